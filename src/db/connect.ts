@@ -1,0 +1,69 @@
+import { mkdirSync } from 'node:fs';
+import { PGlite, types as pgliteTypes } from '@electric-sql/pglite';
+import { Kysely, PostgresDialect } from 'kysely';
+import pg from 'pg';
+import { PGliteDialect } from './pglite-dialect.js';
+import type { Database } from './schema.js';
+
+export type Engine = 'pglite' | 'postgres';
+
+export interface DbHandle {
+  db: Kysely<Database>;
+  engine: Engine;
+  close(): Promise<void>;
+}
+
+export interface ConnectOptions {
+  /** postgres://… selects real PostgreSQL; otherwise embedded PGlite. */
+  databaseUrl?: string | undefined;
+  /** PGlite data directory; 'memory://' keeps everything in memory. */
+  dataDir?: string | undefined;
+  /** PostgreSQL schema to put first on the search_path (tests isolate themselves this way). */
+  searchPath?: string | undefined;
+  /** Pool size for PostgreSQL. */
+  maxConnections?: number | undefined;
+}
+
+// Both engines must hand the app the same JS values: int8 and numeric as numbers (counts, sums), date as
+// the plain 'YYYY-MM-DD' text (a JS Date would shift it by the time zone).
+const INT8 = 20;
+const NUMERIC = 1700;
+const DATE = 1082;
+
+/** Opens the database the configuration names. */
+export async function connect(options: ConnectOptions = {}): Promise<DbHandle> {
+  if (options.databaseUrl) return connectPostgres(options.databaseUrl, options);
+  return connectPGlite(options.dataDir ?? './data');
+}
+
+async function connectPGlite(dataDir: string): Promise<DbHandle> {
+  if (!dataDir.startsWith('memory://')) mkdirSync(dataDir, { recursive: true });
+  const pglite = await PGlite.create(dataDir, {
+    parsers: {
+      [pgliteTypes.INT8]: (v: string) => Number(v),
+      [pgliteTypes.NUMERIC]: (v: string) => Number(v),
+      [pgliteTypes.DATE]: (v: string) => v,
+    },
+  });
+  const db = new Kysely<Database>({ dialect: new PGliteDialect(pglite) });
+  return { db, engine: 'pglite', close: () => db.destroy() };
+}
+
+async function connectPostgres(url: string, options: ConnectOptions): Promise<DbHandle> {
+  const parsers: Record<number, (v: string) => unknown> = {
+    [INT8]: (v) => Number(v),
+    [NUMERIC]: (v) => Number(v),
+    [DATE]: (v) => v,
+  };
+  const pool = new pg.Pool({
+    connectionString: url,
+    max: options.maxConnections ?? 10,
+    ...(options.searchPath ? { options: `-c search_path=${options.searchPath}` } : {}),
+    types: {
+      getTypeParser: ((oid: number, format?: 'text' | 'binary') =>
+        parsers[oid] ?? pg.types.getTypeParser(oid, format)) as typeof pg.types.getTypeParser,
+    },
+  });
+  const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+  return { db, engine: 'postgres', close: () => db.destroy() };
+}
