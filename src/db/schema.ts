@@ -49,10 +49,9 @@ export interface AreasTable {
   updated_at: UpdatedAt;
 }
 
-export interface GeoJSONPolygonal {
-  type: 'Polygon' | 'MultiPolygon';
-  coordinates: number[][][] | number[][][][];
-}
+export type GeoJSONPolygonal =
+  | { type: 'Polygon'; coordinates: number[][][] }
+  | { type: 'MultiPolygon'; coordinates: number[][][][] };
 
 export interface AreaPopulationsTable {
   organisation_id: string;

@@ -1,0 +1,43 @@
+import type { Command } from 'commander';
+import pino from 'pino';
+import { seedStockholm } from '../../features/seed/seed.service.js';
+import { buildApp } from '../../server/app.js';
+import { loadConfig } from '../../server/config.js';
+import { openDatabase } from '../cli-context.js';
+
+export function registerServe(program: Command): void {
+  program
+    .command('serve')
+    .description('start the web app and API (migrates the database first)')
+    .option('--port <port>', 'port to listen on (env PORT, default 3000)')
+    .option('--host <host>', 'address to listen on (env HOST, default 127.0.0.1)')
+    .option('--seed-if-empty', 'load the Stockholm demo when the database has no organisation yet')
+    .action(async (opts: { port?: string; host?: string; seedIfEmpty?: boolean }) => {
+      const config = loadConfig(process.env, {
+        ...(opts.port ? { port: Number(opts.port) } : {}),
+        ...(opts.host ? { host: opts.host } : {}),
+      });
+      const logger = pino({ level: config.logLevel });
+      const handle = await openDatabase();
+      if (opts.seedIfEmpty) {
+        const any = await handle.db.selectFrom('organisations').select('id').limit(1).executeTakeFirst();
+        if (!any) {
+          logger.info('empty database: loading the Stockholm demo (first start only, takes a little while)');
+          const report = await seedStockholm(handle.db, {});
+          logger.info({ report }, 'demo loaded');
+        }
+      }
+      const app = await buildApp({ db: handle.db, engine: handle.engine, config, logger });
+      const shutdown = async (signal: string) => {
+        logger.info({ signal }, 'shutting down');
+        await app.close();
+        await handle.close();
+        process.exit(0);
+      };
+      process.once('SIGINT', () => void shutdown('SIGINT'));
+      process.once('SIGTERM', () => void shutdown('SIGTERM'));
+      await app.listen({ port: config.port, host: config.host });
+      const shown = config.host === '127.0.0.1' || config.host === '0.0.0.0' ? 'localhost' : config.host;
+      console.log(`Trygg is running on http://${shown}:${(app.server.address() as { port: number }).port} (database: ${handle.engine})`);
+    });
+}

@@ -1,0 +1,113 @@
+import { type ExpressionBuilder, sql } from 'kysely';
+import type { Database, NewIncidentRow } from '../../db/schema.js';
+import type { HexbinQuery, IncidentListQuery } from '../../domain/incidents.js';
+import type { Db } from '../org/org.repo.js';
+
+const incidentColumns = [
+  'i.id', 'i.occurred_at', 'i.reported_at', 'c.code as category', 'i.lon', 'i.lat', 'i.precision',
+  'i.h3_r7', 'i.h3_r8', 'i.h3_r9', 'i.h3_r10', 'i.area_id', 'i.district_id', 'i.place_id', 'i.zone_id',
+  'i.description', 'i.redaction_count', 'i.source', 'i.source_ref', 'i.reporting_unit_id', 'i.status',
+  'i.closure_reason', 'i.status_note',
+] as const;
+
+function selectIncidents(db: Db, organisationId: string) {
+  return db
+    .selectFrom('incidents as i')
+    .innerJoin('incident_categories as c', 'c.id', 'i.category_id')
+    .select(incidentColumns)
+    .where('i.organisation_id', '=', organisationId);
+}
+export type IncidentRecord = Awaited<ReturnType<ReturnType<typeof selectIncidents>['executeTakeFirstOrThrow']>>;
+
+export async function insertIncident(db: Db, row: NewIncidentRow): Promise<string> {
+  const { id } = await db.insertInto('incidents').values(row).returning('id').executeTakeFirstOrThrow();
+  return id;
+}
+
+export function findIncident(db: Db, organisationId: string, id: string) {
+  return selectIncidents(db, organisationId).where('i.id', '=', id).executeTakeFirst();
+}
+
+/**
+ * Incidents in an area of any level and any layout: matched through neighbourhood codes, which stay the
+ * same when districts are merged, so "Järva" also finds 2022 incidents filed under Rinkeby-Kista.
+ */
+function inArea(eb: ExpressionBuilder<Database & { i: Database['incidents'] }, 'i'>, areaId: string) {
+  const codes = eb
+    .selectFrom('areas as a')
+    .innerJoin('areas as target', (j) => j.on('target.id', '=', areaId))
+    .select('a.code')
+    .where((w) => w.or([
+      w.and([w('target.level', '=', 'neighbourhood'), w('a.id', '=', areaId)]),
+      w('a.parent_id', '=', areaId),
+    ]));
+  return eb('i.area_id', 'in', eb.selectFrom('areas as n').select('n.id').where('n.level', '=', 'neighbourhood').where('n.code', 'in', codes));
+}
+
+type IncidentFilter = Omit<IncidentListQuery, 'limit' | 'cursor' | 'format'>;
+
+function applyFilter<Q extends ReturnType<typeof selectIncidents>>(q: Q, filter: IncidentFilter): Q {
+  let r = q as ReturnType<typeof selectIncidents>;
+  if (filter.area_id) { const id = filter.area_id; r = r.where((eb) => inArea(eb as never, id)); }
+  if (filter.category) r = r.where('c.code', 'in', filter.category);
+  if (filter.source) r = r.where('i.source', 'in', filter.source);
+  if (filter.status) r = r.where('i.status', 'in', filter.status);
+  if (filter.precision) r = r.where('i.precision', 'in', filter.precision);
+  if (filter.place_id) r = r.where('i.place_id', '=', filter.place_id);
+  if (filter.from) r = r.where('i.occurred_at', '>=', new Date(filter.from));
+  if (filter.to) r = r.where('i.occurred_at', '<', new Date(filter.to));
+  if (filter.bbox) {
+    const b = filter.bbox;
+    r = r.where('i.lon', '>=', b.minLon).where('i.lon', '<=', b.maxLon).where('i.lat', '>=', b.minLat).where('i.lat', '<=', b.maxLat);
+  }
+  return r as Q;
+}
+
+/** Newest first, keyset-paged on (occurred_at, id) so pages stay stable while new rows arrive. */
+export function listIncidents(db: Db, organisationId: string, query: IncidentFilter, page: { limit: number; after?: { occurredAt: Date; id: string } }) {
+  let q = applyFilter(selectIncidents(db, organisationId), query);
+  if (page.after) {
+    const { occurredAt, id } = page.after;
+    q = q.where((eb) => eb.or([eb('i.occurred_at', '<', occurredAt), eb.and([eb('i.occurred_at', '=', occurredAt), eb('i.id', '<', id)])]));
+  }
+  return q.orderBy('i.occurred_at', 'desc').orderBy('i.id', 'desc').limit(page.limit).execute();
+}
+
+/** Counts per H3 cell of the chosen resolution; only exact and place-precision incidents have cells. */
+export function countByCell(db: Db, organisationId: string, query: HexbinQuery) {
+  const column = sql.ref(`i.h3_r${query.resolution}`);
+  const q = applyFilter(selectIncidents(db, organisationId), query);
+  return q
+    .clearSelect()
+    .select([sql<string>`${column}`.as('cell'), (eb) => eb.fn.countAll<number>().as('count')])
+    .where(sql<boolean>`${column} IS NOT NULL`)
+    .groupBy(column)
+    .execute();
+}
+
+export async function updateIncidentStatus(
+  db: Db,
+  organisationId: string,
+  id: string,
+  change: { status: 'new' | 'in_progress' | 'closed'; closure_reason: 'fixed' | 'not_ours' | 'wont_fix' | 'duplicate' | null; status_note: string | null },
+) {
+  const result = await db
+    .updateTable('incidents')
+    .set({ ...change, updated_at: new Date() })
+    .where('organisation_id', '=', organisationId)
+    .where('id', '=', id)
+    .executeTakeFirst();
+  return Number(result.numUpdatedRows);
+}
+
+export function findCategoryByCode(db: Db, organisationId: string, code: string) {
+  return db.selectFrom('incident_categories').selectAll().where('organisation_id', '=', organisationId).where('code', '=', code).executeTakeFirst();
+}
+
+export function findPlaceForIncident(db: Db, organisationId: string, placeId: string) {
+  return db.selectFrom('places').select(['id', 'lon', 'lat']).where('organisation_id', '=', organisationId).where('id', '=', placeId).executeTakeFirst();
+}
+
+export function findZone(db: Db, zoneId: string) {
+  return db.selectFrom('place_zones').select(['id', 'place_id']).where('id', '=', zoneId).executeTakeFirst();
+}

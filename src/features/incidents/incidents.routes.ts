@@ -1,0 +1,64 @@
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { UuidSchema } from '../../domain/common.js';
+import {
+  HexbinQuerySchema, HexbinSchema, type Incident, IncidentCreateSchema, IncidentListQuerySchema, IncidentSchema,
+  IncidentStatusUpdateSchema,
+} from '../../domain/incidents.js';
+import { serviceContext } from '../../server/request-context.js';
+import { createIncident, getIncident, incidentHexbins, listIncidents, updateIncidentStatus } from './incidents.service.js';
+
+const tags = ['incidents'];
+
+const FeatureCollectionSchema = z.object({
+  type: z.literal('FeatureCollection'),
+  features: z.array(z.object({
+    type: z.literal('Feature'),
+    id: z.string(),
+    geometry: z.object({ type: z.literal('Point'), coordinates: z.tuple([z.number(), z.number()]) }),
+    properties: IncidentSchema,
+  })),
+  next_cursor: z.string().nullable(),
+});
+
+/** Incidents as GeoJSON points; coarse rows keep their precision in properties so maps can leave them out. */
+function toFeatureCollection(page: { items: Incident[]; next_cursor: string | null }) {
+  return {
+    type: 'FeatureCollection' as const,
+    features: page.items.map((i) => ({
+      type: 'Feature' as const,
+      id: i.id,
+      geometry: { type: 'Point' as const, coordinates: [i.lon, i.lat] as [number, number] },
+      properties: i,
+    })),
+    next_cursor: page.next_cursor,
+  };
+}
+
+export const incidentsRoutes: FastifyPluginAsyncZod = async (app) => {
+  app.post('/incidents', {
+    schema: { tags, summary: 'Report an incident', body: IncidentCreateSchema, response: { 201: IncidentSchema } },
+  }, async (request, reply) => reply.status(201).send(await createIncident(await serviceContext(request), request.body)));
+
+  app.get('/incidents', {
+    schema: {
+      tags, summary: 'List incidents, newest first, with filters and cursor paging', querystring: IncidentListQuerySchema,
+      response: { 200: z.union([z.object({ items: z.array(IncidentSchema), next_cursor: z.string().nullable() }), FeatureCollectionSchema]) },
+    },
+  }, async (request) => {
+    const page = await listIncidents(await serviceContext(request), request.query);
+    return request.query.format === 'geojson' ? toFeatureCollection(page) : page;
+  });
+
+  app.get('/incidents/hexbins', {
+    schema: { tags, summary: 'Incident counts per H3 cell (exact and place precision only)', querystring: HexbinQuerySchema, response: { 200: z.array(HexbinSchema) } },
+  }, async (request) => incidentHexbins(await serviceContext(request), request.query));
+
+  app.get('/incidents/:id', {
+    schema: { tags, summary: 'One incident', params: z.object({ id: UuidSchema }), response: { 200: IncidentSchema } },
+  }, async (request) => getIncident(await serviceContext(request), request.params.id));
+
+  app.patch('/incidents/:id/status', {
+    schema: { tags, summary: 'Change the status of an incident', params: z.object({ id: UuidSchema }), body: IncidentStatusUpdateSchema, response: { 200: IncidentSchema } },
+  }, async (request) => updateIncidentStatus(await serviceContext(request), request.params.id, request.body));
+};

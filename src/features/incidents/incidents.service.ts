@@ -1,0 +1,167 @@
+import { redactPersonalData } from '../../analysis/text/redact.js';
+import type { NewIncidentRow } from '../../db/schema.js';
+import { AppError, type FieldIssue } from '../../domain/errors.js';
+import type { HexbinQuery, Incident, IncidentCreate, IncidentListQuery, IncidentStatusUpdate } from '../../domain/incidents.js';
+import type { ServiceContext } from '../../server/context.js';
+import { recordAudit } from '../audit/audit.repo.js';
+import { getAreaIndex } from '../org/area-index.service.js';
+import { findUnit } from '../org/org.repo.js';
+import { decodeCursor, encodeCursor } from './cursor.js';
+import {
+  countByCell, findCategoryByCode, findIncident, findPlaceForIncident, findZone, type IncidentRecord,
+  insertIncident, listIncidents as listIncidentRows, updateIncidentStatus as updateStatusRow,
+} from './incidents.repo.js';
+import { locateIncident } from './locate.js';
+
+/** Allowed clock skew between a reporter's phone and the server. */
+const FUTURE_TOLERANCE_MS = 5 * 60_000;
+
+function invalid(path: string, code: string, message: string, errorCode: ConstructorParameters<typeof AppError>[0] = 'VALIDATION_FAILED'): AppError {
+  const details: FieldIssue[] = [{ path, code, message }];
+  return new AppError(errorCode, { details });
+}
+
+/** Records a new incident: checks references, places it in its areas, redacts its text, audits it. */
+export async function createIncident(ctx: ServiceContext, input: IncidentCreate): Promise<Incident> {
+  const organisationId = ctx.organisation.id;
+  return ctx.db.transaction().execute(async (trx) => {
+    const category = await findCategoryByCode(trx, organisationId, input.category);
+    if (!category) throw invalid('category', 'unknown_category', `unknown category '${input.category}'`, 'UNKNOWN_CATEGORY');
+    if (!category.active) throw invalid('category', 'inactive_category', `category '${input.category}' is no longer in use`, 'INACTIVE_CATEGORY');
+
+    const occurredAt = new Date(input.occurred_at);
+    if (occurredAt.getTime() > Date.now() + FUTURE_TOLERANCE_MS) {
+      throw invalid('occurred_at', 'in_future', 'occurred_at is in the future', 'OCCURRED_IN_FUTURE');
+    }
+    if (input.place_id && !(await findPlaceForIncident(trx, organisationId, input.place_id))) {
+      throw invalid('place_id', 'unknown_place', 'no such place');
+    }
+    if (input.zone_id) {
+      const zone = await findZone(trx, input.zone_id);
+      if (!zone || zone.place_id !== input.place_id) throw invalid('zone_id', 'zone_mismatch', 'the zone does not belong to the place', 'PLACE_ZONE_MISMATCH');
+    }
+    if (input.reporting_unit_id && !(await findUnit(trx, organisationId, input.reporting_unit_id))) {
+      throw invalid('reporting_unit_id', 'unknown_unit', 'no such unit');
+    }
+
+    const index = await getAreaIndex(trx, organisationId);
+    const location = locateIncident(index, input.lon, input.lat, occurredAt, input.precision);
+    if (!location) {
+      throw new AppError('OUTSIDE_ORGANISATION', {
+        details: [
+          { path: 'lon', code: 'outside_organisation', message: 'the point lies outside the organisation’s areas at that time' },
+          { path: 'lat', code: 'outside_organisation', message: 'the point lies outside the organisation’s areas at that time' },
+        ] satisfies FieldIssue[],
+      });
+    }
+
+    const redacted = input.description ? redactPersonalData(input.description) : null;
+    const row: NewIncidentRow = {
+      organisation_id: organisationId,
+      occurred_at: occurredAt,
+      category_id: category.id,
+      lon: input.lon,
+      lat: input.lat,
+      precision: input.precision,
+      h3_r7: location.h3?.r7 ?? null,
+      h3_r8: location.h3?.r8 ?? null,
+      h3_r9: location.h3?.r9 ?? null,
+      h3_r10: location.h3?.r10 ?? null,
+      area_id: location.areaId,
+      district_id: location.districtId,
+      place_id: input.place_id ?? null,
+      zone_id: input.zone_id ?? null,
+      description: redacted?.text || null,
+      redaction_count: redacted?.count ?? 0,
+      source: input.source,
+      source_ref: input.source_ref ?? null,
+      reporting_unit_id: input.reporting_unit_id ?? null,
+      closure_reason: null,
+      status_note: null,
+    };
+    const id = await insertIncident(trx, row).catch((e: unknown) => {
+      if (isUniqueViolation(e)) throw invalid('source_ref', 'duplicate', 'an incident with this source reference exists', 'CONFLICT');
+      throw e;
+    });
+    const created = toIncident((await findIncident(trx, organisationId, id))!);
+    await recordAudit(trx, {
+      organisationId, actor: ctx.actor, action: 'create', entityType: 'incident', entityId: id,
+      after: created as unknown as Record<string, unknown>, remoteAddress: ctx.remoteAddress,
+    });
+    return created;
+  });
+}
+
+/** One incident, or NOT_FOUND. */
+export async function getIncident(ctx: ServiceContext, id: string): Promise<Incident> {
+  const row = await findIncident(ctx.db, ctx.organisation.id, id);
+  if (!row) throw new AppError('NOT_FOUND', { details: { entity: 'incident', id } });
+  return toIncident(row);
+}
+
+/** A page of incidents, newest first, with the cursor for the next page. */
+export async function listIncidents(ctx: ServiceContext, query: IncidentListQuery): Promise<{ items: Incident[]; next_cursor: string | null }> {
+  const after = query.cursor ? decodeCursor(query.cursor) : undefined;
+  const rows = await listIncidentRows(ctx.db, ctx.organisation.id, query, { limit: query.limit + 1, ...(after ? { after } : {}) });
+  const items = rows.slice(0, query.limit).map(toIncident);
+  const last = rows.length > query.limit ? rows[query.limit - 1] : undefined;
+  return { items, next_cursor: last ? encodeCursor({ occurredAt: last.occurred_at, id: last.id }) : null };
+}
+
+/** Incident counts per H3 cell for the map. */
+export async function incidentHexbins(ctx: ServiceContext, query: HexbinQuery) {
+  return countByCell(ctx.db, ctx.organisation.id, query);
+}
+
+/** Moves an incident to a new status; closing needs a reason. Audited with before and after. */
+export async function updateIncidentStatus(ctx: ServiceContext, id: string, update: IncidentStatusUpdate): Promise<Incident> {
+  const organisationId = ctx.organisation.id;
+  return ctx.db.transaction().execute(async (trx) => {
+    const before = await findIncident(trx, organisationId, id);
+    if (!before) throw new AppError('NOT_FOUND', { details: { entity: 'incident', id } });
+    await updateStatusRow(trx, organisationId, id, {
+      status: update.status,
+      closure_reason: update.closure_reason ?? null,
+      status_note: update.note ? redactPersonalData(update.note).text : null,
+    });
+    const after = toIncident((await findIncident(trx, organisationId, id))!);
+    await recordAudit(trx, {
+      organisationId, actor: ctx.actor, action: 'update', entityType: 'incident', entityId: id,
+      before: { status: before.status, closure_reason: before.closure_reason, status_note: before.status_note },
+      after: { status: after.status, closure_reason: after.closure_reason, status_note: after.status_note },
+      remoteAddress: ctx.remoteAddress,
+    });
+    return after;
+  });
+}
+
+/** The API shape of a stored incident. */
+export function toIncident(row: IncidentRecord): Incident {
+  return {
+    id: row.id,
+    occurred_at: new Date(row.occurred_at).toISOString(),
+    reported_at: new Date(row.reported_at).toISOString(),
+    category: row.category,
+    lon: row.lon,
+    lat: row.lat,
+    precision: row.precision,
+    h3: row.h3_r7 && row.h3_r8 && row.h3_r9 && row.h3_r10 ? { r7: row.h3_r7, r8: row.h3_r8, r9: row.h3_r9, r10: row.h3_r10 } : null,
+    area_id: row.area_id,
+    district_id: row.district_id,
+    place_id: row.place_id,
+    zone_id: row.zone_id,
+    description: row.description,
+    redaction_count: row.redaction_count,
+    source: row.source,
+    source_ref: row.source_ref,
+    reporting_unit_id: row.reporting_unit_id,
+    status: row.status,
+    closure_reason: row.closure_reason,
+    status_note: row.status_note,
+    generated: row.source === 'demo',
+  };
+}
+
+function isUniqueViolation(e: unknown): boolean {
+  return typeof e === 'object' && e !== null && (e as { code?: string }).code === '23505';
+}

@@ -1,0 +1,98 @@
+import { existsSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import helmet from '@fastify/helmet';
+import fastifyStatic from '@fastify/static';
+import swagger from '@fastify/swagger';
+import swaggerUi from '@fastify/swagger-ui';
+import Fastify, { type FastifyInstance } from 'fastify';
+import { jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
+import type { Kysely } from 'kysely';
+import type { Logger } from 'pino';
+import { z } from 'zod';
+import type { Database } from '../db/schema.js';
+import { AppError } from '../domain/errors.js';
+import { categoriesRoutes } from '../features/categories/categories.routes.js';
+import { incidentsRoutes } from '../features/incidents/incidents.routes.js';
+import { orgRoutes } from '../features/org/org.routes.js';
+import { placesRoutes } from '../features/places/places.routes.js';
+import type { Config } from './config.js';
+import { sendError } from './errors.js';
+
+export interface AppOptions {
+  db: Kysely<Database>;
+  engine: string;
+  config: Pick<Config, 'bodyLimit' | 'defaultOrganisation'>;
+  logger?: Logger | boolean;
+  /** Built web app to serve; defaults to dist/web when it exists. */
+  webRoot?: string | null;
+}
+
+/** The built web app beside the compiled server (dist/web), found from src/ or dist/server/. */
+export function defaultWebRoot(): string | null {
+  for (const rel of ['../../web', '../../dist/web']) {
+    const dir = fileURLToPath(new URL(rel, import.meta.url));
+    if (existsSync(`${dir}/index.html`)) return dir;
+  }
+  return null;
+}
+
+/** Builds the HTTP application: API under /api, OpenAPI at /api/openapi.json, the web app at /. */
+export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
+  const app = Fastify({
+    logger: options.logger ?? false,
+    bodyLimit: options.config.bodyLimit,
+    trustProxy: false,
+  }).withTypeProvider<ZodTypeProvider>();
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  app.decorate('db', options.db);
+  app.decorate('defaultOrganisation', options.config.defaultOrganisation);
+  app.setErrorHandler((error, request, reply) => sendError(request, reply, error));
+  // The API speaks JSON only; plain text would otherwise reach the schemas as a string.
+  app.removeContentTypeParser('text/plain');
+
+  await app.register(helmet, {
+    contentSecurityPolicy: {
+      directives: {
+        defaultSrc: ["'self'"],
+        scriptSrc: ["'self'"],
+        styleSrc: ["'self'"],
+        imgSrc: ["'self'", 'data:', 'blob:'],
+        connectSrc: ["'self'"],
+        objectSrc: ["'none'"],
+        frameAncestors: ["'none'"],
+      },
+    },
+  });
+
+  await app.register(swagger, {
+    openapi: {
+      info: { title: 'Trygg API', version: '0.1.0', description: 'Crime prevention and safety work: areas, places, incidents.' },
+      tags: [{ name: 'organisation' }, { name: 'places' }, { name: 'categories' }, { name: 'incidents' }],
+    },
+    transform: jsonSchemaTransform,
+  });
+  await app.register(swaggerUi, { routePrefix: '/api/docs' });
+
+  await app.register(async (api) => {
+    api.get('/openapi.json', { schema: { hide: true } }, async () => app.swagger());
+    api.get('/health', { schema: { tags: ['organisation'], summary: 'Liveness and database engine', response: { 200: z.object({ status: z.literal('ok'), engine: z.string() }) } } },
+      async () => ({ status: 'ok' as const, engine: options.engine }));
+    await api.register(orgRoutes);
+    await api.register(placesRoutes);
+    await api.register(categoriesRoutes);
+    await api.register(incidentsRoutes);
+  }, { prefix: '/api' });
+
+  const webRoot = options.webRoot === undefined ? defaultWebRoot() : options.webRoot;
+  if (webRoot) await app.register(fastifyStatic, { root: webRoot, wildcard: false, index: ['index.html'] });
+
+  // Unknown API paths answer in the API's error shape; any other GET is a route of the single-page app.
+  app.setNotFoundHandler((request, reply) => {
+    const isApi = request.url.startsWith('/api') || request.url.startsWith('/open311');
+    if (!isApi && webRoot && request.method === 'GET') return reply.type('text/html').sendFile('index.html');
+    return sendError(request, reply, new AppError('NOT_FOUND', { details: { path: request.url.split('?')[0] } }));
+  });
+
+  return app;
+}

@@ -1,0 +1,27 @@
+import { z } from 'zod';
+
+const ConfigSchema = z.object({
+  port: z.coerce.number().int().min(0).max(65535).default(3000),
+  host: z.string().default('127.0.0.1'),
+  databaseUrl: z.string().optional(),
+  dataDir: z.string().default('./data'),
+  defaultOrganisation: z.string().default('stockholm'),
+  logLevel: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  /** Largest accepted request body; imports use their own upload limits. */
+  bodyLimit: z.coerce.number().int().positive().default(1_048_576),
+});
+export type Config = z.infer<typeof ConfigSchema>;
+
+/** Reads the configuration from the environment (PORT, HOST, DATABASE_URL, TRYGG_DATA_DIR, …). */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Partial<Config> = {}): Config {
+  return ConfigSchema.parse({
+    port: env.PORT,
+    host: env.HOST,
+    databaseUrl: env.DATABASE_URL || undefined,
+    dataDir: env.TRYGG_DATA_DIR,
+    defaultOrganisation: env.TRYGG_ORGANISATION,
+    logLevel: env.LOG_LEVEL,
+    bodyLimit: env.TRYGG_BODY_LIMIT,
+    ...overrides,
+  });
+}

@@ -1,0 +1,42 @@
+import type { FastifyRequest } from 'fastify';
+import type { Kysely } from 'kysely';
+import type { Database } from '../db/schema.js';
+import { AppError } from '../domain/errors.js';
+import type { Organisation } from '../domain/org.js';
+import type { ServiceContext } from './context.js';
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    db: Kysely<Database>;
+    defaultOrganisation: string;
+  }
+}
+
+/** Header naming the tenant; without it the server's default organisation is used. */
+export const ORGANISATION_HEADER = 'x-trygg-organisation';
+
+// Organisations are created, never renamed or deleted, so a slug's row can be kept once found (per database).
+const organisationsByDb = new WeakMap<Kysely<Database>, Map<string, Organisation>>();
+
+/** The service context for a request: its organisation, actor and database. */
+export async function serviceContext(request: FastifyRequest): Promise<ServiceContext & { organisationRecord: Organisation }> {
+  const header = request.headers[ORGANISATION_HEADER];
+  const slug = (Array.isArray(header) ? header[0] : header) ?? request.server.defaultOrganisation;
+  let organisations = organisationsByDb.get(request.server.db);
+  if (!organisations) organisationsByDb.set(request.server.db, (organisations = new Map()));
+  let organisation = organisations.get(slug);
+  if (!organisation) {
+    const row = await request.server.db.selectFrom('organisations').select(['id', 'slug', 'name', 'municipality_code']).where('slug', '=', slug).executeTakeFirst();
+    if (!row) throw new AppError('UNKNOWN_ORGANISATION', { details: { organisation: slug } });
+    organisation = row;
+    organisations.set(slug, row);
+  }
+  return {
+    db: request.server.db,
+    organisation: { id: organisation.id, slug: organisation.slug },
+    organisationRecord: organisation,
+    actor: 'anonymous',
+    remoteAddress: request.ip,
+    log: request.log,
+  };
+}

@@ -1,0 +1,99 @@
+import type { ErrorCode, FieldIssue, LocalisedMessage } from '../../domain/errors.js';
+
+/** An error answer from the API, parsed from its `{ error: {...} }` body (or made up for network failures). */
+export class ApiError extends Error {
+  readonly status: number;
+  readonly code: ErrorCode | 'NETWORK';
+  readonly messages: LocalisedMessage | null;
+  /** Field issues of a 400 answer; `path` is the field name. */
+  readonly fieldIssues: FieldIssue[];
+
+  constructor(status: number, code: ErrorCode | 'NETWORK', message: string, messages: LocalisedMessage | null, fieldIssues: FieldIssue[]) {
+    super(message);
+    this.name = 'ApiError';
+    this.status = status;
+    this.code = code;
+    this.messages = messages;
+    this.fieldIssues = fieldIssues;
+  }
+}
+
+/** The current UI language, sent as Accept-Language so the server's messages match. */
+let language = 'sv';
+export function setApiLanguage(lang: string): void {
+  language = lang;
+}
+
+type QueryValue = string | number | boolean | readonly string[] | null | undefined;
+export type Query = Record<string, QueryValue>;
+
+/** '/api/x' plus the defined query parameters; arrays become comma-separated lists. */
+export function apiPath(path: string, query: Query = {}): string {
+  const params = new URLSearchParams();
+  for (const [key, value] of Object.entries(query)) {
+    if (value === undefined || value === null || value === '') continue;
+    params.set(key, Array.isArray(value) ? value.join(',') : String(value));
+  }
+  const qs = params.toString();
+  return qs ? `${path}?${qs}` : path;
+}
+
+function toFieldIssues(details: unknown): FieldIssue[] {
+  if (!Array.isArray(details)) return [];
+  return details.flatMap((d: unknown) => {
+    if (typeof d !== 'object' || d === null) return [];
+    const { path, code, message } = d as Record<string, unknown>;
+    const p = Array.isArray(path) ? path.join('.') : path;
+    return typeof p === 'string' ? [{ path: p, code: typeof code === 'string' ? code : 'invalid', message: typeof message === 'string' ? message : '' }] : [];
+  });
+}
+
+async function toApiError(response: Response): Promise<ApiError> {
+  let body: unknown = null;
+  try {
+    body = await response.json();
+  } catch {
+    // Not JSON (a proxy page, an empty body): fall through to a generic error.
+  }
+  const error = (body as { error?: Record<string, unknown> } | null)?.error;
+  if (error && typeof error.code === 'string') {
+    const messages = error.messages as LocalisedMessage | undefined;
+    return new ApiError(
+      response.status,
+      error.code as ErrorCode,
+      typeof error.message === 'string' ? error.message : response.statusText,
+      messages ?? null,
+      toFieldIssues(error.details),
+    );
+  }
+  return new ApiError(response.status, 'INTERNAL', `HTTP ${response.status} ${response.statusText}`, null, []);
+}
+
+async function request<T>(method: string, path: string, body?: unknown, signal?: AbortSignal): Promise<T> {
+  let response: Response;
+  try {
+    response = await fetch(path, {
+      method,
+      headers: {
+        Accept: 'application/json, application/geo+json',
+        'Accept-Language': language,
+        ...(body === undefined ? {} : { 'Content-Type': 'application/json' }),
+      },
+      ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+      ...(signal ? { signal } : {}),
+    });
+  } catch (e) {
+    if (e instanceof DOMException && e.name === 'AbortError') throw e;
+    throw new ApiError(0, 'NETWORK', e instanceof Error ? e.message : String(e), null, []);
+  }
+  if (!response.ok) throw await toApiError(response);
+  if (response.status === 204) return undefined as T;
+  return (await response.json()) as T;
+}
+
+/** Typed fetch helpers; the server validates every response against the shared zod schemas. */
+export const api = {
+  get: <T>(path: string, query?: Query, signal?: AbortSignal) => request<T>('GET', apiPath(path, query), undefined, signal),
+  post: <T>(path: string, body: unknown) => request<T>('POST', path, body),
+  patch: <T>(path: string, body: unknown) => request<T>('PATCH', path, body),
+};

@@ -1,0 +1,64 @@
+import type { z } from 'zod';
+import type { Category } from '../../domain/categories.js';
+import type { HexbinSchema, Incident, IncidentCreateInput, Precision, Source, Status } from '../../domain/incidents.js';
+import type {
+  AreaDetailSchema, AreaLevel, AreaSummary, Organisation, PlaceDetailSchema, PlaceSetting, PlaceSummary,
+  PolygonalGeometrySchema, Unit, UnitKind,
+} from '../../domain/org.js';
+import { api } from './client.js';
+
+export type Hexbin = z.infer<typeof HexbinSchema>;
+export type AreaDetail = z.infer<typeof AreaDetailSchema>;
+export type PlaceDetail = z.infer<typeof PlaceDetailSchema>;
+export type PolygonalGeometry = z.infer<typeof PolygonalGeometrySchema>;
+
+export interface Feature<G, P> {
+  type: 'Feature';
+  id?: string | number;
+  geometry: G;
+  properties: P;
+}
+export interface FeatureCollection<G, P> {
+  type: 'FeatureCollection';
+  features: Array<Feature<G, P>>;
+}
+export type AreaFeatureCollection = FeatureCollection<PolygonalGeometry, AreaSummary & { owner_unit_name?: string | null }>;
+export type IncidentFeatureCollection = FeatureCollection<{ type: 'Point'; coordinates: [number, number] }, Incident>;
+
+export interface IncidentFilter {
+  area_id?: string | undefined;
+  category?: readonly string[] | undefined;
+  source?: readonly Source[] | undefined;
+  status?: readonly Status[] | undefined;
+  precision?: readonly Precision[] | undefined;
+  place_id?: string | undefined;
+  from?: string | undefined;
+  to?: string | undefined;
+  bbox?: readonly [number, number, number, number] | undefined;
+}
+
+const bboxParam = (b: IncidentFilter['bbox']) => (b ? b.join(',') : undefined);
+
+export const endpoints = {
+  organisation: () => api.get<Organisation>('/api/organisation'),
+  categories: () => api.get<Category[]>('/api/categories'),
+  units: (q: { kind?: UnitKind; at?: string } = {}) => api.get<Unit[]>('/api/units', q),
+
+  areas: (q: { level?: AreaLevel; at?: string; parent_id?: string }) => api.get<AreaSummary[]>('/api/areas', { ...q, format: 'json' }),
+  areasGeojson: (q: { level?: AreaLevel; at?: string; parent_id?: string }) =>
+    api.get<AreaFeatureCollection>('/api/areas', { ...q, format: 'geojson' }),
+  area: (id: string) => api.get<AreaDetail>(`/api/areas/${encodeURIComponent(id)}`),
+
+  places: (q: { setting?: PlaceSetting | undefined; type?: string | undefined; area_id?: string | undefined; q?: string | undefined } = {}) =>
+    api.get<PlaceSummary[]>('/api/places', q),
+  place: (id: string) => api.get<PlaceDetail>(`/api/places/${encodeURIComponent(id)}`),
+
+  incidents: (f: IncidentFilter & { limit?: number; cursor?: string }) =>
+    api.get<{ items: Incident[]; next_cursor: string | null }>('/api/incidents', { ...f, bbox: bboxParam(f.bbox), format: 'json' }),
+  incidentsGeojson: (f: IncidentFilter & { limit?: number }) =>
+    api.get<IncidentFeatureCollection>('/api/incidents', { ...f, bbox: bboxParam(f.bbox), format: 'geojson' }),
+  hexbins: (f: Omit<IncidentFilter, 'precision' | 'bbox' | 'place_id' | 'status'> & { resolution: number }) =>
+    api.get<Hexbin[]>('/api/incidents/hexbins', f),
+  incident: (id: string) => api.get<Incident>(`/api/incidents/${encodeURIComponent(id)}`),
+  createIncident: (body: IncidentCreateInput) => api.post<Incident>('/api/incidents', body),
+};

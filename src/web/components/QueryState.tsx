@@ -1,0 +1,49 @@
+import type { ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+import { ApiError } from '../api/client.js';
+
+interface Props {
+  isPending: boolean;
+  error: unknown;
+  onRetry?: () => void;
+  children?: ReactNode;
+}
+
+/** The error text for an API error in the current language. */
+export function useErrorText(): (error: unknown) => string {
+  const { t, i18n } = useTranslation();
+  return (error) => {
+    if (error instanceof ApiError) {
+      if (error.code === 'NETWORK') return t('errors.NETWORK');
+      const lang = i18n.language === 'en' ? 'en' : 'sv';
+      return error.messages?.[lang] ?? error.message;
+    }
+    return error instanceof Error ? error.message : String(error);
+  };
+}
+
+/** Loading and error states of a query; renders children once there is data. */
+export function QueryState({ isPending, error, onRetry, children }: Props) {
+  const { t } = useTranslation();
+  const errorText = useErrorText();
+  if (error) {
+    return (
+      <div className="notice notice-error" role="alert">
+        <p>{t('common.error', { message: errorText(error) })}</p>
+        {onRetry && (
+          <button type="button" className="button button-secondary" onClick={onRetry}>
+            {t('common.retry')}
+          </button>
+        )}
+      </div>
+    );
+  }
+  if (isPending) {
+    return (
+      <p className="loading" role="status">
+        {t('common.loading')}
+      </p>
+    );
+  }
+  return <>{children}</>;
+}

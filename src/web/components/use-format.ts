@@ -1,0 +1,23 @@
+import { useMemo } from 'react';
+import { useTranslation } from 'react-i18next';
+import { locale } from '../i18n/index.js';
+
+/** Date and number formatting in the current language, always in Stockholm time. */
+export function useFormat() {
+  const { i18n } = useTranslation();
+  const lang = i18n.language;
+  return useMemo(() => {
+    const loc = locale(lang);
+    const dateTime = new Intl.DateTimeFormat(loc, { dateStyle: 'short', timeStyle: 'short', timeZone: 'Europe/Stockholm' });
+    const date = new Intl.DateTimeFormat(loc, { dateStyle: 'medium', timeZone: 'Europe/Stockholm' });
+    const number = new Intl.NumberFormat(loc);
+    const coordinate = new Intl.NumberFormat(loc, { minimumFractionDigits: 5, maximumFractionDigits: 5 });
+    return {
+      dateTime: (iso: string) => dateTime.format(new Date(iso)),
+      /** A calendar day 'YYYY-MM-DD' (no time zone shift: it is already a day). */
+      day: (isoDay: string) => date.format(new Date(`${isoDay}T12:00:00Z`)),
+      number: (n: number) => number.format(n),
+      coordinate: (n: number) => coordinate.format(n),
+    };
+  }, [lang]);
+}

@@ -1,0 +1,43 @@
+import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import type { IncidentCreateInput } from '../../../domain/incidents.js';
+import { endpoints, type IncidentFilter } from '../../api/endpoints.js';
+
+export type Period = 'd30' | 'd365' | 'all';
+export const PERIOD_DAYS: Record<Period, number | null> = { d30: 30, d365: 365, all: null };
+
+/** The latest incidents (newest first) matching a filter. */
+export function useLatestIncidents(filter: IncidentFilter, limit = 25, enabled = true) {
+  return useQuery({
+    queryKey: ['incidents', 'list', filter, limit],
+    queryFn: () => endpoints.incidents({ ...filter, limit }),
+    enabled,
+  });
+}
+
+/** Incidents as GeoJSON points for a map. */
+export function useIncidentPoints(filter: IncidentFilter, enabled = true) {
+  return useQuery({
+    queryKey: ['incidents', 'geojson', filter],
+    queryFn: () => endpoints.incidentsGeojson({ ...filter, limit: 1000 }),
+    enabled,
+  });
+}
+
+/** Counts per H3 cell; the previous cells stay on screen while another resolution loads. */
+export function useHexbins(filter: { resolution: number; area_id?: string; from?: string }, enabled = true) {
+  return useQuery({
+    queryKey: ['incidents', 'hexbins', filter],
+    queryFn: () => endpoints.hexbins(filter),
+    placeholderData: keepPreviousData,
+    enabled,
+  });
+}
+
+export function useCreateIncident() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (input: IncidentCreateInput) => endpoints.createIncident(input),
+    // Every list, map and count may now include the new incident.
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: ['incidents'] }),
+  });
+}

@@ -1,0 +1,32 @@
+import { fileURLToPath } from 'node:url';
+import react from '@vitejs/plugin-react';
+import { defineConfig } from 'vite';
+
+const projectRoot = fileURLToPath(new URL('.', import.meta.url));
+const api = 'http://127.0.0.1:3000';
+
+/** The web app: built from src/web into dist/web, which the API server serves with an SPA fallback. */
+export default defineConfig({
+  root: 'src/web',
+  base: '/',
+  plugins: [react()],
+  build: {
+    outDir: `${projectRoot}dist/web`,
+    emptyOutDir: true,
+    sourcemap: true,
+    // Everything is bundled: the app must work without any network beyond its own server.
+    assetsInlineLimit: 4096,
+  },
+  server: {
+    proxy: {
+      '/api': { target: api, changeOrigin: false },
+      '/open311': { target: api, changeOrigin: false },
+    },
+  },
+  preview: {
+    proxy: {
+      '/api': { target: api, changeOrigin: false },
+      '/open311': { target: api, changeOrigin: false },
+    },
+  },
+});
