@@ -155,6 +155,14 @@ export interface AuditEventsTable {
   remote_address: string | null;
 }
 
+export interface ReporterContactsTable {
+  id: Generated<string>;
+  organisation_id: string;
+  incident_id: string;
+  email: string;
+  created_at: CreatedAt;
+}
+
 export interface Database {
   organisations: OrganisationsTable;
   units: UnitsTable;
@@ -166,6 +174,7 @@ export interface Database {
   incident_categories: IncidentCategoriesTable;
   incidents: IncidentsTable;
   audit_events: AuditEventsTable;
+  reporter_contacts: ReporterContactsTable;
 }
 
 export type Area = Selectable<AreasTable>;

@@ -13,6 +13,7 @@ import type { Database } from '../db/schema.js';
 import { AppError } from '../domain/errors.js';
 import { categoriesRoutes } from '../features/categories/categories.routes.js';
 import { incidentsRoutes } from '../features/incidents/incidents.routes.js';
+import { open311Routes } from '../features/open311/open311.routes.js';
 import { orgRoutes } from '../features/org/org.routes.js';
 import { placesRoutes } from '../features/places/places.routes.js';
 import type { Config } from './config.js';
@@ -68,7 +69,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(swagger, {
     openapi: {
       info: { title: 'Trygg API', version: '0.1.0', description: 'Crime prevention and safety work: areas, places, incidents.' },
-      tags: [{ name: 'organisation' }, { name: 'places' }, { name: 'categories' }, { name: 'incidents' }],
+      tags: [{ name: 'organisation' }, { name: 'places' }, { name: 'categories' }, { name: 'incidents' }, { name: 'open311', description: 'Open311 GeoReport v2' }],
     },
     transform: jsonSchemaTransform,
   });
@@ -83,6 +84,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     await api.register(categoriesRoutes);
     await api.register(incidentsRoutes);
   }, { prefix: '/api' });
+  await app.register(open311Routes, { prefix: '/open311/v2' });
 
   const webRoot = options.webRoot === undefined ? defaultWebRoot() : options.webRoot;
   if (webRoot) await app.register(fastifyStatic, { root: webRoot, wildcard: false, index: ['index.html'] });

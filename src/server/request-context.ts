@@ -18,10 +18,10 @@ export const ORGANISATION_HEADER = 'x-trygg-organisation';
 // Organisations are created, never renamed or deleted, so a slug's row can be kept once found (per database).
 const organisationsByDb = new WeakMap<Kysely<Database>, Map<string, Organisation>>();
 
-/** The service context for a request: its organisation, actor and database. */
-export async function serviceContext(request: FastifyRequest): Promise<ServiceContext & { organisationRecord: Organisation }> {
+/** The service context for a request: its organisation (named by the caller, the header or the default), actor and database. */
+export async function serviceContext(request: FastifyRequest, organisationSlug?: string): Promise<ServiceContext & { organisationRecord: Organisation }> {
   const header = request.headers[ORGANISATION_HEADER];
-  const slug = (Array.isArray(header) ? header[0] : header) ?? request.server.defaultOrganisation;
+  const slug = organisationSlug ?? (Array.isArray(header) ? header[0] : header) ?? request.server.defaultOrganisation;
   let organisations = organisationsByDb.get(request.server.db);
   if (!organisations) organisationsByDb.set(request.server.db, (organisations = new Map()));
   let organisation = organisations.get(slug);

@@ -1,5 +1,6 @@
 import { type Category, type CategoryCreate, type CategoryUpdate, DEFAULT_CATEGORIES } from '../../domain/categories.js';
 import { AppError } from '../../domain/errors.js';
+import { inTransaction } from '../../db/transaction.js';
 import type { ServiceContext } from '../../server/context.js';
 import { recordAudit } from '../audit/audit.repo.js';
 import type { Db } from '../org/org.repo.js';
@@ -14,7 +15,7 @@ export function listCategories(ctx: ServiceContext): Promise<Category[]> {
 
 /** Adds a category; codes are unique per organisation. */
 export async function createCategory(ctx: ServiceContext, input: CategoryCreate): Promise<Category> {
-  return ctx.db.transaction().execute(async (trx) => {
+  return inTransaction(ctx.db, async (trx) => {
     const exists = await trx.selectFrom('incident_categories').select('id')
       .where('organisation_id', '=', ctx.organisation.id).where('code', '=', input.code).executeTakeFirst();
     if (exists) throw new AppError('CONFLICT', { details: [{ path: 'code', code: 'duplicate', message: `category '${input.code}' exists` }] });
@@ -27,7 +28,7 @@ export async function createCategory(ctx: ServiceContext, input: CategoryCreate)
 
 /** Relabels, regroups, reorders or (de)activates a category. Codes never change: imports map onto them. */
 export async function updateCategory(ctx: ServiceContext, code: string, update: CategoryUpdate): Promise<Category> {
-  return ctx.db.transaction().execute(async (trx) => {
+  return inTransaction(ctx.db, async (trx) => {
     const before = await trx.selectFrom('incident_categories').select(columns)
       .where('organisation_id', '=', ctx.organisation.id).where('code', '=', code).executeTakeFirst();
     if (!before) throw new AppError('NOT_FOUND', { details: { entity: 'incident_category', code } });

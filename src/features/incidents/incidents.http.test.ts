@@ -58,9 +58,10 @@ describeEachEngine('incidents API', (getDb) => {
     const ids: string[] = [];
     let cursor: string | null = null;
     do {
-      const res = await app.inject({ url: `/api/incidents?category=brand&limit=2${cursor ? `&cursor=${cursor}` : ''}`, headers });
+      const res: { statusCode: number; json(): { items: Array<{ id: string }>; next_cursor: string | null } } =
+        await app.inject({ url: `/api/incidents?category=brand&limit=2${cursor ? `&cursor=${cursor}` : ''}`, headers });
       expect(res.statusCode).toBe(200);
-      ids.push(...res.json().items.map((i: { id: string }) => i.id));
+      ids.push(...res.json().items.map((i) => i.id));
       cursor = res.json().next_cursor;
     } while (cursor);
     expect(ids).toHaveLength(5);

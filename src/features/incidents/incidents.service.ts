@@ -2,6 +2,7 @@ import { redactPersonalData } from '../../analysis/text/redact.js';
 import type { NewIncidentRow } from '../../db/schema.js';
 import { AppError, type FieldIssue } from '../../domain/errors.js';
 import type { HexbinQuery, Incident, IncidentCreate, IncidentListQuery, IncidentStatusUpdate } from '../../domain/incidents.js';
+import { inTransaction } from '../../db/transaction.js';
 import type { ServiceContext } from '../../server/context.js';
 import { recordAudit } from '../audit/audit.repo.js';
 import { getAreaIndex } from '../org/area-index.service.js';
@@ -24,7 +25,7 @@ function invalid(path: string, code: string, message: string, errorCode: Constru
 /** Records a new incident: checks references, places it in its areas, redacts its text, audits it. */
 export async function createIncident(ctx: ServiceContext, input: IncidentCreate): Promise<Incident> {
   const organisationId = ctx.organisation.id;
-  return ctx.db.transaction().execute(async (trx) => {
+  return inTransaction(ctx.db, async (trx) => {
     const category = await findCategoryByCode(trx, organisationId, input.category);
     if (!category) throw invalid('category', 'unknown_category', `unknown category '${input.category}'`, 'UNKNOWN_CATEGORY');
     if (!category.active) throw invalid('category', 'inactive_category', `category '${input.category}' is no longer in use`, 'INACTIVE_CATEGORY');
@@ -116,7 +117,7 @@ export async function incidentHexbins(ctx: ServiceContext, query: HexbinQuery) {
 /** Moves an incident to a new status; closing needs a reason. Audited with before and after. */
 export async function updateIncidentStatus(ctx: ServiceContext, id: string, update: IncidentStatusUpdate): Promise<Incident> {
   const organisationId = ctx.organisation.id;
-  return ctx.db.transaction().execute(async (trx) => {
+  return inTransaction(ctx.db, async (trx) => {
     const before = await findIncident(trx, organisationId, id);
     if (!before) throw new AppError('NOT_FOUND', { details: { entity: 'incident', id } });
     await updateStatusRow(trx, organisationId, id, {

@@ -6,9 +6,13 @@ export function todayInSweden(now: Date = new Date()): string {
   return stockholmDay.format(now);
 }
 
-/** An instant `days` days before now, as an ISO string (UTC, 'Z' is a valid offset). */
+/**
+ * An instant `days` days before now, as an ISO string (UTC; 'Z' is a valid offset). Rounded down to the hour
+ * so that query keys, and with them cached answers, stay the same for a while.
+ */
 export function daysAgoIso(days: number, now: Date = new Date()): string {
-  return new Date(now.getTime() - days * 86_400_000).toISOString();
+  const hour = Math.floor(now.getTime() / 3_600_000) * 3_600_000;
+  return new Date(hour - days * 86_400_000).toISOString();
 }
 
 const pad = (n: number) => String(n).padStart(2, '0');

@@ -86,6 +86,7 @@ export const en: Translation = {
     outdoor: 'Outdoor',
     noPlaces: 'No places registered.',
     back: 'All districts',
+    legendReported: 'Reported incident',
   },
   incidents: {
     colTime: 'Time',

@@ -81,6 +81,7 @@ export const sv = {
     outdoor: 'Utomhus',
     noPlaces: 'Inga platser registrerade.',
     back: 'Alla stadsdelsområden',
+    legendReported: 'Rapporterad händelse',
   },
   incidents: {
     colTime: 'Tid',

@@ -1,0 +1,55 @@
+import { z } from 'zod';
+import { CategoryCodeSchema } from './categories.js';
+import { MAX_DESCRIPTION_LENGTH } from './incidents.js';
+
+/** Open311 GeoReport v2: the response format is chosen by the path suffix; XML is the required one. */
+export const Open311FormatSchema = z.enum(['xml', 'json']);
+export type Open311Format = z.infer<typeof Open311FormatSchema>;
+
+/** Opt-in attribute every service declares: only with notify=true is the reporter's e-mail kept. */
+export const NOTIFY_ATTRIBUTE = 'notify';
+
+const optionalText = (max: number) => z.string().trim().max(max).optional().transform((v) => (v === '' ? undefined : v));
+const optionalNumber = z.union([z.string(), z.number()]).optional()
+  .transform((v) => (v === undefined || v === '' ? undefined : Number(v)))
+  .pipe(z.number().finite().optional());
+
+/**
+ * POST requests.{fmt} (application/x-www-form-urlencoded). Name and phone fields of the spec are accepted
+ * and dropped: incidents describe places, never persons.
+ */
+export const Open311PostSchema = z.looseObject({
+  jurisdiction_id: optionalText(60),
+  api_key: optionalText(200),
+  service_code: CategoryCodeSchema,
+  lat: optionalNumber.pipe(z.number().gte(-90).lte(90).optional()),
+  long: optionalNumber.pipe(z.number().gte(-180).lte(180).optional()),
+  address_string: optionalText(300),
+  address_id: optionalText(100),
+  email: z.string().trim().max(254).optional().transform((v) => (v === '' ? undefined : v)).pipe(z.email().optional()),
+  device_id: optionalText(200),
+  account_id: optionalText(200),
+  first_name: optionalText(200),
+  last_name: optionalText(200),
+  phone: optionalText(50),
+  description: optionalText(MAX_DESCRIPTION_LENGTH),
+  media_url: optionalText(2000),
+  [`attribute[${NOTIFY_ATTRIBUTE}]`]: z.enum(['true', 'false']).optional(),
+}).refine((v) => (v.lat !== undefined && v.long !== undefined) || v.address_string !== undefined, {
+  path: ['lat'],
+  message: 'give lat and long, or address_string',
+});
+export type Open311Post = z.infer<typeof Open311PostSchema>;
+
+/** GET requests.{fmt} filters of the spec. */
+export const Open311RequestQuerySchema = z.object({
+  jurisdiction_id: z.string().max(60).optional(),
+  service_request_id: z.string().max(4000).optional(),
+  service_code: z.string().max(500).optional(),
+  start_date: z.iso.datetime({ offset: true }).optional(),
+  end_date: z.iso.datetime({ offset: true }).optional(),
+  status: z.string().max(20).optional()
+    .transform((s) => (s ? s.split(',').map((x) => x.trim()) : undefined))
+    .pipe(z.array(z.enum(['open', 'closed'])).optional()),
+});
+export type Open311RequestQuery = z.infer<typeof Open311RequestQuerySchema>;

@@ -1,0 +1,73 @@
+import formbody from '@fastify/formbody';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { AppError, HTTP_STATUS } from '../../domain/errors.js';
+import { Open311FormatSchema, Open311PostSchema, Open311RequestQuerySchema } from '../../domain/open311.js';
+import { serviceContext } from '../../server/request-context.js';
+import { render, XML_NAMES } from './open311.format.js';
+import { createServiceRequest, getRequest, getServiceDefinition, listRequests, listServices } from './open311.service.js';
+
+const tags = ['open311'];
+const Format = z.object({ format: Open311FormatSchema });
+const Jurisdiction = z.object({ jurisdiction_id: z.string().max(60).optional() });
+
+function send(reply: FastifyReply, format: 'xml' | 'json', shape: keyof typeof XML_NAMES, body: unknown, status = 200) {
+  const { contentType, payload } = render(format, shape, body);
+  return reply.status(status).type(contentType).send(payload);
+}
+
+/** Errors in the spec's own shape, in the format the path asked for (XML unless it said .json). */
+function sendOpen311Error(request: FastifyRequest, reply: FastifyReply, error: unknown) {
+  const format = /\.json(?:\?|$)/.test(request.url) ? 'json' : 'xml';
+  const appError = error instanceof AppError ? error : undefined;
+  const validation = (error as { validation?: Array<{ instancePath: string; message?: string }> }).validation;
+  const status = appError ? Math.min(HTTP_STATUS[appError.code], 500) : validation ? 400 : ((error as { statusCode?: number }).statusCode ?? 500);
+  if (status >= 500) request.log.error({ err: error }, 'open311 error');
+  const description = validation
+    ? validation.map((v) => `${v.instancePath.replace(/^\//, '') || 'request'}: ${v.message ?? 'invalid'}`).join('; ')
+    : appError
+      ? `${appError.messages.en}${Array.isArray(appError.details) ? ` ${appError.details.map((d: { path: string; message: string }) => `${d.path}: ${d.message}`).join('; ')}` : ''}`
+      : 'request failed';
+  const code = status >= 500 ? 500 : status === 404 ? 404 : status === 403 ? 403 : 400;
+  return send(reply, format, 'errors', [{ code, description }], code);
+}
+
+/** Open311 GeoReport v2 under /open311/v2; jurisdiction_id names the organisation (default: the server's). */
+export const open311Routes: FastifyPluginAsyncZod = async (app) => {
+  await app.register(formbody, { bodyLimit: 65_536 });
+  app.setErrorHandler((error, request, reply) => sendOpen311Error(request, reply, error));
+  app.setNotFoundHandler((request, reply) => sendOpen311Error(request, reply, new AppError('NOT_FOUND')));
+
+  app.get('/discovery.:format', { schema: { tags, summary: 'Discovery', params: Format } }, async (request, reply) =>
+    send(reply, request.params.format, 'discovery', {
+      changeset: '2026-11-25T00:00:00Z',
+      contact: 'Trygg',
+      key_service: 'API keys are not required for reports; anonymous reports are welcome.',
+      endpoints: [{
+        specification: 'http://wiki.open311.org/GeoReport_v2',
+        url: `${request.protocol}://${request.host}/open311/v2`,
+        changeset: '2026-11-25T00:00:00Z',
+        type: 'production',
+        formats: ['text/xml', 'application/json'],
+      }],
+    }));
+
+  app.get('/services.:format', { schema: { tags, summary: 'Service list', params: Format, querystring: Jurisdiction } }, async (request, reply) =>
+    send(reply, request.params.format, 'services', await listServices(await serviceContext(request, request.query.jurisdiction_id))));
+
+  app.get('/services/:code.:format', { schema: { tags, summary: 'Service definition', params: Format.extend({ code: z.string().max(60) }), querystring: Jurisdiction } },
+    async (request, reply) =>
+      send(reply, request.params.format, 'service_definition', await getServiceDefinition(await serviceContext(request, request.query.jurisdiction_id), request.params.code)));
+
+  app.get('/requests.:format', { schema: { tags, summary: 'Service requests', params: Format, querystring: Open311RequestQuerySchema } }, async (request, reply) =>
+    send(reply, request.params.format, 'requests', await listRequests(await serviceContext(request, request.query.jurisdiction_id), request.query)));
+
+  app.post('/requests.:format', { schema: { tags, summary: 'Create a service request', params: Format, body: Open311PostSchema } }, async (request, reply) => {
+    const ctx = await serviceContext(request, request.body.jurisdiction_id);
+    return send(reply, request.params.format, 'post', await createServiceRequest(ctx, request.body), 201);
+  });
+
+  app.get('/requests/:id.:format', { schema: { tags, summary: 'One service request', params: Format.extend({ id: z.string().max(60) }), querystring: Jurisdiction } },
+    async (request, reply) => send(reply, request.params.format, 'requests', await getRequest(await serviceContext(request, request.query.jurisdiction_id), request.params.id)));
+};

@@ -1,0 +1,126 @@
+import { AppError } from '../../domain/errors.js';
+import { NOTIFY_ATTRIBUTE, type Open311Post, type Open311RequestQuery } from '../../domain/open311.js';
+import { inTransaction } from '../../db/transaction.js';
+import type { ServiceContext } from '../../server/context.js';
+import { listCategories } from '../categories/categories.service.js';
+import { createIncident } from '../incidents/incidents.service.js';
+import { findPlaceByName, insertReporterContact, listServiceRequests, type ServiceRequestRow } from './open311.repo.js';
+
+const NINETY_DAYS_MS = 90 * 24 * 3600_000;
+
+const CLOSURE_NOTES: Record<string, string> = {
+  fixed: 'Åtgärdat',
+  not_ours: 'Inte stadens ansvar – vidarebefordrat',
+  wont_fix: 'Kommer inte att åtgärdas',
+  duplicate: 'Dubblett av en annan anmälan',
+};
+const OPEN_NOTES: Record<string, string> = { new: 'Mottagen', in_progress: 'Under handläggning' };
+
+/** The service list: one service per active incident category. */
+export async function listServices(ctx: ServiceContext) {
+  const categories = await listCategories(ctx);
+  return categories.filter((c) => c.active).map((c) => ({
+    service_code: c.code,
+    service_name: c.label_sv,
+    description: `${c.label_sv} / ${c.label_en}`,
+    metadata: true,
+    type: 'realtime',
+    keywords: [c.label_sv.toLowerCase(), c.label_en.toLowerCase()].join(','),
+    group: c.group_code,
+  }));
+}
+
+/** A service definition: every service asks whether the reporter wants updates by e-mail. */
+export async function getServiceDefinition(ctx: ServiceContext, code: string) {
+  const service = (await listServices(ctx)).find((s) => s.service_code === code);
+  if (!service) throw new AppError('NOT_FOUND', { details: { service_code: code } });
+  return {
+    service_code: code,
+    attributes: [{
+      variable: true,
+      code: NOTIFY_ATTRIBUTE,
+      datatype: 'singlevaluelist',
+      required: false,
+      datatype_description: 'true om du vill få besked via e-post när ärendet ändras / true to get e-mail updates',
+      order: 1,
+      description: 'Vill du få besked när ärendet ändrar status? E-postadressen sparas bara om du svarar ja.',
+      values: [{ key: 'true', name: 'Ja' }, { key: 'false', name: 'Nej' }],
+    }],
+  };
+}
+
+/** Creates an incident from a service request; the e-mail is stored only with the notify opt-in. */
+export async function createServiceRequest(ctx: ServiceContext, input: Open311Post) {
+  let lon = input.long;
+  let lat = input.lat;
+  let placeId: string | undefined;
+  if (lat === undefined || lon === undefined) {
+    const place = await findPlaceByName(ctx.db, ctx.organisation.id, input.address_string ?? '');
+    if (!place) {
+      throw new AppError('VALIDATION_FAILED', { details: [{ path: 'address_string', code: 'unknown_address', message: 'the address is not a known place; give lat and long' }] });
+    }
+    [lon, lat, placeId] = [place.lon, place.lat, place.id];
+  }
+  const wantsUpdates = input[`attribute[${NOTIFY_ATTRIBUTE}]`] === 'true' && input.email !== undefined;
+  return inTransaction(ctx.db, async (trx) => {
+    const incident = await createIncident({ ...ctx, db: trx }, {
+      occurred_at: new Date().toISOString(),
+      category: input.service_code,
+      lon, lat,
+      precision: placeId ? 'place' : 'exact',
+      ...(placeId ? { place_id: placeId } : {}),
+      ...(input.description ? { description: input.description } : {}),
+      source: 'open311',
+    });
+    if (wantsUpdates && input.email) await insertReporterContact(trx, ctx.organisation.id, incident.id, input.email);
+    return [{
+      service_request_id: incident.id,
+      service_notice: wantsUpdates ? 'Du får besked via e-post när ärendet ändras.' : 'Tack för din anmälan.',
+      account_id: null,
+    }];
+  });
+}
+
+/** Requests by the spec's filters: ids override the rest; by default the last 90 days, at most 1,000. */
+export async function listRequests(ctx: ServiceContext, query: Open311RequestQuery) {
+  const ids = query.service_request_id?.split(',').map((s) => s.trim()).filter((s) => /^[0-9a-f-]{36}$/i.test(s));
+  const to = query.end_date ? new Date(query.end_date) : undefined;
+  const from = query.start_date ? new Date(query.start_date) : new Date((to?.getTime() ?? Date.now()) - NINETY_DAYS_MS);
+  const statuses = query.status?.flatMap((s) => (s === 'open' ? (['new', 'in_progress'] as const) : (['closed'] as const)));
+  const rows = await listServiceRequests(ctx.db, ctx.organisation.id, {
+    ids, from, to, statuses, serviceCodes: query.service_code?.split(',').map((s) => s.trim()), limit: 1000,
+  });
+  return rows.map(toServiceRequest);
+}
+
+export async function getRequest(ctx: ServiceContext, id: string) {
+  const rows = /^[0-9a-f-]{36}$/i.test(id) ? await listServiceRequests(ctx.db, ctx.organisation.id, { ids: [id], limit: 1 }) : [];
+  if (rows.length === 0) throw new AppError('NOT_FOUND', { details: { service_request_id: id } });
+  return rows.map(toServiceRequest);
+}
+
+/** The spec's request object. Status is only open/closed; the internal detail goes to status_notes. */
+function toServiceRequest(r: ServiceRequestRow) {
+  const detail = r.status === 'closed' ? CLOSURE_NOTES[r.closure_reason ?? ''] : OPEN_NOTES[r.status];
+  const coarse = r.precision === 'area' || r.precision === 'municipality';
+  return {
+    service_request_id: r.id,
+    status: r.status === 'closed' ? 'closed' : 'open',
+    status_notes: [detail, r.status_note].filter(Boolean).join(' – ') || null,
+    service_name: r.service_name,
+    service_code: r.service_code,
+    description: r.description,
+    agency_responsible: r.agency_name,
+    service_notice: r.source === 'demo' ? 'Genererad demodata / generated demo data' : null,
+    requested_datetime: new Date(r.reported_at).toISOString(),
+    updated_datetime: new Date(r.updated_at).toISOString(),
+    expected_datetime: null,
+    address: r.place_name ?? r.area_name,
+    address_id: null,
+    zipcode: null,
+    // Coarse locations are not points: the spec's lat/long would claim more than is known.
+    lat: coarse ? null : r.lat,
+    long: coarse ? null : r.lon,
+    media_url: null,
+  };
+}

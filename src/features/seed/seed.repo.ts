@@ -1,0 +1,60 @@
+import type { Insertable } from 'kysely';
+import type {
+  AreaPopulationsTable, NewArea, NewIncidentRow, NewPlace, NewUnit, PlaceZonesTable,
+} from '../../db/schema.js';
+import type { Db } from '../org/org.repo.js';
+
+/**
+ * Rows per multi-row INSERT. ~25 columns × 1,000 rows stays far below PostgreSQL's 65,535 bind
+ * parameters, and larger batches gained nothing measurable on either engine.
+ */
+export const INSERT_BATCH = 1000;
+
+async function inBatches<T>(rows: readonly T[], insert: (batch: T[]) => Promise<unknown>): Promise<void> {
+  for (let i = 0; i < rows.length; i += INSERT_BATCH) await insert(rows.slice(i, i + INSERT_BATCH));
+}
+
+export function findOrganisationId(db: Db, slug: string) {
+  return db.selectFrom('organisations').select('id').where('slug', '=', slug).executeTakeFirst();
+}
+
+export async function insertOrganisation(db: Db, org: { slug: string; name: string; municipality_code: string }): Promise<string> {
+  const { id } = await db.insertInto('organisations').values(org).returning('id').executeTakeFirstOrThrow();
+  return id;
+}
+
+export async function insertCategories(
+  db: Db,
+  rows: Array<{ organisation_id: string; code: string; label_sv: string; label_en: string; group_code: string; sort_order: number }>,
+) {
+  return db.insertInto('incident_categories').values(rows).returning(['id', 'code']).execute();
+}
+
+export function insertUnits(db: Db, rows: NewUnit[]) {
+  return db.insertInto('units').values(rows).returning(['id', 'slug']).execute();
+}
+
+export function insertAreas(db: Db, rows: NewArea[]) {
+  return db.insertInto('areas').values(rows).returning(['id', 'code', 'valid_from']).execute();
+}
+
+export async function insertPopulations(db: Db, rows: Insertable<AreaPopulationsTable>[]): Promise<void> {
+  if (rows.length) await db.insertInto('area_populations').values(rows).execute();
+}
+
+export function insertPlaces(db: Db, rows: NewPlace[]) {
+  return db.insertInto('places').values(rows).returning(['id', 'slug']).execute();
+}
+
+export function insertZones(db: Db, rows: Insertable<PlaceZonesTable>[]) {
+  return rows.length ? db.insertInto('place_zones').values(rows).returning(['id', 'place_id', 'code']).execute() : Promise.resolve([]);
+}
+
+export async function insertResponsibilities(db: Db, rows: Array<{ place_id: string; unit_id: string; responsibility: string }>): Promise<void> {
+  if (rows.length) await db.insertInto('place_responsibilities').values(rows).execute();
+}
+
+/** Inserts incidents in multi-row batches; the caller's transaction makes the whole set atomic. */
+export async function insertIncidentRows(db: Db, rows: readonly NewIncidentRow[]): Promise<void> {
+  await inBatches(rows, (batch) => db.insertInto('incidents').values(batch).execute());
+}

@@ -1,0 +1,62 @@
+import L from 'leaflet';
+import { useEffect, useState } from 'react';
+import type { AreaDetail, AreaFeatureCollection, IncidentFeatureCollection } from '../../api/endpoints.js';
+import { useCategoryLabel } from '../../api/use-reference-data.js';
+import { bboxToBounds, MapView, useMapLayer } from '../../components/MapView.js';
+import { useFormat } from '../../components/use-format.js';
+
+interface Props {
+  area: AreaDetail;
+  neighbourhoods: AreaFeatureCollection | undefined;
+  incidents: IncidentFeatureCollection | undefined;
+  label: string;
+  describedBy?: string;
+}
+
+/** One district: its outline, its neighbourhoods (labelled on hover/focus) and recent incident points. */
+export function DistrictMap({ area, neighbourhoods, incidents, label, describedBy }: Props) {
+  const [map, setMap] = useState<L.Map | null>(null);
+  const categoryLabel = useCategoryLabel();
+  const format = useFormat();
+
+  useEffect(() => {
+    map?.fitBounds(bboxToBounds(area.bbox), { padding: [12, 12] });
+  }, [map, area.bbox]);
+
+  useMapLayer(map, () => {
+    const group = L.layerGroup();
+    if (neighbourhoods) {
+      L.geoJSON(neighbourhoods as never, {
+        style: () => ({ color: '#58708a', weight: 1, dashArray: '4 3', fillColor: '#e8eef4', fillOpacity: 0.6 }),
+        onEachFeature: (f, layer) => layer.bindTooltip(String(f.properties?.name ?? ''), { sticky: true, className: 'area-tooltip' }),
+      }).addTo(group);
+    }
+    L.geoJSON({ type: 'Feature', geometry: area.geometry, properties: {} } as never, {
+      interactive: false,
+      style: () => ({ color: '#1f3a5f', weight: 3, fill: !neighbourhoods, fillColor: '#e8eef4', fillOpacity: 0.5 }),
+    }).addTo(group);
+    return group;
+  }, [area, neighbourhoods]);
+
+  // Only exact and place-precision points are ever drawn (the query asks for nothing else).
+  useMapLayer(map, () => {
+    if (!incidents) return null;
+    const group = L.layerGroup();
+    for (const f of incidents.features) {
+      const [lon, lat] = f.geometry.coordinates;
+      const p = f.properties;
+      L.circleMarker([lat, lon], {
+        radius: 6,
+        color: '#ffffff',
+        weight: 1.5,
+        fillColor: p.generated ? '#7a4d9c' : '#c2410c',
+        fillOpacity: 0.9,
+      })
+        .bindTooltip(`${categoryLabel(p.category)} · ${format.dateTime(p.occurred_at)}`)
+        .addTo(group);
+    }
+    return group;
+  }, [incidents, categoryLabel, format]);
+
+  return <MapView label={label} {...(describedBy ? { describedBy } : {})} bounds={bboxToBounds(area.bbox)} className="district-map" onReady={setMap} />;
+}

@@ -1,0 +1,129 @@
+import { useMemo } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link, useParams } from 'react-router';
+import type { PlaceSummary } from '../../../domain/org.js';
+import { daysAgoIso, todayInSweden } from '../../components/dates.js';
+import { ApproximateBadge } from '../../components/Badge.js';
+import { QueryState } from '../../components/QueryState.js';
+import { useFormat } from '../../components/use-format.js';
+import { IncidentTable } from '../incidents/IncidentTable.js';
+import { useIncidentPoints, useLatestIncidents } from '../incidents/use-incidents.js';
+import { usePlaces } from '../places/use-places.js';
+import { DistrictMap } from './DistrictMap.js';
+import { dayWithin, useArea, useNeighbourhoodsGeojson } from './use-areas.js';
+
+/** A district: facts, map with neighbourhoods and recent incidents, the latest incidents and its places. */
+export function DistrictPage() {
+  const { id } = useParams();
+  const { t, i18n } = useTranslation();
+  const format = useFormat();
+  const area = useArea(id);
+  const at = area.data ? dayWithin(area.data) : undefined;
+  const neighbourhoods = useNeighbourhoodsGeojson(id, at);
+  const from = daysAgoIso(30);
+  const points = useIncidentPoints({ area_id: id, bbox: area.data?.bbox, from, precision: ['exact', 'place'] }, Boolean(area.data));
+  const latest = useLatestIncidents({ area_id: id }, 25, Boolean(id));
+  const places = usePlaces({ area_id: id }, Boolean(id));
+
+  const bySetting = useMemo(() => {
+    const sorted = [...(places.data ?? [])].sort((a, b) => a.name.localeCompare(b.name, 'sv'));
+    return { indoor: sorted.filter((p) => p.setting === 'indoor'), outdoor: sorted.filter((p) => p.setting === 'outdoor') };
+  }, [places.data]);
+
+  return (
+    <div className="page district-page">
+      <p className="breadcrumb"><Link to="/">← {t('district.back')}</Link></p>
+      <QueryState isPending={area.isPending} error={area.error} onRetry={() => void area.refetch()}>
+        {area.data && (
+          <>
+            <h1>{area.data.name}</h1>
+            <p className="subtitle">
+              {t('district.kind')} {area.data.approximate && <ApproximateBadge kind="borders" />}
+            </p>
+            <dl className="facts">
+              <div>
+                <dt>{t('district.owner')}</dt>
+                <dd>{area.data.owner_unit ? (i18n.language === 'en' && area.data.owner_unit.name_en) || area.data.owner_unit.name : t('common.none')}</dd>
+              </div>
+              <div>
+                <dt>{t('district.validity')}</dt>
+                <dd>
+                  {area.data.valid_to
+                    ? t('district.validRange', { from: format.day(area.data.valid_from), to: format.day(area.data.valid_to) })
+                    : t('district.validFrom', { from: format.day(area.data.valid_from) })}
+                  {area.data.valid_to && area.data.valid_to < todayInSweden() && <> · <em>{t('district.historic')}</em></>}
+                </dd>
+              </div>
+              {area.data.population && (
+                <div>
+                  <dt>{t('district.population')}</dt>
+                  <dd>{t('district.populationValue', { population: format.number(area.data.population.population), year: area.data.population.year })}</dd>
+                </div>
+              )}
+            </dl>
+
+            <div className="map-layout">
+              <DistrictMap
+                area={area.data}
+                neighbourhoods={neighbourhoods.data}
+                incidents={points.data}
+                label={t('district.mapLabel', { name: area.data.name })}
+                describedBy="district-map-note"
+              />
+              <aside className="map-aside">
+                <p id="district-map-note" className="legend-note">
+                  {t('district.mapNote')} {t('common.mapListHint')}
+                </p>
+                <ul className="legend-list">
+                  <li><span className="legend-dot" style={{ background: '#c2410c' }} aria-hidden="true" /> {t('district.legendReported')}</li>
+                  <li><span className="legend-dot" style={{ background: '#7a4d9c' }} aria-hidden="true" /> {t('common.demo')}</li>
+                </ul>
+                <h2 className="h3">{t('district.neighbourhoods')}</h2>
+                <ul className="plain-list columns">
+                  {[...area.data.children].sort((a, b) => a.name.localeCompare(b.name, 'sv')).map((c) => <li key={c.id}>{c.name}</li>)}
+                </ul>
+              </aside>
+            </div>
+
+            <section className="section" aria-labelledby="latest-heading">
+              <h2 id="latest-heading">{t('district.latest')}</h2>
+              <QueryState isPending={latest.isPending} error={latest.error} onRetry={() => void latest.refetch()}>
+                <IncidentTable id="latest-incidents" incidents={latest.data?.items ?? []} caption={t('district.latest')} />
+              </QueryState>
+            </section>
+
+            <section className="section" aria-labelledby="places-heading">
+              <h2 id="places-heading">{t('district.places')}</h2>
+              <QueryState isPending={places.isPending} error={places.error}>
+                <div className="two-columns">
+                  <PlaceLinks title={t('district.indoor')} places={bySetting.indoor} />
+                  <PlaceLinks title={t('district.outdoor')} places={bySetting.outdoor} />
+                </div>
+              </QueryState>
+            </section>
+          </>
+        )}
+      </QueryState>
+    </div>
+  );
+}
+
+function PlaceLinks({ title, places }: { title: string; places: readonly PlaceSummary[] }) {
+  const { t } = useTranslation();
+  return (
+    <div>
+      <h3>{title} <span className="muted">({places.length})</span></h3>
+      {places.length === 0 ? (
+        <p className="empty">{t('district.noPlaces')}</p>
+      ) : (
+        <ul className="plain-list">
+          {places.map((p) => (
+            <li key={p.id}>
+              <Link to={`/places/${p.id}`}>{p.name}</Link> <span className="muted">· {t(`places.types.${p.type}`, { defaultValue: p.type })}</span>
+            </li>
+          ))}
+        </ul>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,72 @@
+import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
+import type { Incident } from '../../../domain/incidents.js';
+import { useCategoryLabel, useNeighbourhoods } from '../../api/use-reference-data.js';
+import { DemoBadge } from '../../components/Badge.js';
+import { useFormat } from '../../components/use-format.js';
+import { usePlaceNames } from '../places/use-places.js';
+
+interface Props {
+  incidents: readonly Incident[];
+  caption: string;
+  /** Hide the place column on a place's own page. */
+  showPlace?: boolean;
+  id?: string;
+}
+
+/** Incidents as a table: the accessible alternative to points on a map. */
+export function IncidentTable({ incidents, caption, showPlace = true, id }: Props) {
+  const { t } = useTranslation();
+  const format = useFormat();
+  const categoryLabel = useCategoryLabel();
+  const neighbourhoods = useNeighbourhoods();
+  const placeNames = usePlaceNames();
+
+  if (incidents.length === 0) return <p className="empty">{t('incidents.empty')}</p>;
+  return (
+    <div className="table-wrap" role="region" aria-label={caption} tabIndex={0}>
+      <table className="data-table incident-table" id={id}>
+        <caption className="visually-hidden">{caption}</caption>
+        <thead>
+          <tr>
+            <th scope="col">{t('incidents.colTime')}</th>
+            <th scope="col">{t('incidents.colCategory')}</th>
+            <th scope="col">{t('incidents.colNeighbourhood')}</th>
+            {showPlace && <th scope="col">{t('incidents.colPlace')}</th>}
+            <th scope="col">{t('incidents.colStatus')}</th>
+            <th scope="col">{t('incidents.colSource')}</th>
+            <th scope="col">{t('incidents.colDescription')}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {incidents.map((i) => (
+            <tr key={i.id} data-incident-id={i.id}>
+              <td className="nowrap">
+                <time dateTime={i.occurred_at}>{format.dateTime(i.occurred_at)}</time>
+              </td>
+              <td>
+                {categoryLabel(i.category)}
+                {i.generated && <> <DemoBadge /></>}
+              </td>
+              <td>{i.area_id ? neighbourhoods.byId.get(i.area_id) ?? t('common.none') : t('common.none')}</td>
+              {showPlace && (
+                <td>
+                  {i.precision === 'municipality' ? (
+                    <span className="muted">{t('common.wholeMunicipality')}</span>
+                  ) : i.place_id ? (
+                    <Link to={`/places/${i.place_id}`}>{placeNames.get(i.place_id) ?? t('common.none')}</Link>
+                  ) : (
+                    t('common.none')
+                  )}
+                </td>
+              )}
+              <td><span className={`status status-${i.status}`}>{t(`incidents.status.${i.status}`)}</span></td>
+              <td>{t(`incidents.source.${i.source}`)}</td>
+              <td className="description">{i.description ?? ''}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}

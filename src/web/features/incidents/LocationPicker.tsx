@@ -1,0 +1,151 @@
+import L from 'leaflet';
+import { useEffect, useMemo, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { PlaceSummary } from '../../../domain/org.js';
+import { MapView, useMapLayer } from '../../components/MapView.js';
+import { todayInSweden } from '../../components/dates.js';
+import { useFormat } from '../../components/use-format.js';
+import { useDistrictsGeojson } from '../areas/use-areas.js';
+import { usePlace, usePlaces } from '../places/use-places.js';
+
+interface Props {
+  point: { lon: number; lat: number } | null;
+  placeId: string;
+  zoneId: string;
+  /** A map click or the device position: an exact point, no place. */
+  onPoint: (point: { lon: number; lat: number }) => void;
+  onPlace: (place: PlaceSummary | null) => void;
+  onZone: (zoneId: string) => void;
+  locationError?: string | undefined;
+  zoneError?: string | undefined;
+}
+
+const fold = (s: string) => s.toLocaleLowerCase('sv').normalize('NFD').replace(/\p{M}/gu, '');
+
+/** Where it happened: click the map, pick a place (then optionally a zone), or use the device position. */
+export function LocationPicker({ point, placeId, zoneId, onPoint, onPlace, onZone, locationError, zoneError }: Props) {
+  const { t, i18n } = useTranslation();
+  const format = useFormat();
+  const [map, setMap] = useState<L.Map | null>(null);
+  const [search, setSearch] = useState('');
+  const [geoState, setGeoState] = useState<'idle' | 'locating' | 'failed'>('idle');
+  const places = usePlaces();
+  const place = usePlace(placeId || undefined);
+  const districts = useDistrictsGeojson(todayInSweden());
+
+  const options = useMemo(() => {
+    const all = [...(places.data ?? [])].sort((a, b) => a.name.localeCompare(b.name, 'sv'));
+    const q = fold(search.trim());
+    if (!q) return all;
+    return all.filter((p) => p.id === placeId || fold(`${p.name} ${p.address ?? ''}`).includes(q));
+  }, [places.data, search, placeId]);
+  const chosenPlace = places.data?.find((p) => p.id === placeId);
+
+  useMapLayer(map, () => {
+    if (!districts.data) return null;
+    return L.geoJSON(districts.data as never, {
+      interactive: false,
+      style: () => ({ color: '#1f3a5f', weight: 1.5, fillColor: '#e8eef4', fillOpacity: 0.5 }),
+      onEachFeature: (f, layer) => layer.bindTooltip(String(f.properties?.name ?? ''), { permanent: true, direction: 'center', className: 'area-label area-label-small' }),
+    });
+  }, [districts.data]);
+
+  useEffect(() => {
+    if (!map) return;
+    const click = (e: L.LeafletMouseEvent) => onPoint({ lon: round(e.latlng.lng), lat: round(e.latlng.lat) });
+    map.on('click', click);
+    return () => {
+      map.off('click', click);
+    };
+  }, [map, onPoint]);
+
+  useMapLayer(map, (m) => {
+    if (!point) return null;
+    if (!m.getBounds().pad(-0.1).contains([point.lat, point.lon])) m.setView([point.lat, point.lon], Math.max(m.getZoom(), 14));
+    return L.circleMarker([point.lat, point.lon], { radius: 10, color: '#ffffff', weight: 3, fillColor: '#c2410c', fillOpacity: 1, interactive: false });
+  }, [point?.lat, point?.lon]);
+
+  const locateMe = () => {
+    if (!('geolocation' in navigator)) {
+      setGeoState('failed');
+      return;
+    }
+    setGeoState('locating');
+    navigator.geolocation.getCurrentPosition(
+      (pos) => {
+        setGeoState('idle');
+        onPoint({ lon: round(pos.coords.longitude), lat: round(pos.coords.latitude) });
+      },
+      () => setGeoState('failed'),
+      { enableHighAccuracy: true, timeout: 10_000, maximumAge: 60_000 },
+    );
+  };
+
+  const describedBy = ['location-help', 'location-status', locationError ? 'location-error' : ''].filter(Boolean).join(' ');
+  return (
+    <fieldset className={`field-group location-picker ${locationError ? 'has-error' : ''}`} aria-describedby="location-help">
+      <legend>{t('report.location')} <span aria-hidden="true" className="required">*</span></legend>
+      <p id="location-help" className="hint">{t('report.locationHelp')}</p>
+      {locationError && <p id="location-error" className="field-error">{locationError}</p>}
+      <div className="location-grid">
+        <div className="location-controls">
+          <div className="field">
+            <label htmlFor="report-place-search">{t('report.placeSearch')}</label>
+            <input id="report-place-search" type="search" value={search} onChange={(e) => setSearch(e.target.value)} autoComplete="off" />
+          </div>
+          <div className="field">
+            <label htmlFor="report-place">{t('report.place')}</label>
+            <select
+              id="report-place"
+              value={placeId}
+              aria-invalid={locationError ? true : undefined}
+              aria-describedby={describedBy}
+              onChange={(e) => onPlace(places.data?.find((p) => p.id === e.target.value) ?? null)}
+            >
+              <option value="">{t('report.placeNone')}</option>
+              {options.map((p) => <option key={p.id} value={p.id}>{p.name}</option>)}
+            </select>
+          </div>
+          {placeId && (place.data?.zones.length ?? 0) > 0 && (
+            <div className={`field ${zoneError ? 'has-error' : ''}`}>
+              <label htmlFor="report-zone">{t('report.zone')}</label>
+              <select
+                id="report-zone"
+                value={zoneId}
+                aria-invalid={zoneError ? true : undefined}
+                {...(zoneError ? { 'aria-describedby': 'zone-error' } : {})}
+                onChange={(e) => onZone(e.target.value)}
+              >
+                <option value="">{t('report.zoneNone')}</option>
+                {place.data?.zones.map((z) => <option key={z.id} value={z.id}>{(i18n.language === 'en' && z.name_en) || z.name}</option>)}
+              </select>
+              {zoneError && <p id="zone-error" className="field-error">{zoneError}</p>}
+            </div>
+          )}
+          <button type="button" className="button button-secondary" onClick={locateMe} disabled={geoState === 'locating'}>
+            {geoState === 'locating' ? t('report.locating') : t('report.useMyPosition')}
+          </button>
+          {geoState === 'failed' && <p className="notice notice-warning" role="status">{t('report.geoUnavailable')}</p>}
+          <p id="location-status" className="location-status" aria-live="polite">
+            {chosenPlace
+              ? t('report.chosenPlace', { name: chosenPlace.name })
+              : point
+                ? t('report.chosenPoint', { lat: format.coordinate(point.lat), lon: format.coordinate(point.lon) })
+                : t('report.noLocation')}
+          </p>
+        </div>
+        <MapView
+          label={t('report.mapLabel')}
+          describedBy={describedBy}
+          className={`report-map ${locationError ? 'map-invalid' : ''}`}
+          onReady={setMap}
+        />
+      </div>
+    </fieldset>
+  );
+}
+
+/** Six decimals (~0.1 m) are more than any reporter can point at. */
+function round(n: number): number {
+  return Math.round(n * 1e6) / 1e6;
+}

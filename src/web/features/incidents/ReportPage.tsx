@@ -1,0 +1,161 @@
+import { type FormEvent, useCallback, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { MAX_DESCRIPTION_LENGTH, type Incident } from '../../../domain/incidents.js';
+import type { PlaceSummary } from '../../../domain/org.js';
+import { ApiError } from '../../api/client.js';
+import { useCategories } from '../../api/use-reference-data.js';
+import { toLocalInputValue } from '../../components/dates.js';
+import { ErrorSummary } from '../../components/ErrorSummary.js';
+import { useErrorText } from '../../components/QueryState.js';
+import { LocationPicker } from './LocationPicker.js';
+import { FIELD_INPUT_ID, FIELD_ORDER, type FieldErrors, type ReportState, serverFieldErrors, validateReport } from './report-form.js';
+import { ReportConfirmation } from './ReportConfirmation.js';
+import { useCreateIncident } from './use-incidents.js';
+
+const emptyState = (): ReportState => ({
+  category: '', occurredLocal: toLocalInputValue(new Date()), description: '', point: null, placeId: '', zoneId: '',
+});
+
+/** The public report form ("Rapportera"): location, category, time, free text; validated with the shared schema. */
+export function ReportPage() {
+  const { t, i18n } = useTranslation();
+  const categories = useCategories();
+  const create = useCreateIncident();
+  const errorText = useErrorText();
+  const [state, setState] = useState<ReportState>(emptyState);
+  const [errors, setErrors] = useState<FieldErrors>({});
+  const [general, setGeneral] = useState<string | null>(null);
+  const [created, setCreated] = useState<Incident | null>(null);
+  const summaryRef = useRef<HTMLDivElement>(null);
+
+  const update = (patch: Partial<ReportState>, clear: ReadonlyArray<keyof FieldErrors>) => {
+    setState((s) => ({ ...s, ...patch }));
+    setErrors((e) => {
+      const next = { ...e };
+      for (const k of clear) delete next[k];
+      return next;
+    });
+  };
+  const onPoint = useCallback((point: { lon: number; lat: number }) => update({ point, placeId: '', zoneId: '' }, ['location', 'zone']), []);
+  const onPlace = (place: PlaceSummary | null) =>
+    update(place ? { placeId: place.id, zoneId: '', point: { lon: place.lon, lat: place.lat } } : { placeId: '', zoneId: '' }, ['location', 'zone']);
+
+  const showErrors = (fieldErrors: FieldErrors, generalMessage: string | null) => {
+    setErrors(fieldErrors);
+    setGeneral(generalMessage);
+    // Focus after React has rendered the summary.
+    requestAnimationFrame(() => summaryRef.current?.focus());
+  };
+
+  const submit = async (e: FormEvent) => {
+    e.preventDefault();
+    if (create.isPending) return;
+    const result = validateReport(state, t);
+    if (result.errors) {
+      showErrors(result.errors, null);
+      return;
+    }
+    try {
+      const incident = await create.mutateAsync(result.input);
+      setErrors({});
+      setGeneral(null);
+      setCreated(incident);
+    } catch (err) {
+      const fieldErrors = err instanceof ApiError ? serverFieldErrors(err.fieldIssues, t) : {};
+      showErrors(fieldErrors, Object.keys(fieldErrors).length > 0 ? null : errorText(err));
+    }
+  };
+
+  const again = () => {
+    setCreated(null);
+    setState(emptyState());
+    create.reset();
+  };
+
+  const summaryItems = FIELD_ORDER.flatMap((f) => (errors[f] ? [{ inputId: FIELD_INPUT_ID[f], message: errors[f] }] : []));
+  const activeCategories = (categories.data ?? []).filter((c) => c.active).sort((a, b) => a.sort_order - b.sort_order);
+  const describe = (...ids: Array<string | false>) => ids.filter(Boolean).join(' ') || undefined;
+
+  return (
+    <div className="page report-page">
+      <h1>{t('report.title')}</h1>
+      {created ? (
+        <ReportConfirmation incident={created} onAnother={again} />
+      ) : (
+        <>
+          <p className="lead">{t('report.intro')}</p>
+          <ErrorSummary ref={summaryRef} title={t('report.summaryTitle')} intro={t('report.summaryIntro')} items={summaryItems} general={general} />
+          <form className="report-form" noValidate onSubmit={(e) => void submit(e)}>
+            <p className="hint">{t('report.required')}</p>
+            <LocationPicker
+              point={state.point}
+              placeId={state.placeId}
+              zoneId={state.zoneId}
+              onPoint={onPoint}
+              onPlace={onPlace}
+              onZone={(zoneId) => update({ zoneId }, ['zone'])}
+              locationError={errors.location}
+              zoneError={errors.zone}
+            />
+
+            <div className={`field ${errors.category ? 'has-error' : ''}`}>
+              <label htmlFor="report-category">{t('report.category')} <span aria-hidden="true" className="required">*</span></label>
+              {errors.category && <p id="category-error" className="field-error">{errors.category}</p>}
+              <select
+                id="report-category"
+                value={state.category}
+                required
+                aria-invalid={errors.category ? true : undefined}
+                aria-describedby={describe(Boolean(errors.category) && 'category-error')}
+                onChange={(e) => update({ category: e.target.value }, ['category'])}
+              >
+                <option value="">{t('report.categoryNone')}</option>
+                {activeCategories.map((c) => (
+                  <option key={c.code} value={c.code}>{i18n.language === 'en' ? c.label_en : c.label_sv}</option>
+                ))}
+              </select>
+            </div>
+
+            <div className={`field ${errors.occurred_at ? 'has-error' : ''}`}>
+              <label htmlFor="report-occurred-at">{t('report.occurredAt')} <span aria-hidden="true" className="required">*</span></label>
+              <span id="occurred-at-help" className="hint">{t('report.occurredAtHelp')}</span>
+              {errors.occurred_at && <p id="occurred-at-error" className="field-error">{errors.occurred_at}</p>}
+              <input
+                id="report-occurred-at"
+                type="datetime-local"
+                value={state.occurredLocal}
+                max={toLocalInputValue(new Date())}
+                required
+                aria-invalid={errors.occurred_at ? true : undefined}
+                aria-describedby={describe('occurred-at-help', Boolean(errors.occurred_at) && 'occurred-at-error')}
+                onChange={(e) => update({ occurredLocal: e.target.value }, ['occurred_at'])}
+              />
+            </div>
+
+            <div className={`field ${errors.description ? 'has-error' : ''}`}>
+              <label htmlFor="report-description">{t('report.description')}</label>
+              <p id="description-privacy" className="notice notice-info privacy-notice">{t('report.privacy')}</p>
+              {errors.description && <p id="description-error" className="field-error">{errors.description}</p>}
+              <textarea
+                id="report-description"
+                rows={5}
+                value={state.description}
+                maxLength={MAX_DESCRIPTION_LENGTH}
+                aria-invalid={errors.description ? true : undefined}
+                aria-describedby={describe('description-privacy', 'description-counter', Boolean(errors.description) && 'description-error')}
+                onChange={(e) => update({ description: e.target.value }, ['description'])}
+              />
+              <span id="description-counter" className="counter">
+                {t('report.counter', { count: state.description.length, max: MAX_DESCRIPTION_LENGTH })}
+              </span>
+            </div>
+
+            <button type="submit" className="button button-primary button-large" disabled={create.isPending}>
+              {create.isPending ? t('report.sending') : t('report.submit')}
+            </button>
+          </form>
+        </>
+      )}
+    </div>
+  );
+}

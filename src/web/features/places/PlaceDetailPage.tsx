@@ -1,0 +1,99 @@
+import L from 'leaflet';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link, useParams } from 'react-router';
+import { useNeighbourhoods } from '../../api/use-reference-data.js';
+import { ApproximateBadge } from '../../components/Badge.js';
+import { MapView, useMapLayer } from '../../components/MapView.js';
+import { QueryState } from '../../components/QueryState.js';
+import { useFormat } from '../../components/use-format.js';
+import { IncidentTable } from '../incidents/IncidentTable.js';
+import { useLatestIncidents } from '../incidents/use-incidents.js';
+import { usePlace } from './use-places.js';
+
+/** One place: facts, zones, responsible units, a small map and its recent incidents. */
+export function PlaceDetailPage() {
+  const { id } = useParams();
+  const { t, i18n } = useTranslation();
+  const format = useFormat();
+  const place = usePlace(id);
+  const incidents = useLatestIncidents({ place_id: id }, 25, Boolean(id));
+  const neighbourhoods = useNeighbourhoods();
+  const [map, setMap] = useState<L.Map | null>(null);
+  const unitName = (u: { name: string; name_en: string | null }) => (i18n.language === 'en' && u.name_en) || u.name;
+
+  useMapLayer(map, (m) => {
+    if (!place.data) return null;
+    const { lat, lon } = place.data;
+    m.setView([lat, lon], 15);
+    return L.circleMarker([lat, lon], { radius: 9, color: '#ffffff', weight: 2, fillColor: '#1f3a5f', fillOpacity: 1 });
+  }, [place.data]);
+
+  return (
+    <div className="page place-page">
+      <p className="breadcrumb"><Link to="/places">← {t('places.back')}</Link></p>
+      <QueryState isPending={place.isPending} error={place.error} onRetry={() => void place.refetch()}>
+        {place.data && (
+          <>
+            <h1>{place.data.name}</h1>
+            <p className="subtitle">
+              {t(`places.types.${place.data.type}`, { defaultValue: place.data.type })} · {t(`places.${place.data.setting}`)}
+              {place.data.neighbourhood_code && <> · {neighbourhoods.byCode.get(place.data.neighbourhood_code) ?? place.data.neighbourhood_code}</>}
+            </p>
+            <div className="map-layout">
+              <dl className="facts facts-stacked">
+                <div>
+                  <dt>{t('places.address')}</dt>
+                  <dd>{place.data.address ?? t('common.none')}</dd>
+                </div>
+                <div>
+                  <dt>{t('places.position')}</dt>
+                  <dd>
+                    {format.coordinate(place.data.lat)}, {format.coordinate(place.data.lon)}
+                    {place.data.coordinate_approximate && <> <ApproximateBadge kind="position" /></>}
+                    {place.data.coordinate_note && <span className="hint">{place.data.coordinate_note}</span>}
+                  </dd>
+                </div>
+                <div>
+                  <dt>{t('places.owner')}</dt>
+                  <dd>{place.data.owner_unit ? unitName(place.data.owner_unit) : t('common.none')}</dd>
+                </div>
+                <div>
+                  <dt>{t('places.responsible')}</dt>
+                  <dd>
+                    {place.data.responsible_units.length === 0 ? t('common.none') : (
+                      <ul className="plain-list">
+                        {place.data.responsible_units.map((u) => <li key={`${u.id}-${u.responsibility}`}>{unitName(u)} <span className="muted">({u.responsibility})</span></li>)}
+                      </ul>
+                    )}
+                  </dd>
+                </div>
+                <div>
+                  <dt>{t('places.zones')}</dt>
+                  <dd>
+                    {place.data.zones.length === 0 ? t('places.noZones') : (
+                      <ul className="plain-list">
+                        {place.data.zones.map((z) => <li key={z.id}>{(i18n.language === 'en' && z.name_en) || z.name}</li>)}
+                      </ul>
+                    )}
+                  </dd>
+                </div>
+                <div>
+                  <dt>{t('places.incidentCount')}</dt>
+                  <dd>{format.number(place.data.incident_count)}</dd>
+                </div>
+              </dl>
+              <MapView label={t('places.mapLabel')} className="place-map" onReady={setMap} />
+            </div>
+            <section className="section" aria-labelledby="place-incidents-heading">
+              <h2 id="place-incidents-heading">{t('places.recent')}</h2>
+              <QueryState isPending={incidents.isPending} error={incidents.error}>
+                <IncidentTable incidents={incidents.data?.items ?? []} caption={t('places.recent')} showPlace={false} />
+              </QueryState>
+            </section>
+          </>
+        )}
+      </QueryState>
+    </div>
+  );
+}
