@@ -1,6 +1,7 @@
 import pino from 'pino';
 import { connect, type DbHandle } from '../db/connect.js';
 import { migrateToLatest } from '../db/migrate.js';
+import { SYSTEM } from '../domain/auth.js';
 import { AppError } from '../domain/errors.js';
 import type { ServiceContext } from '../server/context.js';
 import { loadConfig } from '../server/config.js';
@@ -17,5 +18,5 @@ export async function openDatabase(): Promise<DbHandle> {
 export async function cliContext(handle: DbHandle, organisationSlug: string, actor = 'cli'): Promise<ServiceContext> {
   const org = await handle.db.selectFrom('organisations').select(['id', 'slug']).where('slug', '=', organisationSlug).executeTakeFirst();
   if (!org) throw new AppError('UNKNOWN_ORGANISATION', { details: { organisation: organisationSlug } });
-  return { db: handle.db, organisation: org, actor, log: pino({ level: 'warn' }, pino.destination(2)) };
+  return { db: handle.db, organisation: org, principal: SYSTEM, actor, log: pino({ level: 'warn' }, pino.destination(2)) };
 }

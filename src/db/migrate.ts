@@ -1,16 +1,25 @@
-import { type Kysely, type Migration, type MigrationResultSet, Migrator } from 'kysely';
+import { type Kysely, type Migration, type MigrationResultSet, Migrator, sql } from 'kysely';
 import * as foundation from './migrations/2026-11-25T1900-foundation.js';
 import * as reporterContacts from './migrations/2026-11-25T2000-reporter-contacts.js';
+import * as imports from './migrations/2026-11-25T2100-imports.js';
+import * as auth from './migrations/2026-11-25T2200-auth.js';
+import * as publicReports from './migrations/2026-11-25T2300-public-reports.js';
 
 /** Migrations in the order they run; names are timestamps and never change once landed. */
 const migrations: Record<string, Migration> = {
   '2026-11-25T1900-foundation': foundation,
   '2026-11-25T2000-reporter-contacts': reporterContacts,
+  '2026-11-25T2100-imports': imports,
+  '2026-11-25T2200-auth': auth,
+  '2026-11-25T2300-public-reports': publicReports,
 };
 
 /** Brings the database to the newest schema; throws with the failing migration's error. */
 export async function migrateToLatest(db: Kysely<any>): Promise<MigrationResultSet> {
-  const migrator = new Migrator({ db, provider: { getMigrations: async () => migrations } });
+  // Kysely looks for its bookkeeping tables in every schema unless told which one; name the current one
+  // so another schema's migrations (a second tenant database, a test schema) are never mistaken for ours.
+  const { rows } = await sql<{ schema: string }>`SELECT current_schema() AS schema`.execute(db);
+  const migrator = new Migrator({ db, provider: { getMigrations: async () => migrations }, migrationTableSchema: rows[0]!.schema });
   const result = await migrator.migrateToLatest();
   if (result.error) throw result.error;
   return result;

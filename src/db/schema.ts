@@ -138,6 +138,9 @@ export interface IncidentsTable {
   status: Generated<IncidentStatus>;
   closure_reason: ClosureReason | null;
   status_note: string | null;
+  receipt_code: ColumnType<string | null, string | null | undefined, string | null>;
+  /** The import run that last wrote this row (null for rows not from an import). */
+  import_run_id: ColumnType<string | null, string | null | undefined, string | null>;
   created_at: CreatedAt;
   updated_at: UpdatedAt;
 }
@@ -163,6 +166,99 @@ export interface ReporterContactsTable {
   created_at: CreatedAt;
 }
 
+export type Role = 'admin' | 'coordinator' | 'unit_editor' | 'partner_viewer' | 'analyst';
+
+export interface UsersTable {
+  id: Generated<string>;
+  organisation_id: string;
+  email: string;
+  display_name: string;
+  password_hash: string | null;
+  oidc_issuer: string | null;
+  oidc_subject: string | null;
+  failed_logins: Generated<number>;
+  locked_until: Date | null;
+  disabled: Generated<boolean>;
+  created_at: CreatedAt;
+  updated_at: UpdatedAt;
+}
+
+export interface MembershipsTable {
+  user_id: string;
+  unit_id: string;
+  role: Role;
+  created_at: CreatedAt;
+}
+
+export interface SessionsTable {
+  token_hash: string;
+  user_id: string;
+  csrf_token: string;
+  created_at: CreatedAt;
+  last_seen_at: ColumnType<Date, Date | undefined, Date>;
+  expires_at: Date;
+  remote_address: string | null;
+  user_agent: string | null;
+}
+
+export interface ApiTokensTable {
+  id: Generated<string>;
+  user_id: string;
+  name: string;
+  token_hash: string;
+  scopes: Json<{ scopes: string[] }>;
+  expires_at: Date;
+  created_at: CreatedAt;
+  last_used_at: Date | null;
+  revoked_at: Date | null;
+}
+
+export type ImportFormat = 'csv' | 'xlsx' | 'geojson' | 'police';
+export type ImportRunStatus = 'running' | 'validated' | 'committed' | 'rejected' | 'failed';
+
+export interface ImportProfilesTable {
+  id: Generated<string>;
+  organisation_id: string;
+  name: string;
+  source_label: string;
+  format: ImportFormat | 'auto';
+  columns: Json<Record<string, string>>;
+  options: Json<Record<string, unknown>>;
+  created_at: CreatedAt;
+  updated_at: UpdatedAt;
+}
+
+export interface ImportCategoryMappingsTable {
+  profile_id: string;
+  source_value: string;
+  category_id: string;
+}
+
+export interface ImportRunsTable {
+  id: Generated<string>;
+  organisation_id: string;
+  profile_id: string | null;
+  actor: string;
+  file_name: string;
+  file_sha256: string;
+  file_size: number;
+  format: ImportFormat | null;
+  dry_run: boolean;
+  status: Generated<ImportRunStatus>;
+  started_at: CreatedAt;
+  heartbeat_at: UpdatedAt;
+  finished_at: Date | null;
+  bytes_read: Generated<number>;
+  rows_read: Generated<number>;
+  rows_ok: Generated<number>;
+  rows_failed: Generated<number>;
+  rows_skipped: Generated<number>;
+  rows_inserted: Generated<number>;
+  rows_updated: Generated<number>;
+  error_code: string | null;
+  report: Json<Record<string, unknown>> | null;
+}
+
 export interface Database {
   organisations: OrganisationsTable;
   units: UnitsTable;
@@ -175,6 +271,13 @@ export interface Database {
   incidents: IncidentsTable;
   audit_events: AuditEventsTable;
   reporter_contacts: ReporterContactsTable;
+  users: UsersTable;
+  memberships: MembershipsTable;
+  sessions: SessionsTable;
+  api_tokens: ApiTokensTable;
+  import_profiles: ImportProfilesTable;
+  import_category_mappings: ImportCategoryMappingsTable;
+  import_runs: ImportRunsTable;
 }
 
 export type Area = Selectable<AreasTable>;

@@ -1,21 +1,26 @@
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import helmet from '@fastify/helmet';
+import rateLimit from '@fastify/rate-limit';
 import fastifyStatic from '@fastify/static';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import Fastify, { type FastifyInstance } from 'fastify';
 import { jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
+import type { Redis } from 'ioredis';
 import type { Kysely } from 'kysely';
 import type { Logger } from 'pino';
 import { z } from 'zod';
 import type { Database } from '../db/schema.js';
 import { AppError } from '../domain/errors.js';
+import { authRoutes } from '../features/auth/auth.routes.js';
 import { categoriesRoutes } from '../features/categories/categories.routes.js';
 import { incidentsRoutes } from '../features/incidents/incidents.routes.js';
 import { open311Routes } from '../features/open311/open311.routes.js';
 import { orgRoutes } from '../features/org/org.routes.js';
 import { placesRoutes } from '../features/places/places.routes.js';
+import { publicReportsRoutes } from '../features/public-reports/public-reports.routes.js';
+import { authPlugin } from './auth.js';
 import type { Config } from './config.js';
 import { sendError } from './errors.js';
 
@@ -26,6 +31,8 @@ export interface AppOptions {
   logger?: Logger | boolean;
   /** Built web app to serve; defaults to dist/web when it exists. */
   webRoot?: string | null;
+  /** Shared store for rate limits when several server processes run (REDIS_URL). */
+  redis?: Redis | undefined;
 }
 
 /** The built web app beside the compiled server (dist/web), found from src/ or dist/server/. */
@@ -66,19 +73,25 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     },
   });
 
+  // Limits apply per route (sign-in, public forms); with REDIS_URL they are shared by every server process.
+  await app.register(rateLimit, { global: false, ...(options.redis ? { redis: options.redis } : {}) });
+  await app.register(authPlugin);
+
   await app.register(swagger, {
     openapi: {
       info: { title: 'Trygg API', version: '0.1.0', description: 'Crime prevention and safety work: areas, places, incidents.' },
-      tags: [{ name: 'organisation' }, { name: 'places' }, { name: 'categories' }, { name: 'incidents' }, { name: 'open311', description: 'Open311 GeoReport v2' }],
+      tags: [{ name: 'auth' }, { name: 'public' }, { name: 'organisation' }, { name: 'places' }, { name: 'categories' }, { name: 'incidents' }, { name: 'open311', description: 'Open311 GeoReport v2' }],
     },
     transform: jsonSchemaTransform,
   });
   await app.register(swaggerUi, { routePrefix: '/api/docs' });
 
   await app.register(async (api) => {
-    api.get('/openapi.json', { schema: { hide: true } }, async () => app.swagger());
-    api.get('/health', { schema: { tags: ['organisation'], summary: 'Liveness and database engine', response: { 200: z.object({ status: z.literal('ok'), engine: z.string() }) } } },
+    api.get('/openapi.json', { config: { policy: 'public' }, schema: { hide: true } }, async () => app.swagger());
+    api.get('/health', { config: { policy: 'public' }, schema: { tags: ['organisation'], summary: 'Liveness and database engine', response: { 200: z.object({ status: z.literal('ok'), engine: z.string() }) } } },
       async () => ({ status: 'ok' as const, engine: options.engine }));
+    await api.register(authRoutes);
+    await api.register(publicReportsRoutes);
     await api.register(orgRoutes);
     await api.register(placesRoutes);
     await api.register(categoriesRoutes);

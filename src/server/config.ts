@@ -4,6 +4,8 @@ const ConfigSchema = z.object({
   port: z.coerce.number().int().min(0).max(65535).default(3000),
   host: z.string().default('127.0.0.1'),
   databaseUrl: z.string().optional(),
+  /** Shared store for rate limits when several server processes run behind a load balancer. */
+  redisUrl: z.string().optional(),
   dataDir: z.string().default('./data'),
   defaultOrganisation: z.string().default('stockholm'),
   logLevel: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
@@ -18,6 +20,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
     port: env.PORT,
     host: env.HOST,
     databaseUrl: env.DATABASE_URL || undefined,
+    redisUrl: env.REDIS_URL || undefined,
     dataDir: env.TRYGG_DATA_DIR,
     defaultOrganisation: env.TRYGG_ORGANISATION,
     logLevel: env.LOG_LEVEL,

@@ -1,12 +1,15 @@
 import type { Kysely } from 'kysely';
 import type { BaseLogger } from 'pino';
 import type { Database } from '../db/schema.js';
+import type { Principal } from '../domain/auth.js';
 
 /** Who acts, for which organisation, on which database: passed to every service call. */
 export interface ServiceContext {
   db: Kysely<Database>;
   organisation: { id: string; slug: string };
-  /** 'anonymous' until sign-in exists; 'system' for seeds and jobs. */
+  /** Who acts: a user, or anonymous (public form, Open311). */
+  principal: Principal;
+  /** How the audit log names the actor: the user's e-mail, 'anonymous', or 'system'/'cli' for jobs. */
   actor: string;
   remoteAddress?: string | undefined;
   log: Pick<BaseLogger, 'info' | 'warn' | 'error' | 'debug'>;

@@ -47,8 +47,9 @@ export function toAppError(error: unknown): AppError {
   }
   const mapped = fastifyError.code ? FASTIFY_CLIENT_ERRORS[fastifyError.code] : undefined;
   if (mapped) return new AppError(mapped);
+  const byStatus: Record<number, ErrorCode> = { 404: 'NOT_FOUND', 413: 'PAYLOAD_TOO_LARGE', 415: 'UNSUPPORTED_MEDIA_TYPE', 429: 'RATE_LIMITED' };
   if (typeof fastifyError.statusCode === 'number' && fastifyError.statusCode >= 400 && fastifyError.statusCode < 500) {
-    return new AppError(fastifyError.statusCode === 404 ? 'NOT_FOUND' : 'BAD_REQUEST');
+    return new AppError(byStatus[fastifyError.statusCode] ?? 'BAD_REQUEST');
   }
   return new AppError('INTERNAL');
 }

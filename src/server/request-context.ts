@@ -31,11 +31,15 @@ export async function serviceContext(request: FastifyRequest, organisationSlug?:
     organisation = row;
     organisations.set(slug, row);
   }
+  const principal = request.principal;
+  // An account belongs to one organisation; it must not act in another by naming it in a header.
+  if (principal.kind === 'user' && principal.organisationId !== organisation.id) throw new AppError('FORBIDDEN', { details: { organisation: slug } });
   return {
     db: request.server.db,
     organisation: { id: organisation.id, slug: organisation.slug },
     organisationRecord: organisation,
-    actor: 'anonymous',
+    principal,
+    actor: principal.kind === 'user' ? principal.email : principal.kind,
     remoteAddress: request.ip,
     log: request.log,
   };

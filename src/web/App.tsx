@@ -1,11 +1,20 @@
+import { lazy, type ReactNode, Suspense } from 'react';
 import { useTranslation } from 'react-i18next';
 import { createBrowserRouter, Link, RouterProvider } from 'react-router';
 import { Layout } from './components/Layout.js';
-import { DistrictPage } from './features/areas/DistrictPage.js';
 import { StartPage } from './features/areas/StartPage.js';
-import { ReportPage } from './features/incidents/ReportPage.js';
-import { PlaceDetailPage } from './features/places/PlaceDetailPage.js';
-import { PlacesPage } from './features/places/PlacesPage.js';
+
+// The start page comes with the first load; the other pages (and zod, for the form) load when visited.
+const DistrictPage = lazy(() => import('./features/areas/DistrictPage.js').then((m) => ({ default: m.DistrictPage })));
+const PlacesPage = lazy(() => import('./features/places/PlacesPage.js').then((m) => ({ default: m.PlacesPage })));
+const PlaceDetailPage = lazy(() => import('./features/places/PlaceDetailPage.js').then((m) => ({ default: m.PlaceDetailPage })));
+const ReportPage = lazy(() => import('./features/incidents/ReportPage.js').then((m) => ({ default: m.ReportPage })));
+
+function Loading() {
+  const { t } = useTranslation();
+  return <p className="loading" role="status">{t('common.loading')}</p>;
+}
+const page = (node: ReactNode) => <Suspense fallback={<Loading />}>{node}</Suspense>;
 
 function NotFound() {
   const { t } = useTranslation();
@@ -22,10 +31,10 @@ const router = createBrowserRouter([
     element: <Layout />,
     children: [
       { index: true, element: <StartPage /> },
-      { path: 'districts/:id', element: <DistrictPage /> },
-      { path: 'places', element: <PlacesPage /> },
-      { path: 'places/:id', element: <PlaceDetailPage /> },
-      { path: 'report', element: <ReportPage /> },
+      { path: 'districts/:id', element: page(<DistrictPage />) },
+      { path: 'places', element: page(<PlacesPage />) },
+      { path: 'places/:id', element: page(<PlaceDetailPage />) },
+      { path: 'report', element: page(<ReportPage />) },
       { path: '*', element: <NotFound /> },
     ],
   },

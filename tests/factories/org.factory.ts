@@ -3,6 +3,7 @@ import pino from 'pino';
 import { geometryBbox } from '../../src/analysis/geo/area-index.js';
 import type { Database, GeoJSONPolygonal } from '../../src/db/schema.js';
 import { insertDefaultCategories } from '../../src/features/categories/categories.service.js';
+import { SYSTEM } from '../../src/domain/auth.js';
 import type { ServiceContext } from '../../src/server/context.js';
 
 /** An axis-aligned square polygon, [lon, lat] corners. */
@@ -58,5 +59,5 @@ export async function createTestOrganisation(db: Kysely<Database>, slug = 'testk
 export type TestOrganisation = Awaited<ReturnType<typeof createTestOrganisation>>;
 
 export function testContext(db: Kysely<Database>, organisation: { id: string; slug: string }): ServiceContext {
-  return { db, organisation, actor: 'test', log: pino({ level: 'silent' }) };
+  return { db, organisation, principal: SYSTEM, actor: 'test', log: pino({ level: 'silent' }) };
 }

@@ -1,10 +1,15 @@
 import type { Engine } from '../../src/db/connect.js';
+import pino from 'pino';
+import { SYSTEM } from '../../src/domain/auth.js';
+import { createDemoAccounts, type DemoAccount } from '../../src/features/auth/demo-accounts.js';
 import { seedStockholm } from '../../src/features/seed/seed.service.js';
 import { buildApp, defaultWebRoot } from '../../src/server/app.js';
 import { openTestDb } from './test-db.js';
 
 export interface TestServer {
   url: string;
+  /** The demo accounts with their one-time passwords (admin, coordinator in Enskede-Årsta-Vantör, …). */
+  accounts: DemoAccount[];
   close(): Promise<void>;
 }
 
@@ -16,12 +21,14 @@ export async function startTestServer(options: { engine?: Engine; demoIncidents?
   const webRoot = defaultWebRoot();
   if (!webRoot) throw new Error('dist/web is missing: run `npm run build` first (npm test does)');
   const testDb = await openTestDb(options.engine ?? 'pglite');
-  await seedStockholm(testDb.db, { demoIncidents: options.demoIncidents ?? 1500, police: true });
+  const seeded = await seedStockholm(testDb.db, { demoIncidents: options.demoIncidents ?? 1500, police: true });
+  const accounts = await createDemoAccounts({ db: testDb.db, organisation: seeded.organisation, principal: SYSTEM, actor: 'system', log: pino({ level: 'silent' }) });
   const app = await buildApp({ db: testDb.db, engine: testDb.engine, config: { bodyLimit: 1_048_576, defaultOrganisation: 'stockholm' }, webRoot });
   await app.listen({ port: 0, host: '127.0.0.1' });
   const { port } = app.server.address() as { port: number };
   return {
     url: `http://127.0.0.1:${port}`,
+    accounts,
     close: async () => {
       await app.close();
       await testDb.dispose();

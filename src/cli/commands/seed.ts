@@ -1,7 +1,8 @@
 import type { Command } from 'commander';
 import { z } from 'zod';
+import { createDemoAccounts, formatDemoAccounts } from '../../features/auth/demo-accounts.js';
 import { seedStockholm } from '../../features/seed/seed.service.js';
-import { openDatabase } from '../cli-context.js';
+import { cliContext, openDatabase } from '../cli-context.js';
 
 const SeedOptionsSchema = z.object({
   incidents: z.coerce.number().int().min(0).max(2_000_000).default(50_000),
@@ -22,6 +23,7 @@ export function registerSeed(program: Command): void {
       try {
         const report = await seedStockholm(handle.db, { demoIncidents: opts.incidents, demoSeed: opts.seed, police: opts.police });
         console.log(JSON.stringify(report, null, 2));
+        if (!report.alreadySeeded) console.log(formatDemoAccounts(await createDemoAccounts(await cliContext(handle, report.organisation.slug, 'system'))));
       } finally {
         await handle.close();
       }

@@ -1,9 +1,11 @@
 import type { Command } from 'commander';
+import { Redis } from 'ioredis';
 import pino from 'pino';
+import { createDemoAccounts, formatDemoAccounts } from '../../features/auth/demo-accounts.js';
 import { seedStockholm } from '../../features/seed/seed.service.js';
 import { buildApp } from '../../server/app.js';
 import { loadConfig } from '../../server/config.js';
-import { openDatabase } from '../cli-context.js';
+import { cliContext, openDatabase } from '../cli-context.js';
 
 export function registerServe(program: Command): void {
   program
@@ -24,13 +26,17 @@ export function registerServe(program: Command): void {
         if (!any) {
           logger.info('empty database: loading the Stockholm demo (first start only, takes a little while)');
           const report = await seedStockholm(handle.db, {});
-          logger.info({ report }, 'demo loaded');
+          logger.info({ units: report.units, areas: report.areas, places: report.places, demoIncidents: report.demoIncidents, policeIncidents: report.policeIncidents }, 'demo loaded');
+          const accounts = await createDemoAccounts(await cliContext(handle, report.organisation.slug, 'system'));
+          console.log(formatDemoAccounts(accounts));
         }
       }
-      const app = await buildApp({ db: handle.db, engine: handle.engine, config, logger });
+      const redis = config.redisUrl ? new Redis(config.redisUrl) : undefined;
+      const app = await buildApp({ db: handle.db, engine: handle.engine, config, logger, redis });
       const shutdown = async (signal: string) => {
         logger.info({ signal }, 'shutting down');
         await app.close();
+        redis?.disconnect();
         await handle.close();
         process.exit(0);
       };

@@ -2,6 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { buildApp } from '../../server/app.js';
 import { createTestOrganisation, type TestOrganisation } from '../../../tests/factories/org.factory.js';
+import { signedInAs } from '../../../tests/factories/users.factory.js';
 import { describeEachEngine } from '../../../tests/setup/test-db.js';
 
 const validBody = {
@@ -15,11 +16,12 @@ const validBody = {
 describeEachEngine('incidents API', (getDb) => {
   let app: FastifyInstance;
   let org: TestOrganisation;
-  const headers = { 'x-trygg-organisation': 'testkommun' };
+  let headers: Record<string, string>;
 
   beforeAll(async () => {
     org = await createTestOrganisation(getDb().db);
     app = await buildApp({ db: getDb().db, engine: getDb().engine, config: { bodyLimit: 65_536, defaultOrganisation: 'testkommun' }, webRoot: null });
+    ({ headers } = await signedInAs(app, getDb().db, org.organisation.id, org.unitId, 'coordinator', { 'x-trygg-organisation': 'testkommun' }));
   });
   afterAll(async () => app.close());
 
@@ -35,7 +37,7 @@ describeEachEngine('incidents API', (getDb) => {
     expect(body.description).toBe('Klotter på entrédörren, anmält av personal. Ring [telefon] om [personnummer].');
     expect(body.redaction_count).toBe(2);
     const audit = await getDb().db.selectFrom('audit_events').selectAll().where('entity_id', '=', body.id).execute();
-    expect(audit.map((a) => a.action)).toEqual(['create']);
+    expect(audit.map((a) => [a.action, a.actor])).toEqual([['create', expect.stringMatching(/^coordinator\./)]]);
     expect(JSON.stringify(audit)).not.toContain('9876');
   });
 
@@ -134,7 +136,7 @@ describeEachEngine('incidents API', (getDb) => {
       app.inject({ url: '/api/incidents?bbox=1,2,3', headers }),
       app.inject({ url: '/api/incidents/not-a-uuid', headers }),
       app.inject({ url: '/api/incidents/00000000-0000-4000-8000-000000000000', headers }),
-      app.inject({ url: '/api/incidents', headers: { 'x-trygg-organisation': 'atlantis' } }),
+      app.inject({ url: '/api/incidents', headers: { ...headers, 'x-trygg-organisation': 'atlantis' } }),
       app.inject({ url: '/api/nothing-here', headers }),
     ];
     const statuses = [];
@@ -149,6 +151,12 @@ describeEachEngine('incidents API', (getDb) => {
     const res = await app.inject({ url: '/api/incidents/hexbins?resolution=9&category=brand', headers });
     expect(res.statusCode).toBe(200);
     expect(res.json()).toEqual([{ cell: expect.stringMatching(/^89/), count: 5 }]);
+  });
+
+  it('asks for sign-in to read or write incidents, but shows the coarse map to everyone', async () => {
+    expect((await app.inject({ url: '/api/incidents' })).statusCode).toBe(401);
+    expect((await app.inject({ method: 'POST', url: '/api/incidents', payload: validBody })).statusCode).toBe(401);
+    expect((await app.inject({ url: '/api/incidents/hexbins?resolution=8' })).statusCode).toBe(200);
   });
 
   it('serves the OpenAPI document with the incident routes', async () => {

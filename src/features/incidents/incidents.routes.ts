@@ -37,10 +37,12 @@ function toFeatureCollection(page: { items: Incident[]; next_cursor: string | nu
 
 export const incidentsRoutes: FastifyPluginAsyncZod = async (app) => {
   app.post('/incidents', {
+    config: { policy: 'incidents:create' },
     schema: { tags, summary: 'Report an incident', body: IncidentCreateSchema, response: { 201: IncidentSchema } },
   }, async (request, reply) => reply.status(201).send(await createIncident(await serviceContext(request), request.body)));
 
   app.get('/incidents', {
+    config: { policy: 'incidents:read' },
     schema: {
       tags, summary: 'List incidents, newest first, with filters and cursor paging', querystring: IncidentListQuerySchema,
       response: { 200: z.union([z.object({ items: z.array(IncidentSchema), next_cursor: z.string().nullable() }), FeatureCollectionSchema]) },
@@ -51,14 +53,17 @@ export const incidentsRoutes: FastifyPluginAsyncZod = async (app) => {
   });
 
   app.get('/incidents/hexbins', {
+    config: { policy: 'public' },
     schema: { tags, summary: 'Incident counts per H3 cell (exact and place precision only)', querystring: HexbinQuerySchema, response: { 200: z.array(HexbinSchema) } },
   }, async (request) => incidentHexbins(await serviceContext(request), request.query));
 
   app.get('/incidents/:id', {
+    config: { policy: 'incidents:read' },
     schema: { tags, summary: 'One incident', params: z.object({ id: UuidSchema }), response: { 200: IncidentSchema } },
   }, async (request) => getIncident(await serviceContext(request), request.params.id));
 
   app.patch('/incidents/:id/status', {
+    config: { policy: 'incidents:update' },
     schema: { tags, summary: 'Change the status of an incident', params: z.object({ id: UuidSchema }), body: IncidentStatusUpdateSchema, response: { 200: IncidentSchema } },
   }, async (request) => updateIncidentStatus(await serviceContext(request), request.params.id, request.body));
 };

@@ -5,6 +5,7 @@ import type { HexbinQuery, Incident, IncidentCreate, IncidentListQuery, Incident
 import { inTransaction } from '../../db/transaction.js';
 import type { ServiceContext } from '../../server/context.js';
 import { recordAudit } from '../audit/audit.repo.js';
+import { canReadFreeText } from '../auth/policy.js';
 import { getAreaIndex } from '../org/area-index.service.js';
 import { findUnit } from '../org/org.repo.js';
 import { decodeCursor, encodeCursor } from './cursor.js';
@@ -22,8 +23,11 @@ function invalid(path: string, code: string, message: string, errorCode: Constru
   return new AppError(errorCode, { details });
 }
 
-/** Records a new incident: checks references, places it in its areas, redacts its text, audits it. */
-export async function createIncident(ctx: ServiceContext, input: IncidentCreate): Promise<Incident> {
+/**
+ * Records a new incident: checks references, places it in its areas, redacts its text, audits it.
+ * `receiptCode` is given by the public form so an anonymous reporter can follow the report.
+ */
+export async function createIncident(ctx: ServiceContext, input: IncidentCreate, options: { receiptCode?: string } = {}): Promise<Incident> {
   const organisationId = ctx.organisation.id;
   return inTransaction(ctx.db, async (trx) => {
     const category = await findCategoryByCode(trx, organisationId, input.category);
@@ -79,6 +83,7 @@ export async function createIncident(ctx: ServiceContext, input: IncidentCreate)
       reporting_unit_id: input.reporting_unit_id ?? null,
       closure_reason: null,
       status_note: null,
+      receipt_code: options.receiptCode ?? null,
     };
     const id = await insertIncident(trx, row).catch((e: unknown) => {
       if (isUniqueViolation(e)) throw invalid('source_ref', 'duplicate', 'an incident with this source reference exists', 'CONFLICT');
@@ -89,22 +94,27 @@ export async function createIncident(ctx: ServiceContext, input: IncidentCreate)
       organisationId, actor: ctx.actor, action: 'create', entityType: 'incident', entityId: id,
       after: created as unknown as Record<string, unknown>, remoteAddress: ctx.remoteAddress,
     });
-    return created;
+    return forViewer(ctx, created);
   });
+}
+
+/** Free text can hold sensitive detail; callers without a need (analysts, the public) get the rest only. */
+function forViewer(ctx: ServiceContext, incident: Incident): Incident {
+  return canReadFreeText(ctx.principal) ? incident : { ...incident, description: null, status_note: null };
 }
 
 /** One incident, or NOT_FOUND. */
 export async function getIncident(ctx: ServiceContext, id: string): Promise<Incident> {
   const row = await findIncident(ctx.db, ctx.organisation.id, id);
   if (!row) throw new AppError('NOT_FOUND', { details: { entity: 'incident', id } });
-  return toIncident(row);
+  return forViewer(ctx, toIncident(row));
 }
 
 /** A page of incidents, newest first, with the cursor for the next page. */
 export async function listIncidents(ctx: ServiceContext, query: IncidentListQuery): Promise<{ items: Incident[]; next_cursor: string | null }> {
   const after = query.cursor ? decodeCursor(query.cursor) : undefined;
   const rows = await listIncidentRows(ctx.db, ctx.organisation.id, query, { limit: query.limit + 1, ...(after ? { after } : {}) });
-  const items = rows.slice(0, query.limit).map(toIncident);
+  const items = rows.slice(0, query.limit).map((r) => forViewer(ctx, toIncident(r)));
   const last = rows.length > query.limit ? rows[query.limit - 1] : undefined;
   return { items, next_cursor: last ? encodeCursor({ occurredAt: last.occurred_at, id: last.id }) : null };
 }
@@ -132,7 +142,7 @@ export async function updateIncidentStatus(ctx: ServiceContext, id: string, upda
       after: { status: after.status, closure_reason: after.closure_reason, status_note: after.status_note },
       remoteAddress: ctx.remoteAddress,
     });
-    return after;
+    return forViewer(ctx, after);
   });
 }
 

@@ -3,6 +3,7 @@ import { XMLParser } from 'fast-xml-parser';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildApp } from '../../server/app.js';
 import { createTestOrganisation, type TestOrganisation } from '../../../tests/factories/org.factory.js';
+import { signedInAs } from '../../../tests/factories/users.factory.js';
 import { describeEachEngine } from '../../../tests/setup/test-db.js';
 
 /** Field names of the GeoReport v2 objects, as the specification lists them. */
@@ -21,10 +22,12 @@ const formHeaders = { 'content-type': 'application/x-www-form-urlencoded' };
 describeEachEngine('Open311 GeoReport v2', (getDb) => {
   let app: FastifyInstance;
   let org: TestOrganisation;
+  let staff: Record<string, string>;
 
   beforeAll(async () => {
     org = await createTestOrganisation(getDb().db);
     app = await buildApp({ db: getDb().db, engine: getDb().engine, config: { bodyLimit: 65_536, defaultOrganisation: 'testkommun' }, webRoot: null });
+    ({ headers: staff } = await signedInAs(app, getDb().db, org.organisation.id, org.unitId, 'coordinator'));
   });
   afterAll(async () => app.close());
 
@@ -73,15 +76,23 @@ describeEachEngine('Open311 GeoReport v2', (getDb) => {
 
   it('returns a request with GET’s field names (address, not address_string) and only open/closed status', async () => {
     const [created] = (await post({ service_code: 'brand', address_string: 'Södra biblioteket' })).json();
-    await app.inject({ method: 'PATCH', url: `/api/incidents/${created.service_request_id}/status`, payload: { status: 'in_progress' } });
-    const [request] = (await app.inject({ url: `/open311/v2/requests/${created.service_request_id}.json` })).json();
+    await app.inject({ method: 'PATCH', url: `/api/incidents/${created.service_request_id}/status`, headers: staff, payload: { status: 'in_progress' } });
+    const [request] = (await app.inject({ url: `/open311/v2/requests/${created.service_request_id}.json`, headers: staff })).json();
     expect(Object.keys(request).sort()).toEqual([...SPEC.request].sort());
     expect(request).toMatchObject({ status: 'open', status_notes: 'Under handläggning', address: 'Södra biblioteket', service_code: 'brand', lat: 59.27, long: 18.02 });
     expect(request.requested_datetime).toMatch(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(\.\d+)?(Z|[+-]\d\d:\d\d)$/);
 
-    await app.inject({ method: 'PATCH', url: `/api/incidents/${created.service_request_id}/status`, payload: { status: 'closed', closure_reason: 'not_ours', note: 'Till Trafikverket' } });
-    const doc = xml.parse((await app.inject({ url: `/open311/v2/requests/${created.service_request_id}.xml` })).body);
+    await app.inject({ method: 'PATCH', url: `/api/incidents/${created.service_request_id}/status`, headers: staff, payload: { status: 'closed', closure_reason: 'not_ours', note: 'Till Trafikverket' } });
+    const doc = xml.parse((await app.inject({ url: `/open311/v2/requests/${created.service_request_id}.xml`, headers: staff })).body);
     expect(doc.service_requests.request[0]).toMatchObject({ status: 'closed', status_notes: 'Inte stadens ansvar – vidarebefordrat – Till Trafikverket' });
+  });
+
+  it('shows the public no free text and only rounded coordinates', async () => {
+    const [created] = (await post({ service_code: 'klotter', lat: '59.27123', long: '18.02345', description: 'Tag vid porten' })).json();
+    const [publicView] = (await app.inject({ url: `/open311/v2/requests/${created.service_request_id}.json` })).json();
+    expect(publicView).toMatchObject({ description: null, lat: 59.271, long: 18.023 });
+    const [staffView] = (await app.inject({ url: `/open311/v2/requests/${created.service_request_id}.json`, headers: staff })).json();
+    expect(staffView).toMatchObject({ description: 'Tag vid porten', lat: 59.27123, long: 18.02345 });
   });
 
   it('filters requests by status, service code and id list', async () => {
@@ -89,10 +100,10 @@ describeEachEngine('Open311 GeoReport v2', (getDb) => {
     expect(closed.length).toBeGreaterThan(0);
     expect(closed.every((r: { status: string }) => r.status === 'closed')).toBe(true);
     const klotter = (await app.inject({ url: '/open311/v2/requests.json?service_code=klotter' })).json();
-    expect(klotter.length).toBe(2);
+    expect(klotter.length).toBe(3);
     const ids = klotter.map((r: { service_request_id: string }) => r.service_request_id).join(',');
     const byIds = (await app.inject({ url: `/open311/v2/requests.json?service_request_id=${ids}&service_code=brand` })).json();
-    expect(byIds).toHaveLength(2);
+    expect(byIds).toHaveLength(3);
     const old = (await app.inject({ url: '/open311/v2/requests.json?end_date=2020-01-01T00:00:00Z' })).json();
     expect(old).toEqual([]);
   });

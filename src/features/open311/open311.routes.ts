@@ -39,7 +39,7 @@ export const open311Routes: FastifyPluginAsyncZod = async (app) => {
   app.setErrorHandler((error, request, reply) => sendOpen311Error(request, reply, error));
   app.setNotFoundHandler((request, reply) => sendOpen311Error(request, reply, new AppError('NOT_FOUND')));
 
-  app.get('/discovery.:format', { schema: { tags, summary: 'Discovery', params: Format } }, async (request, reply) =>
+  app.get('/discovery.:format', { config: { policy: 'public' }, schema: { tags, summary: 'Discovery', params: Format } }, async (request, reply) =>
     send(reply, request.params.format, 'discovery', {
       changeset: '2026-11-25T00:00:00Z',
       contact: 'Trygg',
@@ -53,21 +53,21 @@ export const open311Routes: FastifyPluginAsyncZod = async (app) => {
       }],
     }));
 
-  app.get('/services.:format', { schema: { tags, summary: 'Service list', params: Format, querystring: Jurisdiction } }, async (request, reply) =>
+  app.get('/services.:format', { config: { policy: 'public' }, schema: { tags, summary: 'Service list', params: Format, querystring: Jurisdiction } }, async (request, reply) =>
     send(reply, request.params.format, 'services', await listServices(await serviceContext(request, request.query.jurisdiction_id))));
 
-  app.get('/services/:code.:format', { schema: { tags, summary: 'Service definition', params: Format.extend({ code: z.string().max(60) }), querystring: Jurisdiction } },
+  app.get('/services/:code.:format', { config: { policy: 'public' }, schema: { tags, summary: 'Service definition', params: Format.extend({ code: z.string().max(60) }), querystring: Jurisdiction } },
     async (request, reply) =>
       send(reply, request.params.format, 'service_definition', await getServiceDefinition(await serviceContext(request, request.query.jurisdiction_id), request.params.code)));
 
-  app.get('/requests.:format', { schema: { tags, summary: 'Service requests', params: Format, querystring: Open311RequestQuerySchema } }, async (request, reply) =>
+  app.get('/requests.:format', { config: { policy: 'public' }, schema: { tags, summary: 'Service requests', params: Format, querystring: Open311RequestQuerySchema } }, async (request, reply) =>
     send(reply, request.params.format, 'requests', await listRequests(await serviceContext(request, request.query.jurisdiction_id), request.query)));
 
-  app.post('/requests.:format', { schema: { tags, summary: 'Create a service request', params: Format, body: Open311PostSchema } }, async (request, reply) => {
+  app.post('/requests.:format', { config: { policy: 'public' }, schema: { tags, summary: 'Create a service request', params: Format, body: Open311PostSchema } }, async (request, reply) => {
     const ctx = await serviceContext(request, request.body.jurisdiction_id);
     return send(reply, request.params.format, 'post', await createServiceRequest(ctx, request.body), 201);
   });
 
-  app.get('/requests/:id.:format', { schema: { tags, summary: 'One service request', params: Format.extend({ id: z.string().max(60) }), querystring: Jurisdiction } },
+  app.get('/requests/:id.:format', { config: { policy: 'public' }, schema: { tags, summary: 'One service request', params: Format.extend({ id: z.string().max(60) }), querystring: Jurisdiction } },
     async (request, reply) => send(reply, request.params.format, 'requests', await getRequest(await serviceContext(request, request.query.jurisdiction_id), request.params.id)));
 };

@@ -2,6 +2,7 @@ import { AppError } from '../../domain/errors.js';
 import { NOTIFY_ATTRIBUTE, type Open311Post, type Open311RequestQuery } from '../../domain/open311.js';
 import { inTransaction } from '../../db/transaction.js';
 import type { ServiceContext } from '../../server/context.js';
+import { canReadFreeText } from '../auth/policy.js';
 import { listCategories } from '../categories/categories.service.js';
 import { createIncident } from '../incidents/incidents.service.js';
 import { findPlaceByName, insertReporterContact, listServiceRequests, type ServiceRequestRow } from './open311.repo.js';
@@ -90,26 +91,30 @@ export async function listRequests(ctx: ServiceContext, query: Open311RequestQue
   const rows = await listServiceRequests(ctx.db, ctx.organisation.id, {
     ids, from, to, statuses, serviceCodes: query.service_code?.split(',').map((s) => s.trim()), limit: 1000,
   });
-  return rows.map(toServiceRequest);
+  return rows.map((r) => toServiceRequest(r, canReadFreeText(ctx.principal)));
 }
 
 export async function getRequest(ctx: ServiceContext, id: string) {
   const rows = /^[0-9a-f-]{36}$/i.test(id) ? await listServiceRequests(ctx.db, ctx.organisation.id, { ids: [id], limit: 1 }) : [];
   if (rows.length === 0) throw new AppError('NOT_FOUND', { details: { service_request_id: id } });
-  return rows.map(toServiceRequest);
+  return rows.map((r) => toServiceRequest(r, canReadFreeText(ctx.principal)));
 }
 
+/** About 100 m: the public sees where, not which doorway. */
+const rounded = (v: number) => Math.round(v * 1000) / 1000;
+
 /** The spec's request object. Status is only open/closed; the internal detail goes to status_notes. */
-function toServiceRequest(r: ServiceRequestRow) {
+function toServiceRequest(r: ServiceRequestRow, fullDetail: boolean) {
   const detail = r.status === 'closed' ? CLOSURE_NOTES[r.closure_reason ?? ''] : OPEN_NOTES[r.status];
   const coarse = r.precision === 'area' || r.precision === 'municipality';
   return {
     service_request_id: r.id,
     status: r.status === 'closed' ? 'closed' : 'open',
-    status_notes: [detail, r.status_note].filter(Boolean).join(' – ') || null,
+    status_notes: [detail, fullDetail ? r.status_note : null].filter(Boolean).join(' – ') || null,
     service_name: r.service_name,
     service_code: r.service_code,
-    description: r.description,
+    // Free text is shown to the public only once approved; there is no approval step yet, so never.
+    description: fullDetail ? r.description : null,
     agency_responsible: r.agency_name,
     service_notice: r.source === 'demo' ? 'Genererad demodata / generated demo data' : null,
     requested_datetime: new Date(r.reported_at).toISOString(),
@@ -119,8 +124,8 @@ function toServiceRequest(r: ServiceRequestRow) {
     address_id: null,
     zipcode: null,
     // Coarse locations are not points: the spec's lat/long would claim more than is known.
-    lat: coarse ? null : r.lat,
-    long: coarse ? null : r.lon,
+    lat: coarse ? null : fullDetail ? r.lat : rounded(r.lat),
+    long: coarse ? null : fullDetail ? r.lon : rounded(r.lon),
     media_url: null,
   };
 }

@@ -8,13 +8,14 @@ import { getArea, listAreas, listAreasGeoJson, listUnits } from './org.service.j
 const tags = ['organisation'];
 
 export const orgRoutes: FastifyPluginAsyncZod = async (app) => {
-  app.get('/organisation', { schema: { tags, summary: 'The current organisation', response: { 200: OrganisationSchema } } },
+  app.get('/organisation', { config: { policy: 'public' }, schema: { tags, summary: 'The current organisation', response: { 200: OrganisationSchema } } },
     async (request) => (await serviceContext(request)).organisationRecord);
 
-  app.get('/units', { schema: { tags, summary: 'Units (committees, companies, partners) in force', querystring: UnitListQuerySchema, response: { 200: z.array(UnitSchema) } } },
+  app.get('/units', { config: { policy: 'public' }, schema: { tags, summary: 'Units (committees, companies, partners) in force', querystring: UnitListQuerySchema, response: { 200: z.array(UnitSchema) } } },
     async (request) => listUnits(await serviceContext(request), request.query));
 
   app.get('/areas', {
+    config: { policy: 'public' },
     schema: {
       tags,
       summary: 'Areas of the layout in force on a day',
@@ -27,6 +28,6 @@ export const orgRoutes: FastifyPluginAsyncZod = async (app) => {
     return request.query.format === 'geojson' ? listAreasGeoJson(ctx, request.query) : listAreas(ctx, request.query);
   });
 
-  app.get('/areas/:id', { schema: { tags, summary: 'One area with geometry, owner and children', params: z.object({ id: UuidSchema }), response: { 200: AreaDetailSchema } } },
+  app.get('/areas/:id', { config: { policy: 'public' }, schema: { tags, summary: 'One area with geometry, owner and children', params: z.object({ id: UuidSchema }), response: { 200: AreaDetailSchema } } },
     async (request) => getArea(await serviceContext(request), request.params.id));
 };

@@ -94,7 +94,9 @@ export async function seedAreas(db: Db, organisationId: string, dir: string, uni
     owner_unit_id: unitId(unitIds, n.districtSlug), valid_from: n.validFrom, valid_to: n.validTo, geometry: n.geometry,
     min_lon: n.bbox[0], min_lat: n.bbox[1], max_lon: n.bbox[2], max_lat: n.bbox[3], approximate: false, source: FILES.neighbourhoods,
   })));
-  const neighbourhoods = planned.map((n, i) => ({ ...n, id: inserted[i]!.id }));
+  // Matched by natural key: RETURNING order is not something to rely on.
+  const idByKey = new Map(inserted.map((r) => [`${r.code}@${r.valid_from}`, r.id]));
+  const neighbourhoods = planned.map((n) => ({ ...n, id: idByKey.get(`${n.code}@${n.validFrom}`)! }));
 
   const populations = await seedPopulations(db, organisationId, dir, new Map(mapping.map((r) => [r.stadsdel, slugify(r.stadsdel_display)])));
   return {

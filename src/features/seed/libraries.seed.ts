@@ -121,7 +121,7 @@ function locate(
  * The station named by hand, else the namesake metro station: 'Högdalens bibliotek' → 'Högdalen',
  * 'Hässelby gårds bibliotek' → 'Hässelby gård', 'Farsta bibliotek' → 'Farsta' (case-insensitive).
  */
-export function findStation(stations: readonly Station[], manualName: string | undefined, libraryName: string): Station | undefined {
+function findStation(stations: readonly Station[], manualName: string | undefined, libraryName: string): Station | undefined {
   const byName = (name: string, modes: readonly string[]) =>
     modes.map((m) => stations.find((s) => s.mode === m && s.name.toLowerCase() === name.toLowerCase())).find(Boolean);
   if (manualName) return byName(manualName, ['subway', 'rail', 'lightrail', 'tram']);

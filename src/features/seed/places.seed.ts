@@ -5,7 +5,7 @@ import type { Db } from '../org/org.repo.js';
 import type { SeededAreas } from './areas.seed.js';
 import { planLibraries } from './libraries.seed.js';
 import { planOutdoorPlaces } from './outdoor-places.seed.js';
-import type { PlaceContext, PlannedPlace } from './place-context.js';
+import type { PlaceContext } from './place-context.js';
 import { insertPlaces, insertResponsibilities, insertZones } from './seed.repo.js';
 import { featureCollection, PointSchema, readJsonFile } from './shared-data.js';
 import { unitId } from './units.seed.js';
@@ -26,6 +26,7 @@ export interface SeededPlace {
   zones: Array<{ id: string; code: string }>;
 }
 
+/** Places seeded per setting and type, and the candidates left out. */
 export interface PlacesReport {
   bySetting: Record<PlaceSetting, number>;
   byType: Record<string, number>;
@@ -62,7 +63,8 @@ export async function seedPlaces(
     coordinate_approximate: p.approximate, coordinate_note: p.note, address: p.address, neighbourhood_code: p.neighbourhood.code,
     owner_unit_id: unitId(unitIds, p.ownerSlug), geometry: null,
   })));
-  const ids = planned.map((_, i) => inserted[i]!.id);
+  const idBySlug = new Map(inserted.map((r) => [r.slug, r.id]));
+  const ids = planned.map((p) => idBySlug.get(p.slug)!);
   const zones = await insertZones(db, planned.flatMap((p, i) => p.zones.map((z) => ({ place_id: ids[i]!, ...z }))));
   await insertResponsibilities(db, planned.flatMap((p, i) =>
     p.responsibilities.map(([slug, responsibility]) => ({ place_id: ids[i]!, unit_id: unitId(unitIds, slug), responsibility }))));

@@ -51,19 +51,20 @@ const MONTHS = ['januari', 'februari', 'mars', 'april', 'maj', 'juni', 'juli', '
 /**
  * When the event happened: the title starts with the local day and time ('17 januari 23.39, Misshandel,
  * Stockholm'), while `datetime` is when the notice was published, often hours later. The title has no
- * year: it is the publication year, or the one before for a late-December event published in January.
- * Falls back to the publication time when the title does not parse or would lie after it.
+ * year: the one that puts it closest to publication (a late-December event published in January belongs
+ * to the year before). Falls back to the publication time when the title does not parse or lies after it.
  */
 export function policeOccurredAt(event: Pick<PoliceEvent, 'name'>, published: Date): Date {
   const m = /^(\d{1,2}) ([a-zåäö]+) (\d{1,2})[.:](\d{2})\b/.exec(event.name);
   const month = m ? MONTHS.indexOf(m[2]!) + 1 : 0;
   if (!m || month === 0) return published;
   const year = Number(stockholmParts.formatToParts(published).find((p) => p.type === 'year')!.value);
-  for (const y of [year, year - 1]) {
-    const at = swedishLocalToInstant(y, month, Number(m[1]), Number(m[3]), Number(m[4]));
-    if (at.getTime() <= published.getTime()) return at;
-  }
-  return published;
+  const [closest] = [year, year - 1, year + 1]
+    .map((y) => swedishLocalToInstant(y, month, Number(m[1]), Number(m[3]), Number(m[4])))
+    .sort((a, b) => Math.abs(a.getTime() - published.getTime()) - Math.abs(b.getTime() - published.getTime()));
+  // A title time after publication is an announcement ('01 maj 08:00, Övrigt' published in April):
+  // the notice itself is what Trygg records, so it is dated when it was published.
+  return closest!.getTime() <= published.getTime() ? closest! : published;
 }
 
 /** Why a police notice is not loaded as an incident. */
@@ -113,10 +114,20 @@ export const POLICE_TYPE_CATEGORY: Record<string, string> = {
 /** Load it under a category, or skip it for a reason. */
 export type PoliceDecision = { load: true; category: string } | { load: false; reason: PoliceSkipReason };
 
+/**
+ * The municipality a notice is about. Until January 2026 the API put it in `location.name`; since
+ * 2026-01-20 it labels every event in the county 'Stockholms län' (with the county's centre point) and
+ * the municipality survives only as the title's last part ('20 januari 07.24, Stöld/inbrott, Stockholm').
+ */
+export function policeMunicipality(event: Pick<PoliceEvent, 'name' | 'location'>): string {
+  if (!event.location.name.endsWith(' län')) return event.location.name;
+  return event.name.split(',').at(-1)!.trim();
+}
+
 /** Decides what to do with one notice for the municipality named `municipality` ('Stockholm'). */
-export function classifyPoliceEvent(event: Pick<PoliceEvent, 'type' | 'location'>, municipality: string): PoliceDecision {
-  // Exact match on purpose: 'Stockholms län' is the county, with the county's centre point.
-  if (event.location.name !== municipality) return { load: false, reason: 'other_location' };
+export function classifyPoliceEvent(event: Pick<PoliceEvent, 'name' | 'type' | 'location'>, municipality: string): PoliceDecision {
+  // Exact match on purpose: 'Stockholms län' notices about the whole county are not the city's.
+  if (policeMunicipality(event) !== municipality) return { load: false, reason: 'other_location' };
   if (event.type.startsWith('Sammanfattning')) return { load: false, reason: 'summary' };
   const skip = SKIPPED_TYPES[event.type];
   if (skip) return { load: false, reason: skip };

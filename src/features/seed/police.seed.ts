@@ -11,6 +11,8 @@ import { insertIncidentRows } from './seed.repo.js';
 import { readJsonFile } from './shared-data.js';
 
 const POLICE_FILE = 'polisen/events_stockholms_lan_2022-2026.json';
+/** The point the API gives every 'Stockholm' notice (polisen/location_names_gps.csv): the city's centre. */
+const STOCKHOLM_CITY = { name: 'Stockholm', lon: 18.068581, lat: 59.329324 };
 
 /**
  * Police notices are information from a partner, not cases for the city to handle: they are stored
@@ -27,18 +29,27 @@ export interface PoliceReport {
  * Turns the notices for one municipality into incident rows with precision 'municipality': the API's
  * point is the municipality's centre, so locateIncident gives them no area and no H3 cells and they
  * never enter point analyses. occurred_at comes from the title's local time, reported_at is publication.
+ * Since 2026-01-20 the API files city events under the county (see policeMunicipality); those get the
+ * municipality's centre point instead of the county's.
  */
 export function policeIncidentRows(
   events: readonly PoliceEvent[],
-  input: { organisationId: string; municipality: string; index: AreaIndex; categoryIds: Map<string, string>; policeUnitId: string },
+  input: {
+    organisationId: string;
+    municipality: { name: string; lon: number; lat: number };
+    index: AreaIndex;
+    categoryIds: Map<string, string>;
+    policeUnitId: string;
+  },
 ): { rows: NewIncidentRow[]; report: PoliceReport } {
   const skipped: Record<PoliceSkipReason, number> = { other_location: 0, summary: 0, about_person: 0, police_activity: 0, not_an_event: 0, invalid: 0 };
   const rows: NewIncidentRow[] = [];
   for (const event of events) {
-    const decision = classifyPoliceEvent(event, input.municipality);
+    const decision = classifyPoliceEvent(event, input.municipality.name);
     if (!decision.load) { skipped[decision.reason]++; continue; }
     const published = parsePoliceDateTime(event.datetime);
-    const point = parsePoliceGps(event.location.gps);
+    // County-labelled notices carry the county's centre, outside the city: use the municipality's own.
+    const point = event.location.name === input.municipality.name ? parsePoliceGps(event.location.gps) : input.municipality;
     const occurredAt = published && policeOccurredAt(event, published);
     const location = point && occurredAt && locateIncident(input.index, point.lon, point.lat, occurredAt, 'municipality');
     if (!published || !point || !occurredAt || !location) { skipped.invalid++; continue; }
@@ -76,7 +87,7 @@ export async function seedPoliceEvents(
   input: { organisationId: string; index: AreaIndex; categoryIds: Map<string, string>; policeUnitId: string },
 ): Promise<PoliceReport> {
   const events = await readJsonFile(dir, POLICE_FILE, z.array(PoliceEventSchema));
-  const { rows, report } = policeIncidentRows(events, { ...input, municipality: 'Stockholm' });
+  const { rows, report } = policeIncidentRows(events, { ...input, municipality: STOCKHOLM_CITY });
   await insertIncidentRows(db, rows);
   return report;
 }

@@ -8,21 +8,24 @@ import type { Db } from '../org/org.repo.js';
  * Rows per multi-row INSERT. ~25 columns × 1,000 rows stays far below PostgreSQL's 65,535 bind
  * parameters, and larger batches gained nothing measurable on either engine.
  */
-export const INSERT_BATCH = 1000;
+const INSERT_BATCH = 1000;
 
 async function inBatches<T>(rows: readonly T[], insert: (batch: T[]) => Promise<unknown>): Promise<void> {
   for (let i = 0; i < rows.length; i += INSERT_BATCH) await insert(rows.slice(i, i + INSERT_BATCH));
 }
 
+/** The id of the organisation with this slug, if it exists. */
 export function findOrganisationId(db: Db, slug: string) {
   return db.selectFrom('organisations').select('id').where('slug', '=', slug).executeTakeFirst();
 }
 
+/** Inserts an organisation; returns its id. */
 export async function insertOrganisation(db: Db, org: { slug: string; name: string; municipality_code: string }): Promise<string> {
   const { id } = await db.insertInto('organisations').values(org).returning('id').executeTakeFirstOrThrow();
   return id;
 }
 
+/** Inserts categories; returns their ids and codes. */
 export async function insertCategories(
   db: Db,
   rows: Array<{ organisation_id: string; code: string; label_sv: string; label_en: string; group_code: string; sort_order: number }>,
@@ -30,26 +33,32 @@ export async function insertCategories(
   return db.insertInto('incident_categories').values(rows).returning(['id', 'code']).execute();
 }
 
+/** Inserts units; returns their ids by slug. */
 export function insertUnits(db: Db, rows: NewUnit[]) {
   return db.insertInto('units').values(rows).returning(['id', 'slug']).execute();
 }
 
+/** Inserts areas; returns ids with code and start date (the natural key). */
 export function insertAreas(db: Db, rows: NewArea[]) {
   return db.insertInto('areas').values(rows).returning(['id', 'code', 'valid_from']).execute();
 }
 
+/** Inserts population figures. */
 export async function insertPopulations(db: Db, rows: Insertable<AreaPopulationsTable>[]): Promise<void> {
   if (rows.length) await db.insertInto('area_populations').values(rows).execute();
 }
 
+/** Inserts places; returns their ids by slug. */
 export function insertPlaces(db: Db, rows: NewPlace[]) {
   return db.insertInto('places').values(rows).returning(['id', 'slug']).execute();
 }
 
+/** Inserts place zones; returns ids with their place and code. */
 export function insertZones(db: Db, rows: Insertable<PlaceZonesTable>[]) {
   return rows.length ? db.insertInto('place_zones').values(rows).returning(['id', 'place_id', 'code']).execute() : Promise.resolve([]);
 }
 
+/** Inserts which unit answers for what at a place. */
 export async function insertResponsibilities(db: Db, rows: Array<{ place_id: string; unit_id: string; responsibility: string }>): Promise<void> {
   if (rows.length) await db.insertInto('place_responsibilities').values(rows).execute();
 }

@@ -73,6 +73,7 @@ interface OtherUnit { slug: string; name: string; name_en: string; kind: Exclude
  * (trafikförvaltningen), not owned by the city, so the city can ask it for measures but not order them.
  */
 const OTHER_UNITS: readonly OtherUnit[] = [
+  { slug: 'stadsledningskontoret', name: 'Kommunstyrelsen/Stadsledningskontoret', name_en: 'City Executive Board and Office (programme lead, system administration)', kind: 'specialist' },
   { slug: UNIT.culture, name: 'Kulturnämnden/Kulturförvaltningen', name_en: 'Culture Committee and Administration (libraries, museums)', kind: 'specialist' },
   { slug: UNIT.cityArchives, name: 'Stadsarkivet', name_en: 'City Archives (under the Culture Committee)', kind: 'specialist' },
   { slug: UNIT.transport, name: 'Trafiknämnden (trafikkontoret)', name_en: 'Transport Committee (streets, squares, lighting)', kind: 'specialist' },

@@ -1,5 +1,6 @@
 import L from 'leaflet';
-import { type DependencyList, useEffect, useRef } from 'react';
+import { type DependencyList, useEffect, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
 
 /** Stockholm municipality, roughly: the first view before any data arrives. */
 export const STOCKHOLM_BOUNDS: L.LatLngBoundsExpression = [[59.227, 17.761], [59.441, 18.2]];
@@ -21,7 +22,9 @@ interface Props {
  * drawn on one canvas renderer. The parent adds its layers once `onReady` hands it the map.
  */
 export function MapView({ label, describedBy, className, bounds, onReady, options }: Props) {
+  const { t } = useTranslation();
   const containerRef = useRef<HTMLDivElement>(null);
+  const [map, setMap] = useState<L.Map | null>(null);
   const onReadyRef = useRef(onReady);
   onReadyRef.current = onReady;
   const initialBounds = useRef(bounds ?? STOCKHOLM_BOUNDS);
@@ -36,14 +39,17 @@ export function MapView({ label, describedBy, className, bounds, onReady, option
       minZoom: 9,
       maxZoom: 18,
       attributionControl: true,
+      zoomControl: false,
       ...initialOptions.current,
     });
     map.attributionControl.setPrefix('Leaflet');
     map.fitBounds(initialBounds.current, { padding: [8, 8] });
     // Leaflet makes the container focusable for keyboard panning; give it a name.
     el.setAttribute('aria-label', label);
+    setMap(map);
     onReadyRef.current(map);
     return () => {
+      setMap(null);
       onReadyRef.current(null);
       map.remove();
     };
@@ -54,6 +60,15 @@ export function MapView({ label, describedBy, className, bounds, onReady, option
   useEffect(() => {
     containerRef.current?.setAttribute('aria-label', label);
   }, [label]);
+
+  // Zoom buttons named in the current language.
+  useEffect(() => {
+    if (!map) return;
+    const zoom = L.control.zoom({ zoomInTitle: t('map.zoomIn'), zoomOutTitle: t('map.zoomOut') }).addTo(map);
+    return () => {
+      zoom.remove();
+    };
+  }, [map, t]);
 
   return (
     <div

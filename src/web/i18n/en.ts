@@ -15,6 +15,7 @@ export const en: Translation = {
   },
   nav: { label: 'Main menu', map: 'Map', places: 'Places', report: 'Report' },
   lang: { label: 'Language', sv: 'Svenska', en: 'English' },
+  map: { zoomIn: 'Zoom in', zoomOut: 'Zoom out' },
   footer: {
     sources: 'Data sources',
     boundaries: 'District boundaries: City of Stockholm (CC0), merged into approximate district areas',
@@ -66,7 +67,7 @@ export const en: Translation = {
     legendTitle: 'Incidents per hexagon',
     legendNote: 'Each hexagon is an H3 cell (resolution {{resolution}}). Only incidents with an exact or known place are counted.',
     none: 'No incidents with a known location in this period.',
-    tooltip: '{{count}} incidents',
+    tooltip: '{{formatted}} incidents',
   },
   district: {
     kind: 'District',
@@ -133,6 +134,7 @@ export const en: Translation = {
     recent: 'Latest incidents at this place',
     mapLabel: 'Map showing the position of the place',
     back: 'All places',
+    responsibility: { environment: 'surroundings', premises: 'premises', maintenance: 'maintenance', operations: 'operations', security: 'security', cleaning: 'cleaning', lighting: 'lighting' },
     types: {
       library: 'Library', archive_reading_room: 'Archive/reading room', museum: 'Museum', school: 'School', square: 'Square',
       park: 'Park', metro_entrance: 'Metro entrance', station: 'Station', sports_facility: 'Sports facility',

@@ -10,6 +10,7 @@ export const sv = {
   },
   nav: { label: 'Huvudmeny', map: 'Karta', places: 'Platser', report: 'Rapportera' },
   lang: { label: 'Språk', sv: 'Svenska', en: 'English' },
+  map: { zoomIn: 'Zooma in', zoomOut: 'Zooma ut' },
   footer: {
     sources: 'Datakällor',
     boundaries: 'Stadsdelsgränser: Stockholms stad (CC0), sammanslagna till ungefärliga stadsdelsområden',
@@ -61,7 +62,7 @@ export const sv = {
     legendTitle: 'Antal händelser per sexhörning',
     legendNote: 'Varje sexhörning är en H3-cell (upplösning {{resolution}}). Endast händelser med exakt plats eller känd plats räknas.',
     none: 'Inga händelser med känd plats under perioden.',
-    tooltip: '{{count}} händelser',
+    tooltip: '{{formatted}} händelser',
   },
   district: {
     kind: 'Stadsdelsområde',
@@ -128,6 +129,7 @@ export const sv = {
     recent: 'Senaste händelser på platsen',
     mapLabel: 'Karta med platsens position',
     back: 'Alla platser',
+    responsibility: { environment: 'närmiljö', premises: 'lokaler', maintenance: 'skötsel', operations: 'verksamhet', security: 'säkerhet', cleaning: 'städning', lighting: 'belysning' },
     types: {
       library: 'Bibliotek', archive_reading_room: 'Arkiv/läsesal', museum: 'Museum', school: 'Skola', square: 'Torg',
       park: 'Park', metro_entrance: 'Tunnelbaneuppgång', station: 'Station', sports_facility: 'Idrottsanläggning',

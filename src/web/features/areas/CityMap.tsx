@@ -107,7 +107,7 @@ export function CityMap({ districts, hexbins, classes, resolution, onResolutionC
       {hover && (hover.district || hover.count !== undefined) && (
         <div className="map-info" aria-hidden="true">
           {hover.district && <strong>{hover.district}</strong>}
-          {hover.count !== undefined && <span>{t('hexbins.tooltip', { count: format.number(hover.count) })}</span>}
+          {hover.count !== undefined && <span>{t('hexbins.tooltip', { count: hover.count, formatted: format.number(hover.count) })}</span>}
         </div>
       )}
     </div>

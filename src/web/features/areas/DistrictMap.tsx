@@ -42,7 +42,9 @@ export function DistrictMap({ area, neighbourhoods, incidents, label, describedB
   useMapLayer(map, () => {
     if (!incidents) return null;
     const group = L.layerGroup();
-    for (const f of incidents.features) {
+    // Demo points first, so reported incidents are drawn on top of them.
+    const ordered = [...incidents.features].sort((a, b) => Number(b.properties.generated) - Number(a.properties.generated));
+    for (const f of ordered) {
       const [lon, lat] = f.geometry.coordinates;
       const p = f.properties;
       L.circleMarker([lat, lon], {

@@ -83,7 +83,7 @@ export function StartPage() {
         <aside className="map-aside">
           <HexbinLegend classes={classes} resolution={resolution} total={total} />
           <section className="notes" id="map-notes" aria-labelledby="map-notes-title">
-            <h3 id="map-notes-title">{t('start.notes')}</h3>
+            <h2 id="map-notes-title" className="h3">{t('start.notes')}</h2>
             <ul>
               <li><span className="badge badge-approx">{t('common.approximateBorders')}</span> {t('start.noteBorders')}</li>
               <li><span className="badge badge-demo">{t('common.demo')}</span> {t('start.noteDemo')}</li>

@@ -14,7 +14,7 @@ export function HexbinLegend({ classes, resolution, total }: Props) {
   const format = useFormat();
   return (
     <section className="legend" aria-labelledby="hexbin-legend-title">
-      <h3 id="hexbin-legend-title" className="legend-title">{t('hexbins.legendTitle')}</h3>
+      <h2 id="hexbin-legend-title" className="legend-title">{t('hexbins.legendTitle')}</h2>
       {classes.length === 0 ? (
         <p className="legend-empty">{t('hexbins.none')}</p>
       ) : (
@@ -28,7 +28,7 @@ export function HexbinLegend({ classes, resolution, total }: Props) {
         </ul>
       )}
       <p className="legend-note">
-        {t('hexbins.legendNote', { resolution })} {total > 0 && <span>({t('hexbins.tooltip', { count: total })})</span>}
+        {t('hexbins.legendNote', { resolution })} {total > 0 && <span>({t('hexbins.tooltip', { count: total, formatted: format.number(total) })})</span>}
       </p>
     </section>
   );

@@ -59,9 +59,11 @@ export function LocationPicker({ point, placeId, zoneId, onPoint, onPlace, onZon
     };
   }, [map, onPoint]);
 
-  useMapLayer(map, (m) => {
+  // A map click keeps the view; a chosen place or the device position brings the map to it.
+  const showOnMap = (lat: number, lon: number) => map?.setView([lat, lon], Math.max(map.getZoom(), 15));
+
+  useMapLayer(map, () => {
     if (!point) return null;
-    if (!m.getBounds().pad(-0.1).contains([point.lat, point.lon])) m.setView([point.lat, point.lon], Math.max(m.getZoom(), 14));
     return L.circleMarker([point.lat, point.lon], { radius: 10, color: '#ffffff', weight: 3, fillColor: '#c2410c', fillOpacity: 1, interactive: false });
   }, [point?.lat, point?.lon]);
 
@@ -75,6 +77,7 @@ export function LocationPicker({ point, placeId, zoneId, onPoint, onPlace, onZon
       (pos) => {
         setGeoState('idle');
         onPoint({ lon: round(pos.coords.longitude), lat: round(pos.coords.latitude) });
+        showOnMap(pos.coords.latitude, pos.coords.longitude);
       },
       () => setGeoState('failed'),
       { enableHighAccuracy: true, timeout: 10_000, maximumAge: 60_000 },
@@ -100,7 +103,11 @@ export function LocationPicker({ point, placeId, zoneId, onPoint, onPlace, onZon
               value={placeId}
               aria-invalid={locationError ? true : undefined}
               aria-describedby={describedBy}
-              onChange={(e) => onPlace(places.data?.find((p) => p.id === e.target.value) ?? null)}
+              onChange={(e) => {
+                const chosen = places.data?.find((p) => p.id === e.target.value) ?? null;
+                onPlace(chosen);
+                if (chosen) showOnMap(chosen.lat, chosen.lon);
+              }}
             >
               <option value="">{t('report.placeNone')}</option>
               {options.map((p) => <option key={p.id} value={p.id}>{p.name}</option>)}

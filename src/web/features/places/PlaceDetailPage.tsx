@@ -63,7 +63,7 @@ export function PlaceDetailPage() {
                   <dd>
                     {place.data.responsible_units.length === 0 ? t('common.none') : (
                       <ul className="plain-list">
-                        {place.data.responsible_units.map((u) => <li key={`${u.id}-${u.responsibility}`}>{unitName(u)} <span className="muted">({u.responsibility})</span></li>)}
+                        {place.data.responsible_units.map((u) => <li key={`${u.id}-${u.responsibility}`}>{unitName(u)} <span className="muted">({t(`places.responsibility.${u.responsibility}`, { defaultValue: u.responsibility })})</span></li>)}
                       </ul>
                     )}
                   </dd>

@@ -1,0 +1,73 @@
+import type { Role } from '../../domain/auth.js';
+import type { Db } from '../org/org.repo.js';
+
+export function findUserByEmail(db: Db, organisationId: string, email: string) {
+  return db.selectFrom('users').selectAll().where('organisation_id', '=', organisationId).where('email', '=', email).executeTakeFirst();
+}
+
+export function findUserById(db: Db, id: string) {
+  return db.selectFrom('users').selectAll().where('id', '=', id).executeTakeFirst();
+}
+
+export async function setLoginFailures(db: Db, userId: string, failures: number, lockedUntil: Date | null): Promise<void> {
+  await db.updateTable('users').set({ failed_logins: failures, locked_until: lockedUntil, updated_at: new Date() }).where('id', '=', userId).execute();
+}
+
+export function listMemberships(db: Db, userId: string) {
+  return db
+    .selectFrom('memberships as m')
+    .innerJoin('units as u', 'u.id', 'm.unit_id')
+    .select(['m.unit_id', 'u.name as unit_name', 'u.kind as unit_kind', 'm.role'])
+    .where('m.user_id', '=', userId)
+    .orderBy('u.name')
+    .execute();
+}
+
+export async function insertUser(
+  db: Db,
+  user: { organisation_id: string; email: string; display_name: string; password_hash: string | null },
+  memberships: ReadonlyArray<{ unit_id: string; role: Role }>,
+): Promise<string> {
+  const { id } = await db.insertInto('users').values({ ...user, oidc_issuer: null, oidc_subject: null, locked_until: null }).returning('id').executeTakeFirstOrThrow();
+  await db.insertInto('memberships').values(memberships.map((m) => ({ user_id: id, unit_id: m.unit_id, role: m.role }))).execute();
+  return id;
+}
+
+export async function insertSession(db: Db, session: { token_hash: string; user_id: string; csrf_token: string; expires_at: Date; remote_address: string | null; user_agent: string | null }): Promise<void> {
+  await db.insertInto('sessions').values(session).execute();
+}
+
+export function findSession(db: Db, tokenHash: string) {
+  return db.selectFrom('sessions').selectAll().where('token_hash', '=', tokenHash).executeTakeFirst();
+}
+
+export async function touchSession(db: Db, tokenHash: string, at: Date): Promise<void> {
+  await db.updateTable('sessions').set({ last_seen_at: at }).where('token_hash', '=', tokenHash).execute();
+}
+
+export async function deleteSession(db: Db, tokenHash: string): Promise<void> {
+  await db.deleteFrom('sessions').where('token_hash', '=', tokenHash).execute();
+}
+
+export async function insertApiToken(db: Db, token: { user_id: string; name: string; token_hash: string; scopes: string[]; expires_at: Date }) {
+  return db.insertInto('api_tokens').values({ ...token, scopes: { scopes: token.scopes }, last_used_at: null, revoked_at: null })
+    .returning(['id', 'name', 'scopes', 'expires_at', 'created_at', 'last_used_at', 'revoked_at']).executeTakeFirstOrThrow();
+}
+
+export function findApiToken(db: Db, tokenHash: string) {
+  return db.selectFrom('api_tokens').selectAll().where('token_hash', '=', tokenHash).executeTakeFirst();
+}
+
+export async function markApiTokenUsed(db: Db, id: string, at: Date): Promise<void> {
+  await db.updateTable('api_tokens').set({ last_used_at: at }).where('id', '=', id).execute();
+}
+
+export function listApiTokens(db: Db, userId: string) {
+  return db.selectFrom('api_tokens').select(['id', 'name', 'scopes', 'expires_at', 'created_at', 'last_used_at', 'revoked_at'])
+    .where('user_id', '=', userId).orderBy('created_at', 'desc').execute();
+}
+
+export async function revokeApiToken(db: Db, userId: string, id: string): Promise<number> {
+  const r = await db.updateTable('api_tokens').set({ revoked_at: new Date() }).where('user_id', '=', userId).where('id', '=', id).where('revoked_at', 'is', null).executeTakeFirst();
+  return Number(r.numUpdatedRows);
+}

@@ -1,0 +1,163 @@
+import type { ApiTokenCreate, Login, Me, Principal, UserCreate } from '../../domain/auth.js';
+import { AppError } from '../../domain/errors.js';
+import { inTransaction } from '../../db/transaction.js';
+import type { ServiceContext } from '../../server/context.js';
+import { recordAudit } from '../audit/audit.repo.js';
+import type { Db } from '../org/org.repo.js';
+import {
+  deleteSession, findApiToken, findSession, findUserByEmail, findUserById, insertApiToken, insertSession, insertUser,
+  listApiTokens, listMemberships, markApiTokenUsed, revokeApiToken, setLoginFailures, touchSession,
+} from './auth.repo.js';
+import { checkPolicy } from './policy.js';
+import { generatePassword, hashPassword, passwordProblem, verifyPassword } from './passwords.js';
+import { API_TOKEN_PREFIX, hashSecret, newSecret } from './tokens.js';
+
+export const SESSION_HOURS = 12;
+const IDLE_MINUTES = 120;
+const FREE_ATTEMPTS = 5;
+const MAX_LOCK_MINUTES = 60;
+
+/** Lock length after `failures` consecutive failures: none for the first five, then 1, 2, 4 … 60 minutes. */
+export function lockMinutes(failures: number): number {
+  return failures < FREE_ATTEMPTS ? 0 : Math.min(MAX_LOCK_MINUTES, 2 ** (failures - FREE_ATTEMPTS));
+}
+
+async function principalFor(db: Db, user: { id: string; organisation_id: string; email: string; display_name: string }, scopes: string[] | null): Promise<Principal> {
+  const memberships = await listMemberships(db, user.id);
+  return {
+    kind: 'user', userId: user.id, organisationId: user.organisation_id, email: user.email, displayName: user.display_name,
+    memberships: memberships.map((m) => ({ unitId: m.unit_id, unitKind: m.unit_kind, role: m.role })), scopes,
+  };
+}
+
+/** Signs in with e-mail and password; failures count towards a lock that doubles in length. */
+export async function login(ctx: ServiceContext, input: Login, userAgent: string | null) {
+  const user = await findUserByEmail(ctx.db, ctx.organisation.id, input.email);
+  const now = new Date();
+  if (user?.locked_until && user.locked_until > now) throw new AppError('ACCOUNT_LOCKED', { details: { retry_after: user.locked_until.toISOString() } });
+  const ok = user && !user.disabled && user.password_hash !== null && (await verifyPassword(user.password_hash, input.password));
+  if (!user || !ok) {
+    if (user) {
+      const failures = user.failed_logins + 1;
+      const minutes = lockMinutes(failures);
+      await setLoginFailures(ctx.db, user.id, failures, minutes ? new Date(now.getTime() + minutes * 60_000) : null);
+    }
+    throw new AppError('INVALID_CREDENTIALS');
+  }
+  const token = newSecret();
+  const csrfToken = newSecret();
+  await inTransaction(ctx.db, async (trx) => {
+    await setLoginFailures(trx, user.id, 0, null);
+    await insertSession(trx, {
+      token_hash: hashSecret(token), user_id: user.id, csrf_token: csrfToken,
+      expires_at: new Date(now.getTime() + SESSION_HOURS * 3600_000), remote_address: ctx.remoteAddress ?? null, user_agent: userAgent?.slice(0, 300) ?? null,
+    });
+    await recordAudit(trx, { organisationId: user.organisation_id, actor: user.email, action: 'sign_in', entityType: 'user', entityId: user.id, remoteAddress: ctx.remoteAddress });
+  });
+  return { token, csrfToken, principal: await principalFor(ctx.db, user, null) };
+}
+
+export async function logout(db: Db, token: string): Promise<void> {
+  await deleteSession(db, hashSecret(token));
+}
+
+/** The user behind a session cookie, or null when it is unknown, expired or idle too long. */
+export async function resolveSession(db: Db, token: string): Promise<{ principal: Principal; csrfToken: string } | null> {
+  const tokenHash = hashSecret(token);
+  const session = await findSession(db, tokenHash);
+  const now = new Date();
+  if (!session || session.expires_at <= now || now.getTime() - session.last_seen_at.getTime() > IDLE_MINUTES * 60_000) {
+    if (session) await deleteSession(db, tokenHash);
+    return null;
+  }
+  const user = await findUserById(db, session.user_id);
+  if (!user || user.disabled) return null;
+  // Writing on every request would turn reads into writes; a minute's resolution is enough for idle time.
+  if (now.getTime() - session.last_seen_at.getTime() > 60_000) await touchSession(db, tokenHash, now);
+  return { principal: await principalFor(db, user, null), csrfToken: session.csrf_token };
+}
+
+/** The user behind an API token, limited to the token's scopes. */
+export async function resolveApiToken(db: Db, token: string): Promise<Principal | null> {
+  if (!token.startsWith(API_TOKEN_PREFIX)) return null;
+  const row = await findApiToken(db, hashSecret(token));
+  const now = new Date();
+  if (!row || row.revoked_at || row.expires_at <= now) return null;
+  const user = await findUserById(db, row.user_id);
+  if (!user || user.disabled) return null;
+  await markApiTokenUsed(db, row.id, now);
+  return principalFor(db, user, row.scopes.scopes);
+}
+
+export async function me(ctx: ServiceContext, csrfToken: string | null): Promise<Me> {
+  if (ctx.principal.kind !== 'user') throw new AppError('UNAUTHENTICATED');
+  const memberships = await listMemberships(ctx.db, ctx.principal.userId);
+  return {
+    user: { id: ctx.principal.userId, email: ctx.principal.email, display_name: ctx.principal.displayName },
+    memberships: memberships.map((m) => ({ unit_id: m.unit_id, unit_name: m.unit_name, unit_kind: m.unit_kind, role: m.role })),
+    csrf_token: csrfToken,
+  };
+}
+
+function tokenView(t: { id: string; name: string; scopes: { scopes: string[] }; expires_at: Date; created_at: Date; last_used_at: Date | null; revoked_at: Date | null }) {
+  return {
+    id: t.id, name: t.name, scopes: t.scopes.scopes as Array<'incidents:read' | 'incidents:write' | 'imports:run'>,
+    expires_at: t.expires_at.toISOString(), created_at: new Date(t.created_at).toISOString(),
+    last_used_at: t.last_used_at?.toISOString() ?? null, revoked_at: t.revoked_at?.toISOString() ?? null,
+  };
+}
+
+/** Issues an API token for the signed-in user; the secret is shown once and only its hash is kept. */
+export async function createApiToken(ctx: ServiceContext, input: ApiTokenCreate) {
+  const principal = ctx.principal;
+  if (principal.kind !== 'user') throw new AppError('UNAUTHENTICATED');
+  const policyOf = { 'incidents:read': 'incidents:read', 'incidents:write': 'incidents:create', 'imports:run': 'imports:run' } as const;
+  const beyond = input.scopes.filter((s) => checkPolicy({ ...principal, scopes: null }, policyOf[s]) !== 'ok');
+  if (beyond.length) throw new AppError('FORBIDDEN', { details: [{ path: 'scopes', code: 'beyond_roles', message: `your roles do not allow ${beyond.join(', ')}` }] });
+  const token = newSecret(API_TOKEN_PREFIX);
+  return inTransaction(ctx.db, async (trx) => {
+    const row = await insertApiToken(trx, {
+      user_id: principal.userId, name: input.name, token_hash: hashSecret(token), scopes: input.scopes,
+      expires_at: new Date(Date.now() + input.expires_in_days * 86_400_000),
+    });
+    await recordAudit(trx, { organisationId: ctx.organisation.id, actor: ctx.actor, action: 'create', entityType: 'api_token', entityId: row.id, after: { name: input.name, scopes: input.scopes }, remoteAddress: ctx.remoteAddress });
+    return { ...tokenView(row), token };
+  });
+}
+
+export async function listMyApiTokens(ctx: ServiceContext) {
+  if (ctx.principal.kind !== 'user') throw new AppError('UNAUTHENTICATED');
+  return (await listApiTokens(ctx.db, ctx.principal.userId)).map(tokenView);
+}
+
+export async function revokeMyApiToken(ctx: ServiceContext, id: string): Promise<void> {
+  if (ctx.principal.kind !== 'user') throw new AppError('UNAUTHENTICATED');
+  const userId = ctx.principal.userId;
+  await inTransaction(ctx.db, async (trx) => {
+    if (!(await revokeApiToken(trx, userId, id))) throw new AppError('NOT_FOUND', { details: { entity: 'api_token', id } });
+    await recordAudit(trx, { organisationId: ctx.organisation.id, actor: ctx.actor, action: 'update', entityType: 'api_token', entityId: id, after: { revoked: true }, remoteAddress: ctx.remoteAddress });
+  });
+}
+
+/**
+ * Creates an account. Without a password a one-time one is generated and returned (shown once); given
+ * passwords must pass the NIST checks.
+ */
+export async function createUser(ctx: ServiceContext, input: UserCreate): Promise<{ id: string; email: string; password: string | null }> {
+  const password = input.password ?? generatePassword();
+  const problem = input.password ? passwordProblem(input.password, input.email) : null;
+  if (problem) throw new AppError('WEAK_PASSWORD', { details: [{ path: 'password', code: problem, message: problem.replace('_', ' ') }] });
+  return inTransaction(ctx.db, async (trx) => {
+    if (await findUserByEmail(trx, ctx.organisation.id, input.email)) {
+      throw new AppError('CONFLICT', { details: [{ path: 'email', code: 'duplicate', message: 'an account with this e-mail exists' }] });
+    }
+    const units = await trx.selectFrom('units').select('id').where('organisation_id', '=', ctx.organisation.id)
+      .where('id', 'in', input.memberships.map((m) => m.unit_id)).execute();
+    if (units.length !== new Set(input.memberships.map((m) => m.unit_id)).size) {
+      throw new AppError('VALIDATION_FAILED', { details: [{ path: 'memberships', code: 'unknown_unit', message: 'a unit does not exist in this organisation' }] });
+    }
+    const id = await insertUser(trx, { organisation_id: ctx.organisation.id, email: input.email, display_name: input.display_name, password_hash: await hashPassword(password) }, input.memberships);
+    await recordAudit(trx, { organisationId: ctx.organisation.id, actor: ctx.actor, action: 'create', entityType: 'user', entityId: id, after: { email: input.email, memberships: input.memberships }, remoteAddress: ctx.remoteAddress });
+    return { id, email: input.email, password: input.password ? null : password };
+  });
+}

@@ -1,0 +1,99 @@
+import { z } from 'zod';
+import { AppError } from '../../domain/errors.js';
+import type { ImportField, ImportOptions, ImportProfile } from '../../domain/imports.js';
+import type { ServiceContext } from '../../server/context.js';
+import { getAreaIndex } from '../org/area-index.service.js';
+import { POLICE_STATUS_NOTE } from '../seed/police.seed.js';
+import { readCsvFile, resolveSharedDataDir } from '../seed/shared-data.js';
+import { UNIT } from '../seed/units.seed.js';
+import { columnNames, resolveColumns } from './column-mapping.js';
+import type { RowDefaults } from './imports.repo.js';
+import { findUnitIdBySlug, listCategoriesForImport, listPlacesForImport } from './imports.repo.js';
+import { categoryResolver, placeMatcher } from './lookups.js';
+import { mapPoliceRecord } from './police-mapper.js';
+import type { RecordSource, SourceRecord } from './readers/record-source.js';
+import { type MappedRow, mapTabularRow } from './row-mapper.js';
+
+/** Everything a run needs to turn records into rows, resolved once before the first row. */
+export interface ImportPlan {
+  mapRecord(record: SourceRecord): MappedRow;
+  defaults: Omit<RowDefaults, 'runId'>;
+  keepNear: boolean;
+  columns: Partial<Record<ImportField, string>>;
+}
+
+/**
+ * The police location name of an organisation: its own setting, else its name without ' stad'/' kommun'
+ * and the genitive s ('Stockholms stad' → 'Stockholm'; 'Västerås stad' keeps its s because the API's
+ * names are matched case- and s-tolerantly below).
+ */
+function municipalityNames(organisationName: string): string[] {
+  const base = organisationName.replace(/\s+(stad|kommun)$/i, '').trim();
+  return base.endsWith('s') ? [base.slice(0, -1), base] : [base];
+}
+
+let policePoints: Promise<Map<string, { name: string; lon: number; lat: number }>> | undefined;
+
+/** The point the police API gives each location name (shared data polisen/location_names_gps.csv), by lower-case name. */
+function policeLocationPoints() {
+  policePoints ??= readCsvFile(resolveSharedDataDir(), 'polisen/location_names_gps.csv',
+    z.object({ location_name: z.string(), lat: z.coerce.number(), lon: z.coerce.number() }))
+    .then((rows) => new Map(rows.map((r) => [r.location_name.toLocaleLowerCase('sv'), { name: r.location_name, lon: r.lon, lat: r.lat }])))
+    .catch(() => new Map());
+  return policePoints;
+}
+
+async function policeMunicipality(ctx: ServiceContext, options: ImportOptions) {
+  const points = await policeLocationPoints();
+  if (options.police_location) {
+    return points.get(options.police_location.toLocaleLowerCase('sv')) ?? { name: options.police_location };
+  }
+  const org = await ctx.db.selectFrom('organisations').select('name').where('id', '=', ctx.organisation.id).executeTakeFirstOrThrow();
+  const candidates = municipalityNames(org.name);
+  for (const name of candidates) {
+    const point = points.get(name.toLocaleLowerCase('sv'));
+    if (point) return point;
+  }
+  return { name: candidates[0]! };
+}
+
+/** Resolves profile, options, taxonomy, places, areas and reporting unit into a plan for this file. */
+export async function prepareImport(ctx: ServiceContext, source: RecordSource, profile: ImportProfile | null, options: ImportOptions): Promise<ImportPlan> {
+  const organisationId = ctx.organisation.id;
+  const police = source.format === 'police';
+  const [index, categories] = await Promise.all([getAreaIndex(ctx.db, organisationId), listCategoriesForImport(ctx.db, organisationId)]);
+  const profileMap = new Map(Object.entries(profile?.category_map ?? {}).flatMap(([value, code]) => {
+    const id = categories.find((c) => c.code === code)?.id;
+    return id ? [[value, id] as const] : [];
+  }));
+  const resolver = categoryResolver(categories, profileMap, police);
+  const unitSlug = options.reporting_unit ?? (police ? UNIT.police : undefined);
+  const unit = unitSlug ? await findUnitIdBySlug(ctx.db, organisationId, unitSlug) : undefined;
+  if (options.reporting_unit && !unit) {
+    throw new AppError('VALIDATION_FAILED', { details: [{ path: 'options.reporting_unit', code: 'unknown_unit', message: `no unit '${options.reporting_unit}'` }] });
+  }
+  const defaults: ImportPlan['defaults'] = {
+    organisationId, source: police ? 'police' : 'import', reportingUnitId: unit?.id ?? null, closed: police ? { note: POLICE_STATUS_NOTE } : null,
+  };
+  const now = Date.now();
+
+  if (police) {
+    const municipality = await policeMunicipality(ctx, options);
+    const pctx = { index, categories: resolver, municipality, swapCoordinates: options.swap_coordinates, now };
+    return {
+      defaults, keepNear: options.keep_near_duplicates, columns: {},
+      mapRecord: (r) => (r.kind === 'police' ? mapPoliceRecord(r, pctx) : { kind: 'skip', row: r.row, reason: 'not_police' }),
+    };
+  }
+  const indexes = resolveColumns(source.columns, profile?.columns ?? {}, source.format === 'geojson');
+  const needsPlaces = indexes.place !== undefined || indexes.address !== undefined;
+  const findPlace = placeMatcher(needsPlaces ? await listPlacesForImport(ctx.db, organisationId) : []);
+  const mctx = {
+    index, columns: indexes, headers: source.columns, categories: resolver, findPlace, dateOrder: options.date_order,
+    crs: options.crs, swapCoordinates: options.swap_coordinates, now,
+  };
+  return {
+    defaults, keepNear: options.keep_near_duplicates, columns: columnNames(source.columns, indexes),
+    mapRecord: (r) => (r.kind === 'tabular' ? mapTabularRow(r, mctx) : { kind: 'skip', row: r.row, reason: 'not_tabular' }),
+  };
+}

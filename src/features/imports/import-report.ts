@@ -1,0 +1,81 @@
+import type { ImportField, ImportFormat, ImportReport, RowIssue } from '../../domain/imports.js';
+import type { MappedRow, Warning } from './row-mapper.js';
+
+/** Row issues kept in the report; every issue is still counted. */
+export const MAX_LISTED_ISSUES = 1000;
+const MAX_LISTED_DUPLICATES = 100;
+const MAX_DISTINCT_VALUES = 500;
+
+function bump(counts: Record<string, number>, key: string, by = 1, cap = Infinity): void {
+  if (key in counts || Object.keys(counts).length < cap) counts[key] = (counts[key] ?? 0) + by;
+  else counts['…'] = (counts['…'] ?? 0) + by;
+}
+
+export type DuplicateKind = 'source_ref_in_file' | 'near_in_file' | 'near_in_database';
+
+/**
+ * Collects what a run found, row by row, into the report the CLI prints and the web shows. Memory stays
+ * bounded: lists are capped, counts are not.
+ */
+export function createReportBuilder(base: { runId: string; dryRun: boolean; file: ImportReport['file']; profile: string | null }) {
+  const started = performance.now();
+  const report: ImportReport = {
+    run_id: base.runId, status: 'running', dry_run: base.dryRun, file: base.file, profile: base.profile, columns: {},
+    rows: { read: 0, ok: 0, with_errors: 0, skipped: 0, inserted: 0, updated: 0, unchanged: 0 },
+    errors: [], errors_total: 0, errors_by_code: {}, unknown_categories: {}, category_fallbacks: {}, outside_organisation: 0,
+    duplicates: { source_ref_in_file: 0, source_ref_in_database: 0, near_in_file: 0, near_in_database: 0, examples: [] },
+    skipped: {}, redactions: { rows: 0, replacements: 0 }, warnings: {}, duration_ms: 0, rows_per_second: 0,
+  };
+  const warn = (w: Warning) => (typeof w === 'string' ? bump(report.warnings, w) : bump(report.category_fallbacks, w.fallback, 1, MAX_DISTINCT_VALUES));
+
+  return {
+    report,
+    setSource(format: ImportFormat, delimiter: string | null, columns: Partial<Record<ImportField, string>>) {
+      report.file.format = format;
+      report.file.delimiter = delimiter;
+      report.columns = columns;
+    },
+    /** Counts one mapped row; accepted rows are counted ok here and moved to skipped if found duplicate later. */
+    addMapped(m: MappedRow) {
+      report.rows.read++;
+      if (m.kind === 'skip') { report.rows.skipped++; bump(report.skipped, m.reason); return; }
+      if (m.kind === 'error') {
+        report.rows.with_errors++;
+        for (const i of m.issues) {
+          report.errors_total++;
+          bump(report.errors_by_code, i.code);
+          if (report.errors.length < MAX_LISTED_ISSUES) report.errors.push(i);
+        }
+        if (m.unknownCategory !== undefined) bump(report.unknown_categories, m.unknownCategory, 1, MAX_DISTINCT_VALUES);
+        if (m.outside) report.outside_organisation++;
+        return;
+      }
+      report.rows.ok++;
+      m.warnings.forEach(warn);
+      if (m.redacted > 0) { report.redactions.rows++; report.redactions.replacements += m.redacted; }
+    },
+    /** An accepted row that will not be written because it repeats one in the file or the database. */
+    addDuplicate(kind: DuplicateKind, row: number, message: string) {
+      report.rows.ok--;
+      report.rows.skipped++;
+      report.duplicates[kind]++;
+      bump(report.skipped, `duplicate_${kind}`);
+      const example: RowIssue = { row, column: null, code: `duplicate_${kind}`, message };
+      if (report.duplicates.examples.length < MAX_LISTED_DUPLICATES) report.duplicates.examples.push(example);
+    },
+    /** An accepted row whose source id is already stored: it updates that incident, or changes nothing. */
+    addExisting(changed: boolean) {
+      report.duplicates.source_ref_in_database++;
+      if (changed) report.rows.updated++;
+      else report.rows.unchanged++;
+    },
+    addInserted(n: number) { report.rows.inserted += n; },
+    finish(status: ImportReport['status']): ImportReport {
+      report.status = status;
+      report.duration_ms = Math.round(performance.now() - started);
+      report.rows_per_second = report.duration_ms > 0 ? Math.round((report.rows.read * 1000) / report.duration_ms) : report.rows.read;
+      return report;
+    },
+  };
+}
+export type ReportBuilder = ReturnType<typeof createReportBuilder>;

@@ -1,0 +1,185 @@
+import { AppError } from '../../domain/errors.js';
+import { type ImportFormat, type ImportOptions, ImportOptionsSchema, type ImportReport, type ImportRun } from '../../domain/imports.js';
+import type { ServiceContext } from '../../server/context.js';
+import { recordAudit } from '../audit/audit.repo.js';
+import { writeChunk } from './chunk-writer.js';
+import { probeFile, sniffFile } from './file-probe.js';
+import { createReportBuilder } from './import-report.js';
+import { prepareImport } from './import-plan.js';
+import { findRun, finishRun, insertRun, listRuns } from './imports.repo.js';
+import { getImportProfile } from './profiles.service.js';
+import { type ImportProgress, liveProgress, progressReporter } from './progress.js';
+import { openRecords } from './readers/open-file.js';
+import type { SourceRecord } from './readers/record-source.js';
+import type { MappedRow } from './row-mapper.js';
+
+/** Rows per chunk: large enough that per-statement costs vanish, small enough to keep memory flat. */
+export const CHUNK_ROWS = 5000;
+
+export interface ImportRequest {
+  /** The file on disk (an upload is first streamed to a temporary file). */
+  filePath: string;
+  /** The name the sender gave it, kept for the audit trail only: the format comes from the content. */
+  fileName: string;
+  dryRun: boolean;
+  profile?: string | undefined;
+  format?: ImportFormat | undefined;
+  swapCoordinates?: boolean | undefined;
+  /** Commit the valid rows although others have errors (by default the whole file is refused). */
+  skipInvalid?: boolean | undefined;
+  onProgress?: ((p: ImportProgress) => void) | undefined;
+  /** Called once the run row exists, before any row is read (the HTTP layer answers 202 with it). */
+  onStarted?: ((runId: string) => void) | undefined;
+}
+
+/** Thrown inside the transaction to undo it: a dry run, or a commit refused because rows have errors. */
+class Rollback extends Error {
+  constructor(readonly status: 'validated' | 'rejected') { super(status); }
+}
+
+/**
+ * Validates a file and, unless it is a dry run, writes all its accepted rows in ONE transaction: a crash,
+ * a kill or an error part-way leaves the incidents exactly as they were. A dry run goes through the very
+ * same steps (so its report is exactly what a commit would do) and rolls back at the end. File-level
+ * problems (empty, unreadable, header only, missing column, a runaway line) throw AppError; row problems
+ * land in the report. A commit with row errors is refused with IMPORT_HAS_ERRORS unless `skipInvalid`.
+ * Every run, refused or not, is recorded in import_runs with the file's SHA-256.
+ */
+export async function runImport(ctx: ServiceContext, request: ImportRequest): Promise<ImportReport> {
+  const profile = request.profile ? await getImportProfile(ctx, { name: request.profile }) : null;
+  const options: ImportOptions = ImportOptionsSchema.parse({
+    ...(profile?.options ?? {}),
+    ...(request.swapCoordinates !== undefined ? { swap_coordinates: request.swapCoordinates } : {}),
+  });
+  const raw = await probeFile(request.filePath);
+  const run = await insertRun(ctx.db, {
+    organisation_id: ctx.organisation.id, profile_id: profile?.id ?? null, actor: ctx.actor, file_name: request.fileName.slice(0, 255),
+    file_sha256: raw.sha256, file_size: raw.size, dry_run: request.dryRun,
+  });
+  request.onStarted?.(run.id);
+  const builder = createReportBuilder({
+    runId: run.id, dryRun: request.dryRun, profile: profile?.name ?? null,
+    file: { name: request.fileName, sha256: raw.sha256, size: raw.size, format: null, encoding: null, delimiter: null },
+  });
+  const progress = progressReporter(ctx.db, run.id, { dryRun: request.dryRun, fileName: request.fileName, fileSha256: raw.sha256, startedAt: new Date() }, request.onProgress);
+  progress.report({ runId: run.id, bytesRead: 0, bytesTotal: raw.size, rowsRead: 0 });
+  let format: ImportFormat | null = null;
+  let bytesRead = 0;
+  const finish = async (status: Exclude<ImportReport['status'], 'running'>, errorCode: string | null, db = ctx.db) => {
+    const report = builder.finish(status);
+    const r = report.rows;
+    await finishRun(db, run.id, {
+      status, format, bytes_read: bytesRead, rows_read: r.read, rows_ok: r.ok, rows_failed: r.with_errors, rows_skipped: r.skipped,
+      rows_inserted: status === 'committed' ? r.inserted : 0, rows_updated: status === 'committed' ? r.updated : 0,
+      error_code: errorCode, report: report as unknown as Record<string, unknown>,
+    });
+    return report;
+  };
+
+  try {
+    const probe = sniffFile(raw);
+    builder.report.file.encoding = probe.encoding;
+    const source = await openRecords(request.filePath, probe, request.format ?? profile?.format, options.delimiter);
+    format = source.format;
+    const plan = await prepareImport(ctx, source, profile, options);
+    builder.setSource(source.format, source.delimiter, plan.columns);
+    const defaults = { ...plan.defaults, runId: run.id };
+
+    const outcome = await ctx.db.transaction().execute(async (trx) => {
+      // Chunk n is mapped (CPU) while chunk n-1 is still being written; on PostgreSQL the two overlap.
+      let writing: Promise<void> = Promise.resolve();
+      const flush = async (records: SourceRecord[]) => {
+        const accepted = [];
+        for (const record of records) {
+          const mapped: MappedRow = plan.mapRecord(record);
+          builder.addMapped(mapped);
+          if (mapped.kind === 'ok') accepted.push(mapped.candidate);
+        }
+        await writing;
+        writing = writeChunk(trx, accepted, defaults, builder, plan.keepNear);
+        writing.catch(() => { /* awaited below; this only keeps an early failure from being unhandled */ });
+        bytesRead = source.bytesRead();
+        progress.report({ runId: run.id, bytesRead, bytesTotal: raw.size, rowsRead: builder.report.rows.read });
+      };
+      let batch: SourceRecord[] = [];
+      for await (const record of source.records) {
+        batch.push(record);
+        if (batch.length === CHUNK_ROWS) { await flush(batch); batch = []; }
+      }
+      await flush(batch);
+      await writing;
+      bytesRead = raw.size;
+      if (request.dryRun) throw new Rollback('validated');
+      if (builder.report.rows.with_errors > 0 && !request.skipInvalid) throw new Rollback('rejected');
+      // No waiting for a pending progress write here: on PGlite it waits for this transaction. It runs
+      // after the commit and finds the run no longer 'running', so it cannot undo the final status.
+      const report = await finish('committed', null, trx);
+      await recordAudit(trx, {
+        organisationId: ctx.organisation.id, actor: ctx.actor, action: 'import', entityType: 'import_run', entityId: run.id,
+        after: { file_name: request.fileName, file_sha256: raw.sha256, profile: profile?.name ?? null, rows: report.rows }, remoteAddress: ctx.remoteAddress,
+      });
+      return report;
+    }).catch((e: unknown) => (e instanceof Rollback ? e.status : Promise.reject(e)));
+
+    await progress.settle();
+    if (typeof outcome !== 'string') return outcome;
+    const report = await finish(outcome, outcome === 'rejected' ? 'IMPORT_HAS_ERRORS' : null);
+    if (outcome === 'rejected') {
+      throw new AppError('IMPORT_HAS_ERRORS', { details: { run_id: run.id, rows: report.rows, errors_by_code: report.errors_by_code, errors: report.errors.slice(0, 20) } });
+    }
+    return report;
+  } catch (e) {
+    if (e instanceof AppError && e.code === 'IMPORT_HAS_ERRORS') throw e;
+    await progress.settle();
+    const appError = e instanceof AppError ? e : null;
+    await finish(appError ? 'rejected' : 'failed', appError?.code ?? 'INTERNAL').catch(() => { /* keep the original error */ });
+    if (appError && appError.details && typeof appError.details === 'object' && !Array.isArray(appError.details)) {
+      throw new AppError(appError.code, { messages: appError.messages, details: { ...appError.details, run_id: run.id } });
+    }
+    throw e;
+  }
+}
+
+/** A heartbeat older than this means the process running the import is gone. */
+const ABANDONED_AFTER_MS = 2 * 60_000;
+
+/** A run's status, progress and (once finished) report; progress of a run in this process is live. */
+export async function getImportRun(ctx: ServiceContext, id: string): Promise<ImportRun> {
+  const live = liveProgress(id);
+  if (live) {
+    const { run, progress } = live;
+    return {
+      id, status: 'running', abandoned: false, dry_run: run.dryRun, file_name: run.fileName, file_sha256: run.fileSha256,
+      started_at: run.startedAt.toISOString(), finished_at: null, error_code: null, report: null,
+      progress: { bytes_read: progress.bytesRead, bytes_total: progress.bytesTotal, rows_read: progress.rowsRead, percent: percent(progress.bytesRead, progress.bytesTotal) },
+    };
+  }
+  const row = await findRun(ctx.db, ctx.organisation.id, id);
+  if (!row) throw new AppError('NOT_FOUND', { details: { entity: 'import_run', id } });
+  return toRun(row);
+}
+
+/** The organisation's most recent runs, newest first. */
+export async function listImportRuns(ctx: ServiceContext, limit = 50): Promise<ImportRun[]> {
+  return (await listRuns(ctx.db, ctx.organisation.id, limit)).map(toRun);
+}
+
+function percent(done: number, total: number): number {
+  return total > 0 ? Math.min(100, Math.round((done / total) * 1000) / 10) : 100;
+}
+
+function toRun(row: NonNullable<Awaited<ReturnType<typeof findRun>>>): ImportRun {
+  return {
+    id: row.id,
+    status: row.status,
+    abandoned: row.status === 'running' && Date.now() - new Date(row.heartbeat_at).getTime() > ABANDONED_AFTER_MS,
+    dry_run: row.dry_run,
+    file_name: row.file_name,
+    file_sha256: row.file_sha256,
+    started_at: new Date(row.started_at).toISOString(),
+    finished_at: row.finished_at ? new Date(row.finished_at).toISOString() : null,
+    progress: { bytes_read: row.bytes_read, bytes_total: row.file_size, rows_read: row.rows_read, percent: percent(row.bytes_read, row.file_size) },
+    error_code: row.error_code,
+    report: (row.report as ImportReport | null) ?? null,
+  };
+}

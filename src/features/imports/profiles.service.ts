@@ -1,0 +1,93 @@
+import { AppError, type FieldIssue } from '../../domain/errors.js';
+import { type ImportProfile, type ImportProfileInput, ImportOptionsSchema, ImportProfileInputSchema } from '../../domain/imports.js';
+import { inTransaction } from '../../db/transaction.js';
+import type { ServiceContext } from '../../server/context.js';
+import { recordAudit } from '../audit/audit.repo.js';
+import type { Db } from '../org/org.repo.js';
+import { listCategoriesForImport } from './imports.repo.js';
+import {
+  findProfileRow, insertProfileRow, listCategoryMappings, listProfileRows, type ProfileRow, replaceCategoryMappings, updateProfileRow,
+} from './profiles.repo.js';
+
+function toProfile(row: ProfileRow, mappings: Array<{ source_value: string; code: string }>): ImportProfile {
+  return {
+    id: row.id,
+    name: row.name,
+    source_label: row.source_label,
+    format: row.format,
+    columns: row.columns,
+    options: ImportOptionsSchema.parse(row.options),
+    category_map: Object.fromEntries(mappings.map((m) => [m.source_value, m.code])),
+    created_at: new Date(row.created_at).toISOString(),
+    updated_at: new Date(row.updated_at).toISOString(),
+  };
+}
+
+async function withMappings(db: Db, rows: ProfileRow[]): Promise<ImportProfile[]> {
+  const mappings = await listCategoryMappings(db, rows.map((r) => r.id));
+  return rows.map((r) => toProfile(r, mappings.filter((m) => m.profile_id === r.id)));
+}
+
+/** The organisation's import profiles, by name. */
+export async function listImportProfiles(ctx: ServiceContext): Promise<ImportProfile[]> {
+  return withMappings(ctx.db, await listProfileRows(ctx.db, ctx.organisation.id));
+}
+
+/** One profile by id or name, or NOT_FOUND. */
+export async function getImportProfile(ctx: ServiceContext, ref: { id: string } | { name: string }, db: Db = ctx.db): Promise<ImportProfile> {
+  const row = await findProfileRow(db, ctx.organisation.id, ref);
+  if (!row) throw new AppError('NOT_FOUND', { details: { entity: 'import_profile', ...ref } });
+  return (await withMappings(db, [row]))[0]!;
+}
+
+/** Category codes of the mapping → ids; an unknown code is refused at its key, like any other field. */
+async function mappingRows(db: Db, organisationId: string, map: Record<string, string>) {
+  const byCode = new Map((await listCategoriesForImport(db, organisationId)).map((c) => [c.code, c.id]));
+  const issues: FieldIssue[] = [];
+  const rows = Object.entries(map).flatMap(([source_value, code]) => {
+    const id = byCode.get(code);
+    if (!id) { issues.push({ path: `category_map.${source_value}`, code: 'unknown_category', message: `unknown category '${code}'` }); return []; }
+    return [{ source_value, category_id: id }];
+  });
+  if (issues.length) throw new AppError('UNKNOWN_CATEGORY', { details: issues });
+  return rows;
+}
+
+function nameTaken(name: string): AppError {
+  return new AppError('CONFLICT', { details: [{ path: 'name', code: 'duplicate', message: `a profile named '${name}' exists` }] });
+}
+
+/** Saves a new named profile; names are unique per organisation. */
+export async function createImportProfile(ctx: ServiceContext, input: ImportProfileInput): Promise<ImportProfile> {
+  const parsed = ImportProfileInputSchema.parse(input);
+  return inTransaction(ctx.db, async (trx) => {
+    if (await findProfileRow(trx, ctx.organisation.id, { name: parsed.name })) throw nameTaken(parsed.name);
+    const mappings = await mappingRows(trx, ctx.organisation.id, parsed.category_map);
+    const row = await insertProfileRow(trx, {
+      organisation_id: ctx.organisation.id, name: parsed.name, source_label: parsed.source_label, format: parsed.format,
+      columns: parsed.columns as Record<string, string>, options: parsed.options,
+    });
+    await replaceCategoryMappings(trx, row.id, mappings);
+    const created = await getImportProfile(ctx, { id: row.id }, trx);
+    await recordAudit(trx, { organisationId: ctx.organisation.id, actor: ctx.actor, action: 'create', entityType: 'import_profile', entityId: row.id, after: created, remoteAddress: ctx.remoteAddress });
+    return created;
+  });
+}
+
+/** Replaces a profile's settings and category table (PUT semantics). */
+export async function updateImportProfile(ctx: ServiceContext, id: string, input: ImportProfileInput): Promise<ImportProfile> {
+  const parsed = ImportProfileInputSchema.parse(input);
+  return inTransaction(ctx.db, async (trx) => {
+    const before = await getImportProfile(ctx, { id }, trx);
+    const clash = await findProfileRow(trx, ctx.organisation.id, { name: parsed.name });
+    if (clash && clash.id !== id) throw nameTaken(parsed.name);
+    const mappings = await mappingRows(trx, ctx.organisation.id, parsed.category_map);
+    await updateProfileRow(trx, id, {
+      name: parsed.name, source_label: parsed.source_label, format: parsed.format, columns: parsed.columns as Record<string, string>, options: parsed.options,
+    });
+    await replaceCategoryMappings(trx, id, mappings);
+    const after = await getImportProfile(ctx, { id }, trx);
+    await recordAudit(trx, { organisationId: ctx.organisation.id, actor: ctx.actor, action: 'update', entityType: 'import_profile', entityId: id, before, after, remoteAddress: ctx.remoteAddress });
+    return after;
+  });
+}

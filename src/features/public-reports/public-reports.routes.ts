@@ -1,0 +1,20 @@
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { PublicReportCreateSchema, PublicReportReceiptSchema, PublicReportStatusSchema, ReceiptCodeSchema } from '../../domain/public-reports.js';
+import { serviceContext } from '../../server/request-context.js';
+import { createPublicReport, getPublicReport } from './public-reports.service.js';
+
+const tags = ['public'];
+
+/** Residents' reports without an account: rate-limited per address, honeypot-guarded, redacted like all text. */
+export const publicReportsRoutes: FastifyPluginAsyncZod = async (app) => {
+  app.post('/public/reports', {
+    config: { policy: 'public', rateLimit: { max: 10, timeWindow: '10 minutes' } },
+    schema: { tags, summary: 'Report a problem without signing in; returns a receipt code', body: PublicReportCreateSchema, response: { 201: PublicReportReceiptSchema } },
+  }, async (request, reply) => reply.status(201).send(await createPublicReport(await serviceContext(request), request.body)));
+
+  app.get('/public/reports/:receipt', {
+    config: { policy: 'public', rateLimit: { max: 60, timeWindow: '1 minute' } },
+    schema: { tags, summary: 'Follow a report by its receipt code', params: z.object({ receipt: ReceiptCodeSchema }), response: { 200: PublicReportStatusSchema } },
+  }, async (request) => getPublicReport(await serviceContext(request), request.params.receipt));
+};

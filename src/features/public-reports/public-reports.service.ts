@@ -1,0 +1,73 @@
+import { randomInt } from 'node:crypto';
+import { inTransaction } from '../../db/transaction.js';
+import { AppError } from '../../domain/errors.js';
+import { HONEYPOT_FIELD, type PublicReportCreate, type PublicReportStatus } from '../../domain/public-reports.js';
+import type { ServiceContext } from '../../server/context.js';
+import { createIncident } from '../incidents/incidents.service.js';
+import { insertReporterContact } from '../open311/open311.repo.js';
+
+const RECEIPT_ALPHABET = 'ABCDEFGHJKMNPQRSTUVWXYZ23456789';
+
+/** A receipt code such as 'TR-K7QM-4XPA' (40 bits: unguessable enough to look up one's own report). */
+export function newReceiptCode(): string {
+  const group = () => Array.from({ length: 4 }, () => RECEIPT_ALPHABET[randomInt(RECEIPT_ALPHABET.length)]).join('');
+  return `TR-${group()}-${group()}`;
+}
+
+/** About 100 m: enough to recognise the spot, too coarse to point at a doorway. */
+const roundCoordinate = (v: number) => Math.round(v * 1000) / 1000;
+
+/**
+ * Files a resident's report. A filled honeypot marks a bot: it gets a receipt-shaped answer and nothing is
+ * stored, so it learns nothing.
+ */
+export async function createPublicReport(ctx: ServiceContext, input: PublicReportCreate) {
+  if (input[HONEYPOT_FIELD]) {
+    ctx.log.warn({ remoteAddress: ctx.remoteAddress }, 'public report honeypot filled; discarded');
+    return { receipt_code: newReceiptCode(), status: 'new' as const };
+  }
+  const receiptCode = newReceiptCode();
+  return inTransaction(ctx.db, async (trx) => {
+    const incident = await createIncident({ ...ctx, db: trx }, {
+      occurred_at: input.occurred_at ?? new Date().toISOString(),
+      category: input.category,
+      lon: input.lon,
+      lat: input.lat,
+      precision: input.place_id ? 'place' : 'exact',
+      ...(input.place_id ? { place_id: input.place_id } : {}),
+      ...(input.zone_id ? { zone_id: input.zone_id } : {}),
+      ...(input.description ? { description: input.description } : {}),
+      source: 'resident',
+    }, { receiptCode });
+    if (input.notify && input.email) await insertReporterContact(trx, ctx.organisation.id, incident.id, input.email);
+    return { receipt_code: receiptCode, status: incident.status };
+  });
+}
+
+/** The public view of a report by its receipt code. */
+export async function getPublicReport(ctx: ServiceContext, receiptCode: string): Promise<PublicReportStatus> {
+  const row = await ctx.db
+    .selectFrom('incidents as i')
+    .innerJoin('incident_categories as c', 'c.id', 'i.category_id')
+    .leftJoin('areas as a', 'a.id', 'i.area_id')
+    .leftJoin('places as p', 'p.id', 'i.place_id')
+    .select(['i.receipt_code', 'c.code', 'c.label_sv', 'c.label_en', 'i.status', 'i.closure_reason', 'i.reported_at', 'i.updated_at', 'a.name as area_name', 'p.name as place_name', 'i.lon', 'i.lat'])
+    .where('i.organisation_id', '=', ctx.organisation.id)
+    .where('i.receipt_code', '=', receiptCode)
+    .executeTakeFirst();
+  if (!row) throw new AppError('NOT_FOUND', { details: { receipt_code: receiptCode } });
+  return {
+    receipt_code: receiptCode,
+    category: row.code,
+    category_label_sv: row.label_sv,
+    category_label_en: row.label_en,
+    status: row.status,
+    closure_reason: row.closure_reason,
+    reported_at: new Date(row.reported_at).toISOString(),
+    updated_at: new Date(row.updated_at).toISOString(),
+    area_name: row.area_name,
+    place_name: row.place_name,
+    lon: roundCoordinate(row.lon),
+    lat: roundCoordinate(row.lat),
+  };
+}

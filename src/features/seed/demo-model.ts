@@ -1,0 +1,144 @@
+import type { ClosureReason, IncidentStatus } from '../../db/schema.js';
+import type { TimeProfile } from './demo-time.js';
+
+/**
+ * The assumptions behind the demo year, in one place so they can be read and argued with. None of the
+ * numbers is a statistic; they are chosen so the demo looks like real report data (clusters at a few
+ * places, evenings and weekends, seasons), and the UI labels every demo row as generated.
+ */
+
+/** Share of reports tied to a place (square, station, library …); the rest are street reports. */
+export const PLACE_SHARE = 0.6;
+
+type Mix = Readonly<Record<string, number>>;
+
+/** Category weights by where the report is made; 'area' means a street report in a neighbourhood. */
+export const CATEGORY_MIX: Readonly<Record<string, Mix>> = {
+  metro_entrance: { klotter: 24, skadegorelse: 18, nedskrapning: 12, ordningsstorning: 12, otrygg_plats: 8, narkotika: 7, vald: 5, hot: 4, stold_inbrott: 5, trasig_belysning: 3, annat: 2 },
+  square: { ordningsstorning: 22, narkotika: 14, nedskrapning: 13, otrygg_plats: 9, klotter: 8, skadegorelse: 8, vald: 8, hot: 6, stold_inbrott: 7, trasig_belysning: 2, brand: 1, annat: 2 },
+  park: { otrygg_plats: 18, trasig_belysning: 16, nedskrapning: 16, ordningsstorning: 11, narkotika: 10, skadegorelse: 9, klotter: 8, vald: 4, hot: 3, brand: 3, annat: 2 },
+  library: { ordningsstorning: 30, hot: 12, stold_inbrott: 12, skadegorelse: 9, otrygg_plats: 9, klotter: 6, narkotika: 4, vald: 4, nedskrapning: 4, brand: 1, annat: 9 },
+  archive_reading_room: { ordningsstorning: 20, hot: 10, stold_inbrott: 20, skadegorelse: 10, otrygg_plats: 10, annat: 30 },
+  museum: { ordningsstorning: 25, stold_inbrott: 20, skadegorelse: 20, klotter: 10, hot: 10, annat: 15 },
+  area: { skadegorelse: 14, klotter: 14, nedskrapning: 14, trasig_belysning: 10, otrygg_plats: 9, ordningsstorning: 10, stold_inbrott: 10, trafikfara: 9, brand: 3, narkotika: 4, vald: 2, hot: 1 },
+};
+
+/** How often a place of a type is reported, per place (squares draw the most per site). */
+export const PLACE_TYPE_WEIGHT: Readonly<Record<string, number>> = {
+  square: 8, park: 4, metro_entrance: 2, library: 2, archive_reading_room: 0.5, museum: 0.7,
+};
+
+/** A few places with many more reports, as in every real city: the demo's repeat places. */
+export const HOT_PLACES: Readonly<Record<string, number>> = {
+  'sergels-torg': 5, 'medborgarplatsen': 4, 't-centralen-tunnelbana': 5, 'rinkeby-torg': 5,
+  'hogdalstorget': 5, 'hogdalens-bibliotek': 6, 'skarholmens-centrum': 4,
+};
+
+/** Gaussian spread (metres) of GPS-located reports around a place or a street anchor. */
+export const JITTER_M: Readonly<Record<string, number>> = {
+  metro_entrance: 35, square: 45, park: 90, area: 150,
+};
+
+/**
+ * Street-report intensity by neighbourhood code: local centres and the inner city get more, industrial
+ * and nature areas with few residents (see the notes in stadsdel_to_stadsdelsomrade.csv) get fewer.
+ */
+export function neighbourhoodIntensity(code: string): number {
+  if (HIGH.has(code)) return 3;
+  if (LOW.has(code)) return 0.15;
+  return 1;
+}
+const HIGH = new Set([
+  'norrmalm', 'vasastaden', 'sodermalm', 'gamla-stan', 'kungsholmen', 'ostermalm', 'rinkeby', 'tensta', 'husby',
+  'kista', 'akalla', 'skarholmen', 'farsta', 'hogdalen', 'vallingby', 'hagsatra', 'ragsved', 'bredang', 'liljeholmen', 'johanneshov',
+]);
+const LOW = new Set([
+  'hansta', 'lunda', 'flaten', 'orhem', 'skrubba', 'farstanaset', 'ulvsunda-industriomrade', 'riddarholmen',
+  'norra-djurgarden', 'ballsta', 'eneby', 'olovslund', 'akeshov', 'langholmen', 'reimersholme', 'skeppsholmen',
+]);
+
+/** Which hours a category's reports fall in. */
+export const CATEGORY_PROFILE: Readonly<Record<string, TimeProfile>> = {
+  ordningsstorning: 'night', narkotika: 'night', vald: 'night', hot: 'night',
+  klotter: 'evening', skadegorelse: 'evening', stold_inbrott: 'evening', brand: 'evening',
+  nedskrapning: 'day', trafikfara: 'day', annat: 'day',
+  trasig_belysning: 'dark', otrygg_plats: 'dark',
+};
+
+/** Found afterwards rather than seen happening: reported hours later, not minutes. */
+export const FOUND_LATER = new Set(['klotter', 'skadegorelse', 'nedskrapning', 'trasig_belysning']);
+
+/** Zone weights inside libraries and archive reading rooms. */
+export const ZONE_WEIGHT: Readonly<Record<string, number>> = { entre: 45, lasesal: 30, barnavdelning: 25 };
+
+/** Share of place reports filed by staff of the owner unit (libraries have staff on site; squares do not). */
+export const STAFF_SHARE: Readonly<Record<string, number>> = {
+  library: 0.6, archive_reading_room: 0.7, museum: 0.6, metro_entrance: 0.25, square: 0.1, park: 0.1,
+};
+
+/**
+ * Status by the report's age in days: recent reports are open, old ones mostly fixed. Returns
+ * thresholds on one uniform draw so the mix stays readable.
+ */
+export function statusFor(ageDays: number, u: number): { status: IncidentStatus; closure: ClosureReason | null } {
+  const [pNew, pProgress] = ageDays < 3 ? [0.55, 0.3] : ageDays < 30 ? [0.1, 0.3] : [0.01, 0.04];
+  if (u < pNew) return { status: 'new', closure: null };
+  if (u < pNew + pProgress) return { status: 'in_progress', closure: null };
+  const c = (u - pNew - pProgress) / (1 - pNew - pProgress);
+  return { status: 'closed', closure: c < 0.84 ? 'fixed' : c < 0.92 ? 'duplicate' : c < 0.97 ? 'wont_fix' : 'not_ours' };
+}
+
+/** Short Swedish report texts without personal data: outdoor and (where it occurs indoors) indoor variants. */
+export const TEMPLATES: Readonly<Record<string, readonly [outdoor: readonly string[], indoor?: readonly string[]]>> = {
+  skadegorelse: [
+    ['Krossad glasruta i busskuren', 'Sönderslagen parkbänk', 'Vandaliserad papperskorg', 'Trasig skylt vid gångvägen', 'Bucklat och uppbrutet elskåp'],
+    ['Sönderskuren stolsdyna', 'Skadad toalettdörr', 'Krossad glasruta vid entrén'],
+  ],
+  klotter: [
+    ['Klotter på väggen vid entrén', 'Nytt klotter på busskuren', 'Taggar på elskåpet', 'Klotter på fasaden mot torget', 'Klotter i gångtunneln'],
+    ['Klotter på toaletten', 'Klotter på bord i läsesalen', 'Klotter på väggen vid entrén'],
+  ],
+  nedskrapning: [
+    ['Mycket skräp kring bänkarna', 'Överfull papperskorg', 'Glassplitter på gångbanan', 'Nedskräpat efter helgen', 'Fimpar och burkar vid trappan'],
+    ['Skräp kvarlämnat i läsesalen', 'Nedskräpat vid entrén'],
+  ],
+  trasig_belysning: [
+    ['Trasig gatlampa på gångvägen', 'Mörkt vid trappan, lampan är ur funktion', 'Belysningen i gångtunneln är släckt', 'Flera lampor ur funktion'],
+    ['Trasig belysning vid entrén'],
+  ],
+  otrygg_plats: [
+    ['Mörkt och otryggt på kvällstid', 'Skymd gångväg med tätt buskage', 'Grupper samlas och det känns otryggt', 'Otryggt att gå här ensam på kvällen'],
+    ['Otrygg stämning vid entrén på kvällen', 'Besökare upplever det otryggt vid stängning'],
+  ],
+  ordningsstorning: [
+    ['Högljudd grupp sent på kvällen', 'Bråk mellan besökare', 'Störande musik och fest på natten', 'Berusade personer stör förbipasserande'],
+    ['Störande grupp i läsesalen', 'Stök vid entrén, personal fick ingripa', 'Högljudda ungdomar på barnavdelningen'],
+  ],
+  narkotika: [
+    ['Misstänkt narkotikaförsäljning', 'Sprutor hittade i buskaget', 'Misstänkt langning vid trappan'],
+    ['Misstänkt narkotikaanvändning på toaletten'],
+  ],
+  vald: [
+    ['Slagsmål på platsen', 'Misshandel, polis tillkallad', 'Knuffar och slag mellan två grupper'],
+    ['Besökare knuffade personal', 'Slagsmål vid entrén'],
+  ],
+  hot: [
+    ['Förbipasserande blev hotad', 'Hotfullt beteende mot väktare'],
+    ['Hot mot personal vid informationsdisken', 'Besökare hotade en annan besökare'],
+  ],
+  stold_inbrott: [
+    ['Cykelstöld', 'Inbrott i förråd', 'Ficktjuvar i rörelse'],
+    ['Stöld av mobiltelefon i läsesalen', 'Väska stulen vid entrén', 'Inbrottsförsök nattetid'],
+  ],
+  brand: [
+    ['Brand i papperskorg', 'Anlagd brand i container', 'Brand i sopkärl'],
+    ['Brandlarm utlöst, rök från papperskorg'],
+  ],
+  trafikfara: [
+    ['Bilar kör mot rött i korsningen', 'Felparkerade bilar skymmer övergångsstället', 'Mopeder kör på gångbanan'],
+  ],
+  annat: [
+    ['Övergivet föremål på platsen', 'Vattenläcka i gatan', 'Lösspringande hund'],
+    ['Hissen är ur funktion', 'Vattenläcka i taket'],
+  ],
+};

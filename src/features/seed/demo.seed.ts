@@ -1,0 +1,149 @@
+import { z } from 'zod';
+import { isInForce } from '../../analysis/geo/area-index.js';
+import type { NewIncidentRow } from '../../db/schema.js';
+import { type Location, locateIncident, swedishDay } from '../incidents/locate.js';
+import type { Db } from '../org/org.repo.js';
+import type { SeededAreas } from './areas.seed.js';
+import {
+  CATEGORY_MIX, CATEGORY_PROFILE, FOUND_LATER, HOT_PLACES, JITTER_M, neighbourhoodIntensity, PLACE_SHARE, PLACE_TYPE_WEIGHT,
+  STAFF_SHARE, statusFor, TEMPLATES, ZONE_WEIGHT,
+} from './demo-model.js';
+import { createRng, cumulative, type Rng } from './demo-rng.js';
+import { hourSlots, profileTables } from './demo-time.js';
+import { interiorPoint, offsetMetres } from './geometry.js';
+import type { SeededPlace } from './places.seed.js';
+import { insertIncidentRows } from './seed.repo.js';
+import { featureCollection, PointSchema, readJsonFile } from './shared-data.js';
+
+const BUS_STOPS_FILE = 'poi/stockholm_region_bus_stops.geojson';
+const DAYS = 365;
+const HOUR_MS = 3_600_000;
+
+export interface DemoInput {
+  organisationId: string;
+  count: number;
+  seed: number;
+  /** The generated year ends at the last whole hour before this instant. */
+  now: Date;
+  areas: SeededAreas;
+  places: readonly SeededPlace[];
+  /** Street-report anchor points by neighbourhood id (bus stops and an interior point). */
+  anchors: ReadonlyMap<string, ReadonlyArray<readonly [number, number]>>;
+  categoryIds: ReadonlyMap<string, string>;
+}
+
+type Point = readonly [number, number];
+
+/**
+ * A reproducible year of demo reports (same input and seed → identical rows, in the same order). The
+ * shape follows demo-model.ts: 60 % at places, the rest around bus stops weighted by neighbourhood
+ * intensity; hours by category profile; status by age. Every row is placed with locateIncident, and a
+ * point outside every area is drawn again, so all rows have a neighbourhood, district and H3 cells.
+ */
+export function generateDemoIncidents(input: DemoInput): NewIncidentRow[] {
+  const rng = createRng(input.seed);
+  const now = input.now.getTime();
+  const slots = hourSlots(input.now, DAYS);
+  const timeTables = profileTables(slots);
+  const today = swedishDay(input.now);
+
+  const hoods = input.areas.neighbourhoods
+    .filter((n) => isInForce(n, today) && (input.anchors.get(n.id)?.length ?? 0) > 0)
+    .sort((a, b) => a.code.localeCompare(b.code));
+  const hoodTable = cumulative(hoods.map((n) => neighbourhoodIntensity(n.code) * Math.sqrt(input.anchors.get(n.id)!.length)));
+  const places = input.places.filter((p) => PLACE_TYPE_WEIGHT[p.type] !== undefined).sort((a, b) => a.slug.localeCompare(b.slug));
+  const placeTable = cumulative(places.map((p) => PLACE_TYPE_WEIGHT[p.type]! * (HOT_PLACES[p.slug] ?? 1)));
+  const mixes = new Map(Object.entries(CATEGORY_MIX).map(([k, mix]) => [k, { codes: Object.keys(mix), table: cumulative(Object.values(mix)) }]));
+
+  const rows: NewIncidentRow[] = [];
+  for (let i = 0; i < input.count; i++) {
+    const place = rng.next() < PLACE_SHARE ? places[rng.pick(placeTable)]! : undefined;
+    const mix = mixes.get(place?.type ?? 'area')!;
+    const category = mix.codes[rng.pick(mix.table)]!;
+    const slot = slots[rng.pick(timeTables[CATEGORY_PROFILE[category]!]!)]!;
+    const occurredAt = new Date(slot.start + Math.floor(rng.next() * 3600) * 1000);
+
+    let spot: { lon: number; lat: number; precision: 'exact' | 'place'; location: Location } | undefined;
+    for (let attempt = 0; !spot; attempt++) {
+      if (attempt === 100) throw new Error(`demo row ${i}: no point inside an area after 100 draws`);
+      const drawn = place ? placePoint(rng, place) : { point: streetPoint(rng, hoods[rng.pick(hoodTable)]!.id, input.anchors), precision: 'exact' as const };
+      const location = locateIncident(input.areas.index, drawn.point[0], drawn.point[1], occurredAt, drawn.precision);
+      if (location) spot = { lon: drawn.point[0], lat: drawn.point[1], precision: drawn.precision, location };
+    }
+
+    const zone = place && place.zones.length > 0 && rng.next() < 0.85 ? pickZone(rng, place.zones) : null;
+    const byStaff = place !== undefined && rng.next() < (STAFF_SHARE[place.type] ?? 0);
+    const meanDelayMs = FOUND_LATER.has(category) ? 6 * HOUR_MS : 25 * 60_000;
+    const reportedAt = Math.min(now, occurredAt.getTime() + 60_000 + Math.round(-Math.log(1 - rng.next()) * meanDelayMs));
+    const { status, closure } = statusFor((now - reportedAt) / (24 * HOUR_MS), rng.next());
+    const [outdoor, indoor] = TEMPLATES[category]!;
+    const texts = place?.setting === 'indoor' && indoor ? indoor : outdoor;
+
+    rows.push({
+      organisation_id: input.organisationId,
+      occurred_at: occurredAt,
+      reported_at: new Date(reportedAt),
+      category_id: input.categoryIds.get(category)!,
+      lon: spot.lon,
+      lat: spot.lat,
+      precision: spot.precision,
+      h3_r7: spot.location.h3!.r7, h3_r8: spot.location.h3!.r8, h3_r9: spot.location.h3!.r9, h3_r10: spot.location.h3!.r10,
+      area_id: spot.location.areaId,
+      district_id: spot.location.districtId,
+      place_id: place?.id ?? null,
+      zone_id: zone,
+      description: texts[Math.floor(rng.next() * texts.length)]!,
+      redaction_count: 0,
+      source: 'demo',
+      source_ref: null,
+      reporting_unit_id: byStaff ? place.ownerUnitId : null,
+      status,
+      closure_reason: closure,
+      status_note: null,
+    });
+  }
+  return rows;
+}
+
+/** Indoor reports name the place (precision 'place'); outdoors half carry a GPS fix scattered around it. */
+function placePoint(rng: Rng, place: SeededPlace): { point: Point; precision: 'exact' | 'place' } {
+  if (place.setting === 'indoor' || rng.next() < 0.5) return { point: [place.lon, place.lat], precision: 'place' };
+  const sigma = JITTER_M[place.type] ?? 50;
+  return { point: offsetMetres(place.lon, place.lat, rng.gaussian() * sigma, rng.gaussian() * sigma), precision: 'exact' };
+}
+
+function streetPoint(rng: Rng, hoodId: string, anchors: DemoInput['anchors']): Point {
+  const list = anchors.get(hoodId)!;
+  const [lon, lat] = list[Math.floor(rng.next() * list.length)]!;
+  const sigma = JITTER_M.area!;
+  return offsetMetres(lon, lat, rng.gaussian() * sigma, rng.gaussian() * sigma);
+}
+
+function pickZone(rng: Rng, zones: SeededPlace['zones']): string {
+  return zones[rng.pick(cumulative(zones.map((z) => ZONE_WEIGHT[z.code] ?? 1)))]!.id;
+}
+
+/**
+ * Street-report anchors: every bus stop (GTFS, via stockholms-puls) in a neighbourhood in force on the
+ * day, plus the neighbourhood's interior point so that areas without stops still get a few reports.
+ * Bus stops stand in for where people are: streets, centres, housing — not lakes or forests.
+ */
+async function loadStreetAnchors(dir: string, areas: SeededAreas, day: string): Promise<Map<string, Point[]>> {
+  const stops = await readJsonFile(dir, BUS_STOPS_FILE, featureCollection(z.object({ name: z.string() }), PointSchema));
+  const anchors = new Map<string, Point[]>();
+  for (const n of areas.neighbourhoods.filter((x) => isInForce(x, day))) anchors.set(n.id, [interiorPoint(n.geometry).point]);
+  for (const f of stops.features) {
+    const [lon, lat] = f.geometry.coordinates;
+    const hit = areas.index.containing(lon, lat, day)[0];
+    if (hit) anchors.get(hit.id)?.push([lon, lat]);
+  }
+  return anchors;
+}
+
+/** Generates the demo year and inserts it in batches; returns the number of rows. */
+export async function seedDemoIncidents(db: Db, dir: string, input: Omit<DemoInput, 'anchors'>): Promise<number> {
+  const anchors = await loadStreetAnchors(dir, input.areas, swedishDay(input.now));
+  const rows = generateDemoIncidents({ ...input, anchors });
+  await insertIncidentRows(db, rows);
+  return rows.length;
+}

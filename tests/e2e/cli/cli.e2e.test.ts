@@ -1,0 +1,88 @@
+import { execFile } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
+import pg from 'pg';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { TEST_POSTGRES_URL } from '../../setup/test-db.js';
+
+const run = promisify(execFile);
+const cli = new URL('../../../dist/server/cli/main.js', import.meta.url).pathname;
+
+/** Runs `trygg …` as a user would, from the built package. */
+async function trygg(env: Record<string, string>, ...args: string[]) {
+  try {
+    const { stdout, stderr } = await run('node', [cli, ...args], { env: { ...process.env, ...env, LOG_LEVEL: 'warn' }, maxBuffer: 64 * 1024 * 1024 });
+    return { code: 0, stdout, stderr };
+  } catch (e) {
+    const err = e as { code: number; stdout: string; stderr: string };
+    return { code: err.code, stdout: err.stdout, stderr: err.stderr };
+  }
+}
+
+async function admin(sql: string) {
+  const client = new pg.Client({ connectionString: TEST_POSTGRES_URL });
+  await client.connect();
+  try { await client.query(sql); } finally { await client.end(); }
+}
+
+const engines = [
+  { name: 'pglite', setUp: async () => { const dir = mkdtempSync(join(tmpdir(), 'trygg-cli-')); return { env: { TRYGG_DATA_DIR: dir, DATABASE_URL: '' }, tearDown: async () => rmSync(dir, { recursive: true, force: true }) }; } },
+  { name: 'postgres', setUp: async () => {
+    const name = `trygg_cli_${Date.now().toString(36)}`;
+    await admin(`CREATE DATABASE ${name}`);
+    const url = new URL(TEST_POSTGRES_URL);
+    url.pathname = `/${name}`;
+    return { env: { DATABASE_URL: url.toString() }, tearDown: () => admin(`DROP DATABASE ${name} WITH (FORCE)`) };
+  } },
+];
+
+for (const engine of engines) {
+  describe(`trygg CLI [${engine.name}]`, () => {
+    let env: Record<string, string>;
+    let tearDown: () => Promise<unknown>;
+
+    beforeAll(async () => {
+      ({ env, tearDown } = await engine.setUp());
+      expect((await trygg(env, 'db', 'migrate')).code).toBe(0);
+      const seeded = await trygg(env, 'seed', 'demo', '--incidents', '400');
+      expect(seeded.code).toBe(0);
+    }, 180_000);
+    afterAll(async () => tearDown());
+
+    it('lists a neighbourhood’s incidents as CSV with a header and only that area', async () => {
+      const { code, stdout } = await trygg(env, 'incidents', 'list', '--area', 'hogdalen', '--format', 'csv', '--limit', '20');
+      expect(code).toBe(0);
+      const [header, ...rows] = stdout.trim().split('\n');
+      expect(header).toBe('id,occurred_at,category,lon,lat,precision,area_id,district_id,place_id,source,status,generated,description');
+      expect(rows.length).toBeGreaterThan(0);
+      expect(rows.length).toBeLessThanOrEqual(20);
+    });
+
+    it('prints GeoJSON and JSON that parse, and honours the category filter', async () => {
+      const geo = JSON.parse((await trygg(env, 'incidents', 'list', '--area', 'enskede-arsta-vantor', '--format', 'geojson', '--limit', '50')).stdout);
+      expect(geo.type).toBe('FeatureCollection');
+      expect(geo.features.length).toBeGreaterThan(0);
+      const json = JSON.parse((await trygg(env, 'incidents', 'list', '--category', 'klotter', '--format', 'json', '--limit', '30')).stdout);
+      expect(json.length).toBeGreaterThan(0);
+      expect(json.every((i: { category: string }) => i.category === 'klotter')).toBe(true);
+    });
+
+    it('explains a mistake with a code and a non-zero exit', async () => {
+      const unknownArea = await trygg(env, 'incidents', 'list', '--area', 'atlantis');
+      expect(unknownArea.code).toBe(1);
+      expect(unknownArea.stderr).toMatch(/^NOT_FOUND:/);
+      const badFormat = await trygg(env, 'incidents', 'list', '--format', 'pdf');
+      expect(badFormat.code).toBe(1);
+      expect(badFormat.stderr).toMatch(/^VALIDATION_FAILED: format/);
+    });
+
+    it('does not seed twice', async () => {
+      const again = await trygg(env, 'seed', 'demo', '--incidents', '400');
+      expect(again.code).toBe(0);
+      const all = JSON.parse((await trygg(env, 'incidents', 'list', '--source', 'demo', '--format', 'json', '--limit', '100000')).stdout);
+      expect(all).toHaveLength(400);
+    });
+  });
+}

@@ -1,0 +1,198 @@
+import { mkdirSync } from 'node:fs';
+import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startTestServer, type TestServer } from '../../setup/test-server.js';
+
+/**
+ * The web app end to end in Debian's Chromium against the real server (built dist/web, seeded Stockholm data,
+ * generated demo incidents). Screenshots go to test-results/ for a human look.
+ */
+const SHOTS = 'test-results';
+const FAKE_PERSONNUMMER = '19811218-9876';
+
+let server: TestServer;
+let browser: Browser;
+let context: BrowserContext;
+let page: Page;
+/** Requests the app tried to make to anywhere but its own server: must stay empty (works offline). */
+const foreignRequests: string[] = [];
+const incidentPosts: string[] = [];
+
+beforeAll(async () => {
+  mkdirSync(SHOTS, { recursive: true });
+  server = await startTestServer();
+  browser = await chromium.launch({
+    executablePath: '/usr/bin/chromium',
+    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run', '--lang=sv-SE'],
+  });
+  context = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'sv-SE', timezoneId: 'Europe/Stockholm' });
+  await context.route('**/*', (route) => {
+    const url = route.request().url();
+    if (url.startsWith(server.url) || url.startsWith('data:')) return route.continue();
+    foreignRequests.push(url);
+    return route.abort();
+  });
+  page = await context.newPage();
+  page.on('request', (r) => {
+    if (r.method() === 'POST' && new URL(r.url()).pathname === '/api/incidents') incidentPosts.push(r.url());
+  });
+}, 180_000);
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+const districtRows = () => page.locator('#district-list tbody tr');
+async function waitForRows(n: number): Promise<void> {
+  await page.waitForFunction((count) => document.querySelectorAll('#district-list tbody tr').length === count, n, { timeout: 20_000 });
+}
+async function districtNames(): Promise<string[]> {
+  return districtRows().locator('th a').allTextContents();
+}
+async function waitForMapData(): Promise<void> {
+  await page.locator('.legend-list li, .legend-empty').first().waitFor({ timeout: 20_000 });
+  await page.waitForFunction(
+    () => [...document.querySelectorAll('#district-list tbody td.numeric')].every((td) => td.textContent !== '…'),
+    undefined,
+    { timeout: 20_000 },
+  );
+}
+
+describe('web app', () => {
+  it('shows the 11 current districts on the map and in the list, Swedish by default', async () => {
+    await page.goto(server.url);
+    await page.getByRole('heading', { level: 1, name: 'Trygghet i Stockholm' }).waitFor();
+    expect(await page.locator('html').getAttribute('lang')).toBe('sv');
+    await waitForRows(11);
+    const names = await districtNames();
+    expect(names).toContain('Järva');
+    expect(names).toContain('Norra innerstaden');
+    expect(names).toContain('Enskede-Årsta-Vantör');
+    expect(names).not.toContain('Rinkeby-Kista');
+    // The map drew something: Leaflet's canvas renderer (or SVG paths) in the overlay pane, plus 11 labels.
+    expect(await page.locator('.city-map .leaflet-overlay-pane canvas, .city-map .leaflet-overlay-pane path').count()).toBeGreaterThan(0);
+    expect(await page.locator('.city-map .area-label').count()).toBe(11);
+    // Visible notes: approximate borders and generated demo data.
+    expect(await page.getByText('ungefärliga gränser').first().isVisible()).toBe(true);
+    expect(await page.getByText('Genererad demodata').first().isVisible()).toBe(true);
+    await waitForMapData();
+    expect(await page.locator('.legend-list li').count()).toBeGreaterThan(0);
+    await page.screenshot({ path: `${SHOTS}/web-start.png`, fullPage: true });
+  }, 60_000);
+
+  it('switches to the 13 districts of 2020–2023', async () => {
+    await page.getByLabel('13 stadsdelsområden (2020–2023)').check();
+    await waitForRows(13);
+    const names = await districtNames();
+    expect(names).toEqual(expect.arrayContaining(['Rinkeby-Kista', 'Spånga-Tensta', 'Norrmalm', 'Östermalm']));
+    expect(names).not.toContain('Järva');
+    expect(page.url()).toContain('layout=earlier');
+    await page.waitForFunction(() => document.querySelectorAll('.city-map .area-label').length === 13, undefined, { timeout: 10_000 });
+    await waitForMapData();
+    await page.screenshot({ path: `${SHOTS}/web-start-13.png`, fullPage: true });
+  }, 60_000);
+
+  it('refuses a report without a category on the client, without sending anything', async () => {
+    await page.getByRole('navigation', { name: 'Huvudmeny' }).getByRole('link', { name: 'Rapportera' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Rapportera' }).waitFor();
+    await page.locator('#report-place option', { hasText: 'Högdalens bibliotek' }).waitFor({ state: 'attached' });
+    await page.getByLabel('Sök bland platser').fill('Högdalen');
+    await page.getByLabel('Välj plats').selectOption({ label: 'Högdalens bibliotek' });
+    await page.getByText('Vald plats: Högdalens bibliotek').waitFor();
+    await page.getByLabel('Beskrivning (valfritt)').fill(`Klotter på entrédörren. Vittne sa pnr ${FAKE_PERSONNUMMER}.`);
+    await page.getByRole('button', { name: 'Skicka rapport' }).click();
+
+    const summary = page.locator('.error-summary');
+    await summary.waitFor();
+    expect(await summary.evaluate((el) => el === document.activeElement)).toBe(true);
+    expect(await page.locator('#category-error').textContent()).toBe('Välj en kategori.');
+    expect(await page.locator('#report-category').getAttribute('aria-invalid')).toBe('true');
+    expect(await page.locator('#report-category').getAttribute('aria-describedby')).toContain('category-error');
+    expect(await page.locator('#location-error').count()).toBe(0);
+    expect(incidentPosts).toEqual([]);
+    await page.screenshot({ path: `${SHOTS}/web-report-errors.png`, fullPage: true });
+  }, 60_000);
+
+  let incidentId = '';
+  it('reports an incident at Högdalens bibliotek and confirms it', async () => {
+    await page.getByLabel('Kategori').selectOption({ label: 'Klotter' });
+    expect(await page.locator('#category-error').count()).toBe(0);
+    const zone = page.locator('#report-zone');
+    if (await zone.count()) {
+      const entrance = await zone.locator('option').filter({ hasText: /entré/i }).first().getAttribute('value');
+      if (entrance) await zone.selectOption(entrance);
+    }
+    await page.getByRole('button', { name: 'Skicka rapport' }).click();
+    await page.getByRole('heading', { name: 'Tack! Din rapport är mottagen' }).waitFor({ timeout: 15_000 });
+    expect(incidentPosts).toHaveLength(1);
+    incidentId = (await page.getByTestId('incident-id').textContent()) ?? '';
+    expect(incidentId).toMatch(/^[0-9a-f-]{36}$/);
+    const stored = (await page.locator('.confirmation .description').textContent()) ?? '';
+    expect(stored).toContain('[personnummer]');
+    expect(stored).not.toContain(FAKE_PERSONNUMMER);
+    await page.locator('.district-link').waitFor();
+    await page.screenshot({ path: `${SHOTS}/web-confirmation.png`, fullPage: true });
+  }, 60_000);
+
+  it('shows the new incident, redacted, in the latest list of Enskede-Årsta-Vantör', async () => {
+    await page.locator('.district-link').click();
+    await page.getByRole('heading', { level: 1, name: 'Enskede-Årsta-Vantör' }).waitFor();
+    const row = page.locator(`#latest-incidents tr[data-incident-id="${incidentId}"]`);
+    await row.waitFor({ timeout: 15_000 });
+    const text = (await row.textContent()) ?? '';
+    expect(text).toContain('Klotter');
+    expect(text).toContain('[personnummer]');
+    expect(text).not.toContain(FAKE_PERSONNUMMER);
+    expect(text).toContain('Högdalens bibliotek');
+    expect(await page.locator('.district-map .leaflet-overlay-pane canvas').count()).toBeGreaterThan(0);
+    await page.screenshot({ path: `${SHOTS}/web-district.png`, fullPage: true });
+  }, 60_000);
+
+  it('lists places with filters', async () => {
+    await page.getByRole('navigation', { name: 'Huvudmeny' }).getByRole('link', { name: 'Platser' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Platser' }).waitFor();
+    await page.locator('.places-table tbody tr').first().waitFor();
+    await page.getByLabel('Inne eller ute').selectOption('indoor');
+    await page.waitForFunction(() => [...document.querySelectorAll('.places-table tbody tr td:nth-child(3)')].every((td) => td.textContent === 'Inomhus'));
+    await page.getByLabel('Sök plats').fill('Högdalen');
+    await page.waitForFunction(() => {
+      const names = [...document.querySelectorAll('.places-table tbody th a')].map((a) => a.textContent ?? '');
+      return names.length > 0 && names.every((n) => n.includes('Högdal'));
+    });
+    expect(await page.locator('.places-table tbody tr', { hasText: 'Högdalens bibliotek' }).count()).toBe(1);
+    await page.screenshot({ path: `${SHOTS}/web-places.png`, fullPage: true });
+
+    await page.getByRole('link', { name: 'Högdalens bibliotek' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Högdalens bibliotek' }).waitFor();
+    await page.getByText('Entré').first().waitFor();
+    await page.locator('.incident-table tbody tr').first().waitFor();
+    await page.screenshot({ path: `${SHOTS}/web-place.png`, fullPage: true });
+  }, 60_000);
+
+  it('fits the report form on a phone', async () => {
+    const phone = await context.newPage();
+    await phone.setViewportSize({ width: 390, height: 844 });
+    await phone.goto(`${server.url}/report`);
+    await phone.getByRole('heading', { level: 1, name: 'Rapportera' }).waitFor();
+    await phone.locator('#report-category option').nth(1).waitFor({ state: 'attached' });
+    // Nothing wider than the screen: no sideways scrolling on a phone.
+    expect(await phone.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+    await phone.screenshot({ path: `${SHOTS}/web-report-phone.png`, fullPage: true });
+    await phone.close();
+  }, 60_000);
+
+  it('switches to English and remembers it', async () => {
+    await page.getByRole('button', { name: 'English' }).click();
+    expect(await page.locator('html').getAttribute('lang')).toBe('en');
+    await page.getByRole('navigation', { name: 'Main menu' }).getByRole('link', { name: 'Places' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Places' }).waitFor();
+    await page.reload();
+    await page.getByRole('navigation', { name: 'Main menu' }).waitFor();
+    expect(await page.locator('html').getAttribute('lang')).toBe('en');
+  }, 60_000);
+
+  it('never asked anything of another host', () => {
+    expect(foreignRequests).toEqual([]);
+  });
+});
