@@ -9,6 +9,8 @@ const DistrictPage = lazy(() => import('./features/areas/DistrictPage.js').then(
 const PlacesPage = lazy(() => import('./features/places/PlacesPage.js').then((m) => ({ default: m.PlacesPage })));
 const PlaceDetailPage = lazy(() => import('./features/places/PlaceDetailPage.js').then((m) => ({ default: m.PlaceDetailPage })));
 const ReportPage = lazy(() => import('./features/incidents/ReportPage.js').then((m) => ({ default: m.ReportPage })));
+const FollowPage = lazy(() => import('./features/incidents/FollowPage.js').then((m) => ({ default: m.FollowPage })));
+const LoginPage = lazy(() => import('./features/auth/LoginPage.js').then((m) => ({ default: m.LoginPage })));
 
 function Loading() {
   const { t } = useTranslation();
@@ -35,6 +37,9 @@ const router = createBrowserRouter([
       { path: 'places', element: page(<PlacesPage />) },
       { path: 'places/:id', element: page(<PlaceDetailPage />) },
       { path: 'report', element: page(<ReportPage />) },
+      { path: 'follow', element: page(<FollowPage />) },
+      { path: 'follow/:code', element: page(<FollowPage />) },
+      { path: 'login', element: page(<LoginPage />) },
       { path: '*', element: <NotFound /> },
     ],
   },

@@ -24,6 +24,12 @@ export function setApiLanguage(lang: string): void {
   language = lang;
 }
 
+/** The session's CSRF token (from /api/auth/me or the login answer): echoed on every write while signed in. */
+let csrfToken: string | null = null;
+export function setCsrfToken(token: string | null): void {
+  csrfToken = token;
+}
+
 type QueryValue = string | number | boolean | readonly string[] | null | undefined;
 export type Query = Record<string, QueryValue>;
 
@@ -78,7 +84,9 @@ async function request<T>(method: string, path: string, body?: unknown, signal?:
         Accept: 'application/json, application/geo+json',
         'Accept-Language': language,
         ...(body === undefined ? {} : { 'Content-Type': 'application/json' }),
+        ...(method !== 'GET' && csrfToken ? { 'X-CSRF-Token': csrfToken } : {}),
       },
+      credentials: 'same-origin',
       ...(body === undefined ? {} : { body: JSON.stringify(body) }),
       ...(signal ? { signal } : {}),
     });
@@ -94,6 +102,6 @@ async function request<T>(method: string, path: string, body?: unknown, signal?:
 /** Typed fetch helpers; the server validates every response against the shared zod schemas. */
 export const api = {
   get: <T>(path: string, query?: Query, signal?: AbortSignal) => request<T>('GET', apiPath(path, query), undefined, signal),
-  post: <T>(path: string, body: unknown) => request<T>('POST', path, body),
+  post: <T>(path: string, body?: unknown) => request<T>('POST', path, body),
   patch: <T>(path: string, body: unknown) => request<T>('PATCH', path, body),
 };

@@ -1,16 +1,19 @@
 import type { z } from 'zod';
+import type { Login, Me } from '../../domain/auth.js';
 import type { Category } from '../../domain/categories.js';
 import type { HexbinSchema, Incident, IncidentCreateInput, Precision, Source, Status } from '../../domain/incidents.js';
 import type {
   AreaDetailSchema, AreaLevel, AreaSummary, Organisation, PlaceDetailSchema, PlaceSetting, PlaceSummary,
   PolygonalGeometrySchema, Unit, UnitKind,
 } from '../../domain/org.js';
+import type { PublicReportCreateInput, PublicReportReceiptSchema, PublicReportStatus } from '../../domain/public-reports.js';
 import { api } from './client.js';
 
 export type Hexbin = z.infer<typeof HexbinSchema>;
 export type AreaDetail = z.infer<typeof AreaDetailSchema>;
 export type PlaceDetail = z.infer<typeof PlaceDetailSchema>;
 export type PolygonalGeometry = z.infer<typeof PolygonalGeometrySchema>;
+export type PublicReportReceipt = z.infer<typeof PublicReportReceiptSchema>;
 
 export interface Feature<G, P> {
   type: 'Feature';
@@ -61,4 +64,12 @@ export const endpoints = {
     api.get<Hexbin[]>('/api/incidents/hexbins', f),
   incident: (id: string) => api.get<Incident>(`/api/incidents/${encodeURIComponent(id)}`),
   createIncident: (body: IncidentCreateInput) => api.post<Incident>('/api/incidents', body),
+
+  /** Residents' reports: no account, a receipt code to follow the report by. */
+  createPublicReport: (body: PublicReportCreateInput) => api.post<PublicReportReceipt>('/api/public/reports', body),
+  publicReport: (receipt: string) => api.get<PublicReportStatus>(`/api/public/reports/${encodeURIComponent(receipt)}`),
+
+  me: () => api.get<Me>('/api/auth/me'),
+  login: (body: Login) => api.post<Me>('/api/auth/login', body),
+  logout: () => api.post<void>('/api/auth/logout'),
 };

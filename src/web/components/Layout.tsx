@@ -2,6 +2,7 @@ import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { NavLink, Outlet, useLocation } from 'react-router';
 import { useOrganisation } from '../api/use-reference-data.js';
+import { SessionMenu } from '../features/auth/SessionMenu.js';
 import { LanguageSwitch } from './LanguageSwitch.js';
 
 /** Header with skip link, navigation and language switch; main content; footer with the data sources. */
@@ -43,7 +44,10 @@ export function Layout() {
               <li><NavLink to="/report">{t('nav.report')}</NavLink></li>
             </ul>
           </nav>
-          <LanguageSwitch />
+          <div className="header-tools">
+            <SessionMenu />
+            <LanguageSwitch />
+          </div>
         </div>
       </header>
       <main id="main" ref={mainRef} tabIndex={-1} className="site-main">

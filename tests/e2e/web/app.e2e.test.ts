@@ -9,6 +9,9 @@ import { startTestServer, type TestServer } from '../../setup/test-server.js';
  */
 const SHOTS = 'test-results';
 const FAKE_PERSONNUMMER = '19811218-9876';
+/** Unique words to find this run's reports by. */
+const DESCRIPTION_MARK = `Klotter på entrédörren (e2e ${Date.now()})`;
+const STAFF_MARK = `Personalrapport e2e ${Date.now()}`;
 
 let server: TestServer;
 let browser: Browser;
@@ -34,7 +37,8 @@ beforeAll(async () => {
   });
   page = await context.newPage();
   page.on('request', (r) => {
-    if (r.method() === 'POST' && new URL(r.url()).pathname === '/api/incidents') incidentPosts.push(r.url());
+    const path = new URL(r.url()).pathname;
+    if (r.method() === 'POST' && (path === '/api/incidents' || path === '/api/public/reports')) incidentPosts.push(path);
   });
 }, 180_000);
 
@@ -76,6 +80,8 @@ describe('web app', () => {
     // Visible notes: approximate borders and generated demo data.
     expect(await page.getByText('ungefärliga gränser').first().isVisible()).toBe(true);
     expect(await page.getByText('Genererad demodata').first().isVisible()).toBe(true);
+    // Single incidents are for signed-in staff: a visitor gets a notice instead of the list.
+    await page.getByText('Enskilda händelser visas bara för inloggade').waitFor();
     await waitForMapData();
     expect(await page.locator('.legend-list li').count()).toBeGreaterThan(0);
     await page.screenshot({ path: `${SHOTS}/web-start.png`, fullPage: true });
@@ -100,7 +106,7 @@ describe('web app', () => {
     await page.getByLabel('Sök bland platser').fill('Högdalen');
     await page.getByLabel('Välj plats').selectOption({ label: 'Högdalens bibliotek' });
     await page.getByText('Vald plats: Högdalens bibliotek').waitFor();
-    await page.getByLabel('Beskrivning (valfritt)').fill(`Klotter på entrédörren. Vittne sa pnr ${FAKE_PERSONNUMMER}.`);
+    await page.getByLabel('Beskrivning (valfritt)').fill(`${DESCRIPTION_MARK}. Vittne sa pnr ${FAKE_PERSONNUMMER}.`);
     await page.getByRole('button', { name: 'Skicka rapport' }).click();
 
     const summary = page.locator('.error-summary');
@@ -114,39 +120,76 @@ describe('web app', () => {
     await page.screenshot({ path: `${SHOTS}/web-report-errors.png`, fullPage: true });
   }, 60_000);
 
-  let incidentId = '';
-  it('reports an incident at Högdalens bibliotek and confirms it', async () => {
+  let receiptCode = '';
+  it('takes an anonymous resident report at Högdalens bibliotek and gives a receipt code', async () => {
     await page.getByLabel('Kategori').selectOption({ label: 'Klotter' });
     expect(await page.locator('#category-error').count()).toBe(0);
-    const zone = page.locator('#report-zone');
-    if (await zone.count()) {
-      const entrance = await zone.locator('option').filter({ hasText: /entré/i }).first().getAttribute('value');
-      if (entrance) await zone.selectOption(entrance);
-    }
+    const entrance = await page.locator('#report-zone option').filter({ hasText: /entré/i }).first().getAttribute('value');
+    expect(entrance).toBeTruthy();
+    await page.locator('#report-zone').selectOption(entrance!);
     await page.getByRole('button', { name: 'Skicka rapport' }).click();
     await page.getByRole('heading', { name: 'Tack! Din rapport är mottagen' }).waitFor({ timeout: 15_000 });
-    expect(incidentPosts).toHaveLength(1);
-    incidentId = (await page.getByTestId('incident-id').textContent()) ?? '';
-    expect(incidentId).toMatch(/^[0-9a-f-]{36}$/);
-    const stored = (await page.locator('.confirmation .description').textContent()) ?? '';
-    expect(stored).toContain('[personnummer]');
-    expect(stored).not.toContain(FAKE_PERSONNUMMER);
-    await page.locator('.district-link').waitFor();
+    expect(incidentPosts).toEqual(['/api/public/reports']);
+    receiptCode = (await page.getByTestId('receipt-code').textContent()) ?? '';
+    expect(receiptCode).toMatch(/^TR-[A-Z2-9]{4}-[A-Z2-9]{4}$/);
+    await page.locator('.report-status').getByText('Högdalens bibliotek').waitFor();
+    expect(await page.locator('.report-status').textContent()).toContain('Ny');
     await page.screenshot({ path: `${SHOTS}/web-confirmation.png`, fullPage: true });
+
+    await page.locator('.follow-link').click();
+    await page.getByRole('heading', { level: 1, name: 'Följ din rapport' }).waitFor();
+    await page.getByRole('heading', { name: `Rapport ${receiptCode}` }).waitFor();
   }, 60_000);
 
-  it('shows the new incident, redacted, in the latest list of Enskede-Årsta-Vantör', async () => {
+  it('shows visitors hexbins on the district page, and no single incidents', async () => {
+    await page.goto(`${server.url}/`);
+    await page.getByRole('link', { name: 'Enskede-Årsta-Vantör' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Enskede-Årsta-Vantör' }).waitFor();
+    await page.getByText('Enskilda händelser visas bara för inloggade').first().waitFor();
+    expect(await page.locator('#latest-incidents').count()).toBe(0);
+    await page.locator('.legend-list li, .legend-empty').first().waitFor();
+    await page.screenshot({ path: `${SHOTS}/web-district-public.png`, fullPage: true });
+  }, 60_000);
+
+  it('shows the resident report, redacted, to the signed-in coordinator of Enskede-Årsta-Vantör', async () => {
+    const coordinator = server.accounts.find((a) => a.email.startsWith('samordnare.eav'));
+    expect(coordinator).toBeDefined();
+    await page.getByRole('link', { name: 'Logga in' }).first().click();
+    await page.getByRole('heading', { level: 1, name: 'Logga in' }).waitFor();
+    await page.getByLabel('E-postadress').fill(coordinator!.email);
+    await page.getByLabel('Lösenord').fill(coordinator!.password);
+    await page.getByRole('button', { name: 'Logga in' }).click();
+    // Back where the visitor was, now with the latest incidents.
+    await page.getByRole('heading', { level: 1, name: 'Enskede-Årsta-Vantör' }).waitFor();
+    const row = page.locator('#latest-incidents tbody tr', { hasText: DESCRIPTION_MARK });
+    await row.waitFor({ timeout: 15_000 });
+    const text = (await row.textContent()) ?? '';
+    expect(text).toContain('Klotter');
+    expect(text).toContain('Invånare');
+    expect(text).toContain('Högdalens bibliotek');
+    expect(text).toContain('[personnummer]');
+    expect(text).not.toContain(FAKE_PERSONNUMMER);
+    expect(await page.locator('.district-map .leaflet-overlay-pane canvas').count()).toBeGreaterThan(0);
+    await page.screenshot({ path: `${SHOTS}/web-district.png`, fullPage: true });
+  }, 60_000);
+
+  it('lets signed-in staff report an incident and follow it to the district page', async () => {
+    await page.getByRole('navigation', { name: 'Huvudmeny' }).getByRole('link', { name: 'Rapportera' }).click();
+    await page.getByText(/Du rapporterar som/).waitFor();
+    await page.locator('#report-place option', { hasText: 'Högdalens bibliotek' }).waitFor({ state: 'attached' });
+    await page.getByLabel('Välj plats').selectOption({ label: 'Högdalens bibliotek' });
+    await page.getByLabel('Kategori').selectOption({ label: 'Trasig belysning' });
+    await page.getByLabel('Beskrivning (valfritt)').fill(`${STAFF_MARK}: lampan vid entrén är trasig.`);
+    await page.getByRole('button', { name: 'Skicka rapport' }).click();
+    await page.getByRole('heading', { name: 'Tack! Din rapport är mottagen' }).waitFor({ timeout: 15_000 });
+    expect(incidentPosts).toEqual(['/api/public/reports', '/api/incidents']);
+    const incidentId = (await page.getByTestId('incident-id').textContent()) ?? '';
+    expect(incidentId).toMatch(/^[0-9a-f-]{36}$/);
     await page.locator('.district-link').click();
     await page.getByRole('heading', { level: 1, name: 'Enskede-Årsta-Vantör' }).waitFor();
     const row = page.locator(`#latest-incidents tr[data-incident-id="${incidentId}"]`);
     await row.waitFor({ timeout: 15_000 });
-    const text = (await row.textContent()) ?? '';
-    expect(text).toContain('Klotter');
-    expect(text).toContain('[personnummer]');
-    expect(text).not.toContain(FAKE_PERSONNUMMER);
-    expect(text).toContain('Högdalens bibliotek');
-    expect(await page.locator('.district-map .leaflet-overlay-pane canvas').count()).toBeGreaterThan(0);
-    await page.screenshot({ path: `${SHOTS}/web-district.png`, fullPage: true });
+    expect(await row.textContent()).toContain(STAFF_MARK);
   }, 60_000);
 
   it('lists places with filters', async () => {
@@ -167,6 +210,7 @@ describe('web app', () => {
     await page.getByRole('heading', { level: 1, name: 'Högdalens bibliotek' }).waitFor();
     await page.getByText('Entré').first().waitFor();
     await page.locator('.incident-table tbody tr').first().waitFor();
+    expect(await page.locator('.incident-table').textContent()).toContain('[personnummer]');
     await page.screenshot({ path: `${SHOTS}/web-place.png`, fullPage: true });
   }, 60_000);
 

@@ -1,11 +1,12 @@
-import { cellToBoundary, latLngToCell } from 'h3-js';
+import { latLngToCell } from 'h3-js';
 import L from 'leaflet';
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { AreaFeatureCollection, Hexbin } from '../../api/endpoints.js';
 import { MapView, useMapLayer } from '../../components/MapView.js';
 import { useFormat } from '../../components/use-format.js';
-import { classOf, type HexbinClass } from '../incidents/hexbin-classes.js';
+import type { HexbinClass } from '../incidents/hexbin-classes.js';
+import { hexbinLayer } from '../incidents/hexbin-layer.js';
 
 interface Props {
   districts: AreaFeatureCollection | undefined;
@@ -73,12 +74,7 @@ export function CityMap({ districts, hexbins, classes, resolution, onResolutionC
 
   // Hexbins are not interactive, so clicks reach the district below; the outlines are redrawn on top.
   useMapLayer(map, () => {
-    const group = L.layerGroup();
-    for (const h of hexbins) {
-      const cls = classOf(classes, h.count);
-      const ring = cellToBoundary(h.cell).map(([lat, lon]) => L.latLng(lat, lon));
-      L.polygon(ring, { interactive: false, weight: 0.6, color: '#5c2a00', fillColor: cls?.colour ?? '#ccc', fillOpacity: 0.8 }).addTo(group);
-    }
+    const group = hexbinLayer(hexbins, classes);
     if (districts) {
       L.geoJSON(districts as never, { interactive: false, style: () => ({ color: '#1f3a5f', weight: 2, fill: false }) }).addTo(group);
     }

@@ -1,20 +1,25 @@
 import L from 'leaflet';
 import { useEffect, useState } from 'react';
-import type { AreaDetail, AreaFeatureCollection, IncidentFeatureCollection } from '../../api/endpoints.js';
+import type { AreaDetail, AreaFeatureCollection, Hexbin, IncidentFeatureCollection } from '../../api/endpoints.js';
 import { useCategoryLabel } from '../../api/use-reference-data.js';
 import { bboxToBounds, MapView, useMapLayer } from '../../components/MapView.js';
 import { useFormat } from '../../components/use-format.js';
+import type { HexbinClass } from '../incidents/hexbin-classes.js';
+import { hexbinLayer } from '../incidents/hexbin-layer.js';
 
 interface Props {
   area: AreaDetail;
   neighbourhoods: AreaFeatureCollection | undefined;
+  /** Points for signed-in staff... */
   incidents: IncidentFeatureCollection | undefined;
+  /** ...or, for visitors, counts per H3 cell. */
+  hexbins?: { cells: readonly Hexbin[]; classes: readonly HexbinClass[] } | undefined;
   label: string;
   describedBy?: string;
 }
 
-/** One district: its outline, its neighbourhoods (labelled on hover/focus) and recent incident points. */
-export function DistrictMap({ area, neighbourhoods, incidents, label, describedBy }: Props) {
+/** One district: its outline, its neighbourhoods (named on hover) and recent incidents as points or hexbins. */
+export function DistrictMap({ area, neighbourhoods, incidents, hexbins, label, describedBy }: Props) {
   const [map, setMap] = useState<L.Map | null>(null);
   const categoryLabel = useCategoryLabel();
   const format = useFormat();
@@ -37,6 +42,8 @@ export function DistrictMap({ area, neighbourhoods, incidents, label, describedB
     }).addTo(group);
     return group;
   }, [area, neighbourhoods]);
+
+  useMapLayer(map, () => (hexbins ? hexbinLayer(hexbins.cells, hexbins.classes) : null), [hexbins]);
 
   // Only exact and place-precision points are ever drawn (the query asks for nothing else).
   useMapLayer(map, () => {

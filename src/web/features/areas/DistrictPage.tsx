@@ -6,8 +6,11 @@ import { daysAgoIso, todayInSweden } from '../../components/dates.js';
 import { ApproximateBadge } from '../../components/Badge.js';
 import { QueryState } from '../../components/QueryState.js';
 import { useFormat } from '../../components/use-format.js';
-import { IncidentTable } from '../incidents/IncidentTable.js';
-import { useIncidentPoints, useLatestIncidents } from '../incidents/use-incidents.js';
+import { useCanReadIncidents } from '../auth/use-session.js';
+import { HexbinLegend } from '../incidents/HexbinLegend.js';
+import { hexbinClasses } from '../incidents/hexbin-classes.js';
+import { LatestIncidents } from '../incidents/LatestIncidents.js';
+import { useHexbins, useIncidentPoints } from '../incidents/use-incidents.js';
 import { usePlaces } from '../places/use-places.js';
 import { DistrictMap } from './DistrictMap.js';
 import { dayWithin, useArea, useNeighbourhoodsGeojson } from './use-areas.js';
@@ -21,8 +24,12 @@ export function DistrictPage() {
   const at = area.data ? dayWithin(area.data) : undefined;
   const neighbourhoods = useNeighbourhoodsGeojson(id, at);
   const from = daysAgoIso(30);
-  const points = useIncidentPoints({ area_id: id, bbox: area.data?.bbox, from, precision: ['exact', 'place'] }, Boolean(area.data));
-  const latest = useLatestIncidents({ area_id: id }, 25, Boolean(id));
+  const canRead = useCanReadIncidents();
+  // Staff see points; visitors see the same 30 days as counts per H3 cell (single incidents are not public).
+  const points = useIncidentPoints({ area_id: id, bbox: area.data?.bbox, from, precision: ['exact', 'place'] }, Boolean(area.data) && canRead === true);
+  const hexbins = useHexbins({ resolution: 9, ...(id ? { area_id: id } : {}), from }, Boolean(id) && canRead === false);
+  const classes = useMemo(() => hexbinClasses((hexbins.data ?? []).map((h) => h.count)), [hexbins.data]);
+  const total = useMemo(() => (hexbins.data ?? []).reduce((s, h) => s + h.count, 0), [hexbins.data]);
   const places = usePlaces({ area_id: id }, Boolean(id));
 
   const bySetting = useMemo(() => {
@@ -66,18 +73,28 @@ export function DistrictPage() {
               <DistrictMap
                 area={area.data}
                 neighbourhoods={neighbourhoods.data}
-                incidents={points.data}
+                incidents={canRead ? points.data : undefined}
+                hexbins={canRead === false && hexbins.data ? { cells: hexbins.data, classes } : undefined}
                 label={t('district.mapLabel', { name: area.data.name })}
                 describedBy="district-map-note"
               />
               <aside className="map-aside">
-                <p id="district-map-note" className="legend-note">
-                  {t('district.mapNote')} {t('common.mapListHint')}
-                </p>
-                <ul className="legend-list">
-                  <li><span className="legend-dot" style={{ background: '#c2410c' }} aria-hidden="true" /> {t('district.legendReported')}</li>
-                  <li><span className="legend-dot" style={{ background: '#7a4d9c' }} aria-hidden="true" /> {t('common.demo')}</li>
-                </ul>
+                {canRead === false ? (
+                  <>
+                    <HexbinLegend classes={classes} resolution={9} total={total} />
+                    <p id="district-map-note" className="legend-note">{t('district.mapNoteHexbins')}</p>
+                  </>
+                ) : (
+                  <>
+                    <p id="district-map-note" className="legend-note">
+                      {t('district.mapNote')} {t('common.mapListHint')}
+                    </p>
+                    <ul className="legend-list">
+                      <li><span className="legend-dot" style={{ background: '#c2410c' }} aria-hidden="true" /> {t('district.legendReported')}</li>
+                      <li><span className="legend-dot" style={{ background: '#7a4d9c' }} aria-hidden="true" /> {t('common.demo')}</li>
+                    </ul>
+                  </>
+                )}
                 <h2 className="h3">{t('district.neighbourhoods')}</h2>
                 <ul className="plain-list columns">
                   {[...area.data.children].sort((a, b) => a.name.localeCompare(b.name, 'sv')).map((c) => <li key={c.id}>{c.name}</li>)}
@@ -87,9 +104,7 @@ export function DistrictPage() {
 
             <section className="section" aria-labelledby="latest-heading">
               <h2 id="latest-heading">{t('district.latest')}</h2>
-              <QueryState isPending={latest.isPending} error={latest.error} onRetry={() => void latest.refetch()}>
-                <IncidentTable id="latest-incidents" incidents={latest.data?.items ?? []} caption={t('district.latest')} />
-              </QueryState>
+              <LatestIncidents filter={{ area_id: area.data.id }} id="latest-incidents" caption={t('district.latest')} />
             </section>
 
             <section className="section" aria-labelledby="places-heading">

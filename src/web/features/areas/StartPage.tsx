@@ -6,8 +6,8 @@ import { QueryState } from '../../components/QueryState.js';
 import { RadioGroup } from '../../components/RadioGroup.js';
 import { HexbinLegend } from '../incidents/HexbinLegend.js';
 import { hexbinClasses } from '../incidents/hexbin-classes.js';
-import { IncidentTable } from '../incidents/IncidentTable.js';
-import { PERIOD_DAYS, type Period, useHexbins, useLatestIncidents } from '../incidents/use-incidents.js';
+import { LatestIncidents } from '../incidents/LatestIncidents.js';
+import { PERIOD_DAYS, type Period, useHexbins } from '../incidents/use-incidents.js';
 import { CityMap } from './CityMap.js';
 import { DistrictList } from './DistrictList.js';
 import { type Layout, layoutDay, useDistrictCounts, useDistrictsGeojson } from './use-areas.js';
@@ -40,7 +40,6 @@ export function StartPage() {
   const total = useMemo(() => (hexbins.data ?? []).reduce((s, h) => s + h.count, 0), [hexbins.data]);
   const districtIds = useMemo(() => (districts.data?.features ?? []).map((f) => String(f.id ?? f.properties.id)), [districts.data]);
   const counts = useDistrictCounts(districtIds, from);
-  const latest = useLatestIncidents({}, 10);
   const onDistrictClick = useCallback((id: string) => navigate(`/districts/${id}`), [navigate]);
 
   return (
@@ -104,9 +103,7 @@ export function StartPage() {
 
       <section aria-labelledby="latest-heading" className="section">
         <h2 id="latest-heading">{t('start.latestHeading')}</h2>
-        <QueryState isPending={latest.isPending} error={latest.error} onRetry={() => void latest.refetch()}>
-          <IncidentTable incidents={latest.data?.items ?? []} caption={t('start.latestHeading')} />
-        </QueryState>
+        <LatestIncidents filter={{}} limit={10} caption={t('start.latestHeading')} />
       </section>
     </div>
   );

@@ -1,5 +1,6 @@
 import { type FormEvent, useCallback, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
 import { MAX_DESCRIPTION_LENGTH, type Incident } from '../../../domain/incidents.js';
 import type { PlaceSummary } from '../../../domain/org.js';
 import { ApiError } from '../../api/client.js';
@@ -7,25 +8,38 @@ import { useCategories } from '../../api/use-reference-data.js';
 import { toLocalInputValue } from '../../components/dates.js';
 import { ErrorSummary } from '../../components/ErrorSummary.js';
 import { useErrorText } from '../../components/QueryState.js';
+import type { PublicReportReceipt } from '../../api/endpoints.js';
+import { canCreateIncidents, useSession } from '../auth/use-session.js';
 import { LocationPicker } from './LocationPicker.js';
+import { PublicReceipt } from './PublicReceipt.js';
 import { FIELD_INPUT_ID, FIELD_ORDER, type FieldErrors, type ReportState, serverFieldErrors, validateReport } from './report-form.js';
 import { ReportConfirmation } from './ReportConfirmation.js';
-import { useCreateIncident } from './use-incidents.js';
+import { ContactFields } from './ContactFields.js';
+import { useCreateIncident, useCreatePublicReport } from './use-incidents.js';
 
 const emptyState = (): ReportState => ({
   category: '', occurredLocal: toLocalInputValue(new Date()), description: '', point: null, placeId: '', zoneId: '',
+  notify: false, email: '', honeypot: '',
 });
 
-/** The public report form ("Rapportera"): location, category, time, free text; validated with the shared schema. */
+/**
+ * The report form ("Rapportera"): location, category, time, free text; validated with the same schema as the
+ * server. Residents report anonymously and get a receipt code; signed-in staff create an incident directly.
+ */
 export function ReportPage() {
   const { t, i18n } = useTranslation();
   const categories = useCategories();
-  const create = useCreateIncident();
+  const session = useSession();
+  const mode = canCreateIncidents(session.data) ? 'staff' : 'public';
+  const createIncident = useCreateIncident();
+  const createPublic = useCreatePublicReport();
+  const pending = createIncident.isPending || createPublic.isPending;
   const errorText = useErrorText();
   const [state, setState] = useState<ReportState>(emptyState);
   const [errors, setErrors] = useState<FieldErrors>({});
   const [general, setGeneral] = useState<string | null>(null);
   const [created, setCreated] = useState<Incident | null>(null);
+  const [receipt, setReceipt] = useState<PublicReportReceipt | null>(null);
   const summaryRef = useRef<HTMLDivElement>(null);
 
   const update = (patch: Partial<ReportState>, clear: ReadonlyArray<keyof FieldErrors>) => {
@@ -49,17 +63,17 @@ export function ReportPage() {
 
   const submit = async (e: FormEvent) => {
     e.preventDefault();
-    if (create.isPending) return;
-    const result = validateReport(state, t);
+    if (pending) return;
+    const result = validateReport(state, mode, t);
     if (result.errors) {
       showErrors(result.errors, null);
       return;
     }
     try {
-      const incident = await create.mutateAsync(result.input);
+      if (result.mode === 'staff') setCreated(await createIncident.mutateAsync(result.input));
+      else setReceipt(await createPublic.mutateAsync(result.input));
       setErrors({});
       setGeneral(null);
-      setCreated(incident);
     } catch (err) {
       const fieldErrors = err instanceof ApiError ? serverFieldErrors(err.fieldIssues, t) : {};
       showErrors(fieldErrors, Object.keys(fieldErrors).length > 0 ? null : errorText(err));
@@ -68,8 +82,10 @@ export function ReportPage() {
 
   const again = () => {
     setCreated(null);
+    setReceipt(null);
     setState(emptyState());
-    create.reset();
+    createIncident.reset();
+    createPublic.reset();
   };
 
   const summaryItems = FIELD_ORDER.flatMap((f) => (errors[f] ? [{ inputId: FIELD_INPUT_ID[f], message: errors[f] }] : []));
@@ -81,9 +97,15 @@ export function ReportPage() {
       <h1>{t('report.title')}</h1>
       {created ? (
         <ReportConfirmation incident={created} onAnother={again} />
+      ) : receipt ? (
+        <PublicReceipt receipt={receipt} onAnother={again} />
       ) : (
         <>
           <p className="lead">{t('report.intro')}</p>
+          <p className="hint">
+            {mode === 'staff' ? t('report.asStaff', { name: session.data?.user.display_name ?? '' }) : t('report.anonymous')}{' '}
+            {mode === 'public' && <Link to="/follow">{t('report.followLink')}</Link>}
+          </p>
           <ErrorSummary ref={summaryRef} title={t('report.summaryTitle')} intro={t('report.summaryIntro')} items={summaryItems} general={general} />
           <form className="report-form" noValidate onSubmit={(e) => void submit(e)}>
             <p className="hint">{t('report.required')}</p>
@@ -150,8 +172,18 @@ export function ReportPage() {
               </span>
             </div>
 
-            <button type="submit" className="button button-primary button-large" disabled={create.isPending}>
-              {create.isPending ? t('report.sending') : t('report.submit')}
+            {mode === 'public' && (
+              <ContactFields
+                notify={state.notify}
+                email={state.email}
+                honeypot={state.honeypot}
+                emailError={errors.email}
+                onChange={(patch) => update(patch, ['email'])}
+              />
+            )}
+
+            <button type="submit" className="button button-primary button-large" disabled={pending}>
+              {pending ? t('report.sending') : t('report.submit')}
             </button>
           </form>
         </>

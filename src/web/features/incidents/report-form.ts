@@ -1,6 +1,7 @@
 import type { TFunction } from 'i18next';
 import type { FieldIssue } from '../../../domain/errors.js';
 import { type IncidentCreate, IncidentCreateSchema, MAX_DESCRIPTION_LENGTH } from '../../../domain/incidents.js';
+import { HONEYPOT_FIELD, type PublicReportCreate, PublicReportCreateSchema } from '../../../domain/public-reports.js';
 import { localInputToOffsetIso } from '../../components/dates.js';
 
 /** What the reporter has filled in so far. */
@@ -13,11 +14,22 @@ export interface ReportState {
   point: { lon: number; lat: number } | null;
   placeId: string;
   zoneId: string;
+  /** Public form only: the resident wants updates by e-mail. */
+  notify: boolean;
+  email: string;
+  /** The honeypot: hidden from people, so anything in it came from a bot. */
+  honeypot: string;
 }
 
+/**
+ * 'public': a resident without an account (POST /api/public/reports, answered with a receipt code);
+ * 'staff': a signed-in user who may create incidents (POST /api/incidents).
+ */
+export type ReportMode = 'public' | 'staff';
+
 /** Form fields that can carry an error; lon, lat and precision all belong to 'location'. */
-export type ReportField = 'location' | 'zone' | 'category' | 'occurred_at' | 'description';
-export const FIELD_ORDER: readonly ReportField[] = ['location', 'zone', 'category', 'occurred_at', 'description'];
+export type ReportField = 'location' | 'zone' | 'category' | 'occurred_at' | 'description' | 'email';
+export const FIELD_ORDER: readonly ReportField[] = ['location', 'zone', 'category', 'occurred_at', 'description', 'email'];
 /** The element each field's error links to (and focuses). */
 export const FIELD_INPUT_ID: Record<ReportField, string> = {
   location: 'report-place',
@@ -25,23 +37,31 @@ export const FIELD_INPUT_ID: Record<ReportField, string> = {
   category: 'report-category',
   occurred_at: 'report-occurred-at',
   description: 'report-description',
+  email: 'report-email',
 };
 
 export type FieldErrors = Partial<Record<ReportField, string>>;
 
-/** The API body as the form would send it; `source` is 'resident' from the public form. */
-export function toCandidate(state: ReportState): Record<string, unknown> {
-  const candidate: Record<string, unknown> = {
-    occurred_at: localInputToOffsetIso(state.occurredLocal) || undefined,
+/** The API body as the form would send it in each mode (undefined fields left out). */
+export function toCandidate(state: ReportState, mode: ReportMode): Record<string, unknown> {
+  const common: Record<string, unknown> = {
+    // An unparsable time stays in the body as '' so the schema reports it (it is optional in the public one).
+    occurred_at: state.occurredLocal ? localInputToOffsetIso(state.occurredLocal) : undefined,
     category: state.category || undefined,
     lon: state.point?.lon,
     lat: state.point?.lat,
-    precision: state.placeId ? 'place' : 'exact',
     place_id: state.placeId || undefined,
     zone_id: state.zoneId || undefined,
     description: state.description.trim() || undefined,
-    source: 'resident',
   };
+  const candidate: Record<string, unknown> = mode === 'staff'
+    ? { ...common, occurred_at: common.occurred_at ?? '', precision: state.placeId ? 'place' : 'exact', source: 'staff' }
+    : {
+        ...common,
+        notify: state.notify,
+        email: state.notify ? state.email.trim() : undefined,
+        [HONEYPOT_FIELD]: state.honeypot || undefined,
+      };
   return Object.fromEntries(Object.entries(candidate).filter(([, v]) => v !== undefined));
 }
 
@@ -53,6 +73,9 @@ export function fieldOf(path: string): ReportField | null {
     case 'precision':
     case 'place_id':
       return 'location';
+    case 'email':
+    case 'notify':
+      return 'email';
     case 'zone_id':
       return 'zone';
     case 'category':
@@ -79,6 +102,8 @@ function messageFor(field: ReportField, code: string, t: TFunction): string {
       return code === 'in_future' ? t('report.errors.in_future') : t('report.errors.occurred_at');
     case 'description':
       return t('report.errors.description', { max: MAX_DESCRIPTION_LENGTH });
+    case 'email':
+      return t('report.errors.email');
   }
 }
 
@@ -95,17 +120,27 @@ function collect(issues: ReadonlyArray<{ path: string; code: string }>, t: TFunc
 
 /**
  * Validates with the same schema as the server. Returns the body to send, or the errors per field.
- * @example validateReport(emptyState, t).errors.category // 'Välj en kategori.'
+ * @example validateReport(emptyState, 'public', t).errors?.category // 'Välj en kategori.'
  */
-export function validateReport(state: ReportState, t: TFunction): { input: IncidentCreate; errors: null } | { input: null; errors: FieldErrors } {
-  const result = IncidentCreateSchema.safeParse(toCandidate(state));
-  if (result.success) return { input: result.data, errors: null };
+export function validateReport(state: ReportState, mode: ReportMode, t: TFunction): Validated {
+  const candidate = toCandidate(state, mode);
+  const result = mode === 'staff' ? IncidentCreateSchema.safeParse(candidate) : PublicReportCreateSchema.safeParse(candidate);
+  if (result.success) {
+    return mode === 'staff'
+      ? { mode, input: result.data as IncidentCreate, errors: null }
+      : { mode, input: result.data as PublicReportCreate, errors: null };
+  }
   const issues = result.error.issues.map((i) => ({ path: String(i.path[0] ?? ''), code: i.code }));
   const { fields, other } = collect(issues, t);
   // A schema issue on a key the form does not show would be a bug in toCandidate: surface it rather than hide it.
   if (other.length > 0 && Object.keys(fields).length === 0) fields.location = other.join(', ');
-  return { input: null, errors: fields };
+  return { mode, input: null, errors: fields };
 }
+
+export type Validated =
+  | { mode: 'staff'; input: IncidentCreate; errors: null }
+  | { mode: 'public'; input: PublicReportCreate; errors: null }
+  | { mode: ReportMode; input: null; errors: FieldErrors };
 
 /** The API's field issues (details[].path) mapped onto the form's fields. */
 export function serverFieldErrors(issues: readonly FieldIssue[], t: TFunction): FieldErrors {

@@ -1,5 +1,6 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { IncidentCreateInput } from '../../../domain/incidents.js';
+import type { PublicReportCreateInput } from '../../../domain/public-reports.js';
 import { endpoints, type IncidentFilter } from '../../api/endpoints.js';
 
 export type Period = 'd30' | 'd365' | 'all';
@@ -40,4 +41,17 @@ export function useCreateIncident() {
     // Every list, map and count may now include the new incident.
     onSuccess: () => queryClient.invalidateQueries({ queryKey: ['incidents'] }),
   });
+}
+
+/** A resident's report without an account; answered with a receipt code. */
+export function useCreatePublicReport() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (input: PublicReportCreateInput) => endpoints.createPublicReport(input),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: ['incidents'] }),
+  });
+}
+
+export function usePublicReport(receipt: string | undefined) {
+  return useQuery({ queryKey: ['public-report', receipt], queryFn: () => endpoints.publicReport(receipt!), enabled: Boolean(receipt) });
 }

@@ -7,8 +7,7 @@ import { ApproximateBadge } from '../../components/Badge.js';
 import { MapView, useMapLayer } from '../../components/MapView.js';
 import { QueryState } from '../../components/QueryState.js';
 import { useFormat } from '../../components/use-format.js';
-import { IncidentTable } from '../incidents/IncidentTable.js';
-import { useLatestIncidents } from '../incidents/use-incidents.js';
+import { LatestIncidents } from '../incidents/LatestIncidents.js';
 import { usePlace } from './use-places.js';
 
 /** One place: facts, zones, responsible units, a small map and its recent incidents. */
@@ -17,7 +16,6 @@ export function PlaceDetailPage() {
   const { t, i18n } = useTranslation();
   const format = useFormat();
   const place = usePlace(id);
-  const incidents = useLatestIncidents({ place_id: id }, 25, Boolean(id));
   const neighbourhoods = useNeighbourhoods();
   const [map, setMap] = useState<L.Map | null>(null);
   const unitName = (u: { name: string; name_en: string | null }) => (i18n.language === 'en' && u.name_en) || u.name;
@@ -87,9 +85,7 @@ export function PlaceDetailPage() {
             </div>
             <section className="section" aria-labelledby="place-incidents-heading">
               <h2 id="place-incidents-heading">{t('places.recent')}</h2>
-              <QueryState isPending={incidents.isPending} error={incidents.error}>
-                <IncidentTable incidents={incidents.data?.items ?? []} caption={t('places.recent')} showPlace={false} />
-              </QueryState>
+              <LatestIncidents filter={{ place_id: place.data.id }} caption={t('places.recent')} showPlace={false} />
             </section>
           </>
         )}

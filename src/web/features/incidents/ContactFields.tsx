@@ -1,0 +1,54 @@
+import { useTranslation } from 'react-i18next';
+import { HONEYPOT_FIELD } from '../../../domain/public-reports.js';
+
+interface Props {
+  notify: boolean;
+  email: string;
+  honeypot: string;
+  emailError?: string | undefined;
+  onChange: (patch: { notify?: boolean; email?: string; honeypot?: string }) => void;
+}
+
+/** Optional e-mail for updates (kept only when asked for), and the honeypot field people never see. */
+export function ContactFields({ notify, email, honeypot, emailError, onChange }: Props) {
+  const { t } = useTranslation();
+  return (
+    <>
+      <div className="field checkbox-field">
+        <label className="checkbox">
+          <input type="checkbox" checked={notify} onChange={(e) => onChange({ notify: e.target.checked })} />
+          <span>{t('report.notify')}</span>
+        </label>
+      </div>
+      {notify && (
+        <div className={`field ${emailError ? 'has-error' : ''}`}>
+          <label htmlFor="report-email">{t('report.email')}</label>
+          <span id="report-email-help" className="hint">{t('report.emailHelp')}</span>
+          {emailError && <p id="email-error" className="field-error">{emailError}</p>}
+          <input
+            id="report-email"
+            type="email"
+            autoComplete="email"
+            value={email}
+            aria-invalid={emailError ? true : undefined}
+            aria-describedby={emailError ? 'report-email-help email-error' : 'report-email-help'}
+            onChange={(e) => onChange({ email: e.target.value })}
+          />
+        </div>
+      )}
+      {/* Off-screen and out of the tab order; screen readers skip it too. Bots fill in every field. */}
+      <div className="honeypot" aria-hidden="true">
+        <label htmlFor="report-website">Website</label>
+        <input
+          id="report-website"
+          name={HONEYPOT_FIELD}
+          type="text"
+          tabIndex={-1}
+          autoComplete="off"
+          value={honeypot}
+          onChange={(e) => onChange({ honeypot: e.target.value })}
+        />
+      </div>
+    </>
+  );
+}

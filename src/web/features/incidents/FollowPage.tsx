@@ -1,0 +1,66 @@
+import { type FormEvent, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useNavigate, useParams } from 'react-router';
+import { ReceiptCodeSchema } from '../../../domain/public-reports.js';
+import { QueryState } from '../../components/QueryState.js';
+import { ReportStatusCard } from './ReportStatusCard.js';
+import { usePublicReport } from './use-incidents.js';
+
+/** "Följ din rapport": look a report up by its receipt code. */
+export function FollowPage() {
+  const { t } = useTranslation();
+  const { code } = useParams();
+  const navigate = useNavigate();
+  const [value, setValue] = useState(code ?? '');
+  const [error, setError] = useState<string | null>(null);
+  const report = usePublicReport(code);
+
+  const submit = (e: FormEvent) => {
+    e.preventDefault();
+    const normalised = value.trim().toUpperCase();
+    if (!ReceiptCodeSchema.safeParse(normalised).success) {
+      setError(t('follow.invalid'));
+      document.getElementById('follow-code')?.focus();
+      return;
+    }
+    setError(null);
+    void navigate(`/follow/${normalised}`);
+  };
+
+  return (
+    <div className="page follow-page">
+      <h1>{t('follow.title')}</h1>
+      <p className="lead">{t('follow.intro')}</p>
+      <form className="inline-form" noValidate onSubmit={submit}>
+        <div className={`field ${error ? 'has-error' : ''}`}>
+          <label htmlFor="follow-code">{t('follow.code')}</label>
+          <span id="follow-code-help" className="hint">{t('follow.codeHelp')}</span>
+          {error && <p id="follow-code-error" className="field-error">{error}</p>}
+          <input
+            id="follow-code"
+            type="text"
+            value={value}
+            autoComplete="off"
+            spellCheck={false}
+            aria-invalid={error ? true : undefined}
+            aria-describedby={error ? 'follow-code-help follow-code-error' : 'follow-code-help'}
+            onChange={(e) => setValue(e.target.value)}
+          />
+        </div>
+        <button type="submit" className="button button-primary">{t('follow.submit')}</button>
+      </form>
+      {code && (
+        <section className="section" aria-live="polite">
+          <QueryState isPending={report.isPending} error={report.error}>
+            {report.data && (
+              <>
+                <h2>{t('follow.result', { code })}</h2>
+                <ReportStatusCard report={report.data} />
+              </>
+            )}
+          </QueryState>
+        </section>
+      )}
+    </div>
+  );
+}
