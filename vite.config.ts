@@ -16,6 +16,18 @@ export default defineConfig({
     sourcemap: true,
     // Everything is bundled: the app must work without any network beyond its own server.
     assetsInlineLimit: 4096,
+    rolldownOptions: {
+      output: {
+        // Libraries change less often than the app: separate chunks stay cached across deploys.
+        codeSplitting: {
+          groups: [
+            { name: 'react', test: /node_modules[\\/](react|react-dom|scheduler|react-router|@tanstack|i18next|react-i18next)[\\/]/ },
+            { name: 'map', test: /node_modules[\\/](leaflet|h3-js)[\\/]/ },
+            { name: 'zod', test: /node_modules[\\/]zod[\\/]/ },
+          ],
+        },
+      },
+    },
   },
   server: {
     proxy: {

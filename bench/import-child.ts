@@ -15,7 +15,7 @@ const org = await handle.db.selectFrom('organisations').select(['id', 'slug']).w
 const started = performance.now();
 const report = await runImport(
   { db: handle.db, organisation: org, principal: SYSTEM, actor: 'bench', log: pino({ level: 'silent' }) },
-  { filePath: file, fileName: 'bench.csv', dryRun: process.env.BENCH_DRY_RUN === '1' },
+  { filePath: file, fileName: 'bench.csv', dryRun: process.env.BENCH_DRY_RUN === '1', skipInvalid: process.env.BENCH_SKIP_INVALID === '1' },
 );
 const seconds = (performance.now() - started) / 1000;
 await handle.close();

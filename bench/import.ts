@@ -37,6 +37,8 @@ const TEXTS = [
   'Cykel stulen från cykelstället', 'Mörkt och otryggt i parken kvällstid', '',
 ];
 
+const round6 = (n: number) => Math.round(n * 1e6) / 1e6;
+
 /** A small deterministic generator, so every run benchmarks the same file. */
 function rng(seed: number) {
   let s = seed >>> 0;
@@ -63,7 +65,7 @@ async function generateCsv(path: string, rows: number): Promise<void> {
   let buffer = '';
   for (let i = 0; i < rows; i++) {
     let lon = 0, lat = 0;
-    do { lon = minLon + random() * (maxLon - minLon); lat = minLat + random() * (maxLat - minLat); } while (index.containing(lon, lat, '2026-06-01').length === 0);
+    do { lon = round6(minLon + random() * (maxLon - minLon)); lat = round6(minLat + random() * (maxLat - minLat)); } while (index.containing(lon, lat, '2026-06-01').length === 0);
     // Swedish local wall-clock text; the UTC fields of this Date are used as the local time on purpose.
     const t = new Date(yearStart + Math.floor(random() * 365 * 24 * 60) * 60_000);
     const date = `${t.getUTCFullYear()}-${pad(t.getUTCMonth() + 1)}-${pad(t.getUTCDate())} ${pad(t.getUTCHours())}:${pad(t.getUTCMinutes())}`;

@@ -4,6 +4,7 @@ import { z } from 'zod';
 import { AppError } from '../domain/errors.js';
 import { registerDb } from './commands/db.js';
 import { registerIncidents } from './commands/incidents.js';
+import { registerReport } from './commands/report.js';
 import { registerSeed } from './commands/seed.js';
 import { registerServe } from './commands/serve.js';
 
@@ -12,6 +13,7 @@ registerServe(program);
 registerDb(program);
 registerSeed(program);
 registerIncidents(program);
+registerReport(program);
 
 try {
   await program.parseAsync(process.argv);

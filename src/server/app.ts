@@ -1,5 +1,6 @@
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
+import compress from '@fastify/compress';
 import helmet from '@fastify/helmet';
 import rateLimit from '@fastify/rate-limit';
 import fastifyStatic from '@fastify/static';
@@ -20,6 +21,8 @@ import { open311Routes } from '../features/open311/open311.routes.js';
 import { orgRoutes } from '../features/org/org.routes.js';
 import { placesRoutes } from '../features/places/places.routes.js';
 import { publicReportsRoutes } from '../features/public-reports/public-reports.routes.js';
+import { inboxRoutes } from '../features/inbox/inbox.routes.js';
+import { situationRoutes } from '../features/situation/situation.routes.js';
 import { authPlugin } from './auth.js';
 import type { Config } from './config.js';
 import { sendError } from './errors.js';
@@ -73,6 +76,9 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     },
   });
 
+  // District and neighbourhood polygons are a few hundred kB of GeoJSON; they compress ~5×.
+  await app.register(compress, { threshold: 2048 });
+
   // Limits apply per route (sign-in, public forms); with REDIS_URL they are shared by every server process.
   await app.register(rateLimit, { global: false, ...(options.redis ? { redis: options.redis } : {}) });
   await app.register(authPlugin);
@@ -96,6 +102,8 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     await api.register(placesRoutes);
     await api.register(categoriesRoutes);
     await api.register(incidentsRoutes);
+    await api.register(situationRoutes);
+    await api.register(inboxRoutes);
   }, { prefix: '/api' });
   await app.register(open311Routes, { prefix: '/open311/v2' });
 

@@ -3,11 +3,10 @@ import type { FastifyInstance, FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
 import { ANONYMOUS, type Principal } from '../domain/auth.js';
 import { AppError } from '../domain/errors.js';
-import { resolveApiToken, resolveSession, SESSION_HOURS } from '../features/auth/auth.service.js';
+import { resolveApiToken, resolveSession } from '../features/auth/auth.service.js';
+import { CSRF_HEADER, SESSION_COOKIE } from '../features/auth/session-cookie.js';
 import { checkPolicy, type Policy, POLICIES } from '../features/auth/policy.js';
 
-export const SESSION_COOKIE = 'trygg_session';
-export const CSRF_HEADER = 'x-csrf-token';
 
 export interface RoutePolicy {
   method: string;
@@ -39,10 +38,6 @@ function needsPolicy(url: string): boolean {
   return (url.startsWith('/api/') || url.startsWith('/open311/')) && !url.startsWith('/api/docs');
 }
 
-/** Cookie options of the session: HttpOnly, SameSite=Lax, Secure when served over HTTPS. */
-export function sessionCookieOptions(secure: boolean) {
-  return { httpOnly: true, sameSite: 'lax' as const, secure, path: '/', maxAge: SESSION_HOURS * 3600 };
-}
 
 async function identify(request: FastifyRequest): Promise<void> {
   const authorization = request.headers.authorization;

@@ -59,11 +59,15 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     CREATE INDEX import_runs_org_time_idx ON import_runs (organisation_id, started_at DESC);
 
     ALTER TABLE incidents ADD COLUMN import_run_id uuid REFERENCES import_runs(id);
+    -- Duplicate detection probes "same category, within minutes" once per imported row; the counts by
+    -- category over time of the situation picture use the same order.
+    CREATE INDEX incidents_org_category_time_idx ON incidents (organisation_id, category_id, occurred_at);
   `.execute(db);
 }
 
 export async function down(db: Kysely<unknown>): Promise<void> {
   await sql`
+    DROP INDEX incidents_org_category_time_idx;
     ALTER TABLE incidents DROP COLUMN import_run_id;
     DROP TABLE import_runs; DROP TABLE import_category_mappings; DROP TABLE import_profiles;
   `.execute(db);

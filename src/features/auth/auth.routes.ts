@@ -2,7 +2,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { ApiTokenCreateSchema, ApiTokenSchema, LoginSchema, MeSchema, UserCreateSchema } from '../../domain/auth.js';
 import { UuidSchema } from '../../domain/common.js';
-import { SESSION_COOKIE, sessionCookieOptions } from '../../server/auth.js';
+import { SESSION_COOKIE, sessionCookieOptions } from './session-cookie.js';
 import { serviceContext } from '../../server/request-context.js';
 import { createApiToken, createUser, listMyApiTokens, login, logout, me, revokeMyApiToken } from './auth.service.js';
 

@@ -14,6 +14,14 @@ export const POLICIES = {
   'imports:run': { roles: ['admin', 'coordinator'], scope: 'imports:run' },
   'audit:read': { roles: ['admin'] },
   'users:manage': { roles: ['admin'] },
+  // Situation picture (issue 4): live figures are aggregates for staff and analysts; coordinators write for
+  // their own district (checked per row in situation.policy.ts), admins everywhere; police and other partners
+  // read the frozen reports of meetings their unit takes part in; units work their own inbox and actions.
+  'situation:read': { roles: ['admin', 'coordinator', 'unit_editor', 'analyst'] },
+  'situation:write': { roles: ['admin', 'coordinator'] },
+  'meetings:read': { roles: ['admin', 'coordinator', 'unit_editor', 'partner_viewer', 'analyst'] },
+  'actions:update': { roles: ['admin', 'coordinator', 'unit_editor', 'partner_viewer'] },
+  'inbox:read': { roles: ['admin', 'coordinator', 'unit_editor', 'partner_viewer'] },
 } as const satisfies Record<string, { roles: 'anyone' | 'signed_in' | readonly Role[]; scope?: string }>;
 export type Policy = keyof typeof POLICIES;
 

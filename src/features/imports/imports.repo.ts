@@ -42,14 +42,23 @@ export function findUnitIdBySlug(db: Db, organisationId: string, slug: string) {
   return db.selectFrom('units').select('id').where('organisation_id', '=', organisationId).where('slug', '=', slug).executeTakeFirst();
 }
 
-/** Incidents already stored under these source references, with the fields an import may change. */
-export function findExistingByRef(db: Db, organisationId: string, source: 'import' | 'police', refs: string[]) {
-  if (refs.length === 0) return Promise.resolve([]);
-  return db.selectFrom('incidents')
-    .select(['id', 'source_ref', 'import_run_id', 'occurred_at', 'reported_at', 'category_id', 'lon', 'lat', 'precision', 'place_id', 'description'])
-    .where('organisation_id', '=', organisationId).where('source', '=', source)
-    .where(sql<boolean>`source_ref = ANY(${refs}::text[])`)
-    .execute();
+/**
+ * Incidents already stored under these source references, with the fields an import may change.
+ * One unique-index probe per reference (LATERAL): `source_ref = ANY(array)` was planned as a filter over
+ * every row of the source, which grows with each chunk written before it in the same transaction.
+ */
+export async function findExistingByRef(db: Db, organisationId: string, source: 'import' | 'police', refs: string[]) {
+  if (refs.length === 0) return [];
+  const result = await sql<{
+    id: string; source_ref: string; import_run_id: string | null; occurred_at: Date; reported_at: Date; category_id: string;
+    lon: number; lat: number; precision: string; place_id: string | null; description: string | null;
+  }>`
+    SELECT i.* FROM unnest(${refs}::text[]) AS r(ref)
+    CROSS JOIN LATERAL (
+      SELECT id, source_ref, import_run_id, occurred_at, reported_at, category_id, lon, lat, precision, place_id, description
+      FROM incidents WHERE organisation_id = ${organisationId} AND source = ${source} AND source_ref = r.ref
+    ) i`.execute(db);
+  return result.rows;
 }
 export type ExistingIncident = Awaited<ReturnType<typeof findExistingByRef>>[number];
 
@@ -59,25 +68,30 @@ const M_PER_DEG = 111_320;
 /**
  * For each probe, whether an incident of the same category lies within `metres` and `minutes` of it, and
  * whether that incident was written by this run (an earlier row of the same file). One query per chunk:
- * each probe becomes a narrow range scan on the (organisation, occurred_at) index.
+ * each probe becomes a narrow range scan on the (organisation, category, occurred_at) index.
  */
 export async function findNearDuplicates(
   db: Db, organisationId: string, runId: string,
   probes: Array<{ idx: number; at: Date; lon: number; lat: number; categoryId: string }>, metres = 25, minutes = 10,
 ): Promise<Map<number, { inRun: boolean }>> {
   if (probes.length === 0) return new Map();
+  // LATERAL … LIMIT 1 makes the plan a nested loop of index probes whatever the (often stale, on PGlite
+  // never collected) statistics say: a hash join here once compared every probe with every incident.
   const result = await sql<{ idx: number; in_run: boolean }>`
-    SELECT DISTINCT ON (c.idx) c.idx, (i.import_run_id IS NOT DISTINCT FROM ${runId}::uuid) AS in_run
+    SELECT c.idx, n.in_run
     FROM unnest(${probes.map((p) => p.idx)}::int[], ${probes.map((p) => p.at.toISOString())}::timestamptz[],
                 ${probes.map((p) => p.lon)}::float8[], ${probes.map((p) => p.lat)}::float8[], ${probes.map((p) => p.categoryId)}::uuid[])
          AS c(idx, at, lon, lat, category_id)
-    JOIN incidents i ON i.organisation_id = ${organisationId}
-      AND i.occurred_at BETWEEN c.at - make_interval(mins => ${minutes}) AND c.at + make_interval(mins => ${minutes})
-      AND i.category_id = c.category_id
-      AND i.precision IN ('exact', 'place')
-      AND i.lat BETWEEN c.lat - ${metres / M_PER_DEG} AND c.lat + ${metres / M_PER_DEG}
-      AND ((i.lon - c.lon) * cos(radians(c.lat)) * ${M_PER_DEG}) ^ 2 + ((i.lat - c.lat) * ${M_PER_DEG}) ^ 2 <= ${metres * metres}
-    ORDER BY c.idx, in_run DESC`.execute(db);
+    CROSS JOIN LATERAL (
+      SELECT (i.import_run_id IS NOT DISTINCT FROM ${runId}::uuid) AS in_run
+      FROM incidents i
+      WHERE i.organisation_id = ${organisationId} AND i.category_id = c.category_id
+        AND i.occurred_at BETWEEN c.at - make_interval(mins => ${minutes}) AND c.at + make_interval(mins => ${minutes})
+        AND i.precision IN ('exact', 'place')
+        AND i.lat BETWEEN c.lat - ${metres / M_PER_DEG} AND c.lat + ${metres / M_PER_DEG}
+        AND ((i.lon - c.lon) * cos(radians(c.lat)) * ${M_PER_DEG}) ^ 2 + ((i.lat - c.lat) * ${M_PER_DEG}) ^ 2 <= ${metres * metres}
+      LIMIT 1
+    ) n`.execute(db);
   return new Map(result.rows.map((r) => [r.idx, { inRun: r.in_run }]));
 }
 

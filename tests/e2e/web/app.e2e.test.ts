@@ -85,6 +85,14 @@ describe('web app', () => {
     await waitForMapData();
     expect(await page.locator('.legend-list li').count()).toBeGreaterThan(0);
     await page.screenshot({ path: `${SHOTS}/web-start.png`, fullPage: true });
+
+    // Keyboard: the first Tab reaches the skip link, which moves focus to the main content.
+    await page.keyboard.press('Tab');
+    expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('Hoppa till huvudinnehållet');
+    expect(await page.locator('.skip-link').boundingBox()).toMatchObject({ y: expect.any(Number) });
+    expect((await page.locator('.skip-link').boundingBox())!.y).toBeGreaterThanOrEqual(0);
+    await page.keyboard.press('Enter');
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe('main');
   }, 60_000);
 
   it('switches to the 13 districts of 2020–2023', async () => {
@@ -161,7 +169,8 @@ describe('web app', () => {
     await page.getByRole('button', { name: 'Logga in' }).click();
     // Back where the visitor was, now with the latest incidents.
     await page.getByRole('heading', { level: 1, name: 'Enskede-Årsta-Vantör' }).waitFor();
-    const row = page.locator('#latest-incidents tbody tr', { hasText: DESCRIPTION_MARK });
+    // Place and neighbourhood names come from their own (cached) queries: wait until they are filled in.
+    const row = page.locator('#latest-incidents tbody tr', { hasText: DESCRIPTION_MARK }).filter({ hasText: 'Högdalens bibliotek' });
     await row.waitFor({ timeout: 15_000 });
     const text = (await row.textContent()) ?? '';
     expect(text).toContain('Klotter');
@@ -234,6 +243,11 @@ describe('web app', () => {
     await page.reload();
     await page.getByRole('navigation', { name: 'Main menu' }).waitFor();
     expect(await page.locator('html').getAttribute('lang')).toBe('en');
+    await page.goto(`${server.url}/?layout=earlier`);
+    await page.getByRole('heading', { level: 1, name: 'Safety in Stockholm' }).waitFor();
+    await waitForRows(13);
+    await waitForMapData();
+    await page.screenshot({ path: `${SHOTS}/web-start-en.png`, fullPage: true });
   }, 60_000);
 
   it('never asked anything of another host', () => {

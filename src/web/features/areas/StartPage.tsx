@@ -1,4 +1,4 @@
-import { useCallback, useMemo, useState } from 'react';
+import { useCallback, useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useSearchParams } from 'react-router';
 import { daysAgoIso } from '../../components/dates.js';
@@ -19,9 +19,14 @@ export function StartPage() {
   const { t } = useTranslation();
   const navigate = useNavigate();
   const [params, setParams] = useSearchParams();
-  const layout: Layout = params.get('layout') === 'earlier' ? 'earlier' : 'current';
+  const urlLayout: Layout = params.get('layout') === 'earlier' ? 'earlier' : 'current';
   const periodParam = params.get('period');
-  const period: Period = periodParam === 'd30' || periodParam === 'all' ? periodParam : 'd365';
+  const urlPeriod: Period = periodParam === 'd30' || periodParam === 'all' ? periodParam : 'd365';
+  // Local state answers the radio at once (the URL update runs as a transition); the URL keeps the choice shareable.
+  const [layout, setLayout] = useState(urlLayout);
+  const [period, setPeriod] = useState(urlPeriod);
+  useEffect(() => setLayout(urlLayout), [urlLayout]);
+  useEffect(() => setPeriod(urlPeriod), [urlPeriod]);
   const [resolution, setResolution] = useState(8);
 
   const setParam = (key: string, value: string | null) =>
@@ -57,14 +62,20 @@ export function StartPage() {
           name="layout"
           legend={t('layout.legend')}
           value={layout}
-          onChange={(v) => setParam('layout', v === 'current' ? null : v)}
+          onChange={(v) => {
+            setLayout(v);
+            setParam('layout', v === 'current' ? null : v);
+          }}
           options={[{ value: 'current', label: t('layout.current') }, { value: 'earlier', label: t('layout.old') }]}
         />
         <RadioGroup
           name="period"
           legend={t('period.legend')}
           value={period}
-          onChange={(v) => setParam('period', v === 'd365' ? null : v)}
+          onChange={(v) => {
+            setPeriod(v);
+            setParam('period', v === 'd365' ? null : v);
+          }}
           options={PERIODS.map((p) => ({ value: p, label: t(`period.${p}`) }))}
         />
       </div>

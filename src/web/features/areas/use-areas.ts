@@ -22,12 +22,12 @@ export function useArea(id: string | undefined) {
   return useQuery({ queryKey: ['area', id], queryFn: () => endpoints.area(id!), enabled: Boolean(id), staleTime: 3_600_000 });
 }
 
-/** Neighbourhood polygons under one district, for the day the district's layout is in force. */
+/** Neighbourhood polygons (under one district, or all without `parentId`) of the layout in force on `at`. */
 export function useNeighbourhoodsGeojson(parentId: string | undefined, at: string | undefined) {
   return useQuery({
     queryKey: ['areas', 'neighbourhood', 'geojson', parentId, at],
-    queryFn: () => endpoints.areasGeojson({ level: 'neighbourhood', parent_id: parentId!, ...(at ? { at } : {}) }),
-    enabled: Boolean(parentId && at),
+    queryFn: () => endpoints.areasGeojson({ level: 'neighbourhood', ...(parentId ? { parent_id: parentId } : {}), ...(at ? { at } : {}) }),
+    enabled: Boolean(at),
     staleTime: 3_600_000,
   });
 }

@@ -5,7 +5,7 @@ import type { PlaceSummary } from '../../../domain/org.js';
 import { MapView, useMapLayer } from '../../components/MapView.js';
 import { todayInSweden } from '../../components/dates.js';
 import { useFormat } from '../../components/use-format.js';
-import { useDistrictsGeojson } from '../areas/use-areas.js';
+import { useDistrictsGeojson, useNeighbourhoodsGeojson } from '../areas/use-areas.js';
 import { usePlace, usePlaces } from '../places/use-places.js';
 
 interface Props {
@@ -31,7 +31,9 @@ export function LocationPicker({ point, placeId, zoneId, onPoint, onPlace, onZon
   const [geoState, setGeoState] = useState<'idle' | 'locating' | 'failed'>('idle');
   const places = usePlaces();
   const place = usePlace(placeId || undefined);
-  const districts = useDistrictsGeojson(todayInSweden());
+  const today = todayInSweden();
+  const districts = useDistrictsGeojson(today);
+  const neighbourhoods = useNeighbourhoodsGeojson(undefined, today);
 
   const options = useMemo(() => {
     const all = [...(places.data ?? [])].sort((a, b) => a.name.localeCompare(b.name, 'sv'));
@@ -46,9 +48,30 @@ export function LocationPicker({ point, placeId, zoneId, onPoint, onPlace, onZon
     return L.geoJSON(districts.data as never, {
       interactive: false,
       style: () => ({ color: '#1f3a5f', weight: 1.5, fillColor: '#e8eef4', fillOpacity: 0.5 }),
-      onEachFeature: (f, layer) => layer.bindTooltip(String(f.properties?.name ?? ''), { permanent: true, direction: 'center', className: 'area-label area-label-small' }),
+      onEachFeature: (f, layer) => layer.bindTooltip(String(f.properties?.name ?? ''), { permanent: true, direction: 'center', className: 'area-label area-label-district' }),
     });
   }, [districts.data]);
+
+  // Neighbourhoods give the reporter something to recognise once zoomed in (their names replace the districts').
+  useMapLayer(map, () => {
+    if (!neighbourhoods.data) return null;
+    return L.geoJSON(neighbourhoods.data as never, {
+      interactive: false,
+      style: () => ({ color: '#58708a', weight: 1, dashArray: '4 3', fill: false }),
+      onEachFeature: (f, layer) => layer.bindTooltip(String(f.properties?.name ?? ''), { permanent: true, direction: 'center', className: 'area-label area-label-small area-label-neighbourhood' }),
+    });
+  }, [neighbourhoods.data]);
+
+  useEffect(() => {
+    if (!map) return;
+    const container = map.getContainer();
+    const update = () => container.classList.toggle('map-zoomed-in', map.getZoom() >= 13);
+    map.on('zoomend', update);
+    update();
+    return () => {
+      map.off('zoomend', update);
+    };
+  }, [map]);
 
   useEffect(() => {
     if (!map) return;

@@ -6,7 +6,9 @@ import { useNeighbourhoods } from '../../api/use-reference-data.js';
 import { ApproximateBadge } from '../../components/Badge.js';
 import { MapView, useMapLayer } from '../../components/MapView.js';
 import { QueryState } from '../../components/QueryState.js';
+import { todayInSweden } from '../../components/dates.js';
 import { useFormat } from '../../components/use-format.js';
+import { useNeighbourhoodsGeojson } from '../areas/use-areas.js';
 import { LatestIncidents } from '../incidents/LatestIncidents.js';
 import { usePlace } from './use-places.js';
 
@@ -18,12 +20,23 @@ export function PlaceDetailPage() {
   const place = usePlace(id);
   const neighbourhoods = useNeighbourhoods();
   const [map, setMap] = useState<L.Map | null>(null);
+  const neighbourhoodShapes = useNeighbourhoodsGeojson(undefined, todayInSweden());
   const unitName = (u: { name: string; name_en: string | null }) => (i18n.language === 'en' && u.name_en) || u.name;
+
+  // Neighbourhood outlines and names, so the dot is somewhere recognisable.
+  useMapLayer(map, () => {
+    if (!neighbourhoodShapes.data) return null;
+    return L.geoJSON(neighbourhoodShapes.data as never, {
+      interactive: false,
+      style: () => ({ color: '#58708a', weight: 1.2, dashArray: '4 3', fillColor: '#e8eef4', fillOpacity: 0.5 }),
+      onEachFeature: (f, layer) => layer.bindTooltip(String(f.properties?.name ?? ''), { permanent: true, direction: 'center', className: 'area-label area-label-small' }),
+    });
+  }, [neighbourhoodShapes.data]);
 
   useMapLayer(map, (m) => {
     if (!place.data) return null;
     const { lat, lon } = place.data;
-    m.setView([lat, lon], 15);
+    m.setView([lat, lon], 14);
     return L.circleMarker([lat, lon], { radius: 9, color: '#ffffff', weight: 2, fillColor: '#1f3a5f', fillOpacity: 1 });
   }, [place.data]);
 
@@ -38,7 +51,7 @@ export function PlaceDetailPage() {
               {t(`places.types.${place.data.type}`, { defaultValue: place.data.type })} · {t(`places.${place.data.setting}`)}
               {place.data.neighbourhood_code && <> · {neighbourhoods.byCode.get(place.data.neighbourhood_code) ?? place.data.neighbourhood_code}</>}
             </p>
-            <div className="map-layout">
+            <div className="map-layout place-layout">
               <dl className="facts facts-stacked">
                 <div>
                   <dt>{t('places.address')}</dt>

@@ -1,0 +1,101 @@
+import { z } from 'zod';
+import { IsoDateSchema, IsoDateTimeSchema, UuidSchema } from './common.js';
+import { IsoWeekSchema, SituationReportSchema } from './situation.js';
+
+/** Freeze the week's figures for the meeting: a district (area id) or, with area_id null, the whole city. */
+export const FreezeReportSchema = z.strictObject({
+  area_id: UuidSchema.nullable(),
+  week: IsoWeekSchema,
+});
+export type FreezeReport = z.infer<typeof FreezeReportSchema>;
+
+export const FrozenReportSummarySchema = z.object({
+  id: UuidSchema, area_id: UuidSchema.nullable(), week: z.string(), frozen_at: z.string(), frozen_by: z.string(),
+  meeting_id: UuidSchema.nullable(),
+});
+export type FrozenReportSummary = z.infer<typeof FrozenReportSummarySchema>;
+export const FrozenReportListQuerySchema = z.object({ area_id: UuidSchema.optional(), from_week: IsoWeekSchema.optional() });
+
+const Delta = z.object({ frozen: z.number().int(), current: z.number().int(), difference: z.number().int() });
+
+/** What arrived after the freeze: current minus frozen, for the totals, each neighbourhood and each category. */
+export const ReportDiffSchema = z.object({
+  total: Delta,
+  neighbourhoods: z.array(Delta.extend({ code: z.string(), name: z.string() })),
+  categories: z.array(Delta.extend({ code: z.string(), label_sv: z.string() })),
+  /** Incidents of the week reported after the freeze (late reports). */
+  reported_after_freeze: z.number().int(),
+});
+
+/** A frozen report: the figures as they were at freeze time, the same figures now, and the difference. */
+export const FrozenReportViewSchema = z.object({
+  report: FrozenReportSummarySchema,
+  frozen: SituationReportSchema,
+  current: SituationReportSchema,
+  diff: ReportDiffSchema,
+});
+export type FrozenReportView = z.infer<typeof FrozenReportViewSchema>;
+
+export const MeetingActionStatusSchema = z.enum(['open', 'done', 'cancelled']);
+export type MeetingActionStatus = z.infer<typeof MeetingActionStatusSchema>;
+
+/** A decided action: one unit is responsible and it has a due date. */
+export const MeetingActionCreateSchema = z.strictObject({
+  unit_id: UuidSchema,
+  title: z.string().trim().min(1).max(500),
+  due_date: IsoDateSchema,
+});
+export type MeetingActionCreate = z.infer<typeof MeetingActionCreateSchema>;
+
+/** open → done or cancelled (and back to open if closed by mistake); a note says what was done. */
+export const MeetingActionUpdateSchema = z.strictObject({
+  status: MeetingActionStatusSchema,
+  note: z.string().trim().max(1000).optional(),
+});
+export type MeetingActionUpdate = z.infer<typeof MeetingActionUpdateSchema>;
+
+export const MeetingActionSchema = z.object({
+  id: UuidSchema, meeting_id: UuidSchema, unit_id: UuidSchema, unit_name: z.string(), title: z.string(),
+  due_date: IsoDateSchema, status: MeetingActionStatusSchema, status_note: z.string().nullable(), closed_at: z.string().nullable(),
+});
+export type MeetingAction = z.infer<typeof MeetingActionSchema>;
+
+/** The EST meeting about a frozen report; notes are redacted of personal data before they are stored. */
+export const MeetingCreateSchema = z.strictObject({
+  held_at: IsoDateTimeSchema,
+  participants: z.array(UuidSchema).min(1).max(50),
+  notes: z.string().trim().max(20_000).optional(),
+  actions: z.array(MeetingActionCreateSchema).max(100).default([]),
+});
+export type MeetingCreate = z.infer<typeof MeetingCreateSchema>;
+
+export const MeetingUpdateSchema = z.strictObject({
+  held_at: IsoDateTimeSchema.optional(),
+  participants: z.array(UuidSchema).min(1).max(50).optional(),
+  notes: z.string().trim().max(20_000).optional(),
+}).refine((v) => Object.keys(v).length > 0, 'nothing to update');
+export type MeetingUpdate = z.infer<typeof MeetingUpdateSchema>;
+
+export const MeetingSchema = z.object({
+  id: UuidSchema, report_id: UuidSchema, area_id: UuidSchema.nullable(), week: z.string(), held_at: z.string(),
+  participants: z.array(z.object({ id: UuidSchema, name: z.string() })),
+  /** Null for readers without access to free text (analysts). */
+  notes: z.string().nullable(),
+  notes_redactions: z.number().int(),
+  actions: z.array(MeetingActionSchema),
+});
+export type Meeting = z.infer<typeof MeetingSchema>;
+
+/** One item in a unit's inbox; other kinds (contribution requests) join this union. */
+export const MeetingActionInboxItemSchema = z.object({
+  kind: z.literal('meeting_action'),
+  id: UuidSchema, title: z.string(), due_date: IsoDateSchema,
+  /** Days until due (negative when overdue), counted in Swedish calendar days. */
+  days_left: z.number().int(),
+  overdue: z.boolean(),
+  meeting: z.object({ id: UuidSchema, week: z.string(), area_id: UuidSchema.nullable(), area_name: z.string() }),
+});
+export const InboxItemSchema = z.discriminatedUnion('kind', [MeetingActionInboxItemSchema]);
+export type InboxItem = z.infer<typeof InboxItemSchema>;
+export const InboxQuerySchema = z.object({ unit_id: UuidSchema });
+export const InboxSchema = z.object({ unit_id: UuidSchema, items: z.array(InboxItemSchema) });

@@ -1,0 +1,235 @@
+import { weekBounds } from '../../analysis/stats/counts.js';
+import { redactPersonalData } from '../../analysis/text/redact.js';
+import { inTransaction } from '../../db/transaction.js';
+import { AppError } from '../../domain/errors.js';
+import type {
+  FreezeReport, FrozenReportSummary, FrozenReportView, InboxItem, Meeting, MeetingAction, MeetingActionCreate, MeetingActionUpdate,
+  MeetingCreate, MeetingUpdate,
+} from '../../domain/meetings.js';
+import type { SituationReport } from '../../domain/situation.js';
+import type { ServiceContext } from '../../server/context.js';
+import { recordAudit } from '../audit/audit.repo.js';
+import { canReadFreeText } from '../auth/policy.js';
+import type { Db } from '../org/org.repo.js';
+import {
+  findAction, findMeeting, findReport, findReportByScope, insertAction, insertMeeting, insertReport, listMeetingActions,
+  listOpenActionsForUnit, listParticipants, listReports, listUnitsById, replaceParticipants, updateActionRow, updateMeetingRow,
+} from './meetings.repo.js';
+import { reportDiff } from './report-diff.js';
+import { bumpDataVersion, countReportedAfter } from './situation.repo.js';
+import { assertCanWriteScope, canReadMeeting, canUpdateAction } from './situation.policy.js';
+import { getSituationReport, situationScope } from './situation.service.js';
+
+const SITUATION = 'situation';
+
+type ReportRow = NonNullable<Awaited<ReturnType<typeof findReport>>>;
+
+function summary(r: Omit<ReportRow, 'snapshot'>): FrozenReportSummary {
+  return { id: r.id, area_id: r.area_id, week: r.week, frozen_at: new Date(r.frozen_at).toISOString(), frozen_by: r.frozen_by, meeting_id: r.meeting_id };
+}
+
+function forbidden(reason: string): AppError {
+  return new AppError('FORBIDDEN', { details: { reason } });
+}
+
+/**
+ * Freezes a scope's week for the meeting: the figures as they are now, kept as they are whatever arrives
+ * later. One per scope and week (CONFLICT otherwise). Audited.
+ */
+export async function freezeSituationReport(ctx: ServiceContext, input: FreezeReport): Promise<FrozenReportView> {
+  const scope = await situationScope(ctx, input.area_id);
+  assertCanWriteScope(ctx.principal, scope.ownerUnitId, 'freeze');
+  if (await findReportByScope(ctx.db, ctx.organisation.id, scope.areaId, input.week)) {
+    throw new AppError('CONFLICT', { details: { entity: 'situation_report', area_id: scope.areaId, week: input.week } });
+  }
+  // Assembled before the transaction: PGlite has one connection, and the snapshot needs no lock.
+  const { report } = await getSituationReport(ctx, { area_id: input.area_id ?? undefined, week: input.week });
+  const id = await inTransaction(ctx.db, async (trx) => {
+    const reportId = await insertReport(trx, {
+      organisation_id: ctx.organisation.id, area_id: scope.areaId, week: input.week, snapshot: report as unknown as Record<string, unknown>, frozen_by: ctx.actor,
+    }).catch((e: unknown) => {
+      if ((e as { code?: string }).code === '23505') throw new AppError('CONFLICT', { details: { entity: 'situation_report', week: input.week } });
+      throw e;
+    });
+    await bumpDataVersion(trx, ctx.organisation.id, SITUATION);
+    await recordAudit(trx, {
+      organisationId: ctx.organisation.id, actor: ctx.actor, action: 'create', entityType: 'situation_report', entityId: reportId,
+      after: { area_id: scope.areaId, week: input.week, total: report.totals.count }, remoteAddress: ctx.remoteAddress,
+    });
+    return reportId;
+  });
+  return getFrozenReport(ctx, id);
+}
+
+async function reportWithAccess(ctx: ServiceContext, id: string): Promise<ReportRow> {
+  const row = await findReport(ctx.db, ctx.organisation.id, id);
+  if (!row) throw new AppError('NOT_FOUND', { details: { entity: 'situation_report', id } });
+  const participants = row.meeting_id ? (await listParticipants(ctx.db, row.meeting_id)).map((p) => p.id) : [];
+  if (!canReadMeeting(ctx.principal, participants)) throw forbidden('not a participant of this meeting');
+  return row;
+}
+
+/** A frozen report: the snapshot, the same figures now, and what changed since (late reports). */
+export async function getFrozenReport(ctx: ServiceContext, id: string): Promise<FrozenReportView> {
+  const row = await reportWithAccess(ctx, id);
+  const frozen = row.snapshot as unknown as SituationReport;
+  const { report: current, scope } = await getSituationReport(ctx, { area_id: row.area_id ?? undefined, week: row.week });
+  const late = await countReportedAfter(ctx.db, { organisationId: ctx.organisation.id, areaIds: scope.areaIds, categoryIds: null, sources: null }, weekBounds(row.week), new Date(row.frozen_at));
+  return { report: summary(row), frozen, current, diff: reportDiff(frozen, current, late) };
+}
+
+/** The frozen report of a scope and week, or NOT_FOUND. */
+export async function findFrozenReport(ctx: ServiceContext, areaId: string | null, week: string): Promise<FrozenReportView> {
+  const row = await findReportByScope(ctx.db, ctx.organisation.id, areaId, week);
+  if (!row) throw new AppError('NOT_FOUND', { details: { entity: 'situation_report', area_id: areaId, week } });
+  return getFrozenReport(ctx, row.id);
+}
+
+/** Frozen reports, newest week first. */
+export async function listFrozenReports(ctx: ServiceContext, query: { area_id?: string | undefined; from_week?: string | undefined }): Promise<FrozenReportSummary[]> {
+  return (await listReports(ctx.db, ctx.organisation.id, { areaId: query.area_id, fromWeek: query.from_week })).map(summary);
+}
+
+async function checkUnits(db: Db, organisationId: string, ids: readonly string[], path: string): Promise<void> {
+  const found = new Set((await listUnitsById(db, organisationId, ids)).map((u) => u.id));
+  const missing = ids.filter((id) => !found.has(id));
+  if (missing.length) throw new AppError('VALIDATION_FAILED', { details: missing.map((id) => ({ path, code: 'unknown_unit', message: `no unit ${id}` })) });
+}
+
+async function writableReport(ctx: ServiceContext, reportId: string) {
+  const row = await findReport(ctx.db, ctx.organisation.id, reportId);
+  if (!row) throw new AppError('NOT_FOUND', { details: { entity: 'situation_report', id: reportId } });
+  const scope = await situationScope(ctx, row.area_id);
+  assertCanWriteScope(ctx.principal, scope.ownerUnitId, 'meeting');
+  return row;
+}
+
+/** Records the meeting about a frozen report: participants, redacted notes, decided actions. Audited. */
+export async function createMeeting(ctx: ServiceContext, reportId: string, input: MeetingCreate): Promise<Meeting> {
+  const report = await writableReport(ctx, reportId);
+  if (report.meeting_id) throw new AppError('CONFLICT', { details: { entity: 'meeting', report_id: reportId } });
+  await checkUnits(ctx.db, ctx.organisation.id, input.participants, 'participants');
+  await checkUnits(ctx.db, ctx.organisation.id, input.actions.map((a) => a.unit_id), 'actions');
+  const notes = input.notes ? redactPersonalData(input.notes) : null;
+  const id = await inTransaction(ctx.db, async (trx) => {
+    const meetingId = await insertMeeting(trx, {
+      organisation_id: ctx.organisation.id, report_id: reportId, held_at: new Date(input.held_at),
+      notes: notes?.text || null, notes_redactions: notes?.count ?? 0, created_by: ctx.actor,
+    });
+    await replaceParticipants(trx, meetingId, [...new Set(input.participants)]);
+    for (const a of input.actions) await addActionRow(trx, ctx, meetingId, a);
+    await bumpDataVersion(trx, ctx.organisation.id, SITUATION);
+    await recordAudit(trx, {
+      organisationId: ctx.organisation.id, actor: ctx.actor, action: 'create', entityType: 'meeting', entityId: meetingId,
+      after: { report_id: reportId, held_at: input.held_at, participants: input.participants, notes_redactions: notes?.count ?? 0, actions: input.actions.length },
+      remoteAddress: ctx.remoteAddress,
+    });
+    return meetingId;
+  });
+  return getMeeting(ctx, id);
+}
+
+async function addActionRow(db: Db, ctx: ServiceContext, meetingId: string, a: MeetingActionCreate): Promise<string> {
+  const title = redactPersonalData(a.title).text;
+  const id = await insertAction(db, { organisation_id: ctx.organisation.id, meeting_id: meetingId, unit_id: a.unit_id, title, due_date: a.due_date, created_by: ctx.actor });
+  await recordAudit(db, {
+    organisationId: ctx.organisation.id, actor: ctx.actor, action: 'create', entityType: 'meeting_action', entityId: id,
+    after: { meeting_id: meetingId, unit_id: a.unit_id, title, due_date: a.due_date }, remoteAddress: ctx.remoteAddress,
+  });
+  return id;
+}
+
+async function writableMeeting(ctx: ServiceContext, meetingId: string) {
+  const meeting = await findMeeting(ctx.db, ctx.organisation.id, meetingId);
+  if (!meeting) throw new AppError('NOT_FOUND', { details: { entity: 'meeting', id: meetingId } });
+  const scope = await situationScope(ctx, meeting.area_id);
+  assertCanWriteScope(ctx.principal, scope.ownerUnitId, 'meeting');
+  return meeting;
+}
+
+/** Changes a meeting's time, participants or notes (redacted again). Audited. */
+export async function updateMeeting(ctx: ServiceContext, meetingId: string, input: MeetingUpdate): Promise<Meeting> {
+  const before = await writableMeeting(ctx, meetingId);
+  if (input.participants) await checkUnits(ctx.db, ctx.organisation.id, input.participants, 'participants');
+  const notes = input.notes === undefined ? undefined : redactPersonalData(input.notes);
+  await inTransaction(ctx.db, async (trx) => {
+    await updateMeetingRow(trx, meetingId, {
+      ...(input.held_at ? { held_at: new Date(input.held_at) } : {}),
+      ...(notes ? { notes: notes.text || null, notes_redactions: notes.count } : {}),
+    });
+    if (input.participants) await replaceParticipants(trx, meetingId, [...new Set(input.participants)]);
+    await bumpDataVersion(trx, ctx.organisation.id, SITUATION);
+    await recordAudit(trx, {
+      organisationId: ctx.organisation.id, actor: ctx.actor, action: 'update', entityType: 'meeting', entityId: meetingId,
+      before: { held_at: new Date(before.held_at).toISOString(), notes_redactions: before.notes_redactions },
+      after: { ...(input.held_at ? { held_at: input.held_at } : {}), ...(input.participants ? { participants: input.participants } : {}), notes_changed: notes !== undefined },
+      remoteAddress: ctx.remoteAddress,
+    });
+  });
+  return getMeeting(ctx, meetingId);
+}
+
+/** A meeting with participants and actions; notes only for readers of free text (not analysts). */
+export async function getMeeting(ctx: ServiceContext, meetingId: string): Promise<Meeting> {
+  const meeting = await findMeeting(ctx.db, ctx.organisation.id, meetingId);
+  if (!meeting) throw new AppError('NOT_FOUND', { details: { entity: 'meeting', id: meetingId } });
+  const [participants, actions] = await Promise.all([listParticipants(ctx.db, meetingId), listMeetingActions(ctx.db, meetingId)]);
+  if (!canReadMeeting(ctx.principal, participants.map((p) => p.id))) throw forbidden('not a participant of this meeting');
+  return {
+    id: meeting.id, report_id: meeting.report_id, area_id: meeting.area_id, week: meeting.week, held_at: new Date(meeting.held_at).toISOString(),
+    participants, notes: canReadFreeText(ctx.principal) ? meeting.notes : null, notes_redactions: meeting.notes_redactions,
+    actions: actions.map(toAction),
+  };
+}
+
+function toAction(a: Awaited<ReturnType<typeof listMeetingActions>>[number]): MeetingAction {
+  return { ...a, closed_at: a.closed_at ? new Date(a.closed_at).toISOString() : null };
+}
+
+/** Adds a decided action to a meeting. Audited. */
+export async function addMeetingAction(ctx: ServiceContext, meetingId: string, input: MeetingActionCreate): Promise<MeetingAction> {
+  await writableMeeting(ctx, meetingId);
+  await checkUnits(ctx.db, ctx.organisation.id, [input.unit_id], 'unit_id');
+  const id = await inTransaction(ctx.db, async (trx) => {
+    const actionId = await addActionRow(trx, ctx, meetingId, input);
+    await bumpDataVersion(trx, ctx.organisation.id, SITUATION);
+    return actionId;
+  });
+  return toAction((await findAction(ctx.db, ctx.organisation.id, id))!);
+}
+
+/** Moves an action to done or cancelled (or reopens it); the assignee unit, the district or an admin. Audited. */
+export async function updateMeetingAction(ctx: ServiceContext, actionId: string, input: MeetingActionUpdate): Promise<MeetingAction> {
+  const before = await findAction(ctx.db, ctx.organisation.id, actionId);
+  if (!before) throw new AppError('NOT_FOUND', { details: { entity: 'meeting_action', id: actionId } });
+  const scope = await situationScope(ctx, before.area_id);
+  if (!canUpdateAction(ctx.principal, before.unit_id, scope.ownerUnitId)) throw forbidden('neither the assignee unit nor the district');
+  await inTransaction(ctx.db, async (trx) => {
+    await updateActionRow(trx, actionId, {
+      status: input.status, status_note: input.note ? redactPersonalData(input.note).text : null, closed_at: input.status === 'open' ? null : new Date(),
+    });
+    await bumpDataVersion(trx, ctx.organisation.id, SITUATION);
+    await recordAudit(trx, {
+      organisationId: ctx.organisation.id, actor: ctx.actor, action: 'update', entityType: 'meeting_action', entityId: actionId,
+      before: { status: before.status }, after: { status: input.status }, remoteAddress: ctx.remoteAddress,
+    });
+  });
+  return toAction((await findAction(ctx.db, ctx.organisation.id, actionId))!);
+}
+
+/** Days from `from` to `to` ('YYYY-MM-DD'), negative when `to` is earlier. */
+function daysBetween(from: string, to: string): number {
+  return Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000);
+}
+
+/** A unit's open meeting actions as inbox items, soonest due first, with days left (negative: overdue). */
+export async function meetingActionInboxItems(ctx: ServiceContext, unitId: string, today: string): Promise<InboxItem[]> {
+  const rows = await listOpenActionsForUnit(ctx.db, ctx.organisation.id, unitId);
+  return rows.map((r) => {
+    const daysLeft = daysBetween(today, r.due_date);
+    return {
+      kind: 'meeting_action' as const, id: r.id, title: r.title, due_date: r.due_date, days_left: daysLeft, overdue: daysLeft < 0,
+      meeting: { id: r.meeting_id, week: r.week, area_id: r.area_id, area_name: r.area_name ?? ctx.organisation.slug },
+    };
+  });
+}

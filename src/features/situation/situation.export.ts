@@ -1,0 +1,41 @@
+import type { SituationQuery, SituationReport } from '../../domain/situation.js';
+import type { ServiceContext } from '../../server/context.js';
+import { getFrozenReport } from './meetings.service.js';
+import { renderSituationPdf } from './situation.pdf.js';
+import type { ReportScope } from './situation.scope.js';
+import { getSituationReport, situationScope } from './situation.service.js';
+import { renderSituationXlsx } from './situation.xlsx.js';
+
+export type ExportFormat = 'pdf' | 'xlsx';
+
+/** A rendered file for download. */
+export interface ExportFile {
+  body: Buffer;
+  contentType: string;
+  filename: string;
+}
+
+const TYPES: Record<ExportFormat, string> = {
+  pdf: 'application/pdf',
+  xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+};
+
+async function render(report: SituationReport, scope: ReportScope, format: ExportFormat, frozen?: { at: string; by: string }): Promise<ExportFile> {
+  const body = format === 'pdf'
+    ? await renderSituationPdf(report, { outlines: scope.neighbourhoods, frozen })
+    : await renderSituationXlsx(report);
+  return { body, contentType: TYPES[format], filename: `lagesbild-${report.scope.code}-${report.week}${frozen ? '-fryst' : ''}.${format}` };
+}
+
+/** The live report as PDF or Excel. */
+export async function exportSituationReport(ctx: ServiceContext, query: SituationQuery, format: ExportFormat): Promise<ExportFile> {
+  const { report, scope } = await getSituationReport(ctx, query);
+  return render(report, scope, format);
+}
+
+/** A frozen report's snapshot (the figures the meeting saw) as PDF or Excel. */
+export async function exportFrozenReport(ctx: ServiceContext, id: string, format: ExportFormat): Promise<ExportFile> {
+  const view = await getFrozenReport(ctx, id);
+  const scope = await situationScope(ctx, view.report.area_id);
+  return render(view.frozen, scope, format, { at: view.report.frozen_at, by: view.report.frozen_by });
+}

@@ -1,0 +1,208 @@
+import PDFDocument from 'pdfkit';
+import { RATING_LABELS, type Change, type SituationReport } from '../../domain/situation.js';
+import { drawMap, drawMapLegend, drawTimeGrid, drawTrend, type Outline } from './pdf-charts.js';
+
+type Doc = InstanceType<typeof PDFDocument>;
+
+/** What the PDF says about where its figures come from. */
+export interface PdfContext {
+  outlines: readonly Outline[];
+  /** Set for a frozen report: when and by whom. */
+  frozen?: { at: string; by: string } | undefined;
+}
+
+const MARGIN = 40;
+const WIDTH = 595.28 - 2 * MARGIN;
+const BOTTOM = 841.89 - MARGIN;
+const WEEKDAYS_SV = ['Mån', 'Tis', 'Ons', 'Tor', 'Fre', 'Lör', 'Sön'];
+const STATUS_SV = { open: 'pågår', done: 'klar', cancelled: 'struken' } as const;
+const PLACE_TYPE_SV: Record<string, string> = {
+  library: 'bibliotek', archive_reading_room: 'arkivets läsesal', museum: 'museum', school: 'skola', square: 'torg', park: 'park',
+  metro_entrance: 'tunnelbaneentré', station: 'station', sports_facility: 'idrottsanläggning', youth_centre: 'fritidsgård',
+  shopping_centre: 'köpcentrum', courtyard: 'innergård', street: 'gata', other: 'annan plats',
+};
+
+/** Swedish number: decimal comma, space as thousands separator. */
+function num(x: number, digits = 0): string {
+  return x.toLocaleString('sv-SE', { minimumFractionDigits: digits, maximumFractionDigits: digits }).replace(/\u00a0|\u2212/g, (c) => (c === '\u2212' ? '-' : ' '));
+}
+
+/** '+5 *' style: the difference and a star when the exact test says it is more than chance. */
+function changeText(count: number, c: Change): string {
+  const d = count - c.reference;
+  return `${d > 0 ? '+' : ''}${num(d)}${c.significant ? ' *' : ''}`;
+}
+
+const LONG_DATE = new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Stockholm', day: 'numeric', month: 'long', year: 'numeric' });
+
+function swedishDate(iso: string): string {
+  return LONG_DATE.format(new Date(iso));
+}
+
+interface Column { title: string; width: number; align?: 'left' | 'right' }
+
+/** A simple table with a header row, zebra stripes, a page break when full and optional cell colours. */
+function table(doc: Doc, columns: readonly Column[], rows: ReadonlyArray<ReadonlyArray<string>>, swatch?: (row: number, col: number) => string | undefined): void {
+  const rowH = 13;
+  const header = () => {
+    let x = MARGIN;
+    const y = doc.y;
+    doc.font('Helvetica-Bold').fontSize(7.5).fillColor('#263238');
+    for (const c of columns) { doc.text(c.title, x + 2, y, { width: c.width - 4, align: c.align ?? 'left', lineBreak: false }); x += c.width; }
+    doc.y = y + rowH - 2;
+    doc.moveTo(MARGIN, doc.y - 2).lineTo(MARGIN + WIDTH, doc.y - 2).lineWidth(0.5).strokeColor('#90a4ae').stroke();
+  };
+  header();
+  rows.forEach((row, r) => {
+    if (doc.y + rowH > BOTTOM) { doc.addPage(); header(); }
+    const y = doc.y;
+    if (r % 2 === 1) doc.rect(MARGIN, y - 2, WIDTH, rowH).fill('#f5f7f8');
+    let x = MARGIN;
+    row.forEach((cell, c) => {
+      const col = columns[c]!;
+      const colour = swatch?.(r, c);
+      if (colour) doc.rect(x + 2, y - 0.5, 7, 7).fill(colour);
+      doc.font('Helvetica').fontSize(7.5).fillColor('#212121').text(cell, x + (colour ? 12 : 2), y, { width: col.width - (colour ? 14 : 4), align: col.align ?? 'left', lineBreak: false });
+      x += col.width;
+    });
+    doc.y = y + rowH;
+  });
+  doc.x = MARGIN;
+  doc.moveDown(0.5);
+}
+
+function heading(doc: Doc, text: string): void {
+  if (doc.y > BOTTOM - 60) doc.addPage();
+  doc.moveDown(0.4).font('Helvetica-Bold').fontSize(11).fillColor('#102a43').text(text, MARGIN, doc.y).moveDown(0.3);
+}
+
+function note(doc: Doc, text: string): void {
+  doc.font('Helvetica').fontSize(7).fillColor('#546e7a').text(text, MARGIN, doc.y, { width: WIDTH }).moveDown(0.3);
+}
+
+function firstPage(doc: Doc, r: SituationReport, ctx: PdfContext): void {
+  const [year, week] = [r.week.slice(0, 4), String(Number(r.week.slice(6)))];
+  doc.font('Helvetica-Bold').fontSize(20).fillColor('#102a43').text(`Lägesbild vecka ${week} ${year}`, MARGIN, MARGIN);
+  doc.font('Helvetica').fontSize(12).fillColor('#334e68').text(r.scope.kind === 'city' ? `Hela staden (${r.scope.name})` : `Stadsdelsområde ${r.scope.name}`);
+  const end = new Date(new Date(r.period.end).getTime() - 3_600_000 * 12).toISOString();
+  const made = ctx.frozen ? `Fryst ${ctx.frozen.at.slice(0, 16).replace('T', ' ')} UTC av ${ctx.frozen.by}` : `Uttag ${r.generated_at.slice(0, 16).replace('T', ' ')} UTC (ej fryst)`;
+  note(doc, `Måndag ${swedishDate(r.period.start)} – söndag ${swedishDate(end)}. ${made}.` +
+    (r.filters.category_group || r.filters.source ? ` Urval: ${[r.filters.category_group?.join(', '), r.filters.source?.join(', ')].filter(Boolean).join('; ')}.` : ''));
+
+  const t = r.totals;
+  const boxes: Array<[string, string, string]> = [
+    ['Händelser', num(t.count), `förra veckan ${num(t.vs_previous_week.reference)} (${changeText(t.count, t.vs_previous_week)})`],
+    ['Samma vecka i fjol', num(t.vs_last_year.reference), `förändring ${changeText(t.count, t.vs_last_year)}`],
+    ['Med punktläge', num(t.points), `grov position: ${num(t.coarse_area)} område, ${num(t.coarse_municipality)} kommun`],
+    ['Hot spots', num(r.hotspots.cells.filter((c) => c.class.startsWith('hot')).length), `av ${num(r.hotspots.n)} celler`],
+  ];
+  const bw = WIDTH / boxes.length;
+  const y = doc.y + 4;
+  boxes.forEach(([label, value, sub], i) => {
+    const x = MARGIN + i * bw;
+    doc.rect(x + 2, y, bw - 4, 50).fill('#f0f4f8');
+    doc.font('Helvetica').fontSize(7.5).fillColor('#486581').text(label, x + 8, y + 6, { width: bw - 16 });
+    doc.font('Helvetica-Bold').fontSize(16).fillColor('#102a43').text(value, x + 8, y + 17, { width: bw - 16 });
+    doc.font('Helvetica').fontSize(6.5).fillColor('#486581').text(sub, x + 8, y + 37, { width: bw - 16, lineBreak: false });
+  });
+  doc.y = y + 58;
+  const mapBox = { x: MARGIN, y: doc.y, w: WIDTH, h: 470 };
+  drawMap(doc, mapBox, ctx.outlines, r);
+  doc.y = drawMapLegend(doc, MARGIN, mapBox.y + mapBox.h + 6);
+  const h = r.hotspots;
+  note(doc, `Karta: stadsdelar färgade efter områdesbedömning (bekräftad, annars föreslagen), händelser med exakt läge eller plats som punkter. ` +
+    `Hot spots: ${h.method} på H3-celler upplösning ${h.resolution}, k = ${h.k} (cellen och dess sex grannar), n = ${num(h.n)} celler, ` +
+    `${h.p_method === 'exact-binomial' ? 'exakt binomialt p' : 'normalapproximerat p'}, ${h.correction} alfa = ${num(h.alpha, 2)}; ` +
+    `${num(h.incidents)} händelser med punktläge, ${num(h.excluded_coarse)} med grov position ingår inte. * = signifikant förändring (exakt villkorligt test, p < 0,05).`);
+}
+
+function ratingsAndCategories(doc: Doc, r: SituationReport): void {
+  heading(doc, 'Områdesbedömning per stadsdel');
+  const hoods = r.neighbourhoods;
+  table(doc, [
+    { title: 'Stadsdel', width: 118 }, { title: 'Antal', width: 38, align: 'right' }, { title: 'Förra v.', width: 40, align: 'right' },
+    { title: 'Förändr.', width: 42, align: 'right' }, { title: 'Fjol', width: 34, align: 'right' }, { title: 'Per 1 000 inv.', width: 70, align: 'right' },
+    { title: 'Förslag', width: 64 }, { title: 'Bekräftad', width: 64 }, { title: 'Förra v. bed.', width: 45 },
+  ], hoods.map((n) => [
+    n.name, num(n.count), num(n.vs_previous_week.reference), changeText(n.count, n.vs_previous_week), num(n.vs_last_year.reference),
+    n.rate_per_1000 ? `${num(n.rate_per_1000.rate, 2)} (${n.rate_per_1000.population_year})` : '–',
+    `${n.rating.proposed} ${RATING_LABELS[n.rating.proposed].sv}`,
+    n.rating.confirmed ? `${n.rating.confirmed.level} ${RATING_LABELS[n.rating.confirmed.level].sv}` : 'ej bekräftad',
+    n.rating.previous_week_confirmed ? `${n.rating.previous_week_confirmed} ${RATING_LABELS[n.rating.previous_week_confirmed].sv}` : '–',
+  ]), (row, col) => {
+    const n = hoods[row]!;
+    if (col === 6) return RATING_LABELS[n.rating.proposed].colour;
+    if (col === 7 && n.rating.confirmed) return RATING_LABELS[n.rating.confirmed.level].colour;
+    return undefined;
+  });
+  note(doc, 'Förslaget räknas fram ur veckans händelser enligt distriktets gränser (våld/hot viktas); samordnaren bekräftar. Invånartal: senaste kända år (inom parentes).');
+
+  heading(doc, 'Kategorier');
+  table(doc, [
+    { title: 'Kategori', width: 150 }, { title: 'Antal', width: 50, align: 'right' }, { title: 'Förra veckan', width: 65, align: 'right' },
+    { title: 'Förändring', width: 60, align: 'right' }, { title: 'Samma v. i fjol', width: 70, align: 'right' }, { title: 'Förändring', width: 60, align: 'right' },
+    { title: 'p (exakt)', width: 60, align: 'right' },
+  ], r.categories.map((c) => [
+    c.label_sv, num(c.count), num(c.vs_previous_week.reference), changeText(c.count, c.vs_previous_week), num(c.vs_last_year.reference),
+    changeText(c.count, c.vs_last_year), num(c.vs_previous_week.p_exact, 3),
+  ]));
+}
+
+function timeAndPlaces(doc: Doc, r: SituationReport): void {
+  doc.addPage();
+  heading(doc, `Utveckling 52 veckor (${r.trend[0]?.week} – ${r.week})`);
+  const trendBox = { x: MARGIN, y: doc.y, w: WIDTH, h: 150 };
+  drawTrend(doc, trendBox, r);
+  doc.y = trendBox.y + trendBox.h + 4;
+  note(doc, 'Staplar: händelser per vecka; röd = rapportveckan; streckad lila linje = anteckning om ändrad rapportering (se nedan).');
+  for (const a of r.annotations) note(doc, `${a.date} (${a.week}): ${a.text}`);
+
+  heading(doc, `Tid på dygnet × veckodag (${r.time_profile.from_week} – ${r.time_profile.to_week})`);
+  const gridBox = { x: MARGIN, y: doc.y, w: WIDTH, h: 110 };
+  drawTimeGrid(doc, gridBox, r.time_profile.matrix, WEEKDAYS_SV);
+  doc.y = gridBox.y + gridBox.h + 6;
+
+  const tp = r.top_places;
+  heading(doc, `Platser med flest händelser (${tp.from_week} – ${tp.to_week})`);
+  table(doc, [
+    { title: 'Plats', width: 200 }, { title: 'Typ', width: 110 }, { title: 'Inne/ute', width: 55 }, { title: '52 veckor', width: 75, align: 'right' }, { title: 'Veckan', width: 75, align: 'right' },
+  ], tp.places.map((p) => [
+    p.name ?? `Gatuläge ${p.lat.toFixed(4)}, ${p.lon.toFixed(4)}`, p.type ? (PLACE_TYPE_SV[p.type] ?? p.type) : 'gatuläge (ej registrerad plats)', p.setting === 'indoor' ? 'inne' : p.setting === 'outdoor' ? 'ute' : '–',
+    num(p.count), num(p.week_count),
+  ]));
+  note(doc, `Koncentration: de ${num(tp.concentration.top_places)} mest utsatta platserna (5 %) har ${num(tp.concentration.share_at_top * 100, 1)} % av händelserna; ` +
+    `${num(tp.concentration.repeat_places)} platser med upprepade händelser har ${num(tp.concentration.share_at_repeat_places * 100, 1)} %.`);
+
+  heading(doc, 'Årshjul');
+  const cal = r.calendar;
+  note(doc, cal.this_week.length ? `Den här veckan: ${cal.this_week.join('; ')}.` : 'Den här veckan: ingen känd eller återkommande topp.');
+  note(doc, cal.peaks.length
+    ? `Återkommande toppar (veckor): ${cal.peaks.map((p) => `v ${p.week_number} (${p.years_high} år)`).join(', ')}; lärt av ${cal.years_used.join(', ')}.`
+    : `Inga återkommande toppar ${cal.years_used.length ? `i ${cal.years_used.join(', ')}` : '(för lite data från tidigare år)'}.`);
+
+  heading(doc, 'Åtgärder från föregående möten');
+  if (!r.previous_actions.length) note(doc, 'Inga åtgärder att följa upp.');
+  else table(doc, [{ title: 'Åtgärd', width: 230 }, { title: 'Ansvarig', width: 130 }, { title: 'Klart senast', width: 65 }, { title: 'Status', width: 90 }],
+    r.previous_actions.map((a) => [a.title, a.unit_name, a.due_date, `${STATUS_SV[a.status]}${a.overdue ? ' (försenad)' : ''}`]));
+}
+
+/**
+ * The situation report as an A4 PDF in Swedish: key figures and the map on page one, ratings and categories,
+ * then trend, time profile, places, calendar and actions. Helvetica's WinAnsi encoding covers å, ä, ö; text
+ * sticks to that character set (no arrows or minus signs outside it).
+ */
+export function renderSituationPdf(report: SituationReport, ctx: PdfContext): Promise<Buffer> {
+  const doc = new PDFDocument({ size: 'A4', margin: MARGIN, info: { Title: `Lägesbild ${report.scope.name} ${report.week}`, Author: 'Trygg' } });
+  const chunks: Buffer[] = [];
+  const done = new Promise<Buffer>((resolve, reject) => {
+    doc.on('data', (c: Buffer) => chunks.push(c));
+    doc.on('end', () => resolve(Buffer.concat(chunks)));
+    doc.on('error', reject);
+  });
+  firstPage(doc, report, ctx);
+  doc.addPage();
+  ratingsAndCategories(doc, report);
+  timeAndPlaces(doc, report);
+  doc.end();
+  return done;
+}

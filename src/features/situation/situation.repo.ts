@@ -1,0 +1,131 @@
+import { type RawBuilder, sql } from 'kysely';
+import type { Db } from '../org/org.repo.js';
+
+/**
+ * Which incidents a report counts: the organisation's, in the scope's neighbourhood rows (null: the whole
+ * city, coarse municipality-level rows included), optionally narrowed to categories and sources.
+ */
+export interface IncidentScope {
+  organisationId: string;
+  areaIds: readonly string[] | null;
+  categoryIds: readonly string[] | null;
+  sources: readonly string[] | null;
+}
+
+export interface Range {
+  start: Date;
+  end: Date;
+}
+
+// Weeks and hours are those of a Swedish wall clock, as in analysis/stats/local-time.ts.
+const LOCAL = sql`(occurred_at AT TIME ZONE 'Europe/Stockholm')`;
+const POINT = sql`precision IN ('exact', 'place')`;
+
+function list(values: readonly string[]): RawBuilder<unknown> {
+  return sql.join(values.map((v) => sql`${v}`));
+}
+
+/** The WHERE clause of every aggregate: organisation, scope, filters and a time range (index-friendly). */
+function where(scope: IncidentScope, range: Range): RawBuilder<unknown> {
+  const parts = [sql`organisation_id = ${scope.organisationId}`, sql`occurred_at >= ${range.start}`, sql`occurred_at < ${range.end}`];
+  if (scope.areaIds) parts.push(scope.areaIds.length ? sql`area_id IN (${list(scope.areaIds)})` : sql`false`);
+  if (scope.categoryIds) parts.push(scope.categoryIds.length ? sql`category_id IN (${list(scope.categoryIds)})` : sql`false`);
+  if (scope.sources) parts.push(scope.sources.length ? sql`source IN (${list(scope.sources)})` : sql`false`);
+  return sql.join(parts, sql` AND `);
+}
+
+/** Incidents per local week (keyed by its Monday, 'YYYY-MM-DD'): all of them and the point-precise ones. */
+export async function countByWeek(db: Db, scope: IncidentScope, range: Range) {
+  const { rows } = await sql<{ monday: string; count: number; points: number }>`
+    SELECT to_char(date_trunc('week', ${LOCAL}), 'YYYY-MM-DD') AS monday, count(*) AS count,
+           count(*) FILTER (WHERE ${POINT}) AS points
+    FROM incidents WHERE ${where(scope, range)} GROUP BY 1`.execute(db);
+  return rows;
+}
+
+/** The single aggregate the benchmark compares against: category counts of one scope-week. */
+export async function countByCategory(db: Db, scope: IncidentScope, range: Range) {
+  const { rows } = await sql<{ category_id: string; count: number }>`
+    SELECT category_id, count(*) AS count FROM incidents WHERE ${where(scope, range)} GROUP BY category_id`.execute(db);
+  return rows;
+}
+
+/**
+ * Counts of several weeks at once by (week index, neighbourhood row, category, precision): the report week,
+ * last week and the same week last year in one scan.
+ */
+export async function countBreakdown(db: Db, scope: IncidentScope, weeks: readonly Range[]) {
+  const bucket = sql.join(weeks.map((w, i) => sql`WHEN occurred_at >= ${w.start} AND occurred_at < ${w.end} THEN ${sql.lit(i)}`), sql` `);
+  const any = sql.join(weeks.map((w) => sql`(occurred_at >= ${w.start} AND occurred_at < ${w.end})`), sql` OR `);
+  const span = { start: new Date(Math.min(...weeks.map((w) => w.start.getTime()))), end: new Date(Math.max(...weeks.map((w) => w.end.getTime()))) };
+  const { rows } = await sql<{ bucket: number; area_id: string | null; category_id: string; precision: string; count: number }>`
+    SELECT CASE ${bucket} END AS bucket, area_id, category_id, precision, count(*) AS count
+    FROM incidents WHERE ${where(scope, span)} AND (${any}) GROUP BY 1, 2, 3, 4`.execute(db);
+  return rows;
+}
+
+/** The point-precise incidents of one week, for the map, Gi* and density. */
+export async function listWeekPoints(db: Db, scope: IncidentScope, range: Range) {
+  const { rows } = await sql<{ id: string; lon: number; lat: number; h3_r9: string; place_id: string | null; category_id: string; precision: 'exact' | 'place' }>`
+    SELECT id, lon, lat, h3_r9, place_id, category_id, precision FROM incidents
+    WHERE ${where(scope, range)} AND ${POINT} ORDER BY occurred_at, id`.execute(db);
+  return rows;
+}
+
+/**
+ * Point-precise incidents per place over a period, and in its last week: registered places by id, the rest
+ * by their res-10 H3 cell (about 65 m across, a street corner).
+ */
+export async function countByPlace(db: Db, scope: IncidentScope, range: Range, weekStart: Date) {
+  const { rows } = await sql<{ place_id: string | null; cell: string | null; count: number; week_count: number }>`
+    SELECT place_id, CASE WHEN place_id IS NULL THEN h3_r10 END AS cell, count(*) AS count,
+           count(*) FILTER (WHERE occurred_at >= ${weekStart}) AS week_count
+    FROM incidents WHERE ${where(scope, range)} AND ${POINT} GROUP BY 1, 2`.execute(db);
+  return rows;
+}
+
+/** Incidents per ISO weekday (1 = Monday) and hour on the Swedish clock. */
+export async function countByHourWeekday(db: Db, scope: IncidentScope, range: Range) {
+  const { rows } = await sql<{ dow: number; hour: number; count: number }>`
+    SELECT extract(isodow FROM ${LOCAL})::int AS dow, extract(hour FROM ${LOCAL})::int AS hour, count(*) AS count
+    FROM incidents WHERE ${where(scope, range)} GROUP BY 1, 2`.execute(db);
+  return rows;
+}
+
+/** How many of the week's incidents were reported after an instant (late reports after a freeze). */
+export async function countReportedAfter(db: Db, scope: IncidentScope, range: Range, after: Date): Promise<number> {
+  const { rows } = await sql<{ n: number }>`
+    SELECT count(*) AS n FROM incidents WHERE ${where(scope, range)} AND reported_at > ${after}`.execute(db);
+  return rows[0]?.n ?? 0;
+}
+
+export function listCategories(db: Db, organisationId: string) {
+  return db.selectFrom('incident_categories').select(['id', 'code', 'label_sv', 'label_en', 'group_code', 'sort_order'])
+    .where('organisation_id', '=', organisationId).orderBy('sort_order').orderBy('code').execute();
+}
+
+/** Registered places by id, or all places in some neighbourhoods (for the zero counts of the concentration). */
+export function listPlaces(db: Db, organisationId: string, filter: { ids?: readonly string[]; neighbourhoodCodes?: readonly string[] | null }) {
+  let q = db.selectFrom('places').select(['id', 'name', 'type', 'setting', 'lon', 'lat', 'neighbourhood_code']).where('organisation_id', '=', organisationId);
+  if (filter.ids) q = filter.ids.length ? q.where('id', 'in', filter.ids) : q.where(sql<boolean>`false`);
+  if (filter.neighbourhoodCodes) q = filter.neighbourhoodCodes.length ? q.where('neighbourhood_code', 'in', filter.neighbourhoodCodes) : q.where(sql<boolean>`false`);
+  return q.execute();
+}
+
+export function listPopulations(db: Db, organisationId: string, codes: readonly string[]) {
+  if (!codes.length) return Promise.resolve([]);
+  return db.selectFrom('area_populations').select(['area_code', 'year', 'population'])
+    .where('organisation_id', '=', organisationId).where('level', '=', 'neighbourhood').where('area_code', 'in', codes).execute();
+}
+
+/** Current versions of the organisation's data, by kind, for cache keys. */
+export async function readDataVersions(db: Db, organisationId: string): Promise<Record<string, number>> {
+  const rows = await db.selectFrom('data_versions').select(['kind', 'version']).where('organisation_id', '=', organisationId).execute();
+  return Object.fromEntries(rows.map((r) => [r.kind, r.version]));
+}
+
+/** Bumps a data version inside the caller's transaction (the writes it stands for commit with it). */
+export async function bumpDataVersion(db: Db, organisationId: string, kind: string): Promise<void> {
+  await sql`INSERT INTO data_versions (organisation_id, kind, version) VALUES (${organisationId}, ${kind}, 1)
+    ON CONFLICT (organisation_id, kind) DO UPDATE SET version = data_versions.version + 1`.execute(db);
+}

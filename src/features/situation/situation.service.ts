@@ -1,0 +1,144 @@
+import { addWeeks, isoWeekOfDate, parseIsoWeek, previousWeek, sameWeekLastYear, weekBounds } from '../../analysis/stats/counts.js';
+import { DEFAULT_RATING_THRESHOLDS, type RatingThresholdsInput, type SituationQuery, type SituationReport } from '../../domain/situation.js';
+import type { ServiceContext } from '../../server/context.js';
+import { today } from '../org/org.service.js';
+import {
+  byIsoWeek, type CategoryInfo, categoryRows, neighbourhoodRows, tally, timeMatrix, totalsOf, trendOf, TREND_WEEKS,
+} from './assemble.js';
+import { annualCalendar, CALENDAR_YEARS } from './calendar.js';
+import { listPreviousActions } from './meetings.repo.js';
+import { listAnnotations, listRatings, listThresholds } from './ratings.repo.js';
+import { createLru } from './report-cache.js';
+import {
+  countBreakdown, countByHourWeekday, countByPlace, countByWeek, type IncidentScope, listCategories, listPlaces,
+  listPopulations, listWeekPoints, readDataVersions,
+} from './situation.repo.js';
+import { type ReportScope, resolveScope } from './situation.scope.js';
+import { type PlaceInfo, topPlaces, weeklyDensity, weeklyHotspots } from './spatial.js';
+
+/** Weeks of the hour × weekday profile, ending with the report week (one week alone is too sparse). */
+export const TIME_PROFILE_WEEKS = 13;
+
+const cache = createLru<{ report: SituationReport; json: string }>(256);
+
+/** Organisation of the context with its display name (the city's report is named after it). */
+async function organisationOf(ctx: ServiceContext): Promise<{ id: string; name: string }> {
+  const row = await ctx.db.selectFrom('organisations').select(['id', 'name']).where('id', '=', ctx.organisation.id).executeTakeFirstOrThrow();
+  return row;
+}
+
+/** The scope a query names (district or city), or NOT_FOUND / VALIDATION_FAILED. */
+export async function situationScope(ctx: ServiceContext, areaId: string | null | undefined): Promise<ReportScope> {
+  return resolveScope(ctx.db, await organisationOf(ctx), areaId);
+}
+
+/**
+ * The situation report for a scope and week, as an object and as its JSON text. Cached per process, keyed by
+ * scope, week, filters, today's date (for "overdue") and the organisation's data versions, so any write by
+ * any process invalidates it.
+ */
+export async function getSituationReport(ctx: ServiceContext, query: SituationQuery): Promise<{ report: SituationReport; json: string; scope: ReportScope }> {
+  const scope = await situationScope(ctx, query.area_id);
+  const versions = await readDataVersions(ctx.db, ctx.organisation.id);
+  const key = [
+    ctx.organisation.id, scope.areaId ?? 'city', scope.areaVersion, query.week, query.category_group?.join(',') ?? '*', query.source?.join(',') ?? '*',
+    today(), versions.incidents ?? 0, versions.situation ?? 0,
+  ].join('|');
+  const hit = cache.get(key);
+  if (hit) return { ...hit, scope };
+  const report = await buildReport(ctx, scope, query);
+  const entry = { report, json: JSON.stringify(report) };
+  cache.set(key, entry);
+  return { ...entry, scope };
+}
+
+function thresholdsByDistrict(rows: Awaited<ReturnType<typeof listThresholds>>): Map<string, RatingThresholdsInput> {
+  return new Map(rows.map((r) => [r.district_code, {
+    viss_oro_from: r.viss_oro_from, oroligt_from: r.oroligt_from, allvarligt_from: r.allvarligt_from,
+    violence_weight: Number(r.violence_weight), rise_raises_level: r.rise_raises_level,
+  }]));
+}
+
+/** Assembles a report from SQL aggregates (one scan per figure family) and the pure analyses; never cached. */
+export async function buildReport(ctx: ServiceContext, scope: ReportScope, query: SituationQuery): Promise<SituationReport> {
+  const organisationId = ctx.organisation.id;
+  const { week } = query;
+  const prev = previousWeek(week);
+  const lastYear = sameWeekLastYear(week);
+  const bounds = weekBounds(week);
+  const allCategories = await listCategories(ctx.db, organisationId);
+  const groups = query.category_group;
+  const categories: CategoryInfo[] = groups ? allCategories.filter((c) => groups.includes(c.group_code)) : allCategories;
+  const filter: IncidentScope = {
+    organisationId, areaIds: scope.areaIds, categoryIds: groups ? categories.map((c) => c.id) : null, sources: query.source ?? null,
+  };
+  const codes = scope.neighbourhoods.map((n) => n.code);
+  const reportYear = parseIsoWeek(week).year;
+  const trendStart = addWeeks(week, -(TREND_WEEKS - 1));
+  const placeStart = weekBounds(trendStart).start;
+  const weeklyFrom = weekBounds(`${reportYear - CALENDAR_YEARS}-W01`).start;
+  const day = today();
+
+  const [breakdown, weekly, points, placeCounts, hours, populations, thresholds, ratings, annotations, actions, scopePlaces] = await Promise.all([
+    countBreakdown(ctx.db, filter, [bounds, weekBounds(prev), weekBounds(lastYear)]),
+    countByWeek(ctx.db, filter, { start: weeklyFrom < placeStart ? weeklyFrom : placeStart, end: bounds.end }),
+    listWeekPoints(ctx.db, filter, bounds),
+    countByPlace(ctx.db, filter, { start: placeStart, end: bounds.end }, bounds.start),
+    countByHourWeekday(ctx.db, filter, { start: weekBounds(addWeeks(week, -(TIME_PROFILE_WEEKS - 1))).start, end: bounds.end }),
+    listPopulations(ctx.db, organisationId, codes),
+    listThresholds(ctx.db, organisationId),
+    listRatings(ctx.db, organisationId, codes, [week, prev]),
+    listAnnotations(ctx.db, organisationId, {
+      areaIds: scope.areaIds === null ? null : [scope.areaId!, ...scope.areaIds],
+      from: weekBounds(trendStart).start.toISOString().slice(0, 10), to: bounds.end.toISOString().slice(0, 10),
+    }),
+    listPreviousActions(ctx.db, organisationId, scope.areaId, week, prev),
+    listPlaces(ctx.db, organisationId, { neighbourhoodCodes: scope.kind === 'city' ? null : codes }),
+  ]);
+
+  const categoryById = new Map(allCategories.map((c) => [c.id, c]));
+  const counts = tally(breakdown, scope, categoryById);
+  const weeklyMap = byIsoWeek(weekly);
+  const placeInfo = new Map<string, PlaceInfo>(scopePlaces.map((p) => [p.id, p]));
+  const missing = placeCounts.flatMap((p) => (p.place_id && !placeInfo.has(p.place_id) ? [p.place_id] : []));
+  // Incidents may name a place registered outside the scope's stadsdelar (a station on the border).
+  for (const p of await listPlaces(ctx.db, organisationId, { ids: missing })) placeInfo.set(p.id, p);
+  const confirmed = new Map(ratings.filter((r) => r.week === week).map((r) => [r.neighbourhood_code, r]));
+  const previousConfirmed = new Map(ratings.filter((r) => r.week === prev).map((r) => [r.neighbourhood_code, r.level]));
+
+  return {
+    scope: { kind: scope.kind, area_id: scope.areaId, code: scope.code, name: scope.name },
+    week, previous_week: prev, same_week_last_year: lastYear,
+    period: { start: bounds.start.toISOString(), end: bounds.end.toISOString() },
+    filters: { category_group: groups ?? null, source: query.source ?? null },
+    generated_at: new Date().toISOString(),
+    totals: totalsOf(counts),
+    neighbourhoods: neighbourhoodRows(scope, counts, populations, reportYear, { thresholds: thresholdsByDistrict(thresholds), confirmed, previousConfirmed }),
+    categories: categoryRows(counts, categories),
+    hotspots: weeklyHotspots(points, scope.studyCells(), counts.coarseArea + counts.coarseMunicipality),
+    density: weeklyDensity(points),
+    points: points.map((p) => ({ id: p.id, lon: p.lon, lat: p.lat, category: categoryById.get(p.category_id)?.code ?? 'annat', precision: p.precision, place_id: p.place_id })),
+    top_places: topPlaces(placeCounts, placeInfo, scopePlaces.map((p) => p.id), { from: trendStart, to: week }),
+    time_profile: { from_week: addWeeks(week, -(TIME_PROFILE_WEEKS - 1)), to_week: week, ...timeMatrix(hours) },
+    trend: trendOf(weeklyMap, week),
+    calendar: annualCalendar(new Map([...weeklyMap].map(([w, c]) => [w, c.count])), week),
+    annotations: annotations.map((a) => ({ ...a, week: isoWeekOfDay(a.date) })),
+    previous_actions: actions.map((a) => ({
+      id: a.id, title: a.title, unit_id: a.unit_id, unit_name: a.unit_name, due_date: a.due_date, status: a.status,
+      meeting_week: a.meeting_week, overdue: a.status === 'open' && a.due_date < day,
+    })),
+  };
+}
+
+function isoWeekOfDay(day: string): string {
+  const [y, m, d] = day.split('-').map(Number) as [number, number, number];
+  return isoWeekOfDate(y, m, d);
+}
+
+/** The thresholds a district uses (its own, or the defaults). */
+export async function getThresholds(ctx: ServiceContext, districtCode: string) {
+  const rows = await listThresholds(ctx.db, ctx.organisation.id);
+  const own = rows.find((r) => r.district_code === districtCode);
+  const values = own ? thresholdsByDistrict([own]).get(districtCode)! : DEFAULT_RATING_THRESHOLDS;
+  return { district_code: districtCode, ...values, customised: Boolean(own) };
+}

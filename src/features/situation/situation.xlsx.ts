@@ -1,0 +1,69 @@
+import ExcelJS from 'exceljs';
+import { RATING_LABELS, type SituationReport } from '../../domain/situation.js';
+
+type Cell = string | number | boolean | null;
+
+/**
+ * Spreadsheet programs run a cell that starts with = + - @ (or a tab/CR before one) as a formula; a leading
+ * apostrophe makes it text. Every string from the database (names, annotation text, action titles) passes here.
+ * @example defuseFormula('=HYPERLINK("http://x")') // "'=HYPERLINK(\"http://x\")"
+ */
+export function defuseFormula(value: Cell): Cell {
+  return typeof value === 'string' && /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
+}
+
+function sheet(book: ExcelJS.Workbook, name: string, header: readonly string[], rows: ReadonlyArray<ReadonlyArray<Cell>>): void {
+  const ws = book.addWorksheet(name);
+  ws.addRow([...header]).font = { bold: true };
+  for (const row of rows) ws.addRow(row.map(defuseFormula));
+  ws.columns.forEach((c, i) => { c.width = Math.min(50, Math.max(10, header[i]!.length + 2)); });
+  ws.views = [{ state: 'frozen', ySplit: 1 }];
+}
+
+const changeCols = ['p exakt', 'mid-p', 'riktning', 'signifikant', 'kvot', 'KI låg', 'KI hög'];
+function changeCells(c: SituationReport['totals']['vs_previous_week']): Cell[] {
+  return [c.p_exact, c.p_mid, c.direction, c.significant, c.rate_ratio.estimate, c.rate_ratio.lower, c.rate_ratio.upper];
+}
+
+/**
+ * The report's data as an Excel workbook, one sheet per table (overview, stadsdelar, categories, hotspots,
+ * places, hour × weekday, trend, calendar, annotations, actions). Numbers stay numbers; text is defused.
+ */
+export async function renderSituationXlsx(r: SituationReport): Promise<Buffer> {
+  const book = new ExcelJS.Workbook();
+  book.creator = 'Trygg';
+  const t = r.totals;
+  sheet(book, 'Översikt', ['Uppgift', 'Värde'], [
+    ['Område', r.scope.name], ['Vecka', r.week], ['Från', r.period.start], ['Till (exkl.)', r.period.end], ['Uttag', r.generated_at],
+    ['Urval kategorigrupper', r.filters.category_group?.join(', ') ?? 'alla'], ['Urval källor', r.filters.source?.join(', ') ?? 'alla'],
+    ['Händelser', t.count], ['Förra veckan', t.vs_previous_week.reference], ['Samma vecka i fjol', t.vs_last_year.reference],
+    ['Med punktläge', t.points], ['Grov position: område', t.coarse_area], ['Grov position: kommun', t.coarse_municipality],
+  ]);
+  sheet(book, 'Stadsdelar', ['Kod', 'Stadsdel', 'Antal', 'Varav grov position', 'Varav våld/hot', 'Förra veckan', ...changeCols.map((c) => `förra v. ${c}`),
+    'Fjol', ...changeCols.map((c) => `fjol ${c}`), 'Per 1000 inv.', 'Invånare', 'Invånarår', 'Förslag', 'Förslag (text)', 'Poäng', 'Bekräftad', 'Bekräftad (text)', 'Förra veckans bedömning'],
+  r.neighbourhoods.map((n) => [
+    n.code, n.name, n.count, n.coarse, n.violence, n.vs_previous_week.reference, ...changeCells(n.vs_previous_week), n.vs_last_year.reference, ...changeCells(n.vs_last_year),
+    n.rate_per_1000?.rate ?? null, n.rate_per_1000?.population ?? null, n.rate_per_1000?.population_year ?? null,
+    n.rating.proposed, RATING_LABELS[n.rating.proposed].sv, n.rating.score, n.rating.confirmed?.level ?? null,
+    n.rating.confirmed ? RATING_LABELS[n.rating.confirmed.level].sv : null, n.rating.previous_week_confirmed,
+  ]));
+  sheet(book, 'Kategorier', ['Kod', 'Kategori', 'Grupp', 'Antal', 'Förra veckan', ...changeCols.map((c) => `förra v. ${c}`), 'Fjol', ...changeCols.map((c) => `fjol ${c}`)],
+    r.categories.map((c) => [c.code, c.label_sv, c.group_code, c.count, c.vs_previous_week.reference, ...changeCells(c.vs_previous_week), c.vs_last_year.reference, ...changeCells(c.vs_last_year)]));
+  const h = r.hotspots;
+  sheet(book, 'Hotspots', ['H3-cell', 'Antal', 'Summa med grannar', 'z', 'p', 'p justerat (BH)', 'Klass'],
+    [...h.cells.map((c) => [c.cell, c.count, c.local_sum, c.z, c.p, c.p_adjusted, c.class] as Cell[]),
+      [], [`Metod: ${h.method}, upplösning ${h.resolution}, k = ${h.k}, n = ${h.n}, p: ${h.p_method}, ${h.correction}, alfa ${h.alpha}`]]);
+  sheet(book, 'Platser', ['Nyckel', 'Namn', 'Typ', 'Inne/ute', 'Lon', 'Lat', 'Antal 52 veckor', 'Antal veckan', 'Upprepad'],
+    r.top_places.places.map((p) => [p.key, p.name, p.type, p.setting, p.lon, p.lat, p.count, p.week_count, p.repeat]));
+  sheet(book, 'Tid', ['Veckodag', ...Array.from({ length: 24 }, (_, i) => `${i}`)], r.time_profile.matrix.map((row, i) => [r.time_profile.weekdays[i] ?? '', ...row]));
+  sheet(book, 'Trend', ['Vecka', 'Antal', 'Med punktläge'], r.trend.map((w) => [w.week, w.count, w.points]));
+  sheet(book, 'Årshjul', ['Typ', 'Benämning', 'Veckor'], [
+    ...r.calendar.peaks.map((p) => ['återkommande topp', `hög ${p.years_high} år, ${p.mean_ratio} × årsmedel`, String(p.week_number)] as Cell[]),
+    ...r.calendar.known_periods.map((p) => [p.kind, p.label_sv, p.weeks.join(', ')] as Cell[]),
+    [], ['regel', r.calendar.rule, r.calendar.years_used.join(', ')],
+  ]);
+  sheet(book, 'Anteckningar', ['Datum', 'Vecka', 'Typ', 'Text'], r.annotations.map((a) => [a.date, a.week, a.kind, a.text]));
+  sheet(book, 'Åtgärder', ['Åtgärd', 'Ansvarig enhet', 'Klart senast', 'Status', 'Försenad', 'Mötesvecka'],
+    r.previous_actions.map((a) => [a.title, a.unit_name, a.due_date, a.status, a.overdue, a.meeting_week]));
+  return Buffer.from(await book.xlsx.writeBuffer());
+}
