@@ -19,7 +19,7 @@ const ALLOWED: Record<string, string[]> = {
   db: ['db', 'domain'],
   features: ['features', 'domain', 'analysis', 'db', 'server/context'],
   server: ['server', 'features', 'domain', 'db'],
-  cli: ['cli', 'features', 'domain', 'db', 'server'],
+  cli: ['cli', 'features', 'domain', 'analysis', 'db', 'server'],
   web: ['web', 'domain', 'analysis'],
 };
 

@@ -3,7 +3,9 @@ import { Command } from 'commander';
 import { z } from 'zod';
 import { AppError } from '../domain/errors.js';
 import { registerDb } from './commands/db.js';
+import { registerImport } from './commands/import.js';
 import { registerIncidents } from './commands/incidents.js';
+import { registerRetention } from './commands/retention.js';
 import { registerReport } from './commands/report.js';
 import { registerSeed } from './commands/seed.js';
 import { registerServe } from './commands/serve.js';
@@ -13,6 +15,8 @@ registerServe(program);
 registerDb(program);
 registerSeed(program);
 registerIncidents(program);
+registerRetention(program);
+registerImport(program);
 registerReport(program);
 
 try {

@@ -146,7 +146,8 @@ export interface IncidentsTable {
 }
 
 export interface AuditEventsTable {
-  id: Generated<string>;
+  /** bigint identity; both engines hand int8 over as a JS number (see connect.ts). */
+  id: Generated<number>;
   organisation_id: string | null;
   occurred_at: CreatedAt;
   actor: string;

@@ -14,9 +14,12 @@ import type { Logger } from 'pino';
 import { z } from 'zod';
 import type { Database } from '../db/schema.js';
 import { AppError } from '../domain/errors.js';
+import { auditRoutes } from '../features/audit/audit.routes.js';
 import { authRoutes } from '../features/auth/auth.routes.js';
 import { categoriesRoutes } from '../features/categories/categories.routes.js';
+import { gdprRoutes } from '../features/gdpr/gdpr.routes.js';
 import { incidentsRoutes } from '../features/incidents/incidents.routes.js';
+import { importsRoutes } from '../features/imports/imports.routes.js';
 import { open311Routes } from '../features/open311/open311.routes.js';
 import { orgRoutes } from '../features/org/org.routes.js';
 import { placesRoutes } from '../features/places/places.routes.js';
@@ -97,11 +100,14 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     api.get('/health', { config: { policy: 'public' }, schema: { tags: ['organisation'], summary: 'Liveness and database engine', response: { 200: z.object({ status: z.literal('ok'), engine: z.string() }) } } },
       async () => ({ status: 'ok' as const, engine: options.engine }));
     await api.register(authRoutes);
+    await api.register(auditRoutes);
+    await api.register(gdprRoutes);
     await api.register(publicReportsRoutes);
     await api.register(orgRoutes);
     await api.register(placesRoutes);
     await api.register(categoriesRoutes);
     await api.register(incidentsRoutes);
+    await api.register(importsRoutes, { maxFileBytes: (options.config as Partial<Config>).importMaxBytes });
     await api.register(situationRoutes);
     await api.register(inboxRoutes);
   }, { prefix: '/api' });

@@ -11,6 +11,8 @@ const ConfigSchema = z.object({
   logLevel: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   /** Largest accepted request body; imports use their own upload limits. */
   bodyLimit: z.coerce.number().int().positive().default(1_048_576),
+  /** Largest accepted import upload (streamed to a temporary file, never held in memory). */
+  importMaxBytes: z.coerce.number().int().positive().default(200 * 1024 * 1024),
 });
 export type Config = z.infer<typeof ConfigSchema>;
 
@@ -25,6 +27,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
     defaultOrganisation: env.TRYGG_ORGANISATION,
     logLevel: env.LOG_LEVEL,
     bodyLimit: env.TRYGG_BODY_LIMIT,
+    importMaxBytes: env.TRYGG_IMPORT_MAX_BYTES,
     ...overrides,
   });
 }

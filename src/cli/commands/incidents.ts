@@ -1,6 +1,7 @@
 import { stringify } from 'csv-stringify/sync';
 import type { Command } from 'commander';
 import { z } from 'zod';
+import { defuseCell } from '../../analysis/text/spreadsheet-cell.js';
 import { IncidentListQuerySchema, type Incident } from '../../domain/incidents.js';
 import { listIncidents } from '../../features/incidents/incidents.service.js';
 import { resolveAreaRef } from '../../features/org/org.service.js';
@@ -19,10 +20,6 @@ const ListOptionsSchema = z.object({
 
 const CSV_COLUMNS = ['id', 'occurred_at', 'category', 'lon', 'lat', 'precision', 'area_id', 'district_id', 'place_id', 'source', 'status', 'generated', 'description'] as const;
 
-/** Spreadsheet programs run cells that start with these as formulas; a leading apostrophe defuses them. */
-function defuse(value: unknown): unknown {
-  return typeof value === 'string' && /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
-}
 
 export function registerIncidents(program: Command): void {
   const incidents = program.command('incidents').description('incidents');
@@ -68,5 +65,5 @@ function render(rows: Incident[], format: 'csv' | 'json' | 'geojson'): string {
       features: rows.map((r) => ({ type: 'Feature', id: r.id, geometry: { type: 'Point', coordinates: [r.lon, r.lat] }, properties: r })),
     })}\n`;
   }
-  return stringify(rows.map((r) => CSV_COLUMNS.map((c) => defuse(r[c]))), { header: true, columns: [...CSV_COLUMNS] });
+  return stringify(rows.map((r) => CSV_COLUMNS.map((c) => defuseCell(r[c]))), { header: true, columns: [...CSV_COLUMNS] });
 }

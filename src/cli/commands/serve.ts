@@ -2,6 +2,7 @@ import type { Command } from 'commander';
 import { Redis } from 'ioredis';
 import pino from 'pino';
 import { createDemoAccounts, formatDemoAccounts } from '../../features/auth/demo-accounts.js';
+import { runRetention } from '../../features/gdpr/gdpr.service.js';
 import { seedStockholm } from '../../features/seed/seed.service.js';
 import { buildApp } from '../../server/app.js';
 import { loadConfig } from '../../server/config.js';
@@ -33,8 +34,19 @@ export function registerServe(program: Command): void {
       }
       const redis = config.redisUrl ? new Redis(config.redisUrl) : undefined;
       const app = await buildApp({ db: handle.db, engine: handle.engine, config, logger, redis });
+      // Retention runs daily in every process; an advisory lock inside lets only one of them do the work.
+      const retention = setInterval(() => {
+        void (async () => {
+          for (const org of await handle.db.selectFrom('organisations').select('slug').execute()) {
+            const result = await runRetention(await cliContext(handle, org.slug, 'retention-job'), { dryRun: false });
+            logger.info({ organisation: org.slug, result }, 'retention run');
+          }
+        })().catch((err: unknown) => logger.error({ err }, 'retention run failed'));
+      }, 24 * 3600_000);
+      retention.unref();
       const shutdown = async (signal: string) => {
         logger.info({ signal }, 'shutting down');
+        clearInterval(retention);
         await app.close();
         redis?.disconnect();
         await handle.close();

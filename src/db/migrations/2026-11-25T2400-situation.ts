@@ -31,6 +31,21 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     CREATE TRIGGER incidents_version_delete AFTER DELETE ON incidents
       REFERENCING OLD TABLE AS changed_rows FOR EACH STATEMENT EXECUTE FUNCTION bump_incident_version();
 
+    -- Areas change rarely, but a report's stadsdelar and study cells are cached per area version.
+    CREATE FUNCTION bump_area_version() RETURNS trigger LANGUAGE plpgsql AS $$
+    BEGIN
+      INSERT INTO data_versions (organisation_id, kind, version)
+        SELECT DISTINCT organisation_id, 'areas', 1 FROM changed_rows
+        ON CONFLICT (organisation_id, kind) DO UPDATE SET version = data_versions.version + 1;
+      RETURN NULL;
+    END $$;
+    CREATE TRIGGER areas_version_insert AFTER INSERT ON areas
+      REFERENCING NEW TABLE AS changed_rows FOR EACH STATEMENT EXECUTE FUNCTION bump_area_version();
+    CREATE TRIGGER areas_version_update AFTER UPDATE ON areas
+      REFERENCING NEW TABLE AS changed_rows FOR EACH STATEMENT EXECUTE FUNCTION bump_area_version();
+    CREATE TRIGGER areas_version_delete AFTER DELETE ON areas
+      REFERENCING OLD TABLE AS changed_rows FOR EACH STATEMENT EXECUTE FUNCTION bump_area_version();
+
     -- Per district (by area code, which survives layout changes); a district without a row uses the defaults.
     CREATE TABLE rating_thresholds (
       organisation_id uuid NOT NULL REFERENCES organisations(id),
@@ -128,6 +143,8 @@ export async function down(db: Kysely<unknown>): Promise<void> {
     DROP TABLE meeting_actions; DROP TABLE meeting_participants; DROP TABLE meetings; DROP TABLE situation_reports;
     DROP TABLE annotations; DROP TABLE area_ratings; DROP TABLE rating_thresholds;
     DROP TRIGGER incidents_version_insert ON incidents; DROP TRIGGER incidents_version_update ON incidents;
-    DROP TRIGGER incidents_version_delete ON incidents; DROP FUNCTION bump_incident_version(); DROP TABLE data_versions;
+    DROP TRIGGER incidents_version_delete ON incidents; DROP FUNCTION bump_incident_version();
+    DROP TRIGGER areas_version_insert ON areas; DROP TRIGGER areas_version_update ON areas;
+    DROP TRIGGER areas_version_delete ON areas; DROP FUNCTION bump_area_version(); DROP TABLE data_versions;
   `.execute(db);
 }

@@ -13,6 +13,7 @@ export const POLICIES = {
   'categories:manage': { roles: ['admin'] },
   'imports:run': { roles: ['admin', 'coordinator'], scope: 'imports:run' },
   'audit:read': { roles: ['admin'] },
+  'gdpr:manage': { roles: ['admin'] },
   'users:manage': { roles: ['admin'] },
   // Situation picture (issue 4): live figures are aggregates for staff and analysts; coordinators write for
   // their own district (checked per row in situation.policy.ts), admins everywhere; police and other partners

@@ -57,6 +57,7 @@ export async function findExistingByRef(db: Db, organisationId: string, source: 
     CROSS JOIN LATERAL (
       SELECT id, source_ref, import_run_id, occurred_at, reported_at, category_id, lon, lat, precision, place_id, description
       FROM incidents WHERE organisation_id = ${organisationId} AND source = ${source} AND source_ref = r.ref
+      LIMIT 1 -- unique anyway; the LIMIT keeps the planner from turning the probes into one big hash join
     ) i`.execute(db);
   return result.rows;
 }

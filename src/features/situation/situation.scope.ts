@@ -1,7 +1,7 @@
 import { polygonToCells } from 'h3-js';
 import type { GeoJSONPolygonal } from '../../db/schema.js';
 import { AppError } from '../../domain/errors.js';
-import { areaVersion, type Db } from '../org/org.repo.js';
+import type { Db } from '../org/org.repo.js';
 import { findAreaRow, listNeighbourhoodRows } from './ratings.repo.js';
 
 /** H3 resolution of the hotspot cells (about 0.1 km², a block). */
@@ -66,16 +66,17 @@ function neighbourhoodsOf(rows: readonly Row[], codes: ReadonlySet<string>, dist
   }).sort((a, b) => a.name.localeCompare(b.name, 'sv'));
 }
 
-// Areas change a few times a year: scopes (with their study cells) are kept until the area table's
-// fingerprint changes, checked on every call, so several server processes stay correct.
+// Areas change a few times a year: scopes (with their study cells) are kept until the organisation's
+// 'areas' data version (bumped by a trigger on areas) changes, so several server processes stay correct.
 const cache = new Map<string, { version: string; rows: Row[]; scopes: Map<string, ReportScope> }>();
 
 /**
  * The scope of a report: a district area id (either layout; its stadsdelar matched by code, like
  * incidents.repo's inArea) or, without one, the whole city. A neighbourhood or focus area is refused.
  */
-export async function resolveScope(db: Db, organisation: { id: string; name: string }, areaId: string | undefined | null): Promise<ReportScope> {
-  const version = await areaVersion(db, organisation.id);
+export async function resolveScope(
+  db: Db, organisation: { id: string; name: () => Promise<string> }, areaId: string | undefined | null, version: string,
+): Promise<ReportScope> {
   let entry = cache.get(organisation.id);
   if (!entry || entry.version !== version) {
     entry = { version, rows: await listNeighbourhoodRows(db, organisation.id), scopes: new Map() };
@@ -87,7 +88,7 @@ export async function resolveScope(db: Db, organisation: { id: string; name: str
   let scope: ReportScope;
   if (!areaId) {
     const hoods = neighbourhoodsOf(entry.rows, new Set(entry.rows.map((r) => r.code)), null);
-    scope = buildScope({ areaVersion: version, kind: 'city', areaId: null, code: 'city', name: organisation.name, ownerUnitId: null, neighbourhoods: hoods, areaIds: null });
+    scope = buildScope({ areaVersion: version, kind: 'city', areaId: null, code: 'city', name: await organisation.name(), ownerUnitId: null, neighbourhoods: hoods, areaIds: null });
   } else {
     const area = await findAreaRow(db, organisation.id, areaId);
     if (!area) throw new AppError('NOT_FOUND', { details: { entity: 'area', id: areaId } });

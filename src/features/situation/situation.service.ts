@@ -21,15 +21,14 @@ export const TIME_PROFILE_WEEKS = 13;
 
 const cache = createLru<{ report: SituationReport; json: string }>(256);
 
-/** Organisation of the context with its display name (the city's report is named after it). */
-async function organisationOf(ctx: ServiceContext): Promise<{ id: string; name: string }> {
-  const row = await ctx.db.selectFrom('organisations').select(['id', 'name']).where('id', '=', ctx.organisation.id).executeTakeFirstOrThrow();
-  return row;
-}
-
-/** The scope a query names (district or city), or NOT_FOUND / VALIDATION_FAILED. */
-export async function situationScope(ctx: ServiceContext, areaId: string | null | undefined): Promise<ReportScope> {
-  return resolveScope(ctx.db, await organisationOf(ctx), areaId);
+/**
+ * The scope a query names (district or city), or NOT_FOUND / VALIDATION_FAILED. `versions` saves a round
+ * trip when the caller has read them already.
+ */
+export async function situationScope(ctx: ServiceContext, areaId: string | null | undefined, versions?: Record<string, number>): Promise<ReportScope> {
+  const v = versions ?? await readDataVersions(ctx.db, ctx.organisation.id);
+  const name = async () => (await ctx.db.selectFrom('organisations').select('name').where('id', '=', ctx.organisation.id).executeTakeFirstOrThrow()).name;
+  return resolveScope(ctx.db, { id: ctx.organisation.id, name }, areaId, String(v.areas ?? 0));
 }
 
 /**
@@ -38,8 +37,9 @@ export async function situationScope(ctx: ServiceContext, areaId: string | null 
  * any process invalidates it.
  */
 export async function getSituationReport(ctx: ServiceContext, query: SituationQuery): Promise<{ report: SituationReport; json: string; scope: ReportScope }> {
-  const scope = await situationScope(ctx, query.area_id);
+  // One read of the data versions serves both the scope cache and the report cache.
   const versions = await readDataVersions(ctx.db, ctx.organisation.id);
+  const scope = await situationScope(ctx, query.area_id, versions);
   const key = [
     ctx.organisation.id, scope.areaId ?? 'city', scope.areaVersion, query.week, query.category_group?.join(',') ?? '*', query.source?.join(',') ?? '*',
     today(), versions.incidents ?? 0, versions.situation ?? 0,

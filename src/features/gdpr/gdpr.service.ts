@@ -1,0 +1,110 @@
+import { createHash } from 'node:crypto';
+import { sql } from 'kysely';
+import { inTransaction } from '../../db/transaction.js';
+import type { RetentionTarget } from '../../domain/gdpr.js';
+import type { ServiceContext } from '../../server/context.js';
+import { recordAudit } from '../audit/audit.repo.js';
+import type { Db } from '../org/org.repo.js';
+import { processingRecord, RETENTION_RULES } from './processing-record.js';
+
+/** Subtracts whole calendar months (the cutoff of a retention rule). */
+export function monthsBefore(now: Date, months: number): Date {
+  const d = new Date(now);
+  d.setUTCMonth(d.getUTCMonth() - months);
+  return d;
+}
+
+async function applyRule(db: Db, organisationId: string, target: RetentionTarget, cutoff: Date, dryRun: boolean): Promise<number> {
+  switch (target) {
+    case 'incident_free_text': {
+      const base = db.selectFrom('incidents').where('organisation_id', '=', organisationId).where('reported_at', '<', cutoff)
+        .where((eb) => eb.or([eb('description', 'is not', null), eb('status_note', 'is not', null)]));
+      if (dryRun) return Number((await base.select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow()).n);
+      const r = await db.updateTable('incidents').set({ description: null, status_note: null, updated_at: new Date() })
+        .where('organisation_id', '=', organisationId).where('reported_at', '<', cutoff)
+        .where((eb) => eb.or([eb('description', 'is not', null), eb('status_note', 'is not', null)])).executeTakeFirst();
+      return Number(r.numUpdatedRows);
+    }
+    case 'reporter_contact': {
+      const base = db.selectFrom('reporter_contacts').where('organisation_id', '=', organisationId).where('created_at', '<', cutoff);
+      if (dryRun) return Number((await base.select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow()).n);
+      const r = await db.deleteFrom('reporter_contacts').where('organisation_id', '=', organisationId).where('created_at', '<', cutoff).executeTakeFirst();
+      return Number(r.numDeletedRows);
+    }
+    case 'session': {
+      const users = db.selectFrom('users').select('id').where('organisation_id', '=', organisationId);
+      if (dryRun) {
+        return Number((await db.selectFrom('sessions').select((eb) => eb.fn.countAll().as('n')).where('expires_at', '<', cutoff).where('user_id', 'in', users).executeTakeFirstOrThrow()).n);
+      }
+      const r = await db.deleteFrom('sessions').where('expires_at', '<', cutoff).where('user_id', 'in', users).executeTakeFirst();
+      return Number(r.numDeletedRows);
+    }
+  }
+}
+
+// Any fixed number will do: it names the lock that keeps two server processes from running retention at once.
+const RETENTION_LOCK = 7_311_001;
+
+/**
+ * Applies every retention rule in one transaction (or only counts with dryRun). Several server processes
+ * may schedule it; a transaction-scoped advisory lock lets one run and the others skip.
+ */
+export async function runRetention(ctx: ServiceContext, options: { dryRun: boolean; now?: Date }) {
+  const now = options.now ?? new Date();
+  return inTransaction(ctx.db, async (trx) => {
+    const { rows } = await sql<{ locked: boolean }>`SELECT pg_try_advisory_xact_lock(${RETENTION_LOCK}) AS locked`.execute(trx);
+    if (!rows[0]?.locked) return { dry_run: options.dryRun, ran_at: now.toISOString(), results: [], skipped: 'another process is running retention' as const };
+    const results = [];
+    for (const rule of RETENTION_RULES) {
+      const cutoff = monthsBefore(now, rule.months);
+      results.push({ target: rule.target, cutoff: cutoff.toISOString(), affected: await applyRule(trx, ctx.organisation.id, rule.target, cutoff, options.dryRun) });
+    }
+    if (!options.dryRun) {
+      await recordAudit(trx, { organisationId: ctx.organisation.id, actor: ctx.actor, action: 'delete', entityType: 'retention_run', after: { results }, remoteAddress: ctx.remoteAddress });
+    }
+    return { dry_run: options.dryRun, ran_at: now.toISOString(), results };
+  });
+}
+
+export function getProcessingRecord(ctx: ServiceContext & { organisationRecord?: { name: string } }) {
+  return processingRecord(ctx.organisationRecord?.name ?? ctx.organisation.slug);
+}
+
+/** The audit log must say an erasure happened without keeping the address it erased. */
+const fingerprint = (email: string) => createHash('sha256').update(email).digest('hex').slice(0, 16);
+
+/** Everything stored about a reporter's e-mail address (register extract, GDPR art. 15). */
+export async function registerExtract(ctx: ServiceContext, email: string) {
+  const reports = await ctx.db
+    .selectFrom('reporter_contacts as rc')
+    .innerJoin('incidents as i', 'i.id', 'rc.incident_id')
+    .innerJoin('incident_categories as c', 'c.id', 'i.category_id')
+    .select(['i.id', 'i.receipt_code', 'rc.created_at', 'c.code', 'i.status'])
+    .where('rc.organisation_id', '=', ctx.organisation.id)
+    .where((eb) => eb(eb.fn('lower', ['rc.email']), '=', email))
+    .orderBy('rc.created_at')
+    .execute();
+  const user = await ctx.db.selectFrom('users').select(['id', 'display_name', 'created_at'])
+    .where('organisation_id', '=', ctx.organisation.id).where('email', '=', email).executeTakeFirst();
+  const memberships = user
+    ? await ctx.db.selectFrom('memberships as m').innerJoin('units as u', 'u.id', 'm.unit_id').select(['u.name', 'm.role']).where('m.user_id', '=', user.id).execute()
+    : [];
+  await recordAudit(ctx.db, { organisationId: ctx.organisation.id, actor: ctx.actor, action: 'export', entityType: 'register_extract', entityId: fingerprint(email), after: { reports: reports.length, account: Boolean(user) }, remoteAddress: ctx.remoteAddress });
+  return {
+    email,
+    generated_at: new Date().toISOString(),
+    reports: reports.map((r) => ({ receipt_code: r.receipt_code, incident_id: r.id, stored_at: new Date(r.created_at).toISOString(), category: r.code, status: r.status })),
+    account: user ? { display_name: user.display_name, created_at: new Date(user.created_at).toISOString(), memberships: memberships.map((m) => ({ unit: m.name, role: m.role })) } : null,
+  };
+}
+
+/** Erases a reporter's e-mail address everywhere it is kept (GDPR art. 17); the reports themselves stay. */
+export async function eraseReporterEmail(ctx: ServiceContext, email: string) {
+  return inTransaction(ctx.db, async (trx) => {
+    const r = await trx.deleteFrom('reporter_contacts').where('organisation_id', '=', ctx.organisation.id)
+      .where((eb) => eb(eb.fn('lower', ['email']), '=', email)).executeTakeFirst();
+    const erased = Number(r.numDeletedRows);
+    await recordAudit(trx, { organisationId: ctx.organisation.id, actor: ctx.actor, action: 'erase', entityType: 'reporter_contact', entityId: fingerprint(email), after: { contacts_erased: erased }, remoteAddress: ctx.remoteAddress });
+    return { email, contacts_erased: erased };
+  });
+}

@@ -1,0 +1,102 @@
+import { createWriteStream } from 'node:fs';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { pipeline } from 'node:stream/promises';
+import multipart from '@fastify/multipart';
+import type { FastifyRequest } from 'fastify';
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { UuidSchema } from '../../domain/common.js';
+import { AppError } from '../../domain/errors.js';
+import { ImportProfileInputSchema, ImportProfileSchema, ImportReportSchema, ImportRequestQuerySchema, ImportRunSchema } from '../../domain/imports.js';
+import { serviceContext } from '../../server/request-context.js';
+import { getImportRun, listImportRuns, runImport } from './imports.service.js';
+import { createImportProfile, getImportProfile, listImportProfiles, updateImportProfile } from './profiles.service.js';
+
+/** Default upload limit; the server's TRYGG_IMPORT_MAX_BYTES overrides it. */
+export const DEFAULT_MAX_UPLOAD_BYTES = 200 * 1024 * 1024;
+
+const tags = ['imports'];
+const policy = 'imports:run' as const;
+
+/**
+ * Streams the multipart 'file' field to a temporary file: imports read files twice (fingerprint, then
+ * rows) and must never hold an upload in memory. The name and declared type are ignored except as the
+ * name kept in the audit trail: the importer reads the format from the content.
+ */
+async function receiveUpload(request: FastifyRequest, maxBytes: number) {
+  let part;
+  try {
+    part = await request.file();
+  } catch (e) {
+    if ((e as { code?: string }).code === 'FST_INVALID_MULTIPART_CONTENT_TYPE') throw new AppError('UNSUPPORTED_MEDIA_TYPE', { details: { expected: 'multipart/form-data with a file field' } });
+    throw e;
+  }
+  if (!part) throw new AppError('VALIDATION_FAILED', { details: [{ path: 'file', code: 'required', message: 'send the file as multipart/form-data' }] });
+  const dir = await mkdtemp(join(tmpdir(), 'trygg-import-'));
+  const path = join(dir, 'upload');
+  try {
+    await pipeline(part.file, createWriteStream(path));
+  } catch (e) {
+    await rm(dir, { recursive: true, force: true });
+    if ((e as { code?: string }).code === 'FST_REQ_FILE_TOO_LARGE') throw new AppError('PAYLOAD_TOO_LARGE', { details: { max_bytes: maxBytes } });
+    throw e;
+  }
+  return { path, dir, fileName: String(part.filename || 'upload') };
+}
+
+export const importsRoutes: FastifyPluginAsyncZod<{ maxFileBytes?: number | undefined }> = async (app, opts) => {
+  const maxBytes = opts.maxFileBytes ?? DEFAULT_MAX_UPLOAD_BYTES;
+  await app.register(multipart, { limits: { fileSize: maxBytes, files: 1, fields: 0, parts: 2 } });
+
+  app.post('/imports', {
+    config: { policy },
+    schema: {
+      tags, summary: 'Validate (dry_run=true, default) or import a file of incidents',
+      description: 'multipart/form-data with one field "file": CSV, Excel (.xlsx), GeoJSON or police events JSON, recognised from the content. '
+        + 'A commit writes every accepted row in one transaction or nothing; rows with errors refuse the commit (422) unless skip_invalid=true. '
+        + 'wait=false answers 202 with the run id at once; poll GET /api/imports/{id}.',
+      consumes: ['multipart/form-data'],
+      querystring: ImportRequestQuerySchema,
+      response: { 200: ImportReportSchema, 202: z.object({ id: UuidSchema, status: z.literal('running') }) },
+    },
+  }, async (request, reply) => {
+    const ctx = await serviceContext(request);
+    const upload = await receiveUpload(request, maxBytes);
+    const q = request.query;
+    const cleanup = () => rm(upload.dir, { recursive: true, force: true });
+    const run = (onStarted?: (id: string) => void) => runImport(ctx, {
+      filePath: upload.path, fileName: upload.fileName, dryRun: q.dry_run, profile: q.profile, format: q.format,
+      swapCoordinates: q.swap_coordinates, skipInvalid: q.skip_invalid, onStarted,
+    });
+    if (q.wait) {
+      try { return await run(); } finally { await cleanup(); }
+    }
+    // Answer as soon as the run exists; it goes on in this process and records its end in import_runs.
+    const id = await new Promise<string>((resolve, reject) => {
+      run(resolve)
+        .catch((e: unknown) => { reject(e); if (!(e instanceof AppError)) request.log.error({ err: e }, 'background import failed'); })
+        .finally(() => void cleanup());
+    });
+    return reply.status(202).send({ id, status: 'running' as const });
+  });
+
+  app.get('/imports', { config: { policy }, schema: { tags, summary: 'Recent import runs', response: { 200: z.array(ImportRunSchema) } } },
+    async (request) => listImportRuns(await serviceContext(request)));
+
+  app.get('/imports/:id', { config: { policy }, schema: { tags, summary: 'A run’s status, progress and report', params: z.object({ id: UuidSchema }), response: { 200: ImportRunSchema } } },
+    async (request) => getImportRun(await serviceContext(request), request.params.id));
+
+  app.get('/import-profiles', { config: { policy }, schema: { tags, summary: 'Column-mapping profiles', response: { 200: z.array(ImportProfileSchema) } } },
+    async (request) => listImportProfiles(await serviceContext(request)));
+
+  app.get('/import-profiles/:id', { config: { policy }, schema: { tags, summary: 'One profile', params: z.object({ id: UuidSchema }), response: { 200: ImportProfileSchema } } },
+    async (request) => getImportProfile(await serviceContext(request), { id: request.params.id }));
+
+  app.post('/import-profiles', { config: { policy }, schema: { tags, summary: 'Save a named profile', body: ImportProfileInputSchema, response: { 201: ImportProfileSchema } } },
+    async (request, reply) => reply.status(201).send(await createImportProfile(await serviceContext(request), request.body)));
+
+  app.put('/import-profiles/:id', { config: { policy }, schema: { tags, summary: 'Replace a profile', params: z.object({ id: UuidSchema }), body: ImportProfileInputSchema, response: { 200: ImportProfileSchema } } },
+    async (request) => updateImportProfile(await serviceContext(request), request.params.id, request.body));
+};

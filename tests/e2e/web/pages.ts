@@ -1,0 +1,171 @@
+import { mkdirSync } from 'node:fs';
+import { AxeBuilder } from '@axe-core/playwright';
+import type { Result as AxeResult } from 'axe-core';
+import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
+import { startTestServer, type TestServer } from '../../setup/test-server.js';
+
+/**
+ * The shared page model of the web e2e suites: one real server and one Chromium per test file, contexts that
+ * may talk to the app only, and helpers to sign in, wait for a page to settle, scan it with axe and screenshot it.
+ */
+export const SHOTS = 'test-results';
+export const WCAG_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
+
+export interface Harness {
+  server: TestServer;
+  browser: Browser;
+  /** Requests to any host but the app: must stay empty (the app works offline). */
+  foreignRequests: string[];
+  /** A fresh browser context (own cookies and storage) and a page in it. */
+  newPage(options?: { width?: number; height?: number; locale?: 'sv-SE' | 'en-GB' }): Promise<Page>;
+  close(): Promise<void>;
+}
+
+export async function startHarness(): Promise<Harness> {
+  mkdirSync(SHOTS, { recursive: true });
+  const server = await startTestServer();
+  const browser = await chromium.launch({
+    executablePath: '/usr/bin/chromium',
+    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run', '--lang=sv-SE'],
+  });
+  const foreignRequests: string[] = [];
+  const contexts: BrowserContext[] = [];
+  return {
+    server,
+    browser,
+    foreignRequests,
+    async newPage({ width = 1280, height = 900, locale = 'sv-SE' } = {}) {
+      const context = await browser.newContext({ viewport: { width, height }, locale, timezoneId: 'Europe/Stockholm' });
+      contexts.push(context);
+      await context.route('**/*', (route) => {
+        const url = route.request().url();
+        if (url.startsWith(server.url) || url.startsWith('data:') || url.startsWith('blob:')) return route.continue();
+        foreignRequests.push(url);
+        return route.abort();
+      });
+      return context.newPage();
+    },
+    async close() {
+      for (const c of contexts) await c.close().catch(() => undefined);
+      await browser.close();
+      await server.close();
+    },
+  };
+}
+
+/** The demo account whose e-mail starts with `prefix` (admin, samordnare.eav, bibliotek, polis, analytiker …). */
+export function account(h: Harness, prefix: string): { email: string; password: string } {
+  const found = h.server.accounts.find((a) => a.email.startsWith(prefix));
+  if (!found) throw new Error(`no demo account ${prefix}`);
+  return found;
+}
+
+/** Signs in through the login page and waits until the header shows the sign-out button. */
+export async function signIn(page: Page, h: Harness, prefix: string, next = '/'): Promise<void> {
+  const { email, password } = account(h, prefix);
+  await page.goto(`${h.server.url}/login?next=${encodeURIComponent(next)}`);
+  await page.locator('#login-email').fill(email);
+  await page.locator('#login-password').fill(password);
+  await page.locator('.login-form button[type=submit]').click();
+  await page.locator('.session-menu button').waitFor();
+}
+
+/** Waits until no loading indicator is left and the network has been quiet for a moment. */
+export async function settle(page: Page): Promise<void> {
+  await page.waitForLoadState('networkidle');
+  await page.waitForFunction(() => document.querySelectorAll('.loading').length === 0, undefined, { timeout: 20_000 });
+}
+
+/** Goes to `path` and waits for its h1 and for the data to arrive. */
+export async function open(page: Page, h: Harness, path: string, h1: string | RegExp): Promise<void> {
+  await page.goto(`${h.server.url}${path}`);
+  await page.getByRole('heading', { level: 1, name: h1 }).waitFor({ timeout: 20_000 });
+  await settle(page);
+}
+
+function describe(v: AxeResult): string {
+  const nodes = v.nodes.slice(0, 6).map((n) => {
+    const summary = (n.failureSummary ?? '').split('\n').map((l) => l.trim()).filter(Boolean).slice(1, 3).join(' / ');
+    return `      at ${n.target.join(' ')}\n         ${n.html.slice(0, 160)}\n         ${summary}`;
+  });
+  const more = v.nodes.length > 6 ? `\n      … and ${v.nodes.length - 6} more` : '';
+  return `  [${v.impact}] ${v.id}: ${v.help} (${v.nodes.length} element(s))\n    ${v.helpUrl}\n${nodes.join('\n')}${more}`;
+}
+
+/** Everything axe found, readable in a terminal; moderate and minor ones too, but only serious and critical fail. */
+export interface A11yReport {
+  label: string;
+  blocking: AxeResult[];
+  other: AxeResult[];
+}
+export const a11yLog: A11yReport[] = [];
+
+/**
+ * Scans the page with axe-core (WCAG 2.0/2.1 A and AA) and throws a readable report on any serious or
+ * critical violation. Moderate and minor ones are kept in `a11yLog` and printed by `printA11ySummary`.
+ */
+export async function expectAccessible(page: Page, label: string): Promise<void> {
+  const results = await new AxeBuilder({ page }).withTags(WCAG_TAGS).analyze();
+  const blocking = results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+  const other = results.violations.filter((v) => !blocking.includes(v));
+  a11yLog.push({ label, blocking, other });
+  if (blocking.length > 0) {
+    throw new Error(`axe: ${blocking.length} serious/critical violation(s) on "${label}" (${page.url()}):\n${blocking.map(describe).join('\n')}`);
+  }
+}
+
+export function printA11ySummary(): void {
+  const minor = a11yLog.filter((r) => r.other.length > 0);
+  const lines = [`axe scanned ${a11yLog.length} page state(s); ${a11yLog.filter((r) => r.blocking.length > 0).length} with serious/critical violations.`];
+  for (const r of minor) lines.push(`  moderate/minor on "${r.label}":\n${r.other.map(describe).join('\n')}`);
+  console.log(lines.join('\n'));
+}
+
+export async function shot(page: Page, name: string): Promise<void> {
+  await page.screenshot({ path: `${SHOTS}/${name}.png`, fullPage: true });
+}
+
+/** The element that has focus, described for assertions (tag, id, text or accessible label). */
+export async function focused(page: Page): Promise<{ tag: string; id: string; text: string; label: string | null; type: string | null }> {
+  return page.evaluate(() => {
+    const el = document.activeElement as HTMLElement | null;
+    return {
+      tag: el?.tagName.toLowerCase() ?? '',
+      id: el?.id ?? '',
+      text: (el?.textContent ?? '').trim(),
+      label: el?.getAttribute('aria-label') ?? null,
+      type: el?.getAttribute('type') ?? null,
+    };
+  });
+}
+
+/** Whether the focused element shows a focus indicator (an outline or a box shadow). */
+export async function focusIsVisible(page: Page): Promise<boolean> {
+  return page.evaluate(() => {
+    const el = document.activeElement as HTMLElement | null;
+    if (!el || el === document.body) return false;
+    // Radios and checkboxes show their ring on the surrounding label.
+    const target = el.matches('input[type=radio], input[type=checkbox]') ? (el.closest('label') ?? el) : el;
+    const s = getComputedStyle(target);
+    const outline = s.outlineStyle !== 'none' && parseFloat(s.outlineWidth) >= 2;
+    return outline || (s.boxShadow !== 'none' && s.boxShadow !== '');
+  });
+}
+
+/**
+ * Presses Tab (or Shift+Tab) until `match` holds for the focused element; fails after `max` presses.
+ * Checks on every stop that the focus is visible.
+ */
+export async function tabTo(
+  page: Page,
+  match: (f: Awaited<ReturnType<typeof focused>>) => boolean,
+  { max = 60, back = false, what = 'element' }: { max?: number; back?: boolean; what?: string } = {},
+): Promise<void> {
+  for (let i = 0; i < max; i++) {
+    await page.keyboard.press(back ? 'Shift+Tab' : 'Tab');
+    const f = await focused(page);
+    if (f.tag !== 'body' && !(await focusIsVisible(page))) throw new Error(`focus not visible on ${f.tag}#${f.id} "${f.text.slice(0, 40)}"`);
+    if (match(f)) return;
+  }
+  throw new Error(`Tab never reached ${what} in ${max} presses`);
+}
