@@ -157,7 +157,7 @@ async function run(engine: Engine): Promise<void> {
     const bare = await time(50, () => countByCategory(h.db, scope, bounds));
     console.log(`(a) bare aggregate, ${district.name} ${week} (${weekRows} incidents): p50 ${ms(bare.p50)}, p95 ${ms(bare.p95)}`);
     const plan = await sql<{ 'QUERY PLAN': string }>`EXPLAIN SELECT category_id, count(*) FROM incidents WHERE organisation_id = ${orgId} AND occurred_at >= ${bounds.start} AND occurred_at < ${bounds.end} AND area_id IN (${sql.join(hoodIds)}) GROUP BY category_id`.execute(h.db);
-    console.log(`    plan: ${plan.rows.map((r) => r['QUERY PLAN'].trim()).filter((l) => /Scan|Index/.test(l)).join(' | ')}`);
+    console.log(`    plan: ${plan.rows.map((r) => r['QUERY PLAN'].trim()).filter((l) => /Scan/.test(l)).map((l) => l.replace(/^->\s*/, '').replace(/\s+\(cost.*/, '')).join(' | ')}`);
 
     const app = await buildApp({ db: h.db, engine, config: { bodyLimit: 1_048_576, defaultOrganisation: 'stockholm' }, webRoot: null });
     const unit = await h.db.selectFrom('units').select('id').where('slug', '=', 'enskede-arsta-vantor').executeTakeFirstOrThrow();

@@ -2,6 +2,7 @@
 import { Command } from 'commander';
 import { z } from 'zod';
 import { AppError } from '../domain/errors.js';
+import { registerBackup } from './commands/backup.js';
 import { registerDb } from './commands/db.js';
 import { registerImport } from './commands/import.js';
 import { registerIncidents } from './commands/incidents.js';
@@ -13,6 +14,7 @@ import { registerServe } from './commands/serve.js';
 const program = new Command('trygg').description('Trygg — crime prevention and safety work').showHelpAfterError();
 registerServe(program);
 registerDb(program);
+registerBackup(program);
 registerSeed(program);
 registerIncidents(program);
 registerRetention(program);

@@ -145,7 +145,9 @@ export const GiClassSchema = z.enum(['hot99', 'hot95', 'hot90', 'cold99', 'cold9
 export const HotspotsSchema = z.object({
   method: z.literal('Getis-Ord Gi*'), resolution: z.number().int(), n: z.number().int(), k: z.number().int(),
   alpha: z.number(), p_method: z.enum(['normal', 'exact-binomial']), correction: z.literal('Benjamini-Hochberg FDR'),
-  incidents: z.number().int(), excluded_coarse: z.number().int(),
+  incidents: z.number().int(),
+  /** Left out of Gi*: coarse positions, and points whose cell lies outside the stadsdelar's cells (on a border). */
+  excluded_coarse: z.number().int(),
   /** Cells significant after FDR control (fdrClass ≠ none), most significant first. */
   cells: z.array(z.object({ cell: z.string(), count: z.number().int(), local_sum: z.number().int(), z: z.number(), p: z.number(), p_adjusted: z.number(), class: GiClassSchema })),
 });

@@ -3,6 +3,7 @@ import { createHash } from 'node:crypto';
 import { createReadStream } from 'node:fs';
 import { AppError } from '../../domain/errors.js';
 import type { ImportFormat } from '../../domain/imports.js';
+import { textDecoder } from './encoding.js';
 
 /** Text encodings the importer decodes; spreadsheets saved by Swedish Windows Excel are windows-1252. */
 export type TextEncoding = 'utf-8' | 'utf-16le' | 'windows-1252';
@@ -77,7 +78,7 @@ export function sniffFile(probe: RawProbe): FileProbe {
   if (head.length === 0) throw new AppError('EMPTY_FILE');
   if (head[0] === 0x50 && head[1] === 0x4b && head[2] === 0x03 && head[3] === 0x04) return { ...probe, encoding: null, kind: 'xlsx' };
   const encoding: TextEncoding = head[0] === 0xff && head[1] === 0xfe ? 'utf-16le' : utf8 ? 'utf-8' : 'windows-1252';
-  const text = new TextDecoder(encoding).decode(head);
+  const text = textDecoder(encoding).decode(head);
   if (text.trim() === '') throw new AppError('EMPTY_FILE');
   if (looksBinary(text)) {
     throw new AppError('UNREADABLE_FILE', { details: { reason: 'binary', message: 'the file holds control characters: it is not text, a spreadsheet or JSON' } });

@@ -38,6 +38,8 @@ async function receiveUpload(request: FastifyRequest, maxBytes: number) {
   const path = join(dir, 'upload');
   try {
     await pipeline(part.file, createWriteStream(path));
+    // Past the limit the stream just ends early, marked truncated: half a file must never be imported.
+    if (part.file.truncated) throw new AppError('PAYLOAD_TOO_LARGE', { details: { max_bytes: maxBytes } });
   } catch (e) {
     await rm(dir, { recursive: true, force: true });
     if ((e as { code?: string }).code === 'FST_REQ_FILE_TOO_LARGE') throw new AppError('PAYLOAD_TOO_LARGE', { details: { max_bytes: maxBytes } });

@@ -113,7 +113,7 @@ function firstPage(doc: Doc, r: SituationReport, ctx: PdfContext): void {
   note(doc, `Karta: stadsdelar färgade efter områdesbedömning (bekräftad, annars föreslagen), händelser med exakt läge eller plats som punkter. ` +
     `Hot spots: ${h.method} på H3-celler upplösning ${h.resolution}, k = ${h.k} (cellen och dess sex grannar), n = ${num(h.n)} celler, ` +
     `${h.p_method === 'exact-binomial' ? 'exakt binomialt p' : 'normalapproximerat p'}, ${h.correction} alfa = ${num(h.alpha, 2)}; ` +
-    `${num(h.incidents)} händelser med punktläge, ${num(h.excluded_coarse)} med grov position ingår inte. * = signifikant förändring (exakt villkorligt test, p < 0,05).`);
+    `${num(h.incidents)} händelser med punktläge, ${num(h.excluded_coarse)} med grov position eller utanför områdets celler ingår inte. * = signifikant förändring (exakt villkorligt test, p < 0,05).`);
 }
 
 function ratingsAndCategories(doc: Doc, r: SituationReport): void {
@@ -122,7 +122,7 @@ function ratingsAndCategories(doc: Doc, r: SituationReport): void {
   table(doc, [
     { title: 'Stadsdel', width: 118 }, { title: 'Antal', width: 38, align: 'right' }, { title: 'Förra v.', width: 40, align: 'right' },
     { title: 'Förändr.', width: 42, align: 'right' }, { title: 'Fjol', width: 34, align: 'right' }, { title: 'Per 1 000 inv.', width: 70, align: 'right' },
-    { title: 'Förslag', width: 64 }, { title: 'Bekräftad', width: 64 }, { title: 'Förra v. bed.', width: 45 },
+    { title: 'Förslag', width: 64 }, { title: 'Bekräftad', width: 64 }, { title: 'Föreg. bed.', width: 45 },
   ], hoods.map((n) => [
     n.name, num(n.count), num(n.vs_previous_week.reference), changeText(n.count, n.vs_previous_week), num(n.vs_last_year.reference),
     n.rate_per_1000 ? `${num(n.rate_per_1000.rate, 2)} (${n.rate_per_1000.population_year})` : '–',

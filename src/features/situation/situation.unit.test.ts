@@ -4,7 +4,6 @@ import { IsoWeekSchema } from '../../domain/situation.js';
 import { annualCalendar, knownPeriods } from './calendar.js';
 import { proposeRating } from './rating.js';
 import { createLru } from './report-cache.js';
-import { defuseFormula } from './situation.xlsx.js';
 
 describe('IsoWeekSchema', () => {
   it('agrees with the analysis library on which weeks exist, 1990–2100', () => {
@@ -65,7 +64,7 @@ describe('annual calendar', () => {
   });
 });
 
-describe('report cache and spreadsheet cells', () => {
+describe('report cache', () => {
   it('evicts the least recently used entry', () => {
     const lru = createLru<number>(2);
     lru.set('a', 1);
@@ -74,10 +73,4 @@ describe('report cache and spreadsheet cells', () => {
     lru.set('c', 3);
     expect([lru.get('a'), lru.get('b'), lru.get('c'), lru.size]).toEqual([1, undefined, 3, 2]);
   });
-
-  it.each([['=1+1', "'=1+1"], ['+46 8 123', "'+46 8 123"], ['-2', "'-2"], ['@SUM(A1)', "'@SUM(A1)"], ['Torget', 'Torget'], [-2, -2], [null, null]])(
-    'defuses %j', (value, expected) => {
-      expect(defuseFormula(value)).toBe(expected);
-    },
-  );
 });

@@ -1,21 +1,14 @@
 import ExcelJS from 'exceljs';
+import { defuseCell } from '../../analysis/text/spreadsheet-cell.js';
 import { RATING_LABELS, type SituationReport } from '../../domain/situation.js';
 
 type Cell = string | number | boolean | null;
 
-/**
- * Spreadsheet programs run a cell that starts with = + - @ (or a tab/CR before one) as a formula; a leading
- * apostrophe makes it text. Every string from the database (names, annotation text, action titles) passes here.
- * @example defuseFormula('=HYPERLINK("http://x")') // "'=HYPERLINK(\"http://x\")"
- */
-export function defuseFormula(value: Cell): Cell {
-  return typeof value === 'string' && /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
-}
-
 function sheet(book: ExcelJS.Workbook, name: string, header: readonly string[], rows: ReadonlyArray<ReadonlyArray<Cell>>): void {
   const ws = book.addWorksheet(name);
   ws.addRow([...header]).font = { bold: true };
-  for (const row of rows) ws.addRow(row.map(defuseFormula));
+  // Text from the database (names, annotations, action titles) must never run as a formula.
+  for (const row of rows) ws.addRow(row.map(defuseCell));
   ws.columns.forEach((c, i) => { c.width = Math.min(50, Math.max(10, header[i]!.length + 2)); });
   ws.views = [{ state: 'frozen', ySplit: 1 }];
 }

@@ -1,19 +1,24 @@
 import type { z } from 'zod';
+import type { AuditPageSchema, AuditQuery } from '../../domain/audit.js';
 import type { Login, Me } from '../../domain/auth.js';
 import type { Category } from '../../domain/categories.js';
-import type { HexbinSchema, Incident, IncidentCreateInput, Precision, Source, Status } from '../../domain/incidents.js';
+import type { ProcessingRecord } from '../../domain/gdpr.js';
+import type { HexbinSchema, Incident, IncidentCreateInput, IncidentStatusUpdate, Precision, Source, Status } from '../../domain/incidents.js';
 import type {
   AreaDetailSchema, AreaLevel, AreaSummary, Organisation, PlaceDetailSchema, PlaceSetting, PlaceSummary,
   PolygonalGeometrySchema, Unit, UnitKind,
 } from '../../domain/org.js';
 import type { PublicReportCreateInput, PublicReportReceiptSchema, PublicReportStatus } from '../../domain/public-reports.js';
-import { api } from './client.js';
+import { api, apiPath } from './client.js';
 
 export type Hexbin = z.infer<typeof HexbinSchema>;
 export type AreaDetail = z.infer<typeof AreaDetailSchema>;
 export type PlaceDetail = z.infer<typeof PlaceDetailSchema>;
 export type PolygonalGeometry = z.infer<typeof PolygonalGeometrySchema>;
 export type PublicReportReceipt = z.infer<typeof PublicReportReceiptSchema>;
+export type AuditPage = z.infer<typeof AuditPageSchema>;
+/** The audit log's search filters (paging is separate). */
+export type AuditFilter = Omit<AuditQuery, 'limit' | 'before_id'>;
 
 export interface Feature<G, P> {
   type: 'Feature';
@@ -64,6 +69,14 @@ export const endpoints = {
     api.get<Hexbin[]>('/api/incidents/hexbins', f),
   incident: (id: string) => api.get<Incident>(`/api/incidents/${encodeURIComponent(id)}`),
   createIncident: (body: IncidentCreateInput) => api.post<Incident>('/api/incidents', body),
+  updateIncidentStatus: (id: string, body: IncidentStatusUpdate) => api.patch<Incident>(`/api/incidents/${encodeURIComponent(id)}/status`, body),
+
+  /** The record of processing (GDPR art. 30): public. */
+  processingRecord: () => api.get<ProcessingRecord>('/api/gdpr/processing-record'),
+  /** The audit log, newest first; `before_id` is the previous page's `next_before_id`. */
+  audit: (q: AuditFilter & { limit?: number; before_id?: number }) => api.get<AuditPage>('/api/audit', q),
+  /** A link, not a fetch: the browser downloads the file (the server sets Content-Disposition). */
+  auditExportUrl: (q: AuditFilter, format: 'csv' | 'json' = 'csv') => apiPath('/api/audit/export', { format, ...q }),
 
   /** Residents' reports: no account, a receipt code to follow the report by. */
   createPublicReport: (body: PublicReportCreateInput) => api.post<PublicReportReceipt>('/api/public/reports', body),

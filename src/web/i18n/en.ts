@@ -1,10 +1,13 @@
+import { enAbout } from './en-about.js';
+import { enStaff } from './en-staff.js';
+import type { Shape } from './shape.js';
 import type { sv } from './sv.js';
 
-/** The same shape as the Swedish resources, with any strings. */
-type Shape<T> = { [K in keyof T]: T[K] extends string ? string : Shape<T[K]> };
 export type Translation = Shape<typeof sv>;
 
 export const en: Translation = {
+  ...enAbout,
+  ...enStaff,
   app: {
     name: 'Trygg',
     tagline: 'Safety work in {{organisation}}',
@@ -35,6 +38,7 @@ export const en: Translation = {
     wholeMunicipality: 'location: whole municipality',
     count: '{{count}}',
     mapListHint: 'The map content is also available as a list below the map.',
+    mapListLink: 'Go to the list',
   },
   start: {
     title: 'Safety in Stockholm',
@@ -135,6 +139,7 @@ export const en: Translation = {
     incidentCount: 'Number of incidents',
     recent: 'Latest incidents at this place',
     mapLabel: 'Map showing the position of the place',
+    mapNote: 'The map shows the position of the place. The address and coordinates are in the facts beside it.',
     back: 'All places',
     responsibility: { environment: 'surroundings', premises: 'premises', maintenance: 'maintenance', operations: 'operations', security: 'security', cleaning: 'cleaning', lighting: 'lighting' },
     types: {
@@ -153,6 +158,8 @@ export const en: Translation = {
     notify: 'I want an e-mail when the report is handled',
     email: 'E-mail address',
     emailHelp: 'Used only for news about this report.',
+    notifyHelp: 'The e-mail address is kept only if you tick the box.',
+    privacyLink: 'How we process personal data',
     location: 'Location',
     locationHelp: 'Click the map where it happened, or choose a place from the list.',
     mapLabel: 'Map for choosing the location. Click where it happened.',

@@ -1,5 +1,10 @@
+import { svAbout } from './sv-about.js';
+import { svStaff } from './sv-staff.js';
+
 /** Swedish, the default language. en.ts must have exactly the same keys (checked by its type). */
 export const sv = {
+  ...svAbout,
+  ...svStaff,
   app: {
     name: 'Trygg',
     tagline: 'Trygghetsarbete i {{organisation}}',
@@ -30,6 +35,7 @@ export const sv = {
     wholeMunicipality: 'plats: hela kommunen',
     count: '{{count}} st',
     mapListHint: 'Kartans innehåll finns också som lista nedanför kartan.',
+    mapListLink: 'Gå till listan',
   },
   start: {
     title: 'Trygghet i Stockholm',
@@ -130,6 +136,7 @@ export const sv = {
     incidentCount: 'Antal händelser',
     recent: 'Senaste händelser på platsen',
     mapLabel: 'Karta med platsens position',
+    mapNote: 'Kartan visar platsens position. Adress och koordinater står i faktarutan bredvid.',
     back: 'Alla platser',
     responsibility: { environment: 'närmiljö', premises: 'lokaler', maintenance: 'skötsel', operations: 'verksamhet', security: 'säkerhet', cleaning: 'städning', lighting: 'belysning' },
     types: {
@@ -148,6 +155,8 @@ export const sv = {
     notify: 'Jag vill få besked via e-post när rapporten hanteras',
     email: 'E-postadress',
     emailHelp: 'Används bara för besked om den här rapporten.',
+    notifyHelp: 'E-postadressen sparas bara om du kryssar i rutan.',
+    privacyLink: 'Så behandlar vi personuppgifter',
     location: 'Plats',
     locationHelp: 'Klicka på kartan där det hände, eller välj en plats i listan.',
     mapLabel: 'Karta för att välja plats. Klicka där det hände.',

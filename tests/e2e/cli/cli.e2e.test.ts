@@ -78,6 +78,26 @@ for (const engine of engines) {
       expect(badFormat.stderr).toMatch(/^VALIDATION_FAILED: format/);
     });
 
+    it('backs up and restores into a fresh embedded database, refusing a second restore without --force', async () => {
+      const dir = mkdtempSync(join(tmpdir(), 'trygg-cli-restore-'));
+      try {
+        const file = join(dir, 'backup.jsonl.gz');
+        const backup = await trygg(env, 'backup', file);
+        expect(backup.code).toBe(0);
+        const fresh = { TRYGG_DATA_DIR: join(dir, 'data'), DATABASE_URL: '' };
+        const restored = await trygg(fresh, 'restore', file);
+        expect(restored.stdout).toMatch(/^Restored \d+ rows/);
+        const before = JSON.parse((await trygg(env, 'incidents', 'list', '--format', 'json', '--limit', '100000')).stdout);
+        const after = JSON.parse((await trygg(fresh, 'incidents', 'list', '--format', 'json', '--limit', '100000')).stdout);
+        expect(after).toEqual(before);
+        const again = await trygg(fresh, 'restore', file);
+        expect(again.code).toBe(1);
+        expect(again.stderr).toMatch(/^CONFLICT:.*not_empty/);
+      } finally {
+        rmSync(dir, { recursive: true, force: true });
+      }
+    });
+
     it('does not seed twice', async () => {
       const again = await trygg(env, 'seed', 'demo', '--incidents', '400');
       expect(again.code).toBe(0);

@@ -4,6 +4,7 @@ import { CsvError, parse } from 'csv-parse';
 import { AppError } from '../../../domain/errors.js';
 import type { FileProbe, TextEncoding } from '../file-probe.js';
 import { headerNames, type RecordSource, type TabularRecord } from './record-source.js';
+import { textDecoder } from '../encoding.js';
 
 /** Longest accepted record: far above any real row, low enough that one runaway line cannot exhaust memory. */
 export const MAX_RECORD_CHARS = 1_000_000;
@@ -45,11 +46,11 @@ export function sniffDelimiter(sample: string): string {
 
 /** Decodes bytes to text in the detected encoding; the decoder drops a UTF-8 byte order mark. */
 function decoder(encoding: TextEncoding): Transform {
-  const textDecoder = new TextDecoder(encoding);
+  const text = textDecoder(encoding);
   return new Transform({
     readableObjectMode: true,
-    transform(chunk: Buffer, _enc, done) { done(null, textDecoder.decode(chunk, { stream: true })); },
-    flush(done) { done(null, textDecoder.decode()); },
+    transform(chunk: Buffer, _enc, done) { done(null, text.decode(chunk, { stream: true })); },
+    flush(done) { done(null, text.decode()); },
   });
 }
 
@@ -70,7 +71,7 @@ function toAppError(error: unknown): unknown {
  */
 export async function openCsv(path: string, probe: FileProbe, delimiter?: string): Promise<RecordSource> {
   const encoding = probe.encoding ?? 'utf-8';
-  const chosen = delimiter ?? sniffDelimiter(new TextDecoder(encoding).decode(probe.head));
+  const chosen = delimiter ?? sniffDelimiter(textDecoder(encoding).decode(probe.head));
   const file = createReadStream(path, { highWaterMark: 256 * 1024 });
   const parser = parse({
     delimiter: chosen, relax_column_count: true, relax_quotes: true, skip_empty_lines: true, max_record_size: MAX_RECORD_CHARS,

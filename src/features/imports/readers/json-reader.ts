@@ -4,6 +4,7 @@ import type { Crs } from '../../../domain/imports.js';
 import { parseCrs } from '../coordinates.js';
 import type { FileProbe } from '../file-probe.js';
 import { headerNames, type PoliceRecord, type RecordSource, type TabularRecord } from './record-source.js';
+import { textDecoder } from '../encoding.js';
 
 /**
  * JSON is parsed whole (a streaming JSON parser is not among the chosen libraries), so JSON files are
@@ -70,7 +71,7 @@ export async function openJson(path: string, probe: FileProbe, expected?: 'geojs
   }
   let parsed: unknown;
   try {
-    parsed = JSON.parse(new TextDecoder(probe.encoding ?? 'utf-8').decode(await readFile(path)));
+    parsed = JSON.parse(textDecoder(probe.encoding ?? 'utf-8').decode(await readFile(path)));
   } catch (e) {
     throw unreadable((e as Error).message);
   }

@@ -6,10 +6,19 @@ import { endpoints } from '../../api/endpoints.js';
 // Mirrors the server's policies (features/auth/policy.ts), only to decide what to show: the server decides.
 const READ_INCIDENTS: readonly Role[] = ['admin', 'coordinator', 'unit_editor', 'partner_viewer', 'analyst'];
 const CREATE_INCIDENTS: readonly Role[] = ['admin', 'coordinator', 'unit_editor', 'partner_viewer'];
+const UPDATE_INCIDENTS: readonly Role[] = ['admin', 'coordinator', 'unit_editor'];
+const READ_FREE_TEXT: readonly Role[] = ['admin', 'coordinator', 'unit_editor', 'partner_viewer'];
+const READ_AUDIT: readonly Role[] = ['admin'];
 
 const hasRole = (me: Me | null | undefined, roles: readonly Role[]) => Boolean(me?.memberships.some((m) => roles.includes(m.role)));
 export const canReadIncidents = (me: Me | null | undefined) => hasRole(me, READ_INCIDENTS);
 export const canCreateIncidents = (me: Me | null | undefined) => hasRole(me, CREATE_INCIDENTS);
+/** Policy 'incidents:update': who may change an incident's status. */
+export const canUpdateIncidents = (me: Me | null | undefined) => hasRole(me, UPDATE_INCIDENTS);
+/** Analysts work with aggregates: the server leaves free text out for them. */
+export const canReadFreeText = (me: Me | null | undefined) => hasRole(me, READ_FREE_TEXT);
+/** Policy 'audit:read'. */
+export const canReadAudit = (me: Me | null | undefined) => hasRole(me, READ_AUDIT);
 
 /** The signed-in user, or null for a visitor. Keeps the CSRF token for writes. */
 export function useSession() {

@@ -42,7 +42,11 @@ export function IncidentTable({ incidents, caption, showPlace = true, id }: Prop
           {incidents.map((i) => (
             <tr key={i.id} data-incident-id={i.id}>
               <td className="nowrap">
-                <time dateTime={i.occurred_at}>{format.dateTime(i.occurred_at)}</time>
+                {/* The time opens the incident; the hidden category makes the link name unique in a links list. */}
+                <Link to={`/incidents/${i.id}`} className="incident-link">
+                  <time dateTime={i.occurred_at}>{format.dateTime(i.occurred_at)}</time>
+                  <span className="visually-hidden">, {categoryLabel(i.category)}</span>
+                </Link>
               </td>
               <td>
                 {categoryLabel(i.category)}

@@ -48,6 +48,7 @@ export function ReportConfirmation({ incident, onAnother }: { incident: Incident
           <Link to={`/districts/${district.data.id}`} className="district-link">{t('report.done.districtLink', { name: district.data.name })}</Link>
         </p>
       )}
+      <p><Link to={`/incidents/${incident.id}`} className="incident-detail-link">{t('incident.view')}</Link></p>
       <button type="button" className="button button-secondary" onClick={onAnother}>{t('report.done.another')}</button>
     </section>
   );

@@ -1,5 +1,5 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import type { IncidentCreateInput } from '../../../domain/incidents.js';
+import type { Incident, IncidentCreateInput, IncidentStatusUpdate } from '../../../domain/incidents.js';
 import type { PublicReportCreateInput } from '../../../domain/public-reports.js';
 import { endpoints, type IncidentFilter } from '../../api/endpoints.js';
 
@@ -40,6 +40,23 @@ export function useCreateIncident() {
     mutationFn: (input: IncidentCreateInput) => endpoints.createIncident(input),
     // Every list, map and count may now include the new incident.
     onSuccess: () => queryClient.invalidateQueries({ queryKey: ['incidents'] }),
+  });
+}
+
+/** One incident (staff and partners only). */
+export function useIncident(id: string | undefined, enabled = true) {
+  return useQuery({ queryKey: ['incidents', 'one', id], queryFn: () => endpoints.incident(id!), enabled: Boolean(id) && enabled });
+}
+
+/** Moves an incident to a new status; the answer replaces the cached incident, lists are refetched. */
+export function useUpdateIncidentStatus(id: string) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (update: IncidentStatusUpdate) => endpoints.updateIncidentStatus(id, update),
+    onSuccess: async (incident: Incident) => {
+      queryClient.setQueryData(['incidents', 'one', id], incident);
+      await queryClient.invalidateQueries({ queryKey: ['incidents'], predicate: (q) => q.queryKey[1] !== 'one' });
+    },
   });
 }
 

@@ -1,0 +1,55 @@
+import { useTranslation } from 'react-i18next';
+import { Link, useParams } from 'react-router';
+import { useCategoryLabel } from '../../api/use-reference-data.js';
+import { QueryState } from '../../components/QueryState.js';
+import { useFormat } from '../../components/use-format.js';
+import { SignInNotice } from '../auth/SignInNotice.js';
+import { canReadFreeText, canReadIncidents, canUpdateIncidents, useSession } from '../auth/use-session.js';
+import { IncidentFacts } from './IncidentFacts.js';
+import { StatusForm } from './StatusForm.js';
+import { useIncident } from './use-incidents.js';
+
+/** One incident for signed-in staff: every field, and the status form for those who may change it. */
+export function IncidentDetailPage() {
+  const { id } = useParams();
+  const { t } = useTranslation();
+  const format = useFormat();
+  const categoryLabel = useCategoryLabel();
+  const session = useSession();
+  const me = session.data;
+  const incident = useIncident(id, canReadIncidents(me));
+
+  return (
+    <div className="page incident-page">
+      <p className="breadcrumb"><Link to="/">← {t('incident.back')}</Link></p>
+      {session.isPending ? (
+        <QueryState isPending error={null} />
+      ) : !me ? (
+        <>
+          <h1>{t('incident.title')}</h1>
+          <SignInNotice />
+        </>
+      ) : !canReadIncidents(me) ? (
+        <>
+          <h1>{t('incident.title')}</h1>
+          <p className="notice notice-info">{t('incident.signInNeeded')}</p>
+        </>
+      ) : (
+        <QueryState isPending={incident.isPending} error={incident.error} onRetry={() => void incident.refetch()}>
+          {incident.data && (
+            <>
+              <h1>{categoryLabel(incident.data.category)}</h1>
+              <p className="subtitle">
+                {t('incident.title')} · <time dateTime={incident.data.occurred_at}>{format.dateTime(incident.data.occurred_at)}</time>
+              </p>
+              <div className="incident-layout">
+                <IncidentFacts incident={incident.data} showFreeText={canReadFreeText(me)} />
+                {canUpdateIncidents(me) && <StatusForm incident={incident.data} />}
+              </div>
+            </>
+          )}
+        </QueryState>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,120 @@
+import { type FormEvent, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { ClosureReasonSchema, type Incident, StatusSchema } from '../../../domain/incidents.js';
+import { ApiError } from '../../api/client.js';
+import { ErrorSummary } from '../../components/ErrorSummary.js';
+import { useErrorText } from '../../components/QueryState.js';
+import { RadioGroup } from '../../components/RadioGroup.js';
+import {
+  NOTE_MAX_LENGTH, nextStatus, serverStatusErrors, STATUS_FIELD_ORDER, STATUS_INPUT_ID, type StatusErrors, type StatusFormState,
+  validateStatus,
+} from './status-form.js';
+import { useUpdateIncidentStatus } from './use-incidents.js';
+
+const initial = (incident: Incident): StatusFormState => ({
+  status: nextStatus(incident.status),
+  closureReason: incident.closure_reason ?? '',
+  note: '',
+});
+
+/** New → in progress → closed (with a reason) and an optional note; PATCH /api/incidents/:id/status. */
+export function StatusForm({ incident }: { incident: Incident }) {
+  const { t } = useTranslation();
+  const errorText = useErrorText();
+  const update = useUpdateIncidentStatus(incident.id);
+  const [state, setState] = useState<StatusFormState>(() => initial(incident));
+  const [errors, setErrors] = useState<StatusErrors>({});
+  const [general, setGeneral] = useState<string | null>(null);
+  const [saved, setSaved] = useState<string | null>(null);
+  const summaryRef = useRef<HTMLDivElement>(null);
+
+  const change = (patch: Partial<StatusFormState>, clear: keyof StatusErrors) => {
+    setState((s) => ({ ...s, ...patch }));
+    setErrors((e) => ({ ...e, [clear]: undefined }));
+    setSaved(null);
+  };
+  const fail = (fieldErrors: StatusErrors, message: string | null) => {
+    setErrors(fieldErrors);
+    setGeneral(message);
+    setSaved(null);
+    requestAnimationFrame(() => summaryRef.current?.focus());
+  };
+
+  const submit = async (e: FormEvent) => {
+    e.preventDefault();
+    if (update.isPending) return;
+    const result = validateStatus(state, t);
+    if (result.errors) return fail(result.errors, null);
+    try {
+      const after = await update.mutateAsync(result.input);
+      setErrors({});
+      setGeneral(null);
+      setState(initial(after));
+      setSaved(t('statusForm.saved', { status: t(`incidents.status.${after.status}`) }));
+    } catch (err) {
+      const fieldErrors = err instanceof ApiError ? serverStatusErrors(err.fieldIssues, t) : {};
+      fail(fieldErrors, Object.keys(fieldErrors).length > 0 ? null : errorText(err));
+    }
+  };
+
+  const items = STATUS_FIELD_ORDER.flatMap((f) => (errors[f] ? [{ inputId: STATUS_INPUT_ID[f], message: errors[f] }] : []));
+  return (
+    <section className="status-form-panel" aria-labelledby="status-form-title">
+      <h2 id="status-form-title">{t('statusForm.title')}</h2>
+      <p className="hint">{t('statusForm.intro')}</p>
+      <ErrorSummary ref={summaryRef} title={t('statusForm.summaryTitle')} intro={t('statusForm.summaryIntro')} items={items} general={general} />
+      <form className="status-form" noValidate onSubmit={(e) => void submit(e)}>
+        <RadioGroup
+          name="status"
+          idPrefix="status"
+          legend={t('statusForm.status')}
+          value={state.status}
+          onChange={(status) => change({ status }, 'status')}
+          options={StatusSchema.options.map((s) => ({ value: s, label: t(`incidents.status.${s}`) }))}
+          describedBy={errors.status ? 'status-error' : undefined}
+          className={errors.status ? 'has-error' : ''}
+        />
+        {errors.status && <p id="status-error" className="field-error">{errors.status}</p>}
+
+        {state.status === 'closed' && (
+          <div className={`field ${errors.closure_reason ? 'has-error' : ''}`}>
+            <label htmlFor="status-closure">{t('statusForm.closureReason')} <span aria-hidden="true" className="required">*</span></label>
+            {errors.closure_reason && <p id="closure-error" className="field-error">{errors.closure_reason}</p>}
+            <select
+              id="status-closure"
+              value={state.closureReason}
+              required
+              aria-invalid={errors.closure_reason ? true : undefined}
+              {...(errors.closure_reason ? { 'aria-describedby': 'closure-error' } : {})}
+              onChange={(e) => change({ closureReason: e.target.value as StatusFormState['closureReason'] }, 'closure_reason')}
+            >
+              <option value="">{t('statusForm.closureNone')}</option>
+              {ClosureReasonSchema.options.map((r) => <option key={r} value={r}>{t(`statusForm.closure.${r}`)}</option>)}
+            </select>
+          </div>
+        )}
+
+        <div className={`field ${errors.note ? 'has-error' : ''}`}>
+          <label htmlFor="status-note">{t('statusForm.note')}</label>
+          <span id="status-note-help" className="hint">{t('statusForm.noteHelp')}</span>
+          {errors.note && <p id="note-error" className="field-error">{errors.note}</p>}
+          <textarea
+            id="status-note"
+            rows={3}
+            value={state.note}
+            aria-invalid={errors.note ? true : undefined}
+            aria-describedby={['status-note-help', 'status-note-counter', errors.note ? 'note-error' : ''].filter(Boolean).join(' ')}
+            onChange={(e) => change({ note: e.target.value }, 'note')}
+          />
+          <span id="status-note-counter" className="counter">{t('statusForm.counter', { count: state.note.length, max: NOTE_MAX_LENGTH })}</span>
+        </div>
+
+        {/* aria-disabled, not disabled: a disabled button would drop the keyboard focus to the page. */}
+        <button type="submit" className="button button-primary" aria-disabled={update.isPending || undefined}>
+          {update.isPending ? t('statusForm.saving') : t('statusForm.submit')}
+        </button>
+        <p className="status-saved" role="status">{saved && <span className="notice notice-success">{saved}</span>}</p>
+      </form>
+    </section>
+  );
+}
