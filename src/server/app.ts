@@ -89,7 +89,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(swagger, {
     openapi: {
       info: { title: 'Trygg API', version: '0.1.0', description: 'Crime prevention and safety work: areas, places, incidents.' },
-      tags: [{ name: 'auth' }, { name: 'public' }, { name: 'organisation' }, { name: 'places' }, { name: 'categories' }, { name: 'incidents' }, { name: 'open311', description: 'Open311 GeoReport v2' }],
+      tags: [{ name: 'auth' }, { name: 'public' }, { name: 'organisation' }, { name: 'places' }, { name: 'categories' }, { name: 'incidents' }, { name: 'open311', description: 'Open311 GeoReport v2' }, { name: 'situation' }, { name: 'inbox' }, { name: 'audit' }, { name: 'gdpr' }, { name: 'imports' }],
     },
     transform: jsonSchemaTransform,
   });

@@ -10,6 +10,10 @@ const PlacesPage = lazy(() => import('./features/places/PlacesPage.js').then((m)
 const PlaceDetailPage = lazy(() => import('./features/places/PlaceDetailPage.js').then((m) => ({ default: m.PlaceDetailPage })));
 const ReportPage = lazy(() => import('./features/incidents/ReportPage.js').then((m) => ({ default: m.ReportPage })));
 const FollowPage = lazy(() => import('./features/incidents/FollowPage.js').then((m) => ({ default: m.FollowPage })));
+const IncidentDetailPage = lazy(() => import('./features/incidents/IncidentDetailPage.js').then((m) => ({ default: m.IncidentDetailPage })));
+const AccessibilityPage = lazy(() => import('./features/about/AccessibilityPage.js').then((m) => ({ default: m.AccessibilityPage })));
+const ProcessingRecordPage = lazy(() => import('./features/gdpr/ProcessingRecordPage.js').then((m) => ({ default: m.ProcessingRecordPage })));
+const AuditPage = lazy(() => import('./features/audit/AuditPage.js').then((m) => ({ default: m.AuditPage })));
 const LoginPage = lazy(() => import('./features/auth/LoginPage.js').then((m) => ({ default: m.LoginPage })));
 
 function Loading() {
@@ -39,6 +43,10 @@ const router = createBrowserRouter([
       { path: 'report', element: page(<ReportPage />) },
       { path: 'follow', element: page(<FollowPage />) },
       { path: 'follow/:code', element: page(<FollowPage />) },
+      { path: 'incidents/:id', element: page(<IncidentDetailPage />) },
+      { path: 'tillganglighet', element: page(<AccessibilityPage />) },
+      { path: 'personuppgifter', element: page(<ProcessingRecordPage />) },
+      { path: 'admin/audit', element: page(<AuditPage />) },
       { path: 'login', element: page(<LoginPage />) },
       { path: '*', element: <NotFound /> },
     ],

@@ -1,14 +1,16 @@
 import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
-import { NavLink, Outlet, useLocation } from 'react-router';
+import { Link, NavLink, Outlet, useLocation } from 'react-router';
 import { useOrganisation } from '../api/use-reference-data.js';
 import { SessionMenu } from '../features/auth/SessionMenu.js';
+import { canReadAudit, useSession } from '../features/auth/use-session.js';
 import { LanguageSwitch } from './LanguageSwitch.js';
 
 /** Header with skip link, navigation and language switch; main content; footer with the data sources. */
 export function Layout() {
   const { t } = useTranslation();
   const organisation = useOrganisation();
+  const session = useSession();
   const mainRef = useRef<HTMLElement>(null);
   const { pathname } = useLocation();
   const firstRender = useRef(true);
@@ -42,6 +44,7 @@ export function Layout() {
               <li><NavLink to="/" end>{t('nav.map')}</NavLink></li>
               <li><NavLink to="/places">{t('nav.places')}</NavLink></li>
               <li><NavLink to="/report">{t('nav.report')}</NavLink></li>
+              {canReadAudit(session.data) && <li><NavLink to="/admin/audit">{t('audit.nav')}</NavLink></li>}
             </ul>
           </nav>
           <div className="header-tools">
@@ -55,13 +58,22 @@ export function Layout() {
       </main>
       <footer className="site-footer">
         <div className="site-footer-inner">
-          <h2 className="footer-heading">{t('footer.sources')}</h2>
-          <ul>
-            <li>{t('footer.boundaries')}</li>
-            <li>{t('footer.police')}</li>
-            <li>{t('footer.places')}</li>
-            <li><strong>{t('footer.demo')}</strong></li>
-          </ul>
+          <div>
+            <h2 className="footer-heading">{t('footer.sources')}</h2>
+            <ul>
+              <li>{t('footer.boundaries')}</li>
+              <li>{t('footer.police')}</li>
+              <li>{t('footer.places')}</li>
+              <li><strong>{t('footer.demo')}</strong></li>
+            </ul>
+          </div>
+          <nav aria-labelledby="footer-about" className="footer-nav">
+            <h2 id="footer-about" className="footer-heading">{t('about.heading')}</h2>
+            <ul>
+              <li><Link to="/tillganglighet">{t('about.accessibility')}</Link></li>
+              <li><Link to="/personuppgifter">{t('about.privacy')}</Link></li>
+            </ul>
+          </nav>
         </div>
       </footer>
     </>

@@ -9,13 +9,19 @@ export function useFormat() {
   return useMemo(() => {
     const loc = locale(lang);
     const dateTime = new Intl.DateTimeFormat(loc, { dateStyle: 'short', timeStyle: 'short', timeZone: 'Europe/Stockholm' });
+    const timestamp = new Intl.DateTimeFormat(loc, { dateStyle: 'short', timeStyle: 'medium', timeZone: 'Europe/Stockholm' });
     const date = new Intl.DateTimeFormat(loc, { dateStyle: 'medium', timeZone: 'Europe/Stockholm' });
+    const longDate = new Intl.DateTimeFormat(loc, { dateStyle: 'long', timeZone: 'Europe/Stockholm' });
     const number = new Intl.NumberFormat(loc);
     const coordinate = new Intl.NumberFormat(loc, { minimumFractionDigits: 5, maximumFractionDigits: 5 });
     return {
       dateTime: (iso: string) => dateTime.format(new Date(iso)),
+      /** With seconds, for logs. */
+      timestamp: (iso: string) => timestamp.format(new Date(iso)),
       /** A calendar day 'YYYY-MM-DD' (no time zone shift: it is already a day). */
       day: (isoDay: string) => date.format(new Date(`${isoDay}T12:00:00Z`)),
+      /** A calendar day written out ('25 november 2026'), for running text. */
+      longDay: (isoDay: string) => longDate.format(new Date(`${isoDay}T12:00:00Z`)),
       number: (n: number) => number.format(n),
       coordinate: (n: number) => coordinate.format(n),
     };

@@ -84,7 +84,7 @@ export const enStaff: Shape<typeof svStaff> = {
     entityId: 'Record id',
     from: 'From',
     to: 'To (inclusive)',
-    dateHelp: 'Date, YYYY-MM-DD',
+    dateHelp: 'YYYY-MM-DD, for example 2026-11-25',
     submit: 'Search',
     clear: 'Clear the search',
     exportCsv: 'Export as CSV',
@@ -107,6 +107,7 @@ export const enStaff: Shape<typeof svStaff> = {
     summaryTitle: 'The search could not be made',
     errors: {
       actor: 'At most 254 characters.',
+      action: 'Choose a kind from the list.',
       entity_type: 'At most 60 characters.',
       entity_id: 'At most 100 characters.',
       from: 'Enter a date as YYYY-MM-DD.',

@@ -81,7 +81,7 @@ export const svStaff = {
     entityId: 'Postens id',
     from: 'Från och med',
     to: 'Till och med',
-    dateHelp: 'Datum, ÅÅÅÅ-MM-DD',
+    dateHelp: 'ÅÅÅÅ-MM-DD, till exempel 2026-11-25',
     submit: 'Sök',
     clear: 'Rensa sökningen',
     exportCsv: 'Exportera som CSV',
@@ -104,6 +104,7 @@ export const svStaff = {
     summaryTitle: 'Sökningen kunde inte göras',
     errors: {
       actor: 'Högst 254 tecken.',
+      action: 'Välj en typ i listan.',
       entity_type: 'Högst 60 tecken.',
       entity_id: 'Högst 100 tecken.',
       from: 'Ange ett datum som ÅÅÅÅ-MM-DD.',

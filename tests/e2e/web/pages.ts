@@ -126,12 +126,21 @@ export async function shot(page: Page, name: string): Promise<void> {
 }
 
 /** The element that has focus, described for assertions (tag, id, text or accessible label). */
-export async function focused(page: Page): Promise<{ tag: string; id: string; text: string; label: string | null; type: string | null }> {
+export interface Focused {
+  tag: string;
+  id: string;
+  className: string;
+  text: string;
+  label: string | null;
+  type: string | null;
+}
+export async function focused(page: Page): Promise<Focused> {
   return page.evaluate(() => {
     const el = document.activeElement as HTMLElement | null;
     return {
       tag: el?.tagName.toLowerCase() ?? '',
       id: el?.id ?? '',
+      className: typeof el?.className === 'string' ? el.className : '',
       text: (el?.textContent ?? '').trim(),
       label: el?.getAttribute('aria-label') ?? null,
       type: el?.getAttribute('type') ?? null,
@@ -144,11 +153,13 @@ export async function focusIsVisible(page: Page): Promise<boolean> {
   return page.evaluate(() => {
     const el = document.activeElement as HTMLElement | null;
     if (!el || el === document.body) return false;
-    // Radios and checkboxes show their ring on the surrounding label.
-    const target = el.matches('input[type=radio], input[type=checkbox]') ? (el.closest('label') ?? el) : el;
-    const s = getComputedStyle(target);
-    const outline = s.outlineStyle !== 'none' && parseFloat(s.outlineWidth) >= 2;
-    return outline || (s.boxShadow !== 'none' && s.boxShadow !== '');
+    const ring = (node: Element) => {
+      const s = getComputedStyle(node);
+      return (s.outlineStyle !== 'none' && parseFloat(s.outlineWidth) >= 2) || (s.boxShadow !== 'none' && s.boxShadow !== '');
+    };
+    // Radio buttons show their ring on the surrounding label.
+    const label = el.matches('input[type=radio], input[type=checkbox]') ? el.closest('label') : null;
+    return ring(el) || (label !== null && ring(label));
   });
 }
 
@@ -158,7 +169,7 @@ export async function focusIsVisible(page: Page): Promise<boolean> {
  */
 export async function tabTo(
   page: Page,
-  match: (f: Awaited<ReturnType<typeof focused>>) => boolean,
+  match: (f: Focused) => boolean,
   { max = 60, back = false, what = 'element' }: { max?: number; back?: boolean; what?: string } = {},
 ): Promise<void> {
   for (let i = 0; i < max; i++) {
@@ -168,4 +179,20 @@ export async function tabTo(
     if (match(f)) return;
   }
   throw new Error(`Tab never reached ${what} in ${max} presses`);
+}
+
+/** Chooses an option of the focused <select> with the arrow keys (no mouse, no popup). */
+export async function chooseWithArrows(page: Page, label: string | RegExp, max = 80): Promise<void> {
+  const selected = () => page.evaluate(() => {
+    const el = document.activeElement;
+    return el instanceof HTMLSelectElement ? (el.selectedOptions[0]?.textContent ?? '') : null;
+  });
+  const matches = (text: string) => (typeof label === 'string' ? text === label : label.test(text));
+  for (let i = 0; i <= max; i++) {
+    const text = await selected();
+    if (text === null) throw new Error('the focused element is not a <select>');
+    if (matches(text)) return;
+    await page.keyboard.press('ArrowDown');
+  }
+  throw new Error(`option ${String(label)} not reached with ArrowDown`);
 }

@@ -57,8 +57,8 @@ export function AccessibilityPage() {
         <li>{t('a11y.testingAxe')}</li>
         <li>{t('a11y.testingKeyboard')}</li>
       </ul>
-      <p>{t('a11y.reviewed', { date: format.day(ACCESSIBILITY_REVIEWED) })}</p>
-      <p>{t('a11y.updated', { date: format.day(ACCESSIBILITY_REVIEWED) })}</p>
+      <p>{t('a11y.reviewed', { date: format.longDay(ACCESSIBILITY_REVIEWED) })}</p>
+      <p>{t('a11y.updated', { date: format.longDay(ACCESSIBILITY_REVIEWED) })}</p>
     </div>
   );
 }

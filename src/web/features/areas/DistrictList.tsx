@@ -17,7 +17,7 @@ export function DistrictList({ districts, counts }: Props) {
     .sort((a, b) => a.name.localeCompare(b.name, 'sv'));
   return (
     <div className="table-wrap">
-      <table className="data-table district-table" id="district-list">
+      <table className="data-table district-table" id="district-list" tabIndex={-1}>
         <caption>{t('start.districtsCount', { count: rows.length })}</caption>
         <thead>
           <tr>

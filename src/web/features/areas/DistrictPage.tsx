@@ -4,6 +4,7 @@ import { Link, useParams } from 'react-router';
 import type { PlaceSummary } from '../../../domain/org.js';
 import { daysAgoIso, todayInSweden } from '../../components/dates.js';
 import { ApproximateBadge } from '../../components/Badge.js';
+import { MapListLink } from '../../components/MapListLink.js';
 import { QueryState } from '../../components/QueryState.js';
 import { useFormat } from '../../components/use-format.js';
 import { useCanReadIncidents } from '../auth/use-session.js';
@@ -87,7 +88,7 @@ export function DistrictPage() {
                 ) : (
                   <>
                     <p id="district-map-note" className="legend-note">
-                      {t('district.mapNote')} {t('common.mapListHint')}
+                      {t('district.mapNote')} <MapListLink targetId="latest-incidents" />
                     </p>
                     <ul className="legend-list">
                       <li><span className="legend-dot" style={{ background: '#c2410c' }} aria-hidden="true" /> {t('district.legendReported')}</li>

@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useSearchParams } from 'react-router';
 import { daysAgoIso } from '../../components/dates.js';
 import { QueryState } from '../../components/QueryState.js';
+import { MapListLink } from '../../components/MapListLink.js';
 import { RadioGroup } from '../../components/RadioGroup.js';
 import { HexbinLegend } from '../incidents/HexbinLegend.js';
 import { hexbinClasses } from '../incidents/hexbin-classes.js';
@@ -98,7 +99,7 @@ export function StartPage() {
               <li><span className="badge badge-approx">{t('common.approximateBorders')}</span> {t('start.noteBorders')}</li>
               <li><span className="badge badge-demo">{t('common.demo')}</span> {t('start.noteDemo')}</li>
               <li>{t('start.notePolice')}</li>
-              <li>{t('common.mapListHint')}</li>
+              <li><MapListLink targetId="district-list" /></li>
             </ul>
           </section>
         </aside>

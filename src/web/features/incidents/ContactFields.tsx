@@ -1,4 +1,5 @@
 import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
 import { HONEYPOT_FIELD } from '../../../domain/public-reports.js';
 
 interface Props {
@@ -16,9 +17,16 @@ export function ContactFields({ notify, email, honeypot, emailError, onChange }:
     <>
       <div className="field checkbox-field">
         <label className="checkbox">
-          <input type="checkbox" checked={notify} onChange={(e) => onChange({ notify: e.target.checked })} />
+          <input type="checkbox" checked={notify} aria-describedby="report-notify-help" onChange={(e) => onChange({ notify: e.target.checked })} />
           <span>{t('report.notify')}</span>
         </label>
+        <p id="report-notify-help" className="hint">
+          {t('report.notifyHelp')}{' '}
+          {/* A new tab, so the half-filled form stays as it is. */}
+          <Link to="/personuppgifter" target="_blank" rel="noopener" className="privacy-link">
+            {t('report.privacyLink')} <span className="nowrap">{t('about.newTab')}</span>
+          </Link>
+        </p>
       </div>
       {notify && (
         <div className={`field ${emailError ? 'has-error' : ''}`}>

@@ -94,7 +94,10 @@ export function PlaceDetailPage() {
                   <dd>{format.number(place.data.incident_count)}</dd>
                 </div>
               </dl>
-              <MapView label={t('places.mapLabel')} className="place-map" onReady={setMap} />
+              <div>
+                <MapView label={t('places.mapLabel')} describedBy="place-map-note" className="place-map" onReady={setMap} />
+                <p id="place-map-note" className="legend-note">{t('places.mapNote')}</p>
+              </div>
             </div>
             <section className="section" aria-labelledby="place-incidents-heading">
               <h2 id="place-incidents-heading">{t('places.recent')}</h2>

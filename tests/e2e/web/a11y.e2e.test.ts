@@ -1,0 +1,209 @@
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { expectAccessible as scan, type Harness, open, printA11ySummary, settle, shot, signIn, startHarness } from './pages.js';
+
+/**
+ * axe-core (WCAG 2.0/2.1, A and AA) on every page and every state worth a look: signed out, signed in with
+ * different roles, forms empty and with errors, Swedish and English, a phone. Any serious or critical
+ * violation fails the test with a readable list; the rest is printed at the end.
+ */
+let h: Harness;
+let page: Page;
+let districtPath = '';
+let placePath = '';
+let incidentPath = '';
+
+beforeAll(async () => {
+  h = await startHarness();
+  page = await h.newPage();
+}, 180_000);
+
+afterAll(async () => {
+  printA11ySummary();
+  await h?.close();
+});
+
+describe('axe, signed out', () => {
+  it('start page, current and earlier layout', async () => {
+    await open(page, h, '/', 'Trygghet i Stockholm');
+    await page.locator('.legend-list li, .legend-empty').first().waitFor();
+    await scan(page, 'start (11 districts)');
+    await open(page, h, '/?layout=earlier', 'Trygghet i Stockholm');
+    await page.waitForFunction(() => document.querySelectorAll('#district-list tbody tr').length === 13);
+    await scan(page, 'start (13 districts)');
+    districtPath = new URL((await page.getByRole('link', { name: 'Enskede-Årsta-Vantör' }).getAttribute('href'))!, h.server.url).pathname;
+    // The map's list alternative is linked from the text that describes the map.
+    const describedBy = await page.locator('.city-map').getAttribute('aria-describedby');
+    expect(await page.locator(`#${describedBy} a[href="#district-list"]`).count()).toBe(1);
+  }, 60_000);
+
+  it('district, places, place detail', async () => {
+    await open(page, h, '/', 'Trygghet i Stockholm');
+    districtPath = new URL((await page.getByRole('link', { name: 'Enskede-Årsta-Vantör' }).getAttribute('href'))!, h.server.url).pathname;
+    await open(page, h, districtPath, 'Enskede-Årsta-Vantör');
+    await scan(page, 'district (visitor, hexbins)');
+    await open(page, h, '/places', 'Platser');
+    await scan(page, 'places');
+    placePath = (await page.getByRole('link', { name: 'Högdalens bibliotek' }).getAttribute('href'))!;
+    await open(page, h, placePath, 'Högdalens bibliotek');
+    expect(await page.locator('.place-map').getAttribute('aria-describedby')).toBe('place-map-note');
+    await scan(page, 'place detail (visitor)');
+  }, 60_000);
+
+  it('report form: empty, with errors, with the e-mail field, confirmation and follow page', async () => {
+    await open(page, h, '/report', 'Rapportera');
+    await scan(page, 'report form, empty');
+    await page.getByRole('button', { name: 'Skicka rapport' }).click();
+    await page.locator('.error-summary').waitFor();
+    await scan(page, 'report form, with errors');
+    await shot(page, 'web-a11y-report-errors');
+
+    await page.locator('#report-place option', { hasText: 'Högdalens bibliotek' }).waitFor({ state: 'attached' });
+    await page.getByLabel('Välj plats').selectOption({ label: 'Högdalens bibliotek' });
+    await page.getByLabel('Kategori').selectOption({ label: 'Klotter' });
+    await page.getByLabel(/besked via e-post/).check();
+    await page.getByLabel('E-postadress').fill('inte-en-adress');
+    await page.getByRole('button', { name: 'Skicka rapport' }).click();
+    await page.locator('#email-error').waitFor();
+    await scan(page, 'report form, e-mail error');
+    await page.getByLabel('E-postadress').fill('boende@example.org');
+    await page.getByRole('button', { name: 'Skicka rapport' }).click();
+    await page.getByRole('heading', { name: 'Tack! Din rapport är mottagen' }).waitFor({ timeout: 15_000 });
+    await page.locator('.report-status').waitFor();
+    await scan(page, 'report confirmation (receipt)');
+
+    const code = (await page.getByTestId('receipt-code').textContent()) ?? '';
+    await open(page, h, `/follow/${code}`, 'Följ din rapport');
+    await page.getByRole('heading', { name: `Rapport ${code}` }).waitFor();
+    await scan(page, 'follow page with a result');
+    await open(page, h, '/follow', 'Följ din rapport');
+    await page.getByLabel('Kvittonummer').fill('fel');
+    await page.getByRole('button', { name: 'Visa status' }).click();
+    await page.locator('#follow-code-error').waitFor();
+    await scan(page, 'follow page with an error');
+  }, 90_000);
+
+  it('login, information pages, staff pages and a missing page', async () => {
+    await open(page, h, '/login', 'Logga in');
+    await scan(page, 'login');
+    await page.getByRole('button', { name: 'Logga in' }).click();
+    await page.locator('.error-summary').waitFor();
+    await scan(page, 'login with errors');
+    await open(page, h, '/tillganglighet', 'Tillgänglighetsredogörelse');
+    await scan(page, 'accessibility statement');
+    await open(page, h, '/personuppgifter', 'Behandling av personuppgifter');
+    await page.locator('.activity').first().waitFor();
+    await scan(page, 'processing record');
+    await open(page, h, '/incidents/00000000-0000-4000-8000-000000000000', 'Händelse');
+    await scan(page, 'incident, signed out');
+    await open(page, h, '/admin/audit', 'Granskningslogg');
+    await scan(page, 'audit log, signed out');
+    await open(page, h, '/finns-inte', 'Sidan finns inte.');
+    await scan(page, 'not found');
+  }, 60_000);
+});
+
+describe('axe, signed in', () => {
+  it('coordinator: start, district with points, place with incidents, incident with status form', async () => {
+    await signIn(page, h, 'samordnare.eav');
+    await open(page, h, '/', 'Trygghet i Stockholm');
+    await page.locator('.incident-table').waitFor();
+    await scan(page, 'start (coordinator)');
+    await open(page, h, districtPath, 'Enskede-Årsta-Vantör');
+    await page.locator('#latest-incidents').waitFor();
+    await scan(page, 'district (coordinator, points and table)');
+    await open(page, h, placePath, 'Högdalens bibliotek');
+    await page.locator('.incident-table').waitFor();
+    await scan(page, 'place detail (coordinator)');
+
+    incidentPath = (await page.locator('.incident-link').first().getAttribute('href'))!;
+    await open(page, h, incidentPath, /./);
+    await page.getByRole('heading', { name: 'Ändra status' }).waitFor();
+    await scan(page, 'incident with status form');
+    await page.getByLabel('Avslutad').check();
+    await page.getByRole('button', { name: 'Spara status' }).click();
+    await page.locator('.error-summary').waitFor();
+    await scan(page, 'status form with errors');
+    await page.getByLabel('Skäl för avslut').selectOption('duplicate');
+    await page.getByRole('button', { name: 'Spara status' }).click();
+    await page.getByText('Statusen är sparad: Avslutad.').waitFor();
+    await scan(page, 'status form saved');
+
+    await open(page, h, '/admin/audit', 'Granskningslogg');
+    await page.getByTestId('no-access').waitFor();
+    await scan(page, 'audit log, no access');
+  }, 90_000);
+
+  it('coordinator: staff report and its confirmation', async () => {
+    await open(page, h, '/report', 'Rapportera');
+    await page.getByText(/Du rapporterar som/).waitFor();
+    await scan(page, 'report form (staff)');
+    await page.locator('#report-place option', { hasText: 'Högdalens bibliotek' }).waitFor({ state: 'attached' });
+    await page.getByLabel('Välj plats').selectOption({ label: 'Högdalens bibliotek' });
+    await page.getByLabel('Kategori').selectOption({ label: 'Trasig belysning' });
+    await page.getByRole('button', { name: 'Skicka rapport' }).click();
+    await page.getByRole('heading', { name: 'Tack! Din rapport är mottagen' }).waitFor({ timeout: 15_000 });
+    await settle(page);
+    await scan(page, 'report confirmation (staff)');
+  }, 60_000);
+
+  it('analyst: an incident without free text and without the form', async () => {
+    const analyst = await h.newPage();
+    await signIn(analyst, h, 'analytiker');
+    await open(analyst, h, incidentPath, /./);
+    await analyst.getByTestId('free-text-hidden').waitFor();
+    expect(await analyst.getByRole('heading', { name: 'Ändra status' }).count()).toBe(0);
+    await scan(analyst, 'incident (analyst)');
+  }, 60_000);
+
+  it('admin: the audit log with results, with search errors and after "Visa fler"', async () => {
+    const admin = await h.newPage();
+    await signIn(admin, h, 'admin');
+    await open(admin, h, '/admin/audit', 'Granskningslogg');
+    await admin.locator('.audit-table tbody tr').first().waitFor();
+    await scan(admin, 'audit log');
+    await admin.getByLabel('Från och med').fill('25/11/2026');
+    await admin.getByRole('button', { name: 'Sök', exact: true }).click();
+    await admin.locator('.error-summary').waitFor();
+    await scan(admin, 'audit log with search errors');
+    await open(admin, h, '/admin/audit', 'Granskningslogg');
+    await admin.route('**/api/audit?*', (route) => route.continue({ url: route.request().url().replace(/limit=\d+/, 'limit=3') }));
+    await admin.reload();
+    await admin.locator('.more-button').click();
+    await admin.waitForFunction(() => document.querySelectorAll('.audit-table tbody tr').length === 6);
+    await scan(admin, 'audit log after "Visa fler"');
+  }, 60_000);
+});
+
+describe('axe, English and on a phone', () => {
+  it('English pages', async () => {
+    const en = await h.newPage({ locale: 'en-GB' });
+    await en.goto(`${h.server.url}/`);
+    await en.getByRole('button', { name: 'English' }).click();
+    await open(en, h, '/', 'Safety in Stockholm');
+    expect(await en.locator('html').getAttribute('lang')).toBe('en');
+    await scan(en, 'start (English)');
+    await open(en, h, '/tillganglighet', 'Accessibility statement');
+    await scan(en, 'accessibility statement (English)');
+    await open(en, h, '/personuppgifter', 'Processing of personal data');
+    await en.locator('.activity').first().waitFor();
+    await scan(en, 'processing record (English)');
+    await signIn(en, h, 'bibliotek', incidentPath);
+    await open(en, h, incidentPath, /./);
+    await en.getByRole('heading', { name: 'Change status' }).waitFor();
+    await scan(en, 'incident (English, unit editor)');
+  }, 90_000);
+
+  it('report form on a phone', async () => {
+    const phone = await h.newPage({ width: 390, height: 844 });
+    await open(phone, h, '/report', 'Rapportera');
+    await scan(phone, 'report form (phone)');
+    await phone.getByRole('button', { name: 'Skicka rapport' }).click();
+    await phone.locator('.error-summary').waitFor();
+    await scan(phone, 'report form with errors (phone)');
+  }, 60_000);
+
+  it('never asked anything of another host', () => {
+    expect(h.foreignRequests).toEqual([]);
+  });
+});

@@ -1,0 +1,139 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { account, chooseWithArrows, expectAccessible, focused, focusIsVisible, type Harness, shot, startHarness, tabTo } from './pages.js';
+
+/**
+ * Keyboard only: no mouse click anywhere below. Tab, Shift+Tab, Enter, Space, the arrow keys and typing;
+ * every stop on the way must show a visible focus (tabTo checks it).
+ */
+let h: Harness;
+
+beforeAll(async () => {
+  h = await startHarness();
+}, 180_000);
+
+afterAll(async () => {
+  await h?.close();
+});
+
+describe('keyboard only', () => {
+  it('reports an incident: place from the list, category, text, e-mail opt-in, submit, confirmation', async () => {
+    const page = await h.newPage();
+    await page.goto(`${h.server.url}/`);
+    await page.getByRole('heading', { level: 1, name: 'Trygghet i Stockholm' }).waitFor();
+
+    await tabTo(page, (f) => f.tag === 'a' && f.text === 'Rapportera', { what: '"Rapportera" in the menu' });
+    await page.keyboard.press('Enter');
+    await page.getByRole('heading', { level: 1, name: 'Rapportera' }).waitFor();
+    expect((await focused(page)).id).toBe('main');
+    await page.locator('#report-place option', { hasText: 'Högdalens bibliotek' }).waitFor({ state: 'attached' });
+    await page.locator('#report-category option').nth(1).waitFor({ state: 'attached' });
+
+    // Sending the empty form: the error summary takes the focus and its links lead to the fields.
+    await tabTo(page, (f) => f.tag === 'button' && f.text === 'Skicka rapport', { what: 'the submit button' });
+    await page.keyboard.press('Enter');
+    await page.waitForFunction(() => document.activeElement?.classList.contains('error-summary'));
+    await tabTo(page, (f) => f.tag === 'a' && f.text === 'Välj en plats på kartan eller i listan.', { what: 'the location error link' });
+    await page.keyboard.press('Enter');
+    expect((await focused(page)).id).toBe('report-place');
+    expect(await focusIsVisible(page)).toBe(true);
+
+    // Back to the search box, narrow the list, then pick the place with the arrow keys.
+    await tabTo(page, (f) => f.id === 'report-place-search', { back: true, what: 'the place search' });
+    await page.keyboard.type('Högdalen');
+    await tabTo(page, (f) => f.id === 'report-place', { what: 'the place list' });
+    await chooseWithArrows(page, 'Högdalens bibliotek');
+    await page.getByText('Vald plats: Högdalens bibliotek').waitFor();
+    await page.locator('#report-zone').waitFor();
+    await tabTo(page, (f) => f.id === 'report-zone', { what: 'the zone list' });
+    await chooseWithArrows(page, /entré/i);
+
+    await tabTo(page, (f) => f.id === 'report-category', { what: 'the category list' });
+    await chooseWithArrows(page, 'Klotter');
+    await tabTo(page, (f) => f.id === 'report-description', { what: 'the description' });
+    await page.keyboard.type('Klotter på bokinlämningen (tangentbordstest).');
+
+    await tabTo(page, (f) => f.type === 'checkbox', { what: 'the e-mail opt-in' });
+    await page.keyboard.press('Space');
+    await page.locator('#report-email').waitFor();
+    await tabTo(page, (f) => f.id === 'report-email', { what: 'the e-mail field' });
+    await page.keyboard.type('boende@example.org');
+
+    expect(await page.locator('.error-summary').count()).toBe(0);
+    await tabTo(page, (f) => f.tag === 'button' && f.text === 'Skicka rapport', { what: 'the submit button' });
+    await page.keyboard.press('Enter');
+    await page.getByRole('heading', { name: 'Tack! Din rapport är mottagen' }).waitFor({ timeout: 15_000 });
+    expect((await focused(page)).id).toBe('confirmation-title');
+    expect(await page.getByTestId('receipt-code').textContent()).toMatch(/^TR-[A-Z2-9]{4}-[A-Z2-9]{4}$/);
+    await page.locator('.report-status').getByText('Högdalens bibliotek').waitFor();
+    await shot(page, 'web-keyboard-report-done');
+
+    // The confirmation's links are reachable too.
+    await tabTo(page, (f) => f.tag === 'a' && f.text === 'Följ din rapport', { what: 'the follow link' });
+  }, 90_000);
+
+  it('signs in and closes an incident with a reason and a note', async () => {
+    const page = await h.newPage();
+    const { email, password } = account(h, 'samordnare.eav');
+    await page.goto(`${h.server.url}/`);
+    await page.getByRole('heading', { level: 1, name: 'Trygghet i Stockholm' }).waitFor();
+
+    await tabTo(page, (f) => f.tag === 'a' && f.text === 'Logga in', { what: 'the sign-in link' });
+    await page.keyboard.press('Enter');
+    await page.getByRole('heading', { level: 1, name: 'Logga in' }).waitFor();
+    await tabTo(page, (f) => f.id === 'login-email', { what: 'the e-mail field' });
+    await page.keyboard.type(email);
+    await page.keyboard.press('Tab');
+    expect((await focused(page)).id).toBe('login-password');
+    await page.keyboard.type(password);
+    await page.keyboard.press('Enter');
+    await page.getByRole('button', { name: 'Logga ut' }).waitFor();
+    await page.getByRole('heading', { level: 1, name: 'Trygghet i Stockholm' }).waitFor();
+
+    // From the latest incidents of the start page to one incident.
+    await page.locator('.incident-link').first().waitFor({ timeout: 20_000 });
+    await tabTo(page, (f) => f.className.includes('incident-link'), { max: 150, what: 'the first incident link' });
+    await page.keyboard.press('Enter');
+    await page.getByRole('heading', { name: 'Ändra status' }).waitFor({ timeout: 15_000 });
+    const title = (await page.locator('h1').textContent()) ?? '';
+
+    // The status radios are one tab stop; the arrow keys move to "Avslutad".
+    await tabTo(page, (f) => f.type === 'radio', { what: 'the status radios' });
+    for (let i = 0; i < 3 && (await focused(page)).id !== 'status-closed'; i++) await page.keyboard.press('ArrowDown');
+    expect((await focused(page)).id).toBe('status-closed');
+    expect(await page.locator('#status-closed').isChecked()).toBe(true);
+
+    // Closing without a reason is refused with a summary whose link leads to the reason.
+    await page.locator('#status-closure').waitFor();
+    await tabTo(page, (f) => f.tag === 'button' && f.text === 'Spara status', { what: 'the save button' });
+    await page.keyboard.press('Enter');
+    await page.waitForFunction(() => document.activeElement?.classList.contains('error-summary'));
+    await expectAccessible(page, 'status form with errors (keyboard)');
+    await tabTo(page, (f) => f.tag === 'a' && f.text === 'Välj ett skäl för att avsluta händelsen.', { what: 'the error link' });
+    await page.keyboard.press('Enter');
+    expect((await focused(page)).id).toBe('status-closure');
+    await chooseWithArrows(page, 'Åtgärdad');
+
+    await tabTo(page, (f) => f.id === 'status-note', { what: 'the note' });
+    await page.keyboard.type('Lampan är lagad');
+    await tabTo(page, (f) => f.tag === 'button' && f.text === 'Spara status', { what: 'the save button' });
+    await tabTo(page, (f) => f.id === 'status-note', { back: true, what: 'the note again' });
+    await page.keyboard.type(' (kontrollerat på plats).');
+    await tabTo(page, (f) => f.tag === 'button' && f.text === 'Spara status', { what: 'the save button' });
+    await page.keyboard.press('Space');
+
+    await page.getByText('Statusen är sparad: Avslutad.').waitFor({ timeout: 15_000 });
+    const status = page.getByTestId('incident-status');
+    await status.getByText('Avslutad').waitFor();
+    expect(await status.textContent()).toContain('Åtgärdad');
+    expect(await status.textContent()).toContain('Lampan är lagad (kontrollerat på plats).');
+    // The focus stayed on the button (not dropped to the page) and is still visible.
+    expect((await focused(page)).text).toBe('Spara status');
+    expect(await focusIsVisible(page)).toBe(true);
+    expect(await page.locator('h1').textContent()).toBe(title);
+    await shot(page, 'web-keyboard-status-saved');
+  }, 90_000);
+
+  it('never asked anything of another host', () => {
+    expect(h.foreignRequests).toEqual([]);
+  });
+});
