@@ -5,6 +5,7 @@ import * as imports from './migrations/2026-11-25T2100-imports.js';
 import * as auth from './migrations/2026-11-25T2200-auth.js';
 import * as publicReports from './migrations/2026-11-25T2300-public-reports.js';
 import * as situation from './migrations/2026-11-25T2400-situation.js';
+import * as programme from './migrations/2026-11-25T2500-programme.js';
 
 /** Migrations in the order they run; names are timestamps and never change once landed. */
 const migrations: Record<string, Migration> = {
@@ -14,6 +15,7 @@ const migrations: Record<string, Migration> = {
   '2026-11-25T2200-auth': auth,
   '2026-11-25T2300-public-reports': publicReports,
   '2026-11-25T2400-situation': situation,
+  '2026-11-25T2500-programme': programme,
 };
 
 /** Brings the database to the newest schema; throws with the failing migration's error. */

@@ -25,6 +25,7 @@ export const ERROR_CODES = [
   'MISSING_COLUMN',
   'RECORD_TOO_LARGE',
   'IMPORT_HAS_ERRORS',
+  'INVALID_TRANSITION',
   'INTERNAL',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
@@ -63,6 +64,7 @@ export const ERROR_MESSAGES: Record<ErrorCode, LocalisedMessage> = {
   HEADER_ONLY: { sv: 'Filen har bara en rubrikrad och inga rader.', en: 'The file has a header row but no rows.' },
   MISSING_COLUMN: { sv: 'En obligatorisk kolumn saknas.', en: 'A required column is missing.' },
   RECORD_TOO_LARGE: { sv: 'En rad i filen är för lång.', en: 'A row in the file is too long.' },
+  INVALID_TRANSITION: { sv: 'Statusen kan inte ändras så från nuvarande status.', en: 'The status cannot change that way from its current status.' },
   IMPORT_HAS_ERRORS: { sv: 'Importen gjordes inte: rader har fel. Rätta filen eller hoppa över felaktiga rader.', en: 'Nothing was imported: rows have errors. Fix the file or skip the invalid rows.' },
 };
 
@@ -119,5 +121,6 @@ export const HTTP_STATUS: Record<ErrorCode, number> = {
   MISSING_COLUMN: 400,
   RECORD_TOO_LARGE: 413,
   IMPORT_HAS_ERRORS: 422,
+  INVALID_TRANSITION: 409,
   INTERNAL: 500,
 };

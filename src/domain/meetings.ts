@@ -1,5 +1,7 @@
 import { z } from 'zod';
 import { IsoDateSchema, IsoDateTimeSchema, UuidSchema } from './common.js';
+import { RequestInboxItemSchema } from './requests.js';
+import { IncidentInboxItemSchema } from './responsibility.js';
 import { IsoWeekSchema, SituationReportSchema } from './situation.js';
 
 /** Freeze the week's figures for the meeting: a district (area id) or, with area_id null, the whole city. */
@@ -86,7 +88,7 @@ export const MeetingSchema = z.object({
 });
 export type Meeting = z.infer<typeof MeetingSchema>;
 
-/** One item in a unit's inbox; other kinds (contribution requests) join this union. */
+/** A meeting action in a unit's inbox; InboxItemSchema below adds contribution requests and routed incidents. */
 export const MeetingActionInboxItemSchema = z.object({
   kind: z.literal('meeting_action'),
   id: UuidSchema, title: z.string(), due_date: IsoDateSchema,
@@ -95,7 +97,7 @@ export const MeetingActionInboxItemSchema = z.object({
   overdue: z.boolean(),
   meeting: z.object({ id: UuidSchema, week: z.string(), area_id: UuidSchema.nullable(), area_name: z.string() }),
 });
-export const InboxItemSchema = z.discriminatedUnion('kind', [MeetingActionInboxItemSchema]);
+export const InboxItemSchema = z.discriminatedUnion('kind', [MeetingActionInboxItemSchema, RequestInboxItemSchema, IncidentInboxItemSchema]);
 export type InboxItem = z.infer<typeof InboxItemSchema>;
 export const InboxQuerySchema = z.object({ unit_id: UuidSchema });
 export const InboxSchema = z.object({ unit_id: UuidSchema, items: z.array(InboxItemSchema) });

@@ -44,7 +44,7 @@ function inArea(eb: ExpressionBuilder<Database & { i: Database['incidents'] }, '
   return eb('i.area_id', 'in', eb.selectFrom('areas as n').select('n.id').where('n.level', '=', 'neighbourhood').where('n.code', 'in', codes));
 }
 
-type IncidentFilter = Omit<IncidentListQuery, 'limit' | 'cursor' | 'format'>;
+export type IncidentFilter = Omit<IncidentListQuery, 'limit' | 'cursor' | 'format'>;
 
 function applyFilter<Q extends ReturnType<typeof selectIncidents>>(q: Q, filter: IncidentFilter): Q {
   let r = q as ReturnType<typeof selectIncidents>;
@@ -71,6 +71,13 @@ export function listIncidents(db: Db, organisationId: string, query: IncidentFil
     q = q.where((eb) => eb.or([eb('i.occurred_at', '<', occurredAt), eb.and([eb('i.occurred_at', '=', occurredAt), eb('i.id', '<', id)])]));
   }
   return q.orderBy('i.occurred_at', 'desc').orderBy('i.id', 'desc').limit(page.limit).execute();
+}
+
+/** How many incidents match a filter: indicators of problems and measures count this way. */
+export async function countIncidents(db: Db, organisationId: string, filter: IncidentFilter): Promise<number> {
+  const row = await applyFilter(selectIncidents(db, organisationId), filter).clearSelect()
+    .select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+  return Number(row.n);
 }
 
 /** Counts per H3 cell of the chosen resolution; only exact and place-precision incidents have cells. */

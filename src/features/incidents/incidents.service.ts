@@ -10,7 +10,7 @@ import { getAreaIndex } from '../org/area-index.service.js';
 import { findUnit } from '../org/org.repo.js';
 import { decodeCursor, encodeCursor } from './cursor.js';
 import {
-  countByCell, findCategoryByCode, findIncident, findPlaceForIncident, findZone, type IncidentRecord,
+  countByCell, countIncidents, findCategoryByCode, type IncidentFilter, findIncident, findPlaceForIncident, findZone, type IncidentRecord,
   insertIncident, listIncidents as listIncidentRows, updateIncidentStatus as updateStatusRow,
 } from './incidents.repo.js';
 import { locateIncident } from './locate.js';
@@ -122,6 +122,11 @@ export async function listIncidents(ctx: ServiceContext, query: IncidentListQuer
 /** Incident counts per H3 cell for the map. */
 export async function incidentHexbins(ctx: ServiceContext, query: HexbinQuery) {
   return countByCell(ctx.db, ctx.organisation.id, query);
+}
+
+/** How many incidents match a filter (no paging, no text): for indicators computed from data. */
+export async function countMatchingIncidents(ctx: Pick<ServiceContext, 'db' | 'organisation'>, filter: IncidentFilter): Promise<number> {
+  return countIncidents(ctx.db, ctx.organisation.id, filter);
 }
 
 /** Moves an incident to a new status; closing needs a reason. Audited with before and after. */

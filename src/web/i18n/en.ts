@@ -103,6 +103,7 @@ export const en: Translation = {
     colSource: 'Source',
     colDescription: 'Description',
     empty: 'No incidents.',
+    tableLabel: 'Table: {{caption}}',
     more: 'Show more',
     status: { new: 'New', in_progress: 'In progress', closed: 'Closed' },
     source: {

@@ -100,6 +100,7 @@ export const sv = {
     colSource: 'Källa',
     colDescription: 'Beskrivning',
     empty: 'Inga händelser.',
+    tableLabel: 'Tabell: {{caption}}',
     more: 'Visa fler',
     status: { new: 'Ny', in_progress: 'Pågår', closed: 'Avslutad' },
     source: {

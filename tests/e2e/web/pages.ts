@@ -10,6 +10,8 @@ import { startTestServer, type TestServer } from '../../setup/test-server.js';
  */
 export const SHOTS = 'test-results';
 export const WCAG_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
+/** axe's best practices (landmarks, heading order, unique names) run too: reported, and failing when serious. */
+const SCAN_TAGS = [...WCAG_TAGS, 'best-practice'];
 
 export interface Harness {
   server: TestServer;
@@ -101,11 +103,11 @@ export interface A11yReport {
 export const a11yLog: A11yReport[] = [];
 
 /**
- * Scans the page with axe-core (WCAG 2.0/2.1 A and AA) and throws a readable report on any serious or
+ * Scans the page with axe-core (WCAG 2.0/2.1 A and AA, and axe's best practices) and throws a readable report on any serious or
  * critical violation. Moderate and minor ones are kept in `a11yLog` and printed by `printA11ySummary`.
  */
 export async function expectAccessible(page: Page, label: string): Promise<void> {
-  const results = await new AxeBuilder({ page }).withTags(WCAG_TAGS).analyze();
+  const results = await new AxeBuilder({ page }).withTags(SCAN_TAGS).analyze();
   const blocking = results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
   const other = results.violations.filter((v) => !blocking.includes(v));
   a11yLog.push({ label, blocking, other });

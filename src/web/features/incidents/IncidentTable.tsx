@@ -24,7 +24,8 @@ export function IncidentTable({ incidents, caption, showPlace = true, id }: Prop
 
   if (incidents.length === 0) return <p className="empty">{t('incidents.empty')}</p>;
   return (
-    <div className="table-wrap" role="region" aria-label={caption} tabIndex={0}>
+    // Scrolls sideways on narrow screens, so it takes focus; its name differs from the section around it.
+    <div className="table-wrap" role="region" aria-label={t('incidents.tableLabel', { caption })} tabIndex={0}>
       <table className="data-table incident-table" {...(id ? { id, tabIndex: -1 } : {})}>
         <caption className="visually-hidden">{caption}</caption>
         <thead>

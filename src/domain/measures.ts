@@ -1,0 +1,120 @@
+import { z } from 'zod';
+import { IsoDateSchema, UuidSchema } from './common.js';
+
+/** Situational/physical (CPTED), staffing and working methods, social, information, surveillance/guarding. */
+export const MeasureTypeSchema = z.enum(['situational', 'staffing', 'social', 'information', 'surveillance']);
+export type MeasureType = z.infer<typeof MeasureTypeSchema>;
+
+export const MeasureStatusSchema = z.enum(['planned', 'ongoing', 'done', 'stopped']);
+export type MeasureStatus = z.infer<typeof MeasureStatusSchema>;
+
+/**
+ * Allowed status changes. done and stopped are final: a measure taken up again is a new measure, so the
+ * follow-up of the first stays what it was.
+ */
+export const MEASURE_TRANSITIONS: Record<MeasureStatus, readonly MeasureStatus[]> = {
+  planned: ['ongoing', 'stopped'],
+  ongoing: ['done', 'stopped'],
+  done: [],
+  stopped: [],
+};
+
+export const TargetGroupSchema = z.enum(['residents', 'visitors', 'youth', 'children', 'elderly', 'business_owners', 'staff', 'students']);
+
+export const ComponentInputSchema = z.strictObject({
+  title: z.string().trim().min(1).max(200),
+  type: MeasureTypeSchema,
+});
+
+export const MeasureCreateSchema = z.strictObject({
+  /** Required: the right measure is aimed at an identified problem. */
+  problem_ids: z.array(UuidSchema).min(1).max(20),
+  responsible_unit_id: UuidSchema,
+  contributing_unit_ids: z.array(UuidSchema).max(30).default([]),
+  place_ids: z.array(UuidSchema).max(50).default([]),
+  title: z.string().trim().min(1).max(200),
+  description: z.string().trim().max(4000).optional(),
+  type: MeasureTypeSchema,
+  period_start: IsoDateSchema.optional(),
+  period_end: IsoDateSchema.optional(),
+  cost_estimate_sek: z.number().int().min(0).max(1_000_000_000).optional(),
+  target_groups: z.array(TargetGroupSchema).max(8).default([]),
+  followup_dates: z.array(IsoDateSchema).max(24).default([]),
+  /** Parts of a multi-part measure, in order (the Högdalen library model has five). */
+  components: z.array(ComponentInputSchema).max(30).default([]),
+}).refine((v) => !v.period_start || !v.period_end || v.period_end >= v.period_start, { path: ['period_end'], message: 'period_end before period_start' });
+export type MeasureCreate = z.infer<typeof MeasureCreateSchema>;
+
+export const MeasureUpdateSchema = z.strictObject({
+  title: z.string().trim().min(1).max(200).optional(),
+  description: z.string().trim().max(4000).nullable().optional(),
+  period_start: IsoDateSchema.nullable().optional(),
+  period_end: IsoDateSchema.nullable().optional(),
+  cost_estimate_sek: z.number().int().min(0).max(1_000_000_000).nullable().optional(),
+  target_groups: z.array(TargetGroupSchema).max(8).optional(),
+  contributing_unit_ids: z.array(UuidSchema).max(30).optional(),
+  place_ids: z.array(UuidSchema).max(50).optional(),
+  problem_ids: z.array(UuidSchema).min(1).max(20).optional(),
+}).refine((v) => Object.keys(v).length > 0, 'nothing to update');
+export type MeasureUpdate = z.infer<typeof MeasureUpdateSchema>;
+
+export const MeasureStatusChangeSchema = z.strictObject({ status: MeasureStatusSchema });
+export const ComponentStatusChangeSchema = z.strictObject({ status: MeasureStatusSchema });
+
+export const FollowupAssessmentSchema = z.enum(['improved', 'unchanged', 'worse', 'unclear']);
+
+export const FollowupAddSchema = z.strictObject({ due_date: IsoDateSchema });
+
+/** Recording a follow-up: what was done and an assessment; the indicator value is computed, not typed. */
+export const FollowupRecordSchema = z.strictObject({
+  what_was_done: z.string().trim().min(1).max(4000),
+  assessment: FollowupAssessmentSchema,
+});
+export type FollowupRecord = z.infer<typeof FollowupRecordSchema>;
+
+export const FollowupSchema = z.object({
+  id: UuidSchema,
+  due_date: IsoDateSchema,
+  recorded_at: z.string().nullable(),
+  what_was_done: z.string().nullable(),
+  assessment: FollowupAssessmentSchema.nullable(),
+  indicator: z.object({
+    problem_id: UuidSchema, from: IsoDateSchema, to: IsoDateSchema, value: z.number().int(), baseline: z.number().int(),
+  }).nullable(),
+  overdue: z.boolean(),
+});
+export type Followup = z.infer<typeof FollowupSchema>;
+
+export const ComponentSchema = z.object({ id: UuidSchema, position: z.number().int(), title: z.string(), type: MeasureTypeSchema, status: MeasureStatusSchema });
+
+const Ref = z.object({ id: UuidSchema, name: z.string() });
+
+export const MeasureSchema = z.object({
+  id: UuidSchema,
+  title: z.string(),
+  description: z.string().nullable(),
+  type: MeasureTypeSchema,
+  status: MeasureStatusSchema,
+  responsible_unit: Ref,
+  contributing_units: z.array(Ref),
+  problems: z.array(z.object({ id: UuidSchema, title: z.string(), owner_unit_id: UuidSchema, area_id: UuidSchema.nullable() })),
+  places: z.array(Ref.extend({ type: z.string(), lon: z.number(), lat: z.number() })),
+  period_start: IsoDateSchema.nullable(),
+  period_end: IsoDateSchema.nullable(),
+  cost_estimate_sek: z.number().int().nullable(),
+  target_groups: z.array(TargetGroupSchema),
+  components: z.array(ComponentSchema),
+  followups: z.array(FollowupSchema),
+  /** False when none of its problems has a baseline: the quality report flags it. */
+  has_indicator: z.boolean(),
+});
+export type Measure = z.infer<typeof MeasureSchema>;
+
+export const MeasureListQuerySchema = z.object({
+  responsible_unit_id: UuidSchema.optional(),
+  /** Measures where this unit is responsible or contributes. */
+  unit_id: UuidSchema.optional(),
+  problem_id: UuidSchema.optional(),
+  status: MeasureStatusSchema.optional(),
+});
+export type MeasureListQuery = z.infer<typeof MeasureListQuerySchema>;

@@ -1,0 +1,73 @@
+import type { Insertable } from 'kysely';
+import type { ProblemEvidenceTable, ProblemsTable } from '../../db/schema.js';
+import type { Db } from '../org/org.repo.js';
+
+const problemColumns = [
+  'p.id', 'p.owner_unit_id', 'u.name as owner_unit_name', 'p.area_id', 'a.name as area_name', 'p.title', 'p.statement', 'p.stage',
+  'p.time_pattern', 'p.affected', 'p.baseline_from', 'p.baseline_to', 'p.baseline_value', 'p.target_value', 'p.created_at',
+] as const;
+
+function selectProblems(db: Db, organisationId: string) {
+  return db.selectFrom('problems as p').innerJoin('units as u', 'u.id', 'p.owner_unit_id').leftJoin('areas as a', 'a.id', 'p.area_id')
+    .select(problemColumns).where('p.organisation_id', '=', organisationId);
+}
+export type ProblemRow = Awaited<ReturnType<ReturnType<typeof selectProblems>['executeTakeFirstOrThrow']>>;
+
+export async function insertProblem(db: Db, row: Insertable<ProblemsTable>): Promise<string> {
+  return (await db.insertInto('problems').values(row).returning('id').executeTakeFirstOrThrow()).id;
+}
+
+export async function insertProblemLinks(db: Db, problemId: string, categoryIds: readonly string[], placeIds: readonly string[]): Promise<void> {
+  if (categoryIds.length) await db.insertInto('problem_categories').values(categoryIds.map((category_id) => ({ problem_id: problemId, category_id }))).execute();
+  if (placeIds.length) await db.insertInto('problem_places').values(placeIds.map((place_id) => ({ problem_id: problemId, place_id }))).execute();
+}
+
+export async function insertEvidence(db: Db, rows: ReadonlyArray<Insertable<ProblemEvidenceTable>>): Promise<void> {
+  if (rows.length) await db.insertInto('problem_evidence').values([...rows]).execute();
+}
+
+export async function updateProblemRow(db: Db, id: string, change: Partial<Pick<Insertable<ProblemsTable>,
+  'title' | 'statement' | 'time_pattern' | 'affected' | 'stage' | 'baseline_from' | 'baseline_to' | 'baseline_value' | 'target_value'>>): Promise<void> {
+  await db.updateTable('problems').set({ ...change, updated_at: new Date() }).where('id', '=', id).execute();
+}
+
+export function findProblem(db: Db, organisationId: string, id: string) {
+  return selectProblems(db, organisationId).where('p.id', '=', id).executeTakeFirst();
+}
+
+export function listProblemRows(db: Db, organisationId: string, filter: { ownerUnitId?: string | undefined; areaId?: string | undefined; stage?: string | undefined; ids?: readonly string[] }) {
+  let q = selectProblems(db, organisationId);
+  if (filter.ownerUnitId) q = q.where('p.owner_unit_id', '=', filter.ownerUnitId);
+  if (filter.areaId) q = q.where('p.area_id', '=', filter.areaId);
+  if (filter.stage) q = q.where('p.stage', '=', filter.stage as never);
+  if (filter.ids) {
+    if (!filter.ids.length) return Promise.resolve([]);
+    q = q.where('p.id', 'in', filter.ids);
+  }
+  return q.orderBy('p.created_at', 'desc').limit(1000).execute();
+}
+
+/** Categories, places, evidence and measures of many problems at once (one query each, not one per problem). */
+export async function problemDetails(db: Db, problemIds: readonly string[]) {
+  if (!problemIds.length) return { categories: [], places: [], evidence: [], measures: [] };
+  const [categories, places, evidence, measures] = await Promise.all([
+    db.selectFrom('problem_categories as pc').innerJoin('incident_categories as c', 'c.id', 'pc.category_id')
+      .select(['pc.problem_id', 'c.code']).where('pc.problem_id', 'in', problemIds).orderBy('c.sort_order').execute(),
+    db.selectFrom('problem_places as pp').innerJoin('places as pl', 'pl.id', 'pp.place_id')
+      .select(['pp.problem_id', 'pl.id', 'pl.name', 'pl.type', 'pl.lon', 'pl.lat']).where('pp.problem_id', 'in', problemIds).orderBy('pl.name').execute(),
+    db.selectFrom('problem_evidence').select(['id', 'problem_id', 'kind', 'ref', 'filter', 'note', 'created_at'])
+      .where('problem_id', 'in', problemIds).orderBy('created_at').execute(),
+    db.selectFrom('measure_problems as mp').innerJoin('measures as m', 'm.id', 'mp.measure_id')
+      .select(['mp.problem_id', 'm.id', 'm.status']).where('mp.problem_id', 'in', problemIds).execute(),
+  ]);
+  return { categories, places, evidence, measures };
+}
+
+export function findCategoriesByCode(db: Db, organisationId: string, codes: readonly string[]) {
+  return db.selectFrom('incident_categories').select(['id', 'code']).where('organisation_id', '=', organisationId).where('code', 'in', codes).execute();
+}
+
+export function findPlacesById(db: Db, organisationId: string, ids: readonly string[]) {
+  if (!ids.length) return Promise.resolve([]);
+  return db.selectFrom('places').select(['id', 'name', 'type', 'owner_unit_id', 'lon', 'lat']).where('organisation_id', '=', organisationId).where('id', 'in', ids).execute();
+}
