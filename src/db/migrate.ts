@@ -6,6 +6,7 @@ import * as auth from './migrations/2026-11-25T2200-auth.js';
 import * as publicReports from './migrations/2026-11-25T2300-public-reports.js';
 import * as situation from './migrations/2026-11-25T2400-situation.js';
 import * as programme from './migrations/2026-11-25T2500-programme.js';
+import * as oidc from './migrations/2026-11-25T2600-oidc.js';
 
 /** Migrations in the order they run; names are timestamps and never change once landed. */
 const migrations: Record<string, Migration> = {
@@ -16,6 +17,7 @@ const migrations: Record<string, Migration> = {
   '2026-11-25T2300-public-reports': publicReports,
   '2026-11-25T2400-situation': situation,
   '2026-11-25T2500-programme': programme,
+  '2026-11-25T2600-oidc': oidc,
 };
 
 /** Brings the database to the newest schema; throws with the failing migration's error. */

@@ -264,6 +264,7 @@ export interface ImportRunsTable {
 }
 
 export interface Database {
+  oidc_logins: OidcLoginsTable;
   organisations: OrganisationsTable;
   units: UnitsTable;
   areas: AreasTable;
@@ -524,7 +525,7 @@ export interface IncidentAssignmentsTable {
   unit_id: string;
   rule_id: string | null;
   overridden_by: string | null;
-  assigned_at: CreatedAt;
+  assigned_at: UpdatedAt;
 }
 
 export interface ServiceLevelsTable {
@@ -561,4 +562,12 @@ export interface LocalAgreementsTable {
   created_by: string;
   created_at: CreatedAt;
   updated_at: UpdatedAt;
+}
+
+export interface OidcLoginsTable {
+  state: string;
+  organisation_id: string;
+  code_verifier: string;
+  nonce: string;
+  created_at: CreatedAt;
 }

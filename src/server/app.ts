@@ -16,6 +16,8 @@ import type { Database } from '../db/schema.js';
 import { AppError } from '../domain/errors.js';
 import { auditRoutes } from '../features/audit/audit.routes.js';
 import { authRoutes } from '../features/auth/auth.routes.js';
+import type { OidcSettings } from '../features/auth/oidc.service.js';
+import { oidcRoutes } from '../features/auth/oidc.routes.js';
 import { categoriesRoutes } from '../features/categories/categories.routes.js';
 import { gdprRoutes } from '../features/gdpr/gdpr.routes.js';
 import { incidentsRoutes } from '../features/incidents/incidents.routes.js';
@@ -39,6 +41,8 @@ export interface AppOptions {
   webRoot?: string | null;
   /** Shared store for rate limits when several server processes run (REDIS_URL). */
   redis?: Redis | undefined;
+  /** Single sign-on with the city's identity provider, when configured. */
+  oidc?: OidcSettings | null;
 }
 
 /** The built web app beside the compiled server (dist/web), found from src/ or dist/server/. */
@@ -61,6 +65,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   app.setSerializerCompiler(serializerCompiler);
   app.decorate('db', options.db);
   app.decorate('defaultOrganisation', options.config.defaultOrganisation);
+  app.decorate('oidc', options.oidc ?? null);
   app.setErrorHandler((error, request, reply) => sendError(request, reply, error));
   // The API speaks JSON only; plain text would otherwise reach the schemas as a string.
   app.removeContentTypeParser('text/plain');
@@ -100,6 +105,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     api.get('/health', { config: { policy: 'public' }, schema: { tags: ['organisation'], summary: 'Liveness and database engine', response: { 200: z.object({ status: z.literal('ok'), engine: z.string() }) } } },
       async () => ({ status: 'ok' as const, engine: options.engine }));
     await api.register(authRoutes);
+    await api.register(oidcRoutes);
     await api.register(auditRoutes);
     await api.register(gdprRoutes);
     await api.register(publicReportsRoutes);

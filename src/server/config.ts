@@ -4,6 +4,11 @@ const ConfigSchema = z.object({
   port: z.coerce.number().int().min(0).max(65535).default(3000),
   host: z.string().default('127.0.0.1'),
   databaseUrl: z.string().optional(),
+  /** Single sign-on with the city's identity provider; all four are needed to enable it. */
+  oidcIssuer: z.string().url().optional(),
+  oidcClientId: z.string().optional(),
+  oidcClientSecret: z.string().optional(),
+  oidcRedirectUri: z.string().url().optional(),
   /** Shared store for rate limits when several server processes run behind a load balancer. */
   redisUrl: z.string().optional(),
   dataDir: z.string().default('./data'),
@@ -23,6 +28,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
     host: env.HOST,
     databaseUrl: env.DATABASE_URL || undefined,
     redisUrl: env.REDIS_URL || undefined,
+    oidcIssuer: env.OIDC_ISSUER || undefined,
+    oidcClientId: env.OIDC_CLIENT_ID || undefined,
+    oidcClientSecret: env.OIDC_CLIENT_SECRET || undefined,
+    oidcRedirectUri: env.OIDC_REDIRECT_URI || undefined,
     dataDir: env.TRYGG_DATA_DIR,
     defaultOrganisation: env.TRYGG_ORGANISATION,
     logLevel: env.LOG_LEVEL,
@@ -30,4 +39,14 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
     importMaxBytes: env.TRYGG_IMPORT_MAX_BYTES,
     ...overrides,
   });
+}
+
+/** The single sign-on settings, or null when not configured. Plain http is accepted only on loopback. */
+export function oidcSettings(config: Config) {
+  if (!config.oidcIssuer || !config.oidcClientId || !config.oidcClientSecret || !config.oidcRedirectUri) return null;
+  const host = new URL(config.oidcIssuer).hostname;
+  return {
+    issuer: config.oidcIssuer, clientId: config.oidcClientId, clientSecret: config.oidcClientSecret, redirectUri: config.oidcRedirectUri,
+    allowHttp: host === '127.0.0.1' || host === 'localhost' || host === '[::1]',
+  };
 }

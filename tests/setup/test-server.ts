@@ -4,6 +4,7 @@ import { SYSTEM } from '../../src/domain/auth.js';
 import { createDemoAccounts, type DemoAccount } from '../../src/features/auth/demo-accounts.js';
 import { seedStockholm } from '../../src/features/seed/seed.service.js';
 import { buildApp, defaultWebRoot } from '../../src/server/app.js';
+import type { TestIdentityProvider } from './oidc-provider.js';
 import { openTestDb } from './test-db.js';
 
 export interface TestServer {
@@ -17,15 +18,23 @@ export interface TestServer {
  * The real application on a free loopback port: built web app (dist/web, made by `npm run build`), a fresh
  * database with the Stockholm seed and a small generated demo set.
  */
-export async function startTestServer(options: { engine?: Engine; demoIncidents?: number } = {}): Promise<TestServer> {
+export async function startTestServer(options: { engine?: Engine; demoIncidents?: number; identityProvider?: TestIdentityProvider } = {}): Promise<TestServer> {
   const webRoot = defaultWebRoot();
   if (!webRoot) throw new Error('dist/web is missing: run `npm run build` first (npm test does)');
   const testDb = await openTestDb(options.engine ?? 'pglite');
   const seeded = await seedStockholm(testDb.db, { demoIncidents: options.demoIncidents ?? 1500, police: true });
   const accounts = await createDemoAccounts({ db: testDb.db, organisation: seeded.organisation, principal: SYSTEM, actor: 'system', log: pino({ level: 'silent' }) });
-  const app = await buildApp({ db: testDb.db, engine: testDb.engine, config: { bodyLimit: 1_048_576, defaultOrganisation: 'stockholm' }, webRoot });
+  const idp = options.identityProvider;
+  // The callback URL needs the port, which is known only once the server listens; the settings object is
+  // the one the app holds, so completing it afterwards is seen by the routes.
+  const oidc = idp ? { issuer: idp.issuer, clientId: idp.clientId, clientSecret: idp.clientSecret, redirectUri: '', allowHttp: true } : null;
+  const app = await buildApp({ db: testDb.db, engine: testDb.engine, config: { bodyLimit: 1_048_576, defaultOrganisation: 'stockholm' }, webRoot, oidc });
   await app.listen({ port: 0, host: '127.0.0.1' });
   const { port } = app.server.address() as { port: number };
+  if (oidc && idp) {
+    oidc.redirectUri = `http://127.0.0.1:${port}/api/auth/oidc/callback`;
+    idp.allowRedirect(oidc.redirectUri);
+  }
   return {
     url: `http://127.0.0.1:${port}`,
     accounts,

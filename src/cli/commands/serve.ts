@@ -5,7 +5,7 @@ import { createDemoAccounts, formatDemoAccounts } from '../../features/auth/demo
 import { runRetention } from '../../features/gdpr/gdpr.service.js';
 import { seedStockholm } from '../../features/seed/seed.service.js';
 import { buildApp } from '../../server/app.js';
-import { loadConfig } from '../../server/config.js';
+import { loadConfig, oidcSettings } from '../../server/config.js';
 import { cliContext, openDatabase } from '../cli-context.js';
 
 export function registerServe(program: Command): void {
@@ -33,7 +33,7 @@ export function registerServe(program: Command): void {
         }
       }
       const redis = config.redisUrl ? new Redis(config.redisUrl) : undefined;
-      const app = await buildApp({ db: handle.db, engine: handle.engine, config, logger, redis });
+      const app = await buildApp({ db: handle.db, engine: handle.engine, config, logger, redis, oidc: oidcSettings(config) });
       // Retention runs daily in every process; an advisory lock inside lets only one of them do the work.
       const retention = setInterval(() => {
         void (async () => {

@@ -44,15 +44,23 @@ export async function login(ctx: ServiceContext, input: Login, userAgent: string
     }
     throw new AppError('INVALID_CREDENTIALS');
   }
+  return startSession(ctx, user, userAgent, 'password');
+}
+
+type UserRow = NonNullable<Awaited<ReturnType<typeof findUserById>>>;
+
+/** Opens a session for a user who has proven who they are (password or single sign-on), audited. */
+export async function startSession(ctx: ServiceContext, user: UserRow, userAgent: string | null, method: 'password' | 'oidc') {
   const token = newSecret();
   const csrfToken = newSecret();
+  const now = new Date();
   await inTransaction(ctx.db, async (trx) => {
     await setLoginFailures(trx, user.id, 0, null);
     await insertSession(trx, {
       token_hash: hashSecret(token), user_id: user.id, csrf_token: csrfToken,
       expires_at: new Date(now.getTime() + SESSION_HOURS * 3600_000), remote_address: ctx.remoteAddress ?? null, user_agent: userAgent?.slice(0, 300) ?? null,
     });
-    await recordAudit(trx, { organisationId: user.organisation_id, actor: user.email, action: 'sign_in', entityType: 'user', entityId: user.id, remoteAddress: ctx.remoteAddress });
+    await recordAudit(trx, { organisationId: user.organisation_id, actor: user.email, action: 'sign_in', entityType: 'user', entityId: user.id, after: { method }, remoteAddress: ctx.remoteAddress });
   });
   return { token, csrfToken, principal: await principalFor(ctx.db, user, null) };
 }

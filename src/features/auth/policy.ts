@@ -1,4 +1,5 @@
 import type { Principal, Role } from '../../domain/auth.js';
+import { AppError } from '../../domain/errors.js';
 
 /**
  * Every route names one of these; the roles (and for API tokens the scope) that may use it are here and
@@ -23,6 +24,16 @@ export const POLICIES = {
   'meetings:read': { roles: ['admin', 'coordinator', 'unit_editor', 'partner_viewer', 'analyst'] },
   'actions:update': { roles: ['admin', 'coordinator', 'unit_editor', 'partner_viewer'] },
   'inbox:read': { roles: ['admin', 'coordinator', 'unit_editor', 'partner_viewer'] },
+  // The programme (issue 5): everyone on staff and partners read problems, measures and requests (analysts
+  // without free text); units write their own (row rules: canEditForUnit); the receiving unit answers a
+  // request, partners included (the police deliver too); admins keep the responsibility matrix.
+  'programme:read': { roles: ['admin', 'coordinator', 'unit_editor', 'partner_viewer', 'analyst'] },
+  'programme:write': { roles: ['admin', 'coordinator', 'unit_editor'] },
+  'requests:answer': { roles: ['admin', 'coordinator', 'unit_editor', 'partner_viewer'] },
+  'responsibility:manage': { roles: ['admin'] },
+  'assignments:override': { roles: ['admin', 'coordinator', 'unit_editor'] },
+  'quality:read': { roles: ['admin', 'coordinator', 'unit_editor', 'analyst'] },
+  'agreements:write': { roles: ['admin', 'coordinator'] },
 } as const satisfies Record<string, { roles: 'anyone' | 'signed_in' | readonly Role[]; scope?: string }>;
 export type Policy = keyof typeof POLICIES;
 
@@ -54,4 +65,16 @@ export function canEditForUnit(principal: Principal, unitId: string): boolean {
   if (principal.kind === 'system') return true;
   if (principal.kind !== 'user') return false;
   return principal.memberships.some((m) => m.role === 'admin' || (m.unitId === unitId && (m.role === 'unit_editor' || m.role === 'coordinator')));
+}
+
+/** Throws FORBIDDEN unless `canEditForUnit`; `what` names the record for the client and the log. */
+export function assertCanEditForUnit(principal: Principal, unitId: string, what: string): void {
+  if (!canEditForUnit(principal, unitId)) throw new AppError('FORBIDDEN', { details: { reason: `not an editor of the responsible unit (${what})` } });
+}
+
+/** Acting for a unit (answering its requests, working its inbox): its members except analysts, and admins. */
+export function canActForUnit(principal: Principal, unitId: string): boolean {
+  if (principal.kind === 'system') return true;
+  if (principal.kind !== 'user') return false;
+  return principal.memberships.some((m) => m.role === 'admin' || (m.unitId === unitId && m.role !== 'analyst'));
 }

@@ -3,7 +3,7 @@ import { InboxQuerySchema, InboxSchema } from '../../domain/meetings.js';
 import { serviceContext } from '../../server/request-context.js';
 import { getInbox } from './inbox.service.js';
 
-/** GET /inbox?unit_id=: what a unit has to do (meeting actions now; contribution requests later). */
+/** GET /inbox?unit_id=: what a unit has to do (meeting actions, contribution requests, routed incidents). */
 export const inboxRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get('/inbox', {
     config: { policy: 'inbox:read' },

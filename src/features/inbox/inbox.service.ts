@@ -4,13 +4,15 @@ import type { InboxItem } from '../../domain/meetings.js';
 import type { ServiceContext } from '../../server/context.js';
 import { findUnit } from '../org/org.repo.js';
 import { today } from '../org/org.service.js';
+import { requestInboxItems } from '../requests/requests.service.js';
+import { incidentInboxItems } from '../responsibility/responsibility.service.js';
 import { meetingActionInboxItems } from '../situation/meetings.service.js';
 
 /** One kind of work that lands in a unit's inbox; each source lists the unit's open items of its kind. */
 export type InboxSource = (ctx: ServiceContext, unitId: string, today: string) => Promise<InboxItem[]>;
 
-/** The sources, one per item kind. Contribution requests join here when they exist. */
-const SOURCES: readonly InboxSource[] = [meetingActionInboxItems];
+/** The sources, one per item kind: meeting actions, contribution requests, incidents routed by the matrix. */
+const SOURCES: readonly InboxSource[] = [meetingActionInboxItems, requestInboxItems, incidentInboxItems];
 
 /** A unit's inbox is for its members (not analysts, who work with aggregates) and admins. */
 function canReadInbox(principal: Principal, unitId: string): boolean {

@@ -8,6 +8,7 @@ import { recordAudit } from '../audit/audit.repo.js';
 import { canReadFreeText } from '../auth/policy.js';
 import { getAreaIndex } from '../org/area-index.service.js';
 import { findUnit } from '../org/org.repo.js';
+import { assignIncident } from '../responsibility/responsibility.service.js';
 import { decodeCursor, encodeCursor } from './cursor.js';
 import {
   countByCell, countIncidents, findCategoryByCode, type IncidentFilter, findIncident, findPlaceForIncident, findZone, type IncidentRecord,
@@ -89,6 +90,8 @@ export async function createIncident(ctx: ServiceContext, input: IncidentCreate,
       if (isUniqueViolation(e)) throw invalid('source_ref', 'duplicate', 'an incident with this source reference exists', 'CONFLICT');
       throw e;
     });
+    // Routed in the same transaction: a report is never stored without landing in someone's inbox.
+    await assignIncident({ db: trx, organisation: ctx.organisation }, id);
     const created = toIncident((await findIncident(trx, organisationId, id))!);
     await recordAudit(trx, {
       organisationId, actor: ctx.actor, action: 'create', entityType: 'incident', entityId: id,

@@ -1,8 +1,6 @@
-import PDFDocument from 'pdfkit';
 import { RATING_LABELS, type Change, type SituationReport } from '../../domain/situation.js';
+import { BOTTOM, type Doc, heading, MARGIN, note, num, renderPdf, table, WIDTH } from '../reports/pdf-layout.js';
 import { drawMap, drawMapLegend, drawTimeGrid, drawTrend, type Outline } from './pdf-charts.js';
-
-type Doc = InstanceType<typeof PDFDocument>;
 
 /** What the PDF says about where its figures come from. */
 export interface PdfContext {
@@ -11,9 +9,6 @@ export interface PdfContext {
   frozen?: { at: string; by: string } | undefined;
 }
 
-const MARGIN = 40;
-const WIDTH = 595.28 - 2 * MARGIN;
-const BOTTOM = 841.89 - MARGIN;
 const WEEKDAYS_SV = ['Mån', 'Tis', 'Ons', 'Tor', 'Fre', 'Lör', 'Sön'];
 const STATUS_SV = { open: 'pågår', done: 'klar', cancelled: 'struken' } as const;
 const PLACE_TYPE_SV: Record<string, string> = {
@@ -21,11 +16,6 @@ const PLACE_TYPE_SV: Record<string, string> = {
   metro_entrance: 'tunnelbaneentré', station: 'station', sports_facility: 'idrottsanläggning', youth_centre: 'fritidsgård',
   shopping_centre: 'köpcentrum', courtyard: 'innergård', street: 'gata', other: 'annan plats',
 };
-
-/** Swedish number: decimal comma, space as thousands separator. */
-function num(x: number, digits = 0): string {
-  return x.toLocaleString('sv-SE', { minimumFractionDigits: digits, maximumFractionDigits: digits }).replace(/\u00a0|\u2212/g, (c) => (c === '\u2212' ? '-' : ' '));
-}
 
 /** '+5 *' style: the difference and a star when the exact test says it is more than chance. */
 function changeText(count: number, c: Change): string {
@@ -37,47 +27,6 @@ const LONG_DATE = new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Stockholm
 
 function swedishDate(iso: string): string {
   return LONG_DATE.format(new Date(iso));
-}
-
-interface Column { title: string; width: number; align?: 'left' | 'right' }
-
-/** A simple table with a header row, zebra stripes, a page break when full and optional cell colours. */
-function table(doc: Doc, columns: readonly Column[], rows: ReadonlyArray<ReadonlyArray<string>>, swatch?: (row: number, col: number) => string | undefined): void {
-  const rowH = 13;
-  const header = () => {
-    let x = MARGIN;
-    const y = doc.y;
-    doc.font('Helvetica-Bold').fontSize(7.5).fillColor('#263238');
-    for (const c of columns) { doc.text(c.title, x + 2, y, { width: c.width - 4, align: c.align ?? 'left', lineBreak: false }); x += c.width; }
-    doc.y = y + rowH - 2;
-    doc.moveTo(MARGIN, doc.y - 2).lineTo(MARGIN + WIDTH, doc.y - 2).lineWidth(0.5).strokeColor('#90a4ae').stroke();
-  };
-  header();
-  rows.forEach((row, r) => {
-    if (doc.y + rowH > BOTTOM) { doc.addPage(); header(); }
-    const y = doc.y;
-    if (r % 2 === 1) doc.rect(MARGIN, y - 2, WIDTH, rowH).fill('#f5f7f8');
-    let x = MARGIN;
-    row.forEach((cell, c) => {
-      const col = columns[c]!;
-      const colour = swatch?.(r, c);
-      if (colour) doc.rect(x + 2, y - 0.5, 7, 7).fill(colour);
-      doc.font('Helvetica').fontSize(7.5).fillColor('#212121').text(cell, x + (colour ? 12 : 2), y, { width: col.width - (colour ? 14 : 4), align: col.align ?? 'left', lineBreak: false });
-      x += col.width;
-    });
-    doc.y = y + rowH;
-  });
-  doc.x = MARGIN;
-  doc.moveDown(0.5);
-}
-
-function heading(doc: Doc, text: string): void {
-  if (doc.y > BOTTOM - 60) doc.addPage();
-  doc.moveDown(0.4).font('Helvetica-Bold').fontSize(11).fillColor('#102a43').text(text, MARGIN, doc.y).moveDown(0.3);
-}
-
-function note(doc: Doc, text: string): void {
-  doc.font('Helvetica').fontSize(7).fillColor('#546e7a').text(text, MARGIN, doc.y, { width: WIDTH }).moveDown(0.3);
 }
 
 function firstPage(doc: Doc, r: SituationReport, ctx: PdfContext): void {
@@ -192,17 +141,10 @@ function timeAndPlaces(doc: Doc, r: SituationReport): void {
  * sticks to that character set (no arrows or minus signs outside it).
  */
 export function renderSituationPdf(report: SituationReport, ctx: PdfContext): Promise<Buffer> {
-  const doc = new PDFDocument({ size: 'A4', margin: MARGIN, info: { Title: `Lägesbild ${report.scope.name} ${report.week}`, Author: 'Trygg' } });
-  const chunks: Buffer[] = [];
-  const done = new Promise<Buffer>((resolve, reject) => {
-    doc.on('data', (c: Buffer) => chunks.push(c));
-    doc.on('end', () => resolve(Buffer.concat(chunks)));
-    doc.on('error', reject);
+  return renderPdf(`Lägesbild ${report.scope.name} ${report.week}`, (doc) => {
+    firstPage(doc, report, ctx);
+    doc.addPage();
+    ratingsAndCategories(doc, report);
+    timeAndPlaces(doc, report);
   });
-  firstPage(doc, report, ctx);
-  doc.addPage();
-  ratingsAndCategories(doc, report);
-  timeAndPlaces(doc, report);
-  doc.end();
-  return done;
 }

@@ -1,17 +1,5 @@
-import ExcelJS from 'exceljs';
-import { defuseCell } from '../../analysis/text/spreadsheet-cell.js';
 import { RATING_LABELS, type SituationReport } from '../../domain/situation.js';
-
-type Cell = string | number | boolean | null;
-
-function sheet(book: ExcelJS.Workbook, name: string, header: readonly string[], rows: ReadonlyArray<ReadonlyArray<Cell>>): void {
-  const ws = book.addWorksheet(name);
-  ws.addRow([...header]).font = { bold: true };
-  // Text from the database (names, annotations, action titles) must never run as a formula.
-  for (const row of rows) ws.addRow(row.map(defuseCell));
-  ws.columns.forEach((c, i) => { c.width = Math.min(50, Math.max(10, header[i]!.length + 2)); });
-  ws.views = [{ state: 'frozen', ySplit: 1 }];
-}
+import { type Cell, newWorkbook, sheet, workbookBuffer } from '../reports/xlsx-layout.js';
 
 const changeCols = ['p exakt', 'mid-p', 'riktning', 'signifikant', 'kvot', 'KI låg', 'KI hög'];
 function changeCells(c: SituationReport['totals']['vs_previous_week']): Cell[] {
@@ -23,8 +11,7 @@ function changeCells(c: SituationReport['totals']['vs_previous_week']): Cell[] {
  * places, hour × weekday, trend, calendar, annotations, actions). Numbers stay numbers; text is defused.
  */
 export async function renderSituationXlsx(r: SituationReport): Promise<Buffer> {
-  const book = new ExcelJS.Workbook();
-  book.creator = 'Trygg';
+  const book = newWorkbook();
   const t = r.totals;
   sheet(book, 'Översikt', ['Uppgift', 'Värde'], [
     ['Område', r.scope.name], ['Vecka', r.week], ['Från', r.period.start], ['Till (exkl.)', r.period.end], ['Uttag', r.generated_at],
@@ -58,5 +45,5 @@ export async function renderSituationXlsx(r: SituationReport): Promise<Buffer> {
   sheet(book, 'Anteckningar', ['Datum', 'Vecka', 'Typ', 'Text'], r.annotations.map((a) => [a.date, a.week, a.kind, a.text]));
   sheet(book, 'Åtgärder', ['Åtgärd', 'Ansvarig enhet', 'Klart senast', 'Status', 'Försenad', 'Mötesvecka'],
     r.previous_actions.map((a) => [a.title, a.unit_name, a.due_date, a.status, a.overdue, a.meeting_week]));
-  return Buffer.from(await book.xlsx.writeBuffer());
+  return workbookBuffer(book);
 }

@@ -203,6 +203,24 @@ describe('axe, English and on a phone', () => {
     await scan(phone, 'report form with errors (phone)');
   }, 60_000);
 
+  it('reflows at 320 CSS pixels without sideways scrolling (WCAG 1.4.10), signed in as admin', async () => {
+    const narrow = await h.newPage({ width: 320, height: 640 });
+    await signIn(narrow, h, 'admin');
+    const pages: Array<[string, string | RegExp]> = [
+      ['/', 'Trygghet i Stockholm'], [districtPath, 'Enskede-Årsta-Vantör'], ['/places', 'Platser'], [placePath, 'Högdalens bibliotek'],
+      ['/report', 'Rapportera'], ['/follow', 'Följ din rapport'], ['/tillganglighet', 'Tillgänglighetsredogörelse'],
+      ['/personuppgifter', 'Behandling av personuppgifter'], ['/admin/audit', 'Granskningslogg'], [incidentPath, /./],
+    ];
+    const wide: string[] = [];
+    for (const [path, h1] of pages) {
+      await open(narrow, h, path, h1);
+      const width = await narrow.evaluate(() => document.documentElement.scrollWidth);
+      if (width > 320) wide.push(`${path}: ${width}px`);
+    }
+    expect(wide).toEqual([]);
+    await shot(narrow, 'web-incident-320');
+  }, 90_000);
+
   it('never asked anything of another host', () => {
     expect(h.foreignRequests).toEqual([]);
   });

@@ -1,41 +1,27 @@
-import { mkdirSync } from 'node:fs';
-import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTestServer, type TestServer } from '../../setup/test-server.js';
+import type { TestServer } from '../../setup/test-server.js';
+import { type Harness, SHOTS, startHarness } from './pages.js';
 
 /**
  * The web app end to end in Debian's Chromium against the real server (built dist/web, seeded Stockholm data,
- * generated demo incidents). Screenshots go to test-results/ for a human look.
+ * generated demo incidents). Screenshots go to test-results/ for a human look. Accessibility scans and
+ * keyboard-only flows have their own files (a11y, keyboard); staff and information pages too (staff, about).
  */
-const SHOTS = 'test-results';
 const FAKE_PERSONNUMMER = '19811218-9876';
 /** Unique words to find this run's reports by. */
 const DESCRIPTION_MARK = `Klotter på entrédörren (e2e ${Date.now()})`;
 const STAFF_MARK = `Personalrapport e2e ${Date.now()}`;
 
+let h: Harness;
 let server: TestServer;
-let browser: Browser;
-let context: BrowserContext;
 let page: Page;
-/** Requests the app tried to make to anywhere but its own server: must stay empty (works offline). */
-const foreignRequests: string[] = [];
 const incidentPosts: string[] = [];
 
 beforeAll(async () => {
-  mkdirSync(SHOTS, { recursive: true });
-  server = await startTestServer();
-  browser = await chromium.launch({
-    executablePath: '/usr/bin/chromium',
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run', '--lang=sv-SE'],
-  });
-  context = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'sv-SE', timezoneId: 'Europe/Stockholm' });
-  await context.route('**/*', (route) => {
-    const url = route.request().url();
-    if (url.startsWith(server.url) || url.startsWith('data:')) return route.continue();
-    foreignRequests.push(url);
-    return route.abort();
-  });
-  page = await context.newPage();
+  h = await startHarness();
+  server = h.server;
+  page = await h.newPage();
   page.on('request', (r) => {
     const path = new URL(r.url()).pathname;
     if (r.method() === 'POST' && (path === '/api/incidents' || path === '/api/public/reports')) incidentPosts.push(path);
@@ -43,8 +29,7 @@ beforeAll(async () => {
 }, 180_000);
 
 afterAll(async () => {
-  await browser?.close();
-  await server?.close();
+  await h?.close();
 });
 
 const districtRows = () => page.locator('#district-list tbody tr');
@@ -224,15 +209,13 @@ describe('web app', () => {
   }, 60_000);
 
   it('fits the report form on a phone', async () => {
-    const phone = await context.newPage();
-    await phone.setViewportSize({ width: 390, height: 844 });
+    const phone = await h.newPage({ width: 390, height: 844 });
     await phone.goto(`${server.url}/report`);
     await phone.getByRole('heading', { level: 1, name: 'Rapportera' }).waitFor();
     await phone.locator('#report-category option').nth(1).waitFor({ state: 'attached' });
     // Nothing wider than the screen: no sideways scrolling on a phone.
     expect(await phone.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
     await phone.screenshot({ path: `${SHOTS}/web-report-phone.png`, fullPage: true });
-    await phone.close();
   }, 60_000);
 
   it('switches to English and remembers it', async () => {
@@ -251,6 +234,6 @@ describe('web app', () => {
   }, 60_000);
 
   it('never asked anything of another host', () => {
-    expect(foreignRequests).toEqual([]);
+    expect(h.foreignRequests).toEqual([]);
   });
 });

@@ -1,0 +1,190 @@
+import { redactPersonalData } from '../../analysis/text/redact.js';
+import { inTransaction } from '../../db/transaction.js';
+import { AppError } from '../../domain/errors.js';
+import {
+  type FollowupRecord, MEASURE_TRANSITIONS, type Measure, type MeasureCreate, type MeasureListQuery, type MeasureStatus, type MeasureUpdate,
+} from '../../domain/measures.js';
+import type { ServiceContext } from '../../server/context.js';
+import { recordAudit } from '../audit/audit.repo.js';
+import { assertCanEditForUnit, canReadFreeText } from '../auth/policy.js';
+import { findUnit } from '../org/org.repo.js';
+import { today } from '../org/org.service.js';
+import { comparisonPeriod, computeIndicator } from '../problems/indicator.js';
+import { assertPlacesExist, assertProblemsExist, problemIndicator } from '../problems/problems.service.js';
+import {
+  findComponent, findFollowup, findMeasure, insertComponents, insertFollowups, insertMeasure, listMeasureRows, type MeasureRow,
+  measureDetails, recordFollowupRow, replaceMeasureLinks, updateComponentStatus, updateMeasureRow,
+} from './measures.repo.js';
+
+const redact = (text: string) => redactPersonalData(text).text;
+
+async function checkRefs(ctx: ServiceContext, input: { responsible_unit_id?: string; contributing_unit_ids?: readonly string[]; place_ids?: readonly string[]; problem_ids?: readonly string[] }) {
+  const unitIds = [...(input.responsible_unit_id ? [input.responsible_unit_id] : []), ...(input.contributing_unit_ids ?? [])];
+  const units = new Set((await Promise.all(unitIds.map((id) => findUnit(ctx.db, ctx.organisation.id, id)))).flatMap((u) => (u ? [u.id] : [])));
+  const missing = unitIds.filter((id) => !units.has(id));
+  if (missing.length) throw new AppError('VALIDATION_FAILED', { details: missing.map((id) => ({ path: 'unit', code: 'unknown_unit', message: `no unit ${id}` })) });
+  await assertPlacesExist(ctx, input.place_ids ?? []);
+  if (input.problem_ids) await assertProblemsExist(ctx, input.problem_ids);
+}
+
+/** Records a measure aimed at one or more problems, with components and planned follow-up dates. */
+export async function createMeasure(ctx: ServiceContext, input: MeasureCreate): Promise<Measure> {
+  await checkRefs(ctx, input);
+  assertCanEditForUnit(ctx.principal, input.responsible_unit_id, 'measure');
+  const id = await inTransaction(ctx.db, async (trx) => {
+    const measureId = await insertMeasure(trx, {
+      organisation_id: ctx.organisation.id, responsible_unit_id: input.responsible_unit_id, title: redact(input.title),
+      description: input.description ? redact(input.description) : null, type: input.type, period_start: input.period_start ?? null,
+      period_end: input.period_end ?? null, cost_estimate_sek: input.cost_estimate_sek ?? null, target_groups: { groups: input.target_groups }, created_by: ctx.actor,
+    });
+    await replaceMeasureLinks(trx, measureId, { problemIds: input.problem_ids, unitIds: input.contributing_unit_ids, placeIds: input.place_ids });
+    await insertComponents(trx, measureId, input.components.map((c) => ({ title: redact(c.title), type: c.type })));
+    await insertFollowups(trx, measureId, input.followup_dates);
+    await recordAudit(trx, {
+      organisationId: ctx.organisation.id, actor: ctx.actor, action: 'create', entityType: 'measure', entityId: measureId,
+      after: { responsible_unit_id: input.responsible_unit_id, problem_ids: input.problem_ids, type: input.type, components: input.components.length }, remoteAddress: ctx.remoteAddress,
+    });
+    return measureId;
+  });
+  return getMeasure(ctx, id);
+}
+
+async function measureRow(ctx: ServiceContext, id: string): Promise<MeasureRow> {
+  const row = await findMeasure(ctx.db, ctx.organisation.id, id);
+  if (!row) throw new AppError('NOT_FOUND', { details: { entity: 'measure', id } });
+  return row;
+}
+
+/** One measure with problems, units, places, components and follow-ups. */
+export async function getMeasure(ctx: ServiceContext, id: string): Promise<Measure> {
+  return (await toMeasures(ctx, [await measureRow(ctx, id)]))[0]!;
+}
+
+/** Measures, newest first; `unit_id` finds those a unit runs or contributes to. */
+export async function listMeasures(ctx: ServiceContext, query: MeasureListQuery & { ids?: readonly string[] }): Promise<Measure[]> {
+  const rows = await listMeasureRows(ctx.db, ctx.organisation.id, {
+    responsibleUnitId: query.responsible_unit_id, unitId: query.unit_id, problemId: query.problem_id, status: query.status, ...(query.ids ? { ids: query.ids } : {}),
+  });
+  return toMeasures(ctx, rows);
+}
+
+/** Edits a measure; only the responsible unit's editors and coordinators (and admins). */
+export async function updateMeasure(ctx: ServiceContext, id: string, input: MeasureUpdate): Promise<Measure> {
+  const before = await measureRow(ctx, id);
+  assertCanEditForUnit(ctx.principal, before.responsible_unit_id, 'measure');
+  await checkRefs(ctx, input);
+  await inTransaction(ctx.db, async (trx) => {
+    await updateMeasureRow(trx, id, {
+      ...(input.title ? { title: redact(input.title) } : {}),
+      ...(input.description !== undefined ? { description: input.description ? redact(input.description) : null } : {}),
+      ...(input.period_start !== undefined ? { period_start: input.period_start } : {}),
+      ...(input.period_end !== undefined ? { period_end: input.period_end } : {}),
+      ...(input.cost_estimate_sek !== undefined ? { cost_estimate_sek: input.cost_estimate_sek } : {}),
+      ...(input.target_groups ? { target_groups: { groups: input.target_groups } } : {}),
+    });
+    await replaceMeasureLinks(trx, id, { problemIds: input.problem_ids, unitIds: input.contributing_unit_ids, placeIds: input.place_ids });
+    await recordAudit(trx, { organisationId: ctx.organisation.id, actor: ctx.actor, action: 'update', entityType: 'measure', entityId: id, after: { fields: Object.keys(input) }, remoteAddress: ctx.remoteAddress });
+  });
+  return getMeasure(ctx, id);
+}
+
+function assertTransition(entity: string, from: MeasureStatus, to: MeasureStatus): void {
+  if (!MEASURE_TRANSITIONS[from].includes(to)) throw new AppError('INVALID_TRANSITION', { details: { entity, from, to, allowed: MEASURE_TRANSITIONS[from] } });
+}
+
+/** planned → ongoing → done, or stopped from planned/ongoing; anything else is INVALID_TRANSITION (409). */
+export async function changeMeasureStatus(ctx: ServiceContext, id: string, status: MeasureStatus): Promise<Measure> {
+  const before = await measureRow(ctx, id);
+  assertCanEditForUnit(ctx.principal, before.responsible_unit_id, 'measure');
+  assertTransition('measure', before.status, status);
+  await inTransaction(ctx.db, async (trx) => {
+    await updateMeasureRow(trx, id, { status });
+    await recordAudit(trx, { organisationId: ctx.organisation.id, actor: ctx.actor, action: 'update', entityType: 'measure', entityId: id, before: { status: before.status }, after: { status }, remoteAddress: ctx.remoteAddress });
+  });
+  return getMeasure(ctx, id);
+}
+
+/** A component moves through the same statuses as a measure. */
+export async function changeComponentStatus(ctx: ServiceContext, id: string, componentId: string, status: MeasureStatus): Promise<Measure> {
+  const measure = await measureRow(ctx, id);
+  assertCanEditForUnit(ctx.principal, measure.responsible_unit_id, 'measure');
+  const component = await findComponent(ctx.db, id, componentId);
+  if (!component) throw new AppError('NOT_FOUND', { details: { entity: 'measure_component', id: componentId } });
+  assertTransition('measure_component', component.status, status);
+  await inTransaction(ctx.db, async (trx) => {
+    await updateComponentStatus(trx, componentId, status);
+    await recordAudit(trx, { organisationId: ctx.organisation.id, actor: ctx.actor, action: 'update', entityType: 'measure_component', entityId: componentId, before: { status: component.status }, after: { status }, remoteAddress: ctx.remoteAddress });
+  });
+  return getMeasure(ctx, id);
+}
+
+/** Plans one more follow-up date. */
+export async function addFollowup(ctx: ServiceContext, id: string, dueDate: string): Promise<Measure> {
+  const measure = await measureRow(ctx, id);
+  assertCanEditForUnit(ctx.principal, measure.responsible_unit_id, 'measure');
+  await inTransaction(ctx.db, async (trx) => {
+    await insertFollowups(trx, id, [dueDate]);
+    await recordAudit(trx, { organisationId: ctx.organisation.id, actor: ctx.actor, action: 'update', entityType: 'measure', entityId: id, after: { followup_added: dueDate }, remoteAddress: ctx.remoteAddress });
+  });
+  return getMeasure(ctx, id);
+}
+
+/**
+ * Records a follow-up: what was done and the assessment, with the indicator computed now from incidents
+ * — the first of the measure's problems that has a baseline, over a period as long as the baseline that
+ * ends on the due date (or today, if recorded early). Recording twice is a CONFLICT.
+ */
+export async function recordFollowup(ctx: ServiceContext, id: string, followupId: string, input: FollowupRecord): Promise<Measure> {
+  const measure = await measureRow(ctx, id);
+  assertCanEditForUnit(ctx.principal, measure.responsible_unit_id, 'measure');
+  const followup = await findFollowup(ctx.db, id, followupId);
+  if (!followup) throw new AppError('NOT_FOUND', { details: { entity: 'measure_followup', id: followupId } });
+  if (followup.recorded_at) throw new AppError('CONFLICT', { details: { entity: 'measure_followup', id: followupId, reason: 'already recorded' } });
+  const indicator = await followupIndicator(ctx, id, followup.due_date < today() ? followup.due_date : today());
+  await inTransaction(ctx.db, async (trx) => {
+    await recordFollowupRow(trx, followupId, {
+      recorded_at: new Date(), recorded_by: ctx.actor, what_was_done: redact(input.what_was_done), assessment: input.assessment,
+      indicator_problem_id: indicator?.problem_id ?? null, indicator_from: indicator?.from ?? null, indicator_to: indicator?.to ?? null,
+      indicator_value: indicator?.value ?? null, baseline_value: indicator?.baseline ?? null,
+    });
+    await recordAudit(trx, { organisationId: ctx.organisation.id, actor: ctx.actor, action: 'update', entityType: 'measure_followup', entityId: followupId, after: { assessment: input.assessment, indicator }, remoteAddress: ctx.remoteAddress });
+  });
+  return getMeasure(ctx, id);
+}
+
+async function followupIndicator(ctx: ServiceContext, measureId: string, endDay: string) {
+  const { problems } = await measureDetails(ctx.db, [measureId]);
+  const first = problems.find((p) => p.baseline_value !== null);
+  if (!first) return null;
+  const def = await problemIndicator(ctx, first.id);
+  if (!def.baseline) return null;
+  const period = comparisonPeriod(def.baseline.from, def.baseline.to, endDay);
+  return { problem_id: first.id, ...period, value: await computeIndicator(ctx, def, period.from, period.to), baseline: def.baseline.value };
+}
+
+async function toMeasures(ctx: ServiceContext, rows: readonly MeasureRow[]): Promise<Measure[]> {
+  const d = await measureDetails(ctx.db, rows.map((r) => r.id));
+  const day = today();
+  const text = canReadFreeText(ctx.principal);
+  return rows.map((r): Measure => {
+    const problems = d.problems.filter((p) => p.measure_id === r.id);
+    return {
+      id: r.id, title: r.title, description: text ? r.description : null, type: r.type, status: r.status,
+      responsible_unit: { id: r.responsible_unit_id, name: r.responsible_unit_name },
+      contributing_units: d.units.filter((u) => u.measure_id === r.id).map((u) => ({ id: u.id, name: u.name })),
+      problems: problems.map((p) => ({ id: p.id, title: p.title, owner_unit_id: p.owner_unit_id, area_id: p.area_id })),
+      places: d.places.filter((p) => p.measure_id === r.id).map(({ measure_id: _, ...p }) => p),
+      period_start: r.period_start, period_end: r.period_end, cost_estimate_sek: r.cost_estimate_sek,
+      target_groups: r.target_groups.groups as Measure['target_groups'],
+      components: d.components.filter((c) => c.measure_id === r.id).map(({ measure_id: _, ...c }) => c),
+      followups: d.followups.filter((f) => f.measure_id === r.id).map((f) => ({
+        id: f.id, due_date: f.due_date, recorded_at: f.recorded_at ? new Date(f.recorded_at).toISOString() : null,
+        what_was_done: text ? f.what_was_done : null, assessment: f.assessment,
+        indicator: f.indicator_problem_id && f.indicator_from && f.indicator_to && f.indicator_value !== null && f.baseline_value !== null
+          ? { problem_id: f.indicator_problem_id, from: f.indicator_from, to: f.indicator_to, value: f.indicator_value, baseline: f.baseline_value } : null,
+        overdue: !f.recorded_at && f.due_date < day && r.status !== 'stopped',
+      })),
+      has_indicator: problems.some((p) => p.baseline_value !== null),
+    };
+  });
+}

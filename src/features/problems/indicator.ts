@@ -1,0 +1,54 @@
+import { zonedTimeToEpochMs } from '../../analysis/stats/local-time.js';
+import type { ServiceContext } from '../../server/context.js';
+import { countMatchingIncidents } from '../incidents/incidents.service.js';
+
+/** What a problem's indicator counts: incidents of its categories at its places, or else in its area. */
+export interface IndicatorDefinition {
+  categories: readonly string[];
+  areaId: string | null;
+  placeIds: readonly string[];
+}
+
+const DAY_MS = 86_400_000;
+
+/** The instant a Swedish calendar day ('YYYY-MM-DD') begins. */
+function dayStart(day: string): Date {
+  const [y, m, d] = day.split('-').map(Number) as [number, number, number];
+  return new Date(zonedTimeToEpochMs(y, m, d));
+}
+
+/** The calendar day `n` days after `day` (n may be negative). */
+export function addDays(day: string, n: number): string {
+  return new Date(Date.parse(`${day}T00:00:00Z`) + n * DAY_MS).toISOString().slice(0, 10);
+}
+
+/**
+ * The period a follow-up compares with the baseline: as many days as the baseline, ending on `endDay`,
+ * so counts of equal length are compared.
+ * @example comparisonPeriod('2026-01-01', '2026-01-10', '2026-06-30') // { from: '2026-06-21', to: '2026-06-30' }
+ */
+export function comparisonPeriod(baselineFrom: string, baselineTo: string, endDay: string): { from: string; to: string } {
+  const days = Math.round((Date.parse(`${baselineTo}T00:00:00Z`) - Date.parse(`${baselineFrom}T00:00:00Z`)) / DAY_MS);
+  return { from: addDays(endDay, -days), to: endDay };
+}
+
+/** The indicator's value over the inclusive days [from, to] in Swedish time, computed from incidents. */
+export async function computeIndicator(ctx: Pick<ServiceContext, 'db' | 'organisation'>, def: IndicatorDefinition, from: string, to: string): Promise<number> {
+  const period = { category: [...def.categories], from: dayStart(from).toISOString(), to: dayStart(addDays(to, 1)).toISOString() };
+  // An incident has at most one place, so per-place counts add up without double counting.
+  if (def.placeIds.length) {
+    const counts = await Promise.all(def.placeIds.map((place_id) => countMatchingIncidents(ctx, { ...period, place_id })));
+    return counts.reduce((a, b) => a + b, 0);
+  }
+  return countMatchingIncidents(ctx, { ...period, ...(def.areaId ? { area_id: def.areaId } : {}) });
+}
+
+/**
+ * Whether a value moved away from the target (or, without a target, up: fewer incidents is the usual aim).
+ * @example movedWrongWay(84, 90, 40) // true
+ */
+export function movedWrongWay(baseline: number, value: number, target: number | null): boolean {
+  const wanted = target === null ? -1 : Math.sign(target - baseline);
+  if (wanted === 0) return value !== baseline;
+  return Math.sign(value - baseline) === -wanted;
+}

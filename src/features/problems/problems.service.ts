@@ -1,0 +1,189 @@
+import { redactPersonalData } from '../../analysis/text/redact.js';
+import { inTransaction } from '../../db/transaction.js';
+import { AppError } from '../../domain/errors.js';
+import {
+  type BaselineInput, type EvidenceInput, PROBLEM_STAGES, type Problem, type ProblemCreate, type ProblemListQuery, type ProblemStage,
+  type ProblemUpdate,
+} from '../../domain/problems.js';
+import type { ServiceContext } from '../../server/context.js';
+import { recordAudit } from '../audit/audit.repo.js';
+import { assertCanEditForUnit, canReadFreeText } from '../auth/policy.js';
+import { findArea, findUnit } from '../org/org.repo.js';
+import { computeIndicator, type IndicatorDefinition } from './indicator.js';
+import {
+  findCategoriesByCode, findPlacesById, findProblem, insertEvidence, insertProblem, insertProblemLinks, listProblemRows, problemDetails,
+  type ProblemRow, updateProblemRow,
+} from './problems.repo.js';
+
+const redact = (text: string) => redactPersonalData(text).text;
+const invalid = (path: string, code: string, message: string) => new AppError('VALIDATION_FAILED', { details: [{ path, code, message }] });
+
+function evidenceRow(problemId: string, actor: string, e: EvidenceInput) {
+  return {
+    problem_id: problemId, kind: e.kind, created_by: actor,
+    ref: 'ref' in e ? e.ref : null,
+    filter: 'filter' in e ? (e.filter as Record<string, unknown>) : null,
+    note: e.note ? redact(e.note) : null,
+  };
+}
+
+async function categoryIds(ctx: ServiceContext, codes: readonly string[]): Promise<string[]> {
+  const found = await findCategoriesByCode(ctx.db, ctx.organisation.id, codes);
+  const missing = codes.filter((c) => !found.some((f) => f.code === c));
+  if (missing.length) throw new AppError('UNKNOWN_CATEGORY', { details: missing.map((c) => ({ path: 'categories', code: 'unknown_category', message: `unknown category '${c}'` })) });
+  return found.map((f) => f.id);
+}
+
+/** Records an identified problem with its places, categories, evidence and (optionally) a computed baseline. */
+export async function createProblem(ctx: ServiceContext, input: ProblemCreate): Promise<Problem> {
+  const org = ctx.organisation.id;
+  if (!(await findUnit(ctx.db, org, input.owner_unit_id))) throw invalid('owner_unit_id', 'unknown_unit', 'no such unit');
+  assertCanEditForUnit(ctx.principal, input.owner_unit_id, 'problem');
+  if (input.area_id && !(await findArea(ctx.db, org, input.area_id))) throw invalid('area_id', 'unknown_area', 'no such area');
+  await assertPlacesExist(ctx, input.place_ids);
+  const categories = await categoryIds(ctx, input.categories);
+  const def: IndicatorDefinition = { categories: input.categories, areaId: input.area_id ?? null, placeIds: input.place_ids };
+  const baseline = input.baseline ? await computeIndicator(ctx, def, input.baseline.from, input.baseline.to) : null;
+  const id = await inTransaction(ctx.db, async (trx) => {
+    const problemId = await insertProblem(trx, {
+      organisation_id: org, owner_unit_id: input.owner_unit_id, area_id: input.area_id ?? null, title: redact(input.title),
+      statement: redact(input.statement), time_pattern: input.time_pattern ? redact(input.time_pattern) : null,
+      affected: { groups: input.affected }, created_by: ctx.actor,
+      baseline_from: input.baseline?.from ?? null, baseline_to: input.baseline?.to ?? null, baseline_value: baseline,
+      target_value: input.baseline?.target_value ?? null,
+    });
+    await insertProblemLinks(trx, problemId, categories, [...new Set(input.place_ids)]);
+    await insertEvidence(trx, input.evidence.map((e) => evidenceRow(problemId, ctx.actor, e)));
+    await recordAudit(trx, {
+      organisationId: org, actor: ctx.actor, action: 'create', entityType: 'problem', entityId: problemId,
+      after: { owner_unit_id: input.owner_unit_id, area_id: input.area_id ?? null, categories: input.categories, evidence: input.evidence.length, baseline },
+      remoteAddress: ctx.remoteAddress,
+    });
+    return problemId;
+  });
+  return getProblem(ctx, id);
+}
+
+async function problemRow(ctx: ServiceContext, id: string): Promise<ProblemRow> {
+  const row = await findProblem(ctx.db, ctx.organisation.id, id);
+  if (!row) throw new AppError('NOT_FOUND', { details: { entity: 'problem', id } });
+  return row;
+}
+
+/** One problem with evidence (incident filters counted now), baseline and the measures aimed at it. */
+export async function getProblem(ctx: ServiceContext, id: string): Promise<Problem> {
+  const [problem] = await toProblems(ctx, [await problemRow(ctx, id)]);
+  return problem!;
+}
+
+/** Problems, newest first. */
+export async function listProblems(ctx: ServiceContext, query: ProblemListQuery & { ids?: readonly string[] }): Promise<Problem[]> {
+  return toProblems(ctx, await listProblemRows(ctx.db, ctx.organisation.id, { ownerUnitId: query.owner_unit_id, areaId: query.area_id, stage: query.stage, ...(query.ids ? { ids: query.ids } : {}) }));
+}
+
+/**
+ * Only one SARA step at a time, forward or back: skipping analysis is what the method exists to prevent.
+ * @example stageAllowed('scanning', 'response') // false
+ */
+export function stageAllowed(from: ProblemStage, to: ProblemStage): boolean {
+  return Math.abs(PROBLEM_STAGES.indexOf(to) - PROBLEM_STAGES.indexOf(from)) === 1;
+}
+
+/** Edits a problem's text, affected groups or SARA stage (one step at a time, else INVALID_TRANSITION). */
+export async function updateProblem(ctx: ServiceContext, id: string, input: ProblemUpdate): Promise<Problem> {
+  const before = await problemRow(ctx, id);
+  assertCanEditForUnit(ctx.principal, before.owner_unit_id, 'problem');
+  if (input.stage && input.stage !== before.stage && !stageAllowed(before.stage, input.stage)) {
+    throw new AppError('INVALID_TRANSITION', { details: { entity: 'problem', from: before.stage, to: input.stage } });
+  }
+  await inTransaction(ctx.db, async (trx) => {
+    await updateProblemRow(trx, id, {
+      ...(input.title ? { title: redact(input.title) } : {}),
+      ...(input.statement ? { statement: redact(input.statement) } : {}),
+      ...(input.time_pattern !== undefined ? { time_pattern: input.time_pattern ? redact(input.time_pattern) : null } : {}),
+      ...(input.affected ? { affected: { groups: input.affected } } : {}),
+      ...(input.stage ? { stage: input.stage } : {}),
+    });
+    await recordAudit(trx, {
+      organisationId: ctx.organisation.id, actor: ctx.actor, action: 'update', entityType: 'problem', entityId: id,
+      before: { stage: before.stage }, after: { ...input, ...(input.statement ? { statement: '[changed]' } : {}) }, remoteAddress: ctx.remoteAddress,
+    });
+  });
+  return getProblem(ctx, id);
+}
+
+/** Links more evidence to a problem. */
+export async function addEvidence(ctx: ServiceContext, id: string, input: EvidenceInput): Promise<Problem> {
+  const before = await problemRow(ctx, id);
+  assertCanEditForUnit(ctx.principal, before.owner_unit_id, 'problem');
+  await inTransaction(ctx.db, async (trx) => {
+    await insertEvidence(trx, [evidenceRow(id, ctx.actor, input)]);
+    await recordAudit(trx, { organisationId: ctx.organisation.id, actor: ctx.actor, action: 'update', entityType: 'problem', entityId: id, after: { evidence_added: input.kind }, remoteAddress: ctx.remoteAddress });
+  });
+  return getProblem(ctx, id);
+}
+
+/** The problem's indicator definition (its categories, places or area). */
+export async function problemIndicator(ctx: ServiceContext, id: string): Promise<IndicatorDefinition & { baseline: { from: string; to: string; value: number } | null; target: number | null }> {
+  const row = await problemRow(ctx, id);
+  const details = await problemDetails(ctx.db, [id]);
+  return {
+    categories: details.categories.map((c) => c.code), areaId: row.area_id, placeIds: details.places.map((p) => p.id),
+    baseline: row.baseline_from && row.baseline_to && row.baseline_value !== null ? { from: row.baseline_from, to: row.baseline_to, value: row.baseline_value } : null,
+    target: row.target_value,
+  };
+}
+
+/** Sets (or resets) the baseline period; the value is computed from incidents now. */
+export async function setBaseline(ctx: ServiceContext, id: string, input: BaselineInput): Promise<Problem> {
+  const before = await problemRow(ctx, id);
+  assertCanEditForUnit(ctx.principal, before.owner_unit_id, 'problem');
+  const value = await computeIndicator(ctx, await problemIndicator(ctx, id), input.from, input.to);
+  await inTransaction(ctx.db, async (trx) => {
+    await updateProblemRow(trx, id, { baseline_from: input.from, baseline_to: input.to, baseline_value: value, target_value: input.target_value ?? before.target_value });
+    await recordAudit(trx, {
+      organisationId: ctx.organisation.id, actor: ctx.actor, action: 'update', entityType: 'problem', entityId: id,
+      before: { baseline_value: before.baseline_value }, after: { baseline_from: input.from, baseline_to: input.to, baseline_value: value }, remoteAddress: ctx.remoteAddress,
+    });
+  });
+  return getProblem(ctx, id);
+}
+
+async function toProblems(ctx: ServiceContext, rows: readonly ProblemRow[]): Promise<Problem[]> {
+  const d = await problemDetails(ctx.db, rows.map((r) => r.id));
+  const text = canReadFreeText(ctx.principal);
+  return Promise.all(rows.map(async (r): Promise<Problem> => {
+    const categories = d.categories.filter((c) => c.problem_id === r.id).map((c) => c.code);
+    const places = d.places.filter((p) => p.problem_id === r.id).map(({ problem_id: _, ...p }) => p);
+    const evidence = await Promise.all(d.evidence.filter((e) => e.problem_id === r.id).map(async (e) => ({
+      id: e.id, kind: e.kind, ref: e.ref, filter: e.filter, note: text ? e.note : null, created_at: new Date(e.created_at).toISOString(),
+      incident_count: e.kind === 'incident_filter' && e.filter ? await computeIndicator(ctx, {
+        categories: (e.filter.category as string[] | undefined) ?? categories, areaId: (e.filter.area_id as string | undefined) ?? null,
+        placeIds: e.filter.place_id ? [e.filter.place_id as string] : [],
+      }, (e.filter.from as string | undefined) ?? '2000-01-01', (e.filter.to as string | undefined) ?? '2100-01-01') : null,
+    })));
+    const baseline = r.baseline_from && r.baseline_to && r.baseline_value !== null ? { from: r.baseline_from, to: r.baseline_to, value: r.baseline_value } : null;
+    const where = places.length ? places.map((p) => p.name).join(', ') : (r.area_name ?? '');
+    return {
+      id: r.id, owner_unit: { id: r.owner_unit_id, name: r.owner_unit_name }, area: r.area_id ? { id: r.area_id, name: r.area_name ?? '' } : null,
+      places, title: r.title, statement: text ? r.statement : null, stage: r.stage, categories, time_pattern: r.time_pattern,
+      affected: r.affected.groups as Problem['affected'], baseline, target_value: r.target_value,
+      baseline_label: baseline ? `${categories.join(', ')} at ${where}, ${baseline.from} – ${baseline.to}: ${baseline.value}` : null,
+      evidence, measure_ids: d.measures.filter((m) => m.problem_id === r.id).map((m) => m.id), created_at: new Date(r.created_at).toISOString(),
+    };
+  }));
+}
+
+/** Throws VALIDATION_FAILED at `path` unless every id is a problem of the organisation. */
+export async function assertProblemsExist(ctx: ServiceContext, ids: readonly string[], path = 'problem_ids'): Promise<void> {
+  const found = new Set((await listProblemRows(ctx.db, ctx.organisation.id, { ids: [...new Set(ids)] })).map((r) => r.id));
+  const missing = ids.filter((id) => !found.has(id));
+  if (missing.length) throw new AppError('VALIDATION_FAILED', { details: missing.map((id) => ({ path, code: 'unknown_problem', message: `no problem ${id}` })) });
+}
+
+/** Throws VALIDATION_FAILED unless every id is a place of the organisation. */
+export async function assertPlacesExist(ctx: ServiceContext, ids: readonly string[]): Promise<void> {
+  const found = new Set((await findPlacesById(ctx.db, ctx.organisation.id, ids)).map((p) => p.id));
+  const missing = ids.filter((id) => !found.has(id));
+  if (missing.length) throw new AppError('VALIDATION_FAILED', { details: missing.map((id) => ({ path: 'place_ids', code: 'unknown_place', message: `no place ${id}` })) });
+}

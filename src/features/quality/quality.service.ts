@@ -1,0 +1,74 @@
+import { AppError } from '../../domain/errors.js';
+import { QUALITY_CHECK_LABELS, type QualityCheck, type QualityItem, type QualityReport, QualityCheckSchema, type ScopeQuery } from '../../domain/quality.js';
+import type { ServiceContext } from '../../server/context.js';
+import { findUnit } from '../org/org.repo.js';
+import { today } from '../org/org.service.js';
+import { movedWrongWay } from '../problems/indicator.js';
+import { type Scope, scopeFacts } from './programme-scope.js';
+import { loadProgrammeFacts, type ProgrammeFacts } from './quality.repo.js';
+
+/** Resolves a scope query to a named scope; a district scope needs a district unit. */
+export async function resolveScope(ctx: ServiceContext, query: ScopeQuery): Promise<Scope & { name: string }> {
+  if (query.scope === 'city' || !query.unit_id) return { kind: 'city', unitId: null, name: ctx.organisation.slug };
+  const unit = await findUnit(ctx.db, ctx.organisation.id, query.unit_id);
+  if (!unit) throw new AppError('NOT_FOUND', { details: { entity: 'unit', id: query.unit_id } });
+  if (query.scope === 'district' && unit.kind !== 'district') throw new AppError('VALIDATION_FAILED', { details: [{ path: 'unit_id', code: 'not_a_district', message: 'a district scope needs a district unit' }] });
+  return { kind: query.scope, unitId: unit.id, name: unit.name };
+}
+
+/**
+ * Every defect of the programme in scope, each with a link to what to fix. `all` is the unscoped data:
+ * a problem's measures may be run by units outside the scope.
+ */
+export function qualityItems(scoped: ProgrammeFacts, all: ProgrammeFacts, day: string): QualityItem[] {
+  const items: QualityItem[] = [];
+  const add = (check: QualityCheck, title: string, unit: { id: string; name: string }, detail: string, link: QualityItem['link'], parent: QualityItem['parent'] = null) =>
+    items.push({ check, title, unit, detail, link, parent });
+  const status = new Map(all.measures.map((m) => [m.id, m.status]));
+  const withEvidence = new Set(scoped.evidence.map((e) => e.problem_id));
+  const problemById = new Map(all.problems.map((p) => [p.id, p]));
+
+  for (const p of scoped.problems) {
+    const unit = { id: p.owner_unit_id, name: p.unit_name };
+    const link = { entity: 'problem' as const, id: p.id };
+    const statuses = all.links.filter((l) => l.problem_id === p.id).map((l) => status.get(l.measure_id));
+    if (!withEvidence.has(p.id)) add('problem_without_evidence', p.title, unit, 'no incidents, hotspots, notes or documents linked', link);
+    if (p.baseline_value === null) add('problem_without_baseline', p.title, unit, 'no baseline period set', link);
+    if (!statuses.length) add('problem_without_measure', p.title, unit, 'no measure is aimed at it', link);
+    else if (statuses.every((s) => s === 'stopped')) add('problem_only_stopped_measures', p.title, unit, `all ${statuses.length} measure(s) stopped`, link);
+  }
+  for (const m of scoped.measures) {
+    const unit = { id: m.responsible_unit_id, name: m.unit_name };
+    const link = { entity: 'measure' as const, id: m.id };
+    const problems = all.links.filter((l) => l.measure_id === m.id).map((l) => problemById.get(l.problem_id));
+    if (!problems.some((p) => p && p.baseline_value !== null)) add('measure_without_indicator', m.title, unit, 'none of its problems has a baseline', link);
+    const followups = scoped.followups.filter((f) => f.measure_id === m.id);
+    if (m.status !== 'stopped') {
+      for (const f of followups.filter((x) => !x.recorded_at && x.due_date < day)) {
+        add('followup_overdue', m.title, unit, `follow-up due ${f.due_date}`, { entity: 'followup', id: f.id }, link);
+      }
+    }
+    const latest = followups.filter((f) => f.recorded_at && f.indicator_value !== null && f.baseline_value !== null)
+      .sort((a, b) => new Date(b.recorded_at!).getTime() - new Date(a.recorded_at!).getTime())[0];
+    if (latest && movedWrongWay(latest.baseline_value!, latest.indicator_value!, problemById.get(latest.indicator_problem_id ?? '')?.target_value ?? null)) {
+      add('indicator_wrong_way', m.title, unit, `baseline ${latest.baseline_value}, at follow-up ${latest.indicator_value}`, link);
+    }
+  }
+  for (const r of scoped.requests.filter((x) => (x.status === 'requested' || x.status === 'accepted') && x.due_date < day)) {
+    add('request_overdue', r.what.slice(0, 200), { id: r.to_unit_id, name: r.to_name }, `from ${r.from_name}, due ${r.due_date}, ${r.status}`, { entity: 'request', id: r.id });
+  }
+  return items;
+}
+
+/** The quality report for the city, a district (its own work and its geography) or a unit. */
+export async function getQualityReport(ctx: ServiceContext, query: ScopeQuery): Promise<QualityReport> {
+  const scope = await resolveScope(ctx, query);
+  const all = await loadProgrammeFacts(ctx.db, ctx.organisation.id);
+  const day = today();
+  const items = qualityItems(scopeFacts(all, scope), all, day);
+  const counts = Object.fromEntries(QualityCheckSchema.options.map((c) => [c, items.filter((i) => i.check === c).length])) as Record<QualityCheck, number>;
+  return { scope: { kind: scope.kind, unit_id: scope.unitId, name: scope.name }, generated_at: new Date().toISOString(), today: day, counts, items };
+}
+
+/** Swedish label of a check, for exports. */
+export const checkLabel = (check: QualityCheck): string => QUALITY_CHECK_LABELS[check].sv;

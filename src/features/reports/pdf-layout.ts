@@ -1,0 +1,70 @@
+import PDFDocument from 'pdfkit';
+
+/**
+ * A4 page layout shared by the PDF reports (situation, quality, annual): margins, a zebra table with page
+ * breaks, headings, small notes and Swedish number format. Helvetica's WinAnsi encoding covers å, ä, ö.
+ */
+export type Doc = InstanceType<typeof PDFDocument>;
+
+export const MARGIN = 40;
+export const WIDTH = 595.28 - 2 * MARGIN;
+export const BOTTOM = 841.89 - MARGIN;
+/** Swedish number: decimal comma, space as thousands separator. */
+export function num(x: number, digits = 0): string {
+  return x.toLocaleString('sv-SE', { minimumFractionDigits: digits, maximumFractionDigits: digits }).replace(/\u00a0|\u2212/g, (c) => (c === '\u2212' ? '-' : ' '));
+}
+
+export interface Column { title: string; width: number; align?: 'left' | 'right' }
+
+/** A simple table with a header row, zebra stripes, a page break when full and optional cell colours. */
+export function table(doc: Doc, columns: readonly Column[], rows: ReadonlyArray<ReadonlyArray<string>>, swatch?: (row: number, col: number) => string | undefined): void {
+  const rowH = 13;
+  const header = () => {
+    let x = MARGIN;
+    const y = doc.y;
+    doc.font('Helvetica-Bold').fontSize(7.5).fillColor('#263238');
+    for (const c of columns) { doc.text(c.title, x + 2, y, { width: c.width - 4, align: c.align ?? 'left', lineBreak: false }); x += c.width; }
+    doc.y = y + rowH - 2;
+    doc.moveTo(MARGIN, doc.y - 2).lineTo(MARGIN + WIDTH, doc.y - 2).lineWidth(0.5).strokeColor('#90a4ae').stroke();
+  };
+  header();
+  rows.forEach((row, r) => {
+    if (doc.y + rowH > BOTTOM) { doc.addPage(); header(); }
+    const y = doc.y;
+    if (r % 2 === 1) doc.rect(MARGIN, y - 2, WIDTH, rowH).fill('#f5f7f8');
+    let x = MARGIN;
+    row.forEach((cell, c) => {
+      const col = columns[c]!;
+      const colour = swatch?.(r, c);
+      if (colour) doc.rect(x + 2, y - 0.5, 7, 7).fill(colour);
+      doc.font('Helvetica').fontSize(7.5).fillColor('#212121').text(cell, x + (colour ? 12 : 2), y, { width: col.width - (colour ? 14 : 4), align: col.align ?? 'left', lineBreak: false });
+      x += col.width;
+    });
+    doc.y = y + rowH;
+  });
+  doc.x = MARGIN;
+  doc.moveDown(0.5);
+}
+
+export function heading(doc: Doc, text: string): void {
+  if (doc.y > BOTTOM - 60) doc.addPage();
+  doc.moveDown(0.4).font('Helvetica-Bold').fontSize(11).fillColor('#102a43').text(text, MARGIN, doc.y).moveDown(0.3);
+}
+
+export function note(doc: Doc, text: string): void {
+  doc.font('Helvetica').fontSize(7).fillColor('#546e7a').text(text, MARGIN, doc.y, { width: WIDTH }).moveDown(0.3);
+}
+
+/** Renders an A4 document drawn by `draw` into a buffer. */
+export function renderPdf(title: string, draw: (doc: Doc) => void): Promise<Buffer> {
+  const doc = new PDFDocument({ size: 'A4', margin: MARGIN, info: { Title: title, Author: 'Trygg' } });
+  const chunks: Buffer[] = [];
+  const done = new Promise<Buffer>((resolve, reject) => {
+    doc.on('data', (c: Buffer) => chunks.push(c));
+    doc.on('end', () => resolve(Buffer.concat(chunks)));
+    doc.on('error', reject);
+  });
+  draw(doc);
+  doc.end();
+  return done;
+}
