@@ -1,4 +1,5 @@
 import type { SituationQuery, SituationReport } from '../../domain/situation.js';
+import { type ExportFile, exportFile, type ExportFormat } from '../reports/export-file.js';
 import type { ServiceContext } from '../../server/context.js';
 import { getFrozenReport } from './meetings.service.js';
 import { renderSituationPdf } from './situation.pdf.js';
@@ -6,25 +7,13 @@ import type { ReportScope } from './situation.scope.js';
 import { getSituationReport, situationScope } from './situation.service.js';
 import { renderSituationXlsx } from './situation.xlsx.js';
 
-export type ExportFormat = 'pdf' | 'xlsx';
-
-/** A rendered file for download. */
-export interface ExportFile {
-  body: Buffer;
-  contentType: string;
-  filename: string;
-}
-
-const TYPES: Record<ExportFormat, string> = {
-  pdf: 'application/pdf',
-  xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
-};
+export type { ExportFile, ExportFormat } from '../reports/export-file.js';
 
 async function render(report: SituationReport, scope: ReportScope, format: ExportFormat, frozen?: { at: string; by: string }): Promise<ExportFile> {
   const body = format === 'pdf'
     ? await renderSituationPdf(report, { outlines: scope.neighbourhoods, frozen })
     : await renderSituationXlsx(report);
-  return { body, contentType: TYPES[format], filename: `lagesbild-${report.scope.code}-${report.week}${frozen ? '-fryst' : ''}.${format}` };
+  return exportFile(body, format, `lagesbild-${report.scope.code}-${report.week}${frozen ? '-fryst' : ''}`);
 }
 
 /** The live report as PDF or Excel. */
