@@ -28,6 +28,11 @@ import { placesRoutes } from '../features/places/places.routes.js';
 import { publicReportsRoutes } from '../features/public-reports/public-reports.routes.js';
 import { inboxRoutes } from '../features/inbox/inbox.routes.js';
 import { situationRoutes } from '../features/situation/situation.routes.js';
+import { measuresRoutes } from '../features/measures/measures.routes.js';
+import { problemsRoutes } from '../features/problems/problems.routes.js';
+import { qualityRoutes } from '../features/quality/quality.routes.js';
+import { requestsRoutes } from '../features/requests/requests.routes.js';
+import { responsibilityRoutes } from '../features/responsibility/responsibility.routes.js';
 import { authPlugin } from './auth.js';
 import type { Config } from './config.js';
 import { sendError } from './errors.js';
@@ -94,7 +99,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(swagger, {
     openapi: {
       info: { title: 'Trygg API', version: '0.1.0', description: 'Crime prevention and safety work: areas, places, incidents.' },
-      tags: [{ name: 'auth' }, { name: 'public' }, { name: 'organisation' }, { name: 'places' }, { name: 'categories' }, { name: 'incidents' }, { name: 'open311', description: 'Open311 GeoReport v2' }, { name: 'situation' }, { name: 'inbox' }, { name: 'audit' }, { name: 'gdpr' }, { name: 'imports' }],
+      tags: [{ name: 'auth' }, { name: 'public' }, { name: 'organisation' }, { name: 'places' }, { name: 'categories' }, { name: 'incidents' }, { name: 'open311', description: 'Open311 GeoReport v2' }, { name: 'situation' }, { name: 'inbox' }, { name: 'programme', description: 'Problems, measures, requests, responsibility, quality' }, { name: 'audit' }, { name: 'gdpr' }, { name: 'imports' }],
     },
     transform: jsonSchemaTransform,
   });
@@ -116,6 +121,11 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     await api.register(importsRoutes, { maxFileBytes: (options.config as Partial<Config>).importMaxBytes });
     await api.register(situationRoutes);
     await api.register(inboxRoutes);
+    await api.register(problemsRoutes);
+    await api.register(measuresRoutes);
+    await api.register(requestsRoutes);
+    await api.register(responsibilityRoutes);
+    await api.register(qualityRoutes);
   }, { prefix: '/api' });
   await app.register(open311Routes, { prefix: '/open311/v2' });
 

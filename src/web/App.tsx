@@ -2,6 +2,7 @@ import { lazy, type ReactNode, Suspense } from 'react';
 import { useTranslation } from 'react-i18next';
 import { createBrowserRouter, Link, RouterProvider } from 'react-router';
 import { Layout } from './components/Layout.js';
+import { useDocumentTitle } from './components/use-document-title.js';
 import { StartPage } from './features/areas/StartPage.js';
 
 // The start page comes with the first load; the other pages (and zod, for the form) load when visited.
@@ -24,6 +25,7 @@ const page = (node: ReactNode) => <Suspense fallback={<Loading />}>{node}</Suspe
 
 function NotFound() {
   const { t } = useTranslation();
+  useDocumentTitle(t('app.notFound'));
   return (
     <div className="page">
       <h1>{t('app.notFound')}</h1>

@@ -86,7 +86,8 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     CREATE FUNCTION measure_has_problem() RETURNS trigger LANGUAGE plpgsql AS $$
     DECLARE mid uuid;
     BEGIN
-      mid := CASE WHEN TG_TABLE_NAME = 'measures' THEN NEW.id ELSE OLD.measure_id END;
+      -- Separate branches: OLD is unassigned on INSERT, and a CASE would still resolve both.
+      IF TG_OP = 'INSERT' THEN mid := NEW.id; ELSE mid := OLD.measure_id; END IF;
       IF EXISTS (SELECT 1 FROM measures WHERE id = mid) AND NOT EXISTS (SELECT 1 FROM measure_problems WHERE measure_id = mid) THEN
         RAISE EXCEPTION 'measure % is aimed at no problem', mid USING ERRCODE = 'check_violation';
       END IF;

@@ -7,7 +7,7 @@ const incidentColumns = [
   'i.id', 'i.occurred_at', 'i.reported_at', 'c.code as category', 'i.lon', 'i.lat', 'i.precision',
   'i.h3_r7', 'i.h3_r8', 'i.h3_r9', 'i.h3_r10', 'i.area_id', 'i.district_id', 'i.place_id', 'i.zone_id',
   'i.description', 'i.redaction_count', 'i.source', 'i.source_ref', 'i.reporting_unit_id', 'i.status',
-  'i.closure_reason', 'i.status_note',
+  'i.closure_reason', 'i.status_note', 'i.closed_at',
 ] as const;
 
 function selectIncidents(db: Db, organisationId: string) {
@@ -96,7 +96,7 @@ export async function updateIncidentStatus(
   db: Db,
   organisationId: string,
   id: string,
-  change: { status: 'new' | 'in_progress' | 'closed'; closure_reason: 'fixed' | 'not_ours' | 'wont_fix' | 'duplicate' | null; status_note: string | null },
+  change: { status: 'new' | 'in_progress' | 'closed'; closure_reason: 'fixed' | 'not_ours' | 'wont_fix' | 'duplicate' | null; status_note: string | null; closed_at: Date | null },
 ) {
   const result = await db
     .updateTable('incidents')

@@ -142,6 +142,8 @@ export async function updateIncidentStatus(ctx: ServiceContext, id: string, upda
       status: update.status,
       closure_reason: update.closure_reason ?? null,
       status_note: update.note ? redactPersonalData(update.note).text : null,
+      // Kept for service-level compliance: how long the responsible unit took.
+      closed_at: update.status === 'closed' ? (before.status === 'closed' ? before.closed_at : new Date()) : null,
     });
     const after = toIncident((await findIncident(trx, organisationId, id))!);
     await recordAudit(trx, {

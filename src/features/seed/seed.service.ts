@@ -9,6 +9,7 @@ import { seedDemoIncidents } from './demo.seed.js';
 import { seedPlaces } from './places.seed.js';
 import type { PoliceSkipReason } from './police-events.js';
 import { seedPoliceEvents } from './police.seed.js';
+import { seedProgramme } from './programme.seed.js';
 import { findOrganisationId, insertOrganisation } from './seed.repo.js';
 import { resolveSharedDataDir } from './shared-data.js';
 import { seedUnits, UNIT, unitId } from './units.seed.js';
@@ -109,6 +110,9 @@ export async function seedStockholm(db: Kysely<Database>, options: SeedOptions =
         organisationId, count, seed: options.demoSeed ?? DEFAULT_DEMO_SEED, now, areas, places, categoryIds,
       }));
     }
+
+    // Last: baselines and follow-ups are computed from the incidents seeded above.
+    await timed('programme', () => seedProgramme(trx, { organisation: report.organisation, units: units.ids, places, now }));
 
     const { timingsMs: _timings, ...counts } = report;
     await recordAudit(trx, {

@@ -1,5 +1,5 @@
 import { RATING_LABELS, type Change, type SituationReport } from '../../domain/situation.js';
-import { BOTTOM, type Doc, heading, MARGIN, note, num, renderPdf, table, WIDTH } from '../reports/pdf-layout.js';
+import { type Doc, heading, MARGIN, note, num, renderPdf, table, WIDTH } from '../reports/pdf-layout.js';
 import { drawMap, drawMapLegend, drawTimeGrid, drawTrend, type Outline } from './pdf-charts.js';
 
 /** What the PDF says about where its figures come from. */

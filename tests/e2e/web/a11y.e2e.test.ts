@@ -215,7 +215,12 @@ describe('axe, English and on a phone', () => {
     for (const [path, h1] of pages) {
       await open(narrow, h, path, h1);
       const width = await narrow.evaluate(() => document.documentElement.scrollWidth);
-      if (width > 320) wide.push(`${path}: ${width}px`);
+      if (width > 320) {
+        const culprits = await narrow.evaluate(() => [...document.querySelectorAll('main *')]
+          .filter((e) => e.getBoundingClientRect().right > 321 && (!e.closest('.table-wrap') || getComputedStyle(e).position === 'absolute'))
+          .slice(0, 3).map((e) => `${e.tagName.toLowerCase()}.${e.className}`));
+        wide.push(`${path}: ${width}px (${culprits.join(', ')})`);
+      }
     }
     expect(wide).toEqual([]);
     await shot(narrow, 'web-incident-320');

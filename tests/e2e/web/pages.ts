@@ -111,6 +111,9 @@ export async function expectAccessible(page: Page, label: string): Promise<void>
   const blocking = results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
   const other = results.violations.filter((v) => !blocking.includes(v));
   a11yLog.push({ label, blocking, other });
+  // WCAG 2.4.2 (axe only checks that a title exists): every page names itself in the title.
+  const title = await page.title();
+  if (!/^.+ – Trygg$/.test(title)) throw new Error(`page title "${title}" on "${label}" does not name the page`);
   if (blocking.length > 0) {
     throw new Error(`axe: ${blocking.length} serious/critical violation(s) on "${label}" (${page.url()}):\n${blocking.map(describe).join('\n')}`);
   }

@@ -146,6 +146,7 @@ describe('audit log', () => {
     const text = (await row.textContent()) ?? '';
     expect(text).toContain('Ändrad');
     expect(text).toMatch(/status:\s*new\s*→\s*ändrat till\s*in_progress/);
+    expect(text).toMatch(/status_note:\s*\(tomt\)\s*→\s*ändrat till\s*<b>fet<\/b>/);
     expect(text).toContain(HTML_NOTE);
     expect(await admin.locator('.audit-table b, .audit-table img').count()).toBe(0);
     await admin.getByText('1 händelse visas.').waitFor();

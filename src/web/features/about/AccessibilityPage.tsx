@@ -1,5 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import { useFormat } from '../../components/use-format.js';
+import { useDocumentTitle } from '../../components/use-document-title.js';
 
 /** The day of the latest review; update it (and the known gaps) after every review. */
 export const ACCESSIBILITY_REVIEWED = '2026-11-25';
@@ -15,6 +16,7 @@ const GAPS = ['map', 'mapClick', 'dateInput', 'colours'] as const;
 export function AccessibilityPage() {
   const { t } = useTranslation();
   const format = useFormat();
+  useDocumentTitle(t('a11y.title'));
   const mail = (
     <p>
       {t('a11y.email')} <a href={`mailto:${CONTACT}`}>{CONTACT}</a>

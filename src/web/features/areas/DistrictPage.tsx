@@ -6,6 +6,7 @@ import { daysAgoIso, todayInSweden } from '../../components/dates.js';
 import { ApproximateBadge } from '../../components/Badge.js';
 import { MapListLink } from '../../components/MapListLink.js';
 import { QueryState } from '../../components/QueryState.js';
+import { useDocumentTitle } from '../../components/use-document-title.js';
 import { useFormat } from '../../components/use-format.js';
 import { useCanReadIncidents } from '../auth/use-session.js';
 import { HexbinLegend } from '../incidents/HexbinLegend.js';
@@ -22,6 +23,7 @@ export function DistrictPage() {
   const { t, i18n } = useTranslation();
   const format = useFormat();
   const area = useArea(id);
+  useDocumentTitle(area.data?.name);
   const at = area.data ? dayWithin(area.data) : undefined;
   const neighbourhoods = useNeighbourhoodsGeojson(id, at);
   const from = daysAgoIso(30);

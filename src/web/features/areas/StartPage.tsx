@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useSearchParams } from 'react-router';
 import { daysAgoIso } from '../../components/dates.js';
 import { QueryState } from '../../components/QueryState.js';
+import { useDocumentTitle } from '../../components/use-document-title.js';
 import { MapListLink } from '../../components/MapListLink.js';
 import { RadioGroup } from '../../components/RadioGroup.js';
 import { HexbinLegend } from '../incidents/HexbinLegend.js';
@@ -19,6 +20,7 @@ const PERIODS: readonly Period[] = ['d30', 'd365', 'all'];
 export function StartPage() {
   const { t } = useTranslation();
   const navigate = useNavigate();
+  useDocumentTitle(t('start.title'));
   const [params, setParams] = useSearchParams();
   const urlLayout: Layout = params.get('layout') === 'earlier' ? 'earlier' : 'current';
   const periodParam = params.get('period');

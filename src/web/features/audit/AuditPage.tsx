@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { Link, useLocation, useSearchParams } from 'react-router';
 import { endpoints } from '../../api/endpoints.js';
 import { QueryState } from '../../components/QueryState.js';
+import { useDocumentTitle } from '../../components/use-document-title.js';
 import { useFormat } from '../../components/use-format.js';
 import { canReadAudit, useSession } from '../auth/use-session.js';
 import { type AuditErrors, type AuditFormState, emptyAuditForm, formFromParams, paramsFromForm, toAuditFilter } from './audit-filter.js';
@@ -25,6 +26,7 @@ export function AuditPage() {
   const summaryRef = useRef<HTMLDivElement>(null);
   const log = useAuditLog(searched.filter, allowed);
   const [focusId, setFocusId] = useState<number | null>(null);
+  useDocumentTitle(t('audit.title'));
 
   useEffect(() => setForm(formFromParams(params)), [params]);
   useEffect(() => {

@@ -14,13 +14,14 @@ function Changes({ changes }: { changes: AuditEvent['changes'] }) {
   const entries = Object.entries(changes);
   if (entries.length === 0) return <span className="muted">{t('audit.noChanges')}</span>;
   const empty = t('audit.empty');
+  // Nothing before at all (a creation, a sign-in, the seed): the values alone. Otherwise every field as before → after.
+  const created = entries.every(([, c]) => c.before === null || c.before === undefined);
   return (
     <ul className="plain-list changes">
       {entries.map(([field, { before, after }]) => (
         <li key={field}>
           <code>{field}</code>:{' '}
-          {/* A new value (nothing before) is shown alone; a change as before → after. */}
-          {before !== null && before !== undefined && (
+          {!created && (
             <>
               <span className="change-before">{asText(before, empty)}</span>{' '}
               <span aria-hidden="true">→</span>

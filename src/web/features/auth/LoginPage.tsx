@@ -5,6 +5,7 @@ import { LoginSchema } from '../../../domain/auth.js';
 import { ApiError } from '../../api/client.js';
 import { ErrorSummary } from '../../components/ErrorSummary.js';
 import { useErrorText } from '../../components/QueryState.js';
+import { useDocumentTitle } from '../../components/use-document-title.js';
 import { useLogin, useSession } from './use-session.js';
 
 type Field = 'email' | 'password';
@@ -29,6 +30,7 @@ export function LoginPage() {
   const [general, setGeneral] = useState<string | null>(null);
   const summaryRef = useRef<HTMLDivElement>(null);
   const next = safeNext(params.get('next'));
+  useDocumentTitle(t('login.title'));
 
   const fail = (fieldErrors: Partial<Record<Field, string>>, message: string | null) => {
     setErrors(fieldErrors);

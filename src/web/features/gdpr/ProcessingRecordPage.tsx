@@ -1,5 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import { QueryState } from '../../components/QueryState.js';
+import { useDocumentTitle } from '../../components/use-document-title.js';
 import { useProcessingRecord } from './use-processing-record.js';
 
 const FIELDS = [
@@ -15,6 +16,7 @@ export function ProcessingRecordPage() {
   const { t, i18n } = useTranslation();
   const lang = i18n.language === 'en' ? 'en' : 'sv';
   const record = useProcessingRecord();
+  useDocumentTitle(t('gdpr.title'));
   const contact = record.data?.contact ?? '';
 
   return (

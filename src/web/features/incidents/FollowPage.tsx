@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { useNavigate, useParams } from 'react-router';
 import { ReceiptCodeSchema } from '../../../domain/public-reports.js';
 import { QueryState } from '../../components/QueryState.js';
+import { useDocumentTitle } from '../../components/use-document-title.js';
 import { ReportStatusCard } from './ReportStatusCard.js';
 import { usePublicReport } from './use-incidents.js';
 
@@ -14,6 +15,7 @@ export function FollowPage() {
   const [value, setValue] = useState(code ?? '');
   const [error, setError] = useState<string | null>(null);
   const report = usePublicReport(code);
+  useDocumentTitle(code ? t('follow.result', { code }) : t('follow.title'));
 
   const submit = (e: FormEvent) => {
     e.preventDefault();

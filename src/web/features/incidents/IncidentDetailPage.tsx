@@ -2,6 +2,7 @@ import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { useCategoryLabel } from '../../api/use-reference-data.js';
 import { QueryState } from '../../components/QueryState.js';
+import { useDocumentTitle } from '../../components/use-document-title.js';
 import { useFormat } from '../../components/use-format.js';
 import { SignInNotice } from '../auth/SignInNotice.js';
 import { canReadFreeText, canReadIncidents, canUpdateIncidents, useSession } from '../auth/use-session.js';
@@ -18,6 +19,7 @@ export function IncidentDetailPage() {
   const session = useSession();
   const me = session.data;
   const incident = useIncident(id, canReadIncidents(me));
+  useDocumentTitle(incident.data ? `${categoryLabel(incident.data.category)} (${t('incident.title')})` : t('incident.title'));
 
   return (
     <div className="page incident-page">

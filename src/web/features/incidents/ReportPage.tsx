@@ -8,6 +8,7 @@ import { useCategories } from '../../api/use-reference-data.js';
 import { toLocalInputValue } from '../../components/dates.js';
 import { ErrorSummary } from '../../components/ErrorSummary.js';
 import { useErrorText } from '../../components/QueryState.js';
+import { useDocumentTitle } from '../../components/use-document-title.js';
 import type { PublicReportReceipt } from '../../api/endpoints.js';
 import { canCreateIncidents, useSession } from '../auth/use-session.js';
 import { LocationPicker } from './LocationPicker.js';
@@ -41,6 +42,7 @@ export function ReportPage() {
   const [created, setCreated] = useState<Incident | null>(null);
   const [receipt, setReceipt] = useState<PublicReportReceipt | null>(null);
   const summaryRef = useRef<HTMLDivElement>(null);
+  useDocumentTitle(created || receipt ? t('report.done.title') : t('report.title'));
 
   const update = (patch: Partial<ReportState>, clear: ReadonlyArray<keyof FieldErrors>) => {
     setState((s) => ({ ...s, ...patch }));

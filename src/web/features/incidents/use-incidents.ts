@@ -56,6 +56,7 @@ export function useUpdateIncidentStatus(id: string) {
     onSuccess: async (incident: Incident) => {
       queryClient.setQueryData(['incidents', 'one', id], incident);
       await queryClient.invalidateQueries({ queryKey: ['incidents'], predicate: (q) => q.queryKey[1] !== 'one' });
+      await queryClient.invalidateQueries({ queryKey: ['audit'] });
     },
   });
 }

@@ -6,6 +6,7 @@ import { useNeighbourhoods } from '../../api/use-reference-data.js';
 import { ApproximateBadge } from '../../components/Badge.js';
 import { MapView, useMapLayer } from '../../components/MapView.js';
 import { QueryState } from '../../components/QueryState.js';
+import { useDocumentTitle } from '../../components/use-document-title.js';
 import { todayInSweden } from '../../components/dates.js';
 import { useFormat } from '../../components/use-format.js';
 import { useNeighbourhoodsGeojson } from '../areas/use-areas.js';
@@ -18,6 +19,7 @@ export function PlaceDetailPage() {
   const { t, i18n } = useTranslation();
   const format = useFormat();
   const place = usePlace(id);
+  useDocumentTitle(place.data?.name);
   const neighbourhoods = useNeighbourhoods();
   const [map, setMap] = useState<L.Map | null>(null);
   const neighbourhoodShapes = useNeighbourhoodsGeojson(undefined, todayInSweden());

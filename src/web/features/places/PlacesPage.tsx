@@ -5,6 +5,7 @@ import { PLACE_TYPES, type PlaceSetting } from '../../../domain/org.js';
 import { useNeighbourhoods, useUnitNames } from '../../api/use-reference-data.js';
 import { ApproximateBadge } from '../../components/Badge.js';
 import { QueryState } from '../../components/QueryState.js';
+import { useDocumentTitle } from '../../components/use-document-title.js';
 import { useDebounced } from '../../components/use-debounced.js';
 import { usePlaces } from './use-places.js';
 
@@ -20,6 +21,7 @@ export function PlacesPage() {
   const places = usePlaces({ setting, type: type || undefined, q: q || undefined });
   const neighbourhoods = useNeighbourhoods();
   const unitNames = useUnitNames();
+  useDocumentTitle(t('places.title'));
 
   const setParam = (key: string, value: string) =>
     setParams((p) => {

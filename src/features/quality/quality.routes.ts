@@ -1,0 +1,27 @@
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { QualityReportSchema, ScopeQuerySchema } from '../../domain/quality.js';
+import { serviceContext } from '../../server/request-context.js';
+import { exportQualityReport } from './quality.export.js';
+import { getQualityReport } from './quality.service.js';
+
+const tags = ['programme'];
+
+/** The quality report per district, unit or city, as JSON, PDF or Excel. */
+export const qualityRoutes: FastifyPluginAsyncZod = async (app) => {
+  app.get('/quality', {
+    config: { policy: 'quality:read' },
+    schema: { tags, summary: 'Quality report: every defect with a link to fix it', querystring: ScopeQuerySchema, response: { 200: QualityReportSchema } },
+  }, async (request) => getQualityReport(await serviceContext(request), request.query));
+
+  for (const format of ['pdf', 'xlsx'] as const) {
+    app.get(`/quality/${format}`, {
+      config: { policy: 'quality:read' },
+      schema: { tags, summary: `Quality report as ${format.toUpperCase()}`, querystring: ScopeQuerySchema, response: { 200: z.any().describe('the file') } },
+    }, async (request, reply) => {
+      const file = await exportQualityReport(await getQualityReport(await serviceContext(request), request.query), format);
+      reply.header('content-disposition', `attachment; filename="${file.filename}"`);
+      return reply.type(file.contentType).send(file.body);
+    });
+  }
+};
