@@ -4,6 +4,7 @@ import { z } from 'zod';
 import { AppError } from '../domain/errors.js';
 import { registerBackup } from './commands/backup.js';
 import { registerDb } from './commands/db.js';
+import { registerDigest } from './commands/digest.js';
 import { registerImport } from './commands/import.js';
 import { registerIncidents } from './commands/incidents.js';
 import { registerRetention } from './commands/retention.js';
@@ -20,6 +21,7 @@ registerIncidents(program);
 registerRetention(program);
 registerImport(program);
 registerReport(program);
+registerDigest(program);
 
 try {
   await program.parseAsync(process.argv);

@@ -7,6 +7,7 @@ import * as publicReports from './migrations/2026-11-25T2300-public-reports.js';
 import * as situation from './migrations/2026-11-25T2400-situation.js';
 import * as programme from './migrations/2026-11-25T2500-programme.js';
 import * as oidc from './migrations/2026-11-25T2600-oidc.js';
+import * as programmeFollowup from './migrations/2026-11-25T2700-programme-followup.js';
 
 /** Migrations in the order they run; names are timestamps and never change once landed. */
 const migrations: Record<string, Migration> = {
@@ -18,6 +19,7 @@ const migrations: Record<string, Migration> = {
   '2026-11-25T2400-situation': situation,
   '2026-11-25T2500-programme': programme,
   '2026-11-25T2600-oidc': oidc,
+  '2026-11-25T2700-programme-followup': programmeFollowup,
 };
 
 /** Brings the database to the newest schema; throws with the failing migration's error. */

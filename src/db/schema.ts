@@ -543,6 +543,9 @@ export interface OutboxMessagesTable {
   subject: string;
   body: string;
   incident_id: string | null;
+  /** Weekly digests only: the partner unit and ISO week it covers (one digest per unit, week and recipient). */
+  unit_id: ColumnType<string | null, string | null | undefined, never>;
+  week: ColumnType<string | null, string | null | undefined, never>;
   created_at: CreatedAt;
   sent_at: Date | null;
 }
@@ -555,7 +558,9 @@ export interface LocalAgreementsTable {
   kind: 'collaboration_agreement' | 'citizen_promise';
   title: string;
   summary: string | null;
-  summary_public: Generated<boolean>;
+  /** The only free text the public progress page shows: set, word for word, by a coordinator. */
+  approved_public_text: string | null;
+  approved_public_by: string | null;
   period_start: DateString;
   period_end: DateString;
   last_review: DateString | null;

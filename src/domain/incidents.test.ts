@@ -37,9 +37,16 @@ describe('IncidentCreateSchema', () => {
 
 describe('IncidentStatusUpdateSchema', () => {
   it('needs a closure reason exactly when closing', () => {
-    expect(IncidentStatusUpdateSchema.safeParse({ status: 'closed', closure_reason: 'not_ours' }).success).toBe(true);
+    expect(IncidentStatusUpdateSchema.safeParse({ status: 'closed', closure_reason: 'fixed' }).success).toBe(true);
     expect(IncidentStatusUpdateSchema.safeParse({ status: 'closed' }).success).toBe(false);
     expect(IncidentStatusUpdateSchema.safeParse({ status: 'in_progress', closure_reason: 'fixed' }).success).toBe(false);
+  });
+
+  it("needs the unit it was forwarded to exactly when closing as 'not_ours'", () => {
+    const unit = '00000000-0000-4000-8000-000000000000';
+    expect(IncidentStatusUpdateSchema.safeParse({ status: 'closed', closure_reason: 'not_ours', forwarded_to_unit_id: unit }).success).toBe(true);
+    expect(IncidentStatusUpdateSchema.safeParse({ status: 'closed', closure_reason: 'not_ours' }).success).toBe(false);
+    expect(IncidentStatusUpdateSchema.safeParse({ status: 'closed', closure_reason: 'fixed', forwarded_to_unit_id: unit }).success).toBe(false);
   });
 });
 

@@ -48,9 +48,14 @@ export const IncidentStatusUpdateSchema = z.strictObject({
   status: StatusSchema,
   closure_reason: ClosureReasonSchema.optional(),
   note: z.string().trim().max(1000).optional(),
+  /** Closing as 'not_ours': the unit of the organisation the report was passed on to. */
+  forwarded_to_unit_id: UuidSchema.optional(),
 }).refine((v) => (v.status === 'closed') === (v.closure_reason !== undefined), {
   path: ['closure_reason'],
   message: 'closure_reason is required when, and only when, status is closed',
+}).refine((v) => (v.closure_reason === 'not_ours') === (v.forwarded_to_unit_id !== undefined), {
+  path: ['forwarded_to_unit_id'],
+  message: "forwarded_to_unit_id is required when, and only when, closing as 'not_ours'",
 });
 export type IncidentStatusUpdate = z.infer<typeof IncidentStatusUpdateSchema>;
 
@@ -75,6 +80,8 @@ export const IncidentSchema = z.object({
   status: StatusSchema,
   closure_reason: ClosureReasonSchema.nullable(),
   status_note: z.string().nullable(),
+  /** Closed as 'not_ours': the unit it was passed on to. */
+  forwarded_to_unit_id: UuidSchema.nullable(),
   /** True for generated demo rows: shown with a label so nobody mistakes them for real figures. */
   generated: z.boolean(),
 });

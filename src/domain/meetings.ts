@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { AgreementReviewInboxItemSchema } from './agreements.js';
 import { IsoDateSchema, IsoDateTimeSchema, UuidSchema } from './common.js';
 import { RequestInboxItemSchema } from './requests.js';
 import { IncidentInboxItemSchema } from './responsibility.js';
@@ -88,7 +89,7 @@ export const MeetingSchema = z.object({
 });
 export type Meeting = z.infer<typeof MeetingSchema>;
 
-/** A meeting action in a unit's inbox; InboxItemSchema below adds contribution requests and routed incidents. */
+/** A meeting action in a unit's inbox; InboxItemSchema below adds contribution requests, routed incidents and agreement reviews. */
 export const MeetingActionInboxItemSchema = z.object({
   kind: z.literal('meeting_action'),
   id: UuidSchema, title: z.string(), due_date: IsoDateSchema,
@@ -97,7 +98,7 @@ export const MeetingActionInboxItemSchema = z.object({
   overdue: z.boolean(),
   meeting: z.object({ id: UuidSchema, week: z.string(), area_id: UuidSchema.nullable(), area_name: z.string() }),
 });
-export const InboxItemSchema = z.discriminatedUnion('kind', [MeetingActionInboxItemSchema, RequestInboxItemSchema, IncidentInboxItemSchema]);
+export const InboxItemSchema = z.discriminatedUnion('kind', [MeetingActionInboxItemSchema, RequestInboxItemSchema, IncidentInboxItemSchema, AgreementReviewInboxItemSchema]);
 export type InboxItem = z.infer<typeof InboxItemSchema>;
 export const InboxQuerySchema = z.object({ unit_id: UuidSchema });
 export const InboxSchema = z.object({ unit_id: UuidSchema, items: z.array(InboxItemSchema) });

@@ -47,3 +47,7 @@ export const PublicReportStatusSchema = z.object({
   lat: z.number(),
 });
 export type PublicReportStatus = z.infer<typeof PublicReportStatusSchema>;
+
+/** A reporter reopens a closed report by its receipt code, saying why (redacted like every text). */
+export const PublicReportReopenSchema = z.strictObject({ reason: z.string().trim().min(1).max(1000) });
+export type PublicReportReopen = z.infer<typeof PublicReportReopenSchema>;

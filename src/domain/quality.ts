@@ -14,6 +14,7 @@ export const QualityCheckSchema = z.enum([
   'request_overdue',
   'measure_without_indicator',
   'indicator_wrong_way',
+  'agreement_review_overdue',
 ]);
 export type QualityCheck = z.infer<typeof QualityCheckSchema>;
 
@@ -26,10 +27,11 @@ export const QUALITY_CHECK_LABELS: Record<QualityCheck, { sv: string; en: string
   request_overdue: { sv: 'Begäran om stöd försenad', en: 'Contribution request overdue' },
   measure_without_indicator: { sv: 'Åtgärd utan indikator', en: 'Measure with no indicator' },
   indicator_wrong_way: { sv: 'Indikatorn har gått åt fel håll', en: 'Indicator moved the wrong way' },
+  agreement_review_overdue: { sv: 'Överenskommelse ej omprövad i tid', en: 'Local agreement review overdue' },
 };
 
 /** Where to go to fix an item. */
-export const LinkTargetSchema = z.object({ entity: z.enum(['problem', 'measure', 'followup', 'request']), id: UuidSchema });
+export const LinkTargetSchema = z.object({ entity: z.enum(['problem', 'measure', 'followup', 'request', 'agreement']), id: UuidSchema });
 
 export const QualityItemSchema = z.object({
   check: QualityCheckSchema,

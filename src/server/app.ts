@@ -14,6 +14,8 @@ import type { Logger } from 'pino';
 import { z } from 'zod';
 import type { Database } from '../db/schema.js';
 import { AppError } from '../domain/errors.js';
+import { agreementsRoutes } from '../features/agreements/agreements.routes.js';
+import { annualRoutes } from '../features/annual/annual.routes.js';
 import { auditRoutes } from '../features/audit/audit.routes.js';
 import { authRoutes } from '../features/auth/auth.routes.js';
 import type { OidcSettings } from '../features/auth/oidc.service.js';
@@ -33,6 +35,7 @@ import { problemsRoutes } from '../features/problems/problems.routes.js';
 import { qualityRoutes } from '../features/quality/quality.routes.js';
 import { requestsRoutes } from '../features/requests/requests.routes.js';
 import { responsibilityRoutes } from '../features/responsibility/responsibility.routes.js';
+import { viewsRoutes } from '../features/views/views.routes.js';
 import { authPlugin } from './auth.js';
 import type { Config } from './config.js';
 import { sendError } from './errors.js';
@@ -126,6 +129,9 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     await api.register(requestsRoutes);
     await api.register(responsibilityRoutes);
     await api.register(qualityRoutes);
+    await api.register(agreementsRoutes);
+    await api.register(viewsRoutes);
+    await api.register(annualRoutes);
   }, { prefix: '/api' });
   await app.register(open311Routes, { prefix: '/open311/v2' });
 

@@ -2,6 +2,7 @@ import { AppError } from '../../domain/errors.js';
 import type { Principal } from '../../domain/auth.js';
 import type { InboxItem } from '../../domain/meetings.js';
 import type { ServiceContext } from '../../server/context.js';
+import { agreementInboxItems } from '../agreements/agreements.service.js';
 import { findUnit } from '../org/org.repo.js';
 import { today } from '../org/org.service.js';
 import { requestInboxItems } from '../requests/requests.service.js';
@@ -11,8 +12,8 @@ import { meetingActionInboxItems } from '../situation/meetings.service.js';
 /** One kind of work that lands in a unit's inbox; each source lists the unit's open items of its kind. */
 export type InboxSource = (ctx: ServiceContext, unitId: string, today: string) => Promise<InboxItem[]>;
 
-/** The sources, one per item kind: meeting actions, contribution requests, incidents routed by the matrix. */
-const SOURCES: readonly InboxSource[] = [meetingActionInboxItems, requestInboxItems, incidentInboxItems];
+/** The sources, one per item kind: meeting actions, contribution requests, incidents routed by the matrix, agreement reviews. */
+const SOURCES: readonly InboxSource[] = [meetingActionInboxItems, requestInboxItems, incidentInboxItems, agreementInboxItems];
 
 /** A unit's inbox is for its members (not analysts, who work with aggregates) and admins. */
 function canReadInbox(principal: Principal, unitId: string): boolean {

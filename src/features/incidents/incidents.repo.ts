@@ -1,5 +1,5 @@
 import { type ExpressionBuilder, sql } from 'kysely';
-import type { Database, NewIncidentRow } from '../../db/schema.js';
+import type { Database, IncidentRowUpdate, NewIncidentRow } from '../../db/schema.js';
 import type { HexbinQuery, IncidentListQuery } from '../../domain/incidents.js';
 import type { Db } from '../org/org.repo.js';
 
@@ -7,7 +7,7 @@ const incidentColumns = [
   'i.id', 'i.occurred_at', 'i.reported_at', 'c.code as category', 'i.lon', 'i.lat', 'i.precision',
   'i.h3_r7', 'i.h3_r8', 'i.h3_r9', 'i.h3_r10', 'i.area_id', 'i.district_id', 'i.place_id', 'i.zone_id',
   'i.description', 'i.redaction_count', 'i.source', 'i.source_ref', 'i.reporting_unit_id', 'i.status',
-  'i.closure_reason', 'i.status_note', 'i.closed_at',
+  'i.closure_reason', 'i.status_note', 'i.closed_at', 'i.forwarded_to_unit_id',
 ] as const;
 
 function selectIncidents(db: Db, organisationId: string) {
@@ -96,7 +96,7 @@ export async function updateIncidentStatus(
   db: Db,
   organisationId: string,
   id: string,
-  change: { status: 'new' | 'in_progress' | 'closed'; closure_reason: 'fixed' | 'not_ours' | 'wont_fix' | 'duplicate' | null; status_note: string | null; closed_at: Date | null },
+  change: Pick<IncidentRowUpdate, 'status' | 'closure_reason' | 'status_note' | 'closed_at' | 'forwarded_to_unit_id'>,
 ) {
   const result = await db
     .updateTable('incidents')
@@ -105,6 +105,11 @@ export async function updateIncidentStatus(
     .where('id', '=', id)
     .executeTakeFirst();
   return Number(result.numUpdatedRows);
+}
+
+/** The incident a public receipt code belongs to. */
+export function findIncidentByReceipt(db: Db, organisationId: string, receiptCode: string) {
+  return db.selectFrom('incidents').select('id').where('organisation_id', '=', organisationId).where('receipt_code', '=', receiptCode).executeTakeFirst();
 }
 
 export function findCategoryByCode(db: Db, organisationId: string, code: string) {

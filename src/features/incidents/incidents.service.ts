@@ -8,10 +8,11 @@ import { recordAudit } from '../audit/audit.repo.js';
 import { canReadFreeText } from '../auth/policy.js';
 import { getAreaIndex } from '../org/area-index.service.js';
 import { findUnit } from '../org/org.repo.js';
+import { queueStatusChangeMessage } from '../outbox/outbox.service.js';
 import { assignIncident } from '../responsibility/responsibility.service.js';
 import { decodeCursor, encodeCursor } from './cursor.js';
 import {
-  countByCell, countIncidents, findCategoryByCode, type IncidentFilter, findIncident, findPlaceForIncident, findZone, type IncidentRecord,
+  countByCell, countIncidents, findCategoryByCode, type IncidentFilter, findIncident, findIncidentByReceipt, findPlaceForIncident, findZone, type IncidentRecord,
   insertIncident, listIncidents as listIncidentRows, updateIncidentStatus as updateStatusRow,
 } from './incidents.repo.js';
 import { locateIncident } from './locate.js';
@@ -132,28 +133,60 @@ export async function countMatchingIncidents(ctx: Pick<ServiceContext, 'db' | 'o
   return countIncidents(ctx.db, ctx.organisation.id, filter);
 }
 
-/** Moves an incident to a new status; closing needs a reason. Audited with before and after. */
+/**
+ * Moves an incident to a new status; closing needs a reason, and 'not_ours' the unit it was forwarded to.
+ * Audited with before and after; a reporter who asked for updates gets a message in the same transaction.
+ */
 export async function updateIncidentStatus(ctx: ServiceContext, id: string, update: IncidentStatusUpdate): Promise<Incident> {
   const organisationId = ctx.organisation.id;
+  if (update.forwarded_to_unit_id && !(await findUnit(ctx.db, organisationId, update.forwarded_to_unit_id))) {
+    throw invalid('forwarded_to_unit_id', 'unknown_unit', 'no such unit in the organisation');
+  }
   return inTransaction(ctx.db, async (trx) => {
     const before = await findIncident(trx, organisationId, id);
     if (!before) throw new AppError('NOT_FOUND', { details: { entity: 'incident', id } });
-    await updateStatusRow(trx, organisationId, id, {
+    return changeStatus({ ...ctx, db: trx }, before, {
       status: update.status,
       closure_reason: update.closure_reason ?? null,
       status_note: update.note ? redactPersonalData(update.note).text : null,
+      forwarded_to_unit_id: update.forwarded_to_unit_id ?? null,
       // Kept for service-level compliance: how long the responsible unit took.
       closed_at: update.status === 'closed' ? (before.status === 'closed' ? before.closed_at : new Date()) : null,
     });
-    const after = toIncident((await findIncident(trx, organisationId, id))!);
-    await recordAudit(trx, {
-      organisationId, actor: ctx.actor, action: 'update', entityType: 'incident', entityId: id,
-      before: { status: before.status, closure_reason: before.closure_reason, status_note: before.status_note },
-      after: { status: after.status, closure_reason: after.closure_reason, status_note: after.status_note },
-      remoteAddress: ctx.remoteAddress,
-    });
-    return forViewer(ctx, after);
   });
+}
+
+/**
+ * A reporter reopens their closed report with its receipt code: back to 'new' (and into the responsible
+ * unit's inbox) with the reason as the status note. Anything but a closed report is INVALID_TRANSITION.
+ */
+export async function reopenIncidentByReceipt(ctx: ServiceContext, receiptCode: string, reason: string): Promise<Incident> {
+  return inTransaction(ctx.db, async (trx) => {
+    const found = await findIncidentByReceipt(trx, ctx.organisation.id, receiptCode);
+    const before = found && (await findIncident(trx, ctx.organisation.id, found.id));
+    if (!before) throw new AppError('NOT_FOUND', { details: { receipt_code: receiptCode } });
+    if (before.status !== 'closed') throw new AppError('INVALID_TRANSITION', { details: { entity: 'incident', from: before.status, to: 'new', reason: 'only a closed report can be reopened' } });
+    return changeStatus({ ...ctx, db: trx }, before, {
+      status: 'new', closure_reason: null, forwarded_to_unit_id: null, closed_at: null,
+      status_note: `Återöppnad av den som rapporterade: ${redactPersonalData(reason).text}`,
+    });
+  });
+}
+
+/** Writes a status change in the caller's transaction, audits it and queues the reporter's message. */
+async function changeStatus(ctx: ServiceContext, before: IncidentRecord, change: Parameters<typeof updateStatusRow>[3]): Promise<Incident> {
+  const organisationId = ctx.organisation.id;
+  await updateStatusRow(ctx.db, organisationId, before.id, change);
+  const after = toIncident((await findIncident(ctx.db, organisationId, before.id))!);
+  const pick = (i: { status: string; closure_reason: string | null; status_note: string | null; forwarded_to_unit_id: string | null }) =>
+    ({ status: i.status, closure_reason: i.closure_reason, status_note: i.status_note, forwarded_to_unit_id: i.forwarded_to_unit_id });
+  await recordAudit(ctx.db, {
+    organisationId, actor: ctx.actor, action: 'update', entityType: 'incident', entityId: before.id,
+    before: pick(before), after: pick(after), remoteAddress: ctx.remoteAddress,
+  });
+  // A note alone is not news to the reporter; a new status or reason is.
+  if (after.status !== before.status || after.closure_reason !== before.closure_reason) await queueStatusChangeMessage(ctx, before.id);
+  return forViewer(ctx, after);
 }
 
 /** The API shape of a stored incident. */
@@ -179,6 +212,7 @@ export function toIncident(row: IncidentRecord): Incident {
     status: row.status,
     closure_reason: row.closure_reason,
     status_note: row.status_note,
+    forwarded_to_unit_id: row.forwarded_to_unit_id,
     generated: row.source === 'demo',
   };
 }

@@ -82,7 +82,7 @@ describeEachEngine('Open311 GeoReport v2', (getDb) => {
     expect(request).toMatchObject({ status: 'open', status_notes: 'Under handläggning', address: 'Södra biblioteket', service_code: 'brand', lat: 59.27, long: 18.02 });
     expect(request.requested_datetime).toMatch(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(\.\d+)?(Z|[+-]\d\d:\d\d)$/);
 
-    await app.inject({ method: 'PATCH', url: `/api/incidents/${created.service_request_id}/status`, headers: staff, payload: { status: 'closed', closure_reason: 'not_ours', note: 'Till Trafikverket' } });
+    await app.inject({ method: 'PATCH', url: `/api/incidents/${created.service_request_id}/status`, headers: staff, payload: { status: 'closed', closure_reason: 'not_ours', forwarded_to_unit_id: org.unitId, note: 'Till Trafikverket' } });
     const doc = xml.parse((await app.inject({ url: `/open311/v2/requests/${created.service_request_id}.xml`, headers: staff })).body);
     expect(doc.service_requests.request[0]).toMatchObject({ status: 'closed', status_notes: 'Inte stadens ansvar – vidarebefordrat – Till Trafikverket' });
   });

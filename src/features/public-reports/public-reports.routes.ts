@@ -1,8 +1,10 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { PublicReportCreateSchema, PublicReportReceiptSchema, PublicReportStatusSchema, ReceiptCodeSchema } from '../../domain/public-reports.js';
+import {
+  PublicReportCreateSchema, PublicReportReceiptSchema, PublicReportReopenSchema, PublicReportStatusSchema, ReceiptCodeSchema,
+} from '../../domain/public-reports.js';
 import { serviceContext } from '../../server/request-context.js';
-import { createPublicReport, getPublicReport } from './public-reports.service.js';
+import { createPublicReport, getPublicReport, reopenPublicReport } from './public-reports.service.js';
 
 const tags = ['public'];
 
@@ -17,4 +19,12 @@ export const publicReportsRoutes: FastifyPluginAsyncZod = async (app) => {
     config: { policy: 'public', rateLimit: { max: 60, timeWindow: '1 minute' } },
     schema: { tags, summary: 'Follow a report by its receipt code', params: z.object({ receipt: ReceiptCodeSchema }), response: { 200: PublicReportStatusSchema } },
   }, async (request) => getPublicReport(await serviceContext(request), request.params.receipt));
+
+  app.post('/public/reports/:receipt/reopen', {
+    config: { policy: 'public', rateLimit: { max: 10, timeWindow: '10 minutes' } },
+    schema: {
+      tags, summary: 'Reopen a closed report by its receipt code, with a reason (409 INVALID_TRANSITION unless closed)',
+      params: z.object({ receipt: ReceiptCodeSchema }), body: PublicReportReopenSchema, response: { 200: PublicReportStatusSchema },
+    },
+  }, async (request) => reopenPublicReport(await serviceContext(request), request.params.receipt, request.body));
 };

@@ -1,9 +1,9 @@
 import { randomInt } from 'node:crypto';
 import { inTransaction } from '../../db/transaction.js';
 import { AppError } from '../../domain/errors.js';
-import { HONEYPOT_FIELD, type PublicReportCreate, type PublicReportStatus } from '../../domain/public-reports.js';
+import { HONEYPOT_FIELD, type PublicReportCreate, type PublicReportReopen, type PublicReportStatus } from '../../domain/public-reports.js';
 import type { ServiceContext } from '../../server/context.js';
-import { createIncident } from '../incidents/incidents.service.js';
+import { createIncident, reopenIncidentByReceipt } from '../incidents/incidents.service.js';
 import { insertReporterContact } from '../open311/open311.repo.js';
 
 const RECEIPT_ALPHABET = 'ABCDEFGHJKMNPQRSTUVWXYZ23456789';
@@ -70,4 +70,10 @@ export async function getPublicReport(ctx: ServiceContext, receiptCode: string):
     lon: roundCoordinate(row.lon),
     lat: roundCoordinate(row.lat),
   };
+}
+
+/** The reporter reopens a closed report by its receipt code; anything but a closed report is 409. */
+export async function reopenPublicReport(ctx: ServiceContext, receiptCode: string, input: PublicReportReopen): Promise<PublicReportStatus> {
+  await reopenIncidentByReceipt(ctx, receiptCode, input.reason);
+  return getPublicReport(ctx, receiptCode);
 }

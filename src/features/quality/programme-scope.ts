@@ -9,7 +9,7 @@ export interface Scope {
 /**
  * The slice of the programme a scope covers. A unit: the problems it owns, the measures it is responsible
  * for, the requests it sent or received. A district: also every problem in its areas, the measures aimed
- * at those, and the requests about them.
+ * at those, and the requests about them. A district's agreements are its own; a unit's, those it is party to.
  */
 export function scopeFacts(facts: ProgrammeFacts, scope: Scope): ProgrammeFacts {
   if (scope.kind === 'city' || !scope.unitId) return facts;
@@ -28,5 +28,6 @@ export function scopeFacts(facts: ProgrammeFacts, scope: Scope): ProgrammeFacts 
     measures,
     followups: facts.followups.filter((f) => measureIds.has(f.measure_id)),
     requests: facts.requests.filter((r) => r.from_unit_id === unit || r.to_unit_id === unit || (scope.kind === 'district' && problemIds.has(r.problem_id))),
+    agreements: facts.agreements.filter((g) => g.district_unit_id === unit || (scope.kind === 'unit' && g.partner_unit_id === unit)),
   };
 }

@@ -3,7 +3,7 @@ import { type ExportFile, exportFile, type ExportFormat } from '../reports/expor
 import { heading, MARGIN, note, num, renderPdf, table } from '../reports/pdf-layout.js';
 import { newWorkbook, sheet, workbookBuffer } from '../reports/xlsx-layout.js';
 
-const ENTITY_SV = { problem: 'problem', measure: 'åtgärd', followup: 'uppföljning', request: 'begäran' } as const;
+const ENTITY_SV = { problem: 'problem', measure: 'åtgärd', followup: 'uppföljning', request: 'begäran', agreement: 'överenskommelse' } as const;
 
 function renderQualityPdf(r: QualityReport): Promise<Buffer> {
   return renderPdf(`Kvalitetsrapport ${r.scope.name}`, (doc) => {

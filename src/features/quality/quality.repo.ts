@@ -5,7 +5,7 @@ import type { Db } from '../org/org.repo.js';
  * geography is the areas it owns directly or as the parent district of a neighbourhood.
  */
 export async function loadProgrammeFacts(db: Db, organisationId: string) {
-  const [problems, evidence, links, measures, followups, requests] = await Promise.all([
+  const [problems, evidence, links, measures, followups, requests, agreements] = await Promise.all([
     db.selectFrom('problems as p').innerJoin('units as u', 'u.id', 'p.owner_unit_id').leftJoin('areas as a', 'a.id', 'p.area_id')
       .leftJoin('areas as parent', 'parent.id', 'a.parent_id')
       .select(['p.id', 'p.title', 'p.owner_unit_id', 'u.name as unit_name', 'p.area_id', 'a.owner_unit_id as area_owner', 'parent.owner_unit_id as parent_owner',
@@ -24,7 +24,10 @@ export async function loadProgrammeFacts(db: Db, organisationId: string) {
     db.selectFrom('contribution_requests as r').innerJoin('units as f', 'f.id', 'r.from_unit_id').innerJoin('units as t', 't.id', 'r.to_unit_id')
       .select(['r.id', 'r.what', 'r.problem_id', 'r.from_unit_id', 'f.name as from_name', 'r.to_unit_id', 't.name as to_name', 'r.due_date', 'r.status', 'r.answered_at', 'r.created_at'])
       .where('r.organisation_id', '=', organisationId).orderBy('r.due_date').execute(),
+    db.selectFrom('local_agreements as g').innerJoin('units as d', 'd.id', 'g.district_unit_id')
+      .select(['g.id', 'g.title', 'g.district_unit_id', 'd.name as district_name', 'g.partner_unit_id', 'g.period_start', 'g.period_end', 'g.last_review'])
+      .where('g.organisation_id', '=', organisationId).orderBy('g.period_start').execute(),
   ]);
-  return { problems, evidence, links, measures, followups, requests };
+  return { problems, evidence, links, measures, followups, requests, agreements };
 }
 export type ProgrammeFacts = Awaited<ReturnType<typeof loadProgrammeFacts>>;

@@ -3,6 +3,7 @@ import { QUALITY_CHECK_LABELS, type QualityCheck, type QualityItem, type Quality
 import type { ServiceContext } from '../../server/context.js';
 import { findUnit } from '../org/org.repo.js';
 import { today } from '../org/org.service.js';
+import { nextReview, reviewOverdue } from '../agreements/agreement-review.js';
 import { movedWrongWay } from '../problems/indicator.js';
 import { type Scope, scopeFacts } from './programme-scope.js';
 import { loadProgrammeFacts, type ProgrammeFacts } from './quality.repo.js';
@@ -56,6 +57,10 @@ export function qualityItems(scoped: ProgrammeFacts, all: ProgrammeFacts, day: s
   }
   for (const r of scoped.requests.filter((x) => (x.status === 'requested' || x.status === 'accepted') && x.due_date < day)) {
     add('request_overdue', r.what.slice(0, 200), { id: r.to_unit_id, name: r.to_name }, `from ${r.from_name}, due ${r.due_date}, ${r.status}`, { entity: 'request', id: r.id });
+  }
+  for (const g of scoped.agreements) {
+    const due = nextReview(g.last_review, g.period_start);
+    if (reviewOverdue(due, g.period_end, day)) add('agreement_review_overdue', g.title, { id: g.district_unit_id, name: g.district_name }, `review due ${due}`, { entity: 'agreement', id: g.id });
   }
   return items;
 }

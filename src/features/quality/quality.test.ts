@@ -3,9 +3,11 @@ import type { QualityCheck } from '../../domain/quality.js';
 import type { ServiceContext } from '../../server/context.js';
 import { createTestOrganisation, type TestOrganisation, testContext } from '../../../tests/factories/org.factory.js';
 import { describeEachEngine } from '../../../tests/setup/test-db.js';
+import { createAgreement, reviewAgreement } from '../agreements/agreements.service.js';
 import { createIncident } from '../incidents/incidents.service.js';
 import { changeMeasureStatus, createMeasure, recordFollowup } from '../measures/measures.service.js';
 import { createProblem } from '../problems/problems.service.js';
+import { today } from '../org/org.service.js';
 import { answerRequest, createRequest } from '../requests/requests.service.js';
 import { exportQualityReport } from './quality.export.js';
 import { getQualityReport } from './quality.service.js';
@@ -52,6 +54,11 @@ describeEachEngine('quality report: finds every seeded defect and nothing else',
     ids.request = (await createRequest(ctx, { from_unit_id: org.unitId, to_unit_id: culture, problem_id: good.id, what: 'Hjälp med belysning', due_date: '2026-01-01' })).id;
     const answered = await createRequest(ctx, { from_unit_id: org.unitId, to_unit_id: culture, problem_id: good.id, what: 'Levererad', due_date: '2026-01-01' });
     await answerRequest(ctx, answered.id, 'delivered', 'klart');
+    const agreement = (title: string) => createAgreement(ctx, {
+      district_unit_id: org.unitId, partner_unit_id: culture, kind: 'citizen_promise', title, period_start: '2025-01-01', period_end: '2099-12-31', area_ids: [org.areas.south], measure_ids: [],
+    });
+    ids.agreement = (await agreement('Medborgarlöfte utan omprövning')).id;
+    await reviewAgreement(ctx, (await agreement('Omprövat medborgarlöfte')).id, today());
   }, 120_000);
 
   it('reports exactly one item per seeded defect, each linking to what to fix', async () => {
@@ -66,6 +73,7 @@ describeEachEngine('quality report: finds every seeded defect and nothing else',
       ['followup_overdue', 'followup', ids.overdue],
       ['measure_without_indicator', 'measure', ids.noIndicator],
       ['request_overdue', 'request', ids.request],
+      ['agreement_review_overdue', 'agreement', ids.agreement],
     ];
     expect(found.sort()).toEqual([...expected].sort());
     expect(Object.values(report.counts).every((n) => n === 1)).toBe(true);
@@ -73,9 +81,9 @@ describeEachEngine('quality report: finds every seeded defect and nothing else',
   });
 
   it('scopes to the unit, the city and another district', async () => {
-    expect((await getQualityReport(ctx, { scope: 'city' })).items).toHaveLength(8);
+    expect((await getQualityReport(ctx, { scope: 'city' })).items).toHaveLength(9);
     const unit = await getQualityReport(ctx, { scope: 'unit', unit_id: culture });
-    expect(unit.items.map((i) => i.check).sort()).toEqual(['followup_overdue', 'indicator_wrong_way', 'measure_without_indicator', 'request_overdue']);
+    expect(unit.items.map((i) => i.check).sort()).toEqual(['agreement_review_overdue', 'followup_overdue', 'indicator_wrong_way', 'measure_without_indicator', 'request_overdue']);
     const other = await getDb().db.insertInto('units').values({ organisation_id: org.organisation.id, slug: 'sdn-x', name: 'X', name_en: null, kind: 'district', valid_from: null, valid_to: null })
       .returning('id').executeTakeFirstOrThrow();
     expect((await getQualityReport(ctx, { scope: 'district', unit_id: other.id })).items).toEqual([]);

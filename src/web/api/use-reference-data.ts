@@ -30,14 +30,22 @@ export function useCategoryLabel(): (code: string) => string {
   );
 }
 
-/** Units by id, for showing owner and reporting units by name. */
-export function useUnitNames(): Map<string, string> {
+/** The organisation's units as `{ id, name }` in the current language, sorted by name (for choosing one). */
+export function useUnits(): Array<{ id: string; name: string }> {
   const { i18n } = useTranslation();
   const { data } = useQuery({ queryKey: ['units'], queryFn: () => endpoints.units(), staleTime: HOUR });
   return useMemo(
-    () => new Map((data ?? []).map((u) => [u.id, i18n.language === 'en' && u.name_en ? u.name_en : u.name])),
+    () => (data ?? [])
+      .map((u) => ({ id: u.id, name: i18n.language === 'en' && u.name_en ? u.name_en : u.name }))
+      .sort((a, b) => a.name.localeCompare(b.name, 'sv')),
     [data, i18n.language],
   );
+}
+
+/** Units by id, for showing owner and reporting units by name. */
+export function useUnitNames(): Map<string, string> {
+  const units = useUnits();
+  return useMemo(() => new Map(units.map((u) => [u.id, u.name])), [units]);
 }
 
 /** Current neighbourhoods by code and by id, for naming an incident's or a place's stadsdel. */

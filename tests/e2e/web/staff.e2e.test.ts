@@ -94,6 +94,16 @@ describe('incident detail', () => {
     await coordinator.locator('.error-summary', { hasText: 'Du har inte behörighet till detta.' }).waitFor();
     expect(await coordinator.locator('#closure-error').count()).toBe(0);
     await coordinator.unroute('**/api/incidents/*/status');
+
+    // Not ours: the form asks where it went, and the page shows it.
+    await coordinator.getByLabel('Skäl för avslut').selectOption('not_ours');
+    await coordinator.getByRole('button', { name: 'Spara status' }).click();
+    await coordinator.locator('#forwarded-error', { hasText: 'Välj vilken enhet' }).waitFor();
+    await coordinator.getByLabel('Skickad vidare till').selectOption({ label: 'Trafiknämnden (trafikkontoret)' });
+    await coordinator.getByRole('button', { name: 'Spara status' }).click();
+    await coordinator.getByText('Statusen är sparad: Avslutad.').waitFor();
+    expect(await status.textContent()).toContain('Inte stadens ansvar');
+    expect(await status.textContent()).toContain('Trafiknämnden (trafikkontoret)');
   }, 60_000);
 
   it('hides free text from analysts and the form from roles that may not update', async () => {
@@ -140,16 +150,19 @@ describe('audit log', () => {
     await admin.getByLabel('Typ av händelse').selectOption('update');
     await admin.getByRole('button', { name: 'Sök', exact: true }).click();
     await admin.waitForURL(/entity_id=/);
-    const row = admin.locator('.audit-table tbody tr').first();
-    await row.getByText('samordnare.eav@stockholm.example').waitFor();
-    expect(await admin.locator('.audit-table tbody tr').count()).toBe(1);
+    const rows = admin.locator('.audit-table tbody tr');
+    await rows.first().getByText('samordnare.eav@stockholm.example').waitFor();
+    expect(await rows.count()).toBe(2);
+    // Newest first: the closing, then the move to "in progress".
+    expect(await rows.first().textContent()).toMatch(/closure_reason:\s*\(tomt\)\s*→\s*ändrat till\s*not_ours/);
+    const row = rows.nth(1);
     const text = (await row.textContent()) ?? '';
     expect(text).toContain('Ändrad');
     expect(text).toMatch(/status:\s*new\s*→\s*ändrat till\s*in_progress/);
     expect(text).toMatch(/status_note:\s*\(tomt\)\s*→\s*ändrat till\s*<b>fet<\/b>/);
     expect(text).toContain(HTML_NOTE);
     expect(await admin.locator('.audit-table b, .audit-table img').count()).toBe(0);
-    await admin.getByText('1 händelse visas.').waitFor();
+    await admin.getByText('2 händelser visas.').waitFor();
     await shot(admin, 'web-audit');
 
     const exportLink = admin.getByRole('link', { name: 'Exportera som CSV' });
@@ -161,7 +174,7 @@ describe('audit log', () => {
     const csv = readFileSync((await download.path())!, 'utf8');
     expect(csv).toContain('occurred_at');
     expect(csv).toContain(incidentId);
-    expect(csv.trim().split('\n')).toHaveLength(2);
+    expect(csv.trim().split('\n')).toHaveLength(3);
   }, 60_000);
 
   it('checks dates before searching and clears the search', async () => {

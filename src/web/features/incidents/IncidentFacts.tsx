@@ -92,6 +92,7 @@ export function IncidentFacts({ incident: i, showFreeText }: { incident: Inciden
         <dl className="facts facts-grid" data-testid="incident-status">
           <Fact term={t('incident.status')}><span className={`status status-${i.status}`}>{t(`incidents.status.${i.status}`)}</span></Fact>
           {i.closure_reason && <Fact term={t('incident.closureReason')}>{t(`statusForm.closure.${i.closure_reason}`)}</Fact>}
+          {i.forwarded_to_unit_id && <Fact term={t('incident.forwardedTo')}>{unitNames.get(i.forwarded_to_unit_id) ?? none}</Fact>}
           {showFreeText && i.status_note && <Fact term={t('incident.statusNote')}><span className="description-text">{i.status_note}</span></Fact>}
         </dl>
       </section>

@@ -3,10 +3,11 @@ import { useTranslation } from 'react-i18next';
 import { ClosureReasonSchema, type Incident, StatusSchema } from '../../../domain/incidents.js';
 import { ApiError } from '../../api/client.js';
 import { ErrorSummary } from '../../components/ErrorSummary.js';
+import { useUnits } from '../../api/use-reference-data.js';
 import { useErrorText } from '../../components/QueryState.js';
 import { RadioGroup } from '../../components/RadioGroup.js';
 import {
-  NOTE_MAX_LENGTH, nextStatus, serverStatusErrors, STATUS_FIELD_ORDER, STATUS_INPUT_ID, type StatusErrors, type StatusFormState,
+  asksForUnit, NOTE_MAX_LENGTH, nextStatus, serverStatusErrors, STATUS_FIELD_ORDER, STATUS_INPUT_ID, type StatusErrors, type StatusFormState,
   validateStatus,
 } from './status-form.js';
 import { useUpdateIncidentStatus } from './use-incidents.js';
@@ -14,6 +15,7 @@ import { useUpdateIncidentStatus } from './use-incidents.js';
 const initial = (incident: Incident): StatusFormState => ({
   status: nextStatus(incident.status),
   closureReason: incident.closure_reason ?? '',
+  forwardedTo: incident.forwarded_to_unit_id ?? '',
   note: '',
 });
 
@@ -22,6 +24,7 @@ export function StatusForm({ incident }: { incident: Incident }) {
   const { t } = useTranslation();
   const errorText = useErrorText();
   const update = useUpdateIncidentStatus(incident.id);
+  const units = useUnits();
   const [state, setState] = useState<StatusFormState>(() => initial(incident));
   const [errors, setErrors] = useState<StatusErrors>({});
   const [general, setGeneral] = useState<string | null>(null);
@@ -90,6 +93,25 @@ export function StatusForm({ incident }: { incident: Incident }) {
             >
               <option value="">{t('statusForm.closureNone')}</option>
               {ClosureReasonSchema.options.map((r) => <option key={r} value={r}>{t(`statusForm.closure.${r}`)}</option>)}
+            </select>
+          </div>
+        )}
+
+        {asksForUnit(state) && (
+          <div className={`field ${errors.forwarded_to_unit_id ? 'has-error' : ''}`}>
+            <label htmlFor="status-forwarded">{t('statusForm.forwardedTo')} <span aria-hidden="true" className="required">*</span></label>
+            <span id="status-forwarded-help" className="hint">{t('statusForm.forwardedHelp')}</span>
+            {errors.forwarded_to_unit_id && <p id="forwarded-error" className="field-error">{errors.forwarded_to_unit_id}</p>}
+            <select
+              id="status-forwarded"
+              value={state.forwardedTo}
+              required
+              aria-invalid={errors.forwarded_to_unit_id ? true : undefined}
+              aria-describedby={errors.forwarded_to_unit_id ? 'status-forwarded-help forwarded-error' : 'status-forwarded-help'}
+              onChange={(e) => change({ forwardedTo: e.target.value }, 'forwarded_to_unit_id')}
+            >
+              <option value="">{t('statusForm.forwardedNone')}</option>
+              {units.map((u) => <option key={u.id} value={u.id}>{u.name}</option>)}
             </select>
           </div>
         )}

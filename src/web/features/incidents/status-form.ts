@@ -8,13 +8,20 @@ export const NOTE_MAX_LENGTH = IncidentStatusUpdateSchema.shape.note.unwrap().ma
 export interface StatusFormState {
   status: Status;
   closureReason: ClosureReason | '';
+  /** Closing as 'not_ours': the unit the report was passed on to. */
+  forwardedTo: string;
   note: string;
 }
 
-export type StatusField = 'status' | 'closure_reason' | 'note';
-export const STATUS_FIELD_ORDER: readonly StatusField[] = ['status', 'closure_reason', 'note'];
+export type StatusField = 'status' | 'closure_reason' | 'forwarded_to_unit_id' | 'note';
+export const STATUS_FIELD_ORDER: readonly StatusField[] = ['status', 'closure_reason', 'forwarded_to_unit_id', 'note'];
 /** The element each field's error links to. */
-export const STATUS_INPUT_ID: Record<StatusField, string> = { status: 'status-new', closure_reason: 'status-closure', note: 'status-note' };
+export const STATUS_INPUT_ID: Record<StatusField, string> = {
+  status: 'status-new', closure_reason: 'status-closure', forwarded_to_unit_id: 'status-forwarded', note: 'status-note',
+};
+
+/** Whether the form asks for the unit the report was passed on to. */
+export const asksForUnit = (state: StatusFormState) => state.status === 'closed' && state.closureReason === 'not_ours';
 export type StatusErrors = Partial<Record<StatusField, string>>;
 
 /** Where an incident usually goes next: new → in progress → closed (a closed one stays closed unless chosen). */
@@ -28,14 +35,15 @@ function messageFor(field: StatusField, t: TFunction): string {
 }
 
 function fieldOf(path: string): StatusField | null {
-  return path === 'status' || path === 'closure_reason' || path === 'note' ? path : null;
+  return (STATUS_FIELD_ORDER as readonly string[]).includes(path) ? (path as StatusField) : null;
 }
 
-/** Validates with the server's schema; a closure reason is only sent when closing. */
+/** Validates with the server's schema; a closure reason is only sent when closing, a unit only for 'not_ours'. */
 export function validateStatus(state: StatusFormState, t: TFunction): { input: IncidentStatusUpdate; errors: null } | { input: null; errors: StatusErrors } {
   const candidate = {
     status: state.status,
     ...(state.status === 'closed' && state.closureReason ? { closure_reason: state.closureReason } : {}),
+    ...(asksForUnit(state) && state.forwardedTo ? { forwarded_to_unit_id: state.forwardedTo } : {}),
     ...(state.note.trim() ? { note: state.note } : {}),
   };
   const result = IncidentStatusUpdateSchema.safeParse(candidate);

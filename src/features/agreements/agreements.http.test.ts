@@ -1,0 +1,119 @@
+import type { FastifyInstance } from 'fastify';
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { buildApp } from '../../server/app.js';
+import { createTestOrganisation, type TestOrganisation } from '../../../tests/factories/org.factory.js';
+import { signedInAs } from '../../../tests/factories/users.factory.js';
+import { describeEachEngine } from '../../../tests/setup/test-db.js';
+import { today } from '../org/org.service.js';
+import { addMonths } from './agreement-review.js';
+
+const ORG = { 'x-trygg-organisation': 'overenskommelse' };
+const SECRET_SUMMARY = 'Internt: kontaktperson Kalle, ring 070-111 22 33';
+const MEASURE_TITLE = 'Nattvandring med föreningen Trygga Vuxna';
+
+describeEachEngine('local agreements: review, inbox, quality and the public progress page', (getDb) => {
+  let app: FastifyInstance;
+  let org: TestOrganisation;
+  const as = {} as Record<'coordinator' | 'otherCoordinator' | 'editor' | 'analyst', Record<string, string>>;
+  let police = '';
+  let culture = '';
+  let measureId = '';
+  let agreementId = '';
+  let body: Record<string, unknown> = {};
+
+  const call = (method: 'GET' | 'POST' | 'PATCH' | 'PUT', url: string, who: Record<string, string>, payload?: object) =>
+    app.inject({ method, url, headers: who, ...(payload ? { payload } : {}) });
+
+  beforeAll(async () => {
+    const db = getDb().db;
+    org = await createTestOrganisation(db, 'overenskommelse');
+    app = await buildApp({ db, engine: getDb().engine, config: { bodyLimit: 65_536, defaultOrganisation: 'overenskommelse' }, webRoot: null });
+    const unit = async (slug: string, kind: 'district' | 'specialist' | 'partner') =>
+      (await db.insertInto('units').values({ organisation_id: org.organisation.id, slug, name: slug, name_en: null, kind, valid_from: null, valid_to: null }).returning('id').executeTakeFirstOrThrow()).id;
+    police = await unit('polisen', 'partner');
+    culture = await unit('kultur', 'specialist');
+    const other = await unit('sdn-annan', 'district');
+    const sign = async (unitId: string, role: Parameters<typeof signedInAs>[4]) => (await signedInAs(app, db, org.organisation.id, unitId, role, ORG)).headers;
+    as.coordinator = await sign(org.unitId, 'coordinator');
+    as.otherCoordinator = await sign(other, 'coordinator');
+    as.editor = await sign(org.unitId, 'unit_editor');
+    as.analyst = await sign(org.unitId, 'analyst');
+    for (const at of ['2026-01-05T21:00:00+01:00', '2026-01-12T21:00:00+01:00']) {
+      await call('POST', '/api/incidents', as.coordinator, { occurred_at: at, category: 'klotter', lon: 18.02, lat: 59.27, precision: 'place', place_id: org.placeId });
+    }
+    const problem = (await call('POST', '/api/problems', as.coordinator, {
+      owner_unit_id: org.unitId, place_ids: [org.placeId], title: 'Klotter vid biblioteket', statement: 'Klotter kvällstid.', categories: ['klotter'],
+      baseline: { from: '2026-01-01', to: '2026-01-31', target_value: 0 },
+    })).json();
+    measureId = (await call('POST', '/api/measures', as.coordinator, {
+      problem_ids: [problem.id], responsible_unit_id: org.unitId, title: MEASURE_TITLE, description: SECRET_SUMMARY, type: 'social',
+    })).json().id;
+    body = {
+      district_unit_id: org.unitId, partner_unit_id: police, kind: 'citizen_promise', title: 'Medborgarlöfte Söder 2026', summary: SECRET_SUMMARY,
+      period_start: '2025-01-01', period_end: '2099-12-31', area_ids: [org.areas.south], measure_ids: [measureId],
+    };
+  }, 120_000);
+  afterAll(async () => app.close());
+
+  it("lets only the district's coordinators record an agreement, with a district and known references", async () => {
+    expect((await call('POST', '/api/agreements', as.editor, body)).statusCode).toBe(403);
+    expect((await call('POST', '/api/agreements', as.otherCoordinator, body)).statusCode).toBe(403);
+    expect((await call('POST', '/api/agreements', as.coordinator, { ...body, district_unit_id: culture })).json().error.details[0].code).toBe('not_a_district');
+    expect((await call('POST', '/api/agreements', as.coordinator, { ...body, measure_ids: [org.placeId] })).json().error.details[0].code).toBe('unknown_measure');
+    const res = await call('POST', '/api/agreements', as.coordinator, body);
+    expect(res.statusCode).toBe(201);
+    agreementId = res.json().id;
+    expect(res.json()).toMatchObject({
+      partner_unit: { id: police, name: 'polisen' }, areas: [{ id: org.areas.south, name: 'Söderby' }], summary: expect.stringContaining('[telefon]'),
+      activities: [{ id: measureId, title: MEASURE_TITLE, type: 'social', status: 'planned', responsible_unit: { id: org.unitId } }],
+      last_review: null, next_review: '2025-07-01', review_overdue: true, approved_public_text: null,
+    });
+    expect(res.json().indicators).toEqual([expect.objectContaining({ categories: ['klotter'], where: 'Södra biblioteket', baseline: { from: '2026-01-01', to: '2026-01-31', value: 2 }, target_value: 0 })]);
+    expect((await call('GET', `/api/agreements/${agreementId}`, as.analyst)).json().summary).toBeNull();
+  });
+
+  it("flags an overdue review in the district's inbox and quality report until it is reviewed", async () => {
+    const inbox = async () => (await call('GET', `/api/inbox?unit_id=${org.unitId}`, as.coordinator)).json().items.filter((i: { kind: string }) => i.kind === 'agreement_review');
+    expect(await inbox()).toEqual([expect.objectContaining({ id: agreementId, due_date: '2025-07-01', overdue: true })]);
+    const quality = async () => (await call('GET', `/api/quality?scope=district&unit_id=${org.unitId}`, as.coordinator)).json().items.filter((i: { check: string }) => i.check === 'agreement_review_overdue');
+    expect(await quality()).toEqual([expect.objectContaining({ link: { entity: 'agreement', id: agreementId } })]);
+    for (const day of ['2024-12-31', '2099-01-01']) {
+      const res = await call('POST', `/api/agreements/${agreementId}/review`, as.coordinator, { reviewed_on: day });
+      expect([res.statusCode, res.json().error.code]).toEqual([409, 'INVALID_TRANSITION']);
+    }
+    expect((await call('POST', `/api/agreements/${agreementId}/review`, as.otherCoordinator, { reviewed_on: today() })).statusCode).toBe(403);
+    const reviewed = (await call('POST', `/api/agreements/${agreementId}/review`, as.coordinator, { reviewed_on: today() })).json();
+    expect(reviewed).toMatchObject({ last_review: today(), next_review: addMonths(today(), 6), review_overdue: false });
+    expect(await inbox()).toEqual([]);
+    expect(await quality()).toEqual([]);
+  });
+
+  it('edits an agreement (district only) and tracks activities like measures', async () => {
+    expect((await call('PATCH', `/api/agreements/${agreementId}`, as.otherCoordinator, { title: 'x' })).statusCode).toBe(403);
+    expect((await call('PATCH', `/api/agreements/${agreementId}`, as.coordinator, { period_end: '2024-01-01' })).statusCode).toBe(400);
+    await call('POST', `/api/measures/${measureId}/status`, as.coordinator, { status: 'ongoing' });
+    const res = await call('PATCH', `/api/agreements/${agreementId}`, as.coordinator, { title: 'Medborgarlöfte Söder 2026–2027' });
+    expect(res.json()).toMatchObject({ title: 'Medborgarlöfte Söder 2026–2027', activities: [{ status: 'ongoing' }] });
+  });
+
+  it('shows the public progress page without any free text until a coordinator approves some', async () => {
+    const page = async () => app.inject({ url: `/api/public/agreements?district_unit_id=${org.unitId}` });
+    const before = await page();
+    expect(before.statusCode).toBe(200);
+    expect(before.json()).toEqual([expect.objectContaining({
+      id: agreementId, district: 'Södra stadsdelsnämnden', partner: 'polisen', public_text: null, priority_areas: ['Söderby'],
+      activities: [{ type: 'social', status: 'ongoing', responsible_unit: 'Södra stadsdelsnämnden' }],
+    })]);
+    for (const secret of ['Kalle', 'telefon', 'Nattvandring', 'Klotter vid biblioteket', 'Klotter kvällstid']) expect(before.body).not.toContain(secret);
+    expect((await call('PUT', `/api/agreements/${agreementId}/public-text`, as.analyst, { text: 'x' })).statusCode).toBe(403);
+    await call('PUT', `/api/agreements/${agreementId}/public-text`, as.coordinator, { text: 'Vi arbetar mot klotter vid biblioteket.' });
+    expect((await page()).json()[0].public_text).toBe('Vi arbetar mot klotter vid biblioteket.');
+    await call('PUT', `/api/agreements/${agreementId}/public-text`, as.coordinator, { text: null });
+    expect((await page()).json()[0].public_text).toBeNull();
+  });
+
+  it('audits every change', async () => {
+    const actions = await getDb().db.selectFrom('audit_events').select('action').where('entity_type', '=', 'agreement').where('entity_id', '=', agreementId).execute();
+    expect(actions.map((a) => a.action)).toEqual(['create', 'update', 'update', 'update', 'update']);
+  });
+});

@@ -1,0 +1,81 @@
+import { isoWeek, previousWeek, weekBounds } from '../../analysis/stats/counts.js';
+import { inTransaction } from '../../db/transaction.js';
+import type { ServiceContext } from '../../server/context.js';
+import { recordAudit } from '../audit/audit.repo.js';
+import { swedishDay } from '../incidents/locate.js';
+import { type DigestItem, type ReportFacts, statusChangeMessage, weeklyDigestMessage } from './outbox-messages.js';
+import { digestWritten, findReportForReporter, insertOutboxMessages, listPartnerReports, type ReportFactsRow, unitRecipients } from './outbox.repo.js';
+
+/*
+ * The outbox holds messages to reporters. Sending e-mail is a separate worker, not part of this service:
+ * it picks rows with sent_at NULL (oldest first), sends them and sets sent_at. Writing to the outbox in the
+ * transaction of the change means a message exists exactly when the change committed.
+ */
+
+function toFacts(r: ReportFactsRow): ReportFacts {
+  return {
+    receiptCode: r.receipt_code, categoryLabel: r.label_sv, where: r.place_name ?? r.area_name, status: r.status,
+    closureReason: r.closure_reason, forwardedTo: r.forwarded_to,
+  };
+}
+
+/**
+ * Queues the status-change message for an incident whose reporter asked for updates; nothing otherwise.
+ * Call with the transaction of the change (`ctx.db` = trx). Returns whether a message was queued.
+ */
+export async function queueStatusChangeMessage(ctx: Pick<ServiceContext, 'db' | 'organisation'>, incidentId: string): Promise<boolean> {
+  const report = await findReportForReporter(ctx.db, ctx.organisation.id, incidentId);
+  if (!report) return false;
+  const text = statusChangeMessage(toFacts(report));
+  await insertOutboxMessages(ctx.db, [{ organisation_id: ctx.organisation.id, recipient: report.email, kind: 'status_change', incident_id: incidentId, ...text }]);
+  return true;
+}
+
+/** What one unit's digest run did. */
+export interface DigestResult {
+  unit_id: string;
+  unit_name: string;
+  reports: number;
+  recipients: number;
+  /** Messages written by this run: 0 when the week's digest was written before or the unit has no accounts. */
+  written: number;
+  already_written: boolean;
+}
+
+/** Last week in Swedish time: the week a digest run without `--week` covers. */
+export const lastWeek = (): string => previousWeek(isoWeek(new Date()));
+
+/**
+ * Writes the weekly digest for every EST partner unit that reported something in `week`: one message per
+ * active account of the unit. Idempotent per week and unit: a unit whose digest exists is left alone.
+ */
+export async function writeWeeklyDigests(ctx: ServiceContext, week: string): Promise<DigestResult[]> {
+  const { start, end } = weekBounds(week);
+  const rows = await listPartnerReports(ctx.db, ctx.organisation.id, start, end);
+  const units = new Map<string, { name: string; items: DigestItem[] }>();
+  for (const r of rows) {
+    const unit = units.get(r.unit_id) ?? { name: r.unit_name, items: [] };
+    unit.items.push({ ...toFacts(r), reportedOn: swedishDay(new Date(r.reported_at)) });
+    units.set(r.unit_id, unit);
+  }
+  const results: DigestResult[] = [];
+  for (const [unitId, unit] of units) {
+    results.push(await inTransaction(ctx.db, async (trx) => {
+      const base = { unit_id: unitId, unit_name: unit.name, reports: unit.items.length };
+      const recipients = await unitRecipients(trx, unitId);
+      if (await digestWritten(trx, unitId, week)) return { ...base, recipients: recipients.length, written: 0, already_written: true };
+      const text = weeklyDigestMessage(unit.name, week, unit.items);
+      const written = await insertOutboxMessages(trx, recipients.map((recipient) => ({
+        organisation_id: ctx.organisation.id, recipient, kind: 'weekly_digest' as const, unit_id: unitId, week, ...text,
+      })));
+      if (written) {
+        await recordAudit(trx, {
+          organisationId: ctx.organisation.id, actor: ctx.actor, action: 'create', entityType: 'weekly_digest', entityId: unitId,
+          after: { week, reports: unit.items.length, recipients: written }, remoteAddress: ctx.remoteAddress,
+        });
+      }
+      return { ...base, recipients: recipients.length, written, already_written: false };
+    }));
+  }
+  return results;
+}
