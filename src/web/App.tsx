@@ -15,6 +15,9 @@ const IncidentDetailPage = lazy(() => import('./features/incidents/IncidentDetai
 const AccessibilityPage = lazy(() => import('./features/about/AccessibilityPage.js').then((m) => ({ default: m.AccessibilityPage })));
 const ProcessingRecordPage = lazy(() => import('./features/gdpr/ProcessingRecordPage.js').then((m) => ({ default: m.ProcessingRecordPage })));
 const AuditPage = lazy(() => import('./features/audit/AuditPage.js').then((m) => ({ default: m.AuditPage })));
+const SituationPage = lazy(() => import('./features/situation/SituationPage.js').then((m) => ({ default: m.SituationPage })));
+const FrozenReportPage = lazy(() => import('./features/situation/FrozenReportPage.js').then((m) => ({ default: m.FrozenReportPage })));
+const InboxPage = lazy(() => import('./features/inbox/InboxPage.js').then((m) => ({ default: m.InboxPage })));
 const LoginPage = lazy(() => import('./features/auth/LoginPage.js').then((m) => ({ default: m.LoginPage })));
 
 function Loading() {
@@ -40,6 +43,9 @@ const router = createBrowserRouter([
     children: [
       { index: true, element: <StartPage /> },
       { path: 'districts/:id', element: page(<DistrictPage />) },
+      { path: 'districts/:id/situation', element: page(<SituationPage />) },
+      { path: 'situation/reports/:id', element: page(<FrozenReportPage />) },
+      { path: 'inbox', element: page(<InboxPage />) },
       { path: 'places', element: page(<PlacesPage />) },
       { path: 'places/:id', element: page(<PlaceDetailPage />) },
       { path: 'report', element: page(<ReportPage />) },

@@ -18,8 +18,10 @@ export interface TestServer {
  * The real application on a free loopback port: built web app (dist/web, made by `npm run build`), a fresh
  * database with the Stockholm seed and a small generated demo set.
  */
-export async function startTestServer(options: { engine?: Engine; demoIncidents?: number; identityProvider?: TestIdentityProvider } = {}): Promise<TestServer> {
-  const webRoot = defaultWebRoot();
+export async function startTestServer(
+  options: { engine?: Engine; demoIncidents?: number; identityProvider?: TestIdentityProvider; /** Defaults to dist/web. */ webRoot?: string } = {},
+): Promise<TestServer> {
+  const webRoot = options.webRoot ?? defaultWebRoot();
   if (!webRoot) throw new Error('dist/web is missing: run `npm run build` first (npm test does)');
   const testDb = await openTestDb(options.engine ?? 'pglite');
   const seeded = await seedStockholm(testDb.db, { demoIncidents: options.demoIncidents ?? 1500, police: true });

@@ -44,6 +44,7 @@ export function Layout() {
               <li><NavLink to="/" end>{t('nav.map')}</NavLink></li>
               <li><NavLink to="/places">{t('nav.places')}</NavLink></li>
               <li><NavLink to="/report">{t('nav.report')}</NavLink></li>
+              {session.data && <li><NavLink to="/inbox">{t('inbox.nav')}</NavLink></li>}
               {canReadAudit(session.data) && <li><NavLink to="/admin/audit">{t('audit.nav')}</NavLink></li>}
             </ul>
           </nav>

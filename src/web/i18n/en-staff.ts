@@ -1,8 +1,10 @@
+import { enSituation } from './en-situation.js';
 import type { Shape } from './shape.js';
 import type { svStaff } from './sv-staff.js';
 
 /** English texts of the staff pages (same keys as sv-staff.ts). */
 export const enStaff: Shape<typeof svStaff> = {
+  ...enSituation,
   incident: {
     title: 'Incident',
     back: 'Go to the start page',

@@ -1,5 +1,7 @@
+import { svSituation } from './sv-situation.js';
 /** Swedish texts of the staff pages: one incident with its status form, and the audit log. */
 export const svStaff = {
+  ...svSituation,
   incident: {
     title: 'Händelse',
     back: 'Till startsidan',

@@ -1,4 +1,7 @@
-import { mkdirSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { AxeBuilder } from '@axe-core/playwright';
 import type { Result as AxeResult } from 'axe-core';
 import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
@@ -23,9 +26,22 @@ export interface Harness {
   close(): Promise<void>;
 }
 
+/**
+ * A private copy of the built web app: a `vite build` run elsewhere while the tests run would otherwise swap
+ * the hashed chunks under the browser's feet.
+ */
+function snapshotWebBuild(): string {
+  const dist = fileURLToPath(new URL('../../../dist/web', import.meta.url));
+  if (!existsSync(join(dist, 'index.html'))) throw new Error('dist/web is missing: run `npx vite build` first');
+  const copy = mkdtempSync(join(tmpdir(), 'trygg-web-'));
+  cpSync(dist, copy, { recursive: true, filter: (src) => !src.endsWith('.map') });
+  return copy;
+}
+
 export async function startHarness(): Promise<Harness> {
   mkdirSync(SHOTS, { recursive: true });
-  const server = await startTestServer();
+  const webRoot = snapshotWebBuild();
+  const server = await startTestServer({ webRoot });
   const browser = await chromium.launch({
     executablePath: '/usr/bin/chromium',
     args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run', '--lang=sv-SE'],
@@ -51,6 +67,7 @@ export async function startHarness(): Promise<Harness> {
       for (const c of contexts) await c.close().catch(() => undefined);
       await browser.close();
       await server.close();
+      rmSync(webRoot, { recursive: true, force: true });
     },
   };
 }

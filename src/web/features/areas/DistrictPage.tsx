@@ -8,7 +8,8 @@ import { MapListLink } from '../../components/MapListLink.js';
 import { QueryState } from '../../components/QueryState.js';
 import { useDocumentTitle } from '../../components/use-document-title.js';
 import { useFormat } from '../../components/use-format.js';
-import { useCanReadIncidents } from '../auth/use-session.js';
+import { useCanReadIncidents, useSession } from '../auth/use-session.js';
+import { canReadSituation } from '../situation/use-situation.js';
 import { HexbinLegend } from '../incidents/HexbinLegend.js';
 import { hexbinClasses } from '../incidents/hexbin-classes.js';
 import { LatestIncidents } from '../incidents/LatestIncidents.js';
@@ -28,6 +29,7 @@ export function DistrictPage() {
   const neighbourhoods = useNeighbourhoodsGeojson(id, at);
   const from = daysAgoIso(30);
   const canRead = useCanReadIncidents();
+  const canSituation = canReadSituation(useSession().data);
   // Staff see points; visitors see the same 30 days as counts per H3 cell (single incidents are not public).
   const points = useIncidentPoints({ area_id: id, bbox: area.data?.bbox, from, precision: ['exact', 'place'] }, Boolean(area.data) && canRead === true);
   const hexbins = useHexbins({ resolution: 9, ...(id ? { area_id: id } : {}), from }, Boolean(id) && canRead === false);
@@ -50,6 +52,7 @@ export function DistrictPage() {
             <p className="subtitle">
               {t('district.kind')} {area.data.approximate && <ApproximateBadge kind="borders" />}
             </p>
+            {canSituation && <p className="district-situation-link"><Link to={`/districts/${area.data.id}/situation`}>{t('situation.link')}</Link></p>}
             <dl className="facts">
               <div>
                 <dt>{t('district.owner')}</dt>

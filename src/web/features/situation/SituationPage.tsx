@@ -1,0 +1,317 @@
+import { type FormEvent, useEffect, useMemo, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link, useNavigate, useParams, useSearchParams } from 'react-router';
+import type { RatingLevel, SituationReport } from '../../../domain/situation.js';
+import { situationEndpoints } from '../../api/situation-endpoints.js';
+import { todayInSweden } from '../../components/dates.js';
+import { QueryState, useErrorText } from '../../components/QueryState.js';
+import { RadioGroup } from '../../components/RadioGroup.js';
+import { useDocumentTitle } from '../../components/use-document-title.js';
+import { useFormat } from '../../components/use-format.js';
+import { SignInNotice } from '../auth/SignInNotice.js';
+import { useSession } from '../auth/use-session.js';
+import { useArea, useNeighbourhoodsGeojson, dayWithin } from '../areas/use-areas.js';
+import { TimeGrid, TrendChart } from './charts.js';
+import { isIsoWeek, isoWeekOf, shiftWeek, weekDay } from './iso-week.js';
+import { ChangeCell, RATING_LEVELS, RatingBadge, useRatingLabel } from './Rating.js';
+import { DENSITY_STOPS, densityColour, GI_COLOURS, GI_ORDER, type SituationLayer, SituationMap } from './SituationMap.js';
+import { canReadSituation, canWriteSituation, useConfirmRatings, useFreeze, useSituationReport } from './use-situation.js';
+import './situation.css';
+
+/** The weekly situation report (lägesbild) of one district, for staff. */
+export function SituationPage() {
+  const { id } = useParams();
+  const { t } = useTranslation();
+  const [params, setParams] = useSearchParams();
+  const requested = params.get('week') ?? '';
+  const week = isIsoWeek(requested) ? requested : isoWeekOf(todayInSweden());
+  const session = useSession();
+  const area = useArea(id);
+  const canRead = canReadSituation(session.data);
+  const canWrite = canWriteSituation(session.data, area.data?.owner_unit?.id);
+  const report = useSituationReport(id, week, canRead);
+  useDocumentTitle(area.data ? `${t('situation.title', { name: area.data.name })} ${week}` : t('situation.link'));
+  const goTo = (w: string) => setParams({ week: w });
+
+  return (
+    <div className="page situation-page">
+      <p className="breadcrumb"><Link to={`/districts/${id ?? ''}`}>← {t('situation.back')}</Link></p>
+      <h1>{area.data ? t('situation.title', { name: area.data.name }) : t('situation.link')} <span className="nowrap">{week}</span></h1>
+      {session.isPending ? null : !session.data ? (
+        <SignInNotice />
+      ) : !canRead ? (
+        <p className="notice notice-info">{t('situation.readOnly')}</p>
+      ) : (
+        <>
+          <WeekPicker week={week} onChange={goTo} />
+          {!canWrite && <p className="notice notice-info">{t('situation.readOnly')}</p>}
+          <QueryState isPending={report.isPending || area.isPending} error={report.error ?? area.error} onRetry={() => void report.refetch()}>
+            {report.data && area.data && id && <ReportBody areaId={id} report={report.data} canWrite={canWrite} />}
+          </QueryState>
+        </>
+      )}
+    </div>
+  );
+}
+
+function WeekPicker({ week, onChange }: { week: string; onChange: (w: string) => void }) {
+  const { t } = useTranslation();
+  const [value, setValue] = useState(week);
+  const [invalid, setInvalid] = useState(false);
+  useEffect(() => setValue(week), [week]);
+  const submit = (e: FormEvent) => {
+    e.preventDefault();
+    const v = value.trim().toUpperCase();
+    if (!isIsoWeek(v)) return setInvalid(true);
+    setInvalid(false);
+    onChange(v);
+  };
+  return (
+    <form className="week-picker" onSubmit={submit} aria-label={t('situation.weekPicker')}>
+      <button type="button" className="button button-secondary" onClick={() => onChange(shiftWeek(week, -1))}>{t('situation.previousWeek')}</button>
+      <div className="field">
+        <label htmlFor="situation-week">{t('situation.weekInput')}</label>
+        <input id="situation-week" value={value} onChange={(e) => setValue(e.target.value)} aria-invalid={invalid}
+          {...(invalid ? { 'aria-describedby': 'situation-week-error' } : {})} />
+      </div>
+      <button type="submit" className="button button-secondary">{t('situation.show')}</button>
+      <button type="button" className="button button-secondary" onClick={() => onChange(shiftWeek(week, 1))}>{t('situation.nextWeek')}</button>
+      {invalid && <p id="situation-week-error" className="field-error">{t('situation.weekInvalid')}</p>}
+    </form>
+  );
+}
+
+function ReportBody({ areaId, report, canWrite }: { areaId: string; report: SituationReport; canWrite: boolean }) {
+  const { t, i18n } = useTranslation();
+  const format = useFormat();
+  const navigate = useNavigate();
+  const errorText = useErrorText();
+  const area = useArea(areaId);
+  const neighbourhoods = useNeighbourhoodsGeojson(areaId, area.data ? dayWithin(area.data) : undefined);
+  const [layer, setLayer] = useState<SituationLayer>('points');
+  const freeze = useFreeze();
+  const en = i18n.language === 'en';
+  const q = { area_id: areaId, week: report.week };
+
+  return (
+    <>
+      <p className="lead">
+        {t('situation.totalsText', { count: report.totals.count, week: report.week })} ({format.day(weekDay(report.week, 0))} – {format.day(weekDay(report.week, 6))}).{' '}
+        {t('situation.colPrev')}: <ChangeCell count={report.totals.count} change={report.totals.vs_previous_week} />.{' '}
+        {t('situation.colYear')}: <ChangeCell count={report.totals.count} change={report.totals.vs_last_year} />.
+      </p>
+      <p className="muted">{t('situation.coarseNote', { points: report.totals.points, coarse: report.totals.coarse_area })}</p>
+
+      <div className="situation-actions">
+        <a className="button button-secondary" href={situationEndpoints.reportFileUrl(q, 'pdf')} download>{t('situation.pdf')}</a>
+        <a className="button button-secondary" href={situationEndpoints.reportFileUrl(q, 'xlsx')} download>{t('situation.xlsx')}</a>
+        {canWrite && (
+          <button
+            type="button"
+            className="button button-primary"
+            disabled={freeze.isPending}
+            onClick={() => freeze.mutate({ area_id: areaId, week: report.week }, { onSuccess: (v) => void navigate(`/situation/reports/${v.report.id}`) })}
+          >
+            {freeze.isPending ? t('situation.freezing') : t('situation.freeze')}
+          </button>
+        )}
+      </div>
+      {freeze.error && <p className="notice notice-error" role="alert">{errorText(freeze.error)}</p>}
+
+      <NeighbourhoodTable areaId={areaId} report={report} canWrite={canWrite} />
+
+      <section className="section" aria-labelledby="sit-map-heading">
+        <h2 id="sit-map-heading">{t('situation.map')}</h2>
+        <div className="map-layout">
+          {area.data && (
+            <SituationMap area={area.data} neighbourhoods={neighbourhoods.data} report={report} layer={layer}
+              label={t('situation.mapLabel', { name: report.scope.name, week: report.week })} describedBy="sit-map-note" />
+          )}
+          <aside className="map-aside">
+            <RadioGroup name="situation-layer" legend={t('situation.layer')} value={layer} onChange={setLayer}
+              options={(['points', 'hotspots', 'density'] as const).map((v) => ({ value: v, label: t(`situation.layers.${v}`) }))} />
+            <MapLegend report={report} layer={layer} />
+          </aside>
+        </div>
+      </section>
+
+      <section className="section" aria-labelledby="sit-cat-heading">
+        <h2 id="sit-cat-heading">{t('situation.categories')}</h2>
+        <div className="table-wrap" role="region" aria-labelledby="sit-cat-caption" tabIndex={0}>
+          <table className="data-table">
+            <caption id="sit-cat-caption">{t('situation.categoriesCaption', { week: report.week })}</caption>
+            <thead><tr><th scope="col">{t('situation.colCategory')}</th><th scope="col">{t('situation.colCount')}</th><th scope="col">{t('situation.colPrev')}</th><th scope="col">{t('situation.colYear')}</th></tr></thead>
+            <tbody>
+              {report.categories.map((c) => (
+                <tr key={c.code}>
+                  <th scope="row">{en ? c.label_en : c.label_sv}</th>
+                  <td>{c.count}</td>
+                  <td><ChangeCell count={c.count} change={c.vs_previous_week} /></td>
+                  <td><ChangeCell count={c.count} change={c.vs_last_year} /></td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      </section>
+
+      <section className="section" aria-labelledby="sit-places-heading">
+        <h2 id="sit-places-heading">{t('situation.topPlaces')}</h2>
+        <p className="muted">{t('situation.topPlacesPeriod', { from: report.top_places.from_week, to: report.top_places.to_week })}</p>
+        {report.top_places.places.length === 0 ? <p className="empty">{t('situation.none')}</p> : (
+          <ol>
+            {report.top_places.places.map((p) => (
+              <li key={p.key}>
+                {p.place_id ? <Link to={`/places/${p.place_id}`}>{p.name ?? p.key}</Link> : (p.name ?? t('situation.streetCell'))}
+                {' · '}{t('situation.placeCount', { count: p.count, week: p.week_count })}
+                {p.repeat && <> · <strong>{t('situation.repeat')}</strong></>}
+              </li>
+            ))}
+          </ol>
+        )}
+      </section>
+
+      <section className="section" aria-labelledby="sit-time-heading">
+        <h2 id="sit-time-heading">{t('situation.timeProfile')}</h2>
+        <TimeGrid profile={report.time_profile} />
+      </section>
+
+      <section className="section" aria-labelledby="sit-trend-heading">
+        <h2 id="sit-trend-heading">{t('situation.trend')}</h2>
+        <TrendChart trend={report.trend} week={report.week} />
+      </section>
+
+      <section className="section" aria-labelledby="sit-ann-heading">
+        <h2 id="sit-ann-heading">{t('situation.annotations')}</h2>
+        {report.annotations.length === 0 ? <p className="empty">{t('situation.noAnnotations')}</p> : (
+          <ul>{report.annotations.map((a) => <li key={a.id}>{format.day(a.date)} ({a.week}): {a.text}</li>)}</ul>
+        )}
+      </section>
+
+      <section className="section" aria-labelledby="sit-prev-heading">
+        <h2 id="sit-prev-heading">{t('situation.previousActions')}</h2>
+        {report.previous_actions.length === 0 ? <p className="empty">{t('situation.none')}</p> : (
+          <ul>
+            {report.previous_actions.map((a) => (
+              <li key={a.id}>
+                {a.title} – {a.unit_name}, {format.day(a.due_date)} · {t(`meeting.status.${a.status}`)}
+                {a.overdue && <> · <span className="overdue">{t('situation.overdue')}</span></>}
+              </li>
+            ))}
+          </ul>
+        )}
+      </section>
+    </>
+  );
+}
+
+function NeighbourhoodTable({ areaId, report, canWrite }: { areaId: string; report: SituationReport; canWrite: boolean }) {
+  const { t } = useTranslation();
+  const format = useFormat();
+  const ratingLabel = useRatingLabel();
+  const errorText = useErrorText();
+  const confirm = useConfirmRatings(areaId);
+  const initial = useMemo(
+    () => Object.fromEntries(report.neighbourhoods.map((n) => [n.code, n.rating.confirmed?.level ?? n.rating.proposed])) as Record<string, RatingLevel>,
+    [report],
+  );
+  const [levels, setLevels] = useState(initial);
+  useEffect(() => setLevels(initial), [initial]);
+
+  const submit = (e: FormEvent) => {
+    e.preventDefault();
+    confirm.mutate({ week: report.week, ratings: report.neighbourhoods.map((n) => ({ neighbourhood_code: n.code, level: levels[n.code] ?? n.rating.proposed })) });
+  };
+
+  return (
+    <section className="section" aria-labelledby="sit-nb-heading">
+      <h2 id="sit-nb-heading">{t('situation.neighbourhoods')}</h2>
+      <form onSubmit={submit}>
+        <div className="table-wrap" role="region" aria-labelledby="sit-nb-caption" tabIndex={0}>
+          <table className="data-table neighbourhood-table">
+            <caption id="sit-nb-caption">{t('situation.neighbourhoodsCaption', { week: report.week })}</caption>
+            <thead>
+              <tr>
+                <th scope="col">{t('situation.colName')}</th>
+                <th scope="col">{t('situation.colCount')}</th>
+                <th scope="col">{t('situation.colPrev')}</th>
+                <th scope="col">{t('situation.colYear')}</th>
+                <th scope="col">{t('situation.colRate')}</th>
+                <th scope="col">{t('situation.colProposed')}</th>
+                <th scope="col">{t('situation.colConfirmed')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {report.neighbourhoods.map((n) => (
+                <tr key={n.code}>
+                  <th scope="row">{n.name}</th>
+                  <td>{n.count}</td>
+                  <td><ChangeCell count={n.count} change={n.vs_previous_week} /></td>
+                  <td><ChangeCell count={n.count} change={n.vs_last_year} /></td>
+                  <td>{n.rate_per_1000 ? format.number(Math.round(n.rate_per_1000.rate * 100) / 100) : '–'}</td>
+                  <td title={n.rating.reasons.join(' ')}><RatingBadge level={n.rating.proposed} /></td>
+                  <td>
+                    {canWrite ? (
+                      <select aria-label={t('situation.confirmFor', { name: n.name })} value={levels[n.code] ?? n.rating.proposed}
+                        onChange={(e) => setLevels({ ...levels, [n.code]: Number(e.target.value) as RatingLevel })}>
+                        {RATING_LEVELS.map((l) => <option key={l} value={l}>{ratingLabel(l)}</option>)}
+                      </select>
+                    ) : n.rating.confirmed ? <RatingBadge level={n.rating.confirmed.level} /> : <span className="muted">{t('situation.notConfirmed')}</span>}
+                    {canWrite && n.rating.confirmed && <span className="muted"> ({t('situation.confirmedBy')})</span>}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+        <p className="hint">{t('situation.significantMarker')}</p>
+        {canWrite && report.neighbourhoods.length > 0 && (
+          <div className="button-row">
+            <button type="submit" className="button button-secondary" disabled={confirm.isPending}>{t('situation.confirm')}</button>
+          </div>
+        )}
+        <div role="status">
+          {confirm.isSuccess && <p className="notice notice-success">{t('situation.confirmed')}</p>}
+        </div>
+        {confirm.error && <p className="notice notice-error" role="alert">{errorText(confirm.error)}</p>}
+      </form>
+    </section>
+  );
+}
+
+function MapLegend({ report, layer }: { report: SituationReport; layer: SituationLayer }) {
+  const { t } = useTranslation();
+  const format = useFormat();
+  if (layer === 'points') return <p id="sit-map-note" className="legend-note">{t('situation.pointsNote', { count: report.points.length })}</p>;
+  if (layer === 'hotspots') {
+    const h = report.hotspots;
+    const counts = new Map<string, number>();
+    for (const c of h.cells) counts.set(c.class, (counts.get(c.class) ?? 0) + 1);
+    return (
+      <div className="legend">
+        <p id="sit-map-note" className="legend-note">
+          {h.cells.length === 0 ? t('situation.hotspotsNone') : t('situation.hotspotsNote', { resolution: h.resolution, correction: h.correction, cells: h.cells.length })}
+        </p>
+        <ul className="gi-legend" aria-label={t('situation.layers.hotspots')}>
+          {GI_ORDER.map((c) => (
+            <li key={c}><span className="legend-box" style={{ background: GI_COLOURS[c] }} aria-hidden="true" /> {t(`situation.giClasses.${c}`)} ({counts.get(c) ?? 0})</li>
+          ))}
+        </ul>
+      </div>
+    );
+  }
+  const d = report.density;
+  return (
+    <div className="legend">
+      <p id="sit-map-note" className="legend-note">{t('situation.densityNote', { bandwidth: format.number(Math.round(d.bandwidth_m)), max: format.number(Math.round(d.max * 10) / 10) })}</p>
+      <ul className="density-legend" aria-label={t('situation.layers.density')}>
+        {DENSITY_STOPS.map((s, i) => (
+          <li key={s}>
+            <span className="legend-box" style={{ background: densityColour(s) }} aria-hidden="true" />
+            {i === 0 ? t('situation.densityLow') : i === DENSITY_STOPS.length - 1 ? t('situation.densityHigh') : ''} {format.number(Math.round(d.max * (i / DENSITY_STOPS.length)))}–{format.number(Math.round(d.max * ((i + 1) / DENSITY_STOPS.length)))}
+          </li>
+        ))}
+      </ul>
+    </div>
+  );
+}

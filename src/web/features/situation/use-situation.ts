@@ -1,0 +1,72 @@
+import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import type { Me } from '../../../domain/auth.js';
+import type { MeetingActionCreate, MeetingActionUpdate, MeetingCreate } from '../../../domain/meetings.js';
+import type { RatingConfirm } from '../../../domain/situation.js';
+import { situationEndpoints } from '../../api/situation-endpoints.js';
+
+// Mirrors the server's policies (situation:read / situation:write): only to decide what to show.
+export const canReadSituation = (me: Me | null | undefined) => Boolean(me?.memberships.some((m) => ['admin', 'coordinator', 'unit_editor', 'analyst'].includes(m.role)));
+/** Admins, and the coordinators of the district's own unit (any coordinator when the owner is unknown). */
+export const canWriteSituation = (me: Me | null | undefined, ownerUnitId?: string | null) =>
+  Boolean(me?.memberships.some((m) => m.role === 'admin' || (m.role === 'coordinator' && (!ownerUnitId || m.unit_id === ownerUnitId))));
+
+export function useSituationReport(areaId: string | undefined, week: string, enabled: boolean) {
+  return useQuery({
+    queryKey: ['situation', areaId, week],
+    queryFn: () => situationEndpoints.report({ area_id: areaId!, week }),
+    enabled: Boolean(areaId) && enabled,
+    placeholderData: keepPreviousData,
+    staleTime: 60_000,
+  });
+}
+
+export function useConfirmRatings(areaId: string) {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: (body: RatingConfirm) => situationEndpoints.confirmRatings(areaId, body),
+    onSuccess: () => qc.invalidateQueries({ queryKey: ['situation', areaId] }),
+  });
+}
+
+export function useFreeze() {
+  return useMutation({ mutationFn: (body: { area_id: string; week: string }) => situationEndpoints.freeze(body) });
+}
+
+export function useFrozenReport(id: string | undefined) {
+  return useQuery({ queryKey: ['frozen-report', id], queryFn: () => situationEndpoints.frozenReport(id!), enabled: Boolean(id) });
+}
+
+export function useMeeting(id: string | null | undefined) {
+  return useQuery({ queryKey: ['meeting', id], queryFn: () => situationEndpoints.meeting(id!), enabled: Boolean(id) });
+}
+
+export function useCreateMeeting(reportId: string) {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: (body: MeetingCreate) => situationEndpoints.createMeeting(reportId, body),
+    onSuccess: async (meeting) => {
+      qc.setQueryData(['meeting', meeting.id], meeting);
+      await qc.invalidateQueries({ queryKey: ['frozen-report', reportId] });
+    },
+  });
+}
+
+export function useAddAction(meetingId: string) {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: (body: MeetingActionCreate) => situationEndpoints.addAction(meetingId, body),
+    onSuccess: () => qc.invalidateQueries({ queryKey: ['meeting', meetingId] }),
+  });
+}
+
+export function useInbox(unitId: string | undefined) {
+  return useQuery({ queryKey: ['inbox', unitId], queryFn: () => situationEndpoints.inbox(unitId!), enabled: Boolean(unitId) });
+}
+
+export function useUpdateAction() {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: ({ id, body }: { id: string; body: MeetingActionUpdate }) => situationEndpoints.updateAction(id, body),
+    onSuccess: () => qc.invalidateQueries({ queryKey: ['inbox'] }),
+  });
+}

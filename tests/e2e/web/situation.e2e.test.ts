@@ -1,0 +1,168 @@
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { expectAccessible, type Harness, open, printA11ySummary, settle, shot, signIn, startHarness } from './pages.js';
+
+/**
+ * The weekly situation picture: the coordinator of Enskede-Årsta-Vantör reads the report, switches the map to
+ * Gi* hotspots, freezes it, records the meeting with an action for Trafiknämnden; the traffic office sees the
+ * action in its inbox and marks it done.
+ */
+let h: Harness;
+let coordinator: Page;
+let districtId = '';
+let reportPath = '';
+const ACTION = `Se över belysningen vid Högdalens centrum ${Date.now()}`;
+
+function currentIsoWeek(): string {
+  const day = new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Stockholm' }).format(new Date());
+  const [y, m, d] = day.split('-').map(Number) as [number, number, number];
+  const date = new Date(Date.UTC(y, m - 1, d));
+  const thursday = new Date(date.getTime() + (3 - ((date.getUTCDay() + 6) % 7)) * 86_400_000);
+  const year = thursday.getUTCFullYear();
+  const week = Math.floor((thursday.getTime() - Date.UTC(year, 0, 1)) / 86_400_000 / 7) + 1;
+  return `${year}-W${String(week).padStart(2, '0')}`;
+}
+
+/** `week` and the `n` − 1 weeks before it, newest first. */
+async function recentWeeks(week: string, n: number): Promise<string[]> {
+  const { shiftWeek } = await import('../../../src/web/features/situation/iso-week.js');
+  return Array.from({ length: n }, (_, i) => shiftWeek(week, -i));
+}
+
+beforeAll(async () => {
+  h = await startHarness();
+  coordinator = await h.newPage();
+  await signIn(coordinator, h, 'samordnare.eav');
+  const res = await coordinator.request.get(`${h.server.url}/api/areas?level=district&format=json`);
+  const districts = (await res.json()) as Array<{ id: string; name: string }>;
+  districtId = districts.find((d) => d.name === 'Enskede-Årsta-Vantör')?.id ?? '';
+  expect(districtId).not.toBe('');
+}, 180_000);
+
+afterAll(async () => {
+  printA11ySummary();
+  expect(h?.foreignRequests ?? []).toEqual([]);
+  await h?.close();
+});
+
+describe('situation report', () => {
+  it('is linked from the district page and shows the current week', async () => {
+    await open(coordinator, h, `/districts/${districtId}`, 'Enskede-Årsta-Vantör');
+    await coordinator.getByRole('link', { name: 'Lägesbild' }).click();
+    const week = currentIsoWeek();
+    await coordinator.getByRole('heading', { level: 1, name: /Lägesbild Enskede-Årsta-Vantör/ }).waitFor();
+    await settle(coordinator);
+    expect(await coordinator.locator('h1').textContent()).toContain(week);
+    await coordinator.getByRole('table', { name: /Händelser per stadsdel/ }).waitFor();
+    const rows = coordinator.locator('.neighbourhood-table tbody tr');
+    expect(await rows.count()).toBeGreaterThan(3);
+    const tableText = (await coordinator.locator('.neighbourhood-table').textContent()) ?? '';
+    expect(tableText).toMatch(/lugnt|viss oro|oroligt|allvarligt/);
+    // A rating select per neighbourhood for the coordinator.
+    expect(await coordinator.getByRole('combobox', { name: /Bedömning för/ }).count()).toBe(await rows.count());
+    await coordinator.getByRole('table', { name: /Händelser per veckodag och timme/ }).waitFor();
+    await coordinator.getByRole('img', { name: /Linjediagram/ }).waitFor();
+    expect(await coordinator.getByRole('link', { name: 'Lägesbild som PDF' }).getAttribute('href')).toContain('/api/situation/report/pdf');
+    await expectAccessible(coordinator, 'situation report');
+    await shot(coordinator, 'web-situation-report');
+
+    // Previous week and back.
+    await coordinator.getByRole('button', { name: '← Föregående vecka' }).click();
+    await coordinator.waitForURL(/week=/);
+    await settle(coordinator);
+    expect(new URL(coordinator.url()).searchParams.get('week')).not.toBe(week);
+    await coordinator.getByRole('button', { name: 'Nästa vecka →' }).click();
+    await settle(coordinator);
+    expect(new URL(coordinator.url()).searchParams.get('week')).toBe(week);
+  }, 90_000);
+
+  it('confirms the ratings', async () => {
+    await coordinator.getByRole('button', { name: 'Bekräfta bedömningar' }).click();
+    await coordinator.getByText('Bedömningarna är bekräftade.').waitFor();
+  }, 30_000);
+
+  it('switches the map to Gi* hotspots and the heat map, each with a named legend', async () => {
+    await coordinator.getByLabel('Hotspots (Gi*)').check();
+    await coordinator.locator('.gi-legend').waitFor();
+    expect(await coordinator.locator('.gi-legend').textContent()).toContain('Hotspot 99 %');
+    await expectAccessible(coordinator, 'situation report, hotspot layer');
+
+    // A busier week of the demo data, so that the map has significant cells to show.
+    const week = currentIsoWeek();
+    let busy: string | null = null;
+    for (const w of await recentWeeks(week, 12)) {
+      const res = await coordinator.request.get(`${h.server.url}/api/situation/report?area_id=${districtId}&week=${w}`);
+      const body = (await res.json()) as { hotspots: { cells: unknown[] } };
+      if (body.hotspots.cells.length > 0) {
+        busy = w;
+        break;
+      }
+    }
+    const mapSection = coordinator.locator('section[aria-labelledby="sit-map-heading"]');
+    if (busy) {
+      await open(coordinator, h, `/districts/${districtId}/situation?week=${busy}`, /Lägesbild Enskede-Årsta-Vantör/);
+      await coordinator.getByLabel('Hotspots (Gi*)').check();
+      expect(await coordinator.locator('#sit-map-note').textContent()).toContain('signifikanta celler');
+    }
+    await mapSection.screenshot({ path: 'test-results/web-situation-hotspots.png' });
+    await coordinator.getByLabel('Värmekarta').check();
+    await coordinator.locator('.density-legend').waitFor();
+    await mapSection.screenshot({ path: 'test-results/web-situation-density.png' });
+    await open(coordinator, h, `/districts/${districtId}/situation?week=${week}`, /Lägesbild Enskede-Årsta-Vantör/);
+  }, 60_000);
+
+  it('freezes the report, records the meeting and adds an action for Trafiknämnden', async () => {
+    await coordinator.getByRole('button', { name: 'Frys lägesbild för mötet' }).click();
+    await coordinator.waitForURL(/\/situation\/reports\/[0-9a-f-]{36}$/);
+    reportPath = new URL(coordinator.url()).pathname;
+    await coordinator.getByRole('heading', { level: 1, name: /Fryst lägesbild Enskede-Årsta-Vantör/ }).waitFor();
+    await settle(coordinator);
+    expect(await coordinator.getByTestId('late-reports').textContent()).toMatch(/sen|Inga sena/);
+
+    await coordinator.getByLabel('Enskede-Årsta-Vantör', { exact: false }).first().check();
+    await coordinator.getByLabel('Trafiknämnden (trafikkontoret)').check();
+    await coordinator.getByLabel('Anteckningar').fill('Genomgång av veckan.');
+    await coordinator.getByRole('button', { name: 'Spara mötet' }).click();
+    await coordinator.getByLabel('Åtgärd', { exact: true }).waitFor();
+
+    await coordinator.getByLabel('Åtgärd', { exact: true }).fill(ACTION);
+    await coordinator.getByLabel('Ansvarig enhet').selectOption({ label: 'Trafiknämnden (trafikkontoret)' });
+    await coordinator.getByRole('button', { name: 'Lägg till åtgärd' }).click();
+    await coordinator.getByText('Åtgärden är tillagd.').waitFor();
+    const row = coordinator.locator('.actions-table tbody tr', { hasText: ACTION });
+    await row.waitFor();
+    expect(await row.textContent()).toContain('Trafiknämnden');
+    expect(await row.textContent()).toContain('Öppen');
+    await expectAccessible(coordinator, 'frozen report with meeting');
+    await shot(coordinator, 'web-situation-frozen');
+  }, 60_000);
+});
+
+describe('inbox', () => {
+  it('shows the action to the traffic office, which marks it done', async () => {
+    const traffic = await h.newPage();
+    await signIn(traffic, h, 'trafik');
+    await traffic.getByRole('link', { name: 'Inkorg' }).click();
+    await traffic.getByRole('heading', { level: 1, name: 'Inkorg' }).waitFor();
+    await settle(traffic);
+    expect(await traffic.getByLabel('Enhet').locator('option:checked').textContent()).toContain('Trafiknämnden');
+    const item = traffic.locator('.inbox-item', { hasText: ACTION });
+    await item.waitFor();
+    const text = (await item.textContent()) ?? '';
+    expect(text).toContain('Åtgärd från möte');
+    expect(text).toMatch(/dagar kvar|dag kvar/);
+    await expectAccessible(traffic, 'inbox');
+    await shot(traffic, 'web-inbox');
+
+    await item.getByRole('button', { name: /Markera som klar/ }).click();
+    await traffic.getByText(`Markerad som klar: ${ACTION}`).waitFor();
+    await traffic.locator('.inbox-item', { hasText: ACTION }).waitFor({ state: 'detached' });
+
+    // The coordinator sees the status on the frozen report.
+    await coordinator.goto(`${h.server.url}${reportPath}`);
+    await settle(coordinator);
+    const row = coordinator.locator('.actions-table tbody tr', { hasText: ACTION });
+    await row.waitFor();
+    expect(await row.textContent()).toContain('Klar');
+  }, 60_000);
+});
