@@ -85,4 +85,5 @@ export const endpoints = {
   me: () => api.get<Me>('/api/auth/me'),
   login: (body: Login) => api.post<Me>('/api/auth/login', body),
   logout: () => api.post<void>('/api/auth/logout'),
+  providers: () => api.get<{ password: true; oidc: boolean }>('/api/auth/providers'),
 };

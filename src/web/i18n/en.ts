@@ -224,6 +224,12 @@ export const en: Translation = {
     signingIn: 'Signing in…',
     incidentsHidden: 'Single incidents are shown to signed-in staff and partners only.',
     errors: { email: 'Enter a valid e-mail address.', password: 'Enter your password.' },
+    sso: 'Sign in with your city account',
+    ssoOr: 'or with e-mail address and password:',
+    ssoErrors: {
+      no_account: 'There is no Trygg account for you. Ask the system administrator for one.',
+      other: 'Signing in with your city account failed. Try again.',
+    },
   },
   follow: {
     title: 'Follow your report',

@@ -221,6 +221,12 @@ export const sv = {
     signingIn: 'Loggar in…',
     incidentsHidden: 'Enskilda händelser visas bara för inloggade medarbetare och samarbetspartner.',
     errors: { email: 'Ange en giltig e-postadress.', password: 'Ange ditt lösenord.' },
+    sso: 'Logga in med stadens konto',
+    ssoOr: 'eller med e-postadress och lösenord:',
+    ssoErrors: {
+      no_account: 'Det finns inget konto i Trygg för dig. Be systemförvaltaren om ett konto.',
+      other: 'Inloggningen med stadens konto misslyckades. Försök igen.',
+    },
   },
   follow: {
     title: 'Följ din rapport',

@@ -41,8 +41,9 @@ describe('single sign-on with the city’s identity provider (OpenID Connect)', 
 
   it('signs a coordinator in through the provider, linking the account by e-mail', async () => {
     const page = await newPage();
-    await page.goto(`${server.url}/api/auth/oidc/start`);
-    expect(page.url()).toContain(idp.issuer);
+    await page.goto(`${server.url}/login`);
+    await page.getByRole('link', { name: 'Logga in med stadens konto' }).click();
+    await page.waitForURL(`${idp.issuer}/**`);
     await signInAtProvider(page, 'samordnare.eav@stockholm.example');
     await page.waitForURL(`${server.url}/`);
     const me = await page.evaluate(async () => (await fetch('/api/auth/me')).json());
@@ -57,6 +58,7 @@ describe('single sign-on with the city’s identity provider (OpenID Connect)', 
     await page.goto(`${server.url}/api/auth/oidc/start`);
     await signInAtProvider(page, 'okand@example.se');
     await page.waitForURL(/\/login\?error=no_account/);
+    await expect(page.getByRole('alert').first().textContent()).resolves.toContain('Det finns inget konto i Trygg för dig');
     const me = await page.evaluate(async () => (await fetch('/api/auth/me')).status);
     expect(me).toBe(401);
   }, 60_000);

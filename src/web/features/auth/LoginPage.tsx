@@ -1,8 +1,10 @@
+import { useQuery } from '@tanstack/react-query';
 import { type FormEvent, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate, useSearchParams } from 'react-router';
 import { LoginSchema } from '../../../domain/auth.js';
 import { ApiError } from '../../api/client.js';
+import { endpoints } from '../../api/endpoints.js';
 import { ErrorSummary } from '../../components/ErrorSummary.js';
 import { useErrorText } from '../../components/QueryState.js';
 import { useDocumentTitle } from '../../components/use-document-title.js';
@@ -30,6 +32,8 @@ export function LoginPage() {
   const [general, setGeneral] = useState<string | null>(null);
   const summaryRef = useRef<HTMLDivElement>(null);
   const next = safeNext(params.get('next'));
+  const ssoError = params.get('error');
+  const providers = useQuery({ queryKey: ['auth-providers'], queryFn: () => endpoints.providers(), staleTime: Infinity });
   useDocumentTitle(t('login.title'));
 
   const fail = (fieldErrors: Partial<Record<Field, string>>, message: string | null) => {
@@ -66,6 +70,17 @@ export function LoginPage() {
       <h1>{t('login.title')}</h1>
       <p className="lead">{t('login.intro')}</p>
       {session.data && <p className="notice notice-info">{t('login.already', { name: session.data.user.display_name })}</p>}
+      {ssoError && (
+        <p className="notice notice-error" role="alert">
+          {ssoError === 'no_account' ? t('login.ssoErrors.no_account') : t('login.ssoErrors.other')}
+        </p>
+      )}
+      {providers.data?.oidc && (
+        <>
+          <p><a className="button button-primary" href="/api/auth/oidc/start">{t('login.sso')}</a></p>
+          <p>{t('login.ssoOr')}</p>
+        </>
+      )}
       <ErrorSummary ref={summaryRef} title={t('login.failed')} items={items} general={general} />
       <form className="login-form" noValidate onSubmit={(e) => void submit(e)}>
         <div className={`field ${errors.email ? 'has-error' : ''}`}>
