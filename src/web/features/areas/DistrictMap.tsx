@@ -2,6 +2,7 @@ import L from 'leaflet';
 import { useEffect, useState } from 'react';
 import type { AreaDetail, AreaFeatureCollection, Hexbin, IncidentFeatureCollection } from '../../api/endpoints.js';
 import { useCategoryLabel } from '../../api/use-reference-data.js';
+import { addDistrictOutline } from '../../components/district-outline.js';
 import { bboxToBounds, MapView, useMapLayer } from '../../components/MapView.js';
 import { useFormat } from '../../components/use-format.js';
 import type { HexbinClass } from '../incidents/hexbin-classes.js';
@@ -30,16 +31,7 @@ export function DistrictMap({ area, neighbourhoods, incidents, hexbins, label, d
 
   useMapLayer(map, () => {
     const group = L.layerGroup();
-    if (neighbourhoods) {
-      L.geoJSON(neighbourhoods as never, {
-        style: () => ({ color: '#58708a', weight: 1, dashArray: '4 3', fillColor: '#e8eef4', fillOpacity: 0.6 }),
-        onEachFeature: (f, layer) => layer.bindTooltip(String(f.properties?.name ?? ''), { sticky: true, className: 'area-tooltip' }),
-      }).addTo(group);
-    }
-    L.geoJSON({ type: 'Feature', geometry: area.geometry, properties: {} } as never, {
-      interactive: false,
-      style: () => ({ color: '#1f3a5f', weight: 3, fill: !neighbourhoods, fillColor: '#e8eef4', fillOpacity: 0.5 }),
-    }).addTo(group);
+    addDistrictOutline(group, area, neighbourhoods, true);
     return group;
   }, [area, neighbourhoods]);
 

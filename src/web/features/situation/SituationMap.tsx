@@ -4,6 +4,7 @@ import { useEffect, useState } from 'react';
 import type { SituationReport } from '../../../domain/situation.js';
 import type { AreaDetail, AreaFeatureCollection } from '../../api/endpoints.js';
 import { useCategoryLabel } from '../../api/use-reference-data.js';
+import { addDistrictOutline } from '../../components/district-outline.js';
 import { bboxToBounds, MapView, useMapLayer } from '../../components/MapView.js';
 
 export type SituationLayer = 'points' | 'hotspots' | 'density';
@@ -42,15 +43,7 @@ export function SituationMap({ area, neighbourhoods, report, layer, label, descr
 
   useMapLayer(map, () => {
     const group = L.layerGroup();
-    if (neighbourhoods) {
-      L.geoJSON(neighbourhoods as never, {
-        style: () => ({ color: '#58708a', weight: 1, dashArray: '4 3', fillColor: '#e8eef4', fillOpacity: 0.5 }),
-        onEachFeature: (f, l) => l.bindTooltip(String(f.properties?.name ?? ''), { sticky: true, className: 'area-tooltip' }),
-      }).addTo(group);
-    }
-    L.geoJSON({ type: 'Feature', geometry: area.geometry, properties: {} } as never, {
-      interactive: false, style: () => ({ color: '#1f3a5f', weight: 3, fill: false }),
-    }).addTo(group);
+    addDistrictOutline(group, area, neighbourhoods, false);
     return group;
   }, [area, neighbourhoods]);
 

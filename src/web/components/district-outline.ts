@@ -1,0 +1,19 @@
+import L from 'leaflet';
+import type { AreaDetail, AreaFeatureCollection } from '../api/endpoints.js';
+
+/**
+ * A district's neighbourhoods (dashed, named on hover) and its own outline on top, as every district map
+ * draws them. `fillOutline` shades the district when there are no neighbourhoods to shade instead.
+ */
+export function addDistrictOutline(group: L.LayerGroup, area: AreaDetail, neighbourhoods: AreaFeatureCollection | undefined, fillOutline: boolean): void {
+  if (neighbourhoods) {
+    L.geoJSON(neighbourhoods as never, {
+      style: () => ({ color: '#58708a', weight: 1, dashArray: '4 3', fillColor: '#e8eef4', fillOpacity: 0.5 }),
+      onEachFeature: (f, layer) => layer.bindTooltip(String(f.properties?.name ?? ''), { sticky: true, className: 'area-tooltip' }),
+    }).addTo(group);
+  }
+  L.geoJSON({ type: 'Feature', geometry: area.geometry, properties: {} } as never, {
+    interactive: false,
+    style: () => ({ color: '#1f3a5f', weight: 3, fill: fillOutline && !neighbourhoods, fillColor: '#e8eef4', fillOpacity: 0.5 }),
+  }).addTo(group);
+}
