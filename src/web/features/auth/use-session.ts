@@ -1,13 +1,14 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { Login, Me, Role } from '../../../domain/auth.js';
+import { FREE_TEXT_ROLES, POLICIES } from '../../../domain/policies.js';
 import { ApiError, setCsrfToken } from '../../api/client.js';
 import { endpoints } from '../../api/endpoints.js';
 
-// Mirrors the server's policies (features/auth/policy.ts), only to decide what to show: the server decides.
-const READ_INCIDENTS: readonly Role[] = ['admin', 'coordinator', 'unit_editor', 'partner_viewer', 'analyst'];
-const CREATE_INCIDENTS: readonly Role[] = ['admin', 'coordinator', 'unit_editor', 'partner_viewer'];
-const UPDATE_INCIDENTS: readonly Role[] = ['admin', 'coordinator', 'unit_editor'];
-const READ_FREE_TEXT: readonly Role[] = ['admin', 'coordinator', 'unit_editor', 'partner_viewer'];
+// The server's own policy table, used here only to decide what to show: the server decides.
+const READ_INCIDENTS: readonly Role[] = POLICIES['incidents:read'].roles;
+const CREATE_INCIDENTS: readonly Role[] = POLICIES['incidents:create'].roles;
+const UPDATE_INCIDENTS: readonly Role[] = POLICIES['incidents:update'].roles;
+const READ_FREE_TEXT: readonly Role[] = FREE_TEXT_ROLES;
 const READ_AUDIT: readonly Role[] = ['admin'];
 
 const hasRole = (me: Me | null | undefined, roles: readonly Role[]) => Boolean(me?.memberships.some((m) => roles.includes(m.role)));

@@ -1,11 +1,12 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { Me } from '../../../domain/auth.js';
 import type { MeetingActionCreate, MeetingActionUpdate, MeetingCreate } from '../../../domain/meetings.js';
+import { POLICIES } from '../../../domain/policies.js';
 import type { RatingConfirm } from '../../../domain/situation.js';
 import { situationEndpoints } from '../../api/situation-endpoints.js';
 
-// Mirrors the server's policies (situation:read / situation:write): only to decide what to show.
-export const canReadSituation = (me: Me | null | undefined) => Boolean(me?.memberships.some((m) => ['admin', 'coordinator', 'unit_editor', 'analyst'].includes(m.role)));
+// The server's policy table decides what to show; the server still decides what is allowed.
+export const canReadSituation = (me: Me | null | undefined) => Boolean(me?.memberships.some((m) => (POLICIES['situation:read'].roles as readonly string[]).includes(m.role)));
 /** Admins, and the coordinators of the district's own unit (any coordinator when the owner is unknown). */
 export const canWriteSituation = (me: Me | null | undefined, ownerUnitId?: string | null) =>
   Boolean(me?.memberships.some((m) => m.role === 'admin' || (m.role === 'coordinator' && (!ownerUnitId || m.unit_id === ownerUnitId))));
