@@ -1,0 +1,57 @@
+import type { ColumnType, Generated } from 'kysely';
+import type { CreatedAt, Json, UpdatedAt } from './columns.js';
+
+export type Role = 'admin' | 'coordinator' | 'unit_editor' | 'partner_viewer' | 'analyst';
+
+export interface UsersTable {
+  id: Generated<string>;
+  organisation_id: string;
+  email: string;
+  display_name: string;
+  password_hash: string | null;
+  oidc_issuer: string | null;
+  oidc_subject: string | null;
+  failed_logins: Generated<number>;
+  locked_until: Date | null;
+  disabled: Generated<boolean>;
+  created_at: CreatedAt;
+  updated_at: UpdatedAt;
+}
+
+export interface MembershipsTable {
+  user_id: string;
+  unit_id: string;
+  role: Role;
+  created_at: CreatedAt;
+}
+
+export interface SessionsTable {
+  token_hash: string;
+  user_id: string;
+  csrf_token: string;
+  created_at: CreatedAt;
+  last_seen_at: ColumnType<Date, Date | undefined, Date>;
+  expires_at: Date;
+  remote_address: string | null;
+  user_agent: string | null;
+}
+
+export interface ApiTokensTable {
+  id: Generated<string>;
+  user_id: string;
+  name: string;
+  token_hash: string;
+  scopes: Json<{ scopes: string[] }>;
+  expires_at: Date;
+  created_at: CreatedAt;
+  last_used_at: Date | null;
+  revoked_at: Date | null;
+}
+
+export interface OidcLoginsTable {
+  state: string;
+  organisation_id: string;
+  code_verifier: string;
+  nonce: string;
+  created_at: CreatedAt;
+}

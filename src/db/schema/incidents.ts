@@ -1,0 +1,64 @@
+import type { ColumnType, Generated } from 'kysely';
+import type { CreatedAt, Json, UpdatedAt } from './columns.js';
+
+export type IncidentPrecision = 'exact' | 'place' | 'area' | 'municipality';
+export type IncidentSource = 'resident' | 'staff' | 'partner' | 'police' | 'import' | 'open311' | 'demo';
+export type IncidentStatus = 'new' | 'in_progress' | 'closed';
+export type ClosureReason = 'fixed' | 'not_ours' | 'wont_fix' | 'duplicate';
+
+export interface IncidentsTable {
+  id: Generated<string>;
+  organisation_id: string;
+  occurred_at: ColumnType<Date, Date | string, Date | string>;
+  reported_at: ColumnType<Date, Date | string | undefined, Date | string>;
+  category_id: string;
+  lon: number;
+  lat: number;
+  precision: IncidentPrecision;
+  h3_r7: string | null;
+  h3_r8: string | null;
+  h3_r9: string | null;
+  h3_r10: string | null;
+  area_id: string | null;
+  district_id: string | null;
+  place_id: string | null;
+  zone_id: string | null;
+  description: string | null;
+  redaction_count: Generated<number>;
+  source: IncidentSource;
+  source_ref: string | null;
+  reporting_unit_id: string | null;
+  status: Generated<IncidentStatus>;
+  closure_reason: ClosureReason | null;
+  status_note: string | null;
+  /** Set when closed as 'not_ours': the unit the report was passed on to. */
+  forwarded_to_unit_id: ColumnType<string | null, string | null | undefined, string | null>;
+  closed_at: ColumnType<Date | null, Date | null | undefined, Date | null>;
+  receipt_code: ColumnType<string | null, string | null | undefined, string | null>;
+  /** The import run that last wrote this row (null for rows not from an import). */
+  import_run_id: ColumnType<string | null, string | null | undefined, string | null>;
+  created_at: CreatedAt;
+  updated_at: UpdatedAt;
+}
+
+export interface AuditEventsTable {
+  /** bigint identity; both engines hand int8 over as a JS number (see connect.ts). */
+  id: Generated<number>;
+  organisation_id: string | null;
+  occurred_at: CreatedAt;
+  actor: string;
+  action: string;
+  entity_type: string;
+  entity_id: string | null;
+  before: Json<unknown> | null;
+  after: Json<unknown> | null;
+  remote_address: string | null;
+}
+
+export interface ReporterContactsTable {
+  id: Generated<string>;
+  organisation_id: string;
+  incident_id: string;
+  email: string;
+  created_at: CreatedAt;
+}
