@@ -1,6 +1,7 @@
 /**
  * Import throughput on PGlite and PostgreSQL.
- *   npx tsx bench/import.ts [--rows 1000000] [--engines pglite,postgres]
+ *   npx tsx bench/import.ts [--rows 1000000] [--engines pglite,postgres] [--csv FILE]
+ * --csv keeps the generated file at FILE and reuses it on later runs with the same --rows (generating 1M rows takes a while).
  * Generates N realistic incident rows as a Swedish CSV (';', decimal comma, local times, real category
  * names, points inside Stockholm's neighbourhoods), then per engine measures
  *   (a) raw COPY of the file into a bare table with the file's columns — the engine's limit, and
@@ -9,8 +10,8 @@
  * Prints rows/s for both, the ratio b/a (target ≥ 0.5) and peak RSS (target < 300 MB).
  */
 import { execFileSync } from 'node:child_process';
-import { createReadStream, createWriteStream, mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { createReadStream, createWriteStream, existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pipeline } from 'node:stream/promises';
 import { PGlite } from '@electric-sql/pglite';
@@ -27,6 +28,7 @@ const arg = (name: string, fallback: string) => {
 };
 const ROWS = Number(arg('rows', '1000000'));
 const ENGINES = arg('engines', 'pglite,postgres').split(',');
+const KEPT_CSV = arg('csv', '');
 const ADMIN_URL = process.env.TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
 const BENCH_DB = 'trygg_import_bench';
 
@@ -110,7 +112,11 @@ async function seed(options: { databaseUrl?: string; dataDir?: string }): Promis
   await handle.close();
 }
 
-function importInChild(env: Record<string, string>, file: string): { seconds: number; maxRssMb: number; rows: Record<string, number>; errors_total: number } {
+interface ChildResult {
+  seconds: number; cpuSeconds: number; maxRssMb: number; rows: Record<string, number>; errors_total: number; rssMbOverTime: Array<[number, number]>;
+}
+
+function importInChild(env: Record<string, string>, file: string): ChildResult {
   const out = execFileSync('node', ['--import', 'tsx', 'bench/import-child.ts', file], {
     env: { ...process.env, ...env }, encoding: 'utf8', maxBuffer: 1 << 24, stdio: ['ignore', 'pipe', 'inherit'],
   });
@@ -124,12 +130,12 @@ async function adminQuery(text: string): Promise<void> {
 }
 
 const work = mkdtempSync(join(tmpdir(), 'trygg-import-bench-'));
-const csv = join(work, 'incidents.csv');
+const csv = KEPT_CSV || join(work, 'incidents.csv');
 try {
   const t0 = performance.now();
-  await generateCsv(csv, ROWS);
+  if (!KEPT_CSV || !existsSync(csv)) await generateCsv(csv, ROWS);
   const size = Number(execFileSync('stat', ['-c', '%s', csv], { encoding: 'utf8' }));
-  console.log(`generated ${ROWS.toLocaleString('en')} rows (${(size / 1e6).toFixed(0)} MB) in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
+  console.log(`${ROWS.toLocaleString('en')} rows (${(size / 1e6).toFixed(0)} MB) ready in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
   for (const engine of ENGINES) {
     let env: Record<string, string>;
     let copySeconds: number;
@@ -149,11 +155,14 @@ try {
     const result = importInChild(env, csv);
     const copyRate = ROWS / copySeconds;
     const importRate = ROWS / result.seconds;
-    console.log(`\n${engine}`);
+    console.log(`\n${engine} (load average ${loadavg().map((l) => l.toFixed(1)).join(' ')})`);
     console.log(`  (a) raw COPY into a bare table : ${Math.round(copyRate).toLocaleString('en')} rows/s (${copySeconds.toFixed(1)} s)`);
     console.log(`  (b) full import                : ${Math.round(importRate).toLocaleString('en')} rows/s (${result.seconds.toFixed(1)} s; inserted ${result.rows.inserted}, errors ${result.errors_total}, skipped ${result.rows.skipped})`);
     console.log(`  ratio b/a                      : ${(importRate / copyRate).toFixed(2)} (target ≥ 0.5)`);
     console.log(`  peak RSS of the import process : ${result.maxRssMb} MB (target < 300 MB)`);
+    console.log(`  CPU time of the import process : ${result.cpuSeconds.toFixed(1)} s (the database server's own time not included)`);
+    const every = Math.max(1, Math.ceil(result.rssMbOverTime.length / 15));
+    console.log(`  RSS over time (s: MB)          : ${result.rssMbOverTime.filter((_, i) => i % every === 0).map(([s, mb]) => `${s}: ${mb}`).join(', ')}`);
     if (engine === 'postgres') await adminQuery(`DROP DATABASE IF EXISTS ${BENCH_DB}`);
   }
 } finally {

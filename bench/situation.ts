@@ -2,7 +2,9 @@
  * The weekly situation report under load: `npx tsx bench/situation.ts [--incidents 1000000] [--engines pglite,postgres] [--seconds 10]`
  * Per engine, on the real Stockholm areas and places with N synthetic incidents over three years:
  *   (a) the bare SQL aggregate: one district-week's category counts;
- *   (b) the full report endpoint (app.inject), cold (cache invalidated before each call) and warm (cached);
+ *   (b) the full report endpoint (app.inject): the first report of the process (nothing cached), after a new
+ *       incident in the report week (the real-world uncached case: the write invalidates the cached report and
+ *       that week's cached parts), and warm (cached);
  *   (c) Gi* over the whole city for one year at H3 res 9;
  *   (d) autocannon on 127.0.0.1: the report endpoint against a bare Fastify route returning the same payload.
  * Incidents go straight in with one INSERT … SELECT generate_series per 100k rows from a pool of points whose
@@ -129,6 +131,7 @@ async function load(h: DbHandle, organisationId: string, n: number): Promise<num
     process.stdout.write(`\r  loaded ${to.toLocaleString('en')} incidents`);
   }
   await sql`ANALYZE incidents`.execute(h.db);
+  await sql`ANALYZE incident_weekly_counts`.execute(h.db);
   process.stdout.write('\n');
   return performance.now() - t;
 }
@@ -168,15 +171,21 @@ async function run(engine: Engine): Promise<void> {
       if (res.statusCode !== 200) throw new Error(`${res.statusCode} ${res.body.slice(0, 200)}`);
       return res;
     };
-    const payload = (await call()).body;
-    const bump = () => sql`UPDATE data_versions SET version = version + 1 WHERE organisation_id = ${orgId} AND kind = 'incidents'`.execute(h.db);
-    const cold = await time(20, call, bump);
-    const warm = await time(200, call);
-    console.log(`(b) full report ${(payload.length / 1024).toFixed(0)} kB: cold (cache invalidated) p50 ${ms(cold.p50)}, p95 ${ms(cold.p95)}; ` +
-      `warm (cached) p50 ${ms(warm.p50)}, p95 ${ms(warm.p95)}`);
-    console.log(`    ratio to bare aggregate p95: cold ${(cold.p95 / bare.p95).toFixed(1)}×, warm ${(warm.p95 / bare.p95).toFixed(1)}× (target ≤ 3×, and < 300 ms on PGlite)`);
-    const cityUrl = `/api/situation/report?week=${week}`;
     let t = performance.now();
+    const payload = (await call()).body;
+    const first = performance.now() - t;
+    // A copy of one of the district-week's incidents, written as any writer would: through the triggers.
+    const newIncident = () => sql`
+      INSERT INTO incidents (organisation_id, occurred_at, reported_at, category_id, lon, lat, precision, h3_r7, h3_r8, h3_r9, h3_r10, area_id, district_id, place_id, source, status)
+      SELECT organisation_id, occurred_at, now(), category_id, lon, lat, precision, h3_r7, h3_r8, h3_r9, h3_r10, area_id, district_id, place_id, source, status
+      FROM incidents WHERE organisation_id = ${orgId} AND area_id IN (${sql.join(hoodIds)}) AND occurred_at >= ${bounds.start} AND occurred_at < ${bounds.end} LIMIT 1`.execute(h.db);
+    const cold = await time(20, call, newIncident);
+    const warm = await time(200, call);
+    console.log(`(b) full report ${(payload.length / 1024).toFixed(0)} kB: first of the process (nothing cached) ${ms(first)}; ` +
+      `after a new incident in the week p50 ${ms(cold.p50)}, p95 ${ms(cold.p95)}; warm (cached) p50 ${ms(warm.p50)}, p95 ${ms(warm.p95)}`);
+    console.log(`    ratio to bare aggregate p95: after a new incident ${(cold.p95 / bare.p95).toFixed(1)}×, warm ${(warm.p95 / bare.p95).toFixed(1)}× (target ≤ 3×, and < 300 ms on PGlite)`);
+    const cityUrl = `/api/situation/report?week=${week}`;
+    t = performance.now();
     await app.inject({ url: cityUrl, headers });
     console.log(`    whole city, cold: ${ms(performance.now() - t)}`);
 

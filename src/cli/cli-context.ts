@@ -1,5 +1,5 @@
 import pino from 'pino';
-import { connect, type DbHandle } from '../db/connect.js';
+import { type ConnectOptions, connect, type DbHandle } from '../db/connect.js';
 import { migrateToLatest } from '../db/migrate.js';
 import { SYSTEM } from '../domain/auth.js';
 import { AppError } from '../domain/errors.js';
@@ -7,9 +7,9 @@ import type { ServiceContext } from '../server/context.js';
 import { loadConfig } from '../server/config.js';
 
 /** Opens and migrates the configured database (PGlite in ./data, or DATABASE_URL). */
-export async function openDatabase(): Promise<DbHandle> {
+export async function openDatabase(options: Pick<ConnectOptions, 'pgliteSettings'> = {}): Promise<DbHandle> {
   const config = loadConfig();
-  const handle = await connect({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
+  const handle = await connect({ databaseUrl: config.databaseUrl, dataDir: config.dataDir, ...options });
   await migrateToLatest(handle.db);
   return handle;
 }

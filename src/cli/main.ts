@@ -7,7 +7,9 @@ import { registerDb } from './commands/db.js';
 import { registerDigest } from './commands/digest.js';
 import { registerImport } from './commands/import.js';
 import { registerIncidents } from './commands/incidents.js';
+import { registerOutbox } from './commands/outbox.js';
 import { registerRetention } from './commands/retention.js';
+import { registerRecords } from './commands/records.js';
 import { registerReport } from './commands/report.js';
 import { registerSeed } from './commands/seed.js';
 import { registerServe } from './commands/serve.js';
@@ -21,7 +23,9 @@ registerIncidents(program);
 registerRetention(program);
 registerImport(program);
 registerReport(program);
+registerRecords(program);
 registerDigest(program);
+registerOutbox(program);
 
 try {
   await program.parseAsync(process.argv);

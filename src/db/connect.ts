@@ -22,7 +22,16 @@ export interface ConnectOptions {
   searchPath?: string | undefined;
   /** Pool size for PostgreSQL. */
   maxConnections?: number | undefined;
+  /** PGlite server settings (e.g. BATCH_PGLITE_SETTINGS); ignored for PostgreSQL. */
+  pgliteSettings?: Readonly<Record<string, string>> | undefined;
 }
+
+/**
+ * For one-off batch commands such as `trygg import`: PGlite's WASM heap grows to what PostgreSQL touches
+ * and never shrinks, and the default 128 MB buffer cache alone is touched at start. Smaller caches keep
+ * a million-row import under 300 MB RSS; sorts and index builds spill to temporary files instead.
+ */
+export const BATCH_PGLITE_SETTINGS: Readonly<Record<string, string>> = { shared_buffers: '16MB', maintenance_work_mem: '16MB' };
 
 // Both engines must hand the app the same JS values: int8 and numeric as numbers (counts, sums), date as
 // the plain 'YYYY-MM-DD' text (a JS Date would shift it by the time zone).
@@ -33,12 +42,13 @@ const DATE = 1082;
 /** Opens the database the configuration names. */
 export async function connect(options: ConnectOptions = {}): Promise<DbHandle> {
   if (options.databaseUrl) return connectPostgres(options.databaseUrl, options);
-  return connectPGlite(options.dataDir ?? './data');
+  return connectPGlite(options.dataDir ?? './data', options.pgliteSettings);
 }
 
-async function connectPGlite(dataDir: string): Promise<DbHandle> {
+async function connectPGlite(dataDir: string, settings: Readonly<Record<string, string>> = {}): Promise<DbHandle> {
   if (!dataDir.startsWith('memory://')) mkdirSync(dataDir, { recursive: true });
   const pglite = await PGlite.create(dataDir, {
+    startParams: [...PGlite.defaultStartParams, ...Object.entries(settings).flatMap(([name, value]) => ['-c', `${name}=${value}`])],
     parsers: {
       [pgliteTypes.INT8]: (v: string) => Number(v),
       [pgliteTypes.NUMERIC]: (v: string) => Number(v),

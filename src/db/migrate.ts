@@ -8,6 +8,10 @@ import * as situation from './migrations/2026-11-25T2400-situation.js';
 import * as programme from './migrations/2026-11-25T2500-programme.js';
 import * as oidc from './migrations/2026-11-25T2600-oidc.js';
 import * as programmeFollowup from './migrations/2026-11-25T2700-programme-followup.js';
+import * as incidentWeeklyCounts from './migrations/2026-11-25T2800-incident-weekly-counts.js';
+import * as confidentiality from './migrations/2026-11-25T2900-confidentiality.js';
+import * as outboxDelivery from './migrations/2026-11-25T3300-outbox-delivery.js';
+import * as agreementReviews from './migrations/2026-11-25T3400-agreement-reviews.js';
 
 /** Migrations in the order they run; names are timestamps and never change once landed. */
 const migrations: Record<string, Migration> = {
@@ -20,6 +24,10 @@ const migrations: Record<string, Migration> = {
   '2026-11-25T2500-programme': programme,
   '2026-11-25T2600-oidc': oidc,
   '2026-11-25T2700-programme-followup': programmeFollowup,
+  '2026-11-25T2800-incident-weekly-counts': incidentWeeklyCounts,
+  '2026-11-25T2900-confidentiality': confidentiality,
+  '2026-11-25T3300-outbox-delivery': outboxDelivery,
+  '2026-11-25T3400-agreement-reviews': agreementReviews,
 };
 
 /** Brings the database to the newest schema; throws with the failing migration's error. */

@@ -3,8 +3,9 @@ import type { AreaPopulationsTable, AreasTable, IncidentCategoriesTable, Organis
 import type { AuditEventsTable, IncidentsTable, ReporterContactsTable } from './schema/incidents.js';
 import type { ApiTokensTable, MembershipsTable, OidcLoginsTable, SessionsTable, UsersTable } from './schema/auth.js';
 import type { ImportCategoryMappingsTable, ImportProfilesTable, ImportRunsTable } from './schema/imports.js';
-import type { AnnotationsTable, AreaRatingsTable, DataVersionsTable, MeetingActionsTable, MeetingParticipantsTable, MeetingsTable, RatingThresholdsTable, SituationReportsTable } from './schema/situation.js';
-import type { ContributionRequestsTable, IncidentAssignmentsTable, LocalAgreementsTable, MeasureComponentsTable, MeasureFollowupsTable, MeasuresTable, OutboxMessagesTable, ProblemEvidenceTable, ProblemsTable, ResponsibilityRulesTable, ServiceLevelsTable } from './schema/programme.js';
+import type { AnnotationsTable, AreaRatingsTable, DataVersionsTable, IncidentWeekVersionsTable, IncidentWeeklyCountsTable, MeetingActionsTable, MeetingParticipantsTable, MeetingsTable, RatingThresholdsTable, SituationReportsTable } from './schema/situation.js';
+import type { RecordsReleasesTable } from './schema/records.js';
+import type { AgreementReviewItemsTable, AgreementReviewsTable, ContributionRequestsTable, IncidentAssignmentsTable, LocalAgreementsTable, MeasureComponentsTable, MeasureFollowupsTable, MeasuresTable, OutboxMessagesTable, ProblemEvidenceTable, ProblemsTable, ResponsibilityRulesTable, ServiceLevelsTable } from './schema/programme.js';
 
 export type * from './schema/org.js';
 export type * from './schema/incidents.js';
@@ -12,6 +13,7 @@ export type * from './schema/auth.js';
 export type * from './schema/imports.js';
 export type * from './schema/situation.js';
 export type * from './schema/programme.js';
+export type * from './schema/records.js';
 
 /** Every table, as Kysely sees it; the table types live beside this file, one module per area. */
 export interface Database {
@@ -35,6 +37,8 @@ export interface Database {
   import_category_mappings: ImportCategoryMappingsTable;
   import_runs: ImportRunsTable;
   data_versions: DataVersionsTable;
+  incident_weekly_counts: IncidentWeeklyCountsTable;
+  incident_week_versions: IncidentWeekVersionsTable;
   rating_thresholds: RatingThresholdsTable;
   area_ratings: AreaRatingsTable;
   annotations: AnnotationsTable;
@@ -60,6 +64,9 @@ export interface Database {
   local_agreements: LocalAgreementsTable;
   agreement_areas: { agreement_id: string; area_id: string };
   agreement_measures: { agreement_id: string; measure_id: string };
+  agreement_reviews: AgreementReviewsTable;
+  agreement_review_items: AgreementReviewItemsTable;
+  records_releases: RecordsReleasesTable;
 }
 
 export type Area = Selectable<AreasTable>;

@@ -1,10 +1,12 @@
+import { ConfidentialitySchema } from './confidentiality.js';
 import { z } from 'zod';
 import { CategoryCodeSchema } from './categories.js';
 import { IsoDateSchema, UuidSchema } from './common.js';
-import { MeasureStatusSchema, MeasureTypeSchema } from './measures.js';
+import { FollowupAssessmentSchema, MeasureStatusSchema, MeasureTypeSchema } from './measures.js';
 
 /** A district's samverkansöverenskommelse with the police, or a medborgarlöfte (citizen promise). */
 export const AgreementKindSchema = z.enum(['collaboration_agreement', 'citizen_promise']);
+export type AgreementKind = z.infer<typeof AgreementKindSchema>;
 
 /** Agreements are reviewed every six months; the review is due this many months after the last one. */
 export const REVIEW_INTERVAL_MONTHS = 6;
@@ -31,22 +33,46 @@ export const AgreementCreateSchema = z.strictObject({
   period_end: AgreementFields.period_end,
   area_ids: AgreementFields.area_ids,
   measure_ids: AgreementFields.measure_ids.default([]),
+  /** Default public: agreements with the police are published; a tier above keeps one internal. */
+  confidentiality: ConfidentialitySchema.optional(),
 }).refine((v) => v.period_end >= v.period_start, { path: ['period_end'], message: 'period_end before period_start' })
   .refine((v) => v.district_unit_id !== v.partner_unit_id, { path: ['partner_unit_id'], message: 'an agreement needs two parties' });
 export type AgreementCreate = z.infer<typeof AgreementCreateSchema>;
 
 export const AgreementUpdateSchema = z.strictObject({
+  kind: AgreementKindSchema.optional(),
+  partner_unit_id: UuidSchema.optional(),
   title: AgreementFields.title.optional(),
   summary: AgreementFields.summary.nullable().optional(),
   period_start: AgreementFields.period_start.optional(),
   period_end: AgreementFields.period_end.optional(),
   area_ids: AgreementFields.area_ids.optional(),
   measure_ids: AgreementFields.measure_ids.optional(),
+  confidentiality: ConfidentialitySchema.optional(),
 }).refine((v) => Object.keys(v).length > 0, 'nothing to update');
 export type AgreementUpdate = z.infer<typeof AgreementUpdateSchema>;
 
-/** A review held (every six months): the next one falls due six months later. */
-export const AgreementReviewSchema = z.strictObject({ reviewed_on: IsoDateSchema });
+/** How an activity went in the half-year a review looks back on. */
+export const ActivityAssessmentSchema = z.enum(['as_planned', 'partly', 'not_done']);
+export type ActivityAssessment = z.infer<typeof ActivityAssessmentSchema>;
+/** Which way an indicator went, as in a measure's follow-up. */
+export const IndicatorAssessmentSchema = FollowupAssessmentSchema;
+
+const ReviewComment = z.string().trim().max(1000);
+
+/**
+ * A review held (every six months): what the parties concluded and an assessment of every activity and every
+ * indicator the agreement has on the day (the server refuses a review that leaves one out). The indicator's
+ * value is counted, not typed; the next review falls due six months later.
+ */
+export const AgreementReviewSchema = z.strictObject({
+  reviewed_on: IsoDateSchema,
+  note: z.string().trim().max(4000).optional(),
+  activities: z.array(z.strictObject({ measure_id: UuidSchema, assessment: ActivityAssessmentSchema, comment: ReviewComment.optional() })).max(100).default([]),
+  indicators: z.array(z.strictObject({ problem_id: UuidSchema, assessment: IndicatorAssessmentSchema, comment: ReviewComment.optional() })).max(100).default([]),
+});
+export type AgreementReviewInput = z.input<typeof AgreementReviewSchema>;
+export type AgreementReview = z.infer<typeof AgreementReviewSchema>;
 
 /** The text a coordinator approves, word for word, for the public progress page; null withdraws it. */
 export const AgreementPublicTextSchema = z.strictObject({ text: z.string().trim().min(1).max(4000).nullable() });
@@ -66,6 +92,24 @@ export const AgreementIndicatorSchema = z.object({
   current: Period,
   target_value: z.number().int().nullable(),
 });
+
+/** A review as recorded; note and comments are null for readers without access to free text (analysts). */
+export const AgreementReviewRecordSchema = z.object({
+  id: UuidSchema,
+  reviewed_on: IsoDateSchema,
+  /** The review due date this one set: six months after it. */
+  next_review: IsoDateSchema,
+  note: z.string().nullable(),
+  recorded_at: z.string(),
+  activities: z.array(z.object({ measure_id: UuidSchema, title: z.string(), assessment: ActivityAssessmentSchema, comment: z.string().nullable() })),
+  indicators: z.array(z.object({
+    problem_id: UuidSchema, categories: z.array(CategoryCodeSchema), where: z.string(),
+    /** Counted on the day of the review: the baseline and the equally long period ending then. */
+    baseline_value: z.number().int(), value: Period,
+    assessment: IndicatorAssessmentSchema, comment: z.string().nullable(),
+  })),
+});
+export type AgreementReviewRecord = z.infer<typeof AgreementReviewRecordSchema>;
 
 const ReviewFields = {
   last_review: IsoDateSchema.nullable(),
@@ -89,17 +133,20 @@ export const AgreementSchema = z.object({
   areas: z.array(Ref),
   activities: z.array(z.object({ id: UuidSchema, title: z.string(), type: MeasureTypeSchema, status: MeasureStatusSchema, responsible_unit: Ref })),
   indicators: z.array(AgreementIndicatorSchema),
+  confidentiality: ConfidentialitySchema,
+  /** The reviews held, newest first. */
+  reviews: z.array(AgreementReviewRecordSchema),
 });
 export type Agreement = z.infer<typeof AgreementSchema>;
 
 /**
- * The public progress page of an agreement. No free text written by staff (summaries, measure titles and
- * descriptions, problem statements) — only what a coordinator approved as `public_text`.
+ * The public progress page of an agreement. No free text written by staff (its title and summary, measure
+ * titles and descriptions, problem statements) — only what a coordinator approved as `public_text`; a page
+ * names an agreement by its kind, parties and period.
  */
 export const PublicAgreementSchema = z.object({
   id: UuidSchema,
   kind: AgreementKindSchema,
-  title: z.string(),
   district: z.string(),
   partner: z.string(),
   period_start: IsoDateSchema,

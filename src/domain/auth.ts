@@ -28,6 +28,8 @@ export const MeSchema = z.object({
   user: z.object({ id: UuidSchema, email: z.string(), display_name: z.string() }),
   memberships: z.array(MembershipSchema),
   csrf_token: z.string().nullable(),
+  /** True after signing in with a one-time password: only changing it (and signing out) is allowed. */
+  must_change_password: z.boolean().optional(),
 });
 export type Me = z.infer<typeof MeSchema>;
 
@@ -59,6 +61,13 @@ export const UserCreateSchema = z.strictObject({
   memberships: z.array(z.object({ unit_id: UuidSchema, role: RoleSchema })).min(1),
 });
 export type UserCreate = z.infer<typeof UserCreateSchema>;
+
+/** Changing one's own password: the current one proves it is the owner; the new one passes the NIST checks. */
+export const PasswordChangeSchema = z.strictObject({
+  current_password: z.string().min(1).max(PASSWORD_MAX_LENGTH),
+  new_password: PasswordSchema,
+});
+export type PasswordChange = z.infer<typeof PasswordChangeSchema>;
 
 /**
  * Who is calling: a signed-in user (by session or API token), nobody, or the system itself (CLI and jobs

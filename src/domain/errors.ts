@@ -26,6 +26,7 @@ export const ERROR_CODES = [
   'RECORD_TOO_LARGE',
   'IMPORT_HAS_ERRORS',
   'INVALID_TRANSITION',
+  'PASSWORD_CHANGE_REQUIRED',
   'INTERNAL',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
@@ -59,6 +60,7 @@ export const ERROR_MESSAGES: Record<ErrorCode, LocalisedMessage> = {
   FORBIDDEN: { sv: 'Du har inte behörighet till detta.', en: 'You are not allowed to do this.' },
   CSRF_FAILED: { sv: 'Sidan behöver laddas om (säkerhetskontroll).', en: 'Reload the page (security check failed).' },
   WEAK_PASSWORD: { sv: 'Lösenordet är för svagt.', en: 'The password is too weak.' },
+  PASSWORD_CHANGE_REQUIRED: { sv: 'Byt ditt engångslösenord innan du fortsätter.', en: 'Change your one-time password before you continue.' },
   EMPTY_FILE: { sv: 'Filen är tom.', en: 'The file is empty.' },
   UNREADABLE_FILE: { sv: 'Filen går inte att läsa som CSV, Excel, GeoJSON eller polisens händelser.', en: 'The file cannot be read as CSV, Excel, GeoJSON or police events.' },
   HEADER_ONLY: { sv: 'Filen har bara en rubrikrad och inga rader.', en: 'The file has a header row but no rows.' },
@@ -122,5 +124,6 @@ export const HTTP_STATUS: Record<ErrorCode, number> = {
   RECORD_TOO_LARGE: 413,
   IMPORT_HAS_ERRORS: 422,
   INVALID_TRANSITION: 409,
+  PASSWORD_CHANGE_REQUIRED: 403,
   INTERNAL: 500,
 };

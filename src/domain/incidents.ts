@@ -1,3 +1,4 @@
+import { ConfidentialitySchema } from './confidentiality.js';
 import { z } from 'zod';
 import { CategoryCodeSchema } from './categories.js';
 import { BboxSchema, csvList, IsoDateTimeSchema, LatSchema, LimitSchema, LonSchema, UuidSchema } from './common.js';
@@ -37,6 +38,8 @@ export const IncidentCreateSchema = z.strictObject({
   source: SourceSchema.exclude(['demo']).default('staff'),
   source_ref: z.string().trim().min(1).max(200).optional(),
   reporting_unit_id: UuidSchema.optional(),
+  /** Who may browse the report; without it the incident default (municipal). */
+  confidentiality: ConfidentialitySchema.optional(),
 }).refine((v) => v.zone_id === undefined || v.place_id !== undefined, {
   path: ['zone_id'],
   message: 'a zone needs a place',
@@ -84,6 +87,7 @@ export const IncidentSchema = z.object({
   forwarded_to_unit_id: UuidSchema.nullable(),
   /** True for generated demo rows: shown with a label so nobody mistakes them for real figures. */
   generated: z.boolean(),
+  confidentiality: ConfidentialitySchema,
 });
 export type Incident = z.infer<typeof IncidentSchema>;
 
@@ -95,6 +99,8 @@ export const IncidentListQuerySchema = z.object({
   status: csvList(StatusSchema).optional(),
   precision: csvList(PrecisionSchema).optional(),
   place_id: UuidSchema.optional(),
+  /** The incidents an import run wrote or last updated. */
+  import_run_id: UuidSchema.optional(),
   from: IsoDateTimeSchema.optional(),
   to: IsoDateTimeSchema.optional(),
   bbox: BboxSchema.optional(),

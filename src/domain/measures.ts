@@ -1,3 +1,4 @@
+import { ConfidentialitySchema } from './confidentiality.js';
 import { z } from 'zod';
 import { IsoDateSchema, UuidSchema } from './common.js';
 
@@ -24,7 +25,11 @@ export const TargetGroupSchema = z.enum(['residents', 'visitors', 'youth', 'chil
 export const ComponentInputSchema = z.strictObject({
   title: z.string().trim().min(1).max(200),
   type: MeasureTypeSchema,
+  /** A part can be more confidential than its measure (e.g. the details of guarding); default the measure's tier. */
+  confidentiality: ConfidentialitySchema.optional(),
 });
+
+export const ComponentUpdateSchema = ComponentInputSchema.extend({ id: UuidSchema.optional() });
 
 export const MeasureCreateSchema = z.strictObject({
   /** Required: the right measure is aimed at an identified problem. */
@@ -42,6 +47,7 @@ export const MeasureCreateSchema = z.strictObject({
   followup_dates: z.array(IsoDateSchema).max(24).default([]),
   /** Parts of a multi-part measure, in order (the Högdalen library model has five). */
   components: z.array(ComponentInputSchema).max(30).default([]),
+  confidentiality: ConfidentialitySchema.optional(),
 }).refine((v) => !v.period_start || !v.period_end || v.period_end >= v.period_start, { path: ['period_end'], message: 'period_end before period_start' });
 export type MeasureCreate = z.infer<typeof MeasureCreateSchema>;
 
@@ -55,7 +61,17 @@ export const MeasureUpdateSchema = z.strictObject({
   contributing_unit_ids: z.array(UuidSchema).max(30).optional(),
   place_ids: z.array(UuidSchema).max(50).optional(),
   problem_ids: z.array(UuidSchema).min(1).max(20).optional(),
-}).refine((v) => Object.keys(v).length > 0, 'nothing to update');
+  confidentiality: ConfidentialitySchema.optional(),
+  type: MeasureTypeSchema.optional(),
+  /** Handing a measure over: the editor must be allowed to edit for both units. */
+  responsible_unit_id: UuidSchema.optional(),
+  /**
+   * Components with an id are edited, those without are added after the others. Unlisted ones stay: a part
+   * is stopped rather than removed, so what was done and followed up remains.
+   */
+  components: z.array(ComponentUpdateSchema).max(30).optional(),
+}).refine((v) => Object.keys(v).length > 0, 'nothing to update')
+  .refine((v) => !v.period_start || !v.period_end || v.period_end >= v.period_start, { path: ['period_end'], message: 'period_end before period_start' });
 export type MeasureUpdate = z.infer<typeof MeasureUpdateSchema>;
 
 export const MeasureStatusChangeSchema = z.strictObject({ status: MeasureStatusSchema });
@@ -85,7 +101,9 @@ export const FollowupSchema = z.object({
 });
 export type Followup = z.infer<typeof FollowupSchema>;
 
-export const ComponentSchema = z.object({ id: UuidSchema, position: z.number().int(), title: z.string(), type: MeasureTypeSchema, status: MeasureStatusSchema });
+export const ComponentSchema = z.object({
+  id: UuidSchema, position: z.number().int(), title: z.string(), type: MeasureTypeSchema, status: MeasureStatusSchema, confidentiality: ConfidentialitySchema,
+});
 
 const Ref = z.object({ id: UuidSchema, name: z.string() });
 
@@ -107,6 +125,7 @@ export const MeasureSchema = z.object({
   followups: z.array(FollowupSchema),
   /** False when none of its problems has a baseline: the quality report flags it. */
   has_indicator: z.boolean(),
+  confidentiality: ConfidentialitySchema,
 });
 export type Measure = z.infer<typeof MeasureSchema>;
 

@@ -4,17 +4,20 @@ import { IsoDateSchema, IsoDateTimeSchema, UuidSchema } from './common.js';
 import { RequestInboxItemSchema } from './requests.js';
 import { IncidentInboxItemSchema } from './responsibility.js';
 import { IsoWeekSchema, SituationReportSchema } from './situation.js';
+import { ConfidentialitySchema } from './confidentiality.js';
 
 /** Freeze the week's figures for the meeting: a district (area id) or, with area_id null, the whole city. */
 export const FreezeReportSchema = z.strictObject({
   area_id: UuidSchema.nullable(),
   week: IsoWeekSchema,
+  /** Default partner: the frozen report is made to be read with the partners at the meeting. */
+  confidentiality: ConfidentialitySchema.optional(),
 });
 export type FreezeReport = z.infer<typeof FreezeReportSchema>;
 
 export const FrozenReportSummarySchema = z.object({
   id: UuidSchema, area_id: UuidSchema.nullable(), week: z.string(), frozen_at: z.string(), frozen_by: z.string(),
-  meeting_id: UuidSchema.nullable(),
+  meeting_id: UuidSchema.nullable(), confidentiality: ConfidentialitySchema,
 });
 export type FrozenReportSummary = z.infer<typeof FrozenReportSummarySchema>;
 export const FrozenReportListQuerySchema = z.object({ area_id: UuidSchema.optional(), from_week: IsoWeekSchema.optional() });
@@ -47,6 +50,7 @@ export const MeetingActionCreateSchema = z.strictObject({
   unit_id: UuidSchema,
   title: z.string().trim().min(1).max(500),
   due_date: IsoDateSchema,
+  confidentiality: ConfidentialitySchema.optional(),
 });
 export type MeetingActionCreate = z.infer<typeof MeetingActionCreateSchema>;
 
@@ -60,6 +64,7 @@ export type MeetingActionUpdate = z.infer<typeof MeetingActionUpdateSchema>;
 export const MeetingActionSchema = z.object({
   id: UuidSchema, meeting_id: UuidSchema, unit_id: UuidSchema, unit_name: z.string(), title: z.string(),
   due_date: IsoDateSchema, status: MeetingActionStatusSchema, status_note: z.string().nullable(), closed_at: z.string().nullable(),
+  confidentiality: ConfidentialitySchema,
 });
 export type MeetingAction = z.infer<typeof MeetingActionSchema>;
 
@@ -69,6 +74,7 @@ export const MeetingCreateSchema = z.strictObject({
   participants: z.array(UuidSchema).min(1).max(50),
   notes: z.string().trim().max(20_000).optional(),
   actions: z.array(MeetingActionCreateSchema).max(100).default([]),
+  confidentiality: ConfidentialitySchema.optional(),
 });
 export type MeetingCreate = z.infer<typeof MeetingCreateSchema>;
 
@@ -76,6 +82,7 @@ export const MeetingUpdateSchema = z.strictObject({
   held_at: IsoDateTimeSchema.optional(),
   participants: z.array(UuidSchema).min(1).max(50).optional(),
   notes: z.string().trim().max(20_000).optional(),
+  confidentiality: ConfidentialitySchema.optional(),
 }).refine((v) => Object.keys(v).length > 0, 'nothing to update');
 export type MeetingUpdate = z.infer<typeof MeetingUpdateSchema>;
 
@@ -86,6 +93,7 @@ export const MeetingSchema = z.object({
   notes: z.string().nullable(),
   notes_redactions: z.number().int(),
   actions: z.array(MeetingActionSchema),
+  confidentiality: ConfidentialitySchema,
 });
 export type Meeting = z.infer<typeof MeetingSchema>;
 

@@ -34,8 +34,18 @@ export const POLICIES = {
   'assignments:override': { roles: ['admin', 'coordinator', 'unit_editor'] },
   'quality:read': { roles: ['admin', 'coordinator', 'unit_editor', 'analyst'] },
   'agreements:write': { roles: ['admin', 'coordinator'] },
+  // Records requests (issue 6, item 5): releasing documents is the registrar's decision; admins act as registrar.
+  'records:export': { roles: ['admin'] },
 } as const satisfies Record<string, { roles: 'anyone' | 'signed_in' | readonly Role[]; scope?: string }>;
 export type Policy = keyof typeof POLICIES;
 
 /** Free text can hold sensitive detail: analysts work with aggregates only, and the public never sees it. */
 export const FREE_TEXT_ROLES: readonly Role[] = ['admin', 'coordinator', 'unit_editor', 'partner_viewer'];
+
+/**
+ * The row rule of 'agreements:write': a district's local agreements are its coordinators' (and admins') to
+ * record, edit and review. A coordinator elsewhere who only edits for this district may not.
+ */
+export function coordinatesUnit(memberships: ReadonlyArray<{ role: Role; unit: string }>, unitId: string): boolean {
+  return memberships.some((m) => m.role === 'admin' || (m.role === 'coordinator' && m.unit === unitId));
+}

@@ -1,3 +1,4 @@
+import { ConfidentialitySchema } from './confidentiality.js';
 import { z } from 'zod';
 import { CategoryCodeSchema } from './categories.js';
 import { IsoDateSchema, UuidSchema } from './common.js';
@@ -6,6 +7,14 @@ import { IsoDateSchema, UuidSchema } from './common.js';
 export const ProblemStageSchema = z.enum(['scanning', 'analysis', 'response', 'assessment']);
 export type ProblemStage = z.infer<typeof ProblemStageSchema>;
 export const PROBLEM_STAGES = ProblemStageSchema.options;
+
+/**
+ * Only one SARA step at a time, forward or back: skipping analysis is what the method exists to prevent.
+ * @example stageAllowed('scanning', 'response') // false
+ */
+export function stageAllowed(from: ProblemStage, to: ProblemStage): boolean {
+  return Math.abs(PROBLEM_STAGES.indexOf(to) - PROBLEM_STAGES.indexOf(from)) === 1;
+}
 
 /** Who is affected: residents, visitors, business owners, staff. */
 export const AffectedGroupSchema = z.enum(['residents', 'visitors', 'business_owners', 'staff']);
@@ -70,6 +79,7 @@ export const ProblemCreateSchema = z.strictObject({
   affected: z.array(AffectedGroupSchema).max(4).default([]),
   evidence: z.array(EvidenceInputSchema).max(50).default([]),
   baseline: BaselineInputSchema.optional(),
+  confidentiality: ConfidentialitySchema.optional(),
 }).refine((v) => v.area_id !== undefined || v.place_ids.length > 0, { path: ['area_id'], message: 'an area or at least one place' });
 export type ProblemCreate = z.infer<typeof ProblemCreateSchema>;
 
@@ -79,7 +89,14 @@ export const ProblemUpdateSchema = z.strictObject({
   time_pattern: z.string().trim().max(500).nullable().optional(),
   affected: z.array(AffectedGroupSchema).max(4).optional(),
   stage: ProblemStageSchema.optional(),
-}).refine((v) => Object.keys(v).length > 0, 'nothing to update');
+  confidentiality: ConfidentialitySchema.optional(),
+  /** Where and what: changing them recomputes the baseline over its period (an area or a place must remain). */
+  area_id: UuidSchema.nullable().optional(),
+  place_ids: z.array(UuidSchema).max(50).optional(),
+  categories: z.array(CategoryCodeSchema).min(1).max(20).optional(),
+  target_value: z.number().int().min(0).nullable().optional(),
+}).refine((v) => Object.keys(v).length > 0, 'nothing to update')
+  .refine((v) => v.area_id === undefined || v.place_ids === undefined || v.area_id !== null || v.place_ids.length > 0, { path: ['area_id'], message: 'an area or at least one place' });
 export type ProblemUpdate = z.infer<typeof ProblemUpdateSchema>;
 
 export const IndicatorValueSchema = z.object({ from: IsoDateSchema, to: IsoDateSchema, value: z.number().int() });
@@ -102,6 +119,7 @@ export const ProblemSchema = z.object({
   evidence: z.array(EvidenceSchema),
   measure_ids: z.array(UuidSchema),
   created_at: z.string(),
+  confidentiality: ConfidentialitySchema,
 });
 export type Problem = z.infer<typeof ProblemSchema>;
 

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { IsoDateSchema, UuidSchema } from './common.js';
+import { RequestStatusSchema } from './requests.js';
 
 /**
  * What the quality report checks. "Measure without a problem" cannot happen (a constraint forbids it), so
@@ -18,18 +19,6 @@ export const QualityCheckSchema = z.enum([
 ]);
 export type QualityCheck = z.infer<typeof QualityCheckSchema>;
 
-export const QUALITY_CHECK_LABELS: Record<QualityCheck, { sv: string; en: string }> = {
-  problem_only_stopped_measures: { sv: 'Problem vars alla åtgärder avbrutits', en: 'Problem whose measures were all stopped' },
-  problem_without_evidence: { sv: 'Problem utan underlag', en: 'Problem without evidence' },
-  problem_without_baseline: { sv: 'Problem utan nollmätning', en: 'Problem without a baseline' },
-  problem_without_measure: { sv: 'Problem utan åtgärd', en: 'Problem with no measure' },
-  followup_overdue: { sv: 'Uppföljning försenad', en: 'Follow-up overdue' },
-  request_overdue: { sv: 'Begäran om stöd försenad', en: 'Contribution request overdue' },
-  measure_without_indicator: { sv: 'Åtgärd utan indikator', en: 'Measure with no indicator' },
-  indicator_wrong_way: { sv: 'Indikatorn har gått åt fel håll', en: 'Indicator moved the wrong way' },
-  agreement_review_overdue: { sv: 'Överenskommelse ej omprövad i tid', en: 'Local agreement review overdue' },
-};
-
 /** Where to go to fix an item. */
 export const LinkTargetSchema = z.object({ entity: z.enum(['problem', 'measure', 'followup', 'request', 'agreement']), id: UuidSchema });
 
@@ -37,18 +26,39 @@ export const QualityItemSchema = z.object({
   check: QualityCheckSchema,
   title: z.string(),
   unit: z.object({ id: UuidSchema, name: z.string() }),
+  /** In English, for API clients; `facts` holds its figures so a page or an export can say it in its reader's language. */
   detail: z.string(),
+  facts: z.object({
+    /** Follow-up, request or agreement review: when it was due. */
+    due_date: IsoDateSchema.optional(),
+    /** Indicator moved the wrong way: the baseline and the value at the latest follow-up. */
+    baseline: z.number().optional(),
+    value: z.number().optional(),
+    /** Overdue request: who asked, and where it stands. */
+    from_unit: z.string().optional(),
+    status: RequestStatusSchema.optional(),
+    /** Problem whose measures were all stopped: how many. */
+    measures: z.number().int().optional(),
+  }),
   link: LinkTargetSchema,
-  /** The measure a follow-up belongs to, so the web can open the measure. */
+  /** The measure a follow-up belongs to, or the problem a request is about, so the web can open that page. */
   parent: LinkTargetSchema.nullable(),
 });
 export type QualityItem = z.infer<typeof QualityItemSchema>;
 
 export const ScopeKindSchema = z.enum(['city', 'district', 'unit']);
+const ScopeFields = z.object({ scope: ScopeKindSchema, unit_id: UuidSchema.optional() });
+const cityHasNoUnit = (v: z.infer<typeof ScopeFields>) => (v.scope === 'city') === (v.unit_id === undefined);
+const unitIdIssue = { path: ['unit_id'], message: 'unit_id for district and unit scopes, not for city' };
 /** city: everything; district: the district unit's own work and all work in its geography; unit: the unit's own. */
-export const ScopeQuerySchema = z.object({ scope: ScopeKindSchema, unit_id: UuidSchema.optional() })
-  .refine((v) => (v.scope === 'city') === (v.unit_id === undefined), { path: ['unit_id'], message: 'unit_id for district and unit scopes, not for city' });
+export const ScopeQuerySchema = ScopeFields.refine(cityHasNoUnit, unitIdIssue);
 export type ScopeQuery = z.infer<typeof ScopeQuerySchema>;
+
+/** The language an exported file is written in: Swedish unless English is asked for. */
+export const ExportLanguageSchema = z.enum(['sv', 'en']);
+export type ExportLanguage = z.infer<typeof ExportLanguageSchema>;
+export const QualityExportQuerySchema = ScopeFields.extend({ lang: ExportLanguageSchema.default('sv') }).refine(cityHasNoUnit, unitIdIssue);
+export type QualityExportQuery = z.infer<typeof QualityExportQuerySchema>;
 
 export const QualityReportSchema = z.object({
   scope: z.object({ kind: ScopeKindSchema, unit_id: UuidSchema.nullable(), name: z.string() }),

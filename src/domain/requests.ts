@@ -1,3 +1,4 @@
+import { ConfidentialitySchema } from './confidentiality.js';
 import { z } from 'zod';
 import { IsoDateSchema, UuidSchema } from './common.js';
 
@@ -19,6 +20,8 @@ export const RequestCreateSchema = z.strictObject({
   problem_id: UuidSchema,
   what: z.string().trim().min(1).max(2000),
   due_date: IsoDateSchema,
+  /** Default partner: a request is made to be read by the unit asked, partners included. */
+  confidentiality: ConfidentialitySchema.optional(),
 }).refine((v) => v.from_unit_id !== v.to_unit_id, { path: ['to_unit_id'], message: 'a unit cannot ask itself' });
 export type RequestCreate = z.infer<typeof RequestCreateSchema>;
 
@@ -40,6 +43,7 @@ export const ContributionRequestSchema = z.object({
   answered_at: z.string().nullable(),
   overdue: z.boolean(),
   created_at: z.string(),
+  confidentiality: ConfidentialitySchema,
 });
 export type ContributionRequest = z.infer<typeof ContributionRequestSchema>;
 

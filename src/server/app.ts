@@ -17,6 +17,7 @@ import { AppError } from '../domain/errors.js';
 import { agreementsRoutes } from '../features/agreements/agreements.routes.js';
 import { annualRoutes } from '../features/annual/annual.routes.js';
 import { auditRoutes } from '../features/audit/audit.routes.js';
+import { recordsRoutes } from '../features/records/records.routes.js';
 import { authRoutes } from '../features/auth/auth.routes.js';
 import type { OidcSettings } from '../features/auth/oidc.service.js';
 import { oidcRoutes } from '../features/auth/oidc.routes.js';
@@ -115,6 +116,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     await api.register(authRoutes);
     await api.register(oidcRoutes);
     await api.register(auditRoutes);
+    await api.register(recordsRoutes);
     await api.register(gdprRoutes);
     await api.register(publicReportsRoutes);
     await api.register(orgRoutes);

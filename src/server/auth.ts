@@ -22,12 +22,16 @@ declare module 'fastify' {
   interface FastifyContextConfig {
     /** The authorisation rule of the route (features/auth/policy.ts); every API route must name one. */
     policy?: Policy;
+    /** Open to a user who must still change a one-time password (changing it, signing out, who am I). */
+    allowDuringPasswordChange?: boolean;
   }
   interface FastifyRequest {
     principal: Principal;
     /** Set when the caller came with a session cookie: writes must echo it in X-CSRF-Token. */
     csrfToken: string | null;
     sessionToken: string | null;
+    /** The session's user signed in with a one-time password and has not changed it yet. */
+    mustChangePassword: boolean;
   }
 }
 
@@ -54,6 +58,7 @@ async function identify(request: FastifyRequest): Promise<void> {
   request.principal = session.principal;
   request.csrfToken = session.csrfToken;
   request.sessionToken = token;
+  request.mustChangePassword = session.mustChangePassword;
 }
 
 /**
@@ -66,6 +71,7 @@ export const authPlugin = fp(async (app: FastifyInstance) => {
   app.decorateRequest('principal', null as never);
   app.decorateRequest('csrfToken', null);
   app.decorateRequest('sessionToken', null);
+  app.decorateRequest('mustChangePassword', false);
 
   app.decorate('routePolicies', [] as RoutePolicy[]);
   app.addHook('onRoute', (route) => {
@@ -78,12 +84,16 @@ export const authPlugin = fp(async (app: FastifyInstance) => {
   // Checked before the body is even parsed: an unauthorised caller learns nothing from validation errors.
   app.addHook('onRequest', async (request) => {
     request.principal = ANONYMOUS;
+    request.mustChangePassword = false;
     await identify(request);
     const policy = request.routeOptions.config.policy;
     if (!policy) return;
     const verdict = checkPolicy(request.principal, policy);
     if (verdict === 'unauthenticated') throw new AppError('UNAUTHENTICATED');
     if (verdict === 'forbidden') throw new AppError('FORBIDDEN', { details: { policy } });
+    if (request.mustChangePassword && policy !== 'public' && !request.routeOptions.config.allowDuringPasswordChange) {
+      throw new AppError('PASSWORD_CHANGE_REQUIRED', { details: { change_at: 'POST /api/auth/password' } });
+    }
     if (request.sessionToken && !SAFE_METHODS.has(request.method) && request.headers[CSRF_HEADER] !== request.csrfToken) {
       throw new AppError('CSRF_FAILED');
     }

@@ -18,6 +18,10 @@ const ConfigSchema = z.object({
   bodyLimit: z.coerce.number().int().positive().default(1_048_576),
   /** Largest accepted import upload (streamed to a temporary file, never held in memory). */
   importMaxBytes: z.coerce.number().int().positive().default(200 * 1024 * 1024),
+  /** The mail server for messages to reporters (e.g. smtp://mail.example:587); without it the outbox only fills. */
+  smtpUrl: z.string().url().optional(),
+  mailFrom: z.string().default('Trygg <no-reply@trygg.invalid>'),
+  mailIntervalSeconds: z.coerce.number().int().positive().default(30),
 });
 export type Config = z.infer<typeof ConfigSchema>;
 
@@ -37,6 +41,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
     logLevel: env.LOG_LEVEL,
     bodyLimit: env.TRYGG_BODY_LIMIT,
     importMaxBytes: env.TRYGG_IMPORT_MAX_BYTES,
+    smtpUrl: env.SMTP_URL || undefined,
+    mailFrom: env.MAIL_FROM || undefined,
+    mailIntervalSeconds: env.TRYGG_MAIL_INTERVAL_SECONDS,
     ...overrides,
   });
 }

@@ -18,7 +18,25 @@ const AuditPage = lazy(() => import('./features/audit/AuditPage.js').then((m) =>
 const SituationPage = lazy(() => import('./features/situation/SituationPage.js').then((m) => ({ default: m.SituationPage })));
 const FrozenReportPage = lazy(() => import('./features/situation/FrozenReportPage.js').then((m) => ({ default: m.FrozenReportPage })));
 const InboxPage = lazy(() => import('./features/inbox/InboxPage.js').then((m) => ({ default: m.InboxPage })));
+const DistrictProgrammePage = lazy(() => import('./features/programme/DistrictProgrammePage.js').then((m) => ({ default: m.DistrictProgrammePage })));
+const ProblemListPage = lazy(() => import('./features/programme/ProblemListPage.js').then((m) => ({ default: m.ProblemListPage })));
+const ProblemFormPage = lazy(() => import('./features/programme/ProblemFormPage.js').then((m) => ({ default: m.ProblemFormPage })));
+const ProblemPage = lazy(() => import('./features/programme/ProblemPage.js').then((m) => ({ default: m.ProblemPage })));
+const MeasureFormPage = lazy(() => import('./features/programme/MeasureFormPage.js').then((m) => ({ default: m.MeasureFormPage })));
+const MeasurePage = lazy(() => import('./features/programme/MeasurePage.js').then((m) => ({ default: m.MeasurePage })));
+const ProblemEditPage = lazy(() => import('./features/programme/ProblemEditPage.js').then((m) => ({ default: m.ProblemEditPage })));
+const MeasureEditPage = lazy(() => import('./features/programme/MeasureEditPage.js').then((m) => ({ default: m.MeasureEditPage })));
+const QualityPage = lazy(() => import('./features/quality/QualityPage.js').then((m) => ({ default: m.QualityPage })));
+const CityPage = lazy(() => import('./features/views/CityPage.js').then((m) => ({ default: m.CityPage })));
+const UnitPage = lazy(() => import('./features/views/UnitPage.js').then((m) => ({ default: m.UnitPage })));
+const AgreementsPage = lazy(() => import('./features/agreements/AgreementsPage.js').then((m) => ({ default: m.AgreementsPage })));
+const PublicAgreementsPage = lazy(() => import('./features/agreements/PublicAgreementsPage.js').then((m) => ({ default: m.PublicAgreementsPage })));
+const AgreementFormPage = lazy(() => import('./features/agreements/AgreementFormPage.js').then((m) => ({ default: m.AgreementFormPage })));
+const AgreementReviewPage = lazy(() => import('./features/agreements/AgreementReviewPage.js').then((m) => ({ default: m.AgreementReviewPage })));
+const AnnualPage = lazy(() => import('./features/annual/AnnualPage.js').then((m) => ({ default: m.AnnualPage })));
+const ImportPage = lazy(() => import('./features/imports/ImportPage.js').then((m) => ({ default: m.ImportPage })));
 const LoginPage = lazy(() => import('./features/auth/LoginPage.js').then((m) => ({ default: m.LoginPage })));
+const ChangePasswordPage = lazy(() => import('./features/auth/ChangePasswordPage.js').then((m) => ({ default: m.ChangePasswordPage })));
 
 function Loading() {
   const { t } = useTranslation();
@@ -44,8 +62,17 @@ const router = createBrowserRouter([
       { index: true, element: <StartPage /> },
       { path: 'districts/:id', element: page(<DistrictPage />) },
       { path: 'districts/:id/situation', element: page(<SituationPage />) },
+      { path: 'situation', element: page(<SituationPage />) },
       { path: 'situation/reports/:id', element: page(<FrozenReportPage />) },
       { path: 'inbox', element: page(<InboxPage />) },
+      { path: 'districts/:id/programme', element: page(<DistrictProgrammePage />) },
+      { path: 'districts/:id/problems', element: page(<ProblemListPage />) },
+      { path: 'districts/:id/problems/new', element: page(<ProblemFormPage />) },
+      { path: 'problems/:id', element: page(<ProblemPage />) },
+      { path: 'problems/:id/edit', element: page(<ProblemEditPage />) },
+      { path: 'measures/new', element: page(<MeasureFormPage />) },
+      { path: 'measures/:id', element: page(<MeasurePage />) },
+      { path: 'measures/:id/edit', element: page(<MeasureEditPage />) },
       { path: 'places', element: page(<PlacesPage />) },
       { path: 'places/:id', element: page(<PlaceDetailPage />) },
       { path: 'report', element: page(<ReportPage />) },
@@ -55,7 +82,19 @@ const router = createBrowserRouter([
       { path: 'tillganglighet', element: page(<AccessibilityPage />) },
       { path: 'personuppgifter', element: page(<ProcessingRecordPage />) },
       { path: 'admin/audit', element: page(<AuditPage />) },
+      { path: 'city', element: page(<CityPage />) },
+      { path: 'quality', element: page(<QualityPage />) },
+      { path: 'annual', element: page(<AnnualPage />) },
+      { path: 'units', element: page(<UnitPage />) },
+      { path: 'units/:id', element: page(<UnitPage />) },
+      { path: 'agreements', element: page(<AgreementsPage />) },
+      { path: 'agreements/new', element: page(<AgreementFormPage />) },
+      { path: 'agreements/:id/edit', element: page(<AgreementFormPage />) },
+      { path: 'agreements/:id/review', element: page(<AgreementReviewPage />) },
+      { path: 'overenskommelser', element: page(<PublicAgreementsPage />) },
+      { path: 'imports', element: page(<ImportPage />) },
       { path: 'login', element: page(<LoginPage />) },
+      { path: 'account/password', element: page(<ChangePasswordPage />) },
       { path: '*', element: <NotFound /> },
     ],
   },

@@ -25,7 +25,8 @@ export async function startTestServer(
   if (!webRoot) throw new Error('dist/web is missing: run `npm run build` first (npm test does)');
   const testDb = await openTestDb(options.engine ?? 'pglite');
   const seeded = await seedStockholm(testDb.db, { demoIncidents: options.demoIncidents ?? 1500, police: true });
-  const accounts = await createDemoAccounts({ db: testDb.db, organisation: seeded.organisation, principal: SYSTEM, actor: 'system', log: pino({ level: 'silent' }) });
+  // Without the one-time flag: suites sign in with these directly (the flag itself is tested in auth and e2e).
+  const accounts = await createDemoAccounts({ db: testDb.db, organisation: seeded.organisation, principal: SYSTEM, actor: 'system', log: pino({ level: 'silent' }) }, { oneTimePasswords: false });
   const idp = options.identityProvider;
   // The callback URL needs the port, which is known only once the server listens; the settings object is
   // the one the app holds, so completing it afterwards is seen by the routes.

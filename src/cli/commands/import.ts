@@ -1,10 +1,12 @@
 import { basename } from 'node:path';
 import type { Command } from 'commander';
 import { z } from 'zod';
+import { BATCH_PGLITE_SETTINGS } from '../../db/connect.js';
 import { AppError } from '../../domain/errors.js';
 import { type ImportReport, ImportFormatSchema } from '../../domain/imports.js';
 import { runImport } from '../../features/imports/imports.service.js';
 import { cliContext, openDatabase } from '../cli-context.js';
+import { periodicGc } from '../heap.js';
 import { progressBar } from '../progress-bar.js';
 
 const ImportOptionsSchema = z.object({
@@ -50,13 +52,14 @@ export function registerImport(program: Command): void {
     .option('--json', 'print the report as JSON')
     .action(async (file: string, raw: unknown) => {
       const opts = ImportOptionsSchema.parse(raw);
-      const handle = await openDatabase();
+      const handle = await openDatabase({ pgliteSettings: BATCH_PGLITE_SETTINGS });
       const bar = progressBar(basename(file));
+      const collect = periodicGc();
       try {
         const ctx = await cliContext(handle, opts.org);
         const report = await runImport(ctx, {
           filePath: file, fileName: basename(file), dryRun: opts.dryRun, profile: opts.profile, format: opts.format,
-          swapCoordinates: opts.swapCoordinates, skipInvalid: opts.skipInvalid, onProgress: (p) => bar.update(p),
+          swapCoordinates: opts.swapCoordinates, skipInvalid: opts.skipInvalid, onProgress: (p) => { bar.update(p); collect(p.rowsRead); },
         });
         bar.done();
         process.stdout.write(opts.json ? `${JSON.stringify(report, null, 2)}\n` : summary(report));

@@ -2,10 +2,10 @@ import type { Command } from 'commander';
 import { Redis } from 'ioredis';
 import pino from 'pino';
 import { createDemoAccounts, formatDemoAccounts } from '../../features/auth/demo-accounts.js';
-import { runRetention } from '../../features/gdpr/gdpr.service.js';
 import { seedStockholm } from '../../features/seed/seed.service.js';
 import { buildApp } from '../../server/app.js';
 import { loadConfig, oidcSettings } from '../../server/config.js';
+import { startBackgroundJobs } from '../background-jobs.js';
 import { cliContext, openDatabase } from '../cli-context.js';
 
 export function registerServe(program: Command): void {
@@ -34,19 +34,10 @@ export function registerServe(program: Command): void {
       }
       const redis = config.redisUrl ? new Redis(config.redisUrl) : undefined;
       const app = await buildApp({ db: handle.db, engine: handle.engine, config, logger, redis, oidc: oidcSettings(config) });
-      // Retention runs daily in every process; an advisory lock inside lets only one of them do the work.
-      const retention = setInterval(() => {
-        void (async () => {
-          for (const org of await handle.db.selectFrom('organisations').select('slug').execute()) {
-            const result = await runRetention(await cliContext(handle, org.slug, 'retention-job'), { dryRun: false });
-            logger.info({ organisation: org.slug, result }, 'retention run');
-          }
-        })().catch((err: unknown) => logger.error({ err }, 'retention run failed'));
-      }, 24 * 3600_000);
-      retention.unref();
+      const stopJobs = startBackgroundJobs(handle, config, logger);
       const shutdown = async (signal: string) => {
         logger.info({ signal }, 'shutting down');
-        clearInterval(retention);
+        stopJobs();
         await app.close();
         redis?.disconnect();
         await handle.close();

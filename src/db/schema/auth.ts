@@ -14,6 +14,8 @@ export interface UsersTable {
   failed_logins: Generated<number>;
   locked_until: Date | null;
   disabled: Generated<boolean>;
+  /** Set on accounts given a one-time password: every call but changing it and signing out is refused. */
+  must_change_password: Generated<boolean>;
   created_at: CreatedAt;
   updated_at: UpdatedAt;
 }

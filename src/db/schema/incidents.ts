@@ -1,5 +1,6 @@
 import type { ColumnType, Generated } from 'kysely';
 import type { CreatedAt, Json, UpdatedAt } from './columns.js';
+import type { Confidentiality } from '../../domain/confidentiality.js';
 
 export type IncidentPrecision = 'exact' | 'place' | 'area' | 'municipality';
 export type IncidentSource = 'resident' | 'staff' | 'partner' | 'police' | 'import' | 'open311' | 'demo';
@@ -37,6 +38,8 @@ export interface IncidentsTable {
   receipt_code: ColumnType<string | null, string | null | undefined, string | null>;
   /** The import run that last wrote this row (null for rows not from an import). */
   import_run_id: ColumnType<string | null, string | null | undefined, string | null>;
+  /** Who may browse it (src/domain/confidentiality.ts); the database default is the record type's. */
+  confidentiality: Generated<Confidentiality>;
   created_at: CreatedAt;
   updated_at: UpdatedAt;
 }

@@ -1,5 +1,6 @@
 import type { ColumnType, Generated } from 'kysely';
 import type { CreatedAt, DateString, Json, UpdatedAt } from './columns.js';
+import type { Confidentiality } from '../../domain/confidentiality.js';
 
 export type ProblemStage = 'scanning' | 'analysis' | 'response' | 'assessment';
 export type MeasureType = 'situational' | 'staffing' | 'social' | 'information' | 'surveillance';
@@ -19,6 +20,8 @@ export interface ProblemsTable {
   baseline_to: DateString | null;
   baseline_value: number | null;
   target_value: number | null;
+  /** Who may browse it (src/domain/confidentiality.ts); the database default is the record type's. */
+  confidentiality: Generated<Confidentiality>;
   created_by: string;
   created_at: CreatedAt;
   updated_at: UpdatedAt;
@@ -47,6 +50,8 @@ export interface MeasuresTable {
   period_end: DateString | null;
   cost_estimate_sek: number | null;
   target_groups: Json<{ groups: string[] }>;
+  /** Who may browse it (src/domain/confidentiality.ts); the database default is the record type's. */
+  confidentiality: Generated<Confidentiality>;
   created_by: string;
   created_at: CreatedAt;
   updated_at: UpdatedAt;
@@ -59,6 +64,8 @@ export interface MeasureComponentsTable {
   title: string;
   type: MeasureType;
   status: Generated<MeasureStatus>;
+  /** Who may browse it (src/domain/confidentiality.ts); the database default is the record type's. */
+  confidentiality: Generated<Confidentiality>;
 }
 
 export type FollowupAssessment = 'improved' | 'unchanged' | 'worse' | 'unclear';
@@ -91,6 +98,8 @@ export interface ContributionRequestsTable {
   status: Generated<RequestStatus>;
   answer: string | null;
   answered_at: Date | null;
+  /** Who may browse it (src/domain/confidentiality.ts); the database default is the record type's. */
+  confidentiality: Generated<Confidentiality>;
   created_by: string;
   created_at: CreatedAt;
   updated_at: UpdatedAt;
@@ -139,6 +148,12 @@ export interface OutboxMessagesTable {
   week: ColumnType<string | null, string | null | undefined, never>;
   created_at: CreatedAt;
   sent_at: Date | null;
+  /** Delivery bookkeeping of the mailer: tries so far, when it may try again (also its lease), why it last failed. */
+  attempts: Generated<number>;
+  next_attempt_at: Date | null;
+  last_error: string | null;
+  /** Set when the mailer gave up; such a message is never tried again. */
+  failed_at: Date | null;
 }
 
 export interface LocalAgreementsTable {
@@ -155,7 +170,33 @@ export interface LocalAgreementsTable {
   period_start: DateString;
   period_end: DateString;
   last_review: DateString | null;
+  /** Who may browse it (src/domain/confidentiality.ts); the database default is the record type's. */
+  confidentiality: Generated<Confidentiality>;
   created_by: string;
   created_at: CreatedAt;
   updated_at: UpdatedAt;
+}
+
+/** A six-monthly review of a local agreement. */
+export interface AgreementReviewsTable {
+  id: Generated<string>;
+  agreement_id: string;
+  reviewed_on: DateString;
+  note: string | null;
+  created_by: string;
+  created_at: CreatedAt;
+}
+
+/** A review's assessment of one activity (measure) or one indicator (problem), the indicator counted on the day. */
+export interface AgreementReviewItemsTable {
+  id: Generated<string>;
+  review_id: string;
+  measure_id: string | null;
+  problem_id: string | null;
+  assessment: 'as_planned' | 'partly' | 'not_done' | 'improved' | 'unchanged' | 'worse' | 'unclear';
+  comment: string | null;
+  indicator_from: DateString | null;
+  indicator_to: DateString | null;
+  indicator_value: number | null;
+  baseline_value: number | null;
 }

@@ -1,11 +1,30 @@
 import type { ColumnType, Generated } from 'kysely';
 import type { CreatedAt, DateString, Json, UpdatedAt } from './columns.js';
+import type { Confidentiality } from '../../domain/confidentiality.js';
 
 /** A counter per organisation and kind ('incidents' bumped by trigger, 'situation' by the situation service). */
 export interface DataVersionsTable {
   organisation_id: string;
   kind: string;
   version: Generated<number>;
+}
+
+/** Incidents per stadsdel row, local ISO week (its Monday), category, source and precision; kept by triggers on incidents. */
+export interface IncidentWeeklyCountsTable {
+  organisation_id: string;
+  week: DateString;
+  area_id: string | null;
+  category_id: string;
+  source: string;
+  precision: string;
+  count: number;
+}
+
+/** A new version (from a sequence) whenever an incident of the organisation's week is written; keys per-week caches. */
+export interface IncidentWeekVersionsTable {
+  organisation_id: string;
+  week: DateString;
+  version: number;
 }
 
 export interface RatingThresholdsTable {
@@ -51,6 +70,8 @@ export interface SituationReportsTable {
   area_id: string | null;
   week: string;
   snapshot: Json<Record<string, unknown>>;
+  /** Who may browse it (src/domain/confidentiality.ts); the database default is the record type's. */
+  confidentiality: Generated<Confidentiality>;
   frozen_by: string;
   frozen_at: CreatedAt;
 }
@@ -62,6 +83,8 @@ export interface MeetingsTable {
   held_at: ColumnType<Date, Date | string, Date | string>;
   notes: string | null;
   notes_redactions: Generated<number>;
+  /** Who may browse it (src/domain/confidentiality.ts); the database default is the record type's. */
+  confidentiality: Generated<Confidentiality>;
   created_by: string;
   created_at: CreatedAt;
   updated_at: UpdatedAt;
@@ -84,6 +107,8 @@ export interface MeetingActionsTable {
   status: Generated<MeetingActionStatus>;
   status_note: string | null;
   closed_at: Date | null;
+  /** Who may browse it (src/domain/confidentiality.ts); the database default is the record type's. */
+  confidentiality: Generated<Confidentiality>;
   created_by: string;
   created_at: CreatedAt;
   updated_at: UpdatedAt;

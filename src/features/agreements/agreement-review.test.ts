@@ -1,14 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { addMonths, nextReview, reviewOverdue } from './agreement-review.js';
+import { nextReview, reviewOverdue } from './agreement-review.js';
 
 describe('six-monthly review of local agreements', () => {
-  it('adds months, clamping to the end of shorter months', () => {
-    expect(addMonths('2026-01-15', 6)).toBe('2026-07-15');
-    expect(addMonths('2026-08-31', 6)).toBe('2027-02-28');
-    expect(addMonths('2027-08-31', 6)).toBe('2028-02-29');
-    expect(addMonths('2026-12-01', 1)).toBe('2027-01-01');
-  });
-
   it('counts from the last review, or else the start', () => {
     expect(nextReview(null, '2026-01-15')).toBe('2026-07-15');
     expect(nextReview('2026-06-30', '2026-01-15')).toBe('2026-12-30');

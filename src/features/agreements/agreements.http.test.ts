@@ -2,10 +2,10 @@ import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { buildApp } from '../../server/app.js';
 import { createTestOrganisation, type TestOrganisation } from '../../../tests/factories/org.factory.js';
-import { signedInAs } from '../../../tests/factories/users.factory.js';
+import { createUser, signedInAs, signIn } from '../../../tests/factories/users.factory.js';
 import { describeEachEngine } from '../../../tests/setup/test-db.js';
 import { today } from '../org/org.service.js';
-import { addMonths } from './agreement-review.js';
+import { addMonths } from '../../analysis/calendar/months.js';
 
 const ORG = { 'x-trygg-organisation': 'overenskommelse' };
 const SECRET_SUMMARY = 'Internt: kontaktperson Kalle, ring 070-111 22 33';
@@ -14,10 +14,12 @@ const MEASURE_TITLE = 'Nattvandring med föreningen Trygga Vuxna';
 describeEachEngine('local agreements: review, inbox, quality and the public progress page', (getDb) => {
   let app: FastifyInstance;
   let org: TestOrganisation;
-  const as = {} as Record<'coordinator' | 'otherCoordinator' | 'editor' | 'analyst', Record<string, string>>;
+  const as = {} as Record<'coordinator' | 'otherCoordinator' | 'editor' | 'analyst' | 'admin' | 'coordinatorElsewhere', Record<string, string>>;
   let police = '';
   let culture = '';
   let measureId = '';
+  let problemId = '';
+  let other = '';
   let agreementId = '';
   let body: Record<string, unknown> = {};
 
@@ -32,21 +34,26 @@ describeEachEngine('local agreements: review, inbox, quality and the public prog
       (await db.insertInto('units').values({ organisation_id: org.organisation.id, slug, name: slug, name_en: null, kind, valid_from: null, valid_to: null }).returning('id').executeTakeFirstOrThrow()).id;
     police = await unit('polisen', 'partner');
     culture = await unit('kultur', 'specialist');
-    const other = await unit('sdn-annan', 'district');
+    other = await unit('sdn-annan', 'district');
     const sign = async (unitId: string, role: Parameters<typeof signedInAs>[4]) => (await signedInAs(app, db, org.organisation.id, unitId, role, ORG)).headers;
     as.coordinator = await sign(org.unitId, 'coordinator');
     as.otherCoordinator = await sign(other, 'coordinator');
     as.editor = await sign(org.unitId, 'unit_editor');
     as.analyst = await sign(org.unitId, 'analyst');
+    as.admin = await sign(culture, 'admin');
+    // Coordinates another district and edits for this one: agreements stay the coordinators' of their district.
+    const mixed = await createUser(db, org.organisation.id, other, 'coordinator');
+    await db.insertInto('memberships').values({ user_id: mixed.id, unit_id: org.unitId, role: 'unit_editor' }).execute();
+    as.coordinatorElsewhere = (await signIn(app, mixed.email, undefined, ORG)).headers;
     for (const at of ['2026-01-05T21:00:00+01:00', '2026-01-12T21:00:00+01:00']) {
       await call('POST', '/api/incidents', as.coordinator, { occurred_at: at, category: 'klotter', lon: 18.02, lat: 59.27, precision: 'place', place_id: org.placeId });
     }
-    const problem = (await call('POST', '/api/problems', as.coordinator, {
+    problemId = (await call('POST', '/api/problems', as.coordinator, {
       owner_unit_id: org.unitId, place_ids: [org.placeId], title: 'Klotter vid biblioteket', statement: 'Klotter kvällstid.', categories: ['klotter'],
       baseline: { from: '2026-01-01', to: '2026-01-31', target_value: 0 },
-    })).json();
+    })).json().id;
     measureId = (await call('POST', '/api/measures', as.coordinator, {
-      problem_ids: [problem.id], responsible_unit_id: org.unitId, title: MEASURE_TITLE, description: SECRET_SUMMARY, type: 'social',
+      problem_ids: [problemId], responsible_unit_id: org.unitId, title: MEASURE_TITLE, description: SECRET_SUMMARY, type: 'social',
     })).json().id;
     body = {
       district_unit_id: org.unitId, partner_unit_id: police, kind: 'citizen_promise', title: 'Medborgarlöfte Söder 2026', summary: SECRET_SUMMARY,
@@ -58,6 +65,7 @@ describeEachEngine('local agreements: review, inbox, quality and the public prog
   it("lets only the district's coordinators record an agreement, with a district and known references", async () => {
     expect((await call('POST', '/api/agreements', as.editor, body)).statusCode).toBe(403);
     expect((await call('POST', '/api/agreements', as.otherCoordinator, body)).statusCode).toBe(403);
+    expect((await call('POST', '/api/agreements', as.coordinatorElsewhere, body)).statusCode).toBe(403);
     expect((await call('POST', '/api/agreements', as.coordinator, { ...body, district_unit_id: culture })).json().error.details[0].code).toBe('not_a_district');
     expect((await call('POST', '/api/agreements', as.coordinator, { ...body, measure_ids: [org.placeId] })).json().error.details[0].code).toBe('unknown_measure');
     const res = await call('POST', '/api/agreements', as.coordinator, body);
@@ -66,7 +74,7 @@ describeEachEngine('local agreements: review, inbox, quality and the public prog
     expect(res.json()).toMatchObject({
       partner_unit: { id: police, name: 'polisen' }, areas: [{ id: org.areas.south, name: 'Söderby' }], summary: expect.stringContaining('[telefon]'),
       activities: [{ id: measureId, title: MEASURE_TITLE, type: 'social', status: 'planned', responsible_unit: { id: org.unitId } }],
-      last_review: null, next_review: '2025-07-01', review_overdue: true, approved_public_text: null,
+      last_review: null, next_review: '2025-07-01', review_overdue: true, approved_public_text: null, reviews: [], confidentiality: 'public',
     });
     expect(res.json().indicators).toEqual([expect.objectContaining({ categories: ['klotter'], where: 'Södra biblioteket', baseline: { from: '2026-01-01', to: '2026-01-31', value: 2 }, target_value: 0 })]);
     expect((await call('GET', `/api/agreements/${agreementId}`, as.analyst)).json().summary).toBeNull();
@@ -77,15 +85,45 @@ describeEachEngine('local agreements: review, inbox, quality and the public prog
     expect(await inbox()).toEqual([expect.objectContaining({ id: agreementId, due_date: '2025-07-01', overdue: true })]);
     const quality = async () => (await call('GET', `/api/quality?scope=district&unit_id=${org.unitId}`, as.coordinator)).json().items.filter((i: { check: string }) => i.check === 'agreement_review_overdue');
     expect(await quality()).toEqual([expect.objectContaining({ link: { entity: 'agreement', id: agreementId } })]);
+    const review = (day: string) => ({
+      reviewed_on: day, note: 'Genomgång med polisen; ring Kalle 070-111 22 33',
+      activities: [{ measure_id: measureId, assessment: 'partly', comment: 'Två av fyra kvällar' }], indicators: [{ problem_id: problemId, assessment: 'worse' }],
+    });
     for (const day of ['2024-12-31', '2099-01-01']) {
-      const res = await call('POST', `/api/agreements/${agreementId}/review`, as.coordinator, { reviewed_on: day });
+      const res = await call('POST', `/api/agreements/${agreementId}/review`, as.coordinator, review(day));
       expect([res.statusCode, res.json().error.code]).toEqual([409, 'INVALID_TRANSITION']);
     }
-    expect((await call('POST', `/api/agreements/${agreementId}/review`, as.otherCoordinator, { reviewed_on: today() })).statusCode).toBe(403);
-    const reviewed = (await call('POST', `/api/agreements/${agreementId}/review`, as.coordinator, { reviewed_on: today() })).json();
+    const refused = async (payload: object) => (await call('POST', `/api/agreements/${agreementId}/review`, as.coordinator, payload)).json().error.details.map((d: { path: string; code: string }) => `${d.path}:${d.code}`);
+    expect(await refused({ ...review(today()), indicators: [] })).toEqual(['indicators:not_assessed']);
+    expect(await refused({ ...review(today()), activities: [...review(today()).activities, { measure_id: org.placeId, assessment: 'as_planned' }] })).toEqual(['activities:not_in_agreement']);
+    expect(await refused({ ...review(today()), indicators: [{ problem_id: problemId, assessment: 'worse' }, { problem_id: problemId, assessment: 'improved' }] })).toEqual(['indicators:duplicate']);
+    expect(await refused({ ...review(today()), activities: [{ measure_id: measureId, assessment: 'improved' }] })).toEqual(['activities.0.assessment:invalid_value']);
+    for (const who of [as.otherCoordinator, as.coordinatorElsewhere, as.editor]) {
+      expect((await call('POST', `/api/agreements/${agreementId}/review`, who, review(today()))).statusCode).toBe(403);
+    }
+    const reviewed = (await call('POST', `/api/agreements/${agreementId}/review`, as.coordinator, review(today()))).json();
     expect(reviewed).toMatchObject({ last_review: today(), next_review: addMonths(today(), 6), review_overdue: false });
     expect(await inbox()).toEqual([]);
     expect(await quality()).toEqual([]);
+  });
+
+  it('keeps each review with its assessments and the indicator as counted that day', async () => {
+    const again = await call('POST', `/api/agreements/${agreementId}/review`, as.coordinator, { reviewed_on: today(), activities: [], indicators: [] });
+    expect([again.statusCode, again.json().error.code]).toEqual([409, 'INVALID_TRANSITION']);
+    const agreement = (await call('GET', `/api/agreements/${agreementId}`, as.coordinator)).json();
+    expect(agreement.reviews).toEqual([{
+      id: expect.any(String), reviewed_on: today(), next_review: addMonths(today(), 6), recorded_at: expect.any(String),
+      note: 'Genomgång med polisen; ring Kalle [telefon]',
+      activities: [{ measure_id: measureId, title: MEASURE_TITLE, assessment: 'partly', comment: 'Två av fyra kvällar' }],
+      indicators: [{
+        problem_id: problemId, categories: ['klotter'], where: 'Södra biblioteket', baseline_value: 2, assessment: 'worse', comment: null,
+        value: { from: agreement.indicators[0].current.from, to: today(), value: agreement.indicators[0].current.value },
+      }],
+    }]);
+    const analysts = (await call('GET', `/api/agreements/${agreementId}`, as.analyst)).json().reviews[0];
+    expect([analysts.note, analysts.activities[0].comment, analysts.activities[0].assessment]).toEqual([null, null, 'partly']);
+    const publicPage = await app.inject({ url: `/api/public/agreements?district_unit_id=${org.unitId}` });
+    expect(publicPage.body).not.toContain('Genomgång');
   });
 
   it('edits an agreement (district only) and tracks activities like measures', async () => {
@@ -94,6 +132,14 @@ describeEachEngine('local agreements: review, inbox, quality and the public prog
     await call('POST', `/api/measures/${measureId}/status`, as.coordinator, { status: 'ongoing' });
     const res = await call('PATCH', `/api/agreements/${agreementId}`, as.coordinator, { title: 'Medborgarlöfte Söder 2026–2027' });
     expect(res.json()).toMatchObject({ title: 'Medborgarlöfte Söder 2026–2027', activities: [{ status: 'ongoing' }] });
+    expect((await call('PATCH', `/api/agreements/${agreementId}`, as.coordinatorElsewhere, { title: 'x' })).statusCode).toBe(403);
+    expect((await call('PATCH', `/api/agreements/${agreementId}`, as.coordinator, { partner_unit_id: org.unitId })).json().error.details[0].code).toBe('same_party');
+    // An admin may change the parties, kind and priority areas; dropping the activity drops its indicator, not the review that assessed it.
+    const changed = (await call('PATCH', `/api/agreements/${agreementId}`, as.admin, { kind: 'collaboration_agreement', partner_unit_id: culture, area_ids: [org.areas.south, org.areas.northNew], measure_ids: [] })).json();
+    expect(changed).toMatchObject({ kind: 'collaboration_agreement', partner_unit: { id: culture }, activities: [], indicators: [], reviews: [{ activities: [{ measure_id: measureId }] }] });
+    expect(changed.areas.map((a: { id: string }) => a.id).sort()).toEqual([org.areas.south, org.areas.northNew].sort());
+    const restored = await call('PATCH', `/api/agreements/${agreementId}`, as.coordinator, { kind: 'citizen_promise', partner_unit_id: police, area_ids: [org.areas.south], measure_ids: [measureId] });
+    expect(restored.json()).toMatchObject({ partner_unit: { id: police }, activities: [{ id: measureId }], indicators: [{ problem_id: problemId }] });
   });
 
   it('shows the public progress page without any free text until a coordinator approves some', async () => {
@@ -104,7 +150,7 @@ describeEachEngine('local agreements: review, inbox, quality and the public prog
       id: agreementId, district: 'Södra stadsdelsnämnden', partner: 'polisen', public_text: null, priority_areas: ['Söderby'],
       activities: [{ type: 'social', status: 'ongoing', responsible_unit: 'Södra stadsdelsnämnden' }],
     })]);
-    for (const secret of ['Kalle', 'telefon', 'Nattvandring', 'Klotter vid biblioteket', 'Klotter kvällstid']) expect(before.body).not.toContain(secret);
+    for (const secret of ['Kalle', 'telefon', 'Nattvandring', 'Klotter vid biblioteket', 'Klotter kvällstid', 'Medborgarlöfte Söder']) expect(before.body).not.toContain(secret);
     expect((await call('PUT', `/api/agreements/${agreementId}/public-text`, as.analyst, { text: 'x' })).statusCode).toBe(403);
     await call('PUT', `/api/agreements/${agreementId}/public-text`, as.coordinator, { text: 'Vi arbetar mot klotter vid biblioteket.' });
     expect((await page()).json()[0].public_text).toBe('Vi arbetar mot klotter vid biblioteket.');
@@ -114,6 +160,13 @@ describeEachEngine('local agreements: review, inbox, quality and the public prog
 
   it('audits every change', async () => {
     const actions = await getDb().db.selectFrom('audit_events').select('action').where('entity_type', '=', 'agreement').where('entity_id', '=', agreementId).execute();
-    expect(actions.map((a) => a.action)).toEqual(['create', 'update', 'update', 'update', 'update']);
+    expect(actions.map((a) => a.action)).toEqual(['create', 'update', 'update', 'update', 'update', 'update', 'update']);
+  });
+
+  it('records one of two reviews sent at once for the same day and refuses the other', async () => {
+    const second = (await call('POST', '/api/agreements', as.coordinator, { ...body, title: 'Samverkan utan aktiviteter', measure_ids: [] })).json().id;
+    const both = await Promise.all([1, 2].map(() => call('POST', `/api/agreements/${second}/review`, as.coordinator, { reviewed_on: today() })));
+    expect(both.map((r) => r.statusCode).sort()).toEqual([200, 409]);
+    expect((await call('GET', `/api/agreements/${second}`, as.coordinator)).json().reviews).toHaveLength(1);
   });
 });

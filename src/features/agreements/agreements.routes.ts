@@ -37,8 +37,8 @@ export const agreementsRoutes: FastifyPluginAsyncZod = async (app) => {
 
   app.post('/agreements/:id/review', {
     config: { policy: 'agreements:write' },
-    schema: { tags, summary: 'Record the six-monthly review (409 INVALID_TRANSITION before the last one or in the future)', params: IdParams, body: AgreementReviewSchema, response: { 200: AgreementSchema } },
-  }, async (request) => reviewAgreement(await serviceContext(request), request.params.id, request.body.reviewed_on));
+    schema: { tags, summary: 'Record the six-monthly review with an assessment of every activity and indicator (409 INVALID_TRANSITION on or before the last one, or in the future)', params: IdParams, body: AgreementReviewSchema, response: { 200: AgreementSchema } },
+  }, async (request) => reviewAgreement(await serviceContext(request), request.params.id, request.body));
 
   app.put('/agreements/:id/public-text', {
     config: { policy: 'agreements:write' },

@@ -1,18 +1,21 @@
 import { redactPersonalData } from '../../analysis/text/redact.js';
 import { inTransaction } from '../../db/transaction.js';
-import type { Agreement, AgreementCreate, AgreementUpdate, PublicAgreement } from '../../domain/agreements.js';
+import type { Agreement, AgreementCreate, AgreementReview, AgreementUpdate, PublicAgreement } from '../../domain/agreements.js';
 import { AppError } from '../../domain/errors.js';
 import type { InboxItem } from '../../domain/meetings.js';
 import type { ServiceContext } from '../../server/context.js';
 import { recordAudit } from '../audit/audit.repo.js';
-import { assertCanEditForUnit, canReadFreeText } from '../auth/policy.js';
+import { SYSTEM } from '../../domain/auth.js';
+import { DEFAULT_CONFIDENTIALITY } from '../../domain/confidentiality.js';
+import type { Measure } from '../../domain/measures.js';
+import { assertCoordinatesUnit, canReadFreeText, tierAccess } from '../auth/policy.js';
 import { listMeasures } from '../measures/measures.service.js';
 import { findArea, findUnit } from '../org/org.repo.js';
 import { today } from '../org/org.service.js';
-import { comparisonPeriod, computeIndicator } from '../problems/indicator.js';
 import { listProblems } from '../problems/problems.service.js';
 import { nextReview, reviewOverdue } from './agreement-review.js';
-import { type AgreementRow, agreementLinks, findAgreement, insertAgreement, listAgreementRows, replaceAgreementLinks, updateAgreementRow } from './agreements.repo.js';
+import { indicatorOn, indicatorWhere, recordReview, reviewRecords } from './agreement-reviews.service.js';
+import { type AgreementRow, agreementLinks, findAgreement, insertAgreement, listAgreementRows, listReviews, replaceAgreementLinks, updateAgreementRow } from './agreements.repo.js';
 
 const redact = (text: string) => redactPersonalData(text).text;
 const invalid = (path: string, code: string, message: string) => new AppError('VALIDATION_FAILED', { details: [{ path, code, message }] });
@@ -33,12 +36,13 @@ async function checkRefs(ctx: ServiceContext, input: { district_unit_id?: string
 /** Records a district's agreement with the police (or a citizen promise); the district's coordinators (and admins) may. */
 export async function createAgreement(ctx: ServiceContext, input: AgreementCreate): Promise<Agreement> {
   await checkRefs(ctx, input);
-  assertCanEditForUnit(ctx.principal, input.district_unit_id, 'agreement');
+  assertCoordinatesUnit(ctx.principal, input.district_unit_id, 'agreement');
   const id = await inTransaction(ctx.db, async (trx) => {
     const agreementId = await insertAgreement(trx, {
       organisation_id: ctx.organisation.id, district_unit_id: input.district_unit_id, partner_unit_id: input.partner_unit_id, kind: input.kind,
       title: redact(input.title), summary: input.summary ? redact(input.summary) : null, period_start: input.period_start, period_end: input.period_end,
       last_review: null, approved_public_text: null, approved_public_by: null, created_by: ctx.actor,
+      confidentiality: input.confidentiality ?? DEFAULT_CONFIDENTIALITY.agreement,
     });
     await replaceAgreementLinks(trx, agreementId, { areaIds: input.area_ids, measureIds: input.measure_ids });
     await recordAudit(trx, {
@@ -51,7 +55,7 @@ export async function createAgreement(ctx: ServiceContext, input: AgreementCreat
 }
 
 async function agreementRow(ctx: ServiceContext, id: string): Promise<AgreementRow> {
-  const row = await findAgreement(ctx.db, ctx.organisation.id, id);
+  const row = await findAgreement(ctx.db, ctx.organisation.id, id, tierAccess(ctx.principal));
   if (!row) throw new AppError('NOT_FOUND', { details: { entity: 'agreement', id } });
   return row;
 }
@@ -59,15 +63,19 @@ async function agreementRow(ctx: ServiceContext, id: string): Promise<AgreementR
 /** Edits an agreement's text, period, priority areas or activities. */
 export async function updateAgreement(ctx: ServiceContext, id: string, input: AgreementUpdate): Promise<Agreement> {
   const before = await agreementRow(ctx, id);
-  assertCanEditForUnit(ctx.principal, before.district_unit_id, 'agreement');
+  assertCoordinatesUnit(ctx.principal, before.district_unit_id, 'agreement');
   await checkRefs(ctx, input);
   if ((input.period_end ?? before.period_end) < (input.period_start ?? before.period_start)) throw invalid('period_end', 'before_start', 'period_end before period_start');
+  if (input.partner_unit_id === before.district_unit_id) throw invalid('partner_unit_id', 'same_party', 'an agreement needs two parties');
   await inTransaction(ctx.db, async (trx) => {
     await updateAgreementRow(trx, id, {
+      ...(input.kind ? { kind: input.kind } : {}),
+      ...(input.partner_unit_id ? { partner_unit_id: input.partner_unit_id } : {}),
       ...(input.title ? { title: redact(input.title) } : {}),
       ...(input.summary !== undefined ? { summary: input.summary ? redact(input.summary) : null } : {}),
       ...(input.period_start ? { period_start: input.period_start } : {}),
       ...(input.period_end ? { period_end: input.period_end } : {}),
+      ...(input.confidentiality ? { confidentiality: input.confidentiality } : {}),
     });
     await replaceAgreementLinks(trx, id, { areaIds: input.area_ids, measureIds: input.measure_ids });
     await recordAudit(trx, { organisationId: ctx.organisation.id, actor: ctx.actor, action: 'update', entityType: 'agreement', entityId: id, after: { fields: Object.keys(input) }, remoteAddress: ctx.remoteAddress });
@@ -75,24 +83,16 @@ export async function updateAgreement(ctx: ServiceContext, id: string, input: Ag
   return getAgreement(ctx, id);
 }
 
-/** Records a six-monthly review; a date before the last review or the start is INVALID_TRANSITION (409). */
-export async function reviewAgreement(ctx: ServiceContext, id: string, reviewedOn: string): Promise<Agreement> {
-  const before = await agreementRow(ctx, id);
-  assertCanEditForUnit(ctx.principal, before.district_unit_id, 'agreement');
-  if (reviewedOn < (before.last_review ?? before.period_start) || reviewedOn > today()) {
-    throw new AppError('INVALID_TRANSITION', { details: { entity: 'agreement', last_review: before.last_review, reviewed_on: reviewedOn, reason: 'a review lies between the last one (or the start) and today' } });
-  }
-  await inTransaction(ctx.db, async (trx) => {
-    await updateAgreementRow(trx, id, { last_review: reviewedOn });
-    await recordAudit(trx, { organisationId: ctx.organisation.id, actor: ctx.actor, action: 'update', entityType: 'agreement', entityId: id, before: { last_review: before.last_review }, after: { last_review: reviewedOn }, remoteAddress: ctx.remoteAddress });
-  });
+/** Records a six-monthly review with its assessments (see recordReview) and returns the agreement as it now stands. */
+export async function reviewAgreement(ctx: ServiceContext, id: string, input: AgreementReview): Promise<Agreement> {
+  await recordReview(ctx, await getAgreement(ctx, id), input);
   return getAgreement(ctx, id);
 }
 
 /** Approves (or, with null, withdraws) the text the public progress page shows; the district's coordinators. */
 export async function setAgreementPublicText(ctx: ServiceContext, id: string, text: string | null): Promise<Agreement> {
   const before = await agreementRow(ctx, id);
-  assertCanEditForUnit(ctx.principal, before.district_unit_id, 'agreement');
+  assertCoordinatesUnit(ctx.principal, before.district_unit_id, 'agreement');
   const approved = text ? redact(text) : null;
   await inTransaction(ctx.db, async (trx) => {
     await updateAgreementRow(trx, id, { approved_public_text: approved, approved_public_by: approved ? ctx.actor : null });
@@ -108,13 +108,16 @@ export async function getAgreement(ctx: ServiceContext, id: string): Promise<Agr
 
 /** A district's agreements (or all), newest period first. */
 export async function listAgreements(ctx: ServiceContext, query: { district_unit_id?: string | undefined }): Promise<Agreement[]> {
-  return toAgreements(ctx, await listAgreementRows(ctx.db, ctx.organisation.id, { districtUnitId: query.district_unit_id }));
+  return toAgreements(ctx, await listAgreementRows(ctx.db, ctx.organisation.id, { districtUnitId: query.district_unit_id }, tierAccess(ctx.principal)));
 }
 
-/** The public progress page: structured facts and approved text only. */
+/** The public progress page: structured facts and approved text only (not even the title, which staff typed). */
 export async function listPublicAgreements(ctx: ServiceContext, query: { district_unit_id?: string | undefined }): Promise<PublicAgreement[]> {
-  return (await listAgreements(ctx, query)).map((a) => ({
-    id: a.id, kind: a.kind, title: a.title, district: a.district_unit.name, partner: a.partner_unit.name, period_start: a.period_start, period_end: a.period_end,
+  // Public agreements only; their activities are shown as structured facts (type, status, unit — never text),
+  // so they are read whatever their tier, except restricted ones, whose very existence is confidential.
+  const rows = await listAgreementRows(ctx.db, ctx.organisation.id, { districtUnitId: query.district_unit_id }, tierAccess(ctx.principal));
+  return (await toAgreements({ ...ctx, principal: SYSTEM }, rows, (m) => m.confidentiality !== 'restricted')).map((a) => ({
+    id: a.id, kind: a.kind, district: a.district_unit.name, partner: a.partner_unit.name, period_start: a.period_start, period_end: a.period_end,
     last_review: a.last_review, next_review: a.next_review, review_overdue: a.review_overdue, public_text: a.approved_public_text,
     priority_areas: a.areas.map((x) => x.name),
     activities: a.activities.map((m) => ({ type: m.type, status: m.status, responsible_unit: m.responsible_unit.name })),
@@ -133,24 +136,21 @@ export async function agreementInboxItems(ctx: ServiceContext, unitId: string, d
   });
 }
 
-async function toAgreements(ctx: ServiceContext, rows: readonly AgreementRow[]): Promise<Agreement[]> {
-  const links = await agreementLinks(ctx.db, rows.map((r) => r.id));
-  const measures = await listMeasures(ctx, { ids: [...new Set(links.measures.map((l) => l.measure_id))] });
-  const problems = await listProblems(ctx, { ids: [...new Set(measures.flatMap((m) => m.problems.map((p) => p.id)))] });
+async function toAgreements(ctx: ServiceContext, rows: readonly AgreementRow[], activityShown: (m: Measure) => boolean = () => true): Promise<Agreement[]> {
+  const [links, stored] = await Promise.all([agreementLinks(ctx.db, rows.map((r) => r.id)), listReviews(ctx.db, rows.map((r) => r.id))]);
+  const measureIds = [...links.measures.map((l) => l.measure_id), ...stored.items.flatMap((i) => i.measure_id ?? [])];
+  const measures = new Map((await listMeasures(ctx, { ids: [...new Set(measureIds)] })).filter(activityShown).map((m) => [m.id, m]));
+  const linked = links.measures.flatMap((l) => measures.get(l.measure_id) ?? []);
+  const problemIds = [...linked.flatMap((m) => m.problems.map((p) => p.id)), ...stored.items.flatMap((i) => i.problem_id ?? [])];
+  const problems = new Map((await listProblems(ctx, { ids: [...new Set(problemIds)] })).map((p) => [p.id, p]));
   const day = today();
-  // Counted as a measure follow-up counts: the problem's baseline against an equally long period ending today.
-  const indicators = new Map(await Promise.all(problems.filter((p) => p.baseline).map(async (p) => {
-    const current = comparisonPeriod(p.baseline!.from, p.baseline!.to, day);
-    const value = await computeIndicator(ctx, { categories: p.categories, areaId: p.area?.id ?? null, placeIds: p.places.map((x) => x.id) }, current.from, current.to);
-    return [p.id, {
-      problem_id: p.id, categories: p.categories, where: p.places.length ? p.places.map((x) => x.name).join(', ') : (p.area?.name ?? ''),
-      baseline: p.baseline!, current: { ...current, value }, target_value: p.target_value,
-    }] as const;
-  })));
+  const indicators = new Map(await Promise.all([...problems.values()].filter((p) => p.baseline && linked.some((m) => m.problems.some((x) => x.id === p.id))).map(async (p) => [p.id, {
+    problem_id: p.id, categories: p.categories, where: indicatorWhere(p), baseline: p.baseline!, current: await indicatorOn(ctx, p, day), target_value: p.target_value,
+  }] as const)));
   const text = canReadFreeText(ctx.principal);
   return rows.map((r): Agreement => {
-    const activities = measures.filter((m) => links.measures.some((l) => l.agreement_id === r.id && l.measure_id === m.id));
-    const problemIds = [...new Set(activities.flatMap((m) => m.problems.map((p) => p.id)))];
+    const activities = [...measures.values()].filter((m) => links.measures.some((l) => l.agreement_id === r.id && l.measure_id === m.id));
+    const activityProblems = [...new Set(activities.flatMap((m) => m.problems.map((p) => p.id)))];
     const next = nextReview(r.last_review, r.period_start);
     return {
       id: r.id, kind: r.kind, title: r.title, summary: text ? r.summary : null, approved_public_text: r.approved_public_text,
@@ -158,7 +158,9 @@ async function toAgreements(ctx: ServiceContext, rows: readonly AgreementRow[]):
       period_start: r.period_start, period_end: r.period_end, last_review: r.last_review, next_review: next, review_overdue: reviewOverdue(next, r.period_end, day),
       areas: links.areas.filter((a) => a.agreement_id === r.id).map((a) => ({ id: a.id, name: a.name })),
       activities: activities.map((m) => ({ id: m.id, title: m.title, type: m.type, status: m.status, responsible_unit: m.responsible_unit })),
-      indicators: problemIds.flatMap((id) => indicators.get(id) ?? []),
+      indicators: activityProblems.flatMap((id) => indicators.get(id) ?? []),
+      confidentiality: r.confidentiality,
+      reviews: reviewRecords(r.id, stored, measures, problems, text),
     };
   });
 }

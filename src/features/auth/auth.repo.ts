@@ -25,12 +25,24 @@ export function listMemberships(db: Db, userId: string) {
 
 export async function insertUser(
   db: Db,
-  user: { organisation_id: string; email: string; display_name: string; password_hash: string | null },
+  user: { organisation_id: string; email: string; display_name: string; password_hash: string | null; must_change_password?: boolean },
   memberships: ReadonlyArray<{ unit_id: string; role: Role }>,
 ): Promise<string> {
   const { id } = await db.insertInto('users').values({ ...user, oidc_issuer: null, oidc_subject: null, locked_until: null }).returning('id').executeTakeFirstOrThrow();
   await db.insertInto('memberships').values(memberships.map((m) => ({ user_id: id, unit_id: m.unit_id, role: m.role }))).execute();
   return id;
+}
+
+/** Sets a new password hash and clears the one-time flag. */
+export async function setPassword(db: Db, userId: string, passwordHash: string): Promise<void> {
+  await db.updateTable('users').set({ password_hash: passwordHash, must_change_password: false, updated_at: new Date() }).where('id', '=', userId).execute();
+}
+
+/** Ends every session of a user but one (the one that just changed the password). */
+export async function deleteOtherSessions(db: Db, userId: string, keepTokenHash: string | null): Promise<void> {
+  let q = db.deleteFrom('sessions').where('user_id', '=', userId);
+  if (keepTokenHash) q = q.where('token_hash', '!=', keepTokenHash);
+  await q.execute();
 }
 
 export async function insertSession(db: Db, session: { token_hash: string; user_id: string; csrf_token: string; expires_at: Date; remote_address: string | null; user_agent: string | null }): Promise<void> {

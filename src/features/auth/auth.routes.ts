@@ -1,10 +1,10 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { ApiTokenCreateSchema, ApiTokenSchema, LoginSchema, MeSchema, UserCreateSchema } from '../../domain/auth.js';
+import { ApiTokenCreateSchema, ApiTokenSchema, LoginSchema, MeSchema, PasswordChangeSchema, UserCreateSchema } from '../../domain/auth.js';
 import { UuidSchema } from '../../domain/common.js';
 import { SESSION_COOKIE, sessionCookieOptions } from './session-cookie.js';
 import { serviceContext } from '../../server/request-context.js';
-import { createApiToken, createUser, listMyApiTokens, login, logout, me, revokeMyApiToken } from './auth.service.js';
+import { changePassword, createApiToken, createUser, listMyApiTokens, login, logout, me, revokeMyApiToken } from './auth.service.js';
 
 const tags = ['auth'];
 
@@ -23,14 +23,26 @@ export const authRoutes: FastifyPluginAsyncZod = async (app) => {
     return me({ ...ctx, principal }, csrfToken);
   });
 
-  app.post('/auth/logout', { config: { policy: 'signed_in' }, schema: { tags, summary: 'Sign out' } }, async (request, reply) => {
+  app.post('/auth/logout', { config: { policy: 'signed_in', allowDuringPasswordChange: true }, schema: { tags, summary: 'Sign out' } }, async (request, reply) => {
     if (request.sessionToken) await logout(request.server.db, request.sessionToken);
     reply.clearCookie(SESSION_COOKIE, { path: '/' });
     return reply.status(204).send();
   });
 
-  app.get('/auth/me', { config: { policy: 'signed_in' }, schema: { tags, summary: 'The signed-in user, memberships and CSRF token', response: { 200: MeSchema } } },
+  app.get('/auth/me', { config: { policy: 'signed_in', allowDuringPasswordChange: true }, schema: { tags, summary: 'The signed-in user, memberships and CSRF token', response: { 200: MeSchema } } },
     async (request) => me(await serviceContext(request), request.csrfToken));
+
+  app.post('/auth/password', {
+    // A stolen session must not become a way to guess the password at speed.
+    config: {
+      policy: 'signed_in', allowDuringPasswordChange: true,
+      rateLimit: { hook: 'preHandler', max: 10, timeWindow: '1 minute', keyGenerator: (request) => `${request.ip}|${request.principal.kind === 'user' ? request.principal.userId : ''}` },
+    },
+    schema: { tags, summary: 'Change my password (required first after a one-time password); ends my other sessions', body: PasswordChangeSchema },
+  }, async (request, reply) => {
+    await changePassword(await serviceContext(request), request.body, request.sessionToken);
+    return reply.status(204).send();
+  });
 
   app.get('/auth/tokens', { config: { policy: 'signed_in' }, schema: { tags, summary: 'My API tokens', response: { 200: z.array(ApiTokenSchema) } } },
     async (request) => listMyApiTokens(await serviceContext(request)));

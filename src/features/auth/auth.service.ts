@@ -1,12 +1,12 @@
-import type { ApiTokenCreate, Login, Me, Principal, UserCreate } from '../../domain/auth.js';
+import type { ApiTokenCreate, Login, Me, PasswordChange, Principal, UserCreate } from '../../domain/auth.js';
 import { AppError } from '../../domain/errors.js';
 import { inTransaction } from '../../db/transaction.js';
 import type { ServiceContext } from '../../server/context.js';
 import { recordAudit } from '../audit/audit.repo.js';
 import type { Db } from '../org/org.repo.js';
 import {
-  deleteSession, findApiToken, findSession, findUserByEmail, findUserById, insertApiToken, insertSession, insertUser,
-  listApiTokens, listMemberships, markApiTokenUsed, revokeApiToken, setLoginFailures, touchSession,
+  deleteOtherSessions, deleteSession, findApiToken, findSession, findUserByEmail, findUserById, insertApiToken, insertSession, insertUser,
+  listApiTokens, listMemberships, markApiTokenUsed, revokeApiToken, setLoginFailures, setPassword, touchSession,
 } from './auth.repo.js';
 import { checkPolicy } from './policy.js';
 import { generatePassword, hashPassword, passwordProblem, verifyPassword } from './passwords.js';
@@ -70,7 +70,7 @@ export async function logout(db: Db, token: string): Promise<void> {
 }
 
 /** The user behind a session cookie, or null when it is unknown, expired or idle too long. */
-export async function resolveSession(db: Db, token: string): Promise<{ principal: Principal; csrfToken: string } | null> {
+export async function resolveSession(db: Db, token: string): Promise<{ principal: Principal; csrfToken: string; mustChangePassword: boolean } | null> {
   const tokenHash = hashSecret(token);
   const session = await findSession(db, tokenHash);
   const now = new Date();
@@ -82,7 +82,7 @@ export async function resolveSession(db: Db, token: string): Promise<{ principal
   if (!user || user.disabled) return null;
   // Writing on every request would turn reads into writes; a minute's resolution is enough for idle time.
   if (now.getTime() - session.last_seen_at.getTime() > 60_000) await touchSession(db, tokenHash, now);
-  return { principal: await principalFor(db, user, null), csrfToken: session.csrf_token };
+  return { principal: await principalFor(db, user, null), csrfToken: session.csrf_token, mustChangePassword: user.must_change_password };
 }
 
 /** The user behind an API token, limited to the token's scopes. */
@@ -99,11 +99,12 @@ export async function resolveApiToken(db: Db, token: string): Promise<Principal 
 
 export async function me(ctx: ServiceContext, csrfToken: string | null): Promise<Me> {
   if (ctx.principal.kind !== 'user') throw new AppError('UNAUTHENTICATED');
-  const memberships = await listMemberships(ctx.db, ctx.principal.userId);
+  const [memberships, user] = await Promise.all([listMemberships(ctx.db, ctx.principal.userId), findUserById(ctx.db, ctx.principal.userId)]);
   return {
     user: { id: ctx.principal.userId, email: ctx.principal.email, display_name: ctx.principal.displayName },
     memberships: memberships.map((m) => ({ unit_id: m.unit_id, unit_name: m.unit_name, unit_kind: m.unit_kind, role: m.role })),
     csrf_token: csrfToken,
+    must_change_password: user?.must_change_password ?? false,
   };
 }
 
@@ -151,7 +152,7 @@ export async function revokeMyApiToken(ctx: ServiceContext, id: string): Promise
  * Creates an account. Without a password a one-time one is generated and returned (shown once); given
  * passwords must pass the NIST checks.
  */
-export async function createUser(ctx: ServiceContext, input: UserCreate): Promise<{ id: string; email: string; password: string | null }> {
+export async function createUser(ctx: ServiceContext, input: UserCreate, options: { oneTimePassword?: boolean } = {}): Promise<{ id: string; email: string; password: string | null }> {
   const password = input.password ?? generatePassword();
   const problem = input.password ? passwordProblem(input.password, input.email) : null;
   if (problem) throw new AppError('WEAK_PASSWORD', { details: [{ path: 'password', code: problem, message: problem.replace('_', ' ') }] });
@@ -164,8 +165,33 @@ export async function createUser(ctx: ServiceContext, input: UserCreate): Promis
     if (units.length !== new Set(input.memberships.map((m) => m.unit_id)).size) {
       throw new AppError('VALIDATION_FAILED', { details: [{ path: 'memberships', code: 'unknown_unit', message: 'a unit does not exist in this organisation' }] });
     }
-    const id = await insertUser(trx, { organisation_id: ctx.organisation.id, email: input.email, display_name: input.display_name, password_hash: await hashPassword(password) }, input.memberships);
+    const id = await insertUser(trx, { organisation_id: ctx.organisation.id, email: input.email, display_name: input.display_name, password_hash: await hashPassword(password),
+      // A generated password was seen by whoever printed or passed it on: its owner must replace it first.
+      must_change_password: options.oneTimePassword ?? !input.password }, input.memberships);
     await recordAudit(trx, { organisationId: ctx.organisation.id, actor: ctx.actor, action: 'create', entityType: 'user', entityId: id, after: { email: input.email, memberships: input.memberships }, remoteAddress: ctx.remoteAddress });
     return { id, email: input.email, password: input.password ? null : password };
+  });
+}
+
+/**
+ * Changes the signed-in user's password (the current one proves ownership; the new one passes the NIST
+ * checks and differs), clears the one-time flag and ends the user's other sessions. Audited.
+ */
+export async function changePassword(ctx: ServiceContext, input: PasswordChange, sessionToken: string | null): Promise<void> {
+  if (ctx.principal.kind !== 'user') throw new AppError('UNAUTHENTICATED');
+  const user = await findUserById(ctx.db, ctx.principal.userId);
+  if (!user?.password_hash || !(await verifyPassword(user.password_hash, input.current_password))) {
+    throw new AppError('INVALID_CREDENTIALS', { details: [{ path: 'current_password', code: 'wrong_password', message: 'the current password is wrong' }] });
+  }
+  const problem = input.new_password === input.current_password ? 'same_as_current' : passwordProblem(input.new_password, user.email);
+  if (problem) throw new AppError('WEAK_PASSWORD', { details: [{ path: 'new_password', code: problem, message: problem.replaceAll('_', ' ') }] });
+  const hash = await hashPassword(input.new_password);
+  await inTransaction(ctx.db, async (trx) => {
+    await setPassword(trx, user.id, hash);
+    await deleteOtherSessions(trx, user.id, sessionToken ? hashSecret(sessionToken) : null);
+    await recordAudit(trx, {
+      organisationId: ctx.organisation.id, actor: ctx.actor, action: 'update', entityType: 'user', entityId: user.id,
+      before: { must_change_password: user.must_change_password }, after: { password_changed: true, must_change_password: false }, remoteAddress: ctx.remoteAddress,
+    });
   });
 }

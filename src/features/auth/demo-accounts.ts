@@ -19,15 +19,18 @@ export interface DemoAccount {
   password: string;
 }
 
-/** Creates the demo accounts with fresh one-time passwords, returned once for printing. */
-export async function createDemoAccounts(ctx: ServiceContext): Promise<DemoAccount[]> {
+/**
+ * Creates the demo accounts with fresh one-time passwords, returned once for printing; each must be changed at
+ * first sign-in unless `oneTimePasswords` is false (test servers, whose harness signs in with them directly).
+ */
+export async function createDemoAccounts(ctx: ServiceContext, options: { oneTimePasswords?: boolean } = {}): Promise<DemoAccount[]> {
   const units = await ctx.db.selectFrom('units').select(['id', 'slug', 'name']).where('organisation_id', '=', ctx.organisation.id).execute();
   const bySlug = new Map(units.map((u) => [u.slug, u]));
   const created: DemoAccount[] = [];
   for (const account of DEMO_ACCOUNTS) {
     const unit = bySlug.get(account.unitSlug);
     if (!unit) throw new Error(`demo unit ${account.unitSlug} is missing from the seed`);
-    const { password } = await createUser(ctx, { email: account.email, display_name: account.name, memberships: [{ unit_id: unit.id, role: account.role }] });
+    const { password } = await createUser(ctx, { email: account.email, display_name: account.name, memberships: [{ unit_id: unit.id, role: account.role }] }, { oneTimePassword: options.oneTimePasswords ?? true });
     created.push({ email: account.email, role: account.role, unit: unit.name, password: password! });
   }
   return created;

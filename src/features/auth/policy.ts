@@ -1,6 +1,7 @@
 import type { Principal, Role } from '../../domain/auth.js';
-import { FREE_TEXT_ROLES, POLICIES, type Policy } from '../../domain/policies.js';
+import { coordinatesUnit, FREE_TEXT_ROLES, POLICIES, type Policy } from '../../domain/policies.js';
 import { AppError } from '../../domain/errors.js';
+import type { Confidentiality } from '../../domain/confidentiality.js';
 
 export { POLICIES, type Policy } from '../../domain/policies.js';
 
@@ -39,9 +40,42 @@ export function assertCanEditForUnit(principal: Principal, unitId: string, what:
   if (!canEditForUnit(principal, unitId)) throw new AppError('FORBIDDEN', { details: { reason: `not an editor of the responsible unit (${what})` } });
 }
 
+/** Throws FORBIDDEN unless the caller coordinates the unit or is an admin (`coordinatesUnit`: local agreements). */
+export function assertCoordinatesUnit(principal: Principal, unitId: string, what: string): void {
+  if (principal.kind === 'system') return;
+  const memberships = principal.kind === 'user' ? principal.memberships.map((m) => ({ role: m.role, unit: m.unitId })) : [];
+  if (!coordinatesUnit(memberships, unitId)) throw new AppError('FORBIDDEN', { details: { reason: `not a coordinator of the district (${what})` } });
+}
+
 /** Acting for a unit (answering its requests, working its inbox): its members except analysts, and admins. */
 export function canActForUnit(principal: Principal, unitId: string): boolean {
   if (principal.kind === 'system') return true;
   if (principal.kind !== 'user') return false;
   return principal.memberships.some((m) => m.role === 'admin' || (m.unitId === unitId && m.role !== 'analyst'));
+}
+
+/**
+ * What a caller may browse by confidentiality tier (docs/confidentiality.md): admins and the system all;
+ * city staff (coordinators, unit editors, analysts) `public`, `partner` and `municipal`; partners `public`,
+ * and `partner` only where a record is shared with one of their units; the public `public` only. Any tier,
+ * `restricted` included, is open to the units that own the record. Repositories turn this into SQL with
+ * `visibleTo` (auth/visibility.repo.ts), so the rule is applied in one way everywhere.
+ */
+export type TierAccess =
+  | { all: true }
+  | { all: false; tiers: readonly Confidentiality[]; ownUnitIds: readonly string[]; partnerUnitIds: readonly string[] };
+
+const STAFF_ROLES: readonly Role[] = ['coordinator', 'unit_editor', 'analyst'];
+
+export function tierAccess(principal: Principal): TierAccess {
+  if (principal.kind === 'system') return { all: true };
+  if (principal.kind === 'anonymous') return { all: false, tiers: ['public'], ownUnitIds: [], partnerUnitIds: [] };
+  if (principal.memberships.some((m) => m.role === 'admin')) return { all: true };
+  const staff = principal.memberships.some((m) => STAFF_ROLES.includes(m.role));
+  return {
+    all: false,
+    tiers: staff ? ['public', 'partner', 'municipal'] : ['public'],
+    ownUnitIds: [...new Set(principal.memberships.map((m) => m.unitId))],
+    partnerUnitIds: [...new Set(principal.memberships.filter((m) => m.role === 'partner_viewer').map((m) => m.unitId))],
+  };
 }

@@ -151,6 +151,8 @@ export async function restoreFrom(db: Kysely<Database>, file: string, options: {
       }
     }
     await flush();
+    // The incidents came in with their triggers off: recount what those triggers keep.
+    await sql`SELECT rebuild_incident_weekly_counts()`.execute(trx);
     for (const t of tables.values()) await sql`ALTER TABLE ${sql.table(t.name)} ENABLE TRIGGER USER`.execute(trx);
     for (const table of tables.values()) {
       for (const c of table.columns.filter((col) => col.identity)) {

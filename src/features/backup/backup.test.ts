@@ -12,6 +12,10 @@ import { ENGINES, openTestDb, type TestDb } from '../../../tests/setup/test-db.j
 import { backupTo, restoreFrom } from './backup.service.js';
 import { listTables } from './catalog.js';
 
+/** The incident counts per week that triggers keep: not in the file, recounted by the restore. */
+const weeklyCounts = (db: Kysely<Database>) => db.selectFrom('incident_weekly_counts').select(['week', 'area_id', 'category_id', 'source', 'precision', 'count'])
+  .orderBy('week').orderBy('category_id').orderBy('source').orderBy('precision').execute();
+
 /** Every row of every application table, in primary-key order, as comparable JSON. */
 async function snapshot(db: Kysely<Database>) {
   const out: Record<string, unknown[]> = {};
@@ -65,6 +69,7 @@ describe('backup and restore', () => {
         await expect(restoreFrom(target.db, file, { force: false })).rejects.toMatchObject({ code: 'CONFLICT' });
         await restoreFrom(target.db, file, { force: true });
         expect(await snapshot(target.db)).toEqual(expected);
+        expect(await weeklyCounts(target.db)).toEqual(await weeklyCounts(source.db));
       });
 
       it('refuses a file that is not a backup and changes nothing', async () => {

@@ -11,8 +11,11 @@ export interface TableInfo {
   selfReference: string | null;
 }
 
-/** Tables that are the schema's own bookkeeping or short-lived secrets, never backed up. */
-const EXCLUDED = new Set(['kysely_migration', 'kysely_migration_lock', 'sessions']);
+/**
+ * Tables that are the schema's own bookkeeping, short-lived secrets or derived from other rows (the weekly
+ * incident counts and week versions, recounted by restoreFrom), never backed up.
+ */
+const EXCLUDED = new Set(['kysely_migration', 'kysely_migration_lock', 'sessions', 'incident_weekly_counts', 'incident_week_versions']);
 
 /** The application's tables in the current schema, ordered so that every table comes after those it references. */
 export async function listTables(db: Db): Promise<TableInfo[]> {

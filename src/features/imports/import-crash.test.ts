@@ -43,7 +43,7 @@ async function countAfter(options: ConnectOptions) {
   }
 }
 
-/** Runs `trygg import incidents` as a user would and SIGKILLs it once it has written a few chunks. */
+/** Runs `trygg import incidents` as a user would and SIGKILLs it once it has staged a few chunks. */
 function importAndKill(file: string, env: Record<string, string>): Promise<{ signal: NodeJS.Signals | null; rowsSeen: number }> {
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, ['--import', 'tsx', 'src/cli/main.ts', 'import', 'incidents', file, '--org', 'stockholm', '--skip-invalid'], {
@@ -54,7 +54,7 @@ function importAndKill(file: string, env: Record<string, string>): Promise<{ sig
     child.stderr.on('data', (chunk: Buffer) => {
       stderr += chunk.toString();
       for (const m of stderr.matchAll(/%\s([\d\s\u00a0]+) rader/g)) rowsSeen = Math.max(rowsSeen, Number(m[1]!.replace(/[\s\u00a0]/g, '')));
-      // Three chunks read means at least two were written inside the open transaction.
+      // Three chunks read means at least two were staged inside the open transaction.
       if (rowsSeen >= 15_000 && child.exitCode === null && !child.killed) child.kill('SIGKILL');
     });
     child.on('error', reject);

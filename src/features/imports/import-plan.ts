@@ -7,7 +7,7 @@ import { POLICE_STATUS_NOTE } from '../seed/police.seed.js';
 import { readCsvFile, resolveSharedDataDir } from '../seed/shared-data.js';
 import { UNIT } from '../seed/units.seed.js';
 import { columnNames, resolveColumns } from './column-mapping.js';
-import type { RowDefaults } from './imports.repo.js';
+import type { RowDefaults } from './stage.repo.js';
 import { findUnitIdBySlug, listCategoriesForImport, listPlacesForImport } from './imports.repo.js';
 import { categoryResolver, placeMatcher } from './lookups.js';
 import { mapPoliceRecord } from './police-mapper.js';

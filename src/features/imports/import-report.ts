@@ -1,4 +1,4 @@
-import type { ImportField, ImportFormat, ImportReport, RowIssue } from '../../domain/imports.js';
+import type { ImportField, ImportFormat, ImportReport } from '../../domain/imports.js';
 import type { MappedRow, Warning } from './row-mapper.js';
 
 /** Row issues kept in the report; every issue is still counted. */
@@ -54,20 +54,24 @@ export function createReportBuilder(base: { runId: string; dryRun: boolean; file
       m.warnings.forEach(warn);
       if (m.redacted > 0) { report.redactions.rows++; report.redactions.replacements += m.redacted; }
     },
-    /** An accepted row that will not be written because it repeats one in the file or the database. */
-    addDuplicate(kind: DuplicateKind, row: number, message: string) {
-      report.rows.ok--;
-      report.rows.skipped++;
-      report.duplicates[kind]++;
-      bump(report.skipped, `duplicate_${kind}`);
-      const example: RowIssue = { row, column: null, code: `duplicate_${kind}`, message };
-      if (report.duplicates.examples.length < MAX_LISTED_DUPLICATES) report.duplicates.examples.push(example);
+    /** Accepted rows that will not be written because they repeat one in the file or the database. */
+    addDuplicates(kind: DuplicateKind, count: number, examples: ReadonlyArray<{ row: number; message: string }>) {
+      if (count === 0) return;
+      report.rows.ok -= count;
+      report.rows.skipped += count;
+      report.duplicates[kind] += count;
+      bump(report.skipped, `duplicate_${kind}`, count);
+      for (const e of examples) {
+        if (report.duplicates.examples.length >= MAX_LISTED_DUPLICATES) break;
+        report.duplicates.examples.push({ row: e.row, column: null, code: `duplicate_${kind}`, message: e.message });
+      }
+      report.duplicates.examples.sort((a, b) => a.row - b.row);
     },
-    /** An accepted row whose source id is already stored: it updates that incident, or changes nothing. */
-    addExisting(changed: boolean) {
-      report.duplicates.source_ref_in_database++;
-      if (changed) report.rows.updated++;
-      else report.rows.unchanged++;
+    /** Accepted rows whose source id is already stored: they update that incident, or change nothing. */
+    addExisting(changed: number, unchanged: number) {
+      report.duplicates.source_ref_in_database += changed + unchanged;
+      report.rows.updated += changed;
+      report.rows.unchanged += unchanged;
     },
     addInserted(n: number) { report.rows.inserted += n; },
     finish(status: ImportReport['status']): ImportReport {

@@ -2,7 +2,6 @@ import { AppError } from '../../domain/errors.js';
 import { type ImportFormat, type ImportOptions, ImportOptionsSchema, type ImportReport, type ImportRun } from '../../domain/imports.js';
 import type { ServiceContext } from '../../server/context.js';
 import { recordAudit } from '../audit/audit.repo.js';
-import { writeChunk } from './chunk-writer.js';
 import { probeFile, sniffFile } from './file-probe.js';
 import { createReportBuilder } from './import-report.js';
 import { prepareImport } from './import-plan.js';
@@ -11,7 +10,9 @@ import { getImportProfile } from './profiles.service.js';
 import { type ImportProgress, liveProgress, progressReporter } from './progress.js';
 import { openRecords } from './readers/open-file.js';
 import type { SourceRecord } from './readers/record-source.js';
-import type { MappedRow } from './row-mapper.js';
+import type { Candidate, MappedRow } from './row-mapper.js';
+import { createStage, stageCandidates } from './stage.repo.js';
+import { settleStage } from './stage-writer.js';
 
 /** Rows per chunk: large enough that per-statement costs vanish, small enough to keep memory flat. */
 export const CHUNK_ROWS = 5000;
@@ -86,18 +87,19 @@ export async function runImport(ctx: ServiceContext, request: ImportRequest): Pr
     const defaults = { ...plan.defaults, runId: run.id };
 
     const outcome = await ctx.db.transaction().execute(async (trx) => {
-      // Chunk n is mapped (CPU) while chunk n-1 is still being written; on PostgreSQL the two overlap.
-      let writing: Promise<void> = Promise.resolve();
+      await createStage(trx);
+      // Chunk n is mapped (CPU) while chunk n-1 is still being staged; on PostgreSQL the two overlap.
+      let staging: Promise<void> = Promise.resolve();
       const flush = async (records: SourceRecord[]) => {
-        const accepted = [];
+        const accepted: Candidate[] = [];
         for (const record of records) {
           const mapped: MappedRow = plan.mapRecord(record);
           builder.addMapped(mapped);
           if (mapped.kind === 'ok') accepted.push(mapped.candidate);
         }
-        await writing;
-        writing = writeChunk(trx, accepted, defaults, builder, plan.keepNear);
-        writing.catch(() => { /* awaited below; this only keeps an early failure from being unhandled */ });
+        await staging;
+        staging = stageCandidates(trx, accepted);
+        staging.catch(() => { /* awaited below; this only keeps an early failure from being unhandled */ });
         bytesRead = source.bytesRead();
         progress.report({ runId: run.id, bytesRead, bytesTotal: raw.size, rowsRead: builder.report.rows.read });
       };
@@ -107,10 +109,12 @@ export async function runImport(ctx: ServiceContext, request: ImportRequest): Pr
         if (batch.length === CHUNK_ROWS) { await flush(batch); batch = []; }
       }
       await flush(batch);
-      await writing;
+      await staging;
       bytesRead = raw.size;
+      const refused = builder.report.rows.with_errors > 0 && !request.skipInvalid;
+      await settleStage(trx, defaults, builder, { keepNear: plan.keepNear, write: !request.dryRun && !refused });
       if (request.dryRun) throw new Rollback('validated');
-      if (builder.report.rows.with_errors > 0 && !request.skipInvalid) throw new Rollback('rejected');
+      if (refused) throw new Rollback('rejected');
       // No waiting for a pending progress write here: on PGlite it waits for this transaction. It runs
       // after the commit and finds the run no longer 'running', so it cannot undo the final status.
       const report = await finish('committed', null, trx);

@@ -1,13 +1,15 @@
 import { type ExpressionBuilder, sql } from 'kysely';
 import type { Database, IncidentRowUpdate, NewIncidentRow } from '../../db/schema.js';
 import type { HexbinQuery, IncidentListQuery } from '../../domain/incidents.js';
+import type { TierAccess } from '../auth/policy.js';
+import { visibleTo } from '../auth/visibility.repo.js';
 import type { Db } from '../org/org.repo.js';
 
 const incidentColumns = [
   'i.id', 'i.occurred_at', 'i.reported_at', 'c.code as category', 'i.lon', 'i.lat', 'i.precision',
   'i.h3_r7', 'i.h3_r8', 'i.h3_r9', 'i.h3_r10', 'i.area_id', 'i.district_id', 'i.place_id', 'i.zone_id',
   'i.description', 'i.redaction_count', 'i.source', 'i.source_ref', 'i.reporting_unit_id', 'i.status',
-  'i.closure_reason', 'i.status_note', 'i.closed_at', 'i.forwarded_to_unit_id',
+  'i.closure_reason', 'i.status_note', 'i.closed_at', 'i.forwarded_to_unit_id', 'i.confidentiality',
 ] as const;
 
 function selectIncidents(db: Db, organisationId: string) {
@@ -24,8 +26,10 @@ export async function insertIncident(db: Db, row: NewIncidentRow): Promise<strin
   return id;
 }
 
-export function findIncident(db: Db, organisationId: string, id: string) {
-  return selectIncidents(db, organisationId).where('i.id', '=', id).executeTakeFirst();
+/** One incident; with `access`, only if the caller may see its tier. */
+export function findIncident(db: Db, organisationId: string, id: string, access?: TierAccess) {
+  const q = selectIncidents(db, organisationId).where('i.id', '=', id);
+  return (access ? q.where(visibleTo(access, 'incident')) : q).executeTakeFirst();
 }
 
 /**
@@ -54,6 +58,7 @@ function applyFilter<Q extends ReturnType<typeof selectIncidents>>(q: Q, filter:
   if (filter.status) r = r.where('i.status', 'in', filter.status);
   if (filter.precision) r = r.where('i.precision', 'in', filter.precision);
   if (filter.place_id) r = r.where('i.place_id', '=', filter.place_id);
+  if (filter.import_run_id) r = r.where('i.import_run_id', '=', filter.import_run_id);
   if (filter.from) r = r.where('i.occurred_at', '>=', new Date(filter.from));
   if (filter.to) r = r.where('i.occurred_at', '<', new Date(filter.to));
   if (filter.bbox) {
@@ -64,8 +69,9 @@ function applyFilter<Q extends ReturnType<typeof selectIncidents>>(q: Q, filter:
 }
 
 /** Newest first, keyset-paged on (occurred_at, id) so pages stay stable while new rows arrive. */
-export function listIncidents(db: Db, organisationId: string, query: IncidentFilter, page: { limit: number; after?: { occurredAt: Date; id: string } }) {
+export function listIncidents(db: Db, organisationId: string, query: IncidentFilter, page: { limit: number; after?: { occurredAt: Date; id: string } }, access?: TierAccess) {
   let q = applyFilter(selectIncidents(db, organisationId), query);
+  if (access) q = q.where(visibleTo(access, 'incident'));
   if (page.after) {
     const { occurredAt, id } = page.after;
     q = q.where((eb) => eb.or([eb('i.occurred_at', '<', occurredAt), eb.and([eb('i.occurred_at', '=', occurredAt), eb('i.id', '<', id)])]));

@@ -5,7 +5,8 @@ import type { HexbinQuery, Incident, IncidentCreate, IncidentListQuery, Incident
 import { inTransaction } from '../../db/transaction.js';
 import type { ServiceContext } from '../../server/context.js';
 import { recordAudit } from '../audit/audit.repo.js';
-import { canReadFreeText } from '../auth/policy.js';
+import { canReadFreeText, tierAccess } from '../auth/policy.js';
+import { DEFAULT_CONFIDENTIALITY } from '../../domain/confidentiality.js';
 import { getAreaIndex } from '../org/area-index.service.js';
 import { findUnit } from '../org/org.repo.js';
 import { queueStatusChangeMessage } from '../outbox/outbox.service.js';
@@ -86,6 +87,7 @@ export async function createIncident(ctx: ServiceContext, input: IncidentCreate,
       closure_reason: null,
       status_note: null,
       receipt_code: options.receiptCode ?? null,
+      confidentiality: input.confidentiality ?? DEFAULT_CONFIDENTIALITY.incident,
     };
     const id = await insertIncident(trx, row).catch((e: unknown) => {
       if (isUniqueViolation(e)) throw invalid('source_ref', 'duplicate', 'an incident with this source reference exists', 'CONFLICT');
@@ -109,7 +111,8 @@ function forViewer(ctx: ServiceContext, incident: Incident): Incident {
 
 /** One incident, or NOT_FOUND. */
 export async function getIncident(ctx: ServiceContext, id: string): Promise<Incident> {
-  const row = await findIncident(ctx.db, ctx.organisation.id, id);
+  // A record the caller may not see is reported as absent, not forbidden: its existence can be sensitive too.
+  const row = await findIncident(ctx.db, ctx.organisation.id, id, tierAccess(ctx.principal));
   if (!row) throw new AppError('NOT_FOUND', { details: { entity: 'incident', id } });
   return forViewer(ctx, toIncident(row));
 }
@@ -117,7 +120,7 @@ export async function getIncident(ctx: ServiceContext, id: string): Promise<Inci
 /** A page of incidents, newest first, with the cursor for the next page. */
 export async function listIncidents(ctx: ServiceContext, query: IncidentListQuery): Promise<{ items: Incident[]; next_cursor: string | null }> {
   const after = query.cursor ? decodeCursor(query.cursor) : undefined;
-  const rows = await listIncidentRows(ctx.db, ctx.organisation.id, query, { limit: query.limit + 1, ...(after ? { after } : {}) });
+  const rows = await listIncidentRows(ctx.db, ctx.organisation.id, query, { limit: query.limit + 1, ...(after ? { after } : {}) }, tierAccess(ctx.principal));
   const items = rows.slice(0, query.limit).map((r) => forViewer(ctx, toIncident(r)));
   const last = rows.length > query.limit ? rows[query.limit - 1] : undefined;
   return { items, next_cursor: last ? encodeCursor({ occurredAt: last.occurred_at, id: last.id }) : null };
@@ -143,7 +146,7 @@ export async function updateIncidentStatus(ctx: ServiceContext, id: string, upda
     throw invalid('forwarded_to_unit_id', 'unknown_unit', 'no such unit in the organisation');
   }
   return inTransaction(ctx.db, async (trx) => {
-    const before = await findIncident(trx, organisationId, id);
+    const before = await findIncident(trx, organisationId, id, tierAccess(ctx.principal));
     if (!before) throw new AppError('NOT_FOUND', { details: { entity: 'incident', id } });
     return changeStatus({ ...ctx, db: trx }, before, {
       status: update.status,
@@ -214,6 +217,7 @@ export function toIncident(row: IncidentRecord): Incident {
     status_note: row.status_note,
     forwarded_to_unit_id: row.forwarded_to_unit_id,
     generated: row.source === 'demo',
+    confidentiality: row.confidentiality,
   };
 }
 

@@ -5,9 +5,21 @@ import type { Precision } from '../../domain/incidents.js';
 /** Swedish municipalities all keep Swedish time; area layouts change at local midnight. */
 const localDay = new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Stockholm', year: 'numeric', month: '2-digit', day: '2-digit' });
 
+const HOUR_MS = 3_600_000;
+// Swedish offsets are whole hours, so every instant of one UTC hour has the same local day: Intl (microseconds
+// a call) runs once per hour, not once per incident of a million-row import.
+const dayOfHour = new Map<number, string>();
+
 /** The local calendar day ('YYYY-MM-DD') of an instant in Sweden. */
 export function swedishDay(instant: Date): string {
-  return localDay.format(instant);
+  const hour = Math.floor(instant.getTime() / HOUR_MS);
+  let day = dayOfHour.get(hour);
+  if (day === undefined) {
+    day = localDay.format(instant);
+    if (dayOfHour.size >= 100_000) dayOfHour.clear();
+    dayOfHour.set(hour, day);
+  }
+  return day;
 }
 
 export interface Location {

@@ -1,10 +1,13 @@
 import type { Insertable, Updateable } from 'kysely';
 import type { MeasureFollowupsTable, MeasuresTable, MeasureStatus } from '../../db/schema.js';
+import type { Confidentiality } from '../../domain/confidentiality.js';
+import type { TierAccess } from '../auth/policy.js';
+import { visibleTo } from '../auth/visibility.repo.js';
 import type { Db } from '../org/org.repo.js';
 
 const measureColumns = [
   'm.id', 'm.title', 'm.description', 'm.type', 'm.status', 'm.responsible_unit_id', 'u.name as responsible_unit_name',
-  'm.period_start', 'm.period_end', 'm.cost_estimate_sek', 'm.target_groups', 'm.created_at',
+  'm.period_start', 'm.period_end', 'm.cost_estimate_sek', 'm.target_groups', 'm.created_at', 'm.confidentiality',
 ] as const;
 
 function selectMeasures(db: Db, organisationId: string) {
@@ -33,8 +36,20 @@ export async function replaceMeasureLinks(db: Db, measureId: string, links: { pr
   }
 }
 
-export async function insertComponents(db: Db, measureId: string, components: ReadonlyArray<{ title: string; type: MeasuresTable['type'] }>): Promise<void> {
-  if (components.length) await db.insertInto('measure_components').values(components.map((c, i) => ({ measure_id: measureId, position: i + 1, ...c }))).execute();
+type ComponentFields = { title: string; type: MeasuresTable['type']; confidentiality: Confidentiality };
+
+/** Inserts components in order, numbered from `firstPosition` (after the existing ones when adding). */
+export async function insertComponents(db: Db, measureId: string, components: readonly ComponentFields[], firstPosition = 1): Promise<void> {
+  if (components.length) await db.insertInto('measure_components').values(components.map((c, i) => ({ measure_id: measureId, position: firstPosition + i, ...c }))).execute();
+}
+
+export async function updateComponent(db: Db, id: string, change: ComponentFields): Promise<void> {
+  await db.updateTable('measure_components').set(change).where('id', '=', id).execute();
+}
+
+/** The components of a measure, all tiers: for numbering new ones and checking that edited ones belong to it. */
+export function listComponents(db: Db, measureId: string) {
+  return db.selectFrom('measure_components').selectAll().where('measure_id', '=', measureId).orderBy('position').execute();
 }
 
 export async function insertFollowups(db: Db, measureId: string, dates: readonly string[]): Promise<void> {
@@ -45,12 +60,15 @@ export async function updateMeasureRow(db: Db, id: string, change: Updateable<Me
   await db.updateTable('measures').set({ ...change, updated_at: new Date() }).where('id', '=', id).execute();
 }
 
-export function findMeasure(db: Db, organisationId: string, id: string) {
-  return selectMeasures(db, organisationId).where('m.id', '=', id).executeTakeFirst();
+/** One measure; with `access`, only if the caller may see its tier. */
+export function findMeasure(db: Db, organisationId: string, id: string, access?: TierAccess) {
+  const q = selectMeasures(db, organisationId).where('m.id', '=', id);
+  return (access ? q.where(visibleTo(access, 'measure')) : q).executeTakeFirst();
 }
 
-export function listMeasureRows(db: Db, organisationId: string, filter: { responsibleUnitId?: string | undefined; unitId?: string | undefined; problemId?: string | undefined; status?: string | undefined; ids?: readonly string[] }) {
+export function listMeasureRows(db: Db, organisationId: string, filter: { responsibleUnitId?: string | undefined; unitId?: string | undefined; problemId?: string | undefined; status?: string | undefined; ids?: readonly string[] }, access?: TierAccess) {
   let q = selectMeasures(db, organisationId);
+  if (access) q = q.where(visibleTo(access, 'measure'));
   if (filter.responsibleUnitId) q = q.where('m.responsible_unit_id', '=', filter.responsibleUnitId);
   if (filter.unitId) {
     const unitId = filter.unitId;
@@ -65,20 +83,29 @@ export function listMeasureRows(db: Db, organisationId: string, filter: { respon
   return q.orderBy('m.created_at', 'desc').limit(1000).execute();
 }
 
-/** Links, components and follow-ups of many measures at once. */
-export async function measureDetails(db: Db, ids: readonly string[]) {
+/** Links, components and follow-ups of many measures at once; with `access`, only the problems and components the caller may see. */
+export async function measureDetails(db: Db, ids: readonly string[], access: TierAccess = { all: true }) {
   if (!ids.length) return { problems: [], units: [], places: [], components: [], followups: [] };
   const [problems, units, places, components, followups] = await Promise.all([
     db.selectFrom('measure_problems as mp').innerJoin('problems as p', 'p.id', 'mp.problem_id')
       .select(['mp.measure_id', 'p.id', 'p.title', 'p.owner_unit_id', 'p.area_id', 'p.baseline_value', 'p.created_at'])
-      .where('mp.measure_id', 'in', ids).orderBy('p.created_at').execute(),
+      .where('mp.measure_id', 'in', ids).where(visibleTo(access, 'problem')).orderBy('p.created_at').execute(),
     db.selectFrom('measure_units as mu').innerJoin('units as u', 'u.id', 'mu.unit_id').select(['mu.measure_id', 'u.id', 'u.name']).where('mu.measure_id', 'in', ids).orderBy('u.name').execute(),
     db.selectFrom('measure_places as mp').innerJoin('places as pl', 'pl.id', 'mp.place_id')
       .select(['mp.measure_id', 'pl.id', 'pl.name', 'pl.type', 'pl.lon', 'pl.lat']).where('mp.measure_id', 'in', ids).orderBy('pl.name').execute(),
-    db.selectFrom('measure_components').select(['id', 'measure_id', 'position', 'title', 'type', 'status']).where('measure_id', 'in', ids).orderBy('position').execute(),
+    db.selectFrom('measure_components').select(['id', 'measure_id', 'position', 'title', 'type', 'status', 'confidentiality']).where('measure_id', 'in', ids)
+      .where(visibleTo(access, 'measure_component')).orderBy('position').execute(),
     db.selectFrom('measure_followups').selectAll().where('measure_id', 'in', ids).orderBy('due_date').execute(),
   ]);
   return { problems, units, places, components, followups };
+}
+
+/** Ids of the problems a measure is aimed at that `access` does not show. */
+export async function hiddenProblemIds(db: Db, measureId: string, access: TierAccess): Promise<string[]> {
+  const linked = db.selectFrom('measure_problems as mp').innerJoin('problems as p', 'p.id', 'mp.problem_id').select('p.id').where('mp.measure_id', '=', measureId);
+  const [all, seen] = await Promise.all([linked.execute(), linked.where(visibleTo(access, 'problem')).execute()]);
+  const visible = new Set(seen.map((r) => r.id));
+  return all.map((r) => r.id).filter((pid) => !visible.has(pid));
 }
 
 export function findComponent(db: Db, measureId: string, componentId: string) {

@@ -6,17 +6,19 @@ import {
 } from '../../domain/measures.js';
 import type { ServiceContext } from '../../server/context.js';
 import { recordAudit } from '../audit/audit.repo.js';
-import { assertCanEditForUnit, canReadFreeText } from '../auth/policy.js';
+import { assertCanEditForUnit, canReadFreeText, tierAccess } from '../auth/policy.js';
+import { DEFAULT_CONFIDENTIALITY } from '../../domain/confidentiality.js';
 import { findUnit } from '../org/org.repo.js';
 import { today } from '../org/org.service.js';
 import { comparisonPeriod, computeIndicator } from '../problems/indicator.js';
 import { assertPlacesExist, assertProblemsExist, problemIndicator } from '../problems/problems.service.js';
 import {
-  findComponent, findFollowup, findMeasure, insertComponents, insertFollowups, insertMeasure, listMeasureRows, type MeasureRow,
-  measureDetails, recordFollowupRow, replaceMeasureLinks, updateComponentStatus, updateMeasureRow,
+  findComponent, findFollowup, findMeasure, hiddenProblemIds, insertComponents, insertFollowups, insertMeasure, listComponents, listMeasureRows, type MeasureRow,
+  measureDetails, recordFollowupRow, replaceMeasureLinks, updateComponent, updateComponentStatus, updateMeasureRow,
 } from './measures.repo.js';
 
 const redact = (text: string) => redactPersonalData(text).text;
+const invalid = (path: string, code: string, message: string) => new AppError('VALIDATION_FAILED', { details: [{ path, code, message }] });
 
 async function checkRefs(ctx: ServiceContext, input: { responsible_unit_id?: string; contributing_unit_ids?: readonly string[]; place_ids?: readonly string[]; problem_ids?: readonly string[] }) {
   const unitIds = [...(input.responsible_unit_id ? [input.responsible_unit_id] : []), ...(input.contributing_unit_ids ?? [])];
@@ -36,9 +38,10 @@ export async function createMeasure(ctx: ServiceContext, input: MeasureCreate): 
       organisation_id: ctx.organisation.id, responsible_unit_id: input.responsible_unit_id, title: redact(input.title),
       description: input.description ? redact(input.description) : null, type: input.type, period_start: input.period_start ?? null,
       period_end: input.period_end ?? null, cost_estimate_sek: input.cost_estimate_sek ?? null, target_groups: { groups: input.target_groups }, created_by: ctx.actor,
+      confidentiality: input.confidentiality ?? DEFAULT_CONFIDENTIALITY.measure,
     });
     await replaceMeasureLinks(trx, measureId, { problemIds: input.problem_ids, unitIds: input.contributing_unit_ids, placeIds: input.place_ids });
-    await insertComponents(trx, measureId, input.components.map((c) => ({ title: redact(c.title), type: c.type })));
+    await insertComponents(trx, measureId, input.components.map((c) => ({ title: redact(c.title), type: c.type, confidentiality: c.confidentiality ?? input.confidentiality ?? DEFAULT_CONFIDENTIALITY.measure_component })));
     await insertFollowups(trx, measureId, input.followup_dates);
     await recordAudit(trx, {
       organisationId: ctx.organisation.id, actor: ctx.actor, action: 'create', entityType: 'measure', entityId: measureId,
@@ -50,7 +53,7 @@ export async function createMeasure(ctx: ServiceContext, input: MeasureCreate): 
 }
 
 async function measureRow(ctx: ServiceContext, id: string): Promise<MeasureRow> {
-  const row = await findMeasure(ctx.db, ctx.organisation.id, id);
+  const row = await findMeasure(ctx.db, ctx.organisation.id, id, tierAccess(ctx.principal));
   if (!row) throw new AppError('NOT_FOUND', { details: { entity: 'measure', id } });
   return row;
 }
@@ -64,15 +67,25 @@ export async function getMeasure(ctx: ServiceContext, id: string): Promise<Measu
 export async function listMeasures(ctx: ServiceContext, query: MeasureListQuery & { ids?: readonly string[] }): Promise<Measure[]> {
   const rows = await listMeasureRows(ctx.db, ctx.organisation.id, {
     responsibleUnitId: query.responsible_unit_id, unitId: query.unit_id, problemId: query.problem_id, status: query.status, ...(query.ids ? { ids: query.ids } : {}),
-  });
+  }, tierAccess(ctx.principal));
   return toMeasures(ctx, rows);
 }
 
-/** Edits a measure; only the responsible unit's editors and coordinators (and admins). */
+/**
+ * Edits a measure; only the responsible unit's editors and coordinators (and admins), and handing it to
+ * another unit needs the right to edit for that one too. Components with an id are edited, new ones appended.
+ */
 export async function updateMeasure(ctx: ServiceContext, id: string, input: MeasureUpdate): Promise<Measure> {
   const before = await measureRow(ctx, id);
   assertCanEditForUnit(ctx.principal, before.responsible_unit_id, 'measure');
   await checkRefs(ctx, input);
+  if (input.responsible_unit_id) assertCanEditForUnit(ctx.principal, input.responsible_unit_id, 'measure');
+  const start = input.period_start !== undefined ? input.period_start : before.period_start;
+  const end = input.period_end !== undefined ? input.period_end : before.period_end;
+  if (start && end && end < start) throw invalid('period_end', 'period_order', 'period_end before period_start');
+  const components = input.components ? await componentChanges(ctx, id, input.components) : null;
+  // A new list of problems replaces the old, except links the editor cannot see: they cannot have meant to drop them.
+  const problemIds = input.problem_ids ? [...input.problem_ids, ...(await hiddenProblemIds(ctx.db, id, tierAccess(ctx.principal)))] : undefined;
   await inTransaction(ctx.db, async (trx) => {
     await updateMeasureRow(trx, id, {
       ...(input.title ? { title: redact(input.title) } : {}),
@@ -81,11 +94,37 @@ export async function updateMeasure(ctx: ServiceContext, id: string, input: Meas
       ...(input.period_end !== undefined ? { period_end: input.period_end } : {}),
       ...(input.cost_estimate_sek !== undefined ? { cost_estimate_sek: input.cost_estimate_sek } : {}),
       ...(input.target_groups ? { target_groups: { groups: input.target_groups } } : {}),
+      ...(input.confidentiality ? { confidentiality: input.confidentiality } : {}),
+      ...(input.type ? { type: input.type } : {}),
+      ...(input.responsible_unit_id ? { responsible_unit_id: input.responsible_unit_id } : {}),
     });
-    await replaceMeasureLinks(trx, id, { problemIds: input.problem_ids, unitIds: input.contributing_unit_ids, placeIds: input.place_ids });
-    await recordAudit(trx, { organisationId: ctx.organisation.id, actor: ctx.actor, action: 'update', entityType: 'measure', entityId: id, after: { fields: Object.keys(input) }, remoteAddress: ctx.remoteAddress });
+    await replaceMeasureLinks(trx, id, { problemIds, unitIds: input.contributing_unit_ids, placeIds: input.place_ids });
+    if (components) {
+      for (const c of components.edited) await updateComponent(trx, c.id, c.change);
+      await insertComponents(trx, id, components.added, components.nextPosition);
+    }
+    await recordAudit(trx, {
+      organisationId: ctx.organisation.id, actor: ctx.actor, action: 'update', entityType: 'measure', entityId: id,
+      before: { responsible_unit_id: before.responsible_unit_id, type: before.type },
+      after: { fields: Object.keys(input), ...(components ? { components_edited: components.edited.length, components_added: components.added.length } : {}) },
+      remoteAddress: ctx.remoteAddress,
+    });
   });
   return getMeasure(ctx, id);
+}
+
+/** Components split into edits of visible ones (else VALIDATION_FAILED) and additions numbered after the last. */
+async function componentChanges(ctx: ServiceContext, measureId: string, rows: NonNullable<MeasureUpdate['components']>) {
+  const existing = await listComponents(ctx.db, measureId);
+  const visible = new Set((await measureDetails(ctx.db, [measureId], tierAccess(ctx.principal))).components.map((c) => c.id));
+  const unknown = rows.flatMap((r, i) => (r.id && !visible.has(r.id) ? [i] : []));
+  if (unknown.length) throw new AppError('VALIDATION_FAILED', { details: unknown.map((i) => ({ path: `components.${i}.id`, code: 'unknown_component', message: 'no such component of this measure' })) });
+  const byId = new Map(existing.map((c) => [c.id, c]));
+  return {
+    edited: rows.flatMap((r) => (r.id ? [{ id: r.id, change: { title: redact(r.title), type: r.type, confidentiality: r.confidentiality ?? byId.get(r.id)!.confidentiality } }] : [])),
+    added: rows.filter((r) => !r.id).map((r) => ({ title: redact(r.title), type: r.type, confidentiality: r.confidentiality ?? DEFAULT_CONFIDENTIALITY.measure_component })),
+    nextPosition: Math.max(0, ...existing.map((c) => c.position)) + 1,
+  };
 }
 
 function assertTransition(entity: string, from: MeasureStatus, to: MeasureStatus): void {
@@ -163,7 +202,7 @@ async function followupIndicator(ctx: ServiceContext, measureId: string, endDay:
 }
 
 async function toMeasures(ctx: ServiceContext, rows: readonly MeasureRow[]): Promise<Measure[]> {
-  const d = await measureDetails(ctx.db, rows.map((r) => r.id));
+  const d = await measureDetails(ctx.db, rows.map((r) => r.id), tierAccess(ctx.principal));
   const day = today();
   const text = canReadFreeText(ctx.principal);
   return rows.map((r): Measure => {
@@ -185,6 +224,7 @@ async function toMeasures(ctx: ServiceContext, rows: readonly MeasureRow[]): Pro
         overdue: !f.recorded_at && f.due_date < day && r.status !== 'stopped',
       })),
       has_indicator: problems.some((p) => p.baseline_value !== null),
+      confidentiality: r.confidentiality,
     };
   });
 }

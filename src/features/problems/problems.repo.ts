@@ -1,10 +1,13 @@
 import type { Insertable } from 'kysely';
 import type { ProblemEvidenceTable, ProblemsTable } from '../../db/schema.js';
+import type { TierAccess } from '../auth/policy.js';
+import { visibleTo } from '../auth/visibility.repo.js';
 import type { Db } from '../org/org.repo.js';
 
 const problemColumns = [
   'p.id', 'p.owner_unit_id', 'u.name as owner_unit_name', 'p.area_id', 'a.name as area_name', 'p.title', 'p.statement', 'p.stage',
   'p.time_pattern', 'p.affected', 'p.baseline_from', 'p.baseline_to', 'p.baseline_value', 'p.target_value', 'p.created_at',
+  'p.confidentiality',
 ] as const;
 
 function selectProblems(db: Db, organisationId: string) {
@@ -27,16 +30,37 @@ export async function insertEvidence(db: Db, rows: ReadonlyArray<Insertable<Prob
 }
 
 export async function updateProblemRow(db: Db, id: string, change: Partial<Pick<Insertable<ProblemsTable>,
-  'title' | 'statement' | 'time_pattern' | 'affected' | 'stage' | 'baseline_from' | 'baseline_to' | 'baseline_value' | 'target_value'>>): Promise<void> {
+  'title' | 'statement' | 'time_pattern' | 'affected' | 'stage' | 'confidentiality' | 'baseline_from' | 'baseline_to' | 'baseline_value' | 'target_value' | 'area_id'>>): Promise<void> {
   await db.updateTable('problems').set({ ...change, updated_at: new Date() }).where('id', '=', id).execute();
 }
 
-export function findProblem(db: Db, organisationId: string, id: string) {
-  return selectProblems(db, organisationId).where('p.id', '=', id).executeTakeFirst();
+/** Replaces the given link sets (categories by id, places). */
+export async function replaceProblemLinks(db: Db, problemId: string, links: { categoryIds?: readonly string[]; placeIds?: readonly string[] }): Promise<void> {
+  if (links.categoryIds) {
+    await db.deleteFrom('problem_categories').where('problem_id', '=', problemId).execute();
+    await insertProblemLinks(db, problemId, links.categoryIds, []);
+  }
+  if (links.placeIds) {
+    await db.deleteFrom('problem_places').where('problem_id', '=', problemId).execute();
+    await insertProblemLinks(db, problemId, [], [...new Set(links.placeIds)]);
+  }
 }
 
-export function listProblemRows(db: Db, organisationId: string, filter: { ownerUnitId?: string | undefined; areaId?: string | undefined; stage?: string | undefined; ids?: readonly string[] }) {
+/** Unlinks one piece of evidence; the row removed, or undefined when the problem has no such evidence. */
+export function deleteEvidence(db: Db, problemId: string, evidenceId: string) {
+  return db.deleteFrom('problem_evidence').where('problem_id', '=', problemId).where('id', '=', evidenceId)
+    .returning(['id', 'kind', 'ref']).executeTakeFirst();
+}
+
+/** One problem; with `access`, only if the caller may see its tier. */
+export function findProblem(db: Db, organisationId: string, id: string, access?: TierAccess) {
+  const q = selectProblems(db, organisationId).where('p.id', '=', id);
+  return (access ? q.where(visibleTo(access, 'problem')) : q).executeTakeFirst();
+}
+
+export function listProblemRows(db: Db, organisationId: string, filter: { ownerUnitId?: string | undefined; areaId?: string | undefined; stage?: string | undefined; ids?: readonly string[] }, access?: TierAccess) {
   let q = selectProblems(db, organisationId);
+  if (access) q = q.where(visibleTo(access, 'problem'));
   if (filter.ownerUnitId) q = q.where('p.owner_unit_id', '=', filter.ownerUnitId);
   if (filter.areaId) q = q.where('p.area_id', '=', filter.areaId);
   if (filter.stage) q = q.where('p.stage', '=', filter.stage as never);

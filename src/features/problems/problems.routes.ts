@@ -5,12 +5,12 @@ import {
   BaselineInputSchema, EvidenceInputSchema, ProblemCreateSchema, ProblemListQuerySchema, ProblemSchema, ProblemUpdateSchema,
 } from '../../domain/problems.js';
 import { serviceContext } from '../../server/request-context.js';
-import { addEvidence, createProblem, getProblem, listProblems, setBaseline, updateProblem } from './problems.service.js';
+import { addEvidence, createProblem, getProblem, listProblems, removeEvidence, setBaseline, updateProblem } from './problems.service.js';
 
 const tags = ['programme'];
 const IdParams = z.object({ id: UuidSchema });
 
-/** Identified problems (SARA): record, list, edit, move through stages, link evidence, set the baseline. */
+/** Identified problems (SARA): record, list, edit, move through stages, link and unlink evidence, set the baseline. */
 export const problemsRoutes: FastifyPluginAsyncZod = async (app) => {
   app.post('/problems', {
     config: { policy: 'programme:write' },
@@ -29,13 +29,18 @@ export const problemsRoutes: FastifyPluginAsyncZod = async (app) => {
 
   app.patch('/problems/:id', {
     config: { policy: 'programme:write' },
-    schema: { tags, summary: 'Edit a problem or move it one SARA stage (409 INVALID_TRANSITION otherwise)', params: IdParams, body: ProblemUpdateSchema, response: { 200: ProblemSchema } },
+    schema: { tags, summary: 'Edit a problem (a new area, places or categories recompute the baseline) or move it one SARA stage (409 INVALID_TRANSITION otherwise)', params: IdParams, body: ProblemUpdateSchema, response: { 200: ProblemSchema } },
   }, async (request) => updateProblem(await serviceContext(request), request.params.id, request.body));
 
   app.post('/problems/:id/evidence', {
     config: { policy: 'programme:write' },
     schema: { tags, summary: 'Link evidence (incident filter, hotspot, note, document)', params: IdParams, body: EvidenceInputSchema, response: { 200: ProblemSchema } },
   }, async (request) => addEvidence(await serviceContext(request), request.params.id, request.body));
+
+  app.delete('/problems/:id/evidence/:evidence_id', {
+    config: { policy: 'programme:write' },
+    schema: { tags, summary: 'Unlink one piece of evidence', params: IdParams.extend({ evidence_id: UuidSchema }), response: { 200: ProblemSchema } },
+  }, async (request) => removeEvidence(await serviceContext(request), request.params.id, request.params.evidence_id));
 
   app.put('/problems/:id/baseline', {
     config: { policy: 'programme:write' },

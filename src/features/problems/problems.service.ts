@@ -2,17 +2,17 @@ import { redactPersonalData } from '../../analysis/text/redact.js';
 import { inTransaction } from '../../db/transaction.js';
 import { AppError } from '../../domain/errors.js';
 import {
-  type BaselineInput, type EvidenceInput, PROBLEM_STAGES, type Problem, type ProblemCreate, type ProblemListQuery, type ProblemStage,
-  type ProblemUpdate,
+  type BaselineInput, type EvidenceInput, type Problem, type ProblemCreate, type ProblemListQuery, type ProblemUpdate, stageAllowed,
 } from '../../domain/problems.js';
 import type { ServiceContext } from '../../server/context.js';
 import { recordAudit } from '../audit/audit.repo.js';
-import { assertCanEditForUnit, canReadFreeText } from '../auth/policy.js';
+import { assertCanEditForUnit, canReadFreeText, tierAccess } from '../auth/policy.js';
+import { DEFAULT_CONFIDENTIALITY } from '../../domain/confidentiality.js';
 import { findArea, findUnit } from '../org/org.repo.js';
 import { computeIndicator, type IndicatorDefinition } from './indicator.js';
 import {
-  findCategoriesByCode, findPlacesById, findProblem, insertEvidence, insertProblem, insertProblemLinks, listProblemRows, problemDetails,
-  type ProblemRow, updateProblemRow,
+  deleteEvidence, findCategoriesByCode, findPlacesById, findProblem, insertEvidence, insertProblem, insertProblemLinks, listProblemRows, problemDetails,
+  type ProblemRow, replaceProblemLinks, updateProblemRow,
 } from './problems.repo.js';
 
 const redact = (text: string) => redactPersonalData(text).text;
@@ -50,7 +50,7 @@ export async function createProblem(ctx: ServiceContext, input: ProblemCreate): 
       statement: redact(input.statement), time_pattern: input.time_pattern ? redact(input.time_pattern) : null,
       affected: { groups: input.affected }, created_by: ctx.actor,
       baseline_from: input.baseline?.from ?? null, baseline_to: input.baseline?.to ?? null, baseline_value: baseline,
-      target_value: input.baseline?.target_value ?? null,
+      target_value: input.baseline?.target_value ?? null, confidentiality: input.confidentiality ?? DEFAULT_CONFIDENTIALITY.problem,
     });
     await insertProblemLinks(trx, problemId, categories, [...new Set(input.place_ids)]);
     await insertEvidence(trx, input.evidence.map((e) => evidenceRow(problemId, ctx.actor, e)));
@@ -65,7 +65,8 @@ export async function createProblem(ctx: ServiceContext, input: ProblemCreate): 
 }
 
 async function problemRow(ctx: ServiceContext, id: string): Promise<ProblemRow> {
-  const row = await findProblem(ctx.db, ctx.organisation.id, id);
+  // Reported as absent when the caller may not see its tier: the existence of a restricted record is itself sensitive.
+  const row = await findProblem(ctx.db, ctx.organisation.id, id, tierAccess(ctx.principal));
   if (!row) throw new AppError('NOT_FOUND', { details: { entity: 'problem', id } });
   return row;
 }
@@ -78,24 +79,21 @@ export async function getProblem(ctx: ServiceContext, id: string): Promise<Probl
 
 /** Problems, newest first. */
 export async function listProblems(ctx: ServiceContext, query: ProblemListQuery & { ids?: readonly string[] }): Promise<Problem[]> {
-  return toProblems(ctx, await listProblemRows(ctx.db, ctx.organisation.id, { ownerUnitId: query.owner_unit_id, areaId: query.area_id, stage: query.stage, ...(query.ids ? { ids: query.ids } : {}) }));
+  return toProblems(ctx, await listProblemRows(ctx.db, ctx.organisation.id, { ownerUnitId: query.owner_unit_id, areaId: query.area_id, stage: query.stage, ...(query.ids ? { ids: query.ids } : {}) }, tierAccess(ctx.principal)));
 }
 
 /**
- * Only one SARA step at a time, forward or back: skipping analysis is what the method exists to prevent.
- * @example stageAllowed('scanning', 'response') // false
+ * Edits a problem's text, affected groups, target, where and what, or SARA stage (one step at a time, else
+ * INVALID_TRANSITION). A new area, places or categories recompute the baseline over its period: the value
+ * always counts what the problem now describes.
  */
-export function stageAllowed(from: ProblemStage, to: ProblemStage): boolean {
-  return Math.abs(PROBLEM_STAGES.indexOf(to) - PROBLEM_STAGES.indexOf(from)) === 1;
-}
-
-/** Edits a problem's text, affected groups or SARA stage (one step at a time, else INVALID_TRANSITION). */
 export async function updateProblem(ctx: ServiceContext, id: string, input: ProblemUpdate): Promise<Problem> {
   const before = await problemRow(ctx, id);
   assertCanEditForUnit(ctx.principal, before.owner_unit_id, 'problem');
   if (input.stage && input.stage !== before.stage && !stageAllowed(before.stage, input.stage)) {
     throw new AppError('INVALID_TRANSITION', { details: { entity: 'problem', from: before.stage, to: input.stage } });
   }
+  const where = await changedDefinition(ctx, before, input);
   await inTransaction(ctx.db, async (trx) => {
     await updateProblemRow(trx, id, {
       ...(input.title ? { title: redact(input.title) } : {}),
@@ -103,10 +101,52 @@ export async function updateProblem(ctx: ServiceContext, id: string, input: Prob
       ...(input.time_pattern !== undefined ? { time_pattern: input.time_pattern ? redact(input.time_pattern) : null } : {}),
       ...(input.affected ? { affected: { groups: input.affected } } : {}),
       ...(input.stage ? { stage: input.stage } : {}),
+      ...(input.confidentiality ? { confidentiality: input.confidentiality } : {}),
+      ...(input.area_id !== undefined ? { area_id: input.area_id } : {}),
+      ...(input.target_value !== undefined ? { target_value: input.target_value } : {}),
+      ...(where?.baseline !== undefined ? { baseline_value: where.baseline } : {}),
     });
+    if (where) await replaceProblemLinks(trx, id, { ...(where.categoryIds ? { categoryIds: where.categoryIds } : {}), ...(input.place_ids ? { placeIds: input.place_ids } : {}) });
     await recordAudit(trx, {
       organisationId: ctx.organisation.id, actor: ctx.actor, action: 'update', entityType: 'problem', entityId: id,
-      before: { stage: before.stage }, after: { ...input, ...(input.statement ? { statement: '[changed]' } : {}) }, remoteAddress: ctx.remoteAddress,
+      before: { stage: before.stage, confidentiality: before.confidentiality, ...(where?.baseline !== undefined ? { baseline_value: before.baseline_value } : {}) },
+      after: { ...input, ...(input.statement ? { statement: '[changed]' } : {}), ...(where?.baseline !== undefined ? { baseline_value: where.baseline } : {}) },
+      remoteAddress: ctx.remoteAddress,
+    });
+  });
+  return getProblem(ctx, id);
+}
+
+/**
+ * For an edit of the area, places or categories: the checked references, and the baseline recomputed over
+ * its period (undefined when the problem has none). Null when the edit leaves the definition alone.
+ */
+async function changedDefinition(ctx: ServiceContext, before: ProblemRow, input: ProblemUpdate) {
+  if (input.area_id === undefined && !input.place_ids && !input.categories) return null;
+  if (input.area_id && !(await findArea(ctx.db, ctx.organisation.id, input.area_id))) throw invalid('area_id', 'unknown_area', 'no such area');
+  if (input.place_ids) await assertPlacesExist(ctx, input.place_ids);
+  const categoryIdList = input.categories ? await categoryIds(ctx, input.categories) : undefined;
+  const current = await problemIndicator(ctx, before.id);
+  const def: IndicatorDefinition = {
+    categories: input.categories ?? current.categories,
+    areaId: input.area_id !== undefined ? input.area_id : current.areaId,
+    placeIds: input.place_ids ?? current.placeIds,
+  };
+  if (!def.areaId && def.placeIds.length === 0) throw invalid('area_id', 'area_or_place', 'an area or at least one place');
+  const baseline = current.baseline ? await computeIndicator(ctx, def, current.baseline.from, current.baseline.to) : undefined;
+  return { categoryIds: categoryIdList, baseline };
+}
+
+/** Unlinks one piece of evidence (e.g. a note that turned out wrong); 404 when the problem has no such link. */
+export async function removeEvidence(ctx: ServiceContext, id: string, evidenceId: string): Promise<Problem> {
+  const before = await problemRow(ctx, id);
+  assertCanEditForUnit(ctx.principal, before.owner_unit_id, 'problem');
+  await inTransaction(ctx.db, async (trx) => {
+    const removed = await deleteEvidence(trx, id, evidenceId);
+    if (!removed) throw new AppError('NOT_FOUND', { details: { entity: 'problem_evidence', id: evidenceId } });
+    await recordAudit(trx, {
+      organisationId: ctx.organisation.id, actor: ctx.actor, action: 'update', entityType: 'problem', entityId: id,
+      before: { evidence: { id: removed.id, kind: removed.kind, ref: removed.ref } }, after: { evidence_removed: removed.id }, remoteAddress: ctx.remoteAddress,
     });
   });
   return getProblem(ctx, id);
@@ -170,6 +210,7 @@ async function toProblems(ctx: ServiceContext, rows: readonly ProblemRow[]): Pro
       affected: r.affected.groups as Problem['affected'], baseline, target_value: r.target_value,
       baseline_label: baseline ? `${categories.join(', ')} at ${where}, ${baseline.from} – ${baseline.to}: ${baseline.value}` : null,
       evidence, measure_ids: d.measures.filter((m) => m.problem_id === r.id).map((m) => m.id), created_at: new Date(r.created_at).toISOString(),
+      confidentiality: r.confidentiality,
     };
   }));
 }

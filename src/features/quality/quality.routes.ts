@@ -1,6 +1,6 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { QualityReportSchema, ScopeQuerySchema } from '../../domain/quality.js';
+import { QualityExportQuerySchema, QualityReportSchema, ScopeQuerySchema } from '../../domain/quality.js';
 import { serviceContext } from '../../server/request-context.js';
 import { exportQualityReport } from './quality.export.js';
 import { getQualityReport } from './quality.service.js';
@@ -17,9 +17,10 @@ export const qualityRoutes: FastifyPluginAsyncZod = async (app) => {
   for (const format of ['pdf', 'xlsx'] as const) {
     app.get(`/quality/${format}`, {
       config: { policy: 'quality:read' },
-      schema: { tags, summary: `Quality report as ${format.toUpperCase()}`, querystring: ScopeQuerySchema, response: { 200: z.any().describe('the file') } },
+      schema: { tags, summary: `Quality report as ${format.toUpperCase()}, in Swedish (default) or English (lang=en)`, querystring: QualityExportQuerySchema, response: { 200: z.any().describe('the file') } },
     }, async (request, reply) => {
-      const file = await exportQualityReport(await getQualityReport(await serviceContext(request), request.query), format);
+      const { lang, ...scope } = request.query;
+      const file = await exportQualityReport(await getQualityReport(await serviceContext(request), scope), format, lang);
       reply.header('content-disposition', `attachment; filename="${file.filename}"`);
       return reply.type(file.contentType).send(file.body);
     });

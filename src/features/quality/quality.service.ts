@@ -1,12 +1,14 @@
 import { AppError } from '../../domain/errors.js';
-import { QUALITY_CHECK_LABELS, type QualityCheck, type QualityItem, type QualityReport, QualityCheckSchema, type ScopeQuery } from '../../domain/quality.js';
+import { type QualityCheck, type QualityItem, type QualityReport, QualityCheckSchema, type ScopeQuery } from '../../domain/quality.js';
 import type { ServiceContext } from '../../server/context.js';
+import { canReadFreeText } from '../auth/policy.js';
 import { findUnit } from '../org/org.repo.js';
 import { today } from '../org/org.service.js';
 import { nextReview, reviewOverdue } from '../agreements/agreement-review.js';
 import { movedWrongWay } from '../problems/indicator.js';
 import { type Scope, scopeFacts } from './programme-scope.js';
 import { loadProgrammeFacts, type ProgrammeFacts } from './quality.repo.js';
+import { QUALITY_EXPORT_TEXTS } from './quality.texts.js';
 
 /** Resolves a scope query to a named scope; a district scope needs a district unit. */
 export async function resolveScope(ctx: ServiceContext, query: ScopeQuery): Promise<Scope & { name: string }> {
@@ -23,8 +25,9 @@ export async function resolveScope(ctx: ServiceContext, query: ScopeQuery): Prom
  */
 export function qualityItems(scoped: ProgrammeFacts, all: ProgrammeFacts, day: string): QualityItem[] {
   const items: QualityItem[] = [];
-  const add = (check: QualityCheck, title: string, unit: { id: string; name: string }, detail: string, link: QualityItem['link'], parent: QualityItem['parent'] = null) =>
-    items.push({ check, title, unit, detail, link, parent });
+  const add = (check: QualityCheck, title: string, unit: { id: string; name: string }, link: QualityItem['link'],
+    { parent = null, facts = {} }: { parent?: QualityItem['parent']; facts?: QualityItem['facts'] } = {}) =>
+    items.push({ check, title, unit, detail: QUALITY_EXPORT_TEXTS.en.detail(check, facts), facts, link, parent });
   const status = new Map(all.measures.map((m) => [m.id, m.status]));
   const withEvidence = new Set(scoped.evidence.map((e) => e.problem_id));
   const problemById = new Map(all.problems.map((p) => [p.id, p]));
@@ -33,34 +36,38 @@ export function qualityItems(scoped: ProgrammeFacts, all: ProgrammeFacts, day: s
     const unit = { id: p.owner_unit_id, name: p.unit_name };
     const link = { entity: 'problem' as const, id: p.id };
     const statuses = all.links.filter((l) => l.problem_id === p.id).map((l) => status.get(l.measure_id));
-    if (!withEvidence.has(p.id)) add('problem_without_evidence', p.title, unit, 'no incidents, hotspots, notes or documents linked', link);
-    if (p.baseline_value === null) add('problem_without_baseline', p.title, unit, 'no baseline period set', link);
-    if (!statuses.length) add('problem_without_measure', p.title, unit, 'no measure is aimed at it', link);
-    else if (statuses.every((s) => s === 'stopped')) add('problem_only_stopped_measures', p.title, unit, `all ${statuses.length} measure(s) stopped`, link);
+    if (!withEvidence.has(p.id)) add('problem_without_evidence', p.title, unit, link);
+    if (p.baseline_value === null) add('problem_without_baseline', p.title, unit, link);
+    if (!statuses.length) add('problem_without_measure', p.title, unit, link);
+    else if (statuses.every((s) => s === 'stopped')) add('problem_only_stopped_measures', p.title, unit, link, { facts: { measures: statuses.length } });
   }
   for (const m of scoped.measures) {
     const unit = { id: m.responsible_unit_id, name: m.unit_name };
     const link = { entity: 'measure' as const, id: m.id };
     const problems = all.links.filter((l) => l.measure_id === m.id).map((l) => problemById.get(l.problem_id));
-    if (!problems.some((p) => p && p.baseline_value !== null)) add('measure_without_indicator', m.title, unit, 'none of its problems has a baseline', link);
+    if (!problems.some((p) => p && p.baseline_value !== null)) add('measure_without_indicator', m.title, unit, link);
     const followups = scoped.followups.filter((f) => f.measure_id === m.id);
     if (m.status !== 'stopped') {
       for (const f of followups.filter((x) => !x.recorded_at && x.due_date < day)) {
-        add('followup_overdue', m.title, unit, `follow-up due ${f.due_date}`, { entity: 'followup', id: f.id }, link);
+        add('followup_overdue', m.title, unit, { entity: 'followup', id: f.id }, { parent: link, facts: { due_date: f.due_date } });
       }
     }
     const latest = followups.filter((f) => f.recorded_at && f.indicator_value !== null && f.baseline_value !== null)
       .sort((a, b) => new Date(b.recorded_at!).getTime() - new Date(a.recorded_at!).getTime())[0];
     if (latest && movedWrongWay(latest.baseline_value!, latest.indicator_value!, problemById.get(latest.indicator_problem_id ?? '')?.target_value ?? null)) {
-      add('indicator_wrong_way', m.title, unit, `baseline ${latest.baseline_value}, at follow-up ${latest.indicator_value}`, link);
+      add('indicator_wrong_way', m.title, unit, link,
+        { facts: { baseline: latest.baseline_value!, value: latest.indicator_value! } });
     }
   }
   for (const r of scoped.requests.filter((x) => (x.status === 'requested' || x.status === 'accepted') && x.due_date < day)) {
-    add('request_overdue', r.what.slice(0, 200), { id: r.to_unit_id, name: r.to_name }, `from ${r.from_name}, due ${r.due_date}, ${r.status}`, { entity: 'request', id: r.id });
+    add('request_overdue', r.what.slice(0, 200), { id: r.to_unit_id, name: r.to_name }, { entity: 'request', id: r.id },
+      { parent: { entity: 'problem', id: r.problem_id }, facts: { due_date: r.due_date, from_unit: r.from_name, status: r.status } });
   }
   for (const g of scoped.agreements) {
     const due = nextReview(g.last_review, g.period_start);
-    if (reviewOverdue(due, g.period_end, day)) add('agreement_review_overdue', g.title, { id: g.district_unit_id, name: g.district_name }, `review due ${due}`, { entity: 'agreement', id: g.id });
+    if (reviewOverdue(due, g.period_end, day)) {
+      add('agreement_review_overdue', g.title, { id: g.district_unit_id, name: g.district_name }, { entity: 'agreement', id: g.id }, { facts: { due_date: due } });
+    }
   }
   return items;
 }
@@ -70,10 +77,11 @@ export async function getQualityReport(ctx: ServiceContext, query: ScopeQuery): 
   const scope = await resolveScope(ctx, query);
   const all = await loadProgrammeFacts(ctx.db, ctx.organisation.id);
   const day = today();
-  const items = qualityItems(scopeFacts(all, scope), all, day);
+  // A request's title is what was asked, free text: readers with aggregates only (analysts) see who asked whom.
+  const text = canReadFreeText(ctx.principal);
+  const items = qualityItems(scopeFacts(all, scope), all, day)
+    .map((i) => (i.check === 'request_overdue' && !text ? { ...i, title: `${i.facts.from_unit ?? ''} → ${i.unit.name}` } : i));
   const counts = Object.fromEntries(QualityCheckSchema.options.map((c) => [c, items.filter((i) => i.check === c).length])) as Record<QualityCheck, number>;
   return { scope: { kind: scope.kind, unit_id: scope.unitId, name: scope.name }, generated_at: new Date().toISOString(), today: day, counts, items };
 }
 
-/** Swedish label of a check, for exports. */
-export const checkLabel = (check: QualityCheck): string => QUALITY_CHECK_LABELS[check].sv;

@@ -1,3 +1,4 @@
+import ExcelJS from 'exceljs';
 import { beforeAll, expect, it } from 'vitest';
 import type { QualityCheck } from '../../domain/quality.js';
 import type { ServiceContext } from '../../server/context.js';
@@ -10,6 +11,7 @@ import { createProblem } from '../problems/problems.service.js';
 import { today } from '../org/org.service.js';
 import { answerRequest, createRequest } from '../requests/requests.service.js';
 import { exportQualityReport } from './quality.export.js';
+import { QUALITY_EXPORT_TEXTS } from './quality.texts.js';
 import { getQualityReport } from './quality.service.js';
 
 describeEachEngine('quality report: finds every seeded defect and nothing else', (getDb) => {
@@ -58,7 +60,7 @@ describeEachEngine('quality report: finds every seeded defect and nothing else',
       district_unit_id: org.unitId, partner_unit_id: culture, kind: 'citizen_promise', title, period_start: '2025-01-01', period_end: '2099-12-31', area_ids: [org.areas.south], measure_ids: [],
     });
     ids.agreement = (await agreement('Medborgarlöfte utan omprövning')).id;
-    await reviewAgreement(ctx, (await agreement('Omprövat medborgarlöfte')).id, today());
+    await reviewAgreement(ctx, (await agreement('Omprövat medborgarlöfte')).id, { reviewed_on: today(), activities: [], indicators: [] });
   }, 120_000);
 
   it('reports exactly one item per seeded defect, each linking to what to fix', async () => {
@@ -78,6 +80,12 @@ describeEachEngine('quality report: finds every seeded defect and nothing else',
     expect(found.sort()).toEqual([...expected].sort());
     expect(Object.values(report.counts).every((n) => n === 1)).toBe(true);
     expect(report.items.find((i) => i.check === 'indicator_wrong_way')?.detail).toBe('baseline 1, at follow-up 3');
+    // A request opens on its problem's page; a follow-up on its measure's.
+    expect(report.items.find((i) => i.check === 'request_overdue')?.parent).toEqual({ entity: 'problem', id: ids.good });
+    expect(report.items.find((i) => i.check === 'followup_overdue')?.parent).toEqual({ entity: 'measure', id: ids.overdue });
+    expect(report.items.find((i) => i.check === 'request_overdue')?.facts).toEqual({ due_date: '2026-01-01', from_unit: 'Södra stadsdelsnämnden', status: 'requested' });
+    expect(report.items.find((i) => i.check === 'indicator_wrong_way')?.facts).toEqual({ baseline: 1, value: 3 });
+    expect(report.items.find((i) => i.check === 'problem_only_stopped_measures')?.facts).toEqual({ measures: 1 });
   });
 
   it('scopes to the unit, the city and another district', async () => {
@@ -89,6 +97,13 @@ describeEachEngine('quality report: finds every seeded defect and nothing else',
     expect((await getQualityReport(ctx, { scope: 'district', unit_id: other.id })).items).toEqual([]);
   });
 
+  it("shows analysts who asked whom instead of a request's free text", async () => {
+    const analyst: ServiceContext = { ...ctx, principal: { kind: 'user', userId: 'a', organisationId: org.organisation.id, email: 'a@example.org', displayName: 'A', scopes: null,
+      memberships: [{ unitId: org.unitId, unitKind: 'district', role: 'analyst' }] } };
+    const items = (await getQualityReport(analyst, { scope: 'city' })).items.filter((i) => i.check === 'request_overdue');
+    expect(items.map((i) => i.title)).toEqual(['Södra stadsdelsnämnden → Kultur']);
+  });
+
   it('exports PDF and Excel', async () => {
     const report = await getQualityReport(ctx, { scope: 'city' });
     const pdf = await exportQualityReport(report, 'pdf');
@@ -96,6 +111,34 @@ describeEachEngine('quality report: finds every seeded defect and nothing else',
     const xlsx = await exportQualityReport(report, 'xlsx');
     expect(xlsx.body.subarray(0, 2).toString()).toBe('PK');
     expect(xlsx.filename).toMatch(/^kvalitetsrapport-city-\d{4}-\d{2}-\d{2}\.xlsx$/);
+    expect((await exportQualityReport(report, 'pdf', 'en')).filename).toMatch(/^quality-report-city-\d{4}-\d{2}-\d{2}\.pdf$/);
+  });
+
+  it('writes the Excel file wholly in Swedish, or wholly in English when asked', async () => {
+    const report = await getQualityReport(ctx, { scope: 'city' });
+    const cells = async (lang: 'sv' | 'en') => {
+      const book = new ExcelJS.Workbook();
+      await book.xlsx.load((await exportQualityReport(report, 'xlsx', lang)).body as unknown as ArrayBuffer);
+      const texts: string[] = [];
+      book.eachSheet((ws) => ws.eachRow((row) => row.eachCell((c) => { if (typeof c.value === 'string') texts.push(c.value); })));
+      return { texts, sheets: book.worksheets.map((w) => w.name) };
+    };
+    const sv = await cells('sv');
+    const en = await cells('en');
+    // The API's detail is English; the Swedish file says each item from its facts instead.
+    const english = report.items.map((i) => i.detail);
+    const swedish = report.items.map((i) => QUALITY_EXPORT_TEXTS.sv.detail(i.check, i.facts));
+    expect(english).toContain('baseline 1, at follow-up 3');
+    expect(swedish).toContain('nollmätning 1, vid uppföljning 3');
+    expect(swedish).toContain('från Södra stadsdelsnämnden, senast 2026-01-01, ej besvarad');
+    expect(sv.sheets).toEqual(['Sammanfattning', 'Brister']);
+    expect(sv.texts).toEqual(expect.arrayContaining([...swedish, 'Problem utan nollmätning', 'Detalj']));
+    for (const text of english) expect(sv.texts.filter((c) => c.includes(text))).toEqual([]);
+    expect(en.sheets).toEqual(['Summary', 'Defects']);
+    expect(en.texts).toEqual(expect.arrayContaining([...english, 'Problem without a baseline', 'Detail']));
+    for (const text of swedish) expect(en.texts.filter((c) => c.includes(text))).toEqual([]);
+    // Titles are what staff typed and stay as typed; every label and entity name is translated.
+    expect(en.texts.filter((c) => ['Kontroll', 'Detalj', 'Hör till', 'åtgärd', 'uppföljning', 'begäran', 'överenskommelse'].includes(c))).toEqual([]);
   });
 
   it('makes a measure aimed at no problem impossible in the database itself', async () => {

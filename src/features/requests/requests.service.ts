@@ -5,7 +5,8 @@ import type { InboxItem } from '../../domain/meetings.js';
 import { type ContributionRequest, REQUEST_TRANSITIONS, type RequestCreate, type RequestListQuery, type RequestStatus } from '../../domain/requests.js';
 import type { ServiceContext } from '../../server/context.js';
 import { recordAudit } from '../audit/audit.repo.js';
-import { assertCanEditForUnit, canActForUnit, canReadFreeText } from '../auth/policy.js';
+import { assertCanEditForUnit, canActForUnit, canReadFreeText, tierAccess } from '../auth/policy.js';
+import { DEFAULT_CONFIDENTIALITY } from '../../domain/confidentiality.js';
 import { findUnit } from '../org/org.repo.js';
 import { today } from '../org/org.service.js';
 import { assertProblemsExist } from '../problems/problems.service.js';
@@ -19,7 +20,7 @@ function toRequest(ctx: ServiceContext, r: RequestRow, day: string): Contributio
     id: r.id, from_unit: { id: r.from_unit_id, name: r.from_unit_name }, to_unit: { id: r.to_unit_id, name: r.to_unit_name },
     problem: { id: r.problem_id, title: r.problem_title }, what: text ? r.what : '', due_date: r.due_date, status: r.status,
     answer: text ? r.answer : null, answered_at: r.answered_at ? new Date(r.answered_at).toISOString() : null,
-    overdue: OPEN.includes(r.status) && r.due_date < day, created_at: new Date(r.created_at).toISOString(),
+    overdue: OPEN.includes(r.status) && r.due_date < day, created_at: new Date(r.created_at).toISOString(), confidentiality: r.confidentiality,
   };
 }
 
@@ -35,6 +36,7 @@ export async function createRequest(ctx: ServiceContext, input: RequestCreate): 
     const requestId = await insertRequest(trx, {
       organisation_id: org, from_unit_id: input.from_unit_id, to_unit_id: input.to_unit_id, problem_id: input.problem_id,
       what: redactPersonalData(input.what).text, due_date: input.due_date, created_by: ctx.actor, answer: null, answered_at: null,
+      confidentiality: input.confidentiality ?? DEFAULT_CONFIDENTIALITY.request,
     });
     await recordAudit(trx, { organisationId: org, actor: ctx.actor, action: 'create', entityType: 'contribution_request', entityId: requestId, after: { ...input, what: '[text]' }, remoteAddress: ctx.remoteAddress });
     return requestId;
@@ -43,7 +45,7 @@ export async function createRequest(ctx: ServiceContext, input: RequestCreate): 
 }
 
 async function requestRow(ctx: ServiceContext, id: string): Promise<RequestRow> {
-  const row = await findRequest(ctx.db, ctx.organisation.id, id);
+  const row = await findRequest(ctx.db, ctx.organisation.id, id, tierAccess(ctx.principal));
   if (!row) throw new AppError('NOT_FOUND', { details: { entity: 'contribution_request', id } });
   return row;
 }
@@ -56,7 +58,7 @@ export async function getRequest(ctx: ServiceContext, id: string): Promise<Contr
 /** Requests sent or received by a unit (or all), soonest due first. */
 export async function listRequests(ctx: ServiceContext, query: RequestListQuery): Promise<ContributionRequest[]> {
   const day = today();
-  return (await listRequestRows(ctx.db, ctx.organisation.id, { unitId: query.unit_id, problemId: query.problem_id, status: query.status })).map((r) => toRequest(ctx, r, day));
+  return (await listRequestRows(ctx.db, ctx.organisation.id, { unitId: query.unit_id, problemId: query.problem_id, status: query.status }, tierAccess(ctx.principal))).map((r) => toRequest(ctx, r, day));
 }
 
 /**

@@ -10,6 +10,7 @@ import { addDays } from '../problems/indicator.js';
 import { createProblem } from '../problems/problems.service.js';
 import { answerRequest, createRequest } from '../requests/requests.service.js';
 import { createResponsibilityRule, setServiceLevel } from '../responsibility/responsibility.service.js';
+import { seedDistrictAgreements } from './agreements.seed.js';
 import type { SeededPlace } from './places.seed.js';
 import { UNIT, unitId } from './units.seed.js';
 
@@ -37,7 +38,7 @@ function rules(units: Map<string, string>): ResponsibilityRuleInput[] {
 }
 
 /** What the programme seed reports. */
-export interface ProgrammeSeedReport { rules: number; problems: number; measures: number; requests: number }
+export interface ProgrammeSeedReport { rules: number; problems: number; measures: number; requests: number; agreements: number }
 
 /**
  * Realistic programme work in three districts, so a newcomer sees the workflow populated: problems with
@@ -52,7 +53,7 @@ export async function seedProgramme(trx: Transaction<Database> | Kysely<Database
   const place = (slug: string) => input.places.find((p) => p.slug === slug)?.id;
   const day = swedishDay(input.now);
   const baseline = { from: addDays(day, -365), to: addDays(day, -183) };
-  const report: ProgrammeSeedReport = { rules: 0, problems: 0, measures: 0, requests: 0 };
+  const report: ProgrammeSeedReport = { rules: 0, problems: 0, measures: 0, requests: 0, agreements: 0 };
 
   for (const rule of rules(input.units)) { await createResponsibilityRule(ctx, rule); report.rules++; }
   await setServiceLevel(ctx, 'klotter', { hours: 24, rule: 'Klotter på stadens egendom tas bort inom 24 timmar från anmälan.' });
@@ -61,6 +62,7 @@ export async function seedProgramme(trx: Transaction<Database> | Kysely<Database
 
   const eav = u('enskede-arsta-vantor');
   const library = place('hogdalens-bibliotek');
+  const eavActivities: string[] = [];
   if (library) {
     const problem = await createProblem(ctx, {
       owner_unit_id: eav, place_ids: [library], title: 'Stök och otrygghet i Högdalens bibliotek kvällstid',
@@ -84,6 +86,7 @@ export async function seedProgramme(trx: Transaction<Database> | Kysely<Database
       ],
     });
     await changeMeasureStatus(ctx, model.id, 'ongoing');
+    eavActivities.push(model.id);
     for (const c of model.components.slice(0, 3)) { await changeComponentStatus(ctx, model.id, c.id, 'ongoing'); await changeComponentStatus(ctx, model.id, c.id, 'done'); }
     await recordFollowup(ctx, model.id, model.followups[0]!.id, { what_was_done: 'Möbleringen och belysningen klara, personal i par sedan tre månader.', assessment: 'improved' });
     const light = await createRequest(ctx, { from_unit_id: eav, to_unit_id: u(UNIT.transport), problem_id: problem.id, what: 'Se över belysningen på gångvägen mellan Högdalstorget och biblioteket.', due_date: addDays(day, 21) });
@@ -91,6 +94,11 @@ export async function seedProgramme(trx: Transaction<Database> | Kysely<Database
     await createRequest(ctx, { from_unit_id: eav, to_unit_id: u(UNIT.culture), problem_id: problem.id, what: 'Dela besöksstatistik per timme för kvällarna.', due_date: addDays(day, 10) });
     report.problems++; report.measures++; report.requests += 2;
   }
+
+  const agreements = await seedDistrictAgreements(ctx, {
+    district: eav, police: u(UNIT.police), day, baseline, activityIds: eavActivities, square: place('hogdalstorget'),
+  });
+  report.problems += agreements.problems; report.measures += agreements.measures; report.agreements += agreements.agreements;
 
   const square = place('rinkeby-torg');
   if (square) {

@@ -1,5 +1,5 @@
 import { compareCounts } from '../../analysis/stats/change.js';
-import { addWeeks, isoWeekOfDate, iterateWeeks } from '../../analysis/stats/counts.js';
+import { addWeeks, iterateWeeks } from '../../analysis/stats/counts.js';
 import { WEEKDAYS } from '../../analysis/stats/time-profile.js';
 import {
   type Change, DEFAULT_RATING_THRESHOLDS, type RatingLevel, type RatingThresholdsInput, type SituationReport,
@@ -135,14 +135,6 @@ export function categoryRows(t: ReturnType<typeof tally>, categories: readonly C
 
 export function totalsOf(t: ReturnType<typeof tally>): SituationReport['totals'] {
   return { ...withChange(t.total), points: t.points, coarse_area: t.coarseArea, coarse_municipality: t.coarseMunicipality };
-}
-
-/** Weekly rows keyed by their local Monday ('YYYY-MM-DD') → counts keyed by ISO week. */
-export function byIsoWeek(rows: ReadonlyArray<{ monday: string; count: number; points: number }>): Map<string, { count: number; points: number }> {
-  return new Map(rows.map((r) => {
-    const [y, m, d] = r.monday.split('-').map(Number) as [number, number, number];
-    return [isoWeekOfDate(y, m, d), { count: r.count, points: r.points }];
-  }));
 }
 
 export function trendOf(weekly: ReadonlyMap<string, { count: number; points: number }>, week: string): SituationReport['trend'] {

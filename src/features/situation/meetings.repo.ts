@@ -1,7 +1,10 @@
 import type { MeetingActionStatus } from '../../db/schema.js';
+import type { Confidentiality } from '../../domain/confidentiality.js';
+import type { TierAccess } from '../auth/policy.js';
+import { visibleTo } from '../auth/visibility.repo.js';
 import type { Db } from '../org/org.repo.js';
 
-const reportColumns = ['r.id', 'r.area_id', 'r.week', 'r.frozen_at', 'r.frozen_by', 'm.id as meeting_id'] as const;
+const reportColumns = ['r.id', 'r.area_id', 'r.week', 'r.frozen_at', 'r.frozen_by', 'm.id as meeting_id', 'r.confidentiality'] as const;
 
 function selectReports(db: Db, organisationId: string) {
   return db.selectFrom('situation_reports as r').leftJoin('meetings as m', 'm.report_id', 'r.id')
@@ -13,38 +16,43 @@ function sameScope<Q extends ReturnType<typeof selectReports>>(q: Q, areaId: str
   return (areaId === null ? q.where('r.area_id', 'is', null) : q.where('r.area_id', '=', areaId)) as Q;
 }
 
-export async function insertReport(db: Db, row: { organisation_id: string; area_id: string | null; week: string; snapshot: Record<string, unknown>; frozen_by: string }): Promise<string> {
+export async function insertReport(db: Db, row: { organisation_id: string; area_id: string | null; week: string; snapshot: Record<string, unknown>; frozen_by: string; confidentiality: Confidentiality }): Promise<string> {
   const { id } = await db.insertInto('situation_reports').values(row).returning('id').executeTakeFirstOrThrow();
   return id;
 }
 
-export function findReport(db: Db, organisationId: string, id: string) {
-  return selectReports(db, organisationId).select('r.snapshot').where('r.id', '=', id).executeTakeFirst();
+/** One frozen report; with `access`, only if the caller may see its tier. */
+export function findReport(db: Db, organisationId: string, id: string, access?: TierAccess) {
+  const q = selectReports(db, organisationId).select('r.snapshot').where('r.id', '=', id);
+  return (access ? q.where(visibleTo(access, 'situation_report')) : q).executeTakeFirst();
 }
 
 export function findReportByScope(db: Db, organisationId: string, areaId: string | null, week: string) {
   return sameScope(selectReports(db, organisationId), areaId).where('r.week', '=', week).executeTakeFirst();
 }
 
-export function listReports(db: Db, organisationId: string, filter: { areaId?: string | undefined; fromWeek?: string | undefined }) {
+export function listReports(db: Db, organisationId: string, filter: { areaId?: string | undefined; fromWeek?: string | undefined }, access?: TierAccess) {
   let q = selectReports(db, organisationId);
+  if (access) q = q.where(visibleTo(access, 'situation_report'));
   if (filter.areaId) q = q.where('r.area_id', '=', filter.areaId);
   if (filter.fromWeek) q = q.where('r.week', '>=', filter.fromWeek);
   return q.orderBy('r.week', 'desc').limit(200).execute();
 }
 
-export async function insertMeeting(db: Db, row: { organisation_id: string; report_id: string; held_at: Date; notes: string | null; notes_redactions: number; created_by: string }): Promise<string> {
+export async function insertMeeting(db: Db, row: { organisation_id: string; report_id: string; held_at: Date; notes: string | null; notes_redactions: number; created_by: string; confidentiality: Confidentiality }): Promise<string> {
   const { id } = await db.insertInto('meetings').values(row).returning('id').executeTakeFirstOrThrow();
   return id;
 }
 
-export function findMeeting(db: Db, organisationId: string, id: string) {
-  return db.selectFrom('meetings as m').innerJoin('situation_reports as r', 'r.id', 'm.report_id')
-    .select(['m.id', 'm.report_id', 'm.held_at', 'm.notes', 'm.notes_redactions', 'r.area_id', 'r.week'])
-    .where('m.organisation_id', '=', organisationId).where('m.id', '=', id).executeTakeFirst();
+/** One meeting; with `access`, only if the caller may see its tier. */
+export function findMeeting(db: Db, organisationId: string, id: string, access?: TierAccess) {
+  const q = db.selectFrom('meetings as m').innerJoin('situation_reports as r', 'r.id', 'm.report_id')
+    .select(['m.id', 'm.report_id', 'm.held_at', 'm.notes', 'm.notes_redactions', 'r.area_id', 'r.week', 'm.confidentiality'])
+    .where('m.organisation_id', '=', organisationId).where('m.id', '=', id);
+  return (access ? q.where(visibleTo(access, 'meeting')) : q).executeTakeFirst();
 }
 
-export async function updateMeetingRow(db: Db, id: string, change: { held_at?: Date; notes?: string | null; notes_redactions?: number }): Promise<void> {
+export async function updateMeetingRow(db: Db, id: string, change: { held_at?: Date; notes?: string | null; notes_redactions?: number; confidentiality?: Confidentiality }): Promise<void> {
   await db.updateTable('meetings').set({ ...change, updated_at: new Date() }).where('id', '=', id).execute();
 }
 
@@ -60,21 +68,23 @@ export function listParticipants(db: Db, meetingId: string) {
 
 const actionColumns = ['a.id', 'a.meeting_id', 'a.unit_id', 'u.name as unit_name', 'a.title', 'a.due_date', 'a.status', 'a.status_note', 'a.closed_at'] as const;
 
-export async function insertAction(db: Db, row: { organisation_id: string; meeting_id: string; unit_id: string; title: string; due_date: string; created_by: string }): Promise<string> {
+export async function insertAction(db: Db, row: { organisation_id: string; meeting_id: string; unit_id: string; title: string; due_date: string; created_by: string; confidentiality: Confidentiality }): Promise<string> {
   const { id } = await db.insertInto('meeting_actions').values({ ...row, status_note: null, closed_at: null }).returning('id').executeTakeFirstOrThrow();
   return id;
 }
 
-export function listMeetingActions(db: Db, meetingId: string) {
+/** A meeting's actions; with `access`, only those the caller may see. */
+export function listMeetingActions(db: Db, meetingId: string, access: TierAccess = { all: true }) {
   return db.selectFrom('meeting_actions as a').innerJoin('units as u', 'u.id', 'a.unit_id')
-    .select(actionColumns).where('a.meeting_id', '=', meetingId).orderBy('a.due_date').orderBy('a.created_at').execute();
+    .select([...actionColumns, 'a.confidentiality']).where('a.meeting_id', '=', meetingId).where(visibleTo(access, 'meeting_action'))
+    .orderBy('a.due_date').orderBy('a.created_at').execute();
 }
 
 /** One action with what deciding who may change it needs: its meeting's scope. */
 export function findAction(db: Db, organisationId: string, id: string) {
   return db.selectFrom('meeting_actions as a').innerJoin('units as u', 'u.id', 'a.unit_id')
     .innerJoin('meetings as m', 'm.id', 'a.meeting_id').innerJoin('situation_reports as r', 'r.id', 'm.report_id')
-    .select([...actionColumns, 'r.area_id']).where('a.organisation_id', '=', organisationId).where('a.id', '=', id).executeTakeFirst();
+    .select([...actionColumns, 'a.confidentiality', 'r.area_id']).where('a.organisation_id', '=', organisationId).where('a.id', '=', id).executeTakeFirst();
 }
 
 export async function updateActionRow(db: Db, id: string, change: { status: MeetingActionStatus; status_note: string | null; closed_at: Date | null }): Promise<void> {

@@ -9,7 +9,8 @@ import type {
 import type { SituationReport } from '../../domain/situation.js';
 import type { ServiceContext } from '../../server/context.js';
 import { recordAudit } from '../audit/audit.repo.js';
-import { canReadFreeText } from '../auth/policy.js';
+import { DEFAULT_CONFIDENTIALITY } from '../../domain/confidentiality.js';
+import { canReadFreeText, tierAccess } from '../auth/policy.js';
 import type { Db } from '../org/org.repo.js';
 import {
   findAction, findMeeting, findReport, findReportByScope, insertAction, insertMeeting, insertReport, listMeetingActions,
@@ -25,7 +26,7 @@ const SITUATION = 'situation';
 type ReportRow = NonNullable<Awaited<ReturnType<typeof findReport>>>;
 
 function summary(r: Omit<ReportRow, 'snapshot'>): FrozenReportSummary {
-  return { id: r.id, area_id: r.area_id, week: r.week, frozen_at: new Date(r.frozen_at).toISOString(), frozen_by: r.frozen_by, meeting_id: r.meeting_id };
+  return { id: r.id, area_id: r.area_id, week: r.week, frozen_at: new Date(r.frozen_at).toISOString(), frozen_by: r.frozen_by, meeting_id: r.meeting_id, confidentiality: r.confidentiality };
 }
 
 function forbidden(reason: string): AppError {
@@ -47,6 +48,7 @@ export async function freezeSituationReport(ctx: ServiceContext, input: FreezeRe
   const id = await inTransaction(ctx.db, async (trx) => {
     const reportId = await insertReport(trx, {
       organisation_id: ctx.organisation.id, area_id: scope.areaId, week: input.week, snapshot: report as unknown as Record<string, unknown>, frozen_by: ctx.actor,
+      confidentiality: input.confidentiality ?? DEFAULT_CONFIDENTIALITY.situation_report,
     }).catch((e: unknown) => {
       if ((e as { code?: string }).code === '23505') throw new AppError('CONFLICT', { details: { entity: 'situation_report', week: input.week } });
       throw e;
@@ -62,7 +64,7 @@ export async function freezeSituationReport(ctx: ServiceContext, input: FreezeRe
 }
 
 async function reportWithAccess(ctx: ServiceContext, id: string): Promise<ReportRow> {
-  const row = await findReport(ctx.db, ctx.organisation.id, id);
+  const row = await findReport(ctx.db, ctx.organisation.id, id, tierAccess(ctx.principal));
   if (!row) throw new AppError('NOT_FOUND', { details: { entity: 'situation_report', id } });
   const participants = row.meeting_id ? (await listParticipants(ctx.db, row.meeting_id)).map((p) => p.id) : [];
   if (!canReadMeeting(ctx.principal, participants)) throw forbidden('not a participant of this meeting');
@@ -87,7 +89,7 @@ export async function findFrozenReport(ctx: ServiceContext, areaId: string | nul
 
 /** Frozen reports, newest week first. */
 export async function listFrozenReports(ctx: ServiceContext, query: { area_id?: string | undefined; from_week?: string | undefined }): Promise<FrozenReportSummary[]> {
-  return (await listReports(ctx.db, ctx.organisation.id, { areaId: query.area_id, fromWeek: query.from_week })).map(summary);
+  return (await listReports(ctx.db, ctx.organisation.id, { areaId: query.area_id, fromWeek: query.from_week }, tierAccess(ctx.principal))).map(summary);
 }
 
 async function checkUnits(db: Db, organisationId: string, ids: readonly string[], path: string): Promise<void> {
@@ -115,6 +117,7 @@ export async function createMeeting(ctx: ServiceContext, reportId: string, input
     const meetingId = await insertMeeting(trx, {
       organisation_id: ctx.organisation.id, report_id: reportId, held_at: new Date(input.held_at),
       notes: notes?.text || null, notes_redactions: notes?.count ?? 0, created_by: ctx.actor,
+      confidentiality: input.confidentiality ?? DEFAULT_CONFIDENTIALITY.meeting,
     });
     await replaceParticipants(trx, meetingId, [...new Set(input.participants)]);
     for (const a of input.actions) await addActionRow(trx, ctx, meetingId, a);
@@ -131,7 +134,9 @@ export async function createMeeting(ctx: ServiceContext, reportId: string, input
 
 async function addActionRow(db: Db, ctx: ServiceContext, meetingId: string, a: MeetingActionCreate): Promise<string> {
   const title = redactPersonalData(a.title).text;
-  const id = await insertAction(db, { organisation_id: ctx.organisation.id, meeting_id: meetingId, unit_id: a.unit_id, title, due_date: a.due_date, created_by: ctx.actor });
+  const id = await insertAction(db, { organisation_id: ctx.organisation.id, meeting_id: meetingId, unit_id: a.unit_id, title, due_date: a.due_date, created_by: ctx.actor,
+    confidentiality: a.confidentiality ?? DEFAULT_CONFIDENTIALITY.meeting_action,
+  });
   await recordAudit(db, {
     organisationId: ctx.organisation.id, actor: ctx.actor, action: 'create', entityType: 'meeting_action', entityId: id,
     after: { meeting_id: meetingId, unit_id: a.unit_id, title, due_date: a.due_date }, remoteAddress: ctx.remoteAddress,
@@ -156,6 +161,7 @@ export async function updateMeeting(ctx: ServiceContext, meetingId: string, inpu
     await updateMeetingRow(trx, meetingId, {
       ...(input.held_at ? { held_at: new Date(input.held_at) } : {}),
       ...(notes ? { notes: notes.text || null, notes_redactions: notes.count } : {}),
+      ...(input.confidentiality ? { confidentiality: input.confidentiality } : {}),
     });
     if (input.participants) await replaceParticipants(trx, meetingId, [...new Set(input.participants)]);
     await bumpDataVersion(trx, ctx.organisation.id, SITUATION);
@@ -171,14 +177,15 @@ export async function updateMeeting(ctx: ServiceContext, meetingId: string, inpu
 
 /** A meeting with participants and actions; notes only for readers of free text (not analysts). */
 export async function getMeeting(ctx: ServiceContext, meetingId: string): Promise<Meeting> {
-  const meeting = await findMeeting(ctx.db, ctx.organisation.id, meetingId);
+  const access = tierAccess(ctx.principal);
+  const meeting = await findMeeting(ctx.db, ctx.organisation.id, meetingId, access);
   if (!meeting) throw new AppError('NOT_FOUND', { details: { entity: 'meeting', id: meetingId } });
-  const [participants, actions] = await Promise.all([listParticipants(ctx.db, meetingId), listMeetingActions(ctx.db, meetingId)]);
+  const [participants, actions] = await Promise.all([listParticipants(ctx.db, meetingId), listMeetingActions(ctx.db, meetingId, access)]);
   if (!canReadMeeting(ctx.principal, participants.map((p) => p.id))) throw forbidden('not a participant of this meeting');
   return {
     id: meeting.id, report_id: meeting.report_id, area_id: meeting.area_id, week: meeting.week, held_at: new Date(meeting.held_at).toISOString(),
     participants, notes: canReadFreeText(ctx.principal) ? meeting.notes : null, notes_redactions: meeting.notes_redactions,
-    actions: actions.map(toAction),
+    actions: actions.map(toAction), confidentiality: meeting.confidentiality,
   };
 }
 

@@ -60,6 +60,34 @@ describeEachEngine('situation API: freeze, meeting, actions, inbox, exports, acc
     expect((await get(`/api/situation/report?week=2026-W40`, as.police)).statusCode).toBe(403);
   });
 
+  it('filters the report by category group and source, for a district and for the whole city', async () => {
+    // Week 2026-W45: 3 graffiti (property) from staff, 2 violence from residents, 1 threat from the police.
+    for (const [category, source, n] of [['klotter', 'staff', 3], ['vald', 'resident', 2], ['hot', 'police', 1]] as const) {
+      for (let i = 0; i < n; i++) {
+        expect((await send('POST', '/api/incidents', as.coordinator, { ...incident, occurred_at: '2026-11-04T12:00:00+01:00', category, source })).statusCode).toBe(201);
+      }
+    }
+    const report = async (query: string, who = as.coordinator) => {
+      const res = await get(`/api/situation/report?week=2026-W45${query}`, who);
+      expect(res.statusCode).toBe(200);
+      return res.json() as { totals: { count: number }; categories: Array<{ code: string; count: number }>; trend: Array<{ week: string; count: number }>; filters: unknown };
+    };
+    const district = `&area_id=${org.areas.southDistrict}`;
+    expect((await report(district)).totals.count).toBe(6);
+    const violence = await report(`${district}&category_group=violence`);
+    expect(violence.totals.count).toBe(3);
+    expect(violence.categories.map((c) => [c.code, c.count])).toEqual([['vald', 2], ['hot', 1]]);
+    expect(violence.filters).toEqual({ category_group: ['violence'], source: null });
+    expect(violence.trend.find((t) => t.week === '2026-W45')!.count).toBe(3);
+    expect((await report(`${district}&source=staff`)).totals.count).toBe(3);
+    expect((await report(`${district}&category_group=violence&source=police`)).totals.count).toBe(1);
+    expect((await report(`${district}&category_group=violence,property&source=staff,resident`)).totals.count).toBe(5);
+    expect((await report('&category_group=violence&source=resident', as.admin)).totals.count).toBe(2);
+    const bad = await get(`/api/situation/report?week=2026-W45${district}&source=rumour`, as.coordinator);
+    expect(bad.statusCode).toBe(400);
+    expect(bad.json().error.details[0].path).toMatch(/^source/);
+  });
+
   it('lets only this district\'s coordinator (or an admin) freeze, rate and set thresholds', async () => {
     const body = { area_id: org.areas.southDistrict, week: '2026-W40' };
     expect((await send('POST', '/api/situation/reports', as.otherCoordinator, body)).statusCode).toBe(403);
@@ -100,7 +128,8 @@ describeEachEngine('situation API: freeze, meeting, actions, inbox, exports, acc
   });
 
   it('records a meeting with redacted notes and actions; analysts see no notes, partners only their meetings', async () => {
-    expect((await get(`/api/situation/reports/${reportId}`, as.police)).statusCode).toBe(403);
+    // Not shared with the police until they take part in its meeting: reported as absent (confidentiality tiers).
+    expect((await get(`/api/situation/reports/${reportId}`, as.police)).statusCode).toBe(404);
     const res = await send('POST', `/api/situation/reports/${reportId}/meeting`, as.coordinator, {
       held_at: '2026-10-06T09:00:00+02:00', participants: [org.unitId, units.police, units.traffic],
       notes: 'Polisen rapporterar oro vid torget. Kontakt 070-123 45 67.',

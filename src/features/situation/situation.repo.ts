@@ -1,4 +1,5 @@
 import { type RawBuilder, sql } from 'kysely';
+import { isoWeekMonday } from '../../analysis/stats/counts.js';
 import type { Db } from '../org/org.repo.js';
 
 /**
@@ -25,22 +26,40 @@ function list(values: readonly string[]): RawBuilder<unknown> {
   return sql.join(values.map((v) => sql`${v}`));
 }
 
-/** The WHERE clause of every aggregate: organisation, scope, filters and a time range (index-friendly). */
-function where(scope: IncidentScope, range: Range): RawBuilder<unknown> {
-  const parts = [sql`organisation_id = ${scope.organisationId}`, sql`occurred_at >= ${range.start}`, sql`occurred_at < ${range.end}`];
+/** Scope and filters, on the columns incidents and incident_weekly_counts share. */
+function scoped(scope: IncidentScope, parts: Array<RawBuilder<unknown>>): RawBuilder<unknown> {
   if (scope.areaIds) parts.push(scope.areaIds.length ? sql`area_id IN (${list(scope.areaIds)})` : sql`false`);
   if (scope.categoryIds) parts.push(scope.categoryIds.length ? sql`category_id IN (${list(scope.categoryIds)})` : sql`false`);
   if (scope.sources) parts.push(scope.sources.length ? sql`source IN (${list(scope.sources)})` : sql`false`);
   return sql.join(parts, sql` AND `);
 }
 
-/** Incidents per local week (keyed by its Monday, 'YYYY-MM-DD'): all of them and the point-precise ones. */
-export async function countByWeek(db: Db, scope: IncidentScope, range: Range) {
+/** The WHERE clause of every aggregate over incidents: organisation, scope, filters and a time range (index-friendly). */
+function where(scope: IncidentScope, range: Range): RawBuilder<unknown> {
+  return scoped(scope, [sql`organisation_id = ${scope.organisationId}`, sql`occurred_at >= ${range.start}`, sql`occurred_at < ${range.end}`]);
+}
+
+/**
+ * Incidents per local week from the trigger-kept weekly counts (keyed by its Monday, 'YYYY-MM-DD'): all of
+ * them and the point-precise ones, for the ISO weeks from…to inclusive.
+ */
+export async function countByWeek(db: Db, scope: IncidentScope, weeks: { from: string; to: string }) {
   const { rows } = await sql<{ monday: string; count: number; points: number }>`
-    SELECT to_char(date_trunc('week', ${LOCAL}), 'YYYY-MM-DD') AS monday, count(*) AS count,
-           count(*) FILTER (WHERE ${POINT}) AS points
-    FROM incidents WHERE ${where(scope, range)} GROUP BY 1`.execute(db);
+    SELECT to_char(week, 'YYYY-MM-DD') AS monday, sum(count) AS count, coalesce(sum(count) FILTER (WHERE ${POINT}), 0) AS points
+    FROM incident_weekly_counts
+    WHERE ${scoped(scope, [sql`organisation_id = ${scope.organisationId}`, sql`week >= ${isoWeekMonday(weeks.from)}::date`, sql`week <= ${isoWeekMonday(weeks.to)}::date`])}
+    GROUP BY week HAVING sum(count) > 0`.execute(db);
   return rows;
+}
+
+/**
+ * The organisation's week versions for the ISO weeks from…to (keyed by Monday): a new one whenever an
+ * incident of the week is written; a week without one has never had an incident.
+ */
+export async function listWeekVersions(db: Db, organisationId: string, weeks: { from: string; to: string }) {
+  return db.selectFrom('incident_week_versions').select([sql<string>`to_char(week, 'YYYY-MM-DD')`.as('monday'), 'version'])
+    .where('organisation_id', '=', organisationId)
+    .where('week', '>=', isoWeekMonday(weeks.from)).where('week', '<=', isoWeekMonday(weeks.to)).execute();
 }
 
 /** The single aggregate the benchmark compares against: category counts of one scope-week. */
@@ -51,16 +70,17 @@ export async function countByCategory(db: Db, scope: IncidentScope, range: Range
 }
 
 /**
- * Counts of several weeks at once by (week index, neighbourhood row, category, precision): the report week,
- * last week and the same week last year in one scan.
+ * Counts of several ISO weeks at once by (week index, neighbourhood row, category, precision): the report
+ * week, last week and the same week last year, from the weekly counts.
  */
-export async function countBreakdown(db: Db, scope: IncidentScope, weeks: readonly Range[]) {
-  const bucket = sql.join(weeks.map((w, i) => sql`WHEN occurred_at >= ${w.start} AND occurred_at < ${w.end} THEN ${sql.lit(i)}`), sql` `);
-  const any = sql.join(weeks.map((w) => sql`(occurred_at >= ${w.start} AND occurred_at < ${w.end})`), sql` OR `);
-  const span = { start: new Date(Math.min(...weeks.map((w) => w.start.getTime()))), end: new Date(Math.max(...weeks.map((w) => w.end.getTime()))) };
+export async function countBreakdown(db: Db, scope: IncidentScope, weeks: readonly string[]) {
+  const mondays = weeks.map((w) => isoWeekMonday(w));
+  const bucket = sql.join(mondays.map((m, i) => sql`WHEN ${m}::date THEN ${sql.lit(i)}`), sql` `);
   const { rows } = await sql<{ bucket: number; area_id: string | null; category_id: string; precision: string; count: number }>`
-    SELECT CASE ${bucket} END AS bucket, area_id, category_id, precision, count(*) AS count
-    FROM incidents WHERE ${where(scope, span)} AND (${any}) GROUP BY 1, 2, 3, 4`.execute(db);
+    SELECT CASE week ${bucket} END AS bucket, area_id, category_id, precision, sum(count) AS count
+    FROM incident_weekly_counts
+    WHERE ${scoped(scope, [sql`organisation_id = ${scope.organisationId}`, sql`week IN (${sql.join(mondays.map((m) => sql`${m}::date`))})`])}
+    GROUP BY 1, 2, 3, 4 HAVING sum(count) > 0`.execute(db);
   return rows;
 }
 
@@ -72,23 +92,24 @@ export async function listWeekPoints(db: Db, scope: IncidentScope, range: Range)
   return rows;
 }
 
+const MONDAY = sql`to_char(date_trunc('week', ${LOCAL}), 'YYYY-MM-DD')`;
+
 /**
- * Point-precise incidents per place over a period, and in its last week: registered places by id, the rest
- * by their res-10 H3 cell (about 65 m across, a street corner).
+ * Point-precise incidents per local week (its Monday) and place over a period: registered places by id, the
+ * rest by their res-10 H3 cell (about 65 m across, a street corner).
  */
-export async function countByPlace(db: Db, scope: IncidentScope, range: Range, weekStart: Date) {
-  const { rows } = await sql<{ place_id: string | null; cell: string | null; count: number; week_count: number }>`
-    SELECT place_id, CASE WHEN place_id IS NULL THEN h3_r10 END AS cell, count(*) AS count,
-           count(*) FILTER (WHERE occurred_at >= ${weekStart}) AS week_count
-    FROM incidents WHERE ${where(scope, range)} AND ${POINT} GROUP BY 1, 2`.execute(db);
+export async function countByPlaceWeekly(db: Db, scope: IncidentScope, range: Range) {
+  const { rows } = await sql<{ monday: string; place_id: string | null; cell: string | null; count: number }>`
+    SELECT ${MONDAY} AS monday, place_id, CASE WHEN place_id IS NULL THEN h3_r10 END AS cell, count(*) AS count
+    FROM incidents WHERE ${where(scope, range)} AND ${POINT} GROUP BY 1, 2, 3`.execute(db);
   return rows;
 }
 
-/** Incidents per ISO weekday (1 = Monday) and hour on the Swedish clock. */
-export async function countByHourWeekday(db: Db, scope: IncidentScope, range: Range) {
-  const { rows } = await sql<{ dow: number; hour: number; count: number }>`
-    SELECT extract(isodow FROM ${LOCAL})::int AS dow, extract(hour FROM ${LOCAL})::int AS hour, count(*) AS count
-    FROM incidents WHERE ${where(scope, range)} GROUP BY 1, 2`.execute(db);
+/** Incidents per local week (its Monday), ISO weekday (1 = Monday) and hour on the Swedish clock. */
+export async function countByHourWeekdayWeekly(db: Db, scope: IncidentScope, range: Range) {
+  const { rows } = await sql<{ monday: string; dow: number; hour: number; count: number }>`
+    SELECT ${MONDAY} AS monday, extract(isodow FROM ${LOCAL})::int AS dow, extract(hour FROM ${LOCAL})::int AS hour, count(*) AS count
+    FROM incidents WHERE ${where(scope, range)} GROUP BY 1, 2, 3`.execute(db);
   return rows;
 }
 

@@ -114,6 +114,19 @@ describeEachEngine('situation report assembly', (getDb) => {
     expect(after.report.totals.count).toBe(first.report.totals.count + 1);
   });
 
+  it('takes a late report for an earlier week into the cached trend, top places and time profile', async () => {
+    const query = { area_id: org.areas.southDistrict, week: '2026-W43' };
+    const before = (await getSituationReport(ctx, query)).report;
+    // Wednesday 7 Oct 2026 (W41), 03:00 local: a new spot and an hour nothing else has.
+    await addIncidents(ctx, 2, { occurred_at: '2026-10-07T03:00:00+02:00' }, () => ({ lon: 18.041, lat: 59.291 }));
+    const after = (await getSituationReport(ctx, query)).report;
+    const trend = (r: typeof before) => r.trend.find((t) => t.week === '2026-W41')!.count;
+    expect(trend(after)).toBe(trend(before) + 2);
+    expect(after.time_profile.matrix[2]![3]).toBe(before.time_profile.matrix[2]![3]! + 2);
+    expect(after.top_places.concentration.incidents).toBe(before.top_places.concentration.incidents + 2);
+    expect(after.totals).toEqual(before.totals);
+  });
+
   it('refuses a neighbourhood as scope and an unknown area', async () => {
     await expect(getSituationReport(ctx, { area_id: org.areas.south, week: '2026-W40' })).rejects.toMatchObject({ code: 'VALIDATION_FAILED' });
     await expect(getSituationReport(ctx, { area_id: '00000000-0000-4000-8000-000000000000', week: '2026-W40' })).rejects.toMatchObject({ code: 'NOT_FOUND' });

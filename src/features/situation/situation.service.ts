@@ -2,19 +2,17 @@ import { addWeeks, isoWeekOfDate, parseIsoWeek, previousWeek, sameWeekLastYear, 
 import { DEFAULT_RATING_THRESHOLDS, type RatingThresholdsInput, type SituationQuery, type SituationReport } from '../../domain/situation.js';
 import type { ServiceContext } from '../../server/context.js';
 import { today } from '../org/org.service.js';
-import {
-  byIsoWeek, type CategoryInfo, categoryRows, neighbourhoodRows, tally, timeMatrix, totalsOf, trendOf, TREND_WEEKS,
-} from './assemble.js';
+import { type CategoryInfo, categoryRows, neighbourhoodRows, tally, timeMatrix, totalsOf, trendOf, TREND_WEEKS } from './assemble.js';
 import { annualCalendar, CALENDAR_YEARS } from './calendar.js';
 import { listPreviousActions } from './meetings.repo.js';
 import { listAnnotations, listRatings, listThresholds } from './ratings.repo.js';
 import { createLru } from './report-cache.js';
 import {
-  countBreakdown, countByHourWeekday, countByPlace, countByWeek, type IncidentScope, listCategories, listPlaces,
-  listPopulations, listWeekPoints, readDataVersions,
+  countBreakdown, type IncidentScope, listCategories, listPlaces, listPopulations, listWeekPoints, readDataVersions,
 } from './situation.repo.js';
 import { type ReportScope, resolveScope } from './situation.scope.js';
 import { type PlaceInfo, topPlaces, weeklyDensity, weeklyHotspots } from './spatial.js';
+import { placeCountsOf, sumHours, weeklyCounts, weeklyHours, weeklyPlaces, weekVersions } from './week-parts.js';
 
 /** Weeks of the hour × weekday profile, ending with the report week (one week alone is too sparse). */
 export const TIME_PROFILE_WEEKS = 13;
@@ -59,7 +57,10 @@ function thresholdsByDistrict(rows: Awaited<ReturnType<typeof listThresholds>>):
   }]));
 }
 
-/** Assembles a report from SQL aggregates (one scan per figure family) and the pure analyses; never cached. */
+/**
+ * Assembles a report from the weekly counts, the week's incidents, per-week parts (cached by week version,
+ * see week-parts.ts) and the pure analyses; the report as a whole is not cached here.
+ */
 export async function buildReport(ctx: ServiceContext, scope: ReportScope, query: SituationQuery): Promise<SituationReport> {
   const organisationId = ctx.organisation.id;
   const { week } = query;
@@ -75,16 +76,21 @@ export async function buildReport(ctx: ServiceContext, scope: ReportScope, query
   const codes = scope.neighbourhoods.map((n) => n.code);
   const reportYear = parseIsoWeek(week).year;
   const trendStart = addWeeks(week, -(TREND_WEEKS - 1));
-  const placeStart = weekBounds(trendStart).start;
-  const weeklyFrom = weekBounds(`${reportYear - CALENDAR_YEARS}-W01`).start;
+  const calendarFrom = `${reportYear - CALENDAR_YEARS}-W01`;
+  const seriesFrom = calendarFrom < trendStart ? calendarFrom : trendStart;
+  const profileStart = addWeeks(week, -(TIME_PROFILE_WEEKS - 1));
   const day = today();
+  const parts = {
+    db: ctx.db, scope: filter, versions: await weekVersions(ctx.db, organisationId, seriesFrom, week),
+    key: [organisationId, scope.areaId ?? 'city', scope.areaVersion, filter.categoryIds?.join(',') ?? '*', filter.sources?.join(',') ?? '*'].join('|'),
+  };
 
-  const [breakdown, weekly, points, placeCounts, hours, populations, thresholds, ratings, annotations, actions, scopePlaces] = await Promise.all([
-    countBreakdown(ctx.db, filter, [bounds, weekBounds(prev), weekBounds(lastYear)]),
-    countByWeek(ctx.db, filter, { start: weeklyFrom < placeStart ? weeklyFrom : placeStart, end: bounds.end }),
+  const [breakdown, weeklyMap, points, placeWeeks, hourWeeks, populations, thresholds, ratings, annotations, actions, scopePlaces] = await Promise.all([
+    countBreakdown(ctx.db, filter, [week, prev, lastYear]),
+    weeklyCounts(parts, seriesFrom, week),
     listWeekPoints(ctx.db, filter, bounds),
-    countByPlace(ctx.db, filter, { start: placeStart, end: bounds.end }, bounds.start),
-    countByHourWeekday(ctx.db, filter, { start: weekBounds(addWeeks(week, -(TIME_PROFILE_WEEKS - 1))).start, end: bounds.end }),
+    weeklyPlaces(parts, trendStart, week),
+    weeklyHours(parts, profileStart, week),
     listPopulations(ctx.db, organisationId, codes),
     listThresholds(ctx.db, organisationId),
     listRatings(ctx.db, organisationId, codes, [week, prev]),
@@ -98,7 +104,7 @@ export async function buildReport(ctx: ServiceContext, scope: ReportScope, query
 
   const categoryById = new Map(allCategories.map((c) => [c.id, c]));
   const counts = tally(breakdown, scope, categoryById);
-  const weeklyMap = byIsoWeek(weekly);
+  const placeCounts = placeCountsOf(placeWeeks, week);
   const placeInfo = new Map<string, PlaceInfo>(scopePlaces.map((p) => [p.id, p]));
   const missing = placeCounts.flatMap((p) => (p.place_id && !placeInfo.has(p.place_id) ? [p.place_id] : []));
   // Incidents may name a place registered outside the scope's stadsdelar (a station on the border).
@@ -119,7 +125,7 @@ export async function buildReport(ctx: ServiceContext, scope: ReportScope, query
     density: weeklyDensity(points),
     points: points.map((p) => ({ id: p.id, lon: p.lon, lat: p.lat, category: categoryById.get(p.category_id)?.code ?? 'annat', precision: p.precision, place_id: p.place_id })),
     top_places: topPlaces(placeCounts, placeInfo, scopePlaces.map((p) => p.id), { from: trendStart, to: week }),
-    time_profile: { from_week: addWeeks(week, -(TIME_PROFILE_WEEKS - 1)), to_week: week, ...timeMatrix(hours) },
+    time_profile: { from_week: profileStart, to_week: week, ...timeMatrix(sumHours(hourWeeks)) },
     trend: trendOf(weeklyMap, week),
     calendar: annualCalendar(new Map([...weeklyMap].map(([w, c]) => [w, c.count])), week),
     annotations: annotations.map((a) => ({ ...a, week: isoWeekOfDay(a.date) })),

@@ -83,11 +83,11 @@ async function request<T>(method: string, path: string, body?: unknown, signal?:
       headers: {
         Accept: 'application/json, application/geo+json',
         'Accept-Language': language,
-        ...(body === undefined ? {} : { 'Content-Type': 'application/json' }),
+        ...(body === undefined || body instanceof FormData ? {} : { 'Content-Type': 'application/json' }),
         ...(method !== 'GET' && csrfToken ? { 'X-CSRF-Token': csrfToken } : {}),
       },
       credentials: 'same-origin',
-      ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+      ...(body === undefined ? {} : { body: body instanceof FormData ? body : JSON.stringify(body) }),
       ...(signal ? { signal } : {}),
     });
   } catch (e) {
@@ -105,4 +105,7 @@ export const api = {
   post: <T>(path: string, body?: unknown) => request<T>('POST', path, body),
   patch: <T>(path: string, body: unknown) => request<T>('PATCH', path, body),
   put: <T>(path: string, body: unknown) => request<T>('PUT', path, body),
+  delete: <T>(path: string) => request<T>('DELETE', path),
+  /** multipart/form-data (file uploads); the browser sets the boundary. */
+  upload: <T>(path: string, form: FormData) => request<T>('POST', path, form),
 };

@@ -8,11 +8,25 @@ export type NeighbourhoodRow = z.infer<typeof NeighbourhoodRowSchema>;
 
 const enc = encodeURIComponent;
 
+/** A district (area_id) or, without one, the whole city; empty filter lists mean all. */
+export interface SituationReportQuery {
+  area_id?: string | undefined;
+  week: string;
+  category_group?: readonly string[];
+  source?: readonly string[];
+}
+
+/** The query string's values: an empty list is left out (the server reads `source=` as "no source"). */
+const reportParams = (q: SituationReportQuery) => ({
+  area_id: q.area_id, week: q.week,
+  category_group: q.category_group?.length ? q.category_group : undefined, source: q.source?.length ? q.source : undefined,
+});
+
 /** The weekly situation picture, frozen reports, meetings, decided actions and a unit's inbox. */
 export const situationEndpoints = {
-  report: (q: { area_id: string; week: string }) => api.get<SituationReport>('/api/situation/report', q),
+  report: (q: SituationReportQuery) => api.get<SituationReport>('/api/situation/report', reportParams(q)),
   /** Links, not fetches: the browser downloads the file. */
-  reportFileUrl: (q: { area_id: string; week: string }, format: 'pdf' | 'xlsx') => apiPath(`/api/situation/report/${format}`, q),
+  reportFileUrl: (q: SituationReportQuery, format: 'pdf' | 'xlsx') => apiPath(`/api/situation/report/${format}`, reportParams(q)),
   frozenFileUrl: (id: string, format: 'pdf' | 'xlsx') => `/api/situation/reports/${enc(id)}/${format}`,
   confirmRatings: (areaId: string, body: RatingConfirm) => api.put<NeighbourhoodRow[]>(`/api/situation/districts/${enc(areaId)}/ratings`, body),
   freeze: (body: { area_id: string | null; week: string }) => api.post<FrozenReportView>('/api/situation/reports', body),

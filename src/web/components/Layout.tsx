@@ -1,10 +1,17 @@
 import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link, NavLink, Outlet, useLocation } from 'react-router';
+import { Link, Navigate, NavLink, Outlet, useLocation } from 'react-router';
 import { useOrganisation } from '../api/use-reference-data.js';
 import { SessionMenu } from '../features/auth/SessionMenu.js';
 import { canReadAudit, useSession } from '../features/auth/use-session.js';
+import { allows } from '../features/views/access.js';
+import { DisclosureMenu } from './DisclosureMenu.js';
 import { LanguageSwitch } from './LanguageSwitch.js';
+
+/** The programme's follow-up pages, all reached through one header link. */
+const FOLLOW_UP = /^\/(city|quality|annual|agreements|units)(\/|$)/;
+/** The tools under "Mer": importing and the audit log. */
+const TOOLS = /^\/(imports|admin)(\/|$)/;
 
 /** Header with skip link, navigation and language switch; main content; footer with the data sources. */
 export function Layout() {
@@ -14,6 +21,10 @@ export function Layout() {
   const mainRef = useRef<HTMLElement>(null);
   const { pathname } = useLocation();
   const firstRender = useRef(true);
+  const tools = [
+    allows(session.data, 'imports:run') && <li key="imports"><NavLink to="/imports">{t('imports.nav')}</NavLink></li>,
+    canReadAudit(session.data) && <li key="audit"><NavLink to="/admin/audit">{t('audit.nav')}</NavLink></li>,
+  ].filter(Boolean);
 
   // After client-side navigation, move focus to the main region so screen readers start at the new page.
   useEffect(() => {
@@ -45,7 +56,17 @@ export function Layout() {
               <li><NavLink to="/places">{t('nav.places')}</NavLink></li>
               <li><NavLink to="/report">{t('nav.report')}</NavLink></li>
               {session.data && <li><NavLink to="/inbox">{t('inbox.nav')}</NavLink></li>}
-              {canReadAudit(session.data) && <li><NavLink to="/admin/audit">{t('audit.nav')}</NavLink></li>}
+              {allows(session.data, 'programme:read') && (
+                <li><NavLink to="/city" className={FOLLOW_UP.test(pathname) ? 'active' : undefined}>{t('reports.nav')}</NavLink></li>
+              )}
+              {tools.length > 0 && (
+                // The tools few roles have sit under one button, so the header stays one line at 1280 px for every role.
+                <li>
+                  <DisclosureMenu label={t('nav.more')} active={TOOLS.test(pathname)} className="nav-more">
+                    <ul>{tools}</ul>
+                  </DisclosureMenu>
+                </li>
+              )}
             </ul>
           </nav>
           <div className="header-tools">
@@ -55,7 +76,8 @@ export function Layout() {
         </div>
       </header>
       <main id="main" ref={mainRef} tabIndex={-1} className="site-main">
-        <Outlet />
+        {/* A one-time password is changed before anything else (the API refuses other calls until then). */}
+        {session.data?.must_change_password && pathname !== '/account/password' ? <Navigate to="/account/password" replace /> : <Outlet />}
       </main>
       <footer className="site-footer">
         <div className="site-footer-inner">
@@ -73,6 +95,7 @@ export function Layout() {
             <ul>
               <li><Link to="/tillganglighet">{t('about.accessibility')}</Link></li>
               <li><Link to="/personuppgifter">{t('about.privacy')}</Link></li>
+              <li><Link to="/overenskommelser">{t('publicAgreements.footerLink')}</Link></li>
             </ul>
           </nav>
         </div>

@@ -73,7 +73,7 @@ export const enStaff: Shape<typeof svStaff> = {
   },
   audit: {
     title: 'Audit log',
-    nav: 'Administration',
+    nav: 'Audit log',
     intro: 'Every change, sign-in, import and export in Trygg, newest first. Free text is already cleaned of personal data.',
     noAccess: 'You are not allowed to see the audit log. It is for system administrators only.',
     signIn: 'Sign in as an administrator to see the audit log.',

@@ -1,4 +1,10 @@
 import { enAbout } from './en-about.js';
+import { enAgreements } from './en-agreements.js';
+import { enAccount } from './en-account.js';
+import { enImports } from './en-imports.js';
+import { enReports } from './en-reports.js';
+import { enProgramme } from './en-programme.js';
+import { enProgrammeEdit } from './en-programme-edit.js';
 import { enStaff } from './en-staff.js';
 import type { Shape } from './shape.js';
 import type { sv } from './sv.js';
@@ -7,7 +13,13 @@ export type Translation = Shape<typeof sv>;
 
 export const en: Translation = {
   ...enAbout,
+  ...enAgreements,
+  ...enAccount,
+  ...enImports,
+  ...enReports,
   ...enStaff,
+  ...enProgramme,
+  ...enProgrammeEdit,
   app: {
     name: 'Trygg',
     tagline: 'Safety work in {{organisation}}',
@@ -16,8 +28,8 @@ export const en: Translation = {
     notFound: 'This page does not exist.',
     home: 'Go to the start page',
   },
-  nav: { label: 'Main menu', map: 'Map', places: 'Places', report: 'Report' },
-  lang: { label: 'Language', sv: 'Svenska', en: 'English' },
+  nav: { label: 'Main menu', map: 'Map', places: 'Places', report: 'Report', more: 'More' },
+  lang: { sv: 'Svenska', en: 'English' },
   map: { zoomIn: 'Zoom in', zoomOut: 'Zoom out' },
   footer: {
     sources: 'Data sources',
@@ -214,6 +226,7 @@ export const en: Translation = {
   login: {
     link: 'Sign in',
     logout: 'Sign out',
+    account: 'Account:',
     title: 'Sign in',
     intro: 'For city staff and partners. Residents can report without an account.',
     already: 'You are signed in as {{name}}.',

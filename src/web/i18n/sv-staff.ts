@@ -70,7 +70,7 @@ export const svStaff = {
   },
   audit: {
     title: 'Granskningslogg',
-    nav: 'Administration',
+    nav: 'Granskningslogg',
     intro: 'Alla ändringar, inloggningar, importer och exporter i Trygg, nyast först. Fritext är redan rensad från personuppgifter.',
     noAccess: 'Du har inte behörighet att se granskningsloggen. Den är bara till för systemförvaltare (administratörer).',
     signIn: 'Logga in som administratör för att se granskningsloggen.',

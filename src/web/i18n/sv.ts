@@ -1,10 +1,22 @@
 import { svAbout } from './sv-about.js';
+import { svAgreements } from './sv-agreements.js';
+import { svAccount } from './sv-account.js';
+import { svImports } from './sv-imports.js';
+import { svReports } from './sv-reports.js';
+import { svProgramme } from './sv-programme.js';
+import { svProgrammeEdit } from './sv-programme-edit.js';
 import { svStaff } from './sv-staff.js';
 
 /** Swedish, the default language. en.ts must have exactly the same keys (checked by its type). */
 export const sv = {
   ...svAbout,
+  ...svAgreements,
+  ...svAccount,
+  ...svImports,
+  ...svReports,
   ...svStaff,
+  ...svProgramme,
+  ...svProgrammeEdit,
   app: {
     name: 'Trygg',
     tagline: 'Trygghetsarbete i {{organisation}}',
@@ -13,8 +25,8 @@ export const sv = {
     notFound: 'Sidan finns inte.',
     home: 'Till startsidan',
   },
-  nav: { label: 'Huvudmeny', map: 'Karta', places: 'Platser', report: 'Rapportera' },
-  lang: { label: 'Språk', sv: 'Svenska', en: 'English' },
+  nav: { label: 'Huvudmeny', map: 'Karta', places: 'Platser', report: 'Rapportera', more: 'Mer' },
+  lang: { sv: 'Svenska', en: 'English' },
   map: { zoomIn: 'Zooma in', zoomOut: 'Zooma ut' },
   footer: {
     sources: 'Datakällor',
@@ -211,6 +223,7 @@ export const sv = {
   login: {
     link: 'Logga in',
     logout: 'Logga ut',
+    account: 'Konto:',
     title: 'Logga in',
     intro: 'För medarbetare i staden och samarbetspartner. Invånare kan rapportera utan konto.',
     already: 'Du är inloggad som {{name}}.',

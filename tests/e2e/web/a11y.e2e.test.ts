@@ -101,6 +101,15 @@ describe('axe, signed out', () => {
     await open(page, h, '/finns-inte', 'Sidan finns inte.');
     await scan(page, 'not found');
   }, 60_000);
+
+  it('public progress page of local agreements, and a staff report signed out', async () => {
+    await open(page, h, '/overenskommelser', 'Lokala överenskommelser med polisen');
+    await page.locator('.agreement').first().waitFor();
+    await scan(page, 'public agreements');
+    await open(page, h, '/quality', 'Kvalitetsrapport');
+    await page.locator('.sign-in-notice').waitFor();
+    await scan(page, 'quality report, signed out');
+  }, 60_000);
 });
 
 describe('axe, signed in', () => {
@@ -147,6 +156,63 @@ describe('axe, signed in', () => {
     await scan(page, 'report confirmation (staff)');
   }, 60_000);
 
+  it('coordinator: the programme pages (coordination view, problems, measures, forms with errors)', async () => {
+    await open(page, h, `${districtPath}/programme`, 'Samordning Enskede-Årsta-Vantör');
+    await page.locator('.problem-table').waitFor();
+    await scan(page, 'district coordination view');
+    await open(page, h, `${districtPath}/problems?stage=scanning`, 'Problem i Enskede-Årsta-Vantör');
+    await scan(page, 'problem list, one stage');
+    await page.getByRole('link', { name: 'Stök och otrygghet i Högdalens bibliotek kvällstid' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Stök och otrygghet i Högdalens bibliotek kvällstid' }).waitFor();
+    await settle(page);
+    expect(await page.getByRole('button', { name: 'Gå vidare till Analys' }).count()).toBe(1);
+    await scan(page, 'problem page (owner)');
+    await page.getByRole('link', { name: 'Högdalsmodellen: tryggare bibliotek' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Högdalsmodellen: tryggare bibliotek' }).waitFor();
+    await settle(page);
+    await scan(page, 'measure page with five components');
+    await open(page, h, `${districtPath}/problems/new`, 'Registrera problem');
+    await scan(page, 'problem form, empty');
+    await page.getByRole('button', { name: 'Spara problemet' }).click();
+    await page.locator('.error-summary').waitFor();
+    await scan(page, 'problem form with errors');
+    await open(page, h, '/measures/new', 'Ny åtgärd');
+    await page.getByRole('button', { name: 'Spara åtgärden' }).click();
+    await page.locator('.error-summary').waitFor();
+    await scan(page, 'measure form with errors');
+  }, 90_000);
+
+  it('analyst: the programme read-only, without edit actions', async () => {
+    const analyst = await h.newPage();
+    await signIn(analyst, h, 'analytiker');
+    await open(analyst, h, `${districtPath}/problems`, 'Problem i Enskede-Årsta-Vantör');
+    await analyst.getByRole('link', { name: 'Stök och otrygghet i Högdalens bibliotek kvällstid' }).click();
+    await analyst.getByRole('heading', { level: 1, name: 'Stök och otrygghet i Högdalens bibliotek kvällstid' }).waitFor();
+    await settle(analyst);
+    expect(await analyst.getByRole('button', { name: /Gå vidare till/ }).count()).toBe(0);
+    expect(await analyst.getByRole('button', { name: 'Skicka begäran' }).count()).toBe(0);
+    expect(await analyst.getByRole('link', { name: 'Lägg till åtgärd' }).count()).toBe(0);
+    expect(await analyst.getByRole('link', { name: 'Registrera problem' }).count()).toBe(0);
+    await scan(analyst, 'problem page (analyst)');
+  }, 60_000);
+
+  it('follow-up pages: analyst reads the quality report; the police read the city view but not the reports', async () => {
+    const analyst = await h.newPage();
+    await signIn(analyst, h, 'analytiker');
+    await open(analyst, h, '/quality', 'Kvalitetsrapport: Hela staden');
+    await analyst.locator('.quality-section').first().waitFor();
+    await scan(analyst, 'quality report (analyst, city)');
+    const police = await h.newPage();
+    await signIn(police, h, 'polis');
+    await open(police, h, '/city', 'Stadsöversikt');
+    await police.locator('.city-table').waitFor();
+    expect(await police.getByRole('link', { name: /^Kvalitetsrapport/ }).count()).toBe(0);
+    await scan(police, 'city view (police)');
+    await open(police, h, '/annual', 'Årsrapport');
+    await police.getByText('Den här sidan är för medarbetare').waitFor();
+    await scan(police, 'annual report, no access (police)');
+  }, 90_000);
+
   it('analyst: an incident without free text and without the form', async () => {
     const analyst = await h.newPage();
     await signIn(analyst, h, 'analytiker');
@@ -188,6 +254,9 @@ describe('axe, English and on a phone', () => {
     await open(en, h, '/personuppgifter', 'Processing of personal data');
     await en.locator('.activity').first().waitFor();
     await scan(en, 'processing record (English)');
+    await open(en, h, '/overenskommelser', 'Local agreements with the police');
+    await en.locator('.agreement').first().waitFor();
+    await scan(en, 'public agreements (English)');
     await signIn(en, h, 'bibliotek', incidentPath);
     await open(en, h, incidentPath, /./);
     await en.getByRole('heading', { name: 'Change status' }).waitFor();
@@ -210,6 +279,9 @@ describe('axe, English and on a phone', () => {
       ['/', 'Trygghet i Stockholm'], [districtPath, 'Enskede-Årsta-Vantör'], ['/places', 'Platser'], [placePath, 'Högdalens bibliotek'],
       ['/report', 'Rapportera'], ['/follow', 'Följ din rapport'], ['/tillganglighet', 'Tillgänglighetsredogörelse'],
       ['/personuppgifter', 'Behandling av personuppgifter'], ['/admin/audit', 'Granskningslogg'], [incidentPath, /./],
+      ['/city', 'Stadsöversikt'], ['/quality', /^Kvalitetsrapport/], ['/annual', /^Årsrapport/], ['/agreements', /^Lokala överenskommelser/],
+      ['/units', /./], ['/overenskommelser', 'Lokala överenskommelser med polisen'],
+      [`${districtPath}/programme`, 'Samordning Enskede-Årsta-Vantör'], [`${districtPath}/problems/new`, 'Registrera problem'], ['/measures/new', 'Ny åtgärd'],
     ];
     const wide: string[] = [];
     for (const [path, h1] of pages) {

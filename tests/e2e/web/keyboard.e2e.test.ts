@@ -86,7 +86,7 @@ describe('keyboard only', () => {
     expect((await focused(page)).id).toBe('login-password');
     await page.keyboard.type(password);
     await page.keyboard.press('Enter');
-    await page.getByRole('button', { name: 'Logga ut' }).waitFor();
+    await page.getByRole('button', { name: /^Konto: / }).waitFor();
     await page.getByRole('heading', { level: 1, name: 'Trygghet i Stockholm' }).waitFor();
 
     // From the latest incidents of the start page to one incident.

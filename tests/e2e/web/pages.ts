@@ -79,14 +79,14 @@ export function account(h: Harness, prefix: string): { email: string; password: 
   return found;
 }
 
-/** Signs in through the login page and waits until the header shows the sign-out button. */
+/** Signs in through the login page and waits until the header shows the account button. */
 export async function signIn(page: Page, h: Harness, prefix: string, next = '/'): Promise<void> {
   const { email, password } = account(h, prefix);
   await page.goto(`${h.server.url}/login?next=${encodeURIComponent(next)}`);
   await page.locator('#login-email').fill(email);
   await page.locator('#login-password').fill(password);
   await page.locator('.login-form button[type=submit]').click();
-  await page.locator('.session-menu button').waitFor();
+  await page.locator('.session-menu > button').waitFor();
 }
 
 /** Waits until no loading indicator is left and the network has been quiet for a moment. */

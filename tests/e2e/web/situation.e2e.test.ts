@@ -81,6 +81,21 @@ describe('situation report', () => {
     await coordinator.getByText('Bedömningarna är bekräftade.').waitFor();
   }, 30_000);
 
+  it('filters by category group, keeps the filter in the URL and clears it again', async () => {
+    const all = await coordinator.locator('section[aria-labelledby="sit-cat-heading"] tbody tr').count();
+    await coordinator.getByRole('group', { name: 'Kategorigrupp' }).getByLabel('Våld och hot').check();
+    await coordinator.waitForURL(/category_group=violence/);
+    await settle(coordinator);
+    const rows = coordinator.locator('section[aria-labelledby="sit-cat-heading"] tbody th');
+    expect(await rows.allTextContents()).toEqual(['Våld', 'Hot']);
+    expect(await coordinator.getByRole('link', { name: 'Lägesbild som PDF' }).getAttribute('href')).toContain('category_group=violence');
+    await expectAccessible(coordinator, 'situation report, filtered');
+    await coordinator.getByRole('group', { name: 'Kategorigrupp' }).getByLabel('Våld och hot').uncheck();
+    await settle(coordinator);
+    expect(new URL(coordinator.url()).searchParams.get('category_group')).toBeNull();
+    expect(await coordinator.locator('section[aria-labelledby="sit-cat-heading"] tbody tr').count()).toBe(all);
+  }, 60_000);
+
   it('switches the map to Gi* hotspots and the heat map, each with a named legend', async () => {
     await coordinator.getByLabel('Hotspots (Gi*)').check();
     await coordinator.locator('.gi-legend').waitFor();
@@ -136,6 +151,23 @@ describe('situation report', () => {
     await expectAccessible(coordinator, 'frozen report with meeting');
     await shot(coordinator, 'web-situation-frozen');
   }, 60_000);
+});
+
+describe('city-wide situation report', () => {
+  it('is linked from the start page and shows every stadsdel, read-only for a district coordinator', async () => {
+    await open(coordinator, h, '/', 'Trygghet i Stockholm');
+    await coordinator.getByRole('link', { name: 'Lägesbild för hela staden' }).click();
+    await coordinator.getByRole('heading', { level: 1, name: /Lägesbild hela staden/ }).waitFor();
+    await settle(coordinator);
+    expect(new URL(coordinator.url()).pathname).toBe('/situation');
+    await coordinator.getByRole('table', { name: /Händelser per stadsdel/ }).waitFor();
+    expect(await coordinator.locator('.neighbourhood-table tbody tr').count()).toBeGreaterThan(50);
+    // Ratings are confirmed per district, and only admins freeze the city's report.
+    expect(await coordinator.getByRole('combobox', { name: /Bedömning för/ }).count()).toBe(0);
+    expect(await coordinator.getByRole('button', { name: 'Frys lägesbild för mötet' }).count()).toBe(0);
+    await expectAccessible(coordinator, 'city-wide situation report');
+    await shot(coordinator, 'web-situation-city');
+  }, 120_000);
 });
 
 describe('inbox', () => {

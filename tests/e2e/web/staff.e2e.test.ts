@@ -115,9 +115,21 @@ describe('incident detail', () => {
     expect(await analyst.locator('.status-form').count()).toBe(0);
     await shot(analyst, 'web-incident-analyst');
 
+    // Partners see what is shared with them (docs/confidentiality.md): not this municipal report, but one
+    // filed for the police unit, free text included.
     const police = await h.newPage();
     await signIn(police, h, 'polis');
-    await open(police, h, `/incidents/${incidentId}`, 'Trasig belysning');
+    await police.goto(`${h.server.url}/incidents/${incidentId}`);
+    await police.getByRole('alert').filter({ hasText: 'Hittades inte' }).waitFor();
+    expect(await police.locator('.incident-facts').count()).toBe(0);
+    const policeUnit = ((await (await police.request.get(`${h.server.url}/api/auth/me`)).json()) as { memberships: Array<{ unit_id: string }> }).memberships[0]!.unit_id;
+    const csrf = ((await (await coordinator.request.get(`${h.server.url}/api/auth/me`)).json()) as { csrf_token: string }).csrf_token;
+    const shared = await coordinator.request.post(`${h.server.url}/api/incidents`, {
+      headers: { 'X-CSRF-Token': csrf },
+      data: { occurred_at: new Date().toISOString(), category: 'trasig_belysning', lon: 18.0431, lat: 59.2636, description: `${MARK} för polisen`, reporting_unit_id: policeUnit, confidentiality: 'partner' },
+    });
+    expect(shared.status()).toBe(201);
+    await open(police, h, `/incidents/${((await shared.json()) as { id: string }).id}`, 'Trasig belysning');
     expect(await police.locator('.incident-facts').textContent()).toContain(MARK);
     expect(await police.locator('.status-form').count()).toBe(0);
 
@@ -132,14 +144,18 @@ describe('audit log', () => {
   let admin: Page;
 
   it('is in the menu for admins only; others get a clear answer', async () => {
-    expect(await coordinator.getByRole('navigation', { name: 'Huvudmeny' }).getByRole('link', { name: 'Administration' }).count()).toBe(0);
+    const coordinatorNav = coordinator.getByRole('navigation', { name: 'Huvudmeny' });
+    await coordinatorNav.getByRole('button', { name: 'Mer' }).click();
+    await coordinatorNav.getByRole('link', { name: 'Importera' }).waitFor();
+    expect(await coordinatorNav.getByRole('link', { name: 'Granskningslogg' }).count()).toBe(0);
     await open(coordinator, h, '/admin/audit', 'Granskningslogg');
     expect(await coordinator.getByTestId('no-access').textContent()).toContain('Du har inte behörighet');
     await shot(coordinator, 'web-audit-no-access');
 
     admin = await h.newPage();
     await signIn(admin, h, 'admin');
-    await admin.getByRole('navigation', { name: 'Huvudmeny' }).getByRole('link', { name: 'Administration' }).click();
+    await admin.getByRole('navigation', { name: 'Huvudmeny' }).getByRole('button', { name: 'Mer' }).click();
+    await admin.getByRole('navigation', { name: 'Huvudmeny' }).getByRole('link', { name: 'Granskningslogg' }).click();
     await admin.getByRole('heading', { level: 1, name: 'Granskningslogg' }).waitFor();
     await admin.locator('.audit-table tbody tr').first().waitFor();
   }, 60_000);

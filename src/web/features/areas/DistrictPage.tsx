@@ -8,7 +8,9 @@ import { MapListLink } from '../../components/MapListLink.js';
 import { QueryState } from '../../components/QueryState.js';
 import { useDocumentTitle } from '../../components/use-document-title.js';
 import { useFormat } from '../../components/use-format.js';
+import { DistrictReportLinks } from '../views/DistrictReportLinks.js';
 import { useCanReadIncidents, useSession } from '../auth/use-session.js';
+import { canReadProgramme } from '../programme/access.js';
 import { canReadSituation } from '../situation/use-situation.js';
 import { HexbinLegend } from '../incidents/HexbinLegend.js';
 import { hexbinClasses } from '../incidents/hexbin-classes.js';
@@ -29,7 +31,9 @@ export function DistrictPage() {
   const neighbourhoods = useNeighbourhoodsGeojson(id, at);
   const from = daysAgoIso(30);
   const canRead = useCanReadIncidents();
-  const canSituation = canReadSituation(useSession().data);
+  const session = useSession();
+  const canSituation = canReadSituation(session.data);
+  const canProgramme = canReadProgramme(session.data);
   // Staff see points; visitors see the same 30 days as counts per H3 cell (single incidents are not public).
   const points = useIncidentPoints({ area_id: id, bbox: area.data?.bbox, from, precision: ['exact', 'place'] }, Boolean(area.data) && canRead === true);
   const hexbins = useHexbins({ resolution: 9, ...(id ? { area_id: id } : {}), from }, Boolean(id) && canRead === false);
@@ -53,6 +57,8 @@ export function DistrictPage() {
               {t('district.kind')} {area.data.approximate && <ApproximateBadge kind="borders" />}
             </p>
             {canSituation && <p className="district-situation-link"><Link to={`/districts/${area.data.id}/situation`}>{t('situation.link')}</Link></p>}
+            {canProgramme && <p className="district-situation-link"><Link to={`/districts/${area.data.id}/programme`}>{t('programme.district.link')}</Link></p>}
+            <DistrictReportLinks unitId={area.data.owner_unit?.id} />
             <dl className="facts">
               <div>
                 <dt>{t('district.owner')}</dt>

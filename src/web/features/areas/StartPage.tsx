@@ -10,6 +10,8 @@ import { HexbinLegend } from '../incidents/HexbinLegend.js';
 import { hexbinClasses } from '../incidents/hexbin-classes.js';
 import { LatestIncidents } from '../incidents/LatestIncidents.js';
 import { PERIOD_DAYS, type Period, useHexbins } from '../incidents/use-incidents.js';
+import { useSession } from '../auth/use-session.js';
+import { canReadSituation } from '../situation/use-situation.js';
 import { CityMap } from './CityMap.js';
 import { DistrictList } from './DistrictList.js';
 import { type Layout, layoutDay, useDistrictCounts, useDistrictsGeojson } from './use-areas.js';
@@ -31,6 +33,7 @@ export function StartPage() {
   useEffect(() => setLayout(urlLayout), [urlLayout]);
   useEffect(() => setPeriod(urlPeriod), [urlPeriod]);
   const [resolution, setResolution] = useState(8);
+  const canSituation = canReadSituation(useSession().data);
 
   const setParam = (key: string, value: string | null) =>
     setParams((p) => {
@@ -110,6 +113,7 @@ export function StartPage() {
 
       <section aria-labelledby="districts-heading" className="section">
         <h2 id="districts-heading">{t('start.districtsHeading')}</h2>
+        {canSituation && <p className="district-situation-link"><Link to="/situation">{t('situation.cityLink')}</Link></p>}
         <QueryState isPending={districts.isPending} error={districts.error} onRetry={() => void districts.refetch()}>
           {districts.data && <DistrictList districts={districts.data} counts={counts} />}
         </QueryState>

@@ -1,8 +1,9 @@
 import { useTranslation } from 'react-i18next';
 import { Link, useLocation, useNavigate } from 'react-router';
+import { DisclosureMenu } from '../../components/DisclosureMenu.js';
 import { useLogout, useSession } from './use-session.js';
 
-/** "Logga in" for visitors; the user's name and "Logga ut" when signed in. */
+/** "Logga in" for visitors; for a signed-in user a button with their name that shows their e-mail and "Logga ut". */
 export function SessionMenu() {
   const { t } = useTranslation();
   const session = useSession();
@@ -19,16 +20,13 @@ export function SessionMenu() {
       </Link>
     );
   }
+  const { user } = session.data;
   return (
-    <div className="session-menu">
-      <span className="session-name" title={session.data.user.email}>{session.data.user.display_name}</span>
-      <button
-        type="button"
-        className="session-link"
-        onClick={() => logout.mutate(undefined, { onSettled: () => void navigate('/') })}
-      >
+    <DisclosureMenu label={user.display_name} labelPrefix={t('login.account')} className="session-menu">
+      <p className="session-email">{user.email}</p>
+      <button type="button" className="session-link" onClick={() => logout.mutate(undefined, { onSettled: () => void navigate('/') })}>
         {t('login.logout')}
       </button>
-    </div>
+    </DisclosureMenu>
   );
 }

@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import type { InboxItem } from '../../../domain/meetings.js';
@@ -7,7 +7,10 @@ import { useDocumentTitle } from '../../components/use-document-title.js';
 import { useFormat } from '../../components/use-format.js';
 import { SignInNotice } from '../auth/SignInNotice.js';
 import { useSession } from '../auth/use-session.js';
+import { canActForUnit } from '../programme/access.js';
+import { StatusBadge } from '../programme/StatusBadge.js';
 import { useInbox, useUpdateAction } from '../situation/use-situation.js';
+import { RequestActions } from './RequestActions.js';
 import '../situation/situation.css';
 
 /** What one of my units has to do: meeting actions, contribution requests, routed incidents, agreement reviews. */
@@ -24,6 +27,12 @@ export function InboxPage() {
   const update = useUpdateAction();
   const errorText = useErrorText();
   const [done, setDone] = useState<string | null>(null);
+  // The button pressed is gone once the item changes (or leaves the inbox): focus goes to what happened.
+  const doneRef = useRef<HTMLParagraphElement>(null);
+  const announce = (message: string) => {
+    setDone(message);
+    requestAnimationFrame(() => doneRef.current?.focus());
+  };
 
   return (
     <div className="page inbox-page">
@@ -36,7 +45,7 @@ export function InboxPage() {
               {units.map((u) => <option key={u.unit_id} value={u.unit_id}>{u.unit_name}</option>)}
             </select>
           </div>
-          <div role="status">{done && <p className="notice notice-success">{t('inbox.markedDone', { title: done })}</p>}</div>
+          <div role="status">{done && <p ref={doneRef} tabIndex={-1} className="notice notice-success">{done}</p>}</div>
           {update.error && <p className="notice notice-error" role="alert">{errorText(update.error)}</p>}
           <QueryState isPending={inbox.isPending} error={inbox.error} onRetry={() => void inbox.refetch()}>
             {inbox.data && (
@@ -49,9 +58,12 @@ export function InboxPage() {
                         <InboxEntry item={item} />
                         {item.kind === 'meeting_action' && (
                           <button type="button" className="button button-secondary" disabled={update.isPending}
-                            onClick={() => update.mutate({ id: item.id, body: { status: 'done' } }, { onSuccess: () => setDone(item.title) })}>
+                            onClick={() => update.mutate({ id: item.id, body: { status: 'done' } }, { onSuccess: () => announce(t('inbox.markedDone', { title: item.title })) })}>
                             {t('inbox.markDone')}<span className="visually-hidden">: {item.title}</span>
                           </button>
+                        )}
+                        {item.kind === 'contribution_request' && item.role === 'receiver' && unitId && canActForUnit(session.data, unitId) && (
+                          <RequestActions id={item.id} title={item.title} status={item.status} onAnswered={announce} />
                         )}
                       </li>
                     ))}
@@ -77,6 +89,13 @@ function InboxEntry({ item }: { item: InboxItem }) {
     <>
       <p className="inbox-kind">{t(`inbox.kind.${item.kind}`)}</p>
       <h2 className="h3">{item.kind === 'incident' ? <Link to={`/incidents/${item.id}`}>{item.title}</Link> : item.title}</h2>
+      {item.kind === 'contribution_request' && (
+        <p>
+          {t(item.role === 'receiver' ? 'programme.inbox.from' : 'programme.inbox.to', { unit: item.counterpart.name })} · <StatusBadge kind="request" status={item.status} /> ·{' '}
+          {t('programme.inbox.problem')} <Link to={`/problems/${item.problem.id}`}>{item.problem.title}</Link>
+          {item.role === 'sender' && <> · <strong>{t('programme.inbox.escalated')}</strong></>}
+        </p>
+      )}
       <p>
         {t('inbox.due', { date: format.day(dueDay) })} · {left}
         {item.kind === 'meeting_action' && (

@@ -24,7 +24,8 @@ export function densityColour(share: number): string {
 export const DENSITY_STOPS = [0.1, 0.3, 0.5, 0.7, 0.9];
 
 interface Props {
-  area: AreaDetail;
+  /** The district; absent for the whole city (its stadsdelar alone are drawn, over the default city view). */
+  area: AreaDetail | undefined;
   neighbourhoods: AreaFeatureCollection | undefined;
   report: SituationReport;
   layer: SituationLayer;
@@ -32,14 +33,14 @@ interface Props {
   describedBy: string;
 }
 
-/** The district with the week's incidents as points, Gi* hotspot cells or a density grid. */
+/** The district (or the city) with the week's incidents as points, Gi* hotspot cells or a density grid. */
 export function SituationMap({ area, neighbourhoods, report, layer, label, describedBy }: Props) {
   const [map, setMap] = useState<L.Map | null>(null);
   const categoryLabel = useCategoryLabel();
 
   useEffect(() => {
-    map?.fitBounds(bboxToBounds(area.bbox), { padding: [12, 12] });
-  }, [map, area.bbox]);
+    if (area) map?.fitBounds(bboxToBounds(area.bbox), { padding: [12, 12] });
+  }, [map, area]);
 
   useMapLayer(map, () => {
     const group = L.layerGroup();
@@ -74,5 +75,5 @@ export function SituationMap({ area, neighbourhoods, report, layer, label, descr
     return group;
   }, [layer, report, categoryLabel]);
 
-  return <MapView label={label} describedBy={describedBy} bounds={bboxToBounds(area.bbox)} className="district-map situation-map" onReady={setMap} />;
+  return <MapView label={label} describedBy={describedBy} {...(area ? { bounds: bboxToBounds(area.bbox) } : {})} className="district-map situation-map" onReady={setMap} />;
 }

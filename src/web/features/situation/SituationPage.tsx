@@ -12,31 +12,52 @@ import { SignInNotice } from '../auth/SignInNotice.js';
 import { useSession } from '../auth/use-session.js';
 import { useArea, useNeighbourhoodsGeojson, dayWithin } from '../areas/use-areas.js';
 import { TimeGrid, TrendChart } from './charts.js';
+import { HotspotTable, TopPlaceProblemLink } from './HotspotProblems.js';
 import { isIsoWeek, isoWeekOf, shiftWeek, weekDay } from './iso-week.js';
 import { ChangeCell, RATING_LEVELS, RatingBadge, useRatingLabel } from './Rating.js';
 import { DENSITY_STOPS, densityColour, GI_COLOURS, GI_ORDER, type SituationLayer, SituationMap } from './SituationMap.js';
-import { canReadSituation, canWriteSituation, useConfirmRatings, useFreeze, useSituationReport } from './use-situation.js';
+import { filtersFromParams, ReportFilters, type ReportFilterValue } from './ReportFilters.js';
+import { canReadSituation, canWriteCitySituation, canWriteSituation, useConfirmRatings, useFreeze, useSituationReport } from './use-situation.js';
 import './situation.css';
 
-/** The weekly situation report (lägesbild) of one district, for staff. */
+/** The weekly situation report (lägesbild) of one district, or of the whole city without a district id, for staff. */
 export function SituationPage() {
   const { id } = useParams();
+  const city = !id;
   const { t } = useTranslation();
   const [params, setParams] = useSearchParams();
   const requested = params.get('week') ?? '';
   const week = isIsoWeek(requested) ? requested : isoWeekOf(todayInSweden());
+  const filters = filtersFromParams(params);
   const session = useSession();
   const area = useArea(id);
   const canRead = canReadSituation(session.data);
-  const canWrite = canWriteSituation(session.data, area.data?.owner_unit?.id);
-  const report = useSituationReport(id, week, canRead);
-  useDocumentTitle(area.data ? `${t('situation.title', { name: area.data.name })} ${week}` : t('situation.link'));
-  const goTo = (w: string) => setParams({ week: w });
+  const canWrite = city ? canWriteCitySituation(session.data) : canWriteSituation(session.data, area.data?.owner_unit?.id);
+  const report = useSituationReport({ area_id: id, week, ...filters }, canRead);
+  const title = city ? t('situation.cityTitle') : area.data ? t('situation.title', { name: area.data.name }) : t('situation.link');
+  useDocumentTitle(city || area.data ? `${title} ${week}` : title);
+  // Week and filters live in the URL, so a report with its filters can be shared and reloaded.
+  const setParam = (key: string, value: string) =>
+    setParams((p) => {
+      const next = new URLSearchParams(p);
+      if (value) next.set(key, value);
+      else next.delete(key);
+      return next;
+    });
+  const goTo = (w: string) => setParam('week', w);
+  const setFilters = (f: ReportFilterValue) => setParams((p) => {
+    const next = new URLSearchParams(p);
+    for (const key of ['category_group', 'source'] as const) {
+      if (f[key].length) next.set(key, f[key].join(','));
+      else next.delete(key);
+    }
+    return next;
+  }, { replace: true });
 
   return (
     <div className="page situation-page">
-      <p className="breadcrumb"><Link to={`/districts/${id ?? ''}`}>← {t('situation.back')}</Link></p>
-      <h1>{area.data ? t('situation.title', { name: area.data.name }) : t('situation.link')} <span className="nowrap">{week}</span></h1>
+      <p className="breadcrumb">{city ? <Link to="/">← {t('situation.backToStart')}</Link> : <Link to={`/districts/${id}`}>← {t('situation.back')}</Link>}</p>
+      <h1>{title} <span className="nowrap">{week}</span></h1>
       {session.isPending ? null : !session.data ? (
         <SignInNotice />
       ) : !canRead ? (
@@ -44,9 +65,10 @@ export function SituationPage() {
       ) : (
         <>
           <WeekPicker week={week} onChange={goTo} />
+          <ReportFilters value={filters} onChange={setFilters} />
           {!canWrite && <p className="notice notice-info">{t('situation.readOnly')}</p>}
-          <QueryState isPending={report.isPending || area.isPending} error={report.error ?? area.error} onRetry={() => void report.refetch()}>
-            {report.data && area.data && id && <ReportBody areaId={id} report={report.data} canWrite={canWrite} />}
+          <QueryState isPending={report.isPending || (!city && area.isPending)} error={report.error ?? area.error} onRetry={() => void report.refetch()}>
+            {report.data && (city || area.data) && <ReportBody areaId={id} report={report.data} filters={filters} canWrite={canWrite} />}
           </QueryState>
         </>
       )}
@@ -81,17 +103,18 @@ function WeekPicker({ week, onChange }: { week: string; onChange: (w: string) =>
   );
 }
 
-function ReportBody({ areaId, report, canWrite }: { areaId: string; report: SituationReport; canWrite: boolean }) {
+/** The report of a district (`areaId`) or of the whole city (no `areaId`: every stadsdel, no district outline). */
+function ReportBody({ areaId, report, filters, canWrite }: { areaId: string | undefined; report: SituationReport; filters: ReportFilterValue; canWrite: boolean }) {
   const { t, i18n } = useTranslation();
   const format = useFormat();
   const navigate = useNavigate();
   const errorText = useErrorText();
   const area = useArea(areaId);
-  const neighbourhoods = useNeighbourhoodsGeojson(areaId, area.data ? dayWithin(area.data) : undefined);
+  const neighbourhoods = useNeighbourhoodsGeojson(areaId, area.data ? dayWithin(area.data) : areaId ? undefined : todayInSweden());
   const [layer, setLayer] = useState<SituationLayer>('points');
   const freeze = useFreeze();
   const en = i18n.language === 'en';
-  const q = { area_id: areaId, week: report.week };
+  const q = { area_id: areaId, week: report.week, ...filters };
 
   return (
     <>
@@ -110,7 +133,7 @@ function ReportBody({ areaId, report, canWrite }: { areaId: string; report: Situ
             type="button"
             className="button button-primary"
             disabled={freeze.isPending}
-            onClick={() => freeze.mutate({ area_id: areaId, week: report.week }, { onSuccess: (v) => void navigate(`/situation/reports/${v.report.id}`) })}
+            onClick={() => freeze.mutate({ area_id: areaId ?? null, week: report.week }, { onSuccess: (v) => void navigate(`/situation/reports/${v.report.id}`) })}
           >
             {freeze.isPending ? t('situation.freezing') : t('situation.freeze')}
           </button>
@@ -118,12 +141,14 @@ function ReportBody({ areaId, report, canWrite }: { areaId: string; report: Situ
       </div>
       {freeze.error && <p className="notice notice-error" role="alert">{errorText(freeze.error)}</p>}
 
-      <NeighbourhoodTable areaId={areaId} report={report} canWrite={canWrite} />
+      {/* Ratings are confirmed district by district; the city-wide table shows them. */}
+      <NeighbourhoodTable areaId={areaId} report={report} canWrite={canWrite && Boolean(areaId)} />
+      {!areaId && <p className="hint">{t('situation.cityRatingsNote')}</p>}
 
       <section className="section" aria-labelledby="sit-map-heading">
         <h2 id="sit-map-heading">{t('situation.map')}</h2>
         <div className="map-layout">
-          {area.data && (
+          {(area.data || !areaId) && (
             <SituationMap area={area.data} neighbourhoods={neighbourhoods.data} report={report} layer={layer}
               label={t('situation.mapLabel', { name: report.scope.name, week: report.week })} describedBy="sit-map-note" />
           )}
@@ -134,6 +159,8 @@ function ReportBody({ areaId, report, canWrite }: { areaId: string; report: Situ
           </aside>
         </div>
       </section>
+
+      {areaId && <HotspotTable areaId={areaId} report={report} neighbourhoods={neighbourhoods.data} />}
 
       <section className="section" aria-labelledby="sit-cat-heading">
         <h2 id="sit-cat-heading">{t('situation.categories')}</h2>
@@ -165,6 +192,7 @@ function ReportBody({ areaId, report, canWrite }: { areaId: string; report: Situ
                 {p.place_id ? <Link to={`/places/${p.place_id}`}>{p.name ?? p.key}</Link> : (p.name ?? t('situation.streetCell'))}
                 {' · '}{t('situation.placeCount', { count: p.count, week: p.week_count })}
                 {p.repeat && <> · <strong>{t('situation.repeat')}</strong></>}
+                {areaId && <TopPlaceProblemLink areaId={areaId} report={report} place={p} neighbourhoods={neighbourhoods.data} />}
               </li>
             ))}
           </ol>
@@ -205,7 +233,7 @@ function ReportBody({ areaId, report, canWrite }: { areaId: string; report: Situ
   );
 }
 
-function NeighbourhoodTable({ areaId, report, canWrite }: { areaId: string; report: SituationReport; canWrite: boolean }) {
+function NeighbourhoodTable({ areaId, report, canWrite }: { areaId: string | undefined; report: SituationReport; canWrite: boolean }) {
   const { t } = useTranslation();
   const format = useFormat();
   const ratingLabel = useRatingLabel();

@@ -2,6 +2,20 @@ import { useTranslation } from 'react-i18next';
 import { locale } from '../../i18n/index.js';
 import type { SituationReport } from '../../../domain/situation.js';
 
+const BASE = [154, 52, 18] as const;
+const channel = (c: number) => (c / 255 <= 0.04045 ? c / 255 / 12.92 : ((c / 255 + 0.055) / 1.055) ** 2.4);
+
+/**
+ * The cell's shade (the base colour at `share` × 0.85 over white) and a text colour that keeps 4.5:1 on it:
+ * white on the dark shades, black on the light ones (below a luminance of 0.18 white wins, above it black).
+ */
+export function shade(share: number): { background: string; color: string } {
+  const alpha = share * 0.85;
+  const [r, g, b] = BASE.map((c) => 255 - alpha * (255 - c)) as [number, number, number];
+  const luminance = 0.2126 * channel(r) + 0.7152 * channel(g) + 0.0722 * channel(b);
+  return { background: `rgb(${Math.round(r)}, ${Math.round(g)}, ${Math.round(b)})`, color: luminance < 0.18 ? '#ffffff' : '#000000' };
+}
+
 /** Hour × weekday as a real table: numbers in every cell, shading only as an extra. */
 export function TimeGrid({ profile }: { profile: SituationReport['time_profile'] }) {
   const { t, i18n } = useTranslation();
@@ -24,10 +38,7 @@ export function TimeGrid({ profile }: { profile: SituationReport['time_profile']
             <tr key={d}>
               <th scope="row">{weekday(d)}</th>
               {row.map((n, h) => {
-                const share = n / max;
-                return (
-                  <td key={h} style={{ background: `rgba(194, 65, 12, ${(share * 0.85).toFixed(2)})`, color: share > 0.5 ? '#ffffff' : '#1a1a1a' }}>{n}</td>
-                );
+                return <td key={h} style={shade(n / max)}>{n}</td>;
               })}
             </tr>
           ))}

@@ -3,7 +3,7 @@ import type { Me } from '../../../domain/auth.js';
 import type { MeetingActionCreate, MeetingActionUpdate, MeetingCreate } from '../../../domain/meetings.js';
 import { POLICIES } from '../../../domain/policies.js';
 import type { RatingConfirm } from '../../../domain/situation.js';
-import { situationEndpoints } from '../../api/situation-endpoints.js';
+import { situationEndpoints, type SituationReportQuery } from '../../api/situation-endpoints.js';
 
 // The server's policy table decides what to show; the server still decides what is allowed.
 export const canReadSituation = (me: Me | null | undefined) => Boolean(me?.memberships.some((m) => (POLICIES['situation:read'].roles as readonly string[]).includes(m.role)));
@@ -11,26 +11,31 @@ export const canReadSituation = (me: Me | null | undefined) => Boolean(me?.membe
 export const canWriteSituation = (me: Me | null | undefined, ownerUnitId?: string | null) =>
   Boolean(me?.memberships.some((m) => m.role === 'admin' || (m.role === 'coordinator' && (!ownerUnitId || m.unit_id === ownerUnitId))));
 
-export function useSituationReport(areaId: string | undefined, week: string, enabled: boolean) {
+/** Admins write city-wide reports (freeze); ratings are confirmed per district. */
+export const canWriteCitySituation = (me: Me | null | undefined) => Boolean(me?.memberships.some((m) => m.role === 'admin'));
+
+/** A district's report, or the whole city's without `areaId`. */
+export function useSituationReport(query: SituationReportQuery, enabled: boolean) {
   return useQuery({
-    queryKey: ['situation', areaId, week],
-    queryFn: () => situationEndpoints.report({ area_id: areaId!, week }),
-    enabled: Boolean(areaId) && enabled,
+    queryKey: ['situation', query.area_id, query.week, query.category_group?.join(','), query.source?.join(',')],
+    queryFn: () => situationEndpoints.report(query),
+    enabled,
     placeholderData: keepPreviousData,
     staleTime: 60_000,
   });
 }
 
-export function useConfirmRatings(areaId: string) {
+/** Confirms a district's ratings; the city-wide page has no district and offers no confirming. */
+export function useConfirmRatings(areaId: string | undefined) {
   const qc = useQueryClient();
   return useMutation({
-    mutationFn: (body: RatingConfirm) => situationEndpoints.confirmRatings(areaId, body),
+    mutationFn: (body: RatingConfirm) => situationEndpoints.confirmRatings(areaId!, body),
     onSuccess: () => qc.invalidateQueries({ queryKey: ['situation', areaId] }),
   });
 }
 
 export function useFreeze() {
-  return useMutation({ mutationFn: (body: { area_id: string; week: string }) => situationEndpoints.freeze(body) });
+  return useMutation({ mutationFn: (body: { area_id: string | null; week: string }) => situationEndpoints.freeze(body) });
 }
 
 export function useFrozenReport(id: string | undefined) {

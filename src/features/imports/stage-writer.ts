@@ -1,0 +1,67 @@
+import type { Db } from '../org/org.repo.js';
+import { wantsBulkLoad, withoutIncidentIndexes } from './bulk-load.js';
+import type { DuplicateKind, ReportBuilder } from './import-report.js';
+import {
+  countStage, insertStaged, markExisting, markNearInFile, markNearStored, markRefRepeats, nearPairsInFile,
+  type RowDefaults, stageExamples, updateStaged,
+} from './stage.repo.js';
+
+const NEAR_METRES = 25;
+const NEAR_MINUTES = 10;
+const MAX_EXAMPLES = 100;
+
+/**
+ * Of the pairs of nearby rows (later, earlier), the later rows that repeat a row that is itself kept:
+ * rows are judged in file order, so in a chain A–B–C where only neighbours are near, B repeats A and
+ * C is kept (C is near nothing that stays).
+ */
+export function repeatsOfKeptRows(pairs: ReadonlyArray<{ later: number; earlier: number }>): Array<{ row: number; of: number }> {
+  const dropped = new Set<number>();
+  const repeats: Array<{ row: number; of: number }> = [];
+  let current = -1;
+  for (const { later, earlier } of pairs) {
+    if (later === current || dropped.has(earlier)) continue;
+    // Pairs come sorted by (later, earlier): the first kept partner decides, the rest of this row's pairs are skipped.
+    current = later;
+    dropped.add(later);
+    repeats.push({ row: later, of: earlier });
+  }
+  return repeats;
+}
+
+const MESSAGES: Record<DuplicateKind, (of: number | null) => string> = {
+  source_ref_in_file: (of) => `same id as row ${of}`,
+  near_in_file: (of) => `same category within ${NEAR_METRES} m and ${NEAR_MINUTES} minutes of row ${of}`,
+  near_in_database: () => `same category within ${NEAR_METRES} m and ${NEAR_MINUTES} minutes of a stored incident`,
+};
+
+/**
+ * Sorts out the repeats among the staged rows and, when `write`, stores the rest. A source id seen
+ * earlier in the file is skipped; one already stored updates that incident when something changed and
+ * is otherwise left alone (so re-importing a file changes nothing); a new point row close to a stored
+ * incident of the same category (≤ 25 m, ≤ 10 min), or to a kept earlier row of the file, is skipped
+ * unless the profile keeps such rows. The report gets the counts and the first examples.
+ */
+export async function settleStage(db: Db, d: RowDefaults, report: ReportBuilder, options: { keepNear: boolean; write: boolean }): Promise<void> {
+  await markRefRepeats(db);
+  await markExisting(db, d.organisationId, d.source);
+  if (!options.keepNear) {
+    await markNearStored(db, d.organisationId, NEAR_METRES, NEAR_MINUTES);
+    await markNearInFile(db, repeatsOfKeptRows(await nearPairsInFile(db, NEAR_METRES, NEAR_MINUTES)));
+  }
+  const counts = await countStage(db);
+  const examples = await stageExamples(db, MAX_EXAMPLES);
+  for (const kind of Object.keys(MESSAGES) as DuplicateKind[]) {
+    report.addDuplicates(kind, counts.skipped[kind] ?? 0, examples.filter((e) => e.skip === kind).map((e) => ({ row: e.row, message: MESSAGES[kind](e.dup_of) })));
+  }
+  report.addExisting(counts.changed, counts.unchanged);
+  report.addInserted(counts.fresh);
+  if (!options.write) return;
+  const write = async () => {
+    await insertStaged(db, d);
+    await updateStaged(db, d.runId);
+  };
+  const stored = await db.selectFrom('incidents').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+  if (wantsBulkLoad(counts.fresh, Number(stored.n))) await withoutIncidentIndexes(db, write);
+  else await write();
+}

@@ -1,0 +1,97 @@
+import type { ExportLanguage, QualityCheck, QualityItem, QualityReport } from '../../domain/quality.js';
+import type { RequestStatus } from '../../domain/requests.js';
+
+type Entity = QualityItem['link']['entity'];
+type Facts = QualityItem['facts'];
+
+/**
+ * Every text the quality report's PDF and Excel files write, per language; the English details are also the API's
+ * `detail`. The web page has its own texts in src/web/i18n.
+ */
+export interface QualityExportTexts {
+  title: (scope: string) => string;
+  intro: (r: QualityReport) => string;
+  summary: string;
+  columns: { check: string; code: string; count: string; what: string; unit: string; detail: string; fixIn: string; type: string; id: string; parent: string; parentId: string };
+  sheets: { summary: string; items: string };
+  none: string;
+  filename: string;
+  checks: Record<QualityCheck, string>;
+  entities: Record<Entity, string>;
+  /** The item's detail said from its facts (the API's `detail` is English for every reader). */
+  detail: (check: QualityCheck, facts: Facts) => string;
+}
+
+const STATUS: Record<ExportLanguage, Record<RequestStatus, string>> = {
+  sv: { requested: 'ej besvarad', accepted: 'accepterad', declined: 'avböjd', delivered: 'levererad' },
+  en: { requested: 'requested', accepted: 'accepted', declined: 'declined', delivered: 'delivered' },
+};
+
+const stamp = (r: QualityReport) => r.generated_at.slice(0, 16).replace('T', ' ');
+
+export const QUALITY_EXPORT_TEXTS: Record<ExportLanguage, QualityExportTexts> = {
+  sv: {
+    title: (scope) => `Kvalitetsrapport: ${scope}`,
+    intro: (r) => `Trygghetsprogrammets krav: rätt åtgärd mot ett identifierat problem. Uttag ${stamp(r)} UTC, dagens datum ${r.today}.`,
+    summary: 'Sammanfattning',
+    columns: { check: 'Kontroll', code: 'Kod', count: 'Antal', what: 'Vad', unit: 'Enhet', detail: 'Detalj', fixIn: 'Åtgärda i', type: 'Typ', id: 'Id', parent: 'Hör till', parentId: 'Hör till id' },
+    sheets: { summary: 'Sammanfattning', items: 'Brister' },
+    none: 'Inga brister hittades.',
+    filename: 'kvalitetsrapport',
+    checks: {
+      problem_only_stopped_measures: 'Problem vars alla åtgärder avbrutits',
+      problem_without_evidence: 'Problem utan underlag',
+      problem_without_baseline: 'Problem utan nollmätning',
+      problem_without_measure: 'Problem utan åtgärd',
+      followup_overdue: 'Uppföljning försenad',
+      request_overdue: 'Begäran om stöd försenad',
+      measure_without_indicator: 'Åtgärd utan indikator',
+      indicator_wrong_way: 'Indikatorn har gått åt fel håll',
+      agreement_review_overdue: 'Överenskommelse ej omprövad i tid',
+    },
+    entities: { problem: 'problem', measure: 'åtgärd', followup: 'uppföljning', request: 'begäran', agreement: 'överenskommelse' },
+    detail: (check, f) => ({
+      problem_without_evidence: 'inga händelser, hotspots, anteckningar eller dokument kopplade',
+      problem_without_baseline: 'ingen period för nollmätning angiven',
+      problem_without_measure: 'ingen åtgärd är riktad mot problemet',
+      problem_only_stopped_measures: `alla ${f.measures ?? 0} åtgärder avbrutna`,
+      followup_overdue: `uppföljning senast ${f.due_date ?? ''}`,
+      request_overdue: `från ${f.from_unit ?? ''}, senast ${f.due_date ?? ''}, ${f.status ? STATUS.sv[f.status] : ''}`,
+      measure_without_indicator: 'inget av åtgärdens problem har en nollmätning',
+      indicator_wrong_way: `nollmätning ${f.baseline ?? ''}, vid uppföljning ${f.value ?? ''}`,
+      agreement_review_overdue: `omprövning senast ${f.due_date ?? ''}`,
+    })[check],
+  },
+  en: {
+    title: (scope) => `Quality report: ${scope}`,
+    intro: (r) => `The safety programme's demand: the right measure aimed at an identified problem. Generated ${stamp(r)} UTC, today's date ${r.today}.`,
+    summary: 'Summary',
+    columns: { check: 'Check', code: 'Code', count: 'Count', what: 'What', unit: 'Unit', detail: 'Detail', fixIn: 'Fix in', type: 'Type', id: 'Id', parent: 'Belongs to', parentId: 'Belongs to id' },
+    sheets: { summary: 'Summary', items: 'Defects' },
+    none: 'No defects found.',
+    filename: 'quality-report',
+    checks: {
+      problem_only_stopped_measures: 'Problem whose measures were all stopped',
+      problem_without_evidence: 'Problem without evidence',
+      problem_without_baseline: 'Problem without a baseline',
+      problem_without_measure: 'Problem with no measure',
+      followup_overdue: 'Follow-up overdue',
+      request_overdue: 'Contribution request overdue',
+      measure_without_indicator: 'Measure with no indicator',
+      indicator_wrong_way: 'Indicator moved the wrong way',
+      agreement_review_overdue: 'Local agreement review overdue',
+    },
+    entities: { problem: 'problem', measure: 'measure', followup: 'follow-up', request: 'request', agreement: 'agreement' },
+    detail: (check, f) => ({
+      problem_without_evidence: 'no incidents, hotspots, notes or documents linked',
+      problem_without_baseline: 'no baseline period set',
+      problem_without_measure: 'no measure is aimed at it',
+      problem_only_stopped_measures: `all ${f.measures ?? 0} measure(s) stopped`,
+      followup_overdue: `follow-up due ${f.due_date ?? ''}`,
+      request_overdue: `from ${f.from_unit ?? ''}, due ${f.due_date ?? ''}, ${f.status ? STATUS.en[f.status] : ''}`,
+      measure_without_indicator: 'none of its problems has a baseline',
+      indicator_wrong_way: `baseline ${f.baseline ?? ''}, at follow-up ${f.value ?? ''}`,
+      agreement_review_overdue: `review due ${f.due_date ?? ''}`,
+    })[check],
+  },
+};

@@ -1,0 +1,48 @@
+import { type FormEvent, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { Agreement } from '../../../domain/agreements.js';
+import { AgreementPublicTextSchema } from '../../../domain/agreements.js';
+import { useErrorText } from '../../components/QueryState.js';
+import { useSetPublicText } from '../views/use-reports.js';
+
+/** The district's coordinator approves, word for word, the text the public page shows, or withdraws it. */
+export function PublicTextForm({ agreement }: { agreement: Agreement }) {
+  const { t } = useTranslation();
+  const errorText = useErrorText();
+  const save = useSetPublicText();
+  const [text, setText] = useState(agreement.approved_public_text ?? '');
+  const [message, setMessage] = useState<string | null>(null);
+  const [invalid, setInvalid] = useState(false);
+  const id = `public-text-${agreement.id}`;
+
+  const submit = (value: string | null) => {
+    setMessage(null);
+    const parsed = AgreementPublicTextSchema.safeParse({ text: value });
+    setInvalid(!parsed.success);
+    if (!parsed.success) return;
+    save.mutate({ id: agreement.id, text: parsed.data.text }, {
+      onSuccess: () => { setMessage(t(value === null ? 'agreements.withdrawn' : 'agreements.approved')); if (value === null) setText(''); },
+    });
+  };
+  const onSubmit = (e: FormEvent) => { e.preventDefault(); submit(text); };
+
+  return (
+    <form className="public-text-form" onSubmit={onSubmit} noValidate>
+      <div className="field">
+        <label htmlFor={id}>{t('agreements.approveLabel')}</label>
+        <p className="hint" id={`${id}-help`}>{t('agreements.approveHelp')}</p>
+        {invalid && <p className="field-error" id={`${id}-error`}>{t('agreements.empty')}</p>}
+        <textarea id={id} rows={4} maxLength={4000} value={text} onChange={(e) => setText(e.target.value)}
+          aria-invalid={invalid || undefined} aria-describedby={invalid ? `${id}-help ${id}-error` : `${id}-help`} />
+      </div>
+      <div className="button-row">
+        <button type="submit" className="button button-primary" disabled={save.isPending}>{t('agreements.approve')}</button>
+        {agreement.approved_public_text && (
+          <button type="button" className="button button-secondary" disabled={save.isPending} onClick={() => submit(null)}>{t('agreements.withdraw')}</button>
+        )}
+      </div>
+      <div role="status">{message && <p className="notice-success">{message}</p>}</div>
+      {save.error && <p className="notice notice-error" role="alert">{errorText(save.error)}</p>}
+    </form>
+  );
+}

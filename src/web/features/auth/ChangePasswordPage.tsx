@@ -1,0 +1,91 @@
+import { useQueryClient } from '@tanstack/react-query';
+import { type FormEvent, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useNavigate } from 'react-router';
+import { PasswordChangeSchema } from '../../../domain/auth.js';
+import { ApiError } from '../../api/client.js';
+import { endpoints } from '../../api/endpoints.js';
+import { ErrorSummary } from '../../components/ErrorSummary.js';
+import { useErrorText } from '../../components/QueryState.js';
+import { useDocumentTitle } from '../../components/use-document-title.js';
+import { useSession } from './use-session.js';
+
+type Field = 'current_password' | 'new_password';
+const INPUT_ID: Record<Field, string> = { current_password: 'password-current', new_password: 'password-new' };
+
+/** Changing one's password; the only page open (with signing out) while a one-time password is unchanged. */
+export function ChangePasswordPage() {
+  const { t } = useTranslation();
+  const navigate = useNavigate();
+  const queryClient = useQueryClient();
+  const session = useSession();
+  const errorText = useErrorText();
+  const [values, setValues] = useState<Record<Field, string>>({ current_password: '', new_password: '' });
+  const [errors, setErrors] = useState<Partial<Record<Field, string>>>({});
+  const [general, setGeneral] = useState<string | null>(null);
+  const [pending, setPending] = useState(false);
+  const summaryRef = useRef<HTMLDivElement>(null);
+  useDocumentTitle(t('account.title'));
+
+  const fail = (fieldErrors: Partial<Record<Field, string>>, message: string | null) => {
+    setErrors(fieldErrors);
+    setGeneral(message);
+    requestAnimationFrame(() => summaryRef.current?.focus());
+  };
+
+  const submit = async (e: FormEvent) => {
+    e.preventDefault();
+    const parsed = PasswordChangeSchema.safeParse(values);
+    if (!parsed.success) {
+      const fieldErrors: Partial<Record<Field, string>> = {};
+      for (const issue of parsed.error.issues) {
+        if (issue.path[0] === 'current_password') fieldErrors.current_password ??= t('account.errors.current');
+        if (issue.path[0] === 'new_password') fieldErrors.new_password ??= t('account.errors.next');
+      }
+      fail(fieldErrors, null);
+      return;
+    }
+    setPending(true);
+    try {
+      await endpoints.changePassword(parsed.data);
+      await queryClient.invalidateQueries({ queryKey: ['session'] });
+      void navigate('/', { replace: true });
+    } catch (err) {
+      if (err instanceof ApiError && err.code === 'INVALID_CREDENTIALS') fail({ current_password: t('account.errors.wrongCurrent') }, null);
+      else if (err instanceof ApiError && err.code === 'WEAK_PASSWORD') fail({ new_password: t('account.errors.weak') }, null);
+      else fail({}, errorText(err));
+    } finally {
+      setPending(false);
+    }
+  };
+
+  const items = (['current_password', 'new_password'] as const).flatMap((f) => (errors[f] ? [{ inputId: INPUT_ID[f], message: errors[f] }] : []));
+  const field = (name: Field, label: string, autoComplete: string, hint?: string) => (
+    <div className={`field ${errors[name] ? 'has-error' : ''}`}>
+      <label htmlFor={INPUT_ID[name]}>{label}</label>
+      {hint && <p id={`${INPUT_ID[name]}-hint`} className="field-hint">{hint}</p>}
+      {errors[name] && <p id={`${INPUT_ID[name]}-error`} className="field-error">{errors[name]}</p>}
+      <input
+        id={INPUT_ID[name]}
+        type="password"
+        autoComplete={autoComplete}
+        value={values[name]}
+        aria-invalid={errors[name] ? true : undefined}
+        aria-describedby={[hint ? `${INPUT_ID[name]}-hint` : '', errors[name] ? `${INPUT_ID[name]}-error` : ''].join(' ').trim() || undefined}
+        onChange={(e) => setValues((v) => ({ ...v, [name]: e.target.value }))}
+      />
+    </div>
+  );
+  return (
+    <div className="page login-page">
+      <h1>{t('account.title')}</h1>
+      <p className="lead">{session.data?.must_change_password ? t('account.intro') : t('account.introVoluntary')}</p>
+      <ErrorSummary ref={summaryRef} title={t('account.failed')} items={items} general={general} />
+      <form className="login-form" noValidate onSubmit={(e) => void submit(e)}>
+        {field('current_password', t('account.current'), 'current-password')}
+        {field('new_password', t('account.next'), 'new-password', t('account.nextHint'))}
+        <button type="submit" className="button button-primary" disabled={pending}>{pending ? t('account.saving') : t('account.submit')}</button>
+      </form>
+    </div>
+  );
+}

@@ -1,0 +1,84 @@
+import { type FormEvent, type Ref, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { ImportFormat, ImportProfile } from '../../../domain/imports.js';
+import { ErrorSummary } from '../../components/ErrorSummary.js';
+
+export interface ImportChoice {
+  file: File;
+  profile: string | undefined;
+  format: ImportFormat | undefined;
+}
+
+interface Props {
+  profiles: readonly ImportProfile[];
+  /** A refusal of the whole file (empty, unreadable …), shown in the summary. */
+  general: string | null;
+  summaryRef: Ref<HTMLDivElement>;
+  onSubmit: (choice: ImportChoice) => void;
+}
+
+const FORMATS = ['auto', 'csv', 'xlsx', 'geojson', 'police'] as const;
+
+/** File, source profile and format: the first step, which only checks the file (a dry run). */
+export function ImportForm({ profiles, general, summaryRef, onSubmit }: Props) {
+  const { t } = useTranslation();
+  const [file, setFile] = useState<File | null>(null);
+  const [profile, setProfile] = useState('');
+  const [format, setFormat] = useState<(typeof FORMATS)[number]>('auto');
+  const [missing, setMissing] = useState(false);
+
+  const submit = (e: FormEvent) => {
+    e.preventDefault();
+    if (!file) {
+      setMissing(true);
+      requestAnimationFrame(() => (summaryRef as { current: HTMLDivElement | null } | null)?.current?.focus());
+      return;
+    }
+    onSubmit({ file, profile: profile || undefined, format: format === 'auto' ? undefined : format });
+  };
+  const fileDescribedBy = ['import-file-help', missing ? 'import-file-error' : ''].filter(Boolean).join(' ');
+
+  return (
+    <>
+      <ErrorSummary
+        ref={summaryRef}
+        title={t('imports.summaryTitle')}
+        items={missing ? [{ inputId: 'import-file', message: t('imports.fileMissing') }] : []}
+        general={general}
+      />
+      <form className="import-form" aria-labelledby="import-form-title" noValidate onSubmit={submit}>
+        <h2 id="import-form-title">{t('imports.formTitle')}</h2>
+        <div className={`field ${missing ? 'has-error' : ''}`}>
+          <label htmlFor="import-file">{t('imports.file')}</label>
+          <span id="import-file-help" className="hint">{t('imports.fileHelp')}</span>
+          {missing && <p id="import-file-error" className="field-error">{t('imports.fileMissing')}</p>}
+          <input
+            id="import-file"
+            type="file"
+            accept=".csv,.txt,.tsv,.xlsx,.json,.geojson,text/csv,application/json,application/geo+json,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+            aria-invalid={missing ? true : undefined}
+            aria-describedby={fileDescribedBy}
+            onChange={(e) => { setFile(e.target.files?.[0] ?? null); setMissing(false); }}
+          />
+        </div>
+        <div className="field">
+          <label htmlFor="import-profile">{t('imports.profile')}</label>
+          <span id="import-profile-help" className="hint">{t('imports.profileHelp')}</span>
+          <select id="import-profile" value={profile} aria-describedby="import-profile-help" onChange={(e) => setProfile(e.target.value)}>
+            <option value="">{t('imports.profileNone')}</option>
+            {profiles.map((p) => <option key={p.id} value={p.name}>{`${p.name} – ${p.source_label}`}</option>)}
+          </select>
+        </div>
+        <div className="field">
+          <label htmlFor="import-format">{t('imports.format')}</label>
+          <select id="import-format" value={format} onChange={(e) => setFormat(e.target.value as (typeof FORMATS)[number])}>
+            {FORMATS.map((f) => <option key={f} value={f}>{t(`imports.formats.${f}`)}</option>)}
+          </select>
+        </div>
+        <div className="button-row">
+          <button type="submit" className="button button-primary">{t('imports.check')}</button>
+        </div>
+      </form>
+    </>
+  );
+}

@@ -1,0 +1,126 @@
+import { useTranslation } from 'react-i18next';
+import { Link, useParams } from 'react-router';
+import { type Measure, MEASURE_TRANSITIONS, type MeasureStatus } from '../../../domain/measures.js';
+import { QueryState, useErrorText } from '../../components/QueryState.js';
+import { useDocumentTitle } from '../../components/use-document-title.js';
+import { useFormat } from '../../components/use-format.js';
+import { SignInNotice } from '../auth/SignInNotice.js';
+import { useSession } from '../auth/use-session.js';
+import { canEditForUnit, canReadProgramme } from './access.js';
+import { MeasureFollowups } from './MeasureFollowups.js';
+import { useNavigationNotice } from './navigation-notice.js';
+import { StatusBadge } from './StatusBadge.js';
+import { useChangeMeasure, useMeasure } from './use-programme.js';
+import '../situation/situation.css';
+import './programme.css';
+
+/** One measure: what, who, where and when, its status, its components and its follow-ups. */
+export function MeasurePage() {
+  const { id } = useParams();
+  const { t } = useTranslation();
+  const session = useSession();
+  const allowed = canReadProgramme(session.data);
+  const measure = useMeasure(allowed ? id : undefined);
+  useDocumentTitle(measure.data?.title ?? t('programme.measure.title'));
+  const notice = useNavigationNotice();
+  return (
+    <div className="page programme-page">
+      {session.isPending ? <h1>{t('programme.measure.title')}</h1> : !session.data ? (
+        <><h1>{t('programme.measure.title')}</h1><SignInNotice /></>
+      ) : !allowed ? (
+        <><h1>{t('programme.measure.title')}</h1><p className="notice notice-info">{t('programme.noAccess')}</p></>
+      ) : (
+        <QueryState isPending={measure.isPending} error={measure.error} onRetry={() => void measure.refetch()}>
+          {measure.data && <MeasureBody measure={measure.data} notice={notice} />}
+        </QueryState>
+      )}
+    </div>
+  );
+}
+
+function MeasureBody({ measure: m, notice }: { measure: Measure; notice: string | null }) {
+  const { t } = useTranslation();
+  const format = useFormat();
+  const session = useSession();
+  const canEdit = canEditForUnit(session.data, m.responsible_unit.id);
+  const change = useChangeMeasure(m.id);
+  const errorText = useErrorText();
+  const none = t('common.none');
+  const period = m.period_start || m.period_end ? `${m.period_start ? format.day(m.period_start) : '…'} – ${m.period_end ? format.day(m.period_end) : '…'}` : none;
+
+  return (
+    <>
+      <p className="inbox-kind">{t('programme.measure.title')}</p>
+      <h1>{m.title}</h1>
+      <div role="status">{notice && <p className="notice notice-success">{t(notice)}</p>}</div>
+      <dl className="facts">
+        <div><dt>{t('programme.fields.status')}</dt><dd><StatusBadge kind="measure" status={m.status} /></dd></div>
+        <div><dt>{t('programme.fields.type')}</dt><dd>{t(`programme.measureTypes.${m.type}`)}</dd></div>
+        <div><dt>{t('programme.fields.responsible_unit')}</dt><dd>{m.responsible_unit.name}</dd></div>
+        <div><dt>{t('programme.fields.contributing_units')}</dt><dd>{m.contributing_units.map((u) => u.name).join(', ') || none}</dd></div>
+        <div>
+          <dt>{t('programme.fields.problems')}</dt>
+          <dd>{m.problems.map((p, i) => <span key={p.id}>{i > 0 && ', '}<Link to={`/problems/${p.id}`}>{p.title}</Link></span>)}</dd>
+        </div>
+        <div><dt>{t('programme.fields.places')}</dt><dd>{m.places.length ? m.places.map((p, i) => <span key={p.id}>{i > 0 && ', '}<Link to={`/places/${p.id}`}>{p.name}</Link></span>) : none}</dd></div>
+        <div><dt>{t('programme.fields.period')}</dt><dd>{period}</dd></div>
+        <div><dt>{t('programme.fields.cost')}</dt><dd>{m.cost_estimate_sek === null ? none : `${format.number(m.cost_estimate_sek)} kr`}</dd></div>
+        <div><dt>{t('programme.fields.target_groups')}</dt><dd>{m.target_groups.map((g) => t(`programme.targetGroups.${g}`)).join(', ') || none}</dd></div>
+      </dl>
+      {m.description && <p className="description-text">{m.description}</p>}
+      {!m.has_indicator && <p className="notice notice-warning">{t('programme.measure.noIndicator')}</p>}
+      {canEdit && <p><Link className="button button-secondary" to={`/measures/${m.id}/edit`}>{t('programmeEdit.measure.edit')}</Link></p>}
+
+      <section className="section" aria-labelledby="measure-status-heading">
+        <h2 id="measure-status-heading">{t('programme.measure.statusHeading')}</h2>
+        <p>{t('programme.measure.statusNow')} <StatusBadge kind="measure" status={m.status} /></p>
+        {canEdit && MEASURE_TRANSITIONS[m.status].length > 0 && (
+          <div className="button-row">
+            {MEASURE_TRANSITIONS[m.status].map((s) => (
+              <button key={s} type="button" className={`button ${s === 'stopped' ? 'button-secondary' : 'button-primary'}`} disabled={change.isPending}
+                onClick={() => change.mutate({ kind: 'status', status: s })}>
+                {t(`programme.measure.to.${s}`)}
+              </button>
+            ))}
+          </div>
+        )}
+        {MEASURE_TRANSITIONS[m.status].length === 0 && <p className="hint">{t('programme.measure.final')}</p>}
+        {change.error && <p className="notice notice-error" role="alert" data-testid="measure-error"><strong>{t('programme.measure.refused')}</strong> {errorText(change.error)}</p>}
+      </section>
+
+      <section className="section" aria-labelledby="measure-components-heading">
+        <h2 id="measure-components-heading">{t('programme.fields.components')}</h2>
+        {m.components.length === 0 ? <p className="empty">{t('programme.measure.noComponents')}</p> : (
+          <div className="table-wrap" role="region" aria-labelledby="measure-components-caption" tabIndex={0}>
+            <table className="data-table">
+              <caption id="measure-components-caption">{t('programme.measure.componentsCaption', { count: m.components.length })}</caption>
+              <thead><tr><th scope="col">#</th><th scope="col">{t('programme.fields.title')}</th><th scope="col">{t('programme.fields.type')}</th><th scope="col">{t('programme.fields.status')}</th>{canEdit && <th scope="col">{t('programme.measure.change')}</th>}</tr></thead>
+              <tbody>
+                {m.components.map((c) => (
+                  <tr key={c.id}>
+                    <td>{c.position}</td>
+                    <th scope="row">{c.title}</th>
+                    <td>{t(`programme.measureTypes.${c.type}`)}</td>
+                    <td><StatusBadge kind="measure" status={c.status} /></td>
+                    {canEdit && (
+                      <td>
+                        {MEASURE_TRANSITIONS[c.status].map((s: MeasureStatus) => (
+                          <button key={s} type="button" className="button button-secondary button-small" disabled={change.isPending}
+                            onClick={() => change.mutate({ kind: 'component', componentId: c.id, status: s })}>
+                            {t(`programme.measure.componentTo.${s}`)}<span className="visually-hidden">: {c.title}</span>
+                          </button>
+                        ))}
+                      </td>
+                    )}
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        )}
+      </section>
+
+      <MeasureFollowups measure={m} canEdit={canEdit} />
+    </>
+  );
+}
