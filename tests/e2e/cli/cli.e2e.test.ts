@@ -96,7 +96,8 @@ for (const engine of engines) {
       } finally {
         rmSync(dir, { recursive: true, force: true });
       }
-    });
+      // Five CLI processes, each opening and migrating its database; the restore recounts the weekly counts.
+    }, 180_000);
 
     it('does not seed twice', async () => {
       const again = await trygg(env, 'seed', 'demo', '--incidents', '400');

@@ -80,7 +80,8 @@ describe('incident detail', () => {
     await coordinator.locator('#closure-error').waitFor();
     expect(await coordinator.locator('#status-closure').getAttribute('aria-invalid')).toBe('true');
     expect(await coordinator.locator('.error-summary a').textContent()).toBe('Välj ett skäl för att avsluta händelsen.');
-    expect(await coordinator.locator('.error-summary').evaluate((el) => el === document.activeElement)).toBe(true);
+    // Focus moves in an effect after the summary renders.
+    await expect.poll(() => coordinator.locator('.error-summary').evaluate((el) => el === document.activeElement)).toBe(true);
     await expectAccessible(coordinator, 'status form with a server field error');
     await shot(coordinator, 'web-status-errors');
 

@@ -1,4 +1,4 @@
-import { type FormEvent, useRef, useState } from 'react';
+import { type FormEvent, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ClosureReasonSchema, type Incident, StatusSchema } from '../../../domain/incidents.js';
 import { ApiError } from '../../api/client.js';
@@ -30,6 +30,11 @@ export function StatusForm({ incident }: { incident: Incident }) {
   const [general, setGeneral] = useState<string | null>(null);
   const [saved, setSaved] = useState<string | null>(null);
   const summaryRef = useRef<HTMLDivElement>(null);
+  // Bumped on every failed submit: the summary takes focus once it has rendered (a frame callback can run before).
+  const [failures, setFailures] = useState(0);
+  useEffect(() => {
+    if (failures) summaryRef.current?.focus();
+  }, [failures]);
 
   const change = (patch: Partial<StatusFormState>, clear: keyof StatusErrors) => {
     setState((s) => ({ ...s, ...patch }));
@@ -40,7 +45,7 @@ export function StatusForm({ incident }: { incident: Incident }) {
     setErrors(fieldErrors);
     setGeneral(message);
     setSaved(null);
-    requestAnimationFrame(() => summaryRef.current?.focus());
+    setFailures((n) => n + 1);
   };
 
   const submit = async (e: FormEvent) => {
