@@ -1,4 +1,5 @@
 import { defineConfig } from 'vitest/config';
+import { SlowFirstSequencer } from './tests/setup/slow-first-sequencer.js';
 
 export default defineConfig({
   test: {
@@ -6,5 +7,9 @@ export default defineConfig({
     testTimeout: 30_000,
     hookTimeout: 120_000,
     pool: 'forks',
+    // Vitest's default leaves one core idle; on CI's two cores most test time is spent waiting on
+    // PostgreSQL, Chromium and child processes, so two workers nearly halve the run.
+    maxWorkers: 2,
+    sequence: { sequencer: SlowFirstSequencer },
   },
 });

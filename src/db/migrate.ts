@@ -12,6 +12,7 @@ import * as incidentWeeklyCounts from './migrations/2026-11-25T2800-incident-wee
 import * as confidentiality from './migrations/2026-11-25T2900-confidentiality.js';
 import * as outboxDelivery from './migrations/2026-11-25T3300-outbox-delivery.js';
 import * as agreementReviews from './migrations/2026-11-25T3400-agreement-reviews.js';
+import * as recordsReleasesAppendOnly from './migrations/2026-11-26T3500-records-releases-append-only.js';
 
 /** Migrations in the order they run; names are timestamps and never change once landed. */
 const migrations: Record<string, Migration> = {
@@ -28,6 +29,7 @@ const migrations: Record<string, Migration> = {
   '2026-11-25T2900-confidentiality': confidentiality,
   '2026-11-25T3300-outbox-delivery': outboxDelivery,
   '2026-11-25T3400-agreement-reviews': agreementReviews,
+  '2026-11-26T3500-records-releases-append-only': recordsReleasesAppendOnly,
 };
 
 /** Brings the database to the newest schema; throws with the failing migration's error. */

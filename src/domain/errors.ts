@@ -75,6 +75,8 @@ export interface FieldIssue {
   path: string;
   code: string;
   message: string;
+  /** The offending value where the caller needs it to point at it (e.g. which of several ids is unknown). */
+  value?: string;
 }
 
 export interface ErrorBody {

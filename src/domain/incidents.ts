@@ -62,6 +62,16 @@ export const IncidentStatusUpdateSchema = z.strictObject({
 });
 export type IncidentStatusUpdate = z.infer<typeof IncidentStatusUpdateSchema>;
 
+/**
+ * A new confidentiality tier for an incident. `from` is the tier the editor saw: when someone else changed it
+ * in between, the change is refused (CONFLICT) rather than silently overwriting theirs.
+ */
+export const IncidentConfidentialityUpdateSchema = z.strictObject({
+  from: ConfidentialitySchema,
+  confidentiality: ConfidentialitySchema,
+}).refine((v) => v.from !== v.confidentiality, { path: ['confidentiality'], message: 'choose a tier other than the current one' });
+export type IncidentConfidentialityUpdate = z.infer<typeof IncidentConfidentialityUpdateSchema>;
+
 export const IncidentSchema = z.object({
   id: UuidSchema,
   occurred_at: z.string(),

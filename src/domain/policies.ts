@@ -49,3 +49,16 @@ export const FREE_TEXT_ROLES: readonly Role[] = ['admin', 'coordinator', 'unit_e
 export function coordinatesUnit(memberships: ReadonlyArray<{ role: Role; unit: string }>, unitId: string): boolean {
   return memberships.some((m) => m.role === 'admin' || (m.role === 'coordinator' && m.unit === unitId));
 }
+
+/**
+ * The row rule of changing an incident's confidentiality tier: the editors and coordinators of the unit it is
+ * assigned to (who work it), the coordinators of its district's unit, and admins.
+ */
+export function classifiesIncident(
+  memberships: ReadonlyArray<{ role: Role; unit: string }>,
+  incident: { assignedUnitId: string | null; districtUnitId: string | null },
+): boolean {
+  return memberships.some((m) => m.role === 'admin'
+    || (m.unit === incident.assignedUnitId && (m.role === 'unit_editor' || m.role === 'coordinator'))
+    || (m.unit === incident.districtUnitId && m.role === 'coordinator'));
+}

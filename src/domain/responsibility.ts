@@ -45,6 +45,7 @@ export const ServiceLevelInputSchema = z.strictObject({
   hours: z.number().int().min(1).max(8760),
   rule: z.string().trim().min(1).max(500),
 });
+export type ServiceLevelInput = z.infer<typeof ServiceLevelInputSchema>;
 export const ServiceLevelSchema = ServiceLevelInputSchema.extend({ category: CategoryCodeSchema });
 export type ServiceLevel = z.infer<typeof ServiceLevelSchema>;
 
@@ -53,6 +54,7 @@ export const ComplianceRowSchema = z.object({
   unit_id: UuidSchema, unit_name: z.string(), category: CategoryCodeSchema, hours: z.number().int(),
   closed: z.number().int(), within: z.number().int(), share: z.number().nullable(), open_late: z.number().int(),
 });
+export type ComplianceRow = z.infer<typeof ComplianceRowSchema>;
 export const ComplianceQuerySchema = z.object({ unit_id: UuidSchema.optional() });
 
 /** An incident routed to a unit, in its inbox until closed; time left against the category's service level. */

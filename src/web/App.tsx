@@ -15,6 +15,7 @@ const IncidentDetailPage = lazy(() => import('./features/incidents/IncidentDetai
 const AccessibilityPage = lazy(() => import('./features/about/AccessibilityPage.js').then((m) => ({ default: m.AccessibilityPage })));
 const ProcessingRecordPage = lazy(() => import('./features/gdpr/ProcessingRecordPage.js').then((m) => ({ default: m.ProcessingRecordPage })));
 const AuditPage = lazy(() => import('./features/audit/AuditPage.js').then((m) => ({ default: m.AuditPage })));
+const RecordsPage = lazy(() => import('./features/records/RecordsPage.js').then((m) => ({ default: m.RecordsPage })));
 const SituationPage = lazy(() => import('./features/situation/SituationPage.js').then((m) => ({ default: m.SituationPage })));
 const FrozenReportPage = lazy(() => import('./features/situation/FrozenReportPage.js').then((m) => ({ default: m.FrozenReportPage })));
 const InboxPage = lazy(() => import('./features/inbox/InboxPage.js').then((m) => ({ default: m.InboxPage })));
@@ -34,6 +35,8 @@ const PublicAgreementsPage = lazy(() => import('./features/agreements/PublicAgre
 const AgreementFormPage = lazy(() => import('./features/agreements/AgreementFormPage.js').then((m) => ({ default: m.AgreementFormPage })));
 const AgreementReviewPage = lazy(() => import('./features/agreements/AgreementReviewPage.js').then((m) => ({ default: m.AgreementReviewPage })));
 const AnnualPage = lazy(() => import('./features/annual/AnnualPage.js').then((m) => ({ default: m.AnnualPage })));
+const ResponsibilityPage = lazy(() => import('./features/responsibility/ResponsibilityPage.js').then((m) => ({ default: m.ResponsibilityPage })));
+const ServiceLevelsPage = lazy(() => import('./features/responsibility/ServiceLevelsPage.js').then((m) => ({ default: m.ServiceLevelsPage })));
 const ImportPage = lazy(() => import('./features/imports/ImportPage.js').then((m) => ({ default: m.ImportPage })));
 const LoginPage = lazy(() => import('./features/auth/LoginPage.js').then((m) => ({ default: m.LoginPage })));
 const ChangePasswordPage = lazy(() => import('./features/auth/ChangePasswordPage.js').then((m) => ({ default: m.ChangePasswordPage })));
@@ -82,6 +85,7 @@ const router = createBrowserRouter([
       { path: 'tillganglighet', element: page(<AccessibilityPage />) },
       { path: 'personuppgifter', element: page(<ProcessingRecordPage />) },
       { path: 'admin/audit', element: page(<AuditPage />) },
+      { path: 'admin/records', element: page(<RecordsPage />) },
       { path: 'city', element: page(<CityPage />) },
       { path: 'quality', element: page(<QualityPage />) },
       { path: 'annual', element: page(<AnnualPage />) },
@@ -92,6 +96,8 @@ const router = createBrowserRouter([
       { path: 'agreements/:id/edit', element: page(<AgreementFormPage />) },
       { path: 'agreements/:id/review', element: page(<AgreementReviewPage />) },
       { path: 'overenskommelser', element: page(<PublicAgreementsPage />) },
+      { path: 'responsibility', element: page(<ResponsibilityPage />) },
+      { path: 'service-levels', element: page(<ServiceLevelsPage />) },
       { path: 'imports', element: page(<ImportPage />) },
       { path: 'login', element: page(<LoginPage />) },
       { path: 'account/password', element: page(<ChangePasswordPage />) },

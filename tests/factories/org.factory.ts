@@ -61,3 +61,10 @@ export type TestOrganisation = Awaited<ReturnType<typeof createTestOrganisation>
 export function testContext(db: Kysely<Database>, organisation: { id: string; slug: string }): ServiceContext {
   return { db, organisation, principal: SYSTEM, actor: 'test', log: pino({ level: 'silent' }) };
 }
+
+/** A unit of the organisation, valid at all times; returns its id. */
+export async function createTestUnit(db: Kysely<Database>, organisationId: string, slug: string, kind: 'district' | 'specialist' | 'partner' | 'company', name = slug): Promise<string> {
+  const row = await db.insertInto('units').values({ organisation_id: organisationId, slug, name, name_en: null, kind, valid_from: null, valid_to: null })
+    .returning('id').executeTakeFirstOrThrow();
+  return row.id;
+}

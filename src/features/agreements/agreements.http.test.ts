@@ -1,7 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { buildApp } from '../../server/app.js';
-import { createTestOrganisation, type TestOrganisation } from '../../../tests/factories/org.factory.js';
+import { createTestOrganisation, type TestOrganisation, createTestUnit } from '../../../tests/factories/org.factory.js';
 import { createUser, signedInAs, signIn } from '../../../tests/factories/users.factory.js';
 import { describeEachEngine } from '../../../tests/setup/test-db.js';
 import { today } from '../org/org.service.js';
@@ -31,7 +31,7 @@ describeEachEngine('local agreements: review, inbox, quality and the public prog
     org = await createTestOrganisation(db, 'overenskommelse');
     app = await buildApp({ db, engine: getDb().engine, config: { bodyLimit: 65_536, defaultOrganisation: 'overenskommelse' }, webRoot: null });
     const unit = async (slug: string, kind: 'district' | 'specialist' | 'partner') =>
-      (await db.insertInto('units').values({ organisation_id: org.organisation.id, slug, name: slug, name_en: null, kind, valid_from: null, valid_to: null }).returning('id').executeTakeFirstOrThrow()).id;
+      createTestUnit(db, org.organisation.id, slug, kind);
     police = await unit('polisen', 'partner');
     culture = await unit('kultur', 'specialist');
     other = await unit('sdn-annan', 'district');

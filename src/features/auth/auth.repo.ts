@@ -1,3 +1,4 @@
+import { jsonArrayFrom } from 'kysely/helpers/postgres';
 import type { Role } from '../../domain/auth.js';
 import type { Db } from '../org/org.repo.js';
 
@@ -49,8 +50,18 @@ export async function insertSession(db: Db, session: { token_hash: string; user_
   await db.insertInto('sessions').values(session).execute();
 }
 
-export function findSession(db: Db, tokenHash: string) {
-  return db.selectFrom('sessions').selectAll().where('token_hash', '=', tokenHash).executeTakeFirst();
+/** A session with its user and the user's memberships in one round trip: this runs on every signed-in request. */
+export function findSessionWithUser(db: Db, tokenHash: string) {
+  return db
+    .selectFrom('sessions as s')
+    .innerJoin('users as u', 'u.id', 's.user_id')
+    .select(['s.expires_at', 's.last_seen_at', 's.csrf_token', 'u.id', 'u.organisation_id', 'u.email', 'u.display_name', 'u.disabled', 'u.must_change_password'])
+    .select((eb) => jsonArrayFrom(
+      eb.selectFrom('memberships as m').innerJoin('units as un', 'un.id', 'm.unit_id')
+        .select(['m.unit_id', 'un.kind as unit_kind', 'm.role']).whereRef('m.user_id', '=', 'u.id').orderBy('un.name'),
+    ).as('memberships'))
+    .where('s.token_hash', '=', tokenHash)
+    .executeTakeFirst();
 }
 
 export async function touchSession(db: Db, tokenHash: string, at: Date): Promise<void> {

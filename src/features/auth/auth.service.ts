@@ -5,7 +5,7 @@ import type { ServiceContext } from '../../server/context.js';
 import { recordAudit } from '../audit/audit.repo.js';
 import type { Db } from '../org/org.repo.js';
 import {
-  deleteOtherSessions, deleteSession, findApiToken, findSession, findUserByEmail, findUserById, insertApiToken, insertSession, insertUser,
+  deleteOtherSessions, deleteSession, findApiToken, findSessionWithUser, findUserByEmail, findUserById, insertApiToken, insertSession, insertUser,
   listApiTokens, listMemberships, markApiTokenUsed, revokeApiToken, setLoginFailures, setPassword, touchSession,
 } from './auth.repo.js';
 import { checkPolicy } from './policy.js';
@@ -72,17 +72,20 @@ export async function logout(db: Db, token: string): Promise<void> {
 /** The user behind a session cookie, or null when it is unknown, expired or idle too long. */
 export async function resolveSession(db: Db, token: string): Promise<{ principal: Principal; csrfToken: string; mustChangePassword: boolean } | null> {
   const tokenHash = hashSecret(token);
-  const session = await findSession(db, tokenHash);
+  const session = await findSessionWithUser(db, tokenHash);
   const now = new Date();
   if (!session || session.expires_at <= now || now.getTime() - session.last_seen_at.getTime() > IDLE_MINUTES * 60_000) {
     if (session) await deleteSession(db, tokenHash);
     return null;
   }
-  const user = await findUserById(db, session.user_id);
-  if (!user || user.disabled) return null;
+  if (session.disabled) return null;
   // Writing on every request would turn reads into writes; a minute's resolution is enough for idle time.
   if (now.getTime() - session.last_seen_at.getTime() > 60_000) await touchSession(db, tokenHash, now);
-  return { principal: await principalFor(db, user, null), csrfToken: session.csrf_token, mustChangePassword: user.must_change_password };
+  const principal: Principal = {
+    kind: 'user', userId: session.id, organisationId: session.organisation_id, email: session.email, displayName: session.display_name,
+    memberships: session.memberships.map((m) => ({ unitId: m.unit_id, unitKind: m.unit_kind, role: m.role })), scopes: null,
+  };
+  return { principal, csrfToken: session.csrf_token, mustChangePassword: session.must_change_password };
 }
 
 /** The user behind an API token, limited to the token's scopes. */

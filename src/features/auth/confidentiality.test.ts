@@ -7,7 +7,7 @@ import { IncidentCreateSchema } from '../../domain/incidents.js';
 import { MeasureCreateSchema } from '../../domain/measures.js';
 import { ProblemCreateSchema } from '../../domain/problems.js';
 import type { ServiceContext } from '../../server/context.js';
-import { createTestOrganisation, testContext, type TestOrganisation } from '../../../tests/factories/org.factory.js';
+import { createTestOrganisation, testContext, type TestOrganisation, createTestUnit } from '../../../tests/factories/org.factory.js';
 import { describeEachEngine } from '../../../tests/setup/test-db.js';
 import { createAgreement, listAgreements, listPublicAgreements } from '../agreements/agreements.service.js';
 import { createIncident, getIncident, listIncidents } from '../incidents/incidents.service.js';
@@ -48,8 +48,7 @@ describeEachEngine('confidentiality tiers: who sees which record', (getDb) => {
     org = await createTestOrganisation(db, 'sekretess');
     system = testContext(db, org.organisation);
     const unit = async (slug: string, kind: 'partner' | 'company' | 'specialist') =>
-      (await db.insertInto('units').values({ organisation_id: org.organisation.id, slug, name: slug, name_en: null, kind, valid_from: null, valid_to: null })
-        .returning('id').executeTakeFirstOrThrow()).id;
+      createTestUnit(db, org.organisation.id, slug, kind);
     units.police = await unit('polisen', 'partner');
     units.company = await unit('bostadsbolaget', 'company');
     units.culture = await unit('kultur', 'specialist');

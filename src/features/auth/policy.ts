@@ -1,5 +1,5 @@
 import type { Principal, Role } from '../../domain/auth.js';
-import { coordinatesUnit, FREE_TEXT_ROLES, POLICIES, type Policy } from '../../domain/policies.js';
+import { classifiesIncident, coordinatesUnit, FREE_TEXT_ROLES, POLICIES, type Policy } from '../../domain/policies.js';
 import { AppError } from '../../domain/errors.js';
 import type { Confidentiality } from '../../domain/confidentiality.js';
 
@@ -45,6 +45,13 @@ export function assertCoordinatesUnit(principal: Principal, unitId: string, what
   if (principal.kind === 'system') return;
   const memberships = principal.kind === 'user' ? principal.memberships.map((m) => ({ role: m.role, unit: m.unitId })) : [];
   if (!coordinatesUnit(memberships, unitId)) throw new AppError('FORBIDDEN', { details: { reason: `not a coordinator of the district (${what})` } });
+}
+
+/** Throws FORBIDDEN unless the caller may change the incident's confidentiality tier (`classifiesIncident`). */
+export function assertClassifiesIncident(principal: Principal, incident: { assignedUnitId: string | null; districtUnitId: string | null }): void {
+  if (principal.kind === 'system') return;
+  const memberships = principal.kind === 'user' ? principal.memberships.map((m) => ({ role: m.role, unit: m.unitId })) : [];
+  if (!classifiesIncident(memberships, incident)) throw new AppError('FORBIDDEN', { details: { reason: 'not of the assigned unit or a coordinator of the district (incident confidentiality)' } });
 }
 
 /** Acting for a unit (answering its requests, working its inbox): its members except analysts, and admins. */

@@ -6,6 +6,7 @@ import { type Kysely, sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../../db/schema.js';
 import { createIncident } from '../incidents/incidents.service.js';
+import { insertRelease } from '../records/records.repo.js';
 import { createTestOrganisation, testContext } from '../../../tests/factories/org.factory.js';
 import { createUser } from '../../../tests/factories/users.factory.js';
 import { ENGINES, openTestDb, type TestDb } from '../../../tests/setup/test-db.js';
@@ -41,10 +42,16 @@ describe('backup and restore', () => {
     for (let i = 0; i < 30; i++) {
       await createIncident(ctx, { occurred_at: `2026-10-${String(1 + (i % 28)).padStart(2, '0')}T12:00:00+02:00`, category: i % 2 ? 'klotter' : 'brand', lon: 18.01 + i / 1000, lat: 59.27, precision: 'exact', source: 'staff', description: `Rad ${i} med "citat", åäö och ${'x'.repeat(i)}` });
     }
+    // The release log is append-only too: a forced restore must lift its guard like the audit log's.
+    await insertRelease(source.db, {
+      organisation_id: org.organisation.id, request_ref: 'KS 2026/1', recipient: 'Journalist', record_type: 'incident',
+      record_ids: [], masked: [], format: 'json', released_by: 'registrator@example.se',
+    });
     expected = await snapshot(source.db);
     const counts = await backupTo(source.db, file);
     expect(counts.incidents).toBe(30);
     expect(counts.audit_events).toBe(30);
+    expect(counts.records_releases).toBe(1);
   }, 60_000);
   afterAll(async () => {
     await source.dispose();
@@ -57,10 +64,11 @@ describe('backup and restore', () => {
       beforeAll(async () => { target = await openTestDb(engine); }, 60_000);
       afterAll(async () => target.dispose());
 
-      it('restores into an empty database row for row, and the audit log stays append-only after', async () => {
+      it('restores into an empty database row for row, and the audit and release logs stay append-only after', async () => {
         await restoreFrom(target.db, file, { force: false });
         expect(await snapshot(target.db)).toEqual(expected);
         await expect(sql`DELETE FROM audit_events`.execute(target.db)).rejects.toThrow(/append-only/);
+        await expect(sql`TRUNCATE records_releases`.execute(target.db)).rejects.toThrow(/append-only/);
         // New rows continue the identity sequence instead of colliding with restored ids.
         await target.db.insertInto('audit_events').values({ organisation_id: null, actor: 'test', action: 'create', entity_type: 'x', entity_id: null, before: null, after: null, remote_address: null }).execute();
       });

@@ -1,5 +1,6 @@
 import { type ExpressionBuilder, sql } from 'kysely';
 import type { Database, IncidentRowUpdate, NewIncidentRow } from '../../db/schema.js';
+import type { Confidentiality } from '../../domain/confidentiality.js';
 import type { HexbinQuery, IncidentListQuery } from '../../domain/incidents.js';
 import type { TierAccess } from '../auth/policy.js';
 import { visibleTo } from '../auth/visibility.repo.js';
@@ -109,6 +110,24 @@ export async function updateIncidentStatus(
     .set({ ...change, updated_at: new Date() })
     .where('organisation_id', '=', organisationId)
     .where('id', '=', id)
+    .executeTakeFirst();
+  return Number(result.numUpdatedRows);
+}
+
+/** Who answers for an incident: the unit it is assigned to and the unit owning its district (either may be null). */
+export function findIncidentOwners(db: Db, organisationId: string, id: string) {
+  return db.selectFrom('incidents as i')
+    .leftJoin('incident_assignments as a', 'a.incident_id', 'i.id')
+    .leftJoin('areas as d', 'd.id', 'i.district_id')
+    .select(['a.unit_id as assigned_unit_id', 'd.owner_unit_id as district_unit_id'])
+    .where('i.organisation_id', '=', organisationId).where('i.id', '=', id)
+    .executeTakeFirst();
+}
+
+/** Sets the tier only if it still is `from`; 0 rows means someone changed it in between. */
+export async function updateIncidentConfidentiality(db: Db, organisationId: string, id: string, from: Confidentiality, to: Confidentiality): Promise<number> {
+  const result = await db.updateTable('incidents').set({ confidentiality: to, updated_at: new Date() })
+    .where('organisation_id', '=', organisationId).where('id', '=', id).where('confidentiality', '=', from)
     .executeTakeFirst();
   return Number(result.numUpdatedRows);
 }

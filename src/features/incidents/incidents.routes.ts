@@ -2,11 +2,13 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { UuidSchema } from '../../domain/common.js';
 import {
-  HexbinQuerySchema, HexbinSchema, type Incident, IncidentCreateSchema, IncidentListQuerySchema, IncidentSchema,
+  HexbinQuerySchema, HexbinSchema, type Incident, IncidentConfidentialityUpdateSchema, IncidentCreateSchema, IncidentListQuerySchema, IncidentSchema,
   IncidentStatusUpdateSchema,
 } from '../../domain/incidents.js';
 import { serviceContext } from '../../server/request-context.js';
-import { createIncident, getIncident, incidentHexbins, listIncidents, updateIncidentStatus } from './incidents.service.js';
+import {
+  createIncident, getIncident, incidentHexbins, listIncidents, updateIncidentConfidentiality, updateIncidentStatus,
+} from './incidents.service.js';
 
 const tags = ['incidents'];
 
@@ -66,4 +68,12 @@ export const incidentsRoutes: FastifyPluginAsyncZod = async (app) => {
     config: { policy: 'incidents:update' },
     schema: { tags, summary: 'Change the status of an incident', params: z.object({ id: UuidSchema }), body: IncidentStatusUpdateSchema, response: { 200: IncidentSchema } },
   }, async (request) => updateIncidentStatus(await serviceContext(request), request.params.id, request.body));
+
+  app.patch('/incidents/:id/confidentiality', {
+    config: { policy: 'incidents:update' },
+    schema: {
+      tags, summary: "Change an incident's confidentiality tier (its assigned unit, its district's coordinators, admins)",
+      params: z.object({ id: UuidSchema }), body: IncidentConfidentialityUpdateSchema, response: { 200: IncidentSchema },
+    },
+  }, async (request) => updateIncidentConfidentiality(await serviceContext(request), request.params.id, request.body));
 };

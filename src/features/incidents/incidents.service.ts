@@ -1,11 +1,13 @@
 import { redactPersonalData } from '../../analysis/text/redact.js';
 import type { NewIncidentRow } from '../../db/schema.js';
 import { AppError, type FieldIssue } from '../../domain/errors.js';
-import type { HexbinQuery, Incident, IncidentCreate, IncidentListQuery, IncidentStatusUpdate } from '../../domain/incidents.js';
+import type {
+  HexbinQuery, Incident, IncidentConfidentialityUpdate, IncidentCreate, IncidentListQuery, IncidentStatusUpdate,
+} from '../../domain/incidents.js';
 import { inTransaction } from '../../db/transaction.js';
 import type { ServiceContext } from '../../server/context.js';
 import { recordAudit } from '../audit/audit.repo.js';
-import { canReadFreeText, tierAccess } from '../auth/policy.js';
+import { assertClassifiesIncident, canReadFreeText, tierAccess } from '../auth/policy.js';
 import { DEFAULT_CONFIDENTIALITY } from '../../domain/confidentiality.js';
 import { getAreaIndex } from '../org/area-index.service.js';
 import { findUnit } from '../org/org.repo.js';
@@ -13,8 +15,8 @@ import { queueStatusChangeMessage } from '../outbox/outbox.service.js';
 import { assignIncident } from '../responsibility/responsibility.service.js';
 import { decodeCursor, encodeCursor } from './cursor.js';
 import {
-  countByCell, countIncidents, findCategoryByCode, type IncidentFilter, findIncident, findIncidentByReceipt, findPlaceForIncident, findZone, type IncidentRecord,
-  insertIncident, listIncidents as listIncidentRows, updateIncidentStatus as updateStatusRow,
+  countByCell, countIncidents, findCategoryByCode, type IncidentFilter, findIncident, findIncidentByReceipt, findIncidentOwners, findPlaceForIncident, findZone,
+  type IncidentRecord, insertIncident, listIncidents as listIncidentRows, updateIncidentConfidentiality as updateTierRow, updateIncidentStatus as updateStatusRow,
 } from './incidents.repo.js';
 import { locateIncident } from './locate.js';
 
@@ -156,6 +158,30 @@ export async function updateIncidentStatus(ctx: ServiceContext, id: string, upda
       // Kept for service-level compliance: how long the responsible unit took.
       closed_at: update.status === 'closed' ? (before.status === 'closed' ? before.closed_at : new Date()) : null,
     });
+  });
+}
+
+/**
+ * Moves an incident to another confidentiality tier: the assigned unit's editors, the district's coordinators
+ * and admins may. Refused with CONFLICT when the tier is no longer `from` (changed by someone else meanwhile);
+ * audited with before and after. The answer is the incident as changed, even when the new tier hides it from
+ * the caller from now on.
+ */
+export async function updateIncidentConfidentiality(ctx: ServiceContext, id: string, update: IncidentConfidentialityUpdate): Promise<Incident> {
+  const organisationId = ctx.organisation.id;
+  return inTransaction(ctx.db, async (trx) => {
+    const before = await findIncident(trx, organisationId, id, tierAccess(ctx.principal));
+    const owners = before && (await findIncidentOwners(trx, organisationId, id));
+    if (!before || !owners) throw new AppError('NOT_FOUND', { details: { entity: 'incident', id } });
+    assertClassifiesIncident(ctx.principal, { assignedUnitId: owners.assigned_unit_id, districtUnitId: owners.district_unit_id });
+    if (before.confidentiality !== update.from || !(await updateTierRow(trx, organisationId, id, update.from, update.confidentiality))) {
+      throw invalid('from', 'stale', `the tier is now '${before.confidentiality}', not '${update.from}'`, 'CONFLICT');
+    }
+    await recordAudit(trx, {
+      organisationId, actor: ctx.actor, action: 'update', entityType: 'incident', entityId: id,
+      before: { confidentiality: before.confidentiality }, after: { confidentiality: update.confidentiality }, remoteAddress: ctx.remoteAddress,
+    });
+    return forViewer(ctx, toIncident((await findIncident(trx, organisationId, id))!));
   });
 }
 

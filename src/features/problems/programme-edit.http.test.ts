@@ -1,7 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { buildApp } from '../../server/app.js';
-import { createTestOrganisation, type TestOrganisation } from '../../../tests/factories/org.factory.js';
+import { createTestOrganisation, type TestOrganisation, createTestUnit } from '../../../tests/factories/org.factory.js';
 import { signedInAs } from '../../../tests/factories/users.factory.js';
 import { describeEachEngine } from '../../../tests/setup/test-db.js';
 
@@ -17,8 +17,7 @@ describeEachEngine('programme API: editing problems (where, what, target, eviden
   let measureId = '';
 
   const unit = async (slug: string, kind: 'district' | 'specialist') =>
-    (await getDb().db.insertInto('units').values({ organisation_id: org.organisation.id, slug, name: slug, name_en: null, kind, valid_from: null, valid_to: null })
-      .returning('id').executeTakeFirstOrThrow()).id;
+    createTestUnit(getDb().db, org.organisation.id, slug, kind);
   const call = (method: 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE', url: string, who: Record<string, string>, payload?: object) =>
     app.inject({ method, url, headers: who, ...(payload ? { payload } : {}) });
   const incident = (category: string, occurred_at: string) => call('POST', '/api/incidents', as.coordinator,

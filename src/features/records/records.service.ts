@@ -1,7 +1,7 @@
 import { redactPersonalData } from '../../analysis/text/redact.js';
 import { inTransaction } from '../../db/transaction.js';
 import type { RecordType } from '../../domain/confidentiality.js';
-import { AppError } from '../../domain/errors.js';
+import { AppError, type FieldIssue } from '../../domain/errors.js';
 import {
   MASKED, MAX_RELEASE_RECORDS, type RecordsExport, type RecordsExportResult, type RecordsRelease, type ReleasedRecord,
 } from '../../domain/records.js';
@@ -82,7 +82,7 @@ export async function exportRecords(ctx: ServiceContext, input: RecordsExport): 
   if (ids) {
     const found = new Set(rows.map((r) => r.id));
     const missing = ids.filter((id) => !found.has(id));
-    if (missing.length) throw new AppError('VALIDATION_FAILED', { details: missing.map((id) => ({ path: 'ids', code: 'unknown_record', message: `no ${input.type} ${id}` })) });
+    if (missing.length) throw new AppError('VALIDATION_FAILED', { details: missing.map((id): FieldIssue => ({ path: 'ids', code: 'unknown_record', message: `no ${input.type} ${id}`, value: id })) });
   }
   if (rows.length > MAX_RELEASE_RECORDS) {
     throw new AppError('VALIDATION_FAILED', { details: [{ path: 'filter', code: 'too_many', message: `more than ${MAX_RELEASE_RECORDS} records match; narrow the filter` }] });

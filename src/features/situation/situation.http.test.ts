@@ -3,7 +3,7 @@ import ExcelJS from 'exceljs';
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { buildApp } from '../../server/app.js';
-import { createTestOrganisation, type TestOrganisation } from '../../../tests/factories/org.factory.js';
+import { createTestOrganisation, type TestOrganisation, createTestUnit } from '../../../tests/factories/org.factory.js';
 import { signedInAs } from '../../../tests/factories/users.factory.js';
 import { describeEachEngine } from '../../../tests/setup/test-db.js';
 
@@ -19,8 +19,7 @@ describeEachEngine('situation API: freeze, meeting, actions, inbox, exports, acc
   let meetingId = '';
 
   const unit = async (slug: string, kind: 'district' | 'specialist' | 'partner') =>
-    (await getDb().db.insertInto('units').values({ organisation_id: org.organisation.id, slug, name: slug, name_en: null, kind, valid_from: null, valid_to: null })
-      .returning('id').executeTakeFirstOrThrow()).id;
+    createTestUnit(getDb().db, org.organisation.id, slug, kind);
   const get = (url: string, who: Record<string, string>) => app.inject({ url, headers: who });
   const send = (method: 'POST' | 'PUT' | 'PATCH' | 'DELETE', url: string, who: Record<string, string>, payload?: object) =>
     app.inject({ method, url, headers: who, ...(payload ? { payload } : {}) });

@@ -1,7 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { buildApp } from '../../server/app.js';
-import { createTestOrganisation, type TestOrganisation, testContext } from '../../../tests/factories/org.factory.js';
+import { createTestOrganisation, type TestOrganisation, testContext, createTestUnit } from '../../../tests/factories/org.factory.js';
 import { signedInAs } from '../../../tests/factories/users.factory.js';
 import { describeEachEngine } from '../../../tests/setup/test-db.js';
 import { createMeasure } from '../measures/measures.service.js';
@@ -23,7 +23,7 @@ describeEachEngine('views: district coordination, unit, city', (getDb) => {
     const ctx = testContext(db, org.organisation);
     app = await buildApp({ db, engine: getDb().engine, config: { bodyLimit: 65_536, defaultOrganisation: 'vyer' }, webRoot: null });
     const unit = async (slug: string, name: string, kind: 'district' | 'specialist') =>
-      (await db.insertInto('units').values({ organisation_id: org.organisation.id, slug, name, name_en: null, kind, valid_from: null, valid_to: null }).returning('id').executeTakeFirstOrThrow()).id;
+      createTestUnit(db, org.organisation.id, slug, kind, name);
     ids.culture = await unit('kultur', 'Kulturförvaltningen', 'specialist');
     ids.north = await unit('sdn-norr', 'Norra stadsdelsnämnden', 'district');
     await db.updateTable('areas').set({ owner_unit_id: ids.north }).where('id', '=', org.areas.merged).execute();

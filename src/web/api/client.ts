@@ -48,9 +48,10 @@ function toFieldIssues(details: unknown): FieldIssue[] {
   if (!Array.isArray(details)) return [];
   return details.flatMap((d: unknown) => {
     if (typeof d !== 'object' || d === null) return [];
-    const { path, code, message } = d as Record<string, unknown>;
+    const { path, code, message, value } = d as Record<string, unknown>;
     const p = Array.isArray(path) ? path.join('.') : path;
-    return typeof p === 'string' ? [{ path: p, code: typeof code === 'string' ? code : 'invalid', message: typeof message === 'string' ? message : '' }] : [];
+    if (typeof p !== 'string') return [];
+    return [{ path: p, code: typeof code === 'string' ? code : 'invalid', message: typeof message === 'string' ? message : '', ...(typeof value === 'string' ? { value } : {}) }];
   });
 }
 
@@ -75,7 +76,7 @@ async function toApiError(response: Response): Promise<ApiError> {
   return new ApiError(response.status, 'INTERNAL', `HTTP ${response.status} ${response.statusText}`, null, []);
 }
 
-async function request<T>(method: string, path: string, body?: unknown, signal?: AbortSignal): Promise<T> {
+async function send(method: string, path: string, body?: unknown, signal?: AbortSignal): Promise<Response> {
   let response: Response;
   try {
     response = await fetch(path, {
@@ -95,8 +96,25 @@ async function request<T>(method: string, path: string, body?: unknown, signal?:
     throw new ApiError(0, 'NETWORK', e instanceof Error ? e.message : String(e), null, []);
   }
   if (!response.ok) throw await toApiError(response);
+  return response;
+}
+
+async function request<T>(method: string, path: string, body?: unknown, signal?: AbortSignal): Promise<T> {
+  const response = await send(method, path, body, signal);
   if (response.status === 204) return undefined as T;
   return (await response.json()) as T;
+}
+
+/** A file the API answers with: its bytes, and its name from Content-Disposition (else `fallbackName`). */
+export interface ApiFile {
+  blob: Blob;
+  filename: string;
+}
+
+async function requestFile(method: string, path: string, body: unknown, fallbackName: string): Promise<ApiFile> {
+  const response = await send(method, path, body);
+  const named = /filename="([^"]+)"/.exec(response.headers.get('content-disposition') ?? '');
+  return { blob: await response.blob(), filename: named?.[1] ?? fallbackName };
 }
 
 /** Typed fetch helpers; the server validates every response against the shared zod schemas. */
@@ -108,4 +126,6 @@ export const api = {
   delete: <T>(path: string) => request<T>('DELETE', path),
   /** multipart/form-data (file uploads); the browser sets the boundary. */
   upload: <T>(path: string, form: FormData) => request<T>('POST', path, form),
+  /** A POST whose answer is a file to save (an export made on request), not JSON to read. */
+  postForFile: (path: string, body: unknown, fallbackName: string) => requestFile('POST', path, body, fallbackName),
 };

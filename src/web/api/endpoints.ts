@@ -3,12 +3,15 @@ import type { AuditPageSchema, AuditQuery } from '../../domain/audit.js';
 import type { Login, Me, PasswordChange } from '../../domain/auth.js';
 import type { Category } from '../../domain/categories.js';
 import type { ProcessingRecord } from '../../domain/gdpr.js';
-import type { HexbinSchema, Incident, IncidentCreateInput, IncidentStatusUpdate, Precision, Source, Status } from '../../domain/incidents.js';
+import type {
+  HexbinSchema, Incident, IncidentConfidentialityUpdate, IncidentCreateInput, IncidentStatusUpdate, Precision, Source, Status,
+} from '../../domain/incidents.js';
 import type {
   AreaDetailSchema, AreaLevel, AreaSummary, Organisation, PlaceDetailSchema, PlaceSetting, PlaceSummary,
   PolygonalGeometrySchema, Unit, UnitKind,
 } from '../../domain/org.js';
 import type { PublicReportCreateInput, PublicReportReceiptSchema, PublicReportStatus } from '../../domain/public-reports.js';
+import type { AssignmentSchema } from '../../domain/responsibility.js';
 import { api, apiPath } from './client.js';
 
 export type Hexbin = z.infer<typeof HexbinSchema>;
@@ -17,6 +20,7 @@ export type PlaceDetail = z.infer<typeof PlaceDetailSchema>;
 export type PolygonalGeometry = z.infer<typeof PolygonalGeometrySchema>;
 export type PublicReportReceipt = z.infer<typeof PublicReportReceiptSchema>;
 export type AuditPage = z.infer<typeof AuditPageSchema>;
+export type Assignment = z.infer<typeof AssignmentSchema>;
 /** The audit log's search filters (paging is separate). */
 export type AuditFilter = Omit<AuditQuery, 'limit' | 'before_id'>;
 
@@ -70,6 +74,10 @@ export const endpoints = {
   incident: (id: string) => api.get<Incident>(`/api/incidents/${encodeURIComponent(id)}`),
   createIncident: (body: IncidentCreateInput) => api.post<Incident>('/api/incidents', body),
   updateIncidentStatus: (id: string, body: IncidentStatusUpdate) => api.patch<Incident>(`/api/incidents/${encodeURIComponent(id)}/status`, body),
+  updateIncidentConfidentiality: (id: string, body: IncidentConfidentialityUpdate) =>
+    api.patch<Incident>(`/api/incidents/${encodeURIComponent(id)}/confidentiality`, body),
+  /** The unit an incident is routed to; 404 when nobody is. */
+  incidentAssignment: (id: string) => api.get<Assignment>(`/api/incidents/${encodeURIComponent(id)}/assignment`),
 
   /** The record of processing (GDPR art. 30): public. */
   processingRecord: () => api.get<ProcessingRecord>('/api/gdpr/processing-record'),

@@ -10,8 +10,8 @@ import { LanguageSwitch } from './LanguageSwitch.js';
 
 /** The programme's follow-up pages, all reached through one header link. */
 const FOLLOW_UP = /^\/(city|quality|annual|agreements|units)(\/|$)/;
-/** The tools under "Mer": importing and the audit log. */
-const TOOLS = /^\/(imports|admin)(\/|$)/;
+/** The tools under "Mer": importing, the audit log, the responsibility matrix and the service levels. */
+const TOOLS = /^\/(imports|admin|responsibility|service-levels)(\/|$)/;
 
 /** Header with skip link, navigation and language switch; main content; footer with the data sources. */
 export function Layout() {
@@ -24,6 +24,9 @@ export function Layout() {
   const tools = [
     allows(session.data, 'imports:run') && <li key="imports"><NavLink to="/imports">{t('imports.nav')}</NavLink></li>,
     canReadAudit(session.data) && <li key="audit"><NavLink to="/admin/audit">{t('audit.nav')}</NavLink></li>,
+    allows(session.data, 'records:export') && <li key="records"><NavLink to="/admin/records">{t('records.nav')}</NavLink></li>,
+    allows(session.data, 'programme:read') && <li key="responsibility"><NavLink to="/responsibility">{t('responsibility.nav')}</NavLink></li>,
+    allows(session.data, 'programme:read') && <li key="service-levels"><NavLink to="/service-levels">{t('serviceLevels.nav')}</NavLink></li>,
   ].filter(Boolean);
 
   // After client-side navigation, move focus to the main region so screen readers start at the new page.

@@ -3,9 +3,11 @@ import { enAgreements } from './en-agreements.js';
 import { enAccount } from './en-account.js';
 import { enImports } from './en-imports.js';
 import { enReports } from './en-reports.js';
+import { enResponsibility } from './en-responsibility.js';
 import { enProgramme } from './en-programme.js';
 import { enProgrammeEdit } from './en-programme-edit.js';
 import { enStaff } from './en-staff.js';
+import { enRecords } from './en-records.js';
 import type { Shape } from './shape.js';
 import type { sv } from './sv.js';
 
@@ -17,9 +19,11 @@ export const en: Translation = {
   ...enAccount,
   ...enImports,
   ...enReports,
+  ...enResponsibility,
   ...enStaff,
   ...enProgramme,
   ...enProgrammeEdit,
+  ...enRecords,
   app: {
     name: 'Trygg',
     tagline: 'Safety work in {{organisation}}',

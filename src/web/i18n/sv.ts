@@ -3,9 +3,11 @@ import { svAgreements } from './sv-agreements.js';
 import { svAccount } from './sv-account.js';
 import { svImports } from './sv-imports.js';
 import { svReports } from './sv-reports.js';
+import { svResponsibility } from './sv-responsibility.js';
 import { svProgramme } from './sv-programme.js';
 import { svProgrammeEdit } from './sv-programme-edit.js';
 import { svStaff } from './sv-staff.js';
+import { svRecords } from './sv-records.js';
 
 /** Swedish, the default language. en.ts must have exactly the same keys (checked by its type). */
 export const sv = {
@@ -14,9 +16,11 @@ export const sv = {
   ...svAccount,
   ...svImports,
   ...svReports,
+  ...svResponsibility,
   ...svStaff,
   ...svProgramme,
   ...svProgrammeEdit,
+  ...svRecords,
   app: {
     name: 'Trygg',
     tagline: 'Trygghetsarbete i {{organisation}}',

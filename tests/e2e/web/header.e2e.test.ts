@@ -10,9 +10,9 @@ import { expectAccessible, focused, type Harness, open, printA11ySummary, shot, 
 let h: Harness;
 const ROLES = [
   { who: null, more: null },
-  { who: 'admin', more: ['Importera', 'Granskningslogg'] },
-  { who: 'samordnare.eav', more: ['Importera'] },
-  { who: 'polis', more: null },
+  { who: 'admin', more: ['Importera', 'Granskningslogg', 'Utlämnanden', 'Ansvarsmatris', 'Servicenivåer'] },
+  { who: 'samordnare.eav', more: ['Importera', 'Ansvarsmatris', 'Servicenivåer'] },
+  { who: 'polis', more: ['Ansvarsmatris', 'Servicenivåer'] },
 ] as const;
 
 beforeAll(async () => { h = await startHarness(); }, 180_000);

@@ -152,8 +152,10 @@ describe('measure and request', () => {
     await coordinator.getByLabel('Vad som har gjorts').fill('Planket är uppsatt, saneringen görs inom ett dygn.');
     await coordinator.getByLabel('Oklart').check();
     await coordinator.getByRole('button', { name: 'Spara uppföljningen' }).click();
-    await coordinator.locator('.followup-item', { hasText: 'Planket är uppsatt' }).waitFor();
-    expect(await coordinator.locator('.followup-item').first().textContent()).toMatch(/\d+ händelser .* \(utgångsvärde \d+\)/);
+    // The form also holds the typed text until the save returns; the record view is what must show.
+    const recorded = coordinator.locator('.followup-item .facts', { hasText: 'Planket är uppsatt' });
+    await recorded.waitFor();
+    expect(await recorded.textContent()).toMatch(/\d+ händelser .* \(utgångsvärde \d+\)/);
     await expectAccessible(coordinator, 'measure page');
     await shot(coordinator, 'web-programme-measure');
   }, 60_000);

@@ -1,4 +1,4 @@
-import { type FormEvent, useRef, useState } from 'react';
+import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useParams, useSearchParams } from 'react-router';
 import { type Agreement, AgreementKindSchema } from '../../../domain/agreements.js';
@@ -27,6 +27,7 @@ import { useAgreement, useSaveAgreement } from './use-agreements.js';
 import '../programme/programme.css';
 import '../situation/situation.css';
 import './agreements.css';
+import { useFocusAfterRender } from '../../components/use-focus-after-render.js';
 
 /** Recording a district's agreement with the police (`/agreements/new?district=`) or editing one (`/agreements/:id/edit`). */
 export function AgreementFormPage() {
@@ -66,7 +67,7 @@ function AgreementForm({ view, agreement }: { view: DistrictView; agreement: Agr
   const [state, setState] = useState<AgreementFormState>(() => (agreement ? agreementState(agreement) : blankAgreement(police, todayInSweden())));
   const [errors, setErrors] = useState<FieldErrors<AgreementField>>({});
   const [general, setGeneral] = useState<string | null>(null);
-  const summaryRef = useRef<HTMLDivElement>(null);
+  const [summaryRef, focusSummary] = useFocusAfterRender<HTMLDivElement>();
 
   const set = <K extends AgreementField>(key: K, value: AgreementFormState[K]) => {
     setState((s) => ({ ...s, [key]: value }));
@@ -75,7 +76,7 @@ function AgreementForm({ view, agreement }: { view: DistrictView; agreement: Agr
   const show = (e: FieldErrors<AgreementField>, g: string | null) => {
     setErrors(e);
     setGeneral(g);
-    requestAnimationFrame(() => summaryRef.current?.focus());
+    focusSummary();
   };
   const submit = async (e: FormEvent) => {
     e.preventDefault();

@@ -1,4 +1,4 @@
-import { type FormEvent, type ReactNode, useRef, useState } from 'react';
+import { type FormEvent, type ReactNode, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useParams } from 'react-router';
 import { addMonths } from '../../../analysis/calendar/months.js';
@@ -19,6 +19,7 @@ import { useAgreement, useReviewAgreement } from './use-agreements.js';
 import '../programme/programme.css';
 import '../situation/situation.css';
 import './agreements.css';
+import { useFocusAfterRender } from '../../components/use-focus-after-render.js';
 
 /** Recording an agreement's six-monthly review (`/agreements/:id/review`): an assessment of every activity and indicator. */
 export function AgreementReviewPage() {
@@ -54,13 +55,13 @@ function ReviewForm({ agreement: a }: { agreement: Agreement }) {
   const [state, setState] = useState<ReviewFormState>(() => blankReview(a, today));
   const [errors, setErrors] = useState<Partial<Record<ReviewErrorKey, string>>>({});
   const [general, setGeneral] = useState<string | null>(null);
-  const summaryRef = useRef<HTMLDivElement>(null);
+  const [summaryRef, focusSummary] = useFocusAfterRender<HTMLDivElement>();
   const order: ReviewErrorKey[] = ['reviewed_on', 'note', ...a.activities.map((x) => `activity:${x.id}` as const), ...a.indicators.map((x) => `indicator:${x.problem_id}` as const)];
 
   const show = (e: Partial<Record<ReviewErrorKey, string>>, g: string | null) => {
     setErrors(e);
     setGeneral(g);
-    requestAnimationFrame(() => summaryRef.current?.focus());
+    focusSummary();
   };
   const clear = (key: ReviewErrorKey) => setErrors((e) => ({ ...e, [key]: undefined }));
   const setRow = (kind: 'activities' | 'indicators', id: string, patch: Partial<AssessmentState>) => {

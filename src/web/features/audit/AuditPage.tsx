@@ -1,4 +1,4 @@
-import { useEffect, useMemo, useRef, useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useLocation, useSearchParams } from 'react-router';
 import { endpoints } from '../../api/endpoints.js';
@@ -10,6 +10,7 @@ import { type AuditErrors, type AuditFormState, emptyAuditForm, formFromParams, 
 import { AuditSearchForm } from './AuditSearchForm.js';
 import { AuditTable } from './AuditTable.js';
 import { useAuditLog } from './use-audit.js';
+import { useFocusAfterRender } from '../../components/use-focus-after-render.js';
 
 /** "Granskningslogg" for admins: search, newest first with "Visa fler", and a CSV export of the same search. */
 export function AuditPage() {
@@ -23,7 +24,7 @@ export function AuditPage() {
   const searched = useMemo(() => toAuditFilter(formFromParams(params), t), [params, t]);
   const [form, setForm] = useState<AuditFormState>(() => formFromParams(params));
   const [errors, setErrors] = useState<AuditErrors>(searched.errors ?? {});
-  const summaryRef = useRef<HTMLDivElement>(null);
+  const [summaryRef, focusSummary] = useFocusAfterRender<HTMLDivElement>();
   const log = useAuditLog(searched.filter, allowed);
   const [focusId, setFocusId] = useState<number | null>(null);
   useDocumentTitle(t('audit.title'));
@@ -37,7 +38,7 @@ export function AuditPage() {
     const result = toAuditFilter(form, t);
     setErrors(result.errors ?? {});
     if (result.errors) {
-      requestAnimationFrame(() => summaryRef.current?.focus());
+      focusSummary();
       return;
     }
     setFocusId(null);

@@ -1,5 +1,5 @@
 import { useQueryClient } from '@tanstack/react-query';
-import { type FormEvent, useRef, useState } from 'react';
+import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
 import { PasswordChangeSchema } from '../../../domain/auth.js';
@@ -9,6 +9,7 @@ import { ErrorSummary } from '../../components/ErrorSummary.js';
 import { useErrorText } from '../../components/QueryState.js';
 import { useDocumentTitle } from '../../components/use-document-title.js';
 import { useSession } from './use-session.js';
+import { useFocusAfterRender } from '../../components/use-focus-after-render.js';
 
 type Field = 'current_password' | 'new_password';
 const INPUT_ID: Record<Field, string> = { current_password: 'password-current', new_password: 'password-new' };
@@ -24,13 +25,13 @@ export function ChangePasswordPage() {
   const [errors, setErrors] = useState<Partial<Record<Field, string>>>({});
   const [general, setGeneral] = useState<string | null>(null);
   const [pending, setPending] = useState(false);
-  const summaryRef = useRef<HTMLDivElement>(null);
+  const [summaryRef, focusSummary] = useFocusAfterRender<HTMLDivElement>();
   useDocumentTitle(t('account.title'));
 
   const fail = (fieldErrors: Partial<Record<Field, string>>, message: string | null) => {
     setErrors(fieldErrors);
     setGeneral(message);
-    requestAnimationFrame(() => summaryRef.current?.focus());
+    focusSummary();
   };
 
   const submit = async (e: FormEvent) => {

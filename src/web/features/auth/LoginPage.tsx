@@ -1,5 +1,5 @@
 import { useQuery } from '@tanstack/react-query';
-import { type FormEvent, useRef, useState } from 'react';
+import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate, useSearchParams } from 'react-router';
 import { LoginSchema } from '../../../domain/auth.js';
@@ -9,6 +9,7 @@ import { ErrorSummary } from '../../components/ErrorSummary.js';
 import { useErrorText } from '../../components/QueryState.js';
 import { useDocumentTitle } from '../../components/use-document-title.js';
 import { useLogin, useSession } from './use-session.js';
+import { useFocusAfterRender } from '../../components/use-focus-after-render.js';
 
 type Field = 'email' | 'password';
 const INPUT_ID: Record<Field, string> = { email: 'login-email', password: 'login-password' };
@@ -30,7 +31,7 @@ export function LoginPage() {
   const [password, setPassword] = useState('');
   const [errors, setErrors] = useState<Partial<Record<Field, string>>>({});
   const [general, setGeneral] = useState<string | null>(null);
-  const summaryRef = useRef<HTMLDivElement>(null);
+  const [summaryRef, focusSummary] = useFocusAfterRender<HTMLDivElement>();
   const next = safeNext(params.get('next'));
   const ssoError = params.get('error');
   const providers = useQuery({ queryKey: ['auth-providers'], queryFn: () => endpoints.providers(), staleTime: Infinity });
@@ -39,7 +40,7 @@ export function LoginPage() {
   const fail = (fieldErrors: Partial<Record<Field, string>>, message: string | null) => {
     setErrors(fieldErrors);
     setGeneral(message);
-    requestAnimationFrame(() => summaryRef.current?.focus());
+    focusSummary();
   };
 
   const submit = async (e: FormEvent) => {

@@ -14,6 +14,7 @@ import { ImportProgress } from './ImportProgress.js';
 import { ImportReportView } from './ImportReportView.js';
 import { ImportResult } from './ImportResult.js';
 import { useImportRun } from './use-import-run.js';
+import { useFocusAfterRender } from '../../components/use-focus-after-render.js';
 
 /** Where the page is: choosing, checking (dry run), reading the report, importing, done. */
 type Step =
@@ -37,7 +38,7 @@ export function ImportPage() {
   const [state, setState] = useState<Step>({ step: 'choose' });
   const [general, setGeneral] = useState<string | null>(null);
   const [skipInvalid, setSkipInvalid] = useState(false);
-  const summaryRef = useRef<HTMLDivElement>(null);
+  const [summaryRef, focusSummary] = useFocusAfterRender<HTMLDivElement>();
   const headingRef = useRef<HTMLHeadingElement>(null);
   const running = state.step === 'checking' || state.step === 'committing' ? state : null;
   const run = useImportRun(running?.runId ?? null);
@@ -46,7 +47,7 @@ export function ImportPage() {
   const refuse = (message: string) => {
     setGeneral(message);
     setState({ step: 'choose' });
-    requestAnimationFrame(() => summaryRef.current?.focus());
+    focusSummary();
   };
   const runMessage = (r: ImportRun) => {
     const code = r.error_code as ErrorCode | null;

@@ -4,13 +4,16 @@ import { useCategoryLabel } from '../../api/use-reference-data.js';
 import { QueryState } from '../../components/QueryState.js';
 import { useDocumentTitle } from '../../components/use-document-title.js';
 import { useFormat } from '../../components/use-format.js';
+import { useArea } from '../areas/use-areas.js';
 import { SignInNotice } from '../auth/SignInNotice.js';
 import { canReadFreeText, canReadIncidents, canUpdateIncidents, useSession } from '../auth/use-session.js';
 import { IncidentFacts } from './IncidentFacts.js';
+import { IncidentTierForm } from './IncidentTierForm.js';
 import { StatusForm } from './StatusForm.js';
-import { useIncident } from './use-incidents.js';
+import { canClassifyIncident } from './tier-form.js';
+import { useIncident, useIncidentAssignment } from './use-incidents.js';
 
-/** One incident for signed-in staff: every field, and the status form for those who may change it. */
+/** One incident for signed-in staff: every field, and the status and confidentiality forms for those who may change them. */
 export function IncidentDetailPage() {
   const { id } = useParams();
   const { t } = useTranslation();
@@ -19,6 +22,9 @@ export function IncidentDetailPage() {
   const session = useSession();
   const me = session.data;
   const incident = useIncident(id, canReadIncidents(me));
+  const assignment = useIncidentAssignment(id, canUpdateIncidents(me));
+  const district = useArea(incident.data?.district_id ?? undefined);
+  const classifies = canClassifyIncident(me, { assignedUnitId: assignment.data?.unit.id ?? null, districtUnitId: district.data?.owner_unit_id ?? null });
   useDocumentTitle(incident.data ? `${categoryLabel(incident.data.category)} (${t('incident.title')})` : t('incident.title'));
 
   return (
@@ -46,7 +52,12 @@ export function IncidentDetailPage() {
               </p>
               <div className="incident-layout">
                 <IncidentFacts incident={incident.data} showFreeText={canReadFreeText(me)} />
-                {canUpdateIncidents(me) && <StatusForm incident={incident.data} />}
+                {canUpdateIncidents(me) && (
+                  <div className="incident-forms">
+                    <StatusForm incident={incident.data} />
+                    {classifies && <IncidentTierForm incident={incident.data} />}
+                  </div>
+                )}
               </div>
             </>
           )}

@@ -1,4 +1,4 @@
-import { type FormEvent, useCallback, useRef, useState } from 'react';
+import { type FormEvent, useCallback, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { MAX_DESCRIPTION_LENGTH, type Incident } from '../../../domain/incidents.js';
@@ -17,6 +17,7 @@ import { FIELD_INPUT_ID, FIELD_ORDER, type FieldErrors, type ReportState, server
 import { ReportConfirmation } from './ReportConfirmation.js';
 import { ContactFields } from './ContactFields.js';
 import { useCreateIncident, useCreatePublicReport } from './use-incidents.js';
+import { useFocusAfterRender } from '../../components/use-focus-after-render.js';
 
 const emptyState = (): ReportState => ({
   category: '', occurredLocal: toLocalInputValue(new Date()), description: '', point: null, placeId: '', zoneId: '',
@@ -41,7 +42,7 @@ export function ReportPage() {
   const [general, setGeneral] = useState<string | null>(null);
   const [created, setCreated] = useState<Incident | null>(null);
   const [receipt, setReceipt] = useState<PublicReportReceipt | null>(null);
-  const summaryRef = useRef<HTMLDivElement>(null);
+  const [summaryRef, focusSummary] = useFocusAfterRender<HTMLDivElement>();
   useDocumentTitle(created || receipt ? t('report.done.title') : t('report.title'));
 
   const update = (patch: Partial<ReportState>, clear: ReadonlyArray<keyof FieldErrors>) => {
@@ -60,7 +61,7 @@ export function ReportPage() {
     setErrors(fieldErrors);
     setGeneral(generalMessage);
     // Focus after React has rendered the summary.
-    requestAnimationFrame(() => summaryRef.current?.focus());
+    focusSummary();
   };
 
   const submit = async (e: FormEvent) => {

@@ -1,4 +1,4 @@
-import { type FormEvent, useEffect, useRef, useState } from 'react';
+import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ClosureReasonSchema, type Incident, StatusSchema } from '../../../domain/incidents.js';
 import { ApiError } from '../../api/client.js';
@@ -11,6 +11,7 @@ import {
   validateStatus,
 } from './status-form.js';
 import { useUpdateIncidentStatus } from './use-incidents.js';
+import { useFocusAfterRender } from '../../components/use-focus-after-render.js';
 
 const initial = (incident: Incident): StatusFormState => ({
   status: nextStatus(incident.status),
@@ -29,12 +30,7 @@ export function StatusForm({ incident }: { incident: Incident }) {
   const [errors, setErrors] = useState<StatusErrors>({});
   const [general, setGeneral] = useState<string | null>(null);
   const [saved, setSaved] = useState<string | null>(null);
-  const summaryRef = useRef<HTMLDivElement>(null);
-  // Bumped on every failed submit: the summary takes focus once it has rendered (a frame callback can run before).
-  const [failures, setFailures] = useState(0);
-  useEffect(() => {
-    if (failures) summaryRef.current?.focus();
-  }, [failures]);
+  const [summaryRef, focusSummary] = useFocusAfterRender<HTMLDivElement>();
 
   const change = (patch: Partial<StatusFormState>, clear: keyof StatusErrors) => {
     setState((s) => ({ ...s, ...patch }));
@@ -45,7 +41,7 @@ export function StatusForm({ incident }: { incident: Incident }) {
     setErrors(fieldErrors);
     setGeneral(message);
     setSaved(null);
-    setFailures((n) => n + 1);
+    focusSummary();
   };
 
   const submit = async (e: FormEvent) => {

@@ -1,6 +1,7 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import type { Incident, IncidentCreateInput, IncidentStatusUpdate } from '../../../domain/incidents.js';
+import type { Incident, IncidentConfidentialityUpdate, IncidentCreateInput, IncidentStatusUpdate } from '../../../domain/incidents.js';
 import type { PublicReportCreateInput } from '../../../domain/public-reports.js';
+import { ApiError } from '../../api/client.js';
 import { endpoints, type IncidentFilter } from '../../api/endpoints.js';
 
 export type Period = 'd30' | 'd365' | 'all';
@@ -58,6 +59,31 @@ export function useUpdateIncidentStatus(id: string) {
       await queryClient.invalidateQueries({ queryKey: ['incidents'], predicate: (q) => q.queryKey[1] !== 'one' });
       await queryClient.invalidateQueries({ queryKey: ['audit'] });
     },
+  });
+}
+
+/** Moves an incident to another confidentiality tier; the answer replaces the cached incident, lists are refetched. */
+export function useUpdateIncidentConfidentiality(id: string) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (update: IncidentConfidentialityUpdate) => endpoints.updateIncidentConfidentiality(id, update),
+    onSuccess: async (incident: Incident) => {
+      queryClient.setQueryData(['incidents', 'one', id], incident);
+      await queryClient.invalidateQueries({ queryKey: ['incidents'], predicate: (q) => q.queryKey[1] !== 'one' });
+      await queryClient.invalidateQueries({ queryKey: ['audit'] });
+    },
+  });
+}
+
+/** The unit an incident is routed to, or null when nobody is (the API's 404). */
+export function useIncidentAssignment(id: string | undefined, enabled = true) {
+  return useQuery({
+    queryKey: ['incidents', 'assignment', id],
+    queryFn: () => endpoints.incidentAssignment(id!).catch((e: unknown) => {
+      if (e instanceof ApiError && e.status === 404) return null;
+      throw e;
+    }),
+    enabled: Boolean(id) && enabled,
   });
 }
 

@@ -1,4 +1,4 @@
-import { type FormEvent, useRef, useState } from 'react';
+import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Problem } from '../../../domain/problems.js';
 import { todayInSweden } from '../../components/dates.js';
@@ -9,6 +9,7 @@ import { addDays } from './days.js';
 import { Field } from './Field.js';
 import { validateBaseline } from './problem-edit.js';
 import { useChangeProblem } from './use-programme.js';
+import { useFocusAfterRender } from '../../components/use-focus-after-render.js';
 
 /**
  * Setting or resetting the baseline: the editor picks the period, the server counts the incidents, and the
@@ -24,7 +25,7 @@ export function BaselineForm({ problem }: { problem: Problem }) {
   const [to, setTo] = useState(problem.baseline?.to ?? today);
   const [invalid, setInvalid] = useState(false);
   const [message, setMessage] = useState<string | null>(null);
-  const summaryRef = useRef<HTMLDivElement>(null);
+  const [summaryRef, focusSummary] = useFocusAfterRender<HTMLDivElement>();
 
   const submit = async (e: FormEvent) => {
     e.preventDefault();
@@ -32,12 +33,12 @@ export function BaselineForm({ problem }: { problem: Problem }) {
     setMessage(null);
     const v = validateBaseline(from, to);
     setInvalid(!v.success);
-    if (!v.success) return requestAnimationFrame(() => summaryRef.current?.focus());
+    if (!v.success) return focusSummary();
     try {
       const p = await change.mutateAsync({ kind: 'baseline', body: v.data });
       if (p.baseline) setMessage(t('programmeEdit.baseline.set', { value: t('programme.problem.baselineValue', { count: p.baseline.value, from: format.day(p.baseline.from), to: format.day(p.baseline.to) }) }));
     } catch {
-      requestAnimationFrame(() => summaryRef.current?.focus());
+      focusSummary();
     }
   };
   const error = invalid ? t('programmeEdit.errors.baseline') : undefined;

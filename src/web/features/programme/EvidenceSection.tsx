@@ -12,6 +12,7 @@ import { Field } from './Field.js';
 import { apiIssues, type FieldErrors, fieldErrors, summaryItems } from './form-errors.js';
 import { EVIDENCE_FIELDS, type EvidenceField, type EvidenceFormState, MANUAL_EVIDENCE_KINDS, type ManualEvidenceKind, validateEvidence } from './problem-edit.js';
 import { useChangeProblem } from './use-programme.js';
+import { useFocusAfterRender } from '../../components/use-focus-after-render.js';
 
 const inputId = (f: EvidenceField) => (f === 'kind' ? 'evidence-kind-note' : f === 'filter' ? 'evidence-categories' : `evidence-${f}`);
 
@@ -65,7 +66,7 @@ function EvidenceForm({ problem, onAdded }: { problem: Problem; onAdded: () => v
   const [state, setState] = useState<EvidenceFormState>(empty);
   const [errors, setErrors] = useState<FieldErrors<EvidenceField>>({});
   const [general, setGeneral] = useState<string | null>(null);
-  const summaryRef = useRef<HTMLDivElement>(null);
+  const [summaryRef, focusSummary] = useFocusAfterRender<HTMLDivElement>();
   const set = (p: Partial<EvidenceFormState>, field: EvidenceField) => {
     setState((s) => ({ ...s, ...p }));
     setErrors((e) => ({ ...e, [field]: undefined }));
@@ -73,7 +74,7 @@ function EvidenceForm({ problem, onAdded }: { problem: Problem; onAdded: () => v
   const show = (e: FieldErrors<EvidenceField>, g: string | null) => {
     setErrors(e);
     setGeneral(g);
-    requestAnimationFrame(() => summaryRef.current?.focus());
+    focusSummary();
   };
   const submit = async (e: FormEvent) => {
     e.preventDefault();

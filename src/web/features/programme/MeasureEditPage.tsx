@@ -1,4 +1,4 @@
-import { type FormEvent, useMemo, useRef, useState } from 'react';
+import { type FormEvent, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useParams } from 'react-router';
 import type { Measure } from '../../../domain/measures.js';
@@ -20,6 +20,7 @@ import type { NoticeState } from './navigation-notice.js';
 import { useChangeMeasure, useMeasure, useProblems } from './use-programme.js';
 import '../situation/situation.css';
 import './programme.css';
+import { useFocusAfterRender } from '../../components/use-focus-after-render.js';
 
 /** Editing a measure: its problems, units, what, when, cost, places, components and confidentiality (the responsible unit's editors). */
 export function MeasureEditPage() {
@@ -55,7 +56,7 @@ function MeasureEditForm({ measure, problems }: { measure: Measure; problems: re
   const [state, setState] = useState<MeasureEditState>(original);
   const [errors, setErrors] = useState<FieldErrors<MeasureEditField>>({});
   const [general, setGeneral] = useState<string | null>(null);
-  const summaryRef = useRef<HTMLDivElement>(null);
+  const [summaryRef, focusSummary] = useFocusAfterRender<HTMLDivElement>();
   const responsible = editableUnits(session.data, units);
 
   const patch = (p: Partial<MeasureEditState>, field: MeasureEditField) => {
@@ -65,7 +66,7 @@ function MeasureEditForm({ measure, problems }: { measure: Measure; problems: re
   const show = (e: FieldErrors<MeasureEditField>, g: string | null) => {
     setErrors(e);
     setGeneral(g);
-    requestAnimationFrame(() => summaryRef.current?.focus());
+    focusSummary();
   };
   const back = (notice: string) => void navigate(`/measures/${measure.id}`, { state: { notice } satisfies NoticeState });
   const submit = async (e: FormEvent) => {

@@ -1,4 +1,4 @@
-import { type FormEvent, useRef, useState } from 'react';
+import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate, useSearchParams } from 'react-router';
 import type { Problem } from '../../../domain/problems.js';
@@ -20,6 +20,7 @@ import type { NoticeState } from './navigation-notice.js';
 import { useCreateMeasure, useProblems } from './use-programme.js';
 import '../situation/situation.css';
 import './programme.css';
+import { useFocusAfterRender } from '../../components/use-focus-after-render.js';
 
 /** Recording a measure aimed at one or more identified problems (`?problem=` preselects one). */
 export function MeasureFormPage() {
@@ -59,7 +60,7 @@ function MeasureForm({ problems }: { problems: readonly Problem[] }) {
   }));
   const [errors, setErrors] = useState<FieldErrors<MeasureField>>({});
   const [general, setGeneral] = useState<string | null>(null);
-  const summaryRef = useRef<HTMLDivElement>(null);
+  const [summaryRef, focusSummary] = useFocusAfterRender<HTMLDivElement>();
 
   const set = <K extends keyof MeasureFormState>(key: K, value: MeasureFormState[K], field: MeasureField) => {
     setState((s) => ({ ...s, [key]: value }));
@@ -68,7 +69,7 @@ function MeasureForm({ problems }: { problems: readonly Problem[] }) {
   const show = (e: FieldErrors<MeasureField>, g: string | null) => {
     setErrors(e);
     setGeneral(g);
-    requestAnimationFrame(() => summaryRef.current?.focus());
+    focusSummary();
   };
   const submit = async (e: FormEvent) => {
     e.preventDefault();

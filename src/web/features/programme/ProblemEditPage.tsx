@@ -1,5 +1,5 @@
 import { useQuery } from '@tanstack/react-query';
-import { type FormEvent, useMemo, useRef, useState } from 'react';
+import { type FormEvent, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useParams } from 'react-router';
 import type { Problem } from '../../../domain/problems.js';
@@ -23,6 +23,7 @@ import { ProblemFields } from './ProblemFields.js';
 import { useChangeProblem, useProblem } from './use-programme.js';
 import '../situation/situation.css';
 import './programme.css';
+import { useFocusAfterRender } from '../../components/use-focus-after-render.js';
 
 /** Editing what a problem says, where and what it counts, its target and confidentiality (the owner unit's editors). */
 export function ProblemEditPage() {
@@ -68,7 +69,7 @@ function ProblemEditForm({ problem }: { problem: Problem }) {
   const [state, setState] = useState<ProblemEditState>(original);
   const [errors, setErrors] = useState<FieldErrors<ProblemEditField>>({});
   const [general, setGeneral] = useState<string | null>(null);
-  const summaryRef = useRef<HTMLDivElement>(null);
+  const [summaryRef, focusSummary] = useFocusAfterRender<HTMLDivElement>();
   const placeNames = useMemo(() => new Map(problem.places.map((p) => [p.id, p.name])), [problem.places]);
 
   const patch = (p: Partial<ProblemEditState>, field: ProblemEditField) => {
@@ -78,7 +79,7 @@ function ProblemEditForm({ problem }: { problem: Problem }) {
   const show = (e: FieldErrors<ProblemEditField>, g: string | null) => {
     setErrors(e);
     setGeneral(g);
-    requestAnimationFrame(() => summaryRef.current?.focus());
+    focusSummary();
   };
   const back = (notice: string) => void navigate(`/problems/${problem.id}`, { state: { notice } satisfies NoticeState });
   const submit = async (e: FormEvent) => {

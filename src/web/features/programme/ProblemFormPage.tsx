@@ -1,4 +1,4 @@
-import { type FormEvent, useMemo, useRef, useState } from 'react';
+import { type FormEvent, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useParams, useSearchParams } from 'react-router';
 import { ApiError } from '../../api/client.js';
@@ -22,6 +22,7 @@ import { PROBLEM_FIELDS, type ProblemField, type ProblemFormState, problemErrors
 import { useCreateProblem } from './use-programme.js';
 import '../situation/situation.css';
 import './programme.css';
+import { useFocusAfterRender } from '../../components/use-focus-after-render.js';
 
 /** Recording an identified problem in a district, empty or prefilled from a hotspot of the situation report. */
 export function ProblemFormPage() {
@@ -66,7 +67,7 @@ function ProblemForm({ areaId, ownerUnitId }: { areaId: string; ownerUnitId: str
   }));
   const [errors, setErrors] = useState<FieldErrors<ProblemField>>({});
   const [general, setGeneral] = useState<string | null>(null);
-  const summaryRef = useRef<HTMLDivElement>(null);
+  const [summaryRef, focusSummary] = useFocusAfterRender<HTMLDivElement>();
 
   const set = <K extends keyof ProblemFormState>(key: K, value: ProblemFormState[K], field?: ProblemField) => {
     setState((s) => ({ ...s, [key]: value }));
@@ -75,7 +76,7 @@ function ProblemForm({ areaId, ownerUnitId }: { areaId: string; ownerUnitId: str
   const show = (e: FieldErrors<ProblemField>, g: string | null) => {
     setErrors(e);
     setGeneral(g);
-    requestAnimationFrame(() => summaryRef.current?.focus());
+    focusSummary();
   };
   const submit = async (e: FormEvent) => {
     e.preventDefault();

@@ -92,12 +92,15 @@ function UnitBody({ view, areaOf, reports }: { view: UnitView; areaOf: ReadonlyM
   const unit = encodeURIComponent(view.unit.id);
   return (
     <>
-      {reports && (
-        <p className="card-links download-links">
-          <Link to={`/quality?scope=unit&unit=${unit}`}>{t('unitView.qualityLink')}</Link>
-          <Link to={`/annual?scope=unit&unit=${unit}`}>{t('unitView.annualLink')}</Link>
-        </p>
-      )}
+      <p className="card-links download-links">
+        {reports && (
+          <>
+            <Link to={`/quality?scope=unit&unit=${unit}`}>{t('unitView.qualityLink')}</Link>
+            <Link to={`/annual?scope=unit&unit=${unit}`}>{t('unitView.annualLink')}</Link>
+          </>
+        )}
+        <Link to={`/service-levels?unit_id=${unit}`}>{t('serviceLevels.unitLink')}</Link>
+      </p>
       <section className="section" aria-labelledby="unit-measures">
         <h2 id="unit-measures">{t('unitView.measures')} <span className="muted">({view.measures.length})</span></h2>
         {view.measures.length === 0 ? <p className="empty">{t('unitView.noMeasures')}</p> : (

@@ -1,0 +1,90 @@
+import { type FormEvent, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useQueryClient } from '@tanstack/react-query';
+import { CONFIDENTIALITY_TIERS, type Confidentiality } from '../../../domain/confidentiality.js';
+import type { Incident } from '../../../domain/incidents.js';
+import { ApiError } from '../../api/client.js';
+import { ErrorSummary } from '../../components/ErrorSummary.js';
+import { useErrorText } from '../../components/QueryState.js';
+import { useFocusAfterRender } from '../../components/use-focus-after-render.js';
+import { validateTier } from './tier-form.js';
+import { useUpdateIncidentConfidentiality } from './use-incidents.js';
+
+const SELECT_ID = 'incident-tier';
+
+/** Moves the incident to another confidentiality tier; PATCH /api/incidents/:id/confidentiality. */
+export function IncidentTierForm({ incident }: { incident: Incident }) {
+  const { t } = useTranslation();
+  const errorText = useErrorText();
+  const queryClient = useQueryClient();
+  const update = useUpdateIncidentConfidentiality(incident.id);
+  const [tier, setTier] = useState<Confidentiality>(incident.confidentiality);
+  const [error, setError] = useState<string | null>(null);
+  const [general, setGeneral] = useState<string | null>(null);
+  const [saved, setSaved] = useState<string | null>(null);
+  const [summaryRef, focusSummary] = useFocusAfterRender<HTMLDivElement>();
+  const label = (c: Confidentiality) => t(`programmeEdit.confidentiality.${c}`);
+
+  const fail = (fieldError: string | null, message: string | null) => {
+    setError(fieldError);
+    setGeneral(message);
+    setSaved(null);
+    focusSummary();
+  };
+
+  const submit = async (e: FormEvent) => {
+    e.preventDefault();
+    if (update.isPending) return;
+    const input = validateTier(incident.confidentiality, tier);
+    if (input === 'unchanged') return fail(t('incidentTier.unchanged'), null);
+    try {
+      const after = await update.mutateAsync(input);
+      setError(null);
+      setGeneral(null);
+      setSaved(t('incidentTier.saved', { tier: label(after.confidentiality) }));
+    } catch (err) {
+      if (err instanceof ApiError && err.code === 'CONFLICT') {
+        // Someone else changed it: show what it is now, and let the editor choose again from there.
+        await queryClient.invalidateQueries({ queryKey: ['incidents', 'one', incident.id] });
+        return fail(null, t('incidentTier.stale'));
+      }
+      fail(null, errorText(err));
+    }
+  };
+
+  const describedBy = ['incident-tier-help', tier === 'restricted' ? 'incident-tier-restricted' : '', error ? 'incident-tier-error' : ''].filter(Boolean).join(' ');
+  return (
+    <section className="status-form-panel tier-form-panel" aria-labelledby="tier-form-title">
+      <h2 id="tier-form-title">{t('incidentTier.title')}</h2>
+      <p data-testid="incident-tier">{t('incidentTier.current', { tier: label(incident.confidentiality) })}</p>
+      <ErrorSummary ref={summaryRef} titleId="tier-summary-title" title={t('incidentTier.summaryTitle')}
+        items={error ? [{ inputId: SELECT_ID, message: error }] : []} general={general} />
+      <form className="status-form" noValidate onSubmit={(e) => void submit(e)}>
+        <div className={`field ${error ? 'has-error' : ''}`}>
+          <label htmlFor={SELECT_ID}>{t('incidentTier.label')}</label>
+          <span id="incident-tier-help" className="hint">{t('incidentTier.intro')}</span>
+          {tier === 'restricted' && <span id="incident-tier-restricted" className="hint">{t('incidentTier.restrictedHint')}</span>}
+          {error && <p id="incident-tier-error" className="field-error">{error}</p>}
+          <select
+            id={SELECT_ID}
+            value={tier}
+            aria-invalid={error ? true : undefined}
+            aria-describedby={describedBy}
+            onChange={(e) => {
+              setTier(e.target.value as Confidentiality);
+              setError(null);
+              setSaved(null);
+            }}
+          >
+            {CONFIDENTIALITY_TIERS.map((c) => <option key={c} value={c}>{label(c)}</option>)}
+          </select>
+        </div>
+        {/* aria-disabled, not disabled: a disabled button would drop the keyboard focus to the page. */}
+        <button type="submit" className="button button-primary" aria-disabled={update.isPending || undefined}>
+          {update.isPending ? t('incidentTier.saving') : t('incidentTier.submit')}
+        </button>
+        <p className="status-saved" role="status">{saved && <span className="notice notice-success">{saved}</span>}</p>
+      </form>
+    </section>
+  );
+}

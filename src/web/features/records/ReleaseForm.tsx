@@ -1,0 +1,155 @@
+import { type FormEvent, type ReactNode, useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { RECORD_TYPES } from '../../../domain/confidentiality.js';
+import { ReleaseFormatSchema } from '../../../domain/records.js';
+import { ApiError, type ApiFile } from '../../api/client.js';
+import { useUnits } from '../../api/use-reference-data.js';
+import { ErrorSummary } from '../../components/ErrorSummary.js';
+import { useErrorText } from '../../components/QueryState.js';
+import { RadioGroup } from '../../components/RadioGroup.js';
+import { useFocusAfterRender } from '../../components/use-focus-after-render.js';
+import {
+  emptyReleaseForm, RELEASE_FIELDS, RELEASE_INPUT_ID, type ReleaseErrors, type ReleaseField, type ReleaseFormState, serverReleaseErrors, validateRelease,
+} from './release-form.js';
+import { useRelease } from './use-records.js';
+
+/** Saves a file the way a download link does: the browser stores it under its name. */
+function save(href: string, filename: string) {
+  const a = document.createElement('a');
+  a.href = href;
+  a.download = filename;
+  document.body.append(a);
+  a.click();
+  a.remove();
+}
+
+/**
+ * A release for one records request: reference, recipient, record type, the records by id or by unit and
+ * period, and the format. The file is saved at once and stays linked below the form.
+ */
+export function ReleaseForm() {
+  const { t } = useTranslation();
+  const errorText = useErrorText();
+  const units = useUnits();
+  const release = useRelease();
+  const [state, setState] = useState<ReleaseFormState>(emptyReleaseForm);
+  const [errors, setErrors] = useState<ReleaseErrors>({});
+  const [general, setGeneral] = useState<string | null>(null);
+  const [file, setFile] = useState<(ApiFile & { href: string }) | null>(null);
+  const [summaryRef, focusSummary] = useFocusAfterRender<HTMLDivElement>();
+
+  // The object URL holds the file in memory: freed when the next release replaces it or the page closes.
+  useEffect(() => (file ? () => URL.revokeObjectURL(file.href) : undefined), [file]);
+
+  const change = (patch: Partial<ReleaseFormState>, clear: ReleaseField) => {
+    setState((s) => ({ ...s, ...patch }));
+    setErrors((e) => ({ ...e, [clear]: undefined }));
+  };
+  const fail = (fieldErrors: ReleaseErrors, message: string | null) => {
+    setErrors(fieldErrors);
+    setGeneral(message);
+    focusSummary();
+  };
+
+  const submit = async (e: FormEvent) => {
+    e.preventDefault();
+    if (release.isPending) return;
+    const result = validateRelease(state, t);
+    if (result.errors) return fail(result.errors, null);
+    try {
+      const answer = await release.mutateAsync(result.input);
+      const href = URL.createObjectURL(answer.blob);
+      setErrors({});
+      setGeneral(null);
+      setFile({ ...answer, href });
+      save(href, answer.filename);
+    } catch (err) {
+      const fieldErrors = err instanceof ApiError ? serverReleaseErrors(err.fieldIssues, t) : {};
+      const whole = err instanceof ApiError && err.code === 'NOT_FOUND' ? t('records.errors.noneFound')
+        : err instanceof ApiError && err.fieldIssues.some((i) => i.code === 'too_many') ? t('records.errors.tooMany')
+          : errorText(err);
+      fail(fieldErrors, Object.keys(fieldErrors).length > 0 ? null : whole);
+    }
+  };
+
+  const field = (name: ReleaseField, label: string, help: string | null, input: (aria: Record<string, unknown>) => ReactNode) => {
+    const id = RELEASE_INPUT_ID[name];
+    const describedBy = [help ? `${id}-help` : '', errors[name] ? `${id}-error` : ''].filter(Boolean).join(' ');
+    return (
+      <div className={`field ${errors[name] ? 'has-error' : ''}`}>
+        <label htmlFor={id}>{label}</label>
+        {help && <span id={`${id}-help`} className="hint">{help}</span>}
+        {errors[name] && <p id={`${id}-error`} className="field-error">{errors[name]}</p>}
+        {input({ id, ...(errors[name] ? { 'aria-invalid': true } : {}), ...(describedBy ? { 'aria-describedby': describedBy } : {}) })}
+      </div>
+    );
+  };
+  const text = (name: 'request_ref' | 'recipient' | 'from' | 'to', label: string, help: string | null) =>
+    field(name, label, help, (aria) => (
+      <input {...aria} type="text" autoComplete="off" value={state[name]} onChange={(e) => change({ [name]: e.target.value }, name)} />
+    ));
+
+  const items = RELEASE_FIELDS.flatMap((f) => (errors[f] ? [{ inputId: RELEASE_INPUT_ID[f], message: errors[f] }] : []));
+  return (
+    <section className="release-panel" aria-labelledby="release-form-title">
+      <h2 id="release-form-title">{t('records.formTitle')}</h2>
+      <ErrorSummary ref={summaryRef} title={t('records.summaryTitle')} intro={t('records.summaryIntro')} items={items} general={general} />
+      <form className="release-form" noValidate onSubmit={(e) => void submit(e)}>
+        <div className="release-fields">
+          {text('request_ref', t('records.requestRef'), t('records.requestRefHelp'))}
+          {text('recipient', t('records.recipient'), t('records.recipientHelp'))}
+          {field('type', t('records.type'), null, (aria) => (
+            <select {...aria} value={state.type} onChange={(e) => change({ type: e.target.value as ReleaseFormState['type'] }, 'type')}>
+              {RECORD_TYPES.map((r) => <option key={r} value={r}>{t(`records.types.${r}`)}</option>)}
+            </select>
+          ))}
+        </div>
+        <RadioGroup
+          name="release-by"
+          idPrefix="release-by"
+          legend={t('records.selection')}
+          value={state.by}
+          onChange={(by) => change({ by }, 'ids')}
+          options={[{ value: 'ids', label: t('records.byIds') }, { value: 'filter', label: t('records.byFilter') }]}
+        />
+        {state.by === 'ids' ? (
+          field('ids', t('records.ids'), t('records.idsHelp'), (aria) => (
+            <textarea {...aria} rows={4} spellCheck={false} value={state.ids} onChange={(e) => change({ ids: e.target.value }, 'ids')} />
+          ))
+        ) : (
+          <div className="release-fields">
+            {field('unit_id', t('records.unit'), t('records.unitHelp'), (aria) => (
+              <select {...aria} value={state.unit_id} onChange={(e) => change({ unit_id: e.target.value }, 'unit_id')}>
+                <option value="">{t('records.allUnits')}</option>
+                {units.map((u) => <option key={u.id} value={u.id}>{u.name}</option>)}
+              </select>
+            ))}
+            {/* Text, not type="date": the browser's date field shows a format of its own language. */}
+            {text('from', t('records.from'), t('records.dateHelp'))}
+            {text('to', t('records.to'), t('records.dateHelp'))}
+          </div>
+        )}
+        <RadioGroup
+          name="release-format"
+          idPrefix="release-format"
+          legend={t('records.format')}
+          value={state.format}
+          onChange={(format) => change({ format }, 'format')}
+          options={ReleaseFormatSchema.options.map((f) => ({ value: f, label: t(`records.formats.${f}`) }))}
+        />
+        {/* aria-disabled, not disabled: a disabled button would drop the keyboard focus to the page. */}
+        <button type="submit" className="button button-primary" aria-disabled={release.isPending || undefined}>
+          {release.isPending ? t('records.working') : t('records.submit')}
+        </button>
+        <div className="status-saved" role="status">
+          {file && (
+            <p className="notice notice-success">
+              {t('records.done', { file: file.filename })}{' '}
+              <a href={file.href} download={file.filename}>{t('records.downloadAgain', { file: file.filename })}</a>
+            </p>
+          )}
+        </div>
+      </form>
+    </section>
+  );
+}
