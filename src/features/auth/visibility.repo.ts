@@ -19,11 +19,12 @@ const reportOwner = (reportArea: RawBuilder<unknown>, units: UnitList) =>
   sql<SqlBool>`EXISTS (SELECT 1 FROM areas oa WHERE oa.id = ${reportArea} AND oa.owner_unit_id IN (${units}))`;
 
 export const RECORD_UNITS: Record<RecordType | 'measure_component', RecordUnits> = {
-  // incidents as i: the reporting unit; shared with the unit it is routed or forwarded to.
+  // incidents as i: the reporting unit and the unit it is routed to (it must act on it at any tier);
+  // shared with the unit it was forwarded to.
   incident: {
     tier: sql`i.confidentiality`,
-    owners: (u) => sql`i.reporting_unit_id IN (${u})`,
-    shared: (u) => sql`(i.forwarded_to_unit_id IN (${u}) OR EXISTS (SELECT 1 FROM incident_assignments x WHERE x.incident_id = i.id AND x.unit_id IN (${u})))`,
+    owners: (u) => sql`(i.reporting_unit_id IN (${u}) OR EXISTS (SELECT 1 FROM incident_assignments x WHERE x.incident_id = i.id AND x.unit_id IN (${u})))`,
+    shared: (u) => sql`i.forwarded_to_unit_id IN (${u})`,
   },
   // problems as p: the owner unit; shared with units asked to contribute and units running measures aimed at it.
   problem: {

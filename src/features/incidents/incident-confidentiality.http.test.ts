@@ -12,6 +12,7 @@ describeEachEngine("changing an incident's confidentiality tier", (getDb) => {
   let app: FastifyInstance;
   let org: TestOrganisation;
   let incident = '';
+  let parks = '';
   const as = {} as Record<'admin' | 'assignedEditor' | 'districtCoordinator' | 'districtEditor' | 'otherCoordinator' | 'analyst', Record<string, string>>;
 
   const tier = (who: Record<string, string>, payload: object, id = incident) =>
@@ -24,7 +25,7 @@ describeEachEngine("changing an incident's confidentiality tier", (getDb) => {
     const db = getDb().db;
     org = await createTestOrganisation(db, 'klassning');
     app = await buildApp({ db, engine: getDb().engine, config: { bodyLimit: 65_536, defaultOrganisation: 'klassning' }, webRoot: null });
-    const parks = await createTestUnit(db, org.organisation.id, 'parker', 'specialist');
+    parks = await createTestUnit(db, org.organisation.id, 'parker', 'specialist');
     const otherDistrict = await createTestUnit(db, org.organisation.id, 'sdn-annan', 'district');
     const signed = async (unitId: string, role: Role) => (await signedInAs(app, db, org.organisation.id, unitId, role, ORG)).headers;
     as.admin = await signed(otherDistrict, 'admin');
@@ -81,10 +82,12 @@ describeEachEngine("changing an incident's confidentiality tier", (getDb) => {
     expect(await audits()).toEqual(before);
   });
 
-  it('lets an admin restrict it; the city staff without ownership then no longer find it', async () => {
+  it('lets an admin restrict it; the unit it is routed to still acts on it, other city staff no longer find it', async () => {
     const res = await tier(as.admin, { from: 'public', confidentiality: 'restricted' });
     expect(res.statusCode).toBe(200);
     expect(await stored()).toBe('restricted');
+    expect((await app.inject({ url: `/api/incidents/${incident}`, headers: as.assignedEditor })).statusCode).toBe(200);
+    expect((await app.inject({ url: `/api/inbox?unit_id=${parks}`, headers: as.assignedEditor })).json().items.map((i: { id: string }) => i.id)).toContain(incident);
     expect((await app.inject({ url: `/api/incidents/${incident}`, headers: as.otherCoordinator })).statusCode).toBe(404);
     expect((await tier(as.otherCoordinator, { from: 'restricted', confidentiality: 'public' })).statusCode).toBe(404);
   });

@@ -46,6 +46,11 @@ export async function replaceProblemLinks(db: Db, problemId: string, links: { ca
   }
 }
 
+/** The hotspot evidence of a problem that names this H3 cell (any week). */
+export function findHotspotEvidence(db: Db, problemId: string, cell: string) {
+  return db.selectFrom('problem_evidence').select(['id', 'filter']).where('problem_id', '=', problemId).where('kind', '=', 'hotspot').where('ref', '=', cell).execute();
+}
+
 /** Unlinks one piece of evidence; the row removed, or undefined when the problem has no such evidence. */
 export function deleteEvidence(db: Db, problemId: string, evidenceId: string) {
   return db.deleteFrom('problem_evidence').where('problem_id', '=', problemId).where('id', '=', evidenceId)

@@ -11,7 +11,7 @@ import { DEFAULT_CONFIDENTIALITY } from '../../domain/confidentiality.js';
 import { findArea, findUnit } from '../org/org.repo.js';
 import { computeIndicator, type IndicatorDefinition } from './indicator.js';
 import {
-  deleteEvidence, findCategoriesByCode, findPlacesById, findProblem, insertEvidence, insertProblem, insertProblemLinks, listProblemRows, problemDetails,
+  deleteEvidence, findCategoriesByCode, findHotspotEvidence, findPlacesById, findProblem, insertEvidence, insertProblem, insertProblemLinks, listProblemRows, problemDetails,
   type ProblemRow, replaceProblemLinks, updateProblemRow,
 } from './problems.repo.js';
 
@@ -152,11 +152,20 @@ export async function removeEvidence(ctx: ServiceContext, id: string, evidenceId
   return getProblem(ctx, id);
 }
 
-/** Links more evidence to a problem. */
+/**
+ * Links more evidence to a problem. The same hotspot cell and week twice is refused (409): it would count the
+ * one finding as two; the cell flagged again in another week is new evidence.
+ */
 export async function addEvidence(ctx: ServiceContext, id: string, input: EvidenceInput): Promise<Problem> {
   const before = await problemRow(ctx, id);
   assertCanEditForUnit(ctx.principal, before.owner_unit_id, 'problem');
   await inTransaction(ctx.db, async (trx) => {
+    if (input.kind === 'hotspot' && (await findHotspotEvidence(trx, id, input.ref)).some((e) => e.filter?.['week'] === input.filter.week)) {
+      throw new AppError('CONFLICT', {
+        messages: { sv: 'Hotspoten från den veckan är redan underlag för problemet.', en: 'The hotspot of that week is already evidence for the problem.' },
+        details: [{ path: 'ref', code: 'duplicate_evidence', message: `cell ${input.ref} of week ${input.filter.week} is already linked` }],
+      });
+    }
     await insertEvidence(trx, [evidenceRow(id, ctx.actor, input)]);
     await recordAudit(trx, { organisationId: ctx.organisation.id, actor: ctx.actor, action: 'update', entityType: 'problem', entityId: id, after: { evidence_added: input.kind }, remoteAddress: ctx.remoteAddress });
   });

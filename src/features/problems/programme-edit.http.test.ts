@@ -88,6 +88,19 @@ describeEachEngine('programme API: editing problems (where, what, target, eviden
     expect((await auditsOf(problemId)).at(-1)).toMatchObject({ before: { evidence: { id: evidenceId, kind: 'note' } }, after: { evidence_removed: evidenceId } });
   });
 
+  it('links a hotspot once per week: the same cell and week again is 409 with a code, another week is new evidence', async () => {
+    const hotspot = (week: string) => ({ kind: 'hotspot', ref: '891f2b6c9a7ffff', filter: { week, area_id: org.areas.southDistrict } });
+    const first = await call('POST', `/api/problems/${problemId}/evidence`, as.coordinator, hotspot('2026-W05'));
+    expect(first.statusCode).toBe(200);
+    const count = first.json().evidence.length as number;
+    const twice = await call('POST', `/api/problems/${problemId}/evidence`, as.coordinator, hotspot('2026-W05'));
+    expect([twice.statusCode, twice.json().error.code, twice.json().error.details[0].code]).toEqual([409, 'CONFLICT', 'duplicate_evidence']);
+    expect(twice.json().error.messages.sv).toBe('Hotspoten från den veckan är redan underlag för problemet.');
+    const later = await call('POST', `/api/problems/${problemId}/evidence`, as.coordinator, hotspot('2026-W06'));
+    expect([later.statusCode, later.json().evidence.length]).toEqual([200, count + 1]);
+    expect((await call('GET', `/api/problems/${problemId}`, as.coordinator)).json().evidence.filter((e: { kind: string }) => e.kind === 'hotspot')).toHaveLength(2);
+  });
+
   it('edits a measure: type, an existing component in place, a new one appended after the last', async () => {
     const created = await call('POST', '/api/measures', as.culture, {
       problem_ids: [problemId], responsible_unit_id: culture, title: 'Högdalsmodellen', type: 'situational', period_start: '2026-02-01',

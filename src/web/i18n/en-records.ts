@@ -74,7 +74,7 @@ export const enRecords: Shape<typeof svRecords> = {
     current: 'Current tier: {{tier}}',
     intro: 'Who can read the incident in Trygg. It may still be requested as a public record; free text and position are then masked if the tier is Restricted.',
     label: 'New confidentiality tier',
-    restrictedHint: 'Restricted: only the reporting unit and administrators can read the incident afterwards.',
+    restrictedHint: 'Restricted: only the reporting unit, the unit handling it and administrators can read the incident afterwards.',
     submit: 'Change tier',
     saving: 'Saving …',
     summaryTitle: 'The tier was not changed',

@@ -71,7 +71,7 @@ export const svRecords = {
     current: 'Nuvarande nivå: {{tier}}',
     intro: 'Vem som kan läsa händelsen i Trygg. Den kan ändå begäras ut som allmän handling; då maskeras fritext och position om nivån är Begränsad.',
     label: 'Ny sekretessnivå',
-    restrictedHint: 'Begränsad: bara den rapporterande enheten och administratörer kan sedan läsa händelsen.',
+    restrictedHint: 'Begränsad: bara den rapporterande enheten, enheten som har ärendet och administratörer kan sedan läsa händelsen.',
     submit: 'Ändra sekretessnivå',
     saving: 'Sparar …',
     summaryTitle: 'Sekretessnivån ändrades inte',

@@ -168,6 +168,25 @@ describe('city-wide situation report', () => {
     await expectAccessible(coordinator, 'city-wide situation report');
     await shot(coordinator, 'web-situation-city');
   }, 120_000);
+
+  it('is frozen by an admin; the frozen page lists the figures of every stadsdel the live report shows', async () => {
+    const admin = await h.newPage();
+    await signIn(admin, h, 'admin');
+    await open(admin, h, '/situation', /Lägesbild hela staden/);
+    const firstCells = (table: string) => admin.getByRole('table', { name: table }).locator('tbody tr > :first-child').allTextContents();
+    const live = await firstCells('Händelser per stadsdel');
+    expect(live.length).toBeGreaterThan(50);
+    await admin.getByRole('button', { name: 'Frys lägesbild för mötet' }).click();
+    await admin.waitForURL(/\/situation\/reports\/[0-9a-f-]{36}$/, { timeout: 60_000 });
+    await admin.getByRole('heading', { level: 1, name: /Fryst lägesbild Stockholms stad vecka \d{4}-W\d{2}/ }).waitFor({ timeout: 60_000 });
+    await settle(admin);
+    const frozen = new Set((await firstCells('Frysta siffror och siffror nu per stadsdel')).map((c) => c.trim()));
+    expect(live.map((c) => c.trim()).filter((name) => !frozen.has(name))).toEqual([]);
+    expect(await admin.getByTestId('late-reports').textContent()).toMatch(/sen|Inga sena/);
+    await expectAccessible(admin, 'frozen city-wide situation report');
+    await shot(admin, 'web-situation-city-frozen');
+    await admin.close();
+  }, 120_000);
 });
 
 describe('inbox', () => {

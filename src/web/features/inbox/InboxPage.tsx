@@ -78,6 +78,15 @@ export function InboxPage() {
   );
 }
 
+/** Where an item's title leads: the object to act on (a request's problem is linked in its own line). */
+function itemLink(item: InboxItem): string | null {
+  switch (item.kind) {
+    case 'incident': return `/incidents/${item.id}`;
+    case 'agreement_review': return `/agreements/${item.id}/review`;
+    default: return null;
+  }
+}
+
 function InboxEntry({ item }: { item: InboxItem }) {
   const { t } = useTranslation();
   const format = useFormat();
@@ -85,10 +94,11 @@ function InboxEntry({ item }: { item: InboxItem }) {
     ? <span className="overdue">{t('inbox.overdue', { count: Math.abs(item.days_left) })}</span>
     : item.days_left === 0 ? t('inbox.dueToday') : t('inbox.daysLeft', { count: item.days_left });
   const dueDay = item.due_date.slice(0, 10);
+  const link = itemLink(item);
   return (
     <>
       <p className="inbox-kind">{t(`inbox.kind.${item.kind}`)}</p>
-      <h2 className="h3">{item.kind === 'incident' ? <Link to={`/incidents/${item.id}`}>{item.title}</Link> : item.title}</h2>
+      <h2 className="h3">{link ? <Link to={link}>{item.title}</Link> : item.title}</h2>
       {item.kind === 'contribution_request' && (
         <p>
           {t(item.role === 'receiver' ? 'programme.inbox.from' : 'programme.inbox.to', { unit: item.counterpart.name })} · <StatusBadge kind="request" status={item.status} /> ·{' '}

@@ -1,8 +1,10 @@
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { type Measure, MEASURE_TRANSITIONS, type MeasureStatus } from '../../../domain/measures.js';
 import { QueryState, useErrorText } from '../../components/QueryState.js';
 import { useDocumentTitle } from '../../components/use-document-title.js';
+import { useFocusAfterRender } from '../../components/use-focus-after-render.js';
 import { useFormat } from '../../components/use-format.js';
 import { SignInNotice } from '../auth/SignInNotice.js';
 import { useSession } from '../auth/use-session.js';
@@ -45,6 +47,34 @@ function MeasureBody({ measure: m, notice }: { measure: Measure; notice: string 
   const canEdit = canEditForUnit(session.data, m.responsible_unit.id);
   const change = useChangeMeasure(m.id);
   const errorText = useErrorText();
+  // The button pressed is replaced by the next status's buttons: focus goes to what happened, in its section.
+  const [outcome, setOutcome] = useState<{ section: 'status' | 'components'; text: string | null } | null>(null);
+  const [statusRef, focusStatus] = useFocusAfterRender<HTMLParagraphElement>();
+  const [componentsRef, focusComponents] = useFocusAfterRender<HTMLParagraphElement>();
+  const changeStatus = (status: MeasureStatus, component?: { id: string; title: string }) => {
+    if (change.isPending) return;
+    const section = component ? 'components' : 'status';
+    const focus = component ? focusComponents : focusStatus;
+    setOutcome(null);
+    const label = t(`programme.measureStatus.${status}`);
+    change.mutate(component ? { kind: 'component', componentId: component.id, status } : { kind: 'status', status }, {
+      onSuccess: () => {
+        setOutcome({ section, text: component ? t('programme.measure.componentChanged', { title: component.title, status: label }) : t('programme.measure.statusChanged', { status: label }) });
+        focus();
+      },
+      onError: () => { setOutcome({ section, text: null }); focus(); },
+    });
+  };
+  const outcomeIn = (section: 'status' | 'components', ref: typeof statusRef) => (
+    <>
+      <div role="status">{outcome?.section === section && outcome.text && <p ref={ref} tabIndex={-1} className="notice notice-success">{outcome.text}</p>}</div>
+      {outcome?.section === section && !outcome.text && change.error && (
+        <p ref={ref} tabIndex={-1} className="notice notice-error" role="alert" data-testid={section === 'status' ? 'measure-error' : 'component-error'}>
+          <strong>{t('programme.measure.refused')}</strong> {errorText(change.error)}
+        </p>
+      )}
+    </>
+  );
   const none = t('common.none');
   const period = m.period_start || m.period_end ? `${m.period_start ? format.day(m.period_start) : '…'} – ${m.period_end ? format.day(m.period_end) : '…'}` : none;
 
@@ -77,15 +107,15 @@ function MeasureBody({ measure: m, notice }: { measure: Measure; notice: string 
         {canEdit && MEASURE_TRANSITIONS[m.status].length > 0 && (
           <div className="button-row">
             {MEASURE_TRANSITIONS[m.status].map((s) => (
-              <button key={s} type="button" className={`button ${s === 'stopped' ? 'button-secondary' : 'button-primary'}`} disabled={change.isPending}
-                onClick={() => change.mutate({ kind: 'status', status: s })}>
+              <button key={s} type="button" className={`button ${s === 'stopped' ? 'button-secondary' : 'button-primary'}`} aria-disabled={change.isPending}
+                onClick={() => changeStatus(s)}>
                 {t(`programme.measure.to.${s}`)}
               </button>
             ))}
           </div>
         )}
         {MEASURE_TRANSITIONS[m.status].length === 0 && <p className="hint">{t('programme.measure.final')}</p>}
-        {change.error && <p className="notice notice-error" role="alert" data-testid="measure-error"><strong>{t('programme.measure.refused')}</strong> {errorText(change.error)}</p>}
+        {outcomeIn('status', statusRef)}
       </section>
 
       <section className="section" aria-labelledby="measure-components-heading">
@@ -105,8 +135,8 @@ function MeasureBody({ measure: m, notice }: { measure: Measure; notice: string 
                     {canEdit && (
                       <td>
                         {MEASURE_TRANSITIONS[c.status].map((s: MeasureStatus) => (
-                          <button key={s} type="button" className="button button-secondary button-small" disabled={change.isPending}
-                            onClick={() => change.mutate({ kind: 'component', componentId: c.id, status: s })}>
+                          <button key={s} type="button" className="button button-secondary button-small" aria-disabled={change.isPending}
+                            onClick={() => changeStatus(s, { id: c.id, title: c.title })}>
                             {t(`programme.measure.componentTo.${s}`)}<span className="visually-hidden">: {c.title}</span>
                           </button>
                         ))}
@@ -118,6 +148,7 @@ function MeasureBody({ measure: m, notice }: { measure: Measure; notice: string 
             </table>
           </div>
         )}
+        {outcomeIn('components', componentsRef)}
       </section>
 
       <MeasureFollowups measure={m} canEdit={canEdit} />

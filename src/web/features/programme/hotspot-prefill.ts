@@ -16,6 +16,11 @@ export interface HotspotSource {
   week: string;
 }
 
+/** The evidence link for a Gi* hotspot cell: the cell, its week and the district whose report flagged it. */
+export function hotspotEvidence(src: HotspotSource, cell: string): EvidenceInput {
+  return { kind: 'hotspot', ref: cell, filter: { week: src.week, area_id: src.districtAreaId } };
+}
+
 /**
  * The link to the create form for a Gi* hotspot cell: area (the neighbourhood it lies in, else the
  * district), category and a hotspot evidence link travel in the query string, so the form survives a reload.
@@ -44,7 +49,7 @@ export function parsePrefill(params: URLSearchParams, districtAreaId: string): P
   const place = params.get('place');
   const category = params.get('category');
   const evidence: unknown[] = [];
-  if (cell) evidence.push({ kind: 'hotspot', ref: cell, filter: { week, area_id: districtAreaId } });
+  if (cell) evidence.push(hotspotEvidence({ week, districtAreaId }, cell));
   if (place) evidence.push({ kind: 'incident_filter', filter: { place_id: place, ...(category ? { category: [category] } : {}) } });
   const valid = evidence.flatMap((e) => {
     const parsed = EvidenceInputSchema.safeParse(e);

@@ -62,6 +62,15 @@ export function useChangeProblem(id: string) {
   });
 }
 
+/** Evidence for a problem chosen at the time of the call (from outside its page, e.g. a hotspot of the situation report). */
+export function useAddEvidence() {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: ({ problemId, body }: { problemId: string; body: EvidenceInput }) => api.addEvidence(problemId, body),
+    onSuccess: (p) => { qc.setQueryData(['problem', p.id], p); return refresh(qc); },
+  });
+}
+
 export function useCreateMeasure() {
   const qc = useQueryClient();
   return useMutation({ mutationFn: (body: MeasureCreate) => api.createMeasure(body), onSuccess: () => refresh(qc) });

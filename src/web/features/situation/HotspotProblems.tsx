@@ -1,21 +1,41 @@
+import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
+import type { Problem } from '../../../domain/problems.js';
 import type { SituationReport } from '../../../domain/situation.js';
 import type { AreaFeatureCollection } from '../../api/endpoints.js';
 import { useCategoryLabel, useUnits } from '../../api/use-reference-data.js';
+import { useErrorText } from '../../components/QueryState.js';
 import { useFormat } from '../../components/use-format.js';
+import { useArea } from '../areas/use-areas.js';
 import { useSession } from '../auth/use-session.js';
-import { editableUnits } from '../programme/access.js';
-import { cellCategory, hotspotProblemLink, neighbourhoodOfCell, placeCategory, topPlaceProblemLink } from '../programme/hotspot-prefill.js';
+import { canEditForUnit, editableUnits } from '../programme/access.js';
+import { cellCategory, type HotspotSource, hotspotEvidence, hotspotProblemLink, neighbourhoodOfCell, placeCategory, topPlaceProblemLink } from '../programme/hotspot-prefill.js';
+import { useAddEvidence, useDistrictView } from '../programme/use-programme.js';
 
 /** Whether the user may record a problem for some unit (programme:write and a unit to write for). */
 function useMayRecordProblem(): boolean {
   return editableUnits(useSession().data, useUnits()).length > 0;
 }
 
+type EditableProblems = { problems: Problem[] | undefined; error: unknown };
+
+/** The district's problems (every unit's, in its geography) that the user may add evidence to; undefined while loading. */
+function useEditableProblems(areaId: string, enabled: boolean): EditableProblems {
+  const me = useSession().data;
+  const area = useArea(areaId);
+  const unitId = area.data?.owner_unit?.id;
+  const view = useDistrictView(unitId, enabled);
+  // An area without a district unit in Trygg has no coordination view, hence no problems to offer.
+  if (area.data && !unitId) return { problems: [], error: null };
+  const problems = view.data?.problems.filter((p) => canEditForUnit(me, p.owner_unit.id)).sort((a, b) => a.title.localeCompare(b.title, 'sv'));
+  return { problems, error: area.error ?? view.error };
+}
+
 /**
  * The Gi* cells as a table (the hotspot layer's alternative), each hot cell with "Skapa problem från
- * hotspot": the form opens with the cell's neighbourhood, its most frequent category and the cell as evidence.
+ * hotspot" (the form opens with the cell's neighbourhood, its most frequent category and the cell as
+ * evidence) and a disclosure to add the cell as evidence to one of the district's problems instead.
  */
 export function HotspotTable({ areaId, report, neighbourhoods }: { areaId: string; report: SituationReport; neighbourhoods: AreaFeatureCollection | undefined }) {
   const { t } = useTranslation();
@@ -24,6 +44,7 @@ export function HotspotTable({ areaId, report, neighbourhoods }: { areaId: strin
   const mayRecord = useMayRecordProblem();
   const h = report.hotspots;
   const src = { districtAreaId: areaId, week: report.week };
+  const choice = useEditableProblems(areaId, mayRecord && h.cells.some((c) => c.class.startsWith('hot')));
   return (
     <section className="section" aria-labelledby="sit-hot-heading">
       <h2 id="sit-hot-heading">{t('programme.hotspot.heading')}</h2>
@@ -56,9 +77,12 @@ export function HotspotTable({ areaId, report, neighbourhoods }: { areaId: strin
                     {mayRecord && (
                       <td>
                         {c.class.startsWith('hot') && (
-                          <Link to={hotspotProblemLink(src, c.cell, category, nb)}>
-                            {t('programme.hotspot.create')}<span className="visually-hidden">: {nbName ?? report.scope.name}, {c.cell}</span>
-                          </Link>
+                          <>
+                            <Link to={hotspotProblemLink(src, c.cell, category, nb)}>
+                              {t('programme.hotspot.create')}<span className="visually-hidden">: {nbName ?? report.scope.name}, {c.cell}</span>
+                            </Link>
+                            <AttachHotspot src={src} cell={c.cell} where={nbName ?? report.scope.name} choice={choice} />
+                          </>
                         )}
                       </td>
                     )}
@@ -70,6 +94,48 @@ export function HotspotTable({ areaId, report, neighbourhoods }: { areaId: strin
         </div>
       )}
     </section>
+  );
+}
+
+/**
+ * "Lägg till i ett befintligt problem": a disclosure with the problem to choose and a button. The button stays
+ * enabled while saving (a disabled button would drop the keyboard focus); the outcome is announced beside it.
+ */
+function AttachHotspot({ src, cell, where, choice: { problems, error } }: { src: HotspotSource; cell: string; where: string; choice: EditableProblems }) {
+  const { t } = useTranslation();
+  const errorText = useErrorText();
+  const add = useAddEvidence();
+  const [chosen, setChosen] = useState('');
+  const problemId = chosen || problems?.[0]?.id || '';
+  const id = `attach-${cell}`;
+  const submit = (e: FormEvent) => {
+    e.preventDefault();
+    if (!add.isPending && problemId) add.mutate({ problemId, body: hotspotEvidence(src, cell) });
+  };
+  const done = add.isSuccess ? add.data : null;
+  return (
+    <details className="attach-hotspot">
+      <summary>{t('programme.hotspot.attach')}<span className="visually-hidden">: {where}, {cell}</span></summary>
+      {error ? <p className="notice notice-error">{errorText(error)}</p>
+        : !problems ? <p className="hint">{t('common.loading')}</p>
+        : problems.length === 0 ? <p className="hint">{t('programme.hotspot.noProblems')}</p> : (
+        <form onSubmit={submit} aria-label={`${t('programme.hotspot.attach')}: ${where}, ${cell}`}>
+          <div className="field">
+            <label htmlFor={id}>{t('programme.hotspot.attachProblem')}<span className="visually-hidden">: {where}, {cell}</span></label>
+            <select id={id} value={problemId} onChange={(e) => { setChosen(e.target.value); add.reset(); }}>
+              {problems.map((p) => <option key={p.id} value={p.id}>{p.title} ({t(`programme.stages.${p.stage}`)})</option>)}
+            </select>
+          </div>
+          <button type="submit" className="button button-secondary button-small">
+            {add.isPending ? t('programme.saving') : t('programme.hotspot.attachSubmit')}
+          </button>
+        </form>
+      )}
+      <div role="status">
+        {done && <p className="notice notice-success">{t('programme.hotspot.attached')} <Link to={`/problems/${done.id}`}>{done.title}</Link>.</p>}
+      </div>
+      {add.isError && <p className="notice notice-error" role="alert">{errorText(add.error)}</p>}
+    </details>
   );
 }
 

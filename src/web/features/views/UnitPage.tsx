@@ -1,16 +1,19 @@
 import { useQuery } from '@tanstack/react-query';
-import { type FormEvent, useEffect, useMemo, useState } from 'react';
+import { type FormEvent, useCallback, useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useParams } from 'react-router';
 import type { UnitView } from '../../../domain/views.js';
 import { endpoints } from '../../api/endpoints.js';
+import { MapListLink } from '../../components/MapListLink.js';
 import { QueryState } from '../../components/QueryState.js';
 import { useDocumentTitle } from '../../components/use-document-title.js';
 import { useFormat } from '../../components/use-format.js';
 import { SignInNotice } from '../auth/SignInNotice.js';
 import { useSession } from '../auth/use-session.js';
 import { allows } from './access.js';
+import { POINT_STYLE } from '../programme/ProgrammeMap.js';
 import { ProgrammeNav } from './ProgrammeNav.js';
+import { UnitMap, type UnitPointKind, unitPoints } from './UnitMap.js';
 import { useUnitOptions, useUnitView } from './use-reports.js';
 import './reports.css';
 
@@ -90,6 +93,8 @@ function UnitBody({ view, areaOf, reports }: { view: UnitView; areaOf: ReadonlyM
   const { t } = useTranslation();
   const format = useFormat();
   const unit = encodeURIComponent(view.unit.id);
+  const points = useMemo(() => unitPoints(view), [view]);
+  const kindLabel = useCallback((k: UnitPointKind) => t(`unitView.kinds.${k}`), [t]);
   return (
     <>
       <p className="card-links download-links">
@@ -101,15 +106,31 @@ function UnitBody({ view, areaOf, reports }: { view: UnitView; areaOf: ReadonlyM
         )}
         <Link to={`/service-levels?unit_id=${unit}`}>{t('serviceLevels.unitLink')}</Link>
       </p>
+      <section className="section" aria-labelledby="unit-map-heading">
+        <h2 id="unit-map-heading">{t('unitView.map')}</h2>
+        <div className="map-layout">
+          <UnitMap points={points} kindLabel={kindLabel} label={t('unitView.mapLabel', { name: view.unit.name })} describedBy="unit-map-note" />
+          <aside className="map-aside">
+            <p id="unit-map-note" className="legend-note">
+              {t('unitView.mapNote', { count: points.length })} <MapListLink targetId="unit-measures-table" />
+            </p>
+            <ul className="legend-list">
+              {(['premise', 'measure'] as const).map((k) => (
+                <li key={k}><span className="legend-dot" style={{ background: POINT_STYLE[k].colour }} aria-hidden="true" /> {kindLabel(k)} ({points.filter((p) => p.kind === k).length})</li>
+              ))}
+            </ul>
+          </aside>
+        </div>
+      </section>
       <section className="section" aria-labelledby="unit-measures">
         <h2 id="unit-measures">{t('unitView.measures')} <span className="muted">({view.measures.length})</span></h2>
-        {view.measures.length === 0 ? <p className="empty">{t('unitView.noMeasures')}</p> : (
-          <div className="table-wrap">
+        {view.measures.length === 0 ? <p className="empty" id="unit-measures-table" tabIndex={-1}>{t('unitView.noMeasures')}</p> : (
+          <div className="table-wrap" role="region" aria-labelledby="unit-measures-caption" tabIndex={-1} id="unit-measures-table">
             <table className="data-table unit-measures">
-              <caption>{t('unitView.measuresCaption')}</caption>
+              <caption id="unit-measures-caption">{t('unitView.measuresCaption')}</caption>
               <thead>
                 <tr>
-                  {(['measure', 'role', 'type', 'status', 'districts', 'period', 'followups'] as const).map((c) => <th key={c} scope="col">{t(`unitView.${c}`)}</th>)}
+                  {(['measure', 'role', 'type', 'status', 'districts', 'places', 'period', 'followups'] as const).map((c) => <th key={c} scope="col">{t(`unitView.${c}`)}</th>)}
                 </tr>
               </thead>
               <tbody>
@@ -123,6 +144,9 @@ function UnitBody({ view, areaOf, reports }: { view: UnitView; areaOf: ReadonlyM
                       <td>{t(`reports.measureType.${m.type}`)}</td>
                       <td>{t(`reports.measureStatus.${m.status}`)}</td>
                       <td><DistrictLinks districts={districts} areaOf={areaOf} /></td>
+                      <td>{m.places.length ? (
+                        <ul className="plain-list">{m.places.map((p) => <li key={p.id}><Link to={`/places/${p.id}`}>{p.name}</Link></li>)}</ul>
+                      ) : <span className="muted">{t('unitView.noPlaces')}</span>}</td>
                       <td className="nowrap">{m.period_start || m.period_end
                         ? t('reports.period', { from: m.period_start ? format.day(m.period_start) : '…', to: m.period_end ? format.day(m.period_end) : '…' })
                         : <span className="muted">{t('reports.noPeriod')}</span>}</td>
