@@ -78,6 +78,7 @@ export const MeasureStatusChangeSchema = z.strictObject({ status: MeasureStatusS
 export const ComponentStatusChangeSchema = z.strictObject({ status: MeasureStatusSchema });
 
 export const FollowupAssessmentSchema = z.enum(['improved', 'unchanged', 'worse', 'unclear']);
+export type FollowupAssessment = z.infer<typeof FollowupAssessmentSchema>;
 
 export const FollowupAddSchema = z.strictObject({ due_date: IsoDateSchema });
 

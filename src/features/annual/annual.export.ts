@@ -1,9 +1,14 @@
 import type { AnnualReport } from '../../domain/annual.js';
+import type { FollowupAssessment, MeasureType } from '../../domain/measures.js';
 import { type ExportFile, exportFile, type ExportFormat } from '../reports/export-file.js';
 import { heading, MARGIN, note, num, renderPdf, table } from '../reports/pdf-layout.js';
 import { newWorkbook, sheet, workbookBuffer } from '../reports/xlsx-layout.js';
 
 const STATUS_SV = { planned: 'planerad', ongoing: 'pågår', done: 'genomförd', stopped: 'avbruten', requested: 'begärd', accepted: 'accepterad', declined: 'avböjd', delivered: 'levererad' } as const;
+const TYPE_SV: Record<MeasureType, string> = {
+  situational: 'situationell/fysisk (CPTED)', staffing: 'bemanning och arbetssätt', social: 'social', information: 'information', surveillance: 'bevakning/övervakning',
+};
+const ASSESSMENT_SV: Record<FollowupAssessment, string> = { improved: 'förbättrat', unchanged: 'oförändrat', worse: 'försämrat', unclear: 'oklart' };
 const pct = (share: number | null) => (share === null ? '–' : `${num(share * 100, 0)} %`);
 
 function renderAnnualPdf(r: AnnualReport): Promise<Buffer> {
@@ -31,10 +36,10 @@ async function renderAnnualXlsx(r: AnnualReport): Promise<Buffer> {
   const book = newWorkbook();
   sheet(book, 'Sammanfattning', ['Mått', 'Antal'], [['Åtgärder', r.totals.measures_run], ['Problem', r.totals.problems_addressed], ['Uppföljningar', r.totals.followups_recorded], ['Besvarade begäran', r.totals.requests_answered]]);
   sheet(book, 'Åtgärder', ['Åtgärd', 'Typ', 'Status', 'Ansvarig', 'Från', 'Till', 'Uppföljningar', 'Id'],
-    r.measures.map((m) => [m.title, m.type, STATUS_SV[m.status], m.responsible_unit.name, m.period_start, m.period_end, m.followups_recorded, m.id]));
+    r.measures.map((m) => [m.title, TYPE_SV[m.type], STATUS_SV[m.status], m.responsible_unit.name, m.period_start, m.period_end, m.followups_recorded, m.id]));
   sheet(book, 'Problem', ['Problem', 'Åtgärder', 'Id'], r.problems.map((p) => [p.name, p.measures, p.id]));
   sheet(book, 'Indikatorer', ['Åtgärd', 'Datum', 'Bedömning', 'Nollmätning', 'Värde', 'Förändring', 'Andel'],
-    r.indicators.map((i) => [i.measure.name, i.recorded_on, i.assessment, i.baseline, i.value, i.change, i.change_share]));
+    r.indicators.map((i) => [i.measure.name, i.recorded_on, i.assessment ? ASSESSMENT_SV[i.assessment] : null, i.baseline, i.value, i.change, i.change_share]));
   sheet(book, 'Begäran', ['Från', 'Till', 'Svar', 'Sista dag', 'Besvarad', 'Id'], r.requests.map((q) => [q.from_unit.name, q.to_unit.name, STATUS_SV[q.status], q.due_date, q.answered_on, q.id]));
   return workbookBuffer(book);
 }

@@ -1,3 +1,4 @@
+import ExcelJS from 'exceljs';
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { buildApp } from '../../server/app.js';
@@ -71,6 +72,11 @@ describeEachEngine('annual follow-up report per unit and district', (getDb) => {
     expect([pdf.headers['content-type'], pdf.rawPayload.subarray(0, 4).toString()]).toEqual(['application/pdf', '%PDF']);
     const xlsx = await get(`/api/reports/annual/xlsx?${query}`);
     expect([xlsx.rawPayload.subarray(0, 2).toString(), xlsx.headers['content-disposition']]).toEqual(['PK', `attachment; filename="arsuppfoljning-district-${YEAR}.xlsx"`]);
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.load(xlsx.rawPayload as unknown as ArrayBuffer);
+    // Codes are written out in Swedish for the committee, not left as the API's English enum values.
+    expect(book.getWorksheet('Åtgärder')!.getRow(2).getCell(2).value).toBe('situationell/fysisk (CPTED)');
+    expect(book.getWorksheet('Indikatorer')!.getRow(2).getCell(3).value).toBe('förbättrat');
     expect((await get(`/api/reports/annual?${query}`, as.partner)).statusCode).toBe(403);
     expect((await get(`/api/reports/annual?${query}`, {})).statusCode).toBe(401);
   });

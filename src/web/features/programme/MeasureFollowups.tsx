@@ -1,12 +1,10 @@
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { type Followup, FollowupAssessmentSchema, FollowupRecordSchema, type Measure } from '../../../domain/measures.js';
+import { type Followup, type FollowupAssessment as Assessment, FollowupAssessmentSchema, FollowupRecordSchema, type Measure } from '../../../domain/measures.js';
 import { useErrorText } from '../../components/QueryState.js';
 import { RadioGroup } from '../../components/RadioGroup.js';
 import { useFormat } from '../../components/use-format.js';
 import { useChangeMeasure } from './use-programme.js';
-
-type Assessment = (typeof FollowupAssessmentSchema.options)[number];
 
 /** The measure's follow-up dates, each with its record (what was done, indicator then, assessment). */
 export function MeasureFollowups({ measure, canEdit }: { measure: Measure; canEdit: boolean }) {
