@@ -78,6 +78,8 @@ export const endpoints = {
     api.patch<Incident>(`/api/incidents/${encodeURIComponent(id)}/confidentiality`, body),
   /** The unit an incident is routed to; 404 when nobody is. */
   incidentAssignment: (id: string) => api.get<Assignment>(`/api/incidents/${encodeURIComponent(id)}/assignment`),
+  /** Routes the incident to another unit by hand (overriding the responsibility matrix). */
+  overrideIncidentAssignment: (id: string, unitId: string) => api.put<Assignment>(`/api/incidents/${encodeURIComponent(id)}/assignment`, { unit_id: unitId }),
 
   /** The record of processing (GDPR art. 30): public. */
   processingRecord: () => api.get<ProcessingRecord>('/api/gdpr/processing-record'),

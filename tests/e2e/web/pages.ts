@@ -5,6 +5,7 @@ import { fileURLToPath } from 'node:url';
 import { AxeBuilder } from '@axe-core/playwright';
 import type { Result as AxeResult } from 'axe-core';
 import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
+import { isoWeekOf } from '../../../src/web/features/situation/iso-week.js';
 import { startTestServer, type TestServer } from '../../setup/test-server.js';
 
 /**
@@ -87,6 +88,29 @@ export async function signIn(page: Page, h: Harness, prefix: string, next = '/')
   await page.locator('#login-password').fill(password);
   await page.locator('.login-form button[type=submit]').click();
   await page.locator('.session-menu > button').waitFor();
+}
+
+/** The signed-in page's CSRF token, for API writes made beside the browser (test data). */
+export async function csrfToken(page: Page, h: Harness): Promise<string> {
+  return ((await (await page.request.get(`${h.server.url}/api/auth/me`)).json()) as { csrf_token: string }).csrf_token;
+}
+
+/** Graffiti at Högdalen centre: enough incidents in one H3 cell for Gi* to flag it as a hotspot. */
+export const HOTSPOT_CLUSTER = { lon: 18.0431, lat: 59.2636, n: 14 };
+
+/** Reports the cluster as the signed-in page's user, five minutes ago; returns the ISO week it falls in. */
+export async function reportHotspotCluster(page: Page, h: Harness): Promise<string> {
+  const token = await csrfToken(page, h);
+  const occurred = new Date(Date.now() - 5 * 60_000);
+  const { lon, lat, n } = HOTSPOT_CLUSTER;
+  for (let i = 0; i < n; i++) {
+    const res = await page.request.post(`${h.server.url}/api/incidents`, {
+      headers: { 'X-CSRF-Token': token },
+      data: { occurred_at: occurred.toISOString(), category: 'klotter', lon: lon + (i % 3) * 0.0001, lat, precision: 'exact', source: 'staff' },
+    });
+    if (res.status() !== 201) throw new Error(`reporting the hotspot cluster: HTTP ${res.status()}`);
+  }
+  return isoWeekOf(new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Stockholm' }).format(occurred));
 }
 
 /** Waits until no loading indicator is left and the network has been quiet for a moment. */

@@ -1,6 +1,6 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { expectAccessible, type Harness, open, printA11ySummary, settle, shot, signIn, startHarness } from './pages.js';
+import { csrfToken, expectAccessible, type Harness, open, printA11ySummary, settle, shot, signIn, startHarness } from './pages.js';
 
 /**
  * Editing the programme in the browser: the coordinator of Enskede-Årsta-Vantör records a problem, then edits
@@ -23,11 +23,8 @@ const MEASURE = `Städning och väktare vid tunnelbanan ${STAMP}`;
 const ASK = `Kan biblioteket hålla öppet längre på lördagar? ${STAMP}`;
 const day = (offset: number) => new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Stockholm' }).format(new Date(Date.now() + offset * 86_400_000));
 
-async function csrf(page: Page): Promise<string> {
-  return ((await (await page.request.get(`${h.server.url}/api/auth/me`)).json()) as { csrf_token: string }).csrf_token;
-}
 async function apiPost(page: Page, path: string, data: object): Promise<{ id: string }> {
-  const res = await page.request.post(`${h.server.url}${path}`, { headers: { 'X-CSRF-Token': await csrf(page) }, data });
+  const res = await page.request.post(`${h.server.url}${path}`, { headers: { 'X-CSRF-Token': await csrfToken(page, h) }, data });
   expect(res.status()).toBe(201);
   return (await res.json()) as { id: string };
 }

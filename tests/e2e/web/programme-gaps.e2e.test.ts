@@ -3,8 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Measure } from '../../../src/domain/measures.js';
 import type { Problem } from '../../../src/domain/problems.js';
 import type { UnitView } from '../../../src/domain/views.js';
-import { isoWeekOf } from '../../../src/web/features/situation/iso-week.js';
-import { chooseWithArrows, expectAccessible, focused, type Harness, open, printA11ySummary, settle, shot, signIn, startHarness } from './pages.js';
+import { chooseWithArrows, csrfToken, expectAccessible, focused, type Harness, open, printA11ySummary, reportHotspotCluster, settle, shot, signIn, startHarness } from './pages.js';
 
 /**
  * The programme between its pages: a hotspot of the situation report added as evidence to a problem the
@@ -20,14 +19,9 @@ const EAV = 'Enskede-Årsta-Vantörs stadsdelsnämnd';
 /** A seeded problem the district owns. */
 const PROBLEM = 'Stök och otrygghet i Högdalens bibliotek kvällstid';
 const COLLABORATION = 'Samverkansöverenskommelse Enskede-Årsta-Vantör';
-// Graffiti at Högdalen centre this week: enough in one H3 cell for Gi* to flag it.
-const CLUSTER = { lon: 18.0431, lat: 59.2636, n: 14 };
 
 const stageLabel = (stage: Problem['stage']) => ({ scanning: 'Kartläggning', analysis: 'Analys', response: 'Åtgärd', assessment: 'Utvärdering' })[stage];
 
-async function csrf(page: Page): Promise<string> {
-  return ((await (await page.request.get(`${h.server.url}/api/auth/me`)).json()) as { csrf_token: string }).csrf_token;
-}
 async function getJson<T>(page: Page, path: string): Promise<T> {
   const res = await page.request.get(`${h.server.url}${path}`);
   expect(res.status()).toBe(200);
@@ -42,16 +36,7 @@ beforeAll(async () => {
   districtId = districts.find((d) => d.name === 'Enskede-Årsta-Vantör')?.id ?? '';
   eavUnit = (await getJson<Array<{ id: string; name: string }>>(coordinator, '/api/units?kind=district')).find((u) => u.name === EAV)?.id ?? '';
   expect([districtId, eavUnit]).not.toContain('');
-  const token = await csrf(coordinator);
-  const occurred = new Date(Date.now() - 5 * 60_000);
-  week = isoWeekOf(new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Stockholm' }).format(occurred));
-  for (let i = 0; i < CLUSTER.n; i++) {
-    const res = await coordinator.request.post(`${h.server.url}/api/incidents`, {
-      headers: { 'X-CSRF-Token': token },
-      data: { occurred_at: occurred.toISOString(), category: 'klotter', lon: CLUSTER.lon + (i % 3) * 0.0001, lat: CLUSTER.lat, precision: 'exact', source: 'staff' },
-    });
-    expect(res.status()).toBe(201);
-  }
+  week = await reportHotspotCluster(coordinator, h);
 }, 180_000);
 
 afterAll(async () => {
@@ -160,7 +145,7 @@ describe('measure status by keyboard', () => {
   it('keeps the focus in the status section after Starta, and on the refusal when the step is stale', async () => {
     const problem = (await (await coordinator.request.get(`${h.server.url}/api/problems`)).json() as Problem[]).find((p) => p.title === PROBLEM)!;
     const res = await coordinator.request.post(`${h.server.url}/api/measures`, {
-      headers: { 'X-CSRF-Token': await csrf(coordinator) },
+      headers: { 'X-CSRF-Token': await csrfToken(coordinator, h) },
       data: { problem_ids: [problem.id], responsible_unit_id: eavUnit, title: `Kvällsvärdar i biblioteket ${Date.now()}`, type: 'staffing' },
     });
     expect(res.status()).toBe(201);
@@ -185,7 +170,7 @@ describe('measure status by keyboard', () => {
     expect((await focused(coordinator)).text).toBe('Markera som genomförd');
 
     // Someone else stops it meanwhile: the refusal (409) takes the focus, and the page shows the status as it is now.
-    const stop = await coordinator.request.post(`${h.server.url}/api/measures/${measure.id}/status`, { headers: { 'X-CSRF-Token': await csrf(coordinator) }, data: { status: 'stopped' } });
+    const stop = await coordinator.request.post(`${h.server.url}/api/measures/${measure.id}/status`, { headers: { 'X-CSRF-Token': await csrfToken(coordinator, h) }, data: { status: 'stopped' } });
     expect(stop.status()).toBe(200);
     await coordinator.keyboard.press('Enter');
     await coordinator.waitForFunction(() => document.activeElement?.getAttribute('data-testid') === 'measure-error');

@@ -1,7 +1,6 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { isoWeekOf } from '../../../src/web/features/situation/iso-week.js';
-import { expectAccessible, type Harness, open, printA11ySummary, settle, shot, signIn, startHarness } from './pages.js';
+import { csrfToken, expectAccessible, type Harness, HOTSPOT_CLUSTER, open, printA11ySummary, reportHotspotCluster, settle, shot, signIn, startHarness } from './pages.js';
 
 /**
  * The programme's core in the browser: the coordinator of Enskede-Årsta-Vantör creates a problem from a
@@ -18,13 +17,7 @@ const STAMP = Date.now();
 const TITLE = `Klotter vid Högdalens centrum ${STAMP}`;
 const MEASURE = `Klotterplank och snabb sanering ${STAMP}`;
 const ASK = `Låt bibliotekets entrévärd rapportera nytt klotter varje kväll ${STAMP}`;
-// A cluster of graffiti at Högdalen centre this week: enough in one H3 cell for Gi* to flag it.
-const CLUSTER = { lon: 18.0431, lat: 59.2636, n: 14 };
 
-async function csrf(page: Page): Promise<string> {
-  const me = (await (await page.request.get(`${h.server.url}/api/auth/me`)).json()) as { csrf_token: string };
-  return me.csrf_token;
-}
 
 beforeAll(async () => {
   h = await startHarness();
@@ -33,16 +26,7 @@ beforeAll(async () => {
   const districts = (await (await coordinator.request.get(`${h.server.url}/api/areas?level=district&format=json`)).json()) as Array<{ id: string; name: string }>;
   districtId = districts.find((d) => d.name === 'Enskede-Årsta-Vantör')?.id ?? '';
   expect(districtId).not.toBe('');
-  const token = await csrf(coordinator);
-  const occurred = new Date(Date.now() - 5 * 60_000);
-  week = isoWeekOf(new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Stockholm' }).format(occurred));
-  for (let i = 0; i < CLUSTER.n; i++) {
-    const res = await coordinator.request.post(`${h.server.url}/api/incidents`, {
-      headers: { 'X-CSRF-Token': token },
-      data: { occurred_at: occurred.toISOString(), category: 'klotter', lon: CLUSTER.lon + (i % 3) * 0.0001, lat: CLUSTER.lat, precision: 'exact', source: 'staff' },
-    });
-    expect(res.status()).toBe(201);
-  }
+  week = await reportHotspotCluster(coordinator, h);
 }, 180_000);
 
 afterAll(async () => {
@@ -96,7 +80,7 @@ describe('from a hotspot to a problem', () => {
     expect(await coordinator.locator('section[aria-labelledby="problem-evidence-heading"]').textContent()).toContain('Hotspot (Gi*)');
     // The baseline is computed by the server from the cluster (at least the incidents added above).
     const baseline = (await coordinator.getByTestId('baseline').textContent()) ?? '';
-    expect(Number(/(\d+) händelser/.exec(baseline)?.[1])).toBeGreaterThanOrEqual(CLUSTER.n);
+    expect(Number(/(\d+) händelser/.exec(baseline)?.[1])).toBeGreaterThanOrEqual(HOTSPOT_CLUSTER.n);
     expect(await coordinator.getByTestId('baseline').locator('dd').nth(1).textContent()).toBe('5');
     await expectAccessible(coordinator, 'problem page');
     await shot(coordinator, 'web-programme-problem');
@@ -109,7 +93,7 @@ describe('from a hotspot to a problem', () => {
 
     // Someone else moves it on meanwhile; this page still offers "back to scanning", two steps from where it is now.
     const id = problemPath.split('/').pop()!;
-    const res = await coordinator.request.patch(`${h.server.url}/api/problems/${id}`, { headers: { 'X-CSRF-Token': await csrf(coordinator) }, data: { stage: 'response' } });
+    const res = await coordinator.request.patch(`${h.server.url}/api/problems/${id}`, { headers: { 'X-CSRF-Token': await csrfToken(coordinator, h) }, data: { stage: 'response' } });
     expect(res.status()).toBe(200);
     await coordinator.getByRole('button', { name: 'Tillbaka till Kartläggning' }).click();
     const alert = coordinator.getByTestId('stage-error');

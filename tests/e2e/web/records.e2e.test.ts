@@ -3,7 +3,7 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Incident } from '../../../src/domain/incidents.js';
 import type { RecordsExportResult, RecordsRelease } from '../../../src/domain/records.js';
-import { expectAccessible, focused, type Harness, open, printA11ySummary, settle, shot, signIn, startHarness } from './pages.js';
+import { csrfToken, expectAccessible, focused, type Harness, open, printA11ySummary, settle, shot, signIn, startHarness } from './pages.js';
 
 /**
  * Records requests: the registrar (admin) releases a problem by id as Excel — a restricted one masked — and
@@ -20,9 +20,6 @@ const EAV = 'Enskede-Årsta-Vantörs stadsdelsnämnd';
 const TITLE = 'Utlämnande av allmänna handlingar';
 const nav = (page: Page) => page.getByRole('navigation', { name: 'Huvudmeny' });
 
-async function csrf(page: Page): Promise<string> {
-  return ((await (await page.request.get(`${h.server.url}/api/auth/me`)).json()) as { csrf_token: string }).csrf_token;
-}
 async function releases(page: Page, ref: string): Promise<RecordsRelease[]> {
   return (await (await page.request.get(`${h.server.url}/api/records/releases?request_ref=${encodeURIComponent(ref)}`)).json()) as RecordsRelease[];
 }
@@ -56,7 +53,7 @@ describe('records releases', () => {
     openProblem = problems[0]!.id;
     const districts = (await (await admin.request.get(`${h.server.url}/api/areas?level=district&format=json`)).json()) as Array<{ id: string; owner_unit_id: string }>;
     const created = await admin.request.post(`${h.server.url}/api/problems`, {
-      headers: { 'X-CSRF-Token': await csrf(admin) },
+      headers: { 'X-CSRF-Token': await csrfToken(admin, h) },
       data: { owner_unit_id: eavUnit, area_id: districts.find((d) => d.owner_unit_id === eavUnit)!.id, title: SECRET, statement: 'Larmet går till väktarbolaget.', categories: ['klotter'], confidentiality: 'restricted' },
     });
     expect(created.status()).toBe(201);

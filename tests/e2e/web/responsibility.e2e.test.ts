@@ -1,7 +1,7 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Assignment, ResponsibilityRule, ServiceLevel } from '../../../src/domain/responsibility.js';
-import { expectAccessible, focused, type Harness, open, printA11ySummary, settle, shot, signIn, startHarness } from './pages.js';
+import { csrfToken, expectAccessible, focused, type Harness, open, printA11ySummary, settle, shot, signIn, startHarness } from './pages.js';
 
 /**
  * The responsibility matrix and the service levels (issue 5, items 4 and 5): the admin adds, edits and removes
@@ -16,9 +16,6 @@ let routed: Assignment['unit'];
 const EAV = 'Enskede-Årsta-Vantörs stadsdelsnämnd';
 const MATRIX = 'Ansvarig enhet per platstyp och kategori';
 
-async function csrf(page: Page): Promise<string> {
-  return ((await (await page.request.get(`${h.server.url}/api/auth/me`)).json()) as { csrf_token: string }).csrf_token;
-}
 const rules = async () => (await (await admin.request.get(`${h.server.url}/api/responsibility/rules`)).json()) as ResponsibilityRule[];
 const nav = (page: Page) => page.getByRole('navigation', { name: 'Huvudmeny' });
 const row = (page: Page, placeType: string, category: string) =>
@@ -32,7 +29,7 @@ beforeAll(async () => {
   coordinator = await h.newPage();
   await signIn(coordinator, h, 'samordnare.eav');
   // Klotter (service level 24 h in the seed) reported and fixed at once: one closed incident in time.
-  const headers = { 'X-CSRF-Token': await csrf(admin) };
+  const headers = { 'X-CSRF-Token': await csrfToken(admin, h) };
   const created = await admin.request.post(`${h.server.url}/api/incidents`, {
     headers, data: { occurred_at: new Date(Date.now() - 10 * 60_000).toISOString(), category: 'klotter', lon: 18.0431, lat: 59.2636, precision: 'exact', source: 'staff' },
   });
@@ -223,8 +220,45 @@ describe('a coordinator', () => {
     await shot(coordinator, 'web-service-levels-coordinator');
     // The server decides: the same change the admin made is refused.
     const refused = await coordinator.request.put(`${h.server.url}/api/service-levels/klotter`, {
-      headers: { 'X-CSRF-Token': await csrf(coordinator) }, data: { hours: 1, rule: 'x' },
+      headers: { 'X-CSRF-Token': await csrfToken(coordinator, h) }, data: { hours: 1, rule: 'x' },
     });
     expect(refused.status()).toBe(403);
+  }, 90_000);
+});
+
+describe('an incident routed by the matrix', () => {
+  it('shows the responsible unit on the incident page, and the traffic office moves it to the district by hand', async () => {
+    const created = await admin.request.post(`${h.server.url}/api/incidents`, {
+      headers: { 'X-CSRF-Token': await csrfToken(admin, h) },
+      data: { occurred_at: new Date(Date.now() - 5 * 60_000).toISOString(), category: 'klotter', lon: 18.0431, lat: 59.2636, precision: 'exact', source: 'staff' },
+    });
+    const { id } = (await created.json()) as { id: string };
+    const assignment = async () => (await (await admin.request.get(`${h.server.url}/api/incidents/${id}/assignment`)).json()) as Assignment;
+    expect((await assignment()).unit).toEqual(routed);
+
+    const traffic = await h.newPage();
+    await signIn(traffic, h, 'trafik', `/incidents/${id}`);
+    await traffic.getByRole('heading', { level: 2, name: 'Ansvarig enhet' }).waitFor();
+    await settle(traffic);
+    expect(await traffic.getByTestId('incident-assignment').textContent()).toBe(`Ärendet ligger hos ${routed.name}. Ansvarsmatrisen bestämde det.`);
+    await traffic.getByRole('button', { name: 'Flytta ärendet' }).click();
+    await traffic.getByText('Välj en annan enhet än den som har ärendet nu.').first().waitFor();
+    expect((await assignment()).unit).toEqual(routed);
+
+    await traffic.getByLabel('Flytta till enhet').selectOption({ label: EAV });
+    await traffic.getByRole('button', { name: 'Flytta ärendet' }).press('Enter');
+    await traffic.getByText(`Ärendet ligger nu hos ${EAV}.`).first().waitFor();
+    // The traffic office is no member of the district: the form goes, the message keeps the keyboard focus.
+    expect(await traffic.getByLabel('Flytta till enhet').count()).toBe(0);
+    expect((await focused(traffic)).text).toBe(`Ärendet ligger nu hos ${EAV}.`);
+    expect(await traffic.getByTestId('incident-assignment').textContent()).toMatch(new RegExp(`^Ärendet ligger hos ${EAV}\\. Flyttat för hand av `));
+    await expectAccessible(traffic, 'incident page after moving it');
+    await shot(traffic, 'web-incident-assignment-moved');
+    const after = await assignment();
+    expect([after.unit.name, after.rule_id, after.overridden_by]).toEqual([EAV, null, expect.stringContaining('trafik')]);
+
+    await open(coordinator, h, '/inbox', 'Inkorg');
+    await coordinator.locator('.inbox-item', { has: coordinator.locator(`a[href="/incidents/${id}"]`) }).waitFor();
+    await traffic.close();
   }, 90_000);
 });

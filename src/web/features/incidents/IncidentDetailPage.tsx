@@ -7,6 +7,7 @@ import { useFormat } from '../../components/use-format.js';
 import { useArea } from '../areas/use-areas.js';
 import { SignInNotice } from '../auth/SignInNotice.js';
 import { canReadFreeText, canReadIncidents, canUpdateIncidents, useSession } from '../auth/use-session.js';
+import { IncidentAssignmentPanel } from './IncidentAssignmentPanel.js';
 import { IncidentFacts } from './IncidentFacts.js';
 import { IncidentTierForm } from './IncidentTierForm.js';
 import { StatusForm } from './StatusForm.js';
@@ -55,6 +56,7 @@ export function IncidentDetailPage() {
                 {canUpdateIncidents(me) && (
                   <div className="incident-forms">
                     <StatusForm incident={incident.data} />
+                    {assignment.isSuccess && <IncidentAssignmentPanel incidentId={incident.data.id} assignment={assignment.data} />}
                     {classifies && <IncidentTierForm incident={incident.data} />}
                   </div>
                 )}

@@ -87,6 +87,19 @@ export function useIncidentAssignment(id: string | undefined, enabled = true) {
   });
 }
 
+/** Moves the incident to another unit's inbox; inboxes and the audit log are refetched. */
+export function useOverrideIncidentAssignment(id: string) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (unitId: string) => endpoints.overrideIncidentAssignment(id, unitId),
+    onSuccess: async (assignment) => {
+      queryClient.setQueryData(['incidents', 'assignment', id], assignment);
+      await queryClient.invalidateQueries({ queryKey: ['inbox'] });
+      await queryClient.invalidateQueries({ queryKey: ['audit'] });
+    },
+  });
+}
+
 /** A resident's report without an account; answered with a receipt code. */
 export function useCreatePublicReport() {
   const queryClient = useQueryClient();

@@ -1,0 +1,102 @@
+import { type FormEvent, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { Assignment } from '../../api/endpoints.js';
+import { useUnits } from '../../api/use-reference-data.js';
+import { ErrorSummary } from '../../components/ErrorSummary.js';
+import { useErrorText } from '../../components/QueryState.js';
+import { useFocusAfterRender } from '../../components/use-focus-after-render.js';
+import { useSession } from '../auth/use-session.js';
+import { canActForUnit } from '../programme/access.js';
+import { useOverrideIncidentAssignment } from './use-incidents.js';
+
+const SELECT_ID = 'incident-assignment';
+
+/**
+ * Which unit's inbox the incident is in (the responsibility matrix's choice or a hand-made move), and for
+ * the members of that unit a way to move it on: PUT /api/incidents/:id/assignment.
+ */
+export function IncidentAssignmentPanel({ incidentId, assignment }: { incidentId: string; assignment: Assignment | null }) {
+  const { t } = useTranslation();
+  const me = useSession().data;
+  const canMove = assignment !== null && canActForUnit(me, assignment.unit.id);
+  const [moved, setMoved] = useState<string | null>(null);
+  const [movedRef, focusMoved] = useFocusAfterRender<HTMLParagraphElement>();
+  return (
+    <section className="status-form-panel assignment-panel" aria-labelledby="assignment-title">
+      <h2 id="assignment-title">{t('assignment.title')}</h2>
+      {assignment ? (
+        <p data-testid="incident-assignment">
+          {t('assignment.current', { unit: assignment.unit.name })}{' '}
+          {assignment.overridden_by ? t('assignment.byHand', { who: assignment.overridden_by }) : t('assignment.byMatrix')}
+        </p>
+      ) : <p>{t('assignment.none')}</p>}
+      {canMove && (
+        <MoveForm incidentId={incidentId} currentUnitId={assignment.unit.id} onChange={() => setMoved(null)} onMoved={(unit) => {
+          setMoved(t('assignment.moved', { unit }));
+          // The form goes away when the user is no member of the new unit: the message takes the focus.
+          focusMoved();
+        }} />
+      )}
+      <p className="status-saved" role="status" ref={movedRef} tabIndex={-1}>{moved && <span className="notice notice-success">{moved}</span>}</p>
+    </section>
+  );
+}
+
+function MoveForm({ incidentId, currentUnitId, onChange, onMoved }: { incidentId: string; currentUnitId: string; onChange: () => void; onMoved: (unit: string) => void }) {
+  const { t } = useTranslation();
+  const errorText = useErrorText();
+  const units = useUnits();
+  const move = useOverrideIncidentAssignment(incidentId);
+  const [unitId, setUnitId] = useState('');
+  const [error, setError] = useState<string | null>(null);
+  const [general, setGeneral] = useState<string | null>(null);
+  const [summaryRef, focusSummary] = useFocusAfterRender<HTMLDivElement>();
+
+  const submit = async (e: FormEvent) => {
+    e.preventDefault();
+    if (move.isPending) return;
+    if (!unitId || unitId === currentUnitId) {
+      setError(t('assignment.required'));
+      setGeneral(null);
+      return focusSummary();
+    }
+    try {
+      const after = await move.mutateAsync(unitId);
+      setError(null);
+      setGeneral(null);
+      setUnitId('');
+      onMoved(after.unit.name);
+    } catch (err) {
+      setGeneral(errorText(err));
+      focusSummary();
+    }
+  };
+
+  return (
+    <>
+      <ErrorSummary ref={summaryRef} titleId="assignment-summary-title" title={t('assignment.summaryTitle')}
+        items={error ? [{ inputId: SELECT_ID, message: error }] : []} general={general} />
+      <form className="status-form" noValidate onSubmit={(e) => void submit(e)}>
+        <div className={`field ${error ? 'has-error' : ''}`}>
+          <label htmlFor={SELECT_ID}>{t('assignment.label')}</label>
+          <span id="incident-assignment-help" className="hint">{t('assignment.hint')}</span>
+          {error && <p id="incident-assignment-error" className="field-error">{error}</p>}
+          <select id={SELECT_ID} value={unitId} aria-invalid={error ? true : undefined}
+            aria-describedby={['incident-assignment-help', error ? 'incident-assignment-error' : ''].filter(Boolean).join(' ')}
+            onChange={(e) => {
+              setUnitId(e.target.value);
+              setError(null);
+              onChange();
+            }}>
+            <option value="">{t('assignment.choose')}</option>
+            {units.filter((u) => u.id !== currentUnitId).map((u) => <option key={u.id} value={u.id}>{u.name}</option>)}
+          </select>
+        </div>
+        {/* aria-disabled, not disabled: a disabled button would drop the keyboard focus to the page. */}
+        <button type="submit" className="button button-primary" aria-disabled={move.isPending || undefined}>
+          {move.isPending ? t('assignment.saving') : t('assignment.submit')}
+        </button>
+      </form>
+    </>
+  );
+}
