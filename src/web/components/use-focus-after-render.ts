@@ -14,3 +14,13 @@ export function useFocusAfterRender<T extends HTMLElement>() {
   const focusAfterRender = useCallback(() => setRequests((n) => n + 1), []);
   return [ref, focusAfterRender] as const;
 }
+
+/** The same for an element found by id when it is asked for (e.g. the first invalid field of a form). */
+export function useFocusIdAfterRender(): (id: string) => void {
+  const [target, setTarget] = useState<{ id: string } | null>(null);
+  useEffect(() => {
+    if (target) document.getElementById(target.id)?.focus();
+  }, [target]);
+  // A fresh object each time, so asking twice for the same id focuses twice.
+  return useCallback((id: string) => setTarget({ id }), []);
+}

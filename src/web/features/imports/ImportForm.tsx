@@ -14,13 +14,15 @@ interface Props {
   /** A refusal of the whole file (empty, unreadable …), shown in the summary. */
   general: string | null;
   summaryRef: Ref<HTMLDivElement>;
+  /** Moves the focus to the error summary once it has rendered. */
+  focusSummary: () => void;
   onSubmit: (choice: ImportChoice) => void;
 }
 
 const FORMATS = ['auto', 'csv', 'xlsx', 'geojson', 'police'] as const;
 
 /** File, source profile and format: the first step, which only checks the file (a dry run). */
-export function ImportForm({ profiles, general, summaryRef, onSubmit }: Props) {
+export function ImportForm({ profiles, general, summaryRef, focusSummary, onSubmit }: Props) {
   const { t } = useTranslation();
   const [file, setFile] = useState<File | null>(null);
   const [profile, setProfile] = useState('');
@@ -31,7 +33,7 @@ export function ImportForm({ profiles, general, summaryRef, onSubmit }: Props) {
     e.preventDefault();
     if (!file) {
       setMissing(true);
-      requestAnimationFrame(() => (summaryRef as { current: HTMLDivElement | null } | null)?.current?.focus());
+      focusSummary();
       return;
     }
     onSubmit({ file, profile: profile || undefined, format: format === 'auto' ? undefined : format });

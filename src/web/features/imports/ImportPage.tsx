@@ -1,5 +1,5 @@
 import { useQuery } from '@tanstack/react-query';
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useLocation } from 'react-router';
 import { ERROR_MESSAGES, type ErrorCode } from '../../../domain/errors.js';
@@ -39,7 +39,7 @@ export function ImportPage() {
   const [general, setGeneral] = useState<string | null>(null);
   const [skipInvalid, setSkipInvalid] = useState(false);
   const [summaryRef, focusSummary] = useFocusAfterRender<HTMLDivElement>();
-  const headingRef = useRef<HTMLHeadingElement>(null);
+  const [headingRef, focusHeading] = useFocusAfterRender<HTMLHeadingElement>();
   const running = state.step === 'checking' || state.step === 'committing' ? state : null;
   const run = useImportRun(running?.runId ?? null);
   useDocumentTitle(t('imports.title'));
@@ -77,7 +77,7 @@ export function ImportPage() {
     } else {
       refuse(runMessage(ended));
     }
-    requestAnimationFrame(() => headingRef.current?.focus());
+    focusHeading();
   }, [ended?.id, ended?.status]);
   useEffect(() => {
     if (run.error && running) refuse(errorText(run.error));
@@ -103,7 +103,7 @@ export function ImportPage() {
       <p className="lead">{t('imports.intro')}</p>
       {state.step === 'choose' && (
         <QueryState isPending={profiles.isPending} error={profiles.error} onRetry={() => void profiles.refetch()}>
-          <ImportForm profiles={profiles.data ?? []} general={general} summaryRef={summaryRef} onSubmit={(choice) => void start(choice, false, true)} />
+          <ImportForm profiles={profiles.data ?? []} general={general} summaryRef={summaryRef} focusSummary={focusSummary} onSubmit={(choice) => void start(choice, false, true)} />
         </QueryState>
       )}
       {running && (

@@ -1,9 +1,10 @@
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import type { InboxItem } from '../../../domain/meetings.js';
 import { QueryState, useErrorText } from '../../components/QueryState.js';
 import { useDocumentTitle } from '../../components/use-document-title.js';
+import { useFocusAfterRender } from '../../components/use-focus-after-render.js';
 import { useFormat } from '../../components/use-format.js';
 import { SignInNotice } from '../auth/SignInNotice.js';
 import { useSession } from '../auth/use-session.js';
@@ -28,10 +29,10 @@ export function InboxPage() {
   const errorText = useErrorText();
   const [done, setDone] = useState<string | null>(null);
   // The button pressed is gone once the item changes (or leaves the inbox): focus goes to what happened.
-  const doneRef = useRef<HTMLParagraphElement>(null);
+  const [doneRef, focusDone] = useFocusAfterRender<HTMLParagraphElement>();
   const announce = (message: string) => {
     setDone(message);
-    requestAnimationFrame(() => doneRef.current?.focus());
+    focusDone();
   };
 
   return (

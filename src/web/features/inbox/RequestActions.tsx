@@ -2,6 +2,7 @@ import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { RequestDeclineSchema, RequestDeliverSchema, REQUEST_TRANSITIONS, type RequestStatus } from '../../../domain/requests.js';
 import { useErrorText } from '../../components/QueryState.js';
+import { useFocusIdAfterRender } from '../../components/use-focus-after-render.js';
 import { type RequestAnswer, useAnswerRequest } from '../programme/use-programme.js';
 import '../programme/programme.css';
 
@@ -20,6 +21,7 @@ export function RequestActions({ id, title, status, onAnswered }: { id: string; 
   const [invalid, setInvalid] = useState(false);
   const allowed = REQUEST_TRANSITIONS[status];
   const textId = `request-${id}-text`;
+  const focusId = useFocusIdAfterRender();
 
   const send = (a: RequestAnswer) =>
     answer.mutate({ id, answer: a }, { onSuccess: (r) => onAnswered(t(`programme.inbox.answered.${r.status}`, { title })) });
@@ -37,7 +39,7 @@ export function RequestActions({ id, title, status, onAnswered }: { id: string; 
     setMode(m);
     setText('');
     setInvalid(false);
-    requestAnimationFrame(() => document.getElementById(textId)?.focus());
+    focusId(textId);
   };
 
   return (

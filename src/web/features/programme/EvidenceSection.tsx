@@ -1,4 +1,4 @@
-import { type FormEvent, useRef, useState } from 'react';
+import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Problem } from '../../../domain/problems.js';
 import { ApiError } from '../../api/client.js';
@@ -25,12 +25,12 @@ export function EvidenceSection({ problem, canEdit }: { problem: Problem; canEdi
   const change = useChangeProblem(problem.id);
   const errorText = useErrorText();
   const [message, setMessage] = useState<string | null>(null);
-  const messageRef = useRef<HTMLParagraphElement>(null);
+  const [messageRef, focusMessage] = useFocusAfterRender<HTMLParagraphElement>();
   const knownAreas = new Map(problem.area ? [[problem.area.id, problem.area.name]] : []);
   const remove = (evidenceId: string) => {
     setMessage(null);
     change.mutate({ kind: 'remove_evidence', evidenceId }, {
-      onSuccess: () => { setMessage(t('programmeEdit.evidence.removed')); requestAnimationFrame(() => messageRef.current?.focus()); },
+      onSuccess: () => { setMessage(t('programmeEdit.evidence.removed')); focusMessage(); },
     });
   };
   return (

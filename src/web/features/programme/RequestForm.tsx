@@ -6,6 +6,7 @@ import { ApiError } from '../../api/client.js';
 import { useUnits } from '../../api/use-reference-data.js';
 import { todayInSweden } from '../../components/dates.js';
 import { useErrorText } from '../../components/QueryState.js';
+import { useFocusIdAfterRender } from '../../components/use-focus-after-render.js';
 import { useSession } from '../auth/use-session.js';
 import { defaultUnit, editableUnits } from './access.js';
 import { addDays } from './days.js';
@@ -34,11 +35,12 @@ export function RequestForm({ problem }: { problem: Problem }) {
   const [errors, setErrors] = useState<FieldErrors<RequestField>>({});
   const [sent, setSent] = useState<string | null>(null);
   const message = (f: RequestField) => t(`programme.errors.request.${f}`);
+  const focusId = useFocusIdAfterRender();
 
   const fail = (e: FieldErrors<RequestField>) => {
     setErrors(e);
     const first = FIELDS.find((f) => e[f]);
-    if (first) requestAnimationFrame(() => document.getElementById(inputId(first))?.focus());
+    if (first) focusId(inputId(first));
   };
   const submit = async (e: FormEvent) => {
     e.preventDefault();

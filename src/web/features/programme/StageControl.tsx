@@ -1,7 +1,7 @@
-import { useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { PROBLEM_STAGES, type Problem, type ProblemStage, stageAllowed } from '../../../domain/problems.js';
 import { useErrorText } from '../../components/QueryState.js';
+import { useFocusAfterRender } from '../../components/use-focus-after-render.js';
 import { useUpdateProblem } from './use-programme.js';
 
 /**
@@ -14,7 +14,7 @@ export function StageControl({ problem, canEdit }: { problem: Problem; canEdit: 
   const errorText = useErrorText();
   const moves = PROBLEM_STAGES.filter((s) => stageAllowed(problem.stage, s));
   // The button pressed is gone after a move (the moves change with the stage): focus goes to the message.
-  const movedRef = useRef<HTMLParagraphElement>(null);
+  const [movedRef, focusMoved] = useFocusAfterRender<HTMLParagraphElement>();
   const forward = (s: ProblemStage) => PROBLEM_STAGES.indexOf(s) > PROBLEM_STAGES.indexOf(problem.stage);
 
   return (
@@ -31,7 +31,7 @@ export function StageControl({ problem, canEdit }: { problem: Problem; canEdit: 
         <div className="button-row">
           {moves.map((s) => (
             <button key={s} type="button" className={`button ${forward(s) ? 'button-primary' : 'button-secondary'}`} disabled={update.isPending}
-              onClick={() => update.mutate({ stage: s }, { onSuccess: () => requestAnimationFrame(() => movedRef.current?.focus()) })}>
+              onClick={() => update.mutate({ stage: s }, { onSuccess: focusMoved })}>
               {t(forward(s) ? 'programme.stage.forward' : 'programme.stage.back', { stage: t(`programme.stages.${s}`) })}
             </button>
           ))}
