@@ -23,23 +23,32 @@ export async function openTestDb(engine: Engine): Promise<TestDb> {
     return { ...handle, dispose: () => handle.close() };
   }
   const schema = `t_${randomBytes(6).toString('hex')}`;
-  await adminQuery(`CREATE SCHEMA ${schema}`);
+  await withSchemaLock('shared', (client) => client.query(`CREATE SCHEMA ${schema}`));
   const handle = await connect({ databaseUrl: TEST_POSTGRES_URL, searchPath: schema, maxConnections: 4 });
-  await migrateToLatest(handle.db);
+  await withSchemaLock('shared', () => migrateToLatest(handle.db));
   return {
     ...handle,
     dispose: async () => {
       await handle.close();
-      await adminQuery(`DROP SCHEMA ${schema} CASCADE`);
+      await withSchemaLock('exclusive', (client) => client.query(`DROP SCHEMA ${schema} CASCADE`));
     },
   };
 }
 
-async function adminQuery(text: string): Promise<void> {
+/** Any advisory-lock key the application itself does not use. */
+const SCHEMA_LOCK_KEY = 7_340_215;
+
+/**
+ * Kysely's migrator introspects the tables of every schema in the database, and that catalog query fails
+ * ("schema … does not exist") when another test worker drops its schema at the same moment. Migrations take
+ * this lock shared, dropping a schema takes it alone; the lock ends with the admin session.
+ */
+async function withSchemaLock<T>(mode: 'shared' | 'exclusive', fn: (client: pg.Client) => Promise<T>): Promise<T> {
   const client = new pg.Client({ connectionString: TEST_POSTGRES_URL });
   await client.connect();
   try {
-    await client.query(text);
+    await client.query(mode === 'shared' ? 'SELECT pg_advisory_lock_shared($1)' : 'SELECT pg_advisory_lock($1)', [SCHEMA_LOCK_KEY]);
+    return await fn(client);
   } finally {
     await client.end();
   }
