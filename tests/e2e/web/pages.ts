@@ -113,6 +113,16 @@ export async function reportHotspotCluster(page: Page, h: Harness): Promise<stri
   return isoWeekOf(new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Stockholm' }).format(occurred));
 }
 
+/** The coordinator of Enskede-Årsta-Vantör signed in on a fresh page, and the id of that district's area. */
+export async function signInCoordinator(h: Harness): Promise<{ page: Page; districtId: string }> {
+  const page = await h.newPage();
+  await signIn(page, h, 'samordnare.eav');
+  const districts = (await (await page.request.get(`${h.server.url}/api/areas?level=district&format=json`)).json()) as Array<{ id: string; name: string }>;
+  const districtId = districts.find((d) => d.name === 'Enskede-Årsta-Vantör')?.id;
+  if (!districtId) throw new Error('no district area Enskede-Årsta-Vantör');
+  return { page, districtId };
+}
+
 /** Waits until no loading indicator is left and the network has been quiet for a moment. */
 export async function settle(page: Page): Promise<void> {
   await page.waitForLoadState('networkidle');

@@ -1,6 +1,6 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { csrfToken, expectAccessible, type Harness, HOTSPOT_CLUSTER, open, printA11ySummary, reportHotspotCluster, settle, shot, signIn, startHarness } from './pages.js';
+import { csrfToken, expectAccessible, type Harness, HOTSPOT_CLUSTER, open, printA11ySummary, reportHotspotCluster, settle, shot, signIn, signInCoordinator, startHarness } from './pages.js';
 
 /**
  * The programme's core in the browser: the coordinator of Enskede-Årsta-Vantör creates a problem from a
@@ -21,11 +21,7 @@ const ASK = `Låt bibliotekets entrévärd rapportera nytt klotter varje kväll 
 
 beforeAll(async () => {
   h = await startHarness();
-  coordinator = await h.newPage();
-  await signIn(coordinator, h, 'samordnare.eav');
-  const districts = (await (await coordinator.request.get(`${h.server.url}/api/areas?level=district&format=json`)).json()) as Array<{ id: string; name: string }>;
-  districtId = districts.find((d) => d.name === 'Enskede-Årsta-Vantör')?.id ?? '';
-  expect(districtId).not.toBe('');
+  ({ page: coordinator, districtId } = await signInCoordinator(h));
   week = await reportHotspotCluster(coordinator, h);
 }, 180_000);
 

@@ -10,12 +10,13 @@ import { QueryState, useErrorText } from '../../components/QueryState.js';
 import { RadioGroup } from '../../components/RadioGroup.js';
 import { useDocumentTitle } from '../../components/use-document-title.js';
 import { useFormat } from '../../components/use-format.js';
+import { useFormOutcome } from '../../components/use-form-outcome.js';
 import { SignInNotice } from '../auth/SignInNotice.js';
 import { useSession } from '../auth/use-session.js';
 import { CheckboxGroup } from '../programme/CheckboxGroup.js';
 import { ConfidentialityField } from '../programme/ConfidentialityField.js';
 import { Field } from '../programme/Field.js';
-import { apiIssues, type FieldErrors, summaryItems } from '../programme/form-errors.js';
+import { apiIssues, summaryItems } from '../programme/form-errors.js';
 import type { NoticeState } from '../programme/navigation-notice.js';
 import { useDistrictView } from '../programme/use-programme.js';
 import { useUnitOptions } from '../views/use-reports.js';
@@ -27,7 +28,6 @@ import { useAgreement, useSaveAgreement } from './use-agreements.js';
 import '../programme/programme.css';
 import '../situation/situation.css';
 import './agreements.css';
-import { useFocusAfterRender } from '../../components/use-focus-after-render.js';
 
 /** Recording a district's agreement with the police (`/agreements/new?district=`) or editing one (`/agreements/:id/edit`). */
 export function AgreementFormPage() {
@@ -65,18 +65,12 @@ function AgreementForm({ view, agreement }: { view: DistrictView; agreement: Agr
   const units = useUnitOptions().filter((u) => u.id !== view.district.id);
   const police = units.find((u) => u.kind === 'partner')?.id ?? '';
   const [state, setState] = useState<AgreementFormState>(() => (agreement ? agreementState(agreement) : blankAgreement(police, todayInSweden())));
-  const [errors, setErrors] = useState<FieldErrors<AgreementField>>({});
-  const [general, setGeneral] = useState<string | null>(null);
-  const [summaryRef, focusSummary] = useFocusAfterRender<HTMLDivElement>();
+  // A saved agreement leaves the form for the district's list, which shows the message.
+  const { errors, general, summaryRef, fail, edited } = useFormOutcome<AgreementField>();
 
   const set = <K extends AgreementField>(key: K, value: AgreementFormState[K]) => {
     setState((s) => ({ ...s, [key]: value }));
-    setErrors((e) => ({ ...e, [key]: undefined }));
-  };
-  const show = (e: FieldErrors<AgreementField>, g: string | null) => {
-    setErrors(e);
-    setGeneral(g);
-    focusSummary();
+    edited(key);
   };
   const submit = async (e: FormEvent) => {
     e.preventDefault();
@@ -84,11 +78,11 @@ function AgreementForm({ view, agreement }: { view: DistrictView; agreement: Agr
     let request: Parameters<typeof save.mutateAsync>[0];
     if (agreement) {
       const checked = validateUpdate(state, t);
-      if (checked.errors) return show(checked.errors, null);
+      if (checked.errors) return fail(checked.errors, null);
       request = { id: agreement.id, body: checked.input };
     } else {
       const checked = validateCreate(view.district.id, state, t);
-      if (checked.errors) return show(checked.errors, null);
+      if (checked.errors) return fail(checked.errors, null);
       request = { id: null, body: checked.input };
     }
     try {
@@ -97,7 +91,7 @@ function AgreementForm({ view, agreement }: { view: DistrictView; agreement: Agr
       void navigate(`/agreements?district=${encodeURIComponent(view.district.id)}#agreement-${saved.id}`, { state: notice });
     } catch (err) {
       const fields = err instanceof ApiError ? agreementErrors(apiIssues(err.fieldIssues), t) : {};
-      show(fields, Object.keys(fields).length ? null : errorText(err));
+      fail(fields, Object.keys(fields).length ? null : errorText(err));
     }
   };
 

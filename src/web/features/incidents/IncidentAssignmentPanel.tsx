@@ -4,7 +4,9 @@ import type { Assignment } from '../../api/endpoints.js';
 import { useUnits } from '../../api/use-reference-data.js';
 import { ErrorSummary } from '../../components/ErrorSummary.js';
 import { useErrorText } from '../../components/QueryState.js';
+import { SubmitButton } from '../../components/SubmitButton.js';
 import { useFocusAfterRender } from '../../components/use-focus-after-render.js';
+import { useFormOutcome } from '../../components/use-form-outcome.js';
 import { useSession } from '../auth/use-session.js';
 import { canActForUnit } from '../programme/access.js';
 import { useOverrideIncidentAssignment } from './use-incidents.js';
@@ -48,27 +50,21 @@ function MoveForm({ incidentId, currentUnitId, onChange, onMoved }: { incidentId
   const units = useUnits();
   const move = useOverrideIncidentAssignment(incidentId);
   const [unitId, setUnitId] = useState('');
-  const [error, setError] = useState<string | null>(null);
-  const [general, setGeneral] = useState<string | null>(null);
-  const [summaryRef, focusSummary] = useFocusAfterRender<HTMLDivElement>();
+  // The success message is the panel's: it outlives this form when the user is no member of the new unit.
+  const { errors, general, summaryRef, fail, succeed, edited } = useFormOutcome<'unit'>();
+  const error = errors.unit;
 
   const submit = async (e: FormEvent) => {
     e.preventDefault();
     if (move.isPending) return;
-    if (!unitId || unitId === currentUnitId) {
-      setError(t('assignment.required'));
-      setGeneral(null);
-      return focusSummary();
-    }
+    if (!unitId || unitId === currentUnitId) return fail({ unit: t('assignment.required') }, null);
     try {
       const after = await move.mutateAsync(unitId);
-      setError(null);
-      setGeneral(null);
+      succeed();
       setUnitId('');
       onMoved(after.unit.name);
     } catch (err) {
-      setGeneral(errorText(err));
-      focusSummary();
+      fail({}, errorText(err));
     }
   };
 
@@ -85,17 +81,14 @@ function MoveForm({ incidentId, currentUnitId, onChange, onMoved }: { incidentId
             aria-describedby={['incident-assignment-help', error ? 'incident-assignment-error' : ''].filter(Boolean).join(' ')}
             onChange={(e) => {
               setUnitId(e.target.value);
-              setError(null);
+              edited('unit');
               onChange();
             }}>
             <option value="">{t('assignment.choose')}</option>
             {units.filter((u) => u.id !== currentUnitId).map((u) => <option key={u.id} value={u.id}>{u.name}</option>)}
           </select>
         </div>
-        {/* aria-disabled, not disabled: a disabled button would drop the keyboard focus to the page. */}
-        <button type="submit" className="button button-primary" aria-disabled={move.isPending || undefined}>
-          {move.isPending ? t('assignment.saving') : t('assignment.submit')}
-        </button>
+        <SubmitButton pending={move.isPending} pendingLabel={t('assignment.saving')}>{t('assignment.submit')}</SubmitButton>
       </form>
     </>
   );

@@ -6,7 +6,8 @@ import type { Incident } from '../../../domain/incidents.js';
 import { ApiError } from '../../api/client.js';
 import { ErrorSummary } from '../../components/ErrorSummary.js';
 import { useErrorText } from '../../components/QueryState.js';
-import { useFocusAfterRender } from '../../components/use-focus-after-render.js';
+import { SubmitButton } from '../../components/SubmitButton.js';
+import { useFormOutcome } from '../../components/use-form-outcome.js';
 import { validateTier } from './tier-form.js';
 import { useUpdateIncidentConfidentiality } from './use-incidents.js';
 
@@ -19,36 +20,25 @@ export function IncidentTierForm({ incident }: { incident: Incident }) {
   const queryClient = useQueryClient();
   const update = useUpdateIncidentConfidentiality(incident.id);
   const [tier, setTier] = useState<Confidentiality>(incident.confidentiality);
-  const [error, setError] = useState<string | null>(null);
-  const [general, setGeneral] = useState<string | null>(null);
-  const [saved, setSaved] = useState<string | null>(null);
-  const [summaryRef, focusSummary] = useFocusAfterRender<HTMLDivElement>();
+  const { errors, general, saved, summaryRef, fail, succeed, edited } = useFormOutcome<'tier'>();
+  const error = errors.tier;
   const label = (c: Confidentiality) => t(`programmeEdit.confidentiality.${c}`);
-
-  const fail = (fieldError: string | null, message: string | null) => {
-    setError(fieldError);
-    setGeneral(message);
-    setSaved(null);
-    focusSummary();
-  };
 
   const submit = async (e: FormEvent) => {
     e.preventDefault();
     if (update.isPending) return;
     const input = validateTier(incident.confidentiality, tier);
-    if (input === 'unchanged') return fail(t('incidentTier.unchanged'), null);
+    if (input === 'unchanged') return fail({ tier: t('incidentTier.unchanged') }, null);
     try {
       const after = await update.mutateAsync(input);
-      setError(null);
-      setGeneral(null);
-      setSaved(t('incidentTier.saved', { tier: label(after.confidentiality) }));
+      succeed(t('incidentTier.saved', { tier: label(after.confidentiality) }));
     } catch (err) {
       if (err instanceof ApiError && err.code === 'CONFLICT') {
         // Someone else changed it: show what it is now, and let the editor choose again from there.
         await queryClient.invalidateQueries({ queryKey: ['incidents', 'one', incident.id] });
-        return fail(null, t('incidentTier.stale'));
+        return fail({}, t('incidentTier.stale'));
       }
-      fail(null, errorText(err));
+      fail({}, errorText(err));
     }
   };
 
@@ -72,17 +62,13 @@ export function IncidentTierForm({ incident }: { incident: Incident }) {
             aria-describedby={describedBy}
             onChange={(e) => {
               setTier(e.target.value as Confidentiality);
-              setError(null);
-              setSaved(null);
+              edited('tier');
             }}
           >
             {CONFIDENTIALITY_TIERS.map((c) => <option key={c} value={c}>{label(c)}</option>)}
           </select>
         </div>
-        {/* aria-disabled, not disabled: a disabled button would drop the keyboard focus to the page. */}
-        <button type="submit" className="button button-primary" aria-disabled={update.isPending || undefined}>
-          {update.isPending ? t('incidentTier.saving') : t('incidentTier.submit')}
-        </button>
+        <SubmitButton pending={update.isPending} pendingLabel={t('incidentTier.saving')}>{t('incidentTier.submit')}</SubmitButton>
         <p className="status-saved" role="status">{saved && <span className="notice notice-success">{saved}</span>}</p>
       </form>
     </section>

@@ -6,12 +6,13 @@ import { ErrorSummary } from '../../components/ErrorSummary.js';
 import { useUnits } from '../../api/use-reference-data.js';
 import { useErrorText } from '../../components/QueryState.js';
 import { RadioGroup } from '../../components/RadioGroup.js';
+import { SubmitButton } from '../../components/SubmitButton.js';
+import { useFormOutcome } from '../../components/use-form-outcome.js';
 import {
-  asksForUnit, NOTE_MAX_LENGTH, nextStatus, serverStatusErrors, STATUS_FIELD_ORDER, STATUS_INPUT_ID, type StatusErrors, type StatusFormState,
+  asksForUnit, NOTE_MAX_LENGTH, nextStatus, serverStatusErrors, STATUS_FIELD_ORDER, STATUS_INPUT_ID, type StatusField, type StatusFormState,
   validateStatus,
 } from './status-form.js';
 import { useUpdateIncidentStatus } from './use-incidents.js';
-import { useFocusAfterRender } from '../../components/use-focus-after-render.js';
 
 const initial = (incident: Incident): StatusFormState => ({
   status: nextStatus(incident.status),
@@ -27,21 +28,11 @@ export function StatusForm({ incident }: { incident: Incident }) {
   const update = useUpdateIncidentStatus(incident.id);
   const units = useUnits();
   const [state, setState] = useState<StatusFormState>(() => initial(incident));
-  const [errors, setErrors] = useState<StatusErrors>({});
-  const [general, setGeneral] = useState<string | null>(null);
-  const [saved, setSaved] = useState<string | null>(null);
-  const [summaryRef, focusSummary] = useFocusAfterRender<HTMLDivElement>();
+  const { errors, general, saved, summaryRef, fail, succeed, edited } = useFormOutcome<StatusField>();
 
-  const change = (patch: Partial<StatusFormState>, clear: keyof StatusErrors) => {
+  const change = (patch: Partial<StatusFormState>, clear: StatusField) => {
     setState((s) => ({ ...s, ...patch }));
-    setErrors((e) => ({ ...e, [clear]: undefined }));
-    setSaved(null);
-  };
-  const fail = (fieldErrors: StatusErrors, message: string | null) => {
-    setErrors(fieldErrors);
-    setGeneral(message);
-    setSaved(null);
-    focusSummary();
+    edited(clear);
   };
 
   const submit = async (e: FormEvent) => {
@@ -51,10 +42,8 @@ export function StatusForm({ incident }: { incident: Incident }) {
     if (result.errors) return fail(result.errors, null);
     try {
       const after = await update.mutateAsync(result.input);
-      setErrors({});
-      setGeneral(null);
       setState(initial(after));
-      setSaved(t('statusForm.saved', { status: t(`incidents.status.${after.status}`) }));
+      succeed(t('statusForm.saved', { status: t(`incidents.status.${after.status}`) }));
     } catch (err) {
       const fieldErrors = err instanceof ApiError ? serverStatusErrors(err.fieldIssues, t) : {};
       fail(fieldErrors, Object.keys(fieldErrors).length > 0 ? null : errorText(err));
@@ -132,10 +121,7 @@ export function StatusForm({ incident }: { incident: Incident }) {
           <span id="status-note-counter" className="counter">{t('statusForm.counter', { count: state.note.length, max: NOTE_MAX_LENGTH })}</span>
         </div>
 
-        {/* aria-disabled, not disabled: a disabled button would drop the keyboard focus to the page. */}
-        <button type="submit" className="button button-primary" aria-disabled={update.isPending || undefined}>
-          {update.isPending ? t('statusForm.saving') : t('statusForm.submit')}
-        </button>
+        <SubmitButton pending={update.isPending} pendingLabel={t('statusForm.saving')}>{t('statusForm.submit')}</SubmitButton>
         <p className="status-saved" role="status">{saved && <span className="notice notice-success">{saved}</span>}</p>
       </form>
     </section>

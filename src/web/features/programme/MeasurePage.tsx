@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { type Measure, MEASURE_TRANSITIONS, type MeasureStatus } from '../../../domain/measures.js';
 import { QueryState, useErrorText } from '../../components/QueryState.js';
+import { StatusMessage } from '../../components/StatusMessage.js';
 import { useDocumentTitle } from '../../components/use-document-title.js';
 import { useFocusAfterRender } from '../../components/use-focus-after-render.js';
 import { useFormat } from '../../components/use-format.js';
@@ -67,7 +68,7 @@ function MeasureBody({ measure: m, notice }: { measure: Measure; notice: string 
   };
   const outcomeIn = (section: 'status' | 'components', ref: typeof statusRef) => (
     <>
-      <div role="status">{outcome?.section === section && outcome.text && <p ref={ref} tabIndex={-1} className="notice notice-success">{outcome.text}</p>}</div>
+      <StatusMessage ref={ref} message={outcome?.section === section ? outcome.text : null} />
       {outcome?.section === section && !outcome.text && change.error && (
         <p ref={ref} tabIndex={-1} className="notice notice-error" role="alert" data-testid={section === 'status' ? 'measure-error' : 'component-error'}>
           <strong>{t('programme.measure.refused')}</strong> {errorText(change.error)}
@@ -82,7 +83,7 @@ function MeasureBody({ measure: m, notice }: { measure: Measure; notice: string 
     <>
       <p className="inbox-kind">{t('programme.measure.title')}</p>
       <h1>{m.title}</h1>
-      <div role="status">{notice && <p className="notice notice-success">{t(notice)}</p>}</div>
+      <StatusMessage message={notice ? t(notice) : null} />
       <dl className="facts">
         <div><dt>{t('programme.fields.status')}</dt><dd><StatusBadge kind="measure" status={m.status} /></dd></div>
         <div><dt>{t('programme.fields.type')}</dt><dd>{t(`programme.measureTypes.${m.type}`)}</dd></div>

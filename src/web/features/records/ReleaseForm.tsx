@@ -7,9 +7,10 @@ import { useUnits } from '../../api/use-reference-data.js';
 import { ErrorSummary } from '../../components/ErrorSummary.js';
 import { useErrorText } from '../../components/QueryState.js';
 import { RadioGroup } from '../../components/RadioGroup.js';
-import { useFocusAfterRender } from '../../components/use-focus-after-render.js';
+import { SubmitButton } from '../../components/SubmitButton.js';
+import { useFormOutcome } from '../../components/use-form-outcome.js';
 import {
-  emptyReleaseForm, RELEASE_FIELDS, RELEASE_INPUT_ID, type ReleaseErrors, type ReleaseField, type ReleaseFormState, serverReleaseErrors, validateRelease,
+  emptyReleaseForm, RELEASE_FIELDS, RELEASE_INPUT_ID, type ReleaseField, type ReleaseFormState, serverReleaseErrors, validateRelease,
 } from './release-form.js';
 import { useRelease } from './use-records.js';
 
@@ -33,22 +34,16 @@ export function ReleaseForm() {
   const units = useUnits();
   const release = useRelease();
   const [state, setState] = useState<ReleaseFormState>(emptyReleaseForm);
-  const [errors, setErrors] = useState<ReleaseErrors>({});
-  const [general, setGeneral] = useState<string | null>(null);
+  const { errors, general, summaryRef, fail, succeed, edited } = useFormOutcome<ReleaseField>();
+  // The success is a file, not a message; it stays linked while the next release is prepared or refused.
   const [file, setFile] = useState<(ApiFile & { href: string }) | null>(null);
-  const [summaryRef, focusSummary] = useFocusAfterRender<HTMLDivElement>();
 
   // The object URL holds the file in memory: freed when the next release replaces it or the page closes.
   useEffect(() => (file ? () => URL.revokeObjectURL(file.href) : undefined), [file]);
 
   const change = (patch: Partial<ReleaseFormState>, clear: ReleaseField) => {
     setState((s) => ({ ...s, ...patch }));
-    setErrors((e) => ({ ...e, [clear]: undefined }));
-  };
-  const fail = (fieldErrors: ReleaseErrors, message: string | null) => {
-    setErrors(fieldErrors);
-    setGeneral(message);
-    focusSummary();
+    edited(clear);
   };
 
   const submit = async (e: FormEvent) => {
@@ -59,8 +54,7 @@ export function ReleaseForm() {
     try {
       const answer = await release.mutateAsync(result.input);
       const href = URL.createObjectURL(answer.blob);
-      setErrors({});
-      setGeneral(null);
+      succeed();
       setFile({ ...answer, href });
       save(href, answer.filename);
     } catch (err) {
@@ -137,10 +131,7 @@ export function ReleaseForm() {
           onChange={(format) => change({ format }, 'format')}
           options={ReleaseFormatSchema.options.map((f) => ({ value: f, label: t(`records.formats.${f}`) }))}
         />
-        {/* aria-disabled, not disabled: a disabled button would drop the keyboard focus to the page. */}
-        <button type="submit" className="button button-primary" aria-disabled={release.isPending || undefined}>
-          {release.isPending ? t('records.working') : t('records.submit')}
-        </button>
+        <SubmitButton pending={release.isPending} pendingLabel={t('records.working')}>{t('records.submit')}</SubmitButton>
         <div className="status-saved" role="status">
           {file && (
             <p className="notice notice-success">

@@ -5,9 +5,10 @@ import { ApiError } from '../../api/client.js';
 import { useCategories, useCategoryLabel } from '../../api/use-reference-data.js';
 import { ErrorSummary } from '../../components/ErrorSummary.js';
 import { useErrorText } from '../../components/QueryState.js';
-import { useFocusAfterRender } from '../../components/use-focus-after-render.js';
+import { StatusMessage } from '../../components/StatusMessage.js';
+import { useFormOutcome } from '../../components/use-form-outcome.js';
 import { Field } from '../programme/Field.js';
-import { apiIssues, type FieldErrors, fieldErrors, summaryItems } from '../programme/form-errors.js';
+import { apiIssues, fieldErrors, summaryItems } from '../programme/form-errors.js';
 import { LEVEL_FIELDS, type LevelField, type LevelFormState, levelInputId, levelState, validateLevel } from './level-form.js';
 import { useSetServiceLevel } from './use-responsibility.js';
 
@@ -25,10 +26,7 @@ export function LevelForm({ levels, picked }: Props) {
   const categories = useCategories();
   const categoryLabel = useCategoryLabel();
   const [state, setState] = useState<LevelFormState>(() => levelState(picked ?? '', levels));
-  const [errors, setErrors] = useState<FieldErrors<LevelField>>({});
-  const [general, setGeneral] = useState<string | null>(null);
-  const [message, setMessage] = useState<string | null>(null);
-  const [summaryRef, focusSummary] = useFocusAfterRender<HTMLDivElement>();
+  const { errors, general, saved, summaryRef, fail, succeed, edited } = useFormOutcome<LevelField>();
   const categoryRef = useRef<HTMLSelectElement>(null);
   useEffect(() => {
     if (picked) categoryRef.current?.focus();
@@ -36,27 +34,19 @@ export function LevelForm({ levels, picked }: Props) {
 
   const set = (patch: Partial<LevelFormState>, field: LevelField) => {
     setState((s) => ({ ...s, ...patch }));
-    setErrors((e) => ({ ...e, [field]: undefined }));
-    setMessage(null);
-  };
-  const show = (e: FieldErrors<LevelField>, g: string | null) => {
-    setErrors(e);
-    setGeneral(g);
-    focusSummary();
+    edited(field);
   };
   const submit = async (e: FormEvent) => {
     e.preventDefault();
     if (save.isPending) return;
     const checked = validateLevel(state, t);
-    if (checked.errors) return show(checked.errors, null);
+    if (checked.errors) return fail(checked.errors, null);
     try {
-      const saved = await save.mutateAsync(checked.input);
-      setErrors({});
-      setGeneral(null);
-      setMessage(t('serviceLevels.saved', { category: categoryLabel(saved.category) }));
+      const level = await save.mutateAsync(checked.input);
+      succeed(t('serviceLevels.saved', { category: categoryLabel(level.category) }));
     } catch (err) {
       const fields = err instanceof ApiError ? fieldErrors(apiIssues(err.fieldIssues), LEVEL_FIELDS, 'rule', (f) => t(`serviceLevels.errors.${f}`)) : {};
-      show(fields, Object.keys(fields).length ? null : errorText(err));
+      fail(fields, Object.keys(fields).length ? null : errorText(err));
     }
   };
 
@@ -66,7 +56,7 @@ export function LevelForm({ levels, picked }: Props) {
       <p className="hint">{t('serviceLevels.formIntro')}</p>
       <ErrorSummary ref={summaryRef} titleId="level-summary-title" title={t('serviceLevels.summaryTitle')} intro={t('report.summaryIntro')} general={general}
         items={summaryItems(errors, LEVEL_FIELDS, levelInputId)} />
-      <div role="status">{message && <p className="notice notice-success">{message}</p>}</div>
+      <StatusMessage message={saved} />
       <form className="programme-form" noValidate onSubmit={(e) => void submit(e)}>
         <p className="hint">{t('report.required')}</p>
         <Field id="level-category" label={t('serviceLevels.category')} error={errors.category} required>

@@ -5,6 +5,7 @@ import { PLACE_TYPES } from '../../../domain/org.js';
 import type { ResponsibilityRule } from '../../../domain/responsibility.js';
 import { useCategoryLabel, useUnitNames } from '../../api/use-reference-data.js';
 import { QueryState, useErrorText } from '../../components/QueryState.js';
+import { StatusMessage } from '../../components/StatusMessage.js';
 import { useDocumentTitle } from '../../components/use-document-title.js';
 import { useFocusAfterRender } from '../../components/use-focus-after-render.js';
 import { SignInNotice } from '../auth/SignInNotice.js';
@@ -111,7 +112,7 @@ function Matrix({ rules, admin }: { rules: readonly ResponsibilityRule[]; admin:
     <>
       {!admin && <p className="notice notice-info">{t('responsibility.readOnly')}</p>}
       <p className="hint">{t('responsibility.streetNote')}</p>
-      <div role="status">{message && <p ref={messageRef} tabIndex={-1} className="notice notice-success">{message}</p>}</div>
+      <StatusMessage ref={messageRef} message={message} />
       {remove.error && !remove.isPending && <p className="notice notice-error" role="alert">{errorText(remove.error)}</p>}
       {sorted.length === 0 ? <p className="empty">{t('responsibility.empty')}</p> : (
         <div className="table-wrap">

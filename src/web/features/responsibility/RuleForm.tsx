@@ -6,9 +6,9 @@ import { useCategories } from '../../api/use-reference-data.js';
 import { ErrorSummary } from '../../components/ErrorSummary.js';
 import { useErrorText } from '../../components/QueryState.js';
 import { RadioGroup } from '../../components/RadioGroup.js';
-import { useFocusAfterRender } from '../../components/use-focus-after-render.js';
+import { useFormOutcome } from '../../components/use-form-outcome.js';
 import { Field } from '../programme/Field.js';
-import { apiIssues, type FieldErrors, summaryItems } from '../programme/form-errors.js';
+import { apiIssues, summaryItems } from '../programme/form-errors.js';
 import { useUnitOptions } from '../views/use-reports.js';
 import { blankRule, RULE_FIELDS, type RuleField, type RuleFormState, ruleErrors, ruleInputId, ruleState, validateRule } from './rule-form.js';
 import { useSaveRule } from './use-responsibility.js';
@@ -29,33 +29,29 @@ export function RuleForm({ rule, placeTypes, onSaved, onCancel }: Props) {
   const categories = useCategories();
   const units = useUnitOptions();
   const [state, setState] = useState<RuleFormState>(() => (rule ? ruleState(rule) : blankRule()));
-  const [errors, setErrors] = useState<FieldErrors<RuleField>>({});
-  const [general, setGeneral] = useState<string | null>(null);
-  const [summaryRef, focusSummary] = useFocusAfterRender<HTMLDivElement>();
+  // The page announces a saved rule: the form is replaced or emptied.
+  const { errors, general, summaryRef, fail, succeed, edited } = useFormOutcome<RuleField>();
   // A unit no longer in force stays choosable while its rule is edited.
   const unitOptions = rule?.unit && !units.some((u) => u.id === rule.unit!.id) ? [...units, rule.unit] : units;
 
   const set = <K extends RuleField>(key: K, value: RuleFormState[K]) => {
     setState((s) => ({ ...s, [key]: value }));
-    setErrors((e) => ({ ...e, [key]: undefined }));
-  };
-  const show = (e: FieldErrors<RuleField>, g: string | null) => {
-    setErrors(e);
-    setGeneral(g);
-    focusSummary();
+    edited(key);
   };
   const submit = async (e: FormEvent) => {
     e.preventDefault();
     if (change.isPending) return;
     const checked = validateRule(state, t);
-    if (checked.errors) return show(checked.errors, null);
+    if (checked.errors) return fail(checked.errors, null);
     try {
-      onSaved(await change.mutateAsync({ id: rule?.id ?? null, body: checked.input }));
+      const saved = await change.mutateAsync({ id: rule?.id ?? null, body: checked.input });
+      succeed();
+      onSaved(saved);
       if (!rule) setState(blankRule());
     } catch (err) {
-      if (err instanceof ApiError && err.code === 'CONFLICT') return show({ category: t('responsibility.conflict') }, null);
+      if (err instanceof ApiError && err.code === 'CONFLICT') return fail({ category: t('responsibility.conflict') }, null);
       const fields = err instanceof ApiError ? ruleErrors(apiIssues(err.fieldIssues), t) : {};
-      show(fields, Object.keys(fields).length ? null : errorText(err));
+      fail(fields, Object.keys(fields).length ? null : errorText(err));
     }
   };
 
