@@ -11,5 +11,6 @@ export default defineConfig({
     // PostgreSQL, Chromium and child processes, so two workers nearly halve the run.
     maxWorkers: 2,
     sequence: { sequencer: SlowFirstSequencer },
+    globalSetup: ['tests/setup/pglite-template.ts'],
   },
 });

@@ -24,6 +24,8 @@ export interface ConnectOptions {
   maxConnections?: number | undefined;
   /** PGlite server settings (e.g. BATCH_PGLITE_SETTINGS); ignored for PostgreSQL. */
   pgliteSettings?: Readonly<Record<string, string>> | undefined;
+  /** A PGlite data directory dumped earlier (`PGlite.dumpDataDir`) to start from instead of an empty one. */
+  loadDataDir?: Blob | undefined;
 }
 
 /**
@@ -42,12 +44,13 @@ const DATE = 1082;
 /** Opens the database the configuration names. */
 export async function connect(options: ConnectOptions = {}): Promise<DbHandle> {
   if (options.databaseUrl) return connectPostgres(options.databaseUrl, options);
-  return connectPGlite(options.dataDir ?? './data', options.pgliteSettings);
+  return connectPGlite(options.dataDir ?? './data', options.pgliteSettings, options.loadDataDir);
 }
 
-async function connectPGlite(dataDir: string, settings: Readonly<Record<string, string>> = {}): Promise<DbHandle> {
+async function connectPGlite(dataDir: string, settings: Readonly<Record<string, string>> = {}, loadDataDir?: Blob): Promise<DbHandle> {
   if (!dataDir.startsWith('memory://')) mkdirSync(dataDir, { recursive: true });
   const pglite = await PGlite.create(dataDir, {
+    ...(loadDataDir ? { loadDataDir } : {}),
     startParams: [...PGlite.defaultStartParams, ...Object.entries(settings).flatMap(([name, value]) => ['-c', `${name}=${value}`])],
     parsers: {
       [pgliteTypes.INT8]: (v: string) => Number(v),

@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
+import { readFileSync } from 'node:fs';
 import pg from 'pg';
-import { afterAll, beforeAll, describe } from 'vitest';
+import { afterAll, beforeAll, describe, inject } from 'vitest';
 import { connect, type DbHandle, type Engine } from '../../src/db/connect.js';
 import { migrateToLatest } from '../../src/db/migrate.js';
 
@@ -18,7 +19,8 @@ export interface TestDb extends DbHandle {
 /** A fresh, migrated, isolated database: in-memory PGlite, or a new schema on the test PostgreSQL. */
 export async function openTestDb(engine: Engine): Promise<TestDb> {
   if (engine === 'pglite') {
-    const handle = await connect({ dataDir: 'memory://' });
+    // From the run's migrated template (tests/setup/pglite-template.ts); migrating again finds nothing to do.
+    const handle = await connect({ dataDir: 'memory://', loadDataDir: new Blob([readFileSync(inject('pgliteTemplate'))]) });
     await migrateToLatest(handle.db);
     return { ...handle, dispose: () => handle.close() };
   }
