@@ -1,4 +1,5 @@
 import { execFileSync } from 'node:child_process';
+import { brotliDecompressSync, gunzipSync } from 'node:zlib';
 import ExcelJS from 'exceljs';
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, expect, it } from 'vitest';
@@ -57,6 +58,24 @@ describeEachEngine('situation API: freeze, meeting, actions, inbox, exports, acc
     expect(res.headers['content-type']).toMatch(/application\/json/);
     expect(res.json().totals.count).toBe(2);
     expect((await get(`/api/situation/report?week=2026-W40`, as.police)).statusCode).toBe(403);
+  });
+
+  it('sends the report compressed as the client accepts (br, gzip or plain), the same JSON every way', async () => {
+    const url = `/api/situation/report?area_id=${org.areas.southDistrict}&week=2026-W40`;
+    const plain = await get(url, as.analyst);
+    expect(plain.headers['content-encoding']).toBeUndefined();
+    expect(plain.headers.vary).toMatch(/accept-encoding/i);
+    for (const [accept, encoding, decode] of [['gzip, deflate, br', 'br', brotliDecompressSync], ['gzip;q=1, br;q=0.5', 'gzip', gunzipSync]] as const) {
+      // Twice: the second answer comes from the bytes compressed for the first.
+      for (let i = 0; i < 2; i++) {
+        const res = await get(url, { ...as.analyst, 'accept-encoding': accept });
+        expect(res.statusCode).toBe(200);
+        expect(res.headers['content-encoding']).toBe(encoding);
+        expect(res.headers['content-type']).toMatch(/application\/json/);
+        expect(decode(res.rawPayload).toString('utf8')).toBe(plain.body);
+      }
+    }
+    expect((await get(url, { ...as.analyst, 'accept-encoding': 'identity' })).body).toBe(plain.body);
   });
 
   it('filters the report by category group and source, for a district and for the whole city', async () => {

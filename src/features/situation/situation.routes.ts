@@ -9,6 +9,7 @@ import {
   AnnotationInputSchema, AnnotationListQuerySchema, AnnotationSchema, AnnotationUpdateSchema, NeighbourhoodRowSchema,
   RatingConfirmSchema, RatingThresholdsInputSchema, RatingThresholdsSchema, SituationQuerySchema, SituationReportSchema,
 } from '../../domain/situation.js';
+import { encodedBody, preferredEncoding } from '../../server/precompressed.js';
 import { serviceContext } from '../../server/request-context.js';
 import {
   addMeetingAction, createMeeting, freezeSituationReport, getFrozenReport, getMeeting, listFrozenReports, updateMeeting, updateMeetingAction,
@@ -33,12 +34,16 @@ function download(reply: { header(k: string, v: string): unknown; type(t: string
 /** The weekly situation picture: live report, exports, ratings, annotations, frozen reports, meetings, actions. */
 export const situationRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get('/situation/report', {
-    config: { policy: 'situation:read' },
+    // Compressed here from the cache (server/precompressed.ts), not per request by @fastify/compress.
+    config: { policy: 'situation:read', compress: false },
     schema: { tags, summary: 'Situation report for a district (area_id) or the whole city, one ISO week', querystring: SituationQuerySchema, response: { 200: SituationReportSchema } },
   }, async (request, reply) => {
     const { json } = await getSituationReport(await serviceContext(request), request.query);
     // The cached JSON text goes out as is: Fastify skips serialisation for a string with a JSON type.
-    return reply.type('application/json; charset=utf-8').send(json as never);
+    reply.type('application/json; charset=utf-8').header('vary', 'accept-encoding');
+    const encoding = preferredEncoding(request.headers['accept-encoding']);
+    if (!encoding) return reply.send(json.text as never);
+    return reply.header('content-encoding', encoding).send(await encodedBody(json, encoding) as never);
   });
 
   for (const format of ['pdf', 'xlsx'] as const) {

@@ -6,6 +6,7 @@ import { type CategoryInfo, categoryRows, neighbourhoodRows, tally, timeMatrix, 
 import { annualCalendar, CALENDAR_YEARS } from './calendar.js';
 import { listPreviousActions } from './meetings.repo.js';
 import { listAnnotations, listRatings, listThresholds } from './ratings.repo.js';
+import { type ReusedBody, reusedBody } from '../../server/precompressed.js';
 import { createLru } from './report-cache.js';
 import {
   countBreakdown, type IncidentScope, listCategories, listPlaces, listPopulations, listWeekPoints, readDataVersions,
@@ -17,7 +18,7 @@ import { placeCountsOf, sumHours, weeklyCounts, weeklyHours, weeklyPlaces, weekV
 /** Weeks of the hour × weekday profile, ending with the report week (one week alone is too sparse). */
 export const TIME_PROFILE_WEEKS = 13;
 
-const cache = createLru<{ report: SituationReport; json: string }>(256);
+const cache = createLru<{ report: SituationReport; json: ReusedBody }>(256);
 
 /**
  * The scope a query names (district or city), or NOT_FOUND / VALIDATION_FAILED. `versions` saves a round
@@ -32,9 +33,9 @@ export async function situationScope(ctx: ServiceContext, areaId: string | null 
 /**
  * The situation report for a scope and week, as an object and as its JSON text. Cached per process, keyed by
  * scope, week, filters, today's date (for "overdue") and the organisation's data versions, so any write by
- * any process invalidates it.
+ * any process invalidates it. The JSON text keeps its compressed forms once a client has asked for them.
  */
-export async function getSituationReport(ctx: ServiceContext, query: SituationQuery): Promise<{ report: SituationReport; json: string; scope: ReportScope }> {
+export async function getSituationReport(ctx: ServiceContext, query: SituationQuery): Promise<{ report: SituationReport; json: ReusedBody; scope: ReportScope }> {
   // One read of the data versions serves both the scope cache and the report cache.
   const versions = await readDataVersions(ctx.db, ctx.organisation.id);
   const scope = await situationScope(ctx, query.area_id, versions);
@@ -45,7 +46,7 @@ export async function getSituationReport(ctx: ServiceContext, query: SituationQu
   const hit = cache.get(key);
   if (hit) return { ...hit, scope };
   const report = await buildReport(ctx, scope, query);
-  const entry = { report, json: JSON.stringify(report) };
+  const entry = { report, json: reusedBody(JSON.stringify(report)) };
   cache.set(key, entry);
   return { ...entry, scope };
 }
