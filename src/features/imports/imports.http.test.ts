@@ -93,6 +93,24 @@ describeEachEngine('imports API', (getDb) => {
     expect(run).toMatchObject({ id, status: 'committed', report: { rows: { inserted: 1 } } });
   });
 
+  it('lists exactly the incidents of one import run with ?import_run_id', async () => {
+    const header = 'id;datum;kategori;lat;lon\n';
+    const first = await post('dry_run=false', upload('run-a.csv', `${header}RUN-A1;2026-10-01 09:00;Klotter;59,3350;18,0600\nRUN-A2;2026-10-02 09:00;Skadegörelse;59,3180;18,0750\n`));
+    const second = await post('dry_run=false', upload('run-b.csv', `${header}RUN-B1;2026-10-03 09:00;Klotter;59,3420;18,0450\n`));
+    expect([first.json().rows.inserted, second.json().rows.inserted]).toEqual([2, 1]);
+    const listed = async (runId: string) => {
+      const res = await app.inject({ url: `/api/incidents?import_run_id=${runId}`, headers });
+      expect(res.statusCode).toBe(200);
+      return res.json().items.map((i: { source_ref: string }) => i.source_ref).sort();
+    };
+    expect(await listed(first.json().run_id)).toEqual(['RUN-A1', 'RUN-A2']);
+    expect(await listed(second.json().run_id)).toEqual(['RUN-B1']);
+    expect(await listed('00000000-0000-4000-8000-000000000000')).toEqual([]);
+    const malformed = await app.inject({ url: '/api/incidents?import_run_id=not-a-uuid', headers });
+    expect(malformed.statusCode).toBe(400);
+    expect(malformed.json().error).toMatchObject({ code: 'VALIDATION_FAILED', details: [{ path: 'import_run_id' }] });
+  });
+
   it('saves, lists and replaces named column-mapping profiles', async () => {
     const profile = {
       name: 'trafikkontoret', source_label: 'Trafikkontorets felanmälan', format: 'csv',
