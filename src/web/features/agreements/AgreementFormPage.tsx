@@ -8,6 +8,7 @@ import { todayInSweden } from '../../components/dates.js';
 import { ErrorSummary } from '../../components/ErrorSummary.js';
 import { QueryState, useErrorText } from '../../components/QueryState.js';
 import { RadioGroup } from '../../components/RadioGroup.js';
+import { SubmitButton } from '../../components/SubmitButton.js';
 import { useDocumentTitle } from '../../components/use-document-title.js';
 import { useFormat } from '../../components/use-format.js';
 import { useFormOutcome } from '../../components/use-form-outcome.js';
@@ -160,9 +161,7 @@ function AgreementForm({ view, agreement }: { view: DistrictView; agreement: Agr
           )}
         </section>
         <ConfidentialityField id="agreement-confidentiality" value={state.confidentiality} error={errors.confidentiality} onChange={(v) => set('confidentiality', v)} />
-        <button type="submit" className="button button-primary button-large" disabled={save.isPending}>
-          {save.isPending ? t('programme.saving') : agreement ? t('agreementForm.save') : t('agreementForm.create')}
-        </button>
+        <SubmitButton large pending={save.isPending} pendingLabel={t('programme.saving')}>{agreement ? t('agreementForm.save') : t('agreementForm.create')}</SubmitButton>
       </form>
     </>
   );

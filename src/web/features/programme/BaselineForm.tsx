@@ -4,6 +4,7 @@ import type { Problem } from '../../../domain/problems.js';
 import { todayInSweden } from '../../components/dates.js';
 import { ErrorSummary } from '../../components/ErrorSummary.js';
 import { useErrorText } from '../../components/QueryState.js';
+import { SubmitButton } from '../../components/SubmitButton.js';
 import { useFormat } from '../../components/use-format.js';
 import { addDays } from './days.js';
 import { Field } from './Field.js';
@@ -57,7 +58,7 @@ export function BaselineForm({ problem }: { problem: Problem }) {
           {(aria) => <input {...aria} type="date" value={to} onChange={(e) => { setTo(e.target.value); setInvalid(false); }} />}
         </Field>
       </div>
-      <button type="submit" className="button button-primary" disabled={change.isPending}>{change.isPending ? t('programme.saving') : t('programmeEdit.baseline.submit')}</button>
+      <SubmitButton pending={change.isPending} pendingLabel={t('programme.saving')}>{t('programmeEdit.baseline.submit')}</SubmitButton>
       <div role="status">{message && <p className="notice notice-success">{message}</p>}</div>
     </form>
   );

@@ -7,6 +7,7 @@ import { ErrorSummary } from '../../components/ErrorSummary.js';
 import { useErrorText } from '../../components/QueryState.js';
 import { StatusMessage } from '../../components/StatusMessage.js';
 import { useFormOutcome } from '../../components/use-form-outcome.js';
+import { SubmitButton } from '../../components/SubmitButton.js';
 import { Field } from '../programme/Field.js';
 import { apiIssues, fieldErrors, summaryItems } from '../programme/form-errors.js';
 import { LEVEL_FIELDS, type LevelField, type LevelFormState, levelInputId, levelState, validateLevel } from './level-form.js';
@@ -76,9 +77,7 @@ export function LevelForm({ levels, picked }: Props) {
         <Field id="level-rule" label={t('serviceLevels.ruleLabel')} hint={t('serviceLevels.ruleHint')} error={errors.rule} required>
           {(aria) => <textarea {...aria} rows={2} maxLength={500} value={state.rule} onChange={(e) => set({ rule: e.target.value }, 'rule')} />}
         </Field>
-        <button type="submit" className="button button-primary" disabled={save.isPending}>
-          {save.isPending ? t('serviceLevels.saving') : t('serviceLevels.submit')}
-        </button>
+        <SubmitButton pending={save.isPending} pendingLabel={t('serviceLevels.saving')}>{t('serviceLevels.submit')}</SubmitButton>
       </form>
     </section>
   );

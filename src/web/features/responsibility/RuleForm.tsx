@@ -7,6 +7,7 @@ import { ErrorSummary } from '../../components/ErrorSummary.js';
 import { useErrorText } from '../../components/QueryState.js';
 import { RadioGroup } from '../../components/RadioGroup.js';
 import { useFormOutcome } from '../../components/use-form-outcome.js';
+import { SubmitButton } from '../../components/SubmitButton.js';
 import { Field } from '../programme/Field.js';
 import { apiIssues, summaryItems } from '../programme/form-errors.js';
 import { useUnitOptions } from '../views/use-reports.js';
@@ -99,9 +100,7 @@ export function RuleForm({ rule, placeTypes, onSaved, onCancel }: Props) {
           {(aria) => <textarea {...aria} rows={2} maxLength={500} value={state.note} onChange={(e) => set('note', e.target.value)} />}
         </Field>
         <p className="button-row">
-          <button type="submit" className="button button-primary" disabled={change.isPending}>
-            {change.isPending ? t('responsibility.saving') : rule ? t('responsibility.save') : t('responsibility.add')}
-          </button>
+          <SubmitButton pending={change.isPending} pendingLabel={t('responsibility.saving')}>{rule ? t('responsibility.save') : t('responsibility.add')}</SubmitButton>
           {rule && <button type="button" className="button button-secondary" onClick={onCancel}>{t('responsibility.cancel')}</button>}
         </p>
       </form>
