@@ -9,7 +9,6 @@ import {
   AnnotationInputSchema, AnnotationListQuerySchema, AnnotationSchema, AnnotationUpdateSchema, NeighbourhoodRowSchema,
   RatingConfirmSchema, RatingThresholdsInputSchema, RatingThresholdsSchema, SituationQuerySchema, SituationReportSchema,
 } from '../../domain/situation.js';
-import { encodedBody, preferredEncoding } from '../../server/precompressed.js';
 import { serviceContext } from '../../server/request-context.js';
 import {
   addMeetingAction, createMeeting, freezeSituationReport, getFrozenReport, getMeeting, listFrozenReports, updateMeeting, updateMeetingAction,
@@ -17,6 +16,7 @@ import {
 import {
   confirmRatings, createAnnotation, deleteAnnotation, getDistrictThresholds, listAnnotations, setDistrictThresholds, updateAnnotation,
 } from './ratings.service.js';
+import { encodedBody, preferredEncoding } from './compressed-body.js';
 import { type ExportFile, exportFrozenReport, exportSituationReport } from './situation.export.js';
 import { getSituationReport } from './situation.service.js';
 
@@ -34,7 +34,7 @@ function download(reply: { header(k: string, v: string): unknown; type(t: string
 /** The weekly situation picture: live report, exports, ratings, annotations, frozen reports, meetings, actions. */
 export const situationRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get('/situation/report', {
-    // Compressed here from the cache (server/precompressed.ts), not per request by @fastify/compress.
+    // Compressed here from the cache (compressed-body.ts), not per request by @fastify/compress.
     config: { policy: 'situation:read', compress: false },
     schema: { tags, summary: 'Situation report for a district (area_id) or the whole city, one ISO week', querystring: SituationQuerySchema, response: { 200: SituationReportSchema } },
   }, async (request, reply) => {

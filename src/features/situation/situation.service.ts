@@ -6,7 +6,7 @@ import { type CategoryInfo, categoryRows, neighbourhoodRows, tally, timeMatrix, 
 import { annualCalendar, CALENDAR_YEARS } from './calendar.js';
 import { listPreviousActions } from './meetings.repo.js';
 import { listAnnotations, listRatings, listThresholds } from './ratings.repo.js';
-import { type ReusedBody, reusedBody } from '../../server/precompressed.js';
+import { type ReusedBody, reusedBody } from './compressed-body.js';
 import { createLru } from './report-cache.js';
 import {
   countBreakdown, type IncidentScope, listCategories, listPlaces, listPopulations, listWeekPoints, readDataVersions,

@@ -1,6 +1,6 @@
 import { brotliDecompressSync, gunzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
-import { encodedBody, preferredEncoding, reusedBody } from './precompressed.js';
+import { encodedBody, preferredEncoding, reusedBody } from './compressed-body.js';
 
 describe('preferredEncoding', () => {
   it.each([
