@@ -7,6 +7,7 @@ import { useCategoryLabel } from '../../api/use-reference-data.js';
 import { todayInSweden } from '../../components/dates.js';
 import { ErrorSummary } from '../../components/ErrorSummary.js';
 import { QueryState, useErrorText } from '../../components/QueryState.js';
+import { SubmitButton } from '../../components/SubmitButton.js';
 import { useDocumentTitle } from '../../components/use-document-title.js';
 import { useFormat } from '../../components/use-format.js';
 import { SignInNotice } from '../auth/SignInNotice.js';
@@ -117,9 +118,7 @@ function ReviewForm({ agreement: a }: { agreement: Agreement }) {
             options={IndicatorAssessmentSchema.options.map((v) => ({ value: v, label: t(`programme.assessments.${v}`) }))}
             onChange={(patch) => setRow('indicators', x.problem_id, patch)} />
         ))}
-        <button type="submit" className="button button-primary button-large" disabled={review.isPending}>
-          {review.isPending ? t('programme.saving') : t('agreementReview.submit')}
-        </button>
+        <SubmitButton large pending={review.isPending} pendingLabel={t('programme.saving')}>{t('agreementReview.submit')}</SubmitButton>
       </form>
     </>
   );

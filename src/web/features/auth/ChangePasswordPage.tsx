@@ -7,6 +7,7 @@ import { ApiError } from '../../api/client.js';
 import { endpoints } from '../../api/endpoints.js';
 import { ErrorSummary } from '../../components/ErrorSummary.js';
 import { useErrorText } from '../../components/QueryState.js';
+import { SubmitButton } from '../../components/SubmitButton.js';
 import { useDocumentTitle } from '../../components/use-document-title.js';
 import { useSession } from './use-session.js';
 import { useFocusAfterRender } from '../../components/use-focus-after-render.js';
@@ -36,6 +37,7 @@ export function ChangePasswordPage() {
 
   const submit = async (e: FormEvent) => {
     e.preventDefault();
+    if (pending) return;
     const parsed = PasswordChangeSchema.safeParse(values);
     if (!parsed.success) {
       const fieldErrors: Partial<Record<Field, string>> = {};
@@ -85,7 +87,7 @@ export function ChangePasswordPage() {
       <form className="login-form" noValidate onSubmit={(e) => void submit(e)}>
         {field('current_password', t('account.current'), 'current-password')}
         {field('new_password', t('account.next'), 'new-password', t('account.nextHint'))}
-        <button type="submit" className="button button-primary" disabled={pending}>{pending ? t('account.saving') : t('account.submit')}</button>
+        <SubmitButton pending={pending} pendingLabel={t('account.saving')}>{t('account.submit')}</SubmitButton>
       </form>
     </div>
   );

@@ -7,6 +7,7 @@ import { ApiError } from '../../api/client.js';
 import { endpoints } from '../../api/endpoints.js';
 import { ErrorSummary } from '../../components/ErrorSummary.js';
 import { useErrorText } from '../../components/QueryState.js';
+import { SubmitButton } from '../../components/SubmitButton.js';
 import { useDocumentTitle } from '../../components/use-document-title.js';
 import { useLogin, useSession } from './use-session.js';
 import { useFocusAfterRender } from '../../components/use-focus-after-render.js';
@@ -45,6 +46,7 @@ export function LoginPage() {
 
   const submit = async (e: FormEvent) => {
     e.preventDefault();
+    if (login.isPending) return;
     const parsed = LoginSchema.safeParse({ email, password });
     if (!parsed.success) {
       const fieldErrors: Partial<Record<Field, string>> = {};
@@ -110,9 +112,7 @@ export function LoginPage() {
             onChange={(e) => setPassword(e.target.value)}
           />
         </div>
-        <button type="submit" className="button button-primary" disabled={login.isPending}>
-          {login.isPending ? t('login.signingIn') : t('login.submit')}
-        </button>
+        <SubmitButton pending={login.isPending} pendingLabel={t('login.signingIn')}>{t('login.submit')}</SubmitButton>
       </form>
     </div>
   );

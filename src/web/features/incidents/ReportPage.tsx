@@ -8,6 +8,7 @@ import { useCategories } from '../../api/use-reference-data.js';
 import { toLocalInputValue } from '../../components/dates.js';
 import { ErrorSummary } from '../../components/ErrorSummary.js';
 import { useErrorText } from '../../components/QueryState.js';
+import { SubmitButton } from '../../components/SubmitButton.js';
 import { useDocumentTitle } from '../../components/use-document-title.js';
 import type { PublicReportReceipt } from '../../api/endpoints.js';
 import { canCreateIncidents, useSession } from '../auth/use-session.js';
@@ -185,9 +186,7 @@ export function ReportPage() {
               />
             )}
 
-            <button type="submit" className="button button-primary button-large" disabled={pending}>
-              {pending ? t('report.sending') : t('report.submit')}
-            </button>
+            <SubmitButton large pending={pending} pendingLabel={t('report.sending')}>{t('report.submit')}</SubmitButton>
           </form>
         </>
       )}
