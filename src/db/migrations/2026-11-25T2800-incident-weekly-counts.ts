@@ -12,12 +12,12 @@ import { type Kysely, sql } from 'kysely';
  * incident invalidates its own week, not three years.
  */
 
-const KEY = 'organisation_id, area_id, week, category_id, source, precision';
+export const KEY = 'organisation_id, area_id, week, category_id, source, precision';
 // Monday of the ISO week on the Swedish wall clock, as the report counts weeks (analysis/stats/counts.ts).
-const WEEK = `date_trunc('week', occurred_at AT TIME ZONE 'Europe/Stockholm')::date`;
+export const WEEK = `date_trunc('week', occurred_at AT TIME ZONE 'Europe/Stockholm')::date`;
 
 /** One signed row per incident of a transition table. */
-const rowsOf = (table: string, sign: 1 | -1) =>
+export const rowsOf = (table: string, sign: 1 | -1) =>
   `SELECT organisation_id, area_id, ${WEEK} AS week, category_id, source, precision, ${sign} AS delta FROM ${table}`;
 
 /**
@@ -41,8 +41,8 @@ const bump = (deltas: string) => `
   ON CONFLICT (organisation_id, week) DO UPDATE SET version = excluded.version`;
 
 /** A trigger function over the transition tables its event has (plpgsql must not name a missing one). */
-const fn = (name: string, deltas: string) => `
-  CREATE FUNCTION ${name}() RETURNS trigger LANGUAGE plpgsql AS $$
+export const fn = (name: string, deltas: string) => `
+  CREATE OR REPLACE FUNCTION ${name}() RETURNS trigger LANGUAGE plpgsql AS $$
   BEGIN
     ${apply(deltas)};
     ${bump(deltas)};

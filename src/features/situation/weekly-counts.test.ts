@@ -60,9 +60,13 @@ describeEachEngine('incident weekly counts', (getDb) => {
     const a = await add('2026-11-02T10:00:00+01:00');
     const b = await add('2026-11-03T10:00:00+01:00', { category: 'vald' });
     const before = await db.selectFrom('incident_weekly_counts').select(({ fn }) => fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+    const weekVersion = async () => (await db.selectFrom('incident_week_versions').select('version')
+      .where('organisation_id', '=', org.organisation.id).where('week', '=', '2026-11-02').executeTakeFirstOrThrow()).version;
+    const versionBefore = await weekVersion();
     await updateIncidentStatus(ctx, a.id, { status: 'in_progress' });
-    // A status change moves no count: no new row appears.
+    // A status change moves no count: no new row appears; the week's cached parts are still renewed.
     expect(await db.selectFrom('incident_weekly_counts').select(({ fn }) => fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).toEqual(before);
+    expect(Number(await weekVersion())).toBeGreaterThan(Number(versionBefore));
     await db.updateTable('incidents').set({ category_id: categories.get('brand')! }).where('id', '=', a.id).execute();
     expect(await stored(db)).toEqual(await recount(db));
     await db.updateTable('incidents').set({ area_id: org.areas.northNew }).where('id', '=', a.id).execute();
