@@ -27,4 +27,13 @@ describe('encodedBody', () => {
     expect(gunzipSync(await encodedBody(body, 'gzip')).toString('utf8')).toBe(body.text);
     expect(br.length).toBeLessThan(body.text.length / 10);
   });
+
+  it('does not keep a failed compression', async () => {
+    const body = reusedBody('x');
+    const failed = Promise.reject(new Error('out of memory'));
+    body.encoded.gzip = failed;
+    await expect(encodedBody(body, 'gzip')).rejects.toThrow('out of memory');
+    await Promise.resolve();
+    expect(gunzipSync(await encodedBody(body, 'gzip')).toString('utf8')).toBe('x');
+  });
 });

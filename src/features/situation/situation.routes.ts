@@ -10,13 +10,13 @@ import {
   RatingConfirmSchema, RatingThresholdsInputSchema, RatingThresholdsSchema, SituationQuerySchema, SituationReportSchema,
 } from '../../domain/situation.js';
 import { serviceContext } from '../../server/request-context.js';
+import { encodedBody, preferredEncoding } from './compressed-body.js';
 import {
   addMeetingAction, createMeeting, freezeSituationReport, getFrozenReport, getMeeting, listFrozenReports, updateMeeting, updateMeetingAction,
 } from './meetings.service.js';
 import {
   confirmRatings, createAnnotation, deleteAnnotation, getDistrictThresholds, listAnnotations, setDistrictThresholds, updateAnnotation,
 } from './ratings.service.js';
-import { encodedBody, preferredEncoding } from './compressed-body.js';
 import { type ExportFile, exportFrozenReport, exportSituationReport } from './situation.export.js';
 import { getSituationReport } from './situation.service.js';
 
