@@ -6,7 +6,7 @@
  * names, points inside Stockholm's neighbourhoods), then per engine measures
  *   (a) raw COPY of the file into a bare table with the file's columns — the engine's limit, and
  *   (b) the full import (parse → validate → locate → H3 → dedupe → insert, one transaction) by the compiled
- *       CLI, `trygg import incidents FILE`, in its own process, whose peak RSS (VmHWM) is the memory figure.
+ *       CLI, `bin/trygg import incidents FILE`, in its own process, whose peak RSS (VmHWM) is the memory figure.
  * Prints rows/s for both, the ratio b/a (target ≥ 0.5) and peak RSS (target < 300 MB).
  */
 import { execFileSync, spawn } from 'node:child_process';
@@ -116,7 +116,8 @@ interface ChildResult {
   seconds: number; cpuSeconds: number; maxRssMb: number; rows: Record<string, number>; errors_total: number; rssMbOverTime: Array<[number, number]>;
 }
 
-const CLI = 'dist/server/cli/main.js';
+/** The `trygg` command as installed: a launcher that execs Node with the import's settings (same pid). */
+const CLI = 'bin/trygg';
 const CLOCK_TICKS = Number(execFileSync('getconf', ['CLK_TCK'], { encoding: 'utf8' }));
 
 /** Peak and current RSS (MB) and CPU seconds of a running process, from /proc. */
@@ -139,7 +140,7 @@ function sample(pid: number): { peakMb: number; rssMb: number; cpuSeconds: numbe
 function importWithCli(env: Record<string, string>, file: string): Promise<ChildResult> {
   return new Promise((resolve, reject) => {
     const started = performance.now();
-    const child = spawn(process.execPath, [CLI, 'import', 'incidents', file, '--org', 'stockholm', '--json'], {
+    const child = spawn(CLI, ['import', 'incidents', file, '--org', 'stockholm', '--json'], {
       env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'ignore'],
     });
     let stdout = '';

@@ -1,7 +1,6 @@
 import { mkdirSync } from 'node:fs';
 import { PGlite, types as pgliteTypes } from '@electric-sql/pglite';
 import { Kysely, PostgresDialect } from 'kysely';
-import pg from 'pg';
 import { PGliteDialect } from './pglite-dialect.js';
 import type { Database } from './schema.js';
 
@@ -63,6 +62,8 @@ async function connectPGlite(dataDir: string, settings: Readonly<Record<string, 
 }
 
 async function connectPostgres(url: string, options: ConnectOptions): Promise<DbHandle> {
+  // Loaded only for PostgreSQL, so a PGlite batch job does not carry the driver.
+  const { default: pg } = await import('pg');
   const parsers: Record<number, (v: string) => unknown> = {
     [INT8]: (v) => Number(v),
     [NUMERIC]: (v) => Number(v),

@@ -1,5 +1,5 @@
-import { execFile } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { execFile, spawn } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
@@ -8,12 +8,12 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { TEST_POSTGRES_URL } from '../../setup/test-db.js';
 
 const run = promisify(execFile);
-const cli = new URL('../../../dist/server/cli/main.js', import.meta.url).pathname;
+const launcher = new URL('../../../bin/trygg', import.meta.url).pathname;
 
-/** Runs `trygg …` as a user would, from the built package. */
+/** Runs `trygg …` as a user would: the package's `trygg` command, which runs the built CLI. */
 async function trygg(env: Record<string, string>, ...args: string[]) {
   try {
-    const { stdout, stderr } = await run('node', [cli, ...args], { env: { ...process.env, ...env, LOG_LEVEL: 'warn' }, maxBuffer: 64 * 1024 * 1024 });
+    const { stdout, stderr } = await run(launcher, args, { env: { ...process.env, ...env, LOG_LEVEL: 'warn' }, maxBuffer: 64 * 1024 * 1024 });
     return { code: 0, stdout, stderr };
   } catch (e) {
     const err = e as { code: number; stdout: string; stderr: string };
@@ -26,6 +26,38 @@ async function admin(sql: string) {
   await client.connect();
   try { await client.query(sql); } finally { await client.end(); }
 }
+
+describe('the trygg command', () => {
+  it('lists every command in its help, though each command loads only its own module', async () => {
+    const { code, stdout } = await trygg({}, '--help');
+    expect(code).toBe(0);
+    const commands = [...stdout.matchAll(/^  (\w+)/gm)].map((m) => m[1]);
+    expect(commands).toEqual(['serve', 'db', 'backup', 'restore', 'seed', 'incidents', 'retention', 'import', 'report', 'records', 'digest', 'outbox', 'help']);
+    const unknown = await trygg({}, 'imprt');
+    expect(unknown.code).toBe(1);
+    expect(unknown.stderr).toMatch(/unknown command 'imprt'/);
+  });
+
+  it('runs an import as one Node process with the batch settings', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'trygg-cli-launch-'));
+    // A file that never ends: the import waits on it, so the process can be looked at.
+    const fifo = join(dir, 'incidents.csv');
+    await run('mkfifo', [fifo]);
+    const child = spawn(launcher, ['import', 'incidents', fifo, '--dry-run'], { env: { ...process.env, TRYGG_DATA_DIR: join(dir, 'data'), DATABASE_URL: '' }, stdio: 'ignore' });
+    try {
+      let argv: string[] = [];
+      for (let i = 0; i < 200 && argv[0] !== 'node'; i++) {
+        await new Promise((resolve) => setTimeout(resolve, 25));
+        argv = readFileSync(`/proc/${child.pid}/cmdline`, 'utf8').split('\0').map((a) => a.split('/').at(-1)!);
+      }
+      expect(argv.slice(0, 4)).toEqual(['node', '--v8-pool-size=1', '--max-semi-space-size=4', 'main.js']);
+      expect(argv.slice(4, 6)).toEqual(['import', 'incidents']);
+    } finally {
+      child.kill('SIGKILL');
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
 
 const engines = [
   { name: 'pglite', setUp: async () => { const dir = mkdtempSync(join(tmpdir(), 'trygg-cli-')); return { env: { TRYGG_DATA_DIR: dir, DATABASE_URL: '' }, tearDown: async () => rmSync(dir, { recursive: true, force: true }) }; } },
