@@ -14,6 +14,7 @@ import * as outboxDelivery from './migrations/2026-11-25T3300-outbox-delivery.js
 import * as agreementReviews from './migrations/2026-11-25T3400-agreement-reviews.js';
 import * as recordsReleasesAppendOnly from './migrations/2026-11-26T3500-records-releases-append-only.js';
 import * as weeklyCountsOnePass from './migrations/2026-11-26T3600-weekly-counts-one-pass.js';
+import * as dropIncidentsDataVersion from './migrations/2026-11-26T3700-drop-incidents-data-version.js';
 
 /** Migrations in the order they run; names are timestamps and never change once landed. */
 const migrations: Record<string, Migration> = {
@@ -32,6 +33,7 @@ const migrations: Record<string, Migration> = {
   '2026-11-25T3400-agreement-reviews': agreementReviews,
   '2026-11-26T3500-records-releases-append-only': recordsReleasesAppendOnly,
   '2026-11-26T3600-weekly-counts-one-pass': weeklyCountsOnePass,
+  '2026-11-26T3700-drop-incidents-data-version': dropIncidentsDataVersion,
 };
 
 /** Brings the database to the newest schema; throws with the failing migration's error. */

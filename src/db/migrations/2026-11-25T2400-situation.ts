@@ -1,19 +1,7 @@
 import { type Kysely, sql } from 'kysely';
 
-/**
- * The weekly situation picture: data versions for cache invalidation, area-rating thresholds and confirmed
- * ratings, timeline annotations, frozen reports, meetings with participants and decided actions.
- */
-export async function up(db: Kysely<unknown>): Promise<void> {
-  await sql`
-    -- One counter per organisation and kind of data; caches key on it, so every server process sees a write.
-    CREATE TABLE data_versions (
-      organisation_id uuid NOT NULL REFERENCES organisations(id),
-      kind text NOT NULL CHECK (kind ~ '^[a-z_]+$'),
-      version bigint NOT NULL DEFAULT 1,
-      PRIMARY KEY (organisation_id, kind)
-    );
-
+/** Dropped again by 2026-11-26T3700 (reports now key on the week versions of the weeks they read). */
+export const INCIDENT_VERSION_TRIGGERS = `
     -- A trigger rather than a call in each writer: imports, seeds and bulk loads write incidents without the
     -- incident service, and a cached report must not outlive any of them. Statement-level, so a bulk load
     -- bumps once, not once per row.
@@ -30,7 +18,23 @@ export async function up(db: Kysely<unknown>): Promise<void> {
       REFERENCING NEW TABLE AS changed_rows FOR EACH STATEMENT EXECUTE FUNCTION bump_incident_version();
     CREATE TRIGGER incidents_version_delete AFTER DELETE ON incidents
       REFERENCING OLD TABLE AS changed_rows FOR EACH STATEMENT EXECUTE FUNCTION bump_incident_version();
+`;
 
+/**
+ * The weekly situation picture: data versions for cache invalidation, area-rating thresholds and confirmed
+ * ratings, timeline annotations, frozen reports, meetings with participants and decided actions.
+ */
+export async function up(db: Kysely<unknown>): Promise<void> {
+  await sql`
+    -- One counter per organisation and kind of data; caches key on it, so every server process sees a write.
+    CREATE TABLE data_versions (
+      organisation_id uuid NOT NULL REFERENCES organisations(id),
+      kind text NOT NULL CHECK (kind ~ '^[a-z_]+$'),
+      version bigint NOT NULL DEFAULT 1,
+      PRIMARY KEY (organisation_id, kind)
+    );
+
+${sql.raw(INCIDENT_VERSION_TRIGGERS)}
     -- Areas change rarely, but a report's stadsdelar and study cells are cached per area version.
     CREATE FUNCTION bump_area_version() RETURNS trigger LANGUAGE plpgsql AS $$
     BEGIN

@@ -140,8 +140,19 @@ export function listPopulations(db: Db, organisationId: string, codes: readonly 
 }
 
 /** Current versions of the organisation's data, by kind, for cache keys. */
-export async function readDataVersions(db: Db, organisationId: string): Promise<Record<string, number>> {
-  const rows = await db.selectFrom('data_versions').select(['kind', 'version']).where('organisation_id', '=', organisationId).execute();
+/**
+ * The organisation's data versions by kind. With `weeks`, also `weeks`: the newest incident week version among
+ * those ISO weeks. Versions come from one sequence, so it changes whenever an incident of one of those weeks
+ * is written (and after a recount), and never returns to an earlier value.
+ */
+export async function readDataVersions(db: Db, organisationId: string, weeks?: { from: string; to: string }): Promise<Record<string, number>> {
+  const kinds = db.selectFrom('data_versions').select(['kind', 'version']).where('organisation_id', '=', organisationId);
+  const rows = await (weeks
+    ? kinds.unionAll(db.selectFrom('incident_week_versions')
+      .select([sql<string>`'weeks'`.as('kind'), sql<number>`coalesce(max(version), 0)`.as('version')])
+      .where('organisation_id', '=', organisationId)
+      .where('week', '>=', isoWeekMonday(weeks.from)).where('week', '<=', isoWeekMonday(weeks.to)))
+    : kinds).execute();
   return Object.fromEntries(rows.map((r) => [r.kind, r.version]));
 }
 

@@ -127,6 +127,20 @@ describeEachEngine('situation report assembly', (getDb) => {
     expect(after.totals).toEqual(before.totals);
   });
 
+  it('stays cached while incidents arrive for later weeks or before its oldest week, not for a week it shows', async () => {
+    const query = { area_id: org.areas.southDistrict, week: '2026-W43' };
+    const first = await getSituationReport(ctx, query);
+    // W44, the week after, and August 2020, before the årshjul's five past years (from 2021-W01): not in this report.
+    await addIncidents(ctx, 1, { occurred_at: '2026-10-28T12:00:00+01:00' });
+    await addIncidents(ctx, 1, { occurred_at: '2020-08-12T12:00:00+02:00' });
+    expect((await getSituationReport(ctx, query)).json).toBe(first.json);
+    // W30 of 2021, the first year of the årshjul: in its past years.
+    await addIncidents(ctx, 1, { occurred_at: '2021-07-28T12:00:00+02:00' });
+    const rebuilt = await getSituationReport(ctx, query);
+    expect(rebuilt.json).not.toBe(first.json);
+    expect(rebuilt.report.totals).toEqual(first.report.totals);
+  });
+
   it('refuses a neighbourhood as scope and an unknown area', async () => {
     await expect(getSituationReport(ctx, { area_id: org.areas.south, week: '2026-W40' })).rejects.toMatchObject({ code: 'VALIDATION_FAILED' });
     await expect(getSituationReport(ctx, { area_id: '00000000-0000-4000-8000-000000000000', week: '2026-W40' })).rejects.toMatchObject({ code: 'NOT_FOUND' });

@@ -30,18 +30,31 @@ export async function situationScope(ctx: ServiceContext, areaId: string | null 
   return resolveScope(ctx.db, { id: ctx.organisation.id, name }, areaId, String(v.areas ?? 0));
 }
 
+/** The weeks a report reads incidents from: its trend, time profile and årshjul's past years, up to its week. */
+function reportWeeks(week: string) {
+  const trendStart = addWeeks(week, -(TREND_WEEKS - 1));
+  const calendarFrom = `${parseIsoWeek(week).year - CALENDAR_YEARS}-W01`;
+  return {
+    trendStart,
+    seriesFrom: calendarFrom < trendStart ? calendarFrom : trendStart,
+    profileStart: addWeeks(week, -(TIME_PROFILE_WEEKS - 1)),
+  };
+}
+
 /**
  * The situation report for a scope and week, as an object and as its JSON text. Cached per process, keyed by
- * scope, week, filters, today's date (for "overdue") and the organisation's data versions, so any write by
- * any process invalidates it. The JSON text keeps its compressed forms once a client has asked for them.
+ * scope, week, filters, today's date (for "overdue"), the situation and area versions and the newest week
+ * version among the weeks the report reads: a write by any process to one of those weeks invalidates it,
+ * while incidents of later weeks (this week's, while the meeting looks at last week) leave it cached. The
+ * JSON text keeps its compressed forms once a client has asked for them.
  */
 export async function getSituationReport(ctx: ServiceContext, query: SituationQuery): Promise<{ report: SituationReport; json: ReusedBody; scope: ReportScope }> {
   // One read of the data versions serves both the scope cache and the report cache.
-  const versions = await readDataVersions(ctx.db, ctx.organisation.id);
+  const versions = await readDataVersions(ctx.db, ctx.organisation.id, { from: reportWeeks(query.week).seriesFrom, to: query.week });
   const scope = await situationScope(ctx, query.area_id, versions);
   const key = [
     ctx.organisation.id, scope.areaId ?? 'city', scope.areaVersion, query.week, query.category_group?.join(',') ?? '*', query.source?.join(',') ?? '*',
-    today(), versions.incidents ?? 0, versions.situation ?? 0,
+    today(), versions.weeks ?? 0, versions.situation ?? 0,
   ].join('|');
   const hit = cache.get(key);
   if (hit) return { ...hit, scope };
@@ -76,10 +89,7 @@ export async function buildReport(ctx: ServiceContext, scope: ReportScope, query
   };
   const codes = scope.neighbourhoods.map((n) => n.code);
   const reportYear = parseIsoWeek(week).year;
-  const trendStart = addWeeks(week, -(TREND_WEEKS - 1));
-  const calendarFrom = `${reportYear - CALENDAR_YEARS}-W01`;
-  const seriesFrom = calendarFrom < trendStart ? calendarFrom : trendStart;
-  const profileStart = addWeeks(week, -(TIME_PROFILE_WEEKS - 1));
+  const { trendStart, seriesFrom, profileStart } = reportWeeks(week);
   const day = today();
   const parts = {
     db: ctx.db, scope: filter, versions: await weekVersions(ctx.db, organisationId, seriesFrom, week),
