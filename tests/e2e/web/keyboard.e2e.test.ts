@@ -1,5 +1,9 @@
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { account, chooseWithArrows, expectAccessible, focused, focusIsVisible, type Harness, shot, startHarness, tabTo } from './pages.js';
+import { isoWeekOf } from '../../../src/web/features/situation/iso-week.js';
+import {
+  account, chooseWithArrows, csrfToken, expectAccessible, focused, focusIsVisible, type Harness, shot, startHarness, tabTo,
+} from './pages.js';
 
 /**
  * Keyboard only: no mouse click anywhere below. Tab, Shift+Tab, Enter, Space, the arrow keys and typing;
@@ -14,6 +18,35 @@ beforeAll(async () => {
 afterAll(async () => {
   await h?.close();
 });
+
+/** Signs in from the start page's link with Tab, typing and Enter, and waits for the account button. */
+async function signInByKeyboard(page: Page, prefix: string): Promise<void> {
+  const { email, password } = account(h, prefix);
+  await page.goto(`${h.server.url}/`);
+  await page.getByRole('heading', { level: 1, name: 'Trygghet i Stockholm' }).waitFor();
+  await tabTo(page, (f) => f.tag === 'a' && f.text === 'Logga in', { what: 'the sign-in link' });
+  await page.keyboard.press('Enter');
+  await page.getByRole('heading', { level: 1, name: 'Logga in' }).waitFor();
+  await tabTo(page, (f) => f.id === 'login-email', { what: 'the e-mail field' });
+  await page.keyboard.type(email);
+  await page.keyboard.press('Tab');
+  expect((await focused(page)).id).toBe('login-password');
+  await page.keyboard.type(password);
+  await page.keyboard.press('Enter');
+  await page.getByRole('button', { name: /^Konto: / }).waitFor();
+  await page.getByRole('heading', { level: 1, name: 'Trygghet i Stockholm' }).waitFor();
+}
+
+/** Last week's report of Enskede-Årsta-Vantör, frozen through the API; its id. */
+async function frozenReport(page: Page): Promise<string> {
+  const headers = { 'X-CSRF-Token': await csrfToken(page, h) };
+  const districts = (await (await page.request.get(`${h.server.url}/api/areas?level=district&format=json`)).json()) as Array<{ id: string; name: string }>;
+  const areaId = districts.find((d) => d.name === 'Enskede-Årsta-Vantör')?.id;
+  const week = isoWeekOf(new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Stockholm' }).format(new Date(Date.now() - 7 * 86_400_000)));
+  const frozen = await page.request.post(`${h.server.url}/api/situation/reports`, { headers, data: { area_id: areaId, week } });
+  expect(frozen.status(), await frozen.text()).toBe(201);
+  return ((await frozen.json()) as { report: { id: string } }).report.id;
+}
 
 describe('keyboard only', () => {
   it('reports an incident: place from the list, category, text, e-mail opt-in, submit, confirmation', async () => {
@@ -73,21 +106,7 @@ describe('keyboard only', () => {
 
   it('signs in and closes an incident with a reason and a note', async () => {
     const page = await h.newPage();
-    const { email, password } = account(h, 'samordnare.eav');
-    await page.goto(`${h.server.url}/`);
-    await page.getByRole('heading', { level: 1, name: 'Trygghet i Stockholm' }).waitFor();
-
-    await tabTo(page, (f) => f.tag === 'a' && f.text === 'Logga in', { what: 'the sign-in link' });
-    await page.keyboard.press('Enter');
-    await page.getByRole('heading', { level: 1, name: 'Logga in' }).waitFor();
-    await tabTo(page, (f) => f.id === 'login-email', { what: 'the e-mail field' });
-    await page.keyboard.type(email);
-    await page.keyboard.press('Tab');
-    expect((await focused(page)).id).toBe('login-password');
-    await page.keyboard.type(password);
-    await page.keyboard.press('Enter');
-    await page.getByRole('button', { name: /^Konto: / }).waitFor();
-    await page.getByRole('heading', { level: 1, name: 'Trygghet i Stockholm' }).waitFor();
+    await signInByKeyboard(page, 'samordnare.eav');
 
     // From the latest incidents of the start page to one incident.
     await page.locator('.incident-link').first().waitFor({ timeout: 20_000 });
@@ -131,6 +150,65 @@ describe('keyboard only', () => {
     expect(await focusIsVisible(page)).toBe(true);
     expect(await page.locator('h1').textContent()).toBe(title);
     await shot(page, 'web-keyboard-status-saved');
+  }, 90_000);
+
+  it('saves a meeting and adds an action with Enter: the focus stays on the button while the request runs, and a second Enter is ignored', async () => {
+    const page = await h.newPage();
+    await signInByKeyboard(page, 'samordnare.eav');
+    // The frozen report comes through the API: the meeting and action forms are what is tested here.
+    const reportId = await frozenReport(page);
+    await page.goto(`${h.server.url}/situation/reports/${reportId}`);
+    await page.getByRole('heading', { level: 1, name: /Fryst lägesbild Enskede-Årsta-Vantör/ }).waitFor({ timeout: 20_000 });
+
+    // The meeting: one participant ticked with Space, saved with Enter; the form gives way to the summary and
+    // the focus goes to the section's heading, not back to the page.
+    await page.locator('.meeting-form input[type=checkbox]').first().waitFor({ timeout: 20_000 });
+    await tabTo(page, (f) => f.tag === 'input' && f.type === 'checkbox', { max: 120, what: 'the first participant' });
+    await page.keyboard.press('Space');
+    await tabTo(page, (f) => f.tag === 'button' && f.text === 'Spara mötet', { what: 'the save button' });
+    await page.keyboard.press('Enter');
+    await page.locator('#action-unit option', { hasText: 'Trafiknämnden (trafikkontoret)' }).waitFor({ state: 'attached', timeout: 20_000 });
+    await expect.poll(async () => (await focused(page)).id, { message: 'the focus after saving the meeting' }).toBe('meeting-heading');
+
+    const action = `Tangentbordsåtgärd ${Date.now()}`;
+    await tabTo(page, (f) => f.id === 'action-title', { what: 'the action title' });
+    await page.keyboard.type(action);
+    await tabTo(page, (f) => f.id === 'action-unit', { what: 'the unit list' });
+    await chooseWithArrows(page, 'Trafiknämnden (trafikkontoret)');
+
+    const focusOn = () => page.evaluate(() => {
+      const el = document.activeElement;
+      return el === document.body ? 'body' : el === document.querySelector('.action-form button[type=submit]') ? 'submit' : `${el?.tagName} ${el?.id}`;
+    });
+    // The answer is held back until the test lets it through, so the moment in flight can be looked at.
+    let posts = 0;
+    let release = () => {};
+    const held = new Promise<void>((resolve) => { release = resolve; });
+    await page.route('**/api/situation/meetings/*/actions', async (route) => {
+      posts++;
+      await held;
+      await route.continue();
+    });
+    await tabTo(page, (f) => f.tag === 'button' && f.text === 'Lägg till åtgärd', { what: 'the add button' });
+    await page.keyboard.press('Enter');
+    await expect.poll(() => posts).toBe(1);
+    // Busy in either form, so that a natively disabled button fails on the focus below rather than here.
+    await page.waitForFunction(() => document.querySelector('.action-form button[type=submit]')?.matches('[aria-disabled="true"], :disabled'));
+    expect(await focusOn(), 'the focus while the request runs').toBe('submit');
+    expect(await page.locator('.action-form button[type=submit]').getAttribute('aria-disabled')).toBe('true');
+    expect((await focused(page)).text).toBe('Sparar…');
+    // A second Enter while it runs sends nothing.
+    await page.keyboard.press('Enter');
+
+    release();
+    await page.getByText('Åtgärden är tillagd.').waitFor({ timeout: 15_000 });
+    expect(posts, 'requests sent').toBe(1);
+    await page.locator('.actions-table tbody tr', { hasText: action }).waitFor();
+    expect(await focusOn(), 'the focus after the request').toBe('submit');
+    expect(await page.locator('.action-form button[type=submit]').getAttribute('aria-disabled')).toBeNull();
+    expect((await focused(page)).text).toBe('Lägg till åtgärd');
+    expect(await focusIsVisible(page)).toBe(true);
+    expect(await page.locator('#action-title').inputValue()).toBe('');
   }, 90_000);
 
   it('never asked anything of another host', () => {

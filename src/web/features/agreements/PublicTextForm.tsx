@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { Agreement } from '../../../domain/agreements.js';
 import { AgreementPublicTextSchema } from '../../../domain/agreements.js';
 import { useErrorText } from '../../components/QueryState.js';
+import { SubmitButton } from '../../components/SubmitButton.js';
 import { useSetPublicText } from '../views/use-reports.js';
 
 /** The district's coordinator approves, word for word, the text the public page shows, or withdraws it. */
@@ -16,6 +17,7 @@ export function PublicTextForm({ agreement }: { agreement: Agreement }) {
   const id = `public-text-${agreement.id}`;
 
   const submit = (value: string | null) => {
+    if (save.isPending) return;
     setMessage(null);
     const parsed = AgreementPublicTextSchema.safeParse({ text: value });
     setInvalid(!parsed.success);
@@ -36,9 +38,9 @@ export function PublicTextForm({ agreement }: { agreement: Agreement }) {
           aria-invalid={invalid || undefined} aria-describedby={invalid ? `${id}-help ${id}-error` : `${id}-help`} />
       </div>
       <div className="button-row">
-        <button type="submit" className="button button-primary" disabled={save.isPending}>{t('agreements.approve')}</button>
+        <SubmitButton pending={save.isPending} pendingLabel={t('programme.saving')}>{t('agreements.approve')}</SubmitButton>
         {agreement.approved_public_text && (
-          <button type="button" className="button button-secondary" disabled={save.isPending} onClick={() => submit(null)}>{t('agreements.withdraw')}</button>
+          <button type="button" className="button button-secondary" aria-disabled={save.isPending || undefined} onClick={() => submit(null)}>{t('agreements.withdraw')}</button>
         )}
       </div>
       <div role="status">{message && <p className="notice-success">{message}</p>}</div>

@@ -58,8 +58,8 @@ export function InboxPage() {
                       <li key={`${item.kind}-${item.id}`} className="inbox-item" data-kind={item.kind}>
                         <InboxEntry item={item} />
                         {item.kind === 'meeting_action' && (
-                          <button type="button" className="button button-secondary" disabled={update.isPending}
-                            onClick={() => update.mutate({ id: item.id, body: { status: 'done' } }, { onSuccess: () => announce(t('inbox.markedDone', { title: item.title })) })}>
+                          <button type="button" className="button button-secondary" aria-disabled={update.isPending || undefined}
+                            onClick={() => update.isPending || update.mutate({ id: item.id, body: { status: 'done' } }, { onSuccess: () => announce(t('inbox.markedDone', { title: item.title })) })}>
                             {t('inbox.markDone')}<span className="visually-hidden">: {item.title}</span>
                           </button>
                         )}

@@ -2,6 +2,7 @@ import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { RequestDeclineSchema, RequestDeliverSchema, REQUEST_TRANSITIONS, type RequestStatus } from '../../../domain/requests.js';
 import { useErrorText } from '../../components/QueryState.js';
+import { SubmitButton } from '../../components/SubmitButton.js';
 import { useFocusIdAfterRender } from '../../components/use-focus-after-render.js';
 import { type RequestAnswer, useAnswerRequest } from '../programme/use-programme.js';
 import '../programme/programme.css';
@@ -23,8 +24,10 @@ export function RequestActions({ id, title, status, onAnswered }: { id: string; 
   const textId = `request-${id}-text`;
   const focusId = useFocusIdAfterRender();
 
-  const send = (a: RequestAnswer) =>
+  const send = (a: RequestAnswer) => {
+    if (answer.isPending) return;
     answer.mutate({ id, answer: a }, { onSuccess: (r) => onAnswered(t(`programme.inbox.answered.${r.status}`, { title })) });
+  };
   const submit = (e: FormEvent) => {
     e.preventDefault();
     const parsed = mode === 'decline' ? RequestDeclineSchema.safeParse({ reason: text }) : RequestDeliverSchema.safeParse({ note: text });
@@ -47,7 +50,7 @@ export function RequestActions({ id, title, status, onAnswered }: { id: string; 
       {mode === null ? (
         <div className="button-row">
           {allowed.includes('accepted') && (
-            <button type="button" className="button button-primary" disabled={answer.isPending} onClick={() => send({ kind: 'accept' })}>
+            <button type="button" className="button button-primary" aria-disabled={answer.isPending || undefined} onClick={() => send({ kind: 'accept' })}>
               {t('programme.inbox.accept')}<span className="visually-hidden">: {title}</span>
             </button>
           )}
@@ -72,9 +75,9 @@ export function RequestActions({ id, title, status, onAnswered }: { id: string; 
               {...(invalid ? { 'aria-invalid': true, 'aria-describedby': `${textId}-error` } : {})} />
           </div>
           <div className="button-row">
-            <button type="submit" className="button button-primary" disabled={answer.isPending}>
+            <SubmitButton pending={answer.isPending} pendingLabel={t('programme.saving')}>
               {t(mode === 'decline' ? 'programme.inbox.sendDecline' : 'programme.inbox.sendDeliver')}
-            </button>
+            </SubmitButton>
             <button type="button" className="button button-secondary" onClick={() => setMode(null)}>{t('programme.cancel')}</button>
           </div>
         </form>

@@ -6,6 +6,7 @@ import { useCategories } from '../../api/use-reference-data.js';
 import { ErrorSummary } from '../../components/ErrorSummary.js';
 import { useErrorText } from '../../components/QueryState.js';
 import { RadioGroup } from '../../components/RadioGroup.js';
+import { SubmitButton } from '../../components/SubmitButton.js';
 import { CheckboxGroup } from './CheckboxGroup.js';
 import { EvidenceText } from './EvidenceList.js';
 import { Field } from './Field.js';
@@ -28,6 +29,7 @@ export function EvidenceSection({ problem, canEdit }: { problem: Problem; canEdi
   const [messageRef, focusMessage] = useFocusAfterRender<HTMLParagraphElement>();
   const knownAreas = new Map(problem.area ? [[problem.area.id, problem.area.name]] : []);
   const remove = (evidenceId: string) => {
+    if (change.isPending) return;
     setMessage(null);
     change.mutate({ kind: 'remove_evidence', evidenceId }, {
       onSuccess: () => { setMessage(t('programmeEdit.evidence.removed')); focusMessage(); },
@@ -42,7 +44,7 @@ export function EvidenceSection({ problem, canEdit }: { problem: Problem; canEdi
             <li key={e.id}>
               <EvidenceText evidence={e} knownAreas={knownAreas} />
               {canEdit && (
-                <> <button type="button" className="button button-secondary button-small" disabled={change.isPending} onClick={() => remove(e.id)}>
+                <> <button type="button" className="button button-secondary button-small" aria-disabled={change.isPending || undefined} onClick={() => remove(e.id)}>
                   {t('programmeEdit.evidence.remove')}<span className="visually-hidden">: {t('programmeEdit.evidence.item', { n: i + 1 })}</span>
                 </button></>
               )}
@@ -133,7 +135,7 @@ function EvidenceForm({ problem, onAdded }: { problem: Problem; onAdded: () => v
       <Field id="evidence-note" label={t(state.kind === 'note' ? 'programmeEdit.evidence.note' : 'programmeEdit.evidence.comment')} error={errors.note} required={state.kind === 'note'}>
         {(aria) => <textarea {...aria} rows={3} maxLength={2000} value={state.note} onChange={(e) => set({ note: e.target.value }, 'note')} />}
       </Field>
-      <button type="submit" className="button button-primary" disabled={add.isPending}>{add.isPending ? t('programme.saving') : t('programmeEdit.evidence.submit')}</button>
+      <SubmitButton pending={add.isPending} pendingLabel={t('programme.saving')}>{t('programmeEdit.evidence.submit')}</SubmitButton>
     </form>
   );
 }

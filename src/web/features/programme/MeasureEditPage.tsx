@@ -7,6 +7,7 @@ import { ApiError } from '../../api/client.js';
 import { useUnits } from '../../api/use-reference-data.js';
 import { ErrorSummary } from '../../components/ErrorSummary.js';
 import { QueryState, useErrorText } from '../../components/QueryState.js';
+import { SubmitButton } from '../../components/SubmitButton.js';
 import { useDocumentTitle } from '../../components/use-document-title.js';
 import { SignInNotice } from '../auth/SignInNotice.js';
 import { useSession } from '../auth/use-session.js';
@@ -97,9 +98,7 @@ function MeasureEditForm({ measure, problems }: { measure: Measure; problems: re
         <ConfidentialityField id="measure-confidentiality" value={state.confidentiality} error={errors.confidentiality}
           onChange={(v) => patch({ confidentiality: v }, 'confidentiality')} />
         <div className="button-row">
-          <button type="submit" className="button button-primary button-large" disabled={change.isPending}>
-            {change.isPending ? t('programme.saving') : t('programmeEdit.measure.submit')}
-          </button>
+          <SubmitButton large pending={change.isPending} pendingLabel={t('programme.saving')}>{t('programmeEdit.measure.submit')}</SubmitButton>
           <Link className="button button-secondary button-large" to={`/measures/${measure.id}`}>{t('programme.cancel')}</Link>
         </div>
       </form>

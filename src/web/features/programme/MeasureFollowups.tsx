@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { type Followup, type FollowupAssessment as Assessment, FollowupAssessmentSchema, FollowupRecordSchema, type Measure } from '../../../domain/measures.js';
 import { useErrorText } from '../../components/QueryState.js';
 import { RadioGroup } from '../../components/RadioGroup.js';
+import { SubmitButton } from '../../components/SubmitButton.js';
 import { useFormat } from '../../components/use-format.js';
 import { useChangeMeasure } from './use-programme.js';
 
@@ -71,6 +72,7 @@ function RecordForm({ measureId, followup, onDone }: { measureId: string; follow
   const id = `followup-${followup.id}`;
   const submit = (e: FormEvent) => {
     e.preventDefault();
+    if (change.isPending) return;
     const parsed = FollowupRecordSchema.safeParse({ what_was_done: what, assessment: assessment || undefined });
     if (!parsed.success) {
       const fields = new Set(parsed.error.issues.map((i) => String(i.path[0])));
@@ -94,7 +96,7 @@ function RecordForm({ measureId, followup, onDone }: { measureId: string; follow
         options={FollowupAssessmentSchema.options.map((a) => ({ value: a, label: t(`programme.assessments.${a}`) }))} onChange={setAssessment} />
       <p className="hint">{t('programme.followup.indicatorHint')}</p>
       <div className="button-row">
-        <button type="submit" className="button button-primary" disabled={change.isPending}>{t('programme.followup.save')}</button>
+        <SubmitButton pending={change.isPending} pendingLabel={t('programme.saving')}>{t('programme.followup.save')}</SubmitButton>
         <button type="button" className="button button-secondary" onClick={onDone}>{t('programme.cancel')}</button>
       </div>
       {change.error && <p className="notice notice-error" role="alert">{errorText(change.error)}</p>}
@@ -109,6 +111,7 @@ function AddFollowup({ measureId }: { measureId: string }) {
   const [date, setDate] = useState('');
   const submit = (e: FormEvent) => {
     e.preventDefault();
+    if (change.isPending) return;
     if (!date) return document.getElementById('followup-new-date')?.focus();
     change.mutate({ kind: 'add_followup', dueDate: date }, { onSuccess: () => setDate('') });
   };
@@ -118,7 +121,7 @@ function AddFollowup({ measureId }: { measureId: string }) {
         <label htmlFor="followup-new-date">{t('programme.followup.newDate')}</label>
         <input id="followup-new-date" type="date" value={date} onChange={(e) => setDate(e.target.value)} />
       </div>
-      <button type="submit" className="button button-secondary" disabled={change.isPending}>{t('programme.followup.add')}</button>
+      <SubmitButton variant="secondary" pending={change.isPending} pendingLabel={t('programme.saving')}>{t('programme.followup.add')}</SubmitButton>
       {change.error && <p className="notice notice-error" role="alert">{errorText(change.error)}</p>}
     </form>
   );

@@ -7,6 +7,7 @@ import { useUnits } from '../../api/use-reference-data.js';
 import { todayInSweden } from '../../components/dates.js';
 import { ErrorSummary } from '../../components/ErrorSummary.js';
 import { QueryState, useErrorText } from '../../components/QueryState.js';
+import { SubmitButton } from '../../components/SubmitButton.js';
 import { useDocumentTitle } from '../../components/use-document-title.js';
 import { SignInNotice } from '../auth/SignInNotice.js';
 import { useSession } from '../auth/use-session.js';
@@ -93,9 +94,7 @@ function MeasureForm({ problems }: { problems: readonly Problem[] }) {
           onChange={(patch, field) => { setState((s) => ({ ...s, ...patch })); setErrors((e) => ({ ...e, [field]: undefined })); }} />
         <FollowupDatesEditor dates={state.followup_dates} error={errors.followup_dates} onChange={(v) => set('followup_dates', v, 'followup_dates')} />
         <ComponentsEditor components={state.components} error={errors.components} onChange={(v) => set('components', v, 'components')} />
-        <button type="submit" className="button button-primary button-large" disabled={create.isPending}>
-          {create.isPending ? t('programme.saving') : t('programme.measureForm.submit')}
-        </button>
+        <SubmitButton large pending={create.isPending} pendingLabel={t('programme.saving')}>{t('programme.measureForm.submit')}</SubmitButton>
       </form>
     </>
   );

@@ -7,6 +7,7 @@ import { ApiError } from '../../api/client.js';
 import { endpoints } from '../../api/endpoints.js';
 import { ErrorSummary } from '../../components/ErrorSummary.js';
 import { QueryState, useErrorText } from '../../components/QueryState.js';
+import { SubmitButton } from '../../components/SubmitButton.js';
 import { useDocumentTitle } from '../../components/use-document-title.js';
 import { SignInNotice } from '../auth/SignInNotice.js';
 import { useSession } from '../auth/use-session.js';
@@ -111,9 +112,7 @@ function ProblemEditForm({ problem }: { problem: Problem }) {
         <ConfidentialityField id="problem-confidentiality" value={state.confidentiality} error={errors.confidentiality}
           onChange={(v) => patch({ confidentiality: v }, 'confidentiality')} />
         <div className="button-row">
-          <button type="submit" className="button button-primary button-large" disabled={change.isPending}>
-            {change.isPending ? t('programme.saving') : t('programmeEdit.problem.submit')}
-          </button>
+          <SubmitButton large pending={change.isPending} pendingLabel={t('programme.saving')}>{t('programmeEdit.problem.submit')}</SubmitButton>
           <Link className="button button-secondary button-large" to={`/problems/${problem.id}`}>{t('programme.cancel')}</Link>
         </div>
       </form>

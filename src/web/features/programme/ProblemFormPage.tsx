@@ -6,6 +6,7 @@ import { useUnits } from '../../api/use-reference-data.js';
 import { todayInSweden } from '../../components/dates.js';
 import { ErrorSummary } from '../../components/ErrorSummary.js';
 import { QueryState, useErrorText } from '../../components/QueryState.js';
+import { SubmitButton } from '../../components/SubmitButton.js';
 import { useDocumentTitle } from '../../components/use-document-title.js';
 import { SignInNotice } from '../auth/SignInNotice.js';
 import { useSession } from '../auth/use-session.js';
@@ -132,9 +133,7 @@ function ProblemForm({ areaId, ownerUnitId }: { areaId: string; ownerUnitId: str
             </Field>
           </div>
         </fieldset>
-        <button type="submit" className="button button-primary button-large" disabled={create.isPending}>
-          {create.isPending ? t('programme.saving') : t('programme.problemForm.submit')}
-        </button>
+        <SubmitButton large pending={create.isPending} pendingLabel={t('programme.saving')}>{t('programme.problemForm.submit')}</SubmitButton>
       </form>
     </>
   );

@@ -6,6 +6,7 @@ import { ApiError } from '../../api/client.js';
 import { useUnits } from '../../api/use-reference-data.js';
 import { todayInSweden } from '../../components/dates.js';
 import { useErrorText } from '../../components/QueryState.js';
+import { SubmitButton } from '../../components/SubmitButton.js';
 import { useFocusIdAfterRender } from '../../components/use-focus-after-render.js';
 import { useSession } from '../auth/use-session.js';
 import { defaultUnit, editableUnits } from './access.js';
@@ -44,6 +45,7 @@ export function RequestForm({ problem }: { problem: Problem }) {
   };
   const submit = async (e: FormEvent) => {
     e.preventDefault();
+    if (create.isPending) return;
     setSent(null);
     const parsed = RequestCreateSchema.safeParse({ from_unit_id: from, to_unit_id: to, problem_id: problem.id, what, due_date: due });
     if (!parsed.success) return fail(fieldErrors(topLevelIssues(parsed.error.issues), FIELDS, 'what', message));
@@ -81,7 +83,7 @@ export function RequestForm({ problem }: { problem: Problem }) {
       <Field id={inputId('due_date')} label={t('programme.request.due')} error={errors.due_date} required>
         {(aria) => <input {...aria} type="date" value={due} onChange={(e) => setDue(e.target.value)} />}
       </Field>
-      <button type="submit" className="button button-primary" disabled={create.isPending}>{t('programme.request.send')}</button>
+      <SubmitButton pending={create.isPending} pendingLabel={t('programme.saving')}>{t('programme.request.send')}</SubmitButton>
       <div role="status">{sent && <p className="notice notice-success">{t('programme.request.sent', { unit: sent })}</p>}</div>
       {create.error && !(create.error instanceof ApiError && create.error.fieldIssues.length) && <p className="notice notice-error" role="alert">{errorText(create.error)}</p>}
     </form>

@@ -16,6 +16,11 @@ export function StageControl({ problem, canEdit }: { problem: Problem; canEdit: 
   // The button pressed is gone after a move (the moves change with the stage): focus goes to the message.
   const [movedRef, focusMoved] = useFocusAfterRender<HTMLParagraphElement>();
   const forward = (s: ProblemStage) => PROBLEM_STAGES.indexOf(s) > PROBLEM_STAGES.indexOf(problem.stage);
+  // The buttons stay focusable while a move runs (aria-disabled): a second press is ignored here.
+  const move = (s: ProblemStage) => {
+    if (update.isPending) return;
+    update.mutate({ stage: s }, { onSuccess: focusMoved });
+  };
 
   return (
     <section className="section" aria-labelledby="problem-stage-heading">
@@ -30,8 +35,8 @@ export function StageControl({ problem, canEdit }: { problem: Problem; canEdit: 
       {canEdit && (
         <div className="button-row">
           {moves.map((s) => (
-            <button key={s} type="button" className={`button ${forward(s) ? 'button-primary' : 'button-secondary'}`} disabled={update.isPending}
-              onClick={() => update.mutate({ stage: s }, { onSuccess: focusMoved })}>
+            <button key={s} type="button" className={`button ${forward(s) ? 'button-primary' : 'button-secondary'}`} aria-disabled={update.isPending || undefined}
+              onClick={() => move(s)}>
               {t(forward(s) ? 'programme.stage.forward' : 'programme.stage.back', { stage: t(`programme.stages.${s}`) })}
             </button>
           ))}

@@ -99,6 +99,7 @@ function Matrix({ rules, admin }: { rules: readonly ResponsibilityRule[]; admin:
     setReturnTo(`[data-remove="${id}"]`);
   };
   const confirmRemove = (r: ResponsibilityRule) => {
+    if (remove.isPending) return;
     remove.mutate(r.id, {
       onSuccess: () => {
         setConfirming(null);
@@ -140,7 +141,7 @@ function Matrix({ rules, admin }: { rules: readonly ResponsibilityRule[]; admin:
                         <>
                           <span id={`confirm-${r.id}`} className="confirm-question">{t('responsibility.confirmQuestion', { rule: ruleName(r) })}</span>
                           <button ref={confirmRef} type="button" className="button button-primary button-small" aria-describedby={`confirm-${r.id}`}
-                            disabled={remove.isPending} onClick={() => confirmRemove(r)}>
+                            aria-disabled={remove.isPending || undefined} onClick={() => confirmRemove(r)}>
                             {t('responsibility.confirmRemove')}
                           </button>
                           <button type="button" className="button button-secondary button-small" onClick={() => cancelRemove(r.id)}>{t('responsibility.cancel')}</button>

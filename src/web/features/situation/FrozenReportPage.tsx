@@ -1,4 +1,4 @@
-import { type FormEvent, useState } from 'react';
+import { type FormEvent, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import type { FrozenReportView, Meeting } from '../../../domain/meetings.js';
@@ -6,6 +6,7 @@ import { situationEndpoints } from '../../api/situation-endpoints.js';
 import { useUnits } from '../../api/use-reference-data.js';
 import { localInputToOffsetIso, todayInSweden, toLocalInputValue } from '../../components/dates.js';
 import { QueryState, useErrorText } from '../../components/QueryState.js';
+import { SubmitButton } from '../../components/SubmitButton.js';
 import { useDocumentTitle } from '../../components/use-document-title.js';
 import { useFormat } from '../../components/use-format.js';
 import { SignInNotice } from '../auth/SignInNotice.js';
@@ -45,6 +46,15 @@ function FrozenBody({ view, canWrite }: { view: FrozenReportView; canWrite: bool
   const meeting = useMeeting(view.report.meeting_id);
   const late = view.diff.reported_after_freeze;
   const rows = view.frozen.neighbourhoods;
+  const meetingHeading = useRef<HTMLHeadingElement>(null);
+  const hadMeeting = useRef(view.report.meeting_id !== null);
+  // Saving the meeting replaces its form with the summary, taking the focused button away: the focus goes to
+  // the section's heading instead of falling back to the page.
+  useEffect(() => {
+    const hasMeeting = view.report.meeting_id !== null;
+    if (hasMeeting && !hadMeeting.current && document.activeElement === document.body) meetingHeading.current?.focus();
+    hadMeeting.current = hasMeeting;
+  }, [view.report.meeting_id]);
   return (
     <>
       <p className="subtitle">{t('meeting.frozenAt', { at: format.dateTime(view.report.frozen_at), by: view.report.frozen_by })}</p>
@@ -85,7 +95,7 @@ function FrozenBody({ view, canWrite }: { view: FrozenReportView; canWrite: bool
       </section>
 
       <section className="section" aria-labelledby="meeting-heading">
-        <h2 id="meeting-heading">{t('meeting.meeting')}</h2>
+        <h2 id="meeting-heading" ref={meetingHeading} tabIndex={-1}>{t('meeting.meeting')}</h2>
         {view.report.meeting_id ? (
           <QueryState isPending={meeting.isPending} error={meeting.error}>
             {meeting.data && <MeetingSummary meeting={meeting.data} />}
@@ -136,6 +146,7 @@ function MeetingForm({ reportId }: { reportId: string }) {
 
   const submit = (e: FormEvent) => {
     e.preventDefault();
+    if (create.isPending) return;
     if (participants.length === 0) return setMissing(true);
     setMissing(false);
     create.mutate({ held_at: localInputToOffsetIso(heldAt), participants, ...(notes.trim() ? { notes } : {}), actions: [] });
@@ -166,7 +177,7 @@ function MeetingForm({ reportId }: { reportId: string }) {
         <p id="meeting-notes-hint" className="hint">{t('meeting.notesHint')}</p>
         <textarea id="meeting-notes" rows={4} value={notes} onChange={(e) => setNotes(e.target.value)} aria-describedby="meeting-notes-hint" />
       </div>
-      <button type="submit" className="button button-primary" disabled={create.isPending}>{t('meeting.save')}</button>
+      <SubmitButton pending={create.isPending} pendingLabel={t('programme.saving')}>{t('meeting.save')}</SubmitButton>
       {create.error && <p className="notice notice-error" role="alert">{errorText(create.error)}</p>}
     </form>
   );
@@ -211,6 +222,7 @@ function ActionForm({ meetingId }: { meetingId: string }) {
   const sorted = [...units].sort((a, b) => a.name.localeCompare(b.name, 'sv'));
   const submit = (e: FormEvent) => {
     e.preventDefault();
+    if (add.isPending) return;
     add.mutate({ title, unit_id: unitId, due_date: due }, { onSuccess: () => setTitle('') });
   };
   return (
@@ -231,7 +243,7 @@ function ActionForm({ meetingId }: { meetingId: string }) {
         <label htmlFor="action-due">{t('meeting.dueDate')}</label>
         <input id="action-due" type="date" value={due} onChange={(e) => setDue(e.target.value)} required />
       </div>
-      <button type="submit" className="button button-primary" disabled={add.isPending}>{t('meeting.addAction')}</button>
+      <SubmitButton pending={add.isPending} pendingLabel={t('programme.saving')}>{t('meeting.addAction')}</SubmitButton>
       <div role="status">{add.isSuccess && <p className="notice notice-success">{t('meeting.actionAdded')}</p>}</div>
       {add.error && <p className="notice notice-error" role="alert">{errorText(add.error)}</p>}
     </form>

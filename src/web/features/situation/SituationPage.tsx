@@ -6,6 +6,7 @@ import { situationEndpoints } from '../../api/situation-endpoints.js';
 import { todayInSweden } from '../../components/dates.js';
 import { QueryState, useErrorText } from '../../components/QueryState.js';
 import { RadioGroup } from '../../components/RadioGroup.js';
+import { SubmitButton } from '../../components/SubmitButton.js';
 import { useDocumentTitle } from '../../components/use-document-title.js';
 import { useFormat } from '../../components/use-format.js';
 import { SignInNotice } from '../auth/SignInNotice.js';
@@ -115,6 +116,10 @@ function ReportBody({ areaId, report, filters, canWrite }: { areaId: string | un
   const freeze = useFreeze();
   const en = i18n.language === 'en';
   const q = { area_id: areaId, week: report.week, ...filters };
+  const freezeReport = () => {
+    if (freeze.isPending) return;
+    freeze.mutate({ area_id: areaId ?? null, week: report.week }, { onSuccess: (v) => void navigate(`/situation/reports/${v.report.id}`) });
+  };
 
   return (
     <>
@@ -129,12 +134,7 @@ function ReportBody({ areaId, report, filters, canWrite }: { areaId: string | un
         <a className="button button-secondary" href={situationEndpoints.reportFileUrl(q, 'pdf')} download>{t('situation.pdf')}</a>
         <a className="button button-secondary" href={situationEndpoints.reportFileUrl(q, 'xlsx')} download>{t('situation.xlsx')}</a>
         {canWrite && (
-          <button
-            type="button"
-            className="button button-primary"
-            disabled={freeze.isPending}
-            onClick={() => freeze.mutate({ area_id: areaId ?? null, week: report.week }, { onSuccess: (v) => void navigate(`/situation/reports/${v.report.id}`) })}
-          >
+          <button type="button" className="button button-primary" aria-disabled={freeze.isPending || undefined} onClick={freezeReport}>
             {freeze.isPending ? t('situation.freezing') : t('situation.freeze')}
           </button>
         )}
@@ -248,6 +248,7 @@ function NeighbourhoodTable({ areaId, report, canWrite }: { areaId: string | und
 
   const submit = (e: FormEvent) => {
     e.preventDefault();
+    if (confirm.isPending) return;
     confirm.mutate({ week: report.week, ratings: report.neighbourhoods.map((n) => ({ neighbourhood_code: n.code, level: levels[n.code] ?? n.rating.proposed })) });
   };
 
@@ -295,7 +296,7 @@ function NeighbourhoodTable({ areaId, report, canWrite }: { areaId: string | und
         <p className="hint">{t('situation.significantMarker')}</p>
         {canWrite && report.neighbourhoods.length > 0 && (
           <div className="button-row">
-            <button type="submit" className="button button-secondary" disabled={confirm.isPending}>{t('situation.confirm')}</button>
+            <SubmitButton variant="secondary" pending={confirm.isPending} pendingLabel={t('programme.saving')}>{t('situation.confirm')}</SubmitButton>
           </div>
         )}
         <div role="status">
