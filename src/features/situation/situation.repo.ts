@@ -139,11 +139,10 @@ export function listPopulations(db: Db, organisationId: string, codes: readonly 
     .where('organisation_id', '=', organisationId).where('level', '=', 'neighbourhood').where('area_code', 'in', codes).execute();
 }
 
-/** Current versions of the organisation's data, by kind, for cache keys. */
 /**
- * The organisation's data versions by kind. With `weeks`, also `weeks`: the newest incident week version among
- * those ISO weeks. Versions come from one sequence, so it changes whenever an incident of one of those weeks
- * is written (and after a recount), and never returns to an earlier value.
+ * The organisation's data versions by kind, for cache keys. With `weeks`, also `weeks`: the newest incident
+ * week version among those ISO weeks. Versions come from one sequence, so it changes whenever an incident of
+ * one of those weeks is written (and after a recount), and never returns to an earlier value.
  */
 export async function readDataVersions(db: Db, organisationId: string, weeks?: { from: string; to: string }): Promise<Record<string, number>> {
   const kinds = db.selectFrom('data_versions').select(['kind', 'version']).where('organisation_id', '=', organisationId);
