@@ -169,6 +169,7 @@ describe('keyboard only', () => {
     await page.keyboard.press('Enter');
     await page.locator('#action-unit option', { hasText: 'Trafiknämnden (trafikkontoret)' }).waitFor({ state: 'attached', timeout: 20_000 });
     await expect.poll(async () => (await focused(page)).id, { message: 'the focus after saving the meeting' }).toBe('meeting-heading');
+    await shot(page, 'web-keyboard-meeting-saved');
 
     const action = `Tangentbordsåtgärd ${Date.now()}`;
     await tabTo(page, (f) => f.id === 'action-title', { what: 'the action title' });
@@ -197,6 +198,7 @@ describe('keyboard only', () => {
     expect(await focusOn(), 'the focus while the request runs').toBe('submit');
     expect(await page.locator('.action-form button[type=submit]').getAttribute('aria-disabled')).toBe('true');
     expect((await focused(page)).text).toBe('Sparar…');
+    await shot(page, 'web-keyboard-action-pending');
     // A second Enter while it runs sends nothing.
     await page.keyboard.press('Enter');
 
