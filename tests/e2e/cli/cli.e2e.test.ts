@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import pg from 'pg';
+import { isoWeekOfDate, weekBounds } from '../../../src/analysis/stats/counts.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { TEST_POSTGRES_URL } from '../../setup/test-db.js';
 
@@ -130,6 +131,51 @@ for (const engine of engines) {
       }
       // Five CLI processes, each opening and migrating its database; the restore recounts the weekly counts.
     }, 180_000);
+
+    it('writes a district-week situation report as JSON that agrees with the incident list, and as PDF and Excel', async () => {
+      const lastWeek = new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Stockholm' }).format(new Date(Date.now() - 7 * 86_400_000));
+      const week = isoWeekOfDate(...(lastWeek.split('-').map(Number) as [number, number, number]));
+      const json = await trygg(env, 'report', 'situation', '--district', 'enskede-arsta-vantor', '--week', week);
+      expect(json.code, json.stderr).toBe(0);
+      const report = JSON.parse(json.stdout) as { scope: { code: string }; week: string; totals: { count: number }; period: { start: string; end: string }; trend: Array<{ week: string; count: number }> };
+      expect(report.scope.code).toBe('enskede-arsta-vantor');
+      expect(report.week).toBe(week);
+      const listed = async (from: string, to: string) => (JSON.parse((await trygg(env, 'incidents', 'list', '--area', 'enskede-arsta-vantor', '--from', from, '--to', to, '--format', 'json', '--limit', '100000')).stdout) as unknown[]).length;
+      expect(report.totals.count).toBe(await listed(report.period.start, report.period.end));
+      // The 52-week trend, summed, against the list over the same weeks: the demo's 400 incidents are spread over them.
+      expect(report.trend).toHaveLength(52);
+      const trendTotal = report.trend.reduce((sum, t) => sum + t.count, 0);
+      expect(trendTotal).toBeGreaterThan(0);
+      expect(trendTotal).toBe(await listed(weekBounds(report.trend[0]!.week).start.toISOString(), report.period.end));
+
+      const dir = mkdtempSync(join(tmpdir(), 'trygg-cli-report-'));
+      try {
+        for (const [format, magic] of [['pdf', '%PDF-'], ['xlsx', 'PK']] as const) {
+          const out = join(dir, `lagesbild.${format}`);
+          const written = await trygg(env, 'report', 'situation', '--district', 'enskede-arsta-vantor', '--week', week, '--format', format, '--out', out);
+          expect(written.code, written.stderr).toBe(0);
+          expect(readFileSync(out).subarray(0, magic.length).toString('latin1')).toBe(magic);
+        }
+      } finally {
+        rmSync(dir, { recursive: true, force: true });
+      }
+      const unknown = await trygg(env, 'report', 'situation', '--district', 'atlantis', '--week', week);
+      expect(unknown.code).toBe(1);
+      expect(unknown.stderr).toMatch(/^NOT_FOUND:/);
+    }, 120_000);
+
+    it('runs the retention rules as a dry run, the weekly digest and the outbox status', async () => {
+      const retention = await trygg(env, 'retention', 'run', '--dry-run');
+      expect(retention.code, retention.stderr).toBe(0);
+      expect(JSON.parse(retention.stdout)).toMatchObject({ dry_run: true });
+      expect((JSON.parse(retention.stdout) as { results: Array<{ target: string }> }).results.map((r) => r.target)).toContain('incident_free_text');
+      const digest = await trygg(env, 'digest', 'weekly', '--week', '2026-W47');
+      expect(digest.code, digest.stderr).toBe(0);
+      expect(JSON.parse(digest.stdout)).toMatchObject({ week: '2026-W47' });
+      const outbox = await trygg(env, 'outbox', 'status');
+      expect(outbox.code, outbox.stderr).toBe(0);
+      expect(Object.keys(JSON.parse(outbox.stdout) as object).sort()).toEqual(['failed', 'pending', 'sent']);
+    }, 60_000);
 
     it('does not seed twice', async () => {
       const again = await trygg(env, 'seed', 'demo', '--incidents', '400');
