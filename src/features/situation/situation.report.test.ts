@@ -63,6 +63,17 @@ describeEachEngine('situation report assembly', (getDb) => {
     expect(report.trend.at(-1)).toEqual({ week: '2026-W40', count: 6, points: 5 });
   });
 
+  it('lists the week\'s point incidents in time order with their exact coordinates', async () => {
+    const { report } = await getSituationReport(ctx, { area_id: org.areas.southDistrict, week: '2026-W42' });
+    const bounds = weekBounds('2026-W42');
+    const stored = await getDb().db.selectFrom('incidents').select(['id', 'lon', 'lat', 'place_id'])
+      .where('organisation_id', '=', org.organisation.id).where('area_id', '=', org.areas.south)
+      .where('occurred_at', '>=', bounds.start).where('occurred_at', '<', bounds.end).where('precision', 'in', ['exact', 'place'])
+      .orderBy('occurred_at').orderBy('id').execute();
+    expect(stored).toHaveLength(70);
+    expect(report.points.map((p) => ({ id: p.id, lon: p.lon, lat: p.lat, place_id: p.place_id }))).toEqual(stored);
+  });
+
   it('proposes a rating from the thresholds: 6 incidents + 2 × 2 violence = 10 points → viss oro', async () => {
     const { report } = await getSituationReport(ctx, { area_id: org.areas.southDistrict, week: '2026-W40' });
     expect(report.neighbourhoods[0]!.rating).toMatchObject({ proposed: 2, score: 10, confirmed: null, previous_week_confirmed: null });
