@@ -16,7 +16,7 @@ import { randomBytes } from 'node:crypto';
 import autocannon from 'autocannon';
 import Fastify, { type FastifyInstance } from 'fastify';
 import { cellToLatLng, polygonToCells } from 'h3-js';
-import { sql } from 'kysely';
+import { type RawBuilder, sql } from 'kysely';
 import pg from 'pg';
 import { h3Cells } from '../src/analysis/geo/h3.js';
 import { addWeeks, isoWeek, weekBounds } from '../src/analysis/stats/counts.js';
@@ -175,17 +175,15 @@ async function run(engine: Engine): Promise<void> {
     let t = performance.now();
     const payload = (await call()).body;
     const first = performance.now() - t;
-    // A copy of one of the district-week's incidents, written as any writer would: through the triggers.
-    const newIncident = () => sql`
+    // A copy of one of the district-week's incidents at `occurredAt`, written as any writer would: through the triggers.
+    const copyIncident = (occurredAt: RawBuilder<unknown>) => () => sql`
       INSERT INTO incidents (organisation_id, occurred_at, reported_at, category_id, lon, lat, precision, h3_r7, h3_r8, h3_r9, h3_r10, area_id, district_id, place_id, source, status)
-      SELECT organisation_id, occurred_at, now(), category_id, lon, lat, precision, h3_r7, h3_r8, h3_r9, h3_r10, area_id, district_id, place_id, source, status
+      SELECT organisation_id, ${occurredAt}, now(), category_id, lon, lat, precision, h3_r7, h3_r8, h3_r9, h3_r10, area_id, district_id, place_id, source, status
       FROM incidents WHERE organisation_id = ${orgId} AND area_id IN (${sql.join(hoodIds)}) AND occurred_at >= ${bounds.start} AND occurred_at < ${bounds.end} LIMIT 1`.execute(h.db);
+    const newIncident = copyIncident(sql`occurred_at`);
     const cold = await time(20, call, newIncident);
     // The weekly meeting's case: this week's reports keep arriving while the report of last week is open.
-    const newIncidentThisWeek = () => sql`
-      INSERT INTO incidents (organisation_id, occurred_at, reported_at, category_id, lon, lat, precision, h3_r7, h3_r8, h3_r9, h3_r10, area_id, district_id, place_id, source, status)
-      SELECT organisation_id, now(), now(), category_id, lon, lat, precision, h3_r7, h3_r8, h3_r9, h3_r10, area_id, district_id, place_id, source, status
-      FROM incidents WHERE organisation_id = ${orgId} AND area_id IN (${sql.join(hoodIds)}) AND occurred_at >= ${bounds.start} AND occurred_at < ${bounds.end} LIMIT 1`.execute(h.db);
+    const newIncidentThisWeek = copyIncident(sql`now()`);
     await call();
     const laterWeek = await time(20, call, newIncidentThisWeek);
     const warm = await time(200, call);
