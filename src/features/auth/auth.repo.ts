@@ -6,6 +6,12 @@ export function findUserByEmail(db: Db, organisationId: string, email: string) {
   return db.selectFrom('users').selectAll().where('organisation_id', '=', organisationId).where('email', '=', email).executeTakeFirst();
 }
 
+/** The organisation's name and slug: words its members must not build passwords on. */
+export async function organisationWords(db: Db, organisationId: string): Promise<string[]> {
+  const row = await db.selectFrom('organisations').select(['name', 'slug']).where('id', '=', organisationId).executeTakeFirst();
+  return row ? [row.name, row.slug] : [];
+}
+
 export function findUserById(db: Db, id: string) {
   return db.selectFrom('users').selectAll().where('id', '=', id).executeTakeFirst();
 }

@@ -6,10 +6,10 @@ import { recordAudit } from '../audit/audit.repo.js';
 import type { Db } from '../org/org.repo.js';
 import {
   deleteOtherSessions, deleteSession, findApiToken, findSessionWithUser, findUserByEmail, findUserById, insertApiToken, insertSession, insertUser,
-  listApiTokens, listMemberships, markApiTokenUsed, revokeApiToken, setLoginFailures, setPassword, touchSession,
+  listApiTokens, listMemberships, markApiTokenUsed, organisationWords, revokeApiToken, setLoginFailures, setPassword, touchSession,
 } from './auth.repo.js';
 import { checkPolicy } from './policy.js';
-import { generatePassword, hashPassword, passwordProblem, verifyPassword } from './passwords.js';
+import { generatePassword, hashPassword, PASSWORD_PROBLEM_MESSAGES, type PasswordProblem, passwordProblem, verifyNothing, verifyPassword } from './passwords.js';
 import { API_TOKEN_PREFIX, hashSecret, newSecret } from './tokens.js';
 
 export const SESSION_HOURS = 12;
@@ -151,14 +151,20 @@ export async function revokeMyApiToken(ctx: ServiceContext, id: string): Promise
   });
 }
 
+/** The refusal of a password, with the reason in both languages as the message. */
+function weakPassword(path: string, problem: PasswordProblem): AppError {
+  const messages = PASSWORD_PROBLEM_MESSAGES[problem];
+  return new AppError('WEAK_PASSWORD', { messages, details: [{ path, code: problem, message: messages.en }] });
+}
+
 /**
  * Creates an account. Without a password a one-time one is generated and returned (shown once); given
  * passwords must pass the NIST checks.
  */
 export async function createUser(ctx: ServiceContext, input: UserCreate, options: { oneTimePassword?: boolean } = {}): Promise<{ id: string; email: string; password: string | null }> {
   const password = input.password ?? generatePassword();
-  const problem = input.password ? passwordProblem(input.password, input.email) : null;
-  if (problem) throw new AppError('WEAK_PASSWORD', { details: [{ path: 'password', code: problem, message: problem.replace('_', ' ') }] });
+  const problem = input.password ? passwordProblem(input.password, input.email, await organisationWords(ctx.db, ctx.organisation.id)) : null;
+  if (problem) throw weakPassword('password', problem);
   return inTransaction(ctx.db, async (trx) => {
     if (await findUserByEmail(trx, ctx.organisation.id, input.email)) {
       throw new AppError('CONFLICT', { details: [{ path: 'email', code: 'duplicate', message: 'an account with this e-mail exists' }] });
@@ -186,8 +192,9 @@ export async function changePassword(ctx: ServiceContext, input: PasswordChange,
   if (!user?.password_hash || !(await verifyPassword(user.password_hash, input.current_password))) {
     throw new AppError('INVALID_CREDENTIALS', { details: [{ path: 'current_password', code: 'wrong_password', message: 'the current password is wrong' }] });
   }
-  const problem = input.new_password === input.current_password ? 'same_as_current' : passwordProblem(input.new_password, user.email);
-  if (problem) throw new AppError('WEAK_PASSWORD', { details: [{ path: 'new_password', code: problem, message: problem.replaceAll('_', ' ') }] });
+  const problem = input.new_password === input.current_password
+    ? 'same_as_current' : passwordProblem(input.new_password, user.email, await organisationWords(ctx.db, ctx.organisation.id));
+  if (problem) throw weakPassword('new_password', problem);
   const hash = await hashPassword(input.new_password);
   await inTransaction(ctx.db, async (trx) => {
     await setPassword(trx, user.id, hash);

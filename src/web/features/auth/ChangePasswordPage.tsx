@@ -55,7 +55,7 @@ export function ChangePasswordPage() {
       void navigate('/', { replace: true });
     } catch (err) {
       if (err instanceof ApiError && err.code === 'INVALID_CREDENTIALS') fail({ current_password: t('account.errors.wrongCurrent') }, null);
-      else if (err instanceof ApiError && err.code === 'WEAK_PASSWORD') fail({ new_password: t('account.errors.weak') }, null);
+      else if (err instanceof ApiError && err.code === 'WEAK_PASSWORD') fail({ new_password: err.messages ? errorText(err) : t('account.errors.weak') }, null);
       else fail({}, errorText(err));
     } finally {
       setPending(false);
