@@ -1,7 +1,7 @@
 import type { Insertable, Selectable, Updateable } from 'kysely';
 import type { AreaPopulationsTable, AreasTable, IncidentCategoriesTable, OrganisationsTable, PlaceResponsibilitiesTable, PlaceZonesTable, PlacesTable, UnitsTable } from './schema/org.js';
 import type { AuditEventsTable, IncidentsTable, ReporterContactsTable } from './schema/incidents.js';
-import type { ApiTokensTable, MembershipsTable, OidcLoginsTable, SessionsTable, UsersTable } from './schema/auth.js';
+import type { ApiTokensTable, MembershipsTable, OidcLoginsTable, SessionsTable, SignInThrottleTable, UsersTable } from './schema/auth.js';
 import type { ImportCategoryMappingsTable, ImportProfilesTable, ImportRunsTable } from './schema/imports.js';
 import type { AnnotationsTable, AreaRatingsTable, DataVersionsTable, IncidentWeekVersionsTable, IncidentWeeklyCountsTable, MeetingActionsTable, MeetingParticipantsTable, MeetingsTable, RatingThresholdsTable, SituationReportsTable } from './schema/situation.js';
 import type { RecordsReleasesTable } from './schema/records.js';
@@ -32,6 +32,7 @@ export interface Database {
   users: UsersTable;
   memberships: MembershipsTable;
   sessions: SessionsTable;
+  sign_in_throttle: SignInThrottleTable;
   api_tokens: ApiTokensTable;
   import_profiles: ImportProfilesTable;
   import_category_mappings: ImportCategoryMappingsTable;

@@ -56,7 +56,7 @@ export const ERROR_MESSAGES: Record<ErrorCode, LocalisedMessage> = {
   INTERNAL: { sv: 'Ett oväntat fel inträffade.', en: 'An unexpected error occurred.' },
   UNAUTHENTICATED: { sv: 'Du behöver logga in.', en: 'You need to sign in.' },
   INVALID_CREDENTIALS: { sv: 'Fel e-postadress eller lösenord.', en: 'Wrong e-mail address or password.' },
-  ACCOUNT_LOCKED: { sv: 'Kontot är tillfälligt låst efter för många försök. Försök igen senare.', en: 'The account is temporarily locked after too many attempts. Try again later.' },
+  ACCOUNT_LOCKED: { sv: 'För många misslyckade inloggningar härifrån. Vänta en stund och försök igen.', en: 'Too many failed sign-ins from here. Wait a while and try again.' },
   FORBIDDEN: { sv: 'Du har inte behörighet till detta.', en: 'You are not allowed to do this.' },
   CSRF_FAILED: { sv: 'Sidan behöver laddas om (säkerhetskontroll).', en: 'Reload the page (security check failed).' },
   WEAK_PASSWORD: { sv: 'Lösenordet är för svagt.', en: 'The password is too weak.' },

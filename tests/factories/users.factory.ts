@@ -11,7 +11,7 @@ export const TEST_PASSWORD = 'korrekt häst batteri häftstift';
 export async function createUser(db: Kysely<Database>, organisationId: string, unitId: string, role: Role, email = `${role}.${randomBytes(4).toString('hex')}@example.se`) {
   const user = await db.insertInto('users').values({
     organisation_id: organisationId, email, display_name: `Test ${role}`, password_hash: await hashPassword(TEST_PASSWORD),
-    oidc_issuer: null, oidc_subject: null, locked_until: null,
+    oidc_issuer: null, oidc_subject: null,
   }).returning('id').executeTakeFirstOrThrow();
   await db.insertInto('memberships').values({ user_id: user.id, unit_id: unitId, role }).execute();
   return { id: user.id, email };

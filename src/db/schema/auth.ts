@@ -11,8 +11,6 @@ export interface UsersTable {
   password_hash: string | null;
   oidc_issuer: string | null;
   oidc_subject: string | null;
-  failed_logins: Generated<number>;
-  locked_until: Date | null;
   disabled: Generated<boolean>;
   /** Set on accounts given a one-time password: every call but changing it and signing out is refused. */
   must_change_password: Generated<boolean>;
@@ -48,6 +46,18 @@ export interface ApiTokensTable {
   created_at: CreatedAt;
   last_used_at: Date | null;
   revoked_at: Date | null;
+}
+
+/** Failed sign-ins per organisation, e-mail address (known or not) and client address. */
+export interface SignInThrottleTable {
+  organisation_id: string;
+  email: string;
+  address: string;
+  failures: Generated<number>;
+  failed_at: Date | null;
+  blocked_until: Date | null;
+  /** The last successful sign-in from this address: a place the owner is known to use. */
+  succeeded_at: Date | null;
 }
 
 export interface OidcLoginsTable {

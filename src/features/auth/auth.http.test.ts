@@ -40,7 +40,7 @@ describeEachEngine('sign-in, sessions, CSRF and API tokens', (getDb) => {
     expect(me.statusCode).toBe(200);
   });
 
-  it('refuses a wrong password alike for unknown and known accounts, then locks with backoff', async () => {
+  it('refuses a wrong password alike for unknown and known accounts, then makes this place wait', async () => {
     const user = await createUser(getDb().db, org.organisation.id, org.unitId, 'analyst', 'analytiker@example.se');
     const unknown = await app.inject({ method: 'POST', url: '/api/auth/login', payload: { email: 'ingen@example.se', password: 'fel lösenord här' } });
     expect(unknown.json().error.code).toBe('INVALID_CREDENTIALS');

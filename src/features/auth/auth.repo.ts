@@ -16,10 +16,6 @@ export function findUserById(db: Db, id: string) {
   return db.selectFrom('users').selectAll().where('id', '=', id).executeTakeFirst();
 }
 
-export async function setLoginFailures(db: Db, userId: string, failures: number, lockedUntil: Date | null): Promise<void> {
-  await db.updateTable('users').set({ failed_logins: failures, locked_until: lockedUntil, updated_at: new Date() }).where('id', '=', userId).execute();
-}
-
 export function listMemberships(db: Db, userId: string) {
   return db
     .selectFrom('memberships as m')
@@ -35,7 +31,7 @@ export async function insertUser(
   user: { organisation_id: string; email: string; display_name: string; password_hash: string | null; must_change_password?: boolean },
   memberships: ReadonlyArray<{ unit_id: string; role: Role }>,
 ): Promise<string> {
-  const { id } = await db.insertInto('users').values({ ...user, oidc_issuer: null, oidc_subject: null, locked_until: null }).returning('id').executeTakeFirstOrThrow();
+  const { id } = await db.insertInto('users').values({ ...user, oidc_issuer: null, oidc_subject: null }).returning('id').executeTakeFirstOrThrow();
   await db.insertInto('memberships').values(memberships.map((m) => ({ user_id: id, unit_id: m.unit_id, role: m.role }))).execute();
   return id;
 }

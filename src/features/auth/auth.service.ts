@@ -6,22 +6,16 @@ import { recordAudit } from '../audit/audit.repo.js';
 import type { Db } from '../org/org.repo.js';
 import {
   deleteOtherSessions, deleteSession, findApiToken, findSessionWithUser, findUserByEmail, findUserById, insertApiToken, insertSession, insertUser,
-  listApiTokens, listMemberships, markApiTokenUsed, organisationWords, revokeApiToken, setLoginFailures, setPassword, touchSession,
+  listApiTokens, listMemberships, markApiTokenUsed, organisationWords, revokeApiToken, setPassword, touchSession,
 } from './auth.repo.js';
 import { checkPolicy } from './policy.js';
+import { assertMayTrySignIn, recordSignInFailure } from './sign-in-throttle.js';
+import { recordSuccess } from './sign-in-throttle.repo.js';
 import { generatePassword, hashPassword, PASSWORD_PROBLEM_MESSAGES, type PasswordProblem, passwordProblem, verifyNothing, verifyPassword } from './passwords.js';
 import { API_TOKEN_PREFIX, hashSecret, newSecret } from './tokens.js';
 
 export const SESSION_HOURS = 12;
 const IDLE_MINUTES = 120;
-const FREE_ATTEMPTS = 5;
-const MAX_LOCK_MINUTES = 60;
-
-/** Lock length after `failures` consecutive failures: none for the first five, then 1, 2, 4 … 60 minutes. */
-export function lockMinutes(failures: number): number {
-  return failures < FREE_ATTEMPTS ? 0 : Math.min(MAX_LOCK_MINUTES, 2 ** (failures - FREE_ATTEMPTS));
-}
-
 async function principalFor(db: Db, user: { id: string; organisation_id: string; email: string; display_name: string }, scopes: string[] | null): Promise<Principal> {
   const memberships = await listMemberships(db, user.id);
   return {
@@ -30,18 +24,20 @@ async function principalFor(db: Db, user: { id: string; organisation_id: string;
   };
 }
 
-/** Signs in with e-mail and password; failures count towards a lock that doubles in length. */
+/**
+ * Signs in with e-mail and password. Failures slow the place they come from (sign-in-throttle.ts), never the
+ * account; an unknown address, a disabled account or one without a password costs the same argon2 time and
+ * gets the same answer as a wrong password.
+ */
 export async function login(ctx: ServiceContext, input: Login, userAgent: string | null) {
-  const user = await findUserByEmail(ctx.db, ctx.organisation.id, input.email);
+  const key = { organisationId: ctx.organisation.id, email: input.email, address: ctx.remoteAddress ?? 'unknown' };
   const now = new Date();
-  if (user?.locked_until && user.locked_until > now) throw new AppError('ACCOUNT_LOCKED', { details: { retry_after: user.locked_until.toISOString() } });
-  const ok = user && !user.disabled && user.password_hash !== null && (await verifyPassword(user.password_hash, input.password));
+  await assertMayTrySignIn(ctx.db, key, now);
+  const user = await findUserByEmail(ctx.db, ctx.organisation.id, input.email);
+  const hash = user && !user.disabled ? user.password_hash : null;
+  const ok = hash ? await verifyPassword(hash, input.password) : await verifyNothing(input.password);
   if (!user || !ok) {
-    if (user) {
-      const failures = user.failed_logins + 1;
-      const minutes = lockMinutes(failures);
-      await setLoginFailures(ctx.db, user.id, failures, minutes ? new Date(now.getTime() + minutes * 60_000) : null);
-    }
+    await recordSignInFailure(ctx.db, key, now);
     throw new AppError('INVALID_CREDENTIALS');
   }
   return startSession(ctx, user, userAgent, 'password');
@@ -55,7 +51,8 @@ export async function startSession(ctx: ServiceContext, user: UserRow, userAgent
   const csrfToken = newSecret();
   const now = new Date();
   await inTransaction(ctx.db, async (trx) => {
-    await setLoginFailures(trx, user.id, 0, null);
+    // Signing in (by password or single sign-on) makes this place known: it keeps its attempts when the account is under attack.
+    await recordSuccess(trx, { organisationId: user.organisation_id, email: user.email, address: ctx.remoteAddress ?? 'unknown' }, now);
     await insertSession(trx, {
       token_hash: hashSecret(token), user_id: user.id, csrf_token: csrfToken,
       expires_at: new Date(now.getTime() + SESSION_HOURS * 3600_000), remote_address: ctx.remoteAddress ?? null, user_agent: userAgent?.slice(0, 300) ?? null,

@@ -4,6 +4,7 @@ import { inTransaction } from '../../db/transaction.js';
 import type { RetentionTarget } from '../../domain/gdpr.js';
 import type { ServiceContext } from '../../server/context.js';
 import { recordAudit } from '../audit/audit.repo.js';
+import { countStaleThrottleRows, deleteStaleThrottleRows } from '../auth/sign-in-throttle.repo.js';
 import type { Db } from '../org/org.repo.js';
 import { processingRecord, RETENTION_RULES } from './processing-record.js';
 
@@ -39,6 +40,8 @@ async function applyRule(db: Db, organisationId: string, target: RetentionTarget
       const r = await db.deleteFrom('sessions').where('expires_at', '<', cutoff).where('user_id', 'in', users).executeTakeFirst();
       return Number(r.numDeletedRows);
     }
+    case 'sign_in_throttle':
+      return dryRun ? countStaleThrottleRows(db, organisationId, cutoff) : deleteStaleThrottleRows(db, organisationId, cutoff);
   }
 }
 

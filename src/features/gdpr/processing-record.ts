@@ -14,6 +14,10 @@ export const RETENTION_RULES: readonly RetentionRule[] = [
     target: 'session', months: 1,
     what: { sv: 'Inloggningssessioner raderas en månad efter att de gått ut.', en: 'Sign-in sessions are deleted a month after they expire.' },
   },
+  {
+    target: 'sign_in_throttle', months: 3,
+    what: { sv: 'IP-adresser som misslyckade eller lyckade inloggningar kom från raderas tre månader efter senaste försöket.', en: 'Addresses that sign-ins failed or succeeded from are deleted three months after the last attempt.' },
+  },
 ];
 
 /** The record of processing (GDPR art. 30) shown publicly; the municipality is the controller. */
@@ -43,9 +47,9 @@ export function processingRecord(organisationName: string): ProcessingRecord {
         name: { sv: 'Användarkonton och loggning', en: 'User accounts and logging' },
         purpose: { sv: 'Behörighetsstyrning och spårbarhet för ändringar.', en: 'Access control and traceability of changes.' },
         legal_basis: { sv: 'Rättslig förpliktelse och allmänt intresse (GDPR art. 6.1 c och e).', en: 'Legal obligation and public interest (GDPR art. 6(1)(c) and (e)).' },
-        data: { sv: 'Namn, e-post, roll och enhet; logg över vem som ändrat vad och när.', en: 'Name, e-mail, role and unit; a log of who changed what and when.' },
+        data: { sv: 'Namn, e-post, roll och enhet; logg över vem som ändrat vad och när; IP-adresser för inloggningsförsök.', en: 'Name, e-mail, role and unit; a log of who changed what and when; addresses of sign-in attempts.' },
         recipients: { sv: 'Systemförvaltning och dataskyddsombud.', en: 'System administrators and the data-protection officer.' },
-        retention: { sv: 'Loggen bevaras enligt stadens arkivregler; sessioner en månad efter utgång.', en: "The log is kept under the city's archive rules; sessions a month after expiry." },
+        retention: { sv: 'Loggen bevaras enligt stadens arkivregler; sessioner en månad efter utgång; inloggningsförsökens IP-adresser tre månader.', en: "The log is kept under the city's archive rules; sessions a month after expiry; sign-in attempts' addresses three months." },
       },
     ],
   };
