@@ -69,6 +69,10 @@ export const PasswordChangeSchema = z.strictObject({
 });
 export type PasswordChange = z.infer<typeof PasswordChangeSchema>;
 
+/** The answer to a password change: the API tokens it revoked must be issued anew. */
+export const PasswordChangedSchema = z.object({ revoked_api_tokens: z.number().int().nonnegative() });
+export type PasswordChanged = z.infer<typeof PasswordChangedSchema>;
+
 /**
  * Who is calling: a signed-in user (by session or API token), nobody, or the system itself (CLI and jobs
  * run on the server with the database's own credentials, so they are trusted like the database).

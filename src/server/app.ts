@@ -44,7 +44,7 @@ import { sendError } from './errors.js';
 export interface AppOptions {
   db: Kysely<Database>;
   engine: string;
-  config: Pick<Config, 'bodyLimit' | 'defaultOrganisation'>;
+  config: Pick<Config, 'bodyLimit' | 'defaultOrganisation'> & Partial<Pick<Config, 'trustProxy'>>;
   logger?: Logger | boolean;
   /** Built web app to serve; defaults to dist/web when it exists. */
   webRoot?: string | null;
@@ -63,12 +63,18 @@ export function defaultWebRoot(): string | null {
   return null;
 }
 
+/** Fastify takes a hop count as a function of the hop (its types leave numbers out). */
+function fastifyTrustProxy(setting: Config['trustProxy']) {
+  return typeof setting === 'number' ? (_address: string, hop: number) => hop < setting : setting;
+}
+
 /** Builds the HTTP application: API under /api, OpenAPI at /api/openapi.json, the web app at /. */
 export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   const app = Fastify({
     ...(typeof options.logger === 'object' ? { loggerInstance: options.logger as FastifyBaseLogger } : { logger: options.logger ?? false }),
     bodyLimit: options.config.bodyLimit,
-    trustProxy: false,
+    // Off unless configured: otherwise anyone could pick their own address (rate limits) with X-Forwarded-For.
+    trustProxy: fastifyTrustProxy(options.config.trustProxy ?? false),
   }).withTypeProvider<ZodTypeProvider>();
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);

@@ -1,5 +1,17 @@
 import { z } from 'zod';
 
+/** TRUST_PROXY: 'true'/'false', a number of hops, or addresses and CIDR ranges separated by commas. */
+export const TrustProxySchema = z.string().trim().transform((v, ctx): boolean | number | string[] => {
+  if (v === 'true' || v === 'false') return v === 'true';
+  if (/^\d+$/.test(v)) return Number(v);
+  const list = v.split(',').map((a) => a.trim()).filter(Boolean);
+  if (!list.length || list.some((a) => !/^[0-9a-fA-F:.]+(\/\d{1,3})?$/.test(a))) {
+    ctx.addIssue({ code: 'custom', message: 'TRUST_PROXY must be true, false, a hop count or a list of addresses' });
+    return z.NEVER;
+  }
+  return list;
+});
+
 const ConfigSchema = z.object({
   port: z.coerce.number().int().min(0).max(65535).default(3000),
   host: z.string().default('127.0.0.1'),
@@ -11,6 +23,11 @@ const ConfigSchema = z.object({
   oidcRedirectUri: z.string().url().optional(),
   /** Shared store for rate limits when several server processes run behind a load balancer. */
   redisUrl: z.string().optional(),
+  /**
+   * Which proxies in front of the server to believe about the client's address and protocol (Fastify's
+   * trustProxy): false (default), true (any), a hop count, or a comma-separated list of addresses/CIDRs.
+   */
+  trustProxy: TrustProxySchema.default(false),
   dataDir: z.string().default('./data'),
   defaultOrganisation: z.string().default('stockholm'),
   logLevel: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
@@ -32,6 +49,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
     host: env.HOST,
     databaseUrl: env.DATABASE_URL || undefined,
     redisUrl: env.REDIS_URL || undefined,
+    trustProxy: env.TRUST_PROXY || undefined,
     oidcIssuer: env.OIDC_ISSUER || undefined,
     oidcClientId: env.OIDC_CLIENT_ID || undefined,
     oidcClientSecret: env.OIDC_CLIENT_SECRET || undefined,

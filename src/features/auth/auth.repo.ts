@@ -92,6 +92,13 @@ export function listApiTokens(db: Db, userId: string) {
     .where('user_id', '=', userId).orderBy('created_at', 'desc').execute();
 }
 
+/** Revokes every live token of a user; returns the ids it revoked. */
+export async function revokeAllApiTokens(db: Db, userId: string): Promise<string[]> {
+  const rows = await db.updateTable('api_tokens').set({ revoked_at: new Date() }).where('user_id', '=', userId).where('revoked_at', 'is', null)
+    .returning('id').execute();
+  return rows.map((r) => r.id);
+}
+
 export async function revokeApiToken(db: Db, userId: string, id: string): Promise<number> {
   const r = await db.updateTable('api_tokens').set({ revoked_at: new Date() }).where('user_id', '=', userId).where('id', '=', id).where('revoked_at', 'is', null).executeTakeFirst();
   return Number(r.numUpdatedRows);

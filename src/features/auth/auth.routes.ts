@@ -1,6 +1,6 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { ApiTokenCreateSchema, ApiTokenSchema, LoginSchema, MeSchema, PasswordChangeSchema, UserCreateSchema } from '../../domain/auth.js';
+import { ApiTokenCreateSchema, ApiTokenSchema, LoginSchema, MeSchema, PasswordChangedSchema, PasswordChangeSchema, UserCreateSchema } from '../../domain/auth.js';
 import { UuidSchema } from '../../domain/common.js';
 import { SESSION_COOKIE, sessionCookieOptions } from './session-cookie.js';
 import { serviceContext } from '../../server/request-context.js';
@@ -38,11 +38,11 @@ export const authRoutes: FastifyPluginAsyncZod = async (app) => {
       policy: 'signed_in', allowDuringPasswordChange: true,
       rateLimit: { hook: 'preHandler', max: 10, timeWindow: '1 minute', keyGenerator: (request) => `${request.ip}|${request.principal.kind === 'user' ? request.principal.userId : ''}` },
     },
-    schema: { tags, summary: 'Change my password (required first after a one-time password); ends my other sessions', body: PasswordChangeSchema },
-  }, async (request, reply) => {
-    await changePassword(await serviceContext(request), request.body, request.sessionToken);
-    return reply.status(204).send();
-  });
+    schema: {
+      tags, summary: 'Change my password (required first after a one-time password); ends my other sessions and revokes my API tokens',
+      body: PasswordChangeSchema, response: { 200: PasswordChangedSchema },
+    },
+  }, async (request) => changePassword(await serviceContext(request), request.body, request.sessionToken));
 
   app.get('/auth/tokens', { config: { policy: 'signed_in' }, schema: { tags, summary: 'My API tokens', response: { 200: z.array(ApiTokenSchema) } } },
     async (request) => listMyApiTokens(await serviceContext(request)));

@@ -6,7 +6,7 @@ import { recordAudit } from '../audit/audit.repo.js';
 import type { Db } from '../org/org.repo.js';
 import {
   deleteOtherSessions, deleteSession, findApiToken, findSessionWithUser, findUserByEmail, findUserById, insertApiToken, insertSession, insertUser,
-  listApiTokens, listMemberships, markApiTokenUsed, organisationWords, revokeApiToken, setPassword, touchSession,
+  listApiTokens, listMemberships, markApiTokenUsed, organisationWords, revokeAllApiTokens, revokeApiToken, setPassword, touchSession,
 } from './auth.repo.js';
 import { checkPolicy } from './policy.js';
 import { assertMayTrySignIn, recordSignInFailure } from './sign-in-throttle.js';
@@ -181,9 +181,11 @@ export async function createUser(ctx: ServiceContext, input: UserCreate, options
 
 /**
  * Changes the signed-in user's password (the current one proves ownership; the new one passes the NIST
- * checks and differs), clears the one-time flag and ends the user's other sessions. Audited.
+ * checks and differs), clears the one-time flag, ends the user's other sessions and revokes their API tokens
+ * (a stolen session must not leave a token behind that outlives the new password). Audited.
+ * @returns how many API tokens were revoked, for the user to reissue.
  */
-export async function changePassword(ctx: ServiceContext, input: PasswordChange, sessionToken: string | null): Promise<void> {
+export async function changePassword(ctx: ServiceContext, input: PasswordChange, sessionToken: string | null): Promise<{ revoked_api_tokens: number }> {
   if (ctx.principal.kind !== 'user') throw new AppError('UNAUTHENTICATED');
   const user = await findUserById(ctx.db, ctx.principal.userId);
   if (!user?.password_hash || !(await verifyPassword(user.password_hash, input.current_password))) {
@@ -193,12 +195,17 @@ export async function changePassword(ctx: ServiceContext, input: PasswordChange,
     ? 'same_as_current' : passwordProblem(input.new_password, user.email, await organisationWords(ctx.db, ctx.organisation.id));
   if (problem) throw weakPassword('new_password', problem);
   const hash = await hashPassword(input.new_password);
-  await inTransaction(ctx.db, async (trx) => {
+  return inTransaction(ctx.db, async (trx) => {
     await setPassword(trx, user.id, hash);
     await deleteOtherSessions(trx, user.id, sessionToken ? hashSecret(sessionToken) : null);
+    const revoked = await revokeAllApiTokens(trx, user.id);
     await recordAudit(trx, {
       organisationId: ctx.organisation.id, actor: ctx.actor, action: 'update', entityType: 'user', entityId: user.id,
-      before: { must_change_password: user.must_change_password }, after: { password_changed: true, must_change_password: false }, remoteAddress: ctx.remoteAddress,
+      before: { must_change_password: user.must_change_password }, after: { password_changed: true, must_change_password: false, revoked_api_tokens: revoked.length }, remoteAddress: ctx.remoteAddress,
     });
+    for (const id of revoked) {
+      await recordAudit(trx, { organisationId: ctx.organisation.id, actor: ctx.actor, action: 'update', entityType: 'api_token', entityId: id, after: { revoked: true, reason: 'password_changed' }, remoteAddress: ctx.remoteAddress });
+    }
+    return { revoked_api_tokens: revoked.length };
   });
 }

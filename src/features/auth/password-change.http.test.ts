@@ -49,7 +49,8 @@ describeEachEngine('one-time passwords must be changed at first sign-in', (getDb
     expect((await change(first.headers, { current_password: 'fel lösenord igen', new_password: NEW_PASSWORD })).json().error.code).toBe('INVALID_CREDENTIALS');
     expect((await change(first.headers, { current_password: account.password, new_password: 'aaaaaaaaaaaaaaaa' })).json().error.details[0].code).toBe('too_common');
     expect((await change(first.headers, { current_password: account.password, new_password: account.password })).json().error.details[0].code).toBe('same_as_current');
-    expect((await change(first.headers, { current_password: account.password, new_password: NEW_PASSWORD })).statusCode).toBe(204);
+    const changed = await change(first.headers, { current_password: account.password, new_password: NEW_PASSWORD });
+    expect([changed.statusCode, changed.json()]).toEqual([200, { revoked_api_tokens: 0 }]);
 
     expect((await app.inject({ method: 'GET', url: '/api/problems', headers: first.headers })).statusCode).toBe(200);
     expect((await app.inject({ method: 'GET', url: '/api/auth/me', headers: first.headers })).json().must_change_password).toBe(false);
@@ -57,7 +58,50 @@ describeEachEngine('one-time passwords must be changed at first sign-in', (getDb
     expect((await app.inject({ method: 'GET', url: '/api/auth/me', headers: second.headers })).statusCode).toBe(401);
     expect((await app.inject({ method: 'POST', url: '/api/auth/login', headers: ORG, payload: { email: account.email, password: account.password } })).statusCode).toBe(401);
     const audit = await getDb().db.selectFrom('audit_events').select(['action', 'after']).where('entity_type', '=', 'user').where('action', '=', 'update').execute();
-    expect(audit.map((a) => a.after)).toContainEqual({ password_changed: true, must_change_password: false });
+    expect(audit.map((a) => a.after)).toContainEqual({ password_changed: true, must_change_password: false, revoked_api_tokens: 0 });
+  });
+
+  it('revokes the API tokens a session issued, audited, and says how many', async () => {
+    const res = await app.inject({ method: 'POST', url: '/api/users', headers: admin, payload: { email: 'nycklar@example.se', display_name: 'Nycklar', password: NEW_PASSWORD, memberships: [{ unit_id: org.unitId, role: 'unit_editor' }] } });
+    expect(res.statusCode).toBe(201);
+    const session = await signIn(app, 'nycklar@example.se', NEW_PASSWORD, ORG);
+    const issue = async () => (await app.inject({ method: 'POST', url: '/api/auth/tokens', headers: session.headers, payload: { name: 'Integration', scopes: ['incidents:read'], expires_in_days: 365 } })).json();
+    const tokens = [await issue(), await issue()];
+    const bearer = (t: { token: string }) => ({ ...ORG, authorization: `Bearer ${t.token}` });
+    expect((await app.inject({ method: 'GET', url: '/api/incidents?limit=1', headers: bearer(tokens[0]) })).statusCode).toBe(200);
+
+    const changed = await app.inject({ method: 'POST', url: '/api/auth/password', headers: session.headers, payload: { current_password: NEW_PASSWORD, new_password: 'blåbärspaj med vaniljsås' } });
+    expect(changed.json()).toEqual({ revoked_api_tokens: 2 });
+    for (const t of tokens) expect((await app.inject({ method: 'GET', url: '/api/incidents?limit=1', headers: bearer(t) })).statusCode).toBe(401);
+    const listed = await app.inject({ method: 'GET', url: '/api/auth/tokens', headers: session.headers });
+    expect(listed.json().every((t: { revoked_at: string | null }) => t.revoked_at !== null)).toBe(true);
+    const audit = await getDb().db.selectFrom('audit_events').select(['entity_id', 'after']).where('entity_type', '=', 'api_token').where('action', '=', 'update')
+      .where('entity_id', 'in', tokens.map((t) => t.id)).execute();
+    expect(audit).toHaveLength(2);
+    expect(audit).toEqual(expect.arrayContaining(tokens.map((t) => ({ entity_id: t.id, after: { revoked: true, reason: 'password_changed' } }))));
+  });
+
+  it.each([
+    ['password1234', 'too_common', 'läckta lösenorden'],
+    ['Stockholm2026!', 'organisation_word', 'Trygg, staden'],
+    ['Trygg2026!!!', 'organisation_word', 'Trygg, staden'],
+    ['Trygghet2026!!', 'organisation_word', 'Trygg, staden'],
+  ])('refuses %s with the reason in Swedish and English', async (password, code, sv) => {
+    const res = await app.inject({ method: 'POST', url: '/api/users', headers: admin, payload: { email: `svag.${code}@example.se`, display_name: 'Svag', password, memberships: [{ unit_id: org.unitId, role: 'analyst' }] } });
+    expect(res.statusCode).toBe(400);
+    expect(res.json().error).toMatchObject({ code: 'WEAK_PASSWORD', message: expect.stringContaining(sv), messages: { sv: expect.stringContaining(sv), en: expect.any(String) }, details: [{ path: 'password', code }] });
+    const en = await app.inject({ method: 'POST', url: '/api/users', headers: { ...admin, 'accept-language': 'en' }, payload: { email: `svag.${code}@example.se`, display_name: 'Svag', password, memberships: [{ unit_id: org.unitId, role: 'analyst' }] } });
+    expect(en.json().error.message).toBe(res.json().error.messages.en);
+  });
+
+  it('refuses Trygg2026!! already for its length', async () => {
+    const res = await app.inject({ method: 'POST', url: '/api/users', headers: admin, payload: { email: 'kort@example.se', display_name: 'Kort', password: 'Trygg2026!!', memberships: [{ unit_id: org.unitId, role: 'analyst' }] } });
+    expect(res.json().error).toMatchObject({ code: 'VALIDATION_FAILED', details: [{ path: 'password', code: 'too_small' }] });
+  });
+
+  it('accepts a strong passphrase', async () => {
+    const res = await app.inject({ method: 'POST', url: '/api/users', headers: admin, payload: { email: 'stark@example.se', display_name: 'Stark', password: 'fyra hästar drack kaffe i Kiruna', memberships: [{ unit_id: org.unitId, role: 'analyst' }] } });
+    expect(res.statusCode).toBe(201);
   });
 
   it('sign-out works while the change is pending', async () => {

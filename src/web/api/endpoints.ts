@@ -1,6 +1,6 @@
 import type { z } from 'zod';
 import type { AuditPageSchema, AuditQuery } from '../../domain/audit.js';
-import type { Login, Me, PasswordChange } from '../../domain/auth.js';
+import type { Login, Me, PasswordChange, PasswordChanged } from '../../domain/auth.js';
 import type { Category } from '../../domain/categories.js';
 import type { ProcessingRecord } from '../../domain/gdpr.js';
 import type {
@@ -95,6 +95,6 @@ export const endpoints = {
   me: () => api.get<Me>('/api/auth/me'),
   login: (body: Login) => api.post<Me>('/api/auth/login', body),
   logout: () => api.post<void>('/api/auth/logout'),
-  changePassword: (body: PasswordChange) => api.post<void>('/api/auth/password', body),
+  changePassword: (body: PasswordChange) => api.post<PasswordChanged>('/api/auth/password', body),
   providers: () => api.get<{ password: true; oidc: boolean }>('/api/auth/providers'),
 };

@@ -1,7 +1,7 @@
 import { useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useNavigate } from 'react-router';
+import { Link, useNavigate } from 'react-router';
 import { PasswordChangeSchema } from '../../../domain/auth.js';
 import { ApiError } from '../../api/client.js';
 import { endpoints } from '../../api/endpoints.js';
@@ -26,6 +26,7 @@ export function ChangePasswordPage() {
   const [errors, setErrors] = useState<Partial<Record<Field, string>>>({});
   const [general, setGeneral] = useState<string | null>(null);
   const [pending, setPending] = useState(false);
+  const [revokedTokens, setRevokedTokens] = useState<number | null>(null);
   const [summaryRef, focusSummary] = useFocusAfterRender<HTMLDivElement>();
   useDocumentTitle(t('account.title'));
 
@@ -50,9 +51,11 @@ export function ChangePasswordPage() {
     }
     setPending(true);
     try {
-      await endpoints.changePassword(parsed.data);
+      const { revoked_api_tokens: revoked } = await endpoints.changePassword(parsed.data);
       await queryClient.invalidateQueries({ queryKey: ['session'] });
-      void navigate('/', { replace: true });
+      // Revoked tokens break integrations: say so before leaving, so the user knows to issue new ones.
+      if (revoked > 0) setRevokedTokens(revoked);
+      else void navigate('/', { replace: true });
     } catch (err) {
       if (err instanceof ApiError && err.code === 'INVALID_CREDENTIALS') fail({ current_password: t('account.errors.wrongCurrent') }, null);
       else if (err instanceof ApiError && err.code === 'WEAK_PASSWORD') fail({ new_password: err.messages ? errorText(err) : t('account.errors.weak') }, null);
@@ -79,6 +82,15 @@ export function ChangePasswordPage() {
       />
     </div>
   );
+  if (revokedTokens !== null) {
+    return (
+      <div className="page login-page">
+        <h1>{t('account.changed')}</h1>
+        <p role="status">{t('account.tokensRevoked', { count: revokedTokens })}</p>
+        <Link to="/">{t('account.continue')}</Link>
+      </div>
+    );
+  }
   return (
     <div className="page login-page">
       <h1>{t('account.title')}</h1>
