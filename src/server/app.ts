@@ -40,6 +40,7 @@ import { viewsRoutes } from '../features/views/views.routes.js';
 import { authPlugin } from './auth.js';
 import type { Config } from './config.js';
 import { sendError } from './errors.js';
+import { refuseNulCharacters } from './nul-guard.js';
 
 export interface AppOptions {
   db: Kysely<Database>;
@@ -84,6 +85,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   app.setErrorHandler((error, request, reply) => sendError(request, reply, error));
   // The API speaks JSON only; plain text would otherwise reach the schemas as a string.
   app.removeContentTypeParser('text/plain');
+  app.addHook('preValidation', refuseNulCharacters);
 
   await app.register(helmet, {
     contentSecurityPolicy: {

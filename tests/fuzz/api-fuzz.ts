@@ -5,12 +5,14 @@ import type { Database } from '../../src/db/schema.js';
 import { listTables } from '../../src/features/backup/catalog.js';
 
 const UUID = '00000000-0000-4000-8000-000000000000';
+/** Text with the NUL character inside or at either end: PostgreSQL refuses it in text columns. */
+const withNul = fc.tuple(fc.string({ maxLength: 12 }), fc.string({ maxLength: 12 })).map(([a, b]) => `${a}\u0000${b}`);
 const PARAMS: Record<string, fc.Arbitrary<string>> = {
-  id: fc.oneof(fc.constant(UUID), fc.uuid(), fc.string({ maxLength: 40 })),
-  format: fc.constantFrom('json', 'xml', 'yaml', ''),
-  code: fc.oneof(fc.constantFrom('klotter', 'brand'), fc.string({ maxLength: 20 })),
-  receipt: fc.oneof(fc.constant('TR-AAAA-AAAA'), fc.string({ maxLength: 20 })),
-  area_id: fc.oneof(fc.constant(UUID), fc.string({ maxLength: 40 })),
+  id: fc.oneof(fc.constant(UUID), fc.uuid(), fc.string({ maxLength: 40 }), withNul),
+  format: fc.constantFrom('json', 'xml', 'yaml', '', 'json\u0000'),
+  code: fc.oneof(fc.constantFrom('klotter', 'brand'), fc.string({ maxLength: 20 }), withNul),
+  receipt: fc.oneof(fc.constant('TR-AAAA-AAAA'), fc.string({ maxLength: 20 }), withNul),
+  area_id: fc.oneof(fc.constant(UUID), fc.string({ maxLength: 40 }), withNul),
 };
 
 /** Strings that have broken parsers and queries before: SQL, markup, control and wide characters. */
@@ -18,7 +20,7 @@ const nasty = fc.constantFrom(
   "'; DROP TABLE incidents; --", '<script>alert(1)</script>', '=HYPERLINK("http://x","y")', '\u0000', '\uFFFF', '😀'.repeat(50),
   '../../etc/passwd', '%00', '{"$gt":""}', '-1', '1e309', 'NaN', '2026-02-30T25:61:00Z', ' ', 'a'.repeat(5000),
 );
-const scalar = fc.oneof(fc.string({ maxLength: 50 }), nasty, fc.integer(), fc.double(), fc.boolean(), fc.constant(null));
+const scalar = fc.oneof(fc.string({ maxLength: 50 }), nasty, withNul, fc.integer(), fc.double(), fc.boolean(), fc.constant(null));
 /** Bodies: random JSON, and objects that look like the API's with wrong or extreme values. */
 export const bodyArbitrary = fc.oneof(
   fc.jsonValue({ maxDepth: 3 }),
@@ -31,7 +33,7 @@ export const bodyArbitrary = fc.oneof(
 );
 export const queryArbitrary = fc.dictionary(
   fc.constantFrom('limit', 'cursor', 'bbox', 'from', 'to', 'category', 'area_id', 'week', 'resolution', 'format', 'status', 'before_id', 'x'),
-  fc.oneof(fc.string({ maxLength: 30 }), nasty.map(String), fc.integer().map(String)),
+  fc.oneof(fc.string({ maxLength: 30 }), nasty.map(String), withNul, fc.integer().map(String)),
   { maxKeys: 4 },
 );
 

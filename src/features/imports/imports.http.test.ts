@@ -81,6 +81,16 @@ describeEachEngine('imports API', (getDb) => {
     expect(json.statusCode).toBe(415);
   });
 
+  it.each([
+    ['no boundary in the body', 'multipart/form-data; boundary=xyz', 'nothing here looks like a part'],
+    ['a part cut off', 'multipart/form-data; boundary=xyz', '--xyz\r\nContent-Disposition: form-data; name="file"; filename="a.csv"\r\n\r\nabc'],
+    ['no boundary parameter', 'multipart/form-data', '--xyz\r\n'],
+  ])('refuses a malformed multipart body (%s) with 400', async (_, contentType, payload) => {
+    const res = await app.inject({ method: 'POST', url: '/api/imports', headers: { ...headers, 'content-type': contentType }, payload });
+    expect(res.statusCode).toBe(400);
+    expect(res.json().error).toMatchObject({ code: 'VALIDATION_FAILED', details: [{ path: 'file', code: 'malformed_multipart' }] });
+  });
+
   it('runs in the background with wait=false and reports progress until done', async () => {
     const res = await post('dry_run=false&wait=false', upload('bg.csv', GOOD.replace('H1', 'H2').replace('18:00', '19:00')));
     expect(res.statusCode).toBe(202);

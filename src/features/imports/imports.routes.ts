@@ -30,8 +30,7 @@ async function receiveUpload(request: FastifyRequest, maxBytes: number) {
   try {
     part = await request.file();
   } catch (e) {
-    if ((e as { code?: string }).code === 'FST_INVALID_MULTIPART_CONTENT_TYPE') throw new AppError('UNSUPPORTED_MEDIA_TYPE', { details: { expected: 'multipart/form-data with a file field' } });
-    throw e;
+    throw uploadError(e, maxBytes);
   }
   if (!part) throw new AppError('VALIDATION_FAILED', { details: [{ path: 'file', code: 'required', message: 'send the file as multipart/form-data' }] });
   const dir = await mkdtemp(join(tmpdir(), 'trygg-import-'));
@@ -42,10 +41,22 @@ async function receiveUpload(request: FastifyRequest, maxBytes: number) {
     if (part.file.truncated) throw new AppError('PAYLOAD_TOO_LARGE', { details: { max_bytes: maxBytes } });
   } catch (e) {
     await rm(dir, { recursive: true, force: true });
-    if ((e as { code?: string }).code === 'FST_REQ_FILE_TOO_LARGE') throw new AppError('PAYLOAD_TOO_LARGE', { details: { max_bytes: maxBytes } });
-    throw e;
+    throw uploadError(e, maxBytes);
   }
   return { path, dir, fileName: String(part.filename || 'upload') };
+}
+
+/** What the client did wrong in an upload, as an AppError; anything else (a full disk) stays as it is. */
+function uploadError(e: unknown, maxBytes: number): unknown {
+  const code = (e as { code?: string }).code;
+  if (code === 'FST_INVALID_MULTIPART_CONTENT_TYPE') return new AppError('UNSUPPORTED_MEDIA_TYPE', { details: { expected: 'multipart/form-data with a file field' } });
+  if (code === 'FST_REQ_FILE_TOO_LARGE') return new AppError('PAYLOAD_TOO_LARGE', { details: { max_bytes: maxBytes } });
+  // The multipart parser reports a broken body (no boundary, cut off, bad part header) as a plain Error;
+  // file-system errors carry a code and a syscall.
+  if (e instanceof Error && !(e instanceof AppError) && code === undefined && !('syscall' in e)) {
+    return new AppError('VALIDATION_FAILED', { details: [{ path: 'file', code: 'malformed_multipart', message: `the multipart body cannot be read: ${e.message}` }] });
+  }
+  return e;
 }
 
 export const importsRoutes: FastifyPluginAsyncZod<{ maxFileBytes?: number | undefined }> = async (app, opts) => {
