@@ -13,7 +13,8 @@ export default defineConfig({
   build: {
     outDir: `${projectRoot}dist/web`,
     emptyOutDir: true,
-    sourcemap: true,
+    // The build is served publicly: source maps would hand out the source. The dev server has its own.
+    sourcemap: false,
     // Everything is bundled: the app must work without any network beyond its own server.
     assetsInlineLimit: 4096,
     rolldownOptions: {

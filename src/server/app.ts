@@ -41,6 +41,7 @@ import { authPlugin } from './auth.js';
 import type { Config } from './config.js';
 import { sendError } from './errors.js';
 import { refuseNulCharacters } from './nul-guard.js';
+import { RequestLogController } from './request-log.js';
 
 export interface AppOptions {
   db: Kysely<Database>;
@@ -74,6 +75,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   const app = Fastify({
     ...(typeof options.logger === 'object' ? { loggerInstance: options.logger as FastifyBaseLogger } : { logger: options.logger ?? false }),
     bodyLimit: options.config.bodyLimit,
+    logController: new RequestLogController(),
     // Off unless configured: otherwise anyone could pick their own address (rate limits) with X-Forwarded-For.
     trustProxy: fastifyTrustProxy(options.config.trustProxy ?? false),
   }).withTypeProvider<ZodTypeProvider>();

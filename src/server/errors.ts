@@ -57,6 +57,7 @@ export function toAppError(error: unknown): AppError {
 export function sendError(request: FastifyRequest, reply: FastifyReply, error: unknown) {
   const appError = toAppError(error);
   if (appError.code === 'INTERNAL') request.log.error({ err: error }, 'unhandled error');
-  else request.log.info({ code: appError.code }, 'request refused');
+  // A 429 is logged (sampled) with its request when it completes: under a flood, one line per client and minute.
+  else if (HTTP_STATUS[appError.code] !== 429) request.log.info({ code: appError.code }, 'request refused');
   return reply.status(HTTP_STATUS[appError.code]).send(errorBody(appError, preferredLanguage(request)));
 }
