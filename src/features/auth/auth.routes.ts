@@ -10,7 +10,8 @@ const tags = ['auth'];
 
 export const authRoutes: FastifyPluginAsyncZod = async (app) => {
   app.post('/auth/login', {
-    // Per address and account: password spraying from one address and guessing one account are both slowed.
+    // A burst guard per client address and e-mail address (Redis-shared with REDIS_URL): parallel guesses all pass the
+    // throttle's check before the first failure is stored. Spraying and slow guessing: sign-in-throttle.ts.
     config: {
       policy: 'public',
       rateLimit: { hook: 'preHandler', max: 10, timeWindow: '1 minute', keyGenerator: (request) => `${request.ip}|${String((request.body as { email?: unknown } | undefined)?.email ?? '').toLowerCase()}` },

@@ -32,7 +32,7 @@ export const oidcRoutes: FastifyPluginAsyncZod = async (app) => {
       const callbackUrl = new URL(request.url, app.oidc.redirectUri);
       try {
         const { token } = await completeOidcLogin(await serviceContext(request), app.oidc, callbackUrl, request.headers['user-agent'] ?? null);
-        reply.setCookie(SESSION_COOKIE, token, sessionCookieOptions(callbackUrl.protocol === 'https:'));
+        reply.setCookie(SESSION_COOKIE, token, sessionCookieOptions(request.protocol === 'https' || callbackUrl.protocol === 'https:'));
         return reply.redirect('/');
       } catch (error) {
         const reason = error instanceof AppError ? String((error.details as { reason?: string } | undefined)?.reason ?? error.code) : 'sso_failed';
