@@ -22,6 +22,10 @@ const ConfigSchema = z.object({
   smtpUrl: z.string().url().optional(),
   mailFrom: z.string().default('Trygg <no-reply@trygg.invalid>'),
   mailIntervalSeconds: z.coerce.number().int().positive().default(30),
+  /** PostgreSQL: longest statement of a server request, ms (0 = none); a runaway query must not hold locks for minutes. */
+  dbStatementTimeoutMs: z.coerce.number().int().min(0).default(60_000),
+  /** PostgreSQL: a session idle inside a transaction this long is ended by the server, ms (0 = never). */
+  dbIdleInTransactionTimeoutMs: z.coerce.number().int().min(0).default(60_000),
 });
 export type Config = z.infer<typeof ConfigSchema>;
 
@@ -44,6 +48,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
     smtpUrl: env.SMTP_URL || undefined,
     mailFrom: env.MAIL_FROM || undefined,
     mailIntervalSeconds: env.TRYGG_MAIL_INTERVAL_SECONDS,
+    dbStatementTimeoutMs: env.TRYGG_DB_STATEMENT_TIMEOUT_MS,
+    dbIdleInTransactionTimeoutMs: env.TRYGG_DB_IDLE_IN_TRANSACTION_TIMEOUT_MS,
     ...overrides,
   });
 }

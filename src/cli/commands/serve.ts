@@ -21,7 +21,7 @@ export function registerServe(program: Command): void {
         ...(opts.host ? { host: opts.host } : {}),
       });
       const logger = pino({ level: config.logLevel });
-      const handle = await openDatabase();
+      const handle = await openDatabase({ purpose: 'server', log: logger });
       if (opts.seedIfEmpty) {
         const any = await handle.db.selectFrom('organisations').select('id').limit(1).executeTakeFirst();
         if (!any) {

@@ -7,9 +7,12 @@ import type { Candidate } from './row-mapper.js';
  * The run's accepted rows wait in a temporary table (no WAL, no indexes, no foreign keys) until the file
  * has been read to the end; repeats are then found with a few set-based statements and the survivors go
  * into incidents with one INSERT … SELECT. The table lives in the run's transaction only (ON COMMIT DROP;
- * a rollback or a killed connection takes it along).
+ * a rollback or a killed connection takes it along). The transaction has no statement timeout.
  */
 export async function createStage(db: Db): Promise<void> {
+  // An import's statements (index rebuilds, de-duplication over the whole table) may outlast a server
+  // request's statement timeout; if the process dies, client_connection_check_interval still ends them.
+  await sql`SET LOCAL statement_timeout = 0`.execute(db);
   await sql`
     CREATE TEMP TABLE import_stage (
       row integer NOT NULL, id uuid NOT NULL, occurred_at timestamptz NOT NULL, reported_at timestamptz, category_id uuid NOT NULL,
