@@ -4,6 +4,8 @@ const ConfigSchema = z.object({
   port: z.coerce.number().int().min(0).max(65535).default(3000),
   host: z.string().default('127.0.0.1'),
   databaseUrl: z.string().optional(),
+  /** PostgreSQL as the owner of the tables, for migrations and restores; the app then runs as DATABASE_URL's role. */
+  migrationDatabaseUrl: z.string().optional(),
   /** Single sign-on with the city's identity provider; all four are needed to enable it. */
   oidcIssuer: z.string().url().optional(),
   oidcClientId: z.string().optional(),
@@ -35,6 +37,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
     port: env.PORT,
     host: env.HOST,
     databaseUrl: env.DATABASE_URL || undefined,
+    migrationDatabaseUrl: env.MIGRATION_DATABASE_URL || undefined,
     redisUrl: env.REDIS_URL || undefined,
     oidcIssuer: env.OIDC_ISSUER || undefined,
     oidcClientId: env.OIDC_CLIENT_ID || undefined,

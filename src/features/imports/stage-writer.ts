@@ -1,5 +1,5 @@
 import type { Db } from '../org/org.repo.js';
-import { wantsBulkLoad, withoutIncidentIndexes } from './bulk-load.js';
+import { ownsIncidents, wantsBulkLoad, withoutIncidentIndexes } from './bulk-load.js';
 import type { DuplicateKind, ReportBuilder } from './import-report.js';
 import {
   countStage, insertStaged, markExisting, markNearInFile, markNearStored, markRefRepeats, nearPairsInFile,
@@ -62,6 +62,6 @@ export async function settleStage(db: Db, d: RowDefaults, report: ReportBuilder,
     await updateStaged(db, d.runId);
   };
   const stored = await db.selectFrom('incidents').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
-  if (wantsBulkLoad(counts.fresh, Number(stored.n))) await withoutIncidentIndexes(db, write);
+  if (wantsBulkLoad(counts.fresh, Number(stored.n)) && (await ownsIncidents(db))) await withoutIncidentIndexes(db, write);
   else await write();
 }
