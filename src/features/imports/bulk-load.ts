@@ -53,3 +53,8 @@ export async function withoutIncidentIndexes(db: Db, write: () => Promise<void>)
 function quoteIdent(name: string): string {
   return `"${name.replace(/"/g, '""')}"`;
 }
+
+/** Fresh planner statistics for incidents (PGlite never collects them by itself). */
+export async function analyzeIncidents(db: Db): Promise<void> {
+  await sql`ANALYZE incidents`.execute(db);
+}
