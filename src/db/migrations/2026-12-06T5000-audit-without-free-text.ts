@@ -13,7 +13,7 @@ export async function up(db: Kysely<unknown>): Promise<void> {
       CASE jsonb_typeof(v)
         WHEN 'string' THEN
           IF k IN ('label_sv', 'label_en', 'request_ref')
-            OR (v #>> '{}') ~ '^(?:[a-z0-9][a-z0-9_.:-]{0,99}|\\d{4}-\\d{2}-\\d{2}(?:T\\d{2}:\\d{2}(?::\\d{2}(?:\\.\\d+)?)?(?:Z|[+-]\\d{2}:?\\d{2})?)?|\\d{4}-W\\d{2}|\\[[a-z_]+\\])$'
+            OR (v #>> '{}') ~ '^(?:[a-z0-9][a-z0-9_.:-]{0,99}|[A-Z][A-Z0-9]*_[A-Z0-9_]*|\\d{4}-\\d{2}-\\d{2}(?:T\\d{2}:\\d{2}(?::\\d{2}(?:\\.\\d+)?)?(?:Z|[+-]\\d{2}:?\\d{2})?)?|\\d{4}-W\\d{2}|\\[[a-z_]+\\])$'
           THEN RETURN v; END IF;
           RETURN to_jsonb('[text]'::text);
         WHEN 'array' THEN

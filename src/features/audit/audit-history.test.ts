@@ -7,7 +7,7 @@ import { auditValues } from './audit-values.js';
 const written = [
   { before: { status: 'new', status_note: null }, after: { status: 'in_progress', status_note: 'Ring Anna på 070-123 45 67', at: '2026-11-20T21:15:00.000Z' } },
   { before: null, after: { label_sv: 'Klotter', request_ref: 'KS 2026/17', items: [{ title: 'Ny belysning', id: '0b7a6c1e-3f55-4f3c-9a57-1f6f4c1d2e3a' }], week: '2026-W47', n: 3 } },
-  { before: { description: 'Tag på muren' }, after: { description: '[changed]', ok: true } },
+  { before: { description: 'Tag på muren' }, after: { description: '[changed]', ok: true, error_code: 'IMPORT_HAS_ERRORS', name: 'ANNA' } },
 ];
 
 describeEachEngine('audit rows written before free text was kept out of the log', (getDb) => {

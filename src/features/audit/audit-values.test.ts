@@ -9,12 +9,12 @@ describe('auditValues', () => {
     const id = '0b7a6c1e-3f55-4f3c-9a57-1f6f4c1d2e3a';
     expect(auditValues({
       status: 'in_progress', confidentiality: 'partner', unit_id: id, occurred_at: '2026-11-20T21:15:00.000Z', week: '2026-W47', due: '2026-12-01',
-      count: 3, done: true, none: null, statement: '[changed]', at: new Date('2026-11-20T20:15:00Z'),
+      count: 3, done: true, none: null, statement: '[changed]', at: new Date('2026-11-20T20:15:00Z'), error_code: 'IMPORT_HAS_ERRORS',
       status_note: 'Ring Anna på 070-123 45 67', description: 'Tag på muren', email: 'boende@example.se', word: 'Anna',
       nested: { answer: 'Vi kommer på tisdag', ids: [id], notes: ['Första anteckningen'] },
     })).toEqual({
       status: 'in_progress', confidentiality: 'partner', unit_id: id, occurred_at: '2026-11-20T21:15:00.000Z', week: '2026-W47', due: '2026-12-01',
-      count: 3, done: true, none: null, statement: '[changed]', at: '2026-11-20T20:15:00.000Z',
+      count: 3, done: true, none: null, statement: '[changed]', at: '2026-11-20T20:15:00.000Z', error_code: 'IMPORT_HAS_ERRORS',
       status_note: REDACTED_TEXT, description: REDACTED_TEXT, email: REDACTED_TEXT, word: REDACTED_TEXT,
       nested: { answer: REDACTED_TEXT, ids: [id], notes: [REDACTED_TEXT] },
     });
@@ -22,8 +22,8 @@ describe('auditValues', () => {
     expect(auditValues(null)).toBeNull();
   });
 
-  it('never keeps a text with a space, a capital or an @ under any other name, at any depth', () => {
-    const freeText = fc.tuple(fc.string({ maxLength: 20 }), fc.constantFrom(' ', 'A', '@', 'Ö'), fc.string({ maxLength: 20 })).map(([a, b, c]) => `${a}${b}${c}`);
+  it('never keeps a text with a space, a letter outside a–z or punctuation under any other name, at any depth', () => {
+    const freeText = fc.tuple(fc.string({ maxLength: 20 }), fc.constantFrom(' ', '@', 'Ö', 'é', ','), fc.string({ maxLength: 20 })).map(([a, b, c]) => `${a}${b}${c}`);
     const key = fc.string({ minLength: 1, maxLength: 12 }).filter((k) => !['label_sv', 'label_en', 'request_ref'].includes(k));
     const tree = fc.letrec((tie) => ({
       node: fc.oneof({ depthSize: 'small' }, freeText, fc.integer(), fc.boolean(), fc.array(tie('node'), { maxLength: 3 }), fc.dictionary(key, tie('node'), { maxKeys: 3 })),

@@ -8,10 +8,10 @@ export const REDACTED_TEXT = '[text]';
 const ORGANISATIONAL_TEXT = new Set(['label_sv', 'label_en', 'request_ref']);
 
 /**
- * Codes (status, tier, role, kind), ids, hashes, ISO dates and weeks, and the placeholders services write
+ * Codes (status, tier, role, kind, error codes such as IMPORT_HAS_ERRORS), ids, hashes, ISO dates and weeks, and the placeholders services write
  * themselves ('[changed]'): none of these can carry a description, a note or an address.
  */
-const NOT_FREE_TEXT = /^(?:[a-z0-9][a-z0-9_.:-]{0,99}|\d{4}-\d{2}-\d{2}(?:T\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?)?|\d{4}-W\d{2}|\[[a-z_]+\])$/;
+const NOT_FREE_TEXT = /^(?:[a-z0-9][a-z0-9_.:-]{0,99}|[A-Z][A-Z0-9]*_[A-Z0-9_]*|\d{4}-\d{2}-\d{2}(?:T\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?)?|\d{4}-W\d{2}|\[[a-z_]+\])$/;
 
 function clean(value: unknown, key: string | null): unknown {
   if (typeof value === 'string') return (key !== null && ORGANISATIONAL_TEXT.has(key)) || NOT_FREE_TEXT.test(value) ? value : REDACTED_TEXT;
