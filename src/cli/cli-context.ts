@@ -1,16 +1,54 @@
 import pino from 'pino';
 import { type ConnectOptions, connect, type DbHandle } from '../db/connect.js';
 import { migrateToLatest } from '../db/migrate.js';
+import { currentRole, grantRuntimeRole } from '../db/runtime-role.js';
 import { SYSTEM } from '../domain/auth.js';
 import { AppError } from '../domain/errors.js';
 import type { ServiceContext } from '../server/context.js';
-import { loadConfig } from '../server/config.js';
+import { type Config, loadConfig } from '../server/config.js';
 
-/** Opens and migrates the configured database (PGlite in ./data, or DATABASE_URL). */
-export async function openDatabase(options: Pick<ConnectOptions, 'pgliteSettings'> = {}): Promise<DbHandle> {
-  const config = loadConfig();
-  const handle = await connect({ databaseUrl: config.databaseUrl, dataDir: config.dataDir, ...options });
-  await migrateToLatest(handle.db);
+export interface OpenDatabaseOptions extends Pick<ConnectOptions, 'pgliteSettings' | 'log'> {
+  /** The server's connections get the statement timeout of a request; commands (imports, backups) have none. */
+  purpose?: 'server' | 'batch';
+  /** Work as the schema's owner (MIGRATION_DATABASE_URL): a restore lifts the append-only triggers. */
+  asOwner?: boolean;
+}
+
+/**
+ * Opens and migrates the configured database (PGlite in ./data, or DATABASE_URL). On PostgreSQL the
+ * migrations run on a connection of their own without a statement timeout, as MIGRATION_DATABASE_URL's role
+ * (the owner of the tables) when it is set; the role of DATABASE_URL then gets only the rights it needs.
+ */
+export async function openDatabase(options: OpenDatabaseOptions = {}, config: Config = loadConfig()): Promise<DbHandle> {
+  const { purpose = 'batch', asOwner = false, ...connectOptions } = options;
+  const base = { databaseUrl: config.databaseUrl, dataDir: config.dataDir, ...connectOptions };
+  if (!config.databaseUrl) {
+    const handle = await connect(base);
+    await migrateToLatest(handle.db);
+    return handle;
+  }
+  const owner = await connect({ ...base, databaseUrl: config.migrationDatabaseUrl ?? config.databaseUrl, maxConnections: 1 });
+  try {
+    await migrateToLatest(owner.db);
+    if (asOwner) return owner;
+  } catch (e) {
+    await owner.close();
+    throw e;
+  }
+  const handle = await connect({
+    ...base,
+    statementTimeoutMs: purpose === 'server' ? config.dbStatementTimeoutMs : 0,
+    idleInTransactionTimeoutMs: config.dbIdleInTransactionTimeoutMs,
+  });
+  try {
+    const [ownerRole, runtimeRole] = await Promise.all([currentRole(owner.db), currentRole(handle.db)]);
+    if (ownerRole !== runtimeRole) await grantRuntimeRole(owner.db, runtimeRole);
+  } catch (e) {
+    await handle.close();
+    throw e;
+  } finally {
+    await owner.close();
+  }
   return handle;
 }
 

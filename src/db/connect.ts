@@ -25,7 +25,23 @@ export interface ConnectOptions {
   pgliteSettings?: Readonly<Record<string, string>> | undefined;
   /** A PGlite data directory dumped earlier (`PGlite.dumpDataDir`) to start from instead of an empty one. */
   loadDataDir?: Blob | undefined;
+  /** PostgreSQL: longest a statement may run, in ms (0 = no limit). */
+  statementTimeoutMs?: number | undefined;
+  /** PostgreSQL: longest a session may sit idle inside a transaction before the server ends it, in ms (0 = no limit). */
+  idleInTransactionTimeoutMs?: number | undefined;
+  /** Where lost connections are reported; they are never allowed to end the process. */
+  log?: ConnectionLog | undefined;
 }
+
+export interface ConnectionLog {
+  warn(details: object, message: string): void;
+}
+
+/**
+ * How often a PostgreSQL backend checks, during a long statement, that its client is still there: without
+ * it a killed process's statement runs on to its end and keeps its locks (minutes for an import).
+ */
+const CLIENT_CHECK_INTERVAL_MS = 5000;
 
 /**
  * For one-off batch commands such as `trygg import`: PGlite's WASM heap grows to what PostgreSQL touches
@@ -69,15 +85,52 @@ async function connectPostgres(url: string, options: ConnectOptions): Promise<Db
     [NUMERIC]: (v) => Number(v),
     [DATE]: (v) => v,
   };
+  const log = options.log ?? { warn: (details: object, message: string) => console.warn(message, details) };
   const pool = new pg.Pool({
     connectionString: url,
     max: options.maxConnections ?? 10,
+    // A database that does not answer fails the request instead of holding it forever.
+    connectionTimeoutMillis: 10_000,
+    // The URL's application_name (or PGAPPNAME) wins, so an operator can tell processes apart in pg_stat_activity.
+    fallback_application_name: 'trygg',
+    ...(options.statementTimeoutMs ? { statement_timeout: options.statementTimeoutMs } : {}),
+    ...(options.idleInTransactionTimeoutMs ? { idle_in_transaction_session_timeout: options.idleInTransactionTimeoutMs } : {}),
     ...(options.searchPath ? { options: `-c search_path=${options.searchPath}` } : {}),
     types: {
       getTypeParser: ((oid: number, format?: 'text' | 'binary') =>
         parsers[oid] ?? pg.types.getTypeParser(oid, format)) as typeof pg.types.getTypeParser,
     },
   });
+  // A backend that ends (terminated, database restarted) makes its client emit 'error', and the pool repeats
+  // it for an idle client. Unheard, either event ends the process; heard, the pool drops the client and opens
+  // a new one when needed, and only the statement that was running fails.
+  pool.on('error', () => { /* the client's own listener below has reported it */ });
+  pool.on('connect', (client) => {
+    let reported = false;
+    client.on('error', (error) => {
+      // The server's "terminating connection" and the socket's end arrive as two errors: report the loss once.
+      if (!reported) log.warn({ err: error }, 'database connection lost');
+      reported = true;
+    });
+    client.query(`SET client_connection_check_interval = ${CLIENT_CHECK_INTERVAL_MS}`).catch(() => { /* PostgreSQL before 14 lacks it */ });
+  });
   const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
   return { db, engine: 'postgres', close: () => db.destroy() };
+}
+
+/** SQLSTATE classes and codes that mean the database went away or refused to go on, not that the query was wrong. */
+const UNAVAILABLE_SQLSTATE = /^(08|53|57P)|^57014$/;
+const UNAVAILABLE_MESSAGES = /^(Connection terminated|Client has encountered a connection error|timeout exceeded when trying to connect)/;
+const UNAVAILABLE_SYSCALL = new Set(['ECONNREFUSED', 'ECONNRESET', 'EPIPE', 'ETIMEDOUT', 'EHOSTUNREACH', 'ENOTFOUND']);
+
+/**
+ * True when a query failed because the database is unreachable, its backend was terminated, it is
+ * restarting, or a statement ran past its time limit (57014): a request can be answered "try again",
+ * and the process goes on.
+ */
+export function isDatabaseUnavailable(error: unknown): boolean {
+  if (!(error instanceof Error)) return false;
+  const code = (error as { code?: unknown }).code;
+  if (typeof code === 'string' && (UNAVAILABLE_SQLSTATE.test(code) || UNAVAILABLE_SYSCALL.has(code))) return true;
+  return UNAVAILABLE_MESSAGES.test(error.message);
 }

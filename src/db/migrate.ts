@@ -16,6 +16,7 @@ import * as recordsReleasesAppendOnly from './migrations/2026-11-26T3500-records
 import * as weeklyCountsOnePass from './migrations/2026-11-26T3600-weekly-counts-one-pass.js';
 import * as dropIncidentsDataVersion from './migrations/2026-11-26T3700-drop-incidents-data-version.js';
 import * as signInThrottle from './migrations/2026-12-06T4000-sign-in-throttle.js';
+import * as auditWithoutFreeText from './migrations/2026-12-06T5000-audit-without-free-text.js';
 
 /** Migrations in the order they run; names are timestamps and never change once landed. */
 const migrations: Record<string, Migration> = {
@@ -36,6 +37,7 @@ const migrations: Record<string, Migration> = {
   '2026-11-26T3600-weekly-counts-one-pass': weeklyCountsOnePass,
   '2026-11-26T3700-drop-incidents-data-version': dropIncidentsDataVersion,
   '2026-12-06T4000-sign-in-throttle': signInThrottle,
+  '2026-12-06T5000-audit-without-free-text': auditWithoutFreeText,
 };
 
 /** Brings the database to the newest schema; throws with the failing migration's error. */

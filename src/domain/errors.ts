@@ -27,6 +27,7 @@ export const ERROR_CODES = [
   'IMPORT_HAS_ERRORS',
   'INVALID_TRANSITION',
   'PASSWORD_CHANGE_REQUIRED',
+  'DATABASE_UNAVAILABLE',
   'INTERNAL',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
@@ -54,6 +55,7 @@ export const ERROR_MESSAGES: Record<ErrorCode, LocalisedMessage> = {
   BAD_REQUEST: { sv: 'Felaktigt anrop.', en: 'Bad request.' },
   RATE_LIMITED: { sv: 'För många anrop, försök igen senare.', en: 'Too many requests, try again later.' },
   INTERNAL: { sv: 'Ett oväntat fel inträffade.', en: 'An unexpected error occurred.' },
+  DATABASE_UNAVAILABLE: { sv: 'Databasen svarar inte just nu. Försök igen om en stund.', en: 'The database is not answering right now. Try again in a moment.' },
   UNAUTHENTICATED: { sv: 'Du behöver logga in.', en: 'You need to sign in.' },
   INVALID_CREDENTIALS: { sv: 'Fel e-postadress eller lösenord.', en: 'Wrong e-mail address or password.' },
   ACCOUNT_LOCKED: { sv: 'För många misslyckade inloggningar härifrån. Vänta en stund och försök igen.', en: 'Too many failed sign-ins from here. Wait a while and try again.' },
@@ -127,5 +129,6 @@ export const HTTP_STATUS: Record<ErrorCode, number> = {
   IMPORT_HAS_ERRORS: 422,
   INVALID_TRANSITION: 409,
   PASSWORD_CHANGE_REQUIRED: 403,
+  DATABASE_UNAVAILABLE: 503,
   INTERNAL: 500,
 };

@@ -16,6 +16,8 @@ const ConfigSchema = z.object({
   port: z.coerce.number().int().min(0).max(65535).default(3000),
   host: z.string().default('127.0.0.1'),
   databaseUrl: z.string().optional(),
+  /** PostgreSQL as the owner of the tables, for migrations and restores; the app then runs as DATABASE_URL's role. */
+  migrationDatabaseUrl: z.string().optional(),
   /** Single sign-on with the city's identity provider; all four are needed to enable it. */
   oidcIssuer: z.string().url().optional(),
   oidcClientId: z.string().optional(),
@@ -39,6 +41,10 @@ const ConfigSchema = z.object({
   smtpUrl: z.string().url().optional(),
   mailFrom: z.string().default('Trygg <no-reply@trygg.invalid>'),
   mailIntervalSeconds: z.coerce.number().int().positive().default(30),
+  /** PostgreSQL: longest statement of a server request, ms (0 = none); a runaway query must not hold locks for minutes. */
+  dbStatementTimeoutMs: z.coerce.number().int().min(0).default(60_000),
+  /** PostgreSQL: a session idle inside a transaction this long is ended by the server, ms (0 = never). */
+  dbIdleInTransactionTimeoutMs: z.coerce.number().int().min(0).default(60_000),
 });
 export type Config = z.infer<typeof ConfigSchema>;
 
@@ -48,6 +54,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
     port: env.PORT,
     host: env.HOST,
     databaseUrl: env.DATABASE_URL || undefined,
+    migrationDatabaseUrl: env.MIGRATION_DATABASE_URL || undefined,
     redisUrl: env.REDIS_URL || undefined,
     trustProxy: env.TRUST_PROXY || undefined,
     oidcIssuer: env.OIDC_ISSUER || undefined,
@@ -62,6 +69,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
     smtpUrl: env.SMTP_URL || undefined,
     mailFrom: env.MAIL_FROM || undefined,
     mailIntervalSeconds: env.TRYGG_MAIL_INTERVAL_SECONDS,
+    dbStatementTimeoutMs: env.TRYGG_DB_STATEMENT_TIMEOUT_MS,
+    dbIdleInTransactionTimeoutMs: env.TRYGG_DB_IDLE_IN_TRANSACTION_TIMEOUT_MS,
     ...overrides,
   });
 }

@@ -1,5 +1,6 @@
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
+import { isDatabaseUnavailable } from '../db/connect.js';
 import { AppError, type ErrorBody, type ErrorCode, type FieldIssue, HTTP_STATUS } from '../domain/errors.js';
 
 /** 'en' when the client prefers English, otherwise Swedish. */
@@ -33,6 +34,7 @@ const FASTIFY_CLIENT_ERRORS: Record<string, ErrorCode> = {
 /** Turns any thrown error into the one error shape; bad input is never a 500. */
 export function toAppError(error: unknown): AppError {
   if (error instanceof AppError) return error;
+  if (isDatabaseUnavailable(error)) return new AppError('DATABASE_UNAVAILABLE');
   const fastifyError = error as FastifyError;
   if (hasZodFastifySchemaValidationErrors(fastifyError)) {
     const details: FieldIssue[] = fastifyError.validation.map((v) => ({
@@ -57,6 +59,7 @@ export function toAppError(error: unknown): AppError {
 export function sendError(request: FastifyRequest, reply: FastifyReply, error: unknown) {
   const appError = toAppError(error);
   if (appError.code === 'INTERNAL') request.log.error({ err: error }, 'unhandled error');
+  else if (appError.code === 'DATABASE_UNAVAILABLE') request.log.warn({ err: error }, 'database unavailable');
   // A 429 is logged (sampled) with its request when it completes: under a flood, one line per client and minute.
   else if (HTTP_STATUS[appError.code] !== 429) request.log.info({ code: appError.code }, 'request refused');
   return reply.status(HTTP_STATUS[appError.code]).send(errorBody(appError, preferredLanguage(request)));

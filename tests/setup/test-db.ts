@@ -45,7 +45,7 @@ const SCHEMA_LOCK_KEY = 7_340_215;
  * ("schema … does not exist") when another test worker drops its schema at the same moment. Migrations take
  * this lock shared, dropping a schema takes it alone; the lock ends with the admin session.
  */
-async function withSchemaLock<T>(mode: 'shared' | 'exclusive', fn: (client: pg.Client) => Promise<T>): Promise<T> {
+export async function withSchemaLock<T>(mode: 'shared' | 'exclusive', fn: (client: pg.Client) => Promise<T>): Promise<T> {
   const client = new pg.Client({ connectionString: TEST_POSTGRES_URL });
   await client.connect();
   try {

@@ -24,7 +24,8 @@ export function registerBackup(program: Command): void {
     .argument('<file>', 'a file written by `trygg backup`')
     .option('--force', 'replace the contents of a database that is not empty')
     .action(async (file: string, opts: { force?: boolean }) => {
-      const handle = await openDatabase();
+      // Rows arrive with the append-only triggers lifted for the transaction: only the owner may do that.
+      const handle = await openDatabase({ asOwner: true });
       try {
         const counts = await restoreFrom(handle.db, resolve(file), { force: Boolean(opts.force) });
         console.log(`Restored ${total(counts)} rows into ${Object.keys(counts).length} tables (${handle.engine})`);

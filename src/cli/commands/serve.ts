@@ -2,6 +2,7 @@ import type { Command } from 'commander';
 import { Redis } from 'ioredis';
 import pino from 'pino';
 import { createDemoAccounts, formatDemoAccounts } from '../../features/auth/demo-accounts.js';
+import { failAbandonedImportRuns } from '../../features/imports/imports.service.js';
 import { seedStockholm } from '../../features/seed/seed.service.js';
 import { buildApp } from '../../server/app.js';
 import { loadConfig, oidcSettings } from '../../server/config.js';
@@ -21,7 +22,9 @@ export function registerServe(program: Command): void {
         ...(opts.host ? { host: opts.host } : {}),
       });
       const logger = pino({ level: config.logLevel });
-      const handle = await openDatabase();
+      const handle = await openDatabase({ purpose: 'server', log: logger });
+      const abandoned = await failAbandonedImportRuns(handle.db, handle.engine);
+      if (abandoned) logger.warn({ runs: abandoned }, 'imports left running by a process that is gone are marked failed');
       if (opts.seedIfEmpty) {
         const any = await handle.db.selectFrom('organisations').select('id').limit(1).executeTakeFirst();
         if (!any) {

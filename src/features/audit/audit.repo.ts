@@ -1,4 +1,5 @@
 import type { Db } from '../org/org.repo.js';
+import { auditValues } from './audit-values.js';
 
 export interface AuditEntry {
   organisationId: string | null;
@@ -11,7 +12,7 @@ export interface AuditEntry {
   remoteAddress?: string | null | undefined;
 }
 
-/** Appends one audit event; call it inside the transaction of the change it records. */
+/** Appends one audit event, free text replaced (`auditValues`); call it inside the transaction of the change it records. */
 export async function recordAudit(db: Db, entry: AuditEntry): Promise<void> {
   await db
     .insertInto('audit_events')
@@ -21,8 +22,8 @@ export async function recordAudit(db: Db, entry: AuditEntry): Promise<void> {
       action: entry.action,
       entity_type: entry.entityType,
       entity_id: entry.entityId ?? null,
-      before: entry.before ?? null,
-      after: entry.after ?? null,
+      before: auditValues(entry.before),
+      after: auditValues(entry.after),
       remote_address: entry.remoteAddress ?? null,
     })
     .execute();

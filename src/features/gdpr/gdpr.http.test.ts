@@ -31,15 +31,22 @@ describeEachEngine('GDPR: processing record, extract, erasure, retention; audit 
   it('extracts and erases what is kept about a reporter’s e-mail, and audits both without the address', async () => {
     const receipts = [];
     for (let i = 0; i < 2; i++) receipts.push((await app.inject({ method: 'POST', url: '/api/public/reports', remoteAddress: `10.1.0.${i}`, payload: report })).json().receipt_code);
+    // Staff take the first report up: the reporter asked for updates, so a message waits in the outbox (no mail server here).
+    const first = await getDb().db.selectFrom('incidents').select('id').where('receipt_code', '=', receipts[0]).executeTakeFirstOrThrow();
+    const moved = await app.inject({ method: 'PATCH', url: `/api/incidents/${first.id}/status`, headers: admin, payload: { status: 'in_progress' } });
+    expect(moved.statusCode).toBe(200);
     const extract = await app.inject({ method: 'POST', url: '/api/gdpr/extract', headers: admin, payload: { email: 'boende@example.se' } });
     expect(extract.statusCode).toBe(200);
     expect(extract.json().reports.map((r: { receipt_code: string }) => r.receipt_code).sort()).toEqual(receipts.sort());
+    expect(extract.json().messages).toEqual([expect.objectContaining({ kind: 'status_change', incident_id: first.id, status: 'pending' })]);
     expect(extract.json().account).toBeNull();
 
     const erased = await app.inject({ method: 'POST', url: '/api/gdpr/erase', headers: admin, payload: { email: 'BOENDE@example.se' } });
-    expect(erased.json()).toEqual({ email: 'boende@example.se', contacts_erased: 2 });
+    expect(erased.json()).toEqual({ email: 'boende@example.se', contacts_erased: 2, messages_erased: 1 });
     const after = await app.inject({ method: 'POST', url: '/api/gdpr/extract', headers: admin, payload: { email: 'boende@example.se' } });
-    expect(after.json().reports).toEqual([]);
+    expect(after.json()).toMatchObject({ reports: [], messages: [] });
+    const outbox = await getDb().db.selectFrom('outbox_messages').select('recipient').execute();
+    expect(JSON.stringify(outbox)).not.toMatch(/boende/i);
     const audit = await getDb().db.selectFrom('audit_events').selectAll().where('entity_type', 'in', ['reporter_contact', 'register_extract']).execute();
     expect(audit.map((a) => a.action).sort()).toEqual(['erase', 'export', 'export']);
     expect(JSON.stringify(audit)).not.toMatch(/boende/i);

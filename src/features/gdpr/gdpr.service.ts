@@ -92,22 +92,42 @@ export async function registerExtract(ctx: ServiceContext, email: string) {
   const memberships = user
     ? await ctx.db.selectFrom('memberships as m').innerJoin('units as u', 'u.id', 'm.unit_id').select(['u.name', 'm.role']).where('m.user_id', '=', user.id).execute()
     : [];
-  await recordAudit(ctx.db, { organisationId: ctx.organisation.id, actor: ctx.actor, action: 'export', entityType: 'register_extract', entityId: fingerprint(email), after: { reports: reports.length, account: Boolean(user) }, remoteAddress: ctx.remoteAddress });
+  const messages = await messagesTo(ctx.db, ctx.organisation.id, email)
+    .select(['kind', 'subject', 'incident_id', 'created_at', 'sent_at', 'failed_at']).orderBy('created_at').execute();
+  await recordAudit(ctx.db, { organisationId: ctx.organisation.id, actor: ctx.actor, action: 'export', entityType: 'register_extract', entityId: fingerprint(email), after: { reports: reports.length, messages: messages.length, account: Boolean(user) }, remoteAddress: ctx.remoteAddress });
   return {
     email,
     generated_at: new Date().toISOString(),
     reports: reports.map((r) => ({ receipt_code: r.receipt_code, incident_id: r.id, stored_at: new Date(r.created_at).toISOString(), category: r.code, status: r.status })),
+    messages: messages.map((m) => ({
+      kind: m.kind, subject: m.subject, incident_id: m.incident_id, created_at: new Date(m.created_at).toISOString(),
+      status: m.sent_at ? 'sent' as const : m.failed_at ? 'failed' as const : 'pending' as const,
+    })),
     account: user ? { display_name: user.display_name, created_at: new Date(user.created_at).toISOString(), memberships: memberships.map((m) => ({ unit: m.name, role: m.role })) } : null,
   };
 }
 
-/** Erases a reporter's e-mail address everywhere it is kept (GDPR art. 17); the reports themselves stay. */
+/** Messages in the outbox addressed to `email` (any case), sent or not. */
+function messagesTo(db: Db, organisationId: string, email: string) {
+  return db.selectFrom('outbox_messages').where('organisation_id', '=', organisationId).where((eb) => eb(eb.fn('lower', ['recipient']), '=', email));
+}
+
+/**
+ * Erases a reporter's e-mail address everywhere it is kept (GDPR art. 17); the reports themselves stay. The
+ * outbox goes too: a message still waiting would otherwise be sent after the erasure, and a sent one keeps
+ * the address. Sent weekly digests to a staff account stay (the account itself holds the address).
+ */
 export async function eraseReporterEmail(ctx: ServiceContext, email: string) {
   return inTransaction(ctx.db, async (trx) => {
     const r = await trx.deleteFrom('reporter_contacts').where('organisation_id', '=', ctx.organisation.id)
       .where((eb) => eb(eb.fn('lower', ['email']), '=', email)).executeTakeFirst();
     const erased = Number(r.numDeletedRows);
-    await recordAudit(trx, { organisationId: ctx.organisation.id, actor: ctx.actor, action: 'erase', entityType: 'reporter_contact', entityId: fingerprint(email), after: { contacts_erased: erased }, remoteAddress: ctx.remoteAddress });
-    return { email, contacts_erased: erased };
+    const m = await trx.deleteFrom('outbox_messages').where('organisation_id', '=', ctx.organisation.id)
+      .where((eb) => eb(eb.fn('lower', ['recipient']), '=', email))
+      .where((eb) => eb.or([eb('kind', '=', 'status_change'), eb.and([eb('sent_at', 'is', null), eb('failed_at', 'is', null)])]))
+      .executeTakeFirst();
+    const messages = Number(m.numDeletedRows);
+    await recordAudit(trx, { organisationId: ctx.organisation.id, actor: ctx.actor, action: 'erase', entityType: 'reporter_contact', entityId: fingerprint(email), after: { contacts_erased: erased, messages_erased: messages }, remoteAddress: ctx.remoteAddress });
+    return { email, contacts_erased: erased, messages_erased: messages };
   });
 }

@@ -13,6 +13,16 @@ export function wantsBulkLoad(newRows: number, storedRows: number): boolean {
 }
 
 /**
+ * Whether this session may drop and re-create the incidents table's indexes and foreign keys: only its owner
+ * may, and the server runs as a role that owns nothing (README, "Running as a non-owner database role").
+ */
+export async function ownsIncidents(db: Db): Promise<boolean> {
+  const { rows } = await sql<{ owns: boolean }>`
+    SELECT pg_has_role(current_user, relowner, 'USAGE') AS owns FROM pg_class WHERE oid = 'incidents'::regclass`.execute(db);
+  return rows[0]?.owns === true;
+}
+
+/**
  * Runs `write` with the incidents table's secondary indexes and foreign keys dropped, then builds them
  * again — all inside the caller's transaction, so a failure or a kill restores them with everything else,
  * and re-adding a foreign key checks every row, as the per-row checks would have. The primary key stays
@@ -42,4 +52,9 @@ export async function withoutIncidentIndexes(db: Db, write: () => Promise<void>)
 
 function quoteIdent(name: string): string {
   return `"${name.replace(/"/g, '""')}"`;
+}
+
+/** Fresh planner statistics for incidents (PGlite never collects them by itself). */
+export async function analyzeIncidents(db: Db): Promise<void> {
+  await sql`ANALYZE incidents`.execute(db);
 }

@@ -20,6 +20,13 @@ export async function finishRun(db: Db, id: string, values: {
   await db.updateTable('import_runs').set({ ...values, finished_at: now, heartbeat_at: now }).where('id', '=', id).execute();
 }
 
+/** Marks runs still 'running' whose heartbeat stopped before `before` as failed; returns them. */
+export function failStaleRuns(db: Db, before: Date, errorCode: string) {
+  const now = new Date();
+  return db.updateTable('import_runs').set({ status: 'failed', error_code: errorCode, finished_at: now, heartbeat_at: now })
+    .where('status', '=', 'running').where('heartbeat_at', '<', before).returning(['id', 'organisation_id']).execute();
+}
+
 export function findRun(db: Db, organisationId: string, id: string) {
   return db.selectFrom('import_runs').selectAll().where('organisation_id', '=', organisationId).where('id', '=', id).executeTakeFirst();
 }

@@ -4,7 +4,8 @@ import { AppError } from '../../domain/errors.js';
 import type { ServiceContext } from '../../server/context.js';
 import { countIncidents, importFiles, seedStockholmForImports, windows1252 } from '../../../tests/factories/imports.factory.js';
 import { describeEachEngine } from '../../../tests/setup/test-db.js';
-import { runImport } from './imports.service.js';
+import { insertRun } from './imports.repo.js';
+import { failAbandonedImportRuns, getImportRun, runImport } from './imports.service.js';
 import { createImportProfile } from './profiles.service.js';
 
 const HEADER = 'id;datum;kategori;lat;lon;beskrivning';
@@ -161,5 +162,23 @@ describeEachEngine('imports service', (getDb) => {
     }));
     const report = await commit(path);
     expect(report).toMatchObject({ file: { format: 'geojson' }, rows: { inserted: 1 } });
+  });
+
+  it('marks runs left running by a killed process as failed at the next start, audited', async () => {
+    const { db, engine } = getDb();
+    const run = (name: string) => insertRun(db, { organisation_id: ctx.organisation.id, profile_id: null, actor: 'test', file_name: name, file_sha256: 'a'.repeat(64), file_size: 1, dry_run: false });
+    const killed = await run('killed.csv');
+    const now = new Date(Date.now() + 5 * 60_000);
+    await db.updateTable('import_runs').set({ heartbeat_at: new Date(now.getTime() - 10 * 60_000) }).where('id', '=', killed.id).execute();
+    // On PostgreSQL another server may be importing right now: a run with a fresh heartbeat is left alone there.
+    const beating = await run('beating.csv');
+    await db.updateTable('import_runs').set({ heartbeat_at: new Date(now.getTime() - 1000) }).where('id', '=', beating.id).execute();
+
+    expect(await failAbandonedImportRuns(db, engine, now)).toBe(engine === 'pglite' ? 2 : 1);
+    expect(await getImportRun(ctx, killed.id)).toMatchObject({ status: 'failed', error_code: 'IMPORT_ABANDONED', abandoned: false });
+    expect((await getImportRun(ctx, beating.id)).status).toBe(engine === 'pglite' ? 'failed' : 'running');
+    const audit = await db.selectFrom('audit_events').select('after').where('entity_id', '=', killed.id).execute();
+    expect(audit.map((a) => a.after)).toEqual([{ status: 'failed', error_code: 'IMPORT_ABANDONED' }]);
+    await db.updateTable('import_runs').set({ status: 'failed', finished_at: new Date() }).where('status', '=', 'running').execute();
   });
 });

@@ -1,11 +1,13 @@
+import { inTransaction } from '../../db/transaction.js';
 import { AppError } from '../../domain/errors.js';
 import { type ImportFormat, type ImportOptions, ImportOptionsSchema, type ImportReport, type ImportRun } from '../../domain/imports.js';
 import type { ServiceContext } from '../../server/context.js';
 import { recordAudit } from '../audit/audit.repo.js';
+import type { Db } from '../org/org.repo.js';
 import { probeFile, sniffFile } from './file-probe.js';
 import { createReportBuilder } from './import-report.js';
 import { prepareImport } from './import-plan.js';
-import { findRun, finishRun, insertRun, listRuns } from './imports.repo.js';
+import { failStaleRuns, findRun, finishRun, insertRun, listRuns } from './imports.repo.js';
 import { getImportProfile } from './profiles.service.js';
 import { type ImportProgress, liveProgress, progressReporter } from './progress.js';
 import { openRecords } from './readers/open-file.js';
@@ -146,6 +148,23 @@ export async function runImport(ctx: ServiceContext, request: ImportRequest): Pr
 
 /** A heartbeat older than this means the process running the import is gone. */
 const ABANDONED_AFTER_MS = 2 * 60_000;
+
+/**
+ * At a server's start: runs left 'running' by a process that is gone (killed, crashed, the machine restarted)
+ * are marked failed with IMPORT_ABANDONED, so lists and polls stop showing them as running. PGlite's data directory
+ * belongs to one process, so every such run there is dead; on PostgreSQL other processes may be importing,
+ * so only runs whose heartbeat (written every second) stopped are. Each is audited.
+ */
+export async function failAbandonedImportRuns(db: Db, engine: 'pglite' | 'postgres', now = new Date()): Promise<number> {
+  const before = engine === 'pglite' ? now : new Date(now.getTime() - ABANDONED_AFTER_MS);
+  return inTransaction(db, async (trx) => {
+    const failed = await failStaleRuns(trx, before, 'IMPORT_ABANDONED');
+    for (const run of failed) {
+      await recordAudit(trx, { organisationId: run.organisation_id, actor: 'system', action: 'update', entityType: 'import_run', entityId: run.id, after: { status: 'failed', error_code: 'IMPORT_ABANDONED' } });
+    }
+    return failed.length;
+  });
+}
 
 /** A run's status, progress and (once finished) report; progress of a run in this process is live. */
 export async function getImportRun(ctx: ServiceContext, id: string): Promise<ImportRun> {

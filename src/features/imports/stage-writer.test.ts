@@ -5,6 +5,7 @@ import { seedStockholmForImports } from '../../../tests/factories/imports.factor
 import { describeEachEngine } from '../../../tests/setup/test-db.js';
 import { wantsBulkLoad, withoutIncidentIndexes } from './bulk-load.js';
 import { repeatsOfKeptRows } from './stage-writer.js';
+import { createStage, markExistingStatement, prepareStage, updateStagedStatement } from './stage.repo.js';
 
 describe('repeatsOfKeptRows', () => {
   it('drops a row near a kept earlier row, and keeps a row whose only near neighbour was dropped', () => {
@@ -55,5 +56,39 @@ describeEachEngine('bulk load without the incidents indexes', (getDb) => {
     });
     await expect(write).rejects.toThrow(/foreign key/);
     expect(await definitions(ctx)).toEqual(before);
+  });
+});
+
+/** Node types of a plan with, for scans, the table they read. */
+function planNodes(plan: Record<string, unknown>): Array<{ type: string; relation?: string; children: Array<{ type: string; relation?: string }> }> {
+  const children = (plan.Plans as Array<Record<string, unknown>> | undefined) ?? [];
+  const describe = (p: Record<string, unknown>) => ({ type: String(p['Node Type']), ...(p['Relation Name'] ? { relation: String(p['Relation Name']) } : {}) });
+  return [{ ...describe(plan), children: children.map(describe) }, ...children.flatMap(planNodes)];
+}
+
+describeEachEngine('de-duplication plans without statistics', (getDb) => {
+  let ctx: ServiceContext;
+  beforeAll(async () => { ctx = await seedStockholmForImports(getDb().db); });
+
+  it('finds stored rows through an index or a hash, never a sequential scan inside a nested loop', async () => {
+    const rows = 3000;
+    const category = await ctx.db.selectFrom('incident_categories').select('id').where('organisation_id', '=', ctx.organisation.id).executeTakeFirstOrThrow();
+    // A file imported before, as it is stored; then the same file staged again.
+    await sql`INSERT INTO incidents (organisation_id, occurred_at, category_id, lon, lat, precision, source, source_ref)
+      SELECT ${ctx.organisation.id}, now() - make_interval(mins => g), ${category.id}, 18.06, 59.33, 'area', 'import', 'R' || g FROM generate_series(1, ${rows}) g`.execute(ctx.db);
+    const plans = await ctx.db.transaction().execute(async (trx) => {
+      await createStage(trx);
+      await sql`INSERT INTO import_stage (row, id, occurred_at, category_id, lon, lat, precision, redaction_count, source_ref)
+        SELECT g, gen_random_uuid(), now() - make_interval(mins => g), ${category.id}, 18.06, 59.33, 'area', 0, 'R' || g FROM generate_series(1, ${rows}) g`.execute(trx);
+      await prepareStage(trx);
+      const explain = async (statement: ReturnType<typeof markExistingStatement>) =>
+        planNodes((await sql<{ 'QUERY PLAN': Array<{ Plan: Record<string, unknown> }> }>`EXPLAIN (FORMAT JSON) ${statement}`.execute(trx)).rows[0]!['QUERY PLAN'][0]!.Plan);
+      return [await explain(markExistingStatement(ctx.organisation.id, 'import')), await explain(updateStagedStatement(ctx.organisation.id))];
+    });
+    for (const nodes of plans) {
+      // The inner side of a nested loop runs once per outer row: a sequential scan there makes it quadratic.
+      const loopsOverScans = nodes.filter((n) => n.type === 'Nested Loop' && n.children[1]?.type === 'Seq Scan');
+      expect(loopsOverScans).toEqual([]);
+    }
   });
 });

@@ -1,8 +1,8 @@
 import type { Db } from '../org/org.repo.js';
-import { wantsBulkLoad, withoutIncidentIndexes } from './bulk-load.js';
+import { analyzeIncidents, ownsIncidents, wantsBulkLoad, withoutIncidentIndexes } from './bulk-load.js';
 import type { DuplicateKind, ReportBuilder } from './import-report.js';
 import {
-  countStage, insertStaged, markExisting, markNearInFile, markNearStored, markRefRepeats, nearPairsInFile,
+  countStage, insertStaged, markExisting, markNearInFile, markNearStored, markRefRepeats, nearPairsInFile, prepareStage,
   type RowDefaults, stageExamples, updateStaged,
 } from './stage.repo.js';
 
@@ -43,6 +43,7 @@ const MESSAGES: Record<DuplicateKind, (of: number | null) => string> = {
  * unless the profile keeps such rows. The report gets the counts and the first examples.
  */
 export async function settleStage(db: Db, d: RowDefaults, report: ReportBuilder, options: { keepNear: boolean; write: boolean }): Promise<void> {
+  await prepareStage(db);
   await markRefRepeats(db);
   await markExisting(db, d.organisationId, d.source);
   if (!options.keepNear) {
@@ -62,6 +63,11 @@ export async function settleStage(db: Db, d: RowDefaults, report: ReportBuilder,
     await updateStaged(db, d.runId);
   };
   const stored = await db.selectFrom('incidents').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
-  if (wantsBulkLoad(counts.fresh, Number(stored.n))) await withoutIncidentIndexes(db, write);
-  else await write();
+  if (wantsBulkLoad(counts.fresh, Number(stored.n)) && (await ownsIncidents(db))) {
+    await withoutIncidentIndexes(db, write);
+    // The table has just grown by a quarter or more: plans of the requests after the commit need to know.
+    await analyzeIncidents(db);
+  } else {
+    await write();
+  }
 }

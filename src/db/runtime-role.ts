@@ -1,0 +1,34 @@
+import { type Kysely, sql } from 'kysely';
+
+/** Tables the application may only add to and read: the audit log and the release log of records requests. */
+export const APPEND_ONLY_TABLES = ['audit_events', 'records_releases'] as const;
+
+/** Kysely's bookkeeping: written by migrations (as the owner) only. */
+const MIGRATION_TABLES = ['kysely_migration', 'kysely_migration_lock'] as const;
+
+/**
+ * Lets `role`, the role the application runs as, use the schema the owner has just migrated without owning
+ * any of it: rows of ordinary tables may be read and written, the append-only tables only read and added to,
+ * sequences used. A role that does not own a table can neither alter nor disable its triggers, so the
+ * append-only guard holds even against the application itself. Default privileges cover tables that later
+ * migrations (run by the same owner) create; the grants are also made again after every migration.
+ * Run on the owner's connection; the schema is its current one.
+ */
+export async function grantRuntimeRole(db: Kysely<any>, role: string): Promise<void> {
+  const { rows } = await sql<{ schema: string }>`SELECT current_schema() AS schema`.execute(db);
+  const schema = sql.id(rows[0]!.schema);
+  const grantee = sql.id(role);
+  await sql`GRANT USAGE ON SCHEMA ${schema} TO ${grantee}`.execute(db);
+  await sql`GRANT SELECT, INSERT, UPDATE, DELETE ON ALL TABLES IN SCHEMA ${schema} TO ${grantee}`.execute(db);
+  await sql`GRANT USAGE, SELECT ON ALL SEQUENCES IN SCHEMA ${schema} TO ${grantee}`.execute(db);
+  for (const table of APPEND_ONLY_TABLES) await sql`REVOKE UPDATE, DELETE ON ${sql.table(table)} FROM ${grantee}`.execute(db);
+  for (const table of MIGRATION_TABLES) await sql`REVOKE INSERT, UPDATE, DELETE ON ${sql.table(table)} FROM ${grantee}`.execute(db);
+  await sql`ALTER DEFAULT PRIVILEGES IN SCHEMA ${schema} GRANT SELECT, INSERT, UPDATE, DELETE ON TABLES TO ${grantee}`.execute(db);
+  await sql`ALTER DEFAULT PRIVILEGES IN SCHEMA ${schema} GRANT USAGE, SELECT ON SEQUENCES TO ${grantee}`.execute(db);
+}
+
+/** The role a connection acts as. */
+export async function currentRole(db: Kysely<any>): Promise<string> {
+  const { rows } = await sql<{ role: string }>`SELECT current_user AS role`.execute(db);
+  return rows[0]!.role;
+}
