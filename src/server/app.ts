@@ -40,6 +40,7 @@ import { viewsRoutes } from '../features/views/views.routes.js';
 import { authPlugin } from './auth.js';
 import type { Config } from './config.js';
 import { sendError } from './errors.js';
+import { addETags } from './etag.js';
 
 export interface AppOptions {
   db: Kysely<Database>;
@@ -108,6 +109,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     transform: jsonSchemaTransform,
   });
   await app.register(swaggerUi, { routePrefix: '/api/docs' });
+  addETags(app);
 
   await app.register(async (api) => {
     api.get('/openapi.json', { config: { policy: 'public' }, schema: { hide: true } }, async () => app.swagger());
