@@ -5,8 +5,7 @@ import {
   PublicAgreementQuerySchema, PublicAgreementSchema,
 } from '../../domain/agreements.js';
 import { UuidSchema } from '../../domain/common.js';
-import { ifMatch } from '../../server/etag.js';
-import { serviceContext } from '../../server/request-context.js';
+import { ifMatch, serviceContext } from '../../server/request-context.js';
 import {
   createAgreement, getAgreement, listAgreements, listPublicAgreements, reviewAgreement, setAgreementPublicText, updateAgreement,
 } from './agreements.service.js';

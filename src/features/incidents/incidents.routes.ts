@@ -5,8 +5,7 @@ import {
   HexbinQuerySchema, HexbinSchema, type Incident, IncidentConfidentialityUpdateSchema, IncidentCreateSchema, IncidentListQuerySchema, IncidentSchema,
   IncidentStatusUpdateSchema,
 } from '../../domain/incidents.js';
-import { ifMatch } from '../../server/etag.js';
-import { serviceContext } from '../../server/request-context.js';
+import { ifMatch, serviceContext } from '../../server/request-context.js';
 import {
   createIncident, getIncident, incidentHexbins, listIncidents, updateIncidentConfidentiality, updateIncidentStatus,
 } from './incidents.service.js';

@@ -5,8 +5,7 @@ import {
   ComponentStatusChangeSchema, FollowupAddSchema, FollowupRecordSchema, MeasureCreateSchema, MeasureListQuerySchema, MeasureSchema,
   MeasureStatusChangeSchema, MeasureUpdateSchema,
 } from '../../domain/measures.js';
-import { ifMatch } from '../../server/etag.js';
-import { serviceContext } from '../../server/request-context.js';
+import { ifMatch, serviceContext } from '../../server/request-context.js';
 import {
   addFollowup, changeComponentStatus, changeMeasureStatus, createMeasure, getMeasure, listMeasures, recordFollowup, updateMeasure,
 } from './measures.service.js';

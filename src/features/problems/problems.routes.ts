@@ -4,8 +4,7 @@ import { UuidSchema } from '../../domain/common.js';
 import {
   BaselineInputSchema, EvidenceInputSchema, ProblemCreateSchema, ProblemListQuerySchema, ProblemSchema, ProblemUpdateSchema,
 } from '../../domain/problems.js';
-import { ifMatch } from '../../server/etag.js';
-import { serviceContext } from '../../server/request-context.js';
+import { ifMatch, serviceContext } from '../../server/request-context.js';
 import { addEvidence, createProblem, getProblem, listProblems, removeEvidence, setBaseline, updateProblem } from './problems.service.js';
 
 const tags = ['programme'];

@@ -4,8 +4,7 @@ import { UuidSchema } from '../../domain/common.js';
 import {
   ContributionRequestSchema, RequestAcceptSchema, RequestCreateSchema, RequestDeclineSchema, RequestDeliverSchema, RequestListQuerySchema,
 } from '../../domain/requests.js';
-import { ifMatch } from '../../server/etag.js';
-import { serviceContext } from '../../server/request-context.js';
+import { ifMatch, serviceContext } from '../../server/request-context.js';
 import { answerRequest, createRequest, getRequest, listRequests } from './requests.service.js';
 
 const tags = ['programme'];

@@ -6,12 +6,11 @@ import {
   AssignmentOverrideSchema, AssignmentSchema, ComplianceQuerySchema, ComplianceRowSchema, ResponsibilityRuleInputSchema, ResponsibilityRuleSchema,
   ServiceLevelInputSchema, ServiceLevelSchema,
 } from '../../domain/responsibility.js';
-import { serviceContext } from '../../server/request-context.js';
+import { ifMatch, serviceContext } from '../../server/request-context.js';
 import {
   createResponsibilityRule, deleteResponsibilityRule, getAssignment, listResponsibilityRules, listServiceLevelRules, overrideAssignment,
   serviceLevelCompliance, setServiceLevel, updateResponsibilityRule,
 } from './responsibility.service.js';
-import { ifMatch } from '../../server/etag.js';
 
 const tags = ['programme'];
 const IdParams = z.object({ id: UuidSchema });

@@ -9,8 +9,7 @@ import {
   AnnotationInputSchema, AnnotationListQuerySchema, AnnotationSchema, AnnotationUpdateSchema, NeighbourhoodRowSchema,
   RatingConfirmSchema, RatingThresholdsInputSchema, RatingThresholdsSchema, SituationQuerySchema, SituationReportSchema,
 } from '../../domain/situation.js';
-import { ifMatch } from '../../server/etag.js';
-import { serviceContext } from '../../server/request-context.js';
+import { ifMatch, serviceContext } from '../../server/request-context.js';
 import { encodedBody, preferredEncoding } from './compressed-body.js';
 import {
   addMeetingAction, createMeeting, freezeSituationReport, getFrozenReport, getMeeting, listFrozenReports, updateMeeting, updateMeetingAction,
