@@ -53,11 +53,11 @@ export function IncidentDetailPage() {
               </p>
               <div className="incident-layout">
                 <IncidentFacts incident={incident.data} showFreeText={canReadFreeText(me)} />
-                {canUpdateIncidents(me) && works && (
+                {canUpdateIncidents(me) && (
                   <div className="incident-forms">
-                    <StatusForm incident={incident.data} />
-                    {assignment.isSuccess && <IncidentAssignmentPanel incidentId={incident.data.id} assignment={assignment.data} />}
-                    <IncidentTierForm incident={incident.data} />
+                    {works && <StatusForm incident={incident.data} />}
+                    {assignment.isSuccess && <IncidentAssignmentPanel incidentId={incident.data.id} assignment={assignment.data} works={works} />}
+                    {works && <IncidentTierForm incident={incident.data} />}
                   </div>
                 )}
               </div>
