@@ -136,6 +136,8 @@ export const AgreementSchema = z.object({
   confidentiality: ConfidentialitySchema,
   /** The reviews held, newest first. */
   reviews: z.array(AgreementReviewRecordSchema),
+  /** Raised on every change; also the ETag, sent back as `If-Match` to refuse overwriting a newer version (409). */
+  version: z.number().int(),
 });
 export type Agreement = z.infer<typeof AgreementSchema>;
 

@@ -98,6 +98,8 @@ export const IncidentSchema = z.object({
   /** True for generated demo rows: shown with a label so nobody mistakes them for real figures. */
   generated: z.boolean(),
   confidentiality: ConfidentialitySchema,
+  /** Raised on every change; also the ETag. A change sent with an older one in `If-Match` is refused (409). */
+  version: z.number().int(),
 });
 export type Incident = z.infer<typeof IncidentSchema>;
 

@@ -127,6 +127,8 @@ export const MeasureSchema = z.object({
   /** False when none of its problems has a baseline: the quality report flags it. */
   has_indicator: z.boolean(),
   confidentiality: ConfidentialitySchema,
+  /** Raised on every change; also the ETag, sent back as `If-Match` to refuse overwriting a newer version (409). */
+  version: z.number().int(),
 });
 export type Measure = z.infer<typeof MeasureSchema>;
 

@@ -65,6 +65,8 @@ export const MeetingActionSchema = z.object({
   id: UuidSchema, meeting_id: UuidSchema, unit_id: UuidSchema, unit_name: z.string(), title: z.string(),
   due_date: IsoDateSchema, status: MeetingActionStatusSchema, status_note: z.string().nullable(), closed_at: z.string().nullable(),
   confidentiality: ConfidentialitySchema,
+  /** Raised on every change; also the ETag, sent back as `If-Match` to refuse overwriting a newer version (409). */
+  version: z.number().int(),
 });
 export type MeetingAction = z.infer<typeof MeetingActionSchema>;
 
@@ -94,6 +96,8 @@ export const MeetingSchema = z.object({
   notes_redactions: z.number().int(),
   actions: z.array(MeetingActionSchema),
   confidentiality: ConfidentialitySchema,
+  /** Raised on every change; also the ETag, sent back as `If-Match` to refuse overwriting a newer version (409). */
+  version: z.number().int(),
 });
 export type Meeting = z.infer<typeof MeetingSchema>;
 

@@ -51,14 +51,15 @@ export function coordinatesUnit(memberships: ReadonlyArray<{ role: Role; unit: s
 }
 
 /**
- * The row rule of changing an incident's confidentiality tier: the editors and coordinators of the unit it is
- * assigned to (who work it), the coordinators of its district's unit, and admins.
+ * The row rule of every change to an incident (status, closure, forwarding, notes, assignment, tier): the
+ * editors and coordinators of the unit it is assigned to (who work it) and of the unit that reported it, the
+ * coordinators of its district's unit, and admins.
  */
-export function classifiesIncident(
+export function worksIncident(
   memberships: ReadonlyArray<{ role: Role; unit: string }>,
-  incident: { assignedUnitId: string | null; districtUnitId: string | null },
+  incident: { assignedUnitId: string | null; reportingUnitId: string | null; districtUnitId: string | null },
 ): boolean {
   return memberships.some((m) => m.role === 'admin'
-    || (m.unit === incident.assignedUnitId && (m.role === 'unit_editor' || m.role === 'coordinator'))
+    || ((m.unit === incident.assignedUnitId || m.unit === incident.reportingUnitId) && (m.role === 'unit_editor' || m.role === 'coordinator'))
     || (m.unit === incident.districtUnitId && m.role === 'coordinator'));
 }

@@ -120,6 +120,8 @@ export const ProblemSchema = z.object({
   measure_ids: z.array(UuidSchema),
   created_at: z.string(),
   confidentiality: ConfidentialitySchema,
+  /** Raised on every change; also the ETag, sent back as `If-Match` to refuse overwriting a newer version (409). */
+  version: z.number().int(),
 });
 export type Problem = z.infer<typeof ProblemSchema>;
 

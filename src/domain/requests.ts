@@ -44,6 +44,8 @@ export const ContributionRequestSchema = z.object({
   overdue: z.boolean(),
   created_at: z.string(),
   confidentiality: ConfidentialitySchema,
+  /** Raised on every change; also the ETag, sent back as `If-Match` to refuse overwriting a newer version (409). */
+  version: z.number().int(),
 });
 export type ContributionRequest = z.infer<typeof ContributionRequestSchema>;
 

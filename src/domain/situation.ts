@@ -97,6 +97,8 @@ export type AnnotationUpdate = z.infer<typeof AnnotationUpdateSchema>;
 export const AnnotationSchema = z.object({
   id: UuidSchema, date: IsoDateSchema, week: z.string(), kind: AnnotationKindSchema, text: z.string(),
   area_id: UuidSchema.nullable(), created_by: z.string(),
+  /** Raised on every change; also the ETag, sent back as `If-Match` to refuse overwriting a newer version (409). */
+  version: z.number().int(),
 });
 export type Annotation = z.infer<typeof AnnotationSchema>;
 export const AnnotationListQuerySchema = z.object({ area_id: UuidSchema.optional(), from: IsoDateSchema.optional(), to: IsoDateSchema.optional() });
@@ -216,7 +218,8 @@ export const SituationReportSchema = z.object({
   time_profile: z.object({ from_week: z.string(), to_week: z.string(), weekdays: z.array(z.string()), matrix: z.array(z.array(z.number().int())) }),
   trend: z.array(z.object({ week: z.string(), count: z.number().int(), points: z.number().int() })),
   calendar: CalendarSchema,
-  annotations: z.array(AnnotationSchema),
+  // Frozen reports keep what they showed: annotations as of the freeze, without their later versions.
+  annotations: z.array(AnnotationSchema.omit({ version: true })),
   previous_actions: z.array(PreviousActionSchema),
 });
 export type SituationReport = z.infer<typeof SituationReportSchema>;

@@ -42,6 +42,7 @@ import type { Config } from './config.js';
 import { sendError } from './errors.js';
 import { refuseNulCharacters } from './nul-guard.js';
 import { RequestLogController } from './request-log.js';
+import { addETags } from './etag.js';
 
 export interface AppOptions {
   db: Kysely<Database>;
@@ -118,6 +119,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     transform: jsonSchemaTransform,
   });
   await app.register(swaggerUi, { routePrefix: '/api/docs' });
+  addETags(app);
 
   await app.register(async (api) => {
     api.get('/openapi.json', { config: { policy: 'public' }, schema: { hide: true } }, async () => app.swagger());

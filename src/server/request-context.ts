@@ -44,3 +44,15 @@ export async function serviceContext(request: FastifyRequest, organisationSlug?:
     log: request.log,
   };
 }
+
+/**
+ * The version a write's `If-Match` names (the ETag of a versioned record, server/etag.ts), or undefined without
+ * one (or with `*`): writes without it are not checked. BAD_REQUEST when malformed.
+ */
+export function ifMatch(request: FastifyRequest): number | undefined {
+  const header = request.headers['if-match'];
+  if (header === undefined || header.trim() === '*') return undefined;
+  const match = /^\s*(?:W\/)?"(\d{1,9})"\s*$/.exec(header);
+  if (!match) throw new AppError('BAD_REQUEST', { details: [{ path: 'If-Match', code: 'invalid_etag', message: 'If-Match must be an ETag of this record, such as "3"' }] });
+  return Number(match[1]);
+}

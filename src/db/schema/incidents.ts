@@ -42,6 +42,8 @@ export interface IncidentsTable {
   confidentiality: Generated<Confidentiality>;
   created_at: CreatedAt;
   updated_at: UpdatedAt;
+  /** Raised by one on every change; the ETag of the record. */
+  version: Generated<number>;
 }
 
 export interface AuditEventsTable {

@@ -25,6 +25,8 @@ export interface ProblemsTable {
   created_by: string;
   created_at: CreatedAt;
   updated_at: UpdatedAt;
+  /** Raised by one on every change; the ETag of the record. */
+  version: Generated<number>;
 }
 
 export interface ProblemEvidenceTable {
@@ -55,6 +57,8 @@ export interface MeasuresTable {
   created_by: string;
   created_at: CreatedAt;
   updated_at: UpdatedAt;
+  /** Raised by one on every change; the ETag of the record. */
+  version: Generated<number>;
 }
 
 export interface MeasureComponentsTable {
@@ -103,6 +107,8 @@ export interface ContributionRequestsTable {
   created_by: string;
   created_at: CreatedAt;
   updated_at: UpdatedAt;
+  /** Raised by one on every change; the ETag of the record. */
+  version: Generated<number>;
 }
 
 export type ResponsibilityTarget = 'unit' | 'district' | 'place_owner';
@@ -175,6 +181,8 @@ export interface LocalAgreementsTable {
   created_by: string;
   created_at: CreatedAt;
   updated_at: UpdatedAt;
+  /** Raised by one on every change; the ETag of the record. */
+  version: Generated<number>;
 }
 
 /** A six-monthly review of a local agreement. */

@@ -62,6 +62,8 @@ export interface AnnotationsTable {
   created_by: string;
   created_at: CreatedAt;
   updated_at: UpdatedAt;
+  /** Raised by one on every change; the ETag of the record. */
+  version: Generated<number>;
 }
 
 export interface SituationReportsTable {
@@ -88,6 +90,8 @@ export interface MeetingsTable {
   created_by: string;
   created_at: CreatedAt;
   updated_at: UpdatedAt;
+  /** Raised by one on every change; the ETag of the record. */
+  version: Generated<number>;
 }
 
 export interface MeetingParticipantsTable {
@@ -112,4 +116,6 @@ export interface MeetingActionsTable {
   created_by: string;
   created_at: CreatedAt;
   updated_at: UpdatedAt;
+  /** Raised by one on every change; the ETag of the record. */
+  version: Generated<number>;
 }

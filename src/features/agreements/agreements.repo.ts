@@ -7,7 +7,7 @@ import type { Db } from '../org/org.repo.js';
 function selectAgreements(db: Db, organisationId: string) {
   return db.selectFrom('local_agreements as g').innerJoin('units as d', 'd.id', 'g.district_unit_id').innerJoin('units as p', 'p.id', 'g.partner_unit_id')
     .select(['g.id', 'g.kind', 'g.title', 'g.summary', 'g.approved_public_text', 'g.district_unit_id', 'd.name as district_name', 'g.partner_unit_id',
-      'p.name as partner_name', 'g.period_start', 'g.period_end', 'g.last_review', 'g.created_at', 'g.confidentiality'])
+      'p.name as partner_name', 'g.period_start', 'g.period_end', 'g.last_review', 'g.created_at', 'g.confidentiality', 'g.version'])
     .where('g.organisation_id', '=', organisationId);
 }
 export type AgreementRow = Awaited<ReturnType<ReturnType<typeof selectAgreements>['executeTakeFirstOrThrow']>>;

@@ -5,7 +5,7 @@ import {
   PublicAgreementQuerySchema, PublicAgreementSchema,
 } from '../../domain/agreements.js';
 import { UuidSchema } from '../../domain/common.js';
-import { serviceContext } from '../../server/request-context.js';
+import { ifMatch, serviceContext } from '../../server/request-context.js';
 import {
   createAgreement, getAgreement, listAgreements, listPublicAgreements, reviewAgreement, setAgreementPublicText, updateAgreement,
 } from './agreements.service.js';
@@ -33,17 +33,17 @@ export const agreementsRoutes: FastifyPluginAsyncZod = async (app) => {
   app.patch('/agreements/:id', {
     config: { policy: 'agreements:write' },
     schema: { tags, summary: 'Edit an agreement (the district only)', params: IdParams, body: AgreementUpdateSchema, response: { 200: AgreementSchema } },
-  }, async (request) => updateAgreement(await serviceContext(request), request.params.id, request.body));
+  }, async (request) => updateAgreement(await serviceContext(request), request.params.id, request.body, ifMatch(request)));
 
   app.post('/agreements/:id/review', {
     config: { policy: 'agreements:write' },
     schema: { tags, summary: 'Record the six-monthly review with an assessment of every activity and indicator (409 INVALID_TRANSITION on or before the last one, or in the future)', params: IdParams, body: AgreementReviewSchema, response: { 200: AgreementSchema } },
-  }, async (request) => reviewAgreement(await serviceContext(request), request.params.id, request.body));
+  }, async (request) => reviewAgreement(await serviceContext(request), request.params.id, request.body, ifMatch(request)));
 
   app.put('/agreements/:id/public-text', {
     config: { policy: 'agreements:write' },
     schema: { tags, summary: 'Approve the text the public progress page shows (null withdraws it)', params: IdParams, body: AgreementPublicTextSchema, response: { 200: AgreementSchema } },
-  }, async (request) => setAgreementPublicText(await serviceContext(request), request.params.id, request.body.text));
+  }, async (request) => setAgreementPublicText(await serviceContext(request), request.params.id, request.body.text, ifMatch(request)));
 
   app.get('/public/agreements', {
     config: { policy: 'public', rateLimit: { max: 60, timeWindow: '1 minute' } },

@@ -1,4 +1,5 @@
 import { redactPersonalData } from '../../analysis/text/redact.js';
+import { assertVersion, bumpVersion, lockRow } from '../../db/row-version.repo.js';
 import { inTransaction } from '../../db/transaction.js';
 import type { Agreement, AgreementCreate, AgreementReview, AgreementUpdate, PublicAgreement } from '../../domain/agreements.js';
 import { AppError } from '../../domain/errors.js';
@@ -60,14 +61,26 @@ async function agreementRow(ctx: ServiceContext, id: string): Promise<AgreementR
   return row;
 }
 
+/**
+ * The agreement, locked for the rest of the caller's transaction, once the caller coordinates its district (or
+ * is an admin) and `expectedVersion` (If-Match), when given, is still current.
+ */
+async function lockAgreement(ctx: ServiceContext, id: string, expectedVersion: number | undefined): Promise<AgreementRow> {
+  if ((await lockRow(ctx.db, 'local_agreements', ctx.organisation.id, id)) === null) throw new AppError('NOT_FOUND', { details: { entity: 'agreement', id } });
+  const row = await agreementRow(ctx, id);
+  assertCoordinatesUnit(ctx.principal, row.district_unit_id, 'agreement');
+  assertVersion('agreement', id, row.version, expectedVersion);
+  await bumpVersion(ctx.db, 'local_agreements', id);
+  return row;
+}
+
 /** Edits an agreement's text, period, priority areas or activities. */
-export async function updateAgreement(ctx: ServiceContext, id: string, input: AgreementUpdate): Promise<Agreement> {
-  const before = await agreementRow(ctx, id);
-  assertCoordinatesUnit(ctx.principal, before.district_unit_id, 'agreement');
+export async function updateAgreement(ctx: ServiceContext, id: string, input: AgreementUpdate, expectedVersion?: number): Promise<Agreement> {
   await checkRefs(ctx, input);
-  if ((input.period_end ?? before.period_end) < (input.period_start ?? before.period_start)) throw invalid('period_end', 'before_start', 'period_end before period_start');
-  if (input.partner_unit_id === before.district_unit_id) throw invalid('partner_unit_id', 'same_party', 'an agreement needs two parties');
   await inTransaction(ctx.db, async (trx) => {
+    const before = await lockAgreement({ ...ctx, db: trx }, id, expectedVersion);
+    if ((input.period_end ?? before.period_end) < (input.period_start ?? before.period_start)) throw invalid('period_end', 'before_start', 'period_end before period_start');
+    if (input.partner_unit_id === before.district_unit_id) throw invalid('partner_unit_id', 'same_party', 'an agreement needs two parties');
     await updateAgreementRow(trx, id, {
       ...(input.kind ? { kind: input.kind } : {}),
       ...(input.partner_unit_id ? { partner_unit_id: input.partner_unit_id } : {}),
@@ -84,17 +97,20 @@ export async function updateAgreement(ctx: ServiceContext, id: string, input: Ag
 }
 
 /** Records a six-monthly review with its assessments (see recordReview) and returns the agreement as it now stands. */
-export async function reviewAgreement(ctx: ServiceContext, id: string, input: AgreementReview): Promise<Agreement> {
-  await recordReview(ctx, await getAgreement(ctx, id), input);
+export async function reviewAgreement(ctx: ServiceContext, id: string, input: AgreementReview, expectedVersion?: number): Promise<Agreement> {
+  await inTransaction(ctx.db, async (trx) => {
+    const tx = { ...ctx, db: trx };
+    await lockAgreement(tx, id, expectedVersion);
+    await recordReview(tx, await getAgreement(tx, id), input);
+  });
   return getAgreement(ctx, id);
 }
 
 /** Approves (or, with null, withdraws) the text the public progress page shows; the district's coordinators. */
-export async function setAgreementPublicText(ctx: ServiceContext, id: string, text: string | null): Promise<Agreement> {
-  const before = await agreementRow(ctx, id);
-  assertCoordinatesUnit(ctx.principal, before.district_unit_id, 'agreement');
+export async function setAgreementPublicText(ctx: ServiceContext, id: string, text: string | null, expectedVersion?: number): Promise<Agreement> {
   const approved = text ? redact(text) : null;
   await inTransaction(ctx.db, async (trx) => {
+    const before = await lockAgreement({ ...ctx, db: trx }, id, expectedVersion);
     await updateAgreementRow(trx, id, { approved_public_text: approved, approved_public_by: approved ? ctx.actor : null });
     await recordAudit(trx, { organisationId: ctx.organisation.id, actor: ctx.actor, action: 'update', entityType: 'agreement', entityId: id, before: { approved_public_text: before.approved_public_text }, after: { approved_public_text: approved }, remoteAddress: ctx.remoteAddress });
   });
@@ -160,6 +176,7 @@ async function toAgreements(ctx: ServiceContext, rows: readonly AgreementRow[], 
       activities: activities.map((m) => ({ id: m.id, title: m.title, type: m.type, status: m.status, responsible_unit: m.responsible_unit })),
       indicators: activityProblems.flatMap((id) => indicators.get(id) ?? []),
       confidentiality: r.confidentiality,
+      version: r.version,
       reviews: reviewRecords(r.id, stored, measures, problems, text),
     };
   });

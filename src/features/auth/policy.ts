@@ -1,5 +1,5 @@
 import type { Principal, Role } from '../../domain/auth.js';
-import { classifiesIncident, coordinatesUnit, FREE_TEXT_ROLES, POLICIES, type Policy } from '../../domain/policies.js';
+import { coordinatesUnit, FREE_TEXT_ROLES, POLICIES, type Policy, worksIncident } from '../../domain/policies.js';
 import { AppError } from '../../domain/errors.js';
 import type { Confidentiality } from '../../domain/confidentiality.js';
 
@@ -47,11 +47,14 @@ export function assertCoordinatesUnit(principal: Principal, unitId: string, what
   if (!coordinatesUnit(memberships, unitId)) throw new AppError('FORBIDDEN', { details: { reason: `not a coordinator of the district (${what})` } });
 }
 
-/** Throws FORBIDDEN unless the caller may change the incident's confidentiality tier (`classifiesIncident`). */
-export function assertClassifiesIncident(principal: Principal, incident: { assignedUnitId: string | null; districtUnitId: string | null }): void {
+/** The units an incident answers to, as `worksIncident` takes them. */
+export interface IncidentOwners { assignedUnitId: string | null; reportingUnitId: string | null; districtUnitId: string | null }
+
+/** Throws FORBIDDEN unless the caller may change the incident (`worksIncident`); `what` names the change. */
+export function assertWorksIncident(principal: Principal, incident: IncidentOwners, what: string): void {
   if (principal.kind === 'system') return;
   const memberships = principal.kind === 'user' ? principal.memberships.map((m) => ({ role: m.role, unit: m.unitId })) : [];
-  if (!classifiesIncident(memberships, incident)) throw new AppError('FORBIDDEN', { details: { reason: 'not of the assigned unit or a coordinator of the district (incident confidentiality)' } });
+  if (!worksIncident(memberships, incident)) throw new AppError('FORBIDDEN', { details: { reason: `not of the assigned or reporting unit or a coordinator of the district (incident ${what})` } });
 }
 
 /** Acting for a unit (answering its requests, working its inbox): its members except analysts, and admins. */

@@ -10,7 +10,7 @@ const incidentColumns = [
   'i.id', 'i.occurred_at', 'i.reported_at', 'c.code as category', 'i.lon', 'i.lat', 'i.precision',
   'i.h3_r7', 'i.h3_r8', 'i.h3_r9', 'i.h3_r10', 'i.area_id', 'i.district_id', 'i.place_id', 'i.zone_id',
   'i.description', 'i.redaction_count', 'i.source', 'i.source_ref', 'i.reporting_unit_id', 'i.status',
-  'i.closure_reason', 'i.status_note', 'i.closed_at', 'i.forwarded_to_unit_id', 'i.confidentiality',
+  'i.closure_reason', 'i.status_note', 'i.closed_at', 'i.forwarded_to_unit_id', 'i.confidentiality', 'i.version',
 ] as const;
 
 function selectIncidents(db: Db, organisationId: string) {
@@ -115,15 +115,6 @@ export async function updateIncidentStatus(
 }
 
 /** Who answers for an incident: the unit it is assigned to and the unit owning its district (either may be null). */
-export function findIncidentOwners(db: Db, organisationId: string, id: string) {
-  return db.selectFrom('incidents as i')
-    .leftJoin('incident_assignments as a', 'a.incident_id', 'i.id')
-    .leftJoin('areas as d', 'd.id', 'i.district_id')
-    .select(['a.unit_id as assigned_unit_id', 'd.owner_unit_id as district_unit_id'])
-    .where('i.organisation_id', '=', organisationId).where('i.id', '=', id)
-    .executeTakeFirst();
-}
-
 /** Sets the tier only if it still is `from`; 0 rows means someone changed it in between. */
 export async function updateIncidentConfidentiality(db: Db, organisationId: string, id: string, from: Confidentiality, to: Confidentiality): Promise<number> {
   const result = await db.updateTable('incidents').set({ confidentiality: to, updated_at: new Date() })

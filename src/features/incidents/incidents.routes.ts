@@ -5,7 +5,7 @@ import {
   HexbinQuerySchema, HexbinSchema, type Incident, IncidentConfidentialityUpdateSchema, IncidentCreateSchema, IncidentListQuerySchema, IncidentSchema,
   IncidentStatusUpdateSchema,
 } from '../../domain/incidents.js';
-import { serviceContext } from '../../server/request-context.js';
+import { ifMatch, serviceContext } from '../../server/request-context.js';
 import {
   createIncident, getIncident, incidentHexbins, listIncidents, updateIncidentConfidentiality, updateIncidentStatus,
 } from './incidents.service.js';
@@ -66,8 +66,8 @@ export const incidentsRoutes: FastifyPluginAsyncZod = async (app) => {
 
   app.patch('/incidents/:id/status', {
     config: { policy: 'incidents:update' },
-    schema: { tags, summary: 'Change the status of an incident', params: z.object({ id: UuidSchema }), body: IncidentStatusUpdateSchema, response: { 200: IncidentSchema } },
-  }, async (request) => updateIncidentStatus(await serviceContext(request), request.params.id, request.body));
+    schema: { tags, summary: 'Change the status of an incident (its assigned or reporting unit, its district\'s coordinators, admins); If-Match: its ETag', params: z.object({ id: UuidSchema }), body: IncidentStatusUpdateSchema, response: { 200: IncidentSchema } },
+  }, async (request) => updateIncidentStatus(await serviceContext(request), request.params.id, request.body, ifMatch(request)));
 
   app.patch('/incidents/:id/confidentiality', {
     config: { policy: 'incidents:update' },
@@ -75,5 +75,5 @@ export const incidentsRoutes: FastifyPluginAsyncZod = async (app) => {
       tags, summary: "Change an incident's confidentiality tier (its assigned unit, its district's coordinators, admins)",
       params: z.object({ id: UuidSchema }), body: IncidentConfidentialityUpdateSchema, response: { 200: IncidentSchema },
     },
-  }, async (request) => updateIncidentConfidentiality(await serviceContext(request), request.params.id, request.body));
+  }, async (request) => updateIncidentConfidentiality(await serviceContext(request), request.params.id, request.body, ifMatch(request)));
 };

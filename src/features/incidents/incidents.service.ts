@@ -4,18 +4,19 @@ import { AppError, type FieldIssue } from '../../domain/errors.js';
 import type {
   HexbinQuery, Incident, IncidentConfidentialityUpdate, IncidentCreate, IncidentListQuery, IncidentStatusUpdate,
 } from '../../domain/incidents.js';
+import { bumpVersion, lockRow } from '../../db/row-version.repo.js';
 import { inTransaction } from '../../db/transaction.js';
 import type { ServiceContext } from '../../server/context.js';
 import { recordAudit } from '../audit/audit.repo.js';
-import { assertClassifiesIncident, canReadFreeText, tierAccess } from '../auth/policy.js';
+import { canReadFreeText, tierAccess } from '../auth/policy.js';
 import { DEFAULT_CONFIDENTIALITY } from '../../domain/confidentiality.js';
 import { getAreaIndex } from '../org/area-index.service.js';
 import { findUnit } from '../org/org.repo.js';
 import { queueStatusChangeMessage } from '../outbox/outbox.service.js';
-import { assignIncident } from '../responsibility/responsibility.service.js';
+import { assignIncident, lockIncidentForChange } from '../responsibility/responsibility.service.js';
 import { decodeCursor, encodeCursor } from './cursor.js';
 import {
-  countByCell, countIncidents, findCategoryByCode, type IncidentFilter, findIncident, findIncidentByReceipt, findIncidentOwners, findPlaceForIncident, findZone,
+  countByCell, countIncidents, findCategoryByCode, type IncidentFilter, findIncident, findIncidentByReceipt, findPlaceForIncident, findZone,
   type IncidentRecord, insertIncident, listIncidents as listIncidentRows, updateIncidentConfidentiality as updateTierRow, updateIncidentStatus as updateStatusRow,
 } from './incidents.repo.js';
 import { locateIncident } from './locate.js';
@@ -140,16 +141,18 @@ export async function countMatchingIncidents(ctx: Pick<ServiceContext, 'db' | 'o
 
 /**
  * Moves an incident to a new status; closing needs a reason, and 'not_ours' the unit it was forwarded to.
- * Audited with before and after; a reporter who asked for updates gets a message in the same transaction.
+ * Only those who work it may (`lockIncidentForChange`); with `expectedVersion` (If-Match) a change made by
+ * someone else in between is refused (CONFLICT). Audited with before and after; a reporter who asked for
+ * updates gets a message in the same transaction.
  */
-export async function updateIncidentStatus(ctx: ServiceContext, id: string, update: IncidentStatusUpdate): Promise<Incident> {
+export async function updateIncidentStatus(ctx: ServiceContext, id: string, update: IncidentStatusUpdate, expectedVersion?: number): Promise<Incident> {
   const organisationId = ctx.organisation.id;
   if (update.forwarded_to_unit_id && !(await findUnit(ctx.db, organisationId, update.forwarded_to_unit_id))) {
     throw invalid('forwarded_to_unit_id', 'unknown_unit', 'no such unit in the organisation');
   }
   return inTransaction(ctx.db, async (trx) => {
-    const before = await findIncident(trx, organisationId, id, tierAccess(ctx.principal));
-    if (!before) throw new AppError('NOT_FOUND', { details: { entity: 'incident', id } });
+    await lockIncidentForChange({ ...ctx, db: trx }, id, 'status', expectedVersion);
+    const before = (await findIncident(trx, organisationId, id))!;
     return changeStatus({ ...ctx, db: trx }, before, {
       status: update.status,
       closure_reason: update.closure_reason ?? null,
@@ -162,18 +165,16 @@ export async function updateIncidentStatus(ctx: ServiceContext, id: string, upda
 }
 
 /**
- * Moves an incident to another confidentiality tier: the assigned unit's editors, the district's coordinators
- * and admins may. Refused with CONFLICT when the tier is no longer `from` (changed by someone else meanwhile);
- * audited with before and after. The answer is the incident as changed, even when the new tier hides it from
- * the caller from now on.
+ * Moves an incident to another confidentiality tier: those who work it (`lockIncidentForChange`). Refused
+ * with CONFLICT when the tier is no longer `from` (changed by someone else meanwhile), or the version no
+ * longer `expectedVersion`; audited with before and after. The answer is the incident as changed, even when
+ * the new tier hides it from the caller from now on.
  */
-export async function updateIncidentConfidentiality(ctx: ServiceContext, id: string, update: IncidentConfidentialityUpdate): Promise<Incident> {
+export async function updateIncidentConfidentiality(ctx: ServiceContext, id: string, update: IncidentConfidentialityUpdate, expectedVersion?: number): Promise<Incident> {
   const organisationId = ctx.organisation.id;
   return inTransaction(ctx.db, async (trx) => {
-    const before = await findIncident(trx, organisationId, id, tierAccess(ctx.principal));
-    const owners = before && (await findIncidentOwners(trx, organisationId, id));
-    if (!before || !owners) throw new AppError('NOT_FOUND', { details: { entity: 'incident', id } });
-    assertClassifiesIncident(ctx.principal, { assignedUnitId: owners.assigned_unit_id, districtUnitId: owners.district_unit_id });
+    await lockIncidentForChange({ ...ctx, db: trx }, id, 'confidentiality', expectedVersion);
+    const before = (await findIncident(trx, organisationId, id))!;
     if (before.confidentiality !== update.from || !(await updateTierRow(trx, organisationId, id, update.from, update.confidentiality))) {
       throw invalid('from', 'stale', `the tier is now '${before.confidentiality}', not '${update.from}'`, 'CONFLICT');
     }
@@ -192,9 +193,11 @@ export async function updateIncidentConfidentiality(ctx: ServiceContext, id: str
 export async function reopenIncidentByReceipt(ctx: ServiceContext, receiptCode: string, reason: string): Promise<Incident> {
   return inTransaction(ctx.db, async (trx) => {
     const found = await findIncidentByReceipt(trx, ctx.organisation.id, receiptCode);
-    const before = found && (await findIncident(trx, ctx.organisation.id, found.id));
+    const locked = found && (await lockRow(trx, 'incidents', ctx.organisation.id, found.id)) !== null;
+    const before = locked && (await findIncident(trx, ctx.organisation.id, found.id));
     if (!before) throw new AppError('NOT_FOUND', { details: { receipt_code: receiptCode } });
     if (before.status !== 'closed') throw new AppError('INVALID_TRANSITION', { details: { entity: 'incident', from: before.status, to: 'new', reason: 'only a closed report can be reopened' } });
+    await bumpVersion(trx, 'incidents', before.id);
     return changeStatus({ ...ctx, db: trx }, before, {
       status: 'new', closure_reason: null, forwarded_to_unit_id: null, closed_at: null,
       status_note: `Återöppnad av den som rapporterade: ${redactPersonalData(reason).text}`,
@@ -244,6 +247,7 @@ export function toIncident(row: IncidentRecord): Incident {
     forwarded_to_unit_id: row.forwarded_to_unit_id,
     generated: row.source === 'demo',
     confidentiality: row.confidentiality,
+    version: row.version,
   };
 }
 

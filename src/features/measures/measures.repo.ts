@@ -7,7 +7,7 @@ import type { Db } from '../org/org.repo.js';
 
 const measureColumns = [
   'm.id', 'm.title', 'm.description', 'm.type', 'm.status', 'm.responsible_unit_id', 'u.name as responsible_unit_name',
-  'm.period_start', 'm.period_end', 'm.cost_estimate_sek', 'm.target_groups', 'm.created_at', 'm.confidentiality',
+  'm.period_start', 'm.period_end', 'm.cost_estimate_sek', 'm.target_groups', 'm.created_at', 'm.confidentiality', 'm.version',
 ] as const;
 
 function selectMeasures(db: Db, organisationId: string) {
@@ -120,6 +120,14 @@ export function findFollowup(db: Db, measureId: string, followupId: string) {
   return db.selectFrom('measure_followups').selectAll().where('measure_id', '=', measureId).where('id', '=', followupId).executeTakeFirst();
 }
 
-export async function recordFollowupRow(db: Db, id: string, change: Updateable<MeasureFollowupsTable>): Promise<void> {
-  await db.updateTable('measure_followups').set(change).where('id', '=', id).execute();
+/** Records a follow-up that is not recorded yet; false when it already was. */
+export async function recordFollowupRow(db: Db, id: string, change: Updateable<MeasureFollowupsTable>): Promise<boolean> {
+  const r = await db.updateTable('measure_followups').set(change).where('id', '=', id).where('recorded_at', 'is', null).executeTakeFirst();
+  return Number(r.numUpdatedRows) === 1;
+}
+
+/** Plans one follow-up date; false when the measure already has one on that date. */
+export async function insertFollowup(db: Db, measureId: string, dueDate: string): Promise<boolean> {
+  const r = await db.insertInto('measure_followups').values({ measure_id: measureId, due_date: dueDate }).onConflict((oc) => oc.doNothing()).returning('id').executeTakeFirst();
+  return r !== undefined;
 }

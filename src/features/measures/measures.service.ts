@@ -1,4 +1,5 @@
 import { redactPersonalData } from '../../analysis/text/redact.js';
+import { assertVersion, bumpVersion, lockRow } from '../../db/row-version.repo.js';
 import { inTransaction } from '../../db/transaction.js';
 import { AppError } from '../../domain/errors.js';
 import {
@@ -13,7 +14,7 @@ import { today } from '../org/org.service.js';
 import { comparisonPeriod, computeIndicator } from '../problems/indicator.js';
 import { assertPlacesExist, assertProblemsExist, problemIndicator } from '../problems/problems.service.js';
 import {
-  findComponent, findFollowup, findMeasure, hiddenProblemIds, insertComponents, insertFollowups, insertMeasure, listComponents, listMeasureRows, type MeasureRow,
+  findComponent, findFollowup, findMeasure, hiddenProblemIds, insertComponents, insertFollowup, insertFollowups, insertMeasure, listComponents, listMeasureRows, type MeasureRow,
   measureDetails, recordFollowupRow, replaceMeasureLinks, updateComponent, updateComponentStatus, updateMeasureRow,
 } from './measures.repo.js';
 
@@ -58,6 +59,20 @@ async function measureRow(ctx: ServiceContext, id: string): Promise<MeasureRow> 
   return row;
 }
 
+/**
+ * The measure, locked for the rest of the caller's transaction, once the caller may edit it (the responsible
+ * unit's editors and coordinators, admins) and `expectedVersion` (If-Match), when given, is still current.
+ * Every change of a measure, its components and follow-ups goes through here, so they happen one at a time.
+ */
+async function lockMeasure(ctx: ServiceContext, id: string, expectedVersion: number | undefined): Promise<MeasureRow> {
+  if ((await lockRow(ctx.db, 'measures', ctx.organisation.id, id)) === null) throw new AppError('NOT_FOUND', { details: { entity: 'measure', id } });
+  const row = await measureRow(ctx, id);
+  assertCanEditForUnit(ctx.principal, row.responsible_unit_id, 'measure');
+  assertVersion('measure', id, row.version, expectedVersion);
+  await bumpVersion(ctx.db, 'measures', id);
+  return row;
+}
+
 /** One measure with problems, units, places, components and follow-ups. */
 export async function getMeasure(ctx: ServiceContext, id: string): Promise<Measure> {
   return (await toMeasures(ctx, [await measureRow(ctx, id)]))[0]!;
@@ -74,19 +89,20 @@ export async function listMeasures(ctx: ServiceContext, query: MeasureListQuery 
 /**
  * Edits a measure; only the responsible unit's editors and coordinators (and admins), and handing it to
  * another unit needs the right to edit for that one too. Components with an id are edited, new ones appended.
+ * With `expectedVersion` (If-Match) an edit of a measure someone else changed meanwhile is refused (CONFLICT).
  */
-export async function updateMeasure(ctx: ServiceContext, id: string, input: MeasureUpdate): Promise<Measure> {
-  const before = await measureRow(ctx, id);
-  assertCanEditForUnit(ctx.principal, before.responsible_unit_id, 'measure');
+export async function updateMeasure(ctx: ServiceContext, id: string, input: MeasureUpdate, expectedVersion?: number): Promise<Measure> {
   await checkRefs(ctx, input);
   if (input.responsible_unit_id) assertCanEditForUnit(ctx.principal, input.responsible_unit_id, 'measure');
-  const start = input.period_start !== undefined ? input.period_start : before.period_start;
-  const end = input.period_end !== undefined ? input.period_end : before.period_end;
-  if (start && end && end < start) throw invalid('period_end', 'period_order', 'period_end before period_start');
-  const components = input.components ? await componentChanges(ctx, id, input.components) : null;
-  // A new list of problems replaces the old, except links the editor cannot see: they cannot have meant to drop them.
-  const problemIds = input.problem_ids ? [...input.problem_ids, ...(await hiddenProblemIds(ctx.db, id, tierAccess(ctx.principal)))] : undefined;
   await inTransaction(ctx.db, async (trx) => {
+    const tx = { ...ctx, db: trx };
+    const before = await lockMeasure(tx, id, expectedVersion);
+    const start = input.period_start !== undefined ? input.period_start : before.period_start;
+    const end = input.period_end !== undefined ? input.period_end : before.period_end;
+    if (start && end && end < start) throw invalid('period_end', 'period_order', 'period_end before period_start');
+    const components = input.components ? await componentChanges(tx, id, input.components) : null;
+    // A new list of problems replaces the old, except links the editor cannot see: they cannot have meant to drop them.
+    const problemIds = input.problem_ids ? [...input.problem_ids, ...(await hiddenProblemIds(trx, id, tierAccess(ctx.principal)))] : undefined;
     await updateMeasureRow(trx, id, {
       ...(input.title ? { title: redact(input.title) } : {}),
       ...(input.description !== undefined ? { description: input.description ? redact(input.description) : null } : {}),
@@ -131,38 +147,38 @@ function assertTransition(entity: string, from: MeasureStatus, to: MeasureStatus
   if (!MEASURE_TRANSITIONS[from].includes(to)) throw new AppError('INVALID_TRANSITION', { details: { entity, from, to, allowed: MEASURE_TRANSITIONS[from] } });
 }
 
-/** planned → ongoing → done, or stopped from planned/ongoing; anything else is INVALID_TRANSITION (409). */
-export async function changeMeasureStatus(ctx: ServiceContext, id: string, status: MeasureStatus): Promise<Measure> {
-  const before = await measureRow(ctx, id);
-  assertCanEditForUnit(ctx.principal, before.responsible_unit_id, 'measure');
-  assertTransition('measure', before.status, status);
+/**
+ * planned → ongoing → done, or stopped from planned/ongoing; anything else is INVALID_TRANSITION (409). The
+ * transition is checked on the locked row, so of two concurrent changes (done and stopped) only one is made.
+ */
+export async function changeMeasureStatus(ctx: ServiceContext, id: string, status: MeasureStatus, expectedVersion?: number): Promise<Measure> {
   await inTransaction(ctx.db, async (trx) => {
+    const before = await lockMeasure({ ...ctx, db: trx }, id, expectedVersion);
+    assertTransition('measure', before.status, status);
     await updateMeasureRow(trx, id, { status });
     await recordAudit(trx, { organisationId: ctx.organisation.id, actor: ctx.actor, action: 'update', entityType: 'measure', entityId: id, before: { status: before.status }, after: { status }, remoteAddress: ctx.remoteAddress });
   });
   return getMeasure(ctx, id);
 }
 
-/** A component moves through the same statuses as a measure. */
-export async function changeComponentStatus(ctx: ServiceContext, id: string, componentId: string, status: MeasureStatus): Promise<Measure> {
-  const measure = await measureRow(ctx, id);
-  assertCanEditForUnit(ctx.principal, measure.responsible_unit_id, 'measure');
-  const component = await findComponent(ctx.db, id, componentId);
-  if (!component) throw new AppError('NOT_FOUND', { details: { entity: 'measure_component', id: componentId } });
-  assertTransition('measure_component', component.status, status);
+/** A component moves through the same statuses as a measure, checked under the measure's lock. */
+export async function changeComponentStatus(ctx: ServiceContext, id: string, componentId: string, status: MeasureStatus, expectedVersion?: number): Promise<Measure> {
   await inTransaction(ctx.db, async (trx) => {
+    await lockMeasure({ ...ctx, db: trx }, id, expectedVersion);
+    const component = await findComponent(trx, id, componentId);
+    if (!component) throw new AppError('NOT_FOUND', { details: { entity: 'measure_component', id: componentId } });
+    assertTransition('measure_component', component.status, status);
     await updateComponentStatus(trx, componentId, status);
     await recordAudit(trx, { organisationId: ctx.organisation.id, actor: ctx.actor, action: 'update', entityType: 'measure_component', entityId: componentId, before: { status: component.status }, after: { status }, remoteAddress: ctx.remoteAddress });
   });
   return getMeasure(ctx, id);
 }
 
-/** Plans one more follow-up date. */
-export async function addFollowup(ctx: ServiceContext, id: string, dueDate: string): Promise<Measure> {
-  const measure = await measureRow(ctx, id);
-  assertCanEditForUnit(ctx.principal, measure.responsible_unit_id, 'measure');
+/** Plans one more follow-up date; a date the measure already has is a CONFLICT. */
+export async function addFollowup(ctx: ServiceContext, id: string, dueDate: string, expectedVersion?: number): Promise<Measure> {
   await inTransaction(ctx.db, async (trx) => {
-    await insertFollowups(trx, id, [dueDate]);
+    await lockMeasure({ ...ctx, db: trx }, id, expectedVersion);
+    if (!(await insertFollowup(trx, id, dueDate))) throw new AppError('CONFLICT', { details: [{ path: 'due_date', code: 'duplicate', message: 'the measure already has a follow-up on that date' }] });
     await recordAudit(trx, { organisationId: ctx.organisation.id, actor: ctx.actor, action: 'update', entityType: 'measure', entityId: id, after: { followup_added: dueDate }, remoteAddress: ctx.remoteAddress });
   });
   return getMeasure(ctx, id);
@@ -171,21 +187,24 @@ export async function addFollowup(ctx: ServiceContext, id: string, dueDate: stri
 /**
  * Records a follow-up: what was done and the assessment, with the indicator computed now from incidents
  * — the first of the measure's problems that has a baseline, over a period as long as the baseline that
- * ends on the due date (or today, if recorded early). Recording twice is a CONFLICT.
+ * ends on the due date (or today, if recorded early). Recording twice is a CONFLICT, also when two people
+ * record it at the same moment (checked under the measure's lock, and by the row's own state).
  */
-export async function recordFollowup(ctx: ServiceContext, id: string, followupId: string, input: FollowupRecord): Promise<Measure> {
-  const measure = await measureRow(ctx, id);
-  assertCanEditForUnit(ctx.principal, measure.responsible_unit_id, 'measure');
-  const followup = await findFollowup(ctx.db, id, followupId);
-  if (!followup) throw new AppError('NOT_FOUND', { details: { entity: 'measure_followup', id: followupId } });
-  if (followup.recorded_at) throw new AppError('CONFLICT', { details: { entity: 'measure_followup', id: followupId, reason: 'already recorded' } });
-  const indicator = await followupIndicator(ctx, id, followup.due_date < today() ? followup.due_date : today());
+export async function recordFollowup(ctx: ServiceContext, id: string, followupId: string, input: FollowupRecord, expectedVersion?: number): Promise<Measure> {
   await inTransaction(ctx.db, async (trx) => {
-    await recordFollowupRow(trx, followupId, {
+    const tx = { ...ctx, db: trx };
+    await lockMeasure(tx, id, expectedVersion);
+    const followup = await findFollowup(trx, id, followupId);
+    if (!followup) throw new AppError('NOT_FOUND', { details: { entity: 'measure_followup', id: followupId } });
+    const recorded = () => new AppError('CONFLICT', { details: { entity: 'measure_followup', id: followupId, reason: 'already recorded' } });
+    if (followup.recorded_at) throw recorded();
+    const indicator = await followupIndicator(tx, id, followup.due_date < today() ? followup.due_date : today());
+    const written = await recordFollowupRow(trx, followupId, {
       recorded_at: new Date(), recorded_by: ctx.actor, what_was_done: redact(input.what_was_done), assessment: input.assessment,
       indicator_problem_id: indicator?.problem_id ?? null, indicator_from: indicator?.from ?? null, indicator_to: indicator?.to ?? null,
       indicator_value: indicator?.value ?? null, baseline_value: indicator?.baseline ?? null,
     });
+    if (!written) throw recorded();
     await recordAudit(trx, { organisationId: ctx.organisation.id, actor: ctx.actor, action: 'update', entityType: 'measure_followup', entityId: followupId, after: { assessment: input.assessment, indicator }, remoteAddress: ctx.remoteAddress });
   });
   return getMeasure(ctx, id);
@@ -225,6 +244,7 @@ async function toMeasures(ctx: ServiceContext, rows: readonly MeasureRow[]): Pro
       })),
       has_indicator: problems.some((p) => p.baseline_value !== null),
       confidentiality: r.confidentiality,
+      version: r.version,
     };
   });
 }

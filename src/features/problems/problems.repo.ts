@@ -7,7 +7,7 @@ import type { Db } from '../org/org.repo.js';
 const problemColumns = [
   'p.id', 'p.owner_unit_id', 'u.name as owner_unit_name', 'p.area_id', 'a.name as area_name', 'p.title', 'p.statement', 'p.stage',
   'p.time_pattern', 'p.affected', 'p.baseline_from', 'p.baseline_to', 'p.baseline_value', 'p.target_value', 'p.created_at',
-  'p.confidentiality',
+  'p.confidentiality', 'p.version',
 ] as const;
 
 function selectProblems(db: Db, organisationId: string) {

@@ -4,7 +4,7 @@ import { UuidSchema } from '../../domain/common.js';
 import {
   BaselineInputSchema, EvidenceInputSchema, ProblemCreateSchema, ProblemListQuerySchema, ProblemSchema, ProblemUpdateSchema,
 } from '../../domain/problems.js';
-import { serviceContext } from '../../server/request-context.js';
+import { ifMatch, serviceContext } from '../../server/request-context.js';
 import { addEvidence, createProblem, getProblem, listProblems, removeEvidence, setBaseline, updateProblem } from './problems.service.js';
 
 const tags = ['programme'];
@@ -30,20 +30,20 @@ export const problemsRoutes: FastifyPluginAsyncZod = async (app) => {
   app.patch('/problems/:id', {
     config: { policy: 'programme:write' },
     schema: { tags, summary: 'Edit a problem (a new area, places or categories recompute the baseline) or move it one SARA stage (409 INVALID_TRANSITION otherwise)', params: IdParams, body: ProblemUpdateSchema, response: { 200: ProblemSchema } },
-  }, async (request) => updateProblem(await serviceContext(request), request.params.id, request.body));
+  }, async (request) => updateProblem(await serviceContext(request), request.params.id, request.body, ifMatch(request)));
 
   app.post('/problems/:id/evidence', {
     config: { policy: 'programme:write' },
     schema: { tags, summary: 'Link evidence (incident filter, hotspot, note, document)', params: IdParams, body: EvidenceInputSchema, response: { 200: ProblemSchema } },
-  }, async (request) => addEvidence(await serviceContext(request), request.params.id, request.body));
+  }, async (request) => addEvidence(await serviceContext(request), request.params.id, request.body, ifMatch(request)));
 
   app.delete('/problems/:id/evidence/:evidence_id', {
     config: { policy: 'programme:write' },
     schema: { tags, summary: 'Unlink one piece of evidence', params: IdParams.extend({ evidence_id: UuidSchema }), response: { 200: ProblemSchema } },
-  }, async (request) => removeEvidence(await serviceContext(request), request.params.id, request.params.evidence_id));
+  }, async (request) => removeEvidence(await serviceContext(request), request.params.id, request.params.evidence_id, ifMatch(request)));
 
   app.put('/problems/:id/baseline', {
     config: { policy: 'programme:write' },
     schema: { tags, summary: 'Set the baseline period; its value is computed from incidents', params: IdParams, body: BaselineInputSchema, response: { 200: ProblemSchema } },
-  }, async (request) => setBaseline(await serviceContext(request), request.params.id, request.body));
+  }, async (request) => setBaseline(await serviceContext(request), request.params.id, request.body, ifMatch(request)));
 };

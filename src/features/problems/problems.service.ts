@@ -1,4 +1,5 @@
 import { redactPersonalData } from '../../analysis/text/redact.js';
+import { assertVersion, bumpVersion, lockRow } from '../../db/row-version.repo.js';
 import { inTransaction } from '../../db/transaction.js';
 import { AppError } from '../../domain/errors.js';
 import {
@@ -71,6 +72,19 @@ async function problemRow(ctx: ServiceContext, id: string): Promise<ProblemRow> 
   return row;
 }
 
+/**
+ * The problem, locked for the rest of the caller's transaction, once the caller may edit it (the owner unit's
+ * editors and coordinators, admins) and `expectedVersion` (If-Match), when given, is still current.
+ */
+async function lockProblem(ctx: ServiceContext, id: string, expectedVersion: number | undefined): Promise<ProblemRow> {
+  if ((await lockRow(ctx.db, 'problems', ctx.organisation.id, id)) === null) throw new AppError('NOT_FOUND', { details: { entity: 'problem', id } });
+  const row = await problemRow(ctx, id);
+  assertCanEditForUnit(ctx.principal, row.owner_unit_id, 'problem');
+  assertVersion('problem', id, row.version, expectedVersion);
+  await bumpVersion(ctx.db, 'problems', id);
+  return row;
+}
+
 /** One problem with evidence (incident filters counted now), baseline and the measures aimed at it. */
 export async function getProblem(ctx: ServiceContext, id: string): Promise<Problem> {
   const [problem] = await toProblems(ctx, [await problemRow(ctx, id)]);
@@ -85,16 +99,16 @@ export async function listProblems(ctx: ServiceContext, query: ProblemListQuery 
 /**
  * Edits a problem's text, affected groups, target, where and what, or SARA stage (one step at a time, else
  * INVALID_TRANSITION). A new area, places or categories recompute the baseline over its period: the value
- * always counts what the problem now describes.
+ * always counts what the problem now describes. With `expectedVersion` (If-Match) an edit of a problem
+ * someone else changed meanwhile is refused (CONFLICT).
  */
-export async function updateProblem(ctx: ServiceContext, id: string, input: ProblemUpdate): Promise<Problem> {
-  const before = await problemRow(ctx, id);
-  assertCanEditForUnit(ctx.principal, before.owner_unit_id, 'problem');
-  if (input.stage && input.stage !== before.stage && !stageAllowed(before.stage, input.stage)) {
-    throw new AppError('INVALID_TRANSITION', { details: { entity: 'problem', from: before.stage, to: input.stage } });
-  }
-  const where = await changedDefinition(ctx, before, input);
+export async function updateProblem(ctx: ServiceContext, id: string, input: ProblemUpdate, expectedVersion?: number): Promise<Problem> {
   await inTransaction(ctx.db, async (trx) => {
+    const before = await lockProblem({ ...ctx, db: trx }, id, expectedVersion);
+    if (input.stage && input.stage !== before.stage && !stageAllowed(before.stage, input.stage)) {
+      throw new AppError('INVALID_TRANSITION', { details: { entity: 'problem', from: before.stage, to: input.stage } });
+    }
+    const where = await changedDefinition({ ...ctx, db: trx }, before, input);
     await updateProblemRow(trx, id, {
       ...(input.title ? { title: redact(input.title) } : {}),
       ...(input.statement ? { statement: redact(input.statement) } : {}),
@@ -138,10 +152,9 @@ async function changedDefinition(ctx: ServiceContext, before: ProblemRow, input:
 }
 
 /** Unlinks one piece of evidence (e.g. a note that turned out wrong); 404 when the problem has no such link. */
-export async function removeEvidence(ctx: ServiceContext, id: string, evidenceId: string): Promise<Problem> {
-  const before = await problemRow(ctx, id);
-  assertCanEditForUnit(ctx.principal, before.owner_unit_id, 'problem');
+export async function removeEvidence(ctx: ServiceContext, id: string, evidenceId: string, expectedVersion?: number): Promise<Problem> {
   await inTransaction(ctx.db, async (trx) => {
+    await lockProblem({ ...ctx, db: trx }, id, expectedVersion);
     const removed = await deleteEvidence(trx, id, evidenceId);
     if (!removed) throw new AppError('NOT_FOUND', { details: { entity: 'problem_evidence', id: evidenceId } });
     await recordAudit(trx, {
@@ -156,10 +169,9 @@ export async function removeEvidence(ctx: ServiceContext, id: string, evidenceId
  * Links more evidence to a problem. The same hotspot cell and week twice is refused (409): it would count the
  * one finding as two; the cell flagged again in another week is new evidence.
  */
-export async function addEvidence(ctx: ServiceContext, id: string, input: EvidenceInput): Promise<Problem> {
-  const before = await problemRow(ctx, id);
-  assertCanEditForUnit(ctx.principal, before.owner_unit_id, 'problem');
+export async function addEvidence(ctx: ServiceContext, id: string, input: EvidenceInput, expectedVersion?: number): Promise<Problem> {
   await inTransaction(ctx.db, async (trx) => {
+    await lockProblem({ ...ctx, db: trx }, id, expectedVersion);
     if (input.kind === 'hotspot' && (await findHotspotEvidence(trx, id, input.ref)).some((e) => e.filter?.['week'] === input.filter.week)) {
       throw new AppError('CONFLICT', {
         messages: { sv: 'Hotspoten från den veckan är redan underlag för problemet.', en: 'The hotspot of that week is already evidence for the problem.' },
@@ -184,11 +196,11 @@ export async function problemIndicator(ctx: ServiceContext, id: string): Promise
 }
 
 /** Sets (or resets) the baseline period; the value is computed from incidents now. */
-export async function setBaseline(ctx: ServiceContext, id: string, input: BaselineInput): Promise<Problem> {
-  const before = await problemRow(ctx, id);
-  assertCanEditForUnit(ctx.principal, before.owner_unit_id, 'problem');
-  const value = await computeIndicator(ctx, await problemIndicator(ctx, id), input.from, input.to);
+export async function setBaseline(ctx: ServiceContext, id: string, input: BaselineInput, expectedVersion?: number): Promise<Problem> {
   await inTransaction(ctx.db, async (trx) => {
+    const tx = { ...ctx, db: trx };
+    const before = await lockProblem(tx, id, expectedVersion);
+    const value = await computeIndicator(tx, await problemIndicator(tx, id), input.from, input.to);
     await updateProblemRow(trx, id, { baseline_from: input.from, baseline_to: input.to, baseline_value: value, target_value: input.target_value ?? before.target_value });
     await recordAudit(trx, {
       organisationId: ctx.organisation.id, actor: ctx.actor, action: 'update', entityType: 'problem', entityId: id,
@@ -220,6 +232,7 @@ async function toProblems(ctx: ServiceContext, rows: readonly ProblemRow[]): Pro
       baseline_label: baseline ? `${categories.join(', ')} at ${where}, ${baseline.from} – ${baseline.to}: ${baseline.value}` : null,
       evidence, measure_ids: d.measures.filter((m) => m.problem_id === r.id).map((m) => m.id), created_at: new Date(r.created_at).toISOString(),
       confidentiality: r.confidentiality,
+      version: r.version,
     };
   }));
 }

@@ -8,7 +8,7 @@ function selectRequests(db: Db, organisationId: string) {
   return db.selectFrom('contribution_requests as r')
     .innerJoin('units as f', 'f.id', 'r.from_unit_id').innerJoin('units as t', 't.id', 'r.to_unit_id').innerJoin('problems as p', 'p.id', 'r.problem_id')
     .select(['r.id', 'r.from_unit_id', 'f.name as from_unit_name', 'r.to_unit_id', 't.name as to_unit_name', 'r.problem_id', 'p.title as problem_title',
-      'r.what', 'r.due_date', 'r.status', 'r.answer', 'r.answered_at', 'r.created_at', 'r.confidentiality'])
+      'r.what', 'r.due_date', 'r.status', 'r.answer', 'r.answered_at', 'r.created_at', 'r.confidentiality', 'r.version'])
     .where('r.organisation_id', '=', organisationId);
 }
 export type RequestRow = Awaited<ReturnType<ReturnType<typeof selectRequests>['executeTakeFirstOrThrow']>>;

@@ -4,7 +4,7 @@ import { UuidSchema } from '../../domain/common.js';
 import {
   ContributionRequestSchema, RequestAcceptSchema, RequestCreateSchema, RequestDeclineSchema, RequestDeliverSchema, RequestListQuerySchema,
 } from '../../domain/requests.js';
-import { serviceContext } from '../../server/request-context.js';
+import { ifMatch, serviceContext } from '../../server/request-context.js';
 import { answerRequest, createRequest, getRequest, listRequests } from './requests.service.js';
 
 const tags = ['programme'];
@@ -31,15 +31,15 @@ export const requestsRoutes: FastifyPluginAsyncZod = async (app) => {
   app.post('/requests/:id/accept', {
     config: { policy: 'requests:answer' },
     schema: { tags, summary: 'Accept (receiving unit); 409 INVALID_TRANSITION unless requested', params: IdParams, body: RequestAcceptSchema, response },
-  }, async (request) => answerRequest(await serviceContext(request), request.params.id, 'accepted', request.body.note));
+  }, async (request) => answerRequest(await serviceContext(request), request.params.id, 'accepted', request.body.note, ifMatch(request)));
 
   app.post('/requests/:id/decline', {
     config: { policy: 'requests:answer' },
     schema: { tags, summary: 'Decline with a reason (receiving unit)', params: IdParams, body: RequestDeclineSchema, response },
-  }, async (request) => answerRequest(await serviceContext(request), request.params.id, 'declined', request.body.reason));
+  }, async (request) => answerRequest(await serviceContext(request), request.params.id, 'declined', request.body.reason, ifMatch(request)));
 
   app.post('/requests/:id/deliver', {
     config: { policy: 'requests:answer' },
     schema: { tags, summary: 'Deliver with a note (receiving unit)', params: IdParams, body: RequestDeliverSchema, response },
-  }, async (request) => answerRequest(await serviceContext(request), request.params.id, 'delivered', request.body.note));
+  }, async (request) => answerRequest(await serviceContext(request), request.params.id, 'delivered', request.body.note, ifMatch(request)));
 };

@@ -1,4 +1,5 @@
 import { redactPersonalData } from '../../analysis/text/redact.js';
+import { assertVersion, bumpVersion, lockRow } from '../../db/row-version.repo.js';
 import { inTransaction } from '../../db/transaction.js';
 import { AppError } from '../../domain/errors.js';
 import type { InboxItem } from '../../domain/meetings.js';
@@ -20,7 +21,7 @@ function toRequest(ctx: ServiceContext, r: RequestRow, day: string): Contributio
     id: r.id, from_unit: { id: r.from_unit_id, name: r.from_unit_name }, to_unit: { id: r.to_unit_id, name: r.to_unit_name },
     problem: { id: r.problem_id, title: r.problem_title }, what: text ? r.what : '', due_date: r.due_date, status: r.status,
     answer: text ? r.answer : null, answered_at: r.answered_at ? new Date(r.answered_at).toISOString() : null,
-    overdue: OPEN.includes(r.status) && r.due_date < day, created_at: new Date(r.created_at).toISOString(), confidentiality: r.confidentiality,
+    overdue: OPEN.includes(r.status) && r.due_date < day, created_at: new Date(r.created_at).toISOString(), confidentiality: r.confidentiality, version: r.version,
   };
 }
 
@@ -65,15 +66,19 @@ export async function listRequests(ctx: ServiceContext, query: RequestListQuery)
  * The receiving unit answers: accept, decline with a reason, deliver with a note. Only its members (not
  * analysts) and admins; a change the status graph does not allow is INVALID_TRANSITION (409).
  */
-export async function answerRequest(ctx: ServiceContext, id: string, status: Exclude<RequestStatus, 'requested'>, text: string | undefined): Promise<ContributionRequest> {
-  const before = await requestRow(ctx, id);
-  if (!canActForUnit(ctx.principal, before.to_unit_id)) throw new AppError('FORBIDDEN', { details: { reason: 'not a member of the receiving unit' } });
-  if (!REQUEST_TRANSITIONS[before.status].includes(status)) {
-    throw new AppError('INVALID_TRANSITION', { details: { entity: 'contribution_request', from: before.status, to: status, allowed: REQUEST_TRANSITIONS[before.status] } });
-  }
-  const answer = text ? redactPersonalData(text).text : before.answer;
+export async function answerRequest(ctx: ServiceContext, id: string, status: Exclude<RequestStatus, 'requested'>, text: string | undefined, expectedVersion?: number): Promise<ContributionRequest> {
   await inTransaction(ctx.db, async (trx) => {
+    // Checked on the locked row: of two answers at once (accept and decline), one is made and the other refused.
+    if ((await lockRow(trx, 'contribution_requests', ctx.organisation.id, id)) === null) throw new AppError('NOT_FOUND', { details: { entity: 'contribution_request', id } });
+    const before = await requestRow({ ...ctx, db: trx }, id);
+    if (!canActForUnit(ctx.principal, before.to_unit_id)) throw new AppError('FORBIDDEN', { details: { reason: 'not a member of the receiving unit' } });
+    assertVersion('contribution_request', id, before.version, expectedVersion);
+    if (!REQUEST_TRANSITIONS[before.status].includes(status)) {
+      throw new AppError('INVALID_TRANSITION', { details: { entity: 'contribution_request', from: before.status, to: status, allowed: REQUEST_TRANSITIONS[before.status] } });
+    }
+    const answer = text ? redactPersonalData(text).text : before.answer;
     await updateRequestRow(trx, id, { status, answer, answered_at: new Date() });
+    await bumpVersion(trx, 'contribution_requests', id);
     await recordAudit(trx, { organisationId: ctx.organisation.id, actor: ctx.actor, action: 'update', entityType: 'contribution_request', entityId: id, before: { status: before.status }, after: { status }, remoteAddress: ctx.remoteAddress });
   });
   return getRequest(ctx, id);

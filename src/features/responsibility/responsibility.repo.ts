@@ -1,5 +1,7 @@
 import type { Insertable } from 'kysely';
 import type { ResponsibilityRulesTable } from '../../db/schema.js';
+import type { TierAccess } from '../auth/policy.js';
+import { visibleTo } from '../auth/visibility.repo.js';
 import type { Db } from '../org/org.repo.js';
 
 export function listRules(db: Db, organisationId: string) {
@@ -68,4 +70,15 @@ export function listComplianceRows(db: Db, organisationId: string, unitId: strin
     .where('a.organisation_id', '=', organisationId);
   if (unitId) q = q.where('a.unit_id', '=', unitId);
   return q.execute();
+}
+
+/**
+ * The units an incident answers to (reporting, assigned, its district's) and its version, with the incident's
+ * row locked for the rest of the caller's transaction; undefined when absent or not visible to `access`.
+ */
+export function lockIncidentOwners(db: Db, organisationId: string, incidentId: string, access: TierAccess) {
+  return db.selectFrom('incidents as i').leftJoin('incident_assignments as a', 'a.incident_id', 'i.id').leftJoin('areas as d', 'd.id', 'i.district_id')
+    .select(['i.version', 'i.reporting_unit_id', 'a.unit_id as assigned_unit_id', 'd.owner_unit_id as district_unit_id'])
+    .where('i.organisation_id', '=', organisationId).where('i.id', '=', incidentId).where(visibleTo(access, 'incident'))
+    .forUpdate('i').executeTakeFirst();
 }

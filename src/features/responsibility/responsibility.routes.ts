@@ -6,7 +6,7 @@ import {
   AssignmentOverrideSchema, AssignmentSchema, ComplianceQuerySchema, ComplianceRowSchema, ResponsibilityRuleInputSchema, ResponsibilityRuleSchema,
   ServiceLevelInputSchema, ServiceLevelSchema,
 } from '../../domain/responsibility.js';
-import { serviceContext } from '../../server/request-context.js';
+import { ifMatch, serviceContext } from '../../server/request-context.js';
 import {
   createResponsibilityRule, deleteResponsibilityRule, getAssignment, listResponsibilityRules, listServiceLevelRules, overrideAssignment,
   serviceLevelCompliance, setServiceLevel, updateResponsibilityRule,
@@ -47,8 +47,8 @@ export const responsibilityRoutes: FastifyPluginAsyncZod = async (app) => {
 
   app.put('/incidents/:id/assignment', {
     config: { policy: 'assignments:override' },
-    schema: { tags, summary: 'Route an incident to another unit by hand (the assigned unit or admins)', params: IdParams, body: AssignmentOverrideSchema, response: { 200: AssignmentSchema } },
-  }, async (request) => overrideAssignment(await serviceContext(request), request.params.id, request.body.unit_id));
+    schema: { tags, summary: 'Route an incident to another unit by hand (its assigned or reporting unit, its district\'s coordinators, admins); If-Match: the incident\'s ETag', params: IdParams, body: AssignmentOverrideSchema, response: { 200: AssignmentSchema } },
+  }, async (request) => overrideAssignment(await serviceContext(request), request.params.id, request.body.unit_id, ifMatch(request)));
 
   app.get('/service-levels', {
     config: { policy: 'programme:read' },

@@ -1,15 +1,16 @@
+import { assertVersion, bumpVersion } from '../../db/row-version.repo.js';
 import { inTransaction } from '../../db/transaction.js';
 import { AppError } from '../../domain/errors.js';
 import type { InboxItem } from '../../domain/meetings.js';
 import type { Assignment, ResponsibilityRule, ResponsibilityRuleInput, ServiceLevel } from '../../domain/responsibility.js';
 import type { ServiceContext } from '../../server/context.js';
 import { recordAudit } from '../audit/audit.repo.js';
-import { canActForUnit } from '../auth/policy.js';
+import { assertWorksIncident, tierAccess } from '../auth/policy.js';
 import { swedishDay } from '../incidents/locate.js';
 import { findUnit } from '../org/org.repo.js';
 import { findCategoriesByCode } from '../problems/problems.repo.js';
 import {
-  deleteRule, findAssignment, findRoutingFacts, insertRule, listComplianceRows, listOpenAssigned, listRules, listServiceLevels, updateRule,
+  deleteRule, findAssignment, findRoutingFacts, insertRule, lockIncidentOwners, listComplianceRows, listOpenAssigned, listRules, listServiceLevels, updateRule,
   upsertAssignment, upsertServiceLevel,
 } from './responsibility.repo.js';
 import { routeIncident } from './routing.js';
@@ -95,14 +96,27 @@ export async function getAssignment(ctx: ServiceContext, incidentId: string): Pr
   return { incident_id: a.incident_id, unit: { id: a.unit_id, name: a.unit_name }, rule_id: a.rule_id, overridden_by: a.overridden_by };
 }
 
-/** Moves an incident to another unit's inbox by hand: the current unit's members or admins may. */
-export async function overrideAssignment(ctx: ServiceContext, incidentId: string, unitId: string): Promise<Assignment> {
-  const before = await getAssignment(ctx, incidentId);
-  if (!canActForUnit(ctx.principal, before.unit.id)) throw new AppError('FORBIDDEN', { details: { reason: 'not a member of the assigned unit' } });
+/**
+ * Locks an incident for a change in the caller's transaction and checks that the caller may make it
+ * (`worksIncident`: its assigned or reporting unit, its district's coordinators, admins) and that
+ * `expectedVersion` (If-Match), when given, is still the stored one. NOT_FOUND when the caller may not see it.
+ */
+export async function lockIncidentForChange(ctx: ServiceContext, incidentId: string, what: string, expectedVersion?: number): Promise<void> {
+  const owners = await lockIncidentOwners(ctx.db, ctx.organisation.id, incidentId, tierAccess(ctx.principal));
+  if (!owners) throw new AppError('NOT_FOUND', { details: { entity: 'incident', id: incidentId } });
+  assertWorksIncident(ctx.principal, { assignedUnitId: owners.assigned_unit_id, reportingUnitId: owners.reporting_unit_id, districtUnitId: owners.district_unit_id }, what);
+  assertVersion('incident', incidentId, owners.version, expectedVersion);
+  await bumpVersion(ctx.db, 'incidents', incidentId);
+}
+
+/** Moves an incident to another unit's inbox by hand: those who work the incident (`lockIncidentForChange`). */
+export async function overrideAssignment(ctx: ServiceContext, incidentId: string, unitId: string, expectedVersion?: number): Promise<Assignment> {
   if (!(await findUnit(ctx.db, ctx.organisation.id, unitId))) throw new AppError('VALIDATION_FAILED', { details: [{ path: 'unit_id', code: 'unknown_unit', message: 'no such unit' }] });
   await inTransaction(ctx.db, async (trx) => {
+    await lockIncidentForChange({ ...ctx, db: trx }, incidentId, 'assignment', expectedVersion);
+    const before = await findAssignment(trx, ctx.organisation.id, incidentId);
     await upsertAssignment(trx, { incident_id: incidentId, organisation_id: ctx.organisation.id, unit_id: unitId, rule_id: null, overridden_by: ctx.actor }, true);
-    await recordAudit(trx, { organisationId: ctx.organisation.id, actor: ctx.actor, action: 'update', entityType: 'incident_assignment', entityId: incidentId, before: { unit_id: before.unit.id }, after: { unit_id: unitId }, remoteAddress: ctx.remoteAddress });
+    await recordAudit(trx, { organisationId: ctx.organisation.id, actor: ctx.actor, action: 'update', entityType: 'incident_assignment', entityId: incidentId, before: { unit_id: before?.unit_id ?? null }, after: { unit_id: unitId }, remoteAddress: ctx.remoteAddress });
   });
   return getAssignment(ctx, incidentId);
 }

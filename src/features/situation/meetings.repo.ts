@@ -47,7 +47,7 @@ export async function insertMeeting(db: Db, row: { organisation_id: string; repo
 /** One meeting; with `access`, only if the caller may see its tier. */
 export function findMeeting(db: Db, organisationId: string, id: string, access?: TierAccess) {
   const q = db.selectFrom('meetings as m').innerJoin('situation_reports as r', 'r.id', 'm.report_id')
-    .select(['m.id', 'm.report_id', 'm.held_at', 'm.notes', 'm.notes_redactions', 'r.area_id', 'r.week', 'm.confidentiality'])
+    .select(['m.id', 'm.report_id', 'm.held_at', 'm.notes', 'm.notes_redactions', 'r.area_id', 'r.week', 'm.confidentiality', 'm.version'])
     .where('m.organisation_id', '=', organisationId).where('m.id', '=', id);
   return (access ? q.where(visibleTo(access, 'meeting')) : q).executeTakeFirst();
 }
@@ -66,7 +66,7 @@ export function listParticipants(db: Db, meetingId: string) {
     .select(['u.id', 'u.name']).where('p.meeting_id', '=', meetingId).orderBy('u.name').execute();
 }
 
-const actionColumns = ['a.id', 'a.meeting_id', 'a.unit_id', 'u.name as unit_name', 'a.title', 'a.due_date', 'a.status', 'a.status_note', 'a.closed_at'] as const;
+const actionColumns = ['a.id', 'a.meeting_id', 'a.unit_id', 'u.name as unit_name', 'a.title', 'a.due_date', 'a.status', 'a.status_note', 'a.closed_at', 'a.version'] as const;
 
 export async function insertAction(db: Db, row: { organisation_id: string; meeting_id: string; unit_id: string; title: string; due_date: string; created_by: string; confidentiality: Confidentiality }): Promise<string> {
   const { id } = await db.insertInto('meeting_actions').values({ ...row, status_note: null, closed_at: null }).returning('id').executeTakeFirstOrThrow();

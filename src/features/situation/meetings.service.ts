@@ -1,5 +1,6 @@
 import { weekBounds } from '../../analysis/stats/counts.js';
 import { redactPersonalData } from '../../analysis/text/redact.js';
+import { assertVersion, bumpVersion, lockRow } from '../../db/row-version.repo.js';
 import { inTransaction } from '../../db/transaction.js';
 import { AppError } from '../../domain/errors.js';
 import type {
@@ -144,20 +145,26 @@ async function addActionRow(db: Db, ctx: ServiceContext, meetingId: string, a: M
   return id;
 }
 
-async function writableMeeting(ctx: ServiceContext, meetingId: string) {
+/** The meeting once the caller may write its district's picture; with `lock`, locked and its version checked and raised. */
+async function writableMeeting(ctx: ServiceContext, meetingId: string, lock?: { expectedVersion: number | undefined }) {
+  if (lock && (await lockRow(ctx.db, 'meetings', ctx.organisation.id, meetingId)) === null) throw new AppError('NOT_FOUND', { details: { entity: 'meeting', id: meetingId } });
   const meeting = await findMeeting(ctx.db, ctx.organisation.id, meetingId);
   if (!meeting) throw new AppError('NOT_FOUND', { details: { entity: 'meeting', id: meetingId } });
   const scope = await situationScope(ctx, meeting.area_id);
   assertCanWriteScope(ctx.principal, scope.ownerUnitId, 'meeting');
+  if (lock) {
+    assertVersion('meeting', meetingId, meeting.version, lock.expectedVersion);
+    await bumpVersion(ctx.db, 'meetings', meetingId);
+  }
   return meeting;
 }
 
 /** Changes a meeting's time, participants or notes (redacted again). Audited. */
-export async function updateMeeting(ctx: ServiceContext, meetingId: string, input: MeetingUpdate): Promise<Meeting> {
-  const before = await writableMeeting(ctx, meetingId);
+export async function updateMeeting(ctx: ServiceContext, meetingId: string, input: MeetingUpdate, expectedVersion?: number): Promise<Meeting> {
   if (input.participants) await checkUnits(ctx.db, ctx.organisation.id, input.participants, 'participants');
   const notes = input.notes === undefined ? undefined : redactPersonalData(input.notes);
   await inTransaction(ctx.db, async (trx) => {
+    const before = await writableMeeting({ ...ctx, db: trx }, meetingId, { expectedVersion });
     await updateMeetingRow(trx, meetingId, {
       ...(input.held_at ? { held_at: new Date(input.held_at) } : {}),
       ...(notes ? { notes: notes.text || null, notes_redactions: notes.count } : {}),
@@ -185,7 +192,7 @@ export async function getMeeting(ctx: ServiceContext, meetingId: string): Promis
   return {
     id: meeting.id, report_id: meeting.report_id, area_id: meeting.area_id, week: meeting.week, held_at: new Date(meeting.held_at).toISOString(),
     participants, notes: canReadFreeText(ctx.principal) ? meeting.notes : null, notes_redactions: meeting.notes_redactions,
-    actions: actions.map(toAction), confidentiality: meeting.confidentiality,
+    actions: actions.map(toAction), confidentiality: meeting.confidentiality, version: meeting.version,
   };
 }
 
@@ -206,12 +213,15 @@ export async function addMeetingAction(ctx: ServiceContext, meetingId: string, i
 }
 
 /** Moves an action to done or cancelled (or reopens it); the assignee unit, the district or an admin. Audited. */
-export async function updateMeetingAction(ctx: ServiceContext, actionId: string, input: MeetingActionUpdate): Promise<MeetingAction> {
-  const before = await findAction(ctx.db, ctx.organisation.id, actionId);
-  if (!before) throw new AppError('NOT_FOUND', { details: { entity: 'meeting_action', id: actionId } });
-  const scope = await situationScope(ctx, before.area_id);
-  if (!canUpdateAction(ctx.principal, before.unit_id, scope.ownerUnitId)) throw forbidden('neither the assignee unit nor the district');
+export async function updateMeetingAction(ctx: ServiceContext, actionId: string, input: MeetingActionUpdate, expectedVersion?: number): Promise<MeetingAction> {
   await inTransaction(ctx.db, async (trx) => {
+    const locked = await lockRow(trx, 'meeting_actions', ctx.organisation.id, actionId);
+    const before = locked === null ? undefined : await findAction(trx, ctx.organisation.id, actionId);
+    if (!before) throw new AppError('NOT_FOUND', { details: { entity: 'meeting_action', id: actionId } });
+    const scope = await situationScope({ ...ctx, db: trx }, before.area_id);
+    if (!canUpdateAction(ctx.principal, before.unit_id, scope.ownerUnitId)) throw forbidden('neither the assignee unit nor the district');
+    assertVersion('meeting_action', actionId, before.version, expectedVersion);
+    await bumpVersion(trx, 'meeting_actions', actionId);
     await updateActionRow(trx, actionId, {
       status: input.status, status_note: input.note ? redactPersonalData(input.note).text : null, closed_at: input.status === 'open' ? null : new Date(),
     });

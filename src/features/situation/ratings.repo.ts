@@ -50,7 +50,7 @@ export async function upsertRating(db: Db, row: {
     .execute();
 }
 
-const annotationColumns = ['id', 'date', 'kind', 'text', 'area_id', 'created_by'] as const;
+const annotationColumns = ['id', 'date', 'kind', 'text', 'area_id', 'created_by', 'version'] as const;
 
 /** Annotations between two days (inclusive) for the organisation as a whole and for any of `areaIds`. */
 export function listAnnotations(db: Db, organisationId: string, filter: { areaIds: readonly string[] | null; from?: string; to?: string }) {

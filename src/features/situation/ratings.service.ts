@@ -1,4 +1,5 @@
 import { isoWeekOfDate } from '../../analysis/stats/counts.js';
+import { assertVersion, bumpVersion, lockRow } from '../../db/row-version.repo.js';
 import { inTransaction } from '../../db/transaction.js';
 import { AppError } from '../../domain/errors.js';
 import type {
@@ -78,7 +79,7 @@ export async function confirmRatings(ctx: ServiceContext, areaId: string, input:
   return (await getSituationReport(ctx, { area_id: areaId, week: input.week })).report.neighbourhoods;
 }
 
-function toAnnotation(row: { id: string; date: string; kind: Annotation['kind']; text: string; area_id: string | null; created_by: string }): Annotation {
+function toAnnotation(row: { id: string; date: string; kind: Annotation['kind']; text: string; area_id: string | null; created_by: string; version: number }): Annotation {
   const [y, m, d] = row.date.split('-').map(Number) as [number, number, number];
   return { ...row, week: isoWeekOfDate(y, m, d) };
 }
@@ -111,17 +112,20 @@ export async function createAnnotation(ctx: ServiceContext, input: AnnotationInp
   });
 }
 
-async function existingAnnotation(ctx: ServiceContext, id: string) {
-  const row = await findAnnotation(ctx.db, ctx.organisation.id, id);
+/** The annotation, locked in the caller's transaction, once the caller may write its area and `expectedVersion` is current. */
+async function lockAnnotation(ctx: ServiceContext, id: string, expectedVersion: number | undefined) {
+  const row = (await lockRow(ctx.db, 'annotations', ctx.organisation.id, id)) === null ? undefined : await findAnnotation(ctx.db, ctx.organisation.id, id);
   if (!row) throw new AppError('NOT_FOUND', { details: { entity: 'annotation', id } });
   assertCanWriteScope(ctx.principal, await annotationOwner(ctx, row.area_id), 'annotation');
+  assertVersion('annotation', id, row.version, expectedVersion);
+  await bumpVersion(ctx.db, 'annotations', id);
   return toAnnotation(row);
 }
 
 /** Edits an annotation's day, kind or text. Audited with before and after. */
-export async function updateAnnotation(ctx: ServiceContext, id: string, input: AnnotationUpdate): Promise<Annotation> {
-  const before = await existingAnnotation(ctx, id);
+export async function updateAnnotation(ctx: ServiceContext, id: string, input: AnnotationUpdate, expectedVersion?: number): Promise<Annotation> {
   return inTransaction(ctx.db, async (trx) => {
+    const before = await lockAnnotation({ ...ctx, db: trx }, id, expectedVersion);
     await updateAnnotationRow(trx, ctx.organisation.id, id, input);
     const after = toAnnotation((await findAnnotation(trx, ctx.organisation.id, id))!);
     await bumpDataVersion(trx, ctx.organisation.id, SITUATION);
@@ -131,9 +135,9 @@ export async function updateAnnotation(ctx: ServiceContext, id: string, input: A
 }
 
 /** Deletes an annotation. Audited with what it said. */
-export async function deleteAnnotation(ctx: ServiceContext, id: string): Promise<void> {
-  const before = await existingAnnotation(ctx, id);
+export async function deleteAnnotation(ctx: ServiceContext, id: string, expectedVersion?: number): Promise<void> {
   await inTransaction(ctx.db, async (trx) => {
+    const before = await lockAnnotation({ ...ctx, db: trx }, id, expectedVersion);
     await deleteAnnotationRow(trx, ctx.organisation.id, id);
     await bumpDataVersion(trx, ctx.organisation.id, SITUATION);
     await recordAudit(trx, { organisationId: ctx.organisation.id, actor: ctx.actor, action: 'delete', entityType: 'annotation', entityId: id, before, remoteAddress: ctx.remoteAddress });

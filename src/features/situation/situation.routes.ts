@@ -9,7 +9,7 @@ import {
   AnnotationInputSchema, AnnotationListQuerySchema, AnnotationSchema, AnnotationUpdateSchema, NeighbourhoodRowSchema,
   RatingConfirmSchema, RatingThresholdsInputSchema, RatingThresholdsSchema, SituationQuerySchema, SituationReportSchema,
 } from '../../domain/situation.js';
-import { serviceContext } from '../../server/request-context.js';
+import { ifMatch, serviceContext } from '../../server/request-context.js';
 import { encodedBody, preferredEncoding } from './compressed-body.js';
 import {
   addMeetingAction, createMeeting, freezeSituationReport, getFrozenReport, getMeeting, listFrozenReports, updateMeeting, updateMeetingAction,
@@ -85,13 +85,13 @@ export const situationRoutes: FastifyPluginAsyncZod = async (app) => {
   app.patch('/situation/annotations/:id', {
     config: { policy: 'situation:write' },
     schema: { tags, summary: 'Edit an annotation', params: IdParams, body: AnnotationUpdateSchema, response: { 200: AnnotationSchema } },
-  }, async (request) => updateAnnotation(await serviceContext(request), request.params.id, request.body));
+  }, async (request) => updateAnnotation(await serviceContext(request), request.params.id, request.body, ifMatch(request)));
 
   app.delete('/situation/annotations/:id', {
     config: { policy: 'situation:write' },
     schema: { tags, summary: 'Delete an annotation', params: IdParams, response: { 204: z.null() } },
   }, async (request, reply) => {
-    await deleteAnnotation(await serviceContext(request), request.params.id);
+    await deleteAnnotation(await serviceContext(request), request.params.id, ifMatch(request));
     return reply.status(204).send(null);
   });
 
@@ -123,7 +123,7 @@ export const situationRoutes: FastifyPluginAsyncZod = async (app) => {
   app.patch('/situation/meetings/:id', {
     config: { policy: 'situation:write' },
     schema: { tags, summary: "Change a meeting's time, participants or notes", params: IdParams, body: MeetingUpdateSchema, response: { 200: MeetingSchema } },
-  }, async (request) => updateMeeting(await serviceContext(request), request.params.id, request.body));
+  }, async (request) => updateMeeting(await serviceContext(request), request.params.id, request.body, ifMatch(request)));
 
   app.post('/situation/meetings/:id/actions', {
     config: { policy: 'situation:write' },
@@ -133,5 +133,5 @@ export const situationRoutes: FastifyPluginAsyncZod = async (app) => {
   app.patch('/situation/actions/:id', {
     config: { policy: 'actions:update' },
     schema: { tags, summary: 'Mark an action done or cancelled (or reopen it)', params: IdParams, body: MeetingActionUpdateSchema, response: { 200: MeetingActionSchema } },
-  }, async (request) => updateMeetingAction(await serviceContext(request), request.params.id, request.body));
+  }, async (request) => updateMeetingAction(await serviceContext(request), request.params.id, request.body, ifMatch(request)));
 };

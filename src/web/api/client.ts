@@ -76,7 +76,15 @@ async function toApiError(response: Response): Promise<ApiError> {
   return new ApiError(response.status, 'INTERNAL', `HTTP ${response.status} ${response.statusText}`, null, []);
 }
 
-async function send(method: string, path: string, body?: unknown, signal?: AbortSignal): Promise<Response> {
+/**
+ * A write made from a record the user opened at `version` sends it as If-Match: when someone else saved the
+ * record in between, the server refuses (409) with a message asking to reload, instead of overwriting theirs.
+ */
+function ifMatch(version: number | undefined): Record<string, string> {
+  return version === undefined ? {} : { 'If-Match': `"${version}"` };
+}
+
+async function send(method: string, path: string, body?: unknown, signal?: AbortSignal, version?: number): Promise<Response> {
   let response: Response;
   try {
     response = await fetch(path, {
@@ -86,6 +94,7 @@ async function send(method: string, path: string, body?: unknown, signal?: Abort
         'Accept-Language': language,
         ...(body === undefined || body instanceof FormData ? {} : { 'Content-Type': 'application/json' }),
         ...(method !== 'GET' && csrfToken ? { 'X-CSRF-Token': csrfToken } : {}),
+        ...ifMatch(version),
       },
       credentials: 'same-origin',
       ...(body === undefined ? {} : { body: body instanceof FormData ? body : JSON.stringify(body) }),
@@ -99,8 +108,8 @@ async function send(method: string, path: string, body?: unknown, signal?: Abort
   return response;
 }
 
-async function request<T>(method: string, path: string, body?: unknown, signal?: AbortSignal): Promise<T> {
-  const response = await send(method, path, body, signal);
+async function request<T>(method: string, path: string, body?: unknown, signal?: AbortSignal, version?: number): Promise<T> {
+  const response = await send(method, path, body, signal, version);
   if (response.status === 204) return undefined as T;
   return (await response.json()) as T;
 }
@@ -120,10 +129,11 @@ async function requestFile(method: string, path: string, body: unknown, fallback
 /** Typed fetch helpers; the server validates every response against the shared zod schemas. */
 export const api = {
   get: <T>(path: string, query?: Query, signal?: AbortSignal) => request<T>('GET', apiPath(path, query), undefined, signal),
-  post: <T>(path: string, body?: unknown) => request<T>('POST', path, body),
-  patch: <T>(path: string, body: unknown) => request<T>('PATCH', path, body),
-  put: <T>(path: string, body: unknown) => request<T>('PUT', path, body),
-  delete: <T>(path: string) => request<T>('DELETE', path),
+  /** `version`: the version of the record the change was made from (sent as If-Match). */
+  post: <T>(path: string, body?: unknown, version?: number) => request<T>('POST', path, body, undefined, version),
+  patch: <T>(path: string, body: unknown, version?: number) => request<T>('PATCH', path, body, undefined, version),
+  put: <T>(path: string, body: unknown, version?: number) => request<T>('PUT', path, body, undefined, version),
+  delete: <T>(path: string, version?: number) => request<T>('DELETE', path, undefined, undefined, version),
   /** multipart/form-data (file uploads); the browser sets the boundary. */
   upload: <T>(path: string, form: FormData) => request<T>('POST', path, form),
   /** A POST whose answer is a file to save (an export made on request), not JSON to read. */

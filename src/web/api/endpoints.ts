@@ -73,7 +73,7 @@ export const endpoints = {
     api.get<Hexbin[]>('/api/incidents/hexbins', f),
   incident: (id: string) => api.get<Incident>(`/api/incidents/${encodeURIComponent(id)}`),
   createIncident: (body: IncidentCreateInput) => api.post<Incident>('/api/incidents', body),
-  updateIncidentStatus: (id: string, body: IncidentStatusUpdate) => api.patch<Incident>(`/api/incidents/${encodeURIComponent(id)}/status`, body),
+  updateIncidentStatus: (id: string, body: IncidentStatusUpdate, version?: number) => api.patch<Incident>(`/api/incidents/${encodeURIComponent(id)}/status`, body, version),
   updateIncidentConfidentiality: (id: string, body: IncidentConfidentialityUpdate) =>
     api.patch<Incident>(`/api/incidents/${encodeURIComponent(id)}/confidentiality`, body),
   /** The unit an incident is routed to; 404 when nobody is. */

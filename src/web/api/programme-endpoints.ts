@@ -11,7 +11,8 @@ export const programmeEndpoints = {
   problem: (id: string) => api.get<Problem>(`/api/problems/${enc(id)}`),
   problems: () => api.get<Problem[]>('/api/problems'),
   createProblem: (body: ProblemCreate) => api.post<Problem>('/api/problems', body),
-  updateProblem: (id: string, body: ProblemUpdate) => api.patch<Problem>(`/api/problems/${enc(id)}`, body),
+  /** `version`: of the problem the edit was made from; a newer one on the server is a 409. */
+  updateProblem: (id: string, body: ProblemUpdate, version?: number) => api.patch<Problem>(`/api/problems/${enc(id)}`, body, version),
   addEvidence: (id: string, body: EvidenceInput) => api.post<Problem>(`/api/problems/${enc(id)}/evidence`, body),
   removeEvidence: (id: string, evidenceId: string) => api.delete<Problem>(`/api/problems/${enc(id)}/evidence/${enc(evidenceId)}`),
   setBaseline: (id: string, body: BaselineInput) => api.put<Problem>(`/api/problems/${enc(id)}/baseline`, body),
@@ -19,7 +20,8 @@ export const programmeEndpoints = {
   measure: (id: string) => api.get<Measure>(`/api/measures/${enc(id)}`),
   measures: (q: { problem_id?: string } = {}) => api.get<Measure[]>('/api/measures', q),
   createMeasure: (body: MeasureCreate) => api.post<Measure>('/api/measures', body),
-  updateMeasure: (id: string, body: MeasureUpdate) => api.patch<Measure>(`/api/measures/${enc(id)}`, body),
+  /** `version`: of the measure the edit was made from; a newer one on the server is a 409. */
+  updateMeasure: (id: string, body: MeasureUpdate, version?: number) => api.patch<Measure>(`/api/measures/${enc(id)}`, body, version),
   changeMeasureStatus: (id: string, status: MeasureStatus) => api.post<Measure>(`/api/measures/${enc(id)}/status`, { status }),
   changeComponentStatus: (id: string, componentId: string, status: MeasureStatus) =>
     api.post<Measure>(`/api/measures/${enc(id)}/components/${enc(componentId)}/status`, { status }),

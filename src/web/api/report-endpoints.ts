@@ -21,7 +21,8 @@ export const reportEndpoints = {
   setAgreementPublicText: (id: string, text: string | null) => api.put<Agreement>(`/api/agreements/${enc(id)}/public-text`, { text }),
   agreement: (id: string) => api.get<Agreement>(`/api/agreements/${enc(id)}`),
   createAgreement: (body: AgreementCreate) => api.post<Agreement>('/api/agreements', body),
-  updateAgreement: (id: string, body: AgreementUpdate) => api.patch<Agreement>(`/api/agreements/${enc(id)}`, body),
+  /** `version`: of the agreement the edit was made from; a newer one on the server is a 409. */
+  updateAgreement: (id: string, body: AgreementUpdate, version?: number) => api.patch<Agreement>(`/api/agreements/${enc(id)}`, body, version),
   reviewAgreement: (id: string, body: AgreementReview) => api.post<Agreement>(`/api/agreements/${enc(id)}/review`, body),
   /** No sign-in: structured facts and the text a coordinator approved, nothing else. */
   publicAgreements: (districtUnitId?: string) => api.get<PublicAgreement[]>('/api/public/agreements', { district_unit_id: districtUnitId }),

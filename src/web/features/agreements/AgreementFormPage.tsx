@@ -66,6 +66,8 @@ function AgreementForm({ view, agreement }: { view: DistrictView; agreement: Agr
   const units = useUnitOptions().filter((u) => u.id !== view.district.id);
   const police = units.find((u) => u.kind === 'partner')?.id ?? '';
   const [state, setState] = useState<AgreementFormState>(() => (agreement ? agreementState(agreement) : blankAgreement(police, todayInSweden())));
+  // The version the form was filled from: saving over someone else's later change is refused (409) with a message to reload.
+  const [openedVersion] = useState(agreement?.version ?? 0);
   // A saved agreement leaves the form for the district's list, which shows the message.
   const { errors, general, summaryRef, fail, edited } = useFormOutcome<AgreementField>();
 
@@ -80,7 +82,7 @@ function AgreementForm({ view, agreement }: { view: DistrictView; agreement: Agr
     if (agreement) {
       const checked = validateUpdate(state, t);
       if (checked.errors) return fail(checked.errors, null);
-      request = { id: agreement.id, body: checked.input };
+      request = { id: agreement.id, version: openedVersion, body: checked.input };
     } else {
       const checked = validateCreate(view.district.id, state, t);
       if (checked.errors) return fail(checked.errors, null);

@@ -19,7 +19,7 @@ const membership = (role: Me['memberships'][number]['role'], unit = DISTRICT) =>
 const agreement = (patch: Partial<Agreement> = {}): Agreement => ({
   id: '66666666-6666-4666-8666-666666666666', kind: 'citizen_promise', title: 'Löfte', summary: null, approved_public_text: null,
   district_unit: { id: DISTRICT, name: 'SDN' }, partner_unit: { id: POLICE, name: 'Polisen' }, period_start: '2026-01-01', period_end: '2027-12-31',
-  last_review: '2026-06-01', next_review: '2026-12-01', review_overdue: false, areas: [], confidentiality: 'public', reviews: [],
+  last_review: '2026-06-01', next_review: '2026-12-01', review_overdue: false, areas: [], confidentiality: 'public', version: 1, reviews: [],
   activities: [{ id: MEASURE, title: 'Nattvandring', type: 'social', status: 'ongoing', responsible_unit: { id: DISTRICT, name: 'SDN' } }],
   indicators: [{ problem_id: PROBLEM, categories: ['klotter'], where: 'Torget', baseline: { from: '2026-01-01', to: '2026-01-31', value: 4 }, current: { from: '2026-06-01', to: '2026-07-01', value: 2 }, target_value: null }],
   ...patch,

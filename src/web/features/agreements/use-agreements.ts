@@ -10,12 +10,15 @@ export function useAgreement(id: string | undefined) {
   return useQuery({ queryKey: ['agreement', id], queryFn: () => api.agreement(id!), enabled: Boolean(id) });
 }
 
-/** Records a new agreement, or edits one: each answers with the agreement as it now stands. */
+/**
+ * Records a new agreement, or edits one opened at `version` (someone else's save in between is refused with 409):
+ * each answers with the agreement as it now stands.
+ */
 export function useSaveAgreement() {
   const qc = useQueryClient();
   return useMutation({
-    mutationFn: (save: { id: null; body: AgreementCreate } | { id: string; body: AgreementUpdate }): Promise<Agreement> =>
-      save.id === null ? api.createAgreement(save.body) : api.updateAgreement(save.id, save.body),
+    mutationFn: (save: { id: null; body: AgreementCreate } | { id: string; version: number; body: AgreementUpdate }): Promise<Agreement> =>
+      save.id === null ? api.createAgreement(save.body) : api.updateAgreement(save.id, save.body, save.version),
     onSuccess: (a) => { qc.setQueryData(['agreement', a.id], a); return refresh(qc); },
   });
 }

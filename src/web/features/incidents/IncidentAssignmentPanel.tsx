@@ -7,20 +7,17 @@ import { useErrorText } from '../../components/QueryState.js';
 import { SubmitButton } from '../../components/SubmitButton.js';
 import { useFocusAfterRender } from '../../components/use-focus-after-render.js';
 import { useFormOutcome } from '../../components/use-form-outcome.js';
-import { useSession } from '../auth/use-session.js';
-import { canActForUnit } from '../programme/access.js';
 import { useOverrideIncidentAssignment } from './use-incidents.js';
 
 const SELECT_ID = 'incident-assignment';
 
 /**
  * Which unit's inbox the incident is in (the responsibility matrix's choice or a hand-made move), and for
- * the members of that unit a way to move it on: PUT /api/incidents/:id/assignment.
+ * those who work the incident (`works`: domain/policies.ts) a way to move it on: PUT /api/incidents/:id/assignment.
  */
-export function IncidentAssignmentPanel({ incidentId, assignment }: { incidentId: string; assignment: Assignment | null }) {
+export function IncidentAssignmentPanel({ incidentId, assignment, works }: { incidentId: string; assignment: Assignment | null; works: boolean }) {
   const { t } = useTranslation();
-  const me = useSession().data;
-  const canMove = assignment !== null && canActForUnit(me, assignment.unit.id);
+  const canMove = assignment !== null && works;
   const [moved, setMoved] = useState<string | null>(null);
   const [movedRef, focusMoved] = useFocusAfterRender<HTMLParagraphElement>();
   return (

@@ -11,7 +11,7 @@ import { IncidentAssignmentPanel } from './IncidentAssignmentPanel.js';
 import { IncidentFacts } from './IncidentFacts.js';
 import { IncidentTierForm } from './IncidentTierForm.js';
 import { StatusForm } from './StatusForm.js';
-import { canClassifyIncident } from './tier-form.js';
+import { canWorkIncident } from './tier-form.js';
 import { useIncident, useIncidentAssignment } from './use-incidents.js';
 
 /** One incident for signed-in staff: every field, and the status and confidentiality forms for those who may change them. */
@@ -25,7 +25,7 @@ export function IncidentDetailPage() {
   const incident = useIncident(id, canReadIncidents(me));
   const assignment = useIncidentAssignment(id, canUpdateIncidents(me));
   const district = useArea(incident.data?.district_id ?? undefined);
-  const classifies = canClassifyIncident(me, { assignedUnitId: assignment.data?.unit.id ?? null, districtUnitId: district.data?.owner_unit_id ?? null });
+  const works = canWorkIncident(me, { assignedUnitId: assignment.data?.unit.id ?? null, reportingUnitId: incident.data?.reporting_unit_id ?? null, districtUnitId: district.data?.owner_unit_id ?? null });
   useDocumentTitle(incident.data ? `${categoryLabel(incident.data.category)} (${t('incident.title')})` : t('incident.title'));
 
   return (
@@ -55,9 +55,9 @@ export function IncidentDetailPage() {
                 <IncidentFacts incident={incident.data} showFreeText={canReadFreeText(me)} />
                 {canUpdateIncidents(me) && (
                   <div className="incident-forms">
-                    <StatusForm incident={incident.data} />
-                    {assignment.isSuccess && <IncidentAssignmentPanel incidentId={incident.data.id} assignment={assignment.data} />}
-                    {classifies && <IncidentTierForm incident={incident.data} />}
+                    {works && <StatusForm incident={incident.data} />}
+                    {assignment.isSuccess && <IncidentAssignmentPanel incidentId={incident.data.id} assignment={assignment.data} works={works} />}
+                    {works && <IncidentTierForm incident={incident.data} />}
                   </div>
                 )}
               </div>

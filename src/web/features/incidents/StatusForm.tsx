@@ -25,7 +25,7 @@ const initial = (incident: Incident): StatusFormState => ({
 export function StatusForm({ incident }: { incident: Incident }) {
   const { t } = useTranslation();
   const errorText = useErrorText();
-  const update = useUpdateIncidentStatus(incident.id);
+  const update = useUpdateIncidentStatus(incident.id, incident.version);
   const units = useUnits();
   const [state, setState] = useState<StatusFormState>(() => initial(incident));
   const { errors, general, saved, summaryRef, fail, succeed, edited } = useFormOutcome<StatusField>();

@@ -1,14 +1,15 @@
 import type { Me } from '../../../domain/auth.js';
 import type { Confidentiality } from '../../../domain/confidentiality.js';
 import { type IncidentConfidentialityUpdate, IncidentConfidentialityUpdateSchema } from '../../../domain/incidents.js';
-import { classifiesIncident } from '../../../domain/policies.js';
+import { worksIncident } from '../../../domain/policies.js';
 
 /**
- * The server's row rule for changing an incident's tier (domain/policies.ts), used here only to decide whether
- * to show the control: the assigned unit's editors and coordinators, the district's coordinators, admins.
+ * The server's row rule for changing an incident (domain/policies.ts): status, assignment and tier. Used here
+ * only to decide whether to show the forms: the assigned and reporting units' editors and coordinators, the
+ * district's coordinators, admins.
  */
-export function canClassifyIncident(me: Me | null | undefined, incident: { assignedUnitId: string | null; districtUnitId: string | null }): boolean {
-  return Boolean(me) && classifiesIncident(me!.memberships.map((m) => ({ role: m.role, unit: m.unit_id })), incident);
+export function canWorkIncident(me: Me | null | undefined, incident: { assignedUnitId: string | null; reportingUnitId: string | null; districtUnitId: string | null }): boolean {
+  return Boolean(me) && worksIncident(me!.memberships.map((m) => ({ role: m.role, unit: m.unit_id })), incident);
 }
 
 /** The change as the API takes it, or 'unchanged' when the chosen tier is the current one (the only way it can fail). */

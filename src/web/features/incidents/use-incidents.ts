@@ -49,11 +49,14 @@ export function useIncident(id: string | undefined, enabled = true) {
   return useQuery({ queryKey: ['incidents', 'one', id], queryFn: () => endpoints.incident(id!), enabled: Boolean(id) && enabled });
 }
 
-/** Moves an incident to a new status; the answer replaces the cached incident, lists are refetched. */
-export function useUpdateIncidentStatus(id: string) {
+/**
+ * Moves an incident shown at `version` to a new status (a change by someone else in between is refused with
+ * 409); the answer replaces the cached incident, lists are refetched.
+ */
+export function useUpdateIncidentStatus(id: string, version: number) {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (update: IncidentStatusUpdate) => endpoints.updateIncidentStatus(id, update),
+    mutationFn: (update: IncidentStatusUpdate) => endpoints.updateIncidentStatus(id, update, version),
     onSuccess: async (incident: Incident) => {
       queryClient.setQueryData(['incidents', 'one', id], incident);
       await queryClient.invalidateQueries({ queryKey: ['incidents'], predicate: (q) => q.queryKey[1] !== 'one' });

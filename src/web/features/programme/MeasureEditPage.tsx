@@ -55,6 +55,8 @@ function MeasureEditForm({ measure, problems }: { measure: Measure; problems: re
   const errorText = useErrorText();
   const original = useMemo(() => measureEditState(measure), [measure]);
   const [state, setState] = useState<MeasureEditState>(original);
+  // The version the form was filled from: saving over someone else's later change is refused (409) with a message to reload.
+  const [openedVersion] = useState(measure.version);
   const [errors, setErrors] = useState<FieldErrors<MeasureEditField>>({});
   const [general, setGeneral] = useState<string | null>(null);
   const [summaryRef, focusSummary] = useFocusAfterRender<HTMLDivElement>();
@@ -77,7 +79,7 @@ function MeasureEditForm({ measure, problems }: { measure: Measure; problems: re
     if (v.errors) return show(v.errors, null);
     if (!v.input) return back('programmeEdit.measure.unchanged');
     try {
-      await change.mutateAsync({ kind: 'update', body: v.input });
+      await change.mutateAsync({ kind: 'update', body: v.input, version: openedVersion });
       back('programmeEdit.measure.saved');
     } catch (err) {
       const fields = err instanceof ApiError ? measureEditErrors(apiIssues(err.fieldIssues), t) : {};

@@ -68,6 +68,8 @@ function ProblemEditForm({ problem }: { problem: Problem }) {
   const district = useProblemDistrict(problem);
   const original = useMemo(() => problemEditState(problem), [problem]);
   const [state, setState] = useState<ProblemEditState>(original);
+  // The version the form was filled from: saving over someone else's later change is refused (409) with a message to reload.
+  const [openedVersion] = useState(problem.version);
   const [errors, setErrors] = useState<FieldErrors<ProblemEditField>>({});
   const [general, setGeneral] = useState<string | null>(null);
   const [summaryRef, focusSummary] = useFocusAfterRender<HTMLDivElement>();
@@ -90,7 +92,7 @@ function ProblemEditForm({ problem }: { problem: Problem }) {
     if (v.errors) return show(v.errors, null);
     if (!v.input) return back('programmeEdit.problem.unchanged');
     try {
-      await change.mutateAsync({ kind: 'update', body: v.input });
+      await change.mutateAsync({ kind: 'update', body: v.input, version: openedVersion });
       back('programmeEdit.problem.saved');
     } catch (err) {
       const fields = err instanceof ApiError ? problemEditErrors(apiIssues(err.fieldIssues), t) : {};

@@ -18,7 +18,7 @@ const problem: Problem = {
   id: PROBLEM, owner_unit: { id: UNIT, name: 'SDN' }, area: { id: AREA, name: 'Högdalen' }, places: [{ id: PLACE, name: 'Högdalens bibliotek', type: 'library', lon: 18, lat: 59 }],
   title: 'Klotter vid Högdalens centrum', statement: 'Klotter på fasaderna.', stage: 'analysis', categories: ['klotter', 'skadegorelse'], time_pattern: null,
   affected: ['visitors'], baseline: { from: '2026-01-01', to: '2026-06-28', value: 84 }, target_value: 40, baseline_label: null, evidence: [], measure_ids: [],
-  created_at: '2026-07-01T10:00:00Z', confidentiality: 'municipal',
+  created_at: '2026-07-01T10:00:00Z', confidentiality: 'municipal', version: 1,
 };
 
 describe('editing a problem', () => {
@@ -81,7 +81,7 @@ describe('editing a measure', () => {
     responsible_unit: { id: UNIT, name: 'SDN' }, contributing_units: [], problems: [{ id: PROBLEM, title: 'Klotter', owner_unit_id: UNIT, area_id: AREA }],
     places: [], period_start: '2026-02-01', period_end: null, cost_estimate_sek: 250_000, target_groups: ['visitors'],
     components: [{ id: COMPONENT, position: 1, title: 'Ny möblering', type: 'situational', status: 'ongoing', confidentiality: 'municipal' }],
-    followups: [], has_indicator: true, confidentiality: 'municipal',
+    followups: [], has_indicator: true, confidentiality: 'municipal', version: 1,
   };
 
   it('sends only the changed fields, the changed components and the new ones', () => {

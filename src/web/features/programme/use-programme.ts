@@ -41,7 +41,8 @@ export function useUpdateProblem(id: string) {
   });
 }
 type ProblemChange =
-  | { kind: 'update'; body: ProblemUpdate }
+  /** `version`: of the problem the edit was made from (a newer one on the server is a 409). */
+  | { kind: 'update'; body: ProblemUpdate; version?: number }
   | { kind: 'add_evidence'; body: EvidenceInput }
   | { kind: 'remove_evidence'; evidenceId: string }
   | { kind: 'baseline'; body: BaselineInput };
@@ -52,7 +53,7 @@ export function useChangeProblem(id: string) {
   return useMutation({
     mutationFn: (change: ProblemChange): Promise<Problem> => {
       switch (change.kind) {
-        case 'update': return api.updateProblem(id, change.body);
+        case 'update': return api.updateProblem(id, change.body, change.version);
         case 'add_evidence': return api.addEvidence(id, change.body);
         case 'remove_evidence': return api.removeEvidence(id, change.evidenceId);
         case 'baseline': return api.setBaseline(id, change.body);
@@ -77,7 +78,8 @@ export function useCreateMeasure() {
 }
 
 type MeasureChange =
-  | { kind: 'update'; body: MeasureUpdate }
+  /** `version`: of the measure the edit was made from (a newer one on the server is a 409). */
+  | { kind: 'update'; body: MeasureUpdate; version?: number }
   | { kind: 'status'; status: MeasureStatus }
   | { kind: 'component'; componentId: string; status: MeasureStatus }
   | { kind: 'add_followup'; dueDate: string }
@@ -89,7 +91,7 @@ export function useChangeMeasure(id: string) {
   return useMutation({
     mutationFn: (change: MeasureChange): Promise<Measure> => {
       switch (change.kind) {
-        case 'update': return api.updateMeasure(id, change.body);
+        case 'update': return api.updateMeasure(id, change.body, change.version);
         case 'status': return api.changeMeasureStatus(id, change.status);
         case 'component': return api.changeComponentStatus(id, change.componentId, change.status);
         case 'add_followup': return api.addFollowup(id, change.dueDate);
