@@ -1,3 +1,4 @@
+import { freeTextGate } from '../auth/free-text.js';
 import { isoWeekOfDate } from '../../analysis/stats/counts.js';
 import { inTransaction } from '../../db/transaction.js';
 import { AppError } from '../../domain/errors.js';
@@ -96,7 +97,8 @@ export async function listAnnotations(ctx: ServiceContext, query: { area_id?: st
   const rows = await listAnnotationRows(ctx.db, ctx.organisation.id, {
     areaIds: query.area_id ? [query.area_id] : null, ...(query.from ? { from: query.from } : {}), ...(query.to ? { to: query.to } : {}),
   });
-  return rows.map(toAnnotation);
+  const { shown } = freeTextGate(ctx.principal);
+  return rows.map((r) => shown('annotation', toAnnotation(r)));
 }
 
 /** Adds a note about a change in reporting (a new app, a campaign, a new reporting unit). Audited. */

@@ -1,5 +1,7 @@
 import { type RawBuilder, sql } from 'kysely';
 import { isoWeekMonday } from '../../analysis/stats/counts.js';
+import type { TierAccess } from '../auth/policy.js';
+import { visibleTo } from '../auth/visibility.repo.js';
 import type { Db } from '../org/org.repo.js';
 
 /**
@@ -101,6 +103,14 @@ export function listWeekPoints(db: Db, scope: IncidentScope, range: Range) {
     db, sql`SELECT id, lon, lat, h3_r9, place_id, category_id, precision, occurred_at FROM incidents WHERE ${where(scope, range)} AND ${POINT}`,
     sql`q.occurred_at, q.id`,
   );
+}
+
+/** The organisation's incidents of a period the caller may not see (`access`): the points its report leaves out. */
+export async function listHiddenIncidentIds(db: Db, organisationId: string, range: Range, access: TierAccess): Promise<string[]> {
+  const { rows } = await sql<{ id: string }>`
+    SELECT i.id FROM incidents i WHERE i.organisation_id = ${organisationId} AND i.occurred_at >= ${range.start} AND i.occurred_at < ${range.end}
+      AND NOT ${visibleTo(access, 'incident')}`.execute(db);
+  return rows.map((r) => r.id);
 }
 
 const MONDAY = sql`to_char(date_trunc('week', ${LOCAL}), 'YYYY-MM-DD')`;
