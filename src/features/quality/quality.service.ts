@@ -76,6 +76,10 @@ export function qualityItems(scoped: ProgrammeFacts, all: ProgrammeFacts, day: s
 /** The record an item is about, to decide whether the caller may see it: a follow-up is its measure's. */
 const recordOf = (i: QualityItem) => (i.link.entity === 'followup' ? i.parent! : i.link) as { entity: 'problem' | 'measure' | 'request' | 'agreement'; id: string };
 
+/** A title without free text: who asked whom for a request, the neutral label for the rest. */
+const analystTitle = (i: QualityItem) => (i.check === 'request_overdue'
+  ? `${i.facts.from_unit ?? ''} → ${i.unit.name}` : neutralTitle(recordOf(i).entity, recordOf(i).id));
+
 /**
  * The quality report for the city, a district (its own work and its geography) or a unit. The counts take
  * in every record (statistics, docs/confidentiality.md); the items list only records the caller may see,
@@ -93,6 +97,6 @@ export async function getQualityReport(ctx: ServiceContext, query: ScopeQuery): 
   const found = qualityItems(scopeFacts(all, scope), all, day);
   const counts = Object.fromEntries(QualityCheckSchema.options.map((c) => [c, found.filter((i) => i.check === c).length])) as Record<QualityCheck, number>;
   const items = found.filter((i) => !hidden.has(`${recordOf(i).entity}:${recordOf(i).id}`))
-    .map((i) => (text ? i : { ...i, title: neutralTitle(recordOf(i).entity, recordOf(i).id) }));
+    .map((i) => (text ? i : { ...i, title: analystTitle(i) }));
   return { scope: { kind: scope.kind, unit_id: scope.unitId, name: scope.name }, generated_at: new Date().toISOString(), today: day, counts, items };
 }
