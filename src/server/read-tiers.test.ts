@@ -1,20 +1,20 @@
 import { execFileSync } from 'node:child_process';
 import ExcelJS from 'exceljs';
 import type { FastifyInstance } from 'fastify';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { Role } from '../domain/auth.js';
 import type { Confidentiality } from '../domain/confidentiality.js';
 import { createTestOrganisation, createTestUnit, type TestOrganisation } from '../../tests/factories/org.factory.js';
 import { matrixWeeks, type Planted, plantTieredRecords } from '../../tests/factories/tiered-records.factory.js';
 import { signedInAs } from '../../tests/factories/users.factory.js';
-import { openTestDb, type TestDb } from '../../tests/setup/test-db.js';
+import { describeEachEngine } from '../../tests/setup/test-db.js';
 import { buildApp } from './app.js';
 
 /**
  * Every GET route × every kind of caller × every tier (docs/confidentiality.md): records owned by a unit the
  * callers are not members of must show nothing — id, title, text — to callers below their tier, in JSON,
  * CSV, PDF or Excel; and analysts read no free text at any tier. Routes come from the route table, so a new
- * route is covered without being named here. PGlite only: the matrix is some thousand requests.
+ * route is covered without being named here. Both engines; the matrix is some thousand requests (under a minute on each).
  */
 
 type Caller = { label: string; headers: Record<string, string>; hidden: readonly Confidentiality[]; freeText: boolean };
@@ -44,8 +44,7 @@ async function bodyText(res: { headers: Record<string, unknown>; rawPayload: Buf
   return res.body;
 }
 
-describe('no record beyond the caller’s tier, and no free text for analysts, on any read route', () => {
-  let testDb: TestDb;
+describeEachEngine('no record beyond the caller’s tier, and no free text for analysts, on any read route', (getDb) => {
   let app: FastifyInstance;
   let org: TestOrganisation;
   let planted: Planted[] = [];
@@ -53,10 +52,9 @@ describe('no record beyond the caller’s tier, and no free text for analysts, o
   const callers: Caller[] = [];
 
   beforeAll(async () => {
-    testDb = await openTestDb('pglite');
-    const db = testDb.db;
+    const db = getDb().db;
     org = await createTestOrganisation(db);
-    app = await buildApp({ db, engine: testDb.engine, config: { bodyLimit: 65_536, defaultOrganisation: 'testkommun' }, webRoot: null });
+    app = await buildApp({ db, engine: getDb().engine, config: { bodyLimit: 65_536, defaultOrganisation: 'testkommun' }, webRoot: null });
     callerUnit = await createTestUnit(db, org.organisation.id, 'sdn-other', 'district');
     const other = await createTestUnit(db, org.organisation.id, 'parker', 'specialist');
     const partner = await createTestUnit(db, org.organisation.id, 'polisen', 'partner');
@@ -71,10 +69,7 @@ describe('no record beyond the caller’s tier, and no free text for analysts, o
     const token = await app.inject({ method: 'POST', url: '/api/auth/tokens', headers: coordinator.headers, payload: { name: 'matris', scopes: ['incidents:read'] } });
     callers.push({ label: 'token', headers: { authorization: `Bearer ${token.json().token}` }, hidden: STAFF_HIDDEN, freeText: true });
   }, 180_000);
-  afterAll(async () => {
-    await app.close();
-    await testDb.dispose();
-  });
+  afterAll(async () => app.close());
 
   /** The concrete URLs a route is called with: path parameters filled with the planted ids, queries that make it answer. */
   function urls(pattern: string): string[] {
