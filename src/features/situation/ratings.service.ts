@@ -1,4 +1,3 @@
-import { freeTextGate } from '../auth/free-text.js';
 import { isoWeekOfDate } from '../../analysis/stats/counts.js';
 import { inTransaction } from '../../db/transaction.js';
 import { AppError } from '../../domain/errors.js';
@@ -7,6 +6,7 @@ import type {
 } from '../../domain/situation.js';
 import type { ServiceContext } from '../../server/context.js';
 import { recordAudit } from '../audit/audit.repo.js';
+import { freeTextGate } from '../auth/free-text.js';
 import { findArea } from '../org/org.repo.js';
 import {
   deleteAnnotationRow, findAnnotation, insertAnnotation, listAnnotations as listAnnotationRows, updateAnnotationRow, upsertRating, upsertThresholds,
