@@ -139,4 +139,13 @@ describeEachEngine('no record beyond the caller’s tier, and no free text for a
       '/api/incidents', '/api/problems', '/api/measures', '/api/requests', '/api/agreements', '/api/situation/meetings/:id', '/api/situation/annotations',
     ]));
   }, 600_000);
+
+  it('serves the cached situation report with the owner unit’s restricted point to its members only, in any order', async () => {
+    const { week } = matrixWeeks();
+    const restricted = planted.find((p) => p.kind === 'incident' && p.tier === 'restricted')!.id;
+    const owner = (await signedInAs(app, getDb().db, org.organisation.id, org.unitId, 'unit_editor')).headers;
+    const other = callers.find((c) => c.label === 'coordinator')!.headers;
+    const points = async (headers: Record<string, string>) => (await app.inject({ url: `/api/situation/report?week=${week}`, headers })).json().points.map((p: { id: string }) => p.id);
+    for (const headers of [other, owner, other, owner]) expect((await points(headers)).includes(restricted)).toBe(headers === owner);
+  });
 });
