@@ -18,6 +18,7 @@ import * as dropIncidentsDataVersion from './migrations/2026-11-26T3700-drop-inc
 import * as signInThrottle from './migrations/2026-12-06T4000-sign-in-throttle.js';
 import * as auditWithoutFreeText from './migrations/2026-12-06T5000-audit-without-free-text.js';
 import * as rowVersions from './migrations/2026-12-06T3000-row-versions.js';
+import * as restrictedIncidentsIndex from './migrations/2026-12-06T2000-restricted-incidents-index.js';
 
 /** Migrations in the order they run; names are timestamps and never change once landed. */
 const migrations: Record<string, Migration> = {
@@ -40,6 +41,7 @@ const migrations: Record<string, Migration> = {
   '2026-12-06T4000-sign-in-throttle': signInThrottle,
   '2026-12-06T5000-audit-without-free-text': auditWithoutFreeText,
   '2026-12-06T3000-row-versions': rowVersions,
+  '2026-12-06T2000-restricted-incidents-index': restrictedIncidentsIndex,
 };
 
 /** Brings the database to the newest schema; throws with the failing migration's error. */

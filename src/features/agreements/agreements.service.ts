@@ -9,7 +9,8 @@ import { recordAudit } from '../audit/audit.repo.js';
 import { SYSTEM } from '../../domain/auth.js';
 import { DEFAULT_CONFIDENTIALITY } from '../../domain/confidentiality.js';
 import type { Measure } from '../../domain/measures.js';
-import { assertCoordinatesUnit, canReadFreeText, tierAccess } from '../auth/policy.js';
+import { freeTextGate } from '../auth/free-text.js';
+import { assertCoordinatesUnit, tierAccess } from '../auth/policy.js';
 import { listMeasures } from '../measures/measures.service.js';
 import { findArea, findUnit } from '../org/org.repo.js';
 import { today } from '../org/org.service.js';
@@ -163,13 +164,13 @@ async function toAgreements(ctx: ServiceContext, rows: readonly AgreementRow[], 
   const indicators = new Map(await Promise.all([...problems.values()].filter((p) => p.baseline && linked.some((m) => m.problems.some((x) => x.id === p.id))).map(async (p) => [p.id, {
     problem_id: p.id, categories: p.categories, where: indicatorWhere(p), baseline: p.baseline!, current: await indicatorOn(ctx, p, day), target_value: p.target_value,
   }] as const)));
-  const text = canReadFreeText(ctx.principal);
+  const { readable, shown } = freeTextGate(ctx.principal);
   return rows.map((r): Agreement => {
     const activities = [...measures.values()].filter((m) => links.measures.some((l) => l.agreement_id === r.id && l.measure_id === m.id));
     const activityProblems = [...new Set(activities.flatMap((m) => m.problems.map((p) => p.id)))];
     const next = nextReview(r.last_review, r.period_start);
-    return {
-      id: r.id, kind: r.kind, title: r.title, summary: text ? r.summary : null, approved_public_text: r.approved_public_text,
+    return shown('agreement', {
+      id: r.id, kind: r.kind, title: r.title, summary: r.summary, approved_public_text: r.approved_public_text,
       district_unit: { id: r.district_unit_id, name: r.district_name }, partner_unit: { id: r.partner_unit_id, name: r.partner_name },
       period_start: r.period_start, period_end: r.period_end, last_review: r.last_review, next_review: next, review_overdue: reviewOverdue(next, r.period_end, day),
       areas: links.areas.filter((a) => a.agreement_id === r.id).map((a) => ({ id: a.id, name: a.name })),
@@ -177,7 +178,7 @@ async function toAgreements(ctx: ServiceContext, rows: readonly AgreementRow[], 
       indicators: activityProblems.flatMap((id) => indicators.get(id) ?? []),
       confidentiality: r.confidentiality,
       version: r.version,
-      reviews: reviewRecords(r.id, stored, measures, problems, text),
-    };
+      reviews: reviewRecords(r.id, stored, measures, problems, readable),
+    });
   });
 }

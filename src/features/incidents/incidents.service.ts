@@ -8,7 +8,8 @@ import { bumpVersion, lockRow } from '../../db/row-version.repo.js';
 import { inTransaction } from '../../db/transaction.js';
 import type { ServiceContext } from '../../server/context.js';
 import { recordAudit } from '../audit/audit.repo.js';
-import { canReadFreeText, tierAccess } from '../auth/policy.js';
+import { freeTextGate } from '../auth/free-text.js';
+import { tierAccess } from '../auth/policy.js';
 import { DEFAULT_CONFIDENTIALITY } from '../../domain/confidentiality.js';
 import { getAreaIndex } from '../org/area-index.service.js';
 import { findUnit } from '../org/org.repo.js';
@@ -109,7 +110,7 @@ export async function createIncident(ctx: ServiceContext, input: IncidentCreate,
 
 /** Free text can hold sensitive detail; callers without a need (analysts, the public) get the rest only. */
 function forViewer(ctx: ServiceContext, incident: Incident): Incident {
-  return canReadFreeText(ctx.principal) ? incident : { ...incident, description: null, status_note: null };
+  return freeTextGate(ctx.principal).shown('incident', incident);
 }
 
 /** One incident, or NOT_FOUND. */

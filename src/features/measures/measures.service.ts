@@ -7,7 +7,8 @@ import {
 } from '../../domain/measures.js';
 import type { ServiceContext } from '../../server/context.js';
 import { recordAudit } from '../audit/audit.repo.js';
-import { assertCanEditForUnit, canReadFreeText, tierAccess } from '../auth/policy.js';
+import { freeTextGate } from '../auth/free-text.js';
+import { assertCanEditForUnit, tierAccess } from '../auth/policy.js';
 import { DEFAULT_CONFIDENTIALITY } from '../../domain/confidentiality.js';
 import { findUnit } from '../org/org.repo.js';
 import { today } from '../org/org.service.js';
@@ -223,21 +224,21 @@ async function followupIndicator(ctx: ServiceContext, measureId: string, endDay:
 async function toMeasures(ctx: ServiceContext, rows: readonly MeasureRow[]): Promise<Measure[]> {
   const d = await measureDetails(ctx.db, rows.map((r) => r.id), tierAccess(ctx.principal));
   const day = today();
-  const text = canReadFreeText(ctx.principal);
+  const { shown } = freeTextGate(ctx.principal);
   return rows.map((r): Measure => {
     const problems = d.problems.filter((p) => p.measure_id === r.id);
-    return {
-      id: r.id, title: r.title, description: text ? r.description : null, type: r.type, status: r.status,
+    return shown('measure', {
+      id: r.id, title: r.title, description: r.description, type: r.type, status: r.status,
       responsible_unit: { id: r.responsible_unit_id, name: r.responsible_unit_name },
       contributing_units: d.units.filter((u) => u.measure_id === r.id).map((u) => ({ id: u.id, name: u.name })),
-      problems: problems.map((p) => ({ id: p.id, title: p.title, owner_unit_id: p.owner_unit_id, area_id: p.area_id })),
+      problems: problems.map((p) => shown('problem', { id: p.id, title: p.title, owner_unit_id: p.owner_unit_id, area_id: p.area_id })),
       places: d.places.filter((p) => p.measure_id === r.id).map(({ measure_id: _, ...p }) => p),
       period_start: r.period_start, period_end: r.period_end, cost_estimate_sek: r.cost_estimate_sek,
       target_groups: r.target_groups.groups as Measure['target_groups'],
-      components: d.components.filter((c) => c.measure_id === r.id).map(({ measure_id: _, ...c }) => c),
-      followups: d.followups.filter((f) => f.measure_id === r.id).map((f) => ({
+      components: d.components.filter((c) => c.measure_id === r.id).map(({ measure_id: _, ...c }) => shown('measure_component', c)),
+      followups: d.followups.filter((f) => f.measure_id === r.id).map((f) => shown('followup', {
         id: f.id, due_date: f.due_date, recorded_at: f.recorded_at ? new Date(f.recorded_at).toISOString() : null,
-        what_was_done: text ? f.what_was_done : null, assessment: f.assessment,
+        what_was_done: f.what_was_done, assessment: f.assessment,
         indicator: f.indicator_problem_id && f.indicator_from && f.indicator_to && f.indicator_value !== null && f.baseline_value !== null
           ? { problem_id: f.indicator_problem_id, from: f.indicator_from, to: f.indicator_to, value: f.indicator_value, baseline: f.baseline_value } : null,
         overdue: !f.recorded_at && f.due_date < day && r.status !== 'stopped',
@@ -245,6 +246,6 @@ async function toMeasures(ctx: ServiceContext, rows: readonly MeasureRow[]): Pro
       has_indicator: problems.some((p) => p.baseline_value !== null),
       confidentiality: r.confidentiality,
       version: r.version,
-    };
+    });
   });
 }

@@ -7,7 +7,8 @@ import {
 } from '../../domain/problems.js';
 import type { ServiceContext } from '../../server/context.js';
 import { recordAudit } from '../audit/audit.repo.js';
-import { assertCanEditForUnit, canReadFreeText, tierAccess } from '../auth/policy.js';
+import { freeTextGate } from '../auth/free-text.js';
+import { assertCanEditForUnit, tierAccess } from '../auth/policy.js';
 import { DEFAULT_CONFIDENTIALITY } from '../../domain/confidentiality.js';
 import { findArea, findUnit } from '../org/org.repo.js';
 import { computeIndicator, type IndicatorDefinition } from './indicator.js';
@@ -212,12 +213,12 @@ export async function setBaseline(ctx: ServiceContext, id: string, input: Baseli
 
 async function toProblems(ctx: ServiceContext, rows: readonly ProblemRow[]): Promise<Problem[]> {
   const d = await problemDetails(ctx.db, rows.map((r) => r.id));
-  const text = canReadFreeText(ctx.principal);
+  const { shown } = freeTextGate(ctx.principal);
   return Promise.all(rows.map(async (r): Promise<Problem> => {
     const categories = d.categories.filter((c) => c.problem_id === r.id).map((c) => c.code);
     const places = d.places.filter((p) => p.problem_id === r.id).map(({ problem_id: _, ...p }) => p);
-    const evidence = await Promise.all(d.evidence.filter((e) => e.problem_id === r.id).map(async (e) => ({
-      id: e.id, kind: e.kind, ref: e.ref, filter: e.filter, note: text ? e.note : null, created_at: new Date(e.created_at).toISOString(),
+    const evidence = await Promise.all(d.evidence.filter((e) => e.problem_id === r.id).map(async (e) => shown('evidence', {
+      id: e.id, kind: e.kind, ref: e.ref, filter: e.filter, note: e.note, created_at: new Date(e.created_at).toISOString(),
       incident_count: e.kind === 'incident_filter' && e.filter ? await computeIndicator(ctx, {
         categories: (e.filter.category as string[] | undefined) ?? categories, areaId: (e.filter.area_id as string | undefined) ?? null,
         placeIds: e.filter.place_id ? [e.filter.place_id as string] : [],
@@ -225,15 +226,15 @@ async function toProblems(ctx: ServiceContext, rows: readonly ProblemRow[]): Pro
     })));
     const baseline = r.baseline_from && r.baseline_to && r.baseline_value !== null ? { from: r.baseline_from, to: r.baseline_to, value: r.baseline_value } : null;
     const where = places.length ? places.map((p) => p.name).join(', ') : (r.area_name ?? '');
-    return {
+    return shown('problem', {
       id: r.id, owner_unit: { id: r.owner_unit_id, name: r.owner_unit_name }, area: r.area_id ? { id: r.area_id, name: r.area_name ?? '' } : null,
-      places, title: r.title, statement: text ? r.statement : null, stage: r.stage, categories, time_pattern: r.time_pattern,
+      places, title: r.title, statement: r.statement, stage: r.stage, categories, time_pattern: r.time_pattern,
       affected: r.affected.groups as Problem['affected'], baseline, target_value: r.target_value,
       baseline_label: baseline ? `${categories.join(', ')} at ${where}, ${baseline.from} – ${baseline.to}: ${baseline.value}` : null,
       evidence, measure_ids: d.measures.filter((m) => m.problem_id === r.id).map((m) => m.id), created_at: new Date(r.created_at).toISOString(),
       confidentiality: r.confidentiality,
       version: r.version,
-    };
+    });
   }));
 }
 

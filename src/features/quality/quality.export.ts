@@ -19,7 +19,7 @@ function renderQualityPdf(r: QualityReport, tx: QualityExportTexts): Promise<Buf
       table(doc, [{ title: c.what, width: 200 }, { title: c.unit, width: 140 }, { title: c.detail, width: 120 }, { title: c.fixIn, width: 55 }],
         items.map((i) => [i.title, i.unit.name, tx.detail(i.check, i.facts), tx.entities[i.link.entity]]));
     }
-    if (!r.items.length) note(doc, tx.none);
+    if (!Object.values(r.counts).some(Boolean)) note(doc, tx.none);
   });
 }
 

@@ -1,7 +1,8 @@
 import { AppError } from '../../domain/errors.js';
 import { type QualityCheck, type QualityItem, type QualityReport, QualityCheckSchema, type ScopeQuery } from '../../domain/quality.js';
 import type { ServiceContext } from '../../server/context.js';
-import { canReadFreeText } from '../auth/policy.js';
+import { neutralTitle } from '../auth/free-text.js';
+import { canReadFreeText, tierAccess } from '../auth/policy.js';
 import { findUnit } from '../org/org.repo.js';
 import { today } from '../org/org.service.js';
 import { nextReview, reviewOverdue } from '../agreements/agreement-review.js';
@@ -72,16 +73,30 @@ export function qualityItems(scoped: ProgrammeFacts, all: ProgrammeFacts, day: s
   return items;
 }
 
-/** The quality report for the city, a district (its own work and its geography) or a unit. */
+/** The record an item is about, to decide whether the caller may see it: a follow-up is its measure's. */
+const recordOf = (i: QualityItem) => (i.link.entity === 'followup' ? i.parent! : i.link) as { entity: 'problem' | 'measure' | 'request' | 'agreement'; id: string };
+
+/** A title without free text: who asked whom for a request, the neutral label for the rest. */
+const analystTitle = (i: QualityItem) => (i.check === 'request_overdue'
+  ? `${i.facts.from_unit ?? ''} → ${i.unit.name}` : neutralTitle(recordOf(i).entity, recordOf(i).id));
+
+/**
+ * The quality report for the city, a district (its own work and its geography) or a unit. The counts take
+ * in every record (statistics, docs/confidentiality.md); the items list only records the caller may see,
+ * and titles (free text) only for callers who may read free text.
+ */
 export async function getQualityReport(ctx: ServiceContext, query: ScopeQuery): Promise<QualityReport> {
   const scope = await resolveScope(ctx, query);
-  const all = await loadProgrammeFacts(ctx.db, ctx.organisation.id);
+  const all = await loadProgrammeFacts(ctx.db, ctx.organisation.id, tierAccess(ctx.principal));
   const day = today();
-  // A request's title is what was asked, free text: readers with aggregates only (analysts) see who asked whom.
+  const hidden = new Set([
+    ...all.problems.filter((r) => !r.visible).map((r) => `problem:${r.id}`), ...all.measures.filter((r) => !r.visible).map((r) => `measure:${r.id}`),
+    ...all.requests.filter((r) => !r.visible).map((r) => `request:${r.id}`), ...all.agreements.filter((r) => !r.visible).map((r) => `agreement:${r.id}`),
+  ]);
   const text = canReadFreeText(ctx.principal);
-  const items = qualityItems(scopeFacts(all, scope), all, day)
-    .map((i) => (i.check === 'request_overdue' && !text ? { ...i, title: `${i.facts.from_unit ?? ''} → ${i.unit.name}` } : i));
-  const counts = Object.fromEntries(QualityCheckSchema.options.map((c) => [c, items.filter((i) => i.check === c).length])) as Record<QualityCheck, number>;
+  const found = qualityItems(scopeFacts(all, scope), all, day);
+  const counts = Object.fromEntries(QualityCheckSchema.options.map((c) => [c, found.filter((i) => i.check === c).length])) as Record<QualityCheck, number>;
+  const items = found.filter((i) => !hidden.has(`${recordOf(i).entity}:${recordOf(i).id}`))
+    .map((i) => (text ? i : { ...i, title: analystTitle(i) }));
   return { scope: { kind: scope.kind, unit_id: scope.unitId, name: scope.name }, generated_at: new Date().toISOString(), today: day, counts, items };
 }
-

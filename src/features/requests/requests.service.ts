@@ -6,7 +6,8 @@ import type { InboxItem } from '../../domain/meetings.js';
 import { type ContributionRequest, REQUEST_TRANSITIONS, type RequestCreate, type RequestListQuery, type RequestStatus } from '../../domain/requests.js';
 import type { ServiceContext } from '../../server/context.js';
 import { recordAudit } from '../audit/audit.repo.js';
-import { assertCanEditForUnit, canActForUnit, canReadFreeText, tierAccess } from '../auth/policy.js';
+import { freeTextGate } from '../auth/free-text.js';
+import { assertCanEditForUnit, canActForUnit, tierAccess } from '../auth/policy.js';
 import { DEFAULT_CONFIDENTIALITY } from '../../domain/confidentiality.js';
 import { findUnit } from '../org/org.repo.js';
 import { today } from '../org/org.service.js';
@@ -16,13 +17,13 @@ import { findRequest, insertRequest, listRequestRows, type RequestRow, updateReq
 const OPEN: readonly RequestStatus[] = ['requested', 'accepted'];
 
 function toRequest(ctx: ServiceContext, r: RequestRow, day: string): ContributionRequest {
-  const text = canReadFreeText(ctx.principal);
-  return {
+  const { shown } = freeTextGate(ctx.principal);
+  return shown('request', {
     id: r.id, from_unit: { id: r.from_unit_id, name: r.from_unit_name }, to_unit: { id: r.to_unit_id, name: r.to_unit_name },
-    problem: { id: r.problem_id, title: r.problem_title }, what: text ? r.what : '', due_date: r.due_date, status: r.status,
-    answer: text ? r.answer : null, answered_at: r.answered_at ? new Date(r.answered_at).toISOString() : null,
+    problem: shown('problem', { id: r.problem_id, title: r.problem_title }), what: r.what, due_date: r.due_date, status: r.status,
+    answer: r.answer, answered_at: r.answered_at ? new Date(r.answered_at).toISOString() : null,
     overdue: OPEN.includes(r.status) && r.due_date < day, created_at: new Date(r.created_at).toISOString(), confidentiality: r.confidentiality, version: r.version,
-  };
+  });
 }
 
 /** A district (or any unit) calls on another unit for a problem; the sender's editors and coordinators may. */

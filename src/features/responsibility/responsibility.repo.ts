@@ -36,10 +36,11 @@ export async function upsertAssignment(db: Db, row: { incident_id: string; organ
     : oc.column('incident_id').doNothing())).execute();
 }
 
-export function findAssignment(db: Db, organisationId: string, incidentId: string) {
-  return db.selectFrom('incident_assignments as a').innerJoin('units as u', 'u.id', 'a.unit_id')
+/** An incident's routing, if the incident is one `access` may see. */
+export function findAssignment(db: Db, organisationId: string, incidentId: string, access: TierAccess) {
+  return db.selectFrom('incident_assignments as a').innerJoin('units as u', 'u.id', 'a.unit_id').innerJoin('incidents as i', 'i.id', 'a.incident_id')
     .select(['a.incident_id', 'a.unit_id', 'u.name as unit_name', 'a.rule_id', 'a.overridden_by'])
-    .where('a.organisation_id', '=', organisationId).where('a.incident_id', '=', incidentId).executeTakeFirst();
+    .where('a.organisation_id', '=', organisationId).where('a.incident_id', '=', incidentId).where(visibleTo(access, 'incident')).executeTakeFirst();
 }
 
 /** A unit's routed incidents that are not closed, with the category's service level when there is one. */

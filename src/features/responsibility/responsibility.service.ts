@@ -5,7 +5,7 @@ import type { InboxItem } from '../../domain/meetings.js';
 import type { Assignment, ResponsibilityRule, ResponsibilityRuleInput, ServiceLevel } from '../../domain/responsibility.js';
 import type { ServiceContext } from '../../server/context.js';
 import { recordAudit } from '../audit/audit.repo.js';
-import { assertWorksIncident, tierAccess } from '../auth/policy.js';
+import { assertWorksIncident, canActForUnit, tierAccess } from '../auth/policy.js';
 import { swedishDay } from '../incidents/locate.js';
 import { findUnit } from '../org/org.repo.js';
 import { findCategoriesByCode } from '../problems/problems.repo.js';
@@ -89,9 +89,9 @@ export async function assignIncident(ctx: Pick<ServiceContext, 'db' | 'organisat
   return routed.unitId;
 }
 
-/** Who an incident is routed to, or NOT_FOUND when nobody is. */
+/** Who an incident is routed to, or NOT_FOUND when nobody is or the caller may not see the incident. */
 export async function getAssignment(ctx: ServiceContext, incidentId: string): Promise<Assignment> {
-  const a = await findAssignment(ctx.db, ctx.organisation.id, incidentId);
+  const a = await findAssignment(ctx.db, ctx.organisation.id, incidentId, tierAccess(ctx.principal));
   if (!a) throw new AppError('NOT_FOUND', { details: { entity: 'incident_assignment', incident_id: incidentId } });
   return { incident_id: a.incident_id, unit: { id: a.unit_id, name: a.unit_name }, rule_id: a.rule_id, overridden_by: a.overridden_by };
 }

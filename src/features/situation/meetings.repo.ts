@@ -106,6 +106,14 @@ export function listPreviousActions(db: Db, organisationId: string, areaId: stri
   return q.orderBy('r.week').orderBy('a.due_date').execute();
 }
 
+/** Which of the actions `ids` the caller may not see (`access`). */
+export async function hiddenActionIds(db: Db, organisationId: string, ids: readonly string[], access: TierAccess): Promise<string[]> {
+  if (!ids.length) return [];
+  const rows = await db.selectFrom('meeting_actions as a').select('a.id').where('a.organisation_id', '=', organisationId).where('a.id', 'in', ids)
+    .where((eb) => eb.not(visibleTo(access, 'meeting_action'))).execute();
+  return rows.map((r) => r.id);
+}
+
 /** A unit's open actions, soonest due first, with the meeting they came from. */
 export function listOpenActionsForUnit(db: Db, organisationId: string, unitId: string) {
   return db.selectFrom('meeting_actions as a')

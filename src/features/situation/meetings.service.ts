@@ -11,7 +11,8 @@ import type { SituationReport } from '../../domain/situation.js';
 import type { ServiceContext } from '../../server/context.js';
 import { recordAudit } from '../audit/audit.repo.js';
 import { DEFAULT_CONFIDENTIALITY } from '../../domain/confidentiality.js';
-import { canReadFreeText, tierAccess } from '../auth/policy.js';
+import { freeTextGate } from '../auth/free-text.js';
+import { tierAccess } from '../auth/policy.js';
 import type { Db } from '../org/org.repo.js';
 import {
   findAction, findMeeting, findReport, findReportByScope, insertAction, insertMeeting, insertReport, listMeetingActions,
@@ -20,7 +21,8 @@ import {
 import { reportDiff } from './report-diff.js';
 import { bumpDataVersion, countReportedAfter } from './situation.repo.js';
 import { assertCanWriteScope, canReadMeeting, canUpdateAction } from './situation.policy.js';
-import { getSituationReport, situationScope } from './situation.service.js';
+import { reportForCaller } from './report-access.js';
+import { getSituationReport, sharedSituationReport, situationScope } from './situation.service.js';
 
 const SITUATION = 'situation';
 
@@ -45,7 +47,8 @@ export async function freezeSituationReport(ctx: ServiceContext, input: FreezeRe
     throw new AppError('CONFLICT', { details: { entity: 'situation_report', area_id: scope.areaId, week: input.week } });
   }
   // Assembled before the transaction: PGlite has one connection, and the snapshot needs no lock.
-  const { report } = await getSituationReport(ctx, { area_id: input.area_id ?? undefined, week: input.week });
+  // Everything the week holds: each reader of the frozen report sees it through reportForCaller.
+  const { report } = await sharedSituationReport(ctx, { area_id: input.area_id ?? undefined, week: input.week });
   const id = await inTransaction(ctx.db, async (trx) => {
     const reportId = await insertReport(trx, {
       organisation_id: ctx.organisation.id, area_id: scope.areaId, week: input.week, snapshot: report as unknown as Record<string, unknown>, frozen_by: ctx.actor,
@@ -75,7 +78,8 @@ async function reportWithAccess(ctx: ServiceContext, id: string): Promise<Report
 /** A frozen report: the snapshot, the same figures now, and what changed since (late reports). */
 export async function getFrozenReport(ctx: ServiceContext, id: string): Promise<FrozenReportView> {
   const row = await reportWithAccess(ctx, id);
-  const frozen = row.snapshot as unknown as SituationReport;
+  const snapshot = row.snapshot as unknown as SituationReport;
+  const frozen = (await reportForCaller(ctx, snapshot))?.report ?? snapshot;
   const { report: current, scope } = await getSituationReport(ctx, { area_id: row.area_id ?? undefined, week: row.week });
   const late = await countReportedAfter(ctx.db, { organisationId: ctx.organisation.id, areaIds: scope.areaIds, categoryIds: null, sources: null }, weekBounds(row.week), new Date(row.frozen_at));
   return { report: summary(row), frozen, current, diff: reportDiff(frozen, current, late) };
@@ -189,11 +193,12 @@ export async function getMeeting(ctx: ServiceContext, meetingId: string): Promis
   if (!meeting) throw new AppError('NOT_FOUND', { details: { entity: 'meeting', id: meetingId } });
   const [participants, actions] = await Promise.all([listParticipants(ctx.db, meetingId), listMeetingActions(ctx.db, meetingId, access)]);
   if (!canReadMeeting(ctx.principal, participants.map((p) => p.id))) throw forbidden('not a participant of this meeting');
-  return {
+  const { shown } = freeTextGate(ctx.principal);
+  return shown('meeting', {
     id: meeting.id, report_id: meeting.report_id, area_id: meeting.area_id, week: meeting.week, held_at: new Date(meeting.held_at).toISOString(),
-    participants, notes: canReadFreeText(ctx.principal) ? meeting.notes : null, notes_redactions: meeting.notes_redactions,
-    actions: actions.map(toAction), confidentiality: meeting.confidentiality, version: meeting.version,
-  };
+    participants, notes: meeting.notes, notes_redactions: meeting.notes_redactions,
+    actions: actions.map((a) => shown('meeting_action', toAction(a))), confidentiality: meeting.confidentiality, version: meeting.version,
+  });
 }
 
 function toAction(a: Awaited<ReturnType<typeof listMeetingActions>>[number]): MeetingAction {

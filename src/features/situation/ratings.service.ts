@@ -7,6 +7,7 @@ import type {
 } from '../../domain/situation.js';
 import type { ServiceContext } from '../../server/context.js';
 import { recordAudit } from '../audit/audit.repo.js';
+import { freeTextGate } from '../auth/free-text.js';
 import { findArea } from '../org/org.repo.js';
 import {
   deleteAnnotationRow, findAnnotation, insertAnnotation, listAnnotations as listAnnotationRows, updateAnnotationRow, upsertRating, upsertThresholds,
@@ -97,7 +98,8 @@ export async function listAnnotations(ctx: ServiceContext, query: { area_id?: st
   const rows = await listAnnotationRows(ctx.db, ctx.organisation.id, {
     areaIds: query.area_id ? [query.area_id] : null, ...(query.from ? { from: query.from } : {}), ...(query.to ? { to: query.to } : {}),
   });
-  return rows.map(toAnnotation);
+  const { shown } = freeTextGate(ctx.principal);
+  return rows.map((r) => shown('annotation', toAnnotation(r)));
 }
 
 /** Adds a note about a change in reporting (a new app, a campaign, a new reporting unit). Audited. */

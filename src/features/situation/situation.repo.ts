@@ -1,5 +1,8 @@
 import { type RawBuilder, sql } from 'kysely';
 import { isoWeekMonday } from '../../analysis/stats/counts.js';
+import { CONFIDENTIALITY_TIERS } from '../../domain/confidentiality.js';
+import type { TierAccess } from '../auth/policy.js';
+import { visibleTo } from '../auth/visibility.repo.js';
 import type { Db } from '../org/org.repo.js';
 
 /**
@@ -101,6 +104,21 @@ export function listWeekPoints(db: Db, scope: IncidentScope, range: Range) {
     db, sql`SELECT id, lon, lat, h3_r9, place_id, category_id, precision, occurred_at FROM incidents WHERE ${where(scope, range)} AND ${POINT}`,
     sql`q.occurred_at, q.id`,
   );
+}
+
+/**
+ * The organisation's incidents of a period the caller may not see (`access`): the points its report leaves
+ * out. Only tiers outside `access.tiers` can be hidden, which for staff is `restricted` alone (an index of its
+ * own; the tiers are literals so that the planner can match the index's condition).
+ */
+export async function listHiddenIncidentIds(db: Db, organisationId: string, range: Range, access: TierAccess): Promise<string[]> {
+  if (access.all) return [];
+  const beyond = CONFIDENTIALITY_TIERS.filter((t) => !access.tiers.includes(t));
+  if (!beyond.length) return [];
+  const { rows } = await sql<{ id: string }>`
+    SELECT i.id FROM incidents i WHERE i.organisation_id = ${organisationId} AND i.occurred_at >= ${range.start} AND i.occurred_at < ${range.end}
+      AND i.confidentiality IN (${sql.join(beyond.map((t) => sql.lit(t)))}) AND NOT ${visibleTo(access, 'incident')}`.execute(db);
+  return rows.map((r) => r.id);
 }
 
 const MONDAY = sql`to_char(date_trunc('week', ${LOCAL}), 'YYYY-MM-DD')`;

@@ -7,6 +7,7 @@ import { annualCalendar, CALENDAR_YEARS } from './calendar.js';
 import { listPreviousActions } from './meetings.repo.js';
 import { listAnnotations, listRatings, listThresholds } from './ratings.repo.js';
 import { type ReusedBody, reusedBody } from './compressed-body.js';
+import { reportForCaller } from './report-access.js';
 import { createLru } from './report-cache.js';
 import {
   countBreakdown, type IncidentScope, listCategories, listPlaces, listPopulations, listWeekPoints, readDataVersions,
@@ -42,13 +43,14 @@ function reportWeeks(week: string) {
 }
 
 /**
- * The situation report for a scope and week, as an object and as its JSON text. Cached per process, keyed by
+ * The situation report for a scope and week as every caller's figures are, all records included, as an
+ * object and as its JSON text (what a frozen report keeps). Cached per process, keyed by
  * scope, week, filters, today's date (for "overdue"), the situation and area versions and the newest week
  * version among the weeks the report reads: a write by any process to one of those weeks invalidates it,
  * while incidents of later weeks (this week's, while the meeting looks at last week) leave it cached. The
  * JSON text keeps its compressed forms once a client has asked for them.
  */
-export async function getSituationReport(ctx: ServiceContext, query: SituationQuery): Promise<{ report: SituationReport; json: ReusedBody; scope: ReportScope }> {
+export async function sharedSituationReport(ctx: ServiceContext, query: SituationQuery): Promise<{ report: SituationReport; json: ReusedBody; scope: ReportScope; key: string }> {
   // One read of the data versions serves both the scope cache and the report cache.
   const versions = await readDataVersions(ctx.db, ctx.organisation.id, { from: reportWeeks(query.week).seriesFrom, to: query.week });
   const scope = await situationScope(ctx, query.area_id, versions);
@@ -57,11 +59,25 @@ export async function getSituationReport(ctx: ServiceContext, query: SituationQu
     today(), versions.weeks ?? 0, versions.situation ?? 0,
   ].join('|');
   const hit = cache.get(key);
-  if (hit) return { ...hit, scope };
+  if (hit) return { ...hit, scope, key };
   const report = await buildReport(ctx, scope, query);
   const entry = { report, json: reusedBody(JSON.stringify(report)) };
   cache.set(key, entry);
-  return { ...entry, scope };
+  return { ...entry, scope, key };
+}
+
+/**
+ * The situation report as the caller may see it (`reportForCaller`): the shared report itself, or a copy
+ * without what the caller may not see, cached beside it under the signature of what was left out.
+ */
+export async function getSituationReport(ctx: ServiceContext, query: SituationQuery): Promise<{ report: SituationReport; json: ReusedBody; scope: ReportScope }> {
+  const { key, scope, ...shared } = await sharedSituationReport(ctx, query);
+  const view = await reportForCaller(ctx, shared.report);
+  if (!view) return { ...shared, scope };
+  const variantKey = `${key}|${view.signature}`;
+  const variant = cache.get(variantKey) ?? { report: view.report, json: reusedBody(JSON.stringify(view.report)) };
+  cache.set(variantKey, variant);
+  return { ...variant, scope };
 }
 
 function thresholdsByDistrict(rows: Awaited<ReturnType<typeof listThresholds>>): Map<string, RatingThresholdsInput> {

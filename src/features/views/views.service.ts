@@ -119,7 +119,7 @@ export async function getCityView(ctx: ServiceContext): Promise<CityView> {
         requests_overdue: view.requests.filter((r) => r.overdue).length,
         followups_overdue: view.measures.flatMap((m) => m.followups).filter((f) => f.overdue).length,
         quality: quality.counts,
-        quality_total: quality.items.length,
+        quality_total: Object.values(quality.counts).reduce((a, b) => a + b, 0),
       };
     })),
   };

@@ -1,5 +1,6 @@
 import L from 'leaflet';
 import type { AreaDetail, AreaFeatureCollection } from '../api/endpoints.js';
+import { mapText } from './map-text.js';
 
 /**
  * A district's neighbourhoods (dashed, named on hover) and its own outline on top, as every district map
@@ -10,7 +11,7 @@ export function addDistrictOutline(group: L.LayerGroup, area: AreaDetail | undef
   if (neighbourhoods) {
     L.geoJSON(neighbourhoods as never, {
       style: () => ({ color: '#58708a', weight: 1, dashArray: '4 3', fillColor: '#e8eef4', fillOpacity: 0.5 }),
-      onEachFeature: (f, layer) => layer.bindTooltip(String(f.properties?.name ?? ''), { sticky: true, className: 'area-tooltip' }),
+      onEachFeature: (f, layer) => layer.bindTooltip(mapText(String(f.properties?.name ?? '')), { sticky: true, className: 'area-tooltip' }),
     }).addTo(group);
   }
   if (!area) return;

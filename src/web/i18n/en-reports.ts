@@ -31,6 +31,8 @@ export const enReports: Shape<typeof svReports> = {
     total_other: '{{count}} defects',
     none: 'No defects found.',
     sectionNone: 'None.',
+    notShown_one: '{{count}} more is beyond your access and not listed.',
+    notShown_other: '{{count}} more are beyond your access and not listed.',
     checks: {
       measure_without_problem: 'Measures without a problem',
       problem_only_stopped_measures: 'Problems whose measures were all stopped',

@@ -28,6 +28,8 @@ export const svReports = {
     total_other: '{{count}} brister',
     none: 'Inga brister hittades.',
     sectionNone: 'Inga.',
+    notShown_one: '{{count}} till ligger utanför din behörighet och visas inte.',
+    notShown_other: '{{count}} till ligger utanför din behörighet och visas inte.',
     checks: {
       measure_without_problem: 'Åtgärder utan problem',
       problem_only_stopped_measures: 'Problem vars alla åtgärder avbrutits',

@@ -7,6 +7,7 @@ import { MapView, useMapLayer } from '../../components/MapView.js';
 import { useFormat } from '../../components/use-format.js';
 import type { HexbinClass } from '../incidents/hexbin-classes.js';
 import { hexbinLayer } from '../incidents/hexbin-layer.js';
+import { mapText } from '../../components/map-text.js';
 
 interface Props {
   districts: AreaFeatureCollection | undefined;
@@ -56,7 +57,7 @@ export function CityMap({ districts, hexbins, classes, resolution, onResolutionC
       onEachFeature: (feature, layer) => {
         const name = String(feature.properties?.name ?? '');
         const id = String(feature.id ?? feature.properties?.id ?? '');
-        layer.bindTooltip(name, { permanent: true, direction: 'center', className: 'area-label', interactive: false });
+        layer.bindTooltip(mapText(name), { permanent: true, direction: 'center', className: 'area-label', interactive: false });
         layer.on({
           click: () => clickRef.current(id),
           mouseover: (e) => {

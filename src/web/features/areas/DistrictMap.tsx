@@ -7,6 +7,7 @@ import { bboxToBounds, MapView, useMapLayer } from '../../components/MapView.js'
 import { useFormat } from '../../components/use-format.js';
 import type { HexbinClass } from '../incidents/hexbin-classes.js';
 import { hexbinLayer } from '../incidents/hexbin-layer.js';
+import { mapText } from '../../components/map-text.js';
 
 interface Props {
   area: AreaDetail;
@@ -53,7 +54,7 @@ export function DistrictMap({ area, neighbourhoods, incidents, hexbins, label, d
         fillColor: p.generated ? '#7a4d9c' : '#c2410c',
         fillOpacity: 0.9,
       })
-        .bindTooltip(`${categoryLabel(p.category)} · ${format.dateTime(p.occurred_at)}`)
+        .bindTooltip(mapText(`${categoryLabel(p.category)} · ${format.dateTime(p.occurred_at)}`))
         .addTo(group);
     }
     return group;

@@ -7,6 +7,7 @@ import { todayInSweden } from '../../components/dates.js';
 import { useFormat } from '../../components/use-format.js';
 import { useDistrictsGeojson, useNeighbourhoodsGeojson } from '../areas/use-areas.js';
 import { usePlace, usePlaces } from '../places/use-places.js';
+import { mapText } from '../../components/map-text.js';
 
 interface Props {
   point: { lon: number; lat: number } | null;
@@ -48,7 +49,7 @@ export function LocationPicker({ point, placeId, zoneId, onPoint, onPlace, onZon
     return L.geoJSON(districts.data as never, {
       interactive: false,
       style: () => ({ color: '#1f3a5f', weight: 1.5, fillColor: '#e8eef4', fillOpacity: 0.5 }),
-      onEachFeature: (f, layer) => layer.bindTooltip(String(f.properties?.name ?? ''), { permanent: true, direction: 'center', className: 'area-label area-label-district' }),
+      onEachFeature: (f, layer) => layer.bindTooltip(mapText(String(f.properties?.name ?? '')), { permanent: true, direction: 'center', className: 'area-label area-label-district' }),
     });
   }, [districts.data]);
 
@@ -58,7 +59,7 @@ export function LocationPicker({ point, placeId, zoneId, onPoint, onPlace, onZon
     return L.geoJSON(neighbourhoods.data as never, {
       interactive: false,
       style: () => ({ color: '#58708a', weight: 1, dashArray: '4 3', fill: false }),
-      onEachFeature: (f, layer) => layer.bindTooltip(String(f.properties?.name ?? ''), { permanent: true, direction: 'center', className: 'area-label area-label-small area-label-neighbourhood' }),
+      onEachFeature: (f, layer) => layer.bindTooltip(mapText(String(f.properties?.name ?? '')), { permanent: true, direction: 'center', className: 'area-label area-label-small area-label-neighbourhood' }),
     });
   }, [neighbourhoods.data]);
 

@@ -12,6 +12,7 @@ import { useFormat } from '../../components/use-format.js';
 import { useNeighbourhoodsGeojson } from '../areas/use-areas.js';
 import { LatestIncidents } from '../incidents/LatestIncidents.js';
 import { usePlace } from './use-places.js';
+import { mapText } from '../../components/map-text.js';
 
 /** One place: facts, zones, responsible units, a small map and its recent incidents. */
 export function PlaceDetailPage() {
@@ -31,7 +32,7 @@ export function PlaceDetailPage() {
     return L.geoJSON(neighbourhoodShapes.data as never, {
       interactive: false,
       style: () => ({ color: '#58708a', weight: 1.2, dashArray: '4 3', fillColor: '#e8eef4', fillOpacity: 0.5 }),
-      onEachFeature: (f, layer) => layer.bindTooltip(String(f.properties?.name ?? ''), { permanent: true, direction: 'center', className: 'area-label area-label-small' }),
+      onEachFeature: (f, layer) => layer.bindTooltip(mapText(String(f.properties?.name ?? '')), { permanent: true, direction: 'center', className: 'area-label area-label-small' }),
     });
   }, [neighbourhoodShapes.data]);
 

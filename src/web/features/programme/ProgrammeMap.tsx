@@ -4,6 +4,7 @@ import type { DistrictView } from '../../../domain/views.js';
 import type { AreaDetail, AreaFeatureCollection } from '../../api/endpoints.js';
 import { addDistrictOutline } from '../../components/district-outline.js';
 import { bboxToBounds, MapView, useMapLayer } from '../../components/MapView.js';
+import { mapText } from '../../components/map-text.js';
 
 type PointKind = DistrictView['points'][number]['kind'];
 
@@ -43,14 +44,14 @@ export function ProgrammeMap({ area, neighbourhoods, points, problemAreas, kindL
       const titles = problemAreas.get(String(f.properties.id));
       if (!titles) continue;
       L.geoJSON(f as never, { style: () => ({ color: PROBLEM_AREA_COLOUR, weight: 3, fillColor: PROBLEM_AREA_COLOUR, fillOpacity: 0.12 }) })
-        .bindTooltip(titles.map((t) => `${kindLabel('problem')}: ${t}`).join('<br>'), { sticky: true }).addTo(group);
+        .bindTooltip(mapText(...titles.map((t) => `${kindLabel('problem')}: ${t}`)), { sticky: true }).addTo(group);
     }
     // Premises first, problems last: the larger problem rings stay visible around a measure at the same place.
     for (const kind of ['premise', 'measure', 'problem'] as const) {
       for (const p of points.filter((x) => x.kind === kind)) {
         const s = POINT_STYLE[kind];
         L.circleMarker([p.lat, p.lon], { radius: s.radius, color: s.colour, weight: 2.5, fillColor: s.colour, fillOpacity: kind === 'problem' ? 0.15 : 0.85 })
-          .bindTooltip(`${kindLabel(kind)}: ${p.label}`).addTo(group);
+          .bindTooltip(mapText(`${kindLabel(kind)}: ${p.label}`)).addTo(group);
       }
     }
     return group;

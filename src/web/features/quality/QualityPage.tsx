@@ -63,12 +63,14 @@ export function QualityPage() {
 function QualityBody({ report }: { report: QualityReport }) {
   const { t } = useTranslation();
   const format = useFormat();
+  // Counts take in every record; items only those the caller may see (docs/confidentiality.md).
+  const total = CHECKS.reduce((sum, c) => sum + (report.counts[c] ?? 0), 0);
   return (
     <>
       <p className="muted">{t('quality.generated', { time: format.dateTime(report.generated_at) })}</p>
       <section aria-labelledby="quality-summary" className="section">
         <h2 id="quality-summary">{t('quality.summary')}</h2>
-        <p className="result-count" role="status">{report.items.length ? t('quality.total', { count: report.items.length }) : t('quality.none')}</p>
+        <p className="result-count" role="status">{total ? t('quality.total', { count: total }) : t('quality.none')}</p>
         <div className="table-wrap summary-table">
           <table className="data-table">
             <caption>{t('quality.summaryCaption')}</caption>
@@ -84,12 +86,12 @@ function QualityBody({ report }: { report: QualityReport }) {
           </table>
         </div>
       </section>
-      {SECTIONS.map((s) => <CheckSection key={s} section={s} items={s === 'measure_without_problem' ? null : report.items.filter((i) => i.check === s)} />)}
+      {SECTIONS.map((s) => <CheckSection key={s} section={s} count={s === 'measure_without_problem' ? 0 : report.counts[s] ?? 0} items={s === 'measure_without_problem' ? null : report.items.filter((i) => i.check === s)} />)}
     </>
   );
 }
 
-function CheckSection({ section, items }: { section: Section; items: QualityItem[] | null }) {
+function CheckSection({ section, count, items }: { section: Section; count: number; items: QualityItem[] | null }) {
   const { t } = useTranslation();
   const headingId = `check-${section}`;
   const detail = section !== 'measure_without_problem' && WITH_DETAIL.has(section);
@@ -97,10 +99,11 @@ function CheckSection({ section, items }: { section: Section; items: QualityItem
     <section aria-labelledby={headingId} className="section quality-section" data-check={section}>
       <h2 id={headingId} tabIndex={-1}>
         {t(`quality.checks.${section}`)}
-        {items && <span className="count-badge" data-count={items.length}>{items.length}</span>}
+        {items && <span className="count-badge" data-count={count}>{count}</span>}
       </h2>
       <p className="muted">{t(`quality.help.${section}`)}</p>
-      {items && (items.length === 0 ? <p className="empty">{t('quality.sectionNone')}</p> : (
+      {items && count > items.length && <p className="muted">{t('quality.notShown', { count: count - items.length })}</p>}
+      {items && (items.length === 0 ? count === 0 && <p className="empty">{t('quality.sectionNone')}</p> : (
         <div className="table-wrap">
           <table className="data-table quality-table">
             <caption className="visually-hidden">{t(`quality.checks.${section}`)}</caption>

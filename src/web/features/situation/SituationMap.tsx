@@ -6,6 +6,7 @@ import type { AreaDetail, AreaFeatureCollection } from '../../api/endpoints.js';
 import { useCategoryLabel } from '../../api/use-reference-data.js';
 import { addDistrictOutline } from '../../components/district-outline.js';
 import { bboxToBounds, MapView, useMapLayer } from '../../components/MapView.js';
+import { mapText } from '../../components/map-text.js';
 
 export type SituationLayer = 'points' | 'hotspots' | 'density';
 export type GiClass = SituationReport['hotspots']['cells'][number]['class'];
@@ -53,13 +54,13 @@ export function SituationMap({ area, neighbourhoods, report, layer, label, descr
     if (layer === 'points') {
       for (const p of report.points) {
         L.circleMarker([p.lat, p.lon], { radius: 5, color: '#ffffff', weight: 1.5, fillColor: '#c2410c', fillOpacity: 0.9 })
-          .bindTooltip(categoryLabel(p.category)).addTo(group);
+          .bindTooltip(mapText(categoryLabel(p.category))).addTo(group);
       }
     } else if (layer === 'hotspots') {
       for (const c of report.hotspots.cells) {
         const ring = cellToBoundary(c.cell).map(([lat, lon]) => L.latLng(lat, lon));
         L.polygon(ring, { weight: 0.8, color: '#333333', fillColor: GI_COLOURS[c.class], fillOpacity: 0.8 })
-          .bindTooltip(`${c.class} · ${c.count} (z ${c.z.toFixed(2)})`).addTo(group);
+          .bindTooltip(mapText(`${c.class} · ${c.count} (z ${c.z.toFixed(2)})`)).addTo(group);
       }
     } else {
       const d = report.density;

@@ -5,6 +5,7 @@ import { todayInSweden } from '../../components/dates.js';
 import { MapView, useMapLayer } from '../../components/MapView.js';
 import { useDistrictsGeojson } from '../areas/use-areas.js';
 import { POINT_STYLE } from '../programme/ProgrammeMap.js';
+import { mapText } from '../../components/map-text.js';
 
 export type UnitPointKind = 'measure' | 'premise';
 
@@ -56,7 +57,7 @@ export function UnitMap({ points, kindLabel, label, describedBy }: Props) {
       for (const p of points.filter((x) => x.kind === kind)) {
         L.circleMarker([p.lat, p.lon], {
           renderer, className: `unit-map-${kind}`, radius: s.radius + 2, color: s.colour, weight: 2.5, fillColor: s.colour, fillOpacity: 0.85,
-        }).bindTooltip(`${kindLabel(kind)}: ${p.label}`).addTo(group);
+        }).bindTooltip(mapText(`${kindLabel(kind)}: ${p.label}`)).addTo(group);
       }
     }
     return group;
