@@ -41,7 +41,10 @@ export const Open311PostSchema = z.looseObject({
 });
 export type Open311Post = z.infer<typeof Open311PostSchema>;
 
-/** GET requests.{fmt} filters of the spec. */
+/** Largest page of GET requests.{fmt}: the spec lets the city set it; clients page on with `page`. */
+export const OPEN311_MAX_PAGE_SIZE = 100;
+
+/** GET requests.{fmt} filters of the spec, and paging (`page` from 1, `page_size` up to OPEN311_MAX_PAGE_SIZE). */
 export const Open311RequestQuerySchema = z.object({
   jurisdiction_id: z.string().max(60).optional(),
   service_request_id: z.string().max(4000).optional(),
@@ -51,5 +54,7 @@ export const Open311RequestQuerySchema = z.object({
   status: z.string().max(20).optional()
     .transform((s) => (s ? s.split(',').map((x) => x.trim()) : undefined))
     .pipe(z.array(z.enum(['open', 'closed'])).optional()),
+  page: z.coerce.number().int().min(1).max(10_000).default(1),
+  page_size: z.coerce.number().int().min(1).max(OPEN311_MAX_PAGE_SIZE).default(50),
 });
 export type Open311RequestQuery = z.infer<typeof Open311RequestQuerySchema>;

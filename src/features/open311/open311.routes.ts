@@ -3,7 +3,7 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { AppError, HTTP_STATUS } from '../../domain/errors.js';
-import { Open311FormatSchema, Open311PostSchema, Open311RequestQuerySchema } from '../../domain/open311.js';
+import { OPEN311_MAX_PAGE_SIZE, Open311FormatSchema, Open311PostSchema, Open311RequestQuerySchema } from '../../domain/open311.js';
 import { serviceContext } from '../../server/request-context.js';
 import { render, XML_NAMES } from './open311.format.js';
 import { createServiceRequest, getRequest, getServiceDefinition, listRequests, listServices } from './open311.service.js';
@@ -29,7 +29,7 @@ function sendOpen311Error(request: FastifyRequest, reply: FastifyReply, error: u
     : appError
       ? `${appError.messages.en}${Array.isArray(appError.details) ? ` ${appError.details.map((d: { path: string; message: string }) => `${d.path}: ${d.message}`).join('; ')}` : ''}`
       : 'request failed';
-  const code = status >= 500 ? 500 : status === 404 ? 404 : status === 403 ? 403 : 400;
+  const code = status >= 500 ? 500 : [403, 404, 429].includes(status) ? status : 400;
   return send(reply, format, 'errors', [{ code, description }], code);
 }
 
@@ -60,7 +60,12 @@ export const open311Routes: FastifyPluginAsyncZod = async (app) => {
     async (request, reply) =>
       send(reply, request.params.format, 'service_definition', await getServiceDefinition(await serviceContext(request, request.query.jurisdiction_id), request.params.code)));
 
-  app.get('/requests.:format', { config: { policy: 'public' }, schema: { tags, summary: 'Service requests', params: Format, querystring: Open311RequestQuerySchema } }, async (request, reply) =>
+  // Reading is public whoever calls: public-tier incidents only, without text; a page holds at most 100.
+  const readLimit = { max: 60, timeWindow: '1 minute' };
+  app.get('/requests.:format', {
+    config: { policy: 'public', rateLimit: readLimit },
+    schema: { tags, summary: `Service requests of the public tier, newest first; page_size at most ${OPEN311_MAX_PAGE_SIZE}, page from 1`, params: Format, querystring: Open311RequestQuerySchema },
+  }, async (request, reply) =>
     send(reply, request.params.format, 'requests', await listRequests(await serviceContext(request, request.query.jurisdiction_id), request.query)));
 
   app.post('/requests.:format', { config: { policy: 'public' }, schema: { tags, summary: 'Create a service request', params: Format, body: Open311PostSchema } }, async (request, reply) => {
@@ -68,6 +73,6 @@ export const open311Routes: FastifyPluginAsyncZod = async (app) => {
     return send(reply, request.params.format, 'post', await createServiceRequest(ctx, request.body), 201);
   });
 
-  app.get('/requests/:id.:format', { config: { policy: 'public' }, schema: { tags, summary: 'One service request', params: Format.extend({ id: z.string().max(60) }), querystring: Jurisdiction } },
+  app.get('/requests/:id.:format', { config: { policy: 'public', rateLimit: readLimit }, schema: { tags, summary: 'One service request (404 unless of the public tier)', params: Format.extend({ id: z.string().max(60) }), querystring: Jurisdiction } },
     async (request, reply) => send(reply, request.params.format, 'requests', await getRequest(await serviceContext(request, request.query.jurisdiction_id), request.params.id)));
 };

@@ -2,7 +2,8 @@ import { AppError } from '../../domain/errors.js';
 import { NOTIFY_ATTRIBUTE, type Open311Post, type Open311RequestQuery } from '../../domain/open311.js';
 import { inTransaction } from '../../db/transaction.js';
 import type { ServiceContext } from '../../server/context.js';
-import { canReadFreeText } from '../auth/policy.js';
+import { ANONYMOUS } from '../../domain/auth.js';
+import { tierAccess } from '../auth/policy.js';
 import { listCategories } from '../categories/categories.service.js';
 import { createIncident } from '../incidents/incidents.service.js';
 import { findPlaceByName, insertReporterContact, listServiceRequests, type ServiceRequestRow } from './open311.repo.js';
@@ -82,39 +83,46 @@ export async function createServiceRequest(ctx: ServiceContext, input: Open311Po
   });
 }
 
-/** Requests by the spec's filters: ids override the rest; by default the last 90 days, at most 1,000. */
+/**
+ * Open311 is a public interface: whoever calls (anonymous, a staff session, an API token) sees what the public
+ * may see — public-tier incidents, no free text, rounded coordinates. Staff work incidents through /api/incidents.
+ */
+const PUBLIC_ACCESS = tierAccess(ANONYMOUS);
+
+/** Requests by the spec's filters: ids override the rest; by default the last 90 days, a page at a time. */
 export async function listRequests(ctx: ServiceContext, query: Open311RequestQuery) {
   const ids = query.service_request_id?.split(',').map((s) => s.trim()).filter((s) => /^[0-9a-f-]{36}$/i.test(s));
   const to = query.end_date ? new Date(query.end_date) : undefined;
   const from = query.start_date ? new Date(query.start_date) : new Date((to?.getTime() ?? Date.now()) - NINETY_DAYS_MS);
   const statuses = query.status?.flatMap((s) => (s === 'open' ? (['new', 'in_progress'] as const) : (['closed'] as const)));
-  const rows = await listServiceRequests(ctx.db, ctx.organisation.id, {
-    ids, from, to, statuses, serviceCodes: query.service_code?.split(',').map((s) => s.trim()), limit: 1000,
+  const rows = await listServiceRequests(ctx.db, ctx.organisation.id, PUBLIC_ACCESS, {
+    ids, from, to, statuses, serviceCodes: query.service_code?.split(',').map((s) => s.trim()),
+    limit: query.page_size, offset: (query.page - 1) * query.page_size,
   });
-  return rows.map((r) => toServiceRequest(r, canReadFreeText(ctx.principal)));
+  return rows.map(toServiceRequest);
 }
 
 export async function getRequest(ctx: ServiceContext, id: string) {
-  const rows = /^[0-9a-f-]{36}$/i.test(id) ? await listServiceRequests(ctx.db, ctx.organisation.id, { ids: [id], limit: 1 }) : [];
+  const rows = /^[0-9a-f-]{36}$/i.test(id) ? await listServiceRequests(ctx.db, ctx.organisation.id, PUBLIC_ACCESS, { ids: [id], limit: 1 }) : [];
   if (rows.length === 0) throw new AppError('NOT_FOUND', { details: { service_request_id: id } });
-  return rows.map((r) => toServiceRequest(r, canReadFreeText(ctx.principal)));
+  return rows.map(toServiceRequest);
 }
 
 /** About 100 m: the public sees where, not which doorway. */
 const rounded = (v: number) => Math.round(v * 1000) / 1000;
 
-/** The spec's request object. Status is only open/closed; the internal detail goes to status_notes. */
-function toServiceRequest(r: ServiceRequestRow, fullDetail: boolean) {
+/** The spec's request object. Status is only open/closed; the detail in words goes to status_notes, staff notes never. */
+function toServiceRequest(r: ServiceRequestRow) {
   const detail = r.status === 'closed' ? CLOSURE_NOTES[r.closure_reason ?? ''] : OPEN_NOTES[r.status];
   const coarse = r.precision === 'area' || r.precision === 'municipality';
   return {
     service_request_id: r.id,
     status: r.status === 'closed' ? 'closed' : 'open',
-    status_notes: [detail, fullDetail ? r.status_note : null].filter(Boolean).join(' – ') || null,
+    status_notes: detail ?? null,
     service_name: r.service_name,
     service_code: r.service_code,
     // Free text is shown to the public only once approved; there is no approval step yet, so never.
-    description: fullDetail ? r.description : null,
+    description: null,
     agency_responsible: r.agency_name,
     service_notice: r.source === 'demo' ? 'Genererad demodata / generated demo data' : null,
     requested_datetime: new Date(r.reported_at).toISOString(),
@@ -124,8 +132,8 @@ function toServiceRequest(r: ServiceRequestRow, fullDetail: boolean) {
     address_id: null,
     zipcode: null,
     // Coarse locations are not points: the spec's lat/long would claim more than is known.
-    lat: coarse ? null : fullDetail ? r.lat : rounded(r.lat),
-    long: coarse ? null : fullDetail ? r.lon : rounded(r.lon),
+    lat: coarse ? null : rounded(r.lat),
+    long: coarse ? null : rounded(r.lon),
     media_url: null,
   };
 }
