@@ -43,6 +43,7 @@ export const en: Translation = {
     places: 'Places: City of Stockholm, SISAB and open sources',
   },
   common: {
+    fewerThan: 'fewer than {{k}}',
     loading: 'Loading…',
     error: 'Something went wrong: {{message}}',
     retry: 'Try again',

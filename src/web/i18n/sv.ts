@@ -40,6 +40,7 @@ export const sv = {
     places: 'Platser: Stockholms stad, SISAB och öppna källor',
   },
   common: {
+    fewerThan: 'färre än {{k}}',
     loading: 'Laddar…',
     error: 'Något gick fel: {{message}}',
     retry: 'Försök igen',
