@@ -15,6 +15,7 @@ import * as agreementReviews from './migrations/2026-11-25T3400-agreement-review
 import * as recordsReleasesAppendOnly from './migrations/2026-11-26T3500-records-releases-append-only.js';
 import * as weeklyCountsOnePass from './migrations/2026-11-26T3600-weekly-counts-one-pass.js';
 import * as dropIncidentsDataVersion from './migrations/2026-11-26T3700-drop-incidents-data-version.js';
+import * as open311Abuse from './migrations/2026-12-06T1000-open311-abuse.js';
 
 /** Migrations in the order they run; names are timestamps and never change once landed. */
 const migrations: Record<string, Migration> = {
@@ -34,6 +35,7 @@ const migrations: Record<string, Migration> = {
   '2026-11-26T3500-records-releases-append-only': recordsReleasesAppendOnly,
   '2026-11-26T3600-weekly-counts-one-pass': weeklyCountsOnePass,
   '2026-11-26T3700-drop-incidents-data-version': dropIncidentsDataVersion,
+  '2026-12-06T1000-open311-abuse': open311Abuse,
 };
 
 /** Brings the database to the newest schema; throws with the failing migration's error. */

@@ -1,5 +1,8 @@
 import { z } from 'zod';
 
+/** The web app's address when TRYGG_PUBLIC_URL is not set: the server's own default. */
+export const DEFAULT_PUBLIC_URL = 'http://localhost:3000';
+
 const ConfigSchema = z.object({
   port: z.coerce.number().int().min(0).max(65535).default(3000),
   host: z.string().default('127.0.0.1'),
@@ -22,6 +25,8 @@ const ConfigSchema = z.object({
   smtpUrl: z.string().url().optional(),
   mailFrom: z.string().default('Trygg <no-reply@trygg.invalid>'),
   mailIntervalSeconds: z.coerce.number().int().positive().default(30),
+  /** Where people reach the web app, for links in messages (never taken from a request's Host header). */
+  publicUrl: z.string().url().default(DEFAULT_PUBLIC_URL),
 });
 export type Config = z.infer<typeof ConfigSchema>;
 
@@ -44,6 +49,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
     smtpUrl: env.SMTP_URL || undefined,
     mailFrom: env.MAIL_FROM || undefined,
     mailIntervalSeconds: env.TRYGG_MAIL_INTERVAL_SECONDS,
+    publicUrl: env.TRYGG_PUBLIC_URL || undefined,
     ...overrides,
   });
 }

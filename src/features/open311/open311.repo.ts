@@ -49,6 +49,25 @@ export function findPlaceByName(db: Db, organisationId: string, name: string) {
     .orderBy('name').limit(1).executeTakeFirst();
 }
 
-export async function insertReporterContact(db: Db, organisationId: string, incidentId: string, email: string): Promise<void> {
-  await db.insertInto('reporter_contacts').values({ organisation_id: organisationId, incident_id: incidentId, email }).execute();
+/** An active (not revoked) client key of the organisation by the hash of its secret; marks it used. */
+export function useApiKey(db: Db, organisationId: string, keyHash: string, at: Date) {
+  return db.updateTable('open311_api_keys').set({ last_used_at: at })
+    .where('organisation_id', '=', organisationId).where('key_hash', '=', keyHash).where('revoked_at', 'is', null)
+    .returning(['id', 'name']).executeTakeFirst();
+}
+
+export function insertApiKey(db: Db, row: { organisation_id: string; name: string; key_hash: string; created_by: string }) {
+  return db.insertInto('open311_api_keys').values(row).returning(['id', 'name', 'created_at', 'last_used_at', 'revoked_at']).executeTakeFirstOrThrow();
+}
+
+export function listApiKeys(db: Db, organisationId: string) {
+  return db.selectFrom('open311_api_keys').select(['id', 'name', 'created_at', 'last_used_at', 'revoked_at'])
+    .where('organisation_id', '=', organisationId).orderBy('created_at').orderBy('id').execute();
+}
+
+/** Revokes a key once; 0 rows when unknown or already revoked. */
+export async function revokeApiKey(db: Db, organisationId: string, id: string, at: Date): Promise<number> {
+  const r = await db.updateTable('open311_api_keys').set({ revoked_at: at })
+    .where('organisation_id', '=', organisationId).where('id', '=', id).where('revoked_at', 'is', null).executeTakeFirst();
+  return Number(r.numUpdatedRows);
 }

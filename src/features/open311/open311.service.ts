@@ -1,4 +1,6 @@
+import { randomUUID } from 'node:crypto';
 import { AppError } from '../../domain/errors.js';
+import { isHoneypotFilled } from '../../domain/public-reports.js';
 import { NOTIFY_ATTRIBUTE, type Open311Post, type Open311RequestQuery } from '../../domain/open311.js';
 import { inTransaction } from '../../db/transaction.js';
 import type { ServiceContext } from '../../server/context.js';
@@ -6,7 +8,8 @@ import { ANONYMOUS } from '../../domain/auth.js';
 import { tierAccess } from '../auth/policy.js';
 import { listCategories } from '../categories/categories.service.js';
 import { createIncident } from '../incidents/incidents.service.js';
-import { findPlaceByName, insertReporterContact, listServiceRequests, type ServiceRequestRow } from './open311.repo.js';
+import { addReporterContact } from '../outbox/outbox.service.js';
+import { findPlaceByName, listServiceRequests, type ServiceRequestRow } from './open311.repo.js';
 
 const NINETY_DAYS_MS = 90 * 24 * 3600_000;
 
@@ -51,8 +54,22 @@ export async function getServiceDefinition(ctx: ServiceContext, code: string) {
   };
 }
 
-/** Creates an incident from a service request; the e-mail is stored only with the notify opt-in. */
-export async function createServiceRequest(ctx: ServiceContext, input: Open311Post) {
+/**
+ * Creates an incident from a service request. The e-mail is kept only with the notify opt-in, and gets status
+ * mail only once confirmed through the link sent to it (`publicUrl`: where the web app is served). A filled
+ * honeypot is answered like a stored request, with nothing stored.
+ */
+export async function createServiceRequest(ctx: ServiceContext, input: Open311Post, publicUrl: string) {
+  const wantsUpdates = input[`attribute[${NOTIFY_ATTRIBUTE}]`] === 'true' && input.email !== undefined;
+  const answer = (id: string) => [{
+    service_request_id: id,
+    service_notice: wantsUpdates ? 'Bekräfta din e-postadress med länken vi skickat, så får du besked när ärendet ändras.' : 'Tack för din anmälan.',
+    account_id: null,
+  }];
+  if (isHoneypotFilled(input)) {
+    ctx.log.warn({ remoteAddress: ctx.remoteAddress }, 'open311 honeypot filled; discarded');
+    return answer(randomUUID());
+  }
   let lon = input.long;
   let lat = input.lat;
   let placeId: string | undefined;
@@ -63,7 +80,6 @@ export async function createServiceRequest(ctx: ServiceContext, input: Open311Po
     }
     [lon, lat, placeId] = [place.lon, place.lat, place.id];
   }
-  const wantsUpdates = input[`attribute[${NOTIFY_ATTRIBUTE}]`] === 'true' && input.email !== undefined;
   return inTransaction(ctx.db, async (trx) => {
     const incident = await createIncident({ ...ctx, db: trx }, {
       occurred_at: new Date().toISOString(),
@@ -74,12 +90,8 @@ export async function createServiceRequest(ctx: ServiceContext, input: Open311Po
       ...(input.description ? { description: input.description } : {}),
       source: 'open311',
     });
-    if (wantsUpdates && input.email) await insertReporterContact(trx, ctx.organisation.id, incident.id, input.email);
-    return [{
-      service_request_id: incident.id,
-      service_notice: wantsUpdates ? 'Du får besked via e-post när ärendet ändras.' : 'Tack för din anmälan.',
-      account_id: null,
-    }];
+    if (wantsUpdates && input.email) await addReporterContact({ ...ctx, db: trx }, incident.id, input.email, publicUrl);
+    return answer(incident.id);
   });
 }
 
