@@ -15,10 +15,11 @@ import * as agreementReviews from './migrations/2026-11-25T3400-agreement-review
 import * as recordsReleasesAppendOnly from './migrations/2026-11-26T3500-records-releases-append-only.js';
 import * as weeklyCountsOnePass from './migrations/2026-11-26T3600-weekly-counts-one-pass.js';
 import * as dropIncidentsDataVersion from './migrations/2026-11-26T3700-drop-incidents-data-version.js';
+import * as open311Abuse from './migrations/2026-12-06T1000-open311-abuse.js';
+import * as restrictedIncidentsIndex from './migrations/2026-12-06T2000-restricted-incidents-index.js';
+import * as rowVersions from './migrations/2026-12-06T3000-row-versions.js';
 import * as signInThrottle from './migrations/2026-12-06T4000-sign-in-throttle.js';
 import * as auditWithoutFreeText from './migrations/2026-12-06T5000-audit-without-free-text.js';
-import * as rowVersions from './migrations/2026-12-06T3000-row-versions.js';
-import * as restrictedIncidentsIndex from './migrations/2026-12-06T2000-restricted-incidents-index.js';
 
 /** Migrations in the order they run; names are timestamps and never change once landed. */
 const migrations: Record<string, Migration> = {
@@ -38,10 +39,11 @@ const migrations: Record<string, Migration> = {
   '2026-11-26T3500-records-releases-append-only': recordsReleasesAppendOnly,
   '2026-11-26T3600-weekly-counts-one-pass': weeklyCountsOnePass,
   '2026-11-26T3700-drop-incidents-data-version': dropIncidentsDataVersion,
+  '2026-12-06T1000-open311-abuse': open311Abuse,
+  '2026-12-06T2000-restricted-incidents-index': restrictedIncidentsIndex,
+  '2026-12-06T3000-row-versions': rowVersions,
   '2026-12-06T4000-sign-in-throttle': signInThrottle,
   '2026-12-06T5000-audit-without-free-text': auditWithoutFreeText,
-  '2026-12-06T3000-row-versions': rowVersions,
-  '2026-12-06T2000-restricted-incidents-index': restrictedIncidentsIndex,
 };
 
 /** Brings the database to the newest schema; throws with the failing migration's error. */

@@ -1,6 +1,6 @@
 import type { Insertable, Selectable, Updateable } from 'kysely';
 import type { AreaPopulationsTable, AreasTable, IncidentCategoriesTable, OrganisationsTable, PlaceResponsibilitiesTable, PlaceZonesTable, PlacesTable, UnitsTable } from './schema/org.js';
-import type { AuditEventsTable, IncidentsTable, ReporterContactsTable } from './schema/incidents.js';
+import type { AuditEventsTable, IncidentsTable, Open311ApiKeysTable, ReporterContactsTable } from './schema/incidents.js';
 import type { ApiTokensTable, MembershipsTable, OidcLoginsTable, SessionsTable, SignInThrottleTable, UsersTable } from './schema/auth.js';
 import type { ImportCategoryMappingsTable, ImportProfilesTable, ImportRunsTable } from './schema/imports.js';
 import type { AnnotationsTable, AreaRatingsTable, DataVersionsTable, IncidentWeekVersionsTable, IncidentWeeklyCountsTable, MeetingActionsTable, MeetingParticipantsTable, MeetingsTable, RatingThresholdsTable, SituationReportsTable } from './schema/situation.js';
@@ -29,6 +29,7 @@ export interface Database {
   incidents: IncidentsTable;
   audit_events: AuditEventsTable;
   reporter_contacts: ReporterContactsTable;
+  open311_api_keys: Open311ApiKeysTable;
   users: UsersTable;
   memberships: MembershipsTable;
   sessions: SessionsTable;

@@ -81,6 +81,7 @@ export const AgreementListQuerySchema = z.object({ district_unit_id: UuidSchema.
 
 const Ref = z.object({ id: UuidSchema, name: z.string() });
 const Period = z.object({ from: IsoDateSchema, to: IsoDateSchema, value: z.number().int() });
+const PublicPeriod = Period.extend({ value: z.number().int().nullable() });
 
 /** A problem's indicator as in measure follow-ups: the baseline and an equally long period ending today. */
 export const AgreementIndicatorSchema = z.object({
@@ -157,7 +158,8 @@ export const PublicAgreementSchema = z.object({
   public_text: z.string().nullable(),
   priority_areas: z.array(z.string()),
   activities: z.array(z.object({ type: MeasureTypeSchema, status: MeasureStatusSchema, responsible_unit: z.string() })),
-  indicators: z.array(AgreementIndicatorSchema.omit({ problem_id: true })),
+  /** Counts of 1–4 are withheld (null): k-anonymity of public figures, analysis/stats/disclosure.ts. */
+  indicators: z.array(AgreementIndicatorSchema.omit({ problem_id: true }).extend({ baseline: PublicPeriod, current: PublicPeriod })),
 });
 export type PublicAgreement = z.infer<typeof PublicAgreementSchema>;
 export const PublicAgreementQuerySchema = z.object({ district_unit_id: UuidSchema.optional() });

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { CategoryCodeSchema } from './categories.js';
 import { MAX_DESCRIPTION_LENGTH } from './incidents.js';
+import { HONEYPOT_FIELD } from './public-reports.js';
 
 /** Open311 GeoReport v2: the response format is chosen by the path suffix; XML is the required one. */
 export const Open311FormatSchema = z.enum(['xml', 'json']);
@@ -35,13 +36,18 @@ export const Open311PostSchema = z.looseObject({
   description: optionalText(MAX_DESCRIPTION_LENGTH),
   media_url: optionalText(2000),
   [`attribute[${NOTIFY_ATTRIBUTE}]`]: z.enum(['true', 'false']).optional(),
+  /** Honeypot, as on the public form: a client that fills it is answered as usual and nothing is stored. */
+  [HONEYPOT_FIELD]: optionalText(500),
 }).refine((v) => (v.lat !== undefined && v.long !== undefined) || v.address_string !== undefined, {
   path: ['lat'],
   message: 'give lat and long, or address_string',
 });
 export type Open311Post = z.infer<typeof Open311PostSchema>;
 
-/** GET requests.{fmt} filters of the spec. */
+/** Largest page of GET requests.{fmt}: the spec lets the city set it; clients page on with `page`. */
+export const OPEN311_MAX_PAGE_SIZE = 100;
+
+/** GET requests.{fmt} filters of the spec, and paging (`page` from 1, `page_size` up to OPEN311_MAX_PAGE_SIZE). */
 export const Open311RequestQuerySchema = z.object({
   jurisdiction_id: z.string().max(60).optional(),
   service_request_id: z.string().max(4000).optional(),
@@ -51,5 +57,23 @@ export const Open311RequestQuerySchema = z.object({
   status: z.string().max(20).optional()
     .transform((s) => (s ? s.split(',').map((x) => x.trim()) : undefined))
     .pipe(z.array(z.enum(['open', 'closed'])).optional()),
+  page: z.coerce.number().int().min(1).max(10_000).default(1),
+  page_size: z.coerce.number().int().min(1).max(OPEN311_MAX_PAGE_SIZE).default(50),
 });
 export type Open311RequestQuery = z.infer<typeof Open311RequestQuerySchema>;
+
+/** A key for a trusted Open311 client (a city system or a partner app): a higher report limit than an address. */
+export const Open311ApiKeyCreateSchema = z.strictObject({ name: z.string().trim().min(1).max(100) });
+export type Open311ApiKeyCreate = z.infer<typeof Open311ApiKeyCreateSchema>;
+
+export const Open311ApiKeySchema = z.object({
+  id: z.uuid(),
+  name: z.string(),
+  created_at: z.string(),
+  last_used_at: z.string().nullable(),
+  revoked_at: z.string().nullable(),
+});
+export type Open311ApiKey = z.infer<typeof Open311ApiKeySchema>;
+
+/** Reports a trusted client may file per key in ANONYMOUS_REPORT_LIMIT's window (an address gets its `max`). */
+export const TRUSTED_CLIENT_REPORT_LIMIT = 1000;

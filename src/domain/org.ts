@@ -98,7 +98,8 @@ export const PlaceDetailSchema = PlaceSchema.extend({
   owner_unit: UnitSchema.nullable(),
   responsible_units: z.array(UnitSchema.extend({ responsibility: z.string() })),
   zones: z.array(PlaceZoneSchema),
-  incident_count: z.number().int(),
+  /** Null for callers who may not read incidents when there are 1–4 (k-anonymity, analysis/stats/disclosure.ts). */
+  incident_count: z.number().int().nullable(),
 });
 
 export const PlaceListQuerySchema = z.object({

@@ -36,6 +36,8 @@ export const POLICIES = {
   'agreements:write': { roles: ['admin', 'coordinator'] },
   // Records requests (issue 6, item 5): releasing documents is the registrar's decision; admins act as registrar.
   'records:export': { roles: ['admin'] },
+  // Keys of trusted Open311 clients (systems reporting more than an address may) are issued by admins.
+  'open311:keys': { roles: ['admin'] },
 } as const satisfies Record<string, { roles: 'anyone' | 'signed_in' | readonly Role[]; scope?: string }>;
 export type Policy = keyof typeof POLICIES;
 

@@ -7,6 +7,18 @@ import { MAX_DESCRIPTION_LENGTH, StatusSchema } from './incidents.js';
 export const HONEYPOT_FIELD = 'website';
 
 /**
+ * Whether a report is a bot's: its honeypot is filled. The public form and Open311 answer such a report as if
+ * it were taken and store nothing, so the bot learns nothing.
+ */
+export const isHoneypotFilled = (input: { [HONEYPOT_FIELD]?: string | undefined }): boolean => Boolean(input[HONEYPOT_FIELD]);
+
+/**
+ * Reports one address may file without an API key, through the public form and Open311 alike (each route
+ * counts its own); with REDIS_URL the count is shared by every server process (server/app.ts).
+ */
+export const ANONYMOUS_REPORT_LIMIT = { max: 10, timeWindow: '10 minutes' } as const;
+
+/**
  * A resident's report through the public form: anonymous by default. An e-mail is kept only when the
  * resident asks for updates, and no field exists for a name or an identity number.
  */
@@ -51,3 +63,7 @@ export type PublicReportStatus = z.infer<typeof PublicReportStatusSchema>;
 /** A reporter reopens a closed report by its receipt code, saying why (redacted like every text). */
 export const PublicReportReopenSchema = z.strictObject({ reason: z.string().trim().min(1).max(1000) });
 export type PublicReportReopen = z.infer<typeof PublicReportReopenSchema>;
+
+/** The token of the link that confirms a reporter's e-mail address. */
+export const ContactConfirmSchema = z.strictObject({ token: z.string().regex(/^[A-Za-z0-9_-]{20,64}$/) });
+export type ContactConfirm = z.infer<typeof ContactConfirmSchema>;

@@ -25,6 +25,7 @@ import { categoriesRoutes } from '../features/categories/categories.routes.js';
 import { gdprRoutes } from '../features/gdpr/gdpr.routes.js';
 import { incidentsRoutes } from '../features/incidents/incidents.routes.js';
 import { importsRoutes } from '../features/imports/imports.routes.js';
+import { open311KeysRoutes } from '../features/open311/open311-keys.routes.js';
 import { open311Routes } from '../features/open311/open311.routes.js';
 import { orgRoutes } from '../features/org/org.routes.js';
 import { placesRoutes } from '../features/places/places.routes.js';
@@ -38,7 +39,7 @@ import { requestsRoutes } from '../features/requests/requests.routes.js';
 import { responsibilityRoutes } from '../features/responsibility/responsibility.routes.js';
 import { viewsRoutes } from '../features/views/views.routes.js';
 import { authPlugin } from './auth.js';
-import type { Config } from './config.js';
+import { type Config, DEFAULT_PUBLIC_URL } from './config.js';
 import { sendError } from './errors.js';
 import { refuseNulCharacters } from './nul-guard.js';
 import { RequestLogController } from './request-log.js';
@@ -47,7 +48,7 @@ import { addETags } from './etag.js';
 export interface AppOptions {
   db: Kysely<Database>;
   engine: string;
-  config: Pick<Config, 'bodyLimit' | 'defaultOrganisation'> & Partial<Pick<Config, 'trustProxy'>>;
+  config: Pick<Config, 'bodyLimit' | 'defaultOrganisation'> & Partial<Pick<Config, 'trustProxy' | 'publicUrl'>>;
   logger?: Logger | boolean;
   /** Built web app to serve; defaults to dist/web when it exists. */
   webRoot?: string | null;
@@ -85,6 +86,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   app.decorate('db', options.db);
   app.decorate('defaultOrganisation', options.config.defaultOrganisation);
   app.decorate('oidc', options.oidc ?? null);
+  app.decorate('publicUrl', options.config.publicUrl ?? DEFAULT_PUBLIC_URL);
   app.setErrorHandler((error, request, reply) => sendError(request, reply, error));
   // The API speaks JSON only; plain text would otherwise reach the schemas as a string.
   app.removeContentTypeParser('text/plain');
@@ -146,6 +148,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     await api.register(agreementsRoutes);
     await api.register(viewsRoutes);
     await api.register(annualRoutes);
+    await api.register(open311KeysRoutes);
   }, { prefix: '/api' });
   await app.register(open311Routes, { prefix: '/open311/v2' });
 

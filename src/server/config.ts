@@ -11,6 +11,8 @@ export const TrustProxySchema = z.string().trim().transform((v, ctx): boolean | 
   }
   return list;
 });
+/** The web app's address when TRYGG_PUBLIC_URL is not set: the server's own default. */
+export const DEFAULT_PUBLIC_URL = 'http://localhost:3000';
 
 const ConfigSchema = z.object({
   port: z.coerce.number().int().min(0).max(65535).default(3000),
@@ -45,6 +47,8 @@ const ConfigSchema = z.object({
   dbStatementTimeoutMs: z.coerce.number().int().min(0).default(60_000),
   /** PostgreSQL: a session idle inside a transaction this long is ended by the server, ms (0 = never). */
   dbIdleInTransactionTimeoutMs: z.coerce.number().int().min(0).default(60_000),
+  /** Where people reach the web app, for links in messages (never taken from a request's Host header). */
+  publicUrl: z.string().url().default(DEFAULT_PUBLIC_URL),
 });
 export type Config = z.infer<typeof ConfigSchema>;
 
@@ -71,6 +75,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
     mailIntervalSeconds: env.TRYGG_MAIL_INTERVAL_SECONDS,
     dbStatementTimeoutMs: env.TRYGG_DB_STATEMENT_TIMEOUT_MS,
     dbIdleInTransactionTimeoutMs: env.TRYGG_DB_IDLE_IN_TRANSACTION_TIMEOUT_MS,
+    publicUrl: env.TRYGG_PUBLIC_URL || undefined,
     ...overrides,
   });
 }

@@ -9,6 +9,8 @@ declare module 'fastify' {
   interface FastifyInstance {
     db: Kysely<Database>;
     defaultOrganisation: string;
+    /** Where people reach the web app, for links in messages. */
+    publicUrl: string;
   }
 }
 

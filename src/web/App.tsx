@@ -10,6 +10,7 @@ const DistrictPage = lazy(() => import('./features/areas/DistrictPage.js').then(
 const PlacesPage = lazy(() => import('./features/places/PlacesPage.js').then((m) => ({ default: m.PlacesPage })));
 const PlaceDetailPage = lazy(() => import('./features/places/PlaceDetailPage.js').then((m) => ({ default: m.PlaceDetailPage })));
 const ReportPage = lazy(() => import('./features/incidents/ReportPage.js').then((m) => ({ default: m.ReportPage })));
+const ConfirmContactPage = lazy(() => import('./features/incidents/ConfirmContactPage.js').then((m) => ({ default: m.ConfirmContactPage })));
 const FollowPage = lazy(() => import('./features/incidents/FollowPage.js').then((m) => ({ default: m.FollowPage })));
 const IncidentDetailPage = lazy(() => import('./features/incidents/IncidentDetailPage.js').then((m) => ({ default: m.IncidentDetailPage })));
 const AccessibilityPage = lazy(() => import('./features/about/AccessibilityPage.js').then((m) => ({ default: m.AccessibilityPage })));
@@ -79,6 +80,7 @@ const router = createBrowserRouter([
       { path: 'places', element: page(<PlacesPage />) },
       { path: 'places/:id', element: page(<PlaceDetailPage />) },
       { path: 'report', element: page(<ReportPage />) },
+      { path: 'report/confirm', element: page(<ConfirmContactPage />) },
       { path: 'follow', element: page(<FollowPage />) },
       { path: 'follow/:code', element: page(<FollowPage />) },
       { path: 'incidents/:id', element: page(<IncidentDetailPage />) },

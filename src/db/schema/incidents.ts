@@ -66,4 +66,19 @@ export interface ReporterContactsTable {
   incident_id: string;
   email: string;
   created_at: CreatedAt;
+  /** Status mail goes only to a confirmed address; until then the contact holds the hash of its link's token. */
+  confirmed_at: Date | null;
+  confirm_token_hash: string | null;
+}
+
+/** Keys of trusted Open311 clients: only the SHA-256 of the key is kept. */
+export interface Open311ApiKeysTable {
+  id: Generated<string>;
+  organisation_id: string;
+  name: string;
+  key_hash: string;
+  created_by: string;
+  created_at: CreatedAt;
+  last_used_at: Date | null;
+  revoked_at: Date | null;
 }

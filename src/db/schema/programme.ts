@@ -145,7 +145,7 @@ export interface OutboxMessagesTable {
   id: Generated<string>;
   organisation_id: string;
   recipient: string;
-  kind: 'status_change' | 'weekly_digest';
+  kind: 'status_change' | 'weekly_digest' | 'contact_confirmation';
   subject: string;
   body: string;
   incident_id: string | null;

@@ -151,6 +151,9 @@ describeEachEngine('local agreements: review, inbox, quality and the public prog
       activities: [{ type: 'social', status: 'ongoing', responsible_unit: 'Södra stadsdelsnämnden' }],
     })]);
     for (const secret of ['Kalle', 'telefon', 'Nattvandring', 'Klotter vid biblioteket', 'Klotter kvällstid', 'Medborgarlöfte Söder']) expect(before.body).not.toContain(secret);
+    // Two incidents in the baseline: a count of 1–4 is withheld on the public page (k-anonymity), not for staff.
+    expect(before.json()[0].indicators).toEqual([expect.objectContaining({ baseline: expect.objectContaining({ value: null }), current: expect.objectContaining({ value: 0 }) })]);
+    expect((await call('GET', `/api/agreements/${agreementId}`, as.coordinator)).json().indicators[0].baseline.value).toBe(2);
     expect((await call('PUT', `/api/agreements/${agreementId}/public-text`, as.analyst, { text: 'x' })).statusCode).toBe(403);
     await call('PUT', `/api/agreements/${agreementId}/public-text`, as.coordinator, { text: 'Vi arbetar mot klotter vid biblioteket.' });
     expect((await page()).json()[0].public_text).toBe('Vi arbetar mot klotter vid biblioteket.');

@@ -1,3 +1,4 @@
+import { publicCount } from '../../analysis/stats/disclosure.js';
 import { redactPersonalData } from '../../analysis/text/redact.js';
 import { assertVersion, bumpVersion, lockRow } from '../../db/row-version.repo.js';
 import { inTransaction } from '../../db/transaction.js';
@@ -138,7 +139,9 @@ export async function listPublicAgreements(ctx: ServiceContext, query: { distric
     last_review: a.last_review, next_review: a.next_review, review_overdue: a.review_overdue, public_text: a.approved_public_text,
     priority_areas: a.areas.map((x) => x.name),
     activities: a.activities.map((m) => ({ type: m.type, status: m.status, responsible_unit: m.responsible_unit.name })),
-    indicators: a.indicators.map(({ problem_id: _, ...i }) => i),
+    indicators: a.indicators.map(({ problem_id: _, ...i }) => ({
+      ...i, baseline: { ...i.baseline, value: publicCount(i.baseline.value) }, current: { ...i.current, value: publicCount(i.current.value) },
+    })),
   }));
 }
 

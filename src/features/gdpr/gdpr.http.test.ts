@@ -24,7 +24,7 @@ describeEachEngine('GDPR: processing record, extract, erasure, retention; audit 
   it('publishes the record of processing with its retention rules', async () => {
     const res = await app.inject({ url: '/api/gdpr/processing-record' });
     expect(res.statusCode).toBe(200);
-    expect(res.json().retention_rules.map((r: { target: string; months: number }) => [r.target, r.months])).toEqual([['incident_free_text', 24], ['reporter_contact', 12], ['session', 1], ['sign_in_throttle', 3]]);
+    expect(res.json().retention_rules.map((r: { target: string; months: number }) => [r.target, r.months])).toEqual([['incident_free_text', 24], ['reporter_contact', 12], ['unconfirmed_reporter_contact', 1], ['session', 1], ['sign_in_throttle', 3]]);
     expect(res.json().activities.length).toBeGreaterThanOrEqual(3);
   });
 
@@ -65,7 +65,7 @@ describeEachEngine('GDPR: processing record, extract, erasure, retention; audit 
     await app.inject({ method: 'POST', url: '/api/public/reports', remoteAddress: '10.1.1.1', payload: report });
     await db.updateTable('incidents').set({ reported_at: monthsBefore(now, 25) }).where('description', '=', 'Tag på muren').execute();
     // created_at is never updated by the app; the test ages the row directly.
-    await sql`UPDATE reporter_contacts SET created_at = ${monthsBefore(now, 13)}`.execute(db);
+    await sql`UPDATE reporter_contacts SET created_at = ${monthsBefore(now, 13)}, confirmed_at = ${monthsBefore(now, 13)}`.execute(db);
     const incidentsBefore = Number((await db.selectFrom('incidents').select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow()).n);
 
     const dry = await runRetention(ctx, { dryRun: true, now });
@@ -80,6 +80,19 @@ describeEachEngine('GDPR: processing record, extract, erasure, retention; audit 
     expect(Number((await db.selectFrom('incidents').select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow()).n)).toBe(incidentsBefore);
     const again = await runRetention(ctx, { dryRun: true, now });
     expect(again.results.every((r) => r.affected === 0)).toBe(true);
+  });
+
+  it('deletes addresses never confirmed after a month, and keeps confirmed ones', async () => {
+    const db = getDb().db;
+    const now = new Date('2026-11-25T12:00:00Z');
+    for (const ip of ['10.1.2.1', '10.1.2.2']) await app.inject({ method: 'POST', url: '/api/public/reports', remoteAddress: ip, payload: report });
+    await sql`UPDATE reporter_contacts SET created_at = ${monthsBefore(now, 2)}`.execute(db);
+    const [kept] = await db.selectFrom('reporter_contacts').select('id').orderBy('id').limit(1).execute();
+    await db.updateTable('reporter_contacts').set({ confirmed_at: monthsBefore(now, 2), confirm_token_hash: null }).where('id', '=', kept!.id).execute();
+    const run = await runRetention(testContext(db, org.organisation), { dryRun: false, now });
+    expect(run.results.filter((r) => r.target.endsWith('reporter_contact')).map((r) => [r.target, r.affected])).toEqual([['reporter_contact', 0], ['unconfirmed_reporter_contact', 1]]);
+    expect((await db.selectFrom('reporter_contacts').select('id').execute()).map((r) => r.id)).toEqual([kept!.id]);
+    await db.deleteFrom('reporter_contacts').execute();
   });
 
   it('searches the audit log newest first with paging, and exports it as CSV for the DPO, itself audited', async () => {

@@ -15,6 +15,16 @@ export function monthsBefore(now: Date, months: number): Date {
   return d;
 }
 
+/** Reporter contacts created before `cutoff`, confirmed ('is not' null) or not ('is' null): the two rules never overlap. */
+async function expireContacts(db: Db, organisationId: string, cutoff: Date, confirmed: 'is' | 'is not', dryRun: boolean): Promise<number> {
+  if (dryRun) {
+    return Number((await db.selectFrom('reporter_contacts').select((eb) => eb.fn.countAll().as('n')).where('organisation_id', '=', organisationId)
+      .where('confirmed_at', confirmed, null).where('created_at', '<', cutoff).executeTakeFirstOrThrow()).n);
+  }
+  const r = await db.deleteFrom('reporter_contacts').where('organisation_id', '=', organisationId).where('confirmed_at', confirmed, null).where('created_at', '<', cutoff).executeTakeFirst();
+  return Number(r.numDeletedRows);
+}
+
 async function applyRule(db: Db, organisationId: string, target: RetentionTarget, cutoff: Date, dryRun: boolean): Promise<number> {
   switch (target) {
     case 'incident_free_text': {
@@ -27,10 +37,10 @@ async function applyRule(db: Db, organisationId: string, target: RetentionTarget
       return Number(r.numUpdatedRows);
     }
     case 'reporter_contact': {
-      const base = db.selectFrom('reporter_contacts').where('organisation_id', '=', organisationId).where('created_at', '<', cutoff);
-      if (dryRun) return Number((await base.select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow()).n);
-      const r = await db.deleteFrom('reporter_contacts').where('organisation_id', '=', organisationId).where('created_at', '<', cutoff).executeTakeFirst();
-      return Number(r.numDeletedRows);
+      return expireContacts(db, organisationId, cutoff, 'is not', dryRun);
+    }
+    case 'unconfirmed_reporter_contact': {
+      return expireContacts(db, organisationId, cutoff, 'is', dryRun);
     }
     case 'session': {
       const users = db.selectFrom('users').select('id').where('organisation_id', '=', organisationId);

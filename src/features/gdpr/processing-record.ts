@@ -8,7 +8,11 @@ export const RETENTION_RULES: readonly RetentionRule[] = [
   },
   {
     target: 'reporter_contact', months: 12,
-    what: { sv: 'E-postadresser till rapportörer som bett om besked raderas efter 12 månader.', en: 'E-mail addresses of reporters who asked for updates are deleted after 12 months.' },
+    what: { sv: 'Bekräftade e-postadresser till rapportörer som bett om besked raderas efter 12 månader.', en: 'Confirmed e-mail addresses of reporters who asked for updates are deleted after 12 months.' },
+  },
+  {
+    target: 'unconfirmed_reporter_contact', months: 1,
+    what: { sv: 'E-postadresser för besked som inte bekräftats via länken i bekräftelsemeddelandet raderas efter en månad.', en: 'E-mail addresses for updates that were not confirmed through the link in the confirmation message are deleted after a month.' },
   },
   {
     target: 'session', months: 1,
@@ -39,9 +43,9 @@ export function processingRecord(organisationName: string): ProcessingRecord {
         name: { sv: 'Besked till den som rapporterat', en: 'Updates to the reporter' },
         purpose: { sv: 'Att ge besked när en rapport ändrar status, om rapportören bett om det.', en: 'To tell reporters when their report changes status, if they asked.' },
         legal_basis: { sv: 'Samtycke (GDPR art. 6.1 a), kan återkallas när som helst.', en: 'Consent (GDPR art. 6(1)(a)), which can be withdrawn at any time.' },
-        data: { sv: 'E-postadress, kopplad till rapporten.', en: 'E-mail address, linked to the report.' },
+        data: { sv: 'E-postadress, kopplad till rapporten; besked skickas först när adressen bekräftats.', en: 'E-mail address, linked to the report; updates are sent only once the address is confirmed.' },
         recipients: { sv: 'Ingen utanför staden.', en: 'No one outside the city.' },
-        retention: { sv: '12 månader.', en: '12 months.' },
+        retention: { sv: '12 månader; obekräftade adresser en månad.', en: '12 months; unconfirmed addresses a month.' },
       },
       {
         name: { sv: 'Användarkonton och loggning', en: 'User accounts and logging' },

@@ -1,3 +1,4 @@
+import { publicResolution, publicWindow, suppressSmallCells } from '../../analysis/stats/disclosure.js';
 import { redactPersonalData } from '../../analysis/text/redact.js';
 import type { NewIncidentRow } from '../../db/schema.js';
 import { AppError, type FieldIssue } from '../../domain/errors.js';
@@ -9,7 +10,7 @@ import { inTransaction } from '../../db/transaction.js';
 import type { ServiceContext } from '../../server/context.js';
 import { recordAudit } from '../audit/audit.repo.js';
 import { freeTextGate } from '../auth/free-text.js';
-import { tierAccess } from '../auth/policy.js';
+import { checkPolicy, tierAccess } from '../auth/policy.js';
 import { DEFAULT_CONFIDENTIALITY } from '../../domain/confidentiality.js';
 import { getAreaIndex } from '../org/area-index.service.js';
 import { findUnit } from '../org/org.repo.js';
@@ -130,9 +131,14 @@ export async function listIncidents(ctx: ServiceContext, query: IncidentListQuer
   return { items, next_cursor: last ? encodeCursor({ occurredAt: last.occurred_at, id: last.id }) : null };
 }
 
-/** Incident counts per H3 cell for the map. */
+/**
+ * Incident counts per H3 cell for the map. Those who may read incidents get the cells asked for; anyone else
+ * the public figures (analysis/stats/disclosure.ts): resolution 8 at the finest, whole weeks, no cell under k.
+ */
 export async function incidentHexbins(ctx: ServiceContext, query: HexbinQuery) {
-  return countByCell(ctx.db, ctx.organisation.id, query);
+  if (checkPolicy(ctx.principal, 'incidents:read') === 'ok') return countByCell(ctx.db, ctx.organisation.id, query);
+  const coarse = { ...query, resolution: publicResolution(query.resolution), ...publicWindow(query) };
+  return suppressSmallCells(await countByCell(ctx.db, ctx.organisation.id, coarse));
 }
 
 /** How many incidents match a filter (no paging, no text): for indicators computed from data. */

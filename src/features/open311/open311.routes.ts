@@ -3,12 +3,18 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { AppError, HTTP_STATUS } from '../../domain/errors.js';
-import { Open311FormatSchema, Open311PostSchema, Open311RequestQuerySchema } from '../../domain/open311.js';
+import {
+  OPEN311_MAX_PAGE_SIZE, Open311FormatSchema, Open311PostSchema, Open311RequestQuerySchema, TRUSTED_CLIENT_REPORT_LIMIT,
+} from '../../domain/open311.js';
+import { ANONYMOUS_REPORT_LIMIT } from '../../domain/public-reports.js';
 import { serviceContext } from '../../server/request-context.js';
 import { render, XML_NAMES } from './open311.format.js';
+import { trustedClient } from './open311-keys.service.js';
 import { createServiceRequest, getRequest, getServiceDefinition, listRequests, listServices } from './open311.service.js';
 
 const tags = ['open311'];
+/** The trusted client a request's api_key named, found before the rate limit counts the request. */
+const trustedClients = new WeakMap<FastifyRequest, { id: string; name: string } | null>();
 const Format = z.object({ format: Open311FormatSchema });
 const Jurisdiction = z.object({ jurisdiction_id: z.string().max(60).optional() });
 
@@ -29,7 +35,7 @@ function sendOpen311Error(request: FastifyRequest, reply: FastifyReply, error: u
     : appError
       ? `${appError.messages.en}${Array.isArray(appError.details) ? ` ${appError.details.map((d: { path: string; message: string }) => `${d.path}: ${d.message}`).join('; ')}` : ''}`
       : 'request failed';
-  const code = status >= 500 ? 500 : status === 404 ? 404 : status === 403 ? 403 : 400;
+  const code = status >= 500 ? 500 : [403, 404, 429].includes(status) ? status : 400;
   return send(reply, format, 'errors', [{ code, description }], code);
 }
 
@@ -43,7 +49,7 @@ export const open311Routes: FastifyPluginAsyncZod = async (app) => {
     send(reply, request.params.format, 'discovery', {
       changeset: '2026-11-25T00:00:00Z',
       contact: 'Trygg',
-      key_service: 'API keys are not required for reports; anonymous reports are welcome.',
+      key_service: 'Anonymous reports are welcome without a key (10 per address in 10 minutes); systems that report more ask the city for an api_key.',
       endpoints: [{
         specification: 'http://wiki.open311.org/GeoReport_v2',
         url: `${request.protocol}://${request.host}/open311/v2`,
@@ -60,14 +66,43 @@ export const open311Routes: FastifyPluginAsyncZod = async (app) => {
     async (request, reply) =>
       send(reply, request.params.format, 'service_definition', await getServiceDefinition(await serviceContext(request, request.query.jurisdiction_id), request.params.code)));
 
-  app.get('/requests.:format', { config: { policy: 'public' }, schema: { tags, summary: 'Service requests', params: Format, querystring: Open311RequestQuerySchema } }, async (request, reply) =>
+  // Reading is public whoever calls: public-tier incidents only, without text; a page holds at most 100.
+  const readLimit = { max: 60, timeWindow: '1 minute' };
+  app.get('/requests.:format', {
+    config: { policy: 'public', rateLimit: readLimit },
+    schema: { tags, summary: `Service requests of the public tier, newest first; page_size at most ${OPEN311_MAX_PAGE_SIZE}, page from 1`, params: Format, querystring: Open311RequestQuerySchema },
+  }, async (request, reply) =>
     send(reply, request.params.format, 'requests', await listRequests(await serviceContext(request, request.query.jurisdiction_id), request.query)));
 
-  app.post('/requests.:format', { config: { policy: 'public' }, schema: { tags, summary: 'Create a service request', params: Format, body: Open311PostSchema } }, async (request, reply) => {
+  // The public form's controls: a per-address limit (shared through Redis when set) and a honeypot. A trusted
+  // client's api_key is looked up before the limit counts and has a limit of its own; a wrong key counts
+  // against the address and is then refused with 403, as the spec says.
+  app.post('/requests.:format', {
+    preValidation: async (request) => {
+      const body = request.body as { api_key?: unknown; jurisdiction_id?: unknown } | undefined;
+      if (typeof body?.api_key !== 'string' || body.api_key.trim() === '') return;
+      const ctx = await serviceContext(request, typeof body.jurisdiction_id === 'string' && body.jurisdiction_id ? body.jurisdiction_id : undefined);
+      trustedClients.set(request, await trustedClient(ctx, body.api_key.trim()));
+    },
+    config: {
+      policy: 'public',
+      rateLimit: {
+        ...ANONYMOUS_REPORT_LIMIT,
+        hook: 'preValidation',
+        keyGenerator: (request: FastifyRequest) => {
+          const client = trustedClients.get(request);
+          return client ? `open311-key:${client.id}` : request.ip;
+        },
+        max: (request: FastifyRequest) => (trustedClients.get(request) ? TRUSTED_CLIENT_REPORT_LIMIT : ANONYMOUS_REPORT_LIMIT.max),
+      },
+    },
+    schema: { tags, summary: `Create a service request (${ANONYMOUS_REPORT_LIMIT.max} per address in ${ANONYMOUS_REPORT_LIMIT.timeWindow}; more with an api_key)`, params: Format, body: Open311PostSchema },
+  }, async (request, reply) => {
+    if (trustedClients.get(request) === null) throw new AppError('FORBIDDEN', { details: { reason: 'unknown or revoked api_key' } });
     const ctx = await serviceContext(request, request.body.jurisdiction_id);
-    return send(reply, request.params.format, 'post', await createServiceRequest(ctx, request.body), 201);
+    return send(reply, request.params.format, 'post', await createServiceRequest(ctx, request.body, request.server.publicUrl), 201);
   });
 
-  app.get('/requests/:id.:format', { config: { policy: 'public' }, schema: { tags, summary: 'One service request', params: Format.extend({ id: z.string().max(60) }), querystring: Jurisdiction } },
+  app.get('/requests/:id.:format', { config: { policy: 'public', rateLimit: readLimit }, schema: { tags, summary: 'One service request (404 unless of the public tier)', params: Format.extend({ id: z.string().max(60) }), querystring: Jurisdiction } },
     async (request, reply) => send(reply, request.params.format, 'requests', await getRequest(await serviceContext(request, request.query.jurisdiction_id), request.params.id)));
 };

@@ -1,11 +1,15 @@
+import { randomUUID } from 'node:crypto';
 import { AppError } from '../../domain/errors.js';
+import { isHoneypotFilled } from '../../domain/public-reports.js';
 import { NOTIFY_ATTRIBUTE, type Open311Post, type Open311RequestQuery } from '../../domain/open311.js';
 import { inTransaction } from '../../db/transaction.js';
 import type { ServiceContext } from '../../server/context.js';
-import { canReadFreeText } from '../auth/policy.js';
+import { ANONYMOUS } from '../../domain/auth.js';
+import { tierAccess } from '../auth/policy.js';
 import { listCategories } from '../categories/categories.service.js';
 import { createIncident } from '../incidents/incidents.service.js';
-import { findPlaceByName, insertReporterContact, listServiceRequests, type ServiceRequestRow } from './open311.repo.js';
+import { addReporterContact } from '../outbox/outbox.service.js';
+import { findPlaceByName, listServiceRequests, type ServiceRequestRow } from './open311.repo.js';
 
 const NINETY_DAYS_MS = 90 * 24 * 3600_000;
 
@@ -50,8 +54,22 @@ export async function getServiceDefinition(ctx: ServiceContext, code: string) {
   };
 }
 
-/** Creates an incident from a service request; the e-mail is stored only with the notify opt-in. */
-export async function createServiceRequest(ctx: ServiceContext, input: Open311Post) {
+/**
+ * Creates an incident from a service request. The e-mail is kept only with the notify opt-in, and gets status
+ * mail only once confirmed through the link sent to it (`publicUrl`: where the web app is served). A filled
+ * honeypot is answered like a stored request, with nothing stored.
+ */
+export async function createServiceRequest(ctx: ServiceContext, input: Open311Post, publicUrl: string) {
+  const wantsUpdates = input[`attribute[${NOTIFY_ATTRIBUTE}]`] === 'true' && input.email !== undefined;
+  const answer = (id: string) => [{
+    service_request_id: id,
+    service_notice: wantsUpdates ? 'Bekräfta din e-postadress med länken vi skickat, så får du besked när ärendet ändras.' : 'Tack för din anmälan.',
+    account_id: null,
+  }];
+  if (isHoneypotFilled(input)) {
+    ctx.log.warn({ remoteAddress: ctx.remoteAddress }, 'open311 honeypot filled; discarded');
+    return answer(randomUUID());
+  }
   let lon = input.long;
   let lat = input.lat;
   let placeId: string | undefined;
@@ -62,7 +80,6 @@ export async function createServiceRequest(ctx: ServiceContext, input: Open311Po
     }
     [lon, lat, placeId] = [place.lon, place.lat, place.id];
   }
-  const wantsUpdates = input[`attribute[${NOTIFY_ATTRIBUTE}]`] === 'true' && input.email !== undefined;
   return inTransaction(ctx.db, async (trx) => {
     const incident = await createIncident({ ...ctx, db: trx }, {
       occurred_at: new Date().toISOString(),
@@ -73,48 +90,51 @@ export async function createServiceRequest(ctx: ServiceContext, input: Open311Po
       ...(input.description ? { description: input.description } : {}),
       source: 'open311',
     });
-    if (wantsUpdates && input.email) await insertReporterContact(trx, ctx.organisation.id, incident.id, input.email);
-    return [{
-      service_request_id: incident.id,
-      service_notice: wantsUpdates ? 'Du får besked via e-post när ärendet ändras.' : 'Tack för din anmälan.',
-      account_id: null,
-    }];
+    if (wantsUpdates && input.email) await addReporterContact({ ...ctx, db: trx }, incident.id, input.email, publicUrl);
+    return answer(incident.id);
   });
 }
 
-/** Requests by the spec's filters: ids override the rest; by default the last 90 days, at most 1,000. */
+/**
+ * Open311 is a public interface: whoever calls (anonymous, a staff session, an API token) sees what the public
+ * may see — public-tier incidents, no free text, rounded coordinates. Staff work incidents through /api/incidents.
+ */
+const PUBLIC_ACCESS = tierAccess(ANONYMOUS);
+
+/** Requests by the spec's filters: ids override the rest; by default the last 90 days, a page at a time. */
 export async function listRequests(ctx: ServiceContext, query: Open311RequestQuery) {
   const ids = query.service_request_id?.split(',').map((s) => s.trim()).filter((s) => /^[0-9a-f-]{36}$/i.test(s));
   const to = query.end_date ? new Date(query.end_date) : undefined;
   const from = query.start_date ? new Date(query.start_date) : new Date((to?.getTime() ?? Date.now()) - NINETY_DAYS_MS);
   const statuses = query.status?.flatMap((s) => (s === 'open' ? (['new', 'in_progress'] as const) : (['closed'] as const)));
-  const rows = await listServiceRequests(ctx.db, ctx.organisation.id, {
-    ids, from, to, statuses, serviceCodes: query.service_code?.split(',').map((s) => s.trim()), limit: 1000,
+  const rows = await listServiceRequests(ctx.db, ctx.organisation.id, PUBLIC_ACCESS, {
+    ids, from, to, statuses, serviceCodes: query.service_code?.split(',').map((s) => s.trim()),
+    limit: query.page_size, offset: (query.page - 1) * query.page_size,
   });
-  return rows.map((r) => toServiceRequest(r, canReadFreeText(ctx.principal)));
+  return rows.map(toServiceRequest);
 }
 
 export async function getRequest(ctx: ServiceContext, id: string) {
-  const rows = /^[0-9a-f-]{36}$/i.test(id) ? await listServiceRequests(ctx.db, ctx.organisation.id, { ids: [id], limit: 1 }) : [];
+  const rows = /^[0-9a-f-]{36}$/i.test(id) ? await listServiceRequests(ctx.db, ctx.organisation.id, PUBLIC_ACCESS, { ids: [id], limit: 1 }) : [];
   if (rows.length === 0) throw new AppError('NOT_FOUND', { details: { service_request_id: id } });
-  return rows.map((r) => toServiceRequest(r, canReadFreeText(ctx.principal)));
+  return rows.map(toServiceRequest);
 }
 
 /** About 100 m: the public sees where, not which doorway. */
 const rounded = (v: number) => Math.round(v * 1000) / 1000;
 
-/** The spec's request object. Status is only open/closed; the internal detail goes to status_notes. */
-function toServiceRequest(r: ServiceRequestRow, fullDetail: boolean) {
+/** The spec's request object. Status is only open/closed; the detail in words goes to status_notes, staff notes never. */
+function toServiceRequest(r: ServiceRequestRow) {
   const detail = r.status === 'closed' ? CLOSURE_NOTES[r.closure_reason ?? ''] : OPEN_NOTES[r.status];
   const coarse = r.precision === 'area' || r.precision === 'municipality';
   return {
     service_request_id: r.id,
     status: r.status === 'closed' ? 'closed' : 'open',
-    status_notes: [detail, fullDetail ? r.status_note : null].filter(Boolean).join(' – ') || null,
+    status_notes: detail ?? null,
     service_name: r.service_name,
     service_code: r.service_code,
     // Free text is shown to the public only once approved; there is no approval step yet, so never.
-    description: fullDetail ? r.description : null,
+    description: null,
     agency_responsible: r.agency_name,
     service_notice: r.source === 'demo' ? 'Genererad demodata / generated demo data' : null,
     requested_datetime: new Date(r.reported_at).toISOString(),
@@ -124,8 +144,8 @@ function toServiceRequest(r: ServiceRequestRow, fullDetail: boolean) {
     address_id: null,
     zipcode: null,
     // Coarse locations are not points: the spec's lat/long would claim more than is known.
-    lat: coarse ? null : fullDetail ? r.lat : rounded(r.lat),
-    long: coarse ? null : fullDetail ? r.lon : rounded(r.lon),
+    lat: coarse ? null : rounded(r.lat),
+    long: coarse ? null : rounded(r.lon),
     media_url: null,
   };
 }

@@ -1,5 +1,6 @@
 import { sql } from 'kysely';
 import type { Db } from '../org/org.repo.js';
+import type { OutboxMessagesTable } from '../../db/schema.js';
 
 /** A message leased for sending. */
 export interface LeasedMessage {
@@ -8,7 +9,7 @@ export interface LeasedMessage {
   recipient: string;
   subject: string;
   body: string;
-  kind: 'status_change' | 'weekly_digest';
+  kind: OutboxMessagesTable['kind'];
   attempts: number;
 }
 

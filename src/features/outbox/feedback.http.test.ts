@@ -25,7 +25,14 @@ describeEachEngine('feedback to reporters: forwarding, outbox on status change, 
   const setStatus = (id: string, payload: object) => app.inject({ method: 'PATCH', url: `/api/incidents/${id}/status`, headers: staff, payload });
   const reopen = (receipt: string, payload: object = { reason: 'Lampan är fortfarande trasig.' }) =>
     app.inject({ method: 'POST', url: `/api/public/reports/${receipt}/reopen`, remoteAddress: nextAddress(), payload });
-  const outbox = (incidentId: string) => getDb().db.selectFrom('outbox_messages').selectAll().where('incident_id', '=', incidentId).orderBy('created_at').execute();
+  const outbox = (incidentId: string) => getDb().db.selectFrom('outbox_messages').selectAll().where('incident_id', '=', incidentId)
+    .where('kind', '=', 'status_change').orderBy('created_at').execute();
+  /** The reporter opens the link of the confirmation message; status mail goes only to a confirmed address. */
+  const confirm = async (incidentId: string) => {
+    const { body } = await getDb().db.selectFrom('outbox_messages').select('body').where('incident_id', '=', incidentId).where('kind', '=', 'contact_confirmation').executeTakeFirstOrThrow();
+    const token = /\/report\/confirm#([\w-]+)/.exec(body)![1];
+    expect((await app.inject({ method: 'POST', url: '/api/public/contacts/confirm', remoteAddress: nextAddress(), payload: { token } })).statusCode).toBe(204);
+  };
 
   beforeAll(async () => {
     const db = getDb().db;
@@ -51,6 +58,7 @@ describeEachEngine('feedback to reporters: forwarding, outbox on status change, 
   it('writes an outbox message on a status change only for a reporter who asked, without staff notes', async () => {
     const silent = await file({ email: 'tyst@example.se' });
     const asked = await file({ email: 'boende@example.se', notify: true });
+    await confirm(asked.id);
     for (const { id } of [silent, asked]) {
       expect((await setStatus(id, { status: 'closed', closure_reason: 'not_ours', forwarded_to_unit_id: traffic, note: 'Ring Kalle på 070-123 45 67' })).statusCode).toBe(200);
     }
@@ -67,6 +75,7 @@ describeEachEngine('feedback to reporters: forwarding, outbox on status change, 
 
   it('lets the reporter reopen only a closed report, only with its receipt, and audits it', async () => {
     const { receipt, id } = await file({ email: 'boende@example.se', notify: true });
+    await confirm(id);
     const early = await reopen(receipt);
     expect([early.statusCode, early.json().error.code]).toEqual([409, 'INVALID_TRANSITION']);
     expect((await reopen('TR-AAAA-AAAA')).statusCode).toBe(404);

@@ -56,6 +56,25 @@ export function statusChangeMessage(f: ReportFacts): OutboxText {
   };
 }
 
+/**
+ * The message asking a reporter to confirm the address given for updates. Until the link is opened no status
+ * mail goes to the address, so an address typed in by someone else gets this one message and nothing more.
+ * @example contactConfirmationMessage({ receiptCode: null, categoryLabel: 'Klotter', where: null, status: 'new', closureReason: null, forwardedTo: null }, 'https://trygg.example/report/confirm#t').subject
+ * // 'Bekräfta din e-postadress för besked om din anmälan'
+ */
+export function contactConfirmationMessage(f: ReportFacts, link: string): OutboxText {
+  return {
+    subject: 'Bekräfta din e-postadress för besked om din anmälan',
+    body: [
+      'Hej!', '',
+      `Någon har angett den här adressen för besked om en anmälan (${reportLabel(f)}).`,
+      'Om det var du, bekräfta adressen genom att öppna länken:', '', link, '',
+      'Om det inte var du behöver du inte göra något: adressen får inga fler meddelanden och raderas inom en månad.',
+      'Det går inte att svara på det här meddelandet.',
+    ].join('\n'),
+  };
+}
+
 /** One report in a partner unit's weekly digest. */
 export interface DigestItem extends ReportFacts {
   reportedOn: string;

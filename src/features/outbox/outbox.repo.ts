@@ -13,13 +13,31 @@ function selectReportFacts(db: Db, organisationId: string) {
 }
 export type ReportFactsRow = Awaited<ReturnType<ReturnType<typeof selectReportFacts>['executeTakeFirstOrThrow']>>;
 
-/** The public facts of one incident and the e-mail of a reporter who asked for updates (null if none did). */
+/** The public facts of one incident and the confirmed e-mail of a reporter who asked for updates (undefined if none). */
 export function findReportForReporter(db: Db, organisationId: string, incidentId: string) {
   return selectReportFacts(db, organisationId)
     .innerJoin('reporter_contacts as rc', 'rc.incident_id', 'i.id')
     .select('rc.email')
     .where('i.id', '=', incidentId)
+    .where('rc.confirmed_at', 'is not', null)
     .executeTakeFirst();
+}
+
+/** The public facts of one incident. */
+export function findReportFacts(db: Db, organisationId: string, incidentId: string) {
+  return selectReportFacts(db, organisationId).where('i.id', '=', incidentId).executeTakeFirstOrThrow();
+}
+
+/** Keeps a reporter's e-mail, unconfirmed: `tokenHash` is the hash of the token of its confirmation link. */
+export async function insertReporterContact(db: Db, organisationId: string, incidentId: string, email: string, tokenHash: string): Promise<void> {
+  await db.insertInto('reporter_contacts').values({ organisation_id: organisationId, incident_id: incidentId, email, confirm_token_hash: tokenHash }).execute();
+}
+
+/** Confirms the contact whose link token hashes to `tokenHash`; returns its id, or undefined if there is none. */
+export async function confirmReporterContact(db: Db, organisationId: string, tokenHash: string, at: Date) {
+  return db.updateTable('reporter_contacts').set({ confirmed_at: at, confirm_token_hash: null })
+    .where('organisation_id', '=', organisationId).where('confirm_token_hash', '=', tokenHash)
+    .returning(['id', 'incident_id']).executeTakeFirst();
 }
 
 /** Incidents partner units reported in [start, end), with the reporting unit. */

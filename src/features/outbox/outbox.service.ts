@@ -1,10 +1,15 @@
+import { createHash, randomBytes } from 'node:crypto';
 import { isoWeek, previousWeek, weekBounds } from '../../analysis/stats/counts.js';
+import { AppError } from '../../domain/errors.js';
 import { inTransaction } from '../../db/transaction.js';
 import type { ServiceContext } from '../../server/context.js';
 import { recordAudit } from '../audit/audit.repo.js';
 import { swedishDay } from '../incidents/locate.js';
-import { type DigestItem, type ReportFacts, statusChangeMessage, weeklyDigestMessage } from './outbox-messages.js';
-import { digestWritten, findReportForReporter, insertOutboxMessages, listPartnerReports, type ReportFactsRow, unitRecipients } from './outbox.repo.js';
+import { contactConfirmationMessage, type DigestItem, type ReportFacts, statusChangeMessage, weeklyDigestMessage } from './outbox-messages.js';
+import {
+  confirmReporterContact as confirmContactRow, digestWritten, findReportFacts, findReportForReporter, insertOutboxMessages, insertReporterContact,
+  listPartnerReports, type ReportFactsRow, unitRecipients,
+} from './outbox.repo.js';
 
 /*
  * The outbox holds messages to reporters. Sending e-mail is a separate worker, not part of this service:
@@ -29,6 +34,37 @@ export async function queueStatusChangeMessage(ctx: Pick<ServiceContext, 'db' | 
   const text = statusChangeMessage(toFacts(report));
   await insertOutboxMessages(ctx.db, [{ organisation_id: ctx.organisation.id, recipient: report.email, kind: 'status_change', incident_id: incidentId, ...text }]);
   return true;
+}
+
+/** Only the hash of a confirmation token is kept, so the table alone confirms nothing. */
+const tokenHash = (token: string) => createHash('sha256').update(token).digest('hex');
+
+/** The web page that confirms a reporter's address; the token travels in the fragment, which no server logs. */
+export const CONFIRM_CONTACT_PATH = '/report/confirm';
+
+/**
+ * Keeps the e-mail of a reporter who asked for updates — unconfirmed — and queues the message whose link
+ * confirms it. No status mail goes to the address before that (`queueStatusChangeMessage`); unconfirmed
+ * addresses expire by the retention rule 'unconfirmed_reporter_contact'. Call inside the report's transaction.
+ */
+export async function addReporterContact(ctx: Pick<ServiceContext, 'db' | 'organisation'>, incidentId: string, email: string, publicUrl: string): Promise<void> {
+  const token = randomBytes(24).toString('base64url');
+  await insertReporterContact(ctx.db, ctx.organisation.id, incidentId, email, tokenHash(token));
+  const facts = toFacts(await findReportFacts(ctx.db, ctx.organisation.id, incidentId));
+  const text = contactConfirmationMessage(facts, `${publicUrl.replace(/\/$/, '')}${CONFIRM_CONTACT_PATH}#${token}`);
+  await insertOutboxMessages(ctx.db, [{ organisation_id: ctx.organisation.id, recipient: email, kind: 'contact_confirmation', incident_id: incidentId, ...text }]);
+}
+
+/** Confirms a reporter's address by the token of its link (NOT_FOUND when unknown, used or expired); audited. */
+export async function confirmReporterContact(ctx: ServiceContext, token: string): Promise<void> {
+  await inTransaction(ctx.db, async (trx) => {
+    const contact = await confirmContactRow(trx, ctx.organisation.id, tokenHash(token), new Date());
+    if (!contact) throw new AppError('NOT_FOUND', { details: { entity: 'reporter_contact' } });
+    await recordAudit(trx, {
+      organisationId: ctx.organisation.id, actor: ctx.actor, action: 'update', entityType: 'reporter_contact', entityId: contact.id,
+      after: { confirmed: true, incident_id: contact.incident_id }, remoteAddress: ctx.remoteAddress,
+    });
+  });
 }
 
 /** What one unit's digest run did. */

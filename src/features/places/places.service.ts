@@ -1,6 +1,8 @@
+import { publicCount } from '../../analysis/stats/disclosure.js';
 import { AppError } from '../../domain/errors.js';
 import type { PlaceSummary } from '../../domain/org.js';
 import type { ServiceContext } from '../../server/context.js';
+import { checkPolicy } from '../auth/policy.js';
 import { findUnit } from '../org/org.repo.js';
 import { toUnit } from '../org/org.service.js';
 import {
@@ -16,7 +18,10 @@ export async function listPlaces(
   return listPlaceRows(ctx.db, ctx.organisation.id, { setting: query.setting, type: query.type, q: query.q, neighbourhoodCodes });
 }
 
-/** A place with its owner, the units responsible for its environment, its zones and incident count. */
+/**
+ * A place with its owner, the units responsible for its environment, its zones and incident count — for
+ * those who may not read incidents, withheld (null) when 1..k-1 (analysis/stats/disclosure.ts).
+ */
 export async function getPlace(ctx: ServiceContext, id: string) {
   const place = await findPlace(ctx.db, ctx.organisation.id, id);
   if (!place) throw new AppError('NOT_FOUND', { details: { entity: 'place', id } });
@@ -31,6 +36,6 @@ export async function getPlace(ctx: ServiceContext, id: string) {
     owner_unit: owner ? toUnit(owner) : null,
     responsible_units: responsible.map((r) => ({ ...toUnit(r), responsibility: r.responsibility })),
     zones,
-    incident_count: incidentCount,
+    incident_count: checkPolicy(ctx.principal, 'incidents:read') === 'ok' ? incidentCount : publicCount(incidentCount),
   };
 }

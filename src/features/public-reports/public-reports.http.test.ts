@@ -46,6 +46,11 @@ describeEachEngine('public report form', (getDb) => {
     expect(await count('reporter_contacts')).toBe(before);
     await app.inject({ method: 'POST', url: '/api/public/reports', remoteAddress: nextAddress(), payload: { ...report, email: 'boende@example.se', notify: true } });
     expect(await count('reporter_contacts')).toBe(before + 1);
+    // Kept unconfirmed: the address gets the link that confirms it, and no status mail before that.
+    const contact = await getDb().db.selectFrom('reporter_contacts').select(['incident_id', 'confirmed_at']).orderBy('created_at', 'desc').executeTakeFirstOrThrow();
+    expect(contact.confirmed_at).toBeNull();
+    const messages = await getDb().db.selectFrom('outbox_messages').select(['kind', 'recipient']).where('incident_id', '=', contact.incident_id).execute();
+    expect(messages).toEqual([{ kind: 'contact_confirmation', recipient: 'boende@example.se' }]);
     const noMail = await app.inject({ method: 'POST', url: '/api/public/reports', remoteAddress: nextAddress(), payload: { ...report, notify: true } });
     expect(noMail.json().error.details[0].path).toBe('email');
   });

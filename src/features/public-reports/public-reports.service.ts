@@ -1,10 +1,10 @@
 import { randomInt } from 'node:crypto';
 import { inTransaction } from '../../db/transaction.js';
 import { AppError } from '../../domain/errors.js';
-import { HONEYPOT_FIELD, type PublicReportCreate, type PublicReportReopen, type PublicReportStatus } from '../../domain/public-reports.js';
+import { isHoneypotFilled, type PublicReportCreate, type PublicReportReopen, type PublicReportStatus } from '../../domain/public-reports.js';
 import type { ServiceContext } from '../../server/context.js';
 import { createIncident, reopenIncidentByReceipt } from '../incidents/incidents.service.js';
-import { insertReporterContact } from '../open311/open311.repo.js';
+import { addReporterContact } from '../outbox/outbox.service.js';
 
 const RECEIPT_ALPHABET = 'ABCDEFGHJKMNPQRSTUVWXYZ23456789';
 
@@ -19,10 +19,11 @@ const roundCoordinate = (v: number) => Math.round(v * 1000) / 1000;
 
 /**
  * Files a resident's report. A filled honeypot marks a bot: it gets a receipt-shaped answer and nothing is
- * stored, so it learns nothing.
+ * stored, so it learns nothing. An e-mail for updates is kept unconfirmed, with a link to confirm it sent to it
+ * (`publicUrl`: where the web app is served).
  */
-export async function createPublicReport(ctx: ServiceContext, input: PublicReportCreate) {
-  if (input[HONEYPOT_FIELD]) {
+export async function createPublicReport(ctx: ServiceContext, input: PublicReportCreate, publicUrl: string) {
+  if (isHoneypotFilled(input)) {
     ctx.log.warn({ remoteAddress: ctx.remoteAddress }, 'public report honeypot filled; discarded');
     return { receipt_code: newReceiptCode(), status: 'new' as const };
   }
@@ -39,7 +40,7 @@ export async function createPublicReport(ctx: ServiceContext, input: PublicRepor
       ...(input.description ? { description: input.description } : {}),
       source: 'resident',
     }, { receiptCode });
-    if (input.notify && input.email) await insertReporterContact(trx, ctx.organisation.id, incident.id, input.email);
+    if (input.notify && input.email) await addReporterContact({ ...ctx, db: trx }, incident.id, input.email, publicUrl);
     return { receipt_code: receiptCode, status: incident.status };
   });
 }

@@ -90,6 +90,7 @@ export const endpoints = {
 
   /** Residents' reports: no account, a receipt code to follow the report by. */
   createPublicReport: (body: PublicReportCreateInput) => api.post<PublicReportReceipt>('/api/public/reports', body),
+  confirmContact: (token: string) => api.post<null>('/api/public/contacts/confirm', { token }),
   publicReport: (receipt: string) => api.get<PublicReportStatus>(`/api/public/reports/${encodeURIComponent(receipt)}`),
 
   me: () => api.get<Me>('/api/auth/me'),

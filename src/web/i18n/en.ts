@@ -43,6 +43,7 @@ export const en: Translation = {
     places: 'Places: City of Stockholm, SISAB and open sources',
   },
   common: {
+    fewerThan: 'fewer than {{k}}',
     loading: 'Loading…',
     error: 'Something went wrong: {{message}}',
     retry: 'Try again',
@@ -174,7 +175,7 @@ export const en: Translation = {
     followLink: 'Already reported? Follow your report',
     notify: 'I want an e-mail when the report is handled',
     email: 'E-mail address',
-    emailHelp: 'Used only for news about this report.',
+    emailHelp: 'Used only for news about this report. We first send a link to confirm the address.',
     notifyHelp: 'The e-mail address is kept only if you tick the box.',
     privacyLink: 'How we process personal data',
     location: 'Location',
@@ -247,6 +248,14 @@ export const en: Translation = {
       no_account: 'There is no Trygg account for you. Ask the system administrator for one.',
       other: 'Signing in with your city account failed. Try again.',
     },
+  },
+  confirmContact: {
+    title: 'Confirm e-mail address',
+    intro: 'Confirm that you want updates about your report by e-mail.',
+    submit: 'Confirm my e-mail address',
+    done: 'Thank you! You will now hear when your report changes status.',
+    invalid: 'The link is invalid, already used or too old. The report remains; you can follow it with its receipt number.',
+    missing: 'The link lacks its code. Open the link in the message again.',
   },
   follow: {
     title: 'Follow your report',

@@ -40,6 +40,7 @@ export const sv = {
     places: 'Platser: Stockholms stad, SISAB och öppna källor',
   },
   common: {
+    fewerThan: 'färre än {{k}}',
     loading: 'Laddar…',
     error: 'Något gick fel: {{message}}',
     retry: 'Försök igen',
@@ -171,7 +172,7 @@ export const sv = {
     followLink: 'Har du redan rapporterat? Följ din rapport',
     notify: 'Jag vill få besked via e-post när rapporten hanteras',
     email: 'E-postadress',
-    emailHelp: 'Används bara för besked om den här rapporten.',
+    emailHelp: 'Används bara för besked om den här rapporten. Vi skickar först en länk som du bekräftar adressen med.',
     notifyHelp: 'E-postadressen sparas bara om du kryssar i rutan.',
     privacyLink: 'Så behandlar vi personuppgifter',
     location: 'Plats',
@@ -244,6 +245,14 @@ export const sv = {
       no_account: 'Det finns inget konto i Trygg för dig. Be systemförvaltaren om ett konto.',
       other: 'Inloggningen med stadens konto misslyckades. Försök igen.',
     },
+  },
+  confirmContact: {
+    title: 'Bekräfta e-postadress',
+    intro: 'Bekräfta att du vill få besked via e-post om din rapport.',
+    submit: 'Bekräfta min e-postadress',
+    done: 'Tack! Du får nu besked när din rapport ändrar status.',
+    invalid: 'Länken är ogiltig, redan använd eller för gammal. Rapporten finns kvar; du kan följa den med kvittonumret.',
+    missing: 'Länken saknar sin kod. Öppna länken i meddelandet igen.',
   },
   follow: {
     title: 'Följ din rapport',

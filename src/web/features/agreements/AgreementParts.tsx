@@ -1,4 +1,5 @@
 import { useTranslation } from 'react-i18next';
+import { MIN_PUBLIC_COUNT } from '../../../analysis/stats/disclosure.js';
 import type { PublicAgreement } from '../../../domain/agreements.js';
 import { useCategoryLabel } from '../../api/use-reference-data.js';
 import { useFormat } from '../../components/use-format.js';
@@ -35,7 +36,10 @@ export function IndicatorTable({ indicators, id }: { indicators: readonly Indica
   const format = useFormat();
   const category = useCategoryLabel();
   if (!indicators.length) return <p className="empty">{t('agreements.noIndicators')}</p>;
-  const period = (p: Indicator['baseline']) => t('agreements.periodValue', { value: format.number(p.value), from: format.day(p.from), to: format.day(p.to) });
+  // The public page withholds counts of 1–4 (null) so that no single incident can be singled out.
+  const period = (p: Indicator['baseline']) => t('agreements.periodValue', {
+    value: p.value === null ? t('common.fewerThan', { k: MIN_PUBLIC_COUNT }) : format.number(p.value), from: format.day(p.from), to: format.day(p.to),
+  });
   return (
     <div className="table-wrap">
       <table className="data-table" id={id}>
@@ -51,7 +55,8 @@ export function IndicatorTable({ indicators, id }: { indicators: readonly Indica
         </thead>
         <tbody>
           {indicators.map((i, n) => {
-            const direction = i.current.value > i.baseline.value ? 'change-worse' : i.current.value < i.baseline.value ? 'change-better' : undefined;
+            const [now, before] = [i.current.value, i.baseline.value];
+            const direction = now === null || before === null ? undefined : now > before ? 'change-worse' : now < before ? 'change-better' : undefined;
             return (
               <tr key={n}>
                 <th scope="row">{i.categories.map(category).join(', ')}</th>

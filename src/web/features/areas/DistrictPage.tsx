@@ -1,6 +1,7 @@
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
+import { MAX_PUBLIC_RESOLUTION } from '../../../analysis/stats/disclosure.js';
 import type { PlaceSummary } from '../../../domain/org.js';
 import { daysAgoIso, todayInSweden } from '../../components/dates.js';
 import { ApproximateBadge } from '../../components/Badge.js';
@@ -34,9 +35,10 @@ export function DistrictPage() {
   const session = useSession();
   const canSituation = canReadSituation(session.data);
   const canProgramme = canReadProgramme(session.data);
-  // Staff see points; visitors see the same 30 days as counts per H3 cell (single incidents are not public).
+  // Staff see points; visitors see the same 30 days as counts per H3 cell, coarse enough that no cell
+  // singles out an incident (the server widens to whole weeks and leaves out cells under MIN_PUBLIC_COUNT).
   const points = useIncidentPoints({ area_id: id, bbox: area.data?.bbox, from, precision: ['exact', 'place'] }, Boolean(area.data) && canRead === true);
-  const hexbins = useHexbins({ resolution: 9, ...(id ? { area_id: id } : {}), from }, Boolean(id) && canRead === false);
+  const hexbins = useHexbins({ resolution: MAX_PUBLIC_RESOLUTION, ...(id ? { area_id: id } : {}), from }, Boolean(id) && canRead === false);
   const classes = useMemo(() => hexbinClasses((hexbins.data ?? []).map((h) => h.count)), [hexbins.data]);
   const total = useMemo(() => (hexbins.data ?? []).reduce((s, h) => s + h.count, 0), [hexbins.data]);
   const places = usePlaces({ area_id: id }, Boolean(id));
@@ -93,7 +95,7 @@ export function DistrictPage() {
               <aside className="map-aside">
                 {canRead === false ? (
                   <>
-                    <HexbinLegend classes={classes} resolution={9} total={total} />
+                    <HexbinLegend classes={classes} resolution={MAX_PUBLIC_RESOLUTION} total={total} />
                     <p id="district-map-note" className="legend-note">{t('district.mapNoteHexbins')}</p>
                   </>
                 ) : (

@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useSearchParams } from 'react-router';
+import { MAX_PUBLIC_RESOLUTION } from '../../../analysis/stats/disclosure.js';
 import { daysAgoIso } from '../../components/dates.js';
 import { QueryState } from '../../components/QueryState.js';
 import { useDocumentTitle } from '../../components/use-document-title.js';
@@ -10,7 +11,7 @@ import { HexbinLegend } from '../incidents/HexbinLegend.js';
 import { hexbinClasses } from '../incidents/hexbin-classes.js';
 import { LatestIncidents } from '../incidents/LatestIncidents.js';
 import { PERIOD_DAYS, type Period, useHexbins } from '../incidents/use-incidents.js';
-import { useSession } from '../auth/use-session.js';
+import { useCanReadIncidents, useSession } from '../auth/use-session.js';
 import { canReadSituation } from '../situation/use-situation.js';
 import { CityMap } from './CityMap.js';
 import { DistrictList } from './DistrictList.js';
@@ -32,7 +33,9 @@ export function StartPage() {
   const [period, setPeriod] = useState(urlPeriod);
   useEffect(() => setLayout(urlLayout), [urlLayout]);
   useEffect(() => setPeriod(urlPeriod), [urlPeriod]);
-  const [resolution, setResolution] = useState(8);
+  const [zoomResolution, setResolution] = useState(8);
+  // Visitors get the public figures, which the server gives no finer than MAX_PUBLIC_RESOLUTION.
+  const resolution = useCanReadIncidents() === true ? zoomResolution : Math.min(zoomResolution, MAX_PUBLIC_RESOLUTION);
   const canSituation = canReadSituation(useSession().data);
 
   const setParam = (key: string, value: string | null) =>

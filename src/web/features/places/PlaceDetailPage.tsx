@@ -2,6 +2,7 @@ import L from 'leaflet';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
+import { MIN_PUBLIC_COUNT } from '../../../analysis/stats/disclosure.js';
 import { useNeighbourhoods } from '../../api/use-reference-data.js';
 import { ApproximateBadge } from '../../components/Badge.js';
 import { MapView, useMapLayer } from '../../components/MapView.js';
@@ -94,7 +95,7 @@ export function PlaceDetailPage() {
                 </div>
                 <div>
                   <dt>{t('places.incidentCount')}</dt>
-                  <dd>{format.number(place.data.incident_count)}</dd>
+                  <dd>{place.data.incident_count === null ? t('common.fewerThan', { k: MIN_PUBLIC_COUNT }) : format.number(place.data.incident_count)}</dd>
                 </div>
               </dl>
               <div>
