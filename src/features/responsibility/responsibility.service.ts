@@ -5,7 +5,7 @@ import type { InboxItem } from '../../domain/meetings.js';
 import type { Assignment, ResponsibilityRule, ResponsibilityRuleInput, ServiceLevel } from '../../domain/responsibility.js';
 import type { ServiceContext } from '../../server/context.js';
 import { recordAudit } from '../audit/audit.repo.js';
-import { assertWorksIncident, canActForUnit, tierAccess } from '../auth/policy.js';
+import { assertWorksIncident, tierAccess } from '../auth/policy.js';
 import { swedishDay } from '../incidents/locate.js';
 import { findUnit } from '../org/org.repo.js';
 import { findCategoriesByCode } from '../problems/problems.repo.js';
@@ -114,7 +114,7 @@ export async function overrideAssignment(ctx: ServiceContext, incidentId: string
   if (!(await findUnit(ctx.db, ctx.organisation.id, unitId))) throw new AppError('VALIDATION_FAILED', { details: [{ path: 'unit_id', code: 'unknown_unit', message: 'no such unit' }] });
   await inTransaction(ctx.db, async (trx) => {
     await lockIncidentForChange({ ...ctx, db: trx }, incidentId, 'assignment', expectedVersion);
-    const before = await findAssignment(trx, ctx.organisation.id, incidentId);
+    const before = await findAssignment(trx, ctx.organisation.id, incidentId, tierAccess(ctx.principal));
     await upsertAssignment(trx, { incident_id: incidentId, organisation_id: ctx.organisation.id, unit_id: unitId, rule_id: null, overridden_by: ctx.actor }, true);
     await recordAudit(trx, { organisationId: ctx.organisation.id, actor: ctx.actor, action: 'update', entityType: 'incident_assignment', entityId: incidentId, before: { unit_id: before?.unit_id ?? null }, after: { unit_id: unitId }, remoteAddress: ctx.remoteAddress });
   });
