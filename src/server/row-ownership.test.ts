@@ -25,6 +25,7 @@ const WRITES: Record<string, Entry> = {
   'POST /api/auth/tokens': { notOwned: "the caller's own API tokens" },
   'DELETE /api/auth/tokens/:id': { notOwned: "the caller's own API tokens (another's id is not found)" },
   'POST /api/public/reports': { notOwned: 'public: anyone may report' },
+  'POST /api/public/contacts/confirm': { notOwned: 'public: the token from the confirmation mail is the key' },
   'POST /api/public/reports/:receipt/reopen': { notOwned: 'public: the receipt code is the key' },
   'POST /open311/v2/requests.:format': { notOwned: 'public: anyone may report (Open311)' },
   'POST /api/incidents': { notOwned: 'reporting an incident anywhere in the city is every unit\'s right' },

@@ -31,18 +31,21 @@ describeEachEngine('GDPR: processing record, extract, erasure, retention; audit 
   it('extracts and erases what is kept about a reporter’s e-mail, and audits both without the address', async () => {
     const receipts = [];
     for (let i = 0; i < 2; i++) receipts.push((await app.inject({ method: 'POST', url: '/api/public/reports', remoteAddress: `10.1.0.${i}`, payload: report })).json().receipt_code);
-    // Staff take the first report up: the reporter asked for updates, so a message waits in the outbox (no mail server here).
+    // The reporter confirmed the address from the first mail; staff take the first report up, so a status
+    // message waits in the outbox beside the two confirmation mails (no mail server here).
+    await getDb().db.updateTable('reporter_contacts').set({ confirmed_at: new Date(), confirm_token_hash: null }).execute();
     const first = await getDb().db.selectFrom('incidents').select('id').where('receipt_code', '=', receipts[0]).executeTakeFirstOrThrow();
     const moved = await app.inject({ method: 'PATCH', url: `/api/incidents/${first.id}/status`, headers: admin, payload: { status: 'in_progress' } });
     expect(moved.statusCode).toBe(200);
     const extract = await app.inject({ method: 'POST', url: '/api/gdpr/extract', headers: admin, payload: { email: 'boende@example.se' } });
     expect(extract.statusCode).toBe(200);
     expect(extract.json().reports.map((r: { receipt_code: string }) => r.receipt_code).sort()).toEqual(receipts.sort());
-    expect(extract.json().messages).toEqual([expect.objectContaining({ kind: 'status_change', incident_id: first.id, status: 'pending' })]);
+    expect(extract.json().messages.map((m: { kind: string }) => m.kind).sort()).toEqual(['contact_confirmation', 'contact_confirmation', 'status_change']);
+    expect(extract.json().messages).toContainEqual(expect.objectContaining({ kind: 'status_change', incident_id: first.id, status: 'pending' }));
     expect(extract.json().account).toBeNull();
 
     const erased = await app.inject({ method: 'POST', url: '/api/gdpr/erase', headers: admin, payload: { email: 'BOENDE@example.se' } });
-    expect(erased.json()).toEqual({ email: 'boende@example.se', contacts_erased: 2, messages_erased: 1 });
+    expect(erased.json()).toEqual({ email: 'boende@example.se', contacts_erased: 2, messages_erased: 3 });
     const after = await app.inject({ method: 'POST', url: '/api/gdpr/extract', headers: admin, payload: { email: 'boende@example.se' } });
     expect(after.json()).toMatchObject({ reports: [], messages: [] });
     const outbox = await getDb().db.selectFrom('outbox_messages').select('recipient').execute();
