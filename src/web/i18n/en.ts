@@ -86,6 +86,7 @@ export const en: Translation = {
   },
   hexbins: {
     legendTitle: 'Incidents per hexagon',
+    suppressedNote: 'Hexagons with fewer than {{k}} incidents are not shown, so that no single incident can be singled out; the sum is therefore somewhat lower than the true count.',
     legendNote: 'Each hexagon is an H3 cell (resolution {{resolution}}). Only incidents with an exact or known place are counted.',
     none: 'No incidents with a known location in this period.',
     tooltip: '{{formatted}} incidents',

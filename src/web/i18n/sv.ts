@@ -83,6 +83,7 @@ export const sv = {
   },
   hexbins: {
     legendTitle: 'Antal händelser per sexhörning',
+    suppressedNote: 'Sexhörningar med färre än {{k}} händelser visas inte, så att ingen enskild händelse kan pekas ut; summan är därför något lägre än det verkliga antalet.',
     legendNote: 'Varje sexhörning är en H3-cell (upplösning {{resolution}}). Endast händelser med exakt plats eller känd plats räknas.',
     none: 'Inga händelser med känd plats under perioden.',
     tooltip: '{{formatted}} händelser',

@@ -69,6 +69,8 @@ describe('web app', () => {
     await page.getByText('Enskilda händelser visas bara för inloggade').waitFor();
     await waitForMapData();
     expect(await page.locator('.legend-list li').count()).toBeGreaterThan(0);
+    // Visitors are told that cells of fewer than five incidents are left out (and the sum is low because of it).
+    expect(await page.locator('.legend-note').textContent()).toContain('färre än 5 händelser visas inte');
     await page.screenshot({ path: `${SHOTS}/web-start.png`, fullPage: true });
 
     // Keyboard: the first Tab reaches the skip link, which moves focus to the main content.

@@ -1,7 +1,7 @@
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
-import { MAX_PUBLIC_RESOLUTION } from '../../../analysis/stats/disclosure.js';
+import { MAX_PUBLIC_RESOLUTION, MIN_PUBLIC_COUNT } from '../../../analysis/stats/disclosure.js';
 import type { PlaceSummary } from '../../../domain/org.js';
 import { daysAgoIso, todayInSweden } from '../../components/dates.js';
 import { ApproximateBadge } from '../../components/Badge.js';
@@ -95,7 +95,7 @@ export function DistrictPage() {
               <aside className="map-aside">
                 {canRead === false ? (
                   <>
-                    <HexbinLegend classes={classes} resolution={MAX_PUBLIC_RESOLUTION} total={total} />
+                    <HexbinLegend classes={classes} resolution={MAX_PUBLIC_RESOLUTION} total={total} suppressedBelow={MIN_PUBLIC_COUNT} />
                     <p id="district-map-note" className="legend-note">{t('district.mapNoteHexbins')}</p>
                   </>
                 ) : (

@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useSearchParams } from 'react-router';
-import { MAX_PUBLIC_RESOLUTION } from '../../../analysis/stats/disclosure.js';
+import { MAX_PUBLIC_RESOLUTION, MIN_PUBLIC_COUNT } from '../../../analysis/stats/disclosure.js';
 import { daysAgoIso } from '../../components/dates.js';
 import { QueryState } from '../../components/QueryState.js';
 import { useDocumentTitle } from '../../components/use-document-title.js';
@@ -35,7 +35,8 @@ export function StartPage() {
   useEffect(() => setPeriod(urlPeriod), [urlPeriod]);
   const [zoomResolution, setResolution] = useState(8);
   // Visitors get the public figures, which the server gives no finer than MAX_PUBLIC_RESOLUTION.
-  const resolution = useCanReadIncidents() === true ? zoomResolution : Math.min(zoomResolution, MAX_PUBLIC_RESOLUTION);
+  const canReadIncidents = useCanReadIncidents();
+  const resolution = canReadIncidents === true ? zoomResolution : Math.min(zoomResolution, MAX_PUBLIC_RESOLUTION);
   const canSituation = canReadSituation(useSession().data);
 
   const setParam = (key: string, value: string | null) =>
@@ -100,7 +101,7 @@ export function StartPage() {
           describedBy="map-notes"
         />
         <aside className="map-aside">
-          <HexbinLegend classes={classes} resolution={resolution} total={total} />
+          <HexbinLegend classes={classes} resolution={resolution} total={total} {...(canReadIncidents === true ? {} : { suppressedBelow: MIN_PUBLIC_COUNT })} />
           <section className="notes" id="map-notes" aria-labelledby="map-notes-title">
             <h2 id="map-notes-title" className="h3">{t('start.notes')}</h2>
             <ul>

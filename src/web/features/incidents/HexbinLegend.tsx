@@ -6,10 +6,12 @@ interface Props {
   classes: readonly HexbinClass[];
   resolution: number;
   total: number;
+  /** Set for visitors: cells under this count are left out (analysis/stats/disclosure.ts), and the legend says so. */
+  suppressedBelow?: number;
 }
 
 /** The hexbin colours with their count ranges written out: colour is never the only carrier. */
-export function HexbinLegend({ classes, resolution, total }: Props) {
+export function HexbinLegend({ classes, resolution, total, suppressedBelow }: Props) {
   const { t } = useTranslation();
   const format = useFormat();
   return (
@@ -28,7 +30,8 @@ export function HexbinLegend({ classes, resolution, total }: Props) {
         </ul>
       )}
       <p className="legend-note">
-        {t('hexbins.legendNote', { resolution })} {total > 0 && <span>({t('hexbins.tooltip', { count: total, formatted: format.number(total) })})</span>}
+        {t('hexbins.legendNote', { resolution })} {suppressedBelow !== undefined && t('hexbins.suppressedNote', { k: suppressedBelow })}{' '}
+        {total > 0 && <span>({t('hexbins.tooltip', { count: total, formatted: format.number(total) })})</span>}
       </p>
     </section>
   );
