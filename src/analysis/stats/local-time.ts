@@ -90,6 +90,17 @@ export function localParts(instant: InstantInput, timeZone: string = STOCKHOLM):
   };
 }
 
+const pad2 = (n: number) => String(n).padStart(2, '0');
+
+/**
+ * An instant as documents give it: wall-clock time to the minute, `YYYY-MM-DD HH:mm` (never UTC).
+ * @example localMinute('2026-12-06T16:42:37Z') // '2026-12-06 17:42'
+ */
+export function localMinute(instant: InstantInput, timeZone: string = STOCKHOLM): string {
+  const p = localParts(instant, timeZone);
+  return `${p.year}-${pad2(p.month)}-${pad2(p.day)} ${pad2(p.hour)}:${pad2(p.minute)}`;
+}
+
 /**
  * The instant a wall-clock time occurs in a zone. In the autumn overlap the earlier (summer-time) instant
  * is returned; a time inside the spring gap maps to the instant an hour later on the clock. Midnight, the

@@ -6,8 +6,8 @@ import { QUALITY_EXPORT_TEXTS, type QualityExportTexts } from './quality.texts.j
 
 function renderQualityPdf(r: QualityReport, tx: QualityExportTexts): Promise<Buffer> {
   const c = tx.columns;
-  return renderPdf(tx.title(r.scope.name), (doc) => {
-    doc.font('Helvetica-Bold').fontSize(18).fillColor('#102a43').text(tx.title(r.scope.name), MARGIN, MARGIN);
+  return renderPdf(tx.title(r.scope), (doc) => {
+    doc.font('Helvetica-Bold').fontSize(18).fillColor('#102a43').text(tx.title(r.scope), MARGIN, MARGIN);
     note(doc, tx.intro(r));
     heading(doc, tx.summary);
     table(doc, [{ title: c.check, width: 380 }, { title: c.count, width: 60, align: 'right' }],

@@ -1,3 +1,4 @@
+import { localMinute } from '../../analysis/stats/local-time.js';
 import type { ExportLanguage, QualityCheck, QualityItem, QualityReport } from '../../domain/quality.js';
 import type { RequestStatus } from '../../domain/requests.js';
 
@@ -9,7 +10,8 @@ type Facts = QualityItem['facts'];
  * `detail`. The web page has its own texts in src/web/i18n.
  */
 export interface QualityExportTexts {
-  title: (scope: string) => string;
+  /** The heading: the unit's name, or the whole city in words (the scope's own name is the organisation's slug). */
+  title: (scope: QualityReport['scope']) => string;
   intro: (r: QualityReport) => string;
   summary: string;
   columns: { check: string; code: string; count: string; what: string; unit: string; detail: string; fixIn: string; type: string; id: string; parent: string; parentId: string };
@@ -27,12 +29,12 @@ const STATUS: Record<ExportLanguage, Record<RequestStatus, string>> = {
   en: { requested: 'requested', accepted: 'accepted', declined: 'declined', delivered: 'delivered' },
 };
 
-const stamp = (r: QualityReport) => r.generated_at.slice(0, 16).replace('T', ' ');
+const stamp = (r: QualityReport) => localMinute(r.generated_at);
 
 export const QUALITY_EXPORT_TEXTS: Record<ExportLanguage, QualityExportTexts> = {
   sv: {
-    title: (scope) => `Kvalitetsrapport: ${scope}`,
-    intro: (r) => `Trygghetsprogrammets krav: rätt åtgärd mot ett identifierat problem. Uttag ${stamp(r)} UTC, dagens datum ${r.today}.`,
+    title: (scope) => `Kvalitetsrapport: ${scope.kind === 'city' ? 'Hela staden' : scope.name}`,
+    intro: (r) => `Trygghetsprogrammets krav: rätt åtgärd mot ett identifierat problem. Uttag ${stamp(r)}, dagens datum ${r.today}.`,
     summary: 'Sammanfattning',
     columns: { check: 'Kontroll', code: 'Kod', count: 'Antal', what: 'Vad', unit: 'Enhet', detail: 'Detalj', fixIn: 'Åtgärda i', type: 'Typ', id: 'Id', parent: 'Hör till', parentId: 'Hör till id' },
     sheets: { summary: 'Sammanfattning', items: 'Brister' },
@@ -63,8 +65,8 @@ export const QUALITY_EXPORT_TEXTS: Record<ExportLanguage, QualityExportTexts> = 
     })[check],
   },
   en: {
-    title: (scope) => `Quality report: ${scope}`,
-    intro: (r) => `The safety programme's demand: the right measure aimed at an identified problem. Generated ${stamp(r)} UTC, today's date ${r.today}.`,
+    title: (scope) => `Quality report: ${scope.kind === 'city' ? 'Whole city' : scope.name}`,
+    intro: (r) => `The safety programme's demand: the right measure aimed at an identified problem. Generated ${stamp(r)} (Swedish time), today's date ${r.today}.`,
     summary: 'Summary',
     columns: { check: 'Check', code: 'Code', count: 'Count', what: 'What', unit: 'Unit', detail: 'Detail', fixIn: 'Fix in', type: 'Type', id: 'Id', parent: 'Belongs to', parentId: 'Belongs to id' },
     sheets: { summary: 'Summary', items: 'Defects' },

@@ -1,3 +1,4 @@
+import { localMinute } from '../../analysis/stats/local-time.js';
 import { RATING_LABELS, type Change, type SituationReport } from '../../domain/situation.js';
 import { type Doc, heading, MARGIN, note, num, renderPdf, table, WIDTH } from '../reports/pdf-layout.js';
 import { drawMap, drawMapLegend, drawTimeGrid, drawTrend, type Outline } from './pdf-charts.js';
@@ -34,7 +35,7 @@ function firstPage(doc: Doc, r: SituationReport, ctx: PdfContext): void {
   doc.font('Helvetica-Bold').fontSize(20).fillColor('#102a43').text(`Lägesbild vecka ${week} ${year}`, MARGIN, MARGIN);
   doc.font('Helvetica').fontSize(12).fillColor('#334e68').text(r.scope.kind === 'city' ? `Hela staden (${r.scope.name})` : `Stadsdelsområde ${r.scope.name}`);
   const end = new Date(new Date(r.period.end).getTime() - 3_600_000 * 12).toISOString();
-  const made = ctx.frozen ? `Fryst ${ctx.frozen.at.slice(0, 16).replace('T', ' ')} UTC av ${ctx.frozen.by}` : `Uttag ${r.generated_at.slice(0, 16).replace('T', ' ')} UTC (ej fryst)`;
+  const made = ctx.frozen ? `Fryst ${localMinute(ctx.frozen.at)} av ${ctx.frozen.by}` : `Uttag ${localMinute(r.generated_at)} (ej fryst)`;
   note(doc, `Måndag ${swedishDate(r.period.start)} – söndag ${swedishDate(end)}. ${made}.` +
     (r.filters.category_group || r.filters.source ? ` Urval: ${[r.filters.category_group?.join(', '), r.filters.source?.join(', ')].filter(Boolean).join('; ')}.` : ''));
 

@@ -1,3 +1,4 @@
+import { localMinute } from '../../analysis/stats/local-time.js';
 import { RATING_LABELS, type SituationReport } from '../../domain/situation.js';
 import { type Cell, newWorkbook, sheet, workbookBuffer } from '../reports/xlsx-layout.js';
 
@@ -14,7 +15,7 @@ export async function renderSituationXlsx(r: SituationReport): Promise<Buffer> {
   const book = newWorkbook();
   const t = r.totals;
   sheet(book, 'Översikt', ['Uppgift', 'Värde'], [
-    ['Område', r.scope.name], ['Vecka', r.week], ['Från', r.period.start], ['Till (exkl.)', r.period.end], ['Uttag', r.generated_at],
+    ['Område', r.scope.name], ['Vecka', r.week], ['Från', localMinute(r.period.start)], ['Till (exkl.)', localMinute(r.period.end)], ['Uttag', localMinute(r.generated_at)],
     ['Urval kategorigrupper', r.filters.category_group?.join(', ') ?? 'alla'], ['Urval källor', r.filters.source?.join(', ') ?? 'alla'],
     ['Händelser', t.count], ['Förra veckan', t.vs_previous_week.reference], ['Samma vecka i fjol', t.vs_last_year.reference],
     ['Med punktläge', t.points], ['Grov position: område', t.coarse_area], ['Grov position: kommun', t.coarse_municipality],

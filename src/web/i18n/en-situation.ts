@@ -26,6 +26,7 @@ export const enSituation: Shape<typeof svSituation> = {
     show: 'Show',
     weekInvalid: 'Enter a week such as 2026-W47.',
     period: '{{start}} – {{end}}',
+    noAccess: "Your account has no access to the running situation picture. It is open to the city's coordinators, unit editors, analysts and administrators.",
     readOnly: 'You can read the report but not confirm ratings or freeze it.',
     totals: 'Total',
     totalsText_one: '{{count}} incident in week {{week}}',

@@ -23,6 +23,7 @@ export const svSituation = {
     show: 'Visa',
     weekInvalid: 'Ange en vecka som 2026-W47.',
     period: '{{start}} – {{end}}',
+    noAccess: 'Ditt konto har inte tillgång till den löpande lägesbilden. Den är öppen för stadens samordnare, enhetsredigerare, analytiker och systemförvaltare.',
     readOnly: 'Du kan läsa lägesbilden men inte bekräfta bedömningar eller frysa den.',
     totals: 'Totalt',
     totalsText_one: '{{count}} händelse vecka {{week}}',

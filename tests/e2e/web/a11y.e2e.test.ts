@@ -214,6 +214,11 @@ describe('axe, signed in', () => {
     await open(police, h, '/annual', 'Årsrapport');
     await police.getByText('Den här sidan är för medarbetare').waitFor();
     await scan(police, 'annual report, no access (police)');
+    // The running situation picture is not theirs either: a clear no-access message, not a claim they may read it.
+    await open(police, h, '/situation', /Lägesbild/);
+    await police.getByText('Ditt konto har inte tillgång till den löpande lägesbilden').waitFor();
+    expect(await police.getByText('Du kan läsa lägesbilden').count()).toBe(0);
+    await scan(police, 'situation, no access (police)');
   }, 90_000);
 
   it('analyst: an incident without free text and without the form', async () => {

@@ -62,7 +62,7 @@ export function SituationPage() {
       {session.isPending ? null : !session.data ? (
         <SignInNotice />
       ) : !canRead ? (
-        <p className="notice notice-info">{t('situation.readOnly')}</p>
+        <p className="notice notice-info">{t('situation.noAccess')}</p>
       ) : (
         <>
           <WeekPicker week={week} onChange={goTo} />
