@@ -79,10 +79,10 @@ export async function assertMayTrySignIn(db: Db, key: ThrottleKey, now: Date): P
 
 /** Counts a wrong password (or unknown e-mail address) from this place and sets its wait. */
 export async function recordSignInFailure(db: Db, key: ThrottleKey, now: Date): Promise<void> {
-  const failures = await addFailure(db, key, now, addMinutes(now, -RESTART_HOURS * 60));
-  const [row, accountFailures] = await Promise.all([findThrottle(db, key), countEmailFailures(db, key.organisationId, key.email, addMinutes(now, -60))]);
-  const underPressure = accountFailures >= PRESSURE_FAILURES && !row?.succeeded_at;
-  const minutes = underPressure ? MAX_BLOCK_MINUTES : blockMinutes(failures);
+  const row = await addFailure(db, key, now, addMinutes(now, -RESTART_HOURS * 60));
+  const accountFailures = await countEmailFailures(db, key.organisationId, key.email, addMinutes(now, -60));
+  const underPressure = accountFailures >= PRESSURE_FAILURES && !row.succeeded_at;
+  const minutes = underPressure ? MAX_BLOCK_MINUTES : blockMinutes(row.failures);
   if (minutes) await setBlockedUntil(db, key, addMinutes(now, minutes));
 }
 
