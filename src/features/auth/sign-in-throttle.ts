@@ -21,8 +21,8 @@ const SPRAY_EMAILS = 20;
 /** … within this window, and the address may not try any more until the window has passed. */
 const SPRAY_MINUTES = 15;
 /**
- * An account under attack from many places: past this many failures within an hour, a place the owner has
- * never signed in from gets one wrong password per hour. Known places keep their five; single sign-on
+ * An account under attack from many places: once the running counts of the places that failed on it within
+ * the last hour add up to this many, a place the owner has never signed in from gets one wrong password per hour. Known places keep their five; single sign-on
  * (which also makes the place known) is untouched.
  */
 const PRESSURE_FAILURES = 30;
