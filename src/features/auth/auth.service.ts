@@ -159,7 +159,7 @@ function weakPassword(path: string, problem: PasswordProblem): AppError {
  */
 export async function createUser(ctx: ServiceContext, input: UserCreate, options: { oneTimePassword?: boolean } = {}): Promise<{ id: string; email: string; password: string | null }> {
   const password = input.password ?? generatePassword();
-  const problem = input.password ? passwordProblem(input.password, input.email, await organisationWords(ctx.db, ctx.organisation.id)) : null;
+  const problem = input.password ? await passwordProblem(input.password, input.email, await organisationWords(ctx.db, ctx.organisation.id)) : null;
   if (problem) throw weakPassword('password', problem);
   return inTransaction(ctx.db, async (trx) => {
     if (await findUserByEmail(trx, ctx.organisation.id, input.email)) {
@@ -191,7 +191,7 @@ export async function changePassword(ctx: ServiceContext, input: PasswordChange,
     throw new AppError('INVALID_CREDENTIALS', { details: [{ path: 'current_password', code: 'wrong_password', message: 'the current password is wrong' }] });
   }
   const problem = input.new_password === input.current_password
-    ? 'same_as_current' : passwordProblem(input.new_password, user.email, await organisationWords(ctx.db, ctx.organisation.id));
+    ? 'same_as_current' : await passwordProblem(input.new_password, user.email, await organisationWords(ctx.db, ctx.organisation.id));
   if (problem) throw weakPassword('new_password', problem);
   const hash = await hashPassword(input.new_password);
   return inTransaction(ctx.db, async (trx) => {
