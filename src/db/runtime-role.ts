@@ -1,7 +1,7 @@
 import { type Kysely, sql } from 'kysely';
 
 /** Tables the application may only add to and read: the audit log and the release log of records requests. */
-export const APPEND_ONLY_TABLES = ['audit_events', 'records_releases'] as const;
+const APPEND_ONLY_TABLES = ['audit_events', 'records_releases'] as const;
 
 /** Kysely's bookkeeping: written by migrations (as the owner) only. */
 const MIGRATION_TABLES = ['kysely_migration', 'kysely_migration_lock'] as const;
