@@ -41,8 +41,11 @@ export async function openDatabase(options: OpenDatabaseOptions = {}, config: Co
     idleInTransactionTimeoutMs: config.dbIdleInTransactionTimeoutMs,
   });
   try {
-    const [ownerRole, runtimeRole] = await Promise.all([currentRole(owner.db), currentRole(handle.db)]);
-    if (ownerRole !== runtimeRole) await grantRuntimeRole(owner.db, runtimeRole);
+    // Without a migration role both connections act as the same one: nothing to grant.
+    if (config.migrationDatabaseUrl) {
+      const [ownerRole, runtimeRole] = await Promise.all([currentRole(owner.db), currentRole(handle.db)]);
+      if (ownerRole !== runtimeRole) await grantRuntimeRole(owner.db, runtimeRole);
+    }
   } catch (e) {
     await handle.close();
     throw e;

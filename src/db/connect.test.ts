@@ -5,7 +5,7 @@ import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { TEST_POSTGRES_URL } from '../../tests/setup/test-db.js';
 import { buildApp } from '../server/app.js';
-import { connect, type DbHandle, isDatabaseUnavailable } from './connect.js';
+import { connect, type DbHandle, isDatabaseOverrun, isDatabaseUnavailable } from './connect.js';
 
 /** A connection string whose sessions carry their own application_name, so a test ends only its own backends. */
 function urlNamed(name: string): string {
@@ -53,6 +53,7 @@ describe('PostgreSQL connections that are lost', () => {
     const error = await sql`SELECT pg_sleep(1)`.execute(handle.db).catch((e: unknown) => e);
     expect((error as { code?: string }).code).toBe('57014');
     expect(isDatabaseUnavailable(error)).toBe(true);
+    expect(isDatabaseOverrun(error)).toBe(true);
   });
 
   it('survives a backend ended while idle in the pool and while held inside a transaction, failing only that statement', async () => {
@@ -69,6 +70,7 @@ describe('PostgreSQL connections that are lost', () => {
       await sql`SELECT 1`.execute(trx);
     }).catch((e: unknown) => e);
     expect(isDatabaseUnavailable(failure)).toBe(true);
+    expect(isDatabaseOverrun(failure)).toBe(false);
 
     const { rows } = await sql<{ ok: number }>`SELECT 1 AS ok`.execute(handle.db);
     expect(rows).toEqual([{ ok: 1 }]);

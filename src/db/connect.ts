@@ -123,6 +123,9 @@ const UNAVAILABLE_SQLSTATE = /^(08|53|57P)|^57014$/;
 const UNAVAILABLE_MESSAGES = /^(Connection terminated|Client has encountered a connection error|timeout exceeded when trying to connect)/;
 const UNAVAILABLE_SYSCALL = new Set(['ECONNREFUSED', 'ECONNRESET', 'EPIPE', 'ETIMEDOUT', 'EHOSTUNREACH', 'ENOTFOUND']);
 
+/** Of those, a statement past its time limit (a bug) and insufficient resources (disk, memory, connections: an emergency). */
+const OVERRUN_SQLSTATE = /^(53|57014$)/;
+
 /**
  * True when a query failed because the database is unreachable, its backend was terminated, it is
  * restarting, or a statement ran past its time limit (57014): a request can be answered "try again",
@@ -133,4 +136,10 @@ export function isDatabaseUnavailable(error: unknown): boolean {
   const code = (error as { code?: unknown }).code;
   if (typeof code === 'string' && (UNAVAILABLE_SQLSTATE.test(code) || UNAVAILABLE_SYSCALL.has(code))) return true;
   return UNAVAILABLE_MESSAGES.test(error.message);
+}
+
+/** True when the database refused to go on because a statement ran past its time limit or it ran out of resources. */
+export function isDatabaseOverrun(error: unknown): boolean {
+  const code = error instanceof Error ? (error as { code?: unknown }).code : undefined;
+  return typeof code === 'string' && OVERRUN_SQLSTATE.test(code);
 }

@@ -8,7 +8,7 @@ import { openDatabase } from '../cli/cli-context.js';
 import { recordAudit } from '../features/audit/audit.repo.js';
 import { ownsIncidents } from '../features/imports/bulk-load.js';
 import { runImport } from '../features/imports/imports.service.js';
-import { loadConfig } from '../server/config.js';
+import { type Config, loadConfig } from '../server/config.js';
 import type { DbHandle } from './connect.js';
 import { currentRole } from './runtime-role.js';
 
@@ -38,11 +38,12 @@ describe('running as a role that owns no table (MIGRATION_DATABASE_URL as owner,
   const schema = `t_${suffix}`;
   let app: DbHandle;
   let owner: DbHandle;
+  let config: Config;
 
   beforeAll(async () => {
     await admin(`CREATE ROLE ${role} LOGIN`);
     await withSchemaLock('shared', (client) => client.query(`CREATE SCHEMA ${schema}`));
-    const config = loadConfig({ DATABASE_URL: urlFor(schema, role), MIGRATION_DATABASE_URL: urlFor(schema) });
+    config = loadConfig({ DATABASE_URL: urlFor(schema, role), MIGRATION_DATABASE_URL: urlFor(schema) });
     app = await withSchemaLock('shared', () => openDatabase({ purpose: 'server' }, config));
     owner = await openDatabase({ asOwner: true }, config);
   });
@@ -73,6 +74,12 @@ describe('running as a role that owns no table (MIGRATION_DATABASE_URL as owner,
     // The import wrote row by row: dropping the indexes for a bulk load is for the owner alone.
     expect(await ownsIncidents(app.db)).toBe(false);
     expect(await ownsIncidents(owner.db)).toBe(true);
+  });
+
+  it('lets several processes start at once: their grants take turns instead of colliding', async () => {
+    const opened = await withSchemaLock('shared', () => Promise.allSettled(Array.from({ length: 6 }, () => openDatabase({ purpose: 'server' }, config))));
+    await Promise.all(opened.flatMap((o) => (o.status === 'fulfilled' ? [o.value.close()] : [])));
+    expect(opened.filter((o) => o.status === 'rejected')).toEqual([]);
   });
 
   it('cannot alter the audit log: no disabling its triggers, no replica mode, no UPDATE, DELETE or TRUNCATE', async () => {

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 
 /** TRUST_PROXY: 'true'/'false', a number of hops, or addresses and CIDR ranges separated by commas. */
-export const TrustProxySchema = z.string().trim().transform((v, ctx): boolean | number | string[] => {
+const TrustProxySchema = z.string().trim().transform((v, ctx): boolean | number | string[] => {
   if (v === 'true' || v === 'false') return v === 'true';
   if (/^\d+$/.test(v)) return Number(v);
   const list = v.split(',').map((a) => a.trim()).filter(Boolean);

@@ -1,6 +1,6 @@
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
-import { isDatabaseUnavailable } from '../db/connect.js';
+import { isDatabaseOverrun, isDatabaseUnavailable } from '../db/connect.js';
 import { AppError, type ErrorBody, type ErrorCode, type FieldIssue, HTTP_STATUS } from '../domain/errors.js';
 
 /** 'en' when the client prefers English, otherwise Swedish. */
@@ -59,6 +59,8 @@ export function toAppError(error: unknown): AppError {
 export function sendError(request: FastifyRequest, reply: FastifyReply, error: unknown) {
   const appError = toAppError(error);
   if (appError.code === 'INTERNAL') request.log.error({ err: error }, 'unhandled error');
+  // The client may try again either way; a lost connection passes by itself, an overrun needs someone to look.
+  else if (appError.code === 'DATABASE_UNAVAILABLE' && isDatabaseOverrun(error)) request.log.error({ err: error }, 'database overrun: statement time limit or resources');
   else if (appError.code === 'DATABASE_UNAVAILABLE') request.log.warn({ err: error }, 'database unavailable');
   // A 429 is logged (sampled) with its request when it completes: under a flood, one line per client and minute.
   else if (HTTP_STATUS[appError.code] !== 429) request.log.info({ code: appError.code }, 'request refused');

@@ -22,7 +22,7 @@ export function registerServe(program: Command): void {
         ...(opts.host ? { host: opts.host } : {}),
       });
       const logger = pino({ level: config.logLevel });
-      const handle = await openDatabase({ purpose: 'server', log: logger });
+      const handle = await openDatabase({ purpose: 'server', log: logger }, config);
       const abandoned = await failAbandonedImportRuns(handle.db, handle.engine);
       if (abandoned) logger.warn({ runs: abandoned }, 'imports left running by a process that is gone are marked failed');
       if (opts.seedIfEmpty) {

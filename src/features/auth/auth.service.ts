@@ -9,8 +9,7 @@ import {
   listApiTokens, listMemberships, markApiTokenUsed, organisationWords, revokeAllApiTokens, revokeApiToken, setPassword, touchSession,
 } from './auth.repo.js';
 import { checkPolicy } from './policy.js';
-import { assertMayTrySignIn, recordSignInFailure } from './sign-in-throttle.js';
-import { recordSuccess } from './sign-in-throttle.repo.js';
+import { assertMayTrySignIn, recordSignInFailure, recordSignInSuccess, signInPlace } from './sign-in-throttle.js';
 import { generatePassword, hashPassword, PASSWORD_PROBLEM_MESSAGES, type PasswordProblem, passwordProblem, verifyNothing, verifyPassword } from './passwords.js';
 import { API_TOKEN_PREFIX, hashSecret, newSecret } from './tokens.js';
 
@@ -30,7 +29,7 @@ async function principalFor(db: Db, user: { id: string; organisation_id: string;
  * gets the same answer as a wrong password.
  */
 export async function login(ctx: ServiceContext, input: Login, userAgent: string | null) {
-  const key = { organisationId: ctx.organisation.id, email: input.email, address: ctx.remoteAddress ?? 'unknown' };
+  const key = signInPlace(ctx, input.email);
   const now = new Date();
   await assertMayTrySignIn(ctx.db, key, now);
   const user = await findUserByEmail(ctx.db, ctx.organisation.id, input.email);
@@ -52,7 +51,7 @@ export async function startSession(ctx: ServiceContext, user: UserRow, userAgent
   const now = new Date();
   await inTransaction(ctx.db, async (trx) => {
     // Signing in (by password or single sign-on) makes this place known: it keeps its attempts when the account is under attack.
-    await recordSuccess(trx, { organisationId: user.organisation_id, email: user.email, address: ctx.remoteAddress ?? 'unknown' }, now);
+    await recordSignInSuccess(trx, signInPlace(ctx, user.email), now);
     await insertSession(trx, {
       token_hash: hashSecret(token), user_id: user.id, csrf_token: csrfToken,
       expires_at: new Date(now.getTime() + SESSION_HOURS * 3600_000), remote_address: ctx.remoteAddress ?? null, user_agent: userAgent?.slice(0, 300) ?? null,
@@ -160,7 +159,7 @@ function weakPassword(path: string, problem: PasswordProblem): AppError {
  */
 export async function createUser(ctx: ServiceContext, input: UserCreate, options: { oneTimePassword?: boolean } = {}): Promise<{ id: string; email: string; password: string | null }> {
   const password = input.password ?? generatePassword();
-  const problem = input.password ? passwordProblem(input.password, input.email, await organisationWords(ctx.db, ctx.organisation.id)) : null;
+  const problem = input.password ? await passwordProblem(input.password, input.email, await organisationWords(ctx.db, ctx.organisation.id)) : null;
   if (problem) throw weakPassword('password', problem);
   return inTransaction(ctx.db, async (trx) => {
     if (await findUserByEmail(trx, ctx.organisation.id, input.email)) {
@@ -192,7 +191,7 @@ export async function changePassword(ctx: ServiceContext, input: PasswordChange,
     throw new AppError('INVALID_CREDENTIALS', { details: [{ path: 'current_password', code: 'wrong_password', message: 'the current password is wrong' }] });
   }
   const problem = input.new_password === input.current_password
-    ? 'same_as_current' : passwordProblem(input.new_password, user.email, await organisationWords(ctx.db, ctx.organisation.id));
+    ? 'same_as_current' : await passwordProblem(input.new_password, user.email, await organisationWords(ctx.db, ctx.organisation.id));
   if (problem) throw weakPassword('new_password', problem);
   const hash = await hashPassword(input.new_password);
   return inTransaction(ctx.db, async (trx) => {

@@ -8,7 +8,7 @@ import { canReadFreeText } from './policy.js';
  * other free text withheld (null, or empty where the field is always a string). What stays is what an
  * analyst works with: kind, category, status, units, places, dates, figures and the record's id.
  */
-export const FREE_TEXT_FIELDS = {
+const FREE_TEXT_FIELDS = {
   incident: { description: null, status_note: null },
   problem: { title: 'label', statement: null, time_pattern: null },
   evidence: { note: null },
@@ -35,7 +35,7 @@ export function neutralTitle(kind: FreeTextKind, id: string): string {
 }
 
 /** A record as a caller without free text sees it: every free-text field of its kind replaced. */
-export function withoutFreeText<T extends { id: string }>(kind: FreeTextKind, record: T): T {
+function withoutFreeText<T extends { id: string }>(kind: FreeTextKind, record: T): T {
   const out: Record<string, unknown> = { ...record };
   for (const [field, replacement] of Object.entries(FREE_TEXT_FIELDS[kind])) {
     if (field in out) out[field] = replacement === 'label' ? neutralTitle(kind, record.id) : replacement;

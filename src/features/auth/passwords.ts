@@ -1,5 +1,4 @@
 import { hash, verify } from '@node-rs/argon2';
-import { dictionary } from '@zxcvbn-ts/language-common';
 import { randomBytes } from 'node:crypto';
 import { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH } from '../../domain/auth.js';
 import type { LocalisedMessage } from '../../domain/errors.js';
@@ -7,9 +6,12 @@ import type { LocalisedMessage } from '../../domain/errors.js';
 // OWASP's argon2id baseline (m=19 MiB, t=2, p=1).
 const ARGON2_OPTIONS = { algorithm: 2 as const, memoryCost: 19_456, timeCost: 2, parallelism: 1 };
 
-/** About 49,000 passwords seen most often in breach corpora, shipped as data in @zxcvbn-ts/language-common. */
-let common: Set<string> | null = null;
-const commonPasswords = () => (common ??= new Set(dictionary['passwords-common']));
+/**
+ * About 49,000 passwords seen most often in breach corpora, shipped as data in @zxcvbn-ts/language-common.
+ * Loaded at the first check, not at start: the module would cost every server and CLI start about 0.1 s and 5 MB.
+ */
+let common: Promise<Set<string>> | null = null;
+const commonPasswords = () => (common ??= import('@zxcvbn-ts/language-common').then(({ dictionary }) => new Set(dictionary['passwords-common'])));
 
 /**
  * Words everyone in a Swedish city's organisation would build a password on: the product, the city,
@@ -71,7 +73,7 @@ function onlyVocabulary(form: string, words: readonly string[]): boolean {
  * organisation's own vocabulary, no reuse of the account name; no composition rules.
  * @param organisationWords the organisation's name and slug, refused like the built-in vocabulary.
  */
-export function passwordProblem(password: string, email: string, organisationWords: readonly string[] = []): PasswordProblem | null {
+export async function passwordProblem(password: string, email: string, organisationWords: readonly string[] = []): Promise<PasswordProblem | null> {
   const chars = [...password].length;
   if (chars < PASSWORD_MIN_LENGTH) return 'too_short';
   if (chars > PASSWORD_MAX_LENGTH) return 'too_long';
@@ -80,7 +82,9 @@ export function passwordProblem(password: string, email: string, organisationWor
   const own = organisationWords.flatMap((w) => w.toLowerCase().split(/[^\p{L}]+/u)).filter((w) => w.length >= 4);
   const words = [...new Set([...own, ...VOCABULARY])].sort((a, b) => b.length - a.length);
   if (forms.some((f) => onlyVocabulary(f, words))) return 'organisation_word';
-  if (/^(.)\1+$/u.test(password) || forms.some((f) => commonPasswords().has(f))) return 'too_common';
+  if (/^(.)\1+$/u.test(password)) return 'too_common';
+  const breached = await commonPasswords();
+  if (forms.some((f) => breached.has(f))) return 'too_common';
   const local = email.split('@')[0]?.toLowerCase() ?? '';
   if (local.length >= 4 && forms[0]!.includes(local)) return 'contains_email';
   return null;

@@ -40,21 +40,24 @@ export function assertCanEditForUnit(principal: Principal, unitId: string, what:
   if (!canEditForUnit(principal, unitId)) throw new AppError('FORBIDDEN', { details: { reason: `not an editor of the responsible unit (${what})` } });
 }
 
+/** The caller's memberships in the shape the domain rules `coordinatesUnit` and `worksIncident` take. */
+function membershipsOf(principal: Principal): Array<{ role: Role; unit: string }> {
+  return principal.kind === 'user' ? principal.memberships.map((m) => ({ role: m.role, unit: m.unitId })) : [];
+}
+
 /** Throws FORBIDDEN unless the caller coordinates the unit or is an admin (`coordinatesUnit`: local agreements). */
 export function assertCoordinatesUnit(principal: Principal, unitId: string, what: string): void {
   if (principal.kind === 'system') return;
-  const memberships = principal.kind === 'user' ? principal.memberships.map((m) => ({ role: m.role, unit: m.unitId })) : [];
-  if (!coordinatesUnit(memberships, unitId)) throw new AppError('FORBIDDEN', { details: { reason: `not a coordinator of the district (${what})` } });
+  if (!coordinatesUnit(membershipsOf(principal), unitId)) throw new AppError('FORBIDDEN', { details: { reason: `not a coordinator of the district (${what})` } });
 }
 
 /** The units an incident answers to, as `worksIncident` takes them. */
-export interface IncidentOwners { assignedUnitId: string | null; reportingUnitId: string | null; districtUnitId: string | null }
+interface IncidentOwners { assignedUnitId: string | null; reportingUnitId: string | null; districtUnitId: string | null }
 
 /** Throws FORBIDDEN unless the caller may change the incident (`worksIncident`); `what` names the change. */
 export function assertWorksIncident(principal: Principal, incident: IncidentOwners, what: string): void {
   if (principal.kind === 'system') return;
-  const memberships = principal.kind === 'user' ? principal.memberships.map((m) => ({ role: m.role, unit: m.unitId })) : [];
-  if (!worksIncident(memberships, incident)) throw new AppError('FORBIDDEN', { details: { reason: `not of the assigned or reporting unit or a coordinator of the district (incident ${what})` } });
+  if (!worksIncident(membershipsOf(principal), incident)) throw new AppError('FORBIDDEN', { details: { reason: `not of the assigned or reporting unit or a coordinator of the district (incident ${what})` } });
 }
 
 /** Acting for a unit (answering its requests, working its inbox): its members except analysts, and admins. */

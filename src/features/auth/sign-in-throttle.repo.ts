@@ -30,17 +30,16 @@ export async function countEmailFailures(db: Db, organisationId: string, email: 
 
 /**
  * Counts one more failure in one statement (concurrent failures all count); the count starts again when the
- * previous failure is older than `restartBefore`. Returns the new count.
+ * previous failure is older than `restartBefore`. Returns the new count and when the owner last signed in from here.
  */
-export async function addFailure(db: Db, k: ThrottleKey, now: Date, restartBefore: Date): Promise<number> {
-  const r = await db.insertInto('sign_in_throttle')
+export function addFailure(db: Db, k: ThrottleKey, now: Date, restartBefore: Date) {
+  return db.insertInto('sign_in_throttle')
     .values({ organisation_id: k.organisationId, email: k.email, address: k.address, failures: 1, failed_at: now, blocked_until: null, succeeded_at: null })
     .onConflict((oc) => oc.columns(['organisation_id', 'email', 'address']).doUpdateSet({
       failures: sql<number>`CASE WHEN sign_in_throttle.failed_at < ${restartBefore} THEN 1 ELSE sign_in_throttle.failures + 1 END`,
       failed_at: now,
     }))
-    .returning('failures').executeTakeFirstOrThrow();
-  return r.failures;
+    .returning(['failures', 'succeeded_at']).executeTakeFirstOrThrow();
 }
 
 export async function setBlockedUntil(db: Db, k: ThrottleKey, until: Date): Promise<void> {

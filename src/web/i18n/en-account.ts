@@ -20,7 +20,6 @@ export const enAccount: Shape<typeof svAccount> = {
       current: 'Enter your current password.',
       wrongCurrent: 'The current password is wrong.',
       next: 'The new password must have at least 12 and at most 128 characters.',
-      weak: 'The new password is too common, too close to your e-mail address or the same as the old one.',
     },
   },
 };

@@ -18,7 +18,6 @@ export const svAccount = {
       current: 'Fyll i ditt nuvarande lösenord.',
       wrongCurrent: 'Det nuvarande lösenordet stämmer inte.',
       next: 'Det nya lösenordet måste ha minst 12 och högst 128 tecken.',
-      weak: 'Det nya lösenordet är för vanligt, för likt din e-postadress eller samma som det gamla.',
     },
   },
 };

@@ -58,7 +58,7 @@ export function ChangePasswordPage() {
       else void navigate('/', { replace: true });
     } catch (err) {
       if (err instanceof ApiError && err.code === 'INVALID_CREDENTIALS') fail({ current_password: t('account.errors.wrongCurrent') }, null);
-      else if (err instanceof ApiError && err.code === 'WEAK_PASSWORD') fail({ new_password: err.messages ? errorText(err) : t('account.errors.weak') }, null);
+      else if (err instanceof ApiError && err.code === 'WEAK_PASSWORD') fail({ new_password: errorText(err) }, null);
       else fail({}, errorText(err));
     } finally {
       setPending(false);
