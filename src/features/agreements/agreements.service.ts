@@ -1,6 +1,6 @@
 import { publicCount } from '../../analysis/stats/disclosure.js';
 import { redactPersonalData } from '../../analysis/text/redact.js';
-import { assertVersion, bumpVersion, lockRow } from '../../db/row-version.repo.js';
+import { lockForChange } from '../../db/row-version.repo.js';
 import { inTransaction } from '../../db/transaction.js';
 import type { Agreement, AgreementCreate, AgreementReview, AgreementUpdate, PublicAgreement } from '../../domain/agreements.js';
 import { AppError } from '../../domain/errors.js';
@@ -68,12 +68,11 @@ async function agreementRow(ctx: ServiceContext, id: string): Promise<AgreementR
  * is an admin) and `expectedVersion` (If-Match), when given, is still current.
  */
 async function lockAgreement(ctx: ServiceContext, id: string, expectedVersion: number | undefined): Promise<AgreementRow> {
-  if ((await lockRow(ctx.db, 'local_agreements', ctx.organisation.id, id)) === null) throw new AppError('NOT_FOUND', { details: { entity: 'agreement', id } });
-  const row = await agreementRow(ctx, id);
-  assertCoordinatesUnit(ctx.principal, row.district_unit_id, 'agreement');
-  assertVersion('agreement', id, row.version, expectedVersion);
-  await bumpVersion(ctx.db, 'local_agreements', id);
-  return row;
+  return lockForChange(ctx.db, 'local_agreements', 'agreement', ctx.organisation.id, id, expectedVersion, async () => {
+    const row = await agreementRow(ctx, id);
+    assertCoordinatesUnit(ctx.principal, row.district_unit_id, 'agreement');
+    return row;
+  });
 }
 
 /** Edits an agreement's text, period, priority areas or activities. */

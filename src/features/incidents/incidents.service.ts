@@ -200,7 +200,7 @@ export async function updateIncidentConfidentiality(ctx: ServiceContext, id: str
 export async function reopenIncidentByReceipt(ctx: ServiceContext, receiptCode: string, reason: string): Promise<Incident> {
   return inTransaction(ctx.db, async (trx) => {
     const found = await findIncidentByReceipt(trx, ctx.organisation.id, receiptCode);
-    const locked = found && (await lockRow(trx, 'incidents', ctx.organisation.id, found.id)) !== null;
+    const locked = found && (await lockRow(trx, 'incidents', ctx.organisation.id, found.id));
     const before = locked && (await findIncident(trx, ctx.organisation.id, found.id));
     if (!before) throw new AppError('NOT_FOUND', { details: { receipt_code: receiptCode } });
     if (before.status !== 'closed') throw new AppError('INVALID_TRANSITION', { details: { entity: 'incident', from: before.status, to: 'new', reason: 'only a closed report can be reopened' } });

@@ -1,5 +1,5 @@
 import { redactPersonalData } from '../../analysis/text/redact.js';
-import { assertVersion, bumpVersion, lockRow } from '../../db/row-version.repo.js';
+import { lockForChange } from '../../db/row-version.repo.js';
 import { inTransaction } from '../../db/transaction.js';
 import { AppError } from '../../domain/errors.js';
 import {
@@ -66,12 +66,11 @@ async function measureRow(ctx: ServiceContext, id: string): Promise<MeasureRow> 
  * Every change of a measure, its components and follow-ups goes through here, so they happen one at a time.
  */
 async function lockMeasure(ctx: ServiceContext, id: string, expectedVersion: number | undefined): Promise<MeasureRow> {
-  if ((await lockRow(ctx.db, 'measures', ctx.organisation.id, id)) === null) throw new AppError('NOT_FOUND', { details: { entity: 'measure', id } });
-  const row = await measureRow(ctx, id);
-  assertCanEditForUnit(ctx.principal, row.responsible_unit_id, 'measure');
-  assertVersion('measure', id, row.version, expectedVersion);
-  await bumpVersion(ctx.db, 'measures', id);
-  return row;
+  return lockForChange(ctx.db, 'measures', 'measure', ctx.organisation.id, id, expectedVersion, async () => {
+    const row = await measureRow(ctx, id);
+    assertCanEditForUnit(ctx.principal, row.responsible_unit_id, 'measure');
+    return row;
+  });
 }
 
 /** One measure with problems, units, places, components and follow-ups. */

@@ -1,6 +1,6 @@
 import { weekBounds } from '../../analysis/stats/counts.js';
 import { redactPersonalData } from '../../analysis/text/redact.js';
-import { assertVersion, bumpVersion, lockRow } from '../../db/row-version.repo.js';
+import { lockForChange } from '../../db/row-version.repo.js';
 import { inTransaction } from '../../db/transaction.js';
 import { AppError } from '../../domain/errors.js';
 import type {
@@ -149,17 +149,12 @@ async function addActionRow(db: Db, ctx: ServiceContext, meetingId: string, a: M
   return id;
 }
 
-/** The meeting once the caller may write its district's picture; with `lock`, locked and its version checked and raised. */
-async function writableMeeting(ctx: ServiceContext, meetingId: string, lock?: { expectedVersion: number | undefined }) {
-  if (lock && (await lockRow(ctx.db, 'meetings', ctx.organisation.id, meetingId)) === null) throw new AppError('NOT_FOUND', { details: { entity: 'meeting', id: meetingId } });
+/** The meeting once the caller may write its district's picture. */
+async function writableMeeting(ctx: ServiceContext, meetingId: string) {
   const meeting = await findMeeting(ctx.db, ctx.organisation.id, meetingId);
   if (!meeting) throw new AppError('NOT_FOUND', { details: { entity: 'meeting', id: meetingId } });
   const scope = await situationScope(ctx, meeting.area_id);
   assertCanWriteScope(ctx.principal, scope.ownerUnitId, 'meeting');
-  if (lock) {
-    assertVersion('meeting', meetingId, meeting.version, lock.expectedVersion);
-    await bumpVersion(ctx.db, 'meetings', meetingId);
-  }
   return meeting;
 }
 
@@ -168,7 +163,7 @@ export async function updateMeeting(ctx: ServiceContext, meetingId: string, inpu
   if (input.participants) await checkUnits(ctx.db, ctx.organisation.id, input.participants, 'participants');
   const notes = input.notes === undefined ? undefined : redactPersonalData(input.notes);
   await inTransaction(ctx.db, async (trx) => {
-    const before = await writableMeeting({ ...ctx, db: trx }, meetingId, { expectedVersion });
+    const before = await lockForChange(trx, 'meetings', 'meeting', ctx.organisation.id, meetingId, expectedVersion, () => writableMeeting({ ...ctx, db: trx }, meetingId));
     await updateMeetingRow(trx, meetingId, {
       ...(input.held_at ? { held_at: new Date(input.held_at) } : {}),
       ...(notes ? { notes: notes.text || null, notes_redactions: notes.count } : {}),
@@ -220,13 +215,12 @@ export async function addMeetingAction(ctx: ServiceContext, meetingId: string, i
 /** Moves an action to done or cancelled (or reopens it); the assignee unit, the district or an admin. Audited. */
 export async function updateMeetingAction(ctx: ServiceContext, actionId: string, input: MeetingActionUpdate, expectedVersion?: number): Promise<MeetingAction> {
   await inTransaction(ctx.db, async (trx) => {
-    const locked = await lockRow(trx, 'meeting_actions', ctx.organisation.id, actionId);
-    const before = locked === null ? undefined : await findAction(trx, ctx.organisation.id, actionId);
-    if (!before) throw new AppError('NOT_FOUND', { details: { entity: 'meeting_action', id: actionId } });
-    const scope = await situationScope({ ...ctx, db: trx }, before.area_id);
-    if (!canUpdateAction(ctx.principal, before.unit_id, scope.ownerUnitId)) throw forbidden('neither the assignee unit nor the district');
-    assertVersion('meeting_action', actionId, before.version, expectedVersion);
-    await bumpVersion(trx, 'meeting_actions', actionId);
+    const before = await lockForChange(trx, 'meeting_actions', 'meeting_action', ctx.organisation.id, actionId, expectedVersion, async () => {
+      const action = (await findAction(trx, ctx.organisation.id, actionId))!;
+      const scope = await situationScope({ ...ctx, db: trx }, action.area_id);
+      if (!canUpdateAction(ctx.principal, action.unit_id, scope.ownerUnitId)) throw forbidden('neither the assignee unit nor the district');
+      return action;
+    });
     await updateActionRow(trx, actionId, {
       status: input.status, status_note: input.note ? redactPersonalData(input.note).text : null, closed_at: input.status === 'open' ? null : new Date(),
     });

@@ -1,5 +1,5 @@
 import { isoWeekOfDate } from '../../analysis/stats/counts.js';
-import { assertVersion, bumpVersion, lockRow } from '../../db/row-version.repo.js';
+import { lockForChange } from '../../db/row-version.repo.js';
 import { inTransaction } from '../../db/transaction.js';
 import { AppError } from '../../domain/errors.js';
 import type {
@@ -116,11 +116,11 @@ export async function createAnnotation(ctx: ServiceContext, input: AnnotationInp
 
 /** The annotation, locked in the caller's transaction, once the caller may write its area and `expectedVersion` is current. */
 async function lockAnnotation(ctx: ServiceContext, id: string, expectedVersion: number | undefined) {
-  const row = (await lockRow(ctx.db, 'annotations', ctx.organisation.id, id)) === null ? undefined : await findAnnotation(ctx.db, ctx.organisation.id, id);
-  if (!row) throw new AppError('NOT_FOUND', { details: { entity: 'annotation', id } });
-  assertCanWriteScope(ctx.principal, await annotationOwner(ctx, row.area_id), 'annotation');
-  assertVersion('annotation', id, row.version, expectedVersion);
-  await bumpVersion(ctx.db, 'annotations', id);
+  const row = await lockForChange(ctx.db, 'annotations', 'annotation', ctx.organisation.id, id, expectedVersion, async () => {
+    const locked = (await findAnnotation(ctx.db, ctx.organisation.id, id))!;
+    assertCanWriteScope(ctx.principal, await annotationOwner(ctx, locked.area_id), 'annotation');
+    return locked;
+  });
   return toAnnotation(row);
 }
 
