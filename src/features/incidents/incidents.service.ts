@@ -182,9 +182,8 @@ export async function updateIncidentConfidentiality(ctx: ServiceContext, id: str
   return inTransaction(ctx.db, async (trx) => {
     await lockIncidentForChange({ ...ctx, db: trx }, id, 'confidentiality', expectedVersion);
     const before = (await findIncident(trx, organisationId, id))!;
-    if (before.confidentiality !== update.from || !(await updateTierRow(trx, organisationId, id, update.from, update.confidentiality))) {
-      throw invalid('from', 'stale', `the tier is now '${before.confidentiality}', not '${update.from}'`, 'CONFLICT');
-    }
+    if (before.confidentiality !== update.from) throw invalid('from', 'stale', `the tier is now '${before.confidentiality}', not '${update.from}'`, 'CONFLICT');
+    await updateTierRow(trx, organisationId, id, update.confidentiality);
     await recordAudit(trx, {
       organisationId, actor: ctx.actor, action: 'update', entityType: 'incident', entityId: id,
       before: { confidentiality: before.confidentiality }, after: { confidentiality: update.confidentiality }, remoteAddress: ctx.remoteAddress,
