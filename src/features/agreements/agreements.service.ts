@@ -77,9 +77,11 @@ async function lockAgreement(ctx: ServiceContext, id: string, expectedVersion: n
 
 /** Edits an agreement's text, period, priority areas or activities. */
 export async function updateAgreement(ctx: ServiceContext, id: string, input: AgreementUpdate, expectedVersion?: number): Promise<Agreement> {
-  await checkRefs(ctx, input);
   await inTransaction(ctx.db, async (trx) => {
-    const before = await lockAgreement({ ...ctx, db: trx }, id, expectedVersion);
+    const tx = { ...ctx, db: trx };
+    // References are checked once the caller may edit the agreement: others learn nothing from a 422.
+    const before = await lockAgreement(tx, id, expectedVersion);
+    await checkRefs(tx, input);
     if ((input.period_end ?? before.period_end) < (input.period_start ?? before.period_start)) throw invalid('period_end', 'before_start', 'period_end before period_start');
     if (input.partner_unit_id === before.district_unit_id) throw invalid('partner_unit_id', 'same_party', 'an agreement needs two parties');
     await updateAgreementRow(trx, id, {

@@ -92,11 +92,12 @@ export async function listMeasures(ctx: ServiceContext, query: MeasureListQuery 
  * With `expectedVersion` (If-Match) an edit of a measure someone else changed meanwhile is refused (CONFLICT).
  */
 export async function updateMeasure(ctx: ServiceContext, id: string, input: MeasureUpdate, expectedVersion?: number): Promise<Measure> {
-  await checkRefs(ctx, input);
-  if (input.responsible_unit_id) assertCanEditForUnit(ctx.principal, input.responsible_unit_id, 'measure');
   await inTransaction(ctx.db, async (trx) => {
     const tx = { ...ctx, db: trx };
+    // References are checked once the caller may edit the measure: others learn nothing from a 422.
     const before = await lockMeasure(tx, id, expectedVersion);
+    await checkRefs(tx, input);
+    if (input.responsible_unit_id) assertCanEditForUnit(ctx.principal, input.responsible_unit_id, 'measure');
     const start = input.period_start !== undefined ? input.period_start : before.period_start;
     const end = input.period_end !== undefined ? input.period_end : before.period_end;
     if (start && end && end < start) throw invalid('period_end', 'period_order', 'period_end before period_start');
