@@ -160,10 +160,10 @@ async function writableMeeting(ctx: ServiceContext, meetingId: string) {
 
 /** Changes a meeting's time, participants or notes (redacted again). Audited. */
 export async function updateMeeting(ctx: ServiceContext, meetingId: string, input: MeetingUpdate, expectedVersion?: number): Promise<Meeting> {
-  if (input.participants) await checkUnits(ctx.db, ctx.organisation.id, input.participants, 'participants');
   const notes = input.notes === undefined ? undefined : redactPersonalData(input.notes);
   await inTransaction(ctx.db, async (trx) => {
     const before = await lockForChange(trx, 'meetings', 'meeting', ctx.organisation.id, meetingId, expectedVersion, () => writableMeeting({ ...ctx, db: trx }, meetingId));
+    if (input.participants) await checkUnits(trx, ctx.organisation.id, input.participants, 'participants');
     await updateMeetingRow(trx, meetingId, {
       ...(input.held_at ? { held_at: new Date(input.held_at) } : {}),
       ...(notes ? { notes: notes.text || null, notes_redactions: notes.count } : {}),
