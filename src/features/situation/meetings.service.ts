@@ -21,8 +21,8 @@ import {
 import { reportDiff } from './report-diff.js';
 import { bumpDataVersion, countReportedAfter } from './situation.repo.js';
 import { assertCanWriteScope, canReadMeeting, canUpdateAction } from './situation.policy.js';
-import { reportForCaller } from './report-access.js';
-import { getSituationReport, sharedSituationReport, situationScope } from './situation.service.js';
+import { reportsForCaller } from './report-access.js';
+import { sharedSituationReport, situationScope } from './situation.service.js';
 
 const SITUATION = 'situation';
 
@@ -47,7 +47,7 @@ export async function freezeSituationReport(ctx: ServiceContext, input: FreezeRe
     throw new AppError('CONFLICT', { details: { entity: 'situation_report', area_id: scope.areaId, week: input.week } });
   }
   // Assembled before the transaction: PGlite has one connection, and the snapshot needs no lock.
-  // Everything the week holds: each reader of the frozen report sees it through reportForCaller.
+  // Everything the week holds: each reader of the frozen report sees it through reportsForCaller.
   const { report } = await sharedSituationReport(ctx, { area_id: input.area_id ?? undefined, week: input.week });
   const id = await inTransaction(ctx.db, async (trx) => {
     const reportId = await insertReport(trx, {
@@ -79,8 +79,11 @@ async function reportWithAccess(ctx: ServiceContext, id: string): Promise<Report
 export async function getFrozenReport(ctx: ServiceContext, id: string): Promise<FrozenReportView> {
   const row = await reportWithAccess(ctx, id);
   const snapshot = row.snapshot as unknown as SituationReport;
-  const frozen = (await reportForCaller(ctx, snapshot))?.report ?? snapshot;
-  const { report: current, scope } = await getSituationReport(ctx, { area_id: row.area_id ?? undefined, week: row.week });
+  const { report: shared, scope } = await sharedSituationReport(ctx, { area_id: row.area_id ?? undefined, week: row.week });
+  // The whole city's hidden points: the snapshot's lie in the neighbourhood rows of when it was frozen.
+  const [frozenView, currentView] = await reportsForCaller(ctx, null, [snapshot, shared]);
+  const frozen = frozenView?.report ?? snapshot;
+  const current = currentView?.report ?? shared;
   const late = await countReportedAfter(ctx.db, { organisationId: ctx.organisation.id, areaIds: scope.areaIds, categoryIds: null, sources: null }, weekBounds(row.week), new Date(row.frozen_at));
   return { report: summary(row), frozen, current, diff: reportDiff(frozen, current, late) };
 }

@@ -7,7 +7,7 @@ import { annualCalendar, CALENDAR_YEARS } from './calendar.js';
 import { listPreviousActions } from './meetings.repo.js';
 import { listAnnotations, listRatings, listThresholds } from './ratings.repo.js';
 import { type ReusedBody, reusedBody } from './compressed-body.js';
-import { reportForCaller } from './report-access.js';
+import { reportsForCaller } from './report-access.js';
 import { createLru } from './report-cache.js';
 import {
   countBreakdown, type IncidentScope, listCategories, listPlaces, listPopulations, listWeekPoints, readDataVersions,
@@ -67,12 +67,12 @@ export async function sharedSituationReport(ctx: ServiceContext, query: Situatio
 }
 
 /**
- * The situation report as the caller may see it (`reportForCaller`): the shared report itself, or a copy
+ * The situation report as the caller may see it (`reportsForCaller`): the shared report itself, or a copy
  * without what the caller may not see, cached beside it under the signature of what was left out.
  */
 export async function getSituationReport(ctx: ServiceContext, query: SituationQuery): Promise<{ report: SituationReport; json: ReusedBody; scope: ReportScope }> {
   const { key, scope, ...shared } = await sharedSituationReport(ctx, query);
-  const view = await reportForCaller(ctx, shared.report);
+  const [view] = await reportsForCaller(ctx, scope.areaIds, [shared.report]);
   if (!view) return { ...shared, scope };
   const variantKey = `${key}|${view.signature}`;
   const variant = cache.get(variantKey) ?? { report: view.report, json: reusedBody(JSON.stringify(view.report)) };
