@@ -155,7 +155,8 @@ export async function buildReport(ctx: ServiceContext, scope: ReportScope, query
     time_profile: { from_week: profileStart, to_week: week, ...timeMatrix(sumHours(hourWeeks)) },
     trend: trendOf(weeklyMap, week),
     calendar: annualCalendar(new Map([...weeklyMap].map(([w, c]) => [w, c.count])), week),
-    annotations: annotations.map((a) => ({ ...a, week: isoWeekOfDay(a.date) })),
+    // Without the row's version: a report, above all a frozen one, is no copy to edit from (the schema omits it).
+    annotations: annotations.map(({ version: _, ...a }) => ({ ...a, week: isoWeekOfDay(a.date) })),
     previous_actions: actions.map((a) => ({
       id: a.id, title: a.title, unit_id: a.unit_id, unit_name: a.unit_name, due_date: a.due_date, status: a.status,
       meeting_week: a.meeting_week, overdue: a.status === 'open' && a.due_date < day,
