@@ -103,8 +103,9 @@ export async function updateAgreement(ctx: ServiceContext, id: string, input: Ag
 export async function reviewAgreement(ctx: ServiceContext, id: string, input: AgreementReview, expectedVersion?: number): Promise<Agreement> {
   await inTransaction(ctx.db, async (trx) => {
     const tx = { ...ctx, db: trx };
-    await lockAgreement(tx, id, expectedVersion);
-    await recordReview(tx, await getAgreement(tx, id), input);
+    const row = await lockAgreement(tx, id, expectedVersion);
+    const [current] = await toAgreements(tx, [row], undefined, input.reviewed_on);
+    await recordReview(tx, current!, input);
   });
   return getAgreement(ctx, id);
 }
@@ -157,7 +158,8 @@ export async function agreementInboxItems(ctx: ServiceContext, unitId: string, d
   });
 }
 
-async function toAgreements(ctx: ServiceContext, rows: readonly AgreementRow[], activityShown: (m: Measure) => boolean = () => true): Promise<Agreement[]> {
+/** Agreements as the caller sees them; `countedOn` is the day their indicators are counted on (a review's day), today unless given. */
+async function toAgreements(ctx: ServiceContext, rows: readonly AgreementRow[], activityShown: (m: Measure) => boolean = () => true, countedOn?: string): Promise<Agreement[]> {
   const [links, stored] = await Promise.all([agreementLinks(ctx.db, rows.map((r) => r.id)), listReviews(ctx.db, rows.map((r) => r.id))]);
   const measureIds = [...links.measures.map((l) => l.measure_id), ...stored.items.flatMap((i) => i.measure_id ?? [])];
   const measures = new Map((await listMeasures(ctx, { ids: [...new Set(measureIds)] })).filter(activityShown).map((m) => [m.id, m]));
@@ -166,7 +168,7 @@ async function toAgreements(ctx: ServiceContext, rows: readonly AgreementRow[], 
   const problems = new Map((await listProblems(ctx, { ids: [...new Set(problemIds)] })).map((p) => [p.id, p]));
   const day = today();
   const indicators = new Map(await Promise.all([...problems.values()].filter((p) => p.baseline && linked.some((m) => m.problems.some((x) => x.id === p.id))).map(async (p) => [p.id, {
-    problem_id: p.id, categories: p.categories, where: indicatorWhere(p), baseline: p.baseline!, current: await indicatorOn(ctx, p, day), target_value: p.target_value,
+    problem_id: p.id, categories: p.categories, where: indicatorWhere(p), baseline: p.baseline!, current: await indicatorOn(ctx, p, countedOn ?? day), target_value: p.target_value,
   }] as const)));
   const { readable, shown } = freeTextGate(ctx.principal);
   return rows.map((r): Agreement => {
