@@ -19,6 +19,11 @@ export const QualityCheckSchema = z.enum([
 ]);
 export type QualityCheck = z.infer<typeof QualityCheckSchema>;
 
+/** All defects a quality report found, over every check (a check the counts leave out counts none). */
+export function qualityTotal(counts: Partial<Record<QualityCheck, number>>): number {
+  return QualityCheckSchema.options.reduce((sum, check) => sum + (counts[check] ?? 0), 0);
+}
+
 /** Where to go to fix an item. */
 export const LinkTargetSchema = z.object({ entity: z.enum(['problem', 'measure', 'followup', 'request', 'agreement']), id: UuidSchema });
 

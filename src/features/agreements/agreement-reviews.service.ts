@@ -7,10 +7,8 @@ import type { Measure } from '../../domain/measures.js';
 import type { Problem } from '../../domain/problems.js';
 import type { ServiceContext } from '../../server/context.js';
 import { recordAudit } from '../audit/audit.repo.js';
-import { assertCoordinatesUnit } from '../auth/policy.js';
 import { today } from '../org/org.service.js';
 import { comparisonPeriod, computeIndicator } from '../problems/indicator.js';
-import { listProblems } from '../problems/problems.service.js';
 import { nextReview } from './agreement-review.js';
 import { insertReview, type listReviews, type ReviewItemRow } from './agreements.repo.js';
 
@@ -48,26 +46,25 @@ function coverageIssues(current: Agreement, input: AgreementReview): Issue[] {
 }
 
 /**
- * Records the six-monthly review of `current` (the agreement as its reviewer sees it): an assessment of every
- * activity and indicator it has, each indicator counted on the review's day. A day not after the last review,
- * before the start or in the future is INVALID_TRANSITION (409). The district's coordinators and admins may.
+ * Records the six-monthly review of `current` — the agreement as its reviewer sees it, its indicators counted on
+ * the review's day, locked by the caller once the reviewer may review it (the district's coordinators, admins):
+ * an assessment of every activity and indicator it has. A day not after the last review, before the start or in
+ * the future is INVALID_TRANSITION (409).
  */
 export async function recordReview(ctx: ServiceContext, current: Agreement, input: AgreementReview): Promise<void> {
-  assertCoordinatesUnit(ctx.principal, current.district_unit.id, 'agreement');
   const day = input.reviewed_on;
   const refused = () => new AppError('INVALID_TRANSITION', { details: { entity: 'agreement', last_review: current.last_review, reviewed_on: day, reason: 'a review lies after the last one, not before the start and not after today' } });
   if ((current.last_review !== null && day <= current.last_review) || day < current.period_start || day > today()) throw refused();
   const issues = coverageIssues(current, input);
   if (issues.length) throw new AppError('VALIDATION_FAILED', { details: issues });
-  const problems = new Map((await listProblems(ctx, { ids: input.indicators.map((i) => i.problem_id) })).map((p) => [p.id, p]));
+  const indicators = new Map(current.indicators.map((i) => [i.problem_id, i]));
   const redact = (text: string | undefined) => (text ? redactPersonalData(text).text : null);
   const items: ReviewItemRow[] = [
     ...input.activities.map((a) => ({ measure_id: a.measure_id, problem_id: null, assessment: a.assessment, comment: redact(a.comment), indicator_from: null, indicator_to: null, indicator_value: null, baseline_value: null })),
-    ...await Promise.all(input.indicators.map(async (i) => {
-      const problem = problems.get(i.problem_id)!;
-      const counted = await indicatorOn(ctx, problem, day);
-      return { measure_id: null, problem_id: i.problem_id, assessment: i.assessment, comment: redact(i.comment), indicator_from: counted.from, indicator_to: counted.to, indicator_value: counted.value, baseline_value: problem.baseline!.value };
-    })),
+    ...input.indicators.map((i) => {
+      const { current: counted, baseline } = indicators.get(i.problem_id)!;
+      return { measure_id: null, problem_id: i.problem_id, assessment: i.assessment, comment: redact(i.comment), indicator_from: counted.from, indicator_to: counted.to, indicator_value: counted.value, baseline_value: baseline.value };
+    }),
   ];
   await inTransaction(ctx.db, async (trx) => {
     const reviewId = await insertReview(trx, { agreement_id: current.id, reviewed_on: day, note: redact(input.note), created_by: ctx.actor }, items);

@@ -128,6 +128,10 @@ describeEachEngine('local agreements: review, inbox, quality and the public prog
 
   it('edits an agreement (district only) and tracks activities like measures', async () => {
     expect((await call('PATCH', `/api/agreements/${agreementId}`, as.otherCoordinator, { title: 'x' })).statusCode).toBe(403);
+    // References are checked only for those who may edit: an outsider or an unknown agreement never gets a 400 about them.
+    const unknownArea = { area_ids: ['00000000-0000-4000-8000-000000000000'] };
+    expect((await call('PATCH', `/api/agreements/${agreementId}`, as.otherCoordinator, unknownArea)).statusCode).toBe(403);
+    expect((await call('PATCH', '/api/agreements/00000000-0000-4000-8000-000000000001', as.coordinator, unknownArea)).statusCode).toBe(404);
     expect((await call('PATCH', `/api/agreements/${agreementId}`, as.coordinator, { period_end: '2024-01-01' })).statusCode).toBe(400);
     await call('POST', `/api/measures/${measureId}/status`, as.coordinator, { status: 'ongoing' });
     const res = await call('PATCH', `/api/agreements/${agreementId}`, as.coordinator, { title: 'Medborgarlöfte Söder 2026–2027' });

@@ -1,6 +1,6 @@
 import { publicCount } from '../../analysis/stats/disclosure.js';
 import { redactPersonalData } from '../../analysis/text/redact.js';
-import { assertVersion, bumpVersion, lockRow } from '../../db/row-version.repo.js';
+import { lockForChange } from '../../db/row-version.repo.js';
 import { inTransaction } from '../../db/transaction.js';
 import type { Agreement, AgreementCreate, AgreementReview, AgreementUpdate, PublicAgreement } from '../../domain/agreements.js';
 import { AppError } from '../../domain/errors.js';
@@ -68,19 +68,20 @@ async function agreementRow(ctx: ServiceContext, id: string): Promise<AgreementR
  * is an admin) and `expectedVersion` (If-Match), when given, is still current.
  */
 async function lockAgreement(ctx: ServiceContext, id: string, expectedVersion: number | undefined): Promise<AgreementRow> {
-  if ((await lockRow(ctx.db, 'local_agreements', ctx.organisation.id, id)) === null) throw new AppError('NOT_FOUND', { details: { entity: 'agreement', id } });
-  const row = await agreementRow(ctx, id);
-  assertCoordinatesUnit(ctx.principal, row.district_unit_id, 'agreement');
-  assertVersion('agreement', id, row.version, expectedVersion);
-  await bumpVersion(ctx.db, 'local_agreements', id);
-  return row;
+  return lockForChange(ctx.db, 'local_agreements', 'agreement', ctx.organisation.id, id, expectedVersion, async () => {
+    const row = await agreementRow(ctx, id);
+    assertCoordinatesUnit(ctx.principal, row.district_unit_id, 'agreement');
+    return row;
+  });
 }
 
 /** Edits an agreement's text, period, priority areas or activities. */
 export async function updateAgreement(ctx: ServiceContext, id: string, input: AgreementUpdate, expectedVersion?: number): Promise<Agreement> {
-  await checkRefs(ctx, input);
   await inTransaction(ctx.db, async (trx) => {
-    const before = await lockAgreement({ ...ctx, db: trx }, id, expectedVersion);
+    const tx = { ...ctx, db: trx };
+    // References are checked once the caller may edit the agreement: others learn nothing from a 422.
+    const before = await lockAgreement(tx, id, expectedVersion);
+    await checkRefs(tx, input);
     if ((input.period_end ?? before.period_end) < (input.period_start ?? before.period_start)) throw invalid('period_end', 'before_start', 'period_end before period_start');
     if (input.partner_unit_id === before.district_unit_id) throw invalid('partner_unit_id', 'same_party', 'an agreement needs two parties');
     await updateAgreementRow(trx, id, {
@@ -102,8 +103,9 @@ export async function updateAgreement(ctx: ServiceContext, id: string, input: Ag
 export async function reviewAgreement(ctx: ServiceContext, id: string, input: AgreementReview, expectedVersion?: number): Promise<Agreement> {
   await inTransaction(ctx.db, async (trx) => {
     const tx = { ...ctx, db: trx };
-    await lockAgreement(tx, id, expectedVersion);
-    await recordReview(tx, await getAgreement(tx, id), input);
+    const row = await lockAgreement(tx, id, expectedVersion);
+    const [current] = await toAgreements(tx, [row], undefined, input.reviewed_on);
+    await recordReview(tx, current!, input);
   });
   return getAgreement(ctx, id);
 }
@@ -156,7 +158,8 @@ export async function agreementInboxItems(ctx: ServiceContext, unitId: string, d
   });
 }
 
-async function toAgreements(ctx: ServiceContext, rows: readonly AgreementRow[], activityShown: (m: Measure) => boolean = () => true): Promise<Agreement[]> {
+/** Agreements as the caller sees them; `countedOn` is the day their indicators are counted on (a review's day), today unless given. */
+async function toAgreements(ctx: ServiceContext, rows: readonly AgreementRow[], activityShown: (m: Measure) => boolean = () => true, countedOn?: string): Promise<Agreement[]> {
   const [links, stored] = await Promise.all([agreementLinks(ctx.db, rows.map((r) => r.id)), listReviews(ctx.db, rows.map((r) => r.id))]);
   const measureIds = [...links.measures.map((l) => l.measure_id), ...stored.items.flatMap((i) => i.measure_id ?? [])];
   const measures = new Map((await listMeasures(ctx, { ids: [...new Set(measureIds)] })).filter(activityShown).map((m) => [m.id, m]));
@@ -165,7 +168,7 @@ async function toAgreements(ctx: ServiceContext, rows: readonly AgreementRow[], 
   const problems = new Map((await listProblems(ctx, { ids: [...new Set(problemIds)] })).map((p) => [p.id, p]));
   const day = today();
   const indicators = new Map(await Promise.all([...problems.values()].filter((p) => p.baseline && linked.some((m) => m.problems.some((x) => x.id === p.id))).map(async (p) => [p.id, {
-    problem_id: p.id, categories: p.categories, where: indicatorWhere(p), baseline: p.baseline!, current: await indicatorOn(ctx, p, day), target_value: p.target_value,
+    problem_id: p.id, categories: p.categories, where: indicatorWhere(p), baseline: p.baseline!, current: await indicatorOn(ctx, p, countedOn ?? day), target_value: p.target_value,
   }] as const)));
   const { readable, shown } = freeTextGate(ctx.principal);
   return rows.map((r): Agreement => {

@@ -114,13 +114,9 @@ export async function updateIncidentStatus(
   return Number(result.numUpdatedRows);
 }
 
-/** Who answers for an incident: the unit it is assigned to and the unit owning its district (either may be null). */
-/** Sets the tier only if it still is `from`; 0 rows means someone changed it in between. */
-export async function updateIncidentConfidentiality(db: Db, organisationId: string, id: string, from: Confidentiality, to: Confidentiality): Promise<number> {
-  const result = await db.updateTable('incidents').set({ confidentiality: to, updated_at: new Date() })
-    .where('organisation_id', '=', organisationId).where('id', '=', id).where('confidentiality', '=', from)
-    .executeTakeFirst();
-  return Number(result.numUpdatedRows);
+/** Sets an incident's tier; the caller has locked the row and checked the tier it changes from. */
+export async function updateIncidentConfidentiality(db: Db, organisationId: string, id: string, to: Confidentiality): Promise<void> {
+  await db.updateTable('incidents').set({ confidentiality: to, updated_at: new Date() }).where('organisation_id', '=', organisationId).where('id', '=', id).execute();
 }
 
 /** The incident a public receipt code belongs to. */

@@ -182,9 +182,8 @@ export async function updateIncidentConfidentiality(ctx: ServiceContext, id: str
   return inTransaction(ctx.db, async (trx) => {
     await lockIncidentForChange({ ...ctx, db: trx }, id, 'confidentiality', expectedVersion);
     const before = (await findIncident(trx, organisationId, id))!;
-    if (before.confidentiality !== update.from || !(await updateTierRow(trx, organisationId, id, update.from, update.confidentiality))) {
-      throw invalid('from', 'stale', `the tier is now '${before.confidentiality}', not '${update.from}'`, 'CONFLICT');
-    }
+    if (before.confidentiality !== update.from) throw invalid('from', 'stale', `the tier is now '${before.confidentiality}', not '${update.from}'`, 'CONFLICT');
+    await updateTierRow(trx, organisationId, id, update.confidentiality);
     await recordAudit(trx, {
       organisationId, actor: ctx.actor, action: 'update', entityType: 'incident', entityId: id,
       before: { confidentiality: before.confidentiality }, after: { confidentiality: update.confidentiality }, remoteAddress: ctx.remoteAddress,
@@ -200,7 +199,7 @@ export async function updateIncidentConfidentiality(ctx: ServiceContext, id: str
 export async function reopenIncidentByReceipt(ctx: ServiceContext, receiptCode: string, reason: string): Promise<Incident> {
   return inTransaction(ctx.db, async (trx) => {
     const found = await findIncidentByReceipt(trx, ctx.organisation.id, receiptCode);
-    const locked = found && (await lockRow(trx, 'incidents', ctx.organisation.id, found.id)) !== null;
+    const locked = found && (await lockRow(trx, 'incidents', ctx.organisation.id, found.id));
     const before = locked && (await findIncident(trx, ctx.organisation.id, found.id));
     if (!before) throw new AppError('NOT_FOUND', { details: { receipt_code: receiptCode } });
     if (before.status !== 'closed') throw new AppError('INVALID_TRANSITION', { details: { entity: 'incident', from: before.status, to: 'new', reason: 'only a closed report can be reopened' } });

@@ -70,6 +70,16 @@ describeEachEngine('optimistic concurrency: ETag, If-Match and parallel changes'
     expect((await call('PATCH', `/api/problems/${problem}`, { title: 'Gammal' }, { 'if-match': problemRead.headers.etag as string })).statusCode).toBe(409);
   });
 
+  it('checks who may see and change a record before its version: a stale If-Match from others is 404 or 403, never 409', async () => {
+    const measure = await newMeasure();
+    expect((await call('PATCH', `/api/measures/${measure.id}`, { title: 'Ny titel' })).statusCode).toBe(200);
+    const outsider = (await signedInAs(app, getDb().db, org.organisation.id, traffic, 'coordinator')).headers;
+    const stale = { ...outsider, 'if-match': `"${measure.version}"` };
+    expect((await call('PATCH', `/api/measures/${measure.id}`, { title: 'x' }, stale)).statusCode).toBe(403);
+    expect((await call('PATCH', `/api/measures/${measure.id}`, { confidentiality: 'restricted' })).statusCode).toBe(200);
+    expect((await call('PATCH', `/api/measures/${measure.id}`, { title: 'x' }, stale)).statusCode).toBe(404);
+  });
+
   it(`makes exactly one of ${PARALLEL} parallel edits from the same version`, async () => {
     for (let trial = 0; trial < TRIALS; trial++) {
       const measure = await newMeasure();

@@ -52,8 +52,11 @@ export function listComponents(db: Db, measureId: string) {
   return db.selectFrom('measure_components').selectAll().where('measure_id', '=', measureId).orderBy('position').execute();
 }
 
-export async function insertFollowups(db: Db, measureId: string, dates: readonly string[]): Promise<void> {
-  if (dates.length) await db.insertInto('measure_followups').values([...new Set(dates)].map((due_date) => ({ measure_id: measureId, due_date }))).onConflict((oc) => oc.doNothing()).execute();
+/** Plans follow-up dates; returns how many were new (a date the measure already has is left as it is). */
+export async function insertFollowups(db: Db, measureId: string, dates: readonly string[]): Promise<number> {
+  if (!dates.length) return 0;
+  const rows = await db.insertInto('measure_followups').values([...new Set(dates)].map((due_date) => ({ measure_id: measureId, due_date }))).onConflict((oc) => oc.doNothing()).returning('id').execute();
+  return rows.length;
 }
 
 export async function updateMeasureRow(db: Db, id: string, change: Updateable<MeasuresTable>): Promise<void> {
@@ -120,14 +123,7 @@ export function findFollowup(db: Db, measureId: string, followupId: string) {
   return db.selectFrom('measure_followups').selectAll().where('measure_id', '=', measureId).where('id', '=', followupId).executeTakeFirst();
 }
 
-/** Records a follow-up that is not recorded yet; false when it already was. */
-export async function recordFollowupRow(db: Db, id: string, change: Updateable<MeasureFollowupsTable>): Promise<boolean> {
-  const r = await db.updateTable('measure_followups').set(change).where('id', '=', id).where('recorded_at', 'is', null).executeTakeFirst();
-  return Number(r.numUpdatedRows) === 1;
-}
-
-/** Plans one follow-up date; false when the measure already has one on that date. */
-export async function insertFollowup(db: Db, measureId: string, dueDate: string): Promise<boolean> {
-  const r = await db.insertInto('measure_followups').values({ measure_id: measureId, due_date: dueDate }).onConflict((oc) => oc.doNothing()).returning('id').executeTakeFirst();
-  return r !== undefined;
+/** Records a follow-up; the caller holds its measure's lock and has checked that it is not recorded yet. */
+export async function recordFollowupRow(db: Db, id: string, change: Updateable<MeasureFollowupsTable>): Promise<void> {
+  await db.updateTable('measure_followups').set(change).where('id', '=', id).execute();
 }

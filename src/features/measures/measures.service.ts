@@ -1,5 +1,5 @@
 import { redactPersonalData } from '../../analysis/text/redact.js';
-import { assertVersion, bumpVersion, lockRow } from '../../db/row-version.repo.js';
+import { lockForChange } from '../../db/row-version.repo.js';
 import { inTransaction } from '../../db/transaction.js';
 import { AppError } from '../../domain/errors.js';
 import {
@@ -15,7 +15,7 @@ import { today } from '../org/org.service.js';
 import { comparisonPeriod, computeIndicator } from '../problems/indicator.js';
 import { assertPlacesExist, assertProblemsExist, problemIndicator } from '../problems/problems.service.js';
 import {
-  findComponent, findFollowup, findMeasure, hiddenProblemIds, insertComponents, insertFollowup, insertFollowups, insertMeasure, listComponents, listMeasureRows, type MeasureRow,
+  findComponent, findFollowup, findMeasure, hiddenProblemIds, insertComponents, insertFollowups, insertMeasure, listComponents, listMeasureRows, type MeasureRow,
   measureDetails, recordFollowupRow, replaceMeasureLinks, updateComponent, updateComponentStatus, updateMeasureRow,
 } from './measures.repo.js';
 
@@ -66,12 +66,11 @@ async function measureRow(ctx: ServiceContext, id: string): Promise<MeasureRow> 
  * Every change of a measure, its components and follow-ups goes through here, so they happen one at a time.
  */
 async function lockMeasure(ctx: ServiceContext, id: string, expectedVersion: number | undefined): Promise<MeasureRow> {
-  if ((await lockRow(ctx.db, 'measures', ctx.organisation.id, id)) === null) throw new AppError('NOT_FOUND', { details: { entity: 'measure', id } });
-  const row = await measureRow(ctx, id);
-  assertCanEditForUnit(ctx.principal, row.responsible_unit_id, 'measure');
-  assertVersion('measure', id, row.version, expectedVersion);
-  await bumpVersion(ctx.db, 'measures', id);
-  return row;
+  return lockForChange(ctx.db, 'measures', 'measure', ctx.organisation.id, id, expectedVersion, async () => {
+    const row = await measureRow(ctx, id);
+    assertCanEditForUnit(ctx.principal, row.responsible_unit_id, 'measure');
+    return row;
+  });
 }
 
 /** One measure with problems, units, places, components and follow-ups. */
@@ -93,11 +92,12 @@ export async function listMeasures(ctx: ServiceContext, query: MeasureListQuery 
  * With `expectedVersion` (If-Match) an edit of a measure someone else changed meanwhile is refused (CONFLICT).
  */
 export async function updateMeasure(ctx: ServiceContext, id: string, input: MeasureUpdate, expectedVersion?: number): Promise<Measure> {
-  await checkRefs(ctx, input);
-  if (input.responsible_unit_id) assertCanEditForUnit(ctx.principal, input.responsible_unit_id, 'measure');
   await inTransaction(ctx.db, async (trx) => {
     const tx = { ...ctx, db: trx };
+    // References are checked once the caller may edit the measure: others learn nothing from a 422.
     const before = await lockMeasure(tx, id, expectedVersion);
+    await checkRefs(tx, input);
+    if (input.responsible_unit_id) assertCanEditForUnit(ctx.principal, input.responsible_unit_id, 'measure');
     const start = input.period_start !== undefined ? input.period_start : before.period_start;
     const end = input.period_end !== undefined ? input.period_end : before.period_end;
     if (start && end && end < start) throw invalid('period_end', 'period_order', 'period_end before period_start');
@@ -179,7 +179,7 @@ export async function changeComponentStatus(ctx: ServiceContext, id: string, com
 export async function addFollowup(ctx: ServiceContext, id: string, dueDate: string, expectedVersion?: number): Promise<Measure> {
   await inTransaction(ctx.db, async (trx) => {
     await lockMeasure({ ...ctx, db: trx }, id, expectedVersion);
-    if (!(await insertFollowup(trx, id, dueDate))) throw new AppError('CONFLICT', { details: [{ path: 'due_date', code: 'duplicate', message: 'the measure already has a follow-up on that date' }] });
+    if (!(await insertFollowups(trx, id, [dueDate]))) throw new AppError('CONFLICT', { details: [{ path: 'due_date', code: 'duplicate', message: 'the measure already has a follow-up on that date' }] });
     await recordAudit(trx, { organisationId: ctx.organisation.id, actor: ctx.actor, action: 'update', entityType: 'measure', entityId: id, after: { followup_added: dueDate }, remoteAddress: ctx.remoteAddress });
   });
   return getMeasure(ctx, id);
@@ -189,7 +189,7 @@ export async function addFollowup(ctx: ServiceContext, id: string, dueDate: stri
  * Records a follow-up: what was done and the assessment, with the indicator computed now from incidents
  * — the first of the measure's problems that has a baseline, over a period as long as the baseline that
  * ends on the due date (or today, if recorded early). Recording twice is a CONFLICT, also when two people
- * record it at the same moment (checked under the measure's lock, and by the row's own state).
+ * record it at the same moment (checked under the measure's lock).
  */
 export async function recordFollowup(ctx: ServiceContext, id: string, followupId: string, input: FollowupRecord, expectedVersion?: number): Promise<Measure> {
   await inTransaction(ctx.db, async (trx) => {
@@ -197,15 +197,13 @@ export async function recordFollowup(ctx: ServiceContext, id: string, followupId
     await lockMeasure(tx, id, expectedVersion);
     const followup = await findFollowup(trx, id, followupId);
     if (!followup) throw new AppError('NOT_FOUND', { details: { entity: 'measure_followup', id: followupId } });
-    const recorded = () => new AppError('CONFLICT', { details: { entity: 'measure_followup', id: followupId, reason: 'already recorded' } });
-    if (followup.recorded_at) throw recorded();
+    if (followup.recorded_at) throw new AppError('CONFLICT', { details: { entity: 'measure_followup', id: followupId, reason: 'already recorded' } });
     const indicator = await followupIndicator(tx, id, followup.due_date < today() ? followup.due_date : today());
-    const written = await recordFollowupRow(trx, followupId, {
+    await recordFollowupRow(trx, followupId, {
       recorded_at: new Date(), recorded_by: ctx.actor, what_was_done: redact(input.what_was_done), assessment: input.assessment,
       indicator_problem_id: indicator?.problem_id ?? null, indicator_from: indicator?.from ?? null, indicator_to: indicator?.to ?? null,
       indicator_value: indicator?.value ?? null, baseline_value: indicator?.baseline ?? null,
     });
-    if (!written) throw recorded();
     await recordAudit(trx, { organisationId: ctx.organisation.id, actor: ctx.actor, action: 'update', entityType: 'measure_followup', entityId: followupId, after: { assessment: input.assessment, indicator }, remoteAddress: ctx.remoteAddress });
   });
   return getMeasure(ctx, id);

@@ -86,6 +86,10 @@ describeEachEngine('programme API: problems → measures → follow-up, requests
     expect(res.json().components.map((c: { title: string }) => c.title)).toEqual(HOGDALEN_MODEL.map((c) => c.title));
     expect(res.json()).toMatchObject({ status: 'planned', has_indicator: true, contributing_units: [{ id: org.unitId }] });
     expect((await call('PATCH', `/api/measures/${measureId}`, as.coordinator, { title: 'Annat' })).statusCode).toBe(403);
+    // References are checked only for those who may edit: an outsider or an unknown measure never gets a 400 about them.
+    const unknownUnit = { contributing_unit_ids: ['00000000-0000-4000-8000-000000000000'] };
+    expect((await call('PATCH', `/api/measures/${measureId}`, as.coordinator, unknownUnit)).statusCode).toBe(403);
+    expect((await call('PATCH', '/api/measures/00000000-0000-4000-8000-000000000001', as.culture, unknownUnit)).statusCode).toBe(404);
     expect((await call('PATCH', `/api/measures/${measureId}`, as.culture, { cost_estimate_sek: 300_000 })).json().cost_estimate_sek).toBe(300_000);
     expect((await call('GET', `/api/problems/${problemId}`, as.coordinator)).json().measure_ids).toEqual([measureId]);
   });

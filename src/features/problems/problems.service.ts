@@ -1,5 +1,5 @@
 import { redactPersonalData } from '../../analysis/text/redact.js';
-import { assertVersion, bumpVersion, lockRow } from '../../db/row-version.repo.js';
+import { lockForChange } from '../../db/row-version.repo.js';
 import { inTransaction } from '../../db/transaction.js';
 import { AppError } from '../../domain/errors.js';
 import {
@@ -78,12 +78,11 @@ async function problemRow(ctx: ServiceContext, id: string): Promise<ProblemRow> 
  * editors and coordinators, admins) and `expectedVersion` (If-Match), when given, is still current.
  */
 async function lockProblem(ctx: ServiceContext, id: string, expectedVersion: number | undefined): Promise<ProblemRow> {
-  if ((await lockRow(ctx.db, 'problems', ctx.organisation.id, id)) === null) throw new AppError('NOT_FOUND', { details: { entity: 'problem', id } });
-  const row = await problemRow(ctx, id);
-  assertCanEditForUnit(ctx.principal, row.owner_unit_id, 'problem');
-  assertVersion('problem', id, row.version, expectedVersion);
-  await bumpVersion(ctx.db, 'problems', id);
-  return row;
+  return lockForChange(ctx.db, 'problems', 'problem', ctx.organisation.id, id, expectedVersion, async () => {
+    const row = await problemRow(ctx, id);
+    assertCanEditForUnit(ctx.principal, row.owner_unit_id, 'problem');
+    return row;
+  });
 }
 
 /** One problem with evidence (incident filters counted now), baseline and the measures aimed at it. */

@@ -1,4 +1,4 @@
-import { type ExportLanguage, type QualityReport, QualityCheckSchema } from '../../domain/quality.js';
+import { type ExportLanguage, type QualityReport, QualityCheckSchema, qualityTotal } from '../../domain/quality.js';
 import { type ExportFile, exportFile, type ExportFormat } from '../reports/export-file.js';
 import { heading, MARGIN, note, num, renderPdf, table } from '../reports/pdf-layout.js';
 import { newWorkbook, sheet, workbookBuffer } from '../reports/xlsx-layout.js';
@@ -19,7 +19,7 @@ function renderQualityPdf(r: QualityReport, tx: QualityExportTexts): Promise<Buf
       table(doc, [{ title: c.what, width: 200 }, { title: c.unit, width: 140 }, { title: c.detail, width: 120 }, { title: c.fixIn, width: 55 }],
         items.map((i) => [i.title, i.unit.name, tx.detail(i.check, i.facts), tx.entities[i.link.entity]]));
     }
-    if (!Object.values(r.counts).some(Boolean)) note(doc, tx.none);
+    if (!qualityTotal(r.counts)) note(doc, tx.none);
   });
 }
 

@@ -89,10 +89,10 @@ export async function getQualityReport(ctx: ServiceContext, query: ScopeQuery): 
   const scope = await resolveScope(ctx, query);
   const all = await loadProgrammeFacts(ctx.db, ctx.organisation.id, tierAccess(ctx.principal));
   const day = today();
-  const hidden = new Set([
-    ...all.problems.filter((r) => !r.visible).map((r) => `problem:${r.id}`), ...all.measures.filter((r) => !r.visible).map((r) => `measure:${r.id}`),
-    ...all.requests.filter((r) => !r.visible).map((r) => `request:${r.id}`), ...all.agreements.filter((r) => !r.visible).map((r) => `agreement:${r.id}`),
-  ]);
+  const hidden = new Set<string>();
+  for (const [entity, rows] of [['problem', all.problems], ['measure', all.measures], ['request', all.requests], ['agreement', all.agreements]] as const) {
+    for (const r of rows) if (!r.visible) hidden.add(`${entity}:${r.id}`);
+  }
   const text = canReadFreeText(ctx.principal);
   const found = qualityItems(scopeFacts(all, scope), all, day);
   const counts = Object.fromEntries(QualityCheckSchema.options.map((c) => [c, found.filter((i) => i.check === c).length])) as Record<QualityCheck, number>;

@@ -1,5 +1,5 @@
 import { redactPersonalData } from '../../analysis/text/redact.js';
-import { assertVersion, bumpVersion, lockRow } from '../../db/row-version.repo.js';
+import { lockForChange } from '../../db/row-version.repo.js';
 import { inTransaction } from '../../db/transaction.js';
 import { AppError } from '../../domain/errors.js';
 import type { InboxItem } from '../../domain/meetings.js';
@@ -70,16 +70,16 @@ export async function listRequests(ctx: ServiceContext, query: RequestListQuery)
 export async function answerRequest(ctx: ServiceContext, id: string, status: Exclude<RequestStatus, 'requested'>, text: string | undefined, expectedVersion?: number): Promise<ContributionRequest> {
   await inTransaction(ctx.db, async (trx) => {
     // Checked on the locked row: of two answers at once (accept and decline), one is made and the other refused.
-    if ((await lockRow(trx, 'contribution_requests', ctx.organisation.id, id)) === null) throw new AppError('NOT_FOUND', { details: { entity: 'contribution_request', id } });
-    const before = await requestRow({ ...ctx, db: trx }, id);
-    if (!canActForUnit(ctx.principal, before.to_unit_id)) throw new AppError('FORBIDDEN', { details: { reason: 'not a member of the receiving unit' } });
-    assertVersion('contribution_request', id, before.version, expectedVersion);
+    const before = await lockForChange(trx, 'contribution_requests', 'contribution_request', ctx.organisation.id, id, expectedVersion, async () => {
+      const row = await requestRow({ ...ctx, db: trx }, id);
+      if (!canActForUnit(ctx.principal, row.to_unit_id)) throw new AppError('FORBIDDEN', { details: { reason: 'not a member of the receiving unit' } });
+      return row;
+    });
     if (!REQUEST_TRANSITIONS[before.status].includes(status)) {
       throw new AppError('INVALID_TRANSITION', { details: { entity: 'contribution_request', from: before.status, to: status, allowed: REQUEST_TRANSITIONS[before.status] } });
     }
     const answer = text ? redactPersonalData(text).text : before.answer;
     await updateRequestRow(trx, id, { status, answer, answered_at: new Date() });
-    await bumpVersion(trx, 'contribution_requests', id);
     await recordAudit(trx, { organisationId: ctx.organisation.id, actor: ctx.actor, action: 'update', entityType: 'contribution_request', entityId: id, before: { status: before.status }, after: { status }, remoteAddress: ctx.remoteAddress });
   });
   return getRequest(ctx, id);

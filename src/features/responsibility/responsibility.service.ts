@@ -1,4 +1,4 @@
-import { assertVersion, bumpVersion } from '../../db/row-version.repo.js';
+import { assertAndBumpVersion } from '../../db/row-version.repo.js';
 import { inTransaction } from '../../db/transaction.js';
 import { AppError } from '../../domain/errors.js';
 import type { InboxItem } from '../../domain/meetings.js';
@@ -105,8 +105,7 @@ export async function lockIncidentForChange(ctx: ServiceContext, incidentId: str
   const owners = await lockIncidentOwners(ctx.db, ctx.organisation.id, incidentId, tierAccess(ctx.principal));
   if (!owners) throw new AppError('NOT_FOUND', { details: { entity: 'incident', id: incidentId } });
   assertWorksIncident(ctx.principal, { assignedUnitId: owners.assigned_unit_id, reportingUnitId: owners.reporting_unit_id, districtUnitId: owners.district_unit_id }, what);
-  assertVersion('incident', incidentId, owners.version, expectedVersion);
-  await bumpVersion(ctx.db, 'incidents', incidentId);
+  await assertAndBumpVersion(ctx.db, 'incidents', 'incident', incidentId, owners.version, expectedVersion);
 }
 
 /** Moves an incident to another unit's inbox by hand: those who work the incident (`lockIncidentForChange`). */

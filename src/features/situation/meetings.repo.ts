@@ -108,7 +108,7 @@ export function listPreviousActions(db: Db, organisationId: string, areaId: stri
 
 /** Which of the actions `ids` the caller may not see (`access`). */
 export async function hiddenActionIds(db: Db, organisationId: string, ids: readonly string[], access: TierAccess): Promise<string[]> {
-  if (!ids.length) return [];
+  if (!ids.length || access.all) return [];
   const rows = await db.selectFrom('meeting_actions as a').select('a.id').where('a.organisation_id', '=', organisationId).where('a.id', 'in', ids)
     .where((eb) => eb.not(visibleTo(access, 'meeting_action'))).execute();
   return rows.map((r) => r.id);

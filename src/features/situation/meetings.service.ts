@@ -1,6 +1,6 @@
 import { weekBounds } from '../../analysis/stats/counts.js';
 import { redactPersonalData } from '../../analysis/text/redact.js';
-import { assertVersion, bumpVersion, lockRow } from '../../db/row-version.repo.js';
+import { lockForChange } from '../../db/row-version.repo.js';
 import { inTransaction } from '../../db/transaction.js';
 import { AppError } from '../../domain/errors.js';
 import type {
@@ -21,8 +21,8 @@ import {
 import { reportDiff } from './report-diff.js';
 import { bumpDataVersion, countReportedAfter } from './situation.repo.js';
 import { assertCanWriteScope, canReadMeeting, canUpdateAction } from './situation.policy.js';
-import { reportForCaller } from './report-access.js';
-import { getSituationReport, sharedSituationReport, situationScope } from './situation.service.js';
+import { reportsForCaller } from './report-access.js';
+import { sharedSituationReport, situationScope } from './situation.service.js';
 
 const SITUATION = 'situation';
 
@@ -47,7 +47,7 @@ export async function freezeSituationReport(ctx: ServiceContext, input: FreezeRe
     throw new AppError('CONFLICT', { details: { entity: 'situation_report', area_id: scope.areaId, week: input.week } });
   }
   // Assembled before the transaction: PGlite has one connection, and the snapshot needs no lock.
-  // Everything the week holds: each reader of the frozen report sees it through reportForCaller.
+  // Everything the week holds: each reader of the frozen report sees it through reportsForCaller.
   const { report } = await sharedSituationReport(ctx, { area_id: input.area_id ?? undefined, week: input.week });
   const id = await inTransaction(ctx.db, async (trx) => {
     const reportId = await insertReport(trx, {
@@ -79,8 +79,11 @@ async function reportWithAccess(ctx: ServiceContext, id: string): Promise<Report
 export async function getFrozenReport(ctx: ServiceContext, id: string): Promise<FrozenReportView> {
   const row = await reportWithAccess(ctx, id);
   const snapshot = row.snapshot as unknown as SituationReport;
-  const frozen = (await reportForCaller(ctx, snapshot))?.report ?? snapshot;
-  const { report: current, scope } = await getSituationReport(ctx, { area_id: row.area_id ?? undefined, week: row.week });
+  const { report: shared, scope } = await sharedSituationReport(ctx, { area_id: row.area_id ?? undefined, week: row.week });
+  // The whole city's hidden points: the snapshot's lie in the neighbourhood rows of when it was frozen.
+  const [frozenView, currentView] = await reportsForCaller(ctx, null, [snapshot, shared]);
+  const frozen = frozenView?.report ?? snapshot;
+  const current = currentView?.report ?? shared;
   const late = await countReportedAfter(ctx.db, { organisationId: ctx.organisation.id, areaIds: scope.areaIds, categoryIds: null, sources: null }, weekBounds(row.week), new Date(row.frozen_at));
   return { report: summary(row), frozen, current, diff: reportDiff(frozen, current, late) };
 }
@@ -149,26 +152,21 @@ async function addActionRow(db: Db, ctx: ServiceContext, meetingId: string, a: M
   return id;
 }
 
-/** The meeting once the caller may write its district's picture; with `lock`, locked and its version checked and raised. */
-async function writableMeeting(ctx: ServiceContext, meetingId: string, lock?: { expectedVersion: number | undefined }) {
-  if (lock && (await lockRow(ctx.db, 'meetings', ctx.organisation.id, meetingId)) === null) throw new AppError('NOT_FOUND', { details: { entity: 'meeting', id: meetingId } });
+/** The meeting once the caller may write its district's picture. */
+async function writableMeeting(ctx: ServiceContext, meetingId: string) {
   const meeting = await findMeeting(ctx.db, ctx.organisation.id, meetingId);
   if (!meeting) throw new AppError('NOT_FOUND', { details: { entity: 'meeting', id: meetingId } });
   const scope = await situationScope(ctx, meeting.area_id);
   assertCanWriteScope(ctx.principal, scope.ownerUnitId, 'meeting');
-  if (lock) {
-    assertVersion('meeting', meetingId, meeting.version, lock.expectedVersion);
-    await bumpVersion(ctx.db, 'meetings', meetingId);
-  }
   return meeting;
 }
 
 /** Changes a meeting's time, participants or notes (redacted again). Audited. */
 export async function updateMeeting(ctx: ServiceContext, meetingId: string, input: MeetingUpdate, expectedVersion?: number): Promise<Meeting> {
-  if (input.participants) await checkUnits(ctx.db, ctx.organisation.id, input.participants, 'participants');
   const notes = input.notes === undefined ? undefined : redactPersonalData(input.notes);
   await inTransaction(ctx.db, async (trx) => {
-    const before = await writableMeeting({ ...ctx, db: trx }, meetingId, { expectedVersion });
+    const before = await lockForChange(trx, 'meetings', 'meeting', ctx.organisation.id, meetingId, expectedVersion, () => writableMeeting({ ...ctx, db: trx }, meetingId));
+    if (input.participants) await checkUnits(trx, ctx.organisation.id, input.participants, 'participants');
     await updateMeetingRow(trx, meetingId, {
       ...(input.held_at ? { held_at: new Date(input.held_at) } : {}),
       ...(notes ? { notes: notes.text || null, notes_redactions: notes.count } : {}),
@@ -220,13 +218,12 @@ export async function addMeetingAction(ctx: ServiceContext, meetingId: string, i
 /** Moves an action to done or cancelled (or reopens it); the assignee unit, the district or an admin. Audited. */
 export async function updateMeetingAction(ctx: ServiceContext, actionId: string, input: MeetingActionUpdate, expectedVersion?: number): Promise<MeetingAction> {
   await inTransaction(ctx.db, async (trx) => {
-    const locked = await lockRow(trx, 'meeting_actions', ctx.organisation.id, actionId);
-    const before = locked === null ? undefined : await findAction(trx, ctx.organisation.id, actionId);
-    if (!before) throw new AppError('NOT_FOUND', { details: { entity: 'meeting_action', id: actionId } });
-    const scope = await situationScope({ ...ctx, db: trx }, before.area_id);
-    if (!canUpdateAction(ctx.principal, before.unit_id, scope.ownerUnitId)) throw forbidden('neither the assignee unit nor the district');
-    assertVersion('meeting_action', actionId, before.version, expectedVersion);
-    await bumpVersion(trx, 'meeting_actions', actionId);
+    const before = await lockForChange(trx, 'meeting_actions', 'meeting_action', ctx.organisation.id, actionId, expectedVersion, async () => {
+      const action = (await findAction(trx, ctx.organisation.id, actionId))!;
+      const scope = await situationScope({ ...ctx, db: trx }, action.area_id);
+      if (!canUpdateAction(ctx.principal, action.unit_id, scope.ownerUnitId)) throw forbidden('neither the assignee unit nor the district');
+      return action;
+    });
     await updateActionRow(trx, actionId, {
       status: input.status, status_note: input.note ? redactPersonalData(input.note).text : null, closed_at: input.status === 'open' ? null : new Date(),
     });

@@ -1,5 +1,5 @@
 import { isoWeekOfDate } from '../../analysis/stats/counts.js';
-import { assertVersion, bumpVersion, lockRow } from '../../db/row-version.repo.js';
+import { lockForChange } from '../../db/row-version.repo.js';
 import { inTransaction } from '../../db/transaction.js';
 import { AppError } from '../../domain/errors.js';
 import type {
@@ -14,7 +14,7 @@ import {
 } from './ratings.repo.js';
 import { bumpDataVersion } from './situation.repo.js';
 import { assertCanWriteScope } from './situation.policy.js';
-import { getSituationReport, getThresholds, situationScope } from './situation.service.js';
+import { getThresholds, sharedSituationReport, situationScope } from './situation.service.js';
 
 /** Every write here changes what reports show: bump their cache version in the same transaction. */
 const SITUATION = 'situation';
@@ -54,7 +54,8 @@ export async function setDistrictThresholds(ctx: ServiceContext, areaId: string,
 export async function confirmRatings(ctx: ServiceContext, areaId: string, input: RatingConfirm): Promise<SituationReport['neighbourhoods']> {
   const scope = await districtScope(ctx, areaId);
   assertCanWriteScope(ctx.principal, scope.ownerUnitId, 'ratings');
-  const { report } = await getSituationReport(ctx, { area_id: areaId, week: input.week });
+  // The neighbourhoods' figures are the same for every caller: the shared report, without the per-caller filter.
+  const { report } = await sharedSituationReport(ctx, { area_id: areaId, week: input.week });
   const rows = new Map(report.neighbourhoods.map((n) => [n.code, n]));
   const unknown = input.ratings.filter((r) => !rows.has(r.neighbourhood_code));
   if (unknown.length) {
@@ -77,7 +78,7 @@ export async function confirmRatings(ctx: ServiceContext, areaId: string, input:
     }
     await bumpDataVersion(trx, ctx.organisation.id, SITUATION);
   });
-  return (await getSituationReport(ctx, { area_id: areaId, week: input.week })).report.neighbourhoods;
+  return (await sharedSituationReport(ctx, { area_id: areaId, week: input.week })).report.neighbourhoods;
 }
 
 function toAnnotation(row: { id: string; date: string; kind: Annotation['kind']; text: string; area_id: string | null; created_by: string; version: number }): Annotation {
@@ -116,11 +117,11 @@ export async function createAnnotation(ctx: ServiceContext, input: AnnotationInp
 
 /** The annotation, locked in the caller's transaction, once the caller may write its area and `expectedVersion` is current. */
 async function lockAnnotation(ctx: ServiceContext, id: string, expectedVersion: number | undefined) {
-  const row = (await lockRow(ctx.db, 'annotations', ctx.organisation.id, id)) === null ? undefined : await findAnnotation(ctx.db, ctx.organisation.id, id);
-  if (!row) throw new AppError('NOT_FOUND', { details: { entity: 'annotation', id } });
-  assertCanWriteScope(ctx.principal, await annotationOwner(ctx, row.area_id), 'annotation');
-  assertVersion('annotation', id, row.version, expectedVersion);
-  await bumpVersion(ctx.db, 'annotations', id);
+  const row = await lockForChange(ctx.db, 'annotations', 'annotation', ctx.organisation.id, id, expectedVersion, async () => {
+    const locked = (await findAnnotation(ctx.db, ctx.organisation.id, id))!;
+    assertCanWriteScope(ctx.principal, await annotationOwner(ctx, locked.area_id), 'annotation');
+    return locked;
+  });
   return toAnnotation(row);
 }
 

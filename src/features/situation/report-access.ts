@@ -7,34 +7,38 @@ import { hiddenActionIds } from './meetings.repo.js';
 import { listHiddenIncidentIds } from './situation.repo.js';
 
 /**
- * A report as one caller may see it. Its figures count every incident (statistics, docs/confidentiality.md)
- * and are the same for all; its records — the week's points, the actions to follow up — leave out those
- * beyond the caller's tier, and free text (action titles, annotations) goes to readers of free text only.
- * `signature` names what was left out, so callers who lose the same things can share one copy; null when
- * the report is the caller's as it is.
+ * Reports of one week as one caller may see them. Their figures count every incident (statistics,
+ * docs/confidentiality.md) and are the same for all; their records — the week's points, the actions to follow
+ * up — leave out those beyond the caller's tier, and free text (action titles, annotations) goes to readers of
+ * free text only. `areaIds` are the neighbourhood rows the reports' points lie in (null: anywhere in the city).
+ * Per report, `signature` names what was left out, so callers who lose the same things can share one copy;
+ * null when the report is the caller's as it is. Several reports (a frozen week and the same week now) share
+ * one read of what is hidden.
  */
-export async function reportForCaller(ctx: ServiceContext, report: SituationReport): Promise<{ report: SituationReport; signature: string } | null> {
+export async function reportsForCaller(
+  ctx: ServiceContext, areaIds: readonly string[] | null, reports: readonly SituationReport[],
+): Promise<Array<{ report: SituationReport; signature: string } | null>> {
   const access = tierAccess(ctx.principal);
   const { readable, shown } = freeTextGate(ctx.principal);
-  if (access.all && readable) return null;
-  const range = { start: new Date(report.period.start), end: new Date(report.period.end) };
+  if (!reports.length || (access.all && readable)) return reports.map(() => null);
+  const range = { start: new Date(reports[0]!.period.start), end: new Date(reports[0]!.period.end) };
   // Visibility is read on every request: an incident's routing can change without touching the week's figures.
-  const [incidents, actions] = access.all ? [[], []] : await Promise.all([
-    report.points.length ? listHiddenIncidentIds(ctx.db, ctx.organisation.id, range, access) : [],
-    hiddenActionIds(ctx.db, ctx.organisation.id, report.previous_actions.map((a) => a.id), access),
+  const [incidents, actions] = await Promise.all([
+    reports.some((r) => r.points.length) ? listHiddenIncidentIds(ctx.db, ctx.organisation.id, areaIds, range, access) : [],
+    hiddenActionIds(ctx.db, ctx.organisation.id, [...new Set(reports.flatMap((r) => r.previous_actions.map((a) => a.id)))], access),
   ]);
   const hidden = new Set([...incidents, ...actions]);
-  const points = report.points.filter((p) => !hidden.has(p.id));
-  const hiddenPoints = report.points.length - points.length;
-  if (readable && !hiddenPoints && !actions.length) return null;
-  const left = [...report.points.filter((p) => hidden.has(p.id)).map((p) => p.id), ...actions].sort();
-  return {
-    report: {
-      ...report,
-      points,
-      previous_actions: report.previous_actions.filter((a) => !hidden.has(a.id)).map((a) => shown('meeting_action', a)),
-      annotations: report.annotations.map((a) => shown('annotation', a)),
-    },
-    signature: createHash('sha256').update(`${readable}|${left.join(',')}`).digest('base64url'),
-  };
+  return reports.map((report) => {
+    const left = [...report.points, ...report.previous_actions].map((r) => r.id).filter((id) => hidden.has(id));
+    if (readable && !left.length) return null;
+    return {
+      report: {
+        ...report,
+        points: report.points.filter((p) => !hidden.has(p.id)),
+        previous_actions: report.previous_actions.filter((a) => !hidden.has(a.id)).map((a) => shown('meeting_action', a)),
+        annotations: report.annotations.map((a) => shown('annotation', a)),
+      },
+      signature: createHash('sha256').update(`${readable}|${left.sort().join(',')}`).digest('base64url'),
+    };
+  });
 }

@@ -107,17 +107,17 @@ export function listWeekPoints(db: Db, scope: IncidentScope, range: Range) {
 }
 
 /**
- * The organisation's incidents of a period the caller may not see (`access`): the points its report leaves
- * out. Only tiers outside `access.tiers` can be hidden, which for staff is `restricted` alone (an index of its
+ * The organisation's incidents of a period in the neighbourhood rows `areaIds` (null: the whole city) that the
+ * caller may not see (`access`): the points its report leaves out. Only tiers outside `access.tiers` can be hidden, which for staff is `restricted` alone (an index of its
  * own; the tiers are literals so that the planner can match the index's condition).
  */
-export async function listHiddenIncidentIds(db: Db, organisationId: string, range: Range, access: TierAccess): Promise<string[]> {
-  if (access.all) return [];
+export async function listHiddenIncidentIds(db: Db, organisationId: string, areaIds: readonly string[] | null, range: Range, access: TierAccess): Promise<string[]> {
+  if (access.all || areaIds?.length === 0) return [];
   const beyond = CONFIDENTIALITY_TIERS.filter((t) => !access.tiers.includes(t));
   if (!beyond.length) return [];
   const { rows } = await sql<{ id: string }>`
     SELECT i.id FROM incidents i WHERE i.organisation_id = ${organisationId} AND i.occurred_at >= ${range.start} AND i.occurred_at < ${range.end}
-      AND i.confidentiality IN (${sql.join(beyond.map((t) => sql.lit(t)))}) AND NOT ${visibleTo(access, 'incident')}`.execute(db);
+      ${areaIds ? sql`AND i.area_id IN (${list(areaIds)})` : sql``} AND i.confidentiality IN (${sql.join(beyond.map((t) => sql.lit(t)))}) AND NOT ${visibleTo(access, 'incident')}`.execute(db);
   return rows.map((r) => r.id);
 }
 

@@ -7,7 +7,7 @@ import { annualCalendar, CALENDAR_YEARS } from './calendar.js';
 import { listPreviousActions } from './meetings.repo.js';
 import { listAnnotations, listRatings, listThresholds } from './ratings.repo.js';
 import { type ReusedBody, reusedBody } from './compressed-body.js';
-import { reportForCaller } from './report-access.js';
+import { reportsForCaller } from './report-access.js';
 import { createLru } from './report-cache.js';
 import {
   countBreakdown, type IncidentScope, listCategories, listPlaces, listPopulations, listWeekPoints, readDataVersions,
@@ -67,12 +67,12 @@ export async function sharedSituationReport(ctx: ServiceContext, query: Situatio
 }
 
 /**
- * The situation report as the caller may see it (`reportForCaller`): the shared report itself, or a copy
+ * The situation report as the caller may see it (`reportsForCaller`): the shared report itself, or a copy
  * without what the caller may not see, cached beside it under the signature of what was left out.
  */
 export async function getSituationReport(ctx: ServiceContext, query: SituationQuery): Promise<{ report: SituationReport; json: ReusedBody; scope: ReportScope }> {
   const { key, scope, ...shared } = await sharedSituationReport(ctx, query);
-  const view = await reportForCaller(ctx, shared.report);
+  const [view] = await reportsForCaller(ctx, scope.areaIds, [shared.report]);
   if (!view) return { ...shared, scope };
   const variantKey = `${key}|${view.signature}`;
   const variant = cache.get(variantKey) ?? { report: view.report, json: reusedBody(JSON.stringify(view.report)) };
@@ -155,7 +155,8 @@ export async function buildReport(ctx: ServiceContext, scope: ReportScope, query
     time_profile: { from_week: profileStart, to_week: week, ...timeMatrix(sumHours(hourWeeks)) },
     trend: trendOf(weeklyMap, week),
     calendar: annualCalendar(new Map([...weeklyMap].map(([w, c]) => [w, c.count])), week),
-    annotations: annotations.map((a) => ({ ...a, week: isoWeekOfDay(a.date) })),
+    // Without the row's version: a report, above all a frozen one, is no copy to edit from (the schema omits it).
+    annotations: annotations.map(({ version: _, ...a }) => ({ ...a, week: isoWeekOfDay(a.date) })),
     previous_actions: actions.map((a) => ({
       id: a.id, title: a.title, unit_id: a.unit_id, unit_name: a.unit_name, due_date: a.due_date, status: a.status,
       meeting_week: a.meeting_week, overdue: a.status === 'open' && a.due_date < day,

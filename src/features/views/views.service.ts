@@ -1,6 +1,7 @@
 import { MeasureStatusSchema, type Measure } from '../../domain/measures.js';
 import type { PlaceSummary } from '../../domain/org.js';
 import type { Problem } from '../../domain/problems.js';
+import { qualityTotal } from '../../domain/quality.js';
 import type { CityView, DistrictView, UnitView } from '../../domain/views.js';
 import { AppError } from '../../domain/errors.js';
 import type { ServiceContext } from '../../server/context.js';
@@ -119,7 +120,7 @@ export async function getCityView(ctx: ServiceContext): Promise<CityView> {
         requests_overdue: view.requests.filter((r) => r.overdue).length,
         followups_overdue: view.measures.flatMap((m) => m.followups).filter((f) => f.overdue).length,
         quality: quality.counts,
-        quality_total: Object.values(quality.counts).reduce((a, b) => a + b, 0),
+        quality_total: qualityTotal(quality.counts),
       };
     })),
   };

@@ -260,5 +260,15 @@ describe('an incident routed by the matrix', () => {
     await open(coordinator, h, '/inbox', 'Inkorg');
     await coordinator.locator('.inbox-item', { has: coordinator.locator(`a[href="/incidents/${id}"]`) }).waitFor();
     await traffic.close();
+
+    // The district's coordinator moves it back and goes on to change its status on the same page: the status
+    // form sends the version the move made, so the save is no false conflict.
+    await open(coordinator, h, `/incidents/${id}`, /./);
+    await coordinator.getByLabel('Flytta till enhet').selectOption({ label: routed.name });
+    await coordinator.getByRole('button', { name: 'Flytta ärendet' }).press('Enter');
+    await coordinator.getByText(`Ärendet ligger nu hos ${routed.name}.`).first().waitFor();
+    await coordinator.getByRole('radio', { name: 'Pågår' }).check();
+    await coordinator.getByRole('button', { name: 'Spara status' }).click();
+    await coordinator.getByText('Statusen är sparad: Pågår.').waitFor();
   }, 90_000);
 });

@@ -90,13 +90,14 @@ export function useIncidentAssignment(id: string | undefined, enabled = true) {
   });
 }
 
-/** Moves the incident to another unit's inbox; inboxes and the audit log are refetched. */
+/** Moves the incident to another unit's inbox; the incident (whose version the move raised), inboxes and the audit log are refetched. */
 export function useOverrideIncidentAssignment(id: string) {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: (unitId: string) => endpoints.overrideIncidentAssignment(id, unitId),
     onSuccess: async (assignment) => {
       queryClient.setQueryData(['incidents', 'assignment', id], assignment);
+      await queryClient.invalidateQueries({ queryKey: ['incidents', 'one', id] });
       await queryClient.invalidateQueries({ queryKey: ['inbox'] });
       await queryClient.invalidateQueries({ queryKey: ['audit'] });
     },

@@ -1,6 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
-import type { QualityCheck, QualityItem, QualityReport, ScopeQuery } from '../../../domain/quality.js';
+import { type QualityCheck, type QualityItem, type QualityReport, qualityTotal, type ScopeQuery } from '../../../domain/quality.js';
 import { reportEndpoints } from '../../api/report-endpoints.js';
 import { QueryState } from '../../components/QueryState.js';
 import { useDocumentTitle } from '../../components/use-document-title.js';
@@ -64,7 +64,7 @@ function QualityBody({ report }: { report: QualityReport }) {
   const { t } = useTranslation();
   const format = useFormat();
   // Counts take in every record; items only those the caller may see (docs/confidentiality.md).
-  const total = CHECKS.reduce((sum, c) => sum + (report.counts[c] ?? 0), 0);
+  const total = qualityTotal(report.counts);
   return (
     <>
       <p className="muted">{t('quality.generated', { time: format.dateTime(report.generated_at) })}</p>
