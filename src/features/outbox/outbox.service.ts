@@ -1,5 +1,6 @@
 import { isoWeek, previousWeek, weekBounds } from '../../analysis/stats/counts.js';
 import { AppError } from '../../domain/errors.js';
+import { CONFIRM_CONTACT_PATH } from '../../domain/web-paths.js';
 import { inTransaction } from '../../db/transaction.js';
 import type { ServiceContext } from '../../server/context.js';
 import { recordAudit } from '../audit/audit.repo.js';
@@ -35,9 +36,6 @@ export async function queueStatusChangeMessage(ctx: Pick<ServiceContext, 'db' | 
   await insertOutboxMessages(ctx.db, [{ organisation_id: ctx.organisation.id, recipient: report.email, kind: 'status_change', incident_id: incidentId, ...text }]);
   return true;
 }
-
-/** The web page that confirms a reporter's address; the token travels in the fragment, which no server logs. */
-export const CONFIRM_CONTACT_PATH = '/report/confirm';
 
 /**
  * Keeps the e-mail of a reporter who asked for updates — unconfirmed — and queues the message whose link
