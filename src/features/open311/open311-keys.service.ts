@@ -19,7 +19,7 @@ export async function createApiKey(ctx: ServiceContext, input: Open311ApiKeyCrea
   const key = newSecret(KEY_PREFIX);
   return inTransaction(ctx.db, async (trx) => {
     const row = await insertApiKey(trx, { organisation_id: ctx.organisation.id, name: input.name, key_hash: hashSecret(key), created_by: ctx.actor });
-    await recordAudit(trx, { organisationId: ctx.organisation.id, actor: ctx.actor, action: 'create', entityType: 'open311_api_key', entityId: row.id, after: { name: input.name }, remoteAddress: ctx.remoteAddress });
+    await recordAudit(trx, { organisationId: ctx.organisation.id, actor: ctx.actor, action: 'create', entityType: 'open311_api_key', entityId: row.id, remoteAddress: ctx.remoteAddress });
     return { ...toKey(row), key };
   });
 }
