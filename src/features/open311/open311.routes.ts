@@ -49,7 +49,7 @@ export const open311Routes: FastifyPluginAsyncZod = async (app) => {
     send(reply, request.params.format, 'discovery', {
       changeset: '2026-11-25T00:00:00Z',
       contact: 'Trygg',
-      key_service: 'Anonymous reports are welcome without a key (10 per address in 10 minutes); systems that report more ask the city for an api_key.',
+      key_service: `Anonymous reports are welcome without a key (${ANONYMOUS_REPORT_LIMIT.max} per address in ${ANONYMOUS_REPORT_LIMIT.timeWindow}); systems that report more ask the city for an api_key.`,
       endpoints: [{
         specification: 'http://wiki.open311.org/GeoReport_v2',
         url: `${request.protocol}://${request.host}/open311/v2`,
