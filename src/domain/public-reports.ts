@@ -16,8 +16,9 @@ export const isHoneypotFilled = (input: { [HONEYPOT_FIELD]?: string | undefined 
 export const HoneypotSchema = z.string().max(500).optional();
 
 /**
- * Reports one address may file without an API key, through the public form and Open311 alike (each route
- * counts its own); with REDIS_URL the count is shared by every server process (server/app.ts).
+ * Reports one address may file without an API key, through the public form and Open311 together (one count,
+ * features/public-reports/public-reports.routes.ts `reportLimit`); with REDIS_URL the count is shared by every
+ * server process (server/app.ts).
  */
 export const ANONYMOUS_REPORT_LIMIT = { max: 10, timeWindow: '10 minutes' } as const;
 

@@ -86,6 +86,8 @@ describeEachEngine('Open311 POST abuse controls', (getDb) => {
 
     const ip = nextAddress();
     for (let i = 0; i < 15; i++) expect((await post({ api_key: key }, ip)).statusCode).toBe(201);
+    // The use is noted with the report it filed.
+    expect((await app.inject({ url: '/api/open311/keys', headers: admin })).json()[0].last_used_at).toEqual(expect.any(String));
     expect((await post({}, ip)).statusCode).toBe(201);
     const before = await count('incidents');
     const wrong = await post({ api_key: 'trygg311_fel' }, nextAddress());

@@ -4,10 +4,12 @@ import type { Open311ApiKey, Open311ApiKeyCreate } from '../../domain/open311.js
 import type { ServiceContext } from '../../server/context.js';
 import { recordAudit } from '../audit/audit.repo.js';
 import { hashSecret, newSecret } from '../auth/tokens.js';
-import { insertApiKey, listApiKeys as listKeyRows, revokeApiKey as revokeKeyRow, useApiKey } from './open311.repo.js';
+import { findApiKey, insertApiKey, listApiKeys as listKeyRows, revokeApiKey as revokeKeyRow } from './open311.repo.js';
 
 /** Recognisable in logs and by secret scanners; only the hash of the whole key is stored. */
 const KEY_PREFIX = 'trygg311_';
+/** What newSecret(KEY_PREFIX) makes: anything else is refused without asking the database. */
+const KEY_FORMAT = /^trygg311_[A-Za-z0-9_-]{43}$/;
 
 const toKey = (r: { id: string; name: string; created_at: Date; last_used_at: Date | null; revoked_at: Date | null }): Open311ApiKey => ({
   id: r.id, name: r.name, created_at: new Date(r.created_at).toISOString(),
@@ -37,8 +39,11 @@ export async function revokeApiKey(ctx: ServiceContext, id: string): Promise<voi
   });
 }
 
-/** The trusted client an `api_key` names in the organisation, or null for an unknown, revoked or other organisation's key. */
+/**
+ * The trusted client an `api_key` names in the organisation, or null for a malformed, unknown, revoked or other
+ * organisation's key. Only reads: the use is noted with the report it files (createServiceRequest).
+ */
 export async function trustedClient(ctx: Pick<ServiceContext, 'db' | 'organisation'>, apiKey: string): Promise<{ id: string; name: string } | null> {
-  if (!apiKey.startsWith(KEY_PREFIX)) return null;
-  return (await useApiKey(ctx.db, ctx.organisation.id, hashSecret(apiKey), new Date())) ?? null;
+  if (!KEY_FORMAT.test(apiKey)) return null;
+  return (await findApiKey(ctx.db, ctx.organisation.id, hashSecret(apiKey))) ?? null;
 }
