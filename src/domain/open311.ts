@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { CategoryCodeSchema } from './categories.js';
 import { MAX_DESCRIPTION_LENGTH } from './incidents.js';
-import { HONEYPOT_FIELD } from './public-reports.js';
+import { HONEYPOT_FIELD, HoneypotSchema } from './public-reports.js';
 
 /** Open311 GeoReport v2: the response format is chosen by the path suffix; XML is the required one. */
 export const Open311FormatSchema = z.enum(['xml', 'json']);
@@ -37,7 +37,7 @@ export const Open311PostSchema = z.looseObject({
   media_url: optionalText(2000),
   [`attribute[${NOTIFY_ATTRIBUTE}]`]: z.enum(['true', 'false']).optional(),
   /** Honeypot, as on the public form: a client that fills it is answered as usual and nothing is stored. */
-  [HONEYPOT_FIELD]: optionalText(500),
+  [HONEYPOT_FIELD]: HoneypotSchema,
 }).refine((v) => (v.lat !== undefined && v.long !== undefined) || v.address_string !== undefined, {
   path: ['lat'],
   message: 'give lat and long, or address_string',

@@ -12,9 +12,13 @@ export const HONEYPOT_FIELD = 'website';
  */
 export const isHoneypotFilled = (input: { [HONEYPOT_FIELD]?: string | undefined }): boolean => Boolean(input[HONEYPOT_FIELD]);
 
+/** The honeypot field of both report schemas: untrimmed, as no person types even a space into it. */
+export const HoneypotSchema = z.string().max(500).optional();
+
 /**
- * Reports one address may file without an API key, through the public form and Open311 alike (each route
- * counts its own); with REDIS_URL the count is shared by every server process (server/app.ts).
+ * Reports one address may file without an API key, through the public form and Open311 together (one count,
+ * features/public-reports/public-reports.routes.ts `reportLimit`); with REDIS_URL the count is shared by every
+ * server process (server/app.ts).
  */
 export const ANONYMOUS_REPORT_LIMIT = { max: 10, timeWindow: '10 minutes' } as const;
 
@@ -32,7 +36,7 @@ export const PublicReportCreateSchema = z.strictObject({
   description: z.string().trim().max(MAX_DESCRIPTION_LENGTH).optional(),
   notify: z.boolean().default(false),
   email: z.string().trim().max(254).pipe(z.email()).optional(),
-  [HONEYPOT_FIELD]: z.string().max(500).optional(),
+  [HONEYPOT_FIELD]: HoneypotSchema,
 }).refine((v) => !v.notify || v.email !== undefined, { path: ['email'], message: 'an e-mail address is needed for updates' })
   .refine((v) => v.zone_id === undefined || v.place_id !== undefined, { path: ['zone_id'], message: 'a zone needs a place' });
 export type PublicReportCreate = z.infer<typeof PublicReportCreateSchema>;
@@ -66,4 +70,3 @@ export type PublicReportReopen = z.infer<typeof PublicReportReopenSchema>;
 
 /** The token of the link that confirms a reporter's e-mail address. */
 export const ContactConfirmSchema = z.strictObject({ token: z.string().regex(/^[A-Za-z0-9_-]{20,64}$/) });
-export type ContactConfirm = z.infer<typeof ContactConfirmSchema>;

@@ -1,6 +1,7 @@
 import { lazy, type ReactNode, Suspense } from 'react';
 import { useTranslation } from 'react-i18next';
 import { createBrowserRouter, Link, RouterProvider } from 'react-router';
+import { CONFIRM_CONTACT_PATH } from '../domain/web-paths.js';
 import { Layout } from './components/Layout.js';
 import { useDocumentTitle } from './components/use-document-title.js';
 import { StartPage } from './features/areas/StartPage.js';
@@ -80,7 +81,7 @@ const router = createBrowserRouter([
       { path: 'places', element: page(<PlacesPage />) },
       { path: 'places/:id', element: page(<PlaceDetailPage />) },
       { path: 'report', element: page(<ReportPage />) },
-      { path: 'report/confirm', element: page(<ConfirmContactPage />) },
+      { path: CONFIRM_CONTACT_PATH, element: page(<ConfirmContactPage />) },
       { path: 'follow', element: page(<FollowPage />) },
       { path: 'follow/:code', element: page(<FollowPage />) },
       { path: 'incidents/:id', element: page(<IncidentDetailPage />) },

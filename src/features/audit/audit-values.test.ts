@@ -22,6 +22,14 @@ describe('auditValues', () => {
     expect(auditValues(null)).toBeNull();
   });
 
+  it('never keeps a phone or identity number or a name.surname that looks like a code', () => {
+    for (const personal of ['0701234567', '070-1234567', '19800101-1234', 'anna.svensson']) {
+      expect(auditValues({ status_note: personal, nested: { note: personal } })).toEqual({ status_note: REDACTED_TEXT, nested: { note: REDACTED_TEXT } });
+    }
+    expect(auditValues({ nil: '00000000-0000-4000-8000-000000000000', due: '2026-12-01', count: '12345' }))
+      .toEqual({ nil: '00000000-0000-4000-8000-000000000000', due: '2026-12-01', count: '12345' });
+  });
+
   it('never keeps a text with a space, a letter outside a–z or punctuation under any other name, at any depth', () => {
     const freeText = fc.tuple(fc.string({ maxLength: 20 }), fc.constantFrom(' ', '@', 'Ö', 'é', ','), fc.string({ maxLength: 20 })).map(([a, b, c]) => `${a}${b}${c}`);
     const key = fc.string({ minLength: 1, maxLength: 12 }).filter((k) => !['label_sv', 'label_en', 'request_ref'].includes(k));

@@ -55,6 +55,27 @@ describeEachEngine('GDPR: processing record, extract, erasure, retention; audit 
     expect(JSON.stringify(audit)).not.toMatch(/boende/i);
   });
 
+  it('erases sent and failed messages to the address too, and keeps weekly digests to it', async () => {
+    const db = getDb().db;
+    const email = 'skickad@example.se';
+    const receipt = (await app.inject({ method: 'POST', url: '/api/public/reports', remoteAddress: '10.1.0.9', payload: { ...report, email } })).json().receipt_code;
+    const incident = await db.selectFrom('incidents').select('id').where('receipt_code', '=', receipt).executeTakeFirstOrThrow();
+    // The mailer sent the confirmation link; a status message to the address failed for good.
+    await db.updateTable('outbox_messages').set({ sent_at: new Date() }).where('recipient', '=', email).execute();
+    await db.insertInto('outbox_messages').values([
+      { organisation_id: org.organisation.id, recipient: email, kind: 'status_change', subject: 's', body: 'b', incident_id: incident.id, failed_at: new Date() },
+      { organisation_id: org.organisation.id, recipient: email, kind: 'weekly_digest', subject: 'v', body: 'b', incident_id: null, unit_id: org.unitId, week: '2026-W47', sent_at: new Date() },
+    ]).execute();
+    const extract = async () => (await app.inject({ method: 'POST', url: '/api/gdpr/extract', headers: admin, payload: { email } })).json();
+    expect((await extract()).messages.map((m: { kind: string; status: string }) => [m.kind, m.status]).sort())
+      .toEqual([['contact_confirmation', 'sent'], ['status_change', 'failed'], ['weekly_digest', 'sent']]);
+
+    const erased = await app.inject({ method: 'POST', url: '/api/gdpr/erase', headers: admin, payload: { email } });
+    expect(erased.json()).toEqual({ email, contacts_erased: 1, messages_erased: 2 });
+    expect((await extract()).messages.map((m: { kind: string }) => m.kind)).toEqual(['weekly_digest']);
+    await db.deleteFrom('outbox_messages').where('recipient', '=', email).execute();
+  });
+
   it('refuses these to anyone but an admin', async () => {
     const coordinator = await signedInAs(app, getDb().db, org.organisation.id, org.unitId, 'coordinator');
     expect((await app.inject({ method: 'POST', url: '/api/gdpr/erase', headers: coordinator.headers, payload: { email: 'a@b.se' } })).statusCode).toBe(403);
@@ -69,6 +90,7 @@ describeEachEngine('GDPR: processing record, extract, erasure, retention; audit 
     await db.updateTable('incidents').set({ reported_at: monthsBefore(now, 25) }).where('description', '=', 'Tag på muren').execute();
     // created_at is never updated by the app; the test ages the row directly.
     await sql`UPDATE reporter_contacts SET created_at = ${monthsBefore(now, 13)}, confirmed_at = ${monthsBefore(now, 13)}`.execute(db);
+    const aged = await db.selectFrom('incidents').select(['id', 'version']).where('description', '=', 'Tag på muren').execute();
     const incidentsBefore = Number((await db.selectFrom('incidents').select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow()).n);
 
     const dry = await runRetention(ctx, { dryRun: true, now });
@@ -79,6 +101,9 @@ describeEachEngine('GDPR: processing record, extract, erasure, retention; audit 
     const real = await runRetention(ctx, { dryRun: false, now });
     expect(real.results).toEqual(dry.results);
     expect(await db.selectFrom('incidents').select('id').where('description', '=', 'Tag på muren').execute()).toHaveLength(0);
+    // Clearing the text is a change: an edit form opened before gets 409.
+    const versions = await db.selectFrom('incidents').select(['id', 'version']).where('id', 'in', aged.map((i) => i.id)).execute();
+    expect(versions.map((i) => i.version).sort()).toEqual(aged.map((i) => i.version + 1).sort());
     expect(await db.selectFrom('reporter_contacts').select('id').execute()).toHaveLength(0);
     expect(Number((await db.selectFrom('incidents').select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow()).n)).toBe(incidentsBefore);
     const again = await runRetention(ctx, { dryRun: true, now });

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { sql } from 'kysely';
-import { inTransaction } from '../../db/transaction.js';
+import { inTransaction, liftStatementTimeout } from '../../db/transaction.js';
 import type { RetentionTarget } from '../../domain/gdpr.js';
 import type { ServiceContext } from '../../server/context.js';
 import { recordAudit } from '../audit/audit.repo.js';
@@ -31,7 +31,8 @@ async function applyRule(db: Db, organisationId: string, target: RetentionTarget
       const base = db.selectFrom('incidents').where('organisation_id', '=', organisationId).where('reported_at', '<', cutoff)
         .where((eb) => eb.or([eb('description', 'is not', null), eb('status_note', 'is not', null)]));
       if (dryRun) return Number((await base.select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow()).n);
-      const r = await db.updateTable('incidents').set({ description: null, status_note: null, updated_at: new Date() })
+      // The version goes up like on any change, so an edit form opened before is answered 409.
+      const r = await db.updateTable('incidents').set((eb) => ({ description: null, status_note: null, updated_at: new Date(), version: eb('version', '+', 1) }))
         .where('organisation_id', '=', organisationId).where('reported_at', '<', cutoff)
         .where((eb) => eb.or([eb('description', 'is not', null), eb('status_note', 'is not', null)])).executeTakeFirst();
       return Number(r.numUpdatedRows);
@@ -67,6 +68,8 @@ export async function runRetention(ctx: ServiceContext, options: { dryRun: boole
   return inTransaction(ctx.db, async (trx) => {
     const { rows } = await sql<{ locked: boolean }>`SELECT pg_try_advisory_xact_lock(${RETENTION_LOCK}) AS locked`.execute(trx);
     if (!rows[0]?.locked) return { dry_run: options.dryRun, ran_at: now.toISOString(), results: [], skipped: 'another process is running retention' as const };
+    // The daily run goes through the server's sessions, whose statement timeout a first run over years of data may exceed.
+    await liftStatementTimeout(trx);
     const results = [];
     for (const rule of RETENTION_RULES) {
       const cutoff = monthsBefore(now, rule.months);
@@ -124,8 +127,9 @@ function messagesTo(db: Db, organisationId: string, email: string) {
 
 /**
  * Erases a reporter's e-mail address everywhere it is kept (GDPR art. 17); the reports themselves stay. The
- * outbox goes too: a message still waiting would otherwise be sent after the erasure, and a sent one keeps
- * the address. Sent weekly digests to a staff account stay (the account itself holds the address).
+ * outbox goes too, whatever the message's state: a waiting one would otherwise be sent after the erasure, and a
+ * sent or failed one (a status message, the confirmation link) keeps the address. Weekly digests stay: they go
+ * to staff accounts, which hold the address themselves.
  */
 export async function eraseReporterEmail(ctx: ServiceContext, email: string) {
   return inTransaction(ctx.db, async (trx) => {
@@ -134,7 +138,7 @@ export async function eraseReporterEmail(ctx: ServiceContext, email: string) {
     const erased = Number(r.numDeletedRows);
     const m = await trx.deleteFrom('outbox_messages').where('organisation_id', '=', ctx.organisation.id)
       .where((eb) => eb(eb.fn('lower', ['recipient']), '=', email))
-      .where((eb) => eb.or([eb('kind', '=', 'status_change'), eb.and([eb('sent_at', 'is', null), eb('failed_at', 'is', null)])]))
+      .where('kind', '!=', 'weekly_digest')
       .executeTakeFirst();
     const messages = Number(m.numDeletedRows);
     await recordAudit(trx, { organisationId: ctx.organisation.id, actor: ctx.actor, action: 'erase', entityType: 'reporter_contact', entityId: fingerprint(email), after: { contacts_erased: erased, messages_erased: messages }, remoteAddress: ctx.remoteAddress });

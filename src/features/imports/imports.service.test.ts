@@ -47,11 +47,15 @@ describeEachEngine('imports service', (getDb) => {
     expect((await commit(path)).rows).toMatchObject({ inserted: 2 });
     const before = await countIncidents(ctx.db);
     expect((await commit(path)).rows).toMatchObject({ inserted: 0, unchanged: 2, updated: 0 });
+    const version = async () => (await ctx.db.selectFrom('incidents').select('version').where('source_ref', '=', 'B1').executeTakeFirstOrThrow()).version;
+    const versionBefore = await version();
     const changed = files.write('changed.csv', `id,datum,kategori,lat,lon,beskrivning\nB1,2026-11-01T10:00:00+01:00,brand,59.33,18.06,Brand i soptunna – släckt\n`);
     expect((await commit(changed)).rows).toMatchObject({ inserted: 0, updated: 1 });
     expect(await countIncidents(ctx.db)).toBe(before);
     const b1 = await ctx.db.selectFrom('incidents').select('description').where('source_ref', '=', 'B1').executeTakeFirstOrThrow();
     expect(b1.description).toBe('Brand i soptunna – släckt');
+    // A change like any other: an edit form filled from the version before gets 409.
+    expect(await version()).toBe(versionBefore + 1);
   });
 
   it('gives rows without an id a content hash, so re-importing them is idempotent too', async () => {

@@ -1,6 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { sql } from 'kysely';
+import { liftStatementTimeout } from '../../db/transaction.js';
 import type { Db } from '../org/org.repo.js';
+import { analyzeIncidents } from './bulk-load.js';
 import type { Candidate } from './row-mapper.js';
 
 /**
@@ -11,8 +13,8 @@ import type { Candidate } from './row-mapper.js';
  */
 export async function createStage(db: Db): Promise<void> {
   // An import's statements (index rebuilds, de-duplication over the whole table) may outlast a server
-  // request's statement timeout; if the process dies, client_connection_check_interval still ends them.
-  await sql`SET LOCAL statement_timeout = 0`.execute(db);
+  // request's statement timeout.
+  await liftStatementTimeout(db);
   await sql`
     CREATE TEMP TABLE import_stage (
       row integer NOT NULL, id uuid NOT NULL, occurred_at timestamptz NOT NULL, reported_at timestamptz, category_id uuid NOT NULL,
@@ -56,7 +58,7 @@ export async function prepareStage(db: Db): Promise<void> {
   await sql`CREATE INDEX ON import_stage (source_ref)`.execute(db);
   await sql`CREATE INDEX ON import_stage (existing_id)`.execute(db);
   await sql`ANALYZE import_stage`.execute(db);
-  await sql`ANALYZE incidents`.execute(db);
+  await analyzeIncidents(db);
 }
 
 /** Later rows repeating an earlier row's source id: the first occurrence in the file wins. */
@@ -196,7 +198,10 @@ export async function insertStaged(db: Db, d: RowDefaults): Promise<void> {
     ORDER BY s.row`.execute(db);
 }
 
-/** Writes the changed source fields of existing incidents; status and case handling are never touched. */
+/**
+ * Writes the changed source fields of existing incidents; status and case handling are never touched. The
+ * version goes up, so an edit form opened before the import is answered 409.
+ */
 export async function updateStaged(db: Db, runId: string): Promise<void> {
   await updateStagedStatement(runId).execute(db);
 }
@@ -206,7 +211,7 @@ export function updateStagedStatement(runId: string) {
     UPDATE incidents i SET occurred_at = s.occurred_at, reported_at = COALESCE(s.reported_at, i.reported_at), category_id = s.category_id,
       lon = s.lon, lat = s.lat, precision = s.precision, h3_r7 = s.h3_r7, h3_r8 = s.h3_r8, h3_r9 = s.h3_r9, h3_r10 = s.h3_r10,
       area_id = s.area_id, district_id = s.district_id, place_id = s.place_id, description = s.description,
-      redaction_count = s.redaction_count, import_run_id = ${runId}::uuid, updated_at = now()
+      redaction_count = s.redaction_count, import_run_id = ${runId}::uuid, updated_at = now(), version = i.version + 1
     FROM import_stage s
     WHERE s.skip IS NULL AND s.existing_id = i.id AND s.changed`;
 }

@@ -86,6 +86,8 @@ describeEachEngine('Open311 POST abuse controls', (getDb) => {
 
     const ip = nextAddress();
     for (let i = 0; i < 15; i++) expect((await post({ api_key: key }, ip)).statusCode).toBe(201);
+    // The use is noted with the report it filed.
+    expect((await app.inject({ url: '/api/open311/keys', headers: admin })).json()[0].last_used_at).toEqual(expect.any(String));
     expect((await post({}, ip)).statusCode).toBe(201);
     const before = await count('incidents');
     const wrong = await post({ api_key: 'trygg311_fel' }, nextAddress());
@@ -95,8 +97,10 @@ describeEachEngine('Open311 POST abuse controls', (getDb) => {
     expect((await app.inject({ method: 'DELETE', url: `/api/open311/keys/${id}`, headers: admin })).statusCode).toBe(404);
     expect((await post({ api_key: key }, nextAddress())).statusCode).toBe(403);
     expect(await count('incidents')).toBe(before);
-    const audit = await getDb().db.selectFrom('audit_events').select('action').where('entity_type', '=', 'open311_api_key').where('entity_id', '=', id).orderBy('id').execute();
+    const audit = await getDb().db.selectFrom('audit_events').select(['action', 'after']).where('entity_type', '=', 'open311_api_key').where('entity_id', '=', id).orderBy('id').execute();
     expect(audit.map((a) => a.action)).toEqual(['create', 'delete']);
+    // The key's name is free text to the log: it would only ever read '[text]'.
+    expect(audit.map((a) => a.after)).toEqual([null, { revoked: true }]);
   });
 
   it('sends status mail to an e-mail only after its owner confirmed it through the link sent to it', async () => {

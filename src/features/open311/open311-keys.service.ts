@@ -1,14 +1,15 @@
-import { createHash, randomBytes } from 'node:crypto';
 import { inTransaction } from '../../db/transaction.js';
 import { AppError } from '../../domain/errors.js';
 import type { Open311ApiKey, Open311ApiKeyCreate } from '../../domain/open311.js';
 import type { ServiceContext } from '../../server/context.js';
 import { recordAudit } from '../audit/audit.repo.js';
-import { insertApiKey, listApiKeys as listKeyRows, revokeApiKey as revokeKeyRow, useApiKey } from './open311.repo.js';
+import { hashSecret, newSecret } from '../auth/tokens.js';
+import { findApiKey, insertApiKey, listApiKeys as listKeyRows, revokeApiKey as revokeKeyRow } from './open311.repo.js';
 
 /** Recognisable in logs and by secret scanners; only the hash of the whole key is stored. */
 const KEY_PREFIX = 'trygg311_';
-const keyHash = (key: string) => createHash('sha256').update(key).digest('hex');
+/** What newSecret(KEY_PREFIX) makes: anything else is refused without asking the database. */
+const KEY_FORMAT = /^trygg311_[A-Za-z0-9_-]{43}$/;
 
 const toKey = (r: { id: string; name: string; created_at: Date; last_used_at: Date | null; revoked_at: Date | null }): Open311ApiKey => ({
   id: r.id, name: r.name, created_at: new Date(r.created_at).toISOString(),
@@ -17,10 +18,10 @@ const toKey = (r: { id: string; name: string; created_at: Date; last_used_at: Da
 
 /** Issues a key for a trusted Open311 client; the key itself is in this answer only. Audited. */
 export async function createApiKey(ctx: ServiceContext, input: Open311ApiKeyCreate): Promise<Open311ApiKey & { key: string }> {
-  const key = `${KEY_PREFIX}${randomBytes(32).toString('base64url')}`;
+  const key = newSecret(KEY_PREFIX);
   return inTransaction(ctx.db, async (trx) => {
-    const row = await insertApiKey(trx, { organisation_id: ctx.organisation.id, name: input.name, key_hash: keyHash(key), created_by: ctx.actor });
-    await recordAudit(trx, { organisationId: ctx.organisation.id, actor: ctx.actor, action: 'create', entityType: 'open311_api_key', entityId: row.id, after: { name: input.name }, remoteAddress: ctx.remoteAddress });
+    const row = await insertApiKey(trx, { organisation_id: ctx.organisation.id, name: input.name, key_hash: hashSecret(key), created_by: ctx.actor });
+    await recordAudit(trx, { organisationId: ctx.organisation.id, actor: ctx.actor, action: 'create', entityType: 'open311_api_key', entityId: row.id, remoteAddress: ctx.remoteAddress });
     return { ...toKey(row), key };
   });
 }
@@ -38,8 +39,11 @@ export async function revokeApiKey(ctx: ServiceContext, id: string): Promise<voi
   });
 }
 
-/** The trusted client an `api_key` names in the organisation, or null for an unknown, revoked or other organisation's key. */
+/**
+ * The trusted client an `api_key` names in the organisation, or null for a malformed, unknown, revoked or other
+ * organisation's key. Only reads: the use is noted with the report it files (createServiceRequest).
+ */
 export async function trustedClient(ctx: Pick<ServiceContext, 'db' | 'organisation'>, apiKey: string): Promise<{ id: string; name: string } | null> {
-  if (!apiKey.startsWith(KEY_PREFIX)) return null;
-  return (await useApiKey(ctx.db, ctx.organisation.id, keyHash(apiKey), new Date())) ?? null;
+  if (!KEY_FORMAT.test(apiKey)) return null;
+  return (await findApiKey(ctx.db, ctx.organisation.id, hashSecret(apiKey))) ?? null;
 }

@@ -50,10 +50,16 @@ export function findPlaceByName(db: Db, organisationId: string, name: string) {
 }
 
 /** An active (not revoked) client key of the organisation by the hash of its secret; marks it used. */
-export function useApiKey(db: Db, organisationId: string, keyHash: string, at: Date) {
-  return db.updateTable('open311_api_keys').set({ last_used_at: at })
-    .where('organisation_id', '=', organisationId).where('key_hash', '=', keyHash).where('revoked_at', 'is', null)
-    .returning(['id', 'name']).executeTakeFirst();
+export function findApiKey(db: Db, organisationId: string, keyHash: string) {
+  return db.selectFrom('open311_api_keys').select(['id', 'name'])
+    .where('organisation_id', '=', organisationId).where('key_hash', '=', keyHash).where('revoked_at', 'is', null).executeTakeFirst();
+}
+
+/** Notes a key's use; 0 rows when it was revoked in the meantime. */
+export async function markApiKeyUsed(db: Db, organisationId: string, id: string, at: Date): Promise<number> {
+  const r = await db.updateTable('open311_api_keys').set({ last_used_at: at })
+    .where('organisation_id', '=', organisationId).where('id', '=', id).where('revoked_at', 'is', null).executeTakeFirst();
+  return Number(r.numUpdatedRows);
 }
 
 export function insertApiKey(db: Db, row: { organisation_id: string; name: string; key_hash: string; created_by: string }) {

@@ -9,7 +9,7 @@ import { tierAccess } from '../auth/policy.js';
 import { listCategories } from '../categories/categories.service.js';
 import { createIncident } from '../incidents/incidents.service.js';
 import { addReporterContact } from '../outbox/outbox.service.js';
-import { findPlaceByName, listServiceRequests, type ServiceRequestRow } from './open311.repo.js';
+import { findPlaceByName, listServiceRequests, markApiKeyUsed, type ServiceRequestRow } from './open311.repo.js';
 
 const NINETY_DAYS_MS = 90 * 24 * 3600_000;
 
@@ -57,9 +57,10 @@ export async function getServiceDefinition(ctx: ServiceContext, code: string) {
 /**
  * Creates an incident from a service request. The e-mail is kept only with the notify opt-in, and gets status
  * mail only once confirmed through the link sent to it (`publicUrl`: where the web app is served). A filled
- * honeypot is answered like a stored request, with nothing stored.
+ * honeypot is answered like a stored request, with nothing stored. `client` (the trusted client its api_key
+ * named) has its key's use noted with the incident; a key revoked in the meantime is FORBIDDEN.
  */
-export async function createServiceRequest(ctx: ServiceContext, input: Open311Post, publicUrl: string) {
+export async function createServiceRequest(ctx: ServiceContext, input: Open311Post, publicUrl: string, client?: { id: string }) {
   const wantsUpdates = input[`attribute[${NOTIFY_ATTRIBUTE}]`] === 'true' && input.email !== undefined;
   const answer = (id: string) => [{
     service_request_id: id,
@@ -81,6 +82,9 @@ export async function createServiceRequest(ctx: ServiceContext, input: Open311Po
     [lon, lat, placeId] = [place.lon, place.lat, place.id];
   }
   return inTransaction(ctx.db, async (trx) => {
+    if (client && !(await markApiKeyUsed(trx, ctx.organisation.id, client.id, new Date()))) {
+      throw new AppError('FORBIDDEN', { details: { reason: 'unknown or revoked api_key' } });
+    }
     const incident = await createIncident({ ...ctx, db: trx }, {
       occurred_at: new Date().toISOString(),
       category: input.service_code,

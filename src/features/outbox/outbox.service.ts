@@ -1,9 +1,10 @@
-import { createHash, randomBytes } from 'node:crypto';
 import { isoWeek, previousWeek, weekBounds } from '../../analysis/stats/counts.js';
 import { AppError } from '../../domain/errors.js';
+import { CONFIRM_CONTACT_PATH } from '../../domain/web-paths.js';
 import { inTransaction } from '../../db/transaction.js';
 import type { ServiceContext } from '../../server/context.js';
 import { recordAudit } from '../audit/audit.repo.js';
+import { hashSecret, newSecret } from '../auth/tokens.js';
 import { swedishDay } from '../incidents/locate.js';
 import { contactConfirmationMessage, type DigestItem, type ReportFacts, statusChangeMessage, weeklyDigestMessage } from './outbox-messages.js';
 import {
@@ -36,20 +37,14 @@ export async function queueStatusChangeMessage(ctx: Pick<ServiceContext, 'db' | 
   return true;
 }
 
-/** Only the hash of a confirmation token is kept, so the table alone confirms nothing. */
-const tokenHash = (token: string) => createHash('sha256').update(token).digest('hex');
-
-/** The web page that confirms a reporter's address; the token travels in the fragment, which no server logs. */
-export const CONFIRM_CONTACT_PATH = '/report/confirm';
-
 /**
  * Keeps the e-mail of a reporter who asked for updates — unconfirmed — and queues the message whose link
  * confirms it. No status mail goes to the address before that (`queueStatusChangeMessage`); unconfirmed
  * addresses expire by the retention rule 'unconfirmed_reporter_contact'. Call inside the report's transaction.
  */
 export async function addReporterContact(ctx: Pick<ServiceContext, 'db' | 'organisation'>, incidentId: string, email: string, publicUrl: string): Promise<void> {
-  const token = randomBytes(24).toString('base64url');
-  await insertReporterContact(ctx.db, ctx.organisation.id, incidentId, email, tokenHash(token));
+  const token = newSecret();
+  await insertReporterContact(ctx.db, ctx.organisation.id, incidentId, email, hashSecret(token));
   const facts = toFacts(await findReportFacts(ctx.db, ctx.organisation.id, incidentId));
   const text = contactConfirmationMessage(facts, `${publicUrl.replace(/\/$/, '')}${CONFIRM_CONTACT_PATH}#${token}`);
   await insertOutboxMessages(ctx.db, [{ organisation_id: ctx.organisation.id, recipient: email, kind: 'contact_confirmation', incident_id: incidentId, ...text }]);
@@ -58,7 +53,7 @@ export async function addReporterContact(ctx: Pick<ServiceContext, 'db' | 'organ
 /** Confirms a reporter's address by the token of its link (NOT_FOUND when unknown, used or expired); audited. */
 export async function confirmReporterContact(ctx: ServiceContext, token: string): Promise<void> {
   await inTransaction(ctx.db, async (trx) => {
-    const contact = await confirmContactRow(trx, ctx.organisation.id, tokenHash(token), new Date());
+    const contact = await confirmContactRow(trx, ctx.organisation.id, hashSecret(token), new Date());
     if (!contact) throw new AppError('NOT_FOUND', { details: { entity: 'reporter_contact' } });
     await recordAudit(trx, {
       organisationId: ctx.organisation.id, actor: ctx.actor, action: 'update', entityType: 'reporter_contact', entityId: contact.id,

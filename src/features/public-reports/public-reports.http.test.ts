@@ -75,6 +75,18 @@ describeEachEngine('public report form', (getDb) => {
     expect((await app.inject({ method: 'POST', url: '/api/public/reports', remoteAddress: nextAddress(), payload: report })).statusCode).toBe(201);
   });
 
+  it('counts form and Open311 reports from one address against one limit', async () => {
+    const ip = nextAddress();
+    const open311 = () => app.inject({
+      method: 'POST', url: '/open311/v2/requests.json', remoteAddress: ip,
+      headers: { 'content-type': 'application/x-www-form-urlencoded' }, payload: 'service_code=klotter&lat=59.27&long=18.02',
+    });
+    for (let i = 0; i < 6; i++) expect((await app.inject({ method: 'POST', url: '/api/public/reports', remoteAddress: ip, payload: report })).statusCode).toBe(201);
+    for (let i = 0; i < 4; i++) expect((await open311()).statusCode).toBe(201);
+    expect((await open311()).statusCode).toBe(429);
+    expect((await app.inject({ method: 'POST', url: '/api/public/reports', remoteAddress: ip, payload: report })).statusCode).toBe(429);
+  });
+
   it('shares the limit between server processes through Redis', async () => {
     const redis = new Redis({ host: '127.0.0.1', port: 6379, lazyConnect: true, maxRetriesPerRequest: 1 });
     await redis.connect();

@@ -1,5 +1,7 @@
+import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { TRUSTED_CLIENT_REPORT_LIMIT } from '../../domain/open311.js';
 import {
   ANONYMOUS_REPORT_LIMIT, ContactConfirmSchema, PublicReportCreateSchema, PublicReportReceiptSchema, PublicReportReopenSchema, PublicReportStatusSchema, ReceiptCodeSchema,
 } from '../../domain/public-reports.js';
@@ -9,11 +11,43 @@ import { createPublicReport, getPublicReport, reopenPublicReport } from './publi
 
 const tags = ['public'];
 
+/** The key of the trusted Open311 client a report came from, noted before the report limit counts it. */
+const trustedClientKeys = new WeakMap<FastifyRequest, string>();
+const reportLimiters = new WeakMap<FastifyInstance['rateLimit'], ReturnType<FastifyInstance['rateLimit']>>();
+
+/** Counts `request` against its trusted client's key instead of its address; call before the report limit's hook. */
+export function countAsTrustedClient(request: FastifyRequest, keyId: string): void {
+  trustedClientKeys.set(request, keyId);
+}
+
+/**
+ * The one limit of reports from the public, as a preValidation hook for the form and Open311 alike: one
+ * counter per address across both routes (in Redis when configured, server/app.ts), and one per trusted
+ * client's key with its higher maximum. Built once per app: every limiter the rate-limit plugin makes counts
+ * on its own, and a route's `config.rateLimit` counts that route only.
+ */
+export function reportLimit(app: FastifyInstance): ReturnType<FastifyInstance['rateLimit']> {
+  let limiter = reportLimiters.get(app.rateLimit);
+  if (!limiter) {
+    limiter = app.rateLimit({
+      ...ANONYMOUS_REPORT_LIMIT,
+      keyGenerator: (request) => {
+        const keyId = trustedClientKeys.get(request);
+        return keyId ? `report:key:${keyId}` : `report:${request.ip}`;
+      },
+      max: (request) => (trustedClientKeys.has(request) ? TRUSTED_CLIENT_REPORT_LIMIT : ANONYMOUS_REPORT_LIMIT.max),
+    });
+    reportLimiters.set(app.rateLimit, limiter);
+  }
+  return limiter;
+}
+
 /** Residents' reports without an account: rate-limited per address, honeypot-guarded, redacted like all text. */
 export const publicReportsRoutes: FastifyPluginAsyncZod = async (app) => {
   app.post('/public/reports', {
-    config: { policy: 'public', rateLimit: { ...ANONYMOUS_REPORT_LIMIT } },
-    schema: { tags, summary: 'Report a problem without signing in; returns a receipt code', body: PublicReportCreateSchema, response: { 201: PublicReportReceiptSchema } },
+    config: { policy: 'public' },
+    preValidation: reportLimit(app),
+    schema: { tags, summary: `Report a problem without signing in; returns a receipt code (${ANONYMOUS_REPORT_LIMIT.max} per address in ${ANONYMOUS_REPORT_LIMIT.timeWindow}, Open311 reports included)`, body: PublicReportCreateSchema, response: { 201: PublicReportReceiptSchema } },
   }, async (request, reply) => reply.status(201).send(await createPublicReport(await serviceContext(request), request.body, request.server.publicUrl)));
 
   app.post('/public/contacts/confirm', {

@@ -255,7 +255,7 @@ export const en: Translation = {
     intro: 'Confirm that you want updates about your report by e-mail.',
     submit: 'Confirm my e-mail address',
     done: 'Thank you! You will now hear when your report changes status.',
-    invalid: 'The link is invalid, already used or too old. The report remains; you can follow it with its receipt number.',
+    invalid: 'The link is invalid, already used or too old. Your report remains and is handled all the same.',
     missing: 'The link lacks its code. Open the link in the message again.',
   },
   follow: {

@@ -252,7 +252,7 @@ export const sv = {
     intro: 'Bekräfta att du vill få besked via e-post om din rapport.',
     submit: 'Bekräfta min e-postadress',
     done: 'Tack! Du får nu besked när din rapport ändrar status.',
-    invalid: 'Länken är ogiltig, redan använd eller för gammal. Rapporten finns kvar; du kan följa den med kvittonumret.',
+    invalid: 'Länken är ogiltig, redan använd eller för gammal. Din rapport finns kvar och hanteras ändå.',
     missing: 'Länken saknar sin kod. Öppna länken i meddelandet igen.',
   },
   follow: {

@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useSearchParams } from 'react-router';
-import { MAX_PUBLIC_RESOLUTION, MIN_PUBLIC_COUNT } from '../../../analysis/stats/disclosure.js';
+import { MIN_PUBLIC_COUNT, publicResolution } from '../../../analysis/stats/disclosure.js';
 import { daysAgoIso } from '../../components/dates.js';
 import { QueryState } from '../../components/QueryState.js';
 import { useDocumentTitle } from '../../components/use-document-title.js';
@@ -34,9 +34,9 @@ export function StartPage() {
   useEffect(() => setLayout(urlLayout), [urlLayout]);
   useEffect(() => setPeriod(urlPeriod), [urlPeriod]);
   const [zoomResolution, setResolution] = useState(8);
-  // Visitors get the public figures, which the server gives no finer than MAX_PUBLIC_RESOLUTION.
+  // Visitors get the public figures, at the resolution the server publishes them.
   const canReadIncidents = useCanReadIncidents();
-  const resolution = canReadIncidents === true ? zoomResolution : Math.min(zoomResolution, MAX_PUBLIC_RESOLUTION);
+  const resolution = canReadIncidents === true ? zoomResolution : publicResolution(zoomResolution);
   const canSituation = canReadSituation(useSession().data);
 
   const setParam = (key: string, value: string | null) =>

@@ -1,6 +1,8 @@
 import { useMutation } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
+import { ApiError } from '../../api/client.js';
 import { endpoints } from '../../api/endpoints.js';
+import { useErrorText } from '../../components/QueryState.js';
 import { useDocumentTitle } from '../../components/use-document-title.js';
 
 /**
@@ -9,6 +11,7 @@ import { useDocumentTitle } from '../../components/use-document-title.js';
  */
 export function ConfirmContactPage() {
   const { t } = useTranslation();
+  const errorText = useErrorText();
   useDocumentTitle(t('confirmContact.title'));
   const token = window.location.hash.slice(1);
   const confirm = useMutation({ mutationFn: () => endpoints.confirmContact(token) });
@@ -24,7 +27,14 @@ export function ConfirmContactPage() {
           </button>
           <div aria-live="polite">
             {confirm.isSuccess && <p className="notice notice-success">{t('confirmContact.done')}</p>}
-            {confirm.isError && <p role="alert" className="notice notice-error">{t('confirmContact.invalid')}</p>}
+            {confirm.isError && (
+              <p role="alert" className="notice notice-error">
+                {/* Unknown, used or expired is 404 (a mangled link 400); anything else may pass on a retry. */}
+                {confirm.error instanceof ApiError && [400, 404].includes(confirm.error.status)
+                  ? t('confirmContact.invalid')
+                  : t('common.error', { message: errorText(confirm.error) })}
+              </p>
+            )}
           </div>
         </>
       )}
