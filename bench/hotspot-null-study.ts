@@ -5,12 +5,13 @@
  * week with its own 52 weeks of history from the same null. Per method: share of weeks with a false hot cell
  * (= the FDR, every discovery being false), mean false hot cells per week; then a planted spike in one cell
  * on (c) for power and FDR. FDR control: Benjamini–Hochberg over all cells at α = 0.10, as the report lists.
- *   npx tsx bench/hotspot-null-study.ts            (seed 20261206, 200 weeks per row; under 2 min on 2 cores)
+ *   npx tsx bench/hotspot-null-study.ts            (seed 20261206, 100 test weeks per row, about 1 min alone on 2 cores;
+ *   WEEKS=200 for the figures in docs/situation.md)
  */
 import { background, csr, diskGrid, METHOD_LABELS, METHODS, negbin, type NullModel, runStudy, transitWeights } from './hotspot-null-model.js';
 
 const SEED = 20261206;
-const WEEKS = Number(process.env.WEEKS ?? 200);
+const WEEKS = Number(process.env.WEEKS ?? 100);
 const ALPHA = 0.1;
 
 const grid = diskGrid();

@@ -103,14 +103,21 @@ export const AnnotationSchema = z.object({
 export type Annotation = z.infer<typeof AnnotationSchema>;
 export const AnnotationListQuerySchema = z.object({ area_id: UuidSchema.optional(), from: IsoDateSchema.optional(), to: IsoDateSchema.optional() });
 
-/** An exact conditional Poisson comparison of this week's count against a reference week. */
+/**
+ * An exact conditional Poisson comparison of this week's count against a reference week, or — when a source
+ * counted in either week has no data covering both weeks (it started or stopped in between) — no comparison:
+ * `comparable` false, p values and rate ratio null, direction 'none', never significant.
+ */
 export const ChangeSchema = z.object({
   reference: z.number().int(),
-  p_exact: z.number(), p_mid: z.number(),
+  p_exact: z.number().nullable(), p_mid: z.number().nullable(),
   direction: z.enum(['up', 'down', 'none']),
   /** p_exact < 0.05: what the marker in tables shows. */
   significant: z.boolean(),
-  rate_ratio: z.object({ estimate: z.number(), lower: z.number(), upper: z.number(), half_added: z.boolean() }),
+  rate_ratio: z.object({ estimate: z.number(), lower: z.number(), upper: z.number(), half_added: z.boolean() }).nullable(),
+  /** False: no comparison, the sources in `uncovered_sources` have no data over both weeks. Absent in reports frozen before it existed. */
+  comparable: z.boolean().optional(),
+  uncovered_sources: z.array(z.string()).optional(),
 });
 export type Change = z.infer<typeof ChangeSchema>;
 
@@ -148,10 +155,35 @@ export const HotspotsSchema = z.object({
   method: z.literal('Getis-Ord Gi*'), resolution: z.number().int(), n: z.number().int(), k: z.number().int(),
   alpha: z.number(), p_method: z.enum(['normal', 'exact-binomial']), correction: z.literal('Benjamini-Hochberg FDR'),
   incidents: z.number().int(),
-  /** Left out of Gi*: coarse positions, and points whose cell lies outside the stadsdelar's cells (on a border). */
+  /**
+   * Left out of Gi* for a coarse position (precision area or municipality). In reports frozen before
+   * `excluded_outside` existed it also held the points outside the study cells.
+   */
   excluded_coarse: z.number().int(),
+  /** Left out of Gi*: point-precise incidents whose res-9 cell lies outside the stadsdelar's cells (on a border). */
+  excluded_outside: z.number().int().optional(),
   /** Cells significant after FDR control (fdrClass ≠ none), most significant first. */
   cells: z.array(z.object({ cell: z.string(), count: z.number().int(), local_sum: z.number().int(), z: z.number(), p: z.number(), p_adjusted: z.number(), class: GiClassSchema })),
+});
+
+export const EmergingClassSchema = z.enum(['new', 'intensifying', 'persistent', 'sporadic']);
+/**
+ * "Hot this week" as unusual for the place: each cell's Gi* neighbourhood sum against the same neighbourhood's
+ * previous `baseline_weeks` weeks (negative binomial, BH-FDR at `alpha`), classed with the Gi* history
+ * (analysis/stats/emerging.ts, docs/situation.md). Absent in reports frozen before it existed.
+ */
+export const EmergingSchema = z.object({
+  method: z.literal('own-baseline negative binomial'), resolution: z.number().int(), k: z.number().int(), n: z.number().int(),
+  baseline_weeks: z.number().int(), from_week: z.string(), to_week: z.string(), alpha: z.number(),
+  correction: z.literal('Benjamini-Hochberg FDR'),
+  /** Share of the baseline weeks a cell must have been a Gi* hotspot to be persistent rather than sporadic. */
+  persistent_share: z.number(),
+  counts: z.object({ new: z.number().int(), intensifying: z.number().int(), persistent: z.number().int(), sporadic: z.number().int() }),
+  /** Cells with a class, new and intensifying first, most significant first. */
+  cells: z.array(z.object({
+    cell: z.string(), class: EmergingClassSchema, local_sum: z.number().int(), expected: z.number(), dispersion: z.number(),
+    p: z.number(), p_adjusted: z.number(), gi_hot: z.boolean(), hot_weeks_before: z.number().int(),
+  })),
 });
 
 export const DensitySchema = z.object({
@@ -212,6 +244,7 @@ export const SituationReportSchema = z.object({
   neighbourhoods: z.array(NeighbourhoodRowSchema),
   categories: z.array(CategoryRowSchema),
   hotspots: HotspotsSchema,
+  emerging: EmergingSchema.optional(),
   density: DensitySchema,
   points: z.array(PointSchema),
   top_places: TopPlacesSchema,

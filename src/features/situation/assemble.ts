@@ -30,21 +30,60 @@ export interface CategoryInfo {
 type Triple = [number, number, number];
 const VIOLENCE_GROUP = 'violence';
 
+/** Whether a reference week is comparable with the report week: the sources whose data does not cover both. */
+export interface Coverage {
+  uncovered: string[];
+}
+
+export interface SourceSpan {
+  source: string;
+  /** Mondays (YYYY-MM-DD) of the source's first and last week with incidents in the organisation. */
+  first: string;
+  last: string;
+  /** Mondays among the report's weeks the source has incidents in. */
+  weeks: readonly string[];
+}
+
+/**
+ * A source covers a comparison when its data span (first to last week with incidents, organisation-wide)
+ * holds both weeks. The sources that must cover it are those (of the filter, when there is one) with
+ * incidents in the report's scope in either week: a source that started after the reference week — a demo year, a new import —
+ * would otherwise show as a "significant rise". Import runs record no period of their own, so the span of
+ * the incidents is the evidence.
+ * @example coverage(spans, null, '2026-11-23', '2025-11-24') // { uncovered: ['demo'] } when demo data starts in 2026
+ */
+export function coverage(spans: readonly SourceSpan[], sources: readonly string[] | null, week: string, reference: string): Coverage {
+  const [early, late] = week < reference ? [week, reference] : [reference, week];
+  const uncovered = spans
+    .filter((s) => (sources === null || sources.includes(s.source)) && (s.weeks.includes(week) || s.weeks.includes(reference)))
+    .filter((s) => s.first > early || s.last < late)
+    .map((s) => s.source).sort();
+  return { uncovered };
+}
+
 /**
  * This week's count against a reference week: exact conditional Poisson test (equal one-week exposures),
- * mid-p for display, rate ratio with its 95 % interval; significant at p_exact < 0.05.
+ * mid-p for display, rate ratio with its 95 % interval; significant at p_exact < 0.05. No test when the
+ * reference week is not covered by every source's data (`cover`): "no comparison".
  */
-export function change(count: number, reference: number): Change {
+export function change(count: number, reference: number, cover: Coverage = { uncovered: [] }): Change {
+  if (cover.uncovered.length) {
+    return { reference, p_exact: null, p_mid: null, direction: 'none', significant: false, rate_ratio: null, comparable: false, uncovered_sources: cover.uncovered };
+  }
   const c = compareCounts(count, reference);
   const rr = c.rateRatio;
   return {
     reference, p_exact: c.pExact, p_mid: c.pMid, direction: c.direction, significant: c.pExact < 0.05,
-    rate_ratio: { estimate: rr.estimate, lower: rr.lower, upper: rr.upper, half_added: rr.halfAdded },
+    rate_ratio: { estimate: rr.estimate, lower: rr.lower, upper: rr.upper, half_added: rr.halfAdded }, comparable: true,
   };
 }
 
-function withChange(t: Triple) {
-  return { count: t[0], vs_previous_week: change(t[0], t[1]), vs_last_year: change(t[0], t[2]) };
+/** Coverage of last week and of the same week last year. */
+export type Covers = [previous: Coverage, lastYear: Coverage];
+const FULL: Covers = [{ uncovered: [] }, { uncovered: [] }];
+
+function withChange(t: Triple, covers: Covers) {
+  return { count: t[0], vs_previous_week: change(t[0], t[1], covers[0]), vs_last_year: change(t[0], t[2], covers[1]) };
 }
 
 function add(map: Map<string, Triple>, key: string, bucket: number, n: number): void {
@@ -102,11 +141,11 @@ export function populationFor(rows: readonly PopulationRow[], code: string, year
 
 /** Per-stadsdel rows: counts and changes, coarse share, rate per 1,000 residents, proposed and confirmed rating. */
 export function neighbourhoodRows(
-  scope: ReportScope, t: ReturnType<typeof tally>, populations: readonly PopulationRow[], year: number, ratings: RatingContext,
+  scope: ReportScope, t: ReturnType<typeof tally>, populations: readonly PopulationRow[], year: number, ratings: RatingContext, covers: Covers = FULL,
 ): SituationReport['neighbourhoods'] {
   return scope.neighbourhoods.map((n) => {
     const counts = t.hood.get(n.code) ?? [0, 0, 0];
-    const row = withChange(counts);
+    const row = withChange(counts, covers);
     const violence = t.violence.get(n.code)?.[0] ?? 0;
     const pop = populationFor(populations, n.code, year);
     const proposal = proposeRating(
@@ -129,12 +168,12 @@ export function neighbourhoodRows(
 }
 
 /** Category table: every category the filter admits, in the taxonomy's order, with counts and changes. */
-export function categoryRows(t: ReturnType<typeof tally>, categories: readonly CategoryInfo[]): SituationReport['categories'] {
-  return categories.map((c) => ({ code: c.code, label_sv: c.label_sv, label_en: c.label_en, group_code: c.group_code, ...withChange(t.category.get(c.id) ?? [0, 0, 0]) }));
+export function categoryRows(t: ReturnType<typeof tally>, categories: readonly CategoryInfo[], covers: Covers = FULL): SituationReport['categories'] {
+  return categories.map((c) => ({ code: c.code, label_sv: c.label_sv, label_en: c.label_en, group_code: c.group_code, ...withChange(t.category.get(c.id) ?? [0, 0, 0], covers) }));
 }
 
-export function totalsOf(t: ReturnType<typeof tally>): SituationReport['totals'] {
-  return { ...withChange(t.total), points: t.points, coarse_area: t.coarseArea, coarse_municipality: t.coarseMunicipality };
+export function totalsOf(t: ReturnType<typeof tally>, covers: Covers = FULL): SituationReport['totals'] {
+  return { ...withChange(t.total, covers), points: t.points, coarse_area: t.coarseArea, coarse_municipality: t.coarseMunicipality };
 }
 
 export function trendOf(weekly: ReadonlyMap<string, { count: number; points: number }>, week: string): SituationReport['trend'] {

@@ -211,14 +211,14 @@ describeEachEngine('situation API: freeze, meeting, actions, inbox, exports, acc
     expect(info).toMatch(/Pages:\s+3/);
     expect(info).toMatch(/Page size:\s+595\.28 x 841\.89/);
     const text = execFileSync('pdftotext', ['-', '-'], { input: pdf.rawPayload }).toString();
-    for (const s of ['Lägesbild vecka 41 2026', 'Stadsdelsområde Söder', 'Söderby', 'Områdesbedömning', 'Klotter', 'Stöld/inbrott', 'Årshjul', 'Laga belysningen vid torget']) {
+    for (const s of ['Lägesbild vecka 41 2026', 'Stadsdelsområde Söder', 'Söderby', 'Områdesbedömning', 'Klotter', 'Stöld/inbrott', 'Årshjul', 'Laga belysningen vid torget', 'Ovanligt för platsen']) {
       expect(text).toContain(s);
     }
     const xlsx = await get(`/api/situation/reports/${reportId}/xlsx`, as.coordinator);
     expect(xlsx.headers['content-disposition']).toContain('lagesbild-south-district-2026-W40-fryst.xlsx');
     const book = new ExcelJS.Workbook();
     await book.xlsx.load(xlsx.rawPayload as never);
-    expect(book.worksheets.map((w) => w.name)).toEqual(['Översikt', 'Stadsdelar', 'Kategorier', 'Hotspots', 'Platser', 'Tid', 'Trend', 'Årshjul', 'Anteckningar', 'Åtgärder']);
+    expect(book.worksheets.map((w) => w.name)).toEqual(['Översikt', 'Stadsdelar', 'Kategorier', 'Hotspots', 'Ovanligt för platsen', 'Platser', 'Tid', 'Trend', 'Årshjul', 'Anteckningar', 'Åtgärder']);
     expect(book.getWorksheet('Stadsdelar')!.getRow(2).getCell(3).value).toBe(2);
     const live = new ExcelJS.Workbook();
     await live.xlsx.load((await get(`/api/situation/report/xlsx?area_id=${org.areas.southDistrict}&week=2026-W40`, as.coordinator)).rawPayload as never);

@@ -1,3 +1,4 @@
+import { cellToLatLng } from 'h3-js';
 import { localMinute } from '../../analysis/stats/local-time.js';
 import { RATING_LABELS, type Change, type SituationReport } from '../../domain/situation.js';
 import { type Doc, heading, MARGIN, note, num, renderPdf, table, WIDTH } from '../reports/pdf-layout.js';
@@ -20,6 +21,7 @@ const PLACE_TYPE_SV: Record<string, string> = {
 
 /** '+5 *' style: the difference and a star when the exact test says it is more than chance. */
 function changeText(count: number, c: Change): string {
+  if (c.comparable === false) return 'ingen jämförelse';
   const d = count - c.reference;
   return `${d > 0 ? '+' : ''}${num(d)}${c.significant ? ' *' : ''}`;
 }
@@ -63,7 +65,42 @@ function firstPage(doc: Doc, r: SituationReport, ctx: PdfContext): void {
   note(doc, `Karta: stadsdelar färgade efter områdesbedömning (bekräftad, annars föreslagen), händelser med exakt läge eller plats som punkter. ` +
     `Hot spots: ${h.method} på H3-celler upplösning ${h.resolution}, k = ${h.k} (cellen och dess sex grannar), n = ${num(h.n)} celler, ` +
     `${h.p_method === 'exact-binomial' ? 'exakt binomialt p' : 'normalapproximerat p'}, ${h.correction} alfa = ${num(h.alpha, 2)}; ` +
-    `${num(h.incidents)} händelser med punktläge, ${num(h.excluded_coarse)} med grov position eller utanför områdets celler ingår inte. * = signifikant förändring (exakt villkorligt test, p < 0,05).`);
+    `${num(h.incidents)} händelser med punktläge ingår; ${excludedText(h)} ingår inte. * = signifikant förändring (exakt villkorligt test, p < 0,05); ` +
+    `"ingen jämförelse": en källa saknar data som täcker båda veckorna.`);
+}
+
+/** What Gi* left out, the two kinds named apart (frozen reports from before the split have one sum). */
+function excludedText(h: SituationReport['hotspots']): string {
+  return h.excluded_outside === undefined
+    ? `${num(h.excluded_coarse)} med grov position eller utanför områdets celler`
+    : `${num(h.excluded_coarse)} med grov position (område eller kommun) och ${num(h.excluded_outside)} med exakt läge utanför områdets celler`;
+}
+
+const EMERGING_SV = {
+  new: 'ny', intensifying: 'förstärkt', persistent: 'ihållande', sporadic: 'sporadisk',
+} as const;
+
+/** "Unusual for the place": the cells the baseline test and the Gi* history class, with how the classes are made. */
+function emergingSection(doc: Doc, r: SituationReport): void {
+  const e = r.emerging;
+  if (!e) return;
+  heading(doc, 'Ovanligt för platsen (jämfört med platsens egna veckor)');
+  note(doc, `Varje cell med sina sex grannar jämförs med samma celler vecka för vecka ${e.from_week} – ${e.to_week} (${e.baseline_weeks} veckor), ` +
+    `negativ binomialfördelning med spridning skattad ur veckorna, Benjamini–Hochberg alfa = ${num(e.alpha, 2)} över ${num(e.n)} celler. ` +
+    `Ny: ovanligt högt och aldrig hot spot tidigare veckor. Förstärkt: ovanligt högt på en plats som varit hot spot. ` +
+    `Ihållande: hot spot (Gi*) men inte ovanligt för platsen, hot spot minst ${num(e.persistent_share * 100)} % av veckorna. ` +
+    `Sporadisk: hot spot (Gi*) nu, mer sällan förut, inte ovanligt för platsen. ` +
+    `Antal celler: ${num(e.counts.new)} nya, ${num(e.counts.intensifying)} förstärkta, ${num(e.counts.persistent)} ihållande, ${num(e.counts.sporadic)} sporadiska.`);
+  const rows = e.cells.slice(0, 30);
+  if (!rows.length) return;
+  table(doc, [
+    { title: 'Klass', width: 70 }, { title: 'Läge (cellens mitt)', width: 120 }, { title: 'Veckan', width: 55, align: 'right' },
+    { title: 'Väntat', width: 55, align: 'right' }, { title: 'p justerat', width: 65, align: 'right' }, { title: 'Hot spot veckor före', width: 90, align: 'right' },
+  ], rows.map((c) => {
+    const [lat, lon] = cellToLatLng(c.cell);
+    return [EMERGING_SV[c.class], `${lat.toFixed(4)}, ${lon.toFixed(4)}`, num(c.local_sum), num(c.expected, 1), num(c.p_adjusted, 3), `${num(c.hot_weeks_before)} av ${num(e.baseline_weeks)}`];
+  }));
+  if (e.cells.length > rows.length) note(doc, `Visar ${rows.length} av ${e.cells.length} celler; alla finns i Excel-filen.`);
 }
 
 function ratingsAndCategories(doc: Doc, r: SituationReport): void {
@@ -94,7 +131,7 @@ function ratingsAndCategories(doc: Doc, r: SituationReport): void {
     { title: 'p (exakt)', width: 60, align: 'right' },
   ], r.categories.map((c) => [
     c.label_sv, num(c.count), num(c.vs_previous_week.reference), changeText(c.count, c.vs_previous_week), num(c.vs_last_year.reference),
-    changeText(c.count, c.vs_last_year), num(c.vs_previous_week.p_exact, 3),
+    changeText(c.count, c.vs_last_year), c.vs_previous_week.p_exact === null ? '–' : num(c.vs_previous_week.p_exact, 3),
   ]));
 }
 
@@ -146,6 +183,7 @@ export function renderSituationPdf(report: SituationReport, ctx: PdfContext): Pr
     firstPage(doc, report, ctx);
     doc.addPage();
     ratingsAndCategories(doc, report);
+    emergingSection(doc, report);
     timeAndPlaces(doc, report);
   });
 }

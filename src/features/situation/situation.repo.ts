@@ -133,6 +133,29 @@ export function countByPlaceWeekly(db: Db, scope: IncidentScope, range: Range) {
     FROM incidents WHERE ${where(scope, range)} AND ${POINT} GROUP BY 1, 2, 3`);
 }
 
+/** Point-precise incidents per local week (its Monday) and res-9 H3 cell: the history of the baseline hotspot test. */
+export function countByCellWeekly(db: Db, scope: IncidentScope, range: Range) {
+  return jsonRows<{ monday: string; cell: string; count: number }>(db, sql`
+    SELECT ${MONDAY} AS monday, h3_r9 AS cell, count(*) AS count
+    FROM incidents WHERE ${where(scope, range)} AND ${POINT} AND h3_r9 IS NOT NULL GROUP BY 1, 2`);
+}
+
+/**
+ * Each source's data span in the organisation (its first and last week with incidents, as Mondays), and the
+ * weeks among `weeks` it has incidents in within the report's scope and filters: whether a comparison week is
+ * covered by the data of the sources the report counts. The span is organisation-wide, not per scope: a quiet
+ * stadsdel with no incidents that week is still covered.
+ */
+export async function listSourceSpans(db: Db, scope: IncidentScope, weeks: readonly string[]) {
+  const mondays = weeks.map((w) => isoWeekMonday(w));
+  const inReport = scoped(scope, [sql`week IN (${sql.join(mondays.map((m) => sql`${m}::date`))})`]);
+  const { rows } = await sql<{ source: string; first: string; last: string; weeks: string[] }>`
+    SELECT source, to_char(min(week), 'YYYY-MM-DD') AS first, to_char(max(week), 'YYYY-MM-DD') AS last,
+      coalesce(array_agg(DISTINCT to_char(week, 'YYYY-MM-DD')) FILTER (WHERE ${inReport}), '{}') AS weeks
+    FROM incident_weekly_counts WHERE organisation_id = ${scope.organisationId} AND count > 0 GROUP BY source`.execute(db);
+  return rows;
+}
+
 /** Incidents per local week (its Monday), ISO weekday (1 = Monday) and hour on the Swedish clock. */
 export function countByHourWeekdayWeekly(db: Db, scope: IncidentScope, range: Range) {
   return jsonRows<{ monday: string; dow: number; hour: number; count: number }>(db, sql`

@@ -1,8 +1,9 @@
-import { addWeeks, isoWeekOfDate, parseIsoWeek, previousWeek, sameWeekLastYear, weekBounds } from '../../analysis/stats/counts.js';
+import { addWeeks, isoWeekMonday, isoWeekOfDate, parseIsoWeek, previousWeek, sameWeekLastYear, weekBounds } from '../../analysis/stats/counts.js';
 import { DEFAULT_RATING_THRESHOLDS, type RatingThresholdsInput, type SituationQuery, type SituationReport } from '../../domain/situation.js';
 import type { ServiceContext } from '../../server/context.js';
 import { today } from '../org/org.service.js';
-import { type CategoryInfo, categoryRows, neighbourhoodRows, tally, timeMatrix, totalsOf, trendOf, TREND_WEEKS } from './assemble.js';
+import { type CategoryInfo, categoryRows, type Covers, coverage, neighbourhoodRows, tally, timeMatrix, totalsOf, trendOf, TREND_WEEKS } from './assemble.js';
+import { BASELINE_WEEKS, weeklyEmerging } from './emerging-hotspots.js';
 import { annualCalendar, CALENDAR_YEARS } from './calendar.js';
 import { listPreviousActions } from './meetings.repo.js';
 import { listAnnotations, listRatings, listThresholds } from './ratings.repo.js';
@@ -10,11 +11,11 @@ import { type ReusedBody, reusedBody } from './compressed-body.js';
 import { reportsForCaller } from './report-access.js';
 import { createLru } from './report-cache.js';
 import {
-  countBreakdown, type IncidentScope, listCategories, listPlaces, listPopulations, listWeekPoints, readDataVersions,
+  countBreakdown, type IncidentScope, listCategories, listPlaces, listPopulations, listSourceSpans, listWeekPoints, readDataVersions,
 } from './situation.repo.js';
 import { type ReportScope, resolveScope } from './situation.scope.js';
 import { type PlaceInfo, topPlaces, weeklyDensity, weeklyHotspots } from './spatial.js';
-import { placeCountsOf, sumHours, weeklyCounts, weeklyHours, weeklyPlaces, weekVersions } from './week-parts.js';
+import { placeCountsOf, sumHours, weeklyCells, weeklyCounts, weeklyHours, weeklyPlaces, weekVersions } from './week-parts.js';
 
 /** Weeks of the hour × weekday profile, ending with the report week (one week alone is too sparse). */
 export const TIME_PROFILE_WEEKS = 13;
@@ -31,13 +32,16 @@ export async function situationScope(ctx: ServiceContext, areaId: string | null 
   return resolveScope(ctx.db, { id: ctx.organisation.id, name }, areaId, String(v.areas ?? 0));
 }
 
-/** The weeks a report reads incidents from: its trend, time profile and årshjul's past years, up to its week. */
+/** The weeks a report reads incidents from: its trend, time profile, hotspot baseline and årshjul's past years, up to its week. */
 function reportWeeks(week: string) {
+  // The baseline (52 weeks before the report week) starts one week before the 52-week trend.
   const trendStart = addWeeks(week, -(TREND_WEEKS - 1));
+  const baselineStart = addWeeks(week, -BASELINE_WEEKS);
   const calendarFrom = `${parseIsoWeek(week).year - CALENDAR_YEARS}-W01`;
   return {
     trendStart,
-    seriesFrom: calendarFrom < trendStart ? calendarFrom : trendStart,
+    baselineStart,
+    seriesFrom: calendarFrom < baselineStart ? calendarFrom : baselineStart,
     profileStart: addWeeks(week, -(TIME_PROFILE_WEEKS - 1)),
   };
 }
@@ -105,19 +109,21 @@ export async function buildReport(ctx: ServiceContext, scope: ReportScope, query
   };
   const codes = scope.neighbourhoods.map((n) => n.code);
   const reportYear = parseIsoWeek(week).year;
-  const { trendStart, seriesFrom, profileStart } = reportWeeks(week);
+  const { trendStart, baselineStart, seriesFrom, profileStart } = reportWeeks(week);
   const day = today();
   const parts = {
     db: ctx.db, scope: filter, versions: await weekVersions(ctx.db, organisationId, seriesFrom, week),
     key: [organisationId, scope.areaId ?? 'city', scope.areaVersion, filter.categoryIds?.join(',') ?? '*', filter.sources?.join(',') ?? '*'].join('|'),
   };
 
-  const [breakdown, weeklyMap, points, placeWeeks, hourWeeks, populations, thresholds, ratings, annotations, actions, scopePlaces] = await Promise.all([
+  const [breakdown, weeklyMap, points, placeWeeks, hourWeeks, cellWeeks, spans, populations, thresholds, ratings, annotations, actions, scopePlaces] = await Promise.all([
     countBreakdown(ctx.db, filter, [week, prev, lastYear]),
     weeklyCounts(parts, seriesFrom, week),
     listWeekPoints(ctx.db, filter, bounds),
     weeklyPlaces(parts, trendStart, week),
     weeklyHours(parts, profileStart, week),
+    weeklyCells(parts, baselineStart, prev),
+    listSourceSpans(ctx.db, filter, [week, prev, lastYear]),
     listPopulations(ctx.db, organisationId, codes),
     listThresholds(ctx.db, organisationId),
     listRatings(ctx.db, organisationId, codes, [week, prev]),
@@ -138,6 +144,13 @@ export async function buildReport(ctx: ServiceContext, scope: ReportScope, query
   for (const p of await listPlaces(ctx.db, organisationId, { ids: missing })) placeInfo.set(p.id, p);
   const confirmed = new Map(ratings.filter((r) => r.week === week).map((r) => [r.neighbourhood_code, r]));
   const previousConfirmed = new Map(ratings.filter((r) => r.week === prev).map((r) => [r.neighbourhood_code, r.level]));
+  const monday = isoWeekMonday(week);
+  const sources = query.source ?? null;
+  const covers: Covers = [coverage(spans, sources, monday, isoWeekMonday(prev)), coverage(spans, sources, monday, isoWeekMonday(lastYear))];
+  const studyCells = scope.studyCells();
+  const hotspots = weeklyHotspots(points, studyCells, counts.coarseArea + counts.coarseMunicipality);
+  const pointCells = new Map<string, number>();
+  for (const p of points) pointCells.set(p.h3_r9, (pointCells.get(p.h3_r9) ?? 0) + 1);
 
   return {
     scope: { kind: scope.kind, area_id: scope.areaId, code: scope.code, name: scope.name },
@@ -145,10 +158,11 @@ export async function buildReport(ctx: ServiceContext, scope: ReportScope, query
     period: { start: bounds.start.toISOString(), end: bounds.end.toISOString() },
     filters: { category_group: groups ?? null, source: query.source ?? null },
     generated_at: new Date().toISOString(),
-    totals: totalsOf(counts),
-    neighbourhoods: neighbourhoodRows(scope, counts, populations, reportYear, { thresholds: thresholdsByDistrict(thresholds), confirmed, previousConfirmed }),
-    categories: categoryRows(counts, categories),
-    hotspots: weeklyHotspots(points, scope.studyCells(), counts.coarseArea + counts.coarseMunicipality),
+    totals: totalsOf(counts, covers),
+    neighbourhoods: neighbourhoodRows(scope, counts, populations, reportYear, { thresholds: thresholdsByDistrict(thresholds), confirmed, previousConfirmed }, covers),
+    categories: categoryRows(counts, categories, covers),
+    hotspots,
+    emerging: weeklyEmerging(pointCells, [...cellWeeks.values()], studyCells, { from: baselineStart, to: prev }),
     density: weeklyDensity(points),
     points: points.map((p) => ({ id: p.id, lon: p.lon, lat: p.lat, category: categoryById.get(p.category_id)?.code ?? 'annat', precision: p.precision, place_id: p.place_id })),
     top_places: topPlaces(placeCounts, placeInfo, scopePlaces.map((p) => p.id), { from: trendStart, to: week }),

@@ -33,7 +33,8 @@ export function weeklyHotspots(points: readonly WeekPoint[], studyCells: readonl
     .map((c) => ({ cell: c.cell, count: c.count, local_sum: c.localSum, z: round(c.z, 3), p: c.p, p_adjusted: c.pAdjusted, class: c.fdrClass }));
   return {
     method: 'Getis-Ord Gi*', resolution: HOTSPOT_RESOLUTION, n: result.n, k: result.k, alpha: HOTSPOT_ALPHA,
-    p_method: result.pMethod, correction: 'Benjamini-Hochberg FDR', incidents: result.total, excluded_coarse: excludedCoarse + result.outside, cells,
+    p_method: result.pMethod, correction: 'Benjamini-Hochberg FDR', incidents: result.total,
+    excluded_coarse: excludedCoarse, excluded_outside: result.outside, cells,
   };
 }
 

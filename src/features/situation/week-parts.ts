@@ -2,11 +2,11 @@ import { addWeeks, isoWeekOfDate, iterateWeeks, weekBounds } from '../../analysi
 import type { Db } from '../org/org.repo.js';
 import type { PlaceCount } from './spatial.js';
 import { createLru, type Lru } from './report-cache.js';
-import { countByHourWeekdayWeekly, countByPlaceWeekly, countByWeek, type IncidentScope, listWeekVersions } from './situation.repo.js';
+import { countByCellWeekly, countByHourWeekdayWeekly, countByPlaceWeekly, countByWeek, type IncidentScope, listWeekVersions } from './situation.repo.js';
 
 /**
- * The report's figures that span many weeks (trend and årshjul: up to six years; top places: 52 weeks;
- * hour × weekday: 13 weeks), read and cached week by week. An entry is keyed by scope, filters, week and that
+ * The report's figures that span many weeks (trend and årshjul: up to six years; top places and the baseline
+ * hotspot test's cells: 52 weeks; hour × weekday: 13 weeks), read and cached week by week. An entry is keyed by scope, filters, week and that
  * week's version, which the incident triggers renew whenever an incident of the week is written (from any
  * process): so the first report after a new incident reads that one week again, not the whole period.
  */
@@ -34,6 +34,7 @@ export interface WeekPartsRequest {
 const counts = createLru<WeekCounts>(50_000);
 const places = createLru<PlaceWeekRow[]>(5_000);
 const hours = createLru<number[]>(5_000);
+const cells = createLru<ReadonlyMap<string, number>>(5_000);
 
 function mondayToWeek(monday: string): string {
   const [y, m, d] = monday.split('-').map(Number) as [number, number, number];
@@ -104,6 +105,12 @@ export function weeklyCounts(req: WeekPartsRequest, from: string, to: string): P
 export function weeklyPlaces(req: WeekPartsRequest, from: string, to: string): Promise<Map<string, PlaceWeekRow[]>> {
   return perWeek(req, places, 'places', from, to, (run) => countByPlaceWeekly(req.db, req.scope, rangeOf(run)),
     (rows) => rows.map((r) => ({ place_id: r.place_id, cell: r.cell, count: r.count })), () => []);
+}
+
+/** Point-precise incidents per res-9 cell, per week (the baseline hotspot test's history). */
+export function weeklyCells(req: WeekPartsRequest, from: string, to: string): Promise<Map<string, ReadonlyMap<string, number>>> {
+  return perWeek(req, cells, 'cells', from, to, (run) => countByCellWeekly(req.db, req.scope, rangeOf(run)),
+    (rows) => new Map(rows.map((r) => [r.cell, r.count])), () => new Map());
 }
 
 /** Incidents per (ISO weekday − 1) × 24 + hour, per week. */
