@@ -120,6 +120,12 @@ describe('situation report', () => {
       expect(await coordinator.locator('#sit-map-note').textContent()).toContain('signifikanta celler');
     }
     await mapSection.screenshot({ path: 'test-results/web-situation-hotspots.png' });
+    // Beside Gi*: unusual for the place against its own 52 weeks, with the classes named in the legend.
+    await coordinator.getByLabel('Ovanligt för platsen').check();
+    await expect.poll(() => coordinator.locator('.gi-legend').textContent()).toContain('Ihållande');
+    expect(await coordinator.locator('.map-aside').textContent()).toContain('Ny: ovanligt högt');
+    await expectAccessible(coordinator, 'situation report, unusual-for-the-place layer');
+    await mapSection.screenshot({ path: 'test-results/web-situation-emerging.png' });
     await coordinator.getByLabel('Värmekarta').check();
     await coordinator.locator('.density-legend').waitFor();
     await mapSection.screenshot({ path: 'test-results/web-situation-density.png' });

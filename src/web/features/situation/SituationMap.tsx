@@ -1,6 +1,7 @@
 import { cellToBoundary } from 'h3-js';
 import L from 'leaflet';
 import { useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import type { SituationReport } from '../../../domain/situation.js';
 import type { AreaDetail, AreaFeatureCollection } from '../../api/endpoints.js';
 import { useCategoryLabel } from '../../api/use-reference-data.js';
@@ -8,8 +9,13 @@ import { addDistrictOutline } from '../../components/district-outline.js';
 import { bboxToBounds, MapView, useMapLayer } from '../../components/MapView.js';
 import { mapText } from '../../components/map-text.js';
 
-export type SituationLayer = 'points' | 'hotspots' | 'density';
+export type SituationLayer = 'points' | 'hotspots' | 'emerging' | 'density';
 export type GiClass = SituationReport['hotspots']['cells'][number]['class'];
+export type EmergingClass = NonNullable<SituationReport['emerging']>['cells'][number]['class'];
+
+/** Colours of the "unusual for the place" classes: the new and intensifying ones strongest; the legend names each. */
+export const EMERGING_COLOURS: Record<EmergingClass, string> = { new: '#b2182b', intensifying: '#762a83', persistent: '#f4a582', sporadic: '#fee090' };
+export const EMERGING_ORDER: readonly EmergingClass[] = ['new', 'intensifying', 'persistent', 'sporadic'];
 
 /** Colours of the Gi* classes (diverging, red hot, blue cold); the legend always names the class too. */
 export const GI_COLOURS: Record<GiClass, string> = {
@@ -38,6 +44,7 @@ interface Props {
 export function SituationMap({ area, neighbourhoods, report, layer, label, describedBy }: Props) {
   const [map, setMap] = useState<L.Map | null>(null);
   const categoryLabel = useCategoryLabel();
+  const { t } = useTranslation();
 
   useEffect(() => {
     if (area) map?.fitBounds(bboxToBounds(area.bbox), { padding: [12, 12] });
@@ -62,6 +69,12 @@ export function SituationMap({ area, neighbourhoods, report, layer, label, descr
         L.polygon(ring, { weight: 0.8, color: '#333333', fillColor: GI_COLOURS[c.class], fillOpacity: 0.8 })
           .bindTooltip(mapText(`${c.class} · ${c.count} (z ${c.z.toFixed(2)})`)).addTo(group);
       }
+    } else if (layer === 'emerging') {
+      for (const c of report.emerging?.cells ?? []) {
+        const ring = cellToBoundary(c.cell).map(([lat, lon]) => L.latLng(lat, lon));
+        const text = t('situation.emergingTooltip', { label: t(`situation.emergingClasses.${c.class}`), sum: c.local_sum, expected: c.expected.toFixed(1) });
+        L.polygon(ring, { weight: 0.8, color: '#333333', fillColor: EMERGING_COLOURS[c.class], fillOpacity: 0.8 }).bindTooltip(mapText(text)).addTo(group);
+      }
     } else {
       const d = report.density;
       const max = d.max > 0 ? d.max : 1;
@@ -74,7 +87,7 @@ export function SituationMap({ area, neighbourhoods, report, layer, label, descr
       }
     }
     return group;
-  }, [layer, report, categoryLabel]);
+  }, [layer, report, categoryLabel, t]);
 
   return <MapView label={label} describedBy={describedBy} {...(area ? { bounds: bboxToBounds(area.bbox) } : {})} className="district-map situation-map" onReady={setMap} />;
 }

@@ -16,7 +16,7 @@ import { TimeGrid, TrendChart } from './charts.js';
 import { HotspotTable, TopPlaceProblemLink } from './HotspotProblems.js';
 import { isIsoWeek, isoWeekOf, shiftWeek, weekDay } from './iso-week.js';
 import { ChangeCell, RATING_LEVELS, RatingBadge, useRatingLabel } from './Rating.js';
-import { DENSITY_STOPS, densityColour, GI_COLOURS, GI_ORDER, type SituationLayer, SituationMap } from './SituationMap.js';
+import { DENSITY_STOPS, densityColour, EMERGING_COLOURS, EMERGING_ORDER, GI_COLOURS, GI_ORDER, type SituationLayer, SituationMap } from './SituationMap.js';
 import { filtersFromParams, ReportFilters, type ReportFilterValue } from './ReportFilters.js';
 import { canReadSituation, canWriteCitySituation, canWriteSituation, useConfirmRatings, useFreeze, useSituationReport } from './use-situation.js';
 import './situation.css';
@@ -154,7 +154,7 @@ function ReportBody({ areaId, report, filters, canWrite }: { areaId: string | un
           )}
           <aside className="map-aside">
             <RadioGroup name="situation-layer" legend={t('situation.layer')} value={layer} onChange={setLayer}
-              options={(['points', 'hotspots', 'density'] as const).map((v) => ({ value: v, label: t(`situation.layers.${v}`) }))} />
+              options={(['points', 'hotspots', 'emerging', 'density'] as const).map((v) => ({ value: v, label: t(`situation.layers.${v}`) }))} />
             <MapLegend report={report} layer={layer} />
           </aside>
         </div>
@@ -326,6 +326,31 @@ function MapLegend({ report, layer }: { report: SituationReport; layer: Situatio
             <li key={c}><span className="legend-box" style={{ background: GI_COLOURS[c] }} aria-hidden="true" /> {t(`situation.giClasses.${c}`)} ({counts.get(c) ?? 0})</li>
           ))}
         </ul>
+        <p className="legend-note">{t('situation.hotspotsMeaning')}</p>
+        <p className="legend-note">
+          {h.excluded_outside === undefined
+            ? t('situation.hotspotsExcludedOld', { coarse: h.excluded_coarse })
+            : t('situation.hotspotsExcluded', { coarse: h.excluded_coarse, outside: h.excluded_outside })}
+        </p>
+      </div>
+    );
+  }
+  if (layer === 'emerging') {
+    const e = report.emerging;
+    if (!e) return <p id="sit-map-note" className="legend-note">{t('situation.emergingMissing')}</p>;
+    return (
+      <div className="legend">
+        <p id="sit-map-note" className="legend-note">
+          {e.cells.length === 0 ? t('situation.emergingNone') : t('situation.emergingNote', {
+            weeks: e.baseline_weeks, from: e.from_week, to: e.to_week, correction: e.correction, alpha: format.number(e.alpha), cells: e.cells.length,
+          })}
+        </p>
+        <ul className="gi-legend" aria-label={t('situation.layers.emerging')}>
+          {EMERGING_ORDER.map((c) => (
+            <li key={c}><span className="legend-box" style={{ background: EMERGING_COLOURS[c] }} aria-hidden="true" /> {t(`situation.emergingClasses.${c}`)} ({e.counts[c]})</li>
+          ))}
+        </ul>
+        <p className="legend-note">{t('situation.emergingRules', { share: format.number(e.persistent_share * 100) })}</p>
       </div>
     );
   }
