@@ -27,6 +27,9 @@ export type GiClass = 'hot99' | 'hot95' | 'hot90' | 'cold99' | 'cold95' | 'cold9
  *   (a year) it marks every busy area; keep 'normal' there. Integer counts only.
  * (Conditional randomisation, PySAL's default, was tried and rejected: it holds each cell's own count
  * fixed, so a single cell with 40 incidents in a quiet week is never flagged.)
+ * All three test against an even spread: on overdispersed or stably uneven weeks (real data) every one of them
+ * flags busy-as-usual places (bench/hotspot-null-study.ts, docs/situation.md); "unusual for this place" is
+ * emerging.ts's test against each neighbourhood's own past weeks.
  */
 export type GiPMethod = 'normal' | 'exact-binomial';
 
