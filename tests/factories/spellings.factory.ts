@@ -107,6 +107,7 @@ export const NEGATIVES: readonly [RedactionKind, string][] = [
   ['registreringsnummer', 'Med 200 personer på plats, och 100 till'],
   ['registreringsnummer', 'Rum 123 och kap 123, SFS 2018:218'],
   ['registreringsnummer', 'Det tog 120 minuter, ggr 100'],
+  ['registreringsnummer', 'Kontrollsumma sha256, färg #fdd49e'],
   ['e-post', 'Möte @ Sergels torg'],
   ['e-post', 'Följ @polisen_sthlm, läs mer på stockholm.se'],
   ['e-post', 'hej [at] alla, vi ses (at) kl 10'],

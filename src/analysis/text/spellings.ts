@@ -38,7 +38,7 @@ export const NOT_PLATES_WORDS = new Set([
   'per', 'pga', 'dvs', 'bla', 'osv', 'mfl', 'tex', 'ggr', 'sek', 'kap', 'art', 'rum', 'hus', 'bus', 'tur', 'ort', 'ref',
   'fig', 'tab', 'mkr', 'tkr', 'kkr', 'bok', 'ark', 'the', 'and', 'for', 'are', 'has', 'not', 'but', 'any', 'can', 'our',
   'out', 'new', 'now', 'top', 'one', 'two', 'see', 'get', 'set', 'bar', 'att', 'ett', 'bor', 'ger', 'tar', 'ser', 'bra',
-  'fel', 'lag', 'syd', 'ost', 'ung', 'bro', 'tak', 'rad', 'sal', 'nat',
+  'fel', 'lag', 'syd', 'ost', 'ung', 'bro', 'tak', 'rad', 'sal', 'nat', 'sha',
 ]);
 
 /**
