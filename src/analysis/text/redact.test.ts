@@ -74,3 +74,31 @@ describe('other personal data', () => {
     expect(r.kinds).toEqual({ personnummer: 2, 'e-post': 1 });
   });
 });
+
+describe('the spellings people type (issue examples)', () => {
+  it.each([
+    ['pnr 811218–9876', 'pnr [personnummer]'],
+    ['pnr 811218 - 9876', 'pnr [personnummer]'],
+    ['pnr 811218\u00a09876', 'pnr [personnummer]'],
+    ['född 1985-03-12-1231', 'född [personnummer]'],
+    ['Ring (08) 123 45 67', 'Ring [telefon]'],
+    ['Ring 08/123 45 67', 'Ring [telefon]'],
+    ['Ring 070.123.45.67', 'Ring [telefon]'],
+    ['Ring 070 - 123 45 67', 'Ring [telefon]'],
+    ['Ring 070–123 45 67', 'Ring [telefon]'],
+    ['Ring +46 (0)70-123 45 67', 'Ring [telefon]'],
+    ['Bilen abc123 stod kvar', 'Bilen [registreringsnummer] stod kvar'],
+    ['Bilen Abc 123 stod kvar', 'Bilen [registreringsnummer] stod kvar'],
+    ['Skriv till anna [at] example.se', 'Skriv till [e-post]'],
+    ['Skriv till anna(at)example(dot)se', 'Skriv till [e-post]'],
+  ])('redacts %j', (input, expected) => {
+    expect(redactPersonalData(input).text).toBe(expected);
+  });
+
+  it.each([
+    'Datum 01-07-2023', 'Öppet 0800-1000', 'Öppet 08.00–10.00', 'OCR 0401234567', 'Fakturanummer 0412345678', 'Ring SOS 112',
+    'Med 200 personer', 'SEK 100',
+  ])('keeps %j', (input) => {
+    expect(redactPersonalData(input)).toEqual({ text: input, count: 0, kinds: {} });
+  });
+});

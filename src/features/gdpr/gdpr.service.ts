@@ -5,6 +5,7 @@ import type { RetentionTarget } from '../../domain/gdpr.js';
 import type { ServiceContext } from '../../server/context.js';
 import { recordAudit } from '../audit/audit.repo.js';
 import { countStaleThrottleRows, deleteStaleThrottleRows } from '../auth/sign-in-throttle.repo.js';
+import { clearStaleImportReports, countDoneOutboxMessages, countStaleImportReports, deleteDoneOutboxMessages } from './retention.repo.js';
 import type { Db } from '../org/org.repo.js';
 import { processingRecord, RETENTION_RULES } from './processing-record.js';
 
@@ -53,6 +54,10 @@ async function applyRule(db: Db, organisationId: string, target: RetentionTarget
     }
     case 'sign_in_throttle':
       return dryRun ? countStaleThrottleRows(db, organisationId, cutoff) : deleteStaleThrottleRows(db, organisationId, cutoff);
+    case 'import_report':
+      return dryRun ? countStaleImportReports(db, organisationId, cutoff) : clearStaleImportReports(db, organisationId, cutoff);
+    case 'outbox_message':
+      return dryRun ? countDoneOutboxMessages(db, organisationId, cutoff) : deleteDoneOutboxMessages(db, organisationId, cutoff);
   }
 }
 

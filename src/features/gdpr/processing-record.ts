@@ -22,6 +22,14 @@ export const RETENTION_RULES: readonly RetentionRule[] = [
     target: 'sign_in_throttle', months: 3,
     what: { sv: 'IP-adresser som misslyckade eller lyckade inloggningar kom från raderas tre månader efter senaste försöket.', en: 'Addresses that sign-ins failed or succeeded from are deleted three months after the last attempt.' },
   },
+  {
+    target: 'import_report', months: 12,
+    what: { sv: 'Rapporter från importer och provkörningar (felrader med citerade värden) och filnamn rensas 12 månader efter körningen; antal rader behålls.', en: 'Reports of imports and dry runs (rows with errors and the values they quote) and file names are cleared 12 months after the run; row counts are kept.' },
+  },
+  {
+    target: 'outbox_message', months: 12,
+    what: { sv: 'Skickade och uppgivna e-postmeddelanden (mottagare, ämne, text) raderas efter 12 månader.', en: 'Sent and given-up e-mail messages (recipient, subject, text) are deleted after 12 months.' },
+  },
 ];
 
 /** The record of processing (GDPR art. 30) shown publicly; the municipality is the controller. */
@@ -45,7 +53,15 @@ export function processingRecord(organisationName: string): ProcessingRecord {
         legal_basis: { sv: 'Samtycke (GDPR art. 6.1 a), kan återkallas när som helst.', en: 'Consent (GDPR art. 6(1)(a)), which can be withdrawn at any time.' },
         data: { sv: 'E-postadress, kopplad till rapporten; besked skickas först när adressen bekräftats.', en: 'E-mail address, linked to the report; updates are sent only once the address is confirmed.' },
         recipients: { sv: 'Ingen utanför staden.', en: 'No one outside the city.' },
-        retention: { sv: '12 månader; obekräftade adresser en månad.', en: '12 months; unconfirmed addresses a month.' },
+        retention: { sv: '12 månader; obekräftade adresser en månad; skickade meddelanden 12 månader.', en: '12 months; unconfirmed addresses a month; sent messages 12 months.' },
+      },
+      {
+        name: { sv: 'Import av händelser från filer', en: 'Import of incidents from files' },
+        purpose: { sv: 'Att läsa in händelser från andra system och visa vilka rader som inte kunde läsas.', en: 'To load incidents from other systems and show which rows could not be read.' },
+        legal_basis: { sv: 'Allmänt intresse (GDPR art. 6.1 e).', en: 'Public interest (GDPR art. 6(1)(e)).' },
+        data: { sv: 'Vem som importerade, filnamn och en rapport som citerar högst 40 tecken av felaktiga värden, efter samma automatiska borttagning av personnummer, e-post, telefon och registreringsnummer som i fritext.', en: 'Who imported, the file name and a report quoting at most 40 characters of wrong values, after the same automatic removal of identity numbers, e-mail, phone and licence plates as in free text.' },
+        recipients: { sv: 'Den som importerar och systemförvaltningen.', en: 'The person importing and the system administrators.' },
+        retention: { sv: 'Rapport och filnamn 12 månader efter körningen.', en: 'Report and file name 12 months after the run.' },
       },
       {
         name: { sv: 'Användarkonton och loggning', en: 'User accounts and logging' },
@@ -53,7 +69,15 @@ export function processingRecord(organisationName: string): ProcessingRecord {
         legal_basis: { sv: 'Rättslig förpliktelse och allmänt intresse (GDPR art. 6.1 c och e).', en: 'Legal obligation and public interest (GDPR art. 6(1)(c) and (e)).' },
         data: { sv: 'Namn, e-post, roll och enhet; logg över vem som ändrat vad och när; IP-adresser för inloggningsförsök.', en: 'Name, e-mail, role and unit; a log of who changed what and when; addresses of sign-in attempts.' },
         recipients: { sv: 'Systemförvaltning och dataskyddsombud.', en: 'System administrators and the data-protection officer.' },
-        retention: { sv: 'Loggen bevaras enligt stadens arkivregler; sessioner en månad efter utgång; inloggningsförsökens IP-adresser tre månader.', en: "The log is kept under the city's archive rules; sessions a month after expiry; sign-in attempts' addresses three months." },
+        retention: { sv: 'Konton så länge de finns; loggen bevaras enligt stadens arkivregler; sessioner en månad efter utgång; inloggningsförsökens IP-adresser tre månader.', en: "Accounts as long as they exist; the log is kept under the city's archive rules; sessions a month after expiry; sign-in attempts' addresses three months." },
+      },
+      {
+        name: { sv: 'Utlämnande av allmänna handlingar', en: 'Release of official records' },
+        purpose: { sv: 'Att visa vilka uppgifter som lämnats ut, till vem och med vilka maskeringar (tryckfrihetsförordningen 2 kap.).', en: 'To show which records were released, to whom and with which fields masked (Freedom of the Press Act, ch. 2).' },
+        legal_basis: { sv: 'Rättslig förpliktelse (GDPR art. 6.1 c).', en: 'Legal obligation (GDPR art. 6(1)(c)).' },
+        data: { sv: 'Mottagarens namn eller adress som den uppgett och ärendets referens.', en: "The recipient's name or address as given and the request's reference." },
+        recipients: { sv: 'Registratur och dataskyddsombud.', en: 'The registry and the data-protection officer.' },
+        retention: { sv: 'Bevaras enligt stadens arkivregler.', en: "Kept under the city's archive rules." },
       },
     ],
   };

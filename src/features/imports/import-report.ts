@@ -1,4 +1,5 @@
 import type { ImportField, ImportFormat, ImportReport } from '../../domain/imports.js';
+import { storedText } from './quoted-values.js';
 import type { MappedRow, Warning } from './row-mapper.js';
 
 /** Row issues kept in the report; every issue is still counted. */
@@ -33,7 +34,8 @@ export function createReportBuilder(base: { runId: string; dryRun: boolean; file
     setSource(format: ImportFormat, delimiter: string | null, columns: Partial<Record<ImportField, string>>) {
       report.file.format = format;
       report.file.delimiter = delimiter;
-      report.columns = columns;
+      // Column names come from the file's header row, which is as free as any cell.
+      report.columns = Object.fromEntries(Object.entries(columns).map(([field, name]) => [field, storedText(name)]));
     },
     /** Counts one mapped row; accepted rows are counted ok here and moved to skipped if found duplicate later. */
     addMapped(m: MappedRow) {
@@ -44,7 +46,7 @@ export function createReportBuilder(base: { runId: string; dryRun: boolean; file
         for (const i of m.issues) {
           report.errors_total++;
           bump(report.errors_by_code, i.code);
-          if (report.errors.length < MAX_LISTED_ISSUES) report.errors.push(i);
+          if (report.errors.length < MAX_LISTED_ISSUES) report.errors.push(i.column === null ? i : { ...i, column: storedText(i.column) });
         }
         if (m.unknownCategory !== undefined) bump(report.unknown_categories, m.unknownCategory, 1, MAX_DISTINCT_VALUES);
         if (m.outside) report.outside_organisation++;

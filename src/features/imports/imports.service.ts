@@ -6,6 +6,7 @@ import { recordAudit } from '../audit/audit.repo.js';
 import type { Db } from '../org/org.repo.js';
 import { probeFile, sniffFile } from './file-probe.js';
 import { createReportBuilder } from './import-report.js';
+import { storedText } from './quoted-values.js';
 import { prepareImport } from './import-plan.js';
 import { failStaleRuns, findRun, finishRun, insertRun, listRuns } from './imports.repo.js';
 import { getImportProfile } from './profiles.service.js';
@@ -55,16 +56,17 @@ export async function runImport(ctx: ServiceContext, request: ImportRequest): Pr
     ...(request.swapCoordinates !== undefined ? { swap_coordinates: request.swapCoordinates } : {}),
   });
   const raw = await probeFile(request.filePath);
+  const fileName = storedText(request.fileName).slice(0, 255);
   const run = await insertRun(ctx.db, {
-    organisation_id: ctx.organisation.id, profile_id: profile?.id ?? null, actor: ctx.actor, file_name: request.fileName.slice(0, 255),
+    organisation_id: ctx.organisation.id, profile_id: profile?.id ?? null, actor: ctx.actor, file_name: fileName,
     file_sha256: raw.sha256, file_size: raw.size, dry_run: request.dryRun,
   });
   request.onStarted?.(run.id);
   const builder = createReportBuilder({
     runId: run.id, dryRun: request.dryRun, profile: profile?.name ?? null,
-    file: { name: request.fileName, sha256: raw.sha256, size: raw.size, format: null, encoding: null, delimiter: null },
+    file: { name: fileName, sha256: raw.sha256, size: raw.size, format: null, encoding: null, delimiter: null },
   });
-  const progress = progressReporter(ctx.db, run.id, { dryRun: request.dryRun, fileName: request.fileName, fileSha256: raw.sha256, startedAt: new Date() }, request.onProgress);
+  const progress = progressReporter(ctx.db, run.id, { dryRun: request.dryRun, fileName, fileSha256: raw.sha256, startedAt: new Date() }, request.onProgress);
   progress.report({ runId: run.id, bytesRead: 0, bytesTotal: raw.size, rowsRead: 0 });
   let format: ImportFormat | null = null;
   let bytesRead = 0;
@@ -122,7 +124,7 @@ export async function runImport(ctx: ServiceContext, request: ImportRequest): Pr
       const report = await finish('committed', null, trx);
       await recordAudit(trx, {
         organisationId: ctx.organisation.id, actor: ctx.actor, action: 'import', entityType: 'import_run', entityId: run.id,
-        after: { file_name: request.fileName, file_sha256: raw.sha256, profile: profile?.name ?? null, rows: report.rows }, remoteAddress: ctx.remoteAddress,
+        after: { file_name: fileName, file_sha256: raw.sha256, profile: profile?.name ?? null, rows: report.rows }, remoteAddress: ctx.remoteAddress,
       });
       return report;
     }).catch((e: unknown) => (e instanceof Rollback ? e.status : Promise.reject(e)));

@@ -5,6 +5,7 @@ import {
   classifyPoliceEvent, PoliceEventSchema, parsePoliceDateTime, parsePoliceGps, policeMunicipality, policeOccurredAt,
 } from '../seed/police-events.js';
 import type { CategoryResolver } from './lookups.js';
+import { quoted, storedRef, storedText } from './quoted-values.js';
 import type { PoliceRecord } from './readers/record-source.js';
 import { locateWithSwap, type MapContext, type MappedRow, type Warning } from './row-mapper.js';
 
@@ -45,11 +46,11 @@ export function mapPoliceRecord(record: PoliceRecord, ctx: PoliceContext): Mappe
   // Types outside the police table fall back to the seed's choice ('annat'), and are counted.
   const direct = ctx.categories.resolve(event.type);
   const match = direct ?? ctx.categories.resolve(decision.category);
-  if (!direct) warnings.push({ fallback: event.type });
-  if (!match) issues.push({ row, column: 'type', code: 'unknown_category', message: `'${event.type}' maps to no category` });
+  if (!direct) warnings.push({ fallback: storedText(event.type) });
+  if (!match) issues.push({ row, column: 'type', code: 'unknown_category', message: `'${quoted(event.type)}' maps to no category` });
 
   const published = parsePoliceDateTime(event.datetime);
-  if (!published) issues.push({ row, column: 'datetime', code: 'invalid_date', message: `'${event.datetime.slice(0, 40)}' is not the API's datetime` });
+  if (!published) issues.push({ row, column: 'datetime', code: 'invalid_date', message: `'${quoted(event.datetime)}' is not the API's datetime` });
   const occurredAt = published ? policeOccurredAt(event, published) : null;
   if (occurredAt && occurredAt.getTime() > ctx.now + 5 * 60_000) issues.push({ row, column: 'datetime', code: 'in_future', message: 'the time is in the future' });
 
@@ -61,7 +62,7 @@ export function mapPoliceRecord(record: PoliceRecord, ctx: PoliceContext): Mappe
     warnings.push('municipality_from_title');
   } else {
     gps = parsePoliceGps(event.location.gps);
-    if (!gps) issues.push({ row, column: 'location.gps', code: 'invalid_coordinates', message: `'${event.location.gps.slice(0, 40)}' is not 'lat,lng'` });
+    if (!gps) issues.push({ row, column: 'location.gps', code: 'invalid_coordinates', message: `'${quoted(event.location.gps)}' is not 'lat,lng'` });
   }
   let located: Extract<ReturnType<typeof locateWithSwap>, { point: unknown }> | null = null;
   if (gps && occurredAt && issues.length === 0) {

@@ -9,6 +9,7 @@ import type { ColumnIndexes } from './column-mapping.js';
 import { guessCrs, parseCrs, projectedToWgs84, validLonLat } from './coordinates.js';
 import type { CategoryResolver, PlaceInfo } from './lookups.js';
 import type { TabularRecord } from './readers/record-source.js';
+import { quoted, storedRef, storedText } from './quoted-values.js';
 import { cellText, type DateOrder, looksLikeFormula, parseDateTime, parseNumber, parsePrecision } from './values.js';
 
 /** A row that passed every check, ready to be written as an incident. */
@@ -31,7 +32,7 @@ export interface Candidate {
 }
 
 /** Counted, non-fatal observations about a row. */
-export type Warning = 'formula_text' | 'swapped_coordinates_fixed' | 'crs_guessed' | 'municipality_from_title' | { fallback: string };
+export type Warning = 'formula_text' | 'swapped_coordinates_fixed' | 'crs_guessed' | 'municipality_from_title' | 'personal_data_in_ref' | { fallback: string };
 
 export type MappedRow =
   | { kind: 'ok'; candidate: Candidate; warnings: Warning[]; redacted: number }
@@ -98,7 +99,7 @@ export function mapTabularRow(record: TabularRecord, ctx: MapContext): MappedRow
     const value = text('occurred_at');
     issues.push(value === ''
       ? issue(row, col('occurred_at'), 'missing_value', 'the time is missing')
-      : issue(row, col('occurred_at'), 'invalid_date', `'${value.slice(0, 40)}' is not a date`, 'use 2026-11-25T18:00+01:00, 2026-11-25 18:00, 2026-11-25 or 25/11/2026'));
+      : issue(row, col('occurred_at'), 'invalid_date', `'${quoted(value)}' is not a date`, 'use 2026-11-25T18:00+01:00, 2026-11-25 18:00, 2026-11-25 or 25/11/2026'));
   } else if (occurredAt.getTime() > ctx.now + FUTURE_TOLERANCE_MS) {
     issues.push(issue(row, col('occurred_at'), 'in_future', 'the time is in the future'));
   }
@@ -107,15 +108,15 @@ export function mapTabularRow(record: TabularRecord, ctx: MapContext): MappedRow
   const match = categoryText === '' ? null : ctx.categories.resolve(categoryText);
   if (categoryText === '') issues.push(issue(row, col('category'), 'missing_value', 'the category is missing'));
   else if (!match) {
-    unknownCategory = categoryText.slice(0, 100);
-    issues.push(issue(row, col('category'), 'unknown_category', `'${unknownCategory}' is not a category`, 'map it to a category code in the profile’s category_map'));
+    unknownCategory = storedText(categoryText).slice(0, 100);
+    issues.push(issue(row, col('category'), 'unknown_category', `'${quoted(categoryText)}' is not a category`, 'map it to a category code in the profile’s category_map'));
   } else if (!match.category.active) {
     issues.push(issue(row, col('category'), 'inactive_category', `category '${match.category.code}' is no longer in use`));
   }
 
   let precision: Precision = parsePrecision(raw('precision')) ?? 'exact';
   if (text('precision') !== '' && !parsePrecision(raw('precision'))) {
-    issues.push(issue(row, col('precision'), 'invalid_precision', `'${text('precision')}' is not exact, place, area or municipality`));
+    issues.push(issue(row, col('precision'), 'invalid_precision', `'${quoted(text('precision'))}' is not exact, place, area or municipality`));
   }
 
   // Where: a GeoJSON point, lon/lat, projected x/y, or a known place by name or address.
@@ -125,7 +126,7 @@ export function mapTabularRow(record: TabularRecord, ctx: MapContext): MappedRow
   let locationColumn = 'lon';
   const projected = (crsText: string, x: number, y: number): [Point | null, Point | null] => {
     const named = crsText === '' ? ctx.crs : parseCrs(crsText);
-    if (crsText !== '' && !named) { issues.push(issue(row, col('crs'), 'invalid_crs', `'${crsText}' is not EPSG:4326, 3006 or 3011`)); return [null, null]; }
+    if (crsText !== '' && !named) { issues.push(issue(row, col('crs'), 'invalid_crs', `'${quoted(crsText)}' is not EPSG:4326, 3006 or 3011`)); return [null, null]; }
     if (named === 'EPSG:4326') return [{ lon: x, lat: y }, { lon: y, lat: x }];
     const crsXY = named ?? guessCrs(x, y);
     const crsYX = named ?? guessCrs(y, x);
@@ -137,21 +138,21 @@ export function mapTabularRow(record: TabularRecord, ctx: MapContext): MappedRow
     [given, swapped] = projected(record.point.crs === 'EPSG:4326' ? 'EPSG:4326' : record.point.crs, record.point.x, record.point.y);
   } else if (text('lon') !== '' || text('lat') !== '') {
     const [lon, lat] = [parseNumber(raw('lon')), parseNumber(raw('lat'))];
-    if (lon === null) issues.push(issue(row, col('lon'), 'invalid_number', `'${text('lon').slice(0, 40)}' is not a number`));
-    if (lat === null) issues.push(issue(row, col('lat'), 'invalid_number', `'${text('lat').slice(0, 40)}' is not a number`));
+    if (lon === null) issues.push(issue(row, col('lon'), 'invalid_number', `'${quoted(text('lon'))}' is not a number`));
+    if (lat === null) issues.push(issue(row, col('lat'), 'invalid_number', `'${quoted(text('lat'))}' is not a number`));
     if (lon !== null && lat !== null) [given, swapped] = [{ lon, lat }, { lon: lat, lat: lon }];
   } else if (text('x') !== '' || text('y') !== '') {
     locationColumn = col('x');
     const [x, y] = [parseNumber(raw('x')), parseNumber(raw('y'))];
-    if (x === null) issues.push(issue(row, col('x'), 'invalid_number', `'${text('x').slice(0, 40)}' is not a number`));
-    if (y === null) issues.push(issue(row, col('y'), 'invalid_number', `'${text('y').slice(0, 40)}' is not a number`));
+    if (x === null) issues.push(issue(row, col('x'), 'invalid_number', `'${quoted(text('x'))}' is not a number`));
+    if (y === null) issues.push(issue(row, col('y'), 'invalid_number', `'${quoted(text('y'))}' is not a number`));
     if (x !== null && y !== null) [given, swapped] = projected(text('crs'), x, y);
   } else {
     const where = text('place') || text('address');
     locationColumn = text('place') ? col('place') : col('address');
     const place = where ? ctx.findPlace(where) : null;
     if (!where) issues.push(issue(row, null, 'missing_value', 'no coordinates, place or address'));
-    else if (!place) issues.push(issue(row, locationColumn, 'unknown_place', `'${where.slice(0, 80)}' is not a known place`, 'give coordinates, or add the place'));
+    else if (!place) issues.push(issue(row, locationColumn, 'unknown_place', `'${quoted(where)}' is not a known place`, 'give coordinates, or add the place'));
     else { given = { lon: place.lon, lat: place.lat }; placeId = place.id; precision = 'place'; }
   }
 
@@ -186,6 +187,9 @@ export function mapTabularRow(record: TabularRecord, ctx: MapContext): MappedRow
   const ref = text('source_ref');
   if (ref.length > 200) issues.push(issue(row, col('source_ref'), 'text_too_long', 'the id is longer than 200 characters'));
 
+  const source = storedRef(ref, () => contentRef([...mapped, record.point?.x, record.point?.y]));
+  if (source.hadPersonalData) warnings.push('personal_data_in_ref');
+
   if (issues.length) {
     return { kind: 'error', row, issues, ...(unknownCategory ? { unknownCategory } : {}), ...(issues.some((i) => i.code === 'outside_organisation') ? { outside: true } : {}) };
   }
@@ -207,7 +211,7 @@ export function mapTabularRow(record: TabularRecord, ctx: MapContext): MappedRow
       placeId,
       description: redacted.text || null,
       redactionCount: redacted.count,
-      sourceRef: ref || contentRef([...mapped, record.point?.x, record.point?.y]),
+      sourceRef: source.ref,
     },
   };
 }

@@ -113,6 +113,7 @@ describeEachEngine('incidents API', (getDb) => {
     ['a time without offset', { occurred_at: '2026-11-20 21:15' }, 'VALIDATION_FAILED', 'occurred_at'],
     ['a time in the future', { occurred_at: '2999-01-01T00:00:00Z' }, 'OCCURRED_IN_FUTURE', 'occurred_at'],
     ['a field for a person', { name: 'Anna Andersson' }, 'VALIDATION_FAILED', ''],
+    ['personal data as the reference', { source_ref: 'pnr 811218-9876' }, 'VALIDATION_FAILED', 'source_ref'],
     ['an unknown place', { place_id: '00000000-0000-4000-8000-000000000000' }, 'VALIDATION_FAILED', 'place_id'],
     ['a point from before the first layout', { occurred_at: '2019-05-01T12:00:00+02:00' }, 'OUTSIDE_ORGANISATION', 'lon'],
   ])('refuses %s with 400, a code, a field and no row', async (_label, change, code, path) => {

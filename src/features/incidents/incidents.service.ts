@@ -69,6 +69,10 @@ export async function createIncident(ctx: ServiceContext, input: IncidentCreate,
     }
 
     const redacted = input.description ? redactPersonalData(input.description) : null;
+    // A reference is an id, compared as given: one holding personal data is refused rather than redacted into another's.
+    if (input.source_ref && redactPersonalData(input.source_ref).count > 0) {
+      throw invalid('source_ref', 'personal_data', 'the reference contains personal data (an identity number, phone number, e-mail address or licence plate)');
+    }
     const row: NewIncidentRow = {
       organisation_id: organisationId,
       occurred_at: occurredAt,

@@ -1,0 +1,44 @@
+import type { Database } from '../../db/schema.js';
+import type { RetentionTarget } from '../../domain/gdpr.js';
+
+/**
+ * What each table holds of personal data and how long: cleared by an automatic retention rule, kept as a
+ * processing activity of the record says (named by its English name), or none. References to staff
+ * accounts by id (`created_by`, `actor` as a user id) are not listed: the person is in `users`.
+ * `personal-data-tables.test.ts` compares this with the migrated database, so a new table needs a line here.
+ */
+export type TablePersonalData =
+  | { columns: readonly string[]; rule: RetentionTarget }
+  | { columns: readonly string[]; activity: string }
+  | { columns: readonly []; none: string };
+
+const none = (why: string): TablePersonalData => ({ columns: [], none: why });
+const PLANNING = none('plans, measures and follow-up of units; free text redacted on write');
+const REFERENCE = none('organisation, areas, places and categories');
+const FIGURES = none('counts and figures per area and week');
+const LINKS = none('links between records');
+
+export const TABLE_PERSONAL_DATA: Record<keyof Database, TablePersonalData> = {
+  incidents: { columns: ['description', 'status_note'], rule: 'incident_free_text' },
+  reporter_contacts: { columns: ['email'], rule: 'reporter_contact' },
+  outbox_messages: { columns: ['recipient', 'subject', 'body', 'last_error'], rule: 'outbox_message' },
+  sessions: { columns: ['remote_address', 'user_agent'], rule: 'session' },
+  sign_in_throttle: { columns: ['email', 'address'], rule: 'sign_in_throttle' },
+  import_runs: { columns: ['file_name', 'report'], rule: 'import_report' },
+  users: { columns: ['email', 'display_name', 'oidc_subject'], activity: 'User accounts and logging' },
+  audit_events: { columns: ['actor', 'remote_address'], activity: 'User accounts and logging' },
+  records_releases: { columns: ['recipient', 'request_ref'], activity: 'Release of official records' },
+  memberships: none('account id, unit and role'),
+  api_tokens: none('hashed tokens of an account, expiring'),
+  oidc_logins: none('state of a sign-in under way'),
+  open311_api_keys: none('hashed keys of partner systems'),
+  organisations: REFERENCE, units: REFERENCE, areas: REFERENCE, area_populations: REFERENCE, places: REFERENCE,
+  place_responsibilities: REFERENCE, place_zones: REFERENCE, incident_categories: REFERENCE,
+  import_profiles: none('column and category mappings of a source'), import_category_mappings: none('category mappings of a source'),
+  data_versions: FIGURES, incident_weekly_counts: FIGURES, incident_week_versions: FIGURES, rating_thresholds: FIGURES, area_ratings: FIGURES,
+  annotations: PLANNING, situation_reports: PLANNING, meetings: PLANNING, meeting_participants: LINKS, meeting_actions: PLANNING,
+  problems: PLANNING, problem_categories: LINKS, problem_places: LINKS, problem_evidence: LINKS, measures: PLANNING,
+  measure_problems: LINKS, measure_units: LINKS, measure_places: LINKS, measure_components: PLANNING, measure_followups: PLANNING,
+  contribution_requests: PLANNING, responsibility_rules: PLANNING, incident_assignments: LINKS, service_levels: PLANNING,
+  local_agreements: PLANNING, agreement_areas: LINKS, agreement_measures: LINKS, agreement_reviews: PLANNING, agreement_review_items: PLANNING,
+};

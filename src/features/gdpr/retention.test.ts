@@ -1,0 +1,39 @@
+import { beforeAll, expect, it } from 'vitest';
+import type { ServiceContext } from '../../server/context.js';
+import { seedStockholmForImports } from '../../../tests/factories/imports.factory.js';
+import { describeEachEngine } from '../../../tests/setup/test-db.js';
+import { runRetention } from './gdpr.service.js';
+
+const NOW = new Date('2027-06-01T00:00:00Z');
+const OLD = new Date('2026-05-01T00:00:00Z');
+const RECENT = new Date('2027-05-01T00:00:00Z');
+
+describeEachEngine('retention of import reports and sent messages', (getDb) => {
+  let ctx: ServiceContext;
+  beforeAll(async () => { ctx = await seedStockholmForImports(getDb().db); });
+
+  const run = (finishedAt: Date) => ctx.db.insertInto('import_runs').values({
+    organisation_id: ctx.organisation.id, profile_id: null, actor: 'test', file_name: 'anmälningar.csv', file_sha256: '0'.repeat(64), file_size: 1, dry_run: true,
+    status: 'validated', started_at: finishedAt, finished_at: finishedAt, report: { errors: [{ message: "'Hos Anna' is not a known place" }] },
+  }).returning('id').executeTakeFirstOrThrow();
+  const message = (createdAt: Date, state: 'sent' | 'failed' | 'pending') => ctx.db.insertInto('outbox_messages').values({
+    organisation_id: ctx.organisation.id, recipient: 'anna@example.se', kind: 'contact_confirmation', subject: 's', body: 'b', incident_id: null, created_at: createdAt,
+    sent_at: state === 'sent' ? createdAt : null, failed_at: state === 'failed' ? createdAt : null,
+  }).returning('id').executeTakeFirstOrThrow();
+
+  it('clears reports and file names of runs older than a year, deletes old sent and given-up messages, keeps the rest', async () => {
+    const [oldRun, newRun] = [await run(OLD), await run(RECENT)];
+    const [sent, failed, waiting, recent] = [await message(OLD, 'sent'), await message(OLD, 'failed'), await message(OLD, 'pending'), await message(RECENT, 'sent')];
+    const dry = await runRetention(ctx, { dryRun: true, now: NOW });
+    const affected = (r: typeof dry, target: string) => r.results.find((x) => x.target === target)?.affected;
+    expect([affected(dry, 'import_report'), affected(dry, 'outbox_message')]).toEqual([1, 2]);
+    const real = await runRetention(ctx, { dryRun: false, now: NOW });
+    expect([affected(real, 'import_report'), affected(real, 'outbox_message')]).toEqual([1, 2]);
+
+    const runs = await ctx.db.selectFrom('import_runs').select(['id', 'file_name', 'report', 'rows_read']).where('id', 'in', [oldRun.id, newRun.id]).execute();
+    expect(runs.find((r) => r.id === oldRun.id)).toMatchObject({ file_name: '', report: null });
+    expect(runs.find((r) => r.id === newRun.id)).toMatchObject({ file_name: 'anmälningar.csv' });
+    const left = (await ctx.db.selectFrom('outbox_messages').select('id').where('id', 'in', [sent.id, failed.id, waiting.id, recent.id]).execute()).map((m) => m.id);
+    expect(left.sort()).toEqual([waiting.id, recent.id].sort());
+  });
+});
