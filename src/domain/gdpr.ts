@@ -43,7 +43,7 @@ export const RegisterExtractSchema = z.object({
   email: z.string(),
   generated_at: z.string(),
   reports: z.array(z.object({ receipt_code: z.string().nullable(), incident_id: z.string(), stored_at: z.string(), category: z.string(), status: z.string() })),
-  /** Messages to the address in the outbox: waiting, sent (kept as the record of what was sent) or given up. */
+  /** Messages to the address in the outbox: waiting, sent (kept 12 months as the record of what was sent) or given up. */
   messages: z.array(z.object({ kind: z.string(), subject: z.string(), incident_id: z.string().nullable(), created_at: z.string(), status: z.enum(['pending', 'sent', 'failed']) })),
   account: z.object({ display_name: z.string(), created_at: z.string(), memberships: z.array(z.object({ unit: z.string(), role: z.string() })) }).nullable(),
 });
