@@ -4,6 +4,12 @@ import { RecordTypeSchema } from './confidentiality.js';
 import { GroundSchema } from './osl-grounds.js';
 import { ReleaseFormatSchema, ReleasedRecordSchema } from './records.js';
 
+/**
+ * Free text written by people, the fields a release is reviewed in: candidates are marked there, an officer
+ * may mask any part of them, and the recogniser runs over them once more on the way out.
+ */
+export const RELEASE_FREE_TEXT_FIELDS: readonly string[] = ['description', 'status_note', 'title', 'statement', 'time_pattern', 'what', 'answer', 'notes', 'summary', 'approved_public_text', 'components'];
+
 /** What a mark covers: a recognised identifier, a suggestion of the candidate finder, or the officer's own selection. */
 export const MarkKindSchema = z.enum(['personnummer', 'samordningsnummer', 'e-post', 'telefon', 'registreringsnummer', 'name', 'number', 'address', 'selection']);
 export type MarkKind = z.infer<typeof MarkKindSchema>;

@@ -1,5 +1,6 @@
 import type { RecordType } from '../../domain/confidentiality.js';
 import { AppError, type FieldIssue } from '../../domain/errors.js';
+import { RELEASE_FREE_TEXT_FIELDS } from '../../domain/release-review.js';
 import { MASKED, MAX_RELEASE_RECORDS, type RecordsExport, type RecordsRelease, type ReleasedRecord } from '../../domain/records.js';
 import type { ServiceContext } from '../../server/context.js';
 import { type insertRelease, listComponentsOf, listReleases as listReleaseRowsOfLog, listReleaseRows, type ReleaseRow } from './records.repo.js';
@@ -20,11 +21,8 @@ export const RESTRICTED_FIELDS: Record<RecordType, readonly string[]> = {
   agreement: ['title', 'summary'],
 };
 
-/**
- * Free text written by people: reviewed for personal data before release (the draft marks candidates in it),
- * and redacted by the recogniser once more on the way out (it was on the way in).
- */
-export const FREE_TEXT = new Set(['description', 'status_note', 'title', 'statement', 'time_pattern', 'what', 'answer', 'notes', 'summary', 'approved_public_text', 'components']);
+/** Free text written by people: reviewed for personal data before release (RELEASE_FREE_TEXT_FIELDS). */
+export const FREE_TEXT = new Set(RELEASE_FREE_TEXT_FIELDS);
 
 function value(v: unknown): string | number | null {
   if (v === null || v === undefined) return null;
