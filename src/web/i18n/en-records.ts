@@ -99,6 +99,8 @@ export const enRecords: Shape<typeof svRecords> = {
     colCount: 'Records',
     colFormat: 'Format',
     colMasked: 'Masked',
+    colReviewed: 'Confidentiality review',
+    reviewMasks: 'masked under {{grounds}}',
     maskedNone: 'Nothing',
     masked_one: '{{count}} record: {{fields}}',
     masked_other: '{{count}} records: {{fields}}',

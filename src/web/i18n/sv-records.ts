@@ -96,6 +96,8 @@ export const svRecords = {
     colCount: 'Antal handlingar',
     colFormat: 'Format',
     colMasked: 'Maskerat',
+    colReviewed: 'Sekretessprövning',
+    reviewMasks: 'maskerat enligt {{grounds}}',
     maskedNone: 'Inget',
     masked_one: '{{count}} handling: {{fields}}',
     masked_other: '{{count}} handlingar: {{fields}}',
