@@ -11,7 +11,7 @@ import { ReleaseFormatSchema, ReleasedRecordSchema } from './records.js';
 export const RELEASE_FREE_TEXT_FIELDS: readonly string[] = ['description', 'status_note', 'title', 'statement', 'time_pattern', 'what', 'answer', 'notes', 'summary', 'approved_public_text', 'components'];
 
 /** What a mark covers: a recognised identifier, a suggestion of the candidate finder, or the officer's own selection. */
-export const MarkKindSchema = z.enum(['personnummer', 'samordningsnummer', 'e-post', 'telefon', 'registreringsnummer', 'name', 'number', 'address', 'selection']);
+export const MarkKindSchema = z.enum(['personnummer', 'samordningsnummer', 'e-post', 'telefon', 'registreringsnummer', 'personal_data', 'name', 'number', 'address', 'selection']);
 export type MarkKind = z.infer<typeof MarkKindSchema>;
 
 /**

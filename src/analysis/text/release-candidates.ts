@@ -18,6 +18,7 @@ export interface CandidateSpan {
 }
 
 const COMMON = new Set(COMMON_WORDS_SV);
+const KNOWN_KINDS = ['personnummer', 'samordningsnummer', 'e-post', 'telefon', 'registreringsnummer'] as const;
 
 // Broad shapes that may hold what the recogniser knows; the recogniser decides.
 const EMAILISH = /[\p{L}\p{N}._%+-]+@[\p{L}\p{N}.-]+\.\p{L}{2,}/gu;
@@ -39,7 +40,9 @@ export function vocabularyOf(names: Iterable<string>): Set<string> {
 function recognised(piece: string): CandidateSpan['kind'] | null {
   const r = redactPersonalData(piece);
   if (r.count === 0) return null;
-  return (Object.keys(r.kinds)[0] as CandidateSpan['kind'] | undefined) ?? null;
+  const kind = Object.keys(r.kinds)[0];
+  // A kind the recogniser learns later is still masked automatically, under the general name.
+  return kind && (KNOWN_KINDS as readonly string[]).includes(kind) ? (kind as CandidateSpan['kind']) : 'personal_data';
 }
 
 /**

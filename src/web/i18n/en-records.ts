@@ -74,7 +74,7 @@ export const enRecords: Shape<typeof svRecords> = {
       automatic: 'Found automatically and always masked. You can change the ground.',
       kinds: {
         personnummer: 'Personal identity number', samordningsnummer: 'Co-ordination number', 'e-post': 'E-mail address', telefon: 'Phone number',
-        registreringsnummer: 'Licence plate', name: 'Possible name', number: 'Long number', address: 'Address', selection: 'Own mask',
+        registreringsnummer: 'Licence plate', personal_data: 'Personal data', name: 'Possible name', number: 'Long number', address: 'Address', selection: 'Own mask',
       },
       ownTitle: 'Mask other text',
       ownField: 'Field',

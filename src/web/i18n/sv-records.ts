@@ -71,7 +71,7 @@ export const svRecords = {
       automatic: 'Hittades automatiskt och maskeras alltid. Du kan ändra grunden.',
       kinds: {
         personnummer: 'Personnummer', samordningsnummer: 'Samordningsnummer', 'e-post': 'E-postadress', telefon: 'Telefonnummer',
-        registreringsnummer: 'Registreringsnummer', name: 'Möjligt namn', number: 'Långt nummer', address: 'Adress', selection: 'Egen maskering',
+        registreringsnummer: 'Registreringsnummer', personal_data: 'Personuppgift', name: 'Möjligt namn', number: 'Långt nummer', address: 'Adress', selection: 'Egen maskering',
       },
       ownTitle: 'Maskera annan text',
       ownField: 'Fält',
