@@ -4,7 +4,7 @@ import type { AuditEventsTable, IncidentsTable, Open311ApiKeysTable, ReporterCon
 import type { ApiTokensTable, MembershipsTable, OidcLoginsTable, SessionsTable, SignInThrottleTable, UsersTable } from './schema/auth.js';
 import type { ImportCategoryMappingsTable, ImportProfilesTable, ImportRunsTable } from './schema/imports.js';
 import type { AnnotationsTable, AreaRatingsTable, DataVersionsTable, IncidentWeekVersionsTable, IncidentWeeklyCountsTable, MeetingActionsTable, MeetingParticipantsTable, MeetingsTable, RatingThresholdsTable, SituationReportsTable } from './schema/situation.js';
-import type { RecordsReleasesTable } from './schema/records.js';
+import type { RecordsReleaseDraftsTable, RecordsReleasesTable } from './schema/records.js';
 import type { AgreementReviewItemsTable, AgreementReviewsTable, ContributionRequestsTable, IncidentAssignmentsTable, LocalAgreementsTable, MeasureComponentsTable, MeasureFollowupsTable, MeasuresTable, OutboxMessagesTable, ProblemEvidenceTable, ProblemsTable, ResponsibilityRulesTable, ServiceLevelsTable } from './schema/programme.js';
 
 export type * from './schema/org.js';
@@ -69,6 +69,7 @@ export interface Database {
   agreement_reviews: AgreementReviewsTable;
   agreement_review_items: AgreementReviewItemsTable;
   records_releases: RecordsReleasesTable;
+  records_release_drafts: RecordsReleaseDraftsTable;
 }
 
 export type Area = Selectable<AreasTable>;

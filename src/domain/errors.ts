@@ -26,6 +26,7 @@ export const ERROR_CODES = [
   'RECORD_TOO_LARGE',
   'IMPORT_HAS_ERRORS',
   'INVALID_TRANSITION',
+  'REVIEW_INCOMPLETE',
   'PASSWORD_CHANGE_REQUIRED',
   'DATABASE_UNAVAILABLE',
   'INTERNAL',
@@ -69,6 +70,7 @@ export const ERROR_MESSAGES: Record<ErrorCode, LocalisedMessage> = {
   MISSING_COLUMN: { sv: 'En obligatorisk kolumn saknas.', en: 'A required column is missing.' },
   RECORD_TOO_LARGE: { sv: 'En rad i filen är för lång.', en: 'A row in the file is too long.' },
   INVALID_TRANSITION: { sv: 'Statusen kan inte ändras så från nuvarande status.', en: 'The status cannot change that way from its current status.' },
+  REVIEW_INCOMPLETE: { sv: 'Alla markeringar måste prövas (maskeras eller godkännas) innan handlingarna lämnas ut.', en: 'Every mark must be reviewed (masked or approved) before the records are released.' },
   IMPORT_HAS_ERRORS: { sv: 'Importen gjordes inte: rader har fel. Rätta filen eller hoppa över felaktiga rader.', en: 'Nothing was imported: rows have errors. Fix the file or skip the invalid rows.' },
 };
 
@@ -128,6 +130,7 @@ export const HTTP_STATUS: Record<ErrorCode, number> = {
   RECORD_TOO_LARGE: 413,
   IMPORT_HAS_ERRORS: 422,
   INVALID_TRANSITION: 409,
+  REVIEW_INCOMPLETE: 409,
   PASSWORD_CHANGE_REQUIRED: 403,
   DATABASE_UNAVAILABLE: 503,
   INTERNAL: 500,

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { IsoDateSchema, UuidSchema } from './common.js';
 import { ConfidentialitySchema, RecordTypeSchema } from './confidentiality.js';
+import { ReleaseReviewSchema } from './osl-grounds.js';
 
 /** Most records one release may hold: a larger request is split, so each release stays reviewable. */
 export const MAX_RELEASE_RECORDS = 5000;
@@ -39,7 +40,7 @@ export const MASKED = '[sekretess]';
 export const ReleasedRecordSchema = z.object({
   id: UuidSchema,
   confidentiality: ConfidentialitySchema,
-  /** The record as released: masked fields read MASKED. */
+  /** The record as released: masked fields read MASKED, masked spans name their ground. */
   fields: z.record(z.string(), z.union([z.string(), z.number(), z.null()])),
   masked: z.array(z.string()),
 });
@@ -55,6 +56,8 @@ export const RecordsReleaseSchema = z.object({
   format: ReleaseFormatSchema,
   released_by: z.string(),
   released_at: z.string(),
+  /** The review before the release (null for releases made before reviews existed). */
+  review: ReleaseReviewSchema.nullable(),
 });
 export type RecordsRelease = z.infer<typeof RecordsReleaseSchema>;
 

@@ -3,8 +3,8 @@ import { userInfo } from 'node:os';
 import type { Command } from 'commander';
 import { z } from 'zod';
 import { RecordsExportSchema } from '../../domain/records.js';
-import { releaseFile } from '../../features/records/records.export.js';
-import { exportRecords, listReleases } from '../../features/records/records.service.js';
+import { createDraft, releaseDocument, releaseDraft } from '../../features/records/records-review.service.js';
+import { listReleases } from '../../features/records/records.service.js';
 import { cliContext, openDatabase } from '../cli-context.js';
 
 const ExportOptionsSchema = z.object({
@@ -15,7 +15,6 @@ const ExportOptionsSchema = z.object({
   filter: z.string().optional(),
   recipient: z.string().default('se ärendet'),
   format: z.string().default('json'),
-  out: z.string().optional(),
   by: z.string().optional(),
 });
 
@@ -29,16 +28,15 @@ function parseFilter(text: string): Record<string, string> {
 
 export function registerRecords(program: Command): void {
   const records = program.command('records').description('records requests (begäran om allmän handling)');
-  records.command('export')
-    .description('release records for a records request: restricted fields masked, the release logged and audited')
+  records.command('draft')
+    .description('start a release for a records request: restricted fields masked, candidate personal data marked for review on the page /admin/records')
     .requiredOption('--request-ref <ref>', "the request's registry reference (diarienummer)")
     .requiredOption('--type <type>', 'incident, problem, measure, request, meeting, meeting_action, situation_report or agreement')
     .option('--ids <ids>', 'comma-separated record ids')
     .option('--filter <filter>', 'from=YYYY-MM-DD,to=YYYY-MM-DD,unit=<unit id>')
     .option('--recipient <who>', 'to whom the records are released', 'se ärendet')
     .option('--format <format>', 'json, xlsx or pdf', 'json')
-    .option('--out <file>', 'write to this file (default: standard output)')
-    .option('--by <name>', 'who releases (logged); default the operating-system user')
+    .option('--by <name>', 'who prepares it (audited); default the operating-system user')
     .option('--org <slug>', 'organisation', 'stockholm')
     .action(async (raw: unknown) => {
       const opts = ExportOptionsSchema.parse(raw);
@@ -48,10 +46,26 @@ export function registerRecords(program: Command): void {
       });
       const handle = await openDatabase();
       try {
-        const ctx = await cliContext(handle, opts.org, opts.by ?? `cli:${userInfo().username}`);
-        const result = await exportRecords(ctx, input);
-        const body = input.format === 'json' ? Buffer.from(`${JSON.stringify(result, null, 2)}\n`) : (await releaseFile(result)).body;
-        if (opts.out) writeFileSync(opts.out, body);
+        const draft = await createDraft(await cliContext(handle, opts.org, opts.by ?? `cli:${userInfo().username}`), input);
+        process.stdout.write(`${JSON.stringify({ draft_id: draft.id, records: draft.records.length, marks: draft.marks.length, undecided: draft.undecided }, null, 2)}\n`);
+      } finally {
+        await handle.close();
+      }
+    });
+
+  records.command('release')
+    .description('release a reviewed draft (refused while a mark is undecided): masks applied, the release logged and audited')
+    .requiredOption('--draft <id>', 'the draft id')
+    .option('--out <file>', 'write to this file (default: standard output)')
+    .option('--by <name>', 'who releases (logged); default the operating-system user')
+    .option('--org <slug>', 'organisation', 'stockholm')
+    .action(async (raw: { draft: string; out?: string; by?: string; org: string }) => {
+      const handle = await openDatabase();
+      try {
+        const ctx = await cliContext(handle, raw.org, raw.by ?? `cli:${userInfo().username}`);
+        const result = await releaseDraft(ctx, z.uuid().parse(raw.draft));
+        const body = result.release.format === 'json' ? Buffer.from(`${JSON.stringify(result, null, 2)}\n`) : (await releaseDocument(ctx, result)).body;
+        if (raw.out) writeFileSync(raw.out, body);
         else process.stdout.write(body);
         process.stderr.write(`released ${result.records.length} record(s), ${result.release.masked.length} with masked fields; release ${result.release.id}\n`);
       } finally {

@@ -1,7 +1,9 @@
 import { type SelectQueryBuilder, sql } from 'kysely';
 import type { Database } from '../../db/schema.js';
 import type { Confidentiality, RecordType } from '../../domain/confidentiality.js';
-import type { RecordsFilter } from '../../domain/records.js';
+import type { ReleaseReview } from '../../domain/osl-grounds.js';
+import type { RecordsFilter, ReleasedRecord } from '../../domain/records.js';
+import type { StoredMark } from '../../db/schema/records.js';
 import type { Db } from '../org/org.repo.js';
 
 /** A record as read for a release: flat fields, its tier, and (measures) its components with theirs. */
@@ -77,6 +79,7 @@ export function listComponentsOf(db: Db, measureIds: readonly string[]) {
 export async function insertRelease(db: Db, row: {
   organisation_id: string; request_ref: string; recipient: string; record_type: RecordType; record_ids: string[];
   masked: Array<{ id: string; fields: string[] }>; format: 'json' | 'xlsx' | 'pdf'; released_by: string;
+  draft_id?: string; review?: ReleaseReview;
 }) {
   return db.insertInto('records_releases').values({ ...row, record_ids: { ids: row.record_ids }, masked: { records: row.masked } })
     .returningAll().executeTakeFirstOrThrow();
@@ -86,4 +89,46 @@ export function listReleases(db: Db, organisationId: string, filter: { requestRe
   let q = db.selectFrom('records_releases').selectAll().where('organisation_id', '=', organisationId);
   if (filter.requestRef) q = q.where('request_ref', '=', filter.requestRef);
   return q.orderBy('released_at', 'desc').limit(500).execute();
+}
+
+/** The names the organisation itself uses (categories, places, areas, units): words in them are not persons' names. */
+export async function listOwnNames(db: Db, organisationId: string): Promise<string[]> {
+  const [categories, places, areas, units] = await Promise.all([
+    db.selectFrom('incident_categories').select(['label_sv as name', 'label_en as alt', 'code']).where('organisation_id', '=', organisationId).execute(),
+    db.selectFrom('places').select('name').where('organisation_id', '=', organisationId).execute(),
+    db.selectFrom('areas').select('name').where('organisation_id', '=', organisationId).execute(),
+    db.selectFrom('units').select(['name', 'name_en']).where('organisation_id', '=', organisationId).execute(),
+  ]);
+  return [
+    ...categories.flatMap((c) => [c.name, c.alt, c.code]), ...places.map((p) => p.name), ...areas.map((a) => a.name),
+    ...units.flatMap((u) => [u.name, u.name_en ?? '']),
+  ];
+}
+
+/** Category code → Swedish label, for the released document. */
+export async function categoryLabels(db: Db, organisationId: string): Promise<Map<string, string>> {
+  const rows = await db.selectFrom('incident_categories').select(['code', 'label_sv']).where('organisation_id', '=', organisationId).execute();
+  return new Map(rows.map((r) => [r.code, r.label_sv]));
+}
+
+export function insertDraft(db: Db, row: {
+  organisation_id: string; request_ref: string; recipient: string; record_type: RecordType; format: 'json' | 'xlsx' | 'pdf';
+  records: ReleasedRecord[]; marks: StoredMark[]; created_by: string;
+}) {
+  return db.insertInto('records_release_drafts').values({ ...row, records: { records: row.records }, marks: { marks: row.marks } })
+    .returningAll().executeTakeFirstOrThrow();
+}
+
+/** One draft of the organisation, or undefined; `lock` holds it for the rest of the transaction (one reviewer at a time). */
+export function findDraft(db: Db, organisationId: string, id: string, lock = false) {
+  const q = db.selectFrom('records_release_drafts').selectAll().where('organisation_id', '=', organisationId).where('id', '=', id);
+  return (lock ? q.forUpdate() : q).executeTakeFirst();
+}
+
+export function updateDraftMarks(db: Db, id: string, marks: StoredMark[]) {
+  return db.updateTable('records_release_drafts').set({ marks: { marks }, updated_at: new Date() }).where('id', '=', id).returningAll().executeTakeFirstOrThrow();
+}
+
+export async function deleteDraft(db: Db, id: string): Promise<void> {
+  await db.deleteFrom('records_release_drafts').where('id', '=', id).execute();
 }

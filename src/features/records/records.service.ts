@@ -1,13 +1,9 @@
-import { redactPersonalData } from '../../analysis/text/redact.js';
-import { inTransaction } from '../../db/transaction.js';
 import type { RecordType } from '../../domain/confidentiality.js';
 import { AppError, type FieldIssue } from '../../domain/errors.js';
-import {
-  MASKED, MAX_RELEASE_RECORDS, type RecordsExport, type RecordsExportResult, type RecordsRelease, type ReleasedRecord,
-} from '../../domain/records.js';
+import { RELEASE_FREE_TEXT_FIELDS } from '../../domain/release-review.js';
+import { MASKED, MAX_RELEASE_RECORDS, type RecordsExport, type RecordsRelease, type ReleasedRecord } from '../../domain/records.js';
 import type { ServiceContext } from '../../server/context.js';
-import { recordAudit } from '../audit/audit.repo.js';
-import { insertRelease, listComponentsOf, listReleases as listReleaseRowsOfLog, listReleaseRows, type ReleaseRow } from './records.repo.js';
+import { type insertRelease, listComponentsOf, listReleases as listReleaseRowsOfLog, listReleaseRows, type ReleaseRow } from './records.repo.js';
 
 /**
  * What a records request withholds from a `restricted` record (secrecy, e.g. the details of security
@@ -25,20 +21,19 @@ export const RESTRICTED_FIELDS: Record<RecordType, readonly string[]> = {
   agreement: ['title', 'summary'],
 };
 
-/** Free text written by people: redacted of personal data once more on the way out (it was on the way in). */
-const FREE_TEXT = new Set(['description', 'status_note', 'title', 'statement', 'time_pattern', 'what', 'answer', 'notes', 'summary', 'approved_public_text', 'components']);
+/** Free text written by people: reviewed for personal data before release (RELEASE_FREE_TEXT_FIELDS). */
+export const FREE_TEXT = new Set(RELEASE_FREE_TEXT_FIELDS);
 
-function value(key: string, v: unknown): string | number | null {
+function value(v: unknown): string | number | null {
   if (v === null || v === undefined) return null;
   if (v instanceof Date) return v.toISOString();
   if (typeof v === 'number') return v;
-  const text = String(v);
-  return FREE_TEXT.has(key) ? redactPersonalData(text).text : text;
+  return String(v);
 }
 
 type Component = Awaited<ReturnType<typeof listComponentsOf>>[number];
 
-/** A record as released: restricted fields masked, restricted components of a measure masked one by one. */
+/** A record as it goes to review: restricted fields masked, restricted components of a measure masked one by one. */
 export function releaseRecord(type: RecordType, row: ReleaseRow, components: readonly Component[] = []): ReleasedRecord {
   const restricted = row.confidentiality === 'restricted';
   const masked: string[] = [];
@@ -57,26 +52,27 @@ export function releaseRecord(type: RecordType, row: ReleaseRow, components: rea
       fields[key] = MASKED;
       masked.push(key);
     } else {
-      fields[key] = value(key, v);
+      fields[key] = value(v);
     }
   }
   // A restricted measure hides all its components, so per-component marks would only repeat that.
   return { id: row.id, confidentiality: row.confidentiality, fields, masked: restricted && type === 'measure' ? masked.filter((m) => !m.startsWith('components.')) : masked };
 }
 
-function toRelease(row: Awaited<ReturnType<typeof insertRelease>>): RecordsRelease {
+/** The release log's row as the API shows it. */
+export function toRelease(row: Awaited<ReturnType<typeof insertRelease>>): RecordsRelease {
   return {
     id: row.id, request_ref: row.request_ref, recipient: row.recipient, record_type: row.record_type as RecordType, record_ids: row.record_ids.ids,
     masked: row.masked.records, format: row.format, released_by: row.released_by, released_at: new Date(row.released_at).toISOString(),
+    review: row.review ?? null,
   };
 }
 
 /**
- * Answers a records request: reads the requested records (all tiers: the decision to release is the
- * registrar's), masks restricted fields, and logs the release — what, to whom, under which reference, by
- * whom, which fields were masked — with its audit event, in one transaction.
+ * The records a request asks for (all tiers: the decision to release is the registrar's), restricted fields
+ * masked. Unknown ids, more than MAX_RELEASE_RECORDS and an empty selection are refused.
  */
-export async function exportRecords(ctx: ServiceContext, input: RecordsExport): Promise<RecordsExportResult> {
+export async function readForRelease(ctx: ServiceContext, input: RecordsExport): Promise<ReleasedRecord[]> {
   const ids = input.ids ? [...new Set(input.ids)] : undefined;
   const rows = await listReleaseRows(ctx.db, ctx.organisation.id, input.type, { ids, filter: input.filter }, MAX_RELEASE_RECORDS + 1);
   if (ids) {
@@ -89,21 +85,7 @@ export async function exportRecords(ctx: ServiceContext, input: RecordsExport): 
   }
   if (!rows.length) throw new AppError('NOT_FOUND', { details: { entity: input.type, filter: input.filter } });
   const components = input.type === 'measure' ? await listComponentsOf(ctx.db, rows.map((r) => r.id)) : [];
-  const records = rows.map((r) => releaseRecord(input.type, r, components.filter((c) => c.measure_id === r.id)));
-  const maskedLog = records.filter((r) => r.masked.length).map((r) => ({ id: r.id, fields: r.masked }));
-  const release = await inTransaction(ctx.db, async (trx) => {
-    const row = await insertRelease(trx, {
-      organisation_id: ctx.organisation.id, request_ref: input.request_ref, recipient: input.recipient, record_type: input.type,
-      record_ids: records.map((r) => r.id), masked: maskedLog, format: input.format, released_by: ctx.actor,
-    });
-    await recordAudit(trx, {
-      organisationId: ctx.organisation.id, actor: ctx.actor, action: 'export', entityType: 'records_release', entityId: row.id,
-      after: { request_ref: input.request_ref, recipient: input.recipient, type: input.type, records: records.length, masked_records: maskedLog.length, format: input.format },
-      remoteAddress: ctx.remoteAddress,
-    });
-    return toRelease(row);
-  });
-  return { release, records };
+  return rows.map((r) => releaseRecord(input.type, r, components.filter((c) => c.measure_id === r.id)));
 }
 
 /** The release log, newest first (optionally one request's releases). */

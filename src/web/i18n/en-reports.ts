@@ -166,7 +166,7 @@ export const enReports: Shape<typeof svReports> = {
     publicText: 'Text for the public',
     notApproved: 'No text approved for the public. The public page shows facts only.',
     approveLabel: 'Text to approve for the public page',
-    approveHelp: 'The text is shown word for word to everyone. Do not write names or contact details – personal data is removed automatically.',
+    approveHelp: 'The text is shown word for word to everyone. Do not write names or contact details – identity numbers, phone numbers, e-mail addresses and licence plates are removed automatically, names are not.',
     approve: 'Approve text',
     withdraw: 'Withdraw the text',
     approved: 'The text is approved and shown on the public page.',

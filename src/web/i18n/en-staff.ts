@@ -72,7 +72,7 @@ export const enStaff: Shape<typeof svStaff> = {
     forwardedHelp: 'The unit that is to handle it instead.',
     forwardedNone: '— Choose a unit —',
     note: 'Note (optional)',
-    noteHelp: 'Visible to authorised staff. Do not write names or personal identity numbers – personal data is removed automatically.',
+    noteHelp: 'Visible to authorised staff. Do not write names or personal identity numbers – identity numbers, phone numbers, e-mail addresses and licence plates are removed automatically, names are not.',
     counter: '{{count}} of {{max}} characters',
     submit: 'Save status',
     saving: 'Saving…',

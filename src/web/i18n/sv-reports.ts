@@ -163,7 +163,7 @@ export const svReports = {
     publicText: 'Text för allmänheten',
     notApproved: 'Ingen text godkänd för allmänheten. Den offentliga sidan visar bara fakta.',
     approveLabel: 'Text att godkänna för den offentliga sidan',
-    approveHelp: 'Texten visas ordagrant för alla. Skriv inte namn eller kontaktuppgifter – personuppgifter tas bort automatiskt.',
+    approveHelp: 'Texten visas ordagrant för alla. Skriv inte namn eller kontaktuppgifter – personnummer, telefonnummer, e-postadresser och registreringsnummer tas bort automatiskt, namn gör det inte.',
     approve: 'Godkänn text',
     withdraw: 'Dra tillbaka texten',
     approved: 'Texten är godkänd och visas på den offentliga sidan.',

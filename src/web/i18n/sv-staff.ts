@@ -69,7 +69,7 @@ export const svStaff = {
     forwardedHelp: 'Enheten som ska ta hand om det i stället.',
     forwardedNone: '— Välj enhet —',
     note: 'Anteckning (valfritt)',
-    noteHelp: 'Syns för medarbetare med behörighet. Skriv inte namn eller personnummer – uppgifter om personer tas bort automatiskt.',
+    noteHelp: 'Syns för medarbetare med behörighet. Skriv inte namn eller personnummer – personnummer, telefonnummer, e-postadresser och registreringsnummer tas bort automatiskt, namn gör det inte.',
     counter: '{{count}} av {{max}} tecken',
     submit: 'Spara status',
     saving: 'Sparar…',

@@ -1,15 +1,30 @@
 import { type FormEvent, useEffect, useState } from 'react';
+import type { ApiFile } from '../../api/client.js';
 import { useTranslation } from 'react-i18next';
 import { Link, useLocation, useSearchParams } from 'react-router';
 import { QueryState } from '../../components/QueryState.js';
 import { useDocumentTitle } from '../../components/use-document-title.js';
 import { useSession } from '../auth/use-session.js';
 import { allows } from '../views/access.js';
+import { DraftReview } from './DraftReview.js';
 import { ReleaseForm } from './ReleaseForm.js';
 import { ReleaseLogTable } from './ReleaseLogTable.js';
 import { useReleases } from './use-records.js';
 
-/** "Utlämnanden" for the registrar (admins): release records for a request, and the log of what was released. */
+/** Saves a file the way a download link does: the browser stores it under its name. */
+function save(href: string, filename: string) {
+  const a = document.createElement('a');
+  a.href = href;
+  a.download = filename;
+  document.body.append(a);
+  a.click();
+  a.remove();
+}
+
+/**
+ * "Utlämnanden" for the registrar (admins): prepare a release for a request, review it (the draft's id is in
+ * the URL, so a review can be left and resumed), release it, and the log of what was released.
+ */
 export function RecordsPage() {
   const { t } = useTranslation();
   const session = useSession();
@@ -18,6 +33,19 @@ export function RecordsPage() {
   const allowed = allows(session.data, 'records:export');
   // The URL holds the reference searched for; the field holds what is being typed.
   const searched = params.get('request_ref')?.trim() || undefined;
+  const draftId = params.get('draft') ?? undefined;
+  // The success is a file, not a message; it stays linked while the next release is prepared.
+  const [file, setFile] = useState<(ApiFile & { href: string }) | null>(null);
+  // The object URL holds the file in memory: freed when the next release replaces it or the page closes.
+  useEffect(() => (file ? () => URL.revokeObjectURL(file.href) : undefined), [file]);
+  const done = (released: ApiFile | null) => {
+    if (released) {
+      const href = URL.createObjectURL(released.blob);
+      setFile({ ...released, href });
+      save(href, released.filename);
+    }
+    setParams({});
+  };
   const [ref, setRef] = useState(searched ?? '');
   const log = useReleases(searched, allowed);
   useDocumentTitle(t('records.title'));
@@ -44,7 +72,15 @@ export function RecordsPage() {
       ) : (
         <>
           <p className="lead">{t('records.intro')}</p>
-          <ReleaseForm />
+          <div className="status-saved" role="status">
+            {file && (
+              <p className="notice notice-success">
+                {t('records.done', { file: file.filename })}{' '}
+                <a href={file.href} download={file.filename}>{t('records.downloadAgain', { file: file.filename })}</a>
+              </p>
+            )}
+          </div>
+          {draftId ? <DraftReview key={draftId} id={draftId} onDone={done} /> : <ReleaseForm onDraft={(id) => { setFile(null); setParams({ draft: id }); }} />}
           <section className="section" aria-labelledby="release-log-title">
             <h2 id="release-log-title">{t('records.log')}</h2>
             <form className="inline-form release-search" role="search" aria-label={t('records.search')} onSubmit={find}>

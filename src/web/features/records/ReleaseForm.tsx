@@ -1,8 +1,8 @@
-import { type FormEvent, type ReactNode, useEffect, useState } from 'react';
+import { type FormEvent, type ReactNode, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { RECORD_TYPES } from '../../../domain/confidentiality.js';
 import { ReleaseFormatSchema } from '../../../domain/records.js';
-import { ApiError, type ApiFile } from '../../api/client.js';
+import { ApiError } from '../../api/client.js';
 import { useUnits } from '../../api/use-reference-data.js';
 import { ErrorSummary } from '../../components/ErrorSummary.js';
 import { useErrorText } from '../../components/QueryState.js';
@@ -12,35 +12,19 @@ import { useFormOutcome } from '../../components/use-form-outcome.js';
 import {
   emptyReleaseForm, RELEASE_FIELDS, RELEASE_INPUT_ID, type ReleaseField, type ReleaseFormState, serverReleaseErrors, validateRelease,
 } from './release-form.js';
-import { useRelease } from './use-records.js';
-
-/** Saves a file the way a download link does: the browser stores it under its name. */
-function save(href: string, filename: string) {
-  const a = document.createElement('a');
-  a.href = href;
-  a.download = filename;
-  document.body.append(a);
-  a.click();
-  a.remove();
-}
+import { useCreateDraft } from './use-records.js';
 
 /**
  * A release for one records request: reference, recipient, record type, the records by id or by unit and
- * period, and the format. The file is saved at once and stays linked below the form.
+ * period, and the format. Submitting prepares a draft for review (sekretessprövning); nothing is released yet.
  */
-export function ReleaseForm() {
+export function ReleaseForm({ onDraft }: { onDraft: (id: string) => void }) {
   const { t } = useTranslation();
   const errorText = useErrorText();
   const units = useUnits();
-  const release = useRelease();
+  const release = useCreateDraft();
   const [state, setState] = useState<ReleaseFormState>(emptyReleaseForm);
   const { errors, general, summaryRef, fail, succeed, edited } = useFormOutcome<ReleaseField>();
-  // The success is a file, not a message; it stays linked while the next release is prepared or refused.
-  const [file, setFile] = useState<(ApiFile & { href: string }) | null>(null);
-
-  // The object URL holds the file in memory: freed when the next release replaces it or the page closes.
-  useEffect(() => (file ? () => URL.revokeObjectURL(file.href) : undefined), [file]);
-
   const change = (patch: Partial<ReleaseFormState>, clear: ReleaseField) => {
     setState((s) => ({ ...s, ...patch }));
     edited(clear);
@@ -52,11 +36,9 @@ export function ReleaseForm() {
     const result = validateRelease(state, t);
     if (result.errors) return fail(result.errors, null);
     try {
-      const answer = await release.mutateAsync(result.input);
-      const href = URL.createObjectURL(answer.blob);
+      const draft = await release.mutateAsync(result.input);
       succeed();
-      setFile({ ...answer, href });
-      save(href, answer.filename);
+      onDraft(draft.id);
     } catch (err) {
       const fieldErrors = err instanceof ApiError ? serverReleaseErrors(err.fieldIssues, t) : {};
       const whole = err instanceof ApiError && err.code === 'NOT_FOUND' ? t('records.errors.noneFound')
@@ -131,15 +113,7 @@ export function ReleaseForm() {
           onChange={(format) => change({ format }, 'format')}
           options={ReleaseFormatSchema.options.map((f) => ({ value: f, label: t(`records.formats.${f}`) }))}
         />
-        <SubmitButton pending={release.isPending} pendingLabel={t('records.working')}>{t('records.submit')}</SubmitButton>
-        <div className="status-saved" role="status">
-          {file && (
-            <p className="notice notice-success">
-              {t('records.done', { file: file.filename })}{' '}
-              <a href={file.href} download={file.filename}>{t('records.downloadAgain', { file: file.filename })}</a>
-            </p>
-          )}
-        </div>
+        <SubmitButton pending={release.isPending} pendingLabel={t('records.preparing')}>{t('records.prepare')}</SubmitButton>
       </form>
     </section>
   );

@@ -1,4 +1,5 @@
 import { useTranslation } from 'react-i18next';
+import { OSL_GROUNDS } from '../../../domain/osl-grounds.js';
 import type { RecordsRelease } from '../../../domain/records.js';
 import { useFormat } from '../../components/use-format.js';
 
@@ -8,6 +9,19 @@ function Masked({ masked }: { masked: RecordsRelease['masked'] }) {
   if (masked.length === 0) return <>{t('records.maskedNone')}</>;
   const fields = [...new Set(masked.flatMap((m) => m.fields))].join(', ');
   return <>{t('records.masked', { count: masked.length, fields })}</>;
+}
+
+/** Who reviewed the release and when, and how many passages were masked under which ground. */
+function Reviewed({ review }: { review: NonNullable<RecordsRelease['review']> }) {
+  const { t } = useTranslation();
+  const format = useFormat();
+  const grounds = review.masks.map((m) => `${OSL_GROUNDS.find((g) => g.code === m.ground)?.ref ?? m.ground}: ${format.number(m.count)}`).join('; ');
+  return (
+    <>
+      {review.reviewed_by.join(', ')}, <time dateTime={review.reviewed_at}>{format.timestamp(review.reviewed_at)}</time>
+      {grounds ? ` – ${t('records.reviewMasks', { grounds })}` : ''}
+    </>
+  );
 }
 
 /** The release log, newest first: when, who, reference, recipient, what and how much, and what was masked. */
@@ -28,6 +42,7 @@ export function ReleaseLogTable({ releases }: { releases: readonly RecordsReleas
             <th scope="col" className="numeric">{t('records.colCount')}</th>
             <th scope="col">{t('records.colFormat')}</th>
             <th scope="col">{t('records.colMasked')}</th>
+            <th scope="col">{t('records.colReviewed')}</th>
           </tr>
         </thead>
         <tbody>
@@ -41,6 +56,7 @@ export function ReleaseLogTable({ releases }: { releases: readonly RecordsReleas
               <td className="numeric">{format.number(r.record_ids.length)}</td>
               <td>{t(`records.formats.${r.format}`)}</td>
               <td className="masked-cell"><Masked masked={r.masked} /></td>
+              <td className="actor">{r.review ? <Reviewed review={r.review} /> : '—'}</td>
             </tr>
           ))}
         </tbody>
