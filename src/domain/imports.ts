@@ -6,9 +6,12 @@ import { SlugSchema, UuidSchema } from './common.js';
 export const ImportFormatSchema = z.enum(['csv', 'xlsx', 'geojson', 'police']);
 export type ImportFormat = z.infer<typeof ImportFormatSchema>;
 
-/** The incident fields a column can be mapped to. x/y are projected easting/northing; crs names their system. */
+/**
+ * The incident fields a column can be mapped to. x/y are projected easting/northing; crs names their system;
+ * occurred_time is a separate time-of-day column completing a date-only occurred_at ('Datum' + 'Tid').
+ */
 export const IMPORT_FIELDS = [
-  'occurred_at', 'category', 'lon', 'lat', 'x', 'y', 'crs', 'address', 'place', 'description', 'source_ref', 'precision',
+  'occurred_at', 'occurred_time', 'category', 'lon', 'lat', 'x', 'y', 'crs', 'address', 'place', 'description', 'source_ref', 'precision',
 ] as const;
 export const ImportFieldSchema = z.enum(IMPORT_FIELDS);
 export type ImportField = z.infer<typeof ImportFieldSchema>;
@@ -32,6 +35,8 @@ export const ImportOptionsSchema = z.strictObject({
   police_location: z.string().trim().min(1).max(100).optional(),
   /** Import rows that look like an incident already there (same category, ≤ 25 m, ≤ 10 min) instead of skipping them. */
   keep_near_duplicates: z.boolean().default(false),
+  /** Columns of the source left out on purpose: never mapped, listed as ignored in the report. */
+  ignore_columns: z.array(z.string().trim().min(1).max(200)).max(500).default([]),
 });
 export type ImportOptions = z.infer<typeof ImportOptionsSchema>;
 
@@ -40,7 +45,7 @@ export const ImportProfileInputSchema = z.strictObject({
   source_label: z.string().trim().min(1).max(200),
   format: z.enum(['auto', ...ImportFormatSchema.options]).default('auto'),
   columns: z.partialRecord(ImportFieldSchema, z.string().trim().min(1).max(200)).default({}),
-  options: ImportOptionsSchema.default({ date_order: 'dmy', swap_coordinates: false, keep_near_duplicates: false }),
+  options: ImportOptionsSchema.default({ date_order: 'dmy', swap_coordinates: false, keep_near_duplicates: false, ignore_columns: [] }),
   /** The source's own category words → taxonomy codes ('Klotter/tag' → 'klotter'). */
   category_map: z.record(z.string().trim().min(1).max(200), CategoryCodeSchema).default({}),
 });
@@ -80,6 +85,35 @@ export type RowIssue = z.infer<typeof RowIssueSchema>;
 
 const Counts = z.record(z.string(), z.number().int());
 
+/**
+ * What became of one column of the file: mapped to a field (found by the profile, by its header name, or by
+ * its content), ignored on purpose (the profile's ignore_columns), or not used.
+ */
+export const SourceColumnSchema = z.object({
+  name: z.string(),
+  use: z.enum(['mapped', 'ignored', 'unused']),
+  field: ImportFieldSchema.nullable(),
+  via: z.enum(['profile', 'header', 'content']).nullable(),
+});
+export type SourceColumn = z.infer<typeof SourceColumnSchema>;
+
+/** One of the first accepted rows as it will be stored: local (Swedish) time, category, place, precision. */
+export const PreviewRowSchema = z.object({
+  row: z.number().int(),
+  occurred_at: z.string(),
+  /** 'YYYY-MM-DD HH:mm' in Europe/Stockholm, as people read it. */
+  occurred_local: z.string(),
+  category: z.string(),
+  category_label: z.object({ sv: z.string(), en: z.string() }),
+  place: z.string().nullable(),
+  precision: z.enum(['exact', 'place', 'area', 'municipality']),
+});
+export type PreviewRow = z.infer<typeof PreviewRowSchema>;
+
+/** A distinct place or address value of the file and the registered place it matched (null: none). */
+export const PlaceMatchSchema = z.object({ value: z.string(), place: z.string().nullable(), rows: z.number().int() });
+export type PlaceMatch = z.infer<typeof PlaceMatchSchema>;
+
 export const ImportReportSchema = z.object({
   run_id: UuidSchema,
   status: z.enum(['running', 'validated', 'committed', 'rejected', 'failed']),
@@ -90,6 +124,13 @@ export const ImportReportSchema = z.object({
   }),
   profile: z.string().nullable(),
   columns: z.partialRecord(ImportFieldSchema, z.string()),
+  // Defaults: reports of runs stored before these were reported.
+  /** Every column of the file, in file order, with what became of it. */
+  source_columns: z.array(SourceColumnSchema).default([]),
+  /** The first accepted rows as they will be stored. */
+  preview: z.array(PreviewRowSchema).default([]),
+  /** Distinct place/address values (capped) with the place each matched; unmatched ones have place null. */
+  places: z.array(PlaceMatchSchema).default([]),
   rows: z.object({
     read: z.number().int(), ok: z.number().int(), with_errors: z.number().int(), skipped: z.number().int(),
     inserted: z.number().int(), updated: z.number().int(), unchanged: z.number().int(),

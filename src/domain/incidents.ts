@@ -119,11 +119,17 @@ export const IncidentListQuerySchema = z.object({
   limit: LimitSchema,
   cursor: z.string().max(200).optional(),
   format: z.enum(['json', 'geojson']).default('json'),
+  /**
+   * GeoJSON only: what a coarse (area or municipality precision) incident gets as geometry. 'null' (default):
+   * none, so no GIS tool stacks them on one point; 'polygon': its neighbourhood's polygon where it has one.
+   */
+  coarse: z.enum(['null', 'polygon']).default('null'),
 });
+export type CoarseGeometry = IncidentListQuery['coarse'];
 export type IncidentListQuery = z.infer<typeof IncidentListQuerySchema>;
 
 /** Counts per H3 cell for the map when there are too many points to draw one by one. */
-export const HexbinQuerySchema = IncidentListQuerySchema.omit({ limit: true, cursor: true, format: true, precision: true })
+export const HexbinQuerySchema = IncidentListQuerySchema.omit({ limit: true, cursor: true, format: true, coarse: true, precision: true })
   .extend({ resolution: z.coerce.number().int().min(7).max(10).default(8) });
 export type HexbinQuery = z.infer<typeof HexbinQuerySchema>;
 export const HexbinSchema = z.object({ cell: z.string(), count: z.number().int() });

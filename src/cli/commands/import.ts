@@ -28,6 +28,13 @@ function summary(r: ImportReport): string {
     `  rader: ${r.rows.read} lästa, ${r.rows.ok} godkända, ${r.rows.with_errors} med fel, ${r.rows.skipped} överhoppade`,
     `  ${r.dry_run ? 'skulle ge' : 'resultat'}: ${r.rows.inserted} nya, ${r.rows.updated} uppdaterade, ${r.rows.unchanged} oförändrade`,
   ];
+  if (r.source_columns.length) {
+    const use = (c: ImportReport['source_columns'][number]) => (c.use === 'mapped' ? `${c.name} → ${c.field}` : `${c.name} (${c.use === 'ignored' ? 'ignoreras' : 'används inte'})`);
+    lines.push(`  kolumner: ${r.source_columns.map(use).join(', ')}`);
+  }
+  for (const p of r.preview.slice(0, 5)) lines.push(`  rad ${p.row} sparas som: ${p.occurred_local}, ${p.category_label.sv}${p.place ? `, ${p.place}` : ''} (${p.precision})`);
+  const unmatched = r.places.filter((p) => p.place === null);
+  if (unmatched.length) lines.push(`  okända platser: ${unmatched.map((p) => `'${p.value}' ${p.rows}`).join(', ')}`);
   if (Object.keys(r.skipped).length) lines.push(`  överhoppade: ${Object.entries(r.skipped).map(([k, v]) => `${k} ${v}`).join(', ')}`);
   if (Object.keys(r.unknown_categories).length) lines.push(`  okända kategorier: ${Object.entries(r.unknown_categories).map(([k, v]) => `'${k}' ${v}`).join(', ')}`);
   if (r.outside_organisation) lines.push(`  utanför organisationen: ${r.outside_organisation}`);

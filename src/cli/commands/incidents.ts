@@ -3,6 +3,7 @@ import type { Command } from 'commander';
 import { z } from 'zod';
 import { defuseCell } from '../../analysis/text/spreadsheet-cell.js';
 import { IncidentListQuerySchema, type Incident } from '../../domain/incidents.js';
+import { incidentFeatureCollection } from '../../features/incidents/incidents-geojson.js';
 import { listIncidents } from '../../features/incidents/incidents.service.js';
 import { resolveAreaRef } from '../../features/org/org.service.js';
 import { cliContext, openDatabase } from '../cli-context.js';
@@ -16,6 +17,7 @@ const ListOptionsSchema = z.object({
   to: z.string().optional(),
   limit: z.coerce.number().int().min(1).max(10_000_000).default(1000),
   format: z.enum(['csv', 'json', 'geojson']).default('csv'),
+  coarse: z.enum(['null', 'polygon']).default('null'),
 });
 
 const CSV_COLUMNS = ['id', 'occurred_at', 'category', 'lon', 'lat', 'precision', 'area_id', 'district_id', 'place_id', 'source', 'status', 'generated', 'description'] as const;
@@ -33,6 +35,7 @@ export function registerIncidents(program: Command): void {
     .option('--to <iso>', 'occurred before (ISO date-time with offset)')
     .option('--limit <n>', 'at most this many rows', '1000')
     .option('--format <format>', 'csv, json or geojson', 'csv')
+    .option('--coarse <geometry>', "geojson: geometry of area- and municipality-precision incidents, 'null' or 'polygon' (their neighbourhood)", 'null')
     .action(async (raw: unknown) => {
       const opts = ListOptionsSchema.parse(raw);
       const handle = await openDatabase();
@@ -50,20 +53,14 @@ export function registerIncidents(program: Command): void {
           rows.push(...page.items);
           cursor = page.next_cursor ?? undefined;
         } while (cursor && rows.length < opts.limit);
-        process.stdout.write(render(rows, opts.format));
+        process.stdout.write(opts.format === 'geojson' ? `${JSON.stringify(await incidentFeatureCollection(ctx, rows, opts.coarse))}\n` : render(rows, opts.format));
       } finally {
         await handle.close();
       }
     });
 }
 
-function render(rows: Incident[], format: 'csv' | 'json' | 'geojson'): string {
+function render(rows: Incident[], format: 'csv' | 'json'): string {
   if (format === 'json') return `${JSON.stringify(rows, null, 2)}\n`;
-  if (format === 'geojson') {
-    return `${JSON.stringify({
-      type: 'FeatureCollection',
-      features: rows.map((r) => ({ type: 'Feature', id: r.id, geometry: { type: 'Point', coordinates: [r.lon, r.lat] }, properties: r })),
-    })}\n`;
-  }
   return stringify(rows.map((r) => CSV_COLUMNS.map((c) => defuseCell(r[c]))), { header: true, columns: [...CSV_COLUMNS] });
 }

@@ -1,18 +1,22 @@
 import { z } from 'zod';
 import { AppError } from '../../domain/errors.js';
-import type { ImportField, ImportOptions, ImportProfile } from '../../domain/imports.js';
+import { localMinute } from '../../analysis/stats/local-time.js';
+import type { ImportField, ImportOptions, ImportProfile, PreviewRow, SourceColumn } from '../../domain/imports.js';
 import type { ServiceContext } from '../../server/context.js';
 import { getAreaIndex } from '../org/area-index.service.js';
 import { POLICE_STATUS_NOTE } from '../seed/police.seed.js';
 import { readCsvFile, resolveSharedDataDir } from '../seed/shared-data.js';
 import { UNIT } from '../seed/units.seed.js';
-import { columnNames, resolveColumns } from './column-mapping.js';
+import { columnNames, describeColumns, resolveColumns } from './column-mapping.js';
 import type { RowDefaults } from './stage.repo.js';
 import { findUnitIdBySlug, listCategoriesForImport, listPlacesForImport } from './imports.repo.js';
-import { categoryResolver, placeMatcher } from './lookups.js';
+import { type CategoryInfo, categoryResolver, placeMatcher } from './lookups.js';
 import { mapPoliceRecord } from './police-mapper.js';
 import type { RecordSource, SourceRecord } from './readers/record-source.js';
 import { type MappedRow, mapTabularRow } from './row-mapper.js';
+
+/** Rows read ahead to recognise columns by their content (a separate time column, say). */
+export const SAMPLE_ROWS = 50;
 
 /** Everything a run needs to turn records into rows, resolved once before the first row. */
 export interface ImportPlan {
@@ -20,6 +24,22 @@ export interface ImportPlan {
   defaults: Omit<RowDefaults, 'runId'>;
   keepNear: boolean;
   columns: Partial<Record<ImportField, string>>;
+  /** Every column of the file: mapped (to which field, found how), ignored on purpose, or not used. */
+  sourceColumns: SourceColumn[];
+  /** An accepted row as it will be stored, for the report's preview. */
+  preview(m: Extract<MappedRow, { kind: 'ok' }>): PreviewRow;
+}
+
+function previewer(categories: readonly CategoryInfo[]): ImportPlan['preview'] {
+  const byId = new Map(categories.map((c) => [c.id, c]));
+  return ({ candidate: c, place }) => {
+    const category = byId.get(c.categoryId);
+    return {
+      row: c.row, occurred_at: c.occurredAt.toISOString(), occurred_local: localMinute(c.occurredAt),
+      category: category?.code ?? '', category_label: { sv: category?.label_sv ?? '', en: category?.label_en ?? '' },
+      place: place?.name ?? null, precision: c.precision,
+    };
+  };
 }
 
 /**
@@ -57,8 +77,13 @@ async function policeMunicipality(ctx: ServiceContext, options: ImportOptions) {
   return { name: candidates[0]! };
 }
 
-/** Resolves profile, options, taxonomy, places, areas and reporting unit into a plan for this file. */
-export async function prepareImport(ctx: ServiceContext, source: RecordSource, profile: ImportProfile | null, options: ImportOptions): Promise<ImportPlan> {
+/**
+ * Resolves profile, options, taxonomy, places, areas and reporting unit into a plan for this file; `sample`
+ * (the first records) lets columns be recognised by what they hold.
+ */
+export async function prepareImport(
+  ctx: ServiceContext, source: RecordSource, profile: ImportProfile | null, options: ImportOptions, sample: readonly SourceRecord[] = [],
+): Promise<ImportPlan> {
   const organisationId = ctx.organisation.id;
   const police = source.format === 'police';
   const [index, categories] = await Promise.all([getAreaIndex(ctx.db, organisationId), listCategoriesForImport(ctx.db, organisationId)]);
@@ -81,11 +106,14 @@ export async function prepareImport(ctx: ServiceContext, source: RecordSource, p
     const municipality = await policeMunicipality(ctx, options);
     const pctx = { index, categories: resolver, municipality, swapCoordinates: options.swap_coordinates, now };
     return {
-      defaults, keepNear: options.keep_near_duplicates, columns: {},
+      defaults, keepNear: options.keep_near_duplicates, columns: {}, sourceColumns: [], preview: previewer(categories),
       mapRecord: (r) => (r.kind === 'police' ? mapPoliceRecord(r, pctx) : { kind: 'skip', row: r.row, reason: 'not_police' }),
     };
   }
-  const indexes = resolveColumns(source.columns, profile?.columns ?? {}, source.format === 'geojson');
+  const sampleRows = sample.flatMap((r) => (r.kind === 'tabular' ? [r.cells] : []));
+  const ignore = options.ignore_columns;
+  const resolution = resolveColumns(source.columns, profile?.columns ?? {}, source.format === 'geojson', { rows: sampleRows, dateOrder: options.date_order, ignore });
+  const { indexes } = resolution;
   const needsPlaces = indexes.place !== undefined || indexes.address !== undefined;
   const findPlace = placeMatcher(needsPlaces ? await listPlacesForImport(ctx.db, organisationId) : []);
   const mctx = {
@@ -94,6 +122,7 @@ export async function prepareImport(ctx: ServiceContext, source: RecordSource, p
   };
   return {
     defaults, keepNear: options.keep_near_duplicates, columns: columnNames(source.columns, indexes),
+    sourceColumns: describeColumns(source.columns, resolution, ignore), preview: previewer(categories),
     mapRecord: (r) => (r.kind === 'tabular' ? mapTabularRow(r, mctx) : { kind: 'skip', row: r.row, reason: 'not_tabular' }),
   };
 }

@@ -150,7 +150,7 @@ describeEachEngine('imports service', (getDb) => {
     sheet.addRow(['X1', new Date(Date.UTC(2026, 6, 1, 18, 0)), 'Klotter/tag', 59.31, 18.08, { formula: 'HYPERLINK("http://x","y")', result: 'y' }]);
     await createImportProfile(ctx, {
       name: 'bostadsbolaget', source_label: 'Bostadsbolaget felanmälan', format: 'xlsx', columns: { source_ref: 'Ärendenr' },
-      options: { date_order: 'dmy', swap_coordinates: false, keep_near_duplicates: false }, category_map: { 'Klotter/tag': 'klotter' },
+      options: { date_order: 'dmy', swap_coordinates: false, keep_near_duplicates: false, ignore_columns: [] }, category_map: { 'Klotter/tag': 'klotter' },
     });
     const path = files.write('bolag.bin', Buffer.from(await workbook.xlsx.writeBuffer()));
     const report = await commit(path, { profile: 'bostadsbolaget' });

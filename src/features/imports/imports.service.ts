@@ -6,13 +6,13 @@ import { recordAudit } from '../audit/audit.repo.js';
 import type { Db } from '../org/org.repo.js';
 import { probeFile, sniffFile } from './file-probe.js';
 import { createReportBuilder } from './import-report.js';
+import { prepareImport, SAMPLE_ROWS } from './import-plan.js';
 import { storedText } from './quoted-values.js';
-import { prepareImport } from './import-plan.js';
 import { failStaleRuns, findRun, finishRun, insertRun, listRuns } from './imports.repo.js';
 import { getImportProfile } from './profiles.service.js';
 import { type ImportProgress, liveProgress, progressReporter } from './progress.js';
 import { openRecords } from './readers/open-file.js';
-import type { SourceRecord } from './readers/record-source.js';
+import { type SourceRecord, withSample } from './readers/record-source.js';
 import type { Candidate, MappedRow } from './row-mapper.js';
 import { createStage, stageCandidates } from './stage.repo.js';
 import { settleStage } from './stage-writer.js';
@@ -84,10 +84,11 @@ export async function runImport(ctx: ServiceContext, request: ImportRequest): Pr
   try {
     const probe = sniffFile(raw);
     builder.report.file.encoding = probe.encoding;
-    const source = await openRecords(request.filePath, probe, request.format ?? profile?.format, options.delimiter);
+    const { source, sample } = await withSample(await openRecords(request.filePath, probe, request.format ?? profile?.format, options.delimiter), SAMPLE_ROWS);
     format = source.format;
-    const plan = await prepareImport(ctx, source, profile, options);
+    const plan = await prepareImport(ctx, source, profile, options, sample);
     builder.setSource(source.format, source.delimiter, plan.columns);
+    builder.setPlan(plan.sourceColumns, plan.preview);
     const defaults = { ...plan.defaults, runId: run.id };
 
     const outcome = await ctx.db.transaction().execute(async (trx) => {

@@ -10,6 +10,7 @@ import { guessCrs, parseCrs, projectedToWgs84, validLonLat } from './coordinates
 import type { CategoryResolver, PlaceInfo } from './lookups.js';
 import type { TabularRecord } from './readers/record-source.js';
 import { quoted, storedRef, storedText } from './quoted-values.js';
+import { combineDateAndTime, parseDay } from './split-time.js';
 import { cellText, type DateOrder, looksLikeFormula, parseDateTime, parseNumber, parsePrecision } from './values.js';
 
 /** A row that passed every check, ready to be written as an incident. */
@@ -32,12 +33,17 @@ export interface Candidate {
 }
 
 /** Counted, non-fatal observations about a row. */
-export type Warning = 'formula_text' | 'swapped_coordinates_fixed' | 'crs_guessed' | 'municipality_from_title' | 'personal_data_in_ref' | { fallback: string };
+export type Warning =
+  | 'formula_text' | 'swapped_coordinates_fixed' | 'crs_guessed' | 'municipality_from_title' | 'personal_data_in_ref' | 'time_missing'
+  | { fallback: string };
 
 export type MappedRow =
-  | { kind: 'ok'; candidate: Candidate; warnings: Warning[]; redacted: number }
-  | { kind: 'error'; row: number; issues: RowIssue[]; unknownCategory?: string; outside?: boolean }
+  | { kind: 'ok'; candidate: Candidate; warnings: Warning[]; redacted: number; place?: PlaceHit }
+  | { kind: 'error'; row: number; issues: RowIssue[]; unknownCategory?: string; outside?: boolean; unknownPlace?: string }
   | { kind: 'skip'; row: number; reason: string };
+
+/** A place or address value of the file and the registered place it matched. */
+export interface PlaceHit { value: string; name: string }
 
 export interface MapContext {
   index: AreaIndex;
@@ -93,9 +99,16 @@ export function mapTabularRow(record: TabularRecord, ctx: MapContext): MappedRow
   const issues: RowIssue[] = [];
   const warnings: Warning[] = [];
   let unknownCategory: string | undefined;
+  let placeHit: PlaceHit | undefined;
+  let unknownPlace: string | undefined;
 
-  const occurredAt = parseDateTime(raw('occurred_at'), ctx.dateOrder);
-  if (!occurredAt) {
+  // A date without a time is stored at local midnight; the report counts it, never silently.
+  const split = ctx.columns.occurred_time === undefined ? null : combineDateAndTime(raw('occurred_at'), raw('occurred_time'), ctx.dateOrder);
+  const occurredAt = split ? ('at' in split ? split.at : null) : parseDateTime(raw('occurred_at'), ctx.dateOrder);
+  if (split ? 'at' in split && split.timeMissing : occurredAt && parseDay(raw('occurred_at'), ctx.dateOrder)) warnings.push('time_missing');
+  if (split && 'error' in split && split.error === 'invalid_time') {
+    issues.push(issue(row, col('occurred_time'), 'invalid_time', `'${text('occurred_time').slice(0, 40)}' is not a time of day`, 'use 18:30 or 18.30'));
+  } else if (!occurredAt) {
     const value = text('occurred_at');
     issues.push(value === ''
       ? issue(row, col('occurred_at'), 'missing_value', 'the time is missing')
@@ -152,8 +165,14 @@ export function mapTabularRow(record: TabularRecord, ctx: MapContext): MappedRow
     locationColumn = text('place') ? col('place') : col('address');
     const place = where ? ctx.findPlace(where) : null;
     if (!where) issues.push(issue(row, null, 'missing_value', 'no coordinates, place or address'));
-    else if (!place) issues.push(issue(row, locationColumn, 'unknown_place', `'${quoted(where)}' is not a known place`, 'give coordinates, or add the place'));
-    else { given = { lon: place.lon, lat: place.lat }; placeId = place.id; precision = 'place'; }
+    else if (!place) {
+      // The report lists each unmatched value, so it is stored like any text from the file.
+      unknownPlace = storedText(where).slice(0, 200);
+      issues.push(issue(row, locationColumn, 'unknown_place', `'${quoted(where)}' is not a known place`, 'give coordinates, or add the place'));
+    } else {
+      given = { lon: place.lon, lat: place.lat }; placeId = place.id; precision = 'place';
+      placeHit = { value: storedText(where).slice(0, 200), name: place.name };
+    }
   }
 
   let located: Extract<ReturnType<typeof locateWithSwap>, { point: Point }> | null = null;
@@ -191,12 +210,16 @@ export function mapTabularRow(record: TabularRecord, ctx: MapContext): MappedRow
   if (source.hadPersonalData) warnings.push('personal_data_in_ref');
 
   if (issues.length) {
-    return { kind: 'error', row, issues, ...(unknownCategory ? { unknownCategory } : {}), ...(issues.some((i) => i.code === 'outside_organisation') ? { outside: true } : {}) };
+    return {
+      kind: 'error', row, issues, ...(unknownCategory ? { unknownCategory } : {}), ...(unknownPlace ? { unknownPlace } : {}),
+      ...(issues.some((i) => i.code === 'outside_organisation') ? { outside: true } : {}),
+    };
   }
   return {
     kind: 'ok',
     redacted: redacted.count,
     warnings,
+    ...(placeHit ? { place: placeHit } : {}),
     candidate: {
       row,
       occurredAt: occurredAt!,

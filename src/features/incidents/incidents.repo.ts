@@ -49,7 +49,7 @@ function inArea(eb: ExpressionBuilder<Database & { i: Database['incidents'] }, '
   return eb('i.area_id', 'in', eb.selectFrom('areas as n').select('n.id').where('n.level', '=', 'neighbourhood').where('n.code', 'in', codes));
 }
 
-export type IncidentFilter = Omit<IncidentListQuery, 'limit' | 'cursor' | 'format'>;
+export type IncidentFilter = Omit<IncidentListQuery, 'limit' | 'cursor' | 'format' | 'coarse'>;
 
 function applyFilter<Q extends ReturnType<typeof selectIncidents>>(q: Q, filter: IncidentFilter): Q {
   let r = q as ReturnType<typeof selectIncidents>;
@@ -134,4 +134,10 @@ export function findPlaceForIncident(db: Db, organisationId: string, placeId: st
 
 export function findZone(db: Db, zoneId: string) {
   return db.selectFrom('place_zones').select(['id', 'place_id']).where('id', '=', zoneId).executeTakeFirst();
+}
+
+/** Polygons of the given areas, for drawing coarse incidents as the area they are known to lie in. */
+export function listAreaGeometries(db: Db, organisationId: string, ids: readonly string[]) {
+  if (ids.length === 0) return Promise.resolve([]);
+  return db.selectFrom('areas').select(['id', 'geometry']).where('organisation_id', '=', organisationId).where('id', 'in', [...ids]).execute();
 }

@@ -2,40 +2,16 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { UuidSchema } from '../../domain/common.js';
 import {
-  HexbinQuerySchema, HexbinSchema, type Incident, IncidentConfidentialityUpdateSchema, IncidentCreateSchema, IncidentListQuerySchema, IncidentSchema,
+  HexbinQuerySchema, HexbinSchema, IncidentConfidentialityUpdateSchema, IncidentCreateSchema, IncidentListQuerySchema, IncidentSchema,
   IncidentStatusUpdateSchema,
 } from '../../domain/incidents.js';
 import { ifMatch, serviceContext } from '../../server/request-context.js';
+import { IncidentFeatureCollectionSchema, incidentFeatureCollection } from './incidents-geojson.js';
 import {
   createIncident, getIncident, incidentHexbins, listIncidents, updateIncidentConfidentiality, updateIncidentStatus,
 } from './incidents.service.js';
 
 const tags = ['incidents'];
-
-const FeatureCollectionSchema = z.object({
-  type: z.literal('FeatureCollection'),
-  features: z.array(z.object({
-    type: z.literal('Feature'),
-    id: z.string(),
-    geometry: z.object({ type: z.literal('Point'), coordinates: z.tuple([z.number(), z.number()]) }),
-    properties: IncidentSchema,
-  })),
-  next_cursor: z.string().nullable(),
-});
-
-/** Incidents as GeoJSON points; coarse rows keep their precision in properties so maps can leave them out. */
-function toFeatureCollection(page: { items: Incident[]; next_cursor: string | null }) {
-  return {
-    type: 'FeatureCollection' as const,
-    features: page.items.map((i) => ({
-      type: 'Feature' as const,
-      id: i.id,
-      geometry: { type: 'Point' as const, coordinates: [i.lon, i.lat] as [number, number] },
-      properties: i,
-    })),
-    next_cursor: page.next_cursor,
-  };
-}
 
 export const incidentsRoutes: FastifyPluginAsyncZod = async (app) => {
   app.post('/incidents', {
@@ -47,11 +23,15 @@ export const incidentsRoutes: FastifyPluginAsyncZod = async (app) => {
     config: { policy: 'incidents:read' },
     schema: {
       tags, summary: 'List incidents, newest first, with filters and cursor paging', querystring: IncidentListQuerySchema,
-      response: { 200: z.union([z.object({ items: z.array(IncidentSchema), next_cursor: z.string().nullable() }), FeatureCollectionSchema]) },
+      description: 'format=geojson gives an RFC 7946 FeatureCollection; incidents of area or municipality precision get geometry null '
+        + '(coarse=polygon: their neighbourhood’s polygon where there is one) and precision among the properties.',
+      response: { 200: z.union([z.object({ items: z.array(IncidentSchema), next_cursor: z.string().nullable() }), IncidentFeatureCollectionSchema]) },
     },
   }, async (request) => {
-    const page = await listIncidents(await serviceContext(request), request.query);
-    return request.query.format === 'geojson' ? toFeatureCollection(page) : page;
+    const ctx = await serviceContext(request);
+    const page = await listIncidents(ctx, request.query);
+    if (request.query.format !== 'geojson') return page;
+    return { ...(await incidentFeatureCollection(ctx, page.items, request.query.coarse)), next_cursor: page.next_cursor };
   });
 
   app.get('/incidents/hexbins', {

@@ -35,7 +35,8 @@ export interface FeatureCollection<G, P> {
   features: Array<Feature<G, P>>;
 }
 export type AreaFeatureCollection = FeatureCollection<PolygonalGeometry, AreaSummary & { owner_unit_name?: string | null }>;
-export type IncidentFeatureCollection = FeatureCollection<{ type: 'Point'; coordinates: [number, number] }, Incident>;
+/** Coarse incidents (area, municipality precision) come with geometry null. */
+export type IncidentFeatureCollection = FeatureCollection<{ type: 'Point'; coordinates: [number, number] } | null, Incident>;
 
 export interface IncidentFilter {
   area_id?: string | undefined;

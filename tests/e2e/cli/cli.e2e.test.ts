@@ -1,5 +1,5 @@
 import { execFile, spawn } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
@@ -7,6 +7,7 @@ import pg from 'pg';
 import { addWeeks, isoWeek, weekBounds } from '../../../src/analysis/stats/counts.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { TEST_POSTGRES_URL } from '../../setup/test-db.js';
+import { geojsonProblems } from '../../support/geojson-check.js';
 
 const run = promisify(execFile);
 const launcher = new URL('../../../bin/trygg', import.meta.url).pathname;
@@ -101,6 +102,31 @@ for (const engine of engines) {
       expect(json.length).toBeGreaterThan(0);
       expect(json.every((i: { category: string }) => i.category === 'klotter')).toBe(true);
     });
+
+    it('imports a split date and time and prints coarse incidents as GeoJSON without a point (or as their area)', async () => {
+      const dir = mkdtempSync(join(tmpdir(), 'trygg-cli-geo-'));
+      try {
+        const file = join(dir, 'grova.csv');
+        writeFileSync(file, 'id;datum;tid;kategori;lat;lon;noggrannhet;Väder\nG1;2026-10-25;02:30;Klotter;59,2634;18,0436;område;regn\nG2;2026-10-26;14:05;Klotter;59,3293;18,0686;kommun;sol\n');
+        const imported = await trygg(env, 'import', 'incidents', file);
+        expect(imported.code).toBe(0);
+        expect(imported.stdout).toContain('tid → occurred_time');
+        expect(imported.stdout).toContain('Väder (används inte)');
+        expect(imported.stdout).toContain('rad 2 sparas som: 2026-10-25 02:30, Klotter (area)');
+        for (const [coarse, areaGeometry] of [['null', null], ['polygon', 'Polygon']] as const) {
+          const out = await trygg(env, 'incidents', 'list', '--source', 'import', '--format', 'geojson', '--coarse', coarse);
+          expect(out.code).toBe(0);
+          const geo = JSON.parse(out.stdout);
+          expect(geojsonProblems(geo)).toEqual([]);
+          const byRef = new Map(geo.features.map((f: { properties: { source_ref: string } }) => [f.properties.source_ref, f]));
+          expect(byRef.get('G1')).toMatchObject({ properties: { precision: 'area', lon: null, lat: null } });
+          expect((byRef.get('G1') as { geometry: { type: string } | null }).geometry?.type ?? null).toBe(areaGeometry);
+          expect(byRef.get('G2')).toMatchObject({ geometry: null, properties: { precision: 'municipality', lon: null, lat: null } });
+        }
+      } finally {
+        rmSync(dir, { recursive: true, force: true });
+      }
+    }, 120_000);
 
     it('explains a mistake with a code and a non-zero exit', async () => {
       const unknownArea = await trygg(env, 'incidents', 'list', '--area', 'atlantis');

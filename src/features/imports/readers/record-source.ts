@@ -38,3 +38,24 @@ export function headerNames(raw: unknown[]): string[] {
     return n === 1 ? base : `${base} (${n})`;
   });
 }
+
+/**
+ * Reads the first `n` records ahead (to recognise columns by their content) and hands back a source that
+ * still yields every record, those first.
+ */
+export async function withSample(source: RecordSource, n: number): Promise<{ source: RecordSource; sample: SourceRecord[] }> {
+  const it = source.records[Symbol.asyncIterator]();
+  const sample: SourceRecord[] = [];
+  let done = false;
+  while (sample.length < n) {
+    const next = await it.next();
+    if (next.done) { done = true; break; }
+    sample.push(next.value);
+  }
+  async function* records() {
+    yield* sample;
+    if (done) return;
+    for (let next = await it.next(); !next.done; next = await it.next()) yield next.value;
+  }
+  return { source: { ...source, records: records() }, sample };
+}

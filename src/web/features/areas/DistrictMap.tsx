@@ -45,6 +45,7 @@ export function DistrictMap({ area, neighbourhoods, incidents, hexbins, label, d
     // Demo points first, so reported incidents are drawn on top of them.
     const ordered = [...incidents.features].sort((a, b) => Number(b.properties.generated) - Number(a.properties.generated));
     for (const f of ordered) {
+      if (!f.geometry) continue;
       const [lon, lat] = f.geometry.coordinates;
       const p = f.properties;
       L.circleMarker([lat, lon], {

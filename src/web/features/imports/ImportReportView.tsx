@@ -2,6 +2,7 @@ import type { Ref } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ImportReport } from '../../../domain/imports.js';
 import { useFormat } from '../../components/use-format.js';
+import { ImportMappingView } from './ImportMappingView.js';
 
 const DUPLICATE_KINDS = ['source_ref_in_file', 'source_ref_in_database', 'near_in_file', 'near_in_database'] as const;
 
@@ -14,7 +15,7 @@ interface Props {
   headingRef: Ref<HTMLHeadingElement>;
 }
 
-/** The dry run's report: counts, rows with errors, unknown categories, points outside, duplicates. */
+/** The dry run's report: counts, columns and preview, rows with errors, unknown categories, points outside, duplicates. */
 export function ImportReportView({ report, onSwap, swapped, headingRef }: Props) {
   const { t } = useTranslation();
   const format = useFormat();
@@ -39,6 +40,7 @@ export function ImportReportView({ report, onSwap, swapped, headingRef }: Props)
         {fact(t('imports.facts.redacted'), n(report.redactions.rows))}
         {report.file.format && fact(t('imports.facts.format'), t(`imports.formats.${report.file.format}`))}
       </dl>
+      <ImportMappingView report={report} />
       {swapped && <p className="notice notice-info">{t('imports.swapped')}</p>}
       {swappedRows > 0 && onSwap && (
         <div className="notice notice-warning">
@@ -51,7 +53,7 @@ export function ImportReportView({ report, onSwap, swapped, headingRef }: Props)
         <>
           <h3 id="import-errors-title">{t('imports.errorsTitle')}</h3>
           {report.errors_total > report.errors.length && <p>{t('imports.errorsShown', { shown: n(report.errors.length), total: n(report.errors_total) })}</p>}
-          <div className="table-wrap">
+          <div className="table-wrap" role="region" aria-labelledby="import-errors-title" tabIndex={0}>
             <table className="data-table import-errors" aria-labelledby="import-errors-title">
               <thead>
                 <tr>
@@ -81,7 +83,7 @@ export function ImportReportView({ report, onSwap, swapped, headingRef }: Props)
         <>
           <h3 id="import-unknown-title">{t('imports.unknownTitle')}</h3>
           <p>{t('imports.unknownHelp')}</p>
-          <div className="table-wrap">
+          <div className="table-wrap" role="region" aria-labelledby="import-unknown-title" tabIndex={0}>
             <table className="data-table" aria-labelledby="import-unknown-title">
               <thead><tr><th scope="col">{t('imports.unknownCol.value')}</th><th scope="col" className="numeric">{t('imports.unknownCol.rows')}</th></tr></thead>
               <tbody>{unknown.map(([value, count]) => <tr key={value}><th scope="row">{value}</th><td className="numeric">{n(count)}</td></tr>)}</tbody>
