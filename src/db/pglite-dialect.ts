@@ -1,3 +1,4 @@
+import { setImmediate } from 'node:timers/promises';
 import type { PGlite } from '@electric-sql/pglite';
 import {
   type CompiledQuery,
@@ -12,8 +13,10 @@ import {
 } from 'kysely';
 
 /**
- * A Kysely dialect over one embedded PGlite instance. PGlite has a single session, so the driver hands
- * out that one connection to one holder at a time: a transaction must not see another request's queries.
+ * A Kysely dialect over one embedded PGlite instance. PGlite has a single session, so a transaction holds it
+ * from BEGIN to COMMIT: it must not see another request's statements. Outside a transaction each statement
+ * takes the session for itself only, so a connection held for a long job (`db.connection()`, as imports do)
+ * lets other requests' statements run between its own.
  */
 export class PGliteDialect implements Dialect {
   constructor(private readonly pglite: PGlite) {}
@@ -23,39 +26,58 @@ export class PGliteDialect implements Dialect {
   createQueryCompiler() { return new PostgresQueryCompiler(); }
 }
 
-class PGliteDriver implements Driver {
+/** Turns for the one session, first come first served; `take` resolves with the function that ends the turn. */
+class SessionTurns {
   private queue: Promise<void> = Promise.resolve();
-  private readonly connection: PGliteConnection;
-
-  constructor(private readonly pglite: PGlite) {
-    this.connection = new PGliteConnection(pglite);
+  async take(): Promise<() => void> {
+    let release!: () => void;
+    const previous = this.queue;
+    this.queue = new Promise<void>((resolve) => { release = resolve; });
+    await previous;
+    return release;
   }
+}
+
+class PGliteDriver implements Driver {
+  private readonly turns = new SessionTurns();
+
+  constructor(private readonly pglite: PGlite) {}
 
   async init(): Promise<void> {
     await this.pglite.waitReady;
   }
 
   async acquireConnection(): Promise<DatabaseConnection> {
-    let release!: () => void;
-    const previous = this.queue;
-    this.queue = new Promise<void>((resolve) => { release = resolve; });
-    await previous;
-    this.connection.release = release;
-    return this.connection;
+    return new PGliteConnection(this.pglite, this.turns);
   }
 
   async beginTransaction(conn: DatabaseConnection): Promise<void> {
-    await conn.executeQuery({ sql: 'BEGIN', parameters: [] } as unknown as CompiledQuery);
+    const connection = conn as PGliteConnection;
+    connection.transactionTurn = await this.turns.take();
+    try {
+      await connection.executeQuery({ sql: 'BEGIN', parameters: [] } as unknown as CompiledQuery);
+    } catch (e) {
+      connection.endTransaction();
+      throw e;
+    }
   }
   async commitTransaction(conn: DatabaseConnection): Promise<void> {
-    await conn.executeQuery({ sql: 'COMMIT', parameters: [] } as unknown as CompiledQuery);
+    await this.endWith(conn as PGliteConnection, 'COMMIT');
   }
   async rollbackTransaction(conn: DatabaseConnection): Promise<void> {
-    await conn.executeQuery({ sql: 'ROLLBACK', parameters: [] } as unknown as CompiledQuery);
+    await this.endWith(conn as PGliteConnection, 'ROLLBACK');
+  }
+
+  private async endWith(connection: PGliteConnection, statement: 'COMMIT' | 'ROLLBACK'): Promise<void> {
+    try {
+      await connection.executeQuery({ sql: statement, parameters: [] } as unknown as CompiledQuery);
+    } finally {
+      connection.endTransaction();
+    }
   }
 
   async releaseConnection(conn: DatabaseConnection): Promise<void> {
-    (conn as PGliteConnection).release?.();
+    (conn as PGliteConnection).endTransaction();
   }
 
   async destroy(): Promise<void> {
@@ -64,10 +86,29 @@ class PGliteDriver implements Driver {
 }
 
 class PGliteConnection implements DatabaseConnection {
-  release?: () => void;
-  constructor(private readonly pglite: PGlite) {}
+  /** Ends the session turn of the transaction this connection is in, if any. */
+  transactionTurn: (() => void) | null = null;
+  constructor(private readonly pglite: PGlite, private readonly turns: SessionTurns) {}
+
+  endTransaction(): void {
+    this.transactionTurn?.();
+    this.transactionTurn = null;
+  }
 
   async executeQuery<R>(compiled: CompiledQuery): Promise<QueryResult<R>> {
+    if (this.transactionTurn) return this.run(compiled);
+    // PGlite answers without I/O, so a job's statements would follow each other in one turn of the event
+    // loop: let requests that arrived meanwhile be read and queue their statements first.
+    await setImmediate();
+    const release = await this.turns.take();
+    try {
+      return await this.run(compiled);
+    } finally {
+      release();
+    }
+  }
+
+  private async run<R>(compiled: CompiledQuery): Promise<QueryResult<R>> {
     // Parameterless SQL may hold several statements (migrations); only the simple protocol (exec) runs those.
     if (compiled.parameters.length === 0) {
       const results = await this.pglite.exec(compiled.sql);

@@ -42,6 +42,7 @@ import { authPlugin } from './auth.js';
 import { type Config, DEFAULT_PUBLIC_URL } from './config.js';
 import { sendError } from './errors.js';
 import { refuseNulCharacters } from './nul-guard.js';
+import { redisRateLimitStore } from './rate-limit-store.js';
 import { RequestLogController } from './request-log.js';
 import { addETags } from './etag.js';
 
@@ -110,7 +111,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(compress, { threshold: 2048 });
 
   // Limits apply per route (sign-in, public forms); with REDIS_URL they are shared by every server process.
-  await app.register(rateLimit, { global: false, ...(options.redis ? { redis: options.redis } : {}) });
+  await app.register(rateLimit, { global: false, ...(options.redis ? { store: redisRateLimitStore(options.redis) } : {}) });
   await app.register(authPlugin);
 
   await app.register(swagger, {

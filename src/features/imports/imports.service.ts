@@ -1,3 +1,4 @@
+import { setImmediate } from 'node:timers/promises';
 import { inTransaction } from '../../db/transaction.js';
 import { AppError } from '../../domain/errors.js';
 import { type ImportFormat, type ImportOptions, ImportOptionsSchema, type ImportReport, type ImportRun } from '../../domain/imports.js';
@@ -14,7 +15,7 @@ import { type ImportProgress, liveProgress, progressReporter } from './progress.
 import { openRecords } from './readers/open-file.js';
 import { type SourceRecord, withSample } from './readers/record-source.js';
 import type { Candidate, MappedRow } from './row-mapper.js';
-import { createStage, stageCandidates } from './stage.repo.js';
+import { createStage, dropStage, stageCandidates } from './stage.repo.js';
 import { settleStage } from './stage-writer.js';
 
 /** Rows per chunk: large enough that per-statement costs vanish, small enough to keep memory flat. */
@@ -36,15 +37,25 @@ export interface ImportRequest {
   onStarted?: ((runId: string) => void) | undefined;
 }
 
-/** Thrown inside the transaction to undo it: a dry run, or a commit refused because rows have errors. */
-class Rollback extends Error {
-  constructor(readonly status: 'validated' | 'rejected') { super(status); }
+/** Rows mapped between two chances for other requests to run (about 10 ms of work). */
+const YIELD_EVERY_ROWS = 250;
+
+let importTurn: Promise<unknown> = Promise.resolve();
+
+/**
+ * Runs the imports of this process one after the other: each stages its rows in a temporary table of its
+ * session, and on PGlite every import shares the one session. A waiting run is already 'running'.
+ */
+function oneImportAtATime<T>(work: () => Promise<T>): Promise<T> {
+  const turn = importTurn.then(work);
+  importTurn = turn.catch(() => { /* the caller hears of it */ });
+  return turn;
 }
 
 /**
  * Validates a file and, unless it is a dry run, writes all its accepted rows in ONE transaction: a crash,
  * a kill or an error part-way leaves the incidents exactly as they were. A dry run goes through the very
- * same steps (so its report is exactly what a commit would do) and rolls back at the end. File-level
+ * same steps (so its report is exactly what a commit would do) but the write. File-level
  * problems (empty, unreadable, header only, missing column, a runaway line) throw AppError; row problems
  * land in the report. A commit with row errors is refused with IMPORT_HAS_ERRORS unless `skipInvalid`.
  * Every run, refused or not, is recorded in import_runs with the file's SHA-256.
@@ -91,44 +102,57 @@ export async function runImport(ctx: ServiceContext, request: ImportRequest): Pr
     builder.setPlan(plan.sourceColumns, plan.preview);
     const defaults = { ...plan.defaults, runId: run.id };
 
-    const outcome = await ctx.db.transaction().execute(async (trx) => {
-      await createStage(trx);
-      // Chunk n is mapped (CPU) while chunk n-1 is still being staged; on PostgreSQL the two overlap.
-      let staging: Promise<void> = Promise.resolve();
-      const flush = async (records: SourceRecord[]) => {
-        const accepted: Candidate[] = [];
-        for (const record of records) {
-          const mapped: MappedRow = plan.mapRecord(record);
-          builder.addMapped(mapped);
-          if (mapped.kind === 'ok') accepted.push(mapped.candidate);
+    // The rows are read, checked and staged in a session of their own but outside any transaction, so on
+    // PGlite (one session) other requests' statements run between the chunks; only the write is one transaction.
+    const outcome = await oneImportAtATime(() => ctx.db.connection().execute(async (session) => {
+      await createStage(session);
+      try {
+        // Chunk n is mapped (CPU) while chunk n-1 is still being staged; on PostgreSQL the two overlap.
+        let staging: Promise<void> = Promise.resolve();
+        const flush = async (records: SourceRecord[]) => {
+          const accepted: Candidate[] = [];
+          for (const [i, record] of records.entries()) {
+            // Mapping a chunk takes a few hundred milliseconds: let waiting requests in now and then.
+            if (i > 0 && i % YIELD_EVERY_ROWS === 0) await setImmediate();
+            const mapped: MappedRow = plan.mapRecord(record);
+            builder.addMapped(mapped);
+            if (mapped.kind === 'ok') accepted.push(mapped.candidate);
+          }
+          await staging;
+          staging = stageCandidates(session, accepted);
+          staging.catch(() => { /* awaited below; this only keeps an early failure from being unhandled */ });
+          bytesRead = source.bytesRead();
+          progress.report({ runId: run.id, bytesRead, bytesTotal: raw.size, rowsRead: builder.report.rows.read });
+        };
+        let batch: SourceRecord[] = [];
+        for await (const record of source.records) {
+          batch.push(record);
+          if (batch.length === CHUNK_ROWS) { await flush(batch); batch = []; }
         }
+        await flush(batch);
         await staging;
-        staging = stageCandidates(trx, accepted);
-        staging.catch(() => { /* awaited below; this only keeps an early failure from being unhandled */ });
-        bytesRead = source.bytesRead();
-        progress.report({ runId: run.id, bytesRead, bytesTotal: raw.size, rowsRead: builder.report.rows.read });
-      };
-      let batch: SourceRecord[] = [];
-      for await (const record of source.records) {
-        batch.push(record);
-        if (batch.length === CHUNK_ROWS) { await flush(batch); batch = []; }
+        bytesRead = raw.size;
+        const refused = builder.report.rows.with_errors > 0 && !request.skipInvalid;
+        if (request.dryRun || refused) {
+          // Nothing is written, so the repeats are sorted out statement by statement, outside a transaction.
+          await settleStage(session, defaults, builder, { keepNear: plan.keepNear, write: false });
+          return request.dryRun ? 'validated' as const : 'rejected' as const;
+        }
+        return await session.transaction().execute(async (trx) => {
+          await settleStage(trx, defaults, builder, { keepNear: plan.keepNear, write: true });
+          // No waiting for a pending progress write here: on PGlite it waits for this transaction. It runs
+          // after the commit and finds the run no longer 'running', so it cannot undo the final status.
+          const report = await finish('committed', null, trx);
+          await recordAudit(trx, {
+            organisationId: ctx.organisation.id, actor: ctx.actor, action: 'import', entityType: 'import_run', entityId: run.id,
+            after: { file_name: fileName, file_sha256: raw.sha256, profile: profile?.name ?? null, rows: report.rows }, remoteAddress: ctx.remoteAddress,
+          });
+          return report;
+        });
+      } finally {
+        await dropStage(session);
       }
-      await flush(batch);
-      await staging;
-      bytesRead = raw.size;
-      const refused = builder.report.rows.with_errors > 0 && !request.skipInvalid;
-      await settleStage(trx, defaults, builder, { keepNear: plan.keepNear, write: !request.dryRun && !refused });
-      if (request.dryRun) throw new Rollback('validated');
-      if (refused) throw new Rollback('rejected');
-      // No waiting for a pending progress write here: on PGlite it waits for this transaction. It runs
-      // after the commit and finds the run no longer 'running', so it cannot undo the final status.
-      const report = await finish('committed', null, trx);
-      await recordAudit(trx, {
-        organisationId: ctx.organisation.id, actor: ctx.actor, action: 'import', entityType: 'import_run', entityId: run.id,
-        after: { file_name: fileName, file_sha256: raw.sha256, profile: profile?.name ?? null, rows: report.rows }, remoteAddress: ctx.remoteAddress,
-      });
-      return report;
-    }).catch((e: unknown) => (e instanceof Rollback ? e.status : Promise.reject(e)));
+    }));
 
     await progress.settle();
     if (typeof outcome !== 'string') return outcome;

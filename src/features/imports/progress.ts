@@ -10,8 +10,8 @@ export interface ImportProgress {
 
 /**
  * Progress of the runs this process is working on. The database row is the shared truth (other API
- * processes poll it), but on PGlite the run's own transaction holds the only session until it ends, so a
- * poll answered from here is the only way the web sees progress there.
+ * processes poll it); a poll answered from here costs no query, and on PGlite the run's writing transaction
+ * holds the only session until it ends.
  */
 const live = new Map<string, { run: LiveRunInfo; progress: ImportProgress }>();
 

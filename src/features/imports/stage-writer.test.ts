@@ -5,7 +5,7 @@ import { seedStockholmForImports } from '../../../tests/factories/imports.factor
 import { describeEachEngine } from '../../../tests/setup/test-db.js';
 import { wantsBulkLoad, withoutIncidentIndexes } from './bulk-load.js';
 import { repeatsOfKeptRows } from './stage-writer.js';
-import { createStage, markExistingStatement, prepareStage, updateStagedStatement } from './stage.repo.js';
+import { createStage, dropStage, markExistingStatement, prepareStage, updateStagedStatement } from './stage.repo.js';
 
 describe('repeatsOfKeptRows', () => {
   it('drops a row near a kept earlier row, and keeps a row whose only near neighbour was dropped', () => {
@@ -83,7 +83,9 @@ describeEachEngine('de-duplication plans without statistics', (getDb) => {
       await prepareStage(trx);
       const explain = async (statement: ReturnType<typeof markExistingStatement>) =>
         planNodes((await sql<{ 'QUERY PLAN': Array<{ Plan: Record<string, unknown> }> }>`EXPLAIN (FORMAT JSON) ${statement}`.execute(trx)).rows[0]!['QUERY PLAN'][0]!.Plan);
-      return [await explain(markExistingStatement(ctx.organisation.id, 'import')), await explain(updateStagedStatement(ctx.organisation.id))];
+      const found = [await explain(markExistingStatement(ctx.organisation.id, 'import')), await explain(updateStagedStatement(ctx.organisation.id))];
+      await dropStage(trx);
+      return found;
     });
     for (const nodes of plans) {
       // The inner side of a nested loop runs once per outer row: a sequential scan there makes it quadratic.

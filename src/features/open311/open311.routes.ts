@@ -2,6 +2,7 @@ import formbody from '@fastify/formbody';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { isDatabaseUnavailable } from '../../db/connect.js';
 import { AppError, HTTP_STATUS } from '../../domain/errors.js';
 import { OPEN311_MAX_PAGE_SIZE, Open311FormatSchema, Open311PostSchema, Open311RequestQuerySchema } from '../../domain/open311.js';
 import { ANONYMOUS_REPORT_LIMIT } from '../../domain/public-reports.js';
@@ -28,16 +29,18 @@ function send(reply: FastifyReply, format: 'xml' | 'json', shape: keyof typeof X
 /** Errors in the spec's own shape, in the format the path asked for (XML unless it said .json). */
 function sendOpen311Error(request: FastifyRequest, reply: FastifyReply, error: unknown) {
   const format = /\.json(?:\?|$)/.test(request.url) ? 'json' : 'xml';
-  const appError = error instanceof AppError ? error : undefined;
+  // The database being away is 503 here too, so clients try again later instead of reporting a fault.
+  const appError = error instanceof AppError ? error : isDatabaseUnavailable(error) ? new AppError('DATABASE_UNAVAILABLE') : undefined;
   const validation = (error as { validation?: Array<{ instancePath: string; message?: string }> }).validation;
-  const status = appError ? Math.min(HTTP_STATUS[appError.code], 500) : validation ? 400 : ((error as { statusCode?: number }).statusCode ?? 500);
-  if (status >= 500) request.log.error({ err: error }, 'open311 error');
+  const status = appError ? HTTP_STATUS[appError.code] : validation ? 400 : ((error as { statusCode?: number }).statusCode ?? 500);
+  if (status === 503) request.log.warn({ err: error }, 'database unavailable');
+  else if (status >= 500) request.log.error({ err: error }, 'open311 error');
   const description = validation
     ? validation.map((v) => `${v.instancePath.replace(/^\//, '') || 'request'}: ${v.message ?? 'invalid'}`).join('; ')
     : appError
       ? `${appError.messages.en}${Array.isArray(appError.details) ? ` ${appError.details.map((d: { path: string; message: string }) => `${d.path}: ${d.message}`).join('; ')}` : ''}`
       : 'request failed';
-  const code = status >= 500 ? 500 : [403, 404, 429].includes(status) ? status : 400;
+  const code = status === 503 ? 503 : status >= 500 ? 500 : [403, 404, 429].includes(status) ? status : 400;
   return send(reply, format, 'errors', [{ code, description }], code);
 }
 

@@ -99,6 +99,8 @@ describeEachEngine('public report form', (getDb) => {
       }
       expect((await a.inject({ method: 'POST', url: '/api/public/reports', remoteAddress: ip, payload: report })).statusCode).toBe(429);
       expect((await b.inject({ method: 'POST', url: '/api/public/reports', remoteAddress: ip, payload: report })).statusCode).toBe(429);
+      // One counter for the address, named after the limit it counts for.
+      expect(await redis.keys(`*${ip}*`)).toEqual([`fastify-rate-limit-group:public-reports-report:${ip}`]);
     } finally {
       await a.close();
       await b.close();

@@ -31,6 +31,8 @@ export function reportLimit(app: FastifyInstance): ReturnType<FastifyInstance['r
   if (!limiter) {
     limiter = app.rateLimit({
       ...ANONYMOUS_REPORT_LIMIT,
+      // Names the shared counters in Redis: fastify-rate-limit-group:public-reports-report:<address>.
+      groupId: 'public-reports',
       keyGenerator: (request) => {
         const keyId = trustedClientKeys.get(request);
         return keyId ? `report:key:${keyId}` : `report:${request.ip}`;
