@@ -1,10 +1,11 @@
 import { lazy, type ReactNode, Suspense } from 'react';
 import { useTranslation } from 'react-i18next';
 import { createBrowserRouter, Link, RouterProvider } from 'react-router';
-import { CONFIRM_CONTACT_PATH } from '../domain/web-paths.js';
 import { Layout } from './components/Layout.js';
+import { PageGate } from './components/PageGate.js';
 import { useDocumentTitle } from './components/use-document-title.js';
 import { StartPage } from './features/areas/StartPage.js';
+import { PAGES, type PagePath } from './pages.js';
 
 // The start page comes with the first load; the other pages (and zod, for the form) load when visited.
 const DistrictPage = lazy(() => import('./features/areas/DistrictPage.js').then((m) => ({ default: m.DistrictPage })));
@@ -60,50 +61,58 @@ function NotFound() {
   );
 }
 
+/** The element of every page of PAGES: a page is added there (with its policy) and here. */
+const ELEMENTS: Record<PagePath, ReactNode> = {
+  '': <StartPage />,
+  'districts/:id': page(<DistrictPage />),
+  'districts/:id/situation': page(<SituationPage />),
+  situation: page(<SituationPage />),
+  'situation/reports/:id': page(<FrozenReportPage />),
+  inbox: page(<InboxPage />),
+  'districts/:id/programme': page(<DistrictProgrammePage />),
+  'districts/:id/problems': page(<ProblemListPage />),
+  'districts/:id/problems/new': page(<ProblemFormPage />),
+  'problems/:id': page(<ProblemPage />),
+  'problems/:id/edit': page(<ProblemEditPage />),
+  'measures/new': page(<MeasureFormPage />),
+  'measures/:id': page(<MeasurePage />),
+  'measures/:id/edit': page(<MeasureEditPage />),
+  places: page(<PlacesPage />),
+  'places/:id': page(<PlaceDetailPage />),
+  report: page(<ReportPage />),
+  'report/confirm': page(<ConfirmContactPage />),
+  follow: page(<FollowPage />),
+  'follow/:code': page(<FollowPage />),
+  'incidents/:id': page(<IncidentDetailPage />),
+  tillganglighet: page(<AccessibilityPage />),
+  personuppgifter: page(<ProcessingRecordPage />),
+  'admin/audit': page(<AuditPage />),
+  'admin/records': page(<RecordsPage />),
+  city: page(<CityPage />),
+  quality: page(<QualityPage />),
+  annual: page(<AnnualPage />),
+  units: page(<UnitPage />),
+  'units/:id': page(<UnitPage />),
+  agreements: page(<AgreementsPage />),
+  'agreements/new': page(<AgreementFormPage />),
+  'agreements/:id/edit': page(<AgreementFormPage />),
+  'agreements/:id/review': page(<AgreementReviewPage />),
+  overenskommelser: page(<PublicAgreementsPage />),
+  responsibility: page(<ResponsibilityPage />),
+  'service-levels': page(<ServiceLevelsPage />),
+  imports: page(<ImportPage />),
+  login: page(<LoginPage />),
+  'account/password': page(<ChangePasswordPage />),
+};
+
 const router = createBrowserRouter([
   {
     element: <Layout />,
     children: [
-      { index: true, element: <StartPage /> },
-      { path: 'districts/:id', element: page(<DistrictPage />) },
-      { path: 'districts/:id/situation', element: page(<SituationPage />) },
-      { path: 'situation', element: page(<SituationPage />) },
-      { path: 'situation/reports/:id', element: page(<FrozenReportPage />) },
-      { path: 'inbox', element: page(<InboxPage />) },
-      { path: 'districts/:id/programme', element: page(<DistrictProgrammePage />) },
-      { path: 'districts/:id/problems', element: page(<ProblemListPage />) },
-      { path: 'districts/:id/problems/new', element: page(<ProblemFormPage />) },
-      { path: 'problems/:id', element: page(<ProblemPage />) },
-      { path: 'problems/:id/edit', element: page(<ProblemEditPage />) },
-      { path: 'measures/new', element: page(<MeasureFormPage />) },
-      { path: 'measures/:id', element: page(<MeasurePage />) },
-      { path: 'measures/:id/edit', element: page(<MeasureEditPage />) },
-      { path: 'places', element: page(<PlacesPage />) },
-      { path: 'places/:id', element: page(<PlaceDetailPage />) },
-      { path: 'report', element: page(<ReportPage />) },
-      { path: CONFIRM_CONTACT_PATH, element: page(<ConfirmContactPage />) },
-      { path: 'follow', element: page(<FollowPage />) },
-      { path: 'follow/:code', element: page(<FollowPage />) },
-      { path: 'incidents/:id', element: page(<IncidentDetailPage />) },
-      { path: 'tillganglighet', element: page(<AccessibilityPage />) },
-      { path: 'personuppgifter', element: page(<ProcessingRecordPage />) },
-      { path: 'admin/audit', element: page(<AuditPage />) },
-      { path: 'admin/records', element: page(<RecordsPage />) },
-      { path: 'city', element: page(<CityPage />) },
-      { path: 'quality', element: page(<QualityPage />) },
-      { path: 'annual', element: page(<AnnualPage />) },
-      { path: 'units', element: page(<UnitPage />) },
-      { path: 'units/:id', element: page(<UnitPage />) },
-      { path: 'agreements', element: page(<AgreementsPage />) },
-      { path: 'agreements/new', element: page(<AgreementFormPage />) },
-      { path: 'agreements/:id/edit', element: page(<AgreementFormPage />) },
-      { path: 'agreements/:id/review', element: page(<AgreementReviewPage />) },
-      { path: 'overenskommelser', element: page(<PublicAgreementsPage />) },
-      { path: 'responsibility', element: page(<ResponsibilityPage />) },
-      { path: 'service-levels', element: page(<ServiceLevelsPage />) },
-      { path: 'imports', element: page(<ImportPage />) },
-      { path: 'login', element: page(<LoginPage />) },
-      { path: 'account/password', element: page(<ChangePasswordPage />) },
+      ...(Object.keys(PAGES) as PagePath[]).map((path) => {
+        const element = <PageGate access={PAGES[path]}>{ELEMENTS[path]}</PageGate>;
+        return path === '' ? { index: true, element } : { path, element };
+      }),
       { path: '*', element: <NotFound /> },
     ],
   },

@@ -116,7 +116,7 @@ describeEachEngine('Open311 GeoReport v2', (getDb) => {
 
   describe('errors in the spec’s format', () => {
     it.each([
-      ['an unknown service', { service_code: 'ufo', lat: '59.27', long: '18.02' }, 400],
+      ['an unknown service', { service_code: 'ufo', lat: '59.27', long: '18.02' }, 404],
       ['no location', { service_code: 'klotter' }, 400],
       ['an unknown address', { service_code: 'klotter', address_string: 'Atlantis torg 1' }, 400],
       ['a point outside the jurisdiction', { service_code: 'klotter', lat: '57.7', long: '11.97' }, 400],

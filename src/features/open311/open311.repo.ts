@@ -42,11 +42,11 @@ export function listServiceRequests(db: Db, organisationId: string, access: Tier
 }
 export type ServiceRequestRow = Awaited<ReturnType<typeof listServiceRequests>>[number];
 
-export function findPlaceByName(db: Db, organisationId: string, name: string) {
+/** The organisation's places with their points: what an address_string may name. */
+export function listPlacePoints(db: Db, organisationId: string) {
   return db.selectFrom('places').select(['id', 'lon', 'lat', 'name'])
     .where('organisation_id', '=', organisationId)
-    .where((eb) => eb(eb.fn('lower', ['name']), '=', name.trim().toLowerCase()))
-    .orderBy('name').limit(1).executeTakeFirst();
+    .orderBy('name').orderBy('id').execute();
 }
 
 /** An active (not revoked) client key of the organisation by the hash of its secret; marks it used. */

@@ -4,7 +4,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { isDatabaseUnavailable } from '../../db/connect.js';
 import { AppError, HTTP_STATUS } from '../../domain/errors.js';
-import { OPEN311_MAX_PAGE_SIZE, Open311FormatSchema, Open311PostSchema, Open311RequestQuerySchema } from '../../domain/open311.js';
+import { OPEN311_MAX_PAGE_SIZE, Open311FormatSchema, Open311JurisdictionQuerySchema, Open311PostSchema, Open311RequestQuerySchema } from '../../domain/open311.js';
 import { ANONYMOUS_REPORT_LIMIT } from '../../domain/public-reports.js';
 import { serviceContext } from '../../server/request-context.js';
 import { countAsTrustedClient, reportLimit } from '../public-reports/public-reports.routes.js';
@@ -19,11 +19,25 @@ const tags = ['open311'];
  */
 const keyedPosts = new WeakMap<FastifyRequest, { ctx: Awaited<ReturnType<typeof serviceContext>>; client: { id: string } | null }>();
 const Format = z.object({ format: Open311FormatSchema });
-const Jurisdiction = z.object({ jurisdiction_id: z.string().max(60).optional() });
+const Jurisdiction = Open311JurisdictionQuerySchema;
 
 function send(reply: FastifyReply, format: 'xml' | 'json', shape: keyof typeof XML_NAMES, body: unknown, status = 200) {
   const { contentType, payload } = render(format, shape, body);
   return reply.status(status).type(contentType).send(payload);
+}
+
+/** The spec's names for what a caller named: a jurisdiction, not an organisation. */
+const SPEC_NAMES: Record<string, string> = { organisation: 'jurisdiction_id', category: 'service_code' };
+
+/** Codes that mean "what you named does not exist": the spec's 404. A service is an active category. */
+const NOT_FOUND_CODES = new Set(['NOT_FOUND', 'UNKNOWN_ORGANISATION', 'UNKNOWN_CATEGORY', 'INACTIVE_CATEGORY']);
+
+/** "service_code 'ufo' not found": the names and values in a not-found error's details. */
+function notFoundDescription(details: unknown): string {
+  const named = Array.isArray(details)
+    ? details.map((d: { path: string; value?: string; message: string }) => `${SPEC_NAMES[d.path] ?? d.path} (${d.message})`)
+    : Object.entries((details ?? {}) as Record<string, unknown>).map(([k, v]) => `${SPEC_NAMES[k] ?? k} '${String(v)}'`);
+  return named.length ? `${named.join(', ')} not found` : 'not found';
 }
 
 /** Errors in the spec's own shape, in the format the path asked for (XML unless it said .json). */
@@ -31,15 +45,18 @@ function sendOpen311Error(request: FastifyRequest, reply: FastifyReply, error: u
   const format = /\.json(?:\?|$)/.test(request.url) ? 'json' : 'xml';
   // The database being away is 503 here too, so clients try again later instead of reporting a fault.
   const appError = error instanceof AppError ? error : isDatabaseUnavailable(error) ? new AppError('DATABASE_UNAVAILABLE') : undefined;
+  const notFound = appError !== undefined && NOT_FOUND_CODES.has(appError.code);
   const validation = (error as { validation?: Array<{ instancePath: string; message?: string }> }).validation;
-  const status = appError ? HTTP_STATUS[appError.code] : validation ? 400 : ((error as { statusCode?: number }).statusCode ?? 500);
+  const status = notFound ? 404 : appError ? HTTP_STATUS[appError.code] : validation ? 400 : ((error as { statusCode?: number }).statusCode ?? 500);
   if (status === 503) request.log.warn({ err: error }, 'database unavailable');
   else if (status >= 500) request.log.error({ err: error }, 'open311 error');
   const description = validation
     ? validation.map((v) => `${v.instancePath.replace(/^\//, '') || 'request'}: ${v.message ?? 'invalid'}`).join('; ')
-    : appError
-      ? `${appError.messages.en}${Array.isArray(appError.details) ? ` ${appError.details.map((d: { path: string; message: string }) => `${d.path}: ${d.message}`).join('; ')}` : ''}`
-      : 'request failed';
+    : notFound
+      ? notFoundDescription(appError.details)
+      : appError
+        ? `${appError.messages.en}${Array.isArray(appError.details) ? ` ${appError.details.map((d: { path: string; message: string }) => `${d.path}: ${d.message}`).join('; ')}` : ''}`
+        : 'request failed';
   const code = status === 503 ? 503 : status >= 500 ? 500 : [403, 404, 429].includes(status) ? status : 400;
   return send(reply, format, 'errors', [{ code, description }], code);
 }
@@ -48,7 +65,7 @@ function sendOpen311Error(request: FastifyRequest, reply: FastifyReply, error: u
 export const open311Routes: FastifyPluginAsyncZod = async (app) => {
   await app.register(formbody, { bodyLimit: 65_536 });
   app.setErrorHandler((error, request, reply) => sendOpen311Error(request, reply, error));
-  app.setNotFoundHandler((request, reply) => sendOpen311Error(request, reply, new AppError('NOT_FOUND')));
+  app.setNotFoundHandler((request, reply) => sendOpen311Error(request, reply, new AppError('NOT_FOUND', { details: { path: request.url.split('?')[0] } })));
 
   app.get('/discovery.:format', { config: { policy: 'public' }, schema: { tags, summary: 'Discovery', params: Format } }, async (request, reply) =>
     send(reply, request.params.format, 'discovery', {

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { AppError } from '../../domain/errors.js';
 import { isHoneypotFilled } from '../../domain/public-reports.js';
+import { MAX_DESCRIPTION_LENGTH } from '../../domain/incidents.js';
 import { NOTIFY_ATTRIBUTE, type Open311Post, type Open311RequestQuery } from '../../domain/open311.js';
 import { inTransaction } from '../../db/transaction.js';
 import type { ServiceContext } from '../../server/context.js';
@@ -9,7 +10,9 @@ import { tierAccess } from '../auth/policy.js';
 import { listCategories } from '../categories/categories.service.js';
 import { createIncident } from '../incidents/incidents.service.js';
 import { addReporterContact } from '../outbox/outbox.service.js';
-import { findPlaceByName, listServiceRequests, markApiKeyUsed, type ServiceRequestRow } from './open311.repo.js';
+import { normaliseName } from '../../analysis/geo/street-names.js';
+import { listPlacePoints, listServiceRequests, markApiKeyUsed, type ServiceRequestRow } from './open311.repo.js';
+import { findStreet } from './streets.js';
 
 const NINETY_DAYS_MS = 90 * 24 * 3600_000;
 
@@ -71,16 +74,14 @@ export async function createServiceRequest(ctx: ServiceContext, input: Open311Po
     ctx.log.warn({ remoteAddress: ctx.remoteAddress }, 'open311 honeypot filled; discarded');
     return answer(randomUUID());
   }
-  let lon = input.long;
-  let lat = input.lat;
-  let placeId: string | undefined;
-  if (lat === undefined || lon === undefined) {
-    const place = await findPlaceByName(ctx.db, ctx.organisation.id, input.address_string ?? '');
-    if (!place) {
-      throw new AppError('VALIDATION_FAILED', { details: [{ path: 'address_string', code: 'unknown_address', message: 'the address is not a known place; give lat and long' }] });
-    }
-    [lon, lat, placeId] = [place.lon, place.lat, place.id];
+  if (!(await listServices(ctx)).some((service) => service.service_code === input.service_code)) {
+    throw new AppError('NOT_FOUND', { details: { service_code: input.service_code } });
   }
+  const location: ReportLocation = input.lat !== undefined && input.long !== undefined
+    ? { lon: input.long, lat: input.lat, precision: 'exact' }
+    : await locateAddress(ctx, input.address_string ?? '');
+  // The point keeps only the street: the address as written leads the description, for those who work the report.
+  const text = [location.street ? `Adress: ${input.address_string}` : undefined, input.description].filter((t) => t !== undefined).join('\n');
   return inTransaction(ctx.db, async (trx) => {
     if (client && !(await markApiKeyUsed(trx, ctx.organisation.id, client.id, new Date()))) {
       throw new AppError('FORBIDDEN', { details: { reason: 'unknown or revoked api_key' } });
@@ -88,14 +89,33 @@ export async function createServiceRequest(ctx: ServiceContext, input: Open311Po
     const incident = await createIncident({ ...ctx, db: trx }, {
       occurred_at: new Date().toISOString(),
       category: input.service_code,
-      lon, lat,
-      precision: placeId ? 'place' : 'exact',
-      ...(placeId ? { place_id: placeId } : {}),
-      ...(input.description ? { description: input.description } : {}),
+      lon: location.lon, lat: location.lat,
+      precision: location.precision,
+      ...(location.placeId ? { place_id: location.placeId } : {}),
+      ...(text ? { description: text.slice(0, MAX_DESCRIPTION_LENGTH) } : {}),
       source: 'open311',
     });
     if (wantsUpdates && input.email) await addReporterContact({ ...ctx, db: trx }, incident.id, input.email, publicUrl);
     return answer(incident.id);
+  });
+}
+
+interface ReportLocation { lon: number; lat: number; precision: 'exact' | 'place' | 'area'; placeId?: string; street?: string }
+
+/**
+ * Where an address_string alone puts a report: a registered place of that name (precision 'place'), else a
+ * street of the basemap ("Storgatan 12" → Storgatan) at the street's representative point. A street is a
+ * line, not a point, and the house number is not geocoded, so such a report has precision 'area': it counts
+ * in its neighbourhood but is never drawn or analysed as a point. Names match regardless of case and accents.
+ */
+async function locateAddress(ctx: ServiceContext, address: string): Promise<ReportLocation> {
+  const wanted = [normaliseName(address), normaliseName(address.split(',')[0] ?? '')];
+  const place = (await listPlacePoints(ctx.db, ctx.organisation.id)).find((p) => wanted.includes(normaliseName(p.name)));
+  if (place) return { lon: place.lon, lat: place.lat, precision: 'place', placeId: place.id };
+  const street = await findStreet(ctx.log, address);
+  if (street) return { lon: street.point[0], lat: street.point[1], precision: 'area', street: street.name };
+  throw new AppError('VALIDATION_FAILED', {
+    details: [{ path: 'address_string', code: 'unknown_address', message: `'${address}' is neither a registered place nor a street of the city's map; give lat and long` }],
   });
 }
 
@@ -105,11 +125,28 @@ export async function createServiceRequest(ctx: ServiceContext, input: Open311Po
  */
 const PUBLIC_ACCESS = tierAccess(ANONYMOUS);
 
+/**
+ * The spec's window on requested_datetime: "may not span more than 90 days", and "when not specified, the range
+ * defaults to most recent 90 days". A longer or reversed span is refused; a single bound gets the 90 days next to it.
+ */
+export function requestDateRange(start: string | undefined, end: string | undefined, now: Date): { from: Date; to?: Date } {
+  const refuse = (message: string) => new AppError('VALIDATION_FAILED', { details: [{ path: 'end_date', code: 'date_range', message }] });
+  if (start !== undefined && end !== undefined) {
+    const [from, to] = [new Date(start), new Date(end)];
+    if (to < from) throw refuse('end_date is before start_date');
+    if (to.getTime() - from.getTime() > NINETY_DAYS_MS) throw refuse('start_date to end_date spans more than 90 days; the most is 90');
+    return { from, to };
+  }
+  if (start !== undefined) return { from: new Date(start), to: new Date(new Date(start).getTime() + NINETY_DAYS_MS) };
+  // Without an end the window stays open upwards: a request stored this instant by the database's clock counts.
+  if (end === undefined) return { from: new Date(now.getTime() - NINETY_DAYS_MS) };
+  return { from: new Date(new Date(end).getTime() - NINETY_DAYS_MS), to: new Date(end) };
+}
+
 /** Requests by the spec's filters: ids override the rest; by default the last 90 days, a page at a time. */
 export async function listRequests(ctx: ServiceContext, query: Open311RequestQuery) {
   const ids = query.service_request_id?.split(',').map((s) => s.trim()).filter((s) => /^[0-9a-f-]{36}$/i.test(s));
-  const to = query.end_date ? new Date(query.end_date) : undefined;
-  const from = query.start_date ? new Date(query.start_date) : new Date((to?.getTime() ?? Date.now()) - NINETY_DAYS_MS);
+  const { from, to } = requestDateRange(query.start_date, query.end_date, new Date());
   const statuses = query.status?.flatMap((s) => (s === 'open' ? (['new', 'in_progress'] as const) : (['closed'] as const)));
   const rows = await listServiceRequests(ctx.db, ctx.organisation.id, PUBLIC_ACCESS, {
     ids, from, to, statuses, serviceCodes: query.service_code?.split(',').map((s) => s.trim()),

@@ -58,7 +58,7 @@ export function Layout() {
               <li><NavLink to="/" end>{t('nav.map')}</NavLink></li>
               <li><NavLink to="/places">{t('nav.places')}</NavLink></li>
               <li><NavLink to="/report">{t('nav.report')}</NavLink></li>
-              {session.data && <li><NavLink to="/inbox">{t('inbox.nav')}</NavLink></li>}
+              {allows(session.data, 'inbox:read') && <li><NavLink to="/inbox">{t('inbox.nav')}</NavLink></li>}
               {allows(session.data, 'programme:read') && (
                 <li><NavLink to="/city" className={FOLLOW_UP.test(pathname) ? 'active' : undefined}>{t('reports.nav')}</NavLink></li>
               )}

@@ -1,6 +1,7 @@
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiError } from '../api/client.js';
+import { AccessDenied } from './PageGate.js';
 
 interface Props {
   isPending: boolean;
@@ -15,6 +16,7 @@ export function useErrorText(): (error: unknown) => string {
   return (error) => {
     if (error instanceof ApiError) {
       if (error.code === 'NETWORK') return t('errors.NETWORK');
+      if (isAccessDenied(error)) return t('access.data');
       const lang = i18n.language === 'en' ? 'en' : 'sv';
       return error.messages?.[lang] ?? error.message;
     }
@@ -22,10 +24,18 @@ export function useErrorText(): (error: unknown) => string {
   };
 }
 
-/** Loading and error states of a query; renders children once there is data. */
+/** The API's 403 for want of a role or a row right (not a stale CSRF token or a password to change). */
+export function isAccessDenied(error: unknown): boolean {
+  return error instanceof ApiError && error.status === 403 && error.code === 'FORBIDDEN';
+}
+
+/** Loading and error states of a query; renders children once there is data. A refusal is an access message. */
 export function QueryState({ isPending, error, onRetry, children }: Props) {
   const { t } = useTranslation();
   const errorText = useErrorText();
+  if (isAccessDenied(error)) return <AccessDenied />;
+  // A record one may not see answers 404 like one that does not exist: say so plainly, not "something went wrong".
+  if (error instanceof ApiError && error.status === 404) return <p className="notice notice-info" role="alert" data-testid="not-found">{t('access.notFound')}</p>;
   if (error) {
     return (
       <div className="notice notice-error" role="alert">

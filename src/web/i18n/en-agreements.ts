@@ -4,6 +4,7 @@ import type { svAgreements } from './sv-agreements.js';
 export const enAgreements: Shape<typeof svAgreements> = {
   agreementForm: {
     newTitle: 'New local agreement',
+    noDistrict: 'First choose the district on the agreements page.',
     editTitle: 'Edit the agreement',
     newLink: 'New agreement',
     edit: 'Edit',

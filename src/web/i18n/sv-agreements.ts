@@ -2,6 +2,7 @@
 export const svAgreements = {
   agreementForm: {
     newTitle: 'Ny lokal överenskommelse',
+    noDistrict: 'Välj först stadsdelsnämnd på sidan med överenskommelser.',
     editTitle: 'Ändra överenskommelsen',
     newLink: 'Ny överenskommelse',
     edit: 'Ändra',

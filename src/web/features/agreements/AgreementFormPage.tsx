@@ -46,7 +46,10 @@ export function AgreementFormPage() {
     <div className="page programme-page">
       <p className="breadcrumb"><Link to={back}>← {t('agreementForm.back')}</Link></p>
       <h1>{title}{view.data && <>: {view.data.district.name}</>}</h1>
-      {session.isPending ? null : !session.data ? <SignInNotice /> : (
+      {session.isPending ? null : !session.data ? <SignInNotice /> : !districtId && !id ? (
+        // Without a district there is nothing to load: say where to choose one rather than wait for ever.
+        <p className="notice notice-info"><Link to="/agreements">{t('agreementForm.noDistrict')}</Link></p>
+      ) : (
         <QueryState isPending={(Boolean(id) && existing.isPending) || view.isPending} error={existing.error ?? view.error}>
           {view.data && (!canEditAgreements(session.data, districtId)
             ? <p className="notice notice-info">{t('agreementForm.noAccess')}</p>

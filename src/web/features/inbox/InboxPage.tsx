@@ -10,7 +10,7 @@ import { SignInNotice } from '../auth/SignInNotice.js';
 import { useSession } from '../auth/use-session.js';
 import { canActForUnit } from '../programme/access.js';
 import { StatusBadge } from '../programme/StatusBadge.js';
-import { useInbox, useUpdateAction } from '../situation/use-situation.js';
+import { canReadSituation, useInbox, useUpdateAction } from '../situation/use-situation.js';
 import { RequestActions } from './RequestActions.js';
 import '../situation/situation.css';
 
@@ -91,6 +91,8 @@ function itemLink(item: InboxItem): string | null {
 function InboxEntry({ item }: { item: InboxItem }) {
   const { t } = useTranslation();
   const format = useFormat();
+  // Partners act on a meeting's decisions without reading the running situation picture: no link they cannot follow.
+  const canSituation = canReadSituation(useSession().data);
   const left = item.overdue
     ? <span className="overdue">{t('inbox.overdue', { count: Math.abs(item.days_left) })}</span>
     : item.days_left === 0 ? t('inbox.dueToday') : t('inbox.daysLeft', { count: item.days_left });
@@ -110,7 +112,7 @@ function InboxEntry({ item }: { item: InboxItem }) {
       <p>
         {t('inbox.due', { date: format.day(dueDay) })} · {left}
         {item.kind === 'meeting_action' && (
-          <> · {item.meeting.area_id
+          <> · {item.meeting.area_id && canSituation
             ? <Link to={`/districts/${item.meeting.area_id}/situation?week=${item.meeting.week}`}>{t('inbox.meetingOf', { area: item.meeting.area_name, week: item.meeting.week })}</Link>
             : t('inbox.meetingOf', { area: item.meeting.area_name, week: item.meeting.week })}</>
         )}
