@@ -17,6 +17,7 @@ import * as weeklyCountsOnePass from './migrations/2026-11-26T3600-weekly-counts
 import * as dropIncidentsDataVersion from './migrations/2026-11-26T3700-drop-incidents-data-version.js';
 import * as open311Abuse from './migrations/2026-12-06T1000-open311-abuse.js';
 import * as restrictedIncidentsIndex from './migrations/2026-12-06T2000-restricted-incidents-index.js';
+import * as indicatorDirection from './migrations/2026-12-06T2500-indicator-direction.js';
 import * as rowVersions from './migrations/2026-12-06T3000-row-versions.js';
 import * as signInThrottle from './migrations/2026-12-06T4000-sign-in-throttle.js';
 import * as auditWithoutFreeText from './migrations/2026-12-06T5000-audit-without-free-text.js';
@@ -41,6 +42,7 @@ const migrations: Record<string, Migration> = {
   '2026-11-26T3700-drop-incidents-data-version': dropIncidentsDataVersion,
   '2026-12-06T1000-open311-abuse': open311Abuse,
   '2026-12-06T2000-restricted-incidents-index': restrictedIncidentsIndex,
+  '2026-12-06T2500-indicator-direction': indicatorDirection,
   '2026-12-06T3000-row-versions': rowVersions,
   '2026-12-06T4000-sign-in-throttle': signInThrottle,
   '2026-12-06T5000-audit-without-free-text': auditWithoutFreeText,

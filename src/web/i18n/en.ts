@@ -1,3 +1,4 @@
+import { labelsIn, PLACE_TYPE_LABELS } from '../../domain/labels.js';
 import { enAbout } from './en-about.js';
 import { enAgreements } from './en-agreements.js';
 import { enAccount } from './en-account.js';
@@ -161,11 +162,7 @@ export const en: Translation = {
     mapNote: 'The map shows the position of the place. The address and coordinates are in the facts beside it.',
     back: 'All places',
     responsibility: { environment: 'surroundings', premises: 'premises', maintenance: 'maintenance', operations: 'operations', security: 'security', cleaning: 'cleaning', lighting: 'lighting' },
-    types: {
-      library: 'Library', archive_reading_room: 'Archive/reading room', museum: 'Museum', school: 'School', square: 'Square',
-      park: 'Park', metro_entrance: 'Metro entrance', station: 'Station', sports_facility: 'Sports facility',
-      youth_centre: 'Youth centre', shopping_centre: 'Shopping centre', courtyard: 'Courtyard', street: 'Street', other: 'Other',
-    },
+    types: labelsIn(PLACE_TYPE_LABELS, 'en'),
   },
   report: {
     title: 'Report',
