@@ -1,8 +1,9 @@
 import type { AnnualHeadlineKey, IndicatorOutcome } from './annual.js';
-import type { Precision } from './incidents.js';
+import type { Confidentiality } from './confidentiality.js';
+import type { ClosureReason, Precision, Source } from './incidents.js';
 import type { FollowupAssessment, MeasureStatus, MeasureType } from './measures.js';
 import type { PlaceSetting, PlaceType } from './org.js';
-import type { IndicatorDirection } from './problems.js';
+import type { IndicatorDirection, ProblemStage } from './problems.js';
 import type { RequestStatus } from './requests.js';
 
 /**
@@ -93,6 +94,86 @@ export const INDICATOR_OUTCOME_LABELS: Labels<IndicatorOutcome> = {
   unchanged: { sv: 'Oförändrat', en: 'Unchanged' },
   worse: { sv: 'Åt fel håll', en: 'The wrong way' },
 };
+
+export const SOURCE_LABELS: Labels<Source> = {
+  resident: { sv: 'Invånare', en: 'Resident' },
+  staff: { sv: 'Personal', en: 'Staff' },
+  partner: { sv: 'Partner', en: 'Partner' },
+  police: { sv: 'Polisen', en: 'Police' },
+  import: { sv: 'Import', en: 'Import' },
+  open311: { sv: 'Open311', en: 'Open311' },
+  demo: { sv: 'Demo', en: 'Demo' },
+};
+
+export const CATEGORY_GROUP_LABELS: Labels<'property' | 'environment' | 'disorder' | 'violence' | 'traffic' | 'other'> = {
+  property: { sv: 'Egendom', en: 'Property' },
+  environment: { sv: 'Miljö', en: 'Environment' },
+  disorder: { sv: 'Ordning', en: 'Public order' },
+  violence: { sv: 'Våld och hot', en: 'Violence and threats' },
+  traffic: { sv: 'Trafik', en: 'Traffic' },
+  other: { sv: 'Övrigt', en: 'Other' },
+};
+
+/** Getis-Ord Gi* classes after FDR control: how sure it is that a cell has more (hot) or fewer (cold) incidents than chance. */
+export const GI_CLASS_LABELS: Labels<'hot99' | 'hot95' | 'hot90' | 'cold99' | 'cold95' | 'cold90' | 'none'> = {
+  hot99: { sv: 'Hotspot 99 %', en: 'Hotspot 99%' },
+  hot95: { sv: 'Hotspot 95 %', en: 'Hotspot 95%' },
+  hot90: { sv: 'Hotspot 90 %', en: 'Hotspot 90%' },
+  cold99: { sv: 'Coldspot 99 %', en: 'Cold spot 99%' },
+  cold95: { sv: 'Coldspot 95 %', en: 'Cold spot 95%' },
+  cold90: { sv: 'Coldspot 90 %', en: 'Cold spot 90%' },
+  none: { sv: 'Ingen', en: 'None' },
+};
+
+/** Status of an action decided at a situation meeting. */
+export const ACTION_STATUS_LABELS: Labels<'open' | 'done' | 'cancelled'> = {
+  open: { sv: 'Öppen', en: 'Open' },
+  done: { sv: 'Klar', en: 'Done' },
+  cancelled: { sv: 'Avbruten', en: 'Cancelled' },
+};
+
+export const ANNOTATION_KIND_LABELS: Labels<'new_app' | 'campaign' | 'new_reporting_unit' | 'system_change' | 'other'> = {
+  new_app: { sv: 'Ny app eller kanal', en: 'New app or channel' },
+  campaign: { sv: 'Kampanj', en: 'Campaign' },
+  new_reporting_unit: { sv: 'Ny rapporterande enhet', en: 'New reporting unit' },
+  system_change: { sv: 'Ändring i systemet', en: 'System change' },
+  other: { sv: 'Annat', en: 'Other' },
+};
+
+export const CONFIDENTIALITY_LABELS: Labels<Confidentiality> = {
+  public: { sv: 'Offentlig', en: 'Public' },
+  partner: { sv: 'Delas med samverkansparter', en: 'Shared with partners' },
+  municipal: { sv: 'Kommunintern', en: 'Within the city' },
+  restricted: { sv: 'Begränsad', en: 'Restricted' },
+};
+
+export const PROBLEM_STAGE_LABELS: Labels<ProblemStage> = {
+  scanning: { sv: 'Kartläggning', en: 'Scanning' },
+  analysis: { sv: 'Analys', en: 'Analysis' },
+  response: { sv: 'Åtgärd', en: 'Response' },
+  assessment: { sv: 'Utvärdering', en: 'Assessment' },
+};
+
+export const INCIDENT_STATUS_LABELS: Labels<'new' | 'in_progress' | 'closed'> = {
+  new: { sv: 'Ny', en: 'New' },
+  in_progress: { sv: 'Pågår', en: 'In progress' },
+  closed: { sv: 'Avslutad', en: 'Closed' },
+};
+
+export const CLOSURE_REASON_LABELS: Labels<ClosureReason> = {
+  fixed: { sv: 'Åtgärdad', en: 'Fixed' },
+  not_ours: { sv: 'Inte stadens ansvar', en: 'Not the city\'s responsibility' },
+  wont_fix: { sv: 'Åtgärdas inte', en: 'Will not be fixed' },
+  duplicate: { sv: 'Redan rapporterad', en: 'Already reported' },
+};
+
+export const AGREEMENT_KIND_LABELS: Labels<'collaboration_agreement' | 'citizen_promise'> = {
+  collaboration_agreement: { sv: 'Samverkansöverenskommelse', en: 'Collaboration agreement' },
+  citizen_promise: { sv: 'Medborgarlöfte', en: 'Citizen promise' },
+};
+
+/** A yes/no cell in a spreadsheet, in words rather than TRUE/FALSE. */
+export const yesNo = (b: boolean, lang: LabelLanguage = 'sv') => (lang === 'en' ? (b ? 'Yes' : 'No') : (b ? 'Ja' : 'Nej'));
 
 /** The annual report's headline figures: each says exactly which rows of the report it counts. */
 export const ANNUAL_HEADLINE_LABELS: Labels<AnnualHeadlineKey> = {

@@ -73,7 +73,7 @@ describeEachEngine('records requests: release with restricted fields masked, log
     const res = await call('POST', '/api/records/releases', as.admin, { request_ref: 'KS 2026/18', recipient: 'Granne', type: 'measure', ids: [measure] });
     const [record] = res.json().records;
     expect(record.masked).toEqual(['components.2']);
-    expect(record.fields.components).toBe(`1. Nya armaturer (situational, planned)\n2. ${MASKED}`);
+    expect(record.fields.components).toBe(`1. Nya armaturer (Situationell/fysisk (CPTED), Planerad)\n2. ${MASKED}`);
   });
 
   it('selects by filter; refuses unknown ids and empty results without logging anything', async () => {

@@ -1,4 +1,4 @@
-import { labelsIn, PLACE_TYPE_LABELS } from '../../domain/labels.js';
+import { labelsIn, PLACE_TYPE_LABELS, SOURCE_LABELS } from '../../domain/labels.js';
 import { enAbout } from './en-about.js';
 import { enAgreements } from './en-agreements.js';
 import { enAccount } from './en-account.js';
@@ -125,10 +125,7 @@ export const en: Translation = {
     tableLabel: 'Table: {{caption}}',
     more: 'Show more',
     status: { new: 'New', in_progress: 'In progress', closed: 'Closed' },
-    source: {
-      resident: 'Resident', staff: 'Staff', partner: 'Partner', police: 'Police', import: 'Import',
-      open311: 'Open311', demo: 'Demo',
-    },
+    source: labelsIn(SOURCE_LABELS, 'en'),
   },
   places: {
     title: 'Places',

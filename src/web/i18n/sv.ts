@@ -1,4 +1,4 @@
-import { labelsIn, PLACE_TYPE_LABELS } from '../../domain/labels.js';
+import { labelsIn, PLACE_TYPE_LABELS, SOURCE_LABELS } from '../../domain/labels.js';
 import { svAbout } from './sv-about.js';
 import { svAgreements } from './sv-agreements.js';
 import { svAccount } from './sv-account.js';
@@ -122,10 +122,7 @@ export const sv = {
     tableLabel: 'Tabell: {{caption}}',
     more: 'Visa fler',
     status: { new: 'Ny', in_progress: 'Pågår', closed: 'Avslutad' },
-    source: {
-      resident: 'Invånare', staff: 'Personal', partner: 'Partner', police: 'Polisen', import: 'Import',
-      open311: 'Open311', demo: 'Demo',
-    },
+    source: labelsIn(SOURCE_LABELS, 'sv'),
   },
   places: {
     title: 'Platser',
