@@ -33,7 +33,7 @@ function renderAnnualPdf(r: AnnualReport): Promise<Buffer> {
       if (n) draw(); else note(doc, NONE);
     };
     section(CAPTION.measures, r.measures.length, () => table(doc,
-      [{ title: COL.measure, width: 150 }, { title: COL.type, width: 95 }, { title: COL.status, width: 55 }, { title: COL.responsible, width: 95 }, { title: COL.period, width: 90 }, { title: COL.followups, width: 30, align: 'right' }],
+      [{ title: COL.measure, width: 135 }, { title: COL.type, width: 95 }, { title: COL.status, width: 50 }, { title: COL.responsible, width: 95 }, { title: COL.period, width: 85 }, { title: COL.followups, width: 55, align: 'right' }],
       r.measures.map((m) => [m.title, MEASURE_TYPE_LABELS[m.type].sv, MEASURE_STATUS_LABELS[m.status].sv, m.responsible_unit.name, period(m.period_start, m.period_end), num(m.followups_recorded)])));
     section(CAPTION.problems, r.problems.length, () => table(doc, [{ title: COL.problem, width: 440 }, { title: COL.measureCount, width: 75, align: 'right' }],
       r.problems.map((p) => [p.name, num(p.measures)])));
