@@ -134,7 +134,7 @@ function ProblemForm({ areaId, ownerUnitId }: { areaId: string; ownerUnitId: str
             </Field>
             <Field id="problem-direction" label={t('programme.fields.direction')}>
               {(aria) => (
-                <select {...aria} required value={state.direction} onChange={(e) => set('direction', e.target.value, 'baseline')}>
+                <select {...aria} value={state.direction} onChange={(e) => set('direction', e.target.value, 'baseline')}>
                   <option value="">{t('programme.fields.directionPick')}</option>
                   {IndicatorDirectionSchema.options.map((d) => <option key={d} value={d}>{t(`programme.indicatorDirections.${d}`)}</option>)}
                 </select>
