@@ -17,10 +17,11 @@ import * as weeklyCountsOnePass from './migrations/2026-11-26T3600-weekly-counts
 import * as dropIncidentsDataVersion from './migrations/2026-11-26T3700-drop-incidents-data-version.js';
 import * as open311Abuse from './migrations/2026-12-06T1000-open311-abuse.js';
 import * as restrictedIncidentsIndex from './migrations/2026-12-06T2000-restricted-incidents-index.js';
-import * as releaseReview from './migrations/2026-12-06T2300-release-review.js';
 import * as rowVersions from './migrations/2026-12-06T3000-row-versions.js';
 import * as signInThrottle from './migrations/2026-12-06T4000-sign-in-throttle.js';
 import * as auditWithoutFreeText from './migrations/2026-12-06T5000-audit-without-free-text.js';
+import * as releaseReview from './migrations/2026-12-06T6000-release-review.js';
+import * as indicatorDirection from './migrations/2026-12-06T6100-indicator-direction.js';
 
 /** Migrations in the order they run; names are timestamps and never change once landed. */
 const migrations: Record<string, Migration> = {
@@ -42,10 +43,11 @@ const migrations: Record<string, Migration> = {
   '2026-11-26T3700-drop-incidents-data-version': dropIncidentsDataVersion,
   '2026-12-06T1000-open311-abuse': open311Abuse,
   '2026-12-06T2000-restricted-incidents-index': restrictedIncidentsIndex,
-  '2026-12-06T2300-release-review': releaseReview,
   '2026-12-06T3000-row-versions': rowVersions,
   '2026-12-06T4000-sign-in-throttle': signInThrottle,
   '2026-12-06T5000-audit-without-free-text': auditWithoutFreeText,
+  '2026-12-06T6000-release-review': releaseReview,
+  '2026-12-06T6100-indicator-direction': indicatorDirection,
 };
 
 /** Brings the database to the newest schema; throws with the failing migration's error. */

@@ -1,6 +1,7 @@
 import { ConfidentialitySchema } from './confidentiality.js';
 import { z } from 'zod';
 import { IsoDateSchema, UuidSchema } from './common.js';
+import { IndicatorDirectionSchema } from './problems.js';
 
 /** Situational/physical (CPTED), staffing and working methods, social, information, surveillance/guarding. */
 export const MeasureTypeSchema = z.enum(['situational', 'staffing', 'social', 'information', 'surveillance']);
@@ -97,6 +98,8 @@ export const FollowupSchema = z.object({
   assessment: FollowupAssessmentSchema.nullable(),
   indicator: z.object({
     problem_id: UuidSchema, from: IsoDateSchema, to: IsoDateSchema, value: z.number().int(), baseline: z.number().int(),
+    /** The problem's: which way is better. */
+    direction: IndicatorDirectionSchema,
   }).nullable(),
   overdue: z.boolean(),
 });

@@ -15,6 +15,7 @@ export const PLACE_TYPES = [
   'library', 'archive_reading_room', 'museum', 'school', 'square', 'park', 'metro_entrance', 'station',
   'sports_facility', 'youth_centre', 'shopping_centre', 'courtyard', 'street', 'other',
 ] as const;
+export type PlaceType = (typeof PLACE_TYPES)[number];
 
 export const OrganisationSchema = z.object({
   id: UuidSchema,

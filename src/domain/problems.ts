@@ -60,13 +60,23 @@ export type Evidence = z.infer<typeof EvidenceSchema>;
  * The baseline: incidents of the problem's categories at its places (or else in its area) over a period,
  * computed from data when it is set (e.g. klotter at Högdalen centrum, weeks 1–26: 84).
  */
-export const BaselineInputSchema = z.strictObject({
+const baselineShape = {
   from: IsoDateSchema,
   to: IsoDateSchema,
   /** The value to reach; below the baseline means "fewer incidents" (the usual aim). */
   target_value: z.number().int().min(0).optional(),
-}).refine((v) => v.to >= v.from, { path: ['to'], message: 'to must not be before from' });
+};
+const inOrder = (v: { from: string; to: string }) => v.to >= v.from;
+const notInOrder = { path: ['to'], message: 'to must not be before from' };
+export const BaselineInputSchema = z.strictObject(baselineShape).refine(inOrder, notInOrder);
 export type BaselineInput = z.infer<typeof BaselineInputSchema>;
+
+/** Which way the indicator should move to count as better: 'lower' (fewer incidents, the usual aim) or 'higher'. */
+export const IndicatorDirectionSchema = z.enum(['lower', 'higher']);
+export type IndicatorDirection = z.infer<typeof IndicatorDirectionSchema>;
+
+/** A new problem's indicator: the baseline period, and which way is better (no default: a report must never guess). */
+export const BaselineCreateSchema = z.strictObject({ ...baselineShape, direction: IndicatorDirectionSchema }).refine(inOrder, notInOrder);
 
 export const ProblemCreateSchema = z.strictObject({
   owner_unit_id: UuidSchema,
@@ -78,7 +88,7 @@ export const ProblemCreateSchema = z.strictObject({
   time_pattern: z.string().trim().max(500).optional(),
   affected: z.array(AffectedGroupSchema).max(4).default([]),
   evidence: z.array(EvidenceInputSchema).max(50).default([]),
-  baseline: BaselineInputSchema.optional(),
+  baseline: BaselineCreateSchema.optional(),
   confidentiality: ConfidentialitySchema.optional(),
 }).refine((v) => v.area_id !== undefined || v.place_ids.length > 0, { path: ['area_id'], message: 'an area or at least one place' });
 export type ProblemCreate = z.infer<typeof ProblemCreateSchema>;
@@ -95,6 +105,7 @@ export const ProblemUpdateSchema = z.strictObject({
   place_ids: z.array(UuidSchema).max(50).optional(),
   categories: z.array(CategoryCodeSchema).min(1).max(20).optional(),
   target_value: z.number().int().min(0).nullable().optional(),
+  indicator_direction: IndicatorDirectionSchema.optional(),
 }).refine((v) => Object.keys(v).length > 0, 'nothing to update')
   .refine((v) => v.area_id === undefined || v.place_ids === undefined || v.area_id !== null || v.place_ids.length > 0, { path: ['area_id'], message: 'an area or at least one place' });
 export type ProblemUpdate = z.infer<typeof ProblemUpdateSchema>;
@@ -114,6 +125,7 @@ export const ProblemSchema = z.object({
   affected: z.array(AffectedGroupSchema),
   baseline: IndicatorValueSchema.nullable(),
   target_value: z.number().int().nullable(),
+  indicator_direction: IndicatorDirectionSchema,
   /** A sentence for reports, e.g. 'klotter at Högdalen centrum, 2026-01-01 – 2026-06-28: 84'. */
   baseline_label: z.string().nullable(),
   evidence: z.array(EvidenceSchema),

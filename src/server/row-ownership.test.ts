@@ -130,7 +130,7 @@ describe('every write route × records of another unit or district', () => {
     // A resident's report in the south district, reported through the parks unit and routed to traffic.
     ids.incident = (await ok('POST', '/api/incidents', { occurred_at: '2026-11-20T21:15:00+01:00', category: 'klotter', lon: 18.02, lat: 59.27, reporting_unit_id: reporter })).id;
     await ok('PUT', `/api/incidents/${ids.incident}/assignment`, { unit_id: ids.traffic });
-    const problem = await ok('POST', '/api/problems', { owner_unit_id: ids.district, area_id: ids.area, title: 'Klotter', categories: ['klotter'], statement: 'Klotter vid entrén.', affected: ['staff'], evidence: [{ kind: 'note', note: 'x' }], baseline: { from: '2026-01-01', to: '2026-01-31' } });
+    const problem = await ok('POST', '/api/problems', { owner_unit_id: ids.district, area_id: ids.area, title: 'Klotter', categories: ['klotter'], statement: 'Klotter vid entrén.', affected: ['staff'], evidence: [{ kind: 'note', note: 'x' }], baseline: { from: '2026-01-01', to: '2026-01-31', direction: 'lower' } });
     ids.problem = problem.id;
     ids.evidence = problem.evidence[0].id;
     const measure = await ok('POST', '/api/measures', { problem_ids: [ids.problem], responsible_unit_id: ids.district, contributing_unit_ids: [ids.traffic], title: 'Belysning', type: 'situational', followup_dates: ['2026-03-31'], components: [{ title: 'Lampor', type: 'situational' }] });

@@ -1,4 +1,4 @@
-import { cellToBoundary, latLngToCell } from 'h3-js';
+import { cellToBoundary, cellToLatLng, latLngToCell } from 'h3-js';
 
 /** The H3 resolutions stored per incident: 7 (~5 km²) for the city view down to 10 (~0.015 km²) for a square. */
 export const H3_RESOLUTIONS = [7, 8, 9, 10] as const;
@@ -28,4 +28,13 @@ export function h3Cells(lon: number, lat: number): H3Cells {
 export function h3CellRing(cell: string): [number, number][] {
   const ring = cellToBoundary(cell, true) as [number, number][];
   return ring;
+}
+
+/**
+ * A cell's centre as [lon, lat], to say where a cell is without its id.
+ * @example h3CellCentre(h3Cells(18.02, 59.27).r9) // close to [18.02, 59.27]
+ */
+export function h3CellCentre(cell: string): [number, number] {
+  const [lat, lon] = cellToLatLng(cell);
+  return [lon, lat];
 }

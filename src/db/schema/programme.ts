@@ -20,6 +20,8 @@ export interface ProblemsTable {
   baseline_to: DateString | null;
   baseline_value: number | null;
   target_value: number | null;
+  /** Which way the indicator should move: 'lower' (fewer incidents, the usual aim) or 'higher'. */
+  indicator_direction: Generated<'lower' | 'higher'>;
   /** Who may browse it (src/domain/confidentiality.ts); the database default is the record type's. */
   confidentiality: Generated<Confidentiality>;
   created_by: string;

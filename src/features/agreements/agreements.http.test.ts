@@ -50,7 +50,7 @@ describeEachEngine('local agreements: review, inbox, quality and the public prog
     }
     problemId = (await call('POST', '/api/problems', as.coordinator, {
       owner_unit_id: org.unitId, place_ids: [org.placeId], title: 'Klotter vid biblioteket', statement: 'Klotter kvällstid.', categories: ['klotter'],
-      baseline: { from: '2026-01-01', to: '2026-01-31', target_value: 0 },
+      baseline: { from: '2026-01-01', to: '2026-01-31', target_value: 0, direction: 'lower' },
     })).json().id;
     measureId = (await call('POST', '/api/measures', as.coordinator, {
       problem_ids: [problemId], responsible_unit_id: org.unitId, title: MEASURE_TITLE, description: SECRET_SUMMARY, type: 'social',

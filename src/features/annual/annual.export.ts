@@ -1,46 +1,65 @@
-import type { AnnualReport } from '../../domain/annual.js';
-import type { FollowupAssessment, MeasureType } from '../../domain/measures.js';
+import { type AnnualReport, annualHeadline } from '../../domain/annual.js';
+import {
+  ANNUAL_HEADLINE_LABELS, FOLLOWUP_ASSESSMENT_LABELS, INDICATOR_DIRECTION_LABELS, INDICATOR_OUTCOME_LABELS, indicatorChangeText,
+  MEASURE_STATUS_LABELS, MEASURE_TYPE_LABELS, REQUEST_STATUS_LABELS,
+} from '../../domain/labels.js';
 import { type ExportFile, exportFile, type ExportFormat } from '../reports/export-file.js';
 import { heading, MARGIN, note, num, renderPdf, table } from '../reports/pdf-layout.js';
 import { newWorkbook, sheet, workbookBuffer } from '../reports/xlsx-layout.js';
 
-const STATUS_SV = { planned: 'planerad', ongoing: 'pågår', done: 'genomförd', stopped: 'avbruten', requested: 'begärd', accepted: 'accepterad', declined: 'avböjd', delivered: 'levererad' } as const;
-const TYPE_SV: Record<MeasureType, string> = {
-  situational: 'situationell/fysisk (CPTED)', staffing: 'bemanning och arbetssätt', social: 'social', information: 'information', surveillance: 'bevakning/övervakning',
+/** The same column words as the web page's Swedish (src/web/i18n/sv-reports.ts `annual`). */
+const COL = {
+  measure: 'Åtgärd', type: 'Typ', status: 'Status', responsible: 'Ansvarig', period: 'Period', followups: 'Uppföljningar',
+  problem: 'Problem', measureCount: 'Åtgärder', recordedOn: 'Uppföljd', assessment: 'Bedömning', baseline: 'Nollmätning', value: 'Värde',
+  change: 'Förändring', direction: 'Bättre är', outcome: 'Indikatorn', from: 'Från', to: 'Till', answer: 'Svar', due: 'Senast', answeredOn: 'Besvarad',
 };
-const ASSESSMENT_SV: Record<FollowupAssessment, string> = { improved: 'förbättrat', unchanged: 'oförändrat', worse: 'försämrat', unclear: 'oklart' };
-const pct = (share: number | null) => (share === null ? '–' : `${num(share * 100, 0)} %`);
+const CAPTION = {
+  measures: 'Åtgärder som pågick under året', problems: 'Problem som åtgärderna riktades mot', indicators: 'Indikatorer vid årets uppföljningar',
+  requests: 'Begäranden om stöd som besvarades under året',
+};
+const NONE = 'Inga under året.';
+const period = (from: string | null, to: string | null) => (from || to ? `${from ?? '…'} – ${to ?? '…'}` : 'Ingen period angiven');
+const assessment = (a: AnnualReport['indicators'][number]['assessment']) => (a ? FOLLOWUP_ASSESSMENT_LABELS[a].sv : '–');
 
 function renderAnnualPdf(r: AnnualReport): Promise<Buffer> {
-  return renderPdf(`Årlig uppföljning ${r.year} ${r.scope.unit.name}`, (doc) => {
-    doc.font('Helvetica-Bold').fontSize(18).fillColor('#102a43').text(`Årlig uppföljning ${r.year}: ${r.scope.unit.name}`, MARGIN, MARGIN);
-    note(doc, `Trygghetsprogrammet: åtgärder, problem, indikatorer och begäran om stöd. ${r.scope.kind === 'district' ? 'Allt arbete i stadsdelens geografi.' : 'Enhetens egna åtgärder.'} Uttag ${r.generated_at.slice(0, 10)}.`);
+  return renderPdf(`Årsrapport ${r.year}: ${r.scope.unit.name}`, (doc) => {
+    doc.font('Helvetica-Bold').fontSize(18).fillColor('#102a43').text(`Årsrapport ${r.year}: ${r.scope.unit.name}`, MARGIN, MARGIN);
+    note(doc, `Trygghetsprogrammet: åtgärder, problem, indikatorer och begäranden om stöd. ${r.scope.kind === 'district' ? 'Allt arbete i stadsdelens geografi.' : 'Enhetens egna åtgärder.'} Varje siffra i sammanfattningen räknas ur tabellerna nedan.`);
     heading(doc, 'Sammanfattning');
-    table(doc, [{ title: 'Mått', width: 380 }, { title: 'Antal', width: 60, align: 'right' }], [
-      ['Åtgärder som genomförts under året', num(r.totals.measures_run)], ['Problem som åtgärderna riktats mot', num(r.totals.problems_addressed)],
-      ['Uppföljningar gjorda', num(r.totals.followups_recorded)], ['Begäran om stöd besvarade', num(r.totals.requests_answered)],
-    ]);
-    heading(doc, 'Åtgärder');
-    table(doc, [{ title: 'Åtgärd', width: 220 }, { title: 'Ansvarig', width: 130 }, { title: 'Status', width: 70 }, { title: 'Period', width: 95 }],
-      r.measures.map((m) => [m.title, m.responsible_unit.name, STATUS_SV[m.status], `${m.period_start ?? '…'} – ${m.period_end ?? '…'}`]));
-    heading(doc, 'Indikatorer vid uppföljning');
-    table(doc, [{ title: 'Åtgärd', width: 220 }, { title: 'Datum', width: 65 }, { title: 'Nollmätning', width: 60, align: 'right' }, { title: 'Värde', width: 50, align: 'right' }, { title: 'Förändring', width: 60, align: 'right' }],
-      r.indicators.map((i) => [i.measure.name, i.recorded_on, num(i.baseline), num(i.value), pct(i.change_share)]));
-    heading(doc, 'Besvarade begäran om stöd');
-    table(doc, [{ title: 'Från', width: 170 }, { title: 'Till', width: 170 }, { title: 'Svar', width: 80 }, { title: 'Besvarad', width: 95 }],
-      r.requests.map((q) => [q.from_unit.name, q.to_unit.name, STATUS_SV[q.status], q.answered_on]));
+    table(doc, [{ title: 'Mått', width: 380 }, { title: 'Antal', width: 60, align: 'right' }],
+      annualHeadline(r.totals).map(([key, n]) => [ANNUAL_HEADLINE_LABELS[key].sv, num(n)]));
+    const section = (caption: string, n: number, draw: () => void) => {
+      heading(doc, `${caption} (${n})`);
+      if (n) draw(); else note(doc, NONE);
+    };
+    section(CAPTION.measures, r.measures.length, () => table(doc,
+      [{ title: COL.measure, width: 135 }, { title: COL.type, width: 95 }, { title: COL.status, width: 50 }, { title: COL.responsible, width: 95 }, { title: COL.period, width: 85 }, { title: COL.followups, width: 55, align: 'right' }],
+      r.measures.map((m) => [m.title, MEASURE_TYPE_LABELS[m.type].sv, MEASURE_STATUS_LABELS[m.status].sv, m.responsible_unit.name, period(m.period_start, m.period_end), num(m.followups_recorded)])));
+    section(CAPTION.problems, r.problems.length, () => table(doc, [{ title: COL.problem, width: 440 }, { title: COL.measureCount, width: 75, align: 'right' }],
+      r.problems.map((p) => [p.name, num(p.measures)])));
+    section(CAPTION.indicators, r.indicators.length, () => {
+      table(doc, [{ title: COL.measure, width: 150 }, { title: COL.recordedOn, width: 55 }, { title: COL.assessment, width: 60 }, { title: COL.baseline, width: 50, align: 'right' },
+        { title: COL.value, width: 35, align: 'right' }, { title: COL.change, width: 70, align: 'right' }, { title: COL.outcome, width: 95 }],
+      r.indicators.map((i) => [i.measure.name, i.recorded_on, assessment(i.assessment), num(i.baseline), num(i.value), indicatorChangeText(i.change, i.change_percent),
+        INDICATOR_OUTCOME_LABELS[i.outcome].sv]));
+      note(doc, `${COL.assessment} är vad den som registrerade uppföljningen angav. ${COL.outcome} räknas ur värdena och vilket håll som är bättre för problemets indikator.`);
+    });
+    section(CAPTION.requests, r.requests.length, () => table(doc,
+      [{ title: COL.from, width: 150 }, { title: COL.to, width: 150 }, { title: COL.answer, width: 75 }, { title: COL.due, width: 70 }, { title: COL.answeredOn, width: 70 }],
+      r.requests.map((q) => [q.from_unit.name, q.to_unit.name, REQUEST_STATUS_LABELS[q.status].sv, q.due_date, q.answered_on])));
   });
 }
 
 async function renderAnnualXlsx(r: AnnualReport): Promise<Buffer> {
   const book = newWorkbook();
-  sheet(book, 'Sammanfattning', ['Mått', 'Antal'], [['Åtgärder', r.totals.measures_run], ['Problem', r.totals.problems_addressed], ['Uppföljningar', r.totals.followups_recorded], ['Besvarade begäran', r.totals.requests_answered]]);
-  sheet(book, 'Åtgärder', ['Åtgärd', 'Typ', 'Status', 'Ansvarig', 'Från', 'Till', 'Uppföljningar', 'Id'],
-    r.measures.map((m) => [m.title, TYPE_SV[m.type], STATUS_SV[m.status], m.responsible_unit.name, m.period_start, m.period_end, m.followups_recorded, m.id]));
-  sheet(book, 'Problem', ['Problem', 'Åtgärder', 'Id'], r.problems.map((p) => [p.name, p.measures, p.id]));
-  sheet(book, 'Indikatorer', ['Åtgärd', 'Datum', 'Bedömning', 'Nollmätning', 'Värde', 'Förändring', 'Andel'],
-    r.indicators.map((i) => [i.measure.name, i.recorded_on, i.assessment ? ASSESSMENT_SV[i.assessment] : null, i.baseline, i.value, i.change, i.change_share]));
-  sheet(book, 'Begäran', ['Från', 'Till', 'Svar', 'Sista dag', 'Besvarad', 'Id'], r.requests.map((q) => [q.from_unit.name, q.to_unit.name, STATUS_SV[q.status], q.due_date, q.answered_on, q.id]));
+  sheet(book, 'Sammanfattning', ['Mått', 'Antal'], annualHeadline(r.totals).map(([key, n]) => [ANNUAL_HEADLINE_LABELS[key].sv, n]));
+  sheet(book, 'Åtgärder', [COL.measure, COL.type, COL.status, COL.responsible, 'Från och med', 'Till och med', COL.followups],
+    r.measures.map((m) => [m.title, MEASURE_TYPE_LABELS[m.type].sv, MEASURE_STATUS_LABELS[m.status].sv, m.responsible_unit.name, m.period_start, m.period_end, m.followups_recorded]));
+  sheet(book, 'Problem', [COL.problem, COL.measureCount], r.problems.map((p) => [p.name, p.measures]));
+  sheet(book, 'Indikatorer', [COL.measure, COL.recordedOn, COL.assessment, COL.baseline, COL.value, COL.change, 'Förändring (%)', COL.direction, COL.outcome],
+    r.indicators.map((i) => [i.measure.name, i.recorded_on, assessment(i.assessment), i.baseline, i.value, i.change, i.change_percent,
+      INDICATOR_DIRECTION_LABELS[i.direction].sv, INDICATOR_OUTCOME_LABELS[i.outcome].sv]));
+  sheet(book, 'Begäranden', [COL.from, COL.to, COL.answer, COL.due, COL.answeredOn], r.requests.map((q) => [q.from_unit.name, q.to_unit.name, REQUEST_STATUS_LABELS[q.status].sv, q.due_date, q.answered_on]));
   return workbookBuffer(book);
 }
 

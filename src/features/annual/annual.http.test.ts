@@ -32,7 +32,7 @@ describeEachEngine('annual follow-up report per unit and district', (getDb) => {
     for (const at of ['2026-01-05T21:00:00+01:00', '2026-01-12T21:00:00+01:00', '2026-01-19T21:00:00+01:00', '2026-03-15T21:00:00+01:00']) {
       await createIncident(ctx, { occurred_at: at, category: 'klotter', lon: 18.02, lat: 59.27, precision: 'place', place_id: org.placeId, source: 'staff' });
     }
-    ids.problem = (await createProblem(ctx, { owner_unit_id: org.unitId, place_ids: [org.placeId], title: 'Klotter vid biblioteket', statement: 's', categories: ['klotter'], affected: [], evidence: [], baseline: { from: '2026-01-01', to: '2026-01-31' } })).id;
+    ids.problem = (await createProblem(ctx, { owner_unit_id: org.unitId, place_ids: [org.placeId], title: 'Klotter vid biblioteket', statement: 's', categories: ['klotter'], affected: [], evidence: [], baseline: { from: '2026-01-01', to: '2026-01-31', direction: 'lower' } })).id;
     const measure = (title: string) => createMeasure(ctx, { problem_ids: [ids.problem], responsible_unit_id: culture, contributing_unit_ids: [], place_ids: [], title, type: 'situational', target_groups: [], followup_dates: ['2026-03-31'], components: [] });
     const run = await measure('Ny belysning');
     ids.run = run.id;
@@ -50,13 +50,16 @@ describeEachEngine('annual follow-up report per unit and district', (getDb) => {
   it('counts what ran, what it was aimed at, how the indicator changed and which requests were answered', async () => {
     for (const url of [`/api/reports/annual?scope=unit&unit_id=${culture}&year=${YEAR}`, `/api/reports/annual?scope=district&unit_id=${org.unitId}&year=${YEAR}`]) {
       const report = (await get(url)).json();
-      expect(report.totals).toEqual({ measures_run: 1, problems_addressed: 1, followups_recorded: 1, requests_answered: 1 });
+      expect(report.totals).toEqual({
+        measures: 1, measures_by_status: { planned: 0, ongoing: 1, done: 0, stopped: 0 }, problems: 1, followups_recorded: 1,
+        indicators: { better: 1, unchanged: 0, worse: 0 }, requests_answered: 1,
+      });
       expect(report.measures.map((m: { id: string }) => m.id)).toEqual([ids.run]);
       expect(report.problems).toEqual([{ id: ids.problem, name: 'Klotter vid biblioteket', measures: 1 }]);
-      expect(report.indicators).toEqual([expect.objectContaining({ measure: { id: ids.run, name: 'Ny belysning' }, baseline: 3, value: 1, change: -2, assessment: 'improved' })]);
+      expect(report.indicators).toEqual([expect.objectContaining({ measure: { id: ids.run, name: 'Ny belysning' }, baseline: 3, value: 1, change: -2, change_percent: -67, direction: 'lower', outcome: 'better', assessment: 'improved' })]);
       expect(report.requests).toEqual([expect.objectContaining({ status: 'delivered', to_unit: { id: culture, name: 'Kultur' } })]);
     }
-    expect((await get(`/api/reports/annual?scope=unit&unit_id=${culture}&year=${YEAR - 1}`)).json().totals.measures_run).toBe(0);
+    expect((await get(`/api/reports/annual?scope=unit&unit_id=${culture}&year=${YEAR - 1}`)).json().totals.measures).toBe(0);
   });
 
   it('decides what ran in a year from status, period and follow-ups', () => {
@@ -75,8 +78,8 @@ describeEachEngine('annual follow-up report per unit and district', (getDb) => {
     const book = new ExcelJS.Workbook();
     await book.xlsx.load(xlsx.rawPayload as unknown as ArrayBuffer);
     // Codes are written out in Swedish for the committee, not left as the API's English enum values.
-    expect(book.getWorksheet('Åtgärder')!.getRow(2).getCell(2).value).toBe('situationell/fysisk (CPTED)');
-    expect(book.getWorksheet('Indikatorer')!.getRow(2).getCell(3).value).toBe('förbättrat');
+    expect(book.getWorksheet('Åtgärder')!.getRow(2).getCell(2).value).toBe('Situationell/fysisk (CPTED)');
+    expect(book.getWorksheet('Indikatorer')!.getRow(2).getCell(3).value).toBe('Förbättrat');
     expect((await get(`/api/reports/annual?${query}`, as.partner)).statusCode).toBe(403);
     expect((await get(`/api/reports/annual?${query}`, {})).statusCode).toBe(401);
   });

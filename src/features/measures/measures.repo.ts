@@ -98,7 +98,8 @@ export async function measureDetails(db: Db, ids: readonly string[], access: Tie
       .select(['mp.measure_id', 'pl.id', 'pl.name', 'pl.type', 'pl.lon', 'pl.lat']).where('mp.measure_id', 'in', ids).orderBy('pl.name').execute(),
     db.selectFrom('measure_components').select(['id', 'measure_id', 'position', 'title', 'type', 'status', 'confidentiality']).where('measure_id', 'in', ids)
       .where(visibleTo(access, 'measure_component')).orderBy('position').execute(),
-    db.selectFrom('measure_followups').selectAll().where('measure_id', 'in', ids).orderBy('due_date').execute(),
+    db.selectFrom('measure_followups as f').leftJoin('problems as ip', 'ip.id', 'f.indicator_problem_id').selectAll('f').select('ip.indicator_direction')
+      .where('f.measure_id', 'in', ids).orderBy('f.due_date').execute(),
   ]);
   return { problems, units, places, components, followups };
 }

@@ -238,7 +238,7 @@ async function toMeasures(ctx: ServiceContext, rows: readonly MeasureRow[]): Pro
         id: f.id, due_date: f.due_date, recorded_at: f.recorded_at ? new Date(f.recorded_at).toISOString() : null,
         what_was_done: f.what_was_done, assessment: f.assessment,
         indicator: f.indicator_problem_id && f.indicator_from && f.indicator_to && f.indicator_value !== null && f.baseline_value !== null
-          ? { problem_id: f.indicator_problem_id, from: f.indicator_from, to: f.indicator_to, value: f.indicator_value, baseline: f.baseline_value } : null,
+          ? { problem_id: f.indicator_problem_id, from: f.indicator_from, to: f.indicator_to, value: f.indicator_value, baseline: f.baseline_value, direction: f.indicator_direction ?? 'lower' } : null,
         overdue: !f.recorded_at && f.due_date < day && r.status !== 'stopped',
       })),
       has_indicator: problems.some((p) => p.baseline_value !== null),

@@ -49,7 +49,7 @@ describeEachEngine('programme API: problems → measures → follow-up, requests
       statement: 'Klotter vid entrén kvällstid, personalen känner sig otrygg. Ring 070-123 45 67.', time_pattern: 'vardagskvällar 19–22',
       affected: ['staff', 'visitors'],
       evidence: [{ kind: 'incident_filter', filter: { category: ['klotter'], place_id: org.placeId } }, { kind: 'note', note: 'Personalen berättar om kvällarna.' }],
-      baseline: { from: '2026-01-01', to: '2026-01-31', target_value: 1 },
+      baseline: { from: '2026-01-01', to: '2026-01-31', target_value: 1, direction: 'lower' },
     };
     expect((await call('POST', '/api/problems', as.otherCoordinator, body)).statusCode).toBe(403);
     expect((await call('POST', '/api/problems', as.coordinator, { ...body, categories: ['finns_inte'] })).json().error.code).toBe('UNKNOWN_CATEGORY');
@@ -111,7 +111,7 @@ describeEachEngine('programme API: problems → measures → follow-up, requests
     const res = await call('POST', `/api/measures/${measureId}/followups/${due.id}`, as.culture, { what_was_done: 'Möblerat om, ny belysning, värd i entrén.', assessment: 'improved' });
     expect(res.statusCode).toBe(200);
     const recorded = res.json().followups.find((f: { id: string }) => f.id === due.id);
-    expect(recorded.indicator).toEqual({ problem_id: problemId, from: '2026-03-01', to: '2026-03-31', value: 1, baseline: 3 });
+    expect(recorded.indicator).toEqual({ problem_id: problemId, from: '2026-03-01', to: '2026-03-31', value: 1, baseline: 3, direction: 'lower' });
     expect((await call('POST', `/api/measures/${measureId}/followups/${due.id}`, as.culture, { what_was_done: 'igen', assessment: 'improved' })).statusCode).toBe(409);
   });
 

@@ -1,3 +1,5 @@
+import { indicatorOutcome } from '../../analysis/stats/indicator-outcome.js';
+import type { IndicatorDirection } from '../../domain/problems.js';
 import { zonedTimeToEpochMs } from '../../analysis/stats/local-time.js';
 import type { ServiceContext } from '../../server/context.js';
 import { countMatchingIncidents } from '../incidents/incidents.service.js';
@@ -44,11 +46,9 @@ export async function computeIndicator(ctx: Pick<ServiceContext, 'db' | 'organis
 }
 
 /**
- * Whether a value moved away from the target (or, without a target, up: fewer incidents is the usual aim).
- * @example movedWrongWay(84, 90, 40) // true
+ * Whether a value moved the wrong way for the indicator's direction.
+ * @example movedWrongWay(84, 90, 'lower') // true
  */
-export function movedWrongWay(baseline: number, value: number, target: number | null): boolean {
-  const wanted = target === null ? -1 : Math.sign(target - baseline);
-  if (wanted === 0) return value !== baseline;
-  return Math.sign(value - baseline) === -wanted;
+export function movedWrongWay(baseline: number, value: number, direction: IndicatorDirection): boolean {
+  return indicatorOutcome(baseline, value, direction) === 'worse';
 }

@@ -6,7 +6,7 @@ import type { Db } from '../org/org.repo.js';
 
 const problemColumns = [
   'p.id', 'p.owner_unit_id', 'u.name as owner_unit_name', 'p.area_id', 'a.name as area_name', 'p.title', 'p.statement', 'p.stage',
-  'p.time_pattern', 'p.affected', 'p.baseline_from', 'p.baseline_to', 'p.baseline_value', 'p.target_value', 'p.created_at',
+  'p.time_pattern', 'p.affected', 'p.baseline_from', 'p.baseline_to', 'p.baseline_value', 'p.target_value', 'p.indicator_direction', 'p.created_at',
   'p.confidentiality', 'p.version',
 ] as const;
 
@@ -30,7 +30,7 @@ export async function insertEvidence(db: Db, rows: ReadonlyArray<Insertable<Prob
 }
 
 export async function updateProblemRow(db: Db, id: string, change: Partial<Pick<Insertable<ProblemsTable>,
-  'title' | 'statement' | 'time_pattern' | 'affected' | 'stage' | 'confidentiality' | 'baseline_from' | 'baseline_to' | 'baseline_value' | 'target_value' | 'area_id'>>): Promise<void> {
+  'title' | 'statement' | 'time_pattern' | 'affected' | 'stage' | 'confidentiality' | 'baseline_from' | 'baseline_to' | 'baseline_value' | 'target_value' | 'indicator_direction' | 'area_id'>>): Promise<void> {
   await db.updateTable('problems').set({ ...change, updated_at: new Date() }).where('id', '=', id).execute();
 }
 

@@ -52,7 +52,8 @@ export async function createProblem(ctx: ServiceContext, input: ProblemCreate): 
       statement: redact(input.statement), time_pattern: input.time_pattern ? redact(input.time_pattern) : null,
       affected: { groups: input.affected }, created_by: ctx.actor,
       baseline_from: input.baseline?.from ?? null, baseline_to: input.baseline?.to ?? null, baseline_value: baseline,
-      target_value: input.baseline?.target_value ?? null, confidentiality: input.confidentiality ?? DEFAULT_CONFIDENTIALITY.problem,
+      target_value: input.baseline?.target_value ?? null, ...(input.baseline ? { indicator_direction: input.baseline.direction } : {}),
+      confidentiality: input.confidentiality ?? DEFAULT_CONFIDENTIALITY.problem,
     });
     await insertProblemLinks(trx, problemId, categories, [...new Set(input.place_ids)]);
     await insertEvidence(trx, input.evidence.map((e) => evidenceRow(problemId, ctx.actor, e)));
@@ -118,6 +119,7 @@ export async function updateProblem(ctx: ServiceContext, id: string, input: Prob
       ...(input.confidentiality ? { confidentiality: input.confidentiality } : {}),
       ...(input.area_id !== undefined ? { area_id: input.area_id } : {}),
       ...(input.target_value !== undefined ? { target_value: input.target_value } : {}),
+      ...(input.indicator_direction ? { indicator_direction: input.indicator_direction } : {}),
       ...(where?.baseline !== undefined ? { baseline_value: where.baseline } : {}),
     });
     if (where) await replaceProblemLinks(trx, id, { ...(where.categoryIds ? { categoryIds: where.categoryIds } : {}), ...(input.place_ids ? { placeIds: input.place_ids } : {}) });
@@ -229,6 +231,7 @@ async function toProblems(ctx: ServiceContext, rows: readonly ProblemRow[]): Pro
       id: r.id, owner_unit: { id: r.owner_unit_id, name: r.owner_unit_name }, area: r.area_id ? { id: r.area_id, name: r.area_name ?? '' } : null,
       places, title: r.title, statement: r.statement, stage: r.stage, categories, time_pattern: r.time_pattern,
       affected: r.affected.groups as Problem['affected'], baseline, target_value: r.target_value,
+      indicator_direction: r.indicator_direction,
       baseline_label: baseline ? `${categories.join(', ')} at ${where}, ${baseline.from} – ${baseline.to}: ${baseline.value}` : null,
       evidence, measure_ids: d.measures.filter((m) => m.problem_id === r.id).map((m) => m.id), created_at: new Date(r.created_at).toISOString(),
       confidentiality: r.confidentiality,

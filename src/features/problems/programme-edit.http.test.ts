@@ -39,7 +39,7 @@ describeEachEngine('programme API: editing problems (where, what, target, eviden
     for (const at of ['2026-01-07T20:00:00+01:00', '2026-01-25T20:00:00+01:00']) expect((await incident('nedskrapning', at)).statusCode).toBe(201);
     const created = await call('POST', '/api/problems', as.coordinator, {
       owner_unit_id: org.unitId, place_ids: [org.placeId], title: 'Klotter vid biblioteket', statement: 'Klotter vid entrén kvällstid.',
-      categories: ['klotter'], baseline: { from: '2026-01-01', to: '2026-01-31' },
+      categories: ['klotter'], baseline: { from: '2026-01-01', to: '2026-01-31', direction: 'lower' },
     });
     expect(created.json().baseline).toEqual({ from: '2026-01-01', to: '2026-01-31', value: 3 });
     problemId = created.json().id;

@@ -26,14 +26,14 @@ function renderQualityPdf(r: QualityReport, tx: QualityExportTexts): Promise<Buf
 async function renderQualityXlsx(r: QualityReport, tx: QualityExportTexts): Promise<Buffer> {
   const c = tx.columns;
   const book = newWorkbook();
-  sheet(book, tx.sheets.summary, [c.check, c.code, c.count], QualityCheckSchema.options.map((check) => [tx.checks[check], check, r.counts[check] ?? 0]));
-  sheet(book, tx.sheets.items, [c.check, c.what, c.unit, c.detail, c.type, c.id, c.parent, c.parentId],
-    r.items.map((i) => [tx.checks[i.check], i.title, i.unit.name, tx.detail(i.check, i.facts), tx.entities[i.link.entity], i.link.id,
-      i.parent ? tx.entities[i.parent.entity] : null, i.parent?.id ?? null]));
+  sheet(book, tx.sheets.summary, [c.check, c.count], QualityCheckSchema.options.map((check) => [tx.checks[check], r.counts[check] ?? 0]));
+  sheet(book, tx.sheets.items, [c.check, c.what, c.unit, c.detail, c.fixIn, c.parent],
+    r.items.map((i) => [tx.checks[i.check], i.title, i.unit.name, tx.detail(i.check, i.facts), tx.entities[i.link.entity],
+      i.parent ? tx.entities[i.parent.entity] : null]));
   return workbookBuffer(book);
 }
 
-/** The quality report as a PDF for the committee (nämnd) or an Excel workbook with links (entity + id), in Swedish or English. */
+/** The quality report as a PDF for the committee (nämnd) or an Excel workbook saying where each defect is fixed, in Swedish or English. */
 export async function exportQualityReport(report: QualityReport, format: ExportFormat, lang: ExportLanguage = 'sv'): Promise<ExportFile> {
   const tx = QUALITY_EXPORT_TEXTS[lang];
   const body = format === 'pdf' ? await renderQualityPdf(report, tx) : await renderQualityXlsx(report, tx);

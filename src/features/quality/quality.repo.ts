@@ -12,7 +12,7 @@ export async function loadProgrammeFacts(db: Db, organisationId: string, access:
     db.selectFrom('problems as p').innerJoin('units as u', 'u.id', 'p.owner_unit_id').leftJoin('areas as a', 'a.id', 'p.area_id')
       .leftJoin('areas as parent', 'parent.id', 'a.parent_id')
       .select(['p.id', 'p.title', 'p.owner_unit_id', 'u.name as unit_name', 'p.area_id', 'a.owner_unit_id as area_owner', 'parent.owner_unit_id as parent_owner',
-        'p.baseline_value', 'p.target_value', 'p.created_at', visibleTo(access, 'problem').as('visible')])
+        'p.baseline_value', 'p.target_value', 'p.indicator_direction', 'p.created_at', visibleTo(access, 'problem').as('visible')])
       .where('p.organisation_id', '=', organisationId).orderBy('p.created_at').execute(),
     db.selectFrom('problem_evidence as e').innerJoin('problems as p', 'p.id', 'e.problem_id')
       .select(['e.problem_id', (eb) => eb.fn.countAll<number>().as('n')]).where('p.organisation_id', '=', organisationId).groupBy('e.problem_id').execute(),

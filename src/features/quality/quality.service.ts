@@ -55,7 +55,7 @@ export function qualityItems(scoped: ProgrammeFacts, all: ProgrammeFacts, day: s
     }
     const latest = followups.filter((f) => f.recorded_at && f.indicator_value !== null && f.baseline_value !== null)
       .sort((a, b) => new Date(b.recorded_at!).getTime() - new Date(a.recorded_at!).getTime())[0];
-    if (latest && movedWrongWay(latest.baseline_value!, latest.indicator_value!, problemById.get(latest.indicator_problem_id ?? '')?.target_value ?? null)) {
+    if (latest && movedWrongWay(latest.baseline_value!, latest.indicator_value!, problemById.get(latest.indicator_problem_id ?? '')?.indicator_direction ?? 'lower')) {
       add('indicator_wrong_way', m.title, unit, link,
         { facts: { baseline: latest.baseline_value!, value: latest.indicator_value! } });
     }

@@ -23,7 +23,7 @@ describeEachEngine('quality report: finds every seeded defect and nothing else',
   const problem = (title: string, opts: { evidence?: boolean; baseline?: boolean } = {}) => createProblem(ctx, {
     owner_unit_id: org.unitId, place_ids: [org.placeId], title, statement: title, categories: ['klotter'], affected: [],
     evidence: opts.evidence === false ? [] : [{ kind: 'note', note: 'observerat av personal' }],
-    ...(opts.baseline === false ? {} : { baseline: { from: '2026-01-01', to: '2026-01-31' } }),
+    ...(opts.baseline === false ? {} : { baseline: { from: '2026-01-01', to: '2026-01-31', direction: 'lower' as const } }),
   });
   const measure = (title: string, problemId: string, followupDates: string[] = []) => createMeasure(ctx, {
     problem_ids: [problemId], responsible_unit_id: culture, contributing_unit_ids: [], place_ids: [], title, type: 'situational',
@@ -130,7 +130,7 @@ describeEachEngine('quality report: finds every seeded defect and nothing else',
     const swedish = report.items.map((i) => QUALITY_EXPORT_TEXTS.sv.detail(i.check, i.facts));
     expect(english).toContain('baseline 1, at follow-up 3');
     expect(swedish).toContain('nollmätning 1, vid uppföljning 3');
-    expect(swedish).toContain('från Södra stadsdelsnämnden, senast 2026-01-01, ej besvarad');
+    expect(swedish).toContain('från Södra stadsdelsnämnden, senast 2026-01-01. Status: Begärd');
     expect(sv.sheets).toEqual(['Sammanfattning', 'Brister']);
     expect(sv.texts).toEqual(expect.arrayContaining([...swedish, 'Problem utan nollmätning', 'Detalj']));
     for (const text of english) expect(sv.texts.filter((c) => c.includes(text))).toEqual([]);
@@ -138,7 +138,7 @@ describeEachEngine('quality report: finds every seeded defect and nothing else',
     expect(en.texts).toEqual(expect.arrayContaining([...english, 'Problem without a baseline', 'Detail']));
     for (const text of swedish) expect(en.texts.filter((c) => c.includes(text))).toEqual([]);
     // Titles are what staff typed and stay as typed; every label and entity name is translated.
-    expect(en.texts.filter((c) => ['Kontroll', 'Detalj', 'Hör till', 'åtgärd', 'uppföljning', 'begäran', 'överenskommelse'].includes(c))).toEqual([]);
+    expect(en.texts.filter((c) => ['Kontroll', 'Detalj', 'Hör till', 'Åtgärden', 'Uppföljningen', 'Begäran', 'Överenskommelsen', 'Begärd'].includes(c))).toEqual([]);
   });
 
   it('makes a measure aimed at no problem impossible in the database itself', async () => {

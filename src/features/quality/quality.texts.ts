@@ -1,6 +1,6 @@
 import { localMinute } from '../../analysis/stats/local-time.js';
 import type { ExportLanguage, QualityCheck, QualityItem, QualityReport } from '../../domain/quality.js';
-import type { RequestStatus } from '../../domain/requests.js';
+import { labelOf, REQUEST_STATUS_LABELS } from '../../domain/labels.js';
 
 type Entity = QualityItem['link']['entity'];
 type Facts = QualityItem['facts'];
@@ -14,7 +14,7 @@ export interface QualityExportTexts {
   title: (scope: QualityReport['scope']) => string;
   intro: (r: QualityReport) => string;
   summary: string;
-  columns: { check: string; code: string; count: string; what: string; unit: string; detail: string; fixIn: string; type: string; id: string; parent: string; parentId: string };
+  columns: { check: string; count: string; what: string; unit: string; detail: string; fixIn: string; parent: string };
   sheets: { summary: string; items: string };
   none: string;
   filename: string;
@@ -24,11 +24,6 @@ export interface QualityExportTexts {
   detail: (check: QualityCheck, facts: Facts) => string;
 }
 
-const STATUS: Record<ExportLanguage, Record<RequestStatus, string>> = {
-  sv: { requested: 'ej besvarad', accepted: 'accepterad', declined: 'avböjd', delivered: 'levererad' },
-  en: { requested: 'requested', accepted: 'accepted', declined: 'declined', delivered: 'delivered' },
-};
-
 const stamp = (r: QualityReport) => localMinute(r.generated_at);
 
 export const QUALITY_EXPORT_TEXTS: Record<ExportLanguage, QualityExportTexts> = {
@@ -36,7 +31,7 @@ export const QUALITY_EXPORT_TEXTS: Record<ExportLanguage, QualityExportTexts> = 
     title: (scope) => `Kvalitetsrapport: ${scope.kind === 'city' ? 'Hela staden' : scope.name}`,
     intro: (r) => `Trygghetsprogrammets krav: rätt åtgärd mot ett identifierat problem. Uttag ${stamp(r)}, dagens datum ${r.today}.`,
     summary: 'Sammanfattning',
-    columns: { check: 'Kontroll', code: 'Kod', count: 'Antal', what: 'Vad', unit: 'Enhet', detail: 'Detalj', fixIn: 'Åtgärda i', type: 'Typ', id: 'Id', parent: 'Hör till', parentId: 'Hör till id' },
+    columns: { check: 'Kontroll', count: 'Antal', what: 'Vad', unit: 'Enhet', detail: 'Detalj', fixIn: 'Åtgärda i', parent: 'Hör till' },
     sheets: { summary: 'Sammanfattning', items: 'Brister' },
     none: 'Inga brister hittades.',
     filename: 'kvalitetsrapport',
@@ -51,14 +46,14 @@ export const QUALITY_EXPORT_TEXTS: Record<ExportLanguage, QualityExportTexts> = 
       indicator_wrong_way: 'Indikatorn har gått åt fel håll',
       agreement_review_overdue: 'Överenskommelse ej omprövad i tid',
     },
-    entities: { problem: 'problem', measure: 'åtgärd', followup: 'uppföljning', request: 'begäran', agreement: 'överenskommelse' },
+    entities: { problem: 'Problemet', measure: 'Åtgärden', followup: 'Uppföljningen', request: 'Begäran', agreement: 'Överenskommelsen' },
     detail: (check, f) => ({
       problem_without_evidence: 'inga händelser, hotspots, anteckningar eller dokument kopplade',
       problem_without_baseline: 'ingen period för nollmätning angiven',
       problem_without_measure: 'ingen åtgärd är riktad mot problemet',
       problem_only_stopped_measures: `alla ${f.measures ?? 0} åtgärder avbrutna`,
       followup_overdue: `uppföljning senast ${f.due_date ?? ''}`,
-      request_overdue: `från ${f.from_unit ?? ''}, senast ${f.due_date ?? ''}, ${f.status ? STATUS.sv[f.status] : ''}`,
+      request_overdue: `från ${f.from_unit ?? ''}, senast ${f.due_date ?? ''}. Status: ${f.status ? labelOf(REQUEST_STATUS_LABELS, f.status, 'sv') : ''}`,
       measure_without_indicator: 'inget av åtgärdens problem har en nollmätning',
       indicator_wrong_way: `nollmätning ${f.baseline ?? ''}, vid uppföljning ${f.value ?? ''}`,
       agreement_review_overdue: `omprövning senast ${f.due_date ?? ''}`,
@@ -68,7 +63,7 @@ export const QUALITY_EXPORT_TEXTS: Record<ExportLanguage, QualityExportTexts> = 
     title: (scope) => `Quality report: ${scope.kind === 'city' ? 'Whole city' : scope.name}`,
     intro: (r) => `The safety programme's demand: the right measure aimed at an identified problem. Generated ${stamp(r)} (Swedish time), today's date ${r.today}.`,
     summary: 'Summary',
-    columns: { check: 'Check', code: 'Code', count: 'Count', what: 'What', unit: 'Unit', detail: 'Detail', fixIn: 'Fix in', type: 'Type', id: 'Id', parent: 'Belongs to', parentId: 'Belongs to id' },
+    columns: { check: 'Check', count: 'Count', what: 'What', unit: 'Unit', detail: 'Detail', fixIn: 'Fix in', parent: 'Belongs to' },
     sheets: { summary: 'Summary', items: 'Defects' },
     none: 'No defects found.',
     filename: 'quality-report',
@@ -83,14 +78,14 @@ export const QUALITY_EXPORT_TEXTS: Record<ExportLanguage, QualityExportTexts> = 
       indicator_wrong_way: 'Indicator moved the wrong way',
       agreement_review_overdue: 'Local agreement review overdue',
     },
-    entities: { problem: 'problem', measure: 'measure', followup: 'follow-up', request: 'request', agreement: 'agreement' },
+    entities: { problem: 'The problem', measure: 'The measure', followup: 'The follow-up', request: 'The request', agreement: 'The agreement' },
     detail: (check, f) => ({
       problem_without_evidence: 'no incidents, hotspots, notes or documents linked',
       problem_without_baseline: 'no baseline period set',
       problem_without_measure: 'no measure is aimed at it',
       problem_only_stopped_measures: `all ${f.measures ?? 0} measure(s) stopped`,
       followup_overdue: `follow-up due ${f.due_date ?? ''}`,
-      request_overdue: `from ${f.from_unit ?? ''}, due ${f.due_date ?? ''}, ${f.status ? STATUS.en[f.status] : ''}`,
+      request_overdue: `from ${f.from_unit ?? ''}, due ${f.due_date ?? ''}. Status: ${f.status ? labelOf(REQUEST_STATUS_LABELS, f.status, 'en') : ''}`,
       measure_without_indicator: 'none of its problems has a baseline',
       indicator_wrong_way: `baseline ${f.baseline ?? ''}, at follow-up ${f.value ?? ''}`,
       agreement_review_overdue: `review due ${f.due_date ?? ''}`,

@@ -174,7 +174,7 @@ describeEachEngine('records requests: a draft is reviewed, then released with th
     d = (await review(d.id, { decisions: [{ id: d.marks[0]!.id, decision: 'approve' }] })).json();
     const [record] = (await call('POST', '/api/records/releases', as.admin, { draft_id: d.id })).json().records;
     expect(record.masked).toEqual(['components.2']);
-    expect(record.fields.components).toBe(`1. Nya armaturer (situational, planned)\n2. ${MASKED}`);
+    expect(record.fields.components).toBe(`1. Nya armaturer (Situationell/fysisk (CPTED), Planerad)\n2. ${MASKED}`);
   });
 
   it('shows a draft only to those who may release, in its organisation (404 to others); starting one is for admins', async () => {

@@ -47,6 +47,5 @@ export function valueSv(field: string, v: string | number | null, categories: Re
   if (INSTANTS.has(field) && !Number.isNaN(Date.parse(v))) return localMinute(v);
   if (field === 'category') return categories.get(v) ?? v;
   if (field === 'categories') return v.replace(/([\w-]+): /g, (_, code: string) => `${categories.get(code) ?? code}: `);
-  if (field === 'components') return v.replace(/\((\w+), (\w+)\)/g, (_, type: string, status: string) => `(${CODES_SV.type![type] ?? type}, ${(CODES_SV.status![status] ?? status).toLocaleLowerCase('sv')})`);
   return CODES_SV[field]?.[v] ?? v;
 }

@@ -1,5 +1,6 @@
 import type { RecordType } from '../../domain/confidentiality.js';
 import { AppError, type FieldIssue } from '../../domain/errors.js';
+import { MEASURE_STATUS_LABELS, MEASURE_TYPE_LABELS } from '../../domain/labels.js';
 import { RELEASE_FREE_TEXT_FIELDS } from '../../domain/release-review.js';
 import { MASKED, MAX_RELEASE_RECORDS, type RecordsExport, type RecordsRelease, type ReleasedRecord } from '../../domain/records.js';
 import type { ServiceContext } from '../../server/context.js';
@@ -41,7 +42,7 @@ export function releaseRecord(type: RecordType, row: ReleaseRow, components: rea
   const source: Record<string, unknown> = { ...row };
   if (type === 'measure') {
     source.components = components.map((c) => {
-      if (c.confidentiality !== 'restricted') return `${c.position}. ${c.title} (${c.type}, ${c.status})`;
+      if (c.confidentiality !== 'restricted') return `${c.position}. ${c.title} (${MEASURE_TYPE_LABELS[c.type].sv}, ${MEASURE_STATUS_LABELS[c.status].sv})`;
       masked.push(`components.${c.position}`);
       return `${c.position}. ${MASKED}`;
     }).join('\n') || null;

@@ -25,7 +25,7 @@ export async function seedDistrictAgreements(ctx: ServiceContext, input: {
     owner_unit_id: district, area_id: hogdalen, place_ids: input.square ? [input.square] : [], title: 'Ordningsstörningar vid Högdalstorget fredag och lördag kväll',
     statement: 'Stök och bråk kring torget och tunnelbanan sena helgkvällar; näringsidkare stänger tidigare.', categories: ['ordningsstorning'],
     time_pattern: 'fredag–lördag 20–01', affected: ['residents', 'business_owners'],
-    evidence: [{ kind: 'incident_filter', filter: { category: ['ordningsstorning'], area_id: hogdalen } }], baseline: { ...input.baseline },
+    evidence: [{ kind: 'incident_filter', filter: { category: ['ordningsstorning'], area_id: hogdalen } }], baseline: { ...input.baseline, direction: 'lower' },
   });
   const presence = await createMeasure(ctx, {
     problem_ids: [disorder.id], responsible_unit_id: police, contributing_unit_ids: [district], place_ids: input.square ? [input.square] : [],
@@ -38,7 +38,7 @@ export async function seedDistrictAgreements(ctx: ServiceContext, input: {
     owner_unit_id: district, area_id: ragsved, place_ids: [], title: 'Nedskräpning och klotter i Rågsvedsparken',
     statement: 'Återkommande klotter på lekplatsens plank och nedskräpning vid grillplatsen.', categories: ['klotter', 'nedskrapning'],
     affected: ['residents', 'visitors'], evidence: [{ kind: 'incident_filter', filter: { category: ['klotter', 'nedskrapning'], area_id: ragsved } }],
-    baseline: { ...input.baseline },
+    baseline: { ...input.baseline, direction: 'lower' },
   });
 
   const period = { period_start: addDays(day, -200), period_end: addDays(day, 530) };

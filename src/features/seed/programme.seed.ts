@@ -72,7 +72,7 @@ export async function seedProgramme(trx: Transaction<Database> | Kysely<Database
         { kind: 'incident_filter', filter: { category: ['ordningsstorning', 'skadegorelse', 'klotter'], place_id: library } },
         { kind: 'note', note: 'Personalen beskriver att de undviker barnavdelningen efter kl. 18.' },
       ],
-      baseline: { ...baseline },
+      baseline: { ...baseline, direction: 'lower' },
     });
     const model = await createMeasure(ctx, {
       problem_ids: [problem.id], responsible_unit_id: u(UNIT.culture), contributing_unit_ids: [eav], place_ids: [library],
@@ -107,7 +107,7 @@ export async function seedProgramme(trx: Transaction<Database> | Kysely<Database
       owner_unit_id: jarva, place_ids: [square], title: 'Narkotikaförsäljning och ordningsstörningar på Rinkeby torg',
       statement: 'Öppen försäljning kvällstid; boende och näringsidkare upplever torget som otryggt.', categories: ['narkotika', 'ordningsstorning'],
       time_pattern: 'kvällar, helger', affected: ['residents', 'business_owners'],
-      evidence: [{ kind: 'incident_filter', filter: { category: ['narkotika', 'ordningsstorning'], place_id: square } }], baseline: { ...baseline },
+      evidence: [{ kind: 'incident_filter', filter: { category: ['narkotika', 'ordningsstorning'], place_id: square } }], baseline: { ...baseline, direction: 'lower' },
     });
     const walkers = await createMeasure(ctx, {
       problem_ids: [problem.id], responsible_unit_id: jarva, contributing_unit_ids: [u(UNIT.police)], place_ids: [square], title: 'Fältassistenter och nattvandring kvällstid',

@@ -12,7 +12,7 @@ export type { ExportFile, ExportFormat } from '../reports/export-file.js';
 async function render(report: SituationReport, scope: ReportScope, format: ExportFormat, frozen?: { at: string; by: string }): Promise<ExportFile> {
   const body = format === 'pdf'
     ? await renderSituationPdf(report, { outlines: scope.neighbourhoods, frozen })
-    : await renderSituationXlsx(report);
+    : await renderSituationXlsx(report, scope.neighbourhoods);
   return exportFile(body, format, `lagesbild-${report.scope.code}-${report.week}${frozen ? '-fryst' : ''}`);
 }
 

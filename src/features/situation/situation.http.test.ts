@@ -218,8 +218,8 @@ describeEachEngine('situation API: freeze, meeting, actions, inbox, exports, acc
     expect(xlsx.headers['content-disposition']).toContain('lagesbild-south-district-2026-W40-fryst.xlsx');
     const book = new ExcelJS.Workbook();
     await book.xlsx.load(xlsx.rawPayload as never);
-    expect(book.worksheets.map((w) => w.name)).toEqual(['Översikt', 'Stadsdelar', 'Kategorier', 'Hotspots', 'Ovanligt för platsen', 'Platser', 'Tid', 'Trend', 'Årshjul', 'Anteckningar', 'Åtgärder']);
-    expect(book.getWorksheet('Stadsdelar')!.getRow(2).getCell(3).value).toBe(2);
+    expect(book.worksheets.map((w) => w.name)).toEqual(['Översikt', 'Stadsdelar', 'Kategorier', 'Hotspots', 'Ovanligt för platsen', 'Platser', 'Tid', 'Trend', 'Årshjul', 'Anteckningar', 'Åtgärder', 'Förklaringar']);
+    expect(book.getWorksheet('Stadsdelar')!.getRow(2).getCell(2).value).toBe(2);
     const live = new ExcelJS.Workbook();
     await live.xlsx.load((await get(`/api/situation/report/xlsx?area_id=${org.areas.southDistrict}&week=2026-W40`, as.coordinator)).rawPayload as never);
     expect(live.getWorksheet('Anteckningar')!.getRow(2).getCell(4).value).toBe('\'=HYPERLINK("http://x") ny app');

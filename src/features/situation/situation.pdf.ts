@@ -1,5 +1,6 @@
 import { cellToLatLng } from 'h3-js';
 import { localMinute } from '../../analysis/stats/local-time.js';
+import { ACTION_STATUS_LABELS, CATEGORY_GROUP_LABELS, labelOf, PLACE_SETTING_LABELS, PLACE_TYPE_LABELS, SOURCE_LABELS } from '../../domain/labels.js';
 import { RATING_LABELS, type Change, type SituationReport } from '../../domain/situation.js';
 import { type Doc, heading, MARGIN, note, num, renderPdf, table, WIDTH } from '../reports/pdf-layout.js';
 import { drawMap, drawMapLegend, drawTimeGrid, drawTrend, type Outline } from './pdf-charts.js';
@@ -12,12 +13,6 @@ export interface PdfContext {
 }
 
 const WEEKDAYS_SV = ['Mån', 'Tis', 'Ons', 'Tor', 'Fre', 'Lör', 'Sön'];
-const STATUS_SV = { open: 'pågår', done: 'klar', cancelled: 'struken' } as const;
-const PLACE_TYPE_SV: Record<string, string> = {
-  library: 'bibliotek', archive_reading_room: 'arkivets läsesal', museum: 'museum', school: 'skola', square: 'torg', park: 'park',
-  metro_entrance: 'tunnelbaneentré', station: 'station', sports_facility: 'idrottsanläggning', youth_centre: 'fritidsgård',
-  shopping_centre: 'köpcentrum', courtyard: 'innergård', street: 'gata', other: 'annan plats',
-};
 
 /** '+5 *' style: the difference and a star when the exact test says it is more than chance. */
 function changeText(count: number, c: Change): string {
@@ -39,7 +34,7 @@ function firstPage(doc: Doc, r: SituationReport, ctx: PdfContext): void {
   const end = new Date(new Date(r.period.end).getTime() - 3_600_000 * 12).toISOString();
   const made = ctx.frozen ? `Fryst ${localMinute(ctx.frozen.at)} av ${ctx.frozen.by}` : `Uttag ${localMinute(r.generated_at)} (ej fryst)`;
   note(doc, `Måndag ${swedishDate(r.period.start)} – söndag ${swedishDate(end)}. ${made}.` +
-    (r.filters.category_group || r.filters.source ? ` Urval: ${[r.filters.category_group?.join(', '), r.filters.source?.join(', ')].filter(Boolean).join('; ')}.` : ''));
+    (r.filters.category_group || r.filters.source ? ` Urval: ${[r.filters.category_group?.map((g) => labelOf(CATEGORY_GROUP_LABELS, g)).join(', '), r.filters.source?.map((x) => labelOf(SOURCE_LABELS, x)).join(', ')].filter(Boolean).join('; ')}.` : ''));
 
   const t = r.totals;
   const boxes: Array<[string, string, string]> = [
@@ -154,7 +149,7 @@ function timeAndPlaces(doc: Doc, r: SituationReport): void {
   table(doc, [
     { title: 'Plats', width: 200 }, { title: 'Typ', width: 110 }, { title: 'Inne/ute', width: 55 }, { title: '52 veckor', width: 75, align: 'right' }, { title: 'Veckan', width: 75, align: 'right' },
   ], tp.places.map((p) => [
-    p.name ?? `Gatuläge ${p.lat.toFixed(4)}, ${p.lon.toFixed(4)}`, p.type ? (PLACE_TYPE_SV[p.type] ?? p.type) : 'gatuläge (ej registrerad plats)', p.setting === 'indoor' ? 'inne' : p.setting === 'outdoor' ? 'ute' : '–',
+    p.name ?? `Gatuläge ${p.lat.toFixed(4)}, ${p.lon.toFixed(4)}`, p.type ? labelOf(PLACE_TYPE_LABELS, p.type) : 'Gatuläge (ej registrerad plats)', p.setting ? PLACE_SETTING_LABELS[p.setting].sv : '–',
     num(p.count), num(p.week_count),
   ]));
   note(doc, `Koncentration: de ${num(tp.concentration.top_places)} mest utsatta platserna (5 %) har ${num(tp.concentration.share_at_top * 100, 1)} % av händelserna; ` +
@@ -170,7 +165,7 @@ function timeAndPlaces(doc: Doc, r: SituationReport): void {
   heading(doc, 'Åtgärder från föregående möten');
   if (!r.previous_actions.length) note(doc, 'Inga åtgärder att följa upp.');
   else table(doc, [{ title: 'Åtgärd', width: 230 }, { title: 'Ansvarig', width: 130 }, { title: 'Klart senast', width: 65 }, { title: 'Status', width: 90 }],
-    r.previous_actions.map((a) => [a.title, a.unit_name, a.due_date, `${STATUS_SV[a.status]}${a.overdue ? ' (försenad)' : ''}`]));
+    r.previous_actions.map((a) => [a.title, a.unit_name, a.due_date, `${ACTION_STATUS_LABELS[a.status].sv}${a.overdue ? ' (försenad)' : ''}`]));
 }
 
 /**

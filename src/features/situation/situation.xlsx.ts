@@ -1,68 +1,103 @@
-import { cellToLatLng } from 'h3-js';
+import booleanPointInPolygon from '@turf/boolean-point-in-polygon';
+import { h3CellCentre } from '../../analysis/geo/h3.js';
 import { localMinute } from '../../analysis/stats/local-time.js';
+import {
+  ACTION_STATUS_LABELS, ANNOTATION_KIND_LABELS, CATEGORY_GROUP_LABELS, EMERGING_CLASS_LABELS, GI_CLASS_LABELS, labelOf, PLACE_SETTING_LABELS, PLACE_TYPE_LABELS, SOURCE_LABELS, yesNo,
+} from '../../domain/labels.js';
 import { RATING_LABELS, type SituationReport } from '../../domain/situation.js';
 import { type Cell, newWorkbook, sheet, workbookBuffer } from '../reports/xlsx-layout.js';
+import type { Outline } from './pdf-charts.js';
 
-const changeCols = ['p exakt', 'mid-p', 'riktning', 'signifikant', 'kvot', 'KI låg', 'KI hög'];
+const WEEKDAYS_SV = ['Måndag', 'Tisdag', 'Onsdag', 'Torsdag', 'Fredag', 'Lördag', 'Söndag'];
+const DIRECTION_SV = { up: 'Ökning', down: 'Minskning', none: 'Ingen förändring' } as const;
+const changeCols = ['p-värde', 'mid-p-värde', 'Riktning', 'Mer än slumpen', 'Kvot', 'Kvot, lägst (95 %)', 'Kvot, högst (95 %)'];
 function changeCells(c: SituationReport['totals']['vs_previous_week']): Cell[] {
   // Without a comparison (a source's data does not cover both weeks) the direction column says so.
-  if (c.comparable === false) return [null, null, 'ingen jämförelse', false, null, null, null];
-  return [c.p_exact, c.p_mid, c.direction, c.significant, c.rate_ratio?.estimate ?? null, c.rate_ratio?.lower ?? null, c.rate_ratio?.upper ?? null];
+  if (c.comparable === false) return [null, null, 'Ingen jämförelse', null, null, null, null];
+  return [c.p_exact, c.p_mid, DIRECTION_SV[c.direction], yesNo(c.significant), c.rate_ratio?.estimate ?? null, c.rate_ratio?.lower ?? null, c.rate_ratio?.upper ?? null];
 }
 
-const EMERGING_SV = { new: 'ny', intensifying: 'förstärkt', persistent: 'ihållande', sporadic: 'sporadisk' } as const;
+/** Whether a change was tested, or why not: the sources, by label, whose data does not cover the comparison. */
+function comparison(c: SituationReport['totals']['vs_previous_week']): string {
+  if (c.comparable !== false) return 'Prövad';
+  return `Ingen jämförelse (källor utan data: ${(c.uncovered_sources ?? []).map((x) => labelOf(SOURCE_LABELS, x)).join(', ')})`;
+}
+
+/** What the statistics columns mean, in words, for readers who do not know the tests. */
+const EXPLANATIONS: Cell[][] = [
+  ['Förra veckan / Fjol', 'Antalet händelser samma stadsdel eller kategori hade veckan innan, och samma vecka ett år tidigare.'],
+  ['p-värde', 'Hur troligt det är att skillnaden mot jämförelseveckan bara är slump (exakt test för två antal). Under 0,05 räknas som mer än slumpen.'],
+  ['mid-p-värde', 'Samma test, något mindre försiktigt vid små antal.'],
+  ['Mer än slumpen', 'Ja när p-värdet är under 0,05. Tabellerna i PDF:en markerar det med en stjärna.'],
+  ['Kvot', 'Antalet denna vecka delat med jämförelseveckans. 1 betyder lika många, 2 dubbelt så många.'],
+  ['Kvot, lägst / högst (95 %)', 'Intervallet där kvoten med 95 % säkerhet ligger. Omfattar intervallet 1 kan skillnaden vara slump.'],
+  ['Hotspot / Coldspot', 'Områden där händelserna ligger tätare (hot) eller glesare (cold) än slumpen ger, enligt Getis-Ord Gi*. Procenten är säkerheten efter korrigering för att många rutor prövas samtidigt (Benjamini–Hochberg).'],
+  ['Ovanligt för platsen', 'Rutan med grannrutor jämförd med samma rutor de föregående veckorna (negativ binomialfördelning, korrigerat för många prövningar). Ny: ovanligt högt och aldrig hotspot förut. Förstärkt: ovanligt högt på en plats som varit hotspot. Ihållande: hotspot men som vanligt. Sporadisk: hotspot nu men inte ovanligt.'],
+  ['Väntat', 'Det antal rutan med grannrutor brukar ha en vecka, enligt de föregående veckorna.'],
+  ['Ingen jämförelse', 'Någon källa saknar data för jämförelseveckan, så ingen skillnad prövas.'],
+  ['z-värde', 'Hur många standardavvikelser rutans antal, med grannrutor, ligger från det väntade. Stora positiva värden är hotspots.'],
+  ['Mittpunkt', 'Rutans mitt som latitud, longitud (WGS 84), att söka på i en karta. Rutorna är sexhörningar (H3).'],
+];
+
+const P_METHOD_SV = { normal: 'normalapproximation', 'exact-binomial': 'exakt binomialtest' } as const;
 
 /**
  * The report's data as an Excel workbook, one sheet per table (overview, stadsdelar, categories, hotspots,
- * places, hour × weekday, trend, calendar, annotations, actions). Numbers stay numbers; text is defused.
+ * places, hour × weekday, trend, calendar, annotations, actions) and one explaining the statistics.
+ * Numbers stay numbers; text is defused; codes are written as their Swedish labels.
  */
-export async function renderSituationXlsx(r: SituationReport): Promise<Buffer> {
+export async function renderSituationXlsx(r: SituationReport, outlines: readonly Outline[] = []): Promise<Buffer> {
   const book = newWorkbook();
   const t = r.totals;
+  const group = (code: string) => labelOf(CATEGORY_GROUP_LABELS, code);
   sheet(book, 'Översikt', ['Uppgift', 'Värde'], [
     ['Område', r.scope.name], ['Vecka', r.week], ['Från', localMinute(r.period.start)], ['Till (exkl.)', localMinute(r.period.end)], ['Uttag', localMinute(r.generated_at)],
-    ['Urval kategorigrupper', r.filters.category_group?.join(', ') ?? 'alla'], ['Urval källor', r.filters.source?.join(', ') ?? 'alla'],
+    ['Urval kategorigrupper', r.filters.category_group?.map(group).join(', ') ?? 'alla'], ['Urval källor', r.filters.source?.map((s) => labelOf(SOURCE_LABELS, s)).join(', ') ?? 'alla'],
     ['Händelser', t.count], ['Förra veckan', t.vs_previous_week.reference], ['Samma vecka i fjol', t.vs_last_year.reference],
     ['Med punktläge', t.points], ['Grov position: område', t.coarse_area], ['Grov position: kommun', t.coarse_municipality],
-    ['Utanför hot spot-analysen: grov position', r.hotspots.excluded_coarse],
-    ['Utanför hot spot-analysen: exakt läge utanför områdets celler', r.hotspots.excluded_outside ?? null],
-    ['Jämförelse förra veckan', t.vs_previous_week.comparable === false ? `ingen jämförelse (källor utan täckning: ${t.vs_previous_week.uncovered_sources?.join(', ')})` : 'testad'],
-    ['Jämförelse samma vecka i fjol', t.vs_last_year.comparable === false ? `ingen jämförelse (källor utan täckning: ${t.vs_last_year.uncovered_sources?.join(', ')})` : 'testad'],
+    ['Utanför hotspotanalysen: grov position', r.hotspots.excluded_coarse],
+    ['Utanför hotspotanalysen: exakt läge utanför områdets rutor', r.hotspots.excluded_outside ?? null],
+    ['Jämförelse förra veckan', comparison(t.vs_previous_week)], ['Jämförelse samma vecka i fjol', comparison(t.vs_last_year)],
   ]);
-  sheet(book, 'Stadsdelar', ['Kod', 'Stadsdel', 'Antal', 'Varav grov position', 'Varav våld/hot', 'Förra veckan', ...changeCols.map((c) => `förra v. ${c}`),
-    'Fjol', ...changeCols.map((c) => `fjol ${c}`), 'Per 1000 inv.', 'Invånare', 'Invånarår', 'Förslag', 'Förslag (text)', 'Poäng', 'Bekräftad', 'Bekräftad (text)', 'Förra veckans bedömning'],
+  sheet(book, 'Stadsdelar', ['Stadsdel', 'Antal', 'Varav grov position', 'Varav våld/hot', 'Förra veckan', ...changeCols.map((c) => `Förra v.: ${c}`),
+    'Fjol', ...changeCols.map((c) => `Fjol: ${c}`), 'Per 1000 inv.', 'Invånare', 'Invånarår', 'Föreslagen bedömning', 'Poäng', 'Bekräftad bedömning', 'Förra veckans bedömning'],
   r.neighbourhoods.map((n) => [
-    n.code, n.name, n.count, n.coarse, n.violence, n.vs_previous_week.reference, ...changeCells(n.vs_previous_week), n.vs_last_year.reference, ...changeCells(n.vs_last_year),
+    n.name, n.count, n.coarse, n.violence, n.vs_previous_week.reference, ...changeCells(n.vs_previous_week), n.vs_last_year.reference, ...changeCells(n.vs_last_year),
     n.rate_per_1000?.rate ?? null, n.rate_per_1000?.population ?? null, n.rate_per_1000?.population_year ?? null,
-    n.rating.proposed, RATING_LABELS[n.rating.proposed].sv, n.rating.score, n.rating.confirmed?.level ?? null,
-    n.rating.confirmed ? RATING_LABELS[n.rating.confirmed.level].sv : null, n.rating.previous_week_confirmed,
+    RATING_LABELS[n.rating.proposed].sv, n.rating.score, n.rating.confirmed ? RATING_LABELS[n.rating.confirmed.level].sv : null,
+    n.rating.previous_week_confirmed ? RATING_LABELS[n.rating.previous_week_confirmed].sv : null,
   ]));
-  sheet(book, 'Kategorier', ['Kod', 'Kategori', 'Grupp', 'Antal', 'Förra veckan', ...changeCols.map((c) => `förra v. ${c}`), 'Fjol', ...changeCols.map((c) => `fjol ${c}`)],
-    r.categories.map((c) => [c.code, c.label_sv, c.group_code, c.count, c.vs_previous_week.reference, ...changeCells(c.vs_previous_week), c.vs_last_year.reference, ...changeCells(c.vs_last_year)]));
+  sheet(book, 'Kategorier', ['Kategori', 'Grupp', 'Antal', 'Förra veckan', ...changeCols.map((c) => `Förra v.: ${c}`), 'Fjol', ...changeCols.map((c) => `Fjol: ${c}`)],
+    r.categories.map((c) => [c.label_sv, group(c.group_code), c.count, c.vs_previous_week.reference, ...changeCells(c.vs_previous_week), c.vs_last_year.reference, ...changeCells(c.vs_last_year)]));
   const h = r.hotspots;
-  sheet(book, 'Hotspots', ['H3-cell', 'Antal', 'Summa med grannar', 'z', 'p', 'p justerat (BH)', 'Klass'],
-    [...h.cells.map((c) => [c.cell, c.count, c.local_sum, c.z, c.p, c.p_adjusted, c.class] as Cell[]),
-      [], [`Metod: ${h.method}, upplösning ${h.resolution}, k = ${h.k}, n = ${h.n}, p: ${h.p_method}, ${h.correction}, alfa ${h.alpha}`]]);
+  const where = (cell: string): Cell[] => {
+    const [lon, lat] = h3CellCentre(cell);
+    const hood = outlines.find((o) => booleanPointInPolygon([lon, lat], o.geometry))?.name ?? '–';
+    return [hood, `${lat.toFixed(5)}, ${lon.toFixed(5)}`];
+  };
+  sheet(book, 'Hotspots', ['Stadsdel', 'Mittpunkt (lat, lon)', 'Antal', 'Antal med grannrutor', 'z-värde', 'p-värde', 'p-värde, korrigerat', 'Klass'],
+    [...h.cells.map((c) => [...where(c.cell), c.count, c.local_sum, c.z, c.p, c.p_adjusted, GI_CLASS_LABELS[c.class].sv] as Cell[]),
+      [], [`Metod: Getis-Ord Gi* på sexhörningar (H3, upplösning ${h.resolution}), ${h.k} grannar, ${h.n} rutor; p-värden med ${P_METHOD_SV[h.p_method]}, korrigerade för många prövningar (Benjamini–Hochberg), gräns ${String(h.alpha).replace('.', ',')}.`]]);
   const e = r.emerging;
   if (e) {
-    sheet(book, 'Ovanligt för platsen', ['Klass', 'H3-cell', 'Lat', 'Lon', 'Summa med grannar', 'Väntat', 'Spridning (phi)', 'p', 'p justerat (BH)', 'Hot spot (Gi*) nu', 'Hot spot veckor före'],
-      [...e.cells.map((c) => {
-        const [lat, lon] = cellToLatLng(c.cell);
-        return [EMERGING_SV[c.class], c.cell, lat, lon, c.local_sum, c.expected, c.dispersion, c.p, c.p_adjusted, c.gi_hot, c.hot_weeks_before] as Cell[];
-      }),
-      [], [`Metod: cellen och dess grannar (k = ${e.k}) mot samma celler ${e.from_week} – ${e.to_week} (${e.baseline_weeks} veckor), negativ binomial, ${e.correction}, alfa ${e.alpha}, n = ${e.n}; ihållande = hot spot minst ${e.persistent_share * 100} % av veckorna`]]);
+    sheet(book, 'Ovanligt för platsen', ['Klass', 'Stadsdel', 'Mittpunkt (lat, lon)', 'Antal med grannrutor', 'Väntat', 'p-värde', 'p-värde, korrigerat', 'Hotspot (Gi*) denna vecka', 'Veckor som hotspot förut'],
+      [...e.cells.map((c) => [EMERGING_CLASS_LABELS[c.class].sv, ...where(c.cell), c.local_sum, c.expected, c.p, c.p_adjusted, yesNo(c.gi_hot), c.hot_weeks_before] as Cell[]),
+        [], [`Metod: rutan och dess ${e.k} grannar jämförs med samma rutor vecka ${e.from_week}–${e.to_week} (${e.baseline_weeks} veckor), negativ binomialfördelning, korrigerat för många prövningar (Benjamini–Hochberg), gräns ${String(e.alpha).replace('.', ',')}; ihållande = hotspot minst ${e.persistent_share * 100} % av veckorna.`]]);
   }
-  sheet(book, 'Platser', ['Nyckel', 'Namn', 'Typ', 'Inne/ute', 'Lon', 'Lat', 'Antal 52 veckor', 'Antal veckan', 'Upprepad'],
-    r.top_places.places.map((p) => [p.key, p.name, p.type, p.setting, p.lon, p.lat, p.count, p.week_count, p.repeat]));
-  sheet(book, 'Tid', ['Veckodag', ...Array.from({ length: 24 }, (_, i) => `${i}`)], r.time_profile.matrix.map((row, i) => [r.time_profile.weekdays[i] ?? '', ...row]));
+  sheet(book, 'Platser', ['Plats', 'Typ', 'Inne/ute', 'Longitud', 'Latitud', 'Antal 52 veckor', 'Antal veckan', 'Upprepad plats'],
+    r.top_places.places.map((p) => [p.name ?? 'Gatuläge', p.type ? labelOf(PLACE_TYPE_LABELS, p.type) : 'Gatuläge (ej registrerad plats)',
+      p.setting ? PLACE_SETTING_LABELS[p.setting].sv : '–', p.lon, p.lat, p.count, p.week_count, yesNo(p.repeat)]));
+  sheet(book, 'Tid', ['Veckodag', ...Array.from({ length: 24 }, (_, i) => `kl. ${String(i).padStart(2, '0')}`)], r.time_profile.matrix.map((row, i) => [WEEKDAYS_SV[i] ?? '', ...row]));
   sheet(book, 'Trend', ['Vecka', 'Antal', 'Med punktläge'], r.trend.map((w) => [w.week, w.count, w.points]));
   sheet(book, 'Årshjul', ['Typ', 'Benämning', 'Veckor'], [
-    ...r.calendar.peaks.map((p) => ['återkommande topp', `hög ${p.years_high} år, ${p.mean_ratio} × årsmedel`, String(p.week_number)] as Cell[]),
-    ...r.calendar.known_periods.map((p) => [p.kind, p.label_sv, p.weeks.join(', ')] as Cell[]),
-    [], ['regel', r.calendar.rule, r.calendar.years_used.join(', ')],
+    ...r.calendar.peaks.map((p) => ['Återkommande topp', `hög ${p.years_high} år, ${String(p.mean_ratio).replace('.', ',')} × årsmedel`, String(p.week_number)] as Cell[]),
+    ...r.calendar.known_periods.map((p) => ['Känd period', p.label_sv, p.weeks.join(', ')] as Cell[]),
+    [], ['År som används', r.calendar.years_used.join(', ')],
+    ['Regel', 'En vecka är hög ett år när antalet är minst 1,2 gånger årets veckomedel och klart högre än resten av året (p < 0,05); en topp är ett veckonummer som varit högt minst två av åren.'],
   ]);
-  sheet(book, 'Anteckningar', ['Datum', 'Vecka', 'Typ', 'Text'], r.annotations.map((a) => [a.date, a.week, a.kind, a.text]));
+  sheet(book, 'Anteckningar', ['Datum', 'Vecka', 'Typ', 'Text'], r.annotations.map((a) => [a.date, a.week, labelOf(ANNOTATION_KIND_LABELS, a.kind), a.text]));
   sheet(book, 'Åtgärder', ['Åtgärd', 'Ansvarig enhet', 'Klart senast', 'Status', 'Försenad', 'Mötesvecka'],
-    r.previous_actions.map((a) => [a.title, a.unit_name, a.due_date, a.status, a.overdue, a.meeting_week]));
+    r.previous_actions.map((a) => [a.title, a.unit_name, a.due_date, ACTION_STATUS_LABELS[a.status].sv, yesNo(a.overdue), a.meeting_week]));
+  sheet(book, 'Förklaringar', ['Kolumn', 'Betydelse'], EXPLANATIONS);
   return workbookBuffer(book);
 }

@@ -1,3 +1,4 @@
+import { FOLLOWUP_ASSESSMENT_LABELS, INDICATOR_DIRECTION_LABELS, INDICATOR_OUTCOME_LABELS, labelsIn, MEASURE_STATUS_LABELS, MEASURE_TYPE_LABELS, REQUEST_STATUS_LABELS } from '../../domain/labels.js';
 import type { Shape } from './shape.js';
 import type { svProgramme } from './sv-programme.js';
 
@@ -18,17 +19,16 @@ export const enProgramme: Shape<typeof svProgramme> = {
       assessment: 'the effect is followed up against the baseline',
     },
     affected: { residents: 'Residents', visitors: 'Visitors', business_owners: 'Business owners', staff: 'Staff' },
-    measureTypes: {
-      situational: 'Situational/physical (CPTED)', staffing: 'Staffing and working methods', social: 'Social', information: 'Information',
-      surveillance: 'Surveillance/guarding',
-    },
-    measureStatus: { planned: 'Planned', ongoing: 'Ongoing', done: 'Done', stopped: 'Stopped' },
-    requestStatus: { requested: 'Requested', accepted: 'Accepted', declined: 'Declined', delivered: 'Delivered' },
+    measureTypes: labelsIn(MEASURE_TYPE_LABELS, 'en'),
+    measureStatus: labelsIn(MEASURE_STATUS_LABELS, 'en'),
+    requestStatus: labelsIn(REQUEST_STATUS_LABELS, 'en'),
     targetGroups: {
       residents: 'Residents', visitors: 'Visitors', youth: 'Young people', children: 'Children', elderly: 'Older people', business_owners: 'Business owners',
       staff: 'Staff', students: 'Students',
     },
-    assessments: { improved: 'Improved', unchanged: 'Unchanged', worse: 'Worse', unclear: 'Unclear' },
+    assessments: labelsIn(FOLLOWUP_ASSESSMENT_LABELS, 'en'),
+    indicatorDirections: labelsIn(INDICATOR_DIRECTION_LABELS, 'en'),
+    indicatorOutcomes: labelsIn(INDICATOR_OUTCOME_LABELS, 'en'),
     fields: {
       owner_unit: 'Unit that owns the problem',
       title: 'Title',
@@ -43,6 +43,8 @@ export const enProgramme: Shape<typeof svProgramme> = {
       from: 'From',
       to: 'To',
       target: 'Target (number of incidents)',
+      direction: 'Which way is better?',
+      directionPick: 'Choose…',
       stage: 'Stage (SARA)',
       status: 'Status',
       problem: 'Problem',
@@ -73,7 +75,7 @@ export const enProgramme: Shape<typeof svProgramme> = {
         time_pattern: 'Describe the time pattern in at most 500 characters.',
         affected: 'Choose among the groups shown.',
         evidence: 'The evidence could not be saved: write at most 2,000 characters.',
-        baseline: 'Enter both dates of the baseline period (to not before from) and the target as a whole number.',
+        baseline: 'Enter both dates of the baseline period (to not before from) and the target as a whole number, and choose which way is better.',
       },
       measure: {
         problem_ids: 'Choose at least one problem: a measure must be aimed at an identified problem.',

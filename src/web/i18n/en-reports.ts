@@ -1,3 +1,4 @@
+import { ANNUAL_HEADLINE_LABELS, labelsIn } from '../../domain/labels.js';
 import type { Shape } from './shape.js';
 import type { svReports } from './sv-reports.js';
 
@@ -8,10 +9,6 @@ export const enReports: Shape<typeof svReports> = {
     subnav: 'Follow-up of the safety programme',
     scope: { legend: 'What the report covers', city: 'The whole city', district: 'A district', unit: 'A unit', district_label: 'District committee', unit_label: 'Unit', show: 'Show' },
     download: { pdf: 'Download as PDF', xlsx: 'Download as Excel', intro: 'For the committee report:' },
-    measureType: { situational: 'Situational/physical', staffing: 'Staffing and working methods', social: 'Social', information: 'Information', surveillance: 'Surveillance/guarding' },
-    measureStatus: { planned: 'Planned', ongoing: 'Ongoing', done: 'Done', stopped: 'Stopped' },
-    requestStatus: { requested: 'requested', accepted: 'accepted', declined: 'declined', delivered: 'delivered' },
-    assessment: { improved: 'Improved', unchanged: 'Unchanged', worse: 'Worse', unclear: 'Unclear' },
     noAccess: 'This page is for staff allowed to read the follow-up of the programme.',
     period: '{{from}} – {{to}}',
     noPeriod: 'No period given',
@@ -60,7 +57,7 @@ export const enReports: Shape<typeof svReports> = {
     detail: {
       problem_only_stopped_measures: '{{measures}} stopped measures',
       followup_overdue: 'Follow-up due {{due}}',
-      request_overdue: 'From {{from}}, due {{due}}, {{status}}',
+      request_overdue: 'From {{from}}, due {{due}}. Status: {{status}}',
       indicator_wrong_way: 'Baseline {{baseline}}, at follow-up {{value}}',
       agreement_review_overdue: 'Review due {{due}}',
     },
@@ -190,15 +187,12 @@ export const enReports: Shape<typeof svReports> = {
     title: 'Annual report',
     titleFor: 'Annual report {{year}}: {{name}}',
     link: 'Annual report',
-    intro: 'The annual follow-up the programme asks of every committee and company: measures run, problems addressed, change in indicators and requests answered.',
+    intro: 'The annual follow-up the programme asks of every committee and company: measures during the year, the problems they were aimed at, change in indicators and requests answered. Every figure in the summary is counted from the tables below.',
     year: 'Year',
     chooseUnit: 'Choose a unit or a district committee.',
     totals: 'Summary',
-    measuresRun: 'Measures run',
-    problemsAddressed: 'Problems addressed',
-    followupsRecorded: 'Follow-ups recorded',
-    requestsAnswered: 'Requests answered',
-    measuresCaption: 'Measures that ran during the year',
+    headline: labelsIn(ANNUAL_HEADLINE_LABELS, 'en'),
+    measuresCaption: 'Measures under way during the year',
     measure: 'Measure',
     responsible: 'Responsible',
     followups: 'Follow-ups',
@@ -211,6 +205,8 @@ export const enReports: Shape<typeof svReports> = {
     baseline: 'Baseline',
     value: 'Value',
     change: 'Change',
+    outcome: 'Indicator',
+    outcomeNote: 'Assessment is what the person recording the follow-up said. Indicator is worked out from the values and which way is better for the problem\'s indicator.',
     requestsCaption: 'Contribution requests answered during the year',
     from: 'From',
     to: 'To',

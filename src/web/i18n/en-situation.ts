@@ -1,3 +1,4 @@
+import { ACTION_STATUS_LABELS, CATEGORY_GROUP_LABELS, GI_CLASS_LABELS, labelsIn } from '../../domain/labels.js';
 import type { Shape } from './shape.js';
 import type { svSituation } from './sv-situation.js';
 
@@ -16,7 +17,7 @@ export const enSituation: Shape<typeof svSituation> = {
       hint: 'Nothing ticked means all. The selection applies to the whole report: counts, map, places, times and trend.',
       group: 'Category group',
       source: 'Source',
-      groups: { property: 'Property', environment: 'Environment', disorder: 'Public order', violence: 'Violence and threats', traffic: 'Traffic', other: 'Other' },
+      groups: labelsIn(CATEGORY_GROUP_LABELS, 'en'),
     },
     week: 'Week',
     weekPicker: 'Choose week',
@@ -73,7 +74,7 @@ export const enSituation: Shape<typeof svSituation> = {
     densityNote: 'Kernel density, bandwidth {{bandwidth}} m, at most {{max}} incidents per km².',
     densityLow: 'Low density',
     densityHigh: 'High density',
-    giClasses: { hot99: 'Hotspot 99%', hot95: 'Hotspot 95%', hot90: 'Hotspot 90%', cold90: 'Cold spot 90%', cold95: 'Cold spot 95%', cold99: 'Cold spot 99%', none: 'None' },
+    giClasses: labelsIn(GI_CLASS_LABELS, 'en'),
     topPlaces: 'Places with most incidents',
     topPlacesPeriod: 'Weeks {{from}} – {{to}}',
     streetCell: 'Street section',
@@ -126,7 +127,7 @@ export const enSituation: Shape<typeof svSituation> = {
     actionAdded: 'The action is added.',
     needMeeting: 'Save the meeting first; then actions can be added.',
     colStatus: 'Status',
-    status: { open: 'Open', done: 'Done', cancelled: 'Cancelled' },
+    status: labelsIn(ACTION_STATUS_LABELS, 'en'),
     redactions_one: '{{count}} piece of personal data removed from the notes',
     redactions_other: '{{count}} pieces of personal data removed from the notes',
   },

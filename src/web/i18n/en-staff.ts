@@ -1,3 +1,4 @@
+import { labelsIn, PRECISION_LABELS } from '../../domain/labels.js';
 import { enSituation } from './en-situation.js';
 import type { Shape } from './shape.js';
 import type { svStaff } from './sv-staff.js';
@@ -13,7 +14,7 @@ export const enStaff: Shape<typeof svStaff> = {
     reportedAt: 'Reported',
     what: 'What and where',
     precision: 'Location precision',
-    precisionLabel: { exact: 'Exact point', place: 'Place', area: 'Area', municipality: 'Whole municipality' },
+    precisionLabel: labelsIn(PRECISION_LABELS, 'en'),
     precisionHelp: {
       exact: 'The position is the point the reporter chose.',
       place: 'The position is the registered position of the place, not exactly where it happened.',

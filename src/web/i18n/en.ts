@@ -1,3 +1,4 @@
+import { labelsIn, PLACE_TYPE_LABELS, SOURCE_LABELS } from '../../domain/labels.js';
 import { enAbout } from './en-about.js';
 import { enAgreements } from './en-agreements.js';
 import { enAccount } from './en-account.js';
@@ -133,10 +134,7 @@ export const en: Translation = {
     tableLabel: 'Table: {{caption}}',
     more: 'Show more',
     status: { new: 'New', in_progress: 'In progress', closed: 'Closed' },
-    source: {
-      resident: 'Resident', staff: 'Staff', partner: 'Partner', police: 'Police', import: 'Import',
-      open311: 'Open311', demo: 'Demo',
-    },
+    source: labelsIn(SOURCE_LABELS, 'en'),
   },
   places: {
     title: 'Places',
@@ -170,11 +168,7 @@ export const en: Translation = {
     mapNote: 'The map shows the position of the place. The address and coordinates are in the facts beside it.',
     back: 'All places',
     responsibility: { environment: 'surroundings', premises: 'premises', maintenance: 'maintenance', operations: 'operations', security: 'security', cleaning: 'cleaning', lighting: 'lighting' },
-    types: {
-      library: 'Library', archive_reading_room: 'Archive/reading room', museum: 'Museum', school: 'School', square: 'Square',
-      park: 'Park', metro_entrance: 'Metro entrance', station: 'Station', sports_facility: 'Sports facility',
-      youth_centre: 'Youth centre', shopping_centre: 'Shopping centre', courtyard: 'Courtyard', street: 'Street', other: 'Other',
-    },
+    types: labelsIn(PLACE_TYPE_LABELS, 'en'),
   },
   report: {
     title: 'Report',

@@ -1,3 +1,4 @@
+import { FOLLOWUP_ASSESSMENT_LABELS, INDICATOR_DIRECTION_LABELS, INDICATOR_OUTCOME_LABELS, labelsIn, MEASURE_STATUS_LABELS, MEASURE_TYPE_LABELS, REQUEST_STATUS_LABELS } from '../../domain/labels.js';
 /** Swedish texts of the programme: problems, measures, contribution requests and the district coordination view. */
 export const svProgramme = {
   programme: {
@@ -15,17 +16,16 @@ export const svProgramme = {
       assessment: 'effekten följs upp mot utgångsvärdet',
     },
     affected: { residents: 'Boende', visitors: 'Besökare', business_owners: 'Näringsidkare', staff: 'Personal' },
-    measureTypes: {
-      situational: 'Situationell/fysisk (CPTED)', staffing: 'Bemanning och arbetssätt', social: 'Social', information: 'Information',
-      surveillance: 'Bevakning/kameror',
-    },
-    measureStatus: { planned: 'Planerad', ongoing: 'Pågår', done: 'Genomförd', stopped: 'Avbruten' },
-    requestStatus: { requested: 'Begärd', accepted: 'Accepterad', declined: 'Avböjd', delivered: 'Levererad' },
+    measureTypes: labelsIn(MEASURE_TYPE_LABELS, 'sv'),
+    measureStatus: labelsIn(MEASURE_STATUS_LABELS, 'sv'),
+    requestStatus: labelsIn(REQUEST_STATUS_LABELS, 'sv'),
     targetGroups: {
       residents: 'Boende', visitors: 'Besökare', youth: 'Unga', children: 'Barn', elderly: 'Äldre', business_owners: 'Näringsidkare',
       staff: 'Personal', students: 'Elever/studenter',
     },
-    assessments: { improved: 'Förbättrat', unchanged: 'Oförändrat', worse: 'Försämrat', unclear: 'Oklart' },
+    assessments: labelsIn(FOLLOWUP_ASSESSMENT_LABELS, 'sv'),
+    indicatorDirections: labelsIn(INDICATOR_DIRECTION_LABELS, 'sv'),
+    indicatorOutcomes: labelsIn(INDICATOR_OUTCOME_LABELS, 'sv'),
     fields: {
       owner_unit: 'Ansvarig enhet för problemet',
       title: 'Rubrik',
@@ -40,6 +40,8 @@ export const svProgramme = {
       from: 'Från och med',
       to: 'Till och med',
       target: 'Mål (antal händelser)',
+      direction: 'Vilket håll är bättre?',
+      directionPick: 'Välj…',
       stage: 'Steg (SARA)',
       status: 'Status',
       problem: 'Problem',
@@ -70,7 +72,7 @@ export const svProgramme = {
         time_pattern: 'Beskriv tidsmönstret med högst 500 tecken.',
         affected: 'Välj bland grupperna som visas.',
         evidence: 'Underlaget kunde inte sparas: skriv högst 2 000 tecken.',
-        baseline: 'Ange utgångsperiodens båda datum (till och med inte före från och med) och målet som ett heltal.',
+        baseline: 'Ange utgångsperiodens båda datum (till och med inte före från och med) och målet som ett heltal, och välj vilket håll som är bättre.',
       },
       measure: {
         problem_ids: 'Välj minst ett problem: en åtgärd ska riktas mot ett identifierat problem.',

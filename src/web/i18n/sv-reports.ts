@@ -1,3 +1,4 @@
+import { ANNUAL_HEADLINE_LABELS, labelsIn } from '../../domain/labels.js';
 /** Swedish texts of the programme's follow-up: quality report, unit and city views, local agreements, annual report. */
 export const svReports = {
   reports: {
@@ -5,10 +6,6 @@ export const svReports = {
     subnav: 'Uppföljning av trygghetsprogrammet',
     scope: { legend: 'Vad rapporten gäller', city: 'Hela staden', district: 'Ett stadsdelsområde', unit: 'En enhet', district_label: 'Stadsdelsnämnd', unit_label: 'Enhet', show: 'Visa' },
     download: { pdf: 'Ladda ner som PDF', xlsx: 'Ladda ner som Excel', intro: 'För nämndens rapport:' },
-    measureType: { situational: 'Situationell/fysisk', staffing: 'Bemanning och arbetssätt', social: 'Social', information: 'Information', surveillance: 'Bevakning/övervakning' },
-    measureStatus: { planned: 'Planerad', ongoing: 'Pågår', done: 'Genomförd', stopped: 'Avbruten' },
-    requestStatus: { requested: 'begärd', accepted: 'accepterad', declined: 'avböjd', delivered: 'levererad' },
-    assessment: { improved: 'Förbättring', unchanged: 'Oförändrat', worse: 'Försämring', unclear: 'Oklart' },
     noAccess: 'Den här sidan är för medarbetare med behörighet att läsa programmets uppföljning.',
     period: '{{from}} – {{to}}',
     noPeriod: 'Ingen period angiven',
@@ -57,7 +54,7 @@ export const svReports = {
     detail: {
       problem_only_stopped_measures: '{{measures}} avbrutna åtgärder',
       followup_overdue: 'Uppföljning senast {{due}}',
-      request_overdue: 'Från {{from}}, senast {{due}}, {{status}}',
+      request_overdue: 'Från {{from}}, senast {{due}}. Status: {{status}}',
       indicator_wrong_way: 'Nollmätning {{baseline}}, vid uppföljning {{value}}',
       agreement_review_overdue: 'Omprövning senast {{due}}',
     },
@@ -187,14 +184,11 @@ export const svReports = {
     title: 'Årsrapport',
     titleFor: 'Årsrapport {{year}}: {{name}}',
     link: 'Årsrapport',
-    intro: 'Den årliga uppföljning som programmet kräver av varje nämnd och bolag: genomförda åtgärder, problem som åtgärdats, indikatorernas förändring och besvarade begäranden.',
+    intro: 'Den årliga uppföljning som programmet kräver av varje nämnd och bolag: åtgärder under året, problemen de riktades mot, indikatorernas förändring och besvarade begäranden. Varje siffra i sammanfattningen räknas ur tabellerna nedan.',
     year: 'År',
     chooseUnit: 'Välj en enhet eller stadsdelsnämnd.',
     totals: 'Sammanfattning',
-    measuresRun: 'Genomförda åtgärder',
-    problemsAddressed: 'Problem som åtgärdats',
-    followupsRecorded: 'Registrerade uppföljningar',
-    requestsAnswered: 'Besvarade begäranden',
+    headline: labelsIn(ANNUAL_HEADLINE_LABELS, 'sv'),
     measuresCaption: 'Åtgärder som pågick under året',
     measure: 'Åtgärd',
     responsible: 'Ansvarig',
@@ -208,6 +202,8 @@ export const svReports = {
     baseline: 'Nollmätning',
     value: 'Värde',
     change: 'Förändring',
+    outcome: 'Indikatorn',
+    outcomeNote: 'Bedömning är vad den som registrerade uppföljningen angav. Indikatorn räknas ur värdena och vilket håll som är bättre för problemets indikator.',
     requestsCaption: 'Begäranden om stöd som besvarades under året',
     from: 'Från',
     to: 'Till',

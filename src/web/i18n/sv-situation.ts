@@ -1,3 +1,4 @@
+import { ACTION_STATUS_LABELS, CATEGORY_GROUP_LABELS, GI_CLASS_LABELS, labelsIn } from '../../domain/labels.js';
 /** Swedish texts of the situation report (lägesbild), the frozen report with its meeting, and the inbox. */
 export const svSituation = {
   situation: {
@@ -13,7 +14,7 @@ export const svSituation = {
       hint: 'Inget val betyder alla. Urvalet gäller hela lägesbilden: antal, karta, platser, tider och trend.',
       group: 'Kategorigrupp',
       source: 'Källa',
-      groups: { property: 'Egendom', environment: 'Miljö', disorder: 'Ordning', violence: 'Våld och hot', traffic: 'Trafik', other: 'Övrigt' },
+      groups: labelsIn(CATEGORY_GROUP_LABELS, 'sv'),
     },
     week: 'Vecka',
     weekPicker: 'Välj vecka',
@@ -70,7 +71,7 @@ export const svSituation = {
     densityNote: 'Kärntäthet, bandbredd {{bandwidth}} m, högst {{max}} händelser per km².',
     densityLow: 'Låg täthet',
     densityHigh: 'Hög täthet',
-    giClasses: { hot99: 'Hotspot 99 %', hot95: 'Hotspot 95 %', hot90: 'Hotspot 90 %', cold90: 'Coldspot 90 %', cold95: 'Coldspot 95 %', cold99: 'Coldspot 99 %', none: 'Ingen' },
+    giClasses: labelsIn(GI_CLASS_LABELS, 'sv'),
     topPlaces: 'Platser med flest händelser',
     topPlacesPeriod: 'Vecka {{from}} – {{to}}',
     streetCell: 'Gatuavsnitt',
@@ -123,7 +124,7 @@ export const svSituation = {
     actionAdded: 'Åtgärden är tillagd.',
     needMeeting: 'Spara mötet först, sedan kan åtgärder läggas till.',
     colStatus: 'Status',
-    status: { open: 'Öppen', done: 'Klar', cancelled: 'Avbruten' },
+    status: labelsIn(ACTION_STATUS_LABELS, 'sv'),
     redactions_one: '{{count}} personuppgift borttagen ur anteckningen',
     redactions_other: '{{count}} personuppgifter borttagna ur anteckningen',
   },

@@ -1,3 +1,4 @@
+import { labelsIn, PRECISION_LABELS } from '../../domain/labels.js';
 import { svSituation } from './sv-situation.js';
 /** Swedish texts of the staff pages: one incident with its status form, and the audit log. */
 export const svStaff = {
@@ -10,7 +11,7 @@ export const svStaff = {
     reportedAt: 'Rapporterad',
     what: 'Vad och var',
     precision: 'Platsangivelse',
-    precisionLabel: { exact: 'Exakt punkt', place: 'Plats', area: 'Område', municipality: 'Hela kommunen' },
+    precisionLabel: labelsIn(PRECISION_LABELS, 'sv'),
     precisionHelp: {
       exact: 'Positionen är den punkt som rapportören valde.',
       place: 'Positionen är platsens registrerade position, inte exakt var det hände.',

@@ -1,3 +1,4 @@
+import { labelsIn, PLACE_TYPE_LABELS, SOURCE_LABELS } from '../../domain/labels.js';
 import { svAbout } from './sv-about.js';
 import { svAgreements } from './sv-agreements.js';
 import { svAccount } from './sv-account.js';
@@ -130,10 +131,7 @@ export const sv = {
     tableLabel: 'Tabell: {{caption}}',
     more: 'Visa fler',
     status: { new: 'Ny', in_progress: 'Pågår', closed: 'Avslutad' },
-    source: {
-      resident: 'Invånare', staff: 'Personal', partner: 'Partner', police: 'Polisen', import: 'Import',
-      open311: 'Open311', demo: 'Demo',
-    },
+    source: labelsIn(SOURCE_LABELS, 'sv'),
   },
   places: {
     title: 'Platser',
@@ -167,11 +165,7 @@ export const sv = {
     mapNote: 'Kartan visar platsens position. Adress och koordinater står i faktarutan bredvid.',
     back: 'Alla platser',
     responsibility: { environment: 'närmiljö', premises: 'lokaler', maintenance: 'skötsel', operations: 'verksamhet', security: 'säkerhet', cleaning: 'städning', lighting: 'belysning' },
-    types: {
-      library: 'Bibliotek', archive_reading_room: 'Arkiv/läsesal', museum: 'Museum', school: 'Skola', square: 'Torg',
-      park: 'Park', metro_entrance: 'Tunnelbaneuppgång', station: 'Station', sports_facility: 'Idrottsanläggning',
-      youth_centre: 'Fritidsgård', shopping_centre: 'Köpcentrum', courtyard: 'Innergård', street: 'Gata', other: 'Annat',
-    },
+    types: labelsIn(PLACE_TYPE_LABELS, 'sv'),
   },
   report: {
     title: 'Rapportera',

@@ -105,7 +105,7 @@ function ReviewForm({ agreement: a }: { agreement: Agreement }) {
         {a.activities.length === 0 && <p className="empty">{t('agreements.noActivities')}</p>}
         {a.activities.map((x) => (
           <AssessmentRow key={x.id} id={`review-activity-${x.id}`} legend={x.title} error={errors[`activity:${x.id}`]} row={state.activities[x.id]!}
-            facts={`${t(`reports.measureType.${x.type}`)} · ${t(`reports.measureStatus.${x.status}`)} · ${x.responsible_unit.name}`}
+            facts={`${t(`programme.measureTypes.${x.type}`)} · ${t(`programme.measureStatus.${x.status}`)} · ${x.responsible_unit.name}`}
             options={ActivityAssessmentSchema.options.map((v) => ({ value: v, label: t(`agreementReview.activityAssessments.${v}`) }))}
             onChange={(patch) => setRow('activities', x.id, patch)} />
         ))}

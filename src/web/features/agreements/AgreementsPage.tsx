@@ -112,8 +112,8 @@ function AgreementSection({ agreement: a, text, edit, notice }: { agreement: Agr
               {a.activities.map((m) => (
                 <tr key={m.id}>
                   <th scope="row" className="description"><Link to={`/measures/${m.id}`}>{m.title}</Link></th>
-                  <td>{t(`reports.measureType.${m.type}`)}</td>
-                  <td>{t(`reports.measureStatus.${m.status}`)}</td>
+                  <td>{t(`programme.measureTypes.${m.type}`)}</td>
+                  <td>{t(`programme.measureStatus.${m.status}`)}</td>
                   <td>{m.responsible_unit.name}</td>
                 </tr>
               ))}

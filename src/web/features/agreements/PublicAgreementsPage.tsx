@@ -65,8 +65,8 @@ function PublicAgreementCard({ agreement: a }: { agreement: PublicAgreement }) {
             <tbody>
               {a.activities.map((x, n) => (
                 <tr key={n}>
-                  <th scope="row">{t(`reports.measureType.${x.type}`)}</th>
-                  <td>{t(`reports.measureStatus.${x.status}`)}</td>
+                  <th scope="row">{t(`programme.measureTypes.${x.type}`)}</th>
+                  <td>{t(`programme.measureStatus.${x.status}`)}</td>
                   <td>{x.responsible_unit}</td>
                 </tr>
               ))}

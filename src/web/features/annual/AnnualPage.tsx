@@ -1,11 +1,12 @@
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
-import type { AnnualQuery, AnnualReport } from '../../../domain/annual.js';
+import { type AnnualQuery, type AnnualReport, annualHeadline } from '../../../domain/annual.js';
 import { reportEndpoints } from '../../api/report-endpoints.js';
 import { todayInSweden } from '../../components/dates.js';
 import { QueryState } from '../../components/QueryState.js';
 import { useDocumentTitle } from '../../components/use-document-title.js';
+import { useFormat } from '../../components/use-format.js';
 import { SignInNotice } from '../auth/SignInNotice.js';
 import { useSession } from '../auth/use-session.js';
 import { allows } from '../views/access.js';
@@ -67,17 +68,14 @@ export function AnnualPage() {
 
 function AnnualBody({ report }: { report: AnnualReport }) {
   const { t } = useTranslation();
-  const totals = [
-    ['measuresRun', report.totals.measures_run], ['problemsAddressed', report.totals.problems_addressed],
-    ['followupsRecorded', report.totals.followups_recorded], ['requestsAnswered', report.totals.requests_answered],
-  ] as const;
+  const format = useFormat();
   const unit = encodeURIComponent(report.scope.unit.id);
   return (
     <>
       <section className="section" aria-labelledby="annual-totals">
         <h2 id="annual-totals">{t('annual.totals')}</h2>
         <dl className="totals">
-          {totals.map(([key, n]) => <div key={key}><dt>{t(`annual.${key}`)}</dt><dd>{n}</dd></div>)}
+          {annualHeadline(report.totals).map(([key, n]) => <div key={key}><dt>{t(`annual.headline.${key}`)}</dt><dd>{format.number(n)}</dd></div>)}
         </dl>
         <p><Link to={`/quality?scope=${report.scope.kind}&unit=${unit}`}>{t('quality.link')}</Link></p>
       </section>

@@ -1,6 +1,7 @@
 import { type FormEvent, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useParams, useSearchParams } from 'react-router';
+import { IndicatorDirectionSchema } from '../../../domain/problems.js';
 import { ApiError } from '../../api/client.js';
 import { useUnits } from '../../api/use-reference-data.js';
 import { todayInSweden } from '../../components/dates.js';
@@ -64,7 +65,7 @@ function ProblemForm({ areaId, ownerUnitId }: { areaId: string; ownerUnitId: str
     area_id: prefill.area_id ?? (prefill.place_ids.length ? '' : areaId), place_ids: prefill.place_ids, categories: prefill.categories,
     time_pattern: '', affected: [], evidence: prefill.evidence, note: '',
     // Half a year up to today: the period the situation report's figures come from, to compare later ones with.
-    baseline_from: addDays(today, -182), baseline_to: today, target_value: '',
+    baseline_from: addDays(today, -182), baseline_to: today, target_value: '', direction: '',
   }));
   const [errors, setErrors] = useState<FieldErrors<ProblemField>>({});
   const [general, setGeneral] = useState<string | null>(null);
@@ -130,6 +131,14 @@ function ProblemForm({ areaId, ownerUnitId }: { areaId: string; ownerUnitId: str
             </Field>
             <Field id="problem-target" label={t('programme.fields.target')}>
               {(aria) => <input {...aria} type="text" inputMode="numeric" value={state.target_value} onChange={(e) => set('target_value', e.target.value, 'baseline')} />}
+            </Field>
+            <Field id="problem-direction" label={t('programme.fields.direction')}>
+              {(aria) => (
+                <select {...aria} value={state.direction} onChange={(e) => set('direction', e.target.value, 'baseline')}>
+                  <option value="">{t('programme.fields.directionPick')}</option>
+                  {IndicatorDirectionSchema.options.map((d) => <option key={d} value={d}>{t(`programme.indicatorDirections.${d}`)}</option>)}
+                </select>
+              )}
             </Field>
           </div>
         </fieldset>

@@ -17,7 +17,7 @@ const COMPONENT = '55555555-5555-4555-8555-555555555555';
 const problem: Problem = {
   id: PROBLEM, owner_unit: { id: UNIT, name: 'SDN' }, area: { id: AREA, name: 'Högdalen' }, places: [{ id: PLACE, name: 'Högdalens bibliotek', type: 'library', lon: 18, lat: 59 }],
   title: 'Klotter vid Högdalens centrum', statement: 'Klotter på fasaderna.', stage: 'analysis', categories: ['klotter', 'skadegorelse'], time_pattern: null,
-  affected: ['visitors'], baseline: { from: '2026-01-01', to: '2026-06-28', value: 84 }, target_value: 40, baseline_label: null, evidence: [], measure_ids: [],
+  affected: ['visitors'], baseline: { from: '2026-01-01', to: '2026-06-28', value: 84 }, target_value: 40, indicator_direction: 'lower', baseline_label: null, evidence: [], measure_ids: [],
   created_at: '2026-07-01T10:00:00Z', confidentiality: 'municipal', version: 1,
 };
 

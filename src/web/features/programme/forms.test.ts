@@ -12,7 +12,7 @@ const PROBLEM = '33333333-3333-4333-8333-333333333333';
 
 const problem = (patch: Partial<ProblemFormState> = {}): ProblemFormState => ({
   owner_unit_id: UNIT, title: 'Klotter vid Högdalens centrum', statement: 'Klotter på fasader kvällstid.', area_id: OTHER, place_ids: [],
-  categories: ['klotter'], time_pattern: '', affected: [], evidence: [], note: '', baseline_from: '2026-01-01', baseline_to: '2026-06-28', target_value: '', ...patch,
+  categories: ['klotter'], time_pattern: '', affected: [], evidence: [], note: '', baseline_from: '2026-01-01', baseline_to: '2026-06-28', target_value: '', direction: 'lower', ...patch,
 });
 
 describe('problem form', () => {
@@ -21,8 +21,12 @@ describe('problem form', () => {
     expect(v.errors).toBeNull();
     expect(v.input).toMatchObject({
       owner_unit_id: UNIT, area_id: OTHER, evidence: [{ kind: 'note', note: 'Personalen ser klotter varje morgon.' }],
-      baseline: { from: '2026-01-01', to: '2026-06-28', target_value: 40 },
+      baseline: { from: '2026-01-01', to: '2026-06-28', target_value: 40, direction: 'lower' },
     });
+  });
+
+  it('refuses a baseline until the user has said which way is better', () => {
+    expect(validateProblem(problem({ direction: '' }), t).errors).toEqual({ baseline: 'programme.errors.problem.baseline' });
   });
 
   it('names each missing field, and an area or a place is required', () => {

@@ -19,6 +19,8 @@ export interface ProblemFormState {
   baseline_from: string;
   baseline_to: string;
   target_value: string;
+  /** Which way the indicator should move; '' until chosen (the schema refuses a baseline without it). */
+  direction: string;
 }
 
 export const PROBLEM_FIELDS = [
@@ -33,7 +35,7 @@ export const problemInputId = (f: ProblemField): string => (f === 'baseline' ? '
 export function toProblemCandidate(s: ProblemFormState): Record<string, unknown> {
   const target = s.target_value.trim();
   const baseline = s.baseline_from || s.baseline_to || target
-    ? { from: s.baseline_from, to: s.baseline_to, ...(target ? { target_value: /^\d+$/.test(target) ? Number(target) : target } : {}) }
+    ? { from: s.baseline_from, to: s.baseline_to, ...(target ? { target_value: /^\d+$/.test(target) ? Number(target) : target } : {}), ...(s.direction ? { direction: s.direction } : {}) }
     : undefined;
   const note = s.note.trim();
   return Object.fromEntries(Object.entries({

@@ -130,7 +130,7 @@ function ItemRow({ item, detail }: { item: QualityItem; detail: boolean }) {
   const format = useFormat();
   const path = fixPath(item);
   const due = item.facts.due_date ? format.day(item.facts.due_date) : '';
-  const status = item.facts.status ? t(`reports.requestStatus.${item.facts.status}`) : '';
+  const status = item.facts.status ? t(`programme.requestStatus.${item.facts.status}`) : '';
   return (
     <tr>
       <th scope="row" className="description">{item.title}</th>

@@ -141,8 +141,8 @@ function UnitBody({ view, areaOf, reports }: { view: UnitView; areaOf: ReadonlyM
                     <tr key={m.id}>
                       <th scope="row" className="description"><Link to={`/measures/${m.id}`}>{m.title}</Link></th>
                       <td>{t(`unitView.roles.${role}`)}</td>
-                      <td>{t(`reports.measureType.${m.type}`)}</td>
-                      <td>{t(`reports.measureStatus.${m.status}`)}</td>
+                      <td>{t(`programme.measureTypes.${m.type}`)}</td>
+                      <td>{t(`programme.measureStatus.${m.status}`)}</td>
                       <td><DistrictLinks districts={districts} areaOf={areaOf} /></td>
                       <td>{m.places.length ? (
                         <ul className="plain-list">{m.places.map((p) => <li key={p.id}><Link to={`/places/${p.id}`}>{p.name}</Link></li>)}</ul>
