@@ -1,4 +1,5 @@
 import { applyMasks, findCandidates, vocabularyOf } from '../../analysis/text/release-candidates.js';
+import * as LABELS from '../../domain/labels.js';
 import { redactPersonalData } from '../../analysis/text/redact.js';
 import type { StoredMark } from '../../db/schema/records.js';
 import { inTransaction } from '../../db/transaction.js';
@@ -44,6 +45,11 @@ function toDraft(row: DraftRow): ReleaseDraft {
   };
 }
 
+/** The product's own Swedish labels (measure types, statuses…): released records quote them, and they are no one's name. */
+const PRODUCT_WORDS: string[] = Object.values(LABELS).flatMap((table) => (typeof table === 'object' && table !== null
+  ? Object.values(table).flatMap((l: unknown) => (typeof l === 'object' && l !== null && 'sv' in l && typeof l.sv === 'string' ? [l.sv] : []))
+  : []));
+
 /**
  * Starts the review of a records request (sekretessprövning): reads the requested records as they would be
  * released and marks, in each free-text field, what may be personal data — identity numbers, phone numbers,
@@ -52,7 +58,7 @@ function toDraft(row: DraftRow): ReleaseDraft {
  */
 export async function createDraft(ctx: ServiceContext, input: RecordsExport): Promise<ReleaseDraft> {
   const records = await readForRelease(ctx, input);
-  const vocabulary = vocabularyOf(await listOwnNames(ctx.db, ctx.organisation.id));
+  const vocabulary = vocabularyOf([...await listOwnNames(ctx.db, ctx.organisation.id), ...PRODUCT_WORDS]);
   const marks: StoredMark[] = [];
   for (const record of records) {
     for (const field of Object.keys(record.fields)) {

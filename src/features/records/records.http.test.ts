@@ -168,10 +168,9 @@ describeEachEngine('records requests: a draft is reviewed, then released with th
   });
 
   it('masks a restricted component of a measure one by one', async () => {
-    let d = await draft({ request_ref: 'KS 2026/18', recipient: 'Granne', type: 'measure', ids: [measure] });
-    // A capitalised word opening a title is offered as a possible name: the officer approves it.
-    expect(d.marks.map((m) => [m.field, m.text, m.decision])).toEqual([['title', 'Bättre', null]]);
-    d = (await review(d.id, { decisions: [{ id: d.marks[0]!.id, decision: 'approve' }] })).json();
+    const d = await draft({ request_ref: 'KS 2026/18', recipient: 'Granne', type: 'measure', ids: [measure] });
+    // Words of the product's own vocabulary (the title's "Bättre", the component's type and status) are no one's name.
+    expect(d.marks).toEqual([]);
     const [record] = (await call('POST', '/api/records/releases', as.admin, { draft_id: d.id })).json().records;
     expect(record.masked).toEqual(['components.2']);
     expect(record.fields.components).toBe(`1. Nya armaturer (Situationell/fysisk (CPTED), Planerad)\n2. ${MASKED}`);

@@ -16,7 +16,6 @@ export function useErrorText(): (error: unknown) => string {
   return (error) => {
     if (error instanceof ApiError) {
       if (error.code === 'NETWORK') return t('errors.NETWORK');
-      if (isAccessDenied(error)) return t('access.data');
       const lang = i18n.language === 'en' ? 'en' : 'sv';
       return error.messages?.[lang] ?? error.message;
     }

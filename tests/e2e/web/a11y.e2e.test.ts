@@ -107,7 +107,7 @@ describe('axe, signed out', () => {
     await page.locator('.agreement').first().waitFor();
     await scan(page, 'public agreements');
     await open(page, h, '/quality', 'Kvalitetsrapport');
-    await page.locator('.sign-in-notice').waitFor();
+    await page.getByTestId('no-access').waitFor();
     await scan(page, 'quality report, signed out');
   }, 60_000);
 });

@@ -117,8 +117,9 @@ describe('city view, annual report and unit view', () => {
     await open(coordinator, h, '/annual', /^Årsrapport \d{4}: /);
     expect(await coordinator.locator('h1').textContent()).toContain(EAV);
     const year = new Date().getFullYear();
-    const api = (await (await coordinator.request.get(`${h.server.url}/api/reports/annual?scope=district&unit_id=${eavUnit}&year=${year}`)).json()) as { totals: { measures_run: number } };
-    expect(await coordinator.locator('.totals div', { hasText: 'Genomförda åtgärder' }).locator('dd').textContent()).toBe(String(api.totals.measures_run));
+    const api = (await (await coordinator.request.get(`${h.server.url}/api/reports/annual?scope=district&unit_id=${eavUnit}&year=${year}`)).json()) as { totals: { measures: number; measures_by_status: { done: number } } };
+    const headline = (label: string) => coordinator.locator('.totals div', { hasText: label }).locator('dd').textContent();
+    expect([await headline('Åtgärder som pågick under året'), await headline('varav genomförda')]).toEqual([String(api.totals.measures), String(api.totals.measures_by_status.done)]);
     const xlsx = await coordinator.request.get(`${h.server.url}${await coordinator.getByRole('link', { name: 'Ladda ner som Excel' }).getAttribute('href')}`);
     expect([xlsx.status(), xlsx.headers()['content-disposition']]).toEqual([200, `attachment; filename="arsuppfoljning-district-${year}.xlsx"`]);
     await expectAccessible(coordinator, 'annual report (district)');

@@ -67,6 +67,7 @@ describe('from a hotspot to a problem', () => {
     await coordinator.getByLabel('När det händer').fill('kvällar och nätter');
     await coordinator.getByLabel('Besökare').check();
     await coordinator.getByLabel('Mål (antal händelser)').fill('5');
+    await coordinator.getByLabel('Vilket håll är bättre?').selectOption({ label: 'Lägre är bättre (färre händelser)' });
     await coordinator.getByRole('button', { name: 'Spara problemet' }).click();
     await coordinator.waitForURL(/\/problems\/[0-9a-f-]{36}$/);
     problemPath = new URL(coordinator.url()).pathname;

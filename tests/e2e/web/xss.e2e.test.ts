@@ -124,9 +124,16 @@ describe('stored XSS payloads are shown as text and never run', () => {
   }, 60_000);
 
   it('a records-request export in Excel keeps formula text as text', async () => {
-    const res = await admin.request.post(`${h.server.url}/api/records/releases`, {
-      headers: { 'X-CSRF-Token': await csrf(admin) }, data: { request_ref: 'XSS 1', recipient: 'test', type: 'problem', ids: [ids.problem], format: 'xlsx' },
+    const headers = { 'X-CSRF-Token': await csrf(admin) };
+    const draft = await admin.request.post(`${h.server.url}/api/records/drafts`, {
+      headers, data: { request_ref: 'XSS 1', recipient: 'test', type: 'problem', ids: [ids.problem], format: 'xlsx' },
     });
+    expect(draft.status()).toBe(201);
+    // The officer approves every suggested mark, so the title is released as written, formula text included.
+    const { id, marks } = (await draft.json()) as { id: string; marks: Array<{ id: string; decision: string | null }> };
+    const decisions = marks.filter((m) => m.decision === null).map((m) => ({ id: m.id, decision: 'approve' }));
+    if (decisions.length) expect((await admin.request.patch(`${h.server.url}/api/records/drafts/${id}`, { headers, data: { decisions } })).status()).toBe(200);
+    const res = await admin.request.post(`${h.server.url}/api/records/releases`, { headers, data: { draft_id: id } });
     expect(res.status()).toBe(200);
     const book = new ExcelJS.Workbook();
     await book.xlsx.load((await res.body()) as never);
