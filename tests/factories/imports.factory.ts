@@ -39,3 +39,14 @@ export async function countIncidents(db: Kysely<Database>, source?: string): Pro
   if (source) q = q.where('source', '=', source as never);
   return Number((await q.executeTakeFirstOrThrow()).n);
 }
+
+/** A multipart/form-data body with one file field, as a browser's FormData sends it. */
+export function multipartUpload(fileName: string, content: string | Buffer) {
+  const boundary = `----trygg${Math.random().toString(16).slice(2)}`;
+  const payload = Buffer.concat([
+    Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${fileName}"\r\nContent-Type: application/octet-stream\r\n\r\n`),
+    Buffer.from(content),
+    Buffer.from(`\r\n--${boundary}--\r\n`),
+  ]);
+  return { payload, headers: { 'content-type': `multipart/form-data; boundary=${boundary}` } };
+}

@@ -3,19 +3,9 @@ import { afterAll, beforeAll, expect, it } from 'vitest';
 import { localMinute } from '../../analysis/stats/local-time.js';
 import { buildApp } from '../../server/app.js';
 import type { ServiceContext } from '../../server/context.js';
-import { seedStockholmForImports } from '../../../tests/factories/imports.factory.js';
+import { multipartUpload as upload, seedStockholmForImports } from '../../../tests/factories/imports.factory.js';
 import { signedInAs } from '../../../tests/factories/users.factory.js';
 import { describeEachEngine } from '../../../tests/setup/test-db.js';
-
-function upload(fileName: string, content: string) {
-  const boundary = `----trygg${Math.random().toString(16).slice(2)}`;
-  const payload = Buffer.concat([
-    Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${fileName}"\r\nContent-Type: application/octet-stream\r\n\r\n`),
-    Buffer.from(content),
-    Buffer.from(`\r\n--${boundary}--\r\n`),
-  ]);
-  return { payload, headers: { 'content-type': `multipart/form-data; boundary=${boundary}` } };
-}
 
 describeEachEngine('imports: split date and time, every column reported, preview, place matches', (getDb) => {
   let app: FastifyInstance;

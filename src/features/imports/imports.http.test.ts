@@ -2,20 +2,9 @@ import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { buildApp } from '../../server/app.js';
 import type { ServiceContext } from '../../server/context.js';
-import { countIncidents, seedStockholmForImports } from '../../../tests/factories/imports.factory.js';
+import { countIncidents, multipartUpload as upload, seedStockholmForImports } from '../../../tests/factories/imports.factory.js';
 import { signedInAs } from '../../../tests/factories/users.factory.js';
 import { describeEachEngine } from '../../../tests/setup/test-db.js';
-
-/** A multipart/form-data body with one file field, as a browser's FormData sends it. */
-function upload(fileName: string, content: string | Buffer) {
-  const boundary = `----trygg${Math.random().toString(16).slice(2)}`;
-  const payload = Buffer.concat([
-    Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${fileName}"\r\nContent-Type: application/octet-stream\r\n\r\n`),
-    Buffer.from(content),
-    Buffer.from(`\r\n--${boundary}--\r\n`),
-  ]);
-  return { payload, headers: { 'content-type': `multipart/form-data; boundary=${boundary}` } };
-}
 
 const GOOD = 'id;datum;kategori;lat;lon;beskrivning\nH1;2026-11-20 18:00;Klotter;59,3293;18,0686;Klotter på fasaden\n';
 

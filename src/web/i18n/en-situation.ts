@@ -1,4 +1,4 @@
-import { ACTION_STATUS_LABELS, CATEGORY_GROUP_LABELS, GI_CLASS_LABELS, labelsIn } from '../../domain/labels.js';
+import { ACTION_STATUS_LABELS, CATEGORY_GROUP_LABELS, EMERGING_CLASS_LABELS, GI_CLASS_LABELS, labelsIn } from '../../domain/labels.js';
 import type { Shape } from './shape.js';
 import type { svSituation } from './sv-situation.js';
 
@@ -67,7 +67,7 @@ export const enSituation: Shape<typeof svSituation> = {
     emergingNone: 'No place is unusual for itself this week, and none is a hotspot.',
     emergingMissing: 'This report was frozen before the comparison with each place\'s own weeks existed.',
     emergingRules: 'New: unusually high, never a hotspot before. Intensifying: unusually high at a place that has been a hotspot. Persistent: a hotspot, but as usual (a hotspot in at least {{share}}% of the weeks). Sporadic: a hotspot now, less often before, but not unusual.',
-    emergingClasses: { new: 'New', intensifying: 'Intensifying', persistent: 'Persistent', sporadic: 'Sporadic' },
+    emergingClasses: labelsIn(EMERGING_CLASS_LABELS, 'en'),
     emergingTooltip: '{{label}}: {{sum}} incidents in the cell and its neighbours, expected {{expected}}',
     noComparison: 'no comparison',
     noComparisonTitle: 'no data for both weeks: {{sources}}',

@@ -1,4 +1,4 @@
-import { ACTION_STATUS_LABELS, CATEGORY_GROUP_LABELS, GI_CLASS_LABELS, labelsIn } from '../../domain/labels.js';
+import { ACTION_STATUS_LABELS, CATEGORY_GROUP_LABELS, EMERGING_CLASS_LABELS, GI_CLASS_LABELS, labelsIn } from '../../domain/labels.js';
 /** Swedish texts of the situation report (lägesbild), the frozen report with its meeting, and the inbox. */
 export const svSituation = {
   situation: {
@@ -64,7 +64,7 @@ export const svSituation = {
     emergingNone: 'Ingen plats är ovanlig för sig själv denna vecka, och ingen är hotspot.',
     emergingMissing: 'Den här rapporten frystes innan jämförelsen med platsens egna veckor fanns.',
     emergingRules: 'Ny: ovanligt högt, aldrig hotspot förut. Förstärkt: ovanligt högt på en plats som varit hotspot. Ihållande: hotspot men som vanligt (hotspot minst {{share}} % av veckorna). Sporadisk: hotspot nu, mer sällan förut, men inte ovanligt.',
-    emergingClasses: { new: 'Ny', intensifying: 'Förstärkt', persistent: 'Ihållande', sporadic: 'Sporadisk' },
+    emergingClasses: labelsIn(EMERGING_CLASS_LABELS, 'sv'),
     emergingTooltip: '{{label}}: {{sum}} händelser i cellen och grannarna, väntat {{expected}}',
     noComparison: 'ingen jämförelse',
     noComparisonTitle: 'saknar data för båda veckorna: {{sources}}',
