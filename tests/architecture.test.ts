@@ -1,53 +1,24 @@
-import { readdirSync, readFileSync, statSync } from 'node:fs';
-import { join, relative } from 'node:path';
+import { cruise, type ICruiseResult } from 'dependency-cruiser';
+import extractDepcruiseOptions from 'dependency-cruiser/config-utl/extract-depcruise-options';
+import extractTSConfig from 'dependency-cruiser/config-utl/extract-ts-config';
 import { describe, expect, it } from 'vitest';
 
-const root = new URL('../src/', import.meta.url).pathname;
-
-function sourceFiles(dir: string): string[] {
-  return readdirSync(dir).flatMap((name) => {
-    const path = join(dir, name);
-    if (statSync(path).isDirectory()) return sourceFiles(path);
-    return /\.tsx?$/.test(name) && !/\.test\.tsx?$/.test(name) ? [path] : [];
-  });
-}
-
-/** Top-level folders of src/ each file may import from (CONVENTIONS.md, "Who may import what"). */
-const ALLOWED: Record<string, string[]> = {
-  domain: ['domain'],
-  analysis: ['analysis', 'domain'],
-  db: ['db', 'domain'],
-  features: ['features', 'domain', 'analysis', 'db', 'server/context'],
-  server: ['server', 'features', 'domain', 'db'],
-  cli: ['cli', 'features', 'domain', 'analysis', 'db', 'server'],
-  web: ['web', 'domain', 'analysis'],
-};
-
-const IMPORT = /(?:import|export)\s[^'"]*?from\s+['"](\.[^'"]+)['"]/g;
+const root = new URL('../', import.meta.url).pathname;
 
 describe('module boundaries', () => {
-  it('every import stays within what its layer may use', () => {
-    const violations: string[] = [];
-    for (const file of sourceFiles(root)) {
-      const from = relative(root, file);
-      const layer = from.split('/')[0]!;
-      for (const match of readFileSync(file, 'utf8').matchAll(IMPORT)) {
-        const target = relative(root, join(file, '..', match[1]!));
-        // Routes are the HTTP edge of a feature and read the request's context from server/.
-        const allowed = [...(ALLOWED[layer] ?? []), ...(from.endsWith('.routes.ts') ? ['server/request-context'] : [])];
-        if (!allowed.some((a) => target === a || target.startsWith(`${a}/`) || target.startsWith(`${a}.`))) {
-          violations.push(`${from} imports ${target}`);
-        }
-      }
+  // The rules live in .dependency-cruiser.cjs, the one source that `npm run check:boundaries` reads too.
+  it('every import in src/ keeps the rules of .dependency-cruiser.cjs', async () => {
+    const cwd = process.cwd();
+    process.chdir(root);
+    try {
+      const options = await extractDepcruiseOptions('./.dependency-cruiser.cjs');
+      const { output } = await cruise(['src'], { ...options, validate: true }, {}, { tsConfig: extractTSConfig('tsconfig.json') });
+      const violations = (output as ICruiseResult).summary.violations.map(
+        (v) => `${v.rule.name}: ${v.from} → ${v.to}${v.cycle ? ` (${v.cycle.map((c) => c.name).join(' → ')})` : ''}`,
+      );
+      expect(violations).toEqual([]);
+    } finally {
+      process.chdir(cwd);
     }
-    expect(violations).toEqual([]);
-  });
-
-  it('within features, only routes touch Fastify', () => {
-    const offenders = sourceFiles(root)
-      .map((f) => relative(root, f))
-      .filter((f) => f.startsWith('features/') && !/\.routes\.ts$/.test(f))
-      .filter((f) => /from 'fastify'/.test(readFileSync(join(root, f), 'utf8')));
-    expect(offenders).toEqual([]);
-  });
+  }, 120_000);
 });

@@ -1,4 +1,5 @@
-import type { TextEncoding } from './file-probe.js';
+/** Text encodings the importer decodes; spreadsheets saved by Swedish Windows Excel are windows-1252. */
+export type TextEncoding = 'utf-8' | 'utf-16le' | 'windows-1252';
 
 /**
  * windows-1252's 0x80–0x9F (€ ‚ ƒ „ … † ‡ ˆ ‰ Š ‹ Œ Ž ‘ ’ “ ” • – — ˜ ™ š › œ ž Ÿ); the rest is Latin-1.

@@ -3,10 +3,7 @@ import { createHash } from 'node:crypto';
 import { createReadStream } from 'node:fs';
 import { AppError } from '../../domain/errors.js';
 import type { ImportFormat } from '../../domain/imports.js';
-import { textDecoder } from './encoding.js';
-
-/** Text encodings the importer decodes; spreadsheets saved by Swedish Windows Excel are windows-1252. */
-export type TextEncoding = 'utf-8' | 'utf-16le' | 'windows-1252';
+import { type TextEncoding, textDecoder } from './encoding.js';
 
 /** What one pass over the file learned: its fingerprint, whether it is valid UTF-8, and its first bytes. */
 export interface RawProbe {

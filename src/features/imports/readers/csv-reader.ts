@@ -2,7 +2,8 @@ import { createReadStream } from 'node:fs';
 import { pipeline, Transform } from 'node:stream';
 import { CsvError, parse } from 'csv-parse';
 import { AppError } from '../../../domain/errors.js';
-import type { FileProbe, TextEncoding } from '../file-probe.js';
+import type { TextEncoding } from '../encoding.js';
+import type { FileProbe } from '../file-probe.js';
 import { headerNames, type RecordSource, type TabularRecord } from './record-source.js';
 import { textDecoder } from '../encoding.js';
 
