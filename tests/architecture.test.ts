@@ -12,7 +12,12 @@ describe('module boundaries', () => {
     process.chdir(root);
     try {
       const options = await extractDepcruiseOptions('./.dependency-cruiser.cjs');
-      const { output } = await cruise(['src'], { ...options, validate: true }, {}, { tsConfig: extractTSConfig('tsconfig.json') });
+      const { output } = await cruise(
+        ['src'],
+        { ...options, validate: true },
+        {},
+        { tsConfig: extractTSConfig('tsconfig.json') },
+      );
       const violations = (output as ICruiseResult).summary.violations.map(
         (v) => `${v.rule.name}: ${v.from} → ${v.to}${v.cycle ? ` (${v.cycle.map((c) => c.name).join(' → ')})` : ''}`,
       );
