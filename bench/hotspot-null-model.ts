@@ -182,12 +182,18 @@ function conditionalP(values: readonly number[], grid: Grid, r: Rng, permutation
 export function hotCells(method: Method, current: readonly number[], history: ReadonlyArray<readonly number[]>, grid: Grid, alpha: number, r: Rng, permutations = 999): number[] {
   const hot: number[] = [];
   if (method === 'baseline') {
-    baselineHotspots(current, history, (i) => grid.hoods[i]!, alpha).forEach((c, i) => c.unusual && hot.push(i));
+    baselineHotspots(current, history, (i) => grid.hoods[i]!, alpha).forEach((c, i) => {
+      if (c.unusual) hot.push(i);
+    });
   } else if (method === 'conditional') {
     const c = conditionalP(current, grid, r, permutations);
-    adjustBenjaminiHochberg(c.p).forEach((q, i) => q <= alpha && c.hot[i] && hot.push(i));
+    adjustBenjaminiHochberg(c.p).forEach((q, i) => {
+      if (q <= alpha && c.hot[i]) hot.push(i);
+    });
   } else {
-    gistar(current, (i) => grid.hoods[i]!, { pMethod: method }).forEach((c, i) => c.z > 0 && c.pAdjusted <= alpha && hot.push(i));
+    gistar(current, (i) => grid.hoods[i]!, { pMethod: method }).forEach((c, i) => {
+      if (c.z > 0 && c.pAdjusted <= alpha) hot.push(i);
+    });
   }
   return hot;
 }

@@ -119,6 +119,7 @@ class PGliteConnection implements DatabaseConnection {
     return { rows: result.rows, numAffectedRows: toBigInt(result.affectedRows) };
   }
 
+  // biome-ignore lint/correctness/useYield: Kysely's interface asks for a generator; this one only refuses
   async *streamQuery<R>(): AsyncIterableIterator<QueryResult<R>> {
     throw new Error('streamQuery is not supported on PGlite; page with a cursor instead');
   }

@@ -18,6 +18,7 @@ const GRANT_LOCK = 7_311_002;
  * start at once would update the same catalog rows ("tuple concurrently updated"), so the grants run in one
  * transaction that waits for the others' first. Run on the owner's connection; the schema is its current one.
  */
+// biome-ignore lint/suspicious/noExplicitAny: Kysely<Database> is no Kysely<unknown>; this runs on a database of any type
 export async function grantRuntimeRole(db: Kysely<any>, role: string): Promise<void> {
   await db.transaction().execute(async (trx) => {
     await sql`SELECT pg_advisory_xact_lock(${GRANT_LOCK})`.execute(trx);
@@ -35,6 +36,7 @@ export async function grantRuntimeRole(db: Kysely<any>, role: string): Promise<v
 }
 
 /** The role a connection acts as. */
+// biome-ignore lint/suspicious/noExplicitAny: Kysely<Database> is no Kysely<unknown>; this runs on a database of any type
 export async function currentRole(db: Kysely<any>): Promise<string> {
   const { rows } = await sql<{ role: string }>`SELECT current_user AS role`.execute(db);
   return rows[0]!.role;

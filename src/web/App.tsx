@@ -110,6 +110,7 @@ const router = createBrowserRouter([
     element: <Layout />,
     children: [
       ...(Object.keys(PAGES) as PagePath[]).map((path) => {
+        // biome-ignore lint/correctness/useJsxKeyInIterable: the element goes into a route object, not a rendered list
         const element = <PageGate access={PAGES[path]}>{ELEMENTS[path]}</PageGate>;
         return path === '' ? { index: true, element } : { path, element };
       }),

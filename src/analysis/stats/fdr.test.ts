@@ -18,7 +18,7 @@ describe('Benjamini–Hochberg', () => {
       15 * 0.759 / 14, 1,
     ];
     const adjusted = adjustBenjaminiHochberg(BH1995);
-    expected.forEach((e, i) => expect(adjusted[i]).toBeCloseTo(e, 12));
+    for (const [i, e] of expected.entries()) expect(adjusted[i]).toBeCloseTo(e, 12);
     expect(adjusted.slice(0, 6).map((x) => Number(x.toFixed(6)))).toEqual([0.0015, 0.003, 0.0095, 0.035625, 0.0603, 0.063857]);
   });
 

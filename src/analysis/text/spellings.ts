@@ -8,11 +8,11 @@ export const DASHES = ['-', '–', '—', '−', '‑'] as const;
 /** Space, no-break space, narrow no-break space, thin space. */
 export const SPACES = [' ', '\u00a0', '\u202f', '\u2009'] as const;
 
-const escape = (chars: readonly string[]) => chars.map((c) => (c === '-' ? '\\-' : c)).join('');
+const classChars = (chars: readonly string[]) => chars.map((c) => (c === '-' ? '\\-' : c)).join('');
 /** Regex character class of {@link DASHES}. */
-export const DASH = `[${escape(DASHES)}]`;
+export const DASH = `[${classChars(DASHES)}]`;
 /** Regex character class of {@link SPACES}. */
-export const SPACE = `[${escape(SPACES)}]`;
+export const SPACE = `[${classChars(SPACES)}]`;
 
 /** The word between the parts of an e-mail address written so that robots miss it: `name [at] domain.se`. */
 export const AT_WORDS = ['at', 'snabel-a'] as const;

@@ -137,6 +137,7 @@ async function withPostgresDatabase(body: (databaseUrl: string) => Promise<void>
     // The killed process's backend may linger a moment after its client vanished.
     for (let attempt = 0; ; attempt++) {
       try { await admin.query(`DROP DATABASE IF EXISTS ${name}`); break; } catch (e) {
+        // biome-ignore lint/correctness/noUnsafeFinally: a database left behind must fail the run, even over the test's own error
         if (attempt >= 20) throw e;
         await new Promise((r) => setTimeout(r, 250));
       }

@@ -26,12 +26,9 @@ const policy = 'imports:run' as const;
  * name kept in the audit trail: the importer reads the format from the content.
  */
 async function receiveUpload(request: FastifyRequest, maxBytes: number) {
-  let part;
-  try {
-    part = await request.file();
-  } catch (e) {
+  const part = await request.file().catch((e: unknown) => {
     throw uploadError(e, maxBytes);
-  }
+  });
   if (!part) throw new AppError('VALIDATION_FAILED', { details: [{ path: 'file', code: 'required', message: 'send the file as multipart/form-data' }] });
   const dir = await mkdtemp(join(tmpdir(), 'trygg-import-'));
   const path = join(dir, 'upload');

@@ -166,7 +166,7 @@ export async function runImport(ctx: ServiceContext, request: ImportRequest): Pr
     await progress.settle();
     const appError = e instanceof AppError ? e : null;
     await finish(appError ? 'rejected' : 'failed', appError?.code ?? 'INTERNAL').catch(() => { /* keep the original error */ });
-    if (appError && appError.details && typeof appError.details === 'object' && !Array.isArray(appError.details)) {
+    if (appError?.details && typeof appError.details === 'object' && !Array.isArray(appError.details)) {
       throw new AppError(appError.code, { messages: appError.messages, details: { ...appError.details, run_id: run.id } });
     }
     throw e;

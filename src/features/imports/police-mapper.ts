@@ -5,7 +5,7 @@ import {
   classifyPoliceEvent, PoliceEventSchema, parsePoliceDateTime, parsePoliceGps, policeMunicipality, policeOccurredAt,
 } from '../seed/police-events.js';
 import type { CategoryResolver } from './lookups.js';
-import { quoted, storedRef, storedText } from './quoted-values.js';
+import { quoted, storedText } from './quoted-values.js';
 import type { PoliceRecord } from './readers/record-source.js';
 import { locateWithSwap, type MapContext, type MappedRow, type Warning } from './row-mapper.js';
 

@@ -23,7 +23,6 @@ export function parseNumber(raw: unknown): number | null {
   return Number.isFinite(n) ? n : null;
 }
 
-const HOUR_MS = 3_600_000;
 // Offsets of Swedish wall-clock hours, so Intl (microseconds a call) runs once per distinct hour, not per row.
 const offsetCache = new Map<number, number>();
 

@@ -198,6 +198,7 @@ export async function recordFollowup(ctx: ServiceContext, id: string, followupId
     const followup = await findFollowup(trx, id, followupId);
     if (!followup) throw new AppError('NOT_FOUND', { details: { entity: 'measure_followup', id: followupId } });
     if (followup.recorded_at) throw new AppError('CONFLICT', { details: { entity: 'measure_followup', id: followupId, reason: 'already recorded' } });
+    // biome-ignore lint/complexity/useMathMinMax: the earlier of two 'YYYY-MM-DD' strings, which Math.min cannot compare
     const indicator = await followupIndicator(tx, id, followup.due_date < today() ? followup.due_date : today());
     await recordFollowupRow(trx, followupId, {
       recorded_at: new Date(), recorded_by: ctx.actor, what_was_done: redact(input.what_was_done), assessment: input.assessment,

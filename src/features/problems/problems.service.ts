@@ -174,7 +174,7 @@ export async function removeEvidence(ctx: ServiceContext, id: string, evidenceId
 export async function addEvidence(ctx: ServiceContext, id: string, input: EvidenceInput, expectedVersion?: number): Promise<Problem> {
   await inTransaction(ctx.db, async (trx) => {
     await lockProblem({ ...ctx, db: trx }, id, expectedVersion);
-    if (input.kind === 'hotspot' && (await findHotspotEvidence(trx, id, input.ref)).some((e) => e.filter?.['week'] === input.filter.week)) {
+    if (input.kind === 'hotspot' && (await findHotspotEvidence(trx, id, input.ref)).some((e) => e.filter?.week === input.filter.week)) {
       throw new AppError('CONFLICT', {
         messages: { sv: 'Hotspoten från den veckan är redan underlag för problemet.', en: 'The hotspot of that week is already evidence for the problem.' },
         details: [{ path: 'ref', code: 'duplicate_evidence', message: `cell ${input.ref} of week ${input.filter.week} is already linked` }],

@@ -106,29 +106,40 @@ function decide(row: DraftRow, input: DraftReview, actor: string): { marks: Stor
     if (!m) issues.push({ path: `remove.${i}`, code: 'unknown_mark', message: `no mark ${id}`, value: id });
     else if (m.origin !== 'officer') issues.push({ path: `remove.${i}`, code: 'not_removable', message: 'only selections made by an officer can be removed; approve a suggestion instead', value: id });
   });
-  input.decisions.forEach((d, i) => {
+  for (const [i, d] of input.decisions.entries()) {
     const m = marks.find((x) => x.id === d.id && !removed.has(x.id));
-    if (!m) return issues.push({ path: `decisions.${i}.id`, code: 'unknown_mark', message: `no mark ${d.id}`, value: d.id });
+    if (!m) {
+      issues.push({ path: `decisions.${i}.id`, code: 'unknown_mark', message: `no mark ${d.id}`, value: d.id });
+      continue;
+    }
     // The recogniser redacts these on the way out whatever is decided, so approving one would promise what is not done.
-    if (m.origin === 'automatic' && d.decision === 'approve') return issues.push({ path: `decisions.${i}.decision`, code: 'automatic_mask', message: 'identity numbers, phone numbers, e-mail addresses and licence plates are always masked', value: d.id });
+    if (m.origin === 'automatic' && d.decision === 'approve') {
+      issues.push({ path: `decisions.${i}.decision`, code: 'automatic_mask', message: 'identity numbers, phone numbers, e-mail addresses and licence plates are always masked', value: d.id });
+      continue;
+    }
     Object.assign(m, { decision: d.decision, ground: d.decision === 'mask' ? d.ground! : null, decided_by: actor, decided_at: now });
-    return undefined;
-  });
+  }
   const records = new Map(row.records.records.map((r) => [r.id, r]));
   let next = marks.reduce((n, m) => Math.max(n, m.origin === 'officer' ? Number(m.id.slice(1)) : 0), 0);
   const kept = marks.filter((m) => !removed.has(m.id));
-  input.add.forEach((a, i) => {
+  for (const [i, a] of input.add.entries()) {
     const record = records.get(a.record_id);
     const text = record ? reviewable(record, a.field) : null;
-    if (text === null) return issues.push({ path: `add.${i}.field`, code: 'not_reviewable', message: 'no reviewable text in that field of that record' });
-    if (a.end > text.length) return issues.push({ path: `add.${i}.end`, code: 'out_of_range', message: `the field has ${text.length} characters` });
+    if (text === null) {
+      issues.push({ path: `add.${i}.field`, code: 'not_reviewable', message: 'no reviewable text in that field of that record' });
+      continue;
+    }
+    if (a.end > text.length) {
+      issues.push({ path: `add.${i}.end`, code: 'out_of_range', message: `the field has ${text.length} characters` });
+      continue;
+    }
     if (kept.some((m) => m.record_id === a.record_id && m.field === a.field && a.start < m.end && a.end > m.start)) {
-      return issues.push({ path: `add.${i}`, code: 'overlaps', message: 'the selection overlaps a mark; decide that mark instead' });
+      issues.push({ path: `add.${i}`, code: 'overlaps', message: 'the selection overlaps a mark; decide that mark instead' });
+      continue;
     }
     next += 1;
     kept.push({ id: `o${next}`, record_id: a.record_id, field: a.field, start: a.start, end: a.end, kind: 'selection', origin: 'officer', decision: 'mask', ground: a.ground, decided_by: actor, decided_at: now });
-    return undefined;
-  });
+  }
   return { marks: kept, issues };
 }
 
@@ -169,7 +180,7 @@ function finalRecords(row: DraftRow): { records: ReleasedRecord[]; counts: Map<G
     for (const [field, v] of Object.entries(fields)) {
       if (typeof v !== 'string' || !FREE_TEXT.has(field)) continue;
       const spans = masks.filter((m) => m.record_id === record.id && m.field === field);
-      spans.forEach((m) => bump(m.ground as Ground));
+      for (const m of spans) bump(m.ground as Ground);
       const redacted = redactPersonalData(applyMasks(v, spans.map((m) => ({ ...m, label: maskLabel(m.ground as Ground) }))));
       if (redacted.count) bump(AUTOMATIC_GROUND, redacted.count);
       fields[field] = redacted.text;

@@ -34,6 +34,7 @@ export function DisclosureMenu({ label, labelPrefix, active, className, children
   }, [open]);
 
   return (
+    // biome-ignore lint/a11y/noStaticElementInteractions: Escape from anywhere inside the menu closes it; the keys go to its button and links
     <div
       ref={root}
       className={`disclosure ${className ?? ''}`}

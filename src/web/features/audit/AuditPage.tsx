@@ -55,7 +55,7 @@ export function AuditPage() {
     const result = await log.fetchNextPage();
     const page = result.data?.pages[before];
     // Focus moves to the first new row: the button may be gone, and the reader continues where the new rows start.
-    if (page && page.items[0]) setFocusId(page.items[0].id);
+    if (page?.items[0]) setFocusId(page.items[0].id);
   };
 
   if (session.isPending) return <QueryState isPending error={null} />;

@@ -17,7 +17,7 @@ const INPUT_ID: Record<Field, string> = { email: 'login-email', password: 'login
 
 /** Only paths inside the app: `next` must not send anyone to another site after signing in. */
 function safeNext(next: string | null): string {
-  return next && next.startsWith('/') && !next.startsWith('//') ? next : '/';
+  return next?.startsWith('/') && !next.startsWith('//') ? next : '/';
 }
 
 /** Sign-in for staff and partners (residents report without an account). */
