@@ -1,6 +1,5 @@
-// Who may import what (docs/ARCHITECTURE.md, "Layers"): the one source of these rules, run by
-// `npm run check:boundaries` and by tests/architecture.test.ts. No exceptions: a file that needs one is in the
-// wrong layer.
+// Who may import what: the one source of these rules, run by `npm run check:boundaries` and by
+// tests/architecture.test.ts. No exceptions: a file that needs one is in the wrong layer.
 
 /** Each layer of src/ and the layers it may import from (itself included). */
 const LAYERS = {
@@ -33,6 +32,13 @@ module.exports = {
       severity: 'error',
       from: { path: '^src/', pathNot: any(Object.keys(LAYERS)) },
       to: {},
+    },
+    {
+      name: 'no-test-code',
+      comment: 'The product never imports test setup, factories or benchmarks.',
+      severity: 'error',
+      from: { path: '^src/' },
+      to: { path: '^(tests|bench)/' },
     },
     {
       name: 'feature-repo-private',
