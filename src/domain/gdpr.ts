@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { EmailSchema } from './auth.js';
 
 /** Kinds of records a retention rule applies to. */
-export const RetentionTargetSchema = z.enum(['incident_free_text', 'reporter_contact', 'unconfirmed_reporter_contact', 'session', 'sign_in_throttle', 'import_report', 'outbox_message']);
+export const RetentionTargetSchema = z.enum(['incident_free_text', 'reporter_contact', 'unconfirmed_reporter_contact', 'session', 'sign_in_throttle', 'import_report', 'outbox_message', 'release_draft']);
 export type RetentionTarget = z.infer<typeof RetentionTargetSchema>;
 
 export const RetentionRuleSchema = z.object({

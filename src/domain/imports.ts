@@ -110,8 +110,14 @@ export const PreviewRowSchema = z.object({
 });
 export type PreviewRow = z.infer<typeof PreviewRowSchema>;
 
-/** A distinct place or address value of the file and the registered place it matched (null: none). */
-export const PlaceMatchSchema = z.object({ value: z.string(), place: z.string().nullable(), rows: z.number().int() });
+/**
+ * A distinct place or address value of the file and what it matched (null: nothing): a registered place, or
+ * a district or neighbourhood by name — the rows then have precision 'area'.
+ */
+export const PlaceMatchSchema = z.object({
+  value: z.string(), place: z.string().nullable(), rows: z.number().int(),
+  precision: z.enum(['place', 'area']).nullable().default(null),
+});
 export type PlaceMatch = z.infer<typeof PlaceMatchSchema>;
 
 export const ImportReportSchema = z.object({

@@ -32,8 +32,6 @@ const WRITES: Record<string, Entry> = {
   'POST /api/imports': { notOwned: 'organisation-wide data load by coordinators and admins (imports:run)' },
   'POST /api/import-profiles': { notOwned: 'organisation-wide column mappings shared by everyone who imports' },
   'PUT /api/import-profiles/:id': { notOwned: 'organisation-wide column mappings shared by everyone who imports' },
-  'PATCH /api/records/drafts/:id': { notOwned: 'a records release under review: 404 to anyone without records:export in the organisation' },
-  'DELETE /api/records/drafts/:id': { notOwned: 'a records release under review: 404 to anyone without records:export in the organisation' },
 
   'PATCH /api/incidents/:id/status': { owned: (i) => ({ url: `/api/incidents/${i.incident}/status`, payload: { status: 'closed', closure_reason: 'wont_fix' } }) },
   'PATCH /api/incidents/:id/confidentiality': { owned: (i) => ({ url: `/api/incidents/${i.incident}/confidentiality`, payload: { from: 'municipal', confidentiality: 'partner' } }) },

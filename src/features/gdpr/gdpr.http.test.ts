@@ -24,7 +24,7 @@ describeEachEngine('GDPR: processing record, extract, erasure, retention; audit 
   it('publishes the record of processing with its retention rules', async () => {
     const res = await app.inject({ url: '/api/gdpr/processing-record' });
     expect(res.statusCode).toBe(200);
-    expect(res.json().retention_rules.map((r: { target: string; months: number }) => [r.target, r.months])).toEqual([['incident_free_text', 24], ['reporter_contact', 12], ['unconfirmed_reporter_contact', 1], ['session', 1], ['sign_in_throttle', 3], ['import_report', 12], ['outbox_message', 12]]);
+    expect(res.json().retention_rules.map((r: { target: string; months: number }) => [r.target, r.months])).toEqual([['incident_free_text', 24], ['reporter_contact', 12], ['unconfirmed_reporter_contact', 1], ['session', 1], ['sign_in_throttle', 3], ['import_report', 12], ['outbox_message', 12], ['release_draft', 1]]);
     expect(res.json().activities.length).toBeGreaterThanOrEqual(3);
   });
 

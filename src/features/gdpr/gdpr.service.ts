@@ -5,7 +5,9 @@ import type { RetentionTarget } from '../../domain/gdpr.js';
 import type { ServiceContext } from '../../server/context.js';
 import { recordAudit } from '../audit/audit.repo.js';
 import { countStaleThrottleRows, deleteStaleThrottleRows } from '../auth/sign-in-throttle.repo.js';
-import { clearStaleImportReports, countDoneOutboxMessages, countStaleImportReports, deleteDoneOutboxMessages } from './retention.repo.js';
+import {
+  clearStaleImportReports, countAbandonedReleaseDrafts, countDoneOutboxMessages, countStaleImportReports, deleteAbandonedReleaseDrafts, deleteDoneOutboxMessages,
+} from './retention.repo.js';
 import type { Db } from '../org/org.repo.js';
 import { processingRecord, RETENTION_RULES } from './processing-record.js';
 
@@ -58,6 +60,8 @@ async function applyRule(db: Db, organisationId: string, target: RetentionTarget
       return dryRun ? countStaleImportReports(db, organisationId, cutoff) : clearStaleImportReports(db, organisationId, cutoff);
     case 'outbox_message':
       return dryRun ? countDoneOutboxMessages(db, organisationId, cutoff) : deleteDoneOutboxMessages(db, organisationId, cutoff);
+    case 'release_draft':
+      return dryRun ? countAbandonedReleaseDrafts(db, organisationId, cutoff) : deleteAbandonedReleaseDrafts(db, organisationId, cutoff);
   }
 }
 

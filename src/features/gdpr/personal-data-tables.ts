@@ -28,7 +28,7 @@ export const TABLE_PERSONAL_DATA: Record<keyof Database, TablePersonalData> = {
   users: { columns: ['email', 'display_name', 'oidc_subject'], activity: 'User accounts and logging' },
   audit_events: { columns: ['actor', 'remote_address'], activity: 'User accounts and logging' },
   records_releases: { columns: ['recipient', 'request_ref'], activity: 'Release of official records' },
-  records_release_drafts: { columns: ['recipient', 'request_ref', 'records'], activity: 'Release of official records' },
+  records_release_drafts: { columns: ['recipient', 'request_ref', 'records'], rule: 'release_draft' },
   memberships: none('account id, unit and role'),
   api_tokens: none('hashed tokens of an account, expiring'),
   oidc_logins: none('state of a sign-in under way'),

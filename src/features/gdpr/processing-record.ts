@@ -30,6 +30,10 @@ export const RETENTION_RULES: readonly RetentionRule[] = [
     target: 'outbox_message', months: 12,
     what: { sv: 'Skickade och uppgivna e-postmeddelanden (mottagare, ämne, text) raderas efter 12 månader.', en: 'Sent and given-up e-mail messages (recipient, subject, text) are deleted after 12 months.' },
   },
+  {
+    target: 'release_draft', months: 1,
+    what: { sv: 'Utkast till utlämnanden av allmänna handlingar (handlingarnas text före sekretessprövningen, mottagare) som ingen ändrat på en månad raderas.', en: 'Drafts of records releases (the records\' text before the secrecy review, the recipient) that no one has changed for a month are deleted.' },
+  },
 ];
 
 /** The record of processing (GDPR art. 30) shown publicly; the municipality is the controller. */
@@ -75,9 +79,9 @@ export function processingRecord(organisationName: string): ProcessingRecord {
         name: { sv: 'Utlämnande av allmänna handlingar', en: 'Release of official records' },
         purpose: { sv: 'Att visa vilka uppgifter som lämnats ut, till vem och med vilka maskeringar (tryckfrihetsförordningen 2 kap.).', en: 'To show which records were released, to whom and with which fields masked (Freedom of the Press Act, ch. 2).' },
         legal_basis: { sv: 'Rättslig förpliktelse (GDPR art. 6.1 c).', en: 'Legal obligation (GDPR art. 6(1)(c)).' },
-        data: { sv: 'Mottagarens namn eller adress som den uppgett och ärendets referens.', en: "The recipient's name or address as given and the request's reference." },
+        data: { sv: 'Mottagarens namn eller adress som den uppgett och ärendets referens; i utkast under sekretessprövning även handlingarnas text.', en: "The recipient's name or address as given and the request's reference; in drafts under secrecy review also the records' text." },
         recipients: { sv: 'Registratur och dataskyddsombud.', en: 'The registry and the data-protection officer.' },
-        retention: { sv: 'Bevaras enligt stadens arkivregler.', en: "Kept under the city's archive rules." },
+        retention: { sv: 'Utlämningsloggen bevaras enligt stadens arkivregler; utkast raderas när de lämnats ut eller avbrutits, och en månad efter senaste ändringen.', en: "The release log is kept under the city's archive rules; drafts are deleted when released or discarded, and a month after their last change." },
       },
     ],
   };

@@ -31,3 +31,16 @@ export async function deleteDoneOutboxMessages(db: Db, organisationId: string, c
     .where((eb) => eb.or([eb('sent_at', 'is not', null), eb('failed_at', 'is not', null)])).executeTakeFirst();
   return Number(r.numDeletedRows);
 }
+
+/** Release drafts no one has changed since `cutoff`: abandoned, and holding the records' unreviewed text. */
+const abandonedDrafts = (db: Db, organisationId: string, cutoff: Date) => db.selectFrom('records_release_drafts')
+  .where('organisation_id', '=', organisationId).where('updated_at', '<', cutoff);
+
+export async function countAbandonedReleaseDrafts(db: Db, organisationId: string, cutoff: Date): Promise<number> {
+  return Number((await abandonedDrafts(db, organisationId, cutoff).select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow()).n);
+}
+
+export async function deleteAbandonedReleaseDrafts(db: Db, organisationId: string, cutoff: Date): Promise<number> {
+  const r = await db.deleteFrom('records_release_drafts').where('organisation_id', '=', organisationId).where('updated_at', '<', cutoff).executeTakeFirst();
+  return Number(r.numDeletedRows);
+}

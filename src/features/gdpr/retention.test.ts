@@ -8,7 +8,7 @@ const NOW = new Date('2027-06-01T00:00:00Z');
 const OLD = new Date('2026-05-01T00:00:00Z');
 const RECENT = new Date('2027-05-01T00:00:00Z');
 
-describeEachEngine('retention of import reports and sent messages', (getDb) => {
+describeEachEngine('retention of import reports, sent messages and abandoned release drafts', (getDb) => {
   let ctx: ServiceContext;
   beforeAll(async () => { ctx = await seedStockholmForImports(getDb().db); });
 
@@ -35,5 +35,20 @@ describeEachEngine('retention of import reports and sent messages', (getDb) => {
     expect(runs.find((r) => r.id === newRun.id)).toMatchObject({ file_name: 'anmälningar.csv' });
     const left = (await ctx.db.selectFrom('outbox_messages').select('id').where('id', 'in', [sent.id, failed.id, waiting.id, recent.id]).execute()).map((m) => m.id);
     expect(left.sort()).toEqual([waiting.id, recent.id].sort());
+  });
+
+  it('deletes release drafts no one has changed for a month, with their copy of the records, and keeps those in review', async () => {
+    const draft = (updatedAt: Date) => ctx.db.insertInto('records_release_drafts').values({
+      organisation_id: ctx.organisation.id, request_ref: 'KS 2027/1', recipient: 'Anna Andersson', record_type: 'problem', format: 'pdf',
+      records: { records: [] }, marks: { marks: [] }, created_by: 'test', created_at: OLD, updated_at: updatedAt,
+    }).returning('id').executeTakeFirstOrThrow();
+    const [abandoned, inReview] = [await draft(new Date('2027-04-20T00:00:00Z')), await draft(new Date('2027-05-15T00:00:00Z'))];
+    const dry = await runRetention(ctx, { dryRun: true, now: NOW });
+    expect(dry.results.find((r) => r.target === 'release_draft')).toEqual({ target: 'release_draft', cutoff: '2027-05-01T00:00:00.000Z', affected: 1 });
+    expect(await ctx.db.selectFrom('records_release_drafts').select('id').where('id', '=', abandoned.id).executeTakeFirst()).toBeDefined();
+    const real = await runRetention(ctx, { dryRun: false, now: NOW });
+    expect(real.results.find((r) => r.target === 'release_draft')?.affected).toBe(1);
+    const left = (await ctx.db.selectFrom('records_release_drafts').select('id').where('id', 'in', [abandoned.id, inReview.id]).execute()).map((d) => d.id);
+    expect(left).toEqual([inReview.id]);
   });
 });

@@ -96,13 +96,43 @@ describeEachEngine('imports: split date and time, every column reported, preview
     const report = (await post('', 'places.csv', file)).json();
     expect(report.places).toHaveLength(4);
     expect(report.places).toEqual(expect.arrayContaining([
-      { value: 'HÖTORGET', place: 'Hötorget', rows: 1 },
-      { value: 'hotorget', place: 'Hötorget', rows: 1 },
-      { value: 'Ingenstans torg', place: null, rows: 1 },
-      { value: 'skarholmens CENTRUM', place: 'Skärholmens centrum', rows: 1 },
+      { value: 'HÖTORGET', place: 'Hötorget', precision: 'place', rows: 1 },
+      { value: 'hotorget', place: 'Hötorget', precision: 'place', rows: 1 },
+      { value: 'Ingenstans torg', place: null, precision: null, rows: 1 },
+      { value: 'skarholmens CENTRUM', place: 'Skärholmens centrum', precision: 'place', rows: 1 },
     ]));
     expect(report.preview.map((p: { place: string; precision: string }) => [p.place, p.precision]))
       .toEqual([['Hötorget', 'place'], ['Hötorget', 'place'], ['Skärholmens centrum', 'place']]);
     expect(report.errors).toEqual([expect.objectContaining({ row: 5, code: 'unknown_place' })]);
+  });
+
+  it('matches the names of districts and neighbourhoods in force on the day, as area precision, and stores no more than the name says', async () => {
+    const file = [
+      'id;datum;tid;kategori;plats',
+      'A1;2022-05-10;18:45;Klotter;Rinkeby-Kista', 'A2;2022-05-11;18:45;Klotter;rinkeby kista', 'A3;2026-11-20;18:45;Klotter;Södermalm',
+      'A4;2026-11-20;18:45;Klotter;HOGDALEN', 'A5;2026-11-20;18:45;Klotter;RINKEBY-KISTA', '',
+    ].join('\n');
+    const dry = (await post('', 'areas.csv', file)).json();
+    expect(dry.places).toEqual(expect.arrayContaining([
+      { value: 'Rinkeby-Kista', place: 'Rinkeby-Kista', precision: 'area', rows: 1 },
+      { value: 'rinkeby kista', place: 'Rinkeby-Kista', precision: 'area', rows: 1 },
+      { value: 'Södermalm', place: 'Södermalm', precision: 'area', rows: 1 },
+      { value: 'HOGDALEN', place: 'Högdalen', precision: 'area', rows: 1 },
+      { value: 'RINKEBY-KISTA', place: null, precision: null, rows: 1 },
+    ]));
+    // Rinkeby-Kista became part of Järva on 2023-07-01: in 2026 the name is in force nowhere.
+    expect(dry.errors).toEqual([expect.objectContaining({ row: 6, code: 'unknown_place' })]);
+    expect(dry.preview.map((p: { place: string; precision: string }) => [p.place, p.precision])).toContainEqual(['Högdalen', 'area']);
+
+    const committed = (await post('dry_run=false&skip_invalid=true', 'areas.csv', file)).json();
+    expect(committed, JSON.stringify(committed).slice(0, 400)).toMatchObject({ rows: { inserted: 4 } });
+    const stored = await ctx.db.selectFrom('incidents as i').leftJoin('areas as n', 'n.id', 'i.area_id').innerJoin('areas as d', 'd.id', 'i.district_id')
+      .select(['i.source_ref', 'i.precision', 'i.place_id', 'i.h3_r9', 'n.name as neighbourhood', 'd.name as district'])
+      .where('i.source_ref', 'in', ['A1', 'A3', 'A4']).orderBy('i.source_ref').execute();
+    expect(stored).toEqual([
+      { source_ref: 'A1', precision: 'area', place_id: null, h3_r9: null, neighbourhood: null, district: 'Rinkeby-Kista' },
+      { source_ref: 'A3', precision: 'area', place_id: null, h3_r9: null, neighbourhood: null, district: 'Södermalm' },
+      { source_ref: 'A4', precision: 'area', place_id: null, h3_r9: null, neighbourhood: 'Högdalen', district: 'Enskede-Årsta-Vantör' },
+    ]);
   });
 });

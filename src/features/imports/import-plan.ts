@@ -9,8 +9,8 @@ import { readCsvFile, resolveSharedDataDir } from '../seed/shared-data.js';
 import { UNIT } from '../seed/units.seed.js';
 import { columnNames, describeColumns, resolveColumns } from './column-mapping.js';
 import type { RowDefaults } from './stage.repo.js';
-import { findUnitIdBySlug, listCategoriesForImport, listPlacesForImport } from './imports.repo.js';
-import { type CategoryInfo, categoryResolver, placeMatcher } from './lookups.js';
+import { findUnitIdBySlug, listAreasForImport, listCategoriesForImport, listPlacesForImport } from './imports.repo.js';
+import { areaMatcher, type CategoryInfo, categoryResolver, placeMatcher } from './lookups.js';
 import { mapPoliceRecord } from './police-mapper.js';
 import type { RecordSource, SourceRecord } from './readers/record-source.js';
 import { type MappedRow, mapTabularRow } from './row-mapper.js';
@@ -116,8 +116,9 @@ export async function prepareImport(
   const { indexes } = resolution;
   const needsPlaces = indexes.place !== undefined || indexes.address !== undefined;
   const findPlace = placeMatcher(needsPlaces ? await listPlacesForImport(ctx.db, organisationId) : []);
+  const findArea = areaMatcher(needsPlaces ? await listAreasForImport(ctx.db, organisationId) : []);
   const mctx = {
-    index, columns: indexes, headers: source.columns, categories: resolver, findPlace, dateOrder: options.date_order,
+    index, columns: indexes, headers: source.columns, categories: resolver, findPlace, findArea, dateOrder: options.date_order,
     crs: options.crs, swapCoordinates: options.swap_coordinates, now,
   };
   return {

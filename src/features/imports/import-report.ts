@@ -32,11 +32,11 @@ export function createReportBuilder(base: { runId: string; dryRun: boolean; file
     skipped: {}, redactions: { rows: 0, replacements: 0 }, warnings: {}, duration_ms: 0, rows_per_second: 0,
   };
   let describe: ((m: Extract<MappedRow, { kind: 'ok' }>) => PreviewRow) | null = null;
-  const places = new Map<string, { place: string | null; rows: number }>();
-  const countPlace = (value: string, place: string | null) => {
+  const places = new Map<string, { place: string | null; precision: 'place' | 'area' | null; rows: number }>();
+  const countPlace = (value: string, place: string | null, precision: 'place' | 'area' | null) => {
     const seen = places.get(value);
     if (seen) seen.rows++;
-    else if (places.size < MAX_DISTINCT_VALUES) places.set(value, { place, rows: 1 });
+    else if (places.size < MAX_DISTINCT_VALUES) places.set(value, { place, precision, rows: 1 });
   };
   const warn = (w: Warning) => (typeof w === 'string' ? bump(report.warnings, w) : bump(report.category_fallbacks, w.fallback, 1, MAX_DISTINCT_VALUES));
 
@@ -66,11 +66,11 @@ export function createReportBuilder(base: { runId: string; dryRun: boolean; file
         }
         if (m.unknownCategory !== undefined) bump(report.unknown_categories, m.unknownCategory, 1, MAX_DISTINCT_VALUES);
         if (m.outside) report.outside_organisation++;
-        if (m.unknownPlace !== undefined) countPlace(m.unknownPlace, null);
+        if (m.unknownPlace !== undefined) countPlace(m.unknownPlace, null, null);
         return;
       }
       report.rows.ok++;
-      if (m.place) countPlace(m.place.value, m.place.name);
+      if (m.place) countPlace(m.place.value, m.place.name, m.place.precision);
       if (describe && report.preview.length < PREVIEW_ROWS) report.preview.push(describe(m));
       m.warnings.forEach(warn);
       if (m.redacted > 0) { report.redactions.rows++; report.redactions.replacements += m.redacted; }

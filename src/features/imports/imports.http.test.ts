@@ -132,4 +132,28 @@ describeEachEngine('imports API', (getDb) => {
     const res = await post('dry_run=false&profile=trafikkontoret', upload('tk.csv', file));
     expect(res.json()).toMatchObject({ status: 'committed', profile: 'trafikkontoret', rows: { inserted: 1 }, columns: { x: 'E', y: 'N' } });
   });
+
+  it('refuses a profile whose words hold personal data, storing nothing', async () => {
+    const count = async () => (await app.inject({ url: '/api/import-profiles', headers })).json().length;
+    const before = await count();
+    const base = { name: 'hyresgäster', source_label: 'Felanmälan', columns: { category: 'Typ' } };
+    const tries = [
+      [{ ...base, name: 'Anna 19811218-9876' }, 'name'],
+      [{ ...base, source_label: 'Ring 070-123 45 67' }, 'source_label'],
+      [{ ...base, columns: { category: 'anna@example.se' } }, 'columns'],
+      [{ ...base, category_map: { 'Klotter ABC123': 'klotter' } }, 'category_map'],
+    ] as const;
+    for (const [payload, path] of tries) {
+      const res = await app.inject({ method: 'POST', url: '/api/import-profiles', headers, payload });
+      expect(res.statusCode, path).toBe(400);
+      expect(res.json().error).toMatchObject({ code: 'VALIDATION_FAILED', details: [{ path, code: 'personal_data' }] });
+      expect(res.body).not.toMatch(/9876|45 67|anna@|ABC123/);
+    }
+    const saved = await app.inject({ method: 'POST', url: '/api/import-profiles', headers, payload: base });
+    expect(saved.statusCode).toBe(201);
+    const renamed = await app.inject({ method: 'PUT', url: `/api/import-profiles/${saved.json().id}`, headers, payload: { ...base, name: 'Ring 08-123 456 78' } });
+    expect(renamed.statusCode).toBe(400);
+    expect(await count()).toBe(before + 1);
+    expect((await app.inject({ url: `/api/import-profiles`, headers })).body).not.toContain('08-123');
+  });
 });

@@ -43,6 +43,12 @@ export function listPlacesForImport(db: Db, organisationId: string) {
   return db.selectFrom('places').select(['id', 'name', 'address', 'lon', 'lat']).where('organisation_id', '=', organisationId).execute();
 }
 
+/** Districts and neighbourhoods, every layout: a file may name one that has since been merged. */
+export function listAreasForImport(db: Db, organisationId: string) {
+  return db.selectFrom('areas').select(['id', 'name', 'level', 'parent_id', 'valid_from', 'valid_to', 'geometry'])
+    .where('organisation_id', '=', organisationId).where('level', 'in', ['district', 'neighbourhood']).execute();
+}
+
 export function findUnitIdBySlug(db: Db, organisationId: string, slug: string) {
   return db.selectFrom('units').select('id').where('organisation_id', '=', organisationId).where('slug', '=', slug).executeTakeFirst();
 }

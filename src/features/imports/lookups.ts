@@ -1,4 +1,8 @@
+import { geometryBbox, isInForce } from '../../analysis/geo/area-index.js';
+import type { GeoJSONPolygonal } from '../../db/schema.js';
+import { interiorPoint } from '../seed/geometry.js';
 import { POLICE_TYPE_CATEGORY } from '../seed/police-events.js';
+import type { PolygonGeometry } from '../seed/shared-data.js';
 import { normaliseHeader } from './column-mapping.js';
 
 export interface CategoryInfo {
@@ -66,4 +70,65 @@ export function placeMatcher(places: readonly PlaceInfo[]): (text: string) => Pl
     for (const k of [p.name, p.address]) if (k && !index.has(normaliseHeader(k))) index.set(normaliseHeader(k), p);
   }
   return (text) => index.get(normaliseHeader(text)) ?? null;
+}
+
+export interface AreaInfo {
+  id: string;
+  name: string;
+  level: 'district' | 'neighbourhood' | 'focus';
+  parent_id: string | null;
+  valid_from: string;
+  valid_to: string | null;
+  geometry: GeoJSONPolygonal;
+}
+
+/** A district or neighbourhood a value named: where its rows are counted, and a point inside it to store. */
+export interface AreaHit {
+  name: string;
+  districtId: string;
+  neighbourhoodId: string | null;
+  lon: number;
+  lat: number;
+}
+
+/** The largest part of a (multi)polygon by bounding box: a district's mainland, not an islet. */
+function mainPolygon(geometry: GeoJSONPolygonal): PolygonGeometry {
+  // Stored positions are [lon, lat] pairs, as the GeoJSON type promises.
+  if (geometry.type === 'Polygon') return geometry as PolygonGeometry;
+  const size = (coordinates: number[][][]) => {
+    const [a, b, c, d] = geometryBbox({ type: 'Polygon', coordinates });
+    return (c - a) * (d - b);
+  };
+  const largest = geometry.coordinates.reduce((best, p) => (size(p) > size(best) ? p : best));
+  return { type: 'Polygon', coordinates: largest } as PolygonGeometry;
+}
+
+/**
+ * Finds a district or neighbourhood by its name ('Rinkeby-Kista', 'rinkeby kista', 'Södermalm'), ignoring
+ * case, accents and punctuation, among the areas in force on the row's day (any layout when the day is
+ * unknown). A name is located at a point inside the area; the row keeps only what the name says: a
+ * neighbourhood and its district, or a district alone.
+ */
+export function areaMatcher(areas: readonly AreaInfo[]): (text: string, day: string | null) => AreaHit | null {
+  const index = new Map<string, AreaInfo[]>();
+  // A name both levels carry ('Södermalm') is read as the district: it claims less than the neighbourhood would.
+  const districtsFirst = [...areas].sort((a, b) => Number(a.level !== 'district') - Number(b.level !== 'district'));
+  for (const a of districtsFirst) {
+    const k = normaliseHeader(a.name);
+    index.set(k, [...(index.get(k) ?? []), a]);
+  }
+  const points = new Map<string, [number, number] | null>();
+  const pointOf = (a: AreaInfo) => {
+    if (!points.has(a.id)) {
+      try { points.set(a.id, interiorPoint(mainPolygon(a.geometry)).point); } catch { points.set(a.id, null); }
+    }
+    return points.get(a.id)!;
+  };
+  return (text, day) => {
+    const area = (index.get(normaliseHeader(text)) ?? []).find((a) => day === null || isInForce({ validFrom: a.valid_from, validTo: a.valid_to }, day));
+    const point = area ? pointOf(area) : null;
+    if (!area || !point) return null;
+    const neighbourhood = area.level === 'neighbourhood';
+    return { name: area.name, districtId: neighbourhood ? (area.parent_id ?? area.id) : area.id, neighbourhoodId: neighbourhood ? area.id : null, lon: point[0], lat: point[1] };
+  };
 }

@@ -1,3 +1,4 @@
+import { redactPersonalData } from '../../analysis/text/redact.js';
 import { AppError, type FieldIssue } from '../../domain/errors.js';
 import { type ImportProfile, type ImportProfileInput, ImportOptionsSchema, ImportProfileInputSchema } from '../../domain/imports.js';
 import { inTransaction } from '../../db/transaction.js';
@@ -53,6 +54,26 @@ async function mappingRows(db: Db, organisationId: string, map: Record<string, s
   return rows;
 }
 
+/**
+ * A profile's words come from outside and are kept and shown to everyone who imports: one holding personal
+ * data is refused, not redacted — a name or column is looked up as given, and '[personnummer]' would match another's.
+ */
+function refusePersonalData(input: ImportProfileInput): void {
+  const strings: Record<string, string[]> = {
+    name: [input.name],
+    source_label: [input.source_label],
+    columns: Object.values(input.columns).filter((c): c is string => c !== undefined),
+    // A category word is not quoted in the answer's path: the table is named as a whole.
+    category_map: Object.keys(input.category_map),
+    'options.ignore_columns': input.options.ignore_columns,
+    'options.police_location': input.options.police_location ? [input.options.police_location] : [],
+  };
+  const issues: FieldIssue[] = Object.entries(strings).filter(([, texts]) => texts.some((t) => redactPersonalData(t).count > 0)).map(([path]) => ({
+    path, code: 'personal_data', message: 'contains personal data (an identity number, phone number, e-mail address or licence plate)',
+  }));
+  if (issues.length) throw new AppError('VALIDATION_FAILED', { details: issues });
+}
+
 function nameTaken(name: string): AppError {
   return new AppError('CONFLICT', { details: [{ path: 'name', code: 'duplicate', message: `a profile named '${name}' exists` }] });
 }
@@ -60,6 +81,7 @@ function nameTaken(name: string): AppError {
 /** Saves a new named profile; names are unique per organisation. */
 export async function createImportProfile(ctx: ServiceContext, input: ImportProfileInput): Promise<ImportProfile> {
   const parsed = ImportProfileInputSchema.parse(input);
+  refusePersonalData(parsed);
   return inTransaction(ctx.db, async (trx) => {
     if (await findProfileRow(trx, ctx.organisation.id, { name: parsed.name })) throw nameTaken(parsed.name);
     const mappings = await mappingRows(trx, ctx.organisation.id, parsed.category_map);
@@ -77,6 +99,7 @@ export async function createImportProfile(ctx: ServiceContext, input: ImportProf
 /** Replaces a profile's settings and category table (PUT semantics). */
 export async function updateImportProfile(ctx: ServiceContext, id: string, input: ImportProfileInput): Promise<ImportProfile> {
   const parsed = ImportProfileInputSchema.parse(input);
+  refusePersonalData(parsed);
   return inTransaction(ctx.db, async (trx) => {
     const before = await getImportProfile(ctx, { id }, trx);
     const clash = await findProfileRow(trx, ctx.organisation.id, { name: parsed.name });

@@ -4,10 +4,10 @@ import type { H3Cells } from '../../analysis/geo/h3.js';
 import { redactPersonalData } from '../../analysis/text/redact.js';
 import type { ImportField, RowIssue } from '../../domain/imports.js';
 import { MAX_DESCRIPTION_LENGTH, type Precision } from '../../domain/incidents.js';
-import { locateIncident } from '../incidents/locate.js';
+import { locateIncident, swedishDay } from '../incidents/locate.js';
 import type { ColumnIndexes } from './column-mapping.js';
 import { guessCrs, parseCrs, projectedToWgs84, validLonLat } from './coordinates.js';
-import type { CategoryResolver, PlaceInfo } from './lookups.js';
+import type { AreaHit, CategoryResolver, PlaceInfo } from './lookups.js';
 import type { TabularRecord } from './readers/record-source.js';
 import { quoted, storedRef, storedText } from './quoted-values.js';
 import { combineDateAndTime, parseDay } from './split-time.js';
@@ -42,8 +42,8 @@ export type MappedRow =
   | { kind: 'error'; row: number; issues: RowIssue[]; unknownCategory?: string; outside?: boolean; unknownPlace?: string }
   | { kind: 'skip'; row: number; reason: string };
 
-/** A place or address value of the file and the registered place it matched. */
-export interface PlaceHit { value: string; name: string }
+/** A place or address value of the file and the registered place, or the district or neighbourhood, it matched. */
+export interface PlaceHit { value: string; name: string; precision: 'place' | 'area' }
 
 export interface MapContext {
   index: AreaIndex;
@@ -51,6 +51,8 @@ export interface MapContext {
   headers: string[];
   categories: CategoryResolver;
   findPlace: (text: string) => PlaceInfo | null;
+  /** A district or neighbourhood by name, in force on the day ('YYYY-MM-DD'; null: any). */
+  findArea: (text: string, day: string | null) => AreaHit | null;
   dateOrder: DateOrder;
   crs: 'EPSG:4326' | 'EPSG:3006' | 'EPSG:3011' | undefined;
   swapCoordinates: boolean;
@@ -136,6 +138,7 @@ export function mapTabularRow(record: TabularRecord, ctx: MapContext): MappedRow
   let given: Point | null = null;
   let swapped: Point | null = null;
   let placeId: string | null = null;
+  let area: AreaHit | null = null;
   let locationColumn = 'lon';
   const projected = (crsText: string, x: number, y: number): [Point | null, Point | null] => {
     const named = crsText === '' ? ctx.crs : parseCrs(crsText);
@@ -164,20 +167,24 @@ export function mapTabularRow(record: TabularRecord, ctx: MapContext): MappedRow
     const where = text('place') || text('address');
     locationColumn = text('place') ? col('place') : col('address');
     const place = where ? ctx.findPlace(where) : null;
+    area = where && !place ? ctx.findArea(where, occurredAt ? swedishDay(occurredAt) : null) : null;
     if (!where) issues.push(issue(row, null, 'missing_value', 'no coordinates, place or address'));
-    else if (!place) {
+    else if (place) {
+      given = { lon: place.lon, lat: place.lat }; placeId = place.id; precision = 'place';
+      placeHit = { value: storedText(where).slice(0, 200), name: place.name, precision: 'place' };
+    } else if (area) {
+      given = { lon: area.lon, lat: area.lat }; precision = 'area';
+      placeHit = { value: storedText(where).slice(0, 200), name: area.name, precision: 'area' };
+    } else {
       // The report lists each unmatched value, so it is stored like any text from the file.
       unknownPlace = storedText(where).slice(0, 200);
-      issues.push(issue(row, locationColumn, 'unknown_place', `'${quoted(where)}' is not a known place`, 'give coordinates, or add the place'));
-    } else {
-      given = { lon: place.lon, lat: place.lat }; placeId = place.id; precision = 'place';
-      placeHit = { value: storedText(where).slice(0, 200), name: place.name };
+      issues.push(issue(row, locationColumn, 'unknown_place', `'${quoted(where)}' is not a known place or area`, 'give coordinates, or add the place'));
     }
   }
 
   let located: Extract<ReturnType<typeof locateWithSwap>, { point: Point }> | null = null;
   if (occurredAt && given && issues.length === 0) {
-    const result = locateWithSwap(ctx, given, placeId ? null : swapped, occurredAt, precision);
+    const result = locateWithSwap(ctx, given, placeId || area ? null : swapped, occurredAt, precision);
     if ('error' in result) {
       if (result.error === 'swapped') {
         issues.push(issue(row, locationColumn, 'swapped_coordinates', 'latitude and longitude (or northing and easting) look swapped',
@@ -229,8 +236,9 @@ export function mapTabularRow(record: TabularRecord, ctx: MapContext): MappedRow
       lat: located!.point.lat,
       precision,
       h3: located!.location.h3,
-      areaId: located!.location.areaId,
-      districtId: located!.location.districtId,
+      // A named area says no more than itself: a district's rows get no neighbourhood from the point chosen inside it.
+      areaId: area ? area.neighbourhoodId : located!.location.areaId,
+      districtId: area ? area.districtId : located!.location.districtId,
       placeId,
       description: redacted.text || null,
       redactionCount: redacted.count,

@@ -76,6 +76,13 @@ describeEachEngine('programme API: editing problems (where, what, target, eviden
     expect((await call('PATCH', `/api/problems/${problemId}`, as.coordinator, { target_value: null })).json().target_value).toBeNull();
   });
 
+  it("changes which way is better for the problem's indicator, and refuses a direction it does not know", async () => {
+    expect((await call('PATCH', `/api/problems/${problemId}`, as.coordinator, { indicator_direction: 'higher' })).json()).toMatchObject({ indicator_direction: 'higher', baseline: { value: 5 } });
+    expect((await call('PATCH', `/api/problems/${problemId}`, as.coordinator, { indicator_direction: 'sideways' })).statusCode).toBe(400);
+    expect((await call('GET', `/api/problems/${problemId}`, as.coordinator)).json().indicator_direction).toBe('higher');
+    expect((await call('PATCH', `/api/problems/${problemId}`, as.coordinator, { indicator_direction: 'lower' })).json().indicator_direction).toBe('lower');
+  });
+
   it('unlinks evidence: only the owner unit, only evidence of that problem, 404 the second time', async () => {
     const added = (await call('POST', `/api/problems/${problemId}/evidence`, as.coordinator, { kind: 'note', note: 'Personalen ser klotter varje måndag.' })).json();
     const evidenceId = added.evidence.at(-1).id as string;

@@ -176,13 +176,13 @@ describeEachEngine('records requests: a draft is reviewed, then released with th
     expect(record.fields.components).toBe(`1. Nya armaturer (Situationell/fysisk (CPTED), Planerad)\n2. ${MASKED}`);
   });
 
-  it('shows a draft only to those who may release, in its organisation (404 to others); starting one is for admins', async () => {
+  it('shows a draft only to those who may release (403 to others), in its organisation (404 to other organisations); starting one is for admins', async () => {
     const d = await draft({ request_ref: 'KS 2026/15', ids: [problems.named] });
     const body = { decisions: [{ id: d.marks[0]!.id, decision: 'approve' }] };
-    for (const who of [as.coordinator, as.otherAdmin]) {
-      expect((await call('GET', `/api/records/drafts/${d.id}`, who)).statusCode).toBe(404);
-      expect((await call('PATCH', `/api/records/drafts/${d.id}`, who, body)).statusCode).toBe(404);
-      expect((await call('DELETE', `/api/records/drafts/${d.id}`, who)).statusCode).toBe(404);
+    for (const [who, status] of [[as.coordinator, 403], [as.otherAdmin, 404]] as const) {
+      expect((await call('GET', `/api/records/drafts/${d.id}`, who)).statusCode).toBe(status);
+      expect((await call('PATCH', `/api/records/drafts/${d.id}`, who, body)).statusCode).toBe(status);
+      expect((await call('DELETE', `/api/records/drafts/${d.id}`, who)).statusCode).toBe(status);
     }
     expect((await call('POST', '/api/records/releases', as.otherAdmin, { draft_id: d.id })).statusCode).toBe(404);
     expect((await call('POST', '/api/records/drafts', as.coordinator, { request_ref: 'X', recipient: 'Y', type: 'problem', ids: [problems.open] })).statusCode).toBe(403);

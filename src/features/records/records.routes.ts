@@ -13,8 +13,8 @@ const IdParams = z.object({ id: UuidSchema });
 /**
  * Records requests (begäran om allmän handling): a draft release is reviewed (sekretessprövning) — every
  * candidate personal datum masked under a ground or approved — and only then released and logged.
- * The draft routes are open to any account but answer 404 to anyone who may not release (`records:export`):
- * a draft holds unreviewed text, and its existence is not to be confirmed either.
+ * Every route is for those who may release (`records:export`): a draft holds unreviewed text. Another
+ * organisation's draft is not found.
  */
 export const recordsRoutes: FastifyPluginAsyncZod = async (app) => {
   app.post('/records/drafts', {
@@ -23,17 +23,17 @@ export const recordsRoutes: FastifyPluginAsyncZod = async (app) => {
   }, async (request, reply) => reply.status(201).send(await createDraft(await serviceContext(request), request.body)));
 
   app.get('/records/drafts/:id', {
-    config: { policy: 'signed_in' },
-    schema: { tags, summary: 'A draft release under review (404 unless the caller may release records)', params: IdParams, response: { 200: ReleaseDraftSchema } },
+    config: { policy: 'records:export' },
+    schema: { tags, summary: 'A draft release under review', params: IdParams, response: { 200: ReleaseDraftSchema } },
   }, async (request) => getDraft(await serviceContext(request), request.params.id));
 
   app.patch('/records/drafts/:id', {
-    config: { policy: 'signed_in' },
+    config: { policy: 'records:export' },
     schema: { tags, summary: 'Mask (under a ground) or approve marks, mask a selection, or undo one; all or nothing', params: IdParams, body: DraftReviewSchema, response: { 200: ReleaseDraftSchema } },
   }, async (request) => reviewDraft(await serviceContext(request), request.params.id, request.body));
 
   app.delete('/records/drafts/:id', {
-    config: { policy: 'signed_in' },
+    config: { policy: 'records:export' },
     schema: { tags, summary: 'Discard a draft release', params: IdParams },
   }, async (request, reply) => {
     await discardDraft(await serviceContext(request), request.params.id);

@@ -157,7 +157,8 @@ export function neighbourhoodRows(
       code: n.code, name: n.name, district_code: n.districtCode, ...row,
       coarse: t.coarse.get(n.code)?.[0] ?? 0,
       violence,
-      rate_per_1000: pop ? { rate: Math.round((row.count / pop.population) * 1000 * 1000) / 1000, population: pop.population, population_year: pop.year } : null,
+      // Rounded here, once, to the two decimals every renderer shows: the page, the PDF and the workbook carry one figure.
+      rate_per_1000: pop ? { rate: Math.round((row.count / pop.population) * 1000 * 100) / 100, population: pop.population, population_year: pop.year } : null,
       rating: {
         proposed: proposal.level, score: proposal.score, reasons: proposal.reasons,
         confirmed: confirmed ? { level: confirmed.level as RatingLevel, comment: confirmed.comment, by: confirmed.confirmed_by, at: new Date(confirmed.confirmed_at).toISOString() } : null,

@@ -15,6 +15,9 @@ export interface PdfContext {
 const WEEKDAYS_SV = ['Mån', 'Tis', 'Ons', 'Tor', 'Fre', 'Lör', 'Sön'];
 
 /** '+5 *' style: the difference and a star when the exact test says it is more than chance. */
+/** A figure with the decimals it has (the API rounds), written as the web page writes it: 2,5, not 2,50. */
+const decimal = (x: number) => x.toLocaleString('sv-SE').replace(/\u00a0|\u2212/g, (c) => (c === '\u2212' ? '-' : ' '));
+
 function changeText(count: number, c: Change): string {
   if (c.comparable === false) return 'ingen jämförelse';
   const d = count - c.reference;
@@ -107,7 +110,7 @@ function ratingsAndCategories(doc: Doc, r: SituationReport): void {
     { title: 'Förslag', width: 64 }, { title: 'Bekräftad', width: 64 }, { title: 'Föreg. bed.', width: 45 },
   ], hoods.map((n) => [
     n.name, num(n.count), num(n.vs_previous_week.reference), changeText(n.count, n.vs_previous_week), num(n.vs_last_year.reference),
-    n.rate_per_1000 ? `${num(n.rate_per_1000.rate, 2)} (${n.rate_per_1000.population_year})` : '–',
+    n.rate_per_1000 ? `${decimal(n.rate_per_1000.rate)} (${n.rate_per_1000.population_year})` : '–',
     `${n.rating.proposed} ${RATING_LABELS[n.rating.proposed].sv}`,
     n.rating.confirmed ? `${n.rating.confirmed.level} ${RATING_LABELS[n.rating.confirmed.level].sv}` : 'ej bekräftad',
     n.rating.previous_week_confirmed ? `${n.rating.previous_week_confirmed} ${RATING_LABELS[n.rating.previous_week_confirmed].sv}` : '–',

@@ -66,6 +66,7 @@ export const enProgrammeEdit = {
     },
     errors: {
       target_value: 'Give the target as a whole number, 0 or more, or leave the field empty.',
+      indicator_direction: 'Choose which way is better.',
       confidentiality: 'Choose a confidentiality level.',
       baseline: "Give both dates of the period; 'to' must not be before 'from'.",
       evidence: {

@@ -66,6 +66,7 @@ export const svProgrammeEdit = {
     },
     errors: {
       target_value: 'Ange målet som ett heltal, 0 eller mer, eller lämna fältet tomt.',
+      indicator_direction: 'Välj vilket håll som är bättre.',
       confidentiality: 'Välj en sekretessnivå.',
       baseline: 'Ange periodens båda datum; till och med får inte vara före från och med.',
       evidence: {

@@ -132,12 +132,13 @@ describe('a problem', () => {
     await shot(coordinator, 'web-programme-edit-baseline');
   }, 60_000);
 
-  it('edits statement, time pattern, target and confidentiality; an empty statement is named in the summary', async () => {
+  it('edits statement, time pattern, target, which way is better and confidentiality; an empty statement is named in the summary', async () => {
     await coordinator.getByRole('link', { name: 'Ändra problemet' }).click();
     await coordinator.getByRole('heading', { level: 1, name: `Ändra problem: ${TITLE}` }).waitFor();
     await settle(coordinator);
     expect(await coordinator.getByLabel('Område').locator('option:checked').textContent()).toBe('Enskede-Årsta-Vantör');
     expect(await coordinator.getByLabel('Sekretessnivå').locator('option:checked').textContent()).toBe('Kommunintern');
+    expect(await coordinator.getByLabel('Vilket håll är bättre?').locator('option:checked').textContent()).toBe('Lägre är bättre (färre händelser)');
     await expectAccessible(coordinator, 'problem edit form');
     await coordinator.getByLabel('Problembeskrivning').fill('');
     await coordinator.getByLabel('Mål (antal händelser)').fill('ett par');
@@ -152,6 +153,7 @@ describe('a problem', () => {
     await coordinator.getByLabel('När det händer').fill('fredag och lördag kväll');
     await coordinator.getByLabel('Mål (antal händelser)').fill('1');
     await coordinator.getByLabel('Sekretessnivå').selectOption({ label: 'Delas med samverkansparter' });
+    await coordinator.getByLabel('Vilket håll är bättre?').selectOption({ label: 'Högre är bättre' });
     await coordinator.getByRole('button', { name: 'Spara ändringarna' }).click();
     await coordinator.waitForURL((u) => u.pathname === problemPath);
     await coordinator.getByText('Ändringarna är sparade.').waitFor();
@@ -162,8 +164,8 @@ describe('a problem', () => {
     expect(await coordinator.locator('.description-text').textContent()).toBe(STATEMENT);
     expect(await coordinator.locator('.facts').first().textContent()).toContain('fredag och lördag kväll');
     expect(await coordinator.getByTestId('baseline').locator('dd').nth(1).textContent()).toBe('1');
-    const api = (await (await coordinator.request.get(`${h.server.url}/api${problemPath}`)).json()) as { confidentiality: string; statement: string };
-    expect(api).toMatchObject({ confidentiality: 'partner', statement: STATEMENT });
+    const api = (await (await coordinator.request.get(`${h.server.url}/api${problemPath}`)).json()) as { confidentiality: string; statement: string; indicator_direction: string };
+    expect(api).toMatchObject({ confidentiality: 'partner', statement: STATEMENT, indicator_direction: 'higher' });
   }, 60_000);
 
   it('shows no edit controls to a unit that may not edit it', async () => {

@@ -88,7 +88,7 @@ export function ImportMappingView({ report }: { report: ImportReport }) {
                 {report.places.map((p) => (
                   <tr key={p.value}>
                     <th scope="row">{p.value}</th>
-                    <td>{p.place ?? <strong>{t('imports.placesNone')}</strong>}</td>
+                    <td>{p.place === null ? <strong>{t('imports.placesNone')}</strong> : p.precision === 'area' ? t('imports.placesArea', { name: p.place }) : p.place}</td>
                     <td className="numeric">{n(p.rows)}</td>
                   </tr>
                 ))}

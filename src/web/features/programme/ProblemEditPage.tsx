@@ -2,7 +2,7 @@ import { useQuery } from '@tanstack/react-query';
 import { type FormEvent, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useParams } from 'react-router';
-import type { Problem } from '../../../domain/problems.js';
+import { IndicatorDirectionSchema, type Problem } from '../../../domain/problems.js';
 import { ApiError } from '../../api/client.js';
 import { endpoints } from '../../api/endpoints.js';
 import { ErrorSummary } from '../../components/ErrorSummary.js';
@@ -26,7 +26,7 @@ import '../situation/situation.css';
 import './programme.css';
 import { useFocusAfterRender } from '../../components/use-focus-after-render.js';
 
-/** Editing what a problem says, where and what it counts, its target and confidentiality (the owner unit's editors). */
+/** Editing what a problem says, where and what it counts, its target, which way is better and its confidentiality (the owner unit's editors). */
 export function ProblemEditPage() {
   const { id } = useParams();
   const { t } = useTranslation();
@@ -110,6 +110,14 @@ function ProblemEditForm({ problem }: { problem: Problem }) {
         {problem.baseline && <p className="notice notice-info">{t('programmeEdit.problem.recomputeNote')}</p>}
         <Field id="problem-target-value" label={t('programme.fields.target')} hint={t('programmeEdit.problem.targetHint')} error={errors.target_value}>
           {(aria) => <input {...aria} type="text" inputMode="numeric" value={state.target_value} onChange={(e) => patch({ target_value: e.target.value }, 'target_value')} />}
+        </Field>
+        <Field id="problem-indicator-direction" label={t('programme.fields.direction')} error={errors.indicator_direction}>
+          {(aria) => (
+            <select {...aria} value={state.indicator_direction}
+              onChange={(e) => patch({ indicator_direction: IndicatorDirectionSchema.parse(e.target.value) }, 'indicator_direction')}>
+              {IndicatorDirectionSchema.options.map((d) => <option key={d} value={d}>{t(`programme.indicatorDirections.${d}`)}</option>)}
+            </select>
+          )}
         </Field>
         <ConfidentialityField id="problem-confidentiality" value={state.confidentiality} error={errors.confidentiality}
           onChange={(v) => patch({ confidentiality: v }, 'confidentiality')} />

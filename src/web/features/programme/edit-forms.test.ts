@@ -36,6 +36,13 @@ describe('editing a problem', () => {
     expect(validateProblemEdit(original, { ...original, area_id: '', confidentiality: 'restricted' }, t).input).toEqual({ area_id: null, confidentiality: 'restricted' });
   });
 
+  it('shows which way is better as the problem says, and sends it when it changes', () => {
+    const original = problemEditState(problem);
+    expect(original.indicator_direction).toBe('lower');
+    expect(validateProblemEdit(original, { ...original, indicator_direction: 'higher' }, t).input).toEqual({ indicator_direction: 'higher' });
+    expect(problemEditInputId('indicator_direction')).toBe('problem-indicator-direction');
+  });
+
   it('refuses an edit with neither area nor place, no category, or a target that is not a whole number', () => {
     const original = problemEditState(problem);
     const v = validateProblemEdit(original, { ...original, area_id: '', place_ids: [], categories: [] }, t);

@@ -1,16 +1,17 @@
 import type { TFunction } from 'i18next';
 import type { Confidentiality } from '../../../domain/confidentiality.js';
-import { BaselineInputSchema, EvidenceInputSchema, type Problem, type ProblemUpdate, ProblemUpdateSchema } from '../../../domain/problems.js';
+import { BaselineInputSchema, EvidenceInputSchema, type IndicatorDirection, type Problem, type ProblemUpdate, ProblemUpdateSchema } from '../../../domain/problems.js';
 import { type FieldErrors, fieldErrors, topLevelIssues } from './form-errors.js';
 import type { ProblemFieldsState } from './ProblemFields.js';
 
-/** The edit form: what the problem says and where, its target and its confidentiality, as the inputs hold them. */
+/** The edit form: what the problem says and where, its target, which way is better and its confidentiality, as the inputs hold them. */
 export interface ProblemEditState extends ProblemFieldsState {
   target_value: string;
+  indicator_direction: IndicatorDirection;
   confidentiality: Confidentiality;
 }
 
-export const PROBLEM_EDIT_FIELDS = ['title', 'statement', 'area_id', 'categories', 'time_pattern', 'affected', 'target_value', 'confidentiality'] as const;
+export const PROBLEM_EDIT_FIELDS = ['title', 'statement', 'area_id', 'categories', 'time_pattern', 'affected', 'target_value', 'indicator_direction', 'confidentiality'] as const;
 export type ProblemEditField = (typeof PROBLEM_EDIT_FIELDS)[number];
 
 export const problemEditInputId = (f: ProblemEditField): string => `problem-${f.replace(/_/g, '-')}`;
@@ -20,7 +21,7 @@ export function problemEditState(p: Problem): ProblemEditState {
   return {
     title: p.title, statement: p.statement ?? '', area_id: p.area?.id ?? '', place_ids: p.places.map((x) => x.id), categories: [...p.categories],
     time_pattern: p.time_pattern ?? '', affected: [...p.affected], target_value: p.target_value === null ? '' : String(p.target_value),
-    confidentiality: p.confidentiality,
+    indicator_direction: p.indicator_direction, confidentiality: p.confidentiality,
   };
 }
 
@@ -30,7 +31,7 @@ export function toProblemUpdateCandidate(s: ProblemEditState): Record<string, un
   return {
     title: s.title, statement: s.statement, area_id: s.area_id || null, place_ids: s.place_ids, categories: s.categories,
     time_pattern: s.time_pattern.trim() || null, affected: s.affected, target_value: target ? (/^\d+$/.test(target) ? Number(target) : target) : null,
-    confidentiality: s.confidentiality,
+    indicator_direction: s.indicator_direction, confidentiality: s.confidentiality,
   };
 }
 
@@ -49,7 +50,7 @@ export function changedFields<T extends Record<string, unknown>>(before: T, afte
 export function problemEditErrors(issues: ReadonlyArray<{ field: string; code: string }>, t: TFunction): FieldErrors<ProblemEditField> {
   return fieldErrors(issues.map((i) => (i.field === 'place_ids' ? { ...i, field: 'area_id' } : i)), PROBLEM_EDIT_FIELDS, 'title', (field, code) => {
     if (code === 'unknown_category') return t('programme.errors.unknown_category');
-    return t(field === 'target_value' || field === 'confidentiality' ? `programmeEdit.errors.${field}` : `programme.errors.problem.${field}`);
+    return t(field === 'target_value' || field === 'indicator_direction' || field === 'confidentiality' ? `programmeEdit.errors.${field}` : `programme.errors.problem.${field}`);
   });
 }
 

@@ -277,7 +277,7 @@ function NeighbourhoodTable({ areaId, report, canWrite }: { areaId: string | und
                   <td>{n.count}</td>
                   <td><ChangeCell count={n.count} change={n.vs_previous_week} /></td>
                   <td><ChangeCell count={n.count} change={n.vs_last_year} /></td>
-                  <td>{n.rate_per_1000 ? format.number(Math.round(n.rate_per_1000.rate * 100) / 100) : '–'}</td>
+                  <td>{n.rate_per_1000 ? format.number(n.rate_per_1000.rate) : '–'}</td>
                   <td title={n.rating.reasons.join(' ')}><RatingBadge level={n.rating.proposed} /></td>
                   <td>
                     {canWrite ? (
