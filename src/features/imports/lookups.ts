@@ -1,4 +1,4 @@
-import { POLICE_TYPE_CATEGORY } from '../seed/police-events.js';
+import { POLICE_TYPE_CATEGORY } from './police-events.js';
 import { normaliseHeader } from './column-mapping.js';
 
 export interface CategoryInfo {
