@@ -72,6 +72,7 @@ export interface AdmittedIncident {
 
 export type Admission = { ok: true; incident: AdmittedIncident } | { ok: false; issues: AdmissionIssue[] };
 
+/** True for a plausible WGS84 pair. */
 function validLonLat(p: Point): boolean {
   return Number.isFinite(p.lon) && Number.isFinite(p.lat) && Math.abs(p.lon) <= 180 && Math.abs(p.lat) <= 90;
 }

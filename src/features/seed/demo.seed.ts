@@ -72,7 +72,7 @@ export function generateDemoIncidents(input: DemoInput): NewIncidentRow[] {
     for (let attempt = 0; !admitted; attempt++) {
       if (attempt === 100) throw new Error(`demo row ${i}: no point inside an area after 100 draws`);
       const drawn = place ? placePoint(rng, place) : { point: streetPoint(rng, hoods[rng.pick(hoodTable)]!.id, input.anchors), precision: 'exact' as const };
-      // The text is drawn last (the generator's sequence is the seed's contract); the templates hold no personal data.
+      // The text is drawn last (the generator's sequence is the seed's contract); no template holds personal data (demo-model.test.ts).
       const admission = admitIncident({ occurredAt, category, point: { lon: drawn.point[0], lat: drawn.point[1] }, precision: drawn.precision, description: null }, lookups);
       if (admission.ok) admitted = admission.incident;
       else if (admission.issues.some((issue) => issue.field !== 'location')) throw new Error(`demo row ${i}: ${admission.issues.map((issue) => issue.code).join(', ')}`);
