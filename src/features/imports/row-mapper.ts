@@ -138,6 +138,9 @@ export function mapTabularRow(record: TabularRecord, ctx: MapContext): MappedRow
     }
   }
 
+  // Numbers no coordinate system explains either way round (neither SWEREF 99 TM nor 18 00) are no position.
+  if (!given && found[LOCATION]!.length === 0) found[LOCATION]!.push(issue(row, locationColumn, 'invalid_coordinates', 'the coordinates are not a valid position'));
+
   const description = text('description');
   // A row that could not be read in full is not placed: its place would be a guess on top of an error.
   const readable = found.every((issues) => issues.length === 0);
