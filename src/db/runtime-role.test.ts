@@ -6,7 +6,7 @@ import { importFiles, seedStockholmForImports } from '../../tests/factories/impo
 import { TEST_POSTGRES_URL, withSchemaLock } from '../../tests/setup/test-db.js';
 import { openDatabase } from '../cli/cli-context.js';
 import { recordAudit } from '../features/audit/audit.repo.js';
-import { ownsIncidents } from '../features/imports/bulk-load.js';
+import { ownsIncidents } from '../features/imports/bulk-load.repo.js';
 import { runImport } from '../features/imports/imports.service.js';
 import { type Config, loadConfig } from '../server/config.js';
 import type { DbHandle } from './connect.js';

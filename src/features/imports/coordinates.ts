@@ -43,8 +43,3 @@ export function guessCrs(easting: number, northing: number): Exclude<Crs, 'EPSG:
   if (easting >= 260_000 && easting <= 1_000_000) return 'EPSG:3006';
   return null;
 }
-
-/** True for a plausible WGS84 pair. */
-export function validLonLat(lon: number, lat: number): boolean {
-  return Number.isFinite(lon) && Number.isFinite(lat) && Math.abs(lon) <= 180 && Math.abs(lat) <= 90;
-}

@@ -11,10 +11,9 @@ import { connect, type ConnectOptions } from '../../db/connect.js';
 import { migrateToLatest } from '../../db/migrate.js';
 import type { Database } from '../../db/schema.js';
 import { SYSTEM } from '../../domain/auth.js';
-import { countIncidents, importFiles } from '../../../tests/factories/imports.factory.js';
+import { countIncidents, importFiles, seedStockholmForImports } from '../../../tests/factories/imports.factory.js';
 import { TEST_POSTGRES_URL } from '../../../tests/setup/test-db.js';
-import { seedStockholm } from '../seed/seed.service.js';
-import { BULK_MIN_ROWS } from './bulk-load.js';
+import { BULK_MIN_ROWS } from './stage-writer.js';
 import { runImport } from './imports.service.js';
 
 const ROOT = fileURLToPath(new URL('../../../', import.meta.url));
@@ -62,7 +61,7 @@ async function withDatabase<T>(options: ConnectOptions, body: (db: Kysely<Databa
 async function seededState(options: ConnectOptions) {
   return withDatabase(options, async (db) => {
     await migrateToLatest(db);
-    await seedStockholm(db, { demoIncidents: 0, police: true });
+    await seedStockholmForImports(db, { police: true });
     return stateOf(db);
   });
 }

@@ -1,17 +1,15 @@
-import { z } from 'zod';
 import { AppError } from '../../domain/errors.js';
 import { localMinute } from '../../analysis/stats/local-time.js';
 import type { ImportField, ImportOptions, ImportProfile, PreviewRow, SourceColumn } from '../../domain/imports.js';
 import type { ServiceContext } from '../../server/context.js';
+import type { AdmissionLookups } from '../incidents/admission.js';
 import { getAreaIndex } from '../org/area-index.service.js';
-import { POLICE_STATUS_NOTE } from '../seed/police.seed.js';
-import { readCsvFile, resolveSharedDataDir } from '../seed/shared-data.js';
-import { UNIT } from '../seed/units.seed.js';
 import { columnNames, describeColumns, resolveColumns } from './column-mapping.js';
 import type { RowDefaults } from './stage.repo.js';
-import { findUnitIdBySlug, listAreasForImport, listCategoriesForImport, listPlacesForImport } from './imports.repo.js';
+import { findOrganisationName, findUnitIdBySlug, listAreasForImport, listCategoriesForImport, listPlacesForImport } from './imports.repo.js';
 import { areaMatcher, type CategoryInfo, categoryResolver, placeMatcher } from './lookups.js';
-import { mapPoliceRecord } from './police-mapper.js';
+import { POLICE_LOCATIONS } from './police-locations.js';
+import { mapPoliceRecord, POLICE_STATUS_NOTE, POLICE_UNIT_SLUG } from './police-mapper.js';
 import type { RecordSource, SourceRecord } from './readers/record-source.js';
 import { type MappedRow, mapTabularRow } from './row-mapper.js';
 
@@ -52,26 +50,20 @@ function municipalityNames(organisationName: string): string[] {
   return base.endsWith('s') ? [base.slice(0, -1), base] : [base];
 }
 
-let policePoints: Promise<Map<string, { name: string; lon: number; lat: number }>> | undefined;
+/** The point the police API gives each location name, by lower-case name. */
+const policeLocationPoints = new Map(POLICE_LOCATIONS.map(([name, lon, lat]) => [name.toLocaleLowerCase('sv'), { name, lon, lat }]));
 
-/** The point the police API gives each location name (shared data polisen/location_names_gps.csv), by lower-case name. */
-function policeLocationPoints() {
-  policePoints ??= readCsvFile(resolveSharedDataDir(), 'polisen/location_names_gps.csv',
-    z.object({ location_name: z.string(), lat: z.coerce.number(), lon: z.coerce.number() }))
-    .then((rows) => new Map(rows.map((r) => [r.location_name.toLocaleLowerCase('sv'), { name: r.location_name, lon: r.lon, lat: r.lat }])))
-    .catch(() => new Map());
-  return policePoints;
-}
-
+/**
+ * The organisation's municipality as the police API names it, with the API's point for it. A name the API
+ * does not use keeps no point: its county-labelled notices are then reported row by row (`unknown_location`).
+ */
 async function policeMunicipality(ctx: ServiceContext, options: ImportOptions) {
-  const points = await policeLocationPoints();
   if (options.police_location) {
-    return points.get(options.police_location.toLocaleLowerCase('sv')) ?? { name: options.police_location };
+    return policeLocationPoints.get(options.police_location.toLocaleLowerCase('sv')) ?? { name: options.police_location };
   }
-  const org = await ctx.db.selectFrom('organisations').select('name').where('id', '=', ctx.organisation.id).executeTakeFirstOrThrow();
-  const candidates = municipalityNames(org.name);
+  const candidates = municipalityNames(await findOrganisationName(ctx.db, ctx.organisation.id));
   for (const name of candidates) {
-    const point = points.get(name.toLocaleLowerCase('sv'));
+    const point = policeLocationPoints.get(name.toLocaleLowerCase('sv'));
     if (point) return point;
   }
   return { name: candidates[0]! };
@@ -92,19 +84,21 @@ export async function prepareImport(
     return id ? [[value, id] as const] : [];
   }));
   const resolver = categoryResolver(categories, profileMap, police);
-  const unitSlug = options.reporting_unit ?? (police ? UNIT.police : undefined);
+  const unitSlug = options.reporting_unit ?? (police ? POLICE_UNIT_SLUG : undefined);
   const unit = unitSlug ? await findUnitIdBySlug(ctx.db, organisationId, unitSlug) : undefined;
   if (options.reporting_unit && !unit) {
     throw new AppError('VALIDATION_FAILED', { details: [{ path: 'options.reporting_unit', code: 'unknown_unit', message: `no unit '${options.reporting_unit}'` }] });
   }
   const defaults: ImportPlan['defaults'] = {
     organisationId, source: police ? 'police' : 'import', reportingUnitId: unit?.id ?? null, closed: police ? { note: POLICE_STATUS_NOTE } : null,
+    // Imported rows are history, not work waiting: no file routes its incidents to an inbox.
+    routing: 'none',
   };
-  const now = Date.now();
+  const lookups: AdmissionLookups = { areas: index, category: (name) => resolver.resolve(name)?.category ?? null, now: Date.now() };
 
   if (police) {
     const municipality = await policeMunicipality(ctx, options);
-    const pctx = { index, categories: resolver, municipality, swapCoordinates: options.swap_coordinates, now };
+    const pctx = { lookups, categories: resolver, municipality, swapCoordinates: options.swap_coordinates };
     return {
       defaults, keepNear: options.keep_near_duplicates, columns: {}, sourceColumns: [], preview: previewer(categories),
       mapRecord: (r) => (r.kind === 'police' ? mapPoliceRecord(r, pctx) : { kind: 'skip', row: r.row, reason: 'not_police' }),
@@ -118,8 +112,7 @@ export async function prepareImport(
   const findPlace = placeMatcher(needsPlaces ? await listPlacesForImport(ctx.db, organisationId) : []);
   const findArea = areaMatcher(needsPlaces ? await listAreasForImport(ctx.db, organisationId) : []);
   const mctx = {
-    index, columns: indexes, headers: source.columns, categories: resolver, findPlace, findArea, dateOrder: options.date_order,
-    crs: options.crs, swapCoordinates: options.swap_coordinates, now,
+    lookups, columns: indexes, headers: source.columns, findPlace, findArea, dateOrder: options.date_order, crs: options.crs, swapCoordinates: options.swap_coordinates,
   };
   return {
     defaults, keepNear: options.keep_near_duplicates, columns: columnNames(source.columns, indexes),

@@ -1,8 +1,7 @@
 import { geometryBbox, isInForce } from '../../analysis/geo/area-index.js';
+import { interiorPoint, type PolygonGeometry } from '../../analysis/geo/interior-point.js';
 import type { GeoJSONPolygonal } from '../../db/schema.js';
-import { interiorPoint } from '../seed/geometry.js';
-import { POLICE_TYPE_CATEGORY } from '../seed/police-events.js';
-import type { PolygonGeometry } from '../seed/shared-data.js';
+import { POLICE_TYPE_CATEGORY } from './police-events.js';
 import { normaliseHeader } from './column-mapping.js';
 
 export interface CategoryInfo {

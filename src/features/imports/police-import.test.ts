@@ -1,15 +1,12 @@
 import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { ServiceContext } from '../../server/context.js';
-import { countIncidents, importFiles, seedStockholmForImports } from '../../../tests/factories/imports.factory.js';
+import { countIncidents, importFiles, seedStockholmForImports, sharedDataFile } from '../../../tests/factories/imports.factory.js';
 import { describeEachEngine } from '../../../tests/setup/test-db.js';
-import { resolveSharedDataDir } from '../seed/shared-data.js';
 import { runImport } from './imports.service.js';
 
-const POLICE_DIR = join(resolveSharedDataDir(), 'polisen');
-const SNAPSHOT = join(POLICE_DIR, 'events_latest_snapshot_raw.json');
-const ALL_TYPES = join(POLICE_DIR, 'events_sample_all_types_sweden.json');
+const SNAPSHOT = sharedDataFile('polisen/events_latest_snapshot_raw.json');
+const ALL_TYPES = sharedDataFile('polisen/events_sample_all_types_sweden.json');
 type Event = { id: number; name: string; type: string; summary: string; location: { name: string } };
 const snapshot = JSON.parse(readFileSync(SNAPSHOT, 'utf8')) as Event[];
 

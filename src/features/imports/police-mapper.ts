@@ -1,29 +1,44 @@
-import { redactPersonalData } from '../../analysis/text/redact.js';
 import type { RowIssue } from '../../domain/imports.js';
 import { MAX_DESCRIPTION_LENGTH } from '../../domain/incidents.js';
+import { type AdmissionIssue, type AdmissionLookups, admitIncident } from '../incidents/admission.js';
+import type { CategoryResolver } from './lookups.js';
 import {
   classifyPoliceEvent, PoliceEventSchema, parsePoliceDateTime, parsePoliceGps, policeMunicipality, policeOccurredAt,
-} from '../seed/police-events.js';
-import type { CategoryResolver } from './lookups.js';
+} from './police-events.js';
 import { quoted, storedText } from './quoted-values.js';
 import type { PoliceRecord } from './readers/record-source.js';
-import { locateWithSwap, type MapContext, type MappedRow, type Warning } from './row-mapper.js';
+import type { MappedRow, Warning } from './row-mapper.js';
 
-export interface PoliceContext extends Pick<MapContext, 'index' | 'swapCoordinates' | 'now'> {
+/**
+ * Police notices are information from a partner, not cases for the city to handle: they are stored
+ * closed as 'not_ours' so they count in the situation picture but never wait in anyone's inbox.
+ */
+export const POLICE_STATUS_NOTE = 'Polisens händelsenotis – information, ingen åtgärd i Trygg';
+
+/** The unit police notices are reported by unless the profile names another (the police partner's slug). */
+export const POLICE_UNIT_SLUG = 'polisen';
+
+export interface PoliceContext {
+  /** The areas, categories (through the run's resolver) and clock the admission checks against. */
+  lookups: AdmissionLookups;
   categories: CategoryResolver;
-  /** The organisation's municipality as the API names it ('Stockholm'), and the API's point for it. */
+  swapCoordinates: boolean;
+  /** The organisation's municipality as the API names it ('Stockholm'), and the API's point for it when known. */
   municipality: { name: string; lon: number; lat: number } | { name: string; lon?: undefined; lat?: undefined };
 }
 
 const same = (a: string, b: string) => a.localeCompare(b, 'sv', { sensitivity: 'accent' }) === 0;
 
+/** Where a notice's issues stand in its report: in the order of its fields. */
+const CATEGORY = 0, TIME = 1, LOCATION = 2, TEXT = 3;
+
 /**
  * One notice of polisen.se/api/events → an incident with precision 'municipality' (the API's point is the
  * municipality's centre), or a skip with its reason: 'summary' (the nightly round-ups), 'county' (about
- * the county as a whole, with the county's centre point), 'other_municipality', and the seed's own
+ * the county as a whole, with the county's centre point), 'other_municipality', and the classification's
  * reasons (notices about persons, police-initiated controls, information). Since January 2026 the API
  * files city events under the county and names the municipality only at the end of the title; those are
- * the city's and get the municipality's point.
+ * the city's and get the municipality's point — a municipality without a known point is a row issue.
  */
 export function mapPoliceRecord(record: PoliceRecord, ctx: PoliceContext): MappedRow {
   const { row } = record;
@@ -42,67 +57,65 @@ export function mapPoliceRecord(record: PoliceRecord, ctx: PoliceContext): Mappe
   if (!decision.load) return { kind: 'skip', row, reason: decision.reason };
 
   const warnings: Warning[] = [];
-  const issues: RowIssue[] = [];
-  // Types outside the police table fall back to the seed's choice ('annat'), and are counted.
-  const direct = ctx.categories.resolve(event.type);
-  const match = direct ?? ctx.categories.resolve(decision.category);
+  const found: RowIssue[][] = [[], [], [], []];
+  // Types outside the police table fall back to the classification's choice ('annat'), and are counted.
+  const direct = ctx.categories.resolve(event.type) !== null;
   if (!direct) warnings.push({ fallback: storedText(event.type) });
-  if (!match) issues.push({ row, column: 'type', code: 'unknown_category', message: `'${quoted(event.type)}' maps to no category` });
 
   const published = parsePoliceDateTime(event.datetime);
-  if (!published) issues.push({ row, column: 'datetime', code: 'invalid_date', message: `'${quoted(event.datetime)}' is not the API's datetime` });
+  if (!published) found[TIME]!.push({ row, column: 'datetime', code: 'invalid_date', message: `'${quoted(event.datetime)}' is not the API's datetime` });
   const occurredAt = published ? policeOccurredAt(event, published) : null;
-  if (occurredAt && occurredAt.getTime() > ctx.now + 5 * 60_000) issues.push({ row, column: 'datetime', code: 'in_future', message: 'the time is in the future' });
 
   // County-labelled city events carry the county's centre; the municipality's own point replaces it.
-  let gps: { lon: number; lat: number } | null;
+  let gps: { lon: number; lat: number } | null = null;
   if (countyLabel) {
-    gps = ctx.municipality.lon === undefined ? null : { lon: ctx.municipality.lon, lat: ctx.municipality.lat };
-    if (!gps) return { kind: 'skip', row, reason: 'county' };
-    warnings.push('municipality_from_title');
-  } else {
-    gps = parsePoliceGps(event.location.gps);
-    if (!gps) issues.push({ row, column: 'location.gps', code: 'invalid_coordinates', message: `'${quoted(event.location.gps)}' is not 'lat,lng'` });
-  }
-  let located: Extract<ReturnType<typeof locateWithSwap>, { point: unknown }> | null = null;
-  if (gps && occurredAt && issues.length === 0) {
-    const result = locateWithSwap(ctx, gps, { lon: gps.lat, lat: gps.lon }, occurredAt, 'municipality');
-    if ('error' in result) {
-      const code = result.error === 'swapped' ? 'swapped_coordinates' : result.error === 'outside' ? 'outside_organisation' : 'invalid_coordinates';
-      issues.push({
-        row, column: 'location.gps', code,
-        message: code === 'swapped_coordinates' ? 'the gps pair looks lng-first; the API sends lat,lng' : 'the point lies outside the organisation’s areas',
-        ...(code === 'swapped_coordinates' ? { suggestion: 'import with --swap-coordinates' } : {}),
+    if (ctx.municipality.lon === undefined) {
+      found[LOCATION]!.push({
+        row, column: 'location.name', code: 'unknown_location', message: `no point is known for the police location '${quoted(ctx.municipality.name)}'`,
+        suggestion: 'set police_location in the profile to a location name the police API uses',
       });
     } else {
-      located = result;
-      if (result.swapped) warnings.push('swapped_coordinates_fixed');
+      gps = { lon: ctx.municipality.lon, lat: ctx.municipality.lat };
+      warnings.push('municipality_from_title');
     }
+  } else {
+    gps = parsePoliceGps(event.location.gps);
+    if (!gps) found[LOCATION]!.push({ row, column: 'location.gps', code: 'invalid_coordinates', message: `'${quoted(event.location.gps)}' is not 'lat,lng'` });
   }
-  const redacted = redactPersonalData(`${event.name}: ${event.summary}`);
-  if (redacted.text.length > MAX_DESCRIPTION_LENGTH) issues.push({ row, column: 'summary', code: 'text_too_long', message: `the text is longer than ${MAX_DESCRIPTION_LENGTH} characters` });
-  if (issues.length) {
+  const readable = found.every((issues) => issues.length === 0);
+  const admission = admitIncident({
+    occurredAt, category: direct ? event.type : decision.category, point: readable ? gps : null, swapped: gps && { lon: gps.lat, lat: gps.lon },
+    precision: 'municipality', description: `${event.name}: ${event.summary}`,
+  }, ctx.lookups, { swapCoordinates: ctx.swapCoordinates, maxDescriptionLength: MAX_DESCRIPTION_LENGTH });
+  for (const problem of admission.ok ? [] : admission.issues) {
+    const [at, issue] = policeIssue(row, problem, event.type);
+    found[at]!.push(issue);
+  }
+  const issues = found.flat();
+  if (issues.length || !admission.ok) {
     return { kind: 'error', row, issues, ...(issues.some((i) => i.code === 'outside_organisation') ? { outside: true } : {}) };
   }
+  const admitted = admission.incident;
+  if (admitted.swapped) warnings.push('swapped_coordinates_fixed');
   return {
     kind: 'ok',
-    redacted: redacted.count,
+    redacted: admitted.redactionCount,
     warnings,
-    candidate: {
-      row,
-      occurredAt: occurredAt!,
-      reportedAt: published!,
-      categoryId: match!.category.id,
-      lon: located!.point.lon,
-      lat: located!.point.lat,
-      precision: 'municipality',
-      h3: null,
-      areaId: located!.location.areaId,
-      districtId: located!.location.districtId,
-      placeId: null,
-      description: redacted.text,
-      redactionCount: redacted.count,
-      sourceRef: String(event.id),
-    },
+    candidate: { ...admitted, row, reportedAt: published!, placeId: null, sourceRef: String(event.id) },
   };
+}
+
+/** An admission issue in the police API's terms. */
+function policeIssue(row: number, problem: AdmissionIssue, type: string): [number, RowIssue] {
+  switch (problem.code) {
+    case 'unknown_category': return [CATEGORY, { row, column: 'type', code: 'unknown_category', message: `'${quoted(type)}' maps to no category` }];
+    case 'inactive_category': return [CATEGORY, { row, column: 'type', code: 'inactive_category', message: `category '${problem.category}' is no longer in use` }];
+    case 'in_future': return [TIME, { row, column: 'datetime', code: 'in_future', message: 'the time is in the future' }];
+    case 'swapped_coordinates':
+      return [LOCATION, { row, column: 'location.gps', code: 'swapped_coordinates', message: 'the gps pair looks lng-first; the API sends lat,lng', suggestion: 'import with --swap-coordinates' }];
+    case 'outside_organisation':
+    case 'invalid_coordinates':
+      return [LOCATION, { row, column: 'location.gps', code: problem.code, message: 'the point lies outside the organisation’s areas' }];
+    case 'text_too_long': return [TEXT, { row, column: 'summary', code: 'text_too_long', message: `the text is longer than ${MAX_DESCRIPTION_LENGTH} characters` }];
+  }
 }

@@ -1,34 +1,22 @@
 import { createHash } from 'node:crypto';
-import type { AreaIndex } from '../../analysis/geo/area-index.js';
-import type { H3Cells } from '../../analysis/geo/h3.js';
-import { redactPersonalData } from '../../analysis/text/redact.js';
 import type { ImportField, RowIssue } from '../../domain/imports.js';
 import { MAX_DESCRIPTION_LENGTH, type Precision } from '../../domain/incidents.js';
-import { locateIncident, swedishDay } from '../incidents/locate.js';
+import { swedishDay } from '../incidents/locate.js';
+import { type AdmissionIssue, type AdmissionLookups, type AdmittedIncident, admitIncident, type Point } from '../incidents/admission.js';
 import type { ColumnIndexes } from './column-mapping.js';
-import { guessCrs, parseCrs, projectedToWgs84, validLonLat } from './coordinates.js';
-import type { AreaHit, CategoryResolver, PlaceInfo } from './lookups.js';
+import { guessCrs, parseCrs, projectedToWgs84 } from './coordinates.js';
+import type { AreaHit, PlaceInfo } from './lookups.js';
 import type { TabularRecord } from './readers/record-source.js';
 import { quoted, storedRef, storedText } from './quoted-values.js';
 import { combineDateAndTime, parseDay } from './split-time.js';
 import { cellText, type DateOrder, looksLikeFormula, parseDateTime, parseNumber, parsePrecision } from './values.js';
 
-/** A row that passed every check, ready to be written as an incident. */
-export interface Candidate {
+/** A row admitted as an incident, with what the file says besides: ready to be staged and written. */
+export interface Candidate extends AdmittedIncident {
   row: number;
-  occurredAt: Date;
   /** Police: publication time; other sources: null (the database stamps the import time). */
   reportedAt: Date | null;
-  categoryId: string;
-  lon: number;
-  lat: number;
-  precision: Precision;
-  h3: H3Cells | null;
-  areaId: string | null;
-  districtId: string | null;
   placeId: string | null;
-  description: string | null;
-  redactionCount: number;
   sourceRef: string;
 }
 
@@ -46,38 +34,16 @@ export type MappedRow =
 export interface PlaceHit { value: string; name: string; precision: 'place' | 'area' }
 
 export interface MapContext {
-  index: AreaIndex;
+  /** The areas, categories (through the run's resolver) and clock the admission checks against. */
+  lookups: AdmissionLookups;
   columns: ColumnIndexes;
   headers: string[];
-  categories: CategoryResolver;
   findPlace: (text: string) => PlaceInfo | null;
   /** A district or neighbourhood by name, in force on the day ('YYYY-MM-DD'; null: any). */
   findArea: (text: string, day: string | null) => AreaHit | null;
   dateOrder: DateOrder;
   crs: 'EPSG:4326' | 'EPSG:3006' | 'EPSG:3011' | undefined;
   swapCoordinates: boolean;
-  now: number;
-}
-
-/** Allowed clock skew, as for incidents reported through the API. */
-const FUTURE_TOLERANCE_MS = 5 * 60_000;
-
-type Point = { lon: number; lat: number };
-
-/**
- * Finds where a point lies, trying the coordinates as given and then swapped (lat in the lon column is
- * the commonest mistake in hand-made files). A swap is only applied when the profile or flag allows it;
- * otherwise the row fails with 'swapped_coordinates' and a suggestion.
- */
-export function locateWithSwap(
-  ctx: Pick<MapContext, 'index' | 'swapCoordinates'>, given: Point | null, swapped: Point | null, occurredAt: Date, precision: Precision,
-): { point: Point; location: NonNullable<ReturnType<typeof locateIncident>>; swapped: boolean } | { error: 'invalid' | 'outside' | 'swapped' } {
-  const tryPoint = (p: Point | null) => (p && validLonLat(p.lon, p.lat) ? locateIncident(ctx.index, p.lon, p.lat, occurredAt, precision) : null);
-  const direct = tryPoint(given);
-  if (direct) return { point: given!, location: direct, swapped: false };
-  const other = tryPoint(swapped);
-  if (other) return ctx.swapCoordinates ? { point: swapped!, location: other, swapped: true } : { error: 'swapped' };
-  return { error: given && validLonLat(given.lon, given.lat) ? 'outside' : 'invalid' };
 }
 
 const issue = (row: number, column: string | null, code: string, message: string, suggestion?: string): RowIssue =>
@@ -89,7 +55,13 @@ export function contentRef(parts: readonly unknown[]): string {
   return `sha256:${createHash('sha256').update(text).digest('base64url').slice(0, 32)}`;
 }
 
-/** Validates and converts one table row; never throws for bad data, returns its issues instead. */
+/** Where a row's issues stand in its report: in the order of the fields, however they were found. */
+const TIME = 0, CATEGORY = 1, PRECISION = 2, LOCATION = 3, DESCRIPTION = 4, REF = 5;
+
+/**
+ * Validates and converts one table row; never throws for bad data, returns its issues instead. The row is
+ * read here; whether it may be stored (time, category, place, text) is `admitIncident`'s decision.
+ */
 export function mapTabularRow(record: TabularRecord, ctx: MapContext): MappedRow {
   const { row, cells } = record;
   const raw = (field: ImportField) => { const i = ctx.columns[field]; return i === undefined ? undefined : cells[i]; };
@@ -98,7 +70,7 @@ export function mapTabularRow(record: TabularRecord, ctx: MapContext): MappedRow
   const mapped = (Object.keys(ctx.columns) as ImportField[]).map(raw);
   if (mapped.every((v) => cellText(v) === '') && !record.point) return { kind: 'skip', row, reason: 'empty_row' };
 
-  const issues: RowIssue[] = [];
+  const found: RowIssue[][] = [[], [], [], [], [], []];
   const warnings: Warning[] = [];
   let unknownCategory: string | undefined;
   let placeHit: PlaceHit | undefined;
@@ -109,29 +81,21 @@ export function mapTabularRow(record: TabularRecord, ctx: MapContext): MappedRow
   const occurredAt = split ? ('at' in split ? split.at : null) : parseDateTime(raw('occurred_at'), ctx.dateOrder);
   if (split ? 'at' in split && split.timeMissing : occurredAt && parseDay(raw('occurred_at'), ctx.dateOrder)) warnings.push('time_missing');
   if (split && 'error' in split && split.error === 'invalid_time') {
-    issues.push(issue(row, col('occurred_time'), 'invalid_time', `'${text('occurred_time').slice(0, 40)}' is not a time of day`, 'use 18:30 or 18.30'));
+    found[TIME]!.push(issue(row, col('occurred_time'), 'invalid_time', `'${text('occurred_time').slice(0, 40)}' is not a time of day`, 'use 18:30 or 18.30'));
   } else if (!occurredAt) {
     const value = text('occurred_at');
-    issues.push(value === ''
+    found[TIME]!.push(value === ''
       ? issue(row, col('occurred_at'), 'missing_value', 'the time is missing')
       : issue(row, col('occurred_at'), 'invalid_date', `'${quoted(value)}' is not a date`, 'use 2026-11-25T18:00+01:00, 2026-11-25 18:00, 2026-11-25 or 25/11/2026'));
-  } else if (occurredAt.getTime() > ctx.now + FUTURE_TOLERANCE_MS) {
-    issues.push(issue(row, col('occurred_at'), 'in_future', 'the time is in the future'));
   }
 
   const categoryText = text('category');
-  const match = categoryText === '' ? null : ctx.categories.resolve(categoryText);
-  if (categoryText === '') issues.push(issue(row, col('category'), 'missing_value', 'the category is missing'));
-  else if (!match) {
-    unknownCategory = storedText(categoryText).slice(0, 100);
-    issues.push(issue(row, col('category'), 'unknown_category', `'${quoted(categoryText)}' is not a category`, 'map it to a category code in the profile’s category_map'));
-  } else if (!match.category.active) {
-    issues.push(issue(row, col('category'), 'inactive_category', `category '${match.category.code}' is no longer in use`));
-  }
+  if (categoryText === '') found[CATEGORY]!.push(issue(row, col('category'), 'missing_value', 'the category is missing'));
 
-  let precision: Precision = parsePrecision(raw('precision')) ?? 'exact';
+  let precision: Precision | null = parsePrecision(raw('precision')) ?? 'exact';
   if (text('precision') !== '' && !parsePrecision(raw('precision'))) {
-    issues.push(issue(row, col('precision'), 'invalid_precision', `'${quoted(text('precision'))}' is not exact, place, area or municipality`));
+    found[PRECISION]!.push(issue(row, col('precision'), 'invalid_precision', `'${quoted(text('precision'))}' is not exact, place, area or municipality`));
+    precision = null;
   }
 
   // Where: a GeoJSON point, lon/lat, projected x/y, or a known place by name or address.
@@ -142,7 +106,7 @@ export function mapTabularRow(record: TabularRecord, ctx: MapContext): MappedRow
   let locationColumn = 'lon';
   const projected = (crsText: string, x: number, y: number): [Point | null, Point | null] => {
     const named = crsText === '' ? ctx.crs : parseCrs(crsText);
-    if (crsText !== '' && !named) { issues.push(issue(row, col('crs'), 'invalid_crs', `'${quoted(crsText)}' is not EPSG:4326, 3006 or 3011`)); return [null, null]; }
+    if (crsText !== '' && !named) { found[LOCATION]!.push(issue(row, col('crs'), 'invalid_crs', `'${quoted(crsText)}' is not EPSG:4326, 3006 or 3011`)); return [null, null]; }
     if (named === 'EPSG:4326') return [{ lon: x, lat: y }, { lon: y, lat: x }];
     const crsXY = named ?? guessCrs(x, y);
     const crsYX = named ?? guessCrs(y, x);
@@ -154,69 +118,60 @@ export function mapTabularRow(record: TabularRecord, ctx: MapContext): MappedRow
     [given, swapped] = projected(record.point.crs === 'EPSG:4326' ? 'EPSG:4326' : record.point.crs, record.point.x, record.point.y);
   } else if (text('lon') !== '' || text('lat') !== '') {
     const [lon, lat] = [parseNumber(raw('lon')), parseNumber(raw('lat'))];
-    if (lon === null) issues.push(issue(row, col('lon'), 'invalid_number', `'${quoted(text('lon'))}' is not a number`));
-    if (lat === null) issues.push(issue(row, col('lat'), 'invalid_number', `'${quoted(text('lat'))}' is not a number`));
+    if (lon === null) found[LOCATION]!.push(issue(row, col('lon'), 'invalid_number', `'${quoted(text('lon'))}' is not a number`));
+    if (lat === null) found[LOCATION]!.push(issue(row, col('lat'), 'invalid_number', `'${quoted(text('lat'))}' is not a number`));
     if (lon !== null && lat !== null) [given, swapped] = [{ lon, lat }, { lon: lat, lat: lon }];
   } else if (text('x') !== '' || text('y') !== '') {
     locationColumn = col('x');
     const [x, y] = [parseNumber(raw('x')), parseNumber(raw('y'))];
-    if (x === null) issues.push(issue(row, col('x'), 'invalid_number', `'${quoted(text('x'))}' is not a number`));
-    if (y === null) issues.push(issue(row, col('y'), 'invalid_number', `'${quoted(text('y'))}' is not a number`));
+    if (x === null) found[LOCATION]!.push(issue(row, col('x'), 'invalid_number', `'${quoted(text('x'))}' is not a number`));
+    if (y === null) found[LOCATION]!.push(issue(row, col('y'), 'invalid_number', `'${quoted(text('y'))}' is not a number`));
     if (x !== null && y !== null) [given, swapped] = projected(text('crs'), x, y);
   } else {
     const where = text('place') || text('address');
     locationColumn = text('place') ? col('place') : col('address');
     const place = where ? ctx.findPlace(where) : null;
     area = where && !place ? ctx.findArea(where, occurredAt ? swedishDay(occurredAt) : null) : null;
-    if (!where) issues.push(issue(row, null, 'missing_value', 'no coordinates, place or address'));
+    if (!where) found[LOCATION]!.push(issue(row, null, 'missing_value', 'no coordinates, place or address'));
     else if (place) {
-      given = { lon: place.lon, lat: place.lat }; placeId = place.id; precision = 'place';
+      given = { lon: place.lon, lat: place.lat }; placeId = place.id; precision = precision && 'place';
       placeHit = { value: storedText(where).slice(0, 200), name: place.name, precision: 'place' };
     } else if (area) {
-      given = { lon: area.lon, lat: area.lat }; precision = 'area';
+      given = { lon: area.lon, lat: area.lat }; precision = precision && 'area';
       placeHit = { value: storedText(where).slice(0, 200), name: area.name, precision: 'area' };
     } else {
       // The report lists each unmatched value, so it is stored like any text from the file.
       unknownPlace = storedText(where).slice(0, 200);
-      issues.push(issue(row, locationColumn, 'unknown_place', `'${quoted(where)}' is not a known place or area`, 'give coordinates, or add the place'));
+      found[LOCATION]!.push(issue(row, locationColumn, 'unknown_place', `'${quoted(where)}' is not a known place or area`, 'give coordinates, or add the place'));
     }
   }
 
-  let located: Extract<ReturnType<typeof locateWithSwap>, { point: Point }> | null = null;
-  if (occurredAt && given && issues.length === 0) {
-    const result = locateWithSwap(ctx, given, placeId || area ? null : swapped, occurredAt, precision);
-    if ('error' in result) {
-      if (result.error === 'swapped') {
-        issues.push(issue(row, locationColumn, 'swapped_coordinates', 'latitude and longitude (or northing and easting) look swapped',
-          'swap the columns, or import with --swap-coordinates (swap_coordinates in the profile)'));
-      } else if (result.error === 'outside') {
-        issues.push(issue(row, locationColumn, 'outside_organisation', 'the point lies outside the organisation’s areas at that time'));
-      } else {
-        issues.push(issue(row, locationColumn, 'invalid_coordinates', 'the coordinates are not a valid position'));
-      }
-    } else {
-      located = result;
-      if (result.swapped) warnings.push('swapped_coordinates_fixed');
-    }
-  }
+  // Numbers no coordinate system explains either way round (neither SWEREF 99 TM nor 18 00) are no position.
+  if (!given && found[LOCATION]!.length === 0) found[LOCATION]!.push(issue(row, locationColumn, 'invalid_coordinates', 'the coordinates are not a valid position'));
 
   const description = text('description');
-  let redacted = { text: description, count: 0 };
-  if (description !== '') {
-    if (looksLikeFormula(description)) warnings.push('formula_text');
-    redacted = redactPersonalData(description);
-    if (redacted.text.length > MAX_DESCRIPTION_LENGTH) {
-      issues.push(issue(row, col('description'), 'text_too_long', `the text is longer than ${MAX_DESCRIPTION_LENGTH} characters`));
-    }
+  // A row that could not be read in full is not placed: its place would be a guess on top of an error.
+  const readable = found.every((issues) => issues.length === 0);
+  const admission = admitIncident({
+    occurredAt, category: categoryText === '' ? null : categoryText, point: readable ? given : null, swapped: placeId || area ? null : swapped,
+    precision, description: description === '' ? null : description,
+  }, ctx.lookups, { swapCoordinates: ctx.swapCoordinates, maxDescriptionLength: MAX_DESCRIPTION_LENGTH });
+  for (const problem of admission.ok ? [] : admission.issues) {
+    const [at, rowIssue] = tabularIssue(row, problem, { col, categoryText, locationColumn });
+    if (problem.code === 'unknown_category') unknownCategory = storedText(categoryText).slice(0, 100);
+    found[at]!.push(rowIssue);
   }
+  if (admission.ok && admission.incident.swapped) warnings.push('swapped_coordinates_fixed');
+  if (description !== '' && looksLikeFormula(description)) warnings.push('formula_text');
 
   const ref = text('source_ref');
-  if (ref.length > 200) issues.push(issue(row, col('source_ref'), 'text_too_long', 'the id is longer than 200 characters'));
+  if (ref.length > 200) found[REF]!.push(issue(row, col('source_ref'), 'text_too_long', 'the id is longer than 200 characters'));
 
   const source = storedRef(ref, () => contentRef([...mapped, record.point?.x, record.point?.y]));
   if (source.hadPersonalData) warnings.push('personal_data_in_ref');
 
-  if (issues.length) {
+  const issues = found.flat();
+  if (issues.length || !admission.ok) {
     return {
       kind: 'error', row, issues, ...(unknownCategory ? { unknownCategory } : {}), ...(unknownPlace ? { unknownPlace } : {}),
       ...(issues.some((i) => i.code === 'outside_organisation') ? { outside: true } : {}),
@@ -224,25 +179,32 @@ export function mapTabularRow(record: TabularRecord, ctx: MapContext): MappedRow
   }
   return {
     kind: 'ok',
-    redacted: redacted.count,
+    redacted: admission.incident.redactionCount,
     warnings,
     ...(placeHit ? { place: placeHit } : {}),
     candidate: {
-      row,
-      occurredAt: occurredAt!,
-      reportedAt: null,
-      categoryId: match!.category.id,
-      lon: located!.point.lon,
-      lat: located!.point.lat,
-      precision,
-      h3: located!.location.h3,
+      ...admission.incident,
       // A named area says no more than itself: a district's rows get no neighbourhood from the point chosen inside it.
-      areaId: area ? area.neighbourhoodId : located!.location.areaId,
-      districtId: area ? area.districtId : located!.location.districtId,
-      placeId,
-      description: redacted.text || null,
-      redactionCount: redacted.count,
-      sourceRef: source.ref,
+      ...(area ? { areaId: area.neighbourhoodId, districtId: area.districtId } : {}),
+      row, reportedAt: null, placeId, sourceRef: source.ref,
     },
   };
+}
+
+/** An admission issue in a file's terms: which column, what to do about it. */
+function tabularIssue(
+  row: number, problem: AdmissionIssue, at: { col: (field: ImportField) => string; categoryText: string; locationColumn: string },
+): [number, RowIssue] {
+  switch (problem.code) {
+    case 'in_future': return [TIME, issue(row, at.col('occurred_at'), 'in_future', 'the time is in the future')];
+    case 'unknown_category':
+      return [CATEGORY, issue(row, at.col('category'), 'unknown_category', `'${quoted(at.categoryText)}' is not a category`, 'map it to a category code in the profile’s category_map')];
+    case 'inactive_category': return [CATEGORY, issue(row, at.col('category'), 'inactive_category', `category '${problem.category}' is no longer in use`)];
+    case 'swapped_coordinates':
+      return [LOCATION, issue(row, at.locationColumn, 'swapped_coordinates', 'latitude and longitude (or northing and easting) look swapped',
+        'swap the columns, or import with --swap-coordinates (swap_coordinates in the profile)')];
+    case 'outside_organisation': return [LOCATION, issue(row, at.locationColumn, 'outside_organisation', 'the point lies outside the organisation’s areas at that time')];
+    case 'invalid_coordinates': return [LOCATION, issue(row, at.locationColumn, 'invalid_coordinates', 'the coordinates are not a valid position')];
+    case 'text_too_long': return [DESCRIPTION, issue(row, at.col('description'), 'text_too_long', `the text is longer than ${MAX_DESCRIPTION_LENGTH} characters`)];
+  }
 }

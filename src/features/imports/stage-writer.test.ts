@@ -3,8 +3,8 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import type { ServiceContext } from '../../server/context.js';
 import { seedStockholmForImports } from '../../../tests/factories/imports.factory.js';
 import { describeEachEngine } from '../../../tests/setup/test-db.js';
-import { wantsBulkLoad, withoutIncidentIndexes } from './bulk-load.js';
-import { repeatsOfKeptRows } from './stage-writer.js';
+import { withoutIncidentIndexes } from './bulk-load.repo.js';
+import { repeatsOfKeptRows, wantsBulkLoad } from './stage-writer.js';
 import { createStage, dropStage, markExistingStatement, prepareStage, updateStagedStatement } from './stage.repo.js';
 
 describe('repeatsOfKeptRows', () => {

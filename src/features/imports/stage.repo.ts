@@ -1,7 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { sql } from 'kysely';
+import type { Routing } from '../incidents/incident-writer.js';
 import type { Db } from '../org/org.repo.js';
-import { analyzeIncidents } from './bulk-load.js';
+import { analyzeIncidents } from './bulk-load.repo.js';
 import type { Candidate } from './row-mapper.js';
 
 /**
@@ -195,8 +196,16 @@ export interface RowDefaults {
   source: 'import' | 'police';
   reportingUnitId: string | null;
   runId: string;
-  /** Police notices are stored closed as partner information (as the seed does). */
+  /** Police notices are stored closed as partner information. */
   closed: { note: string } | null;
+  /** An import's rows are history, not work waiting: they are never routed to an inbox (`Routing`, incidents/incident-writer.ts). */
+  routing: Extract<Routing, 'none'>;
+}
+
+/** Every incident stored, of all organisations: what a bulk load is measured against. */
+export async function countIncidentRows(db: Db): Promise<number> {
+  const stored = await db.selectFrom('incidents').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+  return Number(stored.n);
 }
 
 /** Writes the new rows into incidents, in file order, with one statement. */

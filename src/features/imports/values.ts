@@ -1,4 +1,4 @@
-import { swedishLocalToInstant } from '../seed/police-events.js';
+import { swedishLocalToInstant } from './police-events.js';
 
 /** How to read an all-digit date with slashes or dots: 25/11/2026 (day first) or 11/25/2026 (month first). */
 export type DateOrder = 'dmy' | 'mdy';

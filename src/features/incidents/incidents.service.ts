@@ -1,6 +1,5 @@
 import { publicResolution, publicWindow, suppressSmallCells } from '../../analysis/stats/disclosure.js';
 import { redactPersonalData } from '../../analysis/text/redact.js';
-import type { NewIncidentRow } from '../../db/schema.js';
 import { AppError, type FieldIssue } from '../../domain/errors.js';
 import type {
   HexbinQuery, Incident, IncidentConfidentialityUpdate, IncidentCreate, IncidentListQuery, IncidentStatusUpdate,
@@ -15,37 +14,56 @@ import { DEFAULT_CONFIDENTIALITY } from '../../domain/confidentiality.js';
 import { getAreaIndex } from '../org/area-index.service.js';
 import { findUnit } from '../org/org.repo.js';
 import { queueStatusChangeMessage } from '../outbox/outbox.service.js';
-import { assignIncident, lockIncidentForChange } from '../responsibility/responsibility.service.js';
+import { lockIncidentForChange } from '../responsibility/responsibility.service.js';
+import { type AdmissionIssue, admitIncident } from './admission.js';
 import { decodeCursor, encodeCursor } from './cursor.js';
+import { incidentRow, writeIncidents } from './incident-writer.js';
 import {
   countByCell, countIncidents, findCategoryByCode, type IncidentFilter, findIncident, findIncidentByReceipt, findPlaceForIncident, findZone,
-  type IncidentRecord, insertIncident, listIncidents as listIncidentRows, updateIncidentConfidentiality as updateTierRow, updateIncidentStatus as updateStatusRow,
+  type IncidentRecord, listIncidents as listIncidentRows, updateIncidentConfidentiality as updateTierRow, updateIncidentStatus as updateStatusRow,
 } from './incidents.repo.js';
-import { locateIncident } from './locate.js';
-
-/** Allowed clock skew between a reporter's phone and the server. */
-const FUTURE_TOLERANCE_MS = 5 * 60_000;
 
 function invalid(path: string, code: string, message: string, errorCode: ConstructorParameters<typeof AppError>[0] = 'VALIDATION_FAILED'): AppError {
   const details: FieldIssue[] = [{ path, code, message }];
   return new AppError(errorCode, { details });
 }
 
+/** An admission issue as the API answers it. */
+function refusal(problem: AdmissionIssue, input: IncidentCreate): AppError {
+  switch (problem.code) {
+    case 'unknown_category': return invalid('category', 'unknown_category', `unknown category '${input.category}'`, 'UNKNOWN_CATEGORY');
+    case 'inactive_category': return invalid('category', 'inactive_category', `category '${input.category}' is no longer in use`, 'INACTIVE_CATEGORY');
+    case 'in_future': return invalid('occurred_at', 'in_future', 'occurred_at is in the future', 'OCCURRED_IN_FUTURE');
+    case 'outside_organisation':
+    case 'invalid_coordinates':
+    case 'swapped_coordinates':
+      return new AppError('OUTSIDE_ORGANISATION', {
+        details: [
+          { path: 'lon', code: 'outside_organisation', message: 'the point lies outside the organisation’s areas at that time' },
+          { path: 'lat', code: 'outside_organisation', message: 'the point lies outside the organisation’s areas at that time' },
+        ] satisfies FieldIssue[],
+      });
+    case 'text_too_long': return invalid('description', 'text_too_long', 'the description is too long');
+  }
+}
+
 /**
- * Records a new incident: checks references, places it in its areas, redacts its text, audits it.
+ * Records a new incident: admits it (`admitIncident`: category, time, place in its areas, redacted text),
+ * checks its references, stores and routes it, audits it.
  * `receiptCode` is given by the public form so an anonymous reporter can follow the report.
  */
 export async function createIncident(ctx: ServiceContext, input: IncidentCreate, options: { receiptCode?: string } = {}): Promise<Incident> {
   const organisationId = ctx.organisation.id;
   return inTransaction(ctx.db, async (trx) => {
     const category = await findCategoryByCode(trx, organisationId, input.category);
-    if (!category) throw invalid('category', 'unknown_category', `unknown category '${input.category}'`, 'UNKNOWN_CATEGORY');
-    if (!category.active) throw invalid('category', 'inactive_category', `category '${input.category}' is no longer in use`, 'INACTIVE_CATEGORY');
-
-    const occurredAt = new Date(input.occurred_at);
-    if (occurredAt.getTime() > Date.now() + FUTURE_TOLERANCE_MS) {
-      throw invalid('occurred_at', 'in_future', 'occurred_at is in the future', 'OCCURRED_IN_FUTURE');
-    }
+    const admission = admitIncident(
+      { occurredAt: new Date(input.occurred_at), category: input.category, point: { lon: input.lon, lat: input.lat }, precision: input.precision, description: input.description ?? null },
+      { areas: await getAreaIndex(trx, organisationId), category: (code) => (category?.code === code ? category : null), now: Date.now() },
+    );
+    const issues = admission.ok ? [] : admission.issues;
+    // Refused in the order the API has always answered: category and time before references, the place after.
+    const early = issues.find((i) => i.field === 'category' || i.field === 'occurred_at');
+    if (early) throw refusal(early, input);
     if (input.place_id && !(await findPlaceForIncident(trx, organisationId, input.place_id))) {
       throw invalid('place_id', 'unknown_place', 'no such place');
     }
@@ -56,40 +74,15 @@ export async function createIncident(ctx: ServiceContext, input: IncidentCreate,
     if (input.reporting_unit_id && !(await findUnit(trx, organisationId, input.reporting_unit_id))) {
       throw invalid('reporting_unit_id', 'unknown_unit', 'no such unit');
     }
+    if (!admission.ok) throw refusal(admission.issues[0]!, input);
 
-    const index = await getAreaIndex(trx, organisationId);
-    const location = locateIncident(index, input.lon, input.lat, occurredAt, input.precision);
-    if (!location) {
-      throw new AppError('OUTSIDE_ORGANISATION', {
-        details: [
-          { path: 'lon', code: 'outside_organisation', message: 'the point lies outside the organisation’s areas at that time' },
-          { path: 'lat', code: 'outside_organisation', message: 'the point lies outside the organisation’s areas at that time' },
-        ] satisfies FieldIssue[],
-      });
-    }
-
-    const redacted = input.description ? redactPersonalData(input.description) : null;
     // A reference is an id, compared as given: one holding personal data is refused rather than redacted into another's.
     if (input.source_ref && redactPersonalData(input.source_ref).count > 0) {
       throw invalid('source_ref', 'personal_data', 'the reference contains personal data (an identity number, phone number, e-mail address or licence plate)');
     }
-    const row: NewIncidentRow = {
-      organisation_id: organisationId,
-      occurred_at: occurredAt,
-      category_id: category.id,
-      lon: input.lon,
-      lat: input.lat,
-      precision: input.precision,
-      h3_r7: location.h3?.r7 ?? null,
-      h3_r8: location.h3?.r8 ?? null,
-      h3_r9: location.h3?.r9 ?? null,
-      h3_r10: location.h3?.r10 ?? null,
-      area_id: location.areaId,
-      district_id: location.districtId,
+    const row = incidentRow(organisationId, admission.incident, {
       place_id: input.place_id ?? null,
       zone_id: input.zone_id ?? null,
-      description: redacted?.text || null,
-      redaction_count: redacted?.count ?? 0,
       source: input.source,
       source_ref: input.source_ref ?? null,
       reporting_unit_id: input.reporting_unit_id ?? null,
@@ -97,16 +90,15 @@ export async function createIncident(ctx: ServiceContext, input: IncidentCreate,
       status_note: null,
       receipt_code: options.receiptCode ?? null,
       confidentiality: input.confidentiality ?? DEFAULT_CONFIDENTIALITY.incident,
-    };
-    const id = await insertIncident(trx, row).catch((e: unknown) => {
+    });
+    // Routed in the same transaction: a report is never stored without landing in someone's inbox.
+    const [id] = await writeIncidents({ db: trx, organisation: ctx.organisation }, [row], 'route').catch((e: unknown) => {
       if (isUniqueViolation(e)) throw invalid('source_ref', 'duplicate', 'an incident with this source reference exists', 'CONFLICT');
       throw e;
     });
-    // Routed in the same transaction: a report is never stored without landing in someone's inbox.
-    await assignIncident({ db: trx, organisation: ctx.organisation }, id);
-    const created = toIncident((await findIncident(trx, organisationId, id))!);
+    const created = toIncident((await findIncident(trx, organisationId, id!))!);
     await recordAudit(trx, {
-      organisationId, actor: ctx.actor, action: 'create', entityType: 'incident', entityId: id,
+      organisationId, actor: ctx.actor, action: 'create', entityType: 'incident', entityId: id!,
       after: created as unknown as Record<string, unknown>, remoteAddress: ctx.remoteAddress,
     });
     return forViewer(ctx, created);

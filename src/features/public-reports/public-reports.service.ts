@@ -5,6 +5,7 @@ import { isHoneypotFilled, type PublicReportCreate, type PublicReportReopen, typ
 import type { ServiceContext } from '../../server/context.js';
 import { createIncident, reopenIncidentByReceipt } from '../incidents/incidents.service.js';
 import { addReporterContact } from '../outbox/outbox.service.js';
+import { findPublicReport } from './public-reports.repo.js';
 
 const RECEIPT_ALPHABET = 'ABCDEFGHJKMNPQRSTUVWXYZ23456789';
 
@@ -47,15 +48,7 @@ export async function createPublicReport(ctx: ServiceContext, input: PublicRepor
 
 /** The public view of a report by its receipt code. */
 export async function getPublicReport(ctx: ServiceContext, receiptCode: string): Promise<PublicReportStatus> {
-  const row = await ctx.db
-    .selectFrom('incidents as i')
-    .innerJoin('incident_categories as c', 'c.id', 'i.category_id')
-    .leftJoin('areas as a', 'a.id', 'i.area_id')
-    .leftJoin('places as p', 'p.id', 'i.place_id')
-    .select(['i.receipt_code', 'c.code', 'c.label_sv', 'c.label_en', 'i.status', 'i.closure_reason', 'i.reported_at', 'i.updated_at', 'a.name as area_name', 'p.name as place_name', 'i.lon', 'i.lat'])
-    .where('i.organisation_id', '=', ctx.organisation.id)
-    .where('i.receipt_code', '=', receiptCode)
-    .executeTakeFirst();
+  const row = await findPublicReport(ctx.db, ctx.organisation.id, receiptCode);
   if (!row) throw new AppError('NOT_FOUND', { details: { receipt_code: receiptCode } });
   return {
     receipt_code: receiptCode,

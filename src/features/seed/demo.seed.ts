@@ -1,7 +1,9 @@
 import { z } from 'zod';
 import { isInForce } from '../../analysis/geo/area-index.js';
 import type { NewIncidentRow } from '../../db/schema.js';
-import { type Location, locateIncident, swedishDay } from '../incidents/locate.js';
+import { type AdmissionLookups, type AdmittedIncident, admitIncident } from '../incidents/admission.js';
+import { incidentRow, writeIncidents } from '../incidents/incident-writer.js';
+import { swedishDay } from '../incidents/locate.js';
 import type { Db } from '../org/org.repo.js';
 import type { SeededAreas } from './areas.seed.js';
 import {
@@ -10,9 +12,8 @@ import {
 } from './demo-model.js';
 import { createRng, cumulative, type Rng } from './demo-rng.js';
 import { hourSlots, profileTables } from './demo-time.js';
-import { interiorPoint, offsetMetres } from './geometry.js';
+import { interiorPoint, offsetMetres } from '../../analysis/geo/interior-point.js';
 import type { SeededPlace } from './places.seed.js';
-import { insertIncidentRows } from './seed.repo.js';
 import { featureCollection, PointSchema, readJsonFile } from './shared-data.js';
 
 const BUS_STOPS_FILE = 'poi/stockholm_region_bus_stops.geojson';
@@ -20,7 +21,7 @@ const DAYS = 365;
 const HOUR_MS = 3_600_000;
 
 export interface DemoInput {
-  organisationId: string;
+  organisation: { id: string; slug: string };
   count: number;
   seed: number;
   /** The generated year ends at the last whole hour before this instant. */
@@ -37,8 +38,9 @@ type Point = readonly [number, number];
 /**
  * A reproducible year of demo reports (same input and seed → identical rows, in the same order). The
  * shape follows demo-model.ts: 60 % at places, the rest around bus stops weighted by neighbourhood
- * intensity; hours by category profile; status by age. Every row is placed with locateIncident, and a
- * point outside every area is drawn again, so all rows have a neighbourhood, district and H3 cells.
+ * intensity; hours by category profile; status by age. Every row is admitted by `admitIncident` (placed,
+ * H3 cells, category and time checked), and a point outside every area is drawn again, so all rows have a
+ * neighbourhood, district and H3 cells.
  */
 export function generateDemoIncidents(input: DemoInput): NewIncidentRow[] {
   const rng = createRng(input.seed);
@@ -54,6 +56,9 @@ export function generateDemoIncidents(input: DemoInput): NewIncidentRow[] {
   const places = input.places.filter((p) => PLACE_TYPE_WEIGHT[p.type] !== undefined).sort((a, b) => a.slug.localeCompare(b.slug));
   const placeTable = cumulative(places.map((p) => PLACE_TYPE_WEIGHT[p.type]! * (HOT_PLACES[p.slug] ?? 1)));
   const mixes = new Map(Object.entries(CATEGORY_MIX).map(([k, mix]) => [k, { codes: Object.keys(mix), table: cumulative(Object.values(mix)) }]));
+  const lookups: AdmissionLookups = {
+    areas: input.areas.index, now, category: (code) => (input.categoryIds.has(code) ? { id: input.categoryIds.get(code)!, code, active: true } : null),
+  };
 
   const rows: NewIncidentRow[] = [];
   for (let i = 0; i < input.count; i++) {
@@ -63,12 +68,14 @@ export function generateDemoIncidents(input: DemoInput): NewIncidentRow[] {
     const slot = slots[rng.pick(timeTables[CATEGORY_PROFILE[category]!]!)]!;
     const occurredAt = new Date(slot.start + Math.floor(rng.next() * 3600) * 1000);
 
-    let spot: { lon: number; lat: number; precision: 'exact' | 'place'; location: Location } | undefined;
-    for (let attempt = 0; !spot; attempt++) {
+    let admitted: AdmittedIncident | undefined;
+    for (let attempt = 0; !admitted; attempt++) {
       if (attempt === 100) throw new Error(`demo row ${i}: no point inside an area after 100 draws`);
       const drawn = place ? placePoint(rng, place) : { point: streetPoint(rng, hoods[rng.pick(hoodTable)]!.id, input.anchors), precision: 'exact' as const };
-      const location = locateIncident(input.areas.index, drawn.point[0], drawn.point[1], occurredAt, drawn.precision);
-      if (location) spot = { lon: drawn.point[0], lat: drawn.point[1], precision: drawn.precision, location };
+      // The text is drawn last (the generator's sequence is the seed's contract); no template holds personal data (demo-model.test.ts).
+      const admission = admitIncident({ occurredAt, category, point: { lon: drawn.point[0], lat: drawn.point[1] }, precision: drawn.precision, description: null }, lookups);
+      if (admission.ok) admitted = admission.incident;
+      else if (admission.issues.some((issue) => issue.field !== 'location')) throw new Error(`demo row ${i}: ${admission.issues.map((issue) => issue.code).join(', ')}`);
     }
 
     const zone = place && place.zones.length > 0 && rng.next() < 0.85 ? pickZone(rng, place.zones) : null;
@@ -80,26 +87,18 @@ export function generateDemoIncidents(input: DemoInput): NewIncidentRow[] {
     const texts = place?.setting === 'indoor' && indoor ? indoor : outdoor;
 
     rows.push({
-      organisation_id: input.organisationId,
-      occurred_at: occurredAt,
-      reported_at: new Date(reportedAt),
-      category_id: input.categoryIds.get(category)!,
-      lon: spot.lon,
-      lat: spot.lat,
-      precision: spot.precision,
-      h3_r7: spot.location.h3!.r7, h3_r8: spot.location.h3!.r8, h3_r9: spot.location.h3!.r9, h3_r10: spot.location.h3!.r10,
-      area_id: spot.location.areaId,
-      district_id: spot.location.districtId,
-      place_id: place?.id ?? null,
-      zone_id: zone,
+      ...incidentRow(input.organisation.id, admitted, {
+        reported_at: new Date(reportedAt),
+        place_id: place?.id ?? null,
+        zone_id: zone,
+        source: 'demo',
+        source_ref: null,
+        reporting_unit_id: byStaff ? place.ownerUnitId : null,
+        status,
+        closure_reason: closure,
+        status_note: null,
+      }),
       description: texts[Math.floor(rng.next() * texts.length)]!,
-      redaction_count: 0,
-      source: 'demo',
-      source_ref: null,
-      reporting_unit_id: byStaff ? place.ownerUnitId : null,
-      status,
-      closure_reason: closure,
-      status_note: null,
     });
   }
   return rows;
@@ -140,10 +139,10 @@ async function loadStreetAnchors(dir: string, areas: SeededAreas, day: string): 
   return anchors;
 }
 
-/** Generates the demo year and inserts it in batches; returns the number of rows. */
+/** Generates the demo year and stores it, unrouted (it is history, not work waiting); returns the number of rows. */
 export async function seedDemoIncidents(db: Db, dir: string, input: Omit<DemoInput, 'anchors'>): Promise<number> {
   const anchors = await loadStreetAnchors(dir, input.areas, swedishDay(input.now));
   const rows = generateDemoIncidents({ ...input, anchors });
-  await insertIncidentRows(db, rows);
+  await writeIncidents({ db, organisation: input.organisation }, rows, 'none');
   return rows.length;
 }

@@ -1,6 +1,6 @@
 import booleanPointInPolygon from '@turf/boolean-point-in-polygon';
 import { z } from 'zod';
-import { interiorPoint } from './geometry.js';
+import { interiorPoint } from '../../analysis/geo/interior-point.js';
 import {
   neighbourhoodAt, neighbourhoodByKey, type PlaceContext, type PlaceZoneDef, type PlannedPlace, type Station,
 } from './place-context.js';

@@ -1,18 +1,8 @@
 import type { Insertable } from 'kysely';
 import type {
-  AreaPopulationsTable, NewArea, NewIncidentRow, NewPlace, NewUnit, PlaceZonesTable,
+  AreaPopulationsTable, NewArea, NewPlace, NewUnit, PlaceZonesTable,
 } from '../../db/schema.js';
 import type { Db } from '../org/org.repo.js';
-
-/**
- * Rows per multi-row INSERT. ~25 columns × 1,000 rows stays far below PostgreSQL's 65,535 bind
- * parameters, and larger batches gained nothing measurable on either engine.
- */
-const INSERT_BATCH = 1000;
-
-async function inBatches<T>(rows: readonly T[], insert: (batch: T[]) => Promise<unknown>): Promise<void> {
-  for (let i = 0; i < rows.length; i += INSERT_BATCH) await insert(rows.slice(i, i + INSERT_BATCH));
-}
 
 /** The id of the organisation with this slug, if it exists. */
 export function findOrganisationId(db: Db, slug: string) {
@@ -61,9 +51,4 @@ export function insertZones(db: Db, rows: Insertable<PlaceZonesTable>[]) {
 /** Inserts which unit answers for what at a place. */
 export async function insertResponsibilities(db: Db, rows: Array<{ place_id: string; unit_id: string; responsibility: string }>): Promise<void> {
   if (rows.length) await db.insertInto('place_responsibilities').values(rows).execute();
-}
-
-/** Inserts incidents in multi-row batches; the caller's transaction makes the whole set atomic. */
-export async function insertIncidentRows(db: Db, rows: readonly NewIncidentRow[]): Promise<void> {
-  await inBatches(rows, (batch) => db.insertInto('incidents').values(batch).execute());
 }

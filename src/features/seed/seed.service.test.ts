@@ -7,7 +7,7 @@ import { beforeAll, expect, it } from 'vitest';
 import { describeEachEngine, openTestDb } from '../../../tests/setup/test-db.js';
 import type { Database } from '../../db/schema.js';
 import { getAreaIndex } from '../org/area-index.service.js';
-import { POLICE_STATUS_NOTE } from './police.seed.js';
+import { POLICE_STATUS_NOTE } from '../imports/police-mapper.js';
 import { DEFAULT_SHARED_DATA_DIR, type SeedReport, seedStockholm } from './seed.service.js';
 
 const NOW = new Date('2026-11-25T12:00:00Z');

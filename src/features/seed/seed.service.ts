@@ -2,12 +2,12 @@ import type { Kysely } from 'kysely';
 import type { Database } from '../../db/schema.js';
 import type { PlaceSetting, UnitKind } from '../../domain/org.js';
 import { recordAudit } from '../audit/audit.repo.js';
+import type { PoliceSkipReason } from '../imports/police-events.js';
 import { swedishDay } from '../incidents/locate.js';
 import { seedAreas } from './areas.seed.js';
 import { seedCategories } from './categories.seed.js';
 import { seedDemoIncidents } from './demo.seed.js';
 import { seedPlaces } from './places.seed.js';
-import type { PoliceSkipReason } from './police-events.js';
 import { seedPoliceEvents } from './police.seed.js';
 import { seedProgramme } from './programme.seed.js';
 import { findOrganisationId, insertOrganisation } from './seed.repo.js';
@@ -98,7 +98,7 @@ export async function seedStockholm(db: Kysely<Database>, options: SeedOptions =
 
     if (options.police ?? true) {
       const police = await timed('police', () => seedPoliceEvents(trx, dir, {
-        organisationId, index: areas.index, categoryIds, policeUnitId: unitId(units.ids, UNIT.police),
+        organisation: report.organisation, index: areas.index, categoryIds, policeUnitId: unitId(units.ids, UNIT.police),
       }));
       report.policeIncidents = police.loaded;
       report.policeSkipped = police.skipped;
@@ -107,7 +107,7 @@ export async function seedStockholm(db: Kysely<Database>, options: SeedOptions =
     const count = options.demoIncidents ?? DEFAULT_DEMO_INCIDENTS;
     if (count > 0) {
       report.demoIncidents = await timed('demo', () => seedDemoIncidents(trx, dir, {
-        organisationId, count, seed: options.demoSeed ?? DEFAULT_DEMO_SEED, now, areas, places, categoryIds,
+        organisation: report.organisation, count, seed: options.demoSeed ?? DEFAULT_DEMO_SEED, now, areas, places, categoryIds,
       }));
     }
 

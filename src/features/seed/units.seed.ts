@@ -1,5 +1,6 @@
 import type { NewUnit } from '../../db/schema.js';
 import type { UnitKind } from '../../domain/org.js';
+import { POLICE_UNIT_SLUG } from '../imports/police-mapper.js';
 import type { Db } from '../org/org.repo.js';
 import { insertUnits } from './seed.repo.js';
 import { slugify } from './slug.js';
@@ -60,7 +61,7 @@ export const UNIT = {
   cityArchives: 'stadsarkivet',
   transport: 'trafiknamnden',
   publicTransport: 'sl',
-  police: 'polisen',
+  police: POLICE_UNIT_SLUG,
 } as const;
 
 interface OtherUnit { slug: string; name: string; name_en: string; kind: Exclude<UnitKind, 'district'> }

@@ -1,13 +1,12 @@
 import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { parse } from 'csv-parse/sync';
 import { describe, expect, it } from 'vitest';
+import { sharedDataFile } from '../../../tests/factories/imports.factory.js';
 import { DEFAULT_CATEGORIES } from '../../domain/categories.js';
-import { parseCsv } from './csv.js';
 import {
   classifyPoliceEvent, type PoliceEvent, parsePoliceDateTime, parsePoliceGps, POLICE_TYPE_CATEGORY, policeMunicipality,
   policeOccurredAt, swedishLocalToInstant,
 } from './police-events.js';
-import { DEFAULT_SHARED_DATA_DIR } from './shared-data.js';
 
 const iso = (d: Date | null) => d?.toISOString();
 
@@ -69,7 +68,7 @@ describe('classifyPoliceEvent', () => {
     ({ type, name, location: { name: locationName, gps: '59.329324,18.068581' } });
 
   it('skips every summary type, even one filed under the city', () => {
-    const sample = JSON.parse(readFileSync(join(DEFAULT_SHARED_DATA_DIR, 'polisen/events_sample_all_types_sweden.json'), 'utf8')) as PoliceEvent[];
+    const sample = JSON.parse(readFileSync(sharedDataFile('polisen/events_sample_all_types_sweden.json'), 'utf8')) as PoliceEvent[];
     const natt = sample.find((e) => e.type === 'Sammanfattning natt')!;
     expect(classifyPoliceEvent(natt, 'Stockholm')).toEqual({ load: false, reason: 'other_location' });
     expect(classifyPoliceEvent({ ...natt, location: { name: 'Stockholm', gps: '' } }, 'Stockholm')).toEqual({ load: false, reason: 'summary' });
@@ -97,7 +96,8 @@ describe('classifyPoliceEvent', () => {
 
   it('maps only to categories of the default taxonomy and only types the API has used', () => {
     const codes = new Set(DEFAULT_CATEGORIES.map((c) => c.code));
-    const types = new Set(parseCsv(readFileSync(join(DEFAULT_SHARED_DATA_DIR, 'polisen/event_type_counts.csv'), 'utf8')).map((r) => r.type!.trim()));
+    const counts: Array<{ type: string }> = parse(readFileSync(sharedDataFile('polisen/event_type_counts.csv'), 'utf8'), { columns: true });
+    const types = new Set(counts.map((r) => r.type.trim()));
     for (const [type, code] of Object.entries(POLICE_TYPE_CATEGORY)) {
       expect(codes.has(code), code).toBe(true);
       expect(types.has(type), type).toBe(true);

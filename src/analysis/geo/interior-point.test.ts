@@ -1,6 +1,6 @@
 import booleanPointInPolygon from '@turf/boolean-point-in-polygon';
 import { describe, expect, it } from 'vitest';
-import { interiorPoint, offsetMetres } from './geometry.js';
+import { interiorPoint, offsetMetres } from './interior-point.js';
 
 describe('interiorPoint', () => {
   it('takes the bounding-box centre of a compact shape', () => {

@@ -2,17 +2,6 @@ import { sql } from 'kysely';
 import type { Db } from '../org/org.repo.js';
 
 /**
- * Below this many new rows an import writes into incidents as it stands. From it on, and when the new
- * rows are at least a quarter of the table, maintaining nine indexes and checking nine foreign keys row
- * by row costs far more than building them once: measured ≈ 0.8 ms a row on PGlite.
- */
-export const BULK_MIN_ROWS = 50_000;
-
-export function wantsBulkLoad(newRows: number, storedRows: number): boolean {
-  return newRows >= BULK_MIN_ROWS && newRows * 4 >= storedRows;
-}
-
-/**
  * Whether this session may drop and re-create the incidents table's indexes and foreign keys: only its owner
  * may, and the server runs as a role that owns nothing (README, "Running as a non-owner database role").
  */

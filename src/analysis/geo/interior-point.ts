@@ -1,6 +1,8 @@
 import booleanPointInPolygon from '@turf/boolean-point-in-polygon';
-import { geometryBbox } from '../../analysis/geo/area-index.js';
-import type { PolygonGeometry } from './shared-data.js';
+import { geometryBbox } from './area-index.js';
+
+/** A GeoJSON polygon: an outer ring and any holes, [lon, lat] positions. */
+export interface PolygonGeometry { type: 'Polygon'; coordinates: Array<Array<[number, number, ...number[]]>> }
 
 /** How an interior point was found; written into coordinate notes so readers know what they see. */
 export type InteriorMethod = 'bbox-centre' | 'scanline';
