@@ -5,13 +5,13 @@ import type { Kysely } from 'kysely';
 import pino from 'pino';
 import type { Database } from '../../src/db/schema.js';
 import { SYSTEM } from '../../src/domain/auth.js';
-import { seedStockholm } from '../../src/features/seed/seed.service.js';
+import { seedStockholm, STOCKHOLM } from '../../src/features/seed/seed.service.js';
 import type { ServiceContext } from '../../src/server/context.js';
 
 /** Real Stockholm (districts, neighbourhoods, places, units incl. the police) without demo rows or police notices. */
 export async function seedStockholmForImports(db: Kysely<Database>): Promise<ServiceContext> {
   const { organisation } = await seedStockholm(db, { demoIncidents: 0, police: false });
-  return { db, organisation, principal: SYSTEM, actor: 'test', log: pino({ level: 'silent' }) };
+  return { db, organisation: { ...organisation, timeZone: STOCKHOLM.time_zone }, principal: SYSTEM, actor: 'test', log: pino({ level: 'silent' }) };
 }
 
 /** A temporary folder for import files, removed by `cleanup`. */

@@ -1,4 +1,4 @@
-import { isoWeek, weekBounds } from './counts.js';
+import { isoWeek, weekBounds } from '../../domain/calendar/index.js';
 
 /*
  * What a figure about incidents may show to someone who may not read the incidents themselves (the public,
@@ -43,15 +43,15 @@ export function publicResolution(requested: number): number {
 }
 
 /**
- * A time window widened to whole ISO weeks in Swedish time: `from` back to its Monday 00:00, `to` (exclusive)
- * on to the next Monday 00:00 unless it is one already. Missing ends stay open.
- * @example publicWindow({ from: '2026-11-25T13:37:00Z' }).from // '2026-11-22T23:00:00.000Z' (Monday 23 Nov, 00:00 in Stockholm)
+ * A time window widened to whole ISO weeks on the wall clock of `timeZone`: `from` back to its Monday 00:00, `to`
+ * (exclusive) on to the next Monday 00:00 unless it is one already. Missing ends stay open.
+ * @example publicWindow({ from: '2026-11-25T13:37:00Z' }, DEFAULT_TIME_ZONE).from // '2026-11-22T23:00:00.000Z' (Monday 23 Nov, 00:00 in Stockholm)
  */
-export function publicWindow(window: { from?: string | undefined; to?: string | undefined }): { from?: string; to?: string } {
+export function publicWindow(window: { from?: string | undefined; to?: string | undefined }, timeZone: string): { from?: string; to?: string } {
   const out: { from?: string; to?: string } = {};
-  if (window.from) out.from = weekBounds(isoWeek(window.from)).start.toISOString();
+  if (window.from) out.from = weekBounds(isoWeek(window.from, timeZone), timeZone).start.toISOString();
   if (window.to) {
-    const { start, end } = weekBounds(isoWeek(window.to));
+    const { start, end } = weekBounds(isoWeek(window.to, timeZone), timeZone);
     out.to = (start.getTime() === Date.parse(window.to) ? start : end).toISOString();
   }
   return out;

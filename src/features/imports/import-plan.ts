@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { AppError } from '../../domain/errors.js';
-import { localMinute } from '../../analysis/stats/local-time.js';
+import { localMinute } from '../../domain/calendar/index.js';
 import type { ImportField, ImportOptions, ImportProfile, PreviewRow, SourceColumn } from '../../domain/imports.js';
 import type { ServiceContext } from '../../server/context.js';
 import { getAreaIndex } from '../org/area-index.service.js';
@@ -30,12 +30,12 @@ export interface ImportPlan {
   preview(m: Extract<MappedRow, { kind: 'ok' }>): PreviewRow;
 }
 
-function previewer(categories: readonly CategoryInfo[]): ImportPlan['preview'] {
+function previewer(categories: readonly CategoryInfo[], timeZone: string): ImportPlan['preview'] {
   const byId = new Map(categories.map((c) => [c.id, c]));
   return ({ candidate: c, place }) => {
     const category = byId.get(c.categoryId);
     return {
-      row: c.row, occurred_at: c.occurredAt.toISOString(), occurred_local: localMinute(c.occurredAt),
+      row: c.row, occurred_at: c.occurredAt.toISOString(), occurred_local: localMinute(c.occurredAt, timeZone),
       category: category?.code ?? '', category_label: { sv: category?.label_sv ?? '', en: category?.label_en ?? '' },
       place: place?.name ?? null, precision: c.precision,
     };
@@ -104,9 +104,9 @@ export async function prepareImport(
 
   if (police) {
     const municipality = await policeMunicipality(ctx, options);
-    const pctx = { index, categories: resolver, municipality, swapCoordinates: options.swap_coordinates, now };
+    const pctx = { index, categories: resolver, municipality, swapCoordinates: options.swap_coordinates, timeZone: ctx.organisation.timeZone, now };
     return {
-      defaults, keepNear: options.keep_near_duplicates, columns: {}, sourceColumns: [], preview: previewer(categories),
+      defaults, keepNear: options.keep_near_duplicates, columns: {}, sourceColumns: [], preview: previewer(categories, ctx.organisation.timeZone),
       mapRecord: (r) => (r.kind === 'police' ? mapPoliceRecord(r, pctx) : { kind: 'skip', row: r.row, reason: 'not_police' }),
     };
   }
@@ -117,12 +117,12 @@ export async function prepareImport(
   const needsPlaces = indexes.place !== undefined || indexes.address !== undefined;
   const findPlace = placeMatcher(needsPlaces ? await listPlacesForImport(ctx.db, organisationId) : []);
   const mctx = {
-    index, columns: indexes, headers: source.columns, categories: resolver, findPlace, dateOrder: options.date_order,
+    index, columns: indexes, headers: source.columns, categories: resolver, findPlace, dateOrder: options.date_order, timeZone: ctx.organisation.timeZone,
     crs: options.crs, swapCoordinates: options.swap_coordinates, now,
   };
   return {
     defaults, keepNear: options.keep_near_duplicates, columns: columnNames(source.columns, indexes),
-    sourceColumns: describeColumns(source.columns, resolution, ignore), preview: previewer(categories),
+    sourceColumns: describeColumns(source.columns, resolution, ignore), preview: previewer(categories, ctx.organisation.timeZone),
     mapRecord: (r) => (r.kind === 'tabular' ? mapTabularRow(r, mctx) : { kind: 'skip', row: r.row, reason: 'not_tabular' }),
   };
 }

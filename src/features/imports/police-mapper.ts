@@ -9,7 +9,7 @@ import { quoted, storedRef, storedText } from './quoted-values.js';
 import type { PoliceRecord } from './readers/record-source.js';
 import { locateWithSwap, type MapContext, type MappedRow, type Warning } from './row-mapper.js';
 
-export interface PoliceContext extends Pick<MapContext, 'index' | 'swapCoordinates' | 'now'> {
+export interface PoliceContext extends Pick<MapContext, 'index' | 'swapCoordinates' | 'timeZone' | 'now'> {
   categories: CategoryResolver;
   /** The organisation's municipality as the API names it ('Stockholm'), and the API's point for it. */
   municipality: { name: string; lon: number; lat: number } | { name: string; lon?: undefined; lat?: undefined };

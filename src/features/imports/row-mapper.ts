@@ -52,6 +52,8 @@ export interface MapContext {
   categories: CategoryResolver;
   findPlace: (text: string) => PlaceInfo | null;
   dateOrder: DateOrder;
+  /** The organisation's zone: local times in the file are read on its wall clock. */
+  timeZone: string;
   crs: 'EPSG:4326' | 'EPSG:3006' | 'EPSG:3011' | undefined;
   swapCoordinates: boolean;
   now: number;
@@ -68,9 +70,9 @@ type Point = { lon: number; lat: number };
  * otherwise the row fails with 'swapped_coordinates' and a suggestion.
  */
 export function locateWithSwap(
-  ctx: Pick<MapContext, 'index' | 'swapCoordinates'>, given: Point | null, swapped: Point | null, occurredAt: Date, precision: Precision,
+  ctx: Pick<MapContext, 'index' | 'swapCoordinates' | 'timeZone'>, given: Point | null, swapped: Point | null, occurredAt: Date, precision: Precision,
 ): { point: Point; location: NonNullable<ReturnType<typeof locateIncident>>; swapped: boolean } | { error: 'invalid' | 'outside' | 'swapped' } {
-  const tryPoint = (p: Point | null) => (p && validLonLat(p.lon, p.lat) ? locateIncident(ctx.index, p.lon, p.lat, occurredAt, precision) : null);
+  const tryPoint = (p: Point | null) => (p && validLonLat(p.lon, p.lat) ? locateIncident(ctx.index, p.lon, p.lat, occurredAt, precision, ctx.timeZone) : null);
   const direct = tryPoint(given);
   if (direct) return { point: given!, location: direct, swapped: false };
   const other = tryPoint(swapped);
@@ -103,8 +105,8 @@ export function mapTabularRow(record: TabularRecord, ctx: MapContext): MappedRow
   let unknownPlace: string | undefined;
 
   // A date without a time is stored at local midnight; the report counts it, never silently.
-  const split = ctx.columns.occurred_time === undefined ? null : combineDateAndTime(raw('occurred_at'), raw('occurred_time'), ctx.dateOrder);
-  const occurredAt = split ? ('at' in split ? split.at : null) : parseDateTime(raw('occurred_at'), ctx.dateOrder);
+  const split = ctx.columns.occurred_time === undefined ? null : combineDateAndTime(raw('occurred_at'), raw('occurred_time'), ctx.dateOrder, ctx.timeZone);
+  const occurredAt = split ? ('at' in split ? split.at : null) : parseDateTime(raw('occurred_at'), ctx.dateOrder, ctx.timeZone);
   if (split ? 'at' in split && split.timeMissing : occurredAt && parseDay(raw('occurred_at'), ctx.dateOrder)) warnings.push('time_missing');
   if (split && 'error' in split && split.error === 'invalid_time') {
     issues.push(issue(row, col('occurred_time'), 'invalid_time', `'${text('occurred_time').slice(0, 40)}' is not a time of day`, 'use 18:30 or 18.30'));

@@ -58,7 +58,7 @@ export async function createIncident(ctx: ServiceContext, input: IncidentCreate,
     }
 
     const index = await getAreaIndex(trx, organisationId);
-    const location = locateIncident(index, input.lon, input.lat, occurredAt, input.precision);
+    const location = locateIncident(index, input.lon, input.lat, occurredAt, input.precision, ctx.organisation.timeZone);
     if (!location) {
       throw new AppError('OUTSIDE_ORGANISATION', {
         details: [
@@ -141,7 +141,7 @@ export async function listIncidents(ctx: ServiceContext, query: IncidentListQuer
  */
 export async function incidentHexbins(ctx: ServiceContext, query: HexbinQuery) {
   if (checkPolicy(ctx.principal, 'incidents:read') === 'ok') return countByCell(ctx.db, ctx.organisation.id, query);
-  const coarse = { ...query, resolution: publicResolution(query.resolution), ...publicWindow(query) };
+  const coarse = { ...query, resolution: publicResolution(query.resolution), ...publicWindow(query, ctx.organisation.timeZone) };
   return suppressSmallCells(await countByCell(ctx.db, ctx.organisation.id, coarse));
 }
 

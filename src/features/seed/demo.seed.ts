@@ -1,7 +1,8 @@
 import { z } from 'zod';
 import { isInForce } from '../../analysis/geo/area-index.js';
 import type { NewIncidentRow } from '../../db/schema.js';
-import { type Location, locateIncident, swedishDay } from '../incidents/locate.js';
+import { localDay } from '../../domain/calendar/index.js';
+import { type Location, locateIncident } from '../incidents/locate.js';
 import type { Db } from '../org/org.repo.js';
 import type { SeededAreas } from './areas.seed.js';
 import {
@@ -25,6 +26,8 @@ export interface DemoInput {
   seed: number;
   /** The generated year ends at the last whole hour before this instant. */
   now: Date;
+  /** The organisation's zone: the demo year's hours and days are lived on its wall clock. */
+  timeZone: string;
   areas: SeededAreas;
   places: readonly SeededPlace[];
   /** Street-report anchor points by neighbourhood id (bus stops and an interior point). */
@@ -43,9 +46,9 @@ type Point = readonly [number, number];
 export function generateDemoIncidents(input: DemoInput): NewIncidentRow[] {
   const rng = createRng(input.seed);
   const now = input.now.getTime();
-  const slots = hourSlots(input.now, DAYS);
+  const slots = hourSlots(input.now, DAYS, input.timeZone);
   const timeTables = profileTables(slots);
-  const today = swedishDay(input.now);
+  const today = localDay(input.now, input.timeZone);
 
   const hoods = input.areas.neighbourhoods
     .filter((n) => isInForce(n, today) && (input.anchors.get(n.id)?.length ?? 0) > 0)
@@ -67,7 +70,7 @@ export function generateDemoIncidents(input: DemoInput): NewIncidentRow[] {
     for (let attempt = 0; !spot; attempt++) {
       if (attempt === 100) throw new Error(`demo row ${i}: no point inside an area after 100 draws`);
       const drawn = place ? placePoint(rng, place) : { point: streetPoint(rng, hoods[rng.pick(hoodTable)]!.id, input.anchors), precision: 'exact' as const };
-      const location = locateIncident(input.areas.index, drawn.point[0], drawn.point[1], occurredAt, drawn.precision);
+      const location = locateIncident(input.areas.index, drawn.point[0], drawn.point[1], occurredAt, drawn.precision, input.timeZone);
       if (location) spot = { lon: drawn.point[0], lat: drawn.point[1], precision: drawn.precision, location };
     }
 
@@ -142,7 +145,7 @@ async function loadStreetAnchors(dir: string, areas: SeededAreas, day: string): 
 
 /** Generates the demo year and inserts it in batches; returns the number of rows. */
 export async function seedDemoIncidents(db: Db, dir: string, input: Omit<DemoInput, 'anchors'>): Promise<number> {
-  const anchors = await loadStreetAnchors(dir, input.areas, swedishDay(input.now));
+  const anchors = await loadStreetAnchors(dir, input.areas, localDay(input.now, input.timeZone));
   const rows = generateDemoIncidents({ ...input, anchors });
   await insertIncidentRows(db, rows);
   return rows.length;

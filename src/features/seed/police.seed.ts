@@ -38,6 +38,8 @@ export function policeIncidentRows(
     organisationId: string;
     municipality: { name: string; lon: number; lat: number };
     index: AreaIndex;
+    /** The organisation's zone, whose local day places a notice in its areas. */
+    timeZone: string;
     categoryIds: Map<string, string>;
     policeUnitId: string;
   },
@@ -51,7 +53,7 @@ export function policeIncidentRows(
     // County-labelled notices carry the county's centre, outside the city: use the municipality's own.
     const point = event.location.name === input.municipality.name ? parsePoliceGps(event.location.gps) : input.municipality;
     const occurredAt = published && policeOccurredAt(event, published);
-    const location = point && occurredAt && locateIncident(input.index, point.lon, point.lat, occurredAt, 'municipality');
+    const location = point && occurredAt && locateIncident(input.index, point.lon, point.lat, occurredAt, 'municipality', input.timeZone);
     if (!published || !point || !occurredAt || !location) { skipped.invalid++; continue; }
     const redacted = redactPersonalData(`${event.name}: ${event.summary}`);
     rows.push({
@@ -84,7 +86,7 @@ export function policeIncidentRows(
 export async function seedPoliceEvents(
   db: Db,
   dir: string,
-  input: { organisationId: string; index: AreaIndex; categoryIds: Map<string, string>; policeUnitId: string },
+  input: { organisationId: string; index: AreaIndex; timeZone: string; categoryIds: Map<string, string>; policeUnitId: string },
 ): Promise<PoliceReport> {
   const events = await readJsonFile(dir, POLICE_FILE, z.array(PoliceEventSchema));
   const { rows, report } = policeIncidentRows(events, { ...input, municipality: STOCKHOLM_CITY });

@@ -1,5 +1,5 @@
 import { compareCounts } from '../../analysis/stats/change.js';
-import { isoWeekOfDate, iterateWeeks, parseIsoWeek, weeksInIsoYear } from '../../analysis/stats/counts.js';
+import { isoWeekOfDate, iterateWeeks, parseIsoWeek, weeksInIsoYear } from '../../domain/calendar/index.js';
 import type { SituationReport } from '../../domain/situation.js';
 
 type Calendar = SituationReport['calendar'];

@@ -4,7 +4,7 @@ import { Link, useParams } from 'react-router';
 import type { FrozenReportView, Meeting } from '../../../domain/meetings.js';
 import { situationEndpoints } from '../../api/situation-endpoints.js';
 import { useUnits } from '../../api/use-reference-data.js';
-import { localInputToOffsetIso, todayInSweden, toLocalInputValue } from '../../components/dates.js';
+import { localInputToOffsetIso, organisationToday, toLocalInputValue } from '../../components/dates.js';
 import { QueryState, useErrorText } from '../../components/QueryState.js';
 import { SubmitButton } from '../../components/SubmitButton.js';
 import { useDocumentTitle } from '../../components/use-document-title.js';
@@ -207,7 +207,7 @@ function ActionList({ meeting }: { meeting: Meeting }) {
 }
 
 function inTwoWeeks(): string {
-  const [y, m, d] = todayInSweden().split('-').map(Number) as [number, number, number];
+  const [y, m, d] = organisationToday().split('-').map(Number) as [number, number, number];
   return new Date(Date.UTC(y, m - 1, d + 14)).toISOString().slice(0, 10);
 }
 
