@@ -8,7 +8,7 @@ import { isoWeek, weekBounds } from '../../domain/calendar/index.js';
  *   a few events, so such a cell is left out and such a single figure withheld (null).
  * - coarse space: H3 cells no finer than MAX_PUBLIC_RESOLUTION. Resolution 8 cells average 0.74 km² (edge
  *   about 530 m); resolution 9 (0.1 km², edge 200 m) and 10 (0.015 km², edge 75 m) are a block or a doorway.
- * - coarse time: windows of whole ISO weeks in Swedish time, so minute-shifted windows cannot isolate one event.
+ * - coarse time: windows of whole ISO weeks on the organisation's wall clock, so minute-shifted windows cannot isolate one event.
  */
 
 /** The smallest count published for a cell or an area (k of k-anonymity). */

@@ -1,5 +1,5 @@
 /**
- * When incidents happen: an hour-of-day × weekday table on the Swedish wall clock, Monday first. Hours come
+ * When incidents happen: an hour-of-day × weekday table on a zone's wall clock (the organisation's), Monday first. Hours come
  * from the zone's offset at each instant, so the summer-time changes shift nothing: the spring Sunday simply
  * has no 02:00 hour and the autumn Sunday has two. `hourWeekdayHours` counts how often each slot occurred in
  * a period, to turn counts into rates where those two Sundays matter.
@@ -20,7 +20,7 @@ function emptyMatrix(): HourWeekdayMatrix {
  * Counts instants by weekday (row 0 = Monday) and hour of day on the wall clock of `timeZone`.
  * @example
  * const m = hourWeekdayMatrix(incidents.map((i) => i.occurred_at), DEFAULT_TIME_ZONE);
- * m[4]![22] // incidents on Fridays between 22:00 and 22:59 Swedish time
+ * m[4]![22] // incidents on Fridays between 22:00 and 22:59 local time
  */
 export function hourWeekdayMatrix(instants: Iterable<InstantInput>, timeZone: string): HourWeekdayMatrix {
   const m = emptyMatrix();
