@@ -19,7 +19,7 @@ import { cellToLatLng, polygonToCells } from 'h3-js';
 import { type RawBuilder, sql } from 'kysely';
 import pg from 'pg';
 import { h3Cells } from '../src/analysis/geo/h3.js';
-import { addWeeks, isoWeek, weekBounds } from '../src/analysis/stats/counts.js';
+import { addWeeks, DEFAULT_TIME_ZONE, isoWeek, weekBounds } from '../src/domain/calendar/index.js';
 import { gistarH3 } from '../src/analysis/stats/gistar.js';
 import { connect, type DbHandle, type Engine } from '../src/db/connect.js';
 import { migrateToLatest } from '../src/db/migrate.js';
@@ -154,9 +154,9 @@ async function run(engine: Engine): Promise<void> {
 
     const district = await h.db.selectFrom('areas').select(['id', 'name']).where('code', '=', 'enskede-arsta-vantor').executeTakeFirstOrThrow();
     const hoodIds = (await sql<{ id: string }>`SELECT n.id FROM areas n WHERE n.level = 'neighbourhood' AND n.code IN (SELECT code FROM areas WHERE parent_id = ${district.id})`.execute(h.db)).rows.map((r) => r.id);
-    const week = addWeeks(isoWeek(new Date()), -1);
-    const bounds = weekBounds(week);
-    const scope = { organisationId: orgId, areaIds: hoodIds, categoryIds: null, sources: null };
+    const week = addWeeks(isoWeek(new Date(), DEFAULT_TIME_ZONE), -1);
+    const bounds = weekBounds(week, DEFAULT_TIME_ZONE);
+    const scope = { organisationId: orgId, areaIds: hoodIds, categoryIds: null, sources: null, timeZone: DEFAULT_TIME_ZONE };
     const weekRows = (await countByCategory(h.db, scope, bounds)).reduce((s, r) => s + r.count, 0);
     const bare = await time(50, () => countByCategory(h.db, scope, bounds));
     console.log(`(a) bare aggregate, ${district.name} ${week} (${weekRows} incidents): p50 ${ms(bare.p50)}, p95 ${ms(bare.p95)}`);
@@ -202,7 +202,7 @@ async function run(engine: Engine): Promise<void> {
     console.log(`    whole city, cold: ${ms(performance.now() - t)}`);
 
     // (c) Gi* for the whole city over one year, res 9, on every res-9 cell of the city's stadsdelar.
-    const yearStart = weekBounds(addWeeks(week, -51)).start;
+    const yearStart = weekBounds(addWeeks(week, -51), DEFAULT_TIME_ZONE).start;
     t = performance.now();
     const cellRows = (await sql<{ cell: string; n: number }>`SELECT h3_r9 AS cell, count(*) AS n FROM incidents WHERE organisation_id = ${orgId} AND occurred_at >= ${yearStart} AND occurred_at < ${bounds.end} AND h3_r9 IS NOT NULL GROUP BY 1`.execute(h.db)).rows;
     const sqlMs = performance.now() - t;

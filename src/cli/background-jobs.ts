@@ -28,7 +28,7 @@ export function startBackgroundJobs(handle: DbHandle, config: Config, logger: Lo
   const timers = [
     every(24 * 3600_000, 'retention run', () => forEachOrganisation('retention-job', (ctx) => runRetention(ctx, { dryRun: false }))),
     // Hourly: last week's digest is written once, on the first run after the week ends.
-    every(3600_000, 'weekly digest', () => forEachOrganisation('digest-job', (ctx) => writeWeeklyDigests(ctx, lastWeek()))),
+    every(3600_000, 'weekly digest', () => forEachOrganisation('digest-job', (ctx) => writeWeeklyDigests(ctx, lastWeek(ctx.organisation.timeZone)))),
   ];
   if (config.smtpUrl) {
     const transport = nodemailer.createTransport(config.smtpUrl);

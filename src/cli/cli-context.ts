@@ -57,7 +57,7 @@ export async function openDatabase(options: OpenDatabaseOptions = {}, config: Co
 
 /** A service context for a CLI command acting as 'system' (or the named actor) for one organisation. */
 export async function cliContext(handle: DbHandle, organisationSlug: string, actor = 'cli'): Promise<ServiceContext> {
-  const org = await handle.db.selectFrom('organisations').select(['id', 'slug']).where('slug', '=', organisationSlug).executeTakeFirst();
+  const org = await handle.db.selectFrom('organisations').select(['id', 'slug', 'time_zone as timeZone']).where('slug', '=', organisationSlug).executeTakeFirst();
   if (!org) throw new AppError('UNKNOWN_ORGANISATION', { details: { organisation: organisationSlug } });
   return { db: handle.db, organisation: org, principal: SYSTEM, actor, log: pino({ level: 'warn' }, pino.destination(2)) };
 }

@@ -22,6 +22,7 @@ import * as signInThrottle from './migrations/2026-12-06T4000-sign-in-throttle.j
 import * as auditWithoutFreeText from './migrations/2026-12-06T5000-audit-without-free-text.js';
 import * as releaseReview from './migrations/2026-12-06T6000-release-review.js';
 import * as indicatorDirection from './migrations/2026-12-06T6100-indicator-direction.js';
+import * as organisationTimeZone from './migrations/2026-12-06T7100-organisation-time-zone.js';
 
 /** Migrations in the order they run; names are timestamps and never change once landed. */
 const migrations: Record<string, Migration> = {
@@ -48,6 +49,7 @@ const migrations: Record<string, Migration> = {
   '2026-12-06T5000-audit-without-free-text': auditWithoutFreeText,
   '2026-12-06T6000-release-review': releaseReview,
   '2026-12-06T6100-indicator-direction': indicatorDirection,
+  '2026-12-06T7100-organisation-time-zone': organisationTimeZone,
 };
 
 /** Brings the database to the newest schema; throws with the failing migration's error. */

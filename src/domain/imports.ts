@@ -97,11 +97,11 @@ export const SourceColumnSchema = z.object({
 });
 export type SourceColumn = z.infer<typeof SourceColumnSchema>;
 
-/** One of the first accepted rows as it will be stored: local (Swedish) time, category, place, precision. */
+/** One of the first accepted rows as it will be stored: local time, category, place, precision. */
 export const PreviewRowSchema = z.object({
   row: z.number().int(),
   occurred_at: z.string(),
-  /** 'YYYY-MM-DD HH:mm' in Europe/Stockholm, as people read it. */
+  /** 'YYYY-MM-DD HH:mm' on the organisation's wall clock, as people read it. */
   occurred_local: z.string(),
   category: z.string(),
   category_label: z.object({ sv: z.string(), en: z.string() }),

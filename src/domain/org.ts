@@ -22,6 +22,8 @@ export const OrganisationSchema = z.object({
   slug: SlugSchema,
   name: z.string(),
   municipality_code: z.string().nullable(),
+  /** IANA time zone of the organisation's wall clock (weeks, local days, "today"). */
+  time_zone: z.string(),
 });
 export type Organisation = z.infer<typeof OrganisationSchema>;
 

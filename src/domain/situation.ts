@@ -1,25 +1,13 @@
 import { z } from 'zod';
+import { isIsoWeek } from './calendar/index.js';
 import { CategoryCodeSchema } from './categories.js';
 import { csvList, IsoDateSchema, UuidSchema } from './common.js';
 import { PrecisionSchema, SourceSchema } from './incidents.js';
 
-/**
- * True when the ISO year has this week: 28 December always lies in the year's last week. (domain/ may not
- * import analysis/, whose counts.ts has the same rule as weeksInIsoYear; situation.domain.test.ts checks they agree.)
- */
-function weekExists(week: string): boolean {
-  const year = Number(week.slice(0, 4));
-  const n = Number(week.slice(6));
-  const dec28 = new Date(Date.UTC(year, 11, 28));
-  const thursday = new Date(dec28.getTime() + (3 - ((dec28.getUTCDay() + 6) % 7)) * 86_400_000);
-  const last = Math.ceil(((thursday.getTime() - Date.UTC(year, 0, 1)) / 86_400_000 + 1) / 7);
-  return n >= 1 && n <= last;
-}
-
 /** An ISO 8601 week such as '2026-W47' that exists ('2026-W54' and '2026-47' are refused). */
 export const IsoWeekSchema = z.string()
   .regex(/^\d{4}-W\d{2}$/, 'an ISO week such as 2026-W47')
-  .refine(weekExists, 'that year has no such week');
+  .refine(isIsoWeek, 'that year has no such week');
 
 /** The report's scope and filters: a district (area id of either layout) or, without area_id, the whole city. */
 export const SituationQuerySchema = z.object({

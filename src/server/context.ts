@@ -6,7 +6,8 @@ import type { Principal } from '../domain/auth.js';
 /** Who acts, for which organisation, on which database: passed to every service call. */
 export interface ServiceContext {
   db: Kysely<Database>;
-  organisation: { id: string; slug: string };
+  /** `timeZone`: the IANA zone its weeks, local days and "today" are counted in. */
+  organisation: { id: string; slug: string; timeZone: string };
   /** Who acts: a user, or anonymous (public form, Open311). */
   principal: Principal;
   /** How the audit log names the actor: the user's e-mail, 'anonymous', or 'system'/'cli' for jobs. */

@@ -28,7 +28,7 @@ export async function serviceContext(request: FastifyRequest, organisationSlug?:
   if (!organisations) organisationsByDb.set(request.server.db, (organisations = new Map()));
   let organisation = organisations.get(slug);
   if (!organisation) {
-    const row = await request.server.db.selectFrom('organisations').select(['id', 'slug', 'name', 'municipality_code']).where('slug', '=', slug).executeTakeFirst();
+    const row = await request.server.db.selectFrom('organisations').select(['id', 'slug', 'name', 'municipality_code', 'time_zone']).where('slug', '=', slug).executeTakeFirst();
     if (!row) throw new AppError('UNKNOWN_ORGANISATION', { details: { organisation: slug } });
     organisation = row;
     organisations.set(slug, row);
@@ -38,7 +38,7 @@ export async function serviceContext(request: FastifyRequest, organisationSlug?:
   if (principal.kind === 'user' && principal.organisationId !== organisation.id) throw new AppError('FORBIDDEN', { details: { organisation: slug } });
   return {
     db: request.server.db,
-    organisation: { id: organisation.id, slug: organisation.slug },
+    organisation: { id: organisation.id, slug: organisation.slug, timeZone: organisation.time_zone },
     organisationRecord: organisation,
     principal,
     actor: principal.kind === 'user' ? principal.email : principal.kind,

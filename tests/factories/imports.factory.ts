@@ -5,13 +5,13 @@ import type { Kysely } from 'kysely';
 import pino from 'pino';
 import type { Database } from '../../src/db/schema.js';
 import { SYSTEM } from '../../src/domain/auth.js';
-import { resolveSharedDataDir, seedStockholm } from '../../src/features/seed/seed.service.js';
+import { resolveSharedDataDir, seedStockholm, STOCKHOLM } from '../../src/features/seed/seed.service.js';
 import type { ServiceContext } from '../../src/server/context.js';
 
 /** Real Stockholm (districts, neighbourhoods, places, units incl. the police) without demo rows, and without police notices unless asked. */
 export async function seedStockholmForImports(db: Kysely<Database>, options: { police?: boolean } = {}): Promise<ServiceContext> {
   const { organisation } = await seedStockholm(db, { demoIncidents: 0, police: options.police ?? false });
-  return { db, organisation, principal: SYSTEM, actor: 'test', log: pino({ level: 'silent' }) };
+  return { db, organisation: { ...organisation, timeZone: STOCKHOLM.time_zone }, principal: SYSTEM, actor: 'test', log: pino({ level: 'silent' }) };
 }
 
 /** A file of the shared public data (SOURCES.md), e.g. 'polisen/events_latest_snapshot_raw.json'. */

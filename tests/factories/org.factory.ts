@@ -28,7 +28,7 @@ async function insertArea(db: Kysely<Database>, values: {
  */
 export async function createTestOrganisation(db: Kysely<Database>, slug = 'testkommun') {
   const org = await db.insertInto('organisations').values({ slug, name: `Test ${slug}`, municipality_code: '9999' })
-    .returning(['id', 'slug']).executeTakeFirstOrThrow();
+    .returning(['id', 'slug', 'time_zone as timeZone']).executeTakeFirstOrThrow();
   await insertDefaultCategories(db, org.id);
   const unit = await db.insertInto('units').values({ organisation_id: org.id, slug: 'sdn-south', name: 'Södra stadsdelsnämnden', name_en: null, kind: 'district', valid_from: '2020-07-01', valid_to: null })
     .returning('id').executeTakeFirstOrThrow();
@@ -58,7 +58,7 @@ export async function createTestOrganisation(db: Kysely<Database>, slug = 'testk
 
 export type TestOrganisation = Awaited<ReturnType<typeof createTestOrganisation>>;
 
-export function testContext(db: Kysely<Database>, organisation: { id: string; slug: string }): ServiceContext {
+export function testContext(db: Kysely<Database>, organisation: ServiceContext['organisation']): ServiceContext {
   return { db, organisation, principal: SYSTEM, actor: 'test', log: pino({ level: 'silent' }) };
 }
 

@@ -1,5 +1,5 @@
 import type { FastifyInstance } from 'fastify';
-import { addWeeks, isoWeekOfDate, weekBounds } from '../../src/analysis/stats/counts.js';
+import { addWeeks, DEFAULT_TIME_ZONE, isoWeekOfDate, weekBounds } from '../../src/domain/calendar/index.js';
 import { CONFIDENTIALITY_TIERS, type Confidentiality } from '../../src/domain/confidentiality.js';
 
 /** Record kinds the read matrix plants, one per tier; `meeting` and `annotation` are one each (see below). */
@@ -31,7 +31,7 @@ async function post(app: FastifyInstance, headers: Record<string, string>, url: 
 export function matrixWeeks(now = new Date()) {
   const d = new Date(now.getTime() - 7 * 86_400_000);
   const week = isoWeekOfDate(d.getUTCFullYear(), d.getUTCMonth() + 1, d.getUTCDate());
-  return { week, next: addWeeks(week, 1), start: weekBounds(week).start };
+  return { week, next: addWeeks(week, 1), start: weekBounds(week, DEFAULT_TIME_ZONE).start };
 }
 
 /**

@@ -2,7 +2,7 @@ import type { Engine } from '../../src/db/connect.js';
 import pino from 'pino';
 import { SYSTEM } from '../../src/domain/auth.js';
 import { createDemoAccounts, type DemoAccount } from '../../src/features/auth/demo-accounts.js';
-import { seedStockholm } from '../../src/features/seed/seed.service.js';
+import { seedStockholm, STOCKHOLM } from '../../src/features/seed/seed.service.js';
 import { buildApp, defaultWebRoot } from '../../src/server/app.js';
 import type { TestIdentityProvider } from './oidc-provider.js';
 import { openTestDb } from './test-db.js';
@@ -26,7 +26,7 @@ export async function startTestServer(
   const testDb = await openTestDb(options.engine ?? 'pglite');
   const seeded = await seedStockholm(testDb.db, { demoIncidents: options.demoIncidents ?? 1500, police: true });
   // Without the one-time flag: suites sign in with these directly (the flag itself is tested in auth and e2e).
-  const accounts = await createDemoAccounts({ db: testDb.db, organisation: seeded.organisation, principal: SYSTEM, actor: 'system', log: pino({ level: 'silent' }) }, { oneTimePasswords: false });
+  const accounts = await createDemoAccounts({ db: testDb.db, organisation: { ...seeded.organisation, timeZone: STOCKHOLM.time_zone }, principal: SYSTEM, actor: 'system', log: pino({ level: 'silent' }) }, { oneTimePasswords: false });
   const idp = options.identityProvider;
   // The callback URL needs the port, which is known only once the server listens; the settings object is
   // the one the app holds, so completing it afterwards is seen by the routes.

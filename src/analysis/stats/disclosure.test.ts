@@ -2,6 +2,8 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { MAX_PUBLIC_RESOLUTION, MIN_PUBLIC_COUNT, publicCount, publicResolution, publicWindow, suppressSmallCells } from './disclosure.js';
 
+const SE = 'Europe/Stockholm';
+
 describe('public aggregates', () => {
   it('publishes 0 and counts from k on, withholds 1..k-1', () => {
     expect(MIN_PUBLIC_COUNT).toBe(5);
@@ -30,20 +32,20 @@ describe('public aggregates', () => {
 
   it('widens a window to whole weeks in Swedish time', () => {
     // Wednesday 25 Nov 2026, 14:37 in Stockholm → Monday 23 Nov 00:00; Thursday 3 Dec → Monday 7 Dec 00:00.
-    expect(publicWindow({ from: '2026-11-25T13:37:00Z', to: '2026-12-03T08:01:00Z' }))
+    expect(publicWindow({ from: '2026-11-25T13:37:00Z', to: '2026-12-03T08:01:00Z' }, SE))
       .toEqual({ from: '2026-11-22T23:00:00.000Z', to: '2026-12-06T23:00:00.000Z' });
     // A Monday midnight is already a week's edge; summer time (UTC+2) is respected.
-    expect(publicWindow({ to: '2026-12-06T23:00:00Z' })).toEqual({ to: '2026-12-06T23:00:00.000Z' });
-    expect(publicWindow({ from: '2026-06-17T10:00:00+02:00' })).toEqual({ from: '2026-06-14T22:00:00.000Z' });
-    expect(publicWindow({})).toEqual({});
+    expect(publicWindow({ to: '2026-12-06T23:00:00Z' }, SE)).toEqual({ to: '2026-12-06T23:00:00.000Z' });
+    expect(publicWindow({ from: '2026-06-17T10:00:00+02:00' }, SE)).toEqual({ from: '2026-06-14T22:00:00.000Z' });
+    expect(publicWindow({}, SE)).toEqual({});
   });
 
   it('gives the same window for any two instants of the same weeks', () => {
     const weekStart = Date.parse('2026-11-22T23:00:00Z');
     fc.assert(fc.property(fc.integer({ min: 0, max: 7 * 86_400_000 - 1 }), fc.integer({ min: 0, max: 7 * 86_400_000 - 1 }), (a, b) => {
       const at = (ms: number) => new Date(weekStart + ms).toISOString();
-      expect(publicWindow({ from: at(a) })).toEqual(publicWindow({ from: at(b) }));
-      expect(publicWindow({ to: at(a + 1) })).toEqual({ to: '2026-11-29T23:00:00.000Z' });
+      expect(publicWindow({ from: at(a) }, SE)).toEqual(publicWindow({ from: at(b) }, SE));
+      expect(publicWindow({ to: at(a + 1) }, SE)).toEqual({ to: '2026-11-29T23:00:00.000Z' });
     }));
   });
 });

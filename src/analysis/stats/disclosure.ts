@@ -1,4 +1,4 @@
-import { isoWeek, weekBounds } from './counts.js';
+import { isoWeek, weekBounds } from '../../domain/calendar/index.js';
 
 /*
  * What a figure about incidents may show to someone who may not read the incidents themselves (the public,
@@ -8,7 +8,7 @@ import { isoWeek, weekBounds } from './counts.js';
  *   a few events, so such a cell is left out and such a single figure withheld (null).
  * - coarse space: H3 cells no finer than MAX_PUBLIC_RESOLUTION. Resolution 8 cells average 0.74 km² (edge
  *   about 530 m); resolution 9 (0.1 km², edge 200 m) and 10 (0.015 km², edge 75 m) are a block or a doorway.
- * - coarse time: windows of whole ISO weeks in Swedish time, so minute-shifted windows cannot isolate one event.
+ * - coarse time: windows of whole ISO weeks on the organisation's wall clock, so minute-shifted windows cannot isolate one event.
  */
 
 /** The smallest count published for a cell or an area (k of k-anonymity). */
@@ -43,15 +43,15 @@ export function publicResolution(requested: number): number {
 }
 
 /**
- * A time window widened to whole ISO weeks in Swedish time: `from` back to its Monday 00:00, `to` (exclusive)
- * on to the next Monday 00:00 unless it is one already. Missing ends stay open.
- * @example publicWindow({ from: '2026-11-25T13:37:00Z' }).from // '2026-11-22T23:00:00.000Z' (Monday 23 Nov, 00:00 in Stockholm)
+ * A time window widened to whole ISO weeks on the wall clock of `timeZone`: `from` back to its Monday 00:00, `to`
+ * (exclusive) on to the next Monday 00:00 unless it is one already. Missing ends stay open.
+ * @example publicWindow({ from: '2026-11-25T13:37:00Z' }, DEFAULT_TIME_ZONE).from // '2026-11-22T23:00:00.000Z' (Monday 23 Nov, 00:00 in Stockholm)
  */
-export function publicWindow(window: { from?: string | undefined; to?: string | undefined }): { from?: string; to?: string } {
+export function publicWindow(window: { from?: string | undefined; to?: string | undefined }, timeZone: string): { from?: string; to?: string } {
   const out: { from?: string; to?: string } = {};
-  if (window.from) out.from = weekBounds(isoWeek(window.from)).start.toISOString();
+  if (window.from) out.from = weekBounds(isoWeek(window.from, timeZone), timeZone).start.toISOString();
   if (window.to) {
-    const { start, end } = weekBounds(isoWeek(window.to));
+    const { start, end } = weekBounds(isoWeek(window.to, timeZone), timeZone);
     out.to = (start.getTime() === Date.parse(window.to) ? start : end).toISOString();
   }
   return out;

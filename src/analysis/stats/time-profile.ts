@@ -1,10 +1,10 @@
 /**
- * When incidents happen: an hour-of-day × weekday table on the Swedish wall clock, Monday first. Hours come
+ * When incidents happen: an hour-of-day × weekday table on a zone's wall clock (the organisation's), Monday first. Hours come
  * from the zone's offset at each instant, so the summer-time changes shift nothing: the spring Sunday simply
  * has no 02:00 hour and the autumn Sunday has two. `hourWeekdayHours` counts how often each slot occurred in
  * a period, to turn counts into rates where those two Sundays matter.
  */
-import { type InstantInput, localParts, STOCKHOLM, toEpochMs, zoneOffsetMs } from './local-time.js';
+import { type InstantInput, localParts, toEpochMs, zoneOffsetMs } from '../../domain/calendar/index.js';
 
 /** 7 rows (Monday … Sunday) of 24 columns (hour 0 … 23). */
 export type HourWeekdayMatrix = number[][];
@@ -19,10 +19,10 @@ function emptyMatrix(): HourWeekdayMatrix {
 /**
  * Counts instants by weekday (row 0 = Monday) and hour of day on the wall clock of `timeZone`.
  * @example
- * const m = hourWeekdayMatrix(incidents.map((i) => i.occurred_at));
- * m[4]![22] // incidents on Fridays between 22:00 and 22:59 Swedish time
+ * const m = hourWeekdayMatrix(incidents.map((i) => i.occurred_at), DEFAULT_TIME_ZONE);
+ * m[4]![22] // incidents on Fridays between 22:00 and 22:59 local time
  */
-export function hourWeekdayMatrix(instants: Iterable<InstantInput>, timeZone: string = STOCKHOLM): HourWeekdayMatrix {
+export function hourWeekdayMatrix(instants: Iterable<InstantInput>, timeZone: string): HourWeekdayMatrix {
   const m = emptyMatrix();
   for (const instant of instants) {
     const p = localParts(instant, timeZone);
@@ -37,9 +37,9 @@ const HOUR_MS = 3_600_000;
  * How many clock hours of each weekday × hour slot lie in [start, end): the exposure for per-hour rates. A
  * normal week gives 1 everywhere; the spring-change week has 0 at Sunday 02, the autumn one 2.
  * Counts whole UTC hours from `start`, which matches wall-clock hours in zones with whole-hour offsets.
- * @example hourWeekdayHours('2026-10-18T22:00:00Z', '2026-10-25T23:00:00Z')[6]![2] // 2
+ * @example hourWeekdayHours('2026-10-18T22:00:00Z', '2026-10-25T23:00:00Z', DEFAULT_TIME_ZONE)[6]![2] // 2
  */
-export function hourWeekdayHours(start: InstantInput, end: InstantInput, timeZone: string = STOCKHOLM): HourWeekdayMatrix {
+export function hourWeekdayHours(start: InstantInput, end: InstantInput, timeZone: string): HourWeekdayMatrix {
   const m = emptyMatrix();
   const to = toEpochMs(end);
   for (let t = toEpochMs(start); t < to; t += HOUR_MS) {

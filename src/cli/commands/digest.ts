@@ -17,8 +17,9 @@ export function registerDigest(program: Command): void {
       const opts = DigestOptionsSchema.parse(raw);
       const handle = await openDatabase();
       try {
-        const week = opts.week ?? lastWeek();
-        const units = await writeWeeklyDigests(await cliContext(handle, opts.org, 'digest'), week);
+        const ctx = await cliContext(handle, opts.org, 'digest');
+        const week = opts.week ?? lastWeek(ctx.organisation.timeZone);
+        const units = await writeWeeklyDigests(ctx, week);
         console.log(JSON.stringify({ week, units }, null, 2));
       } finally {
         await handle.close();

@@ -6,6 +6,8 @@ export interface OrganisationsTable {
   slug: string;
   name: string;
   municipality_code: string | null;
+  /** IANA zone of the organisation's wall clock (default: the calendar's DEFAULT_TIME_ZONE): its weeks, local days and "today". */
+  time_zone: Generated<string>;
   created_at: CreatedAt;
 }
 

@@ -1,4 +1,4 @@
-import { addMonths } from '../../analysis/calendar/months.js';
+import { addMonths } from '../../domain/calendar/index.js';
 import { REVIEW_INTERVAL_MONTHS } from '../../domain/agreements.js';
 
 /**

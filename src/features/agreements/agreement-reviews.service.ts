@@ -1,13 +1,13 @@
 import { redactPersonalData } from '../../analysis/text/redact.js';
 import { inTransaction } from '../../db/transaction.js';
 import type { ActivityAssessment, Agreement, AgreementReview, AgreementReviewRecord } from '../../domain/agreements.js';
+import { today } from '../../domain/calendar/index.js';
 import type { FollowupAssessmentSchema } from '../../domain/measures.js';
 import { AppError } from '../../domain/errors.js';
 import type { Measure } from '../../domain/measures.js';
 import type { Problem } from '../../domain/problems.js';
 import type { ServiceContext } from '../../server/context.js';
 import { recordAudit } from '../audit/audit.repo.js';
-import { today } from '../org/org.service.js';
 import { comparisonPeriod, computeIndicator } from '../problems/indicator.js';
 import { nextReview } from './agreement-review.js';
 import { insertReview, type listReviews, type ReviewItemRow } from './agreements.repo.js';
@@ -54,7 +54,7 @@ function coverageIssues(current: Agreement, input: AgreementReview): Issue[] {
 export async function recordReview(ctx: ServiceContext, current: Agreement, input: AgreementReview): Promise<void> {
   const day = input.reviewed_on;
   const refused = () => new AppError('INVALID_TRANSITION', { details: { entity: 'agreement', last_review: current.last_review, reviewed_on: day, reason: 'a review lies after the last one, not before the start and not after today' } });
-  if ((current.last_review !== null && day <= current.last_review) || day < current.period_start || day > today()) throw refused();
+  if ((current.last_review !== null && day <= current.last_review) || day < current.period_start || day > today(ctx.organisation.timeZone)) throw refused();
   const issues = coverageIssues(current, input);
   if (issues.length) throw new AppError('VALIDATION_FAILED', { details: issues });
   const indicators = new Map(current.indicators.map((i) => [i.problem_id, i]));

@@ -4,8 +4,7 @@ import { buildApp } from '../../server/app.js';
 import { createTestOrganisation, type TestOrganisation, createTestUnit } from '../../../tests/factories/org.factory.js';
 import { createUser, signedInAs, signIn } from '../../../tests/factories/users.factory.js';
 import { describeEachEngine } from '../../../tests/setup/test-db.js';
-import { today } from '../org/org.service.js';
-import { addMonths } from '../../analysis/calendar/months.js';
+import { addMonths, DEFAULT_TIME_ZONE, today } from '../../domain/calendar/index.js';
 
 const ORG = { 'x-trygg-organisation': 'overenskommelse' };
 const SECRET_SUMMARY = 'Internt: kontaktperson Kalle, ring 070-111 22 33';
@@ -94,30 +93,30 @@ describeEachEngine('local agreements: review, inbox, quality and the public prog
       expect([res.statusCode, res.json().error.code]).toEqual([409, 'INVALID_TRANSITION']);
     }
     const refused = async (payload: object) => (await call('POST', `/api/agreements/${agreementId}/review`, as.coordinator, payload)).json().error.details.map((d: { path: string; code: string }) => `${d.path}:${d.code}`);
-    expect(await refused({ ...review(today()), indicators: [] })).toEqual(['indicators:not_assessed']);
-    expect(await refused({ ...review(today()), activities: [...review(today()).activities, { measure_id: org.placeId, assessment: 'as_planned' }] })).toEqual(['activities:not_in_agreement']);
-    expect(await refused({ ...review(today()), indicators: [{ problem_id: problemId, assessment: 'worse' }, { problem_id: problemId, assessment: 'improved' }] })).toEqual(['indicators:duplicate']);
-    expect(await refused({ ...review(today()), activities: [{ measure_id: measureId, assessment: 'improved' }] })).toEqual(['activities.0.assessment:invalid_value']);
+    expect(await refused({ ...review(today(DEFAULT_TIME_ZONE)), indicators: [] })).toEqual(['indicators:not_assessed']);
+    expect(await refused({ ...review(today(DEFAULT_TIME_ZONE)), activities: [...review(today(DEFAULT_TIME_ZONE)).activities, { measure_id: org.placeId, assessment: 'as_planned' }] })).toEqual(['activities:not_in_agreement']);
+    expect(await refused({ ...review(today(DEFAULT_TIME_ZONE)), indicators: [{ problem_id: problemId, assessment: 'worse' }, { problem_id: problemId, assessment: 'improved' }] })).toEqual(['indicators:duplicate']);
+    expect(await refused({ ...review(today(DEFAULT_TIME_ZONE)), activities: [{ measure_id: measureId, assessment: 'improved' }] })).toEqual(['activities.0.assessment:invalid_value']);
     for (const who of [as.otherCoordinator, as.coordinatorElsewhere, as.editor]) {
-      expect((await call('POST', `/api/agreements/${agreementId}/review`, who, review(today()))).statusCode).toBe(403);
+      expect((await call('POST', `/api/agreements/${agreementId}/review`, who, review(today(DEFAULT_TIME_ZONE)))).statusCode).toBe(403);
     }
-    const reviewed = (await call('POST', `/api/agreements/${agreementId}/review`, as.coordinator, review(today()))).json();
-    expect(reviewed).toMatchObject({ last_review: today(), next_review: addMonths(today(), 6), review_overdue: false });
+    const reviewed = (await call('POST', `/api/agreements/${agreementId}/review`, as.coordinator, review(today(DEFAULT_TIME_ZONE)))).json();
+    expect(reviewed).toMatchObject({ last_review: today(DEFAULT_TIME_ZONE), next_review: addMonths(today(DEFAULT_TIME_ZONE), 6), review_overdue: false });
     expect(await inbox()).toEqual([]);
     expect(await quality()).toEqual([]);
   });
 
   it('keeps each review with its assessments and the indicator as counted that day', async () => {
-    const again = await call('POST', `/api/agreements/${agreementId}/review`, as.coordinator, { reviewed_on: today(), activities: [], indicators: [] });
+    const again = await call('POST', `/api/agreements/${agreementId}/review`, as.coordinator, { reviewed_on: today(DEFAULT_TIME_ZONE), activities: [], indicators: [] });
     expect([again.statusCode, again.json().error.code]).toEqual([409, 'INVALID_TRANSITION']);
     const agreement = (await call('GET', `/api/agreements/${agreementId}`, as.coordinator)).json();
     expect(agreement.reviews).toEqual([{
-      id: expect.any(String), reviewed_on: today(), next_review: addMonths(today(), 6), recorded_at: expect.any(String),
+      id: expect.any(String), reviewed_on: today(DEFAULT_TIME_ZONE), next_review: addMonths(today(DEFAULT_TIME_ZONE), 6), recorded_at: expect.any(String),
       note: 'Genomgång med polisen; ring Kalle [telefon]',
       activities: [{ measure_id: measureId, title: MEASURE_TITLE, assessment: 'partly', comment: 'Två av fyra kvällar' }],
       indicators: [{
         problem_id: problemId, categories: ['klotter'], where: 'Södra biblioteket', baseline_value: 2, assessment: 'worse', comment: null,
-        value: { from: agreement.indicators[0].current.from, to: today(), value: agreement.indicators[0].current.value },
+        value: { from: agreement.indicators[0].current.from, to: today(DEFAULT_TIME_ZONE), value: agreement.indicators[0].current.value },
       }],
     }]);
     const analysts = (await call('GET', `/api/agreements/${agreementId}`, as.analyst)).json().reviews[0];
@@ -172,7 +171,7 @@ describeEachEngine('local agreements: review, inbox, quality and the public prog
 
   it('records one of two reviews sent at once for the same day and refuses the other', async () => {
     const second = (await call('POST', '/api/agreements', as.coordinator, { ...body, title: 'Samverkan utan aktiviteter', measure_ids: [] })).json().id;
-    const both = await Promise.all([1, 2].map(() => call('POST', `/api/agreements/${second}/review`, as.coordinator, { reviewed_on: today() })));
+    const both = await Promise.all([1, 2].map(() => call('POST', `/api/agreements/${second}/review`, as.coordinator, { reviewed_on: today(DEFAULT_TIME_ZONE) })));
     expect(both.map((r) => r.statusCode).sort()).toEqual([200, 409]);
     expect((await call('GET', `/api/agreements/${second}`, as.coordinator)).json().reviews).toHaveLength(1);
   });

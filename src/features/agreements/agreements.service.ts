@@ -3,6 +3,7 @@ import { redactPersonalData } from '../../analysis/text/redact.js';
 import { lockForChange } from '../../db/row-version.repo.js';
 import { inTransaction } from '../../db/transaction.js';
 import type { Agreement, AgreementCreate, AgreementReview, AgreementUpdate, PublicAgreement } from '../../domain/agreements.js';
+import { today } from '../../domain/calendar/index.js';
 import { AppError } from '../../domain/errors.js';
 import type { InboxItem } from '../../domain/meetings.js';
 import type { ServiceContext } from '../../server/context.js';
@@ -14,7 +15,6 @@ import { freeTextGate } from '../auth/free-text.js';
 import { assertCoordinatesUnit, tierAccess } from '../auth/policy.js';
 import { listMeasures } from '../measures/measures.service.js';
 import { findArea, findUnit } from '../org/org.repo.js';
-import { today } from '../org/org.service.js';
 import { listProblems } from '../problems/problems.service.js';
 import { nextReview, reviewOverdue } from './agreement-review.js';
 import { indicatorOn, indicatorWhere, recordReview, reviewRecords } from './agreement-reviews.service.js';
@@ -166,7 +166,7 @@ async function toAgreements(ctx: ServiceContext, rows: readonly AgreementRow[], 
   const linked = links.measures.flatMap((l) => measures.get(l.measure_id) ?? []);
   const problemIds = [...linked.flatMap((m) => m.problems.map((p) => p.id)), ...stored.items.flatMap((i) => i.problem_id ?? [])];
   const problems = new Map((await listProblems(ctx, { ids: [...new Set(problemIds)] })).map((p) => [p.id, p]));
-  const day = today();
+  const day = today(ctx.organisation.timeZone);
   const indicators = new Map(await Promise.all([...problems.values()].filter((p) => p.baseline && linked.some((m) => m.problems.some((x) => x.id === p.id))).map(async (p) => [p.id, {
     problem_id: p.id, categories: p.categories, where: indicatorWhere(p), baseline: p.baseline!, current: await indicatorOn(ctx, p, countedOn ?? day), target_value: p.target_value,
   }] as const)));

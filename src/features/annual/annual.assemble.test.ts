@@ -40,7 +40,7 @@ const head = { scope: { kind: 'district' as const, unit: { id: '00000000-0000-40
 describe('annual report headline', () => {
   it('equals the count or sum of the rows of the table it summarises, for any programme', () => {
     fc.assert(fc.property(fc.array(measure, { maxLength: 12 }), fc.array(request, { maxLength: 8 }), (ms, rs) => {
-      const r = assembleAnnualReport(head, ms, rs, DAY);
+      const r = assembleAnnualReport(head, ms, rs, DAY, 'Europe/Stockholm');
       const rows = (status: string) => r.measures.filter((m) => m.status === status).length;
       const outcome = (o: string) => r.indicators.filter((i) => i.outcome === o).length;
       expect(Object.fromEntries(annualHeadline(r.totals))).toEqual({
@@ -61,7 +61,7 @@ describe('annual report headline', () => {
 
   it('never calls a rise an improvement when fewer is the aim', () => {
     fc.assert(fc.property(fc.array(measure, { maxLength: 12 }), (ms) => {
-      for (const i of assembleAnnualReport(head, ms, [], DAY).indicators) {
+      for (const i of assembleAnnualReport(head, ms, [], DAY, 'Europe/Stockholm').indicators) {
         if (i.change !== 0) expect(i.outcome).toBe((i.change < 0) === (i.direction === 'lower') ? 'better' : 'worse');
       }
     }), { numRuns: 200 });
@@ -71,7 +71,7 @@ describe('annual report headline', () => {
     const rising = { id: '00000000-0000-4000-8000-0000000000f1', due_date: '2026-03-31', recorded_at: '2026-03-31T10:00:00Z', what_was_done: null, assessment: 'improved' as const,
       indicator: { problem_id: head.scope.unit.id, from: '2026-03-01', to: '2026-03-31', baseline: 8, value: 10, direction: 'lower' as const }, overdue: false };
     const m = fc.sample(measure, { numRuns: 1, seed: 1 })[0]!;
-    const r = assembleAnnualReport(head, [{ ...m, status: 'ongoing', period_start: '2026-01-01', period_end: null, followups: [rising] }], [], DAY);
+    const r = assembleAnnualReport(head, [{ ...m, status: 'ongoing', period_start: '2026-01-01', period_end: null, followups: [rising] }], [], DAY, 'Europe/Stockholm');
     expect(r.indicators).toEqual([expect.objectContaining({ change: 2, change_percent: 25, assessment: 'improved', outcome: 'worse' })]);
     expect(r.totals.indicators).toEqual({ better: 0, unchanged: 0, worse: 1 });
   });

@@ -2,7 +2,7 @@ import { changePercent, indicatorOutcome } from '../../analysis/stats/indicator-
 import type { AnnualReport } from '../../domain/annual.js';
 import type { Measure } from '../../domain/measures.js';
 import type { ContributionRequest } from '../../domain/requests.js';
-import { swedishDay } from '../incidents/locate.js';
+import { localDay } from '../../domain/calendar/index.js';
 
 /**
  * Whether a measure ran in the year: it left 'planned' and its period touches the year, or it was followed
@@ -14,7 +14,7 @@ export function ranInYear(m: Pick<Measure, 'status' | 'period_start' | 'period_e
   return (m.status !== 'planned' && touches) || m.followups.some((f) => f.recorded_at?.startsWith(String(year)));
 }
 
-const inYear = (iso: string | null, year: number) => !!iso && swedishDay(new Date(iso)).startsWith(`${year}-`);
+const inYear = (iso: string | null, year: number, timeZone: string) => !!iso && localDay(iso, timeZone).startsWith(`${year}-`);
 
 type Tables = Omit<AnnualReport, 'scope' | 'year' | 'generated_at' | 'totals'>;
 
@@ -37,15 +37,18 @@ export function annualTotals(t: Tables): AnnualReport['totals'] {
   };
 }
 
-/** The year's tables from a unit's or district's measures and requests, and the headline counted from them. */
+/**
+ * The year's tables from a unit's or district's measures and requests, and the headline counted from them;
+ * instants belong to the year and day of the organisation's wall clock (`timeZone`).
+ */
 export function assembleAnnualReport(
-  head: Pick<AnnualReport, 'scope' | 'year' | 'generated_at'>, all: readonly Measure[], requests: readonly ContributionRequest[], day: string,
+  head: Pick<AnnualReport, 'scope' | 'year' | 'generated_at'>, all: readonly Measure[], requests: readonly ContributionRequest[], day: string, timeZone: string,
 ): AnnualReport {
   const { year } = head;
   const measures = all.filter((m) => ranInYear(m, year, day));
   const problems = new Map<string, { id: string; name: string; measures: number }>();
   for (const p of measures.flatMap((m) => m.problems)) problems.set(p.id, { id: p.id, name: p.title, measures: (problems.get(p.id)?.measures ?? 0) + 1 });
-  const recorded = measures.flatMap((m) => m.followups.filter((f) => inYear(f.recorded_at, year)).map((f) => ({ m, f })));
+  const recorded = measures.flatMap((m) => m.followups.filter((f) => inYear(f.recorded_at, year, timeZone)).map((f) => ({ m, f })));
   const tables: Tables = {
     measures: measures.map((m) => ({
       id: m.id, title: m.title, type: m.type, status: m.status, responsible_unit: m.responsible_unit, period_start: m.period_start, period_end: m.period_end,
@@ -53,13 +56,13 @@ export function assembleAnnualReport(
     })),
     problems: [...problems.values()],
     indicators: recorded.flatMap(({ m, f }) => (f.indicator ? [{
-      measure: { id: m.id, name: m.title }, recorded_on: swedishDay(new Date(f.recorded_at!)), assessment: f.assessment,
+      measure: { id: m.id, name: m.title }, recorded_on: localDay(f.recorded_at!, timeZone), assessment: f.assessment,
       baseline: f.indicator.baseline, value: f.indicator.value, change: f.indicator.value - f.indicator.baseline,
       change_percent: changePercent(f.indicator.baseline, f.indicator.value), direction: f.indicator.direction,
       outcome: indicatorOutcome(f.indicator.baseline, f.indicator.value, f.indicator.direction),
     }] : [])),
-    requests: requests.filter((r) => r.status !== 'requested' && inYear(r.answered_at, year)).map((r) => ({
-      id: r.id, from_unit: r.from_unit, to_unit: r.to_unit, status: r.status, due_date: r.due_date, answered_on: swedishDay(new Date(r.answered_at!)),
+    requests: requests.filter((r) => r.status !== 'requested' && inYear(r.answered_at, year, timeZone)).map((r) => ({
+      id: r.id, from_unit: r.from_unit, to_unit: r.to_unit, status: r.status, due_date: r.due_date, answered_on: localDay(r.answered_at!, timeZone),
     })),
   };
   return { ...head, totals: annualTotals(tables), ...tables };

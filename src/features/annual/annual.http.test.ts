@@ -1,18 +1,18 @@
 import ExcelJS from 'exceljs';
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, expect, it } from 'vitest';
+import { DEFAULT_TIME_ZONE, today } from '../../domain/calendar/index.js';
 import { buildApp } from '../../server/app.js';
 import { createTestOrganisation, type TestOrganisation, testContext } from '../../../tests/factories/org.factory.js';
 import { signedInAs } from '../../../tests/factories/users.factory.js';
 import { describeEachEngine } from '../../../tests/setup/test-db.js';
 import { createIncident } from '../incidents/incidents.service.js';
 import { changeMeasureStatus, createMeasure, recordFollowup } from '../measures/measures.service.js';
-import { today } from '../org/org.service.js';
 import { createProblem } from '../problems/problems.service.js';
 import { answerRequest, createRequest } from '../requests/requests.service.js';
 import { ranInYear } from './annual.service.js';
 
-const YEAR = Number(today().slice(0, 4));
+const YEAR = Number(today(DEFAULT_TIME_ZONE).slice(0, 4));
 
 describeEachEngine('annual follow-up report per unit and district', (getDb) => {
   let app: FastifyInstance;

@@ -1,6 +1,6 @@
 import type { AnnualQuery, AnnualReport } from '../../domain/annual.js';
+import { today } from '../../domain/calendar/index.js';
 import type { ServiceContext } from '../../server/context.js';
-import { today } from '../org/org.service.js';
 import { listRequests } from '../requests/requests.service.js';
 import { getDistrictView, getUnitView } from '../views/views.service.js';
 import { assembleAnnualReport } from './annual.assemble.js';
@@ -13,5 +13,5 @@ export async function getAnnualReport(ctx: ServiceContext, query: AnnualQuery): 
     ? await getDistrictView(ctx, query.unit_id).then((v) => [v.district, v.measures, v.requests] as const)
     : await Promise.all([getUnitView(ctx, query.unit_id), listRequests(ctx, { unit_id: query.unit_id })])
       .then(([v, r]) => [v.unit, v.measures.map((x) => x.measure), r] as const);
-  return assembleAnnualReport({ scope: { kind: query.scope, unit }, year: query.year, generated_at: new Date().toISOString() }, all, requests, today());
+  return assembleAnnualReport({ scope: { kind: query.scope, unit }, year: query.year, generated_at: new Date().toISOString() }, all, requests, today(ctx.organisation.timeZone), ctx.organisation.timeZone);
 }

@@ -1,6 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { localMinute } from '../../analysis/stats/local-time.js';
+import { DEFAULT_TIME_ZONE, localMinute } from '../../domain/calendar/index.js';
 import { buildApp } from '../../server/app.js';
 import type { ServiceContext } from '../../server/context.js';
 import { multipartUpload as upload, seedStockholmForImports } from '../../../tests/factories/imports.factory.js';
@@ -26,7 +26,7 @@ describeEachEngine('imports: split date and time, every column reported, preview
   };
   const storedLocal = async (ref: string) => {
     const row = await ctx.db.selectFrom('incidents').select('occurred_at').where('source_ref', '=', ref).executeTakeFirstOrThrow();
-    return localMinute(row.occurred_at);
+    return localMinute(row.occurred_at, DEFAULT_TIME_ZONE);
   };
 
   // Each file its own days, so no row is a near repeat of one committed by another case.

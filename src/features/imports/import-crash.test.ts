@@ -170,7 +170,7 @@ describe('an import killed mid-way (SIGKILL) leaves the database as it was', () 
   async function expectUntouchedAndUsable(options: ConnectOptions, before: Awaited<ReturnType<typeof stateOf>>) {
     await withDatabase(options, async (db) => {
       expect(await stateOf(db)).toEqual({ ...before, runs: killedRun });
-      const organisation = await db.selectFrom('organisations').select(['id', 'slug']).where('slug', '=', 'stockholm').executeTakeFirstOrThrow();
+      const organisation = await db.selectFrom('organisations').select(['id', 'slug', 'time_zone as timeZone']).where('slug', '=', 'stockholm').executeTakeFirstOrThrow();
       const ctx = { db, organisation, principal: SYSTEM, actor: 'test', log: pino({ level: 'silent' }) };
       const report = await runImport(ctx, { filePath: afterwardsCsv, fileName: basename(afterwardsCsv), dryRun: false });
       expect(report).toMatchObject({ status: 'committed', rows: { inserted: 2 } });

@@ -1,5 +1,5 @@
 import { AppError } from '../../domain/errors.js';
-import { localMinute } from '../../analysis/stats/local-time.js';
+import { localMinute } from '../../domain/calendar/index.js';
 import type { ImportField, ImportOptions, ImportProfile, PreviewRow, SourceColumn } from '../../domain/imports.js';
 import type { ServiceContext } from '../../server/context.js';
 import type { AdmissionLookups } from '../incidents/admission.js';
@@ -28,12 +28,12 @@ export interface ImportPlan {
   preview(m: Extract<MappedRow, { kind: 'ok' }>): PreviewRow;
 }
 
-function previewer(categories: readonly CategoryInfo[]): ImportPlan['preview'] {
+function previewer(categories: readonly CategoryInfo[], timeZone: string): ImportPlan['preview'] {
   const byId = new Map(categories.map((c) => [c.id, c]));
   return ({ candidate: c, place }) => {
     const category = byId.get(c.categoryId);
     return {
-      row: c.row, occurred_at: c.occurredAt.toISOString(), occurred_local: localMinute(c.occurredAt),
+      row: c.row, occurred_at: c.occurredAt.toISOString(), occurred_local: localMinute(c.occurredAt, timeZone),
       category: category?.code ?? '', category_label: { sv: category?.label_sv ?? '', en: category?.label_en ?? '' },
       place: place?.name ?? null, precision: c.precision,
     };
@@ -94,13 +94,13 @@ export async function prepareImport(
     // Imported rows are history, not work waiting: no file routes its incidents to an inbox.
     routing: 'none',
   };
-  const lookups: AdmissionLookups = { areas: index, category: (name) => resolver.resolve(name)?.category ?? null, now: Date.now() };
+  const lookups: AdmissionLookups = { areas: index, timeZone: ctx.organisation.timeZone, category: (name) => resolver.resolve(name)?.category ?? null, now: Date.now() };
 
   if (police) {
     const municipality = await policeMunicipality(ctx, options);
     const pctx = { lookups, categories: resolver, municipality, swapCoordinates: options.swap_coordinates };
     return {
-      defaults, keepNear: options.keep_near_duplicates, columns: {}, sourceColumns: [], preview: previewer(categories),
+      defaults, keepNear: options.keep_near_duplicates, columns: {}, sourceColumns: [], preview: previewer(categories, ctx.organisation.timeZone),
       mapRecord: (r) => (r.kind === 'police' ? mapPoliceRecord(r, pctx) : { kind: 'skip', row: r.row, reason: 'not_police' }),
     };
   }
@@ -116,7 +116,7 @@ export async function prepareImport(
   };
   return {
     defaults, keepNear: options.keep_near_duplicates, columns: columnNames(source.columns, indexes),
-    sourceColumns: describeColumns(source.columns, resolution, ignore), preview: previewer(categories),
+    sourceColumns: describeColumns(source.columns, resolution, ignore), preview: previewer(categories, ctx.organisation.timeZone),
     mapRecord: (r) => (r.kind === 'tabular' ? mapTabularRow(r, mctx) : { kind: 'skip', row: r.row, reason: 'not_tabular' }),
   };
 }

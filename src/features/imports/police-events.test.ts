@@ -5,7 +5,7 @@ import { sharedDataFile } from '../../../tests/factories/imports.factory.js';
 import { DEFAULT_CATEGORIES } from '../../domain/categories.js';
 import {
   classifyPoliceEvent, type PoliceEvent, parsePoliceDateTime, parsePoliceGps, POLICE_TYPE_CATEGORY, policeMunicipality,
-  policeOccurredAt, swedishLocalToInstant,
+  policeOccurredAt,
 } from './police-events.js';
 
 const iso = (d: Date | null) => d?.toISOString();
@@ -25,18 +25,6 @@ describe('parsePoliceDateTime', () => {
     'rejects %j',
     (text) => expect(parsePoliceDateTime(text)).toBeNull(),
   );
-});
-
-describe('swedishLocalToInstant', () => {
-  it('uses CET in winter and CEST in summer', () => {
-    expect(iso(swedishLocalToInstant(2026, 1, 17, 7, 24))).toBe('2026-01-17T06:24:00.000Z');
-    expect(iso(swedishLocalToInstant(2026, 7, 1, 7, 24))).toBe('2026-07-01T05:24:00.000Z');
-  });
-
-  it('takes the first (summer-time) instant in the repeated autumn hour and CET in the spring gap', () => {
-    expect(iso(swedishLocalToInstant(2026, 10, 25, 2, 30))).toBe('2026-10-25T00:30:00.000Z');
-    expect(iso(swedishLocalToInstant(2026, 3, 29, 2, 30))).toBe('2026-03-29T01:30:00.000Z');
-  });
 });
 
 describe('policeOccurredAt', () => {

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { localParts, zonedTimeToEpochMs } from '../../domain/calendar/index.js';
 
 /** One event exactly as polisen.se/api/events returns it. */
 export const PoliceEventSchema = z.object({
@@ -26,25 +27,8 @@ export function parsePoliceDateTime(text: string): Date | null {
   return new Date(Date.UTC(y, mo - 1, d, h, mi, s) - offsetMinutes * 60_000);
 }
 
-const stockholmParts = new Intl.DateTimeFormat('en-CA', {
-  timeZone: 'Europe/Stockholm', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', hourCycle: 'h23',
-});
-
-/**
- * The instant of a Swedish wall-clock time: tries CET (+01) and CEST (+02) and keeps the one that reads
- * back as the same wall clock. In the spring-forward gap (no such local time) CET is assumed.
- */
-export function swedishLocalToInstant(year: number, month: number, day: number, hour: number, minute: number): Date {
-  const wall = Date.UTC(year, month - 1, day, hour, minute);
-  for (const offsetHours of [2, 1]) {
-    const candidate = new Date(wall - offsetHours * 3_600_000);
-    const p = Object.fromEntries(stockholmParts.formatToParts(candidate).map((x) => [x.type, x.value]));
-    if (Number(p.year) === year && Number(p.month) === month && Number(p.day) === day && Number(p.hour) === hour && Number(p.minute) === minute) {
-      return candidate;
-    }
-  }
-  return new Date(wall - 3_600_000);
-}
+/** The police write their notices on Swedish time, wherever the organisation reading them is. */
+const POLICE_TIME_ZONE = 'Europe/Stockholm';
 
 const MONTHS = ['januari', 'februari', 'mars', 'april', 'maj', 'juni', 'juli', 'augusti', 'september', 'oktober', 'november', 'december'];
 
@@ -58,9 +42,9 @@ export function policeOccurredAt(event: Pick<PoliceEvent, 'name'>, published: Da
   const m = /^(\d{1,2}) ([a-zåäö]+) (\d{1,2})[.:](\d{2})\b/.exec(event.name);
   const month = m ? MONTHS.indexOf(m[2]!) + 1 : 0;
   if (!m || month === 0) return published;
-  const year = Number(stockholmParts.formatToParts(published).find((p) => p.type === 'year')!.value);
+  const { year } = localParts(published, POLICE_TIME_ZONE);
   const [closest] = [year, year - 1, year + 1]
-    .map((y) => swedishLocalToInstant(y, month, Number(m[1]), Number(m[3]), Number(m[4])))
+    .map((y) => new Date(zonedTimeToEpochMs(y, month, Number(m[1]), Number(m[3]), Number(m[4]), POLICE_TIME_ZONE)))
     .sort((a, b) => Math.abs(a.getTime() - published.getTime()) - Math.abs(b.getTime() - published.getTime()));
   // A title time after publication is an announcement ('01 maj 08:00, Övrigt' published in April):
   // the notice itself is what Trygg records, so it is dated when it was published.

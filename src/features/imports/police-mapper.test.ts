@@ -12,6 +12,7 @@ const categories = categoryResolver([{ id: 'c-vald', code: 'vald', label_sv: 'VÃ
 const context = (municipality: PoliceContext['municipality']): PoliceContext => ({
   lookups: {
     areas: buildAreaIndex([{ id: 'city', code: 'city', parentId: null, validFrom: '2020-01-01', validTo: null, geometry: city, bbox: geometryBbox(city) }]),
+    timeZone: 'Europe/Stockholm',
     category: (name) => categories.resolve(name)?.category ?? null,
     now: Date.parse('2026-11-20T12:00:00Z'),
   },

@@ -3,7 +3,7 @@ import { buildAreaIndex } from '../../analysis/geo/area-index.js';
 import { type MapContext, mapTabularRow } from './row-mapper.js';
 
 const context: MapContext = {
-  lookups: { areas: buildAreaIndex([]), category: (code) => ({ id: `c-${code}`, code, active: true }), now: Date.parse('2026-11-20T12:00:00Z') },
+  lookups: { areas: buildAreaIndex([]), timeZone: 'Europe/Stockholm', category: (code) => ({ id: `c-${code}`, code, active: true }), now: Date.parse('2026-11-20T12:00:00Z') },
   columns: { occurred_at: 0, category: 1, x: 2, y: 3 }, headers: ['tid', 'kategori', 'x', 'y'], findPlace: () => null, findArea: () => null,
   dateOrder: 'dmy', crs: undefined, swapCoordinates: false,
 };

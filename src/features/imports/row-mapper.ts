@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
+import { localDay } from '../../domain/calendar/index.js';
 import type { ImportField, RowIssue } from '../../domain/imports.js';
 import { MAX_DESCRIPTION_LENGTH, type Precision } from '../../domain/incidents.js';
-import { swedishDay } from '../incidents/locate.js';
 import { type AdmissionIssue, type AdmissionLookups, type AdmittedIncident, admitIncident, type Point } from '../incidents/admission.js';
 import type { ColumnIndexes } from './column-mapping.js';
 import { guessCrs, parseCrs, projectedToWgs84 } from './coordinates.js';
@@ -77,8 +77,8 @@ export function mapTabularRow(record: TabularRecord, ctx: MapContext): MappedRow
   let unknownPlace: string | undefined;
 
   // A date without a time is stored at local midnight; the report counts it, never silently.
-  const split = ctx.columns.occurred_time === undefined ? null : combineDateAndTime(raw('occurred_at'), raw('occurred_time'), ctx.dateOrder);
-  const occurredAt = split ? ('at' in split ? split.at : null) : parseDateTime(raw('occurred_at'), ctx.dateOrder);
+  const split = ctx.columns.occurred_time === undefined ? null : combineDateAndTime(raw('occurred_at'), raw('occurred_time'), ctx.dateOrder, ctx.lookups.timeZone);
+  const occurredAt = split ? ('at' in split ? split.at : null) : parseDateTime(raw('occurred_at'), ctx.dateOrder, ctx.lookups.timeZone);
   if (split ? 'at' in split && split.timeMissing : occurredAt && parseDay(raw('occurred_at'), ctx.dateOrder)) warnings.push('time_missing');
   if (split && 'error' in split && split.error === 'invalid_time') {
     found[TIME]!.push(issue(row, col('occurred_time'), 'invalid_time', `'${text('occurred_time').slice(0, 40)}' is not a time of day`, 'use 18:30 or 18.30'));
@@ -131,7 +131,7 @@ export function mapTabularRow(record: TabularRecord, ctx: MapContext): MappedRow
     const where = text('place') || text('address');
     locationColumn = text('place') ? col('place') : col('address');
     const place = where ? ctx.findPlace(where) : null;
-    area = where && !place ? ctx.findArea(where, occurredAt ? swedishDay(occurredAt) : null) : null;
+    area = where && !place ? ctx.findArea(where, occurredAt ? localDay(occurredAt, ctx.lookups.timeZone) : null) : null;
     if (!where) found[LOCATION]!.push(issue(row, null, 'missing_value', 'no coordinates, place or address'));
     else if (place) {
       given = { lon: place.lon, lat: place.lat }; placeId = place.id; precision = precision && 'place';

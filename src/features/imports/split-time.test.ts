@@ -1,9 +1,10 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { localMinute, localParts } from '../../analysis/stats/local-time.js';
+import { localMinute, localParts } from '../../domain/calendar/index.js';
 import { resolveColumns } from './column-mapping.js';
 import { combineDateAndTime, parseDay, parseTimeOfDay } from './split-time.js';
 
+const SE = 'Europe/Stockholm';
 const pad = (n: number) => String(n).padStart(2, '0');
 const DATE_HEADERS = ['datum', 'Datum', 'DATE', 'date', 'Brottsdatum', 'Händelsedatum', 'incident_date', 'Dag'];
 const TIME_HEADERS = ['tid', 'Tid', 'TIME', 'time', 'Klockslag', 'klockslag', 'Kl', 'Time of day', 'Brottstid'];
@@ -40,13 +41,13 @@ describe('split date and time columns', () => {
       instant, fc.constantFrom(...DATE_HEADERS), fc.constantFrom(...TIME_HEADERS), fc.constantFrom(...DATE_FORMATS), fc.constantFrom(...TIME_FORMATS),
       fc.subarray(OTHER_HEADERS), fc.boolean(),
       (ms, dateHeader, timeHeader, [, order, dateText], timeText, extras, timeFirst) => {
-        const p = localParts(ms);
+        const p = localParts(ms, SE);
         const headers = timeFirst ? [timeHeader, ...extras, dateHeader, 'kategori', 'lat', 'lon'] : [dateHeader, ...extras, timeHeader, 'kategori', 'lat', 'lon'];
         const cells = headers.map((h) => (h === dateHeader ? dateText(p) : h === timeHeader ? timeText(p) : h === 'kategori' ? 'Klotter' : h === 'lat' ? '59,33' : h === 'lon' ? '18,06' : 'x'));
         const { indexes } = resolveColumns(headers, {}, false, { rows: [cells], dateOrder: order, ignore: [] });
         expect([headers[indexes.occurred_at!], headers[indexes.occurred_time!]]).toEqual([dateHeader, timeHeader]);
-        const result = combineDateAndTime(cells[indexes.occurred_at!], cells[indexes.occurred_time!], order);
-        expect('at' in result && localMinute(result.at)).toBe(localMinute(ms));
+        const result = combineDateAndTime(cells[indexes.occurred_at!], cells[indexes.occurred_time!], order, SE);
+        expect('at' in result && localMinute(result.at, SE)).toBe(localMinute(ms, SE));
       },
     ), { numRuns: 500 });
   });
@@ -73,8 +74,8 @@ describe('split date and time columns', () => {
     expect(parseTimeOfDay(new Date(Date.UTC(1899, 11, 30, 18, 45)))).toEqual({ h: 18, mi: 45, s: 0 });
     expect(parseTimeOfDay('18.45', false)).toBeNull();
     expect(parseTimeOfDay('24:00')).toBeNull();
-    expect(combineDateAndTime('2026-11-20', '', 'dmy')).toEqual({ at: new Date('2026-11-19T23:00:00Z'), timeMissing: true });
-    expect(combineDateAndTime('2026-11-20', 'kväll', 'dmy')).toEqual({ error: 'invalid_time' });
-    expect(combineDateAndTime('', '18:00', 'dmy')).toEqual({ error: 'missing_date' });
+    expect(combineDateAndTime('2026-11-20', '', 'dmy', SE)).toEqual({ at: new Date('2026-11-19T23:00:00Z'), timeMissing: true });
+    expect(combineDateAndTime('2026-11-20', 'kväll', 'dmy', SE)).toEqual({ error: 'invalid_time' });
+    expect(combineDateAndTime('', '18:00', 'dmy', SE)).toEqual({ error: 'missing_date' });
   });
 });

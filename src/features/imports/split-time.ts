@@ -1,4 +1,5 @@
-import { type DateOrder, parseDateTime, swedishWallClock } from './values.js';
+import { zonedTimeToEpochMs } from '../../domain/calendar/index.js';
+import { type DateOrder, parseDateTime } from './values.js';
 
 /** A calendar day without a time. */
 export interface DayParts { y: number; mo: number; d: number }
@@ -87,21 +88,21 @@ export function holdsTimesOnly(values: readonly unknown[], namedAsTime: boolean)
 export type SplitResult = { at: Date; timeMissing: boolean } | { error: 'missing_date' | 'invalid_date' | 'invalid_time' };
 
 /**
- * When something happened, from a date cell and a separate time cell, both Swedish wall-clock time (the
- * daylight-saving rules of `swedishWallClock`). An empty time cell gives local midnight, flagged
+ * When something happened, from a date cell and a separate time cell, both wall-clock time in `timeZone` (the
+ * calendar's rules for the summer-time gap and overlap). An empty time cell gives local midnight, flagged
  * `timeMissing` so the report counts it; a date cell that carries its own time is read whole.
- * @example combineDateAndTime('2026-03-29', '03:30', 'dmy') // { at: 2026-03-29T01:30:00.000Z, timeMissing: false }
+ * @example combineDateAndTime('2026-03-29', '03:30', 'dmy', DEFAULT_TIME_ZONE) // { at: 2026-03-29T01:30:00.000Z, timeMissing: false }
  */
-export function combineDateAndTime(dateRaw: unknown, timeRaw: unknown, order: DateOrder): SplitResult {
+export function combineDateAndTime(dateRaw: unknown, timeRaw: unknown, order: DateOrder, timeZone: string): SplitResult {
   if (filled([dateRaw]).length === 0) return { error: 'missing_date' };
   const day = parseDay(dateRaw, order);
   const timeGiven = filled([timeRaw]).length > 0;
   if (!day) {
-    const whole = parseDateTime(dateRaw, order);
+    const whole = parseDateTime(dateRaw, order, timeZone);
     return whole ? { at: whole, timeMissing: false } : { error: 'invalid_date' };
   }
-  if (!timeGiven) return { at: swedishWallClock(day.y, day.mo, day.d, 0, 0, 0), timeMissing: true };
+  if (!timeGiven) return { at: new Date(zonedTimeToEpochMs(day.y, day.mo, day.d, 0, 0, timeZone)), timeMissing: true };
   const time = parseTimeOfDay(timeRaw);
   if (!time) return { error: 'invalid_time' };
-  return { at: swedishWallClock(day.y, day.mo, day.d, time.h, time.mi, time.s), timeMissing: false };
+  return { at: new Date(zonedTimeToEpochMs(day.y, day.mo, day.d, time.h, time.mi, timeZone) + time.s * 1000), timeMissing: false };
 }

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { looksLikeFormula, parseDateTime, parseNumber, parsePrecision } from './values.js';
 
+const SE = 'Europe/Stockholm';
 const iso = (d: Date | null) => d?.toISOString() ?? null;
 
 describe('parseNumber', () => {
@@ -20,26 +21,26 @@ describe('parseDateTime', () => {
     ['Swedish local date', '2026-11-25', '2026-11-24T23:00:00.000Z'],
     ['day/month/year', '25/11/2026', '2026-11-24T23:00:00.000Z'],
     ['day.month.year with time', '25.11.2026 18.00', '2026-11-25T17:00:00.000Z'],
-  ])('reads %s', (_label, text, expected) => expect(iso(parseDateTime(text))).toBe(expected));
+  ])('reads %s', (_label, text, expected) => expect(iso(parseDateTime(text, 'dmy', SE))).toBe(expected));
 
   it('reads 01/02/2026 as 1 February by default and 2 January month-first', () => {
-    expect(iso(parseDateTime('01/02/2026'))).toBe('2026-01-31T23:00:00.000Z');
-    expect(iso(parseDateTime('01/02/2026', 'mdy'))).toBe('2026-01-01T23:00:00.000Z');
+    expect(iso(parseDateTime('01/02/2026', 'dmy', SE))).toBe('2026-01-31T23:00:00.000Z');
+    expect(iso(parseDateTime('01/02/2026', 'mdy', SE))).toBe('2026-01-01T23:00:00.000Z');
   });
 
   it('treats a spreadsheet date cell as Swedish wall-clock time', () => {
-    expect(iso(parseDateTime(new Date(Date.UTC(2026, 10, 25, 18, 0))))).toBe('2026-11-25T17:00:00.000Z');
+    expect(iso(parseDateTime(new Date(Date.UTC(2026, 10, 25, 18, 0)), 'dmy', SE))).toBe('2026-11-25T17:00:00.000Z');
   });
 
   it('gets the daylight-saving changes right', () => {
     // 2026-03-29 02:30 does not exist in Sweden (clocks jump 02→03): read as CET
-    expect(iso(parseDateTime('2026-03-29 02:30'))).toBe('2026-03-29T01:30:00.000Z');
-    expect(iso(parseDateTime('2026-03-29 03:30'))).toBe('2026-03-29T01:30:00.000Z');
-    expect(iso(parseDateTime('2026-10-25 01:30'))).toBe('2026-10-24T23:30:00.000Z');
+    expect(iso(parseDateTime('2026-03-29 02:30', 'dmy', SE))).toBe('2026-03-29T01:30:00.000Z');
+    expect(iso(parseDateTime('2026-03-29 03:30', 'dmy', SE))).toBe('2026-03-29T01:30:00.000Z');
+    expect(iso(parseDateTime('2026-10-25 01:30', 'dmy', SE))).toBe('2026-10-24T23:30:00.000Z');
   });
 
   it.each(['31/02/2026', '2026-13-01', '2026-11-25 24:00', 'igår', '25/11/26', '2026-11-25T18:00+15:00', ''])('refuses %j', (text) => {
-    expect(parseDateTime(text)).toBeNull();
+    expect(parseDateTime(text, 'dmy', SE)).toBeNull();
   });
 });
 

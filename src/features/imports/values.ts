@@ -1,4 +1,4 @@
-import { swedishLocalToInstant } from './police-events.js';
+import { zonedTimeToEpochMs } from '../../domain/calendar/index.js';
 
 /** How to read an all-digit date with slashes or dots: 25/11/2026 (day first) or 11/25/2026 (month first). */
 export type DateOrder = 'dmy' | 'mdy';
@@ -23,22 +23,9 @@ export function parseNumber(raw: unknown): number | null {
   return Number.isFinite(n) ? n : null;
 }
 
-// Offsets of Swedish wall-clock hours, so Intl (microseconds a call) runs once per distinct hour, not per row.
-const offsetCache = new Map<number, number>();
-
-/**
- * The instant of a Swedish wall-clock time (CET/CEST), with the daylight-saving rules of the seed's
- * police parser: the skipped spring hour reads as CET, the repeated autumn hour as CEST.
- */
-export function swedishWallClock(y: number, mo: number, d: number, h: number, mi: number, s = 0): Date {
-  const key = ((y * 13 + mo) * 32 + d) * 24 + h;
-  let offset = offsetCache.get(key);
-  if (offset === undefined) {
-    offset = Date.UTC(y, mo - 1, d, h) - swedishLocalToInstant(y, mo, d, h, 0).getTime();
-    if (offsetCache.size > 200_000) offsetCache.clear();
-    offsetCache.set(key, offset);
-  }
-  return new Date(Date.UTC(y, mo - 1, d, h, mi, s) - offset);
+/** The instant of a wall-clock time in `timeZone` (the calendar's rules for the summer-time gap and overlap). */
+function wallClock(y: number, mo: number, d: number, h: number, mi: number, s: number, timeZone: string): Date {
+  return new Date(zonedTimeToEpochMs(y, mo, d, h, mi, timeZone) + s * 1000);
 }
 
 function validParts(y: number, mo: number, d: number, h: number, mi: number, s: number): boolean {
@@ -52,15 +39,15 @@ const NUMERIC_DATE = /^(\d{1,2})[/.](\d{1,2})[/.](\d{4})(?:[ T](\d{1,2})[:.](\d{
 
 /**
  * When something happened, from the forms Swedish sources use: ISO 8601 with a zone ('2026-11-25T18:00:00+01:00',
- * also the police API's '2026-01-17 7:24:39 +01:00'), Swedish local time ('2026-11-25 18:00', '2026-11-25'),
- * all-digit dates ('25/11/2026', '25.11.2026 18:00', order per `order`) and spreadsheet date cells (whose
- * wall clock is Swedish local time). A date without a time is local midnight. Null when it is none of these.
- * @example parseDateTime('2026-11-25 18:00', 'dmy')?.toISOString() // '2026-11-25T17:00:00.000Z'
+ * also the police API's '2026-01-17 7:24:39 +01:00'), local time in `timeZone`, the organisation's ('2026-11-25 18:00',
+ * '2026-11-25'), all-digit dates ('25/11/2026', '25.11.2026 18:00', order per `order`) and spreadsheet date cells
+ * (whose wall clock is local time). A date without a time is local midnight. Null when it is none of these.
+ * @example parseDateTime('2026-11-25 18:00', 'dmy', DEFAULT_TIME_ZONE)?.toISOString() // '2026-11-25T17:00:00.000Z'
  */
-export function parseDateTime(raw: unknown, order: DateOrder = 'dmy'): Date | null {
+export function parseDateTime(raw: unknown, order: DateOrder, timeZone: string): Date | null {
   if (raw instanceof Date) {
     if (Number.isNaN(raw.getTime())) return null;
-    return swedishWallClock(raw.getUTCFullYear(), raw.getUTCMonth() + 1, raw.getUTCDate(), raw.getUTCHours(), raw.getUTCMinutes(), raw.getUTCSeconds());
+    return wallClock(raw.getUTCFullYear(), raw.getUTCMonth() + 1, raw.getUTCDate(), raw.getUTCHours(), raw.getUTCMinutes(), raw.getUTCSeconds(), timeZone);
   }
   if (typeof raw !== 'string') return null;
   const text = raw.trim();
@@ -81,20 +68,20 @@ export function parseDateTime(raw: unknown, order: DateOrder = 'dmy'): Date | nu
     return new Date(Date.UTC(y, mo - 1, d, h, mi, s, ms) - offsetMin * 60_000);
   }
   m = ISO_LOCAL.exec(text);
-  if (m) return local(Number(m[1]), Number(m[2]), Number(m[3]), m[4], m[5], m[6]);
+  if (m) return local(timeZone, Number(m[1]), Number(m[2]), Number(m[3]), m[4], m[5], m[6]);
   m = NUMERIC_DATE.exec(text);
   if (m) {
     const [first, second] = [Number(m[1]), Number(m[2])];
     const [d, mo] = order === 'dmy' ? [first, second] : [second, first];
-    return local(Number(m[3]), mo, d, m[4], m[5], m[6]);
+    return local(timeZone, Number(m[3]), mo, d, m[4], m[5], m[6]);
   }
   return null;
 }
 
-function local(y: number, mo: number, d: number, h?: string, mi?: string, s?: string): Date | null {
+function local(timeZone: string, y: number, mo: number, d: number, h?: string, mi?: string, s?: string): Date | null {
   const [hh, mm, ss] = [Number(h ?? 0), Number(mi ?? 0), Number(s ?? 0)];
   if (!validParts(y, mo, d, hh, mm, ss)) return null;
-  return swedishWallClock(y, mo, d, hh, mm, ss);
+  return wallClock(y, mo, d, hh, mm, ss, timeZone);
 }
 
 /** Cell text, trimmed; '' for an empty cell. Spreadsheet dates become ISO text. */

@@ -1,10 +1,10 @@
+import { today } from '../../domain/calendar/index.js';
 import { AppError } from '../../domain/errors.js';
 import type { Principal } from '../../domain/auth.js';
 import type { InboxItem } from '../../domain/meetings.js';
 import type { ServiceContext } from '../../server/context.js';
 import { agreementInboxItems } from '../agreements/agreements.service.js';
 import { findUnit } from '../org/org.repo.js';
-import { today } from '../org/org.service.js';
 import { requestInboxItems } from '../requests/requests.service.js';
 import { incidentInboxItems } from '../responsibility/responsibility.service.js';
 import { meetingActionInboxItems } from '../situation/meetings.service.js';
@@ -29,7 +29,7 @@ function canReadInbox(principal: Principal, unitId: string): boolean {
 export async function getInbox(ctx: ServiceContext, unitId: string): Promise<{ unit_id: string; items: InboxItem[] }> {
   if (!(await findUnit(ctx.db, ctx.organisation.id, unitId))) throw new AppError('NOT_FOUND', { details: { entity: 'unit', id: unitId } });
   if (!canReadInbox(ctx.principal, unitId)) throw new AppError('FORBIDDEN', { details: { reason: 'not a member of this unit' } });
-  const day = today();
+  const day = today(ctx.organisation.timeZone);
   const items = (await Promise.all(SOURCES.map((source) => source(ctx, unitId, day)))).flat();
   return { unit_id: unitId, items: items.sort((a, b) => a.due_date.localeCompare(b.due_date)) };
 }

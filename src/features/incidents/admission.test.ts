@@ -18,7 +18,7 @@ const categories: Record<string, AdmissionCategory> = {
   gammal: { id: 'c-gammal', code: 'gammal', active: false },
 };
 const NOW = Date.parse('2026-11-20T12:00:00Z');
-const lookups: AdmissionLookups = { areas, category: (name) => categories[name] ?? null, now: NOW };
+const lookups: AdmissionLookups = { areas, timeZone: 'Europe/Stockholm', category: (name) => categories[name] ?? null, now: NOW };
 const claim = (extra: Partial<IncidentClaim> = {}): IncidentClaim => ({
   occurredAt: new Date('2026-11-20T10:00:00Z'), category: 'klotter', point: { lon: 18.07, lat: 59.33 }, precision: 'exact', description: null, ...extra,
 });

@@ -33,6 +33,8 @@ export interface IncidentClaim {
 export interface AdmissionLookups {
   /** The organisation's areas over time. */
   areas: AreaIndex;
+  /** The organisation's time zone: an incident is placed in the areas in force on its local day. */
+  timeZone: string;
   category(name: string): AdmissionCategory | null;
   /** The clock, in milliseconds since the epoch. */
   now: number;
@@ -97,7 +99,7 @@ export function admitIncident(claim: IncidentClaim, lookups: AdmissionLookups, r
 
   let placed: { point: Point; location: NonNullable<ReturnType<typeof locateIncident>>; swapped: boolean } | null = null;
   if (issues.length === 0 && occurredAt && category && claim.point && precision) {
-    const locate = (p: Point | null | undefined) => (p && validLonLat(p) ? locateIncident(lookups.areas, p.lon, p.lat, occurredAt, precision) : null);
+    const locate = (p: Point | null | undefined) => (p && validLonLat(p) ? locateIncident(lookups.areas, p.lon, p.lat, occurredAt, precision, lookups.timeZone) : null);
     const direct = locate(claim.point);
     const other = direct ? null : locate(claim.swapped);
     if (direct) placed = { point: claim.point, location: direct, swapped: false };

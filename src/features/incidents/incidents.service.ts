@@ -58,7 +58,7 @@ export async function createIncident(ctx: ServiceContext, input: IncidentCreate,
     const category = await findCategoryByCode(trx, organisationId, input.category);
     const admission = admitIncident(
       { occurredAt: new Date(input.occurred_at), category: input.category, point: { lon: input.lon, lat: input.lat }, precision: input.precision, description: input.description ?? null },
-      { areas: await getAreaIndex(trx, organisationId), category: (code) => (category?.code === code ? category : null), now: Date.now() },
+      { areas: await getAreaIndex(trx, organisationId), timeZone: ctx.organisation.timeZone, category: (code) => (category?.code === code ? category : null), now: Date.now() },
     );
     const issues = admission.ok ? [] : admission.issues;
     // Refused in the order the API has always answered: category and time before references, the place after.
@@ -133,7 +133,7 @@ export async function listIncidents(ctx: ServiceContext, query: IncidentListQuer
  */
 export async function incidentHexbins(ctx: ServiceContext, query: HexbinQuery) {
   if (checkPolicy(ctx.principal, 'incidents:read') === 'ok') return countByCell(ctx.db, ctx.organisation.id, query);
-  const coarse = { ...query, resolution: publicResolution(query.resolution), ...publicWindow(query) };
+  const coarse = { ...query, resolution: publicResolution(query.resolution), ...publicWindow(query, ctx.organisation.timeZone) };
   return suppressSmallCells(await countByCell(ctx.db, ctx.organisation.id, coarse));
 }
 

@@ -1,6 +1,7 @@
 import { redactPersonalData } from '../../analysis/text/redact.js';
 import { lockForChange } from '../../db/row-version.repo.js';
 import { inTransaction } from '../../db/transaction.js';
+import { today } from '../../domain/calendar/index.js';
 import { AppError } from '../../domain/errors.js';
 import {
   type FollowupRecord, MEASURE_TRANSITIONS, type Measure, type MeasureCreate, type MeasureListQuery, type MeasureStatus, type MeasureUpdate,
@@ -11,7 +12,6 @@ import { freeTextGate } from '../auth/free-text.js';
 import { assertCanEditForUnit, tierAccess } from '../auth/policy.js';
 import { DEFAULT_CONFIDENTIALITY } from '../../domain/confidentiality.js';
 import { findUnit } from '../org/org.repo.js';
-import { today } from '../org/org.service.js';
 import { comparisonPeriod, computeIndicator } from '../problems/indicator.js';
 import { assertPlacesExist, assertProblemsExist, problemIndicator } from '../problems/problems.service.js';
 import {
@@ -199,7 +199,7 @@ export async function recordFollowup(ctx: ServiceContext, id: string, followupId
     if (!followup) throw new AppError('NOT_FOUND', { details: { entity: 'measure_followup', id: followupId } });
     if (followup.recorded_at) throw new AppError('CONFLICT', { details: { entity: 'measure_followup', id: followupId, reason: 'already recorded' } });
     // biome-ignore lint/complexity/useMathMinMax: the earlier of two 'YYYY-MM-DD' strings, which Math.min cannot compare
-    const indicator = await followupIndicator(tx, id, followup.due_date < today() ? followup.due_date : today());
+    const indicator = await followupIndicator(tx, id, followup.due_date < today(ctx.organisation.timeZone) ? followup.due_date : today(ctx.organisation.timeZone));
     await recordFollowupRow(trx, followupId, {
       recorded_at: new Date(), recorded_by: ctx.actor, what_was_done: redact(input.what_was_done), assessment: input.assessment,
       indicator_problem_id: indicator?.problem_id ?? null, indicator_from: indicator?.from ?? null, indicator_to: indicator?.to ?? null,
@@ -222,7 +222,7 @@ async function followupIndicator(ctx: ServiceContext, measureId: string, endDay:
 
 async function toMeasures(ctx: ServiceContext, rows: readonly MeasureRow[]): Promise<Measure[]> {
   const d = await measureDetails(ctx.db, rows.map((r) => r.id), tierAccess(ctx.principal));
-  const day = today();
+  const day = today(ctx.organisation.timeZone);
   const { shown } = freeTextGate(ctx.principal);
   return rows.map((r): Measure => {
     const problems = d.problems.filter((p) => p.measure_id === r.id);

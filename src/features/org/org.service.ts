@@ -1,18 +1,11 @@
+import { today } from '../../domain/calendar/index.js';
 import { AppError } from '../../domain/errors.js';
 import type { AreaSummary, Unit } from '../../domain/org.js';
 import type { ServiceContext } from '../../server/context.js';
 import { type AreaSummaryRow, findArea, findUnit, latestPopulation, listAreas as listAreaRows, listUnits as listUnitRows } from './org.repo.js';
 
-// Made once: building an Intl formatter costs about half a millisecond, more than a cached report.
-const stockholmDate = new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Stockholm' });
-
-/** Today's date in Sweden, the default "layout in force". */
-export function today(): string {
-  return stockholmDate.format(new Date());
-}
-
 export async function listUnits(ctx: ServiceContext, query: { kind?: string | undefined; at?: string | undefined }): Promise<Unit[]> {
-  const rows = await listUnitRows(ctx.db, ctx.organisation.id, { kind: query.kind, at: query.at ?? today() });
+  const rows = await listUnitRows(ctx.db, ctx.organisation.id, { kind: query.kind, at: query.at ?? today(ctx.organisation.timeZone) });
   return rows.map(toUnit);
 }
 
@@ -30,13 +23,13 @@ export function toAreaSummary(r: AreaSummaryRow): AreaSummary {
 
 /** Areas of the layout in force on `at` (default today). */
 export async function listAreas(ctx: ServiceContext, query: { level?: string | undefined; at?: string | undefined; parent_id?: string | undefined }) {
-  const rows = await listAreaRows(ctx.db, ctx.organisation.id, { level: query.level, at: query.at ?? today(), parentId: query.parent_id }, false);
+  const rows = await listAreaRows(ctx.db, ctx.organisation.id, { level: query.level, at: query.at ?? today(ctx.organisation.timeZone), parentId: query.parent_id }, false);
   return rows.map(toAreaSummary);
 }
 
 /** The same areas as a GeoJSON FeatureCollection for the map; properties carry the owner unit's name. */
 export async function listAreasGeoJson(ctx: ServiceContext, query: { level?: string | undefined; at?: string | undefined; parent_id?: string | undefined }) {
-  const at = query.at ?? today();
+  const at = query.at ?? today(ctx.organisation.timeZone);
   const [rows, units] = await Promise.all([
     listAreaRows(ctx.db, ctx.organisation.id, { level: query.level, at, parentId: query.parent_id }, true),
     listUnitRows(ctx.db, ctx.organisation.id, {}),
@@ -82,7 +75,7 @@ export async function resolveAreaRef(ctx: ServiceContext, ref: string): Promise<
     .where('organisation_id', '=', ctx.organisation.id)
     .where(isId ? 'id' : 'code', '=', ref)
     .execute();
-  const day = today();
+  const day = today(ctx.organisation.timeZone);
   const rank = (r: AreaSummaryRow) => [r.valid_from <= day && (r.valid_to === null || r.valid_to >= day) ? 0 : 1, r.level === 'district' ? 0 : 1];
   const best = rows.sort((a, b) => {
     const [ra, rb] = [rank(a), rank(b)];

@@ -1,11 +1,10 @@
-import { isoWeek, previousWeek, weekBounds } from '../../analysis/stats/counts.js';
+import { isoWeek, localDay, previousWeek, weekBounds } from '../../domain/calendar/index.js';
 import { AppError } from '../../domain/errors.js';
 import { CONFIRM_CONTACT_PATH } from '../../domain/web-paths.js';
 import { inTransaction } from '../../db/transaction.js';
 import type { ServiceContext } from '../../server/context.js';
 import { recordAudit } from '../audit/audit.repo.js';
 import { hashSecret, newSecret } from '../auth/tokens.js';
-import { swedishDay } from '../incidents/locate.js';
 import { contactConfirmationMessage, type DigestItem, type ReportFacts, statusChangeMessage, weeklyDigestMessage } from './outbox-messages.js';
 import {
   confirmReporterContact as confirmContactRow, digestWritten, findReportFacts, findReportForReporter, insertOutboxMessages, insertReporterContact,
@@ -73,20 +72,20 @@ export interface DigestResult {
   already_written: boolean;
 }
 
-/** Last week in Swedish time: the week a digest run without `--week` covers. */
-export const lastWeek = (): string => previousWeek(isoWeek(new Date()));
+/** Last week on the wall clock of `timeZone` (the organisation's): the week a digest run without `--week` covers. */
+export const lastWeek = (timeZone: string): string => previousWeek(isoWeek(new Date(), timeZone));
 
 /**
  * Writes the weekly digest for every EST partner unit that reported something in `week`: one message per
  * active account of the unit. Idempotent per week and unit: a unit whose digest exists is left alone.
  */
 export async function writeWeeklyDigests(ctx: ServiceContext, week: string): Promise<DigestResult[]> {
-  const { start, end } = weekBounds(week);
+  const { start, end } = weekBounds(week, ctx.organisation.timeZone);
   const rows = await listPartnerReports(ctx.db, ctx.organisation.id, start, end);
   const units = new Map<string, { name: string; items: DigestItem[] }>();
   for (const r of rows) {
     const unit = units.get(r.unit_id) ?? { name: r.unit_name, items: [] };
-    unit.items.push({ ...toFacts(r), reportedOn: swedishDay(new Date(r.reported_at)) });
+    unit.items.push({ ...toFacts(r), reportedOn: localDay(r.reported_at, ctx.organisation.timeZone) });
     units.set(r.unit_id, unit);
   }
   const results: DigestResult[] = [];

@@ -1,6 +1,6 @@
 import { indicatorOutcome } from '../../analysis/stats/indicator-outcome.js';
+import { addDays, daysBetween, startOfLocalDay } from '../../domain/calendar/index.js';
 import type { IndicatorDirection } from '../../domain/problems.js';
-import { zonedTimeToEpochMs } from '../../analysis/stats/local-time.js';
 import type { ServiceContext } from '../../server/context.js';
 import { countMatchingIncidents } from '../incidents/incidents.service.js';
 
@@ -11,32 +11,18 @@ export interface IndicatorDefinition {
   placeIds: readonly string[];
 }
 
-const DAY_MS = 86_400_000;
-
-/** The instant a Swedish calendar day ('YYYY-MM-DD') begins. */
-function dayStart(day: string): Date {
-  const [y, m, d] = day.split('-').map(Number) as [number, number, number];
-  return new Date(zonedTimeToEpochMs(y, m, d));
-}
-
-/** The calendar day `n` days after `day` (n may be negative). */
-export function addDays(day: string, n: number): string {
-  return new Date(Date.parse(`${day}T00:00:00Z`) + n * DAY_MS).toISOString().slice(0, 10);
-}
-
 /**
  * The period a follow-up compares with the baseline: as many days as the baseline, ending on `endDay`,
  * so counts of equal length are compared.
  * @example comparisonPeriod('2026-01-01', '2026-01-10', '2026-06-30') // { from: '2026-06-21', to: '2026-06-30' }
  */
 export function comparisonPeriod(baselineFrom: string, baselineTo: string, endDay: string): { from: string; to: string } {
-  const days = Math.round((Date.parse(`${baselineTo}T00:00:00Z`) - Date.parse(`${baselineFrom}T00:00:00Z`)) / DAY_MS);
-  return { from: addDays(endDay, -days), to: endDay };
+  return { from: addDays(endDay, -daysBetween(baselineFrom, baselineTo)), to: endDay };
 }
 
-/** The indicator's value over the inclusive days [from, to] in Swedish time, computed from incidents. */
+/** The indicator's value over the inclusive local days [from, to] of the organisation, computed from incidents. */
 export async function computeIndicator(ctx: Pick<ServiceContext, 'db' | 'organisation'>, def: IndicatorDefinition, from: string, to: string): Promise<number> {
-  const period = { category: [...def.categories], from: dayStart(from).toISOString(), to: dayStart(addDays(to, 1)).toISOString() };
+  const period = { category: [...def.categories], from: startOfLocalDay(from, ctx.organisation.timeZone).toISOString(), to: startOfLocalDay(addDays(to, 1), ctx.organisation.timeZone).toISOString() };
   // An incident has at most one place, so per-place counts add up without double counting.
   if (def.placeIds.length) {
     const counts = await Promise.all(def.placeIds.map((place_id) => countMatchingIncidents(ctx, { ...period, place_id })));

@@ -4,11 +4,11 @@ import { heading, MARGIN, note, num, renderPdf, table } from '../reports/pdf-lay
 import { newWorkbook, sheet, workbookBuffer } from '../reports/xlsx-layout.js';
 import { QUALITY_EXPORT_TEXTS, type QualityExportTexts } from './quality.texts.js';
 
-function renderQualityPdf(r: QualityReport, tx: QualityExportTexts): Promise<Buffer> {
+function renderQualityPdf(r: QualityReport, tx: QualityExportTexts, timeZone: string): Promise<Buffer> {
   const c = tx.columns;
   return renderPdf(tx.title(r.scope), (doc) => {
     doc.font('Helvetica-Bold').fontSize(18).fillColor('#102a43').text(tx.title(r.scope), MARGIN, MARGIN);
-    note(doc, tx.intro(r));
+    note(doc, tx.intro(r, timeZone));
     heading(doc, tx.summary);
     table(doc, [{ title: c.check, width: 380 }, { title: c.count, width: 60, align: 'right' }],
       QualityCheckSchema.options.map((check) => [tx.checks[check], num(r.counts[check] ?? 0)]));
@@ -33,9 +33,12 @@ async function renderQualityXlsx(r: QualityReport, tx: QualityExportTexts): Prom
   return workbookBuffer(book);
 }
 
-/** The quality report as a PDF for the committee (nämnd) or an Excel workbook saying where each defect is fixed, in Swedish or English. */
-export async function exportQualityReport(report: QualityReport, format: ExportFormat, lang: ExportLanguage = 'sv'): Promise<ExportFile> {
+/**
+ * The quality report as a PDF for the committee (nämnd) or an Excel workbook saying where each defect is fixed, in
+ * Swedish or English; times on the wall clock of `timeZone` (the organisation's).
+ */
+export async function exportQualityReport(report: QualityReport, format: ExportFormat, timeZone: string, lang: ExportLanguage = 'sv'): Promise<ExportFile> {
   const tx = QUALITY_EXPORT_TEXTS[lang];
-  const body = format === 'pdf' ? await renderQualityPdf(report, tx) : await renderQualityXlsx(report, tx);
+  const body = format === 'pdf' ? await renderQualityPdf(report, tx, timeZone) : await renderQualityXlsx(report, tx);
   return exportFile(body, format, `${tx.filename}-${report.scope.kind}-${report.today}`);
 }

@@ -20,7 +20,8 @@ export const qualityRoutes: FastifyPluginAsyncZod = async (app) => {
       schema: { tags, summary: `Quality report as ${format.toUpperCase()}, in Swedish (default) or English (lang=en)`, querystring: QualityExportQuerySchema, response: { 200: z.any().describe('the file') } },
     }, async (request, reply) => {
       const { lang, ...scope } = request.query;
-      const file = await exportQualityReport(await getQualityReport(await serviceContext(request), scope), format, lang);
+      const ctx = await serviceContext(request);
+      const file = await exportQualityReport(await getQualityReport(ctx, scope), format, ctx.organisation.timeZone, lang);
       reply.header('content-disposition', `attachment; filename="${file.filename}"`);
       return reply.type(file.contentType).send(file.body);
     });

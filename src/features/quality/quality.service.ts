@@ -1,10 +1,10 @@
+import { today } from '../../domain/calendar/index.js';
 import { AppError } from '../../domain/errors.js';
 import { type QualityCheck, type QualityItem, type QualityReport, QualityCheckSchema, type ScopeQuery } from '../../domain/quality.js';
 import type { ServiceContext } from '../../server/context.js';
 import { neutralTitle } from '../auth/free-text.js';
 import { canReadFreeText, tierAccess } from '../auth/policy.js';
 import { findUnit } from '../org/org.repo.js';
-import { today } from '../org/org.service.js';
 import { nextReview, reviewOverdue } from '../agreements/agreement-review.js';
 import { movedWrongWay } from '../problems/indicator.js';
 import { type Scope, scopeFacts } from './programme-scope.js';
@@ -88,7 +88,7 @@ const analystTitle = (i: QualityItem) => (i.check === 'request_overdue'
 export async function getQualityReport(ctx: ServiceContext, query: ScopeQuery): Promise<QualityReport> {
   const scope = await resolveScope(ctx, query);
   const all = await loadProgrammeFacts(ctx.db, ctx.organisation.id, tierAccess(ctx.principal));
-  const day = today();
+  const day = today(ctx.organisation.timeZone);
   const hidden = new Set<string>();
   for (const [entity, rows] of [['problem', all.problems], ['measure', all.measures], ['request', all.requests], ['agreement', all.agreements]] as const) {
     for (const r of rows) if (!r.visible) hidden.add(`${entity}:${r.id}`);

@@ -1,5 +1,6 @@
 import ExcelJS from 'exceljs';
 import { beforeAll, expect, it } from 'vitest';
+import { DEFAULT_TIME_ZONE, today } from '../../domain/calendar/index.js';
 import type { QualityCheck } from '../../domain/quality.js';
 import type { ServiceContext } from '../../server/context.js';
 import { createTestOrganisation, type TestOrganisation, testContext } from '../../../tests/factories/org.factory.js';
@@ -8,7 +9,6 @@ import { createAgreement, reviewAgreement } from '../agreements/agreements.servi
 import { createIncident } from '../incidents/incidents.service.js';
 import { changeMeasureStatus, createMeasure, recordFollowup } from '../measures/measures.service.js';
 import { createProblem } from '../problems/problems.service.js';
-import { today } from '../org/org.service.js';
 import { answerRequest, createRequest } from '../requests/requests.service.js';
 import { exportQualityReport } from './quality.export.js';
 import { QUALITY_EXPORT_TEXTS } from './quality.texts.js';
@@ -60,7 +60,7 @@ describeEachEngine('quality report: finds every seeded defect and nothing else',
       district_unit_id: org.unitId, partner_unit_id: culture, kind: 'citizen_promise', title, period_start: '2025-01-01', period_end: '2099-12-31', area_ids: [org.areas.south], measure_ids: [],
     });
     ids.agreement = (await agreement('Medborgarlöfte utan omprövning')).id;
-    await reviewAgreement(ctx, (await agreement('Omprövat medborgarlöfte')).id, { reviewed_on: today(), activities: [], indicators: [] });
+    await reviewAgreement(ctx, (await agreement('Omprövat medborgarlöfte')).id, { reviewed_on: today(DEFAULT_TIME_ZONE), activities: [], indicators: [] });
   }, 120_000);
 
   it('reports exactly one item per seeded defect, each linking to what to fix', async () => {
@@ -106,19 +106,19 @@ describeEachEngine('quality report: finds every seeded defect and nothing else',
 
   it('exports PDF and Excel', async () => {
     const report = await getQualityReport(ctx, { scope: 'city' });
-    const pdf = await exportQualityReport(report, 'pdf');
+    const pdf = await exportQualityReport(report, 'pdf', DEFAULT_TIME_ZONE);
     expect(pdf.body.subarray(0, 4).toString()).toBe('%PDF');
-    const xlsx = await exportQualityReport(report, 'xlsx');
+    const xlsx = await exportQualityReport(report, 'xlsx', DEFAULT_TIME_ZONE);
     expect(xlsx.body.subarray(0, 2).toString()).toBe('PK');
     expect(xlsx.filename).toMatch(/^kvalitetsrapport-city-\d{4}-\d{2}-\d{2}\.xlsx$/);
-    expect((await exportQualityReport(report, 'pdf', 'en')).filename).toMatch(/^quality-report-city-\d{4}-\d{2}-\d{2}\.pdf$/);
+    expect((await exportQualityReport(report, 'pdf', DEFAULT_TIME_ZONE, 'en')).filename).toMatch(/^quality-report-city-\d{4}-\d{2}-\d{2}\.pdf$/);
   });
 
   it('writes the Excel file wholly in Swedish, or wholly in English when asked', async () => {
     const report = await getQualityReport(ctx, { scope: 'city' });
     const cells = async (lang: 'sv' | 'en') => {
       const book = new ExcelJS.Workbook();
-      await book.xlsx.load((await exportQualityReport(report, 'xlsx', lang)).body as unknown as ArrayBuffer);
+      await book.xlsx.load((await exportQualityReport(report, 'xlsx', DEFAULT_TIME_ZONE, lang)).body as unknown as ArrayBuffer);
       const texts: string[] = [];
       book.eachSheet((ws) => ws.eachRow((row) => row.eachCell((c) => { if (typeof c.value === 'string') texts.push(c.value); })));
       return { texts, sheets: book.worksheets.map((w) => w.name) };

@@ -1,4 +1,4 @@
-import { localMinute } from '../../analysis/stats/local-time.js';
+import { localMinute } from '../../domain/calendar/index.js';
 import type { ExportLanguage, QualityCheck, QualityItem, QualityReport } from '../../domain/quality.js';
 import { labelOf, REQUEST_STATUS_LABELS } from '../../domain/labels.js';
 
@@ -12,7 +12,8 @@ type Facts = QualityItem['facts'];
 export interface QualityExportTexts {
   /** The heading: the unit's name, or the whole city in words (the scope's own name is the organisation's slug). */
   title: (scope: QualityReport['scope']) => string;
-  intro: (r: QualityReport) => string;
+  /** `timeZone`: the organisation's, whose wall clock the generation time is given in. */
+  intro: (r: QualityReport, timeZone: string) => string;
   summary: string;
   columns: { check: string; count: string; what: string; unit: string; detail: string; fixIn: string; parent: string };
   sheets: { summary: string; items: string };
@@ -24,12 +25,12 @@ export interface QualityExportTexts {
   detail: (check: QualityCheck, facts: Facts) => string;
 }
 
-const stamp = (r: QualityReport) => localMinute(r.generated_at);
+const stamp = (r: QualityReport, timeZone: string) => localMinute(r.generated_at, timeZone);
 
 export const QUALITY_EXPORT_TEXTS: Record<ExportLanguage, QualityExportTexts> = {
   sv: {
     title: (scope) => `Kvalitetsrapport: ${scope.kind === 'city' ? 'Hela staden' : scope.name}`,
-    intro: (r) => `Trygghetsprogrammets krav: rätt åtgärd mot ett identifierat problem. Uttag ${stamp(r)}, dagens datum ${r.today}.`,
+    intro: (r, timeZone) => `Trygghetsprogrammets krav: rätt åtgärd mot ett identifierat problem. Uttag ${stamp(r, timeZone)}, dagens datum ${r.today}.`,
     summary: 'Sammanfattning',
     columns: { check: 'Kontroll', count: 'Antal', what: 'Vad', unit: 'Enhet', detail: 'Detalj', fixIn: 'Åtgärda i', parent: 'Hör till' },
     sheets: { summary: 'Sammanfattning', items: 'Brister' },
@@ -61,7 +62,7 @@ export const QUALITY_EXPORT_TEXTS: Record<ExportLanguage, QualityExportTexts> = 
   },
   en: {
     title: (scope) => `Quality report: ${scope.kind === 'city' ? 'Whole city' : scope.name}`,
-    intro: (r) => `The safety programme's demand: the right measure aimed at an identified problem. Generated ${stamp(r)} (Swedish time), today's date ${r.today}.`,
+    intro: (r, timeZone) => `The safety programme's demand: the right measure aimed at an identified problem. Generated ${stamp(r, timeZone)} (Swedish time), today's date ${r.today}.`,
     summary: 'Summary',
     columns: { check: 'Check', count: 'Count', what: 'What', unit: 'Unit', detail: 'Detail', fixIn: 'Fix in', parent: 'Belongs to' },
     sheets: { summary: 'Summary', items: 'Defects' },

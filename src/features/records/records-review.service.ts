@@ -245,5 +245,5 @@ export async function discardDraft(ctx: ServiceContext, id: string): Promise<voi
 
 /** The released records as the file of the release's format, with the organisation's category labels. */
 export async function releaseDocument(ctx: ServiceContext, result: RecordsExportResult): Promise<ExportFile> {
-  return releaseFile(result, await categoryLabels(ctx.db, ctx.organisation.id));
+  return releaseFile(result, await categoryLabels(ctx.db, ctx.organisation.id), ctx.organisation.timeZone);
 }

@@ -1,4 +1,4 @@
-import { localMinute } from '../../analysis/stats/local-time.js';
+import { localMinute } from '../../domain/calendar/index.js';
 import { OSL_GROUNDS } from '../../domain/osl-grounds.js';
 import { MASKED, type RecordsExportResult } from '../../domain/records.js';
 import { exportFile, type ExportFile } from '../reports/export-file.js';
@@ -12,12 +12,12 @@ function columnsOf(result: RecordsExportResult): string[] {
   return Object.keys(FIELD_SV).filter((f) => present.has(f));
 }
 
-function releaseLines(result: RecordsExportResult): Array<[string, string]> {
+function releaseLines(result: RecordsExportResult, timeZone: string): Array<[string, string]> {
   const r = result.release;
   return [
     ['Diarienummer', r.request_ref], ['Mottagare', r.recipient], ['Handlingar', `${TYPE_SV[r.record_type]} (${r.record_ids.length})`],
-    ['Utlämnat av', r.released_by], ['Utlämnat', localMinute(r.released_at)],
-    ...(r.review ? [['Sekretessprövning gjord av', r.review.reviewed_by.join(', ')] as [string, string], ['Sekretessprövning avslutad', localMinute(r.review.reviewed_at)] as [string, string]] : []),
+    ['Utlämnat av', r.released_by], ['Utlämnat', localMinute(r.released_at, timeZone)],
+    ...(r.review ? [['Sekretessprövning gjord av', r.review.reviewed_by.join(', ')] as [string, string], ['Sekretessprövning avslutad', localMinute(r.review.reviewed_at, timeZone)] as [string, string]] : []),
   ];
 }
 
@@ -41,22 +41,22 @@ const MASK_NOTE = 'Maskerade uppgifter står som [sekretess, …] med det lagrum
   + 'och registreringsnummer maskeras automatiskt; övriga uppgifter om personer har prövats av handläggaren före utlämnandet.';
 
 /** The released records as Excel: one row per record with Swedish column names, a sheet on the release and what was masked. */
-async function toXlsx(result: RecordsExportResult, categories: ReadonlyMap<string, string>): Promise<Buffer> {
+async function toXlsx(result: RecordsExportResult, categories: ReadonlyMap<string, string>, timeZone: string): Promise<Buffer> {
   const book = newWorkbook();
   const columns = columnsOf(result);
   sheet(book, TYPE_SV[result.release.record_type], ['Nr', 'Sekretessnivå', ...columns.map((c) => FIELD_SV[c]!)],
-    result.records.map((r, i) => [i + 1, TIER_SV[r.confidentiality] ?? r.confidentiality, ...columns.map((c) => valueSv(c, r.fields[c] ?? null, categories))]));
-  sheet(book, 'Utlämnande', ['Uppgift', 'Värde'], [...releaseLines(result), ...maskedLines(result), ['Om maskeringen', MASK_NOTE]]);
+    result.records.map((r, i) => [i + 1, TIER_SV[r.confidentiality] ?? r.confidentiality, ...columns.map((c) => valueSv(c, r.fields[c] ?? null, categories, timeZone))]));
+  sheet(book, 'Utlämnande', ['Uppgift', 'Värde'], [...releaseLines(result, timeZone), ...maskedLines(result), ['Om maskeringen', MASK_NOTE]]);
   return workbookBuffer(book);
 }
 
 /** The released records as an A4 PDF in Swedish: the release, what was masked under which ground, then each record field by field. */
-function toPdf(result: RecordsExportResult, categories: ReadonlyMap<string, string>): Promise<Buffer> {
+function toPdf(result: RecordsExportResult, categories: ReadonlyMap<string, string>, timeZone: string): Promise<Buffer> {
   const columns = columnsOf(result);
   return renderPdf(`Utlämnande ${result.release.request_ref}`, (doc) => {
     doc.font('Helvetica-Bold').fontSize(14).fillColor('#102a43').text(`Utlämnande av allmänna handlingar – ${result.release.request_ref}`, MARGIN, MARGIN, { width: WIDTH });
     doc.moveDown(0.5);
-    table(doc, [{ title: 'Uppgift', width: 170 }, { title: 'Värde', width: WIDTH - 170 }], releaseLines(result));
+    table(doc, [{ title: 'Uppgift', width: 170 }, { title: 'Värde', width: WIDTH - 170 }], releaseLines(result, timeZone));
     heading(doc, 'Maskerade uppgifter och grund för sekretess');
     const masked = maskedLines(result);
     if (masked.length) table(doc, [{ title: 'Grund', width: 330 }, { title: 'Omfattning', width: WIDTH - 330 }], masked);
@@ -67,14 +67,14 @@ function toPdf(result: RecordsExportResult, categories: ReadonlyMap<string, stri
       for (const c of columns) {
         if (!(c in r.fields)) continue;
         doc.font('Helvetica-Bold').fontSize(8).fillColor('#212121').text(`${FIELD_SV[c]}: `, MARGIN, doc.y, { width: WIDTH, continued: true })
-          .font('Helvetica').text(valueSv(c, r.fields[c] ?? null, categories));
+          .font('Helvetica').text(valueSv(c, r.fields[c] ?? null, categories, timeZone));
       }
     });
   });
 }
 
-/** The release as a download in the format it was made for (xlsx or pdf). */
-export async function releaseFile(result: RecordsExportResult, categories: ReadonlyMap<string, string> = new Map()): Promise<ExportFile> {
+/** The release as a download in the format it was made for (xlsx or pdf), times on the wall clock of `timeZone`. */
+export async function releaseFile(result: RecordsExportResult, categories: ReadonlyMap<string, string>, timeZone: string): Promise<ExportFile> {
   const base = `utlamnande-${result.release.request_ref.replace(/[^\w.-]+/g, '_')}`;
-  return result.release.format === 'pdf' ? exportFile(await toPdf(result, categories), 'pdf', base) : exportFile(await toXlsx(result, categories), 'xlsx', base);
+  return result.release.format === 'pdf' ? exportFile(await toPdf(result, categories, timeZone), 'pdf', base) : exportFile(await toXlsx(result, categories, timeZone), 'xlsx', base);
 }

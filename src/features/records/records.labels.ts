@@ -1,4 +1,4 @@
-import { localMinute } from '../../analysis/stats/local-time.js';
+import { localMinute } from '../../domain/calendar/index.js';
 import type { RecordType } from '../../domain/confidentiality.js';
 
 /** The record types as the released document names them. */
@@ -40,11 +40,11 @@ export const TIER_SV: Record<string, string> = { public: 'Offentlig', partner: '
 
 const INSTANTS = new Set(['occurred_at', 'created_at', 'held_at', 'frozen_at']);
 
-/** A field's value as a reader of the document sees it: labels for codes, Swedish local time, Swedish numbers. */
-export function valueSv(field: string, v: string | number | null, categories: ReadonlyMap<string, string>): string {
+/** A field's value as a reader of the document sees it: labels for codes, local time in `timeZone`, Swedish numbers. */
+export function valueSv(field: string, v: string | number | null, categories: ReadonlyMap<string, string>, timeZone: string): string {
   if (v === null) return '—';
   if (typeof v === 'number') return v.toLocaleString('sv-SE').replace(/\u00a0/g, ' ').replace(/\u2212/g, '-');
-  if (INSTANTS.has(field) && !Number.isNaN(Date.parse(v))) return localMinute(v);
+  if (INSTANTS.has(field) && !Number.isNaN(Date.parse(v))) return localMinute(v, timeZone);
   if (field === 'category') return categories.get(v) ?? v;
   if (field === 'categories') return v.replace(/([\w-]+): /g, (_, code: string) => `${categories.get(code) ?? code}: `);
   return CODES_SV[field]?.[v] ?? v;

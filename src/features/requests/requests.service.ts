@@ -1,6 +1,7 @@
 import { redactPersonalData } from '../../analysis/text/redact.js';
 import { lockForChange } from '../../db/row-version.repo.js';
 import { inTransaction } from '../../db/transaction.js';
+import { daysBetween, today } from '../../domain/calendar/index.js';
 import { AppError } from '../../domain/errors.js';
 import type { InboxItem } from '../../domain/meetings.js';
 import { type ContributionRequest, REQUEST_TRANSITIONS, type RequestCreate, type RequestListQuery, type RequestStatus } from '../../domain/requests.js';
@@ -10,7 +11,6 @@ import { freeTextGate } from '../auth/free-text.js';
 import { assertCanEditForUnit, canActForUnit, tierAccess } from '../auth/policy.js';
 import { DEFAULT_CONFIDENTIALITY } from '../../domain/confidentiality.js';
 import { findUnit } from '../org/org.repo.js';
-import { today } from '../org/org.service.js';
 import { assertProblemsExist } from '../problems/problems.service.js';
 import { findRequest, insertRequest, listRequestRows, type RequestRow, updateRequestRow } from './requests.repo.js';
 
@@ -54,12 +54,12 @@ async function requestRow(ctx: ServiceContext, id: string): Promise<RequestRow> 
 
 /** One request. */
 export async function getRequest(ctx: ServiceContext, id: string): Promise<ContributionRequest> {
-  return toRequest(ctx, await requestRow(ctx, id), today());
+  return toRequest(ctx, await requestRow(ctx, id), today(ctx.organisation.timeZone));
 }
 
 /** Requests sent or received by a unit (or all), soonest due first. */
 export async function listRequests(ctx: ServiceContext, query: RequestListQuery): Promise<ContributionRequest[]> {
-  const day = today();
+  const day = today(ctx.organisation.timeZone);
   return (await listRequestRows(ctx.db, ctx.organisation.id, { unitId: query.unit_id, problemId: query.problem_id, status: query.status }, tierAccess(ctx.principal))).map((r) => toRequest(ctx, r, day));
 }
 
@@ -85,10 +85,6 @@ export async function answerRequest(ctx: ServiceContext, id: string, status: Exc
   return getRequest(ctx, id);
 }
 
-function daysBetween(from: string, to: string): number {
-  return Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000);
-}
-
 /**
  * Inbox source: open requests the unit received, and — escalation — open requests it sent that are
  * overdue, so both sides see a late request.
@@ -108,6 +104,6 @@ export async function requestInboxItems(ctx: ServiceContext, unitId: string, day
 }
 
 /** Open requests past due on `day` (for the quality report). */
-export async function overdueRequests(ctx: ServiceContext, day: string = today()): Promise<RequestRow[]> {
+export async function overdueRequests(ctx: ServiceContext, day: string = today(ctx.organisation.timeZone)): Promise<RequestRow[]> {
   return (await listRequestRows(ctx.db, ctx.organisation.id, { openOnly: true })).filter((r) => r.due_date < day);
 }

@@ -1,12 +1,12 @@
 import { assertAndBumpVersion } from '../../db/row-version.repo.js';
 import { inTransaction } from '../../db/transaction.js';
+import { daysBetween, localDay } from '../../domain/calendar/index.js';
 import { AppError } from '../../domain/errors.js';
 import type { InboxItem } from '../../domain/meetings.js';
 import type { Assignment, ResponsibilityRule, ResponsibilityRuleInput, ServiceLevel } from '../../domain/responsibility.js';
 import type { ServiceContext } from '../../server/context.js';
 import { recordAudit } from '../audit/audit.repo.js';
 import { assertWorksIncident, tierAccess } from '../auth/policy.js';
-import { swedishDay } from '../incidents/locate.js';
 import { findUnit } from '../org/org.repo.js';
 import { findCategoriesByCode } from '../problems/problems.repo.js';
 import {
@@ -126,8 +126,8 @@ export async function incidentInboxItems(ctx: ServiceContext, unitId: string, da
   return (await listOpenAssigned(ctx.db, ctx.organisation.id, unitId)).map((r) => {
     const reported = new Date(r.reported_at);
     const deadline = r.hours === null ? reported : new Date(reported.getTime() + r.hours * HOUR_MS);
-    const dueDate = swedishDay(deadline);
-    const daysLeft = Math.round((Date.parse(`${dueDate}T00:00:00Z`) - Date.parse(`${day}T00:00:00Z`)) / 86_400_000);
+    const dueDate = localDay(deadline, ctx.organisation.timeZone);
+    const daysLeft = daysBetween(day, dueDate);
     const hoursLeft = r.hours === null ? null : Math.round(((deadline.getTime() - now) / HOUR_MS) * 10) / 10;
     return {
       kind: 'incident' as const, id: r.id, title: r.place_name ? `${r.label_sv}, ${r.place_name}` : r.label_sv, due_date: dueDate, days_left: daysLeft,

@@ -2,7 +2,7 @@ import type { ServiceContext } from '../../server/context.js';
 import { createAgreement, reviewAgreement, setAgreementPublicText } from '../agreements/agreements.service.js';
 import { changeMeasureStatus, createMeasure } from '../measures/measures.service.js';
 import { listAreas } from '../org/org.service.js';
-import { addDays } from '../problems/indicator.js';
+import { addDays } from '../../domain/calendar/index.js';
 import { createProblem } from '../problems/problems.service.js';
 
 /**

@@ -61,7 +61,7 @@ describe('demo randomness', () => {
 
 describe('demo hours', () => {
   const now = new Date('2026-11-25T12:34:00Z');
-  const slots = hourSlots(now, 365);
+  const slots = hourSlots(now, 365, 'Europe/Stockholm');
 
   it('covers the 365 days before now in whole hours, none in the future', () => {
     expect(slots).toHaveLength(365 * 24);

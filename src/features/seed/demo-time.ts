@@ -1,3 +1,4 @@
+import { localParts } from '../../domain/calendar/index.js';
 import { cumulative } from './demo-rng.js';
 
 /** When reports of a kind happen: one weight per local hour, plus how weekdays and seasons scale them. */
@@ -63,20 +64,17 @@ export function festiveFactor(slot: Omit<HourSlot, 'start'>): number {
   return 1;
 }
 
-const localParts = new Intl.DateTimeFormat('en-GB', {
-  timeZone: 'Europe/Stockholm', month: 'numeric', day: 'numeric', hour: 'numeric', weekday: 'short', hourCycle: 'h23',
-});
-const WEEKDAYS = ['Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat', 'Sun'];
-
-/** Every whole hour in the `days` days before `now` (the hour containing `now` excluded: no future rows). */
-export function hourSlots(now: Date, days: number): HourSlot[] {
+/**
+ * Every whole hour in the `days` days before `now` (the hour containing `now` excluded: no future rows), with
+ * its fields on the wall clock of `timeZone`.
+ */
+export function hourSlots(now: Date, days: number, timeZone: string): HourSlot[] {
   const end = Math.floor(now.getTime() / 3_600_000) * 3_600_000;
   const slots: HourSlot[] = [];
   for (let start = end - days * 24 * 3_600_000; start < end; start += 3_600_000) {
-    const p = Object.fromEntries(localParts.formatToParts(new Date(start)).map((x) => [x.type, x.value]));
-    const hour = Number(p.hour);
-    const weekday = WEEKDAYS.indexOf(p.weekday!);
-    slots.push({ start, month: Number(p.month), day: Number(p.day), hour, eveningWeekday: hour < 6 ? (weekday + 6) % 7 : weekday });
+    const { month, day, hour, weekday } = localParts(start, timeZone);
+    const monday0 = weekday - 1;
+    slots.push({ start, month, day, hour, eveningWeekday: hour < 6 ? (monday0 + 6) % 7 : monday0 });
   }
   return slots;
 }

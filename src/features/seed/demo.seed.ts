@@ -1,9 +1,9 @@
 import { z } from 'zod';
 import { isInForce } from '../../analysis/geo/area-index.js';
 import type { NewIncidentRow } from '../../db/schema.js';
+import { localDay } from '../../domain/calendar/index.js';
 import { type AdmissionLookups, type AdmittedIncident, admitIncident } from '../incidents/admission.js';
 import { incidentRow, writeIncidents } from '../incidents/incident-writer.js';
-import { swedishDay } from '../incidents/locate.js';
 import type { Db } from '../org/org.repo.js';
 import type { SeededAreas } from './areas.seed.js';
 import {
@@ -26,6 +26,8 @@ export interface DemoInput {
   seed: number;
   /** The generated year ends at the last whole hour before this instant. */
   now: Date;
+  /** The organisation's zone: the demo year's hours and days are lived on its wall clock. */
+  timeZone: string;
   areas: SeededAreas;
   places: readonly SeededPlace[];
   /** Street-report anchor points by neighbourhood id (bus stops and an interior point). */
@@ -45,9 +47,9 @@ type Point = readonly [number, number];
 export function generateDemoIncidents(input: DemoInput): NewIncidentRow[] {
   const rng = createRng(input.seed);
   const now = input.now.getTime();
-  const slots = hourSlots(input.now, DAYS);
+  const slots = hourSlots(input.now, DAYS, input.timeZone);
   const timeTables = profileTables(slots);
-  const today = swedishDay(input.now);
+  const today = localDay(input.now, input.timeZone);
 
   const hoods = input.areas.neighbourhoods
     .filter((n) => isInForce(n, today) && (input.anchors.get(n.id)?.length ?? 0) > 0)
@@ -57,7 +59,7 @@ export function generateDemoIncidents(input: DemoInput): NewIncidentRow[] {
   const placeTable = cumulative(places.map((p) => PLACE_TYPE_WEIGHT[p.type]! * (HOT_PLACES[p.slug] ?? 1)));
   const mixes = new Map(Object.entries(CATEGORY_MIX).map(([k, mix]) => [k, { codes: Object.keys(mix), table: cumulative(Object.values(mix)) }]));
   const lookups: AdmissionLookups = {
-    areas: input.areas.index, now, category: (code) => (input.categoryIds.has(code) ? { id: input.categoryIds.get(code)!, code, active: true } : null),
+    areas: input.areas.index, timeZone: input.timeZone, now, category: (code) => (input.categoryIds.has(code) ? { id: input.categoryIds.get(code)!, code, active: true } : null),
   };
 
   const rows: NewIncidentRow[] = [];
@@ -141,8 +143,8 @@ async function loadStreetAnchors(dir: string, areas: SeededAreas, day: string): 
 
 /** Generates the demo year and stores it, unrouted (it is history, not work waiting); returns the number of rows. */
 export async function seedDemoIncidents(db: Db, dir: string, input: Omit<DemoInput, 'anchors'>): Promise<number> {
-  const anchors = await loadStreetAnchors(dir, input.areas, swedishDay(input.now));
+  const anchors = await loadStreetAnchors(dir, input.areas, localDay(input.now, input.timeZone));
   const rows = generateDemoIncidents({ ...input, anchors });
-  await writeIncidents({ db, organisation: input.organisation }, rows, 'none');
+  await writeIncidents({ db, organisation: { ...input.organisation, timeZone: input.timeZone } }, rows, 'none');
   return rows.length;
 }

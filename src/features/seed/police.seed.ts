@@ -32,13 +32,13 @@ const SKIPPED_AS: Record<string, PoliceSkipReason> = {
 export async function seedPoliceEvents(
   db: Db,
   dir: string,
-  input: { organisation: { id: string; slug: string }; index: AreaIndex; categoryIds: ReadonlyMap<string, string>; policeUnitId: string },
+  input: { organisation: { id: string; slug: string }; index: AreaIndex; timeZone: string; categoryIds: ReadonlyMap<string, string>; policeUnitId: string },
 ): Promise<PoliceReport> {
   const events = await readJsonFile(dir, POLICE_FILE, z.array(PoliceEventSchema));
   const categories = DEFAULT_CATEGORIES.map((c) => ({ ...c, id: input.categoryIds.get(c.code)!, active: true }));
   const resolver = categoryResolver(categories, new Map(), true);
   const ctx: PoliceContext = {
-    lookups: { areas: input.index, category: (name) => resolver.resolve(name)?.category ?? null, now: Date.now() },
+    lookups: { areas: input.index, timeZone: input.timeZone, category: (name) => resolver.resolve(name)?.category ?? null, now: Date.now() },
     categories: resolver, municipality: STOCKHOLM_CITY, swapCoordinates: false,
   };
   const skipped: Record<PoliceSkipReason, number> = { other_location: 0, summary: 0, about_person: 0, police_activity: 0, not_an_event: 0, invalid: 0 };
@@ -54,6 +54,6 @@ export async function seedPoliceEvents(
       reporting_unit_id: input.policeUnitId, status: 'closed', closure_reason: 'not_ours', status_note: POLICE_STATUS_NOTE,
     })];
   });
-  await writeIncidents({ db, organisation: input.organisation }, rows, 'none');
+  await writeIncidents({ db, organisation: { ...input.organisation, timeZone: input.timeZone } }, rows, 'none');
   return { loaded: rows.length, skipped };
 }

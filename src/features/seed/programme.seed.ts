@@ -2,11 +2,10 @@ import type { Kysely, Transaction } from 'kysely';
 import pino from 'pino';
 import type { Database } from '../../db/schema.js';
 import { SYSTEM } from '../../domain/auth.js';
+import { addDays, today } from '../../domain/calendar/index.js';
 import type { ResponsibilityRuleInput } from '../../domain/responsibility.js';
 import type { ServiceContext } from '../../server/context.js';
-import { swedishDay } from '../incidents/locate.js';
 import { changeComponentStatus, changeMeasureStatus, createMeasure, recordFollowup } from '../measures/measures.service.js';
-import { addDays } from '../problems/indicator.js';
 import { createProblem } from '../problems/problems.service.js';
 import { answerRequest, createRequest } from '../requests/requests.service.js';
 import { createResponsibilityRule, setServiceLevel } from '../responsibility/responsibility.service.js';
@@ -46,12 +45,12 @@ export interface ProgrammeSeedReport { rules: number; problems: number; measures
  * follow-ups, requests in every state, and a few gaps the quality report should find.
  */
 export async function seedProgramme(trx: Transaction<Database> | Kysely<Database>, input: {
-  organisation: { id: string; slug: string }; units: Map<string, string>; places: readonly SeededPlace[]; now: Date;
+  organisation: ServiceContext['organisation']; units: Map<string, string>; places: readonly SeededPlace[]; now: Date;
 }): Promise<ProgrammeSeedReport> {
   const ctx: ServiceContext = { db: trx as Kysely<Database>, organisation: input.organisation, principal: SYSTEM, actor: 'system', log: pino({ level: 'silent' }) };
   const u = (slug: string) => unitId(input.units, slug);
   const place = (slug: string) => input.places.find((p) => p.slug === slug)?.id;
-  const day = swedishDay(input.now);
+  const day = today(input.organisation.timeZone, input.now);
   const baseline = { from: addDays(day, -365), to: addDays(day, -183) };
   const report: ProgrammeSeedReport = { rules: 0, problems: 0, measures: 0, requests: 0, agreements: 0 };
 

@@ -10,7 +10,7 @@ export function findOrganisationId(db: Db, slug: string) {
 }
 
 /** Inserts an organisation; returns its id. */
-export async function insertOrganisation(db: Db, org: { slug: string; name: string; municipality_code: string }): Promise<string> {
+export async function insertOrganisation(db: Db, org: { slug: string; name: string; municipality_code: string; time_zone: string }): Promise<string> {
   const { id } = await db.insertInto('organisations').values(org).returning('id').executeTakeFirstOrThrow();
   return id;
 }

@@ -1,9 +1,9 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../../db/schema.js';
+import { localDay } from '../../domain/calendar/index.js';
 import type { PlaceSetting, UnitKind } from '../../domain/org.js';
 import { recordAudit } from '../audit/audit.repo.js';
 import type { PoliceSkipReason } from '../imports/police-events.js';
-import { swedishDay } from '../incidents/locate.js';
 import { seedAreas } from './areas.seed.js';
 import { seedCategories } from './categories.seed.js';
 import { seedDemoIncidents } from './demo.seed.js';
@@ -16,7 +16,7 @@ import { seedUnits, UNIT, unitId } from './units.seed.js';
 
 export { DEFAULT_SHARED_DATA_DIR, resolveSharedDataDir } from './shared-data.js';
 
-export const STOCKHOLM = { slug: 'stockholm', name: 'Stockholms stad', municipality_code: '0180' } as const;
+export const STOCKHOLM = { slug: 'stockholm', name: 'Stockholms stad', municipality_code: '0180', time_zone: 'Europe/Stockholm' } as const;
 export const DEFAULT_DEMO_INCIDENTS = 50_000;
 export const DEFAULT_DEMO_SEED = 20_231;
 
@@ -74,7 +74,7 @@ function emptyReport(organisation: SeedReport['organisation'], alreadySeeded: bo
 export async function seedStockholm(db: Kysely<Database>, options: SeedOptions = {}): Promise<SeedReport> {
   const dir = resolveSharedDataDir(options.sharedDataDir);
   const now = options.now ?? new Date();
-  const day = swedishDay(now);
+  const day = localDay(now, STOCKHOLM.time_zone);
   return db.transaction().execute(async (trx) => {
     const existing = await findOrganisationId(trx, STOCKHOLM.slug);
     if (existing) return emptyReport({ id: existing.id, slug: STOCKHOLM.slug }, true);
@@ -98,7 +98,7 @@ export async function seedStockholm(db: Kysely<Database>, options: SeedOptions =
 
     if (options.police ?? true) {
       const police = await timed('police', () => seedPoliceEvents(trx, dir, {
-        organisation: report.organisation, index: areas.index, categoryIds, policeUnitId: unitId(units.ids, UNIT.police),
+        organisation: report.organisation, index: areas.index, timeZone: STOCKHOLM.time_zone, categoryIds, policeUnitId: unitId(units.ids, UNIT.police),
       }));
       report.policeIncidents = police.loaded;
       report.policeSkipped = police.skipped;
@@ -107,12 +107,12 @@ export async function seedStockholm(db: Kysely<Database>, options: SeedOptions =
     const count = options.demoIncidents ?? DEFAULT_DEMO_INCIDENTS;
     if (count > 0) {
       report.demoIncidents = await timed('demo', () => seedDemoIncidents(trx, dir, {
-        organisation: report.organisation, count, seed: options.demoSeed ?? DEFAULT_DEMO_SEED, now, areas, places, categoryIds,
+        organisation: report.organisation, count, seed: options.demoSeed ?? DEFAULT_DEMO_SEED, now, timeZone: STOCKHOLM.time_zone, areas, places, categoryIds,
       }));
     }
 
     // Last: baselines and follow-ups are computed from the incidents seeded above.
-    await timed('programme', () => seedProgramme(trx, { organisation: report.organisation, units: units.ids, places, now }));
+    await timed('programme', () => seedProgramme(trx, { organisation: { ...report.organisation, timeZone: STOCKHOLM.time_zone }, units: units.ids, places, now }));
 
     const { timingsMs: _timings, ...counts } = report;
     await recordAudit(trx, {

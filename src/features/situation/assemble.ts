@@ -1,5 +1,5 @@
 import { compareCounts } from '../../analysis/stats/change.js';
-import { addWeeks, iterateWeeks } from '../../analysis/stats/counts.js';
+import { addWeeks, iterateWeeks } from '../../domain/calendar/index.js';
 import { WEEKDAYS } from '../../analysis/stats/time-profile.js';
 import {
   type Change, DEFAULT_RATING_THRESHOLDS, type RatingLevel, type RatingThresholdsInput, type SituationReport,

@@ -1,5 +1,5 @@
 import { compareCounts } from '../../analysis/stats/change.js';
-import { isoWeekOfDate, iterateWeeks, parseIsoWeek, weeksInIsoYear } from '../../analysis/stats/counts.js';
+import { isoWeekDay, isoWeekOfDate, iterateWeeks, parseIsoWeek, weeksInIsoYear } from '../../domain/calendar/index.js';
 import type { SituationReport } from '../../domain/situation.js';
 
 type Calendar = SituationReport['calendar'];
@@ -23,9 +23,9 @@ function easterSunday(year: number): [number, number] {
   return [month, ((h + l - 7 * m + 114) % 31) + 1];
 }
 
+/** The ISO week number of a date; a day past the month's end runs on into the next month. */
 function weekNumber(year: number, month: number, day: number): number {
-  const d = new Date(Date.UTC(year, month - 1, day));
-  return parseIsoWeek(isoWeekOfDate(d.getUTCFullYear(), d.getUTCMonth() + 1, d.getUTCDate())).week;
+  return parseIsoWeek(isoWeekOfDate(year, month, day)).week;
 }
 
 function range(from: number, to: number): number[] {
@@ -38,26 +38,22 @@ function range(from: number, to: number): number[] {
  */
 export function knownPeriods(year: number): Calendar['known_periods'] {
   const [em, ed] = easterSunday(year);
-  const goodFriday = new Date(Date.UTC(year, em - 1, ed - 2));
-  const easterMonday = new Date(Date.UTC(year, em - 1, ed + 1));
   // Midsummer Eve is the Friday between 19 and 25 June.
   const midsummer = range(19, 25).find((d) => new Date(Date.UTC(year, 5, d)).getUTCDay() === 5)!;
   const dark = [...iterateWeeks(`${year}-W01`, `${year}-W${String(weeksInIsoYear(year)).padStart(2, '0')}`)]
-    .map((w) => parseIsoWeek(w).week)
     .filter((w) => {
       // The week's Thursday decides its month.
-      const thursday = new Date(Date.UTC(year, 0, 4 + 7 * (w - 1)));
-      thursday.setUTCDate(thursday.getUTCDate() - ((thursday.getUTCDay() + 6) % 7) + 3);
-      const month = thursday.getUTCMonth() + 1;
+      const month = Number(isoWeekDay(w, 3).slice(5, 7));
       return month >= 11 || month <= 2;
-    });
+    })
+    .map((w) => parseIsoWeek(w).week);
   return [
     { kind: 'valborg', label_sv: 'Valborg (30 april)', label_en: 'Walpurgis Night (30 April)', weeks: [weekNumber(year, 4, 30)] },
     { kind: 'midsummer', label_sv: 'Midsommar', label_en: 'Midsummer', weeks: [weekNumber(year, 6, midsummer)] },
     { kind: 'sportlov', label_sv: 'Sportlov (ungefär)', label_en: 'Winter sports holiday (approx.)', weeks: [9] },
     {
       kind: 'pasklov', label_sv: 'Påsklov (ungefär)', label_en: 'Easter holiday (approx.)',
-      weeks: [...new Set([weekNumber(year, goodFriday.getUTCMonth() + 1, goodFriday.getUTCDate()), weekNumber(year, easterMonday.getUTCMonth() + 1, easterMonday.getUTCDate())])],
+      weeks: [...new Set([weekNumber(year, em, ed - 2), weekNumber(year, em, ed + 1)])],
     },
     { kind: 'sommarlov', label_sv: 'Sommarlov (ungefär)', label_en: 'Summer holiday (approx.)', weeks: range(25, 33) },
     { kind: 'hostlov', label_sv: 'Höstlov (ungefär)', label_en: 'Autumn half-term (approx.)', weeks: [44] },

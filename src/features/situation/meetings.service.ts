@@ -1,4 +1,4 @@
-import { weekBounds } from '../../analysis/stats/counts.js';
+import { daysBetween, weekBounds } from '../../domain/calendar/index.js';
 import { redactPersonalData } from '../../analysis/text/redact.js';
 import { lockForChange } from '../../db/row-version.repo.js';
 import { inTransaction } from '../../db/transaction.js';
@@ -84,7 +84,7 @@ export async function getFrozenReport(ctx: ServiceContext, id: string): Promise<
   const [frozenView, currentView] = await reportsForCaller(ctx, null, [snapshot, shared]);
   const frozen = frozenView?.report ?? snapshot;
   const current = currentView?.report ?? shared;
-  const late = await countReportedAfter(ctx.db, { organisationId: ctx.organisation.id, areaIds: scope.areaIds, categoryIds: null, sources: null }, weekBounds(row.week), new Date(row.frozen_at));
+  const late = await countReportedAfter(ctx.db, { organisationId: ctx.organisation.id, areaIds: scope.areaIds, categoryIds: null, sources: null, timeZone: ctx.organisation.timeZone }, weekBounds(row.week, ctx.organisation.timeZone), new Date(row.frozen_at));
   return { report: summary(row), frozen, current, diff: reportDiff(frozen, current, late) };
 }
 
@@ -237,10 +237,6 @@ export async function updateMeetingAction(ctx: ServiceContext, actionId: string,
 }
 
 /** Days from `from` to `to` ('YYYY-MM-DD'), negative when `to` is earlier. */
-function daysBetween(from: string, to: string): number {
-  return Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000);
-}
-
 /** A unit's open meeting actions as inbox items, soonest due first, with days left (negative: overdue). */
 export async function meetingActionInboxItems(ctx: ServiceContext, unitId: string, today: string): Promise<InboxItem[]> {
   const rows = await listOpenActionsForUnit(ctx.db, ctx.organisation.id, unitId);

@@ -1,4 +1,4 @@
-import { isoWeekOfDate } from '../../analysis/stats/counts.js';
+import { isoWeekOfDate } from '../../domain/calendar/index.js';
 import { lockForChange } from '../../db/row-version.repo.js';
 import { inTransaction } from '../../db/transaction.js';
 import { AppError } from '../../domain/errors.js';

@@ -1,5 +1,5 @@
 import { cellToLatLng } from 'h3-js';
-import { localMinute } from '../../analysis/stats/local-time.js';
+import { localDay, localMinute } from '../../domain/calendar/index.js';
 import { ACTION_STATUS_LABELS, CATEGORY_GROUP_LABELS, labelOf, PLACE_SETTING_LABELS, PLACE_TYPE_LABELS, SOURCE_LABELS } from '../../domain/labels.js';
 import { RATING_LABELS, type Change, type SituationReport } from '../../domain/situation.js';
 import { type Doc, heading, MARGIN, note, num, renderPdf, table, WIDTH } from '../reports/pdf-layout.js';
@@ -10,6 +10,8 @@ export interface PdfContext {
   outlines: readonly Outline[];
   /** Set for a frozen report: when and by whom. */
   frozen?: { at: string; by: string } | undefined;
+  /** The organisation's zone: dates and times are its wall clock's. */
+  timeZone: string;
 }
 
 const WEEKDAYS_SV = ['Mån', 'Tis', 'Ons', 'Tor', 'Fre', 'Lör', 'Sön'];
@@ -24,10 +26,12 @@ function changeText(count: number, c: Change): string {
   return `${d > 0 ? '+' : ''}${num(d)}${c.significant ? ' *' : ''}`;
 }
 
-const LONG_DATE = new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Stockholm', day: 'numeric', month: 'long', year: 'numeric' });
+// Formats a local day (noon UTC of it), so the formatter needs no zone of its own.
+const LONG_DATE = new Intl.DateTimeFormat('sv-SE', { timeZone: 'UTC', day: 'numeric', month: 'long', year: 'numeric' });
 
-function swedishDate(iso: string): string {
-  return LONG_DATE.format(new Date(iso));
+/** The local day of an instant written out in Swedish ('23 november 2026'). */
+function swedishDate(iso: string, timeZone: string): string {
+  return LONG_DATE.format(new Date(`${localDay(iso, timeZone)}T12:00:00Z`));
 }
 
 function firstPage(doc: Doc, r: SituationReport, ctx: PdfContext): void {
@@ -35,8 +39,8 @@ function firstPage(doc: Doc, r: SituationReport, ctx: PdfContext): void {
   doc.font('Helvetica-Bold').fontSize(20).fillColor('#102a43').text(`Lägesbild vecka ${week} ${year}`, MARGIN, MARGIN);
   doc.font('Helvetica').fontSize(12).fillColor('#334e68').text(r.scope.kind === 'city' ? `Hela staden (${r.scope.name})` : `Stadsdelsområde ${r.scope.name}`);
   const end = new Date(new Date(r.period.end).getTime() - 3_600_000 * 12).toISOString();
-  const made = ctx.frozen ? `Fryst ${localMinute(ctx.frozen.at)} av ${ctx.frozen.by}` : `Uttag ${localMinute(r.generated_at)} (ej fryst)`;
-  note(doc, `Måndag ${swedishDate(r.period.start)} – söndag ${swedishDate(end)}. ${made}.` +
+  const made = ctx.frozen ? `Fryst ${localMinute(ctx.frozen.at, ctx.timeZone)} av ${ctx.frozen.by}` : `Uttag ${localMinute(r.generated_at, ctx.timeZone)} (ej fryst)`;
+  note(doc, `Måndag ${swedishDate(r.period.start, ctx.timeZone)} – söndag ${swedishDate(end, ctx.timeZone)}. ${made}.` +
     (r.filters.category_group || r.filters.source ? ` Urval: ${[r.filters.category_group?.map((g) => labelOf(CATEGORY_GROUP_LABELS, g)).join(', '), r.filters.source?.map((x) => labelOf(SOURCE_LABELS, x)).join(', ')].filter(Boolean).join('; ')}.` : ''));
 
   const t = r.totals;

@@ -1,5 +1,5 @@
 import { type RawBuilder, sql } from 'kysely';
-import { isoWeekMonday } from '../../analysis/stats/counts.js';
+import { isoWeekMonday } from '../../domain/calendar/index.js';
 import { CONFIDENTIALITY_TIERS } from '../../domain/confidentiality.js';
 import type { TierAccess } from '../auth/policy.js';
 import { visibleTo } from '../auth/visibility.repo.js';
@@ -14,6 +14,8 @@ export interface IncidentScope {
   areaIds: readonly string[] | null;
   categoryIds: readonly string[] | null;
   sources: readonly string[] | null;
+  /** The organisation's zone: its wall clock gives the weeks, weekdays and hours. */
+  timeZone: string;
 }
 
 export interface Range {
@@ -21,8 +23,8 @@ export interface Range {
   end: Date;
 }
 
-// Weeks and hours are those of a Swedish wall clock, as in analysis/stats/local-time.ts.
-const LOCAL = sql`(occurred_at AT TIME ZONE 'Europe/Stockholm')`;
+// Weeks and hours are those of the organisation's wall clock, as in domain/calendar.
+const local = (scope: IncidentScope) => sql`(occurred_at AT TIME ZONE ${scope.timeZone})`;
 const POINT = sql`precision IN ('exact', 'place')`;
 
 function list(values: readonly string[]): RawBuilder<unknown> {
@@ -121,7 +123,7 @@ export async function listHiddenIncidentIds(db: Db, organisationId: string, area
   return rows.map((r) => r.id);
 }
 
-const MONDAY = sql`to_char(date_trunc('week', ${LOCAL}), 'YYYY-MM-DD')`;
+const monday = (scope: IncidentScope) => sql`to_char(date_trunc('week', ${local(scope)}), 'YYYY-MM-DD')`;
 
 /**
  * Point-precise incidents per local week (its Monday) and place over a period: registered places by id, the
@@ -129,14 +131,14 @@ const MONDAY = sql`to_char(date_trunc('week', ${LOCAL}), 'YYYY-MM-DD')`;
  */
 export function countByPlaceWeekly(db: Db, scope: IncidentScope, range: Range) {
   return jsonRows<{ monday: string; place_id: string | null; cell: string | null; count: number }>(db, sql`
-    SELECT ${MONDAY} AS monday, place_id, CASE WHEN place_id IS NULL THEN h3_r10 END AS cell, count(*) AS count
+    SELECT ${monday(scope)} AS monday, place_id, CASE WHEN place_id IS NULL THEN h3_r10 END AS cell, count(*) AS count
     FROM incidents WHERE ${where(scope, range)} AND ${POINT} GROUP BY 1, 2, 3`);
 }
 
 /** Point-precise incidents per local week (its Monday) and res-9 H3 cell: the history of the baseline hotspot test. */
 export function countByCellWeekly(db: Db, scope: IncidentScope, range: Range) {
   return jsonRows<{ monday: string; cell: string; count: number }>(db, sql`
-    SELECT ${MONDAY} AS monday, h3_r9 AS cell, count(*) AS count
+    SELECT ${monday(scope)} AS monday, h3_r9 AS cell, count(*) AS count
     FROM incidents WHERE ${where(scope, range)} AND ${POINT} AND h3_r9 IS NOT NULL GROUP BY 1, 2`);
 }
 
@@ -156,10 +158,10 @@ export async function listSourceSpans(db: Db, scope: IncidentScope, weeks: reado
   return rows;
 }
 
-/** Incidents per local week (its Monday), ISO weekday (1 = Monday) and hour on the Swedish clock. */
+/** Incidents per local week (its Monday), ISO weekday (1 = Monday) and hour on the organisation's clock. */
 export function countByHourWeekdayWeekly(db: Db, scope: IncidentScope, range: Range) {
   return jsonRows<{ monday: string; dow: number; hour: number; count: number }>(db, sql`
-    SELECT ${MONDAY} AS monday, extract(isodow FROM ${LOCAL})::int AS dow, extract(hour FROM ${LOCAL})::int AS hour, count(*) AS count
+    SELECT ${monday(scope)} AS monday, extract(isodow FROM ${local(scope)})::int AS dow, extract(hour FROM ${local(scope)})::int AS hour, count(*) AS count
     FROM incidents WHERE ${where(scope, range)} GROUP BY 1, 2, 3`);
 }
 

@@ -6,7 +6,7 @@ import { describeEachEngine } from '../../../tests/setup/test-db.js';
 import { createIncident } from '../incidents/incidents.service.js';
 import { countByCategory } from './situation.repo.js';
 import { getSituationReport } from './situation.service.js';
-import { weekBounds } from '../../analysis/stats/counts.js';
+import { DEFAULT_TIME_ZONE, weekBounds } from '../../domain/calendar/index.js';
 
 /** Incidents in the south square (lon 18.00–18.05, lat 59.25–59.30) unless a point is given. */
 export async function addIncidents(ctx: ServiceContext, n: number, base: Partial<IncidentCreateInput> & { occurred_at: string }, at?: (i: number) => { lon: number; lat: number }) {
@@ -65,7 +65,7 @@ describeEachEngine('situation report assembly', (getDb) => {
 
   it('lists the week\'s point incidents in time order with their exact coordinates', async () => {
     const { report } = await getSituationReport(ctx, { area_id: org.areas.southDistrict, week: '2026-W42' });
-    const bounds = weekBounds('2026-W42');
+    const bounds = weekBounds('2026-W42', DEFAULT_TIME_ZONE);
     const stored = await getDb().db.selectFrom('incidents').select(['id', 'lon', 'lat', 'place_id'])
       .where('organisation_id', '=', org.organisation.id).where('area_id', '=', org.areas.south)
       .where('occurred_at', '>=', bounds.start).where('occurred_at', '<', bounds.end).where('precision', 'in', ['exact', 'place'])
@@ -112,7 +112,7 @@ describeEachEngine('situation report assembly', (getDb) => {
 
   it('gives the same category counts as the bare aggregate', async () => {
     const { report } = await getSituationReport(ctx, { area_id: org.areas.southDistrict, week: '2026-W42' });
-    const rows = await countByCategory(getDb().db, { organisationId: org.organisation.id, areaIds: [org.areas.south], categoryIds: null, sources: null }, weekBounds('2026-W42'));
+    const rows = await countByCategory(getDb().db, { organisationId: org.organisation.id, areaIds: [org.areas.south], categoryIds: null, sources: null, timeZone: DEFAULT_TIME_ZONE }, weekBounds('2026-W42', DEFAULT_TIME_ZONE));
     expect(rows.reduce((s, r) => s + r.count, 0)).toBe(report.totals.count);
   });
 

@@ -1,7 +1,6 @@
-import { addWeeks, isoWeekMonday, isoWeekOfDate, parseIsoWeek, previousWeek, sameWeekLastYear, weekBounds } from '../../analysis/stats/counts.js';
+import { addWeeks, isoWeekMonday, isoWeekOfDate, parseIsoWeek, previousWeek, sameWeekLastYear, today, weekBounds } from '../../domain/calendar/index.js';
 import { DEFAULT_RATING_THRESHOLDS, type RatingThresholdsInput, type SituationQuery, type SituationReport } from '../../domain/situation.js';
 import type { ServiceContext } from '../../server/context.js';
-import { today } from '../org/org.service.js';
 import { type CategoryInfo, categoryRows, type Covers, coverage, neighbourhoodRows, tally, timeMatrix, totalsOf, trendOf, TREND_WEEKS } from './assemble.js';
 import { BASELINE_WEEKS, weeklyEmerging } from './emerging-hotspots.js';
 import { annualCalendar, CALENDAR_YEARS } from './calendar.js';
@@ -60,7 +59,7 @@ export async function sharedSituationReport(ctx: ServiceContext, query: Situatio
   const scope = await situationScope(ctx, query.area_id, versions);
   const key = [
     ctx.organisation.id, scope.areaId ?? 'city', scope.areaVersion, query.week, query.category_group?.join(',') ?? '*', query.source?.join(',') ?? '*',
-    today(), versions.weeks ?? 0, versions.situation ?? 0,
+    today(ctx.organisation.timeZone), versions.weeks ?? 0, versions.situation ?? 0,
   ].join('|');
   const hit = cache.get(key);
   if (hit) return { ...hit, scope, key };
@@ -100,17 +99,18 @@ export async function buildReport(ctx: ServiceContext, scope: ReportScope, query
   const { week } = query;
   const prev = previousWeek(week);
   const lastYear = sameWeekLastYear(week);
-  const bounds = weekBounds(week);
+  const bounds = weekBounds(week, ctx.organisation.timeZone);
   const allCategories = await listCategories(ctx.db, organisationId);
   const groups = query.category_group;
   const categories: CategoryInfo[] = groups ? allCategories.filter((c) => groups.includes(c.group_code)) : allCategories;
   const filter: IncidentScope = {
     organisationId, areaIds: scope.areaIds, categoryIds: groups ? categories.map((c) => c.id) : null, sources: query.source ?? null,
+    timeZone: ctx.organisation.timeZone,
   };
   const codes = scope.neighbourhoods.map((n) => n.code);
   const reportYear = parseIsoWeek(week).year;
   const { trendStart, baselineStart, seriesFrom, profileStart } = reportWeeks(week);
-  const day = today();
+  const day = today(ctx.organisation.timeZone);
   const parts = {
     db: ctx.db, scope: filter, versions: await weekVersions(ctx.db, organisationId, seriesFrom, week),
     key: [organisationId, scope.areaId ?? 'city', scope.areaVersion, filter.categoryIds?.join(',') ?? '*', filter.sources?.join(',') ?? '*'].join('|'),
@@ -129,7 +129,7 @@ export async function buildReport(ctx: ServiceContext, scope: ReportScope, query
     listRatings(ctx.db, organisationId, codes, [week, prev]),
     listAnnotations(ctx.db, organisationId, {
       areaIds: scope.areaIds === null ? null : [scope.areaId!, ...scope.areaIds],
-      from: weekBounds(trendStart).start.toISOString().slice(0, 10), to: bounds.end.toISOString().slice(0, 10),
+      from: weekBounds(trendStart, ctx.organisation.timeZone).start.toISOString().slice(0, 10), to: bounds.end.toISOString().slice(0, 10),
     }),
     listPreviousActions(ctx.db, organisationId, scope.areaId, week, prev),
     listPlaces(ctx.db, organisationId, { neighbourhoodCodes: scope.kind === 'city' ? null : codes }),

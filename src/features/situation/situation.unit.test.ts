@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { iterateWeeks, weeksInIsoYear } from '../../analysis/stats/counts.js';
+import { iterateWeeks, weeksInIsoYear } from '../../domain/calendar/index.js';
 import { IsoWeekSchema } from '../../domain/situation.js';
 import { annualCalendar, knownPeriods } from './calendar.js';
 import { proposeRating } from './rating.js';

@@ -1,6 +1,6 @@
 import booleanPointInPolygon from '@turf/boolean-point-in-polygon';
 import { h3CellCentre } from '../../analysis/geo/h3.js';
-import { localMinute } from '../../analysis/stats/local-time.js';
+import { localMinute } from '../../domain/calendar/index.js';
 import {
   ACTION_STATUS_LABELS, ANNOTATION_KIND_LABELS, CATEGORY_GROUP_LABELS, EMERGING_CLASS_LABELS, GI_CLASS_LABELS, labelOf, PLACE_SETTING_LABELS, PLACE_TYPE_LABELS, SOURCE_LABELS, yesNo,
 } from '../../domain/labels.js';
@@ -46,12 +46,12 @@ const P_METHOD_SV = { normal: 'normalapproximation', 'exact-binomial': 'exakt bi
  * places, hour × weekday, trend, calendar, annotations, actions) and one explaining the statistics.
  * Numbers stay numbers; text is defused; codes are written as their Swedish labels.
  */
-export async function renderSituationXlsx(r: SituationReport, outlines: readonly Outline[] = []): Promise<Buffer> {
+export async function renderSituationXlsx(r: SituationReport, outlines: readonly Outline[], timeZone: string): Promise<Buffer> {
   const book = newWorkbook();
   const t = r.totals;
   const group = (code: string) => labelOf(CATEGORY_GROUP_LABELS, code);
   sheet(book, 'Översikt', ['Uppgift', 'Värde'], [
-    ['Område', r.scope.name], ['Vecka', r.week], ['Från', localMinute(r.period.start)], ['Till (exkl.)', localMinute(r.period.end)], ['Uttag', localMinute(r.generated_at)],
+    ['Område', r.scope.name], ['Vecka', r.week], ['Från', localMinute(r.period.start, timeZone)], ['Till (exkl.)', localMinute(r.period.end, timeZone)], ['Uttag', localMinute(r.generated_at, timeZone)],
     ['Urval kategorigrupper', r.filters.category_group?.map(group).join(', ') ?? 'alla'], ['Urval källor', r.filters.source?.map((s) => labelOf(SOURCE_LABELS, s)).join(', ') ?? 'alla'],
     ['Händelser', t.count], ['Förra veckan', t.vs_previous_week.reference], ['Samma vecka i fjol', t.vs_last_year.reference],
     ['Med punktläge', t.points], ['Grov position: område', t.coarse_area], ['Grov position: kommun', t.coarse_municipality],

@@ -1,4 +1,4 @@
-import { addWeeks, isoWeekOfDate, iterateWeeks, weekBounds } from '../../analysis/stats/counts.js';
+import { addWeeks, isoWeekOfDate, iterateWeeks, weekBounds } from '../../domain/calendar/index.js';
 import type { Db } from '../org/org.repo.js';
 import type { PlaceCount } from './spatial.js';
 import { createLru, type Lru } from './report-cache.js';
@@ -93,7 +93,7 @@ async function perWeek<T, R extends { monday: string }>(
   return out;
 }
 
-const rangeOf = ([first, last]: [string, string]) => ({ start: weekBounds(first).start, end: weekBounds(last).end });
+const rangeOf = (scope: IncidentScope, [first, last]: [string, string]) => ({ start: weekBounds(first, scope.timeZone).start, end: weekBounds(last, scope.timeZone).end });
 
 /** Incidents and point-precise incidents per week, from the weekly counts. */
 export function weeklyCounts(req: WeekPartsRequest, from: string, to: string): Promise<Map<string, WeekCounts>> {
@@ -103,19 +103,19 @@ export function weeklyCounts(req: WeekPartsRequest, from: string, to: string): P
 
 /** Point-precise incidents per place (or street cell) per week. */
 export function weeklyPlaces(req: WeekPartsRequest, from: string, to: string): Promise<Map<string, PlaceWeekRow[]>> {
-  return perWeek(req, places, 'places', from, to, (run) => countByPlaceWeekly(req.db, req.scope, rangeOf(run)),
+  return perWeek(req, places, 'places', from, to, (run) => countByPlaceWeekly(req.db, req.scope, rangeOf(req.scope, run)),
     (rows) => rows.map((r) => ({ place_id: r.place_id, cell: r.cell, count: r.count })), () => []);
 }
 
 /** Point-precise incidents per res-9 cell, per week (the baseline hotspot test's history). */
 export function weeklyCells(req: WeekPartsRequest, from: string, to: string): Promise<Map<string, ReadonlyMap<string, number>>> {
-  return perWeek(req, cells, 'cells', from, to, (run) => countByCellWeekly(req.db, req.scope, rangeOf(run)),
+  return perWeek(req, cells, 'cells', from, to, (run) => countByCellWeekly(req.db, req.scope, rangeOf(req.scope, run)),
     (rows) => new Map(rows.map((r) => [r.cell, r.count])), () => new Map());
 }
 
 /** Incidents per (ISO weekday − 1) × 24 + hour, per week. */
 export function weeklyHours(req: WeekPartsRequest, from: string, to: string): Promise<Map<string, number[]>> {
-  return perWeek(req, hours, 'hours', from, to, (run) => countByHourWeekdayWeekly(req.db, req.scope, rangeOf(run)), (rows) => {
+  return perWeek(req, hours, 'hours', from, to, (run) => countByHourWeekdayWeekly(req.db, req.scope, rangeOf(req.scope, run)), (rows) => {
     const cells = new Array<number>(7 * 24).fill(0);
     for (const r of rows) cells[(r.dow - 1) * 24 + r.hour] = r.count;
     return cells;

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { sql } from 'kysely';
 import { beforeAll, expect, it } from 'vitest';
-import { isoWeek, isoWeekMonday } from '../../analysis/stats/counts.js';
+import { isoWeek, isoWeekMonday } from '../../domain/calendar/index.js';
 import { IncidentCreateSchema } from '../../domain/incidents.js';
 import type { ServiceContext } from '../../server/context.js';
 import { createTestOrganisation, type TestOrganisation, testContext } from '../../../tests/factories/org.factory.js';
@@ -11,14 +11,15 @@ import { createIncident, updateIncidentStatus } from '../incidents/incidents.ser
 
 /**
  * The weekly counts must equal a recount from incidents after every kind of write. The recount puts each
- * incident in its week here in TypeScript (analysis/stats/counts.ts), not with the trigger's SQL, so a
- * wrong week boundary (time zone, daylight saving, Monday 00:00) shows up too.
+ * incident in its week here in TypeScript (domain/calendar), in its organisation's time zone, not with the
+ * trigger's SQL, so a wrong week boundary (time zone, daylight saving, Monday 00:00) shows up too.
  */
 async function recount(db: Db): Promise<string[]> {
-  const rows = await db.selectFrom('incidents').select(['organisation_id', 'area_id', 'occurred_at', 'category_id', 'source', 'precision']).execute();
+  const rows = await db.selectFrom('incidents as i').innerJoin('organisations as o', 'o.id', 'i.organisation_id')
+    .select(['i.organisation_id', 'i.area_id', 'i.occurred_at', 'i.category_id', 'i.source', 'i.precision', 'o.time_zone']).execute();
   const counts = new Map<string, number>();
   for (const r of rows) {
-    const key = [r.organisation_id, r.area_id ?? '-', isoWeekMonday(isoWeek(r.occurred_at)), r.category_id, r.source, r.precision].join(' ');
+    const key = [r.organisation_id, r.area_id ?? '-', isoWeekMonday(isoWeek(r.occurred_at, r.time_zone)), r.category_id, r.source, r.precision].join(' ');
     counts.set(key, (counts.get(key) ?? 0) + 1);
   }
   return [...counts].map(([k, n]) => `${k} ${n}`).sort();
@@ -123,6 +124,18 @@ describeEachEngine('incident weekly counts', (getDb) => {
       expect(await stored(db)).toEqual(await recount(db));
     }), { numRuns: 15 });
   }, 120_000);
+
+  it('counts an organisation\'s incidents in the weeks of its own time zone', async () => {
+    const { db } = getDb();
+    const other = await createTestOrganisation(db, 'veckotal-utc');
+    await db.updateTable('organisations').set({ time_zone: 'UTC' }).where('id', '=', other.organisation.id).execute();
+    const utc = testContext(db, { ...other.organisation, timeZone: 'UTC' });
+    // Sunday 22:30 UTC: still Sunday in UTC, already Monday in Stockholm.
+    await createIncident(utc, IncidentCreateSchema.parse({ category: 'klotter', lon: 18.02, lat: 59.27, occurred_at: '2026-10-04T22:30:00Z' }));
+    const weeks = await db.selectFrom('incident_weekly_counts').select('week').where('organisation_id', '=', other.organisation.id).execute();
+    expect(weeks.map((w) => w.week)).toEqual(['2026-09-28']);
+    expect(await stored(db)).toEqual(await recount(db));
+  });
 
   it('is rebuilt from incidents by rebuild_incident_weekly_counts() (restores load rows with triggers off)', async () => {
     const { db } = getDb();

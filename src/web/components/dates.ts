@@ -1,9 +1,15 @@
-/** Dates the way Swedish municipalities keep them: calendar days and layouts follow Stockholm time. */
-const stockholmDay = new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Stockholm', year: 'numeric', month: '2-digit', day: '2-digit' });
+import { DEFAULT_TIME_ZONE, today } from '../../domain/calendar/index.js';
 
-/** Today as 'YYYY-MM-DD' in Sweden. */
-export function todayInSweden(now: Date = new Date()): string {
-  return stockholmDay.format(now);
+/**
+ * The zone the web app reads days and times in. The organisation's own zone is in `/api/organisation`
+ * (`time_zone`); until the pages take it from there they use the calendar's default, which is every
+ * organisation's zone so far.
+ */
+export const WEB_TIME_ZONE = DEFAULT_TIME_ZONE;
+
+/** Today as 'YYYY-MM-DD' on the organisation's wall clock. */
+export function organisationToday(now: Date = new Date()): string {
+  return today(WEB_TIME_ZONE, now);
 }
 
 /**

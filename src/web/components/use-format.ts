@@ -1,17 +1,18 @@
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { locale } from '../i18n/index.js';
+import { WEB_TIME_ZONE } from './dates.js';
 
-/** Date and number formatting in the current language, always in Stockholm time. */
+/** Date and number formatting in the current language, on the organisation's wall clock (`WEB_TIME_ZONE`). */
 export function useFormat() {
   const { i18n } = useTranslation();
   const lang = i18n.language;
   return useMemo(() => {
     const loc = locale(lang);
-    const dateTime = new Intl.DateTimeFormat(loc, { dateStyle: 'short', timeStyle: 'short', timeZone: 'Europe/Stockholm' });
-    const timestamp = new Intl.DateTimeFormat(loc, { dateStyle: 'short', timeStyle: 'medium', timeZone: 'Europe/Stockholm' });
-    const date = new Intl.DateTimeFormat(loc, { dateStyle: 'medium', timeZone: 'Europe/Stockholm' });
-    const longDate = new Intl.DateTimeFormat(loc, { dateStyle: 'long', timeZone: 'Europe/Stockholm' });
+    const dateTime = new Intl.DateTimeFormat(loc, { dateStyle: 'short', timeStyle: 'short', timeZone: WEB_TIME_ZONE });
+    const timestamp = new Intl.DateTimeFormat(loc, { dateStyle: 'short', timeStyle: 'medium', timeZone: WEB_TIME_ZONE });
+    const date = new Intl.DateTimeFormat(loc, { dateStyle: 'medium', timeZone: WEB_TIME_ZONE });
+    const longDate = new Intl.DateTimeFormat(loc, { dateStyle: 'long', timeZone: WEB_TIME_ZONE });
     const number = new Intl.NumberFormat(loc);
     const coordinate = new Intl.NumberFormat(loc, { minimumFractionDigits: 5, maximumFractionDigits: 5 });
     return {

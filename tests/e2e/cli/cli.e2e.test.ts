@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import pg from 'pg';
-import { addWeeks, isoWeek, weekBounds } from '../../../src/analysis/stats/counts.js';
+import { addWeeks, DEFAULT_TIME_ZONE, isoWeek, weekBounds } from '../../../src/domain/calendar/index.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { TEST_POSTGRES_URL } from '../../setup/test-db.js';
 import { geojsonProblems } from '../../support/geojson-check.js';
@@ -159,7 +159,7 @@ for (const engine of engines) {
     }, 180_000);
 
     it('writes a district-week situation report as JSON that agrees with the incident list, and as PDF and Excel', async () => {
-      const week = addWeeks(isoWeek(new Date()), -1);
+      const week = addWeeks(isoWeek(new Date(), DEFAULT_TIME_ZONE), -1);
       const json = await trygg(env, 'report', 'situation', '--district', 'enskede-arsta-vantor', '--week', week);
       expect(json.code, json.stderr).toBe(0);
       const report = JSON.parse(json.stdout) as { scope: { code: string }; week: string; totals: { count: number }; period: { start: string; end: string }; trend: Array<{ week: string; count: number }> };
@@ -171,7 +171,7 @@ for (const engine of engines) {
       expect(report.trend).toHaveLength(52);
       const trendTotal = report.trend.reduce((sum, t) => sum + t.count, 0);
       expect(trendTotal).toBeGreaterThan(0);
-      expect(trendTotal).toBe(await listed(weekBounds(report.trend[0]!.week).start.toISOString(), report.period.end));
+      expect(trendTotal).toBe(await listed(weekBounds(report.trend[0]!.week, DEFAULT_TIME_ZONE).start.toISOString(), report.period.end));
 
       const dir = mkdtempSync(join(tmpdir(), 'trygg-cli-report-'));
       try {

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { localMinute } from '../../../src/analysis/stats/local-time.js';
+import { DEFAULT_TIME_ZONE, localMinute } from '../../../src/domain/calendar/index.js';
 import { expectAccessible, type Harness, open, printA11ySummary, shot, signIn, startHarness } from './pages.js';
 
 /**
@@ -22,7 +22,7 @@ const notices = (JSON.parse(readFileSync(new URL('../../../../shared/data/polise
 const when = (e: Notice) => {
   const [date, time, offset] = e.datetime.split(' ');
   const [hh, mm] = time!.split(':');
-  return { date: date!, time: `${hh!.padStart(2, '0')}:${mm}`, local: localMinute(`${date}T${hh!.padStart(2, '0')}:${mm}:00${offset}`) };
+  return { date: date!, time: `${hh!.padStart(2, '0')}:${mm}`, local: localMinute(`${date}T${hh!.padStart(2, '0')}:${mm}:00${offset}`, DEFAULT_TIME_ZONE) };
 };
 writeFileSync(csv, [
   'Händelse-id;Datum;Tid;Kategori;Plats;Polisens rubrik;Handläggare',

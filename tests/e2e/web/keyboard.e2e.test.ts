@@ -1,6 +1,6 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { addWeeks, isoWeek } from '../../../src/analysis/stats/counts.js';
+import { addWeeks, DEFAULT_TIME_ZONE, isoWeek } from '../../../src/domain/calendar/index.js';
 import {
   account, chooseWithArrows, csrfToken, expectAccessible, focused, focusIsVisible, type Harness, shot, startHarness, tabTo,
 } from './pages.js';
@@ -42,7 +42,7 @@ async function frozenReport(page: Page): Promise<string> {
   const headers = { 'X-CSRF-Token': await csrfToken(page, h) };
   const districts = (await (await page.request.get(`${h.server.url}/api/areas?level=district&format=json`)).json()) as Array<{ id: string; name: string }>;
   const areaId = districts.find((d) => d.name === 'Enskede-Årsta-Vantör')?.id;
-  const week = addWeeks(isoWeek(new Date()), -1);
+  const week = addWeeks(isoWeek(new Date(), DEFAULT_TIME_ZONE), -1);
   const frozen = await page.request.post(`${h.server.url}/api/situation/reports`, { headers, data: { area_id: areaId, week } });
   expect(frozen.status(), await frozen.text()).toBe(201);
   return ((await frozen.json()) as { report: { id: string } }).report.id;

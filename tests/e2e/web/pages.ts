@@ -5,7 +5,7 @@ import { fileURLToPath } from 'node:url';
 import { AxeBuilder } from '@axe-core/playwright';
 import type { Result as AxeResult } from 'axe-core';
 import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
-import { isoWeekOf } from '../../../src/web/features/situation/iso-week.js';
+import { isoWeekOfDay } from '../../../src/domain/calendar/index.js';
 import { startTestServer, type TestServer } from '../../setup/test-server.js';
 
 /**
@@ -110,7 +110,7 @@ export async function reportHotspotCluster(page: Page, h: Harness): Promise<stri
     });
     if (res.status() !== 201) throw new Error(`reporting the hotspot cluster: HTTP ${res.status()}`);
   }
-  return isoWeekOf(new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Stockholm' }).format(occurred));
+  return isoWeekOfDay(new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Stockholm' }).format(occurred));
 }
 
 /** The coordinator of Enskede-Årsta-Vantör signed in on a fresh page, and the id of that district's area. */

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { addMonths } from '../../../src/analysis/calendar/months.js';
+import { addMonths } from '../../../src/domain/calendar/index.js';
 import type { Agreement, PublicAgreement } from '../../../src/domain/agreements.js';
 import type { QualityReport } from '../../../src/domain/quality.js';
 import type { CityView } from '../../../src/domain/views.js';

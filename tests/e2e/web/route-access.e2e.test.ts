@@ -2,7 +2,7 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Me, Role } from '../../../src/domain/auth.js';
 import { allows } from '../../../src/web/features/views/access.js';
-import { isoWeekOf } from '../../../src/web/features/situation/iso-week.js';
+import { isoWeekOfDay } from '../../../src/domain/calendar/index.js';
 import { PAGES, type PageAccess, type PagePath } from '../../../src/web/pages.js';
 import { csrfToken, type Harness, shot, signIn, startHarness } from './pages.js';
 
@@ -54,7 +54,7 @@ beforeAll(async () => {
   const agreements = await get<Array<{ id: string }>>(`/api/agreements${district.owner_unit ? `?district_unit_id=${district.owner_unit.id}` : ''}`);
   if (agreements[0]) samples['agreements/:id'] = agreements[0].id;
   const token = await csrfToken(admin, h);
-  const week = isoWeekOf(new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Stockholm' }).format(new Date()));
+  const week = isoWeekOfDay(new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Stockholm' }).format(new Date()));
   const frozen = await admin.request.post(`${h.server.url}/api/situation/reports`, { headers: { 'X-CSRF-Token': token }, data: { area_id: district.id, week } });
   samples['reports/:id'] = ((await frozen.json()) as { report: { id: string } }).report.id;
   const receipt = await admin.request.post(`${h.server.url}/api/public/reports`, { headers: { 'X-CSRF-Token': token }, data: { category: 'klotter', lon: 18.0431, lat: 59.2636 } });

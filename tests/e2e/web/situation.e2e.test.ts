@@ -1,5 +1,6 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { addWeeks, DEFAULT_TIME_ZONE, isoWeek } from '../../../src/domain/calendar/index.js';
 import { expectAccessible, type Harness, open, printA11ySummary, settle, shot, signIn, startHarness } from './pages.js';
 
 /**
@@ -14,19 +15,12 @@ let reportPath = '';
 const ACTION = `Se över belysningen vid Högdalens centrum ${Date.now()}`;
 
 function currentIsoWeek(): string {
-  const day = new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Stockholm' }).format(new Date());
-  const [y, m, d] = day.split('-').map(Number) as [number, number, number];
-  const date = new Date(Date.UTC(y, m - 1, d));
-  const thursday = new Date(date.getTime() + (3 - ((date.getUTCDay() + 6) % 7)) * 86_400_000);
-  const year = thursday.getUTCFullYear();
-  const week = Math.floor((thursday.getTime() - Date.UTC(year, 0, 1)) / 86_400_000 / 7) + 1;
-  return `${year}-W${String(week).padStart(2, '0')}`;
+  return isoWeek(new Date(), DEFAULT_TIME_ZONE);
 }
 
 /** `week` and the `n` − 1 weeks before it, newest first. */
 async function recentWeeks(week: string, n: number): Promise<string[]> {
-  const { shiftWeek } = await import('../../../src/web/features/situation/iso-week.js');
-  return Array.from({ length: n }, (_, i) => shiftWeek(week, -i));
+  return Array.from({ length: n }, (_, i) => addWeeks(week, -i));
 }
 
 beforeAll(async () => {

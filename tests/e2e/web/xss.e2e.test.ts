@@ -1,7 +1,7 @@
 import ExcelJS from 'exceljs';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { isoWeekOf } from '../../../src/web/features/situation/iso-week.js';
+import { isoWeekOfDay } from '../../../src/domain/calendar/index.js';
 import { expectAccessible, type Harness, open, printA11ySummary, settle, shot, signIn, startHarness } from './pages.js';
 
 /**
@@ -68,7 +68,7 @@ beforeAll(async () => {
     components: [{ title: payload('component').slice(0, 200), type: 'staffing' }],
   })).id;
   const occurred = new Date(Date.now() - 7 * 86_400_000);
-  const week = isoWeekOf(new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Stockholm' }).format(occurred));
+  const week = isoWeekOfDay(new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Stockholm' }).format(occurred));
   ids.report = ((await post(coordinator, '/api/situation/reports', { area_id: districtId, week })) as unknown as { report: { id: string } }).report.id;
   await post(coordinator, `/api/situation/reports/${ids.report}/meeting`, {
     held_at: new Date().toISOString(), participants: [unitId], notes: payload('meeting'),

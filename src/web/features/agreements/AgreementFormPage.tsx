@@ -4,7 +4,7 @@ import { Link, useNavigate, useParams, useSearchParams } from 'react-router';
 import { type Agreement, AgreementKindSchema } from '../../../domain/agreements.js';
 import type { DistrictView } from '../../../domain/views.js';
 import { ApiError } from '../../api/client.js';
-import { todayInSweden } from '../../components/dates.js';
+import { organisationToday } from '../../components/dates.js';
 import { ErrorSummary } from '../../components/ErrorSummary.js';
 import { QueryState, useErrorText } from '../../components/QueryState.js';
 import { RadioGroup } from '../../components/RadioGroup.js';
@@ -68,7 +68,7 @@ function AgreementForm({ view, agreement }: { view: DistrictView; agreement: Agr
   const format = useFormat();
   const units = useUnitOptions().filter((u) => u.id !== view.district.id);
   const police = units.find((u) => u.kind === 'partner')?.id ?? '';
-  const [state, setState] = useState<AgreementFormState>(() => (agreement ? agreementState(agreement) : blankAgreement(police, todayInSweden())));
+  const [state, setState] = useState<AgreementFormState>(() => (agreement ? agreementState(agreement) : blankAgreement(police, organisationToday())));
   // The version the form was filled from: saving over someone else's later change is refused (409) with a message to reload.
   const [openedVersion] = useState(agreement?.version ?? 0);
   // A saved agreement leaves the form for the district's list, which shows the message.

@@ -1,10 +1,10 @@
 import { type FormEvent, type ReactNode, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useParams } from 'react-router';
-import { addMonths } from '../../../analysis/calendar/months.js';
+import { addMonths } from '../../../domain/calendar/index.js';
 import { ActivityAssessmentSchema, type Agreement, IndicatorAssessmentSchema, REVIEW_INTERVAL_MONTHS } from '../../../domain/agreements.js';
 import { useCategoryLabel } from '../../api/use-reference-data.js';
-import { todayInSweden } from '../../components/dates.js';
+import { organisationToday } from '../../components/dates.js';
 import { ErrorSummary } from '../../components/ErrorSummary.js';
 import { QueryState, useErrorText } from '../../components/QueryState.js';
 import { SubmitButton } from '../../components/SubmitButton.js';
@@ -52,7 +52,7 @@ function ReviewForm({ agreement: a }: { agreement: Agreement }) {
   const navigate = useNavigate();
   const review = useReviewAgreement(a.id);
   const errorText = useErrorText();
-  const today = todayInSweden();
+  const today = organisationToday();
   const [state, setState] = useState<ReviewFormState>(() => blankReview(a, today));
   const [errors, setErrors] = useState<Partial<Record<ReviewErrorKey, string>>>({});
   const [general, setGeneral] = useState<string | null>(null);

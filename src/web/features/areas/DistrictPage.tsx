@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { MAX_PUBLIC_RESOLUTION, MIN_PUBLIC_COUNT } from '../../../analysis/stats/disclosure.js';
 import type { PlaceSummary } from '../../../domain/org.js';
-import { daysAgoIso, todayInSweden } from '../../components/dates.js';
+import { daysAgoIso, organisationToday } from '../../components/dates.js';
 import { ApproximateBadge } from '../../components/Badge.js';
 import { MapListLink } from '../../components/MapListLink.js';
 import { QueryState } from '../../components/QueryState.js';
@@ -72,7 +72,7 @@ export function DistrictPage() {
                   {area.data.valid_to
                     ? t('district.validRange', { from: format.day(area.data.valid_from), to: format.day(area.data.valid_to) })
                     : t('district.validFrom', { from: format.day(area.data.valid_from) })}
-                  {area.data.valid_to && area.data.valid_to < todayInSweden() && <> · <em>{t('district.historic')}</em></>}
+                  {area.data.valid_to && area.data.valid_to < organisationToday() && <> · <em>{t('district.historic')}</em></>}
                 </dd>
               </div>
               {area.data.population && (

@@ -1,5 +1,6 @@
 import type { TFunction } from 'i18next';
 import { AuditActionSchema, AuditQuerySchema } from '../../../domain/audit.js';
+import { addDays } from '../../../domain/calendar/index.js';
 import { IsoDateSchema } from '../../../domain/common.js';
 import type { AuditFilter } from '../../api/endpoints.js';
 import { localInputToOffsetIso } from '../../components/dates.js';
@@ -36,10 +37,6 @@ export function paramsFromForm(form: AuditFormState): URLSearchParams {
   return params;
 }
 
-function nextDay(day: string): string {
-  return new Date(Date.parse(`${day}T00:00:00Z`) + 86_400_000).toISOString().slice(0, 10);
-}
-
 /**
  * The API filter for a form, validated with the server's AuditQuerySchema. Days are whole days in Swedish time:
  * 'from' starts at its midnight, 'to' runs until the next day's midnight.
@@ -53,7 +50,7 @@ export function toAuditFilter(form: AuditFormState, t: TFunction): { filter: Aud
       errors[field] = t(`audit.errors.${field}`);
       return undefined;
     }
-    return localInputToOffsetIso(`${field === 'to' ? nextDay(value) : value}T00:00`);
+    return localInputToOffsetIso(`${field === 'to' ? addDays(value, 1) : value}T00:00`);
   };
   const candidate = {
     actor: form.actor.trim() || undefined,

@@ -1,12 +1,12 @@
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Problem } from '../../../domain/problems.js';
-import { todayInSweden } from '../../components/dates.js';
+import { organisationToday } from '../../components/dates.js';
 import { ErrorSummary } from '../../components/ErrorSummary.js';
 import { useErrorText } from '../../components/QueryState.js';
 import { SubmitButton } from '../../components/SubmitButton.js';
 import { useFormat } from '../../components/use-format.js';
-import { addDays } from './days.js';
+import { addDays } from '../../../domain/calendar/index.js';
 import { Field } from './Field.js';
 import { validateBaseline } from './problem-edit.js';
 import { useChangeProblem } from './use-programme.js';
@@ -21,7 +21,7 @@ export function BaselineForm({ problem }: { problem: Problem }) {
   const format = useFormat();
   const change = useChangeProblem(problem.id);
   const errorText = useErrorText();
-  const today = todayInSweden();
+  const today = organisationToday();
   const [from, setFrom] = useState(problem.baseline?.from ?? addDays(today, -182));
   const [to, setTo] = useState(problem.baseline?.to ?? today);
   const [invalid, setInvalid] = useState(false);

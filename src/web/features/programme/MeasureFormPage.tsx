@@ -4,7 +4,7 @@ import { useNavigate, useSearchParams } from 'react-router';
 import type { Problem } from '../../../domain/problems.js';
 import { ApiError } from '../../api/client.js';
 import { useUnits } from '../../api/use-reference-data.js';
-import { todayInSweden } from '../../components/dates.js';
+import { organisationToday } from '../../components/dates.js';
 import { ErrorSummary } from '../../components/ErrorSummary.js';
 import { QueryState, useErrorText } from '../../components/QueryState.js';
 import { SubmitButton } from '../../components/SubmitButton.js';
@@ -12,7 +12,7 @@ import { useDocumentTitle } from '../../components/use-document-title.js';
 import { SignInNotice } from '../auth/SignInNotice.js';
 import { useSession } from '../auth/use-session.js';
 import { defaultUnit, editableUnits } from './access.js';
-import { addDays } from './days.js';
+import { addDays } from '../../../domain/calendar/index.js';
 import { apiIssues, type FieldErrors, summaryItems } from './form-errors.js';
 import { ComponentsEditor, FollowupDatesEditor } from './ListEditors.js';
 import { MEASURE_FIELDS, type MeasureField, type MeasureFormState, measureErrors, measureInputId, validateMeasure } from './measure-form.js';
@@ -52,7 +52,7 @@ function MeasureForm({ problems }: { problems: readonly Problem[] }) {
   const create = useCreateMeasure();
   const errorText = useErrorText();
   const preselected = problems.find((p) => p.id === params.get('problem'));
-  const today = todayInSweden();
+  const today = organisationToday();
   const [state, setState] = useState<MeasureFormState>(() => ({
     problem_ids: preselected ? [preselected.id] : [],
     responsible_unit_id: defaultUnit(session.data, units, preselected?.owner_unit.id),

@@ -4,7 +4,7 @@ import { Link, useNavigate, useParams, useSearchParams } from 'react-router';
 import { IndicatorDirectionSchema } from '../../../domain/problems.js';
 import { ApiError } from '../../api/client.js';
 import { useUnits } from '../../api/use-reference-data.js';
-import { todayInSweden } from '../../components/dates.js';
+import { organisationToday } from '../../components/dates.js';
 import { ErrorSummary } from '../../components/ErrorSummary.js';
 import { QueryState, useErrorText } from '../../components/QueryState.js';
 import { SubmitButton } from '../../components/SubmitButton.js';
@@ -12,7 +12,7 @@ import { useDocumentTitle } from '../../components/use-document-title.js';
 import { SignInNotice } from '../auth/SignInNotice.js';
 import { useSession } from '../auth/use-session.js';
 import { useArea } from '../areas/use-areas.js';
-import { addDays } from './days.js';
+import { addDays } from '../../../domain/calendar/index.js';
 import { defaultUnit, editableUnits } from './access.js';
 import { EvidenceText } from './EvidenceList.js';
 import { Field } from './Field.js';
@@ -59,7 +59,7 @@ function ProblemForm({ areaId, ownerUnitId }: { areaId: string; ownerUnitId: str
   const create = useCreateProblem();
   const errorText = useErrorText();
   const prefill = useMemo(() => parsePrefill(params, areaId), [params, areaId]);
-  const today = todayInSweden();
+  const today = organisationToday();
   const [state, setState] = useState<ProblemFormState>(() => ({
     owner_unit_id: defaultUnit(session.data, units, ownerUnitId), title: '', statement: '',
     area_id: prefill.area_id ?? (prefill.place_ids.length ? '' : areaId), place_ids: prefill.place_ids, categories: prefill.categories,

@@ -1,10 +1,11 @@
 import { type FormEvent, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
+import { addDays } from '../../../domain/calendar/index.js';
 import type { FrozenReportView, Meeting } from '../../../domain/meetings.js';
 import { situationEndpoints } from '../../api/situation-endpoints.js';
 import { useUnits } from '../../api/use-reference-data.js';
-import { localInputToOffsetIso, todayInSweden, toLocalInputValue } from '../../components/dates.js';
+import { localInputToOffsetIso, organisationToday, toLocalInputValue } from '../../components/dates.js';
 import { QueryState, useErrorText } from '../../components/QueryState.js';
 import { SubmitButton } from '../../components/SubmitButton.js';
 import { useDocumentTitle } from '../../components/use-document-title.js';
@@ -207,8 +208,7 @@ function ActionList({ meeting }: { meeting: Meeting }) {
 }
 
 function inTwoWeeks(): string {
-  const [y, m, d] = todayInSweden().split('-').map(Number) as [number, number, number];
-  return new Date(Date.UTC(y, m - 1, d + 14)).toISOString().slice(0, 10);
+  return addDays(organisationToday(), 14);
 }
 
 function ActionForm({ meetingId }: { meetingId: string }) {

@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useParams, useSearchParams } from 'react-router';
 import type { RatingLevel, SituationReport } from '../../../domain/situation.js';
 import { situationEndpoints } from '../../api/situation-endpoints.js';
-import { todayInSweden } from '../../components/dates.js';
+import { organisationToday } from '../../components/dates.js';
 import { QueryState, useErrorText } from '../../components/QueryState.js';
 import { RadioGroup } from '../../components/RadioGroup.js';
 import { SubmitButton } from '../../components/SubmitButton.js';
@@ -14,7 +14,7 @@ import { useSession } from '../auth/use-session.js';
 import { useArea, useNeighbourhoodsGeojson, dayWithin } from '../areas/use-areas.js';
 import { TimeGrid, TrendChart } from './charts.js';
 import { HotspotTable, TopPlaceProblemLink } from './HotspotProblems.js';
-import { isIsoWeek, isoWeekOf, shiftWeek, weekDay } from './iso-week.js';
+import { addWeeks, isIsoWeek, isoWeekDay, isoWeekOfDay } from '../../../domain/calendar/index.js';
 import { ChangeCell, RATING_LEVELS, RatingBadge, useRatingLabel } from './Rating.js';
 import { DENSITY_STOPS, densityColour, EMERGING_COLOURS, EMERGING_ORDER, GI_COLOURS, GI_ORDER, type SituationLayer, SituationMap } from './SituationMap.js';
 import { filtersFromParams, ReportFilters, type ReportFilterValue } from './ReportFilters.js';
@@ -28,7 +28,7 @@ export function SituationPage() {
   const { t } = useTranslation();
   const [params, setParams] = useSearchParams();
   const requested = params.get('week') ?? '';
-  const week = isIsoWeek(requested) ? requested : isoWeekOf(todayInSweden());
+  const week = isIsoWeek(requested) ? requested : isoWeekOfDay(organisationToday());
   const filters = filtersFromParams(params);
   const session = useSession();
   const area = useArea(id);
@@ -91,14 +91,14 @@ function WeekPicker({ week, onChange }: { week: string; onChange: (w: string) =>
   };
   return (
     <form className="week-picker" onSubmit={submit} aria-label={t('situation.weekPicker')}>
-      <button type="button" className="button button-secondary" onClick={() => onChange(shiftWeek(week, -1))}>{t('situation.previousWeek')}</button>
+      <button type="button" className="button button-secondary" onClick={() => onChange(addWeeks(week, -1))}>{t('situation.previousWeek')}</button>
       <div className="field">
         <label htmlFor="situation-week">{t('situation.weekInput')}</label>
         <input id="situation-week" value={value} onChange={(e) => setValue(e.target.value)} aria-invalid={invalid}
           {...(invalid ? { 'aria-describedby': 'situation-week-error' } : {})} />
       </div>
       <button type="submit" className="button button-secondary">{t('situation.show')}</button>
-      <button type="button" className="button button-secondary" onClick={() => onChange(shiftWeek(week, 1))}>{t('situation.nextWeek')}</button>
+      <button type="button" className="button button-secondary" onClick={() => onChange(addWeeks(week, 1))}>{t('situation.nextWeek')}</button>
       {invalid && <p id="situation-week-error" className="field-error">{t('situation.weekInvalid')}</p>}
     </form>
   );
@@ -111,7 +111,7 @@ function ReportBody({ areaId, report, filters, canWrite }: { areaId: string | un
   const navigate = useNavigate();
   const errorText = useErrorText();
   const area = useArea(areaId);
-  const neighbourhoods = useNeighbourhoodsGeojson(areaId, area.data ? dayWithin(area.data) : areaId ? undefined : todayInSweden());
+  const neighbourhoods = useNeighbourhoodsGeojson(areaId, area.data ? dayWithin(area.data) : areaId ? undefined : organisationToday());
   const [layer, setLayer] = useState<SituationLayer>('points');
   const freeze = useFreeze();
   const en = i18n.language === 'en';
@@ -124,7 +124,7 @@ function ReportBody({ areaId, report, filters, canWrite }: { areaId: string | un
   return (
     <>
       <p className="lead">
-        {t('situation.totalsText', { count: report.totals.count, week: report.week })} ({format.day(weekDay(report.week, 0))} – {format.day(weekDay(report.week, 6))}).{' '}
+        {t('situation.totalsText', { count: report.totals.count, week: report.week })} ({format.day(isoWeekDay(report.week, 0))} – {format.day(isoWeekDay(report.week, 6))}).{' '}
         {t('situation.colPrev')}: <ChangeCell count={report.totals.count} change={report.totals.vs_previous_week} />.{' '}
         {t('situation.colYear')}: <ChangeCell count={report.totals.count} change={report.totals.vs_last_year} />.
       </p>

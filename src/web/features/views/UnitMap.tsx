@@ -1,7 +1,7 @@
 import L from 'leaflet';
 import { useEffect, useMemo, useState } from 'react';
 import type { UnitView } from '../../../domain/views.js';
-import { todayInSweden } from '../../components/dates.js';
+import { organisationToday } from '../../components/dates.js';
 import { MapView, useMapLayer } from '../../components/MapView.js';
 import { useDistrictsGeojson } from '../areas/use-areas.js';
 import { POINT_STYLE } from '../programme/ProgrammeMap.js';
@@ -41,7 +41,7 @@ const DISTRICT_STYLE: L.PathOptions = { color: '#6b7c8f', weight: 1, fillColor: 
  */
 export function UnitMap({ points, kindLabel, label, describedBy }: Props) {
   const [map, setMap] = useState<L.Map | null>(null);
-  const districts = useDistrictsGeojson(todayInSweden());
+  const districts = useDistrictsGeojson(organisationToday());
   const renderer = useMemo(() => L.svg({ padding: 0.5, pane: 'markerPane' }), []);
   useEffect(() => {
     if (map && points.length) map.fitBounds(L.latLngBounds(points.map((p) => [p.lat, p.lon])), { padding: [32, 32], maxZoom: 15 });

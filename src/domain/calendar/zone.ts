@@ -1,11 +1,15 @@
 /**
  * Wall-clock time in a named time zone without a date library: the zone's UTC offset comes from Intl (the
- * IANA database shipped with Node), everything else is integer arithmetic on UTC fields. Swedish time is
- * the default everywhere in Trygg because weeks, hours and weekdays are the ones people lived through.
+ * IANA database of the runtime, Node or the browser), everything else is integer arithmetic on UTC fields.
+ * Every function takes the zone; the organisation's own (`ctx.organisation.timeZone`) is the one to pass.
  */
+import { formatDay } from './days.js';
 
-/** The default zone of every wall-clock computation. */
-export const STOCKHOLM = 'Europe/Stockholm';
+/**
+ * The zone of a new organisation and of demo data: Swedish time, because Trygg's weeks, hours and weekdays
+ * are the ones people in a Swedish municipality lived through. The only place this name is written.
+ */
+export const DEFAULT_TIME_ZONE = 'Europe/Stockholm';
 
 /** An instant as a Date, epoch milliseconds or an ISO 8601 string with offset. */
 export type InstantInput = Date | number | string;
@@ -24,7 +28,6 @@ export interface LocalParts {
   weekday: number;
 }
 
-const DAY_MS = 86_400_000;
 const HOUR_MS = 3_600_000;
 const BUCKET_MS = 900_000;
 const formatters = new Map<string, Intl.DateTimeFormat>();
@@ -58,7 +61,7 @@ export function toEpochMs(instant: InstantInput): number {
  * The zone's offset from UTC at an instant, in milliseconds (Stockholm: +3 600 000 in winter, +7 200 000 in summer).
  * @example zoneOffsetMs(Date.UTC(2026, 6, 1), 'Europe/Stockholm') // 7200000
  */
-export function zoneOffsetMs(epochMs: number, timeZone: string = STOCKHOLM): number {
+export function zoneOffsetMs(epochMs: number, timeZone: string): number {
   const bucket = Math.floor(epochMs / BUCKET_MS);
   const key = `${timeZone}|${bucket}`;
   const cached = offsetCache.get(key);
@@ -75,9 +78,9 @@ export function zoneOffsetMs(epochMs: number, timeZone: string = STOCKHOLM): num
 
 /**
  * Wall-clock fields of an instant in a zone.
- * @example localParts('2026-03-29T01:30:00Z') // { year: 2026, month: 3, day: 29, hour: 3, minute: 30, weekday: 7 }
+ * @example localParts('2026-03-29T01:30:00Z', 'Europe/Stockholm') // { year: 2026, month: 3, day: 29, hour: 3, minute: 30, weekday: 7 }
  */
-export function localParts(instant: InstantInput, timeZone: string = STOCKHOLM): LocalParts {
+export function localParts(instant: InstantInput, timeZone: string): LocalParts {
   const ms = toEpochMs(instant);
   const d = new Date(ms + zoneOffsetMs(ms, timeZone));
   return {
@@ -93,21 +96,38 @@ export function localParts(instant: InstantInput, timeZone: string = STOCKHOLM):
 const pad2 = (n: number) => String(n).padStart(2, '0');
 
 /**
- * An instant as documents give it: wall-clock time to the minute, `YYYY-MM-DD HH:mm` (never UTC).
- * @example localMinute('2026-12-06T16:42:37Z') // '2026-12-06 17:42'
+ * The local calendar day ('YYYY-MM-DD') of an instant: the day area layouts, due dates and years are read in.
+ * @example localDay('2026-11-22T23:30:00Z', 'Europe/Stockholm') // '2026-11-23'
  */
-export function localMinute(instant: InstantInput, timeZone: string = STOCKHOLM): string {
+export function localDay(instant: InstantInput, timeZone: string): string {
   const p = localParts(instant, timeZone);
-  return `${p.year}-${pad2(p.month)}-${pad2(p.day)} ${pad2(p.hour)}:${pad2(p.minute)}`;
+  return formatDay(p.year, p.month, p.day);
+}
+
+/**
+ * Today's date ('YYYY-MM-DD') on the zone's wall clock.
+ * @example today('Europe/Stockholm', new Date('2026-12-31T23:30:00Z')) // '2027-01-01'
+ */
+export function today(timeZone: string, now: Date = new Date()): string {
+  return localDay(now, timeZone);
+}
+
+/**
+ * An instant as documents give it: wall-clock time to the minute, `YYYY-MM-DD HH:mm` (never UTC).
+ * @example localMinute('2026-12-06T16:42:37Z', 'Europe/Stockholm') // '2026-12-06 17:42'
+ */
+export function localMinute(instant: InstantInput, timeZone: string): string {
+  const p = localParts(instant, timeZone);
+  return `${formatDay(p.year, p.month, p.day)} ${pad2(p.hour)}:${pad2(p.minute)}`;
 }
 
 /**
  * The instant a wall-clock time occurs in a zone. In the autumn overlap the earlier (summer-time) instant
- * is returned; a time inside the spring gap maps to the instant an hour later on the clock. Midnight, the
- * only wall time weeks need, lies in neither gap nor overlap in Sweden.
+ * is returned; a time inside the spring gap is read with the offset before the gap (02:30 on the spring
+ * Sunday in Stockholm is 01:30 UTC, 03:30 on the clock). Midnight lies in neither in Sweden.
  * @example zonedTimeToEpochMs(2026, 3, 30, 0, 0, 'Europe/Stockholm') // Date.UTC(2026, 2, 29, 22)
  */
-export function zonedTimeToEpochMs(year: number, month: number, day: number, hour = 0, minute = 0, timeZone: string = STOCKHOLM): number {
+export function zonedTimeToEpochMs(year: number, month: number, day: number, hour: number, minute: number, timeZone: string): number {
   const wall = Date.UTC(year, month - 1, day, hour, minute);
   // Try the offsets in force three hours either side (beyond any transition's reach); keep the earliest
   // that reproduces the wall time.
@@ -119,18 +139,18 @@ export function zonedTimeToEpochMs(year: number, month: number, day: number, hou
 }
 
 /**
- * Days since 1970-01-01 of a calendar date (proleptic Gregorian, no zone involved).
- * @example dayNumber(1970, 1, 2) // 1
+ * The instant a local calendar day ('YYYY-MM-DD') begins: its 00:00 on the zone's wall clock.
+ * @example startOfLocalDay('2026-03-29', 'Europe/Stockholm').toISOString() // '2026-03-28T23:00:00.000Z'
  */
-export function dayNumber(year: number, month: number, day: number): number {
-  return Math.round(Date.UTC(year, month - 1, day) / DAY_MS);
+export function startOfLocalDay(day: string, timeZone: string): Date {
+  const [y, m, d] = day.split('-').map(Number) as [number, number, number];
+  return new Date(zonedTimeToEpochMs(y, m, d, 0, 0, timeZone));
 }
 
 /**
- * The calendar date of a day number, inverse of `dayNumber`.
- * @example fromDayNumber(1) // { year: 1970, month: 1, day: 2 }
+ * The instant a local month begins: the 1st at 00:00 on the zone's wall clock.
+ * @example startOfLocalMonth(2026, 7, 'Europe/Stockholm').toISOString() // '2026-06-30T22:00:00.000Z'
  */
-export function fromDayNumber(n: number): { year: number; month: number; day: number } {
-  const d = new Date(n * DAY_MS);
-  return { year: d.getUTCFullYear(), month: d.getUTCMonth() + 1, day: d.getUTCDate() };
+export function startOfLocalMonth(year: number, month: number, timeZone: string): Date {
+  return new Date(zonedTimeToEpochMs(year, month, 1, 0, 0, timeZone));
 }
