@@ -94,6 +94,13 @@ describe('local days', () => {
   });
 });
 
+describe('zones far from UTC', () => {
+  it('finds midnight before a transition that lies more than three hours from the wall time read as UTC', () => {
+    // Lord Howe (UTC+10:30) springs forward to +11:00 at 02:00 on 2028-10-01, i.e. 15:30 UTC on 30 September.
+    expect(startOfLocalDay('2028-10-01', 'Australia/Lord_Howe').toISOString()).toBe('2028-09-30T13:30:00.000Z');
+  });
+});
+
 describe('properties in several zones', () => {
   const zones = fc.constantFrom(SE, 'UTC', 'America/New_York', 'Asia/Kolkata', 'Australia/Lord_Howe');
   const anyInstant = fc.date({ min: new Date('2000-01-01T00:00:00Z'), max: new Date('2040-01-01T00:00:00Z'), noInvalidDate: true });

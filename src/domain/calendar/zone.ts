@@ -129,13 +129,16 @@ export function localMinute(instant: InstantInput, timeZone: string): string {
  */
 export function zonedTimeToEpochMs(year: number, month: number, day: number, hour: number, minute: number, timeZone: string): number {
   const wall = Date.UTC(year, month - 1, day, hour, minute);
-  // Try the offsets in force three hours either side (beyond any transition's reach); keep the earliest
-  // that reproduces the wall time.
-  const candidates = [zoneOffsetMs(wall - 3 * HOUR_MS, timeZone), zoneOffsetMs(wall + 3 * HOUR_MS, timeZone)]
+  // The instant lies within a DST shift of `wall` less its offset there. Try the offsets in force three hours
+  // either side of that guess (beyond any transition's reach, in zones of any offset); keep the earliest that
+  // reproduces the wall time, or in a gap the offset from before it.
+  const guess = wall - zoneOffsetMs(wall, timeZone);
+  const before = zoneOffsetMs(guess - 3 * HOUR_MS, timeZone);
+  const candidates = [before, zoneOffsetMs(guess + 3 * HOUR_MS, timeZone)]
     .map((off) => wall - off)
     .filter((t) => t + zoneOffsetMs(t, timeZone) === wall)
     .sort((a, b) => a - b);
-  return candidates[0] ?? wall - zoneOffsetMs(wall - 3 * HOUR_MS, timeZone);
+  return candidates[0] ?? wall - before;
 }
 
 /**
