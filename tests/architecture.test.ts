@@ -17,9 +17,10 @@ const ALLOWED: Record<string, string[]> = {
   domain: ['domain'],
   analysis: ['analysis', 'domain'],
   db: ['db', 'domain'],
-  features: ['features', 'domain', 'analysis', 'db', 'server/context'],
-  server: ['server', 'features', 'domain', 'db'],
-  cli: ['cli', 'features', 'domain', 'analysis', 'db', 'server'],
+  core: ['core', 'domain', 'analysis', 'db'],
+  features: ['features', 'core', 'domain', 'analysis', 'db'],
+  server: ['server', 'features', 'core', 'domain', 'db'],
+  cli: ['cli', 'features', 'core', 'domain', 'analysis', 'db', 'server'],
   web: ['web', 'domain', 'analysis'],
 };
 

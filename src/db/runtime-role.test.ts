@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { importFiles, seedStockholmForImports } from '../../tests/factories/imports.factory.js';
 import { TEST_POSTGRES_URL, withSchemaLock } from '../../tests/setup/test-db.js';
 import { openDatabase } from '../cli/cli-context.js';
-import { recordAudit } from '../features/audit/audit.repo.js';
+import { recordAudit } from '../core/audit.repo.js';
 import { ownsIncidents } from '../features/imports/bulk-load.js';
 import { runImport } from '../features/imports/imports.service.js';
 import { type Config, loadConfig } from '../server/config.js';

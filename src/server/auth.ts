@@ -5,7 +5,7 @@ import { ANONYMOUS, type Principal } from '../domain/auth.js';
 import { AppError } from '../domain/errors.js';
 import { resolveApiToken, resolveSession } from '../features/auth/auth.service.js';
 import { CSRF_HEADER, SESSION_COOKIE } from '../features/auth/session-cookie.js';
-import { checkPolicy, type Policy, POLICIES } from '../features/auth/policy.js';
+import { checkPolicy, type Policy, POLICIES } from '../core/policy.js';
 
 
 export interface RoutePolicy {

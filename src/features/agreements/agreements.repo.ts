@@ -1,8 +1,8 @@
 import type { Insertable, Updateable } from 'kysely';
 import type { AgreementReviewItemsTable, AgreementReviewsTable, LocalAgreementsTable } from '../../db/schema.js';
-import type { TierAccess } from '../auth/policy.js';
-import { visibleTo } from '../auth/visibility.repo.js';
-import type { Db } from '../org/org.repo.js';
+import type { TierAccess } from '../../core/policy.js';
+import { visibleTo } from '../../core/visibility.repo.js';
+import type { Db } from '../../core/context.js';
 
 function selectAgreements(db: Db, organisationId: string) {
   return db.selectFrom('local_agreements as g').innerJoin('units as d', 'd.id', 'g.district_unit_id').innerJoin('units as p', 'p.id', 'g.partner_unit_id')

@@ -1,5 +1,5 @@
 import type { AnnualQuery, AnnualReport } from '../../domain/annual.js';
-import type { ServiceContext } from '../../server/context.js';
+import type { ServiceContext } from '../../core/context.js';
 import { today } from '../org/org.service.js';
 import { listRequests } from '../requests/requests.service.js';
 import { getDistrictView, getUnitView } from '../views/views.service.js';

@@ -1,7 +1,6 @@
 import { isIPv6 } from 'node:net';
 import { AppError } from '../../domain/errors.js';
-import type { ServiceContext } from '../../server/context.js';
-import type { Db } from '../org/org.repo.js';
+import type { ServiceContext, Db } from '../../core/context.js';
 import { addFailure, countEmailFailures, countFailingEmails, findThrottle, recordSuccess, setBlockedUntil, type ThrottleKey } from './sign-in-throttle.repo.js';
 
 /*

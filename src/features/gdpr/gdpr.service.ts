@@ -2,11 +2,10 @@ import { createHash } from 'node:crypto';
 import { sql } from 'kysely';
 import { inTransaction, liftStatementTimeout } from '../../db/transaction.js';
 import type { RetentionTarget } from '../../domain/gdpr.js';
-import type { ServiceContext } from '../../server/context.js';
-import { recordAudit } from '../audit/audit.repo.js';
+import type { ServiceContext, Db } from '../../core/context.js';
+import { recordAudit } from '../../core/audit.repo.js';
 import { countStaleThrottleRows, deleteStaleThrottleRows } from '../auth/sign-in-throttle.repo.js';
 import { clearStaleImportReports, countDoneOutboxMessages, countStaleImportReports, deleteDoneOutboxMessages } from './retention.repo.js';
-import type { Db } from '../org/org.repo.js';
 import { processingRecord, RETENTION_RULES } from './processing-record.js';
 
 /** Subtracts whole calendar months (the cutoff of a retention rule). */

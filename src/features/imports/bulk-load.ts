@@ -1,5 +1,5 @@
 import { sql } from 'kysely';
-import type { Db } from '../org/org.repo.js';
+import type { Db } from '../../core/context.js';
 
 /**
  * Below this many new rows an import writes into incidents as it stands. From it on, and when the new

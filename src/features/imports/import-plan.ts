@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { AppError } from '../../domain/errors.js';
 import { localMinute } from '../../analysis/stats/local-time.js';
 import type { ImportField, ImportOptions, ImportProfile, PreviewRow, SourceColumn } from '../../domain/imports.js';
-import type { ServiceContext } from '../../server/context.js';
+import type { ServiceContext } from '../../core/context.js';
 import { getAreaIndex } from '../org/area-index.service.js';
 import { POLICE_STATUS_NOTE } from '../seed/police.seed.js';
 import { readCsvFile, resolveSharedDataDir } from '../seed/shared-data.js';

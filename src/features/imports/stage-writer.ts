@@ -1,4 +1,4 @@
-import type { Db } from '../org/org.repo.js';
+import type { Db } from '../../core/context.js';
 import { analyzeIncidents, ownsIncidents, wantsBulkLoad, withoutIncidentIndexes } from './bulk-load.js';
 import type { DuplicateKind, ReportBuilder } from './import-report.js';
 import {

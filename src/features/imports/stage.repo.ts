@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { sql } from 'kysely';
-import type { Db } from '../org/org.repo.js';
+import type { Db } from '../../core/context.js';
 import { analyzeIncidents } from './bulk-load.js';
 import type { Candidate } from './row-mapper.js';
 

@@ -1,9 +1,9 @@
 import { AppError } from '../../domain/errors.js';
 import type { Principal } from '../../domain/auth.js';
 import type { InboxItem } from '../../domain/meetings.js';
-import type { ServiceContext } from '../../server/context.js';
+import type { ServiceContext } from '../../core/context.js';
 import { agreementInboxItems } from '../agreements/agreements.service.js';
-import { findUnit } from '../org/org.repo.js';
+import { findUnit } from '../../core/tenancy.repo.js';
 import { today } from '../org/org.service.js';
 import { requestInboxItems } from '../requests/requests.service.js';
 import { incidentInboxItems } from '../responsibility/responsibility.service.js';

@@ -1,9 +1,9 @@
 import type { Insertable, Updateable } from 'kysely';
 import type { MeasureFollowupsTable, MeasuresTable, MeasureStatus } from '../../db/schema.js';
 import type { Confidentiality } from '../../domain/confidentiality.js';
-import type { TierAccess } from '../auth/policy.js';
-import { visibleTo } from '../auth/visibility.repo.js';
-import type { Db } from '../org/org.repo.js';
+import type { TierAccess } from '../../core/policy.js';
+import { visibleTo } from '../../core/visibility.repo.js';
+import type { Db } from '../../core/context.js';
 
 const measureColumns = [
   'm.id', 'm.title', 'm.description', 'm.type', 'm.status', 'm.responsible_unit_id', 'u.name as responsible_unit_name',

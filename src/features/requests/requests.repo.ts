@@ -1,8 +1,8 @@
 import type { Insertable, Updateable } from 'kysely';
 import type { ContributionRequestsTable } from '../../db/schema.js';
-import type { TierAccess } from '../auth/policy.js';
-import { visibleTo } from '../auth/visibility.repo.js';
-import type { Db } from '../org/org.repo.js';
+import type { TierAccess } from '../../core/policy.js';
+import { visibleTo } from '../../core/visibility.repo.js';
+import type { Db } from '../../core/context.js';
 
 function selectRequests(db: Db, organisationId: string) {
   return db.selectFrom('contribution_requests as r')

@@ -1,8 +1,8 @@
 import type { Insertable } from 'kysely';
 import type { ResponsibilityRulesTable } from '../../db/schema.js';
-import type { TierAccess } from '../auth/policy.js';
-import { visibleTo } from '../auth/visibility.repo.js';
-import type { Db } from '../org/org.repo.js';
+import type { TierAccess } from '../../core/policy.js';
+import { visibleTo } from '../../core/visibility.repo.js';
+import type { Db } from '../../core/context.js';
 
 export function listRules(db: Db, organisationId: string) {
   return db.selectFrom('responsibility_rules as r').leftJoin('incident_categories as c', 'c.id', 'r.category_id').leftJoin('units as u', 'u.id', 'r.unit_id')

@@ -3,11 +3,11 @@ import { inTransaction } from '../../db/transaction.js';
 import { AppError } from '../../domain/errors.js';
 import type { InboxItem } from '../../domain/meetings.js';
 import type { Assignment, ResponsibilityRule, ResponsibilityRuleInput, ServiceLevel } from '../../domain/responsibility.js';
-import type { ServiceContext } from '../../server/context.js';
-import { recordAudit } from '../audit/audit.repo.js';
-import { assertWorksIncident, tierAccess } from '../auth/policy.js';
+import type { ServiceContext } from '../../core/context.js';
+import { recordAudit } from '../../core/audit.repo.js';
+import { assertWorksIncident, tierAccess } from '../../core/policy.js';
 import { swedishDay } from '../incidents/locate.js';
-import { findUnit } from '../org/org.repo.js';
+import { findUnit } from '../../core/tenancy.repo.js';
 import { findCategoriesByCode } from '../problems/problems.repo.js';
 import {
   deleteRule, findAssignment, findRoutingFacts, insertRule, lockIncidentOwners, listComplianceRows, listOpenAssigned, listRules, listServiceLevels, updateRule,

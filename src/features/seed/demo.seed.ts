@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { isInForce } from '../../analysis/geo/area-index.js';
 import type { NewIncidentRow } from '../../db/schema.js';
 import { type Location, locateIncident, swedishDay } from '../incidents/locate.js';
-import type { Db } from '../org/org.repo.js';
+import type { Db } from '../../core/context.js';
 import type { SeededAreas } from './areas.seed.js';
 import {
   CATEGORY_MIX, CATEGORY_PROFILE, FOUND_LATER, HOT_PLACES, JITTER_M, neighbourhoodIntensity, PLACE_SHARE, PLACE_TYPE_WEIGHT,

@@ -3,7 +3,7 @@ import type { AreaIndex } from '../../analysis/geo/area-index.js';
 import { redactPersonalData } from '../../analysis/text/redact.js';
 import type { NewIncidentRow } from '../../db/schema.js';
 import { locateIncident } from '../incidents/locate.js';
-import type { Db } from '../org/org.repo.js';
+import type { Db } from '../../core/context.js';
 import {
   classifyPoliceEvent, type PoliceEvent, PoliceEventSchema, type PoliceSkipReason, parsePoliceDateTime, parsePoliceGps, policeOccurredAt,
 } from './police-events.js';

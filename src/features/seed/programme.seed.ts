@@ -3,7 +3,7 @@ import pino from 'pino';
 import type { Database } from '../../db/schema.js';
 import { SYSTEM } from '../../domain/auth.js';
 import type { ResponsibilityRuleInput } from '../../domain/responsibility.js';
-import type { ServiceContext } from '../../server/context.js';
+import type { ServiceContext } from '../../core/context.js';
 import { swedishDay } from '../incidents/locate.js';
 import { changeComponentStatus, changeMeasureStatus, createMeasure, recordFollowup } from '../measures/measures.service.js';
 import { addDays } from '../problems/indicator.js';

@@ -2,7 +2,7 @@ import type { Insertable } from 'kysely';
 import type {
   AreaPopulationsTable, NewArea, NewIncidentRow, NewPlace, NewUnit, PlaceZonesTable,
 } from '../../db/schema.js';
-import type { Db } from '../org/org.repo.js';
+import type { Db } from '../../core/context.js';
 
 /**
  * Rows per multi-row INSERT. ~25 columns × 1,000 rows stays far below PostgreSQL's 65,535 bind

@@ -1,7 +1,7 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../../db/schema.js';
 import type { PlaceSetting, UnitKind } from '../../domain/org.js';
-import { recordAudit } from '../audit/audit.repo.js';
+import { recordAudit } from '../../core/audit.repo.js';
 import { swedishDay } from '../incidents/locate.js';
 import { seedAreas } from './areas.seed.js';
 import { seedCategories } from './categories.seed.js';

@@ -1,8 +1,8 @@
 import type { MeetingActionStatus } from '../../db/schema.js';
 import type { Confidentiality } from '../../domain/confidentiality.js';
-import type { TierAccess } from '../auth/policy.js';
-import { visibleTo } from '../auth/visibility.repo.js';
-import type { Db } from '../org/org.repo.js';
+import type { TierAccess } from '../../core/policy.js';
+import { visibleTo } from '../../core/visibility.repo.js';
+import type { Db } from '../../core/context.js';
 
 const reportColumns = ['r.id', 'r.area_id', 'r.week', 'r.frozen_at', 'r.frozen_by', 'm.id as meeting_id', 'r.confidentiality'] as const;
 

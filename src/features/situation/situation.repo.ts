@@ -1,9 +1,9 @@
 import { type RawBuilder, sql } from 'kysely';
 import { isoWeekMonday } from '../../analysis/stats/counts.js';
 import { CONFIDENTIALITY_TIERS } from '../../domain/confidentiality.js';
-import type { TierAccess } from '../auth/policy.js';
-import { visibleTo } from '../auth/visibility.repo.js';
-import type { Db } from '../org/org.repo.js';
+import type { TierAccess } from '../../core/policy.js';
+import { visibleTo } from '../../core/visibility.repo.js';
+import type { Db } from '../../core/context.js';
 
 /**
  * Which incidents a report counts: the organisation's, in the scope's neighbourhood rows (null: the whole

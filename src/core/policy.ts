@@ -1,9 +1,9 @@
-import type { Principal, Role } from '../../domain/auth.js';
-import { coordinatesUnit, FREE_TEXT_ROLES, POLICIES, type Policy, worksIncident } from '../../domain/policies.js';
-import { AppError } from '../../domain/errors.js';
-import type { Confidentiality } from '../../domain/confidentiality.js';
+import type { Principal, Role } from '../domain/auth.js';
+import { coordinatesUnit, FREE_TEXT_ROLES, POLICIES, type Policy, worksIncident } from '../domain/policies.js';
+import { AppError } from '../domain/errors.js';
+import type { Confidentiality } from '../domain/confidentiality.js';
 
-export { POLICIES, type Policy } from '../../domain/policies.js';
+export { POLICIES, type Policy } from '../domain/policies.js';
 
 export function rolesOf(principal: Principal): Set<Role> {
   return new Set(principal.kind === 'user' ? principal.memberships.map((m) => m.role) : []);

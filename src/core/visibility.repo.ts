@@ -1,5 +1,5 @@
 import { type RawBuilder, type SqlBool, sql } from 'kysely';
-import type { RecordType } from '../../domain/confidentiality.js';
+import type { RecordType } from '../domain/confidentiality.js';
 import type { TierAccess } from './policy.js';
 
 type UnitList = RawBuilder<unknown>;

@@ -1,0 +1,23 @@
+import type { Db } from './context.js';
+
+/** The organisation (tenant) of a slug, in the shape `ServiceContext` and `GET /api/organisation` use. */
+export function findOrganisationBySlug(db: Db, slug: string) {
+  return db.selectFrom('organisations').select(['id', 'slug', 'name', 'municipality_code']).where('slug', '=', slug).executeTakeFirst();
+}
+
+export function listOrganisations(db: Db) {
+  return db.selectFrom('organisations').selectAll().orderBy('name').execute();
+}
+
+/** Whether the database holds any organisation yet (an empty one is seeded on first start). */
+export async function hasAnyOrganisation(db: Db): Promise<boolean> {
+  return (await db.selectFrom('organisations').select('id').limit(1).executeTakeFirst()) !== undefined;
+}
+
+export function findUnit(db: Db, organisationId: string, id: string) {
+  return db.selectFrom('units').selectAll().where('organisation_id', '=', organisationId).where('id', '=', id).executeTakeFirst();
+}
+
+export function findArea(db: Db, organisationId: string, id: string) {
+  return db.selectFrom('areas').selectAll().where('organisation_id', '=', organisationId).where('id', '=', id).executeTakeFirst();
+}
