@@ -1,95 +1,124 @@
-import { type RawBuilder, type SqlBool, sql } from 'kysely';
-import type { RecordType } from '../domain/confidentiality.js';
+import { type AliasableExpression, type Expression, type ExpressionBuilder, type RawBuilder, type SelectQueryBuilder, type SelectType, type SqlBool, sql } from 'kysely';
+import type { Database } from '../db/schema.js';
+import type { Confidentiality, RecordType } from '../domain/confidentiality.js';
 import type { TierAccess } from './policy.js';
 
-type UnitList = RawBuilder<unknown>;
+/** The table of each kind of record that has a confidentiality tier. */
+interface RecordTables {
+  incident: 'incidents';
+  problem: 'problems';
+  measure: 'measures';
+  measure_component: 'measure_components';
+  request: 'contribution_requests';
+  situation_report: 'situation_reports';
+  meeting: 'meetings';
+  meeting_action: 'meeting_actions';
+  agreement: 'local_agreements';
+}
+export type VisibleRecord = keyof RecordTables & (RecordType | 'measure_component');
+
+/** A column of the record's row, under whatever name the caller's query gives the table. */
+type Row<T extends keyof Database> = <C extends keyof Database[T] & string>(column: C) => RawBuilder<SelectType<Database[T][C]>>;
+type Builder = ExpressionBuilder<Database, never>;
+type Units = readonly string[];
 
 /**
- * Per record type: its tier column, the units that own it (they see it at any tier) and the units it is
- * shared with (partners among them see it at tier `partner`). Written against the table alias each
- * repository uses, named in the comment; docs/confidentiality.md says the same in words.
+ * Per record type: the units that own it (they see it at any tier) and the units it is shared with (partners
+ * among them see it at tier `partner`). docs/confidentiality.md says the same in words.
  */
-interface RecordUnits {
-  tier: RawBuilder<string>;
-  owners(units: UnitList): RawBuilder<SqlBool>;
-  shared(units: UnitList): RawBuilder<SqlBool>;
-}
+type RecordUnits = {
+  [K in VisibleRecord]: {
+    owners(eb: Builder, row: Row<RecordTables[K]>, units: Units): Expression<SqlBool>;
+    shared(eb: Builder, row: Row<RecordTables[K]>, units: Units): Expression<SqlBool>;
+  };
+};
 
-const reportOwner = (reportArea: RawBuilder<unknown>, units: UnitList) =>
-  sql<SqlBool>`EXISTS (SELECT 1 FROM areas oa WHERE oa.id = ${reportArea} AND oa.owner_unit_id IN (${units}))`;
+const exists = <DB, TB extends keyof DB>(eb: Builder, query: SelectQueryBuilder<DB, TB, object>) => eb.exists(query.select((s) => s.lit(1).as('one')));
 
-export const RECORD_UNITS: Record<RecordType | 'measure_component', RecordUnits> = {
-  // incidents as i: the reporting unit and the unit it is routed to (it must act on it at any tier);
-  // shared with the unit it was forwarded to.
+/** The district: the unit owning the area of a situation report. */
+const ownsArea = (eb: Builder, area: Expression<string | null>, units: Units) =>
+  exists(eb, eb.selectFrom('areas as oa').where('oa.id', '=', area).where('oa.owner_unit_id', 'in', units));
+
+const RECORD_UNITS: RecordUnits = {
+  // The reporting unit and the units it is routed to (they must act on it at any tier); shared with the unit it was forwarded to.
   incident: {
-    tier: sql`i.confidentiality`,
-    owners: (u) => sql`(i.reporting_unit_id IN (${u}) OR EXISTS (SELECT 1 FROM incident_assignments x WHERE x.incident_id = i.id AND x.unit_id IN (${u})))`,
-    shared: (u) => sql`i.forwarded_to_unit_id IN (${u})`,
+    owners: (eb, row, u) => eb.or([
+      eb(row('reporting_unit_id'), 'in', u),
+      exists(eb, eb.selectFrom('incident_assignments as x').where('x.incident_id', '=', row('id')).where('x.unit_id', 'in', u)),
+    ]),
+    shared: (eb, row, u) => eb(row('forwarded_to_unit_id'), 'in', u),
   },
-  // problems as p: the owner unit; shared with units asked to contribute and units running measures aimed at it.
+  // The owner unit; shared with units asked to contribute and units running measures aimed at it.
   problem: {
-    tier: sql`p.confidentiality`,
-    owners: (u) => sql`p.owner_unit_id IN (${u})`,
-    shared: (u) => sql`(EXISTS (SELECT 1 FROM contribution_requests x WHERE x.problem_id = p.id AND x.to_unit_id IN (${u}))
-      OR EXISTS (SELECT 1 FROM measure_problems mp JOIN measures xm ON xm.id = mp.measure_id WHERE mp.problem_id = p.id AND xm.responsible_unit_id IN (${u}))
-      OR EXISTS (SELECT 1 FROM measure_problems mp JOIN measure_units mu ON mu.measure_id = mp.measure_id WHERE mp.problem_id = p.id AND mu.unit_id IN (${u})))`,
+    owners: (eb, row, u) => eb(row('owner_unit_id'), 'in', u),
+    shared: (eb, row, u) => eb.or([
+      exists(eb, eb.selectFrom('contribution_requests as x').where('x.problem_id', '=', row('id')).where('x.to_unit_id', 'in', u)),
+      exists(eb, eb.selectFrom('measure_problems as mp').innerJoin('measures as xm', 'xm.id', 'mp.measure_id')
+        .where('mp.problem_id', '=', row('id')).where('xm.responsible_unit_id', 'in', u)),
+      exists(eb, eb.selectFrom('measure_problems as mp').innerJoin('measure_units as mu', 'mu.measure_id', 'mp.measure_id')
+        .where('mp.problem_id', '=', row('id')).where('mu.unit_id', 'in', u)),
+    ]),
   },
-  // measures as m: the responsible unit; shared with the contributing units.
+  // The responsible unit; shared with the contributing units.
   measure: {
-    tier: sql`m.confidentiality`,
-    owners: (u) => sql`m.responsible_unit_id IN (${u})`,
-    shared: (u) => sql`EXISTS (SELECT 1 FROM measure_units x WHERE x.measure_id = m.id AND x.unit_id IN (${u}))`,
+    owners: (eb, row, u) => eb(row('responsible_unit_id'), 'in', u),
+    shared: (eb, row, u) => exists(eb, eb.selectFrom('measure_units as x').where('x.measure_id', '=', row('id')).where('x.unit_id', 'in', u)),
   },
-  // measure_components (unaliased): as its measure.
+  // As its measure.
   measure_component: {
-    tier: sql`measure_components.confidentiality`,
-    owners: (u) => sql`EXISTS (SELECT 1 FROM measures xm WHERE xm.id = measure_components.measure_id AND xm.responsible_unit_id IN (${u}))`,
-    shared: (u) => sql`EXISTS (SELECT 1 FROM measure_units x WHERE x.measure_id = measure_components.measure_id AND x.unit_id IN (${u}))`,
+    owners: (eb, row, u) => exists(eb, eb.selectFrom('measures as xm').where('xm.id', '=', row('measure_id')).where('xm.responsible_unit_id', 'in', u)),
+    shared: (eb, row, u) => exists(eb, eb.selectFrom('measure_units as x').where('x.measure_id', '=', row('measure_id')).where('x.unit_id', 'in', u)),
   },
-  // contribution_requests as r: both the asking and the asked unit.
+  // Both the asking and the asked unit.
   request: {
-    tier: sql`r.confidentiality`,
-    owners: (u) => sql`(r.from_unit_id IN (${u}) OR r.to_unit_id IN (${u}))`,
-    shared: (u) => sql`(r.from_unit_id IN (${u}) OR r.to_unit_id IN (${u}))`,
+    owners: (eb, row, u) => eb.or([eb(row('from_unit_id'), 'in', u), eb(row('to_unit_id'), 'in', u)]),
+    shared: (eb, row, u) => eb.or([eb(row('from_unit_id'), 'in', u), eb(row('to_unit_id'), 'in', u)]),
   },
-  // situation_reports as r: the district (owner of the report's area); shared with units taking part in its meeting.
+  // The district (owner of the report's area); shared with units taking part in its meeting.
   situation_report: {
-    tier: sql`r.confidentiality`,
-    owners: (u) => reportOwner(sql`r.area_id`, u),
-    shared: (u) => sql`EXISTS (SELECT 1 FROM meetings xm JOIN meeting_participants x ON x.meeting_id = xm.id WHERE xm.report_id = r.id AND x.unit_id IN (${u}))`,
+    owners: (eb, row, u) => ownsArea(eb, row('area_id'), u),
+    shared: (eb, row, u) => exists(eb, eb.selectFrom('meetings as xm').innerJoin('meeting_participants as x', 'x.meeting_id', 'xm.id')
+      .where('xm.report_id', '=', row('id')).where('x.unit_id', 'in', u)),
   },
-  // meetings as m joined to their report as r: the district; shared with the participants.
+  // The district of its report; shared with the participants.
   meeting: {
-    tier: sql`m.confidentiality`,
-    owners: (u) => reportOwner(sql`r.area_id`, u),
-    shared: (u) => sql`EXISTS (SELECT 1 FROM meeting_participants x WHERE x.meeting_id = m.id AND x.unit_id IN (${u}))`,
+    owners: (eb, row, u) => exists(eb, eb.selectFrom('situation_reports as xr').innerJoin('areas as oa', 'oa.id', 'xr.area_id')
+      .where('xr.id', '=', row('report_id')).where('oa.owner_unit_id', 'in', u)),
+    shared: (eb, row, u) => exists(eb, eb.selectFrom('meeting_participants as x').where('x.meeting_id', '=', row('id')).where('x.unit_id', 'in', u)),
   },
-  // meeting_actions as a: the district and the assignee unit; shared with the meeting's participants.
+  // The district and the assignee unit; shared with the meeting's participants.
   meeting_action: {
-    tier: sql`a.confidentiality`,
-    owners: (u) => sql`(a.unit_id IN (${u}) OR EXISTS (SELECT 1 FROM meetings xm JOIN situation_reports xr ON xr.id = xm.report_id JOIN areas oa ON oa.id = xr.area_id
-      WHERE xm.id = a.meeting_id AND oa.owner_unit_id IN (${u})))`,
-    shared: (u) => sql`EXISTS (SELECT 1 FROM meeting_participants x WHERE x.meeting_id = a.meeting_id AND x.unit_id IN (${u}))`,
+    owners: (eb, row, u) => eb.or([
+      eb(row('unit_id'), 'in', u),
+      exists(eb, eb.selectFrom('meetings as xm').innerJoin('situation_reports as xr', 'xr.id', 'xm.report_id').innerJoin('areas as oa', 'oa.id', 'xr.area_id')
+        .where('xm.id', '=', row('meeting_id')).where('oa.owner_unit_id', 'in', u)),
+    ]),
+    shared: (eb, row, u) => exists(eb, eb.selectFrom('meeting_participants as x').where('x.meeting_id', '=', row('meeting_id')).where('x.unit_id', 'in', u)),
   },
-  // local_agreements as g: the district; shared with the partner of the agreement.
+  // The district; shared with the partner of the agreement.
   agreement: {
-    tier: sql`g.confidentiality`,
-    owners: (u) => sql`g.district_unit_id IN (${u})`,
-    shared: (u) => sql`g.partner_unit_id IN (${u})`,
+    owners: (eb, row, u) => eb(row('district_unit_id'), 'in', u),
+    shared: (eb, row, u) => eb(row('partner_unit_id'), 'in', u),
   },
 };
 
-const list = (values: readonly string[]) => sql.join(values.map((v) => sql`${v}`));
-
 /**
- * The WHERE condition that keeps the records of `type` the caller may see (policy: `tierAccess`). Use it in
- * every query that hands records to a caller: `.where(visibleTo(access, 'problem'))`.
+ * The condition that keeps the records of `kind` the caller may see (policy: `tierAccess`), for the table that
+ * the query names `table` (its alias, or its own name). Use it in every query that hands records to a caller:
+ * `.where(visibleTo(access, 'problem', 'p'))`; the caller's query must have that table in scope.
  */
-export function visibleTo(access: TierAccess, type: keyof typeof RECORD_UNITS): RawBuilder<SqlBool> {
-  if (access.all) return sql<SqlBool>`TRUE`;
-  const spec = RECORD_UNITS[type];
-  const parts: Array<RawBuilder<SqlBool>> = [sql`${spec.tier} IN (${list(access.tiers)})`];
-  if (access.ownUnitIds.length) parts.push(spec.owners(list(access.ownUnitIds)));
-  if (access.partnerUnitIds.length) parts.push(sql`(${spec.tier} = 'partner' AND ${spec.shared(list(access.partnerUnitIds))})`);
-  return sql<SqlBool>`(${sql.join(parts, sql` OR `)})`;
+export function visibleTo<K extends VisibleRecord, A extends string>(access: TierAccess, kind: K, table: A) {
+  return <DB extends { [_ in A]: Database[RecordTables[K]] }, TB extends keyof DB>(outer: ExpressionBuilder<DB, TB>): AliasableExpression<SqlBool> => {
+    // The rules name their own tables and reach the caller's row only through `row`, so they are written
+    // against the schema alone, whatever else the caller's query joins.
+    const eb = outer as unknown as Builder;
+    if (access.all) return eb.lit<SqlBool>(true);
+    const row: Row<RecordTables[K]> = (column) => sql.ref(`${table}.${column}`);
+    const rule = RECORD_UNITS[kind];
+    const tier = sql.ref<Confidentiality>(`${table}.confidentiality`);
+    const parts: Array<Expression<SqlBool>> = [eb(tier, 'in', access.tiers)];
+    if (access.ownUnitIds.length) parts.push(rule.owners(eb, row, access.ownUnitIds));
+    if (access.partnerUnitIds.length) parts.push(eb.and([eb(tier, '=', sql.lit('partner')), rule.shared(eb, row, access.partnerUnitIds)]));
+    return eb.or(parts);
+  };
 }

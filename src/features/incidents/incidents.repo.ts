@@ -30,7 +30,7 @@ export async function insertIncident(db: Db, row: NewIncidentRow): Promise<strin
 /** One incident; with `access`, only if the caller may see its tier. */
 export function findIncident(db: Db, organisationId: string, id: string, access?: TierAccess) {
   const q = selectIncidents(db, organisationId).where('i.id', '=', id);
-  return (access ? q.where(visibleTo(access, 'incident')) : q).executeTakeFirst();
+  return (access ? q.where(visibleTo(access, 'incident', 'i')) : q).executeTakeFirst();
 }
 
 /**
@@ -72,7 +72,7 @@ function applyFilter<Q extends ReturnType<typeof selectIncidents>>(q: Q, filter:
 /** Newest first, keyset-paged on (occurred_at, id) so pages stay stable while new rows arrive. */
 export function listIncidents(db: Db, organisationId: string, query: IncidentFilter, page: { limit: number; after?: { occurredAt: Date; id: string } }, access?: TierAccess) {
   let q = applyFilter(selectIncidents(db, organisationId), query);
-  if (access) q = q.where(visibleTo(access, 'incident'));
+  if (access) q = q.where(visibleTo(access, 'incident', 'i'));
   if (page.after) {
     const { occurredAt, id } = page.after;
     q = q.where((eb) => eb.or([eb('i.occurred_at', '<', occurredAt), eb.and([eb('i.occurred_at', '=', occurredAt), eb('i.id', '<', id)])]));

@@ -60,12 +60,12 @@ export function deleteEvidence(db: Db, problemId: string, evidenceId: string) {
 /** One problem; with `access`, only if the caller may see its tier. */
 export function findProblem(db: Db, organisationId: string, id: string, access?: TierAccess) {
   const q = selectProblems(db, organisationId).where('p.id', '=', id);
-  return (access ? q.where(visibleTo(access, 'problem')) : q).executeTakeFirst();
+  return (access ? q.where(visibleTo(access, 'problem', 'p')) : q).executeTakeFirst();
 }
 
 export function listProblemRows(db: Db, organisationId: string, filter: { ownerUnitId?: string | undefined; areaId?: string | undefined; stage?: string | undefined; ids?: readonly string[] }, access?: TierAccess) {
   let q = selectProblems(db, organisationId);
-  if (access) q = q.where(visibleTo(access, 'problem'));
+  if (access) q = q.where(visibleTo(access, 'problem', 'p'));
   if (filter.ownerUnitId) q = q.where('p.owner_unit_id', '=', filter.ownerUnitId);
   if (filter.areaId) q = q.where('p.area_id', '=', filter.areaId);
   if (filter.stage) q = q.where('p.stage', '=', filter.stage as never);
