@@ -4,7 +4,7 @@ import { inTransaction, liftStatementTimeout } from '../../db/transaction.js';
 import type { RetentionTarget } from '../../domain/gdpr.js';
 import type { ServiceContext, Db } from '../../core/context.js';
 import { recordAudit } from '../../core/audit.repo.js';
-import { countStaleThrottleRows, deleteStaleThrottleRows } from '../auth/sign-in-throttle.repo.js';
+import { expireSignInThrottle } from '../auth/sign-in-throttle.js';
 import { clearStaleImportReports, countDoneOutboxMessages, countStaleImportReports, deleteDoneOutboxMessages } from './retention.repo.js';
 import { processingRecord, RETENTION_RULES } from './processing-record.js';
 
@@ -52,7 +52,7 @@ async function applyRule(db: Db, organisationId: string, target: RetentionTarget
       return Number(r.numDeletedRows);
     }
     case 'sign_in_throttle':
-      return dryRun ? countStaleThrottleRows(db, organisationId, cutoff) : deleteStaleThrottleRows(db, organisationId, cutoff);
+      return expireSignInThrottle(db, organisationId, cutoff, dryRun);
     case 'import_report':
       return dryRun ? countStaleImportReports(db, organisationId, cutoff) : clearStaleImportReports(db, organisationId, cutoff);
     case 'outbox_message':

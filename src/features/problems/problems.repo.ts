@@ -92,10 +92,6 @@ export async function problemDetails(db: Db, problemIds: readonly string[]) {
   return { categories, places, evidence, measures };
 }
 
-export function findCategoriesByCode(db: Db, organisationId: string, codes: readonly string[]) {
-  return db.selectFrom('incident_categories').select(['id', 'code']).where('organisation_id', '=', organisationId).where('code', 'in', codes).execute();
-}
-
 export function findPlacesById(db: Db, organisationId: string, ids: readonly string[]) {
   if (!ids.length) return Promise.resolve([]);
   return db.selectFrom('places').select(['id', 'name', 'type', 'owner_unit_id', 'lon', 'lat']).where('organisation_id', '=', organisationId).where('id', 'in', ids).execute();

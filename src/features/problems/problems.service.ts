@@ -10,10 +10,10 @@ import { recordAudit } from '../../core/audit.repo.js';
 import { freeTextGate } from '../auth/free-text.js';
 import { assertCanEditForUnit, tierAccess } from '../../core/policy.js';
 import { DEFAULT_CONFIDENTIALITY } from '../../domain/confidentiality.js';
-import { findArea, findUnit } from '../../core/tenancy.repo.js';
+import { findArea, findCategoriesByCode, findUnit } from '../../core/tenancy.repo.js';
 import { computeIndicator, type IndicatorDefinition } from './indicator.js';
 import {
-  deleteEvidence, findCategoriesByCode, findHotspotEvidence, findPlacesById, findProblem, insertEvidence, insertProblem, insertProblemLinks, listProblemRows, problemDetails,
+  deleteEvidence, findHotspotEvidence, findPlacesById, findProblem, insertEvidence, insertProblem, insertProblemLinks, listProblemRows, problemDetails,
   type ProblemRow, replaceProblemLinks, updateProblemRow,
 } from './problems.repo.js';
 

@@ -7,8 +7,7 @@ import type { ServiceContext } from '../../core/context.js';
 import { recordAudit } from '../../core/audit.repo.js';
 import { assertWorksIncident, tierAccess } from '../../core/policy.js';
 import { swedishDay } from '../incidents/locate.js';
-import { findUnit } from '../../core/tenancy.repo.js';
-import { findCategoriesByCode } from '../problems/problems.repo.js';
+import { findCategoriesByCode, findUnit } from '../../core/tenancy.repo.js';
 import {
   deleteRule, findAssignment, findRoutingFacts, insertRule, lockIncidentOwners, listComplianceRows, listOpenAssigned, listRules, listServiceLevels, updateRule,
   upsertAssignment, upsertServiceLevel,
