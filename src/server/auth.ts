@@ -20,7 +20,7 @@ declare module 'fastify' {
     routePolicies: RoutePolicy[];
   }
   interface FastifyContextConfig {
-    /** The authorisation rule of the route (features/auth/policy.ts); every API route must name one. */
+    /** The authorisation rule of the route (core/policy.ts); every API route must name one. */
     policy?: Policy;
     /** Open to a user who must still change a one-time password (changing it, signing out, who am I). */
     allowDuringPasswordChange?: boolean;
