@@ -1,12 +1,13 @@
 import nodemailer from 'nodemailer';
 import type { Logger } from 'pino';
+import { contextFor, type ServiceContext } from '../core/context.js';
+import { listOrganisations } from '../core/tenancy.repo.js';
 import type { DbHandle } from '../db/connect.js';
+import { SYSTEM } from '../domain/auth.js';
 import { runRetention } from '../features/gdpr/gdpr.service.js';
 import { deliverDueMessages } from '../features/outbox/delivery.service.js';
 import { lastWeek, writeWeeklyDigests } from '../features/outbox/outbox.service.js';
 import type { Config } from '../server/config.js';
-import type { ServiceContext } from '../server/context.js';
-import { cliContext } from './cli-context.js';
 
 /**
  * The server's periodic work. Every process runs the same jobs; each is safe to run in several at once
@@ -15,8 +16,8 @@ import { cliContext } from './cli-context.js';
  */
 export function startBackgroundJobs(handle: DbHandle, config: Config, logger: Logger): () => void {
   const forEachOrganisation = async (actor: string, job: (ctx: ServiceContext) => Promise<unknown>) => {
-    for (const org of await handle.db.selectFrom('organisations').select('slug').execute()) {
-      const result = await job(await cliContext(handle, org.slug, actor));
+    for (const org of await listOrganisations(handle.db)) {
+      const result = await job(await contextFor(handle.db, org.slug, SYSTEM, { actor }));
       logger.info({ organisation: org.slug, result }, `${actor} done`);
     }
   };

@@ -1,10 +1,8 @@
-import pino from 'pino';
 import { type ConnectOptions, connect, type DbHandle } from '../db/connect.js';
 import { migrateToLatest } from '../db/migrate.js';
 import { currentRole, grantRuntimeRole } from '../db/runtime-role.js';
 import { SYSTEM } from '../domain/auth.js';
-import { AppError } from '../domain/errors.js';
-import type { ServiceContext } from '../server/context.js';
+import { contextFor, type ServiceContext } from '../core/context.js';
 import { type Config, loadConfig } from '../server/config.js';
 
 export interface OpenDatabaseOptions extends Pick<ConnectOptions, 'pgliteSettings' | 'log'> {
@@ -56,8 +54,6 @@ export async function openDatabase(options: OpenDatabaseOptions = {}, config: Co
 }
 
 /** A service context for a CLI command acting as 'system' (or the named actor) for one organisation. */
-export async function cliContext(handle: DbHandle, organisationSlug: string, actor = 'cli'): Promise<ServiceContext> {
-  const org = await handle.db.selectFrom('organisations').select(['id', 'slug', 'time_zone as timeZone']).where('slug', '=', organisationSlug).executeTakeFirst();
-  if (!org) throw new AppError('UNKNOWN_ORGANISATION', { details: { organisation: organisationSlug } });
-  return { db: handle.db, organisation: org, principal: SYSTEM, actor, log: pino({ level: 'warn' }, pino.destination(2)) };
+export function cliContext(handle: DbHandle, organisationSlug: string, actor = 'cli'): Promise<ServiceContext> {
+  return contextFor(handle.db, organisationSlug, SYSTEM, { actor });
 }

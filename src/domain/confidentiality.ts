@@ -4,7 +4,7 @@ import { z } from 'zod';
  * Confidentiality tiers of a record, lowest first. Every record may be requested as a public document
  * (offentlighetsprincipen); the tier says who may browse it in Trygg, and `restricted` also marks the fields
  * a records-request export masks (e.g. details of security measures). Who sees which tier: docs/confidentiality.md
- * and `tierAccess` in features/auth/policy.ts.
+ * and `tierAccess` in core/policy.ts.
  */
 export const CONFIDENTIALITY_TIERS = ['public', 'partner', 'municipal', 'restricted'] as const;
 export const ConfidentialitySchema = z.enum(CONFIDENTIALITY_TIERS);

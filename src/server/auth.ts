@@ -5,7 +5,7 @@ import { ANONYMOUS, type Principal } from '../domain/auth.js';
 import { AppError } from '../domain/errors.js';
 import { resolveApiToken, resolveSession } from '../features/auth/auth.service.js';
 import { CSRF_HEADER, SESSION_COOKIE } from '../features/auth/session-cookie.js';
-import { checkPolicy, type Policy, POLICIES } from '../features/auth/policy.js';
+import { checkPolicy, type Policy, POLICIES } from '../core/policy.js';
 
 
 export interface RoutePolicy {
@@ -20,7 +20,7 @@ declare module 'fastify' {
     routePolicies: RoutePolicy[];
   }
   interface FastifyContextConfig {
-    /** The authorisation rule of the route (features/auth/policy.ts); every API route must name one. */
+    /** The authorisation rule of the route (core/policy.ts); every API route must name one. */
     policy?: Policy;
     /** Open to a user who must still change a one-time password (changing it, signing out, who am I). */
     allowDuringPasswordChange?: boolean;

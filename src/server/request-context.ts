@@ -3,7 +3,7 @@ import type { Kysely } from 'kysely';
 import type { Database } from '../db/schema.js';
 import { AppError } from '../domain/errors.js';
 import type { Organisation } from '../domain/org.js';
-import type { ServiceContext } from './context.js';
+import { contextFor, type ServiceContext } from '../core/context.js';
 
 declare module 'fastify' {
   interface FastifyInstance {
@@ -17,34 +17,11 @@ declare module 'fastify' {
 /** Header naming the tenant; without it the server's default organisation is used. */
 export const ORGANISATION_HEADER = 'x-trygg-organisation';
 
-// Organisations are created, never renamed or deleted, so a slug's row can be kept once found (per database).
-const organisationsByDb = new WeakMap<Kysely<Database>, Map<string, Organisation>>();
-
 /** The service context for a request: its organisation (named by the caller, the header or the default), actor and database. */
 export async function serviceContext(request: FastifyRequest, organisationSlug?: string): Promise<ServiceContext & { organisationRecord: Organisation }> {
   const header = request.headers[ORGANISATION_HEADER];
   const slug = organisationSlug ?? (Array.isArray(header) ? header[0] : header) ?? request.server.defaultOrganisation;
-  let organisations = organisationsByDb.get(request.server.db);
-  if (!organisations) organisationsByDb.set(request.server.db, (organisations = new Map()));
-  let organisation = organisations.get(slug);
-  if (!organisation) {
-    const row = await request.server.db.selectFrom('organisations').select(['id', 'slug', 'name', 'municipality_code', 'time_zone']).where('slug', '=', slug).executeTakeFirst();
-    if (!row) throw new AppError('UNKNOWN_ORGANISATION', { details: { organisation: slug } });
-    organisation = row;
-    organisations.set(slug, row);
-  }
-  const principal = request.principal;
-  // An account belongs to one organisation; it must not act in another by naming it in a header.
-  if (principal.kind === 'user' && principal.organisationId !== organisation.id) throw new AppError('FORBIDDEN', { details: { organisation: slug } });
-  return {
-    db: request.server.db,
-    organisation: { id: organisation.id, slug: organisation.slug, timeZone: organisation.time_zone },
-    organisationRecord: organisation,
-    principal,
-    actor: principal.kind === 'user' ? principal.email : principal.kind,
-    remoteAddress: request.ip,
-    log: request.log,
-  };
+  return contextFor(request.server.db, slug, request.principal, { remoteAddress: request.ip, log: request.log });
 }
 
 /**

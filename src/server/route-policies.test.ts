@@ -2,7 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import type { Principal, Role } from '../domain/auth.js';
-import { checkPolicy } from '../features/auth/policy.js';
+import { checkPolicy } from '../core/policy.js';
 import { createTestOrganisation } from '../../tests/factories/org.factory.js';
 import { signedInAs } from '../../tests/factories/users.factory.js';
 import { openTestDb, type TestDb } from '../../tests/setup/test-db.js';

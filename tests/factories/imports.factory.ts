@@ -6,7 +6,7 @@ import pino from 'pino';
 import type { Database } from '../../src/db/schema.js';
 import { SYSTEM } from '../../src/domain/auth.js';
 import { resolveSharedDataDir, seedStockholm, STOCKHOLM } from '../../src/features/seed/seed.service.js';
-import type { ServiceContext } from '../../src/server/context.js';
+import type { ServiceContext } from '../../src/core/context.js';
 
 /** Real Stockholm (districts, neighbourhoods, places, units incl. the police) without demo rows, and without police notices unless asked. */
 export async function seedStockholmForImports(db: Kysely<Database>, options: { police?: boolean } = {}): Promise<ServiceContext> {

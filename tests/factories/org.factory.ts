@@ -4,7 +4,7 @@ import { geometryBbox } from '../../src/analysis/geo/area-index.js';
 import type { Database, GeoJSONPolygonal } from '../../src/db/schema.js';
 import { insertDefaultCategories } from '../../src/features/categories/categories.service.js';
 import { SYSTEM } from '../../src/domain/auth.js';
-import type { ServiceContext } from '../../src/server/context.js';
+import type { ServiceContext } from '../../src/core/context.js';
 
 /** An axis-aligned square polygon, [lon, lat] corners. */
 export function square(minLon: number, minLat: number, maxLon: number, maxLat: number): GeoJSONPolygonal {

@@ -1,6 +1,7 @@
 import type { Command } from 'commander';
 import { Redis } from 'ioredis';
 import pino from 'pino';
+import { hasAnyOrganisation } from '../../core/tenancy.repo.js';
 import { createDemoAccounts, formatDemoAccounts } from '../../features/auth/demo-accounts.js';
 import { failAbandonedImportRuns } from '../../features/imports/imports.service.js';
 import { seedStockholm } from '../../features/seed/seed.service.js';
@@ -26,8 +27,7 @@ export function registerServe(program: Command): void {
       const abandoned = await failAbandonedImportRuns(handle.db, handle.engine);
       if (abandoned) logger.warn({ runs: abandoned }, 'imports left running by a process that is gone are marked failed');
       if (opts.seedIfEmpty) {
-        const any = await handle.db.selectFrom('organisations').select('id').limit(1).executeTakeFirst();
-        if (!any) {
+        if (!(await hasAnyOrganisation(handle.db))) {
           logger.info('empty database: loading the Stockholm demo (first start only, takes a little while)');
           const report = await seedStockholm(handle.db, {});
           logger.info({ units: report.units, areas: report.areas, places: report.places, demoIncidents: report.demoIncidents, policeIncidents: report.policeIncidents }, 'demo loaded');

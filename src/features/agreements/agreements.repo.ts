@@ -1,8 +1,8 @@
 import type { Insertable, Updateable } from 'kysely';
 import type { AgreementReviewItemsTable, AgreementReviewsTable, LocalAgreementsTable } from '../../db/schema.js';
-import type { TierAccess } from '../auth/policy.js';
-import { visibleTo } from '../auth/visibility.repo.js';
-import type { Db } from '../org/org.repo.js';
+import type { TierAccess } from '../../core/policy.js';
+import { visibleTo } from '../../core/visibility.repo.js';
+import type { Db } from '../../core/context.js';
 
 function selectAgreements(db: Db, organisationId: string) {
   return db.selectFrom('local_agreements as g').innerJoin('units as d', 'd.id', 'g.district_unit_id').innerJoin('units as p', 'p.id', 'g.partner_unit_id')
@@ -35,12 +35,12 @@ export async function replaceAgreementLinks(db: Db, id: string, links: { areaIds
 /** One agreement; with `access`, only if the caller may see its tier. */
 export function findAgreement(db: Db, organisationId: string, id: string, access?: TierAccess) {
   const q = selectAgreements(db, organisationId).where('g.id', '=', id);
-  return (access ? q.where(visibleTo(access, 'agreement')) : q).executeTakeFirst();
+  return (access ? q.where(visibleTo(access, 'agreement', 'g')) : q).executeTakeFirst();
 }
 
 export function listAgreementRows(db: Db, organisationId: string, filter: { districtUnitId?: string | undefined }, access?: TierAccess) {
   let q = selectAgreements(db, organisationId);
-  if (access) q = q.where(visibleTo(access, 'agreement'));
+  if (access) q = q.where(visibleTo(access, 'agreement', 'g'));
   if (filter.districtUnitId) q = q.where('g.district_unit_id', '=', filter.districtUnitId);
   return q.orderBy('g.period_start', 'desc').orderBy('g.title').limit(500).execute();
 }

@@ -1,6 +1,6 @@
 import type { AnnualQuery, AnnualReport } from '../../domain/annual.js';
 import { today } from '../../domain/calendar/index.js';
-import type { ServiceContext } from '../../server/context.js';
+import type { ServiceContext } from '../../core/context.js';
 import { listRequests } from '../requests/requests.service.js';
 import { getDistrictView, getUnitView } from '../views/views.service.js';
 import { assembleAnnualReport } from './annual.assemble.js';

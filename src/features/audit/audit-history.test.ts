@@ -2,7 +2,7 @@ import { sql } from 'kysely';
 import { expect, it } from 'vitest';
 import { up } from '../../db/migrations/2026-12-06T5000-audit-without-free-text.js';
 import { describeEachEngine } from '../../../tests/setup/test-db.js';
-import { auditValues } from './audit-values.js';
+import { auditValues } from '../../core/audit-values.js';
 
 const written = [
   { before: { status: 'new', status_note: null }, after: { status: 'in_progress', status_note: 'Ring Anna på 070-123 45 67', at: '2026-11-20T21:15:00.000Z' } },

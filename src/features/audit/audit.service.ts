@@ -1,8 +1,9 @@
 import { stringify } from 'csv-stringify/sync';
 import { defuseCell } from '../../analysis/text/spreadsheet-cell.js';
 import type { AuditEvent, AuditQuery } from '../../domain/audit.js';
-import type { ServiceContext } from '../../server/context.js';
-import { type AuditFilter, listAuditEvents, recordAudit } from './audit.repo.js';
+import type { ServiceContext } from '../../core/context.js';
+import { type AuditFilter, listAuditEvents } from './audit.repo.js';
+import { recordAudit } from '../../core/audit.repo.js';
 
 type Row = Awaited<ReturnType<typeof listAuditEvents>>[number];
 

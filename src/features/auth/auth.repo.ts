@@ -1,6 +1,6 @@
 import { jsonArrayFrom } from 'kysely/helpers/postgres';
 import type { Role } from '../../domain/auth.js';
-import type { Db } from '../org/org.repo.js';
+import type { Db } from '../../core/context.js';
 
 export function findUserByEmail(db: Db, organisationId: string, email: string) {
   return db.selectFrom('users').selectAll().where('organisation_id', '=', organisationId).where('email', '=', email).executeTakeFirst();

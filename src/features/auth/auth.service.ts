@@ -1,14 +1,13 @@
 import type { ApiTokenCreate, Login, Me, PasswordChange, Principal, UserCreate } from '../../domain/auth.js';
 import { AppError } from '../../domain/errors.js';
 import { inTransaction } from '../../db/transaction.js';
-import type { ServiceContext } from '../../server/context.js';
-import { recordAudit } from '../audit/audit.repo.js';
-import type { Db } from '../org/org.repo.js';
+import type { ServiceContext, Db } from '../../core/context.js';
+import { recordAudit } from '../../core/audit.repo.js';
 import {
   deleteOtherSessions, deleteSession, findApiToken, findSessionWithUser, findUserByEmail, findUserById, insertApiToken, insertSession, insertUser,
   listApiTokens, listMemberships, markApiTokenUsed, organisationWords, revokeAllApiTokens, revokeApiToken, setPassword, touchSession,
 } from './auth.repo.js';
-import { checkPolicy } from './policy.js';
+import { checkPolicy } from '../../core/policy.js';
 import { assertMayTrySignIn, recordSignInFailure, recordSignInSuccess, signInPlace } from './sign-in-throttle.js';
 import { generatePassword, hashPassword, PASSWORD_PROBLEM_MESSAGES, type PasswordProblem, passwordProblem, verifyNothing, verifyPassword } from './passwords.js';
 import { API_TOKEN_PREFIX, hashSecret, newSecret } from './tokens.js';

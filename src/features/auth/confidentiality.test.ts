@@ -6,7 +6,7 @@ import { AgreementCreateSchema } from '../../domain/agreements.js';
 import { IncidentCreateSchema } from '../../domain/incidents.js';
 import { MeasureCreateSchema } from '../../domain/measures.js';
 import { ProblemCreateSchema } from '../../domain/problems.js';
-import type { ServiceContext } from '../../server/context.js';
+import type { ServiceContext } from '../../core/context.js';
 import { createTestOrganisation, testContext, type TestOrganisation, createTestUnit } from '../../../tests/factories/org.factory.js';
 import { describeEachEngine } from '../../../tests/setup/test-db.js';
 import { createAgreement, listAgreements, listPublicAgreements } from '../agreements/agreements.service.js';

@@ -1,5 +1,5 @@
 import type { Role } from '../../domain/auth.js';
-import type { ServiceContext } from '../../server/context.js';
+import type { ServiceContext } from '../../core/context.js';
 import { createUser } from './auth.service.js';
 
 /** One account per role in the units a newcomer would try first; passwords are made now, never in code. */

@@ -1,5 +1,5 @@
 import type { Principal } from '../../domain/auth.js';
-import { canReadFreeText } from './policy.js';
+import { canReadFreeText } from '../../core/policy.js';
 
 /**
  * The free text of each kind of record: whatever staff or residents wrote in their own words, titles

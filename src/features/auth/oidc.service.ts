@@ -1,7 +1,7 @@
 import * as client from 'openid-client';
 import { AppError } from '../../domain/errors.js';
-import type { ServiceContext } from '../../server/context.js';
-import { recordAudit } from '../audit/audit.repo.js';
+import type { ServiceContext } from '../../core/context.js';
+import { recordAudit } from '../../core/audit.repo.js';
 import { startSession } from './auth.service.js';
 
 /** The city's identity provider (OpenID Connect, authorisation code flow with PKCE). */

@@ -1,5 +1,5 @@
 import { sql } from 'kysely';
-import type { Db } from '../org/org.repo.js';
+import type { Db } from '../../core/context.js';
 
 export interface ThrottleKey {
   organisationId: string;

@@ -1,8 +1,9 @@
 import { isIPv6 } from 'node:net';
 import { AppError } from '../../domain/errors.js';
-import type { ServiceContext } from '../../server/context.js';
-import type { Db } from '../org/org.repo.js';
-import { addFailure, countEmailFailures, countFailingEmails, findThrottle, recordSuccess, setBlockedUntil, type ThrottleKey } from './sign-in-throttle.repo.js';
+import type { ServiceContext, Db } from '../../core/context.js';
+import {
+  addFailure, countEmailFailures, countFailingEmails, countStaleThrottleRows, deleteStaleThrottleRows, findThrottle, recordSuccess, setBlockedUntil, type ThrottleKey,
+} from './sign-in-throttle.repo.js';
 
 /*
  * Sign-in throttling (docs/adr/0002-sign-in-throttling.md). Nothing here ever locks an account: wrong
@@ -90,4 +91,9 @@ export async function recordSignInFailure(db: Db, key: ThrottleKey, now: Date): 
 /** A successful sign-in (password or single sign-on): the place's failures are forgiven and the place is known. */
 export async function recordSignInSuccess(db: Db, key: ThrottleKey, now: Date): Promise<void> {
   await recordSuccess(db, key, now);
+}
+
+/** Retention: forgets the client addresses with neither a failure nor a success since `cutoff` (only counts them with dryRun). */
+export function expireSignInThrottle(db: Db, organisationId: string, cutoff: Date, dryRun: boolean): Promise<number> {
+  return dryRun ? countStaleThrottleRows(db, organisationId, cutoff) : deleteStaleThrottleRows(db, organisationId, cutoff);
 }

@@ -7,7 +7,7 @@ import { type Kysely, type RawBuilder, sql } from 'kysely';
 import type { Database } from '../../db/schema.js';
 import { inTransaction } from '../../db/transaction.js';
 import { AppError } from '../../domain/errors.js';
-import type { Db } from '../org/org.repo.js';
+import type { Db } from '../../core/context.js';
 import { listTables, parentsFirst, type TableInfo } from './catalog.js';
 
 const FORMAT = 'trygg-backup';

@@ -1,9 +1,8 @@
 import { type Category, type CategoryCreate, type CategoryUpdate, DEFAULT_CATEGORIES } from '../../domain/categories.js';
 import { AppError } from '../../domain/errors.js';
 import { inTransaction } from '../../db/transaction.js';
-import type { ServiceContext } from '../../server/context.js';
-import { recordAudit } from '../audit/audit.repo.js';
-import type { Db } from '../org/org.repo.js';
+import type { ServiceContext, Db } from '../../core/context.js';
+import { recordAudit } from '../../core/audit.repo.js';
 
 const columns = ['id', 'code', 'label_sv', 'label_en', 'group_code', 'sort_order', 'active'] as const;
 

@@ -2,13 +2,12 @@ import { createHash } from 'node:crypto';
 import { sql } from 'kysely';
 import { inTransaction, liftStatementTimeout } from '../../db/transaction.js';
 import type { RetentionTarget } from '../../domain/gdpr.js';
-import type { ServiceContext } from '../../server/context.js';
-import { recordAudit } from '../audit/audit.repo.js';
-import { countStaleThrottleRows, deleteStaleThrottleRows } from '../auth/sign-in-throttle.repo.js';
+import type { Db, ServiceContext } from '../../core/context.js';
+import { recordAudit } from '../../core/audit.repo.js';
+import { expireSignInThrottle } from '../auth/sign-in-throttle.js';
 import {
   clearStaleImportReports, countAbandonedReleaseDrafts, countDoneOutboxMessages, countStaleImportReports, deleteAbandonedReleaseDrafts, deleteDoneOutboxMessages,
 } from './retention.repo.js';
-import type { Db } from '../org/org.repo.js';
 import { processingRecord, RETENTION_RULES } from './processing-record.js';
 
 /** Subtracts whole calendar months (the cutoff of a retention rule). */
@@ -55,7 +54,7 @@ async function applyRule(db: Db, organisationId: string, target: RetentionTarget
       return Number(r.numDeletedRows);
     }
     case 'sign_in_throttle':
-      return dryRun ? countStaleThrottleRows(db, organisationId, cutoff) : deleteStaleThrottleRows(db, organisationId, cutoff);
+      return expireSignInThrottle(db, organisationId, cutoff, dryRun);
     case 'import_report':
       return dryRun ? countStaleImportReports(db, organisationId, cutoff) : clearStaleImportReports(db, organisationId, cutoff);
     case 'outbox_message':

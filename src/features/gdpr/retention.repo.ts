@@ -1,4 +1,4 @@
-import type { Db } from '../org/org.repo.js';
+import type { Db } from '../../core/context.js';
 
 /** Finished import runs before `cutoff` that still hold a report or a file name. */
 const staleRuns = (db: Db, organisationId: string, cutoff: Date) => db.selectFrom('import_runs')

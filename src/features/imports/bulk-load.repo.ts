@@ -1,5 +1,5 @@
 import { sql } from 'kysely';
-import type { Db } from '../org/org.repo.js';
+import type { Db } from '../../core/context.js';
 
 /**
  * Whether this session may drop and re-create the incidents table's indexes and foreign keys: only its owner

@@ -1,8 +1,8 @@
 import { AppError } from '../../domain/errors.js';
 import { localMinute } from '../../domain/calendar/index.js';
 import type { ImportField, ImportOptions, ImportProfile, PreviewRow, SourceColumn } from '../../domain/imports.js';
-import type { ServiceContext } from '../../server/context.js';
 import type { AdmissionLookups } from '../incidents/admission.js';
+import type { ServiceContext } from '../../core/context.js';
 import { getAreaIndex } from '../org/area-index.service.js';
 import { columnNames, describeColumns, resolveColumns } from './column-mapping.js';
 import type { RowDefaults } from './stage.repo.js';

@@ -2,7 +2,7 @@ import { basename } from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildApp } from '../../server/app.js';
-import type { ServiceContext } from '../../server/context.js';
+import type { ServiceContext } from '../../core/context.js';
 import { importFiles, seedStockholmForImports } from '../../../tests/factories/imports.factory.js';
 import { openTestDb, type TestDb } from '../../../tests/setup/test-db.js';
 import { runImport } from './imports.service.js';

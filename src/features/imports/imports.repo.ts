@@ -1,5 +1,5 @@
 import type { ImportFormat, ImportRunStatus } from '../../db/schema.js';
-import type { Db } from '../org/org.repo.js';
+import type { Db } from '../../core/context.js';
 
 export function insertRun(db: Db, values: {
   organisation_id: string; profile_id: string | null; actor: string; file_name: string; file_sha256: string; file_size: number; dry_run: boolean;

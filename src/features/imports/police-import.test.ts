@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import type { ServiceContext } from '../../server/context.js';
 import { countIncidents, importFiles, seedStockholmForImports, sharedDataFile } from '../../../tests/factories/imports.factory.js';
+import type { ServiceContext } from '../../core/context.js';
 import { describeEachEngine } from '../../../tests/setup/test-db.js';
 import { runImport } from './imports.service.js';
 

@@ -1,4 +1,4 @@
-import type { Db } from '../org/org.repo.js';
+import type { Db } from '../../core/context.js';
 
 const columns = ['id', 'name', 'source_label', 'format', 'columns', 'options', 'created_at', 'updated_at'] as const;
 

@@ -2,9 +2,8 @@ import { redactPersonalData } from '../../analysis/text/redact.js';
 import { AppError, type FieldIssue } from '../../domain/errors.js';
 import { type ImportProfile, type ImportProfileInput, ImportOptionsSchema, ImportProfileInputSchema } from '../../domain/imports.js';
 import { inTransaction } from '../../db/transaction.js';
-import type { ServiceContext } from '../../server/context.js';
-import { recordAudit } from '../audit/audit.repo.js';
-import type { Db } from '../org/org.repo.js';
+import type { ServiceContext, Db } from '../../core/context.js';
+import { recordAudit } from '../../core/audit.repo.js';
 import { listCategoriesForImport } from './imports.repo.js';
 import {
   findProfileRow, insertProfileRow, listCategoryMappings, listProfileRows, type ProfileRow, replaceCategoryMappings, updateProfileRow,

@@ -1,4 +1,4 @@
-import type { Db } from '../org/org.repo.js';
+import type { Db } from '../../core/context.js';
 import { updateRunProgress } from './imports.repo.js';
 
 export interface ImportProgress {

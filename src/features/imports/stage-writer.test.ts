@@ -1,6 +1,6 @@
 import { sql } from 'kysely';
 import { beforeAll, describe, expect, it } from 'vitest';
-import type { ServiceContext } from '../../server/context.js';
+import type { ServiceContext } from '../../core/context.js';
 import { seedStockholmForImports } from '../../../tests/factories/imports.factory.js';
 import { describeEachEngine } from '../../../tests/setup/test-db.js';
 import { withoutIncidentIndexes } from './bulk-load.repo.js';

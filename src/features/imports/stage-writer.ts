@@ -1,5 +1,5 @@
-import type { Db } from '../org/org.repo.js';
 import { analyzeIncidents, ownsIncidents, withoutIncidentIndexes } from './bulk-load.repo.js';
+import type { Db } from '../../core/context.js';
 import type { DuplicateKind, ReportBuilder } from './import-report.js';
 import {
   countIncidentRows, countStage, insertStaged, markExisting, markNearInFile, markNearStored, markRefRepeats, nearPairsInFile, prepareStage,

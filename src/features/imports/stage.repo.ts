@@ -1,8 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { sql } from 'kysely';
 import type { Routing } from '../incidents/incident-writer.js';
-import type { Db } from '../org/org.repo.js';
 import { analyzeIncidents } from './bulk-load.repo.js';
+import type { Db } from '../../core/context.js';
 import type { Candidate } from './row-mapper.js';
 
 /**

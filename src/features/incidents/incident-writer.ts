@@ -1,5 +1,5 @@
 import type { NewIncidentRow } from '../../db/schema.js';
-import type { ServiceContext } from '../../server/context.js';
+import type { ServiceContext } from '../../core/context.js';
 import { assignIncident } from '../responsibility/responsibility.service.js';
 import type { AdmittedIncident } from './admission.js';
 import { insertIncidents } from './incidents.repo.js';

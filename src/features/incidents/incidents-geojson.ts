@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { type CoarseGeometry, type Incident, IncidentSchema, POINT_PRECISIONS } from '../../domain/incidents.js';
-import type { ServiceContext } from '../../server/context.js';
+import type { ServiceContext } from '../../core/context.js';
 import { listAreaGeometries } from './incidents.repo.js';
 
 const Position = z.array(z.number()).min(2);

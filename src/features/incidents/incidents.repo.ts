@@ -2,9 +2,9 @@ import { type ExpressionBuilder, sql } from 'kysely';
 import type { Database, IncidentRowUpdate, NewIncidentRow } from '../../db/schema.js';
 import type { Confidentiality } from '../../domain/confidentiality.js';
 import type { HexbinQuery, IncidentListQuery } from '../../domain/incidents.js';
-import type { TierAccess } from '../auth/policy.js';
-import { visibleTo } from '../auth/visibility.repo.js';
-import type { Db } from '../org/org.repo.js';
+import type { TierAccess } from '../../core/policy.js';
+import { visibleTo } from '../../core/visibility.repo.js';
+import type { Db } from '../../core/context.js';
 
 const incidentColumns = [
   'i.id', 'i.occurred_at', 'i.reported_at', 'c.code as category', 'i.lon', 'i.lat', 'i.precision',
@@ -41,7 +41,7 @@ export async function insertIncidents(db: Db, rows: readonly NewIncidentRow[]): 
 /** One incident; with `access`, only if the caller may see its tier. */
 export function findIncident(db: Db, organisationId: string, id: string, access?: TierAccess) {
   const q = selectIncidents(db, organisationId).where('i.id', '=', id);
-  return (access ? q.where(visibleTo(access, 'incident')) : q).executeTakeFirst();
+  return (access ? q.where(visibleTo(access, 'incident', 'i')) : q).executeTakeFirst();
 }
 
 /**
@@ -83,7 +83,7 @@ function applyFilter<Q extends ReturnType<typeof selectIncidents>>(q: Q, filter:
 /** Newest first, keyset-paged on (occurred_at, id) so pages stay stable while new rows arrive. */
 export function listIncidents(db: Db, organisationId: string, query: IncidentFilter, page: { limit: number; after?: { occurredAt: Date; id: string } }, access?: TierAccess) {
   let q = applyFilter(selectIncidents(db, organisationId), query);
-  if (access) q = q.where(visibleTo(access, 'incident'));
+  if (access) q = q.where(visibleTo(access, 'incident', 'i'));
   if (page.after) {
     const { occurredAt, id } = page.after;
     q = q.where((eb) => eb.or([eb('i.occurred_at', '<', occurredAt), eb.and([eb('i.occurred_at', '=', occurredAt), eb('i.id', '<', id)])]));

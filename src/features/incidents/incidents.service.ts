@@ -6,13 +6,13 @@ import type {
 } from '../../domain/incidents.js';
 import { bumpVersion, lockRow } from '../../db/row-version.repo.js';
 import { inTransaction } from '../../db/transaction.js';
-import type { ServiceContext } from '../../server/context.js';
-import { recordAudit } from '../audit/audit.repo.js';
+import type { ServiceContext } from '../../core/context.js';
+import { recordAudit } from '../../core/audit.repo.js';
 import { freeTextGate } from '../auth/free-text.js';
-import { checkPolicy, tierAccess } from '../auth/policy.js';
+import { checkPolicy, tierAccess } from '../../core/policy.js';
 import { DEFAULT_CONFIDENTIALITY } from '../../domain/confidentiality.js';
 import { getAreaIndex } from '../org/area-index.service.js';
-import { findUnit } from '../org/org.repo.js';
+import { findUnit } from '../../core/tenancy.repo.js';
 import { queueStatusChangeMessage } from '../outbox/outbox.service.js';
 import { lockIncidentForChange } from '../responsibility/responsibility.service.js';
 import { type AdmissionIssue, admitIncident } from './admission.js';

@@ -1,9 +1,9 @@
 import type { Insertable, Updateable } from 'kysely';
 import type { MeasureFollowupsTable, MeasuresTable, MeasureStatus } from '../../db/schema.js';
 import type { Confidentiality } from '../../domain/confidentiality.js';
-import type { TierAccess } from '../auth/policy.js';
-import { visibleTo } from '../auth/visibility.repo.js';
-import type { Db } from '../org/org.repo.js';
+import type { TierAccess } from '../../core/policy.js';
+import { visibleTo } from '../../core/visibility.repo.js';
+import type { Db } from '../../core/context.js';
 
 const measureColumns = [
   'm.id', 'm.title', 'm.description', 'm.type', 'm.status', 'm.responsible_unit_id', 'u.name as responsible_unit_name',
@@ -66,12 +66,12 @@ export async function updateMeasureRow(db: Db, id: string, change: Updateable<Me
 /** One measure; with `access`, only if the caller may see its tier. */
 export function findMeasure(db: Db, organisationId: string, id: string, access?: TierAccess) {
   const q = selectMeasures(db, organisationId).where('m.id', '=', id);
-  return (access ? q.where(visibleTo(access, 'measure')) : q).executeTakeFirst();
+  return (access ? q.where(visibleTo(access, 'measure', 'm')) : q).executeTakeFirst();
 }
 
 export function listMeasureRows(db: Db, organisationId: string, filter: { responsibleUnitId?: string | undefined; unitId?: string | undefined; problemId?: string | undefined; status?: string | undefined; ids?: readonly string[] }, access?: TierAccess) {
   let q = selectMeasures(db, organisationId);
-  if (access) q = q.where(visibleTo(access, 'measure'));
+  if (access) q = q.where(visibleTo(access, 'measure', 'm'));
   if (filter.responsibleUnitId) q = q.where('m.responsible_unit_id', '=', filter.responsibleUnitId);
   if (filter.unitId) {
     const unitId = filter.unitId;
@@ -92,12 +92,12 @@ export async function measureDetails(db: Db, ids: readonly string[], access: Tie
   const [problems, units, places, components, followups] = await Promise.all([
     db.selectFrom('measure_problems as mp').innerJoin('problems as p', 'p.id', 'mp.problem_id')
       .select(['mp.measure_id', 'p.id', 'p.title', 'p.owner_unit_id', 'p.area_id', 'p.baseline_value', 'p.created_at'])
-      .where('mp.measure_id', 'in', ids).where(visibleTo(access, 'problem')).orderBy('p.created_at').execute(),
+      .where('mp.measure_id', 'in', ids).where(visibleTo(access, 'problem', 'p')).orderBy('p.created_at').execute(),
     db.selectFrom('measure_units as mu').innerJoin('units as u', 'u.id', 'mu.unit_id').select(['mu.measure_id', 'u.id', 'u.name']).where('mu.measure_id', 'in', ids).orderBy('u.name').execute(),
     db.selectFrom('measure_places as mp').innerJoin('places as pl', 'pl.id', 'mp.place_id')
       .select(['mp.measure_id', 'pl.id', 'pl.name', 'pl.type', 'pl.lon', 'pl.lat']).where('mp.measure_id', 'in', ids).orderBy('pl.name').execute(),
     db.selectFrom('measure_components').select(['id', 'measure_id', 'position', 'title', 'type', 'status', 'confidentiality']).where('measure_id', 'in', ids)
-      .where(visibleTo(access, 'measure_component')).orderBy('position').execute(),
+      .where(visibleTo(access, 'measure_component', 'measure_components')).orderBy('position').execute(),
     db.selectFrom('measure_followups as f').leftJoin('problems as ip', 'ip.id', 'f.indicator_problem_id').selectAll('f').select('ip.indicator_direction')
       .where('f.measure_id', 'in', ids).orderBy('f.due_date').execute(),
   ]);
@@ -107,7 +107,7 @@ export async function measureDetails(db: Db, ids: readonly string[], access: Tie
 /** Ids of the problems a measure is aimed at that `access` does not show. */
 export async function hiddenProblemIds(db: Db, measureId: string, access: TierAccess): Promise<string[]> {
   const linked = db.selectFrom('measure_problems as mp').innerJoin('problems as p', 'p.id', 'mp.problem_id').select('p.id').where('mp.measure_id', '=', measureId);
-  const [all, seen] = await Promise.all([linked.execute(), linked.where(visibleTo(access, 'problem')).execute()]);
+  const [all, seen] = await Promise.all([linked.execute(), linked.where(visibleTo(access, 'problem', 'p')).execute()]);
   const visible = new Set(seen.map((r) => r.id));
   return all.map((r) => r.id).filter((pid) => !visible.has(pid));
 }

@@ -6,12 +6,12 @@ import { AppError } from '../../domain/errors.js';
 import {
   type FollowupRecord, MEASURE_TRANSITIONS, type Measure, type MeasureCreate, type MeasureListQuery, type MeasureStatus, type MeasureUpdate,
 } from '../../domain/measures.js';
-import type { ServiceContext } from '../../server/context.js';
-import { recordAudit } from '../audit/audit.repo.js';
+import type { ServiceContext } from '../../core/context.js';
+import { recordAudit } from '../../core/audit.repo.js';
 import { freeTextGate } from '../auth/free-text.js';
-import { assertCanEditForUnit, tierAccess } from '../auth/policy.js';
+import { assertCanEditForUnit, tierAccess } from '../../core/policy.js';
 import { DEFAULT_CONFIDENTIALITY } from '../../domain/confidentiality.js';
-import { findUnit } from '../org/org.repo.js';
+import { findUnit } from '../../core/tenancy.repo.js';
 import { comparisonPeriod, computeIndicator } from '../problems/indicator.js';
 import { assertPlacesExist, assertProblemsExist, problemIndicator } from '../problems/problems.service.js';
 import {

@@ -1,8 +1,8 @@
 import { inTransaction } from '../../db/transaction.js';
 import { AppError } from '../../domain/errors.js';
 import type { Open311ApiKey, Open311ApiKeyCreate } from '../../domain/open311.js';
-import type { ServiceContext } from '../../server/context.js';
-import { recordAudit } from '../audit/audit.repo.js';
+import type { ServiceContext } from '../../core/context.js';
+import { recordAudit } from '../../core/audit.repo.js';
 import { hashSecret, newSecret } from '../auth/tokens.js';
 import { findApiKey, insertApiKey, listApiKeys as listKeyRows, revokeApiKey as revokeKeyRow } from './open311.repo.js';
 

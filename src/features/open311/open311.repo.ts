@@ -1,6 +1,6 @@
-import type { TierAccess } from '../auth/policy.js';
-import { visibleTo } from '../auth/visibility.repo.js';
-import type { Db } from '../org/org.repo.js';
+import type { TierAccess } from '../../core/policy.js';
+import { visibleTo } from '../../core/visibility.repo.js';
+import type { Db } from '../../core/context.js';
 
 export interface RequestFilter {
   ids?: string[] | undefined;
@@ -29,7 +29,7 @@ export function listServiceRequests(db: Db, organisationId: string, access: Tier
     .where('i.organisation_id', '=', organisationId)
     // Police notices are information from a partner, not requests to the city.
     .where('i.source', '!=', 'police')
-    .where(visibleTo(access, 'incident'));
+    .where(visibleTo(access, 'incident', 'i'));
   if (filter.ids) {
     q = q.where('i.id', 'in', filter.ids.length ? filter.ids : ['00000000-0000-0000-0000-000000000000']);
   } else {

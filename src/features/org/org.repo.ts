@@ -1,15 +1,4 @@
-import type { Kysely, Transaction } from 'kysely';
-import type { Database } from '../../db/schema.js';
-
-export type Db = Kysely<Database> | Transaction<Database>;
-
-export function findOrganisationBySlug(db: Db, slug: string) {
-  return db.selectFrom('organisations').selectAll().where('slug', '=', slug).executeTakeFirst();
-}
-
-export function listOrganisations(db: Db) {
-  return db.selectFrom('organisations').selectAll().orderBy('name').execute();
-}
+import type { Db } from '../../core/context.js';
 
 export function listUnits(db: Db, organisationId: string, filter: { kind?: string | undefined; at?: string | undefined }) {
   let q = db.selectFrom('units').selectAll().where('organisation_id', '=', organisationId);
@@ -21,10 +10,6 @@ export function listUnits(db: Db, organisationId: string, filter: { kind?: strin
       .where((eb) => eb.or([eb('valid_to', 'is', null), eb('valid_to', '>=', at)]));
   }
   return q.orderBy('kind').orderBy('name').execute();
-}
-
-export function findUnit(db: Db, organisationId: string, id: string) {
-  return db.selectFrom('units').selectAll().where('organisation_id', '=', organisationId).where('id', '=', id).executeTakeFirst();
 }
 
 const areaSummaryColumns = [
@@ -58,10 +43,6 @@ export type AreaSummaryRow = {
   approximate: boolean; min_lon: number; min_lat: number; max_lon: number; max_lat: number;
 };
 
-export function findArea(db: Db, organisationId: string, id: string) {
-  return db.selectFrom('areas').selectAll().where('organisation_id', '=', organisationId).where('id', '=', id).executeTakeFirst();
-}
-
 /** Neighbourhood polygons of every layout, for the point-in-area index. */
 export function listNeighbourhoodGeometries(db: Db, organisationId: string) {
   return db
@@ -92,4 +73,9 @@ export function latestPopulation(db: Db, organisationId: string, level: 'distric
     .orderBy('year', 'desc')
     .limit(1)
     .executeTakeFirst();
+}
+
+/** Every row of an area named by id or by code (a code names one row per layout it lived through). */
+export function listAreasByRef(db: Db, organisationId: string, by: 'id' | 'code', ref: string) {
+  return db.selectFrom('areas').select(areaSummaryColumns).where('organisation_id', '=', organisationId).where(by, '=', ref).execute();
 }

@@ -1,8 +1,9 @@
 import { today } from '../../domain/calendar/index.js';
 import { AppError } from '../../domain/errors.js';
 import type { AreaSummary, Unit } from '../../domain/org.js';
-import type { ServiceContext } from '../../server/context.js';
-import { type AreaSummaryRow, findArea, findUnit, latestPopulation, listAreas as listAreaRows, listUnits as listUnitRows } from './org.repo.js';
+import type { ServiceContext } from '../../core/context.js';
+import { findArea, findUnit } from '../../core/tenancy.repo.js';
+import { type AreaSummaryRow, latestPopulation, listAreas as listAreaRows, listAreasByRef, listUnits as listUnitRows } from './org.repo.js';
 
 export async function listUnits(ctx: ServiceContext, query: { kind?: string | undefined; at?: string | undefined }): Promise<Unit[]> {
   const rows = await listUnitRows(ctx.db, ctx.organisation.id, { kind: query.kind, at: query.at ?? today(ctx.organisation.timeZone) });
@@ -70,11 +71,7 @@ export async function getArea(ctx: ServiceContext, id: string) {
  */
 export async function resolveAreaRef(ctx: ServiceContext, ref: string): Promise<AreaSummary> {
   const isId = /^[0-9a-f-]{36}$/i.test(ref);
-  const rows = await ctx.db.selectFrom('areas')
-    .select(['id', 'code', 'name', 'level', 'parent_id', 'owner_unit_id', 'valid_from', 'valid_to', 'approximate', 'min_lon', 'min_lat', 'max_lon', 'max_lat'])
-    .where('organisation_id', '=', ctx.organisation.id)
-    .where(isId ? 'id' : 'code', '=', ref)
-    .execute();
+  const rows = await listAreasByRef(ctx.db, ctx.organisation.id, isId ? 'id' : 'code', ref);
   const day = today(ctx.organisation.timeZone);
   const rank = (r: AreaSummaryRow) => [r.valid_from <= day && (r.valid_to === null || r.valid_to >= day) ? 0 : 1, r.level === 'district' ? 0 : 1];
   const best = rows.sort((a, b) => {

@@ -2,7 +2,7 @@ import { redactPersonalData } from '../../analysis/text/redact.js';
 import type { Kysely } from 'kysely';
 import type { Database } from '../../db/schema.js';
 import { inTransaction } from '../../db/transaction.js';
-import { recordAudit } from '../audit/audit.repo.js';
+import { recordAudit } from '../../core/audit.repo.js';
 import { leaseDueMessages, markFailedAttempt, markSent } from './delivery.repo.js';
 
 /** What the mailer needs of a mail transport (nodemailer's transporter has it). */

@@ -1,6 +1,6 @@
 import type { Insertable } from 'kysely';
 import type { OutboxMessagesTable } from '../../db/schema.js';
-import type { Db } from '../org/org.repo.js';
+import type { Db } from '../../core/context.js';
 
 function selectReportFacts(db: Db, organisationId: string) {
   return db.selectFrom('incidents as i')

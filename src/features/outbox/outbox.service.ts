@@ -2,8 +2,8 @@ import { isoWeek, localDay, previousWeek, weekBounds } from '../../domain/calend
 import { AppError } from '../../domain/errors.js';
 import { CONFIRM_CONTACT_PATH } from '../../domain/web-paths.js';
 import { inTransaction } from '../../db/transaction.js';
-import type { ServiceContext } from '../../server/context.js';
-import { recordAudit } from '../audit/audit.repo.js';
+import type { ServiceContext } from '../../core/context.js';
+import { recordAudit } from '../../core/audit.repo.js';
 import { hashSecret, newSecret } from '../auth/tokens.js';
 import { contactConfirmationMessage, type DigestItem, type ReportFacts, statusChangeMessage, weeklyDigestMessage } from './outbox-messages.js';
 import {

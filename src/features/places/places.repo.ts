@@ -1,4 +1,4 @@
-import type { Db } from '../org/org.repo.js';
+import type { Db } from '../../core/context.js';
 
 const placeColumns = [
   'p.id', 'p.slug', 'p.name', 'p.type', 'p.setting', 'p.lon', 'p.lat', 'p.coordinate_approximate',

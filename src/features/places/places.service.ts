@@ -1,9 +1,9 @@
 import { publicCount } from '../../analysis/stats/disclosure.js';
 import { AppError } from '../../domain/errors.js';
 import type { PlaceSummary } from '../../domain/org.js';
-import type { ServiceContext } from '../../server/context.js';
-import { checkPolicy } from '../auth/policy.js';
-import { findUnit } from '../org/org.repo.js';
+import type { ServiceContext } from '../../core/context.js';
+import { checkPolicy } from '../../core/policy.js';
+import { findUnit } from '../../core/tenancy.repo.js';
 import { toUnit } from '../org/org.service.js';
 import {
   countIncidentsAtPlace, findPlace, listPlaces as listPlaceRows, listResponsibleUnits, listZones, neighbourhoodCodesOf,

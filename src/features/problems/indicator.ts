@@ -1,7 +1,7 @@
 import { indicatorOutcome } from '../../analysis/stats/indicator-outcome.js';
 import { addDays, daysBetween, startOfLocalDay } from '../../domain/calendar/index.js';
 import type { IndicatorDirection } from '../../domain/problems.js';
-import type { ServiceContext } from '../../server/context.js';
+import type { ServiceContext } from '../../core/context.js';
 import { countMatchingIncidents } from '../incidents/incidents.service.js';
 
 /** What a problem's indicator counts: incidents of its categories at its places, or else in its area. */

@@ -1,8 +1,8 @@
 import type { Insertable } from 'kysely';
 import type { ProblemEvidenceTable, ProblemsTable } from '../../db/schema.js';
-import type { TierAccess } from '../auth/policy.js';
-import { visibleTo } from '../auth/visibility.repo.js';
-import type { Db } from '../org/org.repo.js';
+import type { TierAccess } from '../../core/policy.js';
+import { visibleTo } from '../../core/visibility.repo.js';
+import type { Db } from '../../core/context.js';
 
 const problemColumns = [
   'p.id', 'p.owner_unit_id', 'u.name as owner_unit_name', 'p.area_id', 'a.name as area_name', 'p.title', 'p.statement', 'p.stage',
@@ -60,12 +60,12 @@ export function deleteEvidence(db: Db, problemId: string, evidenceId: string) {
 /** One problem; with `access`, only if the caller may see its tier. */
 export function findProblem(db: Db, organisationId: string, id: string, access?: TierAccess) {
   const q = selectProblems(db, organisationId).where('p.id', '=', id);
-  return (access ? q.where(visibleTo(access, 'problem')) : q).executeTakeFirst();
+  return (access ? q.where(visibleTo(access, 'problem', 'p')) : q).executeTakeFirst();
 }
 
 export function listProblemRows(db: Db, organisationId: string, filter: { ownerUnitId?: string | undefined; areaId?: string | undefined; stage?: string | undefined; ids?: readonly string[] }, access?: TierAccess) {
   let q = selectProblems(db, organisationId);
-  if (access) q = q.where(visibleTo(access, 'problem'));
+  if (access) q = q.where(visibleTo(access, 'problem', 'p'));
   if (filter.ownerUnitId) q = q.where('p.owner_unit_id', '=', filter.ownerUnitId);
   if (filter.areaId) q = q.where('p.area_id', '=', filter.areaId);
   if (filter.stage) q = q.where('p.stage', '=', filter.stage as never);
@@ -90,10 +90,6 @@ export async function problemDetails(db: Db, problemIds: readonly string[]) {
       .select(['mp.problem_id', 'm.id', 'm.status']).where('mp.problem_id', 'in', problemIds).execute(),
   ]);
   return { categories, places, evidence, measures };
-}
-
-export function findCategoriesByCode(db: Db, organisationId: string, codes: readonly string[]) {
-  return db.selectFrom('incident_categories').select(['id', 'code']).where('organisation_id', '=', organisationId).where('code', 'in', codes).execute();
 }
 
 export function findPlacesById(db: Db, organisationId: string, ids: readonly string[]) {

@@ -5,15 +5,15 @@ import { AppError } from '../../domain/errors.js';
 import {
   type BaselineInput, type EvidenceInput, type Problem, type ProblemCreate, type ProblemListQuery, type ProblemUpdate, stageAllowed,
 } from '../../domain/problems.js';
-import type { ServiceContext } from '../../server/context.js';
-import { recordAudit } from '../audit/audit.repo.js';
+import type { ServiceContext } from '../../core/context.js';
+import { recordAudit } from '../../core/audit.repo.js';
 import { freeTextGate } from '../auth/free-text.js';
-import { assertCanEditForUnit, tierAccess } from '../auth/policy.js';
+import { assertCanEditForUnit, tierAccess } from '../../core/policy.js';
 import { DEFAULT_CONFIDENTIALITY } from '../../domain/confidentiality.js';
-import { findArea, findUnit } from '../org/org.repo.js';
+import { findArea, findCategoriesByCode, findUnit } from '../../core/tenancy.repo.js';
 import { computeIndicator, type IndicatorDefinition } from './indicator.js';
 import {
-  deleteEvidence, findCategoriesByCode, findHotspotEvidence, findPlacesById, findProblem, insertEvidence, insertProblem, insertProblemLinks, listProblemRows, problemDetails,
+  deleteEvidence, findHotspotEvidence, findPlacesById, findProblem, insertEvidence, insertProblem, insertProblemLinks, listProblemRows, problemDetails,
   type ProblemRow, replaceProblemLinks, updateProblemRow,
 } from './problems.repo.js';
 

@@ -1,4 +1,4 @@
-import type { Db } from '../org/org.repo.js';
+import type { Db } from '../../core/context.js';
 
 /** What the public may see of a report, found by its receipt code. */
 export function findPublicReport(db: Db, organisationId: string, receiptCode: string) {

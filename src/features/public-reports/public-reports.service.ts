@@ -2,7 +2,7 @@ import { randomInt } from 'node:crypto';
 import { inTransaction } from '../../db/transaction.js';
 import { AppError } from '../../domain/errors.js';
 import { isHoneypotFilled, type PublicReportCreate, type PublicReportReopen, type PublicReportStatus } from '../../domain/public-reports.js';
-import type { ServiceContext } from '../../server/context.js';
+import type { ServiceContext } from '../../core/context.js';
 import { createIncident, reopenIncidentByReceipt } from '../incidents/incidents.service.js';
 import { addReporterContact } from '../outbox/outbox.service.js';
 import { findPublicReport } from './public-reports.repo.js';

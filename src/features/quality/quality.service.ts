@@ -1,10 +1,10 @@
 import { today } from '../../domain/calendar/index.js';
 import { AppError } from '../../domain/errors.js';
 import { type QualityCheck, type QualityItem, type QualityReport, QualityCheckSchema, type ScopeQuery } from '../../domain/quality.js';
-import type { ServiceContext } from '../../server/context.js';
+import type { ServiceContext } from '../../core/context.js';
 import { neutralTitle } from '../auth/free-text.js';
-import { canReadFreeText, tierAccess } from '../auth/policy.js';
-import { findUnit } from '../org/org.repo.js';
+import { canReadFreeText, tierAccess } from '../../core/policy.js';
+import { findUnit } from '../../core/tenancy.repo.js';
 import { nextReview, reviewOverdue } from '../agreements/agreement-review.js';
 import { movedWrongWay } from '../problems/indicator.js';
 import { type Scope, scopeFacts } from './programme-scope.js';

@@ -2,7 +2,7 @@ import ExcelJS from 'exceljs';
 import { beforeAll, expect, it } from 'vitest';
 import { DEFAULT_TIME_ZONE, today } from '../../domain/calendar/index.js';
 import type { QualityCheck } from '../../domain/quality.js';
-import type { ServiceContext } from '../../server/context.js';
+import type { ServiceContext } from '../../core/context.js';
 import { createTestOrganisation, type TestOrganisation, testContext } from '../../../tests/factories/org.factory.js';
 import { describeEachEngine } from '../../../tests/setup/test-db.js';
 import { createAgreement, reviewAgreement } from '../agreements/agreements.service.js';

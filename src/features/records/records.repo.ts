@@ -4,7 +4,7 @@ import type { Confidentiality, RecordType } from '../../domain/confidentiality.j
 import type { ReleaseReview } from '../../domain/osl-grounds.js';
 import type { RecordsFilter, ReleasedRecord } from '../../domain/records.js';
 import type { StoredMark } from '../../db/schema/records.js';
-import type { Db } from '../org/org.repo.js';
+import type { Db } from '../../core/context.js';
 
 /** A record as read for a release: flat fields, its tier, and (measures) its components with theirs. */
 export type ReleaseRow = Record<string, unknown> & { id: string; confidentiality: Confidentiality };

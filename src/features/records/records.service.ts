@@ -3,7 +3,7 @@ import { AppError, type FieldIssue } from '../../domain/errors.js';
 import { MEASURE_STATUS_LABELS, MEASURE_TYPE_LABELS } from '../../domain/labels.js';
 import { RELEASE_FREE_TEXT_FIELDS } from '../../domain/release-review.js';
 import { MASKED, MAX_RELEASE_RECORDS, type RecordsExport, type RecordsRelease, type ReleasedRecord } from '../../domain/records.js';
-import type { ServiceContext } from '../../server/context.js';
+import type { ServiceContext } from '../../core/context.js';
 import { type insertRelease, listComponentsOf, listReleases as listReleaseRowsOfLog, listReleaseRows, type ReleaseRow } from './records.repo.js';
 
 /**

@@ -1,8 +1,8 @@
 import type { Insertable, Updateable } from 'kysely';
 import type { ContributionRequestsTable } from '../../db/schema.js';
-import type { TierAccess } from '../auth/policy.js';
-import { visibleTo } from '../auth/visibility.repo.js';
-import type { Db } from '../org/org.repo.js';
+import type { TierAccess } from '../../core/policy.js';
+import { visibleTo } from '../../core/visibility.repo.js';
+import type { Db } from '../../core/context.js';
 
 function selectRequests(db: Db, organisationId: string) {
   return db.selectFrom('contribution_requests as r')
@@ -20,7 +20,7 @@ export async function insertRequest(db: Db, row: Insertable<ContributionRequests
 /** One request; with `access`, only if the caller may see its tier. */
 export function findRequest(db: Db, organisationId: string, id: string, access?: TierAccess) {
   const q = selectRequests(db, organisationId).where('r.id', '=', id);
-  return (access ? q.where(visibleTo(access, 'request')) : q).executeTakeFirst();
+  return (access ? q.where(visibleTo(access, 'request', 'r')) : q).executeTakeFirst();
 }
 
 export async function updateRequestRow(db: Db, id: string, change: Updateable<ContributionRequestsTable>): Promise<void> {
@@ -29,7 +29,7 @@ export async function updateRequestRow(db: Db, id: string, change: Updateable<Co
 
 export function listRequestRows(db: Db, organisationId: string, filter: { unitId?: string | undefined; problemId?: string | undefined; status?: string | undefined; openOnly?: boolean }, access?: TierAccess) {
   let q = selectRequests(db, organisationId);
-  if (access) q = q.where(visibleTo(access, 'request'));
+  if (access) q = q.where(visibleTo(access, 'request', 'r'));
   if (filter.unitId) { const u = filter.unitId; q = q.where((eb) => eb.or([eb('r.from_unit_id', '=', u), eb('r.to_unit_id', '=', u)])); }
   if (filter.problemId) q = q.where('r.problem_id', '=', filter.problemId);
   if (filter.status) q = q.where('r.status', '=', filter.status as never);

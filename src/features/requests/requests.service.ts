@@ -5,12 +5,12 @@ import { daysBetween, today } from '../../domain/calendar/index.js';
 import { AppError } from '../../domain/errors.js';
 import type { InboxItem } from '../../domain/meetings.js';
 import { type ContributionRequest, REQUEST_TRANSITIONS, type RequestCreate, type RequestListQuery, type RequestStatus } from '../../domain/requests.js';
-import type { ServiceContext } from '../../server/context.js';
-import { recordAudit } from '../audit/audit.repo.js';
+import type { ServiceContext } from '../../core/context.js';
+import { recordAudit } from '../../core/audit.repo.js';
 import { freeTextGate } from '../auth/free-text.js';
-import { assertCanEditForUnit, canActForUnit, tierAccess } from '../auth/policy.js';
+import { assertCanEditForUnit, canActForUnit, tierAccess } from '../../core/policy.js';
 import { DEFAULT_CONFIDENTIALITY } from '../../domain/confidentiality.js';
-import { findUnit } from '../org/org.repo.js';
+import { findUnit } from '../../core/tenancy.repo.js';
 import { assertProblemsExist } from '../problems/problems.service.js';
 import { findRequest, insertRequest, listRequestRows, type RequestRow, updateRequestRow } from './requests.repo.js';
 

@@ -1,8 +1,8 @@
 import type { Insertable } from 'kysely';
 import type { ResponsibilityRulesTable } from '../../db/schema.js';
-import type { TierAccess } from '../auth/policy.js';
-import { visibleTo } from '../auth/visibility.repo.js';
-import type { Db } from '../org/org.repo.js';
+import type { TierAccess } from '../../core/policy.js';
+import { visibleTo } from '../../core/visibility.repo.js';
+import type { Db } from '../../core/context.js';
 
 export function listRules(db: Db, organisationId: string) {
   return db.selectFrom('responsibility_rules as r').leftJoin('incident_categories as c', 'c.id', 'r.category_id').leftJoin('units as u', 'u.id', 'r.unit_id')
@@ -40,7 +40,7 @@ export async function upsertAssignment(db: Db, row: { incident_id: string; organ
 export function findAssignment(db: Db, organisationId: string, incidentId: string, access: TierAccess) {
   return db.selectFrom('incident_assignments as a').innerJoin('units as u', 'u.id', 'a.unit_id').innerJoin('incidents as i', 'i.id', 'a.incident_id')
     .select(['a.incident_id', 'a.unit_id', 'u.name as unit_name', 'a.rule_id', 'a.overridden_by'])
-    .where('a.organisation_id', '=', organisationId).where('a.incident_id', '=', incidentId).where(visibleTo(access, 'incident')).executeTakeFirst();
+    .where('a.organisation_id', '=', organisationId).where('a.incident_id', '=', incidentId).where(visibleTo(access, 'incident', 'i')).executeTakeFirst();
 }
 
 /** A unit's routed incidents that are not closed, with the category's service level when there is one. */
@@ -80,6 +80,6 @@ export function listComplianceRows(db: Db, organisationId: string, unitId: strin
 export function lockIncidentOwners(db: Db, organisationId: string, incidentId: string, access: TierAccess) {
   return db.selectFrom('incidents as i').leftJoin('incident_assignments as a', 'a.incident_id', 'i.id').leftJoin('areas as d', 'd.id', 'i.district_id')
     .select(['i.version', 'i.reporting_unit_id', 'a.unit_id as assigned_unit_id', 'd.owner_unit_id as district_unit_id'])
-    .where('i.organisation_id', '=', organisationId).where('i.id', '=', incidentId).where(visibleTo(access, 'incident'))
+    .where('i.organisation_id', '=', organisationId).where('i.id', '=', incidentId).where(visibleTo(access, 'incident', 'i'))
     .forUpdate('i').executeTakeFirst();
 }

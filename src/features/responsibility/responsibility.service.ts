@@ -4,11 +4,10 @@ import { daysBetween, localDay } from '../../domain/calendar/index.js';
 import { AppError } from '../../domain/errors.js';
 import type { InboxItem } from '../../domain/meetings.js';
 import type { Assignment, ResponsibilityRule, ResponsibilityRuleInput, ServiceLevel } from '../../domain/responsibility.js';
-import type { ServiceContext } from '../../server/context.js';
-import { recordAudit } from '../audit/audit.repo.js';
-import { assertWorksIncident, tierAccess } from '../auth/policy.js';
-import { findUnit } from '../org/org.repo.js';
-import { findCategoriesByCode } from '../problems/problems.repo.js';
+import type { ServiceContext } from '../../core/context.js';
+import { recordAudit } from '../../core/audit.repo.js';
+import { assertWorksIncident, tierAccess } from '../../core/policy.js';
+import { findCategoriesByCode, findUnit } from '../../core/tenancy.repo.js';
 import {
   deleteRule, findAssignment, findRoutingFacts, insertRule, lockIncidentOwners, listComplianceRows, listOpenAssigned, listRules, listServiceLevels, updateRule,
   upsertAssignment, upsertServiceLevel,

@@ -1,5 +1,5 @@
 import { beforeAll, expect, it } from 'vitest';
-import type { ServiceContext } from '../../server/context.js';
+import type { ServiceContext } from '../../core/context.js';
 import { seedStockholmForImports } from '../../../tests/factories/imports.factory.js';
 import { describeEachEngine } from '../../../tests/setup/test-db.js';
 import { getInbox } from '../inbox/inbox.service.js';

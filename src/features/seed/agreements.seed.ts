@@ -1,4 +1,4 @@
-import type { ServiceContext } from '../../server/context.js';
+import type { ServiceContext } from '../../core/context.js';
 import { createAgreement, reviewAgreement, setAgreementPublicText } from '../agreements/agreements.service.js';
 import { changeMeasureStatus, createMeasure } from '../measures/measures.service.js';
 import { listAreas } from '../org/org.service.js';

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { type AreaIndex, buildAreaIndex, geometryBbox, type IndexedArea } from '../../analysis/geo/area-index.js';
 import type { NewArea } from '../../db/schema.js';
-import type { Db } from '../org/org.repo.js';
+import type { Db } from '../../core/context.js';
 import { insertAreas, insertPopulations } from './seed.repo.js';
 import {
   featureCollection, type PolygonGeometry, PolygonSchema, readCsvFile, readJsonFile,

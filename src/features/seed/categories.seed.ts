@@ -1,5 +1,5 @@
 import { DEFAULT_CATEGORIES } from '../../domain/categories.js';
-import type { Db } from '../org/org.repo.js';
+import type { Db } from '../../core/context.js';
 import { insertCategories } from './seed.repo.js';
 
 /**

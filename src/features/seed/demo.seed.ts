@@ -4,7 +4,7 @@ import type { NewIncidentRow } from '../../db/schema.js';
 import { localDay } from '../../domain/calendar/index.js';
 import { type AdmissionLookups, type AdmittedIncident, admitIncident } from '../incidents/admission.js';
 import { incidentRow, writeIncidents } from '../incidents/incident-writer.js';
-import type { Db } from '../org/org.repo.js';
+import type { Db } from '../../core/context.js';
 import type { SeededAreas } from './areas.seed.js';
 import {
   CATEGORY_MIX, CATEGORY_PROFILE, FOUND_LATER, HOT_PLACES, JITTER_M, neighbourhoodIntensity, PLACE_SHARE, PLACE_TYPE_WEIGHT,

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import type { NewPlace } from '../../db/schema.js';
 import type { PlaceSetting } from '../../domain/org.js';
-import type { Db } from '../org/org.repo.js';
+import type { Db } from '../../core/context.js';
 import type { SeededAreas } from './areas.seed.js';
 import { planLibraries } from './libraries.seed.js';
 import { planOutdoorPlaces } from './outdoor-places.seed.js';

@@ -5,7 +5,7 @@ import { incidentRow, writeIncidents } from '../incidents/incident-writer.js';
 import { categoryResolver } from '../imports/lookups.js';
 import { PoliceEventSchema, type PoliceSkipReason } from '../imports/police-events.js';
 import { mapPoliceRecord, POLICE_STATUS_NOTE, type PoliceContext } from '../imports/police-mapper.js';
-import type { Db } from '../org/org.repo.js';
+import type { Db } from '../../core/context.js';
 import { readJsonFile } from './shared-data.js';
 
 const POLICE_FILE = 'polisen/events_stockholms_lan_2022-2026.json';

@@ -4,7 +4,7 @@ import type { Database } from '../../db/schema.js';
 import { SYSTEM } from '../../domain/auth.js';
 import { addDays, today } from '../../domain/calendar/index.js';
 import type { ResponsibilityRuleInput } from '../../domain/responsibility.js';
-import type { ServiceContext } from '../../server/context.js';
+import type { ServiceContext } from '../../core/context.js';
 import { changeComponentStatus, changeMeasureStatus, createMeasure, recordFollowup } from '../measures/measures.service.js';
 import { createProblem } from '../problems/problems.service.js';
 import { answerRequest, createRequest } from '../requests/requests.service.js';

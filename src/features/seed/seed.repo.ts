@@ -2,7 +2,7 @@ import type { Insertable } from 'kysely';
 import type {
   AreaPopulationsTable, NewArea, NewPlace, NewUnit, PlaceZonesTable,
 } from '../../db/schema.js';
-import type { Db } from '../org/org.repo.js';
+import type { Db } from '../../core/context.js';
 
 /** The id of the organisation with this slug, if it exists. */
 export function findOrganisationId(db: Db, slug: string) {

@@ -1,7 +1,7 @@
 import type { NewUnit } from '../../db/schema.js';
 import type { UnitKind } from '../../domain/org.js';
 import { POLICE_UNIT_SLUG } from '../imports/police-mapper.js';
-import type { Db } from '../org/org.repo.js';
+import type { Db } from '../../core/context.js';
 import { insertUnits } from './seed.repo.js';
 import { slugify } from './slug.js';
 

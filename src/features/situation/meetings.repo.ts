@@ -1,8 +1,8 @@
 import type { MeetingActionStatus } from '../../db/schema.js';
 import type { Confidentiality } from '../../domain/confidentiality.js';
-import type { TierAccess } from '../auth/policy.js';
-import { visibleTo } from '../auth/visibility.repo.js';
-import type { Db } from '../org/org.repo.js';
+import type { TierAccess } from '../../core/policy.js';
+import { visibleTo } from '../../core/visibility.repo.js';
+import type { Db } from '../../core/context.js';
 
 const reportColumns = ['r.id', 'r.area_id', 'r.week', 'r.frozen_at', 'r.frozen_by', 'm.id as meeting_id', 'r.confidentiality'] as const;
 
@@ -24,7 +24,7 @@ export async function insertReport(db: Db, row: { organisation_id: string; area_
 /** One frozen report; with `access`, only if the caller may see its tier. */
 export function findReport(db: Db, organisationId: string, id: string, access?: TierAccess) {
   const q = selectReports(db, organisationId).select('r.snapshot').where('r.id', '=', id);
-  return (access ? q.where(visibleTo(access, 'situation_report')) : q).executeTakeFirst();
+  return (access ? q.where(visibleTo(access, 'situation_report', 'r')) : q).executeTakeFirst();
 }
 
 export function findReportByScope(db: Db, organisationId: string, areaId: string | null, week: string) {
@@ -33,7 +33,7 @@ export function findReportByScope(db: Db, organisationId: string, areaId: string
 
 export function listReports(db: Db, organisationId: string, filter: { areaId?: string | undefined; fromWeek?: string | undefined }, access?: TierAccess) {
   let q = selectReports(db, organisationId);
-  if (access) q = q.where(visibleTo(access, 'situation_report'));
+  if (access) q = q.where(visibleTo(access, 'situation_report', 'r'));
   if (filter.areaId) q = q.where('r.area_id', '=', filter.areaId);
   if (filter.fromWeek) q = q.where('r.week', '>=', filter.fromWeek);
   return q.orderBy('r.week', 'desc').limit(200).execute();
@@ -49,7 +49,7 @@ export function findMeeting(db: Db, organisationId: string, id: string, access?:
   const q = db.selectFrom('meetings as m').innerJoin('situation_reports as r', 'r.id', 'm.report_id')
     .select(['m.id', 'm.report_id', 'm.held_at', 'm.notes', 'm.notes_redactions', 'r.area_id', 'r.week', 'm.confidentiality', 'm.version'])
     .where('m.organisation_id', '=', organisationId).where('m.id', '=', id);
-  return (access ? q.where(visibleTo(access, 'meeting')) : q).executeTakeFirst();
+  return (access ? q.where(visibleTo(access, 'meeting', 'm')) : q).executeTakeFirst();
 }
 
 export async function updateMeetingRow(db: Db, id: string, change: { held_at?: Date; notes?: string | null; notes_redactions?: number; confidentiality?: Confidentiality }): Promise<void> {
@@ -76,7 +76,7 @@ export async function insertAction(db: Db, row: { organisation_id: string; meeti
 /** A meeting's actions; with `access`, only those the caller may see. */
 export function listMeetingActions(db: Db, meetingId: string, access: TierAccess = { all: true }) {
   return db.selectFrom('meeting_actions as a').innerJoin('units as u', 'u.id', 'a.unit_id')
-    .select([...actionColumns, 'a.confidentiality']).where('a.meeting_id', '=', meetingId).where(visibleTo(access, 'meeting_action'))
+    .select([...actionColumns, 'a.confidentiality']).where('a.meeting_id', '=', meetingId).where(visibleTo(access, 'meeting_action', 'a'))
     .orderBy('a.due_date').orderBy('a.created_at').execute();
 }
 
@@ -110,7 +110,7 @@ export function listPreviousActions(db: Db, organisationId: string, areaId: stri
 export async function hiddenActionIds(db: Db, organisationId: string, ids: readonly string[], access: TierAccess): Promise<string[]> {
   if (!ids.length || access.all) return [];
   const rows = await db.selectFrom('meeting_actions as a').select('a.id').where('a.organisation_id', '=', organisationId).where('a.id', 'in', ids)
-    .where((eb) => eb.not(visibleTo(access, 'meeting_action'))).execute();
+    .where((eb) => eb.not(visibleTo(access, 'meeting_action', 'a')(eb))).execute();
   return rows.map((r) => r.id);
 }
 

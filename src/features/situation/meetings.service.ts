@@ -8,12 +8,11 @@ import type {
   MeetingCreate, MeetingUpdate,
 } from '../../domain/meetings.js';
 import type { SituationReport } from '../../domain/situation.js';
-import type { ServiceContext } from '../../server/context.js';
-import { recordAudit } from '../audit/audit.repo.js';
+import type { ServiceContext, Db } from '../../core/context.js';
+import { recordAudit } from '../../core/audit.repo.js';
 import { DEFAULT_CONFIDENTIALITY } from '../../domain/confidentiality.js';
 import { freeTextGate } from '../auth/free-text.js';
-import { tierAccess } from '../auth/policy.js';
-import type { Db } from '../org/org.repo.js';
+import { tierAccess } from '../../core/policy.js';
 import {
   findAction, findMeeting, findReport, findReportByScope, insertAction, insertMeeting, insertReport, listMeetingActions,
   listOpenActionsForUnit, listParticipants, listReports, listUnitsById, replaceParticipants, updateActionRow, updateMeetingRow,

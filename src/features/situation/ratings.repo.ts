@@ -1,5 +1,5 @@
 import type { AnnotationKind } from '../../db/schema.js';
-import type { Db } from '../org/org.repo.js';
+import type { Db } from '../../core/context.js';
 
 /** Neighbourhood rows of every layout with their district's code, for resolving a report's scope. */
 export function listNeighbourhoodRows(db: Db, organisationId: string) {

@@ -5,10 +5,10 @@ import { AppError } from '../../domain/errors.js';
 import type {
   Annotation, AnnotationInput, AnnotationUpdate, RatingConfirm, RatingThresholds, RatingThresholdsInput, SituationReport,
 } from '../../domain/situation.js';
-import type { ServiceContext } from '../../server/context.js';
-import { recordAudit } from '../audit/audit.repo.js';
+import type { ServiceContext } from '../../core/context.js';
+import { recordAudit } from '../../core/audit.repo.js';
 import { freeTextGate } from '../auth/free-text.js';
-import { findArea } from '../org/org.repo.js';
+import { findArea } from '../../core/tenancy.repo.js';
 import {
   deleteAnnotationRow, findAnnotation, insertAnnotation, listAnnotations as listAnnotationRows, updateAnnotationRow, upsertRating, upsertThresholds,
 } from './ratings.repo.js';

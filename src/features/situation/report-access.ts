@@ -1,8 +1,8 @@
 import { createHash } from 'node:crypto';
 import type { SituationReport } from '../../domain/situation.js';
-import type { ServiceContext } from '../../server/context.js';
+import type { ServiceContext } from '../../core/context.js';
 import { freeTextGate } from '../auth/free-text.js';
-import { tierAccess } from '../auth/policy.js';
+import { tierAccess } from '../../core/policy.js';
 import { hiddenActionIds } from './meetings.repo.js';
 import { listHiddenIncidentIds } from './situation.repo.js';
 

@@ -1,6 +1,6 @@
 import type { SituationQuery, SituationReport } from '../../domain/situation.js';
 import { type ExportFile, exportFile, type ExportFormat } from '../reports/export-file.js';
-import type { ServiceContext } from '../../server/context.js';
+import type { ServiceContext } from '../../core/context.js';
 import { getFrozenReport } from './meetings.service.js';
 import { renderSituationPdf } from './situation.pdf.js';
 import type { ReportScope } from './situation.scope.js';

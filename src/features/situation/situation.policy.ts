@@ -2,7 +2,7 @@ import type { Principal, Role } from '../../domain/auth.js';
 import { AppError } from '../../domain/errors.js';
 
 /**
- * Row-level rules of the situation picture, on top of the route policies in auth/policy.ts (which only say
+ * Row-level rules of the situation picture, on top of the route policies in core/policy.ts (which only say
  * which roles may call a route at all).
  */
 type User = Extract<Principal, { kind: 'user' }>;

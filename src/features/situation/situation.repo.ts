@@ -1,9 +1,10 @@
-import { type RawBuilder, sql } from 'kysely';
+import { type RawBuilder, sql, expressionBuilder } from 'kysely';
 import { isoWeekMonday } from '../../domain/calendar/index.js';
 import { CONFIDENTIALITY_TIERS } from '../../domain/confidentiality.js';
-import type { TierAccess } from '../auth/policy.js';
-import { visibleTo } from '../auth/visibility.repo.js';
-import type { Db } from '../org/org.repo.js';
+import type { TierAccess } from '../../core/policy.js';
+import { visibleTo } from '../../core/visibility.repo.js';
+import type { Db } from '../../core/context.js';
+import type { Database } from '../../db/schema.js';
 
 /**
  * Which incidents a report counts: the organisation's, in the scope's neighbourhood rows (null: the whole
@@ -119,7 +120,7 @@ export async function listHiddenIncidentIds(db: Db, organisationId: string, area
   if (!beyond.length) return [];
   const { rows } = await sql<{ id: string }>`
     SELECT i.id FROM incidents i WHERE i.organisation_id = ${organisationId} AND i.occurred_at >= ${range.start} AND i.occurred_at < ${range.end}
-      ${areaIds ? sql`AND i.area_id IN (${list(areaIds)})` : sql``} AND i.confidentiality IN (${sql.join(beyond.map((t) => sql.lit(t)))}) AND NOT ${visibleTo(access, 'incident')}`.execute(db);
+      ${areaIds ? sql`AND i.area_id IN (${list(areaIds)})` : sql``} AND i.confidentiality IN (${sql.join(beyond.map((t) => sql.lit(t)))}) AND NOT ${visibleTo(access, 'incident', 'i')(expressionBuilder<{ i: Database['incidents'] }, 'i'>())}`.execute(db);
   return rows.map((r) => r.id);
 }
 

@@ -1,6 +1,6 @@
 import { beforeAll, expect, it } from 'vitest';
 import { type IncidentCreateInput, IncidentCreateSchema } from '../../domain/incidents.js';
-import type { ServiceContext } from '../../server/context.js';
+import type { ServiceContext } from '../../core/context.js';
 import { createTestOrganisation, type TestOrganisation, testContext } from '../../../tests/factories/org.factory.js';
 import { describeEachEngine } from '../../../tests/setup/test-db.js';
 import { createIncident } from '../incidents/incidents.service.js';

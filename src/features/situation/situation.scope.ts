@@ -1,7 +1,7 @@
 import { polygonToCells } from 'h3-js';
 import type { GeoJSONPolygonal } from '../../db/schema.js';
 import { AppError } from '../../domain/errors.js';
-import type { Db } from '../org/org.repo.js';
+import type { Db } from '../../core/context.js';
 import { findAreaRow, listNeighbourhoodRows } from './ratings.repo.js';
 
 /** H3 resolution of the hotspot cells (about 0.1 km², a block). */

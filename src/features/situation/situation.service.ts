@@ -1,6 +1,6 @@
 import { addWeeks, isoWeekMonday, isoWeekOfDate, parseIsoWeek, previousWeek, sameWeekLastYear, today, weekBounds } from '../../domain/calendar/index.js';
 import { DEFAULT_RATING_THRESHOLDS, type RatingThresholdsInput, type SituationQuery, type SituationReport } from '../../domain/situation.js';
-import type { ServiceContext } from '../../server/context.js';
+import type { ServiceContext } from '../../core/context.js';
 import { type CategoryInfo, categoryRows, type Covers, coverage, neighbourhoodRows, tally, timeMatrix, totalsOf, trendOf, TREND_WEEKS } from './assemble.js';
 import { BASELINE_WEEKS, weeklyEmerging } from './emerging-hotspots.js';
 import { annualCalendar, CALENDAR_YEARS } from './calendar.js';

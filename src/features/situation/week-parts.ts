@@ -1,5 +1,5 @@
 import { addWeeks, isoWeekOfDate, iterateWeeks, weekBounds } from '../../domain/calendar/index.js';
-import type { Db } from '../org/org.repo.js';
+import type { Db } from '../../core/context.js';
 import type { PlaceCount } from './spatial.js';
 import { createLru, type Lru } from './report-cache.js';
 import { countByCellWeekly, countByHourWeekdayWeekly, countByPlaceWeekly, countByWeek, type IncidentScope, listWeekVersions } from './situation.repo.js';

@@ -3,10 +3,9 @@ import { sql } from 'kysely';
 import { beforeAll, expect, it } from 'vitest';
 import { isoWeek, isoWeekMonday } from '../../domain/calendar/index.js';
 import { IncidentCreateSchema } from '../../domain/incidents.js';
-import type { ServiceContext } from '../../server/context.js';
+import type { ServiceContext, Db } from '../../core/context.js';
 import { createTestOrganisation, type TestOrganisation, testContext } from '../../../tests/factories/org.factory.js';
 import { describeEachEngine } from '../../../tests/setup/test-db.js';
-import type { Db } from '../org/org.repo.js';
 import { createIncident, updateIncidentStatus } from '../incidents/incidents.service.js';
 
 /**

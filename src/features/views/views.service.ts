@@ -4,7 +4,7 @@ import type { Problem } from '../../domain/problems.js';
 import { qualityTotal } from '../../domain/quality.js';
 import type { CityView, DistrictView, UnitView } from '../../domain/views.js';
 import { AppError } from '../../domain/errors.js';
-import type { ServiceContext } from '../../server/context.js';
+import type { ServiceContext } from '../../core/context.js';
 import { listMeasures } from '../measures/measures.service.js';
 import { listAreas, listUnits } from '../org/org.service.js';
 import { listPlaces } from '../places/places.service.js';

@@ -1,7 +1,7 @@
 import type { Me, Role } from '../../../domain/auth.js';
 import { POLICIES } from '../../../domain/policies.js';
 
-// The server's policy table and row rules (features/auth/policy.ts), used here only to decide what to show.
+// The server's policy table and row rules (core/policy.ts), used here only to decide what to show.
 const has = (me: Me | null | undefined, roles: readonly Role[]) => Boolean(me?.memberships.some((m) => roles.includes(m.role)));
 export const canReadProgramme = (me: Me | null | undefined) => has(me, POLICIES['programme:read'].roles);
 

@@ -48,7 +48,7 @@ describe('auditValues', () => {
   });
 
   it('is on the only path into audit_events: no other source file writes the table', () => {
-    const root = new URL('../../', import.meta.url).pathname;
+    const root = new URL('../', import.meta.url).pathname;
     const writers: string[] = [];
     const walk = (dir: string): void => {
       for (const entry of readdirSync(dir, { withFileTypes: true })) {
@@ -59,6 +59,6 @@ describe('auditValues', () => {
       }
     };
     walk(root);
-    expect(writers).toEqual(['features/audit/audit.repo.ts']);
+    expect(writers).toEqual(['core/audit.repo.ts']);
   });
 });

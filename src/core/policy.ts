@@ -1,9 +1,9 @@
-import type { Principal, Role } from '../../domain/auth.js';
-import { coordinatesUnit, FREE_TEXT_ROLES, POLICIES, type Policy, worksIncident } from '../../domain/policies.js';
-import { AppError } from '../../domain/errors.js';
-import type { Confidentiality } from '../../domain/confidentiality.js';
+import type { Principal, Role } from '../domain/auth.js';
+import { coordinatesUnit, FREE_TEXT_ROLES, POLICIES, type Policy, worksIncident } from '../domain/policies.js';
+import { AppError } from '../domain/errors.js';
+import type { Confidentiality } from '../domain/confidentiality.js';
 
-export { POLICIES, type Policy } from '../../domain/policies.js';
+export { POLICIES, type Policy } from '../domain/policies.js';
 
 export function rolesOf(principal: Principal): Set<Role> {
   return new Set(principal.kind === 'user' ? principal.memberships.map((m) => m.role) : []);
@@ -72,7 +72,7 @@ export function canActForUnit(principal: Principal, unitId: string): boolean {
  * city staff (coordinators, unit editors, analysts) `public`, `partner` and `municipal`; partners `public`,
  * and `partner` only where a record is shared with one of their units; the public `public` only. Any tier,
  * `restricted` included, is open to the units that own the record. Repositories turn this into SQL with
- * `visibleTo` (auth/visibility.repo.ts), so the rule is applied in one way everywhere.
+ * `visibleTo` (core/visibility.repo.ts), so the rule is applied in one way everywhere.
  */
 export type TierAccess =
   | { all: true }
