@@ -1,6 +1,7 @@
 import nodemailer from 'nodemailer';
 import type { Logger } from 'pino';
-import { contextFor, type ServiceContext } from '../core/context.js';
+import type { ServiceContext } from '../core/context.js';
+import { contextFor } from '../core/tenancy.js';
 import { listOrganisations } from '../core/tenancy.repo.js';
 import type { DbHandle } from '../db/connect.js';
 import { SYSTEM } from '../domain/auth.js';

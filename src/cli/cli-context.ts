@@ -2,7 +2,8 @@ import { type ConnectOptions, connect, type DbHandle } from '../db/connect.js';
 import { migrateToLatest } from '../db/migrate.js';
 import { currentRole, grantRuntimeRole } from '../db/runtime-role.js';
 import { SYSTEM } from '../domain/auth.js';
-import { contextFor, type ServiceContext } from '../core/context.js';
+import type { ServiceContext } from '../core/context.js';
+import { contextFor } from '../core/tenancy.js';
 import { type Config, loadConfig } from '../server/config.js';
 
 export interface OpenDatabaseOptions extends Pick<ConnectOptions, 'pgliteSettings' | 'log'> {

@@ -3,7 +3,8 @@ import type { Kysely } from 'kysely';
 import type { Database } from '../db/schema.js';
 import { AppError } from '../domain/errors.js';
 import type { Organisation } from '../domain/org.js';
-import { contextFor, type ServiceContext } from '../core/context.js';
+import type { ServiceContext } from '../core/context.js';
+import { contextFor } from '../core/tenancy.js';
 
 declare module 'fastify' {
   interface FastifyInstance {
