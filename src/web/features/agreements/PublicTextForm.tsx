@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { Agreement } from '../../../domain/agreements.js';
 import { AgreementPublicTextSchema } from '../../../domain/agreements.js';
 import { useErrorText } from '../../components/QueryState.js';
-import { SubmitButton } from '../../components/SubmitButton.js';
+import { SubmitButton } from '../../forms/SubmitButton.js';
 import { useSetPublicText } from '../views/use-reports.js';
 
 /** The district's coordinator approves, word for word, the text the public page shows, or withdraws it. */

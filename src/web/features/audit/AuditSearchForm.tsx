@@ -1,6 +1,6 @@
 import { type FormEvent, type Ref } from 'react';
 import { useTranslation } from 'react-i18next';
-import { ErrorSummary } from '../../components/ErrorSummary.js';
+import { ErrorSummary } from '../../forms/ErrorSummary.js';
 import { AUDIT_ACTIONS, AUDIT_FIELDS, AUDIT_INPUT_ID, type AuditErrors, type AuditField, type AuditFormState } from './audit-filter.js';
 
 interface Props {

@@ -1,7 +1,7 @@
 import { type FormEvent, type Ref, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ImportFormat, ImportProfile } from '../../../domain/imports.js';
-import { ErrorSummary } from '../../components/ErrorSummary.js';
+import { ErrorSummary } from '../../forms/ErrorSummary.js';
 
 export interface ImportChoice {
   file: File;

@@ -2,7 +2,7 @@ import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { RequestDeclineSchema, RequestDeliverSchema, REQUEST_TRANSITIONS, type RequestStatus } from '../../../domain/requests.js';
 import { useErrorText } from '../../components/QueryState.js';
-import { SubmitButton } from '../../components/SubmitButton.js';
+import { SubmitButton } from '../../forms/SubmitButton.js';
 import { useFocusIdAfterRender } from '../../components/use-focus-after-render.js';
 import { type RequestAnswer, useAnswerRequest } from '../programme/use-programme.js';
 import '../programme/programme.css';

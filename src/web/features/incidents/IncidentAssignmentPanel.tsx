@@ -2,11 +2,11 @@ import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Assignment } from '../../api/endpoints.js';
 import { useUnits } from '../../api/use-reference-data.js';
-import { ErrorSummary } from '../../components/ErrorSummary.js';
+import { ErrorSummary } from '../../forms/ErrorSummary.js';
 import { useErrorText } from '../../components/QueryState.js';
-import { SubmitButton } from '../../components/SubmitButton.js';
+import { SubmitButton } from '../../forms/SubmitButton.js';
 import { useFocusAfterRender } from '../../components/use-focus-after-render.js';
-import { useFormOutcome } from '../../components/use-form-outcome.js';
+import { useFormOutcome } from '../../forms/use-form-outcome.js';
 import { useOverrideIncidentAssignment } from './use-incidents.js';
 
 const SELECT_ID = 'incident-assignment';

@@ -4,10 +4,10 @@ import { useQueryClient } from '@tanstack/react-query';
 import { CONFIDENTIALITY_TIERS, type Confidentiality } from '../../../domain/confidentiality.js';
 import type { Incident } from '../../../domain/incidents.js';
 import { ApiError } from '../../api/client.js';
-import { ErrorSummary } from '../../components/ErrorSummary.js';
+import { ErrorSummary } from '../../forms/ErrorSummary.js';
 import { useErrorText } from '../../components/QueryState.js';
-import { SubmitButton } from '../../components/SubmitButton.js';
-import { useFormOutcome } from '../../components/use-form-outcome.js';
+import { SubmitButton } from '../../forms/SubmitButton.js';
+import { useFormOutcome } from '../../forms/use-form-outcome.js';
 import { validateTier } from './tier-form.js';
 import { useUpdateIncidentConfidentiality } from './use-incidents.js';
 

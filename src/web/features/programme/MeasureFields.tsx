@@ -2,11 +2,11 @@ import { useTranslation } from 'react-i18next';
 import { type MeasureType, MeasureTypeSchema, TargetGroupSchema } from '../../../domain/measures.js';
 import type { Problem } from '../../../domain/problems.js';
 import { useUnits } from '../../api/use-reference-data.js';
-import { RadioGroup } from '../../components/RadioGroup.js';
+import { RadioGroup } from '../../forms/RadioGroup.js';
 import { usePlaces } from '../places/use-places.js';
-import { CheckboxGroup } from './CheckboxGroup.js';
-import { Field } from './Field.js';
-import type { FieldErrors } from './form-errors.js';
+import { CheckboxGroup } from '../../forms/CheckboxGroup.js';
+import { Field } from '../../forms/Field.js';
+import type { FieldErrors } from '../../forms/field-errors.js';
 import type { MeasureFormState } from './measure-form.js';
 import { PlacePicker } from './PlacePicker.js';
 

@@ -2,8 +2,8 @@ import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { type Followup, type FollowupAssessment as Assessment, FollowupAssessmentSchema, FollowupRecordSchema, type Measure } from '../../../domain/measures.js';
 import { useErrorText } from '../../components/QueryState.js';
-import { RadioGroup } from '../../components/RadioGroup.js';
-import { SubmitButton } from '../../components/SubmitButton.js';
+import { RadioGroup } from '../../forms/RadioGroup.js';
+import { SubmitButton } from '../../forms/SubmitButton.js';
 import { useFormat } from '../../components/use-format.js';
 import { useChangeMeasure } from './use-programme.js';
 

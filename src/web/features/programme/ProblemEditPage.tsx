@@ -5,17 +5,17 @@ import { Link, useNavigate, useParams } from 'react-router';
 import type { Problem } from '../../../domain/problems.js';
 import { ApiError } from '../../api/client.js';
 import { endpoints } from '../../api/endpoints.js';
-import { ErrorSummary } from '../../components/ErrorSummary.js';
+import { ErrorSummary } from '../../forms/ErrorSummary.js';
 import { QueryState, useErrorText } from '../../components/QueryState.js';
-import { SubmitButton } from '../../components/SubmitButton.js';
+import { SubmitButton } from '../../forms/SubmitButton.js';
 import { useDocumentTitle } from '../../components/use-document-title.js';
 import { SignInNotice } from '../auth/SignInNotice.js';
 import { useSession } from '../auth/use-session.js';
 import { useArea } from '../areas/use-areas.js';
 import { canEditForUnit } from './access.js';
-import { ConfidentialityField } from './ConfidentialityField.js';
-import { Field } from './Field.js';
-import { apiIssues, type FieldErrors, summaryItems } from './form-errors.js';
+import { ConfidentialityField } from '../../forms/ConfidentialityField.js';
+import { Field } from '../../forms/Field.js';
+import { apiIssues, type FieldErrors, summaryItems } from '../../forms/field-errors.js';
 import type { NoticeState } from './navigation-notice.js';
 import {
   PROBLEM_EDIT_FIELDS, type ProblemEditField, type ProblemEditState, problemEditErrors, problemEditInputId, problemEditState, validateProblemEdit,

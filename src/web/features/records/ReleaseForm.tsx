@@ -4,11 +4,11 @@ import { RECORD_TYPES } from '../../../domain/confidentiality.js';
 import { ReleaseFormatSchema } from '../../../domain/records.js';
 import { ApiError } from '../../api/client.js';
 import { useUnits } from '../../api/use-reference-data.js';
-import { ErrorSummary } from '../../components/ErrorSummary.js';
+import { ErrorSummary } from '../../forms/ErrorSummary.js';
 import { useErrorText } from '../../components/QueryState.js';
-import { RadioGroup } from '../../components/RadioGroup.js';
-import { SubmitButton } from '../../components/SubmitButton.js';
-import { useFormOutcome } from '../../components/use-form-outcome.js';
+import { RadioGroup } from '../../forms/RadioGroup.js';
+import { SubmitButton } from '../../forms/SubmitButton.js';
+import { useFormOutcome } from '../../forms/use-form-outcome.js';
 import {
   emptyReleaseForm, RELEASE_FIELDS, RELEASE_INPUT_ID, type ReleaseField, type ReleaseFormState, serverReleaseErrors, validateRelease,
 } from './release-form.js';

@@ -5,8 +5,8 @@ import type { RatingLevel, SituationReport } from '../../../domain/situation.js'
 import { situationEndpoints } from '../../api/situation-endpoints.js';
 import { todayInSweden } from '../../components/dates.js';
 import { QueryState, useErrorText } from '../../components/QueryState.js';
-import { RadioGroup } from '../../components/RadioGroup.js';
-import { SubmitButton } from '../../components/SubmitButton.js';
+import { RadioGroup } from '../../forms/RadioGroup.js';
+import { SubmitButton } from '../../forms/SubmitButton.js';
 import { useDocumentTitle } from '../../components/use-document-title.js';
 import { useFormat } from '../../components/use-format.js';
 import { SignInNotice } from '../auth/SignInNotice.js';
