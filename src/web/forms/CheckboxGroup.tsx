@@ -1,3 +1,5 @@
+import { ariaDescribedBy, RequiredMark } from './aria.js';
+
 interface Props {
   legend: string;
   options: ReadonlyArray<{ value: string; label: string }>;
@@ -10,16 +12,14 @@ interface Props {
   required?: boolean;
 }
 
-/** A fieldset of native checkboxes with its error above the boxes (the pattern of the report form). */
+/** A fieldset of native checkboxes with its hint and error above the boxes (the pattern of the report form). */
 export function CheckboxGroup({ legend, options, values, onChange, id, error, hint, required }: Props) {
-  const errorId = `${id}-error`;
-  const hintId = `${id}-hint`;
-  const describedBy = [hint ? hintId : '', error ? errorId : ''].filter(Boolean).join(' ');
+  const described = ariaDescribedBy(hint && `${id}-hint`, error && `${id}-error`);
   return (
-    <fieldset className={`field-group ${error ? 'has-error' : ''}`} {...(describedBy ? { 'aria-describedby': describedBy } : {})}>
-      <legend>{legend}{required && <> <span aria-hidden="true" className="required">*</span></>}</legend>
-      {hint && <p id={hintId} className="hint">{hint}</p>}
-      {error && <p id={errorId} className="field-error">{error}</p>}
+    <fieldset className={`field-group ${error ? 'has-error' : ''}`} {...(described ? { 'aria-describedby': described } : {})}>
+      <legend>{legend}{required && <RequiredMark />}</legend>
+      {hint && <p id={`${id}-hint`} className="hint">{hint}</p>}
+      {error && <p id={`${id}-error`} className="field-error">{error}</p>}
       <ul className="checkbox-list">
         {options.map((o, i) => (
           <li key={o.value}>

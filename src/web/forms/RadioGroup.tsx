@@ -1,3 +1,5 @@
+import { ariaDescribedBy, RequiredMark } from './aria.js';
+
 interface Option<V extends string> {
   value: V;
   label: string;
@@ -10,17 +12,27 @@ interface Props<V extends string> {
   options: ReadonlyArray<Option<V>>;
   onChange: (value: V) => void;
   className?: string;
-  /** Gives each input the id `${idPrefix}-${value}`, so an error summary can link to the group. */
+  /**
+   * Gives each input the id `${idPrefix}-${value}`, so an error summary can link to the group. The hint and
+   * error are `${idPrefix}-hint` and `${idPrefix}-error` (the name's, without a prefix).
+   */
   idPrefix?: string;
-  /** id of a text describing the group (help or an error). */
-  describedBy?: string | undefined;
+  hint?: string | undefined;
+  error?: string | undefined;
+  required?: boolean;
+  /** ids of further descriptions of the group the caller renders (facts to weigh before choosing). */
+  describedBy?: ReadonlyArray<string | false | undefined>;
 }
 
 /** A fieldset of native radio buttons: keyboard and screen readers work without any ARIA tricks. */
-export function RadioGroup<V extends string>({ name, legend, value, options, onChange, className, idPrefix, describedBy }: Props<V>) {
+export function RadioGroup<V extends string>({ name, legend, value, options, onChange, className, idPrefix, hint, error, required, describedBy = [] }: Props<V>) {
+  const base = idPrefix ?? name;
+  const described = ariaDescribedBy(hint && `${base}-hint`, ...describedBy, error && `${base}-error`);
   return (
-    <fieldset className={`radio-group ${className ?? ''}`} {...(describedBy ? { 'aria-describedby': describedBy } : {})}>
-      <legend>{legend}</legend>
+    <fieldset className={['radio-group', error ? 'has-error' : '', className ?? ''].filter(Boolean).join(' ')} {...(described ? { 'aria-describedby': described } : {})}>
+      <legend>{legend}{required && <RequiredMark />}</legend>
+      {hint && <p id={`${base}-hint`} className="hint">{hint}</p>}
+      {error && <p id={`${base}-error`} className="field-error">{error}</p>}
       <div className="radio-options">
         {options.map((o) => (
           <label key={o.value} className="radio-option">

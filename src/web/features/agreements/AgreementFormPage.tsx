@@ -117,12 +117,8 @@ function AgreementForm({ view, agreement }: { view: DistrictView; agreement: Agr
       <ErrorSummary ref={summaryRef} title={t('agreementForm.summaryTitle')} intro={t('report.summaryIntro')} items={summaryItems(errors, AGREEMENT_FIELDS, agreementInputId)} general={general} />
       <form className="programme-form" noValidate onSubmit={(e) => void submit(e)}>
         <p className="hint">{t('report.required')}</p>
-        <div className={errors.kind ? 'radio-group has-error' : ''}>
-          {errors.kind && <p id="agreement-kind-error" className="field-error">{errors.kind}</p>}
-          <RadioGroup name="agreement-kind" idPrefix="agreement-kind" legend={t('agreementForm.kind')} value={state.kind}
-            describedBy={errors.kind ? 'agreement-kind-error' : undefined}
-            options={AgreementKindSchema.options.map((k) => ({ value: k, label: t(`agreements.kinds.${k}`) }))} onChange={(v) => set('kind', v)} />
-        </div>
+        <RadioGroup name="agreement-kind" idPrefix="agreement-kind" legend={t('agreementForm.kind')} value={state.kind} error={errors.kind}
+          options={AgreementKindSchema.options.map((k) => ({ value: k, label: t(`agreements.kinds.${k}`) }))} onChange={(v) => set('kind', v)} />
         <Field id="agreement-partner-unit-id" label={t('agreementForm.partner')} hint={t('agreementForm.partnerHint')} error={errors.partner_unit_id} required>
           {(aria) => (
             <select {...aria} value={state.partner_unit_id} onChange={(e) => set('partner_unit_id', e.target.value)}>

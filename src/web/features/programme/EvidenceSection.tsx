@@ -102,9 +102,8 @@ function EvidenceForm({ problem, onAdded }: { problem: Problem; onAdded: () => v
       <ErrorSummary ref={summaryRef} titleId="evidence-summary-title" title={t('programmeEdit.evidence.summaryTitle')} intro={t('report.summaryIntro')}
         items={summaryItems(errors, EVIDENCE_FIELDS, inputId)} general={general} />
       <RadioGroup<ManualEvidenceKind> name="evidence-kind" idPrefix="evidence-kind" legend={t('programmeEdit.evidence.kind')} value={state.kind}
-        describedBy="evidence-kind-hint" options={MANUAL_EVIDENCE_KINDS.map((k) => ({ value: k, label: t(`programmeEdit.evidence.kinds.${k}`) }))}
+        hint={t('programmeEdit.evidence.hotspotHint')} options={MANUAL_EVIDENCE_KINDS.map((k) => ({ value: k, label: t(`programmeEdit.evidence.kinds.${k}`) }))}
         onChange={(kind) => set({ kind }, 'kind')} />
-      <p id="evidence-kind-hint" className="hint">{t('programmeEdit.evidence.hotspotHint')}</p>
       {state.kind === 'document' && (
         <Field id="evidence-ref" label={t('programmeEdit.evidence.ref')} hint={t('programmeEdit.evidence.refHint')} error={errors.ref} required>
           {(aria) => <input {...aria} type="text" maxLength={500} value={state.ref} onChange={(e) => set({ ref: e.target.value }, 'ref')} />}

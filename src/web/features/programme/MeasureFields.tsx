@@ -53,12 +53,8 @@ export function MeasureFields({ state, onChange, errors, problems, preselectedId
       <Field id="measure-description" label={t('programme.fields.description')} error={errors.description}>
         {(aria) => <textarea {...aria} rows={3} value={state.description} maxLength={4000} onChange={(e) => set('description', e.target.value)} />}
       </Field>
-      <div className={errors.type ? 'radio-group has-error' : ''}>
-        {errors.type && <p id="measure-type-error" className="field-error">{errors.type}</p>}
-        <RadioGroup<MeasureType | ''> name="measure-type" idPrefix="measure-type" legend={t('programme.fields.typeRequired')} value={state.type}
-          describedBy={errors.type ? 'measure-type-error' : undefined}
-          options={MeasureTypeSchema.options.map((v) => ({ value: v, label: t(`programme.measureTypes.${v}`) }))} onChange={(v) => set('type', v)} />
-      </div>
+      <RadioGroup<MeasureType | ''> name="measure-type" idPrefix="measure-type" legend={t('programme.fields.typeRequired')} value={state.type} error={errors.type}
+        options={MeasureTypeSchema.options.map((v) => ({ value: v, label: t(`programme.measureTypes.${v}`) }))} onChange={(v) => set('type', v)} />
       <div className="inline-fields">
         <Field id="measure-period-start" label={t('programme.fields.period_start')} error={errors.period_start}>
           {(aria) => <input {...aria} type="date" value={state.period_start} onChange={(e) => set('period_start', e.target.value)} />}

@@ -80,12 +80,8 @@ export function RuleForm({ rule, placeTypes, onSaved, onCancel }: Props) {
             </select>
           )}
         </Field>
-        <div className={errors.target ? 'radio-group has-error' : ''}>
-          {errors.target && <p id="rule-target-error" className="field-error">{errors.target}</p>}
-          <RadioGroup name="rule-target" idPrefix="rule-target" legend={`${t('responsibility.target')} *`} value={state.target}
-            describedBy={errors.target ? 'rule-target-error' : undefined}
-            options={ResponsibilityTargetSchema.options.map((v) => ({ value: v, label: t(`responsibility.targets.${v}`) }))} onChange={(v) => set('target', v)} />
-        </div>
+        <RadioGroup name="rule-target" idPrefix="rule-target" legend={t('responsibility.target')} required value={state.target} error={errors.target}
+          options={ResponsibilityTargetSchema.options.map((v) => ({ value: v, label: t(`responsibility.targets.${v}`) }))} onChange={(v) => set('target', v)} />
         {state.target === 'unit' && (
           <Field id="rule-unit-id" label={t('responsibility.unit')} error={errors.unit_id} required>
             {(aria) => (
