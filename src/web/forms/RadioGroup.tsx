@@ -1,3 +1,4 @@
+import type { ReactNode } from 'react';
 import { ariaDescribedBy, RequiredMark } from './aria.js';
 
 interface Option<V extends string> {
@@ -17,17 +18,16 @@ interface Props<V extends string> {
    * error are `${idPrefix}-hint` and `${idPrefix}-error` (the name's, without a prefix).
    */
   idPrefix?: string;
-  hint?: string | undefined;
+  /** Text, or figures to weigh before choosing. */
+  hint?: ReactNode;
   error?: string | undefined;
   required?: boolean;
-  /** ids of further descriptions of the group the caller renders (facts to weigh before choosing). */
-  describedBy?: ReadonlyArray<string | false | undefined>;
 }
 
 /** A fieldset of native radio buttons: keyboard and screen readers work without any ARIA tricks. */
-export function RadioGroup<V extends string>({ name, legend, value, options, onChange, className, idPrefix, hint, error, required, describedBy = [] }: Props<V>) {
+export function RadioGroup<V extends string>({ name, legend, value, options, onChange, className, idPrefix, hint, error, required }: Props<V>) {
   const base = idPrefix ?? name;
-  const described = ariaDescribedBy(hint && `${base}-hint`, ...describedBy, error && `${base}-error`);
+  const described = ariaDescribedBy(hint ? `${base}-hint` : undefined, error && `${base}-error`);
   return (
     <fieldset className={['radio-group', error ? 'has-error' : '', className ?? ''].filter(Boolean).join(' ')} {...(described ? { 'aria-describedby': described } : {})}>
       <legend>{legend}{required && <RequiredMark />}</legend>

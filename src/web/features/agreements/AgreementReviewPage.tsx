@@ -13,6 +13,7 @@ import { useFormat } from '../../components/use-format.js';
 import { SignInNotice } from '../auth/SignInNotice.js';
 import { useSession } from '../auth/use-session.js';
 import { Field } from '../../forms/Field.js';
+import { RadioGroup } from '../../forms/RadioGroup.js';
 import type { NoticeState } from '../programme/navigation-notice.js';
 import { canEditAgreements } from './access.js';
 import { type AssessmentState, blankReview, type ReviewErrorKey, type ReviewFormState, reviewInputId, validateReview } from './review-form.js';
@@ -134,27 +135,13 @@ interface RowProps {
   onChange: (patch: Partial<AssessmentState>) => void;
 }
 
-/**
- * One activity's or indicator's assessment: a group named by what is assessed, its figures under the name,
- * a choice and an optional comment (RadioGroup's markup, with room for the figures between legend and choices).
- */
+/** One activity's or indicator's assessment: a group named by what is assessed, its figures under the name, a choice and an optional comment. */
 function AssessmentRow({ id, legend, facts, error, row, options, onChange }: RowProps) {
   const { t } = useTranslation();
   return (
-    <div className={`assessment-row ${error ? 'has-error' : ''}`}>
-      <fieldset className="radio-group" aria-describedby={[`${id}-facts`, error ? `${id}-error` : ''].filter(Boolean).join(' ')}>
-        <legend>{legend}</legend>
-        <p className="hint" id={`${id}-facts`}>{facts}</p>
-        {error && <p id={`${id}-error`} className="field-error">{error}</p>}
-        <div className="radio-options">
-          {options.map((o) => (
-            <label key={o.value} className="radio-option">
-              <input id={`${id}-${o.value}`} type="radio" name={id} value={o.value} checked={row.assessment === o.value} onChange={() => onChange({ assessment: o.value })} />
-              <span>{o.label}</span>
-            </label>
-          ))}
-        </div>
-      </fieldset>
+    <div className="assessment-row">
+      <RadioGroup name={id} idPrefix={id} legend={legend} hint={facts} error={error} value={row.assessment} options={options}
+        onChange={(assessment) => onChange({ assessment })} />
       <Field id={`${id}-comment`} label={t('agreementReview.comment', { what: legend })}>
         {(aria) => <input {...aria} type="text" value={row.comment} maxLength={1000} onChange={(e) => onChange({ comment: e.target.value })} />}
       </Field>
