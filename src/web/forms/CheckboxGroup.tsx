@@ -1,4 +1,4 @@
-import { ariaDescribedBy, RequiredMark } from './aria.js';
+import { FieldGroup } from './FieldGroup.js';
 
 interface Props {
   legend: string;
@@ -14,12 +14,8 @@ interface Props {
 
 /** A fieldset of native checkboxes with its hint and error above the boxes (the pattern of the report form). */
 export function CheckboxGroup({ legend, options, values, onChange, id, error, hint, required }: Props) {
-  const described = ariaDescribedBy(hint && `${id}-hint`, error && `${id}-error`);
   return (
-    <fieldset className={`field-group ${error ? 'has-error' : ''}`} {...(described ? { 'aria-describedby': described } : {})}>
-      <legend>{legend}{required && <RequiredMark />}</legend>
-      {hint && <p id={`${id}-hint`} className="hint">{hint}</p>}
-      {error && <p id={`${id}-error`} className="field-error">{error}</p>}
+    <FieldGroup id={id} legend={legend} hint={hint} error={error} required={required ?? false}>
       <ul className="checkbox-list">
         {options.map((o, i) => (
           <li key={o.value}>
@@ -31,6 +27,6 @@ export function CheckboxGroup({ legend, options, values, onChange, id, error, hi
           </li>
         ))}
       </ul>
-    </fieldset>
+    </FieldGroup>
   );
 }

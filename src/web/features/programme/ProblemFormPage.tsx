@@ -16,6 +16,7 @@ import { addDays } from './days.js';
 import { defaultUnit, editableUnits } from './access.js';
 import { EvidenceText } from './EvidenceList.js';
 import { Field } from '../../forms/Field.js';
+import { FieldGroup } from '../../forms/FieldGroup.js';
 import { apiIssues, type FieldErrors, summaryItems } from '../../forms/field-errors.js';
 import { parsePrefill } from './hotspot-prefill.js';
 import type { NoticeState } from './navigation-notice.js';
@@ -118,10 +119,7 @@ function ProblemForm({ areaId, ownerUnitId }: { areaId: string; ownerUnitId: str
         <Field id="problem-note" label={t('programme.fields.note')} error={errors.evidence} hint={t('programme.problemForm.noteHint')}>
           {(aria) => <textarea {...aria} rows={3} value={state.note} maxLength={2000} onChange={(e) => set('note', e.target.value, 'evidence')} />}
         </Field>
-        <fieldset className={`field-group ${errors.baseline ? 'has-error' : ''}`} aria-describedby={`problem-baseline-hint${errors.baseline ? ' problem-baseline-error' : ''}`}>
-          <legend>{t('programme.fields.baseline')}</legend>
-          <p id="problem-baseline-hint" className="hint">{t('programme.problemForm.baselineHint')}</p>
-          {errors.baseline && <p id="problem-baseline-error" className="field-error">{errors.baseline}</p>}
+        <FieldGroup id="problem-baseline" legend={t('programme.fields.baseline')} hint={t('programme.problemForm.baselineHint')} error={errors.baseline}>
           <div className="inline-fields">
             <Field id="problem-baseline-from" label={t('programme.fields.from')}>
               {(aria) => <input {...aria} type="date" value={state.baseline_from} onChange={(e) => set('baseline_from', e.target.value, 'baseline')} />}
@@ -141,7 +139,7 @@ function ProblemForm({ areaId, ownerUnitId }: { areaId: string; ownerUnitId: str
               )}
             </Field>
           </div>
-        </fieldset>
+        </FieldGroup>
         <SubmitButton large pending={create.isPending} pendingLabel={t('programme.saving')}>{t('programme.problemForm.submit')}</SubmitButton>
       </form>
     </>
