@@ -8,14 +8,15 @@ interface Props {
   hint?: string | undefined;
   error?: string | undefined;
   required?: boolean;
+  className?: string;
   children: ReactNode;
 }
 
 /** A fieldset of related controls (a list of rows, a range) with one hint and one error for the whole group. */
-export function FieldGroup({ id, legend, hint, error, required, children }: Props) {
+export function FieldGroup({ id, legend, hint, error, required, className, children }: Props) {
   const described = ariaDescribedBy(hint && `${id}-hint`, error && `${id}-error`);
   return (
-    <fieldset className={`field-group ${error ? 'has-error' : ''}`} {...(described ? { 'aria-describedby': described } : {})}>
+    <fieldset className={['field-group', className ?? '', error ? 'has-error' : ''].filter(Boolean).join(' ')} {...(described ? { 'aria-describedby': described } : {})}>
       <legend>{legend}{required && <RequiredMark />}</legend>
       {hint && <p id={`${id}-hint`} className="hint">{hint}</p>}
       {error && <p id={`${id}-error`} className="field-error">{error}</p>}
