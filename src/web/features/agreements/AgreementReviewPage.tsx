@@ -6,6 +6,7 @@ import { ActivityAssessmentSchema, type Agreement, IndicatorAssessmentSchema, RE
 import { useCategoryLabel } from '../../api/use-reference-data.js';
 import { todayInSweden } from '../../components/dates.js';
 import { ErrorSummary } from '../../forms/ErrorSummary.js';
+import { useFormOutcome } from '../../forms/use-form-outcome.js';
 import { QueryState, useErrorText } from '../../components/QueryState.js';
 import { SubmitButton } from '../../forms/SubmitButton.js';
 import { useDocumentTitle } from '../../components/use-document-title.js';
@@ -21,7 +22,6 @@ import { useAgreement, useReviewAgreement } from './use-agreements.js';
 import '../programme/programme.css';
 import '../situation/situation.css';
 import './agreements.css';
-import { useFocusAfterRender } from '../../components/use-focus-after-render.js';
 
 /** Recording an agreement's six-monthly review (`/agreements/:id/review`): an assessment of every activity and indicator. */
 export function AgreementReviewPage() {
@@ -55,34 +55,26 @@ function ReviewForm({ agreement: a }: { agreement: Agreement }) {
   const errorText = useErrorText();
   const today = todayInSweden();
   const [state, setState] = useState<ReviewFormState>(() => blankReview(a, today));
-  const [errors, setErrors] = useState<Partial<Record<ReviewErrorKey, string>>>({});
-  const [general, setGeneral] = useState<string | null>(null);
-  const [summaryRef, focusSummary] = useFocusAfterRender<HTMLDivElement>();
+  const { errors, general, summaryRef, fail, edited } = useFormOutcome<ReviewErrorKey>();
   const order: ReviewErrorKey[] = ['reviewed_on', 'note', ...a.activities.map((x) => `activity:${x.id}` as const), ...a.indicators.map((x) => `indicator:${x.problem_id}` as const)];
 
-  const show = (e: Partial<Record<ReviewErrorKey, string>>, g: string | null) => {
-    setErrors(e);
-    setGeneral(g);
-    focusSummary();
-  };
-  const clear = (key: ReviewErrorKey) => setErrors((e) => ({ ...e, [key]: undefined }));
   const setRow = (kind: 'activities' | 'indicators', id: string, patch: Partial<AssessmentState>) => {
     setState((s) => ({ ...s, [kind]: { ...s[kind], [id]: { ...s[kind][id]!, ...patch } } }));
-    clear(kind === 'activities' ? `activity:${id}` : `indicator:${id}`);
+    edited(kind === 'activities' ? `activity:${id}` : `indicator:${id}`);
   };
   const submit = async (e: FormEvent) => {
     e.preventDefault();
     if (review.isPending) return;
     const checked = validateReview(a, state, today);
     if (checked.errors) {
-      return show(Object.fromEntries(checked.errors.map((x) => [x.key, t(`agreementReview.errors.${x.code}`, { date: a.last_review ? format.day(a.last_review) : format.day(a.period_start) })])), null);
+      return fail(Object.fromEntries(checked.errors.map((x) => [x.key, t(`agreementReview.errors.${x.code}`, { date: a.last_review ? format.day(a.last_review) : format.day(a.period_start) })])), null);
     }
     try {
       await review.mutateAsync(checked.input);
       const notice: NoticeState = { notice: 'agreementReview.saved' };
       void navigate(`/agreements?district=${encodeURIComponent(a.district_unit.id)}#agreement-${a.id}`, { state: notice });
     } catch (err) {
-      show({}, errorText(err));
+      fail({}, errorText(err));
     }
   };
   const summary = order.flatMap((key) => (errors[key] ? [{ inputId: reviewInputId(key), message: errors[key] }] : []));
@@ -96,11 +88,11 @@ function ReviewForm({ agreement: a }: { agreement: Agreement }) {
         <p className="hint">{t('report.required')}</p>
         <Field id="review-date" label={t('agreementReview.date')} hint={a.last_review ? t('agreementReview.dateHint', { date: format.day(a.last_review) }) : undefined}
           error={errors.reviewed_on} required>
-          {(aria) => <input {...aria} type="date" value={state.reviewed_on} max={today} onChange={(e) => { setState((s) => ({ ...s, reviewed_on: e.target.value })); clear('reviewed_on'); }} />}
+          {(aria) => <input {...aria} type="date" value={state.reviewed_on} max={today} onChange={(e) => { setState((s) => ({ ...s, reviewed_on: e.target.value })); edited('reviewed_on'); }} />}
         </Field>
         <p className="next-review" data-testid="next-review">{next ? t('agreementReview.next', { date: format.day(next) }) : null}</p>
         <Field id="review-note" label={t('agreementReview.note')} hint={t('agreementReview.noteHint')} error={errors.note}>
-          {(aria) => <textarea {...aria} rows={4} value={state.note} maxLength={4000} onChange={(e) => { setState((s) => ({ ...s, note: e.target.value })); clear('note'); }} />}
+          {(aria) => <textarea {...aria} rows={4} value={state.note} maxLength={4000} onChange={(e) => { setState((s) => ({ ...s, note: e.target.value })); edited('note'); }} />}
         </Field>
         <h2>{t('agreements.activities')}</h2>
         {a.activities.length === 0 && <p className="empty">{t('agreements.noActivities')}</p>}
