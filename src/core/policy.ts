@@ -1,5 +1,5 @@
 import type { Principal, Role } from '../domain/auth.js';
-import { coordinatesUnit, FREE_TEXT_ROLES, POLICIES, type Policy, worksIncident } from '../domain/policies.js';
+import { actsForUnit, coordinatesUnit, editsForUnit, FREE_TEXT_ROLES, POLICIES, type Policy, type UnitRole, worksIncident } from '../domain/policies.js';
 import { AppError } from '../domain/errors.js';
 import type { Confidentiality } from '../domain/confidentiality.js';
 
@@ -28,11 +28,9 @@ export function canReadFreeText(principal: Principal): boolean {
   return FREE_TEXT_ROLES.some((r) => roles.has(r));
 }
 
-/** A unit's own records are edited by its editors and coordinators (and admins). */
+/** A unit's own records are edited by its editors and coordinators (and admins): `editsForUnit`. */
 export function canEditForUnit(principal: Principal, unitId: string): boolean {
-  if (principal.kind === 'system') return true;
-  if (principal.kind !== 'user') return false;
-  return principal.memberships.some((m) => m.role === 'admin' || (m.unitId === unitId && (m.role === 'unit_editor' || m.role === 'coordinator')));
+  return principal.kind === 'system' || editsForUnit(membershipsOf(principal), unitId);
 }
 
 /** Throws FORBIDDEN unless `canEditForUnit`; `what` names the record for the client and the log. */
@@ -40,8 +38,8 @@ export function assertCanEditForUnit(principal: Principal, unitId: string, what:
   if (!canEditForUnit(principal, unitId)) throw new AppError('FORBIDDEN', { details: { reason: `not an editor of the responsible unit (${what})` } });
 }
 
-/** The caller's memberships in the shape the domain rules `coordinatesUnit` and `worksIncident` take. */
-function membershipsOf(principal: Principal): Array<{ role: Role; unit: string }> {
+/** The caller's memberships in the shape the domain's row rules take. */
+function membershipsOf(principal: Principal): UnitRole[] {
   return principal.kind === 'user' ? principal.memberships.map((m) => ({ role: m.role, unit: m.unitId })) : [];
 }
 
@@ -60,11 +58,9 @@ export function assertWorksIncident(principal: Principal, incident: IncidentOwne
   if (!worksIncident(membershipsOf(principal), incident)) throw new AppError('FORBIDDEN', { details: { reason: `not of the assigned or reporting unit or a coordinator of the district (incident ${what})` } });
 }
 
-/** Acting for a unit (answering its requests, working its inbox): its members except analysts, and admins. */
+/** Acting for a unit (answering its requests, working its inbox): its members except analysts, and admins: `actsForUnit`. */
 export function canActForUnit(principal: Principal, unitId: string): boolean {
-  if (principal.kind === 'system') return true;
-  if (principal.kind !== 'user') return false;
-  return principal.memberships.some((m) => m.role === 'admin' || (m.unitId === unitId && m.role !== 'analyst'));
+  return principal.kind === 'system' || actsForUnit(membershipsOf(principal), unitId);
 }
 
 /**

@@ -44,11 +44,24 @@ export type Policy = keyof typeof POLICIES;
 /** Free text can hold sensitive detail: analysts work with aggregates only, and the public never sees it. */
 export const FREE_TEXT_ROLES: readonly Role[] = ['admin', 'coordinator', 'unit_editor', 'partner_viewer'];
 
+/** A role held in a unit: the shape every row rule takes (the server maps its principal to it, the web its `/auth/me`). */
+export interface UnitRole { role: Role; unit: string }
+
+/** The row rule of a unit's own records (problems, measures, requests sent): its editors and coordinators, and admins. */
+export function editsForUnit(memberships: readonly UnitRole[], unitId: string): boolean {
+  return memberships.some((m) => m.role === 'admin' || (m.unit === unitId && (m.role === 'unit_editor' || m.role === 'coordinator')));
+}
+
+/** The row rule of acting for a unit (answering its requests, working its inbox): its members except analysts, and admins. */
+export function actsForUnit(memberships: readonly UnitRole[], unitId: string): boolean {
+  return memberships.some((m) => m.role === 'admin' || (m.unit === unitId && m.role !== 'analyst'));
+}
+
 /**
  * The row rule of 'agreements:write': a district's local agreements are its coordinators' (and admins') to
  * record, edit and review. A coordinator elsewhere who only edits for this district may not.
  */
-export function coordinatesUnit(memberships: ReadonlyArray<{ role: Role; unit: string }>, unitId: string): boolean {
+export function coordinatesUnit(memberships: readonly UnitRole[], unitId: string): boolean {
   return memberships.some((m) => m.role === 'admin' || (m.role === 'coordinator' && m.unit === unitId));
 }
 
@@ -58,7 +71,7 @@ export function coordinatesUnit(memberships: ReadonlyArray<{ role: Role; unit: s
  * coordinators of its district's unit, and admins.
  */
 export function worksIncident(
-  memberships: ReadonlyArray<{ role: Role; unit: string }>,
+  memberships: readonly UnitRole[],
   incident: { assignedUnitId: string | null; reportingUnitId: string | null; districtUnitId: string | null },
 ): boolean {
   return memberships.some((m) => m.role === 'admin'

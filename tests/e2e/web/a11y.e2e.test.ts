@@ -64,7 +64,7 @@ describe('axe, signed out', () => {
     await page.getByLabel(/besked via e-post/).check();
     await page.getByLabel('E-postadress').fill('inte-en-adress');
     await page.getByRole('button', { name: 'Skicka rapport' }).click();
-    await page.locator('#email-error').waitFor();
+    await page.locator('#report-email-error').waitFor();
     await scan(page, 'report form, e-mail error');
     await page.getByLabel('E-postadress').fill('boende@example.org');
     await page.getByRole('button', { name: 'Skicka rapport' }).click();

@@ -107,7 +107,7 @@ describe('web app', () => {
     const summary = page.locator('.error-summary');
     await summary.waitFor();
     expect(await summary.evaluate((el) => el === document.activeElement)).toBe(true);
-    expect(await page.locator('#category-error').textContent()).toBe('Välj en kategori.');
+    expect(await page.locator('#report-category-error').textContent()).toBe('Välj en kategori.');
     expect(await page.locator('#report-category').getAttribute('aria-invalid')).toBe('true');
     expect(await page.locator('#report-category').getAttribute('aria-describedby')).toContain('category-error');
     expect(await page.locator('#location-error').count()).toBe(0);
@@ -118,7 +118,7 @@ describe('web app', () => {
   let receiptCode = '';
   it('takes an anonymous resident report at Högdalens bibliotek and gives a receipt code', async () => {
     await page.getByLabel('Kategori').selectOption({ label: 'Klotter' });
-    expect(await page.locator('#category-error').count()).toBe(0);
+    expect(await page.locator('#report-category-error').count()).toBe(0);
     const entrance = await page.locator('#report-zone option').filter({ hasText: /entré/i }).first().getAttribute('value');
     expect(entrance).toBeTruthy();
     await page.locator('#report-zone').selectOption(entrance!);

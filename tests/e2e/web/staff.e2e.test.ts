@@ -77,7 +77,7 @@ describe('incident detail', () => {
     await coordinator.getByLabel('Avslutad').check();
     await coordinator.getByLabel('Skäl för avslut').selectOption('fixed');
     await coordinator.getByRole('button', { name: 'Spara status' }).click();
-    await coordinator.locator('#closure-error').waitFor();
+    await coordinator.locator('#status-closure-error').waitFor();
     expect(await coordinator.locator('#status-closure').getAttribute('aria-invalid')).toBe('true');
     expect(await coordinator.locator('.error-summary a').textContent()).toBe('Välj ett skäl för att avsluta händelsen.');
     // Focus moves in an effect after the summary renders.
@@ -93,13 +93,13 @@ describe('incident detail', () => {
     }));
     await coordinator.getByRole('button', { name: 'Spara status' }).click();
     await coordinator.locator('.error-summary', { hasText: 'Du har inte behörighet till detta.' }).waitFor();
-    expect(await coordinator.locator('#closure-error').count()).toBe(0);
+    expect(await coordinator.locator('#status-closure-error').count()).toBe(0);
     await coordinator.unroute('**/api/incidents/*/status');
 
     // Not ours: the form asks where it went, and the page shows it.
     await coordinator.getByLabel('Skäl för avslut').selectOption('not_ours');
     await coordinator.getByRole('button', { name: 'Spara status' }).click();
-    await coordinator.locator('#forwarded-error', { hasText: 'Välj vilken enhet' }).waitFor();
+    await coordinator.locator('#status-forwarded-error', { hasText: 'Välj vilken enhet' }).waitFor();
     await coordinator.getByLabel('Skickad vidare till').selectOption({ label: 'Trafiknämnden (trafikkontoret)' });
     await coordinator.getByRole('button', { name: 'Spara status' }).click();
     await coordinator.getByText('Statusen är sparad: Avslutad.').waitFor();

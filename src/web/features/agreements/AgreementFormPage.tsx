@@ -5,19 +5,19 @@ import { type Agreement, AgreementKindSchema } from '../../../domain/agreements.
 import type { DistrictView } from '../../../domain/views.js';
 import { ApiError } from '../../api/client.js';
 import { organisationToday } from '../../components/dates.js';
-import { ErrorSummary } from '../../components/ErrorSummary.js';
+import { ErrorSummary } from '../../forms/ErrorSummary.js';
 import { QueryState, useErrorText } from '../../components/QueryState.js';
-import { RadioGroup } from '../../components/RadioGroup.js';
-import { SubmitButton } from '../../components/SubmitButton.js';
+import { RadioGroup } from '../../forms/RadioGroup.js';
+import { SubmitButton } from '../../forms/SubmitButton.js';
 import { useDocumentTitle } from '../../components/use-document-title.js';
 import { useFormat } from '../../components/use-format.js';
-import { useFormOutcome } from '../../components/use-form-outcome.js';
+import { useFormOutcome } from '../../forms/use-form-outcome.js';
 import { SignInNotice } from '../auth/SignInNotice.js';
 import { useSession } from '../auth/use-session.js';
-import { CheckboxGroup } from '../programme/CheckboxGroup.js';
-import { ConfidentialityField } from '../programme/ConfidentialityField.js';
-import { Field } from '../programme/Field.js';
-import { apiIssues, summaryItems } from '../programme/form-errors.js';
+import { CheckboxGroup } from '../../forms/CheckboxGroup.js';
+import { ConfidentialityField } from '../../forms/ConfidentialityField.js';
+import { Field } from '../../forms/Field.js';
+import { apiIssues, summaryItems } from '../../forms/field-errors.js';
 import type { NoticeState } from '../programme/navigation-notice.js';
 import { useDistrictView } from '../programme/use-programme.js';
 import { useUnitOptions } from '../views/use-reports.js';
@@ -117,12 +117,8 @@ function AgreementForm({ view, agreement }: { view: DistrictView; agreement: Agr
       <ErrorSummary ref={summaryRef} title={t('agreementForm.summaryTitle')} intro={t('report.summaryIntro')} items={summaryItems(errors, AGREEMENT_FIELDS, agreementInputId)} general={general} />
       <form className="programme-form" noValidate onSubmit={(e) => void submit(e)}>
         <p className="hint">{t('report.required')}</p>
-        <div className={errors.kind ? 'radio-group has-error' : ''}>
-          {errors.kind && <p id="agreement-kind-error" className="field-error">{errors.kind}</p>}
-          <RadioGroup name="agreement-kind" idPrefix="agreement-kind" legend={t('agreementForm.kind')} value={state.kind}
-            describedBy={errors.kind ? 'agreement-kind-error' : undefined}
-            options={AgreementKindSchema.options.map((k) => ({ value: k, label: t(`agreements.kinds.${k}`) }))} onChange={(v) => set('kind', v)} />
-        </div>
+        <RadioGroup name="agreement-kind" idPrefix="agreement-kind" legend={t('agreementForm.kind')} value={state.kind} error={errors.kind}
+          options={AgreementKindSchema.options.map((k) => ({ value: k, label: t(`agreements.kinds.${k}`) }))} onChange={(v) => set('kind', v)} />
         <Field id="agreement-partner-unit-id" label={t('agreementForm.partner')} hint={t('agreementForm.partnerHint')} error={errors.partner_unit_id} required>
           {(aria) => (
             <select {...aria} value={state.partner_unit_id} onChange={(e) => set('partner_unit_id', e.target.value)}>

@@ -5,14 +5,16 @@ import { addMonths } from '../../../domain/calendar/index.js';
 import { ActivityAssessmentSchema, type Agreement, IndicatorAssessmentSchema, REVIEW_INTERVAL_MONTHS } from '../../../domain/agreements.js';
 import { useCategoryLabel } from '../../api/use-reference-data.js';
 import { organisationToday } from '../../components/dates.js';
-import { ErrorSummary } from '../../components/ErrorSummary.js';
+import { ErrorSummary } from '../../forms/ErrorSummary.js';
+import { useFormOutcome } from '../../forms/use-form-outcome.js';
 import { QueryState, useErrorText } from '../../components/QueryState.js';
-import { SubmitButton } from '../../components/SubmitButton.js';
+import { SubmitButton } from '../../forms/SubmitButton.js';
 import { useDocumentTitle } from '../../components/use-document-title.js';
 import { useFormat } from '../../components/use-format.js';
 import { SignInNotice } from '../auth/SignInNotice.js';
 import { useSession } from '../auth/use-session.js';
-import { Field } from '../programme/Field.js';
+import { Field } from '../../forms/Field.js';
+import { RadioGroup } from '../../forms/RadioGroup.js';
 import type { NoticeState } from '../programme/navigation-notice.js';
 import { canEditAgreements } from './access.js';
 import { type AssessmentState, blankReview, type ReviewErrorKey, type ReviewFormState, reviewInputId, validateReview } from './review-form.js';
@@ -20,7 +22,6 @@ import { useAgreement, useReviewAgreement } from './use-agreements.js';
 import '../programme/programme.css';
 import '../situation/situation.css';
 import './agreements.css';
-import { useFocusAfterRender } from '../../components/use-focus-after-render.js';
 
 /** Recording an agreement's six-monthly review (`/agreements/:id/review`): an assessment of every activity and indicator. */
 export function AgreementReviewPage() {
@@ -54,34 +55,26 @@ function ReviewForm({ agreement: a }: { agreement: Agreement }) {
   const errorText = useErrorText();
   const today = organisationToday();
   const [state, setState] = useState<ReviewFormState>(() => blankReview(a, today));
-  const [errors, setErrors] = useState<Partial<Record<ReviewErrorKey, string>>>({});
-  const [general, setGeneral] = useState<string | null>(null);
-  const [summaryRef, focusSummary] = useFocusAfterRender<HTMLDivElement>();
+  const { errors, general, summaryRef, fail, edited } = useFormOutcome<ReviewErrorKey>();
   const order: ReviewErrorKey[] = ['reviewed_on', 'note', ...a.activities.map((x) => `activity:${x.id}` as const), ...a.indicators.map((x) => `indicator:${x.problem_id}` as const)];
 
-  const show = (e: Partial<Record<ReviewErrorKey, string>>, g: string | null) => {
-    setErrors(e);
-    setGeneral(g);
-    focusSummary();
-  };
-  const clear = (key: ReviewErrorKey) => setErrors((e) => ({ ...e, [key]: undefined }));
   const setRow = (kind: 'activities' | 'indicators', id: string, patch: Partial<AssessmentState>) => {
     setState((s) => ({ ...s, [kind]: { ...s[kind], [id]: { ...s[kind][id]!, ...patch } } }));
-    clear(kind === 'activities' ? `activity:${id}` : `indicator:${id}`);
+    edited(kind === 'activities' ? `activity:${id}` : `indicator:${id}`);
   };
   const submit = async (e: FormEvent) => {
     e.preventDefault();
     if (review.isPending) return;
     const checked = validateReview(a, state, today);
     if (checked.errors) {
-      return show(Object.fromEntries(checked.errors.map((x) => [x.key, t(`agreementReview.errors.${x.code}`, { date: a.last_review ? format.day(a.last_review) : format.day(a.period_start) })])), null);
+      return fail(Object.fromEntries(checked.errors.map((x) => [x.key, t(`agreementReview.errors.${x.code}`, { date: a.last_review ? format.day(a.last_review) : format.day(a.period_start) })])), null);
     }
     try {
       await review.mutateAsync(checked.input);
       const notice: NoticeState = { notice: 'agreementReview.saved' };
       void navigate(`/agreements?district=${encodeURIComponent(a.district_unit.id)}#agreement-${a.id}`, { state: notice });
     } catch (err) {
-      show({}, errorText(err));
+      fail({}, errorText(err));
     }
   };
   const summary = order.flatMap((key) => (errors[key] ? [{ inputId: reviewInputId(key), message: errors[key] }] : []));
@@ -95,11 +88,11 @@ function ReviewForm({ agreement: a }: { agreement: Agreement }) {
         <p className="hint">{t('report.required')}</p>
         <Field id="review-date" label={t('agreementReview.date')} hint={a.last_review ? t('agreementReview.dateHint', { date: format.day(a.last_review) }) : undefined}
           error={errors.reviewed_on} required>
-          {(aria) => <input {...aria} type="date" value={state.reviewed_on} max={today} onChange={(e) => { setState((s) => ({ ...s, reviewed_on: e.target.value })); clear('reviewed_on'); }} />}
+          {(aria) => <input {...aria} type="date" value={state.reviewed_on} max={today} onChange={(e) => { setState((s) => ({ ...s, reviewed_on: e.target.value })); edited('reviewed_on'); }} />}
         </Field>
         <p className="next-review" data-testid="next-review">{next ? t('agreementReview.next', { date: format.day(next) }) : null}</p>
         <Field id="review-note" label={t('agreementReview.note')} hint={t('agreementReview.noteHint')} error={errors.note}>
-          {(aria) => <textarea {...aria} rows={4} value={state.note} maxLength={4000} onChange={(e) => { setState((s) => ({ ...s, note: e.target.value })); clear('note'); }} />}
+          {(aria) => <textarea {...aria} rows={4} value={state.note} maxLength={4000} onChange={(e) => { setState((s) => ({ ...s, note: e.target.value })); edited('note'); }} />}
         </Field>
         <h2>{t('agreements.activities')}</h2>
         {a.activities.length === 0 && <p className="empty">{t('agreements.noActivities')}</p>}
@@ -134,27 +127,13 @@ interface RowProps {
   onChange: (patch: Partial<AssessmentState>) => void;
 }
 
-/**
- * One activity's or indicator's assessment: a group named by what is assessed, its figures under the name,
- * a choice and an optional comment (RadioGroup's markup, with room for the figures between legend and choices).
- */
+/** One activity's or indicator's assessment: a group named by what is assessed, its figures under the name, a choice and an optional comment. */
 function AssessmentRow({ id, legend, facts, error, row, options, onChange }: RowProps) {
   const { t } = useTranslation();
   return (
-    <div className={`assessment-row ${error ? 'has-error' : ''}`}>
-      <fieldset className="radio-group" aria-describedby={[`${id}-facts`, error ? `${id}-error` : ''].filter(Boolean).join(' ')}>
-        <legend>{legend}</legend>
-        <p className="hint" id={`${id}-facts`}>{facts}</p>
-        {error && <p id={`${id}-error`} className="field-error">{error}</p>}
-        <div className="radio-options">
-          {options.map((o) => (
-            <label key={o.value} className="radio-option">
-              <input id={`${id}-${o.value}`} type="radio" name={id} value={o.value} checked={row.assessment === o.value} onChange={() => onChange({ assessment: o.value })} />
-              <span>{o.label}</span>
-            </label>
-          ))}
-        </div>
-      </fieldset>
+    <div className="assessment-row">
+      <RadioGroup name={id} idPrefix={id} legend={legend} hint={facts} error={error} value={row.assessment} options={options}
+        onChange={(assessment) => onChange({ assessment })} />
       <Field id={`${id}-comment`} label={t('agreementReview.comment', { what: legend })}>
         {(aria) => <input {...aria} type="text" value={row.comment} maxLength={1000} onChange={(e) => onChange({ comment: e.target.value })} />}
       </Field>

@@ -3,7 +3,8 @@ import { useTranslation } from 'react-i18next';
 import type { Agreement } from '../../../domain/agreements.js';
 import { AgreementPublicTextSchema } from '../../../domain/agreements.js';
 import { useErrorText } from '../../components/QueryState.js';
-import { SubmitButton } from '../../components/SubmitButton.js';
+import { Field } from '../../forms/Field.js';
+import { SubmitButton } from '../../forms/SubmitButton.js';
 import { useSetPublicText } from '../views/use-reports.js';
 
 /** The district's coordinator approves, word for word, the text the public page shows, or withdraws it. */
@@ -30,13 +31,9 @@ export function PublicTextForm({ agreement }: { agreement: Agreement }) {
 
   return (
     <form className="public-text-form" onSubmit={onSubmit} noValidate>
-      <div className="field">
-        <label htmlFor={id}>{t('agreements.approveLabel')}</label>
-        <p className="hint" id={`${id}-help`}>{t('agreements.approveHelp')}</p>
-        {invalid && <p className="field-error" id={`${id}-error`}>{t('agreements.empty')}</p>}
-        <textarea id={id} rows={4} maxLength={4000} value={text} onChange={(e) => setText(e.target.value)}
-          aria-invalid={invalid || undefined} aria-describedby={invalid ? `${id}-help ${id}-error` : `${id}-help`} />
-      </div>
+      <Field id={id} label={t('agreements.approveLabel')} hint={t('agreements.approveHelp')} error={invalid ? t('agreements.empty') : undefined}>
+        {(aria) => <textarea {...aria} rows={4} maxLength={4000} value={text} onChange={(e) => setText(e.target.value)} />}
+      </Field>
       <div className="button-row">
         <SubmitButton pending={save.isPending} pendingLabel={t('programme.saving')}>{t('agreements.approve')}</SubmitButton>
         {agreement.approved_public_text && (

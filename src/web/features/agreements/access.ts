@@ -1,6 +1,6 @@
 import type { Me } from '../../../domain/auth.js';
 import { coordinatesUnit } from '../../../domain/policies.js';
-import { allows } from '../views/access.js';
+import { allows, unitRolesOf } from '../views/access.js';
 
 /**
  * Whether the user may record, edit and review the district's agreements and approve their public text: the
@@ -8,5 +8,5 @@ import { allows } from '../views/access.js';
  */
 export function canEditAgreements(me: Me | null | undefined, districtId: string | null | undefined): boolean {
   if (!me || !districtId || !allows(me, 'agreements:write')) return false;
-  return coordinatesUnit(me.memberships.map((m) => ({ role: m.role, unit: m.unit_id })), districtId);
+  return coordinatesUnit(unitRolesOf(me), districtId);
 }

@@ -3,7 +3,7 @@ import {
   type Agreement, type AgreementCreate, AgreementCreateSchema, type AgreementKind, type AgreementUpdate, AgreementUpdateSchema,
 } from '../../../domain/agreements.js';
 import { type Confidentiality, DEFAULT_CONFIDENTIALITY } from '../../../domain/confidentiality.js';
-import { type FieldErrors, fieldErrors, topLevelIssues } from '../programme/form-errors.js';
+import { type FieldErrors, fieldErrors, topLevelIssues } from '../../forms/field-errors.js';
 
 /** The agreement form's inputs as they hold them (the district is fixed: the page's). */
 export interface AgreementFormState {

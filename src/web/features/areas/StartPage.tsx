@@ -6,7 +6,7 @@ import { daysAgoIso } from '../../components/dates.js';
 import { QueryState } from '../../components/QueryState.js';
 import { useDocumentTitle } from '../../components/use-document-title.js';
 import { MapListLink } from '../../components/MapListLink.js';
-import { RadioGroup } from '../../components/RadioGroup.js';
+import { RadioGroup } from '../../forms/RadioGroup.js';
 import { HexbinLegend } from '../incidents/HexbinLegend.js';
 import { hexbinClasses } from '../incidents/hexbin-classes.js';
 import { LatestIncidents } from '../incidents/LatestIncidents.js';

@@ -4,6 +4,7 @@ import { addDays } from '../../../domain/calendar/index.js';
 import { IsoDateSchema } from '../../../domain/common.js';
 import type { AuditFilter } from '../../api/endpoints.js';
 import { localInputToOffsetIso } from '../../components/dates.js';
+import type { FieldErrors } from '../../forms/field-errors.js';
 
 /** The search form as typed: free text, an action code, and calendar days ('YYYY-MM-DD') for the range. */
 export interface AuditFormState {
@@ -19,7 +20,7 @@ export const AUDIT_FIELDS: readonly AuditField[] = ['actor', 'action', 'entity_t
 export const AUDIT_INPUT_ID: Record<AuditField, string> = {
   actor: 'audit-actor', action: 'audit-action', entity_type: 'audit-entity-type', entity_id: 'audit-entity-id', from: 'audit-from', to: 'audit-to',
 };
-export type AuditErrors = Partial<Record<AuditField, string>>;
+export type AuditErrors = FieldErrors<AuditField>;
 export const AUDIT_ACTIONS = AuditActionSchema.options;
 
 export const emptyAuditForm = (): AuditFormState => ({ actor: '', action: '', entity_type: '', entity_id: '', from: '', to: '' });

@@ -5,15 +5,17 @@ import { Link, useNavigate } from 'react-router';
 import { PasswordChangeSchema } from '../../../domain/auth.js';
 import { ApiError } from '../../api/client.js';
 import { endpoints } from '../../api/endpoints.js';
-import { ErrorSummary } from '../../components/ErrorSummary.js';
+import { ErrorSummary } from '../../forms/ErrorSummary.js';
 import { useErrorText } from '../../components/QueryState.js';
-import { SubmitButton } from '../../components/SubmitButton.js';
+import { SubmitButton } from '../../forms/SubmitButton.js';
+import { Field } from '../../forms/Field.js';
+import { type FieldErrors, summaryItems } from '../../forms/field-errors.js';
+import { useFormOutcome } from '../../forms/use-form-outcome.js';
 import { useDocumentTitle } from '../../components/use-document-title.js';
 import { useSession } from './use-session.js';
-import { useFocusAfterRender } from '../../components/use-focus-after-render.js';
 
-type Field = 'current_password' | 'new_password';
-const INPUT_ID: Record<Field, string> = { current_password: 'password-current', new_password: 'password-new' };
+type PasswordField = 'current_password' | 'new_password';
+const INPUT_ID: Record<PasswordField, string> = { current_password: 'password-current', new_password: 'password-new' };
 
 /** Changing one's password; the only page open (with signing out) while a one-time password is unchanged. */
 export function ChangePasswordPage() {
@@ -22,26 +24,18 @@ export function ChangePasswordPage() {
   const queryClient = useQueryClient();
   const session = useSession();
   const errorText = useErrorText();
-  const [values, setValues] = useState<Record<Field, string>>({ current_password: '', new_password: '' });
-  const [errors, setErrors] = useState<Partial<Record<Field, string>>>({});
-  const [general, setGeneral] = useState<string | null>(null);
+  const [values, setValues] = useState<Record<PasswordField, string>>({ current_password: '', new_password: '' });
+  const { errors, general, summaryRef, fail } = useFormOutcome<PasswordField>();
   const [pending, setPending] = useState(false);
   const [revokedTokens, setRevokedTokens] = useState<number | null>(null);
-  const [summaryRef, focusSummary] = useFocusAfterRender<HTMLDivElement>();
   useDocumentTitle(t('account.title'));
-
-  const fail = (fieldErrors: Partial<Record<Field, string>>, message: string | null) => {
-    setErrors(fieldErrors);
-    setGeneral(message);
-    focusSummary();
-  };
 
   const submit = async (e: FormEvent) => {
     e.preventDefault();
     if (pending) return;
     const parsed = PasswordChangeSchema.safeParse(values);
     if (!parsed.success) {
-      const fieldErrors: Partial<Record<Field, string>> = {};
+      const fieldErrors: FieldErrors<PasswordField> = {};
       for (const issue of parsed.error.issues) {
         if (issue.path[0] === 'current_password') fieldErrors.current_password ??= t('account.errors.current');
         if (issue.path[0] === 'new_password') fieldErrors.new_password ??= t('account.errors.next');
@@ -65,22 +59,10 @@ export function ChangePasswordPage() {
     }
   };
 
-  const items = (['current_password', 'new_password'] as const).flatMap((f) => (errors[f] ? [{ inputId: INPUT_ID[f], message: errors[f] }] : []));
-  const field = (name: Field, label: string, autoComplete: string, hint?: string) => (
-    <div className={`field ${errors[name] ? 'has-error' : ''}`}>
-      <label htmlFor={INPUT_ID[name]}>{label}</label>
-      {hint && <p id={`${INPUT_ID[name]}-hint`} className="field-hint">{hint}</p>}
-      {errors[name] && <p id={`${INPUT_ID[name]}-error`} className="field-error">{errors[name]}</p>}
-      <input
-        id={INPUT_ID[name]}
-        type="password"
-        autoComplete={autoComplete}
-        value={values[name]}
-        aria-invalid={errors[name] ? true : undefined}
-        aria-describedby={[hint ? `${INPUT_ID[name]}-hint` : '', errors[name] ? `${INPUT_ID[name]}-error` : ''].join(' ').trim() || undefined}
-        onChange={(e) => setValues((v) => ({ ...v, [name]: e.target.value }))}
-      />
-    </div>
+  const field = (name: PasswordField, label: string, autoComplete: string, hint?: string) => (
+    <Field id={INPUT_ID[name]} label={label} hint={hint} error={errors[name]}>
+      {(aria) => <input {...aria} type="password" autoComplete={autoComplete} value={values[name]} onChange={(e) => setValues((v) => ({ ...v, [name]: e.target.value }))} />}
+    </Field>
   );
   if (revokedTokens !== null) {
     return (
@@ -95,7 +77,7 @@ export function ChangePasswordPage() {
     <div className="page login-page">
       <h1>{t('account.title')}</h1>
       <p className="lead">{session.data?.must_change_password ? t('account.intro') : t('account.introVoluntary')}</p>
-      <ErrorSummary ref={summaryRef} title={t('account.failed')} items={items} general={general} />
+      <ErrorSummary ref={summaryRef} title={t('account.failed')} items={summaryItems(errors, ['current_password', 'new_password'], (f) => INPUT_ID[f])} general={general} />
       <form className="login-form" noValidate onSubmit={(e) => void submit(e)}>
         {field('current_password', t('account.current'), 'current-password')}
         {field('new_password', t('account.next'), 'new-password', t('account.nextHint'))}

@@ -5,15 +5,17 @@ import { useNavigate, useSearchParams } from 'react-router';
 import { LoginSchema } from '../../../domain/auth.js';
 import { ApiError } from '../../api/client.js';
 import { endpoints } from '../../api/endpoints.js';
-import { ErrorSummary } from '../../components/ErrorSummary.js';
+import { ErrorSummary } from '../../forms/ErrorSummary.js';
 import { useErrorText } from '../../components/QueryState.js';
-import { SubmitButton } from '../../components/SubmitButton.js';
+import { SubmitButton } from '../../forms/SubmitButton.js';
+import { Field } from '../../forms/Field.js';
+import { type FieldErrors, summaryItems } from '../../forms/field-errors.js';
+import { useFormOutcome } from '../../forms/use-form-outcome.js';
 import { useDocumentTitle } from '../../components/use-document-title.js';
 import { useLogin, useSession } from './use-session.js';
-import { useFocusAfterRender } from '../../components/use-focus-after-render.js';
 
-type Field = 'email' | 'password';
-const INPUT_ID: Record<Field, string> = { email: 'login-email', password: 'login-password' };
+type LoginField = 'email' | 'password';
+const INPUT_ID: Record<LoginField, string> = { email: 'login-email', password: 'login-password' };
 
 /** Only paths inside the app: `next` must not send anyone to another site after signing in. */
 function safeNext(next: string | null): string {
@@ -30,26 +32,18 @@ export function LoginPage() {
   const errorText = useErrorText();
   const [email, setEmail] = useState('');
   const [password, setPassword] = useState('');
-  const [errors, setErrors] = useState<Partial<Record<Field, string>>>({});
-  const [general, setGeneral] = useState<string | null>(null);
-  const [summaryRef, focusSummary] = useFocusAfterRender<HTMLDivElement>();
+  const { errors, general, summaryRef, fail } = useFormOutcome<LoginField>();
   const next = safeNext(params.get('next'));
   const ssoError = params.get('error');
   const providers = useQuery({ queryKey: ['auth-providers'], queryFn: () => endpoints.providers(), staleTime: Infinity });
   useDocumentTitle(t('login.title'));
-
-  const fail = (fieldErrors: Partial<Record<Field, string>>, message: string | null) => {
-    setErrors(fieldErrors);
-    setGeneral(message);
-    focusSummary();
-  };
 
   const submit = async (e: FormEvent) => {
     e.preventDefault();
     if (login.isPending) return;
     const parsed = LoginSchema.safeParse({ email, password });
     if (!parsed.success) {
-      const fieldErrors: Partial<Record<Field, string>> = {};
+      const fieldErrors: FieldErrors<LoginField> = {};
       for (const issue of parsed.error.issues) {
         const field = issue.path[0];
         if (field === 'email') fieldErrors.email ??= t('login.errors.email');
@@ -67,7 +61,6 @@ export function LoginPage() {
     }
   };
 
-  const items = (['email', 'password'] as const).flatMap((f) => (errors[f] ? [{ inputId: INPUT_ID[f], message: errors[f] }] : []));
   return (
     <div className="page login-page">
       <h1>{t('login.title')}</h1>
@@ -84,34 +77,14 @@ export function LoginPage() {
           <p>{t('login.ssoOr')}</p>
         </>
       )}
-      <ErrorSummary ref={summaryRef} title={t('login.failed')} items={items} general={general} />
+      <ErrorSummary ref={summaryRef} title={t('login.failed')} items={summaryItems(errors, ['email', 'password'], (f) => INPUT_ID[f])} general={general} />
       <form className="login-form" noValidate onSubmit={(e) => void submit(e)}>
-        <div className={`field ${errors.email ? 'has-error' : ''}`}>
-          <label htmlFor="login-email">{t('login.email')}</label>
-          {errors.email && <p id="login-email-error" className="field-error">{errors.email}</p>}
-          <input
-            id="login-email"
-            type="email"
-            autoComplete="username"
-            value={email}
-            aria-invalid={errors.email ? true : undefined}
-            {...(errors.email ? { 'aria-describedby': 'login-email-error' } : {})}
-            onChange={(e) => setEmail(e.target.value)}
-          />
-        </div>
-        <div className={`field ${errors.password ? 'has-error' : ''}`}>
-          <label htmlFor="login-password">{t('login.password')}</label>
-          {errors.password && <p id="login-password-error" className="field-error">{errors.password}</p>}
-          <input
-            id="login-password"
-            type="password"
-            autoComplete="current-password"
-            value={password}
-            aria-invalid={errors.password ? true : undefined}
-            {...(errors.password ? { 'aria-describedby': 'login-password-error' } : {})}
-            onChange={(e) => setPassword(e.target.value)}
-          />
-        </div>
+        <Field id={INPUT_ID.email} label={t('login.email')} error={errors.email}>
+          {(aria) => <input {...aria} type="email" autoComplete="username" value={email} onChange={(e) => setEmail(e.target.value)} />}
+        </Field>
+        <Field id={INPUT_ID.password} label={t('login.password')} error={errors.password}>
+          {(aria) => <input {...aria} type="password" autoComplete="current-password" value={password} onChange={(e) => setPassword(e.target.value)} />}
+        </Field>
         <SubmitButton pending={login.isPending} pendingLabel={t('login.signingIn')}>{t('login.submit')}</SubmitButton>
       </form>
     </div>

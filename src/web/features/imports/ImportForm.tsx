@@ -1,7 +1,8 @@
 import { type FormEvent, type Ref, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ImportFormat, ImportProfile } from '../../../domain/imports.js';
-import { ErrorSummary } from '../../components/ErrorSummary.js';
+import { ErrorSummary } from '../../forms/ErrorSummary.js';
+import { Field } from '../../forms/Field.js';
 
 export interface ImportChoice {
   file: File;
@@ -38,7 +39,6 @@ export function ImportForm({ profiles, general, summaryRef, focusSummary, onSubm
     }
     onSubmit({ file, profile: profile || undefined, format: format === 'auto' ? undefined : format });
   };
-  const fileDescribedBy = ['import-file-help', missing ? 'import-file-error' : ''].filter(Boolean).join(' ');
 
   return (
     <>
@@ -50,33 +50,28 @@ export function ImportForm({ profiles, general, summaryRef, focusSummary, onSubm
       />
       <form className="import-form" aria-labelledby="import-form-title" noValidate onSubmit={submit}>
         <h2 id="import-form-title">{t('imports.formTitle')}</h2>
-        <div className={`field ${missing ? 'has-error' : ''}`}>
-          <label htmlFor="import-file">{t('imports.file')}</label>
-          <span id="import-file-help" className="hint">{t('imports.fileHelp')}</span>
-          {missing && <p id="import-file-error" className="field-error">{t('imports.fileMissing')}</p>}
-          <input
-            id="import-file"
-            type="file"
-            accept=".csv,.txt,.tsv,.xlsx,.json,.geojson,text/csv,application/json,application/geo+json,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-            aria-invalid={missing ? true : undefined}
-            aria-describedby={fileDescribedBy}
-            onChange={(e) => { setFile(e.target.files?.[0] ?? null); setMissing(false); }}
-          />
-        </div>
-        <div className="field">
-          <label htmlFor="import-profile">{t('imports.profile')}</label>
-          <span id="import-profile-help" className="hint">{t('imports.profileHelp')}</span>
-          <select id="import-profile" value={profile} aria-describedby="import-profile-help" onChange={(e) => setProfile(e.target.value)}>
-            <option value="">{t('imports.profileNone')}</option>
-            {profiles.map((p) => <option key={p.id} value={p.name}>{`${p.name} – ${p.source_label}`}</option>)}
-          </select>
-        </div>
-        <div className="field">
-          <label htmlFor="import-format">{t('imports.format')}</label>
-          <select id="import-format" value={format} onChange={(e) => setFormat(e.target.value as (typeof FORMATS)[number])}>
-            {FORMATS.map((f) => <option key={f} value={f}>{t(`imports.formats.${f}`)}</option>)}
-          </select>
-        </div>
+        <Field id="import-file" label={t('imports.file')} hint={t('imports.fileHelp')} error={missing ? t('imports.fileMissing') : undefined}>
+          {(aria) => (
+            <input {...aria} type="file"
+              accept=".csv,.txt,.tsv,.xlsx,.json,.geojson,text/csv,application/json,application/geo+json,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+              onChange={(e) => { setFile(e.target.files?.[0] ?? null); setMissing(false); }} />
+          )}
+        </Field>
+        <Field id="import-profile" label={t('imports.profile')} hint={t('imports.profileHelp')}>
+          {(aria) => (
+            <select {...aria} value={profile} onChange={(e) => setProfile(e.target.value)}>
+              <option value="">{t('imports.profileNone')}</option>
+              {profiles.map((p) => <option key={p.id} value={p.name}>{`${p.name} – ${p.source_label}`}</option>)}
+            </select>
+          )}
+        </Field>
+        <Field id="import-format" label={t('imports.format')}>
+          {(aria) => (
+            <select {...aria} value={format} onChange={(e) => setFormat(e.target.value as (typeof FORMATS)[number])}>
+              {FORMATS.map((f) => <option key={f} value={f}>{t(`imports.formats.${f}`)}</option>)}
+            </select>
+          )}
+        </Field>
         <div className="button-row">
           <button type="submit" className="button button-primary">{t('imports.check')}</button>
         </div>

@@ -2,7 +2,8 @@ import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { RequestDeclineSchema, RequestDeliverSchema, REQUEST_TRANSITIONS, type RequestStatus } from '../../../domain/requests.js';
 import { useErrorText } from '../../components/QueryState.js';
-import { SubmitButton } from '../../components/SubmitButton.js';
+import { Field } from '../../forms/Field.js';
+import { SubmitButton } from '../../forms/SubmitButton.js';
 import { useFocusIdAfterRender } from '../../components/use-focus-after-render.js';
 import { type RequestAnswer, useAnswerRequest } from '../programme/use-programme.js';
 import '../programme/programme.css';
@@ -67,13 +68,13 @@ export function RequestActions({ id, title, status, onAnswered }: { id: string; 
         </div>
       ) : (
         <form className="request-answer-form" noValidate onSubmit={submit}>
-          <div className={`field ${invalid ? 'has-error' : ''}`}>
-            <label htmlFor={textId}>{t(mode === 'decline' ? 'programme.inbox.reason' : 'programme.inbox.note')}</label>
-            {invalid && <p id={`${textId}-error`} className="field-error">{t(mode === 'decline' ? 'programme.inbox.reasonMissing' : 'programme.inbox.noteMissing')}</p>}
-            <textarea id={textId} rows={3} maxLength={2000} value={text} onChange={(e) => setText(e.target.value)}
-              onKeyDown={(e) => { if (e.key === 'Escape') setMode(null); }}
-              {...(invalid ? { 'aria-invalid': true, 'aria-describedby': `${textId}-error` } : {})} />
-          </div>
+          <Field id={textId} label={t(mode === 'decline' ? 'programme.inbox.reason' : 'programme.inbox.note')}
+            error={invalid ? t(mode === 'decline' ? 'programme.inbox.reasonMissing' : 'programme.inbox.noteMissing') : undefined}>
+            {(aria) => (
+              <textarea {...aria} rows={3} maxLength={2000} value={text} onChange={(e) => setText(e.target.value)}
+                onKeyDown={(e) => { if (e.key === 'Escape') setMode(null); }} />
+            )}
+          </Field>
           <div className="button-row">
             <SubmitButton pending={answer.isPending} pendingLabel={t('programme.saving')}>
               {t(mode === 'decline' ? 'programme.inbox.sendDecline' : 'programme.inbox.sendDeliver')}

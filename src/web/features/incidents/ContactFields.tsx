@@ -1,6 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { HONEYPOT_FIELD } from '../../../domain/public-reports.js';
+import { Field } from '../../forms/Field.js';
 
 interface Props {
   notify: boolean;
@@ -29,20 +30,9 @@ export function ContactFields({ notify, email, honeypot, emailError, onChange }:
         </p>
       </div>
       {notify && (
-        <div className={`field ${emailError ? 'has-error' : ''}`}>
-          <label htmlFor="report-email">{t('report.email')}</label>
-          <span id="report-email-help" className="hint">{t('report.emailHelp')}</span>
-          {emailError && <p id="email-error" className="field-error">{emailError}</p>}
-          <input
-            id="report-email"
-            type="email"
-            autoComplete="email"
-            value={email}
-            aria-invalid={emailError ? true : undefined}
-            aria-describedby={emailError ? 'report-email-help email-error' : 'report-email-help'}
-            onChange={(e) => onChange({ email: e.target.value })}
-          />
-        </div>
+        <Field id="report-email" label={t('report.email')} hint={t('report.emailHelp')} error={emailError}>
+          {(aria) => <input {...aria} type="email" autoComplete="email" value={email} onChange={(e) => onChange({ email: e.target.value })} />}
+        </Field>
       )}
       {/* Off-screen and out of the tab order; screen readers skip it too. Bots fill in every field. */}
       <div className="honeypot" aria-hidden="true">

@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { useNavigate, useParams } from 'react-router';
 import { ReceiptCodeSchema } from '../../../domain/public-reports.js';
 import { QueryState } from '../../components/QueryState.js';
+import { Field } from '../../forms/Field.js';
 import { useDocumentTitle } from '../../components/use-document-title.js';
 import { ReportStatusCard } from './ReportStatusCard.js';
 import { usePublicReport } from './use-incidents.js';
@@ -34,21 +35,9 @@ export function FollowPage() {
       <h1>{t('follow.title')}</h1>
       <p className="lead">{t('follow.intro')}</p>
       <form className="inline-form" noValidate onSubmit={submit}>
-        <div className={`field ${error ? 'has-error' : ''}`}>
-          <label htmlFor="follow-code">{t('follow.code')}</label>
-          <span id="follow-code-help" className="hint">{t('follow.codeHelp')}</span>
-          {error && <p id="follow-code-error" className="field-error">{error}</p>}
-          <input
-            id="follow-code"
-            type="text"
-            value={value}
-            autoComplete="off"
-            spellCheck={false}
-            aria-invalid={error ? true : undefined}
-            aria-describedby={error ? 'follow-code-help follow-code-error' : 'follow-code-help'}
-            onChange={(e) => setValue(e.target.value)}
-          />
-        </div>
+        <Field id="follow-code" label={t('follow.code')} hint={t('follow.codeHelp')} error={error ?? undefined}>
+          {(aria) => <input {...aria} type="text" value={value} autoComplete="off" spellCheck={false} onChange={(e) => setValue(e.target.value)} />}
+        </Field>
         <button type="submit" className="button button-primary">{t('follow.submit')}</button>
       </form>
       {code && (

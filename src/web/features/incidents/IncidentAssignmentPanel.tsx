@@ -2,11 +2,12 @@ import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Assignment } from '../../api/endpoints.js';
 import { useUnits } from '../../api/use-reference-data.js';
-import { ErrorSummary } from '../../components/ErrorSummary.js';
+import { ErrorSummary } from '../../forms/ErrorSummary.js';
 import { useErrorText } from '../../components/QueryState.js';
-import { SubmitButton } from '../../components/SubmitButton.js';
+import { SubmitButton } from '../../forms/SubmitButton.js';
 import { useFocusAfterRender } from '../../components/use-focus-after-render.js';
-import { useFormOutcome } from '../../components/use-form-outcome.js';
+import { useFormOutcome } from '../../forms/use-form-outcome.js';
+import { Field } from '../../forms/Field.js';
 import { useOverrideIncidentAssignment } from './use-incidents.js';
 
 const SELECT_ID = 'incident-assignment';
@@ -70,21 +71,18 @@ function MoveForm({ incidentId, currentUnitId, onChange, onMoved }: { incidentId
       <ErrorSummary ref={summaryRef} titleId="assignment-summary-title" title={t('assignment.summaryTitle')}
         items={error ? [{ inputId: SELECT_ID, message: error }] : []} general={general} />
       <form className="status-form" noValidate onSubmit={(e) => void submit(e)}>
-        <div className={`field ${error ? 'has-error' : ''}`}>
-          <label htmlFor={SELECT_ID}>{t('assignment.label')}</label>
-          <span id="incident-assignment-help" className="hint">{t('assignment.hint')}</span>
-          {error && <p id="incident-assignment-error" className="field-error">{error}</p>}
-          <select id={SELECT_ID} value={unitId} aria-invalid={error ? true : undefined}
-            aria-describedby={['incident-assignment-help', error ? 'incident-assignment-error' : ''].filter(Boolean).join(' ')}
-            onChange={(e) => {
+        <Field id={SELECT_ID} label={t('assignment.label')} hint={t('assignment.hint')} error={error}>
+          {(aria) => (
+            <select {...aria} value={unitId} onChange={(e) => {
               setUnitId(e.target.value);
               edited('unit');
               onChange();
             }}>
-            <option value="">{t('assignment.choose')}</option>
-            {units.filter((u) => u.id !== currentUnitId).map((u) => <option key={u.id} value={u.id}>{u.name}</option>)}
-          </select>
-        </div>
+              <option value="">{t('assignment.choose')}</option>
+              {units.filter((u) => u.id !== currentUnitId).map((u) => <option key={u.id} value={u.id}>{u.name}</option>)}
+            </select>
+          )}
+        </Field>
         <SubmitButton pending={move.isPending} pendingLabel={t('assignment.saving')}>{t('assignment.submit')}</SubmitButton>
       </form>
     </>

@@ -4,10 +4,11 @@ import { useQueryClient } from '@tanstack/react-query';
 import { CONFIDENTIALITY_TIERS, type Confidentiality } from '../../../domain/confidentiality.js';
 import type { Incident } from '../../../domain/incidents.js';
 import { ApiError } from '../../api/client.js';
-import { ErrorSummary } from '../../components/ErrorSummary.js';
+import { ErrorSummary } from '../../forms/ErrorSummary.js';
 import { useErrorText } from '../../components/QueryState.js';
-import { SubmitButton } from '../../components/SubmitButton.js';
-import { useFormOutcome } from '../../components/use-form-outcome.js';
+import { SubmitButton } from '../../forms/SubmitButton.js';
+import { useFormOutcome } from '../../forms/use-form-outcome.js';
+import { Field } from '../../forms/Field.js';
 import { validateTier } from './tier-form.js';
 import { useUpdateIncidentConfidentiality } from './use-incidents.js';
 
@@ -42,7 +43,6 @@ export function IncidentTierForm({ incident }: { incident: Incident }) {
     }
   };
 
-  const describedBy = ['incident-tier-help', tier === 'restricted' ? 'incident-tier-restricted' : '', error ? 'incident-tier-error' : ''].filter(Boolean).join(' ');
   return (
     <section className="status-form-panel tier-form-panel" aria-labelledby="tier-form-title">
       <h2 id="tier-form-title">{t('incidentTier.title')}</h2>
@@ -50,24 +50,20 @@ export function IncidentTierForm({ incident }: { incident: Incident }) {
       <ErrorSummary ref={summaryRef} titleId="tier-summary-title" title={t('incidentTier.summaryTitle')}
         items={error ? [{ inputId: SELECT_ID, message: error }] : []} general={general} />
       <form className="status-form" noValidate onSubmit={(e) => void submit(e)}>
-        <div className={`field ${error ? 'has-error' : ''}`}>
-          <label htmlFor={SELECT_ID}>{t('incidentTier.label')}</label>
-          <span id="incident-tier-help" className="hint">{t('incidentTier.intro')}</span>
-          {tier === 'restricted' && <span id="incident-tier-restricted" className="hint">{t('incidentTier.restrictedHint')}</span>}
-          {error && <p id="incident-tier-error" className="field-error">{error}</p>}
-          <select
-            id={SELECT_ID}
-            value={tier}
-            aria-invalid={error ? true : undefined}
-            aria-describedby={describedBy}
-            onChange={(e) => {
-              setTier(e.target.value as Confidentiality);
-              edited('tier');
-            }}
-          >
-            {CONFIDENTIALITY_TIERS.map((c) => <option key={c} value={c}>{label(c)}</option>)}
-          </select>
-        </div>
+        <Field id={SELECT_ID} label={t('incidentTier.label')} hint={t('incidentTier.intro')} error={error}
+          describedBy={[tier === 'restricted' && 'incident-tier-restricted']}>
+          {(aria) => (
+            <>
+              {tier === 'restricted' && <span id="incident-tier-restricted" className="hint">{t('incidentTier.restrictedHint')}</span>}
+              <select {...aria} value={tier} onChange={(e) => {
+                setTier(e.target.value as Confidentiality);
+                edited('tier');
+              }}>
+                {CONFIDENTIALITY_TIERS.map((c) => <option key={c} value={c}>{label(c)}</option>)}
+              </select>
+            </>
+          )}
+        </Field>
         <SubmitButton pending={update.isPending} pendingLabel={t('incidentTier.saving')}>{t('incidentTier.submit')}</SubmitButton>
         <p className="status-saved" role="status">{saved && <span className="notice notice-success">{saved}</span>}</p>
       </form>

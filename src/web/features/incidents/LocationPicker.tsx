@@ -8,6 +8,9 @@ import { useFormat } from '../../components/use-format.js';
 import { useDistrictsGeojson, useNeighbourhoodsGeojson } from '../areas/use-areas.js';
 import { usePlace, usePlaces } from '../places/use-places.js';
 import { mapText } from '../../components/map-text.js';
+import { ariaDescribedBy } from '../../forms/aria.js';
+import { Field } from '../../forms/Field.js';
+import { FieldGroup } from '../../forms/FieldGroup.js';
 
 interface Props {
   point: { lon: number; lat: number } | null;
@@ -108,50 +111,36 @@ export function LocationPicker({ point, placeId, zoneId, onPoint, onPlace, onZon
     );
   };
 
-  const describedBy = ['location-help', 'location-status', locationError ? 'location-error' : ''].filter(Boolean).join(' ');
+  // The place list and the map answer for the whole group: they are described by its hint, status and error.
+  const groupDescriptions = ['location-hint', 'location-status', locationError && 'location-error'];
   return (
-    <fieldset className={`field-group location-picker ${locationError ? 'has-error' : ''}`} aria-describedby="location-help">
-      <legend>{t('report.location')} <span aria-hidden="true" className="required">*</span></legend>
-      <p id="location-help" className="hint">{t('report.locationHelp')}</p>
-      {locationError && <p id="location-error" className="field-error">{locationError}</p>}
+    <FieldGroup id="location" className="location-picker" legend={t('report.location')} hint={t('report.locationHelp')} error={locationError} required>
       <div className="location-grid">
         <div className="location-controls">
-          <div className="field">
-            <label htmlFor="report-place-search">{t('report.placeSearch')}</label>
-            <input id="report-place-search" type="search" value={search} onChange={(e) => setSearch(e.target.value)} autoComplete="off" />
-          </div>
-          <div className="field">
-            <label htmlFor="report-place">{t('report.place')}</label>
-            <select
-              id="report-place"
-              value={placeId}
-              aria-invalid={locationError ? true : undefined}
-              aria-describedby={describedBy}
-              onChange={(e) => {
+          <Field id="report-place-search" label={t('report.placeSearch')}>
+            {(aria) => <input {...aria} type="search" value={search} onChange={(e) => setSearch(e.target.value)} autoComplete="off" />}
+          </Field>
+          <Field id="report-place" label={t('report.place')} describedBy={groupDescriptions}>
+            {(aria) => (
+              <select {...aria} value={placeId} aria-invalid={locationError ? true : undefined} onChange={(e) => {
                 const chosen = places.data?.find((p) => p.id === e.target.value) ?? null;
                 onPlace(chosen);
                 if (chosen) showOnMap(chosen.lat, chosen.lon);
-              }}
-            >
-              <option value="">{t('report.placeNone')}</option>
-              {options.map((p) => <option key={p.id} value={p.id}>{p.name}</option>)}
-            </select>
-          </div>
-          {placeId && (place.data?.zones.length ?? 0) > 0 && (
-            <div className={`field ${zoneError ? 'has-error' : ''}`}>
-              <label htmlFor="report-zone">{t('report.zone')}</label>
-              <select
-                id="report-zone"
-                value={zoneId}
-                aria-invalid={zoneError ? true : undefined}
-                {...(zoneError ? { 'aria-describedby': 'zone-error' } : {})}
-                onChange={(e) => onZone(e.target.value)}
-              >
-                <option value="">{t('report.zoneNone')}</option>
-                {place.data?.zones.map((z) => <option key={z.id} value={z.id}>{(i18n.language === 'en' && z.name_en) || z.name}</option>)}
+              }}>
+                <option value="">{t('report.placeNone')}</option>
+                {options.map((p) => <option key={p.id} value={p.id}>{p.name}</option>)}
               </select>
-              {zoneError && <p id="zone-error" className="field-error">{zoneError}</p>}
-            </div>
+            )}
+          </Field>
+          {placeId && (place.data?.zones.length ?? 0) > 0 && (
+            <Field id="report-zone" label={t('report.zone')} error={zoneError}>
+              {(aria) => (
+                <select {...aria} value={zoneId} onChange={(e) => onZone(e.target.value)}>
+                  <option value="">{t('report.zoneNone')}</option>
+                  {place.data?.zones.map((z) => <option key={z.id} value={z.id}>{(i18n.language === 'en' && z.name_en) || z.name}</option>)}
+                </select>
+              )}
+            </Field>
           )}
           <button type="button" className="button button-secondary" onClick={locateMe} disabled={geoState === 'locating'}>
             {geoState === 'locating' ? t('report.locating') : t('report.useMyPosition')}
@@ -167,12 +156,12 @@ export function LocationPicker({ point, placeId, zoneId, onPoint, onPlace, onZon
         </div>
         <MapView
           label={t('report.mapLabel')}
-          describedBy={describedBy}
+          describedBy={ariaDescribedBy(...groupDescriptions)}
           className={`report-map ${locationError ? 'map-invalid' : ''}`}
           onReady={setMap}
         />
       </div>
-    </fieldset>
+    </FieldGroup>
   );
 }
 

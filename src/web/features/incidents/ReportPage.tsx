@@ -6,19 +6,21 @@ import type { PlaceSummary } from '../../../domain/org.js';
 import { ApiError } from '../../api/client.js';
 import { useCategories } from '../../api/use-reference-data.js';
 import { toLocalInputValue } from '../../components/dates.js';
-import { ErrorSummary } from '../../components/ErrorSummary.js';
+import { ErrorSummary } from '../../forms/ErrorSummary.js';
 import { useErrorText } from '../../components/QueryState.js';
-import { SubmitButton } from '../../components/SubmitButton.js';
+import { SubmitButton } from '../../forms/SubmitButton.js';
+import { Field } from '../../forms/Field.js';
+import { summaryItems } from '../../forms/field-errors.js';
+import { useFormOutcome } from '../../forms/use-form-outcome.js';
 import { useDocumentTitle } from '../../components/use-document-title.js';
 import type { PublicReportReceipt } from '../../api/endpoints.js';
 import { canCreateIncidents, useSession } from '../auth/use-session.js';
 import { LocationPicker } from './LocationPicker.js';
 import { PublicReceipt } from './PublicReceipt.js';
-import { FIELD_INPUT_ID, FIELD_ORDER, type FieldErrors, type ReportState, serverFieldErrors, validateReport } from './report-form.js';
+import { FIELD_INPUT_ID, FIELD_ORDER, type ReportField, type ReportState, serverFieldErrors, validateReport } from './report-form.js';
 import { ReportConfirmation } from './ReportConfirmation.js';
 import { ContactFields } from './ContactFields.js';
 import { useCreateIncident, useCreatePublicReport } from './use-incidents.js';
-import { useFocusAfterRender } from '../../components/use-focus-after-render.js';
 
 const emptyState = (): ReportState => ({
   category: '', occurredLocal: toLocalInputValue(new Date()), description: '', point: null, placeId: '', zoneId: '',
@@ -39,48 +41,31 @@ export function ReportPage() {
   const pending = createIncident.isPending || createPublic.isPending;
   const errorText = useErrorText();
   const [state, setState] = useState<ReportState>(emptyState);
-  const [errors, setErrors] = useState<FieldErrors>({});
-  const [general, setGeneral] = useState<string | null>(null);
+  const { errors, general, summaryRef, fail, succeed, edited } = useFormOutcome<ReportField>();
   const [created, setCreated] = useState<Incident | null>(null);
   const [receipt, setReceipt] = useState<PublicReportReceipt | null>(null);
-  const [summaryRef, focusSummary] = useFocusAfterRender<HTMLDivElement>();
   useDocumentTitle(created || receipt ? t('report.done.title') : t('report.title'));
 
-  const update = (patch: Partial<ReportState>, clear: ReadonlyArray<keyof FieldErrors>) => {
+  const update = (patch: Partial<ReportState>, clear: readonly ReportField[]) => {
     setState((s) => ({ ...s, ...patch }));
-    setErrors((e) => {
-      const next = { ...e };
-      for (const k of clear) delete next[k];
-      return next;
-    });
+    clear.forEach(edited);
   };
   const onPoint = useCallback((point: { lon: number; lat: number }) => update({ point, placeId: '', zoneId: '' }, ['location', 'zone']), []);
   const onPlace = (place: PlaceSummary | null) =>
     update(place ? { placeId: place.id, zoneId: '', point: { lon: place.lon, lat: place.lat } } : { placeId: '', zoneId: '' }, ['location', 'zone']);
 
-  const showErrors = (fieldErrors: FieldErrors, generalMessage: string | null) => {
-    setErrors(fieldErrors);
-    setGeneral(generalMessage);
-    // Focus after React has rendered the summary.
-    focusSummary();
-  };
-
   const submit = async (e: FormEvent) => {
     e.preventDefault();
     if (pending) return;
     const result = validateReport(state, mode, t);
-    if (result.errors) {
-      showErrors(result.errors, null);
-      return;
-    }
+    if (result.errors) return fail(result.errors, null);
     try {
       if (result.mode === 'staff') setCreated(await createIncident.mutateAsync(result.input));
       else setReceipt(await createPublic.mutateAsync(result.input));
-      setErrors({});
-      setGeneral(null);
+      succeed();
     } catch (err) {
       const fieldErrors = err instanceof ApiError ? serverFieldErrors(err.fieldIssues, t) : {};
-      showErrors(fieldErrors, Object.keys(fieldErrors).length > 0 ? null : errorText(err));
+      fail(fieldErrors, Object.keys(fieldErrors).length > 0 ? null : errorText(err));
     }
   };
 
@@ -92,9 +77,7 @@ export function ReportPage() {
     createPublic.reset();
   };
 
-  const summaryItems = FIELD_ORDER.flatMap((f) => (errors[f] ? [{ inputId: FIELD_INPUT_ID[f], message: errors[f] }] : []));
   const activeCategories = (categories.data ?? []).filter((c) => c.active).sort((a, b) => a.sort_order - b.sort_order);
-  const describe = (...ids: Array<string | false>) => ids.filter(Boolean).join(' ') || undefined;
 
   return (
     <div className="page report-page">
@@ -110,7 +93,7 @@ export function ReportPage() {
             {mode === 'staff' ? t('report.asStaff', { name: session.data?.user.display_name ?? '' }) : t('report.anonymous')}{' '}
             {mode === 'public' && <Link to="/follow">{t('report.followLink')}</Link>}
           </p>
-          <ErrorSummary ref={summaryRef} title={t('report.summaryTitle')} intro={t('report.summaryIntro')} items={summaryItems} general={general} />
+          <ErrorSummary ref={summaryRef} title={t('report.summaryTitle')} intro={t('report.summaryIntro')} items={summaryItems(errors, FIELD_ORDER, (f) => FIELD_INPUT_ID[f])} general={general} />
           <form className="report-form" noValidate onSubmit={(e) => void submit(e)}>
             <p className="hint">{t('report.required')}</p>
             <LocationPicker
@@ -124,57 +107,36 @@ export function ReportPage() {
               zoneError={errors.zone}
             />
 
-            <div className={`field ${errors.category ? 'has-error' : ''}`}>
-              <label htmlFor="report-category">{t('report.category')} <span aria-hidden="true" className="required">*</span></label>
-              {errors.category && <p id="category-error" className="field-error">{errors.category}</p>}
-              <select
-                id="report-category"
-                value={state.category}
-                required
-                aria-invalid={errors.category ? true : undefined}
-                aria-describedby={describe(Boolean(errors.category) && 'category-error')}
-                onChange={(e) => update({ category: e.target.value }, ['category'])}
-              >
-                <option value="">{t('report.categoryNone')}</option>
-                {activeCategories.map((c) => (
-                  <option key={c.code} value={c.code}>{i18n.language === 'en' ? c.label_en : c.label_sv}</option>
-                ))}
-              </select>
-            </div>
+            <Field id="report-category" label={t('report.category')} error={errors.category} required>
+              {(aria) => (
+                <select {...aria} value={state.category} required onChange={(e) => update({ category: e.target.value }, ['category'])}>
+                  <option value="">{t('report.categoryNone')}</option>
+                  {activeCategories.map((c) => (
+                    <option key={c.code} value={c.code}>{i18n.language === 'en' ? c.label_en : c.label_sv}</option>
+                  ))}
+                </select>
+              )}
+            </Field>
 
-            <div className={`field ${errors.occurred_at ? 'has-error' : ''}`}>
-              <label htmlFor="report-occurred-at">{t('report.occurredAt')} <span aria-hidden="true" className="required">*</span></label>
-              <span id="occurred-at-help" className="hint">{t('report.occurredAtHelp')}</span>
-              {errors.occurred_at && <p id="occurred-at-error" className="field-error">{errors.occurred_at}</p>}
-              <input
-                id="report-occurred-at"
-                type="datetime-local"
-                value={state.occurredLocal}
-                max={toLocalInputValue(new Date())}
-                required
-                aria-invalid={errors.occurred_at ? true : undefined}
-                aria-describedby={describe('occurred-at-help', Boolean(errors.occurred_at) && 'occurred-at-error')}
-                onChange={(e) => update({ occurredLocal: e.target.value }, ['occurred_at'])}
-              />
-            </div>
+            <Field id="report-occurred-at" label={t('report.occurredAt')} hint={t('report.occurredAtHelp')} error={errors.occurred_at} required>
+              {(aria) => (
+                <input {...aria} type="datetime-local" value={state.occurredLocal} max={toLocalInputValue(new Date())} required
+                  onChange={(e) => update({ occurredLocal: e.target.value }, ['occurred_at'])} />
+              )}
+            </Field>
 
-            <div className={`field ${errors.description ? 'has-error' : ''}`}>
-              <label htmlFor="report-description">{t('report.description')}</label>
-              <p id="description-privacy" className="notice notice-info privacy-notice">{t('report.privacy')}</p>
-              {errors.description && <p id="description-error" className="field-error">{errors.description}</p>}
-              <textarea
-                id="report-description"
-                rows={5}
-                value={state.description}
-                maxLength={MAX_DESCRIPTION_LENGTH}
-                aria-invalid={errors.description ? true : undefined}
-                aria-describedby={describe('description-privacy', 'description-counter', Boolean(errors.description) && 'description-error')}
-                onChange={(e) => update({ description: e.target.value }, ['description'])}
-              />
-              <span id="description-counter" className="counter">
-                {t('report.counter', { count: state.description.length, max: MAX_DESCRIPTION_LENGTH })}
-              </span>
-            </div>
+            <Field id="report-description" label={t('report.description')} error={errors.description} describedBy={['report-description-privacy', 'report-description-counter']}>
+              {(aria) => (
+                <>
+                  <p id="report-description-privacy" className="notice notice-info privacy-notice">{t('report.privacy')}</p>
+                  <textarea {...aria} rows={5} value={state.description} maxLength={MAX_DESCRIPTION_LENGTH}
+                    onChange={(e) => update({ description: e.target.value }, ['description'])} />
+                  <span id="report-description-counter" className="counter">
+                    {t('report.counter', { count: state.description.length, max: MAX_DESCRIPTION_LENGTH })}
+                  </span>
+                </>
+              )}
+            </Field>
 
             {mode === 'public' && (
               <ContactFields

@@ -2,12 +2,14 @@ import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ClosureReasonSchema, type Incident, StatusSchema } from '../../../domain/incidents.js';
 import { ApiError } from '../../api/client.js';
-import { ErrorSummary } from '../../components/ErrorSummary.js';
+import { ErrorSummary } from '../../forms/ErrorSummary.js';
 import { useUnits } from '../../api/use-reference-data.js';
 import { useErrorText } from '../../components/QueryState.js';
-import { RadioGroup } from '../../components/RadioGroup.js';
-import { SubmitButton } from '../../components/SubmitButton.js';
-import { useFormOutcome } from '../../components/use-form-outcome.js';
+import { RadioGroup } from '../../forms/RadioGroup.js';
+import { SubmitButton } from '../../forms/SubmitButton.js';
+import { useFormOutcome } from '../../forms/use-form-outcome.js';
+import { Field } from '../../forms/Field.js';
+import { summaryItems } from '../../forms/field-errors.js';
 import {
   asksForUnit, NOTE_MAX_LENGTH, nextStatus, serverStatusErrors, STATUS_FIELD_ORDER, STATUS_INPUT_ID, type StatusField, type StatusFormState,
   validateStatus,
@@ -50,12 +52,11 @@ export function StatusForm({ incident }: { incident: Incident }) {
     }
   };
 
-  const items = STATUS_FIELD_ORDER.flatMap((f) => (errors[f] ? [{ inputId: STATUS_INPUT_ID[f], message: errors[f] }] : []));
   return (
     <section className="status-form-panel" aria-labelledby="status-form-title">
       <h2 id="status-form-title">{t('statusForm.title')}</h2>
       <p className="hint">{t('statusForm.intro')}</p>
-      <ErrorSummary ref={summaryRef} title={t('statusForm.summaryTitle')} intro={t('statusForm.summaryIntro')} items={items} general={general} />
+      <ErrorSummary ref={summaryRef} title={t('statusForm.summaryTitle')} intro={t('statusForm.summaryIntro')} items={summaryItems(errors, STATUS_FIELD_ORDER, (f) => STATUS_INPUT_ID[f])} general={general} />
       <form className="status-form" noValidate onSubmit={(e) => void submit(e)}>
         <RadioGroup
           name="status"
@@ -64,62 +65,40 @@ export function StatusForm({ incident }: { incident: Incident }) {
           value={state.status}
           onChange={(status) => change({ status }, 'status')}
           options={StatusSchema.options.map((s) => ({ value: s, label: t(`incidents.status.${s}`) }))}
-          describedBy={errors.status ? 'status-error' : undefined}
-          className={errors.status ? 'has-error' : ''}
+          error={errors.status}
         />
-        {errors.status && <p id="status-error" className="field-error">{errors.status}</p>}
 
         {state.status === 'closed' && (
-          <div className={`field ${errors.closure_reason ? 'has-error' : ''}`}>
-            <label htmlFor="status-closure">{t('statusForm.closureReason')} <span aria-hidden="true" className="required">*</span></label>
-            {errors.closure_reason && <p id="closure-error" className="field-error">{errors.closure_reason}</p>}
-            <select
-              id="status-closure"
-              value={state.closureReason}
-              required
-              aria-invalid={errors.closure_reason ? true : undefined}
-              {...(errors.closure_reason ? { 'aria-describedby': 'closure-error' } : {})}
-              onChange={(e) => change({ closureReason: e.target.value as StatusFormState['closureReason'] }, 'closure_reason')}
-            >
-              <option value="">{t('statusForm.closureNone')}</option>
-              {ClosureReasonSchema.options.map((r) => <option key={r} value={r}>{t(`statusForm.closure.${r}`)}</option>)}
-            </select>
-          </div>
+          <Field id="status-closure" label={t('statusForm.closureReason')} error={errors.closure_reason} required>
+            {(aria) => (
+              <select {...aria} value={state.closureReason} required
+                onChange={(e) => change({ closureReason: e.target.value as StatusFormState['closureReason'] }, 'closure_reason')}>
+                <option value="">{t('statusForm.closureNone')}</option>
+                {ClosureReasonSchema.options.map((r) => <option key={r} value={r}>{t(`statusForm.closure.${r}`)}</option>)}
+              </select>
+            )}
+          </Field>
         )}
 
         {asksForUnit(state) && (
-          <div className={`field ${errors.forwarded_to_unit_id ? 'has-error' : ''}`}>
-            <label htmlFor="status-forwarded">{t('statusForm.forwardedTo')} <span aria-hidden="true" className="required">*</span></label>
-            <span id="status-forwarded-help" className="hint">{t('statusForm.forwardedHelp')}</span>
-            {errors.forwarded_to_unit_id && <p id="forwarded-error" className="field-error">{errors.forwarded_to_unit_id}</p>}
-            <select
-              id="status-forwarded"
-              value={state.forwardedTo}
-              required
-              aria-invalid={errors.forwarded_to_unit_id ? true : undefined}
-              aria-describedby={errors.forwarded_to_unit_id ? 'status-forwarded-help forwarded-error' : 'status-forwarded-help'}
-              onChange={(e) => change({ forwardedTo: e.target.value }, 'forwarded_to_unit_id')}
-            >
-              <option value="">{t('statusForm.forwardedNone')}</option>
-              {units.map((u) => <option key={u.id} value={u.id}>{u.name}</option>)}
-            </select>
-          </div>
+          <Field id="status-forwarded" label={t('statusForm.forwardedTo')} hint={t('statusForm.forwardedHelp')} error={errors.forwarded_to_unit_id} required>
+            {(aria) => (
+              <select {...aria} value={state.forwardedTo} required onChange={(e) => change({ forwardedTo: e.target.value }, 'forwarded_to_unit_id')}>
+                <option value="">{t('statusForm.forwardedNone')}</option>
+                {units.map((u) => <option key={u.id} value={u.id}>{u.name}</option>)}
+              </select>
+            )}
+          </Field>
         )}
 
-        <div className={`field ${errors.note ? 'has-error' : ''}`}>
-          <label htmlFor="status-note">{t('statusForm.note')}</label>
-          <span id="status-note-help" className="hint">{t('statusForm.noteHelp')}</span>
-          {errors.note && <p id="note-error" className="field-error">{errors.note}</p>}
-          <textarea
-            id="status-note"
-            rows={3}
-            value={state.note}
-            aria-invalid={errors.note ? true : undefined}
-            aria-describedby={['status-note-help', 'status-note-counter', errors.note ? 'note-error' : ''].filter(Boolean).join(' ')}
-            onChange={(e) => change({ note: e.target.value }, 'note')}
-          />
-          <span id="status-note-counter" className="counter">{t('statusForm.counter', { count: state.note.length, max: NOTE_MAX_LENGTH })}</span>
-        </div>
+        <Field id="status-note" label={t('statusForm.note')} hint={t('statusForm.noteHelp')} error={errors.note} describedBy={['status-note-counter']}>
+          {(aria) => (
+            <>
+              <textarea {...aria} rows={3} value={state.note} onChange={(e) => change({ note: e.target.value }, 'note')} />
+              <span id="status-note-counter" className="counter">{t('statusForm.counter', { count: state.note.length, max: NOTE_MAX_LENGTH })}</span>
+            </>
+          )}
+        </Field>
 
         <SubmitButton pending={update.isPending} pendingLabel={t('statusForm.saving')}>{t('statusForm.submit')}</SubmitButton>
         <p className="status-saved" role="status">{saved && <span className="notice notice-success">{saved}</span>}</p>

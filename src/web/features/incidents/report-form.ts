@@ -3,6 +3,7 @@ import type { FieldIssue } from '../../../domain/errors.js';
 import { type IncidentCreate, IncidentCreateSchema, MAX_DESCRIPTION_LENGTH } from '../../../domain/incidents.js';
 import { HONEYPOT_FIELD, type PublicReportCreate, PublicReportCreateSchema } from '../../../domain/public-reports.js';
 import { localInputToOffsetIso } from '../../components/dates.js';
+import type { FieldErrors } from '../../forms/field-errors.js';
 
 /** What the reporter has filled in so far. */
 export interface ReportState {
@@ -39,8 +40,6 @@ export const FIELD_INPUT_ID: Record<ReportField, string> = {
   description: 'report-description',
   email: 'report-email',
 };
-
-export type FieldErrors = Partial<Record<ReportField, string>>;
 
 /** The API body as the form would send it in each mode (undefined fields left out). */
 export function toCandidate(state: ReportState, mode: ReportMode): Record<string, unknown> {
@@ -107,8 +106,8 @@ function messageFor(field: ReportField, code: string, t: TFunction): string {
   }
 }
 
-function collect(issues: ReadonlyArray<{ path: string; code: string }>, t: TFunction): { fields: FieldErrors; other: string[] } {
-  const fields: FieldErrors = {};
+function collect(issues: ReadonlyArray<{ path: string; code: string }>, t: TFunction): { fields: FieldErrors<ReportField>; other: string[] } {
+  const fields: FieldErrors<ReportField> = {};
   const other: string[] = [];
   for (const issue of issues) {
     const field = fieldOf(issue.path);
@@ -140,9 +139,9 @@ export function validateReport(state: ReportState, mode: ReportMode, t: TFunctio
 export type Validated =
   | { mode: 'staff'; input: IncidentCreate; errors: null }
   | { mode: 'public'; input: PublicReportCreate; errors: null }
-  | { mode: ReportMode; input: null; errors: FieldErrors };
+  | { mode: ReportMode; input: null; errors: FieldErrors<ReportField> };
 
 /** The API's field issues (details[].path) mapped onto the form's fields. */
-export function serverFieldErrors(issues: readonly FieldIssue[], t: TFunction): FieldErrors {
+export function serverFieldErrors(issues: readonly FieldIssue[], t: TFunction): FieldErrors<ReportField> {
   return collect(issues, t).fields;
 }

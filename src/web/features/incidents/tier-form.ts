@@ -2,6 +2,7 @@ import type { Me } from '../../../domain/auth.js';
 import type { Confidentiality } from '../../../domain/confidentiality.js';
 import { type IncidentConfidentialityUpdate, IncidentConfidentialityUpdateSchema } from '../../../domain/incidents.js';
 import { worksIncident } from '../../../domain/policies.js';
+import { unitRolesOf } from '../views/access.js';
 
 /**
  * The server's row rule for changing an incident (domain/policies.ts): status, assignment and tier. Used here
@@ -9,7 +10,7 @@ import { worksIncident } from '../../../domain/policies.js';
  * district's coordinators, admins.
  */
 export function canWorkIncident(me: Me | null | undefined, incident: { assignedUnitId: string | null; reportingUnitId: string | null; districtUnitId: string | null }): boolean {
-  return Boolean(me) && worksIncident(me!.memberships.map((m) => ({ role: m.role, unit: m.unit_id })), incident);
+  return worksIncident(unitRolesOf(me), incident);
 }
 
 /** The change as the API takes it, or 'unchanged' when the chosen tier is the current one (the only way it can fail). */

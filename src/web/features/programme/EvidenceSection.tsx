@@ -3,17 +3,18 @@ import { useTranslation } from 'react-i18next';
 import type { Problem } from '../../../domain/problems.js';
 import { ApiError } from '../../api/client.js';
 import { useCategories } from '../../api/use-reference-data.js';
-import { ErrorSummary } from '../../components/ErrorSummary.js';
+import { ErrorSummary } from '../../forms/ErrorSummary.js';
+import { useFocusAfterRender } from '../../components/use-focus-after-render.js';
+import { useFormOutcome } from '../../forms/use-form-outcome.js';
 import { useErrorText } from '../../components/QueryState.js';
-import { RadioGroup } from '../../components/RadioGroup.js';
-import { SubmitButton } from '../../components/SubmitButton.js';
-import { CheckboxGroup } from './CheckboxGroup.js';
+import { RadioGroup } from '../../forms/RadioGroup.js';
+import { SubmitButton } from '../../forms/SubmitButton.js';
+import { CheckboxGroup } from '../../forms/CheckboxGroup.js';
 import { EvidenceText } from './EvidenceList.js';
-import { Field } from './Field.js';
-import { apiIssues, type FieldErrors, fieldErrors, summaryItems } from './form-errors.js';
+import { Field } from '../../forms/Field.js';
+import { apiIssues, type FieldErrors, fieldErrors, summaryItems } from '../../forms/field-errors.js';
 import { EVIDENCE_FIELDS, type EvidenceField, type EvidenceFormState, MANUAL_EVIDENCE_KINDS, type ManualEvidenceKind, validateEvidence } from './problem-edit.js';
 import { useChangeProblem } from './use-programme.js';
-import { useFocusAfterRender } from '../../components/use-focus-after-render.js';
 
 const inputId = (f: EvidenceField) => (f === 'kind' ? 'evidence-kind-note' : f === 'filter' ? 'evidence-categories' : `evidence-${f}`);
 
@@ -66,31 +67,24 @@ function EvidenceForm({ problem, onAdded }: { problem: Problem; onAdded: () => v
   const errorText = useErrorText();
   const empty = (): EvidenceFormState => ({ kind: 'note', note: '', ref: '', categories: [...problem.categories], place_id: '', from: '', to: '' });
   const [state, setState] = useState<EvidenceFormState>(empty);
-  const [errors, setErrors] = useState<FieldErrors<EvidenceField>>({});
-  const [general, setGeneral] = useState<string | null>(null);
-  const [summaryRef, focusSummary] = useFocusAfterRender<HTMLDivElement>();
+  const { errors, general, summaryRef, fail, edited } = useFormOutcome<EvidenceField>();
   const set = (p: Partial<EvidenceFormState>, field: EvidenceField) => {
     setState((s) => ({ ...s, ...p }));
-    setErrors((e) => ({ ...e, [field]: undefined }));
-  };
-  const show = (e: FieldErrors<EvidenceField>, g: string | null) => {
-    setErrors(e);
-    setGeneral(g);
-    focusSummary();
+    edited(field);
   };
   const submit = async (e: FormEvent) => {
     e.preventDefault();
     if (add.isPending) return;
     const v = validateEvidence(state, problem.area?.id ?? null, t);
-    if (v.errors) return show(v.errors, null);
+    if (v.errors) return fail(v.errors, null);
     try {
       await add.mutateAsync({ kind: 'add_evidence', body: v.input });
       setState(empty());
-      show({}, null);
+      fail({}, null);
       onAdded();
     } catch (err) {
       const fields = err instanceof ApiError ? fieldErrors(apiIssues(err.fieldIssues), EVIDENCE_FIELDS, 'kind', (f) => t(`programmeEdit.errors.evidence.${f}`)) : {};
-      show(fields, Object.keys(fields).length ? null : errorText(err));
+      fail(fields, Object.keys(fields).length ? null : errorText(err));
     }
   };
   const en = i18n.language === 'en';
@@ -102,9 +96,8 @@ function EvidenceForm({ problem, onAdded }: { problem: Problem; onAdded: () => v
       <ErrorSummary ref={summaryRef} titleId="evidence-summary-title" title={t('programmeEdit.evidence.summaryTitle')} intro={t('report.summaryIntro')}
         items={summaryItems(errors, EVIDENCE_FIELDS, inputId)} general={general} />
       <RadioGroup<ManualEvidenceKind> name="evidence-kind" idPrefix="evidence-kind" legend={t('programmeEdit.evidence.kind')} value={state.kind}
-        describedBy="evidence-kind-hint" options={MANUAL_EVIDENCE_KINDS.map((k) => ({ value: k, label: t(`programmeEdit.evidence.kinds.${k}`) }))}
+        hint={t('programmeEdit.evidence.hotspotHint')} options={MANUAL_EVIDENCE_KINDS.map((k) => ({ value: k, label: t(`programmeEdit.evidence.kinds.${k}`) }))}
         onChange={(kind) => set({ kind }, 'kind')} />
-      <p id="evidence-kind-hint" className="hint">{t('programmeEdit.evidence.hotspotHint')}</p>
       {state.kind === 'document' && (
         <Field id="evidence-ref" label={t('programmeEdit.evidence.ref')} hint={t('programmeEdit.evidence.refHint')} error={errors.ref} required>
           {(aria) => <input {...aria} type="text" maxLength={500} value={state.ref} onChange={(e) => set({ ref: e.target.value }, 'ref')} />}

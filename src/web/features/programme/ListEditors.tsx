@@ -1,5 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import { type MeasureType, MeasureTypeSchema } from '../../../domain/measures.js';
+import { FieldGroup } from '../../forms/FieldGroup.js';
 import type { ComponentRow } from './measure-edit.js';
 
 interface DatesProps {
@@ -12,9 +13,7 @@ interface DatesProps {
 export function FollowupDatesEditor({ dates, onChange, error }: DatesProps) {
   const { t } = useTranslation();
   return (
-    <fieldset className={`field-group ${error ? 'has-error' : ''}`} {...(error ? { 'aria-describedby': 'measure-followups-error' } : {})}>
-      <legend>{t('programme.fields.followup_dates')}</legend>
-      {error && <p id="measure-followups-error" className="field-error">{error}</p>}
+    <FieldGroup id="measure-followups" legend={t('programme.fields.followup_dates')} error={error}>
       <ol className="row-list">
         {dates.map((d, i) => (
           <li key={i}>
@@ -27,7 +26,7 @@ export function FollowupDatesEditor({ dates, onChange, error }: DatesProps) {
         ))}
       </ol>
       <button id="measure-followup-add" type="button" className="button button-secondary" onClick={() => onChange([...dates, ''])}>{t('programme.measureForm.addFollowup')}</button>
-    </fieldset>
+    </FieldGroup>
   );
 }
 
@@ -46,10 +45,7 @@ export function ComponentsEditor<R extends ComponentRow>({ components, onChange,
   const { t } = useTranslation();
   const patch = (i: number, p: Partial<ComponentRow>) => onChange(components.map((c, j) => (j === i ? { ...c, ...p } : c)));
   return (
-    <fieldset className={`field-group ${error ? 'has-error' : ''}`} aria-describedby={`measure-components-hint${error ? ' measure-components-error' : ''}`}>
-      <legend>{t('programme.fields.components')}</legend>
-      <p id="measure-components-hint" className="hint">{hint ?? t('programme.measureForm.componentsHint')}</p>
-      {error && <p id="measure-components-error" className="field-error">{error}</p>}
+    <FieldGroup id="measure-components" legend={t('programme.fields.components')} hint={hint ?? t('programme.measureForm.componentsHint')} error={error}>
       <ol className="row-list">
         {components.map((c, i) => (
           <li key={c.id ?? `new-${i}`}>
@@ -70,6 +66,6 @@ export function ComponentsEditor<R extends ComponentRow>({ components, onChange,
       <button id="measure-component-add" type="button" className="button button-secondary" onClick={() => onChange([...components, { title: '', type: 'situational' } as R])}>
         {t('programme.measureForm.addComponent')}
       </button>
-    </fieldset>
+    </FieldGroup>
   );
 }

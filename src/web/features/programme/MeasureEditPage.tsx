@@ -5,15 +5,16 @@ import type { Measure } from '../../../domain/measures.js';
 import type { Problem } from '../../../domain/problems.js';
 import { ApiError } from '../../api/client.js';
 import { useUnits } from '../../api/use-reference-data.js';
-import { ErrorSummary } from '../../components/ErrorSummary.js';
+import { ErrorSummary } from '../../forms/ErrorSummary.js';
+import { useFormOutcome } from '../../forms/use-form-outcome.js';
 import { QueryState, useErrorText } from '../../components/QueryState.js';
-import { SubmitButton } from '../../components/SubmitButton.js';
+import { SubmitButton } from '../../forms/SubmitButton.js';
 import { useDocumentTitle } from '../../components/use-document-title.js';
 import { SignInNotice } from '../auth/SignInNotice.js';
 import { useSession } from '../auth/use-session.js';
 import { canEditForUnit, editableUnits } from './access.js';
-import { ConfidentialityField } from './ConfidentialityField.js';
-import { apiIssues, type FieldErrors, summaryItems } from './form-errors.js';
+import { ConfidentialityField } from '../../forms/ConfidentialityField.js';
+import { apiIssues, type FieldErrors, summaryItems } from '../../forms/field-errors.js';
 import { ComponentsEditor } from './ListEditors.js';
 import { MEASURE_EDIT_FIELDS, type MeasureEditField, type MeasureEditState, measureEditErrors, measureEditInputId, measureEditState, validateMeasureEdit } from './measure-edit.js';
 import { MeasureFields } from './MeasureFields.js';
@@ -21,7 +22,6 @@ import type { NoticeState } from './navigation-notice.js';
 import { useChangeMeasure, useMeasure, useProblems } from './use-programme.js';
 import '../situation/situation.css';
 import './programme.css';
-import { useFocusAfterRender } from '../../components/use-focus-after-render.js';
 
 /** Editing a measure: its problems, units, what, when, cost, places, components and confidentiality (the responsible unit's editors). */
 export function MeasureEditPage() {
@@ -57,33 +57,26 @@ function MeasureEditForm({ measure, problems }: { measure: Measure; problems: re
   const [state, setState] = useState<MeasureEditState>(original);
   // The version the form was filled from: saving over someone else's later change is refused (409) with a message to reload.
   const [openedVersion] = useState(measure.version);
-  const [errors, setErrors] = useState<FieldErrors<MeasureEditField>>({});
-  const [general, setGeneral] = useState<string | null>(null);
-  const [summaryRef, focusSummary] = useFocusAfterRender<HTMLDivElement>();
+  const { errors, general, summaryRef, fail, edited } = useFormOutcome<MeasureEditField>();
   const responsible = editableUnits(session.data, units);
 
   const patch = (p: Partial<MeasureEditState>, field: MeasureEditField) => {
     setState((s) => ({ ...s, ...p }));
-    setErrors((e) => ({ ...e, [field]: undefined }));
-  };
-  const show = (e: FieldErrors<MeasureEditField>, g: string | null) => {
-    setErrors(e);
-    setGeneral(g);
-    focusSummary();
+    edited(field);
   };
   const back = (notice: string) => void navigate(`/measures/${measure.id}`, { state: { notice } satisfies NoticeState });
   const submit = async (e: FormEvent) => {
     e.preventDefault();
     if (change.isPending) return;
     const v = validateMeasureEdit(original, state, t);
-    if (v.errors) return show(v.errors, null);
+    if (v.errors) return fail(v.errors, null);
     if (!v.input) return back('programmeEdit.measure.unchanged');
     try {
       await change.mutateAsync({ kind: 'update', body: v.input, version: openedVersion });
       back('programmeEdit.measure.saved');
     } catch (err) {
       const fields = err instanceof ApiError ? measureEditErrors(apiIssues(err.fieldIssues), t) : {};
-      show(fields, Object.keys(fields).length ? null : errorText(err));
+      fail(fields, Object.keys(fields).length ? null : errorText(err));
     }
   };
 

@@ -2,11 +2,11 @@ import { useTranslation } from 'react-i18next';
 import { type MeasureType, MeasureTypeSchema, TargetGroupSchema } from '../../../domain/measures.js';
 import type { Problem } from '../../../domain/problems.js';
 import { useUnits } from '../../api/use-reference-data.js';
-import { RadioGroup } from '../../components/RadioGroup.js';
+import { RadioGroup } from '../../forms/RadioGroup.js';
 import { usePlaces } from '../places/use-places.js';
-import { CheckboxGroup } from './CheckboxGroup.js';
-import { Field } from './Field.js';
-import type { FieldErrors } from './form-errors.js';
+import { CheckboxGroup } from '../../forms/CheckboxGroup.js';
+import { Field } from '../../forms/Field.js';
+import type { FieldErrors } from '../../forms/field-errors.js';
 import type { MeasureFormState } from './measure-form.js';
 import { PlacePicker } from './PlacePicker.js';
 
@@ -53,12 +53,8 @@ export function MeasureFields({ state, onChange, errors, problems, preselectedId
       <Field id="measure-description" label={t('programme.fields.description')} error={errors.description}>
         {(aria) => <textarea {...aria} rows={3} value={state.description} maxLength={4000} onChange={(e) => set('description', e.target.value)} />}
       </Field>
-      <div className={errors.type ? 'radio-group has-error' : ''}>
-        {errors.type && <p id="measure-type-error" className="field-error">{errors.type}</p>}
-        <RadioGroup<MeasureType | ''> name="measure-type" idPrefix="measure-type" legend={t('programme.fields.typeRequired')} value={state.type}
-          describedBy={errors.type ? 'measure-type-error' : undefined}
-          options={MeasureTypeSchema.options.map((v) => ({ value: v, label: t(`programme.measureTypes.${v}`) }))} onChange={(v) => set('type', v)} />
-      </div>
+      <RadioGroup<MeasureType | ''> name="measure-type" idPrefix="measure-type" legend={t('programme.fields.typeRequired')} value={state.type} error={errors.type}
+        options={MeasureTypeSchema.options.map((v) => ({ value: v, label: t(`programme.measureTypes.${v}`) }))} onChange={(v) => set('type', v)} />
       <div className="inline-fields">
         <Field id="measure-period-start" label={t('programme.fields.period_start')} error={errors.period_start}>
           {(aria) => <input {...aria} type="date" value={state.period_start} onChange={(e) => set('period_start', e.target.value)} />}

@@ -2,8 +2,9 @@ import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { type Followup, type FollowupAssessment as Assessment, FollowupAssessmentSchema, FollowupRecordSchema, type Measure } from '../../../domain/measures.js';
 import { useErrorText } from '../../components/QueryState.js';
-import { RadioGroup } from '../../components/RadioGroup.js';
-import { SubmitButton } from '../../components/SubmitButton.js';
+import { Field } from '../../forms/Field.js';
+import { RadioGroup } from '../../forms/RadioGroup.js';
+import { SubmitButton } from '../../forms/SubmitButton.js';
 import { useFormat } from '../../components/use-format.js';
 import { useChangeMeasure } from './use-programme.js';
 
@@ -84,15 +85,11 @@ function RecordForm({ measureId, followup, onDone }: { measureId: string; follow
   };
   return (
     <form className="programme-form followup-form" noValidate onSubmit={submit}>
-      <div className={`field ${invalid.what ? 'has-error' : ''}`}>
-        <label htmlFor={`${id}-what`}>{t('programme.followup.whatWasDone')}</label>
-        {invalid.what && <p id={`${id}-what-error`} className="field-error">{t('programme.errors.followup.what_was_done')}</p>}
-        <textarea id={`${id}-what`} rows={3} value={what} maxLength={4000} onChange={(e) => setWhat(e.target.value)}
-          {...(invalid.what ? { 'aria-invalid': true, 'aria-describedby': `${id}-what-error` } : {})} />
-      </div>
-      {invalid.assessment && <p id={`${id}-assessment-error`} className="field-error">{t('programme.errors.followup.assessment')}</p>}
+      <Field id={`${id}-what`} label={t('programme.followup.whatWasDone')} error={invalid.what ? t('programme.errors.followup.what_was_done') : undefined}>
+        {(aria) => <textarea {...aria} rows={3} value={what} maxLength={4000} onChange={(e) => setWhat(e.target.value)} />}
+      </Field>
       <RadioGroup<Assessment | ''> name={`${id}-assessment`} idPrefix={`${id}-assessment`} legend={t('programme.followup.assessment')} value={assessment}
-        describedBy={invalid.assessment ? `${id}-assessment-error` : undefined}
+        error={invalid.assessment ? t('programme.errors.followup.assessment') : undefined}
         options={FollowupAssessmentSchema.options.map((a) => ({ value: a, label: t(`programme.assessments.${a}`) }))} onChange={setAssessment} />
       <p className="hint">{t('programme.followup.indicatorHint')}</p>
       <div className="button-row">

@@ -5,15 +5,16 @@ import type { Problem } from '../../../domain/problems.js';
 import { ApiError } from '../../api/client.js';
 import { useUnits } from '../../api/use-reference-data.js';
 import { organisationToday } from '../../components/dates.js';
-import { ErrorSummary } from '../../components/ErrorSummary.js';
+import { ErrorSummary } from '../../forms/ErrorSummary.js';
+import { useFormOutcome } from '../../forms/use-form-outcome.js';
 import { QueryState, useErrorText } from '../../components/QueryState.js';
-import { SubmitButton } from '../../components/SubmitButton.js';
+import { SubmitButton } from '../../forms/SubmitButton.js';
 import { useDocumentTitle } from '../../components/use-document-title.js';
 import { SignInNotice } from '../auth/SignInNotice.js';
 import { useSession } from '../auth/use-session.js';
 import { defaultUnit, editableUnits } from './access.js';
 import { addDays } from '../../../domain/calendar/index.js';
-import { apiIssues, type FieldErrors, summaryItems } from './form-errors.js';
+import { apiIssues, type FieldErrors, summaryItems } from '../../forms/field-errors.js';
 import { ComponentsEditor, FollowupDatesEditor } from './ListEditors.js';
 import { MEASURE_FIELDS, type MeasureField, type MeasureFormState, measureErrors, measureInputId, validateMeasure } from './measure-form.js';
 import { MeasureFields } from './MeasureFields.js';
@@ -21,7 +22,6 @@ import type { NoticeState } from './navigation-notice.js';
 import { useCreateMeasure, useProblems } from './use-programme.js';
 import '../situation/situation.css';
 import './programme.css';
-import { useFocusAfterRender } from '../../components/use-focus-after-render.js';
 
 /** Recording a measure aimed at one or more identified problems (`?problem=` preselects one). */
 export function MeasureFormPage() {
@@ -59,30 +59,23 @@ function MeasureForm({ problems }: { problems: readonly Problem[] }) {
     contributing_unit_ids: [], place_ids: preselected?.places.map((p) => p.id) ?? [], title: '', description: '', type: '',
     period_start: today, period_end: '', cost_estimate_sek: '', target_groups: [], followup_dates: [addDays(today, 90)], components: [],
   }));
-  const [errors, setErrors] = useState<FieldErrors<MeasureField>>({});
-  const [general, setGeneral] = useState<string | null>(null);
-  const [summaryRef, focusSummary] = useFocusAfterRender<HTMLDivElement>();
+  const { errors, general, summaryRef, fail, edited } = useFormOutcome<MeasureField>();
 
   const set = <K extends keyof MeasureFormState>(key: K, value: MeasureFormState[K], field: MeasureField) => {
     setState((s) => ({ ...s, [key]: value }));
-    setErrors((e) => ({ ...e, [field]: undefined }));
-  };
-  const show = (e: FieldErrors<MeasureField>, g: string | null) => {
-    setErrors(e);
-    setGeneral(g);
-    focusSummary();
+    edited(field);
   };
   const submit = async (e: FormEvent) => {
     e.preventDefault();
     if (create.isPending) return;
     const v = validateMeasure(state, t);
-    if (v.errors) return show(v.errors, null);
+    if (v.errors) return fail(v.errors, null);
     try {
       const measure = await create.mutateAsync(v.input);
       void navigate(`/measures/${measure.id}`, { state: { notice: 'programme.measure.created' } satisfies NoticeState });
     } catch (err) {
       const fields = err instanceof ApiError ? measureErrors(apiIssues(err.fieldIssues), t) : {};
-      show(fields, Object.keys(fields).length ? null : errorText(err));
+      fail(fields, Object.keys(fields).length ? null : errorText(err));
     }
   };
   return (
@@ -91,7 +84,7 @@ function MeasureForm({ problems }: { problems: readonly Problem[] }) {
       <form className="programme-form" noValidate onSubmit={(e) => void submit(e)}>
         <p className="hint">{t('report.required')}</p>
         <MeasureFields state={state} errors={errors} problems={problems} preselectedId={preselected?.id} responsibleUnits={editableUnits(session.data, units)}
-          onChange={(patch, field) => { setState((s) => ({ ...s, ...patch })); setErrors((e) => ({ ...e, [field]: undefined })); }} />
+          onChange={(patch, field) => { setState((s) => ({ ...s, ...patch })); edited(field); }} />
         <FollowupDatesEditor dates={state.followup_dates} error={errors.followup_dates} onChange={(v) => set('followup_dates', v, 'followup_dates')} />
         <ComponentsEditor components={state.components} error={errors.components} onChange={(v) => set('components', v, 'components')} />
         <SubmitButton large pending={create.isPending} pendingLabel={t('programme.saving')}>{t('programme.measureForm.submit')}</SubmitButton>

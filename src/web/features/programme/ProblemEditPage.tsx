@@ -5,17 +5,18 @@ import { Link, useNavigate, useParams } from 'react-router';
 import { IndicatorDirectionSchema, type Problem } from '../../../domain/problems.js';
 import { ApiError } from '../../api/client.js';
 import { endpoints } from '../../api/endpoints.js';
-import { ErrorSummary } from '../../components/ErrorSummary.js';
+import { ErrorSummary } from '../../forms/ErrorSummary.js';
+import { useFormOutcome } from '../../forms/use-form-outcome.js';
 import { QueryState, useErrorText } from '../../components/QueryState.js';
-import { SubmitButton } from '../../components/SubmitButton.js';
+import { SubmitButton } from '../../forms/SubmitButton.js';
 import { useDocumentTitle } from '../../components/use-document-title.js';
 import { SignInNotice } from '../auth/SignInNotice.js';
 import { useSession } from '../auth/use-session.js';
 import { useArea } from '../areas/use-areas.js';
 import { canEditForUnit } from './access.js';
-import { ConfidentialityField } from './ConfidentialityField.js';
-import { Field } from './Field.js';
-import { apiIssues, type FieldErrors, summaryItems } from './form-errors.js';
+import { ConfidentialityField } from '../../forms/ConfidentialityField.js';
+import { Field } from '../../forms/Field.js';
+import { apiIssues, type FieldErrors, summaryItems } from '../../forms/field-errors.js';
 import type { NoticeState } from './navigation-notice.js';
 import {
   PROBLEM_EDIT_FIELDS, type ProblemEditField, type ProblemEditState, problemEditErrors, problemEditInputId, problemEditState, validateProblemEdit,
@@ -24,7 +25,6 @@ import { ProblemFields } from './ProblemFields.js';
 import { useChangeProblem, useProblem } from './use-programme.js';
 import '../situation/situation.css';
 import './programme.css';
-import { useFocusAfterRender } from '../../components/use-focus-after-render.js';
 
 /** Editing what a problem says, where and what it counts, its target, which way is better and its confidentiality (the owner unit's editors). */
 export function ProblemEditPage() {
@@ -70,33 +70,26 @@ function ProblemEditForm({ problem }: { problem: Problem }) {
   const [state, setState] = useState<ProblemEditState>(original);
   // The version the form was filled from: saving over someone else's later change is refused (409) with a message to reload.
   const [openedVersion] = useState(problem.version);
-  const [errors, setErrors] = useState<FieldErrors<ProblemEditField>>({});
-  const [general, setGeneral] = useState<string | null>(null);
-  const [summaryRef, focusSummary] = useFocusAfterRender<HTMLDivElement>();
+  const { errors, general, summaryRef, fail, edited } = useFormOutcome<ProblemEditField>();
   const placeNames = useMemo(() => new Map(problem.places.map((p) => [p.id, p.name])), [problem.places]);
 
   const patch = (p: Partial<ProblemEditState>, field: ProblemEditField) => {
     setState((s) => ({ ...s, ...p }));
-    setErrors((e) => ({ ...e, [field]: undefined }));
-  };
-  const show = (e: FieldErrors<ProblemEditField>, g: string | null) => {
-    setErrors(e);
-    setGeneral(g);
-    focusSummary();
+    edited(field);
   };
   const back = (notice: string) => void navigate(`/problems/${problem.id}`, { state: { notice } satisfies NoticeState });
   const submit = async (e: FormEvent) => {
     e.preventDefault();
     if (change.isPending) return;
     const v = validateProblemEdit(original, state, t);
-    if (v.errors) return show(v.errors, null);
+    if (v.errors) return fail(v.errors, null);
     if (!v.input) return back('programmeEdit.problem.unchanged');
     try {
       await change.mutateAsync({ kind: 'update', body: v.input, version: openedVersion });
       back('programmeEdit.problem.saved');
     } catch (err) {
       const fields = err instanceof ApiError ? problemEditErrors(apiIssues(err.fieldIssues), t) : {};
-      show(fields, Object.keys(fields).length ? null : errorText(err));
+      fail(fields, Object.keys(fields).length ? null : errorText(err));
     }
   };
 

@@ -3,9 +3,9 @@ import { AffectedGroupSchema } from '../../../domain/problems.js';
 import { useCategories } from '../../api/use-reference-data.js';
 import { useArea } from '../areas/use-areas.js';
 import { usePlaces } from '../places/use-places.js';
-import { CheckboxGroup } from './CheckboxGroup.js';
-import { Field } from './Field.js';
-import type { FieldErrors } from './form-errors.js';
+import { CheckboxGroup } from '../../forms/CheckboxGroup.js';
+import { Field } from '../../forms/Field.js';
+import type { FieldErrors } from '../../forms/field-errors.js';
 import { PlacePicker } from './PlacePicker.js';
 import type { ProblemFormState } from './problem-form.js';
 

@@ -5,9 +5,10 @@ import { IndicatorDirectionSchema } from '../../../domain/problems.js';
 import { ApiError } from '../../api/client.js';
 import { useUnits } from '../../api/use-reference-data.js';
 import { organisationToday } from '../../components/dates.js';
-import { ErrorSummary } from '../../components/ErrorSummary.js';
+import { ErrorSummary } from '../../forms/ErrorSummary.js';
+import { useFormOutcome } from '../../forms/use-form-outcome.js';
 import { QueryState, useErrorText } from '../../components/QueryState.js';
-import { SubmitButton } from '../../components/SubmitButton.js';
+import { SubmitButton } from '../../forms/SubmitButton.js';
 import { useDocumentTitle } from '../../components/use-document-title.js';
 import { SignInNotice } from '../auth/SignInNotice.js';
 import { useSession } from '../auth/use-session.js';
@@ -15,8 +16,9 @@ import { useArea } from '../areas/use-areas.js';
 import { addDays } from '../../../domain/calendar/index.js';
 import { defaultUnit, editableUnits } from './access.js';
 import { EvidenceText } from './EvidenceList.js';
-import { Field } from './Field.js';
-import { apiIssues, type FieldErrors, summaryItems } from './form-errors.js';
+import { Field } from '../../forms/Field.js';
+import { FieldGroup } from '../../forms/FieldGroup.js';
+import { apiIssues, type FieldErrors, summaryItems } from '../../forms/field-errors.js';
 import { parsePrefill } from './hotspot-prefill.js';
 import type { NoticeState } from './navigation-notice.js';
 import { ProblemFields } from './ProblemFields.js';
@@ -24,7 +26,6 @@ import { PROBLEM_FIELDS, type ProblemField, type ProblemFormState, problemErrors
 import { useCreateProblem } from './use-programme.js';
 import '../situation/situation.css';
 import './programme.css';
-import { useFocusAfterRender } from '../../components/use-focus-after-render.js';
 
 /** Recording an identified problem in a district, empty or prefilled from a hotspot of the situation report. */
 export function ProblemFormPage() {
@@ -67,30 +68,23 @@ function ProblemForm({ areaId, ownerUnitId }: { areaId: string; ownerUnitId: str
     // Half a year up to today: the period the situation report's figures come from, to compare later ones with.
     baseline_from: addDays(today, -182), baseline_to: today, target_value: '', direction: '',
   }));
-  const [errors, setErrors] = useState<FieldErrors<ProblemField>>({});
-  const [general, setGeneral] = useState<string | null>(null);
-  const [summaryRef, focusSummary] = useFocusAfterRender<HTMLDivElement>();
+  const { errors, general, summaryRef, fail, edited } = useFormOutcome<ProblemField>();
 
   const set = <K extends keyof ProblemFormState>(key: K, value: ProblemFormState[K], field?: ProblemField) => {
     setState((s) => ({ ...s, [key]: value }));
-    if (field) setErrors((e) => ({ ...e, [field]: undefined }));
-  };
-  const show = (e: FieldErrors<ProblemField>, g: string | null) => {
-    setErrors(e);
-    setGeneral(g);
-    focusSummary();
+    if (field) edited(field);
   };
   const submit = async (e: FormEvent) => {
     e.preventDefault();
     if (create.isPending) return;
     const v = validateProblem(state, t);
-    if (v.errors) return show(v.errors, null);
+    if (v.errors) return fail(v.errors, null);
     try {
       const problem = await create.mutateAsync(v.input);
       void navigate(`/problems/${problem.id}`, { state: { notice: 'programme.problem.created' } satisfies NoticeState });
     } catch (err) {
       const fields = err instanceof ApiError ? problemErrors(apiIssues(err.fieldIssues), t) : {};
-      show(fields, Object.keys(fields).length ? null : errorText(err));
+      fail(fields, Object.keys(fields).length ? null : errorText(err));
     }
   };
 
@@ -114,14 +108,11 @@ function ProblemForm({ areaId, ownerUnitId }: { areaId: string; ownerUnitId: str
             </select>
           )}
         </Field>
-        <ProblemFields state={state} errors={errors} districtId={areaId} onChange={(patch, field) => { setState((s) => ({ ...s, ...patch })); setErrors((e) => ({ ...e, [field]: undefined })); }} />
+        <ProblemFields state={state} errors={errors} districtId={areaId} onChange={(patch, field) => { setState((s) => ({ ...s, ...patch })); edited(field); }} />
         <Field id="problem-note" label={t('programme.fields.note')} error={errors.evidence} hint={t('programme.problemForm.noteHint')}>
           {(aria) => <textarea {...aria} rows={3} value={state.note} maxLength={2000} onChange={(e) => set('note', e.target.value, 'evidence')} />}
         </Field>
-        <fieldset className={`field-group ${errors.baseline ? 'has-error' : ''}`} aria-describedby={`problem-baseline-hint${errors.baseline ? ' problem-baseline-error' : ''}`}>
-          <legend>{t('programme.fields.baseline')}</legend>
-          <p id="problem-baseline-hint" className="hint">{t('programme.problemForm.baselineHint')}</p>
-          {errors.baseline && <p id="problem-baseline-error" className="field-error">{errors.baseline}</p>}
+        <FieldGroup id="problem-baseline" legend={t('programme.fields.baseline')} hint={t('programme.problemForm.baselineHint')} error={errors.baseline}>
           <div className="inline-fields">
             <Field id="problem-baseline-from" label={t('programme.fields.from')}>
               {(aria) => <input {...aria} type="date" value={state.baseline_from} onChange={(e) => set('baseline_from', e.target.value, 'baseline')} />}
@@ -141,7 +132,7 @@ function ProblemForm({ areaId, ownerUnitId }: { areaId: string; ownerUnitId: str
               )}
             </Field>
           </div>
-        </fieldset>
+        </FieldGroup>
         <SubmitButton large pending={create.isPending} pendingLabel={t('programme.saving')}>{t('programme.problemForm.submit')}</SubmitButton>
       </form>
     </>

@@ -6,13 +6,13 @@ import { ApiError } from '../../api/client.js';
 import { useUnits } from '../../api/use-reference-data.js';
 import { organisationToday } from '../../components/dates.js';
 import { useErrorText } from '../../components/QueryState.js';
-import { SubmitButton } from '../../components/SubmitButton.js';
+import { SubmitButton } from '../../forms/SubmitButton.js';
 import { useFocusIdAfterRender } from '../../components/use-focus-after-render.js';
 import { useSession } from '../auth/use-session.js';
 import { defaultUnit, editableUnits } from './access.js';
 import { addDays } from '../../../domain/calendar/index.js';
-import { Field } from './Field.js';
-import { apiIssues, type FieldErrors, fieldErrors, topLevelIssues } from './form-errors.js';
+import { Field } from '../../forms/Field.js';
+import { apiIssues, type FieldErrors, fieldErrors, topLevelIssues } from '../../forms/field-errors.js';
 import { useCreateRequest } from './use-programme.js';
 
 const FIELDS = ['from_unit_id', 'to_unit_id', 'what', 'due_date'] as const;

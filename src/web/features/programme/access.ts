@@ -1,28 +1,25 @@
-import type { Me, Role } from '../../../domain/auth.js';
-import { POLICIES } from '../../../domain/policies.js';
+import type { Me } from '../../../domain/auth.js';
+import { actsForUnit, editsForUnit } from '../../../domain/policies.js';
+import { allows, unitRolesOf } from '../views/access.js';
 
-// The server's policy table and row rules (core/policy.ts), used here only to decide what to show.
-const has = (me: Me | null | undefined, roles: readonly Role[]) => Boolean(me?.memberships.some((m) => roles.includes(m.role)));
-export const canReadProgramme = (me: Me | null | undefined) => has(me, POLICIES['programme:read'].roles);
+// The server's policy table and row rules (domain/policies.ts), used here only to decide what to show.
+export const canReadProgramme = (me: Me | null | undefined) => allows(me, 'programme:read');
 
 /** A unit's own records are edited by its editors and coordinators (and admins). */
 export function canEditForUnit(me: Me | null | undefined, unitId: string): boolean {
-  return Boolean(me?.memberships.some((m) => m.role === 'admin' || (m.unit_id === unitId && (m.role === 'unit_editor' || m.role === 'coordinator'))));
+  return editsForUnit(unitRolesOf(me), unitId);
 }
 
 /** Acting for a unit (answering its requests): its members except analysts, and admins. */
 export function canActForUnit(me: Me | null | undefined, unitId: string): boolean {
-  return Boolean(me?.memberships.some((m) => m.role === 'admin' || (m.unit_id === unitId && m.role !== 'analyst')));
+  return actsForUnit(unitRolesOf(me), unitId);
 }
-
-const isAdmin = (me: Me | null | undefined) => Boolean(me?.memberships.some((m) => m.role === 'admin'));
 
 /**
  * The units the user may record problems, measures and requests for, from `all` (the organisation's
  * units): every unit for an admin, else the units where the user edits.
  */
 export function editableUnits<U extends { id: string }>(me: Me | null | undefined, all: readonly U[]): U[] {
-  if (isAdmin(me)) return [...all];
   return all.filter((u) => canEditForUnit(me, u.id));
 }
 

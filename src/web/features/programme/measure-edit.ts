@@ -1,7 +1,7 @@
 import type { TFunction } from 'i18next';
 import type { Confidentiality } from '../../../domain/confidentiality.js';
 import { type Measure, type MeasureStatus, type MeasureType, type MeasureUpdate, MeasureUpdateSchema } from '../../../domain/measures.js';
-import { type FieldErrors, fieldErrors, topLevelIssues } from './form-errors.js';
+import { type FieldErrors, fieldErrors, topLevelIssues } from '../../forms/field-errors.js';
 import { MEASURE_FIELDS, type MeasureFormState, measureInputId } from './measure-form.js';
 import { changedFields } from './problem-edit.js';
 

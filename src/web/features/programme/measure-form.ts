@@ -1,6 +1,6 @@
 import type { TFunction } from 'i18next';
 import { type MeasureCreate, MeasureCreateSchema, type MeasureType } from '../../../domain/measures.js';
-import { type FieldErrors, fieldErrors, topLevelIssues } from './form-errors.js';
+import { type FieldErrors, fieldErrors, topLevelIssues } from '../../forms/field-errors.js';
 
 /** The measure form's inputs as they hold them. */
 export interface MeasureFormState {

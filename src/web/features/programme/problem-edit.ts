@@ -1,7 +1,7 @@
 import type { TFunction } from 'i18next';
 import type { Confidentiality } from '../../../domain/confidentiality.js';
 import { BaselineInputSchema, EvidenceInputSchema, type IndicatorDirection, type Problem, type ProblemUpdate, ProblemUpdateSchema } from '../../../domain/problems.js';
-import { type FieldErrors, fieldErrors, topLevelIssues } from './form-errors.js';
+import { type FieldErrors, fieldErrors, topLevelIssues } from '../../forms/field-errors.js';
 import type { ProblemFieldsState } from './ProblemFields.js';
 
 /** The edit form: what the problem says and where, its target, which way is better and its confidentiality, as the inputs hold them. */

@@ -1,6 +1,6 @@
 import type { TFunction } from 'i18next';
 import { type EvidenceInput, type ProblemCreate, ProblemCreateSchema } from '../../../domain/problems.js';
-import { type FieldErrors, fieldErrors, topLevelIssues } from './form-errors.js';
+import { type FieldErrors, fieldErrors, topLevelIssues } from '../../forms/field-errors.js';
 
 /** What the coordinator has filled in so far; strings as the inputs hold them. */
 export interface ProblemFormState {

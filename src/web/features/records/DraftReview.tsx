@@ -1,10 +1,12 @@
-import { type FormEvent, type ReactNode, useRef, useState } from 'react';
+import { type FormEvent, type ReactNode, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { type Ground, OSL_GROUNDS } from '../../../domain/osl-grounds.js';
 import { MASKED } from '../../../domain/records.js';
 import { RELEASE_FREE_TEXT_FIELDS, type ReleaseDraft, type ReviewMark } from '../../../domain/release-review.js';
 import { ApiError, type ApiFile } from '../../api/client.js';
 import { QueryState, useErrorText } from '../../components/QueryState.js';
+import { useFocusAfterRender } from '../../components/use-focus-after-render.js';
+import { Field } from '../../forms/Field.js';
 import { useDiscard, useDraft, useRelease, useReview } from './use-records.js';
 
 type Record = ReleaseDraft['records'][number];
@@ -26,12 +28,13 @@ function GroundSelect({ id, value, onChange, disabled }: { id: string; value: Gr
   const { t, i18n } = useTranslation();
   const lang = i18n.language.startsWith('en') ? 'en' : 'sv';
   return (
-    <div className="field">
-      <label htmlFor={id}>{t('records.review.ground')}</label>
-      <select id={id} value={value} disabled={disabled} onChange={(e) => onChange(e.target.value as Ground)}>
-        {OSL_GROUNDS.map((g) => <option key={g.code} value={g.code}>{`${g.ref} – ${g[lang]}`}</option>)}
-      </select>
-    </div>
+    <Field id={id} label={t('records.review.ground')}>
+      {(aria) => (
+        <select {...aria} value={value} disabled={disabled} onChange={(e) => onChange(e.target.value as Ground)}>
+          {OSL_GROUNDS.map((g) => <option key={g.code} value={g.code}>{`${g.ref} – ${g[lang]}`}</option>)}
+        </select>
+      )}
+    </Field>
   );
 }
 
@@ -82,17 +85,16 @@ function OwnMask({ record, index, onAdd, busy }: { record: Record; index: number
     <form className="review-own" onSubmit={submit} aria-labelledby={`${id}-title`}>
       <h4 id={`${id}-title`}>{t('records.review.ownTitle')}</h4>
       <div className="release-fields">
-        <div className="field">
-          <label htmlFor={`${id}-field`}>{t('records.review.ownField')}</label>
-          <select id={`${id}-field`} value={field} onChange={(e) => setField(e.target.value)}>
-            {fields.map((f) => <option key={f} value={f}>{t(`records.fields.${f}`)}</option>)}
-          </select>
-        </div>
-        <div className={`field ${error ? 'has-error' : ''}`}>
-          <label htmlFor={`${id}-phrase`}>{t('records.review.ownPhrase')}</label>
-          {error && <p id={`${id}-error`} className="field-error">{error}</p>}
-          <input id={`${id}-phrase`} type="text" autoComplete="off" value={phrase} onChange={(e) => setPhrase(e.target.value)} {...(error ? { 'aria-invalid': true, 'aria-describedby': `${id}-error` } : {})} />
-        </div>
+        <Field id={`${id}-field`} label={t('records.review.ownField')}>
+          {(aria) => (
+            <select {...aria} value={field} onChange={(e) => setField(e.target.value)}>
+              {fields.map((f) => <option key={f} value={f}>{t(`records.fields.${f}`)}</option>)}
+            </select>
+          )}
+        </Field>
+        <Field id={`${id}-phrase`} label={t('records.review.ownPhrase')} error={error ?? undefined}>
+          {(aria) => <input {...aria} type="text" autoComplete="off" value={phrase} onChange={(e) => setPhrase(e.target.value)} />}
+        </Field>
         <GroundSelect id={`${id}-ground`} value={ground} onChange={setGround} />
       </div>
       <button type="submit" className="button button-secondary" disabled={busy}>{t('records.review.ownSubmit')}</button>
@@ -113,11 +115,11 @@ export function DraftReview({ id, onDone }: { id: string; onDone: (file: ApiFile
   const release = useRelease();
   const discard = useDiscard();
   const [problem, setProblem] = useState<string | null>(null);
-  const alertRef = useRef<HTMLDivElement>(null);
+  const [alertRef, focusAlert] = useFocusAfterRender<HTMLDivElement>();
 
   const fail = (message: string) => {
     setProblem(message);
-    requestAnimationFrame(() => alertRef.current?.focus());
+    focusAlert();
   };
   const send = (body: Parameters<typeof review.mutate>[0]) => review.mutate(body, { onSuccess: () => setProblem(null), onError: (e) => fail(errorText(e)) });
 

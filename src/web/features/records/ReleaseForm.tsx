@@ -4,11 +4,13 @@ import { RECORD_TYPES } from '../../../domain/confidentiality.js';
 import { ReleaseFormatSchema } from '../../../domain/records.js';
 import { ApiError } from '../../api/client.js';
 import { useUnits } from '../../api/use-reference-data.js';
-import { ErrorSummary } from '../../components/ErrorSummary.js';
+import { ErrorSummary } from '../../forms/ErrorSummary.js';
+import { Field, type FieldAria } from '../../forms/Field.js';
+import { summaryItems } from '../../forms/field-errors.js';
 import { useErrorText } from '../../components/QueryState.js';
-import { RadioGroup } from '../../components/RadioGroup.js';
-import { SubmitButton } from '../../components/SubmitButton.js';
-import { useFormOutcome } from '../../components/use-form-outcome.js';
+import { RadioGroup } from '../../forms/RadioGroup.js';
+import { SubmitButton } from '../../forms/SubmitButton.js';
+import { useFormOutcome } from '../../forms/use-form-outcome.js';
 import {
   emptyReleaseForm, RELEASE_FIELDS, RELEASE_INPUT_ID, type ReleaseField, type ReleaseFormState, serverReleaseErrors, validateRelease,
 } from './release-form.js';
@@ -48,28 +50,18 @@ export function ReleaseForm({ onDraft }: { onDraft: (id: string) => void }) {
     }
   };
 
-  const field = (name: ReleaseField, label: string, help: string | null, input: (aria: Record<string, unknown>) => ReactNode) => {
-    const id = RELEASE_INPUT_ID[name];
-    const describedBy = [help ? `${id}-help` : '', errors[name] ? `${id}-error` : ''].filter(Boolean).join(' ');
-    return (
-      <div className={`field ${errors[name] ? 'has-error' : ''}`}>
-        <label htmlFor={id}>{label}</label>
-        {help && <span id={`${id}-help`} className="hint">{help}</span>}
-        {errors[name] && <p id={`${id}-error`} className="field-error">{errors[name]}</p>}
-        {input({ id, ...(errors[name] ? { 'aria-invalid': true } : {}), ...(describedBy ? { 'aria-describedby': describedBy } : {}) })}
-      </div>
-    );
-  };
+  const field = (name: ReleaseField, label: string, help: string | null, input: (aria: FieldAria) => ReactNode) => (
+    <Field id={RELEASE_INPUT_ID[name]} label={label} hint={help ?? undefined} error={errors[name]}>{input}</Field>
+  );
   const text = (name: 'request_ref' | 'recipient' | 'from' | 'to', label: string, help: string | null) =>
     field(name, label, help, (aria) => (
       <input {...aria} type="text" autoComplete="off" value={state[name]} onChange={(e) => change({ [name]: e.target.value }, name)} />
     ));
 
-  const items = RELEASE_FIELDS.flatMap((f) => (errors[f] ? [{ inputId: RELEASE_INPUT_ID[f], message: errors[f] }] : []));
   return (
     <section className="release-panel" aria-labelledby="release-form-title">
       <h2 id="release-form-title">{t('records.formTitle')}</h2>
-      <ErrorSummary ref={summaryRef} title={t('records.summaryTitle')} intro={t('records.summaryIntro')} items={items} general={general} />
+      <ErrorSummary ref={summaryRef} title={t('records.summaryTitle')} intro={t('records.summaryIntro')} items={summaryItems(errors, RELEASE_FIELDS, (f) => RELEASE_INPUT_ID[f])} general={general} />
       <form className="release-form" noValidate onSubmit={(e) => void submit(e)}>
         <div className="release-fields">
           {text('request_ref', t('records.requestRef'), t('records.requestRefHelp'))}

@@ -3,13 +3,13 @@ import { useTranslation } from 'react-i18next';
 import type { ServiceLevel } from '../../../domain/responsibility.js';
 import { ApiError } from '../../api/client.js';
 import { useCategories, useCategoryLabel } from '../../api/use-reference-data.js';
-import { ErrorSummary } from '../../components/ErrorSummary.js';
+import { ErrorSummary } from '../../forms/ErrorSummary.js';
 import { useErrorText } from '../../components/QueryState.js';
 import { StatusMessage } from '../../components/StatusMessage.js';
-import { useFormOutcome } from '../../components/use-form-outcome.js';
-import { SubmitButton } from '../../components/SubmitButton.js';
-import { Field } from '../programme/Field.js';
-import { apiIssues, fieldErrors, summaryItems } from '../programme/form-errors.js';
+import { useFormOutcome } from '../../forms/use-form-outcome.js';
+import { SubmitButton } from '../../forms/SubmitButton.js';
+import { Field } from '../../forms/Field.js';
+import { apiIssues, fieldErrors, summaryItems } from '../../forms/field-errors.js';
 import { LEVEL_FIELDS, type LevelField, type LevelFormState, levelInputId, levelState, validateLevel } from './level-form.js';
 import { useSetServiceLevel } from './use-responsibility.js';
 

@@ -3,13 +3,13 @@ import { useTranslation } from 'react-i18next';
 import { type ResponsibilityRule, ResponsibilityTargetSchema } from '../../../domain/responsibility.js';
 import { ApiError } from '../../api/client.js';
 import { useCategories } from '../../api/use-reference-data.js';
-import { ErrorSummary } from '../../components/ErrorSummary.js';
+import { ErrorSummary } from '../../forms/ErrorSummary.js';
 import { useErrorText } from '../../components/QueryState.js';
-import { RadioGroup } from '../../components/RadioGroup.js';
-import { useFormOutcome } from '../../components/use-form-outcome.js';
-import { SubmitButton } from '../../components/SubmitButton.js';
-import { Field } from '../programme/Field.js';
-import { apiIssues, summaryItems } from '../programme/form-errors.js';
+import { RadioGroup } from '../../forms/RadioGroup.js';
+import { useFormOutcome } from '../../forms/use-form-outcome.js';
+import { SubmitButton } from '../../forms/SubmitButton.js';
+import { Field } from '../../forms/Field.js';
+import { apiIssues, summaryItems } from '../../forms/field-errors.js';
 import { useUnitOptions } from '../views/use-reports.js';
 import { blankRule, RULE_FIELDS, type RuleField, type RuleFormState, ruleErrors, ruleInputId, ruleState, validateRule } from './rule-form.js';
 import { useSaveRule } from './use-responsibility.js';
@@ -80,12 +80,8 @@ export function RuleForm({ rule, placeTypes, onSaved, onCancel }: Props) {
             </select>
           )}
         </Field>
-        <div className={errors.target ? 'radio-group has-error' : ''}>
-          {errors.target && <p id="rule-target-error" className="field-error">{errors.target}</p>}
-          <RadioGroup name="rule-target" idPrefix="rule-target" legend={`${t('responsibility.target')} *`} value={state.target}
-            describedBy={errors.target ? 'rule-target-error' : undefined}
-            options={ResponsibilityTargetSchema.options.map((v) => ({ value: v, label: t(`responsibility.targets.${v}`) }))} onChange={(v) => set('target', v)} />
-        </div>
+        <RadioGroup name="rule-target" idPrefix="rule-target" legend={t('responsibility.target')} required value={state.target} error={errors.target}
+          options={ResponsibilityTargetSchema.options.map((v) => ({ value: v, label: t(`responsibility.targets.${v}`) }))} onChange={(v) => set('target', v)} />
         {state.target === 'unit' && (
           <Field id="rule-unit-id" label={t('responsibility.unit')} error={errors.unit_id} required>
             {(aria) => (

@@ -1,6 +1,6 @@
 import type { TFunction } from 'i18next';
 import { type ServiceLevel, ServiceLevelInputSchema } from '../../../domain/responsibility.js';
-import { fieldErrors, topLevelIssues } from '../programme/form-errors.js';
+import { fieldErrors, topLevelIssues } from '../../forms/field-errors.js';
 import type { Checked } from './rule-form.js';
 
 /** A category's response rule as the form holds it. */

@@ -1,6 +1,6 @@
 import type { TFunction } from 'i18next';
 import { type ResponsibilityRule, type ResponsibilityRuleInput, ResponsibilityRuleInputSchema } from '../../../domain/responsibility.js';
-import { type FieldErrors, fieldErrors, topLevelIssues } from '../programme/form-errors.js';
+import { type FieldErrors, fieldErrors, topLevelIssues } from '../../forms/field-errors.js';
 
 type Target = ResponsibilityRuleInput['target'];
 

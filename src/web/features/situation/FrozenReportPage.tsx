@@ -7,7 +7,9 @@ import { situationEndpoints } from '../../api/situation-endpoints.js';
 import { useUnits } from '../../api/use-reference-data.js';
 import { localInputToOffsetIso, organisationToday, toLocalInputValue } from '../../components/dates.js';
 import { QueryState, useErrorText } from '../../components/QueryState.js';
-import { SubmitButton } from '../../components/SubmitButton.js';
+import { CheckboxGroup } from '../../forms/CheckboxGroup.js';
+import { Field } from '../../forms/Field.js';
+import { SubmitButton } from '../../forms/SubmitButton.js';
 import { useDocumentTitle } from '../../components/use-document-title.js';
 import { useFormat } from '../../components/use-format.js';
 import { SignInNotice } from '../auth/SignInNotice.js';
@@ -154,30 +156,14 @@ function MeetingForm({ reportId }: { reportId: string }) {
   };
   return (
     <form className="meeting-form" onSubmit={submit} noValidate>
-      <div className="field">
-        <label htmlFor="meeting-held-at">{t('meeting.heldAt')}</label>
-        <input id="meeting-held-at" type="datetime-local" value={heldAt} onChange={(e) => setHeldAt(e.target.value)} required />
-      </div>
-      <fieldset className="field-group" aria-describedby={missing ? 'participants-error' : undefined}>
-        <legend>{t('meeting.participants')}</legend>
-        {missing && <p id="participants-error" className="field-error">{t('meeting.needParticipant')}</p>}
-        <ul className="checkbox-list">
-          {sorted.map((u) => (
-            <li key={u.id}>
-              <label className="checkbox">
-                <input type="checkbox" checked={participants.includes(u.id)}
-                  onChange={(e) => setParticipants(e.target.checked ? [...participants, u.id] : participants.filter((p) => p !== u.id))} />
-                {' '}{u.name}
-              </label>
-            </li>
-          ))}
-        </ul>
-      </fieldset>
-      <div className="field">
-        <label htmlFor="meeting-notes">{t('meeting.notes')}</label>
-        <p id="meeting-notes-hint" className="hint">{t('meeting.notesHint')}</p>
-        <textarea id="meeting-notes" rows={4} value={notes} onChange={(e) => setNotes(e.target.value)} aria-describedby="meeting-notes-hint" />
-      </div>
+      <Field id="meeting-held-at" label={t('meeting.heldAt')}>
+        {(aria) => <input {...aria} type="datetime-local" value={heldAt} onChange={(e) => setHeldAt(e.target.value)} required />}
+      </Field>
+      <CheckboxGroup id="meeting-participants" legend={t('meeting.participants')} error={missing ? t('meeting.needParticipant') : undefined}
+        options={sorted.map((u) => ({ value: u.id, label: u.name }))} values={participants} onChange={setParticipants} />
+      <Field id="meeting-notes" label={t('meeting.notes')} hint={t('meeting.notesHint')}>
+        {(aria) => <textarea {...aria} rows={4} value={notes} onChange={(e) => setNotes(e.target.value)} />}
+      </Field>
       <SubmitButton pending={create.isPending} pendingLabel={t('programme.saving')}>{t('meeting.save')}</SubmitButton>
       {create.error && <p className="notice notice-error" role="alert">{errorText(create.error)}</p>}
     </form>

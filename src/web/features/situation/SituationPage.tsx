@@ -5,8 +5,9 @@ import type { RatingLevel, SituationReport } from '../../../domain/situation.js'
 import { situationEndpoints } from '../../api/situation-endpoints.js';
 import { organisationToday } from '../../components/dates.js';
 import { QueryState, useErrorText } from '../../components/QueryState.js';
-import { RadioGroup } from '../../components/RadioGroup.js';
-import { SubmitButton } from '../../components/SubmitButton.js';
+import { Field } from '../../forms/Field.js';
+import { RadioGroup } from '../../forms/RadioGroup.js';
+import { SubmitButton } from '../../forms/SubmitButton.js';
 import { useDocumentTitle } from '../../components/use-document-title.js';
 import { useFormat } from '../../components/use-format.js';
 import { SignInNotice } from '../auth/SignInNotice.js';
@@ -92,14 +93,11 @@ function WeekPicker({ week, onChange }: { week: string; onChange: (w: string) =>
   return (
     <form className="week-picker" onSubmit={submit} aria-label={t('situation.weekPicker')}>
       <button type="button" className="button button-secondary" onClick={() => onChange(addWeeks(week, -1))}>{t('situation.previousWeek')}</button>
-      <div className="field">
-        <label htmlFor="situation-week">{t('situation.weekInput')}</label>
-        <input id="situation-week" value={value} onChange={(e) => setValue(e.target.value)} aria-invalid={invalid}
-          {...(invalid ? { 'aria-describedby': 'situation-week-error' } : {})} />
-      </div>
+      <Field id="situation-week" label={t('situation.weekInput')} error={invalid ? t('situation.weekInvalid') : undefined}>
+        {(aria) => <input {...aria} value={value} onChange={(e) => setValue(e.target.value)} />}
+      </Field>
       <button type="submit" className="button button-secondary">{t('situation.show')}</button>
       <button type="button" className="button button-secondary" onClick={() => onChange(addWeeks(week, 1))}>{t('situation.nextWeek')}</button>
-      {invalid && <p id="situation-week-error" className="field-error">{t('situation.weekInvalid')}</p>}
     </form>
   );
 }

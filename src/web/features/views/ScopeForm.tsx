@@ -1,6 +1,6 @@
 import { type FormEvent, type ReactNode, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { RadioGroup } from '../../components/RadioGroup.js';
+import { RadioGroup } from '../../forms/RadioGroup.js';
 import type { ScopeChoice, ScopeKind } from './scope.js';
 import { useUnitOptions } from './use-reports.js';
 

@@ -1,8 +1,6 @@
 import { useState } from 'react';
-import { useFocusAfterRender } from './use-focus-after-render.js';
-
-/** A field's error message, keyed by the form's field names. */
-export type FormErrors<F extends string> = Partial<Record<F, string>>;
+import { useFocusAfterRender } from '../components/use-focus-after-render.js';
+import type { FieldErrors } from './field-errors.js';
 
 /**
  * What the last submit of a form came to: the errors at their fields, an error that belongs to no field
@@ -10,13 +8,13 @@ export type FormErrors<F extends string> = Partial<Record<F, string>>;
  * whenever a submit fails.
  */
 export function useFormOutcome<F extends string>() {
-  const [errors, setErrors] = useState<FormErrors<F>>({});
+  const [errors, setErrors] = useState<FieldErrors<F>>({});
   const [general, setGeneral] = useState<string | null>(null);
   const [saved, setSaved] = useState<string | null>(null);
   const [summaryRef, focusSummary] = useFocusAfterRender<HTMLDivElement>();
 
   /** A refused submit: the earlier success no longer describes the form. */
-  const fail = (fieldErrors: FormErrors<F>, message: string | null) => {
+  const fail = (fieldErrors: FieldErrors<F>, message: string | null) => {
     setErrors(fieldErrors);
     setGeneral(message);
     setSaved(null);

@@ -1,4 +1,4 @@
-import type { FieldIssue } from '../../../domain/errors.js';
+import type { FieldIssue } from '../../domain/errors.js';
 
 /** A field's error message, keyed by the form's field names (the API body's top-level keys). */
 export type FieldErrors<F extends string> = Partial<Record<F, string>>;

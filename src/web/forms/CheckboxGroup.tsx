@@ -1,3 +1,5 @@
+import { FieldGroup } from './FieldGroup.js';
+
 interface Props {
   legend: string;
   options: ReadonlyArray<{ value: string; label: string }>;
@@ -10,16 +12,10 @@ interface Props {
   required?: boolean;
 }
 
-/** A fieldset of native checkboxes with its error above the boxes (the pattern of the report form). */
+/** A fieldset of native checkboxes with its hint and error above the boxes (the pattern of the report form). */
 export function CheckboxGroup({ legend, options, values, onChange, id, error, hint, required }: Props) {
-  const errorId = `${id}-error`;
-  const hintId = `${id}-hint`;
-  const describedBy = [hint ? hintId : '', error ? errorId : ''].filter(Boolean).join(' ');
   return (
-    <fieldset className={`field-group ${error ? 'has-error' : ''}`} {...(describedBy ? { 'aria-describedby': describedBy } : {})}>
-      <legend>{legend}{required && <> <span aria-hidden="true" className="required">*</span></>}</legend>
-      {hint && <p id={hintId} className="hint">{hint}</p>}
-      {error && <p id={errorId} className="field-error">{error}</p>}
+    <FieldGroup id={id} legend={legend} hint={hint} error={error} required={required ?? false}>
       <ul className="checkbox-list">
         {options.map((o, i) => (
           <li key={o.value}>
@@ -31,6 +27,6 @@ export function CheckboxGroup({ legend, options, values, onChange, id, error, hi
           </li>
         ))}
       </ul>
-    </fieldset>
+    </FieldGroup>
   );
 }

@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import { CONFIDENTIALITY_TIERS, type Confidentiality } from '../../../domain/confidentiality.js';
+import { CONFIDENTIALITY_TIERS, type Confidentiality } from '../../domain/confidentiality.js';
 import { Field } from './Field.js';
 
 /** The record's confidentiality tier as a native select, lowest first. */
