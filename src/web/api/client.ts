@@ -108,7 +108,8 @@ async function send(method: string, path: string, body?: unknown, signal?: Abort
   return response;
 }
 
-async function request<T>(method: string, path: string, body?: unknown, signal?: AbortSignal, version?: number): Promise<T> {
+/** One JSON call: the answer's body, or undefined for 204. */
+export async function request<T>(method: string, path: string, body?: unknown, signal?: AbortSignal, version?: number): Promise<T> {
   const response = await send(method, path, body, signal, version);
   if (response.status === 204) return undefined as T;
   return (await response.json()) as T;
@@ -120,7 +121,8 @@ export interface ApiFile {
   filename: string;
 }
 
-async function requestFile(method: string, path: string, body: unknown, fallbackName: string): Promise<ApiFile> {
+/** One call answered with a file. */
+export async function requestFile(method: string, path: string, body: unknown, fallbackName: string): Promise<ApiFile> {
   const response = await send(method, path, body);
   const named = /filename="([^"]+)"/.exec(response.headers.get('content-disposition') ?? '');
   return { blob: await response.blob(), filename: named?.[1] ?? fallbackName };

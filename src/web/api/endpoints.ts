@@ -1,17 +1,18 @@
 import type { z } from 'zod';
 import type { AuditPageSchema, AuditQuery } from '../../domain/audit.js';
 import type { Login, Me, PasswordChange, PasswordChanged } from '../../domain/auth.js';
-import type { Category } from '../../domain/categories.js';
 import type { ProcessingRecord } from '../../domain/gdpr.js';
 import type {
   HexbinSchema, Incident, IncidentConfidentialityUpdate, IncidentCreateInput, IncidentStatusUpdate, Precision, Source, Status,
 } from '../../domain/incidents.js';
-import type {
-  AreaDetailSchema, AreaLevel, AreaSummary, Organisation, PlaceDetailSchema, PlaceSetting, PlaceSummary,
-  PolygonalGeometrySchema, Unit, UnitKind,
-} from '../../domain/org.js';
+import type { AreaDetailSchema, AreaSummary, PlaceDetailSchema, PolygonalGeometrySchema } from '../../domain/org.js';
 import type { PublicReportCreateInput, PublicReportReceiptSchema, PublicReportStatus } from '../../domain/public-reports.js';
 import type { AssignmentSchema } from '../../domain/responsibility.js';
+import { categoriesContract } from '../../contracts/categories.contract.js';
+import type { QueryOf } from '../../contracts/define-route.js';
+import { orgContract } from '../../contracts/org.contract.js';
+import { placesContract } from '../../contracts/places.contract.js';
+import { call } from './call.js';
 import { api, apiPath } from './client.js';
 
 export type Hexbin = z.infer<typeof HexbinSchema>;
@@ -50,21 +51,22 @@ export interface IncidentFilter {
   bbox?: readonly [number, number, number, number] | undefined;
 }
 
+type AreaQuery = Omit<QueryOf<typeof orgContract.areas>, 'format'>;
+
 const bboxParam = (b: IncidentFilter['bbox']) => (b ? b.join(',') : undefined);
 
 export const endpoints = {
-  organisation: () => api.get<Organisation>('/api/organisation'),
-  categories: () => api.get<Category[]>('/api/categories'),
-  units: (q: { kind?: UnitKind; at?: string } = {}) => api.get<Unit[]>('/api/units', q),
+  organisation: () => call(orgContract.organisation),
+  categories: () => call(categoriesContract.list),
+  units: (query: QueryOf<typeof orgContract.units> = {}) => call(orgContract.units, { query }),
 
-  areas: (q: { level?: AreaLevel; at?: string; parent_id?: string }) => api.get<AreaSummary[]>('/api/areas', { ...q, format: 'json' }),
-  areasGeojson: (q: { level?: AreaLevel; at?: string; parent_id?: string }) =>
-    api.get<AreaFeatureCollection>('/api/areas', { ...q, format: 'geojson' }),
-  area: (id: string) => api.get<AreaDetail>(`/api/areas/${encodeURIComponent(id)}`),
+  // One route answers both shapes; the format asked for says which.
+  areas: (q: AreaQuery) => call(orgContract.areas, { query: { ...q, format: 'json' } }) as Promise<AreaSummary[]>,
+  areasGeojson: (q: AreaQuery) => call(orgContract.areas, { query: { ...q, format: 'geojson' } }) as Promise<AreaFeatureCollection>,
+  area: (id: string) => call(orgContract.area, { params: { id } }),
 
-  places: (q: { setting?: PlaceSetting | undefined; type?: string | undefined; area_id?: string | undefined; q?: string | undefined } = {}) =>
-    api.get<PlaceSummary[]>('/api/places', q),
-  place: (id: string) => api.get<PlaceDetail>(`/api/places/${encodeURIComponent(id)}`),
+  places: (query: QueryOf<typeof placesContract.list> = {}) => call(placesContract.list, { query }),
+  place: (id: string) => call(placesContract.get, { params: { id } }),
 
   incidents: (f: IncidentFilter & { limit?: number; cursor?: string }) =>
     api.get<{ items: Incident[]; next_cursor: string | null }>('/api/incidents', { ...f, bbox: bboxParam(f.bbox), format: 'json' }),
