@@ -64,7 +64,7 @@ export function successStatus(contract: RouteContract): number {
   return statuses[0] ?? 200;
 }
 
-type QueryField<In, Out> = In | (Out extends readonly unknown[] ? Out : never);
+type QueryField<In, Out> = In | (Out extends ReadonlyArray<infer T> ? readonly T[] : never);
 /** A query as a caller writes it: each field as the schema reads it from the URL, lists also as arrays. */
 export type CallQuery<S extends z.ZodType> = {
   [K in keyof z.input<S>]?: QueryField<z.input<S>[K], K extends keyof z.output<S> ? z.output<S>[K] : never> | undefined;
