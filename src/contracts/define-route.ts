@@ -80,3 +80,11 @@ export type CallInput<C extends RouteContract> =
 
 /** The query a caller may pass to a route. */
 export type QueryOf<C extends RouteContract> = NonNullable<CallInput<C>['query']>;
+
+/** The formats a report is exported in, one route each. */
+export type ExportFormat = 'pdf' | 'xlsx';
+
+/** One route per export format, made by `make`. */
+export function perFormat<R>(make: (format: ExportFormat) => R): Record<ExportFormat, R> {
+  return { pdf: make('pdf'), xlsx: make('xlsx') };
+}
