@@ -10,11 +10,15 @@ export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
  */
 export interface RouteContract {
   method: HttpMethod;
-  /** Below the mount point (/api for the API), Fastify syntax: '/places/:id'. */
+  /** Where the server mounts the route's plugin; /api unless said. */
+  mount?: string;
+  /** Below the mount point, Fastify syntax: '/places/:id'. */
   path: string;
   params?: z.ZodType;
   query?: z.ZodType;
   body?: z.ZodType;
+  /** Media types of the body other than JSON: ['multipart/form-data'] for a file upload. */
+  consumes?: readonly string[];
   /** Status → schema of the answer; the one 2xx status is what a successful call answers with. */
   response?: Partial<Record<number, z.ZodType>>;
   /** The success status of a route that declares no answer schema for it (204: no content). */
@@ -64,8 +68,10 @@ export function successStatus(contract: RouteContract): number {
   return statuses[0] ?? 200;
 }
 
-type QueryField<In, Out> = In | (Out extends ReadonlyArray<infer T> ? readonly T[] : never);
-/** A query as a caller writes it: each field as the schema reads it from the URL, lists also as arrays. */
+// A comma-separated list may be passed as an array (joined on the way out, checked by the server), and a
+// parsed boolean or number as itself: both become the same text in the URL.
+type QueryField<In, Out> = In | (Out extends readonly unknown[] ? readonly string[] : Out extends boolean | number ? Out : never);
+/** A query as a caller writes it: each field as the schema reads it from the URL, lists as arrays, flags as booleans. */
 export type CallQuery<S extends z.ZodType> = {
   [K in keyof z.input<S>]?: QueryField<z.input<S>[K], K extends keyof z.output<S> ? z.output<S>[K] : never> | undefined;
 };
@@ -74,7 +80,8 @@ export type CallQuery<S extends z.ZodType> = {
 export type CallInput<C extends RouteContract> =
   & (Schema<C, 'params'> extends z.ZodType ? { params: z.input<Schema<C, 'params'>> } : { params?: undefined })
   & (Schema<C, 'query'> extends z.ZodType ? { query?: CallQuery<Schema<C, 'query'>> } : { query?: undefined })
-  & (Schema<C, 'body'> extends z.ZodType ? { body: z.input<Schema<C, 'body'>> } : { body?: undefined })
+  & (Schema<C, 'body'> extends z.ZodType ? { body: z.input<Schema<C, 'body'>> }
+    : C extends { consumes: readonly ['multipart/form-data'] } ? { body: FormData } : { body?: undefined })
   & (C extends { ifMatch: true } ? { version?: number | undefined } : { version?: undefined })
   & { signal?: AbortSignal | undefined };
 

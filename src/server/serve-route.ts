@@ -26,8 +26,8 @@ export type ServeInput<C extends RouteContract> = ParsedInput<C> & {
 export type ServeHttpInput<C extends RouteContract> = ParsedInput<C> & {
   request: FastifyRequest;
   reply: FastifyReply;
-  /** The request's service context, built on demand. */
-  context: () => Promise<RequestContext>;
+  /** The request's service context, built on demand; for the organisation named, else the request's. */
+  context: (organisationSlug?: string) => Promise<RequestContext>;
   /** The If-Match version, read on demand (BAD_REQUEST when malformed). */
   version: () => number | undefined;
 };
@@ -56,6 +56,7 @@ function routeOptions(contract: RouteContract, server: ServerOptions = {}) {
       tags: [...contract.tags],
       summary: contract.summary,
       ...(contract.description ? { description: contract.description } : {}),
+      ...(contract.consumes ? { consumes: [...contract.consumes] } : {}),
       ...(contract.params ? { params: contract.params } : {}),
       ...(contract.query ? { querystring: contract.query } : {}),
       ...(contract.body ? { body: contract.body } : {}),
@@ -93,7 +94,7 @@ export function serveHttp<const C extends RouteContract>(app: App, contract: C, 
   app.route({
     ...routeOptions(contract, server),
     handler: async (request, reply) => handler({
-      ...parsedInput<C>(request), request, reply, context: () => serviceContext(request), version: () => ifMatch(request),
+      ...parsedInput<C>(request), request, reply, context: (organisationSlug) => serviceContext(request, organisationSlug), version: () => ifMatch(request),
     }),
   });
 }

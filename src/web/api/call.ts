@@ -1,7 +1,7 @@
 import type { CallInput, RouteContract, RouteResult } from '../../contracts/define-route.js';
 import { type ApiFile, apiPath, type Query, request, requestFile } from './client.js';
 
-/** Where the API is mounted; contracts' paths are below it. */
+/** Where the API is mounted; contracts' paths are below it unless they name another mount. */
 const API_BASE = '/api';
 
 type Args<C extends RouteContract> = object extends CallInput<C> ? [input?: CallInput<C>] : [input: CallInput<C>];
@@ -14,7 +14,7 @@ export function routeUrl<C extends RouteContract>(contract: C, ...[input]: Args<
     if (value === undefined) throw new Error(`${contract.method} ${contract.path}: no value for :${name}`);
     return encodeURIComponent(String(value));
   });
-  return apiPath(API_BASE + path, input?.query as Query | undefined);
+  return apiPath((contract.mount ?? API_BASE) + path, input?.query as Query | undefined);
 }
 
 /** Calls a route by its contract: path, method and the answer's type all come from the one declaration. */

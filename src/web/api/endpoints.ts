@@ -2,7 +2,7 @@ import type { z } from 'zod';
 import { auditContract } from '../../contracts/audit.contract.js';
 import { authContract } from '../../contracts/auth.contract.js';
 import { categoriesContract } from '../../contracts/categories.contract.js';
-import type { QueryOf } from '../../contracts/define-route.js';
+import type { QueryOf, RouteResult } from '../../contracts/define-route.js';
 import { gdprContract } from '../../contracts/gdpr.contract.js';
 import { incidentsContract } from '../../contracts/incidents.contract.js';
 import { orgContract } from '../../contracts/org.contract.js';
@@ -40,7 +40,8 @@ export interface FeatureCollection<G, P> {
   features: Array<Feature<G, P>>;
 }
 export type AreaFeatureCollection = FeatureCollection<PolygonalGeometry, AreaSummary & { owner_unit_name?: string | null }>;
-type IncidentPage = { items: Incident[]; next_cursor: string | null };
+/** A page of incidents: the JSON (not GeoJSON) answer of the incident list. */
+export type IncidentPage = Extract<RouteResult<typeof incidentsContract.list>, { items: unknown }>;
 /** Coarse incidents (area, municipality precision) come with geometry null. */
 export type IncidentFeatureCollection = FeatureCollection<{ type: 'Point'; coordinates: [number, number] } | null, Incident>;
 
