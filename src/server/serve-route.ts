@@ -3,11 +3,9 @@ import type {
   RawServerDefault, RouteShorthandOptions,
 } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import {
-  type HandlerResult, type ParsedInput, type RouteContract, successStatus,
-} from '../contracts/define-route.js';
-import type { ServiceContext } from './context.js';
+import { type HandlerResult, type ParsedInput, type RouteContract, successStatus } from '../contracts/define-route.js';
 import type { Organisation } from '../domain/org.js';
+import type { ServiceContext } from './context.js';
 import { ifMatch, serviceContext } from './request-context.js';
 
 /** A Fastify instance (or plugin scope) with the zod type provider, as features' route plugins receive it. */
