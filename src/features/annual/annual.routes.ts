@@ -1,25 +1,16 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { z } from 'zod';
-import { AnnualQuerySchema, AnnualReportSchema } from '../../domain/annual.js';
-import { serviceContext } from '../../server/request-context.js';
+import { annualContract as routes } from '../../contracts/annual.contract.js';
+import { serve, serveHttp } from '../../http/serve-route.js';
 import { exportAnnualReport } from './annual.export.js';
 import { getAnnualReport } from './annual.service.js';
 
-const tags = ['programme'];
-
 /** The annual follow-up report per unit or district, as JSON, PDF or Excel. */
 export const annualRoutes: FastifyPluginAsyncZod = async (app) => {
-  app.get('/reports/annual', {
-    config: { policy: 'quality:read' },
-    schema: { tags, summary: 'Annual follow-up: measures run, problems addressed, indicator change, requests answered', querystring: AnnualQuerySchema, response: { 200: AnnualReportSchema } },
-  }, async (request) => getAnnualReport(await serviceContext(request), request.query));
+  serve(app, routes.report, async ({ ctx, query }) => getAnnualReport(ctx, query));
 
   for (const format of ['pdf', 'xlsx'] as const) {
-    app.get(`/reports/annual/${format}`, {
-      config: { policy: 'quality:read' },
-      schema: { tags, summary: `Annual follow-up as ${format.toUpperCase()}`, querystring: AnnualQuerySchema, response: { 200: z.any().describe('the file') } },
-    }, async (request, reply) => {
-      const file = await exportAnnualReport(await getAnnualReport(await serviceContext(request), request.query), format);
+    serveHttp(app, routes.file[format], async ({ context, query, reply }) => {
+      const file = await exportAnnualReport(await getAnnualReport(await context(), query), format);
       reply.header('content-disposition', `attachment; filename="${file.filename}"`);
       return reply.type(file.contentType).send(file.body);
     });

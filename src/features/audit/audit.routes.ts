@@ -1,18 +1,13 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { AuditExportQuerySchema, AuditPageSchema, AuditQuerySchema } from '../../domain/audit.js';
-import { serviceContext } from '../../server/request-context.js';
+import { auditContract as routes } from '../../contracts/audit.contract.js';
+import { serve, serveHttp } from '../../http/serve-route.js';
 import { exportAudit, searchAudit } from './audit.service.js';
 
-const tags = ['audit'];
-
 export const auditRoutes: FastifyPluginAsyncZod = async (app) => {
-  app.get('/audit', { config: { policy: 'audit:read' }, schema: { tags, summary: 'Search the audit log', querystring: AuditQuerySchema, response: { 200: AuditPageSchema } } },
-    async (request) => searchAudit(await serviceContext(request), request.query));
-
-  app.get('/audit/export', { config: { policy: 'audit:read' }, schema: { tags, summary: 'Export the audit log (CSV or JSON) for the data-protection officer', querystring: AuditExportQuerySchema } },
-    async (request, reply) => {
-      const { contentType, body } = await exportAudit(await serviceContext(request), request.query);
-      const extension = request.query.format === 'json' ? 'json' : 'csv';
-      return reply.type(contentType).header('content-disposition', `attachment; filename="trygg-audit.${extension}"`).send(body);
-    });
+  serve(app, routes.search, async ({ ctx, query }) => searchAudit(ctx, query));
+  serveHttp(app, routes.export, async ({ context, query, reply }) => {
+    const { contentType, body } = await exportAudit(await context(), query);
+    const extension = query.format === 'json' ? 'json' : 'csv';
+    return reply.type(contentType).header('content-disposition', `attachment; filename="trygg-audit.${extension}"`).send(body);
+  });
 };

@@ -6,19 +6,14 @@ import { pipeline } from 'node:stream/promises';
 import multipart from '@fastify/multipart';
 import type { FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { z } from 'zod';
-import { UuidSchema } from '../../domain/common.js';
+import { importsContract as routes } from '../../contracts/imports.contract.js';
 import { AppError } from '../../domain/errors.js';
-import { ImportProfileInputSchema, ImportProfileSchema, ImportReportSchema, ImportRequestQuerySchema, ImportRunSchema } from '../../domain/imports.js';
-import { serviceContext } from '../../server/request-context.js';
+import { serve, serveHttp } from '../../http/serve-route.js';
 import { getImportRun, listImportRuns, runImport } from './imports.service.js';
 import { createImportProfile, getImportProfile, listImportProfiles, updateImportProfile } from './profiles.service.js';
 
 /** Default upload limit; the server's TRYGG_IMPORT_MAX_BYTES overrides it. */
 export const DEFAULT_MAX_UPLOAD_BYTES = 200 * 1024 * 1024;
-
-const tags = ['imports'];
-const policy = 'imports:run' as const;
 
 /**
  * Streams the multipart 'file' field to a temporary file: imports read files twice (fingerprint, then
@@ -60,21 +55,9 @@ export const importsRoutes: FastifyPluginAsyncZod<{ maxFileBytes?: number | unde
   const maxBytes = opts.maxFileBytes ?? DEFAULT_MAX_UPLOAD_BYTES;
   await app.register(multipart, { limits: { fileSize: maxBytes, files: 1, fields: 0, parts: 2 } });
 
-  app.post('/imports', {
-    config: { policy },
-    schema: {
-      tags, summary: 'Validate (dry_run=true, default) or import a file of incidents',
-      description: 'multipart/form-data with one field "file": CSV, Excel (.xlsx), GeoJSON or police events JSON, recognised from the content. '
-        + 'A commit writes every accepted row in one transaction or nothing; rows with errors refuse the commit (422) unless skip_invalid=true. '
-        + 'wait=false answers 202 with the run id at once; poll GET /api/imports/{id}.',
-      consumes: ['multipart/form-data'],
-      querystring: ImportRequestQuerySchema,
-      response: { 200: ImportReportSchema, 202: z.object({ id: UuidSchema, status: z.literal('running') }) },
-    },
-  }, async (request, reply) => {
-    const ctx = await serviceContext(request);
+  serveHttp(app, routes.run, async ({ context, query: q, request, reply }) => {
+    const ctx = await context();
     const upload = await receiveUpload(request, maxBytes);
-    const q = request.query;
     const cleanup = () => rm(upload.dir, { recursive: true, force: true });
     const run = (onStarted?: (id: string) => void) => runImport(ctx, {
       filePath: upload.path, fileName: upload.fileName, dryRun: q.dry_run, profile: q.profile, format: q.format,
@@ -92,21 +75,10 @@ export const importsRoutes: FastifyPluginAsyncZod<{ maxFileBytes?: number | unde
     return reply.status(202).send({ id, status: 'running' as const });
   });
 
-  app.get('/imports', { config: { policy }, schema: { tags, summary: 'Recent import runs', response: { 200: z.array(ImportRunSchema) } } },
-    async (request) => listImportRuns(await serviceContext(request)));
-
-  app.get('/imports/:id', { config: { policy }, schema: { tags, summary: 'A run’s status, progress and report', params: z.object({ id: UuidSchema }), response: { 200: ImportRunSchema } } },
-    async (request) => getImportRun(await serviceContext(request), request.params.id));
-
-  app.get('/import-profiles', { config: { policy }, schema: { tags, summary: 'Column-mapping profiles', response: { 200: z.array(ImportProfileSchema) } } },
-    async (request) => listImportProfiles(await serviceContext(request)));
-
-  app.get('/import-profiles/:id', { config: { policy }, schema: { tags, summary: 'One profile', params: z.object({ id: UuidSchema }), response: { 200: ImportProfileSchema } } },
-    async (request) => getImportProfile(await serviceContext(request), { id: request.params.id }));
-
-  app.post('/import-profiles', { config: { policy }, schema: { tags, summary: 'Save a named profile', body: ImportProfileInputSchema, response: { 201: ImportProfileSchema } } },
-    async (request, reply) => reply.status(201).send(await createImportProfile(await serviceContext(request), request.body)));
-
-  app.put('/import-profiles/:id', { config: { policy }, schema: { tags, summary: 'Replace a profile', params: z.object({ id: UuidSchema }), body: ImportProfileInputSchema, response: { 200: ImportProfileSchema } } },
-    async (request) => updateImportProfile(await serviceContext(request), request.params.id, request.body));
+  serve(app, routes.runs, async ({ ctx }) => listImportRuns(ctx));
+  serve(app, routes.getRun, async ({ ctx, params }) => getImportRun(ctx, params.id));
+  serve(app, routes.profiles, async ({ ctx }) => listImportProfiles(ctx));
+  serve(app, routes.profile, async ({ ctx, params }) => getImportProfile(ctx, { id: params.id }));
+  serve(app, routes.createProfile, async ({ ctx, body }) => createImportProfile(ctx, body));
+  serve(app, routes.updateProfile, async ({ ctx, params, body }) => updateImportProfile(ctx, params.id, body));
 };

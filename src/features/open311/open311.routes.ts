@@ -1,25 +1,23 @@
 import formbody from '@fastify/formbody';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { z } from 'zod';
+import { open311Contract as routes } from '../../contracts/open311.contract.js';
 import { isDatabaseUnavailable } from '../../db/connect.js';
 import { AppError, HTTP_STATUS } from '../../domain/errors.js';
-import { OPEN311_MAX_PAGE_SIZE, Open311FormatSchema, Open311JurisdictionQuerySchema, Open311PostSchema, Open311RequestQuerySchema } from '../../domain/open311.js';
+import { Open311PostSchema } from '../../domain/open311.js';
 import { ANONYMOUS_REPORT_LIMIT } from '../../domain/public-reports.js';
-import { serviceContext } from '../../server/request-context.js';
+import { serviceContext } from '../../http/request-context.js';
+import { type RequestContext, serveHttp } from '../../http/serve-route.js';
 import { countAsTrustedClient, reportLimit } from '../public-reports/public-reports.routes.js';
 import { render, XML_NAMES } from './open311.format.js';
 import { trustedClient } from './open311-keys.service.js';
 import { createServiceRequest, getRequest, getServiceDefinition, listRequests, listServices } from './open311.service.js';
 
-const tags = ['open311'];
 /**
  * A POST that sends an api_key: its context (built before the body is checked, to look the key up before the
  * report limit counts the request) and the trusted client the key names, null for a wrong one.
  */
-const keyedPosts = new WeakMap<FastifyRequest, { ctx: Awaited<ReturnType<typeof serviceContext>>; client: { id: string } | null }>();
-const Format = z.object({ format: Open311FormatSchema });
-const Jurisdiction = Open311JurisdictionQuerySchema;
+const keyedPosts = new WeakMap<FastifyRequest, { ctx: RequestContext; client: { id: string } | null }>();
 
 function send(reply: FastifyReply, format: 'xml' | 'json', shape: keyof typeof XML_NAMES, body: unknown, status = 200) {
   const { contentType, payload } = render(format, shape, body);
@@ -67,8 +65,8 @@ export const open311Routes: FastifyPluginAsyncZod = async (app) => {
   app.setErrorHandler((error, request, reply) => sendOpen311Error(request, reply, error));
   app.setNotFoundHandler((request, reply) => sendOpen311Error(request, reply, new AppError('NOT_FOUND', { details: { path: request.url.split('?')[0] } })));
 
-  app.get('/discovery.:format', { config: { policy: 'public' }, schema: { tags, summary: 'Discovery', params: Format } }, async (request, reply) =>
-    send(reply, request.params.format, 'discovery', {
+  serveHttp(app, routes.discovery, async ({ params, request, reply }) =>
+    send(reply, params.format, 'discovery', {
       changeset: '2026-11-25T00:00:00Z',
       contact: 'Trygg',
       key_service: `Anonymous reports are welcome without a key (${ANONYMOUS_REPORT_LIMIT.max} per address in ${ANONYMOUS_REPORT_LIMIT.timeWindow}); systems that report more ask the city for an api_key.`,
@@ -81,25 +79,24 @@ export const open311Routes: FastifyPluginAsyncZod = async (app) => {
       }],
     }));
 
-  app.get('/services.:format', { config: { policy: 'public' }, schema: { tags, summary: 'Service list', params: Format, querystring: Jurisdiction } }, async (request, reply) =>
-    send(reply, request.params.format, 'services', await listServices(await serviceContext(request, request.query.jurisdiction_id))));
+  serveHttp(app, routes.services, async ({ context, params, query, reply }) =>
+    send(reply, params.format, 'services', await listServices(await context(query.jurisdiction_id))));
 
-  app.get('/services/:code.:format', { config: { policy: 'public' }, schema: { tags, summary: 'Service definition', params: Format.extend({ code: z.string().max(60) }), querystring: Jurisdiction } },
-    async (request, reply) =>
-      send(reply, request.params.format, 'service_definition', await getServiceDefinition(await serviceContext(request, request.query.jurisdiction_id), request.params.code)));
+  serveHttp(app, routes.service, async ({ context, params, query, reply }) =>
+    send(reply, params.format, 'service_definition', await getServiceDefinition(await context(query.jurisdiction_id), params.code)));
 
-  // Reading is public whoever calls: public-tier incidents only, without text; a page holds at most 100.
-  const readLimit = { max: 60, timeWindow: '1 minute' };
-  app.get('/requests.:format', {
-    config: { policy: 'public', rateLimit: readLimit },
-    schema: { tags, summary: `Service requests of the public tier, newest first; page_size at most ${OPEN311_MAX_PAGE_SIZE}, page from 1`, params: Format, querystring: Open311RequestQuerySchema },
-  }, async (request, reply) =>
-    send(reply, request.params.format, 'requests', await listRequests(await serviceContext(request, request.query.jurisdiction_id), request.query)));
+  serveHttp(app, routes.requests, async ({ context, params, query, reply }) =>
+    send(reply, params.format, 'requests', await listRequests(await context(query.jurisdiction_id), query)));
 
   // The public form's controls: its report limit (one count per address for both, shared through Redis when set)
   // and a honeypot. A trusted client's api_key is looked up before the limit counts and has a limit of its own;
   // a wrong key counts against the address and is then refused with 403, as the spec says.
-  app.post('/requests.:format', {
+  serveHttp(app, routes.create, async ({ context, params, body, request, reply }) => {
+    const keyed = keyedPosts.get(request);
+    if (keyed?.client === null) throw new AppError('FORBIDDEN', { details: { reason: 'unknown or revoked api_key' } });
+    const ctx = keyed?.ctx ?? await context(body.jurisdiction_id);
+    return send(reply, params.format, 'post', await createServiceRequest(ctx, body, app.publicUrl, keyed?.client), 201);
+  }, {
     preValidation: [async (request) => {
       const body = request.body as Record<string, unknown> | undefined;
       const apiKey = Open311PostSchema.shape.api_key.safeParse(body?.api_key).data;
@@ -109,15 +106,8 @@ export const open311Routes: FastifyPluginAsyncZod = async (app) => {
       if (client) countAsTrustedClient(request, client.id);
       keyedPosts.set(request, { ctx, client });
     }, reportLimit(app)],
-    config: { policy: 'public' },
-    schema: { tags, summary: `Create a service request (${ANONYMOUS_REPORT_LIMIT.max} per address in ${ANONYMOUS_REPORT_LIMIT.timeWindow}, public form reports included; more with an api_key)`, params: Format, body: Open311PostSchema },
-  }, async (request, reply) => {
-    const keyed = keyedPosts.get(request);
-    if (keyed?.client === null) throw new AppError('FORBIDDEN', { details: { reason: 'unknown or revoked api_key' } });
-    const ctx = keyed?.ctx ?? await serviceContext(request, request.body.jurisdiction_id);
-    return send(reply, request.params.format, 'post', await createServiceRequest(ctx, request.body, request.server.publicUrl, keyed?.client), 201);
   });
 
-  app.get('/requests/:id.:format', { config: { policy: 'public', rateLimit: readLimit }, schema: { tags, summary: 'One service request (404 unless of the public tier)', params: Format.extend({ id: z.string().max(60) }), querystring: Jurisdiction } },
-    async (request, reply) => send(reply, request.params.format, 'requests', await getRequest(await serviceContext(request, request.query.jurisdiction_id), request.params.id)));
+  serveHttp(app, routes.request, async ({ context, params, query, reply }) =>
+    send(reply, params.format, 'requests', await getRequest(await context(query.jurisdiction_id), params.id)));
 };

@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { api } from './client.js';
+import { measuresContract } from '../../contracts/measures.contract.js';
+import { call } from './call.js';
 
 describe('writes made from a version of a record', () => {
   afterEach(() => vi.unstubAllGlobals());
@@ -13,10 +14,10 @@ describe('writes made from a version of a record', () => {
 
   it('send the version as If-Match, and nothing without one', async () => {
     const withVersion = answering(200, { id: 'm', version: 4 });
-    await api.patch('/api/measures/m', { title: 'x' }, 3);
+    await call(measuresContract.update, { params: { id: 'm' }, body: { title: 'x' }, version: 3 });
     expect(headersOf(withVersion)['If-Match']).toBe('"3"');
     const without = answering(200, {});
-    await api.patch('/api/measures/m', { title: 'x' });
+    await call(measuresContract.update, { params: { id: 'm' }, body: { title: 'x' } });
     expect(headersOf(without)).not.toHaveProperty('If-Match');
   });
 });

@@ -108,7 +108,8 @@ async function send(method: string, path: string, body?: unknown, signal?: Abort
   return response;
 }
 
-async function request<T>(method: string, path: string, body?: unknown, signal?: AbortSignal, version?: number): Promise<T> {
+/** One JSON call: the answer's body, or undefined for 204. */
+export async function request<T>(method: string, path: string, body?: unknown, signal?: AbortSignal, version?: number): Promise<T> {
   const response = await send(method, path, body, signal, version);
   if (response.status === 204) return undefined as T;
   return (await response.json()) as T;
@@ -120,22 +121,9 @@ export interface ApiFile {
   filename: string;
 }
 
-async function requestFile(method: string, path: string, body: unknown, fallbackName: string): Promise<ApiFile> {
+/** One call answered with a file. */
+export async function requestFile(method: string, path: string, body: unknown, fallbackName: string): Promise<ApiFile> {
   const response = await send(method, path, body);
   const named = /filename="([^"]+)"/.exec(response.headers.get('content-disposition') ?? '');
   return { blob: await response.blob(), filename: named?.[1] ?? fallbackName };
 }
-
-/** Typed fetch helpers; the server validates every response against the shared zod schemas. */
-export const api = {
-  get: <T>(path: string, query?: Query, signal?: AbortSignal) => request<T>('GET', apiPath(path, query), undefined, signal),
-  /** `version`: the version of the record the change was made from (sent as If-Match). */
-  post: <T>(path: string, body?: unknown, version?: number) => request<T>('POST', path, body, undefined, version),
-  patch: <T>(path: string, body: unknown, version?: number) => request<T>('PATCH', path, body, undefined, version),
-  put: <T>(path: string, body: unknown, version?: number) => request<T>('PUT', path, body, undefined, version),
-  delete: <T>(path: string, version?: number) => request<T>('DELETE', path, undefined, undefined, version),
-  /** multipart/form-data (file uploads); the browser sets the boundary. */
-  upload: <T>(path: string, form: FormData) => request<T>('POST', path, form),
-  /** A POST whose answer is a file to save (an export made on request), not JSON to read. */
-  postForFile: (path: string, body: unknown, fallbackName: string) => requestFile('POST', path, body, fallbackName),
-};

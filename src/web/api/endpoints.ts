@@ -1,18 +1,23 @@
 import type { z } from 'zod';
+import { auditContract } from '../../contracts/audit.contract.js';
+import { authContract } from '../../contracts/auth.contract.js';
+import { categoriesContract } from '../../contracts/categories.contract.js';
+import type { QueryOf, RouteResult } from '../../contracts/define-route.js';
+import { gdprContract } from '../../contracts/gdpr.contract.js';
+import { incidentsContract } from '../../contracts/incidents.contract.js';
+import { orgContract } from '../../contracts/org.contract.js';
+import { placesContract } from '../../contracts/places.contract.js';
+import { publicReportsContract } from '../../contracts/public-reports.contract.js';
+import { responsibilityContract } from '../../contracts/responsibility.contract.js';
 import type { AuditPageSchema, AuditQuery } from '../../domain/audit.js';
-import type { Login, Me, PasswordChange, PasswordChanged } from '../../domain/auth.js';
-import type { Category } from '../../domain/categories.js';
-import type { ProcessingRecord } from '../../domain/gdpr.js';
+import type { Login, PasswordChange } from '../../domain/auth.js';
 import type {
   HexbinSchema, Incident, IncidentConfidentialityUpdate, IncidentCreateInput, IncidentStatusUpdate, Precision, Source, Status,
 } from '../../domain/incidents.js';
-import type {
-  AreaDetailSchema, AreaLevel, AreaSummary, Organisation, PlaceDetailSchema, PlaceSetting, PlaceSummary,
-  PolygonalGeometrySchema, Unit, UnitKind,
-} from '../../domain/org.js';
-import type { PublicReportCreateInput, PublicReportReceiptSchema, PublicReportStatus } from '../../domain/public-reports.js';
+import type { AreaDetailSchema, AreaSummary, PlaceDetailSchema, PolygonalGeometrySchema } from '../../domain/org.js';
+import type { PublicReportCreateInput, PublicReportReceiptSchema } from '../../domain/public-reports.js';
 import type { AssignmentSchema } from '../../domain/responsibility.js';
-import { api, apiPath } from './client.js';
+import { call, routeUrl } from './call.js';
 
 export type Hexbin = z.infer<typeof HexbinSchema>;
 export type AreaDetail = z.infer<typeof AreaDetailSchema>;
@@ -35,6 +40,8 @@ export interface FeatureCollection<G, P> {
   features: Array<Feature<G, P>>;
 }
 export type AreaFeatureCollection = FeatureCollection<PolygonalGeometry, AreaSummary & { owner_unit_name?: string | null }>;
+/** A page of incidents: the JSON (not GeoJSON) answer of the incident list. */
+export type IncidentPage = Extract<RouteResult<typeof incidentsContract.list>, { items: unknown }>;
 /** Coarse incidents (area, municipality precision) come with geometry null. */
 export type IncidentFeatureCollection = FeatureCollection<{ type: 'Point'; coordinates: [number, number] } | null, Incident>;
 
@@ -50,53 +57,52 @@ export interface IncidentFilter {
   bbox?: readonly [number, number, number, number] | undefined;
 }
 
+type AreaQuery = Omit<QueryOf<typeof orgContract.areas>, 'format'>;
+
 const bboxParam = (b: IncidentFilter['bbox']) => (b ? b.join(',') : undefined);
 
 export const endpoints = {
-  organisation: () => api.get<Organisation>('/api/organisation'),
-  categories: () => api.get<Category[]>('/api/categories'),
-  units: (q: { kind?: UnitKind; at?: string } = {}) => api.get<Unit[]>('/api/units', q),
+  organisation: () => call(orgContract.organisation),
+  categories: () => call(categoriesContract.list),
+  units: (query: QueryOf<typeof orgContract.units> = {}) => call(orgContract.units, { query }),
 
-  areas: (q: { level?: AreaLevel; at?: string; parent_id?: string }) => api.get<AreaSummary[]>('/api/areas', { ...q, format: 'json' }),
-  areasGeojson: (q: { level?: AreaLevel; at?: string; parent_id?: string }) =>
-    api.get<AreaFeatureCollection>('/api/areas', { ...q, format: 'geojson' }),
-  area: (id: string) => api.get<AreaDetail>(`/api/areas/${encodeURIComponent(id)}`),
+  // One route answers both shapes; the format asked for says which.
+  areas: (q: AreaQuery) => call(orgContract.areas, { query: { ...q, format: 'json' } }) as Promise<AreaSummary[]>,
+  areasGeojson: (q: AreaQuery) => call(orgContract.areas, { query: { ...q, format: 'geojson' } }) as Promise<AreaFeatureCollection>,
+  area: (id: string) => call(orgContract.area, { params: { id } }),
 
-  places: (q: { setting?: PlaceSetting | undefined; type?: string | undefined; area_id?: string | undefined; q?: string | undefined } = {}) =>
-    api.get<PlaceSummary[]>('/api/places', q),
-  place: (id: string) => api.get<PlaceDetail>(`/api/places/${encodeURIComponent(id)}`),
+  places: (query: QueryOf<typeof placesContract.list> = {}) => call(placesContract.list, { query }),
+  place: (id: string) => call(placesContract.get, { params: { id } }),
 
   incidents: (f: IncidentFilter & { limit?: number; cursor?: string }) =>
-    api.get<{ items: Incident[]; next_cursor: string | null }>('/api/incidents', { ...f, bbox: bboxParam(f.bbox), format: 'json' }),
+    call(incidentsContract.list, { query: { ...f, bbox: bboxParam(f.bbox), format: 'json' } }) as Promise<IncidentPage>,
   incidentsGeojson: (f: IncidentFilter & { limit?: number }) =>
-    api.get<IncidentFeatureCollection>('/api/incidents', { ...f, bbox: bboxParam(f.bbox), format: 'geojson' }),
-  hexbins: (f: Omit<IncidentFilter, 'precision' | 'bbox' | 'place_id' | 'status'> & { resolution: number }) =>
-    api.get<Hexbin[]>('/api/incidents/hexbins', f),
-  incident: (id: string) => api.get<Incident>(`/api/incidents/${encodeURIComponent(id)}`),
-  createIncident: (body: IncidentCreateInput) => api.post<Incident>('/api/incidents', body),
-  updateIncidentStatus: (id: string, body: IncidentStatusUpdate, version?: number) => api.patch<Incident>(`/api/incidents/${encodeURIComponent(id)}/status`, body, version),
-  updateIncidentConfidentiality: (id: string, body: IncidentConfidentialityUpdate) =>
-    api.patch<Incident>(`/api/incidents/${encodeURIComponent(id)}/confidentiality`, body),
+    call(incidentsContract.list, { query: { ...f, bbox: bboxParam(f.bbox), format: 'geojson' } }) as Promise<IncidentFeatureCollection>,
+  hexbins: (query: QueryOf<typeof incidentsContract.hexbins>) => call(incidentsContract.hexbins, { query }),
+  incident: (id: string) => call(incidentsContract.get, { params: { id } }),
+  createIncident: (body: IncidentCreateInput) => call(incidentsContract.create, { body }),
+  updateIncidentStatus: (id: string, body: IncidentStatusUpdate, version?: number) => call(incidentsContract.updateStatus, { params: { id }, body, version }),
+  updateIncidentConfidentiality: (id: string, body: IncidentConfidentialityUpdate) => call(incidentsContract.updateConfidentiality, { params: { id }, body }),
   /** The unit an incident is routed to; 404 when nobody is. */
-  incidentAssignment: (id: string) => api.get<Assignment>(`/api/incidents/${encodeURIComponent(id)}/assignment`),
+  incidentAssignment: (id: string) => call(responsibilityContract.assignment, { params: { id } }),
   /** Routes the incident to another unit by hand (overriding the responsibility matrix). */
-  overrideIncidentAssignment: (id: string, unitId: string) => api.put<Assignment>(`/api/incidents/${encodeURIComponent(id)}/assignment`, { unit_id: unitId }),
+  overrideIncidentAssignment: (id: string, unitId: string) => call(responsibilityContract.overrideAssignment, { params: { id }, body: { unit_id: unitId } }),
 
   /** The record of processing (GDPR art. 30): public. */
-  processingRecord: () => api.get<ProcessingRecord>('/api/gdpr/processing-record'),
+  processingRecord: () => call(gdprContract.processingRecord),
   /** The audit log, newest first; `before_id` is the previous page's `next_before_id`. */
-  audit: (q: AuditFilter & { limit?: number; before_id?: number }) => api.get<AuditPage>('/api/audit', q),
+  audit: (query: QueryOf<typeof auditContract.search>) => call(auditContract.search, { query }),
   /** A link, not a fetch: the browser downloads the file (the server sets Content-Disposition). */
-  auditExportUrl: (q: AuditFilter, format: 'csv' | 'json' = 'csv') => apiPath('/api/audit/export', { format, ...q }),
+  auditExportUrl: (q: AuditFilter, format: 'csv' | 'json' = 'csv') => routeUrl(auditContract.export, { query: { format, ...q } }),
 
   /** Residents' reports: no account, a receipt code to follow the report by. */
-  createPublicReport: (body: PublicReportCreateInput) => api.post<PublicReportReceipt>('/api/public/reports', body),
-  confirmContact: (token: string) => api.post<null>('/api/public/contacts/confirm', { token }),
-  publicReport: (receipt: string) => api.get<PublicReportStatus>(`/api/public/reports/${encodeURIComponent(receipt)}`),
+  createPublicReport: (body: PublicReportCreateInput) => call(publicReportsContract.create, { body }),
+  confirmContact: (token: string) => call(publicReportsContract.confirmContact, { body: { token } }),
+  publicReport: (receipt: string) => call(publicReportsContract.get, { params: { receipt } }),
 
-  me: () => api.get<Me>('/api/auth/me'),
-  login: (body: Login) => api.post<Me>('/api/auth/login', body),
-  logout: () => api.post<void>('/api/auth/logout'),
-  changePassword: (body: PasswordChange) => api.post<PasswordChanged>('/api/auth/password', body),
-  providers: () => api.get<{ password: true; oidc: boolean }>('/api/auth/providers'),
+  me: () => call(authContract.me),
+  login: (body: Login) => call(authContract.login, { body }),
+  logout: () => call(authContract.logout),
+  changePassword: (body: PasswordChange) => call(authContract.changePassword, { body }),
+  providers: () => call(authContract.providers),
 };

@@ -1,6 +1,9 @@
-import type { ImportFormat, ImportProfile, ImportRun } from '../../domain/imports.js';
-import type { Incident } from '../../domain/incidents.js';
-import { api, apiPath } from './client.js';
+import { importsContract as routes } from '../../contracts/imports.contract.js';
+import { incidentsContract } from '../../contracts/incidents.contract.js';
+import type { RouteResult } from '../../contracts/define-route.js';
+import type { ImportFormat } from '../../domain/imports.js';
+import { call } from './call.js';
+import type { IncidentPage } from './endpoints.js';
 
 export interface ImportUpload {
   file: File;
@@ -11,22 +14,21 @@ export interface ImportUpload {
   skipInvalid?: boolean | undefined;
 }
 
-const enc = encodeURIComponent;
-
 /** File imports for coordinators: saved column profiles, the upload (answered at once), and the run to poll. */
 export const importEndpoints = {
-  profiles: () => api.get<ImportProfile[]>('/api/import-profiles'),
+  profiles: () => call(routes.profiles),
   /** Starts a run (wait=false): the server answers 202 with its id as soon as the file is received. */
   start: (u: ImportUpload) => {
     const form = new FormData();
     form.append('file', u.file, u.file.name);
-    return api.upload<{ id: string; status: 'running' }>(apiPath('/api/imports', {
+    const query = {
       dry_run: u.dryRun, wait: false, profile: u.profile, format: u.format,
       swap_coordinates: u.swapCoordinates ? true : undefined, skip_invalid: u.skipInvalid ? true : undefined,
-    }), form);
+    };
+    return call(routes.run, { query, body: form }) as Promise<Extract<RouteResult<typeof routes.run>, { status: 'running' }>>;
   },
-  run: (id: string) => api.get<ImportRun>(`/api/imports/${enc(id)}`),
+  run: (id: string) => call(routes.getRun, { params: { id } }),
   /** The newest incidents a run wrote or updated. */
   incidentsOfRun: (id: string, limit: number) =>
-    api.get<{ items: Incident[]; next_cursor: string | null }>('/api/incidents', { import_run_id: id, limit, format: 'json' }),
+    call(incidentsContract.list, { query: { import_run_id: id, limit, format: 'json' } }) as Promise<IncidentPage>,
 };

@@ -1,16 +1,15 @@
-import type { ComplianceRow, ResponsibilityRule, ResponsibilityRuleInput, ServiceLevel, ServiceLevelInput } from '../../domain/responsibility.js';
-import { api } from './client.js';
-
-const enc = encodeURIComponent;
+import { responsibilityContract as routes } from '../../contracts/responsibility.contract.js';
+import type { ResponsibilityRuleInput, ServiceLevelInput } from '../../domain/responsibility.js';
+import { call } from './call.js';
 
 /** The responsibility matrix and the service levels with their compliance. */
 export const responsibilityEndpoints = {
-  rules: () => api.get<ResponsibilityRule[]>('/api/responsibility/rules'),
-  createRule: (body: ResponsibilityRuleInput) => api.post<ResponsibilityRule>('/api/responsibility/rules', body),
-  updateRule: (id: string, body: ResponsibilityRuleInput) => api.put<ResponsibilityRule>(`/api/responsibility/rules/${enc(id)}`, body),
-  deleteRule: (id: string) => api.delete<void>(`/api/responsibility/rules/${enc(id)}`),
+  rules: () => call(routes.rules),
+  createRule: (body: ResponsibilityRuleInput) => call(routes.createRule, { body }),
+  updateRule: (id: string, body: ResponsibilityRuleInput) => call(routes.updateRule, { params: { id }, body }),
+  deleteRule: (id: string) => call(routes.deleteRule, { params: { id } }),
 
-  serviceLevels: () => api.get<ServiceLevel[]>('/api/service-levels'),
-  setServiceLevel: (category: string, body: ServiceLevelInput) => api.put<ServiceLevel>(`/api/service-levels/${enc(category)}`, body),
-  compliance: (unitId?: string) => api.get<ComplianceRow[]>('/api/service-levels/compliance', { unit_id: unitId }),
+  serviceLevels: () => call(routes.serviceLevels),
+  setServiceLevel: (code: string, body: ServiceLevelInput) => call(routes.setServiceLevel, { params: { code }, body }),
+  compliance: (unitId?: string) => call(routes.compliance, { query: { unit_id: unitId } }),
 };

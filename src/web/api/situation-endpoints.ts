@@ -1,12 +1,12 @@
-import type { FrozenReportView, InboxSchema, Meeting, MeetingAction, MeetingActionCreate, MeetingActionUpdate, MeetingCreate } from '../../domain/meetings.js';
-import type { NeighbourhoodRowSchema, RatingConfirm, SituationReport } from '../../domain/situation.js';
 import type { z } from 'zod';
-import { api, apiPath } from './client.js';
+import type { ExportFormat } from '../../contracts/define-route.js';
+import { situationContract as routes } from '../../contracts/situation.contract.js';
+import type { InboxSchema, MeetingActionCreate, MeetingActionUpdate, MeetingCreate } from '../../domain/meetings.js';
+import type { NeighbourhoodRowSchema, RatingConfirm } from '../../domain/situation.js';
+import { call, routeUrl } from './call.js';
 
 export type Inbox = z.infer<typeof InboxSchema>;
 export type NeighbourhoodRow = z.infer<typeof NeighbourhoodRowSchema>;
-
-const enc = encodeURIComponent;
 
 /** A district (area_id) or, without one, the whole city; empty filter lists mean all. */
 export interface SituationReportQuery {
@@ -24,16 +24,16 @@ const reportParams = (q: SituationReportQuery) => ({
 
 /** The weekly situation picture, frozen reports, meetings, decided actions and a unit's inbox. */
 export const situationEndpoints = {
-  report: (q: SituationReportQuery) => api.get<SituationReport>('/api/situation/report', reportParams(q)),
+  report: (q: SituationReportQuery) => call(routes.report, { query: reportParams(q) }),
   /** Links, not fetches: the browser downloads the file. */
-  reportFileUrl: (q: SituationReportQuery, format: 'pdf' | 'xlsx') => apiPath(`/api/situation/report/${format}`, reportParams(q)),
-  frozenFileUrl: (id: string, format: 'pdf' | 'xlsx') => `/api/situation/reports/${enc(id)}/${format}`,
-  confirmRatings: (areaId: string, body: RatingConfirm) => api.put<NeighbourhoodRow[]>(`/api/situation/districts/${enc(areaId)}/ratings`, body),
-  freeze: (body: { area_id: string | null; week: string }) => api.post<FrozenReportView>('/api/situation/reports', body),
-  frozenReport: (id: string) => api.get<FrozenReportView>(`/api/situation/reports/${enc(id)}`),
-  meeting: (id: string) => api.get<Meeting>(`/api/situation/meetings/${enc(id)}`),
-  createMeeting: (reportId: string, body: MeetingCreate) => api.post<Meeting>(`/api/situation/reports/${enc(reportId)}/meeting`, body),
-  addAction: (meetingId: string, body: MeetingActionCreate) => api.post<MeetingAction>(`/api/situation/meetings/${enc(meetingId)}/actions`, body),
-  updateAction: (id: string, body: MeetingActionUpdate) => api.patch<MeetingAction>(`/api/situation/actions/${enc(id)}`, body),
-  inbox: (unitId: string) => api.get<Inbox>('/api/inbox', { unit_id: unitId }),
+  reportFileUrl: (q: SituationReportQuery, format: ExportFormat) => routeUrl(routes.reportFile[format], { query: reportParams(q) }),
+  frozenFileUrl: (id: string, format: ExportFormat) => routeUrl(routes.frozenFile[format], { params: { id } }),
+  confirmRatings: (areaId: string, body: RatingConfirm) => call(routes.confirmRatings, { params: { area_id: areaId }, body }),
+  freeze: (body: { area_id: string | null; week: string }) => call(routes.freeze, { body }),
+  frozenReport: (id: string) => call(routes.frozenReport, { params: { id } }),
+  meeting: (id: string) => call(routes.meeting, { params: { id } }),
+  createMeeting: (reportId: string, body: MeetingCreate) => call(routes.createMeeting, { params: { id: reportId }, body }),
+  addAction: (meetingId: string, body: MeetingActionCreate) => call(routes.addAction, { params: { id: meetingId }, body }),
+  updateAction: (id: string, body: MeetingActionUpdate) => call(routes.updateAction, { params: { id }, body }),
+  inbox: (unitId: string) => call(routes.inbox, { query: { unit_id: unitId } }),
 };
