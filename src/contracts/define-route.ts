@@ -56,9 +56,11 @@ export interface ParsedInput<C extends RouteContract> {
 }
 
 /** What a handler returns for a successful call (before serialisation). */
+// biome-ignore lint/suspicious/noConfusingVoidType: a route without a body is answered by a handler that returns nothing
 export type HandlerResult<C extends RouteContract> = SuccessSchema<C> extends z.ZodType ? z.input<SuccessSchema<C>> : void;
 
 /** What a caller receives for a successful call. */
+// biome-ignore lint/suspicious/noConfusingVoidType: a route without a body is answered by a handler that returns nothing
 export type RouteResult<C extends RouteContract> = SuccessSchema<C> extends z.ZodType ? z.output<SuccessSchema<C>> : void;
 
 /** The status of a successful call: `status`, else the one 2xx status the contract lists, else 200. */

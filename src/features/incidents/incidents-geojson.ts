@@ -1,5 +1,5 @@
-import { z } from 'zod';
-import { type CoarseGeometry, type Incident, IncidentSchema, POINT_PRECISIONS } from '../../domain/incidents.js';
+
+import { type CoarseGeometry, type Incident, POINT_PRECISIONS } from '../../domain/incidents.js';
 import type { ServiceContext } from '../../core/context.js';
 import type { IncidentFeatureCollection } from '../../domain/incident-geojson.js';
 import { listAreaGeometries } from './incidents.repo.js';

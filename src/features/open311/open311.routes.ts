@@ -9,7 +9,7 @@ import { ANONYMOUS_REPORT_LIMIT } from '../../domain/public-reports.js';
 import { serviceContext } from '../../http/request-context.js';
 import { type RequestContext, serveHttp } from '../../http/serve-route.js';
 import { countAsTrustedClient, reportLimit } from '../public-reports/public-reports.routes.js';
-import { render, XML_NAMES } from './open311.format.js';
+import { render, type XML_NAMES } from './open311.format.js';
 import { trustedClient } from './open311-keys.service.js';
 import { createServiceRequest, getRequest, getServiceDefinition, listRequests, listServices } from './open311.service.js';
 

@@ -1,6 +1,6 @@
 import { type AreaIndex, buildAreaIndex } from '../../analysis/geo/area-index.js';
 import { areaVersion, listNeighbourhoodGeometries } from './org.repo.js';
-import { type Db } from '../../core/context.js';
+import type { Db } from '../../core/context.js';
 
 // Areas change a few times a year, incidents arrive all the time: the index is rebuilt only when the
 // area table's fingerprint changes, so several API processes stay correct without sharing memory.

@@ -33,7 +33,7 @@ describe('the trygg command', () => {
   it('lists every command in its help, though each command loads only its own module', async () => {
     const { code, stdout } = await trygg({}, '--help');
     expect(code).toBe(0);
-    const commands = [...stdout.matchAll(/^  (\w+)/gm)].map((m) => m[1]);
+    const commands = [...stdout.matchAll(/^ {2}(\w+)/gm)].map((m) => m[1]);
     expect(commands).toEqual(['serve', 'db', 'backup', 'restore', 'seed', 'incidents', 'retention', 'import', 'report', 'records', 'digest', 'outbox', 'help']);
     const unknown = await trygg({}, 'imprt');
     expect(unknown.code).toBe(1);

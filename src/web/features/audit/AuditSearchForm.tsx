@@ -1,4 +1,4 @@
-import { type FormEvent, type Ref } from 'react';
+import type { FormEvent, Ref } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ErrorSummary } from '../../forms/ErrorSummary.js';
 import { Field } from '../../forms/Field.js';

@@ -12,7 +12,7 @@ import { SubmitButton } from '../../forms/SubmitButton.js';
 import { CheckboxGroup } from '../../forms/CheckboxGroup.js';
 import { EvidenceText } from './EvidenceList.js';
 import { Field } from '../../forms/Field.js';
-import { apiIssues, type FieldErrors, fieldErrors, summaryItems } from '../../forms/field-errors.js';
+import { apiIssues, fieldErrors, summaryItems } from '../../forms/field-errors.js';
 import { EVIDENCE_FIELDS, type EvidenceField, type EvidenceFormState, MANUAL_EVIDENCE_KINDS, type ManualEvidenceKind, validateEvidence } from './problem-edit.js';
 import { useChangeProblem } from './use-programme.js';
 

@@ -14,7 +14,7 @@ import { SignInNotice } from '../auth/SignInNotice.js';
 import { useSession } from '../auth/use-session.js';
 import { canEditForUnit, editableUnits } from './access.js';
 import { ConfidentialityField } from '../../forms/ConfidentialityField.js';
-import { apiIssues, type FieldErrors, summaryItems } from '../../forms/field-errors.js';
+import { apiIssues, summaryItems } from '../../forms/field-errors.js';
 import { ComponentsEditor } from './ListEditors.js';
 import { MEASURE_EDIT_FIELDS, type MeasureEditField, type MeasureEditState, measureEditErrors, measureEditInputId, measureEditState, validateMeasureEdit } from './measure-edit.js';
 import { MeasureFields } from './MeasureFields.js';

@@ -14,7 +14,7 @@ import { SignInNotice } from '../auth/SignInNotice.js';
 import { useSession } from '../auth/use-session.js';
 import { defaultUnit, editableUnits } from './access.js';
 import { addDays } from '../../../domain/calendar/index.js';
-import { apiIssues, type FieldErrors, summaryItems } from '../../forms/field-errors.js';
+import { apiIssues, summaryItems } from '../../forms/field-errors.js';
 import { ComponentsEditor, FollowupDatesEditor } from './ListEditors.js';
 import { MEASURE_FIELDS, type MeasureField, type MeasureFormState, measureErrors, measureInputId, validateMeasure } from './measure-form.js';
 import { MeasureFields } from './MeasureFields.js';

@@ -16,7 +16,7 @@ import { useArea } from '../areas/use-areas.js';
 import { canEditForUnit } from './access.js';
 import { ConfidentialityField } from '../../forms/ConfidentialityField.js';
 import { Field } from '../../forms/Field.js';
-import { apiIssues, type FieldErrors, summaryItems } from '../../forms/field-errors.js';
+import { apiIssues, summaryItems } from '../../forms/field-errors.js';
 import type { NoticeState } from './navigation-notice.js';
 import {
   PROBLEM_EDIT_FIELDS, type ProblemEditField, type ProblemEditState, problemEditErrors, problemEditInputId, problemEditState, validateProblemEdit,

@@ -18,7 +18,7 @@ import { defaultUnit, editableUnits } from './access.js';
 import { EvidenceText } from './EvidenceList.js';
 import { Field } from '../../forms/Field.js';
 import { FieldGroup } from '../../forms/FieldGroup.js';
-import { apiIssues, type FieldErrors, summaryItems } from '../../forms/field-errors.js';
+import { apiIssues, summaryItems } from '../../forms/field-errors.js';
 import { parsePrefill } from './hotspot-prefill.js';
 import type { NoticeState } from './navigation-notice.js';
 import { ProblemFields } from './ProblemFields.js';
