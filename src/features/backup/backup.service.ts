@@ -3,11 +3,15 @@ import { createReadStream, createWriteStream } from 'node:fs';
 import { createInterface } from 'node:readline';
 import { pipeline } from 'node:stream/promises';
 import { createGunzip, createGzip } from 'node:zlib';
-import { type Kysely, type RawBuilder, sql } from 'kysely';
+import type { Kysely } from 'kysely';
 import type { Database } from '../../db/schema.js';
 import { inTransaction } from '../../db/transaction.js';
 import { AppError } from '../../domain/errors.js';
 import type { Db } from '../../core/context.js';
+import {
+  deleteAllRows, disableUserTriggers, enableUserTriggers, insertRows, listAppliedMigrations, readTablePage, rebuildIncidentWeeklyCounts,
+  resetIdentitySequence, tableHasRows,
+} from './backup.repo.js';
 import { listTables, parentsFirst, type TableInfo } from './catalog.js';
 
 const FORMAT = 'trygg-backup';
@@ -22,19 +26,12 @@ interface Header {
   tables: Array<{ name: string; columns: string[] }>;
 }
 
-async function appliedMigrations(db: Db): Promise<string[]> {
-  const { rows } = await sql<{ name: string }>`SELECT name FROM kysely_migration ORDER BY name`.execute(db);
-  return rows.map((r) => r.name);
-}
-
 /** Keyset pages over the primary key, so a million-row table streams in constant memory. */
 async function* tableRows(db: Db, table: TableInfo): AsyncGenerator<Record<string, unknown>> {
   const key = table.primaryKey.length ? table.primaryKey : table.columns.map((c) => c.name);
-  const keyRow = sql.join(key.map((k) => sql.ref(k)));
   let after: unknown[] | null = null;
   for (;;) {
-    const where: RawBuilder<unknown> = after ? sql`WHERE (${keyRow}) > (${sql.join(after.map((v) => sql`${v}`))})` : sql``;
-    const { rows }: { rows: Array<Record<string, unknown>> } = await sql<Record<string, unknown>>`SELECT * FROM ${sql.table(table.name)} ${where} ORDER BY ${keyRow} LIMIT ${PAGE}`.execute(db);
+    const rows = await readTablePage(db, table.name, key, after, PAGE);
     yield* rows;
     if (rows.length < PAGE) return;
     const last: Record<string, unknown> = rows[rows.length - 1]!;
@@ -58,7 +55,7 @@ export async function backupTo(db: Kysely<Database>, file: string): Promise<Reco
   await db.transaction().setIsolationLevel('repeatable read').execute(async (trx) => {
     const tables = await listTables(trx);
     const header: Header = {
-      format: FORMAT, version: VERSION, created_at: new Date().toISOString(), migrations: await appliedMigrations(trx),
+      format: FORMAT, version: VERSION, created_at: new Date().toISOString(), migrations: await listAppliedMigrations(trx),
       tables: tables.map((t) => ({ name: t.name, columns: t.columns.map((c) => c.name) })),
     };
     await write(header);
@@ -77,21 +74,9 @@ export async function backupTo(db: Kysely<Database>, file: string): Promise<Reco
 
 async function isEmpty(db: Db, tables: TableInfo[]): Promise<boolean> {
   for (const t of tables) {
-    const { rows } = await sql<{ any: boolean }>`SELECT EXISTS (SELECT 1 FROM ${sql.table(t.name)}) AS any`.execute(db);
-    if (rows[0]?.any) return false;
+    if (await tableHasRows(db, t.name)) return false;
   }
   return true;
-}
-
-async function insertRows(db: Db, table: TableInfo, columns: string[], rows: unknown[][]): Promise<void> {
-  if (rows.length === 0) return;
-  const types = new Map(table.columns.map((c) => [c.name, c]));
-  const overriding = columns.some((c) => types.get(c)?.identity) ? sql`OVERRIDING SYSTEM VALUE` : sql``;
-  // jsonb goes over the wire as text and is cast, so a top-level JSON array is never taken for a SQL array.
-  const value = (v: unknown, column: string) =>
-    types.get(column)?.type === 'jsonb' && v !== null ? sql`${JSON.stringify(v)}::text::jsonb` : sql`${v}`;
-  await sql`INSERT INTO ${sql.table(table.name)} (${sql.join(columns.map((c) => sql.id(c)))}) ${overriding}
-    VALUES ${sql.join(rows.map((r) => sql`(${sql.join(r.map((v, i) => value(v, columns[i]!)))})`))}`.execute(db);
 }
 
 /**
@@ -112,7 +97,7 @@ export async function restoreFrom(db: Kysely<Database>, file: string, options: {
     throw new AppError('VALIDATION_FAILED', { details: [{ path: 'file', code: 'not_a_backup', message: 'the file is not a Trygg backup of a known version' }] });
   }
   return inTransaction(db, async (trx) => {
-    const known = new Set(await appliedMigrations(trx));
+    const known = new Set(await listAppliedMigrations(trx));
     const newer = header.migrations.filter((m) => !known.has(m));
     if (newer.length) throw new AppError('CONFLICT', { details: [{ path: 'file', code: 'newer_schema', message: `the backup needs migrations this version lacks: ${newer.join(', ')}` }] });
     const tables = new Map((await listTables(trx)).map((t) => [t.name, t]));
@@ -120,8 +105,8 @@ export async function restoreFrom(db: Kysely<Database>, file: string, options: {
     if (!empty && !options.force) throw new AppError('CONFLICT', { details: [{ path: 'database', code: 'not_empty', message: 'the database is not empty; restore with --force to replace its contents' }] });
     // The rows arrive as they were: triggers (the audit log's append-only guard, change counters) stay off
     // for this transaction only; the foreign keys still check every row.
-    for (const t of tables.values()) await sql`ALTER TABLE ${sql.table(t.name)} DISABLE TRIGGER USER`.execute(trx);
-    if (!empty) for (const t of [...tables.values()].reverse()) await sql`DELETE FROM ${sql.table(t.name)}`.execute(trx);
+    for (const t of tables.values()) await disableUserTriggers(trx, t.name);
+    if (!empty) for (const t of [...tables.values()].reverse()) await deleteAllRows(trx, t.name);
     const columnsOf = new Map(header.tables.map((t) => [t.name, t.columns]));
     const counts: Record<string, number> = {};
     let current: { table: TableInfo; rows: unknown[][] } | null = null;
@@ -152,11 +137,11 @@ export async function restoreFrom(db: Kysely<Database>, file: string, options: {
     }
     await flush();
     // The incidents came in with their triggers off: recount what those triggers keep.
-    await sql`SELECT rebuild_incident_weekly_counts()`.execute(trx);
-    for (const t of tables.values()) await sql`ALTER TABLE ${sql.table(t.name)} ENABLE TRIGGER USER`.execute(trx);
+    await rebuildIncidentWeeklyCounts(trx);
+    for (const t of tables.values()) await enableUserTriggers(trx, t.name);
     for (const table of tables.values()) {
       for (const c of table.columns.filter((col) => col.identity)) {
-        await sql`SELECT setval(pg_get_serial_sequence(${table.name}, ${c.name}), GREATEST((SELECT max(${sql.ref(c.name)}) FROM ${sql.table(table.name)}), 1))`.execute(trx);
+        await resetIdentitySequence(trx, table.name, c.name);
       }
     }
     return counts;

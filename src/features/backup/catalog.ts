@@ -1,5 +1,5 @@
-import { sql } from 'kysely';
 import type { Db } from '../../core/context.js';
+import { listColumns, listForeignKeys, listPrimaryKeyColumns } from './backup.repo.js';
 
 export interface TableInfo {
   name: string;
@@ -19,30 +19,19 @@ const EXCLUDED = new Set(['kysely_migration', 'kysely_migration_lock', 'sessions
 
 /** The application's tables in the current schema, ordered so that every table comes after those it references. */
 export async function listTables(db: Db): Promise<TableInfo[]> {
-  const columns = await sql<{ table_name: string; column_name: string; data_type: string; is_identity: string }>`
-    SELECT table_name, column_name, data_type, is_identity FROM information_schema.columns
-    WHERE table_schema = current_schema() ORDER BY table_name, ordinal_position`.execute(db);
-  const keys = await sql<{ table_name: string; column_name: string }>`
-    SELECT k.table_name, k.column_name FROM information_schema.table_constraints c
-    JOIN information_schema.key_column_usage k ON k.constraint_name = c.constraint_name AND k.table_schema = c.table_schema
-    WHERE c.table_schema = current_schema() AND c.constraint_type = 'PRIMARY KEY' ORDER BY k.table_name, k.ordinal_position`.execute(db);
-  const references = await sql<{ table_name: string; column_name: string; referenced: string }>`
-    SELECT cl.relname AS table_name, a.attname AS column_name, rcl.relname AS referenced
-    FROM pg_constraint con
-    JOIN pg_class cl ON cl.oid = con.conrelid
-    JOIN pg_class rcl ON rcl.oid = con.confrelid
-    JOIN pg_attribute a ON a.attrelid = con.conrelid AND a.attnum = con.conkey[1]
-    WHERE con.contype = 'f' AND cl.relnamespace = current_schema()::regnamespace`.execute(db);
+  const columns = await listColumns(db);
+  const keys = await listPrimaryKeyColumns(db);
+  const references = await listForeignKeys(db);
 
   const tables = new Map<string, TableInfo>();
-  for (const c of columns.rows) {
+  for (const c of columns) {
     if (EXCLUDED.has(c.table_name)) continue;
     const t = tables.get(c.table_name) ?? { name: c.table_name, columns: [], primaryKey: [], dependsOn: [], selfReference: null };
     t.columns.push({ name: c.column_name, type: c.data_type, identity: c.is_identity === 'YES' });
     tables.set(c.table_name, t);
   }
-  for (const k of keys.rows) tables.get(k.table_name)?.primaryKey.push(k.column_name);
-  for (const r of references.rows) {
+  for (const k of keys) tables.get(k.table_name)?.primaryKey.push(k.column_name);
+  for (const r of references) {
     const t = tables.get(r.table_name);
     if (!t) continue;
     if (r.referenced === r.table_name) t.selfReference = r.column_name;
