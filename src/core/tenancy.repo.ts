@@ -7,6 +7,10 @@ export function findOrganisationBySlug(db: Db, slug: string) {
   return db.selectFrom('organisations').select(['id', 'slug', 'name', 'municipality_code', 'time_zone']).where('slug', '=', slug).executeTakeFirst();
 }
 
+export async function findOrganisationName(db: Db, organisationId: string): Promise<string> {
+  return (await db.selectFrom('organisations').select('name').where('id', '=', organisationId).executeTakeFirstOrThrow()).name;
+}
+
 export function listOrganisations(db: Db) {
   return db.selectFrom('organisations').selectAll().orderBy('name').execute();
 }

@@ -103,3 +103,38 @@ export async function revokeApiToken(db: Db, userId: string, id: string): Promis
   const r = await db.updateTable('api_tokens').set({ revoked_at: new Date() }).where('user_id', '=', userId).where('id', '=', id).where('revoked_at', 'is', null).executeTakeFirst();
   return Number(r.numUpdatedRows);
 }
+
+/** Of `unitIds`, those that are units of the organisation. */
+export function findUnitsOfOrganisation(db: Db, organisationId: string, unitIds: readonly string[]) {
+  return db.selectFrom('units').select('id').where('organisation_id', '=', organisationId).where('id', 'in', unitIds).execute();
+}
+
+export function listUnitsForDemoAccounts(db: Db, organisationId: string) {
+  return db.selectFrom('units').select(['id', 'slug', 'name']).where('organisation_id', '=', organisationId).execute();
+}
+
+/** Remembers a started single sign-on until its callback. */
+export async function insertOidcLogin(db: Db, login: { state: string; organisation_id: string; code_verifier: string; nonce: string }): Promise<void> {
+  await db.insertInto('oidc_logins').values(login).execute();
+}
+
+/** Takes a started single sign-on back (once: a replayed callback finds nothing). */
+export function takeOidcLogin(db: Db, organisationId: string, state: string) {
+  return db.deleteFrom('oidc_logins').where('state', '=', state).where('organisation_id', '=', organisationId)
+    .returning(['code_verifier', 'nonce', 'created_at']).executeTakeFirst();
+}
+
+export function findUserByOidcSubject(db: Db, issuer: string, subject: string) {
+  return db.selectFrom('users').selectAll().where('oidc_issuer', '=', issuer).where('oidc_subject', '=', subject).executeTakeFirst();
+}
+
+/** An account of the organisation with this e-mail that no provider's subject is linked to yet. */
+export function findUnlinkedUserByEmail(db: Db, organisationId: string, email: string) {
+  return db.selectFrom('users').selectAll().where('organisation_id', '=', organisationId).where('email', '=', email)
+    .where('oidc_subject', 'is', null).executeTakeFirst();
+}
+
+export function linkOidcSubject(db: Db, userId: string, issuer: string, subject: string) {
+  return db.updateTable('users').set({ oidc_issuer: issuer, oidc_subject: subject, updated_at: new Date() })
+    .where('id', '=', userId).returningAll().executeTakeFirstOrThrow();
+}

@@ -4,7 +4,7 @@ import { inTransaction } from '../../db/transaction.js';
 import type { ServiceContext, Db } from '../../core/context.js';
 import { recordAudit } from '../../core/audit.repo.js';
 import {
-  deleteOtherSessions, deleteSession, findApiToken, findSessionWithUser, findUserByEmail, findUserById, insertApiToken, insertSession, insertUser,
+  deleteOtherSessions, deleteSession, findApiToken, findSessionWithUser, findUnitsOfOrganisation, findUserByEmail, findUserById, insertApiToken, insertSession, insertUser,
   listApiTokens, listMemberships, markApiTokenUsed, organisationWords, revokeAllApiTokens, revokeApiToken, setPassword, touchSession,
 } from './auth.repo.js';
 import { checkPolicy } from '../../core/policy.js';
@@ -164,8 +164,7 @@ export async function createUser(ctx: ServiceContext, input: UserCreate, options
     if (await findUserByEmail(trx, ctx.organisation.id, input.email)) {
       throw new AppError('CONFLICT', { details: [{ path: 'email', code: 'duplicate', message: 'an account with this e-mail exists' }] });
     }
-    const units = await trx.selectFrom('units').select('id').where('organisation_id', '=', ctx.organisation.id)
-      .where('id', 'in', input.memberships.map((m) => m.unit_id)).execute();
+    const units = await findUnitsOfOrganisation(trx, ctx.organisation.id, input.memberships.map((m) => m.unit_id));
     if (units.length !== new Set(input.memberships.map((m) => m.unit_id)).size) {
       throw new AppError('VALIDATION_FAILED', { details: [{ path: 'memberships', code: 'unknown_unit', message: 'a unit does not exist in this organisation' }] });
     }

@@ -1,6 +1,7 @@
 import type { Role } from '../../domain/auth.js';
 import type { ServiceContext } from '../../core/context.js';
 import { createUser } from './auth.service.js';
+import { listUnitsForDemoAccounts } from './auth.repo.js';
 
 /** One account per role in the units a newcomer would try first; passwords are made now, never in code. */
 const DEMO_ACCOUNTS: ReadonlyArray<{ email: string; name: string; unitSlug: string; role: Role }> = [
@@ -24,7 +25,7 @@ export interface DemoAccount {
  * first sign-in unless `oneTimePasswords` is false (test servers, whose harness signs in with them directly).
  */
 export async function createDemoAccounts(ctx: ServiceContext, options: { oneTimePasswords?: boolean } = {}): Promise<DemoAccount[]> {
-  const units = await ctx.db.selectFrom('units').select(['id', 'slug', 'name']).where('organisation_id', '=', ctx.organisation.id).execute();
+  const units = await listUnitsForDemoAccounts(ctx.db, ctx.organisation.id);
   const bySlug = new Map(units.map((u) => [u.slug, u]));
   const created: DemoAccount[] = [];
   for (const account of DEMO_ACCOUNTS) {

@@ -3,6 +3,7 @@ import { AppError } from '../../domain/errors.js';
 import type { ServiceContext } from '../../core/context.js';
 import { recordAudit } from '../../core/audit.repo.js';
 import { startSession } from './auth.service.js';
+import { findUnlinkedUserByEmail, findUserByOidcSubject, insertOidcLogin, linkOidcSubject, takeOidcLogin } from './auth.repo.js';
 
 /** The city's identity provider (OpenID Connect, authorisation code flow with PKCE). */
 export interface OidcSettings {
@@ -35,7 +36,7 @@ export async function beginOidcLogin(ctx: ServiceContext, s: OidcSettings): Prom
   const codeVerifier = client.randomPKCECodeVerifier();
   const state = client.randomState();
   const nonce = client.randomNonce();
-  await ctx.db.insertInto('oidc_logins').values({ state, organisation_id: ctx.organisation.id, code_verifier: codeVerifier, nonce }).execute();
+  await insertOidcLogin(ctx.db, { state, organisation_id: ctx.organisation.id, code_verifier: codeVerifier, nonce });
   return client.buildAuthorizationUrl(config, {
     redirect_uri: s.redirectUri, scope: 'openid email profile', state, nonce,
     code_challenge: await client.calculatePKCECodeChallenge(codeVerifier), code_challenge_method: 'S256',
@@ -48,8 +49,7 @@ export async function beginOidcLogin(ctx: ServiceContext, s: OidcSettings): Prom
  */
 export async function completeOidcLogin(ctx: ServiceContext, s: OidcSettings, callbackUrl: URL, userAgent: string | null) {
   const state = callbackUrl.searchParams.get('state') ?? '';
-  const login = await ctx.db.deleteFrom('oidc_logins').where('state', '=', state).where('organisation_id', '=', ctx.organisation.id)
-    .returning(['code_verifier', 'nonce', 'created_at']).executeTakeFirst();
+  const login = await takeOidcLogin(ctx.db, ctx.organisation.id, state);
   if (!login || Date.now() - new Date(login.created_at).getTime() > LOGIN_TTL_MS) throw new AppError('UNAUTHENTICATED', { details: { reason: 'sso_state' } });
   const config = await configuration(s);
   const tokens = await client.authorizationCodeGrant(config, callbackUrl, {
@@ -60,13 +60,11 @@ export async function completeOidcLogin(ctx: ServiceContext, s: OidcSettings, ca
   // Strict providers put e-mail in the userinfo response rather than in the ID token.
   const emailClaim = claims.email ?? (await client.fetchUserInfo(config, tokens.access_token, claims.sub).catch(() => undefined))?.email;
   const email = typeof emailClaim === 'string' ? emailClaim.toLowerCase() : null;
-  let user = await ctx.db.selectFrom('users').selectAll().where('oidc_issuer', '=', claims.iss).where('oidc_subject', '=', claims.sub).executeTakeFirst();
+  let user = await findUserByOidcSubject(ctx.db, claims.iss, claims.sub);
   if (!user && email) {
-    const byEmail = await ctx.db.selectFrom('users').selectAll().where('organisation_id', '=', ctx.organisation.id).where('email', '=', email)
-      .where('oidc_subject', 'is', null).executeTakeFirst();
+    const byEmail = await findUnlinkedUserByEmail(ctx.db, ctx.organisation.id, email);
     if (byEmail) {
-      user = await ctx.db.updateTable('users').set({ oidc_issuer: claims.iss, oidc_subject: claims.sub, updated_at: new Date() })
-        .where('id', '=', byEmail.id).returningAll().executeTakeFirstOrThrow();
+      user = await linkOidcSubject(ctx.db, byEmail.id, claims.iss, claims.sub);
       await recordAudit(ctx.db, { organisationId: ctx.organisation.id, actor: email, action: 'update', entityType: 'user', entityId: user.id, after: { oidc_issuer: claims.iss }, remoteAddress: ctx.remoteAddress });
     }
   }

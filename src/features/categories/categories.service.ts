@@ -3,23 +3,19 @@ import { AppError } from '../../domain/errors.js';
 import { inTransaction } from '../../db/transaction.js';
 import type { ServiceContext, Db } from '../../core/context.js';
 import { recordAudit } from '../../core/audit.repo.js';
-
-const columns = ['id', 'code', 'label_sv', 'label_en', 'group_code', 'sort_order', 'active'] as const;
+import { findCategoryByCode, findCategoryIdByCode, insertCategories, insertCategory, listCategoryRows, updateCategoryRow } from './categories.repo.js';
 
 /** The organisation's incident taxonomy in display order (inactive ones too, flagged). */
 export function listCategories(ctx: ServiceContext): Promise<Category[]> {
-  return ctx.db.selectFrom('incident_categories').select(columns).where('organisation_id', '=', ctx.organisation.id)
-    .orderBy('sort_order').orderBy('code').execute();
+  return listCategoryRows(ctx.db, ctx.organisation.id);
 }
 
 /** Adds a category; codes are unique per organisation. */
 export async function createCategory(ctx: ServiceContext, input: CategoryCreate): Promise<Category> {
   return inTransaction(ctx.db, async (trx) => {
-    const exists = await trx.selectFrom('incident_categories').select('id')
-      .where('organisation_id', '=', ctx.organisation.id).where('code', '=', input.code).executeTakeFirst();
+    const exists = await findCategoryIdByCode(trx, ctx.organisation.id, input.code);
     if (exists) throw new AppError('CONFLICT', { details: [{ path: 'code', code: 'duplicate', message: `category '${input.code}' exists` }] });
-    const created = await trx.insertInto('incident_categories').values({ ...input, organisation_id: ctx.organisation.id })
-      .returning(columns).executeTakeFirstOrThrow();
+    const created = await insertCategory(trx, { ...input, organisation_id: ctx.organisation.id });
     await recordAudit(trx, { organisationId: ctx.organisation.id, actor: ctx.actor, action: 'create', entityType: 'incident_category', entityId: created.id, after: created, remoteAddress: ctx.remoteAddress });
     return created;
   });
@@ -28,11 +24,9 @@ export async function createCategory(ctx: ServiceContext, input: CategoryCreate)
 /** Relabels, regroups, reorders or (de)activates a category. Codes never change: imports map onto them. */
 export async function updateCategory(ctx: ServiceContext, code: string, update: CategoryUpdate): Promise<Category> {
   return inTransaction(ctx.db, async (trx) => {
-    const before = await trx.selectFrom('incident_categories').select(columns)
-      .where('organisation_id', '=', ctx.organisation.id).where('code', '=', code).executeTakeFirst();
+    const before = await findCategoryByCode(trx, ctx.organisation.id, code);
     if (!before) throw new AppError('NOT_FOUND', { details: { entity: 'incident_category', code } });
-    const after = await trx.updateTable('incident_categories').set({ ...update, updated_at: new Date() })
-      .where('id', '=', before.id).returning(columns).executeTakeFirstOrThrow();
+    const after = await updateCategoryRow(trx, before.id, { ...update, updated_at: new Date() });
     await recordAudit(trx, { organisationId: ctx.organisation.id, actor: ctx.actor, action: 'update', entityType: 'incident_category', entityId: before.id, before, after, remoteAddress: ctx.remoteAddress });
     return after;
   });
@@ -40,8 +34,6 @@ export async function updateCategory(ctx: ServiceContext, code: string, update: 
 
 /** Gives a new organisation the default taxonomy. */
 export async function insertDefaultCategories(db: Db, organisationId: string): Promise<number> {
-  await db.insertInto('incident_categories')
-    .values(DEFAULT_CATEGORIES.map((c, i) => ({ ...c, organisation_id: organisationId, sort_order: (i + 1) * 10 })))
-    .execute();
+  await insertCategories(db, DEFAULT_CATEGORIES.map((c, i) => ({ ...c, organisation_id: organisationId, sort_order: (i + 1) * 10 })));
   return DEFAULT_CATEGORIES.length;
 }

@@ -52,7 +52,3 @@ export function listAreasForImport(db: Db, organisationId: string) {
 export function findUnitIdBySlug(db: Db, organisationId: string, slug: string) {
   return db.selectFrom('units').select('id').where('organisation_id', '=', organisationId).where('slug', '=', slug).executeTakeFirst();
 }
-
-export async function findOrganisationName(db: Db, organisationId: string): Promise<string> {
-  return (await db.selectFrom('organisations').select('name').where('id', '=', organisationId).executeTakeFirstOrThrow()).name;
-}

@@ -1,6 +1,7 @@
 import { addWeeks, isoWeekMonday, isoWeekOfDate, parseIsoWeek, previousWeek, sameWeekLastYear, today, weekBounds } from '../../domain/calendar/index.js';
 import { DEFAULT_RATING_THRESHOLDS, type RatingThresholdsInput, type SituationQuery, type SituationReport } from '../../domain/situation.js';
 import type { ServiceContext } from '../../core/context.js';
+import { findOrganisationName } from '../../core/tenancy.repo.js';
 import { type CategoryInfo, categoryRows, type Covers, coverage, neighbourhoodRows, tally, timeMatrix, totalsOf, trendOf, TREND_WEEKS } from './assemble.js';
 import { BASELINE_WEEKS, weeklyEmerging } from './emerging-hotspots.js';
 import { annualCalendar, CALENDAR_YEARS } from './calendar.js';
@@ -27,7 +28,7 @@ const cache = createLru<{ report: SituationReport; json: ReusedBody }>(256);
  */
 export async function situationScope(ctx: ServiceContext, areaId: string | null | undefined, versions?: Record<string, number>): Promise<ReportScope> {
   const v = versions ?? await readDataVersions(ctx.db, ctx.organisation.id);
-  const name = async () => (await ctx.db.selectFrom('organisations').select('name').where('id', '=', ctx.organisation.id).executeTakeFirstOrThrow()).name;
+  const name = () => findOrganisationName(ctx.db, ctx.organisation.id);
   return resolveScope(ctx.db, { id: ctx.organisation.id, name }, areaId, String(v.areas ?? 0));
 }
 
