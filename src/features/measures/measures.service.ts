@@ -198,8 +198,9 @@ export async function recordFollowup(ctx: ServiceContext, id: string, followupId
     const followup = await findFollowup(trx, id, followupId);
     if (!followup) throw new AppError('NOT_FOUND', { details: { entity: 'measure_followup', id: followupId } });
     if (followup.recorded_at) throw new AppError('CONFLICT', { details: { entity: 'measure_followup', id: followupId, reason: 'already recorded' } });
+    const day = today(ctx.organisation.timeZone);
     // biome-ignore lint/complexity/useMathMinMax: the earlier of two 'YYYY-MM-DD' strings, which Math.min cannot compare
-    const indicator = await followupIndicator(tx, id, followup.due_date < today(ctx.organisation.timeZone) ? followup.due_date : today(ctx.organisation.timeZone));
+    const indicator = await followupIndicator(tx, id, followup.due_date < day ? followup.due_date : day);
     await recordFollowupRow(trx, followupId, {
       recorded_at: new Date(), recorded_by: ctx.actor, what_was_done: redact(input.what_was_done), assessment: input.assessment,
       indicator_problem_id: indicator?.problem_id ?? null, indicator_from: indicator?.from ?? null, indicator_to: indicator?.to ?? null,
