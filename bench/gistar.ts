@@ -27,7 +27,15 @@ function studyCells(): string[] {
     return [...cells];
   } catch {
     // Without the shared data, a box over the inner city of about the same area.
-    const box = [[[17.85, 59.25], [18.2, 59.25], [18.2, 59.4], [17.85, 59.4], [17.85, 59.25]]];
+    const box = [
+      [
+        [17.85, 59.25],
+        [18.2, 59.25],
+        [18.2, 59.4],
+        [17.85, 59.4],
+        [17.85, 59.25],
+      ],
+    ];
     return polygonToCells(box, 9, true);
   }
 }
@@ -77,10 +85,16 @@ const binomial = timeGi('exact-binomial');
 const hot = normal.r.cells.filter((c) => c.fdrClass.startsWith('hot')).length;
 
 const fmt = (ms: number) => `${ms.toFixed(1)} ms`;
-console.log(`study area: ${cells.length} res-9 cells (built in ${fmt(tStudy)}); ${INCIDENTS} incidents, ${normal.r.total} inside, ${normal.r.outside} outside`);
+console.log(
+  `study area: ${cells.length} res-9 cells (built in ${fmt(tStudy)}); ${INCIDENTS} incidents, ${normal.r.total} inside, ${normal.r.outside} outside`,
+);
 console.log(`latLngToCell for every incident (done at write time, not per map): ${fmt(tIndex)}`);
 console.log(`count by cell: ${fmt(tCount)}`);
-console.log(`Gi* k=1, normal p + BH:          ${fmt(normal.ms)}  (${(normal.ms / BUDGET_MS * 100).toFixed(1)} % of the 1 s budget; ${hot} FDR hot cells)`);
-console.log(`Gi* k=1, exact-binomial p + BH:  ${fmt(binomial.ms)}  (${(binomial.ms / BUDGET_MS * 100).toFixed(1)} % of budget)`);
+console.log(
+  `Gi* k=1, normal p + BH:          ${fmt(normal.ms)}  (${((normal.ms / BUDGET_MS) * 100).toFixed(1)} % of the 1 s budget; ${hot} FDR hot cells)`,
+);
+console.log(
+  `Gi* k=1, exact-binomial p + BH:  ${fmt(binomial.ms)}  (${((binomial.ms / BUDGET_MS) * 100).toFixed(1)} % of budget)`,
+);
 console.log(`count + Gi* (normal):            ${fmt(tCount + normal.ms)}`);
 if (tCount + normal.ms > BUDGET_MS) process.exitCode = 1;

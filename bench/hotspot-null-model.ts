@@ -35,7 +35,12 @@ export interface Grid {
 export function diskGrid(lat = 59.3293, lon = 18.0686, radius = 11): Grid {
   const cells = gridDisk(latLngToCell(lat, lon, 9), radius);
   const index = new Map(cells.map((c, i) => [c, i]));
-  return { cells, hoods: neighbourhoods(cells.length, (i) => gridDisk(cells[i]!, 1).flatMap((c) => (index.has(c) ? [index.get(c)!] : []))) };
+  return {
+    cells,
+    hoods: neighbourhoods(cells.length, (i) =>
+      gridDisk(cells[i]!, 1).flatMap((c) => (index.has(c) ? [index.get(c)!] : [])),
+    ),
+  };
 }
 
 export interface Rng {
@@ -89,7 +94,11 @@ export function csr(grid: Grid, perCell: number): NullModel {
 
 /** (b) Overdispersed counts: every cell-week negative binomial with the same mean and size. */
 export function negbin(grid: Grid, perCell: number, size: number): NullModel {
-  return { name: `(b) NB size ${size}, ${perCell}/cell-week`, means: new Float64Array(grid.cells.length).fill(perCell), size };
+  return {
+    name: `(b) NB size ${size}, ${perCell}/cell-week`,
+    means: new Float64Array(grid.cells.length).fill(perCell),
+    size,
+  };
 }
 
 /** (c) A stable uneven background: cell means ∝ weights (a long-run pattern), scaled to `perCell` on average, Poisson noise. */
@@ -110,9 +119,14 @@ export function transitWeights(grid: Grid, seed = 7): { weights: Float64Array; l
   const index = new Map(grid.cells.map((c, i) => [c, i]));
   const weights = new Float64Array(grid.cells.length).fill(0.2);
   try {
-    for (const [file, w] of [['stockholm_region_bus_stops.geojson', 1], ['stockholm_rail_metro_stations.geojson', 5]] as const) {
+    for (const [file, w] of [
+      ['stockholm_region_bus_stops.geojson', 1],
+      ['stockholm_rail_metro_stations.geojson', 5],
+    ] as const) {
       const url = new URL(`../../shared/data/poi/${file}`, import.meta.url);
-      const fc = JSON.parse(readFileSync(url, 'utf8')) as { features: Array<{ geometry: { type: string; coordinates: number[] } | null }> };
+      const fc = JSON.parse(readFileSync(url, 'utf8')) as {
+        features: Array<{ geometry: { type: string; coordinates: number[] } | null }>;
+      };
       for (const f of fc.features) {
         if (f.geometry?.type !== 'Point') continue;
         const i = index.get(latLngToCell(f.geometry.coordinates[1]!, f.geometry.coordinates[0]!, 9));
@@ -128,7 +142,8 @@ export function transitWeights(grid: Grid, seed = 7): { weights: Float64Array; l
       for (let ring = 0; ring <= 3; ring++) {
         for (const cell of gridDisk(grid.cells[centre]!, ring)) {
           const i = index.get(cell);
-          if (i !== undefined) weights[i] = weights[i]! + amplitude * Math.exp(-(ring * ring) / 2) / (ring === 0 ? 1 : 6 * ring);
+          if (i !== undefined)
+            weights[i] = weights[i]! + (amplitude * Math.exp(-(ring * ring) / 2)) / (ring === 0 ? 1 : 6 * ring);
         }
       }
     }
@@ -137,7 +152,9 @@ export function transitWeights(grid: Grid, seed = 7): { weights: Float64Array; l
 }
 
 function draw(r: Rng, model: NullModel): number[] {
-  return Array.from(model.means, (m) => (model.size === undefined ? poisson(r, m) : poisson(r, gamma(r, model.size) * (m / model.size))));
+  return Array.from(model.means, (m) =>
+    model.size === undefined ? poisson(r, m) : poisson(r, gamma(r, model.size) * (m / model.size)),
+  );
 }
 
 /**
@@ -145,7 +162,12 @@ function draw(r: Rng, model: NullModel): number[] {
  * neighbours drawn from the other cells; one pseudo p in the observed direction, (extremes + 1)/(perms + 1).
  * The random index rows are shared by all cells (PySAL does the same), which keeps it fast.
  */
-function conditionalP(values: readonly number[], grid: Grid, r: Rng, permutations: number): { p: number[]; hot: boolean[] } {
+function conditionalP(
+  values: readonly number[],
+  grid: Grid,
+  r: Rng,
+  permutations: number,
+): { p: number[]; hot: boolean[] } {
   const n = values.length;
   const maxW = Math.max(...grid.hoods.map((h) => h.length));
   const rows: Int32Array[] = [];
@@ -179,7 +201,15 @@ function conditionalP(values: readonly number[], grid: Grid, r: Rng, permutation
 }
 
 /** Indices of the cells a method calls hot at FDR `alpha` (Gi* methods: z > 0 and BH-adjusted p ≤ alpha). */
-export function hotCells(method: Method, current: readonly number[], history: ReadonlyArray<readonly number[]>, grid: Grid, alpha: number, r: Rng, permutations = 999): number[] {
+export function hotCells(
+  method: Method,
+  current: readonly number[],
+  history: ReadonlyArray<readonly number[]>,
+  grid: Grid,
+  alpha: number,
+  r: Rng,
+  permutations = 999,
+): number[] {
   const hot: number[] = [];
   if (method === 'baseline') {
     baselineHotspots(current, history, (i) => grid.hoods[i]!, alpha).forEach((c, i) => {
@@ -247,5 +277,11 @@ export function runStudy(o: StudyOptions): MethodResult[] {
       if (hot.length > falseHot) t.detected++;
     });
   }
-  return tally.map((t) => ({ ...t, weeksWithFalse: t.weeksWithFalse / o.weeks, falseCells: t.falseCells / o.weeks, fdr: t.fdr / o.weeks, detected: t.detected / o.weeks }));
+  return tally.map((t) => ({
+    ...t,
+    weeksWithFalse: t.weeksWithFalse / o.weeks,
+    falseCells: t.falseCells / o.weeks,
+    fdr: t.fdr / o.weeks,
+    detected: t.detected / o.weeks,
+  }));
 }

@@ -24,7 +24,7 @@ import { seedStockholm } from '../src/features/seed/seed.service.js';
 
 const arg = (name: string, fallback: string) => {
   const i = process.argv.indexOf(`--${name}`);
-  return i >= 0 ? process.argv[i + 1] ?? fallback : fallback;
+  return i >= 0 ? (process.argv[i + 1] ?? fallback) : fallback;
 };
 const ROWS = Number(arg('rows', '1000000'));
 const ENGINES = arg('engines', 'pglite,postgres').split(',');
@@ -32,11 +32,31 @@ const KEPT_CSV = arg('csv', '');
 const ADMIN_URL = process.env.TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
 const BENCH_DB = 'trygg_import_bench';
 
-const CATEGORIES = ['Skadegörelse', 'Klotter', 'Nedskräpning', 'Trasig belysning', 'Otrygg plats', 'Ordningsstörning', 'Narkotika', 'Våld', 'Hot', 'Stöld/inbrott', 'Brand', 'Trafikfara'];
+const CATEGORIES = [
+  'Skadegörelse',
+  'Klotter',
+  'Nedskräpning',
+  'Trasig belysning',
+  'Otrygg plats',
+  'Ordningsstörning',
+  'Narkotika',
+  'Våld',
+  'Hot',
+  'Stöld/inbrott',
+  'Brand',
+  'Trafikfara',
+];
 const TEXTS = [
-  'Klotter på fasaden vid entrén', 'Krossad ruta i busskuren', 'Trasig gatlykta längs gångvägen', 'Nedskräpning vid återvinningsstationen',
-  'Grupp ungdomar, stökigt vid tunnelbaneuppgången', 'Brand i papperskorg, släckt av personal', 'Ring 070-123 45 67 för mer information',
-  'Cykel stulen från cykelstället', 'Mörkt och otryggt i parken kvällstid', '',
+  'Klotter på fasaden vid entrén',
+  'Krossad ruta i busskuren',
+  'Trasig gatlykta längs gångvägen',
+  'Nedskräpning vid återvinningsstationen',
+  'Grupp ungdomar, stökigt vid tunnelbaneuppgången',
+  'Brand i papperskorg, släckt av personal',
+  'Ring 070-123 45 67 för mer information',
+  'Cykel stulen från cykelstället',
+  'Mörkt och otryggt i parken kvällstid',
+  '',
 ];
 
 const round6 = (n: number) => Math.round(n * 1e6) / 1e6;
@@ -44,7 +64,7 @@ const round6 = (n: number) => Math.round(n * 1e6) / 1e6;
 /** A small deterministic generator, so every run benchmarks the same file. */
 function rng(seed: number) {
   let s = seed >>> 0;
-  return () => ((s = (Math.imul(s ^ (s >>> 15), 0x2c1b3c6d) + 0x6d2b79f5) >>> 0) / 2 ** 32);
+  return () => (s = (Math.imul(s ^ (s >>> 15), 0x2c1b3c6d) + 0x6d2b79f5) >>> 0) / 2 ** 32;
 }
 
 async function generateCsv(path: string, rows: number): Promise<void> {
@@ -53,28 +73,48 @@ async function generateCsv(path: string, rows: number): Promise<void> {
   await migrateToLatest(seeded.db);
   const { organisation } = await seedStockholm(seeded.db, { demoIncidents: 0, police: false });
   const index = await getAreaIndex(seeded.db, organisation.id);
-  const bounds = await seeded.db.selectFrom('areas').where('level', '=', 'neighbourhood')
-    .select((eb) => [eb.fn.min('min_lon').as('minLon'), eb.fn.min('min_lat').as('minLat'), eb.fn.max('max_lon').as('maxLon'), eb.fn.max('max_lat').as('maxLat')])
+  const bounds = await seeded.db
+    .selectFrom('areas')
+    .where('level', '=', 'neighbourhood')
+    .select((eb) => [
+      eb.fn.min('min_lon').as('minLon'),
+      eb.fn.min('min_lat').as('minLat'),
+      eb.fn.max('max_lon').as('maxLon'),
+      eb.fn.max('max_lat').as('maxLat'),
+    ])
     .executeTakeFirstOrThrow();
   await seeded.close();
-  const [minLon, minLat, maxLon, maxLat] = [bounds.minLon, bounds.minLat, bounds.maxLon, bounds.maxLat].map(Number) as [number, number, number, number];
+  const [minLon, minLat, maxLon, maxLat] = [bounds.minLon, bounds.minLat, bounds.maxLon, bounds.maxLat].map(Number) as [
+    number,
+    number,
+    number,
+    number,
+  ];
   const random = rng(20_261_125);
   const out = createWriteStream(path);
-  const write = (s: string) => (out.write(s) ? Promise.resolve() : new Promise<void>((r) => out.once('drain', () => r())));
+  const write = (s: string) =>
+    out.write(s) ? Promise.resolve() : new Promise<void>((r) => out.once('drain', () => r()));
   await write('ärende;datum;kategori;lat;lon;beskrivning\r\n');
   const yearStart = Date.UTC(2025, 10, 1);
   const pad = (n: number) => String(n).padStart(2, '0');
   let buffer = '';
   for (let i = 0; i < rows; i++) {
-    let lon = 0, lat = 0;
-    do { lon = round6(minLon + random() * (maxLon - minLon)); lat = round6(minLat + random() * (maxLat - minLat)); } while (index.containing(lon, lat, '2026-06-01').length === 0);
+    let lon = 0,
+      lat = 0;
+    do {
+      lon = round6(minLon + random() * (maxLon - minLon));
+      lat = round6(minLat + random() * (maxLat - minLat));
+    } while (index.containing(lon, lat, '2026-06-01').length === 0);
     // Swedish local wall-clock text; the UTC fields of this Date are used as the local time on purpose.
     const t = new Date(yearStart + Math.floor(random() * 365 * 24 * 60) * 60_000);
     const date = `${t.getUTCFullYear()}-${pad(t.getUTCMonth() + 1)}-${pad(t.getUTCDate())} ${pad(t.getUTCHours())}:${pad(t.getUTCMinutes())}`;
     const category = CATEGORIES[Math.floor(random() * CATEGORIES.length)]!;
     const text = TEXTS[Math.floor(random() * TEXTS.length)]!;
     buffer += `TK-${1_000_000 + i};${date};${category};${lat.toFixed(6).replace('.', ',')};${lon.toFixed(6).replace('.', ',')};${text}\r\n`;
-    if (buffer.length > 1 << 20) { await write(buffer); buffer = ''; }
+    if (buffer.length > 1 << 20) {
+      await write(buffer);
+      buffer = '';
+    }
   }
   await write(buffer);
   await new Promise<void>((resolve) => out.end(resolve));
@@ -86,7 +126,9 @@ async function rawCopyPglite(dir: string, file: string): Promise<number> {
   const db = await PGlite.create(dir);
   await db.exec(`DROP TABLE IF EXISTS bench_bare; ${BARE}`);
   const started = performance.now();
-  await db.query(`COPY bench_bare FROM '/dev/blob' WITH (FORMAT csv, DELIMITER ';', HEADER true)`, [], { blob: new Blob([readFileSync(file)]) });
+  await db.query(`COPY bench_bare FROM '/dev/blob' WITH (FORMAT csv, DELIMITER ';', HEADER true)`, [], {
+    blob: new Blob([readFileSync(file)]),
+  });
   const seconds = (performance.now() - started) / 1000;
   await db.exec('DROP TABLE bench_bare');
   await db.close();
@@ -98,7 +140,10 @@ async function rawCopyPostgres(url: string, file: string): Promise<number> {
   await client.connect();
   await client.query(`DROP TABLE IF EXISTS bench_bare; ${BARE}`);
   const started = performance.now();
-  await pipeline(createReadStream(file), client.query(copyFrom(`COPY bench_bare FROM STDIN WITH (FORMAT csv, DELIMITER ';', HEADER true)`)));
+  await pipeline(
+    createReadStream(file),
+    client.query(copyFrom(`COPY bench_bare FROM STDIN WITH (FORMAT csv, DELIMITER ';', HEADER true)`)),
+  );
   const seconds = (performance.now() - started) / 1000;
   await client.query('DROP TABLE bench_bare');
   await client.end();
@@ -113,7 +158,12 @@ async function seed(options: { databaseUrl?: string; dataDir?: string }): Promis
 }
 
 interface ChildResult {
-  seconds: number; cpuSeconds: number; maxRssMb: number; rows: Record<string, number>; errors_total: number; rssMbOverTime: Array<[number, number]>;
+  seconds: number;
+  cpuSeconds: number;
+  maxRssMb: number;
+  rows: Record<string, number>;
+  errors_total: number;
+  rssMbOverTime: Array<[number, number]>;
 }
 
 /** The `trygg` command as installed: a launcher that execs Node with the import's settings (same pid). */
@@ -127,7 +177,11 @@ function sample(pid: number): { peakMb: number; rssMb: number; cpuSeconds: numbe
     const kb = (field: string) => Number(new RegExp(`${field}:\\s+(\\d+)`).exec(status)?.[1] ?? 0);
     // utime and stime are fields 14 and 15; the command name (field 2) may hold spaces, so count after its ')'.
     const stat = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
-    return { peakMb: Math.round(kb('VmHWM') / 1024), rssMb: Math.round(kb('VmRSS') / 1024), cpuSeconds: (Number(stat[11]) + Number(stat[12])) / CLOCK_TICKS };
+    return {
+      peakMb: Math.round(kb('VmHWM') / 1024),
+      rssMb: Math.round(kb('VmRSS') / 1024),
+      cpuSeconds: (Number(stat[11]) + Number(stat[12])) / CLOCK_TICKS,
+    };
   } catch {
     return null;
   }
@@ -141,10 +195,13 @@ function importWithCli(env: Record<string, string>, file: string): Promise<Child
   return new Promise((resolve, reject) => {
     const started = performance.now();
     const child = spawn(CLI, ['import', 'incidents', file, '--org', 'stockholm', '--json'], {
-      env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'ignore'],
+      env: { ...process.env, ...env },
+      stdio: ['ignore', 'pipe', 'ignore'],
     });
     let stdout = '';
-    child.stdout.on('data', (chunk: Buffer) => { stdout += chunk.toString(); });
+    child.stdout.on('data', (chunk: Buffer) => {
+      stdout += chunk.toString();
+    });
     let last = { peakMb: 0, rssMb: 0, cpuSeconds: 0 };
     const rssMbOverTime: Array<[number, number]> = [];
     let ticks = 0;
@@ -159,7 +216,14 @@ function importWithCli(env: Record<string, string>, file: string): Promise<Child
       clearInterval(watcher);
       if (code !== 0) return reject(new Error(`trygg import exited with ${code}`));
       const report = JSON.parse(stdout) as { rows: Record<string, number>; errors_total: number };
-      resolve({ seconds: (performance.now() - started) / 1000, cpuSeconds: last.cpuSeconds, maxRssMb: last.peakMb, rows: report.rows, errors_total: report.errors_total, rssMbOverTime });
+      resolve({
+        seconds: (performance.now() - started) / 1000,
+        cpuSeconds: last.cpuSeconds,
+        maxRssMb: last.peakMb,
+        rows: report.rows,
+        errors_total: report.errors_total,
+        rssMbOverTime,
+      });
     });
   });
 }
@@ -167,7 +231,11 @@ function importWithCli(env: Record<string, string>, file: string): Promise<Child
 async function adminQuery(text: string): Promise<void> {
   const client = new pg.Client({ connectionString: ADMIN_URL });
   await client.connect();
-  try { await client.query(text); } finally { await client.end(); }
+  try {
+    await client.query(text);
+  } finally {
+    await client.end();
+  }
 }
 
 const work = mkdtempSync(join(tmpdir(), 'trygg-import-bench-'));
@@ -178,7 +246,9 @@ try {
   const t0 = performance.now();
   if (!KEPT_CSV || !existsSync(csv)) await generateCsv(csv, ROWS);
   const size = Number(execFileSync('stat', ['-c', '%s', csv], { encoding: 'utf8' }));
-  console.log(`${ROWS.toLocaleString('en')} rows (${(size / 1e6).toFixed(0)} MB) ready in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
+  console.log(
+    `${ROWS.toLocaleString('en')} rows (${(size / 1e6).toFixed(0)} MB) ready in ${((performance.now() - t0) / 1000).toFixed(1)} s`,
+  );
   for (const engine of ENGINES) {
     let env: Record<string, string>;
     let copySeconds: number;
@@ -198,14 +268,29 @@ try {
     const result = await importWithCli(env, csv);
     const copyRate = ROWS / copySeconds;
     const importRate = ROWS / result.seconds;
-    console.log(`\n${engine} (load average ${loadavg().map((l) => l.toFixed(1)).join(' ')})`);
-    console.log(`  (a) raw COPY into a bare table : ${Math.round(copyRate).toLocaleString('en')} rows/s (${copySeconds.toFixed(1)} s)`);
-    console.log(`  (b) full import                : ${Math.round(importRate).toLocaleString('en')} rows/s (${result.seconds.toFixed(1)} s; inserted ${result.rows.inserted}, errors ${result.errors_total}, skipped ${result.rows.skipped})`);
+    console.log(
+      `\n${engine} (load average ${loadavg()
+        .map((l) => l.toFixed(1))
+        .join(' ')})`,
+    );
+    console.log(
+      `  (a) raw COPY into a bare table : ${Math.round(copyRate).toLocaleString('en')} rows/s (${copySeconds.toFixed(1)} s)`,
+    );
+    console.log(
+      `  (b) full import                : ${Math.round(importRate).toLocaleString('en')} rows/s (${result.seconds.toFixed(1)} s; inserted ${result.rows.inserted}, errors ${result.errors_total}, skipped ${result.rows.skipped})`,
+    );
     console.log(`  ratio b/a                      : ${(importRate / copyRate).toFixed(2)} (target ≥ 0.5)`);
     console.log(`  peak RSS of the import process : ${result.maxRssMb} MB (target < 300 MB)`);
-    console.log(`  CPU time of the import process : ${result.cpuSeconds.toFixed(1)} s (with PGlite: the database's work too; with PostgreSQL: not the server's)`);
+    console.log(
+      `  CPU time of the import process : ${result.cpuSeconds.toFixed(1)} s (with PGlite: the database's work too; with PostgreSQL: not the server's)`,
+    );
     const every = Math.max(1, Math.ceil(result.rssMbOverTime.length / 15));
-    console.log(`  RSS over time (s: MB)          : ${result.rssMbOverTime.filter((_, i) => i % every === 0).map(([s, mb]) => `${s}: ${mb}`).join(', ')}`);
+    console.log(
+      `  RSS over time (s: MB)          : ${result.rssMbOverTime
+        .filter((_, i) => i % every === 0)
+        .map(([s, mb]) => `${s}: ${mb}`)
+        .join(', ')}`,
+    );
     if (engine === 'postgres') await adminQuery(`DROP DATABASE IF EXISTS ${BENCH_DB}`);
   }
 } finally {

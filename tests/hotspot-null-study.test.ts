@@ -23,12 +23,27 @@ describe('hotspot null study (small)', () => {
   });
 
   it('Gi* with the exact-binomial p does not: on (c) it calls busy-as-usual cells hot in most weeks', () => {
-    const [r] = runStudy({ grid, model: background(grid, weights, 1, label), weeks: 20, seed: 20261206, alpha: 0.1, methods: ['exact-binomial'] });
+    const [r] = runStudy({
+      grid,
+      model: background(grid, weights, 1, label),
+      weeks: 20,
+      seed: 20261206,
+      alpha: 0.1,
+      methods: ['exact-binomial'],
+    });
     expect(r!.weeksWithFalse).toBeGreaterThan(0.8);
   });
 
   it('and the baseline test still finds a real new spike (+12 incidents in one cell) in most weeks', () => {
-    const [r] = runStudy({ grid, model: background(grid, weights, 1, label), weeks: 20, seed: 7, alpha: 0.1, methods: ['baseline'], spike: 12 });
+    const [r] = runStudy({
+      grid,
+      model: background(grid, weights, 1, label),
+      weeks: 20,
+      seed: 7,
+      alpha: 0.1,
+      methods: ['baseline'],
+      spike: 12,
+    });
     expect(r!.detected).toBeGreaterThanOrEqual(0.7);
   });
 });

@@ -28,16 +28,22 @@ export function startBackgroundJobs(handle: DbHandle, config: Config, logger: Lo
     return timer;
   };
   const timers = [
-    every(24 * 3600_000, 'retention run', () => forEachOrganisation('retention-job', (ctx) => runRetention(ctx, { dryRun: false }))),
+    every(24 * 3600_000, 'retention run', () =>
+      forEachOrganisation('retention-job', (ctx) => runRetention(ctx, { dryRun: false })),
+    ),
     // Hourly: last week's digest is written once, on the first run after the week ends.
-    every(3600_000, 'weekly digest', () => forEachOrganisation('digest-job', (ctx) => writeWeeklyDigests(ctx, lastWeek(ctx.organisation.timeZone)))),
+    every(3600_000, 'weekly digest', () =>
+      forEachOrganisation('digest-job', (ctx) => writeWeeklyDigests(ctx, lastWeek(ctx.organisation.timeZone))),
+    ),
   ];
   if (config.smtpUrl) {
     const transport = nodemailer.createTransport(config.smtpUrl);
-    timers.push(every(config.mailIntervalSeconds * 1000, 'mail delivery', async () => {
-      const result = await deliverDueMessages(handle.db, transport, { from: config.mailFrom });
-      if (result.sent || result.retrying || result.gaveUp) logger.info({ result }, 'mail delivered');
-    }));
+    timers.push(
+      every(config.mailIntervalSeconds * 1000, 'mail delivery', async () => {
+        const result = await deliverDueMessages(handle.db, transport, { from: config.mailFrom });
+        if (result.sent || result.retrying || result.gaveUp) logger.info({ result }, 'mail delivered');
+      }),
+    );
   } else {
     logger.info('SMTP_URL not set: messages to reporters stay in the outbox');
   }

@@ -18,7 +18,10 @@ export interface OpenDatabaseOptions extends Pick<ConnectOptions, 'pgliteSetting
  * migrations run on a connection of their own without a statement timeout, as MIGRATION_DATABASE_URL's role
  * (the owner of the tables) when it is set; the role of DATABASE_URL then gets only the rights it needs.
  */
-export async function openDatabase(options: OpenDatabaseOptions = {}, config: Config = loadConfig()): Promise<DbHandle> {
+export async function openDatabase(
+  options: OpenDatabaseOptions = {},
+  config: Config = loadConfig(),
+): Promise<DbHandle> {
   const { purpose = 'batch', asOwner = false, ...connectOptions } = options;
   const base = { databaseUrl: config.databaseUrl, dataDir: config.dataDir, ...connectOptions };
   if (!config.databaseUrl) {
@@ -26,7 +29,11 @@ export async function openDatabase(options: OpenDatabaseOptions = {}, config: Co
     await migrateToLatest(handle.db);
     return handle;
   }
-  const owner = await connect({ ...base, databaseUrl: config.migrationDatabaseUrl ?? config.databaseUrl, maxConnections: 1 });
+  const owner = await connect({
+    ...base,
+    databaseUrl: config.migrationDatabaseUrl ?? config.databaseUrl,
+    maxConnections: 1,
+  });
   try {
     await migrateToLatest(owner.db);
     if (asOwner) return owner;

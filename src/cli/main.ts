@@ -24,7 +24,8 @@ const COMMANDS: Record<string, () => Promise<Register>> = {
 
 const program = new Command('trygg').description('Trygg — crime prevention and safety work').showHelpAfterError();
 const requested = process.argv[2];
-const loaders = requested !== undefined && Object.hasOwn(COMMANDS, requested) ? [COMMANDS[requested]!] : Object.values(COMMANDS);
+const loaders =
+  requested !== undefined && Object.hasOwn(COMMANDS, requested) ? [COMMANDS[requested]!] : Object.values(COMMANDS);
 // `backup` and `restore` share a module: register it once.
 const registers = new Set(await Promise.all(loaders.map((load) => load())));
 for (const register of registers) register(program);
@@ -34,9 +35,13 @@ try {
 } catch (error) {
   // A user's mistake gets its code and message, not a stack trace.
   if (error instanceof AppError) {
-    console.error(`${error.code}: ${error.messages.sv} / ${error.messages.en}${error.details ? ` ${JSON.stringify(error.details)}` : ''}`);
+    console.error(
+      `${error.code}: ${error.messages.sv} / ${error.messages.en}${error.details ? ` ${JSON.stringify(error.details)}` : ''}`,
+    );
   } else if (error instanceof z.ZodError) {
-    console.error(`VALIDATION_FAILED: ${error.issues.map((i) => `${i.path.join('.') || 'value'}: ${i.message}`).join('; ')}`);
+    console.error(
+      `VALIDATION_FAILED: ${error.issues.map((i) => `${i.path.join('.') || 'value'}: ${i.message}`).join('; ')}`,
+    );
   } else {
     console.error(error);
   }

@@ -46,7 +46,8 @@ export function defineRoute<const C extends RouteContract>(contract: C): C {
 type Schema<C, K extends 'params' | 'query' | 'body'> = C extends Record<K, infer S extends z.ZodType> ? S : undefined;
 type SuccessStatus = 200 | 201 | 202 | 204;
 type SuccessSchema<C extends RouteContract> = C['response'] extends infer R extends Partial<Record<number, z.ZodType>>
-  ? R[Extract<keyof R, SuccessStatus>] : undefined;
+  ? R[Extract<keyof R, SuccessStatus>]
+  : undefined;
 
 /** The parsed params, query and body a handler of the route receives. */
 export interface ParsedInput<C extends RouteContract> {
@@ -56,36 +57,47 @@ export interface ParsedInput<C extends RouteContract> {
 }
 
 /** What a handler returns for a successful call (before serialisation). */
-// biome-ignore lint/suspicious/noConfusingVoidType: a route without a body is answered by a handler that returns nothing
-export type HandlerResult<C extends RouteContract> = SuccessSchema<C> extends z.ZodType ? z.input<SuccessSchema<C>> : void;
+export type HandlerResult<C extends RouteContract> =
+  // biome-ignore lint/suspicious/noConfusingVoidType: a route without a body is answered by a handler that returns nothing
+  SuccessSchema<C> extends z.ZodType ? z.input<SuccessSchema<C>> : void;
 
 /** What a caller receives for a successful call. */
-// biome-ignore lint/suspicious/noConfusingVoidType: a route without a body is answered by a handler that returns nothing
-export type RouteResult<C extends RouteContract> = SuccessSchema<C> extends z.ZodType ? z.output<SuccessSchema<C>> : void;
+export type RouteResult<C extends RouteContract> =
+  // biome-ignore lint/suspicious/noConfusingVoidType: a route without a body is answered by a handler that returns nothing
+  SuccessSchema<C> extends z.ZodType ? z.output<SuccessSchema<C>> : void;
 
 /** The status of a successful call: `status`, else the one 2xx status the contract lists, else 200. */
 export function successStatus(contract: RouteContract): number {
   if (contract.status) return contract.status;
-  const statuses = Object.keys(contract.response ?? {}).map(Number).filter((s) => s >= 200 && s < 300);
+  const statuses = Object.keys(contract.response ?? {})
+    .map(Number)
+    .filter((s) => s >= 200 && s < 300);
   return statuses[0] ?? 200;
 }
 
 // A comma-separated list may be passed as an array (joined on the way out, checked by the server), and a
 // parsed boolean or number as itself: both become the same text in the URL.
-type QueryField<In, Out> = In | (Out extends readonly unknown[] ? readonly string[] : Out extends boolean | number ? Out : never);
+type QueryField<In, Out> =
+  | In
+  | (Out extends readonly unknown[] ? readonly string[] : Out extends boolean | number ? Out : never);
 /** A query as a caller writes it: each field as the schema reads it from the URL, lists as arrays, flags as booleans. */
 export type CallQuery<S extends z.ZodType> = {
   [K in keyof z.input<S>]?: QueryField<z.input<S>[K], K extends keyof z.output<S> ? z.output<S>[K] : never> | undefined;
 };
 
 /** What a caller passes: the route's params, query and body, each only where the route has one. */
-export type CallInput<C extends RouteContract> =
-  & (Schema<C, 'params'> extends z.ZodType ? { params: z.input<Schema<C, 'params'>> } : { params?: undefined })
-  & (Schema<C, 'query'> extends z.ZodType ? { query?: CallQuery<Schema<C, 'query'>> } : { query?: undefined })
-  & (Schema<C, 'body'> extends z.ZodType ? { body: z.input<Schema<C, 'body'>> }
-    : C extends { consumes: readonly ['multipart/form-data'] } ? { body: FormData } : { body?: undefined })
-  & (C extends { ifMatch: true } ? { version?: number | undefined } : { version?: undefined })
-  & { signal?: AbortSignal | undefined };
+export type CallInput<C extends RouteContract> = (Schema<C, 'params'> extends z.ZodType
+  ? { params: z.input<Schema<C, 'params'>> }
+  : { params?: undefined }) &
+  (Schema<C, 'query'> extends z.ZodType ? { query?: CallQuery<Schema<C, 'query'>> } : { query?: undefined }) &
+  (Schema<C, 'body'> extends z.ZodType
+    ? { body: z.input<Schema<C, 'body'>> }
+    : C extends { consumes: readonly ['multipart/form-data'] }
+      ? { body: FormData }
+      : { body?: undefined }) &
+  (C extends { ifMatch: true } ? { version?: number | undefined } : { version?: undefined }) & {
+    signal?: AbortSignal | undefined;
+  };
 
 /** The query a caller may pass to a route. */
 export type QueryOf<C extends RouteContract> = NonNullable<CallInput<C>['query']>;

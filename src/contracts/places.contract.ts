@@ -6,6 +6,22 @@ import { defineRoute } from './define-route.js';
 const tags = ['places'];
 
 export const placesContract = {
-  list: defineRoute({ method: 'GET', path: '/places', policy: 'public', tags, summary: 'Public places, indoor and outdoor', query: PlaceListQuerySchema, response: { 200: z.array(PlaceSchema) } }),
-  get: defineRoute({ method: 'GET', path: '/places/:id', policy: 'public', tags, summary: 'One place with zones and responsible units', params: z.object({ id: UuidSchema }), response: { 200: PlaceDetailSchema } }),
+  list: defineRoute({
+    method: 'GET',
+    path: '/places',
+    policy: 'public',
+    tags,
+    summary: 'Public places, indoor and outdoor',
+    query: PlaceListQuerySchema,
+    response: { 200: z.array(PlaceSchema) },
+  }),
+  get: defineRoute({
+    method: 'GET',
+    path: '/places/:id',
+    policy: 'public',
+    tags,
+    summary: 'One place with zones and responsible units',
+    params: z.object({ id: UuidSchema }),
+    response: { 200: PlaceDetailSchema },
+  }),
 };

@@ -1,5 +1,14 @@
 import type { Principal, Role } from '../domain/auth.js';
-import { actsForUnit, coordinatesUnit, editsForUnit, FREE_TEXT_ROLES, POLICIES, type Policy, type UnitRole, worksIncident } from '../domain/policies.js';
+import {
+  actsForUnit,
+  coordinatesUnit,
+  editsForUnit,
+  FREE_TEXT_ROLES,
+  POLICIES,
+  type Policy,
+  type UnitRole,
+  worksIncident,
+} from '../domain/policies.js';
 import { AppError } from '../domain/errors.js';
 import type { Confidentiality } from '../domain/confidentiality.js';
 
@@ -35,7 +44,8 @@ export function canEditForUnit(principal: Principal, unitId: string): boolean {
 
 /** Throws FORBIDDEN unless `canEditForUnit`; `what` names the record for the client and the log. */
 export function assertCanEditForUnit(principal: Principal, unitId: string, what: string): void {
-  if (!canEditForUnit(principal, unitId)) throw new AppError('FORBIDDEN', { details: { reason: `not an editor of the responsible unit (${what})` } });
+  if (!canEditForUnit(principal, unitId))
+    throw new AppError('FORBIDDEN', { details: { reason: `not an editor of the responsible unit (${what})` } });
 }
 
 /** The caller's memberships in the shape the domain's row rules take. */
@@ -46,16 +56,24 @@ function membershipsOf(principal: Principal): UnitRole[] {
 /** Throws FORBIDDEN unless the caller coordinates the unit or is an admin (`coordinatesUnit`: local agreements). */
 export function assertCoordinatesUnit(principal: Principal, unitId: string, what: string): void {
   if (principal.kind === 'system') return;
-  if (!coordinatesUnit(membershipsOf(principal), unitId)) throw new AppError('FORBIDDEN', { details: { reason: `not a coordinator of the district (${what})` } });
+  if (!coordinatesUnit(membershipsOf(principal), unitId))
+    throw new AppError('FORBIDDEN', { details: { reason: `not a coordinator of the district (${what})` } });
 }
 
 /** The units an incident answers to, as `worksIncident` takes them. */
-interface IncidentOwners { assignedUnitId: string | null; reportingUnitId: string | null; districtUnitId: string | null }
+interface IncidentOwners {
+  assignedUnitId: string | null;
+  reportingUnitId: string | null;
+  districtUnitId: string | null;
+}
 
 /** Throws FORBIDDEN unless the caller may change the incident (`worksIncident`); `what` names the change. */
 export function assertWorksIncident(principal: Principal, incident: IncidentOwners, what: string): void {
   if (principal.kind === 'system') return;
-  if (!worksIncident(membershipsOf(principal), incident)) throw new AppError('FORBIDDEN', { details: { reason: `not of the assigned or reporting unit or a coordinator of the district (incident ${what})` } });
+  if (!worksIncident(membershipsOf(principal), incident))
+    throw new AppError('FORBIDDEN', {
+      details: { reason: `not of the assigned or reporting unit or a coordinator of the district (incident ${what})` },
+    });
 }
 
 /** Acting for a unit (answering its requests, working its inbox): its members except analysts, and admins: `actsForUnit`. */

@@ -4,11 +4,17 @@ import type { Db } from './context.js';
 
 /** The organisation (tenant) of a slug, in the shape `ServiceContext` and `GET /api/organisation` use. */
 export function findOrganisationBySlug(db: Db, slug: string) {
-  return db.selectFrom('organisations').select(['id', 'slug', 'name', 'municipality_code', 'time_zone']).where('slug', '=', slug).executeTakeFirst();
+  return db
+    .selectFrom('organisations')
+    .select(['id', 'slug', 'name', 'municipality_code', 'time_zone'])
+    .where('slug', '=', slug)
+    .executeTakeFirst();
 }
 
 export async function findOrganisationName(db: Db, organisationId: string): Promise<string> {
-  return (await db.selectFrom('organisations').select('name').where('id', '=', organisationId).executeTakeFirstOrThrow()).name;
+  return (
+    await db.selectFrom('organisations').select('name').where('id', '=', organisationId).executeTakeFirstOrThrow()
+  ).name;
 }
 
 export function listOrganisations(db: Db) {
@@ -21,14 +27,29 @@ export async function hasAnyOrganisation(db: Db): Promise<boolean> {
 }
 
 export function findUnit(db: Db, organisationId: string, id: string) {
-  return db.selectFrom('units').selectAll().where('organisation_id', '=', organisationId).where('id', '=', id).executeTakeFirst();
+  return db
+    .selectFrom('units')
+    .selectAll()
+    .where('organisation_id', '=', organisationId)
+    .where('id', '=', id)
+    .executeTakeFirst();
 }
 
 export function findArea(db: Db, organisationId: string, id: string) {
-  return db.selectFrom('areas').selectAll().where('organisation_id', '=', organisationId).where('id', '=', id).executeTakeFirst();
+  return db
+    .selectFrom('areas')
+    .selectAll()
+    .where('organisation_id', '=', organisationId)
+    .where('id', '=', id)
+    .executeTakeFirst();
 }
 
 /** The organisation's incident categories among `codes` (id and code; unknown codes are left out). */
 export function findCategoriesByCode(db: Db, organisationId: string, codes: readonly string[]) {
-  return db.selectFrom('incident_categories').select(['id', 'code']).where('organisation_id', '=', organisationId).where('code', 'in', codes).execute();
+  return db
+    .selectFrom('incident_categories')
+    .select(['id', 'code'])
+    .where('organisation_id', '=', organisationId)
+    .where('code', 'in', codes)
+    .execute();
 }

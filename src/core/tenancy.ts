@@ -44,7 +44,8 @@ export async function contextFor(
   options: ContextOptions = {},
 ): Promise<ServiceContext & { organisationRecord: Organisation }> {
   const organisation = await organisationBySlug(db, slug);
-  if (principal.kind === 'user' && principal.organisationId !== organisation.id) throw new AppError('FORBIDDEN', { details: { organisation: slug } });
+  if (principal.kind === 'user' && principal.organisationId !== organisation.id)
+    throw new AppError('FORBIDDEN', { details: { organisation: slug } });
   return {
     db,
     organisation: { id: organisation.id, slug: organisation.slug, timeZone: organisation.time_zone },

@@ -17,7 +17,11 @@ function urlNamed(name: string): string {
 async function admin<T extends pg.QueryResultRow>(text: string, values: unknown[] = []): Promise<T[]> {
   const client = new pg.Client({ connectionString: TEST_POSTGRES_URL });
   await client.connect();
-  try { return (await client.query<T>(text, values)).rows; } finally { await client.end(); }
+  try {
+    return (await client.query<T>(text, values)).rows;
+  } finally {
+    await client.end();
+  }
 }
 
 /** Waits until `check` holds, polling; returns how long it took. */
@@ -30,8 +34,11 @@ async function waitFor(check: () => Promise<boolean>, timeoutMs: number): Promis
   return Date.now() - start;
 }
 
-const backendsOf = (name: string) => admin<{ pid: number; state: string; query: string }>(
-  'SELECT pid, state, query FROM pg_stat_activity WHERE application_name = $1', [name]);
+const backendsOf = (name: string) =>
+  admin<{ pid: number; state: string; query: string }>(
+    'SELECT pid, state, query FROM pg_stat_activity WHERE application_name = $1',
+    [name],
+  );
 
 describe('PostgreSQL connections that are lost', () => {
   const name = `trygg_test_${randomBytes(4).toString('hex')}`;
@@ -39,8 +46,15 @@ describe('PostgreSQL connections that are lost', () => {
   let handle: DbHandle;
   beforeAll(async () => {
     handle = await connect({
-      databaseUrl: urlNamed(name), maxConnections: 2, statementTimeoutMs: 300, idleInTransactionTimeoutMs: 60_000,
-      log: { warn: (_details, message) => { if (message === 'database connection lost') lost += 1; } },
+      databaseUrl: urlNamed(name),
+      maxConnections: 2,
+      statementTimeoutMs: 300,
+      idleInTransactionTimeoutMs: 60_000,
+      log: {
+        warn: (_details, message) => {
+          if (message === 'database connection lost') lost += 1;
+        },
+      },
     });
   });
   afterAll(() => handle?.close());
@@ -62,13 +76,16 @@ describe('PostgreSQL connections that are lost', () => {
     await admin('SELECT pg_terminate_backend($1)', [idle!.pid]);
     await waitFor(async () => lost >= 1, 5000);
 
-    const failure = await handle.db.transaction().execute(async (trx) => {
-      const { rows } = await sql<{ pid: number }>`SELECT pg_backend_pid() AS pid`.execute(trx);
-      await admin('SELECT pg_terminate_backend($1)', [rows[0]!.pid]);
-      // The session is gone while this transaction holds its client: the client emits 'error' between statements.
-      await waitFor(async () => lost >= 2, 5000);
-      await sql`SELECT 1`.execute(trx);
-    }).catch((e: unknown) => e);
+    const failure = await handle.db
+      .transaction()
+      .execute(async (trx) => {
+        const { rows } = await sql<{ pid: number }>`SELECT pg_backend_pid() AS pid`.execute(trx);
+        await admin('SELECT pg_terminate_backend($1)', [rows[0]!.pid]);
+        // The session is gone while this transaction holds its client: the client emits 'error' between statements.
+        await waitFor(async () => lost >= 2, 5000);
+        await sql`SELECT 1`.execute(trx);
+      })
+      .catch((e: unknown) => e);
     expect(isDatabaseUnavailable(failure)).toBe(true);
     expect(isDatabaseOverrun(failure)).toBe(false);
 
@@ -76,16 +93,21 @@ describe('PostgreSQL connections that are lost', () => {
     expect(rows).toEqual([{ ok: 1 }]);
   });
 
-  it('ends a killed process\'s statement within seconds, so its locks go with it', async () => {
+  it("ends a killed process's statement within seconds, so its locks go with it", async () => {
     const killedName = `${name}_killed`;
     const script = `
       import { sql } from 'kysely';
       import { connect } from ${JSON.stringify(new URL('./connect.ts', import.meta.url).href)};
       const handle = await connect({ databaseUrl: ${JSON.stringify(urlNamed(killedName))} });
       await sql\`SELECT pg_sleep(120)\`.execute(handle.db);`;
-    const child = spawn(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', script], { stdio: 'ignore' });
+    const child = spawn(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', script], {
+      stdio: 'ignore',
+    });
     try {
-      await waitFor(async () => (await backendsOf(killedName)).some((b) => b.state === 'active' && b.query.includes('pg_sleep')), 20_000);
+      await waitFor(
+        async () => (await backendsOf(killedName)).some((b) => b.state === 'active' && b.query.includes('pg_sleep')),
+        20_000,
+      );
     } finally {
       child.kill('SIGKILL');
     }
@@ -98,13 +120,21 @@ describe('a request while the database is down', () => {
   it('answers 503 DATABASE_UNAVAILABLE in Swedish and English instead of failing the process', async () => {
     // Nothing listens on port 1: every connection attempt is refused, as while PostgreSQL restarts.
     const handle = await connect({ databaseUrl: 'postgres://postgres@127.0.0.1:1/test', log: { warn: () => {} } });
-    const app = await buildApp({ db: handle.db, engine: handle.engine, config: { bodyLimit: 1_048_576, defaultOrganisation: 'stockholm' }, webRoot: null });
+    const app = await buildApp({
+      db: handle.db,
+      engine: handle.engine,
+      config: { bodyLimit: 1_048_576, defaultOrganisation: 'stockholm' },
+      webRoot: null,
+    });
     try {
       const res = await app.inject({ method: 'GET', url: '/api/categories' });
       expect(res.statusCode).toBe(503);
       expect(res.json().error).toMatchObject({
         code: 'DATABASE_UNAVAILABLE',
-        messages: { sv: 'Databasen svarar inte just nu. Försök igen om en stund.', en: 'The database is not answering right now. Try again in a moment.' },
+        messages: {
+          sv: 'Databasen svarar inte just nu. Försök igen om en stund.',
+          en: 'The database is not answering right now. Try again in a moment.',
+        },
       });
     } finally {
       await app.close();

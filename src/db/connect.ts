@@ -48,7 +48,10 @@ const CLIENT_CHECK_INTERVAL_MS = 5000;
  * and never shrinks, and the default 128 MB buffer cache alone is touched at start. Smaller caches keep
  * a million-row import under 300 MB RSS; sorts and index builds spill to temporary files instead.
  */
-export const BATCH_PGLITE_SETTINGS: Readonly<Record<string, string>> = { shared_buffers: '16MB', maintenance_work_mem: '16MB' };
+export const BATCH_PGLITE_SETTINGS: Readonly<Record<string, string>> = {
+  shared_buffers: '16MB',
+  maintenance_work_mem: '16MB',
+};
 
 // Both engines must hand the app the same JS values: int8 and numeric as numbers (counts, sums), date as
 // the plain 'YYYY-MM-DD' text (a JS Date would shift it by the time zone).
@@ -62,11 +65,18 @@ export async function connect(options: ConnectOptions = {}): Promise<DbHandle> {
   return connectPGlite(options.dataDir ?? './data', options.pgliteSettings, options.loadDataDir);
 }
 
-async function connectPGlite(dataDir: string, settings: Readonly<Record<string, string>> = {}, loadDataDir?: Blob): Promise<DbHandle> {
+async function connectPGlite(
+  dataDir: string,
+  settings: Readonly<Record<string, string>> = {},
+  loadDataDir?: Blob,
+): Promise<DbHandle> {
   if (!dataDir.startsWith('memory://')) mkdirSync(dataDir, { recursive: true });
   const pglite = await PGlite.create(dataDir, {
     ...(loadDataDir ? { loadDataDir } : {}),
-    startParams: [...PGlite.defaultStartParams, ...Object.entries(settings).flatMap(([name, value]) => ['-c', `${name}=${value}`])],
+    startParams: [
+      ...PGlite.defaultStartParams,
+      ...Object.entries(settings).flatMap(([name, value]) => ['-c', `${name}=${value}`]),
+    ],
     parsers: {
       [pgliteTypes.INT8]: (v: string) => Number(v),
       [pgliteTypes.NUMERIC]: (v: string) => Number(v),
@@ -94,7 +104,9 @@ async function connectPostgres(url: string, options: ConnectOptions): Promise<Db
     // The URL's application_name (or PGAPPNAME) wins, so an operator can tell processes apart in pg_stat_activity.
     fallback_application_name: 'trygg',
     ...(options.statementTimeoutMs ? { statement_timeout: options.statementTimeoutMs } : {}),
-    ...(options.idleInTransactionTimeoutMs ? { idle_in_transaction_session_timeout: options.idleInTransactionTimeoutMs } : {}),
+    ...(options.idleInTransactionTimeoutMs
+      ? { idle_in_transaction_session_timeout: options.idleInTransactionTimeoutMs }
+      : {}),
     ...(options.searchPath ? { options: `-c search_path=${options.searchPath}` } : {}),
     types: {
       getTypeParser: ((oid: number, format?: 'text' | 'binary') =>
@@ -104,7 +116,9 @@ async function connectPostgres(url: string, options: ConnectOptions): Promise<Db
   // A backend that ends (terminated, database restarted) makes its client emit 'error', and the pool repeats
   // it for an idle client. Unheard, either event ends the process; heard, the pool drops the client and opens
   // a new one when needed, and only the statement that was running fails.
-  pool.on('error', () => { /* the client's own listener below has reported it */ });
+  pool.on('error', () => {
+    /* the client's own listener below has reported it */
+  });
   pool.on('connect', (client) => {
     let reported = false;
     client.on('error', (error) => {
@@ -112,7 +126,9 @@ async function connectPostgres(url: string, options: ConnectOptions): Promise<Db
       if (!reported) log.warn({ err: error }, 'database connection lost');
       reported = true;
     });
-    client.query(`SET client_connection_check_interval = ${CLIENT_CHECK_INTERVAL_MS}`).catch(() => { /* PostgreSQL before 14 lacks it */ });
+    client.query(`SET client_connection_check_interval = ${CLIENT_CHECK_INTERVAL_MS}`).catch(() => {
+      /* PostgreSQL before 14 lacks it */
+    });
   });
   const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
   return { db, engine: 'postgres', close: () => db.destroy() };
@@ -120,7 +136,8 @@ async function connectPostgres(url: string, options: ConnectOptions): Promise<Db
 
 /** SQLSTATE classes and codes that mean the database went away or refused to go on, not that the query was wrong. */
 const UNAVAILABLE_SQLSTATE = /^(08|53|57P)|^57014$/;
-const UNAVAILABLE_MESSAGES = /^(Connection terminated|Client has encountered a connection error|timeout exceeded when trying to connect)/;
+const UNAVAILABLE_MESSAGES =
+  /^(Connection terminated|Client has encountered a connection error|timeout exceeded when trying to connect)/;
 const UNAVAILABLE_SYSCALL = new Set(['ECONNREFUSED', 'ECONNRESET', 'EPIPE', 'ETIMEDOUT', 'EHOSTUNREACH', 'ENOTFOUND']);
 
 /** Of those, a statement past its time limit (a bug) and insufficient resources (disk, memory, connections: an emergency). */

@@ -8,12 +8,22 @@ describeEachEngine('migrations', (getDb) => {
       SELECT table_name FROM information_schema.tables
       WHERE table_schema = current_schema() ORDER BY table_name`.execute(getDb().db);
     expect(rows.map((r) => r.table_name)).toEqual(
-      expect.arrayContaining(['areas', 'audit_events', 'incident_categories', 'incidents', 'organisations', 'places', 'units']),
+      expect.arrayContaining([
+        'areas',
+        'audit_events',
+        'incident_categories',
+        'incidents',
+        'organisations',
+        'places',
+        'units',
+      ]),
     );
   });
 
   it('returns counts as numbers and dates as plain strings on every engine', async () => {
-    const { rows } = await sql<{ n: number; d: string }>`SELECT count(*) AS n, DATE '2023-07-01' AS d`.execute(getDb().db);
+    const { rows } = await sql<{ n: number; d: string }>`SELECT count(*) AS n, DATE '2023-07-01' AS d`.execute(
+      getDb().db,
+    );
     expect(rows[0]).toEqual({ n: 1, d: '2023-07-01' });
   });
 
@@ -21,7 +31,10 @@ describeEachEngine('migrations', (getDb) => {
     const { db } = getDb();
     await expect(
       db.transaction().execute(async (trx) => {
-        await trx.insertInto('organisations').values({ slug: 'rollback-test', name: 'X', municipality_code: null }).execute();
+        await trx
+          .insertInto('organisations')
+          .values({ slug: 'rollback-test', name: 'X', municipality_code: null })
+          .execute();
         throw new Error('boom');
       }),
     ).rejects.toThrow('boom');

@@ -58,7 +58,11 @@ export async function migrateToLatest(db: Kysely<any>): Promise<MigrationResultS
   // Kysely looks for its bookkeeping tables in every schema unless told which one; name the current one
   // so another schema's migrations (a second tenant database, a test schema) are never mistaken for ours.
   const { rows } = await sql<{ schema: string }>`SELECT current_schema() AS schema`.execute(db);
-  const migrator = new Migrator({ db, provider: { getMigrations: async () => migrations }, migrationTableSchema: rows[0]!.schema });
+  const migrator = new Migrator({
+    db,
+    provider: { getMigrations: async () => migrations },
+    migrationTableSchema: rows[0]!.schema,
+  });
   const result = await migrator.migrateToLatest();
   if (result.error) throw result.error;
   return result;

@@ -20,10 +20,18 @@ import {
  */
 export class PGliteDialect implements Dialect {
   constructor(private readonly pglite: PGlite) {}
-  createAdapter() { return new PostgresAdapter(); }
-  createDriver(): Driver { return new PGliteDriver(this.pglite); }
-  createIntrospector(db: Kysely<unknown>) { return new PostgresIntrospector(db); }
-  createQueryCompiler() { return new PostgresQueryCompiler(); }
+  createAdapter() {
+    return new PostgresAdapter();
+  }
+  createDriver(): Driver {
+    return new PGliteDriver(this.pglite);
+  }
+  createIntrospector(db: Kysely<unknown>) {
+    return new PostgresIntrospector(db);
+  }
+  createQueryCompiler() {
+    return new PostgresQueryCompiler();
+  }
 }
 
 /** Turns for the one session, first come first served; `take` resolves with the function that ends the turn. */
@@ -32,7 +40,9 @@ class SessionTurns {
   async take(): Promise<() => void> {
     let release!: () => void;
     const previous = this.queue;
-    this.queue = new Promise<void>((resolve) => { release = resolve; });
+    this.queue = new Promise<void>((resolve) => {
+      release = resolve;
+    });
     await previous;
     return release;
   }
@@ -88,7 +98,10 @@ class PGliteDriver implements Driver {
 class PGliteConnection implements DatabaseConnection {
   /** Ends the session turn of the transaction this connection is in, if any. */
   transactionTurn: (() => void) | null = null;
-  constructor(private readonly pglite: PGlite, private readonly turns: SessionTurns) {}
+  constructor(
+    private readonly pglite: PGlite,
+    private readonly turns: SessionTurns,
+  ) {}
 
   endTransaction(): void {
     this.transactionTurn?.();

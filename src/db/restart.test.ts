@@ -27,19 +27,50 @@ function privateCluster() {
   if (asRoot) chownSync(dir, pgUid, pgGid);
   const data = join(dir, 'data');
   // Asynchronously, so the app's connections see the server go away while it happens, as they would in production.
-  const run = (tool: string, args: string[]) => promisify(execFile)(asRoot ? 'runuser' : join(BIN, tool), asRoot ? ['-u', 'postgres', '--', join(BIN, tool), ...args] : args, { timeout: 30_000 });
+  const run = (tool: string, args: string[]) =>
+    promisify(execFile)(
+      asRoot ? 'runuser' : join(BIN, tool),
+      asRoot ? ['-u', 'postgres', '--', join(BIN, tool), ...args] : args,
+      { timeout: 30_000 },
+    );
   let port = 0;
   return {
-    get url() { return `postgres://postgres@127.0.0.1:${port}/postgres`; },
+    get url() {
+      return `postgres://postgres@127.0.0.1:${port}/postgres`;
+    },
     async init() {
       port = await freePort();
       await run('initdb', ['-D', data, '-U', 'postgres', '--auth=trust', '-E', 'UTF8', '--no-sync']);
     },
-    start: () => run('pg_ctl', ['start', '-D', data, '-w', '-l', join(dir, 'log'), '-o', `-c listen_addresses=127.0.0.1 -p ${port} -k ${dir} -c fsync=off`]),
+    start: () =>
+      run('pg_ctl', [
+        'start',
+        '-D',
+        data,
+        '-w',
+        '-l',
+        join(dir, 'log'),
+        '-o',
+        `-c listen_addresses=127.0.0.1 -p ${port} -k ${dir} -c fsync=off`,
+      ]),
     stop: () => run('pg_ctl', ['stop', '-D', data, '-w', '-m', 'fast']),
-    restart: () => run('pg_ctl', ['restart', '-D', data, '-w', '-m', 'fast', '-l', join(dir, 'log'), '-o', `-c listen_addresses=127.0.0.1 -p ${port} -k ${dir} -c fsync=off`]),
+    restart: () =>
+      run('pg_ctl', [
+        'restart',
+        '-D',
+        data,
+        '-w',
+        '-m',
+        'fast',
+        '-l',
+        join(dir, 'log'),
+        '-o',
+        `-c listen_addresses=127.0.0.1 -p ${port} -k ${dir} -c fsync=off`,
+      ]),
     async remove() {
-      await run('pg_ctl', ['stop', '-D', data, '-w', '-m', 'immediate']).catch(() => { /* not running */ });
+      await run('pg_ctl', ['stop', '-D', data, '-w', '-m', 'immediate']).catch(() => {
+        /* not running */
+      });
       rmSync(dir, { recursive: true, force: true });
     },
   };
@@ -64,10 +95,23 @@ describe('the app while its PostgreSQL stops, starts and restarts', () => {
   beforeAll(async () => {
     await cluster.init();
     await cluster.start();
-    handle = await connect({ databaseUrl: cluster.url, maxConnections: 3, log: { warn: (_d, message) => { lost.push(message); } } });
+    handle = await connect({
+      databaseUrl: cluster.url,
+      maxConnections: 3,
+      log: {
+        warn: (_d, message) => {
+          lost.push(message);
+        },
+      },
+    });
     await migrateToLatest(handle.db);
     await createTestOrganisation(handle.db);
-    app = await buildApp({ db: handle.db, engine: handle.engine, config: { bodyLimit: 65_536, defaultOrganisation: 'testkommun' }, webRoot: null });
+    app = await buildApp({
+      db: handle.db,
+      engine: handle.engine,
+      config: { bodyLimit: 65_536, defaultOrganisation: 'testkommun' },
+      webRoot: null,
+    });
   }, 60_000);
   afterAll(async () => {
     await app?.close();
@@ -85,7 +129,10 @@ describe('the app while its PostgreSQL stops, starts and restarts', () => {
     await cluster.stop();
     for (const res of await Promise.all([categories(), categories()])) {
       expect(res.statusCode).toBe(503);
-      expect(res.json().error).toMatchObject({ code: 'DATABASE_UNAVAILABLE', messages: { en: expect.any(String), sv: expect.any(String) } });
+      expect(res.json().error).toMatchObject({
+        code: 'DATABASE_UNAVAILABLE',
+        messages: { en: expect.any(String), sv: expect.any(String) },
+      });
     }
     await cluster.start();
     expect(await several()).toEqual([200, 200, 200]);

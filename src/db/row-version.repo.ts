@@ -3,7 +3,15 @@ import { AppError, type LocalisedMessage } from '../domain/errors.js';
 import type { Database } from './schema.js';
 
 /** The tables whose rows carry a `version` (migration 2026-12-06T3000-row-versions). */
-export type VersionedTable = 'incidents' | 'measures' | 'problems' | 'contribution_requests' | 'local_agreements' | 'meetings' | 'meeting_actions' | 'annotations';
+export type VersionedTable =
+  | 'incidents'
+  | 'measures'
+  | 'problems'
+  | 'contribution_requests'
+  | 'local_agreements'
+  | 'meetings'
+  | 'meeting_actions'
+  | 'annotations';
 
 const STALE: LocalisedMessage = {
   sv: 'Någon annan har ändrat uppgiften sedan du öppnade den. Ladda om och gör din ändring igen.',
@@ -15,7 +23,12 @@ const STALE: LocalisedMessage = {
  * row. A concurrent change of the same row waits here until the first commits, and then reads what that one
  * wrote: checks made after this call see the current state.
  */
-export async function lockRow(db: Kysely<Database>, table: VersionedTable, organisationId: string, id: string): Promise<boolean> {
+export async function lockRow(
+  db: Kysely<Database>,
+  table: VersionedTable,
+  organisationId: string,
+  id: string,
+): Promise<boolean> {
   const { rows } = await sql`
     SELECT 1 FROM ${sql.table(table)} WHERE id = ${id} AND organisation_id = ${organisationId} FOR UPDATE`.execute(db);
   return rows.length > 0;
@@ -28,7 +41,13 @@ export async function lockRow(db: Kysely<Database>, table: VersionedTable, organ
  * answers 404 even with a stale version, never 409; the version is raised and the loaded row returned.
  */
 export async function lockForChange<T extends { version: number }>(
-  db: Kysely<Database>, table: VersionedTable, entity: string, organisationId: string, id: string, expected: number | undefined, load: () => Promise<T>,
+  db: Kysely<Database>,
+  table: VersionedTable,
+  entity: string,
+  organisationId: string,
+  id: string,
+  expected: number | undefined,
+  load: () => Promise<T>,
 ): Promise<T> {
   if (!(await lockRow(db, table, organisationId, id))) throw new AppError('NOT_FOUND', { details: { entity, id } });
   const row = await load();
@@ -41,8 +60,16 @@ export async function lockForChange<T extends { version: number }>(
  * check); otherwise raises the row's version by one. For a change
  * whose row the caller has locked and authorised itself; `lockForChange` does all three.
  */
-export async function assertAndBumpVersion(db: Kysely<Database>, table: VersionedTable, entity: string, id: string, current: number, expected: number | undefined): Promise<void> {
-  if (expected !== undefined && expected !== current) throw new AppError('CONFLICT', { messages: STALE, details: { entity, id, reason: 'stale', version: current } });
+export async function assertAndBumpVersion(
+  db: Kysely<Database>,
+  table: VersionedTable,
+  entity: string,
+  id: string,
+  current: number,
+  expected: number | undefined,
+): Promise<void> {
+  if (expected !== undefined && expected !== current)
+    throw new AppError('CONFLICT', { messages: STALE, details: { entity, id, reason: 'stale', version: current } });
   await bumpVersion(db, table, id);
 }
 

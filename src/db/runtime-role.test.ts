@@ -15,7 +15,11 @@ import { currentRole } from './runtime-role.js';
 async function admin(text: string): Promise<void> {
   const client = new pg.Client({ connectionString: TEST_POSTGRES_URL });
   await client.connect();
-  try { await client.query(text); } finally { await client.end(); }
+  try {
+    await client.query(text);
+  } finally {
+    await client.end();
+  }
 }
 
 /** The test database's URL as `user`, on `schema`. */
@@ -28,7 +32,13 @@ function urlFor(schema: string, user?: string): string {
 
 /** The SQLSTATE a statement fails with, or null when it succeeds. */
 async function failure(db: DbHandle['db'], statement: string): Promise<string | null> {
-  return sql.raw(statement).execute(db).then(() => null, (e: unknown) => (e as { code?: string }).code ?? String(e));
+  return sql
+    .raw(statement)
+    .execute(db)
+    .then(
+      () => null,
+      (e: unknown) => (e as { code?: string }).code ?? String(e),
+    );
 }
 
 // Roles belong to the whole cluster: the name is unique to this run, and the role is dropped afterwards.
@@ -60,16 +70,35 @@ describe('running as a role that owns no table (MIGRATION_DATABASE_URL as owner,
     const ctx = await seedStockholmForImports(app.db);
     const files = importFiles();
     try {
-      const path = files.write('a.csv', 'id,datum,kategori,lat,lon,beskrivning\nR1,2026-11-01T10:00:00+01:00,brand,59.33,18.06,Brand i soptunna\n');
+      const path = files.write(
+        'a.csv',
+        'id,datum,kategori,lat,lon,beskrivning\nR1,2026-11-01T10:00:00+01:00,brand,59.33,18.06,Brand i soptunna\n',
+      );
       const report = await runImport(ctx, { filePath: path, fileName: 'a.csv', dryRun: false });
       expect(report.rows.inserted).toBe(1);
     } finally {
       files.cleanup();
     }
-    const incident = await app.db.updateTable('incidents').set({ status_note: 'granskad' }).where('source_ref', '=', 'R1').returning('id').executeTakeFirstOrThrow();
-    await recordAudit(app.db, { organisationId: ctx.organisation.id, actor: 'test', action: 'update', entityType: 'incident', entityId: incident.id, after: { status_note: true } });
+    const incident = await app.db
+      .updateTable('incidents')
+      .set({ status_note: 'granskad' })
+      .where('source_ref', '=', 'R1')
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    await recordAudit(app.db, {
+      organisationId: ctx.organisation.id,
+      actor: 'test',
+      action: 'update',
+      entityType: 'incident',
+      entityId: incident.id,
+      after: { status_note: true },
+    });
     await app.db.deleteFrom('incidents').where('id', '=', incident.id).execute();
-    const audit = await app.db.selectFrom('audit_events').select('action').where('entity_id', '=', incident.id).execute();
+    const audit = await app.db
+      .selectFrom('audit_events')
+      .select('action')
+      .where('entity_id', '=', incident.id)
+      .execute();
     expect(audit.map((a) => a.action)).toContain('update');
     // The import wrote row by row: dropping the indexes for a bulk load is for the owner alone.
     expect(await ownsIncidents(app.db)).toBe(false);
@@ -77,7 +106,9 @@ describe('running as a role that owns no table (MIGRATION_DATABASE_URL as owner,
   });
 
   it('lets several processes start at once: their grants take turns instead of colliding', async () => {
-    const opened = await withSchemaLock('shared', () => Promise.allSettled(Array.from({ length: 6 }, () => openDatabase({ purpose: 'server' }, config))));
+    const opened = await withSchemaLock('shared', () =>
+      Promise.allSettled(Array.from({ length: 6 }, () => openDatabase({ purpose: 'server' }, config))),
+    );
     await Promise.all(opened.flatMap((o) => (o.status === 'fulfilled' ? [o.value.close()] : [])));
     expect(opened.filter((o) => o.status === 'rejected')).toEqual([]);
   });

@@ -28,9 +28,13 @@ export async function grantRuntimeRole(db: Kysely<any>, role: string): Promise<v
     await sql`GRANT USAGE ON SCHEMA ${schema} TO ${grantee}`.execute(trx);
     await sql`GRANT SELECT, INSERT, UPDATE, DELETE ON ALL TABLES IN SCHEMA ${schema} TO ${grantee}`.execute(trx);
     await sql`GRANT USAGE, SELECT ON ALL SEQUENCES IN SCHEMA ${schema} TO ${grantee}`.execute(trx);
-    for (const table of APPEND_ONLY_TABLES) await sql`REVOKE UPDATE, DELETE ON ${sql.table(table)} FROM ${grantee}`.execute(trx);
-    for (const table of MIGRATION_TABLES) await sql`REVOKE INSERT, UPDATE, DELETE ON ${sql.table(table)} FROM ${grantee}`.execute(trx);
-    await sql`ALTER DEFAULT PRIVILEGES IN SCHEMA ${schema} GRANT SELECT, INSERT, UPDATE, DELETE ON TABLES TO ${grantee}`.execute(trx);
+    for (const table of APPEND_ONLY_TABLES)
+      await sql`REVOKE UPDATE, DELETE ON ${sql.table(table)} FROM ${grantee}`.execute(trx);
+    for (const table of MIGRATION_TABLES)
+      await sql`REVOKE INSERT, UPDATE, DELETE ON ${sql.table(table)} FROM ${grantee}`.execute(trx);
+    await sql`ALTER DEFAULT PRIVILEGES IN SCHEMA ${schema} GRANT SELECT, INSERT, UPDATE, DELETE ON TABLES TO ${grantee}`.execute(
+      trx,
+    );
     await sql`ALTER DEFAULT PRIVILEGES IN SCHEMA ${schema} GRANT USAGE, SELECT ON SEQUENCES TO ${grantee}`.execute(trx);
   });
 }

@@ -1,11 +1,57 @@
 import type { Insertable, Selectable, Updateable } from 'kysely';
-import type { AreaPopulationsTable, AreasTable, IncidentCategoriesTable, OrganisationsTable, PlaceResponsibilitiesTable, PlaceZonesTable, PlacesTable, UnitsTable } from './schema/org.js';
-import type { AuditEventsTable, IncidentsTable, Open311ApiKeysTable, ReporterContactsTable } from './schema/incidents.js';
-import type { ApiTokensTable, MembershipsTable, OidcLoginsTable, SessionsTable, SignInThrottleTable, UsersTable } from './schema/auth.js';
+import type {
+  AreaPopulationsTable,
+  AreasTable,
+  IncidentCategoriesTable,
+  OrganisationsTable,
+  PlaceResponsibilitiesTable,
+  PlaceZonesTable,
+  PlacesTable,
+  UnitsTable,
+} from './schema/org.js';
+import type {
+  AuditEventsTable,
+  IncidentsTable,
+  Open311ApiKeysTable,
+  ReporterContactsTable,
+} from './schema/incidents.js';
+import type {
+  ApiTokensTable,
+  MembershipsTable,
+  OidcLoginsTable,
+  SessionsTable,
+  SignInThrottleTable,
+  UsersTable,
+} from './schema/auth.js';
 import type { ImportCategoryMappingsTable, ImportProfilesTable, ImportRunsTable } from './schema/imports.js';
-import type { AnnotationsTable, AreaRatingsTable, DataVersionsTable, IncidentWeekVersionsTable, IncidentWeeklyCountsTable, MeetingActionsTable, MeetingParticipantsTable, MeetingsTable, RatingThresholdsTable, SituationReportsTable } from './schema/situation.js';
+import type {
+  AnnotationsTable,
+  AreaRatingsTable,
+  DataVersionsTable,
+  IncidentWeekVersionsTable,
+  IncidentWeeklyCountsTable,
+  MeetingActionsTable,
+  MeetingParticipantsTable,
+  MeetingsTable,
+  RatingThresholdsTable,
+  SituationReportsTable,
+} from './schema/situation.js';
 import type { RecordsReleaseDraftsTable, RecordsReleasesTable } from './schema/records.js';
-import type { AgreementReviewItemsTable, AgreementReviewsTable, ContributionRequestsTable, IncidentAssignmentsTable, LocalAgreementsTable, MeasureComponentsTable, MeasureFollowupsTable, MeasuresTable, OutboxMessagesTable, ProblemEvidenceTable, ProblemsTable, ResponsibilityRulesTable, ServiceLevelsTable } from './schema/programme.js';
+import type {
+  AgreementReviewItemsTable,
+  AgreementReviewsTable,
+  ContributionRequestsTable,
+  IncidentAssignmentsTable,
+  LocalAgreementsTable,
+  MeasureComponentsTable,
+  MeasureFollowupsTable,
+  MeasuresTable,
+  OutboxMessagesTable,
+  ProblemEvidenceTable,
+  ProblemsTable,
+  ResponsibilityRulesTable,
+  ServiceLevelsTable,
+} from './schema/programme.js';
 
 export type * from './schema/org.js';
 export type * from './schema/incidents.js';

@@ -23,33 +23,40 @@ const AgreementFields = {
   measure_ids: z.array(UuidSchema).max(100),
 };
 
-export const AgreementCreateSchema = z.strictObject({
-  district_unit_id: UuidSchema,
-  partner_unit_id: UuidSchema,
-  kind: AgreementKindSchema,
-  title: AgreementFields.title,
-  summary: AgreementFields.summary.optional(),
-  period_start: AgreementFields.period_start,
-  period_end: AgreementFields.period_end,
-  area_ids: AgreementFields.area_ids,
-  measure_ids: AgreementFields.measure_ids.default([]),
-  /** Default public: agreements with the police are published; a tier above keeps one internal. */
-  confidentiality: ConfidentialitySchema.optional(),
-}).refine((v) => v.period_end >= v.period_start, { path: ['period_end'], message: 'period_end before period_start' })
-  .refine((v) => v.district_unit_id !== v.partner_unit_id, { path: ['partner_unit_id'], message: 'an agreement needs two parties' });
+export const AgreementCreateSchema = z
+  .strictObject({
+    district_unit_id: UuidSchema,
+    partner_unit_id: UuidSchema,
+    kind: AgreementKindSchema,
+    title: AgreementFields.title,
+    summary: AgreementFields.summary.optional(),
+    period_start: AgreementFields.period_start,
+    period_end: AgreementFields.period_end,
+    area_ids: AgreementFields.area_ids,
+    measure_ids: AgreementFields.measure_ids.default([]),
+    /** Default public: agreements with the police are published; a tier above keeps one internal. */
+    confidentiality: ConfidentialitySchema.optional(),
+  })
+  .refine((v) => v.period_end >= v.period_start, { path: ['period_end'], message: 'period_end before period_start' })
+  .refine((v) => v.district_unit_id !== v.partner_unit_id, {
+    path: ['partner_unit_id'],
+    message: 'an agreement needs two parties',
+  });
 export type AgreementCreate = z.infer<typeof AgreementCreateSchema>;
 
-export const AgreementUpdateSchema = z.strictObject({
-  kind: AgreementKindSchema.optional(),
-  partner_unit_id: UuidSchema.optional(),
-  title: AgreementFields.title.optional(),
-  summary: AgreementFields.summary.nullable().optional(),
-  period_start: AgreementFields.period_start.optional(),
-  period_end: AgreementFields.period_end.optional(),
-  area_ids: AgreementFields.area_ids.optional(),
-  measure_ids: AgreementFields.measure_ids.optional(),
-  confidentiality: ConfidentialitySchema.optional(),
-}).refine((v) => Object.keys(v).length > 0, 'nothing to update');
+export const AgreementUpdateSchema = z
+  .strictObject({
+    kind: AgreementKindSchema.optional(),
+    partner_unit_id: UuidSchema.optional(),
+    title: AgreementFields.title.optional(),
+    summary: AgreementFields.summary.nullable().optional(),
+    period_start: AgreementFields.period_start.optional(),
+    period_end: AgreementFields.period_end.optional(),
+    area_ids: AgreementFields.area_ids.optional(),
+    measure_ids: AgreementFields.measure_ids.optional(),
+    confidentiality: ConfidentialitySchema.optional(),
+  })
+  .refine((v) => Object.keys(v).length > 0, 'nothing to update');
 export type AgreementUpdate = z.infer<typeof AgreementUpdateSchema>;
 
 /** How an activity went in the half-year a review looks back on. */
@@ -68,8 +75,26 @@ const ReviewComment = z.string().trim().max(1000);
 export const AgreementReviewSchema = z.strictObject({
   reviewed_on: IsoDateSchema,
   note: z.string().trim().max(4000).optional(),
-  activities: z.array(z.strictObject({ measure_id: UuidSchema, assessment: ActivityAssessmentSchema, comment: ReviewComment.optional() })).max(100).default([]),
-  indicators: z.array(z.strictObject({ problem_id: UuidSchema, assessment: IndicatorAssessmentSchema, comment: ReviewComment.optional() })).max(100).default([]),
+  activities: z
+    .array(
+      z.strictObject({
+        measure_id: UuidSchema,
+        assessment: ActivityAssessmentSchema,
+        comment: ReviewComment.optional(),
+      }),
+    )
+    .max(100)
+    .default([]),
+  indicators: z
+    .array(
+      z.strictObject({
+        problem_id: UuidSchema,
+        assessment: IndicatorAssessmentSchema,
+        comment: ReviewComment.optional(),
+      }),
+    )
+    .max(100)
+    .default([]),
 });
 export type AgreementReviewInput = z.input<typeof AgreementReviewSchema>;
 export type AgreementReview = z.infer<typeof AgreementReviewSchema>;
@@ -102,13 +127,26 @@ export const AgreementReviewRecordSchema = z.object({
   next_review: IsoDateSchema,
   note: z.string().nullable(),
   recorded_at: z.string(),
-  activities: z.array(z.object({ measure_id: UuidSchema, title: z.string(), assessment: ActivityAssessmentSchema, comment: z.string().nullable() })),
-  indicators: z.array(z.object({
-    problem_id: UuidSchema, categories: z.array(CategoryCodeSchema), where: z.string(),
-    /** Counted on the day of the review: the baseline and the equally long period ending then. */
-    baseline_value: z.number().int(), value: Period,
-    assessment: IndicatorAssessmentSchema, comment: z.string().nullable(),
-  })),
+  activities: z.array(
+    z.object({
+      measure_id: UuidSchema,
+      title: z.string(),
+      assessment: ActivityAssessmentSchema,
+      comment: z.string().nullable(),
+    }),
+  ),
+  indicators: z.array(
+    z.object({
+      problem_id: UuidSchema,
+      categories: z.array(CategoryCodeSchema),
+      where: z.string(),
+      /** Counted on the day of the review: the baseline and the equally long period ending then. */
+      baseline_value: z.number().int(),
+      value: Period,
+      assessment: IndicatorAssessmentSchema,
+      comment: z.string().nullable(),
+    }),
+  ),
 });
 export type AgreementReviewRecord = z.infer<typeof AgreementReviewRecordSchema>;
 
@@ -132,7 +170,15 @@ export const AgreementSchema = z.object({
   period_end: IsoDateSchema,
   ...ReviewFields,
   areas: z.array(Ref),
-  activities: z.array(z.object({ id: UuidSchema, title: z.string(), type: MeasureTypeSchema, status: MeasureStatusSchema, responsible_unit: Ref })),
+  activities: z.array(
+    z.object({
+      id: UuidSchema,
+      title: z.string(),
+      type: MeasureTypeSchema,
+      status: MeasureStatusSchema,
+      responsible_unit: Ref,
+    }),
+  ),
   indicators: z.array(AgreementIndicatorSchema),
   confidentiality: ConfidentialitySchema,
   /** The reviews held, newest first. */
@@ -159,7 +205,9 @@ export const PublicAgreementSchema = z.object({
   priority_areas: z.array(z.string()),
   activities: z.array(z.object({ type: MeasureTypeSchema, status: MeasureStatusSchema, responsible_unit: z.string() })),
   /** Counts of 1–4 are withheld (null): k-anonymity of public figures, analysis/stats/disclosure.ts. */
-  indicators: z.array(AgreementIndicatorSchema.omit({ problem_id: true }).extend({ baseline: PublicPeriod, current: PublicPeriod })),
+  indicators: z.array(
+    AgreementIndicatorSchema.omit({ problem_id: true }).extend({ baseline: PublicPeriod, current: PublicPeriod }),
+  ),
 });
 export type PublicAgreement = z.infer<typeof PublicAgreementSchema>;
 export const PublicAgreementQuerySchema = z.object({ district_unit_id: UuidSchema.optional() });
@@ -167,7 +215,9 @@ export const PublicAgreementQuerySchema = z.object({ district_unit_id: UuidSchem
 /** A review due within a month, or overdue, in the district unit's inbox. */
 export const AgreementReviewInboxItemSchema = z.object({
   kind: z.literal('agreement_review'),
-  id: UuidSchema, title: z.string(), due_date: IsoDateSchema,
+  id: UuidSchema,
+  title: z.string(),
+  due_date: IsoDateSchema,
   days_left: z.number().int(),
   overdue: z.boolean(),
 });

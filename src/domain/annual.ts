@@ -26,7 +26,12 @@ export const AnnualReportSchema = z.object({
   totals: z.object({
     /** Rows of `measures`, and of them per status. */
     measures: z.number().int(),
-    measures_by_status: z.object({ planned: z.number().int(), ongoing: z.number().int(), done: z.number().int(), stopped: z.number().int() }),
+    measures_by_status: z.object({
+      planned: z.number().int(),
+      ongoing: z.number().int(),
+      done: z.number().int(),
+      stopped: z.number().int(),
+    }),
     /** Rows of `problems`. */
     problems: z.number().int(),
     /** The sum of `measures[].followups_recorded`. */
@@ -37,32 +42,67 @@ export const AnnualReportSchema = z.object({
     requests_answered: z.number().int(),
   }),
   /** Measures that ran in the year: started (not only planned) with a period touching the year, or followed up in it. */
-  measures: z.array(z.object({
-    id: UuidSchema, title: z.string(), type: MeasureTypeSchema, status: MeasureStatusSchema, responsible_unit: Ref,
-    period_start: z.string().nullable(), period_end: z.string().nullable(), followups_recorded: z.number().int(),
-  })),
+  measures: z.array(
+    z.object({
+      id: UuidSchema,
+      title: z.string(),
+      type: MeasureTypeSchema,
+      status: MeasureStatusSchema,
+      responsible_unit: Ref,
+      period_start: z.string().nullable(),
+      period_end: z.string().nullable(),
+      followups_recorded: z.number().int(),
+    }),
+  ),
   /** Problems those measures were aimed at. */
   problems: z.array(Ref.extend({ measures: z.number().int() })),
   /** Follow-ups recorded in the year with their indicator: baseline, value then, and the change. */
-  indicators: z.array(z.object({
-    measure: Ref, recorded_on: z.string(), assessment: FollowupAssessmentSchema.nullable(),
-    baseline: z.number().int(), value: z.number().int(), change: z.number().int(),
-    /** The change in whole percent, rounded once on the server; null when the baseline is 0. */
-    change_percent: z.number().int().nullable(),
-    direction: IndicatorDirectionSchema,
-    /** How the value moved judged by the direction (the recorded `assessment` is a person's judgement beside it). */
-    outcome: IndicatorOutcomeSchema,
-  })),
+  indicators: z.array(
+    z.object({
+      measure: Ref,
+      recorded_on: z.string(),
+      assessment: FollowupAssessmentSchema.nullable(),
+      baseline: z.number().int(),
+      value: z.number().int(),
+      change: z.number().int(),
+      /** The change in whole percent, rounded once on the server; null when the baseline is 0. */
+      change_percent: z.number().int().nullable(),
+      direction: IndicatorDirectionSchema,
+      /** How the value moved judged by the direction (the recorded `assessment` is a person's judgement beside it). */
+      outcome: IndicatorOutcomeSchema,
+    }),
+  ),
   /** Contribution requests answered in the year. */
-  requests: z.array(z.object({ id: UuidSchema, from_unit: Ref, to_unit: Ref, status: RequestStatusSchema, due_date: z.string(), answered_on: z.string() })),
+  requests: z.array(
+    z.object({
+      id: UuidSchema,
+      from_unit: Ref,
+      to_unit: Ref,
+      status: RequestStatusSchema,
+      due_date: z.string(),
+      answered_on: z.string(),
+    }),
+  ),
 });
 export type AnnualReport = z.infer<typeof AnnualReportSchema>;
 
 /** The headline figures in the order every page and document shows them, with the key of their label. */
 export function annualHeadline(t: AnnualReport['totals']): Array<[AnnualHeadlineKey, number]> {
   return [
-    ['measures', t.measures], ['measures_done', t.measures_by_status.done], ['problems', t.problems], ['followups_recorded', t.followups_recorded],
-    ['indicators_better', t.indicators.better], ['indicators_worse', t.indicators.worse], ['requests_answered', t.requests_answered],
+    ['measures', t.measures],
+    ['measures_done', t.measures_by_status.done],
+    ['problems', t.problems],
+    ['followups_recorded', t.followups_recorded],
+    ['indicators_better', t.indicators.better],
+    ['indicators_worse', t.indicators.worse],
+    ['requests_answered', t.requests_answered],
   ];
 }
-export type AnnualHeadlineKey = 'measures' | 'measures_done' | 'problems' | 'followups_recorded' | 'indicators_better' | 'indicators_worse' | 'requests_answered';
+export type AnnualHeadlineKey =
+  | 'measures'
+  | 'measures_done'
+  | 'problems'
+  | 'followups_recorded'
+  | 'indicators_better'
+  | 'indicators_worse'
+  | 'requests_answered';

@@ -29,6 +29,11 @@ export const AuditQuerySchema = z.object({
 });
 export type AuditQuery = z.infer<typeof AuditQuerySchema>;
 
-export const AuditPageSchema = z.object({ items: z.array(AuditEventSchema), next_before_id: z.number().int().nullable() });
+export const AuditPageSchema = z.object({
+  items: z.array(AuditEventSchema),
+  next_before_id: z.number().int().nullable(),
+});
 
-export const AuditExportQuerySchema = AuditQuerySchema.omit({ limit: true, before_id: true }).extend({ format: z.enum(['csv', 'json']).default('csv') });
+export const AuditExportQuerySchema = AuditQuerySchema.omit({ limit: true, before_id: true }).extend({
+  format: z.enum(['csv', 'json']).default('csv'),
+});

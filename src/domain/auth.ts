@@ -21,7 +21,12 @@ export const LoginSchema = z.strictObject({
 });
 export type Login = z.infer<typeof LoginSchema>;
 
-export const MembershipSchema = z.object({ unit_id: UuidSchema, unit_name: z.string(), unit_kind: UnitKindSchema, role: RoleSchema });
+export const MembershipSchema = z.object({
+  unit_id: UuidSchema,
+  unit_name: z.string(),
+  unit_kind: UnitKindSchema,
+  role: RoleSchema,
+});
 export type Membership = z.infer<typeof MembershipSchema>;
 
 export const MeSchema = z.object({
@@ -93,4 +98,3 @@ export type Principal =
 
 export const ANONYMOUS: Principal = { kind: 'anonymous' };
 export const SYSTEM: Principal = { kind: 'system' };
-

@@ -1,7 +1,10 @@
 import { z } from 'zod';
 import { UuidSchema } from './common.js';
 
-export const CategoryCodeSchema = z.string().regex(/^[a-z0-9_]+$/, 'lowercase letters, digits and _').max(60);
+export const CategoryCodeSchema = z
+  .string()
+  .regex(/^[a-z0-9_]+$/, 'lowercase letters, digits and _')
+  .max(60);
 
 export const CategorySchema = z.object({
   id: UuidSchema,
@@ -23,7 +26,9 @@ export const CategoryCreateSchema = z.strictObject({
 });
 export type CategoryCreate = z.infer<typeof CategoryCreateSchema>;
 
-export const CategoryUpdateSchema = CategoryCreateSchema.omit({ code: true }).partial().extend({ active: z.boolean().optional() })
+export const CategoryUpdateSchema = CategoryCreateSchema.omit({ code: true })
+  .partial()
+  .extend({ active: z.boolean().optional() })
   .refine((v) => Object.keys(v).length > 0, 'nothing to update');
 export type CategoryUpdate = z.infer<typeof CategoryUpdateSchema>;
 

@@ -11,7 +11,16 @@ export const ConfidentialitySchema = z.enum(CONFIDENTIALITY_TIERS);
 export type Confidentiality = z.infer<typeof ConfidentialitySchema>;
 
 /** The kinds of record that carry a tier (and that a records request can ask for). */
-export const RECORD_TYPES = ['incident', 'problem', 'measure', 'request', 'meeting', 'meeting_action', 'situation_report', 'agreement'] as const;
+export const RECORD_TYPES = [
+  'incident',
+  'problem',
+  'measure',
+  'request',
+  'meeting',
+  'meeting_action',
+  'situation_report',
+  'agreement',
+] as const;
 export const RecordTypeSchema = z.enum(RECORD_TYPES);
 export type RecordType = z.infer<typeof RecordTypeSchema>;
 

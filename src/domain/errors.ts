@@ -49,29 +49,53 @@ export const ERROR_MESSAGES: Record<ErrorCode, LocalisedMessage> = {
     en: "The location is outside the organisation's areas at that time.",
   },
   OCCURRED_IN_FUTURE: { sv: 'Tidpunkten ligger i framtiden.', en: 'The time is in the future.' },
-  PLACE_ZONE_MISMATCH: { sv: 'Zonen hör inte till den valda platsen.', en: 'The zone does not belong to the chosen place.' },
+  PLACE_ZONE_MISMATCH: {
+    sv: 'Zonen hör inte till den valda platsen.',
+    en: 'The zone does not belong to the chosen place.',
+  },
   CONFLICT: { sv: 'Finns redan.', en: 'Already exists.' },
   PAYLOAD_TOO_LARGE: { sv: 'För mycket data i anropet.', en: 'The request body is too large.' },
   UNSUPPORTED_MEDIA_TYPE: { sv: 'Formatet stöds inte.', en: 'The content type is not supported.' },
   BAD_REQUEST: { sv: 'Felaktigt anrop.', en: 'Bad request.' },
   RATE_LIMITED: { sv: 'För många anrop, försök igen senare.', en: 'Too many requests, try again later.' },
   INTERNAL: { sv: 'Ett oväntat fel inträffade.', en: 'An unexpected error occurred.' },
-  DATABASE_UNAVAILABLE: { sv: 'Databasen svarar inte just nu. Försök igen om en stund.', en: 'The database is not answering right now. Try again in a moment.' },
+  DATABASE_UNAVAILABLE: {
+    sv: 'Databasen svarar inte just nu. Försök igen om en stund.',
+    en: 'The database is not answering right now. Try again in a moment.',
+  },
   UNAUTHENTICATED: { sv: 'Du behöver logga in.', en: 'You need to sign in.' },
   INVALID_CREDENTIALS: { sv: 'Fel e-postadress eller lösenord.', en: 'Wrong e-mail address or password.' },
-  ACCOUNT_LOCKED: { sv: 'För många misslyckade inloggningar härifrån. Vänta en stund och försök igen.', en: 'Too many failed sign-ins from here. Wait a while and try again.' },
+  ACCOUNT_LOCKED: {
+    sv: 'För många misslyckade inloggningar härifrån. Vänta en stund och försök igen.',
+    en: 'Too many failed sign-ins from here. Wait a while and try again.',
+  },
   FORBIDDEN: { sv: 'Du har inte behörighet till detta.', en: 'You are not allowed to do this.' },
   CSRF_FAILED: { sv: 'Sidan behöver laddas om (säkerhetskontroll).', en: 'Reload the page (security check failed).' },
   WEAK_PASSWORD: { sv: 'Lösenordet är för svagt.', en: 'The password is too weak.' },
-  PASSWORD_CHANGE_REQUIRED: { sv: 'Byt ditt engångslösenord innan du fortsätter.', en: 'Change your one-time password before you continue.' },
+  PASSWORD_CHANGE_REQUIRED: {
+    sv: 'Byt ditt engångslösenord innan du fortsätter.',
+    en: 'Change your one-time password before you continue.',
+  },
   EMPTY_FILE: { sv: 'Filen är tom.', en: 'The file is empty.' },
-  UNREADABLE_FILE: { sv: 'Filen går inte att läsa som CSV, Excel, GeoJSON eller polisens händelser.', en: 'The file cannot be read as CSV, Excel, GeoJSON or police events.' },
+  UNREADABLE_FILE: {
+    sv: 'Filen går inte att läsa som CSV, Excel, GeoJSON eller polisens händelser.',
+    en: 'The file cannot be read as CSV, Excel, GeoJSON or police events.',
+  },
   HEADER_ONLY: { sv: 'Filen har bara en rubrikrad och inga rader.', en: 'The file has a header row but no rows.' },
   MISSING_COLUMN: { sv: 'En obligatorisk kolumn saknas.', en: 'A required column is missing.' },
   RECORD_TOO_LARGE: { sv: 'En rad i filen är för lång.', en: 'A row in the file is too long.' },
-  INVALID_TRANSITION: { sv: 'Statusen kan inte ändras så från nuvarande status.', en: 'The status cannot change that way from its current status.' },
-  REVIEW_INCOMPLETE: { sv: 'Alla markeringar måste prövas (maskeras eller godkännas) innan handlingarna lämnas ut.', en: 'Every mark must be reviewed (masked or approved) before the records are released.' },
-  IMPORT_HAS_ERRORS: { sv: 'Importen gjordes inte: rader har fel. Rätta filen eller hoppa över felaktiga rader.', en: 'Nothing was imported: rows have errors. Fix the file or skip the invalid rows.' },
+  INVALID_TRANSITION: {
+    sv: 'Statusen kan inte ändras så från nuvarande status.',
+    en: 'The status cannot change that way from its current status.',
+  },
+  REVIEW_INCOMPLETE: {
+    sv: 'Alla markeringar måste prövas (maskeras eller godkännas) innan handlingarna lämnas ut.',
+    en: 'Every mark must be reviewed (masked or approved) before the records are released.',
+  },
+  IMPORT_HAS_ERRORS: {
+    sv: 'Importen gjordes inte: rader har fel. Rätta filen eller hoppa över felaktiga rader.',
+    en: 'Nothing was imported: rows have errors. Fix the file or skip the invalid rows.',
+  },
 };
 
 /** One problem with one field, as shown next to that field in a form. */

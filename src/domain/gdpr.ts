@@ -2,7 +2,16 @@ import { z } from 'zod';
 import { EmailSchema } from './auth.js';
 
 /** Kinds of records a retention rule applies to. */
-export const RetentionTargetSchema = z.enum(['incident_free_text', 'reporter_contact', 'unconfirmed_reporter_contact', 'session', 'sign_in_throttle', 'import_report', 'outbox_message', 'release_draft']);
+export const RetentionTargetSchema = z.enum([
+  'incident_free_text',
+  'reporter_contact',
+  'unconfirmed_reporter_contact',
+  'session',
+  'sign_in_throttle',
+  'import_report',
+  'outbox_message',
+  'release_draft',
+]);
 export type RetentionTarget = z.infer<typeof RetentionTargetSchema>;
 
 export const RetentionRuleSchema = z.object({
@@ -42,10 +51,36 @@ export const DataSubjectRequestSchema = z.strictObject({ email: EmailSchema });
 export const RegisterExtractSchema = z.object({
   email: z.string(),
   generated_at: z.string(),
-  reports: z.array(z.object({ receipt_code: z.string().nullable(), incident_id: z.string(), stored_at: z.string(), category: z.string(), status: z.string() })),
+  reports: z.array(
+    z.object({
+      receipt_code: z.string().nullable(),
+      incident_id: z.string(),
+      stored_at: z.string(),
+      category: z.string(),
+      status: z.string(),
+    }),
+  ),
   /** Messages to the address in the outbox: waiting, sent (kept 12 months as the record of what was sent) or given up. */
-  messages: z.array(z.object({ kind: z.string(), subject: z.string(), incident_id: z.string().nullable(), created_at: z.string(), status: z.enum(['pending', 'sent', 'failed']) })),
-  account: z.object({ display_name: z.string(), created_at: z.string(), memberships: z.array(z.object({ unit: z.string(), role: z.string() })) }).nullable(),
+  messages: z.array(
+    z.object({
+      kind: z.string(),
+      subject: z.string(),
+      incident_id: z.string().nullable(),
+      created_at: z.string(),
+      status: z.enum(['pending', 'sent', 'failed']),
+    }),
+  ),
+  account: z
+    .object({
+      display_name: z.string(),
+      created_at: z.string(),
+      memberships: z.array(z.object({ unit: z.string(), role: z.string() })),
+    })
+    .nullable(),
 });
 
-export const ErasureResultSchema = z.object({ email: z.string(), contacts_erased: z.number().int(), messages_erased: z.number().int() });
+export const ErasureResultSchema = z.object({
+  email: z.string(),
+  contacts_erased: z.number().int(),
+  messages_erased: z.number().int(),
+});

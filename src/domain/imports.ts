@@ -11,7 +11,19 @@ export type ImportFormat = z.infer<typeof ImportFormatSchema>;
  * occurred_time is a separate time-of-day column completing a date-only occurred_at ('Datum' + 'Tid').
  */
 export const IMPORT_FIELDS = [
-  'occurred_at', 'occurred_time', 'category', 'lon', 'lat', 'x', 'y', 'crs', 'address', 'place', 'description', 'source_ref', 'precision',
+  'occurred_at',
+  'occurred_time',
+  'category',
+  'lon',
+  'lat',
+  'x',
+  'y',
+  'crs',
+  'address',
+  'place',
+  'description',
+  'source_ref',
+  'precision',
 ] as const;
 export const ImportFieldSchema = z.enum(IMPORT_FIELDS);
 export type ImportField = z.infer<typeof ImportFieldSchema>;
@@ -45,7 +57,12 @@ export const ImportProfileInputSchema = z.strictObject({
   source_label: z.string().trim().min(1).max(200),
   format: z.enum(['auto', ...ImportFormatSchema.options]).default('auto'),
   columns: z.partialRecord(ImportFieldSchema, z.string().trim().min(1).max(200)).default({}),
-  options: ImportOptionsSchema.default({ date_order: 'dmy', swap_coordinates: false, keep_near_duplicates: false, ignore_columns: [] }),
+  options: ImportOptionsSchema.default({
+    date_order: 'dmy',
+    swap_coordinates: false,
+    keep_near_duplicates: false,
+    ignore_columns: [],
+  }),
   /** The source's own category words → taxonomy codes ('Klotter/tag' → 'klotter'). */
   category_map: z.record(z.string().trim().min(1).max(200), CategoryCodeSchema).default({}),
 });
@@ -115,7 +132,9 @@ export type PreviewRow = z.infer<typeof PreviewRowSchema>;
  * a district or neighbourhood by name — the rows then have precision 'area'.
  */
 export const PlaceMatchSchema = z.object({
-  value: z.string(), place: z.string().nullable(), rows: z.number().int(),
+  value: z.string(),
+  place: z.string().nullable(),
+  rows: z.number().int(),
   precision: z.enum(['place', 'area']).nullable().default(null),
 });
 export type PlaceMatch = z.infer<typeof PlaceMatchSchema>;
@@ -125,8 +144,12 @@ export const ImportReportSchema = z.object({
   status: z.enum(['running', 'validated', 'committed', 'rejected', 'failed']),
   dry_run: z.boolean(),
   file: z.object({
-    name: z.string(), sha256: z.string(), size: z.number().int(), format: ImportFormatSchema.nullable(),
-    encoding: z.string().nullable(), delimiter: z.string().nullable(),
+    name: z.string(),
+    sha256: z.string(),
+    size: z.number().int(),
+    format: ImportFormatSchema.nullable(),
+    encoding: z.string().nullable(),
+    delimiter: z.string().nullable(),
   }),
   profile: z.string().nullable(),
   columns: z.partialRecord(ImportFieldSchema, z.string()),
@@ -138,8 +161,13 @@ export const ImportReportSchema = z.object({
   /** Distinct place/address values (capped) with the place each matched; unmatched ones have place null. */
   places: z.array(PlaceMatchSchema).default([]),
   rows: z.object({
-    read: z.number().int(), ok: z.number().int(), with_errors: z.number().int(), skipped: z.number().int(),
-    inserted: z.number().int(), updated: z.number().int(), unchanged: z.number().int(),
+    read: z.number().int(),
+    ok: z.number().int(),
+    with_errors: z.number().int(),
+    skipped: z.number().int(),
+    inserted: z.number().int(),
+    updated: z.number().int(),
+    unchanged: z.number().int(),
   }),
   /** The first rows with errors (capped); `errors_total` counts them all. */
   errors: z.array(RowIssueSchema),
@@ -174,7 +202,12 @@ export const ImportRunSchema = z.object({
   file_sha256: z.string(),
   started_at: z.string(),
   finished_at: z.string().nullable(),
-  progress: z.object({ bytes_read: z.number().int(), bytes_total: z.number().int(), rows_read: z.number().int(), percent: z.number() }),
+  progress: z.object({
+    bytes_read: z.number().int(),
+    bytes_total: z.number().int(),
+    rows_read: z.number().int(),
+    percent: z.number(),
+  }),
   error_code: z.string().nullable(),
   report: ImportReportSchema.nullable(),
 });

@@ -16,12 +16,14 @@ const GeometrySchema = z.union([
  */
 export const IncidentFeatureCollectionSchema = z.object({
   type: z.literal('FeatureCollection'),
-  features: z.array(z.object({
-    type: z.literal('Feature'),
-    id: z.string(),
-    geometry: GeometrySchema.nullable(),
-    properties: IncidentSchema.extend({ lon: z.number().nullable(), lat: z.number().nullable() }),
-  })),
+  features: z.array(
+    z.object({
+      type: z.literal('Feature'),
+      id: z.string(),
+      geometry: GeometrySchema.nullable(),
+      properties: IncidentSchema.extend({ lon: z.number().nullable(), lat: z.number().nullable() }),
+    }),
+  ),
   next_cursor: z.string().nullable().optional(),
 });
 export type IncidentFeatureCollection = z.infer<typeof IncidentFeatureCollectionSchema>;

@@ -39,14 +39,22 @@ describe('IncidentStatusUpdateSchema', () => {
   it('needs a closure reason exactly when closing', () => {
     expect(IncidentStatusUpdateSchema.safeParse({ status: 'closed', closure_reason: 'fixed' }).success).toBe(true);
     expect(IncidentStatusUpdateSchema.safeParse({ status: 'closed' }).success).toBe(false);
-    expect(IncidentStatusUpdateSchema.safeParse({ status: 'in_progress', closure_reason: 'fixed' }).success).toBe(false);
+    expect(IncidentStatusUpdateSchema.safeParse({ status: 'in_progress', closure_reason: 'fixed' }).success).toBe(
+      false,
+    );
   });
 
   it("needs the unit it was forwarded to exactly when closing as 'not_ours'", () => {
     const unit = '00000000-0000-4000-8000-000000000000';
-    expect(IncidentStatusUpdateSchema.safeParse({ status: 'closed', closure_reason: 'not_ours', forwarded_to_unit_id: unit }).success).toBe(true);
+    expect(
+      IncidentStatusUpdateSchema.safeParse({ status: 'closed', closure_reason: 'not_ours', forwarded_to_unit_id: unit })
+        .success,
+    ).toBe(true);
     expect(IncidentStatusUpdateSchema.safeParse({ status: 'closed', closure_reason: 'not_ours' }).success).toBe(false);
-    expect(IncidentStatusUpdateSchema.safeParse({ status: 'closed', closure_reason: 'fixed', forwarded_to_unit_id: unit }).success).toBe(false);
+    expect(
+      IncidentStatusUpdateSchema.safeParse({ status: 'closed', closure_reason: 'fixed', forwarded_to_unit_id: unit })
+        .success,
+    ).toBe(false);
   });
 });
 
@@ -68,10 +76,23 @@ describe('IncidentListQuerySchema', () => {
 describe('default taxonomy', () => {
   it('holds the categories the programme asks for, each with Swedish and English labels and a unique code', () => {
     const codes = DEFAULT_CATEGORIES.map((c) => c.code);
-    expect(codes).toEqual(expect.arrayContaining([
-      'skadegorelse', 'klotter', 'nedskrapning', 'trasig_belysning', 'otrygg_plats', 'ordningsstorning', 'narkotika',
-      'vald', 'hot', 'stold_inbrott', 'brand', 'trafikfara', 'annat',
-    ]));
+    expect(codes).toEqual(
+      expect.arrayContaining([
+        'skadegorelse',
+        'klotter',
+        'nedskrapning',
+        'trasig_belysning',
+        'otrygg_plats',
+        'ordningsstorning',
+        'narkotika',
+        'vald',
+        'hot',
+        'stold_inbrott',
+        'brand',
+        'trafikfara',
+        'annat',
+      ]),
+    );
     expect(new Set(codes).size).toBe(codes.length);
     for (const c of DEFAULT_CATEGORIES) {
       expect(c.label_sv.length).toBeGreaterThan(0);

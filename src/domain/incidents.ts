@@ -26,50 +26,60 @@ export type ClosureReason = z.infer<typeof ClosureReasonSchema>;
  * A new incident. Strict: unknown fields are refused, so no name or identity number can slip in
  * under another key. Free text is redacted of personal data before it is stored.
  */
-export const IncidentCreateSchema = z.strictObject({
-  occurred_at: IsoDateTimeSchema,
-  category: CategoryCodeSchema,
-  lon: LonSchema,
-  lat: LatSchema,
-  precision: PrecisionSchema.default('exact'),
-  place_id: UuidSchema.optional(),
-  zone_id: UuidSchema.optional(),
-  description: z.string().trim().max(MAX_DESCRIPTION_LENGTH).optional(),
-  source: SourceSchema.exclude(['demo']).default('staff'),
-  source_ref: z.string().trim().min(1).max(200).optional(),
-  reporting_unit_id: UuidSchema.optional(),
-  /** Who may browse the report; without it the incident default (municipal). */
-  confidentiality: ConfidentialitySchema.optional(),
-}).refine((v) => v.zone_id === undefined || v.place_id !== undefined, {
-  path: ['zone_id'],
-  message: 'a zone needs a place',
-});
+export const IncidentCreateSchema = z
+  .strictObject({
+    occurred_at: IsoDateTimeSchema,
+    category: CategoryCodeSchema,
+    lon: LonSchema,
+    lat: LatSchema,
+    precision: PrecisionSchema.default('exact'),
+    place_id: UuidSchema.optional(),
+    zone_id: UuidSchema.optional(),
+    description: z.string().trim().max(MAX_DESCRIPTION_LENGTH).optional(),
+    source: SourceSchema.exclude(['demo']).default('staff'),
+    source_ref: z.string().trim().min(1).max(200).optional(),
+    reporting_unit_id: UuidSchema.optional(),
+    /** Who may browse the report; without it the incident default (municipal). */
+    confidentiality: ConfidentialitySchema.optional(),
+  })
+  .refine((v) => v.zone_id === undefined || v.place_id !== undefined, {
+    path: ['zone_id'],
+    message: 'a zone needs a place',
+  });
 export type IncidentCreate = z.infer<typeof IncidentCreateSchema>;
 export type IncidentCreateInput = z.input<typeof IncidentCreateSchema>;
 
-export const IncidentStatusUpdateSchema = z.strictObject({
-  status: StatusSchema,
-  closure_reason: ClosureReasonSchema.optional(),
-  note: z.string().trim().max(1000).optional(),
-  /** Closing as 'not_ours': the unit of the organisation the report was passed on to. */
-  forwarded_to_unit_id: UuidSchema.optional(),
-}).refine((v) => (v.status === 'closed') === (v.closure_reason !== undefined), {
-  path: ['closure_reason'],
-  message: 'closure_reason is required when, and only when, status is closed',
-}).refine((v) => (v.closure_reason === 'not_ours') === (v.forwarded_to_unit_id !== undefined), {
-  path: ['forwarded_to_unit_id'],
-  message: "forwarded_to_unit_id is required when, and only when, closing as 'not_ours'",
-});
+export const IncidentStatusUpdateSchema = z
+  .strictObject({
+    status: StatusSchema,
+    closure_reason: ClosureReasonSchema.optional(),
+    note: z.string().trim().max(1000).optional(),
+    /** Closing as 'not_ours': the unit of the organisation the report was passed on to. */
+    forwarded_to_unit_id: UuidSchema.optional(),
+  })
+  .refine((v) => (v.status === 'closed') === (v.closure_reason !== undefined), {
+    path: ['closure_reason'],
+    message: 'closure_reason is required when, and only when, status is closed',
+  })
+  .refine((v) => (v.closure_reason === 'not_ours') === (v.forwarded_to_unit_id !== undefined), {
+    path: ['forwarded_to_unit_id'],
+    message: "forwarded_to_unit_id is required when, and only when, closing as 'not_ours'",
+  });
 export type IncidentStatusUpdate = z.infer<typeof IncidentStatusUpdateSchema>;
 
 /**
  * A new confidentiality tier for an incident. `from` is the tier the editor saw: when someone else changed it
  * in between, the change is refused (CONFLICT) rather than silently overwriting theirs.
  */
-export const IncidentConfidentialityUpdateSchema = z.strictObject({
-  from: ConfidentialitySchema,
-  confidentiality: ConfidentialitySchema,
-}).refine((v) => v.from !== v.confidentiality, { path: ['confidentiality'], message: 'choose a tier other than the current one' });
+export const IncidentConfidentialityUpdateSchema = z
+  .strictObject({
+    from: ConfidentialitySchema,
+    confidentiality: ConfidentialitySchema,
+  })
+  .refine((v) => v.from !== v.confidentiality, {
+    path: ['confidentiality'],
+    message: 'choose a tier other than the current one',
+  });
 export type IncidentConfidentialityUpdate = z.infer<typeof IncidentConfidentialityUpdateSchema>;
 
 export const IncidentSchema = z.object({
@@ -129,7 +139,12 @@ export type CoarseGeometry = IncidentListQuery['coarse'];
 export type IncidentListQuery = z.infer<typeof IncidentListQuerySchema>;
 
 /** Counts per H3 cell for the map when there are too many points to draw one by one. */
-export const HexbinQuerySchema = IncidentListQuerySchema.omit({ limit: true, cursor: true, format: true, coarse: true, precision: true })
-  .extend({ resolution: z.coerce.number().int().min(7).max(10).default(8) });
+export const HexbinQuerySchema = IncidentListQuerySchema.omit({
+  limit: true,
+  cursor: true,
+  format: true,
+  coarse: true,
+  precision: true,
+}).extend({ resolution: z.coerce.number().int().min(7).max(10).default(8) });
 export type HexbinQuery = z.infer<typeof HexbinQuerySchema>;
 export const HexbinSchema = z.object({ cell: z.string(), count: z.number().int() });

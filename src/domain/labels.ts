@@ -10,7 +10,10 @@ import type { RequestStatus } from './requests.js';
  * The one Swedish/English label per code of each vocabulary. The web's i18n resources and the PDF/Excel
  * documents both read these tables, so a measure type or a status reads the same on screen and on paper.
  */
-export interface Label { sv: string; en: string }
+export interface Label {
+  sv: string;
+  en: string;
+}
 export type Labels<K extends string> = Readonly<Record<K, Label>>;
 export type LabelLanguage = keyof Label;
 
@@ -105,14 +108,15 @@ export const SOURCE_LABELS: Labels<Source> = {
   demo: { sv: 'Demo', en: 'Demo' },
 };
 
-export const CATEGORY_GROUP_LABELS: Labels<'property' | 'environment' | 'disorder' | 'violence' | 'traffic' | 'other'> = {
-  property: { sv: 'Egendom', en: 'Property' },
-  environment: { sv: 'Miljö', en: 'Environment' },
-  disorder: { sv: 'Ordning', en: 'Public order' },
-  violence: { sv: 'Våld och hot', en: 'Violence and threats' },
-  traffic: { sv: 'Trafik', en: 'Traffic' },
-  other: { sv: 'Övrigt', en: 'Other' },
-};
+export const CATEGORY_GROUP_LABELS: Labels<'property' | 'environment' | 'disorder' | 'violence' | 'traffic' | 'other'> =
+  {
+    property: { sv: 'Egendom', en: 'Property' },
+    environment: { sv: 'Miljö', en: 'Environment' },
+    disorder: { sv: 'Ordning', en: 'Public order' },
+    violence: { sv: 'Våld och hot', en: 'Violence and threats' },
+    traffic: { sv: 'Trafik', en: 'Traffic' },
+    other: { sv: 'Övrigt', en: 'Other' },
+  };
 
 /** Getis-Ord Gi* classes after FDR control: how sure it is that a cell has more (hot) or fewer (cold) incidents than chance. */
 export const GI_CLASS_LABELS: Labels<'hot99' | 'hot95' | 'hot90' | 'cold99' | 'cold95' | 'cold90' | 'none'> = {
@@ -132,13 +136,14 @@ export const ACTION_STATUS_LABELS: Labels<'open' | 'done' | 'cancelled'> = {
   cancelled: { sv: 'Avbruten', en: 'Cancelled' },
 };
 
-export const ANNOTATION_KIND_LABELS: Labels<'new_app' | 'campaign' | 'new_reporting_unit' | 'system_change' | 'other'> = {
-  new_app: { sv: 'Ny app eller kanal', en: 'New app or channel' },
-  campaign: { sv: 'Kampanj', en: 'Campaign' },
-  new_reporting_unit: { sv: 'Ny rapporterande enhet', en: 'New reporting unit' },
-  system_change: { sv: 'Ändring i systemet', en: 'System change' },
-  other: { sv: 'Annat', en: 'Other' },
-};
+export const ANNOTATION_KIND_LABELS: Labels<'new_app' | 'campaign' | 'new_reporting_unit' | 'system_change' | 'other'> =
+  {
+    new_app: { sv: 'Ny app eller kanal', en: 'New app or channel' },
+    campaign: { sv: 'Kampanj', en: 'Campaign' },
+    new_reporting_unit: { sv: 'Ny rapporterande enhet', en: 'New reporting unit' },
+    system_change: { sv: 'Ändring i systemet', en: 'System change' },
+    other: { sv: 'Annat', en: 'Other' },
+  };
 
 export const CONFIDENTIALITY_LABELS: Labels<Confidentiality> = {
   public: { sv: 'Offentlig', en: 'Public' },
@@ -162,7 +167,7 @@ export const INCIDENT_STATUS_LABELS: Labels<'new' | 'in_progress' | 'closed'> = 
 
 export const CLOSURE_REASON_LABELS: Labels<ClosureReason> = {
   fixed: { sv: 'Åtgärdad', en: 'Fixed' },
-  not_ours: { sv: 'Inte stadens ansvar', en: 'Not the city\'s responsibility' },
+  not_ours: { sv: 'Inte stadens ansvar', en: "Not the city's responsibility" },
   wont_fix: { sv: 'Åtgärdas inte', en: 'Will not be fixed' },
   duplicate: { sv: 'Redan rapporterad', en: 'Already reported' },
 };
@@ -181,7 +186,8 @@ export const EMERGING_CLASS_LABELS: Labels<'new' | 'intensifying' | 'persistent'
   sporadic: { sv: 'Sporadisk', en: 'Sporadic' },
 };
 
-export const yesNo = (b: boolean, lang: LabelLanguage = 'sv') => (lang === 'en' ? (b ? 'Yes' : 'No') : (b ? 'Ja' : 'Nej'));
+export const yesNo = (b: boolean, lang: LabelLanguage = 'sv') =>
+  lang === 'en' ? (b ? 'Yes' : 'No') : b ? 'Ja' : 'Nej';
 
 /** The annual report's headline figures: each says exactly which rows of the report it counts. */
 export const ANNUAL_HEADLINE_LABELS: Labels<AnnualHeadlineKey> = {
@@ -199,8 +205,13 @@ export const ANNUAL_HEADLINE_LABELS: Labels<AnnualHeadlineKey> = {
  * between thousands, so PDF fonts and copied text agree with the screen).
  */
 export function signedNumber(n: number, lang: LabelLanguage = 'sv'): string {
-  return new Intl.NumberFormat(lang === 'en' ? 'en-GB' : 'sv-SE', { signDisplay: 'exceptZero', maximumFractionDigits: 0 })
-    .format(n).replace(/\u2212/g, '-').replace(/[\u00a0\u202f]/g, ' ');
+  return new Intl.NumberFormat(lang === 'en' ? 'en-GB' : 'sv-SE', {
+    signDisplay: 'exceptZero',
+    maximumFractionDigits: 0,
+  })
+    .format(n)
+    .replace(/\u2212/g, '-')
+    .replace(/[\u00a0\u202f]/g, ' ');
 }
 
 /**
@@ -208,5 +219,7 @@ export function signedNumber(n: number, lang: LabelLanguage = 'sv'): string {
  * already rounded (analysis/stats/indicator-outcome.ts `changePercent`), so it is rounded once for all readers.
  */
 export function indicatorChangeText(change: number, percent: number | null, lang: LabelLanguage = 'sv'): string {
-  return percent === null ? signedNumber(change, lang) : `${signedNumber(change, lang)} (${signedNumber(percent, lang)} %)`;
+  return percent === null
+    ? signedNumber(change, lang)
+    : `${signedNumber(change, lang)} (${signedNumber(percent, lang)} %)`;
 }

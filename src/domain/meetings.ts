@@ -16,11 +16,19 @@ export const FreezeReportSchema = z.strictObject({
 export type FreezeReport = z.infer<typeof FreezeReportSchema>;
 
 export const FrozenReportSummarySchema = z.object({
-  id: UuidSchema, area_id: UuidSchema.nullable(), week: z.string(), frozen_at: z.string(), frozen_by: z.string(),
-  meeting_id: UuidSchema.nullable(), confidentiality: ConfidentialitySchema,
+  id: UuidSchema,
+  area_id: UuidSchema.nullable(),
+  week: z.string(),
+  frozen_at: z.string(),
+  frozen_by: z.string(),
+  meeting_id: UuidSchema.nullable(),
+  confidentiality: ConfidentialitySchema,
 });
 export type FrozenReportSummary = z.infer<typeof FrozenReportSummarySchema>;
-export const FrozenReportListQuerySchema = z.object({ area_id: UuidSchema.optional(), from_week: IsoWeekSchema.optional() });
+export const FrozenReportListQuerySchema = z.object({
+  area_id: UuidSchema.optional(),
+  from_week: IsoWeekSchema.optional(),
+});
 
 const Delta = z.object({ frozen: z.number().int(), current: z.number().int(), difference: z.number().int() });
 
@@ -62,8 +70,15 @@ export const MeetingActionUpdateSchema = z.strictObject({
 export type MeetingActionUpdate = z.infer<typeof MeetingActionUpdateSchema>;
 
 export const MeetingActionSchema = z.object({
-  id: UuidSchema, meeting_id: UuidSchema, unit_id: UuidSchema, unit_name: z.string(), title: z.string(),
-  due_date: IsoDateSchema, status: MeetingActionStatusSchema, status_note: z.string().nullable(), closed_at: z.string().nullable(),
+  id: UuidSchema,
+  meeting_id: UuidSchema,
+  unit_id: UuidSchema,
+  unit_name: z.string(),
+  title: z.string(),
+  due_date: IsoDateSchema,
+  status: MeetingActionStatusSchema,
+  status_note: z.string().nullable(),
+  closed_at: z.string().nullable(),
   confidentiality: ConfidentialitySchema,
   /** Raised on every change; also the ETag, sent back as `If-Match` to refuse overwriting a newer version (409). */
   version: z.number().int(),
@@ -80,16 +95,22 @@ export const MeetingCreateSchema = z.strictObject({
 });
 export type MeetingCreate = z.infer<typeof MeetingCreateSchema>;
 
-export const MeetingUpdateSchema = z.strictObject({
-  held_at: IsoDateTimeSchema.optional(),
-  participants: z.array(UuidSchema).min(1).max(50).optional(),
-  notes: z.string().trim().max(20_000).optional(),
-  confidentiality: ConfidentialitySchema.optional(),
-}).refine((v) => Object.keys(v).length > 0, 'nothing to update');
+export const MeetingUpdateSchema = z
+  .strictObject({
+    held_at: IsoDateTimeSchema.optional(),
+    participants: z.array(UuidSchema).min(1).max(50).optional(),
+    notes: z.string().trim().max(20_000).optional(),
+    confidentiality: ConfidentialitySchema.optional(),
+  })
+  .refine((v) => Object.keys(v).length > 0, 'nothing to update');
 export type MeetingUpdate = z.infer<typeof MeetingUpdateSchema>;
 
 export const MeetingSchema = z.object({
-  id: UuidSchema, report_id: UuidSchema, area_id: UuidSchema.nullable(), week: z.string(), held_at: z.string(),
+  id: UuidSchema,
+  report_id: UuidSchema,
+  area_id: UuidSchema.nullable(),
+  week: z.string(),
+  held_at: z.string(),
   participants: z.array(z.object({ id: UuidSchema, name: z.string() })),
   /** Null for readers without access to free text (analysts). */
   notes: z.string().nullable(),
@@ -104,13 +125,20 @@ export type Meeting = z.infer<typeof MeetingSchema>;
 /** A meeting action in a unit's inbox; InboxItemSchema below adds contribution requests, routed incidents and agreement reviews. */
 export const MeetingActionInboxItemSchema = z.object({
   kind: z.literal('meeting_action'),
-  id: UuidSchema, title: z.string(), due_date: IsoDateSchema,
+  id: UuidSchema,
+  title: z.string(),
+  due_date: IsoDateSchema,
   /** Days until due (negative when overdue), counted in Swedish calendar days. */
   days_left: z.number().int(),
   overdue: z.boolean(),
   meeting: z.object({ id: UuidSchema, week: z.string(), area_id: UuidSchema.nullable(), area_name: z.string() }),
 });
-export const InboxItemSchema = z.discriminatedUnion('kind', [MeetingActionInboxItemSchema, RequestInboxItemSchema, IncidentInboxItemSchema, AgreementReviewInboxItemSchema]);
+export const InboxItemSchema = z.discriminatedUnion('kind', [
+  MeetingActionInboxItemSchema,
+  RequestInboxItemSchema,
+  IncidentInboxItemSchema,
+  AgreementReviewInboxItemSchema,
+]);
 export type InboxItem = z.infer<typeof InboxItemSchema>;
 export const InboxQuerySchema = z.object({ unit_id: UuidSchema });
 export const InboxSchema = z.object({ unit_id: UuidSchema, items: z.array(InboxItemSchema) });

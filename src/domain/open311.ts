@@ -13,12 +13,23 @@ export const NOTIFY_ATTRIBUTE = 'notify';
  * Form encoders send a field left empty as `name=`: an empty value counts as absent, in the body and in the
  * query, before the field's own rule applies.
  */
-const blankAsAbsent = <T extends z.ZodType<unknown, string>>(schema: T) => z.string().optional()
-  .transform((v) => (v === undefined || v.trim() === '' ? undefined : v.trim()))
-  .pipe(schema.optional());
+const blankAsAbsent = <T extends z.ZodType<unknown, string>>(schema: T) =>
+  z
+    .string()
+    .optional()
+    .transform((v) => (v === undefined || v.trim() === '' ? undefined : v.trim()))
+    .pipe(schema.optional());
 
-const optionalText = (max: number) => z.string().trim().max(max).optional().transform((v) => (v === '' ? undefined : v));
-const optionalNumber = z.union([z.string(), z.number()]).optional()
+const optionalText = (max: number) =>
+  z
+    .string()
+    .trim()
+    .max(max)
+    .optional()
+    .transform((v) => (v === '' ? undefined : v));
+const optionalNumber = z
+  .union([z.string(), z.number()])
+  .optional()
   .transform((v) => (v === undefined || v === '' ? undefined : Number(v)))
   .pipe(z.number().finite().optional());
 
@@ -26,30 +37,38 @@ const optionalNumber = z.union([z.string(), z.number()]).optional()
  * POST requests.{fmt} (application/x-www-form-urlencoded). Name and phone fields of the spec are accepted
  * and dropped: incidents describe places, never persons.
  */
-export const Open311PostSchema = z.looseObject({
-  jurisdiction_id: optionalText(60),
-  api_key: optionalText(200),
-  // Any text: a code that is not among the services is the spec's 404, not a 400.
-  service_code: z.string().trim().min(1).max(60),
-  lat: optionalNumber.pipe(z.number().gte(-90).lte(90).optional()),
-  long: optionalNumber.pipe(z.number().gte(-180).lte(180).optional()),
-  address_string: optionalText(300),
-  address_id: optionalText(100),
-  email: z.string().trim().max(254).optional().transform((v) => (v === '' ? undefined : v)).pipe(z.email().optional()),
-  device_id: optionalText(200),
-  account_id: optionalText(200),
-  first_name: optionalText(200),
-  last_name: optionalText(200),
-  phone: optionalText(50),
-  description: optionalText(MAX_DESCRIPTION_LENGTH),
-  media_url: optionalText(2000),
-  [`attribute[${NOTIFY_ATTRIBUTE}]`]: blankAsAbsent(z.enum(['true', 'false'])),
-  /** Honeypot, as on the public form: a client that fills it is answered as usual and nothing is stored. */
-  [HONEYPOT_FIELD]: HoneypotSchema,
-}).refine((v) => (v.lat !== undefined && v.long !== undefined) || v.address_string !== undefined, {
-  path: ['lat'],
-  message: 'give lat and long, or address_string',
-});
+export const Open311PostSchema = z
+  .looseObject({
+    jurisdiction_id: optionalText(60),
+    api_key: optionalText(200),
+    // Any text: a code that is not among the services is the spec's 404, not a 400.
+    service_code: z.string().trim().min(1).max(60),
+    lat: optionalNumber.pipe(z.number().gte(-90).lte(90).optional()),
+    long: optionalNumber.pipe(z.number().gte(-180).lte(180).optional()),
+    address_string: optionalText(300),
+    address_id: optionalText(100),
+    email: z
+      .string()
+      .trim()
+      .max(254)
+      .optional()
+      .transform((v) => (v === '' ? undefined : v))
+      .pipe(z.email().optional()),
+    device_id: optionalText(200),
+    account_id: optionalText(200),
+    first_name: optionalText(200),
+    last_name: optionalText(200),
+    phone: optionalText(50),
+    description: optionalText(MAX_DESCRIPTION_LENGTH),
+    media_url: optionalText(2000),
+    [`attribute[${NOTIFY_ATTRIBUTE}]`]: blankAsAbsent(z.enum(['true', 'false'])),
+    /** Honeypot, as on the public form: a client that fills it is answered as usual and nothing is stored. */
+    [HONEYPOT_FIELD]: HoneypotSchema,
+  })
+  .refine((v) => (v.lat !== undefined && v.long !== undefined) || v.address_string !== undefined, {
+    path: ['lat'],
+    message: 'give lat and long, or address_string',
+  });
 export type Open311Post = z.infer<typeof Open311PostSchema>;
 
 /** Largest page of GET requests.{fmt}: the spec lets the city set it; clients page on with `page`. */

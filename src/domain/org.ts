@@ -12,8 +12,20 @@ export type PlaceSetting = z.infer<typeof PlaceSettingSchema>;
 
 /** Place types the demo and the UI know; stored as text so a tenant can add its own. */
 export const PLACE_TYPES = [
-  'library', 'archive_reading_room', 'museum', 'school', 'square', 'park', 'metro_entrance', 'station',
-  'sports_facility', 'youth_centre', 'shopping_centre', 'courtyard', 'street', 'other',
+  'library',
+  'archive_reading_room',
+  'museum',
+  'school',
+  'square',
+  'park',
+  'metro_entrance',
+  'station',
+  'sports_facility',
+  'youth_centre',
+  'shopping_centre',
+  'courtyard',
+  'street',
+  'other',
 ] as const;
 export type PlaceType = (typeof PLACE_TYPES)[number];
 
@@ -79,7 +91,12 @@ export const AreaDetailSchema = AreaSchema.extend({
   population: z.object({ year: z.number().int(), population: z.number().int() }).nullable(),
 });
 
-export const PlaceZoneSchema = z.object({ id: UuidSchema, code: SlugSchema, name: z.string(), name_en: z.string().nullable() });
+export const PlaceZoneSchema = z.object({
+  id: UuidSchema,
+  code: SlugSchema,
+  name: z.string(),
+  name_en: z.string().nullable(),
+});
 
 export const PlaceSchema = z.object({
   id: UuidSchema,

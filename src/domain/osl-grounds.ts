@@ -6,11 +6,36 @@ import { z } from 'zod';
  * released document.
  */
 export const OSL_GROUNDS = [
-  { code: 'osl-18-8', ref: '18 kap. 8 § OSL', sv: 'Säkerhets- eller bevakningsåtgärd', en: 'Security or surveillance measure' },
-  { code: 'osl-21-3', ref: '21 kap. 3 § OSL', sv: 'Adress och kontaktuppgifter till en person som kan utsättas för hot eller våld', en: 'Address and contact details of a person who may be threatened or harmed' },
-  { code: 'osl-21-7', ref: '21 kap. 7 § OSL', sv: 'Personuppgifter som inte får lämnas ut enligt dataskyddsreglerna', en: 'Personal data that data-protection law forbids releasing' },
-  { code: 'osl-26-1', ref: '26 kap. 1 § OSL', sv: 'Enskilds personliga förhållanden inom socialtjänsten', en: "An individual's personal circumstances in social services" },
-  { code: 'osl-35-1', ref: '35 kap. 1 § OSL', sv: 'Enskilds personliga förhållanden i brottsbekämpande verksamhet', en: "An individual's personal circumstances in crime prevention and investigation" },
+  {
+    code: 'osl-18-8',
+    ref: '18 kap. 8 § OSL',
+    sv: 'Säkerhets- eller bevakningsåtgärd',
+    en: 'Security or surveillance measure',
+  },
+  {
+    code: 'osl-21-3',
+    ref: '21 kap. 3 § OSL',
+    sv: 'Adress och kontaktuppgifter till en person som kan utsättas för hot eller våld',
+    en: 'Address and contact details of a person who may be threatened or harmed',
+  },
+  {
+    code: 'osl-21-7',
+    ref: '21 kap. 7 § OSL',
+    sv: 'Personuppgifter som inte får lämnas ut enligt dataskyddsreglerna',
+    en: 'Personal data that data-protection law forbids releasing',
+  },
+  {
+    code: 'osl-26-1',
+    ref: '26 kap. 1 § OSL',
+    sv: 'Enskilds personliga förhållanden inom socialtjänsten',
+    en: "An individual's personal circumstances in social services",
+  },
+  {
+    code: 'osl-35-1',
+    ref: '35 kap. 1 § OSL',
+    sv: 'Enskilds personliga förhållanden i brottsbekämpande verksamhet',
+    en: "An individual's personal circumstances in crime prevention and investigation",
+  },
 ] as const;
 export type Ground = (typeof OSL_GROUNDS)[number]['code'];
 export const GroundSchema = z.enum(OSL_GROUNDS.map((g) => g.code) as [Ground, ...Ground[]]);

@@ -8,7 +8,10 @@ import type { Role } from './auth.js';
 export const POLICIES = {
   public: { roles: 'anyone' },
   signed_in: { roles: 'signed_in' },
-  'incidents:read': { roles: ['admin', 'coordinator', 'unit_editor', 'partner_viewer', 'analyst'], scope: 'incidents:read' },
+  'incidents:read': {
+    roles: ['admin', 'coordinator', 'unit_editor', 'partner_viewer', 'analyst'],
+    scope: 'incidents:read',
+  },
   'incidents:create': { roles: ['admin', 'coordinator', 'unit_editor', 'partner_viewer'], scope: 'incidents:write' },
   'incidents:update': { roles: ['admin', 'coordinator', 'unit_editor'], scope: 'incidents:write' },
   'categories:manage': { roles: ['admin'] },
@@ -45,11 +48,16 @@ export type Policy = keyof typeof POLICIES;
 export const FREE_TEXT_ROLES: readonly Role[] = ['admin', 'coordinator', 'unit_editor', 'partner_viewer'];
 
 /** A role held in a unit: the shape every row rule takes (the server maps its principal to it, the web its `/auth/me`). */
-export interface UnitRole { role: Role; unit: string }
+export interface UnitRole {
+  role: Role;
+  unit: string;
+}
 
 /** The row rule of a unit's own records (problems, measures, requests sent): its editors and coordinators, and admins. */
 export function editsForUnit(memberships: readonly UnitRole[], unitId: string): boolean {
-  return memberships.some((m) => m.role === 'admin' || (m.unit === unitId && (m.role === 'unit_editor' || m.role === 'coordinator')));
+  return memberships.some(
+    (m) => m.role === 'admin' || (m.unit === unitId && (m.role === 'unit_editor' || m.role === 'coordinator')),
+  );
 }
 
 /** The row rule of acting for a unit (answering its requests, working its inbox): its members except analysts, and admins. */
@@ -74,7 +82,11 @@ export function worksIncident(
   memberships: readonly UnitRole[],
   incident: { assignedUnitId: string | null; reportingUnitId: string | null; districtUnitId: string | null },
 ): boolean {
-  return memberships.some((m) => m.role === 'admin'
-    || ((m.unit === incident.assignedUnitId || m.unit === incident.reportingUnitId) && (m.role === 'unit_editor' || m.role === 'coordinator'))
-    || (m.unit === incident.districtUnitId && m.role === 'coordinator'));
+  return memberships.some(
+    (m) =>
+      m.role === 'admin' ||
+      ((m.unit === incident.assignedUnitId || m.unit === incident.reportingUnitId) &&
+        (m.role === 'unit_editor' || m.role === 'coordinator')) ||
+      (m.unit === incident.districtUnitId && m.role === 'coordinator'),
+  );
 }

@@ -34,7 +34,11 @@ export type IncidentFilter = z.infer<typeof IncidentFilterSchema>;
  * own `ref`/`filter` shape; the table stores any kind, so no schema rewrite is needed.
  */
 export const EvidenceInputSchema = z.discriminatedUnion('kind', [
-  z.strictObject({ kind: z.literal('incident_filter'), filter: IncidentFilterSchema, note: z.string().trim().max(2000).optional() }),
+  z.strictObject({
+    kind: z.literal('incident_filter'),
+    filter: IncidentFilterSchema,
+    note: z.string().trim().max(2000).optional(),
+  }),
   z.strictObject({
     kind: z.literal('hotspot'),
     /** The H3 cell the situation report flagged. */
@@ -43,14 +47,22 @@ export const EvidenceInputSchema = z.discriminatedUnion('kind', [
     note: z.string().trim().max(2000).optional(),
   }),
   z.strictObject({ kind: z.literal('note'), note: z.string().trim().min(1).max(2000) }),
-  z.strictObject({ kind: z.literal('document'), ref: z.string().trim().min(1).max(500), note: z.string().trim().max(2000).optional() }),
+  z.strictObject({
+    kind: z.literal('document'),
+    ref: z.string().trim().min(1).max(500),
+    note: z.string().trim().max(2000).optional(),
+  }),
 ]);
 export type EvidenceInput = z.infer<typeof EvidenceInputSchema>;
 export const EVIDENCE_KINDS = ['incident_filter', 'hotspot', 'note', 'document'] as const;
 
 export const EvidenceSchema = z.object({
-  id: UuidSchema, kind: z.string(), ref: z.string().nullable(), filter: z.record(z.string(), z.unknown()).nullable(),
-  note: z.string().nullable(), created_at: z.string(),
+  id: UuidSchema,
+  kind: z.string(),
+  ref: z.string().nullable(),
+  filter: z.record(z.string(), z.unknown()).nullable(),
+  note: z.string().nullable(),
+  created_at: z.string(),
   /** For incident filters: how many incidents match now. */
   incident_count: z.number().int().nullable(),
 });
@@ -76,38 +88,50 @@ export const IndicatorDirectionSchema = z.enum(['lower', 'higher']);
 export type IndicatorDirection = z.infer<typeof IndicatorDirectionSchema>;
 
 /** A new problem's indicator: the baseline period, and which way is better (no default: a report must never guess). */
-export const BaselineCreateSchema = z.strictObject({ ...baselineShape, direction: IndicatorDirectionSchema }).refine(inOrder, notInOrder);
+export const BaselineCreateSchema = z
+  .strictObject({ ...baselineShape, direction: IndicatorDirectionSchema })
+  .refine(inOrder, notInOrder);
 
-export const ProblemCreateSchema = z.strictObject({
-  owner_unit_id: UuidSchema,
-  area_id: UuidSchema.optional(),
-  place_ids: z.array(UuidSchema).max(50).default([]),
-  title: z.string().trim().min(1).max(200),
-  statement: z.string().trim().min(1).max(4000),
-  categories: z.array(CategoryCodeSchema).min(1).max(20),
-  time_pattern: z.string().trim().max(500).optional(),
-  affected: z.array(AffectedGroupSchema).max(4).default([]),
-  evidence: z.array(EvidenceInputSchema).max(50).default([]),
-  baseline: BaselineCreateSchema.optional(),
-  confidentiality: ConfidentialitySchema.optional(),
-}).refine((v) => v.area_id !== undefined || v.place_ids.length > 0, { path: ['area_id'], message: 'an area or at least one place' });
+export const ProblemCreateSchema = z
+  .strictObject({
+    owner_unit_id: UuidSchema,
+    area_id: UuidSchema.optional(),
+    place_ids: z.array(UuidSchema).max(50).default([]),
+    title: z.string().trim().min(1).max(200),
+    statement: z.string().trim().min(1).max(4000),
+    categories: z.array(CategoryCodeSchema).min(1).max(20),
+    time_pattern: z.string().trim().max(500).optional(),
+    affected: z.array(AffectedGroupSchema).max(4).default([]),
+    evidence: z.array(EvidenceInputSchema).max(50).default([]),
+    baseline: BaselineCreateSchema.optional(),
+    confidentiality: ConfidentialitySchema.optional(),
+  })
+  .refine((v) => v.area_id !== undefined || v.place_ids.length > 0, {
+    path: ['area_id'],
+    message: 'an area or at least one place',
+  });
 export type ProblemCreate = z.infer<typeof ProblemCreateSchema>;
 
-export const ProblemUpdateSchema = z.strictObject({
-  title: z.string().trim().min(1).max(200).optional(),
-  statement: z.string().trim().min(1).max(4000).optional(),
-  time_pattern: z.string().trim().max(500).nullable().optional(),
-  affected: z.array(AffectedGroupSchema).max(4).optional(),
-  stage: ProblemStageSchema.optional(),
-  confidentiality: ConfidentialitySchema.optional(),
-  /** Where and what: changing them recomputes the baseline over its period (an area or a place must remain). */
-  area_id: UuidSchema.nullable().optional(),
-  place_ids: z.array(UuidSchema).max(50).optional(),
-  categories: z.array(CategoryCodeSchema).min(1).max(20).optional(),
-  target_value: z.number().int().min(0).nullable().optional(),
-  indicator_direction: IndicatorDirectionSchema.optional(),
-}).refine((v) => Object.keys(v).length > 0, 'nothing to update')
-  .refine((v) => v.area_id === undefined || v.place_ids === undefined || v.area_id !== null || v.place_ids.length > 0, { path: ['area_id'], message: 'an area or at least one place' });
+export const ProblemUpdateSchema = z
+  .strictObject({
+    title: z.string().trim().min(1).max(200).optional(),
+    statement: z.string().trim().min(1).max(4000).optional(),
+    time_pattern: z.string().trim().max(500).nullable().optional(),
+    affected: z.array(AffectedGroupSchema).max(4).optional(),
+    stage: ProblemStageSchema.optional(),
+    confidentiality: ConfidentialitySchema.optional(),
+    /** Where and what: changing them recomputes the baseline over its period (an area or a place must remain). */
+    area_id: UuidSchema.nullable().optional(),
+    place_ids: z.array(UuidSchema).max(50).optional(),
+    categories: z.array(CategoryCodeSchema).min(1).max(20).optional(),
+    target_value: z.number().int().min(0).nullable().optional(),
+    indicator_direction: IndicatorDirectionSchema.optional(),
+  })
+  .refine((v) => Object.keys(v).length > 0, 'nothing to update')
+  .refine((v) => v.area_id === undefined || v.place_ids === undefined || v.area_id !== null || v.place_ids.length > 0, {
+    path: ['area_id'],
+    message: 'an area or at least one place',
+  });
 export type ProblemUpdate = z.infer<typeof ProblemUpdateSchema>;
 
 export const IndicatorValueSchema = z.object({ from: IsoDateSchema, to: IsoDateSchema, value: z.number().int() });

@@ -10,7 +10,8 @@ export const HONEYPOT_FIELD = 'website';
  * Whether a report is a bot's: its honeypot is filled. The public form and Open311 answer such a report as if
  * it were taken and store nothing, so the bot learns nothing.
  */
-export const isHoneypotFilled = (input: { [HONEYPOT_FIELD]?: string | undefined }): boolean => Boolean(input[HONEYPOT_FIELD]);
+export const isHoneypotFilled = (input: { [HONEYPOT_FIELD]?: string | undefined }): boolean =>
+  Boolean(input[HONEYPOT_FIELD]);
 
 /** The honeypot field of both report schemas: untrimmed, as no person types even a space into it. */
 export const HoneypotSchema = z.string().max(500).optional();
@@ -26,19 +27,27 @@ export const ANONYMOUS_REPORT_LIMIT = { max: 10, timeWindow: '10 minutes' } as c
  * A resident's report through the public form: anonymous by default. An e-mail is kept only when the
  * resident asks for updates, and no field exists for a name or an identity number.
  */
-export const PublicReportCreateSchema = z.strictObject({
-  category: CategoryCodeSchema,
-  lon: LonSchema,
-  lat: LatSchema,
-  place_id: UuidSchema.optional(),
-  zone_id: UuidSchema.optional(),
-  occurred_at: IsoDateTimeSchema.optional(),
-  description: z.string().trim().max(MAX_DESCRIPTION_LENGTH).optional(),
-  notify: z.boolean().default(false),
-  email: z.string().trim().max(254).pipe(z.email()).optional(),
-  [HONEYPOT_FIELD]: HoneypotSchema,
-}).refine((v) => !v.notify || v.email !== undefined, { path: ['email'], message: 'an e-mail address is needed for updates' })
-  .refine((v) => v.zone_id === undefined || v.place_id !== undefined, { path: ['zone_id'], message: 'a zone needs a place' });
+export const PublicReportCreateSchema = z
+  .strictObject({
+    category: CategoryCodeSchema,
+    lon: LonSchema,
+    lat: LatSchema,
+    place_id: UuidSchema.optional(),
+    zone_id: UuidSchema.optional(),
+    occurred_at: IsoDateTimeSchema.optional(),
+    description: z.string().trim().max(MAX_DESCRIPTION_LENGTH).optional(),
+    notify: z.boolean().default(false),
+    email: z.string().trim().max(254).pipe(z.email()).optional(),
+    [HONEYPOT_FIELD]: HoneypotSchema,
+  })
+  .refine((v) => !v.notify || v.email !== undefined, {
+    path: ['email'],
+    message: 'an e-mail address is needed for updates',
+  })
+  .refine((v) => v.zone_id === undefined || v.place_id !== undefined, {
+    path: ['zone_id'],
+    message: 'a zone needs a place',
+  });
 export type PublicReportCreate = z.infer<typeof PublicReportCreateSchema>;
 export type PublicReportCreateInput = z.input<typeof PublicReportCreateSchema>;
 

@@ -25,7 +25,10 @@ export function qualityTotal(counts: Partial<Record<QualityCheck, number>>): num
 }
 
 /** Where to go to fix an item. */
-export const LinkTargetSchema = z.object({ entity: z.enum(['problem', 'measure', 'followup', 'request', 'agreement']), id: UuidSchema });
+export const LinkTargetSchema = z.object({
+  entity: z.enum(['problem', 'measure', 'followup', 'request', 'agreement']),
+  id: UuidSchema,
+});
 
 export const QualityItemSchema = z.object({
   check: QualityCheckSchema,
@@ -62,7 +65,10 @@ export type ScopeQuery = z.infer<typeof ScopeQuerySchema>;
 /** The language an exported file is written in: Swedish unless English is asked for. */
 export const ExportLanguageSchema = z.enum(['sv', 'en']);
 export type ExportLanguage = z.infer<typeof ExportLanguageSchema>;
-export const QualityExportQuerySchema = ScopeFields.extend({ lang: ExportLanguageSchema.default('sv') }).refine(cityHasNoUnit, unitIdIssue);
+export const QualityExportQuerySchema = ScopeFields.extend({ lang: ExportLanguageSchema.default('sv') }).refine(
+  cityHasNoUnit,
+  unitIdIssue,
+);
 export type QualityExportQuery = z.infer<typeof QualityExportQuerySchema>;
 
 export const QualityReportSchema = z.object({

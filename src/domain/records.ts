@@ -9,7 +9,10 @@ export const MAX_RELEASE_RECORDS = 5000;
 export const ReleaseFormatSchema = z.enum(['json', 'xlsx', 'pdf']);
 
 // Both engines' date range, with room: year 0 or 10000 would be refused by the database, not by validation.
-const ReleaseDateSchema = IsoDateSchema.refine((d) => d >= '1900-01-01' && d <= '2999-12-31', 'a date between 1900 and 2999');
+const ReleaseDateSchema = IsoDateSchema.refine(
+  (d) => d >= '1900-01-01' && d <= '2999-12-31',
+  'a date between 1900 and 2999',
+);
 
 /** Which records a request covers when not named one by one: created in a period, of a unit. */
 export const RecordsFilterSchema = z.strictObject({
@@ -24,14 +27,19 @@ export type RecordsFilter = z.infer<typeof RecordsFilterSchema>;
  * A records request (begäran om allmän handling): the requested records of one type, by id or by filter,
  * released to `recipient` under the registry reference `request_ref`.
  */
-export const RecordsExportSchema = z.strictObject({
-  request_ref: z.string().trim().min(1).max(100),
-  recipient: z.string().trim().min(1).max(200),
-  type: RecordTypeSchema,
-  ids: z.array(UuidSchema).min(1).max(MAX_RELEASE_RECORDS).optional(),
-  filter: RecordsFilterSchema.optional(),
-  format: ReleaseFormatSchema.default('json'),
-}).refine((v) => (v.ids === undefined) !== (v.filter === undefined), { path: ['ids'], message: 'name the records by ids or by a filter, not both' });
+export const RecordsExportSchema = z
+  .strictObject({
+    request_ref: z.string().trim().min(1).max(100),
+    recipient: z.string().trim().min(1).max(200),
+    type: RecordTypeSchema,
+    ids: z.array(UuidSchema).min(1).max(MAX_RELEASE_RECORDS).optional(),
+    filter: RecordsFilterSchema.optional(),
+    format: ReleaseFormatSchema.default('json'),
+  })
+  .refine((v) => (v.ids === undefined) !== (v.filter === undefined), {
+    path: ['ids'],
+    message: 'name the records by ids or by a filter, not both',
+  });
 export type RecordsExport = z.infer<typeof RecordsExportSchema>;
 
 /** Text shown in place of a masked field. */
@@ -61,7 +69,10 @@ export const RecordsReleaseSchema = z.object({
 });
 export type RecordsRelease = z.infer<typeof RecordsReleaseSchema>;
 
-export const RecordsExportResultSchema = z.object({ release: RecordsReleaseSchema, records: z.array(ReleasedRecordSchema) });
+export const RecordsExportResultSchema = z.object({
+  release: RecordsReleaseSchema,
+  records: z.array(ReleasedRecordSchema),
+});
 export type RecordsExportResult = z.infer<typeof RecordsExportResultSchema>;
 
 export const ReleaseListQuerySchema = z.object({ request_ref: z.string().trim().min(1).max(100).optional() });

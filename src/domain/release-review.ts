@@ -8,10 +8,33 @@ import { ReleaseFormatSchema, ReleasedRecordSchema } from './records.js';
  * Free text written by people, the fields a release is reviewed in: candidates are marked there, an officer
  * may mask any part of them, and the recogniser runs over them once more on the way out.
  */
-export const RELEASE_FREE_TEXT_FIELDS: readonly string[] = ['description', 'status_note', 'title', 'statement', 'time_pattern', 'what', 'answer', 'notes', 'summary', 'approved_public_text', 'components'];
+export const RELEASE_FREE_TEXT_FIELDS: readonly string[] = [
+  'description',
+  'status_note',
+  'title',
+  'statement',
+  'time_pattern',
+  'what',
+  'answer',
+  'notes',
+  'summary',
+  'approved_public_text',
+  'components',
+];
 
 /** What a mark covers: a recognised identifier, a suggestion of the candidate finder, or the officer's own selection. */
-export const MarkKindSchema = z.enum(['personnummer', 'samordningsnummer', 'e-post', 'telefon', 'registreringsnummer', 'personal_data', 'name', 'number', 'address', 'selection']);
+export const MarkKindSchema = z.enum([
+  'personnummer',
+  'samordningsnummer',
+  'e-post',
+  'telefon',
+  'registreringsnummer',
+  'personal_data',
+  'name',
+  'number',
+  'address',
+  'selection',
+]);
 export type MarkKind = z.infer<typeof MarkKindSchema>;
 
 /**
@@ -56,18 +79,35 @@ export type ReleaseDraft = z.infer<typeof ReleaseDraftSchema>;
 
 /** The officer's decisions on a draft: mask (with a ground) or approve each mark; mask spans of their own; undo their own. */
 export const DraftReviewSchema = z.strictObject({
-  decisions: z.array(z.strictObject({
-    id: z.string().min(1).max(40),
-    decision: z.enum(['mask', 'approve']),
-    ground: GroundSchema.optional(),
-  }).refine((d) => d.decision === 'approve' || d.ground !== undefined, { path: ['ground'], message: 'a mask needs a ground' })).max(20_000).default([]),
-  add: z.array(z.strictObject({
-    record_id: UuidSchema,
-    field: z.string().min(1).max(100),
-    start: z.number().int().min(0),
-    end: z.number().int().min(1),
-    ground: GroundSchema,
-  }).refine((a) => a.end > a.start, { path: ['end'], message: 'end after start' })).max(1000).default([]),
+  decisions: z
+    .array(
+      z
+        .strictObject({
+          id: z.string().min(1).max(40),
+          decision: z.enum(['mask', 'approve']),
+          ground: GroundSchema.optional(),
+        })
+        .refine((d) => d.decision === 'approve' || d.ground !== undefined, {
+          path: ['ground'],
+          message: 'a mask needs a ground',
+        }),
+    )
+    .max(20_000)
+    .default([]),
+  add: z
+    .array(
+      z
+        .strictObject({
+          record_id: UuidSchema,
+          field: z.string().min(1).max(100),
+          start: z.number().int().min(0),
+          end: z.number().int().min(1),
+          ground: GroundSchema,
+        })
+        .refine((a) => a.end > a.start, { path: ['end'], message: 'end after start' }),
+    )
+    .max(1000)
+    .default([]),
   remove: z.array(z.string().min(1).max(40)).max(1000).default([]),
 });
 export type DraftReview = z.infer<typeof DraftReviewSchema>;

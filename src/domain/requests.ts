@@ -14,15 +14,17 @@ export const REQUEST_TRANSITIONS: Record<RequestStatus, readonly RequestStatus[]
 };
 
 /** A district calls on a specialist unit or company: what, for which problem, by when. */
-export const RequestCreateSchema = z.strictObject({
-  from_unit_id: UuidSchema,
-  to_unit_id: UuidSchema,
-  problem_id: UuidSchema,
-  what: z.string().trim().min(1).max(2000),
-  due_date: IsoDateSchema,
-  /** Default partner: a request is made to be read by the unit asked, partners included. */
-  confidentiality: ConfidentialitySchema.optional(),
-}).refine((v) => v.from_unit_id !== v.to_unit_id, { path: ['to_unit_id'], message: 'a unit cannot ask itself' });
+export const RequestCreateSchema = z
+  .strictObject({
+    from_unit_id: UuidSchema,
+    to_unit_id: UuidSchema,
+    problem_id: UuidSchema,
+    what: z.string().trim().min(1).max(2000),
+    due_date: IsoDateSchema,
+    /** Default partner: a request is made to be read by the unit asked, partners included. */
+    confidentiality: ConfidentialitySchema.optional(),
+  })
+  .refine((v) => v.from_unit_id !== v.to_unit_id, { path: ['to_unit_id'], message: 'a unit cannot ask itself' });
 export type RequestCreate = z.infer<typeof RequestCreateSchema>;
 
 export const RequestAcceptSchema = z.strictObject({ note: z.string().trim().max(2000).optional() });
@@ -59,7 +61,9 @@ export type RequestListQuery = z.infer<typeof RequestListQuerySchema>;
 /** A request in an inbox: the receiver answers it; the sender sees it too once it is overdue (escalation). */
 export const RequestInboxItemSchema = z.object({
   kind: z.literal('contribution_request'),
-  id: UuidSchema, title: z.string(), due_date: IsoDateSchema,
+  id: UuidSchema,
+  title: z.string(),
+  due_date: IsoDateSchema,
   days_left: z.number().int(),
   overdue: z.boolean(),
   role: z.enum(['receiver', 'sender']),

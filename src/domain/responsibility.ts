@@ -4,19 +4,27 @@ import { UuidSchema } from './common.js';
 
 /** 'street' stands for every incident at no registered place (streets, paths, open ground). */
 export const STREET = 'street';
-export const PlaceTypeKeySchema = z.string().regex(/^[a-z_]+$/).max(60);
+export const PlaceTypeKeySchema = z
+  .string()
+  .regex(/^[a-z_]+$/)
+  .max(60);
 
 /** Whom a rule points at: a named unit, the district owning the incident's area, or the place's owner. */
 export const ResponsibilityTargetSchema = z.enum(['unit', 'district', 'place_owner']);
 
-export const ResponsibilityRuleInputSchema = z.strictObject({
-  place_type: PlaceTypeKeySchema,
-  /** Omitted: every category at this place type. */
-  category: CategoryCodeSchema.nullable().default(null),
-  target: ResponsibilityTargetSchema,
-  unit_id: UuidSchema.nullable().default(null),
-  note: z.string().trim().max(500).optional(),
-}).refine((v) => (v.target === 'unit') === (v.unit_id !== null), { path: ['unit_id'], message: 'unit_id is required when, and only when, target is unit' });
+export const ResponsibilityRuleInputSchema = z
+  .strictObject({
+    place_type: PlaceTypeKeySchema,
+    /** Omitted: every category at this place type. */
+    category: CategoryCodeSchema.nullable().default(null),
+    target: ResponsibilityTargetSchema,
+    unit_id: UuidSchema.nullable().default(null),
+    note: z.string().trim().max(500).optional(),
+  })
+  .refine((v) => (v.target === 'unit') === (v.unit_id !== null), {
+    path: ['unit_id'],
+    message: 'unit_id is required when, and only when, target is unit',
+  });
 export type ResponsibilityRuleInput = z.infer<typeof ResponsibilityRuleInputSchema>;
 
 export const ResponsibilityRuleSchema = z.object({
@@ -51,8 +59,14 @@ export type ServiceLevel = z.infer<typeof ServiceLevelSchema>;
 
 /** Share of a unit's closed incidents per category closed within the service level. */
 export const ComplianceRowSchema = z.object({
-  unit_id: UuidSchema, unit_name: z.string(), category: CategoryCodeSchema, hours: z.number().int(),
-  closed: z.number().int(), within: z.number().int(), share: z.number().nullable(), open_late: z.number().int(),
+  unit_id: UuidSchema,
+  unit_name: z.string(),
+  category: CategoryCodeSchema,
+  hours: z.number().int(),
+  closed: z.number().int(),
+  within: z.number().int(),
+  share: z.number().nullable(),
+  open_late: z.number().int(),
 });
 export type ComplianceRow = z.infer<typeof ComplianceRowSchema>;
 export const ComplianceQuerySchema = z.object({ unit_id: UuidSchema.optional() });
@@ -60,7 +74,9 @@ export const ComplianceQuerySchema = z.object({ unit_id: UuidSchema.optional() }
 /** An incident routed to a unit, in its inbox until closed; time left against the category's service level. */
 export const IncidentInboxItemSchema = z.object({
   kind: z.literal('incident'),
-  id: UuidSchema, title: z.string(), due_date: z.string(),
+  id: UuidSchema,
+  title: z.string(),
+  due_date: z.string(),
   days_left: z.number().int(),
   overdue: z.boolean(),
   category: CategoryCodeSchema,

@@ -10,14 +10,24 @@ const Ref = z.object({ id: UuidSchema, name: z.string() });
 
 /** A unit's premise (library, museum, archive reading room …) as a resource in district plans. */
 export const PremiseSchema = z.object({
-  id: UuidSchema, name: z.string(), type: z.string(), lon: z.number(), lat: z.number(), owner_unit: Ref,
+  id: UuidSchema,
+  name: z.string(),
+  type: z.string(),
+  lon: z.number(),
+  lat: z.number(),
+  owner_unit: Ref,
   /** Districts whose plans it touches: where it lies, and where problems or measures name it. */
   districts: z.array(Ref),
 });
 
 /** A point to draw: a problem's or measure's place, or a premise. */
 export const MapPointSchema = z.object({
-  kind: z.enum(['problem', 'measure', 'premise']), id: UuidSchema, place_id: UuidSchema, label: z.string(), lon: z.number(), lat: z.number(),
+  kind: z.enum(['problem', 'measure', 'premise']),
+  id: UuidSchema,
+  place_id: UuidSchema,
+  label: z.string(),
+  lon: z.number(),
+  lat: z.number(),
 });
 
 /**
@@ -39,22 +49,26 @@ export type DistrictView = z.infer<typeof DistrictViewSchema>;
 /** A unit's view: its measures across all districts, and its premises with the district plans they touch. */
 export const UnitViewSchema = z.object({
   unit: Ref,
-  measures: z.array(z.object({ measure: MeasureSchema, role: z.enum(['responsible', 'contributing']), districts: z.array(Ref) })),
+  measures: z.array(
+    z.object({ measure: MeasureSchema, role: z.enum(['responsible', 'contributing']), districts: z.array(Ref) }),
+  ),
   premises: z.array(PremiseSchema),
 });
 export type UnitView = z.infer<typeof UnitViewSchema>;
 
 /** The city view: the districts side by side. */
 export const CityViewSchema = z.object({
-  districts: z.array(z.object({
-    district: Ref,
-    problems: z.number().int(),
-    measures: z.record(MeasureStatusSchema, z.number().int()),
-    requests_open: z.number().int(),
-    requests_overdue: z.number().int(),
-    followups_overdue: z.number().int(),
-    quality: z.record(QualityCheckSchema, z.number().int()),
-    quality_total: z.number().int(),
-  })),
+  districts: z.array(
+    z.object({
+      district: Ref,
+      problems: z.number().int(),
+      measures: z.record(MeasureStatusSchema, z.number().int()),
+      requests_open: z.number().int(),
+      requests_overdue: z.number().int(),
+      followups_overdue: z.number().int(),
+      quality: z.record(QualityCheckSchema, z.number().int()),
+      quality_total: z.number().int(),
+    }),
+  ),
 });
 export type CityView = z.infer<typeof CityViewSchema>;

@@ -19,7 +19,10 @@ declare module 'fastify' {
 export const ORGANISATION_HEADER = 'x-trygg-organisation';
 
 /** The service context for a request: its organisation (named by the caller, the header or the default), actor and database. */
-export async function serviceContext(request: FastifyRequest, organisationSlug?: string): Promise<ServiceContext & { organisationRecord: Organisation }> {
+export async function serviceContext(
+  request: FastifyRequest,
+  organisationSlug?: string,
+): Promise<ServiceContext & { organisationRecord: Organisation }> {
   const header = request.headers[ORGANISATION_HEADER];
   const slug = organisationSlug ?? (Array.isArray(header) ? header[0] : header) ?? request.server.defaultOrganisation;
   return contextFor(request.server.db, slug, request.principal, { remoteAddress: request.ip, log: request.log });
@@ -33,6 +36,11 @@ export function ifMatch(request: FastifyRequest): number | undefined {
   const header = request.headers['if-match'];
   if (header === undefined || header.trim() === '*') return undefined;
   const match = /^\s*(?:W\/)?"(\d{1,9})"\s*$/.exec(header);
-  if (!match) throw new AppError('BAD_REQUEST', { details: [{ path: 'If-Match', code: 'invalid_etag', message: 'If-Match must be an ETag of this record, such as "3"' }] });
+  if (!match)
+    throw new AppError('BAD_REQUEST', {
+      details: [
+        { path: 'If-Match', code: 'invalid_etag', message: 'If-Match must be an ETag of this record, such as "3"' },
+      ],
+    });
   return Number(match[1]);
 }

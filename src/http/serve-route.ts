@@ -1,6 +1,13 @@
 import type {
-  FastifyBaseLogger, FastifyContextConfig, FastifyInstance, FastifyReply, FastifyRequest, RawReplyDefaultExpression, RawRequestDefaultExpression,
-  RawServerDefault, RouteShorthandOptions,
+  FastifyBaseLogger,
+  FastifyContextConfig,
+  FastifyInstance,
+  FastifyReply,
+  FastifyRequest,
+  RawReplyDefaultExpression,
+  RawRequestDefaultExpression,
+  RawServerDefault,
+  RouteShorthandOptions,
 } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { type HandlerResult, type ParsedInput, type RouteContract, successStatus } from '../contracts/define-route.js';
@@ -9,7 +16,13 @@ import type { ServiceContext } from '../core/context.js';
 import { ifMatch, serviceContext } from './request-context.js';
 
 /** A Fastify instance (or plugin scope) with the zod type provider, as features' route plugins receive it. */
-type App = FastifyInstance<RawServerDefault, RawRequestDefaultExpression, RawReplyDefaultExpression, FastifyBaseLogger, ZodTypeProvider>;
+type App = FastifyInstance<
+  RawServerDefault,
+  RawRequestDefaultExpression,
+  RawReplyDefaultExpression,
+  FastifyBaseLogger,
+  ZodTypeProvider
+>;
 
 export type RequestContext = ServiceContext & { organisationRecord: Organisation };
 
@@ -71,7 +84,12 @@ function parsedInput<C extends RouteContract>(request: FastifyRequest): ParsedIn
  * Registers a contract's route with a handler that takes a ready service context and the parsed input and
  * returns the answer's body; the contract's success status (201, 204) is set here.
  */
-export function serve<const C extends RouteContract>(app: App, contract: C, handler: (input: ServeInput<C>) => Promise<HandlerResult<C>>, server?: ServerOptions): void {
+export function serve<const C extends RouteContract>(
+  app: App,
+  contract: C,
+  handler: (input: ServeInput<C>) => Promise<HandlerResult<C>>,
+  server?: ServerOptions,
+): void {
   const status = successStatus(contract);
   app.route({
     ...routeOptions(contract, server),
@@ -88,11 +106,21 @@ export function serve<const C extends RouteContract>(app: App, contract: C, hand
  * Registers a contract's route whose handler needs the HTTP exchange itself: headers, cookies, files,
  * redirects, multipart. The handler answers as a Fastify handler does.
  */
-export function serveHttp<const C extends RouteContract>(app: App, contract: C, handler: (input: ServeHttpInput<C>) => Promise<unknown>, server?: ServerOptions): void {
+export function serveHttp<const C extends RouteContract>(
+  app: App,
+  contract: C,
+  handler: (input: ServeHttpInput<C>) => Promise<unknown>,
+  server?: ServerOptions,
+): void {
   app.route({
     ...routeOptions(contract, server),
-    handler: async (request, reply) => handler({
-      ...parsedInput<C>(request), request, reply, context: (organisationSlug) => serviceContext(request, organisationSlug), version: () => ifMatch(request),
-    }),
+    handler: async (request, reply) =>
+      handler({
+        ...parsedInput<C>(request),
+        request,
+        reply,
+        context: (organisationSlug) => serviceContext(request, organisationSlug),
+        version: () => ifMatch(request),
+      }),
   });
 }

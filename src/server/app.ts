@@ -7,7 +7,12 @@ import fastifyStatic from '@fastify/static';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
-import { jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
+import {
+  jsonSchemaTransform,
+  serializerCompiler,
+  validatorCompiler,
+  type ZodTypeProvider,
+} from 'fastify-type-provider-zod';
 import type { Redis } from 'ioredis';
 import type { Kysely } from 'kysely';
 import type { Logger } from 'pino';
@@ -76,7 +81,9 @@ function fastifyTrustProxy(setting: Config['trustProxy']) {
 /** Builds the HTTP application: API under /api, OpenAPI at /api/openapi.json, the web app at /. */
 export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   const app = Fastify({
-    ...(typeof options.logger === 'object' ? { loggerInstance: options.logger as FastifyBaseLogger } : { logger: options.logger ?? false }),
+    ...(typeof options.logger === 'object'
+      ? { loggerInstance: options.logger as FastifyBaseLogger }
+      : { logger: options.logger ?? false }),
     bodyLimit: options.config.bodyLimit,
     logController: new RequestLogController(),
     // Off unless configured: otherwise anyone could pick their own address (rate limits) with X-Forwarded-For.
@@ -111,46 +118,80 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(compress, { threshold: 2048 });
 
   // Limits apply per route (sign-in, public forms); with REDIS_URL they are shared by every server process.
-  await app.register(rateLimit, { global: false, ...(options.redis ? { store: redisRateLimitStore(options.redis) } : {}) });
+  await app.register(rateLimit, {
+    global: false,
+    ...(options.redis ? { store: redisRateLimitStore(options.redis) } : {}),
+  });
   await app.register(authPlugin);
 
   await app.register(swagger, {
     openapi: {
-      info: { title: 'Trygg API', version: '0.1.0', description: 'Crime prevention and safety work: areas, places, incidents.' },
-      tags: [{ name: 'auth' }, { name: 'public' }, { name: 'organisation' }, { name: 'places' }, { name: 'categories' }, { name: 'incidents' }, { name: 'open311', description: 'Open311 GeoReport v2' }, { name: 'situation' }, { name: 'inbox' }, { name: 'programme', description: 'Problems, measures, requests, responsibility, quality' }, { name: 'audit' }, { name: 'gdpr' }, { name: 'imports' }],
+      info: {
+        title: 'Trygg API',
+        version: '0.1.0',
+        description: 'Crime prevention and safety work: areas, places, incidents.',
+      },
+      tags: [
+        { name: 'auth' },
+        { name: 'public' },
+        { name: 'organisation' },
+        { name: 'places' },
+        { name: 'categories' },
+        { name: 'incidents' },
+        { name: 'open311', description: 'Open311 GeoReport v2' },
+        { name: 'situation' },
+        { name: 'inbox' },
+        { name: 'programme', description: 'Problems, measures, requests, responsibility, quality' },
+        { name: 'audit' },
+        { name: 'gdpr' },
+        { name: 'imports' },
+      ],
     },
     transform: jsonSchemaTransform,
   });
   await app.register(swaggerUi, { routePrefix: '/api/docs' });
   addETags(app);
 
-  await app.register(async (api) => {
-    api.get('/openapi.json', { config: { policy: 'public' }, schema: { hide: true } }, async () => app.swagger());
-    api.get('/health', { config: { policy: 'public' }, schema: { tags: ['organisation'], summary: 'Liveness and database engine', response: { 200: z.object({ status: z.literal('ok'), engine: z.string() }) } } },
-      async () => ({ status: 'ok' as const, engine: options.engine }));
-    await api.register(authRoutes);
-    await api.register(oidcRoutes);
-    await api.register(auditRoutes);
-    await api.register(recordsRoutes);
-    await api.register(gdprRoutes);
-    await api.register(publicReportsRoutes);
-    await api.register(orgRoutes);
-    await api.register(placesRoutes);
-    await api.register(categoriesRoutes);
-    await api.register(incidentsRoutes);
-    await api.register(importsRoutes, { maxFileBytes: (options.config as Partial<Config>).importMaxBytes });
-    await api.register(situationRoutes);
-    await api.register(inboxRoutes);
-    await api.register(problemsRoutes);
-    await api.register(measuresRoutes);
-    await api.register(requestsRoutes);
-    await api.register(responsibilityRoutes);
-    await api.register(qualityRoutes);
-    await api.register(agreementsRoutes);
-    await api.register(viewsRoutes);
-    await api.register(annualRoutes);
-    await api.register(open311KeysRoutes);
-  }, { prefix: '/api' });
+  await app.register(
+    async (api) => {
+      api.get('/openapi.json', { config: { policy: 'public' }, schema: { hide: true } }, async () => app.swagger());
+      api.get(
+        '/health',
+        {
+          config: { policy: 'public' },
+          schema: {
+            tags: ['organisation'],
+            summary: 'Liveness and database engine',
+            response: { 200: z.object({ status: z.literal('ok'), engine: z.string() }) },
+          },
+        },
+        async () => ({ status: 'ok' as const, engine: options.engine }),
+      );
+      await api.register(authRoutes);
+      await api.register(oidcRoutes);
+      await api.register(auditRoutes);
+      await api.register(recordsRoutes);
+      await api.register(gdprRoutes);
+      await api.register(publicReportsRoutes);
+      await api.register(orgRoutes);
+      await api.register(placesRoutes);
+      await api.register(categoriesRoutes);
+      await api.register(incidentsRoutes);
+      await api.register(importsRoutes, { maxFileBytes: (options.config as Partial<Config>).importMaxBytes });
+      await api.register(situationRoutes);
+      await api.register(inboxRoutes);
+      await api.register(problemsRoutes);
+      await api.register(measuresRoutes);
+      await api.register(requestsRoutes);
+      await api.register(responsibilityRoutes);
+      await api.register(qualityRoutes);
+      await api.register(agreementsRoutes);
+      await api.register(viewsRoutes);
+      await api.register(annualRoutes);
+      await api.register(open311KeysRoutes);
+    },
+    { prefix: '/api' },
+  );
   await app.register(open311Routes, { prefix: '/open311/v2' });
 
   const webRoot = options.webRoot === undefined ? defaultWebRoot() : options.webRoot;

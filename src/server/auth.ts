@@ -7,7 +7,6 @@ import { resolveApiToken, resolveSession } from '../features/auth/auth.service.j
 import { CSRF_HEADER, SESSION_COOKIE } from '../features/auth/session-cookie.js';
 import { checkPolicy, type Policy, POLICIES } from '../core/policy.js';
 
-
 export interface RoutePolicy {
   method: string;
   url: string;
@@ -41,7 +40,6 @@ const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 function needsPolicy(url: string): boolean {
   return (url.startsWith('/api/') || url.startsWith('/open311/')) && !url.startsWith('/api/docs');
 }
-
 
 async function identify(request: FastifyRequest): Promise<void> {
   const authorization = request.headers.authorization;
@@ -77,8 +75,10 @@ export const authPlugin = fp(async (app: FastifyInstance) => {
   app.addHook('onRoute', (route) => {
     if (!needsPolicy(route.url)) return;
     const policy = route.config?.policy;
-    if (!policy || !(policy in POLICIES)) throw new Error(`route ${String(route.method)} ${route.url} declares no policy`);
-    for (const method of [route.method].flat()) if (method !== 'HEAD') app.routePolicies.push({ method, url: route.url, policy });
+    if (!policy || !(policy in POLICIES))
+      throw new Error(`route ${String(route.method)} ${route.url} declares no policy`);
+    for (const method of [route.method].flat())
+      if (method !== 'HEAD') app.routePolicies.push({ method, url: route.url, policy });
   });
 
   // Checked before the body is even parsed: an unauthorised caller learns nothing from validation errors.
@@ -94,7 +94,11 @@ export const authPlugin = fp(async (app: FastifyInstance) => {
     if (request.mustChangePassword && policy !== 'public' && !request.routeOptions.config.allowDuringPasswordChange) {
       throw new AppError('PASSWORD_CHANGE_REQUIRED', { details: { change_at: 'POST /api/auth/password' } });
     }
-    if (request.sessionToken && !SAFE_METHODS.has(request.method) && request.headers[CSRF_HEADER] !== request.csrfToken) {
+    if (
+      request.sessionToken &&
+      !SAFE_METHODS.has(request.method) &&
+      request.headers[CSRF_HEADER] !== request.csrfToken
+    ) {
       throw new AppError('CSRF_FAILED');
     }
   });

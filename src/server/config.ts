@@ -1,16 +1,22 @@
 import { z } from 'zod';
 
 /** TRUST_PROXY: 'true'/'false', a number of hops, or addresses and CIDR ranges separated by commas. */
-const TrustProxySchema = z.string().trim().transform((v, ctx): boolean | number | string[] => {
-  if (v === 'true' || v === 'false') return v === 'true';
-  if (/^\d+$/.test(v)) return Number(v);
-  const list = v.split(',').map((a) => a.trim()).filter(Boolean);
-  if (!list.length || list.some((a) => !/^[0-9a-fA-F:.]+(\/\d{1,3})?$/.test(a))) {
-    ctx.addIssue({ code: 'custom', message: 'TRUST_PROXY must be true, false, a hop count or a list of addresses' });
-    return z.NEVER;
-  }
-  return list;
-});
+const TrustProxySchema = z
+  .string()
+  .trim()
+  .transform((v, ctx): boolean | number | string[] => {
+    if (v === 'true' || v === 'false') return v === 'true';
+    if (/^\d+$/.test(v)) return Number(v);
+    const list = v
+      .split(',')
+      .map((a) => a.trim())
+      .filter(Boolean);
+    if (!list.length || list.some((a) => !/^[0-9a-fA-F:.]+(\/\d{1,3})?$/.test(a))) {
+      ctx.addIssue({ code: 'custom', message: 'TRUST_PROXY must be true, false, a hop count or a list of addresses' });
+      return z.NEVER;
+    }
+    return list;
+  });
 /** The web app's address when TRYGG_PUBLIC_URL is not set: the server's own default. */
 export const DEFAULT_PUBLIC_URL = 'http://localhost:3000';
 
@@ -38,7 +44,11 @@ const ConfigSchema = z.object({
   /** Largest accepted request body; imports use their own upload limits. */
   bodyLimit: z.coerce.number().int().positive().default(1_048_576),
   /** Largest accepted import upload (streamed to a temporary file, never held in memory). */
-  importMaxBytes: z.coerce.number().int().positive().default(200 * 1024 * 1024),
+  importMaxBytes: z.coerce
+    .number()
+    .int()
+    .positive()
+    .default(200 * 1024 * 1024),
   /** The mail server for messages to reporters (e.g. smtp://mail.example:587); without it the outbox only fills. */
   smtpUrl: z.string().url().optional(),
   mailFrom: z.string().default('Trygg <no-reply@trygg.invalid>'),
@@ -85,7 +95,10 @@ export function oidcSettings(config: Config) {
   if (!config.oidcIssuer || !config.oidcClientId || !config.oidcClientSecret || !config.oidcRedirectUri) return null;
   const host = new URL(config.oidcIssuer).hostname;
   return {
-    issuer: config.oidcIssuer, clientId: config.oidcClientId, clientSecret: config.oidcClientSecret, redirectUri: config.oidcRedirectUri,
+    issuer: config.oidcIssuer,
+    clientId: config.oidcClientId,
+    clientSecret: config.oidcClientSecret,
+    redirectUri: config.oidcRedirectUri,
     allowHttp: host === '127.0.0.1' || host === 'localhost' || host === '[::1]',
   };
 }

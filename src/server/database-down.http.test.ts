@@ -6,7 +6,12 @@ import { signedInAs } from '../../tests/factories/users.factory.js';
 import { openTestDb, type TestDb } from '../../tests/setup/test-db.js';
 import { buildApp } from './app.js';
 
-const PARAMS: Record<string, string> = { id: '00000000-0000-4000-8000-000000000000', format: 'json', code: 'klotter', receipt: 'TR-AAAA-AAAA' };
+const PARAMS: Record<string, string> = {
+  id: '00000000-0000-4000-8000-000000000000',
+  format: 'json',
+  code: 'klotter',
+  receipt: 'TR-AAAA-AAAA',
+};
 const concrete = (url: string) => url.replace(/:([a-z_]+)/g, (_, name: string) => PARAMS[name] ?? 'x');
 
 /**
@@ -23,11 +28,21 @@ describe('every GET route while the database is down', () => {
   beforeAll(async () => {
     testDb = await openTestDb('pglite');
     const org = await createTestOrganisation(testDb.db);
-    const up = await buildApp({ db: testDb.db, engine: testDb.engine, config: { bodyLimit: 65_536, defaultOrganisation: 'testkommun' }, webRoot: null });
+    const up = await buildApp({
+      db: testDb.db,
+      engine: testDb.engine,
+      config: { bodyLimit: 65_536, defaultOrganisation: 'testkommun' },
+      webRoot: null,
+    });
     ({ cookie } = await signedInAs(up, testDb.db, org.organisation.id, org.unitId, 'admin'));
     await up.close();
     down = await connect({ databaseUrl: 'postgres://postgres@127.0.0.1:1/test', log: { warn: () => {} } });
-    app = await buildApp({ db: down.db, engine: down.engine, config: { bodyLimit: 65_536, defaultOrganisation: 'testkommun' }, webRoot: null });
+    app = await buildApp({
+      db: down.db,
+      engine: down.engine,
+      config: { bodyLimit: 65_536, defaultOrganisation: 'testkommun' },
+      webRoot: null,
+    });
   }, 60_000);
   afterAll(async () => {
     await app.close();
@@ -37,7 +52,9 @@ describe('every GET route while the database is down', () => {
 
   it('answers 503 where it needs the database, never 500', async () => {
     const routes = app.routePolicies.filter((r) => r.method === 'GET');
-    expect(routes.map((r) => r.url)).toEqual(expect.arrayContaining(['/api/incidents', '/open311/v2/requests.:format']));
+    expect(routes.map((r) => r.url)).toEqual(
+      expect.arrayContaining(['/api/incidents', '/open311/v2/requests.:format']),
+    );
     const wrong: string[] = [];
     let unavailable = 0;
     for (const route of routes) {
@@ -49,7 +66,8 @@ describe('every GET route while the database is down', () => {
         unavailable += 1;
         const body = res.json();
         const code = route.url.startsWith('/open311/') ? body[0]?.code : body.error?.code;
-        if (code !== (route.url.startsWith('/open311/') ? 503 : 'DATABASE_UNAVAILABLE')) wrong.push(`${who} GET ${route.url}: 503 with ${res.body}`);
+        if (code !== (route.url.startsWith('/open311/') ? 503 : 'DATABASE_UNAVAILABLE'))
+          wrong.push(`${who} GET ${route.url}: 503 with ${res.body}`);
       }
     }
     expect(wrong).toEqual([]);

@@ -44,12 +44,22 @@ export function toAppError(error: unknown): AppError {
     }));
     return new AppError('VALIDATION_FAILED', { details });
   }
-  if (fastifyError.code === 'FST_ERR_CTP_INVALID_JSON_BODY' || (error instanceof SyntaxError && fastifyError.statusCode === 400)) {
-    return new AppError('VALIDATION_FAILED', { details: [{ path: '', code: 'invalid_json', message: 'the body is not valid JSON' }] });
+  if (
+    fastifyError.code === 'FST_ERR_CTP_INVALID_JSON_BODY' ||
+    (error instanceof SyntaxError && fastifyError.statusCode === 400)
+  ) {
+    return new AppError('VALIDATION_FAILED', {
+      details: [{ path: '', code: 'invalid_json', message: 'the body is not valid JSON' }],
+    });
   }
   const mapped = fastifyError.code ? FASTIFY_CLIENT_ERRORS[fastifyError.code] : undefined;
   if (mapped) return new AppError(mapped);
-  const byStatus: Record<number, ErrorCode> = { 404: 'NOT_FOUND', 413: 'PAYLOAD_TOO_LARGE', 415: 'UNSUPPORTED_MEDIA_TYPE', 429: 'RATE_LIMITED' };
+  const byStatus: Record<number, ErrorCode> = {
+    404: 'NOT_FOUND',
+    413: 'PAYLOAD_TOO_LARGE',
+    415: 'UNSUPPORTED_MEDIA_TYPE',
+    429: 'RATE_LIMITED',
+  };
   if (typeof fastifyError.statusCode === 'number' && fastifyError.statusCode >= 400 && fastifyError.statusCode < 500) {
     return new AppError(byStatus[fastifyError.statusCode] ?? 'BAD_REQUEST');
   }
@@ -60,7 +70,8 @@ export function sendError(request: FastifyRequest, reply: FastifyReply, error: u
   const appError = toAppError(error);
   if (appError.code === 'INTERNAL') request.log.error({ err: error }, 'unhandled error');
   // The client may try again either way; a lost connection passes by itself, an overrun needs someone to look.
-  else if (appError.code === 'DATABASE_UNAVAILABLE' && isDatabaseOverrun(error)) request.log.error({ err: error }, 'database overrun: statement time limit or resources');
+  else if (appError.code === 'DATABASE_UNAVAILABLE' && isDatabaseOverrun(error))
+    request.log.error({ err: error }, 'database overrun: statement time limit or resources');
   else if (appError.code === 'DATABASE_UNAVAILABLE') request.log.warn({ err: error }, 'database unavailable');
   // A 429 is logged (sampled) with its request when it completes: under a flood, one line per client and minute.
   else if (HTTP_STATUS[appError.code] !== 429) request.log.info({ code: appError.code }, 'request refused');

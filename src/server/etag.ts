@@ -8,7 +8,8 @@ import type { FastifyInstance } from 'fastify';
 export function addETags(app: FastifyInstance): void {
   app.addHook('preSerialization', async (_request, reply, payload) => {
     const record = payload as { id?: unknown; version?: unknown } | null;
-    if (record && typeof record === 'object' && typeof record.id === 'string' && typeof record.version === 'number') reply.header('etag', `"${record.version}"`);
+    if (record && typeof record === 'object' && typeof record.id === 'string' && typeof record.version === 'number')
+      reply.header('etag', `"${record.version}"`);
     return payload;
   });
 }

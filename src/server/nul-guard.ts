@@ -21,6 +21,10 @@ function findNul(value: unknown, path: string, depth = 0): string | null {
 export async function refuseNulCharacters(request: FastifyRequest): Promise<void> {
   const path = findNul(request.params, 'params') ?? findNul(request.query, 'query') ?? findNul(request.body, 'body');
   if (!path) return;
-  const issue: FieldIssue = { path: path.replace(/^(params|query|body)\.?/, ''), code: 'nul_character', message: 'text may not contain the NUL character (U+0000)' };
+  const issue: FieldIssue = {
+    path: path.replace(/^(params|query|body)\.?/, ''),
+    code: 'nul_character',
+    message: 'text may not contain the NUL character (U+0000)',
+  };
   throw new AppError('VALIDATION_FAILED', { details: [issue] });
 }

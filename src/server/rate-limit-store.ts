@@ -4,15 +4,26 @@ import type { Redis } from 'ioredis';
 
 type Callback = (error: Error | null, result?: { current: number; ttl: number }) => void;
 /** The plugin calls `incr(key, callback, timeWindow, max)`; its types name only the first two. */
-interface RedisStore { incr(key: string, callback: Callback, ...limits: number[]): void }
+interface RedisStore {
+  incr(key: string, callback: Callback, ...limits: number[]): void;
+}
 /** The plugin's own Redis store (one atomic Lua script per count); it is not part of the package's typed API. */
-const PluginRedisStore = createRequire(import.meta.url)('@fastify/rate-limit/store/RedisStore.js') as
-  new (continueExceeding: boolean, exponentialBackoff: boolean, redis: Redis, key: string) => RedisStore;
+const PluginRedisStore = createRequire(import.meta.url)('@fastify/rate-limit/store/RedisStore.js') as new (
+  continueExceeding: boolean,
+  exponentialBackoff: boolean,
+  redis: Redis,
+  key: string,
+) => RedisStore;
 
 /** The plugin's prefix, kept so the counters of per-route limits keep their names. */
 export const RATE_LIMIT_KEY_PREFIX = 'fastify-rate-limit-';
 
-interface LimiterParams { continueExceeding?: boolean; exponentialBackoff?: boolean; groupId?: string; routeInfo?: { method?: string; url?: string } }
+interface LimiterParams {
+  continueExceeding?: boolean;
+  exponentialBackoff?: boolean;
+  groupId?: string;
+  routeInfo?: { method?: string; url?: string };
+}
 
 /**
  * The rate-limit plugin's Redis store, with a name for limiters shared by several routes. The plugin names a
@@ -24,14 +35,21 @@ export function redisRateLimitStore(redis: Redis): FastifyRateLimitStoreCtor {
   class Store implements FastifyRateLimitStore {
     private readonly inner: RedisStore;
     constructor(params: LimiterParams, key = RATE_LIMIT_KEY_PREFIX) {
-      this.inner = new PluginRedisStore(params.continueExceeding === true, params.exponentialBackoff === true, redis, key);
+      this.inner = new PluginRedisStore(
+        params.continueExceeding === true,
+        params.exponentialBackoff === true,
+        redis,
+        key,
+      );
     }
     incr(key: string, callback: Callback, ...limits: number[]): void {
       this.inner.incr(key, callback, ...limits);
     }
     child(routeOptions: unknown): FastifyRateLimitStore {
       const params = routeOptions as LimiterParams;
-      const route = params.routeInfo?.url ? `${params.routeInfo.method}${params.routeInfo.url}` : params.groupId && `group:${params.groupId}`;
+      const route = params.routeInfo?.url
+        ? `${params.routeInfo.method}${params.routeInfo.url}`
+        : params.groupId && `group:${params.groupId}`;
       if (!route) throw new Error('a rate limiter shared by several routes needs a groupId to name its counters');
       return new Store(params, `${RATE_LIMIT_KEY_PREFIX}${route}-`);
     }

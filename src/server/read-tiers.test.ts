@@ -23,9 +23,18 @@ const ROLES: Role[] = ['admin', 'coordinator', 'unit_editor', 'partner_viewer', 
 const STAFF_HIDDEN: readonly Confidentiality[] = ['restricted'];
 const PUBLIC_ONLY: readonly Confidentiality[] = ['partner', 'municipal', 'restricted'];
 const HIDDEN: Record<Role, readonly Confidentiality[]> = {
-  admin: [], coordinator: STAFF_HIDDEN, unit_editor: STAFF_HIDDEN, analyst: STAFF_HIDDEN, partner_viewer: PUBLIC_ONLY,
+  admin: [],
+  coordinator: STAFF_HIDDEN,
+  unit_editor: STAFF_HIDDEN,
+  analyst: STAFF_HIDDEN,
+  partner_viewer: PUBLIC_ONLY,
 };
-const FIXED: Record<string, string> = { format: 'json', code: 'klotter', receipt: 'TR-AAAA-AAAA', evidence_id: '00000000-0000-4000-8000-000000000000' };
+const FIXED: Record<string, string> = {
+  format: 'json',
+  code: 'klotter',
+  receipt: 'TR-AAAA-AAAA',
+  evidence_id: '00000000-0000-4000-8000-000000000000',
+};
 const NO_ID = '00000000-0000-4000-8000-000000000000';
 
 /** Text of a response body whatever its format. */
@@ -36,7 +45,13 @@ async function bodyText(res: { headers: Record<string, unknown>; rawPayload: Buf
     const book = new ExcelJS.Workbook();
     await book.xlsx.load(res.rawPayload as unknown as ArrayBuffer);
     const cells: string[] = [];
-    book.eachSheet((s) => s.eachRow((row) => row.eachCell((cell) => { cells.push(cell.text); })));
+    book.eachSheet((s) =>
+      s.eachRow((row) =>
+        row.eachCell((cell) => {
+          cells.push(cell.text);
+        }),
+      ),
+    );
     return cells.join('\n');
   }
   return res.body;
@@ -52,20 +67,40 @@ describeEachEngine('no record beyond the caller’s tier, and no free text for a
   beforeAll(async () => {
     const db = getDb().db;
     org = await createTestOrganisation(db);
-    app = await buildApp({ db, engine: getDb().engine, config: { bodyLimit: 65_536, defaultOrganisation: 'testkommun' }, webRoot: null });
+    app = await buildApp({
+      db,
+      engine: getDb().engine,
+      config: { bodyLimit: 65_536, defaultOrganisation: 'testkommun' },
+      webRoot: null,
+    });
     callerUnit = await createTestUnit(db, org.organisation.id, 'sdn-other', 'district');
     const other = await createTestUnit(db, org.organisation.id, 'parker', 'specialist');
     const partner = await createTestUnit(db, org.organisation.id, 'polisen', 'partner');
     const owner = (await signedInAs(app, db, org.organisation.id, org.unitId, 'admin')).headers;
-    planted = await plantTieredRecords(app, owner, { owner: org.unitId, other, partner, area: org.areas.southDistrict });
+    planted = await plantTieredRecords(app, owner, {
+      owner: org.unitId,
+      other,
+      partner,
+      area: org.areas.southDistrict,
+    });
     callers.push({ label: 'anonymous', headers: {}, hidden: PUBLIC_ONLY, freeText: false });
     for (const role of ROLES) {
       const session = await signedInAs(app, db, org.organisation.id, callerUnit, role);
       callers.push({ label: role, headers: session.headers, hidden: HIDDEN[role], freeText: role !== 'analyst' });
     }
     const coordinator = callers.find((c) => c.label === 'coordinator')!;
-    const token = await app.inject({ method: 'POST', url: '/api/auth/tokens', headers: coordinator.headers, payload: { name: 'matris', scopes: ['incidents:read'] } });
-    callers.push({ label: 'token', headers: { authorization: `Bearer ${token.json().token}` }, hidden: STAFF_HIDDEN, freeText: true });
+    const token = await app.inject({
+      method: 'POST',
+      url: '/api/auth/tokens',
+      headers: coordinator.headers,
+      payload: { name: 'matris', scopes: ['incidents:read'] },
+    });
+    callers.push({
+      label: 'token',
+      headers: { authorization: `Bearer ${token.json().token}` },
+      hidden: STAFF_HIDDEN,
+      freeText: true,
+    });
   }, 180_000);
   afterAll(async () => app.close());
 
@@ -74,22 +109,36 @@ describeEachEngine('no record beyond the caller’s tier, and no free text for a
     const { week, next } = matrixWeeks();
     const ids = (kind: Planted['kind']) => planted.filter((p) => p.kind === kind).map((p) => p.id);
     const byPrefix: Array<[RegExp, string[]]> = [
-      [/\/incidents\/:id|\/requests\/:id\.:format/, ids('incident')], [/\/problems\/:id/, ids('problem')], [/\/measures\/:id/, ids('measure')],
-      [/\/requests\/:id/, ids('request')], [/\/agreements\/:id/, ids('agreement')], [/\/situation\/meetings\/:id/, ids('meeting')],
+      [/\/incidents\/:id|\/requests\/:id\.:format/, ids('incident')],
+      [/\/problems\/:id/, ids('problem')],
+      [/\/measures\/:id/, ids('measure')],
+      [/\/requests\/:id/, ids('request')],
+      [/\/agreements\/:id/, ids('agreement')],
+      [/\/situation\/meetings\/:id/, ids('meeting')],
     ];
     let paths = [pattern];
     const fill = (name: string, values: string[]) => {
       paths = paths.flatMap((p) => (p.includes(`:${name}`) ? values.map((v) => p.replace(`:${name}`, v)) : [p]));
     };
-    fill('id', byPrefix.find(([re]) => re.test(pattern))?.[1] ?? (pattern.includes('/situation/reports/:id') ? [frozenReportId()] : [NO_ID]));
+    fill(
+      'id',
+      byPrefix.find(([re]) => re.test(pattern))?.[1] ??
+        (pattern.includes('/situation/reports/:id') ? [frozenReportId()] : [NO_ID]),
+    );
     fill('unit_id', [org.unitId, callerUnit]);
     fill('area_id', [org.areas.southDistrict]);
     for (const [name, value] of Object.entries(FIXED)) fill(name, [value]);
     const year = week.slice(0, 4);
     const queries: Array<[RegExp, string[]]> = [
-      [/\/situation\/report(\/|$)/, [`week=${week}`, `week=${next}`, `week=${week}&area_id=${org.areas.southDistrict}`]],
+      [
+        /\/situation\/report(\/|$)/,
+        [`week=${week}`, `week=${next}`, `week=${week}&area_id=${org.areas.southDistrict}`],
+      ],
       [/\/quality(\/|$)/, ['scope=city', `scope=district&unit_id=${org.unitId}`, `scope=unit&unit_id=${org.unitId}`]],
-      [/\/reports\/annual/, [`scope=district&unit_id=${org.unitId}&year=${year}`, `scope=unit&unit_id=${org.unitId}&year=${year}`]],
+      [
+        /\/reports\/annual/,
+        [`scope=district&unit_id=${org.unitId}&year=${year}`, `scope=unit&unit_id=${org.unitId}&year=${year}`],
+      ],
       [/\/inbox$/, [`unit_id=${org.unitId}`, `unit_id=${callerUnit}`]],
       [/\/api\/incidents$/, ['', 'format=geojson']],
       [/\/service-levels\/compliance$/, ['', `unit_id=${org.unitId}`]],
@@ -103,7 +152,10 @@ describeEachEngine('no record beyond the caller’s tier, and no free text for a
   const frozenReportId = () => frozen;
 
   it('finds, for every caller on every GET route, nothing beyond its tier and no free text it may not read', async () => {
-    const list = await app.inject({ url: '/api/situation/reports', headers: callers.find((c) => c.label === 'admin')!.headers });
+    const list = await app.inject({
+      url: '/api/situation/reports',
+      headers: callers.find((c) => c.label === 'admin')!.headers,
+    });
     frozen = list.json()[0].id;
     const routes = app.routePolicies.filter((r) => r.method === 'GET');
     const leaks: string[] = [];
@@ -119,8 +171,13 @@ describeEachEngine('no record beyond the caller’s tier, and no free text for a
           const text = await bodyText(res);
           for (const p of planted) {
             const beyondTier = caller.hidden.includes(p.tier);
-            const words = beyondTier ? [...p.freeText, ...(p.kind === 'annotation' || p.kind === 'meeting' ? [] : [p.id])] : caller.freeText ? [] : p.freeText;
-            for (const w of words) if (text.includes(w)) leaks.push(`${caller.label} ${url}: ${p.kind} ${p.tier} ${w === p.id ? 'id' : w}`);
+            const words = beyondTier
+              ? [...p.freeText, ...(p.kind === 'annotation' || p.kind === 'meeting' ? [] : [p.id])]
+              : caller.freeText
+                ? []
+                : p.freeText;
+            for (const w of words)
+              if (text.includes(w)) leaks.push(`${caller.label} ${url}: ${p.kind} ${p.tier} ${w === p.id ? 'id' : w}`);
             if (caller.label === 'admin') for (const w of p.freeText) if (text.includes(w)) seenByAdmin.add(w);
           }
         }
@@ -130,12 +187,33 @@ describeEachEngine('no record beyond the caller’s tier, and no free text for a
     // The matrix reached the records: every marker shows somewhere for an admin, and the routes that hand out
     // records, their figures and their files answered.
     expect([...seenByAdmin].sort()).toEqual(planted.flatMap((p) => p.freeText).sort());
-    expect([...answered]).toEqual(expect.arrayContaining([
-      '/api/situation/report', '/api/situation/report/pdf', '/api/situation/report/xlsx', '/api/situation/reports/:id', '/api/situation/reports/:id/pdf',
-      '/api/quality', '/api/quality/pdf', '/api/quality/xlsx', '/api/reports/annual', '/api/reports/annual/pdf', '/api/reports/annual/xlsx',
-      '/api/inbox', '/api/views/districts/:unit_id', '/api/views/units/:unit_id', '/api/views/city', '/api/incidents/:id/assignment',
-      '/api/incidents', '/api/problems', '/api/measures', '/api/requests', '/api/agreements', '/api/situation/meetings/:id', '/api/situation/annotations',
-    ]));
+    expect([...answered]).toEqual(
+      expect.arrayContaining([
+        '/api/situation/report',
+        '/api/situation/report/pdf',
+        '/api/situation/report/xlsx',
+        '/api/situation/reports/:id',
+        '/api/situation/reports/:id/pdf',
+        '/api/quality',
+        '/api/quality/pdf',
+        '/api/quality/xlsx',
+        '/api/reports/annual',
+        '/api/reports/annual/pdf',
+        '/api/reports/annual/xlsx',
+        '/api/inbox',
+        '/api/views/districts/:unit_id',
+        '/api/views/units/:unit_id',
+        '/api/views/city',
+        '/api/incidents/:id/assignment',
+        '/api/incidents',
+        '/api/problems',
+        '/api/measures',
+        '/api/requests',
+        '/api/agreements',
+        '/api/situation/meetings/:id',
+        '/api/situation/annotations',
+      ]),
+    );
   }, 600_000);
 
   it('serves the cached situation report with the owner unit’s restricted point to its members only, in any order', async () => {
@@ -143,7 +221,11 @@ describeEachEngine('no record beyond the caller’s tier, and no free text for a
     const restricted = planted.find((p) => p.kind === 'incident' && p.tier === 'restricted')!.id;
     const owner = (await signedInAs(app, getDb().db, org.organisation.id, org.unitId, 'unit_editor')).headers;
     const other = callers.find((c) => c.label === 'coordinator')!.headers;
-    const points = async (headers: Record<string, string>) => (await app.inject({ url: `/api/situation/report?week=${week}`, headers })).json().points.map((p: { id: string }) => p.id);
-    for (const headers of [other, owner, other, owner]) expect((await points(headers)).includes(restricted)).toBe(headers === owner);
+    const points = async (headers: Record<string, string>) =>
+      (await app.inject({ url: `/api/situation/report?week=${week}`, headers }))
+        .json()
+        .points.map((p: { id: string }) => p.id);
+    for (const headers of [other, owner, other, owner])
+      expect((await points(headers)).includes(restricted)).toBe(headers === owner);
   });
 });

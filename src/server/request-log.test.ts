@@ -31,8 +31,17 @@ describe('request log under a flood of 429s', () => {
   beforeAll(async () => {
     testDb = await openTestDb('pglite');
     await createTestOrganisation(testDb.db);
-    const logger = pino({ level: 'info' }, { write: (line: string) => void lines.push(JSON.parse(line) as Record<string, unknown>) });
-    app = await buildApp({ db: testDb.db, engine: testDb.engine, config: { bodyLimit: 65_536, defaultOrganisation: 'testkommun' }, webRoot: null, logger });
+    const logger = pino(
+      { level: 'info' },
+      { write: (line: string) => void lines.push(JSON.parse(line) as Record<string, unknown>) },
+    );
+    app = await buildApp({
+      db: testDb.db,
+      engine: testDb.engine,
+      config: { bodyLimit: 65_536, defaultOrganisation: 'testkommun' },
+      webRoot: null,
+      logger,
+    });
   }, 60_000);
   afterAll(async () => {
     await app.close();
@@ -42,7 +51,8 @@ describe('request log under a flood of 429s', () => {
   it('writes one line per request, and one per client and route per minute for 429s', async () => {
     const flood = async (remoteAddress: string, n: number) => {
       const statuses: number[] = [];
-      for (let i = 0; i < n; i++) statuses.push((await app.inject({ url: '/api/auth/oidc/start', remoteAddress })).statusCode);
+      for (let i = 0; i < n; i++)
+        statuses.push((await app.inject({ url: '/api/auth/oidc/start', remoteAddress })).statusCode);
       return statuses;
     };
     const first = await flood('192.0.2.1', 80);
@@ -50,7 +60,12 @@ describe('request log under a flood of 429s', () => {
     await flood('192.0.2.2', 40);
     const status = (l: Record<string, unknown>) => (l.res as { statusCode?: number } | undefined)?.statusCode;
     const refusalLines = lines.filter((l) => status(l) === 429 || l.code === 'RATE_LIMITED');
-    expect(refusalLines.map((l) => [(l.req as { remoteAddress: string }).remoteAddress, l.refusals_not_logged])).toEqual([['192.0.2.1', 0], ['192.0.2.2', 0]]);
+    expect(
+      refusalLines.map((l) => [(l.req as { remoteAddress: string }).remoteAddress, l.refusals_not_logged]),
+    ).toEqual([
+      ['192.0.2.1', 0],
+      ['192.0.2.2', 0],
+    ]);
     // The 60 requests that were let through (404: single sign-on is not configured) log their completion and refusal.
     expect(lines.filter((l) => l.msg === 'request completed')).toHaveLength(60);
     expect(lines.filter((l) => l.msg === 'incoming request')).toHaveLength(0);

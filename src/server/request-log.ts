@@ -7,7 +7,10 @@ import { type FastifyReply, type FastifyRequest, LogController } from 'fastify';
 export class RefusalSampler {
   private readonly windows = new Map<string, { start: number; skipped: number }>();
 
-  constructor(private readonly windowMs = 60_000, private readonly maxKeys = 10_000) {}
+  constructor(
+    private readonly windowMs = 60_000,
+    private readonly maxKeys = 10_000,
+  ) {}
 
   /** The number of refusals left out since the last admitted one, or null when this one is left out too. */
   admit(key: string, now = Date.now()): number | null {
@@ -46,7 +49,11 @@ export class RequestLogController extends LogController {
     }
     if (reply.statusCode === 429) {
       const skipped = this.refusals.admit(`${request.ip}|${request.routeOptions.url ?? request.url}`);
-      if (skipped !== null) reply.log.info({ req: request, res: reply, responseTime: reply.elapsedTime, refusals_not_logged: skipped }, 'request refused (429, sampled)');
+      if (skipped !== null)
+        reply.log.info(
+          { req: request, res: reply, responseTime: reply.elapsedTime, refusals_not_logged: skipped },
+          'request refused (429, sampled)',
+        );
       return;
     }
     reply.log.info({ req: request, res: reply, responseTime: reply.elapsedTime }, 'request completed');

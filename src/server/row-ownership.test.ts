@@ -14,7 +14,25 @@ import { buildApp } from './app.js';
  * Every `owned` route is called, against records of the south district and its units, by people of other
  * units and another district, and must answer 403 or 404 with nothing changed in any table.
  */
-type Ids = Record<'incident' | 'problem' | 'evidence' | 'measure' | 'component' | 'followup' | 'request' | 'agreement' | 'report' | 'meeting' | 'action' | 'annotation' | 'district' | 'area' | 'traffic' | 'library', string>;
+type Ids = Record<
+  | 'incident'
+  | 'problem'
+  | 'evidence'
+  | 'measure'
+  | 'component'
+  | 'followup'
+  | 'request'
+  | 'agreement'
+  | 'report'
+  | 'meeting'
+  | 'action'
+  | 'annotation'
+  | 'district'
+  | 'area'
+  | 'traffic'
+  | 'library',
+  string
+>;
 type Call = { url: string; payload?: object };
 type Entry = { owned: (ids: Ids) => Call } | { notOwned: string };
 
@@ -28,48 +46,165 @@ const WRITES: Record<string, Entry> = {
   'POST /api/public/contacts/confirm': { notOwned: 'public: the token from the confirmation mail is the key' },
   'POST /api/public/reports/:receipt/reopen': { notOwned: 'public: the receipt code is the key' },
   'POST /open311/v2/requests.:format': { notOwned: 'public: anyone may report (Open311)' },
-  'POST /api/incidents': { notOwned: 'reporting an incident anywhere in the city is every unit\'s right' },
+  'POST /api/incidents': { notOwned: "reporting an incident anywhere in the city is every unit's right" },
   'POST /api/imports': { notOwned: 'organisation-wide data load by coordinators and admins (imports:run)' },
   'POST /api/import-profiles': { notOwned: 'organisation-wide column mappings shared by everyone who imports' },
   'PUT /api/import-profiles/:id': { notOwned: 'organisation-wide column mappings shared by everyone who imports' },
 
-  'PATCH /api/incidents/:id/status': { owned: (i) => ({ url: `/api/incidents/${i.incident}/status`, payload: { status: 'closed', closure_reason: 'wont_fix' } }) },
-  'PATCH /api/incidents/:id/confidentiality': { owned: (i) => ({ url: `/api/incidents/${i.incident}/confidentiality`, payload: { from: 'municipal', confidentiality: 'partner' } }) },
-  'PUT /api/incidents/:id/assignment': { owned: (i) => ({ url: `/api/incidents/${i.incident}/assignment`, payload: { unit_id: i.library } }) },
+  'PATCH /api/incidents/:id/status': {
+    owned: (i) => ({
+      url: `/api/incidents/${i.incident}/status`,
+      payload: { status: 'closed', closure_reason: 'wont_fix' },
+    }),
+  },
+  'PATCH /api/incidents/:id/confidentiality': {
+    owned: (i) => ({
+      url: `/api/incidents/${i.incident}/confidentiality`,
+      payload: { from: 'municipal', confidentiality: 'partner' },
+    }),
+  },
+  'PUT /api/incidents/:id/assignment': {
+    owned: (i) => ({ url: `/api/incidents/${i.incident}/assignment`, payload: { unit_id: i.library } }),
+  },
 
-  'POST /api/problems': { owned: (i) => ({ url: '/api/problems', payload: { owner_unit_id: i.district, area_id: i.area, title: 'Klotter', categories: ['klotter'], statement: 'Klotter vid entrén.', affected: ['staff'], evidence: [{ kind: 'note', note: 'x' }] } }) },
+  'POST /api/problems': {
+    owned: (i) => ({
+      url: '/api/problems',
+      payload: {
+        owner_unit_id: i.district,
+        area_id: i.area,
+        title: 'Klotter',
+        categories: ['klotter'],
+        statement: 'Klotter vid entrén.',
+        affected: ['staff'],
+        evidence: [{ kind: 'note', note: 'x' }],
+      },
+    }),
+  },
   'PATCH /api/problems/:id': { owned: (i) => ({ url: `/api/problems/${i.problem}`, payload: { title: 'Ändrad' } }) },
-  'POST /api/problems/:id/evidence': { owned: (i) => ({ url: `/api/problems/${i.problem}/evidence`, payload: { kind: 'note', note: 'mer' } }) },
-  'DELETE /api/problems/:id/evidence/:evidence_id': { owned: (i) => ({ url: `/api/problems/${i.problem}/evidence/${i.evidence}` }) },
-  'PUT /api/problems/:id/baseline': { owned: (i) => ({ url: `/api/problems/${i.problem}/baseline`, payload: { from: '2026-02-01', to: '2026-02-28' } }) },
+  'POST /api/problems/:id/evidence': {
+    owned: (i) => ({ url: `/api/problems/${i.problem}/evidence`, payload: { kind: 'note', note: 'mer' } }),
+  },
+  'DELETE /api/problems/:id/evidence/:evidence_id': {
+    owned: (i) => ({ url: `/api/problems/${i.problem}/evidence/${i.evidence}` }),
+  },
+  'PUT /api/problems/:id/baseline': {
+    owned: (i) => ({ url: `/api/problems/${i.problem}/baseline`, payload: { from: '2026-02-01', to: '2026-02-28' } }),
+  },
 
-  'POST /api/measures': { owned: (i) => ({ url: '/api/measures', payload: { problem_ids: [i.problem], responsible_unit_id: i.district, title: 'Belysning', type: 'situational' } }) },
+  'POST /api/measures': {
+    owned: (i) => ({
+      url: '/api/measures',
+      payload: { problem_ids: [i.problem], responsible_unit_id: i.district, title: 'Belysning', type: 'situational' },
+    }),
+  },
   'PATCH /api/measures/:id': { owned: (i) => ({ url: `/api/measures/${i.measure}`, payload: { title: 'Ändrad' } }) },
-  'POST /api/measures/:id/status': { owned: (i) => ({ url: `/api/measures/${i.measure}/status`, payload: { status: 'ongoing' } }) },
-  'POST /api/measures/:id/components/:component_id/status': { owned: (i) => ({ url: `/api/measures/${i.measure}/components/${i.component}/status`, payload: { status: 'ongoing' } }) },
-  'POST /api/measures/:id/followups': { owned: (i) => ({ url: `/api/measures/${i.measure}/followups`, payload: { due_date: '2099-01-31' } }) },
-  'POST /api/measures/:id/followups/:followup_id': { owned: (i) => ({ url: `/api/measures/${i.measure}/followups/${i.followup}`, payload: { what_was_done: 'Inget', assessment: 'unclear' } }) },
+  'POST /api/measures/:id/status': {
+    owned: (i) => ({ url: `/api/measures/${i.measure}/status`, payload: { status: 'ongoing' } }),
+  },
+  'POST /api/measures/:id/components/:component_id/status': {
+    owned: (i) => ({
+      url: `/api/measures/${i.measure}/components/${i.component}/status`,
+      payload: { status: 'ongoing' },
+    }),
+  },
+  'POST /api/measures/:id/followups': {
+    owned: (i) => ({ url: `/api/measures/${i.measure}/followups`, payload: { due_date: '2099-01-31' } }),
+  },
+  'POST /api/measures/:id/followups/:followup_id': {
+    owned: (i) => ({
+      url: `/api/measures/${i.measure}/followups/${i.followup}`,
+      payload: { what_was_done: 'Inget', assessment: 'unclear' },
+    }),
+  },
 
-  'POST /api/requests': { owned: (i) => ({ url: '/api/requests', payload: { from_unit_id: i.district, to_unit_id: i.traffic, problem_id: i.problem, what: 'Laga lampan', due_date: '2099-01-01' } }) },
+  'POST /api/requests': {
+    owned: (i) => ({
+      url: '/api/requests',
+      payload: {
+        from_unit_id: i.district,
+        to_unit_id: i.traffic,
+        problem_id: i.problem,
+        what: 'Laga lampan',
+        due_date: '2099-01-01',
+      },
+    }),
+  },
   'POST /api/requests/:id/accept': { owned: (i) => ({ url: `/api/requests/${i.request}/accept`, payload: {} }) },
-  'POST /api/requests/:id/decline': { owned: (i) => ({ url: `/api/requests/${i.request}/decline`, payload: { reason: 'nej' } }) },
-  'POST /api/requests/:id/deliver': { owned: (i) => ({ url: `/api/requests/${i.request}/deliver`, payload: { note: 'klart' } }) },
+  'POST /api/requests/:id/decline': {
+    owned: (i) => ({ url: `/api/requests/${i.request}/decline`, payload: { reason: 'nej' } }),
+  },
+  'POST /api/requests/:id/deliver': {
+    owned: (i) => ({ url: `/api/requests/${i.request}/deliver`, payload: { note: 'klart' } }),
+  },
 
-  'POST /api/agreements': { owned: (i) => ({ url: '/api/agreements', payload: { district_unit_id: i.district, partner_unit_id: i.traffic, kind: 'citizen_promise', title: 'Löfte', period_start: '2026-01-01', period_end: '2026-12-31', area_ids: [i.area] } }) },
-  'PATCH /api/agreements/:id': { owned: (i) => ({ url: `/api/agreements/${i.agreement}`, payload: { title: 'Ändrad' } }) },
-  'POST /api/agreements/:id/review': { owned: (i) => ({ url: `/api/agreements/${i.agreement}/review`, payload: { reviewed_on: '2026-06-30' } }) },
-  'PUT /api/agreements/:id/public-text': { owned: (i) => ({ url: `/api/agreements/${i.agreement}/public-text`, payload: { text: 'Vi lovar' } }) },
+  'POST /api/agreements': {
+    owned: (i) => ({
+      url: '/api/agreements',
+      payload: {
+        district_unit_id: i.district,
+        partner_unit_id: i.traffic,
+        kind: 'citizen_promise',
+        title: 'Löfte',
+        period_start: '2026-01-01',
+        period_end: '2026-12-31',
+        area_ids: [i.area],
+      },
+    }),
+  },
+  'PATCH /api/agreements/:id': {
+    owned: (i) => ({ url: `/api/agreements/${i.agreement}`, payload: { title: 'Ändrad' } }),
+  },
+  'POST /api/agreements/:id/review': {
+    owned: (i) => ({ url: `/api/agreements/${i.agreement}/review`, payload: { reviewed_on: '2026-06-30' } }),
+  },
+  'PUT /api/agreements/:id/public-text': {
+    owned: (i) => ({ url: `/api/agreements/${i.agreement}/public-text`, payload: { text: 'Vi lovar' } }),
+  },
 
-  'PUT /api/situation/districts/:area_id/thresholds': { owned: (i) => ({ url: `/api/situation/districts/${i.area}/thresholds`, payload: { viss_oro_from: 1, oroligt_from: 2, allvarligt_from: 3, violence_weight: 2, rise_raises_level: false } }) },
-  'PUT /api/situation/districts/:area_id/ratings': { owned: (i) => ({ url: `/api/situation/districts/${i.area}/ratings`, payload: { week: '2026-W40', ratings: [{ neighbourhood_code: 'south', level: 2 }] } }) },
-  'POST /api/situation/annotations': { owned: (i) => ({ url: '/api/situation/annotations', payload: { date: '2026-09-29', kind: 'campaign', text: 'x', area_id: i.area } }) },
-  'PATCH /api/situation/annotations/:id': { owned: (i) => ({ url: `/api/situation/annotations/${i.annotation}`, payload: { text: 'Ändrad' } }) },
+  'PUT /api/situation/districts/:area_id/thresholds': {
+    owned: (i) => ({
+      url: `/api/situation/districts/${i.area}/thresholds`,
+      payload: { viss_oro_from: 1, oroligt_from: 2, allvarligt_from: 3, violence_weight: 2, rise_raises_level: false },
+    }),
+  },
+  'PUT /api/situation/districts/:area_id/ratings': {
+    owned: (i) => ({
+      url: `/api/situation/districts/${i.area}/ratings`,
+      payload: { week: '2026-W40', ratings: [{ neighbourhood_code: 'south', level: 2 }] },
+    }),
+  },
+  'POST /api/situation/annotations': {
+    owned: (i) => ({
+      url: '/api/situation/annotations',
+      payload: { date: '2026-09-29', kind: 'campaign', text: 'x', area_id: i.area },
+    }),
+  },
+  'PATCH /api/situation/annotations/:id': {
+    owned: (i) => ({ url: `/api/situation/annotations/${i.annotation}`, payload: { text: 'Ändrad' } }),
+  },
   'DELETE /api/situation/annotations/:id': { owned: (i) => ({ url: `/api/situation/annotations/${i.annotation}` }) },
-  'POST /api/situation/reports': { owned: (i) => ({ url: '/api/situation/reports', payload: { area_id: i.area, week: '2026-W41' } }) },
-  'POST /api/situation/reports/:id/meeting': { owned: (i) => ({ url: `/api/situation/reports/${i.report}/meeting`, payload: { held_at: '2026-10-06T09:00:00+02:00', participants: [i.district] } }) },
-  'PATCH /api/situation/meetings/:id': { owned: (i) => ({ url: `/api/situation/meetings/${i.meeting}`, payload: { notes: 'Ändrad' } }) },
-  'POST /api/situation/meetings/:id/actions': { owned: (i) => ({ url: `/api/situation/meetings/${i.meeting}/actions`, payload: { unit_id: i.library, title: 'Gör något', due_date: '2099-01-01' } }) },
-  'PATCH /api/situation/actions/:id': { owned: (i) => ({ url: `/api/situation/actions/${i.action}`, payload: { status: 'done' } }) },
+  'POST /api/situation/reports': {
+    owned: (i) => ({ url: '/api/situation/reports', payload: { area_id: i.area, week: '2026-W41' } }),
+  },
+  'POST /api/situation/reports/:id/meeting': {
+    owned: (i) => ({
+      url: `/api/situation/reports/${i.report}/meeting`,
+      payload: { held_at: '2026-10-06T09:00:00+02:00', participants: [i.district] },
+    }),
+  },
+  'PATCH /api/situation/meetings/:id': {
+    owned: (i) => ({ url: `/api/situation/meetings/${i.meeting}`, payload: { notes: 'Ändrad' } }),
+  },
+  'POST /api/situation/meetings/:id/actions': {
+    owned: (i) => ({
+      url: `/api/situation/meetings/${i.meeting}/actions`,
+      payload: { unit_id: i.library, title: 'Gör något', due_date: '2099-01-01' },
+    }),
+  },
+  'PATCH /api/situation/actions/:id': {
+    owned: (i) => ({ url: `/api/situation/actions/${i.action}`, payload: { status: 'done' } }),
+  },
 };
 
 const adminOnly = (policy: keyof typeof POLICIES) => {
@@ -80,10 +215,14 @@ const adminOnly = (policy: keyof typeof POLICIES) => {
 /** One fingerprint per table: any insert, update or delete anywhere shows. Sessions are the callers' own. */
 async function snapshot(db: TestDb['db']): Promise<Record<string, string>> {
   const { rows } = await sql<{ table_name: string }>`
-    SELECT table_name FROM information_schema.tables WHERE table_schema = current_schema() AND table_type = 'BASE TABLE' AND table_name <> 'sessions'`.execute(db);
+    SELECT table_name FROM information_schema.tables WHERE table_schema = current_schema() AND table_type = 'BASE TABLE' AND table_name <> 'sessions'`.execute(
+    db,
+  );
   const out: Record<string, string> = {};
   for (const { table_name: table } of rows) {
-    const r = await sql<{ h: string | null }>`SELECT md5(string_agg(t::text, '|' ORDER BY t::text)) AS h FROM ${sql.table(table)} t`.execute(db);
+    const r = await sql<{
+      h: string | null;
+    }>`SELECT md5(string_agg(t::text, '|' ORDER BY t::text)) AS h FROM ${sql.table(table)} t`.execute(db);
     out[table] = r.rows[0]?.h ?? '';
   }
   return out;
@@ -94,7 +233,18 @@ describe('every write route × records of another unit or district', () => {
   let app: FastifyInstance;
   let org: TestOrganisation;
   const ids = {} as Ids;
-  const as = {} as Record<'admin' | 'districtCoordinator' | 'trafficEditor' | 'reporterEditor' | 'libraryEditor' | 'libraryCoordinator' | 'libraryPartner' | 'otherCoordinator' | 'otherEditor', Record<string, string>>;
+  const as = {} as Record<
+    | 'admin'
+    | 'districtCoordinator'
+    | 'trafficEditor'
+    | 'reporterEditor'
+    | 'libraryEditor'
+    | 'libraryCoordinator'
+    | 'libraryPartner'
+    | 'otherCoordinator'
+    | 'otherEditor',
+    Record<string, string>
+  >;
   const call = (method: string, url: string, who: Record<string, string>, payload?: object) =>
     app.inject({ method: method as 'POST', url, headers: who, ...(payload ? { payload } : {}) });
   const ok = async (method: string, url: string, payload?: object) => {
@@ -107,7 +257,12 @@ describe('every write route × records of another unit or district', () => {
     testDb = await openTestDb('pglite');
     const db = testDb.db;
     org = await createTestOrganisation(db, 'agare');
-    app = await buildApp({ db, engine: testDb.engine, config: { bodyLimit: 65_536, defaultOrganisation: 'agare' }, webRoot: null });
+    app = await buildApp({
+      db,
+      engine: testDb.engine,
+      config: { bodyLimit: 65_536, defaultOrganisation: 'agare' },
+      webRoot: null,
+    });
     const o = org.organisation.id;
     ids.district = org.unitId;
     ids.area = org.areas.southDistrict;
@@ -128,24 +283,78 @@ describe('every write route × records of another unit or district', () => {
     as.otherEditor = await signed(otherDistrict, 'unit_editor');
 
     // A resident's report in the south district, reported through the parks unit and routed to traffic.
-    ids.incident = (await ok('POST', '/api/incidents', { occurred_at: '2026-11-20T21:15:00+01:00', category: 'klotter', lon: 18.02, lat: 59.27, reporting_unit_id: reporter })).id;
+    ids.incident = (
+      await ok('POST', '/api/incidents', {
+        occurred_at: '2026-11-20T21:15:00+01:00',
+        category: 'klotter',
+        lon: 18.02,
+        lat: 59.27,
+        reporting_unit_id: reporter,
+      })
+    ).id;
     await ok('PUT', `/api/incidents/${ids.incident}/assignment`, { unit_id: ids.traffic });
-    const problem = await ok('POST', '/api/problems', { owner_unit_id: ids.district, area_id: ids.area, title: 'Klotter', categories: ['klotter'], statement: 'Klotter vid entrén.', affected: ['staff'], evidence: [{ kind: 'note', note: 'x' }], baseline: { from: '2026-01-01', to: '2026-01-31', direction: 'lower' } });
+    const problem = await ok('POST', '/api/problems', {
+      owner_unit_id: ids.district,
+      area_id: ids.area,
+      title: 'Klotter',
+      categories: ['klotter'],
+      statement: 'Klotter vid entrén.',
+      affected: ['staff'],
+      evidence: [{ kind: 'note', note: 'x' }],
+      baseline: { from: '2026-01-01', to: '2026-01-31', direction: 'lower' },
+    });
     ids.problem = problem.id;
     ids.evidence = problem.evidence[0].id;
-    const measure = await ok('POST', '/api/measures', { problem_ids: [ids.problem], responsible_unit_id: ids.district, contributing_unit_ids: [ids.traffic], title: 'Belysning', type: 'situational', followup_dates: ['2026-03-31'], components: [{ title: 'Lampor', type: 'situational' }] });
+    const measure = await ok('POST', '/api/measures', {
+      problem_ids: [ids.problem],
+      responsible_unit_id: ids.district,
+      contributing_unit_ids: [ids.traffic],
+      title: 'Belysning',
+      type: 'situational',
+      followup_dates: ['2026-03-31'],
+      components: [{ title: 'Lampor', type: 'situational' }],
+    });
     ids.measure = measure.id;
     ids.component = measure.components[0].id;
     ids.followup = measure.followups[0].id;
-    ids.request = (await ok('POST', '/api/requests', { from_unit_id: ids.district, to_unit_id: ids.traffic, problem_id: ids.problem, what: 'Laga lampan', due_date: '2099-01-01' })).id;
-    ids.agreement = (await ok('POST', '/api/agreements', { district_unit_id: ids.district, partner_unit_id: ids.traffic, kind: 'citizen_promise', title: 'Löfte', period_start: '2026-01-01', period_end: '2026-12-31', area_ids: [ids.area] })).id;
+    ids.request = (
+      await ok('POST', '/api/requests', {
+        from_unit_id: ids.district,
+        to_unit_id: ids.traffic,
+        problem_id: ids.problem,
+        what: 'Laga lampan',
+        due_date: '2099-01-01',
+      })
+    ).id;
+    ids.agreement = (
+      await ok('POST', '/api/agreements', {
+        district_unit_id: ids.district,
+        partner_unit_id: ids.traffic,
+        kind: 'citizen_promise',
+        title: 'Löfte',
+        period_start: '2026-01-01',
+        period_end: '2026-12-31',
+        area_ids: [ids.area],
+      })
+    ).id;
     ids.report = (await ok('POST', '/api/situation/reports', { area_id: ids.area, week: '2026-W40' })).report.id;
-    const meeting = await ok('POST', `/api/situation/reports/${ids.report}/meeting`, { held_at: '2026-10-06T09:00:00+02:00', participants: [ids.district, ids.traffic], actions: [{ unit_id: ids.traffic, title: 'Laga belysningen', due_date: '2099-01-01' }] });
+    const meeting = await ok('POST', `/api/situation/reports/${ids.report}/meeting`, {
+      held_at: '2026-10-06T09:00:00+02:00',
+      participants: [ids.district, ids.traffic],
+      actions: [{ unit_id: ids.traffic, title: 'Laga belysningen', due_date: '2099-01-01' }],
+    });
     ids.meeting = meeting.id;
     ids.action = meeting.actions[0].id;
     // The meeting above is for W40; a second frozen week without a meeting lets outsiders try to hold one.
     ids.report = (await ok('POST', '/api/situation/reports', { area_id: ids.area, week: '2026-W39' })).report.id;
-    ids.annotation = (await ok('POST', '/api/situation/annotations', { date: '2026-09-29', kind: 'campaign', text: 'Kampanj', area_id: ids.area })).id;
+    ids.annotation = (
+      await ok('POST', '/api/situation/annotations', {
+        date: '2026-09-29',
+        kind: 'campaign',
+        text: 'Kampanj',
+        area_id: ids.area,
+      })
+    ).id;
   }, 120_000);
   afterAll(async () => {
     await app.close();
@@ -154,14 +363,22 @@ describe('every write route × records of another unit or district', () => {
 
   it('classifies every write route', () => {
     const writes = app.routePolicies.filter((r) => r.method !== 'GET' && r.method !== 'HEAD');
-    const unclassified = writes.filter((r) => !WRITES[`${r.method} ${r.url}`] && !adminOnly(r.policy)).map((r) => `${r.method} ${r.url} (${r.policy})`);
+    const unclassified = writes
+      .filter((r) => !WRITES[`${r.method} ${r.url}`] && !adminOnly(r.policy))
+      .map((r) => `${r.method} ${r.url} (${r.policy})`);
     expect(unclassified).toEqual([]);
     const gone = Object.keys(WRITES).filter((key) => !writes.some((r) => `${r.method} ${r.url}` === key));
     expect(gone).toEqual([]);
   });
 
   it('refuses people of other units and districts, changing nothing', async () => {
-    const outsiders = ['libraryEditor', 'libraryCoordinator', 'libraryPartner', 'otherCoordinator', 'otherEditor'] as const;
+    const outsiders = [
+      'libraryEditor',
+      'libraryCoordinator',
+      'libraryPartner',
+      'otherCoordinator',
+      'otherEditor',
+    ] as const;
     const wrong: string[] = [];
     for (const [key, entry] of Object.entries(WRITES)) {
       if (!('owned' in entry)) continue;
@@ -172,20 +389,29 @@ describe('every write route × records of another unit or district', () => {
         const res = await call(method, url, as[who], payload);
         const after = await snapshot(testDb.db);
         const changed = Object.keys(after).filter((t) => after[t] !== before[t]);
-        if (![403, 404].includes(res.statusCode) || changed.length) wrong.push(`${who} ${key}: ${res.statusCode} ${changed.length ? `changed ${changed.join(', ')}` : res.body.slice(0, 160)}`);
+        if (![403, 404].includes(res.statusCode) || changed.length)
+          wrong.push(
+            `${who} ${key}: ${res.statusCode} ${changed.length ? `changed ${changed.join(', ')}` : res.body.slice(0, 160)}`,
+          );
       }
     }
     expect(wrong).toEqual([]);
   }, 120_000);
 
   it('lets those who work an incident change it: the reporting and assigned units and the district coordinators', async () => {
-    const status = (who: Record<string, string>, payload: object) => call('PATCH', `/api/incidents/${ids.incident}/status`, who, payload);
+    const status = (who: Record<string, string>, payload: object) =>
+      call('PATCH', `/api/incidents/${ids.incident}/status`, who, payload);
     expect((await status(as.reporterEditor, { status: 'in_progress', note: 'Vi tittar på det' })).statusCode).toBe(200);
     expect((await status(as.trafficEditor, { status: 'in_progress', note: 'Beställt' })).statusCode).toBe(200);
     expect((await status(as.districtCoordinator, { status: 'closed', closure_reason: 'fixed' })).statusCode).toBe(200);
-    const tier = await call('PATCH', `/api/incidents/${ids.incident}/confidentiality`, as.reporterEditor, { from: 'municipal', confidentiality: 'partner' });
+    const tier = await call('PATCH', `/api/incidents/${ids.incident}/confidentiality`, as.reporterEditor, {
+      from: 'municipal',
+      confidentiality: 'partner',
+    });
     expect(tier.statusCode).toBe(200);
-    const routed = await call('PUT', `/api/incidents/${ids.incident}/assignment`, as.trafficEditor, { unit_id: ids.library });
+    const routed = await call('PUT', `/api/incidents/${ids.incident}/assignment`, as.trafficEditor, {
+      unit_id: ids.library,
+    });
     expect(routed.json()).toMatchObject({ unit: { id: ids.library } });
     // Routed on, it is the library's to work now, and no longer traffic's.
     expect((await status(as.libraryEditor, { status: 'in_progress' })).statusCode).toBe(200);

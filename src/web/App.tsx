@@ -10,43 +10,87 @@ import { PAGES, type PagePath } from './pages.js';
 // The start page comes with the first load; the other pages (and zod, for the form) load when visited.
 const DistrictPage = lazy(() => import('./features/areas/DistrictPage.js').then((m) => ({ default: m.DistrictPage })));
 const PlacesPage = lazy(() => import('./features/places/PlacesPage.js').then((m) => ({ default: m.PlacesPage })));
-const PlaceDetailPage = lazy(() => import('./features/places/PlaceDetailPage.js').then((m) => ({ default: m.PlaceDetailPage })));
+const PlaceDetailPage = lazy(() =>
+  import('./features/places/PlaceDetailPage.js').then((m) => ({ default: m.PlaceDetailPage })),
+);
 const ReportPage = lazy(() => import('./features/incidents/ReportPage.js').then((m) => ({ default: m.ReportPage })));
-const ConfirmContactPage = lazy(() => import('./features/incidents/ConfirmContactPage.js').then((m) => ({ default: m.ConfirmContactPage })));
+const ConfirmContactPage = lazy(() =>
+  import('./features/incidents/ConfirmContactPage.js').then((m) => ({ default: m.ConfirmContactPage })),
+);
 const FollowPage = lazy(() => import('./features/incidents/FollowPage.js').then((m) => ({ default: m.FollowPage })));
-const IncidentDetailPage = lazy(() => import('./features/incidents/IncidentDetailPage.js').then((m) => ({ default: m.IncidentDetailPage })));
-const AccessibilityPage = lazy(() => import('./features/about/AccessibilityPage.js').then((m) => ({ default: m.AccessibilityPage })));
-const ProcessingRecordPage = lazy(() => import('./features/gdpr/ProcessingRecordPage.js').then((m) => ({ default: m.ProcessingRecordPage })));
+const IncidentDetailPage = lazy(() =>
+  import('./features/incidents/IncidentDetailPage.js').then((m) => ({ default: m.IncidentDetailPage })),
+);
+const AccessibilityPage = lazy(() =>
+  import('./features/about/AccessibilityPage.js').then((m) => ({ default: m.AccessibilityPage })),
+);
+const ProcessingRecordPage = lazy(() =>
+  import('./features/gdpr/ProcessingRecordPage.js').then((m) => ({ default: m.ProcessingRecordPage })),
+);
 const AuditPage = lazy(() => import('./features/audit/AuditPage.js').then((m) => ({ default: m.AuditPage })));
 const RecordsPage = lazy(() => import('./features/records/RecordsPage.js').then((m) => ({ default: m.RecordsPage })));
-const SituationPage = lazy(() => import('./features/situation/SituationPage.js').then((m) => ({ default: m.SituationPage })));
-const FrozenReportPage = lazy(() => import('./features/situation/FrozenReportPage.js').then((m) => ({ default: m.FrozenReportPage })));
+const SituationPage = lazy(() =>
+  import('./features/situation/SituationPage.js').then((m) => ({ default: m.SituationPage })),
+);
+const FrozenReportPage = lazy(() =>
+  import('./features/situation/FrozenReportPage.js').then((m) => ({ default: m.FrozenReportPage })),
+);
 const InboxPage = lazy(() => import('./features/inbox/InboxPage.js').then((m) => ({ default: m.InboxPage })));
-const DistrictProgrammePage = lazy(() => import('./features/programme/DistrictProgrammePage.js').then((m) => ({ default: m.DistrictProgrammePage })));
-const ProblemListPage = lazy(() => import('./features/programme/ProblemListPage.js').then((m) => ({ default: m.ProblemListPage })));
-const ProblemFormPage = lazy(() => import('./features/programme/ProblemFormPage.js').then((m) => ({ default: m.ProblemFormPage })));
+const DistrictProgrammePage = lazy(() =>
+  import('./features/programme/DistrictProgrammePage.js').then((m) => ({ default: m.DistrictProgrammePage })),
+);
+const ProblemListPage = lazy(() =>
+  import('./features/programme/ProblemListPage.js').then((m) => ({ default: m.ProblemListPage })),
+);
+const ProblemFormPage = lazy(() =>
+  import('./features/programme/ProblemFormPage.js').then((m) => ({ default: m.ProblemFormPage })),
+);
 const ProblemPage = lazy(() => import('./features/programme/ProblemPage.js').then((m) => ({ default: m.ProblemPage })));
-const MeasureFormPage = lazy(() => import('./features/programme/MeasureFormPage.js').then((m) => ({ default: m.MeasureFormPage })));
+const MeasureFormPage = lazy(() =>
+  import('./features/programme/MeasureFormPage.js').then((m) => ({ default: m.MeasureFormPage })),
+);
 const MeasurePage = lazy(() => import('./features/programme/MeasurePage.js').then((m) => ({ default: m.MeasurePage })));
-const ProblemEditPage = lazy(() => import('./features/programme/ProblemEditPage.js').then((m) => ({ default: m.ProblemEditPage })));
-const MeasureEditPage = lazy(() => import('./features/programme/MeasureEditPage.js').then((m) => ({ default: m.MeasureEditPage })));
+const ProblemEditPage = lazy(() =>
+  import('./features/programme/ProblemEditPage.js').then((m) => ({ default: m.ProblemEditPage })),
+);
+const MeasureEditPage = lazy(() =>
+  import('./features/programme/MeasureEditPage.js').then((m) => ({ default: m.MeasureEditPage })),
+);
 const QualityPage = lazy(() => import('./features/quality/QualityPage.js').then((m) => ({ default: m.QualityPage })));
 const CityPage = lazy(() => import('./features/views/CityPage.js').then((m) => ({ default: m.CityPage })));
 const UnitPage = lazy(() => import('./features/views/UnitPage.js').then((m) => ({ default: m.UnitPage })));
-const AgreementsPage = lazy(() => import('./features/agreements/AgreementsPage.js').then((m) => ({ default: m.AgreementsPage })));
-const PublicAgreementsPage = lazy(() => import('./features/agreements/PublicAgreementsPage.js').then((m) => ({ default: m.PublicAgreementsPage })));
-const AgreementFormPage = lazy(() => import('./features/agreements/AgreementFormPage.js').then((m) => ({ default: m.AgreementFormPage })));
-const AgreementReviewPage = lazy(() => import('./features/agreements/AgreementReviewPage.js').then((m) => ({ default: m.AgreementReviewPage })));
+const AgreementsPage = lazy(() =>
+  import('./features/agreements/AgreementsPage.js').then((m) => ({ default: m.AgreementsPage })),
+);
+const PublicAgreementsPage = lazy(() =>
+  import('./features/agreements/PublicAgreementsPage.js').then((m) => ({ default: m.PublicAgreementsPage })),
+);
+const AgreementFormPage = lazy(() =>
+  import('./features/agreements/AgreementFormPage.js').then((m) => ({ default: m.AgreementFormPage })),
+);
+const AgreementReviewPage = lazy(() =>
+  import('./features/agreements/AgreementReviewPage.js').then((m) => ({ default: m.AgreementReviewPage })),
+);
 const AnnualPage = lazy(() => import('./features/annual/AnnualPage.js').then((m) => ({ default: m.AnnualPage })));
-const ResponsibilityPage = lazy(() => import('./features/responsibility/ResponsibilityPage.js').then((m) => ({ default: m.ResponsibilityPage })));
-const ServiceLevelsPage = lazy(() => import('./features/responsibility/ServiceLevelsPage.js').then((m) => ({ default: m.ServiceLevelsPage })));
+const ResponsibilityPage = lazy(() =>
+  import('./features/responsibility/ResponsibilityPage.js').then((m) => ({ default: m.ResponsibilityPage })),
+);
+const ServiceLevelsPage = lazy(() =>
+  import('./features/responsibility/ServiceLevelsPage.js').then((m) => ({ default: m.ServiceLevelsPage })),
+);
 const ImportPage = lazy(() => import('./features/imports/ImportPage.js').then((m) => ({ default: m.ImportPage })));
 const LoginPage = lazy(() => import('./features/auth/LoginPage.js').then((m) => ({ default: m.LoginPage })));
-const ChangePasswordPage = lazy(() => import('./features/auth/ChangePasswordPage.js').then((m) => ({ default: m.ChangePasswordPage })));
+const ChangePasswordPage = lazy(() =>
+  import('./features/auth/ChangePasswordPage.js').then((m) => ({ default: m.ChangePasswordPage })),
+);
 
 function Loading() {
   const { t } = useTranslation();
-  return <p className="loading" role="status">{t('common.loading')}</p>;
+  return (
+    <p className="loading" role="status">
+      {t('common.loading')}
+    </p>
+  );
 }
 const page = (node: ReactNode) => <Suspense fallback={<Loading />}>{node}</Suspense>;
 
@@ -56,7 +100,9 @@ function NotFound() {
   return (
     <div className="page">
       <h1>{t('app.notFound')}</h1>
-      <p><Link to="/">{t('app.home')}</Link></p>
+      <p>
+        <Link to="/">{t('app.home')}</Link>
+      </p>
     </div>
   );
 }

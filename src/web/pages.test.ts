@@ -5,7 +5,8 @@ import { en } from './i18n/en.js';
 import { sv } from './i18n/sv.js';
 import { PAGES, type PageAccess } from './pages.js';
 
-const lookup = (resources: object, key: string) => key.split('.').reduce<unknown>((o, k) => (o as Record<string, unknown> | undefined)?.[k], resources);
+const lookup = (resources: object, key: string) =>
+  key.split('.').reduce<unknown>((o, k) => (o as Record<string, unknown> | undefined)?.[k], resources);
 
 describe('the page table', () => {
   it('holds the page the reporter’s confirmation mail links to', () => {

@@ -9,9 +9,18 @@ import { resolveSharedDataDir, seedStockholm, STOCKHOLM } from '../../src/featur
 import type { ServiceContext } from '../../src/core/context.js';
 
 /** Real Stockholm (districts, neighbourhoods, places, units incl. the police) without demo rows, and without police notices unless asked. */
-export async function seedStockholmForImports(db: Kysely<Database>, options: { police?: boolean } = {}): Promise<ServiceContext> {
+export async function seedStockholmForImports(
+  db: Kysely<Database>,
+  options: { police?: boolean } = {},
+): Promise<ServiceContext> {
   const { organisation } = await seedStockholm(db, { demoIncidents: 0, police: options.police ?? false });
-  return { db, organisation: { ...organisation, timeZone: STOCKHOLM.time_zone }, principal: SYSTEM, actor: 'test', log: pino({ level: 'silent' }) };
+  return {
+    db,
+    organisation: { ...organisation, timeZone: STOCKHOLM.time_zone },
+    principal: SYSTEM,
+    actor: 'test',
+    log: pino({ level: 'silent' }),
+  };
 }
 
 /** A file of the shared public data (SOURCES.md), e.g. 'polisen/events_latest_snapshot_raw.json'. */
@@ -49,7 +58,9 @@ export async function countIncidents(db: Kysely<Database>, source?: string): Pro
 export function multipartUpload(fileName: string, content: string | Buffer) {
   const boundary = `----trygg${Math.random().toString(16).slice(2)}`;
   const payload = Buffer.concat([
-    Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${fileName}"\r\nContent-Type: application/octet-stream\r\n\r\n`),
+    Buffer.from(
+      `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${fileName}"\r\nContent-Type: application/octet-stream\r\n\r\n`,
+    ),
     Buffer.from(content),
     Buffer.from(`\r\n--${boundary}--\r\n`),
   ]);

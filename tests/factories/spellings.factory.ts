@@ -6,17 +6,36 @@
 import type { RedactionKind } from '../../src/analysis/text/redact.js';
 import { AT_WORDS, DASHES, DOT_WORDS, SPACES } from '../../src/analysis/text/spellings.js';
 
-export interface Spelling { kind: RedactionKind; value: string; text: string; expected: string }
+export interface Spelling {
+  kind: RedactionKind;
+  value: string;
+  text: string;
+  expected: string;
+}
 
 /** Where a value stands in a sentence; `{}` is the value. */
-export const CONTEXTS = ['{}', 'Uppgift: {}.', '({})', 'Han sa {}, sedan gick han.', '"{}"', '{}\nny rad', 'x:{};', 'Före\u00a0{} efter', 'Slut med {}'];
+export const CONTEXTS = [
+  '{}',
+  'Uppgift: {}.',
+  '({})',
+  'Han sa {}, sedan gick han.',
+  '"{}"',
+  '{}\nny rad',
+  'x:{};',
+  'Före\u00a0{} efter',
+  'Slut med {}',
+];
 
 const PLACEHOLDER = (kind: RedactionKind) => `[${kind}]`;
 
 /** Valid identity numbers as YYYYMMDD + last four, with their kind. '+' is written for the one over 100 years old. */
 const IDENTITIES: readonly [string, string, RedactionKind][] = [
-  ['19811218', '9876', 'personnummer'], ['19850312', '1231', 'personnummer'], ['20020229', '4567', 'personnummer'],
-  ['19811278', '9873', 'samordningsnummer'], ['19900171', '2349', 'samordningsnummer'], ['19170101', '2005', 'personnummer'],
+  ['19811218', '9876', 'personnummer'],
+  ['19850312', '1231', 'personnummer'],
+  ['20020229', '4567', 'personnummer'],
+  ['19811278', '9873', 'samordningsnummer'],
+  ['19900171', '2349', 'samordningsnummer'],
+  ['19170101', '2005', 'personnummer'],
 ];
 const GAPS = [...SPACES, ...SPACES.map((s) => s + s)];
 const AROUND = (sep: string) => [sep, ...SPACES.map((s) => `${s}${sep}${s}`), ` ${sep}`, `${sep} `];
@@ -28,7 +47,9 @@ function identitySpellings(): [RedactionKind, string][] {
     const dashed = DASHES.flatMap((d) => [`${yyyy}${d}${mm}${d}${dd}`, `${yy}${d}${mm}${d}${dd}`]);
     const tails = [...DASHES, '+'].flatMap(AROUND);
     const written = [
-      ...[`${yy}${mm}${dd}`, `${yyyy}${mm}${dd}`].flatMap((d) => ['', ...GAPS, ...tails].map((sep) => `${d}${sep}${last}`)),
+      ...[`${yy}${mm}${dd}`, `${yyyy}${mm}${dd}`].flatMap((d) =>
+        ['', ...GAPS, ...tails].map((sep) => `${d}${sep}${last}`),
+      ),
       ...dashed.flatMap((d) => tails.map((sep) => `${d}${sep}${last}`)),
     ];
     return written.map((w): [RedactionKind, string] => [kind, w]);
@@ -37,8 +58,13 @@ function identitySpellings(): [RedactionKind, string][] {
 
 /** Area code (with its 0) and the subscriber number in the groups people write. */
 const PHONES: readonly [string, string[]][] = [
-  ['070', ['123', '45', '67']], ['08', ['123', '456', '78']], ['08', ['12', '34', '56']], ['031', ['12', '34', '56']],
-  ['0910', ['123', '45']], ['0470', ['123', '456']], ['076', ['987', '65', '43']],
+  ['070', ['123', '45', '67']],
+  ['08', ['123', '456', '78']],
+  ['08', ['12', '34', '56']],
+  ['031', ['12', '34', '56']],
+  ['0910', ['123', '45']],
+  ['0470', ['123', '456']],
+  ['076', ['987', '65', '43']],
 ];
 
 function phoneSpellings(): [RedactionKind, string][] {
@@ -47,10 +73,16 @@ function phoneSpellings(): [RedactionKind, string][] {
   return PHONES.flatMap(([area, groups]) => {
     const national = area.slice(1);
     const prefixes: [string, string[]][] = [
-      [area, areaSeparators], [`(${area})`, ['', ...SPACES, '-']],
-      ...['+46', '+46 ', '0046 ', '+46 (0)', '+46(0)'].map((p): [string, string[]] => [`${p}${national}`, [' ', '-', '\u00a0']]),
+      [area, areaSeparators],
+      [`(${area})`, ['', ...SPACES, '-']],
+      ...['+46', '+46 ', '0046 ', '+46 (0)', '+46(0)'].map((p): [string, string[]] => [
+        `${p}${national}`,
+        [' ', '-', '\u00a0'],
+      ]),
     ];
-    const written = prefixes.flatMap(([prefix, seps]) => seps.flatMap((sep) => joins.map((j) => `${prefix}${sep}${groups.join(j)}`)));
+    const written = prefixes.flatMap(([prefix, seps]) =>
+      seps.flatMap((sep) => joins.map((j) => `${prefix}${sep}${groups.join(j)}`)),
+    );
     // Written in one piece only when the whole number is: 0701234567, +46701234567.
     written.push(`${area}${groups.join('')}`, `+46${national}${groups.join('')}`, `0046${national}${groups.join('')}`);
     return written.map((w): [RedactionKind, string] => ['telefon', w]);
@@ -59,10 +91,22 @@ function phoneSpellings(): [RedactionKind, string][] {
 
 function emailSpellings(): [RedactionKind, string][] {
   const locals = ['anna.svensson', 'kalle_92', 'o.hedlund+trygg', 'Åsa-Lena'];
-  const domains = [['example', 'se'], ['stockholm', 'se'], ['mail', 'example', 'com']];
-  const ats = ['@', ' @ ', ...AT_WORDS.flatMap((w) => [`[${w}]`, ` [${w}] `, `(${w})`, ` (${w}) `, ` [${w.toUpperCase()}] `])];
+  const domains = [
+    ['example', 'se'],
+    ['stockholm', 'se'],
+    ['mail', 'example', 'com'],
+  ];
+  const ats = [
+    '@',
+    ' @ ',
+    ...AT_WORDS.flatMap((w) => [`[${w}]`, ` [${w}] `, `(${w})`, ` (${w}) `, ` [${w.toUpperCase()}] `]),
+  ];
   const dots = ['.', ...DOT_WORDS.flatMap((w) => [`[${w}]`, ` [${w}] `, `(${w})`, ` (${w}) `])];
-  return locals.flatMap((l) => domains.flatMap((d) => ats.flatMap((at) => dots.map((dot): [RedactionKind, string] => ['e-post', `${l}${at}${d.join(dot)}`]))));
+  return locals.flatMap((l) =>
+    domains.flatMap((d) =>
+      ats.flatMap((at) => dots.map((dot): [RedactionKind, string] => ['e-post', `${l}${at}${d.join(dot)}`])),
+    ),
+  );
 }
 
 function plateSpellings(): [RedactionKind, string][] {
@@ -70,13 +114,19 @@ function plateSpellings(): [RedactionKind, string][] {
   const tails = ['123', '045', '12A', '90Z'];
   const cases = [(s: string) => s, (s: string) => s.toLowerCase(), (s: string) => s[0] + s.slice(1).toLowerCase()];
   const seps = ['', ' ', '-', '\u00a0', '–'];
-  return letters.flatMap((l) => tails.flatMap((t) => cases.flatMap((c) => seps.map((s): [RedactionKind, string] => ['registreringsnummer', c(`${l}${s}${t}`)]))));
+  return letters.flatMap((l) =>
+    tails.flatMap((t) =>
+      cases.flatMap((c) => seps.map((s): [RedactionKind, string] => ['registreringsnummer', c(`${l}${s}${t}`)])),
+    ),
+  );
 }
 
 /** Every spelling × every context, with the text expected after redaction. */
 export function generatedSpellings(): Spelling[] {
   const all = [...identitySpellings(), ...phoneSpellings(), ...emailSpellings(), ...plateSpellings()];
-  return all.flatMap(([kind, value]) => CONTEXTS.map((c) => ({ kind, value, text: c.replace('{}', value), expected: c.replace('{}', PLACEHOLDER(kind)) })));
+  return all.flatMap(([kind, value]) =>
+    CONTEXTS.map((c) => ({ kind, value, text: c.replace('{}', value), expected: c.replace('{}', PLACEHOLDER(kind)) })),
+  );
 }
 
 /**

@@ -17,22 +17,80 @@ const PARAMS: Record<string, fc.Arbitrary<string>> = {
 
 /** Strings that have broken parsers and queries before: SQL, markup, control and wide characters. */
 const nasty = fc.constantFrom(
-  "'; DROP TABLE incidents; --", '<script>alert(1)</script>', '=HYPERLINK("http://x","y")', '\u0000', '\uFFFF', '😀'.repeat(50),
-  '../../etc/passwd', '%00', '{"$gt":""}', '-1', '1e309', 'NaN', '2026-02-30T25:61:00Z', ' ', 'a'.repeat(5000),
+  "'; DROP TABLE incidents; --",
+  '<script>alert(1)</script>',
+  '=HYPERLINK("http://x","y")',
+  '\u0000',
+  '\uFFFF',
+  '😀'.repeat(50),
+  '../../etc/passwd',
+  '%00',
+  '{"$gt":""}',
+  '-1',
+  '1e309',
+  'NaN',
+  '2026-02-30T25:61:00Z',
+  ' ',
+  'a'.repeat(5000),
 );
-const scalar = fc.oneof(fc.string({ maxLength: 50 }), nasty, withNul, fc.integer(), fc.double(), fc.boolean(), fc.constant(null));
+const scalar = fc.oneof(
+  fc.string({ maxLength: 50 }),
+  nasty,
+  withNul,
+  fc.integer(),
+  fc.double(),
+  fc.boolean(),
+  fc.constant(null),
+);
 /** Bodies: random JSON, and objects that look like the API's with wrong or extreme values. */
 export const bodyArbitrary = fc.oneof(
   fc.jsonValue({ maxDepth: 3 }),
   fc.dictionary(
-    fc.constantFrom('occurred_at', 'category', 'lon', 'lat', 'precision', 'place_id', 'zone_id', 'description', 'source', 'status',
-      'closure_reason', 'note', 'email', 'password', 'name', 'scopes', 'week', 'area_id', 'unit_id', 'due_date', 'label_sv', 'code', 'x'),
+    fc.constantFrom(
+      'occurred_at',
+      'category',
+      'lon',
+      'lat',
+      'precision',
+      'place_id',
+      'zone_id',
+      'description',
+      'source',
+      'status',
+      'closure_reason',
+      'note',
+      'email',
+      'password',
+      'name',
+      'scopes',
+      'week',
+      'area_id',
+      'unit_id',
+      'due_date',
+      'label_sv',
+      'code',
+      'x',
+    ),
     fc.oneof(scalar, fc.array(scalar, { maxLength: 3 })),
     { maxKeys: 8 },
   ),
 );
 export const queryArbitrary = fc.dictionary(
-  fc.constantFrom('limit', 'cursor', 'bbox', 'from', 'to', 'category', 'area_id', 'week', 'resolution', 'format', 'status', 'before_id', 'x'),
+  fc.constantFrom(
+    'limit',
+    'cursor',
+    'bbox',
+    'from',
+    'to',
+    'category',
+    'area_id',
+    'week',
+    'resolution',
+    'format',
+    'status',
+    'before_id',
+    'x',
+  ),
   fc.oneof(fc.string({ maxLength: 30 }), nasty.map(String), withNul, fc.integer().map(String)),
   { maxKeys: 4 },
 );
@@ -61,18 +119,32 @@ export interface FuzzFinding {
  * Sends `runs` generated requests to one route as the given caller; returns the 5xx answers and whether
  * any request was accepted (then the caller checks row counts per request instead of per batch).
  */
-export async function fuzzRoute(app: FastifyInstance, route: { method: string; url: string }, headers: Record<string, string>, runs: number, seed: number) {
+export async function fuzzRoute(
+  app: FastifyInstance,
+  route: { method: string; url: string },
+  headers: Record<string, string>,
+  runs: number,
+  seed: number,
+) {
   const findings: FuzzFinding[] = [];
   let accepted = 0;
-  const params = fc.record(Object.fromEntries([...route.url.matchAll(/:([a-z_]+)/g)].map((m) => [m[1]!, PARAMS[m[1]!] ?? fc.string({ maxLength: 10 })])));
+  const params = fc.record(
+    Object.fromEntries(
+      [...route.url.matchAll(/:([a-z_]+)/g)].map((m) => [m[1]!, PARAMS[m[1]!] ?? fc.string({ maxLength: 10 })]),
+    ),
+  );
   await fc.assert(
     fc.asyncProperty(params, queryArbitrary, bodyArbitrary, async (p, query, body) => {
       const withBody = !['GET', 'DELETE'].includes(route.method);
       const res = await app.inject({
-        method: route.method as 'GET', url: concreteUrl(route.url, p as Record<string, string>), query: query as Record<string, string>, headers,
+        method: route.method as 'GET',
+        url: concreteUrl(route.url, p as Record<string, string>),
+        query: query as Record<string, string>,
+        headers,
         ...(withBody ? { payload: body as object } : {}),
       });
-      if (res.statusCode >= 500) findings.push({ route: `${route.method} ${route.url}`, status: res.statusCode, request: { p, query, body } });
+      if (res.statusCode >= 500)
+        findings.push({ route: `${route.method} ${route.url}`, status: res.statusCode, request: { p, query, body } });
       if (res.statusCode < 400) accepted += 1;
     }),
     { numRuns: runs, seed, endOnFailure: false },

@@ -22,7 +22,12 @@ export function describeFuzzShard(shard: number, shards: number): void {
     beforeAll(async () => {
       testDb = await openTestDb('pglite');
       const org = await createTestOrganisation(testDb.db);
-      app = await buildApp({ db: testDb.db, engine: testDb.engine, config: { bodyLimit: 65_536, defaultOrganisation: 'testkommun' }, webRoot: null });
+      app = await buildApp({
+        db: testDb.db,
+        engine: testDb.engine,
+        config: { bodyLimit: 65_536, defaultOrganisation: 'testkommun' },
+        webRoot: null,
+      });
       ({ headers: admin } = await signedInAs(app, testDb.db, org.organisation.id, org.unitId, 'admin'));
     }, 60_000);
     afterAll(async () => {

@@ -28,10 +28,20 @@ export async function startIdentityProvider(): Promise<TestIdentityProvider> {
     return res.end();
   });
   return {
-    issuer, clientId, clientSecret,
+    issuer,
+    clientId,
+    clientSecret,
     allowRedirect: (uri) => {
       const provider = new Provider(issuer, {
-        clients: [{ client_id: clientId, client_secret: clientSecret, redirect_uris: [uri], response_types: ['code'], grant_types: ['authorization_code'] }],
+        clients: [
+          {
+            client_id: clientId,
+            client_secret: clientSecret,
+            redirect_uris: [uri],
+            response_types: ['code'],
+            grant_types: ['authorization_code'],
+          },
+        ],
         claims: { openid: ['sub'], email: ['email'], profile: ['name'] },
         findAccount: async (_ctx, sub) => ({ accountId: sub, claims: async () => ({ sub, email: sub, name: sub }) }),
         features: { devInteractions: { enabled: true } },

@@ -20,7 +20,10 @@ export interface TestDb extends DbHandle {
 export async function openTestDb(engine: Engine): Promise<TestDb> {
   if (engine === 'pglite') {
     // From the run's migrated template (tests/setup/pglite-template.ts); migrating again finds nothing to do.
-    const handle = await connect({ dataDir: 'memory://', loadDataDir: new Blob([readFileSync(inject('pgliteTemplate'))]) });
+    const handle = await connect({
+      dataDir: 'memory://',
+      loadDataDir: new Blob([readFileSync(inject('pgliteTemplate'))]),
+    });
     await migrateToLatest(handle.db);
     return { ...handle, dispose: () => handle.close() };
   }
@@ -45,11 +48,16 @@ const SCHEMA_LOCK_KEY = 7_340_215;
  * ("schema … does not exist") when another test worker drops its schema at the same moment. Migrations take
  * this lock shared, dropping a schema takes it alone; the lock ends with the admin session.
  */
-export async function withSchemaLock<T>(mode: 'shared' | 'exclusive', fn: (client: pg.Client) => Promise<T>): Promise<T> {
+export async function withSchemaLock<T>(
+  mode: 'shared' | 'exclusive',
+  fn: (client: pg.Client) => Promise<T>,
+): Promise<T> {
   const client = new pg.Client({ connectionString: TEST_POSTGRES_URL });
   await client.connect();
   try {
-    await client.query(mode === 'shared' ? 'SELECT pg_advisory_lock_shared($1)' : 'SELECT pg_advisory_lock($1)', [SCHEMA_LOCK_KEY]);
+    await client.query(mode === 'shared' ? 'SELECT pg_advisory_lock_shared($1)' : 'SELECT pg_advisory_lock($1)', [
+      SCHEMA_LOCK_KEY,
+    ]);
     return await fn(client);
   } finally {
     await client.end();

@@ -19,19 +19,41 @@ export interface TestServer {
  * database with the Stockholm seed and a small generated demo set.
  */
 export async function startTestServer(
-  options: { engine?: Engine; demoIncidents?: number; identityProvider?: TestIdentityProvider; /** Defaults to dist/web. */ webRoot?: string } = {},
+  options: {
+    engine?: Engine;
+    demoIncidents?: number;
+    identityProvider?: TestIdentityProvider /** Defaults to dist/web. */;
+    webRoot?: string;
+  } = {},
 ): Promise<TestServer> {
   const webRoot = options.webRoot ?? defaultWebRoot();
   if (!webRoot) throw new Error('dist/web is missing: run `npm run build` first (npm test does)');
   const testDb = await openTestDb(options.engine ?? 'pglite');
   const seeded = await seedStockholm(testDb.db, { demoIncidents: options.demoIncidents ?? 1500, police: true });
   // Without the one-time flag: suites sign in with these directly (the flag itself is tested in auth and e2e).
-  const accounts = await createDemoAccounts({ db: testDb.db, organisation: { ...seeded.organisation, timeZone: STOCKHOLM.time_zone }, principal: SYSTEM, actor: 'system', log: pino({ level: 'silent' }) }, { oneTimePasswords: false });
+  const accounts = await createDemoAccounts(
+    {
+      db: testDb.db,
+      organisation: { ...seeded.organisation, timeZone: STOCKHOLM.time_zone },
+      principal: SYSTEM,
+      actor: 'system',
+      log: pino({ level: 'silent' }),
+    },
+    { oneTimePasswords: false },
+  );
   const idp = options.identityProvider;
   // The callback URL needs the port, which is known only once the server listens; the settings object is
   // the one the app holds, so completing it afterwards is seen by the routes.
-  const oidc = idp ? { issuer: idp.issuer, clientId: idp.clientId, clientSecret: idp.clientSecret, redirectUri: '', allowHttp: true } : null;
-  const app = await buildApp({ db: testDb.db, engine: testDb.engine, config: { bodyLimit: 1_048_576, defaultOrganisation: 'stockholm' }, webRoot, oidc });
+  const oidc = idp
+    ? { issuer: idp.issuer, clientId: idp.clientId, clientSecret: idp.clientSecret, redirectUri: '', allowHttp: true }
+    : null;
+  const app = await buildApp({
+    db: testDb.db,
+    engine: testDb.engine,
+    config: { bodyLimit: 1_048_576, defaultOrganisation: 'stockholm' },
+    webRoot,
+    oidc,
+  });
   await app.listen({ port: 0, host: '127.0.0.1' });
   const { port } = app.server.address() as { port: number };
   if (oidc && idp) {

@@ -11,13 +11,22 @@ const neighbourhoods = JSON.parse(readFileSync(new URL('stadsdelar_117_simplifie
   features: Array<{ properties: { name: string }; geometry: IndexedArea['geometry'] }>;
 };
 
-function toIndexed(code: string, geometry: IndexedArea['geometry'], validFrom = '2020-07-01', validTo: string | null = null): IndexedArea {
+function toIndexed(
+  code: string,
+  geometry: IndexedArea['geometry'],
+  validFrom = '2020-07-01',
+  validTo: string | null = null,
+): IndexedArea {
   return { id: code, code, parentId: null, validFrom, validTo, geometry, bbox: geometryBbox(geometry) };
 }
 
 describe('buildAreaIndex on Stockholm’s real boundaries', () => {
-  const districtIndex = buildAreaIndex(districts13.features.map((f) => toIndexed(f.properties.stadsdelsomrade, f.geometry)));
-  const neighbourhoodIndex = buildAreaIndex(neighbourhoods.features.map((f) => toIndexed(f.properties.name, f.geometry)));
+  const districtIndex = buildAreaIndex(
+    districts13.features.map((f) => toIndexed(f.properties.stadsdelsomrade, f.geometry)),
+  );
+  const neighbourhoodIndex = buildAreaIndex(
+    neighbourhoods.features.map((f) => toIndexed(f.properties.name, f.geometry)),
+  );
 
   it.each([
     ['Högdalen centrum', 18.043, 59.2635, 'Enskede-Årsta-Vantör', 'HÖGDALEN'],
@@ -36,7 +45,18 @@ describe('buildAreaIndex on Stockholm’s real boundaries', () => {
 });
 
 describe('validity in time', () => {
-  const sq = { type: 'Polygon' as const, coordinates: [[[0, 0], [1, 0], [1, 1], [0, 1], [0, 0]]] };
+  const sq = {
+    type: 'Polygon' as const,
+    coordinates: [
+      [
+        [0, 0],
+        [1, 0],
+        [1, 1],
+        [0, 1],
+        [0, 0],
+      ],
+    ],
+  };
   const index = buildAreaIndex([toIndexed('old', sq, '2020-07-01', '2023-06-30'), toIndexed('new', sq, '2023-07-01')]);
 
   it('switches layout at the boundary day, both days inclusive', () => {
@@ -46,15 +66,18 @@ describe('validity in time', () => {
   });
 
   it('finds exactly one area for any point inside on any day in force', () => {
-    fc.assert(fc.property(
-      fc.double({ min: 0.01, max: 0.99, noNaN: true }), fc.double({ min: 0.01, max: 0.99, noNaN: true }),
-      fc.date({ min: new Date('2020-07-01'), max: new Date('2030-12-31'), noInvalidDate: true }),
-      (lon, lat, d) => {
-        const day = d.toISOString().slice(0, 10);
-        const found = index.containing(lon, lat, day);
-        expect(found).toHaveLength(1);
-        expect(isInForce(found[0]!, day)).toBe(true);
-      },
-    ));
+    fc.assert(
+      fc.property(
+        fc.double({ min: 0.01, max: 0.99, noNaN: true }),
+        fc.double({ min: 0.01, max: 0.99, noNaN: true }),
+        fc.date({ min: new Date('2020-07-01'), max: new Date('2030-12-31'), noInvalidDate: true }),
+        (lon, lat, d) => {
+          const day = d.toISOString().slice(0, 10);
+          const found = index.containing(lon, lat, day);
+          expect(found).toHaveLength(1);
+          expect(isInForce(found[0]!, day)).toBe(true);
+        },
+      ),
+    );
   });
 });

@@ -50,10 +50,14 @@ export function buildAreaIndex(areas: readonly IndexedArea[]): AreaIndex {
 
 /** [minLon, minLat, maxLon, maxLat] of a Polygon or MultiPolygon. */
 export function geometryBbox(geometry: IndexedArea['geometry']): [number, number, number, number] {
-  let minLon = Infinity, minLat = Infinity, maxLon = -Infinity, maxLat = -Infinity;
-  const rings = geometry.type === 'Polygon'
-    ? (geometry.coordinates as number[][][])
-    : (geometry.coordinates as number[][][][]).flat();
+  let minLon = Infinity,
+    minLat = Infinity,
+    maxLon = -Infinity,
+    maxLat = -Infinity;
+  const rings =
+    geometry.type === 'Polygon'
+      ? (geometry.coordinates as number[][][])
+      : (geometry.coordinates as number[][][][]).flat();
   for (const ring of rings) {
     for (const [lon, lat] of ring) {
       if (lon === undefined || lat === undefined) continue;

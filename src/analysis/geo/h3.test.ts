@@ -9,14 +9,18 @@ describe('h3Cells', () => {
   // each resolution is computed from the point itself, and analyses read the column of their resolution.
   it('gives one valid cell per stored resolution whose outline contains the point', () => {
     fc.assert(
-      fc.property(fc.double({ min: 17.7, max: 18.2, noNaN: true }), fc.double({ min: 59.2, max: 59.45, noNaN: true }), (lon, lat) => {
-        const c = h3Cells(lon, lat);
-        expect([c.r7, c.r8, c.r9, c.r10].every(isValidCell)).toBe(true);
-        expect([c.r7, c.r8, c.r9, c.r10].map(getResolution)).toEqual([7, 8, 9, 10]);
-        for (const cell of [c.r7, c.r8, c.r9, c.r10]) {
-          expect(booleanPointInPolygon([lon, lat], { type: 'Polygon', coordinates: [h3CellRing(cell)] })).toBe(true);
-        }
-      }),
+      fc.property(
+        fc.double({ min: 17.7, max: 18.2, noNaN: true }),
+        fc.double({ min: 59.2, max: 59.45, noNaN: true }),
+        (lon, lat) => {
+          const c = h3Cells(lon, lat);
+          expect([c.r7, c.r8, c.r9, c.r10].every(isValidCell)).toBe(true);
+          expect([c.r7, c.r8, c.r9, c.r10].map(getResolution)).toEqual([7, 8, 9, 10]);
+          for (const cell of [c.r7, c.r8, c.r9, c.r10]) {
+            expect(booleanPointInPolygon([lon, lat], { type: 'Polygon', coordinates: [h3CellRing(cell)] })).toBe(true);
+          }
+        },
+      ),
     );
   });
 

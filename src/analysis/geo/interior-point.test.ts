@@ -4,7 +4,18 @@ import { interiorPoint, offsetMetres } from './interior-point.js';
 
 describe('interiorPoint', () => {
   it('takes the bounding-box centre of a compact shape', () => {
-    const square = { type: 'Polygon' as const, coordinates: [[[0, 0], [2, 0], [2, 2], [0, 2], [0, 0]] as [number, number][]] };
+    const square = {
+      type: 'Polygon' as const,
+      coordinates: [
+        [
+          [0, 0],
+          [2, 0],
+          [2, 2],
+          [0, 2],
+          [0, 0],
+        ] as [number, number][],
+      ],
+    };
     expect(interiorPoint(square)).toEqual({ point: [1, 1], method: 'bbox-centre' });
   });
 
@@ -12,7 +23,19 @@ describe('interiorPoint', () => {
     // A "C" open to the east: the centre (2, 2) lies in the gap.
     const c = {
       type: 'Polygon' as const,
-      coordinates: [[[0, 0], [4, 0], [4, 1], [1, 1], [1, 3], [4, 3], [4, 4], [0, 4], [0, 0]] as [number, number][]],
+      coordinates: [
+        [
+          [0, 0],
+          [4, 0],
+          [4, 1],
+          [1, 1],
+          [1, 3],
+          [4, 3],
+          [4, 4],
+          [0, 4],
+          [0, 0],
+        ] as [number, number][],
+      ],
     };
     const { point, method } = interiorPoint(c);
     expect(method).toBe('scanline');

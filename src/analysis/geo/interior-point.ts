@@ -2,7 +2,10 @@ import booleanPointInPolygon from '@turf/boolean-point-in-polygon';
 import { geometryBbox } from './area-index.js';
 
 /** A GeoJSON polygon: an outer ring and any holes, [lon, lat] positions. */
-export interface PolygonGeometry { type: 'Polygon'; coordinates: Array<Array<[number, number, ...number[]]>> }
+export interface PolygonGeometry {
+  type: 'Polygon';
+  coordinates: Array<Array<[number, number, ...number[]]>>;
+}
 
 /** How an interior point was found; written into coordinate notes so readers know what they see. */
 export type InteriorMethod = 'bbox-centre' | 'scanline';
@@ -23,7 +26,10 @@ export function interiorPoint(polygon: PolygonGeometry): { point: [number, numbe
     let best: [number, number] | null = null;
     let width = 0;
     for (let i = 0; i + 1 < xs.length; i += 2) {
-      if (xs[i + 1]! - xs[i]! > width) { width = xs[i + 1]! - xs[i]!; best = [(xs[i]! + xs[i + 1]!) / 2, lat]; }
+      if (xs[i + 1]! - xs[i]! > width) {
+        width = xs[i + 1]! - xs[i]!;
+        best = [(xs[i]! + xs[i + 1]!) / 2, lat];
+      }
     }
     if (best && booleanPointInPolygon(best, polygon)) return { point: best, method: 'scanline' };
   }

@@ -8,7 +8,12 @@
  * @example normaliseName('  Östbergavägen ') // 'ostbergavagen'
  */
 export function normaliseName(name: string): string {
-  return name.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase().replace(/[\s\u00a0]+/g, ' ').trim();
+  return name
+    .normalize('NFD')
+    .replace(/\p{M}/gu, '')
+    .toLowerCase()
+    .replace(/[\s\u00a0]+/g, ' ')
+    .trim();
 }
 
 /**
@@ -18,7 +23,9 @@ export function normaliseName(name: string): string {
  */
 export function streetOfAddress(address: string): string {
   const first = address.split(',')[0] ?? '';
-  return normaliseName(first).replace(/\s+\d+\s*[a-z]?(\s*[-–]\s*\d+\s*[a-z]?)?$/u, '').trim();
+  return normaliseName(first)
+    .replace(/\s+\d+\s*[a-z]?(\s*[-–]\s*\d+\s*[a-z]?)?$/u, '')
+    .trim();
 }
 
 export type LonLat = readonly [number, number];
@@ -58,6 +65,9 @@ export function buildStreetIndex(features: Iterable<StreetFeature>): Map<string,
     const entry = pieces.get(key) ?? pieces.set(key, { name: f.name, lines: [] }).get(key)!;
     entry.lines.push(...f.lines);
   }
-  return new Map([...pieces].filter(([, s]) => s.lines.some((l) => l.length > 0))
-    .map(([key, s]) => [key, { name: s.name, point: representativePoint(s.lines) }]));
+  return new Map(
+    [...pieces]
+      .filter(([, s]) => s.lines.some((l) => l.length > 0))
+      .map(([key, s]) => [key, { name: s.name, point: representativePoint(s.lines) }]),
+  );
 }

@@ -69,7 +69,9 @@ export function binomialTails(k: number, n: number, p: number): { atMost: number
   checkCount('n', n);
   if (!Number.isInteger(k) || k < 0 || k > n) throw new RangeError(`k must be an integer in 0…n, got ${k}`);
   if (!(p > 0 && p < 1)) throw new RangeError(`p must lie strictly between 0 and 1, got ${p}`);
-  const pmf = Math.exp(lnGamma(n + 1) - lnGamma(k + 1) - lnGamma(n - k + 1) + k * Math.log(p) + (n - k) * Math.log1p(-p));
+  const pmf = Math.exp(
+    lnGamma(n + 1) - lnGamma(k + 1) - lnGamma(n - k + 1) + k * Math.log(p) + (n - k) * Math.log1p(-p),
+  );
   return {
     atLeast: k === 0 ? 1 : regularizedBeta(p, k, n - k + 1),
     atMost: k === n ? 1 : regularizedBeta(1 - p, n - k, k + 1),
@@ -110,7 +112,7 @@ export function rateRatio(a: number, b: number, options: ExposureOptions = {}): 
   const halfAdded = a === 0 || b === 0;
   const x = halfAdded ? a + 0.5 : a;
   const y = halfAdded ? b + 0.5 : b;
-  const estimate = (x / exposure) / (y / referenceExposure);
+  const estimate = x / exposure / (y / referenceExposure);
   const margin = normalQuantile(1 - (1 - level) / 2) * Math.sqrt(1 / x + 1 / y);
   return { estimate, lower: estimate * Math.exp(-margin), upper: estimate * Math.exp(margin), level, halfAdded };
 }
@@ -120,7 +122,10 @@ export function rateRatio(a: number, b: number, options: ExposureOptions = {}): 
  * the exposure; the lower bound is 0 when a = 0.
  * @example poissonExactCi(10) // { lower: 4.795, upper: 18.390, level: 0.95 }
  */
-export function poissonExactCi(a: number, options: Pick<ExposureOptions, 'exposure' | 'level'> = {}): { lower: number; upper: number; level: number } {
+export function poissonExactCi(
+  a: number,
+  options: Pick<ExposureOptions, 'exposure' | 'level'> = {},
+): { lower: number; upper: number; level: number } {
   const { exposure = 1, level = 0.95 } = options;
   checkCount('a', a);
   checkPositive('exposure', exposure);

@@ -13,7 +13,11 @@ describe('countBy', () => {
   ];
 
   it('counts category × area × week and leaves out records without a key', () => {
-    const t = countBy(incidents, { category: (i) => i.category, area: (i) => i.area, week: (i) => isoWeek(i.at, 'Europe/Stockholm') });
+    const t = countBy(incidents, {
+      category: (i) => i.category,
+      area: (i) => i.area,
+      week: (i) => isoWeek(i.at, 'Europe/Stockholm'),
+    });
     expect(t.rows).toEqual([
       { key: { category: 'litter', area: 'A', week: '2026-W47' }, count: 1 },
       { key: { category: 'vandalism', area: 'A', week: '2026-W47' }, count: 1 },
@@ -26,14 +30,20 @@ describe('countBy', () => {
   });
 
   it('agrees with counting by hand for any records', () => {
-    const rec = fc.record({ a: fc.constantFrom('x', 'y', 'z'), b: fc.option(fc.constantFrom('1', '2'), { nil: null }) });
-    fc.assert(fc.property(fc.array(rec, { maxLength: 60 }), (records) => {
-      const t = countBy(records, { a: (r) => r.a, b: (r) => r.b });
-      expect(t.rows.reduce((s, r) => s + r.count, 0)).toBe(t.total);
-      expect(t.total + t.skipped).toBe(records.length);
-      for (const a of ['x', 'y', 'z']) for (const b of ['1', '2']) {
-        expect(t.get({ a, b })).toBe(records.filter((r) => r.a === a && r.b === b).length);
-      }
-    }));
+    const rec = fc.record({
+      a: fc.constantFrom('x', 'y', 'z'),
+      b: fc.option(fc.constantFrom('1', '2'), { nil: null }),
+    });
+    fc.assert(
+      fc.property(fc.array(rec, { maxLength: 60 }), (records) => {
+        const t = countBy(records, { a: (r) => r.a, b: (r) => r.b });
+        expect(t.rows.reduce((s, r) => s + r.count, 0)).toBe(t.total);
+        expect(t.total + t.skipped).toBe(records.length);
+        for (const a of ['x', 'y', 'z'])
+          for (const b of ['1', '2']) {
+            expect(t.get({ a, b })).toBe(records.filter((r) => r.a === a && r.b === b).length);
+          }
+      }),
+    );
   });
 });

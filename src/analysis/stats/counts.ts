@@ -53,7 +53,10 @@ export function countBy<R, K extends string>(records: Iterable<R>, keyFns: KeyFn
   }
   const rows = [...counts.values()]
     .sort((a, b) => compareParts(a.parts, b.parts))
-    .map(({ parts, count }) => ({ key: Object.fromEntries(columns.map((c, i) => [c, parts[i]!])) as Record<K, string>, count }));
+    .map(({ parts, count }) => ({
+      key: Object.fromEntries(columns.map((c, i) => [c, parts[i]!])) as Record<K, string>,
+      count,
+    }));
   return {
     rows,
     total,

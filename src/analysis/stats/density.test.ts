@@ -1,6 +1,13 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { densityAt, densityCellCentre, densityFromIncidents, kernelDensity, localFrame, quarticKernel } from './density.js';
+import {
+  densityAt,
+  densityCellCentre,
+  densityFromIncidents,
+  kernelDensity,
+  localFrame,
+  quarticKernel,
+} from './density.js';
 
 const STHLM = { lon: 18.0686, lat: 59.3293 };
 
@@ -8,7 +15,7 @@ describe('quartic kernel density', () => {
   it('one point: the density at the point itself is 3/(π h²) (statistics.md), per km²', () => {
     for (const h of [150, 250, 400]) {
       const g = kernelDensity([STHLM], { bandwidthM: h });
-      const expected = (3 / (Math.PI * (h / 1000) ** 2));
+      const expected = 3 / (Math.PI * (h / 1000) ** 2);
       expect(g.max).toBeCloseTo(expected, 9);
       expect(g.cutoff).toBeCloseTo(expected, 9);
       expect(densityAt([STHLM], STHLM, h)).toBeCloseTo(expected, 9);
@@ -34,20 +41,33 @@ describe('quartic kernel density', () => {
   });
 
   it('integrates to about one per point over the grid', () => {
-    const pts = fc.array(fc.record({ lon: fc.double({ min: 17.95, max: 18.15, noNaN: true }), lat: fc.double({ min: 59.28, max: 59.38, noNaN: true }) }), { minLength: 1, maxLength: 40 });
-    fc.assert(fc.property(pts, fc.integer({ min: 100, max: 400 }), (points, h) => {
-      const g = kernelDensity(points, { bandwidthM: h });
-      const cellKm2 = (g.cellM / 1000) ** 2;
-      const integral = g.values.reduce((a, b) => a + b, 0) * cellKm2;
-      expect(integral / points.length).toBeCloseTo(1, 1);
-      expect(Math.abs(integral / points.length - 1)).toBeLessThan(0.02);
-    }), { numRuns: 40 });
+    const pts = fc.array(
+      fc.record({
+        lon: fc.double({ min: 17.95, max: 18.15, noNaN: true }),
+        lat: fc.double({ min: 59.28, max: 59.38, noNaN: true }),
+      }),
+      { minLength: 1, maxLength: 40 },
+    );
+    fc.assert(
+      fc.property(pts, fc.integer({ min: 100, max: 400 }), (points, h) => {
+        const g = kernelDensity(points, { bandwidthM: h });
+        const cellKm2 = (g.cellM / 1000) ** 2;
+        const integral = g.values.reduce((a, b) => a + b, 0) * cellKm2;
+        expect(integral / points.length).toBeCloseTo(1, 1);
+        expect(Math.abs(integral / points.length - 1)).toBeLessThan(0.02);
+      }),
+      { numRuns: 40 },
+    );
   });
 
   it('agrees with exact evaluation at cell centres, to the projection error (frames centred elsewhere)', () => {
     const points = [STHLM, { lon: 18.071, lat: 59.3301 }, { lon: 18.06, lat: 59.328 }];
     const g = kernelDensity(points, { bandwidthM: 300 });
-    for (const [col, row] of [[3, 4], [10, 10], [12, 7]] as const) {
+    for (const [col, row] of [
+      [3, 4],
+      [10, 10],
+      [12, 7],
+    ] as const) {
       const [lon, lat] = densityCellCentre(g, col, row);
       const [cx, cy] = [g.x0 + col * g.cellM, g.y0 + row * g.cellM];
       const inFrame = points.reduce((sum, p) => {

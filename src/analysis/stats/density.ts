@@ -36,7 +36,7 @@ export interface LocalFrame {
 export function localFrame(lon0: number, lat0: number): LocalFrame {
   const s = Math.sin(lat0 * DEG);
   const w = 1 - WGS84_E2 * s * s;
-  const north = (WGS84_A * (1 - WGS84_E2)) / w ** 1.5 * DEG; // metres per degree of latitude
+  const north = ((WGS84_A * (1 - WGS84_E2)) / w ** 1.5) * DEG; // metres per degree of latitude
   const east = (WGS84_A / Math.sqrt(w)) * Math.cos(lat0 * DEG) * DEG; // metres per degree of longitude
   return {
     lon0,
@@ -98,11 +98,16 @@ export function kernelDensity(points: readonly LonLat[], options: DensityOptions
   const cell = options.cellM ?? h / 5;
   const maxCells = options.maxCells ?? 4_000_000;
   if (!(h > 0) || !(cell > 0)) throw new RangeError('bandwidth and cell size must be positive');
-  let minLon = Infinity, maxLon = -Infinity, minLat = Infinity, maxLat = -Infinity;
+  let minLon = Infinity,
+    maxLon = -Infinity,
+    minLat = Infinity,
+    maxLat = -Infinity;
   for (const p of points) {
     if (!Number.isFinite(p.lon) || !Number.isFinite(p.lat)) throw new RangeError(`not a position: ${p.lon}, ${p.lat}`);
-    minLon = Math.min(minLon, p.lon); maxLon = Math.max(maxLon, p.lon);
-    minLat = Math.min(minLat, p.lat); maxLat = Math.max(maxLat, p.lat);
+    minLon = Math.min(minLon, p.lon);
+    maxLon = Math.max(maxLon, p.lon);
+    minLat = Math.min(minLat, p.lat);
+    maxLat = Math.max(maxLat, p.lat);
   }
   const frame = points.length === 0 ? localFrame(0, 0) : localFrame((minLon + maxLon) / 2, (minLat + maxLat) / 2);
   const xy = points.map((p) => frame.toXY(p.lon, p.lat));
@@ -113,7 +118,8 @@ export function kernelDensity(points: readonly LonLat[], options: DensityOptions
   const y0 = Math.floor((minY - h) / cell) * cell;
   const cols = Math.floor((maxX + h - x0) / cell) + 1;
   const rows = Math.floor((maxY + h - y0) / cell) + 1;
-  if (cols * rows > maxCells) throw new RangeError(`density grid of ${cols}×${rows} cells exceeds ${maxCells}; check for stray points`);
+  if (cols * rows > maxCells)
+    throw new RangeError(`density grid of ${cols}×${rows} cells exceeds ${maxCells}; check for stray points`);
 
   const values = new Float64Array(cols * rows);
   const peak = (3 / (Math.PI * h * h)) * 1e6; // per km²
@@ -139,7 +145,20 @@ export function kernelDensity(points: readonly LonLat[], options: DensityOptions
   let max = 0;
   for (const v of values) if (v > max) max = v;
   const [oLon, oLat] = frame.toLonLat(x0 - cell / 2, y0 - cell / 2);
-  return { frame, origin: { lon: oLon, lat: oLat }, x0, y0, cellM: cell, bandwidthM: h, cols, rows, values, cutoff: peak, max, points: points.length };
+  return {
+    frame,
+    origin: { lon: oLon, lat: oLat },
+    x0,
+    y0,
+    cellM: cell,
+    bandwidthM: h,
+    cols,
+    rows,
+    values,
+    cutoff: peak,
+    max,
+    points: points.length,
+  };
 }
 
 /**
@@ -168,7 +187,10 @@ export function densityAt(points: readonly LonLat[], at: LonLat, bandwidthM = DE
  * Density from incident records: only point-precise ones ('exact', 'place') are used; `excluded` counts the rest.
  * @example const { excluded, ...grid } = densityFromIncidents(weekIncidents, { bandwidthM: 250 });
  */
-export function densityFromIncidents<T extends HasPrecision & LonLat>(incidents: Iterable<T>, options: DensityOptions = {}): DensityGrid & { excluded: number } {
+export function densityFromIncidents<T extends HasPrecision & LonLat>(
+  incidents: Iterable<T>,
+  options: DensityOptions = {},
+): DensityGrid & { excluded: number } {
   const { points, excluded } = pointRecords(incidents);
   return { ...kernelDensity(points, options), excluded };
 }

@@ -30,7 +30,10 @@ export function publicCount(n: number, k: number = MIN_PUBLIC_COUNT): number | n
  * The cells that may be published: those with a count of at least `k` (empty cells are not listed anyway).
  * @example suppressSmallCells([{ cell: 'a', count: 4 }, { cell: 'b', count: 5 }]) // [{ cell: 'b', count: 5 }]
  */
-export function suppressSmallCells<T extends { count: number }>(cells: readonly T[], k: number = MIN_PUBLIC_COUNT): T[] {
+export function suppressSmallCells<T extends { count: number }>(
+  cells: readonly T[],
+  k: number = MIN_PUBLIC_COUNT,
+): T[] {
   return cells.filter((c) => c.count >= k);
 }
 
@@ -47,7 +50,10 @@ export function publicResolution(requested: number): number {
  * (exclusive) on to the next Monday 00:00 unless it is one already. Missing ends stay open.
  * @example publicWindow({ from: '2026-11-25T13:37:00Z' }, DEFAULT_TIME_ZONE).from // '2026-11-22T23:00:00.000Z' (Monday 23 Nov, 00:00 in Stockholm)
  */
-export function publicWindow(window: { from?: string | undefined; to?: string | undefined }, timeZone: string): { from?: string; to?: string } {
+export function publicWindow(
+  window: { from?: string | undefined; to?: string | undefined },
+  timeZone: string,
+): { from?: string; to?: string } {
   const out: { from?: string; to?: string } = {};
   if (window.from) out.from = weekBounds(isoWeek(window.from, timeZone), timeZone).start.toISOString();
   if (window.to) {

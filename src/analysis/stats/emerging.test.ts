@@ -1,13 +1,21 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { baselineFit, baselineHotspots, baselineP, emergingClass, negativeBinomialSurvival, neighbourhoods } from './emerging.js';
+import {
+  baselineFit,
+  baselineHotspots,
+  baselineP,
+  emergingClass,
+  negativeBinomialSurvival,
+  neighbourhoods,
+} from './emerging.js';
 import { lnGamma } from './special.js';
 
 /** P(Y ≥ y) by summing the pmf Γ(k + r)/(k! Γ(r)) p^r (1 − p)^k, p = r/(r + μ), for k < y. */
 function bySum(y: number, mean: number, size: number): number {
   const p = size / (size + mean);
   let below = 0;
-  for (let k = 0; k < y; k++) below += Math.exp(lnGamma(k + size) - lnGamma(k + 1) - lnGamma(size) + size * Math.log(p) + k * Math.log1p(-p));
+  for (let k = 0; k < y; k++)
+    below += Math.exp(lnGamma(k + size) - lnGamma(k + 1) - lnGamma(size) + size * Math.log(p) + k * Math.log1p(-p));
   return 1 - below;
 }
 
@@ -26,8 +34,16 @@ describe('negative binomial upper tail, known answers (by hand)', () => {
     expect(() => negativeBinomialSurvival(1, 1, 0)).toThrow(RangeError);
   });
   it('agrees with the pmf summed term by term', () => {
-    fc.assert(fc.property(fc.integer({ min: 0, max: 40 }), fc.double({ min: 0.01, max: 30, noNaN: true }), fc.double({ min: 0.05, max: 200, noNaN: true }),
-      (y, mean, size) => { expect(negativeBinomialSurvival(y, mean, size)).toBeCloseTo(bySum(y, mean, size), 9); }));
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 0, max: 40 }),
+        fc.double({ min: 0.01, max: 30, noNaN: true }),
+        fc.double({ min: 0.05, max: 200, noNaN: true }),
+        (y, mean, size) => {
+          expect(negativeBinomialSurvival(y, mean, size)).toBeCloseTo(bySum(y, mean, size), 9);
+        },
+      ),
+    );
   });
 });
 
@@ -53,19 +69,28 @@ describe('baseline fit and p, known answers (by hand)', () => {
 describe('baseline p, properties', () => {
   const history = fc.array(fc.nat({ max: 30 }), { minLength: 2, maxLength: 60 });
   it('lies in [0, 1] and falls as this week rises', () => {
-    fc.assert(fc.property(fc.nat({ max: 80 }), history, (y, h) => {
-      const p = baselineP(y, h);
-      expect(p).toBeGreaterThanOrEqual(0);
-      expect(p).toBeLessThanOrEqual(1);
-      expect(baselineP(y + 1, h)).toBeLessThanOrEqual(p + 1e-12);
-    }));
+    fc.assert(
+      fc.property(fc.nat({ max: 80 }), history, (y, h) => {
+        const p = baselineP(y, h);
+        expect(p).toBeGreaterThanOrEqual(0);
+        expect(p).toBeLessThanOrEqual(1);
+        expect(baselineP(y + 1, h)).toBeLessThanOrEqual(p + 1e-12);
+      }),
+    );
   });
   it('a busier steady history makes the same week less unusual (one more incident in every past week)', () => {
     // Only for steady histories: adding 1 to an uneven one also lowers its dispersion s²/x̄, which may tighten the tail.
-    fc.assert(fc.property(fc.nat({ max: 80 }), fc.nat({ max: 30 }), fc.integer({ min: 2, max: 60 }), (y, level, weeks) => {
-      const h = new Array<number>(weeks).fill(level);
-      expect(baselineP(y, h.map((x) => x + 1))).toBeGreaterThanOrEqual(baselineP(y, h) - 1e-12);
-    }));
+    fc.assert(
+      fc.property(fc.nat({ max: 80 }), fc.nat({ max: 30 }), fc.integer({ min: 2, max: 60 }), (y, level, weeks) => {
+        const h = new Array<number>(weeks).fill(level);
+        expect(
+          baselineP(
+            y,
+            h.map((x) => x + 1),
+          ),
+        ).toBeGreaterThanOrEqual(baselineP(y, h) - 1e-12);
+      }),
+    );
   });
 });
 
@@ -78,16 +103,35 @@ describe('baseline hotspots over cells', () => {
     expect(r[1]!.pAdjusted).toBeGreaterThanOrEqual(r[1]!.p);
   });
   it('sums each neighbourhood (the cell and its neighbours, once each)', () => {
-    const r = baselineHotspots([1, 2, 3], [[0, 0, 0], [1, 1, 1]], (i) => (i === 1 ? [0, 2, 2, 1] : []), 0.05);
+    const r = baselineHotspots(
+      [1, 2, 3],
+      [
+        [0, 0, 0],
+        [1, 1, 1],
+      ],
+      (i) => (i === 1 ? [0, 2, 2, 1] : []),
+      0.05,
+    );
     expect(r.map((c) => c.localSum)).toEqual([1, 6, 3]);
     expect(neighbourhoods(3, (i) => (i === 1 ? [0, 2, 2] : []))).toEqual([[0], [1, 0, 2], [2]]);
-    expect(() => baselineHotspots([1, 2], [[0, 0, 0], [1, 1, 1]], () => [], 0.05)).toThrow(RangeError);
+    expect(() =>
+      baselineHotspots(
+        [1, 2],
+        [
+          [0, 0, 0],
+          [1, 1, 1],
+        ],
+        () => [],
+        0.05,
+      ),
+    ).toThrow(RangeError);
   });
 });
 
 describe('emerging classes (simplified rules)', () => {
   it('new, intensifying, persistent, sporadic, none', () => {
-    const c = (unusual: boolean, hotNow: boolean, hotWeeksBefore: number) => emergingClass({ unusual, hotNow, hotWeeksBefore, weeksBefore: 52 });
+    const c = (unusual: boolean, hotNow: boolean, hotWeeksBefore: number) =>
+      emergingClass({ unusual, hotNow, hotWeeksBefore, weeksBefore: 52 });
     expect(c(true, true, 0)).toBe('new');
     expect(c(true, false, 0)).toBe('new');
     expect(c(true, true, 3)).toBe('intensifying');

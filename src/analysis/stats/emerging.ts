@@ -88,7 +88,12 @@ export const PERSISTENT_SHARE = 0.25;
  * week (after FDR), and in how many of `weeksBefore` previous weeks was it a Gi* hotspot.
  * @example emergingClass({ unusual: false, hotNow: true, hotWeeksBefore: 40, weeksBefore: 52 }) // 'persistent'
  */
-export function emergingClass(cell: { unusual: boolean; hotNow: boolean; hotWeeksBefore: number; weeksBefore: number }): EmergingClass {
+export function emergingClass(cell: {
+  unusual: boolean;
+  hotNow: boolean;
+  hotWeeksBefore: number;
+  weeksBefore: number;
+}): EmergingClass {
   if (cell.unusual) return cell.hotWeeksBefore > 0 ? 'intensifying' : 'new';
   if (!cell.hotNow) return 'none';
   return cell.hotWeeksBefore >= PERSISTENT_SHARE * cell.weeksBefore ? 'persistent' : 'sporadic';
@@ -121,11 +126,15 @@ export interface BaselineCell {
  * baselineHotspots([0, 6, 1], Array(52).fill([1, 1, 1]), () => [], 0.1).map((c) => c.unusual) // [false, true, false]
  */
 export function baselineHotspots(
-  current: readonly number[], history: ReadonlyArray<readonly number[]>, neighbours: (index: number) => Iterable<number>, alpha: number,
+  current: readonly number[],
+  history: ReadonlyArray<readonly number[]>,
+  neighbours: (index: number) => Iterable<number>,
+  alpha: number,
 ): BaselineCell[] {
   if (!(alpha > 0 && alpha < 1)) throw new RangeError(`alpha must lie strictly between 0 and 1, got ${alpha}`);
   const n = current.length;
-  for (const week of history) if (week.length !== n) throw new RangeError(`every history week needs ${n} cells, got ${week.length}`);
+  for (const week of history)
+    if (week.length !== n) throw new RangeError(`every history week needs ${n} cells, got ${week.length}`);
   const hoods = neighbourhoods(n, neighbours);
   const sumOf = (values: readonly number[], i: number) => hoods[i]!.reduce((s, j) => s + values[j]!, 0);
   const sums = hoods.map((_, i) => history.map((week) => sumOf(week, i)));
@@ -134,7 +143,12 @@ export function baselineHotspots(
   const partial = hoods.map((_, i) => {
     const localSum = sumOf(current, i);
     const fit = baselineFit(sums[i]!, floor);
-    return { localSum, expected: fit.mean, dispersion: fit.dispersion, p: negativeBinomialSurvival(localSum, fit.mean, fit.size) };
+    return {
+      localSum,
+      expected: fit.mean,
+      dispersion: fit.dispersion,
+      p: negativeBinomialSurvival(localSum, fit.mean, fit.size),
+    };
   });
   const adjusted = adjustBenjaminiHochberg(partial.map((c) => c.p));
   return partial.map((c, i) => ({ ...c, pAdjusted: adjusted[i]!, unusual: adjusted[i]! <= alpha }));

@@ -9,7 +9,12 @@ function rook(size: number) {
   return (i: number) => {
     const r = Math.floor(i / size);
     const c = i % size;
-    return [[r - 1, c], [r + 1, c], [r, c - 1], [r, c + 1]]
+    return [
+      [r - 1, c],
+      [r + 1, c],
+      [r, c - 1],
+      [r, c + 1],
+    ]
       .filter(([a, b]) => a! >= 0 && a! < size && b! >= 0 && b! < size)
       .map(([a, b]) => a! * size + b!);
   };
@@ -35,13 +40,28 @@ describe('Gi* known answers', () => {
   });
 
   it('finds nothing when every count is equal, or with one cell', () => {
-    expect(gistar([3, 3, 3, 3], (i) => [(i + 1) % 4]).map((r) => [r.z, r.p, r.class])).toEqual(Array(4).fill([0, 1, 'none']));
+    expect(gistar([3, 3, 3, 3], (i) => [(i + 1) % 4]).map((r) => [r.z, r.p, r.class])).toEqual(
+      Array(4).fill([0, 1, 'none']),
+    );
     expect(gistar([5], () => [])[0]).toMatchObject({ z: 0, p: 1 });
   });
 
   it('classes at 1.645 / 1.960 / 2.576, and after FDR by adjusted p ≤ 0.10 / 0.05 / 0.01', () => {
-    expect([1.6, 1.7, 2.0, 2.6, -1.7, -2.0, -2.6].map(giClass)).toEqual(['none', 'hot90', 'hot95', 'hot99', 'cold90', 'cold95', 'cold99']);
-    expect([giClassFdr(3, 0.2), giClassFdr(3, 0.08), giClassFdr(3, 0.03), giClassFdr(-3, 0.005)]).toEqual(['none', 'hot90', 'hot95', 'cold99']);
+    expect([1.6, 1.7, 2.0, 2.6, -1.7, -2.0, -2.6].map(giClass)).toEqual([
+      'none',
+      'hot90',
+      'hot95',
+      'hot99',
+      'cold90',
+      'cold95',
+      'cold99',
+    ]);
+    expect([giClassFdr(3, 0.2), giClassFdr(3, 0.08), giClassFdr(3, 0.03), giClassFdr(-3, 0.005)]).toEqual([
+      'none',
+      'hot90',
+      'hot95',
+      'cold99',
+    ]);
   });
 
   it('exact-binomial p: 10 incidents on 5 cells, k = 0, a cell with 6 → 2·P(Bin(10, ⅕) ≥ 6) = 2·0.0063694 (by hand)', () => {
@@ -54,26 +74,33 @@ describe('Gi* properties', () => {
   const counts = fc.array(fc.nat({ max: 50 }), { minLength: 9, maxLength: 36 });
 
   it('is unchanged by rescaling or shifting all counts, and by listing a neighbour twice or the cell itself', () => {
-    fc.assert(fc.property(counts, fc.integer({ min: 1, max: 20 }), fc.nat({ max: 10 }), (xs, factor, shift) => {
-      const nb = (i: number) => [i - 1, i + 1].filter((j) => j >= 0 && j < xs.length);
-      const base = gistar(xs, nb).map((r) => r.z);
-      const scaled = gistar(xs.map((x) => x * factor + shift), nb).map((r) => r.z);
-      const redundant = gistar(xs, (i) => [i, ...nb(i), ...nb(i)]).map((r) => r.z);
-      base.forEach((z, i) => {
-        expect(scaled[i]).toBeCloseTo(z, 9);
-        expect(redundant[i]).toBe(z);
-      });
-    }));
+    fc.assert(
+      fc.property(counts, fc.integer({ min: 1, max: 20 }), fc.nat({ max: 10 }), (xs, factor, shift) => {
+        const nb = (i: number) => [i - 1, i + 1].filter((j) => j >= 0 && j < xs.length);
+        const base = gistar(xs, nb).map((r) => r.z);
+        const scaled = gistar(
+          xs.map((x) => x * factor + shift),
+          nb,
+        ).map((r) => r.z);
+        const redundant = gistar(xs, (i) => [i, ...nb(i), ...nb(i)]).map((r) => r.z);
+        base.forEach((z, i) => {
+          expect(scaled[i]).toBeCloseTo(z, 9);
+          expect(redundant[i]).toBe(z);
+        });
+      }),
+    );
   });
 
   it('keeps p in [0, 1] and never has an adjusted p below the raw one', () => {
-    fc.assert(fc.property(counts, fc.constantFrom<GiPMethod>('normal', 'exact-binomial'), (xs, pMethod) => {
-      for (const r of gistar(xs, (i) => [i - 1, i + 1].filter((j) => j >= 0 && j < xs.length), { pMethod })) {
-        expect(r.p).toBeGreaterThanOrEqual(0);
-        expect(r.p).toBeLessThanOrEqual(1);
-        expect(r.pAdjusted).toBeGreaterThanOrEqual(r.p * (1 - 1e-12));
-      }
-    }));
+    fc.assert(
+      fc.property(counts, fc.constantFrom<GiPMethod>('normal', 'exact-binomial'), (xs, pMethod) => {
+        for (const r of gistar(xs, (i) => [i - 1, i + 1].filter((j) => j >= 0 && j < xs.length), { pMethod })) {
+          expect(r.p).toBeGreaterThanOrEqual(0);
+          expect(r.p).toBeLessThanOrEqual(1);
+          expect(r.pAdjusted).toBeGreaterThanOrEqual(r.p * (1 - 1e-12));
+        }
+      }),
+    );
   });
 });
 
@@ -96,14 +123,22 @@ describe('Gi* on H3 cells', () => {
   function falseAlarmShare(perCell: number, pMethod: GiPMethod): number {
     let alarms = 0;
     for (let seed = 0; seed < 100; seed++) {
-      if (gistarH3(uniformWeek(seed, Math.round(perCell * study.length)), study, 1, { pMethod }).cells.some(fdrHot)) alarms++;
+      if (gistarH3(uniformWeek(seed, Math.round(perCell * study.length)), study, 1, { pMethod }).cells.some(fdrHot))
+        alarms++;
     }
     return alarms / 100;
   }
 
   it('tests every study cell, zeros included, and reports n, k and what fell outside', () => {
     const outsider = gridDisk(centre, 13).find((c) => !study.includes(c))!;
-    const r = gistarH3(new Map([[centre, 5], [outsider, 2]]), study, 1);
+    const r = gistarH3(
+      new Map([
+        [centre, 5],
+        [outsider, 2],
+      ]),
+      study,
+      1,
+    );
     expect(study).toHaveLength(397);
     expect(r).toMatchObject({ n: 397, k: 1, total: 5, outside: 2, pMethod: 'normal' });
     expect(r.cells.find((c) => c.cell === centre)).toMatchObject({ count: 5, weight: 7 });
@@ -111,14 +146,22 @@ describe('Gi* on H3 cells', () => {
   });
 
   it('flags a cluster of 40 incidents in one cell among uniform noise as hot after FDR, with either p-value', () => {
-    fc.assert(fc.property(fc.nat(), fc.nat({ max: study.length - 1 }), fc.constantFrom<GiPMethod>('normal', 'exact-binomial'), (seed, at, pMethod) => {
-      const counts = uniformWeek(seed, study.length); // about one incident per cell
-      const cell = study[at]!;
-      counts.set(cell, (counts.get(cell) ?? 0) + 40);
-      const hit = gistarH3(counts, study, 1, { pMethod }).cells.find((c) => c.cell === cell)!;
-      expect(hit.class).toBe('hot99');
-      expect(hit.fdrClass).toBe('hot99');
-    }), { numRuns: 30 });
+    fc.assert(
+      fc.property(
+        fc.nat(),
+        fc.nat({ max: study.length - 1 }),
+        fc.constantFrom<GiPMethod>('normal', 'exact-binomial'),
+        (seed, at, pMethod) => {
+          const counts = uniformWeek(seed, study.length); // about one incident per cell
+          const cell = study[at]!;
+          counts.set(cell, (counts.get(cell) ?? 0) + 40);
+          const hit = gistarH3(counts, study, 1, { pMethod }).cells.find((c) => c.cell === cell)!;
+          expect(hit.class).toBe('hot99');
+          expect(hit.fdrClass).toBe('hot99');
+        },
+      ),
+      { numRuns: 30 },
+    );
   });
 
   it('raises an FDR-significant hot cell in at most 10 % of 100 uniform weeks: exact-binomial at any density', () => {

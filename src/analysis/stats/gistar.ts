@@ -139,7 +139,8 @@ export function gistar(
 
 /** Two-sided exact p of a neighbourhood sum under an even spread of `total` incidents (see GiPMethod). */
 function evenSpreadP(localSum: number, total: number, share: number): number {
-  if (!Number.isInteger(localSum) || !Number.isInteger(total)) throw new RangeError('exact-binomial p-values need integer counts');
+  if (!Number.isInteger(localSum) || !Number.isInteger(total))
+    throw new RangeError('exact-binomial p-values need integer counts');
   if (total === 0 || share >= 1) return 1;
   const { atMost, atLeast } = binomialTails(localSum, total, share);
   return Math.min(1, 2 * Math.min(atMost, atLeast));
@@ -183,21 +184,26 @@ export function gistarH3(
   const index = new Map<string, number>();
   const resolution = cells.length > 0 ? getResolution(cells[0]!) : 0;
   cells.forEach((c, i) => {
-    if (getResolution(c) !== resolution) throw new RangeError(`study cells mix resolutions ${resolution} and ${getResolution(c)}`);
+    if (getResolution(c) !== resolution)
+      throw new RangeError(`study cells mix resolutions ${resolution} and ${getResolution(c)}`);
     index.set(c, i);
   });
   const values = cells.map((c) => counts.get(c) ?? 0);
   const total = values.reduce((a, b) => a + b, 0);
   let outside = 0;
   for (const [cell, count] of counts) if (!index.has(cell)) outside += count;
-  const results = gistar(values, (i) => {
-    const out: number[] = [];
-    for (const nb of gridDisk(cells[i]!, k)) {
-      const j = index.get(nb);
-      if (j !== undefined) out.push(j);
-    }
-    return out;
-  }, options);
+  const results = gistar(
+    values,
+    (i) => {
+      const out: number[] = [];
+      for (const nb of gridDisk(cells[i]!, k)) {
+        const j = index.get(nb);
+        if (j !== undefined) out.push(j);
+      }
+      return out;
+    },
+    options,
+  );
   return {
     cells: results.map((r, i) => ({ cell: cells[i]!, count: values[i]!, ...r })),
     n: cells.length,

@@ -11,10 +11,12 @@ describe('indicatorOutcome', () => {
   });
 
   it('gives opposite verdicts for opposite directions', () => {
-    fc.assert(fc.property(fc.nat(1000), fc.nat(1000), (b, v) => {
-      const [lower, higher] = [indicatorOutcome(b, v, 'lower'), indicatorOutcome(b, v, 'higher')];
-      expect(lower === 'unchanged' ? higher === 'unchanged' : lower !== higher && higher !== 'unchanged').toBe(true);
-    }));
+    fc.assert(
+      fc.property(fc.nat(1000), fc.nat(1000), (b, v) => {
+        const [lower, higher] = [indicatorOutcome(b, v, 'lower'), indicatorOutcome(b, v, 'higher')];
+        expect(lower === 'unchanged' ? higher === 'unchanged' : lower !== higher && higher !== 'unchanged').toBe(true);
+      }),
+    );
   });
 });
 

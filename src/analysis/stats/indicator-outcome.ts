@@ -1,14 +1,13 @@
 import type { IndicatorOutcome } from '../../domain/annual.js';
 import type { IndicatorDirection } from '../../domain/problems.js';
 
-
 /**
  * Whether the value at follow-up is better, the same or worse than the baseline, given which way is better.
  * @example indicatorOutcome(8, 10, 'lower') // 'worse' (a rise of 25 % when fewer is the aim)
  */
 export function indicatorOutcome(baseline: number, value: number, direction: IndicatorDirection): IndicatorOutcome {
   if (value === baseline) return 'unchanged';
-  return (value < baseline) === (direction === 'lower') ? 'better' : 'worse';
+  return value < baseline === (direction === 'lower') ? 'better' : 'worse';
 }
 
 /**

@@ -13,10 +13,12 @@ describe('point precision', () => {
 
   it('splits any list into points and a count of the rest', () => {
     const rec = fc.record({ id: fc.nat(), precision: fc.constantFrom(...PrecisionSchema.options) });
-    fc.assert(fc.property(fc.array(rec), (records) => {
-      const { points, excluded } = pointRecords(records);
-      expect(points.length + excluded).toBe(records.length);
-      expect(points).toEqual(records.filter((r) => r.precision === 'exact' || r.precision === 'place'));
-    }));
+    fc.assert(
+      fc.property(fc.array(rec), (records) => {
+        const { points, excluded } = pointRecords(records);
+        expect(points.length + excluded).toBe(records.length);
+        expect(points).toEqual(records.filter((r) => r.precision === 'exact' || r.precision === 'place'));
+      }),
+    );
   });
 });

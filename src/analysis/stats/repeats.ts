@@ -25,7 +25,8 @@ export interface Concentration {
 }
 
 function checkCounts(counts: readonly number[]): void {
-  for (const c of counts) if (!(c >= 0) || !Number.isFinite(c)) throw new RangeError(`counts must be finite and non-negative, got ${c}`);
+  for (const c of counts)
+    if (!(c >= 0) || !Number.isFinite(c)) throw new RangeError(`counts must be finite and non-negative, got ${c}`);
 }
 
 /**

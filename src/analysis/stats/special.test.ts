@@ -1,15 +1,22 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
-  chiSquareQuantile, gammaQuantile, lnGamma, normalCdf, normalQuantile, normalSurvival, regularizedBeta,
-  regularizedGammaP, regularizedGammaQ,
+  chiSquareQuantile,
+  gammaQuantile,
+  lnGamma,
+  normalCdf,
+  normalQuantile,
+  normalSurvival,
+  regularizedBeta,
+  regularizedGammaP,
+  regularizedGammaQ,
 } from './special.js';
 
 describe('normal distribution', () => {
   it('matches the standard normal table (NIST/SEMATECH e-Handbook 1.3.6.7.1) and its critical values', () => {
-    expect(normalCdf(1.96)).toBeCloseTo(0.97500, 5);
+    expect(normalCdf(1.96)).toBeCloseTo(0.975, 5);
     expect(normalCdf(1.645)).toBeCloseTo(0.95002, 5);
-    expect(normalCdf(-2.576)).toBeCloseTo(0.00500, 5);
+    expect(normalCdf(-2.576)).toBeCloseTo(0.005, 5);
     expect(normalCdf(0)).toBe(0.5);
     expect(normalQuantile(0.95)).toBeCloseTo(1.644854, 6);
     expect(normalQuantile(0.975)).toBeCloseTo(1.959964, 6);
@@ -23,10 +30,12 @@ describe('normal distribution', () => {
 
   it('inverts: Φ⁻¹(Φ(z)) = z', () => {
     // Above 0, Φ(z) = 1 − tiny has lost the tiny's digits to rounding; invert the lower tail there instead.
-    fc.assert(fc.property(fc.double({ min: -8, max: 8, noNaN: true }), (z) => {
-      const back = z <= 0 ? normalQuantile(normalCdf(z)) : -normalQuantile(normalSurvival(z));
-      expect(back).toBeCloseTo(z, 9);
-    }));
+    fc.assert(
+      fc.property(fc.double({ min: -8, max: 8, noNaN: true }), (z) => {
+        const back = z <= 0 ? normalQuantile(normalCdf(z)) : -normalQuantile(normalSurvival(z));
+        expect(back).toBeCloseTo(z, 9);
+      }),
+    );
   });
 });
 
@@ -55,25 +64,38 @@ describe('gamma and chi-square', () => {
   });
 
   it('inverts the gamma CDF for any shape and probability', () => {
-    fc.assert(fc.property(fc.double({ min: 0.05, max: 500, noNaN: true }), fc.double({ min: 1e-6, max: 1 - 1e-6, noNaN: true }), (a, p) => {
-      const x = gammaQuantile(p, a);
-      const back = p <= 0.5 ? regularizedGammaP(a, x) : 1 - regularizedGammaQ(a, x);
-      expect(back).toBeCloseTo(p, 9);
-    }));
+    fc.assert(
+      fc.property(
+        fc.double({ min: 0.05, max: 500, noNaN: true }),
+        fc.double({ min: 1e-6, max: 1 - 1e-6, noNaN: true }),
+        (a, p) => {
+          const x = gammaQuantile(p, a);
+          const back = p <= 0.5 ? regularizedGammaP(a, x) : 1 - regularizedGammaQ(a, x);
+          expect(back).toBeCloseTo(p, 9);
+        },
+      ),
+    );
   });
 });
 
 describe('incomplete beta', () => {
   it('equals binomial tails summed term by term', () => {
-    fc.assert(fc.property(fc.integer({ min: 1, max: 60 }), fc.double({ min: 0.01, max: 0.99, noNaN: true }), fc.nat(), (n, p, kSeed) => {
-      const k = 1 + (kSeed % n);
-      let tail = 0;
-      let binom = 1; // C(n, j) built up incrementally
-      for (let j = 0; j <= n; j++) {
-        if (j >= k) tail += binom * p ** j * (1 - p) ** (n - j);
-        binom = (binom * (n - j)) / (j + 1);
-      }
-      expect(regularizedBeta(p, k, n - k + 1)).toBeCloseTo(tail, 10);
-    }));
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 1, max: 60 }),
+        fc.double({ min: 0.01, max: 0.99, noNaN: true }),
+        fc.nat(),
+        (n, p, kSeed) => {
+          const k = 1 + (kSeed % n);
+          let tail = 0;
+          let binom = 1; // C(n, j) built up incrementally
+          for (let j = 0; j <= n; j++) {
+            if (j >= k) tail += binom * p ** j * (1 - p) ** (n - j);
+            binom = (binom * (n - j)) / (j + 1);
+          }
+          expect(regularizedBeta(p, k, n - k + 1)).toBeCloseTo(tail, 10);
+        },
+      ),
+    );
   });
 });

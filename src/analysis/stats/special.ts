@@ -144,9 +144,17 @@ export function normalCdf(z: number): number {
   return normalSurvival(-z);
 }
 
-const ACKLAM_A = [-3.969683028665376e1, 2.209460984245205e2, -2.759285104469687e2, 1.38357751867269e2, -3.066479806614716e1, 2.506628277459239];
-const ACKLAM_B = [-5.447609879822406e1, 1.615858368580409e2, -1.556989798598866e2, 6.680131188771972e1, -1.328068155288572e1];
-const ACKLAM_C = [-7.784894002430293e-3, -3.223964580411365e-1, -2.400758277161838, -2.549732539343734, 4.374664141464968, 2.938163982698783];
+const ACKLAM_A = [
+  -3.969683028665376e1, 2.209460984245205e2, -2.759285104469687e2, 1.38357751867269e2, -3.066479806614716e1,
+  2.506628277459239,
+];
+const ACKLAM_B = [
+  -5.447609879822406e1, 1.615858368580409e2, -1.556989798598866e2, 6.680131188771972e1, -1.328068155288572e1,
+];
+const ACKLAM_C = [
+  -7.784894002430293e-3, -3.223964580411365e-1, -2.400758277161838, -2.549732539343734, 4.374664141464968,
+  2.938163982698783,
+];
 const ACKLAM_D = [7.784695709041462e-3, 3.224671290700398e-1, 2.445134137142996, 3.754408661907416];
 
 function poly(coeffs: number[], x: number): number {
@@ -178,7 +186,7 @@ export function normalQuantile(p: number): number {
     x = -poly(ACKLAM_C, q) / (poly(ACKLAM_D, q) * q + 1);
   }
   // Work on the smaller tail so the residual keeps its relative precision.
-  const e = p < 0.5 ? normalCdf(x) - p : (1 - p) - normalSurvival(x);
+  const e = p < 0.5 ? normalCdf(x) - p : 1 - p - normalSurvival(x);
   const u = e * Math.sqrt(2 * Math.PI) * Math.exp((x * x) / 2);
   return x - u / (1 + (x * u) / 2);
 }
@@ -204,7 +212,8 @@ export function gammaQuantile(p: number, a: number): number {
   for (let i = 0; i < 200; i++) {
     const r = residual(x);
     if (r === 0) return x;
-    if (r < 0) lo = x; else hi = x;
+    if (r < 0) lo = x;
+    else hi = x;
     const density = Math.exp((a - 1) * Math.log(x) - x - lnGamma(a));
     let next = x - r / density;
     if (!(next > lo && next < hi)) next = (lo + hi) / 2;

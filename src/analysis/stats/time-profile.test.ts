@@ -8,11 +8,14 @@ const sum = (m: number[][]) => m.flat().reduce((a, b) => a + b, 0);
 
 describe('hour × weekday', () => {
   it('puts instants on the Swedish wall clock, Monday first', () => {
-    const m = hourWeekdayMatrix([
-      '2026-11-23T07:00:00Z', // Monday 08:00 CET
-      '2026-07-05T21:30:00Z', // Sunday 23:30 CEST
-      '2026-11-22T23:30:00Z', // Monday 00:30 CET (Sunday in UTC)
-    ], SE);
+    const m = hourWeekdayMatrix(
+      [
+        '2026-11-23T07:00:00Z', // Monday 08:00 CET
+        '2026-07-05T21:30:00Z', // Sunday 23:30 CEST
+        '2026-11-22T23:30:00Z', // Monday 00:30 CET (Sunday in UTC)
+      ],
+      SE,
+    );
     expect(m[0]![8]).toBe(1);
     expect(m[6]![23]).toBe(1);
     expect(m[0]![0]).toBe(1);
@@ -39,18 +42,27 @@ describe('hour × weekday', () => {
     expect(sum(autumnHours)).toBe(169);
     expect(autumnHours[6]![2]).toBe(2);
     const normal = weekBounds('2026-W47', SE);
-    expect(hourWeekdayHours(normal.start, normal.end, SE).flat().every((h) => h === 1)).toBe(true);
+    expect(
+      hourWeekdayHours(normal.start, normal.end, SE)
+        .flat()
+        .every((h) => h === 1),
+    ).toBe(true);
   });
 
   it('counts every instant once, in the slot of its local weekday and hour', () => {
-    const instants = fc.array(fc.date({ min: new Date('2000-01-01'), max: new Date('2040-01-01'), noInvalidDate: true }), { maxLength: 50 });
-    fc.assert(fc.property(instants, (ds) => {
-      const m = hourWeekdayMatrix(ds, SE);
-      expect(sum(m)).toBe(ds.length);
-      for (const d of ds) {
-        const p = localParts(d, SE);
-        expect(m[p.weekday - 1]![p.hour]).toBeGreaterThan(0);
-      }
-    }));
+    const instants = fc.array(
+      fc.date({ min: new Date('2000-01-01'), max: new Date('2040-01-01'), noInvalidDate: true }),
+      { maxLength: 50 },
+    );
+    fc.assert(
+      fc.property(instants, (ds) => {
+        const m = hourWeekdayMatrix(ds, SE);
+        expect(sum(m)).toBe(ds.length);
+        for (const d of ds) {
+          const p = localParts(d, SE);
+          expect(m[p.weekday - 1]![p.hour]).toBeGreaterThan(0);
+        }
+      }),
+    );
   });
 });

@@ -6,7 +6,11 @@ export interface Finding<K extends string = string> {
 }
 
 /** Replaces each finding (sorted, not overlapping) by `replace(kind)`. */
-export function replaceFindings<K extends string>(text: string, findings: readonly Finding<K>[], replace: (kind: K) => string): string {
+export function replaceFindings<K extends string>(
+  text: string,
+  findings: readonly Finding<K>[],
+  replace: (kind: K) => string,
+): string {
   let out = '';
   let at = 0;
   for (const f of findings) {

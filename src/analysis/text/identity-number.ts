@@ -33,7 +33,10 @@ const COMPACT = new RegExp(`(?<!\\p{N})(?:18|19|20)?(\\d{6})${TAIL_SEPARATOR}(\\
  * A date written with dashes, then a dash and the last four: 1985-03-12-1234. A space alone after such a
  * date is a time of day far more often (2026-11-20 2130), so it does not count.
  */
-const DATED = new RegExp(`(?<!\\p{N})(?:18|19|20)?(\\d{2})${DASH}(\\d{2})${DASH}(\\d{2})${SPACE}{0,3}(?:${DASH}|\\+)${SPACE}{0,3}(\\d{4})(?!\\p{N})`, 'gu');
+const DATED = new RegExp(
+  `(?<!\\p{N})(?:18|19|20)?(\\d{2})${DASH}(\\d{2})${DASH}(\\d{2})${SPACE}{0,3}(?:${DASH}|\\+)${SPACE}{0,3}(\\d{4})(?!\\p{N})`,
+  'gu',
+);
 
 /**
  * Personal identity numbers and co-ordination numbers with a valid check digit, however written.

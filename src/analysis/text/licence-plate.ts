@@ -2,7 +2,10 @@ import type { Finding } from './finding.js';
 import { DASH, NOT_PLATES_UPPER, NOT_PLATES_WORDS, PLATE_LETTERS, SPACE } from './spellings.js';
 
 // Not after '#': a colour (#fdd49e) is hex, not a plate.
-const PLATE = new RegExp(`(?<![\\p{L}\\p{N}#])([a-z]{3})(?:${SPACE}|${DASH})?(\\d{2})([\\da-z])(?![\\p{L}\\p{N}])`, 'giu');
+const PLATE = new RegExp(
+  `(?<![\\p{L}\\p{N}#])([a-z]{3})(?:${SPACE}|${DASH})?(\\d{2})([\\da-z])(?![\\p{L}\\p{N}])`,
+  'giu',
+);
 
 function isPlate(letters: string, last: string): boolean {
   const upper = letters.toUpperCase();

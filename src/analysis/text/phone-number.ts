@@ -6,7 +6,10 @@ import { DASH, DASHES, NOT_PHONE_BEFORE, SPACE, SPACES } from './spellings.js';
  * a letter or digit. The 30 characters after it are read by {@link phoneLength}, which decides how much
  * of them is the number.
  */
-const CANDIDATE = new RegExp(`(?<![\\p{L}\\p{N}+])(?:\\+46|0046|\\(0|0)[\\d()./${SPACES.join('')}${DASHES.map((d) => (d === '-' ? '\\-' : d)).join('')}]{0,30}`, 'gu');
+const CANDIDATE = new RegExp(
+  `(?<![\\p{L}\\p{N}+])(?:\\+46|0046|\\(0|0)[\\d()./${SPACES.join('')}${DASHES.map((d) => (d === '-' ? '\\-' : d)).join('')}]{0,30}`,
+  'gu',
+);
 const INTERNATIONAL = new RegExp(`^(?:\\+46|0046)${SPACE}{0,2}(?:\\(0\\)${SPACE}{0,2})?`, 'u');
 const GROUP = /^\d+/;
 /** Between groups: spaces; a dash or slash with spaces around it; a dot. */
@@ -16,7 +19,11 @@ const AREA = /^0(?:8|[1-79]\d{1,2})$/;
 /** A day-first date (01-07-2023, 08.12.2023) is not a number to call. */
 const DAY_FIRST_DATE = /^(0?[1-9]|[12]\d|3[01])([-./–])(0?[1-9]|1[0-2])\2(?:19|20)?\d{2}$/;
 
-interface Groups { digits: string[]; ends: number[]; areaInParentheses: boolean }
+interface Groups {
+  digits: string[];
+  ends: number[];
+  areaInParentheses: boolean;
+}
 
 /**
  * Splits a candidate into digit groups, written national (an international number's area code gets its
@@ -55,7 +62,10 @@ function groupsOf(candidate: string): Groups | null {
 
 /** A subscriber number: five to eight digits not starting with 0, the whole 8–10 digits with the area code. */
 const validSplit = (area: string, subscriber: string) =>
-  AREA.test(area) && /^[1-9]\d{4,7}$/.test(subscriber) && area.length + subscriber.length >= 8 && area.length + subscriber.length <= 10;
+  AREA.test(area) &&
+  /^[1-9]\d{4,7}$/.test(subscriber) &&
+  area.length + subscriber.length >= 8 &&
+  area.length + subscriber.length <= 10;
 
 /** Whether the first `k` groups (written national, with the leading 0) make a phone number. */
 function isPhone(g: Groups, k: number): boolean {

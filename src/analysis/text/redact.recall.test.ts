@@ -2,7 +2,13 @@ import { describe, expect, it } from 'vitest';
 import { generatedSpellings, NEGATIVES } from '../../../tests/factories/spellings.factory.js';
 import { type RedactionKind, redactPersonalData } from './redact.js';
 
-const KINDS: readonly RedactionKind[] = ['personnummer', 'samordningsnummer', 'telefon', 'e-post', 'registreringsnummer'];
+const KINDS: readonly RedactionKind[] = [
+  'personnummer',
+  'samordningsnummer',
+  'telefon',
+  'e-post',
+  'registreringsnummer',
+];
 const pct = (n: number, of: number) => (of === 0 ? '–' : `${((100 * n) / of).toFixed(1)} %`);
 
 describe('recall and false positives over the spellings people type', () => {

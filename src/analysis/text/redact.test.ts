@@ -21,9 +21,9 @@ const validIdentity = fc
     return withCheckDigit(`${p2(yy)}${p2(mm)}${p2(coordination ? dd + 60 : dd)}${String(serial).padStart(3, '0')}`);
   });
 
-const written = fc.tuple(validIdentity, fc.constantFrom('', '19', '20'), fc.constantFrom('', '-', '+', ' ')).map(
-  ([ten, century, sep]) => `${century}${ten.slice(0, 6)}${sep}${ten.slice(6)}`,
-);
+const written = fc
+  .tuple(validIdentity, fc.constantFrom('', '19', '20'), fc.constantFrom('', '-', '+', ' '))
+  .map(([ten, century, sep]) => `${century}${ten.slice(0, 6)}${sep}${ten.slice(6)}`);
 
 describe('identity numbers', () => {
   it('accepts the Skatteverket example 811218-9876 and rejects a wrong check digit', () => {
@@ -96,8 +96,14 @@ describe('the spellings people type (issue examples)', () => {
   });
 
   it.each([
-    'Datum 01-07-2023', 'Öppet 0800-1000', 'Öppet 08.00–10.00', 'OCR 0401234567', 'Fakturanummer 0412345678', 'Ring SOS 112',
-    'Med 200 personer', 'SEK 100',
+    'Datum 01-07-2023',
+    'Öppet 0800-1000',
+    'Öppet 08.00–10.00',
+    'OCR 0401234567',
+    'Fakturanummer 0412345678',
+    'Ring SOS 112',
+    'Med 200 personer',
+    'SEK 100',
   ])('keeps %j', (input) => {
     expect(redactPersonalData(input)).toEqual({ text: input, count: 0, kinds: {} });
   });

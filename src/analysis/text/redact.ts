@@ -31,7 +31,12 @@ const PLACEHOLDER: Record<RedactionKind, string> = {
  * In this order: an identity number is never read as a phone number, and the digits of an e-mail
  * address never as either of the ones after it.
  */
-const RECOGNISERS: readonly ((text: string) => Finding<RedactionKind>[])[] = [findIdentityNumbers, findEmailAddresses, findPhoneNumbers, findLicencePlates];
+const RECOGNISERS: readonly ((text: string) => Finding<RedactionKind>[])[] = [
+  findIdentityNumbers,
+  findEmailAddresses,
+  findPhoneNumbers,
+  findLicencePlates,
+];
 
 /**
  * @example redactPersonalData('Ring 070-123 45 67, pnr 19811218-9876').text

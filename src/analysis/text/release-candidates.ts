@@ -25,7 +25,8 @@ const EMAILISH = /[\p{L}\p{N}._%+-]+@[\p{L}\p{N}.-]+\.\p{L}{2,}/gu;
 const DIGIT_RUN = /(?<![\p{L}\p{N}])\+?\d(?:[ \-+()]{0,2}\d)*/gu;
 const PLATEISH = /(?<![\p{L}\p{N}])\p{Lu}{3}[\s-]?\d{2}[\d\p{Lu}](?![\p{L}\p{N}])/gu;
 const LONG_NUMBER = /(?<![\p{L}\p{N}])\d{6,}(?![\p{L}\p{N}])/gu;
-const STREET = /(?<![\p{L}])[\p{L}][\p{L}-]*(?:gatan|gata|vägen|väg|gränd|gränden|torget|backe|backen|stigen|allén|allé|leden|kajen|stranden|strand|esplanaden|plan|slingan|platsen)\s+\d{1,4}(?:\s?[a-hA-H](?![\p{L}\p{N}]))?(?![\p{N}])/gu;
+const STREET =
+  /(?<![\p{L}])[\p{L}][\p{L}-]*(?:gatan|gata|vägen|väg|gränd|gränden|torget|backe|backen|stigen|allén|allé|leden|kajen|stranden|strand|esplanaden|plan|slingan|platsen)\s+\d{1,4}(?:\s?[a-hA-H](?![\p{L}\p{N}]))?(?![\p{N}])/gu;
 // Title-case words, hyphenated parts allowed (Anna-Karin, Lindqvist-Berg); runs of them are one name.
 const NAME_WORD = /(?<![\p{L}\p{N}])\p{Lu}\p{Ll}+(?:-\p{Lu}\p{Ll}+)*(?![\p{L}\p{N}])/gu;
 
@@ -61,13 +62,21 @@ function recognisedSpan(piece: string): [number, number] {
 
 function isSentenceStart(text: string, at: number): boolean {
   const before = text.slice(0, at).trimEnd();
-  return before === '' || /[.!?:;\n•–-]$/.test(before) || /\n\s*$/.test(text.slice(0, at)) || /^\d+\.$/.test(before.split(/\s/).pop() ?? '');
+  return (
+    before === '' ||
+    /[.!?:;\n•–-]$/.test(before) ||
+    /\n\s*$/.test(text.slice(0, at)) ||
+    /^\d+\.$/.test(before.split(/\s/).pop() ?? '')
+  );
 }
 
 function ownWord(word: string, vocabulary: ReadonlySet<string>): boolean {
   const lower = word.toLocaleLowerCase('sv');
   const parts = lower.split('-');
-  const known = (w: string) => vocabulary.has(w) || COMMON.has(w) || (w.endsWith('s') && (vocabulary.has(w.slice(0, -1)) || COMMON.has(w.slice(0, -1))));
+  const known = (w: string) =>
+    vocabulary.has(w) ||
+    COMMON.has(w) ||
+    (w.endsWith('s') && (vocabulary.has(w.slice(0, -1)) || COMMON.has(w.slice(0, -1))));
   return known(lower) || parts.every(known);
 }
 
@@ -93,8 +102,10 @@ export function findCandidates(text: string, vocabulary: ReadonlySet<string>): C
       take({ start: m.index + s, end: m.index + e, kind, automatic: true });
     }
   }
-  for (const m of text.matchAll(STREET)) take({ start: m.index, end: m.index + m[0].length, kind: 'address', automatic: false });
-  for (const m of text.matchAll(LONG_NUMBER)) take({ start: m.index, end: m.index + m[0].length, kind: 'number', automatic: false });
+  for (const m of text.matchAll(STREET))
+    take({ start: m.index, end: m.index + m[0].length, kind: 'address', automatic: false });
+  for (const m of text.matchAll(LONG_NUMBER))
+    take({ start: m.index, end: m.index + m[0].length, kind: 'number', automatic: false });
 
   let run: CandidateSpan | null = null;
   const flush = () => {
@@ -104,7 +115,8 @@ export function findCandidates(text: string, vocabulary: ReadonlySet<string>): C
   for (const m of text.matchAll(NAME_WORD)) {
     const start = m.index;
     const end = start + m[0].length;
-    const name = !ownWord(m[0], vocabulary) && !(isSentenceStart(text, start) && COMMON.has(m[0].toLocaleLowerCase('sv')));
+    const name =
+      !ownWord(m[0], vocabulary) && !(isSentenceStart(text, start) && COMMON.has(m[0].toLocaleLowerCase('sv')));
     if (!name || !free(start, end)) {
       flush();
       continue;

@@ -8,9 +8,13 @@ const DigestOptionsSchema = z.object({ org: z.string().min(1), week: IsoWeekSche
 
 /** `trygg digest weekly [--week 2026-W47]`: writes the EST partners' weekly digests to the outbox. */
 export function registerDigest(program: Command): void {
-  program.command('digest').description('messages to reporters')
+  program
+    .command('digest')
+    .description('messages to reporters')
     .command('weekly')
-    .description("write each EST partner unit's weekly digest to the outbox (a separate mailer sends it); safe to run twice")
+    .description(
+      "write each EST partner unit's weekly digest to the outbox (a separate mailer sends it); safe to run twice",
+    )
     .option('--week <week>', 'ISO week, e.g. 2026-W47 (default: last week)')
     .option('--org <slug>', 'organisation', 'stockholm')
     .action(async (raw: unknown) => {

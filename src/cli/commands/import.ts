@@ -29,26 +29,54 @@ function summary(r: ImportReport): string {
     `  ${r.dry_run ? 'skulle ge' : 'resultat'}: ${r.rows.inserted} nya, ${r.rows.updated} uppdaterade, ${r.rows.unchanged} oförändrade`,
   ];
   if (r.source_columns.length) {
-    const use = (c: ImportReport['source_columns'][number]) => (c.use === 'mapped' ? `${c.name} → ${c.field}` : `${c.name} (${c.use === 'ignored' ? 'ignoreras' : 'används inte'})`);
+    const use = (c: ImportReport['source_columns'][number]) =>
+      c.use === 'mapped'
+        ? `${c.name} → ${c.field}`
+        : `${c.name} (${c.use === 'ignored' ? 'ignoreras' : 'används inte'})`;
     lines.push(`  kolumner: ${r.source_columns.map(use).join(', ')}`);
   }
-  for (const p of r.preview.slice(0, 5)) lines.push(`  rad ${p.row} sparas som: ${p.occurred_local}, ${p.category_label.sv}${p.place ? `, ${p.place}` : ''} (${p.precision})`);
+  for (const p of r.preview.slice(0, 5))
+    lines.push(
+      `  rad ${p.row} sparas som: ${p.occurred_local}, ${p.category_label.sv}${p.place ? `, ${p.place}` : ''} (${p.precision})`,
+    );
   const unmatched = r.places.filter((p) => p.place === null);
   if (unmatched.length) lines.push(`  okända platser: ${unmatched.map((p) => `'${p.value}' ${p.rows}`).join(', ')}`);
-  if (Object.keys(r.skipped).length) lines.push(`  överhoppade: ${Object.entries(r.skipped).map(([k, v]) => `${k} ${v}`).join(', ')}`);
-  if (Object.keys(r.unknown_categories).length) lines.push(`  okända kategorier: ${Object.entries(r.unknown_categories).map(([k, v]) => `'${k}' ${v}`).join(', ')}`);
+  if (Object.keys(r.skipped).length)
+    lines.push(
+      `  överhoppade: ${Object.entries(r.skipped)
+        .map(([k, v]) => `${k} ${v}`)
+        .join(', ')}`,
+    );
+  if (Object.keys(r.unknown_categories).length)
+    lines.push(
+      `  okända kategorier: ${Object.entries(r.unknown_categories)
+        .map(([k, v]) => `'${k}' ${v}`)
+        .join(', ')}`,
+    );
   if (r.outside_organisation) lines.push(`  utanför organisationen: ${r.outside_organisation}`);
-  if (Object.keys(r.warnings).length) lines.push(`  noteringar: ${Object.entries(r.warnings).map(([k, v]) => `${k} ${v}`).join(', ')}`);
-  for (const e of r.errors.slice(0, 20)) lines.push(`  rad ${e.row}${e.column ? ` [${e.column}]` : ''}: ${e.code} – ${e.message}${e.suggestion ? ` (${e.suggestion})` : ''}`);
-  if (r.errors_total > 20) lines.push(`  … och ${r.errors_total - 20} fel till (--json visar upp till ${r.errors.length})`);
+  if (Object.keys(r.warnings).length)
+    lines.push(
+      `  noteringar: ${Object.entries(r.warnings)
+        .map(([k, v]) => `${k} ${v}`)
+        .join(', ')}`,
+    );
+  for (const e of r.errors.slice(0, 20))
+    lines.push(
+      `  rad ${e.row}${e.column ? ` [${e.column}]` : ''}: ${e.code} – ${e.message}${e.suggestion ? ` (${e.suggestion})` : ''}`,
+    );
+  if (r.errors_total > 20)
+    lines.push(`  … och ${r.errors_total - 20} fel till (--json visar upp till ${r.errors.length})`);
   lines.push(`  ${r.duration_ms} ms, ${r.rows_per_second} rader/s, körning ${r.run_id}`);
   return `${lines.join('\n')}\n`;
 }
 
 export function registerImport(program: Command): void {
   const imp = program.command('import').description('import data');
-  imp.command('incidents')
-    .description('import incidents from CSV, Excel (.xlsx), GeoJSON or police events JSON; all rows in one transaction or none')
+  imp
+    .command('incidents')
+    .description(
+      'import incidents from CSV, Excel (.xlsx), GeoJSON or police events JSON; all rows in one transaction or none',
+    )
     .argument('<file>', 'the file (its format is read from the content)')
     .option('--org <slug>', 'organisation', 'stockholm')
     .option('--profile <name>', 'saved column-mapping profile')
@@ -65,8 +93,17 @@ export function registerImport(program: Command): void {
       try {
         const ctx = await cliContext(handle, opts.org);
         const report = await runImport(ctx, {
-          filePath: file, fileName: basename(file), dryRun: opts.dryRun, profile: opts.profile, format: opts.format,
-          swapCoordinates: opts.swapCoordinates, skipInvalid: opts.skipInvalid, onProgress: (p) => { bar.update(p); collect(p.rowsRead); },
+          filePath: file,
+          fileName: basename(file),
+          dryRun: opts.dryRun,
+          profile: opts.profile,
+          format: opts.format,
+          swapCoordinates: opts.swapCoordinates,
+          skipInvalid: opts.skipInvalid,
+          onProgress: (p) => {
+            bar.update(p);
+            collect(p.rowsRead);
+          },
         });
         bar.done();
         process.stdout.write(opts.json ? `${JSON.stringify(report, null, 2)}\n` : summary(report));

@@ -20,12 +20,26 @@ const ListOptionsSchema = z.object({
   coarse: z.enum(['null', 'polygon']).default('null'),
 });
 
-const CSV_COLUMNS = ['id', 'occurred_at', 'category', 'lon', 'lat', 'precision', 'area_id', 'district_id', 'place_id', 'source', 'status', 'generated', 'description'] as const;
-
+const CSV_COLUMNS = [
+  'id',
+  'occurred_at',
+  'category',
+  'lon',
+  'lat',
+  'precision',
+  'area_id',
+  'district_id',
+  'place_id',
+  'source',
+  'status',
+  'generated',
+  'description',
+] as const;
 
 export function registerIncidents(program: Command): void {
   const incidents = program.command('incidents').description('incidents');
-  incidents.command('list')
+  incidents
+    .command('list')
     .description('print incidents, newest first')
     .option('--org <slug>', 'organisation', 'stockholm')
     .option('--area <code-or-id>', "area code such as 'hogdalen' or 'jarva', or an area id")
@@ -35,7 +49,11 @@ export function registerIncidents(program: Command): void {
     .option('--to <iso>', 'occurred before (ISO date-time with offset)')
     .option('--limit <n>', 'at most this many rows', '1000')
     .option('--format <format>', 'csv, json or geojson', 'csv')
-    .option('--coarse <geometry>', "geojson: geometry of area- and municipality-precision incidents, 'null' or 'polygon' (their neighbourhood)", 'null')
+    .option(
+      '--coarse <geometry>',
+      "geojson: geometry of area- and municipality-precision incidents, 'null' or 'polygon' (their neighbourhood)",
+      'null',
+    )
     .action(async (raw: unknown) => {
       const opts = ListOptionsSchema.parse(raw);
       const handle = await openDatabase();
@@ -46,14 +64,23 @@ export function registerIncidents(program: Command): void {
         let cursor: string | undefined;
         do {
           const query = IncidentListQuerySchema.parse({
-            area_id: area?.id, category: opts.category, source: opts.source, from: opts.from, to: opts.to,
-            limit: Math.min(1000, opts.limit - rows.length), cursor,
+            area_id: area?.id,
+            category: opts.category,
+            source: opts.source,
+            from: opts.from,
+            to: opts.to,
+            limit: Math.min(1000, opts.limit - rows.length),
+            cursor,
           });
           const page = await listIncidents(ctx, query);
           rows.push(...page.items);
           cursor = page.next_cursor ?? undefined;
         } while (cursor && rows.length < opts.limit);
-        process.stdout.write(opts.format === 'geojson' ? `${JSON.stringify(await incidentFeatureCollection(ctx, rows, opts.coarse))}\n` : render(rows, opts.format));
+        process.stdout.write(
+          opts.format === 'geojson'
+            ? `${JSON.stringify(await incidentFeatureCollection(ctx, rows, opts.coarse))}\n`
+            : render(rows, opts.format),
+        );
       } finally {
         await handle.close();
       }
@@ -62,5 +89,8 @@ export function registerIncidents(program: Command): void {
 
 function render(rows: Incident[], format: 'csv' | 'json'): string {
   if (format === 'json') return `${JSON.stringify(rows, null, 2)}\n`;
-  return stringify(rows.map((r) => CSV_COLUMNS.map((c) => defuseCell(r[c]))), { header: true, columns: [...CSV_COLUMNS] });
+  return stringify(
+    rows.map((r) => CSV_COLUMNS.map((c) => defuseCell(r[c]))),
+    { header: true, columns: [...CSV_COLUMNS] },
+  );
 }

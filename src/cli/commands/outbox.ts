@@ -8,7 +8,9 @@ import { cliContext, openDatabase } from '../cli-context.js';
 /** `trygg outbox status|send`: the messages to reporters waiting in the outbox, and sending them once. */
 export function registerOutbox(program: Command): void {
   const outbox = program.command('outbox').description('messages to reporters (status changes, weekly digests)');
-  outbox.command('status').description('pending, sent and given-up messages')
+  outbox
+    .command('status')
+    .description('pending, sent and given-up messages')
     .option('--org <slug>', 'organisation', 'stockholm')
     .action(async (opts: { org: string }) => {
       const handle = await openDatabase();
@@ -19,7 +21,9 @@ export function registerOutbox(program: Command): void {
         await handle.close();
       }
     });
-  outbox.command('send').description('send the due messages now through SMTP_URL (the server does this every 30 s)')
+  outbox
+    .command('send')
+    .description('send the due messages now through SMTP_URL (the server does this every 30 s)')
     .action(async () => {
       const config = loadConfig();
       if (!config.smtpUrl) {

@@ -19,7 +19,8 @@ const SituationOptionsSchema = z.object({
 
 export function registerReport(program: Command): void {
   const report = program.command('report').description('reports');
-  report.command('situation')
+  report
+    .command('situation')
     .description("the week's situation report (lägesbild) for a district or the whole city")
     .requiredOption('--district <code-or-id>', "district code such as 'jarva' or an area id; 'city' for the whole city")
     .requiredOption('--week <week>', 'ISO week, e.g. 2026-W47')
@@ -34,10 +35,16 @@ export function registerReport(program: Command): void {
       try {
         const ctx = await cliContext(handle, opts.org);
         const area = opts.district === 'city' ? undefined : await resolveAreaRef(ctx, opts.district);
-        const query = SituationQuerySchema.parse({ area_id: area?.id, week: opts.week, category_group: opts.categoryGroup, source: opts.source });
-        const body = opts.format === 'json'
-          ? Buffer.from(`${JSON.stringify((await getSituationReport(ctx, query)).report, null, 2)}\n`)
-          : (await exportSituationReport(ctx, query, opts.format)).body;
+        const query = SituationQuerySchema.parse({
+          area_id: area?.id,
+          week: opts.week,
+          category_group: opts.categoryGroup,
+          source: opts.source,
+        });
+        const body =
+          opts.format === 'json'
+            ? Buffer.from(`${JSON.stringify((await getSituationReport(ctx, query)).report, null, 2)}\n`)
+            : (await exportSituationReport(ctx, query, opts.format)).body;
         if (opts.out) writeFileSync(opts.out, body);
         else process.stdout.write(body);
       } finally {

@@ -12,8 +12,11 @@ const SeedOptionsSchema = z.object({
 
 export function registerSeed(program: Command): void {
   const seed = program.command('seed').description('load data');
-  seed.command('demo')
-    .description('load Stockholm: real districts, units, places and police events, plus a generated year of demo incidents')
+  seed
+    .command('demo')
+    .description(
+      'load Stockholm: real districts, units, places and police events, plus a generated year of demo incidents',
+    )
     .option('--incidents <n>', 'number of generated demo incidents', '50000')
     .option('--seed <n>', 'random seed of the generator (same seed, same rows)')
     .option('--no-police', 'skip the real police events')
@@ -21,9 +24,16 @@ export function registerSeed(program: Command): void {
       const opts = SeedOptionsSchema.parse(raw);
       const handle = await openDatabase();
       try {
-        const report = await seedStockholm(handle.db, { demoIncidents: opts.incidents, demoSeed: opts.seed, police: opts.police });
+        const report = await seedStockholm(handle.db, {
+          demoIncidents: opts.incidents,
+          demoSeed: opts.seed,
+          police: opts.police,
+        });
         console.log(JSON.stringify(report, null, 2));
-        if (!report.alreadySeeded) console.log(formatDemoAccounts(await createDemoAccounts(await cliContext(handle, report.organisation.slug, 'system'))));
+        if (!report.alreadySeeded)
+          console.log(
+            formatDemoAccounts(await createDemoAccounts(await cliContext(handle, report.organisation.slug, 'system'))),
+          );
       } finally {
         await handle.close();
       }

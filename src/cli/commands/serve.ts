@@ -25,18 +25,35 @@ export function registerServe(program: Command): void {
       const logger = pino({ level: config.logLevel });
       const handle = await openDatabase({ purpose: 'server', log: logger }, config);
       const abandoned = await failAbandonedImportRuns(handle.db, handle.engine);
-      if (abandoned) logger.warn({ runs: abandoned }, 'imports left running by a process that is gone are marked failed');
+      if (abandoned)
+        logger.warn({ runs: abandoned }, 'imports left running by a process that is gone are marked failed');
       if (opts.seedIfEmpty) {
         if (!(await hasAnyOrganisation(handle.db))) {
           logger.info('empty database: loading the Stockholm demo (first start only, takes a little while)');
           const report = await seedStockholm(handle.db, {});
-          logger.info({ units: report.units, areas: report.areas, places: report.places, demoIncidents: report.demoIncidents, policeIncidents: report.policeIncidents }, 'demo loaded');
+          logger.info(
+            {
+              units: report.units,
+              areas: report.areas,
+              places: report.places,
+              demoIncidents: report.demoIncidents,
+              policeIncidents: report.policeIncidents,
+            },
+            'demo loaded',
+          );
           const accounts = await createDemoAccounts(await cliContext(handle, report.organisation.slug, 'system'));
           console.log(formatDemoAccounts(accounts));
         }
       }
       const redis = config.redisUrl ? new Redis(config.redisUrl) : undefined;
-      const app = await buildApp({ db: handle.db, engine: handle.engine, config, logger, redis, oidc: oidcSettings(config) });
+      const app = await buildApp({
+        db: handle.db,
+        engine: handle.engine,
+        config,
+        logger,
+        redis,
+        oidc: oidcSettings(config),
+      });
       const stopJobs = startBackgroundJobs(handle, config, logger);
       const shutdown = async (signal: string) => {
         logger.info({ signal }, 'shutting down');
@@ -50,6 +67,8 @@ export function registerServe(program: Command): void {
       process.once('SIGTERM', () => void shutdown('SIGTERM'));
       await app.listen({ port: config.port, host: config.host });
       const shown = config.host === '127.0.0.1' || config.host === '0.0.0.0' ? 'localhost' : config.host;
-      console.log(`Trygg is running on http://${shown}:${(app.server.address() as { port: number }).port} (database: ${handle.engine})`);
+      console.log(
+        `Trygg is running on http://${shown}:${(app.server.address() as { port: number }).port} (database: ${handle.engine})`,
+      );
     });
 }

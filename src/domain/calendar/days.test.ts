@@ -20,12 +20,14 @@ describe('addDays', () => {
   });
 
   it('agrees with day numbers', () => {
-    fc.assert(fc.property(fc.integer({ min: 0, max: 40_000 }), fc.integer({ min: -1000, max: 1000 }), (n, k) => {
-      const d = fromDayNumber(n);
-      const e = fromDayNumber(n + k);
-      expect(addDays(formatDay(d.year, d.month, d.day), k)).toBe(formatDay(e.year, e.month, e.day));
-      expect(dayNumber(d.year, d.month, d.day)).toBe(n);
-      expect(daysBetween(formatDay(d.year, d.month, d.day), formatDay(e.year, e.month, e.day))).toBe(k);
-    }));
+    fc.assert(
+      fc.property(fc.integer({ min: 0, max: 40_000 }), fc.integer({ min: -1000, max: 1000 }), (n, k) => {
+        const d = fromDayNumber(n);
+        const e = fromDayNumber(n + k);
+        expect(addDays(formatDay(d.year, d.month, d.day), k)).toBe(formatDay(e.year, e.month, e.day));
+        expect(dayNumber(d.year, d.month, d.day)).toBe(n);
+        expect(daysBetween(formatDay(d.year, d.month, d.day), formatDay(e.year, e.month, e.day))).toBe(k);
+      }),
+    );
   });
 });

@@ -1,14 +1,30 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
-  addWeeks, formatIsoWeek, isIsoWeek, isoWeek, isoWeekDay, isoWeekMonday, isoWeekOfDate, isoWeekOfDay, iterateWeeks, parseIsoWeek,
-  previousWeek, sameWeekLastYear, weekBounds, weeksInIsoYear,
+  addWeeks,
+  formatIsoWeek,
+  isIsoWeek,
+  isoWeek,
+  isoWeekDay,
+  isoWeekMonday,
+  isoWeekOfDate,
+  isoWeekOfDay,
+  iterateWeeks,
+  parseIsoWeek,
+  previousWeek,
+  sameWeekLastYear,
+  weekBounds,
+  weeksInIsoYear,
 } from './weeks.js';
 import { localParts } from './zone.js';
 
 const SE = 'Europe/Stockholm';
 const HOUR = 3_600_000;
-const anyInstant = fc.date({ min: new Date('2000-01-01T00:00:00Z'), max: new Date('2040-12-31T00:00:00Z'), noInvalidDate: true });
+const anyInstant = fc.date({
+  min: new Date('2000-01-01T00:00:00Z'),
+  max: new Date('2040-12-31T00:00:00Z'),
+  noInvalidDate: true,
+});
 const anyWeek = anyInstant.map((d) => isoWeek(d, SE));
 
 describe('ISO weeks of calendar dates', () => {
@@ -76,40 +92,46 @@ describe('ISO weeks of instants in Swedish time', () => {
   });
 
   it('puts every instant inside the bounds of its own week, which start on a Monday at 00:00 local time', () => {
-    fc.assert(fc.property(anyInstant, (d) => {
-      const week = isoWeek(d, SE);
-      const { start, end } = weekBounds(week, SE);
-      expect(start.getTime()).toBeLessThanOrEqual(d.getTime());
-      expect(d.getTime()).toBeLessThan(end.getTime());
-      expect([167, 168, 169]).toContain((end.getTime() - start.getTime()) / HOUR);
-      const p = localParts(start, SE);
-      expect([p.weekday, p.hour, p.minute]).toEqual([1, 0, 0]);
-      expect(isoWeek(start, SE)).toBe(week);
-      expect(isoWeek(new Date(end.getTime() - 1), SE)).toBe(week);
-      expect(weekBounds(addWeeks(week, 1), SE).start).toEqual(end);
-    }));
+    fc.assert(
+      fc.property(anyInstant, (d) => {
+        const week = isoWeek(d, SE);
+        const { start, end } = weekBounds(week, SE);
+        expect(start.getTime()).toBeLessThanOrEqual(d.getTime());
+        expect(d.getTime()).toBeLessThan(end.getTime());
+        expect([167, 168, 169]).toContain((end.getTime() - start.getTime()) / HOUR);
+        const p = localParts(start, SE);
+        expect([p.weekday, p.hour, p.minute]).toEqual([1, 0, 0]);
+        expect(isoWeek(start, SE)).toBe(week);
+        expect(isoWeek(new Date(end.getTime() - 1), SE)).toBe(week);
+        expect(weekBounds(addWeeks(week, 1), SE).start).toEqual(end);
+      }),
+    );
   });
 
   it('adds and iterates weeks consistently', () => {
-    fc.assert(fc.property(anyWeek, fc.integer({ min: -300, max: 300 }), (week, n) => {
-      const later = addWeeks(week, n);
-      expect(addWeeks(later, -n)).toBe(week);
-      const [from, to] = n >= 0 ? [week, later] : [later, week];
-      const all = [...iterateWeeks(from, to)];
-      expect(all).toHaveLength(Math.abs(n) + 1);
-      expect(all[0]).toBe(from);
-      expect(all.at(-1)).toBe(to);
-      expect(new Set(all).size).toBe(all.length);
-    }));
+    fc.assert(
+      fc.property(anyWeek, fc.integer({ min: -300, max: 300 }), (week, n) => {
+        const later = addWeeks(week, n);
+        expect(addWeeks(later, -n)).toBe(week);
+        const [from, to] = n >= 0 ? [week, later] : [later, week];
+        const all = [...iterateWeeks(from, to)];
+        expect(all).toHaveLength(Math.abs(n) + 1);
+        expect(all[0]).toBe(from);
+        expect(all.at(-1)).toBe(to);
+        expect(new Set(all).size).toBe(all.length);
+      }),
+    );
   });
 
   it('finds the same week last year 52 or 53 weeks back', () => {
-    fc.assert(fc.property(anyWeek, (week) => {
-      const last = sameWeekLastYear(week);
-      const back = [52, 53].map((n) => addWeeks(week, -n));
-      expect(back).toContain(last);
-      expect(parseIsoWeek(last).year).toBe(parseIsoWeek(week).year - 1);
-    }));
+    fc.assert(
+      fc.property(anyWeek, (week) => {
+        const last = sameWeekLastYear(week);
+        const back = [52, 53].map((n) => addWeeks(week, -n));
+        expect(back).toContain(last);
+        expect(parseIsoWeek(last).year).toBe(parseIsoWeek(week).year - 1);
+      }),
+    );
   });
 });
 
@@ -131,20 +153,24 @@ describe('ISO weeks of calendar days', () => {
   });
 
   it('gives every day of a week that week, Monday first', () => {
-    fc.assert(fc.property(anyWeek, fc.integer({ min: 0, max: 6 }), (week, offset) => {
-      const day = isoWeekDay(week, offset);
-      expect(isoWeekOfDay(day)).toBe(week);
-      expect(new Date(`${day}T12:00:00Z`).getUTCDay()).toBe((offset + 1) % 7);
-    }));
+    fc.assert(
+      fc.property(anyWeek, fc.integer({ min: 0, max: 6 }), (week, offset) => {
+        const day = isoWeekDay(week, offset);
+        expect(isoWeekOfDay(day)).toBe(week);
+        expect(new Date(`${day}T12:00:00Z`).getUTCDay()).toBe((offset + 1) % 7);
+      }),
+    );
   });
 
   it('counts weeks in any zone from local Monday midnight', () => {
     const zones = fc.constantFrom(SE, 'UTC', 'America/New_York', 'Asia/Kolkata');
-    fc.assert(fc.property(anyInstant, zones, (d, zone) => {
-      const { start, end } = weekBounds(isoWeek(d, zone), zone);
-      expect(start.getTime()).toBeLessThanOrEqual(d.getTime());
-      expect(d.getTime()).toBeLessThan(end.getTime());
-      expect(localParts(start, zone)).toMatchObject({ weekday: 1, hour: 0, minute: 0 });
-    }));
+    fc.assert(
+      fc.property(anyInstant, zones, (d, zone) => {
+        const { start, end } = weekBounds(isoWeek(d, zone), zone);
+        expect(start.getTime()).toBeLessThanOrEqual(d.getTime());
+        expect(d.getTime()).toBeLessThan(end.getTime());
+        expect(localParts(start, zone)).toMatchObject({ weekday: 1, hour: 0, minute: 0 });
+      }),
+    );
   });
 });

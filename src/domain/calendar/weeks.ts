@@ -31,8 +31,10 @@ export function weeksInIsoYear(year: number): 52 | 53 {
  * @example formatIsoWeek(2026, 7) // '2026-W07'
  */
 export function formatIsoWeek(year: number, week: number): IsoWeek {
-  if (!Number.isInteger(year) || year < 1000 || year > 9999) throw new RangeError(`ISO week year out of range: ${year}`);
-  if (!Number.isInteger(week) || week < 1 || week > weeksInIsoYear(year)) throw new RangeError(`${year} has no week ${week}`);
+  if (!Number.isInteger(year) || year < 1000 || year > 9999)
+    throw new RangeError(`ISO week year out of range: ${year}`);
+  if (!Number.isInteger(week) || week < 1 || week > weeksInIsoYear(year))
+    throw new RangeError(`${year} has no week ${week}`);
   return `${year}-W${String(week).padStart(2, '0')}`;
 }
 

@@ -2,7 +2,15 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { dayNumber, fromDayNumber } from './days.js';
 import {
-  DEFAULT_TIME_ZONE, localDay, localMinute, localParts, startOfLocalDay, startOfLocalMonth, today, zonedTimeToEpochMs, zoneOffsetMs,
+  DEFAULT_TIME_ZONE,
+  localDay,
+  localMinute,
+  localParts,
+  startOfLocalDay,
+  startOfLocalMonth,
+  today,
+  zonedTimeToEpochMs,
+  zoneOffsetMs,
 } from './zone.js';
 
 const SE = 'Europe/Stockholm';
@@ -16,7 +24,14 @@ describe('Stockholm wall clock', () => {
   });
 
   it('reads wall-clock fields, Monday = 1', () => {
-    expect(localParts('2026-03-29T01:30:00Z', SE)).toEqual({ year: 2026, month: 3, day: 29, hour: 3, minute: 30, weekday: 7 });
+    expect(localParts('2026-03-29T01:30:00Z', SE)).toEqual({
+      year: 2026,
+      month: 3,
+      day: 29,
+      hour: 3,
+      minute: 30,
+      weekday: 7,
+    });
     expect(localParts('2026-11-23T00:00:00+01:00', SE)).toMatchObject({ day: 23, hour: 0, weekday: 1 });
   });
 
@@ -32,13 +47,15 @@ describe('Stockholm wall clock', () => {
   });
 
   it('round-trips any instant through its wall-clock fields (to the minute)', () => {
-    fc.assert(fc.property(fc.date({ min: new Date('2000-01-01'), max: new Date('2040-01-01'), noInvalidDate: true }), (d) => {
-      const p = localParts(d, SE);
-      const ms = zonedTimeToEpochMs(p.year, p.month, p.day, p.hour, p.minute, SE);
-      const minute = Math.floor(d.getTime() / 60_000) * 60_000;
-      // In the repeated autumn hour the earlier instant comes back.
-      expect([minute, minute - 3_600_000]).toContain(ms);
-    }));
+    fc.assert(
+      fc.property(fc.date({ min: new Date('2000-01-01'), max: new Date('2040-01-01'), noInvalidDate: true }), (d) => {
+        const p = localParts(d, SE);
+        const ms = zonedTimeToEpochMs(p.year, p.month, p.day, p.hour, p.minute, SE);
+        const minute = Math.floor(d.getTime() / 60_000) * 60_000;
+        // In the repeated autumn hour the earlier instant comes back.
+        expect([minute, minute - 3_600_000]).toContain(ms);
+      }),
+    );
   });
 
   it('counts days without a zone', () => {
@@ -57,11 +74,16 @@ describe('localMinute', () => {
   });
 
   it('is always one or two hours ahead of UTC, to the minute', () => {
-    fc.assert(fc.property(fc.date({ min: new Date('2000-01-01T00:00:00Z'), max: new Date('2100-01-01T00:00:00Z'), noInvalidDate: true }), (d) => {
-      const local = Date.parse(`${localMinute(d, SE).replace(' ', 'T')}:00Z`);
-      const utcMinute = Math.floor(d.getTime() / 60_000) * 60_000;
-      expect([3_600_000, 7_200_000]).toContain(local - utcMinute);
-    }));
+    fc.assert(
+      fc.property(
+        fc.date({ min: new Date('2000-01-01T00:00:00Z'), max: new Date('2100-01-01T00:00:00Z'), noInvalidDate: true }),
+        (d) => {
+          const local = Date.parse(`${localMinute(d, SE).replace(' ', 'T')}:00Z`);
+          const utcMinute = Math.floor(d.getTime() / 60_000) * 60_000;
+          expect([3_600_000, 7_200_000]).toContain(local - utcMinute);
+        },
+      ),
+    );
   });
 });
 
@@ -75,7 +97,8 @@ describe('local days', () => {
   });
 
   it('starts the days of the changes at local midnight, 23 and 25 hours long', () => {
-    const hours = (day: string, next: string) => (startOfLocalDay(next, SE).getTime() - startOfLocalDay(day, SE).getTime()) / 3_600_000;
+    const hours = (day: string, next: string) =>
+      (startOfLocalDay(next, SE).getTime() - startOfLocalDay(day, SE).getTime()) / 3_600_000;
     expect(startOfLocalDay('2026-03-29', SE).toISOString()).toBe('2026-03-28T23:00:00.000Z');
     expect(hours('2026-03-29', '2026-03-30')).toBe(23);
     expect(startOfLocalDay('2026-10-25', SE).toISOString()).toBe('2026-10-24T22:00:00.000Z');
@@ -103,29 +126,37 @@ describe('zones far from UTC', () => {
 
 describe('properties in several zones', () => {
   const zones = fc.constantFrom(SE, 'UTC', 'America/New_York', 'Asia/Kolkata', 'Australia/Lord_Howe');
-  const anyInstant = fc.date({ min: new Date('2000-01-01T00:00:00Z'), max: new Date('2040-01-01T00:00:00Z'), noInvalidDate: true });
+  const anyInstant = fc.date({
+    min: new Date('2000-01-01T00:00:00Z'),
+    max: new Date('2040-01-01T00:00:00Z'),
+    noInvalidDate: true,
+  });
 
   it('puts every instant on or after the start of its local day, and before the next', () => {
-    fc.assert(fc.property(anyInstant, zones, (d, zone) => {
-      const day = localDay(d, zone);
-      const start = startOfLocalDay(day, zone);
-      expect(start.getTime()).toBeLessThanOrEqual(d.getTime());
-      expect(localDay(start, zone)).toBe(day);
-      const next = startOfLocalDay(dayAfter(day), zone);
-      expect(d.getTime()).toBeLessThan(next.getTime());
-      expect(localDay(new Date(next.getTime() - 1), zone)).toBe(day);
-    }));
+    fc.assert(
+      fc.property(anyInstant, zones, (d, zone) => {
+        const day = localDay(d, zone);
+        const start = startOfLocalDay(day, zone);
+        expect(start.getTime()).toBeLessThanOrEqual(d.getTime());
+        expect(localDay(start, zone)).toBe(day);
+        const next = startOfLocalDay(dayAfter(day), zone);
+        expect(d.getTime()).toBeLessThan(next.getTime());
+        expect(localDay(new Date(next.getTime() - 1), zone)).toBe(day);
+      }),
+    );
   });
 
   it('round-trips wall times outside gaps, and maps every wall time to an instant that reads within an hour of it', () => {
-    fc.assert(fc.property(anyInstant, zones, (d, zone) => {
-      const p = localParts(d, zone);
-      const ms = zonedTimeToEpochMs(p.year, p.month, p.day, p.hour, p.minute, zone);
-      const minute = Math.floor(d.getTime() / 60_000) * 60_000;
-      // The instant itself, or the earlier one of a repeated (autumn) wall time.
-      expect(ms).toBeLessThanOrEqual(minute);
-      expect(localMinute(ms, zone)).toBe(localMinute(d, zone));
-    }));
+    fc.assert(
+      fc.property(anyInstant, zones, (d, zone) => {
+        const p = localParts(d, zone);
+        const ms = zonedTimeToEpochMs(p.year, p.month, p.day, p.hour, p.minute, zone);
+        const minute = Math.floor(d.getTime() / 60_000) * 60_000;
+        // The instant itself, or the earlier one of a repeated (autumn) wall time.
+        expect(ms).toBeLessThanOrEqual(minute);
+        expect(localMinute(ms, zone)).toBe(localMinute(d, zone));
+      }),
+    );
   });
 });
 

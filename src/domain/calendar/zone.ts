@@ -39,8 +39,14 @@ function formatter(timeZone: string): Intl.DateTimeFormat {
   let f = formatters.get(timeZone);
   if (!f) {
     f = new Intl.DateTimeFormat('en-US', {
-      timeZone, hourCycle: 'h23', year: 'numeric', month: 'numeric', day: 'numeric',
-      hour: 'numeric', minute: 'numeric', second: 'numeric',
+      timeZone,
+      hourCycle: 'h23',
+      year: 'numeric',
+      month: 'numeric',
+      day: 'numeric',
+      hour: 'numeric',
+      minute: 'numeric',
+      second: 'numeric',
     });
     formatters.set(timeZone, f);
   }
@@ -127,7 +133,14 @@ export function localMinute(instant: InstantInput, timeZone: string): string {
  * Sunday in Stockholm is 01:30 UTC, 03:30 on the clock). Midnight lies in neither in Sweden.
  * @example zonedTimeToEpochMs(2026, 3, 30, 0, 0, 'Europe/Stockholm') // Date.UTC(2026, 2, 29, 22)
  */
-export function zonedTimeToEpochMs(year: number, month: number, day: number, hour: number, minute: number, timeZone: string): number {
+export function zonedTimeToEpochMs(
+  year: number,
+  month: number,
+  day: number,
+  hour: number,
+  minute: number,
+  timeZone: string,
+): number {
   const wall = Date.UTC(year, month - 1, day, hour, minute);
   // The instant lies within a DST shift of `wall` less its offset there. Try the offsets in force three hours
   // either side of that guess (beyond any transition's reach, in zones of any offset); keep the earliest that

@@ -9,9 +9,17 @@ export { ranInYear } from './annual.assemble.js';
 
 /** The annual follow-up of a unit (its own measures and requests) or a district (all work in its geography). */
 export async function getAnnualReport(ctx: ServiceContext, query: AnnualQuery): Promise<AnnualReport> {
-  const [unit, all, requests] = query.scope === 'district'
-    ? await getDistrictView(ctx, query.unit_id).then((v) => [v.district, v.measures, v.requests] as const)
-    : await Promise.all([getUnitView(ctx, query.unit_id), listRequests(ctx, { unit_id: query.unit_id })])
-      .then(([v, r]) => [v.unit, v.measures.map((x) => x.measure), r] as const);
-  return assembleAnnualReport({ scope: { kind: query.scope, unit }, year: query.year, generated_at: new Date().toISOString() }, all, requests, today(ctx.organisation.timeZone), ctx.organisation.timeZone);
+  const [unit, all, requests] =
+    query.scope === 'district'
+      ? await getDistrictView(ctx, query.unit_id).then((v) => [v.district, v.measures, v.requests] as const)
+      : await Promise.all([getUnitView(ctx, query.unit_id), listRequests(ctx, { unit_id: query.unit_id })]).then(
+          ([v, r]) => [v.unit, v.measures.map((x) => x.measure), r] as const,
+        );
+  return assembleAnnualReport(
+    { scope: { kind: query.scope, unit }, year: query.year, generated_at: new Date().toISOString() },
+    all,
+    requests,
+    today(ctx.organisation.timeZone),
+    ctx.organisation.timeZone,
+  );
 }

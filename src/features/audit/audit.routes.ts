@@ -8,6 +8,9 @@ export const auditRoutes: FastifyPluginAsyncZod = async (app) => {
   serveHttp(app, routes.export, async ({ context, query, reply }) => {
     const { contentType, body } = await exportAudit(await context(), query);
     const extension = query.format === 'json' ? 'json' : 'csv';
-    return reply.type(contentType).header('content-disposition', `attachment; filename="trygg-audit.${extension}"`).send(body);
+    return reply
+      .type(contentType)
+      .header('content-disposition', `attachment; filename="trygg-audit.${extension}"`)
+      .send(body);
   });
 };

@@ -7,7 +7,12 @@ import { IncidentCreateSchema } from '../../domain/incidents.js';
 import { MeasureCreateSchema } from '../../domain/measures.js';
 import { ProblemCreateSchema } from '../../domain/problems.js';
 import type { ServiceContext } from '../../core/context.js';
-import { createTestOrganisation, testContext, type TestOrganisation, createTestUnit } from '../../../tests/factories/org.factory.js';
+import {
+  createTestOrganisation,
+  testContext,
+  type TestOrganisation,
+  createTestUnit,
+} from '../../../tests/factories/org.factory.js';
 import { describeEachEngine } from '../../../tests/setup/test-db.js';
 import { createAgreement, listAgreements, listPublicAgreements } from '../agreements/agreements.service.js';
 import { createIncident, getIncident, listIncidents } from '../incidents/incidents.service.js';
@@ -39,8 +44,13 @@ describeEachEngine('confidentiality tiers: who sees which record', (getDb) => {
   const callers = {} as Record<Who, ServiceContext>;
 
   const user = (unitId: string, role: Role): Principal => ({
-    kind: 'user', userId: randomUUID(), organisationId: org.organisation.id, email: `${role}@example.se`, displayName: role,
-    memberships: [{ unitId, unitKind: 'district', role }], scopes: null,
+    kind: 'user',
+    userId: randomUUID(),
+    organisationId: org.organisation.id,
+    email: `${role}@example.se`,
+    displayName: role,
+    memberships: [{ unitId, unitKind: 'district', role }],
+    scopes: null,
   });
 
   beforeAll(async () => {
@@ -53,11 +63,25 @@ describeEachEngine('confidentiality tiers: who sees which record', (getDb) => {
     units.company = await unit('bostadsbolaget', 'company');
     units.culture = await unit('kultur', 'specialist');
     for (const tier of CONFIDENTIALITY_TIERS) {
-      const p = await createProblem(system, ProblemCreateSchema.parse({
-        owner_unit_id: org.unitId, area_id: org.areas.south, title: `Problem ${tier}`, statement: `Detaljer (${tier})`, categories: ['klotter'], confidentiality: tier,
-      }));
+      const p = await createProblem(
+        system,
+        ProblemCreateSchema.parse({
+          owner_unit_id: org.unitId,
+          area_id: org.areas.south,
+          title: `Problem ${tier}`,
+          statement: `Detaljer (${tier})`,
+          categories: ['klotter'],
+          confidentiality: tier,
+        }),
+      );
       problems[tier] = p.id;
-      await createRequest(system, { from_unit_id: org.unitId, to_unit_id: units.police, problem_id: p.id, what: `Hjälp (${tier})`, due_date: '2026-12-31' });
+      await createRequest(system, {
+        from_unit_id: org.unitId,
+        to_unit_id: units.police,
+        problem_id: p.id,
+        what: `Hjälp (${tier})`,
+        due_date: '2026-12-31',
+      });
     }
     const as = (principal: Principal): ServiceContext => ({ ...system, principal, actor: 'test' });
     callers.admin = as(user(units.culture, 'admin'));
@@ -87,11 +111,25 @@ describeEachEngine('confidentiality tiers: who sees which record', (getDb) => {
   });
 
   it('a measure is shared with its contributing units; a restricted component is hidden from all but its owners', async () => {
-    const m = await createMeasure(system, MeasureCreateSchema.parse({
-      problem_ids: [problems.partner], responsible_unit_id: org.unitId, contributing_unit_ids: [units.police], title: 'Väktare vid entrén', type: 'surveillance',
-      confidentiality: 'partner', components: [{ title: 'Rondering', type: 'surveillance' }, { title: 'Larmkod och rutter', type: 'surveillance', confidentiality: 'restricted' }],
-    }));
-    expect((await getMeasure(callers.owner, m.id)).components.map((c) => c.title)).toEqual(['Rondering', 'Larmkod och rutter']);
+    const m = await createMeasure(
+      system,
+      MeasureCreateSchema.parse({
+        problem_ids: [problems.partner],
+        responsible_unit_id: org.unitId,
+        contributing_unit_ids: [units.police],
+        title: 'Väktare vid entrén',
+        type: 'surveillance',
+        confidentiality: 'partner',
+        components: [
+          { title: 'Rondering', type: 'surveillance' },
+          { title: 'Larmkod och rutter', type: 'surveillance', confidentiality: 'restricted' },
+        ],
+      }),
+    );
+    expect((await getMeasure(callers.owner, m.id)).components.map((c) => c.title)).toEqual([
+      'Rondering',
+      'Larmkod och rutter',
+    ]);
     const police = await getMeasure(callers.sharedPartner, m.id);
     expect(police.components.map((c) => c.title)).toEqual(['Rondering']);
     // Its restricted problem would not be listed either; this one is partner-tier and shared.
@@ -103,7 +141,15 @@ describeEachEngine('confidentiality tiers: who sees which record', (getDb) => {
     const base = { occurred_at: '2026-03-01T12:00:00Z', category: 'klotter', lon: 18.02, lat: 59.27 };
     const internal = await createIncident(system, IncidentCreateSchema.parse({ ...base, description: 'Internt' }));
     expect(internal.confidentiality).toBe('municipal');
-    const reported = await createIncident(system, IncidentCreateSchema.parse({ ...base, description: 'Polisens', reporting_unit_id: units.police, confidentiality: 'restricted' }));
+    const reported = await createIncident(
+      system,
+      IncidentCreateSchema.parse({
+        ...base,
+        description: 'Polisens',
+        reporting_unit_id: units.police,
+        confidentiality: 'restricted',
+      }),
+    );
     const police = (await listIncidents(callers.sharedPartner, { limit: 100 } as never)).items.map((i) => i.id);
     expect(police).toEqual([reported.id]);
     await expect(getIncident(callers.sharedPartner, internal.id)).rejects.toMatchObject({ code: 'NOT_FOUND' });
@@ -112,12 +158,24 @@ describeEachEngine('confidentiality tiers: who sees which record', (getDb) => {
   });
 
   it('agreements: public by default; a municipal one is hidden from the public page and from partners who are not its party', async () => {
-    const input = { district_unit_id: org.unitId, partner_unit_id: units.police, kind: 'citizen_promise', period_start: '2026-01-01', period_end: '2026-12-31', area_ids: [org.areas.south] };
+    const input = {
+      district_unit_id: org.unitId,
+      partner_unit_id: units.police,
+      kind: 'citizen_promise',
+      period_start: '2026-01-01',
+      period_end: '2026-12-31',
+      area_ids: [org.areas.south],
+    };
     const open = await createAgreement(system, AgreementCreateSchema.parse({ ...input, title: 'Medborgarlöfte' }));
-    const internal = await createAgreement(system, AgreementCreateSchema.parse({ ...input, title: 'Intern plan', confidentiality: 'partner' }));
+    const internal = await createAgreement(
+      system,
+      AgreementCreateSchema.parse({ ...input, title: 'Intern plan', confidentiality: 'partner' }),
+    );
     expect(open.confidentiality).toBe('public');
     expect((await listPublicAgreements(callers.public, {})).map((a) => a.id)).toEqual([open.id]);
-    expect((await listAgreements(callers.sharedPartner, {})).map((a) => a.id).sort()).toEqual([open.id, internal.id].sort());
+    expect((await listAgreements(callers.sharedPartner, {})).map((a) => a.id).sort()).toEqual(
+      [open.id, internal.id].sort(),
+    );
     expect((await listAgreements(callers.otherPartner, {})).map((a) => a.id)).toEqual([open.id]);
   });
 });

@@ -25,8 +25,17 @@ const FREE_TEXT_FIELDS = {
 export type FreeTextKind = keyof typeof FREE_TEXT_FIELDS;
 
 const KIND_LABEL: Record<FreeTextKind, string> = {
-  incident: 'Händelse', problem: 'Problem', evidence: 'Underlag', measure: 'Åtgärd', measure_component: 'Del av åtgärd', followup: 'Uppföljning',
-  request: 'Begäran', agreement: 'Överenskommelse', meeting: 'Möte', meeting_action: 'Mötesåtgärd', annotation: 'Anteckning',
+  incident: 'Händelse',
+  problem: 'Problem',
+  evidence: 'Underlag',
+  measure: 'Åtgärd',
+  measure_component: 'Del av åtgärd',
+  followup: 'Uppföljning',
+  request: 'Begäran',
+  agreement: 'Överenskommelse',
+  meeting: 'Möte',
+  meeting_action: 'Mötesåtgärd',
+  annotation: 'Anteckning',
 };
 
 /** The label shown instead of a record's title: its kind and the start of its id, e.g. "Åtgärd 1f0c9a2b". */
@@ -47,7 +56,10 @@ function withoutFreeText<T extends { id: string }>(kind: FreeTextKind, record: T
  * The one gate for free text on the way out: `shown(kind, record)` is the record itself for callers who may
  * read free text, and `withoutFreeText` for the others. Presenters apply it to every record they hand out.
  */
-export function freeTextGate(principal: Principal): { readable: boolean; shown<T extends { id: string }>(kind: FreeTextKind, record: T): T } {
+export function freeTextGate(principal: Principal): {
+  readable: boolean;
+  shown<T extends { id: string }>(kind: FreeTextKind, record: T): T;
+} {
   const readable = canReadFreeText(principal);
   return { readable, shown: (kind, record) => (readable ? record : withoutFreeText(kind, record)) };
 }

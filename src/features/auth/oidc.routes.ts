@@ -24,11 +24,23 @@ export const oidcRoutes: FastifyPluginAsyncZod = async (app) => {
     if (!app.oidc) throw new AppError('NOT_FOUND', { details: { reason: 'sso_not_configured' } });
     const callbackUrl = new URL(request.url, app.oidc.redirectUri);
     try {
-      const { token } = await completeOidcLogin(await context(), app.oidc, callbackUrl, request.headers['user-agent'] ?? null);
-      reply.setCookie(SESSION_COOKIE, token, sessionCookieOptions(request.protocol === 'https' || callbackUrl.protocol === 'https:'));
+      const { token } = await completeOidcLogin(
+        await context(),
+        app.oidc,
+        callbackUrl,
+        request.headers['user-agent'] ?? null,
+      );
+      reply.setCookie(
+        SESSION_COOKIE,
+        token,
+        sessionCookieOptions(request.protocol === 'https' || callbackUrl.protocol === 'https:'),
+      );
       return reply.redirect('/');
     } catch (error) {
-      const reason = error instanceof AppError ? String((error.details as { reason?: string } | undefined)?.reason ?? error.code) : 'sso_failed';
+      const reason =
+        error instanceof AppError
+          ? String((error.details as { reason?: string } | undefined)?.reason ?? error.code)
+          : 'sso_failed';
       request.log.warn({ reason }, 'single sign-on refused');
       return reply.redirect(`/login?error=${encodeURIComponent(reason)}`);
     }

@@ -3,7 +3,13 @@ import { AppError } from '../../domain/errors.js';
 import type { ServiceContext } from '../../core/context.js';
 import { recordAudit } from '../../core/audit.repo.js';
 import { startSession } from './auth.service.js';
-import { findUnlinkedUserByEmail, findUserByOidcSubject, insertOidcLogin, linkOidcSubject, takeOidcLogin } from './auth.repo.js';
+import {
+  findUnlinkedUserByEmail,
+  findUserByOidcSubject,
+  insertOidcLogin,
+  linkOidcSubject,
+  takeOidcLogin,
+} from './auth.repo.js';
 
 /** The city's identity provider (OpenID Connect, authorisation code flow with PKCE). */
 export interface OidcSettings {
@@ -23,7 +29,13 @@ function configuration(s: OidcSettings): Promise<client.Configuration> {
   const key = `${s.issuer}|${s.clientId}`;
   let config = discovered.get(key);
   if (!config) {
-    config = client.discovery(new URL(s.issuer), s.clientId, s.clientSecret, undefined, s.allowHttp ? { execute: [client.allowInsecureRequests] } : undefined);
+    config = client.discovery(
+      new URL(s.issuer),
+      s.clientId,
+      s.clientSecret,
+      undefined,
+      s.allowHttp ? { execute: [client.allowInsecureRequests] } : undefined,
+    );
     config.catch(() => discovered.delete(key));
     discovered.set(key, config);
   }
@@ -38,8 +50,12 @@ export async function beginOidcLogin(ctx: ServiceContext, s: OidcSettings): Prom
   const nonce = client.randomNonce();
   await insertOidcLogin(ctx.db, { state, organisation_id: ctx.organisation.id, code_verifier: codeVerifier, nonce });
   return client.buildAuthorizationUrl(config, {
-    redirect_uri: s.redirectUri, scope: 'openid email profile', state, nonce,
-    code_challenge: await client.calculatePKCECodeChallenge(codeVerifier), code_challenge_method: 'S256',
+    redirect_uri: s.redirectUri,
+    scope: 'openid email profile',
+    state,
+    nonce,
+    code_challenge: await client.calculatePKCECodeChallenge(codeVerifier),
+    code_challenge_method: 'S256',
   }).href;
 }
 
@@ -47,27 +63,49 @@ export async function beginOidcLogin(ctx: ServiceContext, s: OidcSettings): Prom
  * Finishes a sign-on from the provider's callback. Accounts are created by an admin (they need a unit and
  * a role); the first sign-on links the provider's subject to the account with the same e-mail address.
  */
-export async function completeOidcLogin(ctx: ServiceContext, s: OidcSettings, callbackUrl: URL, userAgent: string | null) {
+export async function completeOidcLogin(
+  ctx: ServiceContext,
+  s: OidcSettings,
+  callbackUrl: URL,
+  userAgent: string | null,
+) {
   const state = callbackUrl.searchParams.get('state') ?? '';
   const login = await takeOidcLogin(ctx.db, ctx.organisation.id, state);
-  if (!login || Date.now() - new Date(login.created_at).getTime() > LOGIN_TTL_MS) throw new AppError('UNAUTHENTICATED', { details: { reason: 'sso_state' } });
+  if (!login || Date.now() - new Date(login.created_at).getTime() > LOGIN_TTL_MS)
+    throw new AppError('UNAUTHENTICATED', { details: { reason: 'sso_state' } });
   const config = await configuration(s);
-  const tokens = await client.authorizationCodeGrant(config, callbackUrl, {
-    pkceCodeVerifier: login.code_verifier, expectedState: state, expectedNonce: login.nonce,
-  }).catch(() => { throw new AppError('UNAUTHENTICATED', { details: { reason: 'sso_exchange' } }); });
+  const tokens = await client
+    .authorizationCodeGrant(config, callbackUrl, {
+      pkceCodeVerifier: login.code_verifier,
+      expectedState: state,
+      expectedNonce: login.nonce,
+    })
+    .catch(() => {
+      throw new AppError('UNAUTHENTICATED', { details: { reason: 'sso_exchange' } });
+    });
   const claims = tokens.claims();
   if (!claims) throw new AppError('UNAUTHENTICATED', { details: { reason: 'sso_claims' } });
   // Strict providers put e-mail in the userinfo response rather than in the ID token.
-  const emailClaim = claims.email ?? (await client.fetchUserInfo(config, tokens.access_token, claims.sub).catch(() => undefined))?.email;
+  const emailClaim =
+    claims.email ?? (await client.fetchUserInfo(config, tokens.access_token, claims.sub).catch(() => undefined))?.email;
   const email = typeof emailClaim === 'string' ? emailClaim.toLowerCase() : null;
   let user = await findUserByOidcSubject(ctx.db, claims.iss, claims.sub);
   if (!user && email) {
     const byEmail = await findUnlinkedUserByEmail(ctx.db, ctx.organisation.id, email);
     if (byEmail) {
       user = await linkOidcSubject(ctx.db, byEmail.id, claims.iss, claims.sub);
-      await recordAudit(ctx.db, { organisationId: ctx.organisation.id, actor: email, action: 'update', entityType: 'user', entityId: user.id, after: { oidc_issuer: claims.iss }, remoteAddress: ctx.remoteAddress });
+      await recordAudit(ctx.db, {
+        organisationId: ctx.organisation.id,
+        actor: email,
+        action: 'update',
+        entityType: 'user',
+        entityId: user.id,
+        after: { oidc_issuer: claims.iss },
+        remoteAddress: ctx.remoteAddress,
+      });
     }
   }
-  if (!user || user.disabled || user.organisation_id !== ctx.organisation.id) throw new AppError('FORBIDDEN', { details: { reason: 'no_account' } });
+  if (!user || user.disabled || user.organisation_id !== ctx.organisation.id)
+    throw new AppError('FORBIDDEN', { details: { reason: 'no_account' } });
   return startSession(ctx, user, userAgent, 'oidc');
 }

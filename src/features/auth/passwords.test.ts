@@ -26,11 +26,18 @@ describe('password rules', () => {
   });
 
   it("refuses the organisation's own name, given per call", async () => {
-    expect(await passwordProblem('Göteborgs2026!', 'x@example.se', ['Göteborgs stad', 'goteborg'])).toBe('organisation_word');
+    expect(await passwordProblem('Göteborgs2026!', 'x@example.se', ['Göteborgs stad', 'goteborg'])).toBe(
+      'organisation_word',
+    );
     expect(await passwordProblem('Göteborgs2026!', 'x@example.se', ORGANISATION)).toBeNull();
   });
 
-  it.each(['korrekt häst batteri häftstift', 'lingonsylt på torsdagar', 'Sommaren vid havet i Grisslehamn', 'x7Kq!m2Pz9#wLr'])('accepts %s', async (password) => {
+  it.each([
+    'korrekt häst batteri häftstift',
+    'lingonsylt på torsdagar',
+    'Sommaren vid havet i Grisslehamn',
+    'x7Kq!m2Pz9#wLr',
+  ])('accepts %s', async (password) => {
     expect(await passwordProblem(password, EMAIL, ORGANISATION)).toBeNull();
   });
 

@@ -11,26 +11,79 @@ const ARGON2_OPTIONS = { algorithm: 2 as const, memoryCost: 19_456, timeCost: 2,
  * Loaded at the first check, not at start: the module would cost every server and CLI start about 0.1 s and 5 MB.
  */
 let common: Promise<Set<string>> | null = null;
-const commonPasswords = () => (common ??= import('@zxcvbn-ts/language-common').then(({ dictionary }) => new Set(dictionary['passwords-common'])));
+const commonPasswords = () =>
+  (common ??= import('@zxcvbn-ts/language-common').then(({ dictionary }) => new Set(dictionary['passwords-common'])));
 
 /**
  * Words everyone in a Swedish city's organisation would build a password on: the product, the city,
  * seasons, months and the Swedish "password"/"welcome". The organisation's own name is added per call.
  */
 const VOCABULARY = [
-  'trygghet', 'trygg', 'stockholm', 'sverige', 'sweden', 'kommun', 'staden', 'stad', 'polisen', 'polis',
-  'lösenord', 'losenord', 'välkommen', 'valkommen', 'hejsan', 'hej',
-  'sommar', 'vinter', 'höst', 'vår', 'summer', 'winter', 'autumn', 'spring', 'fall',
-  'januari', 'februari', 'mars', 'april', 'maj', 'juni', 'juli', 'augusti', 'september', 'oktober', 'november', 'december',
-  'january', 'february', 'march', 'may', 'june', 'july', 'august', 'october',
+  'trygghet',
+  'trygg',
+  'stockholm',
+  'sverige',
+  'sweden',
+  'kommun',
+  'staden',
+  'stad',
+  'polisen',
+  'polis',
+  'lösenord',
+  'losenord',
+  'välkommen',
+  'valkommen',
+  'hejsan',
+  'hej',
+  'sommar',
+  'vinter',
+  'höst',
+  'vår',
+  'summer',
+  'winter',
+  'autumn',
+  'spring',
+  'fall',
+  'januari',
+  'februari',
+  'mars',
+  'april',
+  'maj',
+  'juni',
+  'juli',
+  'augusti',
+  'september',
+  'oktober',
+  'november',
+  'december',
+  'january',
+  'february',
+  'march',
+  'may',
+  'june',
+  'july',
+  'august',
+  'october',
 ];
 
-export type PasswordProblem = 'too_short' | 'too_long' | 'too_common' | 'organisation_word' | 'contains_email' | 'same_as_current';
+export type PasswordProblem =
+  | 'too_short'
+  | 'too_long'
+  | 'too_common'
+  | 'organisation_word'
+  | 'contains_email'
+  | 'same_as_current';
 
 /** What each refusal says, in both languages: shown as the error message under the password field. */
 export const PASSWORD_PROBLEM_MESSAGES: Record<PasswordProblem, LocalisedMessage> = {
-  too_short: { sv: `Lösenordet måste ha minst ${PASSWORD_MIN_LENGTH} tecken.`, en: `The password must have at least ${PASSWORD_MIN_LENGTH} characters.` },
-  too_long: { sv: `Lösenordet får ha högst ${PASSWORD_MAX_LENGTH} tecken.`, en: `The password may have at most ${PASSWORD_MAX_LENGTH} characters.` },
+  too_short: {
+    sv: `Lösenordet måste ha minst ${PASSWORD_MIN_LENGTH} tecken.`,
+    en: `The password must have at least ${PASSWORD_MIN_LENGTH} characters.`,
+  },
+  too_long: {
+    sv: `Lösenordet får ha högst ${PASSWORD_MAX_LENGTH} tecken.`,
+    en: `The password may have at most ${PASSWORD_MAX_LENGTH} characters.`,
+  },
   too_common: {
     sv: 'Lösenordet finns bland de vanligaste läckta lösenorden (även med siffror eller tecken före eller efter). Välj en mening av några ord.',
     en: 'The password is among the most common leaked passwords (also with digits or symbols before or after). Choose a sentence of a few words.',
@@ -39,8 +92,14 @@ export const PASSWORD_PROBLEM_MESSAGES: Record<PasswordProblem, LocalisedMessage
     sv: 'Lösenordet bygger på ord som alla här gissar först (Trygg, staden, organisationen, årstider, månader, årtal). Välj en mening av några egna ord.',
     en: 'The password is built on words everyone here would guess first (Trygg, the city, the organisation, seasons, months, years). Choose a sentence of a few words of your own.',
   },
-  contains_email: { sv: 'Lösenordet får inte innehålla din e-postadress.', en: 'The password must not contain your e-mail address.' },
-  same_as_current: { sv: 'Det nya lösenordet måste skilja sig från det nuvarande.', en: 'The new password must differ from the current one.' },
+  contains_email: {
+    sv: 'Lösenordet får inte innehålla din e-postadress.',
+    en: 'The password must not contain your e-mail address.',
+  },
+  same_as_current: {
+    sv: 'Det nya lösenordet måste skilja sig från det nuvarande.',
+    en: 'The new password must differ from the current one.',
+  },
 };
 
 const LEET: Record<string, string> = { '0': 'o', '3': 'e', '4': 'a', '5': 's', '7': 't', '@': 'a', $: 's', '!': 'i' };
@@ -73,7 +132,11 @@ function onlyVocabulary(form: string, words: readonly string[]): boolean {
  * organisation's own vocabulary, no reuse of the account name; no composition rules.
  * @param organisationWords the organisation's name and slug, refused like the built-in vocabulary.
  */
-export async function passwordProblem(password: string, email: string, organisationWords: readonly string[] = []): Promise<PasswordProblem | null> {
+export async function passwordProblem(
+  password: string,
+  email: string,
+  organisationWords: readonly string[] = [],
+): Promise<PasswordProblem | null> {
   const chars = [...password].length;
   if (chars < PASSWORD_MIN_LENGTH) return 'too_short';
   if (chars > PASSWORD_MAX_LENGTH) return 'too_long';

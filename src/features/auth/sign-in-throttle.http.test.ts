@@ -15,14 +15,31 @@ describeEachEngine('sign-in throttling: per place, never a lockout of the owner'
 
   beforeAll(async () => {
     org = await createTestOrganisation(getDb().db);
-    app = await buildApp({ db: getDb().db, engine: getDb().engine, config: { bodyLimit: 65_536, defaultOrganisation: 'testkommun' }, webRoot: null });
+    app = await buildApp({
+      db: getDb().db,
+      engine: getDb().engine,
+      config: { bodyLimit: 65_536, defaultOrganisation: 'testkommun' },
+      webRoot: null,
+    });
   });
   afterAll(async () => app.close());
 
   it('answers 429 to one address that tries many accounts, and only to that address', async () => {
     const hash = await hashPassword(TEST_PASSWORD);
     const emails = Array.from({ length: 60 }, (_, i) => `konto${i}@example.se`);
-    await getDb().db.insertInto('users').values(emails.map((email) => ({ organisation_id: org.organisation.id, email, display_name: email, password_hash: hash, oidc_issuer: null, oidc_subject: null }))).execute();
+    await getDb()
+      .db.insertInto('users')
+      .values(
+        emails.map((email) => ({
+          organisation_id: org.organisation.id,
+          email,
+          display_name: email,
+          password_hash: hash,
+          oidc_issuer: null,
+          oidc_subject: null,
+        })),
+      )
+      .execute();
     const statuses: number[] = [];
     for (const email of emails) statuses.push((await login(email, 'sommarstuga vid sjön', '203.0.113.9')).statusCode);
     expect(statuses.slice(0, 20)).toEqual(Array(20).fill(401));
@@ -37,14 +54,18 @@ describeEachEngine('sign-in throttling: per place, never a lockout of the owner'
     for (let i = 0; i < 8; i++) await login(owner.email, `gissning nummer ${i}`, '192.0.2.66');
     const attacker = await login(owner.email, TEST_PASSWORD, '192.0.2.66');
     expect(attacker.statusCode).toBe(429);
-    expect(attacker.json().error).toMatchObject({ code: 'ACCOUNT_LOCKED', details: { retry_after: expect.any(String) } });
+    expect(attacker.json().error).toMatchObject({
+      code: 'ACCOUNT_LOCKED',
+      details: { retry_after: expect.any(String) },
+    });
     expect((await login(owner.email, TEST_PASSWORD, '198.51.100.7')).statusCode).toBe(200);
   });
 
   it('under attack from many places, a new place gets one try per hour while a known place keeps its tries', async () => {
     const owner = await createUser(getDb().db, org.organisation.id, org.unitId, 'unit_editor');
     expect((await login(owner.email, TEST_PASSWORD, '198.51.100.8')).statusCode).toBe(200);
-    for (let a = 0; a < 6; a++) for (let i = 0; i < 5; i++) await login(owner.email, `gissning ${a}.${i}`, `192.0.2.${100 + a}`);
+    for (let a = 0; a < 6; a++)
+      for (let i = 0; i < 5; i++) await login(owner.email, `gissning ${a}.${i}`, `192.0.2.${100 + a}`);
     expect((await login(owner.email, 'fel från ny plats', '192.0.2.200')).statusCode).toBe(401);
     expect((await login(owner.email, TEST_PASSWORD, '192.0.2.200')).json().error.code).toBe('ACCOUNT_LOCKED');
     expect((await login(owner.email, 'felskrivet en gång', '198.51.100.8')).statusCode).toBe(401);
@@ -84,7 +105,16 @@ describeEachEngine('sign-in throttling: per place, never a lockout of the owner'
 
   it('forgets the client addresses three months after their last attempt', async () => {
     const db = getDb().db;
-    const count = async () => Number((await db.selectFrom('sign_in_throttle').select((eb) => eb.fn.countAll().as('n')).where('organisation_id', '=', org.organisation.id).executeTakeFirstOrThrow()).n);
+    const count = async () =>
+      Number(
+        (
+          await db
+            .selectFrom('sign_in_throttle')
+            .select((eb) => eb.fn.countAll().as('n'))
+            .where('organisation_id', '=', org.organisation.id)
+            .executeTakeFirstOrThrow()
+        ).n,
+      );
     const ctx = testContext(db, org.organisation);
     await login('vem.som.helst@example.se', 'ett fel lösenord', '192.0.2.50');
     expect(await count()).toBeGreaterThan(0);

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { signInPlace } from './sign-in-throttle.js';
 
-const place = (remoteAddress: string | undefined) => signInPlace({ organisation: { id: 'o', slug: 'o', timeZone: 'Europe/Stockholm' }, remoteAddress }, 'anna@example.se');
+const place = (remoteAddress: string | undefined) =>
+  signInPlace({ organisation: { id: 'o', slug: 'o', timeZone: 'Europe/Stockholm' }, remoteAddress }, 'anna@example.se');
 
 describe('the place a sign-in comes from', () => {
   it('counts an IPv6 address as its /64, so a client cannot rotate within its own network', () => {

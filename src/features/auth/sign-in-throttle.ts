@@ -2,7 +2,15 @@ import { isIPv6 } from 'node:net';
 import { AppError } from '../../domain/errors.js';
 import type { ServiceContext, Db } from '../../core/context.js';
 import {
-  addFailure, countEmailFailures, countFailingEmails, countStaleThrottleRows, deleteStaleThrottleRows, findThrottle, recordSuccess, setBlockedUntil, type ThrottleKey,
+  addFailure,
+  countEmailFailures,
+  countFailingEmails,
+  countStaleThrottleRows,
+  deleteStaleThrottleRows,
+  findThrottle,
+  recordSuccess,
+  setBlockedUntil,
+  type ThrottleKey,
 } from './sign-in-throttle.repo.js';
 
 /*
@@ -37,11 +45,12 @@ const addMinutes = (at: Date, minutes: number) => new Date(at.getTime() + minute
 
 /** The eight 16-bit groups of a valid IPv6 address, `::` expanded and a dotted IPv4 tail split in two. */
 function ipv6Groups(address: string): number[] {
-  const groups = (part: string) => (part ? part.split(':') : []).flatMap((g) => {
-    if (!g.includes('.')) return [parseInt(g, 16)];
-    const [a = 0, b = 0, c = 0, d = 0] = g.split('.').map(Number);
-    return [(a << 8) | b, (c << 8) | d];
-  });
+  const groups = (part: string) =>
+    (part ? part.split(':') : []).flatMap((g) => {
+      if (!g.includes('.')) return [parseInt(g, 16)];
+      const [a = 0, b = 0, c = 0, d = 0] = g.split('.').map(Number);
+      return [(a << 8) | b, (c << 8) | d];
+    });
   const [head = '', tail] = address.split('::');
   const before = groups(head);
   const after = tail === undefined ? [] : groups(tail);
@@ -58,8 +67,12 @@ function throttleAddress(address: string | undefined): string {
   const bare = address.split('%')[0]!;
   if (!isIPv6(bare)) return address;
   const g = ipv6Groups(bare);
-  if (g.slice(0, 5).every((x) => x === 0) && g[5] === 0xffff) return [g[6]! >> 8, g[6]! & 255, g[7]! >> 8, g[7]! & 255].join('.');
-  return `${g.slice(0, 4).map((x) => x.toString(16)).join(':')}::/64`;
+  if (g.slice(0, 5).every((x) => x === 0) && g[5] === 0xffff)
+    return [g[6]! >> 8, g[6]! & 255, g[7]! >> 8, g[7]! & 255].join('.');
+  return `${g
+    .slice(0, 4)
+    .map((x) => x.toString(16))
+    .join(':')}::/64`;
 }
 
 /** The place a sign-in comes from: this organisation, the e-mail address as given, the client's network. */
@@ -69,7 +82,10 @@ export function signInPlace(ctx: Pick<ServiceContext, 'organisation' | 'remoteAd
 
 /** Refuses before the password is even checked when this place is waiting, or this address is spraying. */
 export async function assertMayTrySignIn(db: Db, key: ThrottleKey, now: Date): Promise<void> {
-  const [row, failingEmails] = await Promise.all([findThrottle(db, key), countFailingEmails(db, key.address, addMinutes(now, -SPRAY_MINUTES))]);
+  const [row, failingEmails] = await Promise.all([
+    findThrottle(db, key),
+    countFailingEmails(db, key.address, addMinutes(now, -SPRAY_MINUTES)),
+  ]);
   if (row?.blocked_until && row.blocked_until > now) {
     throw new AppError('ACCOUNT_LOCKED', { details: { retry_after: row.blocked_until.toISOString() } });
   }
@@ -87,7 +103,6 @@ export async function recordSignInFailure(db: Db, key: ThrottleKey, now: Date): 
   if (minutes) await setBlockedUntil(db, key, addMinutes(now, minutes));
 }
 
-
 /** A successful sign-in (password or single sign-on): the place's failures are forgiven and the place is known. */
 export async function recordSignInSuccess(db: Db, key: ThrottleKey, now: Date): Promise<void> {
   await recordSuccess(db, key, now);
@@ -95,5 +110,7 @@ export async function recordSignInSuccess(db: Db, key: ThrottleKey, now: Date): 
 
 /** Retention: forgets the client addresses with neither a failure nor a success since `cutoff` (only counts them with dryRun). */
 export function expireSignInThrottle(db: Db, organisationId: string, cutoff: Date, dryRun: boolean): Promise<number> {
-  return dryRun ? countStaleThrottleRows(db, organisationId, cutoff) : deleteStaleThrottleRows(db, organisationId, cutoff);
+  return dryRun
+    ? countStaleThrottleRows(db, organisationId, cutoff)
+    : deleteStaleThrottleRows(db, organisationId, cutoff);
 }

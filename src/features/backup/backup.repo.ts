@@ -19,7 +19,9 @@ export async function listPrimaryKeyColumns(db: Db) {
   const { rows } = await sql<{ table_name: string; column_name: string }>`
     SELECT k.table_name, k.column_name FROM information_schema.table_constraints c
     JOIN information_schema.key_column_usage k ON k.constraint_name = c.constraint_name AND k.table_schema = c.table_schema
-    WHERE c.table_schema = current_schema() AND c.constraint_type = 'PRIMARY KEY' ORDER BY k.table_name, k.ordinal_position`.execute(db);
+    WHERE c.table_schema = current_schema() AND c.constraint_type = 'PRIMARY KEY' ORDER BY k.table_name, k.ordinal_position`.execute(
+    db,
+  );
   return rows;
 }
 
@@ -36,10 +38,20 @@ export async function listForeignKeys(db: Db) {
 }
 
 /** One page of `table`'s rows ordered by `key`, those after the key values `after` (from the start when null). */
-export async function readTablePage(db: Db, table: string, key: string[], after: unknown[] | null, limit: number): Promise<Array<Record<string, unknown>>> {
+export async function readTablePage(
+  db: Db,
+  table: string,
+  key: string[],
+  after: unknown[] | null,
+  limit: number,
+): Promise<Array<Record<string, unknown>>> {
   const keyRow = sql.join(key.map((k) => sql.ref(k)));
-  const where: RawBuilder<unknown> = after ? sql`WHERE (${keyRow}) > (${sql.join(after.map((v) => sql`${v}`))})` : sql``;
-  const { rows } = await sql<Record<string, unknown>>`SELECT * FROM ${sql.table(table)} ${where} ORDER BY ${keyRow} LIMIT ${limit}`.execute(db);
+  const where: RawBuilder<unknown> = after
+    ? sql`WHERE (${keyRow}) > (${sql.join(after.map((v) => sql`${v}`))})`
+    : sql``;
+  const { rows } = await sql<
+    Record<string, unknown>
+  >`SELECT * FROM ${sql.table(table)} ${where} ORDER BY ${keyRow} LIMIT ${limit}`.execute(db);
   return rows;
 }
 
@@ -83,5 +95,7 @@ export async function rebuildIncidentWeeklyCounts(db: Db): Promise<void> {
 
 /** Moves the identity column's sequence past the largest value restored into it. */
 export async function resetIdentitySequence(db: Db, table: string, column: string): Promise<void> {
-  await sql`SELECT setval(pg_get_serial_sequence(${table}, ${column}), GREATEST((SELECT max(${sql.ref(column)}) FROM ${sql.table(table)}), 1))`.execute(db);
+  await sql`SELECT setval(pg_get_serial_sequence(${table}, ${column}), GREATEST((SELECT max(${sql.ref(column)}) FROM ${sql.table(table)}), 1))`.execute(
+    db,
+  );
 }

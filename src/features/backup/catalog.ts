@@ -15,7 +15,13 @@ export interface TableInfo {
  * Tables that are the schema's own bookkeeping, short-lived secrets or derived from other rows (the weekly
  * incident counts and week versions, recounted by restoreFrom), never backed up.
  */
-const EXCLUDED = new Set(['kysely_migration', 'kysely_migration_lock', 'sessions', 'incident_weekly_counts', 'incident_week_versions']);
+const EXCLUDED = new Set([
+  'kysely_migration',
+  'kysely_migration_lock',
+  'sessions',
+  'incident_weekly_counts',
+  'incident_week_versions',
+]);
 
 /** The application's tables in the current schema, ordered so that every table comes after those it references. */
 export async function listTables(db: Db): Promise<TableInfo[]> {
@@ -26,7 +32,13 @@ export async function listTables(db: Db): Promise<TableInfo[]> {
   const tables = new Map<string, TableInfo>();
   for (const c of columns) {
     if (EXCLUDED.has(c.table_name)) continue;
-    const t = tables.get(c.table_name) ?? { name: c.table_name, columns: [], primaryKey: [], dependsOn: [], selfReference: null };
+    const t = tables.get(c.table_name) ?? {
+      name: c.table_name,
+      columns: [],
+      primaryKey: [],
+      dependsOn: [],
+      selfReference: null,
+    };
     t.columns.push({ name: c.column_name, type: c.data_type, identity: c.is_identity === 'YES' });
     tables.set(c.table_name, t);
   }
@@ -60,7 +72,11 @@ function topologicalOrder(tables: TableInfo[]): TableInfo[] {
 }
 
 /** Orders rows so that a row's parent (by the self-referencing column) comes before it. */
-export function parentsFirst<T extends Record<string, unknown>>(rows: T[], keyColumn: string, parentColumn: string): T[] {
+export function parentsFirst<T extends Record<string, unknown>>(
+  rows: T[],
+  keyColumn: string,
+  parentColumn: string,
+): T[] {
   const pending = new Map(rows.map((r) => [String(r[keyColumn]), r]));
   const out: T[] = [];
   const placed = new Set<string>();

@@ -1,9 +1,21 @@
-import { type Category, type CategoryCreate, type CategoryUpdate, DEFAULT_CATEGORIES } from '../../domain/categories.js';
+import {
+  type Category,
+  type CategoryCreate,
+  type CategoryUpdate,
+  DEFAULT_CATEGORIES,
+} from '../../domain/categories.js';
 import { AppError } from '../../domain/errors.js';
 import { inTransaction } from '../../db/transaction.js';
 import type { ServiceContext, Db } from '../../core/context.js';
 import { recordAudit } from '../../core/audit.repo.js';
-import { findCategoryByCode, findCategoryIdByCode, insertCategories, insertCategory, listCategoryRows, updateCategoryRow } from './categories.repo.js';
+import {
+  findCategoryByCode,
+  findCategoryIdByCode,
+  insertCategories,
+  insertCategory,
+  listCategoryRows,
+  updateCategoryRow,
+} from './categories.repo.js';
 
 /** The organisation's incident taxonomy in display order (inactive ones too, flagged). */
 export function listCategories(ctx: ServiceContext): Promise<Category[]> {
@@ -14,9 +26,20 @@ export function listCategories(ctx: ServiceContext): Promise<Category[]> {
 export async function createCategory(ctx: ServiceContext, input: CategoryCreate): Promise<Category> {
   return inTransaction(ctx.db, async (trx) => {
     const exists = await findCategoryIdByCode(trx, ctx.organisation.id, input.code);
-    if (exists) throw new AppError('CONFLICT', { details: [{ path: 'code', code: 'duplicate', message: `category '${input.code}' exists` }] });
+    if (exists)
+      throw new AppError('CONFLICT', {
+        details: [{ path: 'code', code: 'duplicate', message: `category '${input.code}' exists` }],
+      });
     const created = await insertCategory(trx, { ...input, organisation_id: ctx.organisation.id });
-    await recordAudit(trx, { organisationId: ctx.organisation.id, actor: ctx.actor, action: 'create', entityType: 'incident_category', entityId: created.id, after: created, remoteAddress: ctx.remoteAddress });
+    await recordAudit(trx, {
+      organisationId: ctx.organisation.id,
+      actor: ctx.actor,
+      action: 'create',
+      entityType: 'incident_category',
+      entityId: created.id,
+      after: created,
+      remoteAddress: ctx.remoteAddress,
+    });
     return created;
   });
 }
@@ -27,13 +50,25 @@ export async function updateCategory(ctx: ServiceContext, code: string, update: 
     const before = await findCategoryByCode(trx, ctx.organisation.id, code);
     if (!before) throw new AppError('NOT_FOUND', { details: { entity: 'incident_category', code } });
     const after = await updateCategoryRow(trx, before.id, { ...update, updated_at: new Date() });
-    await recordAudit(trx, { organisationId: ctx.organisation.id, actor: ctx.actor, action: 'update', entityType: 'incident_category', entityId: before.id, before, after, remoteAddress: ctx.remoteAddress });
+    await recordAudit(trx, {
+      organisationId: ctx.organisation.id,
+      actor: ctx.actor,
+      action: 'update',
+      entityType: 'incident_category',
+      entityId: before.id,
+      before,
+      after,
+      remoteAddress: ctx.remoteAddress,
+    });
     return after;
   });
 }
 
 /** Gives a new organisation the default taxonomy. */
 export async function insertDefaultCategories(db: Db, organisationId: string): Promise<number> {
-  await insertCategories(db, DEFAULT_CATEGORIES.map((c, i) => ({ ...c, organisation_id: organisationId, sort_order: (i + 1) * 10 })));
+  await insertCategories(
+    db,
+    DEFAULT_CATEGORIES.map((c, i) => ({ ...c, organisation_id: organisationId, sort_order: (i + 1) * 10 })),
+  );
   return DEFAULT_CATEGORIES.length;
 }

@@ -5,11 +5,26 @@ import type { Db, ServiceContext } from '../../core/context.js';
 import { recordAudit } from '../../core/audit.repo.js';
 import { expireSignInThrottle } from '../auth/sign-in-throttle.js';
 import {
-  deleteMessagesTo, deleteReporterContactsByEmail, findUserByEmail, listMembershipsOfUser, listMessagesTo, listReportsByReporterEmail,
+  deleteMessagesTo,
+  deleteReporterContactsByEmail,
+  findUserByEmail,
+  listMembershipsOfUser,
+  listMessagesTo,
+  listReportsByReporterEmail,
 } from './gdpr.repo.js';
 import {
-  clearIncidentFreeText, clearStaleImportReports, countAbandonedReleaseDrafts, countDoneOutboxMessages, countExpiredContacts, countExpiredSessions,
-  countIncidentFreeText, countStaleImportReports, deleteAbandonedReleaseDrafts, deleteDoneOutboxMessages, deleteExpiredContacts, deleteExpiredSessions,
+  clearIncidentFreeText,
+  clearStaleImportReports,
+  countAbandonedReleaseDrafts,
+  countDoneOutboxMessages,
+  countExpiredContacts,
+  countExpiredSessions,
+  countIncidentFreeText,
+  countStaleImportReports,
+  deleteAbandonedReleaseDrafts,
+  deleteDoneOutboxMessages,
+  deleteExpiredContacts,
+  deleteExpiredSessions,
   tryAdvisoryXactLock,
 } from './retention.repo.js';
 import { processingRecord, RETENTION_RULES } from './processing-record.js';
@@ -21,24 +36,44 @@ export function monthsBefore(now: Date, months: number): Date {
   return d;
 }
 
-async function applyRule(db: Db, organisationId: string, target: RetentionTarget, cutoff: Date, dryRun: boolean): Promise<number> {
+async function applyRule(
+  db: Db,
+  organisationId: string,
+  target: RetentionTarget,
+  cutoff: Date,
+  dryRun: boolean,
+): Promise<number> {
   switch (target) {
     case 'incident_free_text':
-      return dryRun ? countIncidentFreeText(db, organisationId, cutoff) : clearIncidentFreeText(db, organisationId, cutoff);
+      return dryRun
+        ? countIncidentFreeText(db, organisationId, cutoff)
+        : clearIncidentFreeText(db, organisationId, cutoff);
     case 'reporter_contact':
-      return dryRun ? countExpiredContacts(db, organisationId, cutoff, 'is not') : deleteExpiredContacts(db, organisationId, cutoff, 'is not');
+      return dryRun
+        ? countExpiredContacts(db, organisationId, cutoff, 'is not')
+        : deleteExpiredContacts(db, organisationId, cutoff, 'is not');
     case 'unconfirmed_reporter_contact':
-      return dryRun ? countExpiredContacts(db, organisationId, cutoff, 'is') : deleteExpiredContacts(db, organisationId, cutoff, 'is');
+      return dryRun
+        ? countExpiredContacts(db, organisationId, cutoff, 'is')
+        : deleteExpiredContacts(db, organisationId, cutoff, 'is');
     case 'session':
-      return dryRun ? countExpiredSessions(db, organisationId, cutoff) : deleteExpiredSessions(db, organisationId, cutoff);
+      return dryRun
+        ? countExpiredSessions(db, organisationId, cutoff)
+        : deleteExpiredSessions(db, organisationId, cutoff);
     case 'sign_in_throttle':
       return expireSignInThrottle(db, organisationId, cutoff, dryRun);
     case 'import_report':
-      return dryRun ? countStaleImportReports(db, organisationId, cutoff) : clearStaleImportReports(db, organisationId, cutoff);
+      return dryRun
+        ? countStaleImportReports(db, organisationId, cutoff)
+        : clearStaleImportReports(db, organisationId, cutoff);
     case 'outbox_message':
-      return dryRun ? countDoneOutboxMessages(db, organisationId, cutoff) : deleteDoneOutboxMessages(db, organisationId, cutoff);
+      return dryRun
+        ? countDoneOutboxMessages(db, organisationId, cutoff)
+        : deleteDoneOutboxMessages(db, organisationId, cutoff);
     case 'release_draft':
-      return dryRun ? countAbandonedReleaseDrafts(db, organisationId, cutoff) : deleteAbandonedReleaseDrafts(db, organisationId, cutoff);
+      return dryRun
+        ? countAbandonedReleaseDrafts(db, organisationId, cutoff)
+        : deleteAbandonedReleaseDrafts(db, organisationId, cutoff);
   }
 }
 
@@ -52,16 +87,33 @@ const RETENTION_LOCK = 7_311_001;
 export async function runRetention(ctx: ServiceContext, options: { dryRun: boolean; now?: Date }) {
   const now = options.now ?? new Date();
   return inTransaction(ctx.db, async (trx) => {
-    if (!(await tryAdvisoryXactLock(trx, RETENTION_LOCK))) return { dry_run: options.dryRun, ran_at: now.toISOString(), results: [], skipped: 'another process is running retention' as const };
+    if (!(await tryAdvisoryXactLock(trx, RETENTION_LOCK)))
+      return {
+        dry_run: options.dryRun,
+        ran_at: now.toISOString(),
+        results: [],
+        skipped: 'another process is running retention' as const,
+      };
     // The daily run goes through the server's sessions, whose statement timeout a first run over years of data may exceed.
     await liftStatementTimeout(trx);
     const results = [];
     for (const rule of RETENTION_RULES) {
       const cutoff = monthsBefore(now, rule.months);
-      results.push({ target: rule.target, cutoff: cutoff.toISOString(), affected: await applyRule(trx, ctx.organisation.id, rule.target, cutoff, options.dryRun) });
+      results.push({
+        target: rule.target,
+        cutoff: cutoff.toISOString(),
+        affected: await applyRule(trx, ctx.organisation.id, rule.target, cutoff, options.dryRun),
+      });
     }
     if (!options.dryRun) {
-      await recordAudit(trx, { organisationId: ctx.organisation.id, actor: ctx.actor, action: 'delete', entityType: 'retention_run', after: { results }, remoteAddress: ctx.remoteAddress });
+      await recordAudit(trx, {
+        organisationId: ctx.organisation.id,
+        actor: ctx.actor,
+        action: 'delete',
+        entityType: 'retention_run',
+        after: { results },
+        remoteAddress: ctx.remoteAddress,
+      });
     }
     return { dry_run: options.dryRun, ran_at: now.toISOString(), results };
   });
@@ -80,16 +132,39 @@ export async function registerExtract(ctx: ServiceContext, email: string) {
   const user = await findUserByEmail(ctx.db, ctx.organisation.id, email);
   const memberships = user ? await listMembershipsOfUser(ctx.db, user.id) : [];
   const messages = await listMessagesTo(ctx.db, ctx.organisation.id, email);
-  await recordAudit(ctx.db, { organisationId: ctx.organisation.id, actor: ctx.actor, action: 'export', entityType: 'register_extract', entityId: fingerprint(email), after: { reports: reports.length, messages: messages.length, account: Boolean(user) }, remoteAddress: ctx.remoteAddress });
+  await recordAudit(ctx.db, {
+    organisationId: ctx.organisation.id,
+    actor: ctx.actor,
+    action: 'export',
+    entityType: 'register_extract',
+    entityId: fingerprint(email),
+    after: { reports: reports.length, messages: messages.length, account: Boolean(user) },
+    remoteAddress: ctx.remoteAddress,
+  });
   return {
     email,
     generated_at: new Date().toISOString(),
-    reports: reports.map((r) => ({ receipt_code: r.receipt_code, incident_id: r.id, stored_at: new Date(r.created_at).toISOString(), category: r.code, status: r.status })),
-    messages: messages.map((m) => ({
-      kind: m.kind, subject: m.subject, incident_id: m.incident_id, created_at: new Date(m.created_at).toISOString(),
-      status: m.sent_at ? 'sent' as const : m.failed_at ? 'failed' as const : 'pending' as const,
+    reports: reports.map((r) => ({
+      receipt_code: r.receipt_code,
+      incident_id: r.id,
+      stored_at: new Date(r.created_at).toISOString(),
+      category: r.code,
+      status: r.status,
     })),
-    account: user ? { display_name: user.display_name, created_at: new Date(user.created_at).toISOString(), memberships: memberships.map((m) => ({ unit: m.name, role: m.role })) } : null,
+    messages: messages.map((m) => ({
+      kind: m.kind,
+      subject: m.subject,
+      incident_id: m.incident_id,
+      created_at: new Date(m.created_at).toISOString(),
+      status: m.sent_at ? ('sent' as const) : m.failed_at ? ('failed' as const) : ('pending' as const),
+    })),
+    account: user
+      ? {
+          display_name: user.display_name,
+          created_at: new Date(user.created_at).toISOString(),
+          memberships: memberships.map((m) => ({ unit: m.name, role: m.role })),
+        }
+      : null,
   };
 }
 
@@ -103,7 +178,15 @@ export async function eraseReporterEmail(ctx: ServiceContext, email: string) {
   return inTransaction(ctx.db, async (trx) => {
     const erased = await deleteReporterContactsByEmail(trx, ctx.organisation.id, email);
     const messages = await deleteMessagesTo(trx, ctx.organisation.id, email);
-    await recordAudit(trx, { organisationId: ctx.organisation.id, actor: ctx.actor, action: 'erase', entityType: 'reporter_contact', entityId: fingerprint(email), after: { contacts_erased: erased, messages_erased: messages }, remoteAddress: ctx.remoteAddress });
+    await recordAudit(trx, {
+      organisationId: ctx.organisation.id,
+      actor: ctx.actor,
+      action: 'erase',
+      entityType: 'reporter_contact',
+      entityId: fingerprint(email),
+      after: { contacts_erased: erased, messages_erased: messages },
+      remoteAddress: ctx.remoteAddress,
+    });
     return { email, contacts_erased: erased, messages_erased: messages };
   });
 }

@@ -14,7 +14,9 @@ describeEachEngine('personal data and retention', (getDb) => {
     const { rows } = await sql<{ table_name: string; column_name: string }>`
       SELECT c.table_name, c.column_name FROM information_schema.columns c
       JOIN information_schema.tables t ON t.table_schema = c.table_schema AND t.table_name = c.table_name
-      WHERE c.table_schema = current_schema() AND t.table_type = 'BASE TABLE' AND c.table_name NOT LIKE 'kysely_%'`.execute(getDb().db);
+      WHERE c.table_schema = current_schema() AND t.table_type = 'BASE TABLE' AND c.table_name NOT LIKE 'kysely_%'`.execute(
+      getDb().db,
+    );
     const byTable = new Map<string, string[]>();
     for (const r of rows) byTable.set(r.table_name, [...(byTable.get(r.table_name) ?? []), r.column_name]);
     return byTable;
@@ -29,10 +31,17 @@ describeEachEngine('personal data and retention', (getDb) => {
   });
 
   it('every column with a contact or trace of a person is declared as personal data', async () => {
-    const undeclared = [...(await columns())].flatMap(([table, cols]) => cols
-      .filter((c) => CONTACT_COLUMN.test(c) && !NOT_PERSONAL.has(`${table}.${c}`))
-      .filter((c) => !(TABLE_PERSONAL_DATA[table as keyof typeof TABLE_PERSONAL_DATA]?.columns as readonly string[] | undefined)?.includes(c))
-      .map((c) => `${table}.${c}`));
+    const undeclared = [...(await columns())].flatMap(([table, cols]) =>
+      cols
+        .filter((c) => CONTACT_COLUMN.test(c) && !NOT_PERSONAL.has(`${table}.${c}`))
+        .filter(
+          (c) =>
+            !(
+              TABLE_PERSONAL_DATA[table as keyof typeof TABLE_PERSONAL_DATA]?.columns as readonly string[] | undefined
+            )?.includes(c),
+        )
+        .map((c) => `${table}.${c}`),
+    );
     expect(undeclared).toEqual([]);
   });
 });
@@ -41,11 +50,14 @@ it('every table with personal data has a retention rule or a processing activity
   const record = processingRecord('Stockholm');
   const rules = new Set(RETENTION_RULES.map((r) => r.target));
   const activities = new Set(record.activities.map((a) => a.name.en));
-  const without = Object.entries(TABLE_PERSONAL_DATA).filter(([, e]) => e.columns.length > 0)
+  const without = Object.entries(TABLE_PERSONAL_DATA)
+    .filter(([, e]) => e.columns.length > 0)
     .filter(([, e]) => !('rule' in e && rules.has(e.rule)) && !('activity' in e && activities.has(e.activity)))
     .map(([table]) => table);
   expect(without).toEqual([]);
   // And no rule is about nothing.
   const used = new Set(Object.values(TABLE_PERSONAL_DATA).flatMap((e) => ('rule' in e ? [e.rule] : [])));
-  expect(RETENTION_RULES.map((r) => r.target).filter((t) => !used.has(t) && t !== 'unconfirmed_reporter_contact')).toEqual([]);
+  expect(
+    RETENTION_RULES.map((r) => r.target).filter((t) => !used.has(t) && t !== 'unconfirmed_reporter_contact'),
+  ).toEqual([]);
 });

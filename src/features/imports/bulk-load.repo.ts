@@ -7,7 +7,9 @@ import type { Db } from '../../core/context.js';
  */
 export async function ownsIncidents(db: Db): Promise<boolean> {
   const { rows } = await sql<{ owns: boolean }>`
-    SELECT pg_has_role(current_user, relowner, 'USAGE') AS owns FROM pg_class WHERE oid = 'incidents'::regclass`.execute(db);
+    SELECT pg_has_role(current_user, relowner, 'USAGE') AS owns FROM pg_class WHERE oid = 'incidents'::regclass`.execute(
+    db,
+  );
   return rows[0]?.owns === true;
 }
 
@@ -35,7 +37,11 @@ export async function withoutIncidentIndexes(db: Db, write: () => Promise<void>)
   for (const index of indexes.rows) await sql.raw(index.definition).execute(db);
   if (foreignKeys.rows.length) {
     // One ALTER TABLE: PostgreSQL validates each foreign key with one join over the table.
-    await sql.raw(`ALTER TABLE incidents ${foreignKeys.rows.map((fk) => `ADD CONSTRAINT ${quoteIdent(fk.name)} ${fk.definition}`).join(', ')}`).execute(db);
+    await sql
+      .raw(
+        `ALTER TABLE incidents ${foreignKeys.rows.map((fk) => `ADD CONSTRAINT ${quoteIdent(fk.name)} ${fk.definition}`).join(', ')}`,
+      )
+      .execute(db);
   }
 }
 

@@ -25,7 +25,12 @@ export interface ColumnSample {
 
 /** Lower case, no diacritics, runs of other characters as '_': 'Händelse-datum' → 'handelse_datum'. */
 export function normaliseHeader(name: string): string {
-  return name.toLowerCase().normalize('NFD').replace(/\p{Diacritic}/gu, '').replace(/[^a-z0-9]+/g, '_').replace(/^_|_$/g, '');
+  return name
+    .toLowerCase()
+    .normalize('NFD')
+    .replace(/\p{Diacritic}/gu, '')
+    .replace(/[^a-z0-9]+/g, '_')
+    .replace(/^_|_$/g, '');
 }
 
 /**
@@ -34,14 +39,49 @@ export function normaliseHeader(name: string): string {
  */
 const ALIASES: Record<ImportField, readonly string[]> = {
   occurred_at: [
-    'occurred_at', 'occurred', 'datum', 'date', 'datetime', 'date_time', 'tidpunkt', 'timestamp', 'handelsedatum', 'datum_tid', 'datum_och_tid',
-    'brottsdatum', 'handelsedag', 'startdatum', 'incident_date', 'event_date', 'occurred_on', 'occurred_date', 'dag', 'day',
-    'handelsetid', 'tid', 'time',
+    'occurred_at',
+    'occurred',
+    'datum',
+    'date',
+    'datetime',
+    'date_time',
+    'tidpunkt',
+    'timestamp',
+    'handelsedatum',
+    'datum_tid',
+    'datum_och_tid',
+    'brottsdatum',
+    'handelsedag',
+    'startdatum',
+    'incident_date',
+    'event_date',
+    'occurred_on',
+    'occurred_date',
+    'dag',
+    'day',
+    'handelsetid',
+    'tid',
+    'time',
   ],
   // A time of day beside a date column; used only when the date column holds dates without times.
   occurred_time: [
-    'occurred_time', 'tid', 'time', 'klockslag', 'klocktid', 'klockan', 'kl', 'tid_pa_dygnet', 'time_of_day', 'brottstid', 'handelsetid',
-    'starttid', 'start_time', 'incident_time', 'event_time', 'clock', 'hour_minute',
+    'occurred_time',
+    'tid',
+    'time',
+    'klockslag',
+    'klocktid',
+    'klockan',
+    'kl',
+    'tid_pa_dygnet',
+    'time_of_day',
+    'brottstid',
+    'handelsetid',
+    'starttid',
+    'start_time',
+    'incident_time',
+    'event_time',
+    'clock',
+    'hour_minute',
   ],
   category: ['category', 'kategori', 'typ', 'type', 'category_code', 'handelsetyp', 'arendetyp', 'brottstyp'],
   lon: ['lon', 'lng', 'long', 'longitude', 'longitud'],
@@ -52,7 +92,18 @@ const ALIASES: Record<ImportField, readonly string[]> = {
   address: ['address', 'adress', 'gatuadress', 'gata'],
   place: ['place', 'plats', 'platsnamn', 'place_name'],
   description: ['description', 'beskrivning', 'text', 'kommentar', 'notering', 'anteckning', 'fritext', 'summary'],
-  source_ref: ['id', 'source_ref', 'source_id', 'ref', 'referens', 'arende_id', 'arendenummer', 'arendenr', 'handelse_id', 'external_id'],
+  source_ref: [
+    'id',
+    'source_ref',
+    'source_id',
+    'ref',
+    'referens',
+    'arende_id',
+    'arendenummer',
+    'arendenr',
+    'handelse_id',
+    'external_id',
+  ],
   precision: ['precision', 'noggrannhet', 'lagesnoggrannhet'],
 };
 
@@ -66,7 +117,9 @@ const ALIASES: Record<ImportField, readonly string[]> = {
  * locate the rows.
  */
 export function resolveColumns(
-  headers: string[], profile: Partial<Record<ImportField, string>>, hasGeometry: boolean,
+  headers: string[],
+  profile: Partial<Record<ImportField, string>>,
+  hasGeometry: boolean,
   sample: ColumnSample = { rows: [], dateOrder: 'dmy', ignore: [] },
 ): ColumnResolution {
   const byName = new Map(headers.map((h, i) => [h, i]));
@@ -87,7 +140,10 @@ export function resolveColumns(
     if (wanted !== undefined) {
       const i = byName.get(wanted) ?? byNormal.get(normaliseHeader(wanted));
       if (i === undefined) notFound.push(`${field} → '${wanted}'`);
-      else { indexes[field] = i; via[field] = 'profile'; }
+      else {
+        indexes[field] = i;
+        via[field] = 'profile';
+      }
     }
   }
   for (const field of IMPORT_FIELDS) {
@@ -98,26 +154,47 @@ export function resolveColumns(
       // A 'Tid' column of bare times is the second half of a split date, never the date itself.
       return i !== undefined && !used.has(i) && !(field === 'occurred_at' && timesOnly(i, true));
     });
-    if (alias !== undefined) { indexes[field] = byNormal.get(alias)!; via[field] = 'header'; }
+    if (alias !== undefined) {
+      indexes[field] = byNormal.get(alias)!;
+      via[field] = 'header';
+    }
   }
-  if (indexes.occurred_time === undefined && profile.occurred_time === undefined && indexes.occurred_at !== undefined
-    && holdsDaysOnly(values(indexes.occurred_at), sample.dateOrder)) {
+  if (
+    indexes.occurred_time === undefined &&
+    profile.occurred_time === undefined &&
+    indexes.occurred_at !== undefined &&
+    holdsDaysOnly(values(indexes.occurred_at), sample.dateOrder)
+  ) {
     const used = taken();
-    const named = ALIASES.occurred_time.map((a) => byNormal.get(a)).find((i) => i !== undefined && !used.has(i) && timesOnly(i, true));
-    const found = named ?? headers.findIndex((h, i) => !used.has(i) && !ignored.has(normaliseHeader(h)) && timesOnly(i, false));
-    if (found !== undefined && found >= 0) { indexes.occurred_time = found; via.occurred_time = named !== undefined ? 'header' : 'content'; }
+    const named = ALIASES.occurred_time
+      .map((a) => byNormal.get(a))
+      .find((i) => i !== undefined && !used.has(i) && timesOnly(i, true));
+    const found =
+      named ?? headers.findIndex((h, i) => !used.has(i) && !ignored.has(normaliseHeader(h)) && timesOnly(i, false));
+    if (found !== undefined && found >= 0) {
+      indexes.occurred_time = found;
+      via.occurred_time = named !== undefined ? 'header' : 'content';
+    }
   }
   const missing: string[] = [];
   if (indexes.occurred_at === undefined) missing.push('occurred_at');
   if (indexes.category === undefined) missing.push('category');
-  const located = hasGeometry || (indexes.lon !== undefined && indexes.lat !== undefined) || (indexes.x !== undefined && indexes.y !== undefined)
-    || indexes.place !== undefined || indexes.address !== undefined;
+  const located =
+    hasGeometry ||
+    (indexes.lon !== undefined && indexes.lat !== undefined) ||
+    (indexes.x !== undefined && indexes.y !== undefined) ||
+    indexes.place !== undefined ||
+    indexes.address !== undefined;
   if (!located) missing.push('lon+lat | x+y | place | address');
   if (notFound.length || missing.length) {
     throw new AppError('MISSING_COLUMN', {
       details: {
-        missing, not_in_file: notFound, columns: headers,
-        message: notFound.length ? `the profile names columns the file lacks: ${notFound.join(', ')}` : `no column for ${missing.join(', ')}`,
+        missing,
+        not_in_file: notFound,
+        columns: headers,
+        message: notFound.length
+          ? `the profile names columns the file lacks: ${notFound.join(', ')}`
+          : `no column for ${missing.join(', ')}`,
       },
     });
   }
@@ -125,7 +202,11 @@ export function resolveColumns(
 }
 
 /** Every column in file order: the field it feeds, ignored on purpose, or not used. */
-export function describeColumns(headers: string[], resolution: ColumnResolution, ignore: readonly string[]): SourceColumn[] {
+export function describeColumns(
+  headers: string[],
+  resolution: ColumnResolution,
+  ignore: readonly string[],
+): SourceColumn[] {
   const fieldOf = new Map(Object.entries(resolution.indexes).map(([field, i]) => [i, field as ImportField]));
   const ignored = new Set(ignore.map(normaliseHeader));
   return headers.map((name, i) => {

@@ -6,17 +6,42 @@ import { guessCrs, parseCrs, projectedToWgs84 } from './coordinates.js';
  * as quoted in the test suite of github.com/lluft/swedishgrid (test/swedishgrid_test.rb).
  */
 const LANTMATERIET_CONTROL_POINTS = [
-  { northing: 7_454_204.638, easting: 761_811.242, lat: 67 + 5 / 60 + 26.452769 / 3600, lon: 21 + 2 / 60 + 5.101575 / 3600 },
-  { northing: 7_046_077.605, easting: 562_140.337, lat: 63 + 32 / 60 + 14.761735 / 3600, lon: 16 + 14 / 60 + 59.594626 / 3600 },
-  { northing: 6_669_189.376, easting: 486_557.055, lat: 60 + 9 / 60 + 33.882413 / 3600, lon: 14 + 45 / 60 + 28.167152 / 3600 },
-  { northing: 6_246_136.458, easting: 430_374.835, lat: 56 + 21 / 60 + 17.199245 / 3600, lon: 13 + 52 / 60 + 23.754022 / 3600 },
+  {
+    northing: 7_454_204.638,
+    easting: 761_811.242,
+    lat: 67 + 5 / 60 + 26.452769 / 3600,
+    lon: 21 + 2 / 60 + 5.101575 / 3600,
+  },
+  {
+    northing: 7_046_077.605,
+    easting: 562_140.337,
+    lat: 63 + 32 / 60 + 14.761735 / 3600,
+    lon: 16 + 14 / 60 + 59.594626 / 3600,
+  },
+  {
+    northing: 6_669_189.376,
+    easting: 486_557.055,
+    lat: 60 + 9 / 60 + 33.882413 / 3600,
+    lon: 14 + 45 / 60 + 28.167152 / 3600,
+  },
+  {
+    northing: 6_246_136.458,
+    easting: 430_374.835,
+    lat: 56 + 21 / 60 + 17.199245 / 3600,
+    lon: 13 + 52 / 60 + 23.754022 / 3600,
+  },
 ];
 
 /**
  * Stockholm Central Station in WGS84, SWEREF 99 TM and SWEREF 99 18 00, from the test suites of
  * github.com/TomasJohansson/sweden_crs_transformations_4typescript (gauss_kreuger.test.ts, crs_coordinate tests).
  */
-const STOCKHOLM_CENTRAL = { lat: 59.330231, lon: 18.059196, tm: { n: 6_580_822, e: 674_032 }, local: { n: 6_579_457.649, e: 153_369.673 } };
+const STOCKHOLM_CENTRAL = {
+  lat: 59.330231,
+  lon: 18.059196,
+  tm: { n: 6_580_822, e: 674_032 },
+  local: { n: 6_579_457.649, e: 153_369.673 },
+};
 
 describe('SWEREF 99 → WGS84', () => {
   it.each(LANTMATERIET_CONTROL_POINTS)('meets Lantmäteriet control point N $northing E $easting within 1e-7°', (p) => {
@@ -38,8 +63,12 @@ describe('SWEREF 99 → WGS84', () => {
 
 describe('coordinate system names and guesses', () => {
   it.each([
-    ['EPSG:3011', 'EPSG:3011'], ['3006', 'EPSG:3006'], ['SWEREF 99 TM', 'EPSG:3006'], ['sweref99_18_00', 'EPSG:3011'],
-    ['WGS84', 'EPSG:4326'], ['RT90', null],
+    ['EPSG:3011', 'EPSG:3011'],
+    ['3006', 'EPSG:3006'],
+    ['SWEREF 99 TM', 'EPSG:3006'],
+    ['sweref99_18_00', 'EPSG:3011'],
+    ['WGS84', 'EPSG:4326'],
+    ['RT90', null],
   ])('reads %s as %s', (text, crs) => expect(parseCrs(text)).toBe(crs));
 
   it('tells the Stockholm local zone from the national grid by the easting', () => {

@@ -73,12 +73,18 @@ export async function probeFile(path: string): Promise<RawProbe> {
 export function sniffFile(probe: RawProbe): FileProbe {
   const { head, utf8 } = probe;
   if (head.length === 0) throw new AppError('EMPTY_FILE');
-  if (head[0] === 0x50 && head[1] === 0x4b && head[2] === 0x03 && head[3] === 0x04) return { ...probe, encoding: null, kind: 'xlsx' };
+  if (head[0] === 0x50 && head[1] === 0x4b && head[2] === 0x03 && head[3] === 0x04)
+    return { ...probe, encoding: null, kind: 'xlsx' };
   const encoding: TextEncoding = head[0] === 0xff && head[1] === 0xfe ? 'utf-16le' : utf8 ? 'utf-8' : 'windows-1252';
   const text = textDecoder(encoding).decode(head);
   if (text.trim() === '') throw new AppError('EMPTY_FILE');
   if (looksBinary(text)) {
-    throw new AppError('UNREADABLE_FILE', { details: { reason: 'binary', message: 'the file holds control characters: it is not text, a spreadsheet or JSON' } });
+    throw new AppError('UNREADABLE_FILE', {
+      details: {
+        reason: 'binary',
+        message: 'the file holds control characters: it is not text, a spreadsheet or JSON',
+      },
+    });
   }
   const first = text.trimStart()[0];
   return { ...probe, encoding, kind: first === '{' || first === '[' ? 'json' : 'csv' };
@@ -99,10 +105,14 @@ function looksBinary(text: string): boolean {
 export function resolveFormat(probe: FileProbe, requested: ImportFormat | 'auto' | undefined): ImportFormat | 'json' {
   const sniffed = probe.kind;
   if (!requested || requested === 'auto') return sniffed;
-  const compatible = requested === 'xlsx' ? sniffed === 'xlsx' : requested === 'csv' ? sniffed === 'csv' : sniffed === 'json';
+  const compatible =
+    requested === 'xlsx' ? sniffed === 'xlsx' : requested === 'csv' ? sniffed === 'csv' : sniffed === 'json';
   if (!compatible) {
     throw new AppError('UNREADABLE_FILE', {
-      details: { reason: 'format_mismatch', message: `the file was to be ${requested}, but its content is ${sniffed === 'json' ? 'JSON' : sniffed}` },
+      details: {
+        reason: 'format_mismatch',
+        message: `the file was to be ${requested}, but its content is ${sniffed === 'json' ? 'JSON' : sniffed}`,
+      },
     });
   }
   return requested;

@@ -26,8 +26,8 @@ const BULK_ROWS = BULK_MIN_ROWS + 1000;
 function incidentsCsv(rows: number, occurredAt: (i: number) => string): string {
   const lines = ['id;datum;kategori;lat;lon;beskrivning'];
   for (let i = 0; i < rows; i++) {
-    const lat = (59.31 + (i % 997) / 997 * 0.03).toFixed(6).replace('.', ',');
-    const lon = (18.03 + (i % 991) / 991 * 0.05).toFixed(6).replace('.', ',');
+    const lat = (59.31 + ((i % 997) / 997) * 0.03).toFixed(6).replace('.', ',');
+    const lon = (18.03 + ((i % 991) / 991) * 0.05).toFixed(6).replace('.', ',');
     lines.push(`K-${i};${occurredAt(i)};Klotter;${lat};${lon};rad ${i}`);
   }
   return `${lines.join('\n')}\n`;
@@ -41,7 +41,9 @@ const spreadTime = (i: number) => new Date(Date.UTC(2024, 0, 1) + i * 20 * 60_00
 async function stateOf(db: Kysely<Database>) {
   const indexes = await sql<{ name: string; definition: string; valid: boolean }>`
     SELECT c.relname AS name, pg_get_indexdef(x.indexrelid) AS definition, x.indisvalid AS valid
-    FROM pg_index x JOIN pg_class c ON c.oid = x.indexrelid WHERE x.indrelid = 'incidents'::regclass ORDER BY 1`.execute(db);
+    FROM pg_index x JOIN pg_class c ON c.oid = x.indexrelid WHERE x.indrelid = 'incidents'::regclass ORDER BY 1`.execute(
+    db,
+  );
   const foreignKeys = await sql<{ name: string; definition: string; validated: boolean }>`
     SELECT conname AS name, pg_get_constraintdef(oid) AS definition, convalidated AS validated
     FROM pg_constraint WHERE conrelid = 'incidents'::regclass AND contype = 'f' ORDER BY 1`.execute(db);
@@ -73,14 +75,26 @@ const killedRun = [{ status: 'running', rows_inserted: 0 }];
 type KillCue<T> = (stderr: string) => T | undefined | Promise<T | undefined>;
 
 /** Runs `trygg import incidents` as a user would and SIGKILLs it as soon as `cue` (asked every 10 ms) sees something. */
-function importAndKill<T>(file: string, env: Record<string, string>, cue: KillCue<T>): Promise<{ signal: NodeJS.Signals | null; seen: T }> {
+function importAndKill<T>(
+  file: string,
+  env: Record<string, string>,
+  cue: KillCue<T>,
+): Promise<{ signal: NodeJS.Signals | null; seen: T }> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', 'src/cli/main.ts', 'import', 'incidents', file, '--org', 'stockholm', '--skip-invalid'], {
-      cwd: ROOT, env: { ...process.env, ...env }, stdio: ['ignore', 'ignore', 'pipe'],
-    });
+    const child = spawn(
+      process.execPath,
+      ['--import', 'tsx', 'src/cli/main.ts', 'import', 'incidents', file, '--org', 'stockholm', '--skip-invalid'],
+      {
+        cwd: ROOT,
+        env: { ...process.env, ...env },
+        stdio: ['ignore', 'ignore', 'pipe'],
+      },
+    );
     let stderr = '';
     let seen: T | undefined;
-    child.stderr.on('data', (chunk: Buffer) => { stderr += chunk.toString(); });
+    child.stderr.on('data', (chunk: Buffer) => {
+      stderr += chunk.toString();
+    });
     const watch = async () => {
       if (child.exitCode !== null || child.signalCode !== null) return;
       try {
@@ -95,13 +109,20 @@ function importAndKill<T>(file: string, env: Record<string, string>, cue: KillCu
     };
     void watch();
     child.on('error', reject);
-    child.on('exit', (_code, signal) => (signal && seen !== undefined ? resolve({ signal, seen }) : reject(new Error(`import ended before it was killed:\n${stderr}`))));
+    child.on('exit', (_code, signal) =>
+      signal && seen !== undefined
+        ? resolve({ signal, seen })
+        : reject(new Error(`import ended before it was killed:\n${stderr}`)),
+    );
   });
 }
 
 /** The rows read, from the CLI's progress lines on stderr, once past three chunks: at least two are then staged in the open transaction. */
 const readPast15000: KillCue<number> = (stderr) => {
-  const rows = Math.max(0, ...[...stderr.matchAll(/%\s([\d\s\u00a0]+) rader/g)].map((m) => Number(m[1]!.replace(/[\s\u00a0]/g, ''))));
+  const rows = Math.max(
+    0,
+    ...[...stderr.matchAll(/%\s([\d\s\u00a0]+) rader/g)].map((m) => Number(m[1]!.replace(/[\s\u00a0]/g, ''))),
+  );
   return rows >= 15_000 ? rows : undefined;
 };
 
@@ -111,7 +132,9 @@ const readPast15000: KillCue<number> = (stderr) => {
  * until the commit.
  */
 function relationFiles(dataDir: string): string[] {
-  return readdirSync(join(dataDir, 'base'), { recursive: true, encoding: 'utf8' }).filter((f) => /^\d+$/.test(basename(f)));
+  return readdirSync(join(dataDir, 'base'), { recursive: true, encoding: 'utf8' }).filter((f) =>
+    /^\d+$/.test(basename(f)),
+  );
 }
 
 /** The import's statement while it re-creates the dropped indexes and foreign keys, seen from another session. */
@@ -135,7 +158,10 @@ async function withPostgresDatabase(body: (databaseUrl: string) => Promise<void>
   } finally {
     // The killed process's backend may linger a moment after its client vanished.
     for (let attempt = 0; ; attempt++) {
-      try { await admin.query(`DROP DATABASE IF EXISTS ${name}`); break; } catch (e) {
+      try {
+        await admin.query(`DROP DATABASE IF EXISTS ${name}`);
+        break;
+      } catch (e) {
         // biome-ignore lint/correctness/noUnsafeFinally: a database left behind must fail the run, even over the test's own error
         if (attempt >= 20) throw e;
         await new Promise((r) => setTimeout(r, 250));
@@ -149,8 +175,10 @@ describe('an import killed mid-way (SIGKILL) leaves the database as it was', () 
   const files = importFiles();
   const stagingCsv = files.write('staging.csv', incidentsCsv(STAGING_ROWS, crowdedTime));
   const bulkCsv = files.write('bulk.csv', incidentsCsv(BULK_ROWS, spreadTime));
-  const afterwardsCsv = files.write('afterwards.csv',
-    'id;datum;kategori;lat;lon\nAFTER-1;2026-10-05 12:00;Klotter;59,3365;18,0710\nAFTER-2;2026-10-06 12:00;Klotter;59,3190;18,0480\n');
+  const afterwardsCsv = files.write(
+    'afterwards.csv',
+    'id;datum;kategori;lat;lon\nAFTER-1;2026-10-05 12:00;Klotter;59,3365;18,0710\nAFTER-2;2026-10-06 12:00;Klotter;59,3190;18,0480\n',
+  );
   afterAll(() => files.cleanup());
 
   /** Initialising and seeding a PGlite data directory takes seconds: it is done once and each test works on a copy. */
@@ -170,9 +198,17 @@ describe('an import killed mid-way (SIGKILL) leaves the database as it was', () 
   async function expectUntouchedAndUsable(options: ConnectOptions, before: Awaited<ReturnType<typeof stateOf>>) {
     await withDatabase(options, async (db) => {
       expect(await stateOf(db)).toEqual({ ...before, runs: killedRun });
-      const organisation = await db.selectFrom('organisations').select(['id', 'slug', 'time_zone as timeZone']).where('slug', '=', 'stockholm').executeTakeFirstOrThrow();
+      const organisation = await db
+        .selectFrom('organisations')
+        .select(['id', 'slug', 'time_zone as timeZone'])
+        .where('slug', '=', 'stockholm')
+        .executeTakeFirstOrThrow();
       const ctx = { db, organisation, principal: SYSTEM, actor: 'test', log: pino({ level: 'silent' }) };
-      const report = await runImport(ctx, { filePath: afterwardsCsv, fileName: basename(afterwardsCsv), dryRun: false });
+      const report = await runImport(ctx, {
+        filePath: afterwardsCsv,
+        fileName: basename(afterwardsCsv),
+        dryRun: false,
+      });
       expect(report).toMatchObject({ status: 'committed', rows: { inserted: 2 } });
       expect(await countIncidents(db)).toBe(before.incidents + 2);
     });
@@ -180,7 +216,11 @@ describe('an import killed mid-way (SIGKILL) leaves the database as it was', () 
 
   it('on PGlite with an on-disk data directory, while staging rows', async () => {
     const { dataDir, before } = await seededPglite('pglite-staging');
-    const { signal, seen } = await importAndKill(stagingCsv, { TRYGG_DATA_DIR: dataDir, DATABASE_URL: '' }, readPast15000);
+    const { signal, seen } = await importAndKill(
+      stagingCsv,
+      { TRYGG_DATA_DIR: dataDir, DATABASE_URL: '' },
+      readPast15000,
+    );
     expect(signal).toBe('SIGKILL');
     expect(seen).toBeGreaterThanOrEqual(15_000);
     expect(await withDatabase({ dataDir }, stateOf)).toEqual({ ...before, runs: killedRun });
@@ -200,8 +240,9 @@ describe('an import killed mid-way (SIGKILL) leaves the database as it was', () 
     expect(before.indexes.length).toBeGreaterThan(1);
     expect(before.foreignKeys.length).toBeGreaterThan(0);
     const existing = new Set(relationFiles(dataDir));
-    const { signal, seen } = await importAndKill(bulkCsv, { TRYGG_DATA_DIR: dataDir, DATABASE_URL: '' },
-      () => relationFiles(dataDir).find((f) => !existing.has(f)));
+    const { signal, seen } = await importAndKill(bulkCsv, { TRYGG_DATA_DIR: dataDir, DATABASE_URL: '' }, () =>
+      relationFiles(dataDir).find((f) => !existing.has(f)),
+    );
     expect(signal).toBe('SIGKILL');
     expect(seen).toMatch(/^\d+[/\\]\d+$/);
     await expectUntouchedAndUsable({ dataDir }, before);

@@ -10,18 +10,26 @@ const PNR = '811218-9876';
 describeEachEngine('personal data in imported files', (getDb) => {
   let ctx: ServiceContext;
   const files = importFiles();
-  beforeAll(async () => { ctx = await seedStockholmForImports(getDb().db); });
+  beforeAll(async () => {
+    ctx = await seedStockholmForImports(getDb().db);
+  });
   afterAll(() => files.cleanup());
 
-  const storedRun = async (runId: string) => JSON.stringify(await getDb().db.selectFrom('import_runs').selectAll().where('id', '=', runId).executeTakeFirstOrThrow());
+  const storedRun = async (runId: string) =>
+    JSON.stringify(
+      await getDb().db.selectFrom('import_runs').selectAll().where('id', '=', runId).executeTakeFirstOrThrow(),
+    );
 
   it.each([true, false])('keeps no cell or file name with personal data in the run (dry run %s)', async (dryRun) => {
-    const path = files.write(`bad-${dryRun}.csv`, [
-      `id;datum;kategori;plats;beskrivning;x`,
-      `C1;2026-11-20 18:00;Anmäld av ${PNR};;Klotter;x`,
-      `C2;2026-11-20 18:00;klotter;Hos ${PNR} på Drottninggatan med en lång adress som fortsätter;Klotter;x`,
-      `C3;inte ${PNR};klotter;;Klotter;x`,
-    ].join('\n'));
+    const path = files.write(
+      `bad-${dryRun}.csv`,
+      [
+        `id;datum;kategori;plats;beskrivning;x`,
+        `C1;2026-11-20 18:00;Anmäld av ${PNR};;Klotter;x`,
+        `C2;2026-11-20 18:00;klotter;Hos ${PNR} på Drottninggatan med en lång adress som fortsätter;Klotter;x`,
+        `C3;inte ${PNR};klotter;;Klotter;x`,
+      ].join('\n'),
+    );
     const report = await runImport(ctx, { filePath: path, fileName: `anmälan ${PNR}.csv`, dryRun, skipInvalid: true });
     expect(report.rows.with_errors).toBe(3);
     const stored = await storedRun(report.run_id);
@@ -38,7 +46,11 @@ describeEachEngine('personal data in imported files', (getDb) => {
     const report = await runImport(ctx, { filePath: path, fileName: 'ids.csv', dryRun: false });
     expect(report.rows.inserted).toBe(1);
     expect(report.warnings).toMatchObject({ personal_data_in_ref: 1 });
-    const refs = await getDb().db.selectFrom('incidents').select('source_ref').where('import_run_id', '=', report.run_id).execute();
+    const refs = await getDb()
+      .db.selectFrom('incidents')
+      .select('source_ref')
+      .where('import_run_id', '=', report.run_id)
+      .execute();
     expect(refs.map((r) => r.source_ref)).toEqual([expect.stringMatching(/^sha256:/)]);
   });
 });

@@ -34,9 +34,13 @@ function previewer(categories: readonly CategoryInfo[], timeZone: string): Impor
   return ({ candidate: c, place }) => {
     const category = byId.get(c.categoryId);
     return {
-      row: c.row, occurred_at: c.occurredAt.toISOString(), occurred_local: localMinute(c.occurredAt, timeZone),
-      category: category?.code ?? '', category_label: { sv: category?.label_sv ?? '', en: category?.label_en ?? '' },
-      place: place?.name ?? null, precision: c.precision,
+      row: c.row,
+      occurred_at: c.occurredAt.toISOString(),
+      occurred_local: localMinute(c.occurredAt, timeZone),
+      category: category?.code ?? '',
+      category_label: { sv: category?.label_sv ?? '', en: category?.label_en ?? '' },
+      place: place?.name ?? null,
+      precision: c.precision,
     };
   };
 }
@@ -52,7 +56,9 @@ function municipalityNames(organisationName: string): string[] {
 }
 
 /** The point the police API gives each location name, by lower-case name. */
-const policeLocationPoints = new Map(POLICE_LOCATIONS.map(([name, lon, lat]) => [name.toLocaleLowerCase('sv'), { name, lon, lat }]));
+const policeLocationPoints = new Map(
+  POLICE_LOCATIONS.map(([name, lon, lat]) => [name.toLocaleLowerCase('sv'), { name, lon, lat }]),
+);
 
 /**
  * The organisation's municipality as the police API names it, with the API's point for it. A name the API
@@ -60,7 +66,9 @@ const policeLocationPoints = new Map(POLICE_LOCATIONS.map(([name, lon, lat]) => 
  */
 async function policeMunicipality(ctx: ServiceContext, options: ImportOptions) {
   if (options.police_location) {
-    return policeLocationPoints.get(options.police_location.toLocaleLowerCase('sv')) ?? { name: options.police_location };
+    return (
+      policeLocationPoints.get(options.police_location.toLocaleLowerCase('sv')) ?? { name: options.police_location }
+    );
   }
   const candidates = municipalityNames(await findOrganisationName(ctx.db, ctx.organisation.id));
   for (const name of candidates) {
@@ -75,49 +83,90 @@ async function policeMunicipality(ctx: ServiceContext, options: ImportOptions) {
  * (the first records) lets columns be recognised by what they hold.
  */
 export async function prepareImport(
-  ctx: ServiceContext, source: RecordSource, profile: ImportProfile | null, options: ImportOptions, sample: readonly SourceRecord[] = [],
+  ctx: ServiceContext,
+  source: RecordSource,
+  profile: ImportProfile | null,
+  options: ImportOptions,
+  sample: readonly SourceRecord[] = [],
 ): Promise<ImportPlan> {
   const organisationId = ctx.organisation.id;
   const police = source.format === 'police';
-  const [index, categories] = await Promise.all([getAreaIndex(ctx.db, organisationId), listCategoriesForImport(ctx.db, organisationId)]);
-  const profileMap = new Map(Object.entries(profile?.category_map ?? {}).flatMap(([value, code]) => {
-    const id = categories.find((c) => c.code === code)?.id;
-    return id ? [[value, id] as const] : [];
-  }));
+  const [index, categories] = await Promise.all([
+    getAreaIndex(ctx.db, organisationId),
+    listCategoriesForImport(ctx.db, organisationId),
+  ]);
+  const profileMap = new Map(
+    Object.entries(profile?.category_map ?? {}).flatMap(([value, code]) => {
+      const id = categories.find((c) => c.code === code)?.id;
+      return id ? [[value, id] as const] : [];
+    }),
+  );
   const resolver = categoryResolver(categories, profileMap, police);
   const unitSlug = options.reporting_unit ?? (police ? POLICE_UNIT_SLUG : undefined);
   const unit = unitSlug ? await findUnitIdBySlug(ctx.db, organisationId, unitSlug) : undefined;
   if (options.reporting_unit && !unit) {
-    throw new AppError('VALIDATION_FAILED', { details: [{ path: 'options.reporting_unit', code: 'unknown_unit', message: `no unit '${options.reporting_unit}'` }] });
+    throw new AppError('VALIDATION_FAILED', {
+      details: [
+        { path: 'options.reporting_unit', code: 'unknown_unit', message: `no unit '${options.reporting_unit}'` },
+      ],
+    });
   }
   const defaults: ImportPlan['defaults'] = {
-    organisationId, source: police ? 'police' : 'import', reportingUnitId: unit?.id ?? null, closed: police ? { note: POLICE_STATUS_NOTE } : null,
+    organisationId,
+    source: police ? 'police' : 'import',
+    reportingUnitId: unit?.id ?? null,
+    closed: police ? { note: POLICE_STATUS_NOTE } : null,
     // Imported rows are history, not work waiting: no file routes its incidents to an inbox.
     routing: 'none',
   };
-  const lookups: AdmissionLookups = { areas: index, timeZone: ctx.organisation.timeZone, category: (name) => resolver.resolve(name)?.category ?? null, now: Date.now() };
+  const lookups: AdmissionLookups = {
+    areas: index,
+    timeZone: ctx.organisation.timeZone,
+    category: (name) => resolver.resolve(name)?.category ?? null,
+    now: Date.now(),
+  };
 
   if (police) {
     const municipality = await policeMunicipality(ctx, options);
     const pctx = { lookups, categories: resolver, municipality, swapCoordinates: options.swap_coordinates };
     return {
-      defaults, keepNear: options.keep_near_duplicates, columns: {}, sourceColumns: [], preview: previewer(categories, ctx.organisation.timeZone),
-      mapRecord: (r) => (r.kind === 'police' ? mapPoliceRecord(r, pctx) : { kind: 'skip', row: r.row, reason: 'not_police' }),
+      defaults,
+      keepNear: options.keep_near_duplicates,
+      columns: {},
+      sourceColumns: [],
+      preview: previewer(categories, ctx.organisation.timeZone),
+      mapRecord: (r) =>
+        r.kind === 'police' ? mapPoliceRecord(r, pctx) : { kind: 'skip', row: r.row, reason: 'not_police' },
     };
   }
   const sampleRows = sample.flatMap((r) => (r.kind === 'tabular' ? [r.cells] : []));
   const ignore = options.ignore_columns;
-  const resolution = resolveColumns(source.columns, profile?.columns ?? {}, source.format === 'geojson', { rows: sampleRows, dateOrder: options.date_order, ignore });
+  const resolution = resolveColumns(source.columns, profile?.columns ?? {}, source.format === 'geojson', {
+    rows: sampleRows,
+    dateOrder: options.date_order,
+    ignore,
+  });
   const { indexes } = resolution;
   const needsPlaces = indexes.place !== undefined || indexes.address !== undefined;
   const findPlace = placeMatcher(needsPlaces ? await listPlacesForImport(ctx.db, organisationId) : []);
   const findArea = areaMatcher(needsPlaces ? await listAreasForImport(ctx.db, organisationId) : []);
   const mctx = {
-    lookups, columns: indexes, headers: source.columns, findPlace, findArea, dateOrder: options.date_order, crs: options.crs, swapCoordinates: options.swap_coordinates,
+    lookups,
+    columns: indexes,
+    headers: source.columns,
+    findPlace,
+    findArea,
+    dateOrder: options.date_order,
+    crs: options.crs,
+    swapCoordinates: options.swap_coordinates,
   };
   return {
-    defaults, keepNear: options.keep_near_duplicates, columns: columnNames(source.columns, indexes),
-    sourceColumns: describeColumns(source.columns, resolution, ignore), preview: previewer(categories, ctx.organisation.timeZone),
-    mapRecord: (r) => (r.kind === 'tabular' ? mapTabularRow(r, mctx) : { kind: 'skip', row: r.row, reason: 'not_tabular' }),
+    defaults,
+    keepNear: options.keep_near_duplicates,
+    columns: columnNames(source.columns, indexes),
+    sourceColumns: describeColumns(source.columns, resolution, ignore),
+    preview: previewer(categories, ctx.organisation.timeZone),
+    mapRecord: (r) =>
+      r.kind === 'tabular' ? mapTabularRow(r, mctx) : { kind: 'skip', row: r.row, reason: 'not_tabular' },
   };
 }

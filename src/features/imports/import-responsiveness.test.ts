@@ -11,9 +11,11 @@ import { runImport } from './imports.service.js';
 function incidentsCsv(rows: number): string {
   const lines = ['id;datum;kategori;lat;lon;beskrivning'];
   for (let i = 0; i < rows; i++) {
-    const lat = (59.31 + (i % 997) / 997 * 0.03).toFixed(6).replace('.', ',');
-    const lon = (18.03 + (i % 991) / 991 * 0.05).toFixed(6).replace('.', ',');
-    lines.push(`R-${i};${new Date(Date.UTC(2024, 0, 1) + i * 20 * 60_000).toISOString()};Klotter;${lat};${lon};rad ${i}`);
+    const lat = (59.31 + ((i % 997) / 997) * 0.03).toFixed(6).replace('.', ',');
+    const lon = (18.03 + ((i % 991) / 991) * 0.05).toFixed(6).replace('.', ',');
+    lines.push(
+      `R-${i};${new Date(Date.UTC(2024, 0, 1) + i * 20 * 60_000).toISOString()};Klotter;${lat};${lon};rad ${i}`,
+    );
   }
   return `${lines.join('\n')}\n`;
 }
@@ -28,7 +30,12 @@ describe('requests during an import on PGlite', () => {
   beforeAll(async () => {
     testDb = await openTestDb('pglite');
     ctx = await seedStockholmForImports(testDb.db);
-    app = await buildApp({ db: testDb.db, engine: testDb.engine, config: { bodyLimit: 65_536, defaultOrganisation: 'stockholm' }, webRoot: null });
+    app = await buildApp({
+      db: testDb.db,
+      engine: testDb.engine,
+      config: { bodyLimit: 65_536, defaultOrganisation: 'stockholm' },
+      webRoot: null,
+    });
   }, 60_000);
   afterAll(async () => {
     await app.close();
@@ -41,14 +48,23 @@ describe('requests during an import on PGlite', () => {
     const finished: string[] = [];
     let request: Promise<number> | undefined;
     const importing = runImport(ctx, {
-      filePath: file, fileName: basename(file), dryRun: true,
+      filePath: file,
+      fileName: basename(file),
+      dryRun: true,
       onProgress: (p) => {
         // Once a first chunk is being staged, someone opens a page that reads the database.
-        request ??= p.rowsRead > 0
-          ? app.inject({ method: 'GET', url: '/api/categories' }).then((res) => { finished.push('request'); return res.statusCode; })
-          : undefined;
+        request ??=
+          p.rowsRead > 0
+            ? app.inject({ method: 'GET', url: '/api/categories' }).then((res) => {
+                finished.push('request');
+                return res.statusCode;
+              })
+            : undefined;
       },
-    }).then((report) => { finished.push('import'); return report; });
+    }).then((report) => {
+      finished.push('import');
+      return report;
+    });
 
     const report = await importing;
     expect(report).toMatchObject({ status: 'validated', rows: { read: 20_000 } });

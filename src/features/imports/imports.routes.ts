@@ -24,7 +24,10 @@ async function receiveUpload(request: FastifyRequest, maxBytes: number) {
   const part = await request.file().catch((e: unknown) => {
     throw uploadError(e, maxBytes);
   });
-  if (!part) throw new AppError('VALIDATION_FAILED', { details: [{ path: 'file', code: 'required', message: 'send the file as multipart/form-data' }] });
+  if (!part)
+    throw new AppError('VALIDATION_FAILED', {
+      details: [{ path: 'file', code: 'required', message: 'send the file as multipart/form-data' }],
+    });
   const dir = await mkdtemp(join(tmpdir(), 'trygg-import-'));
   const path = join(dir, 'upload');
   try {
@@ -41,12 +44,17 @@ async function receiveUpload(request: FastifyRequest, maxBytes: number) {
 /** What the client did wrong in an upload, as an AppError; anything else (a full disk) stays as it is. */
 function uploadError(e: unknown, maxBytes: number): unknown {
   const code = (e as { code?: string }).code;
-  if (code === 'FST_INVALID_MULTIPART_CONTENT_TYPE') return new AppError('UNSUPPORTED_MEDIA_TYPE', { details: { expected: 'multipart/form-data with a file field' } });
+  if (code === 'FST_INVALID_MULTIPART_CONTENT_TYPE')
+    return new AppError('UNSUPPORTED_MEDIA_TYPE', { details: { expected: 'multipart/form-data with a file field' } });
   if (code === 'FST_REQ_FILE_TOO_LARGE') return new AppError('PAYLOAD_TOO_LARGE', { details: { max_bytes: maxBytes } });
   // The multipart parser reports a broken body (no boundary, cut off, bad part header) as a plain Error;
   // file-system errors carry a code and a syscall.
   if (e instanceof Error && !(e instanceof AppError) && code === undefined && !('syscall' in e)) {
-    return new AppError('VALIDATION_FAILED', { details: [{ path: 'file', code: 'malformed_multipart', message: `the multipart body cannot be read: ${e.message}` }] });
+    return new AppError('VALIDATION_FAILED', {
+      details: [
+        { path: 'file', code: 'malformed_multipart', message: `the multipart body cannot be read: ${e.message}` },
+      ],
+    });
   }
   return e;
 }
@@ -59,17 +67,31 @@ export const importsRoutes: FastifyPluginAsyncZod<{ maxFileBytes?: number | unde
     const ctx = await context();
     const upload = await receiveUpload(request, maxBytes);
     const cleanup = () => rm(upload.dir, { recursive: true, force: true });
-    const run = (onStarted?: (id: string) => void) => runImport(ctx, {
-      filePath: upload.path, fileName: upload.fileName, dryRun: q.dry_run, profile: q.profile, format: q.format,
-      swapCoordinates: q.swap_coordinates, skipInvalid: q.skip_invalid, onStarted,
-    });
+    const run = (onStarted?: (id: string) => void) =>
+      runImport(ctx, {
+        filePath: upload.path,
+        fileName: upload.fileName,
+        dryRun: q.dry_run,
+        profile: q.profile,
+        format: q.format,
+        swapCoordinates: q.swap_coordinates,
+        skipInvalid: q.skip_invalid,
+        onStarted,
+      });
     if (q.wait) {
-      try { return await run(); } finally { await cleanup(); }
+      try {
+        return await run();
+      } finally {
+        await cleanup();
+      }
     }
     // Answer as soon as the run exists; it goes on in this process and records its end in import_runs.
     const id = await new Promise<string>((resolve, reject) => {
       run(resolve)
-        .catch((e: unknown) => { reject(e); if (!(e instanceof AppError)) request.log.error({ err: e }, 'background import failed'); })
+        .catch((e: unknown) => {
+          reject(e);
+          if (!(e instanceof AppError)) request.log.error({ err: e }, 'background import failed');
+        })
         .finally(() => void cleanup());
     });
     return reply.status(202).send({ id, status: 'running' as const });

@@ -1,7 +1,13 @@
 import { setImmediate } from 'node:timers/promises';
 import { inTransaction } from '../../db/transaction.js';
 import { AppError } from '../../domain/errors.js';
-import { type ImportFormat, type ImportOptions, ImportOptionsSchema, type ImportReport, type ImportRun } from '../../domain/imports.js';
+import {
+  type ImportFormat,
+  type ImportOptions,
+  ImportOptionsSchema,
+  type ImportReport,
+  type ImportRun,
+} from '../../domain/imports.js';
 import type { ServiceContext, Db } from '../../core/context.js';
 import { recordAudit } from '../../core/audit.repo.js';
 import { probeFile, sniffFile } from './file-probe.js';
@@ -47,7 +53,9 @@ let importTurn: Promise<unknown> = Promise.resolve();
  */
 function oneImportAtATime<T>(work: () => Promise<T>): Promise<T> {
   const turn = importTurn.then(work);
-  importTurn = turn.catch(() => { /* the caller hears of it */ });
+  importTurn = turn.catch(() => {
+    /* the caller hears of it */
+  });
   return turn;
 }
 
@@ -68,15 +76,27 @@ export async function runImport(ctx: ServiceContext, request: ImportRequest): Pr
   const raw = await probeFile(request.filePath);
   const fileName = storedText(request.fileName).slice(0, 255);
   const run = await insertRun(ctx.db, {
-    organisation_id: ctx.organisation.id, profile_id: profile?.id ?? null, actor: ctx.actor, file_name: fileName,
-    file_sha256: raw.sha256, file_size: raw.size, dry_run: request.dryRun,
+    organisation_id: ctx.organisation.id,
+    profile_id: profile?.id ?? null,
+    actor: ctx.actor,
+    file_name: fileName,
+    file_sha256: raw.sha256,
+    file_size: raw.size,
+    dry_run: request.dryRun,
   });
   request.onStarted?.(run.id);
   const builder = createReportBuilder({
-    runId: run.id, dryRun: request.dryRun, profile: profile?.name ?? null,
+    runId: run.id,
+    dryRun: request.dryRun,
+    profile: profile?.name ?? null,
     file: { name: fileName, sha256: raw.sha256, size: raw.size, format: null, encoding: null, delimiter: null },
   });
-  const progress = progressReporter(ctx.db, run.id, { dryRun: request.dryRun, fileName, fileSha256: raw.sha256, startedAt: new Date() }, request.onProgress);
+  const progress = progressReporter(
+    ctx.db,
+    run.id,
+    { dryRun: request.dryRun, fileName, fileSha256: raw.sha256, startedAt: new Date() },
+    request.onProgress,
+  );
   progress.report({ runId: run.id, bytesRead: 0, bytesTotal: raw.size, rowsRead: 0 });
   let format: ImportFormat | null = null;
   let bytesRead = 0;
@@ -84,9 +104,17 @@ export async function runImport(ctx: ServiceContext, request: ImportRequest): Pr
     const report = builder.finish(status);
     const r = report.rows;
     await finishRun(db, run.id, {
-      status, format, bytes_read: bytesRead, rows_read: r.read, rows_ok: r.ok, rows_failed: r.with_errors, rows_skipped: r.skipped,
-      rows_inserted: status === 'committed' ? r.inserted : 0, rows_updated: status === 'committed' ? r.updated : 0,
-      error_code: errorCode, report: report as unknown as Record<string, unknown>,
+      status,
+      format,
+      bytes_read: bytesRead,
+      rows_read: r.read,
+      rows_ok: r.ok,
+      rows_failed: r.with_errors,
+      rows_skipped: r.skipped,
+      rows_inserted: status === 'committed' ? r.inserted : 0,
+      rows_updated: status === 'committed' ? r.updated : 0,
+      error_code: errorCode,
+      report: report as unknown as Record<string, unknown>,
     });
     return report;
   };
@@ -94,7 +122,10 @@ export async function runImport(ctx: ServiceContext, request: ImportRequest): Pr
   try {
     const probe = sniffFile(raw);
     builder.report.file.encoding = probe.encoding;
-    const { source, sample } = await withSample(await openRecords(request.filePath, probe, request.format ?? profile?.format, options.delimiter), SAMPLE_ROWS);
+    const { source, sample } = await withSample(
+      await openRecords(request.filePath, probe, request.format ?? profile?.format, options.delimiter),
+      SAMPLE_ROWS,
+    );
     format = source.format;
     const plan = await prepareImport(ctx, source, profile, options, sample);
     builder.setSource(source.format, source.delimiter, plan.columns);
@@ -103,70 +134,99 @@ export async function runImport(ctx: ServiceContext, request: ImportRequest): Pr
 
     // The rows are read, checked and staged in a session of their own but outside any transaction, so on
     // PGlite (one session) other requests' statements run between the chunks; only the write is one transaction.
-    const outcome = await oneImportAtATime(() => ctx.db.connection().execute(async (session) => {
-      await createStage(session);
-      try {
-        // Chunk n is mapped (CPU) while chunk n-1 is still being staged; on PostgreSQL the two overlap.
-        let staging: Promise<void> = Promise.resolve();
-        const flush = async (records: SourceRecord[]) => {
-          const accepted: Candidate[] = [];
-          for (const [i, record] of records.entries()) {
-            // Mapping a chunk takes a few hundred milliseconds: let waiting requests in now and then.
-            if (i > 0 && i % YIELD_EVERY_ROWS === 0) await setImmediate();
-            const mapped: MappedRow = plan.mapRecord(record);
-            builder.addMapped(mapped);
-            if (mapped.kind === 'ok') accepted.push(mapped.candidate);
+    const outcome = await oneImportAtATime(() =>
+      ctx.db.connection().execute(async (session) => {
+        await createStage(session);
+        try {
+          // Chunk n is mapped (CPU) while chunk n-1 is still being staged; on PostgreSQL the two overlap.
+          let staging: Promise<void> = Promise.resolve();
+          const flush = async (records: SourceRecord[]) => {
+            const accepted: Candidate[] = [];
+            for (const [i, record] of records.entries()) {
+              // Mapping a chunk takes a few hundred milliseconds: let waiting requests in now and then.
+              if (i > 0 && i % YIELD_EVERY_ROWS === 0) await setImmediate();
+              const mapped: MappedRow = plan.mapRecord(record);
+              builder.addMapped(mapped);
+              if (mapped.kind === 'ok') accepted.push(mapped.candidate);
+            }
+            await staging;
+            staging = stageCandidates(session, accepted);
+            staging.catch(() => {
+              /* awaited below; this only keeps an early failure from being unhandled */
+            });
+            bytesRead = source.bytesRead();
+            progress.report({ runId: run.id, bytesRead, bytesTotal: raw.size, rowsRead: builder.report.rows.read });
+          };
+          let batch: SourceRecord[] = [];
+          for await (const record of source.records) {
+            batch.push(record);
+            if (batch.length === CHUNK_ROWS) {
+              await flush(batch);
+              batch = [];
+            }
           }
+          await flush(batch);
           await staging;
-          staging = stageCandidates(session, accepted);
-          staging.catch(() => { /* awaited below; this only keeps an early failure from being unhandled */ });
-          bytesRead = source.bytesRead();
-          progress.report({ runId: run.id, bytesRead, bytesTotal: raw.size, rowsRead: builder.report.rows.read });
-        };
-        let batch: SourceRecord[] = [];
-        for await (const record of source.records) {
-          batch.push(record);
-          if (batch.length === CHUNK_ROWS) { await flush(batch); batch = []; }
-        }
-        await flush(batch);
-        await staging;
-        bytesRead = raw.size;
-        const refused = builder.report.rows.with_errors > 0 && !request.skipInvalid;
-        if (request.dryRun || refused) {
-          // Nothing is written, so the repeats are sorted out statement by statement, outside a transaction.
-          await settleStage(session, defaults, builder, { keepNear: plan.keepNear, write: false });
-          return request.dryRun ? 'validated' as const : 'rejected' as const;
-        }
-        return await session.transaction().execute(async (trx) => {
-          await settleStage(trx, defaults, builder, { keepNear: plan.keepNear, write: true });
-          // No waiting for a pending progress write here: on PGlite it waits for this transaction. It runs
-          // after the commit and finds the run no longer 'running', so it cannot undo the final status.
-          const report = await finish('committed', null, trx);
-          await recordAudit(trx, {
-            organisationId: ctx.organisation.id, actor: ctx.actor, action: 'import', entityType: 'import_run', entityId: run.id,
-            after: { file_name: fileName, file_sha256: raw.sha256, profile: profile?.name ?? null, rows: report.rows }, remoteAddress: ctx.remoteAddress,
+          bytesRead = raw.size;
+          const refused = builder.report.rows.with_errors > 0 && !request.skipInvalid;
+          if (request.dryRun || refused) {
+            // Nothing is written, so the repeats are sorted out statement by statement, outside a transaction.
+            await settleStage(session, defaults, builder, { keepNear: plan.keepNear, write: false });
+            return request.dryRun ? ('validated' as const) : ('rejected' as const);
+          }
+          return await session.transaction().execute(async (trx) => {
+            await settleStage(trx, defaults, builder, { keepNear: plan.keepNear, write: true });
+            // No waiting for a pending progress write here: on PGlite it waits for this transaction. It runs
+            // after the commit and finds the run no longer 'running', so it cannot undo the final status.
+            const report = await finish('committed', null, trx);
+            await recordAudit(trx, {
+              organisationId: ctx.organisation.id,
+              actor: ctx.actor,
+              action: 'import',
+              entityType: 'import_run',
+              entityId: run.id,
+              after: {
+                file_name: fileName,
+                file_sha256: raw.sha256,
+                profile: profile?.name ?? null,
+                rows: report.rows,
+              },
+              remoteAddress: ctx.remoteAddress,
+            });
+            return report;
           });
-          return report;
-        });
-      } finally {
-        await dropStage(session);
-      }
-    }));
+        } finally {
+          await dropStage(session);
+        }
+      }),
+    );
 
     await progress.settle();
     if (typeof outcome !== 'string') return outcome;
     const report = await finish(outcome, outcome === 'rejected' ? 'IMPORT_HAS_ERRORS' : null);
     if (outcome === 'rejected') {
-      throw new AppError('IMPORT_HAS_ERRORS', { details: { run_id: run.id, rows: report.rows, errors_by_code: report.errors_by_code, errors: report.errors.slice(0, 20) } });
+      throw new AppError('IMPORT_HAS_ERRORS', {
+        details: {
+          run_id: run.id,
+          rows: report.rows,
+          errors_by_code: report.errors_by_code,
+          errors: report.errors.slice(0, 20),
+        },
+      });
     }
     return report;
   } catch (e) {
     if (e instanceof AppError && e.code === 'IMPORT_HAS_ERRORS') throw e;
     await progress.settle();
     const appError = e instanceof AppError ? e : null;
-    await finish(appError ? 'rejected' : 'failed', appError?.code ?? 'INTERNAL').catch(() => { /* keep the original error */ });
+    await finish(appError ? 'rejected' : 'failed', appError?.code ?? 'INTERNAL').catch(() => {
+      /* keep the original error */
+    });
     if (appError?.details && typeof appError.details === 'object' && !Array.isArray(appError.details)) {
-      throw new AppError(appError.code, { messages: appError.messages, details: { ...appError.details, run_id: run.id } });
+      throw new AppError(appError.code, {
+        messages: appError.messages,
+        details: { ...appError.details, run_id: run.id },
+      });
     }
     throw e;
   }
@@ -181,12 +241,23 @@ const ABANDONED_AFTER_MS = 2 * 60_000;
  * belongs to one process, so every such run there is dead; on PostgreSQL other processes may be importing,
  * so only runs whose heartbeat (written every second) stopped are. Each is audited.
  */
-export async function failAbandonedImportRuns(db: Db, engine: 'pglite' | 'postgres', now = new Date()): Promise<number> {
+export async function failAbandonedImportRuns(
+  db: Db,
+  engine: 'pglite' | 'postgres',
+  now = new Date(),
+): Promise<number> {
   const before = engine === 'pglite' ? now : new Date(now.getTime() - ABANDONED_AFTER_MS);
   return inTransaction(db, async (trx) => {
     const failed = await failStaleRuns(trx, before, 'IMPORT_ABANDONED');
     for (const run of failed) {
-      await recordAudit(trx, { organisationId: run.organisation_id, actor: 'system', action: 'update', entityType: 'import_run', entityId: run.id, after: { status: 'failed', error_code: 'IMPORT_ABANDONED' } });
+      await recordAudit(trx, {
+        organisationId: run.organisation_id,
+        actor: 'system',
+        action: 'update',
+        entityType: 'import_run',
+        entityId: run.id,
+        after: { status: 'failed', error_code: 'IMPORT_ABANDONED' },
+      });
     }
     return failed.length;
   });
@@ -198,9 +269,22 @@ export async function getImportRun(ctx: ServiceContext, id: string): Promise<Imp
   if (live) {
     const { run, progress } = live;
     return {
-      id, status: 'running', abandoned: false, dry_run: run.dryRun, file_name: run.fileName, file_sha256: run.fileSha256,
-      started_at: run.startedAt.toISOString(), finished_at: null, error_code: null, report: null,
-      progress: { bytes_read: progress.bytesRead, bytes_total: progress.bytesTotal, rows_read: progress.rowsRead, percent: percent(progress.bytesRead, progress.bytesTotal) },
+      id,
+      status: 'running',
+      abandoned: false,
+      dry_run: run.dryRun,
+      file_name: run.fileName,
+      file_sha256: run.fileSha256,
+      started_at: run.startedAt.toISOString(),
+      finished_at: null,
+      error_code: null,
+      report: null,
+      progress: {
+        bytes_read: progress.bytesRead,
+        bytes_total: progress.bytesTotal,
+        rows_read: progress.rowsRead,
+        percent: percent(progress.bytesRead, progress.bytesTotal),
+      },
     };
   }
   const row = await findRun(ctx.db, ctx.organisation.id, id);
@@ -227,7 +311,12 @@ function toRun(row: NonNullable<Awaited<ReturnType<typeof findRun>>>): ImportRun
     file_sha256: row.file_sha256,
     started_at: new Date(row.started_at).toISOString(),
     finished_at: row.finished_at ? new Date(row.finished_at).toISOString() : null,
-    progress: { bytes_read: row.bytes_read, bytes_total: row.file_size, rows_read: row.rows_read, percent: percent(row.bytes_read, row.file_size) },
+    progress: {
+      bytes_read: row.bytes_read,
+      bytes_total: row.file_size,
+      rows_read: row.rows_read,
+      percent: percent(row.bytes_read, row.file_size),
+    },
     error_code: row.error_code,
     report: (row.report as ImportReport | null) ?? null,
   };

@@ -27,13 +27,20 @@ const key = (s: string) => s.trim().toLocaleLowerCase('sv');
  * labels ('Klotter', 'klotter', 'Graffiti'), all case-insensitively. Results are cached per value: a
  * million rows carry a few dozen distinct words.
  */
-export function categoryResolver(categories: readonly CategoryInfo[], profileMap: ReadonlyMap<string, string>, police: boolean): CategoryResolver {
+export function categoryResolver(
+  categories: readonly CategoryInfo[],
+  profileMap: ReadonlyMap<string, string>,
+  police: boolean,
+): CategoryResolver {
   const byId = new Map(categories.map((c) => [c.id, c]));
   const byCode = new Map(categories.map((c) => [c.code, c]));
   const taxonomy = new Map<string, CategoryInfo>();
-  for (const c of categories) for (const k of [c.code, c.label_sv, c.label_en]) if (!taxonomy.has(key(k))) taxonomy.set(key(k), c);
+  for (const c of categories)
+    for (const k of [c.code, c.label_sv, c.label_en]) if (!taxonomy.has(key(k))) taxonomy.set(key(k), c);
   const profile = new Map([...profileMap].map(([value, id]) => [key(value), byId.get(id)]));
-  const policeDefaults = new Map(Object.entries(POLICE_TYPE_CATEGORY).map(([type, code]) => [key(type), byCode.get(code)]));
+  const policeDefaults = new Map(
+    Object.entries(POLICE_TYPE_CATEGORY).map(([type, code]) => [key(type), byCode.get(code)]),
+  );
   const cache = new Map<string, CategoryMatch | null>();
   const lookup = (value: string): CategoryMatch | null => {
     const k = key(value);
@@ -119,15 +126,27 @@ export function areaMatcher(areas: readonly AreaInfo[]): (text: string, day: str
   const points = new Map<string, [number, number] | null>();
   const pointOf = (a: AreaInfo) => {
     if (!points.has(a.id)) {
-      try { points.set(a.id, interiorPoint(mainPolygon(a.geometry)).point); } catch { points.set(a.id, null); }
+      try {
+        points.set(a.id, interiorPoint(mainPolygon(a.geometry)).point);
+      } catch {
+        points.set(a.id, null);
+      }
     }
     return points.get(a.id)!;
   };
   return (text, day) => {
-    const area = (index.get(normaliseHeader(text)) ?? []).find((a) => day === null || isInForce({ validFrom: a.valid_from, validTo: a.valid_to }, day));
+    const area = (index.get(normaliseHeader(text)) ?? []).find(
+      (a) => day === null || isInForce({ validFrom: a.valid_from, validTo: a.valid_to }, day),
+    );
     const point = area ? pointOf(area) : null;
     if (!area || !point) return null;
     const neighbourhood = area.level === 'neighbourhood';
-    return { name: area.name, districtId: neighbourhood ? (area.parent_id ?? area.id) : area.id, neighbourhoodId: neighbourhood ? area.id : null, lon: point[0], lat: point[1] };
+    return {
+      name: area.name,
+      districtId: neighbourhood ? (area.parent_id ?? area.id) : area.id,
+      neighbourhoodId: neighbourhood ? area.id : null,
+      lon: point[0],
+      lat: point[1],
+    };
   };
 }

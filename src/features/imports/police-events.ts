@@ -21,7 +21,16 @@ export type PoliceEvent = z.infer<typeof PoliceEventSchema>;
 export function parsePoliceDateTime(text: string): Date | null {
   const m = /^(\d{4})-(\d{2})-(\d{2}) (\d{1,2}):(\d{2}):(\d{2}) ([+-])(\d{2}):(\d{2})$/.exec(text.trim());
   if (!m) return null;
-  const [y, mo, d, h, mi, s, oh, om] = [m[1], m[2], m[3], m[4], m[5], m[6], m[8], m[9]].map(Number) as [number, number, number, number, number, number, number, number];
+  const [y, mo, d, h, mi, s, oh, om] = [m[1], m[2], m[3], m[4], m[5], m[6], m[8], m[9]].map(Number) as [
+    number,
+    number,
+    number,
+    number,
+    number,
+    number,
+    number,
+    number,
+  ];
   if (mo < 1 || mo > 12 || d < 1 || d > 31 || h > 23 || mi > 59 || s > 59 || oh > 14 || om > 59) return null;
   const offsetMinutes = (m[7] === '-' ? -1 : 1) * (oh * 60 + om);
   return new Date(Date.UTC(y, mo - 1, d, h, mi, s) - offsetMinutes * 60_000);
@@ -30,7 +39,20 @@ export function parsePoliceDateTime(text: string): Date | null {
 /** The police write their notices on Swedish time, wherever the organisation reading them is. */
 const POLICE_TIME_ZONE = 'Europe/Stockholm';
 
-const MONTHS = ['januari', 'februari', 'mars', 'april', 'maj', 'juni', 'juli', 'augusti', 'september', 'oktober', 'november', 'december'];
+const MONTHS = [
+  'januari',
+  'februari',
+  'mars',
+  'april',
+  'maj',
+  'juni',
+  'juli',
+  'augusti',
+  'september',
+  'oktober',
+  'november',
+  'december',
+];
 
 /**
  * When the event happened: the title starts with the local day and time ('17 januari 23.39, Misshandel,
@@ -52,7 +74,13 @@ export function policeOccurredAt(event: Pick<PoliceEvent, 'name'>, published: Da
 }
 
 /** Why a police notice is not loaded as an incident. */
-export type PoliceSkipReason = 'other_location' | 'summary' | 'about_person' | 'police_activity' | 'not_an_event' | 'invalid';
+export type PoliceSkipReason =
+  | 'other_location'
+  | 'summary'
+  | 'about_person'
+  | 'police_activity'
+  | 'not_an_event'
+  | 'invalid';
 
 /**
  * Notices that are not events at a place. Person notices (missing/wanted person, found dead) are left
@@ -75,24 +103,62 @@ const SKIPPED_TYPES: Record<string, PoliceSkipReason> = {
  * weapons-law and knife-law notices as 'annat' (possession, not an act of violence). Unlisted types → 'annat'.
  */
 export const POLICE_TYPE_CATEGORY: Record<string, string> = {
-  Skadegörelse: 'skadegorelse', 'Sabotage mot blåljusverksamhet': 'skadegorelse',
-  Brand: 'brand', 'Brand automatlarm': 'brand', Mordbrand: 'brand',
-  Misshandel: 'vald', 'Misshandel, grov': 'vald', 'Mord/dråp': 'vald', 'Mord/dråp, försök': 'vald',
-  'Våld/hot mot tjänsteman': 'vald', Rån: 'vald', 'Rån, försök': 'vald', 'Rån väpnat': 'vald', 'Rån övrigt': 'vald',
-  Skottlossning: 'vald', 'Skottlossning, misstänkt': 'vald', Explosion: 'vald', Detonation: 'vald',
-  Våldtäkt: 'vald', 'Våldtäkt, försök': 'vald', Sexualbrott: 'vald', 'Olaga frihetsberövande/människorov': 'vald',
+  Skadegörelse: 'skadegorelse',
+  'Sabotage mot blåljusverksamhet': 'skadegorelse',
+  Brand: 'brand',
+  'Brand automatlarm': 'brand',
+  Mordbrand: 'brand',
+  Misshandel: 'vald',
+  'Misshandel, grov': 'vald',
+  'Mord/dråp': 'vald',
+  'Mord/dråp, försök': 'vald',
+  'Våld/hot mot tjänsteman': 'vald',
+  Rån: 'vald',
+  'Rån, försök': 'vald',
+  'Rån väpnat': 'vald',
+  'Rån övrigt': 'vald',
+  Skottlossning: 'vald',
+  'Skottlossning, misstänkt': 'vald',
+  Explosion: 'vald',
+  Detonation: 'vald',
+  Våldtäkt: 'vald',
+  'Våldtäkt, försök': 'vald',
+  Sexualbrott: 'vald',
+  'Olaga frihetsberövande/människorov': 'vald',
   'Larm Överfall': 'vald',
-  'Olaga hot': 'hot', Bombhot: 'hot', 'Ofredande/förargelse': 'hot', 'Hets mot folkgrupp': 'hot',
-  Stöld: 'stold_inbrott', 'Stöld, försök': 'stold_inbrott', 'Stöld/inbrott': 'stold_inbrott', Inbrott: 'stold_inbrott',
-  'Inbrott, försök': 'stold_inbrott', 'Larm Inbrott': 'stold_inbrott', 'Motorfordon, stöld': 'stold_inbrott',
-  'Motorfordon, anträffat stulet': 'stold_inbrott', Häleri: 'stold_inbrott', Åldringsbrott: 'stold_inbrott',
-  Hemfridsbrott: 'stold_inbrott', 'Olaga intrång': 'stold_inbrott',
+  'Olaga hot': 'hot',
+  Bombhot: 'hot',
+  'Ofredande/förargelse': 'hot',
+  'Hets mot folkgrupp': 'hot',
+  Stöld: 'stold_inbrott',
+  'Stöld, försök': 'stold_inbrott',
+  'Stöld/inbrott': 'stold_inbrott',
+  Inbrott: 'stold_inbrott',
+  'Inbrott, försök': 'stold_inbrott',
+  'Larm Inbrott': 'stold_inbrott',
+  'Motorfordon, stöld': 'stold_inbrott',
+  'Motorfordon, anträffat stulet': 'stold_inbrott',
+  Häleri: 'stold_inbrott',
+  Åldringsbrott: 'stold_inbrott',
+  Hemfridsbrott: 'stold_inbrott',
+  'Olaga intrång': 'stold_inbrott',
   Narkotikabrott: 'narkotika',
-  Ordningslagen: 'ordningsstorning', Fylleri: 'ordningsstorning', 'Fylleri/LOB': 'ordningsstorning', Bråk: 'ordningsstorning',
-  Smällar: 'ordningsstorning', Alkohollagen: 'ordningsstorning', Sedlighetsbrott: 'ordningsstorning',
-  Trafikolycka: 'trafikfara', 'Trafikolycka, personskada': 'trafikfara', 'Trafikolycka, singel': 'trafikfara',
-  'Trafikolycka, smitning från': 'trafikfara', 'Trafikolycka, vilt': 'trafikfara', Rattfylleri: 'trafikfara',
-  Trafikbrott: 'trafikfara', Trafikhinder: 'trafikfara', 'Olovlig körning': 'trafikfara',
+  Ordningslagen: 'ordningsstorning',
+  Fylleri: 'ordningsstorning',
+  'Fylleri/LOB': 'ordningsstorning',
+  Bråk: 'ordningsstorning',
+  Smällar: 'ordningsstorning',
+  Alkohollagen: 'ordningsstorning',
+  Sedlighetsbrott: 'ordningsstorning',
+  Trafikolycka: 'trafikfara',
+  'Trafikolycka, personskada': 'trafikfara',
+  'Trafikolycka, singel': 'trafikfara',
+  'Trafikolycka, smitning från': 'trafikfara',
+  'Trafikolycka, vilt': 'trafikfara',
+  Rattfylleri: 'trafikfara',
+  Trafikbrott: 'trafikfara',
+  Trafikhinder: 'trafikfara',
+  'Olovlig körning': 'trafikfara',
 };
 
 /** Load it under a category, or skip it for a reason. */
@@ -109,7 +175,10 @@ export function policeMunicipality(event: Pick<PoliceEvent, 'name' | 'location'>
 }
 
 /** Decides what to do with one notice for the municipality named `municipality` ('Stockholm'). */
-export function classifyPoliceEvent(event: Pick<PoliceEvent, 'name' | 'type' | 'location'>, municipality: string): PoliceDecision {
+export function classifyPoliceEvent(
+  event: Pick<PoliceEvent, 'name' | 'type' | 'location'>,
+  municipality: string,
+): PoliceDecision {
   // Exact match on purpose: 'Stockholms län' notices about the whole county are not the city's.
   if (policeMunicipality(event) !== municipality) return { load: false, reason: 'other_location' };
   if (event.type.startsWith('Sammanfattning')) return { load: false, reason: 'summary' };

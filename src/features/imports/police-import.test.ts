@@ -1,6 +1,11 @@
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { countIncidents, importFiles, seedStockholmForImports, sharedDataFile } from '../../../tests/factories/imports.factory.js';
+import {
+  countIncidents,
+  importFiles,
+  seedStockholmForImports,
+  sharedDataFile,
+} from '../../../tests/factories/imports.factory.js';
 import type { ServiceContext } from '../../core/context.js';
 import { describeEachEngine } from '../../../tests/setup/test-db.js';
 import { runImport } from './imports.service.js';
@@ -13,7 +18,9 @@ const snapshot = JSON.parse(readFileSync(SNAPSHOT, 'utf8')) as Event[];
 describeEachEngine('police events import', (getDb) => {
   let ctx: ServiceContext;
   const files = importFiles();
-  beforeAll(async () => { ctx = await seedStockholmForImports(getDb().db); });
+  beforeAll(async () => {
+    ctx = await seedStockholmForImports(getDb().db);
+  });
   afterAll(() => files.cleanup());
   const run = (filePath: string) => runImport(ctx, { filePath, fileName: 'events.json', dryRun: false });
 
@@ -27,10 +34,25 @@ describeEachEngine('police events import', (getDb) => {
     expect(report.skipped.other_municipality).toBeGreaterThan(0);
     expect(report.rows.with_errors).toBe(0);
     // Since 2026-01 the API files city events under 'Stockholms län' and names the city last in the title.
-    const cityEvents = snapshot.filter((e) => !e.type.startsWith('Sammanfattning') && e.name.split(',').at(-1)!.trim() === 'Stockholm');
+    const cityEvents = snapshot.filter(
+      (e) => !e.type.startsWith('Sammanfattning') && e.name.split(',').at(-1)!.trim() === 'Stockholm',
+    );
     expect(report.rows.inserted).toBe(cityEvents.length);
-    const known = await ctx.db.selectFrom('incidents').selectAll().where('source', '=', 'police').where('source_ref', '=', '650271').executeTakeFirstOrThrow();
-    expect(known).toMatchObject({ precision: 'municipality', h3_r9: null, area_id: null, status: 'closed', closure_reason: 'not_ours', lon: 18.068581, lat: 59.329324 });
+    const known = await ctx.db
+      .selectFrom('incidents')
+      .selectAll()
+      .where('source', '=', 'police')
+      .where('source_ref', '=', '650271')
+      .executeTakeFirstOrThrow();
+    expect(known).toMatchObject({
+      precision: 'municipality',
+      h3_r9: null,
+      area_id: null,
+      status: 'closed',
+      closure_reason: 'not_ours',
+      lon: 18.068581,
+      lat: 59.329324,
+    });
     // Title time 03.47 local on 22 August; published 2026-08-22 … +02:00.
     expect(known.occurred_at.toISOString()).toBe('2026-08-22T01:47:00.000Z');
     expect(known.reporting_unit_id).not.toBeNull();
@@ -47,10 +69,18 @@ describeEachEngine('police events import', (getDb) => {
 
   it('upserts an event the API sends again with a changed text', async () => {
     const event = snapshot.find((e) => e.id === 650271)!;
-    const path = files.write('updated.json', JSON.stringify([{ ...event, summary: `${event.summary} Uppdatering: mannen har släppts.` }]));
+    const path = files.write(
+      'updated.json',
+      JSON.stringify([{ ...event, summary: `${event.summary} Uppdatering: mannen har släppts.` }]),
+    );
     const report = await run(path);
     expect(report.rows).toMatchObject({ inserted: 0, updated: 1 });
-    const row = await ctx.db.selectFrom('incidents').select('description').where('source', '=', 'police').where('source_ref', '=', '650271').executeTakeFirstOrThrow();
+    const row = await ctx.db
+      .selectFrom('incidents')
+      .select('description')
+      .where('source', '=', 'police')
+      .where('source_ref', '=', '650271')
+      .executeTakeFirstOrThrow();
     expect(row.description).toMatch(/Uppdatering: mannen har släppts\.$/);
   });
 
@@ -59,17 +89,27 @@ describeEachEngine('police events import', (getDb) => {
     expect(report.rows.with_errors).toBe(0);
     expect(report.skipped.summary).toBeGreaterThan(0);
     expect(report.rows.inserted + report.rows.unchanged + report.rows.updated).toBeGreaterThan(30);
-    const types = await ctx.db.selectFrom('incidents as i').innerJoin('incident_categories as c', 'c.id', 'i.category_id')
-      .select(['c.code', 'i.description']).where('i.source', '=', 'police').execute();
+    const types = await ctx.db
+      .selectFrom('incidents as i')
+      .innerJoin('incident_categories as c', 'c.id', 'i.category_id')
+      .select(['c.code', 'i.description'])
+      .where('i.source', '=', 'police')
+      .execute();
     expect(types.find((t) => /, Rån väpnat, Stockholm:/.test(t.description ?? ''))?.code).toBe('vald');
     expect(types.find((t) => /, Larm Inbrott, Stockholm:/.test(t.description ?? ''))?.code).toBe('stold_inbrott');
     expect(types.find((t) => /, Skadegörelse, Stockholm:/.test(t.description ?? ''))?.code).toBe('skadegorelse');
-    expect(types.some((t) => /, (Efterlyst person|Kontroll person\/fordon), Stockholm:/.test(t.description ?? ''))).toBe(false);
+    expect(
+      types.some((t) => /, (Efterlyst person|Kontroll person\/fordon), Stockholm:/.test(t.description ?? '')),
+    ).toBe(false);
     expect(report.skipped).toMatchObject({ about_person: expect.any(Number), police_activity: expect.any(Number) });
   });
 
   it('reports a lng-first gps pair as swapped unless the swap is accepted', async () => {
-    const event = { ...snapshot.find((e) => e.id === 650271)!, id: 999_999_001, location: { name: 'Stockholm', gps: '18.068581,59.329324' } };
+    const event = {
+      ...snapshot.find((e) => e.id === 650271)!,
+      id: 999_999_001,
+      location: { name: 'Stockholm', gps: '18.068581,59.329324' },
+    };
     const path = files.write('swapped.json', JSON.stringify([event]));
     const dry = await runImport(ctx, { filePath: path, fileName: 's.json', dryRun: true });
     expect(dry.errors.map((e) => e.code)).toEqual(['swapped_coordinates']);

@@ -3,7 +3,12 @@ import { MAX_DESCRIPTION_LENGTH } from '../../domain/incidents.js';
 import { type AdmissionIssue, type AdmissionLookups, admitIncident } from '../incidents/admission.js';
 import type { CategoryResolver } from './lookups.js';
 import {
-  classifyPoliceEvent, PoliceEventSchema, parsePoliceDateTime, parsePoliceGps, policeMunicipality, policeOccurredAt,
+  classifyPoliceEvent,
+  PoliceEventSchema,
+  parsePoliceDateTime,
+  parsePoliceGps,
+  policeMunicipality,
+  policeOccurredAt,
 } from './police-events.js';
 import { quoted, storedText } from './quoted-values.js';
 import type { PoliceRecord } from './readers/record-source.js';
@@ -30,7 +35,10 @@ export interface PoliceContext {
 const same = (a: string, b: string) => a.localeCompare(b, 'sv', { sensitivity: 'accent' }) === 0;
 
 /** Where a notice's issues stand in its report: in the order of its fields. */
-const CATEGORY = 0, TIME = 1, LOCATION = 2, TEXT = 3;
+const CATEGORY = 0,
+  TIME = 1,
+  LOCATION = 2,
+  TEXT = 3;
 
 /**
  * One notice of polisen.se/api/events → an incident with precision 'municipality' (the API's point is the
@@ -44,14 +52,32 @@ export function mapPoliceRecord(record: PoliceRecord, ctx: PoliceContext): Mappe
   const { row } = record;
   const parsed = PoliceEventSchema.safeParse(record.event);
   if (!parsed.success) {
-    return { kind: 'error', row, issues: [{ row, column: null, code: 'invalid_event', message: `not a police event: ${parsed.error.issues[0]?.message ?? 'invalid'}` }] };
+    return {
+      kind: 'error',
+      row,
+      issues: [
+        {
+          row,
+          column: null,
+          code: 'invalid_event',
+          message: `not a police event: ${parsed.error.issues[0]?.message ?? 'invalid'}`,
+        },
+      ],
+    };
   }
   const event = parsed.data;
   if (event.type.startsWith('Sammanfattning')) return { kind: 'skip', row, reason: 'summary' };
   const countyLabel = event.location.name.endsWith(' län');
   const municipality = policeMunicipality(event);
   if (!same(municipality, ctx.municipality.name)) {
-    return { kind: 'skip', row, reason: countyLabel && (municipality.endsWith(' län') || municipality === event.location.name) ? 'county' : 'other_municipality' };
+    return {
+      kind: 'skip',
+      row,
+      reason:
+        countyLabel && (municipality.endsWith(' län') || municipality === event.location.name)
+          ? 'county'
+          : 'other_municipality',
+    };
   }
   const decision = classifyPoliceEvent(event, municipality);
   if (!decision.load) return { kind: 'skip', row, reason: decision.reason };
@@ -63,7 +89,13 @@ export function mapPoliceRecord(record: PoliceRecord, ctx: PoliceContext): Mappe
   if (!direct) warnings.push({ fallback: storedText(event.type) });
 
   const published = parsePoliceDateTime(event.datetime);
-  if (!published) found[TIME]!.push({ row, column: 'datetime', code: 'invalid_date', message: `'${quoted(event.datetime)}' is not the API's datetime` });
+  if (!published)
+    found[TIME]!.push({
+      row,
+      column: 'datetime',
+      code: 'invalid_date',
+      message: `'${quoted(event.datetime)}' is not the API's datetime`,
+    });
   const occurredAt = published ? policeOccurredAt(event, published) : null;
 
   // County-labelled city events carry the county's centre; the municipality's own point replaces it.
@@ -71,7 +103,10 @@ export function mapPoliceRecord(record: PoliceRecord, ctx: PoliceContext): Mappe
   if (countyLabel) {
     if (ctx.municipality.lon === undefined) {
       found[LOCATION]!.push({
-        row, column: 'location.name', code: 'unknown_location', message: `no point is known for the police location '${quoted(ctx.municipality.name)}'`,
+        row,
+        column: 'location.name',
+        code: 'unknown_location',
+        message: `no point is known for the police location '${quoted(ctx.municipality.name)}'`,
         suggestion: 'set police_location in the profile to a location name the police API uses',
       });
     } else {
@@ -80,20 +115,39 @@ export function mapPoliceRecord(record: PoliceRecord, ctx: PoliceContext): Mappe
     }
   } else {
     gps = parsePoliceGps(event.location.gps);
-    if (!gps) found[LOCATION]!.push({ row, column: 'location.gps', code: 'invalid_coordinates', message: `'${quoted(event.location.gps)}' is not 'lat,lng'` });
+    if (!gps)
+      found[LOCATION]!.push({
+        row,
+        column: 'location.gps',
+        code: 'invalid_coordinates',
+        message: `'${quoted(event.location.gps)}' is not 'lat,lng'`,
+      });
   }
   const readable = found.every((issues) => issues.length === 0);
-  const admission = admitIncident({
-    occurredAt, category: direct ? event.type : decision.category, point: readable ? gps : null, swapped: gps && { lon: gps.lat, lat: gps.lon },
-    precision: 'municipality', description: `${event.name}: ${event.summary}`,
-  }, ctx.lookups, { swapCoordinates: ctx.swapCoordinates, maxDescriptionLength: MAX_DESCRIPTION_LENGTH });
+  const admission = admitIncident(
+    {
+      occurredAt,
+      category: direct ? event.type : decision.category,
+      point: readable ? gps : null,
+      swapped: gps && { lon: gps.lat, lat: gps.lon },
+      precision: 'municipality',
+      description: `${event.name}: ${event.summary}`,
+    },
+    ctx.lookups,
+    { swapCoordinates: ctx.swapCoordinates, maxDescriptionLength: MAX_DESCRIPTION_LENGTH },
+  );
   for (const problem of admission.ok ? [] : admission.issues) {
     const [at, issue] = policeIssue(row, problem, event.type);
     found[at]!.push(issue);
   }
   const issues = found.flat();
   if (issues.length || !admission.ok) {
-    return { kind: 'error', row, issues, ...(issues.some((i) => i.code === 'outside_organisation') ? { outside: true } : {}) };
+    return {
+      kind: 'error',
+      row,
+      issues,
+      ...(issues.some((i) => i.code === 'outside_organisation') ? { outside: true } : {}),
+    };
   }
   const admitted = admission.incident;
   if (admitted.swapped) warnings.push('swapped_coordinates_fixed');
@@ -108,14 +162,49 @@ export function mapPoliceRecord(record: PoliceRecord, ctx: PoliceContext): Mappe
 /** An admission issue in the police API's terms. */
 function policeIssue(row: number, problem: AdmissionIssue, type: string): [number, RowIssue] {
   switch (problem.code) {
-    case 'unknown_category': return [CATEGORY, { row, column: 'type', code: 'unknown_category', message: `'${quoted(type)}' maps to no category` }];
-    case 'inactive_category': return [CATEGORY, { row, column: 'type', code: 'inactive_category', message: `category '${problem.category}' is no longer in use` }];
-    case 'in_future': return [TIME, { row, column: 'datetime', code: 'in_future', message: 'the time is in the future' }];
+    case 'unknown_category':
+      return [
+        CATEGORY,
+        { row, column: 'type', code: 'unknown_category', message: `'${quoted(type)}' maps to no category` },
+      ];
+    case 'inactive_category':
+      return [
+        CATEGORY,
+        {
+          row,
+          column: 'type',
+          code: 'inactive_category',
+          message: `category '${problem.category}' is no longer in use`,
+        },
+      ];
+    case 'in_future':
+      return [TIME, { row, column: 'datetime', code: 'in_future', message: 'the time is in the future' }];
     case 'swapped_coordinates':
-      return [LOCATION, { row, column: 'location.gps', code: 'swapped_coordinates', message: 'the gps pair looks lng-first; the API sends lat,lng', suggestion: 'import with --swap-coordinates' }];
+      return [
+        LOCATION,
+        {
+          row,
+          column: 'location.gps',
+          code: 'swapped_coordinates',
+          message: 'the gps pair looks lng-first; the API sends lat,lng',
+          suggestion: 'import with --swap-coordinates',
+        },
+      ];
     case 'outside_organisation':
     case 'invalid_coordinates':
-      return [LOCATION, { row, column: 'location.gps', code: problem.code, message: 'the point lies outside the organisation’s areas' }];
-    case 'text_too_long': return [TEXT, { row, column: 'summary', code: 'text_too_long', message: `the text is longer than ${MAX_DESCRIPTION_LENGTH} characters` }];
+      return [
+        LOCATION,
+        { row, column: 'location.gps', code: problem.code, message: 'the point lies outside the organisation’s areas' },
+      ];
+    case 'text_too_long':
+      return [
+        TEXT,
+        {
+          row,
+          column: 'summary',
+          code: 'text_too_long',
+          message: `the text is longer than ${MAX_DESCRIPTION_LENGTH} characters`,
+        },
+      ];
   }
 }

@@ -1,12 +1,23 @@
 import { redactPersonalData } from '../../analysis/text/redact.js';
 import { AppError, type FieldIssue } from '../../domain/errors.js';
-import { type ImportProfile, type ImportProfileInput, ImportOptionsSchema, ImportProfileInputSchema } from '../../domain/imports.js';
+import {
+  type ImportProfile,
+  type ImportProfileInput,
+  ImportOptionsSchema,
+  ImportProfileInputSchema,
+} from '../../domain/imports.js';
 import { inTransaction } from '../../db/transaction.js';
 import type { ServiceContext, Db } from '../../core/context.js';
 import { recordAudit } from '../../core/audit.repo.js';
 import { listCategoriesForImport } from './imports.repo.js';
 import {
-  findProfileRow, insertProfileRow, listCategoryMappings, listProfileRows, type ProfileRow, replaceCategoryMappings, updateProfileRow,
+  findProfileRow,
+  insertProfileRow,
+  listCategoryMappings,
+  listProfileRows,
+  type ProfileRow,
+  replaceCategoryMappings,
+  updateProfileRow,
 } from './profiles.repo.js';
 
 function toProfile(row: ProfileRow, mappings: Array<{ source_value: string; code: string }>): ImportProfile {
@@ -24,8 +35,16 @@ function toProfile(row: ProfileRow, mappings: Array<{ source_value: string; code
 }
 
 async function withMappings(db: Db, rows: ProfileRow[]): Promise<ImportProfile[]> {
-  const mappings = await listCategoryMappings(db, rows.map((r) => r.id));
-  return rows.map((r) => toProfile(r, mappings.filter((m) => m.profile_id === r.id)));
+  const mappings = await listCategoryMappings(
+    db,
+    rows.map((r) => r.id),
+  );
+  return rows.map((r) =>
+    toProfile(
+      r,
+      mappings.filter((m) => m.profile_id === r.id),
+    ),
+  );
 }
 
 /** The organisation's import profiles, by name. */
@@ -34,7 +53,11 @@ export async function listImportProfiles(ctx: ServiceContext): Promise<ImportPro
 }
 
 /** One profile by id or name, or NOT_FOUND. */
-export async function getImportProfile(ctx: ServiceContext, ref: { id: string } | { name: string }, db: Db = ctx.db): Promise<ImportProfile> {
+export async function getImportProfile(
+  ctx: ServiceContext,
+  ref: { id: string } | { name: string },
+  db: Db = ctx.db,
+): Promise<ImportProfile> {
   const row = await findProfileRow(db, ctx.organisation.id, ref);
   if (!row) throw new AppError('NOT_FOUND', { details: { entity: 'import_profile', ...ref } });
   return (await withMappings(db, [row]))[0]!;
@@ -46,7 +69,14 @@ async function mappingRows(db: Db, organisationId: string, map: Record<string, s
   const issues: FieldIssue[] = [];
   const rows = Object.entries(map).flatMap(([source_value, code]) => {
     const id = byCode.get(code);
-    if (!id) { issues.push({ path: `category_map.${source_value}`, code: 'unknown_category', message: `unknown category '${code}'` }); return []; }
+    if (!id) {
+      issues.push({
+        path: `category_map.${source_value}`,
+        code: 'unknown_category',
+        message: `unknown category '${code}'`,
+      });
+      return [];
+    }
     return [{ source_value, category_id: id }];
   });
   if (issues.length) throw new AppError('UNKNOWN_CATEGORY', { details: issues });
@@ -67,14 +97,20 @@ function refusePersonalData(input: ImportProfileInput): void {
     'options.ignore_columns': input.options.ignore_columns,
     'options.police_location': input.options.police_location ? [input.options.police_location] : [],
   };
-  const issues: FieldIssue[] = Object.entries(strings).filter(([, texts]) => texts.some((t) => redactPersonalData(t).count > 0)).map(([path]) => ({
-    path, code: 'personal_data', message: 'contains personal data (an identity number, phone number, e-mail address or licence plate)',
-  }));
+  const issues: FieldIssue[] = Object.entries(strings)
+    .filter(([, texts]) => texts.some((t) => redactPersonalData(t).count > 0))
+    .map(([path]) => ({
+      path,
+      code: 'personal_data',
+      message: 'contains personal data (an identity number, phone number, e-mail address or licence plate)',
+    }));
   if (issues.length) throw new AppError('VALIDATION_FAILED', { details: issues });
 }
 
 function nameTaken(name: string): AppError {
-  return new AppError('CONFLICT', { details: [{ path: 'name', code: 'duplicate', message: `a profile named '${name}' exists` }] });
+  return new AppError('CONFLICT', {
+    details: [{ path: 'name', code: 'duplicate', message: `a profile named '${name}' exists` }],
+  });
 }
 
 /** Saves a new named profile; names are unique per organisation. */
@@ -85,18 +121,34 @@ export async function createImportProfile(ctx: ServiceContext, input: ImportProf
     if (await findProfileRow(trx, ctx.organisation.id, { name: parsed.name })) throw nameTaken(parsed.name);
     const mappings = await mappingRows(trx, ctx.organisation.id, parsed.category_map);
     const row = await insertProfileRow(trx, {
-      organisation_id: ctx.organisation.id, name: parsed.name, source_label: parsed.source_label, format: parsed.format,
-      columns: parsed.columns as Record<string, string>, options: parsed.options,
+      organisation_id: ctx.organisation.id,
+      name: parsed.name,
+      source_label: parsed.source_label,
+      format: parsed.format,
+      columns: parsed.columns as Record<string, string>,
+      options: parsed.options,
     });
     await replaceCategoryMappings(trx, row.id, mappings);
     const created = await getImportProfile(ctx, { id: row.id }, trx);
-    await recordAudit(trx, { organisationId: ctx.organisation.id, actor: ctx.actor, action: 'create', entityType: 'import_profile', entityId: row.id, after: created, remoteAddress: ctx.remoteAddress });
+    await recordAudit(trx, {
+      organisationId: ctx.organisation.id,
+      actor: ctx.actor,
+      action: 'create',
+      entityType: 'import_profile',
+      entityId: row.id,
+      after: created,
+      remoteAddress: ctx.remoteAddress,
+    });
     return created;
   });
 }
 
 /** Replaces a profile's settings and category table (PUT semantics). */
-export async function updateImportProfile(ctx: ServiceContext, id: string, input: ImportProfileInput): Promise<ImportProfile> {
+export async function updateImportProfile(
+  ctx: ServiceContext,
+  id: string,
+  input: ImportProfileInput,
+): Promise<ImportProfile> {
   const parsed = ImportProfileInputSchema.parse(input);
   refusePersonalData(parsed);
   return inTransaction(ctx.db, async (trx) => {
@@ -105,11 +157,24 @@ export async function updateImportProfile(ctx: ServiceContext, id: string, input
     if (clash && clash.id !== id) throw nameTaken(parsed.name);
     const mappings = await mappingRows(trx, ctx.organisation.id, parsed.category_map);
     await updateProfileRow(trx, id, {
-      name: parsed.name, source_label: parsed.source_label, format: parsed.format, columns: parsed.columns as Record<string, string>, options: parsed.options,
+      name: parsed.name,
+      source_label: parsed.source_label,
+      format: parsed.format,
+      columns: parsed.columns as Record<string, string>,
+      options: parsed.options,
     });
     await replaceCategoryMappings(trx, id, mappings);
     const after = await getImportProfile(ctx, { id }, trx);
-    await recordAudit(trx, { organisationId: ctx.organisation.id, actor: ctx.actor, action: 'update', entityType: 'import_profile', entityId: id, before, after, remoteAddress: ctx.remoteAddress });
+    await recordAudit(trx, {
+      organisationId: ctx.organisation.id,
+      actor: ctx.actor,
+      action: 'update',
+      entityType: 'import_profile',
+      entityId: id,
+      before,
+      after,
+      remoteAddress: ctx.remoteAddress,
+    });
     return after;
   });
 }

@@ -46,8 +46,12 @@ export function progressReporter(db: Db, runId: string, run: LiveRunInfo, listen
       if (inFlight || now - lastWrite < WRITE_EVERY_MS) return;
       lastWrite = now;
       inFlight = updateRunProgress(db, runId, { bytes_read: p.bytesRead, rows_read: p.rowsRead })
-        .catch(() => { /* progress is best effort; the final status is written separately */ })
-        .finally(() => { inFlight = null; });
+        .catch(() => {
+          /* progress is best effort; the final status is written separately */
+        })
+        .finally(() => {
+          inFlight = null;
+        });
     },
     /** Waits for a pending write, so it cannot land after the final status. */
     async settle(): Promise<void> {

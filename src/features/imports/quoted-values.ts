@@ -22,5 +22,7 @@ export function quoted(value: string): string {
  */
 export function storedRef(ref: string, byContent: () => string): { ref: string; hadPersonalData: boolean } {
   if (ref === '') return { ref: byContent(), hadPersonalData: false };
-  return redactPersonalData(ref).count > 0 ? { ref: byContent(), hadPersonalData: true } : { ref, hadPersonalData: false };
+  return redactPersonalData(ref).count > 0
+    ? { ref: byContent(), hadPersonalData: true }
+    : { ref, hadPersonalData: false };
 }

@@ -2,9 +2,17 @@ import { zonedTimeToEpochMs } from '../../domain/calendar/index.js';
 import { type DateOrder, parseDateTime } from './values.js';
 
 /** A calendar day without a time. */
-export interface DayParts { y: number; mo: number; d: number }
+export interface DayParts {
+  y: number;
+  mo: number;
+  d: number;
+}
 /** A wall-clock time without a day. */
-export interface TimeParts { h: number; mi: number; s: number }
+export interface TimeParts {
+  h: number;
+  mi: number;
+  s: number;
+}
 
 const ISO_DAY = /^(\d{4})-(\d{2})-(\d{2})$/;
 const NUMERIC_DAY = /^(\d{1,2})[/.](\d{1,2})[/.](\d{4})$/;
@@ -63,7 +71,8 @@ export function parseTimeOfDay(raw: unknown, dots = true): TimeParts | null {
   return m ? validTime(Number(m[1]), Number(m[2]), Number(m[3] ?? 0)) : null;
 }
 
-const filled = (values: readonly unknown[]) => values.filter((v) => v !== null && v !== undefined && !(typeof v === 'string' && v.trim() === ''));
+const filled = (values: readonly unknown[]) =>
+  values.filter((v) => v !== null && v !== undefined && !(typeof v === 'string' && v.trim() === ''));
 
 // A few mistyped cells must not hide what a column is; the rows holding them then fail one by one.
 const MOSTLY = 0.8;
@@ -85,7 +94,9 @@ export function holdsTimesOnly(values: readonly unknown[], namedAsTime: boolean)
   return mostly(values, (v) => parseTimeOfDay(v, namedAsTime) !== null);
 }
 
-export type SplitResult = { at: Date; timeMissing: boolean } | { error: 'missing_date' | 'invalid_date' | 'invalid_time' };
+export type SplitResult =
+  | { at: Date; timeMissing: boolean }
+  | { error: 'missing_date' | 'invalid_date' | 'invalid_time' };
 
 /**
  * When something happened, from a date cell and a separate time cell, both wall-clock time in `timeZone` (the
@@ -93,7 +104,12 @@ export type SplitResult = { at: Date; timeMissing: boolean } | { error: 'missing
  * `timeMissing` so the report counts it; a date cell that carries its own time is read whole.
  * @example combineDateAndTime('2026-03-29', '03:30', 'dmy', DEFAULT_TIME_ZONE) // { at: 2026-03-29T01:30:00.000Z, timeMissing: false }
  */
-export function combineDateAndTime(dateRaw: unknown, timeRaw: unknown, order: DateOrder, timeZone: string): SplitResult {
+export function combineDateAndTime(
+  dateRaw: unknown,
+  timeRaw: unknown,
+  order: DateOrder,
+  timeZone: string,
+): SplitResult {
   if (filled([dateRaw]).length === 0) return { error: 'missing_date' };
   const day = parseDay(dateRaw, order);
   const timeGiven = filled([timeRaw]).length > 0;
@@ -104,5 +120,8 @@ export function combineDateAndTime(dateRaw: unknown, timeRaw: unknown, order: Da
   if (!timeGiven) return { at: new Date(zonedTimeToEpochMs(day.y, day.mo, day.d, 0, 0, timeZone)), timeMissing: true };
   const time = parseTimeOfDay(timeRaw);
   if (!time) return { error: 'invalid_time' };
-  return { at: new Date(zonedTimeToEpochMs(day.y, day.mo, day.d, time.h, time.mi, timeZone) + time.s * 1000), timeMissing: false };
+  return {
+    at: new Date(zonedTimeToEpochMs(day.y, day.mo, day.d, time.h, time.mi, timeZone) + time.s * 1000),
+    timeMissing: false,
+  };
 }

@@ -2,8 +2,18 @@ import { analyzeIncidents, ownsIncidents, withoutIncidentIndexes } from './bulk-
 import type { Db } from '../../core/context.js';
 import type { DuplicateKind, ReportBuilder } from './import-report.js';
 import {
-  countIncidentRows, countStage, insertStaged, markExisting, markNearInFile, markNearStored, markRefRepeats, nearPairsInFile, prepareStage,
-  type RowDefaults, stageExamples, updateStaged,
+  countIncidentRows,
+  countStage,
+  insertStaged,
+  markExisting,
+  markNearInFile,
+  markNearStored,
+  markRefRepeats,
+  nearPairsInFile,
+  prepareStage,
+  type RowDefaults,
+  stageExamples,
+  updateStaged,
 } from './stage.repo.js';
 
 /**
@@ -26,7 +36,9 @@ const MAX_EXAMPLES = 100;
  * rows are judged in file order, so in a chain A–B–C where only neighbours are near, B repeats A and
  * C is kept (C is near nothing that stays).
  */
-export function repeatsOfKeptRows(pairs: ReadonlyArray<{ later: number; earlier: number }>): Array<{ row: number; of: number }> {
+export function repeatsOfKeptRows(
+  pairs: ReadonlyArray<{ later: number; earlier: number }>,
+): Array<{ row: number; of: number }> {
   const dropped = new Set<number>();
   const repeats: Array<{ row: number; of: number }> = [];
   let current = -1;
@@ -53,7 +65,12 @@ const MESSAGES: Record<DuplicateKind, (of: number | null) => string> = {
  * incident of the same category (≤ 25 m, ≤ 10 min), or to a kept earlier row of the file, is skipped
  * unless the profile keeps such rows. The report gets the counts and the first examples.
  */
-export async function settleStage(db: Db, d: RowDefaults, report: ReportBuilder, options: { keepNear: boolean; write: boolean }): Promise<void> {
+export async function settleStage(
+  db: Db,
+  d: RowDefaults,
+  report: ReportBuilder,
+  options: { keepNear: boolean; write: boolean },
+): Promise<void> {
   await prepareStage(db);
   await markRefRepeats(db);
   await markExisting(db, d.organisationId, d.source);
@@ -64,7 +81,11 @@ export async function settleStage(db: Db, d: RowDefaults, report: ReportBuilder,
   const counts = await countStage(db);
   const examples = await stageExamples(db, MAX_EXAMPLES);
   for (const kind of Object.keys(MESSAGES) as DuplicateKind[]) {
-    report.addDuplicates(kind, counts.skipped[kind] ?? 0, examples.filter((e) => e.skip === kind).map((e) => ({ row: e.row, message: MESSAGES[kind](e.dup_of) })));
+    report.addDuplicates(
+      kind,
+      counts.skipped[kind] ?? 0,
+      examples.filter((e) => e.skip === kind).map((e) => ({ row: e.row, message: MESSAGES[kind](e.dup_of) })),
+    );
   }
   report.addExisting(counts.changed, counts.unchanged);
   report.addInserted(counts.fresh);

@@ -105,9 +105,11 @@ export function markExistingStatement(organisationId: string, source: 'import' |
 const M_PER_DEG = 111_320;
 
 /** New point rows, the only ones near-duplicate detection looks at. */
-const newPoint = (a: string) => sql.raw(`${a}.skip IS NULL AND ${a}.existing_id IS NULL AND ${a}.precision IN ('exact', 'place')`);
+const newPoint = (a: string) =>
+  sql.raw(`${a}.skip IS NULL AND ${a}.existing_id IS NULL AND ${a}.precision IN ('exact', 'place')`);
 
-const near = (a: string, b: string, metres: number) => sql.raw(`
+const near = (a: string, b: string, metres: number) =>
+  sql.raw(`
   ${a}.lat BETWEEN ${b}.lat - ${metres / M_PER_DEG} AND ${b}.lat + ${metres / M_PER_DEG}
   AND ((${a}.lon - ${b}.lon) * cos(radians(${b}.lat)) * ${M_PER_DEG}) ^ 2 + ((${a}.lat - ${b}.lat) * ${M_PER_DEG}) ^ 2 <= ${metres * metres}`);
 
@@ -141,7 +143,11 @@ export async function markNearStored(db: Db, organisationId: string, metres: num
  * later row first. One sort and one window pass: each row collects the rows of its category within the
  * time window, and only those few are measured. (An index probe per row was measured 1.5× slower.)
  */
-export async function nearPairsInFile(db: Db, metres: number, minutes: number): Promise<Array<{ later: number; earlier: number }>> {
+export async function nearPairsInFile(
+  db: Db,
+  metres: number,
+  minutes: number,
+): Promise<Array<{ later: number; earlier: number }>> {
   const result = await sql<{ later: number; earlier: number }>`
     SELECT b.row AS later, e.row AS earlier FROM (
       SELECT s.row, s.lon, s.lat, array_agg(s.row) OVER w AS rows, array_agg(s.lon) OVER w AS lons, array_agg(s.lat) OVER w AS lats
@@ -172,7 +178,9 @@ export interface StageCounts {
 
 export async function countStage(db: Db): Promise<StageCounts> {
   const { rows } = await sql<{ skip: string | null; existing: boolean; changed: boolean | null; n: number }>`
-    SELECT skip, existing_id IS NOT NULL AS existing, changed, count(*)::int AS n FROM import_stage GROUP BY 1, 2, 3`.execute(db);
+    SELECT skip, existing_id IS NOT NULL AS existing, changed, count(*)::int AS n FROM import_stage GROUP BY 1, 2, 3`.execute(
+    db,
+  );
   const counts: StageCounts = { fresh: 0, changed: 0, unchanged: 0, skipped: {} };
   for (const r of rows) {
     if (r.skip) counts.skipped[r.skip] = (counts.skipped[r.skip] ?? 0) + r.n;
@@ -204,7 +212,10 @@ export interface RowDefaults {
 
 /** Every incident stored, of all organisations: what a bulk load is measured against. */
 export async function countIncidentRows(db: Db): Promise<number> {
-  const stored = await db.selectFrom('incidents').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+  const stored = await db
+    .selectFrom('incidents')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .executeTakeFirstOrThrow();
   return Number(stored.n);
 }
 

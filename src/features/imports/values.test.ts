@@ -6,8 +6,17 @@ const iso = (d: Date | null) => d?.toISOString() ?? null;
 
 describe('parseNumber', () => {
   it.each([
-    ['59,3293', 59.3293], ['59.3293', 59.3293], ['6 580 822', 6580822], ['6\u00a0580\u00a0822,5', 6580822.5],
-    ['1.234,5', 1234.5], ['1,234.5', 1234.5], ['\u221218,07', -18.07], [18.07, 18.07], ['', null], ['59°N', null], ['1e5', null],
+    ['59,3293', 59.3293],
+    ['59.3293', 59.3293],
+    ['6 580 822', 6580822],
+    ['6\u00a0580\u00a0822,5', 6580822.5],
+    ['1.234,5', 1234.5],
+    ['1,234.5', 1234.5],
+    ['\u221218,07', -18.07],
+    [18.07, 18.07],
+    ['', null],
+    ['59°N', null],
+    ['1e5', null],
   ])('reads %j as %j', (raw, expected) => expect(parseNumber(raw)).toBe(expected));
 });
 
@@ -39,9 +48,12 @@ describe('parseDateTime', () => {
     expect(iso(parseDateTime('2026-10-25 01:30', 'dmy', SE))).toBe('2026-10-24T23:30:00.000Z');
   });
 
-  it.each(['31/02/2026', '2026-13-01', '2026-11-25 24:00', 'igår', '25/11/26', '2026-11-25T18:00+15:00', ''])('refuses %j', (text) => {
-    expect(parseDateTime(text, 'dmy', SE)).toBeNull();
-  });
+  it.each(['31/02/2026', '2026-13-01', '2026-11-25 24:00', 'igår', '25/11/26', '2026-11-25T18:00+15:00', ''])(
+    'refuses %j',
+    (text) => {
+      expect(parseDateTime(text, 'dmy', SE)).toBeNull();
+    },
+  );
 });
 
 describe('looksLikeFormula and parsePrecision', () => {

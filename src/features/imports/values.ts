@@ -11,7 +11,10 @@ export type DateOrder = 'dmy' | 'mdy';
 export function parseNumber(raw: unknown): number | null {
   if (typeof raw === 'number') return Number.isFinite(raw) ? raw : null;
   if (typeof raw !== 'string') return null;
-  let s = raw.trim().replace(/[\s\u00a0\u202f]/g, '').replace('\u2212', '-');
+  let s = raw
+    .trim()
+    .replace(/[\s\u00a0\u202f]/g, '')
+    .replace('\u2212', '-');
   if (s === '') return null;
   const comma = s.lastIndexOf(',');
   const dot = s.lastIndexOf('.');
@@ -33,7 +36,8 @@ function validParts(y: number, mo: number, d: number, h: number, mi: number, s: 
   return d <= new Date(Date.UTC(y, mo, 0)).getUTCDate();
 }
 
-const ISO_ZONED = /^(\d{4})-(\d{2})-(\d{2})[T ](\d{1,2}):(\d{2})(?::(\d{2})(?:[.,](\d+))?)?\s?(Z|[+-]\d{2}(?::?\d{2})?)$/i;
+const ISO_ZONED =
+  /^(\d{4})-(\d{2})-(\d{2})[T ](\d{1,2}):(\d{2})(?::(\d{2})(?:[.,](\d+))?)?\s?(Z|[+-]\d{2}(?::?\d{2})?)$/i;
 const ISO_LOCAL = /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{1,2})[:.](\d{2})(?:[:.](\d{2}))?)?$/;
 const NUMERIC_DATE = /^(\d{1,2})[/.](\d{1,2})[/.](\d{4})(?:[ T](\d{1,2})[:.](\d{2})(?:[:.](\d{2}))?)?$/;
 
@@ -47,13 +51,28 @@ const NUMERIC_DATE = /^(\d{1,2})[/.](\d{1,2})[/.](\d{4})(?:[ T](\d{1,2})[:.](\d{
 export function parseDateTime(raw: unknown, order: DateOrder, timeZone: string): Date | null {
   if (raw instanceof Date) {
     if (Number.isNaN(raw.getTime())) return null;
-    return wallClock(raw.getUTCFullYear(), raw.getUTCMonth() + 1, raw.getUTCDate(), raw.getUTCHours(), raw.getUTCMinutes(), raw.getUTCSeconds(), timeZone);
+    return wallClock(
+      raw.getUTCFullYear(),
+      raw.getUTCMonth() + 1,
+      raw.getUTCDate(),
+      raw.getUTCHours(),
+      raw.getUTCMinutes(),
+      raw.getUTCSeconds(),
+      timeZone,
+    );
   }
   if (typeof raw !== 'string') return null;
   const text = raw.trim();
   let m = ISO_ZONED.exec(text);
   if (m) {
-    const [y, mo, d, h, mi, s] = [m[1], m[2], m[3], m[4], m[5], m[6] ?? '0'].map(Number) as [number, number, number, number, number, number];
+    const [y, mo, d, h, mi, s] = [m[1], m[2], m[3], m[4], m[5], m[6] ?? '0'].map(Number) as [
+      number,
+      number,
+      number,
+      number,
+      number,
+      number,
+    ];
     if (!validParts(y, mo, d, h, mi, s)) return null;
     const ms = m[7] ? Math.round(Number(`0.${m[7]}`) * 1000) : 0;
     const zone = m[8]!.toUpperCase();
@@ -101,8 +120,15 @@ export function looksLikeFormula(text: string): boolean {
 
 /** Accepted spellings of a precision, Swedish or English. */
 const PRECISIONS: Record<string, 'exact' | 'place' | 'area' | 'municipality'> = {
-  exact: 'exact', exakt: 'exact', place: 'place', plats: 'place', area: 'area', 'område': 'area', omrade: 'area',
-  municipality: 'municipality', kommun: 'municipality',
+  exact: 'exact',
+  exakt: 'exact',
+  place: 'place',
+  plats: 'place',
+  area: 'area',
+  område: 'area',
+  omrade: 'area',
+  municipality: 'municipality',
+  kommun: 'municipality',
 };
 
 /** The precision a cell names, or null when it names none. */

@@ -13,7 +13,12 @@ import { meetingActionInboxItems } from '../situation/meetings.service.js';
 export type InboxSource = (ctx: ServiceContext, unitId: string, today: string) => Promise<InboxItem[]>;
 
 /** The sources, one per item kind: meeting actions, contribution requests, incidents routed by the matrix, agreement reviews. */
-const SOURCES: readonly InboxSource[] = [meetingActionInboxItems, requestInboxItems, incidentInboxItems, agreementInboxItems];
+const SOURCES: readonly InboxSource[] = [
+  meetingActionInboxItems,
+  requestInboxItems,
+  incidentInboxItems,
+  agreementInboxItems,
+];
 
 /** A unit's inbox is for its members (not analysts, who work with aggregates) and admins. */
 function canReadInbox(principal: Principal, unitId: string): boolean {
@@ -27,8 +32,10 @@ function canReadInbox(principal: Principal, unitId: string): boolean {
  * (not analysts) and admins may read it.
  */
 export async function getInbox(ctx: ServiceContext, unitId: string): Promise<{ unit_id: string; items: InboxItem[] }> {
-  if (!(await findUnit(ctx.db, ctx.organisation.id, unitId))) throw new AppError('NOT_FOUND', { details: { entity: 'unit', id: unitId } });
-  if (!canReadInbox(ctx.principal, unitId)) throw new AppError('FORBIDDEN', { details: { reason: 'not a member of this unit' } });
+  if (!(await findUnit(ctx.db, ctx.organisation.id, unitId)))
+    throw new AppError('NOT_FOUND', { details: { entity: 'unit', id: unitId } });
+  if (!canReadInbox(ctx.principal, unitId))
+    throw new AppError('FORBIDDEN', { details: { reason: 'not a member of this unit' } });
   const day = today(ctx.organisation.timeZone);
   const items = (await Promise.all(SOURCES.map((source) => source(ctx, unitId, day)))).flat();
   return { unit_id: unitId, items: items.sort((a, b) => a.due_date.localeCompare(b.due_date)) };

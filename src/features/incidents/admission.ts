@@ -7,10 +7,17 @@ import { locateIncident } from './locate.js';
 /** Allowed clock skew between a reporter's phone (or a file's clock) and the server. */
 export const FUTURE_TOLERANCE_MS = 5 * 60_000;
 
-export interface Point { lon: number; lat: number }
+export interface Point {
+  lon: number;
+  lat: number;
+}
 
 /** A category of the organisation's taxonomy, as admission needs it. */
-export interface AdmissionCategory { id: string; code: string; active: boolean }
+export interface AdmissionCategory {
+  id: string;
+  code: string;
+  active: boolean;
+}
 
 /**
  * What a writer says about a new incident, read at its edge (HTTP body, file row, police notice, seed
@@ -91,21 +98,29 @@ function validLonLat(p: Point): boolean {
 export function admitIncident(claim: IncidentClaim, lookups: AdmissionLookups, rules: AdmissionRules = {}): Admission {
   const issues: AdmissionIssue[] = [];
   const { occurredAt, precision } = claim;
-  if (occurredAt && occurredAt.getTime() > lookups.now + FUTURE_TOLERANCE_MS) issues.push({ field: 'occurred_at', code: 'in_future' });
+  if (occurredAt && occurredAt.getTime() > lookups.now + FUTURE_TOLERANCE_MS)
+    issues.push({ field: 'occurred_at', code: 'in_future' });
 
   const category = claim.category === null ? null : lookups.category(claim.category);
   if (claim.category !== null && !category) issues.push({ field: 'category', code: 'unknown_category' });
-  else if (category && !category.active) issues.push({ field: 'category', code: 'inactive_category', category: category.code });
+  else if (category && !category.active)
+    issues.push({ field: 'category', code: 'inactive_category', category: category.code });
 
-  let placed: { point: Point; location: NonNullable<ReturnType<typeof locateIncident>>; swapped: boolean } | null = null;
+  let placed: { point: Point; location: NonNullable<ReturnType<typeof locateIncident>>; swapped: boolean } | null =
+    null;
   if (issues.length === 0 && occurredAt && category && claim.point && precision) {
-    const locate = (p: Point | null | undefined) => (p && validLonLat(p) ? locateIncident(lookups.areas, p.lon, p.lat, occurredAt, precision, lookups.timeZone) : null);
+    const locate = (p: Point | null | undefined) =>
+      p && validLonLat(p) ? locateIncident(lookups.areas, p.lon, p.lat, occurredAt, precision, lookups.timeZone) : null;
     const direct = locate(claim.point);
     const other = direct ? null : locate(claim.swapped);
     if (direct) placed = { point: claim.point, location: direct, swapped: false };
     else if (other && rules.swapCoordinates) placed = { point: claim.swapped!, location: other, swapped: true };
     else if (other) issues.push({ field: 'location', code: 'swapped_coordinates' });
-    else issues.push({ field: 'location', code: validLonLat(claim.point) ? 'outside_organisation' : 'invalid_coordinates' });
+    else
+      issues.push({
+        field: 'location',
+        code: validLonLat(claim.point) ? 'outside_organisation' : 'invalid_coordinates',
+      });
   }
 
   const redacted = claim.description ? redactPersonalData(claim.description) : null;

@@ -10,11 +10,28 @@ import { insertIncidents } from './incidents.repo.js';
  */
 export type Routing = 'route' | 'none';
 
-type Decided = 'organisation_id' | 'occurred_at' | 'category_id' | 'lon' | 'lat' | 'precision' | 'h3_r7' | 'h3_r8' | 'h3_r9' | 'h3_r10'
-  | 'area_id' | 'district_id' | 'description' | 'redaction_count';
+type Decided =
+  | 'organisation_id'
+  | 'occurred_at'
+  | 'category_id'
+  | 'lon'
+  | 'lat'
+  | 'precision'
+  | 'h3_r7'
+  | 'h3_r8'
+  | 'h3_r9'
+  | 'h3_r10'
+  | 'area_id'
+  | 'district_id'
+  | 'description'
+  | 'redaction_count';
 
 /** The row of an admitted incident: what admission decided, and what its writer knows besides (source, status, who reported). */
-export function incidentRow(organisationId: string, admitted: AdmittedIncident, rest: Omit<NewIncidentRow, Decided>): NewIncidentRow {
+export function incidentRow(
+  organisationId: string,
+  admitted: AdmittedIncident,
+  rest: Omit<NewIncidentRow, Decided>,
+): NewIncidentRow {
   return {
     organisation_id: organisationId,
     occurred_at: admitted.occurredAt,
@@ -40,7 +57,11 @@ export function incidentRow(organisationId: string, admitted: AdmittedIncident, 
  * Returns the new ids in the order of `rows`. (An import writes its staged rows set-based, `insertStaged`,
  * and never routes.)
  */
-export async function writeIncidents(ctx: Pick<ServiceContext, 'db' | 'organisation'>, rows: readonly NewIncidentRow[], routing: Routing): Promise<string[]> {
+export async function writeIncidents(
+  ctx: Pick<ServiceContext, 'db' | 'organisation'>,
+  rows: readonly NewIncidentRow[],
+  routing: Routing,
+): Promise<string[]> {
   const ids = await insertIncidents(ctx.db, rows);
   if (routing === 'route') for (const id of ids) await assignIncident(ctx, id);
   return ids;

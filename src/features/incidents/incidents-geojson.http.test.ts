@@ -14,12 +14,25 @@ describeEachEngine('incidents as GeoJSON', (getDb) => {
 
   beforeAll(async () => {
     org = await createTestOrganisation(getDb().db);
-    app = await buildApp({ db: getDb().db, engine: getDb().engine, config: { bodyLimit: 65_536, defaultOrganisation: 'testkommun' }, webRoot: null });
-    ({ headers } = await signedInAs(app, getDb().db, org.organisation.id, org.unitId, 'coordinator', { 'x-trygg-organisation': 'testkommun' }));
+    app = await buildApp({
+      db: getDb().db,
+      engine: getDb().engine,
+      config: { bodyLimit: 65_536, defaultOrganisation: 'testkommun' },
+      webRoot: null,
+    });
+    ({ headers } = await signedInAs(app, getDb().db, org.organisation.id, org.unitId, 'coordinator', {
+      'x-trygg-organisation': 'testkommun',
+    }));
     // Two coarse incidents share the stand-in point they were reported with, as police notices share the city centre.
-    for (const [precision, lon, lat] of [['exact', 18.01, 59.26], ['area', 18.02, 59.27], ['municipality', 18.02, 59.27]] as const) {
+    for (const [precision, lon, lat] of [
+      ['exact', 18.01, 59.26],
+      ['area', 18.02, 59.27],
+      ['municipality', 18.02, 59.27],
+    ] as const) {
       const res = await app.inject({
-        method: 'POST', url: '/api/incidents', headers,
+        method: 'POST',
+        url: '/api/incidents',
+        headers,
         payload: { occurred_at: '2026-11-20T21:15:00+01:00', category: 'nedskrapning', lon, lat, precision },
       });
       expect(res.statusCode).toBe(201);
@@ -33,12 +46,19 @@ describeEachEngine('incidents as GeoJSON', (getDb) => {
     expect(res.statusCode).toBe(200);
     expect(geojsonProblems(res.json())).toEqual([]);
     const byId = new Map(res.json().features.map((f: { id: string }) => [f.id, f]));
-    return (precision: string) => byId.get(ids[precision]!) as { geometry: { type: string; coordinates: unknown } | null; properties: Record<string, unknown> };
+    return (precision: string) =>
+      byId.get(ids[precision]!) as {
+        geometry: { type: string; coordinates: unknown } | null;
+        properties: Record<string, unknown>;
+      };
   };
 
   it('gives area- and municipality-precision incidents no point, only their precision, so nothing stacks on one point', async () => {
     const f = await features();
-    expect(f('exact')).toMatchObject({ geometry: { type: 'Point', coordinates: [18.01, 59.26] }, properties: { precision: 'exact', lon: 18.01, lat: 59.26 } });
+    expect(f('exact')).toMatchObject({
+      geometry: { type: 'Point', coordinates: [18.01, 59.26] },
+      properties: { precision: 'exact', lon: 18.01, lat: 59.26 },
+    });
     for (const coarse of ['area', 'municipality']) {
       expect(f(coarse).geometry).toBeNull();
       expect(f(coarse).properties).toMatchObject({ precision: coarse, lon: null, lat: null });
@@ -47,7 +67,11 @@ describeEachEngine('incidents as GeoJSON', (getDb) => {
 
   it('with coarse=polygon draws an area-precision incident as its neighbourhood; one without an area stays null', async () => {
     const f = await features('&coarse=polygon');
-    const area = await getDb().db.selectFrom('areas').select('geometry').where('id', '=', org.areas.south).executeTakeFirstOrThrow();
+    const area = await getDb()
+      .db.selectFrom('areas')
+      .select('geometry')
+      .where('id', '=', org.areas.south)
+      .executeTakeFirstOrThrow();
     expect(f('area').geometry).toEqual(area.geometry);
     expect(f('municipality').geometry).toBeNull();
     expect(f('exact').geometry).toMatchObject({ type: 'Point' });

@@ -7,10 +7,33 @@ import { visibleTo } from '../../core/visibility.repo.js';
 import type { Db } from '../../core/context.js';
 
 const incidentColumns = [
-  'i.id', 'i.occurred_at', 'i.reported_at', 'c.code as category', 'i.lon', 'i.lat', 'i.precision',
-  'i.h3_r7', 'i.h3_r8', 'i.h3_r9', 'i.h3_r10', 'i.area_id', 'i.district_id', 'i.place_id', 'i.zone_id',
-  'i.description', 'i.redaction_count', 'i.source', 'i.source_ref', 'i.reporting_unit_id', 'i.status',
-  'i.closure_reason', 'i.status_note', 'i.closed_at', 'i.forwarded_to_unit_id', 'i.confidentiality', 'i.version',
+  'i.id',
+  'i.occurred_at',
+  'i.reported_at',
+  'c.code as category',
+  'i.lon',
+  'i.lat',
+  'i.precision',
+  'i.h3_r7',
+  'i.h3_r8',
+  'i.h3_r9',
+  'i.h3_r10',
+  'i.area_id',
+  'i.district_id',
+  'i.place_id',
+  'i.zone_id',
+  'i.description',
+  'i.redaction_count',
+  'i.source',
+  'i.source_ref',
+  'i.reporting_unit_id',
+  'i.status',
+  'i.closure_reason',
+  'i.status_note',
+  'i.closed_at',
+  'i.forwarded_to_unit_id',
+  'i.confidentiality',
+  'i.version',
 ] as const;
 
 function selectIncidents(db: Db, organisationId: string) {
@@ -32,7 +55,11 @@ const INSERT_BATCH = 1000;
 export async function insertIncidents(db: Db, rows: readonly NewIncidentRow[]): Promise<string[]> {
   const ids: string[] = [];
   for (let i = 0; i < rows.length; i += INSERT_BATCH) {
-    const inserted = await db.insertInto('incidents').values(rows.slice(i, i + INSERT_BATCH)).returning('id').execute();
+    const inserted = await db
+      .insertInto('incidents')
+      .values(rows.slice(i, i + INSERT_BATCH))
+      .returning('id')
+      .execute();
     ids.push(...inserted.map((r) => r.id));
   }
   return ids;
@@ -53,18 +80,24 @@ function inArea(eb: ExpressionBuilder<Database & { i: Database['incidents'] }, '
     .selectFrom('areas as a')
     .innerJoin('areas as target', (j) => j.on('target.id', '=', areaId))
     .select('a.code')
-    .where((w) => w.or([
-      w.and([w('target.level', '=', 'neighbourhood'), w('a.id', '=', areaId)]),
-      w('a.parent_id', '=', areaId),
-    ]));
-  return eb('i.area_id', 'in', eb.selectFrom('areas as n').select('n.id').where('n.level', '=', 'neighbourhood').where('n.code', 'in', codes));
+    .where((w) =>
+      w.or([w.and([w('target.level', '=', 'neighbourhood'), w('a.id', '=', areaId)]), w('a.parent_id', '=', areaId)]),
+    );
+  return eb(
+    'i.area_id',
+    'in',
+    eb.selectFrom('areas as n').select('n.id').where('n.level', '=', 'neighbourhood').where('n.code', 'in', codes),
+  );
 }
 
 export type IncidentFilter = Omit<IncidentListQuery, 'limit' | 'cursor' | 'format' | 'coarse'>;
 
 function applyFilter<Q extends ReturnType<typeof selectIncidents>>(q: Q, filter: IncidentFilter): Q {
   let r = q as ReturnType<typeof selectIncidents>;
-  if (filter.area_id) { const id = filter.area_id; r = r.where((eb) => inArea(eb as never, id)); }
+  if (filter.area_id) {
+    const id = filter.area_id;
+    r = r.where((eb) => inArea(eb as never, id));
+  }
   if (filter.category) r = r.where('c.code', 'in', filter.category);
   if (filter.source) r = r.where('i.source', 'in', filter.source);
   if (filter.status) r = r.where('i.status', 'in', filter.status);
@@ -75,26 +108,43 @@ function applyFilter<Q extends ReturnType<typeof selectIncidents>>(q: Q, filter:
   if (filter.to) r = r.where('i.occurred_at', '<', new Date(filter.to));
   if (filter.bbox) {
     const b = filter.bbox;
-    r = r.where('i.lon', '>=', b.minLon).where('i.lon', '<=', b.maxLon).where('i.lat', '>=', b.minLat).where('i.lat', '<=', b.maxLat);
+    r = r
+      .where('i.lon', '>=', b.minLon)
+      .where('i.lon', '<=', b.maxLon)
+      .where('i.lat', '>=', b.minLat)
+      .where('i.lat', '<=', b.maxLat);
   }
   return r as Q;
 }
 
 /** Newest first, keyset-paged on (occurred_at, id) so pages stay stable while new rows arrive. */
-export function listIncidents(db: Db, organisationId: string, query: IncidentFilter, page: { limit: number; after?: { occurredAt: Date; id: string } }, access?: TierAccess) {
+export function listIncidents(
+  db: Db,
+  organisationId: string,
+  query: IncidentFilter,
+  page: { limit: number; after?: { occurredAt: Date; id: string } },
+  access?: TierAccess,
+) {
   let q = applyFilter(selectIncidents(db, organisationId), query);
   if (access) q = q.where(visibleTo(access, 'incident', 'i'));
   if (page.after) {
     const { occurredAt, id } = page.after;
-    q = q.where((eb) => eb.or([eb('i.occurred_at', '<', occurredAt), eb.and([eb('i.occurred_at', '=', occurredAt), eb('i.id', '<', id)])]));
+    q = q.where((eb) =>
+      eb.or([
+        eb('i.occurred_at', '<', occurredAt),
+        eb.and([eb('i.occurred_at', '=', occurredAt), eb('i.id', '<', id)]),
+      ]),
+    );
   }
   return q.orderBy('i.occurred_at', 'desc').orderBy('i.id', 'desc').limit(page.limit).execute();
 }
 
 /** How many incidents match a filter: indicators of problems and measures count this way. */
 export async function countIncidents(db: Db, organisationId: string, filter: IncidentFilter): Promise<number> {
-  const row = await applyFilter(selectIncidents(db, organisationId), filter).clearSelect()
-    .select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+  const row = await applyFilter(selectIncidents(db, organisationId), filter)
+    .clearSelect()
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .executeTakeFirstOrThrow();
   return Number(row.n);
 }
 
@@ -126,21 +176,46 @@ export async function updateIncidentStatus(
 }
 
 /** Sets an incident's tier; the caller has locked the row and checked the tier it changes from. */
-export async function updateIncidentConfidentiality(db: Db, organisationId: string, id: string, to: Confidentiality): Promise<void> {
-  await db.updateTable('incidents').set({ confidentiality: to, updated_at: new Date() }).where('organisation_id', '=', organisationId).where('id', '=', id).execute();
+export async function updateIncidentConfidentiality(
+  db: Db,
+  organisationId: string,
+  id: string,
+  to: Confidentiality,
+): Promise<void> {
+  await db
+    .updateTable('incidents')
+    .set({ confidentiality: to, updated_at: new Date() })
+    .where('organisation_id', '=', organisationId)
+    .where('id', '=', id)
+    .execute();
 }
 
 /** The incident a public receipt code belongs to. */
 export function findIncidentByReceipt(db: Db, organisationId: string, receiptCode: string) {
-  return db.selectFrom('incidents').select('id').where('organisation_id', '=', organisationId).where('receipt_code', '=', receiptCode).executeTakeFirst();
+  return db
+    .selectFrom('incidents')
+    .select('id')
+    .where('organisation_id', '=', organisationId)
+    .where('receipt_code', '=', receiptCode)
+    .executeTakeFirst();
 }
 
 export function findCategoryByCode(db: Db, organisationId: string, code: string) {
-  return db.selectFrom('incident_categories').selectAll().where('organisation_id', '=', organisationId).where('code', '=', code).executeTakeFirst();
+  return db
+    .selectFrom('incident_categories')
+    .selectAll()
+    .where('organisation_id', '=', organisationId)
+    .where('code', '=', code)
+    .executeTakeFirst();
 }
 
 export function findPlaceForIncident(db: Db, organisationId: string, placeId: string) {
-  return db.selectFrom('places').select(['id', 'lon', 'lat']).where('organisation_id', '=', organisationId).where('id', '=', placeId).executeTakeFirst();
+  return db
+    .selectFrom('places')
+    .select(['id', 'lon', 'lat'])
+    .where('organisation_id', '=', organisationId)
+    .where('id', '=', placeId)
+    .executeTakeFirst();
 }
 
 export function findZone(db: Db, zoneId: string) {
@@ -150,5 +225,10 @@ export function findZone(db: Db, zoneId: string) {
 /** Polygons of the given areas, for drawing coarse incidents as the area they are known to lie in. */
 export function listAreaGeometries(db: Db, organisationId: string, ids: readonly string[]) {
   if (ids.length === 0) return Promise.resolve([]);
-  return db.selectFrom('areas').select(['id', 'geometry']).where('organisation_id', '=', organisationId).where('id', 'in', [...ids]).execute();
+  return db
+    .selectFrom('areas')
+    .select(['id', 'geometry'])
+    .where('organisation_id', '=', organisationId)
+    .where('id', 'in', [...ids])
+    .execute();
 }

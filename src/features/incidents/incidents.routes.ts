@@ -3,7 +3,12 @@ import { incidentsContract as routes } from '../../contracts/incidents.contract.
 import { serve } from '../../http/serve-route.js';
 import { incidentFeatureCollection } from './incidents-geojson.js';
 import {
-  createIncident, getIncident, incidentHexbins, listIncidents, updateIncidentConfidentiality, updateIncidentStatus,
+  createIncident,
+  getIncident,
+  incidentHexbins,
+  listIncidents,
+  updateIncidentConfidentiality,
+  updateIncidentStatus,
 } from './incidents.service.js';
 
 export const incidentsRoutes: FastifyPluginAsyncZod = async (app) => {
@@ -15,6 +20,10 @@ export const incidentsRoutes: FastifyPluginAsyncZod = async (app) => {
   });
   serve(app, routes.hexbins, async ({ ctx, query }) => incidentHexbins(ctx, query));
   serve(app, routes.get, async ({ ctx, params }) => getIncident(ctx, params.id));
-  serve(app, routes.updateStatus, async ({ ctx, params, body, version }) => updateIncidentStatus(ctx, params.id, body, version));
-  serve(app, routes.updateConfidentiality, async ({ ctx, params, body, version }) => updateIncidentConfidentiality(ctx, params.id, body, version));
+  serve(app, routes.updateStatus, async ({ ctx, params, body, version }) =>
+    updateIncidentStatus(ctx, params.id, body, version),
+  );
+  serve(app, routes.updateConfidentiality, async ({ ctx, params, body, version }) =>
+    updateIncidentConfidentiality(ctx, params.id, body, version),
+  );
 };

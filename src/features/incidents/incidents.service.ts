@@ -2,7 +2,12 @@ import { publicResolution, publicWindow, suppressSmallCells } from '../../analys
 import { redactPersonalData } from '../../analysis/text/redact.js';
 import { AppError, type FieldIssue } from '../../domain/errors.js';
 import type {
-  HexbinQuery, Incident, IncidentConfidentialityUpdate, IncidentCreate, IncidentListQuery, IncidentStatusUpdate,
+  HexbinQuery,
+  Incident,
+  IncidentConfidentialityUpdate,
+  IncidentCreate,
+  IncidentListQuery,
+  IncidentStatusUpdate,
 } from '../../domain/incidents.js';
 import { bumpVersion, lockRow } from '../../db/row-version.repo.js';
 import { inTransaction } from '../../db/transaction.js';
@@ -19,11 +24,26 @@ import { type AdmissionIssue, admitIncident } from './admission.js';
 import { decodeCursor, encodeCursor } from './cursor.js';
 import { incidentRow, writeIncidents } from './incident-writer.js';
 import {
-  countByCell, countIncidents, findCategoryByCode, type IncidentFilter, findIncident, findIncidentByReceipt, findPlaceForIncident, findZone,
-  type IncidentRecord, listIncidents as listIncidentRows, updateIncidentConfidentiality as updateTierRow, updateIncidentStatus as updateStatusRow,
+  countByCell,
+  countIncidents,
+  findCategoryByCode,
+  type IncidentFilter,
+  findIncident,
+  findIncidentByReceipt,
+  findPlaceForIncident,
+  findZone,
+  type IncidentRecord,
+  listIncidents as listIncidentRows,
+  updateIncidentConfidentiality as updateTierRow,
+  updateIncidentStatus as updateStatusRow,
 } from './incidents.repo.js';
 
-function invalid(path: string, code: string, message: string, errorCode: ConstructorParameters<typeof AppError>[0] = 'VALIDATION_FAILED'): AppError {
+function invalid(
+  path: string,
+  code: string,
+  message: string,
+  errorCode: ConstructorParameters<typeof AppError>[0] = 'VALIDATION_FAILED',
+): AppError {
   const details: FieldIssue[] = [{ path, code, message }];
   return new AppError(errorCode, { details });
 }
@@ -31,19 +51,36 @@ function invalid(path: string, code: string, message: string, errorCode: Constru
 /** An admission issue as the API answers it. */
 function refusal(problem: AdmissionIssue, input: IncidentCreate): AppError {
   switch (problem.code) {
-    case 'unknown_category': return invalid('category', 'unknown_category', `unknown category '${input.category}'`, 'UNKNOWN_CATEGORY');
-    case 'inactive_category': return invalid('category', 'inactive_category', `category '${input.category}' is no longer in use`, 'INACTIVE_CATEGORY');
-    case 'in_future': return invalid('occurred_at', 'in_future', 'occurred_at is in the future', 'OCCURRED_IN_FUTURE');
+    case 'unknown_category':
+      return invalid('category', 'unknown_category', `unknown category '${input.category}'`, 'UNKNOWN_CATEGORY');
+    case 'inactive_category':
+      return invalid(
+        'category',
+        'inactive_category',
+        `category '${input.category}' is no longer in use`,
+        'INACTIVE_CATEGORY',
+      );
+    case 'in_future':
+      return invalid('occurred_at', 'in_future', 'occurred_at is in the future', 'OCCURRED_IN_FUTURE');
     case 'outside_organisation':
     case 'invalid_coordinates':
     case 'swapped_coordinates':
       return new AppError('OUTSIDE_ORGANISATION', {
         details: [
-          { path: 'lon', code: 'outside_organisation', message: 'the point lies outside the organisation’s areas at that time' },
-          { path: 'lat', code: 'outside_organisation', message: 'the point lies outside the organisation’s areas at that time' },
+          {
+            path: 'lon',
+            code: 'outside_organisation',
+            message: 'the point lies outside the organisation’s areas at that time',
+          },
+          {
+            path: 'lat',
+            code: 'outside_organisation',
+            message: 'the point lies outside the organisation’s areas at that time',
+          },
         ] satisfies FieldIssue[],
       });
-    case 'text_too_long': return invalid('description', 'text_too_long', 'the description is too long');
+    case 'text_too_long':
+      return invalid('description', 'text_too_long', 'the description is too long');
   }
 }
 
@@ -52,13 +89,28 @@ function refusal(problem: AdmissionIssue, input: IncidentCreate): AppError {
  * checks its references, stores and routes it, audits it.
  * `receiptCode` is given by the public form so an anonymous reporter can follow the report.
  */
-export async function createIncident(ctx: ServiceContext, input: IncidentCreate, options: { receiptCode?: string } = {}): Promise<Incident> {
+export async function createIncident(
+  ctx: ServiceContext,
+  input: IncidentCreate,
+  options: { receiptCode?: string } = {},
+): Promise<Incident> {
   const organisationId = ctx.organisation.id;
   return inTransaction(ctx.db, async (trx) => {
     const category = await findCategoryByCode(trx, organisationId, input.category);
     const admission = admitIncident(
-      { occurredAt: new Date(input.occurred_at), category: input.category, point: { lon: input.lon, lat: input.lat }, precision: input.precision, description: input.description ?? null },
-      { areas: await getAreaIndex(trx, organisationId), timeZone: ctx.organisation.timeZone, category: (code) => (category?.code === code ? category : null), now: Date.now() },
+      {
+        occurredAt: new Date(input.occurred_at),
+        category: input.category,
+        point: { lon: input.lon, lat: input.lat },
+        precision: input.precision,
+        description: input.description ?? null,
+      },
+      {
+        areas: await getAreaIndex(trx, organisationId),
+        timeZone: ctx.organisation.timeZone,
+        category: (code) => (category?.code === code ? category : null),
+        now: Date.now(),
+      },
     );
     const issues = admission.ok ? [] : admission.issues;
     // Refused in the order the API has always answered: category and time before references, the place after.
@@ -69,7 +121,8 @@ export async function createIncident(ctx: ServiceContext, input: IncidentCreate,
     }
     if (input.zone_id) {
       const zone = await findZone(trx, input.zone_id);
-      if (!zone || zone.place_id !== input.place_id) throw invalid('zone_id', 'zone_mismatch', 'the zone does not belong to the place', 'PLACE_ZONE_MISMATCH');
+      if (!zone || zone.place_id !== input.place_id)
+        throw invalid('zone_id', 'zone_mismatch', 'the zone does not belong to the place', 'PLACE_ZONE_MISMATCH');
     }
     if (input.reporting_unit_id && !(await findUnit(trx, organisationId, input.reporting_unit_id))) {
       throw invalid('reporting_unit_id', 'unknown_unit', 'no such unit');
@@ -78,7 +131,11 @@ export async function createIncident(ctx: ServiceContext, input: IncidentCreate,
 
     // A reference is an id, compared as given: one holding personal data is refused rather than redacted into another's.
     if (input.source_ref && redactPersonalData(input.source_ref).count > 0) {
-      throw invalid('source_ref', 'personal_data', 'the reference contains personal data (an identity number, phone number, e-mail address or licence plate)');
+      throw invalid(
+        'source_ref',
+        'personal_data',
+        'the reference contains personal data (an identity number, phone number, e-mail address or licence plate)',
+      );
     }
     const row = incidentRow(organisationId, admission.incident, {
       place_id: input.place_id ?? null,
@@ -92,14 +149,22 @@ export async function createIncident(ctx: ServiceContext, input: IncidentCreate,
       confidentiality: input.confidentiality ?? DEFAULT_CONFIDENTIALITY.incident,
     });
     // Routed in the same transaction: a report is never stored without landing in someone's inbox.
-    const [id] = await writeIncidents({ db: trx, organisation: ctx.organisation }, [row], 'route').catch((e: unknown) => {
-      if (isUniqueViolation(e)) throw invalid('source_ref', 'duplicate', 'an incident with this source reference exists', 'CONFLICT');
-      throw e;
-    });
+    const [id] = await writeIncidents({ db: trx, organisation: ctx.organisation }, [row], 'route').catch(
+      (e: unknown) => {
+        if (isUniqueViolation(e))
+          throw invalid('source_ref', 'duplicate', 'an incident with this source reference exists', 'CONFLICT');
+        throw e;
+      },
+    );
     const created = toIncident((await findIncident(trx, organisationId, id!))!);
     await recordAudit(trx, {
-      organisationId, actor: ctx.actor, action: 'create', entityType: 'incident', entityId: id!,
-      after: created as unknown as Record<string, unknown>, remoteAddress: ctx.remoteAddress,
+      organisationId,
+      actor: ctx.actor,
+      action: 'create',
+      entityType: 'incident',
+      entityId: id!,
+      after: created as unknown as Record<string, unknown>,
+      remoteAddress: ctx.remoteAddress,
     });
     return forViewer(ctx, created);
   });
@@ -119,9 +184,18 @@ export async function getIncident(ctx: ServiceContext, id: string): Promise<Inci
 }
 
 /** A page of incidents, newest first, with the cursor for the next page. */
-export async function listIncidents(ctx: ServiceContext, query: IncidentListQuery): Promise<{ items: Incident[]; next_cursor: string | null }> {
+export async function listIncidents(
+  ctx: ServiceContext,
+  query: IncidentListQuery,
+): Promise<{ items: Incident[]; next_cursor: string | null }> {
   const after = query.cursor ? decodeCursor(query.cursor) : undefined;
-  const rows = await listIncidentRows(ctx.db, ctx.organisation.id, query, { limit: query.limit + 1, ...(after ? { after } : {}) }, tierAccess(ctx.principal));
+  const rows = await listIncidentRows(
+    ctx.db,
+    ctx.organisation.id,
+    query,
+    { limit: query.limit + 1, ...(after ? { after } : {}) },
+    tierAccess(ctx.principal),
+  );
   const items = rows.slice(0, query.limit).map((r) => forViewer(ctx, toIncident(r)));
   const last = rows.length > query.limit ? rows[query.limit - 1] : undefined;
   return { items, next_cursor: last ? encodeCursor({ occurredAt: last.occurred_at, id: last.id }) : null };
@@ -133,12 +207,19 @@ export async function listIncidents(ctx: ServiceContext, query: IncidentListQuer
  */
 export async function incidentHexbins(ctx: ServiceContext, query: HexbinQuery) {
   if (checkPolicy(ctx.principal, 'incidents:read') === 'ok') return countByCell(ctx.db, ctx.organisation.id, query);
-  const coarse = { ...query, resolution: publicResolution(query.resolution), ...publicWindow(query, ctx.organisation.timeZone) };
+  const coarse = {
+    ...query,
+    resolution: publicResolution(query.resolution),
+    ...publicWindow(query, ctx.organisation.timeZone),
+  };
   return suppressSmallCells(await countByCell(ctx.db, ctx.organisation.id, coarse));
 }
 
 /** How many incidents match a filter (no paging, no text): for indicators computed from data. */
-export async function countMatchingIncidents(ctx: Pick<ServiceContext, 'db' | 'organisation'>, filter: IncidentFilter): Promise<number> {
+export async function countMatchingIncidents(
+  ctx: Pick<ServiceContext, 'db' | 'organisation'>,
+  filter: IncidentFilter,
+): Promise<number> {
   return countIncidents(ctx.db, ctx.organisation.id, filter);
 }
 
@@ -148,7 +229,12 @@ export async function countMatchingIncidents(ctx: Pick<ServiceContext, 'db' | 'o
  * someone else in between is refused (CONFLICT). Audited with before and after; a reporter who asked for
  * updates gets a message in the same transaction.
  */
-export async function updateIncidentStatus(ctx: ServiceContext, id: string, update: IncidentStatusUpdate, expectedVersion?: number): Promise<Incident> {
+export async function updateIncidentStatus(
+  ctx: ServiceContext,
+  id: string,
+  update: IncidentStatusUpdate,
+  expectedVersion?: number,
+): Promise<Incident> {
   const organisationId = ctx.organisation.id;
   if (update.forwarded_to_unit_id && !(await findUnit(ctx.db, organisationId, update.forwarded_to_unit_id))) {
     throw invalid('forwarded_to_unit_id', 'unknown_unit', 'no such unit in the organisation');
@@ -173,16 +259,28 @@ export async function updateIncidentStatus(ctx: ServiceContext, id: string, upda
  * longer `expectedVersion`; audited with before and after. The answer is the incident as changed, even when
  * the new tier hides it from the caller from now on.
  */
-export async function updateIncidentConfidentiality(ctx: ServiceContext, id: string, update: IncidentConfidentialityUpdate, expectedVersion?: number): Promise<Incident> {
+export async function updateIncidentConfidentiality(
+  ctx: ServiceContext,
+  id: string,
+  update: IncidentConfidentialityUpdate,
+  expectedVersion?: number,
+): Promise<Incident> {
   const organisationId = ctx.organisation.id;
   return inTransaction(ctx.db, async (trx) => {
     await lockIncidentForChange({ ...ctx, db: trx }, id, 'confidentiality', expectedVersion);
     const before = (await findIncident(trx, organisationId, id))!;
-    if (before.confidentiality !== update.from) throw invalid('from', 'stale', `the tier is now '${before.confidentiality}', not '${update.from}'`, 'CONFLICT');
+    if (before.confidentiality !== update.from)
+      throw invalid('from', 'stale', `the tier is now '${before.confidentiality}', not '${update.from}'`, 'CONFLICT');
     await updateTierRow(trx, organisationId, id, update.confidentiality);
     await recordAudit(trx, {
-      organisationId, actor: ctx.actor, action: 'update', entityType: 'incident', entityId: id,
-      before: { confidentiality: before.confidentiality }, after: { confidentiality: update.confidentiality }, remoteAddress: ctx.remoteAddress,
+      organisationId,
+      actor: ctx.actor,
+      action: 'update',
+      entityType: 'incident',
+      entityId: id,
+      before: { confidentiality: before.confidentiality },
+      after: { confidentiality: update.confidentiality },
+      remoteAddress: ctx.remoteAddress,
     });
     return forViewer(ctx, toIncident((await findIncident(trx, organisationId, id))!));
   });
@@ -192,34 +290,64 @@ export async function updateIncidentConfidentiality(ctx: ServiceContext, id: str
  * A reporter reopens their closed report with its receipt code: back to 'new' (and into the responsible
  * unit's inbox) with the reason as the status note. Anything but a closed report is INVALID_TRANSITION.
  */
-export async function reopenIncidentByReceipt(ctx: ServiceContext, receiptCode: string, reason: string): Promise<Incident> {
+export async function reopenIncidentByReceipt(
+  ctx: ServiceContext,
+  receiptCode: string,
+  reason: string,
+): Promise<Incident> {
   return inTransaction(ctx.db, async (trx) => {
     const found = await findIncidentByReceipt(trx, ctx.organisation.id, receiptCode);
     const locked = found && (await lockRow(trx, 'incidents', ctx.organisation.id, found.id));
     const before = locked && (await findIncident(trx, ctx.organisation.id, found.id));
     if (!before) throw new AppError('NOT_FOUND', { details: { receipt_code: receiptCode } });
-    if (before.status !== 'closed') throw new AppError('INVALID_TRANSITION', { details: { entity: 'incident', from: before.status, to: 'new', reason: 'only a closed report can be reopened' } });
+    if (before.status !== 'closed')
+      throw new AppError('INVALID_TRANSITION', {
+        details: { entity: 'incident', from: before.status, to: 'new', reason: 'only a closed report can be reopened' },
+      });
     await bumpVersion(trx, 'incidents', before.id);
     return changeStatus({ ...ctx, db: trx }, before, {
-      status: 'new', closure_reason: null, forwarded_to_unit_id: null, closed_at: null,
+      status: 'new',
+      closure_reason: null,
+      forwarded_to_unit_id: null,
+      closed_at: null,
       status_note: `Återöppnad av den som rapporterade: ${redactPersonalData(reason).text}`,
     });
   });
 }
 
 /** Writes a status change in the caller's transaction, audits it and queues the reporter's message. */
-async function changeStatus(ctx: ServiceContext, before: IncidentRecord, change: Parameters<typeof updateStatusRow>[3]): Promise<Incident> {
+async function changeStatus(
+  ctx: ServiceContext,
+  before: IncidentRecord,
+  change: Parameters<typeof updateStatusRow>[3],
+): Promise<Incident> {
   const organisationId = ctx.organisation.id;
   await updateStatusRow(ctx.db, organisationId, before.id, change);
   const after = toIncident((await findIncident(ctx.db, organisationId, before.id))!);
-  const pick = (i: { status: string; closure_reason: string | null; status_note: string | null; forwarded_to_unit_id: string | null }) =>
-    ({ status: i.status, closure_reason: i.closure_reason, status_note: i.status_note, forwarded_to_unit_id: i.forwarded_to_unit_id });
+  const pick = (i: {
+    status: string;
+    closure_reason: string | null;
+    status_note: string | null;
+    forwarded_to_unit_id: string | null;
+  }) => ({
+    status: i.status,
+    closure_reason: i.closure_reason,
+    status_note: i.status_note,
+    forwarded_to_unit_id: i.forwarded_to_unit_id,
+  });
   await recordAudit(ctx.db, {
-    organisationId, actor: ctx.actor, action: 'update', entityType: 'incident', entityId: before.id,
-    before: pick(before), after: pick(after), remoteAddress: ctx.remoteAddress,
+    organisationId,
+    actor: ctx.actor,
+    action: 'update',
+    entityType: 'incident',
+    entityId: before.id,
+    before: pick(before),
+    after: pick(after),
+    remoteAddress: ctx.remoteAddress,
   });
   // A note alone is not news to the reporter; a new status or reason is.
-  if (after.status !== before.status || after.closure_reason !== before.closure_reason) await queueStatusChangeMessage(ctx, before.id);
+  if (after.status !== before.status || after.closure_reason !== before.closure_reason)
+    await queueStatusChangeMessage(ctx, before.id);
   return forViewer(ctx, after);
 }
 
@@ -233,7 +361,10 @@ export function toIncident(row: IncidentRecord): Incident {
     lon: row.lon,
     lat: row.lat,
     precision: row.precision,
-    h3: row.h3_r7 && row.h3_r8 && row.h3_r9 && row.h3_r10 ? { r7: row.h3_r7, r8: row.h3_r8, r9: row.h3_r9, r10: row.h3_r10 } : null,
+    h3:
+      row.h3_r7 && row.h3_r8 && row.h3_r9 && row.h3_r10
+        ? { r7: row.h3_r7, r8: row.h3_r8, r9: row.h3_r9, r10: row.h3_r10 }
+        : null,
     area_id: row.area_id,
     district_id: row.district_id,
     place_id: row.place_id,

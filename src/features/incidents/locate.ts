@@ -14,7 +14,14 @@ export interface Location {
  * organisation's) it occurred, or returns null when the point lies outside every area of the organisation then. Coarse precisions keep only what they
  * honestly know: 'area' keeps its areas but gets no H3 cells; 'municipality' gets neither.
  */
-export function locateIncident(index: AreaIndex, lon: number, lat: number, occurredAt: Date, precision: Precision, timeZone: string): Location | null {
+export function locateIncident(
+  index: AreaIndex,
+  lon: number,
+  lat: number,
+  occurredAt: Date,
+  precision: Precision,
+  timeZone: string,
+): Location | null {
   const neighbourhood = index.containing(lon, lat, localDay(occurredAt, timeZone))[0];
   if (!neighbourhood) return null;
   if (precision === 'municipality') return { areaId: null, districtId: null, h3: null };

@@ -20,27 +20,46 @@ describeEachEngine('public aggregates of incidents', (getDb) => {
   let org: TestOrganisation;
   let staff: Record<string, string>;
   const cellsOf = async (query: string, headers: Record<string, string> = {}) =>
-    ((await app.inject({ url: `/api/incidents/hexbins?${query.includes('category=') ? '' : 'category=klotter&'}${query}`, headers })).json() as Array<{ cell: string; count: number }>)
-      .sort((x, y) => y.count - x.count || x.cell.localeCompare(y.cell));
-  const byCell = (cells: Array<{ cell: string; count: number }>) => cells.sort((x, y) => y.count - x.count || x.cell.localeCompare(y.cell));
+    (
+      (
+        await app.inject({
+          url: `/api/incidents/hexbins?${query.includes('category=') ? '' : 'category=klotter&'}${query}`,
+          headers,
+        })
+      ).json() as Array<{ cell: string; count: number }>
+    ).sort((x, y) => y.count - x.count || x.cell.localeCompare(y.cell));
+  const byCell = (cells: Array<{ cell: string; count: number }>) =>
+    cells.sort((x, y) => y.count - x.count || x.cell.localeCompare(y.cell));
 
   beforeAll(async () => {
     const { db } = getDb();
     org = await createTestOrganisation(db);
-    app = await buildApp({ db, engine: getDb().engine, config: { bodyLimit: 65_536, defaultOrganisation: 'testkommun' }, webRoot: null });
+    app = await buildApp({
+      db,
+      engine: getDb().engine,
+      config: { bodyLimit: 65_536, defaultOrganisation: 'testkommun' },
+      webRoot: null,
+    });
     staff = (await signedInAs(app, db, org.organisation.id, org.unitId, 'coordinator')).headers;
     const ctx = testContext(db, org.organisation);
     const add = (where: { lon: number; lat: number }, minutes: number, extra: object = {}) =>
-      createIncident(ctx, IncidentCreateSchema.parse({ occurred_at: at(minutes), category: 'klotter', ...where, ...extra }));
+      createIncident(
+        ctx,
+        IncidentCreateSchema.parse({ occurred_at: at(minutes), category: 'klotter', ...where, ...extra }),
+      );
     for (let i = 0; i < 5; i++) await add(A, i * 90);
     for (let i = 0; i < 4; i++) await add(B, i * 90);
-    for (let i = 0; i < 4; i++) await add({ lon: 18.02, lat: 59.27 }, i, { category: 'brand', precision: 'place', place_id: org.placeId });
+    for (let i = 0; i < 4; i++)
+      await add({ lon: 18.02, lat: 59.27 }, i, { category: 'brand', precision: 'place', place_id: org.placeId });
   });
   afterAll(async () => app.close());
 
   it('leaves out cells of 1–4 incidents for the public; staff see them', async () => {
     expect(await cellsOf('resolution=8')).toEqual([{ cell: latLngToCell(A.lat, A.lon, 8), count: 5 }]);
-    expect(await cellsOf('resolution=8', staff)).toEqual([{ cell: latLngToCell(A.lat, A.lon, 8), count: 5 }, { cell: latLngToCell(B.lat, B.lon, 8), count: 4 }]);
+    expect(await cellsOf('resolution=8', staff)).toEqual([
+      { cell: latLngToCell(A.lat, A.lon, 8), count: 5 },
+      { cell: latLngToCell(B.lat, B.lon, 8), count: 4 },
+    ]);
     expect(await cellsOf('resolution=7&category=brand')).toEqual([]);
   });
 
@@ -50,21 +69,40 @@ describeEachEngine('public aggregates of incidents', (getDb) => {
       expect(cells).toEqual([{ cell: latLngToCell(A.lat, A.lon, 8), count: 5 }]);
       expect(cells.map((c) => getResolution(c.cell))).toEqual([8]);
     }
-    expect((await cellsOf('resolution=10', staff)).map((c) => [getResolution(c.cell), c.count])).toEqual([[10, 5], [10, 4]]);
+    expect((await cellsOf('resolution=10', staff)).map((c) => [getResolution(c.cell), c.count])).toEqual([
+      [10, 5],
+      [10, 4],
+    ]);
   });
 
   it('widens a minute-level window to whole weeks for the public, so it cannot isolate one incident', async () => {
     const minute = `resolution=8&from=${encodeURIComponent(at(-1))}&to=${encodeURIComponent(at(1))}`;
-    expect(await cellsOf(minute, staff)).toEqual(byCell([{ cell: latLngToCell(A.lat, A.lon, 8), count: 1 }, { cell: latLngToCell(B.lat, B.lon, 8), count: 1 }]));
+    expect(await cellsOf(minute, staff)).toEqual(
+      byCell([
+        { cell: latLngToCell(A.lat, A.lon, 8), count: 1 },
+        { cell: latLngToCell(B.lat, B.lon, 8), count: 1 },
+      ]),
+    );
     expect(await cellsOf(minute)).toEqual([{ cell: latLngToCell(A.lat, A.lon, 8), count: 5 }]);
     const nextWeek = `resolution=8&from=${encodeURIComponent('2026-11-30T00:00:00+01:00')}`;
     expect(await cellsOf(nextWeek)).toEqual([]);
   });
 
   it("withholds a place's incident count of 1–4 from the public and shows it from 5", async () => {
-    const place = async (headers: Record<string, string> = {}) => (await app.inject({ url: `/api/places/${org.placeId}`, headers })).json().incident_count;
+    const place = async (headers: Record<string, string> = {}) =>
+      (await app.inject({ url: `/api/places/${org.placeId}`, headers })).json().incident_count;
     expect([await place(), await place(staff)]).toEqual([null, 4]);
-    await createIncident(testContext(getDb().db, org.organisation), IncidentCreateSchema.parse({ occurred_at: at(5), category: 'brand', lon: 18.02, lat: 59.27, precision: 'place', place_id: org.placeId }));
+    await createIncident(
+      testContext(getDb().db, org.organisation),
+      IncidentCreateSchema.parse({
+        occurred_at: at(5),
+        category: 'brand',
+        lon: 18.02,
+        lat: 59.27,
+        precision: 'place',
+        place_id: org.placeId,
+      }),
+    );
     expect([await place(), await place(staff)]).toEqual([5, 5]);
   });
 });

@@ -11,17 +11,41 @@ const KEY_PREFIX = 'trygg311_';
 /** What newSecret(KEY_PREFIX) makes: anything else is refused without asking the database. */
 const KEY_FORMAT = /^trygg311_[A-Za-z0-9_-]{43}$/;
 
-const toKey = (r: { id: string; name: string; created_at: Date; last_used_at: Date | null; revoked_at: Date | null }): Open311ApiKey => ({
-  id: r.id, name: r.name, created_at: new Date(r.created_at).toISOString(),
-  last_used_at: r.last_used_at ? new Date(r.last_used_at).toISOString() : null, revoked_at: r.revoked_at ? new Date(r.revoked_at).toISOString() : null,
+const toKey = (r: {
+  id: string;
+  name: string;
+  created_at: Date;
+  last_used_at: Date | null;
+  revoked_at: Date | null;
+}): Open311ApiKey => ({
+  id: r.id,
+  name: r.name,
+  created_at: new Date(r.created_at).toISOString(),
+  last_used_at: r.last_used_at ? new Date(r.last_used_at).toISOString() : null,
+  revoked_at: r.revoked_at ? new Date(r.revoked_at).toISOString() : null,
 });
 
 /** Issues a key for a trusted Open311 client; the key itself is in this answer only. Audited. */
-export async function createApiKey(ctx: ServiceContext, input: Open311ApiKeyCreate): Promise<Open311ApiKey & { key: string }> {
+export async function createApiKey(
+  ctx: ServiceContext,
+  input: Open311ApiKeyCreate,
+): Promise<Open311ApiKey & { key: string }> {
   const key = newSecret(KEY_PREFIX);
   return inTransaction(ctx.db, async (trx) => {
-    const row = await insertApiKey(trx, { organisation_id: ctx.organisation.id, name: input.name, key_hash: hashSecret(key), created_by: ctx.actor });
-    await recordAudit(trx, { organisationId: ctx.organisation.id, actor: ctx.actor, action: 'create', entityType: 'open311_api_key', entityId: row.id, remoteAddress: ctx.remoteAddress });
+    const row = await insertApiKey(trx, {
+      organisation_id: ctx.organisation.id,
+      name: input.name,
+      key_hash: hashSecret(key),
+      created_by: ctx.actor,
+    });
+    await recordAudit(trx, {
+      organisationId: ctx.organisation.id,
+      actor: ctx.actor,
+      action: 'create',
+      entityType: 'open311_api_key',
+      entityId: row.id,
+      remoteAddress: ctx.remoteAddress,
+    });
     return { ...toKey(row), key };
   });
 }
@@ -34,8 +58,17 @@ export async function listApiKeys(ctx: ServiceContext): Promise<Open311ApiKey[]>
 /** Revokes a key (NOT_FOUND when unknown or revoked already). Audited. */
 export async function revokeApiKey(ctx: ServiceContext, id: string): Promise<void> {
   await inTransaction(ctx.db, async (trx) => {
-    if (!(await revokeKeyRow(trx, ctx.organisation.id, id, new Date()))) throw new AppError('NOT_FOUND', { details: { entity: 'open311_api_key', id } });
-    await recordAudit(trx, { organisationId: ctx.organisation.id, actor: ctx.actor, action: 'delete', entityType: 'open311_api_key', entityId: id, after: { revoked: true }, remoteAddress: ctx.remoteAddress });
+    if (!(await revokeKeyRow(trx, ctx.organisation.id, id, new Date())))
+      throw new AppError('NOT_FOUND', { details: { entity: 'open311_api_key', id } });
+    await recordAudit(trx, {
+      organisationId: ctx.organisation.id,
+      actor: ctx.actor,
+      action: 'delete',
+      entityType: 'open311_api_key',
+      entityId: id,
+      after: { revoked: true },
+      remoteAddress: ctx.remoteAddress,
+    });
   });
 }
 
@@ -43,7 +76,10 @@ export async function revokeApiKey(ctx: ServiceContext, id: string): Promise<voi
  * The trusted client an `api_key` names in the organisation, or null for a malformed, unknown, revoked or other
  * organisation's key. Only reads: the use is noted with the report it files (createServiceRequest).
  */
-export async function trustedClient(ctx: Pick<ServiceContext, 'db' | 'organisation'>, apiKey: string): Promise<{ id: string; name: string } | null> {
+export async function trustedClient(
+  ctx: Pick<ServiceContext, 'db' | 'organisation'>,
+  apiKey: string,
+): Promise<{ id: string; name: string } | null> {
   if (!KEY_FORMAT.test(apiKey)) return null;
   return (await findApiKey(ctx.db, ctx.organisation.id, hashSecret(apiKey))) ?? null;
 }

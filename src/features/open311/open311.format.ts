@@ -16,17 +16,24 @@ export const XML_NAMES = {
 type Shape = keyof typeof XML_NAMES;
 
 /** Lists inside an item are wrapped in the spec's XML: <attributes><attribute>…</attribute></attributes>. */
-const LIST_ITEM: Record<string, string> = { attributes: 'attribute', values: 'value', endpoints: 'endpoint', formats: 'format' };
+const LIST_ITEM: Record<string, string> = {
+  attributes: 'attribute',
+  values: 'value',
+  endpoints: 'endpoint',
+  formats: 'format',
+};
 
 /** Nulls become empty elements; inner lists get their wrapper element. */
 function xmlValue(value: unknown): unknown {
   if (value === null || value === undefined) return '';
   if (Array.isArray(value)) return value.map(xmlValue);
   if (typeof value === 'object') {
-    return Object.fromEntries(Object.entries(value).map(([k, v]) => {
-      const item = LIST_ITEM[k];
-      return [k, item && Array.isArray(v) ? { [item]: xmlValue(v) } : xmlValue(v)];
-    }));
+    return Object.fromEntries(
+      Object.entries(value).map(([k, v]) => {
+        const item = LIST_ITEM[k];
+        return [k, item && Array.isArray(v) ? { [item]: xmlValue(v) } : xmlValue(v)];
+      }),
+    );
   }
   return value;
 }

@@ -22,9 +22,20 @@ export function listServiceRequests(db: Db, organisationId: string, access: Tier
     .leftJoin('areas as d', 'd.id', 'i.district_id')
     .leftJoin('units as u', 'u.id', 'd.owner_unit_id')
     .select([
-      'i.id', 'i.status', 'i.closure_reason', 'i.reported_at', 'i.updated_at',
-      'i.lat', 'i.lon', 'i.precision', 'i.source', 'c.code as service_code', 'c.label_sv as service_name',
-      'p.name as place_name', 'a.name as area_name', 'u.name as agency_name',
+      'i.id',
+      'i.status',
+      'i.closure_reason',
+      'i.reported_at',
+      'i.updated_at',
+      'i.lat',
+      'i.lon',
+      'i.precision',
+      'i.source',
+      'c.code as service_code',
+      'c.label_sv as service_name',
+      'p.name as place_name',
+      'a.name as area_name',
+      'u.name as agency_name',
     ])
     .where('i.organisation_id', '=', organisationId)
     // Police notices are information from a partner, not requests to the city.
@@ -38,42 +49,78 @@ export function listServiceRequests(db: Db, organisationId: string, access: Tier
     if (filter.from) q = q.where('i.reported_at', '>=', filter.from);
     if (filter.to) q = q.where('i.reported_at', '<=', filter.to);
   }
-  return q.orderBy('i.reported_at', 'desc').orderBy('i.id', 'desc').limit(filter.limit).offset(filter.offset ?? 0).execute();
+  return q
+    .orderBy('i.reported_at', 'desc')
+    .orderBy('i.id', 'desc')
+    .limit(filter.limit)
+    .offset(filter.offset ?? 0)
+    .execute();
 }
 export type ServiceRequestRow = Awaited<ReturnType<typeof listServiceRequests>>[number];
 
 /** The organisation's places with their points: what an address_string may name. */
 export function listPlacePoints(db: Db, organisationId: string) {
-  return db.selectFrom('places').select(['id', 'lon', 'lat', 'name'])
+  return db
+    .selectFrom('places')
+    .select(['id', 'lon', 'lat', 'name'])
     .where('organisation_id', '=', organisationId)
-    .orderBy('name').orderBy('id').execute();
+    .orderBy('name')
+    .orderBy('id')
+    .execute();
 }
 
 /** An active (not revoked) client key of the organisation by the hash of its secret; marks it used. */
 export function findApiKey(db: Db, organisationId: string, keyHash: string) {
-  return db.selectFrom('open311_api_keys').select(['id', 'name'])
-    .where('organisation_id', '=', organisationId).where('key_hash', '=', keyHash).where('revoked_at', 'is', null).executeTakeFirst();
+  return db
+    .selectFrom('open311_api_keys')
+    .select(['id', 'name'])
+    .where('organisation_id', '=', organisationId)
+    .where('key_hash', '=', keyHash)
+    .where('revoked_at', 'is', null)
+    .executeTakeFirst();
 }
 
 /** Notes a key's use; 0 rows when it was revoked in the meantime. */
 export async function markApiKeyUsed(db: Db, organisationId: string, id: string, at: Date): Promise<number> {
-  const r = await db.updateTable('open311_api_keys').set({ last_used_at: at })
-    .where('organisation_id', '=', organisationId).where('id', '=', id).where('revoked_at', 'is', null).executeTakeFirst();
+  const r = await db
+    .updateTable('open311_api_keys')
+    .set({ last_used_at: at })
+    .where('organisation_id', '=', organisationId)
+    .where('id', '=', id)
+    .where('revoked_at', 'is', null)
+    .executeTakeFirst();
   return Number(r.numUpdatedRows);
 }
 
-export function insertApiKey(db: Db, row: { organisation_id: string; name: string; key_hash: string; created_by: string }) {
-  return db.insertInto('open311_api_keys').values(row).returning(['id', 'name', 'created_at', 'last_used_at', 'revoked_at']).executeTakeFirstOrThrow();
+export function insertApiKey(
+  db: Db,
+  row: { organisation_id: string; name: string; key_hash: string; created_by: string },
+) {
+  return db
+    .insertInto('open311_api_keys')
+    .values(row)
+    .returning(['id', 'name', 'created_at', 'last_used_at', 'revoked_at'])
+    .executeTakeFirstOrThrow();
 }
 
 export function listApiKeys(db: Db, organisationId: string) {
-  return db.selectFrom('open311_api_keys').select(['id', 'name', 'created_at', 'last_used_at', 'revoked_at'])
-    .where('organisation_id', '=', organisationId).orderBy('created_at').orderBy('id').execute();
+  return db
+    .selectFrom('open311_api_keys')
+    .select(['id', 'name', 'created_at', 'last_used_at', 'revoked_at'])
+    .where('organisation_id', '=', organisationId)
+    .orderBy('created_at')
+    .orderBy('id')
+    .execute();
 }
 
 /** Revokes a key once; 0 rows when unknown or already revoked. */
 export async function revokeApiKey(db: Db, organisationId: string, id: string, at: Date): Promise<number> {
-  const r = await db.updateTable('open311_api_keys').set({ revoked_at: at })
-    .where('organisation_id', '=', organisationId).where('id', '=', id).where('revoked_at', 'is', null).executeTakeFirst();
+  const r = await db
+    .updateTable('open311_api_keys')
+    .set({ revoked_at: at })
+    .where('organisation_id', '=', organisationId)
+    .where('id', '=', id)
+    .where('revoked_at', 'is', null)
+    .executeTakeFirst();
   return Number(r.numUpdatedRows);
 }

@@ -11,7 +11,13 @@ import { type RequestContext, serveHttp } from '../../http/serve-route.js';
 import { countAsTrustedClient, reportLimit } from '../public-reports/public-reports.routes.js';
 import { render, type XML_NAMES } from './open311.format.js';
 import { trustedClient } from './open311-keys.service.js';
-import { createServiceRequest, getRequest, getServiceDefinition, listRequests, listServices } from './open311.service.js';
+import {
+  createServiceRequest,
+  getRequest,
+  getServiceDefinition,
+  listRequests,
+  listServices,
+} from './open311.service.js';
 
 /**
  * A POST that sends an api_key: its context (built before the body is checked, to look the key up before the
@@ -33,8 +39,12 @@ const NOT_FOUND_CODES = new Set(['NOT_FOUND', 'UNKNOWN_ORGANISATION', 'UNKNOWN_C
 /** "service_code 'ufo' not found": the names and values in a not-found error's details. */
 function notFoundDescription(details: unknown): string {
   const named = Array.isArray(details)
-    ? details.map((d: { path: string; value?: string; message: string }) => `${SPEC_NAMES[d.path] ?? d.path} (${d.message})`)
-    : Object.entries((details ?? {}) as Record<string, unknown>).map(([k, v]) => `${SPEC_NAMES[k] ?? k} '${String(v)}'`);
+    ? details.map(
+        (d: { path: string; value?: string; message: string }) => `${SPEC_NAMES[d.path] ?? d.path} (${d.message})`,
+      )
+    : Object.entries((details ?? {}) as Record<string, unknown>).map(
+        ([k, v]) => `${SPEC_NAMES[k] ?? k} '${String(v)}'`,
+      );
   return named.length ? `${named.join(', ')} not found` : 'not found';
 }
 
@@ -42,10 +52,17 @@ function notFoundDescription(details: unknown): string {
 function sendOpen311Error(request: FastifyRequest, reply: FastifyReply, error: unknown) {
   const format = /\.json(?:\?|$)/.test(request.url) ? 'json' : 'xml';
   // The database being away is 503 here too, so clients try again later instead of reporting a fault.
-  const appError = error instanceof AppError ? error : isDatabaseUnavailable(error) ? new AppError('DATABASE_UNAVAILABLE') : undefined;
+  const appError =
+    error instanceof AppError ? error : isDatabaseUnavailable(error) ? new AppError('DATABASE_UNAVAILABLE') : undefined;
   const notFound = appError !== undefined && NOT_FOUND_CODES.has(appError.code);
   const validation = (error as { validation?: Array<{ instancePath: string; message?: string }> }).validation;
-  const status = notFound ? 404 : appError ? HTTP_STATUS[appError.code] : validation ? 400 : ((error as { statusCode?: number }).statusCode ?? 500);
+  const status = notFound
+    ? 404
+    : appError
+      ? HTTP_STATUS[appError.code]
+      : validation
+        ? 400
+        : ((error as { statusCode?: number }).statusCode ?? 500);
   if (status === 503) request.log.warn({ err: error }, 'database unavailable');
   else if (status >= 500) request.log.error({ err: error }, 'open311 error');
   const description = validation
@@ -63,51 +80,83 @@ function sendOpen311Error(request: FastifyRequest, reply: FastifyReply, error: u
 export const open311Routes: FastifyPluginAsyncZod = async (app) => {
   await app.register(formbody, { bodyLimit: 65_536 });
   app.setErrorHandler((error, request, reply) => sendOpen311Error(request, reply, error));
-  app.setNotFoundHandler((request, reply) => sendOpen311Error(request, reply, new AppError('NOT_FOUND', { details: { path: request.url.split('?')[0] } })));
+  app.setNotFoundHandler((request, reply) =>
+    sendOpen311Error(request, reply, new AppError('NOT_FOUND', { details: { path: request.url.split('?')[0] } })),
+  );
 
   serveHttp(app, routes.discovery, async ({ params, request, reply }) =>
     send(reply, params.format, 'discovery', {
       changeset: '2026-11-25T00:00:00Z',
       contact: 'Trygg',
       key_service: `Anonymous reports are welcome without a key (${ANONYMOUS_REPORT_LIMIT.max} per address in ${ANONYMOUS_REPORT_LIMIT.timeWindow}); systems that report more ask the city for an api_key.`,
-      endpoints: [{
-        specification: 'http://wiki.open311.org/GeoReport_v2',
-        url: `${request.protocol}://${request.host}/open311/v2`,
-        changeset: '2026-11-25T00:00:00Z',
-        type: 'production',
-        formats: ['text/xml', 'application/json'],
-      }],
-    }));
+      endpoints: [
+        {
+          specification: 'http://wiki.open311.org/GeoReport_v2',
+          url: `${request.protocol}://${request.host}/open311/v2`,
+          changeset: '2026-11-25T00:00:00Z',
+          type: 'production',
+          formats: ['text/xml', 'application/json'],
+        },
+      ],
+    }),
+  );
 
   serveHttp(app, routes.services, async ({ context, params, query, reply }) =>
-    send(reply, params.format, 'services', await listServices(await context(query.jurisdiction_id))));
+    send(reply, params.format, 'services', await listServices(await context(query.jurisdiction_id))),
+  );
 
   serveHttp(app, routes.service, async ({ context, params, query, reply }) =>
-    send(reply, params.format, 'service_definition', await getServiceDefinition(await context(query.jurisdiction_id), params.code)));
+    send(
+      reply,
+      params.format,
+      'service_definition',
+      await getServiceDefinition(await context(query.jurisdiction_id), params.code),
+    ),
+  );
 
   serveHttp(app, routes.requests, async ({ context, params, query, reply }) =>
-    send(reply, params.format, 'requests', await listRequests(await context(query.jurisdiction_id), query)));
+    send(reply, params.format, 'requests', await listRequests(await context(query.jurisdiction_id), query)),
+  );
 
   // The public form's controls: its report limit (one count per address for both, shared through Redis when set)
   // and a honeypot. A trusted client's api_key is looked up before the limit counts and has a limit of its own;
   // a wrong key counts against the address and is then refused with 403, as the spec says.
-  serveHttp(app, routes.create, async ({ context, params, body, request, reply }) => {
-    const keyed = keyedPosts.get(request);
-    if (keyed?.client === null) throw new AppError('FORBIDDEN', { details: { reason: 'unknown or revoked api_key' } });
-    const ctx = keyed?.ctx ?? await context(body.jurisdiction_id);
-    return send(reply, params.format, 'post', await createServiceRequest(ctx, body, app.publicUrl, keyed?.client), 201);
-  }, {
-    preValidation: [async (request) => {
-      const body = request.body as Record<string, unknown> | undefined;
-      const apiKey = Open311PostSchema.shape.api_key.safeParse(body?.api_key).data;
-      if (apiKey === undefined) return;
-      const ctx = await serviceContext(request, Open311PostSchema.shape.jurisdiction_id.safeParse(body?.jurisdiction_id).data);
-      const client = await trustedClient(ctx, apiKey);
-      if (client) countAsTrustedClient(request, client.id);
-      keyedPosts.set(request, { ctx, client });
-    }, reportLimit(app)],
-  });
+  serveHttp(
+    app,
+    routes.create,
+    async ({ context, params, body, request, reply }) => {
+      const keyed = keyedPosts.get(request);
+      if (keyed?.client === null)
+        throw new AppError('FORBIDDEN', { details: { reason: 'unknown or revoked api_key' } });
+      const ctx = keyed?.ctx ?? (await context(body.jurisdiction_id));
+      return send(
+        reply,
+        params.format,
+        'post',
+        await createServiceRequest(ctx, body, app.publicUrl, keyed?.client),
+        201,
+      );
+    },
+    {
+      preValidation: [
+        async (request) => {
+          const body = request.body as Record<string, unknown> | undefined;
+          const apiKey = Open311PostSchema.shape.api_key.safeParse(body?.api_key).data;
+          if (apiKey === undefined) return;
+          const ctx = await serviceContext(
+            request,
+            Open311PostSchema.shape.jurisdiction_id.safeParse(body?.jurisdiction_id).data,
+          );
+          const client = await trustedClient(ctx, apiKey);
+          if (client) countAsTrustedClient(request, client.id);
+          keyedPosts.set(request, { ctx, client });
+        },
+        reportLimit(app),
+      ],
+    },
+  );
 
   serveHttp(app, routes.request, async ({ context, params, query, reply }) =>
-    send(reply, params.format, 'requests', await getRequest(await context(query.jurisdiction_id), params.id)));
+    send(reply, params.format, 'requests', await getRequest(await context(query.jurisdiction_id), params.id)),
+  );
 };

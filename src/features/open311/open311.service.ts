@@ -27,15 +27,17 @@ const OPEN_NOTES: Record<string, string> = { new: 'Mottagen', in_progress: 'Unde
 /** The service list: one service per active incident category. */
 export async function listServices(ctx: ServiceContext) {
   const categories = await listCategories(ctx);
-  return categories.filter((c) => c.active).map((c) => ({
-    service_code: c.code,
-    service_name: c.label_sv,
-    description: `${c.label_sv} / ${c.label_en}`,
-    metadata: true,
-    type: 'realtime',
-    keywords: [c.label_sv.toLowerCase(), c.label_en.toLowerCase()].join(','),
-    group: c.group_code,
-  }));
+  return categories
+    .filter((c) => c.active)
+    .map((c) => ({
+      service_code: c.code,
+      service_name: c.label_sv,
+      description: `${c.label_sv} / ${c.label_en}`,
+      metadata: true,
+      type: 'realtime',
+      keywords: [c.label_sv.toLowerCase(), c.label_en.toLowerCase()].join(','),
+      group: c.group_code,
+    }));
 }
 
 /** A service definition: every service asks whether the reporter wants updates by e-mail. */
@@ -44,16 +46,21 @@ export async function getServiceDefinition(ctx: ServiceContext, code: string) {
   if (!service) throw new AppError('NOT_FOUND', { details: { service_code: code } });
   return {
     service_code: code,
-    attributes: [{
-      variable: true,
-      code: NOTIFY_ATTRIBUTE,
-      datatype: 'singlevaluelist',
-      required: false,
-      datatype_description: 'true om du vill få besked via e-post när ärendet ändras / true to get e-mail updates',
-      order: 1,
-      description: 'Vill du få besked när ärendet ändrar status? E-postadressen sparas bara om du svarar ja.',
-      values: [{ key: 'true', name: 'Ja' }, { key: 'false', name: 'Nej' }],
-    }],
+    attributes: [
+      {
+        variable: true,
+        code: NOTIFY_ATTRIBUTE,
+        datatype: 'singlevaluelist',
+        required: false,
+        datatype_description: 'true om du vill få besked via e-post när ärendet ändras / true to get e-mail updates',
+        order: 1,
+        description: 'Vill du få besked när ärendet ändrar status? E-postadressen sparas bara om du svarar ja.',
+        values: [
+          { key: 'true', name: 'Ja' },
+          { key: 'false', name: 'Nej' },
+        ],
+      },
+    ],
   };
 }
 
@@ -63,13 +70,22 @@ export async function getServiceDefinition(ctx: ServiceContext, code: string) {
  * honeypot is answered like a stored request, with nothing stored. `client` (the trusted client its api_key
  * named) has its key's use noted with the incident; a key revoked in the meantime is FORBIDDEN.
  */
-export async function createServiceRequest(ctx: ServiceContext, input: Open311Post, publicUrl: string, client?: { id: string }) {
+export async function createServiceRequest(
+  ctx: ServiceContext,
+  input: Open311Post,
+  publicUrl: string,
+  client?: { id: string },
+) {
   const wantsUpdates = input[`attribute[${NOTIFY_ATTRIBUTE}]`] === 'true' && input.email !== undefined;
-  const answer = (id: string) => [{
-    service_request_id: id,
-    service_notice: wantsUpdates ? 'Bekräfta din e-postadress med länken vi skickat, så får du besked när ärendet ändras.' : 'Tack för din anmälan.',
-    account_id: null,
-  }];
+  const answer = (id: string) => [
+    {
+      service_request_id: id,
+      service_notice: wantsUpdates
+        ? 'Bekräfta din e-postadress med länken vi skickat, så får du besked när ärendet ändras.'
+        : 'Tack för din anmälan.',
+      account_id: null,
+    },
+  ];
   if (isHoneypotFilled(input)) {
     ctx.log.warn({ remoteAddress: ctx.remoteAddress }, 'open311 honeypot filled; discarded');
     return answer(randomUUID());
@@ -77,30 +93,43 @@ export async function createServiceRequest(ctx: ServiceContext, input: Open311Po
   if (!(await listServices(ctx)).some((service) => service.service_code === input.service_code)) {
     throw new AppError('NOT_FOUND', { details: { service_code: input.service_code } });
   }
-  const location: ReportLocation = input.lat !== undefined && input.long !== undefined
-    ? { lon: input.long, lat: input.lat, precision: 'exact' }
-    : await locateAddress(ctx, input.address_string ?? '');
+  const location: ReportLocation =
+    input.lat !== undefined && input.long !== undefined
+      ? { lon: input.long, lat: input.lat, precision: 'exact' }
+      : await locateAddress(ctx, input.address_string ?? '');
   // The point keeps only the street: the address as written leads the description, for those who work the report.
-  const text = [location.street ? `Adress: ${input.address_string}` : undefined, input.description].filter((t) => t !== undefined).join('\n');
+  const text = [location.street ? `Adress: ${input.address_string}` : undefined, input.description]
+    .filter((t) => t !== undefined)
+    .join('\n');
   return inTransaction(ctx.db, async (trx) => {
     if (client && !(await markApiKeyUsed(trx, ctx.organisation.id, client.id, new Date()))) {
       throw new AppError('FORBIDDEN', { details: { reason: 'unknown or revoked api_key' } });
     }
-    const incident = await createIncident({ ...ctx, db: trx }, {
-      occurred_at: new Date().toISOString(),
-      category: input.service_code,
-      lon: location.lon, lat: location.lat,
-      precision: location.precision,
-      ...(location.placeId ? { place_id: location.placeId } : {}),
-      ...(text ? { description: text.slice(0, MAX_DESCRIPTION_LENGTH) } : {}),
-      source: 'open311',
-    });
+    const incident = await createIncident(
+      { ...ctx, db: trx },
+      {
+        occurred_at: new Date().toISOString(),
+        category: input.service_code,
+        lon: location.lon,
+        lat: location.lat,
+        precision: location.precision,
+        ...(location.placeId ? { place_id: location.placeId } : {}),
+        ...(text ? { description: text.slice(0, MAX_DESCRIPTION_LENGTH) } : {}),
+        source: 'open311',
+      },
+    );
     if (wantsUpdates && input.email) await addReporterContact({ ...ctx, db: trx }, incident.id, input.email, publicUrl);
     return answer(incident.id);
   });
 }
 
-interface ReportLocation { lon: number; lat: number; precision: 'exact' | 'place' | 'area'; placeId?: string; street?: string }
+interface ReportLocation {
+  lon: number;
+  lat: number;
+  precision: 'exact' | 'place' | 'area';
+  placeId?: string;
+  street?: string;
+}
 
 /**
  * Where an address_string alone puts a report: a registered place of that name (precision 'place'), else a
@@ -110,12 +139,20 @@ interface ReportLocation { lon: number; lat: number; precision: 'exact' | 'place
  */
 async function locateAddress(ctx: ServiceContext, address: string): Promise<ReportLocation> {
   const wanted = [normaliseName(address), normaliseName(address.split(',')[0] ?? '')];
-  const place = (await listPlacePoints(ctx.db, ctx.organisation.id)).find((p) => wanted.includes(normaliseName(p.name)));
+  const place = (await listPlacePoints(ctx.db, ctx.organisation.id)).find((p) =>
+    wanted.includes(normaliseName(p.name)),
+  );
   if (place) return { lon: place.lon, lat: place.lat, precision: 'place', placeId: place.id };
   const street = await findStreet(ctx.log, address);
   if (street) return { lon: street.point[0], lat: street.point[1], precision: 'area', street: street.name };
   throw new AppError('VALIDATION_FAILED', {
-    details: [{ path: 'address_string', code: 'unknown_address', message: `'${address}' is neither a registered place nor a street of the city's map; give lat and long` }],
+    details: [
+      {
+        path: 'address_string',
+        code: 'unknown_address',
+        message: `'${address}' is neither a registered place nor a street of the city's map; give lat and long`,
+      },
+    ],
   });
 }
 
@@ -129,12 +166,18 @@ const PUBLIC_ACCESS = tierAccess(ANONYMOUS);
  * The spec's window on requested_datetime: "may not span more than 90 days", and "when not specified, the range
  * defaults to most recent 90 days". A longer or reversed span is refused; a single bound gets the 90 days next to it.
  */
-export function requestDateRange(start: string | undefined, end: string | undefined, now: Date): { from: Date; to?: Date } {
-  const refuse = (message: string) => new AppError('VALIDATION_FAILED', { details: [{ path: 'end_date', code: 'date_range', message }] });
+export function requestDateRange(
+  start: string | undefined,
+  end: string | undefined,
+  now: Date,
+): { from: Date; to?: Date } {
+  const refuse = (message: string) =>
+    new AppError('VALIDATION_FAILED', { details: [{ path: 'end_date', code: 'date_range', message }] });
   if (start !== undefined && end !== undefined) {
     const [from, to] = [new Date(start), new Date(end)];
     if (to < from) throw refuse('end_date is before start_date');
-    if (to.getTime() - from.getTime() > NINETY_DAYS_MS) throw refuse('start_date to end_date spans more than 90 days; the most is 90');
+    if (to.getTime() - from.getTime() > NINETY_DAYS_MS)
+      throw refuse('start_date to end_date spans more than 90 days; the most is 90');
     return { from, to };
   }
   if (start !== undefined) return { from: new Date(start), to: new Date(new Date(start).getTime() + NINETY_DAYS_MS) };
@@ -145,18 +188,30 @@ export function requestDateRange(start: string | undefined, end: string | undefi
 
 /** Requests by the spec's filters: ids override the rest; by default the last 90 days, a page at a time. */
 export async function listRequests(ctx: ServiceContext, query: Open311RequestQuery) {
-  const ids = query.service_request_id?.split(',').map((s) => s.trim()).filter((s) => /^[0-9a-f-]{36}$/i.test(s));
+  const ids = query.service_request_id
+    ?.split(',')
+    .map((s) => s.trim())
+    .filter((s) => /^[0-9a-f-]{36}$/i.test(s));
   const { from, to } = requestDateRange(query.start_date, query.end_date, new Date());
-  const statuses = query.status?.flatMap((s) => (s === 'open' ? (['new', 'in_progress'] as const) : (['closed'] as const)));
+  const statuses = query.status?.flatMap((s) =>
+    s === 'open' ? (['new', 'in_progress'] as const) : (['closed'] as const),
+  );
   const rows = await listServiceRequests(ctx.db, ctx.organisation.id, PUBLIC_ACCESS, {
-    ids, from, to, statuses, serviceCodes: query.service_code?.split(',').map((s) => s.trim()),
-    limit: query.page_size, offset: (query.page - 1) * query.page_size,
+    ids,
+    from,
+    to,
+    statuses,
+    serviceCodes: query.service_code?.split(',').map((s) => s.trim()),
+    limit: query.page_size,
+    offset: (query.page - 1) * query.page_size,
   });
   return rows.map(toServiceRequest);
 }
 
 export async function getRequest(ctx: ServiceContext, id: string) {
-  const rows = /^[0-9a-f-]{36}$/i.test(id) ? await listServiceRequests(ctx.db, ctx.organisation.id, PUBLIC_ACCESS, { ids: [id], limit: 1 }) : [];
+  const rows = /^[0-9a-f-]{36}$/i.test(id)
+    ? await listServiceRequests(ctx.db, ctx.organisation.id, PUBLIC_ACCESS, { ids: [id], limit: 1 })
+    : [];
   if (rows.length === 0) throw new AppError('NOT_FOUND', { details: { service_request_id: id } });
   return rows.map(toServiceRequest);
 }

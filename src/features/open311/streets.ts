@@ -6,15 +6,20 @@ import { readJsonFile, resolveSharedDataDir } from '../seed/shared-data.js';
 /** The basemap's streets layer (OpenStreetMap, ODbL): the street names an address may name. */
 export const STREETS_FILE = join('stockholm', 'basemap', 'roads_central.geojson');
 
-const Position = z.tuple([z.number(), z.number()]).rest(z.number()).transform(([lon, lat]): LonLat => [lon, lat]);
+const Position = z
+  .tuple([z.number(), z.number()])
+  .rest(z.number())
+  .transform(([lon, lat]): LonLat => [lon, lat]);
 const StreetsSchema = z.object({
-  features: z.array(z.object({
-    properties: z.object({ name: z.string().nullish() }),
-    geometry: z.discriminatedUnion('type', [
-      z.object({ type: z.literal('LineString'), coordinates: z.array(Position) }),
-      z.object({ type: z.literal('MultiLineString'), coordinates: z.array(z.array(Position)) }),
-    ]),
-  })),
+  features: z.array(
+    z.object({
+      properties: z.object({ name: z.string().nullish() }),
+      geometry: z.discriminatedUnion('type', [
+        z.object({ type: z.literal('LineString'), coordinates: z.array(Position) }),
+        z.object({ type: z.literal('MultiLineString'), coordinates: z.array(z.array(Position)) }),
+      ]),
+    }),
+  ),
 });
 
 type StreetIndex = ReturnType<typeof buildStreetIndex>;
@@ -26,9 +31,20 @@ let cached: Promise<StreetIndex> | undefined;
  */
 export function streetIndex(log: { warn: (obj: object, msg: string) => void }): Promise<StreetIndex> {
   cached ??= readJsonFile(resolveSharedDataDir(), STREETS_FILE, StreetsSchema)
-    .then((collection) => buildStreetIndex(collection.features.flatMap((f) => (f.properties.name
-      ? [{ name: f.properties.name, lines: f.geometry.type === 'LineString' ? [f.geometry.coordinates] : f.geometry.coordinates }]
-      : []))))
+    .then((collection) =>
+      buildStreetIndex(
+        collection.features.flatMap((f) =>
+          f.properties.name
+            ? [
+                {
+                  name: f.properties.name,
+                  lines: f.geometry.type === 'LineString' ? [f.geometry.coordinates] : f.geometry.coordinates,
+                },
+              ]
+            : [],
+        ),
+      ),
+    )
     .catch((err: unknown) => {
       log.warn({ err }, 'basemap streets not readable; addresses match registered places only');
       return new Map();

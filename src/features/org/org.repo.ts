@@ -1,6 +1,10 @@
 import type { Db } from '../../core/context.js';
 
-export function listUnits(db: Db, organisationId: string, filter: { kind?: string | undefined; at?: string | undefined }) {
+export function listUnits(
+  db: Db,
+  organisationId: string,
+  filter: { kind?: string | undefined; at?: string | undefined },
+) {
   let q = db.selectFrom('units').selectAll().where('organisation_id', '=', organisationId);
   if (filter.kind) q = q.where('kind', '=', filter.kind as never);
   if (filter.at) {
@@ -13,8 +17,19 @@ export function listUnits(db: Db, organisationId: string, filter: { kind?: strin
 }
 
 const areaSummaryColumns = [
-  'id', 'code', 'name', 'level', 'parent_id', 'owner_unit_id', 'valid_from', 'valid_to', 'approximate',
-  'min_lon', 'min_lat', 'max_lon', 'max_lat',
+  'id',
+  'code',
+  'name',
+  'level',
+  'parent_id',
+  'owner_unit_id',
+  'valid_from',
+  'valid_to',
+  'approximate',
+  'min_lon',
+  'min_lat',
+  'max_lon',
+  'max_lat',
 ] as const;
 
 export function listAreas(
@@ -38,16 +53,37 @@ export function listAreas(
 }
 
 export type AreaSummaryRow = {
-  id: string; code: string; name: string; level: 'district' | 'neighbourhood' | 'focus';
-  parent_id: string | null; owner_unit_id: string | null; valid_from: string; valid_to: string | null;
-  approximate: boolean; min_lon: number; min_lat: number; max_lon: number; max_lat: number;
+  id: string;
+  code: string;
+  name: string;
+  level: 'district' | 'neighbourhood' | 'focus';
+  parent_id: string | null;
+  owner_unit_id: string | null;
+  valid_from: string;
+  valid_to: string | null;
+  approximate: boolean;
+  min_lon: number;
+  min_lat: number;
+  max_lon: number;
+  max_lat: number;
 };
 
 /** Neighbourhood polygons of every layout, for the point-in-area index. */
 export function listNeighbourhoodGeometries(db: Db, organisationId: string) {
   return db
     .selectFrom('areas')
-    .select(['id', 'code', 'parent_id', 'valid_from', 'valid_to', 'geometry', 'min_lon', 'min_lat', 'max_lon', 'max_lat'])
+    .select([
+      'id',
+      'code',
+      'parent_id',
+      'valid_from',
+      'valid_to',
+      'geometry',
+      'min_lon',
+      'min_lat',
+      'max_lon',
+      'max_lat',
+    ])
     .where('organisation_id', '=', organisationId)
     .where('level', '=', 'neighbourhood')
     .execute();
@@ -77,5 +113,10 @@ export function latestPopulation(db: Db, organisationId: string, level: 'distric
 
 /** Every row of an area named by id or by code (a code names one row per layout it lived through). */
 export function listAreasByRef(db: Db, organisationId: string, by: 'id' | 'code', ref: string) {
-  return db.selectFrom('areas').select(areaSummaryColumns).where('organisation_id', '=', organisationId).where(by, '=', ref).execute();
+  return db
+    .selectFrom('areas')
+    .select(areaSummaryColumns)
+    .where('organisation_id', '=', organisationId)
+    .where(by, '=', ref)
+    .execute();
 }

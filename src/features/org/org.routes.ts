@@ -6,6 +6,8 @@ import { getArea, listAreas, listAreasGeoJson, listUnits } from './org.service.j
 export const orgRoutes: FastifyPluginAsyncZod = async (app) => {
   serve(app, routes.organisation, async ({ ctx }) => ctx.organisationRecord);
   serve(app, routes.units, async ({ ctx, query }) => listUnits(ctx, query));
-  serve(app, routes.areas, async ({ ctx, query }) => (query.format === 'geojson' ? listAreasGeoJson(ctx, query) : listAreas(ctx, query)));
+  serve(app, routes.areas, async ({ ctx, query }) =>
+    query.format === 'geojson' ? listAreasGeoJson(ctx, query) : listAreas(ctx, query),
+  );
   serve(app, routes.area, async ({ ctx, params }) => getArea(ctx, params.id));
 };

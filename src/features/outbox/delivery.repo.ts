@@ -30,19 +30,32 @@ export async function leaseDueMessages(db: Db, now: Date, leaseUntil: Date, limi
 }
 
 export async function markSent(db: Db, id: string, at: Date): Promise<void> {
-  await db.updateTable('outbox_messages').set({ sent_at: at, next_attempt_at: null, last_error: null }).where('id', '=', id).execute();
+  await db
+    .updateTable('outbox_messages')
+    .set({ sent_at: at, next_attempt_at: null, last_error: null })
+    .where('id', '=', id)
+    .execute();
 }
 
 /** Records a failed try: due again at `retryAt`, or given up when `retryAt` is null. */
-export async function markFailedAttempt(db: Db, id: string, error: string, at: Date, retryAt: Date | null): Promise<void> {
-  await db.updateTable('outbox_messages')
+export async function markFailedAttempt(
+  db: Db,
+  id: string,
+  error: string,
+  at: Date,
+  retryAt: Date | null,
+): Promise<void> {
+  await db
+    .updateTable('outbox_messages')
     .set({ last_error: error.slice(0, 1000), next_attempt_at: retryAt, failed_at: retryAt ? null : at })
-    .where('id', '=', id).execute();
+    .where('id', '=', id)
+    .execute();
 }
 
 /** Pending, sent and given-up message counts of an organisation. */
 export async function outboxCounts(db: Db, organisationId: string) {
-  const row = await db.selectFrom('outbox_messages')
+  const row = await db
+    .selectFrom('outbox_messages')
     .select((eb) => [
       eb.fn.countAll<number>().filterWhere('sent_at', 'is', null).filterWhere('failed_at', 'is', null).as('pending'),
       eb.fn.countAll<number>().filterWhere('sent_at', 'is not', null).as('sent'),

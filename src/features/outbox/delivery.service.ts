@@ -7,7 +7,13 @@ import { leaseDueMessages, markFailedAttempt, markSent } from './delivery.repo.j
 
 /** What the mailer needs of a mail transport (nodemailer's transporter has it). */
 export interface MailTransport {
-  sendMail(message: { from: string; to: string; subject: string; text: string; headers: Record<string, string> }): Promise<unknown>;
+  sendMail(message: {
+    from: string;
+    to: string;
+    subject: string;
+    text: string;
+    headers: Record<string, string>;
+  }): Promise<unknown>;
 }
 
 export interface DeliveryOptions {
@@ -37,7 +43,11 @@ export function retryDelayMs(attempts: number): number {
  * is retried with backoff until `maxAttempts`. Sent and given-up messages are audited (attempts are not: they
  * are delivery bookkeeping, not a change anyone made). Errors are redacted: SMTP replies quote addresses.
  */
-export async function deliverDueMessages(db: Kysely<Database>, transport: MailTransport, options: DeliveryOptions): Promise<DeliveryResult> {
+export async function deliverDueMessages(
+  db: Kysely<Database>,
+  transport: MailTransport,
+  options: DeliveryOptions,
+): Promise<DeliveryResult> {
   const now = options.now ?? (() => new Date());
   const maxAttempts = options.maxAttempts ?? 6;
   const started = now();
@@ -47,7 +57,10 @@ export async function deliverDueMessages(db: Kysely<Database>, transport: MailTr
     let error: string | null = null;
     try {
       await transport.sendMail({
-        from: options.from, to: message.recipient, subject: message.subject, text: message.body,
+        from: options.from,
+        to: message.recipient,
+        subject: message.subject,
+        text: message.body,
         headers: { 'Auto-Submitted': 'auto-generated' },
       });
     } catch (err) {
@@ -57,11 +70,25 @@ export async function deliverDueMessages(db: Kysely<Database>, transport: MailTr
     const gaveUp = error !== null && message.attempts >= maxAttempts;
     await inTransaction(db, async (trx) => {
       if (error === null) await markSent(trx, message.id, at);
-      else await markFailedAttempt(trx, message.id, error, at, gaveUp ? null : new Date(at.getTime() + retryDelayMs(message.attempts)));
+      else
+        await markFailedAttempt(
+          trx,
+          message.id,
+          error,
+          at,
+          gaveUp ? null : new Date(at.getTime() + retryDelayMs(message.attempts)),
+        );
       if (error === null || gaveUp) {
         await recordAudit(trx, {
-          organisationId: message.organisation_id, actor: 'mailer', action: 'update', entityType: 'outbox_message', entityId: message.id,
-          after: error === null ? { sent: true, kind: message.kind, attempts: message.attempts } : { failed: true, attempts: message.attempts, last_error: error },
+          organisationId: message.organisation_id,
+          actor: 'mailer',
+          action: 'update',
+          entityType: 'outbox_message',
+          entityId: message.id,
+          after:
+            error === null
+              ? { sent: true, kind: message.kind, attempts: message.attempts }
+              : { failed: true, attempts: message.attempts, last_error: error },
         });
       }
     });

@@ -9,13 +9,26 @@ import { writeWeeklyDigests } from './outbox.service.js';
 
 describe('weekly digest text', () => {
   const item = (over: Partial<DigestItem>): DigestItem => ({
-    receiptCode: null, categoryLabel: 'Klotter', where: 'Högdalens centrum', status: 'new', closureReason: null, forwardedTo: null, reportedOn: '2026-11-17', ...over,
+    receiptCode: null,
+    categoryLabel: 'Klotter',
+    where: 'Högdalens centrum',
+    status: 'new',
+    closureReason: null,
+    forwardedTo: null,
+    reportedOn: '2026-11-17',
+    ...over,
   });
 
   it('counts per status, then lists each report with what became of it', () => {
     const text = weeklyDigestMessage('Polisen Söderort', '2026-W47', [
       item({ status: 'closed', closureReason: 'fixed', reportedOn: '2026-11-18' }),
-      item({ categoryLabel: 'Trasig belysning', where: null, status: 'closed', closureReason: 'not_ours', forwardedTo: 'Trafiknämnden' }),
+      item({
+        categoryLabel: 'Trasig belysning',
+        where: null,
+        status: 'closed',
+        closureReason: 'not_ours',
+        forwardedTo: 'Trafiknämnden',
+      }),
       item({ status: 'closed', closureReason: 'fixed' }),
     ]);
     expect(text.subject).toBe('Veckosammanställning 2026-W47: 3 rapporter från Polisen Söderort');
@@ -38,30 +51,71 @@ describeEachEngine('weekly digest for EST partners', (getDb) => {
     const db = getDb().db;
     org = await createTestOrganisation(db, 'digest');
     ctx = testContext(db, org.organisation);
-    const unit = (slug: string, kind: 'partner' | 'specialist') => db.insertInto('units').values({ organisation_id: org.organisation.id, slug, name: slug, name_en: null, kind, valid_from: null, valid_to: null })
-      .returning('id').executeTakeFirstOrThrow();
+    const unit = (slug: string, kind: 'partner' | 'specialist') =>
+      db
+        .insertInto('units')
+        .values({
+          organisation_id: org.organisation.id,
+          slug,
+          name: slug,
+          name_en: null,
+          kind,
+          valid_from: null,
+          valid_to: null,
+        })
+        .returning('id')
+        .executeTakeFirstOrThrow();
     police = (await unit('polisen', 'partner')).id;
     const culture = (await unit('kultur', 'specialist')).id;
     await createUser(db, org.organisation.id, police, 'partner_viewer', 'a@polisen.example');
     await createUser(db, org.organisation.id, police, 'partner_viewer', 'b@polisen.example');
     const report = async (unitId: string, reportedAt: string) => {
-      const i = await createIncident(ctx, { occurred_at: '2026-11-16T20:00:00+01:00', category: 'klotter', lon: 18.02, lat: 59.27, precision: 'place', place_id: org.placeId, source: 'partner', reporting_unit_id: unitId });
+      const i = await createIncident(ctx, {
+        occurred_at: '2026-11-16T20:00:00+01:00',
+        category: 'klotter',
+        lon: 18.02,
+        lat: 59.27,
+        precision: 'place',
+        place_id: org.placeId,
+        source: 'partner',
+        reporting_unit_id: unitId,
+      });
       await db.updateTable('incidents').set({ reported_at: reportedAt }).where('id', '=', i.id).execute();
       return i.id;
     };
-    await updateIncidentStatus(ctx, await report(police, '2026-11-17T09:00:00+01:00'), { status: 'closed', closure_reason: 'fixed', note: 'Sanerat av Anna' });
+    await updateIncidentStatus(ctx, await report(police, '2026-11-17T09:00:00+01:00'), {
+      status: 'closed',
+      closure_reason: 'fixed',
+      note: 'Sanerat av Anna',
+    });
     await report(police, '2026-11-22T23:30:00+01:00');
     await report(police, '2026-11-23T00:30:00+01:00'); // Monday of W48 in Stockholm
     await report(culture, '2026-11-18T09:00:00+01:00'); // not a partner unit
   }, 120_000);
 
-  const digests = () => getDb().db.selectFrom('outbox_messages').selectAll().where('kind', '=', 'weekly_digest').orderBy('recipient').execute();
+  const digests = () =>
+    getDb()
+      .db.selectFrom('outbox_messages')
+      .selectAll()
+      .where('kind', '=', 'weekly_digest')
+      .orderBy('recipient')
+      .execute();
 
   it("writes one message per account of each partner unit that reported in the week, with the week's reports only", async () => {
     const [result] = await writeWeeklyDigests(ctx, '2026-W47');
-    expect(result).toEqual({ unit_id: police, unit_name: 'polisen', reports: 2, recipients: 2, written: 2, already_written: false });
+    expect(result).toEqual({
+      unit_id: police,
+      unit_name: 'polisen',
+      reports: 2,
+      recipients: 2,
+      written: 2,
+      already_written: false,
+    });
     const rows = await digests();
-    expect(rows.map((r) => [r.recipient, r.unit_id, r.week])).toEqual([['a@polisen.example', police, '2026-W47'], ['b@polisen.example', police, '2026-W47']]);
+    expect(rows.map((r) => [r.recipient, r.unit_id, r.week])).toEqual([
+      ['a@polisen.example', police, '2026-W47'],
+      ['b@polisen.example', police, '2026-W47'],
+    ]);
     expect(rows[0]!.body).toContain('- 2026-11-17 Klotter, Södra biblioteket: avslutad – åtgärdad');
     expect(rows[0]!.body).toContain('- 2026-11-22 Klotter, Södra biblioteket: mottagen');
     expect(rows[0]!.body).not.toContain('Anna');

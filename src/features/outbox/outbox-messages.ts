@@ -48,10 +48,17 @@ export function statusChangeMessage(f: ReportFacts): OutboxText {
   return {
     subject: `${name}: ${status}`,
     body: [
-      'Hej!', '',
+      'Hej!',
+      '',
       `${name} (${reportLabel(f)}) har fått ny status: ${status}.`,
-      ...(f.receiptCode ? ['', `Du kan följa anmälan med kvittokoden ${f.receiptCode}. Är du inte nöjd när den avslutats kan du öppna den igen med koden.`] : []),
-      '', 'Du får det här meddelandet för att du bad om uppdateringar. Det går inte att svara på det.',
+      ...(f.receiptCode
+        ? [
+            '',
+            `Du kan följa anmälan med kvittokoden ${f.receiptCode}. Är du inte nöjd när den avslutats kan du öppna den igen med koden.`,
+          ]
+        : []),
+      '',
+      'Du får det här meddelandet för att du bad om uppdateringar. Det går inte att svara på det.',
     ].join('\n'),
   };
 }
@@ -66,9 +73,13 @@ export function contactConfirmationMessage(f: ReportFacts, link: string): Outbox
   return {
     subject: 'Bekräfta din e-postadress för besked om din anmälan',
     body: [
-      'Hej!', '',
+      'Hej!',
+      '',
       `Någon har angett den här adressen för besked om en anmälan (${reportLabel(f)}).`,
-      'Om det var du, bekräfta adressen genom att öppna länken:', '', link, '',
+      'Om det var du, bekräfta adressen genom att öppna länken:',
+      '',
+      link,
+      '',
       'Om det inte var du behöver du inte göra något: adressen får inga fler meddelanden och raderas inom en månad.',
       'Det går inte att svara på det här meddelandet.',
     ].join('\n'),
@@ -88,14 +99,20 @@ export interface DigestItem extends ReportFacts {
 export function weeklyDigestMessage(unitName: string, week: string, items: readonly DigestItem[]): OutboxText {
   const counts = new Map<string, number>();
   for (const i of items) counts.set(statusInWords(i), (counts.get(statusInWords(i)) ?? 0) + 1);
-  const sorted = [...items].sort((a, b) => a.reportedOn.localeCompare(b.reportedOn) || a.categoryLabel.localeCompare(b.categoryLabel));
+  const sorted = [...items].sort(
+    (a, b) => a.reportedOn.localeCompare(b.reportedOn) || a.categoryLabel.localeCompare(b.categoryLabel),
+  );
   return {
     subject: `Veckosammanställning ${week}: ${items.length} ${items.length === 1 ? 'rapport' : 'rapporter'} från ${unitName}`,
     body: [
-      'Hej!', '',
-      `Så här har stadens enheter hanterat det ${unitName} rapporterade vecka ${week.slice(-2)} (${week}):`, '',
-      ...[...counts].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0])).map(([status, n]) => `  ${n} ${status}`), '',
-      ...sorted.map((i) => `- ${i.reportedOn} ${reportLabel(i)}: ${statusInWords(i)}`), '',
+      'Hej!',
+      '',
+      `Så här har stadens enheter hanterat det ${unitName} rapporterade vecka ${week.slice(-2)} (${week}):`,
+      '',
+      ...[...counts].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0])).map(([status, n]) => `  ${n} ${status}`),
+      '',
+      ...sorted.map((i) => `- ${i.reportedOn} ${reportLabel(i)}: ${statusInWords(i)}`),
+      '',
       'Sammanställningen skickas varje vecka till er enhet inom EST-samverkan. Det går inte att svara på den.',
     ].join('\n'),
   };

@@ -5,10 +5,23 @@ import { inTransaction } from '../../db/transaction.js';
 import type { ServiceContext } from '../../core/context.js';
 import { recordAudit } from '../../core/audit.repo.js';
 import { hashSecret, newSecret } from '../auth/tokens.js';
-import { contactConfirmationMessage, type DigestItem, type ReportFacts, statusChangeMessage, weeklyDigestMessage } from './outbox-messages.js';
 import {
-  confirmReporterContact as confirmContactRow, digestWritten, findReportFacts, findReportForReporter, insertOutboxMessages, insertReporterContact,
-  listPartnerReports, type ReportFactsRow, unitRecipients,
+  contactConfirmationMessage,
+  type DigestItem,
+  type ReportFacts,
+  statusChangeMessage,
+  weeklyDigestMessage,
+} from './outbox-messages.js';
+import {
+  confirmReporterContact as confirmContactRow,
+  digestWritten,
+  findReportFacts,
+  findReportForReporter,
+  insertOutboxMessages,
+  insertReporterContact,
+  listPartnerReports,
+  type ReportFactsRow,
+  unitRecipients,
 } from './outbox.repo.js';
 
 /*
@@ -19,8 +32,12 @@ import {
 
 function toFacts(r: ReportFactsRow): ReportFacts {
   return {
-    receiptCode: r.receipt_code, categoryLabel: r.label_sv, where: r.place_name ?? r.area_name, status: r.status,
-    closureReason: r.closure_reason, forwardedTo: r.forwarded_to,
+    receiptCode: r.receipt_code,
+    categoryLabel: r.label_sv,
+    where: r.place_name ?? r.area_name,
+    status: r.status,
+    closureReason: r.closure_reason,
+    forwardedTo: r.forwarded_to,
   };
 }
 
@@ -28,11 +45,22 @@ function toFacts(r: ReportFactsRow): ReportFacts {
  * Queues the status-change message for an incident whose reporter asked for updates; nothing otherwise.
  * Call with the transaction of the change (`ctx.db` = trx). Returns whether a message was queued.
  */
-export async function queueStatusChangeMessage(ctx: Pick<ServiceContext, 'db' | 'organisation'>, incidentId: string): Promise<boolean> {
+export async function queueStatusChangeMessage(
+  ctx: Pick<ServiceContext, 'db' | 'organisation'>,
+  incidentId: string,
+): Promise<boolean> {
   const report = await findReportForReporter(ctx.db, ctx.organisation.id, incidentId);
   if (!report) return false;
   const text = statusChangeMessage(toFacts(report));
-  await insertOutboxMessages(ctx.db, [{ organisation_id: ctx.organisation.id, recipient: report.email, kind: 'status_change', incident_id: incidentId, ...text }]);
+  await insertOutboxMessages(ctx.db, [
+    {
+      organisation_id: ctx.organisation.id,
+      recipient: report.email,
+      kind: 'status_change',
+      incident_id: incidentId,
+      ...text,
+    },
+  ]);
   return true;
 }
 
@@ -41,12 +69,25 @@ export async function queueStatusChangeMessage(ctx: Pick<ServiceContext, 'db' | 
  * confirms it. No status mail goes to the address before that (`queueStatusChangeMessage`); unconfirmed
  * addresses expire by the retention rule 'unconfirmed_reporter_contact'. Call inside the report's transaction.
  */
-export async function addReporterContact(ctx: Pick<ServiceContext, 'db' | 'organisation'>, incidentId: string, email: string, publicUrl: string): Promise<void> {
+export async function addReporterContact(
+  ctx: Pick<ServiceContext, 'db' | 'organisation'>,
+  incidentId: string,
+  email: string,
+  publicUrl: string,
+): Promise<void> {
   const token = newSecret();
   await insertReporterContact(ctx.db, ctx.organisation.id, incidentId, email, hashSecret(token));
   const facts = toFacts(await findReportFacts(ctx.db, ctx.organisation.id, incidentId));
   const text = contactConfirmationMessage(facts, `${publicUrl.replace(/\/$/, '')}${CONFIRM_CONTACT_PATH}#${token}`);
-  await insertOutboxMessages(ctx.db, [{ organisation_id: ctx.organisation.id, recipient: email, kind: 'contact_confirmation', incident_id: incidentId, ...text }]);
+  await insertOutboxMessages(ctx.db, [
+    {
+      organisation_id: ctx.organisation.id,
+      recipient: email,
+      kind: 'contact_confirmation',
+      incident_id: incidentId,
+      ...text,
+    },
+  ]);
 }
 
 /** Confirms a reporter's address by the token of its link (NOT_FOUND when unknown, used or expired); audited. */
@@ -55,8 +96,13 @@ export async function confirmReporterContact(ctx: ServiceContext, token: string)
     const contact = await confirmContactRow(trx, ctx.organisation.id, hashSecret(token), new Date());
     if (!contact) throw new AppError('NOT_FOUND', { details: { entity: 'reporter_contact' } });
     await recordAudit(trx, {
-      organisationId: ctx.organisation.id, actor: ctx.actor, action: 'update', entityType: 'reporter_contact', entityId: contact.id,
-      after: { confirmed: true, incident_id: contact.incident_id }, remoteAddress: ctx.remoteAddress,
+      organisationId: ctx.organisation.id,
+      actor: ctx.actor,
+      action: 'update',
+      entityType: 'reporter_contact',
+      entityId: contact.id,
+      after: { confirmed: true, incident_id: contact.incident_id },
+      remoteAddress: ctx.remoteAddress,
     });
   });
 }
@@ -90,22 +136,38 @@ export async function writeWeeklyDigests(ctx: ServiceContext, week: string): Pro
   }
   const results: DigestResult[] = [];
   for (const [unitId, unit] of units) {
-    results.push(await inTransaction(ctx.db, async (trx) => {
-      const base = { unit_id: unitId, unit_name: unit.name, reports: unit.items.length };
-      const recipients = await unitRecipients(trx, unitId);
-      if (await digestWritten(trx, unitId, week)) return { ...base, recipients: recipients.length, written: 0, already_written: true };
-      const text = weeklyDigestMessage(unit.name, week, unit.items);
-      const written = await insertOutboxMessages(trx, recipients.map((recipient) => ({
-        organisation_id: ctx.organisation.id, recipient, kind: 'weekly_digest' as const, unit_id: unitId, week, ...text,
-      })));
-      if (written) {
-        await recordAudit(trx, {
-          organisationId: ctx.organisation.id, actor: ctx.actor, action: 'create', entityType: 'weekly_digest', entityId: unitId,
-          after: { week, reports: unit.items.length, recipients: written }, remoteAddress: ctx.remoteAddress,
-        });
-      }
-      return { ...base, recipients: recipients.length, written, already_written: false };
-    }));
+    results.push(
+      await inTransaction(ctx.db, async (trx) => {
+        const base = { unit_id: unitId, unit_name: unit.name, reports: unit.items.length };
+        const recipients = await unitRecipients(trx, unitId);
+        if (await digestWritten(trx, unitId, week))
+          return { ...base, recipients: recipients.length, written: 0, already_written: true };
+        const text = weeklyDigestMessage(unit.name, week, unit.items);
+        const written = await insertOutboxMessages(
+          trx,
+          recipients.map((recipient) => ({
+            organisation_id: ctx.organisation.id,
+            recipient,
+            kind: 'weekly_digest' as const,
+            unit_id: unitId,
+            week,
+            ...text,
+          })),
+        );
+        if (written) {
+          await recordAudit(trx, {
+            organisationId: ctx.organisation.id,
+            actor: ctx.actor,
+            action: 'create',
+            entityType: 'weekly_digest',
+            entityId: unitId,
+            after: { week, reports: unit.items.length, recipients: written },
+            remoteAddress: ctx.remoteAddress,
+          });
+        }
+        return { ...base, recipients: recipients.length, written, already_written: false };
+      }),
+    );
   }
   return results;
 }

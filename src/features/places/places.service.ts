@@ -6,16 +6,33 @@ import { checkPolicy } from '../../core/policy.js';
 import { findUnit } from '../../core/tenancy.repo.js';
 import { toUnit } from '../org/org.service.js';
 import {
-  countIncidentsAtPlace, findPlace, listPlaces as listPlaceRows, listResponsibleUnits, listZones, neighbourhoodCodesOf,
+  countIncidentsAtPlace,
+  findPlace,
+  listPlaces as listPlaceRows,
+  listResponsibleUnits,
+  listZones,
+  neighbourhoodCodesOf,
 } from './places.repo.js';
 
 /** Public places, indoor and outdoor, optionally within an area of any level. */
 export async function listPlaces(
   ctx: ServiceContext,
-  query: { setting?: string | undefined; type?: string | undefined; area_id?: string | undefined; q?: string | undefined },
+  query: {
+    setting?: string | undefined;
+    type?: string | undefined;
+    area_id?: string | undefined;
+    q?: string | undefined;
+  },
 ): Promise<PlaceSummary[]> {
-  const neighbourhoodCodes = query.area_id ? await neighbourhoodCodesOf(ctx.db, ctx.organisation.id, query.area_id) : undefined;
-  return listPlaceRows(ctx.db, ctx.organisation.id, { setting: query.setting, type: query.type, q: query.q, neighbourhoodCodes });
+  const neighbourhoodCodes = query.area_id
+    ? await neighbourhoodCodesOf(ctx.db, ctx.organisation.id, query.area_id)
+    : undefined;
+  return listPlaceRows(ctx.db, ctx.organisation.id, {
+    setting: query.setting,
+    type: query.type,
+    q: query.q,
+    neighbourhoodCodes,
+  });
 }
 
 /**

@@ -16,16 +16,31 @@ export interface IndicatorDefinition {
  * so counts of equal length are compared.
  * @example comparisonPeriod('2026-01-01', '2026-01-10', '2026-06-30') // { from: '2026-06-21', to: '2026-06-30' }
  */
-export function comparisonPeriod(baselineFrom: string, baselineTo: string, endDay: string): { from: string; to: string } {
+export function comparisonPeriod(
+  baselineFrom: string,
+  baselineTo: string,
+  endDay: string,
+): { from: string; to: string } {
   return { from: addDays(endDay, -daysBetween(baselineFrom, baselineTo)), to: endDay };
 }
 
 /** The indicator's value over the inclusive local days [from, to] of the organisation, computed from incidents. */
-export async function computeIndicator(ctx: Pick<ServiceContext, 'db' | 'organisation'>, def: IndicatorDefinition, from: string, to: string): Promise<number> {
-  const period = { category: [...def.categories], from: startOfLocalDay(from, ctx.organisation.timeZone).toISOString(), to: startOfLocalDay(addDays(to, 1), ctx.organisation.timeZone).toISOString() };
+export async function computeIndicator(
+  ctx: Pick<ServiceContext, 'db' | 'organisation'>,
+  def: IndicatorDefinition,
+  from: string,
+  to: string,
+): Promise<number> {
+  const period = {
+    category: [...def.categories],
+    from: startOfLocalDay(from, ctx.organisation.timeZone).toISOString(),
+    to: startOfLocalDay(addDays(to, 1), ctx.organisation.timeZone).toISOString(),
+  };
   // An incident has at most one place, so per-place counts add up without double counting.
   if (def.placeIds.length) {
-    const counts = await Promise.all(def.placeIds.map((place_id) => countMatchingIncidents(ctx, { ...period, place_id })));
+    const counts = await Promise.all(
+      def.placeIds.map((place_id) => countMatchingIncidents(ctx, { ...period, place_id })),
+    );
     return counts.reduce((a, b) => a + b, 0);
   }
   return countMatchingIncidents(ctx, { ...period, ...(def.areaId ? { area_id: def.areaId } : {}) });

@@ -42,7 +42,9 @@ export function reportLimit(app: FastifyInstance): ReturnType<FastifyInstance['r
 
 /** Residents' reports without an account: rate-limited per address, honeypot-guarded, redacted like all text. */
 export const publicReportsRoutes: FastifyPluginAsyncZod = async (app) => {
-  serve(app, routes.create, async ({ ctx, body }) => createPublicReport(ctx, body, app.publicUrl), { preValidation: reportLimit(app) });
+  serve(app, routes.create, async ({ ctx, body }) => createPublicReport(ctx, body, app.publicUrl), {
+    preValidation: reportLimit(app),
+  });
   serve(app, routes.confirmContact, async ({ ctx, body }) => {
     await confirmReporterContact(ctx, body.token);
     return null;

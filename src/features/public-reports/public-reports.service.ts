@@ -1,7 +1,12 @@
 import { randomInt } from 'node:crypto';
 import { inTransaction } from '../../db/transaction.js';
 import { AppError } from '../../domain/errors.js';
-import { isHoneypotFilled, type PublicReportCreate, type PublicReportReopen, type PublicReportStatus } from '../../domain/public-reports.js';
+import {
+  isHoneypotFilled,
+  type PublicReportCreate,
+  type PublicReportReopen,
+  type PublicReportStatus,
+} from '../../domain/public-reports.js';
 import type { ServiceContext } from '../../core/context.js';
 import { createIncident, reopenIncidentByReceipt } from '../incidents/incidents.service.js';
 import { addReporterContact } from '../outbox/outbox.service.js';
@@ -30,17 +35,21 @@ export async function createPublicReport(ctx: ServiceContext, input: PublicRepor
   }
   const receiptCode = newReceiptCode();
   return inTransaction(ctx.db, async (trx) => {
-    const incident = await createIncident({ ...ctx, db: trx }, {
-      occurred_at: input.occurred_at ?? new Date().toISOString(),
-      category: input.category,
-      lon: input.lon,
-      lat: input.lat,
-      precision: input.place_id ? 'place' : 'exact',
-      ...(input.place_id ? { place_id: input.place_id } : {}),
-      ...(input.zone_id ? { zone_id: input.zone_id } : {}),
-      ...(input.description ? { description: input.description } : {}),
-      source: 'resident',
-    }, { receiptCode });
+    const incident = await createIncident(
+      { ...ctx, db: trx },
+      {
+        occurred_at: input.occurred_at ?? new Date().toISOString(),
+        category: input.category,
+        lon: input.lon,
+        lat: input.lat,
+        precision: input.place_id ? 'place' : 'exact',
+        ...(input.place_id ? { place_id: input.place_id } : {}),
+        ...(input.zone_id ? { zone_id: input.zone_id } : {}),
+        ...(input.description ? { description: input.description } : {}),
+        source: 'resident',
+      },
+      { receiptCode },
+    );
     if (input.notify && input.email) await addReporterContact({ ...ctx, db: trx }, incident.id, input.email, publicUrl);
     return { receipt_code: receiptCode, status: incident.status };
   });
@@ -67,7 +76,11 @@ export async function getPublicReport(ctx: ServiceContext, receiptCode: string):
 }
 
 /** The reporter reopens a closed report by its receipt code; anything but a closed report is 409. */
-export async function reopenPublicReport(ctx: ServiceContext, receiptCode: string, input: PublicReportReopen): Promise<PublicReportStatus> {
+export async function reopenPublicReport(
+  ctx: ServiceContext,
+  receiptCode: string,
+  input: PublicReportReopen,
+): Promise<PublicReportStatus> {
   await reopenIncidentByReceipt(ctx, receiptCode, input.reason);
   return getPublicReport(ctx, receiptCode);
 }

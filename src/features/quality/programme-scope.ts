@@ -14,11 +14,15 @@ export interface Scope {
 export function scopeFacts(facts: ProgrammeFacts, scope: Scope): ProgrammeFacts {
   if (scope.kind === 'city' || !scope.unitId) return facts;
   const unit = scope.unitId;
-  const inGeography = (p: ProgrammeFacts['problems'][number]) => scope.kind === 'district' && (p.area_owner === unit || p.parent_owner === unit);
+  const inGeography = (p: ProgrammeFacts['problems'][number]) =>
+    scope.kind === 'district' && (p.area_owner === unit || p.parent_owner === unit);
   const problems = facts.problems.filter((p) => p.owner_unit_id === unit || inGeography(p));
   const problemIds = new Set(problems.map((p) => p.id));
-  const measures = facts.measures.filter((m) => m.responsible_unit_id === unit
-    || (scope.kind === 'district' && facts.links.some((l) => l.measure_id === m.id && problemIds.has(l.problem_id))));
+  const measures = facts.measures.filter(
+    (m) =>
+      m.responsible_unit_id === unit ||
+      (scope.kind === 'district' && facts.links.some((l) => l.measure_id === m.id && problemIds.has(l.problem_id))),
+  );
   const measureIds = new Set(measures.map((m) => m.id));
   return {
     problems,
@@ -27,7 +31,12 @@ export function scopeFacts(facts: ProgrammeFacts, scope: Scope): ProgrammeFacts 
     links: facts.links.filter((l) => problemIds.has(l.problem_id) || measureIds.has(l.measure_id)),
     measures,
     followups: facts.followups.filter((f) => measureIds.has(f.measure_id)),
-    requests: facts.requests.filter((r) => r.from_unit_id === unit || r.to_unit_id === unit || (scope.kind === 'district' && problemIds.has(r.problem_id))),
-    agreements: facts.agreements.filter((g) => g.district_unit_id === unit || (scope.kind === 'unit' && g.partner_unit_id === unit)),
+    requests: facts.requests.filter(
+      (r) =>
+        r.from_unit_id === unit || r.to_unit_id === unit || (scope.kind === 'district' && problemIds.has(r.problem_id)),
+    ),
+    agreements: facts.agreements.filter(
+      (g) => g.district_unit_id === unit || (scope.kind === 'unit' && g.partner_unit_id === unit),
+    ),
   };
 }

@@ -10,14 +10,28 @@ function renderQualityPdf(r: QualityReport, tx: QualityExportTexts, timeZone: st
     doc.font('Helvetica-Bold').fontSize(18).fillColor('#102a43').text(tx.title(r.scope), MARGIN, MARGIN);
     note(doc, tx.intro(r, timeZone));
     heading(doc, tx.summary);
-    table(doc, [{ title: c.check, width: 380 }, { title: c.count, width: 60, align: 'right' }],
-      QualityCheckSchema.options.map((check) => [tx.checks[check], num(r.counts[check] ?? 0)]));
+    table(
+      doc,
+      [
+        { title: c.check, width: 380 },
+        { title: c.count, width: 60, align: 'right' },
+      ],
+      QualityCheckSchema.options.map((check) => [tx.checks[check], num(r.counts[check] ?? 0)]),
+    );
     for (const check of QualityCheckSchema.options) {
       const items = r.items.filter((i) => i.check === check);
       if (!items.length) continue;
       heading(doc, tx.checks[check]);
-      table(doc, [{ title: c.what, width: 200 }, { title: c.unit, width: 140 }, { title: c.detail, width: 120 }, { title: c.fixIn, width: 55 }],
-        items.map((i) => [i.title, i.unit.name, tx.detail(i.check, i.facts), tx.entities[i.link.entity]]));
+      table(
+        doc,
+        [
+          { title: c.what, width: 200 },
+          { title: c.unit, width: 140 },
+          { title: c.detail, width: 120 },
+          { title: c.fixIn, width: 55 },
+        ],
+        items.map((i) => [i.title, i.unit.name, tx.detail(i.check, i.facts), tx.entities[i.link.entity]]),
+      );
     }
     if (!qualityTotal(r.counts)) note(doc, tx.none);
   });
@@ -26,10 +40,25 @@ function renderQualityPdf(r: QualityReport, tx: QualityExportTexts, timeZone: st
 async function renderQualityXlsx(r: QualityReport, tx: QualityExportTexts): Promise<Buffer> {
   const c = tx.columns;
   const book = newWorkbook();
-  sheet(book, tx.sheets.summary, [c.check, c.count], QualityCheckSchema.options.map((check) => [tx.checks[check], r.counts[check] ?? 0]));
-  sheet(book, tx.sheets.items, [c.check, c.what, c.unit, c.detail, c.fixIn, c.parent],
-    r.items.map((i) => [tx.checks[i.check], i.title, i.unit.name, tx.detail(i.check, i.facts), tx.entities[i.link.entity],
-      i.parent ? tx.entities[i.parent.entity] : null]));
+  sheet(
+    book,
+    tx.sheets.summary,
+    [c.check, c.count],
+    QualityCheckSchema.options.map((check) => [tx.checks[check], r.counts[check] ?? 0]),
+  );
+  sheet(
+    book,
+    tx.sheets.items,
+    [c.check, c.what, c.unit, c.detail, c.fixIn, c.parent],
+    r.items.map((i) => [
+      tx.checks[i.check],
+      i.title,
+      i.unit.name,
+      tx.detail(i.check, i.facts),
+      tx.entities[i.link.entity],
+      i.parent ? tx.entities[i.parent.entity] : null,
+    ]),
+  );
   return workbookBuffer(book);
 }
 
@@ -37,7 +66,12 @@ async function renderQualityXlsx(r: QualityReport, tx: QualityExportTexts): Prom
  * The quality report as a PDF for the committee (nämnd) or an Excel workbook saying where each defect is fixed, in
  * Swedish or English; times on the wall clock of `timeZone` (the organisation's).
  */
-export async function exportQualityReport(report: QualityReport, format: ExportFormat, timeZone: string, lang: ExportLanguage = 'sv'): Promise<ExportFile> {
+export async function exportQualityReport(
+  report: QualityReport,
+  format: ExportFormat,
+  timeZone: string,
+  lang: ExportLanguage = 'sv',
+): Promise<ExportFile> {
   const tx = QUALITY_EXPORT_TEXTS[lang];
   const body = format === 'pdf' ? await renderQualityPdf(report, tx, timeZone) : await renderQualityXlsx(report, tx);
   return exportFile(body, format, `${tx.filename}-${report.scope.kind}-${report.today}`);

@@ -15,7 +15,12 @@ describeEachEngine('quality report exports over HTTP: Swedish by default, Englis
   beforeAll(async () => {
     const db = getDb().db;
     org = await createTestOrganisation(db, 'kvalitet-http');
-    app = await buildApp({ db, engine: getDb().engine, config: { bodyLimit: 65_536, defaultOrganisation: 'kvalitet-http' }, webRoot: null });
+    app = await buildApp({
+      db,
+      engine: getDb().engine,
+      config: { bodyLimit: 65_536, defaultOrganisation: 'kvalitet-http' },
+      webRoot: null,
+    });
     headers = (await signedInAs(app, db, org.organisation.id, org.unitId, 'coordinator', ORG)).headers;
   }, 120_000);
   afterAll(async () => app.close());
@@ -24,9 +29,15 @@ describeEachEngine('quality report exports over HTTP: Swedish by default, Englis
 
   it('names the file in the language it is written in', async () => {
     const sv = await get(`scope=district&unit_id=${org.unitId}`);
-    expect([sv.statusCode, sv.headers['content-disposition']]).toEqual([200, expect.stringMatching(/filename="kvalitetsrapport-district-\d{4}-\d{2}-\d{2}\.xlsx"/)]);
+    expect([sv.statusCode, sv.headers['content-disposition']]).toEqual([
+      200,
+      expect.stringMatching(/filename="kvalitetsrapport-district-\d{4}-\d{2}-\d{2}\.xlsx"/),
+    ]);
     const en = await get(`scope=district&unit_id=${org.unitId}&lang=en`);
-    expect([en.statusCode, en.headers['content-disposition']]).toEqual([200, expect.stringMatching(/filename="quality-report-district-\d{4}-\d{2}-\d{2}\.xlsx"/)]);
+    expect([en.statusCode, en.headers['content-disposition']]).toEqual([
+      200,
+      expect.stringMatching(/filename="quality-report-district-\d{4}-\d{2}-\d{2}\.xlsx"/),
+    ]);
   });
 
   it('refuses an unknown language and keeps the scope rule', async () => {

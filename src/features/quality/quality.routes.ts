@@ -12,7 +12,12 @@ export const qualityRoutes: FastifyPluginAsyncZod = async (app) => {
     serveHttp(app, routes.file[format], async ({ context, query, reply }) => {
       const { lang, ...scope } = query;
       const ctx = await context();
-      const file = await exportQualityReport(await getQualityReport(ctx, scope), format, ctx.organisation.timeZone, lang);
+      const file = await exportQualityReport(
+        await getQualityReport(ctx, scope),
+        format,
+        ctx.organisation.timeZone,
+        lang,
+      );
       reply.header('content-disposition', `attachment; filename="${file.filename}"`);
       return reply.type(file.contentType).send(file.body);
     });

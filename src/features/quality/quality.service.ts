@@ -1,6 +1,12 @@
 import { today } from '../../domain/calendar/index.js';
 import { AppError } from '../../domain/errors.js';
-import { type QualityCheck, type QualityItem, type QualityReport, QualityCheckSchema, type ScopeQuery } from '../../domain/quality.js';
+import {
+  type QualityCheck,
+  type QualityItem,
+  type QualityReport,
+  QualityCheckSchema,
+  type ScopeQuery,
+} from '../../domain/quality.js';
 import type { ServiceContext } from '../../core/context.js';
 import { neutralTitle } from '../auth/free-text.js';
 import { canReadFreeText, tierAccess } from '../../core/policy.js';
@@ -16,7 +22,10 @@ export async function resolveScope(ctx: ServiceContext, query: ScopeQuery): Prom
   if (query.scope === 'city' || !query.unit_id) return { kind: 'city', unitId: null, name: ctx.organisation.slug };
   const unit = await findUnit(ctx.db, ctx.organisation.id, query.unit_id);
   if (!unit) throw new AppError('NOT_FOUND', { details: { entity: 'unit', id: query.unit_id } });
-  if (query.scope === 'district' && unit.kind !== 'district') throw new AppError('VALIDATION_FAILED', { details: [{ path: 'unit_id', code: 'not_a_district', message: 'a district scope needs a district unit' }] });
+  if (query.scope === 'district' && unit.kind !== 'district')
+    throw new AppError('VALIDATION_FAILED', {
+      details: [{ path: 'unit_id', code: 'not_a_district', message: 'a district scope needs a district unit' }],
+    });
   return { kind: query.scope, unitId: unit.id, name: unit.name };
 }
 
@@ -26,9 +35,13 @@ export async function resolveScope(ctx: ServiceContext, query: ScopeQuery): Prom
  */
 export function qualityItems(scoped: ProgrammeFacts, all: ProgrammeFacts, day: string): QualityItem[] {
   const items: QualityItem[] = [];
-  const add = (check: QualityCheck, title: string, unit: { id: string; name: string }, link: QualityItem['link'],
-    { parent = null, facts = {} }: { parent?: QualityItem['parent']; facts?: QualityItem['facts'] } = {}) =>
-    items.push({ check, title, unit, detail: QUALITY_EXPORT_TEXTS.en.detail(check, facts), facts, link, parent });
+  const add = (
+    check: QualityCheck,
+    title: string,
+    unit: { id: string; name: string },
+    link: QualityItem['link'],
+    { parent = null, facts = {} }: { parent?: QualityItem['parent']; facts?: QualityItem['facts'] } = {},
+  ) => items.push({ check, title, unit, detail: QUALITY_EXPORT_TEXTS.en.detail(check, facts), facts, link, parent });
   const status = new Map(all.measures.map((m) => [m.id, m.status]));
   const withEvidence = new Set(scoped.evidence.map((e) => e.problem_id));
   const problemById = new Map(all.problems.map((p) => [p.id, p]));
@@ -40,7 +53,8 @@ export function qualityItems(scoped: ProgrammeFacts, all: ProgrammeFacts, day: s
     if (!withEvidence.has(p.id)) add('problem_without_evidence', p.title, unit, link);
     if (p.baseline_value === null) add('problem_without_baseline', p.title, unit, link);
     if (!statuses.length) add('problem_without_measure', p.title, unit, link);
-    else if (statuses.every((s) => s === 'stopped')) add('problem_only_stopped_measures', p.title, unit, link, { facts: { measures: statuses.length } });
+    else if (statuses.every((s) => s === 'stopped'))
+      add('problem_only_stopped_measures', p.title, unit, link, { facts: { measures: statuses.length } });
   }
   for (const m of scoped.measures) {
     const unit = { id: m.responsible_unit_id, name: m.unit_name };
@@ -50,35 +64,72 @@ export function qualityItems(scoped: ProgrammeFacts, all: ProgrammeFacts, day: s
     const followups = scoped.followups.filter((f) => f.measure_id === m.id);
     if (m.status !== 'stopped') {
       for (const f of followups.filter((x) => !x.recorded_at && x.due_date < day)) {
-        add('followup_overdue', m.title, unit, { entity: 'followup', id: f.id }, { parent: link, facts: { due_date: f.due_date } });
+        add(
+          'followup_overdue',
+          m.title,
+          unit,
+          { entity: 'followup', id: f.id },
+          { parent: link, facts: { due_date: f.due_date } },
+        );
       }
     }
-    const latest = followups.filter((f) => f.recorded_at && f.indicator_value !== null && f.baseline_value !== null)
+    const latest = followups
+      .filter((f) => f.recorded_at && f.indicator_value !== null && f.baseline_value !== null)
       .sort((a, b) => new Date(b.recorded_at!).getTime() - new Date(a.recorded_at!).getTime())[0];
-    if (latest && movedWrongWay(latest.baseline_value!, latest.indicator_value!, problemById.get(latest.indicator_problem_id ?? '')?.indicator_direction ?? 'lower')) {
-      add('indicator_wrong_way', m.title, unit, link,
-        { facts: { baseline: latest.baseline_value!, value: latest.indicator_value! } });
+    if (
+      latest &&
+      movedWrongWay(
+        latest.baseline_value!,
+        latest.indicator_value!,
+        problemById.get(latest.indicator_problem_id ?? '')?.indicator_direction ?? 'lower',
+      )
+    ) {
+      add('indicator_wrong_way', m.title, unit, link, {
+        facts: { baseline: latest.baseline_value!, value: latest.indicator_value! },
+      });
     }
   }
-  for (const r of scoped.requests.filter((x) => (x.status === 'requested' || x.status === 'accepted') && x.due_date < day)) {
-    add('request_overdue', r.what.slice(0, 200), { id: r.to_unit_id, name: r.to_name }, { entity: 'request', id: r.id },
-      { parent: { entity: 'problem', id: r.problem_id }, facts: { due_date: r.due_date, from_unit: r.from_name, status: r.status } });
+  for (const r of scoped.requests.filter(
+    (x) => (x.status === 'requested' || x.status === 'accepted') && x.due_date < day,
+  )) {
+    add(
+      'request_overdue',
+      r.what.slice(0, 200),
+      { id: r.to_unit_id, name: r.to_name },
+      { entity: 'request', id: r.id },
+      {
+        parent: { entity: 'problem', id: r.problem_id },
+        facts: { due_date: r.due_date, from_unit: r.from_name, status: r.status },
+      },
+    );
   }
   for (const g of scoped.agreements) {
     const due = nextReview(g.last_review, g.period_start);
     if (reviewOverdue(due, g.period_end, day)) {
-      add('agreement_review_overdue', g.title, { id: g.district_unit_id, name: g.district_name }, { entity: 'agreement', id: g.id }, { facts: { due_date: due } });
+      add(
+        'agreement_review_overdue',
+        g.title,
+        { id: g.district_unit_id, name: g.district_name },
+        { entity: 'agreement', id: g.id },
+        { facts: { due_date: due } },
+      );
     }
   }
   return items;
 }
 
 /** The record an item is about, to decide whether the caller may see it: a follow-up is its measure's. */
-const recordOf = (i: QualityItem) => (i.link.entity === 'followup' ? i.parent! : i.link) as { entity: 'problem' | 'measure' | 'request' | 'agreement'; id: string };
+const recordOf = (i: QualityItem) =>
+  (i.link.entity === 'followup' ? i.parent! : i.link) as {
+    entity: 'problem' | 'measure' | 'request' | 'agreement';
+    id: string;
+  };
 
 /** A title without free text: who asked whom for a request, the neutral label for the rest. */
-const analystTitle = (i: QualityItem) => (i.check === 'request_overdue'
-  ? `${i.facts.from_unit ?? ''} → ${i.unit.name}` : neutralTitle(recordOf(i).entity, recordOf(i).id));
+const analystTitle = (i: QualityItem) =>
+  i.check === 'request_overdue'
+    ? `${i.facts.from_unit ?? ''} → ${i.unit.name}`
+    : neutralTitle(recordOf(i).entity, recordOf(i).id);
 
 /**
  * The quality report for the city, a district (its own work and its geography) or a unit. The counts take
@@ -90,13 +141,27 @@ export async function getQualityReport(ctx: ServiceContext, query: ScopeQuery): 
   const all = await loadProgrammeFacts(ctx.db, ctx.organisation.id, tierAccess(ctx.principal));
   const day = today(ctx.organisation.timeZone);
   const hidden = new Set<string>();
-  for (const [entity, rows] of [['problem', all.problems], ['measure', all.measures], ['request', all.requests], ['agreement', all.agreements]] as const) {
+  for (const [entity, rows] of [
+    ['problem', all.problems],
+    ['measure', all.measures],
+    ['request', all.requests],
+    ['agreement', all.agreements],
+  ] as const) {
     for (const r of rows) if (!r.visible) hidden.add(`${entity}:${r.id}`);
   }
   const text = canReadFreeText(ctx.principal);
   const found = qualityItems(scopeFacts(all, scope), all, day);
-  const counts = Object.fromEntries(QualityCheckSchema.options.map((c) => [c, found.filter((i) => i.check === c).length])) as Record<QualityCheck, number>;
-  const items = found.filter((i) => !hidden.has(`${recordOf(i).entity}:${recordOf(i).id}`))
+  const counts = Object.fromEntries(
+    QualityCheckSchema.options.map((c) => [c, found.filter((i) => i.check === c).length]),
+  ) as Record<QualityCheck, number>;
+  const items = found
+    .filter((i) => !hidden.has(`${recordOf(i).entity}:${recordOf(i).id}`))
     .map((i) => (text ? i : { ...i, title: analystTitle(i) }));
-  return { scope: { kind: scope.kind, unit_id: scope.unitId, name: scope.name }, generated_at: new Date().toISOString(), today: day, counts, items };
+  return {
+    scope: { kind: scope.kind, unit_id: scope.unitId, name: scope.name },
+    generated_at: new Date().toISOString(),
+    today: day,
+    counts,
+    items,
+  };
 }

@@ -13,14 +13,23 @@ import { recordAudit } from '../../core/audit.repo.js';
 import { checkPolicy } from '../../core/policy.js';
 import type { ExportFile } from '../reports/export-file.js';
 import { releaseFile } from './records.export.js';
-import { categoryLabels, deleteDraft, findDraft, insertDraft, insertRelease, listOwnNames, updateDraftMarks } from './records.repo.js';
+import {
+  categoryLabels,
+  deleteDraft,
+  findDraft,
+  insertDraft,
+  insertRelease,
+  listOwnNames,
+  updateDraftMarks,
+} from './records.repo.js';
 import { FREE_TEXT, readForRelease, toRelease } from './records.service.js';
 
 type DraftRow = Awaited<ReturnType<typeof insertDraft>>;
 
 /** A draft exists only for those who may release: to anyone else it is not found, as if it did not exist. */
 function assertReviewer(ctx: ServiceContext): void {
-  if (checkPolicy(ctx.principal, 'records:export') !== 'ok') throw new AppError('NOT_FOUND', { details: { entity: 'records_release_draft' } });
+  if (checkPolicy(ctx.principal, 'records:export') !== 'ok')
+    throw new AppError('NOT_FOUND', { details: { entity: 'records_release_draft' } });
 }
 
 const invalid = (issues: FieldIssue[]) => new AppError('VALIDATION_FAILED', { details: issues });
@@ -35,20 +44,34 @@ function toDraft(row: DraftRow): ReleaseDraft {
   const records = row.records.records;
   const byId = new Map(records.map((r) => [r.id, r]));
   const marks: ReviewMark[] = row.marks.marks.map((m) => ({
-    ...m, kind: m.kind as ReviewMark['kind'], ground: m.ground as Ground | null,
+    ...m,
+    kind: m.kind as ReviewMark['kind'],
+    ground: m.ground as Ground | null,
     text: String(byId.get(m.record_id)?.fields[m.field] ?? '').slice(m.start, m.end),
   }));
   return {
-    id: row.id, request_ref: row.request_ref, recipient: row.recipient, record_type: row.record_type as RecordType, format: row.format,
-    created_by: row.created_by, created_at: new Date(row.created_at).toISOString(), updated_at: new Date(row.updated_at).toISOString(),
-    records, marks, undecided: marks.filter((m) => m.decision === null).length,
+    id: row.id,
+    request_ref: row.request_ref,
+    recipient: row.recipient,
+    record_type: row.record_type as RecordType,
+    format: row.format,
+    created_by: row.created_by,
+    created_at: new Date(row.created_at).toISOString(),
+    updated_at: new Date(row.updated_at).toISOString(),
+    records,
+    marks,
+    undecided: marks.filter((m) => m.decision === null).length,
   };
 }
 
 /** The product's own Swedish labels (measure types, statuses…): released records quote them, and they are no one's name. */
-const PRODUCT_WORDS: string[] = Object.values(LABELS).flatMap((table) => (typeof table === 'object' && table !== null
-  ? Object.values(table).flatMap((l: unknown) => (typeof l === 'object' && l !== null && 'sv' in l && typeof l.sv === 'string' ? [l.sv] : []))
-  : []));
+const PRODUCT_WORDS: string[] = Object.values(LABELS).flatMap((table) =>
+  typeof table === 'object' && table !== null
+    ? Object.values(table).flatMap((l: unknown) =>
+        typeof l === 'object' && l !== null && 'sv' in l && typeof l.sv === 'string' ? [l.sv] : [],
+      )
+    : [],
+);
 
 /**
  * Starts the review of a records request (sekretessprövning): reads the requested records as they would be
@@ -58,7 +81,7 @@ const PRODUCT_WORDS: string[] = Object.values(LABELS).flatMap((table) => (typeof
  */
 export async function createDraft(ctx: ServiceContext, input: RecordsExport): Promise<ReleaseDraft> {
   const records = await readForRelease(ctx, input);
-  const vocabulary = vocabularyOf([...await listOwnNames(ctx.db, ctx.organisation.id), ...PRODUCT_WORDS]);
+  const vocabulary = vocabularyOf([...(await listOwnNames(ctx.db, ctx.organisation.id)), ...PRODUCT_WORDS]);
   const marks: StoredMark[] = [];
   for (const record of records) {
     for (const field of Object.keys(record.fields)) {
@@ -66,21 +89,46 @@ export async function createDraft(ctx: ServiceContext, input: RecordsExport): Pr
       if (text === null) continue;
       for (const c of findCandidates(text, vocabulary)) {
         marks.push({
-          id: `m${marks.length + 1}`, record_id: record.id, field, start: c.start, end: c.end, kind: c.kind,
-          origin: c.automatic ? 'automatic' : 'suggested', decision: c.automatic ? 'mask' : null, ground: c.automatic ? AUTOMATIC_GROUND : null,
-          decided_by: null, decided_at: null,
+          id: `m${marks.length + 1}`,
+          record_id: record.id,
+          field,
+          start: c.start,
+          end: c.end,
+          kind: c.kind,
+          origin: c.automatic ? 'automatic' : 'suggested',
+          decision: c.automatic ? 'mask' : null,
+          ground: c.automatic ? AUTOMATIC_GROUND : null,
+          decided_by: null,
+          decided_at: null,
         });
       }
     }
   }
   return inTransaction(ctx.db, async (trx) => {
     const row = await insertDraft(trx, {
-      organisation_id: ctx.organisation.id, request_ref: input.request_ref, recipient: input.recipient, record_type: input.type,
-      format: input.format, records, marks, created_by: ctx.actor,
+      organisation_id: ctx.organisation.id,
+      request_ref: input.request_ref,
+      recipient: input.recipient,
+      record_type: input.type,
+      format: input.format,
+      records,
+      marks,
+      created_by: ctx.actor,
     });
     await recordAudit(trx, {
-      organisationId: ctx.organisation.id, actor: ctx.actor, action: 'create', entityType: 'records_release_draft', entityId: row.id,
-      after: { request_ref: input.request_ref, type: input.type, records: records.length, marks: marks.length, automatic: marks.filter((m) => m.origin === 'automatic').length, format: input.format },
+      organisationId: ctx.organisation.id,
+      actor: ctx.actor,
+      action: 'create',
+      entityType: 'records_release_draft',
+      entityId: row.id,
+      after: {
+        request_ref: input.request_ref,
+        type: input.type,
+        records: records.length,
+        marks: marks.length,
+        automatic: marks.filter((m) => m.origin === 'automatic').length,
+        format: input.format,
+      },
       remoteAddress: ctx.remoteAddress,
     });
     return toDraft(row);
@@ -104,7 +152,13 @@ function decide(row: DraftRow, input: DraftReview, actor: string): { marks: Stor
   input.remove.forEach((id, i) => {
     const m = marks.find((x) => x.id === id);
     if (!m) issues.push({ path: `remove.${i}`, code: 'unknown_mark', message: `no mark ${id}`, value: id });
-    else if (m.origin !== 'officer') issues.push({ path: `remove.${i}`, code: 'not_removable', message: 'only selections made by an officer can be removed; approve a suggestion instead', value: id });
+    else if (m.origin !== 'officer')
+      issues.push({
+        path: `remove.${i}`,
+        code: 'not_removable',
+        message: 'only selections made by an officer can be removed; approve a suggestion instead',
+        value: id,
+      });
   });
   for (const [i, d] of input.decisions.entries()) {
     const m = marks.find((x) => x.id === d.id && !removed.has(x.id));
@@ -114,10 +168,20 @@ function decide(row: DraftRow, input: DraftReview, actor: string): { marks: Stor
     }
     // The recogniser redacts these on the way out whatever is decided, so approving one would promise what is not done.
     if (m.origin === 'automatic' && d.decision === 'approve') {
-      issues.push({ path: `decisions.${i}.decision`, code: 'automatic_mask', message: 'identity numbers, phone numbers, e-mail addresses and licence plates are always masked', value: d.id });
+      issues.push({
+        path: `decisions.${i}.decision`,
+        code: 'automatic_mask',
+        message: 'identity numbers, phone numbers, e-mail addresses and licence plates are always masked',
+        value: d.id,
+      });
       continue;
     }
-    Object.assign(m, { decision: d.decision, ground: d.decision === 'mask' ? d.ground! : null, decided_by: actor, decided_at: now });
+    Object.assign(m, {
+      decision: d.decision,
+      ground: d.decision === 'mask' ? d.ground! : null,
+      decided_by: actor,
+      decided_at: now,
+    });
   }
   const records = new Map(row.records.records.map((r) => [r.id, r]));
   let next = marks.reduce((n, m) => Math.max(n, m.origin === 'officer' ? Number(m.id.slice(1)) : 0), 0);
@@ -126,7 +190,11 @@ function decide(row: DraftRow, input: DraftReview, actor: string): { marks: Stor
     const record = records.get(a.record_id);
     const text = record ? reviewable(record, a.field) : null;
     if (text === null) {
-      issues.push({ path: `add.${i}.field`, code: 'not_reviewable', message: 'no reviewable text in that field of that record' });
+      issues.push({
+        path: `add.${i}.field`,
+        code: 'not_reviewable',
+        message: 'no reviewable text in that field of that record',
+      });
       continue;
     }
     if (a.end > text.length) {
@@ -134,11 +202,27 @@ function decide(row: DraftRow, input: DraftReview, actor: string): { marks: Stor
       continue;
     }
     if (kept.some((m) => m.record_id === a.record_id && m.field === a.field && a.start < m.end && a.end > m.start)) {
-      issues.push({ path: `add.${i}`, code: 'overlaps', message: 'the selection overlaps a mark; decide that mark instead' });
+      issues.push({
+        path: `add.${i}`,
+        code: 'overlaps',
+        message: 'the selection overlaps a mark; decide that mark instead',
+      });
       continue;
     }
     next += 1;
-    kept.push({ id: `o${next}`, record_id: a.record_id, field: a.field, start: a.start, end: a.end, kind: 'selection', origin: 'officer', decision: 'mask', ground: a.ground, decided_by: actor, decided_at: now });
+    kept.push({
+      id: `o${next}`,
+      record_id: a.record_id,
+      field: a.field,
+      start: a.start,
+      end: a.end,
+      kind: 'selection',
+      origin: 'officer',
+      decision: 'mask',
+      ground: a.ground,
+      decided_by: actor,
+      decided_at: now,
+    });
   }
   return { marks: kept, issues };
 }
@@ -153,10 +237,17 @@ export async function reviewDraft(ctx: ServiceContext, id: string, input: DraftR
     if (issues.length) throw invalid(issues);
     const updated = await updateDraftMarks(trx, id, marks);
     await recordAudit(trx, {
-      organisationId: ctx.organisation.id, actor: ctx.actor, action: 'update', entityType: 'records_release_draft', entityId: id,
+      organisationId: ctx.organisation.id,
+      actor: ctx.actor,
+      action: 'update',
+      entityType: 'records_release_draft',
+      entityId: id,
       after: {
-        masked: input.decisions.filter((d) => d.decision === 'mask').length, approved: input.decisions.filter((d) => d.decision === 'approve').length,
-        added: input.add.length, removed: input.remove.length, undecided: marks.filter((m) => m.decision === null).length,
+        masked: input.decisions.filter((d) => d.decision === 'mask').length,
+        approved: input.decisions.filter((d) => d.decision === 'approve').length,
+        added: input.add.length,
+        removed: input.remove.length,
+        undecided: marks.filter((m) => m.decision === null).length,
       },
       remoteAddress: ctx.remoteAddress,
     });
@@ -181,7 +272,12 @@ function finalRecords(row: DraftRow): { records: ReleasedRecord[]; counts: Map<G
       if (typeof v !== 'string' || !FREE_TEXT.has(field)) continue;
       const spans = masks.filter((m) => m.record_id === record.id && m.field === field);
       for (const m of spans) bump(m.ground as Ground);
-      const redacted = redactPersonalData(applyMasks(v, spans.map((m) => ({ ...m, label: maskLabel(m.ground as Ground) }))));
+      const redacted = redactPersonalData(
+        applyMasks(
+          v,
+          spans.map((m) => ({ ...m, label: maskLabel(m.ground as Ground) })),
+        ),
+      );
       if (redacted.count) bump(AUTOMATIC_GROUND, redacted.count);
       fields[field] = redacted.text;
       if ((spans.length || redacted.count) && !masked.includes(field)) masked.push(field);
@@ -202,25 +298,52 @@ export async function releaseDraft(ctx: ServiceContext, id: string): Promise<Rec
     const row = await findDraft(trx, ctx.organisation.id, id, true);
     if (!row) throw new AppError('NOT_FOUND', { details: { entity: 'records_release_draft', id } });
     const undecided = row.marks.marks.filter((m) => m.decision === null);
-    if (undecided.length) throw new AppError('REVIEW_INCOMPLETE', { details: { undecided: undecided.length, marks: undecided.slice(0, 50).map((m) => m.id) } });
+    if (undecided.length)
+      throw new AppError('REVIEW_INCOMPLETE', {
+        details: { undecided: undecided.length, marks: undecided.slice(0, 50).map((m) => m.id) },
+      });
     const { records, counts } = finalRecords(row);
     const decided = row.marks.marks.filter((m) => m.decided_by !== null);
     const review: ReleaseReview = {
       reviewed_by: decided.length ? [...new Set(decided.map((m) => m.decided_by!))] : [ctx.actor],
-      reviewed_at: decided.length ? decided.map((m) => m.decided_at!).sort().at(-1)! : new Date().toISOString(),
+      reviewed_at: decided.length
+        ? decided
+            .map((m) => m.decided_at!)
+            .sort()
+            .at(-1)!
+        : new Date().toISOString(),
       masks: OSL_GROUNDS.flatMap((g) => (counts.get(g.code) ? [{ ground: g.code, count: counts.get(g.code)! }] : [])),
       approved: row.marks.marks.filter((m) => m.decision === 'approve').length,
     };
     const maskedLog = records.filter((r) => r.masked.length).map((r) => ({ id: r.id, fields: r.masked }));
     const release = await insertRelease(trx, {
-      organisation_id: ctx.organisation.id, request_ref: row.request_ref, recipient: row.recipient, record_type: row.record_type as RecordType,
-      record_ids: records.map((r) => r.id), masked: maskedLog, format: row.format, released_by: ctx.actor, draft_id: row.id, review,
+      organisation_id: ctx.organisation.id,
+      request_ref: row.request_ref,
+      recipient: row.recipient,
+      record_type: row.record_type as RecordType,
+      record_ids: records.map((r) => r.id),
+      masked: maskedLog,
+      format: row.format,
+      released_by: ctx.actor,
+      draft_id: row.id,
+      review,
     });
     await recordAudit(trx, {
-      organisationId: ctx.organisation.id, actor: ctx.actor, action: 'export', entityType: 'records_release', entityId: release.id,
+      organisationId: ctx.organisation.id,
+      actor: ctx.actor,
+      action: 'export',
+      entityType: 'records_release',
+      entityId: release.id,
       after: {
-        request_ref: row.request_ref, recipient: row.recipient, type: row.record_type, records: records.length, masked_records: maskedLog.length, format: row.format,
-        draft_id: row.id, masks: review.masks.reduce((n, m) => n + m.count, 0), approved: review.approved,
+        request_ref: row.request_ref,
+        recipient: row.recipient,
+        type: row.record_type,
+        records: records.length,
+        masked_records: maskedLog.length,
+        format: row.format,
+        draft_id: row.id,
+        masks: review.masks.reduce((n, m) => n + m.count, 0),
+        approved: review.approved,
       },
       remoteAddress: ctx.remoteAddress,
     });
@@ -237,8 +360,13 @@ export async function discardDraft(ctx: ServiceContext, id: string): Promise<voi
     if (!row) throw new AppError('NOT_FOUND', { details: { entity: 'records_release_draft', id } });
     await deleteDraft(trx, id);
     await recordAudit(trx, {
-      organisationId: ctx.organisation.id, actor: ctx.actor, action: 'delete', entityType: 'records_release_draft', entityId: id,
-      before: { request_ref: row.request_ref, type: row.record_type, records: row.records.records.length }, remoteAddress: ctx.remoteAddress,
+      organisationId: ctx.organisation.id,
+      actor: ctx.actor,
+      action: 'delete',
+      entityType: 'records_release_draft',
+      entityId: id,
+      before: { request_ref: row.request_ref, type: row.record_type, records: row.records.records.length },
+      remoteAddress: ctx.remoteAddress,
     });
   });
 }

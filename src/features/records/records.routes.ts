@@ -1,7 +1,14 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { recordsContract as routes } from '../../contracts/records.contract.js';
 import { serve, serveHttp } from '../../http/serve-route.js';
-import { createDraft, discardDraft, getDraft, releaseDocument, releaseDraft, reviewDraft } from './records-review.service.js';
+import {
+  createDraft,
+  discardDraft,
+  getDraft,
+  releaseDocument,
+  releaseDraft,
+  reviewDraft,
+} from './records-review.service.js';
 import { listReleases } from './records.service.js';
 
 /**
@@ -22,7 +29,11 @@ export const recordsRoutes: FastifyPluginAsyncZod = async (app) => {
     const result = await releaseDraft(ctx, body.draft_id);
     if (result.release.format === 'json') return reply.status(201).send(result);
     const file = await releaseDocument(ctx, result);
-    return reply.header('content-disposition', `attachment; filename="${file.filename}"`).header('x-release-id', result.release.id).type(file.contentType).send(file.body);
+    return reply
+      .header('content-disposition', `attachment; filename="${file.filename}"`)
+      .header('x-release-id', result.release.id)
+      .type(file.contentType)
+      .send(file.body);
   });
   serve(app, routes.releases, async ({ ctx, query }) => listReleases(ctx, query));
 };

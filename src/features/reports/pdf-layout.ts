@@ -11,25 +11,47 @@ export const WIDTH = 595.28 - 2 * MARGIN;
 export const BOTTOM = 841.89 - MARGIN;
 /** Swedish number: decimal comma, space as thousands separator. */
 export function num(x: number, digits = 0): string {
-  return x.toLocaleString('sv-SE', { minimumFractionDigits: digits, maximumFractionDigits: digits }).replace(/\u00a0|\u2212/g, (c) => (c === '\u2212' ? '-' : ' '));
+  return x
+    .toLocaleString('sv-SE', { minimumFractionDigits: digits, maximumFractionDigits: digits })
+    .replace(/\u00a0|\u2212/g, (c) => (c === '\u2212' ? '-' : ' '));
 }
 
-export interface Column { title: string; width: number; align?: 'left' | 'right' }
+export interface Column {
+  title: string;
+  width: number;
+  align?: 'left' | 'right';
+}
 
 /** A simple table with a header row, zebra stripes, a page break when full and optional cell colours. */
-export function table(doc: Doc, columns: readonly Column[], rows: ReadonlyArray<ReadonlyArray<string>>, swatch?: (row: number, col: number) => string | undefined): void {
+export function table(
+  doc: Doc,
+  columns: readonly Column[],
+  rows: ReadonlyArray<ReadonlyArray<string>>,
+  swatch?: (row: number, col: number) => string | undefined,
+): void {
   const rowH = 13;
   const header = () => {
     let x = MARGIN;
     const y = doc.y;
     doc.font('Helvetica-Bold').fontSize(7.5).fillColor('#263238');
-    for (const c of columns) { doc.text(c.title, x + 2, y, { width: c.width - 4, align: c.align ?? 'left', lineBreak: false }); x += c.width; }
+    for (const c of columns) {
+      doc.text(c.title, x + 2, y, { width: c.width - 4, align: c.align ?? 'left', lineBreak: false });
+      x += c.width;
+    }
     doc.y = y + rowH - 2;
-    doc.moveTo(MARGIN, doc.y - 2).lineTo(MARGIN + WIDTH, doc.y - 2).lineWidth(0.5).strokeColor('#90a4ae').stroke();
+    doc
+      .moveTo(MARGIN, doc.y - 2)
+      .lineTo(MARGIN + WIDTH, doc.y - 2)
+      .lineWidth(0.5)
+      .strokeColor('#90a4ae')
+      .stroke();
   };
   header();
   rows.forEach((row, r) => {
-    if (doc.y + rowH > BOTTOM) { doc.addPage(); header(); }
+    if (doc.y + rowH > BOTTOM) {
+      doc.addPage();
+      header();
+    }
     const y = doc.y;
     if (r % 2 === 1) doc.rect(MARGIN, y - 2, WIDTH, rowH).fill('#f5f7f8');
     let x = MARGIN;
@@ -37,7 +59,15 @@ export function table(doc: Doc, columns: readonly Column[], rows: ReadonlyArray<
       const col = columns[c]!;
       const colour = swatch?.(r, c);
       if (colour) doc.rect(x + 2, y - 0.5, 7, 7).fill(colour);
-      doc.font('Helvetica').fontSize(7.5).fillColor('#212121').text(cell, x + (colour ? 12 : 2), y, { width: col.width - (colour ? 14 : 4), align: col.align ?? 'left', lineBreak: false });
+      doc
+        .font('Helvetica')
+        .fontSize(7.5)
+        .fillColor('#212121')
+        .text(cell, x + (colour ? 12 : 2), y, {
+          width: col.width - (colour ? 14 : 4),
+          align: col.align ?? 'left',
+          lineBreak: false,
+        });
       x += col.width;
     });
     doc.y = y + rowH;

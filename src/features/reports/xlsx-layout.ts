@@ -5,12 +5,19 @@ import { defuseCell } from '../../analysis/text/spreadsheet-cell.js';
 export type Cell = string | number | boolean | null;
 
 /** A sheet with a bold, frozen header row; every text cell defused (never run as a formula). */
-export function sheet(book: ExcelJS.Workbook, name: string, header: readonly string[], rows: ReadonlyArray<ReadonlyArray<Cell>>): void {
+export function sheet(
+  book: ExcelJS.Workbook,
+  name: string,
+  header: readonly string[],
+  rows: ReadonlyArray<ReadonlyArray<Cell>>,
+): void {
   const ws = book.addWorksheet(name);
   ws.addRow([...header]).font = { bold: true };
   // Text from the database (names, annotations, action titles) must never run as a formula.
   for (const row of rows) ws.addRow(row.map(defuseCell));
-  ws.columns.forEach((c, i) => { c.width = Math.min(50, Math.max(10, header[i]!.length + 2)); });
+  ws.columns.forEach((c, i) => {
+    c.width = Math.min(50, Math.max(10, header[i]!.length + 2));
+  });
   ws.views = [{ state: 'frozen', ySplit: 1 }];
 }
 

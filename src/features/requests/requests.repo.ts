@@ -5,10 +5,28 @@ import { visibleTo } from '../../core/visibility.repo.js';
 import type { Db } from '../../core/context.js';
 
 function selectRequests(db: Db, organisationId: string) {
-  return db.selectFrom('contribution_requests as r')
-    .innerJoin('units as f', 'f.id', 'r.from_unit_id').innerJoin('units as t', 't.id', 'r.to_unit_id').innerJoin('problems as p', 'p.id', 'r.problem_id')
-    .select(['r.id', 'r.from_unit_id', 'f.name as from_unit_name', 'r.to_unit_id', 't.name as to_unit_name', 'r.problem_id', 'p.title as problem_title',
-      'r.what', 'r.due_date', 'r.status', 'r.answer', 'r.answered_at', 'r.created_at', 'r.confidentiality', 'r.version'])
+  return db
+    .selectFrom('contribution_requests as r')
+    .innerJoin('units as f', 'f.id', 'r.from_unit_id')
+    .innerJoin('units as t', 't.id', 'r.to_unit_id')
+    .innerJoin('problems as p', 'p.id', 'r.problem_id')
+    .select([
+      'r.id',
+      'r.from_unit_id',
+      'f.name as from_unit_name',
+      'r.to_unit_id',
+      't.name as to_unit_name',
+      'r.problem_id',
+      'p.title as problem_title',
+      'r.what',
+      'r.due_date',
+      'r.status',
+      'r.answer',
+      'r.answered_at',
+      'r.created_at',
+      'r.confidentiality',
+      'r.version',
+    ])
     .where('r.organisation_id', '=', organisationId);
 }
 export type RequestRow = Awaited<ReturnType<ReturnType<typeof selectRequests>['executeTakeFirstOrThrow']>>;
@@ -23,14 +41,35 @@ export function findRequest(db: Db, organisationId: string, id: string, access?:
   return (access ? q.where(visibleTo(access, 'request', 'r')) : q).executeTakeFirst();
 }
 
-export async function updateRequestRow(db: Db, id: string, change: Updateable<ContributionRequestsTable>): Promise<void> {
-  await db.updateTable('contribution_requests').set({ ...change, updated_at: new Date() }).where('id', '=', id).execute();
+export async function updateRequestRow(
+  db: Db,
+  id: string,
+  change: Updateable<ContributionRequestsTable>,
+): Promise<void> {
+  await db
+    .updateTable('contribution_requests')
+    .set({ ...change, updated_at: new Date() })
+    .where('id', '=', id)
+    .execute();
 }
 
-export function listRequestRows(db: Db, organisationId: string, filter: { unitId?: string | undefined; problemId?: string | undefined; status?: string | undefined; openOnly?: boolean }, access?: TierAccess) {
+export function listRequestRows(
+  db: Db,
+  organisationId: string,
+  filter: {
+    unitId?: string | undefined;
+    problemId?: string | undefined;
+    status?: string | undefined;
+    openOnly?: boolean;
+  },
+  access?: TierAccess,
+) {
   let q = selectRequests(db, organisationId);
   if (access) q = q.where(visibleTo(access, 'request', 'r'));
-  if (filter.unitId) { const u = filter.unitId; q = q.where((eb) => eb.or([eb('r.from_unit_id', '=', u), eb('r.to_unit_id', '=', u)])); }
+  if (filter.unitId) {
+    const u = filter.unitId;
+    q = q.where((eb) => eb.or([eb('r.from_unit_id', '=', u), eb('r.to_unit_id', '=', u)]));
+  }
   if (filter.problemId) q = q.where('r.problem_id', '=', filter.problemId);
   if (filter.status) q = q.where('r.status', '=', filter.status as never);
   if (filter.openOnly) q = q.where('r.status', 'in', ['requested', 'accepted']);

@@ -8,7 +8,13 @@ export const requestsRoutes: FastifyPluginAsyncZod = async (app) => {
   serve(app, routes.create, async ({ ctx, body }) => createRequest(ctx, body));
   serve(app, routes.list, async ({ ctx, query }) => listRequests(ctx, query));
   serve(app, routes.get, async ({ ctx, params }) => getRequest(ctx, params.id));
-  serve(app, routes.accept, async ({ ctx, params, body, version }) => answerRequest(ctx, params.id, 'accepted', body.note, version));
-  serve(app, routes.decline, async ({ ctx, params, body, version }) => answerRequest(ctx, params.id, 'declined', body.reason, version));
-  serve(app, routes.deliver, async ({ ctx, params, body, version }) => answerRequest(ctx, params.id, 'delivered', body.note, version));
+  serve(app, routes.accept, async ({ ctx, params, body, version }) =>
+    answerRequest(ctx, params.id, 'accepted', body.note, version),
+  );
+  serve(app, routes.decline, async ({ ctx, params, body, version }) =>
+    answerRequest(ctx, params.id, 'declined', body.reason, version),
+  );
+  serve(app, routes.deliver, async ({ ctx, params, body, version }) =>
+    answerRequest(ctx, params.id, 'delivered', body.note, version),
+  );
 };

@@ -10,14 +10,38 @@ const rules: RoutingRule[] = [
 
 describe('routeIncident', () => {
   it('prefers the exact category, then any category of the place type', () => {
-    expect(routeIncident(rules, { categoryId: 'light', place: null, districtUnitId: 'sdn' })).toEqual({ unitId: 'traffic', ruleId: 'street-light' });
-    expect(routeIncident(rules, { categoryId: 'violence', place: null, districtUnitId: 'sdn' })).toEqual({ unitId: 'sdn', ruleId: 'street-any' });
-    expect(routeIncident(rules, { categoryId: 'light', place: { type: 'library', ownerUnitId: 'x' }, districtUnitId: 'sdn' })).toEqual({ unitId: 'culture', ruleId: 'library' });
+    expect(routeIncident(rules, { categoryId: 'light', place: null, districtUnitId: 'sdn' })).toEqual({
+      unitId: 'traffic',
+      ruleId: 'street-light',
+    });
+    expect(routeIncident(rules, { categoryId: 'violence', place: null, districtUnitId: 'sdn' })).toEqual({
+      unitId: 'sdn',
+      ruleId: 'street-any',
+    });
+    expect(
+      routeIncident(rules, {
+        categoryId: 'light',
+        place: { type: 'library', ownerUnitId: 'x' },
+        districtUnitId: 'sdn',
+      }),
+    ).toEqual({ unitId: 'culture', ruleId: 'library' });
   });
 
   it('resolves the place owner, and falls back to the owner or district without a rule', () => {
-    expect(routeIncident(rules, { categoryId: 'x', place: { type: 'courtyard', ownerUnitId: 'stockholmshem' }, districtUnitId: 'sdn' })?.unitId).toBe('stockholmshem');
-    expect(routeIncident(rules, { categoryId: 'x', place: { type: 'museum', ownerUnitId: 'culture' }, districtUnitId: 'sdn' })).toEqual({ unitId: 'culture', ruleId: null });
+    expect(
+      routeIncident(rules, {
+        categoryId: 'x',
+        place: { type: 'courtyard', ownerUnitId: 'stockholmshem' },
+        districtUnitId: 'sdn',
+      })?.unitId,
+    ).toBe('stockholmshem');
+    expect(
+      routeIncident(rules, {
+        categoryId: 'x',
+        place: { type: 'museum', ownerUnitId: 'culture' },
+        districtUnitId: 'sdn',
+      }),
+    ).toEqual({ unitId: 'culture', ruleId: null });
     expect(routeIncident([], { categoryId: 'x', place: null, districtUnitId: null })).toBeNull();
   });
 });

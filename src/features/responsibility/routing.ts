@@ -24,14 +24,22 @@ export interface RoutingFacts {
  * @example routeIncident([{ id: 'r', placeType: 'street', categoryId: 'light', target: 'unit', unitId: 'traffic' }],
  *   { categoryId: 'light', place: null, districtUnitId: 'sdn' }) // { unitId: 'traffic', ruleId: 'r' }
  */
-export function routeIncident(rules: readonly RoutingRule[], facts: RoutingFacts): { unitId: string; ruleId: string | null } | null {
+export function routeIncident(
+  rules: readonly RoutingRule[],
+  facts: RoutingFacts,
+): { unitId: string; ruleId: string | null } | null {
   const placeType = facts.place?.type ?? STREET;
   const candidates = [
     ...rules.filter((r) => r.placeType === placeType && r.categoryId === facts.categoryId),
     ...rules.filter((r) => r.placeType === placeType && r.categoryId === null),
   ];
   for (const rule of candidates) {
-    const unitId = rule.target === 'unit' ? rule.unitId : rule.target === 'district' ? facts.districtUnitId : (facts.place?.ownerUnitId ?? null);
+    const unitId =
+      rule.target === 'unit'
+        ? rule.unitId
+        : rule.target === 'district'
+          ? facts.districtUnitId
+          : (facts.place?.ownerUnitId ?? null);
     if (unitId) return { unitId, ruleId: rule.id };
   }
   const fallback = facts.place?.ownerUnitId ?? facts.districtUnitId;

@@ -3,11 +3,17 @@ import { type AreaIndex, buildAreaIndex, geometryBbox, type IndexedArea } from '
 import type { NewArea } from '../../db/schema.js';
 import type { Db } from '../../core/context.js';
 import { insertAreas, insertPopulations } from './seed.repo.js';
-import {
-  featureCollection, type PolygonGeometry, PolygonSchema, readCsvFile, readJsonFile,
-} from './shared-data.js';
+import { featureCollection, type PolygonGeometry, PolygonSchema, readCsvFile, readJsonFile } from './shared-data.js';
 import { slugify } from './slug.js';
-import { DISTRICTS, type DistrictDef, districtByAreaName, LAYOUT_2020_FROM, LAYOUT_2020_TO, LAYOUT_2023_FROM, unitId } from './units.seed.js';
+import {
+  DISTRICTS,
+  type DistrictDef,
+  districtByAreaName,
+  LAYOUT_2020_FROM,
+  LAYOUT_2020_TO,
+  LAYOUT_2023_FROM,
+  unitId,
+} from './units.seed.js';
 
 const FILES = {
   neighbourhoods: 'stockholm/stadsdelar_117_simplified.geojson',
@@ -53,7 +59,12 @@ export interface SeededAreas {
  * population figures. A stadsdel whose district changed on 2023-07-01 gets two rows with the same code,
  * one per period, so that "which district was this in on that day" is a plain lookup.
  */
-export async function seedAreas(db: Db, organisationId: string, dir: string, unitIds: Map<string, string>): Promise<SeededAreas> {
+export async function seedAreas(
+  db: Db,
+  organisationId: string,
+  dir: string,
+  unitIds: Map<string, string>,
+): Promise<SeededAreas> {
   const props = z.object({ name: z.string() });
   const districtProps = z.object({ stadsdelsomrade: z.string() });
   const [mapping, stadsdelar, d13, d11] = await Promise.all([
@@ -67,7 +78,10 @@ export async function seedAreas(db: Db, organisationId: string, dir: string, uni
     const file = d.validFrom === LAYOUT_2023_FROM ? d11 : d13;
     const feature = file.features.find((f) => f.properties.stadsdelsomrade === d.areaName);
     if (!feature) throw new Error(`no geometry for district '${d.areaName}'`);
-    return { geometry: feature.geometry, source: d.validFrom === LAYOUT_2023_FROM ? FILES.districts11 : FILES.districts13 };
+    return {
+      geometry: feature.geometry,
+      source: d.validFrom === LAYOUT_2023_FROM ? FILES.districts11 : FILES.districts13,
+    };
   });
 
   const shapes = new Map(stadsdelar.features.map((f) => [f.properties.name, f.geometry]));
@@ -75,30 +89,63 @@ export async function seedAreas(db: Db, organisationId: string, dir: string, uni
   for (const row of mapping) {
     const geometry = shapes.get(row.stadsdel);
     if (!geometry) throw new Error(`${FILES.mapping}: no polygon named '${row.stadsdel}'`);
-    const periods: Array<[string, string | null, string]> = row.stadsdelsomrade === row.stadsdelsomrade_2023
-      ? [[LAYOUT_2020_FROM, null, row.stadsdelsomrade]]
-      : [[LAYOUT_2020_FROM, LAYOUT_2020_TO, row.stadsdelsomrade], [LAYOUT_2023_FROM, null, row.stadsdelsomrade_2023]];
+    const periods: Array<[string, string | null, string]> =
+      row.stadsdelsomrade === row.stadsdelsomrade_2023
+        ? [[LAYOUT_2020_FROM, null, row.stadsdelsomrade]]
+        : [
+            [LAYOUT_2020_FROM, LAYOUT_2020_TO, row.stadsdelsomrade],
+            [LAYOUT_2023_FROM, null, row.stadsdelsomrade_2023],
+          ];
     for (const [validFrom, validTo, districtName] of periods) {
       const d = districtByAreaName(districtName, validFrom);
       planned.push({
-        key: row.stadsdel, code: slugify(row.stadsdel_display), name: row.stadsdel_display, districtSlug: d.slug,
-        parentId: districtIds.get(d.slug)!, validFrom, validTo, geometry, bbox: geometryBbox(geometry),
+        key: row.stadsdel,
+        code: slugify(row.stadsdel_display),
+        name: row.stadsdel_display,
+        districtSlug: d.slug,
+        parentId: districtIds.get(d.slug)!,
+        validFrom,
+        validTo,
+        geometry,
+        bbox: geometryBbox(geometry),
       });
     }
   }
   if (new Set(mapping.map((r) => r.stadsdel)).size !== shapes.size) {
     throw new Error(`${FILES.mapping} covers ${mapping.length} stadsdelar, the polygons ${shapes.size}`);
   }
-  const inserted = await insertAreas(db, planned.map((n): NewArea => ({
-    organisation_id: organisationId, code: n.code, name: n.name, level: 'neighbourhood', parent_id: n.parentId,
-    owner_unit_id: unitId(unitIds, n.districtSlug), valid_from: n.validFrom, valid_to: n.validTo, geometry: n.geometry,
-    min_lon: n.bbox[0], min_lat: n.bbox[1], max_lon: n.bbox[2], max_lat: n.bbox[3], approximate: false, source: FILES.neighbourhoods,
-  })));
+  const inserted = await insertAreas(
+    db,
+    planned.map(
+      (n): NewArea => ({
+        organisation_id: organisationId,
+        code: n.code,
+        name: n.name,
+        level: 'neighbourhood',
+        parent_id: n.parentId,
+        owner_unit_id: unitId(unitIds, n.districtSlug),
+        valid_from: n.validFrom,
+        valid_to: n.validTo,
+        geometry: n.geometry,
+        min_lon: n.bbox[0],
+        min_lat: n.bbox[1],
+        max_lon: n.bbox[2],
+        max_lat: n.bbox[3],
+        approximate: false,
+        source: FILES.neighbourhoods,
+      }),
+    ),
+  );
   // Matched by natural key: RETURNING order is not something to rely on.
   const idByKey = new Map(inserted.map((r) => [`${r.code}@${r.valid_from}`, r.id]));
   const neighbourhoods = planned.map((n) => ({ ...n, id: idByKey.get(`${n.code}@${n.validFrom}`)! }));
 
-  const populations = await seedPopulations(db, organisationId, dir, new Map(mapping.map((r) => [r.stadsdel, slugify(r.stadsdel_display)])));
+  const populations = await seedPopulations(
+    db,
+    organisationId,
+    dir,
+    new Map(mapping.map((r) => [r.stadsdel, slugify(r.stadsdel_display)])),
+  );
   return {
     neighbourhoods,
     index: buildAreaIndex(neighbourhoods),
@@ -117,9 +164,21 @@ async function insertDistricts(
     const { geometry, source } = shapeOf(d);
     const [minLon, minLat, maxLon, maxLat] = geometryBbox(geometry);
     return {
-      organisation_id: organisationId, code: d.slug, name: d.areaName, level: 'district', parent_id: null,
-      owner_unit_id: unitId(unitIds, d.slug), valid_from: d.validFrom, valid_to: d.validTo, geometry,
-      min_lon: minLon, min_lat: minLat, max_lon: maxLon, max_lat: maxLat, approximate: true, source,
+      organisation_id: organisationId,
+      code: d.slug,
+      name: d.areaName,
+      level: 'district',
+      parent_id: null,
+      owner_unit_id: unitId(unitIds, d.slug),
+      valid_from: d.validFrom,
+      valid_to: d.validTo,
+      geometry,
+      min_lon: minLon,
+      min_lat: minLat,
+      max_lon: maxLon,
+      max_lat: maxLat,
+      approximate: true,
+      source,
     };
   });
   const inserted = await insertAreas(db, rows);
@@ -132,14 +191,23 @@ async function insertDistricts(
  * pre-2020 districts that no current district matches ('hagersten-liljeholmen', 'alvsjo'): merging them
  * into Hägersten-Älvsjö would invent a figure the source never gave.
  */
-async function seedPopulations(db: Db, organisationId: string, dir: string, codeByKey: Map<string, string>): Promise<number> {
+async function seedPopulations(
+  db: Db,
+  organisationId: string,
+  dir: string,
+  codeByKey: Map<string, string>,
+): Promise<number> {
   const rows = await readCsvFile(dir, FILES.population, PopulationRow);
   const values = rows.map((r) => {
     const code = r.level === 'stadsdel' ? codeByKey.get(r.area_name) : slugify(r.area_name);
     if (!code) throw new Error(`${FILES.population}: unknown stadsdel '${r.area_name}'`);
     return {
-      organisation_id: organisationId, area_code: code, level: r.level === 'stadsdel' ? 'neighbourhood' as const : 'district' as const,
-      year: r.year, population: r.population, source: r.source,
+      organisation_id: organisationId,
+      area_code: code,
+      level: r.level === 'stadsdel' ? ('neighbourhood' as const) : ('district' as const),
+      year: r.year,
+      population: r.population,
+      source: r.source,
     };
   });
   await insertPopulations(db, values);

@@ -11,7 +11,8 @@ export function parseCsv(text: string): Record<string, string>[] {
   return rows
     .filter((r) => !(r.length === 1 && r[0] === ''))
     .map((r, i) => {
-      if (r.length !== header.length) throw new Error(`CSV row ${i + 2} has ${r.length} fields, the header has ${header.length}`);
+      if (r.length !== header.length)
+        throw new Error(`CSV row ${i + 2} has ${r.length} fields, the header has ${header.length}`);
       return Object.fromEntries(header.map((h, j) => [h, r[j]!]));
     });
 }
@@ -24,17 +25,27 @@ function parseRows(text: string): string[][] {
   for (let i = 0; i < text.length; i++) {
     const c = text[i]!;
     if (quoted) {
-      if (c === '"' && text[i + 1] === '"') { field += '"'; i++; }
-      else if (c === '"') quoted = false;
+      if (c === '"' && text[i + 1] === '"') {
+        field += '"';
+        i++;
+      } else if (c === '"') quoted = false;
       else field += c;
     } else if (c === '"') quoted = true;
-    else if (c === ',') { row.push(field); field = ''; }
-    else if (c === '\n' || c === '\r') {
+    else if (c === ',') {
+      row.push(field);
+      field = '';
+    } else if (c === '\n' || c === '\r') {
       if (c === '\r' && text[i + 1] === '\n') i++;
-      row.push(field); rows.push(row); row = []; field = '';
+      row.push(field);
+      rows.push(row);
+      row = [];
+      field = '';
     } else field += c;
   }
   if (quoted) throw new Error('CSV ends inside a quoted field');
-  if (field !== '' || row.length > 0) { row.push(field); rows.push(row); }
+  if (field !== '' || row.length > 0) {
+    row.push(field);
+    rows.push(row);
+  }
   return rows;
 }

@@ -34,7 +34,10 @@ describe('demo model', () => {
 
 describe('demo randomness', () => {
   it('repeats the same sequence for the same seed and differs for another', () => {
-    const draw = (seed: number) => { const r = createRng(seed); return Array.from({ length: 5 }, () => r.next()); };
+    const draw = (seed: number) => {
+      const r = createRng(seed);
+      return Array.from({ length: 5 }, () => r.next());
+    };
     expect(draw(7)).toEqual(draw(7));
     expect(draw(7)).not.toEqual(draw(8));
     expect(draw(7).every((x) => x >= 0 && x < 1)).toBe(true);

@@ -14,29 +14,111 @@ type Mix = Readonly<Record<string, number>>;
 
 /** Category weights by where the report is made; 'area' means a street report in a neighbourhood. */
 export const CATEGORY_MIX: Readonly<Record<string, Mix>> = {
-  metro_entrance: { klotter: 24, skadegorelse: 18, nedskrapning: 12, ordningsstorning: 12, otrygg_plats: 8, narkotika: 7, vald: 5, hot: 4, stold_inbrott: 5, trasig_belysning: 3, annat: 2 },
-  square: { ordningsstorning: 22, narkotika: 14, nedskrapning: 13, otrygg_plats: 9, klotter: 8, skadegorelse: 8, vald: 8, hot: 6, stold_inbrott: 7, trasig_belysning: 2, brand: 1, annat: 2 },
-  park: { otrygg_plats: 18, trasig_belysning: 16, nedskrapning: 16, ordningsstorning: 11, narkotika: 10, skadegorelse: 9, klotter: 8, vald: 4, hot: 3, brand: 3, annat: 2 },
-  library: { ordningsstorning: 30, hot: 12, stold_inbrott: 12, skadegorelse: 9, otrygg_plats: 9, klotter: 6, narkotika: 4, vald: 4, nedskrapning: 4, brand: 1, annat: 9 },
-  archive_reading_room: { ordningsstorning: 20, hot: 10, stold_inbrott: 20, skadegorelse: 10, otrygg_plats: 10, annat: 30 },
+  metro_entrance: {
+    klotter: 24,
+    skadegorelse: 18,
+    nedskrapning: 12,
+    ordningsstorning: 12,
+    otrygg_plats: 8,
+    narkotika: 7,
+    vald: 5,
+    hot: 4,
+    stold_inbrott: 5,
+    trasig_belysning: 3,
+    annat: 2,
+  },
+  square: {
+    ordningsstorning: 22,
+    narkotika: 14,
+    nedskrapning: 13,
+    otrygg_plats: 9,
+    klotter: 8,
+    skadegorelse: 8,
+    vald: 8,
+    hot: 6,
+    stold_inbrott: 7,
+    trasig_belysning: 2,
+    brand: 1,
+    annat: 2,
+  },
+  park: {
+    otrygg_plats: 18,
+    trasig_belysning: 16,
+    nedskrapning: 16,
+    ordningsstorning: 11,
+    narkotika: 10,
+    skadegorelse: 9,
+    klotter: 8,
+    vald: 4,
+    hot: 3,
+    brand: 3,
+    annat: 2,
+  },
+  library: {
+    ordningsstorning: 30,
+    hot: 12,
+    stold_inbrott: 12,
+    skadegorelse: 9,
+    otrygg_plats: 9,
+    klotter: 6,
+    narkotika: 4,
+    vald: 4,
+    nedskrapning: 4,
+    brand: 1,
+    annat: 9,
+  },
+  archive_reading_room: {
+    ordningsstorning: 20,
+    hot: 10,
+    stold_inbrott: 20,
+    skadegorelse: 10,
+    otrygg_plats: 10,
+    annat: 30,
+  },
   museum: { ordningsstorning: 25, stold_inbrott: 20, skadegorelse: 20, klotter: 10, hot: 10, annat: 15 },
-  area: { skadegorelse: 14, klotter: 14, nedskrapning: 14, trasig_belysning: 10, otrygg_plats: 9, ordningsstorning: 10, stold_inbrott: 10, trafikfara: 9, brand: 3, narkotika: 4, vald: 2, hot: 1 },
+  area: {
+    skadegorelse: 14,
+    klotter: 14,
+    nedskrapning: 14,
+    trasig_belysning: 10,
+    otrygg_plats: 9,
+    ordningsstorning: 10,
+    stold_inbrott: 10,
+    trafikfara: 9,
+    brand: 3,
+    narkotika: 4,
+    vald: 2,
+    hot: 1,
+  },
 };
 
 /** How often a place of a type is reported, per place (squares draw the most per site). */
 export const PLACE_TYPE_WEIGHT: Readonly<Record<string, number>> = {
-  square: 8, park: 4, metro_entrance: 2, library: 2, archive_reading_room: 0.5, museum: 0.7,
+  square: 8,
+  park: 4,
+  metro_entrance: 2,
+  library: 2,
+  archive_reading_room: 0.5,
+  museum: 0.7,
 };
 
 /** A few places with many more reports, as in every real city: the demo's repeat places. */
 export const HOT_PLACES: Readonly<Record<string, number>> = {
-  'sergels-torg': 5, 'medborgarplatsen': 4, 't-centralen-tunnelbana': 5, 'rinkeby-torg': 5,
-  'hogdalstorget': 5, 'hogdalens-bibliotek': 6, 'skarholmens-centrum': 4,
+  'sergels-torg': 5,
+  medborgarplatsen: 4,
+  't-centralen-tunnelbana': 5,
+  'rinkeby-torg': 5,
+  hogdalstorget: 5,
+  'hogdalens-bibliotek': 6,
+  'skarholmens-centrum': 4,
 };
 
 /** Gaussian spread (metres) of GPS-located reports around a place or a street anchor. */
 export const JITTER_M: Readonly<Record<string, number>> = {
-  metro_entrance: 35, square: 45, park: 90, area: 150,
+  metro_entrance: 35,
+  square: 45,
+  park: 90,
+  area: 150,
 };
 
 /**
@@ -49,20 +131,61 @@ export function neighbourhoodIntensity(code: string): number {
   return 1;
 }
 const HIGH = new Set([
-  'norrmalm', 'vasastaden', 'sodermalm', 'gamla-stan', 'kungsholmen', 'ostermalm', 'rinkeby', 'tensta', 'husby',
-  'kista', 'akalla', 'skarholmen', 'farsta', 'hogdalen', 'vallingby', 'hagsatra', 'ragsved', 'bredang', 'liljeholmen', 'johanneshov',
+  'norrmalm',
+  'vasastaden',
+  'sodermalm',
+  'gamla-stan',
+  'kungsholmen',
+  'ostermalm',
+  'rinkeby',
+  'tensta',
+  'husby',
+  'kista',
+  'akalla',
+  'skarholmen',
+  'farsta',
+  'hogdalen',
+  'vallingby',
+  'hagsatra',
+  'ragsved',
+  'bredang',
+  'liljeholmen',
+  'johanneshov',
 ]);
 const LOW = new Set([
-  'hansta', 'lunda', 'flaten', 'orhem', 'skrubba', 'farstanaset', 'ulvsunda-industriomrade', 'riddarholmen',
-  'norra-djurgarden', 'ballsta', 'eneby', 'olovslund', 'akeshov', 'langholmen', 'reimersholme', 'skeppsholmen',
+  'hansta',
+  'lunda',
+  'flaten',
+  'orhem',
+  'skrubba',
+  'farstanaset',
+  'ulvsunda-industriomrade',
+  'riddarholmen',
+  'norra-djurgarden',
+  'ballsta',
+  'eneby',
+  'olovslund',
+  'akeshov',
+  'langholmen',
+  'reimersholme',
+  'skeppsholmen',
 ]);
 
 /** Which hours a category's reports fall in. */
 export const CATEGORY_PROFILE: Readonly<Record<string, TimeProfile>> = {
-  ordningsstorning: 'night', narkotika: 'night', vald: 'night', hot: 'night',
-  klotter: 'evening', skadegorelse: 'evening', stold_inbrott: 'evening', brand: 'evening',
-  nedskrapning: 'day', trafikfara: 'day', annat: 'day',
-  trasig_belysning: 'dark', otrygg_plats: 'dark',
+  ordningsstorning: 'night',
+  narkotika: 'night',
+  vald: 'night',
+  hot: 'night',
+  klotter: 'evening',
+  skadegorelse: 'evening',
+  stold_inbrott: 'evening',
+  brand: 'evening',
+  nedskrapning: 'day',
+  trafikfara: 'day',
+  annat: 'day',
+  trasig_belysning: 'dark',
+  otrygg_plats: 'dark',
 };
 
 /** Found afterwards rather than seen happening: reported hours later, not minutes. */
@@ -73,7 +196,12 @@ export const ZONE_WEIGHT: Readonly<Record<string, number>> = { entre: 45, lasesa
 
 /** Share of place reports filed by staff of the owner unit (libraries have staff on site; squares do not). */
 export const STAFF_SHARE: Readonly<Record<string, number>> = {
-  library: 0.6, archive_reading_room: 0.7, museum: 0.6, metro_entrance: 0.25, square: 0.1, park: 0.1,
+  library: 0.6,
+  archive_reading_room: 0.7,
+  museum: 0.6,
+  metro_entrance: 0.25,
+  square: 0.1,
+  park: 0.1,
 };
 
 /**
@@ -85,33 +213,69 @@ export function statusFor(ageDays: number, u: number): { status: IncidentStatus;
   if (u < pNew) return { status: 'new', closure: null };
   if (u < pNew + pProgress) return { status: 'in_progress', closure: null };
   const c = (u - pNew - pProgress) / (1 - pNew - pProgress);
-  return { status: 'closed', closure: c < 0.84 ? 'fixed' : c < 0.92 ? 'duplicate' : c < 0.97 ? 'wont_fix' : 'not_ours' };
+  return {
+    status: 'closed',
+    closure: c < 0.84 ? 'fixed' : c < 0.92 ? 'duplicate' : c < 0.97 ? 'wont_fix' : 'not_ours',
+  };
 }
 
 /** Short Swedish report texts without personal data: outdoor and (where it occurs indoors) indoor variants. */
 export const TEMPLATES: Readonly<Record<string, readonly [outdoor: readonly string[], indoor?: readonly string[]]>> = {
   skadegorelse: [
-    ['Krossad glasruta i busskuren', 'Sönderslagen parkbänk', 'Vandaliserad papperskorg', 'Trasig skylt vid gångvägen', 'Bucklat och uppbrutet elskåp'],
+    [
+      'Krossad glasruta i busskuren',
+      'Sönderslagen parkbänk',
+      'Vandaliserad papperskorg',
+      'Trasig skylt vid gångvägen',
+      'Bucklat och uppbrutet elskåp',
+    ],
     ['Sönderskuren stolsdyna', 'Skadad toalettdörr', 'Krossad glasruta vid entrén'],
   ],
   klotter: [
-    ['Klotter på väggen vid entrén', 'Nytt klotter på busskuren', 'Taggar på elskåpet', 'Klotter på fasaden mot torget', 'Klotter i gångtunneln'],
+    [
+      'Klotter på väggen vid entrén',
+      'Nytt klotter på busskuren',
+      'Taggar på elskåpet',
+      'Klotter på fasaden mot torget',
+      'Klotter i gångtunneln',
+    ],
     ['Klotter på toaletten', 'Klotter på bord i läsesalen', 'Klotter på väggen vid entrén'],
   ],
   nedskrapning: [
-    ['Mycket skräp kring bänkarna', 'Överfull papperskorg', 'Glassplitter på gångbanan', 'Nedskräpat efter helgen', 'Fimpar och burkar vid trappan'],
+    [
+      'Mycket skräp kring bänkarna',
+      'Överfull papperskorg',
+      'Glassplitter på gångbanan',
+      'Nedskräpat efter helgen',
+      'Fimpar och burkar vid trappan',
+    ],
     ['Skräp kvarlämnat i läsesalen', 'Nedskräpat vid entrén'],
   ],
   trasig_belysning: [
-    ['Trasig gatlampa på gångvägen', 'Mörkt vid trappan, lampan är ur funktion', 'Belysningen i gångtunneln är släckt', 'Flera lampor ur funktion'],
+    [
+      'Trasig gatlampa på gångvägen',
+      'Mörkt vid trappan, lampan är ur funktion',
+      'Belysningen i gångtunneln är släckt',
+      'Flera lampor ur funktion',
+    ],
     ['Trasig belysning vid entrén'],
   ],
   otrygg_plats: [
-    ['Mörkt och otryggt på kvällstid', 'Skymd gångväg med tätt buskage', 'Grupper samlas och det känns otryggt', 'Otryggt att gå här ensam på kvällen'],
+    [
+      'Mörkt och otryggt på kvällstid',
+      'Skymd gångväg med tätt buskage',
+      'Grupper samlas och det känns otryggt',
+      'Otryggt att gå här ensam på kvällen',
+    ],
     ['Otrygg stämning vid entrén på kvällen', 'Besökare upplever det otryggt vid stängning'],
   ],
   ordningsstorning: [
-    ['Högljudd grupp sent på kvällen', 'Bråk mellan besökare', 'Störande musik och fest på natten', 'Berusade personer stör förbipasserande'],
+    [
+      'Högljudd grupp sent på kvällen',
+      'Bråk mellan besökare',
+      'Störande musik och fest på natten',
+      'Berusade personer stör förbipasserande',
+    ],
     ['Störande grupp i läsesalen', 'Stök vid entrén, personal fick ingripa', 'Högljudda ungdomar på barnavdelningen'],
   ],
   narkotika: [

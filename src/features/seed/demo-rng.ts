@@ -32,7 +32,8 @@ export function createRng(seed: number): Rng {
       let hi = cdf.length - 1;
       while (lo < hi) {
         const mid = (lo + hi) >>> 1;
-        if (cdf[mid]! > target) hi = mid; else lo = mid + 1;
+        if (cdf[mid]! > target) hi = mid;
+        else lo = mid + 1;
       }
       return lo;
     },

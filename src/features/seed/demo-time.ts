@@ -39,8 +39,18 @@ const SEASON: Record<TimeProfile, readonly number[]> = {
 };
 // Approximate local sunrise and sunset in Stockholm mid-month (hours, DST included).
 const SUN: readonly (readonly [number, number])[] = [
-  [8.6, 15.2], [7.6, 16.5], [6.3, 17.8], [6, 20], [4.6, 21], [3.6, 22.1],
-  [4, 21.8], [5.2, 20.6], [6.6, 19.1], [7.8, 17.6], [7.6, 15.3], [8.6, 14.8],
+  [8.6, 15.2],
+  [7.6, 16.5],
+  [6.3, 17.8],
+  [6, 20],
+  [4.6, 21],
+  [3.6, 22.1],
+  [4, 21.8],
+  [5.2, 20.6],
+  [6.6, 19.1],
+  [7.8, 17.6],
+  [7.6, 15.3],
+  [8.6, 14.8],
 ];
 
 /** True when the hour lies (mostly) in darkness in that month. */
@@ -60,7 +70,8 @@ export function festiveFactor(slot: Omit<HourSlot, 'start'>): number {
   if ((is(12, 31) && evening) || (is(1, 1) && morning)) return 5;
   if ((is(4, 30) && evening) || (is(5, 1) && morning)) return 4;
   const midsummerEve = (m: number, d: number) => m === 6 && d >= 19 && d <= 25 && slot.eveningWeekday === 4;
-  if ((evening && midsummerEve(slot.month, slot.day)) || (morning && midsummerEve(slot.month, slot.day - 1))) return 2.5;
+  if ((evening && midsummerEve(slot.month, slot.day)) || (morning && midsummerEve(slot.month, slot.day - 1)))
+    return 2.5;
   return 1;
 }
 
@@ -81,12 +92,14 @@ export function hourSlots(now: Date, days: number, timeZone: string): HourSlot[]
 
 /** Cumulative slot weights per profile, for drawing an hour with `Rng.pick`. */
 export function profileTables(slots: readonly HourSlot[]): Record<TimeProfile, Float64Array> {
-  const table = (profile: TimeProfile) => cumulative(slots.map((s) => {
-    const hourWeight = profile === 'dark'
-      ? HOURS.evening[s.hour]! * (isDark(s.month, s.hour) ? 1 : 0.08)
-      : HOURS[profile][s.hour]!;
-    const festive = profile === 'day' ? 1 : festiveFactor(s);
-    return hourWeight * WEEKDAY[profile][s.eveningWeekday]! * SEASON[profile][s.month - 1]! * festive;
-  }));
+  const table = (profile: TimeProfile) =>
+    cumulative(
+      slots.map((s) => {
+        const hourWeight =
+          profile === 'dark' ? HOURS.evening[s.hour]! * (isDark(s.month, s.hour) ? 1 : 0.08) : HOURS[profile][s.hour]!;
+        const festive = profile === 'day' ? 1 : festiveFactor(s);
+        return hourWeight * WEEKDAY[profile][s.eveningWeekday]! * SEASON[profile][s.month - 1]! * festive;
+      }),
+    );
   return { night: table('night'), evening: table('evening'), day: table('day'), dark: table('dark') };
 }

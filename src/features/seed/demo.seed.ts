@@ -7,8 +7,18 @@ import { incidentRow, writeIncidents } from '../incidents/incident-writer.js';
 import type { Db } from '../../core/context.js';
 import type { SeededAreas } from './areas.seed.js';
 import {
-  CATEGORY_MIX, CATEGORY_PROFILE, FOUND_LATER, HOT_PLACES, JITTER_M, neighbourhoodIntensity, PLACE_SHARE, PLACE_TYPE_WEIGHT,
-  STAFF_SHARE, statusFor, TEMPLATES, ZONE_WEIGHT,
+  CATEGORY_MIX,
+  CATEGORY_PROFILE,
+  FOUND_LATER,
+  HOT_PLACES,
+  JITTER_M,
+  neighbourhoodIntensity,
+  PLACE_SHARE,
+  PLACE_TYPE_WEIGHT,
+  STAFF_SHARE,
+  statusFor,
+  TEMPLATES,
+  ZONE_WEIGHT,
 } from './demo-model.js';
 import { createRng, cumulative, type Rng } from './demo-rng.js';
 import { hourSlots, profileTables } from './demo-time.js';
@@ -54,12 +64,24 @@ export function generateDemoIncidents(input: DemoInput): NewIncidentRow[] {
   const hoods = input.areas.neighbourhoods
     .filter((n) => isInForce(n, today) && (input.anchors.get(n.id)?.length ?? 0) > 0)
     .sort((a, b) => a.code.localeCompare(b.code));
-  const hoodTable = cumulative(hoods.map((n) => neighbourhoodIntensity(n.code) * Math.sqrt(input.anchors.get(n.id)!.length)));
-  const places = input.places.filter((p) => PLACE_TYPE_WEIGHT[p.type] !== undefined).sort((a, b) => a.slug.localeCompare(b.slug));
+  const hoodTable = cumulative(
+    hoods.map((n) => neighbourhoodIntensity(n.code) * Math.sqrt(input.anchors.get(n.id)!.length)),
+  );
+  const places = input.places
+    .filter((p) => PLACE_TYPE_WEIGHT[p.type] !== undefined)
+    .sort((a, b) => a.slug.localeCompare(b.slug));
   const placeTable = cumulative(places.map((p) => PLACE_TYPE_WEIGHT[p.type]! * (HOT_PLACES[p.slug] ?? 1)));
-  const mixes = new Map(Object.entries(CATEGORY_MIX).map(([k, mix]) => [k, { codes: Object.keys(mix), table: cumulative(Object.values(mix)) }]));
+  const mixes = new Map(
+    Object.entries(CATEGORY_MIX).map(([k, mix]) => [
+      k,
+      { codes: Object.keys(mix), table: cumulative(Object.values(mix)) },
+    ]),
+  );
   const lookups: AdmissionLookups = {
-    areas: input.areas.index, timeZone: input.timeZone, now, category: (code) => (input.categoryIds.has(code) ? { id: input.categoryIds.get(code)!, code, active: true } : null),
+    areas: input.areas.index,
+    timeZone: input.timeZone,
+    now,
+    category: (code) => (input.categoryIds.has(code) ? { id: input.categoryIds.get(code)!, code, active: true } : null),
   };
 
   const rows: NewIncidentRow[] = [];
@@ -73,17 +95,32 @@ export function generateDemoIncidents(input: DemoInput): NewIncidentRow[] {
     let admitted: AdmittedIncident | undefined;
     for (let attempt = 0; !admitted; attempt++) {
       if (attempt === 100) throw new Error(`demo row ${i}: no point inside an area after 100 draws`);
-      const drawn = place ? placePoint(rng, place) : { point: streetPoint(rng, hoods[rng.pick(hoodTable)]!.id, input.anchors), precision: 'exact' as const };
+      const drawn = place
+        ? placePoint(rng, place)
+        : { point: streetPoint(rng, hoods[rng.pick(hoodTable)]!.id, input.anchors), precision: 'exact' as const };
       // The text is drawn last (the generator's sequence is the seed's contract); no template holds personal data (demo-model.test.ts).
-      const admission = admitIncident({ occurredAt, category, point: { lon: drawn.point[0], lat: drawn.point[1] }, precision: drawn.precision, description: null }, lookups);
+      const admission = admitIncident(
+        {
+          occurredAt,
+          category,
+          point: { lon: drawn.point[0], lat: drawn.point[1] },
+          precision: drawn.precision,
+          description: null,
+        },
+        lookups,
+      );
       if (admission.ok) admitted = admission.incident;
-      else if (admission.issues.some((issue) => issue.field !== 'location')) throw new Error(`demo row ${i}: ${admission.issues.map((issue) => issue.code).join(', ')}`);
+      else if (admission.issues.some((issue) => issue.field !== 'location'))
+        throw new Error(`demo row ${i}: ${admission.issues.map((issue) => issue.code).join(', ')}`);
     }
 
     const zone = place && place.zones.length > 0 && rng.next() < 0.85 ? pickZone(rng, place.zones) : null;
     const byStaff = place !== undefined && rng.next() < (STAFF_SHARE[place.type] ?? 0);
     const meanDelayMs = FOUND_LATER.has(category) ? 6 * HOUR_MS : 25 * 60_000;
-    const reportedAt = Math.min(now, occurredAt.getTime() + 60_000 + Math.round(-Math.log(1 - rng.next()) * meanDelayMs));
+    const reportedAt = Math.min(
+      now,
+      occurredAt.getTime() + 60_000 + Math.round(-Math.log(1 - rng.next()) * meanDelayMs),
+    );
     const { status, closure } = statusFor((now - reportedAt) / (24 * HOUR_MS), rng.next());
     const [outdoor, indoor] = TEMPLATES[category]!;
     const texts = place?.setting === 'indoor' && indoor ? indoor : outdoor;
@@ -110,7 +147,10 @@ export function generateDemoIncidents(input: DemoInput): NewIncidentRow[] {
 function placePoint(rng: Rng, place: SeededPlace): { point: Point; precision: 'exact' | 'place' } {
   if (place.setting === 'indoor' || rng.next() < 0.5) return { point: [place.lon, place.lat], precision: 'place' };
   const sigma = JITTER_M[place.type] ?? 50;
-  return { point: offsetMetres(place.lon, place.lat, rng.gaussian() * sigma, rng.gaussian() * sigma), precision: 'exact' };
+  return {
+    point: offsetMetres(place.lon, place.lat, rng.gaussian() * sigma, rng.gaussian() * sigma),
+    precision: 'exact',
+  };
 }
 
 function streetPoint(rng: Rng, hoodId: string, anchors: DemoInput['anchors']): Point {
@@ -132,7 +172,8 @@ function pickZone(rng: Rng, zones: SeededPlace['zones']): string {
 async function loadStreetAnchors(dir: string, areas: SeededAreas, day: string): Promise<Map<string, Point[]>> {
   const stops = await readJsonFile(dir, BUS_STOPS_FILE, featureCollection(z.object({ name: z.string() }), PointSchema));
   const anchors = new Map<string, Point[]>();
-  for (const n of areas.neighbourhoods.filter((x) => isInForce(x, day))) anchors.set(n.id, [interiorPoint(n.geometry).point]);
+  for (const n of areas.neighbourhoods.filter((x) => isInForce(x, day)))
+    anchors.set(n.id, [interiorPoint(n.geometry).point]);
   for (const f of stops.features) {
     const [lon, lat] = f.geometry.coordinates;
     const hit = areas.index.containing(lon, lat, day)[0];

@@ -2,7 +2,12 @@ import booleanPointInPolygon from '@turf/boolean-point-in-polygon';
 import { z } from 'zod';
 import { interiorPoint } from '../../analysis/geo/interior-point.js';
 import {
-  neighbourhoodAt, neighbourhoodByKey, type PlaceContext, type PlaceZoneDef, type PlannedPlace, type Station,
+  neighbourhoodAt,
+  neighbourhoodByKey,
+  type PlaceContext,
+  type PlaceZoneDef,
+  type PlannedPlace,
+  type Station,
 } from './place-context.js';
 import { readCsvFile } from './shared-data.js';
 import { slugify } from './slug.js';
@@ -10,7 +15,10 @@ import { UNIT } from './units.seed.js';
 
 const LIBRARIES_FILE = 'stockholm/libraries.csv';
 
-const optionalNumber = z.string().transform((s) => (s.trim() === '' ? null : Number(s))).pipe(z.number().finite().nullable());
+const optionalNumber = z
+  .string()
+  .transform((s) => (s.trim() === '' ? null : Number(s)))
+  .pipe(z.number().finite().nullable());
 const LibraryRow = z.object({
   name: z.string().min(1),
   kind: z.enum(['library', 'archive_reading_room', 'museum']),
@@ -46,43 +54,98 @@ type Manual = { skip: string } | { stadsdel?: string; station?: string; why: str
 const MANUAL: Record<string, Manual> = {
   'Barnens bokbuss': { skip: 'mobile library bus without a fixed site' },
   'Brommaplans bibliotek': { station: 'Brommaplan', why: 'named after Brommaplan; placed at the metro station there' },
-  'Enskede bibliotek': { stadsdel: 'ENSKEDEDALEN', why: 'assumed to be the library in Dalen (Dalens allé) run by the Enskede libraries (Mitt i); unverified' },
-  'Luma bibliotek': { stadsdel: 'SÖDRA HAMMARBYHAMNEN', station: 'Luma', why: 'Luma in Hammarby sjöstad; placed at the Luma light-rail stop' },
-  'Norra Djurgårdsstadens bibliotek': { stadsdel: 'HJORTHAGEN', station: 'Ropsten', why: 'Bobergsgatan 81, Norra Djurgårdsstaden, near Ropsten' },
+  'Enskede bibliotek': {
+    stadsdel: 'ENSKEDEDALEN',
+    why: 'assumed to be the library in Dalen (Dalens allé) run by the Enskede libraries (Mitt i); unverified',
+  },
+  'Luma bibliotek': {
+    stadsdel: 'SÖDRA HAMMARBYHAMNEN',
+    station: 'Luma',
+    why: 'Luma in Hammarby sjöstad; placed at the Luma light-rail stop',
+  },
+  'Norra Djurgårdsstadens bibliotek': {
+    stadsdel: 'HJORTHAGEN',
+    station: 'Ropsten',
+    why: 'Bobergsgatan 81, Norra Djurgårdsstaden, near Ropsten',
+  },
   'Skarpnäcks bibliotek': { station: 'Skarpnäck', why: 'named after Skarpnäck; placed at the metro station' },
   'Spånga bibliotek': { station: 'Spånga', why: 'Spånga centrum by the commuter-rail station' },
-  'Sture bibliotek': { stadsdel: 'ÖSTERMALM', station: 'Östermalmstorg', why: 'inside Östermalmstorg metro station at the Sture exit (opened 2009; tea.se)' },
-  'Telefonplans bibliotek': { stadsdel: 'MIDSOMMARKRANSEN', station: 'Telefonplan', why: 'Telefonplan 1, by the metro station' },
-  'Tranströmerbiblioteket/PUNKT': { stadsdel: 'SÖDERMALM', station: 'Medborgarplatsen', why: 'in Medborgarhuset at Medborgarplatsen' },
-  'Östermalms bibliotek': { stadsdel: 'ÖSTERMALM', station: 'Karlaplan', why: 'in the Fältöversten centre at Karlaplan' },
-  'Stadsarkivet Kungsklippan': { stadsdel: 'KUNGSHOLMEN', station: 'Rådhuset', why: 'Kungsklippan 6, a few hundred metres from Rådhuset station' },
-  'Stadsarkivet Liljeholmskajen': { stadsdel: 'LILJEHOLMEN', station: 'Liljeholmen', why: 'Sjöviksvägen 126 at Liljeholmskajen/Årstadal, about 0.5 km east of Liljeholmen station' },
+  'Sture bibliotek': {
+    stadsdel: 'ÖSTERMALM',
+    station: 'Östermalmstorg',
+    why: 'inside Östermalmstorg metro station at the Sture exit (opened 2009; tea.se)',
+  },
+  'Telefonplans bibliotek': {
+    stadsdel: 'MIDSOMMARKRANSEN',
+    station: 'Telefonplan',
+    why: 'Telefonplan 1, by the metro station',
+  },
+  'Tranströmerbiblioteket/PUNKT': {
+    stadsdel: 'SÖDERMALM',
+    station: 'Medborgarplatsen',
+    why: 'in Medborgarhuset at Medborgarplatsen',
+  },
+  'Östermalms bibliotek': {
+    stadsdel: 'ÖSTERMALM',
+    station: 'Karlaplan',
+    why: 'in the Fältöversten centre at Karlaplan',
+  },
+  'Stadsarkivet Kungsklippan': {
+    stadsdel: 'KUNGSHOLMEN',
+    station: 'Rådhuset',
+    why: 'Kungsklippan 6, a few hundred metres from Rådhuset station',
+  },
+  'Stadsarkivet Liljeholmskajen': {
+    stadsdel: 'LILJEHOLMEN',
+    station: 'Liljeholmen',
+    why: 'Sjöviksvägen 126 at Liljeholmskajen/Årstadal, about 0.5 km east of Liljeholmen station',
+  },
 };
 
-const MODE_LABEL: Record<string, string> = { subway: 'metro station', rail: 'commuter-rail station', lightrail: 'light-rail stop', tram: 'tram stop', ferry: 'ferry pier' };
+const MODE_LABEL: Record<string, string> = {
+  subway: 'metro station',
+  rail: 'commuter-rail station',
+  lightrail: 'light-rail stop',
+  tram: 'tram stop',
+  ferry: 'ferry pier',
+};
 
 /**
  * Indoor places from libraries.csv. Only 3 rows carry a coordinate; the others get a documented
  * approximation: the namesake station (libraries usually sit in the local centre by the station) when
  * that station lies inside the row's stadsdel, else an interior point of the stadsdel polygon.
  */
-export async function planLibraries(ctx: PlaceContext, dir: string): Promise<{ planned: PlannedPlace[]; skipped: Array<{ name: string; reason: string }> }> {
+export async function planLibraries(
+  ctx: PlaceContext,
+  dir: string,
+): Promise<{ planned: PlannedPlace[]; skipped: Array<{ name: string; reason: string }> }> {
   const rows = await readCsvFile(dir, LIBRARIES_FILE, LibraryRow);
   const planned: PlannedPlace[] = [];
   const skipped: Array<{ name: string; reason: string }> = [];
   for (const row of rows) {
     const manual = MANUAL[row.name];
-    if (manual && 'skip' in manual) { skipped.push({ name: row.name, reason: manual.skip }); continue; }
+    if (manual && 'skip' in manual) {
+      skipped.push({ name: row.name, reason: manual.skip });
+      continue;
+    }
     const located = locate(ctx, row, manual);
     const neighbourhood = neighbourhoodAt(ctx, located.lon, located.lat);
     if (!neighbourhood) throw new Error(`${LIBRARIES_FILE}: '${row.name}' lies outside Stockholm`);
     const shortName = row.name.split(' (')[0]!.trim();
     const owner = row.kind === 'archive_reading_room' ? UNIT.cityArchives : UNIT.culture;
     planned.push({
-      slug: slugify(shortName), name: shortName, type: row.kind, setting: 'indoor', ...located,
+      slug: slugify(shortName),
+      name: shortName,
+      type: row.kind,
+      setting: 'indoor',
+      ...located,
       address: [row.address, row.postcode].filter(Boolean).join(', ') || null,
-      neighbourhood, ownerSlug: owner,
-      responsibilities: [[owner, 'premises'], [neighbourhood.districtSlug, 'environment']],
+      neighbourhood,
+      ownerSlug: owner,
+      responsibilities: [
+        [owner, 'premises'],
+        [neighbourhood.districtSlug, 'environment'],
+      ],
       zones: ZONES[row.kind],
     });
   }
@@ -95,16 +158,24 @@ function locate(
   manual: { stadsdel?: string; station?: string; why: string } | undefined,
 ): { lon: number; lat: number; approximate: boolean; note: string } {
   if (row.lon !== null && row.lat !== null) {
-    return { lon: row.lon, lat: row.lat, approximate: false, note: `coordinate as published (${row.coord_source}); see shared/data/SOURCES.md` };
+    return {
+      lon: row.lon,
+      lat: row.lat,
+      approximate: false,
+      note: `coordinate as published (${row.coord_source}); see shared/data/SOURCES.md`,
+    };
   }
   const key = manual?.stadsdel ?? (row.stadsdel || undefined);
   const station = findStation(ctx.stations, manual?.station, row.name);
   const why = manual ? `; ${manual.why}` : '';
   if (station) {
-    const inside = key === undefined || booleanPointInPolygon([station.lon, station.lat], neighbourhoodByKey(ctx, key).geometry);
+    const inside =
+      key === undefined || booleanPointInPolygon([station.lon, station.lat], neighbourhoodByKey(ctx, key).geometry);
     if (inside) {
       return {
-        lon: station.lon, lat: station.lat, approximate: true,
+        lon: station.lon,
+        lat: station.lat,
+        approximate: true,
         note: `approximate: position of ${station.name} ${MODE_LABEL[station.mode] ?? 'station'} (stockholms-puls network, CC BY 4.0)${why}`,
       };
     }
@@ -113,15 +184,26 @@ function locate(
   const n = neighbourhoodByKey(ctx, key);
   const { point, method } = interiorPoint(n.geometry);
   const how = method === 'bbox-centre' ? 'centre of the bounding box' : 'an interior point (scanline midpoint)';
-  const rejected = station ? `; the station point ${station.name} in the source lies outside ${n.name}, so it was not used` : '';
-  return { lon: point[0], lat: point[1], approximate: true, note: `approximate: ${how} of stadsdel ${n.name}${rejected}${why}` };
+  const rejected = station
+    ? `; the station point ${station.name} in the source lies outside ${n.name}, so it was not used`
+    : '';
+  return {
+    lon: point[0],
+    lat: point[1],
+    approximate: true,
+    note: `approximate: ${how} of stadsdel ${n.name}${rejected}${why}`,
+  };
 }
 
 /**
  * The station named by hand, else the namesake metro station: 'Högdalens bibliotek' → 'Högdalen',
  * 'Hässelby gårds bibliotek' → 'Hässelby gård', 'Farsta bibliotek' → 'Farsta' (case-insensitive).
  */
-function findStation(stations: readonly Station[], manualName: string | undefined, libraryName: string): Station | undefined {
+function findStation(
+  stations: readonly Station[],
+  manualName: string | undefined,
+  libraryName: string,
+): Station | undefined {
   const byName = (name: string, modes: readonly string[]) =>
     modes.map((m) => stations.find((s) => s.mode === m && s.name.toLowerCase() === name.toLowerCase())).find(Boolean);
   if (manualName) return byName(manualName, ['subway', 'rail', 'lightrail', 'tram']);

@@ -2,9 +2,18 @@ import type { PlaceSetting } from '../../domain/org.js';
 import type { SeededAreas, SeededNeighbourhood } from './areas.seed.js';
 
 /** A rail, metro, light-rail, tram or ferry stop from the stockholms-puls network (CC BY 4.0). */
-export interface Station { name: string; mode: string; lon: number; lat: number }
+export interface Station {
+  name: string;
+  mode: string;
+  lon: number;
+  lat: number;
+}
 
-export interface PlaceZoneDef { code: string; name: string; name_en: string }
+export interface PlaceZoneDef {
+  code: string;
+  name: string;
+  name_en: string;
+}
 
 /** A place ready to insert: everything but the ids the database assigns. */
 export interface PlannedPlace {
@@ -40,8 +49,9 @@ export function neighbourhoodAt(ctx: PlaceContext, lon: number, lat: number): Se
 
 /** The neighbourhood row in force on `ctx.day` with the shared files' UPPERCASE key ('HÖGDALEN'). */
 export function neighbourhoodByKey(ctx: PlaceContext, key: string): SeededNeighbourhood {
-  const n = ctx.areas.neighbourhoods.find((x) => x.key === key && x.validFrom <= ctx.day && (x.validTo === null || ctx.day <= x.validTo));
+  const n = ctx.areas.neighbourhoods.find(
+    (x) => x.key === key && x.validFrom <= ctx.day && (x.validTo === null || ctx.day <= x.validTo),
+  );
   if (!n) throw new Error(`unknown stadsdel '${key}'`);
   return n;
 }
-

@@ -47,7 +47,11 @@ export async function seedPlaces(
   day: string,
 ): Promise<{ places: SeededPlace[]; report: PlacesReport }> {
   const stationFile = await readJsonFile(dir, STATIONS_FILE, featureCollection(StationProps, PointSchema));
-  const stations = stationFile.features.map((f) => ({ ...f.properties, lon: f.geometry.coordinates[0], lat: f.geometry.coordinates[1] }));
+  const stations = stationFile.features.map((f) => ({
+    ...f.properties,
+    lon: f.geometry.coordinates[0],
+    lat: f.geometry.coordinates[1],
+  }));
   const ctx: PlaceContext = { areas, stations, day };
   const indoor = await planLibraries(ctx, dir);
   const outdoor = planOutdoorPlaces(ctx);
@@ -58,26 +62,64 @@ export async function seedPlaces(
     slugs.add(p.slug);
   }
 
-  const inserted = await insertPlaces(db, planned.map((p): NewPlace => ({
-    organisation_id: organisationId, slug: p.slug, name: p.name, type: p.type, setting: p.setting, lon: p.lon, lat: p.lat,
-    coordinate_approximate: p.approximate, coordinate_note: p.note, address: p.address, neighbourhood_code: p.neighbourhood.code,
-    owner_unit_id: unitId(unitIds, p.ownerSlug), geometry: null,
-  })));
+  const inserted = await insertPlaces(
+    db,
+    planned.map(
+      (p): NewPlace => ({
+        organisation_id: organisationId,
+        slug: p.slug,
+        name: p.name,
+        type: p.type,
+        setting: p.setting,
+        lon: p.lon,
+        lat: p.lat,
+        coordinate_approximate: p.approximate,
+        coordinate_note: p.note,
+        address: p.address,
+        neighbourhood_code: p.neighbourhood.code,
+        owner_unit_id: unitId(unitIds, p.ownerSlug),
+        geometry: null,
+      }),
+    ),
+  );
   const idBySlug = new Map(inserted.map((r) => [r.slug, r.id]));
   const ids = planned.map((p) => idBySlug.get(p.slug)!);
-  const zones = await insertZones(db, planned.flatMap((p, i) => p.zones.map((z) => ({ place_id: ids[i]!, ...z }))));
-  await insertResponsibilities(db, planned.flatMap((p, i) =>
-    p.responsibilities.map(([slug, responsibility]) => ({ place_id: ids[i]!, unit_id: unitId(unitIds, slug), responsibility }))));
+  const zones = await insertZones(
+    db,
+    planned.flatMap((p, i) => p.zones.map((z) => ({ place_id: ids[i]!, ...z }))),
+  );
+  await insertResponsibilities(
+    db,
+    planned.flatMap((p, i) =>
+      p.responsibilities.map(([slug, responsibility]) => ({
+        place_id: ids[i]!,
+        unit_id: unitId(unitIds, slug),
+        responsibility,
+      })),
+    ),
+  );
 
-  const report: PlacesReport = { bySetting: { indoor: 0, outdoor: 0 }, byType: {}, skipped: [...indoor.skipped, ...outdoor.skipped] };
+  const report: PlacesReport = {
+    bySetting: { indoor: 0, outdoor: 0 },
+    byType: {},
+    skipped: [...indoor.skipped, ...outdoor.skipped],
+  };
   for (const p of planned) {
     report.bySetting[p.setting]++;
     report.byType[p.type] = (report.byType[p.type] ?? 0) + 1;
   }
-  const places = planned.map((p, i): SeededPlace => ({
-    id: ids[i]!, slug: p.slug, name: p.name, type: p.type, setting: p.setting, lon: p.lon, lat: p.lat,
-    ownerUnitId: unitId(unitIds, p.ownerSlug),
-    zones: zones.filter((z) => z.place_id === ids[i]).map((z) => ({ id: z.id, code: z.code })),
-  }));
+  const places = planned.map(
+    (p, i): SeededPlace => ({
+      id: ids[i]!,
+      slug: p.slug,
+      name: p.name,
+      type: p.type,
+      setting: p.setting,
+      lon: p.lon,
+      lat: p.lat,
+      ownerUnitId: unitId(unitIds, p.ownerSlug),
+      zones: zones.filter((z) => z.place_id === ids[i]).map((z) => ({ id: z.id, code: z.code })),
+    }),
+  );
   return { places, report };
 }

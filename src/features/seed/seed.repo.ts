@@ -1,7 +1,5 @@
 import type { Insertable } from 'kysely';
-import type {
-  AreaPopulationsTable, NewArea, NewPlace, NewUnit, PlaceZonesTable,
-} from '../../db/schema.js';
+import type { AreaPopulationsTable, NewArea, NewPlace, NewUnit, PlaceZonesTable } from '../../db/schema.js';
 import type { Db } from '../../core/context.js';
 
 /** The id of the organisation with this slug, if it exists. */
@@ -10,7 +8,10 @@ export function findOrganisationId(db: Db, slug: string) {
 }
 
 /** Inserts an organisation; returns its id. */
-export async function insertOrganisation(db: Db, org: { slug: string; name: string; municipality_code: string; time_zone: string }): Promise<string> {
+export async function insertOrganisation(
+  db: Db,
+  org: { slug: string; name: string; municipality_code: string; time_zone: string },
+): Promise<string> {
   const { id } = await db.insertInto('organisations').values(org).returning('id').executeTakeFirstOrThrow();
   return id;
 }
@@ -18,7 +19,14 @@ export async function insertOrganisation(db: Db, org: { slug: string; name: stri
 /** Inserts categories; returns their ids and codes. */
 export async function insertCategories(
   db: Db,
-  rows: Array<{ organisation_id: string; code: string; label_sv: string; label_en: string; group_code: string; sort_order: number }>,
+  rows: Array<{
+    organisation_id: string;
+    code: string;
+    label_sv: string;
+    label_en: string;
+    group_code: string;
+    sort_order: number;
+  }>,
 ) {
   return db.insertInto('incident_categories').values(rows).returning(['id', 'code']).execute();
 }
@@ -45,10 +53,15 @@ export function insertPlaces(db: Db, rows: NewPlace[]) {
 
 /** Inserts place zones; returns ids with their place and code. */
 export function insertZones(db: Db, rows: Insertable<PlaceZonesTable>[]) {
-  return rows.length ? db.insertInto('place_zones').values(rows).returning(['id', 'place_id', 'code']).execute() : Promise.resolve([]);
+  return rows.length
+    ? db.insertInto('place_zones').values(rows).returning(['id', 'place_id', 'code']).execute()
+    : Promise.resolve([]);
 }
 
 /** Inserts which unit answers for what at a place. */
-export async function insertResponsibilities(db: Db, rows: Array<{ place_id: string; unit_id: string; responsibility: string }>): Promise<void> {
+export async function insertResponsibilities(
+  db: Db,
+  rows: Array<{ place_id: string; unit_id: string; responsibility: string }>,
+): Promise<void> {
   if (rows.length) await db.insertInto('place_responsibilities').values(rows).execute();
 }

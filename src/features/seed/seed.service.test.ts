@@ -13,36 +13,85 @@ import { DEFAULT_SHARED_DATA_DIR, type SeedReport, seedStockholm } from './seed.
 const NOW = new Date('2026-11-25T12:00:00Z');
 const OPTIONS = { demoIncidents: 2000, demoSeed: 7, now: NOW };
 const DISTRICTS_2022 = [
-  'Bromma', 'Enskede-Årsta-Vantör', 'Farsta', 'Hägersten-Älvsjö', 'Hässelby-Vällingby', 'Kungsholmen', 'Norrmalm',
-  'Rinkeby-Kista', 'Skarpnäck', 'Skärholmen', 'Spånga-Tensta', 'Södermalm', 'Östermalm',
+  'Bromma',
+  'Enskede-Årsta-Vantör',
+  'Farsta',
+  'Hägersten-Älvsjö',
+  'Hässelby-Vällingby',
+  'Kungsholmen',
+  'Norrmalm',
+  'Rinkeby-Kista',
+  'Skarpnäck',
+  'Skärholmen',
+  'Spånga-Tensta',
+  'Södermalm',
+  'Östermalm',
 ];
 const DISTRICTS_NOW = [
-  'Bromma', 'Enskede-Årsta-Vantör', 'Farsta', 'Hägersten-Älvsjö', 'Hässelby-Vällingby', 'Järva', 'Kungsholmen',
-  'Norra innerstaden', 'Skarpnäck', 'Skärholmen', 'Södermalm',
+  'Bromma',
+  'Enskede-Årsta-Vantör',
+  'Farsta',
+  'Hägersten-Älvsjö',
+  'Hässelby-Vällingby',
+  'Järva',
+  'Kungsholmen',
+  'Norra innerstaden',
+  'Skarpnäck',
+  'Skärholmen',
+  'Södermalm',
 ];
 
 /** A digest of the demo rows by content (not ids, which the database assigns). */
 async function demoFingerprint(db: Kysely<Database>): Promise<string> {
-  const rows = await db.selectFrom('incidents as i')
+  const rows = await db
+    .selectFrom('incidents as i')
     .innerJoin('incident_categories as c', 'c.id', 'i.category_id')
     .leftJoin('places as p', 'p.id', 'i.place_id')
     .leftJoin('place_zones as z', 'z.id', 'i.zone_id')
     .innerJoin('areas as a', 'a.id', 'i.area_id')
-    .select(['c.code', 'p.slug', 'z.code as zone', 'a.code as area', 'i.occurred_at', 'i.reported_at', 'i.lon', 'i.lat',
-      'i.precision', 'i.h3_r10', 'i.status', 'i.closure_reason', 'i.description'])
+    .select([
+      'c.code',
+      'p.slug',
+      'z.code as zone',
+      'a.code as area',
+      'i.occurred_at',
+      'i.reported_at',
+      'i.lon',
+      'i.lat',
+      'i.precision',
+      'i.h3_r10',
+      'i.status',
+      'i.closure_reason',
+      'i.description',
+    ])
     .where('i.source', '=', 'demo')
-    .orderBy('i.occurred_at').orderBy('i.lon').orderBy('i.lat')
+    .orderBy('i.occurred_at')
+    .orderBy('i.lon')
+    .orderBy('i.lat')
     .execute();
-  const text = rows.map((r) => Object.values({ ...r, occurred_at: r.occurred_at.toISOString(), reported_at: r.reported_at.toISOString() }).join('|'));
+  const text = rows.map((r) =>
+    Object.values({ ...r, occurred_at: r.occurred_at.toISOString(), reported_at: r.reported_at.toISOString() }).join(
+      '|',
+    ),
+  );
   return createHash('sha256').update(text.join('\n')).digest('hex');
 }
 
 async function tableCounts(db: Kysely<Database>) {
   const count = async (table: 'organisations' | 'units' | 'areas' | 'places' | 'incidents' | 'audit_events') =>
-    (await db.selectFrom(table).select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n;
+    (
+      await db
+        .selectFrom(table)
+        .select((eb) => eb.fn.countAll<number>().as('n'))
+        .executeTakeFirstOrThrow()
+    ).n;
   return {
-    organisations: await count('organisations'), units: await count('units'), areas: await count('areas'),
-    places: await count('places'), incidents: await count('incidents'), audit: await count('audit_events'),
+    organisations: await count('organisations'),
+    units: await count('units'),
+    areas: await count('areas'),
+    places: await count('places'),
+    incidents: await count('incidents'),
+    audit: await count('audit_events'),
   };
 }
 
@@ -55,7 +104,10 @@ async function seedWithBrokenPoliceFile(db: Kysely<Database>) {
     mkdirSync(join(dir, 'polisen'));
     // Police events load after units, areas and places have been inserted in the transaction.
     writeFileSync(join(dir, 'polisen', 'events_stockholms_lan_2022-2026.json'), '[{"id": 1, "datetime": ');
-    const error = await seedStockholm(db, { ...OPTIONS, sharedDataDir: dir }).then(() => 'no error', (e: Error) => e.message);
+    const error = await seedStockholm(db, { ...OPTIONS, sharedDataDir: dir }).then(
+      () => 'no error',
+      (e: Error) => e.message,
+    );
     return { error, counts: await tableCounts(db) };
   } finally {
     rmSync(dir, { recursive: true, force: true });
@@ -83,22 +135,44 @@ describeEachEngine('seedStockholm', (getDb) => {
     expect(report.categories).toBe(13);
     expect(report.demoIncidents).toBe(2000);
     expect(report.places.indoor).toBe(43);
-    expect(report.places.skipped).toEqual([{ name: 'Barnens bokbuss', reason: 'mobile library bus without a fixed site' }]);
+    expect(report.places.skipped).toEqual([
+      { name: 'Barnens bokbuss', reason: 'mobile library bus without a fixed site' },
+    ]);
     expect(report.policeSkipped.summary + report.policeSkipped.other_location).toBeGreaterThan(0);
   });
 
   it('has the 117 stadsdelar as neighbourhood codes', async () => {
-    const rows = await db().selectFrom('areas').select('code').distinct().where('level', '=', 'neighbourhood').execute();
+    const rows = await db()
+      .selectFrom('areas')
+      .select('code')
+      .distinct()
+      .where('level', '=', 'neighbourhood')
+      .execute();
     expect(rows).toHaveLength(117);
-    expect(rows.map((r) => r.code)).toEqual(expect.arrayContaining(['hogdalen', 'ulvsunda-industriomrade', 'skarpnacks-gard']));
+    expect(rows.map((r) => r.code)).toEqual(
+      expect.arrayContaining(['hogdalen', 'ulvsunda-industriomrade', 'skarpnacks-gard']),
+    );
   });
 
   it('has 13 districts in force on 2022-01-01 and 11 today, owned by units valid the same days', async () => {
-    const districtsOn = async (day: string) => (await db().selectFrom('areas as a').innerJoin('units as u', 'u.id', 'a.owner_unit_id')
-      .select(['a.name', 'u.kind', 'u.valid_from', 'u.valid_to', 'a.valid_from as area_from', 'a.valid_to as area_to', 'a.approximate'])
-      .where('a.level', '=', 'district').where('a.valid_from', '<=', day)
-      .where((eb) => eb.or([eb('a.valid_to', 'is', null), eb('a.valid_to', '>=', day)]))
-      .orderBy('a.name').execute());
+    const districtsOn = async (day: string) =>
+      await db()
+        .selectFrom('areas as a')
+        .innerJoin('units as u', 'u.id', 'a.owner_unit_id')
+        .select([
+          'a.name',
+          'u.kind',
+          'u.valid_from',
+          'u.valid_to',
+          'a.valid_from as area_from',
+          'a.valid_to as area_to',
+          'a.approximate',
+        ])
+        .where('a.level', '=', 'district')
+        .where('a.valid_from', '<=', day)
+        .where((eb) => eb.or([eb('a.valid_to', 'is', null), eb('a.valid_to', '>=', day)]))
+        .orderBy('a.name')
+        .execute();
     const y2022 = await districtsOn('2022-01-01');
     const today = await districtsOn('2026-11-25');
     expect(y2022.map((d) => d.name).sort()).toEqual([...DISTRICTS_2022].sort());
@@ -110,7 +184,12 @@ describeEachEngine('seedStockholm', (getDb) => {
 
   it('places Högdalen in Enskede-Årsta-Vantör and Rinkeby in Rinkeby-Kista, then Järva', async () => {
     const index = await getAreaIndex(db(), orgId);
-    const districts = new Map((await db().selectFrom('areas').select(['id', 'code']).where('level', '=', 'district').execute()).map((r) => [r.id, r.code]));
+    const districts = new Map(
+      (await db().selectFrom('areas').select(['id', 'code']).where('level', '=', 'district').execute()).map((r) => [
+        r.id,
+        r.code,
+      ]),
+    );
     const at = (lon: number, lat: number, day: string) => {
       const hit = index.containing(lon, lat, day)[0];
       return hit && [hit.code, districts.get(hit.parentId!)];
@@ -123,12 +202,36 @@ describeEachEngine('seedStockholm', (getDb) => {
   });
 
   it('has the libraries and both Stadsarkivet reading rooms as indoor places with the right owners', async () => {
-    const places = await db().selectFrom('places as p').innerJoin('units as u', 'u.id', 'p.owner_unit_id')
-      .select(['p.id', 'p.name', 'p.type', 'p.setting', 'p.coordinate_approximate', 'p.lon', 'p.neighbourhood_code', 'u.slug as owner'])
-      .where('p.organisation_id', '=', orgId).execute();
+    const places = await db()
+      .selectFrom('places as p')
+      .innerJoin('units as u', 'u.id', 'p.owner_unit_id')
+      .select([
+        'p.id',
+        'p.name',
+        'p.type',
+        'p.setting',
+        'p.coordinate_approximate',
+        'p.lon',
+        'p.neighbourhood_code',
+        'u.slug as owner',
+      ])
+      .where('p.organisation_id', '=', orgId)
+      .execute();
     const byName = (name: string) => places.find((p) => p.name === name);
-    expect(byName('Högdalens bibliotek')).toMatchObject({ type: 'library', setting: 'indoor', owner: 'kulturforvaltningen', neighbourhood_code: 'hogdalen', coordinate_approximate: true });
-    expect(byName('Stadsbiblioteket')).toMatchObject({ type: 'library', setting: 'indoor', owner: 'kulturforvaltningen', coordinate_approximate: false, lon: 18.0543 });
+    expect(byName('Högdalens bibliotek')).toMatchObject({
+      type: 'library',
+      setting: 'indoor',
+      owner: 'kulturforvaltningen',
+      neighbourhood_code: 'hogdalen',
+      coordinate_approximate: true,
+    });
+    expect(byName('Stadsbiblioteket')).toMatchObject({
+      type: 'library',
+      setting: 'indoor',
+      owner: 'kulturforvaltningen',
+      coordinate_approximate: false,
+      lon: 18.0543,
+    });
     for (const name of ['Stadsarkivet Kungsklippan', 'Stadsarkivet Liljeholmskajen']) {
       expect(byName(name)).toMatchObject({ type: 'archive_reading_room', setting: 'indoor', owner: 'stadsarkivet' });
     }
@@ -136,38 +239,98 @@ describeEachEngine('seedStockholm', (getDb) => {
     expect(places.filter((p) => p.type === 'metro_entrance').every((p) => p.owner === 'sl')).toBe(true);
 
     const hogdalen = byName('Högdalens bibliotek')!;
-    const zones = await db().selectFrom('place_zones').select('code').where('place_id', '=', hogdalen.id).orderBy('code').execute();
+    const zones = await db()
+      .selectFrom('place_zones')
+      .select('code')
+      .where('place_id', '=', hogdalen.id)
+      .orderBy('code')
+      .execute();
     expect(zones.map((z) => z.code)).toEqual(['barnavdelning', 'entre', 'lasesal']);
-    const duties = await db().selectFrom('place_responsibilities as r').innerJoin('units as u', 'u.id', 'r.unit_id')
-      .select(['u.slug', 'r.responsibility']).where('r.place_id', '=', hogdalen.id).orderBy('r.responsibility').execute();
-    expect(duties).toEqual([{ slug: 'enskede-arsta-vantor', responsibility: 'environment' }, { slug: 'kulturforvaltningen', responsibility: 'premises' }]);
+    const duties = await db()
+      .selectFrom('place_responsibilities as r')
+      .innerJoin('units as u', 'u.id', 'r.unit_id')
+      .select(['u.slug', 'r.responsibility'])
+      .where('r.place_id', '=', hogdalen.id)
+      .orderBy('r.responsibility')
+      .execute();
+    expect(duties).toEqual([
+      { slug: 'enskede-arsta-vantor', responsibility: 'environment' },
+      { slug: 'kulturforvaltningen', responsibility: 'premises' },
+    ]);
   });
 
   it('loads Stockholm police notices at municipality precision only, and skips summaries and other places', async () => {
-    const police = await db().selectFrom('incidents as i').innerJoin('incident_categories as c', 'c.id', 'i.category_id')
-      .select(['i.source_ref', 'i.precision', 'i.area_id', 'i.district_id', 'i.h3_r9', 'i.occurred_at', 'i.reported_at', 'i.status', 'i.closure_reason', 'i.status_note', 'c.code'])
-      .where('i.source', '=', 'police').execute();
+    const police = await db()
+      .selectFrom('incidents as i')
+      .innerJoin('incident_categories as c', 'c.id', 'i.category_id')
+      .select([
+        'i.source_ref',
+        'i.precision',
+        'i.area_id',
+        'i.district_id',
+        'i.h3_r9',
+        'i.occurred_at',
+        'i.reported_at',
+        'i.status',
+        'i.closure_reason',
+        'i.status_note',
+        'c.code',
+      ])
+      .where('i.source', '=', 'police')
+      .execute();
     expect(police).toHaveLength(report.policeIncidents);
-    expect(police.every((p) => p.precision === 'municipality' && p.area_id === null && p.district_id === null && p.h3_r9 === null)).toBe(true);
+    expect(
+      police.every(
+        (p) => p.precision === 'municipality' && p.area_id === null && p.district_id === null && p.h3_r9 === null,
+      ),
+    ).toBe(true);
     const known = police.find((p) => p.source_ref === '620852');
-    expect(known).toMatchObject({ code: 'annat', status: 'closed', closure_reason: 'not_ours', status_note: POLICE_STATUS_NOTE });
+    expect(known).toMatchObject({
+      code: 'annat',
+      status: 'closed',
+      closure_reason: 'not_ours',
+      status_note: POLICE_STATUS_NOTE,
+    });
     expect(known!.occurred_at.toISOString()).toBe('2026-01-12T13:06:00.000Z');
     expect(known!.reported_at.toISOString()).toBe('2026-01-12T16:43:53.000Z');
     // Filed under 'Stockholms län' since 2026-01-20 but titled '…, Misshandel, Stockholm'.
     expect(police.find((p) => p.source_ref === '650271')).toMatchObject({ code: 'vald', precision: 'municipality' });
     const refs = new Set(police.map((p) => p.source_ref));
-    for (const skipped of ['589808' /* Sammanfattning kväll och natt */, '650280' /* Sigtuna */, '575366' /* Försvunnen person */]) {
+    for (const skipped of [
+      '589808' /* Sammanfattning kväll och natt */,
+      '650280' /* Sigtuna */,
+      '575366' /* Försvunnen person */,
+    ]) {
       expect(refs.has(skipped), skipped).toBe(false);
     }
   });
 
   it('generates a demo year that is located, clustered at places and weighted to evenings and weekends', async () => {
-    const rows = await db().selectFrom('incidents')
-      .select(['occurred_at', 'reported_at', 'place_id', 'area_id', 'district_id', 'h3_r9', 'precision', 'source', 'status', 'closure_reason'])
-      .where('source', '=', 'demo').execute();
+    const rows = await db()
+      .selectFrom('incidents')
+      .select([
+        'occurred_at',
+        'reported_at',
+        'place_id',
+        'area_id',
+        'district_id',
+        'h3_r9',
+        'precision',
+        'source',
+        'status',
+        'closure_reason',
+      ])
+      .where('source', '=', 'demo')
+      .execute();
     expect(rows).toHaveLength(2000);
-    const local = new Intl.DateTimeFormat('en-GB', { timeZone: 'Europe/Stockholm', hour: 'numeric', weekday: 'short', hourCycle: 'h23' });
-    let evening = 0; let weekend = 0;
+    const local = new Intl.DateTimeFormat('en-GB', {
+      timeZone: 'Europe/Stockholm',
+      hour: 'numeric',
+      weekday: 'short',
+      hourCycle: 'h23',
+    });
+    let evening = 0;
+    let weekend = 0;
     for (const r of rows) {
       expect(r.area_id && r.district_id && r.h3_r9).toBeTruthy();
       expect(r.occurred_at.getTime()).toBeGreaterThanOrEqual(NOW.getTime() - 365 * 86_400_000);
@@ -200,7 +363,11 @@ describeEachEngine('seedStockholm', (getDb) => {
     const again = await seedStockholm(db(), OPTIONS);
     expect(again).toMatchObject({ alreadySeeded: true, organisation: { id: orgId }, demoIncidents: 0 });
     expect(await tableCounts(db())).toEqual(before);
-    const audit = await db().selectFrom('audit_events').select(['action', 'entity_id', 'actor']).where('action', '=', 'seed').execute();
+    const audit = await db()
+      .selectFrom('audit_events')
+      .select(['action', 'entity_id', 'actor'])
+      .where('action', '=', 'seed')
+      .execute();
     expect(audit).toEqual([{ action: 'seed', entity_id: orgId, actor: 'system' }]);
   });
 

@@ -16,7 +16,12 @@ import { seedUnits, UNIT, unitId } from './units.seed.js';
 
 export { DEFAULT_SHARED_DATA_DIR, resolveSharedDataDir } from './shared-data.js';
 
-export const STOCKHOLM = { slug: 'stockholm', name: 'Stockholms stad', municipality_code: '0180', time_zone: 'Europe/Stockholm' } as const;
+export const STOCKHOLM = {
+  slug: 'stockholm',
+  name: 'Stockholms stad',
+  municipality_code: '0180',
+  time_zone: 'Europe/Stockholm',
+} as const;
 export const DEFAULT_DEMO_INCIDENTS = 50_000;
 export const DEFAULT_DEMO_SEED = 20_231;
 
@@ -41,7 +46,10 @@ export interface SeedReport {
   units: Record<UnitKind, number>;
   areas: { district: number; neighbourhood: number };
   populations: number;
-  places: Record<PlaceSetting, number> & { byType: Record<string, number>; skipped: Array<{ name: string; reason: string }> };
+  places: Record<PlaceSetting, number> & {
+    byType: Record<string, number>;
+    skipped: Array<{ name: string; reason: string }>;
+  };
   categories: number;
   demoIncidents: number;
   policeIncidents: number;
@@ -52,7 +60,8 @@ export interface SeedReport {
 
 function emptyReport(organisation: SeedReport['organisation'], alreadySeeded: boolean): SeedReport {
   return {
-    organisation, alreadySeeded,
+    organisation,
+    alreadySeeded,
     units: { district: 0, specialist: 0, company: 0, partner: 0 },
     areas: { district: 0, neighbourhood: 0 },
     populations: 0,
@@ -83,7 +92,11 @@ export async function seedStockholm(db: Kysely<Database>, options: SeedOptions =
     const report = emptyReport({ id: organisationId, slug: STOCKHOLM.slug }, false);
     const timed = async <T>(step: string, run: () => Promise<T>): Promise<T> => {
       const start = performance.now();
-      try { return await run(); } finally { report.timingsMs[step] = Math.round(performance.now() - start); }
+      try {
+        return await run();
+      } finally {
+        report.timingsMs[step] = Math.round(performance.now() - start);
+      }
     };
 
     const categoryIds = await timed('categories', () => seedCategories(trx, organisationId));
@@ -93,30 +106,58 @@ export async function seedStockholm(db: Kysely<Database>, options: SeedOptions =
     const areas = await timed('areas', () => seedAreas(trx, organisationId, dir, units.ids));
     report.areas = { district: areas.counts.district, neighbourhood: areas.counts.neighbourhood };
     report.populations = areas.counts.populations;
-    const { places, report: placeReport } = await timed('places', () => seedPlaces(trx, organisationId, dir, units.ids, areas, day));
+    const { places, report: placeReport } = await timed('places', () =>
+      seedPlaces(trx, organisationId, dir, units.ids, areas, day),
+    );
     report.places = { ...placeReport.bySetting, byType: placeReport.byType, skipped: placeReport.skipped };
 
     if (options.police ?? true) {
-      const police = await timed('police', () => seedPoliceEvents(trx, dir, {
-        organisation: report.organisation, index: areas.index, timeZone: STOCKHOLM.time_zone, categoryIds, policeUnitId: unitId(units.ids, UNIT.police),
-      }));
+      const police = await timed('police', () =>
+        seedPoliceEvents(trx, dir, {
+          organisation: report.organisation,
+          index: areas.index,
+          timeZone: STOCKHOLM.time_zone,
+          categoryIds,
+          policeUnitId: unitId(units.ids, UNIT.police),
+        }),
+      );
       report.policeIncidents = police.loaded;
       report.policeSkipped = police.skipped;
     }
 
     const count = options.demoIncidents ?? DEFAULT_DEMO_INCIDENTS;
     if (count > 0) {
-      report.demoIncidents = await timed('demo', () => seedDemoIncidents(trx, dir, {
-        organisation: report.organisation, count, seed: options.demoSeed ?? DEFAULT_DEMO_SEED, now, timeZone: STOCKHOLM.time_zone, areas, places, categoryIds,
-      }));
+      report.demoIncidents = await timed('demo', () =>
+        seedDemoIncidents(trx, dir, {
+          organisation: report.organisation,
+          count,
+          seed: options.demoSeed ?? DEFAULT_DEMO_SEED,
+          now,
+          timeZone: STOCKHOLM.time_zone,
+          areas,
+          places,
+          categoryIds,
+        }),
+      );
     }
 
     // Last: baselines and follow-ups are computed from the incidents seeded above.
-    await timed('programme', () => seedProgramme(trx, { organisation: { ...report.organisation, timeZone: STOCKHOLM.time_zone }, units: units.ids, places, now }));
+    await timed('programme', () =>
+      seedProgramme(trx, {
+        organisation: { ...report.organisation, timeZone: STOCKHOLM.time_zone },
+        units: units.ids,
+        places,
+        now,
+      }),
+    );
 
     const { timingsMs: _timings, ...counts } = report;
     await recordAudit(trx, {
-      organisationId, actor: 'system', action: 'seed', entityType: 'organisation', entityId: organisationId,
+      organisationId,
+      actor: 'system',
+      action: 'seed',
+      entityType: 'organisation',
+      entityId: organisationId,
       after: { ...counts, sharedDataDir: dir, demoSeed: options.demoSeed ?? DEFAULT_DEMO_SEED, now: now.toISOString() },
     });
     return report;

@@ -52,7 +52,10 @@ export async function readCsvFile<T extends z.ZodType>(dir: string, file: string
 }
 
 const Position = z.tuple([z.number(), z.number()]).rest(z.number());
-export const PolygonSchema = z.object({ type: z.literal('Polygon'), coordinates: z.array(z.array(Position).min(4)).min(1) });
+export const PolygonSchema = z.object({
+  type: z.literal('Polygon'),
+  coordinates: z.array(z.array(Position).min(4)).min(1),
+});
 export const PointSchema = z.object({ type: z.literal('Point'), coordinates: Position });
 
 /** A GeoJSON FeatureCollection whose features have the given properties and geometry. */

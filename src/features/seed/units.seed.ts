@@ -50,7 +50,9 @@ export const DISTRICTS: readonly DistrictDef[] = [
 
 /** The district in force on `day` for an area name of the given layout column. */
 export function districtByAreaName(areaName: string, day: string): DistrictDef {
-  const d = DISTRICTS.find((x) => x.areaName === areaName && x.validFrom <= day && (x.validTo === null || day <= x.validTo));
+  const d = DISTRICTS.find(
+    (x) => x.areaName === areaName && x.validFrom <= day && (x.validTo === null || day <= x.validTo),
+  );
   if (!d) throw new Error(`no district '${areaName}' in force on ${day}`);
   return d;
 }
@@ -64,7 +66,12 @@ export const UNIT = {
   police: POLICE_UNIT_SLUG,
 } as const;
 
-interface OtherUnit { slug: string; name: string; name_en: string; kind: Exclude<UnitKind, 'district'> }
+interface OtherUnit {
+  slug: string;
+  name: string;
+  name_en: string;
+  kind: Exclude<UnitKind, 'district'>;
+}
 
 /**
  * Specialist nämnder, city-owned companies and partners. Validity is left open (NULL): their history
@@ -74,32 +81,102 @@ interface OtherUnit { slug: string; name: string; name_en: string; kind: Exclude
  * (trafikförvaltningen), not owned by the city, so the city can ask it for measures but not order them.
  */
 const OTHER_UNITS: readonly OtherUnit[] = [
-  { slug: 'stadsledningskontoret', name: 'Kommunstyrelsen/Stadsledningskontoret', name_en: 'City Executive Board and Office (programme lead, system administration)', kind: 'specialist' },
-  { slug: UNIT.culture, name: 'Kulturnämnden/Kulturförvaltningen', name_en: 'Culture Committee and Administration (libraries, museums)', kind: 'specialist' },
-  { slug: UNIT.cityArchives, name: 'Stadsarkivet', name_en: 'City Archives (under the Culture Committee)', kind: 'specialist' },
-  { slug: UNIT.transport, name: 'Trafiknämnden (trafikkontoret)', name_en: 'Transport Committee (streets, squares, lighting)', kind: 'specialist' },
-  { slug: 'stadsbyggnadsnamnden', name: 'Stadsbyggnadsnämnden', name_en: 'City Planning Committee', kind: 'specialist' },
-  { slug: 'miljo-och-halsoskyddsnamnden', name: 'Miljö- och hälsoskyddsnämnden', name_en: 'Environment and Health Committee', kind: 'specialist' },
+  {
+    slug: 'stadsledningskontoret',
+    name: 'Kommunstyrelsen/Stadsledningskontoret',
+    name_en: 'City Executive Board and Office (programme lead, system administration)',
+    kind: 'specialist',
+  },
+  {
+    slug: UNIT.culture,
+    name: 'Kulturnämnden/Kulturförvaltningen',
+    name_en: 'Culture Committee and Administration (libraries, museums)',
+    kind: 'specialist',
+  },
+  {
+    slug: UNIT.cityArchives,
+    name: 'Stadsarkivet',
+    name_en: 'City Archives (under the Culture Committee)',
+    kind: 'specialist',
+  },
+  {
+    slug: UNIT.transport,
+    name: 'Trafiknämnden (trafikkontoret)',
+    name_en: 'Transport Committee (streets, squares, lighting)',
+    kind: 'specialist',
+  },
+  {
+    slug: 'stadsbyggnadsnamnden',
+    name: 'Stadsbyggnadsnämnden',
+    name_en: 'City Planning Committee',
+    kind: 'specialist',
+  },
+  {
+    slug: 'miljo-och-halsoskyddsnamnden',
+    name: 'Miljö- och hälsoskyddsnämnden',
+    name_en: 'Environment and Health Committee',
+    kind: 'specialist',
+  },
   { slug: 'idrottsnamnden', name: 'Idrottsnämnden', name_en: 'Sports Committee', kind: 'specialist' },
   { slug: 'utbildningsnamnden', name: 'Utbildningsnämnden', name_en: 'Education Committee', kind: 'specialist' },
   { slug: 'socialnamnden', name: 'Socialnämnden', name_en: 'Social Services Committee', kind: 'specialist' },
   { slug: 'exploateringsnamnden', name: 'Exploateringsnämnden', name_en: 'Development Committee', kind: 'specialist' },
-  { slug: 'familjebostader', name: 'AB Familjebostäder', name_en: 'Familjebostäder (municipal housing company)', kind: 'company' },
-  { slug: 'stockholmshem', name: 'AB Stockholmshem', name_en: 'Stockholmshem (municipal housing company)', kind: 'company' },
-  { slug: 'svenska-bostader', name: 'AB Svenska Bostäder', name_en: 'Svenska Bostäder (municipal housing company)', kind: 'company' },
-  { slug: 'sisab', name: 'SISAB, Skolfastigheter i Stockholm AB', name_en: 'SISAB (school buildings company)', kind: 'company' },
-  { slug: 'stockholm-parkering', name: 'Stockholm Parkering AB', name_en: 'Stockholm Parkering (parking company)', kind: 'company' },
-  { slug: UNIT.publicTransport, name: 'SL, Region Stockholm (trafikförvaltningen)', name_en: 'SL public transport, Region Stockholm (partner, not city-owned)', kind: 'partner' },
+  {
+    slug: 'familjebostader',
+    name: 'AB Familjebostäder',
+    name_en: 'Familjebostäder (municipal housing company)',
+    kind: 'company',
+  },
+  {
+    slug: 'stockholmshem',
+    name: 'AB Stockholmshem',
+    name_en: 'Stockholmshem (municipal housing company)',
+    kind: 'company',
+  },
+  {
+    slug: 'svenska-bostader',
+    name: 'AB Svenska Bostäder',
+    name_en: 'Svenska Bostäder (municipal housing company)',
+    kind: 'company',
+  },
+  {
+    slug: 'sisab',
+    name: 'SISAB, Skolfastigheter i Stockholm AB',
+    name_en: 'SISAB (school buildings company)',
+    kind: 'company',
+  },
+  {
+    slug: 'stockholm-parkering',
+    name: 'Stockholm Parkering AB',
+    name_en: 'Stockholm Parkering (parking company)',
+    kind: 'company',
+  },
+  {
+    slug: UNIT.publicTransport,
+    name: 'SL, Region Stockholm (trafikförvaltningen)',
+    name_en: 'SL public transport, Region Stockholm (partner, not city-owned)',
+    kind: 'partner',
+  },
   { slug: UNIT.police, name: 'Polismyndigheten (Polisen)', name_en: 'Swedish Police Authority', kind: 'partner' },
 ];
 
 /** Inserts every unit; returns unit ids by slug and the number inserted per kind. */
-export async function seedUnits(db: Db, organisationId: string): Promise<{ ids: Map<string, string>; counts: Record<UnitKind, number> }> {
+export async function seedUnits(
+  db: Db,
+  organisationId: string,
+): Promise<{ ids: Map<string, string>; counts: Record<UnitKind, number> }> {
   const rows: NewUnit[] = [
-    ...DISTRICTS.map((d): NewUnit => ({
-      organisation_id: organisationId, slug: d.slug, name: d.unitName, name_en: `${d.areaName} District Council`,
-      kind: 'district', valid_from: d.validFrom, valid_to: d.validTo,
-    })),
+    ...DISTRICTS.map(
+      (d): NewUnit => ({
+        organisation_id: organisationId,
+        slug: d.slug,
+        name: d.unitName,
+        name_en: `${d.areaName} District Council`,
+        kind: 'district',
+        valid_from: d.validFrom,
+        valid_to: d.validTo,
+      }),
+    ),
     ...OTHER_UNITS.map((u): NewUnit => ({ organisation_id: organisationId, ...u, valid_from: null, valid_to: null })),
   ];
   const inserted = await insertUnits(db, rows);

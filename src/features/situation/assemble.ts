@@ -2,7 +2,11 @@ import { compareCounts } from '../../analysis/stats/change.js';
 import { addWeeks, iterateWeeks } from '../../domain/calendar/index.js';
 import { WEEKDAYS } from '../../analysis/stats/time-profile.js';
 import {
-  type Change, DEFAULT_RATING_THRESHOLDS, type RatingLevel, type RatingThresholdsInput, type SituationReport,
+  type Change,
+  DEFAULT_RATING_THRESHOLDS,
+  type RatingLevel,
+  type RatingThresholdsInput,
+  type SituationReport,
 } from '../../domain/situation.js';
 import { proposeRating } from './rating.js';
 import type { ReportScope } from './situation.scope.js';
@@ -52,12 +56,21 @@ export interface SourceSpan {
  * the incidents is the evidence.
  * @example coverage(spans, null, '2026-11-23', '2025-11-24') // { uncovered: ['demo'] } when demo data starts in 2026
  */
-export function coverage(spans: readonly SourceSpan[], sources: readonly string[] | null, week: string, reference: string): Coverage {
+export function coverage(
+  spans: readonly SourceSpan[],
+  sources: readonly string[] | null,
+  week: string,
+  reference: string,
+): Coverage {
   const [early, late] = week < reference ? [week, reference] : [reference, week];
   const uncovered = spans
-    .filter((s) => (sources === null || sources.includes(s.source)) && (s.weeks.includes(week) || s.weeks.includes(reference)))
+    .filter(
+      (s) =>
+        (sources === null || sources.includes(s.source)) && (s.weeks.includes(week) || s.weeks.includes(reference)),
+    )
     .filter((s) => s.first > early || s.last < late)
-    .map((s) => s.source).sort();
+    .map((s) => s.source)
+    .sort();
   return { uncovered };
 }
 
@@ -68,13 +81,27 @@ export function coverage(spans: readonly SourceSpan[], sources: readonly string[
  */
 export function change(count: number, reference: number, cover: Coverage = { uncovered: [] }): Change {
   if (cover.uncovered.length) {
-    return { reference, p_exact: null, p_mid: null, direction: 'none', significant: false, rate_ratio: null, comparable: false, uncovered_sources: cover.uncovered };
+    return {
+      reference,
+      p_exact: null,
+      p_mid: null,
+      direction: 'none',
+      significant: false,
+      rate_ratio: null,
+      comparable: false,
+      uncovered_sources: cover.uncovered,
+    };
   }
   const c = compareCounts(count, reference);
   const rr = c.rateRatio;
   return {
-    reference, p_exact: c.pExact, p_mid: c.pMid, direction: c.direction, significant: c.pExact < 0.05,
-    rate_ratio: { estimate: rr.estimate, lower: rr.lower, upper: rr.upper, half_added: rr.halfAdded }, comparable: true,
+    reference,
+    p_exact: c.pExact,
+    p_mid: c.pMid,
+    direction: c.direction,
+    significant: c.pExact < 0.05,
+    rate_ratio: { estimate: rr.estimate, lower: rr.lower, upper: rr.upper, half_added: rr.halfAdded },
+    comparable: true,
   };
 }
 
@@ -93,13 +120,19 @@ function add(map: Map<string, Triple>, key: string, bucket: number, n: number): 
 }
 
 /** Totals, per-stadsdel and per-category counts of the three weeks, from the breakdown rows. */
-export function tally(rows: readonly BreakdownRow[], scope: ReportScope, categories: ReadonlyMap<string, CategoryInfo>) {
+export function tally(
+  rows: readonly BreakdownRow[],
+  scope: ReportScope,
+  categories: ReadonlyMap<string, CategoryInfo>,
+) {
   const total: Triple = [0, 0, 0];
   const hood = new Map<string, Triple>();
   const coarse = new Map<string, Triple>();
   const violence = new Map<string, Triple>();
   const category = new Map<string, Triple>();
-  let points = 0, coarseArea = 0, coarseMunicipality = 0;
+  let points = 0,
+    coarseArea = 0,
+    coarseMunicipality = 0;
   for (const r of rows) {
     total[r.bucket] = total[r.bucket]! + r.count;
     add(category, r.category_id, r.bucket, r.count);
@@ -141,7 +174,12 @@ export function populationFor(rows: readonly PopulationRow[], code: string, year
 
 /** Per-stadsdel rows: counts and changes, coarse share, rate per 1,000 residents, proposed and confirmed rating. */
 export function neighbourhoodRows(
-  scope: ReportScope, t: ReturnType<typeof tally>, populations: readonly PopulationRow[], year: number, ratings: RatingContext, covers: Covers = FULL,
+  scope: ReportScope,
+  t: ReturnType<typeof tally>,
+  populations: readonly PopulationRow[],
+  year: number,
+  ratings: RatingContext,
+  covers: Covers = FULL,
 ): SituationReport['neighbourhoods'] {
   return scope.neighbourhoods.map((n) => {
     const counts = t.hood.get(n.code) ?? [0, 0, 0];
@@ -149,19 +187,41 @@ export function neighbourhoodRows(
     const violence = t.violence.get(n.code)?.[0] ?? 0;
     const pop = populationFor(populations, n.code, year);
     const proposal = proposeRating(
-      { count: row.count, violence, significantRise: row.vs_previous_week.significant && row.vs_previous_week.direction === 'up' },
+      {
+        count: row.count,
+        violence,
+        significantRise: row.vs_previous_week.significant && row.vs_previous_week.direction === 'up',
+      },
       ratings.thresholds.get(n.districtCode) ?? DEFAULT_RATING_THRESHOLDS,
     );
     const confirmed = ratings.confirmed.get(n.code);
     return {
-      code: n.code, name: n.name, district_code: n.districtCode, ...row,
+      code: n.code,
+      name: n.name,
+      district_code: n.districtCode,
+      ...row,
       coarse: t.coarse.get(n.code)?.[0] ?? 0,
       violence,
       // Rounded here, once, to the two decimals every renderer shows: the page, the PDF and the workbook carry one figure.
-      rate_per_1000: pop ? { rate: Math.round((row.count / pop.population) * 1000 * 100) / 100, population: pop.population, population_year: pop.year } : null,
+      rate_per_1000: pop
+        ? {
+            rate: Math.round((row.count / pop.population) * 1000 * 100) / 100,
+            population: pop.population,
+            population_year: pop.year,
+          }
+        : null,
       rating: {
-        proposed: proposal.level, score: proposal.score, reasons: proposal.reasons,
-        confirmed: confirmed ? { level: confirmed.level as RatingLevel, comment: confirmed.comment, by: confirmed.confirmed_by, at: new Date(confirmed.confirmed_at).toISOString() } : null,
+        proposed: proposal.level,
+        score: proposal.score,
+        reasons: proposal.reasons,
+        confirmed: confirmed
+          ? {
+              level: confirmed.level as RatingLevel,
+              comment: confirmed.comment,
+              by: confirmed.confirmed_by,
+              at: new Date(confirmed.confirmed_at).toISOString(),
+            }
+          : null,
         previous_week_confirmed: (ratings.previousConfirmed.get(n.code) as RatingLevel | undefined) ?? null,
       },
     };
@@ -169,20 +229,45 @@ export function neighbourhoodRows(
 }
 
 /** Category table: every category the filter admits, in the taxonomy's order, with counts and changes. */
-export function categoryRows(t: ReturnType<typeof tally>, categories: readonly CategoryInfo[], covers: Covers = FULL): SituationReport['categories'] {
-  return categories.map((c) => ({ code: c.code, label_sv: c.label_sv, label_en: c.label_en, group_code: c.group_code, ...withChange(t.category.get(c.id) ?? [0, 0, 0], covers) }));
+export function categoryRows(
+  t: ReturnType<typeof tally>,
+  categories: readonly CategoryInfo[],
+  covers: Covers = FULL,
+): SituationReport['categories'] {
+  return categories.map((c) => ({
+    code: c.code,
+    label_sv: c.label_sv,
+    label_en: c.label_en,
+    group_code: c.group_code,
+    ...withChange(t.category.get(c.id) ?? [0, 0, 0], covers),
+  }));
 }
 
 export function totalsOf(t: ReturnType<typeof tally>, covers: Covers = FULL): SituationReport['totals'] {
-  return { ...withChange(t.total, covers), points: t.points, coarse_area: t.coarseArea, coarse_municipality: t.coarseMunicipality };
+  return {
+    ...withChange(t.total, covers),
+    points: t.points,
+    coarse_area: t.coarseArea,
+    coarse_municipality: t.coarseMunicipality,
+  };
 }
 
-export function trendOf(weekly: ReadonlyMap<string, { count: number; points: number }>, week: string): SituationReport['trend'] {
-  return [...iterateWeeks(addWeeks(week, -(TREND_WEEKS - 1)), week)].map((w) => ({ week: w, count: weekly.get(w)?.count ?? 0, points: weekly.get(w)?.points ?? 0 }));
+export function trendOf(
+  weekly: ReadonlyMap<string, { count: number; points: number }>,
+  week: string,
+): SituationReport['trend'] {
+  return [...iterateWeeks(addWeeks(week, -(TREND_WEEKS - 1)), week)].map((w) => ({
+    week: w,
+    count: weekly.get(w)?.count ?? 0,
+    points: weekly.get(w)?.points ?? 0,
+  }));
 }
 
 /** 7 × 24 matrix (Monday first) from (ISO weekday, hour, count) rows. */
-export function timeMatrix(rows: ReadonlyArray<{ dow: number; hour: number; count: number }>): { weekdays: string[]; matrix: number[][] } {
+export function timeMatrix(rows: ReadonlyArray<{ dow: number; hour: number; count: number }>): {
+  weekdays: string[];
+  matrix: number[][];
+} {
   const matrix = Array.from({ length: 7 }, () => new Array<number>(24).fill(0));
   for (const r of rows) matrix[r.dow - 1]![r.hour] = r.count;
   return { weekdays: [...WEEKDAYS], matrix };

@@ -11,14 +11,23 @@ const MIN_YEAR_TOTAL = 52;
 const MIN_RATIO = 1.2;
 
 export const CALENDAR_RULE =
-  'A week is high in a year when its count is at least 1.2 × that year\'s weekly mean and significantly above the rest of the year ' +
+  "A week is high in a year when its count is at least 1.2 × that year's weekly mean and significantly above the rest of the year " +
   '(exact conditional Poisson test, p < 0.05); a peak is a week number high in at least two of the past years used (years with ≥ 52 incidents and data in their first and last eight weeks, at most 5).';
 
 /** Easter Sunday (anonymous Gregorian algorithm, Meeus/Jones/Butcher) as [month, day]. */
 function easterSunday(year: number): [number, number] {
-  const a = year % 19, b = Math.floor(year / 100), c = year % 100, d = Math.floor(b / 4), e = b % 4;
-  const f = Math.floor((b + 8) / 25), g = Math.floor((b - f + 1) / 3), h = (19 * a + b - d - g + 15) % 30;
-  const i = Math.floor(c / 4), k = c % 4, l = (32 + 2 * e + 2 * i - h - k) % 7, m = Math.floor((a + 11 * h + 22 * l) / 451);
+  const a = year % 19,
+    b = Math.floor(year / 100),
+    c = year % 100,
+    d = Math.floor(b / 4),
+    e = b % 4;
+  const f = Math.floor((b + 8) / 25),
+    g = Math.floor((b - f + 1) / 3),
+    h = (19 * a + b - d - g + 15) % 30;
+  const i = Math.floor(c / 4),
+    k = c % 4,
+    l = (32 + 2 * e + 2 * i - h - k) % 7,
+    m = Math.floor((a + 11 * h + 22 * l) / 451);
   const month = Math.floor((h + l - 7 * m + 114) / 31);
   return [month, ((h + l - 7 * m + 114) % 31) + 1];
 }
@@ -48,11 +57,18 @@ export function knownPeriods(year: number): Calendar['known_periods'] {
     })
     .map((w) => parseIsoWeek(w).week);
   return [
-    { kind: 'valborg', label_sv: 'Valborg (30 april)', label_en: 'Walpurgis Night (30 April)', weeks: [weekNumber(year, 4, 30)] },
+    {
+      kind: 'valborg',
+      label_sv: 'Valborg (30 april)',
+      label_en: 'Walpurgis Night (30 April)',
+      weeks: [weekNumber(year, 4, 30)],
+    },
     { kind: 'midsummer', label_sv: 'Midsommar', label_en: 'Midsummer', weeks: [weekNumber(year, 6, midsummer)] },
     { kind: 'sportlov', label_sv: 'Sportlov (ungefär)', label_en: 'Winter sports holiday (approx.)', weeks: [9] },
     {
-      kind: 'pasklov', label_sv: 'Påsklov (ungefär)', label_en: 'Easter holiday (approx.)',
+      kind: 'pasklov',
+      label_sv: 'Påsklov (ungefär)',
+      label_en: 'Easter holiday (approx.)',
       weeks: [...new Set([weekNumber(year, em, ed - 2), weekNumber(year, em, ed + 1)])],
     },
     { kind: 'sommarlov', label_sv: 'Sommarlov (ungefär)', label_en: 'Summer holiday (approx.)', weeks: range(25, 33) },
@@ -90,11 +106,18 @@ export function annualCalendar(weekly: ReadonlyMap<string, number>, reportWeek: 
   }
   const peaks = [...high.entries()]
     .filter(([, e]) => e.years >= 2)
-    .map(([n, e]) => ({ week_number: n, years_high: e.years, mean_ratio: Math.round((e.ratios.reduce((a, b) => a + b, 0) / e.ratios.length) * 100) / 100 }))
+    .map(([n, e]) => ({
+      week_number: n,
+      years_high: e.years,
+      mean_ratio: Math.round((e.ratios.reduce((a, b) => a + b, 0) / e.ratios.length) * 100) / 100,
+    }))
     .sort((a, b) => a.week_number - b.week_number);
   const known = knownPeriods(reportYear);
   const thisWeek = known.filter((p) => p.weeks.includes(week)).map((p) => p.label_sv);
   const peak = peaks.find((p) => p.week_number === week);
-  if (peak) thisWeek.unshift(`återkommande topp (hög ${peak.years_high} av ${yearsUsed.length} år, i snitt ${peak.mean_ratio} × årsmedel)`);
+  if (peak)
+    thisWeek.unshift(
+      `återkommande topp (hög ${peak.years_high} av ${yearsUsed.length} år, i snitt ${peak.mean_ratio} × årsmedel)`,
+    );
   return { years_used: yearsUsed, rule: CALENDAR_RULE, peaks, known_periods: known, this_week: thisWeek };
 }

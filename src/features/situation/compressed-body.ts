@@ -18,7 +18,10 @@ const brotli = promisify(brotliCompress);
 const gzipped = promisify(gzip);
 const compressors: Record<Encoding, (text: string) => Promise<Buffer>> = {
   // Quality 5: near the default's ratio at a fraction of its time (11 takes ≈ 0.4 s for a report).
-  br: (text) => brotli(text, { params: { [constants.BROTLI_PARAM_QUALITY]: 5, [constants.BROTLI_PARAM_MODE]: constants.BROTLI_MODE_TEXT } }),
+  br: (text) =>
+    brotli(text, {
+      params: { [constants.BROTLI_PARAM_QUALITY]: 5, [constants.BROTLI_PARAM_MODE]: constants.BROTLI_MODE_TEXT },
+    }),
   gzip: (text) => gzipped(text),
 };
 
@@ -38,6 +41,8 @@ export function encodedBody(body: ReusedBody, encoding: Encoding): Promise<Buffe
   const made = body.encoded[encoding] ?? compressors[encoding](body.text);
   body.encoded[encoding] = made;
   // A failed compression is not kept: the next request tries again instead of failing for the entry's life.
-  made.catch(() => { if (body.encoded[encoding] === made) delete body.encoded[encoding]; });
+  made.catch(() => {
+    if (body.encoded[encoding] === made) delete body.encoded[encoding];
+  });
   return made;
 }

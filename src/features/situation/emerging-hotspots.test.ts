@@ -8,16 +8,28 @@ import { giHotCells, weeklyEmerging } from './emerging-hotspots.js';
 const centre = latLngToCell(59.3293, 18.0686, 9);
 const cells = gridDisk(centre, 6); // 127 cells
 const index = new Map(cells.map((c, i) => [c, i]));
-const hoods = neighbourhoods(cells.length, (i) => gridDisk(cells[i]!, 1).flatMap((c) => (index.has(c) ? [index.get(c)!] : [])));
+const hoods = neighbourhoods(cells.length, (i) =>
+  gridDisk(cells[i]!, 1).flatMap((c) => (index.has(c) ? [index.get(c)!] : [])),
+);
 
 describe('Gi* hot cells for the history', () => {
   it('marks exactly the cells gistar with the exact-binomial p marks hot after FDR at 0.10', () => {
-    fc.assert(fc.property(fc.array(fc.nat({ max: 3 }), { minLength: cells.length, maxLength: cells.length }), fc.nat({ max: cells.length - 1 }), fc.nat({ max: 12 }), (v, at, spike) => {
-      const values = [...v];
-      values[at] = values[at]! + spike;
-      const reference = gistar(values, (i) => hoods[i]!, { pMethod: 'exact-binomial' }).map((g) => g.z > 0 && g.pAdjusted <= 0.1);
-      expect(giHotCells(values, hoods)).toEqual(reference);
-    }), { numRuns: 60 });
+    fc.assert(
+      fc.property(
+        fc.array(fc.nat({ max: 3 }), { minLength: cells.length, maxLength: cells.length }),
+        fc.nat({ max: cells.length - 1 }),
+        fc.nat({ max: 12 }),
+        (v, at, spike) => {
+          const values = [...v];
+          values[at] = values[at]! + spike;
+          const reference = gistar(values, (i) => hoods[i]!, { pMethod: 'exact-binomial' }).map(
+            (g) => g.z > 0 && g.pAdjusted <= 0.1,
+          );
+          expect(giHotCells(values, hoods)).toEqual(reference);
+        },
+      ),
+      { numRuns: 60 },
+    );
   });
 });
 

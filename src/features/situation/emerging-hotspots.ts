@@ -1,5 +1,11 @@
 import { gridDisk } from 'h3-js';
-import { baselineHotspots, type EmergingClass, emergingClass, neighbourhoods, PERSISTENT_SHARE } from '../../analysis/stats/emerging.js';
+import {
+  baselineHotspots,
+  type EmergingClass,
+  emergingClass,
+  neighbourhoods,
+  PERSISTENT_SHARE,
+} from '../../analysis/stats/emerging.js';
 import { binomialTails } from '../../analysis/stats/change.js';
 import { adjustBenjaminiHochberg } from '../../analysis/stats/fdr.js';
 import type { SituationReport } from '../../domain/situation.js';
@@ -18,34 +24,66 @@ const ORDER: Record<EmergingClass, number> = { new: 0, intensifying: 1, persiste
  * report's Gi* map) in those weeks. Points outside the study cells are left out, as in Gi*.
  */
 export function weeklyEmerging(
-  current: ReadonlyMap<string, number>, history: ReadonlyArray<ReadonlyMap<string, number>>, studyCells: readonly string[],
+  current: ReadonlyMap<string, number>,
+  history: ReadonlyArray<ReadonlyMap<string, number>>,
+  studyCells: readonly string[],
   weeks: { from: string; to: string },
 ): NonNullable<SituationReport['emerging']> {
   const cells = [...new Set(studyCells)];
   const index = new Map(cells.map((c, i) => [c, i]));
-  const hoods = neighbourhoods(cells.length, (i) => gridDisk(cells[i]!, HOTSPOT_K).flatMap((c) => (index.has(c) ? [index.get(c)!] : [])));
+  const hoods = neighbourhoods(cells.length, (i) =>
+    gridDisk(cells[i]!, HOTSPOT_K).flatMap((c) => (index.has(c) ? [index.get(c)!] : [])),
+  );
   const values = (counts: ReadonlyMap<string, number>) => cells.map((c) => counts.get(c) ?? 0);
   const now = values(current);
   const past = history.map(values);
   const neighbours = (i: number) => hoods[i]!;
   const hotBefore = new Array<number>(cells.length).fill(0);
-  for (const week of past) giHotCells(week, hoods).forEach((hot, i) => { if (hot) hotBefore[i]!++; });
+  for (const week of past)
+    giHotCells(week, hoods).forEach((hot, i) => {
+      if (hot) hotBefore[i]!++;
+    });
   const hotNow = giHotCells(now, hoods);
   const tested = cells.length > 0 && past.length >= 2 ? baselineHotspots(now, past, neighbours, HOTSPOT_ALPHA) : [];
   const counts = { new: 0, intensifying: 0, persistent: 0, sporadic: 0 };
-  const listed = tested.flatMap((t, i) => {
-    const cls = emergingClass({ unusual: t.unusual, hotNow: hotNow[i]!, hotWeeksBefore: hotBefore[i]!, weeksBefore: past.length });
-    if (cls === 'none') return [];
-    counts[cls]++;
-    return [{
-      cell: cells[i]!, class: cls, local_sum: t.localSum, expected: round(t.expected, 3), dispersion: round(t.dispersion, 3),
-      p: t.p, p_adjusted: t.pAdjusted, gi_hot: hotNow[i]!, hot_weeks_before: hotBefore[i]!,
-    }];
-  }).sort((a, b) => ORDER[a.class] - ORDER[b.class] || a.p_adjusted - b.p_adjusted || b.local_sum - a.local_sum);
+  const listed = tested
+    .flatMap((t, i) => {
+      const cls = emergingClass({
+        unusual: t.unusual,
+        hotNow: hotNow[i]!,
+        hotWeeksBefore: hotBefore[i]!,
+        weeksBefore: past.length,
+      });
+      if (cls === 'none') return [];
+      counts[cls]++;
+      return [
+        {
+          cell: cells[i]!,
+          class: cls,
+          local_sum: t.localSum,
+          expected: round(t.expected, 3),
+          dispersion: round(t.dispersion, 3),
+          p: t.p,
+          p_adjusted: t.pAdjusted,
+          gi_hot: hotNow[i]!,
+          hot_weeks_before: hotBefore[i]!,
+        },
+      ];
+    })
+    .sort((a, b) => ORDER[a.class] - ORDER[b.class] || a.p_adjusted - b.p_adjusted || b.local_sum - a.local_sum);
   return {
-    method: 'own-baseline negative binomial', resolution: HOTSPOT_RESOLUTION, k: HOTSPOT_K, n: cells.length,
-    baseline_weeks: past.length, from_week: weeks.from, to_week: weeks.to, alpha: HOTSPOT_ALPHA, correction: 'Benjamini-Hochberg FDR',
-    persistent_share: PERSISTENT_SHARE, counts, cells: listed,
+    method: 'own-baseline negative binomial',
+    resolution: HOTSPOT_RESOLUTION,
+    k: HOTSPOT_K,
+    n: cells.length,
+    baseline_weeks: past.length,
+    from_week: weeks.from,
+    to_week: weeks.to,
+    alpha: HOTSPOT_ALPHA,
+    correction: 'Benjamini-Hochberg FDR',
+    persistent_share: PERSISTENT_SHARE,
+    counts,
+    cells: listed,
   };
 }
 
@@ -81,7 +119,9 @@ export function giHotCells(values: readonly number[], hoods: ReadonlyArray<reado
       p[i] = Math.min(1, 2 * Math.min(atMost, atLeast));
     }
   });
-  adjustBenjaminiHochberg(p).forEach((q, i) => { hot[i] = q <= HOTSPOT_ALPHA && sums[i]! > mean * hoods[i]!.length; });
+  adjustBenjaminiHochberg(p).forEach((q, i) => {
+    hot[i] = q <= HOTSPOT_ALPHA && sums[i]! > mean * hoods[i]!.length;
+  });
   return hot;
 }
 

@@ -4,8 +4,16 @@ import { lockForChange } from '../../db/row-version.repo.js';
 import { inTransaction } from '../../db/transaction.js';
 import { AppError } from '../../domain/errors.js';
 import type {
-  FreezeReport, FrozenReportSummary, FrozenReportView, InboxItem, Meeting, MeetingAction, MeetingActionCreate, MeetingActionUpdate,
-  MeetingCreate, MeetingUpdate,
+  FreezeReport,
+  FrozenReportSummary,
+  FrozenReportView,
+  InboxItem,
+  Meeting,
+  MeetingAction,
+  MeetingActionCreate,
+  MeetingActionUpdate,
+  MeetingCreate,
+  MeetingUpdate,
 } from '../../domain/meetings.js';
 import type { SituationReport } from '../../domain/situation.js';
 import type { ServiceContext, Db } from '../../core/context.js';
@@ -14,8 +22,21 @@ import { DEFAULT_CONFIDENTIALITY } from '../../domain/confidentiality.js';
 import { freeTextGate } from '../auth/free-text.js';
 import { tierAccess } from '../../core/policy.js';
 import {
-  findAction, findMeeting, findReport, findReportByScope, insertAction, insertMeeting, insertReport, listMeetingActions,
-  listOpenActionsForUnit, listParticipants, listReports, listUnitsById, replaceParticipants, updateActionRow, updateMeetingRow,
+  findAction,
+  findMeeting,
+  findReport,
+  findReportByScope,
+  insertAction,
+  insertMeeting,
+  insertReport,
+  listMeetingActions,
+  listOpenActionsForUnit,
+  listParticipants,
+  listReports,
+  listUnitsById,
+  replaceParticipants,
+  updateActionRow,
+  updateMeetingRow,
 } from './meetings.repo.js';
 import { reportDiff } from './report-diff.js';
 import { bumpDataVersion, countReportedAfter } from './situation.repo.js';
@@ -28,7 +49,15 @@ const SITUATION = 'situation';
 type ReportRow = NonNullable<Awaited<ReturnType<typeof findReport>>>;
 
 function summary(r: Omit<ReportRow, 'snapshot'>): FrozenReportSummary {
-  return { id: r.id, area_id: r.area_id, week: r.week, frozen_at: new Date(r.frozen_at).toISOString(), frozen_by: r.frozen_by, meeting_id: r.meeting_id, confidentiality: r.confidentiality };
+  return {
+    id: r.id,
+    area_id: r.area_id,
+    week: r.week,
+    frozen_at: new Date(r.frozen_at).toISOString(),
+    frozen_by: r.frozen_by,
+    meeting_id: r.meeting_id,
+    confidentiality: r.confidentiality,
+  };
 }
 
 function forbidden(reason: string): AppError {
@@ -43,23 +72,35 @@ export async function freezeSituationReport(ctx: ServiceContext, input: FreezeRe
   const scope = await situationScope(ctx, input.area_id);
   assertCanWriteScope(ctx.principal, scope.ownerUnitId, 'freeze');
   if (await findReportByScope(ctx.db, ctx.organisation.id, scope.areaId, input.week)) {
-    throw new AppError('CONFLICT', { details: { entity: 'situation_report', area_id: scope.areaId, week: input.week } });
+    throw new AppError('CONFLICT', {
+      details: { entity: 'situation_report', area_id: scope.areaId, week: input.week },
+    });
   }
   // Assembled before the transaction: PGlite has one connection, and the snapshot needs no lock.
   // Everything the week holds: each reader of the frozen report sees it through reportsForCaller.
   const { report } = await sharedSituationReport(ctx, { area_id: input.area_id ?? undefined, week: input.week });
   const id = await inTransaction(ctx.db, async (trx) => {
     const reportId = await insertReport(trx, {
-      organisation_id: ctx.organisation.id, area_id: scope.areaId, week: input.week, snapshot: report as unknown as Record<string, unknown>, frozen_by: ctx.actor,
+      organisation_id: ctx.organisation.id,
+      area_id: scope.areaId,
+      week: input.week,
+      snapshot: report as unknown as Record<string, unknown>,
+      frozen_by: ctx.actor,
       confidentiality: input.confidentiality ?? DEFAULT_CONFIDENTIALITY.situation_report,
     }).catch((e: unknown) => {
-      if ((e as { code?: string }).code === '23505') throw new AppError('CONFLICT', { details: { entity: 'situation_report', week: input.week } });
+      if ((e as { code?: string }).code === '23505')
+        throw new AppError('CONFLICT', { details: { entity: 'situation_report', week: input.week } });
       throw e;
     });
     await bumpDataVersion(trx, ctx.organisation.id, SITUATION);
     await recordAudit(trx, {
-      organisationId: ctx.organisation.id, actor: ctx.actor, action: 'create', entityType: 'situation_report', entityId: reportId,
-      after: { area_id: scope.areaId, week: input.week, total: report.totals.count }, remoteAddress: ctx.remoteAddress,
+      organisationId: ctx.organisation.id,
+      actor: ctx.actor,
+      action: 'create',
+      entityType: 'situation_report',
+      entityId: reportId,
+      after: { area_id: scope.areaId, week: input.week, total: report.totals.count },
+      remoteAddress: ctx.remoteAddress,
     });
     return reportId;
   });
@@ -78,31 +119,62 @@ async function reportWithAccess(ctx: ServiceContext, id: string): Promise<Report
 export async function getFrozenReport(ctx: ServiceContext, id: string): Promise<FrozenReportView> {
   const row = await reportWithAccess(ctx, id);
   const snapshot = row.snapshot as unknown as SituationReport;
-  const { report: shared, scope } = await sharedSituationReport(ctx, { area_id: row.area_id ?? undefined, week: row.week });
+  const { report: shared, scope } = await sharedSituationReport(ctx, {
+    area_id: row.area_id ?? undefined,
+    week: row.week,
+  });
   // The whole city's hidden points: the snapshot's lie in the neighbourhood rows of when it was frozen.
   const [frozenView, currentView] = await reportsForCaller(ctx, null, [snapshot, shared]);
   const frozen = frozenView?.report ?? snapshot;
   const current = currentView?.report ?? shared;
-  const late = await countReportedAfter(ctx.db, { organisationId: ctx.organisation.id, areaIds: scope.areaIds, categoryIds: null, sources: null, timeZone: ctx.organisation.timeZone }, weekBounds(row.week, ctx.organisation.timeZone), new Date(row.frozen_at));
+  const late = await countReportedAfter(
+    ctx.db,
+    {
+      organisationId: ctx.organisation.id,
+      areaIds: scope.areaIds,
+      categoryIds: null,
+      sources: null,
+      timeZone: ctx.organisation.timeZone,
+    },
+    weekBounds(row.week, ctx.organisation.timeZone),
+    new Date(row.frozen_at),
+  );
   return { report: summary(row), frozen, current, diff: reportDiff(frozen, current, late) };
 }
 
 /** The frozen report of a scope and week, or NOT_FOUND. */
-export async function findFrozenReport(ctx: ServiceContext, areaId: string | null, week: string): Promise<FrozenReportView> {
+export async function findFrozenReport(
+  ctx: ServiceContext,
+  areaId: string | null,
+  week: string,
+): Promise<FrozenReportView> {
   const row = await findReportByScope(ctx.db, ctx.organisation.id, areaId, week);
   if (!row) throw new AppError('NOT_FOUND', { details: { entity: 'situation_report', area_id: areaId, week } });
   return getFrozenReport(ctx, row.id);
 }
 
 /** Frozen reports, newest week first. */
-export async function listFrozenReports(ctx: ServiceContext, query: { area_id?: string | undefined; from_week?: string | undefined }): Promise<FrozenReportSummary[]> {
-  return (await listReports(ctx.db, ctx.organisation.id, { areaId: query.area_id, fromWeek: query.from_week }, tierAccess(ctx.principal))).map(summary);
+export async function listFrozenReports(
+  ctx: ServiceContext,
+  query: { area_id?: string | undefined; from_week?: string | undefined },
+): Promise<FrozenReportSummary[]> {
+  return (
+    await listReports(
+      ctx.db,
+      ctx.organisation.id,
+      { areaId: query.area_id, fromWeek: query.from_week },
+      tierAccess(ctx.principal),
+    )
+  ).map(summary);
 }
 
 async function checkUnits(db: Db, organisationId: string, ids: readonly string[], path: string): Promise<void> {
   const found = new Set((await listUnitsById(db, organisationId, ids)).map((u) => u.id));
   const missing = ids.filter((id) => !found.has(id));
-  if (missing.length) throw new AppError('VALIDATION_FAILED', { details: missing.map((id) => ({ path, code: 'unknown_unit', message: `no unit ${id}` })) });
+  if (missing.length)
+    throw new AppError('VALIDATION_FAILED', {
+      details: missing.map((id) => ({ path, code: 'unknown_unit', message: `no unit ${id}` })),
+    });
 }
 
 async function writableReport(ctx: ServiceContext, reportId: string) {
@@ -118,20 +190,39 @@ export async function createMeeting(ctx: ServiceContext, reportId: string, input
   const report = await writableReport(ctx, reportId);
   if (report.meeting_id) throw new AppError('CONFLICT', { details: { entity: 'meeting', report_id: reportId } });
   await checkUnits(ctx.db, ctx.organisation.id, input.participants, 'participants');
-  await checkUnits(ctx.db, ctx.organisation.id, input.actions.map((a) => a.unit_id), 'actions');
+  await checkUnits(
+    ctx.db,
+    ctx.organisation.id,
+    input.actions.map((a) => a.unit_id),
+    'actions',
+  );
   const notes = input.notes ? redactPersonalData(input.notes) : null;
   const id = await inTransaction(ctx.db, async (trx) => {
     const meetingId = await insertMeeting(trx, {
-      organisation_id: ctx.organisation.id, report_id: reportId, held_at: new Date(input.held_at),
-      notes: notes?.text || null, notes_redactions: notes?.count ?? 0, created_by: ctx.actor,
+      organisation_id: ctx.organisation.id,
+      report_id: reportId,
+      held_at: new Date(input.held_at),
+      notes: notes?.text || null,
+      notes_redactions: notes?.count ?? 0,
+      created_by: ctx.actor,
       confidentiality: input.confidentiality ?? DEFAULT_CONFIDENTIALITY.meeting,
     });
     await replaceParticipants(trx, meetingId, [...new Set(input.participants)]);
     for (const a of input.actions) await addActionRow(trx, ctx, meetingId, a);
     await bumpDataVersion(trx, ctx.organisation.id, SITUATION);
     await recordAudit(trx, {
-      organisationId: ctx.organisation.id, actor: ctx.actor, action: 'create', entityType: 'meeting', entityId: meetingId,
-      after: { report_id: reportId, held_at: input.held_at, participants: input.participants, notes_redactions: notes?.count ?? 0, actions: input.actions.length },
+      organisationId: ctx.organisation.id,
+      actor: ctx.actor,
+      action: 'create',
+      entityType: 'meeting',
+      entityId: meetingId,
+      after: {
+        report_id: reportId,
+        held_at: input.held_at,
+        participants: input.participants,
+        notes_redactions: notes?.count ?? 0,
+        actions: input.actions.length,
+      },
       remoteAddress: ctx.remoteAddress,
     });
     return meetingId;
@@ -141,12 +232,23 @@ export async function createMeeting(ctx: ServiceContext, reportId: string, input
 
 async function addActionRow(db: Db, ctx: ServiceContext, meetingId: string, a: MeetingActionCreate): Promise<string> {
   const title = redactPersonalData(a.title).text;
-  const id = await insertAction(db, { organisation_id: ctx.organisation.id, meeting_id: meetingId, unit_id: a.unit_id, title, due_date: a.due_date, created_by: ctx.actor,
+  const id = await insertAction(db, {
+    organisation_id: ctx.organisation.id,
+    meeting_id: meetingId,
+    unit_id: a.unit_id,
+    title,
+    due_date: a.due_date,
+    created_by: ctx.actor,
     confidentiality: a.confidentiality ?? DEFAULT_CONFIDENTIALITY.meeting_action,
   });
   await recordAudit(db, {
-    organisationId: ctx.organisation.id, actor: ctx.actor, action: 'create', entityType: 'meeting_action', entityId: id,
-    after: { meeting_id: meetingId, unit_id: a.unit_id, title, due_date: a.due_date }, remoteAddress: ctx.remoteAddress,
+    organisationId: ctx.organisation.id,
+    actor: ctx.actor,
+    action: 'create',
+    entityType: 'meeting_action',
+    entityId: id,
+    after: { meeting_id: meetingId, unit_id: a.unit_id, title, due_date: a.due_date },
+    remoteAddress: ctx.remoteAddress,
   });
   return id;
 }
@@ -161,10 +263,23 @@ async function writableMeeting(ctx: ServiceContext, meetingId: string) {
 }
 
 /** Changes a meeting's time, participants or notes (redacted again). Audited. */
-export async function updateMeeting(ctx: ServiceContext, meetingId: string, input: MeetingUpdate, expectedVersion?: number): Promise<Meeting> {
+export async function updateMeeting(
+  ctx: ServiceContext,
+  meetingId: string,
+  input: MeetingUpdate,
+  expectedVersion?: number,
+): Promise<Meeting> {
   const notes = input.notes === undefined ? undefined : redactPersonalData(input.notes);
   await inTransaction(ctx.db, async (trx) => {
-    const before = await lockForChange(trx, 'meetings', 'meeting', ctx.organisation.id, meetingId, expectedVersion, () => writableMeeting({ ...ctx, db: trx }, meetingId));
+    const before = await lockForChange(
+      trx,
+      'meetings',
+      'meeting',
+      ctx.organisation.id,
+      meetingId,
+      expectedVersion,
+      () => writableMeeting({ ...ctx, db: trx }, meetingId),
+    );
     if (input.participants) await checkUnits(trx, ctx.organisation.id, input.participants, 'participants');
     await updateMeetingRow(trx, meetingId, {
       ...(input.held_at ? { held_at: new Date(input.held_at) } : {}),
@@ -174,9 +289,17 @@ export async function updateMeeting(ctx: ServiceContext, meetingId: string, inpu
     if (input.participants) await replaceParticipants(trx, meetingId, [...new Set(input.participants)]);
     await bumpDataVersion(trx, ctx.organisation.id, SITUATION);
     await recordAudit(trx, {
-      organisationId: ctx.organisation.id, actor: ctx.actor, action: 'update', entityType: 'meeting', entityId: meetingId,
+      organisationId: ctx.organisation.id,
+      actor: ctx.actor,
+      action: 'update',
+      entityType: 'meeting',
+      entityId: meetingId,
       before: { held_at: new Date(before.held_at).toISOString(), notes_redactions: before.notes_redactions },
-      after: { ...(input.held_at ? { held_at: input.held_at } : {}), ...(input.participants ? { participants: input.participants } : {}), notes_changed: notes !== undefined },
+      after: {
+        ...(input.held_at ? { held_at: input.held_at } : {}),
+        ...(input.participants ? { participants: input.participants } : {}),
+        notes_changed: notes !== undefined,
+      },
       remoteAddress: ctx.remoteAddress,
     });
   });
@@ -188,13 +311,30 @@ export async function getMeeting(ctx: ServiceContext, meetingId: string): Promis
   const access = tierAccess(ctx.principal);
   const meeting = await findMeeting(ctx.db, ctx.organisation.id, meetingId, access);
   if (!meeting) throw new AppError('NOT_FOUND', { details: { entity: 'meeting', id: meetingId } });
-  const [participants, actions] = await Promise.all([listParticipants(ctx.db, meetingId), listMeetingActions(ctx.db, meetingId, access)]);
-  if (!canReadMeeting(ctx.principal, participants.map((p) => p.id))) throw forbidden('not a participant of this meeting');
+  const [participants, actions] = await Promise.all([
+    listParticipants(ctx.db, meetingId),
+    listMeetingActions(ctx.db, meetingId, access),
+  ]);
+  if (
+    !canReadMeeting(
+      ctx.principal,
+      participants.map((p) => p.id),
+    )
+  )
+    throw forbidden('not a participant of this meeting');
   const { shown } = freeTextGate(ctx.principal);
   return shown('meeting', {
-    id: meeting.id, report_id: meeting.report_id, area_id: meeting.area_id, week: meeting.week, held_at: new Date(meeting.held_at).toISOString(),
-    participants, notes: meeting.notes, notes_redactions: meeting.notes_redactions,
-    actions: actions.map((a) => shown('meeting_action', toAction(a))), confidentiality: meeting.confidentiality, version: meeting.version,
+    id: meeting.id,
+    report_id: meeting.report_id,
+    area_id: meeting.area_id,
+    week: meeting.week,
+    held_at: new Date(meeting.held_at).toISOString(),
+    participants,
+    notes: meeting.notes,
+    notes_redactions: meeting.notes_redactions,
+    actions: actions.map((a) => shown('meeting_action', toAction(a))),
+    confidentiality: meeting.confidentiality,
+    version: meeting.version,
   });
 }
 
@@ -203,7 +343,11 @@ function toAction(a: Awaited<ReturnType<typeof listMeetingActions>>[number]): Me
 }
 
 /** Adds a decided action to a meeting. Audited. */
-export async function addMeetingAction(ctx: ServiceContext, meetingId: string, input: MeetingActionCreate): Promise<MeetingAction> {
+export async function addMeetingAction(
+  ctx: ServiceContext,
+  meetingId: string,
+  input: MeetingActionCreate,
+): Promise<MeetingAction> {
   await writableMeeting(ctx, meetingId);
   await checkUnits(ctx.db, ctx.organisation.id, [input.unit_id], 'unit_id');
   const id = await inTransaction(ctx.db, async (trx) => {
@@ -215,21 +359,43 @@ export async function addMeetingAction(ctx: ServiceContext, meetingId: string, i
 }
 
 /** Moves an action to done or cancelled (or reopens it); the assignee unit, the district or an admin. Audited. */
-export async function updateMeetingAction(ctx: ServiceContext, actionId: string, input: MeetingActionUpdate, expectedVersion?: number): Promise<MeetingAction> {
+export async function updateMeetingAction(
+  ctx: ServiceContext,
+  actionId: string,
+  input: MeetingActionUpdate,
+  expectedVersion?: number,
+): Promise<MeetingAction> {
   await inTransaction(ctx.db, async (trx) => {
-    const before = await lockForChange(trx, 'meeting_actions', 'meeting_action', ctx.organisation.id, actionId, expectedVersion, async () => {
-      const action = (await findAction(trx, ctx.organisation.id, actionId))!;
-      const scope = await situationScope({ ...ctx, db: trx }, action.area_id);
-      if (!canUpdateAction(ctx.principal, action.unit_id, scope.ownerUnitId)) throw forbidden('neither the assignee unit nor the district');
-      return action;
-    });
+    const before = await lockForChange(
+      trx,
+      'meeting_actions',
+      'meeting_action',
+      ctx.organisation.id,
+      actionId,
+      expectedVersion,
+      async () => {
+        const action = (await findAction(trx, ctx.organisation.id, actionId))!;
+        const scope = await situationScope({ ...ctx, db: trx }, action.area_id);
+        if (!canUpdateAction(ctx.principal, action.unit_id, scope.ownerUnitId))
+          throw forbidden('neither the assignee unit nor the district');
+        return action;
+      },
+    );
     await updateActionRow(trx, actionId, {
-      status: input.status, status_note: input.note ? redactPersonalData(input.note).text : null, closed_at: input.status === 'open' ? null : new Date(),
+      status: input.status,
+      status_note: input.note ? redactPersonalData(input.note).text : null,
+      closed_at: input.status === 'open' ? null : new Date(),
     });
     await bumpDataVersion(trx, ctx.organisation.id, SITUATION);
     await recordAudit(trx, {
-      organisationId: ctx.organisation.id, actor: ctx.actor, action: 'update', entityType: 'meeting_action', entityId: actionId,
-      before: { status: before.status }, after: { status: input.status }, remoteAddress: ctx.remoteAddress,
+      organisationId: ctx.organisation.id,
+      actor: ctx.actor,
+      action: 'update',
+      entityType: 'meeting_action',
+      entityId: actionId,
+      before: { status: before.status },
+      after: { status: input.status },
+      remoteAddress: ctx.remoteAddress,
     });
   });
   return toAction((await findAction(ctx.db, ctx.organisation.id, actionId))!);
@@ -237,12 +403,21 @@ export async function updateMeetingAction(ctx: ServiceContext, actionId: string,
 
 /** Days from `from` to `to` ('YYYY-MM-DD'), negative when `to` is earlier. */
 /** A unit's open meeting actions as inbox items, soonest due first, with days left (negative: overdue). */
-export async function meetingActionInboxItems(ctx: ServiceContext, unitId: string, today: string): Promise<InboxItem[]> {
+export async function meetingActionInboxItems(
+  ctx: ServiceContext,
+  unitId: string,
+  today: string,
+): Promise<InboxItem[]> {
   const rows = await listOpenActionsForUnit(ctx.db, ctx.organisation.id, unitId);
   return rows.map((r) => {
     const daysLeft = daysBetween(today, r.due_date);
     return {
-      kind: 'meeting_action' as const, id: r.id, title: r.title, due_date: r.due_date, days_left: daysLeft, overdue: daysLeft < 0,
+      kind: 'meeting_action' as const,
+      id: r.id,
+      title: r.title,
+      due_date: r.due_date,
+      days_left: daysLeft,
+      overdue: daysLeft < 0,
       meeting: { id: r.meeting_id, week: r.week, area_id: r.area_id, area_name: r.area_name ?? ctx.organisation.slug },
     };
   });

@@ -4,10 +4,26 @@ import type { GeoJSONPolygonal } from '../../db/schema.js';
 import { RATING_LABELS, type RatingLevel, type SituationReport } from '../../domain/situation.js';
 
 type Doc = InstanceType<typeof PDFDocument>;
-export interface Box { x: number; y: number; w: number; h: number }
-export interface Outline { code: string; name: string; geometry: GeoJSONPolygonal }
+export interface Box {
+  x: number;
+  y: number;
+  w: number;
+  h: number;
+}
+export interface Outline {
+  code: string;
+  name: string;
+  geometry: GeoJSONPolygonal;
+}
 
-const HOT_COLOURS: Record<string, string> = { hot99: '#b71c1c', hot95: '#e53935', hot90: '#ff8a65', cold99: '#0d47a1', cold95: '#1e88e5', cold90: '#90caf9' };
+const HOT_COLOURS: Record<string, string> = {
+  hot99: '#b71c1c',
+  hot95: '#e53935',
+  hot90: '#ff8a65',
+  cold99: '#0d47a1',
+  cold95: '#1e88e5',
+  cold90: '#90caf9',
+};
 const GREY = '#616161';
 
 function rings(g: GeoJSONPolygonal): number[][][] {
@@ -25,18 +41,33 @@ function levelOf(n: SituationReport['neighbourhoods'][number]): RatingLevel {
  * which is true to shape at a city's size.
  */
 export function drawMap(doc: Doc, box: Box, outlines: readonly Outline[], report: SituationReport): void {
-  let minLon = Infinity, minLat = Infinity, maxLon = -Infinity, maxLat = -Infinity;
-  for (const o of outlines) for (const ring of rings(o.geometry)) for (const [lon, lat] of ring) {
-    minLon = Math.min(minLon, lon!); maxLon = Math.max(maxLon, lon!); minLat = Math.min(minLat, lat!); maxLat = Math.max(maxLat, lat!);
-  }
+  let minLon = Infinity,
+    minLat = Infinity,
+    maxLon = -Infinity,
+    maxLat = -Infinity;
+  for (const o of outlines)
+    for (const ring of rings(o.geometry))
+      for (const [lon, lat] of ring) {
+        minLon = Math.min(minLon, lon!);
+        maxLon = Math.max(maxLon, lon!);
+        minLat = Math.min(minLat, lat!);
+        maxLat = Math.max(maxLat, lat!);
+      }
   if (!Number.isFinite(minLon)) return;
   const k = Math.cos((((minLat + maxLat) / 2) * Math.PI) / 180);
   const scale = Math.min(box.w / ((maxLon - minLon) * k), box.h / (maxLat - minLat));
   const ox = box.x + (box.w - (maxLon - minLon) * k * scale) / 2;
   const oy = box.y + (box.h - (maxLat - minLat) * scale) / 2;
-  const at = (lon: number, lat: number): [number, number] => [ox + (lon - minLon) * k * scale, oy + (maxLat - lat) * scale];
+  const at = (lon: number, lat: number): [number, number] => [
+    ox + (lon - minLon) * k * scale,
+    oy + (maxLat - lat) * scale,
+  ];
   const path = (ring: ReadonlyArray<ReadonlyArray<number>>) => {
-    ring.forEach(([lon, lat], i) => { const [x, y] = at(lon!, lat!); if (i === 0) doc.moveTo(x, y); else doc.lineTo(x, y); });
+    ring.forEach(([lon, lat], i) => {
+      const [x, y] = at(lon!, lat!);
+      if (i === 0) doc.moveTo(x, y);
+      else doc.lineTo(x, y);
+    });
     doc.closePath();
   };
 
@@ -45,7 +76,10 @@ export function drawMap(doc: Doc, box: Box, outlines: readonly Outline[], report
   for (const o of outlines) {
     const row = rows.get(o.code);
     for (const ring of rings(o.geometry)) path(ring);
-    doc.fillOpacity(0.35).fillColor(row ? RATING_LABELS[levelOf(row)].colour : '#ffffff').fill('evenodd');
+    doc
+      .fillOpacity(0.35)
+      .fillColor(row ? RATING_LABELS[levelOf(row)].colour : '#ffffff')
+      .fill('evenodd');
     doc.fillOpacity(1);
     for (const ring of rings(o.geometry)) path(ring);
     doc.lineWidth(0.6).strokeColor('#455a64').stroke();
@@ -72,8 +106,17 @@ export function drawMap(doc: Doc, box: Box, outlines: readonly Outline[], report
 }
 
 function bboxOf(g: GeoJSONPolygonal): [number, number, number, number] {
-  let a = Infinity, b = Infinity, c = -Infinity, d = -Infinity;
-  for (const ring of rings(g)) for (const [lon, lat] of ring) { a = Math.min(a, lon!); c = Math.max(c, lon!); b = Math.min(b, lat!); d = Math.max(d, lat!); }
+  let a = Infinity,
+    b = Infinity,
+    c = -Infinity,
+    d = -Infinity;
+  for (const ring of rings(g))
+    for (const [lon, lat] of ring) {
+      a = Math.min(a, lon!);
+      c = Math.max(c, lon!);
+      b = Math.min(b, lat!);
+      d = Math.max(d, lat!);
+    }
   return [a, b, c, d];
 }
 
@@ -86,7 +129,12 @@ export function drawMapLegend(doc: Doc, x: number, y: number): number {
     doc.fillColor('#212121').text(`${level} ${RATING_LABELS[level].sv}`, cx + 12, y + 1, { lineBreak: false });
     cx += 62;
   }
-  for (const [cls, label] of [['hot99', 'Hot spot 99 %'], ['hot95', '95 %'], ['hot90', '90 %'], ['cold95', 'Cold spot']] as const) {
+  for (const [cls, label] of [
+    ['hot99', 'Hot spot 99 %'],
+    ['hot95', '95 %'],
+    ['hot90', '90 %'],
+    ['cold95', 'Cold spot'],
+  ] as const) {
     doc.rect(cx, y, 9, 9).fill(HOT_COLOURS[cls]!);
     doc.fillColor('#212121').text(label, cx + 12, y + 1, { lineBreak: false });
     cx += label.length > 6 ? 66 : 36;
@@ -105,7 +153,10 @@ export function drawTrend(doc: Doc, box: Box, report: SituationReport): void {
   for (let i = 0; i <= 4; i++) {
     const v = (top * i) / 4;
     const y = plot.y + plot.h - (v / top) * plot.h;
-    doc.moveTo(plot.x, y).lineTo(plot.x + plot.w, y).stroke();
+    doc
+      .moveTo(plot.x, y)
+      .lineTo(plot.x + plot.w, y)
+      .stroke();
     doc.text(String(Math.round(v)), box.x, y - 3, { width: 24, align: 'right', lineBreak: false });
   }
   const bw = plot.w / report.trend.length;
@@ -114,9 +165,18 @@ export function drawTrend(doc: Doc, box: Box, report: SituationReport): void {
     const h = (t.count / top) * plot.h;
     const x = plot.x + i * bw;
     doc.rect(x + bw * 0.15, plot.y + plot.h - h, bw * 0.7, h).fill(t.week === report.week ? '#c62828' : '#5c7c99');
-    if (annotated.has(t.week)) doc.moveTo(x + bw / 2, plot.y).lineTo(x + bw / 2, plot.y + plot.h).dash(2, { space: 2 }).strokeColor('#6a1b9a').stroke().undash();
+    if (annotated.has(t.week))
+      doc
+        .moveTo(x + bw / 2, plot.y)
+        .lineTo(x + bw / 2, plot.y + plot.h)
+        .dash(2, { space: 2 })
+        .strokeColor('#6a1b9a')
+        .stroke()
+        .undash();
     if (i % 4 === 0 || i === report.trend.length - 1) {
-      doc.fillColor(GREY).text(t.week.slice(5), x - 6, plot.y + plot.h + 3, { width: bw + 12, align: 'center', lineBreak: false });
+      doc
+        .fillColor(GREY)
+        .text(t.week.slice(5), x - 6, plot.y + plot.h + 3, { width: bw + 12, align: 'center', lineBreak: false });
     }
   });
 }
@@ -127,20 +187,31 @@ function niceCeiling(x: number): number {
 }
 
 /** Hour × weekday heat grid, Monday first, with counts in the cells. */
-export function drawTimeGrid(doc: Doc, box: Box, matrix: readonly (readonly number[])[], weekdays: readonly string[]): void {
+export function drawTimeGrid(
+  doc: Doc,
+  box: Box,
+  matrix: readonly (readonly number[])[],
+  weekdays: readonly string[],
+): void {
   const labelW = 26;
   const cw = (box.w - labelW) / 24;
   const ch = (box.h - 12) / 7;
   const max = Math.max(1, ...matrix.flat());
   doc.fontSize(5.5);
-  for (let h = 0; h < 24; h++) doc.fillColor(GREY).text(String(h), box.x + labelW + h * cw, box.y, { width: cw, align: 'center', lineBreak: false });
+  for (let h = 0; h < 24; h++)
+    doc
+      .fillColor(GREY)
+      .text(String(h), box.x + labelW + h * cw, box.y, { width: cw, align: 'center', lineBreak: false });
   matrix.forEach((row, d) => {
     const y = box.y + 10 + d * ch;
     doc.fillColor('#212121').text(weekdays[d] ?? '', box.x, y + ch / 2 - 3, { width: labelW - 2, lineBreak: false });
     row.forEach((v, h) => {
       const shade = v / max;
       doc.rect(box.x + labelW + h * cw, y, cw - 0.5, ch - 0.5).fill(mix('#fff8e1', '#bf360c', shade));
-      if (v > 0) doc.fillColor(shade > 0.55 ? '#ffffff' : '#212121').text(String(v), box.x + labelW + h * cw, y + ch / 2 - 2.5, { width: cw, align: 'center', lineBreak: false });
+      if (v > 0)
+        doc
+          .fillColor(shade > 0.55 ? '#ffffff' : '#212121')
+          .text(String(v), box.x + labelW + h * cw, y + ch / 2 - 2.5, { width: cw, align: 'center', lineBreak: false });
     });
   });
 }
@@ -148,5 +219,11 @@ export function drawTimeGrid(doc: Doc, box: Box, matrix: readonly (readonly numb
 function mix(from: string, to: string, t: number): string {
   const a = [1, 3, 5].map((i) => parseInt(from.slice(i, i + 2), 16));
   const b = [1, 3, 5].map((i) => parseInt(to.slice(i, i + 2), 16));
-  return `#${a.map((v, i) => Math.round(v + (b[i]! - v) * t).toString(16).padStart(2, '0')).join('')}`;
+  return `#${a
+    .map((v, i) =>
+      Math.round(v + (b[i]! - v) * t)
+        .toString(16)
+        .padStart(2, '0'),
+    )
+    .join('')}`;
 }

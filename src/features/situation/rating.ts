@@ -1,4 +1,9 @@
-import { DEFAULT_RATING_THRESHOLDS, RATING_LABELS, type RatingLevel, type RatingThresholdsInput } from '../../domain/situation.js';
+import {
+  DEFAULT_RATING_THRESHOLDS,
+  RATING_LABELS,
+  type RatingLevel,
+  type RatingThresholdsInput,
+} from '../../domain/situation.js';
 
 /** What a proposal is computed from: one stadsdel's week. */
 export interface RatingInput {
@@ -22,10 +27,20 @@ export interface RatingProposal {
  * so. A proposal only: the coordinator confirms or changes it.
  * @example proposeRating({ count: 12, violence: 2, significantRise: false }) // { level: 3, score: 16, … } with the defaults 5/15/30, ×3
  */
-export function proposeRating(input: RatingInput, thresholds: RatingThresholdsInput = DEFAULT_RATING_THRESHOLDS): RatingProposal {
+export function proposeRating(
+  input: RatingInput,
+  thresholds: RatingThresholdsInput = DEFAULT_RATING_THRESHOLDS,
+): RatingProposal {
   const extra = (thresholds.violence_weight - 1) * input.violence;
   const score = input.count + extra;
-  const base: RatingLevel = score >= thresholds.allvarligt_from ? 4 : score >= thresholds.oroligt_from ? 3 : score >= thresholds.viss_oro_from ? 2 : 1;
+  const base: RatingLevel =
+    score >= thresholds.allvarligt_from
+      ? 4
+      : score >= thresholds.oroligt_from
+        ? 3
+        : score >= thresholds.viss_oro_from
+          ? 2
+          : 1;
   const reasons = [
     input.violence > 0
       ? `${input.count} händelser, varav ${input.violence} våld/hot (×${thresholds.violence_weight}): ${round(score)} poäng`

@@ -3,14 +3,26 @@ import { lockForChange } from '../../db/row-version.repo.js';
 import { inTransaction } from '../../db/transaction.js';
 import { AppError } from '../../domain/errors.js';
 import type {
-  Annotation, AnnotationInput, AnnotationUpdate, RatingConfirm, RatingThresholds, RatingThresholdsInput, SituationReport,
+  Annotation,
+  AnnotationInput,
+  AnnotationUpdate,
+  RatingConfirm,
+  RatingThresholds,
+  RatingThresholdsInput,
+  SituationReport,
 } from '../../domain/situation.js';
 import type { ServiceContext } from '../../core/context.js';
 import { recordAudit } from '../../core/audit.repo.js';
 import { freeTextGate } from '../auth/free-text.js';
 import { findArea } from '../../core/tenancy.repo.js';
 import {
-  deleteAnnotationRow, findAnnotation, insertAnnotation, listAnnotations as listAnnotationRows, updateAnnotationRow, upsertRating, upsertThresholds,
+  deleteAnnotationRow,
+  findAnnotation,
+  insertAnnotation,
+  listAnnotations as listAnnotationRows,
+  updateAnnotationRow,
+  upsertRating,
+  upsertThresholds,
 } from './ratings.repo.js';
 import { bumpDataVersion } from './situation.repo.js';
 import { assertCanWriteScope } from './situation.policy.js';
@@ -21,7 +33,10 @@ const SITUATION = 'situation';
 
 async function districtScope(ctx: ServiceContext, areaId: string) {
   const scope = await situationScope(ctx, areaId);
-  if (scope.kind !== 'district') throw new AppError('VALIDATION_FAILED', { details: [{ path: 'area_id', code: 'not_a_district', message: 'a district is needed' }] });
+  if (scope.kind !== 'district')
+    throw new AppError('VALIDATION_FAILED', {
+      details: [{ path: 'area_id', code: 'not_a_district', message: 'a district is needed' }],
+    });
   return scope;
 }
 
@@ -32,16 +47,31 @@ export async function getDistrictThresholds(ctx: ServiceContext, areaId: string)
 }
 
 /** Sets a district's thresholds (its coordinators, admins). Audited. */
-export async function setDistrictThresholds(ctx: ServiceContext, areaId: string, input: RatingThresholdsInput): Promise<RatingThresholds> {
+export async function setDistrictThresholds(
+  ctx: ServiceContext,
+  areaId: string,
+  input: RatingThresholdsInput,
+): Promise<RatingThresholds> {
   const scope = await districtScope(ctx, areaId);
   assertCanWriteScope(ctx.principal, scope.ownerUnitId, 'thresholds');
   const before = await getThresholds(ctx, scope.code);
   await inTransaction(ctx.db, async (trx) => {
-    await upsertThresholds(trx, { organisation_id: ctx.organisation.id, district_code: scope.code, ...input, updated_by: ctx.actor });
+    await upsertThresholds(trx, {
+      organisation_id: ctx.organisation.id,
+      district_code: scope.code,
+      ...input,
+      updated_by: ctx.actor,
+    });
     await bumpDataVersion(trx, ctx.organisation.id, SITUATION);
     await recordAudit(trx, {
-      organisationId: ctx.organisation.id, actor: ctx.actor, action: 'update', entityType: 'rating_thresholds', entityId: scope.code,
-      before: { ...before }, after: { ...input }, remoteAddress: ctx.remoteAddress,
+      organisationId: ctx.organisation.id,
+      actor: ctx.actor,
+      action: 'update',
+      entityType: 'rating_thresholds',
+      entityId: scope.code,
+      before: { ...before },
+      after: { ...input },
+      remoteAddress: ctx.remoteAddress,
     });
   });
   return getThresholds(ctx, scope.code);
@@ -51,7 +81,11 @@ export async function setDistrictThresholds(ctx: ServiceContext, areaId: string,
  * The coordinator confirms (or changes) the week's proposed ratings; the proposal is stored beside the
  * confirmed level so later weeks can see where people disagreed with the data.
  */
-export async function confirmRatings(ctx: ServiceContext, areaId: string, input: RatingConfirm): Promise<SituationReport['neighbourhoods']> {
+export async function confirmRatings(
+  ctx: ServiceContext,
+  areaId: string,
+  input: RatingConfirm,
+): Promise<SituationReport['neighbourhoods']> {
   const scope = await districtScope(ctx, areaId);
   assertCanWriteScope(ctx.principal, scope.ownerUnitId, 'ratings');
   // The neighbourhoods' figures are the same for every caller: the shared report, without the per-caller filter.
@@ -60,20 +94,34 @@ export async function confirmRatings(ctx: ServiceContext, areaId: string, input:
   const unknown = input.ratings.filter((r) => !rows.has(r.neighbourhood_code));
   if (unknown.length) {
     throw new AppError('VALIDATION_FAILED', {
-      details: unknown.map((r) => ({ path: 'ratings', code: 'not_in_district', message: `'${r.neighbourhood_code}' is not a stadsdel of ${scope.name}` })),
+      details: unknown.map((r) => ({
+        path: 'ratings',
+        code: 'not_in_district',
+        message: `'${r.neighbourhood_code}' is not a stadsdel of ${scope.name}`,
+      })),
     });
   }
   await inTransaction(ctx.db, async (trx) => {
     for (const r of input.ratings) {
       const proposed = rows.get(r.neighbourhood_code)!.rating.proposed;
       const row = {
-        organisation_id: ctx.organisation.id, neighbourhood_code: r.neighbourhood_code, week: input.week, level: r.level,
-        proposed_level: proposed, comment: r.comment ?? null, confirmed_by: ctx.actor,
+        organisation_id: ctx.organisation.id,
+        neighbourhood_code: r.neighbourhood_code,
+        week: input.week,
+        level: r.level,
+        proposed_level: proposed,
+        comment: r.comment ?? null,
+        confirmed_by: ctx.actor,
       };
       await upsertRating(trx, row);
       await recordAudit(trx, {
-        organisationId: ctx.organisation.id, actor: ctx.actor, action: 'update', entityType: 'area_rating',
-        entityId: `${r.neighbourhood_code}@${input.week}`, after: row, remoteAddress: ctx.remoteAddress,
+        organisationId: ctx.organisation.id,
+        actor: ctx.actor,
+        action: 'update',
+        entityType: 'area_rating',
+        entityId: `${r.neighbourhood_code}@${input.week}`,
+        after: row,
+        remoteAddress: ctx.remoteAddress,
       });
     }
     await bumpDataVersion(trx, ctx.organisation.id, SITUATION);
@@ -81,7 +129,15 @@ export async function confirmRatings(ctx: ServiceContext, areaId: string, input:
   return (await sharedSituationReport(ctx, { area_id: areaId, week: input.week })).report.neighbourhoods;
 }
 
-function toAnnotation(row: { id: string; date: string; kind: Annotation['kind']; text: string; area_id: string | null; created_by: string; version: number }): Annotation {
+function toAnnotation(row: {
+  id: string;
+  date: string;
+  kind: Annotation['kind'];
+  text: string;
+  area_id: string | null;
+  created_by: string;
+  version: number;
+}): Annotation {
   const [y, m, d] = row.date.split('-').map(Number) as [number, number, number];
   return { ...row, week: isoWeekOfDate(y, m, d) };
 }
@@ -90,14 +146,22 @@ function toAnnotation(row: { id: string; date: string; kind: Annotation['kind'];
 async function annotationOwner(ctx: ServiceContext, areaId: string | null): Promise<string | null> {
   if (areaId === null) return null;
   const area = await findArea(ctx.db, ctx.organisation.id, areaId);
-  if (!area) throw new AppError('VALIDATION_FAILED', { details: [{ path: 'area_id', code: 'unknown_area', message: 'no such area' }] });
+  if (!area)
+    throw new AppError('VALIDATION_FAILED', {
+      details: [{ path: 'area_id', code: 'unknown_area', message: 'no such area' }],
+    });
   return area.owner_unit_id;
 }
 
 /** Annotations of the organisation, optionally for one area (and the organisation-wide ones), between two days. */
-export async function listAnnotations(ctx: ServiceContext, query: { area_id?: string | undefined; from?: string | undefined; to?: string | undefined }): Promise<Annotation[]> {
+export async function listAnnotations(
+  ctx: ServiceContext,
+  query: { area_id?: string | undefined; from?: string | undefined; to?: string | undefined },
+): Promise<Annotation[]> {
   const rows = await listAnnotationRows(ctx.db, ctx.organisation.id, {
-    areaIds: query.area_id ? [query.area_id] : null, ...(query.from ? { from: query.from } : {}), ...(query.to ? { to: query.to } : {}),
+    areaIds: query.area_id ? [query.area_id] : null,
+    ...(query.from ? { from: query.from } : {}),
+    ...(query.to ? { to: query.to } : {}),
   });
   const { shown } = freeTextGate(ctx.principal);
   return rows.map((r) => shown('annotation', toAnnotation(r)));
@@ -110,29 +174,59 @@ export async function createAnnotation(ctx: ServiceContext, input: AnnotationInp
     const id = await insertAnnotation(trx, { organisation_id: ctx.organisation.id, ...input, created_by: ctx.actor });
     const created = toAnnotation((await findAnnotation(trx, ctx.organisation.id, id))!);
     await bumpDataVersion(trx, ctx.organisation.id, SITUATION);
-    await recordAudit(trx, { organisationId: ctx.organisation.id, actor: ctx.actor, action: 'create', entityType: 'annotation', entityId: id, after: created, remoteAddress: ctx.remoteAddress });
+    await recordAudit(trx, {
+      organisationId: ctx.organisation.id,
+      actor: ctx.actor,
+      action: 'create',
+      entityType: 'annotation',
+      entityId: id,
+      after: created,
+      remoteAddress: ctx.remoteAddress,
+    });
     return created;
   });
 }
 
 /** The annotation, locked in the caller's transaction, once the caller may write its area and `expectedVersion` is current. */
 async function lockAnnotation(ctx: ServiceContext, id: string, expectedVersion: number | undefined) {
-  const row = await lockForChange(ctx.db, 'annotations', 'annotation', ctx.organisation.id, id, expectedVersion, async () => {
-    const locked = (await findAnnotation(ctx.db, ctx.organisation.id, id))!;
-    assertCanWriteScope(ctx.principal, await annotationOwner(ctx, locked.area_id), 'annotation');
-    return locked;
-  });
+  const row = await lockForChange(
+    ctx.db,
+    'annotations',
+    'annotation',
+    ctx.organisation.id,
+    id,
+    expectedVersion,
+    async () => {
+      const locked = (await findAnnotation(ctx.db, ctx.organisation.id, id))!;
+      assertCanWriteScope(ctx.principal, await annotationOwner(ctx, locked.area_id), 'annotation');
+      return locked;
+    },
+  );
   return toAnnotation(row);
 }
 
 /** Edits an annotation's day, kind or text. Audited with before and after. */
-export async function updateAnnotation(ctx: ServiceContext, id: string, input: AnnotationUpdate, expectedVersion?: number): Promise<Annotation> {
+export async function updateAnnotation(
+  ctx: ServiceContext,
+  id: string,
+  input: AnnotationUpdate,
+  expectedVersion?: number,
+): Promise<Annotation> {
   return inTransaction(ctx.db, async (trx) => {
     const before = await lockAnnotation({ ...ctx, db: trx }, id, expectedVersion);
     await updateAnnotationRow(trx, ctx.organisation.id, id, input);
     const after = toAnnotation((await findAnnotation(trx, ctx.organisation.id, id))!);
     await bumpDataVersion(trx, ctx.organisation.id, SITUATION);
-    await recordAudit(trx, { organisationId: ctx.organisation.id, actor: ctx.actor, action: 'update', entityType: 'annotation', entityId: id, before, after, remoteAddress: ctx.remoteAddress });
+    await recordAudit(trx, {
+      organisationId: ctx.organisation.id,
+      actor: ctx.actor,
+      action: 'update',
+      entityType: 'annotation',
+      entityId: id,
+      before,
+      after,
+      remoteAddress: ctx.remoteAddress,
+    });
     return after;
   });
 }
@@ -143,6 +237,14 @@ export async function deleteAnnotation(ctx: ServiceContext, id: string, expected
     const before = await lockAnnotation({ ...ctx, db: trx }, id, expectedVersion);
     await deleteAnnotationRow(trx, ctx.organisation.id, id);
     await bumpDataVersion(trx, ctx.organisation.id, SITUATION);
-    await recordAudit(trx, { organisationId: ctx.organisation.id, actor: ctx.actor, action: 'delete', entityType: 'annotation', entityId: id, before, remoteAddress: ctx.remoteAddress });
+    await recordAudit(trx, {
+      organisationId: ctx.organisation.id,
+      actor: ctx.actor,
+      action: 'delete',
+      entityType: 'annotation',
+      entityId: id,
+      before,
+      remoteAddress: ctx.remoteAddress,
+    });
   });
 }

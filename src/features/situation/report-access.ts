@@ -16,7 +16,9 @@ import { listHiddenIncidentIds } from './situation.repo.js';
  * one read of what is hidden.
  */
 export async function reportsForCaller(
-  ctx: ServiceContext, areaIds: readonly string[] | null, reports: readonly SituationReport[],
+  ctx: ServiceContext,
+  areaIds: readonly string[] | null,
+  reports: readonly SituationReport[],
 ): Promise<Array<{ report: SituationReport; signature: string } | null>> {
   const access = tierAccess(ctx.principal);
   const { readable, shown } = freeTextGate(ctx.principal);
@@ -24,8 +26,15 @@ export async function reportsForCaller(
   const range = { start: new Date(reports[0]!.period.start), end: new Date(reports[0]!.period.end) };
   // Visibility is read on every request: an incident's routing can change without touching the week's figures.
   const [incidents, actions] = await Promise.all([
-    reports.some((r) => r.points.length) ? listHiddenIncidentIds(ctx.db, ctx.organisation.id, areaIds, range, access) : [],
-    hiddenActionIds(ctx.db, ctx.organisation.id, [...new Set(reports.flatMap((r) => r.previous_actions.map((a) => a.id)))], access),
+    reports.some((r) => r.points.length)
+      ? listHiddenIncidentIds(ctx.db, ctx.organisation.id, areaIds, range, access)
+      : [],
+    hiddenActionIds(
+      ctx.db,
+      ctx.organisation.id,
+      [...new Set(reports.flatMap((r) => r.previous_actions.map((a) => a.id)))],
+      access,
+    ),
   ]);
   const hidden = new Set([...incidents, ...actions]);
   return reports.map((report) => {
@@ -35,10 +44,14 @@ export async function reportsForCaller(
       report: {
         ...report,
         points: report.points.filter((p) => !hidden.has(p.id)),
-        previous_actions: report.previous_actions.filter((a) => !hidden.has(a.id)).map((a) => shown('meeting_action', a)),
+        previous_actions: report.previous_actions
+          .filter((a) => !hidden.has(a.id))
+          .map((a) => shown('meeting_action', a)),
         annotations: report.annotations.map((a) => shown('annotation', a)),
       },
-      signature: createHash('sha256').update(`${readable}|${left.sort().join(',')}`).digest('base64url'),
+      signature: createHash('sha256')
+        .update(`${readable}|${left.sort().join(',')}`)
+        .digest('base64url'),
     };
   });
 }

@@ -10,16 +10,25 @@ import { renderSituationXlsx } from './situation.xlsx.js';
 export type { ExportFile, ExportFormat } from '../reports/export-file.js';
 
 async function render(
-  report: SituationReport, scope: ReportScope, format: ExportFormat, timeZone: string, frozen?: { at: string; by: string },
+  report: SituationReport,
+  scope: ReportScope,
+  format: ExportFormat,
+  timeZone: string,
+  frozen?: { at: string; by: string },
 ): Promise<ExportFile> {
-  const body = format === 'pdf'
-    ? await renderSituationPdf(report, { outlines: scope.neighbourhoods, frozen, timeZone })
-    : await renderSituationXlsx(report, scope.neighbourhoods, timeZone);
+  const body =
+    format === 'pdf'
+      ? await renderSituationPdf(report, { outlines: scope.neighbourhoods, frozen, timeZone })
+      : await renderSituationXlsx(report, scope.neighbourhoods, timeZone);
   return exportFile(body, format, `lagesbild-${report.scope.code}-${report.week}${frozen ? '-fryst' : ''}`);
 }
 
 /** The live report as PDF or Excel. */
-export async function exportSituationReport(ctx: ServiceContext, query: SituationQuery, format: ExportFormat): Promise<ExportFile> {
+export async function exportSituationReport(
+  ctx: ServiceContext,
+  query: SituationQuery,
+  format: ExportFormat,
+): Promise<ExportFile> {
   const { report, scope } = await getSituationReport(ctx, query);
   return render(report, scope, format, ctx.organisation.timeZone);
 }
@@ -28,5 +37,8 @@ export async function exportSituationReport(ctx: ServiceContext, query: Situatio
 export async function exportFrozenReport(ctx: ServiceContext, id: string, format: ExportFormat): Promise<ExportFile> {
   const view = await getFrozenReport(ctx, id);
   const scope = await situationScope(ctx, view.report.area_id);
-  return render(view.frozen, scope, format, ctx.organisation.timeZone, { at: view.report.frozen_at, by: view.report.frozen_by });
+  return render(view.frozen, scope, format, ctx.organisation.timeZone, {
+    at: view.report.frozen_at,
+    by: view.report.frozen_by,
+  });
 }

@@ -23,7 +23,8 @@ export function canWriteScope(principal: Principal, ownerUnitId: string | null):
 
 /** Throws FORBIDDEN unless `canWriteScope`. */
 export function assertCanWriteScope(principal: Principal, ownerUnitId: string | null, what: string): void {
-  if (!canWriteScope(principal, ownerUnitId)) throw new AppError('FORBIDDEN', { details: { reason: `not a coordinator of this district (${what})` } });
+  if (!canWriteScope(principal, ownerUnitId))
+    throw new AppError('FORBIDDEN', { details: { reason: `not a coordinator of this district (${what})` } });
 }
 
 const STAFF: readonly Role[] = ['admin', 'coordinator', 'unit_editor', 'analyst'];

@@ -35,14 +35,19 @@ function list(values: readonly string[]): RawBuilder<unknown> {
 /** Scope and filters, on the columns incidents and incident_weekly_counts share. */
 function scoped(scope: IncidentScope, parts: Array<RawBuilder<unknown>>): RawBuilder<unknown> {
   if (scope.areaIds) parts.push(scope.areaIds.length ? sql`area_id IN (${list(scope.areaIds)})` : sql`false`);
-  if (scope.categoryIds) parts.push(scope.categoryIds.length ? sql`category_id IN (${list(scope.categoryIds)})` : sql`false`);
+  if (scope.categoryIds)
+    parts.push(scope.categoryIds.length ? sql`category_id IN (${list(scope.categoryIds)})` : sql`false`);
   if (scope.sources) parts.push(scope.sources.length ? sql`source IN (${list(scope.sources)})` : sql`false`);
   return sql.join(parts, sql` AND `);
 }
 
 /** The WHERE clause of every aggregate over incidents: organisation, scope, filters and a time range (index-friendly). */
 function where(scope: IncidentScope, range: Range): RawBuilder<unknown> {
-  return scoped(scope, [sql`organisation_id = ${scope.organisationId}`, sql`occurred_at >= ${range.start}`, sql`occurred_at < ${range.end}`]);
+  return scoped(scope, [
+    sql`organisation_id = ${scope.organisationId}`,
+    sql`occurred_at >= ${range.start}`,
+    sql`occurred_at < ${range.end}`,
+  ]);
 }
 
 /**
@@ -53,7 +58,9 @@ function where(scope: IncidentScope, range: Range): RawBuilder<unknown> {
  */
 async function jsonRows<T>(db: Db, query: RawBuilder<unknown>, orderBy?: RawBuilder<unknown>): Promise<T[]> {
   const { rows } = await sql<{ rows: string }>`
-    SELECT coalesce(json_agg(q${orderBy ? sql` ORDER BY ${orderBy}` : sql``}), '[]')::text AS rows FROM (${query}) q`.execute(db);
+    SELECT coalesce(json_agg(q${orderBy ? sql` ORDER BY ${orderBy}` : sql``}), '[]')::text AS rows FROM (${query}) q`.execute(
+    db,
+  );
   return JSON.parse(rows[0]!.rows) as T[];
 }
 
@@ -75,9 +82,13 @@ export async function countByWeek(db: Db, scope: IncidentScope, weeks: { from: s
  * incident of the week is written; a week without one has never had an incident.
  */
 export async function listWeekVersions(db: Db, organisationId: string, weeks: { from: string; to: string }) {
-  return db.selectFrom('incident_week_versions').select([sql<string>`to_char(week, 'YYYY-MM-DD')`.as('monday'), 'version'])
+  return db
+    .selectFrom('incident_week_versions')
+    .select([sql<string>`to_char(week, 'YYYY-MM-DD')`.as('monday'), 'version'])
     .where('organisation_id', '=', organisationId)
-    .where('week', '>=', isoWeekMonday(weeks.from)).where('week', '<=', isoWeekMonday(weeks.to)).execute();
+    .where('week', '>=', isoWeekMonday(weeks.from))
+    .where('week', '<=', isoWeekMonday(weeks.to))
+    .execute();
 }
 
 /** The single aggregate the benchmark compares against: category counts of one scope-week. */
@@ -93,18 +104,34 @@ export async function countByCategory(db: Db, scope: IncidentScope, range: Range
  */
 export function countBreakdown(db: Db, scope: IncidentScope, weeks: readonly string[]) {
   const mondays = weeks.map((w) => isoWeekMonday(w));
-  const bucket = sql.join(mondays.map((m, i) => sql`WHEN ${m}::date THEN ${sql.lit(i)}`), sql` `);
-  return jsonRows<{ bucket: number; area_id: string | null; category_id: string; precision: string; count: number }>(db, sql`
+  const bucket = sql.join(
+    mondays.map((m, i) => sql`WHEN ${m}::date THEN ${sql.lit(i)}`),
+    sql` `,
+  );
+  return jsonRows<{ bucket: number; area_id: string | null; category_id: string; precision: string; count: number }>(
+    db,
+    sql`
     SELECT CASE week ${bucket} END AS bucket, area_id, category_id, precision, sum(count) AS count
     FROM incident_weekly_counts
     WHERE ${scoped(scope, [sql`organisation_id = ${scope.organisationId}`, sql`week IN (${sql.join(mondays.map((m) => sql`${m}::date`))})`])}
-    GROUP BY 1, 2, 3, 4 HAVING sum(count) > 0`);
+    GROUP BY 1, 2, 3, 4 HAVING sum(count) > 0`,
+  );
 }
 
 /** The point-precise incidents of one week, for the map, Gi* and density. */
 export function listWeekPoints(db: Db, scope: IncidentScope, range: Range) {
-  return jsonRows<{ id: string; lon: number; lat: number; h3_r9: string; place_id: string | null; category_id: string; precision: 'exact' | 'place'; occurred_at: string }>(
-    db, sql`SELECT id, lon, lat, h3_r9, place_id, category_id, precision, occurred_at FROM incidents WHERE ${where(scope, range)} AND ${POINT}`,
+  return jsonRows<{
+    id: string;
+    lon: number;
+    lat: number;
+    h3_r9: string;
+    place_id: string | null;
+    category_id: string;
+    precision: 'exact' | 'place';
+    occurred_at: string;
+  }>(
+    db,
+    sql`SELECT id, lon, lat, h3_r9, place_id, category_id, precision, occurred_at FROM incidents WHERE ${where(scope, range)} AND ${POINT}`,
     sql`q.occurred_at, q.id`,
   );
 }
@@ -114,13 +141,21 @@ export function listWeekPoints(db: Db, scope: IncidentScope, range: Range) {
  * caller may not see (`access`): the points its report leaves out. Only tiers outside `access.tiers` can be hidden, which for staff is `restricted` alone (an index of its
  * own; the tiers are literals so that the planner can match the index's condition).
  */
-export async function listHiddenIncidentIds(db: Db, organisationId: string, areaIds: readonly string[] | null, range: Range, access: TierAccess): Promise<string[]> {
+export async function listHiddenIncidentIds(
+  db: Db,
+  organisationId: string,
+  areaIds: readonly string[] | null,
+  range: Range,
+  access: TierAccess,
+): Promise<string[]> {
   if (access.all || areaIds?.length === 0) return [];
   const beyond = CONFIDENTIALITY_TIERS.filter((t) => !access.tiers.includes(t));
   if (!beyond.length) return [];
   const { rows } = await sql<{ id: string }>`
     SELECT i.id FROM incidents i WHERE i.organisation_id = ${organisationId} AND i.occurred_at >= ${range.start} AND i.occurred_at < ${range.end}
-      ${areaIds ? sql`AND i.area_id IN (${list(areaIds)})` : sql``} AND i.confidentiality IN (${sql.join(beyond.map((t) => sql.lit(t)))}) AND NOT ${visibleTo(access, 'incident', 'i')(expressionBuilder<{ i: Database['incidents'] }, 'i'>())}`.execute(db);
+      ${areaIds ? sql`AND i.area_id IN (${list(areaIds)})` : sql``} AND i.confidentiality IN (${sql.join(beyond.map((t) => sql.lit(t)))}) AND NOT ${visibleTo(access, 'incident', 'i')(expressionBuilder<{ i: Database['incidents'] }, 'i'>())}`.execute(
+    db,
+  );
   return rows.map((r) => r.id);
 }
 
@@ -131,16 +166,22 @@ const monday = (scope: IncidentScope) => sql`to_char(date_trunc('week', ${local(
  * rest by their res-10 H3 cell (about 65 m across, a street corner).
  */
 export function countByPlaceWeekly(db: Db, scope: IncidentScope, range: Range) {
-  return jsonRows<{ monday: string; place_id: string | null; cell: string | null; count: number }>(db, sql`
+  return jsonRows<{ monday: string; place_id: string | null; cell: string | null; count: number }>(
+    db,
+    sql`
     SELECT ${monday(scope)} AS monday, place_id, CASE WHEN place_id IS NULL THEN h3_r10 END AS cell, count(*) AS count
-    FROM incidents WHERE ${where(scope, range)} AND ${POINT} GROUP BY 1, 2, 3`);
+    FROM incidents WHERE ${where(scope, range)} AND ${POINT} GROUP BY 1, 2, 3`,
+  );
 }
 
 /** Point-precise incidents per local week (its Monday) and res-9 H3 cell: the history of the baseline hotspot test. */
 export function countByCellWeekly(db: Db, scope: IncidentScope, range: Range) {
-  return jsonRows<{ monday: string; cell: string; count: number }>(db, sql`
+  return jsonRows<{ monday: string; cell: string; count: number }>(
+    db,
+    sql`
     SELECT ${monday(scope)} AS monday, h3_r9 AS cell, count(*) AS count
-    FROM incidents WHERE ${where(scope, range)} AND ${POINT} AND h3_r9 IS NOT NULL GROUP BY 1, 2`);
+    FROM incidents WHERE ${where(scope, range)} AND ${POINT} AND h3_r9 IS NOT NULL GROUP BY 1, 2`,
+  );
 }
 
 /**
@@ -155,15 +196,20 @@ export async function listSourceSpans(db: Db, scope: IncidentScope, weeks: reado
   const { rows } = await sql<{ source: string; first: string; last: string; weeks: string[] }>`
     SELECT source, to_char(min(week), 'YYYY-MM-DD') AS first, to_char(max(week), 'YYYY-MM-DD') AS last,
       coalesce(array_agg(DISTINCT to_char(week, 'YYYY-MM-DD')) FILTER (WHERE ${inReport}), '{}') AS weeks
-    FROM incident_weekly_counts WHERE organisation_id = ${scope.organisationId} AND count > 0 GROUP BY source`.execute(db);
+    FROM incident_weekly_counts WHERE organisation_id = ${scope.organisationId} AND count > 0 GROUP BY source`.execute(
+    db,
+  );
   return rows;
 }
 
 /** Incidents per local week (its Monday), ISO weekday (1 = Monday) and hour on the organisation's clock. */
 export function countByHourWeekdayWeekly(db: Db, scope: IncidentScope, range: Range) {
-  return jsonRows<{ monday: string; dow: number; hour: number; count: number }>(db, sql`
+  return jsonRows<{ monday: string; dow: number; hour: number; count: number }>(
+    db,
+    sql`
     SELECT ${monday(scope)} AS monday, extract(isodow FROM ${local(scope)})::int AS dow, extract(hour FROM ${local(scope)})::int AS hour, count(*) AS count
-    FROM incidents WHERE ${where(scope, range)} GROUP BY 1, 2, 3`);
+    FROM incidents WHERE ${where(scope, range)} GROUP BY 1, 2, 3`,
+  );
 }
 
 /** How many of the week's incidents were reported after an instant (late reports after a freeze). */
@@ -174,22 +220,42 @@ export async function countReportedAfter(db: Db, scope: IncidentScope, range: Ra
 }
 
 export function listCategories(db: Db, organisationId: string) {
-  return db.selectFrom('incident_categories').select(['id', 'code', 'label_sv', 'label_en', 'group_code', 'sort_order'])
-    .where('organisation_id', '=', organisationId).orderBy('sort_order').orderBy('code').execute();
+  return db
+    .selectFrom('incident_categories')
+    .select(['id', 'code', 'label_sv', 'label_en', 'group_code', 'sort_order'])
+    .where('organisation_id', '=', organisationId)
+    .orderBy('sort_order')
+    .orderBy('code')
+    .execute();
 }
 
 /** Registered places by id, or all places in some neighbourhoods (for the zero counts of the concentration). */
-export function listPlaces(db: Db, organisationId: string, filter: { ids?: readonly string[]; neighbourhoodCodes?: readonly string[] | null }) {
-  let q = db.selectFrom('places').select(['id', 'name', 'type', 'setting', 'lon', 'lat', 'neighbourhood_code']).where('organisation_id', '=', organisationId);
+export function listPlaces(
+  db: Db,
+  organisationId: string,
+  filter: { ids?: readonly string[]; neighbourhoodCodes?: readonly string[] | null },
+) {
+  let q = db
+    .selectFrom('places')
+    .select(['id', 'name', 'type', 'setting', 'lon', 'lat', 'neighbourhood_code'])
+    .where('organisation_id', '=', organisationId);
   if (filter.ids) q = filter.ids.length ? q.where('id', 'in', filter.ids) : q.where(sql<boolean>`false`);
-  if (filter.neighbourhoodCodes) q = filter.neighbourhoodCodes.length ? q.where('neighbourhood_code', 'in', filter.neighbourhoodCodes) : q.where(sql<boolean>`false`);
+  if (filter.neighbourhoodCodes)
+    q = filter.neighbourhoodCodes.length
+      ? q.where('neighbourhood_code', 'in', filter.neighbourhoodCodes)
+      : q.where(sql<boolean>`false`);
   return q.execute();
 }
 
 export function listPopulations(db: Db, organisationId: string, codes: readonly string[]) {
   if (!codes.length) return Promise.resolve([]);
-  return db.selectFrom('area_populations').select(['area_code', 'year', 'population'])
-    .where('organisation_id', '=', organisationId).where('level', '=', 'neighbourhood').where('area_code', 'in', codes).execute();
+  return db
+    .selectFrom('area_populations')
+    .select(['area_code', 'year', 'population'])
+    .where('organisation_id', '=', organisationId)
+    .where('level', '=', 'neighbourhood')
+    .where('area_code', 'in', codes)
+    .execute();
 }
 
 /**
@@ -197,14 +263,26 @@ export function listPopulations(db: Db, organisationId: string, codes: readonly 
  * week version among those ISO weeks. Versions come from one sequence, so it changes whenever an incident of
  * one of those weeks is written (and after a recount), and never returns to an earlier value.
  */
-export async function readDataVersions(db: Db, organisationId: string, weeks?: { from: string; to: string }): Promise<Record<string, number>> {
-  const kinds = db.selectFrom('data_versions').select(['kind', 'version']).where('organisation_id', '=', organisationId);
+export async function readDataVersions(
+  db: Db,
+  organisationId: string,
+  weeks?: { from: string; to: string },
+): Promise<Record<string, number>> {
+  const kinds = db
+    .selectFrom('data_versions')
+    .select(['kind', 'version'])
+    .where('organisation_id', '=', organisationId);
   const rows = await (weeks
-    ? kinds.unionAll(db.selectFrom('incident_week_versions')
-      .select([sql<string>`'weeks'`.as('kind'), sql<number>`coalesce(max(version), 0)`.as('version')])
-      .where('organisation_id', '=', organisationId)
-      .where('week', '>=', isoWeekMonday(weeks.from)).where('week', '<=', isoWeekMonday(weeks.to)))
-    : kinds).execute();
+    ? kinds.unionAll(
+        db
+          .selectFrom('incident_week_versions')
+          .select([sql<string>`'weeks'`.as('kind'), sql<number>`coalesce(max(version), 0)`.as('version')])
+          .where('organisation_id', '=', organisationId)
+          .where('week', '>=', isoWeekMonday(weeks.from))
+          .where('week', '<=', isoWeekMonday(weeks.to)),
+      )
+    : kinds
+  ).execute();
   return Object.fromEntries(rows.map((r) => [r.kind, r.version]));
 }
 

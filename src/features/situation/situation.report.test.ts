@@ -9,14 +9,25 @@ import { getSituationReport } from './situation.service.js';
 import { DEFAULT_TIME_ZONE, weekBounds } from '../../domain/calendar/index.js';
 
 /** Incidents in the south square (lon 18.00–18.05, lat 59.25–59.30) unless a point is given. */
-export async function addIncidents(ctx: ServiceContext, n: number, base: Partial<IncidentCreateInput> & { occurred_at: string }, at?: (i: number) => { lon: number; lat: number }) {
+export async function addIncidents(
+  ctx: ServiceContext,
+  n: number,
+  base: Partial<IncidentCreateInput> & { occurred_at: string },
+  at?: (i: number) => { lon: number; lat: number },
+) {
   for (let i = 0; i < n; i++) {
-    await createIncident(ctx, IncidentCreateSchema.parse({ category: 'klotter', lon: 18.02, lat: 59.27, ...base, ...(at?.(i) ?? {}) }));
+    await createIncident(
+      ctx,
+      IncidentCreateSchema.parse({ category: 'klotter', lon: 18.02, lat: 59.27, ...base, ...(at?.(i) ?? {}) }),
+    );
   }
 }
 
 /** 30 points on a 6 × 5 grid over the south square, each in its own res-9 cell: no place stands out. */
-export const uniformPoint = (i: number) => ({ lon: 18.004 + (i % 6) * 0.0085, lat: 59.254 + Math.floor(i / 6) * 0.0095 });
+export const uniformPoint = (i: number) => ({
+  lon: 18.004 + (i % 6) * 0.0085,
+  lat: 59.254 + Math.floor(i / 6) * 0.0095,
+});
 
 describeEachEngine('situation report assembly', (getDb) => {
   let org: TestOrganisation;
@@ -29,9 +40,18 @@ describeEachEngine('situation report assembly', (getDb) => {
     // north 1 fire, and 2 police notices placed only at the municipality.
     await addIncidents(ctx, 3, { occurred_at: '2026-09-30T12:00:00+02:00' });
     await addIncidents(ctx, 2, { occurred_at: '2026-10-02T23:30:00+02:00', category: 'vald' });
-    await addIncidents(ctx, 1, { occurred_at: '2026-10-04T23:59:00+02:00', category: 'skadegorelse', precision: 'area' });
+    await addIncidents(ctx, 1, {
+      occurred_at: '2026-10-04T23:59:00+02:00',
+      category: 'skadegorelse',
+      precision: 'area',
+    });
     await addIncidents(ctx, 1, { occurred_at: '2026-09-29T08:00:00+02:00', category: 'brand', lon: 18.02, lat: 59.37 });
-    await addIncidents(ctx, 2, { occurred_at: '2026-10-01T20:00:00+02:00', category: 'ordningsstorning', precision: 'municipality', source: 'police' });
+    await addIncidents(ctx, 2, {
+      occurred_at: '2026-10-01T20:00:00+02:00',
+      category: 'ordningsstorning',
+      precision: 'municipality',
+      source: 'police',
+    });
     // Not in W40: Monday 00:00 of W41 local time, and the weeks of reference.
     await addIncidents(ctx, 1, { occurred_at: '2026-10-05T00:00:00+02:00' });
     await addIncidents(ctx, 1, { occurred_at: '2026-09-23T12:00:00+02:00' });
@@ -52,8 +72,12 @@ describeEachEngine('situation report assembly', (getDb) => {
     // 6 against 4: 2·P(X ≥ 6 | X ~ Bin(10, ½)) = 2·386/1024.
     expect(report.totals.vs_last_year.p_exact).toBeCloseTo(772 / 1024, 10);
     expect(report.totals.vs_last_year.significant).toBe(false);
-    expect(report.neighbourhoods).toEqual([expect.objectContaining({ code: 'south', name: 'Söderby', count: 6, coarse: 1, violence: 2 })]);
-    const byCode = Object.fromEntries(report.categories.map((c) => [c.code, [c.count, c.vs_previous_week.reference, c.vs_last_year.reference]]));
+    expect(report.neighbourhoods).toEqual([
+      expect.objectContaining({ code: 'south', name: 'Söderby', count: 6, coarse: 1, violence: 2 }),
+    ]);
+    const byCode = Object.fromEntries(
+      report.categories.map((c) => [c.code, [c.count, c.vs_previous_week.reference, c.vs_last_year.reference]]),
+    );
     expect(byCode).toMatchObject({ klotter: [3, 1, 4], vald: [2, 0, 0], skadegorelse: [1, 0, 0], brand: [0, 0, 0] });
     // 3 against 1: 2·P(X ≥ 3 | Bin(4, ½)) = 2·5/16.
     expect(report.categories.find((c) => c.code === 'klotter')!.vs_previous_week.p_exact).toBeCloseTo(0.625, 10);
@@ -63,20 +87,32 @@ describeEachEngine('situation report assembly', (getDb) => {
     expect(report.trend.at(-1)).toEqual({ week: '2026-W40', count: 6, points: 5 });
   });
 
-  it('lists the week\'s point incidents in time order with their exact coordinates', async () => {
+  it("lists the week's point incidents in time order with their exact coordinates", async () => {
     const { report } = await getSituationReport(ctx, { area_id: org.areas.southDistrict, week: '2026-W42' });
     const bounds = weekBounds('2026-W42', DEFAULT_TIME_ZONE);
-    const stored = await getDb().db.selectFrom('incidents').select(['id', 'lon', 'lat', 'place_id'])
-      .where('organisation_id', '=', org.organisation.id).where('area_id', '=', org.areas.south)
-      .where('occurred_at', '>=', bounds.start).where('occurred_at', '<', bounds.end).where('precision', 'in', ['exact', 'place'])
-      .orderBy('occurred_at').orderBy('id').execute();
+    const stored = await getDb()
+      .db.selectFrom('incidents')
+      .select(['id', 'lon', 'lat', 'place_id'])
+      .where('organisation_id', '=', org.organisation.id)
+      .where('area_id', '=', org.areas.south)
+      .where('occurred_at', '>=', bounds.start)
+      .where('occurred_at', '<', bounds.end)
+      .where('precision', 'in', ['exact', 'place'])
+      .orderBy('occurred_at')
+      .orderBy('id')
+      .execute();
     expect(stored).toHaveLength(70);
     expect(report.points.map((p) => ({ id: p.id, lon: p.lon, lat: p.lat, place_id: p.place_id }))).toEqual(stored);
   });
 
   it('proposes a rating from the thresholds: 6 incidents + 2 × 2 violence = 10 points → viss oro', async () => {
     const { report } = await getSituationReport(ctx, { area_id: org.areas.southDistrict, week: '2026-W40' });
-    expect(report.neighbourhoods[0]!.rating).toMatchObject({ proposed: 2, score: 10, confirmed: null, previous_week_confirmed: null });
+    expect(report.neighbourhoods[0]!.rating).toMatchObject({
+      proposed: 2,
+      score: 10,
+      confirmed: null,
+      previous_week_confirmed: null,
+    });
   });
 
   it('counts the whole city with the municipality-level notices as a separate figure, never as points', async () => {
@@ -89,7 +125,13 @@ describeEachEngine('situation report assembly', (getDb) => {
   });
 
   it('filters by category group and source', async () => {
-    const violence = (await getSituationReport(ctx, { area_id: org.areas.southDistrict, week: '2026-W40', category_group: ['violence'] })).report;
+    const violence = (
+      await getSituationReport(ctx, {
+        area_id: org.areas.southDistrict,
+        week: '2026-W40',
+        category_group: ['violence'],
+      })
+    ).report;
     expect(violence.totals.count).toBe(2);
     expect(violence.categories.map((c) => c.code).sort()).toEqual(['hot', 'vald']);
     const police = (await getSituationReport(ctx, { week: '2026-W40', source: ['police'] })).report;
@@ -98,12 +140,23 @@ describeEachEngine('situation report assembly', (getDb) => {
 
   it('flags an injected cluster of 40 at one place as hot, and an even spread as not', async () => {
     const cluster = (await getSituationReport(ctx, { area_id: org.areas.southDistrict, week: '2026-W42' })).report;
-    expect(cluster.hotspots).toMatchObject({ method: 'Getis-Ord Gi*', resolution: 9, k: 1, p_method: 'exact-binomial', incidents: 70 });
+    expect(cluster.hotspots).toMatchObject({
+      method: 'Getis-Ord Gi*',
+      resolution: 9,
+      k: 1,
+      p_method: 'exact-binomial',
+      incidents: 70,
+    });
     expect(cluster.hotspots.n).toBeGreaterThan(100);
     expect(cluster.hotspots.cells.find((c) => c.count === 40)).toMatchObject({ class: 'hot99' });
     expect(cluster.totals.vs_previous_week).toMatchObject({ reference: 1, direction: 'up', significant: true }); // W41 holds the Monday-midnight one
     expect(cluster.neighbourhoods[0]!.rating.proposed).toBe(4);
-    expect(cluster.top_places.places[0]).toMatchObject({ kind: 'street_cell', count: 40, week_count: 40, repeat: true });
+    expect(cluster.top_places.places[0]).toMatchObject({
+      kind: 'street_cell',
+      count: 40,
+      week_count: 40,
+      repeat: true,
+    });
     expect(cluster.density.cells.length).toBeGreaterThan(0);
     const uniform = (await getSituationReport(ctx, { area_id: org.areas.southDistrict, week: '2026-W43' })).report;
     expect(uniform.hotspots.incidents).toBe(30);
@@ -112,7 +165,17 @@ describeEachEngine('situation report assembly', (getDb) => {
 
   it('gives the same category counts as the bare aggregate', async () => {
     const { report } = await getSituationReport(ctx, { area_id: org.areas.southDistrict, week: '2026-W42' });
-    const rows = await countByCategory(getDb().db, { organisationId: org.organisation.id, areaIds: [org.areas.south], categoryIds: null, sources: null, timeZone: DEFAULT_TIME_ZONE }, weekBounds('2026-W42', DEFAULT_TIME_ZONE));
+    const rows = await countByCategory(
+      getDb().db,
+      {
+        organisationId: org.organisation.id,
+        areaIds: [org.areas.south],
+        categoryIds: null,
+        sources: null,
+        timeZone: DEFAULT_TIME_ZONE,
+      },
+      weekBounds('2026-W42', DEFAULT_TIME_ZONE),
+    );
     expect(rows.reduce((s, r) => s + r.count, 0)).toBe(report.totals.count);
   });
 
@@ -153,7 +216,11 @@ describeEachEngine('situation report assembly', (getDb) => {
   });
 
   it('refuses a neighbourhood as scope and an unknown area', async () => {
-    await expect(getSituationReport(ctx, { area_id: org.areas.south, week: '2026-W40' })).rejects.toMatchObject({ code: 'VALIDATION_FAILED' });
-    await expect(getSituationReport(ctx, { area_id: '00000000-0000-4000-8000-000000000000', week: '2026-W40' })).rejects.toMatchObject({ code: 'NOT_FOUND' });
+    await expect(getSituationReport(ctx, { area_id: org.areas.south, week: '2026-W40' })).rejects.toMatchObject({
+      code: 'VALIDATION_FAILED',
+    });
+    await expect(
+      getSituationReport(ctx, { area_id: '00000000-0000-4000-8000-000000000000', week: '2026-W40' }),
+    ).rejects.toMatchObject({ code: 'NOT_FOUND' });
   });
 });

@@ -46,7 +46,8 @@ function buildScope(base: Omit<ReportScope, 'studyCells' | 'codeByAreaId'>): Rep
     studyCells() {
       if (!cells) {
         const set = new Set<string>();
-        for (const n of base.neighbourhoods) for (const p of polygons(n.geometry)) for (const c of polygonToCells(p, HOTSPOT_RESOLUTION, true)) set.add(c);
+        for (const n of base.neighbourhoods)
+          for (const p of polygons(n.geometry)) for (const c of polygonToCells(p, HOTSPOT_RESOLUTION, true)) set.add(c);
         cells = [...set];
       }
       return cells;
@@ -57,13 +58,25 @@ function buildScope(base: Omit<ReportScope, 'studyCells' | 'codeByAreaId'>): Rep
 type Row = Awaited<ReturnType<typeof listNeighbourhoodRows>>[number];
 
 /** Groups rows by code; the newest row names the stadsdel and gives its outline. */
-function neighbourhoodsOf(rows: readonly Row[], codes: ReadonlySet<string>, districtCode: string | null): ScopeNeighbourhood[] {
+function neighbourhoodsOf(
+  rows: readonly Row[],
+  codes: ReadonlySet<string>,
+  districtCode: string | null,
+): ScopeNeighbourhood[] {
   const byCode = new Map<string, Row[]>();
   for (const r of rows) if (codes.has(r.code)) byCode.set(r.code, [...(byCode.get(r.code) ?? []), r]);
-  return [...byCode.entries()].map(([code, group]) => {
-    const newest = group.reduce((a, b) => (b.valid_from > a.valid_from ? b : a));
-    return { code, name: newest.name, districtCode: districtCode ?? newest.district_code, ids: group.map((r) => r.id), geometry: newest.geometry };
-  }).sort((a, b) => a.name.localeCompare(b.name, 'sv'));
+  return [...byCode.entries()]
+    .map(([code, group]) => {
+      const newest = group.reduce((a, b) => (b.valid_from > a.valid_from ? b : a));
+      return {
+        code,
+        name: newest.name,
+        districtCode: districtCode ?? newest.district_code,
+        ids: group.map((r) => r.id),
+        geometry: newest.geometry,
+      };
+    })
+    .sort((a, b) => a.name.localeCompare(b.name, 'sv'));
 }
 
 // Areas change a few times a year: scopes (with their study cells) are kept until the organisation's
@@ -75,7 +88,10 @@ const cache = new Map<string, { version: string; rows: Row[]; scopes: Map<string
  * incidents.repo's inArea) or, without one, the whole city. A neighbourhood or focus area is refused.
  */
 export async function resolveScope(
-  db: Db, organisation: { id: string; name: () => Promise<string> }, areaId: string | undefined | null, version: string,
+  db: Db,
+  organisation: { id: string; name: () => Promise<string> },
+  areaId: string | undefined | null,
+  version: string,
 ): Promise<ReportScope> {
   let entry = cache.get(organisation.id);
   if (!entry || entry.version !== version) {
@@ -88,18 +104,41 @@ export async function resolveScope(
   let scope: ReportScope;
   if (!areaId) {
     const hoods = neighbourhoodsOf(entry.rows, new Set(entry.rows.map((r) => r.code)), null);
-    scope = buildScope({ areaVersion: version, kind: 'city', areaId: null, code: 'city', name: await organisation.name(), ownerUnitId: null, neighbourhoods: hoods, areaIds: null });
+    scope = buildScope({
+      areaVersion: version,
+      kind: 'city',
+      areaId: null,
+      code: 'city',
+      name: await organisation.name(),
+      ownerUnitId: null,
+      neighbourhoods: hoods,
+      areaIds: null,
+    });
   } else {
     const area = await findAreaRow(db, organisation.id, areaId);
     if (!area) throw new AppError('NOT_FOUND', { details: { entity: 'area', id: areaId } });
     if (area.level !== 'district') {
-      throw new AppError('VALIDATION_FAILED', { details: [{ path: 'area_id', code: 'not_a_district', message: 'the situation report is made for a district or the whole city' }] });
+      throw new AppError('VALIDATION_FAILED', {
+        details: [
+          {
+            path: 'area_id',
+            code: 'not_a_district',
+            message: 'the situation report is made for a district or the whole city',
+          },
+        ],
+      });
     }
     const codes = new Set(entry.rows.filter((r) => r.parent_id === area.id).map((r) => r.code));
     const hoods = neighbourhoodsOf(entry.rows, codes, area.code);
     scope = buildScope({
-      areaVersion: version, kind: 'district', areaId: area.id, code: area.code, name: area.name, ownerUnitId: area.owner_unit_id,
-      neighbourhoods: hoods, areaIds: hoods.flatMap((n) => n.ids),
+      areaVersion: version,
+      kind: 'district',
+      areaId: area.id,
+      code: area.code,
+      name: area.name,
+      ownerUnitId: area.owner_unit_id,
+      neighbourhoods: hoods,
+      areaIds: hoods.flatMap((n) => n.ids),
     });
   }
   entry.scopes.set(key, scope);

@@ -1,8 +1,33 @@
-import { addWeeks, isoWeekMonday, isoWeekOfDate, parseIsoWeek, previousWeek, sameWeekLastYear, today, weekBounds } from '../../domain/calendar/index.js';
-import { DEFAULT_RATING_THRESHOLDS, type RatingThresholdsInput, type SituationQuery, type SituationReport } from '../../domain/situation.js';
+import {
+  addWeeks,
+  isoWeekMonday,
+  isoWeekOfDate,
+  parseIsoWeek,
+  previousWeek,
+  sameWeekLastYear,
+  today,
+  weekBounds,
+} from '../../domain/calendar/index.js';
+import {
+  DEFAULT_RATING_THRESHOLDS,
+  type RatingThresholdsInput,
+  type SituationQuery,
+  type SituationReport,
+} from '../../domain/situation.js';
 import type { ServiceContext } from '../../core/context.js';
 import { findOrganisationName } from '../../core/tenancy.repo.js';
-import { type CategoryInfo, categoryRows, type Covers, coverage, neighbourhoodRows, tally, timeMatrix, totalsOf, trendOf, TREND_WEEKS } from './assemble.js';
+import {
+  type CategoryInfo,
+  categoryRows,
+  type Covers,
+  coverage,
+  neighbourhoodRows,
+  tally,
+  timeMatrix,
+  totalsOf,
+  trendOf,
+  TREND_WEEKS,
+} from './assemble.js';
 import { BASELINE_WEEKS, weeklyEmerging } from './emerging-hotspots.js';
 import { annualCalendar, CALENDAR_YEARS } from './calendar.js';
 import { listPreviousActions } from './meetings.repo.js';
@@ -11,11 +36,26 @@ import { type ReusedBody, reusedBody } from './compressed-body.js';
 import { reportsForCaller } from './report-access.js';
 import { createLru } from './report-cache.js';
 import {
-  countBreakdown, type IncidentScope, listCategories, listPlaces, listPopulations, listSourceSpans, listWeekPoints, readDataVersions,
+  countBreakdown,
+  type IncidentScope,
+  listCategories,
+  listPlaces,
+  listPopulations,
+  listSourceSpans,
+  listWeekPoints,
+  readDataVersions,
 } from './situation.repo.js';
 import { type ReportScope, resolveScope } from './situation.scope.js';
 import { type PlaceInfo, topPlaces, weeklyDensity, weeklyHotspots } from './spatial.js';
-import { placeCountsOf, sumHours, weeklyCells, weeklyCounts, weeklyHours, weeklyPlaces, weekVersions } from './week-parts.js';
+import {
+  placeCountsOf,
+  sumHours,
+  weeklyCells,
+  weeklyCounts,
+  weeklyHours,
+  weeklyPlaces,
+  weekVersions,
+} from './week-parts.js';
 
 /** Weeks of the hour × weekday profile, ending with the report week (one week alone is too sparse). */
 export const TIME_PROFILE_WEEKS = 13;
@@ -26,8 +66,12 @@ const cache = createLru<{ report: SituationReport; json: ReusedBody }>(256);
  * The scope a query names (district or city), or NOT_FOUND / VALIDATION_FAILED. `versions` saves a round
  * trip when the caller has read them already.
  */
-export async function situationScope(ctx: ServiceContext, areaId: string | null | undefined, versions?: Record<string, number>): Promise<ReportScope> {
-  const v = versions ?? await readDataVersions(ctx.db, ctx.organisation.id);
+export async function situationScope(
+  ctx: ServiceContext,
+  areaId: string | null | undefined,
+  versions?: Record<string, number>,
+): Promise<ReportScope> {
+  const v = versions ?? (await readDataVersions(ctx.db, ctx.organisation.id));
   const name = () => findOrganisationName(ctx.db, ctx.organisation.id);
   return resolveScope(ctx.db, { id: ctx.organisation.id, name }, areaId, String(v.areas ?? 0));
 }
@@ -54,13 +98,26 @@ function reportWeeks(week: string) {
  * while incidents of later weeks (this week's, while the meeting looks at last week) leave it cached. The
  * JSON text keeps its compressed forms once a client has asked for them.
  */
-export async function sharedSituationReport(ctx: ServiceContext, query: SituationQuery): Promise<{ report: SituationReport; json: ReusedBody; scope: ReportScope; key: string }> {
+export async function sharedSituationReport(
+  ctx: ServiceContext,
+  query: SituationQuery,
+): Promise<{ report: SituationReport; json: ReusedBody; scope: ReportScope; key: string }> {
   // One read of the data versions serves both the scope cache and the report cache.
-  const versions = await readDataVersions(ctx.db, ctx.organisation.id, { from: reportWeeks(query.week).seriesFrom, to: query.week });
+  const versions = await readDataVersions(ctx.db, ctx.organisation.id, {
+    from: reportWeeks(query.week).seriesFrom,
+    to: query.week,
+  });
   const scope = await situationScope(ctx, query.area_id, versions);
   const key = [
-    ctx.organisation.id, scope.areaId ?? 'city', scope.areaVersion, query.week, query.category_group?.join(',') ?? '*', query.source?.join(',') ?? '*',
-    today(ctx.organisation.timeZone), versions.weeks ?? 0, versions.situation ?? 0,
+    ctx.organisation.id,
+    scope.areaId ?? 'city',
+    scope.areaVersion,
+    query.week,
+    query.category_group?.join(',') ?? '*',
+    query.source?.join(',') ?? '*',
+    today(ctx.organisation.timeZone),
+    versions.weeks ?? 0,
+    versions.situation ?? 0,
   ].join('|');
   const hit = cache.get(key);
   if (hit) return { ...hit, scope, key };
@@ -74,7 +131,10 @@ export async function sharedSituationReport(ctx: ServiceContext, query: Situatio
  * The situation report as the caller may see it (`reportsForCaller`): the shared report itself, or a copy
  * without what the caller may not see, cached beside it under the signature of what was left out.
  */
-export async function getSituationReport(ctx: ServiceContext, query: SituationQuery): Promise<{ report: SituationReport; json: ReusedBody; scope: ReportScope }> {
+export async function getSituationReport(
+  ctx: ServiceContext,
+  query: SituationQuery,
+): Promise<{ report: SituationReport; json: ReusedBody; scope: ReportScope }> {
   const { key, scope, ...shared } = await sharedSituationReport(ctx, query);
   const [view] = await reportsForCaller(ctx, scope.areaIds, [shared.report]);
   if (!view) return { ...shared, scope };
@@ -85,17 +145,29 @@ export async function getSituationReport(ctx: ServiceContext, query: SituationQu
 }
 
 function thresholdsByDistrict(rows: Awaited<ReturnType<typeof listThresholds>>): Map<string, RatingThresholdsInput> {
-  return new Map(rows.map((r) => [r.district_code, {
-    viss_oro_from: r.viss_oro_from, oroligt_from: r.oroligt_from, allvarligt_from: r.allvarligt_from,
-    violence_weight: Number(r.violence_weight), rise_raises_level: r.rise_raises_level,
-  }]));
+  return new Map(
+    rows.map((r) => [
+      r.district_code,
+      {
+        viss_oro_from: r.viss_oro_from,
+        oroligt_from: r.oroligt_from,
+        allvarligt_from: r.allvarligt_from,
+        violence_weight: Number(r.violence_weight),
+        rise_raises_level: r.rise_raises_level,
+      },
+    ]),
+  );
 }
 
 /**
  * Assembles a report from the weekly counts, the week's incidents, per-week parts (cached by week version,
  * see week-parts.ts) and the pure analyses; the report as a whole is not cached here.
  */
-export async function buildReport(ctx: ServiceContext, scope: ReportScope, query: SituationQuery): Promise<SituationReport> {
+export async function buildReport(
+  ctx: ServiceContext,
+  scope: ReportScope,
+  query: SituationQuery,
+): Promise<SituationReport> {
   const organisationId = ctx.organisation.id;
   const { week } = query;
   const prev = previousWeek(week);
@@ -103,9 +175,14 @@ export async function buildReport(ctx: ServiceContext, scope: ReportScope, query
   const bounds = weekBounds(week, ctx.organisation.timeZone);
   const allCategories = await listCategories(ctx.db, organisationId);
   const groups = query.category_group;
-  const categories: CategoryInfo[] = groups ? allCategories.filter((c) => groups.includes(c.group_code)) : allCategories;
+  const categories: CategoryInfo[] = groups
+    ? allCategories.filter((c) => groups.includes(c.group_code))
+    : allCategories;
   const filter: IncidentScope = {
-    organisationId, areaIds: scope.areaIds, categoryIds: groups ? categories.map((c) => c.id) : null, sources: query.source ?? null,
+    organisationId,
+    areaIds: scope.areaIds,
+    categoryIds: groups ? categories.map((c) => c.id) : null,
+    sources: query.source ?? null,
     timeZone: ctx.organisation.timeZone,
   };
   const codes = scope.neighbourhoods.map((n) => n.code);
@@ -113,11 +190,33 @@ export async function buildReport(ctx: ServiceContext, scope: ReportScope, query
   const { trendStart, baselineStart, seriesFrom, profileStart } = reportWeeks(week);
   const day = today(ctx.organisation.timeZone);
   const parts = {
-    db: ctx.db, scope: filter, versions: await weekVersions(ctx.db, organisationId, seriesFrom, week),
-    key: [organisationId, scope.areaId ?? 'city', scope.areaVersion, filter.categoryIds?.join(',') ?? '*', filter.sources?.join(',') ?? '*'].join('|'),
+    db: ctx.db,
+    scope: filter,
+    versions: await weekVersions(ctx.db, organisationId, seriesFrom, week),
+    key: [
+      organisationId,
+      scope.areaId ?? 'city',
+      scope.areaVersion,
+      filter.categoryIds?.join(',') ?? '*',
+      filter.sources?.join(',') ?? '*',
+    ].join('|'),
   };
 
-  const [breakdown, weeklyMap, points, placeWeeks, hourWeeks, cellWeeks, spans, populations, thresholds, ratings, annotations, actions, scopePlaces] = await Promise.all([
+  const [
+    breakdown,
+    weeklyMap,
+    points,
+    placeWeeks,
+    hourWeeks,
+    cellWeeks,
+    spans,
+    populations,
+    thresholds,
+    ratings,
+    annotations,
+    actions,
+    scopePlaces,
+  ] = await Promise.all([
     countBreakdown(ctx.db, filter, [week, prev, lastYear]),
     weeklyCounts(parts, seriesFrom, week),
     listWeekPoints(ctx.db, filter, bounds),
@@ -130,7 +229,8 @@ export async function buildReport(ctx: ServiceContext, scope: ReportScope, query
     listRatings(ctx.db, organisationId, codes, [week, prev]),
     listAnnotations(ctx.db, organisationId, {
       areaIds: scope.areaIds === null ? null : [scope.areaId!, ...scope.areaIds],
-      from: weekBounds(trendStart, ctx.organisation.timeZone).start.toISOString().slice(0, 10), to: bounds.end.toISOString().slice(0, 10),
+      from: weekBounds(trendStart, ctx.organisation.timeZone).start.toISOString().slice(0, 10),
+      to: bounds.end.toISOString().slice(0, 10),
     }),
     listPreviousActions(ctx.db, organisationId, scope.areaId, week, prev),
     listPlaces(ctx.db, organisationId, { neighbourhoodCodes: scope.kind === 'city' ? null : codes }),
@@ -147,7 +247,10 @@ export async function buildReport(ctx: ServiceContext, scope: ReportScope, query
   const previousConfirmed = new Map(ratings.filter((r) => r.week === prev).map((r) => [r.neighbourhood_code, r.level]));
   const monday = isoWeekMonday(week);
   const sources = query.source ?? null;
-  const covers: Covers = [coverage(spans, sources, monday, isoWeekMonday(prev)), coverage(spans, sources, monday, isoWeekMonday(lastYear))];
+  const covers: Covers = [
+    coverage(spans, sources, monday, isoWeekMonday(prev)),
+    coverage(spans, sources, monday, isoWeekMonday(lastYear)),
+  ];
   const studyCells = scope.studyCells();
   const hotspots = weeklyHotspots(points, studyCells, counts.coarseArea + counts.coarseMunicipality);
   const pointCells = new Map<string, number>();
@@ -155,26 +258,53 @@ export async function buildReport(ctx: ServiceContext, scope: ReportScope, query
 
   return {
     scope: { kind: scope.kind, area_id: scope.areaId, code: scope.code, name: scope.name },
-    week, previous_week: prev, same_week_last_year: lastYear,
+    week,
+    previous_week: prev,
+    same_week_last_year: lastYear,
     period: { start: bounds.start.toISOString(), end: bounds.end.toISOString() },
     filters: { category_group: groups ?? null, source: query.source ?? null },
     generated_at: new Date().toISOString(),
     totals: totalsOf(counts, covers),
-    neighbourhoods: neighbourhoodRows(scope, counts, populations, reportYear, { thresholds: thresholdsByDistrict(thresholds), confirmed, previousConfirmed }, covers),
+    neighbourhoods: neighbourhoodRows(
+      scope,
+      counts,
+      populations,
+      reportYear,
+      { thresholds: thresholdsByDistrict(thresholds), confirmed, previousConfirmed },
+      covers,
+    ),
     categories: categoryRows(counts, categories, covers),
     hotspots,
     emerging: weeklyEmerging(pointCells, [...cellWeeks.values()], studyCells, { from: baselineStart, to: prev }),
     density: weeklyDensity(points),
-    points: points.map((p) => ({ id: p.id, lon: p.lon, lat: p.lat, category: categoryById.get(p.category_id)?.code ?? 'annat', precision: p.precision, place_id: p.place_id })),
-    top_places: topPlaces(placeCounts, placeInfo, scopePlaces.map((p) => p.id), { from: trendStart, to: week }),
+    points: points.map((p) => ({
+      id: p.id,
+      lon: p.lon,
+      lat: p.lat,
+      category: categoryById.get(p.category_id)?.code ?? 'annat',
+      precision: p.precision,
+      place_id: p.place_id,
+    })),
+    top_places: topPlaces(
+      placeCounts,
+      placeInfo,
+      scopePlaces.map((p) => p.id),
+      { from: trendStart, to: week },
+    ),
     time_profile: { from_week: profileStart, to_week: week, ...timeMatrix(sumHours(hourWeeks)) },
     trend: trendOf(weeklyMap, week),
     calendar: annualCalendar(new Map([...weeklyMap].map(([w, c]) => [w, c.count])), week),
     // Without the row's version: a report, above all a frozen one, is no copy to edit from (the schema omits it).
     annotations: annotations.map(({ version: _, ...a }) => ({ ...a, week: isoWeekOfDay(a.date) })),
     previous_actions: actions.map((a) => ({
-      id: a.id, title: a.title, unit_id: a.unit_id, unit_name: a.unit_name, due_date: a.due_date, status: a.status,
-      meeting_week: a.meeting_week, overdue: a.status === 'open' && a.due_date < day,
+      id: a.id,
+      title: a.title,
+      unit_id: a.unit_id,
+      unit_name: a.unit_name,
+      due_date: a.due_date,
+      status: a.status,
+      meeting_week: a.meeting_week,
+      overdue: a.status === 'open' && a.due_date < day,
     })),
   };
 }

@@ -34,7 +34,9 @@ describe('proposeRating', () => {
 
   it('says why, in Swedish', () => {
     expect(proposeRating({ count: 12, violence: 2, significantRise: true }).reasons).toEqual([
-      '12 händelser, varav 2 våld/hot (×3): 16 poäng', 'gränser 5/15/30 poäng → oroligt', 'signifikant ökning mot förra veckan → allvarligt',
+      '12 händelser, varav 2 våld/hot (×3): 16 poäng',
+      'gränser 5/15/30 poäng → oroligt',
+      'signifikant ökning mot förra veckan → allvarligt',
     ]);
   });
 });
@@ -51,7 +53,8 @@ describe('annual calendar', () => {
 
   it('learns a peak that recurs in at least two past years and ignores a one-off and a half-covered year', () => {
     const weekly = new Map<string, number>();
-    for (const year of [2023, 2024, 2025]) for (const w of iterateWeeks(`${year}-W01`, `${year}-W${weeksInIsoYear(year)}`)) weekly.set(w, 20);
+    for (const year of [2023, 2024, 2025])
+      for (const w of iterateWeeks(`${year}-W01`, `${year}-W${weeksInIsoYear(year)}`)) weekly.set(w, 20);
     weekly.set('2023-W18', 45);
     weekly.set('2025-W18', 50);
     weekly.set('2024-W30', 60); // once only

@@ -23,18 +23,38 @@ export interface WeekPoint {
  * Gi* over every res-9 cell of the scope's stadsdelar, k = 1, with exact-binomial p-values (weekly counts are
  * sparse: the normal p gives false hotspots there, see analysis/stats/gistar.ts) and BH-FDR control.
  */
-export function weeklyHotspots(points: readonly WeekPoint[], studyCells: readonly string[], excludedCoarse: number): SituationReport['hotspots'] {
+export function weeklyHotspots(
+  points: readonly WeekPoint[],
+  studyCells: readonly string[],
+  excludedCoarse: number,
+): SituationReport['hotspots'] {
   const counts = new Map<string, number>();
   for (const p of points) counts.set(p.h3_r9, (counts.get(p.h3_r9) ?? 0) + 1);
   const result = gistarH3(counts, studyCells, HOTSPOT_K, { pMethod: 'exact-binomial' });
   const cells = result.cells
     .filter((c) => c.fdrClass !== 'none')
     .sort((a, b) => a.pAdjusted - b.pAdjusted || b.count - a.count)
-    .map((c) => ({ cell: c.cell, count: c.count, local_sum: c.localSum, z: round(c.z, 3), p: c.p, p_adjusted: c.pAdjusted, class: c.fdrClass }));
+    .map((c) => ({
+      cell: c.cell,
+      count: c.count,
+      local_sum: c.localSum,
+      z: round(c.z, 3),
+      p: c.p,
+      p_adjusted: c.pAdjusted,
+      class: c.fdrClass,
+    }));
   return {
-    method: 'Getis-Ord Gi*', resolution: HOTSPOT_RESOLUTION, n: result.n, k: result.k, alpha: HOTSPOT_ALPHA,
-    p_method: result.pMethod, correction: 'Benjamini-Hochberg FDR', incidents: result.total,
-    excluded_coarse: excludedCoarse, excluded_outside: result.outside, cells,
+    method: 'Getis-Ord Gi*',
+    resolution: HOTSPOT_RESOLUTION,
+    n: result.n,
+    k: result.k,
+    alpha: HOTSPOT_ALPHA,
+    p_method: result.pMethod,
+    correction: 'Benjamini-Hochberg FDR',
+    incidents: result.total,
+    excluded_coarse: excludedCoarse,
+    excluded_outside: result.outside,
+    cells,
   };
 }
 
@@ -51,8 +71,15 @@ export function weeklyDensity(points: readonly WeekPoint[]): SituationReport['de
   const [lon1, lat1] = grid.frame.toLonLat(grid.x0 + grid.cellM, grid.y0 + grid.cellM);
   const [lon0, lat0] = grid.frame.toLonLat(grid.x0, grid.y0);
   return {
-    bandwidth_m: grid.bandwidthM, cell_m: grid.cellM, cols: grid.cols, rows: grid.rows, origin: grid.origin,
-    cell_deg: { lon: lon1 - lon0, lat: lat1 - lat0 }, unit: 'incidents per km²', max: round(grid.max, 2), cells,
+    bandwidth_m: grid.bandwidthM,
+    cell_m: grid.cellM,
+    cols: grid.cols,
+    rows: grid.rows,
+    origin: grid.origin,
+    cell_deg: { lon: lon1 - lon0, lat: lat1 - lat0 },
+    unit: 'incidents per km²',
+    max: round(grid.max, 2),
+    cells,
   };
 }
 
@@ -79,7 +106,10 @@ export interface PlaceInfo {
  * without incidents enter the concentration as zeros, as the library asks.
  */
 export function topPlaces(
-  counts: readonly PlaceCount[], places: ReadonlyMap<string, PlaceInfo>, zeroPlaceIds: readonly string[], period: { from: string; to: string },
+  counts: readonly PlaceCount[],
+  places: ReadonlyMap<string, PlaceInfo>,
+  zeroPlaceIds: readonly string[],
+  period: { from: string; to: string },
 ): SituationReport['top_places'] {
   const keyed = counts.flatMap((c) => {
     const key = c.place_id ? `place:${c.place_id}` : c.cell ? `cell:${c.cell}` : null;
@@ -92,19 +122,35 @@ export function topPlaces(
   return {
     from_week: period.from,
     to_week: period.to,
-    places: c.top.filter((t) => t.count > 0).map((t) => {
-      const row = byKey.get(t.place)!;
-      const info = row.place_id ? places.get(row.place_id) : undefined;
-      const [lat, lon] = info ? [info.lat, info.lon] : cellToLatLng(row.cell!);
-      return {
-        key: t.place, kind: row.place_id ? 'place' as const : 'street_cell' as const, place_id: row.place_id,
-        name: info?.name ?? null, type: info?.type ?? null, setting: info?.setting ?? null, lon, lat,
-        count: t.count, week_count: row.week_count, repeat: t.count >= 2,
-      };
-    }),
+    places: c.top
+      .filter((t) => t.count > 0)
+      .map((t) => {
+        const row = byKey.get(t.place)!;
+        const info = row.place_id ? places.get(row.place_id) : undefined;
+        const [lat, lon] = info ? [info.lat, info.lon] : cellToLatLng(row.cell!);
+        return {
+          key: t.place,
+          kind: row.place_id ? ('place' as const) : ('street_cell' as const),
+          place_id: row.place_id,
+          name: info?.name ?? null,
+          type: info?.type ?? null,
+          setting: info?.setting ?? null,
+          lon,
+          lat,
+          count: t.count,
+          week_count: row.week_count,
+          repeat: t.count >= 2,
+        };
+      }),
     concentration: {
-      places: c.places, incidents: c.incidents, top_share_of_places: 0.05, top_places: c.topPlaces, share_at_top: round(c.shareAtTop, 4),
-      repeat_places: c.repeatPlaces, share_at_repeat_places: round(c.shareAtRepeatPlaces, 4), gini: round(c.gini, 4),
+      places: c.places,
+      incidents: c.incidents,
+      top_share_of_places: 0.05,
+      top_places: c.topPlaces,
+      share_at_top: round(c.shareAtTop, 4),
+      repeat_places: c.repeatPlaces,
+      share_at_repeat_places: round(c.shareAtRepeatPlaces, 4),
+      gini: round(c.gini, 4),
     },
   };
 }

@@ -2,7 +2,14 @@ import { addWeeks, isoWeekOfDate, iterateWeeks, weekBounds } from '../../domain/
 import type { Db } from '../../core/context.js';
 import type { PlaceCount } from './spatial.js';
 import { createLru, type Lru } from './report-cache.js';
-import { countByCellWeekly, countByHourWeekdayWeekly, countByPlaceWeekly, countByWeek, type IncidentScope, listWeekVersions } from './situation.repo.js';
+import {
+  countByCellWeekly,
+  countByHourWeekdayWeekly,
+  countByPlaceWeekly,
+  countByWeek,
+  type IncidentScope,
+  listWeekVersions,
+} from './situation.repo.js';
 
 /**
  * The report's figures that span many weeks (trend and årshjul: up to six years; top places and the baseline
@@ -42,7 +49,12 @@ function mondayToWeek(monday: string): string {
 }
 
 /** The organisation's week versions, keyed by ISO week, for the weeks from…to. */
-export async function weekVersions(db: Db, organisationId: string, from: string, to: string): Promise<Map<string, number>> {
+export async function weekVersions(
+  db: Db,
+  organisationId: string,
+  from: string,
+  to: string,
+): Promise<Map<string, number>> {
   const rows = await listWeekVersions(db, organisationId, { from, to });
   return new Map(rows.map((r) => [mondayToWeek(r.monday), r.version]));
 }
@@ -63,8 +75,14 @@ function runs(weeks: readonly string[]): Array<[string, string]> {
  * week without a version has never had an incident and is `empty` without a query.
  */
 async function perWeek<T, R extends { monday: string }>(
-  req: WeekPartsRequest, cache: Lru<T>, kind: string, from: string, to: string,
-  fetch: (run: [string, string]) => Promise<R[]>, fold: (rows: R[]) => T, empty: () => T,
+  req: WeekPartsRequest,
+  cache: Lru<T>,
+  kind: string,
+  from: string,
+  to: string,
+  fetch: (run: [string, string]) => Promise<R[]>,
+  fold: (rows: R[]) => T,
+  empty: () => T,
 ): Promise<Map<string, T>> {
   const out = new Map<string, T>();
   const missing: string[] = [];
@@ -93,33 +111,73 @@ async function perWeek<T, R extends { monday: string }>(
   return out;
 }
 
-const rangeOf = (scope: IncidentScope, [first, last]: [string, string]) => ({ start: weekBounds(first, scope.timeZone).start, end: weekBounds(last, scope.timeZone).end });
+const rangeOf = (scope: IncidentScope, [first, last]: [string, string]) => ({
+  start: weekBounds(first, scope.timeZone).start,
+  end: weekBounds(last, scope.timeZone).end,
+});
 
 /** Incidents and point-precise incidents per week, from the weekly counts. */
 export function weeklyCounts(req: WeekPartsRequest, from: string, to: string): Promise<Map<string, WeekCounts>> {
-  return perWeek(req, counts, 'counts', from, to, ([a, b]) => countByWeek(req.db, req.scope, { from: a, to: b }),
-    (rows) => ({ count: rows[0]?.count ?? 0, points: rows[0]?.points ?? 0 }), () => ({ count: 0, points: 0 }));
+  return perWeek(
+    req,
+    counts,
+    'counts',
+    from,
+    to,
+    ([a, b]) => countByWeek(req.db, req.scope, { from: a, to: b }),
+    (rows) => ({ count: rows[0]?.count ?? 0, points: rows[0]?.points ?? 0 }),
+    () => ({ count: 0, points: 0 }),
+  );
 }
 
 /** Point-precise incidents per place (or street cell) per week. */
 export function weeklyPlaces(req: WeekPartsRequest, from: string, to: string): Promise<Map<string, PlaceWeekRow[]>> {
-  return perWeek(req, places, 'places', from, to, (run) => countByPlaceWeekly(req.db, req.scope, rangeOf(req.scope, run)),
-    (rows) => rows.map((r) => ({ place_id: r.place_id, cell: r.cell, count: r.count })), () => []);
+  return perWeek(
+    req,
+    places,
+    'places',
+    from,
+    to,
+    (run) => countByPlaceWeekly(req.db, req.scope, rangeOf(req.scope, run)),
+    (rows) => rows.map((r) => ({ place_id: r.place_id, cell: r.cell, count: r.count })),
+    () => [],
+  );
 }
 
 /** Point-precise incidents per res-9 cell, per week (the baseline hotspot test's history). */
-export function weeklyCells(req: WeekPartsRequest, from: string, to: string): Promise<Map<string, ReadonlyMap<string, number>>> {
-  return perWeek(req, cells, 'cells', from, to, (run) => countByCellWeekly(req.db, req.scope, rangeOf(req.scope, run)),
-    (rows) => new Map(rows.map((r) => [r.cell, r.count])), () => new Map());
+export function weeklyCells(
+  req: WeekPartsRequest,
+  from: string,
+  to: string,
+): Promise<Map<string, ReadonlyMap<string, number>>> {
+  return perWeek(
+    req,
+    cells,
+    'cells',
+    from,
+    to,
+    (run) => countByCellWeekly(req.db, req.scope, rangeOf(req.scope, run)),
+    (rows) => new Map(rows.map((r) => [r.cell, r.count])),
+    () => new Map(),
+  );
 }
 
 /** Incidents per (ISO weekday − 1) × 24 + hour, per week. */
 export function weeklyHours(req: WeekPartsRequest, from: string, to: string): Promise<Map<string, number[]>> {
-  return perWeek(req, hours, 'hours', from, to, (run) => countByHourWeekdayWeekly(req.db, req.scope, rangeOf(req.scope, run)), (rows) => {
-    const cells = new Array<number>(7 * 24).fill(0);
-    for (const r of rows) cells[(r.dow - 1) * 24 + r.hour] = r.count;
-    return cells;
-  }, () => new Array<number>(7 * 24).fill(0));
+  return perWeek(
+    req,
+    hours,
+    'hours',
+    from,
+    to,
+    (run) => countByHourWeekdayWeekly(req.db, req.scope, rangeOf(req.scope, run)),
+    (rows) => {
+      const cells = new Array<number>(7 * 24).fill(0);
+      for (const r of rows) cells[(r.dow - 1) * 24 + r.hour] = r.count;
+      return cells;
+    },
+    () => new Array<number>(7 * 24).fill(0),
+  );
 }
 
 /** Place counts summed over the weeks, with the report week's own count beside them. */
@@ -138,8 +196,13 @@ export function placeCountsOf(weeks: ReadonlyMap<string, readonly PlaceWeekRow[]
 }
 
 /** The weeks' hour cells summed, as (ISO weekday, hour, count) rows. */
-export function sumHours(weeks: ReadonlyMap<string, readonly number[]>): Array<{ dow: number; hour: number; count: number }> {
+export function sumHours(
+  weeks: ReadonlyMap<string, readonly number[]>,
+): Array<{ dow: number; hour: number; count: number }> {
   const cells = new Array<number>(7 * 24).fill(0);
-  for (const week of weeks.values()) week.forEach((n, i) => { cells[i] = cells[i]! + n; });
+  for (const week of weeks.values())
+    week.forEach((n, i) => {
+      cells[i] = cells[i]! + n;
+    });
   return cells.map((count, i) => ({ dow: Math.floor(i / 24) + 1, hour: i % 24, count }));
 }

@@ -22,7 +22,12 @@ type Ref = { id: string; name: string };
  */
 async function loadProgramme(ctx: ServiceContext) {
   const [areas, places, units, problems, measures, requests] = await Promise.all([
-    listAreas(ctx, {}), listPlaces(ctx, {}), listUnits(ctx, {}), listProblems(ctx, {}), listMeasures(ctx, {}), listRequests(ctx, {}),
+    listAreas(ctx, {}),
+    listPlaces(ctx, {}),
+    listUnits(ctx, {}),
+    listProblems(ctx, {}),
+    listMeasures(ctx, {}),
+    listRequests(ctx, {}),
   ]);
   const areaById = new Map(areas.map((a) => [a.id, a]));
   const neighbourhoodByCode = new Map(areas.filter((a) => a.level === 'neighbourhood').map((a) => [a.code, a]));
@@ -33,44 +38,79 @@ async function loadProgramme(ctx: ServiceContext) {
     if (!a) return null;
     return (a.parent_id ? areaById.get(a.parent_id)?.owner_unit_id : null) ?? a.owner_unit_id;
   };
-  const districtOfPlace = (p: PlaceSummary | undefined) => districtOfArea(p?.neighbourhood_code ? neighbourhoodByCode.get(p.neighbourhood_code)?.id : undefined);
-  const problemDistricts = new Map(problems.map((p) => {
-    const found = [districtOfArea(p.area?.id), ...p.places.map((x) => districtOfPlace(placeById.get(x.id)))].filter((d): d is string => !!d);
-    if (!found.length && unitById.get(p.owner_unit.id)?.kind === 'district') found.push(p.owner_unit.id);
-    return [p.id, new Set(found)] as const;
-  }));
-  const measureDistricts = new Map(measures.map((m) => [m.id, new Set([
-    ...m.problems.flatMap((p) => [...(problemDistricts.get(p.id) ?? [])]),
-    ...m.places.flatMap((x) => districtOfPlace(placeById.get(x.id)) ?? []),
-  ])]));
+  const districtOfPlace = (p: PlaceSummary | undefined) =>
+    districtOfArea(p?.neighbourhood_code ? neighbourhoodByCode.get(p.neighbourhood_code)?.id : undefined);
+  const problemDistricts = new Map(
+    problems.map((p) => {
+      const found = [districtOfArea(p.area?.id), ...p.places.map((x) => districtOfPlace(placeById.get(x.id)))].filter(
+        (d): d is string => !!d,
+      );
+      if (!found.length && unitById.get(p.owner_unit.id)?.kind === 'district') found.push(p.owner_unit.id);
+      return [p.id, new Set(found)] as const;
+    }),
+  );
+  const measureDistricts = new Map(
+    measures.map((m) => [
+      m.id,
+      new Set([
+        ...m.problems.flatMap((p) => [...(problemDistricts.get(p.id) ?? [])]),
+        ...m.places.flatMap((x) => districtOfPlace(placeById.get(x.id)) ?? []),
+      ]),
+    ]),
+  );
   const ref = (id: string): Ref => ({ id, name: unitById.get(id)?.name ?? '' });
-  const premises = places.filter((p) => p.owner_unit_id).map((p) => {
-    const named = [...problems.filter((x) => x.places.some((y) => y.id === p.id)).flatMap((x) => [...problemDistricts.get(x.id)!]),
-      ...measures.filter((x) => x.places.some((y) => y.id === p.id)).flatMap((x) => [...measureDistricts.get(x.id)!])];
-    const districts = [...new Set([districtOfPlace(p), ...named].filter((d): d is string => !!d))].map(ref).sort((a, b) => a.name.localeCompare(b.name));
-    return { id: p.id, name: p.name, type: p.type, lon: p.lon, lat: p.lat, owner_unit: ref(p.owner_unit_id!), districts };
-  });
+  const premises = places
+    .filter((p) => p.owner_unit_id)
+    .map((p) => {
+      const named = [
+        ...problems.filter((x) => x.places.some((y) => y.id === p.id)).flatMap((x) => [...problemDistricts.get(x.id)!]),
+        ...measures.filter((x) => x.places.some((y) => y.id === p.id)).flatMap((x) => [...measureDistricts.get(x.id)!]),
+      ];
+      const districts = [...new Set([districtOfPlace(p), ...named].filter((d): d is string => !!d))]
+        .map(ref)
+        .sort((a, b) => a.name.localeCompare(b.name));
+      return {
+        id: p.id,
+        name: p.name,
+        type: p.type,
+        lon: p.lon,
+        lat: p.lat,
+        owner_unit: ref(p.owner_unit_id!),
+        districts,
+      };
+    });
   return { areas, units, unitById, problems, measures, requests, problemDistricts, measureDistricts, premises, ref };
 }
 
 function unitRef(programme: Programme, unitId: string, kind?: 'district'): Ref {
   const unit = programme.unitById.get(unitId);
   if (!unit) throw new AppError('NOT_FOUND', { details: { entity: 'unit', id: unitId } });
-  if (kind && unit.kind !== kind) throw new AppError('VALIDATION_FAILED', { details: [{ path: 'unit_id', code: 'not_a_district', message: 'not a district unit' }] });
+  if (kind && unit.kind !== kind)
+    throw new AppError('VALIDATION_FAILED', {
+      details: [{ path: 'unit_id', code: 'not_a_district', message: 'not a district unit' }],
+    });
   return { id: unit.id, name: unit.name };
 }
 
 const placePoints = (kind: 'problem' | 'measure', items: ReadonlyArray<Problem | Measure>) =>
-  items.flatMap((i) => i.places.map((p) => ({ kind, id: i.id, place_id: p.id, label: i.title, lon: p.lon, lat: p.lat })));
+  items.flatMap((i) =>
+    i.places.map((p) => ({ kind, id: i.id, place_id: p.id, label: i.title, lon: p.lon, lat: p.lat })),
+  );
 
 type Programme = Awaited<ReturnType<typeof loadProgramme>>;
 
 /** A district's share of the programme: problems it owns or in its geography, the measures there or its own, and the requests about them. */
 function districtSlice(programme: Programme, unitId: string) {
-  const problems = programme.problems.filter((p) => p.owner_unit.id === unitId || programme.problemDistricts.get(p.id)!.has(unitId));
+  const problems = programme.problems.filter(
+    (p) => p.owner_unit.id === unitId || programme.problemDistricts.get(p.id)!.has(unitId),
+  );
   const problemIds = new Set(problems.map((p) => p.id));
-  const measures = programme.measures.filter((m) => m.responsible_unit.id === unitId || programme.measureDistricts.get(m.id)!.has(unitId));
-  const requests = programme.requests.filter((r) => r.from_unit.id === unitId || r.to_unit.id === unitId || problemIds.has(r.problem.id));
+  const measures = programme.measures.filter(
+    (m) => m.responsible_unit.id === unitId || programme.measureDistricts.get(m.id)!.has(unitId),
+  );
+  const requests = programme.requests.filter(
+    (r) => r.from_unit.id === unitId || r.to_unit.id === unitId || problemIds.has(r.problem.id),
+  );
   return { problems, measures, requests };
 }
 
@@ -83,13 +123,30 @@ export async function getDistrictView(ctx: ServiceContext, unitId: string): Prom
   const owner = new Map(programme.areas.map((a) => [a.id, a.owner_unit_id]));
   return {
     district,
-    areas: programme.areas.filter((a) => a.owner_unit_id === unitId || (a.parent_id && owner.get(a.parent_id) === unitId)),
-    problems, measures, requests,
-    followups: measures.flatMap((m) => m.followups.map((f) => ({ ...f, measure: { id: m.id, name: m.title }, responsible_unit: m.responsible_unit })))
+    areas: programme.areas.filter(
+      (a) => a.owner_unit_id === unitId || (a.parent_id && owner.get(a.parent_id) === unitId),
+    ),
+    problems,
+    measures,
+    requests,
+    followups: measures
+      .flatMap((m) =>
+        m.followups.map((f) => ({ ...f, measure: { id: m.id, name: m.title }, responsible_unit: m.responsible_unit })),
+      )
       .sort((a, b) => a.due_date.localeCompare(b.due_date)),
     resources,
-    points: [...placePoints('problem', problems), ...placePoints('measure', measures),
-      ...resources.map((p) => ({ kind: 'premise' as const, id: p.id, place_id: p.id, label: p.name, lon: p.lon, lat: p.lat }))],
+    points: [
+      ...placePoints('problem', problems),
+      ...placePoints('measure', measures),
+      ...resources.map((p) => ({
+        kind: 'premise' as const,
+        id: p.id,
+        place_id: p.id,
+        label: p.name,
+        lon: p.lon,
+        lat: p.lat,
+      })),
+    ],
   };
 }
 
@@ -97,10 +154,13 @@ export async function getDistrictView(ctx: ServiceContext, unitId: string): Prom
 export async function getUnitView(ctx: ServiceContext, unitId: string): Promise<UnitView> {
   const programme = await loadProgramme(ctx);
   const unit = unitRef(programme, unitId);
-  const measures = programme.measures.filter((m) => m.responsible_unit.id === unitId || m.contributing_units.some((u) => u.id === unitId)).map((m) => ({
-    measure: m, role: m.responsible_unit.id === unitId ? 'responsible' as const : 'contributing' as const,
-    districts: [...programme.measureDistricts.get(m.id)!].map(programme.ref),
-  }));
+  const measures = programme.measures
+    .filter((m) => m.responsible_unit.id === unitId || m.contributing_units.some((u) => u.id === unitId))
+    .map((m) => ({
+      measure: m,
+      role: m.responsible_unit.id === unitId ? ('responsible' as const) : ('contributing' as const),
+      districts: [...programme.measureDistricts.get(m.id)!].map(programme.ref),
+    }));
   return { unit, measures, premises: programme.premises.filter((p) => p.owner_unit.id === unitId) };
 }
 
@@ -109,19 +169,23 @@ export async function getCityView(ctx: ServiceContext): Promise<CityView> {
   const programme = await loadProgramme(ctx);
   const districts = programme.units.filter((u) => u.kind === 'district');
   return {
-    districts: await Promise.all(districts.map(async (u) => {
-      const view = districtSlice(programme, u.id);
-      const quality = await getQualityReport(ctx, { scope: 'district', unit_id: u.id });
-      return {
-        district: { id: u.id, name: u.name },
-        problems: view.problems.length,
-        measures: Object.fromEntries(MeasureStatusSchema.options.map((s) => [s, view.measures.filter((m) => m.status === s).length])) as CityView['districts'][number]['measures'],
-        requests_open: view.requests.filter((r) => r.status === 'requested' || r.status === 'accepted').length,
-        requests_overdue: view.requests.filter((r) => r.overdue).length,
-        followups_overdue: view.measures.flatMap((m) => m.followups).filter((f) => f.overdue).length,
-        quality: quality.counts,
-        quality_total: qualityTotal(quality.counts),
-      };
-    })),
+    districts: await Promise.all(
+      districts.map(async (u) => {
+        const view = districtSlice(programme, u.id);
+        const quality = await getQualityReport(ctx, { scope: 'district', unit_id: u.id });
+        return {
+          district: { id: u.id, name: u.name },
+          problems: view.problems.length,
+          measures: Object.fromEntries(
+            MeasureStatusSchema.options.map((s) => [s, view.measures.filter((m) => m.status === s).length]),
+          ) as CityView['districts'][number]['measures'],
+          requests_open: view.requests.filter((r) => r.status === 'requested' || r.status === 'accepted').length,
+          requests_overdue: view.requests.filter((r) => r.overdue).length,
+          followups_overdue: view.measures.flatMap((m) => m.followups).filter((f) => f.overdue).length,
+          quality: quality.counts,
+          quality_total: qualityTotal(quality.counts),
+        };
+      }),
+    ),
   };
 }

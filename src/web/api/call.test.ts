@@ -6,12 +6,17 @@ import { routeUrl } from './call.js';
 
 describe('the URL of a route from its contract', () => {
   it('fills in the params, encoded, below /api', () => {
-    expect(routeUrl(problemsContract.removeEvidence, { params: { id: 'a/b', evidence_id: 'c d' } })).toBe('/api/problems/a%2Fb/evidence/c%20d');
+    expect(routeUrl(problemsContract.removeEvidence, { params: { id: 'a/b', evidence_id: 'c d' } })).toBe(
+      '/api/problems/a%2Fb/evidence/c%20d',
+    );
   });
 
   it('appends the defined query values, lists as comma-separated text', () => {
-    expect(routeUrl(incidentsContract.list, { query: { category: ['klotter', 'brand'], status: undefined, limit: 5, format: 'json' } }))
-      .toBe('/api/incidents?category=klotter%2Cbrand&limit=5&format=json');
+    expect(
+      routeUrl(incidentsContract.list, {
+        query: { category: ['klotter', 'brand'], status: undefined, limit: 5, format: 'json' },
+      }),
+    ).toBe('/api/incidents?category=klotter%2Cbrand&limit=5&format=json');
   });
 
   it('keeps a route mounted elsewhere where it is', () => {

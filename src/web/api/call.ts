@@ -20,11 +20,21 @@ export function routeUrl<C extends RouteContract>(contract: C, ...[input]: Args<
 /** Calls a route by its contract: path, method and the answer's type all come from the one declaration. */
 export function call<C extends RouteContract>(contract: C, ...args: Args<C>): Promise<RouteResult<C>> {
   const [input] = args;
-  return request<RouteResult<C>>(contract.method, routeUrl(contract, ...args), input?.body, input?.signal, input?.version);
+  return request<RouteResult<C>>(
+    contract.method,
+    routeUrl(contract, ...args),
+    input?.body,
+    input?.signal,
+    input?.version,
+  );
 }
 
 /** Calls a route whose answer is a file to save (an export made on request), not JSON to read. */
-export function callForFile<C extends RouteContract>(contract: C, fallbackName: string, ...args: Args<C>): Promise<ApiFile> {
+export function callForFile<C extends RouteContract>(
+  contract: C,
+  fallbackName: string,
+  ...args: Args<C>
+): Promise<ApiFile> {
   const [input] = args;
   return requestFile(contract.method, routeUrl(contract, ...args), input?.body, fallbackName);
 }

@@ -8,7 +8,13 @@ export class ApiError extends Error {
   /** Field issues of a 400 answer; `path` is the field name. */
   readonly fieldIssues: FieldIssue[];
 
-  constructor(status: number, code: ErrorCode | 'NETWORK', message: string, messages: LocalisedMessage | null, fieldIssues: FieldIssue[]) {
+  constructor(
+    status: number,
+    code: ErrorCode | 'NETWORK',
+    message: string,
+    messages: LocalisedMessage | null,
+    fieldIssues: FieldIssue[],
+  ) {
     super(message);
     this.name = 'ApiError';
     this.status = status;
@@ -51,7 +57,14 @@ function toFieldIssues(details: unknown): FieldIssue[] {
     const { path, code, message, value } = d as Record<string, unknown>;
     const p = Array.isArray(path) ? path.join('.') : path;
     if (typeof p !== 'string') return [];
-    return [{ path: p, code: typeof code === 'string' ? code : 'invalid', message: typeof message === 'string' ? message : '', ...(typeof value === 'string' ? { value } : {}) }];
+    return [
+      {
+        path: p,
+        code: typeof code === 'string' ? code : 'invalid',
+        message: typeof message === 'string' ? message : '',
+        ...(typeof value === 'string' ? { value } : {}),
+      },
+    ];
   });
 }
 
@@ -84,7 +97,13 @@ function ifMatch(version: number | undefined): Record<string, string> {
   return version === undefined ? {} : { 'If-Match': `"${version}"` };
 }
 
-async function send(method: string, path: string, body?: unknown, signal?: AbortSignal, version?: number): Promise<Response> {
+async function send(
+  method: string,
+  path: string,
+  body?: unknown,
+  signal?: AbortSignal,
+  version?: number,
+): Promise<Response> {
   let response: Response;
   try {
     response = await fetch(path, {
@@ -109,7 +128,13 @@ async function send(method: string, path: string, body?: unknown, signal?: Abort
 }
 
 /** One JSON call: the answer's body, or undefined for 204. */
-export async function request<T>(method: string, path: string, body?: unknown, signal?: AbortSignal, version?: number): Promise<T> {
+export async function request<T>(
+  method: string,
+  path: string,
+  body?: unknown,
+  signal?: AbortSignal,
+  version?: number,
+): Promise<T> {
   const response = await send(method, path, body, signal, version);
   if (response.status === 204) return undefined as T;
   return (await response.json()) as T;

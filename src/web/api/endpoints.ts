@@ -12,7 +12,14 @@ import { responsibilityContract } from '../../contracts/responsibility.contract.
 import type { AuditPageSchema, AuditQuery } from '../../domain/audit.js';
 import type { Login, PasswordChange } from '../../domain/auth.js';
 import type {
-  HexbinSchema, Incident, IncidentConfidentialityUpdate, IncidentCreateInput, IncidentStatusUpdate, Precision, Source, Status,
+  HexbinSchema,
+  Incident,
+  IncidentConfidentialityUpdate,
+  IncidentCreateInput,
+  IncidentStatusUpdate,
+  Precision,
+  Source,
+  Status,
 } from '../../domain/incidents.js';
 import type { AreaDetailSchema, AreaSummary, PlaceDetailSchema, PolygonalGeometrySchema } from '../../domain/org.js';
 import type { PublicReportCreateInput, PublicReportReceiptSchema } from '../../domain/public-reports.js';
@@ -39,11 +46,17 @@ export interface FeatureCollection<G, P> {
   type: 'FeatureCollection';
   features: Array<Feature<G, P>>;
 }
-export type AreaFeatureCollection = FeatureCollection<PolygonalGeometry, AreaSummary & { owner_unit_name?: string | null }>;
+export type AreaFeatureCollection = FeatureCollection<
+  PolygonalGeometry,
+  AreaSummary & { owner_unit_name?: string | null }
+>;
 /** A page of incidents: the JSON (not GeoJSON) answer of the incident list. */
 export type IncidentPage = Extract<RouteResult<typeof incidentsContract.list>, { items: unknown }>;
 /** Coarse incidents (area, municipality precision) come with geometry null. */
-export type IncidentFeatureCollection = FeatureCollection<{ type: 'Point'; coordinates: [number, number] } | null, Incident>;
+export type IncidentFeatureCollection = FeatureCollection<
+  { type: 'Point'; coordinates: [number, number] } | null,
+  Incident
+>;
 
 export interface IncidentFilter {
   area_id?: string | undefined;
@@ -68,7 +81,8 @@ export const endpoints = {
 
   // One route answers both shapes; the format asked for says which.
   areas: (q: AreaQuery) => call(orgContract.areas, { query: { ...q, format: 'json' } }) as Promise<AreaSummary[]>,
-  areasGeojson: (q: AreaQuery) => call(orgContract.areas, { query: { ...q, format: 'geojson' } }) as Promise<AreaFeatureCollection>,
+  areasGeojson: (q: AreaQuery) =>
+    call(orgContract.areas, { query: { ...q, format: 'geojson' } }) as Promise<AreaFeatureCollection>,
   area: (id: string) => call(orgContract.area, { params: { id } }),
 
   places: (query: QueryOf<typeof placesContract.list> = {}) => call(placesContract.list, { query }),
@@ -77,23 +91,29 @@ export const endpoints = {
   incidents: (f: IncidentFilter & { limit?: number; cursor?: string }) =>
     call(incidentsContract.list, { query: { ...f, bbox: bboxParam(f.bbox), format: 'json' } }) as Promise<IncidentPage>,
   incidentsGeojson: (f: IncidentFilter & { limit?: number }) =>
-    call(incidentsContract.list, { query: { ...f, bbox: bboxParam(f.bbox), format: 'geojson' } }) as Promise<IncidentFeatureCollection>,
+    call(incidentsContract.list, {
+      query: { ...f, bbox: bboxParam(f.bbox), format: 'geojson' },
+    }) as Promise<IncidentFeatureCollection>,
   hexbins: (query: QueryOf<typeof incidentsContract.hexbins>) => call(incidentsContract.hexbins, { query }),
   incident: (id: string) => call(incidentsContract.get, { params: { id } }),
   createIncident: (body: IncidentCreateInput) => call(incidentsContract.create, { body }),
-  updateIncidentStatus: (id: string, body: IncidentStatusUpdate, version?: number) => call(incidentsContract.updateStatus, { params: { id }, body, version }),
-  updateIncidentConfidentiality: (id: string, body: IncidentConfidentialityUpdate) => call(incidentsContract.updateConfidentiality, { params: { id }, body }),
+  updateIncidentStatus: (id: string, body: IncidentStatusUpdate, version?: number) =>
+    call(incidentsContract.updateStatus, { params: { id }, body, version }),
+  updateIncidentConfidentiality: (id: string, body: IncidentConfidentialityUpdate) =>
+    call(incidentsContract.updateConfidentiality, { params: { id }, body }),
   /** The unit an incident is routed to; 404 when nobody is. */
   incidentAssignment: (id: string) => call(responsibilityContract.assignment, { params: { id } }),
   /** Routes the incident to another unit by hand (overriding the responsibility matrix). */
-  overrideIncidentAssignment: (id: string, unitId: string) => call(responsibilityContract.overrideAssignment, { params: { id }, body: { unit_id: unitId } }),
+  overrideIncidentAssignment: (id: string, unitId: string) =>
+    call(responsibilityContract.overrideAssignment, { params: { id }, body: { unit_id: unitId } }),
 
   /** The record of processing (GDPR art. 30): public. */
   processingRecord: () => call(gdprContract.processingRecord),
   /** The audit log, newest first; `before_id` is the previous page's `next_before_id`. */
   audit: (query: QueryOf<typeof auditContract.search>) => call(auditContract.search, { query }),
   /** A link, not a fetch: the browser downloads the file (the server sets Content-Disposition). */
-  auditExportUrl: (q: AuditFilter, format: 'csv' | 'json' = 'csv') => routeUrl(auditContract.export, { query: { format, ...q } }),
+  auditExportUrl: (q: AuditFilter, format: 'csv' | 'json' = 'csv') =>
+    routeUrl(auditContract.export, { query: { format, ...q } }),
 
   /** Residents' reports: no account, a receipt code to follow the report by. */
   createPublicReport: (body: PublicReportCreateInput) => call(publicReportsContract.create, { body }),

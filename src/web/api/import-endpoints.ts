@@ -22,10 +22,16 @@ export const importEndpoints = {
     const form = new FormData();
     form.append('file', u.file, u.file.name);
     const query = {
-      dry_run: u.dryRun, wait: false, profile: u.profile, format: u.format,
-      swap_coordinates: u.swapCoordinates ? true : undefined, skip_invalid: u.skipInvalid ? true : undefined,
+      dry_run: u.dryRun,
+      wait: false,
+      profile: u.profile,
+      format: u.format,
+      swap_coordinates: u.swapCoordinates ? true : undefined,
+      skip_invalid: u.skipInvalid ? true : undefined,
     };
-    return call(routes.run, { query, body: form }) as Promise<Extract<RouteResult<typeof routes.run>, { status: 'running' }>>;
+    return call(routes.run, { query, body: form }) as Promise<
+      Extract<RouteResult<typeof routes.run>, { status: 'running' }>
+    >;
   },
   run: (id: string) => call(routes.getRun, { params: { id } }),
   /** The newest incidents a run wrote or updated. */

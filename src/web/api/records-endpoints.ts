@@ -11,6 +11,8 @@ export const recordsEndpoints = {
   discard: (id: string) => call(routes.discard, { params: { id } }),
   /** A JSON release has no file name from the server: it is named like the server names its xlsx and pdf files. */
   release: (draft: ReleaseDraft) =>
-    callForFile(routes.release, `utlamnande-${draft.request_ref.replace(/[^\w.-]+/g, '_')}.json`, { body: { draft_id: draft.id } }),
+    callForFile(routes.release, `utlamnande-${draft.request_ref.replace(/[^\w.-]+/g, '_')}.json`, {
+      body: { draft_id: draft.id },
+    }),
   releases: (requestRef?: string) => call(routes.releases, { query: { request_ref: requestRef } }),
 };

@@ -18,22 +18,28 @@ export interface SituationReportQuery {
 
 /** The query string's values: an empty list is left out (the server reads `source=` as "no source"). */
 const reportParams = (q: SituationReportQuery) => ({
-  area_id: q.area_id, week: q.week,
-  category_group: q.category_group?.length ? q.category_group : undefined, source: q.source?.length ? q.source : undefined,
+  area_id: q.area_id,
+  week: q.week,
+  category_group: q.category_group?.length ? q.category_group : undefined,
+  source: q.source?.length ? q.source : undefined,
 });
 
 /** The weekly situation picture, frozen reports, meetings, decided actions and a unit's inbox. */
 export const situationEndpoints = {
   report: (q: SituationReportQuery) => call(routes.report, { query: reportParams(q) }),
   /** Links, not fetches: the browser downloads the file. */
-  reportFileUrl: (q: SituationReportQuery, format: ExportFormat) => routeUrl(routes.reportFile[format], { query: reportParams(q) }),
+  reportFileUrl: (q: SituationReportQuery, format: ExportFormat) =>
+    routeUrl(routes.reportFile[format], { query: reportParams(q) }),
   frozenFileUrl: (id: string, format: ExportFormat) => routeUrl(routes.frozenFile[format], { params: { id } }),
-  confirmRatings: (areaId: string, body: RatingConfirm) => call(routes.confirmRatings, { params: { area_id: areaId }, body }),
+  confirmRatings: (areaId: string, body: RatingConfirm) =>
+    call(routes.confirmRatings, { params: { area_id: areaId }, body }),
   freeze: (body: { area_id: string | null; week: string }) => call(routes.freeze, { body }),
   frozenReport: (id: string) => call(routes.frozenReport, { params: { id } }),
   meeting: (id: string) => call(routes.meeting, { params: { id } }),
-  createMeeting: (reportId: string, body: MeetingCreate) => call(routes.createMeeting, { params: { id: reportId }, body }),
-  addAction: (meetingId: string, body: MeetingActionCreate) => call(routes.addAction, { params: { id: meetingId }, body }),
+  createMeeting: (reportId: string, body: MeetingCreate) =>
+    call(routes.createMeeting, { params: { id: reportId }, body }),
+  addAction: (meetingId: string, body: MeetingActionCreate) =>
+    call(routes.addAction, { params: { id: meetingId }, body }),
   updateAction: (id: string, body: MeetingActionUpdate) => call(routes.updateAction, { params: { id }, body }),
   inbox: (unitId: string) => call(routes.inbox, { query: { unit_id: unitId } }),
 };

@@ -35,9 +35,10 @@ export function useUnits(): Array<{ id: string; name: string }> {
   const { i18n } = useTranslation();
   const { data } = useQuery({ queryKey: ['units'], queryFn: () => endpoints.units(), staleTime: HOUR });
   return useMemo(
-    () => (data ?? [])
-      .map((u) => ({ id: u.id, name: i18n.language === 'en' && u.name_en ? u.name_en : u.name }))
-      .sort((a, b) => a.name.localeCompare(b.name, 'sv')),
+    () =>
+      (data ?? [])
+        .map((u) => ({ id: u.id, name: i18n.language === 'en' && u.name_en ? u.name_en : u.name }))
+        .sort((a, b) => a.name.localeCompare(b.name, 'sv')),
     [data, i18n.language],
   );
 }
@@ -51,7 +52,11 @@ export function useUnitNames(): Map<string, string> {
 /** Current neighbourhoods by code and by id, for naming an incident's or a place's stadsdel. */
 export function useNeighbourhoods() {
   // Incidents from before 2023-07-01 point at the neighbourhoods of the earlier layout: load both layouts.
-  const current = useQuery({ queryKey: ['areas', 'neighbourhood', 'current'], queryFn: () => endpoints.areas({ level: 'neighbourhood' }), staleTime: HOUR });
+  const current = useQuery({
+    queryKey: ['areas', 'neighbourhood', 'current'],
+    queryFn: () => endpoints.areas({ level: 'neighbourhood' }),
+    staleTime: HOUR,
+  });
   const earlier = useQuery({
     queryKey: ['areas', 'neighbourhood', EARLIER_LAYOUT_DAY],
     queryFn: () => endpoints.areas({ level: 'neighbourhood', at: EARLIER_LAYOUT_DAY }),

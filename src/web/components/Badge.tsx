@@ -12,5 +12,9 @@ export function DemoBadge() {
 
 export function ApproximateBadge({ kind }: { kind: 'borders' | 'position' }) {
   const { t } = useTranslation();
-  return <span className="badge badge-approx">{t(kind === 'borders' ? 'common.approximateBorders' : 'common.approximatePosition')}</span>;
+  return (
+    <span className="badge badge-approx">
+      {t(kind === 'borders' ? 'common.approximateBorders' : 'common.approximatePosition')}
+    </span>
+  );
 }

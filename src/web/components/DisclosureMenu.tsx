@@ -28,7 +28,9 @@ export function DisclosureMenu({ label, labelPrefix, active, className, children
   useEffect(() => setOpen(false), [key]);
   useEffect(() => {
     if (!open) return;
-    const outside = (e: MouseEvent) => { if (!root.current?.contains(e.target as Node)) setOpen(false); };
+    const outside = (e: MouseEvent) => {
+      if (!root.current?.contains(e.target as Node)) setOpen(false);
+    };
     document.addEventListener('mousedown', outside);
     return () => document.removeEventListener('mousedown', outside);
   }, [open]);
@@ -44,13 +46,23 @@ export function DisclosureMenu({ label, labelPrefix, active, className, children
         setOpen(false);
         button.current?.focus();
       }}
-      onBlur={(e) => { if (!root.current?.contains(e.relatedTarget as Node | null)) setOpen(false); }}
+      onBlur={(e) => {
+        if (!root.current?.contains(e.relatedTarget as Node | null)) setOpen(false);
+      }}
     >
-      <button ref={button} type="button" className={`disclosure-button ${active ? 'active' : ''}`} aria-expanded={open} aria-controls={panelId}
-        onClick={() => setOpen((o) => !o)}>
+      <button
+        ref={button}
+        type="button"
+        className={`disclosure-button ${active ? 'active' : ''}`}
+        aria-expanded={open}
+        aria-controls={panelId}
+        onClick={() => setOpen((o) => !o)}
+      >
         {labelPrefix && <span className="visually-hidden">{labelPrefix} </span>}
         <span className="disclosure-label">{label}</span>
-        <span className="disclosure-caret" aria-hidden="true">▾</span>
+        <span className="disclosure-caret" aria-hidden="true">
+          ▾
+        </span>
       </button>
       <div id={panelId} className="disclosure-panel" hidden={!open}>
         {children}

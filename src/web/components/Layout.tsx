@@ -22,11 +22,31 @@ export function Layout() {
   const { pathname } = useLocation();
   const firstRender = useRef(true);
   const tools = [
-    allows(session.data, 'imports:run') && <li key="imports"><NavLink to="/imports">{t('imports.nav')}</NavLink></li>,
-    canReadAudit(session.data) && <li key="audit"><NavLink to="/admin/audit">{t('audit.nav')}</NavLink></li>,
-    allows(session.data, 'records:export') && <li key="records"><NavLink to="/admin/records">{t('records.nav')}</NavLink></li>,
-    allows(session.data, 'programme:read') && <li key="responsibility"><NavLink to="/responsibility">{t('responsibility.nav')}</NavLink></li>,
-    allows(session.data, 'programme:read') && <li key="service-levels"><NavLink to="/service-levels">{t('serviceLevels.nav')}</NavLink></li>,
+    allows(session.data, 'imports:run') && (
+      <li key="imports">
+        <NavLink to="/imports">{t('imports.nav')}</NavLink>
+      </li>
+    ),
+    canReadAudit(session.data) && (
+      <li key="audit">
+        <NavLink to="/admin/audit">{t('audit.nav')}</NavLink>
+      </li>
+    ),
+    allows(session.data, 'records:export') && (
+      <li key="records">
+        <NavLink to="/admin/records">{t('records.nav')}</NavLink>
+      </li>
+    ),
+    allows(session.data, 'programme:read') && (
+      <li key="responsibility">
+        <NavLink to="/responsibility">{t('responsibility.nav')}</NavLink>
+      </li>
+    ),
+    allows(session.data, 'programme:read') && (
+      <li key="service-levels">
+        <NavLink to="/service-levels">{t('serviceLevels.nav')}</NavLink>
+      </li>
+    ),
   ].filter(Boolean);
 
   // After client-side navigation, move focus to the main region so screen readers start at the new page.
@@ -42,26 +62,53 @@ export function Layout() {
   return (
     <>
       {/* biome-ignore lint/a11y/useValidAnchor: the skip link keeps its href for a page without script and moves the focus itself */}
-      <a className="skip-link" href="#main" onClick={(e) => { e.preventDefault(); mainRef.current?.focus(); }}>
+      <a
+        className="skip-link"
+        href="#main"
+        onClick={(e) => {
+          e.preventDefault();
+          mainRef.current?.focus();
+        }}
+      >
         {t('app.skip')}
       </a>
       <header className="site-header">
         <div className="site-header-inner">
           <NavLink to="/" className="brand">
-            <span className="brand-mark" aria-hidden="true">◆</span>
+            <span className="brand-mark" aria-hidden="true">
+              ◆
+            </span>
             <span className="brand-name">{t('app.name')}</span>
             <span className="brand-tagline">
-              {organisation.data ? t('app.tagline', { organisation: organisation.data.name }) : t('app.taglineFallback')}
+              {organisation.data
+                ? t('app.tagline', { organisation: organisation.data.name })
+                : t('app.taglineFallback')}
             </span>
           </NavLink>
           <nav aria-label={t('nav.label')} className="main-nav">
             <ul>
-              <li><NavLink to="/" end>{t('nav.map')}</NavLink></li>
-              <li><NavLink to="/places">{t('nav.places')}</NavLink></li>
-              <li><NavLink to="/report">{t('nav.report')}</NavLink></li>
-              {allows(session.data, 'inbox:read') && <li><NavLink to="/inbox">{t('inbox.nav')}</NavLink></li>}
+              <li>
+                <NavLink to="/" end>
+                  {t('nav.map')}
+                </NavLink>
+              </li>
+              <li>
+                <NavLink to="/places">{t('nav.places')}</NavLink>
+              </li>
+              <li>
+                <NavLink to="/report">{t('nav.report')}</NavLink>
+              </li>
+              {allows(session.data, 'inbox:read') && (
+                <li>
+                  <NavLink to="/inbox">{t('inbox.nav')}</NavLink>
+                </li>
+              )}
               {allows(session.data, 'programme:read') && (
-                <li><NavLink to="/city" className={FOLLOW_UP.test(pathname) ? 'active' : undefined}>{t('reports.nav')}</NavLink></li>
+                <li>
+                  <NavLink to="/city" className={FOLLOW_UP.test(pathname) ? 'active' : undefined}>
+                    {t('reports.nav')}
+                  </NavLink>
+                </li>
               )}
               {tools.length > 0 && (
                 // The tools few roles have sit under one button, so the header stays one line at 1280 px for every role.
@@ -81,7 +128,11 @@ export function Layout() {
       </header>
       <main id="main" ref={mainRef} tabIndex={-1} className="site-main">
         {/* A one-time password is changed before anything else (the API refuses other calls until then). */}
-        {session.data?.must_change_password && pathname !== '/account/password' ? <Navigate to="/account/password" replace /> : <Outlet />}
+        {session.data?.must_change_password && pathname !== '/account/password' ? (
+          <Navigate to="/account/password" replace />
+        ) : (
+          <Outlet />
+        )}
       </main>
       <footer className="site-footer">
         <div className="site-footer-inner">
@@ -91,15 +142,25 @@ export function Layout() {
               <li>{t('footer.boundaries')}</li>
               <li>{t('footer.police')}</li>
               <li>{t('footer.places')}</li>
-              <li><strong>{t('footer.demo')}</strong></li>
+              <li>
+                <strong>{t('footer.demo')}</strong>
+              </li>
             </ul>
           </div>
           <nav aria-labelledby="footer-about" className="footer-nav">
-            <h2 id="footer-about" className="footer-heading">{t('about.heading')}</h2>
+            <h2 id="footer-about" className="footer-heading">
+              {t('about.heading')}
+            </h2>
             <ul>
-              <li><Link to="/tillganglighet">{t('about.accessibility')}</Link></li>
-              <li><Link to="/personuppgifter">{t('about.privacy')}</Link></li>
-              <li><Link to="/overenskommelser">{t('publicAgreements.footerLink')}</Link></li>
+              <li>
+                <Link to="/tillganglighet">{t('about.accessibility')}</Link>
+              </li>
+              <li>
+                <Link to="/personuppgifter">{t('about.privacy')}</Link>
+              </li>
+              <li>
+                <Link to="/overenskommelser">{t('publicAgreements.footerLink')}</Link>
+              </li>
             </ul>
           </nav>
         </div>

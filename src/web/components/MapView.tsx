@@ -3,7 +3,10 @@ import { type DependencyList, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 
 /** Stockholm municipality, roughly: the first view before any data arrives. */
-export const STOCKHOLM_BOUNDS: L.LatLngBoundsExpression = [[59.227, 17.761], [59.441, 18.2]];
+export const STOCKHOLM_BOUNDS: L.LatLngBoundsExpression = [
+  [59.227, 17.761],
+  [59.441, 18.2],
+];
 
 interface Props {
   /** Accessible name of the map region. */
@@ -82,7 +85,11 @@ export function MapView({ label, describedBy, className, bounds, onReady, option
 }
 
 /** Adds the layer `create` returns while the map exists and the deps stay the same; removes it afterwards. */
-export function useMapLayer(map: L.Map | null, create: (map: L.Map) => L.Layer | null | undefined, deps: DependencyList): void {
+export function useMapLayer(
+  map: L.Map | null,
+  create: (map: L.Map) => L.Layer | null | undefined,
+  deps: DependencyList,
+): void {
   useEffect(() => {
     if (!map) return;
     const layer = create(map);
@@ -97,5 +104,8 @@ export function useMapLayer(map: L.Map | null, create: (map: L.Map) => L.Layer |
 
 /** GeoJSON bbox [minLon, minLat, maxLon, maxLat] as Leaflet bounds. */
 export function bboxToBounds(b: readonly [number, number, number, number]): L.LatLngBoundsExpression {
-  return [[b[1], b[0]], [b[3], b[2]]];
+  return [
+    [b[1], b[0]],
+    [b[3], b[2]],
+  ];
 }

@@ -14,9 +14,20 @@ export function PageGate({ access, children }: { access: PageAccess; children: R
   const session = useSession();
   const { t } = useTranslation();
   if (access.policy === 'public') return <>{children}</>;
-  if (session.isPending) return <p className="loading" role="status">{t('common.loading')}</p>;
+  if (session.isPending)
+    return (
+      <p className="loading" role="status">
+        {t('common.loading')}
+      </p>
+    );
   if (allows(session.data, access.policy)) return <>{children}</>;
-  return <NoAccess signedIn={Boolean(session.data)} {...(access.title ? { title: t(access.title) } : {})} {...(access.noAccess ? { detail: t(access.noAccess) } : {})} />;
+  return (
+    <NoAccess
+      signedIn={Boolean(session.data)}
+      {...(access.title ? { title: t(access.title) } : {})}
+      {...(access.noAccess ? { detail: t(access.noAccess) } : {})}
+    />
+  );
 }
 
 /** The access message: the page's name where known, that there is no access (and who may use it), and a way on. */
@@ -30,11 +41,16 @@ export function NoAccess({ signedIn, title, detail }: { signedIn: boolean; title
       <h1>{heading}</h1>
       <div className="notice notice-info" data-testid="no-access">
         {/* Who may use the page is said to the signed-in; a visitor is first asked to sign in. */}
-        <p><strong>{signedIn ? t('access.title') : t('access.signInTitle')}.</strong> {signedIn ? detail ?? t('access.page') : t('access.signIn')}</p>
         <p>
-          {signedIn
-            ? <Link to="/">{t('access.home')}</Link>
-            : <Link to={`/login?next=${encodeURIComponent(pathname + search)}`}>{t('login.link')}</Link>}
+          <strong>{signedIn ? t('access.title') : t('access.signInTitle')}.</strong>{' '}
+          {signedIn ? (detail ?? t('access.page')) : t('access.signIn')}
+        </p>
+        <p>
+          {signedIn ? (
+            <Link to="/">{t('access.home')}</Link>
+          ) : (
+            <Link to={`/login?next=${encodeURIComponent(pathname + search)}`}>{t('login.link')}</Link>
+          )}
         </p>
       </div>
     </div>
@@ -44,5 +60,9 @@ export function NoAccess({ signedIn, title, detail }: { signedIn: boolean; title
 /** The inline message for data the API refused (403): an access message, not "something went wrong". */
 export function AccessDenied() {
   const { t } = useTranslation();
-  return <p className="notice notice-info" data-testid="no-access">{t('access.data')}</p>;
+  return (
+    <p className="notice notice-info" data-testid="no-access">
+      {t('access.data')}
+    </p>
+  );
 }

@@ -34,7 +34,12 @@ export function QueryState({ isPending, error, onRetry, children }: Props) {
   const errorText = useErrorText();
   if (isAccessDenied(error)) return <AccessDenied />;
   // A record one may not see answers 404 like one that does not exist: say so plainly, not "something went wrong".
-  if (error instanceof ApiError && error.status === 404) return <p className="notice notice-info" role="alert" data-testid="not-found">{t('access.notFound')}</p>;
+  if (error instanceof ApiError && error.status === 404)
+    return (
+      <p className="notice notice-info" role="alert" data-testid="not-found">
+        {t('access.notFound')}
+      </p>
+    );
   if (error) {
     return (
       <div className="notice notice-error" role="alert">

@@ -14,7 +14,11 @@ interface Props {
 export function StatusMessage({ message, ref }: Props) {
   return (
     <div role="status">
-      {message && <p ref={ref} tabIndex={ref ? -1 : undefined} className="notice notice-success">{message}</p>}
+      {message && (
+        <p ref={ref} tabIndex={ref ? -1 : undefined} className="notice notice-success">
+          {message}
+        </p>
+      )}
     </div>
   );
 }

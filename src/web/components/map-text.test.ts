@@ -3,7 +3,9 @@ import { escapeHtml, mapText } from './map-text.js';
 
 describe('map text', () => {
   it('turns every character that could start markup or leave an attribute into an entity', () => {
-    expect(escapeHtml(`<img src=x onerror="alert('x')"> & <b>`)).toBe('&lt;img src=x onerror=&quot;alert(&#39;x&#39;)&quot;&gt; &amp; &lt;b&gt;');
+    expect(escapeHtml(`<img src=x onerror="alert('x')"> & <b>`)).toBe(
+      '&lt;img src=x onerror=&quot;alert(&#39;x&#39;)&quot;&gt; &amp; &lt;b&gt;',
+    );
     expect(escapeHtml('Södra biblioteket – entré')).toBe('Södra biblioteket – entré');
   });
 

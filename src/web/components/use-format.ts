@@ -10,7 +10,11 @@ export function useFormat() {
   return useMemo(() => {
     const loc = locale(lang);
     const dateTime = new Intl.DateTimeFormat(loc, { dateStyle: 'short', timeStyle: 'short', timeZone: WEB_TIME_ZONE });
-    const timestamp = new Intl.DateTimeFormat(loc, { dateStyle: 'short', timeStyle: 'medium', timeZone: WEB_TIME_ZONE });
+    const timestamp = new Intl.DateTimeFormat(loc, {
+      dateStyle: 'short',
+      timeStyle: 'medium',
+      timeZone: WEB_TIME_ZONE,
+    });
     const date = new Intl.DateTimeFormat(loc, { dateStyle: 'medium', timeZone: WEB_TIME_ZONE });
     const longDate = new Intl.DateTimeFormat(loc, { dateStyle: 'long', timeZone: WEB_TIME_ZONE });
     const number = new Intl.NumberFormat(loc);

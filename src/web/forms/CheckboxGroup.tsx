@@ -20,8 +20,14 @@ export function CheckboxGroup({ legend, options, values, onChange, id, error, hi
         {options.map((o, i) => (
           <li key={o.value}>
             <label className="checkbox">
-              <input type="checkbox" {...(i === 0 ? { id } : {})} checked={values.includes(o.value)}
-                onChange={(e) => onChange(e.target.checked ? [...values, o.value] : values.filter((v) => v !== o.value))} />
+              <input
+                type="checkbox"
+                {...(i === 0 ? { id } : {})}
+                checked={values.includes(o.value)}
+                onChange={(e) =>
+                  onChange(e.target.checked ? [...values, o.value] : values.filter((v) => v !== o.value))
+                }
+              />
               {o.label}
             </label>
           </li>

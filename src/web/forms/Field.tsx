@@ -28,10 +28,25 @@ export function Field({ id, label, error, hint, required, describedBy = [], clas
   const described = ariaDescribedBy(hint && `${id}-hint`, ...describedBy, error && `${id}-error`);
   return (
     <div className={['field', error ? 'has-error' : '', className ?? ''].filter(Boolean).join(' ')}>
-      <label htmlFor={id}>{label}{required && <RequiredMark />}</label>
-      {hint && <span id={`${id}-hint`} className="hint">{hint}</span>}
-      {error && <p id={`${id}-error`} className="field-error">{error}</p>}
-      {children({ id, ...(error ? { 'aria-invalid': true as const } : {}), ...(described ? { 'aria-describedby': described } : {}) })}
+      <label htmlFor={id}>
+        {label}
+        {required && <RequiredMark />}
+      </label>
+      {hint && (
+        <span id={`${id}-hint`} className="hint">
+          {hint}
+        </span>
+      )}
+      {error && (
+        <p id={`${id}-error`} className="field-error">
+          {error}
+        </p>
+      )}
+      {children({
+        id,
+        ...(error ? { 'aria-invalid': true as const } : {}),
+        ...(described ? { 'aria-describedby': described } : {}),
+      })}
     </div>
   );
 }

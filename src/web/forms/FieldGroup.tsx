@@ -16,10 +16,24 @@ interface Props {
 export function FieldGroup({ id, legend, hint, error, required, className, children }: Props) {
   const described = ariaDescribedBy(hint && `${id}-hint`, error && `${id}-error`);
   return (
-    <fieldset className={['field-group', className ?? '', error ? 'has-error' : ''].filter(Boolean).join(' ')} {...(described ? { 'aria-describedby': described } : {})}>
-      <legend>{legend}{required && <RequiredMark />}</legend>
-      {hint && <p id={`${id}-hint`} className="hint">{hint}</p>}
-      {error && <p id={`${id}-error`} className="field-error">{error}</p>}
+    <fieldset
+      className={['field-group', className ?? '', error ? 'has-error' : ''].filter(Boolean).join(' ')}
+      {...(described ? { 'aria-describedby': described } : {})}
+    >
+      <legend>
+        {legend}
+        {required && <RequiredMark />}
+      </legend>
+      {hint && (
+        <p id={`${id}-hint`} className="hint">
+          {hint}
+        </p>
+      )}
+      {error && (
+        <p id={`${id}-error`} className="field-error">
+          {error}
+        </p>
+      )}
       {children}
     </fieldset>
   );

@@ -25,18 +25,50 @@ interface Props<V extends string> {
 }
 
 /** A fieldset of native radio buttons: keyboard and screen readers work without any ARIA tricks. */
-export function RadioGroup<V extends string>({ name, legend, value, options, onChange, className, idPrefix, hint, error, required }: Props<V>) {
+export function RadioGroup<V extends string>({
+  name,
+  legend,
+  value,
+  options,
+  onChange,
+  className,
+  idPrefix,
+  hint,
+  error,
+  required,
+}: Props<V>) {
   const base = idPrefix ?? name;
   const described = ariaDescribedBy(hint ? `${base}-hint` : undefined, error && `${base}-error`);
   return (
-    <fieldset className={['radio-group', error ? 'has-error' : '', className ?? ''].filter(Boolean).join(' ')} {...(described ? { 'aria-describedby': described } : {})}>
-      <legend>{legend}{required && <RequiredMark />}</legend>
-      {hint && <p id={`${base}-hint`} className="hint">{hint}</p>}
-      {error && <p id={`${base}-error`} className="field-error">{error}</p>}
+    <fieldset
+      className={['radio-group', error ? 'has-error' : '', className ?? ''].filter(Boolean).join(' ')}
+      {...(described ? { 'aria-describedby': described } : {})}
+    >
+      <legend>
+        {legend}
+        {required && <RequiredMark />}
+      </legend>
+      {hint && (
+        <p id={`${base}-hint`} className="hint">
+          {hint}
+        </p>
+      )}
+      {error && (
+        <p id={`${base}-error`} className="field-error">
+          {error}
+        </p>
+      )}
       <div className="radio-options">
         {options.map((o) => (
           <label key={o.value} className="radio-option">
-            <input {...(idPrefix ? { id: `${idPrefix}-${o.value}` } : {})} type="radio" name={name} value={o.value} checked={value === o.value} onChange={() => onChange(o.value)} />
+            <input
+              {...(idPrefix ? { id: `${idPrefix}-${o.value}` } : {})}
+              type="radio"
+              name={name}
+              value={o.value}
+              checked={value === o.value}
+              onChange={() => onChange(o.value)}
+            />
             <span>{o.label}</span>
           </label>
         ))}

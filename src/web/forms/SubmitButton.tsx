@@ -17,7 +17,11 @@ interface Props {
  */
 export function SubmitButton({ pending, pendingLabel, variant = 'primary', large = false, children }: Props) {
   return (
-    <button type="submit" className={`button button-${variant}${large ? ' button-large' : ''}`} aria-disabled={pending || undefined}>
+    <button
+      type="submit"
+      className={`button button-${variant}${large ? ' button-large' : ''}`}
+      aria-disabled={pending || undefined}
+    >
       {pending ? pendingLabel : children}
     </button>
   );

@@ -6,5 +6,12 @@ export function ariaDescribedBy(...ids: ReadonlyArray<string | false | null | un
 
 /** The asterisk after a required control's label or legend; a sign for the eye, so hidden from screen readers. */
 export function RequiredMark() {
-  return <> <span aria-hidden="true" className="required">*</span></>;
+  return (
+    <>
+      {' '}
+      <span aria-hidden="true" className="required">
+        *
+      </span>
+    </>
+  );
 }

@@ -4,8 +4,13 @@ import type { FieldIssue } from '../../domain/errors.js';
 export type FieldErrors<F extends string> = Partial<Record<F, string>>;
 
 /** zod issues (or the API's `details`) reduced to the top-level key each belongs to. */
-export function topLevelIssues(issues: ReadonlyArray<{ path: ReadonlyArray<PropertyKey> | string; code: string }>): Array<{ field: string; code: string }> {
-  return issues.map((i) => ({ field: String(typeof i.path === 'string' ? i.path.split('.')[0] : (i.path[0] ?? '')), code: i.code }));
+export function topLevelIssues(
+  issues: ReadonlyArray<{ path: ReadonlyArray<PropertyKey> | string; code: string }>,
+): Array<{ field: string; code: string }> {
+  return issues.map((i) => ({
+    field: String(typeof i.path === 'string' ? i.path.split('.')[0] : (i.path[0] ?? '')),
+    code: i.code,
+  }));
 }
 
 /**
@@ -14,7 +19,10 @@ export function topLevelIssues(issues: ReadonlyArray<{ path: ReadonlyArray<Prope
  * @example fieldErrors([{ field: 'title', code: 'too_small' }], ['title'], 'title', () => 'Skriv en rubrik.') // { title: 'Skriv en rubrik.' }
  */
 export function fieldErrors<F extends string>(
-  issues: ReadonlyArray<{ field: string; code: string }>, fields: readonly F[], fallback: F, message: (field: F, code: string) => string,
+  issues: ReadonlyArray<{ field: string; code: string }>,
+  fields: readonly F[],
+  fallback: F,
+  message: (field: F, code: string) => string,
 ): FieldErrors<F> {
   const errors: FieldErrors<F> = {};
   for (const { field, code } of issues) {
@@ -28,6 +36,10 @@ export function fieldErrors<F extends string>(
 export const apiIssues = (issues: readonly FieldIssue[]) => topLevelIssues(issues);
 
 /** Error summary entries in form order, each linking to its input. */
-export function summaryItems<F extends string>(errors: FieldErrors<F>, order: readonly F[], inputId: (field: F) => string) {
+export function summaryItems<F extends string>(
+  errors: FieldErrors<F>,
+  order: readonly F[],
+  inputId: (field: F) => string,
+) {
   return order.flatMap((f) => (errors[f] ? [{ inputId: inputId(f), message: errors[f] }] : []));
 }

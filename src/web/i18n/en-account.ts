@@ -12,8 +12,10 @@ export const enAccount: Shape<typeof svAccount> = {
     submit: 'Change password',
     saving: 'Changing …',
     changed: 'Your password is changed',
-    tokensRevoked_one: 'Your API token has been revoked, since it would otherwise have outlived the old password. Issue a new one if you need it.',
-    tokensRevoked_other: 'Your {{count}} API tokens have been revoked, since they would otherwise have outlived the old password. Issue new ones if you need them.',
+    tokensRevoked_one:
+      'Your API token has been revoked, since it would otherwise have outlived the old password. Issue a new one if you need it.',
+    tokensRevoked_other:
+      'Your {{count}} API tokens have been revoked, since they would otherwise have outlived the old password. Issue new ones if you need them.',
     continue: 'Continue',
     failed: 'The password was not changed',
     errors: {

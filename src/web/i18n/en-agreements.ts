@@ -20,7 +20,8 @@ export const enAgreements: Shape<typeof svAgreements> = {
     periodStart: 'Valid from',
     periodEnd: 'Valid until',
     areasHint: 'The areas the agreement is about.',
-    activitiesHint: 'Activities are measures and are followed up as measures. Missing one? Record it as a measure first.',
+    activitiesHint:
+      'Activities are measures and are followed up as measures. Missing one? Record it as a measure first.',
     noMeasures: 'No measures in the district yet.',
     indicatorsHint: 'The indicators come from the baselines of the problems the activities are aimed at.',
     noIndicators: 'No indicators: choose activities whose problems have a baseline.',
@@ -47,7 +48,8 @@ export const enAgreements: Shape<typeof svAgreements> = {
     link: 'Record a review',
     reviews: 'Reviews',
     none: 'No review recorded yet.',
-    intro: "The agreement is reviewed every six months. Assess every activity and every indicator; the indicator's value is counted for the day.",
+    intro:
+      "The agreement is reviewed every six months. Assess every activity and every indicator; the indicator's value is counted for the day.",
     summaryTitle: 'The review could not be saved',
     date: 'Date of the review',
     dateHint: 'After the last review ({{date}}).',

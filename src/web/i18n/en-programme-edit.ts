@@ -41,7 +41,8 @@ export const enProgrammeEdit = {
       remove: 'Remove',
       item: 'evidence {{n}}',
       summaryTitle: 'The evidence could not be added',
-      hotspotHint: "A hotspot comes along as evidence when the problem is created from the situation report's table of significant cells.",
+      hotspotHint:
+        "A hotspot comes along as evidence when the problem is created from the situation report's table of significant cells.",
     },
     baseline: {
       heading: 'Set the baseline',
@@ -61,7 +62,8 @@ export const enProgrammeEdit = {
       saved: 'The changes are saved.',
       unchanged: 'Nothing was changed.',
       handoverHint: 'Choosing another unit hands the measure over: afterwards only that unit can edit it.',
-      componentsHint: 'Change titles and types or add parts. An existing part is not removed: stop it on the measure page, so what was done remains.',
+      componentsHint:
+        'Change titles and types or add parts. An existing part is not removed: stop it on the measure page, so what was done remains.',
       componentStatus: 'status: {{status}}',
     },
     errors: {

@@ -1,4 +1,12 @@
-import { FOLLOWUP_ASSESSMENT_LABELS, INDICATOR_DIRECTION_LABELS, INDICATOR_OUTCOME_LABELS, labelsIn, MEASURE_STATUS_LABELS, MEASURE_TYPE_LABELS, REQUEST_STATUS_LABELS } from '../../domain/labels.js';
+import {
+  FOLLOWUP_ASSESSMENT_LABELS,
+  INDICATOR_DIRECTION_LABELS,
+  INDICATOR_OUTCOME_LABELS,
+  labelsIn,
+  MEASURE_STATUS_LABELS,
+  MEASURE_TYPE_LABELS,
+  REQUEST_STATUS_LABELS,
+} from '../../domain/labels.js';
 import type { Shape } from './shape.js';
 import type { svProgramme } from './sv-programme.js';
 
@@ -23,8 +31,14 @@ export const enProgramme: Shape<typeof svProgramme> = {
     measureStatus: labelsIn(MEASURE_STATUS_LABELS, 'en'),
     requestStatus: labelsIn(REQUEST_STATUS_LABELS, 'en'),
     targetGroups: {
-      residents: 'Residents', visitors: 'Visitors', youth: 'Young people', children: 'Children', elderly: 'Older people', business_owners: 'Business owners',
-      staff: 'Staff', students: 'Students',
+      residents: 'Residents',
+      visitors: 'Visitors',
+      youth: 'Young people',
+      children: 'Children',
+      elderly: 'Older people',
+      business_owners: 'Business owners',
+      staff: 'Staff',
+      students: 'Students',
     },
     assessments: labelsIn(FOLLOWUP_ASSESSMENT_LABELS, 'en'),
     indicatorDirections: labelsIn(INDICATOR_DIRECTION_LABELS, 'en'),
@@ -75,7 +89,8 @@ export const enProgramme: Shape<typeof svProgramme> = {
         time_pattern: 'Describe the time pattern in at most 500 characters.',
         affected: 'Choose among the groups shown.',
         evidence: 'The evidence could not be saved: write at most 2,000 characters.',
-        baseline: 'Enter both dates of the baseline period (to not before from) and the target as a whole number, and choose which way is better.',
+        baseline:
+          'Enter both dates of the baseline period (to not before from) and the target as a whole number, and choose which way is better.',
       },
       measure: {
         problem_ids: 'Choose at least one problem: a measure must be aimed at an identified problem.',
@@ -137,7 +152,8 @@ export const enProgramme: Shape<typeof svProgramme> = {
       noArea: 'No area (places only)',
       timeHint: 'For example "weekdays 17–20".',
       noteHint: 'Observations or sources that show the problem (optional).',
-      baselineHint: "The baseline is computed from the incidents of the problem's categories at its places (or in its area) during the period.",
+      baselineHint:
+        "The baseline is computed from the incidents of the problem's categories at its places (or in its area) during the period.",
       submit: 'Save the problem',
       summaryTitle: 'The problem could not be saved',
     },
@@ -187,7 +203,8 @@ export const enProgramme: Shape<typeof svProgramme> = {
       problemsHint: 'At least one: the right measure against an identified problem.',
       followupN: 'Follow-up {{n}}',
       addFollowup: 'Add a follow-up date',
-      componentsHint: 'For a measure in several parts, like the Högdalen library model (furniture, lighting, sightlines, staff in pairs, a host at the entrance).',
+      componentsHint:
+        'For a measure in several parts, like the Högdalen library model (furniture, lighting, sightlines, staff in pairs, a host at the entrance).',
       componentN: 'Part {{n}}',
       componentType: 'Type of part {{n}}',
       addComponent: 'Add a part',
@@ -255,7 +272,8 @@ export const enProgramme: Shape<typeof svProgramme> = {
       requestsCaption: 'Contribution requests in {{name}}',
       followupsCaption: 'Follow-ups of measures in {{name}}',
       resources: "Resources: the units' premises",
-      resourcesHint: 'Libraries, museums, archives and other premises that lie here or that the problems and measures name.',
+      resourcesHint:
+        'Libraries, museums, archives and other premises that lie here or that the problems and measures name.',
     },
     hotspot: {
       heading: 'Hotspots as a table',

@@ -7,7 +7,15 @@ export const enReports: Shape<typeof svReports> = {
   reports: {
     nav: 'Follow-up',
     subnav: 'Follow-up of the safety programme',
-    scope: { legend: 'What the report covers', city: 'The whole city', district: 'A district', unit: 'A unit', district_label: 'District committee', unit_label: 'Unit', show: 'Show' },
+    scope: {
+      legend: 'What the report covers',
+      city: 'The whole city',
+      district: 'A district',
+      unit: 'A unit',
+      district_label: 'District committee',
+      unit_label: 'Unit',
+      show: 'Show',
+    },
     download: { pdf: 'Download as PDF', xlsx: 'Download as Excel', intro: 'For the committee report:' },
     noAccess: 'This page is for staff allowed to read the follow-up of the programme.',
     period: '{{from}} – {{to}}',
@@ -17,7 +25,8 @@ export const enReports: Shape<typeof svReports> = {
     title: 'Quality report',
     titleFor: 'Quality report: {{name}}',
     link: 'Quality report',
-    intro: 'The programme asks for the right measure against an identified problem. The report shows where that falls short, and every row leads to what to fix.',
+    intro:
+      'The programme asks for the right measure against an identified problem. The report shows where that falls short, and every row leads to what to fix.',
     cityName: 'The whole city',
     generated: 'Generated {{time}}',
     summary: 'Summary',
@@ -43,8 +52,10 @@ export const enReports: Shape<typeof svReports> = {
       agreement_review_overdue: 'Local agreements not reviewed in time',
     },
     help: {
-      measure_without_problem: 'Cannot occur: a measure must be aimed at at least one problem to be saved. The nearest defect is a problem whose measures were all stopped.',
-      problem_only_stopped_measures: 'The problem remains but no measure is running. Plan a new measure or close the problem.',
+      measure_without_problem:
+        'Cannot occur: a measure must be aimed at at least one problem to be saved. The nearest defect is a problem whose measures were all stopped.',
+      problem_only_stopped_measures:
+        'The problem remains but no measure is running. Plan a new measure or close the problem.',
       problem_without_evidence: 'Link incidents, hotspots, notes or documents that show the problem.',
       problem_without_baseline: 'Set a baseline period so that the effect of measures can be followed up.',
       problem_without_measure: 'No measure is aimed at the problem. Plan one, or ask another unit for a contribution.',
@@ -62,7 +73,13 @@ export const enReports: Shape<typeof svReports> = {
       agreement_review_overdue: 'Review due {{due}}',
     },
     columns: { what: 'What', unit: 'Responsible unit', detail: 'Detail', fix: 'Fix' },
-    fix: { problem: 'Open the problem', measure: 'Open the measure', followup: 'Open the measure', request: 'Open the problem', agreement: 'Open the agreement' },
+    fix: {
+      problem: 'Open the problem',
+      measure: 'Open the measure',
+      followup: 'Open the measure',
+      request: 'Open the problem',
+      agreement: 'Open the agreement',
+    },
   },
   city: {
     title: 'City overview',
@@ -111,7 +128,8 @@ export const enReports: Shape<typeof svReports> = {
     followupsOverdue: '{{count}} overdue',
     noMeasures: 'The unit has no measures.',
     premises: 'Premises as resources',
-    premisesIntro: 'Premises the unit is responsible for, and the districts whose plans they touch: where they lie, and where problems or measures name them.',
+    premisesIntro:
+      'Premises the unit is responsible for, and the districts whose plans they touch: where they lie, and where problems or measures name them.',
     premisesCaption: "The unit's premises",
     premise: 'Premises',
     premiseType: 'Type',
@@ -129,7 +147,8 @@ export const enReports: Shape<typeof svReports> = {
   agreements: {
     title: 'Local agreements',
     titleFor: 'Local agreements: {{name}}',
-    staffIntro: 'Collaboration agreements and citizen promises with the police: priority areas, activities, indicators and a review every six months.',
+    staffIntro:
+      'Collaboration agreements and citizen promises with the police: priority areas, activities, indicators and a review every six months.',
     district: 'District committee',
     show: 'Show',
     none: 'No agreements recorded.',
@@ -163,7 +182,8 @@ export const enReports: Shape<typeof svReports> = {
     publicText: 'Text for the public',
     notApproved: 'No text approved for the public. The public page shows facts only.',
     approveLabel: 'Text to approve for the public page',
-    approveHelp: 'The text is shown word for word to everyone. Do not write names or contact details – identity numbers, phone numbers, e-mail addresses and licence plates are removed automatically, names are not.',
+    approveHelp:
+      'The text is shown word for word to everyone. Do not write names or contact details – identity numbers, phone numbers, e-mail addresses and licence plates are removed automatically, names are not.',
     approve: 'Approve text',
     withdraw: 'Withdraw the text',
     approved: 'The text is approved and shown on the public page.',
@@ -173,7 +193,8 @@ export const enReports: Shape<typeof svReports> = {
   },
   publicAgreements: {
     title: 'Local agreements with the police',
-    intro: "Follow how the districts' citizen promises and collaboration agreements with the police are going: which areas are prioritised, which activities are running and how the number of incidents develops.",
+    intro:
+      "Follow how the districts' citizen promises and collaboration agreements with the police are going: which areas are prioritised, which activities are running and how the number of incidents develops.",
     privacy: 'The page shows only facts and texts the district administration has approved for the public.',
     filter: 'District committee',
     all: 'All district committees',
@@ -187,7 +208,8 @@ export const enReports: Shape<typeof svReports> = {
     title: 'Annual report',
     titleFor: 'Annual report {{year}}: {{name}}',
     link: 'Annual report',
-    intro: 'The annual follow-up the programme asks of every committee and company: measures during the year, the problems they were aimed at, change in indicators and requests answered. Every figure in the summary is counted from the tables below.',
+    intro:
+      'The annual follow-up the programme asks of every committee and company: measures during the year, the problems they were aimed at, change in indicators and requests answered. Every figure in the summary is counted from the tables below.',
     year: 'Year',
     chooseUnit: 'Choose a unit or a district committee.',
     totals: 'Summary',
@@ -206,7 +228,8 @@ export const enReports: Shape<typeof svReports> = {
     value: 'Value',
     change: 'Change',
     outcome: 'Indicator',
-    outcomeNote: 'Assessment is what the person recording the follow-up said. Indicator is worked out from the values and which way is better for the problem\'s indicator.',
+    outcomeNote:
+      "Assessment is what the person recording the follow-up said. Indicator is worked out from the values and which way is better for the problem's indicator.",
     requestsCaption: 'Contribution requests answered during the year',
     from: 'From',
     to: 'To',

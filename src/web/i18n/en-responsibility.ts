@@ -5,7 +5,8 @@ export const enResponsibility: Shape<typeof svResponsibility> = {
   responsibility: {
     nav: 'Responsibility matrix',
     title: 'Responsibility matrix',
-    intro: "The matrix decides which unit's inbox a new incident lands in: place type and category give the responsible unit. A rule for all categories applies when the place type has no rule for the incident's own category.",
+    intro:
+      "The matrix decides which unit's inbox a new incident lands in: place type and category give the responsible unit. A rule for all categories applies when the place type has no rule for the incident's own category.",
     streetNote: 'The place type Street also covers incidents not tied to any registered place.',
     readOnly: 'Only administrators can change the matrix.',
     caption: 'Responsible unit per place type and category',
@@ -16,7 +17,11 @@ export const enResponsibility: Shape<typeof svResponsibility> = {
     actions: 'Actions',
     allCategories: 'All categories',
     empty: 'The matrix has no rules yet.',
-    targets: { unit: 'A named unit', district: 'The district committee where the incident is', place_owner: "The place's owner" },
+    targets: {
+      unit: 'A named unit',
+      district: 'The district committee where the incident is',
+      place_owner: "The place's owner",
+    },
     ruleName: '{{placeType}}, {{category}}',
     edit: 'Edit',
     remove: 'Remove',
@@ -52,7 +57,8 @@ export const enResponsibility: Shape<typeof svResponsibility> = {
   serviceLevels: {
     nav: 'Service levels',
     title: 'Service levels',
-    intro: "A service level says within how many hours of the report an incident in a category is to be dealt with. The responsible unit's inbox shows the time left.",
+    intro:
+      "A service level says within how many hours of the report an incident in a category is to be dealt with. The responsible unit's inbox shows the time left.",
     unitLink: 'Service levels: compliance of the unit',
     matrixLink: 'Responsibility matrix',
     readOnly: 'Only administrators can change the service levels.',
@@ -84,7 +90,8 @@ export const enResponsibility: Shape<typeof svResponsibility> = {
     },
     compliance: {
       title: 'Compliance',
-      intro: 'The share of closed incidents that were closed within the service level, per responsible unit and category. Open incidents already past their time are counted separately.',
+      intro:
+        'The share of closed incidents that were closed within the service level, per responsible unit and category. Open incidents already past their time are counted separately.',
       unit: 'Unit',
       all: 'All units',
       show: 'Show',

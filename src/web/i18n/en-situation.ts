@@ -1,4 +1,10 @@
-import { ACTION_STATUS_LABELS, CATEGORY_GROUP_LABELS, EMERGING_CLASS_LABELS, GI_CLASS_LABELS, labelsIn } from '../../domain/labels.js';
+import {
+  ACTION_STATUS_LABELS,
+  CATEGORY_GROUP_LABELS,
+  EMERGING_CLASS_LABELS,
+  GI_CLASS_LABELS,
+  labelsIn,
+} from '../../domain/labels.js';
 import type { Shape } from './shape.js';
 import type { svSituation } from './sv-situation.js';
 
@@ -11,7 +17,7 @@ export const enSituation: Shape<typeof svSituation> = {
     cityLink: 'Situation report for the whole city',
     cityTitle: 'Situation report, whole city',
     backToStart: 'Back to the start page',
-    cityRatingsNote: 'Ratings are confirmed in each district\'s situation report.',
+    cityRatingsNote: "Ratings are confirmed in each district's situation report.",
     filters: {
       heading: 'Selection',
       hint: 'Nothing ticked means all. The selection applies to the whole report: counts, map, places, times and trend.',
@@ -27,7 +33,8 @@ export const enSituation: Shape<typeof svSituation> = {
     show: 'Show',
     weekInvalid: 'Enter a week such as 2026-W47.',
     period: '{{start}} – {{end}}',
-    noAccess: "Your account has no access to the running situation picture. It is open to the city's coordinators, unit editors, analysts and administrators.",
+    noAccess:
+      "Your account has no access to the running situation picture. It is open to the city's coordinators, unit editors, analysts and administrators.",
     readOnly: 'You can read the report but not confirm ratings or freeze it.',
     totals: 'Total',
     totalsText_one: '{{count}} incident in week {{week}}',
@@ -60,13 +67,17 @@ export const enSituation: Shape<typeof svSituation> = {
     pointsNote: '{{count}} incidents with a position. Incidents with an area only are not on the map.',
     hotspotsNote: 'Getis-Ord Gi* on H3 cells (resolution {{resolution}}), {{correction}}. {{cells}} significant cells.',
     hotspotsNone: 'No significant hotspots this week.',
-    hotspotsMeaning: 'Gi* compares with an even spread over the area: a place that is always busy is a hotspot every week. See "Unusual for the place" for what is new.',
-    hotspotsExcluded: 'Left out: {{coarse}} with a coarse position (area or municipality), {{outside}} with an exact position outside the area\'s cells.',
-    hotspotsExcludedOld: 'Left out: {{coarse}} with a coarse position or outside the area\'s cells.',
-    emergingNote: 'Each cell with its neighbours is compared with the same cells over the {{weeks}} weeks before ({{from}} – {{to}}), negative binomial, {{correction}} {{alpha}}. {{cells}} cells have a class.',
+    hotspotsMeaning:
+      'Gi* compares with an even spread over the area: a place that is always busy is a hotspot every week. See "Unusual for the place" for what is new.',
+    hotspotsExcluded:
+      "Left out: {{coarse}} with a coarse position (area or municipality), {{outside}} with an exact position outside the area's cells.",
+    hotspotsExcludedOld: "Left out: {{coarse}} with a coarse position or outside the area's cells.",
+    emergingNote:
+      'Each cell with its neighbours is compared with the same cells over the {{weeks}} weeks before ({{from}} – {{to}}), negative binomial, {{correction}} {{alpha}}. {{cells}} cells have a class.',
     emergingNone: 'No place is unusual for itself this week, and none is a hotspot.',
-    emergingMissing: 'This report was frozen before the comparison with each place\'s own weeks existed.',
-    emergingRules: 'New: unusually high, never a hotspot before. Intensifying: unusually high at a place that has been a hotspot. Persistent: a hotspot, but as usual (a hotspot in at least {{share}}% of the weeks). Sporadic: a hotspot now, less often before, but not unusual.',
+    emergingMissing: "This report was frozen before the comparison with each place's own weeks existed.",
+    emergingRules:
+      'New: unusually high, never a hotspot before. Intensifying: unusually high at a place that has been a hotspot. Persistent: a hotspot, but as usual (a hotspot in at least {{share}}% of the weeks). Sporadic: a hotspot now, less often before, but not unusual.',
     emergingClasses: labelsIn(EMERGING_CLASS_LABELS, 'en'),
     emergingTooltip: '{{label}}: {{sum}} incidents in the cell and its neighbours, expected {{expected}}',
     noComparison: 'no comparison',
@@ -139,7 +150,12 @@ export const enSituation: Shape<typeof svSituation> = {
     empty: 'Nothing to do for this unit.',
     count_one: '{{count}} item',
     count_other: '{{count}} items',
-    kind: { meeting_action: 'Meeting action', contribution_request: 'Contribution request', incident: 'Incident', agreement_review: 'Agreement review' },
+    kind: {
+      meeting_action: 'Meeting action',
+      contribution_request: 'Contribution request',
+      incident: 'Incident',
+      agreement_review: 'Agreement review',
+    },
     due: 'Due {{date}}',
     daysLeft_one: '{{count}} day left',
     daysLeft_other: '{{count}} days left',

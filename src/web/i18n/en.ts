@@ -72,7 +72,8 @@ export const en: Translation = {
     intro: 'The map shows incidents by area. Choose a district for details, or report a problem you have seen.',
     mapLabel: 'Map of districts and incidents',
     notes: 'About the map',
-    noteBorders: 'District boundaries are approximate: they are built from neighbourhoods and do not always follow the official boundaries.',
+    noteBorders:
+      'District boundaries are approximate: they are built from neighbourhoods and do not always follow the official boundaries.',
     noteDemo: 'Most incidents in this demo are generated demo data and show no real figures.',
     notePolice: 'Police events only give the municipality as location and are therefore not drawn on the map.',
     districtsHeading: 'Districts',
@@ -96,8 +97,10 @@ export const en: Translation = {
   },
   hexbins: {
     legendTitle: 'Incidents per hexagon',
-    suppressedNote: 'Hexagons with fewer than {{k}} incidents are not shown, so that no single incident can be singled out; the sum is therefore somewhat lower than the true count.',
-    legendNote: 'Each hexagon is an H3 cell (resolution {{resolution}}). Only incidents with an exact or known place are counted.',
+    suppressedNote:
+      'Hexagons with fewer than {{k}} incidents are not shown, so that no single incident can be singled out; the sum is therefore somewhat lower than the true count.',
+    legendNote:
+      'Each hexagon is an H3 cell (resolution {{resolution}}). Only incidents with an exact or known place are counted.',
     none: 'No incidents with a known location in this period.',
     tooltip: '{{formatted}} incidents',
   },
@@ -120,7 +123,8 @@ export const en: Translation = {
     noPlaces: 'No places registered.',
     back: 'All districts',
     legendReported: 'Reported incident',
-    mapNoteHexbins: 'The map shows the number of incidents per hexagon in the last 30 days. Single incidents are shown to signed-in users.',
+    mapNoteHexbins:
+      'The map shows the number of incidents per hexagon in the last 30 days. Single incidents are shown to signed-in users.',
   },
   incidents: {
     colTime: 'Time',
@@ -167,12 +171,21 @@ export const en: Translation = {
     mapLabel: 'Map showing the position of the place',
     mapNote: 'The map shows the position of the place. The address and coordinates are in the facts beside it.',
     back: 'All places',
-    responsibility: { environment: 'surroundings', premises: 'premises', maintenance: 'maintenance', operations: 'operations', security: 'security', cleaning: 'cleaning', lighting: 'lighting' },
+    responsibility: {
+      environment: 'surroundings',
+      premises: 'premises',
+      maintenance: 'maintenance',
+      operations: 'operations',
+      security: 'security',
+      cleaning: 'cleaning',
+      lighting: 'lighting',
+    },
     types: labelsIn(PLACE_TYPE_LABELS, 'en'),
   },
   report: {
     title: 'Report',
-    intro: 'Tell us about something you have seen: graffiti, broken lighting, a place that feels unsafe. Emergency? Call 112.',
+    intro:
+      'Tell us about something you have seen: graffiti, broken lighting, a place that feels unsafe. Emergency? Call 112.',
     required: 'Fields marked with * are required.',
     anonymous: 'You report anonymously and get a receipt code to follow the report with.',
     asStaff: 'You are reporting as {{name}}.',
@@ -201,7 +214,8 @@ export const en: Translation = {
     occurredAt: 'Date and time',
     occurredAtHelp: 'When did it happen? Defaults to now.',
     description: 'Description (optional)',
-    privacy: 'Do not write names, addresses or personal identity numbers. Identity numbers, phone numbers, e-mail addresses and licence plates are removed automatically before the text is stored. Names cannot be removed automatically – if the text is requested as a public document, an officer reviews it first.',
+    privacy:
+      'Do not write names, addresses or personal identity numbers. Identity numbers, phone numbers, e-mail addresses and licence plates are removed automatically before the text is stored. Names cannot be removed automatically – if the text is requested as a public document, an officer reviews it first.',
     counter: '{{count}} of {{max}} characters',
     submit: 'Send report',
     sending: 'Sending…',
@@ -228,7 +242,8 @@ export const en: Translation = {
       districtLink: 'See {{name}}',
       another: 'Report something else',
       receiptIntro: 'Keep your receipt code. With it you can follow the report:',
-      redactionNote: 'Identity numbers, phone numbers, e-mail addresses and licence plates in the text were removed automatically before it was stored. Names are not removed automatically; if the text is requested as a public document, an officer reviews it first.',
+      redactionNote:
+        'Identity numbers, phone numbers, e-mail addresses and licence plates in the text were removed automatically before it was stored. Names are not removed automatically; if the text is requested as a public document, an officer reviews it first.',
       follow: 'Follow your report',
     },
   },
@@ -271,7 +286,12 @@ export const en: Translation = {
     result: 'Report {{code}}',
     reportedAt: 'Reported',
     updatedAt: 'Last changed',
-    closure: { fixed: 'fixed', not_ours: 'not the city’s responsibility', wont_fix: 'will not be fixed', duplicate: 'already reported' },
+    closure: {
+      fixed: 'fixed',
+      not_ours: 'not the city’s responsibility',
+      wont_fix: 'will not be fixed',
+      duplicate: 'already reported',
+    },
   },
   errors: {
     NOT_FOUND: 'Not found.',

@@ -10,8 +10,10 @@ export const svAccount = {
     submit: 'Byt lösenord',
     saving: 'Byter …',
     changed: 'Lösenordet är bytt',
-    tokensRevoked_one: 'Din API-nyckel har återkallats, eftersom den annars hade fortsatt att gälla med det gamla lösenordets inloggning. Skapa en ny om du behöver den.',
-    tokensRevoked_other: 'Dina {{count}} API-nycklar har återkallats, eftersom de annars hade fortsatt att gälla med det gamla lösenordets inloggning. Skapa nya om du behöver dem.',
+    tokensRevoked_one:
+      'Din API-nyckel har återkallats, eftersom den annars hade fortsatt att gälla med det gamla lösenordets inloggning. Skapa en ny om du behöver den.',
+    tokensRevoked_other:
+      'Dina {{count}} API-nycklar har återkallats, eftersom de annars hade fortsatt att gälla med det gamla lösenordets inloggning. Skapa nya om du behöver dem.',
     continue: 'Fortsätt',
     failed: 'Lösenordet byttes inte',
     errors: {

@@ -18,7 +18,8 @@ export const svAgreements = {
     periodStart: 'Gäller från',
     periodEnd: 'Gäller till',
     areasHint: 'Områdena överenskommelsen gäller.',
-    activitiesHint: 'Aktiviteterna är åtgärder och följs upp som åtgärder. Saknas en aktivitet? Registrera den först som en åtgärd.',
+    activitiesHint:
+      'Aktiviteterna är åtgärder och följs upp som åtgärder. Saknas en aktivitet? Registrera den först som en åtgärd.',
     noMeasures: 'Inga åtgärder i stadsdelsområdet än.',
     indicatorsHint: 'Indikatorerna kommer från nollmätningarna i de problem som aktiviteterna riktas mot.',
     noIndicators: 'Inga indikatorer: välj aktiviteter vars problem har en nollmätning.',
@@ -45,7 +46,8 @@ export const svAgreements = {
     link: 'Registrera omprövning',
     reviews: 'Omprövningar',
     none: 'Ingen omprövning registrerad än.',
-    intro: 'Överenskommelsen omprövas var sjätte månad. Bedöm varje aktivitet och varje indikator; indikatorns värde räknas fram för dagen.',
+    intro:
+      'Överenskommelsen omprövas var sjätte månad. Bedöm varje aktivitet och varje indikator; indikatorns värde räknas fram för dagen.',
     summaryTitle: 'Omprövningen kunde inte sparas',
     date: 'Datum för omprövningen',
     dateHint: 'Efter förra omprövningen ({{date}}).',

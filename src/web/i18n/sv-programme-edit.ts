@@ -41,7 +41,8 @@ export const svProgrammeEdit = {
       remove: 'Ta bort',
       item: 'underlag {{n}}',
       summaryTitle: 'Underlaget kunde inte läggas till',
-      hotspotHint: 'En hotspot följer med som underlag när problemet skapas från lägesbildens tabell över signifikanta celler.',
+      hotspotHint:
+        'En hotspot följer med som underlag när problemet skapas från lägesbildens tabell över signifikanta celler.',
     },
     baseline: {
       heading: 'Sätt utgångsvärde',
@@ -61,7 +62,8 @@ export const svProgrammeEdit = {
       saved: 'Ändringarna är sparade.',
       unchanged: 'Inget var ändrat.',
       handoverHint: 'Väljer du en annan enhet lämnar du över åtgärden: sedan kan bara den enheten ändra den.',
-      componentsHint: 'Ändra rubrik och typ eller lägg till delar. En befintlig del tas inte bort: avbryt den på åtgärdssidan, så finns det som gjorts kvar.',
+      componentsHint:
+        'Ändra rubrik och typ eller lägg till delar. En befintlig del tas inte bort: avbryt den på åtgärdssidan, så finns det som gjorts kvar.',
       componentStatus: 'status: {{status}}',
     },
     errors: {

@@ -1,4 +1,12 @@
-import { FOLLOWUP_ASSESSMENT_LABELS, INDICATOR_DIRECTION_LABELS, INDICATOR_OUTCOME_LABELS, labelsIn, MEASURE_STATUS_LABELS, MEASURE_TYPE_LABELS, REQUEST_STATUS_LABELS } from '../../domain/labels.js';
+import {
+  FOLLOWUP_ASSESSMENT_LABELS,
+  INDICATOR_DIRECTION_LABELS,
+  INDICATOR_OUTCOME_LABELS,
+  labelsIn,
+  MEASURE_STATUS_LABELS,
+  MEASURE_TYPE_LABELS,
+  REQUEST_STATUS_LABELS,
+} from '../../domain/labels.js';
 /** Swedish texts of the programme: problems, measures, contribution requests and the district coordination view. */
 export const svProgramme = {
   programme: {
@@ -20,8 +28,14 @@ export const svProgramme = {
     measureStatus: labelsIn(MEASURE_STATUS_LABELS, 'sv'),
     requestStatus: labelsIn(REQUEST_STATUS_LABELS, 'sv'),
     targetGroups: {
-      residents: 'Boende', visitors: 'Besökare', youth: 'Unga', children: 'Barn', elderly: 'Äldre', business_owners: 'Näringsidkare',
-      staff: 'Personal', students: 'Elever/studenter',
+      residents: 'Boende',
+      visitors: 'Besökare',
+      youth: 'Unga',
+      children: 'Barn',
+      elderly: 'Äldre',
+      business_owners: 'Näringsidkare',
+      staff: 'Personal',
+      students: 'Elever/studenter',
     },
     assessments: labelsIn(FOLLOWUP_ASSESSMENT_LABELS, 'sv'),
     indicatorDirections: labelsIn(INDICATOR_DIRECTION_LABELS, 'sv'),
@@ -72,7 +86,8 @@ export const svProgramme = {
         time_pattern: 'Beskriv tidsmönstret med högst 500 tecken.',
         affected: 'Välj bland grupperna som visas.',
         evidence: 'Underlaget kunde inte sparas: skriv högst 2 000 tecken.',
-        baseline: 'Ange utgångsperiodens båda datum (till och med inte före från och med) och målet som ett heltal, och välj vilket håll som är bättre.',
+        baseline:
+          'Ange utgångsperiodens båda datum (till och med inte före från och med) och målet som ett heltal, och välj vilket håll som är bättre.',
       },
       measure: {
         problem_ids: 'Välj minst ett problem: en åtgärd ska riktas mot ett identifierat problem.',
@@ -100,7 +115,13 @@ export const svProgramme = {
         assessment: 'Välj en bedömning.',
       },
     },
-    places: { none: 'Inga platser valda.', remove: 'Ta bort', choose: 'Lägg till plats', pick: 'Välj plats…', add: 'Lägg till' },
+    places: {
+      none: 'Inga platser valda.',
+      remove: 'Ta bort',
+      choose: 'Lägg till plats',
+      pick: 'Välj plats…',
+      add: 'Lägg till',
+    },
     evidence: {
       hotspot: 'Hotspot (Gi*) i cell {{cell}}, vecka {{week}}',
       filter: 'Händelser: {{categories}} vid {{where}}',
@@ -134,7 +155,8 @@ export const svProgramme = {
       noArea: 'Inget område (bara platser)',
       timeHint: 'Till exempel "vardagar 17–20".',
       noteHint: 'Iakttagelser eller källor som visar problemet (frivilligt).',
-      baselineHint: 'Utgångsvärdet räknas fram ur händelserna i problemets kategorier på platserna (eller i området) under perioden.',
+      baselineHint:
+        'Utgångsvärdet räknas fram ur händelserna i problemets kategorier på platserna (eller i området) under perioden.',
       submit: 'Spara problemet',
       summaryTitle: 'Problemet kunde inte sparas',
     },
@@ -184,7 +206,8 @@ export const svProgramme = {
       problemsHint: 'Minst ett: rätt åtgärd mot ett identifierat problem.',
       followupN: 'Uppföljning {{n}}',
       addFollowup: 'Lägg till uppföljningsdatum',
-      componentsHint: 'För en åtgärd i flera delar, som Högdalsmodellen (möblering, belysning, siktlinjer, personal i par, värd vid entrén).',
+      componentsHint:
+        'För en åtgärd i flera delar, som Högdalsmodellen (möblering, belysning, siktlinjer, personal i par, värd vid entrén).',
       componentN: 'Del {{n}}',
       componentType: 'Typ för del {{n}}',
       addComponent: 'Lägg till del',
@@ -252,7 +275,8 @@ export const svProgramme = {
       requestsCaption: 'Begäranden om bidrag i {{name}}',
       followupsCaption: 'Uppföljningar av åtgärder i {{name}}',
       resources: 'Resurser: enheternas lokaler',
-      resourcesHint: 'Bibliotek, museer, arkiv och andra lokaler som ligger här eller som problemen och åtgärderna nämner.',
+      resourcesHint:
+        'Bibliotek, museer, arkiv och andra lokaler som ligger här eller som problemen och åtgärderna nämner.',
     },
     hotspot: {
       heading: 'Hotspots som tabell',

@@ -4,7 +4,15 @@ export const svReports = {
   reports: {
     nav: 'Uppföljning',
     subnav: 'Uppföljning av trygghetsprogrammet',
-    scope: { legend: 'Vad rapporten gäller', city: 'Hela staden', district: 'Ett stadsdelsområde', unit: 'En enhet', district_label: 'Stadsdelsnämnd', unit_label: 'Enhet', show: 'Visa' },
+    scope: {
+      legend: 'Vad rapporten gäller',
+      city: 'Hela staden',
+      district: 'Ett stadsdelsområde',
+      unit: 'En enhet',
+      district_label: 'Stadsdelsnämnd',
+      unit_label: 'Enhet',
+      show: 'Visa',
+    },
     download: { pdf: 'Ladda ner som PDF', xlsx: 'Ladda ner som Excel', intro: 'För nämndens rapport:' },
     noAccess: 'Den här sidan är för medarbetare med behörighet att läsa programmets uppföljning.',
     period: '{{from}} – {{to}}',
@@ -14,7 +22,8 @@ export const svReports = {
     title: 'Kvalitetsrapport',
     titleFor: 'Kvalitetsrapport: {{name}}',
     link: 'Kvalitetsrapport',
-    intro: 'Programmets krav är rätt åtgärd mot ett identifierat problem. Rapporten visar var det brister, och varje rad leder till det som ska rättas.',
+    intro:
+      'Programmets krav är rätt åtgärd mot ett identifierat problem. Rapporten visar var det brister, och varje rad leder till det som ska rättas.',
     cityName: 'Hela staden',
     generated: 'Uttag {{time}}',
     summary: 'Sammanfattning',
@@ -40,11 +49,14 @@ export const svReports = {
       agreement_review_overdue: 'Överenskommelser som inte omprövats i tid',
     },
     help: {
-      measure_without_problem: 'Kan inte uppstå: en åtgärd måste riktas mot minst ett problem för att kunna sparas. Närmaste brist är problem vars alla åtgärder avbrutits.',
-      problem_only_stopped_measures: 'Problemet finns kvar men ingen åtgärd pågår. Planera en ny åtgärd eller avsluta problemet.',
+      measure_without_problem:
+        'Kan inte uppstå: en åtgärd måste riktas mot minst ett problem för att kunna sparas. Närmaste brist är problem vars alla åtgärder avbrutits.',
+      problem_only_stopped_measures:
+        'Problemet finns kvar men ingen åtgärd pågår. Planera en ny åtgärd eller avsluta problemet.',
       problem_without_evidence: 'Koppla händelser, hotspots, anteckningar eller dokument som visar problemet.',
       problem_without_baseline: 'Ange en period för nollmätningen, så att åtgärdernas effekt kan följas upp.',
-      problem_without_measure: 'Ingen åtgärd riktas mot problemet. Planera en åtgärd eller begär stöd av en annan enhet.',
+      problem_without_measure:
+        'Ingen åtgärd riktas mot problemet. Planera en åtgärd eller begär stöd av en annan enhet.',
       followup_overdue: 'Uppföljningsdatum har passerat utan att uppföljningen registrerats.',
       request_overdue: 'Den mottagande enheten har inte svarat eller levererat i tid.',
       measure_without_indicator: 'Inget av åtgärdens problem har en nollmätning, så effekten kan inte mätas.',
@@ -59,11 +71,18 @@ export const svReports = {
       agreement_review_overdue: 'Omprövning senast {{due}}',
     },
     columns: { what: 'Vad', unit: 'Ansvarig enhet', detail: 'Detalj', fix: 'Åtgärda' },
-    fix: { problem: 'Öppna problemet', measure: 'Öppna åtgärden', followup: 'Öppna åtgärden', request: 'Öppna problemet', agreement: 'Öppna överenskommelsen' },
+    fix: {
+      problem: 'Öppna problemet',
+      measure: 'Öppna åtgärden',
+      followup: 'Öppna åtgärden',
+      request: 'Öppna problemet',
+      agreement: 'Öppna överenskommelsen',
+    },
   },
   city: {
     title: 'Stadsöversikt',
-    intro: 'Alla stadsdelsområden sida vid sida: problem, åtgärder, begäranden om stöd, uppföljningar och kvalitetsbrister.',
+    intro:
+      'Alla stadsdelsområden sida vid sida: problem, åtgärder, begäranden om stöd, uppföljningar och kvalitetsbrister.',
     tableCaption: 'Programmet per stadsdelsnämnd',
     district: 'Stadsdelsnämnd',
     problems: 'Problem',
@@ -108,7 +127,8 @@ export const svReports = {
     followupsOverdue: '{{count}} försenad',
     noMeasures: 'Enheten har inga åtgärder.',
     premises: 'Lokaler som resurser',
-    premisesIntro: 'Lokaler som enheten ansvarar för, och de stadsdelsområden vars planer de berörs av: där de ligger, och där problem eller åtgärder nämner dem.',
+    premisesIntro:
+      'Lokaler som enheten ansvarar för, och de stadsdelsområden vars planer de berörs av: där de ligger, och där problem eller åtgärder nämner dem.',
     premisesCaption: 'Enhetens lokaler',
     premise: 'Lokal',
     premiseType: 'Typ',
@@ -126,7 +146,8 @@ export const svReports = {
   agreements: {
     title: 'Lokala överenskommelser',
     titleFor: 'Lokala överenskommelser: {{name}}',
-    staffIntro: 'Samverkansöverenskommelser och medborgarlöften med polisen: prioriterade områden, aktiviteter, indikatorer och omprövning var sjätte månad.',
+    staffIntro:
+      'Samverkansöverenskommelser och medborgarlöften med polisen: prioriterade områden, aktiviteter, indikatorer och omprövning var sjätte månad.',
     district: 'Stadsdelsnämnd',
     show: 'Visa',
     none: 'Inga överenskommelser registrerade.',
@@ -160,7 +181,8 @@ export const svReports = {
     publicText: 'Text för allmänheten',
     notApproved: 'Ingen text godkänd för allmänheten. Den offentliga sidan visar bara fakta.',
     approveLabel: 'Text att godkänna för den offentliga sidan',
-    approveHelp: 'Texten visas ordagrant för alla. Skriv inte namn eller kontaktuppgifter – personnummer, telefonnummer, e-postadresser och registreringsnummer tas bort automatiskt, namn gör det inte.',
+    approveHelp:
+      'Texten visas ordagrant för alla. Skriv inte namn eller kontaktuppgifter – personnummer, telefonnummer, e-postadresser och registreringsnummer tas bort automatiskt, namn gör det inte.',
     approve: 'Godkänn text',
     withdraw: 'Dra tillbaka texten',
     approved: 'Texten är godkänd och visas på den offentliga sidan.',
@@ -170,7 +192,8 @@ export const svReports = {
   },
   publicAgreements: {
     title: 'Lokala överenskommelser med polisen',
-    intro: 'Här följer du hur stadsdelarnas medborgarlöften och samverkansöverenskommelser med polisen går: vilka områden som prioriteras, vilka aktiviteter som pågår och hur antalet händelser utvecklas.',
+    intro:
+      'Här följer du hur stadsdelarnas medborgarlöften och samverkansöverenskommelser med polisen går: vilka områden som prioriteras, vilka aktiviteter som pågår och hur antalet händelser utvecklas.',
     privacy: 'Sidan visar bara fakta och texter som stadsdelsförvaltningen har godkänt för allmänheten.',
     filter: 'Stadsdelsnämnd',
     all: 'Alla stadsdelsnämnder',
@@ -184,7 +207,8 @@ export const svReports = {
     title: 'Årsrapport',
     titleFor: 'Årsrapport {{year}}: {{name}}',
     link: 'Årsrapport',
-    intro: 'Den årliga uppföljning som programmet kräver av varje nämnd och bolag: åtgärder under året, problemen de riktades mot, indikatorernas förändring och besvarade begäranden. Varje siffra i sammanfattningen räknas ur tabellerna nedan.',
+    intro:
+      'Den årliga uppföljning som programmet kräver av varje nämnd och bolag: åtgärder under året, problemen de riktades mot, indikatorernas förändring och besvarade begäranden. Varje siffra i sammanfattningen räknas ur tabellerna nedan.',
     year: 'År',
     chooseUnit: 'Välj en enhet eller stadsdelsnämnd.',
     totals: 'Sammanfattning',
@@ -203,7 +227,8 @@ export const svReports = {
     value: 'Värde',
     change: 'Förändring',
     outcome: 'Indikatorn',
-    outcomeNote: 'Bedömning är vad den som registrerade uppföljningen angav. Indikatorn räknas ur värdena och vilket håll som är bättre för problemets indikator.',
+    outcomeNote:
+      'Bedömning är vad den som registrerade uppföljningen angav. Indikatorn räknas ur värdena och vilket håll som är bättre för problemets indikator.',
     requestsCaption: 'Begäranden om stöd som besvarades under året',
     from: 'Från',
     to: 'Till',

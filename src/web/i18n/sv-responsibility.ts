@@ -3,7 +3,8 @@ export const svResponsibility = {
   responsibility: {
     nav: 'Ansvarsmatris',
     title: 'Ansvarsmatris',
-    intro: 'Matrisen avgör vilken enhets inkorg en ny händelse hamnar i: platstyp och kategori ger ansvarig enhet. En regel för alla kategorier gäller när platstypen saknar en regel för just händelsens kategori.',
+    intro:
+      'Matrisen avgör vilken enhets inkorg en ny händelse hamnar i: platstyp och kategori ger ansvarig enhet. En regel för alla kategorier gäller när platstypen saknar en regel för just händelsens kategori.',
     streetNote: 'Platstypen Gata gäller också händelser som inte är knutna till någon registrerad plats.',
     readOnly: 'Bara systemförvaltare kan ändra matrisen.',
     caption: 'Ansvarig enhet per platstyp och kategori',
@@ -14,7 +15,11 @@ export const svResponsibility = {
     actions: 'Åtgärder',
     allCategories: 'Alla kategorier',
     empty: 'Matrisen har inga regler ännu.',
-    targets: { unit: 'En namngiven enhet', district: 'Stadsdelsnämnden där händelsen ligger', place_owner: 'Platsens ägare' },
+    targets: {
+      unit: 'En namngiven enhet',
+      district: 'Stadsdelsnämnden där händelsen ligger',
+      place_owner: 'Platsens ägare',
+    },
     ruleName: '{{placeType}}, {{category}}',
     edit: 'Ändra',
     remove: 'Ta bort',
@@ -50,7 +55,8 @@ export const svResponsibility = {
   serviceLevels: {
     nav: 'Servicenivåer',
     title: 'Servicenivåer',
-    intro: 'En servicenivå säger inom hur många timmar från anmälan en händelse i en kategori ska vara åtgärdad. Den ansvariga enhetens inkorg visar tiden som återstår.',
+    intro:
+      'En servicenivå säger inom hur många timmar från anmälan en händelse i en kategori ska vara åtgärdad. Den ansvariga enhetens inkorg visar tiden som återstår.',
     unitLink: 'Servicenivåer: efterlevnad för enheten',
     matrixLink: 'Ansvarsmatris',
     readOnly: 'Bara systemförvaltare kan ändra servicenivåerna.',
@@ -82,7 +88,8 @@ export const svResponsibility = {
     },
     compliance: {
       title: 'Efterlevnad',
-      intro: 'Andelen stängda händelser som stängdes inom servicenivån, per ansvarig enhet och kategori. Öppna händelser som redan passerat tiden räknas för sig.',
+      intro:
+        'Andelen stängda händelser som stängdes inom servicenivån, per ansvarig enhet och kategori. Öppna händelser som redan passerat tiden räknas för sig.',
       unit: 'Enhet',
       all: 'Alla enheter',
       show: 'Visa',

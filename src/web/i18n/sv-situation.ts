@@ -1,4 +1,10 @@
-import { ACTION_STATUS_LABELS, CATEGORY_GROUP_LABELS, EMERGING_CLASS_LABELS, GI_CLASS_LABELS, labelsIn } from '../../domain/labels.js';
+import {
+  ACTION_STATUS_LABELS,
+  CATEGORY_GROUP_LABELS,
+  EMERGING_CLASS_LABELS,
+  GI_CLASS_LABELS,
+  labelsIn,
+} from '../../domain/labels.js';
 /** Swedish texts of the situation report (lägesbild), the frozen report with its meeting, and the inbox. */
 export const svSituation = {
   situation: {
@@ -24,7 +30,8 @@ export const svSituation = {
     show: 'Visa',
     weekInvalid: 'Ange en vecka som 2026-W47.',
     period: '{{start}} – {{end}}',
-    noAccess: 'Ditt konto har inte tillgång till den löpande lägesbilden. Den är öppen för stadens samordnare, enhetsredigerare, analytiker och systemförvaltare.',
+    noAccess:
+      'Ditt konto har inte tillgång till den löpande lägesbilden. Den är öppen för stadens samordnare, enhetsredigerare, analytiker och systemförvaltare.',
     readOnly: 'Du kan läsa lägesbilden men inte bekräfta bedömningar eller frysa den.',
     totals: 'Totalt',
     totalsText_one: '{{count}} händelse vecka {{week}}',
@@ -53,17 +60,27 @@ export const svSituation = {
     map: 'Karta',
     mapLabel: 'Karta över {{name}} vecka {{week}}',
     layer: 'Kartlager',
-    layers: { points: 'Händelser', hotspots: 'Hotspots (Gi*)', emerging: 'Ovanligt för platsen', density: 'Värmekarta' },
+    layers: {
+      points: 'Händelser',
+      hotspots: 'Hotspots (Gi*)',
+      emerging: 'Ovanligt för platsen',
+      density: 'Värmekarta',
+    },
     pointsNote: '{{count}} händelser med position. Områdesangivna händelser visas inte på kartan.',
-    hotspotsNote: 'Getis-Ord Gi* på H3-celler (upplösning {{resolution}}), {{correction}}. {{cells}} signifikanta celler.',
+    hotspotsNote:
+      'Getis-Ord Gi* på H3-celler (upplösning {{resolution}}), {{correction}}. {{cells}} signifikanta celler.',
     hotspotsNone: 'Inga signifikanta hotspots denna vecka.',
-    hotspotsMeaning: 'Gi* jämför med en jämn spridning över området: en plats som alltid har många händelser blir hotspot varje vecka. Se "Ovanligt för platsen" för vad som är nytt.',
-    hotspotsExcluded: 'Ingår inte: {{coarse}} med grov position (område eller kommun), {{outside}} med exakt läge utanför områdets celler.',
+    hotspotsMeaning:
+      'Gi* jämför med en jämn spridning över området: en plats som alltid har många händelser blir hotspot varje vecka. Se "Ovanligt för platsen" för vad som är nytt.',
+    hotspotsExcluded:
+      'Ingår inte: {{coarse}} med grov position (område eller kommun), {{outside}} med exakt läge utanför områdets celler.',
     hotspotsExcludedOld: 'Ingår inte: {{coarse}} med grov position eller utanför områdets celler.',
-    emergingNote: 'Varje cell med sina grannar jämförs med samma celler de {{weeks}} veckorna före ({{from}} – {{to}}), negativ binomialfördelning, {{correction}} {{alpha}}. {{cells}} celler har en klass.',
+    emergingNote:
+      'Varje cell med sina grannar jämförs med samma celler de {{weeks}} veckorna före ({{from}} – {{to}}), negativ binomialfördelning, {{correction}} {{alpha}}. {{cells}} celler har en klass.',
     emergingNone: 'Ingen plats är ovanlig för sig själv denna vecka, och ingen är hotspot.',
     emergingMissing: 'Den här rapporten frystes innan jämförelsen med platsens egna veckor fanns.',
-    emergingRules: 'Ny: ovanligt högt, aldrig hotspot förut. Förstärkt: ovanligt högt på en plats som varit hotspot. Ihållande: hotspot men som vanligt (hotspot minst {{share}} % av veckorna). Sporadisk: hotspot nu, mer sällan förut, men inte ovanligt.',
+    emergingRules:
+      'Ny: ovanligt högt, aldrig hotspot förut. Förstärkt: ovanligt högt på en plats som varit hotspot. Ihållande: hotspot men som vanligt (hotspot minst {{share}} % av veckorna). Sporadisk: hotspot nu, mer sällan förut, men inte ovanligt.',
     emergingClasses: labelsIn(EMERGING_CLASS_LABELS, 'sv'),
     emergingTooltip: '{{label}}: {{sum}} händelser i cellen och grannarna, väntat {{expected}}',
     noComparison: 'ingen jämförelse',
@@ -136,7 +153,12 @@ export const svSituation = {
     empty: 'Inget att göra för enheten.',
     count_one: '{{count}} ärende',
     count_other: '{{count}} ärenden',
-    kind: { meeting_action: 'Åtgärd från möte', contribution_request: 'Begäran om bidrag', incident: 'Händelse', agreement_review: 'Uppföljning av överenskommelse' },
+    kind: {
+      meeting_action: 'Åtgärd från möte',
+      contribution_request: 'Begäran om bidrag',
+      incident: 'Händelse',
+      agreement_review: 'Uppföljning av överenskommelse',
+    },
     due: 'Klart senast {{date}}',
     daysLeft_one: '{{count}} dag kvar',
     daysLeft_other: '{{count}} dagar kvar',

@@ -66,10 +66,12 @@ export const sv = {
   },
   start: {
     title: 'Trygghet i Stockholm',
-    intro: 'Kartan visar händelser per område. Välj ett stadsdelsområde för att se detaljer, eller rapportera ett problem du har sett.',
+    intro:
+      'Kartan visar händelser per område. Välj ett stadsdelsområde för att se detaljer, eller rapportera ett problem du har sett.',
     mapLabel: 'Karta över stadsdelsområden och händelser',
     notes: 'Om kartan',
-    noteBorders: 'Stadsdelsområdenas gränser är ungefärliga: de är sammansatta av stadsdelar och följer inte alltid de officiella gränserna.',
+    noteBorders:
+      'Stadsdelsområdenas gränser är ungefärliga: de är sammansatta av stadsdelar och följer inte alltid de officiella gränserna.',
     noteDemo: 'Händelserna i demon är till stor del genererad demodata och visar inga verkliga siffror.',
     notePolice: 'Polisens händelser har bara kommunen som plats och ritas därför inte på kartan.',
     districtsHeading: 'Stadsdelsområden',
@@ -93,8 +95,10 @@ export const sv = {
   },
   hexbins: {
     legendTitle: 'Antal händelser per sexhörning',
-    suppressedNote: 'Sexhörningar med färre än {{k}} händelser visas inte, så att ingen enskild händelse kan pekas ut; summan är därför något lägre än det verkliga antalet.',
-    legendNote: 'Varje sexhörning är en H3-cell (upplösning {{resolution}}). Endast händelser med exakt plats eller känd plats räknas.',
+    suppressedNote:
+      'Sexhörningar med färre än {{k}} händelser visas inte, så att ingen enskild händelse kan pekas ut; summan är därför något lägre än det verkliga antalet.',
+    legendNote:
+      'Varje sexhörning är en H3-cell (upplösning {{resolution}}). Endast händelser med exakt plats eller känd plats räknas.',
     none: 'Inga händelser med känd plats under perioden.',
     tooltip: '{{formatted}} händelser',
   },
@@ -117,7 +121,8 @@ export const sv = {
     noPlaces: 'Inga platser registrerade.',
     back: 'Alla stadsdelsområden',
     legendReported: 'Rapporterad händelse',
-    mapNoteHexbins: 'Kartan visar antal händelser per sexhörning de senaste 30 dagarna. Enskilda händelser visas för inloggade.',
+    mapNoteHexbins:
+      'Kartan visar antal händelser per sexhörning de senaste 30 dagarna. Enskilda händelser visas för inloggade.',
   },
   incidents: {
     colTime: 'Tid',
@@ -164,7 +169,15 @@ export const sv = {
     mapLabel: 'Karta med platsens position',
     mapNote: 'Kartan visar platsens position. Adress och koordinater står i faktarutan bredvid.',
     back: 'Alla platser',
-    responsibility: { environment: 'närmiljö', premises: 'lokaler', maintenance: 'skötsel', operations: 'verksamhet', security: 'säkerhet', cleaning: 'städning', lighting: 'belysning' },
+    responsibility: {
+      environment: 'närmiljö',
+      premises: 'lokaler',
+      maintenance: 'skötsel',
+      operations: 'verksamhet',
+      security: 'säkerhet',
+      cleaning: 'städning',
+      lighting: 'belysning',
+    },
     types: labelsIn(PLACE_TYPE_LABELS, 'sv'),
   },
   report: {
@@ -198,7 +211,8 @@ export const sv = {
     occurredAt: 'Datum och tid',
     occurredAtHelp: 'När hände det? Förvalt är nu.',
     description: 'Beskrivning (valfritt)',
-    privacy: 'Skriv inte namn, adresser eller personnummer. Personnummer, telefonnummer, e-postadresser och registreringsnummer tas bort automatiskt innan texten sparas. Namn kan inte tas bort automatiskt – om texten begärs ut går en handläggare igenom den först.',
+    privacy:
+      'Skriv inte namn, adresser eller personnummer. Personnummer, telefonnummer, e-postadresser och registreringsnummer tas bort automatiskt innan texten sparas. Namn kan inte tas bort automatiskt – om texten begärs ut går en handläggare igenom den först.',
     counter: '{{count}} av {{max}} tecken',
     submit: 'Skicka rapport',
     sending: 'Skickar…',
@@ -225,7 +239,8 @@ export const sv = {
       districtLink: 'Se {{name}}',
       another: 'Rapportera något mer',
       receiptIntro: 'Spara ditt kvittonummer. Med det kan du följa rapporten:',
-      redactionNote: 'Personnummer, telefonnummer, e-postadresser och registreringsnummer i texten togs bort automatiskt innan den sparades. Namn tas inte bort automatiskt; om texten begärs ut går en handläggare igenom den först.',
+      redactionNote:
+        'Personnummer, telefonnummer, e-postadresser och registreringsnummer i texten togs bort automatiskt innan den sparades. Namn tas inte bort automatiskt; om texten begärs ut går en handläggare igenom den först.',
       follow: 'Följ din rapport',
     },
   },
@@ -268,7 +283,12 @@ export const sv = {
     result: 'Rapport {{code}}',
     reportedAt: 'Rapporterad',
     updatedAt: 'Senast ändrad',
-    closure: { fixed: 'åtgärdad', not_ours: 'inte stadens ansvar', wont_fix: 'åtgärdas inte', duplicate: 'redan rapporterad' },
+    closure: {
+      fixed: 'åtgärdad',
+      not_ours: 'inte stadens ansvar',
+      wont_fix: 'åtgärdas inte',
+      duplicate: 'redan rapporterad',
+    },
   },
   errors: {
     NOT_FOUND: 'Hittades inte.',

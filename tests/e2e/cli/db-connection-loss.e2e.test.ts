@@ -10,7 +10,9 @@ const main = new URL('../../../src/cli/main.ts', import.meta.url).pathname;
 /** Starts `trygg serve` as its own process (from the sources) and resolves once it listens. */
 function startServer(env: Record<string, string>): Promise<{ child: ChildProcess; url: string; output: () => string }> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', main, 'serve', '--port', '0'], { env: { ...process.env, ...env } });
+    const child = spawn(process.execPath, ['--import', 'tsx', main, 'serve', '--port', '0'], {
+      env: { ...process.env, ...env },
+    });
     let output = '';
     const timer = setTimeout(() => reject(new Error(`server did not start:\n${output}`)), 60_000);
     const onData = (chunk: Buffer) => {
@@ -48,7 +50,9 @@ describe('the server when PostgreSQL ends its connections', () => {
     url.searchParams.set('options', `-c search_path=${schema}`);
     url.searchParams.set('application_name', appName);
     // The server migrates on start (nothing to do here), which reads the catalog of every schema.
-    server = await withSchemaLock('shared', () => startServer({ DATABASE_URL: url.toString(), TRYGG_ORGANISATION: 'testkommun', LOG_LEVEL: 'warn', SMTP_URL: '' }));
+    server = await withSchemaLock('shared', () =>
+      startServer({ DATABASE_URL: url.toString(), TRYGG_ORGANISATION: 'testkommun', LOG_LEVEL: 'warn', SMTP_URL: '' }),
+    );
     await admin.connect();
   });
   afterAll(async () => {
@@ -57,8 +61,13 @@ describe('the server when PostgreSQL ends its connections', () => {
     await testDb?.dispose();
   });
 
-  const terminateAll = async () => (await admin.query<{ n: number }>(
-    'SELECT count(pg_terminate_backend(pid))::int AS n FROM pg_stat_activity WHERE application_name = $1', [appName])).rows[0]!.n;
+  const terminateAll = async () =>
+    (
+      await admin.query<{ n: number }>(
+        'SELECT count(pg_terminate_backend(pid))::int AS n FROM pg_stat_activity WHERE application_name = $1',
+        [appName],
+      )
+    ).rows[0]!.n;
   const get = async (path: string) => {
     const res = await fetch(`${server!.url}${path}`, { headers: { 'accept-language': 'en' } });
     const body = (await res.json()) as { error?: { code: string } };
@@ -90,7 +99,8 @@ describe('the server when PostgreSQL ends its connections', () => {
     expect((await get('/api/categories')).status).toBe(200);
     expect(await terminateAll()).toBeGreaterThan(0);
     await new Promise((resolve) => setTimeout(resolve, 200));
-    for (const path of ['/api/categories', '/api/places', '/api/units', '/api/categories']) expect(await get(path)).toEqual({ status: 200, code: null });
+    for (const path of ['/api/categories', '/api/places', '/api/units', '/api/categories'])
+      expect(await get(path)).toEqual({ status: 200, code: null });
     expect(server!.child.exitCode).toBeNull();
   }, 60_000);
 });

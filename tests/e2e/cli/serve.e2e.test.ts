@@ -13,8 +13,13 @@ function startServer(dataDir: string, smtpPort: number): Promise<{ child: ChildP
   return new Promise((resolve, reject) => {
     const child = spawn('node', [cli, 'serve', '--seed-if-empty', '--port', '0'], {
       env: {
-        ...process.env, TRYGG_DATA_DIR: dataDir, DATABASE_URL: '', LOG_LEVEL: 'warn',
-        SMTP_URL: `smtp://127.0.0.1:${smtpPort}`, MAIL_FROM: 'Trygg <no-reply@stockholm.example>', TRYGG_MAIL_INTERVAL_SECONDS: '1',
+        ...process.env,
+        TRYGG_DATA_DIR: dataDir,
+        DATABASE_URL: '',
+        LOG_LEVEL: 'warn',
+        SMTP_URL: `smtp://127.0.0.1:${smtpPort}`,
+        MAIL_FROM: 'Trygg <no-reply@stockholm.example>',
+        TRYGG_MAIL_INTERVAL_SECONDS: '1',
       },
     });
     let output = '';
@@ -36,10 +41,14 @@ function startServer(dataDir: string, smtpPort: number): Promise<{ child: ChildP
 /** A mail server on loopback that keeps what it receives. */
 async function startSmtp(received: Array<{ to: string; data: string }>): Promise<{ server: SMTPServer; port: number }> {
   const server = new SMTPServer({
-    authOptional: true, disabledCommands: ['STARTTLS'], logger: false,
+    authOptional: true,
+    disabledCommands: ['STARTTLS'],
+    logger: false,
     onData(stream, session, callback) {
       let data = '';
-      stream.on('data', (chunk: Buffer) => { data += chunk.toString('utf8'); });
+      stream.on('data', (chunk: Buffer) => {
+        data += chunk.toString('utf8');
+      });
       stream.on('end', () => {
         received.push({ to: session.envelope.rcptTo.map((r) => r.address).join(','), data });
         callback();
@@ -85,43 +94,74 @@ describe('first start (what `npm start` runs)', () => {
     expect(districts).toHaveLength(11);
 
     const password = started.output.match(/admin@stockholm\.example\s+(\S+)/)![1]!;
-    const login = await fetch(`${started.url}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email: 'admin@stockholm.example', password }) });
+    const login = await fetch(`${started.url}/api/auth/login`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ email: 'admin@stockholm.example', password }),
+    });
     expect(login.status).toBe(200);
     cookie = login.headers.get('set-cookie')!.split(';')[0]!;
-    const { csrf_token: csrf, must_change_password: mustChange } = (await login.json()) as { csrf_token: string; must_change_password?: boolean };
+    const { csrf_token: csrf, must_change_password: mustChange } = (await login.json()) as {
+      csrf_token: string;
+      must_change_password?: boolean;
+    };
     expect(mustChange).toBe(true);
     // A one-time password opens nothing but the change of password.
     const refused = await fetch(`${started.url}/api/incidents?limit=1`, { headers: { cookie } });
-    expect([refused.status, ((await refused.json()) as { error: { code: string } }).error.code]).toEqual([403, 'PASSWORD_CHANGE_REQUIRED']);
+    expect([refused.status, ((await refused.json()) as { error: { code: string } }).error.code]).toEqual([
+      403,
+      'PASSWORD_CHANGE_REQUIRED',
+    ]);
     const changed = await fetch(`${started.url}/api/auth/password`, {
-      method: 'POST', headers: { cookie, 'content-type': 'application/json', 'x-csrf-token': csrf },
+      method: 'POST',
+      headers: { cookie, 'content-type': 'application/json', 'x-csrf-token': csrf },
       body: JSON.stringify({ current_password: password, new_password: 'ett eget långt lösenord för demo' }),
     });
     expect(changed.status).toBeLessThan(300);
-    const demo = await (await fetch(`${started.url}/api/incidents?source=demo&limit=1`, { headers: { cookie } })).json();
+    const demo = await (
+      await fetch(`${started.url}/api/incidents?source=demo&limit=1`, { headers: { cookie } })
+    ).json();
     expect(demo.items[0].generated).toBe(true);
   }, 180_000);
 
   it('e-mails a reporter who asked for updates when staff close the report', async () => {
     const since = new Date(Date.now() - 60_000).toISOString();
     const report = await fetch(`${started.url}/api/public/reports`, {
-      method: 'POST', headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ category: 'klotter', lon: 18.043, lat: 59.2637, email: 'boende@example.se', notify: true }),
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({
+        category: 'klotter',
+        lon: 18.043,
+        lat: 59.2637,
+        email: 'boende@example.se',
+        notify: true,
+      }),
     });
     expect(report.status, await report.clone().text()).toBe(201);
     const { receipt_code: receipt } = (await report.json()) as { receipt_code: string };
     // The address gets status mail only once confirmed through the link of the first message.
     // Quoted-printable bodies break long lines with a trailing '='.
     const unwrapped = (m: { data: string }) => m.data.replace(/=\r\n/g, '');
-    const confirmation = await waitForMail((m) => m.to === 'boende@example.se' && unwrapped(m).includes('/report/confirm#'));
+    const confirmation = await waitForMail(
+      (m) => m.to === 'boende@example.se' && unwrapped(m).includes('/report/confirm#'),
+    );
     const token = /\/report\/confirm#([\w-]+)/.exec(unwrapped(confirmation))![1];
-    const confirmed = await fetch(`${started.url}/api/public/contacts/confirm`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ token }) });
+    const confirmed = await fetch(`${started.url}/api/public/contacts/confirm`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ token }),
+    });
     expect(confirmed.status).toBe(204);
-    const me = (await (await fetch(`${started.url}/api/auth/me`, { headers: { cookie } })).json()) as { csrf_token: string };
-    const found = (await (await fetch(`${started.url}/api/incidents?source=resident&from=${since}&limit=5`, { headers: { cookie } })).json()) as { items: Array<{ id: string }> };
+    const me = (await (await fetch(`${started.url}/api/auth/me`, { headers: { cookie } })).json()) as {
+      csrf_token: string;
+    };
+    const found = (await (
+      await fetch(`${started.url}/api/incidents?source=resident&from=${since}&limit=5`, { headers: { cookie } })
+    ).json()) as { items: Array<{ id: string }> };
     expect(found.items).toHaveLength(1);
     const closed = await fetch(`${started.url}/api/incidents/${found.items[0]!.id}/status`, {
-      method: 'PATCH', headers: { cookie, 'content-type': 'application/json', 'x-csrf-token': me.csrf_token },
+      method: 'PATCH',
+      headers: { cookie, 'content-type': 'application/json', 'x-csrf-token': me.csrf_token },
       body: JSON.stringify({ status: 'closed', closure_reason: 'fixed' }),
     });
     expect(closed.status).toBe(200);

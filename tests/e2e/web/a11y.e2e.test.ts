@@ -1,6 +1,15 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { expectAccessible as scan, type Harness, open, printA11ySummary, settle, shot, signIn, startHarness } from './pages.js';
+import {
+  expectAccessible as scan,
+  type Harness,
+  open,
+  printA11ySummary,
+  settle,
+  shot,
+  signIn,
+  startHarness,
+} from './pages.js';
 
 /**
  * axe-core (WCAG 2.0/2.1, A and AA) on every page and every state worth a look: signed out, signed in with
@@ -31,7 +40,10 @@ describe('axe, signed out', () => {
     await open(page, h, '/?layout=earlier', 'Trygghet i Stockholm');
     await page.waitForFunction(() => document.querySelectorAll('#district-list tbody tr').length === 13);
     await scan(page, 'start (13 districts)');
-    districtPath = new URL((await page.getByRole('link', { name: 'Enskede-Årsta-Vantör' }).getAttribute('href'))!, h.server.url).pathname;
+    districtPath = new URL(
+      (await page.getByRole('link', { name: 'Enskede-Årsta-Vantör' }).getAttribute('href'))!,
+      h.server.url,
+    ).pathname;
     // The map's list alternative is linked from the text that describes the map.
     const describedBy = await page.locator('.city-map').getAttribute('aria-describedby');
     expect(await page.locator(`#${describedBy} a[href="#district-list"]`).count()).toBe(1);
@@ -39,7 +51,10 @@ describe('axe, signed out', () => {
 
   it('district, places, place detail', async () => {
     await open(page, h, '/', 'Trygghet i Stockholm');
-    districtPath = new URL((await page.getByRole('link', { name: 'Enskede-Årsta-Vantör' }).getAttribute('href'))!, h.server.url).pathname;
+    districtPath = new URL(
+      (await page.getByRole('link', { name: 'Enskede-Årsta-Vantör' }).getAttribute('href'))!,
+      h.server.url,
+    ).pathname;
     await open(page, h, districtPath, 'Enskede-Årsta-Vantör');
     await scan(page, 'district (visitor, hexbins)');
     await open(page, h, '/places', 'Platser');
@@ -187,7 +202,10 @@ describe('axe, signed in', () => {
     await signIn(analyst, h, 'analytiker');
     await open(analyst, h, `${districtPath}/problems`, 'Problem i Enskede-Årsta-Vantör');
     // Titles are free text: an analyst finds the problem by its place and reads its neutral label.
-    const problems = (await (await analyst.request.get(`${h.server.url}/api/problems`)).json()) as Array<{ id: string; places: Array<{ name: string }> }>;
+    const problems = (await (await analyst.request.get(`${h.server.url}/api/problems`)).json()) as Array<{
+      id: string;
+      places: Array<{ name: string }>;
+    }>;
     const label = `Problem ${problems.find((p) => p.places.some((x) => x.name === 'Högdalens bibliotek'))!.id.slice(0, 8)}`;
     await analyst.getByRole('link', { name: label }).first().click();
     await analyst.getByRole('heading', { level: 1, name: label }).waitFor();
@@ -241,7 +259,14 @@ describe('axe, signed in', () => {
     await admin.locator('.error-summary').waitFor();
     await scan(admin, 'audit log with search errors');
     await open(admin, h, '/admin/audit', 'Granskningslogg');
-    await admin.route('**/api/audit?*', (route) => route.continue({ url: route.request().url().replace(/limit=\d+/, 'limit=3') }));
+    await admin.route('**/api/audit?*', (route) =>
+      route.continue({
+        url: route
+          .request()
+          .url()
+          .replace(/limit=\d+/, 'limit=3'),
+      }),
+    );
     await admin.reload();
     await admin.locator('.more-button').click();
     await admin.waitForFunction(() => document.querySelectorAll('.audit-table tbody tr').length === 6);
@@ -284,21 +309,41 @@ describe('axe, English and on a phone', () => {
     const narrow = await h.newPage({ width: 320, height: 640 });
     await signIn(narrow, h, 'admin');
     const pages: Array<[string, string | RegExp]> = [
-      ['/', 'Trygghet i Stockholm'], [districtPath, 'Enskede-Årsta-Vantör'], ['/places', 'Platser'], [placePath, 'Högdalens bibliotek'],
-      ['/report', 'Rapportera'], ['/follow', 'Följ din rapport'], ['/tillganglighet', 'Tillgänglighetsredogörelse'],
-      ['/personuppgifter', 'Behandling av personuppgifter'], ['/admin/audit', 'Granskningslogg'], [incidentPath, /./],
-      ['/city', 'Stadsöversikt'], ['/quality', /^Kvalitetsrapport/], ['/annual', /^Årsrapport/], ['/agreements', /^Lokala överenskommelser/],
-      ['/units', /./], ['/overenskommelser', 'Lokala överenskommelser med polisen'],
-      [`${districtPath}/programme`, 'Samordning Enskede-Årsta-Vantör'], [`${districtPath}/problems/new`, 'Registrera problem'], ['/measures/new', 'Ny åtgärd'],
+      ['/', 'Trygghet i Stockholm'],
+      [districtPath, 'Enskede-Årsta-Vantör'],
+      ['/places', 'Platser'],
+      [placePath, 'Högdalens bibliotek'],
+      ['/report', 'Rapportera'],
+      ['/follow', 'Följ din rapport'],
+      ['/tillganglighet', 'Tillgänglighetsredogörelse'],
+      ['/personuppgifter', 'Behandling av personuppgifter'],
+      ['/admin/audit', 'Granskningslogg'],
+      [incidentPath, /./],
+      ['/city', 'Stadsöversikt'],
+      ['/quality', /^Kvalitetsrapport/],
+      ['/annual', /^Årsrapport/],
+      ['/agreements', /^Lokala överenskommelser/],
+      ['/units', /./],
+      ['/overenskommelser', 'Lokala överenskommelser med polisen'],
+      [`${districtPath}/programme`, 'Samordning Enskede-Årsta-Vantör'],
+      [`${districtPath}/problems/new`, 'Registrera problem'],
+      ['/measures/new', 'Ny åtgärd'],
     ];
     const wide: string[] = [];
     for (const [path, h1] of pages) {
       await open(narrow, h, path, h1);
       const width = await narrow.evaluate(() => document.documentElement.scrollWidth);
       if (width > 320) {
-        const culprits = await narrow.evaluate(() => [...document.querySelectorAll('main *')]
-          .filter((e) => e.getBoundingClientRect().right > 321 && (!e.closest('.table-wrap') || getComputedStyle(e).position === 'absolute'))
-          .slice(0, 3).map((e) => `${e.tagName.toLowerCase()}.${e.className}`));
+        const culprits = await narrow.evaluate(() =>
+          [...document.querySelectorAll('main *')]
+            .filter(
+              (e) =>
+                e.getBoundingClientRect().right > 321 &&
+                (!e.closest('.table-wrap') || getComputedStyle(e).position === 'absolute'),
+            )
+            .slice(0, 3)
+            .map((e) => `${e.tagName.toLowerCase()}.${e.className}`),
+        );
         wide.push(`${path}: ${width}px (${culprits.join(', ')})`);
       }
     }

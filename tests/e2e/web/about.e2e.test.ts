@@ -16,7 +16,8 @@ afterAll(async () => {
   await h?.close();
 });
 
-const footerLink = (name: string) => page.getByRole('contentinfo').getByRole('navigation', { name: 'Om webbplatsen' }).getByRole('link', { name });
+const footerLink = (name: string) =>
+  page.getByRole('contentinfo').getByRole('navigation', { name: 'Om webbplatsen' }).getByRole('link', { name });
 
 describe('accessibility statement', () => {
   it('is linked from the footer and follows DIGG’s template', async () => {
@@ -75,7 +76,13 @@ describe('processing of personal data', () => {
     for (const field of ['purpose', 'legal_basis', 'data', 'recipients', 'retention'] as const) {
       expect(await first.textContent()).toContain(record.activities[0]![field].sv);
     }
-    expect(await first.locator('dt').allTextContents()).toEqual(['Ändamål', 'Rättslig grund', 'Personuppgifter', 'Mottagare', 'Lagringstid']);
+    expect(await first.locator('dt').allTextContents()).toEqual([
+      'Ändamål',
+      'Rättslig grund',
+      'Personuppgifter',
+      'Mottagare',
+      'Lagringstid',
+    ]);
     const rows = page.locator('.retention-table tbody tr');
     expect(await rows.count()).toBe(record.retention_rules.length);
     expect(await rows.first().textContent()).toContain(`${record.retention_rules[0]!.months} månader`);
@@ -84,7 +91,9 @@ describe('processing of personal data', () => {
     await page.getByRole('button', { name: 'English' }).click();
     await page.getByRole('heading', { level: 1, name: 'Processing of personal data' }).waitFor();
     expect(await page.locator('.activity h3').allTextContents()).toEqual(record.activities.map((a) => a.name.en));
-    expect(await page.locator('.retention-table tbody tr').first().textContent()).toContain(record.retention_rules[0]!.what.en);
+    expect(await page.locator('.retention-table tbody tr').first().textContent()).toContain(
+      record.retention_rules[0]!.what.en,
+    );
     await shot(page, 'web-processing-record-en');
     await page.getByRole('button', { name: 'Svenska' }).click();
   }, 60_000);

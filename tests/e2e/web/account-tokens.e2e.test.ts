@@ -11,9 +11,16 @@ afterAll(async () => h?.close());
 it('tells the user that changing the password revoked their API tokens', async () => {
   const page = await h.newPage();
   await signIn(page, h, 'trafik');
-  const issued = await page.request.post(`${h.server.url}/api/auth/tokens`, { headers: { 'X-CSRF-Token': await csrfToken(page, h) }, data: { name: 'Trafikdata', scopes: ['incidents:read'] } });
+  const issued = await page.request.post(`${h.server.url}/api/auth/tokens`, {
+    headers: { 'X-CSRF-Token': await csrfToken(page, h) },
+    data: { name: 'Trafikdata', scopes: ['incidents:read'] },
+  });
   const { token } = (await issued.json()) as { token: string };
-  expect((await page.request.get(`${h.server.url}/api/incidents?limit=1`, { headers: { authorization: `Bearer ${token}` } })).status()).toBe(200);
+  expect(
+    (
+      await page.request.get(`${h.server.url}/api/incidents?limit=1`, { headers: { authorization: `Bearer ${token}` } })
+    ).status(),
+  ).toBe(200);
 
   await page.goto(`${h.server.url}/account/password`);
   await page.locator('#password-current').fill(account(h, 'trafik').password);
@@ -24,7 +31,11 @@ it('tells the user that changing the password revoked their API tokens', async (
   expect(await status.textContent()).toContain('har återkallats');
   await settle(page);
   await expectAccessible(page, 'password changed, tokens revoked');
-  expect((await page.request.get(`${h.server.url}/api/incidents?limit=1`, { headers: { authorization: `Bearer ${token}` } })).status()).toBe(401);
+  expect(
+    (
+      await page.request.get(`${h.server.url}/api/incidents?limit=1`, { headers: { authorization: `Bearer ${token}` } })
+    ).status(),
+  ).toBe(401);
   await page.getByRole('link', { name: 'Fortsätt' }).click();
   await page.waitForURL(`${h.server.url}/`);
 }, 120_000);

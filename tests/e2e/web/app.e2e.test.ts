@@ -24,7 +24,8 @@ beforeAll(async () => {
   page = await h.newPage();
   page.on('request', (r) => {
     const path = new URL(r.url()).pathname;
-    if (r.method() === 'POST' && (path === '/api/incidents' || path === '/api/public/reports')) incidentPosts.push(path);
+    if (r.method() === 'POST' && (path === '/api/incidents' || path === '/api/public/reports'))
+      incidentPosts.push(path);
   });
 }, 180_000);
 
@@ -34,7 +35,9 @@ afterAll(async () => {
 
 const districtRows = () => page.locator('#district-list tbody tr');
 async function waitForRows(n: number): Promise<void> {
-  await page.waitForFunction((count) => document.querySelectorAll('#district-list tbody tr').length === count, n, { timeout: 20_000 });
+  await page.waitForFunction((count) => document.querySelectorAll('#district-list tbody tr').length === count, n, {
+    timeout: 20_000,
+  });
 }
 async function districtNames(): Promise<string[]> {
   return districtRows().locator('th a').allTextContents();
@@ -60,7 +63,9 @@ describe('web app', () => {
     expect(names).toContain('Enskede-Årsta-Vantör');
     expect(names).not.toContain('Rinkeby-Kista');
     // The map drew something: Leaflet's canvas renderer (or SVG paths) in the overlay pane, plus 11 labels.
-    expect(await page.locator('.city-map .leaflet-overlay-pane canvas, .city-map .leaflet-overlay-pane path').count()).toBeGreaterThan(0);
+    expect(
+      await page.locator('.city-map .leaflet-overlay-pane canvas, .city-map .leaflet-overlay-pane path').count(),
+    ).toBeGreaterThan(0);
     expect(await page.locator('.city-map .area-label').count()).toBe(11);
     // Visible notes: approximate borders and generated demo data.
     expect(await page.getByText('ungefärliga gränser').first().isVisible()).toBe(true);
@@ -89,7 +94,9 @@ describe('web app', () => {
     expect(names).toEqual(expect.arrayContaining(['Rinkeby-Kista', 'Spånga-Tensta', 'Norrmalm', 'Östermalm']));
     expect(names).not.toContain('Järva');
     expect(page.url()).toContain('layout=earlier');
-    await page.waitForFunction(() => document.querySelectorAll('.city-map .area-label').length === 13, undefined, { timeout: 10_000 });
+    await page.waitForFunction(() => document.querySelectorAll('.city-map .area-label').length === 13, undefined, {
+      timeout: 10_000,
+    });
     await waitForMapData();
     await page.screenshot({ path: `${SHOTS}/web-start-13.png`, fullPage: true });
   }, 60_000);
@@ -119,7 +126,11 @@ describe('web app', () => {
   it('takes an anonymous resident report at Högdalens bibliotek and gives a receipt code', async () => {
     await page.getByLabel('Kategori').selectOption({ label: 'Klotter' });
     expect(await page.locator('#report-category-error').count()).toBe(0);
-    const entrance = await page.locator('#report-zone option').filter({ hasText: /entré/i }).first().getAttribute('value');
+    const entrance = await page
+      .locator('#report-zone option')
+      .filter({ hasText: /entré/i })
+      .first()
+      .getAttribute('value');
     expect(entrance).toBeTruthy();
     await page.locator('#report-zone').selectOption(entrance!);
     await page.getByRole('button', { name: 'Skicka rapport' }).click();
@@ -157,7 +168,9 @@ describe('web app', () => {
     // Back where the visitor was, now with the latest incidents.
     await page.getByRole('heading', { level: 1, name: 'Enskede-Årsta-Vantör' }).waitFor();
     // Place and neighbourhood names come from their own (cached) queries: wait until they are filled in.
-    const row = page.locator('#latest-incidents tbody tr', { hasText: DESCRIPTION_MARK }).filter({ hasText: 'Högdalens bibliotek' });
+    const row = page
+      .locator('#latest-incidents tbody tr', { hasText: DESCRIPTION_MARK })
+      .filter({ hasText: 'Högdalens bibliotek' });
     await row.waitFor({ timeout: 15_000 });
     const text = (await row.textContent()) ?? '';
     expect(text).toContain('Klotter');
@@ -193,7 +206,11 @@ describe('web app', () => {
     await page.getByRole('heading', { level: 1, name: 'Platser' }).waitFor();
     await page.locator('.places-table tbody tr').first().waitFor();
     await page.getByLabel('Inne eller ute').selectOption('indoor');
-    await page.waitForFunction(() => [...document.querySelectorAll('.places-table tbody tr td:nth-child(3)')].every((td) => td.textContent === 'Inomhus'));
+    await page.waitForFunction(() =>
+      [...document.querySelectorAll('.places-table tbody tr td:nth-child(3)')].every(
+        (td) => td.textContent === 'Inomhus',
+      ),
+    );
     await page.getByLabel('Sök plats').fill('Högdalen');
     await page.waitForFunction(() => {
       const names = [...document.querySelectorAll('.places-table tbody th a')].map((a) => a.textContent ?? '');

@@ -1,6 +1,15 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { expectAccessible, focused, type Harness, open, printA11ySummary, shot, signIn, startHarness } from './pages.js';
+import {
+  expectAccessible,
+  focused,
+  type Harness,
+  open,
+  printA11ySummary,
+  shot,
+  signIn,
+  startHarness,
+} from './pages.js';
 
 /**
  * The header for every role: one line at 1280 px (brand, navigation, account and language), the rarer tools
@@ -15,7 +24,9 @@ const ROLES = [
   { who: 'polis', more: ['Ansvarsmatris', 'Servicenivåer'] },
 ] as const;
 
-beforeAll(async () => { h = await startHarness(); }, 180_000);
+beforeAll(async () => {
+  h = await startHarness();
+}, 180_000);
 afterAll(async () => {
   printA11ySummary();
   expect(h?.foreignRequests ?? []).toEqual([]);
@@ -24,8 +35,16 @@ afterAll(async () => {
 
 /** How many lines the header's parts take: parts whose vertical middles lie within 12 px share a line. */
 async function headerLines(page: Page): Promise<number> {
-  const middles = await page.evaluate(() => [...document.querySelectorAll('.site-header .brand, .site-header .main-nav > ul > li, .site-header .header-tools > *')]
-    .map((e) => { const r = e.getBoundingClientRect(); return r.top + r.height / 2; }));
+  const middles = await page.evaluate(() =>
+    [
+      ...document.querySelectorAll(
+        '.site-header .brand, .site-header .main-nav > ul > li, .site-header .header-tools > *',
+      ),
+    ].map((e) => {
+      const r = e.getBoundingClientRect();
+      return r.top + r.height / 2;
+    }),
+  );
   return middles.sort((a, b) => a - b).reduce((lines, m, i, all) => lines + (i > 0 && m - all[i - 1]! > 12 ? 1 : 0), 1);
 }
 

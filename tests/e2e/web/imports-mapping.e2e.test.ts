@@ -17,17 +17,34 @@ const dir = mkdtempSync(join(tmpdir(), 'trygg-import-mapping-e2e-'));
 const csv = join(dir, 'polisen-delad-tid.csv');
 const PLACES = ['HÖTORGET', 'medborgarplatsen', 'Skarholmens Centrum', 'Okänd gata 1'];
 type Notice = { id: number; datetime: string; name: string; type: string; location: { name: string } };
-const notices = (JSON.parse(readFileSync(new URL('../../../../shared/data/polisen/events_stockholms_lan_2022-2026.json', import.meta.url), 'utf8')) as Notice[])
-  .filter((e) => e.location.name === 'Stockholm' && e.type === 'Skadegörelse').slice(0, 8);
+const notices = (
+  JSON.parse(
+    readFileSync(
+      new URL('../../../../shared/data/polisen/events_stockholms_lan_2022-2026.json', import.meta.url),
+      'utf8',
+    ),
+  ) as Notice[]
+)
+  .filter((e) => e.location.name === 'Stockholm' && e.type === 'Skadegörelse')
+  .slice(0, 8);
 const when = (e: Notice) => {
   const [date, time, offset] = e.datetime.split(' ');
   const [hh, mm] = time!.split(':');
-  return { date: date!, time: `${hh!.padStart(2, '0')}:${mm}`, local: localMinute(`${date}T${hh!.padStart(2, '0')}:${mm}:00${offset}`, DEFAULT_TIME_ZONE) };
+  return {
+    date: date!,
+    time: `${hh!.padStart(2, '0')}:${mm}`,
+    local: localMinute(`${date}T${hh!.padStart(2, '0')}:${mm}:00${offset}`, DEFAULT_TIME_ZONE),
+  };
 };
-writeFileSync(csv, [
-  'Händelse-id;Datum;Tid;Kategori;Plats;Polisens rubrik;Handläggare',
-  ...notices.map((e, i) => `P-${e.id};${when(e).date};${when(e).time};${e.type};${PLACES[i % PLACES.length]};${e.name};-`),
-].join('\r\n'));
+writeFileSync(
+  csv,
+  [
+    'Händelse-id;Datum;Tid;Kategori;Plats;Polisens rubrik;Handläggare',
+    ...notices.map(
+      (e, i) => `P-${e.id};${when(e).date};${when(e).time};${e.type};${PLACES[i % PLACES.length]};${e.name};-`,
+    ),
+  ].join('\r\n'),
+);
 
 beforeAll(async () => {
   h = await startHarness();
@@ -65,11 +82,21 @@ describe('import check: columns, preview and places', () => {
     ]);
     const preview = await page.getByRole('table', { name: 'Förhandsvisning' }).locator('tbody tr').allInnerTexts();
     const matched = notices.filter((_, i) => i % PLACES.length !== 3);
-    expect(preview.map((r) => r.split('\t').slice(1))).toEqual(matched.map((e, i) => [
-      when(e).local, 'Skadegörelse', ['Hötorget', 'Medborgarplatsen', 'Skärholmens centrum'][i % 3], 'Plats',
-    ]));
+    expect(preview.map((r) => r.split('\t').slice(1))).toEqual(
+      matched.map((e, i) => [
+        when(e).local,
+        'Skadegörelse',
+        ['Hötorget', 'Medborgarplatsen', 'Skärholmens centrum'][i % 3],
+        'Plats',
+      ]),
+    );
     const places = await page.getByRole('table', { name: 'Platser i filen' }).locator('tbody tr').allInnerTexts();
-    expect(places.map((r) => r.split('\t').slice(0, 2))).toEqual(expect.arrayContaining([['HÖTORGET', 'Hötorget'], ['Okänd gata 1', 'Ingen träff']]));
+    expect(places.map((r) => r.split('\t').slice(0, 2))).toEqual(
+      expect.arrayContaining([
+        ['HÖTORGET', 'Hötorget'],
+        ['Okänd gata 1', 'Ingen träff'],
+      ]),
+    );
     await expectAccessible(page, 'import: columns, preview and places');
     await shot(page, 'imports-mapping-desktop');
   });

@@ -15,13 +15,16 @@ let page: Page;
 const dir = mkdtempSync(join(tmpdir(), 'trygg-import-e2e-'));
 const stamp = Date.now();
 const csv = join(dir, 'trafikkontoret.csv');
-writeFileSync(csv, [
-  'id;datum;kategori;lat;lon;beskrivning',
-  `E-${stamp}-1;2026-11-20 18:00;Skadegörelse;59,3293;18,0686;Krossad ruta, ring 070-123 45 67`,
-  `E-${stamp}-2;2026-11-21 07:30;Klotter;59,315;18,07;Klotter på gångtunneln`,
-  `E-${stamp}-3;2026-11-21 08:00;Ufo;59,33;18,06;okänd kategori`,
-  `E-${stamp}-4;2026-11-22 22:15;Trasig belysning;18,0512;59,3021;omkastade koordinater`,
-].join('\r\n'));
+writeFileSync(
+  csv,
+  [
+    'id;datum;kategori;lat;lon;beskrivning',
+    `E-${stamp}-1;2026-11-20 18:00;Skadegörelse;59,3293;18,0686;Krossad ruta, ring 070-123 45 67`,
+    `E-${stamp}-2;2026-11-21 07:30;Klotter;59,315;18,07;Klotter på gångtunneln`,
+    `E-${stamp}-3;2026-11-21 08:00;Ufo;59,33;18,06;okänd kategori`,
+    `E-${stamp}-4;2026-11-22 22:15;Trasig belysning;18,0512;59,3021;omkastade koordinater`,
+  ].join('\r\n'),
+);
 
 beforeAll(async () => {
   h = await startHarness();
@@ -58,7 +61,10 @@ describe('import page', () => {
     await report.waitFor({ timeout: 30_000 });
     const errors = page.getByRole('table', { name: 'Rader med fel' });
     const errorRows = await errors.locator('tbody tr').allInnerTexts();
-    expect(errorRows.map((r) => r.split('\t').slice(0, 3))).toEqual([['4', 'kategori', 'unknown_category'], ['5', 'lon', 'swapped_coordinates']]);
+    expect(errorRows.map((r) => r.split('\t').slice(0, 3))).toEqual([
+      ['4', 'kategori', 'unknown_category'],
+      ['5', 'lon', 'swapped_coordinates'],
+    ]);
     expect(await page.getByRole('table', { name: 'Okända kategorier' }).innerText()).toContain('Ufo');
     expect(await page.getByRole('button', { name: /^Importera \d+ rader$/ }).count()).toBe(0);
     await expectAccessible(page, 'import: dry-run report with errors');
@@ -77,13 +83,16 @@ describe('import page', () => {
       const w = window as unknown as { sawProgress: boolean };
       w.sawProgress = false;
       new MutationObserver(() => {
-        if (document.querySelector('#import-progress-bar') && document.querySelector('.import-progress [role=status]')) w.sawProgress = true;
+        if (document.querySelector('#import-progress-bar') && document.querySelector('.import-progress [role=status]'))
+          w.sawProgress = true;
       }).observe(document.body, { childList: true, subtree: true });
     });
     await page.getByRole('button', { name: 'Importera 3 rader' }).click();
     await page.getByRole('heading', { level: 2, name: 'Importen är klar' }).waitFor({ timeout: 30_000 });
     expect(await page.evaluate(() => (window as unknown as { sawProgress: boolean }).sawProgress)).toBe(true);
-    expect(await page.locator('.import-result .notice-success').innerText()).toMatch(/^3 nya händelser, 0 uppdaterade, 0 oförändrade/);
+    expect(await page.locator('.import-result .notice-success').innerText()).toMatch(
+      /^3 nya händelser, 0 uppdaterade, 0 oförändrade/,
+    );
     const links = page.getByRole('table', { name: 'Importerade händelser' }).getByRole('link');
     expect((await links.allInnerTexts()).sort()).toEqual([`E-${stamp}-1`, `E-${stamp}-2`, `E-${stamp}-4`]);
     await expectAccessible(page, 'import: done');

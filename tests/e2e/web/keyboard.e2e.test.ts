@@ -2,7 +2,16 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addWeeks, DEFAULT_TIME_ZONE, isoWeek } from '../../../src/domain/calendar/index.js';
 import {
-  account, chooseWithArrows, csrfToken, expectAccessible, focused, focusIsVisible, type Harness, shot, startHarness, tabTo,
+  account,
+  chooseWithArrows,
+  csrfToken,
+  expectAccessible,
+  focused,
+  focusIsVisible,
+  type Harness,
+  shot,
+  startHarness,
+  tabTo,
 } from './pages.js';
 
 /**
@@ -40,10 +49,15 @@ async function signInByKeyboard(page: Page, prefix: string): Promise<void> {
 /** Last week's report of Enskede-Årsta-Vantör, frozen through the API; its id. */
 async function frozenReport(page: Page): Promise<string> {
   const headers = { 'X-CSRF-Token': await csrfToken(page, h) };
-  const districts = (await (await page.request.get(`${h.server.url}/api/areas?level=district&format=json`)).json()) as Array<{ id: string; name: string }>;
+  const districts = (await (
+    await page.request.get(`${h.server.url}/api/areas?level=district&format=json`)
+  ).json()) as Array<{ id: string; name: string }>;
   const areaId = districts.find((d) => d.name === 'Enskede-Årsta-Vantör')?.id;
   const week = addWeeks(isoWeek(new Date(), DEFAULT_TIME_ZONE), -1);
-  const frozen = await page.request.post(`${h.server.url}/api/situation/reports`, { headers, data: { area_id: areaId, week } });
+  const frozen = await page.request.post(`${h.server.url}/api/situation/reports`, {
+    headers,
+    data: { area_id: areaId, week },
+  });
   expect(frozen.status(), await frozen.text()).toBe(201);
   return ((await frozen.json()) as { report: { id: string } }).report.id;
 }
@@ -65,7 +79,9 @@ describe('keyboard only', () => {
     await tabTo(page, (f) => f.tag === 'button' && f.text === 'Skicka rapport', { what: 'the submit button' });
     await page.keyboard.press('Enter');
     await page.waitForFunction(() => document.activeElement?.classList.contains('error-summary'));
-    await tabTo(page, (f) => f.tag === 'a' && f.text === 'Välj en plats på kartan eller i listan.', { what: 'the location error link' });
+    await tabTo(page, (f) => f.tag === 'a' && f.text === 'Välj en plats på kartan eller i listan.', {
+      what: 'the location error link',
+    });
     await page.keyboard.press('Enter');
     expect((await focused(page)).id).toBe('report-place');
     expect(await focusIsVisible(page)).toBe(true);
@@ -127,7 +143,9 @@ describe('keyboard only', () => {
     await page.keyboard.press('Enter');
     await page.waitForFunction(() => document.activeElement?.classList.contains('error-summary'));
     await expectAccessible(page, 'status form with errors (keyboard)');
-    await tabTo(page, (f) => f.tag === 'a' && f.text === 'Välj ett skäl för att avsluta händelsen.', { what: 'the error link' });
+    await tabTo(page, (f) => f.tag === 'a' && f.text === 'Välj ett skäl för att avsluta händelsen.', {
+      what: 'the error link',
+    });
     await page.keyboard.press('Enter');
     expect((await focused(page)).id).toBe('status-closure');
     await chooseWithArrows(page, 'Åtgärdad');
@@ -158,7 +176,9 @@ describe('keyboard only', () => {
     // The frozen report comes through the API: the meeting and action forms are what is tested here.
     const reportId = await frozenReport(page);
     await page.goto(`${h.server.url}/situation/reports/${reportId}`);
-    await page.getByRole('heading', { level: 1, name: /Fryst lägesbild Enskede-Årsta-Vantör/ }).waitFor({ timeout: 20_000 });
+    await page
+      .getByRole('heading', { level: 1, name: /Fryst lägesbild Enskede-Årsta-Vantör/ })
+      .waitFor({ timeout: 20_000 });
 
     // The meeting: one participant ticked with Space, saved with Enter; the form gives way to the summary and
     // the focus goes to the section's heading, not back to the page.
@@ -167,8 +187,12 @@ describe('keyboard only', () => {
     await page.keyboard.press('Space');
     await tabTo(page, (f) => f.tag === 'button' && f.text === 'Spara mötet', { what: 'the save button' });
     await page.keyboard.press('Enter');
-    await page.locator('#action-unit option', { hasText: 'Trafiknämnden (trafikkontoret)' }).waitFor({ state: 'attached', timeout: 20_000 });
-    await expect.poll(async () => (await focused(page)).id, { message: 'the focus after saving the meeting' }).toBe('meeting-heading');
+    await page
+      .locator('#action-unit option', { hasText: 'Trafiknämnden (trafikkontoret)' })
+      .waitFor({ state: 'attached', timeout: 20_000 });
+    await expect
+      .poll(async () => (await focused(page)).id, { message: 'the focus after saving the meeting' })
+      .toBe('meeting-heading');
     await shot(page, 'web-keyboard-meeting-saved');
 
     const action = `Tangentbordsåtgärd ${Date.now()}`;
@@ -177,14 +201,21 @@ describe('keyboard only', () => {
     await tabTo(page, (f) => f.id === 'action-unit', { what: 'the unit list' });
     await chooseWithArrows(page, 'Trafiknämnden (trafikkontoret)');
 
-    const focusOn = () => page.evaluate(() => {
-      const el = document.activeElement;
-      return el === document.body ? 'body' : el === document.querySelector('.action-form button[type=submit]') ? 'submit' : `${el?.tagName} ${el?.id}`;
-    });
+    const focusOn = () =>
+      page.evaluate(() => {
+        const el = document.activeElement;
+        return el === document.body
+          ? 'body'
+          : el === document.querySelector('.action-form button[type=submit]')
+            ? 'submit'
+            : `${el?.tagName} ${el?.id}`;
+      });
     // The answer is held back until the test lets it through, so the moment in flight can be looked at.
     let posts = 0;
     let release = () => {};
-    const held = new Promise<void>((resolve) => { release = resolve; });
+    const held = new Promise<void>((resolve) => {
+      release = resolve;
+    });
     await page.route('**/api/situation/meetings/*/actions', async (route) => {
       posts++;
       await held;
@@ -194,7 +225,9 @@ describe('keyboard only', () => {
     await page.keyboard.press('Enter');
     await expect.poll(() => posts).toBe(1);
     // Busy in either form, so that a natively disabled button fails on the focus below rather than here.
-    await page.waitForFunction(() => document.querySelector('.action-form button[type=submit]')?.matches('[aria-disabled="true"], :disabled'));
+    await page.waitForFunction(() =>
+      document.querySelector('.action-form button[type=submit]')?.matches('[aria-disabled="true"], :disabled'),
+    );
     expect(await focusOn(), 'the focus while the request runs').toBe('submit');
     expect(await page.locator('.action-form button[type=submit]').getAttribute('aria-disabled')).toBe('true');
     expect((await focused(page)).text).toBe('Sparar…');

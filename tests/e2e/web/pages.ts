@@ -45,7 +45,15 @@ export async function startHarness(): Promise<Harness> {
   const server = await startTestServer({ webRoot });
   const browser = await chromium.launch({
     executablePath: '/usr/bin/chromium',
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run', '--lang=sv-SE'],
+    args: [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--no-first-run',
+      '--lang=sv-SE',
+    ],
   });
   const foreignRequests: string[] = [];
   const contexts: BrowserContext[] = [];
@@ -106,7 +114,14 @@ export async function reportHotspotCluster(page: Page, h: Harness): Promise<stri
   for (let i = 0; i < n; i++) {
     const res = await page.request.post(`${h.server.url}/api/incidents`, {
       headers: { 'X-CSRF-Token': token },
-      data: { occurred_at: occurred.toISOString(), category: 'klotter', lon: lon + (i % 3) * 0.0001, lat, precision: 'exact', source: 'staff' },
+      data: {
+        occurred_at: occurred.toISOString(),
+        category: 'klotter',
+        lon: lon + (i % 3) * 0.0001,
+        lat,
+        precision: 'exact',
+        source: 'staff',
+      },
     });
     if (res.status() !== 201) throw new Error(`reporting the hotspot cluster: HTTP ${res.status()}`);
   }
@@ -117,7 +132,9 @@ export async function reportHotspotCluster(page: Page, h: Harness): Promise<stri
 export async function signInCoordinator(h: Harness): Promise<{ page: Page; districtId: string }> {
   const page = await h.newPage();
   await signIn(page, h, 'samordnare.eav');
-  const districts = (await (await page.request.get(`${h.server.url}/api/areas?level=district&format=json`)).json()) as Array<{ id: string; name: string }>;
+  const districts = (await (
+    await page.request.get(`${h.server.url}/api/areas?level=district&format=json`)
+  ).json()) as Array<{ id: string; name: string }>;
   const districtId = districts.find((d) => d.name === 'Enskede-Årsta-Vantör')?.id;
   if (!districtId) throw new Error('no district area Enskede-Årsta-Vantör');
   return { page, districtId };
@@ -138,7 +155,12 @@ export async function open(page: Page, h: Harness, path: string, h1: string | Re
 
 function describe(v: AxeResult): string {
   const nodes = v.nodes.slice(0, 6).map((n) => {
-    const summary = (n.failureSummary ?? '').split('\n').map((l) => l.trim()).filter(Boolean).slice(1, 3).join(' / ');
+    const summary = (n.failureSummary ?? '')
+      .split('\n')
+      .map((l) => l.trim())
+      .filter(Boolean)
+      .slice(1, 3)
+      .join(' / ');
     return `      at ${n.target.join(' ')}\n         ${n.html.slice(0, 160)}\n         ${summary}`;
   });
   const more = v.nodes.length > 6 ? `\n      … and ${v.nodes.length - 6} more` : '';
@@ -166,13 +188,17 @@ export async function expectAccessible(page: Page, label: string): Promise<void>
   const title = await page.title();
   if (!/^.+ – Trygg$/.test(title)) throw new Error(`page title "${title}" on "${label}" does not name the page`);
   if (blocking.length > 0) {
-    throw new Error(`axe: ${blocking.length} serious/critical violation(s) on "${label}" (${page.url()}):\n${blocking.map(describe).join('\n')}`);
+    throw new Error(
+      `axe: ${blocking.length} serious/critical violation(s) on "${label}" (${page.url()}):\n${blocking.map(describe).join('\n')}`,
+    );
   }
 }
 
 export function printA11ySummary(): void {
   const minor = a11yLog.filter((r) => r.other.length > 0);
-  const lines = [`axe scanned ${a11yLog.length} page state(s); ${a11yLog.filter((r) => r.blocking.length > 0).length} with serious/critical violations.`];
+  const lines = [
+    `axe scanned ${a11yLog.length} page state(s); ${a11yLog.filter((r) => r.blocking.length > 0).length} with serious/critical violations.`,
+  ];
   for (const r of minor) lines.push(`  moderate/minor on "${r.label}":\n${r.other.map(describe).join('\n')}`);
   console.log(lines.join('\n'));
 }
@@ -211,7 +237,9 @@ export async function focusIsVisible(page: Page): Promise<boolean> {
     if (!el || el === document.body) return false;
     const ring = (node: Element) => {
       const s = getComputedStyle(node);
-      return (s.outlineStyle !== 'none' && parseFloat(s.outlineWidth) >= 2) || (s.boxShadow !== 'none' && s.boxShadow !== '');
+      return (
+        (s.outlineStyle !== 'none' && parseFloat(s.outlineWidth) >= 2) || (s.boxShadow !== 'none' && s.boxShadow !== '')
+      );
     };
     // Radio buttons show their ring on the surrounding label.
     const label = el.matches('input[type=radio], input[type=checkbox]') ? el.closest('label') : null;
@@ -231,7 +259,8 @@ export async function tabTo(
   for (let i = 0; i < max; i++) {
     await page.keyboard.press(back ? 'Shift+Tab' : 'Tab');
     const f = await focused(page);
-    if (f.tag !== 'body' && !(await focusIsVisible(page))) throw new Error(`focus not visible on ${f.tag}#${f.id} "${f.text.slice(0, 40)}"`);
+    if (f.tag !== 'body' && !(await focusIsVisible(page)))
+      throw new Error(`focus not visible on ${f.tag}#${f.id} "${f.text.slice(0, 40)}"`);
     if (match(f)) return;
   }
   throw new Error(`Tab never reached ${what} in ${max} presses`);
@@ -239,10 +268,11 @@ export async function tabTo(
 
 /** Chooses an option of the focused <select> with the arrow keys (no mouse, no popup). */
 export async function chooseWithArrows(page: Page, label: string | RegExp, max = 80): Promise<void> {
-  const selected = () => page.evaluate(() => {
-    const el = document.activeElement;
-    return el instanceof HTMLSelectElement ? (el.selectedOptions[0]?.textContent ?? '') : null;
-  });
+  const selected = () =>
+    page.evaluate(() => {
+      const el = document.activeElement;
+      return el instanceof HTMLSelectElement ? (el.selectedOptions[0]?.textContent ?? '') : null;
+    });
   const matches = (text: string) => (typeof label === 'string' ? text === label : label.test(text));
   for (let i = 0; i <= max; i++) {
     const text = await selected();

@@ -1,6 +1,16 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { csrfToken, expectAccessible, type Harness, open, printA11ySummary, settle, shot, signIn, startHarness } from './pages.js';
+import {
+  csrfToken,
+  expectAccessible,
+  type Harness,
+  open,
+  printA11ySummary,
+  settle,
+  shot,
+  signIn,
+  startHarness,
+} from './pages.js';
 
 /**
  * Editing the programme in the browser: the coordinator of Enskede-Årsta-Vantör records a problem, then edits
@@ -21,10 +31,14 @@ const STATEMENT = 'Nedskräpning och klotter vid uppgångarna, mest på helgkvä
 const NOTE = `Väktarna rapporterar skräp varje lördag ${STAMP}`;
 const MEASURE = `Städning och väktare vid tunnelbanan ${STAMP}`;
 const ASK = `Kan biblioteket hålla öppet längre på lördagar? ${STAMP}`;
-const day = (offset: number) => new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Stockholm' }).format(new Date(Date.now() + offset * 86_400_000));
+const day = (offset: number) =>
+  new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Stockholm' }).format(new Date(Date.now() + offset * 86_400_000));
 
 async function apiPost(page: Page, path: string, data: object): Promise<{ id: string }> {
-  const res = await page.request.post(`${h.server.url}${path}`, { headers: { 'X-CSRF-Token': await csrfToken(page, h) }, data });
+  const res = await page.request.post(`${h.server.url}${path}`, {
+    headers: { 'X-CSRF-Token': await csrfToken(page, h) },
+    data,
+  });
   expect(res.status()).toBe(201);
   return (await res.json()) as { id: string };
 }
@@ -34,7 +48,9 @@ beforeAll(async () => {
   h = await startHarness();
   coordinator = await h.newPage();
   await signIn(coordinator, h, 'samordnare.eav');
-  const districts = (await (await coordinator.request.get(`${h.server.url}/api/areas?level=district&format=json`)).json()) as Array<{ id: string; name: string; owner_unit_id: string }>;
+  const districts = (await (
+    await coordinator.request.get(`${h.server.url}/api/areas?level=district&format=json`)
+  ).json()) as Array<{ id: string; name: string; owner_unit_id: string }>;
   const eav = districts.find((d) => d.name === 'Enskede-Årsta-Vantör');
   districtId = eav?.id ?? '';
   districtUnitId = eav?.owner_unit_id ?? '';
@@ -42,7 +58,12 @@ beforeAll(async () => {
   // Three pieces of litter at Högdalen this week: the baseline counts them.
   for (let i = 0; i < 3; i++) {
     await apiPost(coordinator, '/api/incidents', {
-      occurred_at: new Date(Date.now() - (i + 1) * 3_600_000).toISOString(), category: 'nedskrapning', lon: 18.0431 + i * 0.0001, lat: 59.2636, precision: 'exact', source: 'staff',
+      occurred_at: new Date(Date.now() - (i + 1) * 3_600_000).toISOString(),
+      category: 'nedskrapning',
+      lon: 18.0431 + i * 0.0001,
+      lat: 59.2636,
+      precision: 'exact',
+      source: 'staff',
     });
   }
 }, 180_000);
@@ -93,8 +114,11 @@ describe('a problem', () => {
     expect(await evidence.getByLabel('Nedskräpning').isChecked()).toBe(true);
     await evidence.getByLabel('Från och med').fill(day(-7));
     await evidence.getByRole('button', { name: 'Lägg till underlaget' }).click();
-    await evidence.locator('.evidence-list li', { hasText: 'Händelser: Nedskräpning vid Enskede-Årsta-Vantör' }).waitFor();
-    const filterRow = (await evidence.locator('.evidence-list li', { hasText: 'Händelser: Nedskräpning' }).textContent()) ?? '';
+    await evidence
+      .locator('.evidence-list li', { hasText: 'Händelser: Nedskräpning vid Enskede-Årsta-Vantör' })
+      .waitFor();
+    const filterRow =
+      (await evidence.locator('.evidence-list li', { hasText: 'Händelser: Nedskräpning' }).textContent()) ?? '';
     expect(Number(/(\d+) händelser/.exec(filterRow)?.[1])).toBeGreaterThanOrEqual(3);
     await expectAccessible(coordinator, 'problem page with evidence added');
     await shot(coordinator, 'web-programme-edit-evidence');
@@ -102,7 +126,9 @@ describe('a problem', () => {
     await evidence.getByRole('button', { name: /^Ta bort\W+underlag 1$/ }).focus();
     await coordinator.keyboard.press('Enter');
     await evidence.getByText('Underlaget är borttaget.').waitFor();
-    await coordinator.waitForFunction(() => document.activeElement?.classList.contains('notice-success'), undefined, { timeout: 5_000 });
+    await coordinator.waitForFunction(() => document.activeElement?.classList.contains('notice-success'), undefined, {
+      timeout: 5_000,
+    });
     expect(await focusedText(coordinator)).toBe('Underlaget är borttaget.');
     await coordinator.reload();
     await settle(coordinator);
@@ -123,11 +149,15 @@ describe('a problem', () => {
     const message = (await form.getByText(/^Utgångsvärdet är satt: \d+ händelser/).textContent()) ?? '';
     const shown = Number(/(\d+) händelser/.exec(message)?.[1]);
     expect(shown).toBeGreaterThanOrEqual(3);
-    const api = (await (await coordinator.request.get(`${h.server.url}/api${problemPath}`)).json()) as { baseline: { value: number; from: string; to: string } };
+    const api = (await (await coordinator.request.get(`${h.server.url}/api${problemPath}`)).json()) as {
+      baseline: { value: number; from: string; to: string };
+    };
     expect(api.baseline).toEqual({ from: day(-6), to: day(0), value: shown });
     await coordinator.reload();
     await settle(coordinator);
-    expect(await coordinator.getByTestId('baseline').locator('dd').first().textContent()).toContain(`${shown} händelser`);
+    expect(await coordinator.getByTestId('baseline').locator('dd').first().textContent()).toContain(
+      `${shown} händelser`,
+    );
     await expectAccessible(coordinator, 'problem page with a baseline');
     await shot(coordinator, 'web-programme-edit-baseline');
   }, 60_000);
@@ -138,7 +168,9 @@ describe('a problem', () => {
     await settle(coordinator);
     expect(await coordinator.getByLabel('Område').locator('option:checked').textContent()).toBe('Enskede-Årsta-Vantör');
     expect(await coordinator.getByLabel('Sekretessnivå').locator('option:checked').textContent()).toBe('Kommunintern');
-    expect(await coordinator.getByLabel('Vilket håll är bättre?').locator('option:checked').textContent()).toBe('Lägre är bättre (färre händelser)');
+    expect(await coordinator.getByLabel('Vilket håll är bättre?').locator('option:checked').textContent()).toBe(
+      'Lägre är bättre (färre händelser)',
+    );
     await expectAccessible(coordinator, 'problem edit form');
     await coordinator.getByLabel('Problembeskrivning').fill('');
     await coordinator.getByLabel('Mål (antal händelser)').fill('ett par');
@@ -164,7 +196,11 @@ describe('a problem', () => {
     expect(await coordinator.locator('.description-text').textContent()).toBe(STATEMENT);
     expect(await coordinator.locator('.facts').first().textContent()).toContain('fredag och lördag kväll');
     expect(await coordinator.getByTestId('baseline').locator('dd').nth(1).textContent()).toBe('1');
-    const api = (await (await coordinator.request.get(`${h.server.url}/api${problemPath}`)).json()) as { confidentiality: string; statement: string; indicator_direction: string };
+    const api = (await (await coordinator.request.get(`${h.server.url}/api${problemPath}`)).json()) as {
+      confidentiality: string;
+      statement: string;
+      indicator_direction: string;
+    };
     expect(api).toMatchObject({ confidentiality: 'partner', statement: STATEMENT, indicator_direction: 'higher' });
   }, 60_000);
 
@@ -186,7 +222,10 @@ describe('a measure', () => {
   it('is edited: title, type, cost, an existing part renamed and a new part added, all there after reload', async () => {
     const problemId = problemPath.split('/').pop()!;
     const created = await apiPost(coordinator, '/api/measures', {
-      problem_ids: [problemId], responsible_unit_id: districtUnitId, title: 'Städning vid tunnelbanan', type: 'situational',
+      problem_ids: [problemId],
+      responsible_unit_id: districtUnitId,
+      title: 'Städning vid tunnelbanan',
+      type: 'situational',
       components: [{ title: 'Extra städning lördagar', type: 'situational' }],
     });
     measurePath = `/measures/${created.id}`;
@@ -226,7 +265,8 @@ describe('a measure', () => {
     expect(facts).toMatch(/120\s000 kr/);
     const components = coordinator.getByRole('table', { name: '2 delar' });
     expect(await components.locator('tbody tr').allTextContents()).toEqual([
-      expect.stringContaining('Extra städning fredag och lördag'), expect.stringContaining('Väktare vid uppgången på kvällarna'),
+      expect.stringContaining('Extra städning fredag och lördag'),
+      expect.stringContaining('Väktare vid uppgången på kvällarna'),
     ]);
     expect(await components.locator('tbody tr').nth(1).textContent()).toContain('Bemanning och arbetssätt');
     await expectAccessible(coordinator, 'measure page after editing');
@@ -236,9 +276,18 @@ describe('a measure', () => {
 
 describe('the inbox', () => {
   it('moves the focus to the message after a request is accepted by keyboard', async () => {
-    const units = (await (await coordinator.request.get(`${h.server.url}/api/units`)).json()) as Array<{ id: string; slug: string }>;
+    const units = (await (await coordinator.request.get(`${h.server.url}/api/units`)).json()) as Array<{
+      id: string;
+      slug: string;
+    }>;
     const culture = units.find((u) => u.slug === 'kulturforvaltningen')?.id ?? '';
-    await apiPost(coordinator, '/api/requests', { from_unit_id: districtUnitId, to_unit_id: culture, problem_id: problemPath.split('/').pop(), what: ASK, due_date: day(14) });
+    await apiPost(coordinator, '/api/requests', {
+      from_unit_id: districtUnitId,
+      to_unit_id: culture,
+      problem_id: problemPath.split('/').pop(),
+      what: ASK,
+      due_date: day(14),
+    });
     const library = await h.newPage();
     await signIn(library, h, 'bibliotek');
     await open(library, h, '/inbox', 'Inkorg');
@@ -247,7 +296,9 @@ describe('the inbox', () => {
     await item.getByRole('button', { name: /^Acceptera/ }).focus();
     await library.keyboard.press('Enter');
     await library.getByText(`Accepterad: ${ASK}`).waitFor();
-    await library.waitForFunction(() => document.activeElement?.classList.contains('notice-success'), undefined, { timeout: 5_000 });
+    await library.waitForFunction(() => document.activeElement?.classList.contains('notice-success'), undefined, {
+      timeout: 5_000,
+    });
     expect(await focusedText(library)).toBe(`Accepterad: ${ASK}`);
     // From there Tab goes on into the inbox, not back to the top of the page.
     await library.keyboard.press('Tab');

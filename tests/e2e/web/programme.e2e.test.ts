@@ -1,6 +1,19 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { csrfToken, expectAccessible, type Harness, HOTSPOT_CLUSTER, open, printA11ySummary, reportHotspotCluster, settle, shot, signIn, signInCoordinator, startHarness } from './pages.js';
+import {
+  csrfToken,
+  expectAccessible,
+  type Harness,
+  HOTSPOT_CLUSTER,
+  open,
+  printA11ySummary,
+  reportHotspotCluster,
+  settle,
+  shot,
+  signIn,
+  signInCoordinator,
+  startHarness,
+} from './pages.js';
 
 /**
  * The programme's core in the browser: the coordinator of Enskede-Årsta-Vantör creates a problem from a
@@ -17,7 +30,6 @@ const STAMP = Date.now();
 const TITLE = `Klotter vid Högdalens centrum ${STAMP}`;
 const MEASURE = `Klotterplank och snabb sanering ${STAMP}`;
 const ASK = `Låt bibliotekets entrévärd rapportera nytt klotter varje kväll ${STAMP}`;
-
 
 beforeAll(async () => {
   h = await startHarness();
@@ -39,16 +51,22 @@ describe('from a hotspot to a problem', () => {
     const hot = table.locator('tbody tr', { hasText: 'Hotspot' }).first();
     expect(await hot.textContent()).toContain('Klotter');
     await expectAccessible(coordinator, 'situation report with the hotspot table');
-    await coordinator.locator('section[aria-labelledby="sit-hot-heading"]').screenshot({ path: 'test-results/web-programme-hotspot-table.png' });
+    await coordinator
+      .locator('section[aria-labelledby="sit-hot-heading"]')
+      .screenshot({ path: 'test-results/web-programme-hotspot-table.png' });
     await hot.getByRole('link', { name: /Skapa problem från hotspot/ }).click();
     await coordinator.getByRole('heading', { level: 1, name: 'Registrera problem' }).waitFor();
     await settle(coordinator);
   }, 90_000);
 
   it('opens the form prefilled, shows what is missing, then records the problem', async () => {
-    expect(await coordinator.getByTestId('prefill').textContent()).toMatch(/Hotspot \(Gi\*\) i cell [0-9a-f]{15}, vecka/);
+    expect(await coordinator.getByTestId('prefill').textContent()).toMatch(
+      /Hotspot \(Gi\*\) i cell [0-9a-f]{15}, vecka/,
+    );
     expect(await coordinator.getByLabel('Klotter', { exact: true }).isChecked()).toBe(true);
-    expect(await coordinator.getByLabel('Område').locator('option:checked').textContent()).toMatch(/Högdalen|Enskede-Årsta-Vantör/);
+    expect(await coordinator.getByLabel('Område').locator('option:checked').textContent()).toMatch(
+      /Högdalen|Enskede-Årsta-Vantör/,
+    );
     await expectAccessible(coordinator, 'problem form, prefilled');
 
     await coordinator.getByRole('button', { name: 'Spara problemet' }).click();
@@ -63,7 +81,9 @@ describe('from a hotspot to a problem', () => {
     expect(await coordinator.evaluate(() => document.activeElement?.id)).toBe('problem-title');
 
     await coordinator.getByLabel('Rubrik').fill(TITLE);
-    await coordinator.getByLabel('Problembeskrivning').fill('Nytt klotter på fasaderna runt torget varje vecka; besökare upplever centrum som nedgånget.');
+    await coordinator
+      .getByLabel('Problembeskrivning')
+      .fill('Nytt klotter på fasaderna runt torget varje vecka; besökare upplever centrum som nedgånget.');
     await coordinator.getByLabel('När det händer').fill('kvällar och nätter');
     await coordinator.getByLabel('Besökare').check();
     await coordinator.getByLabel('Mål (antal händelser)').fill('5');
@@ -74,7 +94,9 @@ describe('from a hotspot to a problem', () => {
     await coordinator.getByRole('heading', { level: 1, name: TITLE }).waitFor();
     await settle(coordinator);
     await coordinator.getByText('Problemet är registrerat.').waitFor();
-    expect(await coordinator.locator('section[aria-labelledby="problem-evidence-heading"]').textContent()).toContain('Hotspot (Gi*)');
+    expect(await coordinator.locator('section[aria-labelledby="problem-evidence-heading"]').textContent()).toContain(
+      'Hotspot (Gi*)',
+    );
     // The baseline is computed by the server from the cluster (at least the incidents added above).
     const baseline = (await coordinator.getByTestId('baseline').textContent()) ?? '';
     expect(Number(/(\d+) händelser/.exec(baseline)?.[1])).toBeGreaterThanOrEqual(HOTSPOT_CLUSTER.n);
@@ -90,7 +112,10 @@ describe('from a hotspot to a problem', () => {
 
     // Someone else moves it on meanwhile; this page still offers "back to scanning", two steps from where it is now.
     const id = problemPath.split('/').pop()!;
-    const res = await coordinator.request.patch(`${h.server.url}/api/problems/${id}`, { headers: { 'X-CSRF-Token': await csrfToken(coordinator, h) }, data: { stage: 'response' } });
+    const res = await coordinator.request.patch(`${h.server.url}/api/problems/${id}`, {
+      headers: { 'X-CSRF-Token': await csrfToken(coordinator, h) },
+      data: { stage: 'response' },
+    });
     expect(res.status()).toBe(200);
     await coordinator.getByRole('button', { name: 'Tillbaka till Kartläggning' }).click();
     const alert = coordinator.getByTestId('stage-error');
@@ -128,7 +153,9 @@ describe('measure and request', () => {
     expect(await components.textContent()).toContain('Bemanning och arbetssätt');
 
     await coordinator.getByRole('button', { name: 'Starta', exact: true }).click();
-    await coordinator.locator('section[aria-labelledby="measure-status-heading"] .status-badge', { hasText: 'Pågår' }).waitFor();
+    await coordinator
+      .locator('section[aria-labelledby="measure-status-heading"] .status-badge', { hasText: 'Pågår' })
+      .waitFor();
     await coordinator.getByRole('button', { name: /Registrera uppföljning/ }).click();
     await coordinator.getByLabel('Vad som har gjorts').fill('Planket är uppsatt, saneringen görs inom ett dygn.');
     await coordinator.getByLabel('Oklart').check();
@@ -143,7 +170,9 @@ describe('measure and request', () => {
 
   it('asks Kulturförvaltningen for a contribution from the problem page', async () => {
     await open(coordinator, h, problemPath, TITLE);
-    expect(await coordinator.locator('section[aria-labelledby="problem-measures-heading"]').textContent()).toContain(MEASURE);
+    expect(await coordinator.locator('section[aria-labelledby="problem-measures-heading"]').textContent()).toContain(
+      MEASURE,
+    );
     await coordinator.getByRole('button', { name: 'Skicka begäran' }).click();
     await coordinator.locator('#request-to-unit-id-error').waitFor();
     expect(await coordinator.evaluate(() => document.activeElement?.id)).toBe('request-to-unit-id');
@@ -204,7 +233,9 @@ describe('the receiving unit and the district view', () => {
     expect(await request.textContent()).toContain('Kulturnämnden/Kulturförvaltningen');
     expect(await coordinator.locator('.problem-table').textContent()).toContain(TITLE);
     // The seeded Högdalen library problem is there too, with its five-part measure.
-    expect(await coordinator.locator('.problem-table').textContent()).toContain('Stök och otrygghet i Högdalens bibliotek kvällstid');
+    expect(await coordinator.locator('.problem-table').textContent()).toContain(
+      'Stök och otrygghet i Högdalens bibliotek kvällstid',
+    );
     expect(await coordinator.locator('.measure-table').textContent()).toContain(MEASURE);
     const map = coordinator.getByRole('region', { name: 'Karta över trygghetsarbetet i Enskede-Årsta-Vantör' });
     expect(await map.getAttribute('aria-describedby')).toBe('programme-map-note');

@@ -5,7 +5,18 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Incident } from '../../../src/domain/incidents.js';
 import type { RecordsExportResult, RecordsRelease } from '../../../src/domain/records.js';
 import type { ReleaseDraft } from '../../../src/domain/release-review.js';
-import { csrfToken, expectAccessible, focused, type Harness, open, printA11ySummary, settle, shot, signIn, startHarness } from './pages.js';
+import {
+  csrfToken,
+  expectAccessible,
+  focused,
+  type Harness,
+  open,
+  printA11ySummary,
+  settle,
+  shot,
+  signIn,
+  startHarness,
+} from './pages.js';
 
 /**
  * Records requests: the registrar (admin) prepares a release of two problems — one naming a person, one
@@ -26,11 +37,16 @@ const TITLE = 'Utlämnande av allmänna handlingar';
 const nav = (page: Page) => page.getByRole('navigation', { name: 'Huvudmeny' });
 
 async function releases(page: Page, ref: string): Promise<RecordsRelease[]> {
-  return (await (await page.request.get(`${h.server.url}/api/records/releases?request_ref=${encodeURIComponent(ref)}`)).json()) as RecordsRelease[];
+  return (await (
+    await page.request.get(`${h.server.url}/api/records/releases?request_ref=${encodeURIComponent(ref)}`)
+  ).json()) as RecordsRelease[];
 }
 /** Releases the draft on the page and returns the file the browser saved. */
 async function release(page: Page): Promise<{ name: string; bytes: Buffer }> {
-  const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Lämna ut och ladda ner' }).click()]);
+  const [download] = await Promise.all([
+    page.waitForEvent('download'),
+    page.getByRole('button', { name: 'Lämna ut och ladda ner' }).click(),
+  ]);
   return { name: download.suggestedFilename(), bytes: readFileSync((await download.path())!) };
 }
 /** Prepares a draft from the filled-in form and waits for its review. */
@@ -58,13 +74,25 @@ describe('records releases', () => {
   let namedProblem = '';
 
   beforeAll(async () => {
-    const units = (await (await admin.request.get(`${h.server.url}/api/units?kind=district`)).json()) as Array<{ id: string; name: string }>;
+    const units = (await (await admin.request.get(`${h.server.url}/api/units?kind=district`)).json()) as Array<{
+      id: string;
+      name: string;
+    }>;
     eavUnit = units.find((u) => u.name === EAV)!.id;
-    const districts = (await (await admin.request.get(`${h.server.url}/api/areas?level=district&format=json`)).json()) as Array<{ id: string; owner_unit_id: string }>;
+    const districts = (await (
+      await admin.request.get(`${h.server.url}/api/areas?level=district&format=json`)
+    ).json()) as Array<{ id: string; owner_unit_id: string }>;
     const problem = async (title: string, statement: string, confidentiality: string) => {
       const created = await admin.request.post(`${h.server.url}/api/problems`, {
         headers: { 'X-CSRF-Token': await csrfToken(admin, h) },
-        data: { owner_unit_id: eavUnit, area_id: districts.find((d) => d.owner_unit_id === eavUnit)!.id, title, statement, categories: ['klotter'], confidentiality },
+        data: {
+          owner_unit_id: eavUnit,
+          area_id: districts.find((d) => d.owner_unit_id === eavUnit)!.id,
+          title,
+          statement,
+          categories: ['klotter'],
+          confidentiality,
+        },
       });
       expect(created.status()).toBe(201);
       return ((await created.json()) as { id: string }).id;
@@ -88,7 +116,9 @@ describe('records releases', () => {
     await summary.waitFor();
     expect((await focused(admin)).className).toContain('error-summary');
     expect(await summary.getByRole('link').allTextContents()).toEqual([
-      'Fyll i diarienumret (högst 100 tecken).', 'Fyll i mottagaren (högst 200 tecken).', 'Ange minst ett id som det står på handlingens sida, högst 5 000.',
+      'Fyll i diarienumret (högst 100 tecken).',
+      'Fyll i mottagaren (högst 200 tecken).',
+      'Ange minst ett id som det står på handlingens sida, högst 5 000.',
     ]);
     await summary.getByRole('link', { name: /diarienumret/ }).click();
     expect((await focused(admin)).id).toBe('release-ref');
@@ -107,7 +137,10 @@ describe('records releases', () => {
     expect(await progress.textContent()).toBe('1 av 1 markeringar är inte prövad.');
 
     // Refused by the server while a mark is undecided, with its code; and on the page, in a focused alert.
-    const refused = await admin.request.post(`${h.server.url}/api/records/releases`, { headers: { 'X-CSRF-Token': await csrfToken(admin, h) }, data: { draft_id: draftId } });
+    const refused = await admin.request.post(`${h.server.url}/api/records/releases`, {
+      headers: { 'X-CSRF-Token': await csrfToken(admin, h) },
+      data: { draft_id: draftId },
+    });
     expect(refused.status()).toBe(409);
     expect(((await refused.json()) as { error: { code: string } }).error.code).toBe('REVIEW_INCOMPLETE');
     await admin.getByRole('button', { name: 'Lämna ut och ladda ner' }).click();
@@ -121,7 +154,9 @@ describe('records releases', () => {
     await name.getByRole('radio', { name: 'Maskera' }).focus();
     await admin.keyboard.press('Space');
     await progress.filter({ hasText: '0 av 1 markeringar är inte prövade.' }).waitFor();
-    await name.getByLabel('Grund för sekretess').selectOption({ label: '35 kap. 1 § OSL – Enskilds personliga förhållanden i brottsbekämpande verksamhet' });
+    await name
+      .getByLabel('Grund för sekretess')
+      .selectOption({ label: '35 kap. 1 § OSL – Enskilds personliga förhållanden i brottsbekämpande verksamhet' });
     await name.getByText('(maskeras)').waitFor();
     // A passage of the officer's own choosing.
     await admin.getByLabel('Text att maskera (som den står i fältet)').first().fill('trapphuset');
@@ -135,17 +170,38 @@ describe('records releases', () => {
     expect(file.name).toBe(`utlamnande-${REF.replace(/[^\w.-]+/g, '_')}.xlsx`);
     const book = new ExcelJS.Workbook();
     await book.xlsx.load(file.bytes as never);
-    const cells = book.worksheets.flatMap((ws) => ws.getSheetValues().flat()).filter((v) => typeof v === 'string').join('\n');
+    const cells = book.worksheets
+      .flatMap((ws) => ws.getSheetValues().flat())
+      .filter((v) => typeof v === 'string')
+      .join('\n');
     expect(cells).toContain('[sekretess, 35 kap. 1 § OSL] ringde om klottret i [sekretess, 21 kap. 7 § OSL].');
     expect(cells).not.toMatch(/Lisa|Andersson|Larmrutiner/);
-    await admin.getByRole('status').filter({ hasText: `filen ${file.name} laddas ner` }).waitFor();
+    await admin
+      .getByRole('status')
+      .filter({ hasText: `filen ${file.name} laddas ner` })
+      .waitFor();
 
     const [logged] = await releases(admin, REF);
-    expect(logged).toMatchObject({ recipient: 'Sveriges Radio Ekot', record_type: 'problem', format: 'xlsx', review: { reviewed_by: ['admin@stockholm.example'], approved: 0 } });
-    expect(logged!.review!.masks).toEqual([{ ground: 'osl-21-7', count: 1 }, { ground: 'osl-35-1', count: 1 }]);
+    expect(logged).toMatchObject({
+      recipient: 'Sveriges Radio Ekot',
+      record_type: 'problem',
+      format: 'xlsx',
+      review: { reviewed_by: ['admin@stockholm.example'], approved: 0 },
+    });
+    expect(logged!.review!.masks).toEqual([
+      { ground: 'osl-21-7', count: 1 },
+      { ground: 'osl-35-1', count: 1 },
+    ]);
     const row = admin.locator(`.release-log tr[data-release-id="${logged!.id}"]`);
     await row.waitFor();
-    expect((await row.locator('td').allTextContents()).slice(1, 7)).toEqual(['admin@stockholm.example', REF, 'Sveriges Radio Ekot', 'Problem', '2', 'Excel']);
+    expect((await row.locator('td').allTextContents()).slice(1, 7)).toEqual([
+      'admin@stockholm.example',
+      REF,
+      'Sveriges Radio Ekot',
+      'Problem',
+      '2',
+      'Excel',
+    ]);
     await expectAccessible(admin, 'records: released');
     await shot(admin, 'web-records-released');
   }, 120_000);
@@ -160,9 +216,16 @@ describe('records releases', () => {
     await admin.getByRole('radio', { name: 'JSON (maskinläsbart)' }).check();
     const draftId = await prepare(admin, ref);
     // The district's own problems hold many suggestions; approving them all goes through the API here.
-    const draft = (await (await admin.request.get(`${h.server.url}/api/records/drafts/${draftId}`)).json()) as ReleaseDraft;
-    const decisions = draft.marks.filter((m) => m.decision === null).map((m) => ({ id: m.id, decision: m.text === 'Lisa Andersson' ? 'mask' : 'approve', ground: 'osl-21-7' }));
-    const reviewed = await admin.request.patch(`${h.server.url}/api/records/drafts/${draftId}`, { headers: { 'X-CSRF-Token': await csrfToken(admin, h) }, data: { decisions } });
+    const draft = (await (
+      await admin.request.get(`${h.server.url}/api/records/drafts/${draftId}`)
+    ).json()) as ReleaseDraft;
+    const decisions = draft.marks
+      .filter((m) => m.decision === null)
+      .map((m) => ({ id: m.id, decision: m.text === 'Lisa Andersson' ? 'mask' : 'approve', ground: 'osl-21-7' }));
+    const reviewed = await admin.request.patch(`${h.server.url}/api/records/drafts/${draftId}`, {
+      headers: { 'X-CSRF-Token': await csrfToken(admin, h) },
+      data: { decisions },
+    });
     expect(reviewed.status()).toBe(200);
     await admin.reload();
     await admin.getByTestId('review-progress').filter({ hasText: /^0 av/ }).waitFor();
@@ -189,7 +252,10 @@ describe('records releases', () => {
     await admin.getByRole('radio', { name: 'Utvalda handlingar (id)' }).check();
     await admin.getByLabel('Handlingarnas id').fill('00000000-0000-4000-8000-000000000000');
     await admin.getByRole('button', { name: 'Förbered utlämnande' }).click();
-    await admin.getByRole('alert').getByRole('link', { name: /00000000-0000-4000-8000-000000000000/ }).waitFor();
+    await admin
+      .getByRole('alert')
+      .getByRole('link', { name: /00000000-0000-4000-8000-000000000000/ })
+      .waitFor();
     expect((await focused(admin)).className).toContain('error-summary');
     expect(new URL(admin.url()).searchParams.get('draft')).toBeNull();
   }, 60_000);
@@ -201,7 +267,9 @@ describe('records releases', () => {
     await nav(coordinator).getByRole('link', { name: 'Importera' }).waitFor();
     expect(await nav(coordinator).getByRole('link', { name: 'Utlämnanden' }).count()).toBe(0);
     await open(coordinator, h, '/admin/records', TITLE);
-    expect(await coordinator.getByTestId('no-access').textContent()).toContain('Ditt konto kan inte lämna ut handlingar');
+    expect(await coordinator.getByTestId('no-access').textContent()).toContain(
+      'Ditt konto kan inte lämna ut handlingar',
+    );
     expect(await coordinator.locator('form').count()).toBe(0);
     await expectAccessible(coordinator, 'records: no access');
     await shot(coordinator, 'web-records-no-access');
@@ -212,13 +280,21 @@ describe("an incident's confidentiality tier", () => {
   let incident: Incident;
 
   beforeAll(async () => {
-    const get = async <T,>(path: string) => (await (await admin.request.get(`${h.server.url}${path}`)).json()) as T;
-    const eavUnit = (await get<Array<{ id: string; name: string }>>('/api/units?kind=district')).find((u) => u.name === EAV)!.id;
-    const eav = (await get<Array<{ id: string; owner_unit_id: string }>>('/api/areas?level=district&format=json')).find((d) => d.owner_unit_id === eavUnit)!;
+    const get = async <T>(path: string) => (await (await admin.request.get(`${h.server.url}${path}`)).json()) as T;
+    const eavUnit = (await get<Array<{ id: string; name: string }>>('/api/units?kind=district')).find(
+      (u) => u.name === EAV,
+    )!.id;
+    const eav = (await get<Array<{ id: string; owner_unit_id: string }>>('/api/areas?level=district&format=json')).find(
+      (d) => d.owner_unit_id === eavUnit,
+    )!;
     // One the library unit has no part in: routed to someone else, so only the district's coordinator may classify it.
     for (const candidate of (await get<{ items: Incident[] }>(`/api/incidents?area_id=${eav.id}&limit=20`)).items) {
       const assigned = await admin.request.get(`${h.server.url}/api/incidents/${candidate.id}/assignment`);
-      if (candidate.confidentiality === 'municipal' && (assigned.status() === 404 || !((await assigned.json()) as { unit: { name: string } }).unit.name.startsWith('Kultur'))) {
+      if (
+        candidate.confidentiality === 'municipal' &&
+        (assigned.status() === 404 ||
+          !((await assigned.json()) as { unit: { name: string } }).unit.name.startsWith('Kultur'))
+      ) {
         incident = candidate;
         break;
       }
@@ -241,7 +317,9 @@ describe("an incident's confidentiality tier", () => {
     await panel.getByRole('button', { name: 'Ändra sekretessnivå' }).click();
     await panel.getByRole('status').filter({ hasText: 'Sekretessnivån är nu Delas med samverkansparter.' }).waitFor();
     expect(await panel.getByTestId('incident-tier').textContent()).toBe('Nuvarande nivå: Delas med samverkansparter');
-    const stored = (await (await coordinator.request.get(`${h.server.url}/api/incidents/${incident.id}`)).json()) as Incident;
+    const stored = (await (
+      await coordinator.request.get(`${h.server.url}/api/incidents/${incident.id}`)
+    ).json()) as Incident;
     expect(stored.confidentiality).toBe('partner');
     await expectAccessible(coordinator, 'incident: tier changed');
     await shot(coordinator, 'web-incident-tier');

@@ -38,26 +38,39 @@ beforeAll(async () => {
   h = await startHarness();
   const admin = await h.newPage();
   await signIn(admin, h, 'admin');
-  const get = async <T,>(path: string): Promise<T> => {
+  const get = async <T>(path: string): Promise<T> => {
     const res = await admin.request.get(`${h.server.url}${path}`);
     if (!res.ok()) throw new Error(`GET ${path}: HTTP ${res.status()}`);
     return (await res.json()) as T;
   };
-  const districts = await get<Array<{ id: string; name: string; owner_unit?: { id: string } | null }>>('/api/areas?level=district&format=json');
+  const districts = await get<Array<{ id: string; name: string; owner_unit?: { id: string } | null }>>(
+    '/api/areas?level=district&format=json',
+  );
   const district = districts.find((d) => d.name === 'Enskede-Årsta-Vantör')!;
   samples['districts/:id'] = district.id;
   samples['places/:id'] = (await get<Array<{ id: string }>>('/api/places'))[0]!.id;
-  samples['incidents/:id'] = (await get<{ items: Array<{ id: string }> }>('/api/incidents?limit=1&format=json')).items[0]!.id;
+  samples['incidents/:id'] = (await get<{ items: Array<{ id: string }> }>('/api/incidents?limit=1&format=json'))
+    .items[0]!.id;
   samples['problems/:id'] = (await get<Array<{ id: string }>>('/api/problems'))[0]!.id;
   samples['measures/:id'] = (await get<Array<{ id: string }>>('/api/measures'))[0]!.id;
-  samples['units/:id'] = (await get<Array<{ id: string; kind: string }>>('/api/units')).find((u) => u.kind === 'district')!.id;
-  const agreements = await get<Array<{ id: string }>>(`/api/agreements${district.owner_unit ? `?district_unit_id=${district.owner_unit.id}` : ''}`);
+  samples['units/:id'] = (await get<Array<{ id: string; kind: string }>>('/api/units')).find(
+    (u) => u.kind === 'district',
+  )!.id;
+  const agreements = await get<Array<{ id: string }>>(
+    `/api/agreements${district.owner_unit ? `?district_unit_id=${district.owner_unit.id}` : ''}`,
+  );
   if (agreements[0]) samples['agreements/:id'] = agreements[0].id;
   const token = await csrfToken(admin, h);
   const week = isoWeekOfDay(new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Stockholm' }).format(new Date()));
-  const frozen = await admin.request.post(`${h.server.url}/api/situation/reports`, { headers: { 'X-CSRF-Token': token }, data: { area_id: district.id, week } });
+  const frozen = await admin.request.post(`${h.server.url}/api/situation/reports`, {
+    headers: { 'X-CSRF-Token': token },
+    data: { area_id: district.id, week },
+  });
   samples['reports/:id'] = ((await frozen.json()) as { report: { id: string } }).report.id;
-  const receipt = await admin.request.post(`${h.server.url}/api/public/reports`, { headers: { 'X-CSRF-Token': token }, data: { category: 'klotter', lon: 18.0431, lat: 59.2636 } });
+  const receipt = await admin.request.post(`${h.server.url}/api/public/reports`, {
+    headers: { 'X-CSRF-Token': token },
+    data: { category: 'klotter', lon: 18.0431, lat: 59.2636 },
+  });
   if (receipt.status() !== 201) throw new Error(`public report: HTTP ${receipt.status()} ${await receipt.text()}`);
   samples['follow/:code'] = ((await receipt.json()) as { receipt_code: string }).receipt_code;
 }, 240_000);
@@ -69,12 +82,14 @@ afterAll(async () => {
 /** The route with its parameters filled in; fails for a parameter with no sample (a new page must add one). */
 function urlOf(path: PagePath): string {
   const segments = path.split('/');
-  return `/${segments.map((segment, i) => {
-    if (!segment.startsWith(':')) return segment;
-    const value = samples[`${segments[i - 1]}/${segment}`];
-    if (!value) throw new Error(`no sample for ${segments[i - 1]}/${segment} (${path}): add one in beforeAll`);
-    return value;
-  }).join('/')}`;
+  return `/${segments
+    .map((segment, i) => {
+      if (!segment.startsWith(':')) return segment;
+      const value = samples[`${segments[i - 1]}/${segment}`];
+      if (!value) throw new Error(`no sample for ${segments[i - 1]}/${segment} (${path}): add one in beforeAll`);
+      return value;
+    })
+    .join('/')}`;
 }
 
 function me(role: Role | null): Me | null {
@@ -92,13 +107,26 @@ async function visit(page: Page, url: string) {
     dispatchEvent(new PopStateEvent('popstate'));
   }, url);
   // The first situation report of a fresh server is computed on demand: allow it time on a busy machine.
-  const settled = () => page.waitForFunction((to) => {
-    const main = document.querySelector('main');
-    // A page may redirect (a signed-in visitor on the login page): after two seconds any path will do.
-    const arrived = location.pathname === to || performance.now() - (window as unknown as { visitStart: number }).visitStart > 2000;
-    return arrived && main !== null && main.querySelectorAll('.loading').length === 0
-      && (main.querySelector('h1') !== null || main.querySelector('[data-testid=no-access]') !== null);
-  }, url, { timeout: 40_000, polling: 100 }).catch(() => undefined);
+  const settled = () =>
+    page
+      .waitForFunction(
+        (to) => {
+          const main = document.querySelector('main');
+          // A page may redirect (a signed-in visitor on the login page): after two seconds any path will do.
+          const arrived =
+            location.pathname === to ||
+            performance.now() - (window as unknown as { visitStart: number }).visitStart > 2000;
+          return (
+            arrived &&
+            main !== null &&
+            main.querySelectorAll('.loading').length === 0 &&
+            (main.querySelector('h1') !== null || main.querySelector('[data-testid=no-access]') !== null)
+          );
+        },
+        url,
+        { timeout: 40_000, polling: 100 },
+      )
+      .catch(() => undefined);
   await settled();
   // Data may arrive after the heading: give the page a moment to show an error if it is going to.
   await page.waitForTimeout(400);
@@ -133,21 +161,26 @@ describe('every web route × every role', () => {
         const label = `${url} (${access.policy})`;
         if (state.loading) problems.push(`${label}: still loading`);
         // A record page for a record the role may not see says it is not found (404 by design), heading or not.
-        if (state.h1.length !== 1 && !state.notFound) problems.push(`${label}: ${state.h1.length} main headings ${JSON.stringify(state.h1)}`);
+        if (state.h1.length !== 1 && !state.notFound)
+          problems.push(`${label}: ${state.h1.length} main headings ${JSON.stringify(state.h1)}`);
         if (GENERIC_ERRORS.test(state.text)) problems.push(`${label}: error text: ${state.text.slice(0, 200)}`);
         if (!mayUse && !state.noAccess) problems.push(`${label}: no access message for a role the policy leaves out`);
-        if (mayUse && state.noAccess && access.policy !== 'public') problems.push(`${label}: access message for a role the policy includes`);
+        if (mayUse && state.noAccess && access.policy !== 'public')
+          problems.push(`${label}: access message for a role the policy includes`);
       }
 
       // The navigation: every link in the header (the "Mer" menu opened) leads to a page the role may use.
       await visit(page, '/');
       const more = page.getByRole('navigation', { name: 'Huvudmeny' }).getByRole('button', { name: 'Mer' });
       if (await more.count()) await more.click();
-      const links = await page.locator('header a[href^="/"]').evaluateAll((as) => as.map((a) => new URL((a as HTMLAnchorElement).href).pathname));
+      const links = await page
+        .locator('header a[href^="/"]')
+        .evaluateAll((as) => as.map((a) => new URL((a as HTMLAnchorElement).href).pathname));
       for (const href of links) {
         const path = paths.find((p) => new RegExp(`^/${p.replace(/:\w+/g, '[^/]+')}$`).test(href));
         if (path === undefined) problems.push(`nav link ${href} matches no page`);
-        else if (!allows(me(role), (PAGES[path] as PageAccess).policy)) problems.push(`nav offers ${href}, which ${who ?? 'a visitor'} may not use`);
+        else if (!allows(me(role), (PAGES[path] as PageAccess).policy))
+          problems.push(`nav offers ${href}, which ${who ?? 'a visitor'} may not use`);
       }
       expect(problems).toEqual([]);
     }, 600_000);
@@ -155,12 +188,17 @@ describe('every web route × every role', () => {
 
   it('shows the access message at desktop and phone width', async () => {
     const [police, analyst, visitor] = [await pageAs('polis'), await pageAs('analytiker'), await pageAs(null)];
-    for (const [width, suffix] of [[1280, 'desktop'], [390, 'phone']] as const) {
+    for (const [width, suffix] of [
+      [1280, 'desktop'],
+      [390, 'phone'],
+    ] as const) {
       for (const page of [police, analyst, visitor]) await page.setViewportSize({ width, height: 844 });
       await police.goto(`${h.server.url}/situation`);
       await police.getByTestId('no-access').waitFor();
       expect(await police.locator('main h1').textContent()).toBe('Lägesbild hela staden');
-      expect(await police.getByTestId('no-access').textContent()).toMatch(/^Du har inte behörighet\. Ditt konto har inte tillgång till den löpande lägesbilden/);
+      expect(await police.getByTestId('no-access').textContent()).toMatch(
+        /^Du har inte behörighet\. Ditt konto har inte tillgång till den löpande lägesbilden/,
+      );
       await shot(police, `web-access-police-situation-${suffix}`);
       await analyst.goto(`${h.server.url}/inbox`);
       await analyst.getByTestId('no-access').waitFor();
@@ -168,7 +206,9 @@ describe('every web route × every role', () => {
       await visitor.goto(`${h.server.url}/admin/audit`);
       await visitor.getByTestId('no-access').getByRole('link', { name: 'Logga in' }).waitFor();
       expect(await visitor.locator('main h1').textContent()).toBe('Granskningslogg');
-      expect(await visitor.getByTestId('no-access').textContent()).toBe('Logga in för att se sidan. Sidan är för medarbetare i staden och samarbetspartner.Logga in');
+      expect(await visitor.getByTestId('no-access').textContent()).toBe(
+        'Logga in för att se sidan. Sidan är för medarbetare i staden och samarbetspartner.Logga in',
+      );
       await shot(visitor, `web-access-visitor-audit-${suffix}`);
       expect(await visitor.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(width);
     }

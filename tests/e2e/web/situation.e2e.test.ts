@@ -56,7 +56,9 @@ describe('situation report', () => {
     expect(await coordinator.getByRole('combobox', { name: /Bedömning för/ }).count()).toBe(await rows.count());
     await coordinator.getByRole('table', { name: /Händelser per veckodag och timme/ }).waitFor();
     await coordinator.getByRole('img', { name: /Linjediagram/ }).waitFor();
-    expect(await coordinator.getByRole('link', { name: 'Lägesbild som PDF' }).getAttribute('href')).toContain('/api/situation/report/pdf');
+    expect(await coordinator.getByRole('link', { name: 'Lägesbild som PDF' }).getAttribute('href')).toContain(
+      '/api/situation/report/pdf',
+    );
     await expectAccessible(coordinator, 'situation report');
     await shot(coordinator, 'web-situation-report');
 
@@ -83,11 +85,17 @@ describe('situation report', () => {
     const rows = coordinator.locator('section[aria-labelledby="sit-cat-heading"] tbody th');
     // The table refetches after the URL changes: wait for the filtered answer rather than the first paint.
     await expect.poll(() => rows.allTextContents(), { timeout: 15_000 }).toEqual(['Våld', 'Hot']);
-    expect(await coordinator.getByRole('link', { name: 'Lägesbild som PDF' }).getAttribute('href')).toContain('category_group=violence');
+    expect(await coordinator.getByRole('link', { name: 'Lägesbild som PDF' }).getAttribute('href')).toContain(
+      'category_group=violence',
+    );
     await expectAccessible(coordinator, 'situation report, filtered');
     await coordinator.getByRole('group', { name: 'Kategorigrupp' }).getByLabel('Våld och hot').uncheck();
     await coordinator.waitForURL((url) => !url.searchParams.has('category_group'));
-    await expect.poll(() => coordinator.locator('section[aria-labelledby="sit-cat-heading"] tbody tr').count(), { timeout: 15_000 }).toBe(all);
+    await expect
+      .poll(() => coordinator.locator('section[aria-labelledby="sit-cat-heading"] tbody tr').count(), {
+        timeout: 15_000,
+      })
+      .toBe(all);
   }, 60_000);
 
   it('switches the map to Gi* hotspots and the heat map, each with a named legend', async () => {
@@ -173,12 +181,15 @@ describe('city-wide situation report', () => {
     const admin = await h.newPage();
     await signIn(admin, h, 'admin');
     await open(admin, h, '/situation', /Lägesbild hela staden/);
-    const firstCells = (table: string) => admin.getByRole('table', { name: table }).locator('tbody tr > :first-child').allTextContents();
+    const firstCells = (table: string) =>
+      admin.getByRole('table', { name: table }).locator('tbody tr > :first-child').allTextContents();
     const live = await firstCells('Händelser per stadsdel');
     expect(live.length).toBeGreaterThan(50);
     await admin.getByRole('button', { name: 'Frys lägesbild för mötet' }).click();
     await admin.waitForURL(/\/situation\/reports\/[0-9a-f-]{36}$/, { timeout: 60_000 });
-    await admin.getByRole('heading', { level: 1, name: /Fryst lägesbild Stockholms stad vecka \d{4}-W\d{2}/ }).waitFor({ timeout: 60_000 });
+    await admin
+      .getByRole('heading', { level: 1, name: /Fryst lägesbild Stockholms stad vecka \d{4}-W\d{2}/ })
+      .waitFor({ timeout: 60_000 });
     await settle(admin);
     const frozen = new Set((await firstCells('Frysta siffror och siffror nu per stadsdel')).map((c) => c.trim()));
     expect(live.map((c) => c.trim()).filter((name) => !frozen.has(name))).toEqual([]);

@@ -21,7 +21,14 @@ describe('single sign-on with the city’s identity provider (OpenID Connect)', 
     server = await startTestServer({ demoIncidents: 200, identityProvider: idp });
     browser = await chromium.launch({
       executablePath: '/usr/bin/chromium',
-      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run'],
+      args: [
+        '--headless',
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--no-first-run',
+      ],
     });
   }, 120_000);
   afterAll(async () => {
@@ -58,7 +65,9 @@ describe('single sign-on with the city’s identity provider (OpenID Connect)', 
     await page.goto(`${server.url}/api/auth/oidc/start`);
     await signInAtProvider(page, 'okand@example.se');
     await page.waitForURL(/\/login\?error=no_account/);
-    await expect(page.getByRole('alert').first().textContent()).resolves.toContain('Det finns inget konto i Trygg för dig');
+    await expect(page.getByRole('alert').first().textContent()).resolves.toContain(
+      'Det finns inget konto i Trygg för dig',
+    );
     const me = await page.evaluate(async () => (await fetch('/api/auth/me')).status);
     expect(me).toBe(401);
   }, 60_000);

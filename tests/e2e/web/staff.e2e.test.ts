@@ -23,10 +23,14 @@ afterAll(async () => {
 describe('incident detail', () => {
   it('shows every field of a staff report, with the redaction count, from the confirmation link', async () => {
     await open(coordinator, h, '/report', 'Rapportera');
-    await coordinator.locator('#report-place option', { hasText: 'Högdalens bibliotek' }).waitFor({ state: 'attached' });
+    await coordinator
+      .locator('#report-place option', { hasText: 'Högdalens bibliotek' })
+      .waitFor({ state: 'attached' });
     await coordinator.getByLabel('Välj plats').selectOption({ label: 'Högdalens bibliotek' });
     await coordinator.getByLabel('Kategori').selectOption({ label: 'Trasig belysning' });
-    await coordinator.getByLabel('Beskrivning (valfritt)').fill(`${MARK}: vittnet 19811218-9876 nås på kalle.k@example.com`);
+    await coordinator
+      .getByLabel('Beskrivning (valfritt)')
+      .fill(`${MARK}: vittnet 19811218-9876 nås på kalle.k@example.com`);
     await coordinator.getByRole('button', { name: 'Skicka rapport' }).click();
     incidentId = (await coordinator.getByTestId('incident-id').textContent()) ?? '';
     expect(incidentId).toMatch(/^[0-9a-f-]{36}$/);
@@ -38,7 +42,18 @@ describe('incident detail', () => {
     const facts = coordinator.locator('.incident-facts');
     await facts.getByRole('link', { name: 'Högdalens bibliotek' }).waitFor();
     const text = (await facts.textContent()) ?? '';
-    for (const expected of ['Trasig belysning', 'Plats', 'platsens registrerade position', 'Högdalen', 'Enskede-Årsta-Vantör', 'Hela platsen', 'Personal', '[personnummer]', '[e-post]', 'Ny']) {
+    for (const expected of [
+      'Trasig belysning',
+      'Plats',
+      'platsens registrerade position',
+      'Högdalen',
+      'Enskede-Årsta-Vantör',
+      'Hela platsen',
+      'Personal',
+      '[personnummer]',
+      '[e-post]',
+      'Ny',
+    ]) {
       expect(text).toContain(expected);
     }
     expect(text).not.toContain('19811218-9876');
@@ -69,28 +84,50 @@ describe('incident detail', () => {
     expect(await coordinator.locator('.incident-facts b, .incident-facts img').count()).toBe(0);
 
     // The server's answer wins over the client's check: a field issue lands on its field…
-    await coordinator.route('**/api/incidents/*/status', (route) => route.fulfill({
-      status: 400,
-      contentType: 'application/json',
-      body: JSON.stringify({ error: { code: 'VALIDATION_FAILED', message: 'x', messages: { sv: 'x', en: 'x' }, details: [{ path: 'closure_reason', code: 'invalid_value', message: 'x' }] } }),
-    }));
+    await coordinator.route('**/api/incidents/*/status', (route) =>
+      route.fulfill({
+        status: 400,
+        contentType: 'application/json',
+        body: JSON.stringify({
+          error: {
+            code: 'VALIDATION_FAILED',
+            message: 'x',
+            messages: { sv: 'x', en: 'x' },
+            details: [{ path: 'closure_reason', code: 'invalid_value', message: 'x' }],
+          },
+        }),
+      }),
+    );
     await coordinator.getByLabel('Avslutad').check();
     await coordinator.getByLabel('Skäl för avslut').selectOption('fixed');
     await coordinator.getByRole('button', { name: 'Spara status' }).click();
     await coordinator.locator('#status-closure-error').waitFor();
     expect(await coordinator.locator('#status-closure').getAttribute('aria-invalid')).toBe('true');
-    expect(await coordinator.locator('.error-summary a').textContent()).toBe('Välj ett skäl för att avsluta händelsen.');
+    expect(await coordinator.locator('.error-summary a').textContent()).toBe(
+      'Välj ett skäl för att avsluta händelsen.',
+    );
     // Focus moves in an effect after the summary renders.
-    await expect.poll(() => coordinator.locator('.error-summary').evaluate((el) => el === document.activeElement)).toBe(true);
+    await expect
+      .poll(() => coordinator.locator('.error-summary').evaluate((el) => el === document.activeElement))
+      .toBe(true);
     await expectAccessible(coordinator, 'status form with a server field error');
     await shot(coordinator, 'web-status-errors');
 
     // …and anything else becomes the summary's general message.
     await coordinator.unroute('**/api/incidents/*/status');
-    await coordinator.route('**/api/incidents/*/status', (route) => route.fulfill({
-      status: 403, contentType: 'application/json',
-      body: JSON.stringify({ error: { code: 'FORBIDDEN', message: 'no', messages: { sv: 'Du har inte behörighet till detta.', en: 'You are not allowed to do this.' } } }),
-    }));
+    await coordinator.route('**/api/incidents/*/status', (route) =>
+      route.fulfill({
+        status: 403,
+        contentType: 'application/json',
+        body: JSON.stringify({
+          error: {
+            code: 'FORBIDDEN',
+            message: 'no',
+            messages: { sv: 'Du har inte behörighet till detta.', en: 'You are not allowed to do this.' },
+          },
+        }),
+      }),
+    );
     await coordinator.getByRole('button', { name: 'Spara status' }).click();
     await coordinator.locator('.error-summary', { hasText: 'Du har inte behörighet till detta.' }).waitFor();
     expect(await coordinator.locator('#status-closure-error').count()).toBe(0);
@@ -123,11 +160,25 @@ describe('incident detail', () => {
     await police.goto(`${h.server.url}/incidents/${incidentId}`);
     await police.getByRole('alert').filter({ hasText: 'Hittades inte' }).waitFor();
     expect(await police.locator('.incident-facts').count()).toBe(0);
-    const policeUnit = ((await (await police.request.get(`${h.server.url}/api/auth/me`)).json()) as { memberships: Array<{ unit_id: string }> }).memberships[0]!.unit_id;
-    const csrf = ((await (await coordinator.request.get(`${h.server.url}/api/auth/me`)).json()) as { csrf_token: string }).csrf_token;
+    const policeUnit = (
+      (await (await police.request.get(`${h.server.url}/api/auth/me`)).json()) as {
+        memberships: Array<{ unit_id: string }>;
+      }
+    ).memberships[0]!.unit_id;
+    const csrf = (
+      (await (await coordinator.request.get(`${h.server.url}/api/auth/me`)).json()) as { csrf_token: string }
+    ).csrf_token;
     const shared = await coordinator.request.post(`${h.server.url}/api/incidents`, {
       headers: { 'X-CSRF-Token': csrf },
-      data: { occurred_at: new Date().toISOString(), category: 'trasig_belysning', lon: 18.0431, lat: 59.2636, description: `${MARK} för polisen`, reporting_unit_id: policeUnit, confidentiality: 'partner' },
+      data: {
+        occurred_at: new Date().toISOString(),
+        category: 'trasig_belysning',
+        lon: 18.0431,
+        lat: 59.2636,
+        description: `${MARK} för polisen`,
+        reporting_unit_id: policeUnit,
+        confidentiality: 'partner',
+      },
     });
     expect(shared.status()).toBe(201);
     await open(police, h, `/incidents/${((await shared.json()) as { id: string }).id}`, 'Trasig belysning');
@@ -186,7 +237,12 @@ describe('audit log', () => {
     const exportLink = admin.getByRole('link', { name: 'Exportera som CSV' });
     const href = new URL((await exportLink.getAttribute('href'))!, h.server.url);
     expect(href.pathname).toBe('/api/audit/export');
-    expect(Object.fromEntries(href.searchParams)).toEqual({ format: 'csv', action: 'update', entity_type: 'incident', entity_id: incidentId });
+    expect(Object.fromEntries(href.searchParams)).toEqual({
+      format: 'csv',
+      action: 'update',
+      entity_type: 'incident',
+      entity_id: incidentId,
+    });
     const [download] = await Promise.all([admin.waitForEvent('download'), exportLink.click()]);
     expect(download.suggestedFilename()).toBe('trygg-audit.csv');
     const csv = readFileSync((await download.path())!, 'utf8');
@@ -207,12 +263,21 @@ describe('audit log', () => {
   }, 60_000);
 
   it('pages newest first with "Visa fler" and moves the focus to the first new row', async () => {
-    await admin.route('**/api/audit?*', (route) => route.continue({ url: route.request().url().replace(/limit=\d+/, 'limit=3') }));
+    await admin.route('**/api/audit?*', (route) =>
+      route.continue({
+        url: route
+          .request()
+          .url()
+          .replace(/limit=\d+/, 'limit=3'),
+      }),
+    );
     await admin.reload();
     await admin.waitForFunction(() => document.querySelectorAll('.audit-table tbody tr').length === 3);
     await admin.getByRole('button', { name: 'Visa fler' }).click();
     await admin.waitForFunction(() => document.querySelectorAll('.audit-table tbody tr').length === 6);
-    const ids = (await admin.locator('.audit-table tbody tr').evaluateAll((rows) => rows.map((r) => Number(r.getAttribute('data-audit-id')))));
+    const ids = await admin
+      .locator('.audit-table tbody tr')
+      .evaluateAll((rows) => rows.map((r) => Number(r.getAttribute('data-audit-id'))));
     expect(ids).toEqual([...ids].sort((a, b) => b - a));
     expect(new Set(ids).size).toBe(6);
     const f = await focused(admin);

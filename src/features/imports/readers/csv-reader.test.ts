@@ -28,7 +28,10 @@ describe('openCsv', () => {
   });
 
   it('reads windows-1252 text (å ä ö, €) when the bytes are not UTF-8', async () => {
-    const path = files.write('ansi.csv', Buffer.from([...Buffer.from('plats;belopp\n'), 0x53, 0xe5, 0x67, 0x76, 0xe4, 0x72, 0x6e, 0x3b, 0x80, 0x0a]));
+    const path = files.write(
+      'ansi.csv',
+      Buffer.from([...Buffer.from('plats;belopp\n'), 0x53, 0xe5, 0x67, 0x76, 0xe4, 0x72, 0x6e, 0x3b, 0x80, 0x0a]),
+    );
     const probe = sniffFile(await probeFile(path));
     expect(probe.encoding).toBe('windows-1252');
     const source = await openCsv(path, probe);

@@ -29,7 +29,10 @@ function countOutsideQuotes(line: string, delimiter: string): number {
  * @example sniffDelimiter('datum;lat\n2026-11-25;59,33\n') // ';'
  */
 export function sniffDelimiter(sample: string): string {
-  const lines = sample.split(/\r?\n/).filter((l) => l.trim() !== '').slice(0, 20);
+  const lines = sample
+    .split(/\r?\n/)
+    .filter((l) => l.trim() !== '')
+    .slice(0, 20);
   const [header, ...data] = lines;
   if (!header) return ',';
   let best: { delimiter: string; score: number; count: number } = { delimiter: ',', score: -1, count: 0 };
@@ -50,8 +53,12 @@ function decoder(encoding: TextEncoding): Transform {
   const text = textDecoder(encoding);
   return new Transform({
     readableObjectMode: true,
-    transform(chunk: Buffer, _enc, done) { done(null, text.decode(chunk, { stream: true })); },
-    flush(done) { done(null, text.decode()); },
+    transform(chunk: Buffer, _enc, done) {
+      done(null, text.decode(chunk, { stream: true }));
+    },
+    flush(done) {
+      done(null, text.decode());
+    },
   });
 }
 
@@ -60,7 +67,13 @@ function toAppError(error: unknown): unknown {
   if (!(error instanceof CsvError)) return error;
   const line = (error as CsvError & { lines?: number }).lines;
   if (error.code === 'CSV_MAX_RECORD_SIZE') {
-    return new AppError('RECORD_TOO_LARGE', { details: { line, max_characters: MAX_RECORD_CHARS, message: `a row is longer than ${MAX_RECORD_CHARS} characters` } });
+    return new AppError('RECORD_TOO_LARGE', {
+      details: {
+        line,
+        max_characters: MAX_RECORD_CHARS,
+        message: `a row is longer than ${MAX_RECORD_CHARS} characters`,
+      },
+    });
   }
   return new AppError('UNREADABLE_FILE', { details: { reason: error.code, line, message: error.message } });
 }
@@ -75,12 +88,23 @@ export async function openCsv(path: string, probe: FileProbe, delimiter?: string
   const chosen = delimiter ?? sniffDelimiter(textDecoder(encoding).decode(probe.head));
   const file = createReadStream(path, { highWaterMark: 256 * 1024 });
   const parser = parse({
-    delimiter: chosen, relax_column_count: true, relax_quotes: true, skip_empty_lines: true, max_record_size: MAX_RECORD_CHARS,
+    delimiter: chosen,
+    relax_column_count: true,
+    relax_quotes: true,
+    skip_empty_lines: true,
+    max_record_size: MAX_RECORD_CHARS,
   });
-  pipeline(file, decoder(encoding), parser, () => { /* errors surface through the parser's iterator */ });
+  pipeline(file, decoder(encoding), parser, () => {
+    /* errors surface through the parser's iterator */
+  });
   const iterator = (parser as AsyncIterable<string[]>)[Symbol.asyncIterator]();
   const next = async () => {
-    try { return await iterator.next(); } catch (e) { file.destroy(); throw toAppError(e); }
+    try {
+      return await iterator.next();
+    } catch (e) {
+      file.destroy();
+      throw toAppError(e);
+    }
   };
   const header = await next();
   if (header.done) throw new AppError('EMPTY_FILE');
@@ -95,5 +119,11 @@ export async function openCsv(path: string, probe: FileProbe, delimiter?: string
       current = await next();
     }
   }
-  return { format: 'csv', columns: headerNames(header.value), delimiter: chosen, records: records(), bytesRead: () => file.bytesRead };
+  return {
+    format: 'csv',
+    columns: headerNames(header.value),
+    delimiter: chosen,
+    records: records(),
+    bytesRead: () => file.bytesRead,
+  };
 }

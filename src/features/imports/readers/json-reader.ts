@@ -28,23 +28,31 @@ function collectionCrs(collection: Record<string, unknown>): Crs {
 function geojsonSource(collection: Record<string, unknown>, size: number): RecordSource {
   if (!Array.isArray(collection.features)) throw unreadable('a FeatureCollection needs a features array');
   const features: unknown[] = collection.features;
-  if (features.length === 0) throw new AppError('HEADER_ONLY', { details: { message: 'the FeatureCollection has no features' } });
+  if (features.length === 0)
+    throw new AppError('HEADER_ONLY', { details: { message: 'the FeatureCollection has no features' } });
   const crs = collectionCrs(collection);
   // Properties are the columns: the union of every feature's keys, in order of first appearance.
   const keys = new Map<string, number>();
   for (const f of features) {
     const props = (f as { properties?: unknown })?.properties;
-    if (props && typeof props === 'object') for (const k of Object.keys(props)) if (!keys.has(k)) keys.set(k, keys.size);
+    if (props && typeof props === 'object')
+      for (const k of Object.keys(props)) if (!keys.has(k)) keys.set(k, keys.size);
   }
   const columns = headerNames([...keys.keys()]);
   async function* records(): AsyncGenerator<TabularRecord> {
     for (let i = 0; i < features.length; i++) {
-      const f = features[i] as { properties?: Record<string, unknown> | null; geometry?: { type?: string; coordinates?: unknown } | null };
+      const f = features[i] as {
+        properties?: Record<string, unknown> | null;
+        geometry?: { type?: string; coordinates?: unknown } | null;
+      };
       const cells: unknown[] = new Array(keys.size).fill('');
       for (const [k, v] of Object.entries(f?.properties ?? {})) cells[keys.get(k)!] = v ?? '';
       const g = f?.geometry;
       const coords = g?.type === 'Point' && Array.isArray(g.coordinates) ? g.coordinates : null;
-      const point = coords && typeof coords[0] === 'number' && typeof coords[1] === 'number' ? { x: coords[0], y: coords[1], crs } : null;
+      const point =
+        coords && typeof coords[0] === 'number' && typeof coords[1] === 'number'
+          ? { x: coords[0], y: coords[1], crs }
+          : null;
       yield { kind: 'tabular', row: i + 1, cells, point: g ? point : undefined };
     }
   }
@@ -67,7 +75,9 @@ function isPoliceEvent(value: unknown): boolean {
 /** Opens a JSON file as GeoJSON (a FeatureCollection of points) or as the police events array. */
 export async function openJson(path: string, probe: FileProbe, expected?: 'geojson' | 'police'): Promise<RecordSource> {
   if (probe.size > MAX_JSON_BYTES) {
-    throw new AppError('PAYLOAD_TOO_LARGE', { details: { max_bytes: MAX_JSON_BYTES, message: 'JSON files are read whole; send large tables as CSV' } });
+    throw new AppError('PAYLOAD_TOO_LARGE', {
+      details: { max_bytes: MAX_JSON_BYTES, message: 'JSON files are read whole; send large tables as CSV' },
+    });
   }
   let parsed: unknown;
   try {
@@ -81,7 +91,9 @@ export async function openJson(path: string, probe: FileProbe, expected?: 'geojs
     if (parsed.length === 0) throw new AppError('HEADER_ONLY', { details: { message: 'the events array is empty' } });
     if (parsed.slice(0, 10).some(isPoliceEvent)) return policeSource(parsed, probe.size);
   }
-  throw unreadable(expected
-    ? `the JSON is not ${expected === 'police' ? 'an array of police events' : 'a GeoJSON FeatureCollection'}`
-    : 'the JSON is neither a GeoJSON FeatureCollection nor an array of police events');
+  throw unreadable(
+    expected
+      ? `the JSON is not ${expected === 'police' ? 'an array of police events' : 'a GeoJSON FeatureCollection'}`
+      : 'the JSON is neither a GeoJSON FeatureCollection nor an array of police events',
+  );
 }

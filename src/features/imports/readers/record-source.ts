@@ -32,7 +32,10 @@ export interface RecordSource {
 export function headerNames(raw: unknown[]): string[] {
   const seen = new Map<string, number>();
   return raw.map((value, i) => {
-    const base = String(value ?? '').replace(/^\uFEFF/, '').trim() || `column_${i + 1}`;
+    const base =
+      String(value ?? '')
+        .replace(/^\uFEFF/, '')
+        .trim() || `column_${i + 1}`;
     const n = (seen.get(base) ?? 0) + 1;
     seen.set(base, n);
     return n === 1 ? base : `${base} (${n})`;
@@ -43,13 +46,19 @@ export function headerNames(raw: unknown[]): string[] {
  * Reads the first `n` records ahead (to recognise columns by their content) and hands back a source that
  * still yields every record, those first.
  */
-export async function withSample(source: RecordSource, n: number): Promise<{ source: RecordSource; sample: SourceRecord[] }> {
+export async function withSample(
+  source: RecordSource,
+  n: number,
+): Promise<{ source: RecordSource; sample: SourceRecord[] }> {
   const it = source.records[Symbol.asyncIterator]();
   const sample: SourceRecord[] = [];
   let done = false;
   while (sample.length < n) {
     const next = await it.next();
-    if (next.done) { done = true; break; }
+    if (next.done) {
+      done = true;
+      break;
+    }
     sample.push(next.value);
   }
   async function* records() {

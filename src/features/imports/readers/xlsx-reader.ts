@@ -38,11 +38,17 @@ function isBlank(cells: unknown[]): boolean {
 export async function openXlsx(path: string): Promise<RecordSource> {
   const file = createReadStream(path, { highWaterMark: 256 * 1024 });
   const workbook = new ExcelJS.stream.xlsx.WorkbookReader(file, {
-    sharedStrings: 'cache', hyperlinks: 'ignore', styles: 'cache', worksheets: 'emit', entries: 'emit',
+    sharedStrings: 'cache',
+    hyperlinks: 'ignore',
+    styles: 'cache',
+    worksheets: 'emit',
+    entries: 'emit',
   });
   const unreadable = (e: unknown) => {
     file.destroy();
-    return e instanceof AppError ? e : new AppError('UNREADABLE_FILE', { details: { reason: 'xlsx', message: (e as Error).message } });
+    return e instanceof AppError
+      ? e
+      : new AppError('UNREADABLE_FILE', { details: { reason: 'xlsx', message: (e as Error).message } });
   };
   let rows: AsyncIterator<ExcelJS.Row>;
   try {
@@ -54,7 +60,11 @@ export async function openXlsx(path: string): Promise<RecordSource> {
     throw unreadable(e);
   }
   const next = async () => {
-    try { return await rows.next(); } catch (e) { throw unreadable(e); }
+    try {
+      return await rows.next();
+    } catch (e) {
+      throw unreadable(e);
+    }
   };
   let header = await next();
   while (!header.done && isBlank(rowCells(header.value))) header = await next();

@@ -41,7 +41,11 @@ export function AccessibilityPage() {
 
       <h2>{t('a11y.supervision')}</h2>
       <p>{t('a11y.supervisionText')}</p>
-      <p><a href={DIGG_FORM} rel="noopener noreferrer">{t('a11y.supervisionLink')}</a></p>
+      <p>
+        <a href={DIGG_FORM} rel="noopener noreferrer">
+          {t('a11y.supervisionLink')}
+        </a>
+      </p>
 
       <h2>{t('a11y.technical')}</h2>
       <p>{t('a11y.status')}</p>
@@ -50,7 +54,9 @@ export function AccessibilityPage() {
       <p>{t('a11y.gapsIntro')}</p>
       <h3>{t('a11y.gapsLegal')}</h3>
       <ul className="gap-list">
-        {GAPS.map((g) => <li key={g}>{t(`a11y.gap.${g}`)}</li>)}
+        {GAPS.map((g) => (
+          <li key={g}>{t(`a11y.gap.${g}`)}</li>
+        ))}
       </ul>
 
       <h2>{t('a11y.testing')}</h2>

@@ -14,16 +14,26 @@ export function AgreementFacts({ agreement, parties }: { agreement: Review; part
   const a = agreement;
   return (
     <dl className="facts">
-      <div><dt>{t('agreements.parties')}</dt><dd>{parties}</dd></div>
-      <div><dt>{t('agreements.period')}</dt><dd>{t('reports.period', { from: format.day(a.period_start), to: format.day(a.period_end) })}</dd></div>
+      <div>
+        <dt>{t('agreements.parties')}</dt>
+        <dd>{parties}</dd>
+      </div>
+      <div>
+        <dt>{t('agreements.period')}</dt>
+        <dd>{t('reports.period', { from: format.day(a.period_start), to: format.day(a.period_end) })}</dd>
+      </div>
       <div>
         <dt>{t('agreements.review')}</dt>
         <dd>
-          {a.last_review ? t('agreements.lastReview', { date: format.day(a.last_review) }) : t('agreements.neverReviewed')}
+          {a.last_review
+            ? t('agreements.lastReview', { date: format.day(a.last_review) })
+            : t('agreements.neverReviewed')}
           {' · '}
-          {a.review_overdue
-            ? <span className="overdue">{t('agreements.reviewOverdue', { date: format.day(a.next_review) })}</span>
-            : t('agreements.nextReview', { date: format.day(a.next_review) })}
+          {a.review_overdue ? (
+            <span className="overdue">{t('agreements.reviewOverdue', { date: format.day(a.next_review) })}</span>
+          ) : (
+            t('agreements.nextReview', { date: format.day(a.next_review) })
+          )}
         </dd>
       </div>
     </dl>
@@ -37,9 +47,12 @@ export function IndicatorTable({ indicators, id }: { indicators: readonly Indica
   const category = useCategoryLabel();
   if (!indicators.length) return <p className="empty">{t('agreements.noIndicators')}</p>;
   // The public page withholds counts of 1–4 (null) so that no single incident can be singled out.
-  const period = (p: Indicator['baseline']) => t('agreements.periodValue', {
-    value: p.value === null ? t('common.fewerThan', { k: MIN_PUBLIC_COUNT }) : format.number(p.value), from: format.day(p.from), to: format.day(p.to),
-  });
+  const period = (p: Indicator['baseline']) =>
+    t('agreements.periodValue', {
+      value: p.value === null ? t('common.fewerThan', { k: MIN_PUBLIC_COUNT }) : format.number(p.value),
+      from: format.day(p.from),
+      to: format.day(p.to),
+    });
   return (
     <div className="table-wrap">
       <table className="data-table" id={id}>
@@ -50,20 +63,31 @@ export function IndicatorTable({ indicators, id }: { indicators: readonly Indica
             <th scope="col">{t('agreements.where')}</th>
             <th scope="col">{t('agreements.baseline')}</th>
             <th scope="col">{t('agreements.current')}</th>
-            <th scope="col" className="numeric">{t('agreements.target')}</th>
+            <th scope="col" className="numeric">
+              {t('agreements.target')}
+            </th>
           </tr>
         </thead>
         <tbody>
           {indicators.map((i, n) => {
             const [now, before] = [i.current.value, i.baseline.value];
-            const direction = now === null || before === null ? undefined : now > before ? 'change-worse' : now < before ? 'change-better' : undefined;
+            const direction =
+              now === null || before === null
+                ? undefined
+                : now > before
+                  ? 'change-worse'
+                  : now < before
+                    ? 'change-better'
+                    : undefined;
             return (
               <tr key={n}>
                 <th scope="row">{i.categories.map(category).join(', ')}</th>
                 <td>{i.where}</td>
                 <td>{period(i.baseline)}</td>
                 <td className={direction}>{period(i.current)}</td>
-                <td className="numeric">{i.target_value === null ? t('common.none') : format.number(i.target_value)}</td>
+                <td className="numeric">
+                  {i.target_value === null ? t('common.none') : format.number(i.target_value)}
+                </td>
               </tr>
             );
           })}

@@ -2,7 +2,12 @@ import { type FormEvent, type ReactNode, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useParams } from 'react-router';
 import { addMonths } from '../../../domain/calendar/index.js';
-import { ActivityAssessmentSchema, type Agreement, IndicatorAssessmentSchema, REVIEW_INTERVAL_MONTHS } from '../../../domain/agreements.js';
+import {
+  ActivityAssessmentSchema,
+  type Agreement,
+  IndicatorAssessmentSchema,
+  REVIEW_INTERVAL_MONTHS,
+} from '../../../domain/agreements.js';
 import { useCategoryLabel } from '../../api/use-reference-data.js';
 import { organisationToday } from '../../components/dates.js';
 import { ErrorSummary } from '../../forms/ErrorSummary.js';
@@ -17,7 +22,14 @@ import { Field } from '../../forms/Field.js';
 import { RadioGroup } from '../../forms/RadioGroup.js';
 import type { NoticeState } from '../programme/navigation-notice.js';
 import { canEditAgreements } from './access.js';
-import { type AssessmentState, blankReview, type ReviewErrorKey, type ReviewFormState, reviewInputId, validateReview } from './review-form.js';
+import {
+  type AssessmentState,
+  blankReview,
+  type ReviewErrorKey,
+  type ReviewFormState,
+  reviewInputId,
+  validateReview,
+} from './review-form.js';
 import { useAgreement, useReviewAgreement } from './use-agreements.js';
 import '../programme/programme.css';
 import '../situation/situation.css';
@@ -34,12 +46,26 @@ export function AgreementReviewPage() {
   return (
     <div className="page programme-page">
       <p className="breadcrumb">
-        <Link to={a ? `/agreements?district=${encodeURIComponent(a.district_unit.id)}#agreement-${a.id}` : '/agreements'}>← {t('agreementForm.back')}</Link>
+        <Link
+          to={a ? `/agreements?district=${encodeURIComponent(a.district_unit.id)}#agreement-${a.id}` : '/agreements'}
+        >
+          ← {t('agreementForm.back')}
+        </Link>
       </p>
-      <h1>{t('agreementReview.title')}{a && <>: {a.title}</>}</h1>
-      {session.isPending ? null : !session.data ? <SignInNotice /> : (
+      <h1>
+        {t('agreementReview.title')}
+        {a && <>: {a.title}</>}
+      </h1>
+      {session.isPending ? null : !session.data ? (
+        <SignInNotice />
+      ) : (
         <QueryState isPending={agreement.isPending} error={agreement.error} onRetry={() => void agreement.refetch()}>
-          {a && (canEditAgreements(session.data, a.district_unit.id) ? <ReviewForm agreement={a} /> : <p className="notice notice-info">{t('agreementForm.noAccess')}</p>)}
+          {a &&
+            (canEditAgreements(session.data, a.district_unit.id) ? (
+              <ReviewForm agreement={a} />
+            ) : (
+              <p className="notice notice-info">{t('agreementForm.noAccess')}</p>
+            ))}
         </QueryState>
       )}
     </div>
@@ -56,7 +82,12 @@ function ReviewForm({ agreement: a }: { agreement: Agreement }) {
   const today = organisationToday();
   const [state, setState] = useState<ReviewFormState>(() => blankReview(a, today));
   const { errors, general, summaryRef, fail, edited } = useFormOutcome<ReviewErrorKey>();
-  const order: ReviewErrorKey[] = ['reviewed_on', 'note', ...a.activities.map((x) => `activity:${x.id}` as const), ...a.indicators.map((x) => `indicator:${x.problem_id}` as const)];
+  const order: ReviewErrorKey[] = [
+    'reviewed_on',
+    'note',
+    ...a.activities.map((x) => `activity:${x.id}` as const),
+    ...a.indicators.map((x) => `indicator:${x.problem_id}` as const),
+  ];
 
   const setRow = (kind: 'activities' | 'indicators', id: string, patch: Partial<AssessmentState>) => {
     setState((s) => ({ ...s, [kind]: { ...s[kind], [id]: { ...s[kind][id]!, ...patch } } }));
@@ -67,51 +98,129 @@ function ReviewForm({ agreement: a }: { agreement: Agreement }) {
     if (review.isPending) return;
     const checked = validateReview(a, state, today);
     if (checked.errors) {
-      return fail(Object.fromEntries(checked.errors.map((x) => [x.key, t(`agreementReview.errors.${x.code}`, { date: a.last_review ? format.day(a.last_review) : format.day(a.period_start) })])), null);
+      return fail(
+        Object.fromEntries(
+          checked.errors.map((x) => [
+            x.key,
+            t(`agreementReview.errors.${x.code}`, {
+              date: a.last_review ? format.day(a.last_review) : format.day(a.period_start),
+            }),
+          ]),
+        ),
+        null,
+      );
     }
     try {
       await review.mutateAsync(checked.input);
       const notice: NoticeState = { notice: 'agreementReview.saved' };
-      void navigate(`/agreements?district=${encodeURIComponent(a.district_unit.id)}#agreement-${a.id}`, { state: notice });
+      void navigate(`/agreements?district=${encodeURIComponent(a.district_unit.id)}#agreement-${a.id}`, {
+        state: notice,
+      });
     } catch (err) {
       fail({}, errorText(err));
     }
   };
   const summary = order.flatMap((key) => (errors[key] ? [{ inputId: reviewInputId(key), message: errors[key] }] : []));
-  const next = /^\d{4}-\d{2}-\d{2}$/.test(state.reviewed_on) ? addMonths(state.reviewed_on, REVIEW_INTERVAL_MONTHS) : null;
+  const next = /^\d{4}-\d{2}-\d{2}$/.test(state.reviewed_on)
+    ? addMonths(state.reviewed_on, REVIEW_INTERVAL_MONTHS)
+    : null;
 
   return (
     <>
       <p className="lead">{t('agreementReview.intro')}</p>
-      <ErrorSummary ref={summaryRef} title={t('agreementReview.summaryTitle')} intro={t('report.summaryIntro')} items={summary} general={general} />
+      <ErrorSummary
+        ref={summaryRef}
+        title={t('agreementReview.summaryTitle')}
+        intro={t('report.summaryIntro')}
+        items={summary}
+        general={general}
+      />
       <form className="programme-form" noValidate onSubmit={(e) => void submit(e)}>
         <p className="hint">{t('report.required')}</p>
-        <Field id="review-date" label={t('agreementReview.date')} hint={a.last_review ? t('agreementReview.dateHint', { date: format.day(a.last_review) }) : undefined}
-          error={errors.reviewed_on} required>
-          {(aria) => <input {...aria} type="date" value={state.reviewed_on} max={today} onChange={(e) => { setState((s) => ({ ...s, reviewed_on: e.target.value })); edited('reviewed_on'); }} />}
+        <Field
+          id="review-date"
+          label={t('agreementReview.date')}
+          hint={a.last_review ? t('agreementReview.dateHint', { date: format.day(a.last_review) }) : undefined}
+          error={errors.reviewed_on}
+          required
+        >
+          {(aria) => (
+            <input
+              {...aria}
+              type="date"
+              value={state.reviewed_on}
+              max={today}
+              onChange={(e) => {
+                setState((s) => ({ ...s, reviewed_on: e.target.value }));
+                edited('reviewed_on');
+              }}
+            />
+          )}
         </Field>
-        <p className="next-review" data-testid="next-review">{next ? t('agreementReview.next', { date: format.day(next) }) : null}</p>
-        <Field id="review-note" label={t('agreementReview.note')} hint={t('agreementReview.noteHint')} error={errors.note}>
-          {(aria) => <textarea {...aria} rows={4} value={state.note} maxLength={4000} onChange={(e) => { setState((s) => ({ ...s, note: e.target.value })); edited('note'); }} />}
+        <p className="next-review" data-testid="next-review">
+          {next ? t('agreementReview.next', { date: format.day(next) }) : null}
+        </p>
+        <Field
+          id="review-note"
+          label={t('agreementReview.note')}
+          hint={t('agreementReview.noteHint')}
+          error={errors.note}
+        >
+          {(aria) => (
+            <textarea
+              {...aria}
+              rows={4}
+              value={state.note}
+              maxLength={4000}
+              onChange={(e) => {
+                setState((s) => ({ ...s, note: e.target.value }));
+                edited('note');
+              }}
+            />
+          )}
         </Field>
         <h2>{t('agreements.activities')}</h2>
         {a.activities.length === 0 && <p className="empty">{t('agreements.noActivities')}</p>}
         {a.activities.map((x) => (
-          <AssessmentRow key={x.id} id={`review-activity-${x.id}`} legend={x.title} error={errors[`activity:${x.id}`]} row={state.activities[x.id]!}
+          <AssessmentRow
+            key={x.id}
+            id={`review-activity-${x.id}`}
+            legend={x.title}
+            error={errors[`activity:${x.id}`]}
+            row={state.activities[x.id]!}
             facts={`${t(`programme.measureTypes.${x.type}`)} · ${t(`programme.measureStatus.${x.status}`)} · ${x.responsible_unit.name}`}
-            options={ActivityAssessmentSchema.options.map((v) => ({ value: v, label: t(`agreementReview.activityAssessments.${v}`) }))}
-            onChange={(patch) => setRow('activities', x.id, patch)} />
+            options={ActivityAssessmentSchema.options.map((v) => ({
+              value: v,
+              label: t(`agreementReview.activityAssessments.${v}`),
+            }))}
+            onChange={(patch) => setRow('activities', x.id, patch)}
+          />
         ))}
         <h2>{t('agreements.indicators')}</h2>
         {a.indicators.length === 0 && <p className="empty">{t('agreements.noIndicators')}</p>}
         {a.indicators.map((x) => (
-          <AssessmentRow key={x.problem_id} id={`review-indicator-${x.problem_id}`} legend={`${x.categories.map(category).join(', ')} – ${x.where}`}
-            error={errors[`indicator:${x.problem_id}`]} row={state.indicators[x.problem_id]!}
-            facts={t('agreementReview.indicatorFacts', { baseline: format.number(x.baseline.value), current: format.number(x.current.value), from: format.day(x.current.from), to: format.day(x.current.to) })}
-            options={IndicatorAssessmentSchema.options.map((v) => ({ value: v, label: t(`programme.assessments.${v}`) }))}
-            onChange={(patch) => setRow('indicators', x.problem_id, patch)} />
+          <AssessmentRow
+            key={x.problem_id}
+            id={`review-indicator-${x.problem_id}`}
+            legend={`${x.categories.map(category).join(', ')} – ${x.where}`}
+            error={errors[`indicator:${x.problem_id}`]}
+            row={state.indicators[x.problem_id]!}
+            facts={t('agreementReview.indicatorFacts', {
+              baseline: format.number(x.baseline.value),
+              current: format.number(x.current.value),
+              from: format.day(x.current.from),
+              to: format.day(x.current.to),
+            })}
+            options={IndicatorAssessmentSchema.options.map((v) => ({
+              value: v,
+              label: t(`programme.assessments.${v}`),
+            }))}
+            onChange={(patch) => setRow('indicators', x.problem_id, patch)}
+          />
         ))}
-        <SubmitButton large pending={review.isPending} pendingLabel={t('programme.saving')}>{t('agreementReview.submit')}</SubmitButton>
+        <SubmitButton large pending={review.isPending} pendingLabel={t('programme.saving')}>
+          {t('agreementReview.submit')}
+        </SubmitButton>
       </form>
     </>
   );
@@ -132,10 +241,26 @@ function AssessmentRow({ id, legend, facts, error, row, options, onChange }: Row
   const { t } = useTranslation();
   return (
     <div className="assessment-row">
-      <RadioGroup name={id} idPrefix={id} legend={legend} hint={facts} error={error} value={row.assessment} options={options}
-        onChange={(assessment) => onChange({ assessment })} />
+      <RadioGroup
+        name={id}
+        idPrefix={id}
+        legend={legend}
+        hint={facts}
+        error={error}
+        value={row.assessment}
+        options={options}
+        onChange={(assessment) => onChange({ assessment })}
+      />
       <Field id={`${id}-comment`} label={t('agreementReview.comment', { what: legend })}>
-        {(aria) => <input {...aria} type="text" value={row.comment} maxLength={1000} onChange={(e) => onChange({ comment: e.target.value })} />}
+        {(aria) => (
+          <input
+            {...aria}
+            type="text"
+            value={row.comment}
+            maxLength={1000}
+            onChange={(e) => onChange({ comment: e.target.value })}
+          />
+        )}
       </Field>
     </div>
   );

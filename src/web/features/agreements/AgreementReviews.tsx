@@ -4,7 +4,13 @@ import { useCategoryLabel } from '../../api/use-reference-data.js';
 import { useFormat } from '../../components/use-format.js';
 
 /** The reviews held, newest first: the latest open, earlier ones folded. */
-export function AgreementReviews({ reviews, agreementId }: { reviews: readonly AgreementReviewRecord[]; agreementId: string }) {
+export function AgreementReviews({
+  reviews,
+  agreementId,
+}: {
+  reviews: readonly AgreementReviewRecord[];
+  agreementId: string;
+}) {
   const { t } = useTranslation();
   const format = useFormat();
   if (!reviews.length) return <p className="empty">{t('agreementReview.none')}</p>;
@@ -30,7 +36,11 @@ function ReviewRecord({ review: r, id }: { review: AgreementReviewRecord; id: st
     <div className="review-record">
       <h4>{t('agreementReview.heading', { date: format.day(r.reviewed_on) })}</h4>
       <p className="muted">{t('agreementReview.setNext', { date: format.day(r.next_review) })}</p>
-      {r.note !== null ? <p className="description-text">{r.note || t('common.none')}</p> : <p className="muted">{t('agreements.summaryHidden')}</p>}
+      {r.note !== null ? (
+        <p className="description-text">{r.note || t('common.none')}</p>
+      ) : (
+        <p className="muted">{t('agreements.summaryHidden')}</p>
+      )}
       {(r.activities.length > 0 || r.indicators.length > 0) && (
         <div className="table-wrap">
           <table className="data-table" id={id}>
@@ -55,7 +65,14 @@ function ReviewRecord({ review: r, id }: { review: AgreementReviewRecord; id: st
               {r.indicators.map((x) => (
                 <tr key={x.problem_id}>
                   <th scope="row">{`${x.categories.map(category).join(', ')} – ${x.where}`}</th>
-                  <td>{t('agreementReview.indicatorThen', { baseline: format.number(x.baseline_value), value: format.number(x.value.value), from: format.day(x.value.from), to: format.day(x.value.to) })}</td>
+                  <td>
+                    {t('agreementReview.indicatorThen', {
+                      baseline: format.number(x.baseline_value),
+                      value: format.number(x.value.value),
+                      from: format.day(x.value.from),
+                      to: format.day(x.value.to),
+                    })}
+                  </td>
                   <td>{t(`programme.assessments.${x.assessment}`)}</td>
                   <td>{x.comment ?? ''}</td>
                 </tr>

@@ -26,17 +26,29 @@ export function PublicAgreementsPage() {
       <p className="muted">{t('publicAgreements.privacy')}</p>
       <div className="field">
         <label htmlFor="public-agreements-district">{t('publicAgreements.filter')}</label>
-        <select id="public-agreements-district" value={district ?? ''} onChange={(e) => setParams(e.target.value ? { district: e.target.value } : {}, { replace: true })}>
+        <select
+          id="public-agreements-district"
+          value={district ?? ''}
+          onChange={(e) => setParams(e.target.value ? { district: e.target.value } : {}, { replace: true })}
+        >
           <option value="">{t('publicAgreements.all')}</option>
-          {districts.map((d) => <option key={d.id} value={d.id}>{d.name}</option>)}
+          {districts.map((d) => (
+            <option key={d.id} value={d.id}>
+              {d.name}
+            </option>
+          ))}
         </select>
       </div>
       <QueryState isPending={agreements.isPending} error={agreements.error} onRetry={() => void agreements.refetch()}>
         {agreements.data && (
           <>
-            <p className="result-count" role="status">{t('publicAgreements.count', { count: agreements.data.length })}</p>
+            <p className="result-count" role="status">
+              {t('publicAgreements.count', { count: agreements.data.length })}
+            </p>
             {agreements.data.length === 0 && <p className="empty">{t('agreements.none')}</p>}
-            {agreements.data.map((a) => <PublicAgreementCard key={a.id} agreement={a} />)}
+            {agreements.data.map((a) => (
+              <PublicAgreementCard key={a.id} agreement={a} />
+            ))}
           </>
         )}
       </QueryState>
@@ -50,17 +62,32 @@ function PublicAgreementCard({ agreement: a }: { agreement: PublicAgreement }) {
   return (
     <article className="agreement" id={`agreement-${a.id}`} aria-labelledby={headingId}>
       <h2 id={headingId}>{t('agreements.heading', { kind: t(`agreements.kinds.${a.kind}`), district: a.district })}</h2>
-      <AgreementFacts agreement={a} parties={t('agreements.partiesValue', { district: a.district, partner: a.partner })} />
-      {a.public_text ? <p className="public-text" data-testid="public-text">{a.public_text}</p> : <p className="empty">{t('publicAgreements.noText')}</p>}
+      <AgreementFacts
+        agreement={a}
+        parties={t('agreements.partiesValue', { district: a.district, partner: a.partner })}
+      />
+      {a.public_text ? (
+        <p className="public-text" data-testid="public-text">
+          {a.public_text}
+        </p>
+      ) : (
+        <p className="empty">{t('publicAgreements.noText')}</p>
+      )}
       <h3>{t('agreements.priorityAreas')}</h3>
       <p>{a.priority_areas.join(', ') || t('common.none')}</p>
       <h3>{t('agreements.activities')}</h3>
-      {a.activities.length === 0 ? <p className="empty">{t('agreements.noActivities')}</p> : (
+      {a.activities.length === 0 ? (
+        <p className="empty">{t('agreements.noActivities')}</p>
+      ) : (
         <div className="table-wrap">
           <table className="data-table">
             <caption>{t('publicAgreements.activitiesCaption')}</caption>
             <thead>
-              <tr><th scope="col">{t('unitView.type')}</th><th scope="col">{t('unitView.status')}</th><th scope="col">{t('agreements.responsible')}</th></tr>
+              <tr>
+                <th scope="col">{t('unitView.type')}</th>
+                <th scope="col">{t('unitView.status')}</th>
+                <th scope="col">{t('agreements.responsible')}</th>
+              </tr>
             </thead>
             <tbody>
               {a.activities.map((x, n) => (

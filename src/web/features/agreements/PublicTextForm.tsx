@@ -23,25 +23,54 @@ export function PublicTextForm({ agreement }: { agreement: Agreement }) {
     const parsed = AgreementPublicTextSchema.safeParse({ text: value });
     setInvalid(!parsed.success);
     if (!parsed.success) return;
-    save.mutate({ id: agreement.id, text: parsed.data.text }, {
-      onSuccess: () => { setMessage(t(value === null ? 'agreements.withdrawn' : 'agreements.approved')); if (value === null) setText(''); },
-    });
+    save.mutate(
+      { id: agreement.id, text: parsed.data.text },
+      {
+        onSuccess: () => {
+          setMessage(t(value === null ? 'agreements.withdrawn' : 'agreements.approved'));
+          if (value === null) setText('');
+        },
+      },
+    );
   };
-  const onSubmit = (e: FormEvent) => { e.preventDefault(); submit(text); };
+  const onSubmit = (e: FormEvent) => {
+    e.preventDefault();
+    submit(text);
+  };
 
   return (
     <form className="public-text-form" onSubmit={onSubmit} noValidate>
-      <Field id={id} label={t('agreements.approveLabel')} hint={t('agreements.approveHelp')} error={invalid ? t('agreements.empty') : undefined}>
-        {(aria) => <textarea {...aria} rows={4} maxLength={4000} value={text} onChange={(e) => setText(e.target.value)} />}
+      <Field
+        id={id}
+        label={t('agreements.approveLabel')}
+        hint={t('agreements.approveHelp')}
+        error={invalid ? t('agreements.empty') : undefined}
+      >
+        {(aria) => (
+          <textarea {...aria} rows={4} maxLength={4000} value={text} onChange={(e) => setText(e.target.value)} />
+        )}
       </Field>
       <div className="button-row">
-        <SubmitButton pending={save.isPending} pendingLabel={t('programme.saving')}>{t('agreements.approve')}</SubmitButton>
+        <SubmitButton pending={save.isPending} pendingLabel={t('programme.saving')}>
+          {t('agreements.approve')}
+        </SubmitButton>
         {agreement.approved_public_text && (
-          <button type="button" className="button button-secondary" aria-disabled={save.isPending || undefined} onClick={() => submit(null)}>{t('agreements.withdraw')}</button>
+          <button
+            type="button"
+            className="button button-secondary"
+            aria-disabled={save.isPending || undefined}
+            onClick={() => submit(null)}
+          >
+            {t('agreements.withdraw')}
+          </button>
         )}
       </div>
       <div role="status">{message && <p className="notice-success">{message}</p>}</div>
-      {save.error && <p className="notice notice-error" role="alert">{errorText(save.error)}</p>}
+      {save.error && (
+        <p className="notice notice-error" role="alert">
+          {errorText(save.error)}
+        </p>
+      )}
     </form>
   );
 }

@@ -4,7 +4,11 @@ import { reportEndpoints as api } from '../../api/report-endpoints.js';
 
 /** Everything that shows an agreement or its review: the staff and public pages, the inbox and quality report. */
 const refresh = (qc: ReturnType<typeof useQueryClient>) =>
-  Promise.all(['agreement', 'agreements', 'public-agreements', 'inbox', 'quality', 'views'].map((k) => qc.invalidateQueries({ queryKey: [k] })));
+  Promise.all(
+    ['agreement', 'agreements', 'public-agreements', 'inbox', 'quality', 'views'].map((k) =>
+      qc.invalidateQueries({ queryKey: [k] }),
+    ),
+  );
 
 export function useAgreement(id: string | undefined) {
   return useQuery({ queryKey: ['agreement', id], queryFn: () => api.agreement(id!), enabled: Boolean(id) });
@@ -17,9 +21,14 @@ export function useAgreement(id: string | undefined) {
 export function useSaveAgreement() {
   const qc = useQueryClient();
   return useMutation({
-    mutationFn: (save: { id: null; body: AgreementCreate } | { id: string; version: number; body: AgreementUpdate }): Promise<Agreement> =>
+    mutationFn: (
+      save: { id: null; body: AgreementCreate } | { id: string; version: number; body: AgreementUpdate },
+    ): Promise<Agreement> =>
       save.id === null ? api.createAgreement(save.body) : api.updateAgreement(save.id, save.body, save.version),
-    onSuccess: (a) => { qc.setQueryData(['agreement', a.id], a); return refresh(qc); },
+    onSuccess: (a) => {
+      qc.setQueryData(['agreement', a.id], a);
+      return refresh(qc);
+    },
   });
 }
 
@@ -27,6 +36,9 @@ export function useReviewAgreement(id: string) {
   const qc = useQueryClient();
   return useMutation({
     mutationFn: (body: AgreementReview) => api.reviewAgreement(id, body),
-    onSuccess: (a) => { qc.setQueryData(['agreement', id], a); return refresh(qc); },
+    onSuccess: (a) => {
+      qc.setQueryData(['agreement', id], a);
+      return refresh(qc);
+    },
   });
 }

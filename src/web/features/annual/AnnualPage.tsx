@@ -28,10 +28,14 @@ export function AnnualPage() {
   const year = Number(params.get('year')) || thisYear;
   const fromUrl = scopeFromParams(params);
   const choice = fromUrl && fromUrl.scope !== 'city' ? fromUrl : defaultScope(session.data);
-  const query: AnnualQuery | null = !session.isPending && allowed && choice.scope !== 'city' && choice.unitId
-    ? { scope: choice.scope, unit_id: choice.unitId, year } : null;
+  const query: AnnualQuery | null =
+    !session.isPending && allowed && choice.scope !== 'city' && choice.unitId
+      ? { scope: choice.scope, unit_id: choice.unitId, year }
+      : null;
   const report = useAnnualReport(query);
-  const title = report.data ? t('annual.titleFor', { year: report.data.year, name: report.data.scope.unit.name }) : t('annual.title');
+  const title = report.data
+    ? t('annual.titleFor', { year: report.data.year, name: report.data.scope.unit.name })
+    : t('annual.title');
   useDocumentTitle(title);
   const [chosenYear, setChosenYear] = useState(String(year));
   useEffect(() => setChosenYear(String(year)), [year]);
@@ -41,20 +45,37 @@ export function AnnualPage() {
       {session.data && <ProgrammeNav />}
       <h1>{title}</h1>
       <p className="lead">{t('annual.intro')}</p>
-      {session.isPending ? null : !session.data ? <SignInNotice /> : !allowed ? <p className="notice notice-info">{t('reports.noAccess')}</p> : (
+      {session.isPending ? null : !session.data ? (
+        <SignInNotice />
+      ) : !allowed ? (
+        <p className="notice notice-info">{t('reports.noAccess')}</p>
+      ) : (
         <>
-          <ScopeForm id="annual" kinds={['district', 'unit']} value={choice.scope === 'city' ? { scope: 'district', unitId: null } : choice}
-            onSubmit={(c) => setParams({ scope: c.scope, unit: c.unitId ?? '', year: chosenYear })}>
+          <ScopeForm
+            id="annual"
+            kinds={['district', 'unit']}
+            value={choice.scope === 'city' ? { scope: 'district', unitId: null } : choice}
+            onSubmit={(c) => setParams({ scope: c.scope, unit: c.unitId ?? '', year: chosenYear })}
+          >
             <div className="field">
               <label htmlFor="annual-year">{t('annual.year')}</label>
               <select id="annual-year" value={chosenYear} onChange={(e) => setChosenYear(e.target.value)}>
-                {Array.from({ length: 5 }, (_, i) => String(thisYear - i)).map((y) => <option key={y} value={y}>{y}</option>)}
+                {Array.from({ length: 5 }, (_, i) => String(thisYear - i)).map((y) => (
+                  <option key={y} value={y}>
+                    {y}
+                  </option>
+                ))}
               </select>
             </div>
           </ScopeForm>
-          {!query ? <p className="notice notice-info">{t('annual.chooseUnit')}</p> : (
+          {!query ? (
+            <p className="notice notice-info">{t('annual.chooseUnit')}</p>
+          ) : (
             <>
-              <DownloadLinks pdf={reportEndpoints.annualFileUrl(query, 'pdf')} xlsx={reportEndpoints.annualFileUrl(query, 'xlsx')} />
+              <DownloadLinks
+                pdf={reportEndpoints.annualFileUrl(query, 'pdf')}
+                xlsx={reportEndpoints.annualFileUrl(query, 'xlsx')}
+              />
               <QueryState isPending={report.isPending} error={report.error} onRetry={() => void report.refetch()}>
                 {report.data && <AnnualBody report={report.data} />}
               </QueryState>
@@ -75,9 +96,16 @@ function AnnualBody({ report }: { report: AnnualReport }) {
       <section className="section" aria-labelledby="annual-totals">
         <h2 id="annual-totals">{t('annual.totals')}</h2>
         <dl className="totals">
-          {annualHeadline(report.totals).map(([key, n]) => <div key={key}><dt>{t(`annual.headline.${key}`)}</dt><dd>{format.number(n)}</dd></div>)}
+          {annualHeadline(report.totals).map(([key, n]) => (
+            <div key={key}>
+              <dt>{t(`annual.headline.${key}`)}</dt>
+              <dd>{format.number(n)}</dd>
+            </div>
+          ))}
         </dl>
-        <p><Link to={`/quality?scope=${report.scope.kind}&unit=${unit}`}>{t('quality.link')}</Link></p>
+        <p>
+          <Link to={`/quality?scope=${report.scope.kind}&unit=${unit}`}>{t('quality.link')}</Link>
+        </p>
       </section>
       <AnnualTables report={report} />
     </>

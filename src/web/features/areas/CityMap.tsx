@@ -25,7 +25,15 @@ const DISTRICT_HOVER: L.PathOptions = { fillColor: '#b9cde0', fillOpacity: 0.7 }
 export const DETAIL_ZOOM = 13;
 
 /** The city map: district polygons (clickable, labelled), incident hexbins on top, district outlines above those. */
-export function CityMap({ districts, hexbins, classes, resolution, onResolutionChange, onDistrictClick, describedBy }: Props) {
+export function CityMap({
+  districts,
+  hexbins,
+  classes,
+  resolution,
+  onResolutionChange,
+  onDistrictClick,
+  describedBy,
+}: Props) {
   const { t } = useTranslation();
   const format = useFormat();
   const [map, setMap] = useState<L.Map | null>(null);
@@ -57,7 +65,12 @@ export function CityMap({ districts, hexbins, classes, resolution, onResolutionC
       onEachFeature: (feature, layer) => {
         const name = String(feature.properties?.name ?? '');
         const id = String(feature.id ?? feature.properties?.id ?? '');
-        layer.bindTooltip(mapText(name), { permanent: true, direction: 'center', className: 'area-label', interactive: false });
+        layer.bindTooltip(mapText(name), {
+          permanent: true,
+          direction: 'center',
+          className: 'area-label',
+          interactive: false,
+        });
         layer.on({
           click: () => clickRef.current(id),
           mouseover: (e) => {
@@ -77,7 +90,10 @@ export function CityMap({ districts, hexbins, classes, resolution, onResolutionC
   useMapLayer(map, () => {
     const group = hexbinLayer(hexbins, classes);
     if (districts) {
-      L.geoJSON(districts as never, { interactive: false, style: () => ({ color: '#1f3a5f', weight: 2, fill: false }) }).addTo(group);
+      L.geoJSON(districts as never, {
+        interactive: false,
+        style: () => ({ color: '#1f3a5f', weight: 2, fill: false }),
+      }).addTo(group);
     }
     return group;
   }, [hexbins, classes, districts]);
@@ -100,11 +116,18 @@ export function CityMap({ districts, hexbins, classes, resolution, onResolutionC
 
   return (
     <div className="map-frame">
-      <MapView label={t('start.mapLabel')} {...(describedBy ? { describedBy } : {})} className="city-map" onReady={setMap} />
+      <MapView
+        label={t('start.mapLabel')}
+        {...(describedBy ? { describedBy } : {})}
+        className="city-map"
+        onReady={setMap}
+      />
       {hover && (hover.district || hover.count !== undefined) && (
         <div className="map-info" aria-hidden="true">
           {hover.district && <strong>{hover.district}</strong>}
-          {hover.count !== undefined && <span>{t('hexbins.tooltip', { count: hover.count, formatted: format.number(hover.count) })}</span>}
+          {hover.count !== undefined && (
+            <span>{t('hexbins.tooltip', { count: hover.count, formatted: format.number(hover.count) })}</span>
+          )}
         </div>
       )}
     </div>

@@ -13,7 +13,11 @@ export function DistrictList({ districts, counts }: Props) {
   const { t } = useTranslation();
   const format = useFormat();
   const rows = districts.features
-    .map((f) => ({ id: String(f.id ?? f.properties.id), name: f.properties.name, owner: f.properties.owner_unit_name ?? null }))
+    .map((f) => ({
+      id: String(f.id ?? f.properties.id),
+      name: f.properties.name,
+      owner: f.properties.owner_unit_name ?? null,
+    }))
     .sort((a, b) => a.name.localeCompare(b.name, 'sv'));
   return (
     <div className="table-wrap">
@@ -23,7 +27,9 @@ export function DistrictList({ districts, counts }: Props) {
           <tr>
             <th scope="col">{t('start.colDistrict')}</th>
             <th scope="col">{t('start.colOwner')}</th>
-            <th scope="col" className="numeric">{t('start.colCount')}</th>
+            <th scope="col" className="numeric">
+              {t('start.colCount')}
+            </th>
           </tr>
         </thead>
         <tbody>
@@ -31,7 +37,9 @@ export function DistrictList({ districts, counts }: Props) {
             const count = counts.get(r.id);
             return (
               <tr key={r.id} data-district={r.name}>
-                <th scope="row"><Link to={`/districts/${r.id}`}>{r.name}</Link></th>
+                <th scope="row">
+                  <Link to={`/districts/${r.id}`}>{r.name}</Link>
+                </th>
                 <td>{r.owner ?? t('common.none')}</td>
                 <td className="numeric">{count === undefined ? '…' : format.number(count)}</td>
               </tr>

@@ -43,7 +43,9 @@ export function DistrictMap({ area, neighbourhoods, incidents, hexbins, label, d
     if (!incidents) return null;
     const group = L.layerGroup();
     // Demo points first, so reported incidents are drawn on top of them.
-    const ordered = [...incidents.features].sort((a, b) => Number(b.properties.generated) - Number(a.properties.generated));
+    const ordered = [...incidents.features].sort(
+      (a, b) => Number(b.properties.generated) - Number(a.properties.generated),
+    );
     for (const f of ordered) {
       if (!f.geometry) continue;
       const [lon, lat] = f.geometry.coordinates;
@@ -61,5 +63,13 @@ export function DistrictMap({ area, neighbourhoods, incidents, hexbins, label, d
     return group;
   }, [incidents, categoryLabel, format]);
 
-  return <MapView label={label} {...(describedBy ? { describedBy } : {})} bounds={bboxToBounds(area.bbox)} className="district-map" onReady={setMap} />;
+  return (
+    <MapView
+      label={label}
+      {...(describedBy ? { describedBy } : {})}
+      bounds={bboxToBounds(area.bbox)}
+      className="district-map"
+      onReady={setMap}
+    />
+  );
 }

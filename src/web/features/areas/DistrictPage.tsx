@@ -37,20 +37,31 @@ export function DistrictPage() {
   const canProgramme = canReadProgramme(session.data);
   // Staff see points; visitors see the same 30 days as counts per H3 cell, coarse enough that no cell
   // singles out an incident (the server widens to whole weeks and leaves out cells under MIN_PUBLIC_COUNT).
-  const points = useIncidentPoints({ area_id: id, bbox: area.data?.bbox, from, precision: ['exact', 'place'] }, Boolean(area.data) && canRead === true);
-  const hexbins = useHexbins({ resolution: MAX_PUBLIC_RESOLUTION, ...(id ? { area_id: id } : {}), from }, Boolean(id) && canRead === false);
+  const points = useIncidentPoints(
+    { area_id: id, bbox: area.data?.bbox, from, precision: ['exact', 'place'] },
+    Boolean(area.data) && canRead === true,
+  );
+  const hexbins = useHexbins(
+    { resolution: MAX_PUBLIC_RESOLUTION, ...(id ? { area_id: id } : {}), from },
+    Boolean(id) && canRead === false,
+  );
   const classes = useMemo(() => hexbinClasses((hexbins.data ?? []).map((h) => h.count)), [hexbins.data]);
   const total = useMemo(() => (hexbins.data ?? []).reduce((s, h) => s + h.count, 0), [hexbins.data]);
   const places = usePlaces({ area_id: id }, Boolean(id));
 
   const bySetting = useMemo(() => {
     const sorted = [...(places.data ?? [])].sort((a, b) => a.name.localeCompare(b.name, 'sv'));
-    return { indoor: sorted.filter((p) => p.setting === 'indoor'), outdoor: sorted.filter((p) => p.setting === 'outdoor') };
+    return {
+      indoor: sorted.filter((p) => p.setting === 'indoor'),
+      outdoor: sorted.filter((p) => p.setting === 'outdoor'),
+    };
   }, [places.data]);
 
   return (
     <div className="page district-page">
-      <p className="breadcrumb"><Link to="/">← {t('district.back')}</Link></p>
+      <p className="breadcrumb">
+        <Link to="/">← {t('district.back')}</Link>
+      </p>
       <QueryState isPending={area.isPending} error={area.error} onRetry={() => void area.refetch()}>
         {area.data && (
           <>
@@ -58,27 +69,52 @@ export function DistrictPage() {
             <p className="subtitle">
               {t('district.kind')} {area.data.approximate && <ApproximateBadge kind="borders" />}
             </p>
-            {canSituation && <p className="district-situation-link"><Link to={`/districts/${area.data.id}/situation`}>{t('situation.link')}</Link></p>}
-            {canProgramme && <p className="district-situation-link"><Link to={`/districts/${area.data.id}/programme`}>{t('programme.district.link')}</Link></p>}
+            {canSituation && (
+              <p className="district-situation-link">
+                <Link to={`/districts/${area.data.id}/situation`}>{t('situation.link')}</Link>
+              </p>
+            )}
+            {canProgramme && (
+              <p className="district-situation-link">
+                <Link to={`/districts/${area.data.id}/programme`}>{t('programme.district.link')}</Link>
+              </p>
+            )}
             <DistrictReportLinks unitId={area.data.owner_unit?.id} />
             <dl className="facts">
               <div>
                 <dt>{t('district.owner')}</dt>
-                <dd>{area.data.owner_unit ? (i18n.language === 'en' && area.data.owner_unit.name_en) || area.data.owner_unit.name : t('common.none')}</dd>
+                <dd>
+                  {area.data.owner_unit
+                    ? (i18n.language === 'en' && area.data.owner_unit.name_en) || area.data.owner_unit.name
+                    : t('common.none')}
+                </dd>
               </div>
               <div>
                 <dt>{t('district.validity')}</dt>
                 <dd>
                   {area.data.valid_to
-                    ? t('district.validRange', { from: format.day(area.data.valid_from), to: format.day(area.data.valid_to) })
+                    ? t('district.validRange', {
+                        from: format.day(area.data.valid_from),
+                        to: format.day(area.data.valid_to),
+                      })
                     : t('district.validFrom', { from: format.day(area.data.valid_from) })}
-                  {area.data.valid_to && area.data.valid_to < organisationToday() && <> · <em>{t('district.historic')}</em></>}
+                  {area.data.valid_to && area.data.valid_to < organisationToday() && (
+                    <>
+                      {' '}
+                      · <em>{t('district.historic')}</em>
+                    </>
+                  )}
                 </dd>
               </div>
               {area.data.population && (
                 <div>
                   <dt>{t('district.population')}</dt>
-                  <dd>{t('district.populationValue', { population: format.number(area.data.population.population), year: area.data.population.year })}</dd>
+                  <dd>
+                    {t('district.populationValue', {
+                      population: format.number(area.data.population.population),
+                      year: area.data.population.year,
+                    })}
+                  </dd>
                 </div>
               )}
             </dl>
@@ -95,8 +131,15 @@ export function DistrictPage() {
               <aside className="map-aside">
                 {canRead === false ? (
                   <>
-                    <HexbinLegend classes={classes} resolution={MAX_PUBLIC_RESOLUTION} total={total} suppressedBelow={MIN_PUBLIC_COUNT} />
-                    <p id="district-map-note" className="legend-note">{t('district.mapNoteHexbins')}</p>
+                    <HexbinLegend
+                      classes={classes}
+                      resolution={MAX_PUBLIC_RESOLUTION}
+                      total={total}
+                      suppressedBelow={MIN_PUBLIC_COUNT}
+                    />
+                    <p id="district-map-note" className="legend-note">
+                      {t('district.mapNoteHexbins')}
+                    </p>
                   </>
                 ) : (
                   <>
@@ -104,21 +147,35 @@ export function DistrictPage() {
                       {t('district.mapNote')} <MapListLink targetId="latest-incidents" />
                     </p>
                     <ul className="legend-list">
-                      <li><span className="legend-dot" style={{ background: '#c2410c' }} aria-hidden="true" /> {t('district.legendReported')}</li>
-                      <li><span className="legend-dot" style={{ background: '#7a4d9c' }} aria-hidden="true" /> {t('common.demo')}</li>
+                      <li>
+                        <span className="legend-dot" style={{ background: '#c2410c' }} aria-hidden="true" />{' '}
+                        {t('district.legendReported')}
+                      </li>
+                      <li>
+                        <span className="legend-dot" style={{ background: '#7a4d9c' }} aria-hidden="true" />{' '}
+                        {t('common.demo')}
+                      </li>
                     </ul>
                   </>
                 )}
                 <h2 className="h3">{t('district.neighbourhoods')}</h2>
                 <ul className="plain-list columns">
-                  {[...area.data.children].sort((a, b) => a.name.localeCompare(b.name, 'sv')).map((c) => <li key={c.id}>{c.name}</li>)}
+                  {[...area.data.children]
+                    .sort((a, b) => a.name.localeCompare(b.name, 'sv'))
+                    .map((c) => (
+                      <li key={c.id}>{c.name}</li>
+                    ))}
                 </ul>
               </aside>
             </div>
 
             <section className="section" aria-labelledby="latest-heading">
               <h2 id="latest-heading">{t('district.latest')}</h2>
-              <LatestIncidents filter={{ area_id: area.data.id }} id="latest-incidents" caption={t('district.latest')} />
+              <LatestIncidents
+                filter={{ area_id: area.data.id }}
+                id="latest-incidents"
+                caption={t('district.latest')}
+              />
             </section>
 
             <section className="section" aria-labelledby="places-heading">
@@ -141,14 +198,17 @@ function PlaceLinks({ title, places }: { title: string; places: readonly PlaceSu
   const { t } = useTranslation();
   return (
     <div>
-      <h3>{title} <span className="muted">({places.length})</span></h3>
+      <h3>
+        {title} <span className="muted">({places.length})</span>
+      </h3>
       {places.length === 0 ? (
         <p className="empty">{t('district.noPlaces')}</p>
       ) : (
         <ul className="plain-list">
           {places.map((p) => (
             <li key={p.id}>
-              <Link to={`/places/${p.id}`}>{p.name}</Link> <span className="muted">· {t(`places.types.${p.type}`, { defaultValue: p.type })}</span>
+              <Link to={`/places/${p.id}`}>{p.name}</Link>{' '}
+              <span className="muted">· {t(`places.types.${p.type}`, { defaultValue: p.type })}</span>
             </li>
           ))}
         </ul>

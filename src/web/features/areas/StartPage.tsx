@@ -40,12 +40,15 @@ export function StartPage() {
   const canSituation = canReadSituation(useSession().data);
 
   const setParam = (key: string, value: string | null) =>
-    setParams((p) => {
-      const next = new URLSearchParams(p);
-      if (value === null) next.delete(key);
-      else next.set(key, value);
-      return next;
-    }, { replace: true });
+    setParams(
+      (p) => {
+        const next = new URLSearchParams(p);
+        if (value === null) next.delete(key);
+        else next.set(key, value);
+        return next;
+      },
+      { replace: true },
+    );
 
   const days = PERIOD_DAYS[period];
   const from = days === null ? undefined : daysAgoIso(days);
@@ -53,7 +56,10 @@ export function StartPage() {
   const hexbins = useHexbins({ resolution, ...(from ? { from } : {}) });
   const classes = useMemo(() => hexbinClasses((hexbins.data ?? []).map((h) => h.count)), [hexbins.data]);
   const total = useMemo(() => (hexbins.data ?? []).reduce((s, h) => s + h.count, 0), [hexbins.data]);
-  const districtIds = useMemo(() => (districts.data?.features ?? []).map((f) => String(f.id ?? f.properties.id)), [districts.data]);
+  const districtIds = useMemo(
+    () => (districts.data?.features ?? []).map((f) => String(f.id ?? f.properties.id)),
+    [districts.data],
+  );
   const counts = useDistrictCounts(districtIds, from);
   const onDistrictClick = useCallback((id: string) => navigate(`/districts/${id}`), [navigate]);
 
@@ -64,7 +70,9 @@ export function StartPage() {
           <h1>{t('start.title')}</h1>
           <p className="lead">{t('start.intro')}</p>
         </div>
-        <Link to="/report" className="button button-primary">{t('start.reportCta')}</Link>
+        <Link to="/report" className="button button-primary">
+          {t('start.reportCta')}
+        </Link>
       </div>
 
       <div className="map-controls">
@@ -76,7 +84,10 @@ export function StartPage() {
             setLayout(v);
             setParam('layout', v === 'current' ? null : v);
           }}
-          options={[{ value: 'current', label: t('layout.current') }, { value: 'earlier', label: t('layout.old') }]}
+          options={[
+            { value: 'current', label: t('layout.current') },
+            { value: 'earlier', label: t('layout.old') },
+          ]}
         />
         <RadioGroup
           name="period"
@@ -101,14 +112,27 @@ export function StartPage() {
           describedBy="map-notes"
         />
         <aside className="map-aside">
-          <HexbinLegend classes={classes} resolution={resolution} total={total} {...(canReadIncidents === true ? {} : { suppressedBelow: MIN_PUBLIC_COUNT })} />
+          <HexbinLegend
+            classes={classes}
+            resolution={resolution}
+            total={total}
+            {...(canReadIncidents === true ? {} : { suppressedBelow: MIN_PUBLIC_COUNT })}
+          />
           <section className="notes" id="map-notes" aria-labelledby="map-notes-title">
-            <h2 id="map-notes-title" className="h3">{t('start.notes')}</h2>
+            <h2 id="map-notes-title" className="h3">
+              {t('start.notes')}
+            </h2>
             <ul>
-              <li><span className="badge badge-approx">{t('common.approximateBorders')}</span> {t('start.noteBorders')}</li>
-              <li><span className="badge badge-demo">{t('common.demo')}</span> {t('start.noteDemo')}</li>
+              <li>
+                <span className="badge badge-approx">{t('common.approximateBorders')}</span> {t('start.noteBorders')}
+              </li>
+              <li>
+                <span className="badge badge-demo">{t('common.demo')}</span> {t('start.noteDemo')}
+              </li>
               <li>{t('start.notePolice')}</li>
-              <li><MapListLink targetId="district-list" /></li>
+              <li>
+                <MapListLink targetId="district-list" />
+              </li>
             </ul>
           </section>
         </aside>
@@ -117,7 +141,11 @@ export function StartPage() {
 
       <section aria-labelledby="districts-heading" className="section">
         <h2 id="districts-heading">{t('start.districtsHeading')}</h2>
-        {canSituation && <p className="district-situation-link"><Link to="/situation">{t('situation.cityLink')}</Link></p>}
+        {canSituation && (
+          <p className="district-situation-link">
+            <Link to="/situation">{t('situation.cityLink')}</Link>
+          </p>
+        )}
         <QueryState isPending={districts.isPending} error={districts.error} onRetry={() => void districts.refetch()}>
           {districts.data && <DistrictList districts={districts.data} counts={counts} />}
         </QueryState>

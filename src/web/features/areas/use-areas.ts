@@ -19,14 +19,24 @@ export function useDistrictsGeojson(at: string) {
 }
 
 export function useArea(id: string | undefined) {
-  return useQuery({ queryKey: ['area', id], queryFn: () => endpoints.area(id!), enabled: Boolean(id), staleTime: 3_600_000 });
+  return useQuery({
+    queryKey: ['area', id],
+    queryFn: () => endpoints.area(id!),
+    enabled: Boolean(id),
+    staleTime: 3_600_000,
+  });
 }
 
 /** Neighbourhood polygons (under one district, or all without `parentId`) of the layout in force on `at`. */
 export function useNeighbourhoodsGeojson(parentId: string | undefined, at: string | undefined) {
   return useQuery({
     queryKey: ['areas', 'neighbourhood', 'geojson', parentId, at],
-    queryFn: () => endpoints.areasGeojson({ level: 'neighbourhood', ...(parentId ? { parent_id: parentId } : {}), ...(at ? { at } : {}) }),
+    queryFn: () =>
+      endpoints.areasGeojson({
+        level: 'neighbourhood',
+        ...(parentId ? { parent_id: parentId } : {}),
+        ...(at ? { at } : {}),
+      }),
     enabled: Boolean(at),
     staleTime: 3_600_000,
   });
@@ -36,7 +46,10 @@ export function useNeighbourhoodsGeojson(parentId: string | undefined, at: strin
  * Mapped incidents per district: the sum of the district's hexbin counts (one small query each, in parallel,
  * cached), i.e. incidents with an exact or place location. Undefined while loading or on error.
  */
-export function useDistrictCounts(districtIds: readonly string[], from: string | undefined): Map<string, number | undefined> {
+export function useDistrictCounts(
+  districtIds: readonly string[],
+  from: string | undefined,
+): Map<string, number | undefined> {
   const results = useQueries({
     queries: districtIds.map((id) => ({
       queryKey: ['incidents', 'hexbins', { resolution: 7, area_id: id, from }],

@@ -6,7 +6,14 @@ import { QueryState } from '../../components/QueryState.js';
 import { useDocumentTitle } from '../../components/use-document-title.js';
 import { useFormat } from '../../components/use-format.js';
 import { canReadAudit, useSession } from '../auth/use-session.js';
-import { type AuditErrors, type AuditFormState, emptyAuditForm, formFromParams, paramsFromForm, toAuditFilter } from './audit-filter.js';
+import {
+  type AuditErrors,
+  type AuditFormState,
+  emptyAuditForm,
+  formFromParams,
+  paramsFromForm,
+  toAuditFilter,
+} from './audit-filter.js';
 import { AuditSearchForm } from './AuditSearchForm.js';
 import { AuditTable } from './AuditTable.js';
 import { useAuditLog } from './use-audit.js';
@@ -70,8 +77,12 @@ export function AuditPage() {
         </p>
       ) : !allowed ? (
         <>
-          <p className="notice notice-error" data-testid="no-access">{t('audit.noAccess')}</p>
-          <p><Link to="/">{t('app.home')}</Link></p>
+          <p className="notice notice-error" data-testid="no-access">
+            {t('audit.noAccess')}
+          </p>
+          <p>
+            <Link to="/">{t('app.home')}</Link>
+          </p>
         </>
       ) : (
         <>
@@ -89,14 +100,23 @@ export function AuditPage() {
               <div className="results-head">
                 <h2 id="audit-results-title">{t('audit.results')}</h2>
                 <div className="export">
-                  <a className="button button-secondary" href={endpoints.auditExportUrl(searched.filter)} download aria-describedby="audit-export-help">
+                  <a
+                    className="button button-secondary"
+                    href={endpoints.auditExportUrl(searched.filter)}
+                    download
+                    aria-describedby="audit-export-help"
+                  >
                     {t('audit.exportCsv')}
                   </a>
-                  <span id="audit-export-help" className="hint">{t('audit.exportHelp')}</span>
+                  <span id="audit-export-help" className="hint">
+                    {t('audit.exportHelp')}
+                  </span>
                 </div>
               </div>
               <QueryState isPending={log.isPending} error={log.error} onRetry={() => void log.refetch()}>
-                <p className="result-count" role="status">{t('audit.shown', { count: events.length, formatted: format.number(events.length) })}</p>
+                <p className="result-count" role="status">
+                  {t('audit.shown', { count: events.length, formatted: format.number(events.length) })}
+                </p>
                 {events.length === 0 ? (
                   <p className="empty">{t('audit.noResults')}</p>
                 ) : (
@@ -104,7 +124,12 @@ export function AuditPage() {
                 )}
                 {log.hasNextPage && (
                   <p>
-                    <button type="button" className="button button-secondary more-button" aria-disabled={log.isFetchingNextPage || undefined} onClick={() => void (log.isFetchingNextPage || more())}>
+                    <button
+                      type="button"
+                      className="button button-secondary more-button"
+                      aria-disabled={log.isFetchingNextPage || undefined}
+                      onClick={() => void (log.isFetchingNextPage || more())}
+                    >
                       {log.isFetchingNextPage ? t('audit.loadingMore') : t('audit.more')}
                     </button>
                   </p>

@@ -3,7 +3,14 @@ import { useTranslation } from 'react-i18next';
 import { ErrorSummary } from '../../forms/ErrorSummary.js';
 import { Field } from '../../forms/Field.js';
 import { summaryItems } from '../../forms/field-errors.js';
-import { AUDIT_ACTIONS, AUDIT_FIELDS, AUDIT_INPUT_ID, type AuditErrors, type AuditField, type AuditFormState } from './audit-filter.js';
+import {
+  AUDIT_ACTIONS,
+  AUDIT_FIELDS,
+  AUDIT_INPUT_ID,
+  type AuditErrors,
+  type AuditField,
+  type AuditFormState,
+} from './audit-filter.js';
 
 interface Props {
   form: AuditFormState;
@@ -20,7 +27,16 @@ export function AuditSearchForm({ form, errors, onChange, onSubmit, onClear, sum
 
   const text = (field: AuditField, label: string, help?: string) => (
     <Field id={AUDIT_INPUT_ID[field]} label={label} hint={help} error={errors[field]}>
-      {(aria) => <input {...aria} type="text" value={form[field]} autoComplete="off" spellCheck={false} onChange={(e) => onChange({ [field]: e.target.value })} />}
+      {(aria) => (
+        <input
+          {...aria}
+          type="text"
+          value={form[field]}
+          autoComplete="off"
+          spellCheck={false}
+          onChange={(e) => onChange({ [field]: e.target.value })}
+        />
+      )}
     </Field>
   );
 
@@ -31,7 +47,11 @@ export function AuditSearchForm({ form, errors, onChange, onSubmit, onClear, sum
 
   return (
     <>
-      <ErrorSummary ref={summaryRef} title={t('audit.summaryTitle')} items={summaryItems(errors, AUDIT_FIELDS, (f) => AUDIT_INPUT_ID[f])} />
+      <ErrorSummary
+        ref={summaryRef}
+        title={t('audit.summaryTitle')}
+        items={summaryItems(errors, AUDIT_FIELDS, (f) => AUDIT_INPUT_ID[f])}
+      />
       <form className="audit-form" role="search" aria-labelledby="audit-search-title" noValidate onSubmit={submit}>
         <h2 id="audit-search-title">{t('audit.search')}</h2>
         <div className="audit-fields">
@@ -40,7 +60,11 @@ export function AuditSearchForm({ form, errors, onChange, onSubmit, onClear, sum
             {(aria) => (
               <select {...aria} value={form.action} onChange={(e) => onChange({ action: e.target.value })}>
                 <option value="">{t('audit.actionAll')}</option>
-                {AUDIT_ACTIONS.map((a) => <option key={a} value={a}>{t(`audit.actions.${a}`)}</option>)}
+                {AUDIT_ACTIONS.map((a) => (
+                  <option key={a} value={a}>
+                    {t(`audit.actions.${a}`)}
+                  </option>
+                ))}
               </select>
             )}
           </Field>
@@ -51,8 +75,12 @@ export function AuditSearchForm({ form, errors, onChange, onSubmit, onClear, sum
           {text('to', t('audit.to'), t('audit.dateHelp'))}
         </div>
         <div className="button-row">
-          <button type="submit" className="button button-primary">{t('audit.submit')}</button>
-          <button type="button" className="button button-secondary" onClick={onClear}>{t('audit.clear')}</button>
+          <button type="submit" className="button button-primary">
+            {t('audit.submit')}
+          </button>
+          <button type="button" className="button button-secondary" onClick={onClear}>
+            {t('audit.clear')}
+          </button>
         </div>
       </form>
     </>

@@ -23,8 +23,7 @@ function Changes({ changes }: { changes: AuditEvent['changes'] }) {
           <code>{field}</code>:{' '}
           {!created && (
             <>
-              <span className="change-before">{asText(before, empty)}</span>{' '}
-              <span aria-hidden="true">→</span>
+              <span className="change-before">{asText(before, empty)}</span> <span aria-hidden="true">→</span>
               <span className="visually-hidden"> {t('audit.changedTo')} </span>{' '}
             </>
           )}
@@ -48,7 +47,9 @@ export function AuditTable({ events, focusId }: Props) {
   return (
     <div className="table-wrap" role="region" aria-labelledby="audit-caption" tabIndex={0}>
       <table className="data-table audit-table">
-        <caption id="audit-caption" className="visually-hidden">{t('audit.caption')}</caption>
+        <caption id="audit-caption" className="visually-hidden">
+          {t('audit.caption')}
+        </caption>
         <thead>
           <tr>
             <th scope="col">{t('audit.colTime')}</th>
@@ -60,8 +61,14 @@ export function AuditTable({ events, focusId }: Props) {
         </thead>
         <tbody>
           {events.map((e) => (
-            <tr key={e.id} data-audit-id={e.id} {...(e.id === focusId ? { tabIndex: -1, 'data-focus-target': '' } : {})}>
-              <td className="nowrap"><time dateTime={e.occurred_at}>{format.timestamp(e.occurred_at)}</time></td>
+            <tr
+              key={e.id}
+              data-audit-id={e.id}
+              {...(e.id === focusId ? { tabIndex: -1, 'data-focus-target': '' } : {})}
+            >
+              <td className="nowrap">
+                <time dateTime={e.occurred_at}>{format.timestamp(e.occurred_at)}</time>
+              </td>
               <td className="actor">{e.actor}</td>
               <td>{t(`audit.actions.${e.action}`, { defaultValue: e.action })}</td>
               <td className="entity">
@@ -69,11 +76,19 @@ export function AuditTable({ events, focusId }: Props) {
                 {e.entity_id && (
                   <>
                     <br />
-                    {e.entity_type === 'incident' ? <Link to={`/incidents/${e.entity_id}`}><code>{e.entity_id}</code></Link> : <code>{e.entity_id}</code>}
+                    {e.entity_type === 'incident' ? (
+                      <Link to={`/incidents/${e.entity_id}`}>
+                        <code>{e.entity_id}</code>
+                      </Link>
+                    ) : (
+                      <code>{e.entity_id}</code>
+                    )}
                   </>
                 )}
               </td>
-              <td className="changes-cell"><Changes changes={e.changes} /></td>
+              <td className="changes-cell">
+                <Changes changes={e.changes} />
+              </td>
             </tr>
           ))}
         </tbody>

@@ -18,12 +18,24 @@ export interface AuditFormState {
 export type AuditField = keyof AuditFormState;
 export const AUDIT_FIELDS: readonly AuditField[] = ['actor', 'action', 'entity_type', 'entity_id', 'from', 'to'];
 export const AUDIT_INPUT_ID: Record<AuditField, string> = {
-  actor: 'audit-actor', action: 'audit-action', entity_type: 'audit-entity-type', entity_id: 'audit-entity-id', from: 'audit-from', to: 'audit-to',
+  actor: 'audit-actor',
+  action: 'audit-action',
+  entity_type: 'audit-entity-type',
+  entity_id: 'audit-entity-id',
+  from: 'audit-from',
+  to: 'audit-to',
 };
 export type AuditErrors = FieldErrors<AuditField>;
 export const AUDIT_ACTIONS = AuditActionSchema.options;
 
-export const emptyAuditForm = (): AuditFormState => ({ actor: '', action: '', entity_type: '', entity_id: '', from: '', to: '' });
+export const emptyAuditForm = (): AuditFormState => ({
+  actor: '',
+  action: '',
+  entity_type: '',
+  entity_id: '',
+  from: '',
+  to: '',
+});
 
 /** The form as it was last searched, from the URL (so a search can be shared, reloaded and gone back to). */
 export function formFromParams(params: URLSearchParams): AuditFormState {
@@ -42,7 +54,10 @@ export function paramsFromForm(form: AuditFormState): URLSearchParams {
  * The API filter for a form, validated with the server's AuditQuerySchema. Days are whole days in Swedish time:
  * 'from' starts at its midnight, 'to' runs until the next day's midnight.
  */
-export function toAuditFilter(form: AuditFormState, t: TFunction): { filter: AuditFilter; errors: null } | { filter: null; errors: AuditErrors } {
+export function toAuditFilter(
+  form: AuditFormState,
+  t: TFunction,
+): { filter: AuditFilter; errors: null } | { filter: null; errors: AuditErrors } {
   const errors: AuditErrors = {};
   const day = (field: 'from' | 'to') => {
     const value = form[field].trim();

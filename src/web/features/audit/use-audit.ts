@@ -7,7 +7,8 @@ export const AUDIT_PAGE_SIZE = 50;
 export function useAuditLog(filter: AuditFilter | null, enabled: boolean) {
   return useInfiniteQuery({
     queryKey: ['audit', filter],
-    queryFn: ({ pageParam }) => endpoints.audit({ ...filter, limit: AUDIT_PAGE_SIZE, ...(pageParam ? { before_id: pageParam } : {}) }),
+    queryFn: ({ pageParam }) =>
+      endpoints.audit({ ...filter, limit: AUDIT_PAGE_SIZE, ...(pageParam ? { before_id: pageParam } : {}) }),
     initialPageParam: 0,
     getNextPageParam: (last) => last.next_before_id ?? undefined,
     enabled: enabled && filter !== null,

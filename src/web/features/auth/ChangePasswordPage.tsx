@@ -51,7 +51,8 @@ export function ChangePasswordPage() {
       if (revoked > 0) setRevokedTokens(revoked);
       else void navigate('/', { replace: true });
     } catch (err) {
-      if (err instanceof ApiError && err.code === 'INVALID_CREDENTIALS') fail({ current_password: t('account.errors.wrongCurrent') }, null);
+      if (err instanceof ApiError && err.code === 'INVALID_CREDENTIALS')
+        fail({ current_password: t('account.errors.wrongCurrent') }, null);
       else if (err instanceof ApiError && err.code === 'WEAK_PASSWORD') fail({ new_password: errorText(err) }, null);
       else fail({}, errorText(err));
     } finally {
@@ -61,7 +62,15 @@ export function ChangePasswordPage() {
 
   const field = (name: PasswordField, label: string, autoComplete: string, hint?: string) => (
     <Field id={INPUT_ID[name]} label={label} hint={hint} error={errors[name]}>
-      {(aria) => <input {...aria} type="password" autoComplete={autoComplete} value={values[name]} onChange={(e) => setValues((v) => ({ ...v, [name]: e.target.value }))} />}
+      {(aria) => (
+        <input
+          {...aria}
+          type="password"
+          autoComplete={autoComplete}
+          value={values[name]}
+          onChange={(e) => setValues((v) => ({ ...v, [name]: e.target.value }))}
+        />
+      )}
     </Field>
   );
   if (revokedTokens !== null) {
@@ -77,11 +86,18 @@ export function ChangePasswordPage() {
     <div className="page login-page">
       <h1>{t('account.title')}</h1>
       <p className="lead">{session.data?.must_change_password ? t('account.intro') : t('account.introVoluntary')}</p>
-      <ErrorSummary ref={summaryRef} title={t('account.failed')} items={summaryItems(errors, ['current_password', 'new_password'], (f) => INPUT_ID[f])} general={general} />
+      <ErrorSummary
+        ref={summaryRef}
+        title={t('account.failed')}
+        items={summaryItems(errors, ['current_password', 'new_password'], (f) => INPUT_ID[f])}
+        general={general}
+      />
       <form className="login-form" noValidate onSubmit={(e) => void submit(e)}>
         {field('current_password', t('account.current'), 'current-password')}
         {field('new_password', t('account.next'), 'new-password', t('account.nextHint'))}
-        <SubmitButton pending={pending} pendingLabel={t('account.saving')}>{t('account.submit')}</SubmitButton>
+        <SubmitButton pending={pending} pendingLabel={t('account.saving')}>
+          {t('account.submit')}
+        </SubmitButton>
       </form>
     </div>
   );

@@ -35,7 +35,11 @@ export function LoginPage() {
   const { errors, general, summaryRef, fail } = useFormOutcome<LoginField>();
   const next = safeNext(params.get('next'));
   const ssoError = params.get('error');
-  const providers = useQuery({ queryKey: ['auth-providers'], queryFn: () => endpoints.providers(), staleTime: Infinity });
+  const providers = useQuery({
+    queryKey: ['auth-providers'],
+    queryFn: () => endpoints.providers(),
+    staleTime: Infinity,
+  });
   useDocumentTitle(t('login.title'));
 
   const submit = async (e: FormEvent) => {
@@ -65,7 +69,9 @@ export function LoginPage() {
     <div className="page login-page">
       <h1>{t('login.title')}</h1>
       <p className="lead">{t('login.intro')}</p>
-      {session.data && <p className="notice notice-info">{t('login.already', { name: session.data.user.display_name })}</p>}
+      {session.data && (
+        <p className="notice notice-info">{t('login.already', { name: session.data.user.display_name })}</p>
+      )}
       {ssoError && (
         <p className="notice notice-error" role="alert">
           {ssoError === 'no_account' ? t('login.ssoErrors.no_account') : t('login.ssoErrors.other')}
@@ -73,19 +79,46 @@ export function LoginPage() {
       )}
       {providers.data?.oidc && (
         <>
-          <p><a className="button button-primary" href="/api/auth/oidc/start">{t('login.sso')}</a></p>
+          <p>
+            <a className="button button-primary" href="/api/auth/oidc/start">
+              {t('login.sso')}
+            </a>
+          </p>
           <p>{t('login.ssoOr')}</p>
         </>
       )}
-      <ErrorSummary ref={summaryRef} title={t('login.failed')} items={summaryItems(errors, ['email', 'password'], (f) => INPUT_ID[f])} general={general} />
+      <ErrorSummary
+        ref={summaryRef}
+        title={t('login.failed')}
+        items={summaryItems(errors, ['email', 'password'], (f) => INPUT_ID[f])}
+        general={general}
+      />
       <form className="login-form" noValidate onSubmit={(e) => void submit(e)}>
         <Field id={INPUT_ID.email} label={t('login.email')} error={errors.email}>
-          {(aria) => <input {...aria} type="email" autoComplete="username" value={email} onChange={(e) => setEmail(e.target.value)} />}
+          {(aria) => (
+            <input
+              {...aria}
+              type="email"
+              autoComplete="username"
+              value={email}
+              onChange={(e) => setEmail(e.target.value)}
+            />
+          )}
         </Field>
         <Field id={INPUT_ID.password} label={t('login.password')} error={errors.password}>
-          {(aria) => <input {...aria} type="password" autoComplete="current-password" value={password} onChange={(e) => setPassword(e.target.value)} />}
+          {(aria) => (
+            <input
+              {...aria}
+              type="password"
+              autoComplete="current-password"
+              value={password}
+              onChange={(e) => setPassword(e.target.value)}
+            />
+          )}
         </Field>
-        <SubmitButton pending={login.isPending} pendingLabel={t('login.signingIn')}>{t('login.submit')}</SubmitButton>
+        <SubmitButton pending={login.isPending} pendingLabel={t('login.signingIn')}>
+          {t('login.submit')}
+        </SubmitButton>
       </form>
     </div>
   );

@@ -24,7 +24,11 @@ export function SessionMenu() {
   return (
     <DisclosureMenu label={user.display_name} labelPrefix={t('login.account')} className="session-menu">
       <p className="session-email">{user.email}</p>
-      <button type="button" className="session-link" onClick={() => logout.mutate(undefined, { onSettled: () => void navigate('/') })}>
+      <button
+        type="button"
+        className="session-link"
+        onClick={() => logout.mutate(undefined, { onSettled: () => void navigate('/') })}
+      >
         {t('login.logout')}
       </button>
     </DisclosureMenu>

@@ -11,7 +11,8 @@ const UPDATE_INCIDENTS: readonly Role[] = POLICIES['incidents:update'].roles;
 const READ_FREE_TEXT: readonly Role[] = FREE_TEXT_ROLES;
 const READ_AUDIT: readonly Role[] = ['admin'];
 
-const hasRole = (me: Me | null | undefined, roles: readonly Role[]) => Boolean(me?.memberships.some((m) => roles.includes(m.role)));
+const hasRole = (me: Me | null | undefined, roles: readonly Role[]) =>
+  Boolean(me?.memberships.some((m) => roles.includes(m.role)));
 export const canReadIncidents = (me: Me | null | undefined) => hasRole(me, READ_INCIDENTS);
 export const canCreateIncidents = (me: Me | null | undefined) => hasRole(me, CREATE_INCIDENTS);
 /** Policy 'incidents:update': who may change an incident's status. */

@@ -33,7 +33,13 @@ export function ProcessingRecordPage() {
               </div>
               <div>
                 <dt>{t('gdpr.contact')}</dt>
-                <dd>{contact.includes('@') && !contact.includes(' ') ? <a href={`mailto:${contact}`}>{contact}</a> : contact}</dd>
+                <dd>
+                  {contact.includes('@') && !contact.includes(' ') ? (
+                    <a href={`mailto:${contact}`}>{contact}</a>
+                  ) : (
+                    contact
+                  )}
+                </dd>
               </div>
             </dl>
 
@@ -60,7 +66,9 @@ export function ProcessingRecordPage() {
                 <thead>
                   <tr>
                     <th scope="col">{t('gdpr.colWhat')}</th>
-                    <th scope="col" className="numeric">{t('gdpr.colMonths')}</th>
+                    <th scope="col" className="numeric">
+                      {t('gdpr.colMonths')}
+                    </th>
                   </tr>
                 </thead>
                 <tbody>

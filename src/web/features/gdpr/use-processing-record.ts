@@ -3,5 +3,9 @@ import { endpoints } from '../../api/endpoints.js';
 
 /** The public record of processing; it changes with releases, not by the minute. */
 export function useProcessingRecord() {
-  return useQuery({ queryKey: ['gdpr', 'processing-record'], queryFn: endpoints.processingRecord, staleTime: 3_600_000 });
+  return useQuery({
+    queryKey: ['gdpr', 'processing-record'],
+    queryFn: endpoints.processingRecord,
+    staleTime: 3_600_000,
+  });
 }

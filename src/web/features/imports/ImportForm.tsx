@@ -50,30 +50,49 @@ export function ImportForm({ profiles, general, summaryRef, focusSummary, onSubm
       />
       <form className="import-form" aria-labelledby="import-form-title" noValidate onSubmit={submit}>
         <h2 id="import-form-title">{t('imports.formTitle')}</h2>
-        <Field id="import-file" label={t('imports.file')} hint={t('imports.fileHelp')} error={missing ? t('imports.fileMissing') : undefined}>
+        <Field
+          id="import-file"
+          label={t('imports.file')}
+          hint={t('imports.fileHelp')}
+          error={missing ? t('imports.fileMissing') : undefined}
+        >
           {(aria) => (
-            <input {...aria} type="file"
+            <input
+              {...aria}
+              type="file"
               accept=".csv,.txt,.tsv,.xlsx,.json,.geojson,text/csv,application/json,application/geo+json,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-              onChange={(e) => { setFile(e.target.files?.[0] ?? null); setMissing(false); }} />
+              onChange={(e) => {
+                setFile(e.target.files?.[0] ?? null);
+                setMissing(false);
+              }}
+            />
           )}
         </Field>
         <Field id="import-profile" label={t('imports.profile')} hint={t('imports.profileHelp')}>
           {(aria) => (
             <select {...aria} value={profile} onChange={(e) => setProfile(e.target.value)}>
               <option value="">{t('imports.profileNone')}</option>
-              {profiles.map((p) => <option key={p.id} value={p.name}>{`${p.name} – ${p.source_label}`}</option>)}
+              {profiles.map((p) => (
+                <option key={p.id} value={p.name}>{`${p.name} – ${p.source_label}`}</option>
+              ))}
             </select>
           )}
         </Field>
         <Field id="import-format" label={t('imports.format')}>
           {(aria) => (
             <select {...aria} value={format} onChange={(e) => setFormat(e.target.value as (typeof FORMATS)[number])}>
-              {FORMATS.map((f) => <option key={f} value={f}>{t(`imports.formats.${f}`)}</option>)}
+              {FORMATS.map((f) => (
+                <option key={f} value={f}>
+                  {t(`imports.formats.${f}`)}
+                </option>
+              ))}
             </select>
           )}
         </Field>
         <div className="button-row">
-          <button type="submit" className="button button-primary">{t('imports.check')}</button>
+          <button type="submit" className="button button-primary">
+            {t('imports.check')}
+          </button>
         </div>
       </form>
     </>

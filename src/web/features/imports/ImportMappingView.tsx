@@ -46,10 +46,16 @@ export function ImportMappingView({ report }: { report: ImportReport }) {
           <h3 id="import-preview-title">{t('imports.previewTitle')}</h3>
           <p id="import-preview-help">{t('imports.previewHelp', { count: report.preview.length })}</p>
           <div className="table-wrap" role="region" aria-labelledby="import-preview-title" tabIndex={0}>
-            <table className="data-table import-preview" aria-labelledby="import-preview-title" aria-describedby="import-preview-help">
+            <table
+              className="data-table import-preview"
+              aria-labelledby="import-preview-title"
+              aria-describedby="import-preview-help"
+            >
               <thead>
                 <tr>
-                  <th scope="col" className="numeric">{t('imports.col.row')}</th>
+                  <th scope="col" className="numeric">
+                    {t('imports.col.row')}
+                  </th>
                   <th scope="col">{t('imports.previewCol.occurred')}</th>
                   <th scope="col">{t('imports.previewCol.category')}</th>
                   <th scope="col">{t('imports.previewCol.place')}</th>
@@ -59,7 +65,9 @@ export function ImportMappingView({ report }: { report: ImportReport }) {
               <tbody>
                 {report.preview.map((p) => (
                   <tr key={p.row}>
-                    <th scope="row" className="numeric">{p.row}</th>
+                    <th scope="row" className="numeric">
+                      {p.row}
+                    </th>
                     <td className="nowrap">{p.occurred_local}</td>
                     <td>{p.category_label[lang] || p.category}</td>
                     <td>{p.place ?? '–'}</td>
@@ -81,14 +89,24 @@ export function ImportMappingView({ report }: { report: ImportReport }) {
                 <tr>
                   <th scope="col">{t('imports.placesCol.value')}</th>
                   <th scope="col">{t('imports.placesCol.place')}</th>
-                  <th scope="col" className="numeric">{t('imports.placesCol.rows')}</th>
+                  <th scope="col" className="numeric">
+                    {t('imports.placesCol.rows')}
+                  </th>
                 </tr>
               </thead>
               <tbody>
                 {report.places.map((p) => (
                   <tr key={p.value}>
                     <th scope="row">{p.value}</th>
-                    <td>{p.place === null ? <strong>{t('imports.placesNone')}</strong> : p.precision === 'area' ? t('imports.placesArea', { name: p.place }) : p.place}</td>
+                    <td>
+                      {p.place === null ? (
+                        <strong>{t('imports.placesNone')}</strong>
+                      ) : p.precision === 'area' ? (
+                        t('imports.placesArea', { name: p.place })
+                      ) : (
+                        p.place
+                      )}
+                    </td>
                     <td className="numeric">{n(p.rows)}</td>
                   </tr>
                 ))}

@@ -58,7 +58,12 @@ export function ImportPage() {
   const start = async (choice: ImportChoice, swap: boolean, dryRun: boolean) => {
     setGeneral(null);
     try {
-      const { id } = await importEndpoints.start({ ...choice, dryRun, swapCoordinates: swap, skipInvalid: !dryRun && skipInvalid });
+      const { id } = await importEndpoints.start({
+        ...choice,
+        dryRun,
+        swapCoordinates: swap,
+        skipInvalid: !dryRun && skipInvalid,
+      });
       setState({ step: dryRun ? 'checking' : 'committing', runId: id, choice, swap });
     } catch (e) {
       refuse(errorText(e));
@@ -89,7 +94,9 @@ export function ImportPage() {
       <div className="page import-page">
         <h1>{t('imports.title')}</h1>
         {!session.data ? (
-          <p className="notice notice-info">{t('imports.signIn')} <Link to={`/login?next=${encodeURIComponent(pathname)}`}>{t('login.link')}</Link></p>
+          <p className="notice notice-info">
+            {t('imports.signIn')} <Link to={`/login?next=${encodeURIComponent(pathname)}`}>{t('login.link')}</Link>
+          </p>
         ) : (
           <p className="notice notice-error">{t('imports.noAccess')}</p>
         )}
@@ -103,12 +110,20 @@ export function ImportPage() {
       <p className="lead">{t('imports.intro')}</p>
       {state.step === 'choose' && (
         <QueryState isPending={profiles.isPending} error={profiles.error} onRetry={() => void profiles.refetch()}>
-          <ImportForm profiles={profiles.data ?? []} general={general} summaryRef={summaryRef} focusSummary={focusSummary} onSubmit={(choice) => void start(choice, false, true)} />
+          <ImportForm
+            profiles={profiles.data ?? []}
+            general={general}
+            summaryRef={summaryRef}
+            focusSummary={focusSummary}
+            onSubmit={(choice) => void start(choice, false, true)}
+          />
         </QueryState>
       )}
       {running && (
         <ImportProgress
-          heading={t(running.step === 'checking' ? 'imports.checking' : 'imports.importing', { file: running.choice.file.name })}
+          heading={t(running.step === 'checking' ? 'imports.checking' : 'imports.importing', {
+            file: running.choice.file.name,
+          })}
           run={run.data?.id === running.runId ? run.data : undefined}
         />
       )}
@@ -120,14 +135,23 @@ export function ImportPage() {
             swapped={state.swap}
             onSwap={state.swap ? undefined : () => void start(state.choice, true, true)}
           />
-          <CommitControls report={state.report} skipInvalid={skipInvalid} onSkipInvalid={setSkipInvalid}
-            onCommit={() => void start(state.choice, state.swap, false)} onAnother={() => setState({ step: 'choose' })} />
+          <CommitControls
+            report={state.report}
+            skipInvalid={skipInvalid}
+            onSkipInvalid={setSkipInvalid}
+            onCommit={() => void start(state.choice, state.swap, false)}
+            onAnother={() => setState({ step: 'choose' })}
+          />
         </>
       )}
       {state.step === 'done' && (
         <>
           <ImportResult report={state.report} headingRef={headingRef} />
-          <p><button type="button" className="button button-secondary" onClick={() => setState({ step: 'choose' })}>{t('imports.another')}</button></p>
+          <p>
+            <button type="button" className="button button-secondary" onClick={() => setState({ step: 'choose' })}>
+              {t('imports.another')}
+            </button>
+          </p>
         </>
       )}
     </div>
@@ -154,15 +178,26 @@ function CommitControls({ report, skipInvalid, onSkipInvalid, onCommit, onAnothe
         <>
           <p id="import-has-errors">{t('imports.hasErrors')}</p>
           <label className="checkbox">
-            <input type="checkbox" checked={skipInvalid} onChange={(e) => onSkipInvalid(e.target.checked)} aria-describedby="import-has-errors" />
+            <input
+              type="checkbox"
+              checked={skipInvalid}
+              onChange={(e) => onSkipInvalid(e.target.checked)}
+              aria-describedby="import-has-errors"
+            />
             {t('imports.skipInvalid')}
           </label>
         </>
       )}
       {toWrite === 0 && <p>{t('imports.nothingToImport')}</p>}
       <div className="button-row">
-        {toWrite > 0 && !blocked && <button type="button" className="button button-primary" onClick={onCommit}>{t('imports.commit', { count: toWrite })}</button>}
-        <button type="button" className="button button-secondary" onClick={onAnother}>{t('imports.another')}</button>
+        {toWrite > 0 && !blocked && (
+          <button type="button" className="button button-primary" onClick={onCommit}>
+            {t('imports.commit', { count: toWrite })}
+          </button>
+        )}
+        <button type="button" className="button button-secondary" onClick={onAnother}>
+          {t('imports.another')}
+        </button>
       </div>
     </section>
   );

@@ -12,16 +12,24 @@ export function ImportProgress({ heading, run }: { heading: string; run: ImportR
   const percent = run?.progress.percent ?? 0;
   const rows = format.number(run?.progress.rows_read ?? 0);
   const read = percent >= 100;
-  const spoken = read ? t('imports.progressWriting', { rows }) : t('imports.progressRows', { percent: Math.floor(percent / 10) * 10, rows });
+  const spoken = read
+    ? t('imports.progressWriting', { rows })
+    : t('imports.progressRows', { percent: Math.floor(percent / 10) * 10, rows });
   return (
     <section className="section import-progress" aria-labelledby="import-progress-title" aria-busy="true">
       <h2 id="import-progress-title">{heading}</h2>
-      <label htmlFor="import-progress-bar" className="visually-hidden">{t('imports.progressLabel')}</label>
+      <label htmlFor="import-progress-bar" className="visually-hidden">
+        {t('imports.progressLabel')}
+      </label>
       <progress id="import-progress-bar" max={100} value={percent} aria-describedby="import-progress-text" />
       <p id="import-progress-text" aria-hidden="true">
-        {read ? t('imports.progressWriting', { rows }) : t('imports.progressRows', { percent: format.number(percent), rows })}
+        {read
+          ? t('imports.progressWriting', { rows })
+          : t('imports.progressRows', { percent: format.number(percent), rows })}
       </p>
-      <p className="visually-hidden" role="status" aria-live="polite">{spoken}</p>
+      <p className="visually-hidden" role="status" aria-live="polite">
+        {spoken}
+      </p>
     </section>
   );
 }

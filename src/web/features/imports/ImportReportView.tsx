@@ -24,11 +24,18 @@ export function ImportReportView({ report, onSwap, swapped, headingRef }: Props)
   const swappedRows = report.errors_by_code.swapped_coordinates ?? 0;
   const unknown = Object.entries(report.unknown_categories);
   const duplicates = DUPLICATE_KINDS.filter((k) => report.duplicates[k] > 0);
-  const fact = (label: string, value: string) => <div key={label}><dt>{label}</dt><dd>{value}</dd></div>;
+  const fact = (label: string, value: string) => (
+    <div key={label}>
+      <dt>{label}</dt>
+      <dd>{value}</dd>
+    </div>
+  );
 
   return (
     <section className="section import-report" aria-labelledby="import-report-title">
-      <h2 id="import-report-title" ref={headingRef} tabIndex={-1}>{t('imports.reportTitle', { file: report.file.name })}</h2>
+      <h2 id="import-report-title" ref={headingRef} tabIndex={-1}>
+        {t('imports.reportTitle', { file: report.file.name })}
+      </h2>
       <dl className="facts">
         {fact(t('imports.facts.read'), n(r.read))}
         {fact(t('imports.facts.ok'), n(r.ok))}
@@ -46,18 +53,24 @@ export function ImportReportView({ report, onSwap, swapped, headingRef }: Props)
         <div className="notice notice-warning">
           <h3>{t('imports.swappedTitle')}</h3>
           <p>{t('imports.swappedText', { count: swappedRows })}</p>
-          <button type="button" className="button button-secondary" onClick={onSwap}>{t('imports.swapAndCheck')}</button>
+          <button type="button" className="button button-secondary" onClick={onSwap}>
+            {t('imports.swapAndCheck')}
+          </button>
         </div>
       )}
       {report.errors.length > 0 && (
         <>
           <h3 id="import-errors-title">{t('imports.errorsTitle')}</h3>
-          {report.errors_total > report.errors.length && <p>{t('imports.errorsShown', { shown: n(report.errors.length), total: n(report.errors_total) })}</p>}
+          {report.errors_total > report.errors.length && (
+            <p>{t('imports.errorsShown', { shown: n(report.errors.length), total: n(report.errors_total) })}</p>
+          )}
           <div className="table-wrap" role="region" aria-labelledby="import-errors-title" tabIndex={0}>
             <table className="data-table import-errors" aria-labelledby="import-errors-title">
               <thead>
                 <tr>
-                  <th scope="col" className="numeric">{t('imports.col.row')}</th>
+                  <th scope="col" className="numeric">
+                    {t('imports.col.row')}
+                  </th>
                   <th scope="col">{t('imports.col.column')}</th>
                   <th scope="col">{t('imports.col.code')}</th>
                   <th scope="col">{t('imports.col.message')}</th>
@@ -67,9 +80,13 @@ export function ImportReportView({ report, onSwap, swapped, headingRef }: Props)
               <tbody>
                 {report.errors.map((e, i) => (
                   <tr key={`${e.row}-${e.code}-${i}`}>
-                    <th scope="row" className="numeric">{e.row}</th>
+                    <th scope="row" className="numeric">
+                      {e.row}
+                    </th>
                     <td>{e.column ?? '–'}</td>
-                    <td><code>{e.code}</code></td>
+                    <td>
+                      <code>{e.code}</code>
+                    </td>
                     <td>{e.message}</td>
                     <td>{e.suggestion ?? ''}</td>
                   </tr>
@@ -85,13 +102,29 @@ export function ImportReportView({ report, onSwap, swapped, headingRef }: Props)
           <p>{t('imports.unknownHelp')}</p>
           <div className="table-wrap" role="region" aria-labelledby="import-unknown-title" tabIndex={0}>
             <table className="data-table" aria-labelledby="import-unknown-title">
-              <thead><tr><th scope="col">{t('imports.unknownCol.value')}</th><th scope="col" className="numeric">{t('imports.unknownCol.rows')}</th></tr></thead>
-              <tbody>{unknown.map(([value, count]) => <tr key={value}><th scope="row">{value}</th><td className="numeric">{n(count)}</td></tr>)}</tbody>
+              <thead>
+                <tr>
+                  <th scope="col">{t('imports.unknownCol.value')}</th>
+                  <th scope="col" className="numeric">
+                    {t('imports.unknownCol.rows')}
+                  </th>
+                </tr>
+              </thead>
+              <tbody>
+                {unknown.map(([value, count]) => (
+                  <tr key={value}>
+                    <th scope="row">{value}</th>
+                    <td className="numeric">{n(count)}</td>
+                  </tr>
+                ))}
+              </tbody>
             </table>
           </div>
         </>
       )}
-      {report.outside_organisation > 0 && <p className="notice notice-warning">{t('imports.outside', { count: report.outside_organisation })}</p>}
+      {report.outside_organisation > 0 && (
+        <p className="notice notice-warning">{t('imports.outside', { count: report.outside_organisation })}</p>
+      )}
       {duplicates.length > 0 && (
         <>
           <h3>{t('imports.duplicatesTitle')}</h3>
@@ -100,7 +133,9 @@ export function ImportReportView({ report, onSwap, swapped, headingRef }: Props)
           </dl>
           {report.duplicates.examples.length > 0 && (
             <ul className="plain-list">
-              {report.duplicates.examples.slice(0, 10).map((e) => <li key={`${e.row}-${e.code}`}>{`${t('imports.col.row')} ${e.row}: ${e.message}`}</li>)}
+              {report.duplicates.examples.slice(0, 10).map((e) => (
+                <li key={`${e.row}-${e.code}`}>{`${t('imports.col.row')} ${e.row}: ${e.message}`}</li>
+              ))}
             </ul>
           )}
         </>

@@ -15,19 +15,30 @@ export function ImportResult({ report, headingRef }: { report: ImportReport; hea
   const { t } = useTranslation();
   const format = useFormat();
   const categoryLabel = useCategoryLabel();
-  const incidents = useQuery({ queryKey: ['import-incidents', report.run_id], queryFn: () => importEndpoints.incidentsOfRun(report.run_id, SHOWN) });
+  const incidents = useQuery({
+    queryKey: ['import-incidents', report.run_id],
+    queryFn: () => importEndpoints.incidentsOfRun(report.run_id, SHOWN),
+  });
   const r = report.rows;
   const items = incidents.data?.items ?? [];
   return (
     <section className="section import-result" aria-labelledby="import-done-title">
-      <h2 id="import-done-title" ref={headingRef} tabIndex={-1}>{t('imports.doneTitle')}</h2>
+      <h2 id="import-done-title" ref={headingRef} tabIndex={-1}>
+        {t('imports.doneTitle')}
+      </h2>
       <p className="notice notice-success">
-        {t('imports.doneText', { inserted: format.number(r.inserted), updated: format.number(r.updated), unchanged: format.number(r.unchanged) })}
+        {t('imports.doneText', {
+          inserted: format.number(r.inserted),
+          updated: format.number(r.updated),
+          unchanged: format.number(r.unchanged),
+        })}
       </p>
       <p className="muted">{t('imports.runId', { id: report.run_id })}</p>
       <h3 id="import-incidents-title">{t('imports.importedTitle')}</h3>
       <QueryState isPending={incidents.isPending} error={incidents.error} onRetry={() => void incidents.refetch()}>
-        {items.length === 0 ? <p className="empty">{t('imports.importedNone')}</p> : (
+        {items.length === 0 ? (
+          <p className="empty">{t('imports.importedNone')}</p>
+        ) : (
           <>
             <p>{t('imports.importedShown', { count: items.length })}</p>
             <div className="table-wrap">
@@ -44,7 +55,9 @@ export function ImportResult({ report, headingRef }: { report: ImportReport; hea
                     <tr key={i.id}>
                       <td className="nowrap">{format.dateTime(i.occurred_at)}</td>
                       <td>{categoryLabel(i.category)}</td>
-                      <td><Link to={`/incidents/${i.id}`}>{i.source_ref ?? i.id}</Link></td>
+                      <td>
+                        <Link to={`/incidents/${i.id}`}>{i.source_ref ?? i.id}</Link>
+                      </td>
                     </tr>
                   ))}
                 </tbody>

@@ -19,7 +19,9 @@ export function InboxPage() {
   const { t } = useTranslation();
   useDocumentTitle(t('inbox.title'));
   const session = useSession();
-  const units = (session.data?.memberships ?? []).filter((m, i, all) => all.findIndex((o) => o.unit_id === m.unit_id) === i);
+  const units = (session.data?.memberships ?? []).filter(
+    (m, i, all) => all.findIndex((o) => o.unit_id === m.unit_id) === i,
+  );
   const [unitId, setUnitId] = useState<string | undefined>(undefined);
   useEffect(() => {
     if (!unitId && units[0]) setUnitId(units[0].unit_id);
@@ -38,34 +40,80 @@ export function InboxPage() {
   return (
     <div className="page inbox-page">
       <h1>{t('inbox.title')}</h1>
-      {session.isPending ? null : !session.data ? <SignInNotice /> : units.length === 0 ? <p className="empty">{t('inbox.noUnits')}</p> : (
+      {session.isPending ? null : !session.data ? (
+        <SignInNotice />
+      ) : units.length === 0 ? (
+        <p className="empty">{t('inbox.noUnits')}</p>
+      ) : (
         <>
           <div className="field">
             <label htmlFor="inbox-unit">{t('inbox.unit')}</label>
-            <select id="inbox-unit" value={unitId ?? ''} onChange={(e) => { setUnitId(e.target.value); setDone(null); }}>
-              {units.map((u) => <option key={u.unit_id} value={u.unit_id}>{u.unit_name}</option>)}
+            <select
+              id="inbox-unit"
+              value={unitId ?? ''}
+              onChange={(e) => {
+                setUnitId(e.target.value);
+                setDone(null);
+              }}
+            >
+              {units.map((u) => (
+                <option key={u.unit_id} value={u.unit_id}>
+                  {u.unit_name}
+                </option>
+              ))}
             </select>
           </div>
-          <div role="status">{done && <p ref={doneRef} tabIndex={-1} className="notice notice-success">{done}</p>}</div>
-          {update.error && <p className="notice notice-error" role="alert">{errorText(update.error)}</p>}
+          <div role="status">
+            {done && (
+              <p ref={doneRef} tabIndex={-1} className="notice notice-success">
+                {done}
+              </p>
+            )}
+          </div>
+          {update.error && (
+            <p className="notice notice-error" role="alert">
+              {errorText(update.error)}
+            </p>
+          )}
           <QueryState isPending={inbox.isPending} error={inbox.error} onRetry={() => void inbox.refetch()}>
             {inbox.data && (
               <>
                 <p className="result-count">{t('inbox.count', { count: inbox.data.items.length })}</p>
-                {inbox.data.items.length === 0 ? <p className="empty">{t('inbox.empty')}</p> : (
+                {inbox.data.items.length === 0 ? (
+                  <p className="empty">{t('inbox.empty')}</p>
+                ) : (
                   <ul className="inbox-list">
                     {inbox.data.items.map((item) => (
                       <li key={`${item.kind}-${item.id}`} className="inbox-item" data-kind={item.kind}>
                         <InboxEntry item={item} />
                         {item.kind === 'meeting_action' && (
-                          <button type="button" className="button button-secondary" aria-disabled={update.isPending || undefined}
-                            onClick={() => update.isPending || update.mutate({ id: item.id, body: { status: 'done' } }, { onSuccess: () => announce(t('inbox.markedDone', { title: item.title })) })}>
-                            {t('inbox.markDone')}<span className="visually-hidden">: {item.title}</span>
+                          <button
+                            type="button"
+                            className="button button-secondary"
+                            aria-disabled={update.isPending || undefined}
+                            onClick={() =>
+                              update.isPending ||
+                              update.mutate(
+                                { id: item.id, body: { status: 'done' } },
+                                { onSuccess: () => announce(t('inbox.markedDone', { title: item.title })) },
+                              )
+                            }
+                          >
+                            {t('inbox.markDone')}
+                            <span className="visually-hidden">: {item.title}</span>
                           </button>
                         )}
-                        {item.kind === 'contribution_request' && item.role === 'receiver' && unitId && canActForUnit(session.data, unitId) && (
-                          <RequestActions id={item.id} title={item.title} status={item.status} onAnswered={announce} />
-                        )}
+                        {item.kind === 'contribution_request' &&
+                          item.role === 'receiver' &&
+                          unitId &&
+                          canActForUnit(session.data, unitId) && (
+                            <RequestActions
+                              id={item.id}
+                              title={item.title}
+                              status={item.status}
+                              onAnswered={announce}
+                            />
+                          )}
                       </li>
                     ))}
                   </ul>
@@ -82,9 +130,12 @@ export function InboxPage() {
 /** Where an item's title leads: the object to act on (a request's problem is linked in its own line). */
 function itemLink(item: InboxItem): string | null {
   switch (item.kind) {
-    case 'incident': return `/incidents/${item.id}`;
-    case 'agreement_review': return `/agreements/${item.id}/review`;
-    default: return null;
+    case 'incident':
+      return `/incidents/${item.id}`;
+    case 'agreement_review':
+      return `/agreements/${item.id}/review`;
+    default:
+      return null;
   }
 }
 
@@ -93,9 +144,13 @@ function InboxEntry({ item }: { item: InboxItem }) {
   const format = useFormat();
   // Partners act on a meeting's decisions without reading the running situation picture: no link they cannot follow.
   const canSituation = canReadSituation(useSession().data);
-  const left = item.overdue
-    ? <span className="overdue">{t('inbox.overdue', { count: Math.abs(item.days_left) })}</span>
-    : item.days_left === 0 ? t('inbox.dueToday') : t('inbox.daysLeft', { count: item.days_left });
+  const left = item.overdue ? (
+    <span className="overdue">{t('inbox.overdue', { count: Math.abs(item.days_left) })}</span>
+  ) : item.days_left === 0 ? (
+    t('inbox.dueToday')
+  ) : (
+    t('inbox.daysLeft', { count: item.days_left })
+  );
   const dueDay = item.due_date.slice(0, 10);
   const link = itemLink(item);
   return (
@@ -104,17 +159,31 @@ function InboxEntry({ item }: { item: InboxItem }) {
       <h2 className="h3">{link ? <Link to={link}>{item.title}</Link> : item.title}</h2>
       {item.kind === 'contribution_request' && (
         <p>
-          {t(item.role === 'receiver' ? 'programme.inbox.from' : 'programme.inbox.to', { unit: item.counterpart.name })} · <StatusBadge kind="request" status={item.status} /> ·{' '}
-          {t('programme.inbox.problem')} <Link to={`/problems/${item.problem.id}`}>{item.problem.title}</Link>
-          {item.role === 'sender' && <> · <strong>{t('programme.inbox.escalated')}</strong></>}
+          {t(item.role === 'receiver' ? 'programme.inbox.from' : 'programme.inbox.to', { unit: item.counterpart.name })}{' '}
+          · <StatusBadge kind="request" status={item.status} /> · {t('programme.inbox.problem')}{' '}
+          <Link to={`/problems/${item.problem.id}`}>{item.problem.title}</Link>
+          {item.role === 'sender' && (
+            <>
+              {' '}
+              · <strong>{t('programme.inbox.escalated')}</strong>
+            </>
+          )}
         </p>
       )}
       <p>
         {t('inbox.due', { date: format.day(dueDay) })} · {left}
         {item.kind === 'meeting_action' && (
-          <> · {item.meeting.area_id && canSituation
-            ? <Link to={`/districts/${item.meeting.area_id}/situation?week=${item.meeting.week}`}>{t('inbox.meetingOf', { area: item.meeting.area_name, week: item.meeting.week })}</Link>
-            : t('inbox.meetingOf', { area: item.meeting.area_name, week: item.meeting.week })}</>
+          <>
+            {' '}
+            ·{' '}
+            {item.meeting.area_id && canSituation ? (
+              <Link to={`/districts/${item.meeting.area_id}/situation?week=${item.meeting.week}`}>
+                {t('inbox.meetingOf', { area: item.meeting.area_name, week: item.meeting.week })}
+              </Link>
+            ) : (
+              t('inbox.meetingOf', { area: item.meeting.area_name, week: item.meeting.week })
+            )}
+          </>
         )}
       </p>
     </>

@@ -1,6 +1,11 @@
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { RequestDeclineSchema, RequestDeliverSchema, REQUEST_TRANSITIONS, type RequestStatus } from '../../../domain/requests.js';
+import {
+  RequestDeclineSchema,
+  RequestDeliverSchema,
+  REQUEST_TRANSITIONS,
+  type RequestStatus,
+} from '../../../domain/requests.js';
 import { useErrorText } from '../../components/QueryState.js';
 import { Field } from '../../forms/Field.js';
 import { SubmitButton } from '../../forms/SubmitButton.js';
@@ -14,7 +19,17 @@ type Mode = 'decline' | 'deliver' | null;
  * The receiving unit answers a contribution request: accept at once, or decline with a reason / deliver
  * with a note in a small form that opens in place (native buttons and fields: keyboard works as usual).
  */
-export function RequestActions({ id, title, status, onAnswered }: { id: string; title: string; status: RequestStatus; onAnswered: (message: string) => void }) {
+export function RequestActions({
+  id,
+  title,
+  status,
+  onAnswered,
+}: {
+  id: string;
+  title: string;
+  status: RequestStatus;
+  onAnswered: (message: string) => void;
+}) {
   const { t } = useTranslation();
   const answer = useAnswerRequest();
   const errorText = useErrorText();
@@ -27,11 +42,17 @@ export function RequestActions({ id, title, status, onAnswered }: { id: string; 
 
   const send = (a: RequestAnswer) => {
     if (answer.isPending) return;
-    answer.mutate({ id, answer: a }, { onSuccess: (r) => onAnswered(t(`programme.inbox.answered.${r.status}`, { title })) });
+    answer.mutate(
+      { id, answer: a },
+      { onSuccess: (r) => onAnswered(t(`programme.inbox.answered.${r.status}`, { title })) },
+    );
   };
   const submit = (e: FormEvent) => {
     e.preventDefault();
-    const parsed = mode === 'decline' ? RequestDeclineSchema.safeParse({ reason: text }) : RequestDeliverSchema.safeParse({ note: text });
+    const parsed =
+      mode === 'decline'
+        ? RequestDeclineSchema.safeParse({ reason: text })
+        : RequestDeliverSchema.safeParse({ note: text });
     if (!parsed.success) {
       setInvalid(true);
       document.getElementById(textId)?.focus();
@@ -51,39 +72,68 @@ export function RequestActions({ id, title, status, onAnswered }: { id: string; 
       {mode === null ? (
         <div className="button-row">
           {allowed.includes('accepted') && (
-            <button type="button" className="button button-primary" aria-disabled={answer.isPending || undefined} onClick={() => send({ kind: 'accept' })}>
-              {t('programme.inbox.accept')}<span className="visually-hidden">: {title}</span>
+            <button
+              type="button"
+              className="button button-primary"
+              aria-disabled={answer.isPending || undefined}
+              onClick={() => send({ kind: 'accept' })}
+            >
+              {t('programme.inbox.accept')}
+              <span className="visually-hidden">: {title}</span>
             </button>
           )}
           {allowed.includes('declined') && (
             <button type="button" className="button button-secondary" onClick={() => open('decline')}>
-              {t('programme.inbox.decline')}<span className="visually-hidden">: {title}</span>
+              {t('programme.inbox.decline')}
+              <span className="visually-hidden">: {title}</span>
             </button>
           )}
           {allowed.includes('delivered') && (
             <button type="button" className="button button-secondary" onClick={() => open('deliver')}>
-              {t('programme.inbox.deliver')}<span className="visually-hidden">: {title}</span>
+              {t('programme.inbox.deliver')}
+              <span className="visually-hidden">: {title}</span>
             </button>
           )}
         </div>
       ) : (
         <form className="request-answer-form" noValidate onSubmit={submit}>
-          <Field id={textId} label={t(mode === 'decline' ? 'programme.inbox.reason' : 'programme.inbox.note')}
-            error={invalid ? t(mode === 'decline' ? 'programme.inbox.reasonMissing' : 'programme.inbox.noteMissing') : undefined}>
+          <Field
+            id={textId}
+            label={t(mode === 'decline' ? 'programme.inbox.reason' : 'programme.inbox.note')}
+            error={
+              invalid
+                ? t(mode === 'decline' ? 'programme.inbox.reasonMissing' : 'programme.inbox.noteMissing')
+                : undefined
+            }
+          >
             {(aria) => (
-              <textarea {...aria} rows={3} maxLength={2000} value={text} onChange={(e) => setText(e.target.value)}
-                onKeyDown={(e) => { if (e.key === 'Escape') setMode(null); }} />
+              <textarea
+                {...aria}
+                rows={3}
+                maxLength={2000}
+                value={text}
+                onChange={(e) => setText(e.target.value)}
+                onKeyDown={(e) => {
+                  if (e.key === 'Escape') setMode(null);
+                }}
+              />
             )}
           </Field>
           <div className="button-row">
             <SubmitButton pending={answer.isPending} pendingLabel={t('programme.saving')}>
               {t(mode === 'decline' ? 'programme.inbox.sendDecline' : 'programme.inbox.sendDeliver')}
             </SubmitButton>
-            <button type="button" className="button button-secondary" onClick={() => setMode(null)}>{t('programme.cancel')}</button>
+            <button type="button" className="button button-secondary" onClick={() => setMode(null)}>
+              {t('programme.cancel')}
+            </button>
           </div>
         </form>
       )}
-      {answer.error && <p className="notice notice-error" role="alert">{errorText(answer.error)}</p>}
+      {answer.error && (
+        <p className="notice notice-error" role="alert">
+          {errorText(answer.error)}
+        </p>
+      )}
     </div>
   );
 }

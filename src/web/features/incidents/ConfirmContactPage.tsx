@@ -19,10 +19,17 @@ export function ConfirmContactPage() {
   return (
     <div className="page confirm-contact-page">
       <h1>{t('confirmContact.title')}</h1>
-      {!token ? <p role="alert">{t('confirmContact.missing')}</p> : (
+      {!token ? (
+        <p role="alert">{t('confirmContact.missing')}</p>
+      ) : (
         <>
           <p className="lead">{t('confirmContact.intro')}</p>
-          <button type="button" className="button button-primary" disabled={confirm.isPending || confirm.isSuccess} onClick={() => confirm.mutate()}>
+          <button
+            type="button"
+            className="button button-primary"
+            disabled={confirm.isPending || confirm.isSuccess}
+            onClick={() => confirm.mutate()}
+          >
             {t('confirmContact.submit')}
           </button>
           <div aria-live="polite">

@@ -18,12 +18,16 @@ export function ContactFields({ notify, email, honeypot, emailError, onChange }:
     <>
       <div className="field checkbox-field">
         <label className="checkbox">
-          <input type="checkbox" checked={notify} aria-describedby="report-notify-help" onChange={(e) => onChange({ notify: e.target.checked })} />
+          <input
+            type="checkbox"
+            checked={notify}
+            aria-describedby="report-notify-help"
+            onChange={(e) => onChange({ notify: e.target.checked })}
+          />
           <span>{t('report.notify')}</span>
         </label>
         <p id="report-notify-help" className="hint">
-          {t('report.notifyHelp')}{' '}
-          {/* A new tab, so the half-filled form stays as it is. */}
+          {t('report.notifyHelp')} {/* A new tab, so the half-filled form stays as it is. */}
           <Link to="/personuppgifter" target="_blank" rel="noopener" className="privacy-link">
             {t('report.privacyLink')} <span className="nowrap">{t('about.newTab')}</span>
           </Link>
@@ -31,7 +35,15 @@ export function ContactFields({ notify, email, honeypot, emailError, onChange }:
       </div>
       {notify && (
         <Field id="report-email" label={t('report.email')} hint={t('report.emailHelp')} error={emailError}>
-          {(aria) => <input {...aria} type="email" autoComplete="email" value={email} onChange={(e) => onChange({ email: e.target.value })} />}
+          {(aria) => (
+            <input
+              {...aria}
+              type="email"
+              autoComplete="email"
+              value={email}
+              onChange={(e) => onChange({ email: e.target.value })}
+            />
+          )}
         </Field>
       )}
       {/* Off-screen and out of the tab order; screen readers skip it too. Bots fill in every field. */}

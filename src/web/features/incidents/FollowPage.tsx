@@ -36,9 +36,20 @@ export function FollowPage() {
       <p className="lead">{t('follow.intro')}</p>
       <form className="inline-form" noValidate onSubmit={submit}>
         <Field id="follow-code" label={t('follow.code')} hint={t('follow.codeHelp')} error={error ?? undefined}>
-          {(aria) => <input {...aria} type="text" value={value} autoComplete="off" spellCheck={false} onChange={(e) => setValue(e.target.value)} />}
+          {(aria) => (
+            <input
+              {...aria}
+              type="text"
+              value={value}
+              autoComplete="off"
+              spellCheck={false}
+              onChange={(e) => setValue(e.target.value)}
+            />
+          )}
         </Field>
-        <button type="submit" className="button button-primary">{t('follow.submit')}</button>
+        <button type="submit" className="button button-primary">
+          {t('follow.submit')}
+        </button>
       </form>
       {code && (
         <section className="section" aria-live="polite">

@@ -16,7 +16,9 @@ export function HexbinLegend({ classes, resolution, total, suppressedBelow }: Pr
   const format = useFormat();
   return (
     <section className="legend" aria-labelledby="hexbin-legend-title">
-      <h2 id="hexbin-legend-title" className="legend-title">{t('hexbins.legendTitle')}</h2>
+      <h2 id="hexbin-legend-title" className="legend-title">
+        {t('hexbins.legendTitle')}
+      </h2>
       {classes.length === 0 ? (
         <p className="legend-empty">{t('hexbins.none')}</p>
       ) : (
@@ -30,7 +32,8 @@ export function HexbinLegend({ classes, resolution, total, suppressedBelow }: Pr
         </ul>
       )}
       <p className="legend-note">
-        {t('hexbins.legendNote', { resolution })} {suppressedBelow !== undefined && t('hexbins.suppressedNote', { k: suppressedBelow })}{' '}
+        {t('hexbins.legendNote', { resolution })}{' '}
+        {suppressedBelow !== undefined && t('hexbins.suppressedNote', { k: suppressedBelow })}{' '}
         {total > 0 && <span>({t('hexbins.tooltip', { count: total, formatted: format.number(total) })})</span>}
       </p>
     </section>

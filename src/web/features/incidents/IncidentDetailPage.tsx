@@ -25,12 +25,20 @@ export function IncidentDetailPage() {
   const incident = useIncident(id, canReadIncidents(me));
   const assignment = useIncidentAssignment(id, canUpdateIncidents(me));
   const district = useArea(incident.data?.district_id ?? undefined);
-  const works = canWorkIncident(me, { assignedUnitId: assignment.data?.unit.id ?? null, reportingUnitId: incident.data?.reporting_unit_id ?? null, districtUnitId: district.data?.owner_unit_id ?? null });
-  useDocumentTitle(incident.data ? `${categoryLabel(incident.data.category)} (${t('incident.title')})` : t('incident.title'));
+  const works = canWorkIncident(me, {
+    assignedUnitId: assignment.data?.unit.id ?? null,
+    reportingUnitId: incident.data?.reporting_unit_id ?? null,
+    districtUnitId: district.data?.owner_unit_id ?? null,
+  });
+  useDocumentTitle(
+    incident.data ? `${categoryLabel(incident.data.category)} (${t('incident.title')})` : t('incident.title'),
+  );
 
   return (
     <div className="page incident-page">
-      <p className="breadcrumb"><Link to="/">← {t('incident.back')}</Link></p>
+      <p className="breadcrumb">
+        <Link to="/">← {t('incident.back')}</Link>
+      </p>
       {session.isPending ? (
         <QueryState isPending error={null} />
       ) : !me ? (
@@ -49,14 +57,21 @@ export function IncidentDetailPage() {
             <>
               <h1>{categoryLabel(incident.data.category)}</h1>
               <p className="subtitle">
-                {t('incident.title')} · <time dateTime={incident.data.occurred_at}>{format.dateTime(incident.data.occurred_at)}</time>
+                {t('incident.title')} ·{' '}
+                <time dateTime={incident.data.occurred_at}>{format.dateTime(incident.data.occurred_at)}</time>
               </p>
               <div className="incident-layout">
                 <IncidentFacts incident={incident.data} showFreeText={canReadFreeText(me)} />
                 {canUpdateIncidents(me) && (
                   <div className="incident-forms">
                     {works && <StatusForm incident={incident.data} />}
-                    {assignment.isSuccess && <IncidentAssignmentPanel incidentId={incident.data.id} assignment={assignment.data} works={works} />}
+                    {assignment.isSuccess && (
+                      <IncidentAssignmentPanel
+                        incidentId={incident.data.id}
+                        assignment={assignment.data}
+                        works={works}
+                      />
+                    )}
                     {works && <IncidentTierForm incident={incident.data} />}
                   </div>
                 )}

@@ -38,14 +38,22 @@ export function IncidentFacts({ incident: i, showFreeText }: { incident: Inciden
         <h2 id="incident-what">{t('incident.what')}</h2>
         <dl className="facts facts-grid">
           <Fact term={t('incidents.colCategory')}>{categoryLabel(i.category)}</Fact>
-          <Fact term={t('incident.occurredAt')}><time dateTime={i.occurred_at}>{format.dateTime(i.occurred_at)}</time></Fact>
-          <Fact term={t('incident.reportedAt')}><time dateTime={i.reported_at}>{format.dateTime(i.reported_at)}</time></Fact>
-          <Fact term={t('incident.id')}><code data-testid="incident-id">{i.id}</code></Fact>
+          <Fact term={t('incident.occurredAt')}>
+            <time dateTime={i.occurred_at}>{format.dateTime(i.occurred_at)}</time>
+          </Fact>
+          <Fact term={t('incident.reportedAt')}>
+            <time dateTime={i.reported_at}>{format.dateTime(i.reported_at)}</time>
+          </Fact>
+          <Fact term={t('incident.id')}>
+            <code data-testid="incident-id">{i.id}</code>
+          </Fact>
           <Fact term={t('incident.precision')}>
             <strong>{t(`incident.precisionLabel.${i.precision}`)}</strong>
             <span className="hint">{t(`incident.precisionHelp.${i.precision}`)}</span>
           </Fact>
-          <Fact term={t('incident.position')}>{format.coordinate(i.lat)}, {format.coordinate(i.lon)}</Fact>
+          <Fact term={t('incident.position')}>
+            {format.coordinate(i.lat)}, {format.coordinate(i.lon)}
+          </Fact>
           <Fact term={t('incident.neighbourhood')}>{(i.area_id && neighbourhoods.byId.get(i.area_id)) || none}</Fact>
           <Fact term={t('incident.district')}>
             {district.data ? <Link to={`/districts/${district.data.id}`}>{district.data.name}</Link> : none}
@@ -54,7 +62,9 @@ export function IncidentFacts({ incident: i, showFreeText }: { incident: Inciden
             {i.place_id ? <Link to={`/places/${i.place_id}`}>{place.data?.name ?? t('common.loading')}</Link> : none}
           </Fact>
           {i.place_id && (
-            <Fact term={t('incident.zone')}>{zone ? (i18n.language === 'en' && zone.name_en) || zone.name : t('incident.wholePlace')}</Fact>
+            <Fact term={t('incident.zone')}>
+              {zone ? (i18n.language === 'en' && zone.name_en) || zone.name : t('incident.wholePlace')}
+            </Fact>
           )}
         </dl>
       </section>
@@ -64,13 +74,26 @@ export function IncidentFacts({ incident: i, showFreeText }: { incident: Inciden
         <dl className="facts facts-grid">
           <Fact term={t('incident.source')}>
             {t(`incidents.source.${i.source}`)}
-            {i.generated && <> <DemoBadge /></>}
+            {i.generated && (
+              <>
+                {' '}
+                <DemoBadge />
+              </>
+            )}
           </Fact>
-          {i.source_ref && <Fact term={t('incident.sourceRef')}><code>{i.source_ref}</code></Fact>}
-          <Fact term={t('incident.reportingUnit')}>{(i.reporting_unit_id && unitNames.get(i.reporting_unit_id)) || none}</Fact>
+          {i.source_ref && (
+            <Fact term={t('incident.sourceRef')}>
+              <code>{i.source_ref}</code>
+            </Fact>
+          )}
+          <Fact term={t('incident.reportingUnit')}>
+            {(i.reporting_unit_id && unitNames.get(i.reporting_unit_id)) || none}
+          </Fact>
           <Fact term={t('incident.redaction')}>
             <span data-testid="redaction-count">
-              {i.redaction_count > 0 ? t('incident.redactions', { count: i.redaction_count }) : t('incident.redactionsNone')}
+              {i.redaction_count > 0
+                ? t('incident.redactions', { count: i.redaction_count })
+                : t('incident.redactionsNone')}
             </span>
           </Fact>
         </dl>
@@ -79,7 +102,9 @@ export function IncidentFacts({ incident: i, showFreeText }: { incident: Inciden
       <section aria-labelledby="incident-description">
         <h2 id="incident-description">{t('incident.description')}</h2>
         {!showFreeText ? (
-          <p className="notice notice-info" data-testid="free-text-hidden">{t('incident.hiddenForRole')}</p>
+          <p className="notice notice-info" data-testid="free-text-hidden">
+            {t('incident.hiddenForRole')}
+          </p>
         ) : i.description ? (
           <p className="description-text">{i.description}</p>
         ) : (
@@ -90,10 +115,20 @@ export function IncidentFacts({ incident: i, showFreeText }: { incident: Inciden
       <section aria-labelledby="incident-handling">
         <h2 id="incident-handling">{t('incident.handling')}</h2>
         <dl className="facts facts-grid" data-testid="incident-status">
-          <Fact term={t('incident.status')}><span className={`status status-${i.status}`}>{t(`incidents.status.${i.status}`)}</span></Fact>
-          {i.closure_reason && <Fact term={t('incident.closureReason')}>{t(`statusForm.closure.${i.closure_reason}`)}</Fact>}
-          {i.forwarded_to_unit_id && <Fact term={t('incident.forwardedTo')}>{unitNames.get(i.forwarded_to_unit_id) ?? none}</Fact>}
-          {showFreeText && i.status_note && <Fact term={t('incident.statusNote')}><span className="description-text">{i.status_note}</span></Fact>}
+          <Fact term={t('incident.status')}>
+            <span className={`status status-${i.status}`}>{t(`incidents.status.${i.status}`)}</span>
+          </Fact>
+          {i.closure_reason && (
+            <Fact term={t('incident.closureReason')}>{t(`statusForm.closure.${i.closure_reason}`)}</Fact>
+          )}
+          {i.forwarded_to_unit_id && (
+            <Fact term={t('incident.forwardedTo')}>{unitNames.get(i.forwarded_to_unit_id) ?? none}</Fact>
+          )}
+          {showFreeText && i.status_note && (
+            <Fact term={t('incident.statusNote')}>
+              <span className="description-text">{i.status_note}</span>
+            </Fact>
+          )}
         </dl>
       </section>
     </div>

@@ -51,9 +51,14 @@ export function IncidentTable({ incidents, caption, showPlace = true, id }: Prop
               </td>
               <td>
                 {categoryLabel(i.category)}
-                {i.generated && <> <DemoBadge /></>}
+                {i.generated && (
+                  <>
+                    {' '}
+                    <DemoBadge />
+                  </>
+                )}
               </td>
-              <td>{i.area_id ? neighbourhoods.byId.get(i.area_id) ?? t('common.none') : t('common.none')}</td>
+              <td>{i.area_id ? (neighbourhoods.byId.get(i.area_id) ?? t('common.none')) : t('common.none')}</td>
               {showPlace && (
                 <td>
                   {i.precision === 'municipality' ? (
@@ -65,7 +70,9 @@ export function IncidentTable({ incidents, caption, showPlace = true, id }: Prop
                   )}
                 </td>
               )}
-              <td><span className={`status status-${i.status}`}>{t(`incidents.status.${i.status}`)}</span></td>
+              <td>
+                <span className={`status status-${i.status}`}>{t(`incidents.status.${i.status}`)}</span>
+              </td>
               <td>{t(`incidents.source.${i.source}`)}</td>
               <td className="description">{i.description ?? ''}</td>
             </tr>

@@ -47,25 +47,51 @@ export function IncidentTierForm({ incident }: { incident: Incident }) {
     <section className="status-form-panel tier-form-panel" aria-labelledby="tier-form-title">
       <h2 id="tier-form-title">{t('incidentTier.title')}</h2>
       <p data-testid="incident-tier">{t('incidentTier.current', { tier: label(incident.confidentiality) })}</p>
-      <ErrorSummary ref={summaryRef} titleId="tier-summary-title" title={t('incidentTier.summaryTitle')}
-        items={error ? [{ inputId: SELECT_ID, message: error }] : []} general={general} />
+      <ErrorSummary
+        ref={summaryRef}
+        titleId="tier-summary-title"
+        title={t('incidentTier.summaryTitle')}
+        items={error ? [{ inputId: SELECT_ID, message: error }] : []}
+        general={general}
+      />
       <form className="status-form" noValidate onSubmit={(e) => void submit(e)}>
-        <Field id={SELECT_ID} label={t('incidentTier.label')} hint={t('incidentTier.intro')} error={error}
-          describedBy={[tier === 'restricted' && 'incident-tier-restricted']}>
+        <Field
+          id={SELECT_ID}
+          label={t('incidentTier.label')}
+          hint={t('incidentTier.intro')}
+          error={error}
+          describedBy={[tier === 'restricted' && 'incident-tier-restricted']}
+        >
           {(aria) => (
             <>
-              {tier === 'restricted' && <span id="incident-tier-restricted" className="hint">{t('incidentTier.restrictedHint')}</span>}
-              <select {...aria} value={tier} onChange={(e) => {
-                setTier(e.target.value as Confidentiality);
-                edited('tier');
-              }}>
-                {CONFIDENTIALITY_TIERS.map((c) => <option key={c} value={c}>{label(c)}</option>)}
+              {tier === 'restricted' && (
+                <span id="incident-tier-restricted" className="hint">
+                  {t('incidentTier.restrictedHint')}
+                </span>
+              )}
+              <select
+                {...aria}
+                value={tier}
+                onChange={(e) => {
+                  setTier(e.target.value as Confidentiality);
+                  edited('tier');
+                }}
+              >
+                {CONFIDENTIALITY_TIERS.map((c) => (
+                  <option key={c} value={c}>
+                    {label(c)}
+                  </option>
+                ))}
               </select>
             </>
           )}
         </Field>
-        <SubmitButton pending={update.isPending} pendingLabel={t('incidentTier.saving')}>{t('incidentTier.submit')}</SubmitButton>
-        <p className="status-saved" role="status">{saved && <span className="notice notice-success">{saved}</span>}</p>
+        <SubmitButton pending={update.isPending} pendingLabel={t('incidentTier.saving')}>
+          {t('incidentTier.submit')}
+        </SubmitButton>
+        <p className="status-saved" role="status">
+          {saved && <span className="notice notice-success">{saved}</span>}
+        </p>
       </form>
     </section>
   );

@@ -19,7 +19,11 @@ export function LatestIncidents({ filter, caption, limit = 25, id, showPlace }: 
   const latest = useLatestIncidents(filter, limit, canRead === true);
   if (canRead === false) return <SignInNotice />;
   return (
-    <QueryState isPending={canRead === undefined || latest.isPending} error={latest.error} onRetry={() => void latest.refetch()}>
+    <QueryState
+      isPending={canRead === undefined || latest.isPending}
+      error={latest.error}
+      onRetry={() => void latest.refetch()}
+    >
       <IncidentTable
         incidents={latest.data?.items ?? []}
         caption={caption}

@@ -52,7 +52,12 @@ export function LocationPicker({ point, placeId, zoneId, onPoint, onPlace, onZon
     return L.geoJSON(districts.data as never, {
       interactive: false,
       style: () => ({ color: '#1f3a5f', weight: 1.5, fillColor: '#e8eef4', fillOpacity: 0.5 }),
-      onEachFeature: (f, layer) => layer.bindTooltip(mapText(String(f.properties?.name ?? '')), { permanent: true, direction: 'center', className: 'area-label area-label-district' }),
+      onEachFeature: (f, layer) =>
+        layer.bindTooltip(mapText(String(f.properties?.name ?? '')), {
+          permanent: true,
+          direction: 'center',
+          className: 'area-label area-label-district',
+        }),
     });
   }, [districts.data]);
 
@@ -62,7 +67,12 @@ export function LocationPicker({ point, placeId, zoneId, onPoint, onPlace, onZon
     return L.geoJSON(neighbourhoods.data as never, {
       interactive: false,
       style: () => ({ color: '#58708a', weight: 1, dashArray: '4 3', fill: false }),
-      onEachFeature: (f, layer) => layer.bindTooltip(mapText(String(f.properties?.name ?? '')), { permanent: true, direction: 'center', className: 'area-label area-label-small area-label-neighbourhood' }),
+      onEachFeature: (f, layer) =>
+        layer.bindTooltip(mapText(String(f.properties?.name ?? '')), {
+          permanent: true,
+          direction: 'center',
+          className: 'area-label area-label-small area-label-neighbourhood',
+        }),
     });
   }, [neighbourhoods.data]);
 
@@ -91,7 +101,14 @@ export function LocationPicker({ point, placeId, zoneId, onPoint, onPlace, onZon
 
   useMapLayer(map, () => {
     if (!point) return null;
-    return L.circleMarker([point.lat, point.lon], { radius: 10, color: '#ffffff', weight: 3, fillColor: '#c2410c', fillOpacity: 1, interactive: false });
+    return L.circleMarker([point.lat, point.lon], {
+      radius: 10,
+      color: '#ffffff',
+      weight: 3,
+      fillColor: '#c2410c',
+      fillOpacity: 1,
+      interactive: false,
+    });
   }, [point?.lat, point?.lon]);
 
   const locateMe = () => {
@@ -114,21 +131,45 @@ export function LocationPicker({ point, placeId, zoneId, onPoint, onPlace, onZon
   // The place list and the map answer for the whole group: they are described by its hint, status and error.
   const groupDescriptions = ['location-hint', 'location-status', locationError && 'location-error'];
   return (
-    <FieldGroup id="location" className="location-picker" legend={t('report.location')} hint={t('report.locationHelp')} error={locationError} required>
+    <FieldGroup
+      id="location"
+      className="location-picker"
+      legend={t('report.location')}
+      hint={t('report.locationHelp')}
+      error={locationError}
+      required
+    >
       <div className="location-grid">
         <div className="location-controls">
           <Field id="report-place-search" label={t('report.placeSearch')}>
-            {(aria) => <input {...aria} type="search" value={search} onChange={(e) => setSearch(e.target.value)} autoComplete="off" />}
+            {(aria) => (
+              <input
+                {...aria}
+                type="search"
+                value={search}
+                onChange={(e) => setSearch(e.target.value)}
+                autoComplete="off"
+              />
+            )}
           </Field>
           <Field id="report-place" label={t('report.place')} describedBy={groupDescriptions}>
             {(aria) => (
-              <select {...aria} value={placeId} aria-invalid={locationError ? true : undefined} onChange={(e) => {
-                const chosen = places.data?.find((p) => p.id === e.target.value) ?? null;
-                onPlace(chosen);
-                if (chosen) showOnMap(chosen.lat, chosen.lon);
-              }}>
+              <select
+                {...aria}
+                value={placeId}
+                aria-invalid={locationError ? true : undefined}
+                onChange={(e) => {
+                  const chosen = places.data?.find((p) => p.id === e.target.value) ?? null;
+                  onPlace(chosen);
+                  if (chosen) showOnMap(chosen.lat, chosen.lon);
+                }}
+              >
                 <option value="">{t('report.placeNone')}</option>
-                {options.map((p) => <option key={p.id} value={p.id}>{p.name}</option>)}
+                {options.map((p) => (
+                  <option key={p.id} value={p.id}>
+                    {p.name}
+                  </option>
+                ))}
               </select>
             )}
           </Field>
@@ -137,15 +178,28 @@ export function LocationPicker({ point, placeId, zoneId, onPoint, onPlace, onZon
               {(aria) => (
                 <select {...aria} value={zoneId} onChange={(e) => onZone(e.target.value)}>
                   <option value="">{t('report.zoneNone')}</option>
-                  {place.data?.zones.map((z) => <option key={z.id} value={z.id}>{(i18n.language === 'en' && z.name_en) || z.name}</option>)}
+                  {place.data?.zones.map((z) => (
+                    <option key={z.id} value={z.id}>
+                      {(i18n.language === 'en' && z.name_en) || z.name}
+                    </option>
+                  ))}
                 </select>
               )}
             </Field>
           )}
-          <button type="button" className="button button-secondary" onClick={locateMe} disabled={geoState === 'locating'}>
+          <button
+            type="button"
+            className="button button-secondary"
+            onClick={locateMe}
+            disabled={geoState === 'locating'}
+          >
             {geoState === 'locating' ? t('report.locating') : t('report.useMyPosition')}
           </button>
-          {geoState === 'failed' && <p className="notice notice-warning" role="status">{t('report.geoUnavailable')}</p>}
+          {geoState === 'failed' && (
+            <p className="notice notice-warning" role="status">
+              {t('report.geoUnavailable')}
+            </p>
+          )}
           <p id="location-status" className="location-status" aria-live="polite">
             {chosenPlace
               ? t('report.chosenPlace', { name: chosenPlace.name })

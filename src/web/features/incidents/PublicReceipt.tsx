@@ -18,17 +18,25 @@ export function PublicReceipt({ receipt, onAnother }: { receipt: PublicReportRec
 
   return (
     <section className="confirmation" aria-labelledby="confirmation-title">
-      <h2 id="confirmation-title" ref={headingRef} tabIndex={-1}>{t('report.done.title')}</h2>
+      <h2 id="confirmation-title" ref={headingRef} tabIndex={-1}>
+        {t('report.done.title')}
+      </h2>
       <p>{t('report.done.receiptIntro')}</p>
-      <p className="receipt-code" data-testid="receipt-code">{receipt.receipt_code}</p>
+      <p className="receipt-code" data-testid="receipt-code">
+        {receipt.receipt_code}
+      </p>
       <QueryState isPending={status.isPending} error={status.error}>
         {status.data && <ReportStatusCard report={status.data} />}
       </QueryState>
       <p className="notice notice-info">{t('report.done.redactionNote')}</p>
       <p>
-        <Link to={`/follow/${receipt.receipt_code}`} className="follow-link">{t('report.done.follow')}</Link>
+        <Link to={`/follow/${receipt.receipt_code}`} className="follow-link">
+          {t('report.done.follow')}
+        </Link>
       </p>
-      <button type="button" className="button button-secondary" onClick={onAnother}>{t('report.done.another')}</button>
+      <button type="button" className="button button-secondary" onClick={onAnother}>
+        {t('report.done.another')}
+      </button>
     </section>
   );
 }

@@ -20,11 +20,15 @@ export function ReportConfirmation({ incident, onAnother }: { incident: Incident
 
   return (
     <section className="confirmation" aria-labelledby="confirmation-title">
-      <h2 id="confirmation-title" ref={headingRef} tabIndex={-1}>{t('report.done.title')}</h2>
+      <h2 id="confirmation-title" ref={headingRef} tabIndex={-1}>
+        {t('report.done.title')}
+      </h2>
       <dl className="facts facts-stacked">
         <div>
           <dt>{t('report.done.id')}</dt>
-          <dd><code data-testid="incident-id">{incident.id}</code></dd>
+          <dd>
+            <code data-testid="incident-id">{incident.id}</code>
+          </dd>
         </div>
         <div>
           <dt>{t('incidents.colCategory')}</dt>
@@ -41,15 +45,25 @@ export function ReportConfirmation({ incident, onAnother }: { incident: Incident
           </div>
         )}
       </dl>
-      {incident.redaction_count > 0 && <p className="notice notice-info">{t('report.done.redacted', { count: incident.redaction_count })}</p>}
+      {incident.redaction_count > 0 && (
+        <p className="notice notice-info">{t('report.done.redacted', { count: incident.redaction_count })}</p>
+      )}
       {district.data && (
         <p>
           {t('report.done.district', { name: district.data.name })}{' '}
-          <Link to={`/districts/${district.data.id}`} className="district-link">{t('report.done.districtLink', { name: district.data.name })}</Link>
+          <Link to={`/districts/${district.data.id}`} className="district-link">
+            {t('report.done.districtLink', { name: district.data.name })}
+          </Link>
         </p>
       )}
-      <p><Link to={`/incidents/${incident.id}`} className="incident-detail-link">{t('incident.view')}</Link></p>
-      <button type="button" className="button button-secondary" onClick={onAnother}>{t('report.done.another')}</button>
+      <p>
+        <Link to={`/incidents/${incident.id}`} className="incident-detail-link">
+          {t('incident.view')}
+        </Link>
+      </p>
+      <button type="button" className="button button-secondary" onClick={onAnother}>
+        {t('report.done.another')}
+      </button>
     </section>
   );
 }

@@ -17,14 +17,28 @@ import type { PublicReportReceipt } from '../../api/endpoints.js';
 import { canCreateIncidents, useSession } from '../auth/use-session.js';
 import { LocationPicker } from './LocationPicker.js';
 import { PublicReceipt } from './PublicReceipt.js';
-import { FIELD_INPUT_ID, FIELD_ORDER, type ReportField, type ReportState, serverFieldErrors, validateReport } from './report-form.js';
+import {
+  FIELD_INPUT_ID,
+  FIELD_ORDER,
+  type ReportField,
+  type ReportState,
+  serverFieldErrors,
+  validateReport,
+} from './report-form.js';
 import { ReportConfirmation } from './ReportConfirmation.js';
 import { ContactFields } from './ContactFields.js';
 import { useCreateIncident, useCreatePublicReport } from './use-incidents.js';
 
 const emptyState = (): ReportState => ({
-  category: '', occurredLocal: toLocalInputValue(new Date()), description: '', point: null, placeId: '', zoneId: '',
-  notify: false, email: '', honeypot: '',
+  category: '',
+  occurredLocal: toLocalInputValue(new Date()),
+  description: '',
+  point: null,
+  placeId: '',
+  zoneId: '',
+  notify: false,
+  email: '',
+  honeypot: '',
 });
 
 /**
@@ -50,9 +64,17 @@ export function ReportPage() {
     setState((s) => ({ ...s, ...patch }));
     clear.forEach(edited);
   };
-  const onPoint = useCallback((point: { lon: number; lat: number }) => update({ point, placeId: '', zoneId: '' }, ['location', 'zone']), []);
+  const onPoint = useCallback(
+    (point: { lon: number; lat: number }) => update({ point, placeId: '', zoneId: '' }, ['location', 'zone']),
+    [],
+  );
   const onPlace = (place: PlaceSummary | null) =>
-    update(place ? { placeId: place.id, zoneId: '', point: { lon: place.lon, lat: place.lat } } : { placeId: '', zoneId: '' }, ['location', 'zone']);
+    update(
+      place
+        ? { placeId: place.id, zoneId: '', point: { lon: place.lon, lat: place.lat } }
+        : { placeId: '', zoneId: '' },
+      ['location', 'zone'],
+    );
 
   const submit = async (e: FormEvent) => {
     e.preventDefault();
@@ -90,10 +112,18 @@ export function ReportPage() {
         <>
           <p className="lead">{t('report.intro')}</p>
           <p className="hint">
-            {mode === 'staff' ? t('report.asStaff', { name: session.data?.user.display_name ?? '' }) : t('report.anonymous')}{' '}
+            {mode === 'staff'
+              ? t('report.asStaff', { name: session.data?.user.display_name ?? '' })
+              : t('report.anonymous')}{' '}
             {mode === 'public' && <Link to="/follow">{t('report.followLink')}</Link>}
           </p>
-          <ErrorSummary ref={summaryRef} title={t('report.summaryTitle')} intro={t('report.summaryIntro')} items={summaryItems(errors, FIELD_ORDER, (f) => FIELD_INPUT_ID[f])} general={general} />
+          <ErrorSummary
+            ref={summaryRef}
+            title={t('report.summaryTitle')}
+            intro={t('report.summaryIntro')}
+            items={summaryItems(errors, FIELD_ORDER, (f) => FIELD_INPUT_ID[f])}
+            general={general}
+          />
           <form className="report-form" noValidate onSubmit={(e) => void submit(e)}>
             <p className="hint">{t('report.required')}</p>
             <LocationPicker
@@ -109,28 +139,59 @@ export function ReportPage() {
 
             <Field id="report-category" label={t('report.category')} error={errors.category} required>
               {(aria) => (
-                <select {...aria} value={state.category} required onChange={(e) => update({ category: e.target.value }, ['category'])}>
+                <select
+                  {...aria}
+                  value={state.category}
+                  required
+                  onChange={(e) => update({ category: e.target.value }, ['category'])}
+                >
                   <option value="">{t('report.categoryNone')}</option>
                   {activeCategories.map((c) => (
-                    <option key={c.code} value={c.code}>{i18n.language === 'en' ? c.label_en : c.label_sv}</option>
+                    <option key={c.code} value={c.code}>
+                      {i18n.language === 'en' ? c.label_en : c.label_sv}
+                    </option>
                   ))}
                 </select>
               )}
             </Field>
 
-            <Field id="report-occurred-at" label={t('report.occurredAt')} hint={t('report.occurredAtHelp')} error={errors.occurred_at} required>
+            <Field
+              id="report-occurred-at"
+              label={t('report.occurredAt')}
+              hint={t('report.occurredAtHelp')}
+              error={errors.occurred_at}
+              required
+            >
               {(aria) => (
-                <input {...aria} type="datetime-local" value={state.occurredLocal} max={toLocalInputValue(new Date())} required
-                  onChange={(e) => update({ occurredLocal: e.target.value }, ['occurred_at'])} />
+                <input
+                  {...aria}
+                  type="datetime-local"
+                  value={state.occurredLocal}
+                  max={toLocalInputValue(new Date())}
+                  required
+                  onChange={(e) => update({ occurredLocal: e.target.value }, ['occurred_at'])}
+                />
               )}
             </Field>
 
-            <Field id="report-description" label={t('report.description')} error={errors.description} describedBy={['report-description-privacy', 'report-description-counter']}>
+            <Field
+              id="report-description"
+              label={t('report.description')}
+              error={errors.description}
+              describedBy={['report-description-privacy', 'report-description-counter']}
+            >
               {(aria) => (
                 <>
-                  <p id="report-description-privacy" className="notice notice-info privacy-notice">{t('report.privacy')}</p>
-                  <textarea {...aria} rows={5} value={state.description} maxLength={MAX_DESCRIPTION_LENGTH}
-                    onChange={(e) => update({ description: e.target.value }, ['description'])} />
+                  <p id="report-description-privacy" className="notice notice-info privacy-notice">
+                    {t('report.privacy')}
+                  </p>
+                  <textarea
+                    {...aria}
+                    rows={5}
+                    value={state.description}
+                    maxLength={MAX_DESCRIPTION_LENGTH}
+                    onChange={(e) => update({ description: e.target.value }, ['description'])}
+                  />
                   <span id="report-description-counter" className="counter">
                     {t('report.counter', { count: state.description.length, max: MAX_DESCRIPTION_LENGTH })}
                   </span>
@@ -148,7 +209,9 @@ export function ReportPage() {
               />
             )}
 
-            <SubmitButton large pending={pending} pendingLabel={t('report.sending')}>{t('report.submit')}</SubmitButton>
+            <SubmitButton large pending={pending} pendingLabel={t('report.sending')}>
+              {t('report.submit')}
+            </SubmitButton>
           </form>
         </>
       )}

@@ -11,7 +11,14 @@ import { useFormOutcome } from '../../forms/use-form-outcome.js';
 import { Field } from '../../forms/Field.js';
 import { summaryItems } from '../../forms/field-errors.js';
 import {
-  asksForUnit, NOTE_MAX_LENGTH, nextStatus, serverStatusErrors, STATUS_FIELD_ORDER, STATUS_INPUT_ID, type StatusField, type StatusFormState,
+  asksForUnit,
+  NOTE_MAX_LENGTH,
+  nextStatus,
+  serverStatusErrors,
+  STATUS_FIELD_ORDER,
+  STATUS_INPUT_ID,
+  type StatusField,
+  type StatusFormState,
   validateStatus,
 } from './status-form.js';
 import { useUpdateIncidentStatus } from './use-incidents.js';
@@ -56,7 +63,13 @@ export function StatusForm({ incident }: { incident: Incident }) {
     <section className="status-form-panel" aria-labelledby="status-form-title">
       <h2 id="status-form-title">{t('statusForm.title')}</h2>
       <p className="hint">{t('statusForm.intro')}</p>
-      <ErrorSummary ref={summaryRef} title={t('statusForm.summaryTitle')} intro={t('statusForm.summaryIntro')} items={summaryItems(errors, STATUS_FIELD_ORDER, (f) => STATUS_INPUT_ID[f])} general={general} />
+      <ErrorSummary
+        ref={summaryRef}
+        title={t('statusForm.summaryTitle')}
+        intro={t('statusForm.summaryIntro')}
+        items={summaryItems(errors, STATUS_FIELD_ORDER, (f) => STATUS_INPUT_ID[f])}
+        general={general}
+      />
       <form className="status-form" noValidate onSubmit={(e) => void submit(e)}>
         <RadioGroup
           name="status"
@@ -71,37 +84,79 @@ export function StatusForm({ incident }: { incident: Incident }) {
         {state.status === 'closed' && (
           <Field id="status-closure" label={t('statusForm.closureReason')} error={errors.closure_reason} required>
             {(aria) => (
-              <select {...aria} value={state.closureReason} required
-                onChange={(e) => change({ closureReason: e.target.value as StatusFormState['closureReason'] }, 'closure_reason')}>
+              <select
+                {...aria}
+                value={state.closureReason}
+                required
+                onChange={(e) =>
+                  change({ closureReason: e.target.value as StatusFormState['closureReason'] }, 'closure_reason')
+                }
+              >
                 <option value="">{t('statusForm.closureNone')}</option>
-                {ClosureReasonSchema.options.map((r) => <option key={r} value={r}>{t(`statusForm.closure.${r}`)}</option>)}
+                {ClosureReasonSchema.options.map((r) => (
+                  <option key={r} value={r}>
+                    {t(`statusForm.closure.${r}`)}
+                  </option>
+                ))}
               </select>
             )}
           </Field>
         )}
 
         {asksForUnit(state) && (
-          <Field id="status-forwarded" label={t('statusForm.forwardedTo')} hint={t('statusForm.forwardedHelp')} error={errors.forwarded_to_unit_id} required>
+          <Field
+            id="status-forwarded"
+            label={t('statusForm.forwardedTo')}
+            hint={t('statusForm.forwardedHelp')}
+            error={errors.forwarded_to_unit_id}
+            required
+          >
             {(aria) => (
-              <select {...aria} value={state.forwardedTo} required onChange={(e) => change({ forwardedTo: e.target.value }, 'forwarded_to_unit_id')}>
+              <select
+                {...aria}
+                value={state.forwardedTo}
+                required
+                onChange={(e) => change({ forwardedTo: e.target.value }, 'forwarded_to_unit_id')}
+              >
                 <option value="">{t('statusForm.forwardedNone')}</option>
-                {units.map((u) => <option key={u.id} value={u.id}>{u.name}</option>)}
+                {units.map((u) => (
+                  <option key={u.id} value={u.id}>
+                    {u.name}
+                  </option>
+                ))}
               </select>
             )}
           </Field>
         )}
 
-        <Field id="status-note" label={t('statusForm.note')} hint={t('statusForm.noteHelp')} error={errors.note} describedBy={['status-note-counter']}>
+        <Field
+          id="status-note"
+          label={t('statusForm.note')}
+          hint={t('statusForm.noteHelp')}
+          error={errors.note}
+          describedBy={['status-note-counter']}
+        >
           {(aria) => (
             <>
-              <textarea {...aria} rows={3} value={state.note} onChange={(e) => change({ note: e.target.value }, 'note')} />
-              <span id="status-note-counter" className="counter">{t('statusForm.counter', { count: state.note.length, max: NOTE_MAX_LENGTH })}</span>
+              <textarea
+                {...aria}
+                rows={3}
+                value={state.note}
+                onChange={(e) => change({ note: e.target.value }, 'note')}
+              />
+              <span id="status-note-counter" className="counter">
+                {t('statusForm.counter', { count: state.note.length, max: NOTE_MAX_LENGTH })}
+              </span>
             </>
           )}
         </Field>
 
-        <SubmitButton pending={update.isPending} pendingLabel={t('statusForm.saving')}>{t('statusForm.submit')}</SubmitButton>
-        <p className="status-saved" role="status">{saved && <span className="notice notice-success">{saved}</span>}</p>
+        <SubmitButton pending={update.isPending} pendingLabel={t('statusForm.saving')}>
+          {t('statusForm.submit')}
+        </SubmitButton>
+        <p className="status-saved" role="status">
+          {saved && <span className="notice notice-success">{saved}</span>}
+        </p>
       </form>
     </section>
   );

@@ -12,7 +12,13 @@ export function hexbinLayer(hexbins: readonly Hexbin[], classes: readonly Hexbin
   for (const h of hexbins) {
     const cls = classOf(classes, h.count);
     const ring = cellToBoundary(h.cell).map(([lat, lon]) => L.latLng(lat, lon));
-    L.polygon(ring, { interactive: false, weight: 0.6, color: '#5c2a00', fillColor: cls?.colour ?? '#cccccc', fillOpacity: 0.8 }).addTo(group);
+    L.polygon(ring, {
+      interactive: false,
+      weight: 0.6,
+      color: '#5c2a00',
+      fillColor: cls?.colour ?? '#cccccc',
+      fillOpacity: 0.8,
+    }).addTo(group);
   }
   return group;
 }

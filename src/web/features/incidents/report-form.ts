@@ -30,7 +30,14 @@ export type ReportMode = 'public' | 'staff';
 
 /** Form fields that can carry an error; lon, lat and precision all belong to 'location'. */
 export type ReportField = 'location' | 'zone' | 'category' | 'occurred_at' | 'description' | 'email';
-export const FIELD_ORDER: readonly ReportField[] = ['location', 'zone', 'category', 'occurred_at', 'description', 'email'];
+export const FIELD_ORDER: readonly ReportField[] = [
+  'location',
+  'zone',
+  'category',
+  'occurred_at',
+  'description',
+  'email',
+];
 /** The element each field's error links to (and focuses). */
 export const FIELD_INPUT_ID: Record<ReportField, string> = {
   location: 'report-place',
@@ -53,14 +60,20 @@ export function toCandidate(state: ReportState, mode: ReportMode): Record<string
     zone_id: state.zoneId || undefined,
     description: state.description.trim() || undefined,
   };
-  const candidate: Record<string, unknown> = mode === 'staff'
-    ? { ...common, occurred_at: common.occurred_at ?? '', precision: state.placeId ? 'place' : 'exact', source: 'staff' }
-    : {
-        ...common,
-        notify: state.notify,
-        email: state.notify ? state.email.trim() : undefined,
-        [HONEYPOT_FIELD]: state.honeypot || undefined,
-      };
+  const candidate: Record<string, unknown> =
+    mode === 'staff'
+      ? {
+          ...common,
+          occurred_at: common.occurred_at ?? '',
+          precision: state.placeId ? 'place' : 'exact',
+          source: 'staff',
+        }
+      : {
+          ...common,
+          notify: state.notify,
+          email: state.notify ? state.email.trim() : undefined,
+          [HONEYPOT_FIELD]: state.honeypot || undefined,
+        };
   return Object.fromEntries(Object.entries(candidate).filter(([, v]) => v !== undefined));
 }
 
@@ -106,7 +119,10 @@ function messageFor(field: ReportField, code: string, t: TFunction): string {
   }
 }
 
-function collect(issues: ReadonlyArray<{ path: string; code: string }>, t: TFunction): { fields: FieldErrors<ReportField>; other: string[] } {
+function collect(
+  issues: ReadonlyArray<{ path: string; code: string }>,
+  t: TFunction,
+): { fields: FieldErrors<ReportField>; other: string[] } {
   const fields: FieldErrors<ReportField> = {};
   const other: string[] = [];
   for (const issue of issues) {
@@ -123,7 +139,8 @@ function collect(issues: ReadonlyArray<{ path: string; code: string }>, t: TFunc
  */
 export function validateReport(state: ReportState, mode: ReportMode, t: TFunction): Validated {
   const candidate = toCandidate(state, mode);
-  const result = mode === 'staff' ? IncidentCreateSchema.safeParse(candidate) : PublicReportCreateSchema.safeParse(candidate);
+  const result =
+    mode === 'staff' ? IncidentCreateSchema.safeParse(candidate) : PublicReportCreateSchema.safeParse(candidate);
   if (result.success) {
     return mode === 'staff'
       ? { mode, input: result.data as IncidentCreate, errors: null }

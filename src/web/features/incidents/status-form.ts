@@ -1,6 +1,11 @@
 import type { TFunction } from 'i18next';
 import type { FieldIssue } from '../../../domain/errors.js';
-import { type ClosureReason, type IncidentStatusUpdate, IncidentStatusUpdateSchema, type Status } from '../../../domain/incidents.js';
+import {
+  type ClosureReason,
+  type IncidentStatusUpdate,
+  IncidentStatusUpdateSchema,
+  type Status,
+} from '../../../domain/incidents.js';
 
 /** The note's limit, read from the shared schema so the counter and the server agree. */
 export const NOTE_MAX_LENGTH = IncidentStatusUpdateSchema.shape.note.unwrap().maxLength ?? 1000;
@@ -17,7 +22,10 @@ export type StatusField = 'status' | 'closure_reason' | 'forwarded_to_unit_id' |
 export const STATUS_FIELD_ORDER: readonly StatusField[] = ['status', 'closure_reason', 'forwarded_to_unit_id', 'note'];
 /** The element each field's error links to. */
 export const STATUS_INPUT_ID: Record<StatusField, string> = {
-  status: 'status-new', closure_reason: 'status-closure', forwarded_to_unit_id: 'status-forwarded', note: 'status-note',
+  status: 'status-new',
+  closure_reason: 'status-closure',
+  forwarded_to_unit_id: 'status-forwarded',
+  note: 'status-note',
 };
 
 /** Whether the form asks for the unit the report was passed on to. */
@@ -39,7 +47,10 @@ function fieldOf(path: string): StatusField | null {
 }
 
 /** Validates with the server's schema; a closure reason is only sent when closing, a unit only for 'not_ours'. */
-export function validateStatus(state: StatusFormState, t: TFunction): { input: IncidentStatusUpdate; errors: null } | { input: null; errors: StatusErrors } {
+export function validateStatus(
+  state: StatusFormState,
+  t: TFunction,
+): { input: IncidentStatusUpdate; errors: null } | { input: null; errors: StatusErrors } {
   const candidate = {
     status: state.status,
     ...(state.status === 'closed' && state.closureReason ? { closure_reason: state.closureReason } : {}),

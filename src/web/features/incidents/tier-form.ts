@@ -9,12 +9,18 @@ import { unitRolesOf } from '../views/access.js';
  * only to decide whether to show the forms: the assigned and reporting units' editors and coordinators, the
  * district's coordinators, admins.
  */
-export function canWorkIncident(me: Me | null | undefined, incident: { assignedUnitId: string | null; reportingUnitId: string | null; districtUnitId: string | null }): boolean {
+export function canWorkIncident(
+  me: Me | null | undefined,
+  incident: { assignedUnitId: string | null; reportingUnitId: string | null; districtUnitId: string | null },
+): boolean {
   return worksIncident(unitRolesOf(me), incident);
 }
 
 /** The change as the API takes it, or 'unchanged' when the chosen tier is the current one (the only way it can fail). */
-export function validateTier(from: Confidentiality, confidentiality: Confidentiality): IncidentConfidentialityUpdate | 'unchanged' {
+export function validateTier(
+  from: Confidentiality,
+  confidentiality: Confidentiality,
+): IncidentConfidentialityUpdate | 'unchanged' {
   const result = IncidentConfidentialityUpdateSchema.safeParse({ from, confidentiality });
   return result.success ? result.data : 'unchanged';
 }

@@ -1,5 +1,10 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import type { Incident, IncidentConfidentialityUpdate, IncidentCreateInput, IncidentStatusUpdate } from '../../../domain/incidents.js';
+import type {
+  Incident,
+  IncidentConfidentialityUpdate,
+  IncidentCreateInput,
+  IncidentStatusUpdate,
+} from '../../../domain/incidents.js';
 import type { PublicReportCreateInput } from '../../../domain/public-reports.js';
 import { ApiError } from '../../api/client.js';
 import { endpoints, type IncidentFilter } from '../../api/endpoints.js';
@@ -46,7 +51,11 @@ export function useCreateIncident() {
 
 /** One incident (staff and partners only). */
 export function useIncident(id: string | undefined, enabled = true) {
-  return useQuery({ queryKey: ['incidents', 'one', id], queryFn: () => endpoints.incident(id!), enabled: Boolean(id) && enabled });
+  return useQuery({
+    queryKey: ['incidents', 'one', id],
+    queryFn: () => endpoints.incident(id!),
+    enabled: Boolean(id) && enabled,
+  });
 }
 
 /**
@@ -82,10 +91,11 @@ export function useUpdateIncidentConfidentiality(id: string) {
 export function useIncidentAssignment(id: string | undefined, enabled = true) {
   return useQuery({
     queryKey: ['incidents', 'assignment', id],
-    queryFn: () => endpoints.incidentAssignment(id!).catch((e: unknown) => {
-      if (e instanceof ApiError && e.status === 404) return null;
-      throw e;
-    }),
+    queryFn: () =>
+      endpoints.incidentAssignment(id!).catch((e: unknown) => {
+        if (e instanceof ApiError && e.status === 404) return null;
+        throw e;
+      }),
     enabled: Boolean(id) && enabled,
   });
 }
@@ -114,5 +124,9 @@ export function useCreatePublicReport() {
 }
 
 export function usePublicReport(receipt: string | undefined) {
-  return useQuery({ queryKey: ['public-report', receipt], queryFn: () => endpoints.publicReport(receipt!), enabled: Boolean(receipt) });
+  return useQuery({
+    queryKey: ['public-report', receipt],
+    queryFn: () => endpoints.publicReport(receipt!),
+    enabled: Boolean(receipt),
+  });
 }

@@ -33,27 +33,47 @@ export function PlaceDetailPage() {
     return L.geoJSON(neighbourhoodShapes.data as never, {
       interactive: false,
       style: () => ({ color: '#58708a', weight: 1.2, dashArray: '4 3', fillColor: '#e8eef4', fillOpacity: 0.5 }),
-      onEachFeature: (f, layer) => layer.bindTooltip(mapText(String(f.properties?.name ?? '')), { permanent: true, direction: 'center', className: 'area-label area-label-small' }),
+      onEachFeature: (f, layer) =>
+        layer.bindTooltip(mapText(String(f.properties?.name ?? '')), {
+          permanent: true,
+          direction: 'center',
+          className: 'area-label area-label-small',
+        }),
     });
   }, [neighbourhoodShapes.data]);
 
-  useMapLayer(map, (m) => {
-    if (!place.data) return null;
-    const { lat, lon } = place.data;
-    m.setView([lat, lon], 14);
-    return L.circleMarker([lat, lon], { radius: 9, color: '#ffffff', weight: 2, fillColor: '#1f3a5f', fillOpacity: 1 });
-  }, [place.data]);
+  useMapLayer(
+    map,
+    (m) => {
+      if (!place.data) return null;
+      const { lat, lon } = place.data;
+      m.setView([lat, lon], 14);
+      return L.circleMarker([lat, lon], {
+        radius: 9,
+        color: '#ffffff',
+        weight: 2,
+        fillColor: '#1f3a5f',
+        fillOpacity: 1,
+      });
+    },
+    [place.data],
+  );
 
   return (
     <div className="page place-page">
-      <p className="breadcrumb"><Link to="/places">← {t('places.back')}</Link></p>
+      <p className="breadcrumb">
+        <Link to="/places">← {t('places.back')}</Link>
+      </p>
       <QueryState isPending={place.isPending} error={place.error} onRetry={() => void place.refetch()}>
         {place.data && (
           <>
             <h1>{place.data.name}</h1>
             <p className="subtitle">
-              {t(`places.types.${place.data.type}`, { defaultValue: place.data.type })} · {t(`places.${place.data.setting}`)}
-              {place.data.neighbourhood_code && <> · {neighbourhoods.byCode.get(place.data.neighbourhood_code) ?? place.data.neighbourhood_code}</>}
+              {t(`places.types.${place.data.type}`, { defaultValue: place.data.type })} ·{' '}
+              {t(`places.${place.data.setting}`)}
+              {place.data.neighbourhood_code && (
+                <> · {neighbourhoods.byCode.get(place.data.neighbourhood_code) ?? place.data.neighbourhood_code}</>
+              )}
             </p>
             <div className="map-layout place-layout">
               <dl className="facts facts-stacked">
@@ -65,7 +85,12 @@ export function PlaceDetailPage() {
                   <dt>{t('places.position')}</dt>
                   <dd>
                     {format.coordinate(place.data.lat)}, {format.coordinate(place.data.lon)}
-                    {place.data.coordinate_approximate && <> <ApproximateBadge kind="position" /></>}
+                    {place.data.coordinate_approximate && (
+                      <>
+                        {' '}
+                        <ApproximateBadge kind="position" />
+                      </>
+                    )}
                     {place.data.coordinate_note && <span className="hint">{place.data.coordinate_note}</span>}
                   </dd>
                 </div>
@@ -76,9 +101,18 @@ export function PlaceDetailPage() {
                 <div>
                   <dt>{t('places.responsible')}</dt>
                   <dd>
-                    {place.data.responsible_units.length === 0 ? t('common.none') : (
+                    {place.data.responsible_units.length === 0 ? (
+                      t('common.none')
+                    ) : (
                       <ul className="plain-list">
-                        {place.data.responsible_units.map((u) => <li key={`${u.id}-${u.responsibility}`}>{unitName(u)} <span className="muted">({t(`places.responsibility.${u.responsibility}`, { defaultValue: u.responsibility })})</span></li>)}
+                        {place.data.responsible_units.map((u) => (
+                          <li key={`${u.id}-${u.responsibility}`}>
+                            {unitName(u)}{' '}
+                            <span className="muted">
+                              ({t(`places.responsibility.${u.responsibility}`, { defaultValue: u.responsibility })})
+                            </span>
+                          </li>
+                        ))}
                       </ul>
                     )}
                   </dd>
@@ -86,21 +120,36 @@ export function PlaceDetailPage() {
                 <div>
                   <dt>{t('places.zones')}</dt>
                   <dd>
-                    {place.data.zones.length === 0 ? t('places.noZones') : (
+                    {place.data.zones.length === 0 ? (
+                      t('places.noZones')
+                    ) : (
                       <ul className="plain-list">
-                        {place.data.zones.map((z) => <li key={z.id}>{(i18n.language === 'en' && z.name_en) || z.name}</li>)}
+                        {place.data.zones.map((z) => (
+                          <li key={z.id}>{(i18n.language === 'en' && z.name_en) || z.name}</li>
+                        ))}
                       </ul>
                     )}
                   </dd>
                 </div>
                 <div>
                   <dt>{t('places.incidentCount')}</dt>
-                  <dd>{place.data.incident_count === null ? t('common.fewerThan', { k: MIN_PUBLIC_COUNT }) : format.number(place.data.incident_count)}</dd>
+                  <dd>
+                    {place.data.incident_count === null
+                      ? t('common.fewerThan', { k: MIN_PUBLIC_COUNT })
+                      : format.number(place.data.incident_count)}
+                  </dd>
                 </div>
               </dl>
               <div>
-                <MapView label={t('places.mapLabel')} describedBy="place-map-note" className="place-map" onReady={setMap} />
-                <p id="place-map-note" className="legend-note">{t('places.mapNote')}</p>
+                <MapView
+                  label={t('places.mapLabel')}
+                  describedBy="place-map-note"
+                  className="place-map"
+                  onReady={setMap}
+                />
+                <p id="place-map-note" className="legend-note">
+                  {t('places.mapNote')}
+                </p>
               </div>
             </div>
             <section className="section" aria-labelledby="place-incidents-heading">

@@ -14,7 +14,8 @@ export function PlacesPage() {
   const { t } = useTranslation();
   const [params, setParams] = useSearchParams();
   const settingParam = params.get('setting');
-  const setting: PlaceSetting | undefined = settingParam === 'indoor' || settingParam === 'outdoor' ? settingParam : undefined;
+  const setting: PlaceSetting | undefined =
+    settingParam === 'indoor' || settingParam === 'outdoor' ? settingParam : undefined;
   const type = params.get('type') ?? '';
   const [search, setSearch] = useState(params.get('q') ?? '');
   const q = useDebounced(search.trim(), 250);
@@ -24,12 +25,15 @@ export function PlacesPage() {
   useDocumentTitle(t('places.title'));
 
   const setParam = (key: string, value: string) =>
-    setParams((p) => {
-      const next = new URLSearchParams(p);
-      if (value) next.set(key, value);
-      else next.delete(key);
-      return next;
-    }, { replace: true });
+    setParams(
+      (p) => {
+        const next = new URLSearchParams(p);
+        if (value) next.set(key, value);
+        else next.delete(key);
+        return next;
+      },
+      { replace: true },
+    );
 
   const rows = [...(places.data ?? [])].sort((a, b) => a.name.localeCompare(b.name, 'sv'));
 
@@ -38,7 +42,15 @@ export function PlacesPage() {
       <h1>{t('places.title')}</h1>
       <p className="lead">{t('places.intro')}</p>
 
-      <form className="filters" role="search" aria-label={t('places.filters')} onSubmit={(e) => { e.preventDefault(); setParam('q', search.trim()); }}>
+      <form
+        className="filters"
+        role="search"
+        aria-label={t('places.filters')}
+        onSubmit={(e) => {
+          e.preventDefault();
+          setParam('q', search.trim());
+        }}
+      >
         <div className="field">
           <label htmlFor="place-search">{t('places.search')}</label>
           <input
@@ -49,7 +61,9 @@ export function PlacesPage() {
             onChange={(e) => setSearch(e.target.value)}
             onBlur={() => setParam('q', search.trim())}
           />
-          <span id="place-search-hint" className="hint">{t('places.searchHint')}</span>
+          <span id="place-search-hint" className="hint">
+            {t('places.searchHint')}
+          </span>
         </div>
         <div className="field">
           <label htmlFor="place-setting">{t('places.setting')}</label>
@@ -63,13 +77,19 @@ export function PlacesPage() {
           <label htmlFor="place-type">{t('places.type')}</label>
           <select id="place-type" value={type} onChange={(e) => setParam('type', e.target.value)}>
             <option value="">{t('places.typeAll')}</option>
-            {PLACE_TYPES.map((pt) => <option key={pt} value={pt}>{t(`places.types.${pt}`)}</option>)}
+            {PLACE_TYPES.map((pt) => (
+              <option key={pt} value={pt}>
+                {t(`places.types.${pt}`)}
+              </option>
+            ))}
           </select>
         </div>
       </form>
 
       <QueryState isPending={places.isPending} error={places.error} onRetry={() => void places.refetch()}>
-        <p className="result-count" role="status">{t('places.count', { count: rows.length })}</p>
+        <p className="result-count" role="status">
+          {t('places.count', { count: rows.length })}
+        </p>
         {rows.length === 0 ? (
           <p className="empty">{t('places.empty')}</p>
         ) : (
@@ -90,11 +110,18 @@ export function PlacesPage() {
                   <tr key={p.id}>
                     <th scope="row">
                       <Link to={`/places/${p.id}`}>{p.name}</Link>
-                      {p.coordinate_approximate && <> <ApproximateBadge kind="position" /></>}
+                      {p.coordinate_approximate && (
+                        <>
+                          {' '}
+                          <ApproximateBadge kind="position" />
+                        </>
+                      )}
                     </th>
                     <td>{t(`places.types.${p.type}`, { defaultValue: p.type })}</td>
                     <td>{t(`places.${p.setting}`)}</td>
-                    <td>{(p.neighbourhood_code && neighbourhoods.byCode.get(p.neighbourhood_code)) || t('common.none')}</td>
+                    <td>
+                      {(p.neighbourhood_code && neighbourhoods.byCode.get(p.neighbourhood_code)) || t('common.none')}
+                    </td>
                     <td>{(p.owner_unit_id && unitNames.get(p.owner_unit_id)) || t('common.none')}</td>
                   </tr>
                 ))}

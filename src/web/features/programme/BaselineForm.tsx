@@ -37,7 +37,16 @@ export function BaselineForm({ problem }: { problem: Problem }) {
     if (!v.success) return focusSummary();
     try {
       const p = await change.mutateAsync({ kind: 'baseline', body: v.data });
-      if (p.baseline) setMessage(t('programmeEdit.baseline.set', { value: t('programme.problem.baselineValue', { count: p.baseline.value, from: format.day(p.baseline.from), to: format.day(p.baseline.to) }) }));
+      if (p.baseline)
+        setMessage(
+          t('programmeEdit.baseline.set', {
+            value: t('programme.problem.baselineValue', {
+              count: p.baseline.value,
+              from: format.day(p.baseline.from),
+              to: format.day(p.baseline.to),
+            }),
+          }),
+        );
     } catch {
       focusSummary();
     }
@@ -45,20 +54,54 @@ export function BaselineForm({ problem }: { problem: Problem }) {
   const error = invalid ? t('programmeEdit.errors.baseline') : undefined;
 
   return (
-    <form className="programme-form baseline-form" noValidate onSubmit={(e) => void submit(e)} aria-labelledby="baseline-form-heading">
-      <h3 id="baseline-form-heading">{t(problem.baseline ? 'programmeEdit.baseline.reset' : 'programmeEdit.baseline.heading')}</h3>
-      <ErrorSummary ref={summaryRef} titleId="baseline-summary-title" title={t('programmeEdit.baseline.summaryTitle')}
-        items={error ? [{ inputId: 'baseline-from', message: error }] : []} general={change.error && !invalid ? errorText(change.error) : null} />
+    <form
+      className="programme-form baseline-form"
+      noValidate
+      onSubmit={(e) => void submit(e)}
+      aria-labelledby="baseline-form-heading"
+    >
+      <h3 id="baseline-form-heading">
+        {t(problem.baseline ? 'programmeEdit.baseline.reset' : 'programmeEdit.baseline.heading')}
+      </h3>
+      <ErrorSummary
+        ref={summaryRef}
+        titleId="baseline-summary-title"
+        title={t('programmeEdit.baseline.summaryTitle')}
+        items={error ? [{ inputId: 'baseline-from', message: error }] : []}
+        general={change.error && !invalid ? errorText(change.error) : null}
+      />
       <p className="hint">{t('programmeEdit.baseline.hint')}</p>
       <div className="inline-fields">
         <Field id="baseline-from" label={t('programme.fields.from')} error={error}>
-          {(aria) => <input {...aria} type="date" value={from} onChange={(e) => { setFrom(e.target.value); setInvalid(false); }} />}
+          {(aria) => (
+            <input
+              {...aria}
+              type="date"
+              value={from}
+              onChange={(e) => {
+                setFrom(e.target.value);
+                setInvalid(false);
+              }}
+            />
+          )}
         </Field>
         <Field id="baseline-to" label={t('programme.fields.to')}>
-          {(aria) => <input {...aria} type="date" value={to} onChange={(e) => { setTo(e.target.value); setInvalid(false); }} />}
+          {(aria) => (
+            <input
+              {...aria}
+              type="date"
+              value={to}
+              onChange={(e) => {
+                setTo(e.target.value);
+                setInvalid(false);
+              }}
+            />
+          )}
         </Field>
       </div>
-      <SubmitButton pending={change.isPending} pendingLabel={t('programme.saving')}>{t('programmeEdit.baseline.submit')}</SubmitButton>
+      <SubmitButton pending={change.isPending} pendingLabel={t('programme.saving')}>
+        {t('programmeEdit.baseline.submit')}
+      </SubmitButton>
       <div role="status">{message && <p className="notice notice-success">{message}</p>}</div>
     </form>
   );

@@ -12,7 +12,13 @@ const str = (v: unknown) => (typeof v === 'string' ? v : undefined);
  * One evidence link in words: a hotspot (with a link to its week's report), an incident filter, a note, a
  * document. `knownAreas` names areas the neighbourhood list lacks (a problem's district).
  */
-export function EvidenceText({ evidence, knownAreas }: { evidence: AnyEvidence; knownAreas?: ReadonlyMap<string, string> }) {
+export function EvidenceText({
+  evidence,
+  knownAreas,
+}: {
+  evidence: AnyEvidence;
+  knownAreas?: ReadonlyMap<string, string>;
+}) {
   const { t } = useTranslation();
   const categoryLabel = useCategoryLabel();
   const placeNames = usePlaceNames();
@@ -25,23 +31,57 @@ export function EvidenceText({ evidence, knownAreas }: { evidence: AnyEvidence; 
       const week = str(filter?.week) ?? '';
       const area = str(filter?.area_id);
       const text = t('programme.evidence.hotspot', { cell: ref, week });
-      return <>{area ? <Link to={`/districts/${area}/situation?week=${week}`}>{text}</Link> : text}{note && <> – {note}</>}</>;
+      return (
+        <>
+          {area ? <Link to={`/districts/${area}/situation?week=${week}`}>{text}</Link> : text}
+          {note && <> – {note}</>}
+        </>
+      );
     }
     case 'incident_filter': {
-      const cats = Array.isArray(filter?.category) ? (filter.category as string[]).map(categoryLabel).join(', ') : t('programme.evidence.allCategories');
+      const cats = Array.isArray(filter?.category)
+        ? (filter.category as string[]).map(categoryLabel).join(', ')
+        : t('programme.evidence.allCategories');
       const place = str(filter?.place_id);
       const area = str(filter?.area_id);
-      const where = place ? (placeNames.get(place) ?? t('programme.evidence.aPlace'))
-        : area ? (knownAreas?.get(area) ?? areaNames.get(area) ?? t('programme.evidence.anArea')) : t('programme.evidence.everywhere');
+      const where = place
+        ? (placeNames.get(place) ?? t('programme.evidence.aPlace'))
+        : area
+          ? (knownAreas?.get(area) ?? areaNames.get(area) ?? t('programme.evidence.anArea'))
+          : t('programme.evidence.everywhere');
       const period = filter?.from || filter?.to ? ` ${str(filter.from) ?? '…'} – ${str(filter.to) ?? '…'}` : '';
-      const count = 'incident_count' in evidence && evidence.incident_count !== null ? `: ${t('programme.evidence.incidents', { count: evidence.incident_count })}` : '';
-      return <>{t('programme.evidence.filter', { categories: cats, where })}{period}{count}{note && <> – {note}</>}</>;
+      const count =
+        'incident_count' in evidence && evidence.incident_count !== null
+          ? `: ${t('programme.evidence.incidents', { count: evidence.incident_count })}`
+          : '';
+      return (
+        <>
+          {t('programme.evidence.filter', { categories: cats, where })}
+          {period}
+          {count}
+          {note && <> – {note}</>}
+        </>
+      );
     }
     case 'document':
-      return <>{t('programme.evidence.document')}: {ref}{note && <> – {note}</>}</>;
+      return (
+        <>
+          {t('programme.evidence.document')}: {ref}
+          {note && <> – {note}</>}
+        </>
+      );
     case 'note':
-      return <>{t('programme.evidence.note')}: {note ?? t('programme.evidence.hidden')}</>;
+      return (
+        <>
+          {t('programme.evidence.note')}: {note ?? t('programme.evidence.hidden')}
+        </>
+      );
     default:
-      return <>{evidence.kind}{note && <>: {note}</>}</>;
+      return (
+        <>
+          {evidence.kind}
+          {note && <>: {note}</>}
+        </>
+      );
   }
 }

@@ -18,14 +18,31 @@ export function FollowupDatesEditor({ dates, onChange, error }: DatesProps) {
         {dates.map((d, i) => (
           <li key={i}>
             <label htmlFor={`measure-followup-${i}`}>{t('programme.measureForm.followupN', { n: i + 1 })}</label>
-            <input id={`measure-followup-${i}`} type="date" value={d} onChange={(e) => onChange(dates.map((x, j) => (j === i ? e.target.value : x)))} />
-            <button type="button" className="button button-secondary button-small" onClick={() => onChange(dates.filter((_, j) => j !== i))}>
-              {t('programme.remove')}<span className="visually-hidden">: {t('programme.measureForm.followupN', { n: i + 1 })}</span>
+            <input
+              id={`measure-followup-${i}`}
+              type="date"
+              value={d}
+              onChange={(e) => onChange(dates.map((x, j) => (j === i ? e.target.value : x)))}
+            />
+            <button
+              type="button"
+              className="button button-secondary button-small"
+              onClick={() => onChange(dates.filter((_, j) => j !== i))}
+            >
+              {t('programme.remove')}
+              <span className="visually-hidden">: {t('programme.measureForm.followupN', { n: i + 1 })}</span>
             </button>
           </li>
         ))}
       </ol>
-      <button id="measure-followup-add" type="button" className="button button-secondary" onClick={() => onChange([...dates, ''])}>{t('programme.measureForm.addFollowup')}</button>
+      <button
+        id="measure-followup-add"
+        type="button"
+        className="button button-secondary"
+        onClick={() => onChange([...dates, ''])}
+      >
+        {t('programme.measureForm.addFollowup')}
+      </button>
     </FieldGroup>
   );
 }
@@ -43,27 +60,67 @@ interface ComponentsProps<R extends ComponentRow> {
  */
 export function ComponentsEditor<R extends ComponentRow>({ components, onChange, error, hint }: ComponentsProps<R>) {
   const { t } = useTranslation();
-  const patch = (i: number, p: Partial<ComponentRow>) => onChange(components.map((c, j) => (j === i ? { ...c, ...p } : c)));
+  const patch = (i: number, p: Partial<ComponentRow>) =>
+    onChange(components.map((c, j) => (j === i ? { ...c, ...p } : c)));
   return (
-    <FieldGroup id="measure-components" legend={t('programme.fields.components')} hint={hint ?? t('programme.measureForm.componentsHint')} error={error}>
+    <FieldGroup
+      id="measure-components"
+      legend={t('programme.fields.components')}
+      hint={hint ?? t('programme.measureForm.componentsHint')}
+      error={error}
+    >
       <ol className="row-list">
         {components.map((c, i) => (
           <li key={c.id ?? `new-${i}`}>
-            <label htmlFor={`measure-component-title-${i}`}>{t('programme.measureForm.componentN', { n: i + 1 })}</label>
-            <input id={`measure-component-title-${i}`} type="text" value={c.title} maxLength={200} onChange={(e) => patch(i, { title: e.target.value })} />
-            <label htmlFor={`measure-component-type-${i}`} className="visually-hidden">{t('programme.measureForm.componentType', { n: i + 1 })}</label>
-            <select id={`measure-component-type-${i}`} value={c.type} onChange={(e) => patch(i, { type: e.target.value as MeasureType })}>
-              {MeasureTypeSchema.options.map((ty) => <option key={ty} value={ty}>{t(`programme.measureTypes.${ty}`)}</option>)}
+            <label htmlFor={`measure-component-title-${i}`}>
+              {t('programme.measureForm.componentN', { n: i + 1 })}
+            </label>
+            <input
+              id={`measure-component-title-${i}`}
+              type="text"
+              value={c.title}
+              maxLength={200}
+              onChange={(e) => patch(i, { title: e.target.value })}
+            />
+            <label htmlFor={`measure-component-type-${i}`} className="visually-hidden">
+              {t('programme.measureForm.componentType', { n: i + 1 })}
+            </label>
+            <select
+              id={`measure-component-type-${i}`}
+              value={c.type}
+              onChange={(e) => patch(i, { type: e.target.value as MeasureType })}
+            >
+              {MeasureTypeSchema.options.map((ty) => (
+                <option key={ty} value={ty}>
+                  {t(`programme.measureTypes.${ty}`)}
+                </option>
+              ))}
             </select>
-            {c.id ? (c.status && <span className="muted">{t('programmeEdit.measure.componentStatus', { status: t(`programme.measureStatus.${c.status}`) })}</span>) : (
-              <button type="button" className="button button-secondary button-small" onClick={() => onChange(components.filter((_, j) => j !== i))}>
-                {t('programme.remove')}<span className="visually-hidden">: {t('programme.measureForm.componentN', { n: i + 1 })}</span>
+            {c.id ? (
+              c.status && (
+                <span className="muted">
+                  {t('programmeEdit.measure.componentStatus', { status: t(`programme.measureStatus.${c.status}`) })}
+                </span>
+              )
+            ) : (
+              <button
+                type="button"
+                className="button button-secondary button-small"
+                onClick={() => onChange(components.filter((_, j) => j !== i))}
+              >
+                {t('programme.remove')}
+                <span className="visually-hidden">: {t('programme.measureForm.componentN', { n: i + 1 })}</span>
               </button>
             )}
           </li>
         ))}
       </ol>
-      <button id="measure-component-add" type="button" className="button button-secondary" onClick={() => onChange([...components, { title: '', type: 'situational' } as R])}>
+      <button
+        id="measure-component-add"
+        type="button"
+        className="button button-secondary"
+        onClick={() => onChange([...components, { title: '', type: 'situational' } as R])}
+      >
         {t('programme.measureForm.addComponent')}
       </button>
     </FieldGroup>

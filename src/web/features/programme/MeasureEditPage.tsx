@@ -16,7 +16,15 @@ import { canEditForUnit, editableUnits } from './access.js';
 import { ConfidentialityField } from '../../forms/ConfidentialityField.js';
 import { apiIssues, summaryItems } from '../../forms/field-errors.js';
 import { ComponentsEditor } from './ListEditors.js';
-import { MEASURE_EDIT_FIELDS, type MeasureEditField, type MeasureEditState, measureEditErrors, measureEditInputId, measureEditState, validateMeasureEdit } from './measure-edit.js';
+import {
+  MEASURE_EDIT_FIELDS,
+  type MeasureEditField,
+  type MeasureEditState,
+  measureEditErrors,
+  measureEditInputId,
+  measureEditState,
+  validateMeasureEdit,
+} from './measure-edit.js';
 import { MeasureFields } from './MeasureFields.js';
 import type { NoticeState } from './navigation-notice.js';
 import { useChangeMeasure, useMeasure, useProblems } from './use-programme.js';
@@ -33,13 +41,28 @@ export function MeasureEditPage() {
   useDocumentTitle(t('programmeEdit.measure.title'));
   return (
     <div className="page programme-page">
-      <p className="breadcrumb"><Link to={`/measures/${id ?? ''}`}>← {t('programmeEdit.measure.back')}</Link></p>
-      <h1>{t('programmeEdit.measure.title')}{measure.data && <>: {measure.data.title}</>}</h1>
-      {session.isPending ? null : !session.data ? <SignInNotice /> : (
-        <QueryState isPending={measure.isPending || problems.isPending} error={measure.error ?? problems.error} onRetry={() => void measure.refetch()}>
-          {measure.data && problems.data && (canEditForUnit(session.data, measure.data.responsible_unit.id)
-            ? <MeasureEditForm measure={measure.data} problems={problems.data} />
-            : <p className="notice notice-info">{t('programmeEdit.measure.noAccess')}</p>)}
+      <p className="breadcrumb">
+        <Link to={`/measures/${id ?? ''}`}>← {t('programmeEdit.measure.back')}</Link>
+      </p>
+      <h1>
+        {t('programmeEdit.measure.title')}
+        {measure.data && <>: {measure.data.title}</>}
+      </h1>
+      {session.isPending ? null : !session.data ? (
+        <SignInNotice />
+      ) : (
+        <QueryState
+          isPending={measure.isPending || problems.isPending}
+          error={measure.error ?? problems.error}
+          onRetry={() => void measure.refetch()}
+        >
+          {measure.data &&
+            problems.data &&
+            (canEditForUnit(session.data, measure.data.responsible_unit.id) ? (
+              <MeasureEditForm measure={measure.data} problems={problems.data} />
+            ) : (
+              <p className="notice notice-info">{t('programmeEdit.measure.noAccess')}</p>
+            ))}
         </QueryState>
       )}
     </div>
@@ -64,7 +87,8 @@ function MeasureEditForm({ measure, problems }: { measure: Measure; problems: re
     setState((s) => ({ ...s, ...p }));
     edited(field);
   };
-  const back = (notice: string) => void navigate(`/measures/${measure.id}`, { state: { notice } satisfies NoticeState });
+  const back = (notice: string) =>
+    void navigate(`/measures/${measure.id}`, { state: { notice } satisfies NoticeState });
   const submit = async (e: FormEvent) => {
     e.preventDefault();
     if (change.isPending) return;
@@ -82,19 +106,42 @@ function MeasureEditForm({ measure, problems }: { measure: Measure; problems: re
 
   return (
     <>
-      <ErrorSummary ref={summaryRef} title={t('programmeEdit.measure.summaryTitle')} intro={t('report.summaryIntro')} general={general}
-        items={summaryItems(errors, MEASURE_EDIT_FIELDS, measureEditInputId)} />
+      <ErrorSummary
+        ref={summaryRef}
+        title={t('programmeEdit.measure.summaryTitle')}
+        intro={t('report.summaryIntro')}
+        general={general}
+        items={summaryItems(errors, MEASURE_EDIT_FIELDS, measureEditInputId)}
+      />
       <form className="programme-form" noValidate onSubmit={(e) => void submit(e)}>
         <p className="hint">{t('report.required')}</p>
-        <MeasureFields state={state} errors={errors} problems={problems} responsibleUnits={responsible} responsibleHint={t('programmeEdit.measure.handoverHint')}
-          onChange={patch} />
-        <ComponentsEditor components={state.components} error={errors.components} hint={t('programmeEdit.measure.componentsHint')}
-          onChange={(v) => patch({ components: v }, 'components')} />
-        <ConfidentialityField id="measure-confidentiality" value={state.confidentiality} error={errors.confidentiality}
-          onChange={(v) => patch({ confidentiality: v }, 'confidentiality')} />
+        <MeasureFields
+          state={state}
+          errors={errors}
+          problems={problems}
+          responsibleUnits={responsible}
+          responsibleHint={t('programmeEdit.measure.handoverHint')}
+          onChange={patch}
+        />
+        <ComponentsEditor
+          components={state.components}
+          error={errors.components}
+          hint={t('programmeEdit.measure.componentsHint')}
+          onChange={(v) => patch({ components: v }, 'components')}
+        />
+        <ConfidentialityField
+          id="measure-confidentiality"
+          value={state.confidentiality}
+          error={errors.confidentiality}
+          onChange={(v) => patch({ confidentiality: v }, 'confidentiality')}
+        />
         <div className="button-row">
-          <SubmitButton large pending={change.isPending} pendingLabel={t('programme.saving')}>{t('programmeEdit.measure.submit')}</SubmitButton>
-          <Link className="button button-secondary button-large" to={`/measures/${measure.id}`}>{t('programme.cancel')}</Link>
+          <SubmitButton large pending={change.isPending} pendingLabel={t('programme.saving')}>
+            {t('programmeEdit.measure.submit')}
+          </SubmitButton>
+          <Link className="button button-secondary button-large" to={`/measures/${measure.id}`}>
+            {t('programme.cancel')}
+          </Link>
         </div>
       </form>
     </>

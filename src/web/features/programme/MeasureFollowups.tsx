@@ -1,6 +1,12 @@
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { type Followup, type FollowupAssessment as Assessment, FollowupAssessmentSchema, FollowupRecordSchema, type Measure } from '../../../domain/measures.js';
+import {
+  type Followup,
+  type FollowupAssessment as Assessment,
+  FollowupAssessmentSchema,
+  FollowupRecordSchema,
+  type Measure,
+} from '../../../domain/measures.js';
 import { useErrorText } from '../../components/QueryState.js';
 import { Field } from '../../forms/Field.js';
 import { RadioGroup } from '../../forms/RadioGroup.js';
@@ -16,22 +22,32 @@ export function MeasureFollowups({ measure, canEdit }: { measure: Measure; canEd
   return (
     <section className="section" aria-labelledby="measure-followups-heading">
       <h2 id="measure-followups-heading">{t('programme.followup.heading')}</h2>
-      {measure.followups.length === 0 ? <p className="empty">{t('programme.followup.none')}</p> : (
+      {measure.followups.length === 0 ? (
+        <p className="empty">{t('programme.followup.none')}</p>
+      ) : (
         <ul className="followup-list">
           {measure.followups.map((f) => (
             <li key={f.id} className="followup-item">
               <h3 className="h3">
                 {t('programme.followup.due', { date: format.day(f.due_date) })}
-                {f.overdue && <> · <span className="overdue">{t('programme.overdue')}</span></>}
+                {f.overdue && (
+                  <>
+                    {' '}
+                    · <span className="overdue">{t('programme.overdue')}</span>
+                  </>
+                )}
               </h3>
-              {f.recorded_at ? <FollowupRecordView followup={f} /> : recording === f.id ? (
+              {f.recorded_at ? (
+                <FollowupRecordView followup={f} />
+              ) : recording === f.id ? (
                 <RecordForm measureId={measure.id} followup={f} onDone={() => setRecording(null)} />
               ) : (
                 <>
                   <p className="muted">{t('programme.followup.notRecorded')}</p>
                   {canEdit && (
                     <button type="button" className="button button-secondary" onClick={() => setRecording(f.id)}>
-                      {t('programme.followup.record')}<span className="visually-hidden">: {format.day(f.due_date)}</span>
+                      {t('programme.followup.record')}
+                      <span className="visually-hidden">: {format.day(f.due_date)}</span>
                     </button>
                   )}
                 </>
@@ -50,15 +66,31 @@ function FollowupRecordView({ followup: f }: { followup: Followup }) {
   const format = useFormat();
   return (
     <dl className="facts">
-      <div><dt>{t('programme.followup.recordedAt')}</dt><dd>{format.dateTime(f.recorded_at!)}</dd></div>
-      <div><dt>{t('programme.followup.whatWasDone')}</dt><dd>{f.what_was_done ?? t('programme.hiddenText')}</dd></div>
+      <div>
+        <dt>{t('programme.followup.recordedAt')}</dt>
+        <dd>{format.dateTime(f.recorded_at!)}</dd>
+      </div>
+      <div>
+        <dt>{t('programme.followup.whatWasDone')}</dt>
+        <dd>{f.what_was_done ?? t('programme.hiddenText')}</dd>
+      </div>
       <div>
         <dt>{t('programme.followup.indicator')}</dt>
-        <dd>{f.indicator
-          ? t('programme.followup.indicatorValue', { value: f.indicator.value, baseline: f.indicator.baseline, from: format.day(f.indicator.from), to: format.day(f.indicator.to) })
-          : t('programme.followup.noIndicator')}</dd>
+        <dd>
+          {f.indicator
+            ? t('programme.followup.indicatorValue', {
+                value: f.indicator.value,
+                baseline: f.indicator.baseline,
+                from: format.day(f.indicator.from),
+                to: format.day(f.indicator.to),
+              })
+            : t('programme.followup.noIndicator')}
+        </dd>
       </div>
-      <div><dt>{t('programme.followup.assessment')}</dt><dd>{f.assessment ? t(`programme.assessments.${f.assessment}`) : t('common.none')}</dd></div>
+      <div>
+        <dt>{t('programme.followup.assessment')}</dt>
+        <dd>{f.assessment ? t(`programme.assessments.${f.assessment}`) : t('common.none')}</dd>
+      </div>
     </dl>
   );
 }
@@ -85,18 +117,38 @@ function RecordForm({ measureId, followup, onDone }: { measureId: string; follow
   };
   return (
     <form className="programme-form followup-form" noValidate onSubmit={submit}>
-      <Field id={`${id}-what`} label={t('programme.followup.whatWasDone')} error={invalid.what ? t('programme.errors.followup.what_was_done') : undefined}>
-        {(aria) => <textarea {...aria} rows={3} value={what} maxLength={4000} onChange={(e) => setWhat(e.target.value)} />}
+      <Field
+        id={`${id}-what`}
+        label={t('programme.followup.whatWasDone')}
+        error={invalid.what ? t('programme.errors.followup.what_was_done') : undefined}
+      >
+        {(aria) => (
+          <textarea {...aria} rows={3} value={what} maxLength={4000} onChange={(e) => setWhat(e.target.value)} />
+        )}
       </Field>
-      <RadioGroup<Assessment | ''> name={`${id}-assessment`} idPrefix={`${id}-assessment`} legend={t('programme.followup.assessment')} value={assessment}
+      <RadioGroup<Assessment | ''>
+        name={`${id}-assessment`}
+        idPrefix={`${id}-assessment`}
+        legend={t('programme.followup.assessment')}
+        value={assessment}
         error={invalid.assessment ? t('programme.errors.followup.assessment') : undefined}
-        options={FollowupAssessmentSchema.options.map((a) => ({ value: a, label: t(`programme.assessments.${a}`) }))} onChange={setAssessment} />
+        options={FollowupAssessmentSchema.options.map((a) => ({ value: a, label: t(`programme.assessments.${a}`) }))}
+        onChange={setAssessment}
+      />
       <p className="hint">{t('programme.followup.indicatorHint')}</p>
       <div className="button-row">
-        <SubmitButton pending={change.isPending} pendingLabel={t('programme.saving')}>{t('programme.followup.save')}</SubmitButton>
-        <button type="button" className="button button-secondary" onClick={onDone}>{t('programme.cancel')}</button>
+        <SubmitButton pending={change.isPending} pendingLabel={t('programme.saving')}>
+          {t('programme.followup.save')}
+        </SubmitButton>
+        <button type="button" className="button button-secondary" onClick={onDone}>
+          {t('programme.cancel')}
+        </button>
       </div>
-      {change.error && <p className="notice notice-error" role="alert">{errorText(change.error)}</p>}
+      {change.error && (
+        <p className="notice notice-error" role="alert">
+          {errorText(change.error)}
+        </p>
+      )}
     </form>
   );
 }
@@ -118,8 +170,14 @@ function AddFollowup({ measureId }: { measureId: string }) {
         <label htmlFor="followup-new-date">{t('programme.followup.newDate')}</label>
         <input id="followup-new-date" type="date" value={date} onChange={(e) => setDate(e.target.value)} />
       </div>
-      <SubmitButton variant="secondary" pending={change.isPending} pendingLabel={t('programme.saving')}>{t('programme.followup.add')}</SubmitButton>
-      {change.error && <p className="notice notice-error" role="alert">{errorText(change.error)}</p>}
+      <SubmitButton variant="secondary" pending={change.isPending} pendingLabel={t('programme.saving')}>
+        {t('programme.followup.add')}
+      </SubmitButton>
+      {change.error && (
+        <p className="notice notice-error" role="alert">
+          {errorText(change.error)}
+        </p>
+      )}
     </form>
   );
 }

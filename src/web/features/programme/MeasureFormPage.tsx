@@ -16,7 +16,14 @@ import { defaultUnit, editableUnits } from './access.js';
 import { addDays } from '../../../domain/calendar/index.js';
 import { apiIssues, summaryItems } from '../../forms/field-errors.js';
 import { ComponentsEditor, FollowupDatesEditor } from './ListEditors.js';
-import { MEASURE_FIELDS, type MeasureField, type MeasureFormState, measureErrors, measureInputId, validateMeasure } from './measure-form.js';
+import {
+  MEASURE_FIELDS,
+  type MeasureField,
+  type MeasureFormState,
+  measureErrors,
+  measureInputId,
+  validateMeasure,
+} from './measure-form.js';
 import { MeasureFields } from './MeasureFields.js';
 import type { NoticeState } from './navigation-notice.js';
 import { useCreateMeasure, useProblems } from './use-programme.js';
@@ -34,9 +41,15 @@ export function MeasureFormPage() {
   return (
     <div className="page programme-page">
       <h1>{t('programme.measureForm.title')}</h1>
-      {session.isPending ? null : !session.data ? <SignInNotice /> : (
+      {session.isPending ? null : !session.data ? (
+        <SignInNotice />
+      ) : (
         <QueryState isPending={problems.isPending || units.length === 0} error={problems.error}>
-          {mine.length === 0 ? <p className="notice notice-info">{t('programme.measureForm.noUnit')}</p> : problems.data && <MeasureForm problems={problems.data} />}
+          {mine.length === 0 ? (
+            <p className="notice notice-info">{t('programme.measureForm.noUnit')}</p>
+          ) : (
+            problems.data && <MeasureForm problems={problems.data} />
+          )}
         </QueryState>
       )}
     </div>
@@ -56,8 +69,17 @@ function MeasureForm({ problems }: { problems: readonly Problem[] }) {
   const [state, setState] = useState<MeasureFormState>(() => ({
     problem_ids: preselected ? [preselected.id] : [],
     responsible_unit_id: defaultUnit(session.data, units, preselected?.owner_unit.id),
-    contributing_unit_ids: [], place_ids: preselected?.places.map((p) => p.id) ?? [], title: '', description: '', type: '',
-    period_start: today, period_end: '', cost_estimate_sek: '', target_groups: [], followup_dates: [addDays(today, 90)], components: [],
+    contributing_unit_ids: [],
+    place_ids: preselected?.places.map((p) => p.id) ?? [],
+    title: '',
+    description: '',
+    type: '',
+    period_start: today,
+    period_end: '',
+    cost_estimate_sek: '',
+    target_groups: [],
+    followup_dates: [addDays(today, 90)],
+    components: [],
   }));
   const { errors, general, summaryRef, fail, edited } = useFormOutcome<MeasureField>();
 
@@ -72,7 +94,9 @@ function MeasureForm({ problems }: { problems: readonly Problem[] }) {
     if (v.errors) return fail(v.errors, null);
     try {
       const measure = await create.mutateAsync(v.input);
-      void navigate(`/measures/${measure.id}`, { state: { notice: 'programme.measure.created' } satisfies NoticeState });
+      void navigate(`/measures/${measure.id}`, {
+        state: { notice: 'programme.measure.created' } satisfies NoticeState,
+      });
     } catch (err) {
       const fields = err instanceof ApiError ? measureErrors(apiIssues(err.fieldIssues), t) : {};
       fail(fields, Object.keys(fields).length ? null : errorText(err));
@@ -80,14 +104,39 @@ function MeasureForm({ problems }: { problems: readonly Problem[] }) {
   };
   return (
     <>
-      <ErrorSummary ref={summaryRef} title={t('programme.measureForm.summaryTitle')} intro={t('report.summaryIntro')} items={summaryItems(errors, MEASURE_FIELDS, measureInputId)} general={general} />
+      <ErrorSummary
+        ref={summaryRef}
+        title={t('programme.measureForm.summaryTitle')}
+        intro={t('report.summaryIntro')}
+        items={summaryItems(errors, MEASURE_FIELDS, measureInputId)}
+        general={general}
+      />
       <form className="programme-form" noValidate onSubmit={(e) => void submit(e)}>
         <p className="hint">{t('report.required')}</p>
-        <MeasureFields state={state} errors={errors} problems={problems} preselectedId={preselected?.id} responsibleUnits={editableUnits(session.data, units)}
-          onChange={(patch, field) => { setState((s) => ({ ...s, ...patch })); edited(field); }} />
-        <FollowupDatesEditor dates={state.followup_dates} error={errors.followup_dates} onChange={(v) => set('followup_dates', v, 'followup_dates')} />
-        <ComponentsEditor components={state.components} error={errors.components} onChange={(v) => set('components', v, 'components')} />
-        <SubmitButton large pending={create.isPending} pendingLabel={t('programme.saving')}>{t('programme.measureForm.submit')}</SubmitButton>
+        <MeasureFields
+          state={state}
+          errors={errors}
+          problems={problems}
+          preselectedId={preselected?.id}
+          responsibleUnits={editableUnits(session.data, units)}
+          onChange={(patch, field) => {
+            setState((s) => ({ ...s, ...patch }));
+            edited(field);
+          }}
+        />
+        <FollowupDatesEditor
+          dates={state.followup_dates}
+          error={errors.followup_dates}
+          onChange={(v) => set('followup_dates', v, 'followup_dates')}
+        />
+        <ComponentsEditor
+          components={state.components}
+          error={errors.components}
+          onChange={(v) => set('components', v, 'components')}
+        />
+        <SubmitButton large pending={create.isPending} pendingLabel={t('programme.saving')}>
+          {t('programme.measureForm.submit')}
+        </SubmitButton>
       </form>
     </>
   );

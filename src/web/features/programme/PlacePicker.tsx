@@ -21,13 +21,20 @@ export function PlacePicker({ id, legend, places, extraNames, values, onChange }
   return (
     <fieldset className="field-group place-picker">
       <legend>{legend}</legend>
-      {values.length === 0 ? <p className="empty">{t('programme.places.none')}</p> : (
+      {values.length === 0 ? (
+        <p className="empty">{t('programme.places.none')}</p>
+      ) : (
         <ul className="plain-list">
           {values.map((pid) => (
             <li key={pid}>
               {name(pid)}{' '}
-              <button type="button" className="button button-secondary button-small" onClick={() => onChange(values.filter((v) => v !== pid))}>
-                {t('programme.places.remove')}<span className="visually-hidden">: {name(pid)}</span>
+              <button
+                type="button"
+                className="button button-secondary button-small"
+                onClick={() => onChange(values.filter((v) => v !== pid))}
+              >
+                {t('programme.places.remove')}
+                <span className="visually-hidden">: {name(pid)}</span>
               </button>
             </li>
           ))}
@@ -38,11 +45,22 @@ export function PlacePicker({ id, legend, places, extraNames, values, onChange }
           <label htmlFor={id}>{t('programme.places.choose')}</label>
           <select id={id} value={choice} onChange={(e) => setChoice(e.target.value)}>
             <option value="">{t('programme.places.pick')}</option>
-            {available.map((p) => <option key={p.id} value={p.id}>{p.name}</option>)}
+            {available.map((p) => (
+              <option key={p.id} value={p.id}>
+                {p.name}
+              </option>
+            ))}
           </select>
         </div>
-        <button type="button" className="button button-secondary" disabled={!choice}
-          onClick={() => { onChange([...values, choice]); setChoice(''); }}>
+        <button
+          type="button"
+          className="button button-secondary"
+          disabled={!choice}
+          onClick={() => {
+            onChange([...values, choice]);
+            setChoice('');
+          }}
+        >
           {t('programme.places.add')}
         </button>
       </div>

@@ -19,7 +19,13 @@ import { Field } from '../../forms/Field.js';
 import { apiIssues, summaryItems } from '../../forms/field-errors.js';
 import type { NoticeState } from './navigation-notice.js';
 import {
-  PROBLEM_EDIT_FIELDS, type ProblemEditField, type ProblemEditState, problemEditErrors, problemEditInputId, problemEditState, validateProblemEdit,
+  PROBLEM_EDIT_FIELDS,
+  type ProblemEditField,
+  type ProblemEditState,
+  problemEditErrors,
+  problemEditInputId,
+  problemEditState,
+  validateProblemEdit,
 } from './problem-edit.js';
 import { ProblemFields } from './ProblemFields.js';
 import { useChangeProblem, useProblem } from './use-programme.js';
@@ -35,13 +41,23 @@ export function ProblemEditPage() {
   useDocumentTitle(t('programmeEdit.problem.title'));
   return (
     <div className="page programme-page">
-      <p className="breadcrumb"><Link to={`/problems/${id ?? ''}`}>← {t('programmeEdit.problem.back')}</Link></p>
-      <h1>{t('programmeEdit.problem.title')}{problem.data && <>: {problem.data.title}</>}</h1>
-      {session.isPending ? null : !session.data ? <SignInNotice /> : (
+      <p className="breadcrumb">
+        <Link to={`/problems/${id ?? ''}`}>← {t('programmeEdit.problem.back')}</Link>
+      </p>
+      <h1>
+        {t('programmeEdit.problem.title')}
+        {problem.data && <>: {problem.data.title}</>}
+      </h1>
+      {session.isPending ? null : !session.data ? (
+        <SignInNotice />
+      ) : (
         <QueryState isPending={problem.isPending} error={problem.error} onRetry={() => void problem.refetch()}>
-          {problem.data && (canEditForUnit(session.data, problem.data.owner_unit.id)
-            ? <ProblemEditForm problem={problem.data} />
-            : <p className="notice notice-info">{t('programmeEdit.problem.noAccess')}</p>)}
+          {problem.data &&
+            (canEditForUnit(session.data, problem.data.owner_unit.id) ? (
+              <ProblemEditForm problem={problem.data} />
+            ) : (
+              <p className="notice notice-info">{t('programmeEdit.problem.noAccess')}</p>
+            ))}
         </QueryState>
       )}
     </div>
@@ -55,9 +71,25 @@ export function ProblemEditPage() {
  */
 function useProblemDistrict(problem: Problem): { districtId: string | null; pending: boolean } {
   const area = useArea(problem.area?.id);
-  const districts = useQuery({ queryKey: ['areas', 'district', 'json'], queryFn: () => endpoints.areas({ level: 'district' }), enabled: !problem.area, staleTime: 3_600_000 });
-  if (problem.area) return { districtId: area.data ? (area.data.level === 'district' ? area.data.id : (area.data.parent_id ?? area.data.id)) : null, pending: area.isPending };
-  return { districtId: districts.data?.find((d) => d.owner_unit_id === problem.owner_unit.id)?.id ?? null, pending: districts.isPending };
+  const districts = useQuery({
+    queryKey: ['areas', 'district', 'json'],
+    queryFn: () => endpoints.areas({ level: 'district' }),
+    enabled: !problem.area,
+    staleTime: 3_600_000,
+  });
+  if (problem.area)
+    return {
+      districtId: area.data
+        ? area.data.level === 'district'
+          ? area.data.id
+          : (area.data.parent_id ?? area.data.id)
+        : null,
+      pending: area.isPending,
+    };
+  return {
+    districtId: districts.data?.find((d) => d.owner_unit_id === problem.owner_unit.id)?.id ?? null,
+    pending: districts.isPending,
+  };
 }
 
 function ProblemEditForm({ problem }: { problem: Problem }) {
@@ -77,7 +109,8 @@ function ProblemEditForm({ problem }: { problem: Problem }) {
     setState((s) => ({ ...s, ...p }));
     edited(field);
   };
-  const back = (notice: string) => void navigate(`/problems/${problem.id}`, { state: { notice } satisfies NoticeState });
+  const back = (notice: string) =>
+    void navigate(`/problems/${problem.id}`, { state: { notice } satisfies NoticeState });
   const submit = async (e: FormEvent) => {
     e.preventDefault();
     if (change.isPending) return;
@@ -95,28 +128,73 @@ function ProblemEditForm({ problem }: { problem: Problem }) {
 
   return (
     <QueryState isPending={district.pending} error={null}>
-      <ErrorSummary ref={summaryRef} title={t('programmeEdit.problem.summaryTitle')} intro={t('report.summaryIntro')} general={general}
-        items={summaryItems(errors, PROBLEM_EDIT_FIELDS, problemEditInputId)} />
+      <ErrorSummary
+        ref={summaryRef}
+        title={t('programmeEdit.problem.summaryTitle')}
+        intro={t('report.summaryIntro')}
+        general={general}
+        items={summaryItems(errors, PROBLEM_EDIT_FIELDS, problemEditInputId)}
+      />
       <form className="programme-form" noValidate onSubmit={(e) => void submit(e)}>
         <p className="hint">{t('report.required')}</p>
-        <ProblemFields state={state} errors={errors} districtId={district.districtId} extraPlaceNames={placeNames} onChange={patch} />
+        <ProblemFields
+          state={state}
+          errors={errors}
+          districtId={district.districtId}
+          extraPlaceNames={placeNames}
+          onChange={patch}
+        />
         {problem.baseline && <p className="notice notice-info">{t('programmeEdit.problem.recomputeNote')}</p>}
-        <Field id="problem-target-value" label={t('programme.fields.target')} hint={t('programmeEdit.problem.targetHint')} error={errors.target_value}>
-          {(aria) => <input {...aria} type="text" inputMode="numeric" value={state.target_value} onChange={(e) => patch({ target_value: e.target.value }, 'target_value')} />}
-        </Field>
-        <Field id="problem-indicator-direction" label={t('programme.fields.direction')} error={errors.indicator_direction}>
+        <Field
+          id="problem-target-value"
+          label={t('programme.fields.target')}
+          hint={t('programmeEdit.problem.targetHint')}
+          error={errors.target_value}
+        >
           {(aria) => (
-            <select {...aria} value={state.indicator_direction}
-              onChange={(e) => patch({ indicator_direction: IndicatorDirectionSchema.parse(e.target.value) }, 'indicator_direction')}>
-              {IndicatorDirectionSchema.options.map((d) => <option key={d} value={d}>{t(`programme.indicatorDirections.${d}`)}</option>)}
+            <input
+              {...aria}
+              type="text"
+              inputMode="numeric"
+              value={state.target_value}
+              onChange={(e) => patch({ target_value: e.target.value }, 'target_value')}
+            />
+          )}
+        </Field>
+        <Field
+          id="problem-indicator-direction"
+          label={t('programme.fields.direction')}
+          error={errors.indicator_direction}
+        >
+          {(aria) => (
+            <select
+              {...aria}
+              value={state.indicator_direction}
+              onChange={(e) =>
+                patch({ indicator_direction: IndicatorDirectionSchema.parse(e.target.value) }, 'indicator_direction')
+              }
+            >
+              {IndicatorDirectionSchema.options.map((d) => (
+                <option key={d} value={d}>
+                  {t(`programme.indicatorDirections.${d}`)}
+                </option>
+              ))}
             </select>
           )}
         </Field>
-        <ConfidentialityField id="problem-confidentiality" value={state.confidentiality} error={errors.confidentiality}
-          onChange={(v) => patch({ confidentiality: v }, 'confidentiality')} />
+        <ConfidentialityField
+          id="problem-confidentiality"
+          value={state.confidentiality}
+          error={errors.confidentiality}
+          onChange={(v) => patch({ confidentiality: v }, 'confidentiality')}
+        />
         <div className="button-row">
-          <SubmitButton large pending={change.isPending} pendingLabel={t('programme.saving')}>{t('programmeEdit.problem.submit')}</SubmitButton>
-          <Link className="button button-secondary button-large" to={`/problems/${problem.id}`}>{t('programme.cancel')}</Link>
+          <SubmitButton large pending={change.isPending} pendingLabel={t('programme.saving')}>
+            {t('programmeEdit.problem.submit')}
+          </SubmitButton>
+          <Link className="button button-secondary button-large" to={`/problems/${problem.id}`}>
+            {t('programme.cancel')}
+          </Link>
         </div>
       </form>
     </QueryState>

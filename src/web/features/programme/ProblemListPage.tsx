@@ -32,23 +32,53 @@ export function ProblemListPage() {
 
   return (
     <div className="page programme-page">
-      <p className="breadcrumb"><Link to={`/districts/${id ?? ''}/programme`}>← {t('programme.district.back')}</Link></p>
+      <p className="breadcrumb">
+        <Link to={`/districts/${id ?? ''}/programme`}>← {t('programme.district.back')}</Link>
+      </p>
       <h1>{t('programme.problemList.title', { name })}</h1>
-      {session.isPending ? null : !session.data ? <SignInNotice /> : !allowed ? <p className="notice notice-info">{t('programme.noAccess')}</p> : (
+      {session.isPending ? null : !session.data ? (
+        <SignInNotice />
+      ) : !allowed ? (
+        <p className="notice notice-info">{t('programme.noAccess')}</p>
+      ) : (
         <>
-          {mayRecord && <p><Link className="button button-primary" to={`/districts/${id ?? ''}/problems/new`}>{t('programme.problemList.new')}</Link></p>}
+          {mayRecord && (
+            <p>
+              <Link className="button button-primary" to={`/districts/${id ?? ''}/problems/new`}>
+                {t('programme.problemList.new')}
+              </Link>
+            </p>
+          )}
           <div className="filters">
             <div className="field">
               <label htmlFor="problem-stage-filter">{t('programme.problemList.stageFilter')}</label>
-              <select id="problem-stage-filter" value={isStage(stage) ? stage : ''} onChange={(e) => setParams(e.target.value ? { stage: e.target.value } : {})}>
+              <select
+                id="problem-stage-filter"
+                value={isStage(stage) ? stage : ''}
+                onChange={(e) => setParams(e.target.value ? { stage: e.target.value } : {})}
+              >
                 <option value="">{t('programme.problemList.allStages')}</option>
-                {PROBLEM_STAGES.map((s) => <option key={s} value={s}>{t(`programme.stages.${s}`)}</option>)}
+                {PROBLEM_STAGES.map((s) => (
+                  <option key={s} value={s}>
+                    {t(`programme.stages.${s}`)}
+                  </option>
+                ))}
               </select>
             </div>
           </div>
-          <QueryState isPending={area.isPending || (Boolean(ownerUnit) && view.isPending)} error={area.error ?? view.error} onRetry={() => void view.refetch()}>
-            <p className="result-count" role="status">{t('programme.problemList.count', { count: problems.length })}</p>
-            <ProblemTable id="problem-list" problems={problems} caption={t('programme.problemList.caption', { name })} />
+          <QueryState
+            isPending={area.isPending || (Boolean(ownerUnit) && view.isPending)}
+            error={area.error ?? view.error}
+            onRetry={() => void view.refetch()}
+          >
+            <p className="result-count" role="status">
+              {t('programme.problemList.count', { count: problems.length })}
+            </p>
+            <ProblemTable
+              id="problem-list"
+              problems={problems}
+              caption={t('programme.problemList.caption', { name })}
+            />
           </QueryState>
         </>
       )}

@@ -31,10 +31,18 @@ export function ProblemPage() {
 
   return (
     <div className="page programme-page">
-      {session.isPending ? <h1>{t('programme.problem.title')}</h1> : !session.data ? (
-        <><h1>{t('programme.problem.title')}</h1><SignInNotice /></>
+      {session.isPending ? (
+        <h1>{t('programme.problem.title')}</h1>
+      ) : !session.data ? (
+        <>
+          <h1>{t('programme.problem.title')}</h1>
+          <SignInNotice />
+        </>
       ) : !allowed ? (
-        <><h1>{t('programme.problem.title')}</h1><p className="notice notice-info">{t('programme.noAccess')}</p></>
+        <>
+          <h1>{t('programme.problem.title')}</h1>
+          <p className="notice notice-info">{t('programme.noAccess')}</p>
+        </>
       ) : (
         <QueryState isPending={problem.isPending} error={problem.error} onRetry={() => void problem.refetch()}>
           {problem.data && <ProblemBody problem={problem.data} notice={notice} />}
@@ -61,19 +69,56 @@ function ProblemBody({ problem, notice }: { problem: Problem; notice: string | n
       <h1>{problem.title}</h1>
       <div role="status">{notice && <p className="notice notice-success">{t(notice)}</p>}</div>
       <dl className="facts">
-        <div><dt>{t('programme.fields.owner_unit')}</dt><dd>{problem.owner_unit.name}</dd></div>
-        <div><dt>{t('programme.fields.stage')}</dt><dd>{t(`programme.stages.${problem.stage}`)}</dd></div>
-        <div><dt>{t('programme.fields.area')}</dt><dd>{problem.area?.name ?? t('common.none')}</dd></div>
+        <div>
+          <dt>{t('programme.fields.owner_unit')}</dt>
+          <dd>{problem.owner_unit.name}</dd>
+        </div>
+        <div>
+          <dt>{t('programme.fields.stage')}</dt>
+          <dd>{t(`programme.stages.${problem.stage}`)}</dd>
+        </div>
+        <div>
+          <dt>{t('programme.fields.area')}</dt>
+          <dd>{problem.area?.name ?? t('common.none')}</dd>
+        </div>
         <div>
           <dt>{t('programme.fields.places')}</dt>
-          <dd>{problem.places.length === 0 ? t('common.none') : problem.places.map((p, i) => <span key={p.id}>{i > 0 && ', '}<Link to={`/places/${p.id}`}>{p.name}</Link></span>)}</dd>
+          <dd>
+            {problem.places.length === 0
+              ? t('common.none')
+              : problem.places.map((p, i) => (
+                  <span key={p.id}>
+                    {i > 0 && ', '}
+                    <Link to={`/places/${p.id}`}>{p.name}</Link>
+                  </span>
+                ))}
+          </dd>
         </div>
-        <div><dt>{t('programme.fields.categories')}</dt><dd>{problem.categories.map(categoryLabel).join(', ')}</dd></div>
-        <div><dt>{t('programme.fields.time_pattern')}</dt><dd>{problem.time_pattern ?? t('common.none')}</dd></div>
-        <div><dt>{t('programme.fields.affected')}</dt><dd>{problem.affected.length ? problem.affected.map((a) => t(`programme.affected.${a}`)).join(', ') : t('common.none')}</dd></div>
+        <div>
+          <dt>{t('programme.fields.categories')}</dt>
+          <dd>{problem.categories.map(categoryLabel).join(', ')}</dd>
+        </div>
+        <div>
+          <dt>{t('programme.fields.time_pattern')}</dt>
+          <dd>{problem.time_pattern ?? t('common.none')}</dd>
+        </div>
+        <div>
+          <dt>{t('programme.fields.affected')}</dt>
+          <dd>
+            {problem.affected.length
+              ? problem.affected.map((a) => t(`programme.affected.${a}`)).join(', ')
+              : t('common.none')}
+          </dd>
+        </div>
       </dl>
       {problem.statement && <p className="description-text">{problem.statement}</p>}
-      {canEdit && <p><Link className="button button-secondary" to={`/problems/${problem.id}/edit`}>{t('programmeEdit.problem.edit')}</Link></p>}
+      {canEdit && (
+        <p>
+          <Link className="button button-secondary" to={`/problems/${problem.id}/edit`}>
+            {t('programmeEdit.problem.edit')}
+          </Link>
+        </p>
+      )}
 
       <StageControl problem={problem} canEdit={canEdit} />
 
@@ -83,11 +128,22 @@ function ProblemBody({ problem, notice }: { problem: Problem; notice: string | n
           <dl className="facts" data-testid="baseline">
             <div>
               <dt>{t('programme.fields.baseline')}</dt>
-              <dd>{t('programme.problem.baselineValue', { count: problem.baseline.value, from: format.day(problem.baseline.from), to: format.day(problem.baseline.to) })}</dd>
+              <dd>
+                {t('programme.problem.baselineValue', {
+                  count: problem.baseline.value,
+                  from: format.day(problem.baseline.from),
+                  to: format.day(problem.baseline.to),
+                })}
+              </dd>
             </div>
-            <div><dt>{t('programme.fields.target')}</dt><dd>{problem.target_value ?? t('programme.problem.noTarget')}</dd></div>
+            <div>
+              <dt>{t('programme.fields.target')}</dt>
+              <dd>{problem.target_value ?? t('programme.problem.noTarget')}</dd>
+            </div>
           </dl>
-        ) : <p className="notice notice-warning">{t('programme.problem.noBaseline')}</p>}
+        ) : (
+          <p className="notice notice-warning">{t('programme.problem.noBaseline')}</p>
+        )}
         <p className="hint">{t('programme.problem.baselineHow')}</p>
         {canEdit && <BaselineForm problem={problem} />}
       </section>
@@ -97,23 +153,38 @@ function ProblemBody({ problem, notice }: { problem: Problem; notice: string | n
       <section className="section" aria-labelledby="problem-measures-heading">
         <h2 id="problem-measures-heading">{t('programme.problem.measures')}</h2>
         <QueryState isPending={measures.isPending} error={measures.error}>
-          {measures.data?.length === 0 ? <p className="empty">{t('programme.problem.noMeasures')}</p> : (
+          {measures.data?.length === 0 ? (
+            <p className="empty">{t('programme.problem.noMeasures')}</p>
+          ) : (
             <ul className="plain-list">
               {measures.data?.map((m) => (
                 <li key={m.id}>
-                  <Link to={`/measures/${m.id}`}>{m.title}</Link> · {m.responsible_unit.name} · <StatusBadge kind="measure" status={m.status} />
+                  <Link to={`/measures/${m.id}`}>{m.title}</Link> · {m.responsible_unit.name} ·{' '}
+                  <StatusBadge kind="measure" status={m.status} />
                 </li>
               ))}
             </ul>
           )}
         </QueryState>
-        {mayRecord && <p><Link className="button button-secondary" to={`/measures/new?problem=${problem.id}`}>{t('programme.problem.addMeasure')}</Link></p>}
+        {mayRecord && (
+          <p>
+            <Link className="button button-secondary" to={`/measures/new?problem=${problem.id}`}>
+              {t('programme.problem.addMeasure')}
+            </Link>
+          </p>
+        )}
       </section>
 
       <section className="section" aria-labelledby="problem-requests-heading">
         <h2 id="problem-requests-heading">{t('programme.problem.requests')}</h2>
         <QueryState isPending={requests.isPending} error={requests.error}>
-          {requests.data && <RequestTable requests={requests.data} caption={t('programme.problem.requestsCaption', { title: problem.title })} showProblem={false} />}
+          {requests.data && (
+            <RequestTable
+              requests={requests.data}
+              caption={t('programme.problem.requestsCaption', { title: problem.title })}
+              showProblem={false}
+            />
+          )}
         </QueryState>
         {mayRecord && <RequestForm problem={problem} />}
       </section>

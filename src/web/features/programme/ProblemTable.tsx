@@ -7,7 +7,12 @@ import { useCategoryLabel } from '../../api/use-reference-data.js';
 export function ProblemTable({ problems, caption, id }: { problems: readonly Problem[]; caption: string; id: string }) {
   const { t } = useTranslation();
   const categoryLabel = useCategoryLabel();
-  if (problems.length === 0) return <p className="empty" id={id}>{t('programme.problemList.none')}</p>;
+  if (problems.length === 0)
+    return (
+      <p className="empty" id={id}>
+        {t('programme.problemList.none')}
+      </p>
+    );
   return (
     <div className="table-wrap" role="region" aria-labelledby={`${id}-caption`} tabIndex={0} id={id}>
       <table className="data-table problem-table">
@@ -26,7 +31,9 @@ export function ProblemTable({ problems, caption, id }: { problems: readonly Pro
         <tbody>
           {problems.map((p) => (
             <tr key={p.id}>
-              <th scope="row"><Link to={`/problems/${p.id}`}>{p.title}</Link></th>
+              <th scope="row">
+                <Link to={`/problems/${p.id}`}>{p.title}</Link>
+              </th>
               <td>{p.owner_unit.name}</td>
               <td>{[...p.places.map((x) => x.name), ...(p.area ? [p.area.name] : [])].join(', ')}</td>
               <td>{p.categories.map(categoryLabel).join(', ')}</td>

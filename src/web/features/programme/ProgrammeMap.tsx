@@ -39,23 +39,44 @@ export function ProgrammeMap({ area, neighbourhoods, points, problemAreas, kindL
   useMapLayer(map, () => {
     const group = L.layerGroup();
     addDistrictOutline(group, area, neighbourhoods, false);
-    const shapes = [...(neighbourhoods?.features ?? []), { type: 'Feature' as const, geometry: area.geometry, properties: { id: area.id } }];
+    const shapes = [
+      ...(neighbourhoods?.features ?? []),
+      { type: 'Feature' as const, geometry: area.geometry, properties: { id: area.id } },
+    ];
     for (const f of shapes) {
       const titles = problemAreas.get(String(f.properties.id));
       if (!titles) continue;
-      L.geoJSON(f as never, { style: () => ({ color: PROBLEM_AREA_COLOUR, weight: 3, fillColor: PROBLEM_AREA_COLOUR, fillOpacity: 0.12 }) })
-        .bindTooltip(mapText(...titles.map((t) => `${kindLabel('problem')}: ${t}`)), { sticky: true }).addTo(group);
+      L.geoJSON(f as never, {
+        style: () => ({ color: PROBLEM_AREA_COLOUR, weight: 3, fillColor: PROBLEM_AREA_COLOUR, fillOpacity: 0.12 }),
+      })
+        .bindTooltip(mapText(...titles.map((t) => `${kindLabel('problem')}: ${t}`)), { sticky: true })
+        .addTo(group);
     }
     // Premises first, problems last: the larger problem rings stay visible around a measure at the same place.
     for (const kind of ['premise', 'measure', 'problem'] as const) {
       for (const p of points.filter((x) => x.kind === kind)) {
         const s = POINT_STYLE[kind];
-        L.circleMarker([p.lat, p.lon], { radius: s.radius, color: s.colour, weight: 2.5, fillColor: s.colour, fillOpacity: kind === 'problem' ? 0.15 : 0.85 })
-          .bindTooltip(mapText(`${kindLabel(kind)}: ${p.label}`)).addTo(group);
+        L.circleMarker([p.lat, p.lon], {
+          radius: s.radius,
+          color: s.colour,
+          weight: 2.5,
+          fillColor: s.colour,
+          fillOpacity: kind === 'problem' ? 0.15 : 0.85,
+        })
+          .bindTooltip(mapText(`${kindLabel(kind)}: ${p.label}`))
+          .addTo(group);
       }
     }
     return group;
   }, [area, neighbourhoods, points, problemAreas, kindLabel]);
 
-  return <MapView label={label} describedBy={describedBy} bounds={bboxToBounds(area.bbox)} className="district-map programme-map" onReady={setMap} />;
+  return (
+    <MapView
+      label={label}
+      describedBy={describedBy}
+      bounds={bboxToBounds(area.bbox)}
+      className="district-map programme-map"
+      onReady={setMap}
+    />
+  );
 }

@@ -47,7 +47,13 @@ export function RequestForm({ problem }: { problem: Problem }) {
     e.preventDefault();
     if (create.isPending) return;
     setSent(null);
-    const parsed = RequestCreateSchema.safeParse({ from_unit_id: from, to_unit_id: to, problem_id: problem.id, what, due_date: due });
+    const parsed = RequestCreateSchema.safeParse({
+      from_unit_id: from,
+      to_unit_id: to,
+      problem_id: problem.id,
+      what,
+      due_date: due,
+    });
     if (!parsed.success) return fail(fieldErrors(topLevelIssues(parsed.error.issues), FIELDS, 'what', message));
     try {
       const r = await create.mutateAsync(parsed.data);
@@ -56,36 +62,72 @@ export function RequestForm({ problem }: { problem: Problem }) {
       setTo('');
       setWhat('');
     } catch (err) {
-      if (err instanceof ApiError && err.fieldIssues.length) fail(fieldErrors(apiIssues(err.fieldIssues), FIELDS, 'what', message));
+      if (err instanceof ApiError && err.fieldIssues.length)
+        fail(fieldErrors(apiIssues(err.fieldIssues), FIELDS, 'what', message));
     }
   };
 
   return (
-    <form className="programme-form request-form" noValidate onSubmit={(e) => void submit(e)} aria-labelledby="request-form-heading">
+    <form
+      className="programme-form request-form"
+      noValidate
+      onSubmit={(e) => void submit(e)}
+      aria-labelledby="request-form-heading"
+    >
       <h3 id="request-form-heading">{t('programme.request.ask')}</h3>
       <p className="hint">{t('programme.request.askHint')}</p>
       {mine.length > 1 && (
         <Field id={inputId('from_unit_id')} label={t('programme.request.from')} error={errors.from_unit_id} required>
-          {(aria) => <select {...aria} value={from} onChange={(e) => setFrom(e.target.value)}>{mine.map((u) => <option key={u.id} value={u.id}>{u.name}</option>)}</select>}
+          {(aria) => (
+            <select {...aria} value={from} onChange={(e) => setFrom(e.target.value)}>
+              {mine.map((u) => (
+                <option key={u.id} value={u.id}>
+                  {u.name}
+                </option>
+              ))}
+            </select>
+          )}
         </Field>
       )}
       <Field id={inputId('to_unit_id')} label={t('programme.request.to')} error={errors.to_unit_id} required>
         {(aria) => (
           <select {...aria} value={to} onChange={(e) => setTo(e.target.value)}>
             <option value="">{t('programme.request.chooseUnit')}</option>
-            {units.filter((u) => u.id !== from).map((u) => <option key={u.id} value={u.id}>{u.name}</option>)}
+            {units
+              .filter((u) => u.id !== from)
+              .map((u) => (
+                <option key={u.id} value={u.id}>
+                  {u.name}
+                </option>
+              ))}
           </select>
         )}
       </Field>
-      <Field id={inputId('what')} label={t('programme.request.what')} error={errors.what} hint={t('programme.request.whatHint')} required>
-        {(aria) => <textarea {...aria} rows={3} value={what} maxLength={2000} onChange={(e) => setWhat(e.target.value)} />}
+      <Field
+        id={inputId('what')}
+        label={t('programme.request.what')}
+        error={errors.what}
+        hint={t('programme.request.whatHint')}
+        required
+      >
+        {(aria) => (
+          <textarea {...aria} rows={3} value={what} maxLength={2000} onChange={(e) => setWhat(e.target.value)} />
+        )}
       </Field>
       <Field id={inputId('due_date')} label={t('programme.request.due')} error={errors.due_date} required>
         {(aria) => <input {...aria} type="date" value={due} onChange={(e) => setDue(e.target.value)} />}
       </Field>
-      <SubmitButton pending={create.isPending} pendingLabel={t('programme.saving')}>{t('programme.request.send')}</SubmitButton>
-      <div role="status">{sent && <p className="notice notice-success">{t('programme.request.sent', { unit: sent })}</p>}</div>
-      {create.error && !(create.error instanceof ApiError && create.error.fieldIssues.length) && <p className="notice notice-error" role="alert">{errorText(create.error)}</p>}
+      <SubmitButton pending={create.isPending} pendingLabel={t('programme.saving')}>
+        {t('programme.request.send')}
+      </SubmitButton>
+      <div role="status">
+        {sent && <p className="notice notice-success">{t('programme.request.sent', { unit: sent })}</p>}
+      </div>
+      {create.error && !(create.error instanceof ApiError && create.error.fieldIssues.length) && (
+        <p className="notice notice-error" role="alert">
+          {errorText(create.error)}
+        </p>
+      )}
     </form>
   );
 }

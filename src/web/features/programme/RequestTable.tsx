@@ -5,7 +5,15 @@ import { useFormat } from '../../components/use-format.js';
 import { StatusBadge } from './StatusBadge.js';
 
 /** Contribution requests as a table: who asks whom for what, by when, and the answer. */
-export function RequestTable({ requests, caption, showProblem }: { requests: readonly ContributionRequest[]; caption: string; showProblem: boolean }) {
+export function RequestTable({
+  requests,
+  caption,
+  showProblem,
+}: {
+  requests: readonly ContributionRequest[];
+  caption: string;
+  showProblem: boolean;
+}) {
   const { t } = useTranslation();
   const format = useFormat();
   if (requests.length === 0) return <p className="empty">{t('programme.request.none')}</p>;
@@ -28,12 +36,26 @@ export function RequestTable({ requests, caption, showProblem }: { requests: rea
         <tbody>
           {requests.map((r) => (
             <tr key={r.id} data-request-id={r.id}>
-              {showProblem && <td><Link to={`/problems/${r.problem.id}`}>{r.problem.title}</Link></td>}
+              {showProblem && (
+                <td>
+                  <Link to={`/problems/${r.problem.id}`}>{r.problem.title}</Link>
+                </td>
+              )}
               <td>{r.from_unit.name}</td>
               <td>{r.to_unit.name}</td>
               <td>{r.what || <span className="muted">{t('programme.hiddenText')}</span>}</td>
-              <td className="nowrap">{format.day(r.due_date)}{r.overdue && <> <span className="overdue">{t('programme.overdue')}</span></>}</td>
-              <td><StatusBadge kind="request" status={r.status} /></td>
+              <td className="nowrap">
+                {format.day(r.due_date)}
+                {r.overdue && (
+                  <>
+                    {' '}
+                    <span className="overdue">{t('programme.overdue')}</span>
+                  </>
+                )}
+              </td>
+              <td>
+                <StatusBadge kind="request" status={r.status} />
+              </td>
               <td>{r.answer ?? t('common.none')}</td>
             </tr>
           ))}

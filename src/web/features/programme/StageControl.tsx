@@ -27,7 +27,11 @@ export function StageControl({ problem, canEdit }: { problem: Problem; canEdit: 
       <h2 id="problem-stage-heading">{t('programme.stage.heading')}</h2>
       <ol className="stage-steps">
         {PROBLEM_STAGES.map((s) => (
-          <li key={s} className={s === problem.stage ? 'current' : ''} {...(s === problem.stage ? { 'aria-current': 'step' as const } : {})}>
+          <li
+            key={s}
+            className={s === problem.stage ? 'current' : ''}
+            {...(s === problem.stage ? { 'aria-current': 'step' as const } : {})}
+          >
             <strong>{t(`programme.stages.${s}`)}</strong> <span className="muted">{t(`programme.stageHelp.${s}`)}</span>
           </li>
         ))}
@@ -35,17 +39,32 @@ export function StageControl({ problem, canEdit }: { problem: Problem; canEdit: 
       {canEdit && (
         <div className="button-row">
           {moves.map((s) => (
-            <button key={s} type="button" className={`button ${forward(s) ? 'button-primary' : 'button-secondary'}`} aria-disabled={update.isPending || undefined}
-              onClick={() => move(s)}>
-              {t(forward(s) ? 'programme.stage.forward' : 'programme.stage.back', { stage: t(`programme.stages.${s}`) })}
+            <button
+              key={s}
+              type="button"
+              className={`button ${forward(s) ? 'button-primary' : 'button-secondary'}`}
+              aria-disabled={update.isPending || undefined}
+              onClick={() => move(s)}
+            >
+              {t(forward(s) ? 'programme.stage.forward' : 'programme.stage.back', {
+                stage: t(`programme.stages.${s}`),
+              })}
             </button>
           ))}
         </div>
       )}
-      <div role="status">{update.isSuccess && <p ref={movedRef} tabIndex={-1} className="notice notice-success">{t('programme.stage.moved', { stage: t(`programme.stages.${problem.stage}`) })}</p>}</div>
+      <div role="status">
+        {update.isSuccess && (
+          <p ref={movedRef} tabIndex={-1} className="notice notice-success">
+            {t('programme.stage.moved', { stage: t(`programme.stages.${problem.stage}`) })}
+          </p>
+        )}
+      </div>
       {update.error && (
         <div className="notice notice-error" role="alert" data-testid="stage-error">
-          <p><strong>{t('programme.stage.refused')}</strong> {errorText(update.error)}</p>
+          <p>
+            <strong>{t('programme.stage.refused')}</strong> {errorText(update.error)}
+          </p>
           <p>{t('programme.stage.nowAt', { stage: t(`programme.stages.${problem.stage}`) })}</p>
         </div>
       )}

@@ -24,7 +24,11 @@ export function editableUnits<U extends { id: string }>(me: Me | null | undefine
 }
 
 /** `preferred` when the user may edit for it, else the first unit they may edit for. */
-export function defaultUnit<U extends { id: string }>(me: Me | null | undefined, all: readonly U[], preferred: string | null | undefined): string {
+export function defaultUnit<U extends { id: string }>(
+  me: Me | null | undefined,
+  all: readonly U[],
+  preferred: string | null | undefined,
+): string {
   const units = editableUnits(me, all);
   return units.find((u) => u.id === preferred)?.id ?? units[0]?.id ?? '';
 }

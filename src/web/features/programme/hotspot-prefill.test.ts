@@ -1,6 +1,13 @@
 import { cellToBoundary, latLngToCell } from 'h3-js';
 import { describe, expect, it } from 'vitest';
-import { cellCategory, hotspotProblemLink, neighbourhoodOfCell, parsePrefill, placeCategory, topPlaceProblemLink } from './hotspot-prefill.js';
+import {
+  cellCategory,
+  hotspotProblemLink,
+  neighbourhoodOfCell,
+  parsePrefill,
+  placeCategory,
+  topPlaceProblemLink,
+} from './hotspot-prefill.js';
 
 const DISTRICT = '11111111-1111-4111-8111-111111111111';
 const HOGDALEN = '22222222-2222-4222-8222-222222222222';
@@ -14,26 +21,35 @@ describe('hotspot prefill', () => {
     const link = hotspotProblemLink(src, CELL, 'klotter', HOGDALEN);
     expect(link.startsWith(`/districts/${DISTRICT}/problems/new?`)).toBe(true);
     expect(parsePrefill(query(link), DISTRICT)).toEqual({
-      area_id: HOGDALEN, place_ids: [], categories: ['klotter'],
+      area_id: HOGDALEN,
+      place_ids: [],
+      categories: ['klotter'],
       evidence: [{ kind: 'hotspot', ref: CELL, filter: { week: '2026-W47', area_id: DISTRICT } }],
     });
   });
 
   it('falls back to the district when the cell lies in no known neighbourhood', () => {
-    expect(parsePrefill(query(hotspotProblemLink(src, CELL, null, null)), DISTRICT)).toMatchObject({ area_id: DISTRICT, categories: [] });
+    expect(parsePrefill(query(hotspotProblemLink(src, CELL, null, null)), DISTRICT)).toMatchObject({
+      area_id: DISTRICT,
+      categories: [],
+    });
   });
 
   it('turns a top place into the place and an incident filter on it', () => {
     const link = topPlaceProblemLink(src, { place_id: LIBRARY, key: `place:${LIBRARY}` }, 'ordningsstorning', null);
     expect(parsePrefill(query(link), DISTRICT)).toEqual({
-      area_id: null, place_ids: [LIBRARY], categories: ['ordningsstorning'],
+      area_id: null,
+      place_ids: [LIBRARY],
+      categories: ['ordningsstorning'],
       evidence: [{ kind: 'incident_filter', filter: { place_id: LIBRARY, category: ['ordningsstorning'] } }],
     });
   });
 
   it('treats a top street cell like a hotspot cell', () => {
     const link = topPlaceProblemLink(src, { place_id: null, key: `cell:${CELL}` }, 'klotter', HOGDALEN);
-    expect(parsePrefill(query(link), DISTRICT).evidence).toEqual([{ kind: 'hotspot', ref: CELL, filter: { week: '2026-W47', area_id: DISTRICT } }]);
+    expect(parsePrefill(query(link), DISTRICT).evidence).toEqual([
+      { kind: 'hotspot', ref: CELL, filter: { week: '2026-W47', area_id: DISTRICT } },
+    ]);
   });
 
   it('drops evidence the API would refuse (a malformed cell or week)', () => {
@@ -48,22 +64,36 @@ describe('what a hotspot is about', () => {
   const far = { lat: 59.33, lon: 18.07 };
   it('takes the most frequent category inside the cell, ignoring points outside it', () => {
     const points = [
-      { ...near, category: 'klotter' }, { ...near, category: 'klotter' }, { ...near, category: 'brand' },
-      { ...far, category: 'brand' }, { ...far, category: 'brand' },
+      { ...near, category: 'klotter' },
+      { ...near, category: 'klotter' },
+      { ...near, category: 'brand' },
+      { ...far, category: 'brand' },
+      { ...far, category: 'brand' },
     ];
     expect(cellCategory(points, CELL)).toBe('klotter');
     expect(cellCategory([{ ...far, category: 'brand' }], CELL)).toBeNull();
   });
 
   it('takes the most frequent category at a place', () => {
-    const points = [{ place_id: LIBRARY, category: 'a' }, { place_id: LIBRARY, category: 'b' }, { place_id: LIBRARY, category: 'b' }, { place_id: null, category: 'a' }];
+    const points = [
+      { place_id: LIBRARY, category: 'a' },
+      { place_id: LIBRARY, category: 'b' },
+      { place_id: LIBRARY, category: 'b' },
+      { place_id: null, category: 'a' },
+    ];
     expect(placeCategory(points, LIBRARY)).toBe('b');
     expect(placeCategory(points, HOGDALEN)).toBeNull();
   });
 
   it("finds the neighbourhood that holds the cell's centre", () => {
     const ring = cellToBoundary(CELL).map(([lat, lon]) => [lon, lat]);
-    const square = (lon: number, lat: number) => [[lon, lat], [lon + 0.01, lat], [lon + 0.01, lat + 0.01], [lon, lat + 0.01], [lon, lat]];
+    const square = (lon: number, lat: number) => [
+      [lon, lat],
+      [lon + 0.01, lat],
+      [lon + 0.01, lat + 0.01],
+      [lon, lat + 0.01],
+      [lon, lat],
+    ];
     const features = [
       { geometry: { type: 'Polygon' as const, coordinates: [square(18.2, 59.4)] }, properties: { id: 'elsewhere' } },
       { geometry: { type: 'Polygon' as const, coordinates: [[...ring, ring[0]!]] }, properties: { id: HOGDALEN } },

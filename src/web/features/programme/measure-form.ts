@@ -21,8 +21,19 @@ export interface MeasureFormState {
 }
 
 export const MEASURE_FIELDS = [
-  'problem_ids', 'responsible_unit_id', 'title', 'description', 'type', 'period_start', 'period_end', 'cost_estimate_sek',
-  'target_groups', 'contributing_unit_ids', 'place_ids', 'followup_dates', 'components',
+  'problem_ids',
+  'responsible_unit_id',
+  'title',
+  'description',
+  'type',
+  'period_start',
+  'period_end',
+  'cost_estimate_sek',
+  'target_groups',
+  'contributing_unit_ids',
+  'place_ids',
+  'followup_dates',
+  'components',
 ] as const;
 export type MeasureField = (typeof MEASURE_FIELDS)[number];
 
@@ -41,30 +52,38 @@ export function measureInputId(f: MeasureField): string {
  */
 export function toMeasureCandidate(s: MeasureFormState): Record<string, unknown> {
   const cost = s.cost_estimate_sek.replace(/\s/g, '');
-  return Object.fromEntries(Object.entries({
-    problem_ids: s.problem_ids,
-    responsible_unit_id: s.responsible_unit_id || undefined,
-    contributing_unit_ids: s.contributing_unit_ids.filter((u) => u !== s.responsible_unit_id),
-    place_ids: s.place_ids,
-    title: s.title,
-    description: s.description.trim() || undefined,
-    type: s.type || undefined,
-    period_start: s.period_start || undefined,
-    period_end: s.period_end || undefined,
-    cost_estimate_sek: cost ? (/^\d+$/.test(cost) ? Number(cost) : cost) : undefined,
-    target_groups: s.target_groups,
-    followup_dates: s.followup_dates.filter(Boolean),
-    components: s.components.filter((c) => c.title.trim()),
-  }).filter(([, v]) => v !== undefined));
+  return Object.fromEntries(
+    Object.entries({
+      problem_ids: s.problem_ids,
+      responsible_unit_id: s.responsible_unit_id || undefined,
+      contributing_unit_ids: s.contributing_unit_ids.filter((u) => u !== s.responsible_unit_id),
+      place_ids: s.place_ids,
+      title: s.title,
+      description: s.description.trim() || undefined,
+      type: s.type || undefined,
+      period_start: s.period_start || undefined,
+      period_end: s.period_end || undefined,
+      cost_estimate_sek: cost ? (/^\d+$/.test(cost) ? Number(cost) : cost) : undefined,
+      target_groups: s.target_groups,
+      followup_dates: s.followup_dates.filter(Boolean),
+      components: s.components.filter((c) => c.title.trim()),
+    }).filter(([, v]) => v !== undefined),
+  );
 }
 
 /** Field errors for zod's or the API's issues; an unknown problem belongs to the problem choice. */
-export function measureErrors(issues: ReadonlyArray<{ field: string; code: string }>, t: TFunction): FieldErrors<MeasureField> {
+export function measureErrors(
+  issues: ReadonlyArray<{ field: string; code: string }>,
+  t: TFunction,
+): FieldErrors<MeasureField> {
   return fieldErrors(issues, MEASURE_FIELDS, 'title', (field) => t(`programme.errors.measure.${field}`));
 }
 
 /** Checked with the schema the server uses. */
-export function validateMeasure(s: MeasureFormState, t: TFunction): { input: MeasureCreate; errors: null } | { input: null; errors: FieldErrors<MeasureField> } {
+export function validateMeasure(
+  s: MeasureFormState,
+  t: TFunction,
+): { input: MeasureCreate; errors: null } | { input: null; errors: FieldErrors<MeasureField> } {
   const result = MeasureCreateSchema.safeParse(toMeasureCandidate(s));
   if (result.success) return { input: result.data, errors: null };
   return { input: null, errors: measureErrors(topLevelIssues(result.error.issues), t) };

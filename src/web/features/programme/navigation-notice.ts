@@ -15,10 +15,16 @@ export interface NoticeState {
 export function useNavigationNotice(): string | null {
   const location = useLocation();
   const navigate = useNavigate();
-  const [notice, setNotice] = useState<string | null>(() => (location.state as Partial<NoticeState> | null)?.notice ?? null);
+  const [notice, setNotice] = useState<string | null>(
+    () => (location.state as Partial<NoticeState> | null)?.notice ?? null,
+  );
   const passed = location.state !== null && location.state !== undefined;
   useEffect(() => {
-    if (passed) void navigate({ pathname: location.pathname, search: location.search, hash: location.hash }, { replace: true, state: null });
+    if (passed)
+      void navigate(
+        { pathname: location.pathname, search: location.search, hash: location.hash },
+        { replace: true, state: null },
+      );
   }, [passed, navigate, location.pathname, location.search, location.hash]);
   const mutating = useIsMutating();
   useEffect(() => {

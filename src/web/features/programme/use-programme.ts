@@ -6,7 +6,11 @@ import { programmeEndpoints as api } from '../../api/programme-endpoints.js';
 
 /** Everything that shows programme data: refreshed together after any change. */
 const refresh = (qc: ReturnType<typeof useQueryClient>) =>
-  Promise.all(['problem', 'problems', 'measure', 'measures', 'requests', 'district-view', 'inbox'].map((k) => qc.invalidateQueries({ queryKey: [k] })));
+  Promise.all(
+    ['problem', 'problems', 'measure', 'measures', 'requests', 'district-view', 'inbox'].map((k) =>
+      qc.invalidateQueries({ queryKey: [k] }),
+    ),
+  );
 
 export function useProblem(id: string | undefined) {
   return useQuery({ queryKey: ['problem', id], queryFn: () => api.problem(id!), enabled: Boolean(id) });
@@ -18,13 +22,25 @@ export function useMeasure(id: string | undefined) {
   return useQuery({ queryKey: ['measure', id], queryFn: () => api.measure(id!), enabled: Boolean(id) });
 }
 export function useMeasuresOf(problemId: string | undefined) {
-  return useQuery({ queryKey: ['measures', { problem_id: problemId }], queryFn: () => api.measures({ problem_id: problemId! }), enabled: Boolean(problemId) });
+  return useQuery({
+    queryKey: ['measures', { problem_id: problemId }],
+    queryFn: () => api.measures({ problem_id: problemId! }),
+    enabled: Boolean(problemId),
+  });
 }
 export function useRequestsOf(problemId: string | undefined) {
-  return useQuery({ queryKey: ['requests', { problem_id: problemId }], queryFn: () => api.requests({ problem_id: problemId! }), enabled: Boolean(problemId) });
+  return useQuery({
+    queryKey: ['requests', { problem_id: problemId }],
+    queryFn: () => api.requests({ problem_id: problemId! }),
+    enabled: Boolean(problemId),
+  });
 }
 export function useDistrictView(unitId: string | null | undefined, enabled = true) {
-  return useQuery({ queryKey: ['district-view', unitId], queryFn: () => api.districtView(unitId!), enabled: Boolean(unitId) && enabled });
+  return useQuery({
+    queryKey: ['district-view', unitId],
+    queryFn: () => api.districtView(unitId!),
+    enabled: Boolean(unitId) && enabled,
+  });
 }
 
 export function useCreateProblem() {
@@ -35,7 +51,10 @@ export function useUpdateProblem(id: string) {
   const qc = useQueryClient();
   return useMutation({
     mutationFn: (body: ProblemUpdate) => api.updateProblem(id, body),
-    onSuccess: (p: Problem) => { qc.setQueryData(['problem', id], p); return refresh(qc); },
+    onSuccess: (p: Problem) => {
+      qc.setQueryData(['problem', id], p);
+      return refresh(qc);
+    },
     // A refused step (409) usually means the page was stale: show the stage as it is now.
     onError: () => qc.invalidateQueries({ queryKey: ['problem', id] }),
   });
@@ -53,13 +72,20 @@ export function useChangeProblem(id: string) {
   return useMutation({
     mutationFn: (change: ProblemChange): Promise<Problem> => {
       switch (change.kind) {
-        case 'update': return api.updateProblem(id, change.body, change.version);
-        case 'add_evidence': return api.addEvidence(id, change.body);
-        case 'remove_evidence': return api.removeEvidence(id, change.evidenceId);
-        case 'baseline': return api.setBaseline(id, change.body);
+        case 'update':
+          return api.updateProblem(id, change.body, change.version);
+        case 'add_evidence':
+          return api.addEvidence(id, change.body);
+        case 'remove_evidence':
+          return api.removeEvidence(id, change.evidenceId);
+        case 'baseline':
+          return api.setBaseline(id, change.body);
       }
     },
-    onSuccess: (p) => { qc.setQueryData(['problem', id], p); return refresh(qc); },
+    onSuccess: (p) => {
+      qc.setQueryData(['problem', id], p);
+      return refresh(qc);
+    },
   });
 }
 
@@ -68,7 +94,10 @@ export function useAddEvidence() {
   const qc = useQueryClient();
   return useMutation({
     mutationFn: ({ problemId, body }: { problemId: string; body: EvidenceInput }) => api.addEvidence(problemId, body),
-    onSuccess: (p) => { qc.setQueryData(['problem', p.id], p); return refresh(qc); },
+    onSuccess: (p) => {
+      qc.setQueryData(['problem', p.id], p);
+      return refresh(qc);
+    },
   });
 }
 
@@ -91,14 +120,22 @@ export function useChangeMeasure(id: string) {
   return useMutation({
     mutationFn: (change: MeasureChange): Promise<Measure> => {
       switch (change.kind) {
-        case 'update': return api.updateMeasure(id, change.body, change.version);
-        case 'status': return api.changeMeasureStatus(id, change.status);
-        case 'component': return api.changeComponentStatus(id, change.componentId, change.status);
-        case 'add_followup': return api.addFollowup(id, change.dueDate);
-        case 'record_followup': return api.recordFollowup(id, change.followupId, change.body);
+        case 'update':
+          return api.updateMeasure(id, change.body, change.version);
+        case 'status':
+          return api.changeMeasureStatus(id, change.status);
+        case 'component':
+          return api.changeComponentStatus(id, change.componentId, change.status);
+        case 'add_followup':
+          return api.addFollowup(id, change.dueDate);
+        case 'record_followup':
+          return api.recordFollowup(id, change.followupId, change.body);
       }
     },
-    onSuccess: (m) => { qc.setQueryData(['measure', id], m); return refresh(qc); },
+    onSuccess: (m) => {
+      qc.setQueryData(['measure', id], m);
+      return refresh(qc);
+    },
     onError: () => qc.invalidateQueries({ queryKey: ['measure', id] }),
   });
 }
@@ -108,12 +145,19 @@ export function useCreateRequest() {
   return useMutation({ mutationFn: (body: RequestCreate) => api.createRequest(body), onSuccess: () => refresh(qc) });
 }
 
-export type RequestAnswer = { kind: 'accept' } | { kind: 'decline'; reason: string } | { kind: 'deliver'; note: string };
+export type RequestAnswer =
+  | { kind: 'accept' }
+  | { kind: 'decline'; reason: string }
+  | { kind: 'deliver'; note: string };
 export function useAnswerRequest() {
   const qc = useQueryClient();
   return useMutation({
     mutationFn: ({ id, answer }: { id: string; answer: RequestAnswer }) =>
-      answer.kind === 'accept' ? api.acceptRequest(id) : answer.kind === 'decline' ? api.declineRequest(id, answer.reason) : api.deliverRequest(id, answer.note),
+      answer.kind === 'accept'
+        ? api.acceptRequest(id)
+        : answer.kind === 'decline'
+          ? api.declineRequest(id, answer.reason)
+          : api.deliverRequest(id, answer.note),
     onSuccess: () => refresh(qc),
   });
 }

@@ -1,6 +1,12 @@
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
-import { type QualityCheck, type QualityItem, type QualityReport, qualityTotal, type ScopeQuery } from '../../../domain/quality.js';
+import {
+  type QualityCheck,
+  type QualityItem,
+  type QualityReport,
+  qualityTotal,
+  type ScopeQuery,
+} from '../../../domain/quality.js';
 import { reportEndpoints } from '../../api/report-endpoints.js';
 import { QueryState } from '../../components/QueryState.js';
 import { useDocumentTitle } from '../../components/use-document-title.js';
@@ -18,15 +24,30 @@ import '../views/reports.css';
 
 /** The defects in the order of the programme's text; the first cannot occur (the database refuses it) and is explained. */
 const SECTIONS = [
-  'measure_without_problem', 'problem_without_evidence', 'problem_without_baseline', 'problem_without_measure', 'problem_only_stopped_measures',
-  'followup_overdue', 'request_overdue', 'measure_without_indicator', 'indicator_wrong_way', 'agreement_review_overdue',
+  'measure_without_problem',
+  'problem_without_evidence',
+  'problem_without_baseline',
+  'problem_without_measure',
+  'problem_only_stopped_measures',
+  'followup_overdue',
+  'request_overdue',
+  'measure_without_indicator',
+  'indicator_wrong_way',
+  'agreement_review_overdue',
 ] as const;
 type Section = (typeof SECTIONS)[number];
 const CHECKS = SECTIONS.filter((s): s is QualityCheck => s !== 'measure_without_problem');
 /** Checks whose item says more than the section's explanation. */
-const WITH_DETAIL: ReadonlySet<QualityCheck> = new Set(['problem_only_stopped_measures', 'followup_overdue', 'request_overdue', 'indicator_wrong_way', 'agreement_review_overdue']);
+const WITH_DETAIL: ReadonlySet<QualityCheck> = new Set([
+  'problem_only_stopped_measures',
+  'followup_overdue',
+  'request_overdue',
+  'indicator_wrong_way',
+  'agreement_review_overdue',
+]);
 
-const toQuery = (c: ScopeChoice): ScopeQuery => (c.scope === 'city' || !c.unitId ? { scope: 'city' } : { scope: c.scope, unit_id: c.unitId });
+const toQuery = (c: ScopeChoice): ScopeQuery =>
+  c.scope === 'city' || !c.unitId ? { scope: 'city' } : { scope: c.scope, unit_id: c.unitId };
 
 /** The quality report of the city, a district or a unit: every defect by kind, each linking to what to fix. */
 export function QualityPage() {
@@ -46,11 +67,26 @@ export function QualityPage() {
       {session.data && <ProgrammeNav />}
       <h1>{name ? t('quality.titleFor', { name }) : t('quality.title')}</h1>
       <p className="lead">{t('quality.intro')}</p>
-      {session.isPending ? null : !session.data ? <SignInNotice /> : !allowed ? <p className="notice notice-info">{t('reports.noAccess')}</p> : (
+      {session.isPending ? null : !session.data ? (
+        <SignInNotice />
+      ) : !allowed ? (
+        <p className="notice notice-info">{t('reports.noAccess')}</p>
+      ) : (
         <>
-          <ScopeForm id="quality" kinds={['city', 'district', 'unit']} value={choice}
-            onSubmit={(c) => setParams(c.scope === 'city' ? { scope: 'city' } : { scope: c.scope, unit: c.unitId ?? '' })} />
-          {query && <DownloadLinks pdf={reportEndpoints.qualityFileUrl(query, 'pdf', lang)} xlsx={reportEndpoints.qualityFileUrl(query, 'xlsx', lang)} />}
+          <ScopeForm
+            id="quality"
+            kinds={['city', 'district', 'unit']}
+            value={choice}
+            onSubmit={(c) =>
+              setParams(c.scope === 'city' ? { scope: 'city' } : { scope: c.scope, unit: c.unitId ?? '' })
+            }
+          />
+          {query && (
+            <DownloadLinks
+              pdf={reportEndpoints.qualityFileUrl(query, 'pdf', lang)}
+              xlsx={reportEndpoints.qualityFileUrl(query, 'xlsx', lang)}
+            />
+          )}
           <QueryState isPending={report.isPending} error={report.error} onRetry={() => void report.refetch()}>
             {report.data && <QualityBody report={report.data} />}
           </QueryState>
@@ -70,15 +106,26 @@ function QualityBody({ report }: { report: QualityReport }) {
       <p className="muted">{t('quality.generated', { time: format.dateTime(report.generated_at) })}</p>
       <section aria-labelledby="quality-summary" className="section">
         <h2 id="quality-summary">{t('quality.summary')}</h2>
-        <p className="result-count" role="status">{total ? t('quality.total', { count: total }) : t('quality.none')}</p>
+        <p className="result-count" role="status">
+          {total ? t('quality.total', { count: total }) : t('quality.none')}
+        </p>
         <div className="table-wrap summary-table">
           <table className="data-table">
             <caption>{t('quality.summaryCaption')}</caption>
-            <thead><tr><th scope="col">{t('quality.check')}</th><th scope="col" className="numeric">{t('quality.count')}</th></tr></thead>
+            <thead>
+              <tr>
+                <th scope="col">{t('quality.check')}</th>
+                <th scope="col" className="numeric">
+                  {t('quality.count')}
+                </th>
+              </tr>
+            </thead>
             <tbody>
               {CHECKS.map((c) => (
                 <tr key={c} className={report.counts[c] ? 'has-defects' : undefined}>
-                  <th scope="row"><a href={`#check-${c}`}>{t(`quality.checks.${c}`)}</a></th>
+                  <th scope="row">
+                    <a href={`#check-${c}`}>{t(`quality.checks.${c}`)}</a>
+                  </th>
                   <td className="numeric">{format.number(report.counts[c] ?? 0)}</td>
                 </tr>
               ))}
@@ -86,7 +133,14 @@ function QualityBody({ report }: { report: QualityReport }) {
           </table>
         </div>
       </section>
-      {SECTIONS.map((s) => <CheckSection key={s} section={s} count={s === 'measure_without_problem' ? 0 : report.counts[s] ?? 0} items={s === 'measure_without_problem' ? null : report.items.filter((i) => i.check === s)} />)}
+      {SECTIONS.map((s) => (
+        <CheckSection
+          key={s}
+          section={s}
+          count={s === 'measure_without_problem' ? 0 : (report.counts[s] ?? 0)}
+          items={s === 'measure_without_problem' ? null : report.items.filter((i) => i.check === s)}
+        />
+      ))}
     </>
   );
 }
@@ -99,28 +153,39 @@ function CheckSection({ section, count, items }: { section: Section; count: numb
     <section aria-labelledby={headingId} className="section quality-section" data-check={section}>
       <h2 id={headingId} tabIndex={-1}>
         {t(`quality.checks.${section}`)}
-        {items && <span className="count-badge" data-count={count}>{count}</span>}
+        {items && (
+          <span className="count-badge" data-count={count}>
+            {count}
+          </span>
+        )}
       </h2>
       <p className="muted">{t(`quality.help.${section}`)}</p>
-      {items && count > items.length && <p className="muted">{t('quality.notShown', { count: count - items.length })}</p>}
-      {items && (items.length === 0 ? count === 0 && <p className="empty">{t('quality.sectionNone')}</p> : (
-        <div className="table-wrap">
-          <table className="data-table quality-table">
-            <caption className="visually-hidden">{t(`quality.checks.${section}`)}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t('quality.columns.what')}</th>
-                <th scope="col">{t('quality.columns.unit')}</th>
-                {detail && <th scope="col">{t('quality.columns.detail')}</th>}
-                <th scope="col">{t('quality.columns.fix')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {items.map((i) => <ItemRow key={`${i.link.entity}-${i.link.id}`} item={i} detail={detail} />)}
-            </tbody>
-          </table>
-        </div>
-      ))}
+      {items && count > items.length && (
+        <p className="muted">{t('quality.notShown', { count: count - items.length })}</p>
+      )}
+      {items &&
+        (items.length === 0 ? (
+          count === 0 && <p className="empty">{t('quality.sectionNone')}</p>
+        ) : (
+          <div className="table-wrap">
+            <table className="data-table quality-table">
+              <caption className="visually-hidden">{t(`quality.checks.${section}`)}</caption>
+              <thead>
+                <tr>
+                  <th scope="col">{t('quality.columns.what')}</th>
+                  <th scope="col">{t('quality.columns.unit')}</th>
+                  {detail && <th scope="col">{t('quality.columns.detail')}</th>}
+                  <th scope="col">{t('quality.columns.fix')}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {items.map((i) => (
+                  <ItemRow key={`${i.link.entity}-${i.link.id}`} item={i} detail={detail} />
+                ))}
+              </tbody>
+            </table>
+          </div>
+        ))}
     </section>
   );
 }
@@ -133,11 +198,20 @@ function ItemRow({ item, detail }: { item: QualityItem; detail: boolean }) {
   const status = item.facts.status ? t(`programme.requestStatus.${item.facts.status}`) : '';
   return (
     <tr>
-      <th scope="row" className="description">{item.title}</th>
+      <th scope="row" className="description">
+        {item.title}
+      </th>
       <td>{item.unit.name}</td>
-      {detail && <td>{t(`quality.detail.${item.check}`, { ...item.facts, due, from: item.facts.from_unit, status })}</td>}
+      {detail && (
+        <td>{t(`quality.detail.${item.check}`, { ...item.facts, due, from: item.facts.from_unit, status })}</td>
+      )}
       <td className="nowrap">
-        {path && <Link to={path}>{t(`quality.fix.${item.link.entity}`)}<span className="visually-hidden"> – {item.title}</span></Link>}
+        {path && (
+          <Link to={path}>
+            {t(`quality.fix.${item.link.entity}`)}
+            <span className="visually-hidden"> – {item.title}</span>
+          </Link>
+        )}
       </td>
     </tr>
   );

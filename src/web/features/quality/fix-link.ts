@@ -8,10 +8,15 @@ import type { QualityItem } from '../../../domain/quality.js';
 export function fixPath(item: Pick<QualityItem, 'link' | 'parent' | 'unit'>): string | null {
   const enc = encodeURIComponent;
   switch (item.link.entity) {
-    case 'problem': return `/problems/${enc(item.link.id)}`;
-    case 'measure': return `/measures/${enc(item.link.id)}`;
-    case 'followup': return item.parent?.entity === 'measure' ? `/measures/${enc(item.parent.id)}` : null;
-    case 'request': return item.parent?.entity === 'problem' ? `/problems/${enc(item.parent.id)}` : null;
-    case 'agreement': return `/agreements?district=${enc(item.unit.id)}#agreement-${enc(item.link.id)}`;
+    case 'problem':
+      return `/problems/${enc(item.link.id)}`;
+    case 'measure':
+      return `/measures/${enc(item.link.id)}`;
+    case 'followup':
+      return item.parent?.entity === 'measure' ? `/measures/${enc(item.parent.id)}` : null;
+    case 'request':
+      return item.parent?.entity === 'problem' ? `/problems/${enc(item.parent.id)}` : null;
+    case 'agreement':
+      return `/agreements?district=${enc(item.unit.id)}#agreement-${enc(item.link.id)}`;
   }
 }

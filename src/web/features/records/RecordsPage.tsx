@@ -62,12 +62,17 @@ export function RecordsPage() {
       <h1>{t('records.title')}</h1>
       {!session.data ? (
         <p className="notice notice-info">
-          {t('records.signIn')} <Link to={`/login?next=${encodeURIComponent(pathname + search)}`}>{t('login.link')}</Link>
+          {t('records.signIn')}{' '}
+          <Link to={`/login?next=${encodeURIComponent(pathname + search)}`}>{t('login.link')}</Link>
         </p>
       ) : !allowed ? (
         <>
-          <p className="notice notice-error" data-testid="no-access">{t('records.noAccess')}</p>
-          <p><Link to="/">{t('app.home')}</Link></p>
+          <p className="notice notice-error" data-testid="no-access">
+            {t('records.noAccess')}
+          </p>
+          <p>
+            <Link to="/">{t('app.home')}</Link>
+          </p>
         </>
       ) : (
         <>
@@ -76,25 +81,53 @@ export function RecordsPage() {
             {file && (
               <p className="notice notice-success">
                 {t('records.done', { file: file.filename })}{' '}
-                <a href={file.href} download={file.filename}>{t('records.downloadAgain', { file: file.filename })}</a>
+                <a href={file.href} download={file.filename}>
+                  {t('records.downloadAgain', { file: file.filename })}
+                </a>
               </p>
             )}
           </div>
-          {draftId ? <DraftReview key={draftId} id={draftId} onDone={done} /> : <ReleaseForm onDraft={(id) => { setFile(null); setParams({ draft: id }); }} />}
+          {draftId ? (
+            <DraftReview key={draftId} id={draftId} onDone={done} />
+          ) : (
+            <ReleaseForm
+              onDraft={(id) => {
+                setFile(null);
+                setParams({ draft: id });
+              }}
+            />
+          )}
           <section className="section" aria-labelledby="release-log-title">
             <h2 id="release-log-title">{t('records.log')}</h2>
             <form className="inline-form release-search" role="search" aria-label={t('records.search')} onSubmit={find}>
               <div className="field">
                 <label htmlFor="release-search">{t('records.search')}</label>
-                <input id="release-search" type="search" autoComplete="off" value={ref} onChange={(e) => setRef(e.target.value)} />
+                <input
+                  id="release-search"
+                  type="search"
+                  autoComplete="off"
+                  value={ref}
+                  onChange={(e) => setRef(e.target.value)}
+                />
               </div>
               <div className="button-row">
-                <button type="submit" className="button button-secondary">{t('records.searchSubmit')}</button>
-                {searched && <button type="button" className="button button-secondary" onClick={() => setParams({})}>{t('records.searchClear')}</button>}
+                <button type="submit" className="button button-secondary">
+                  {t('records.searchSubmit')}
+                </button>
+                {searched && (
+                  <button type="button" className="button button-secondary" onClick={() => setParams({})}>
+                    {t('records.searchClear')}
+                  </button>
+                )}
               </div>
             </form>
             <QueryState isPending={log.isPending} error={log.error} onRetry={() => void log.refetch()}>
-              {log.data && (log.data.length === 0 ? <p className="empty">{t('records.empty')}</p> : <ReleaseLogTable releases={log.data} />)}
+              {log.data &&
+                (log.data.length === 0 ? (
+                  <p className="empty">{t('records.empty')}</p>
+                ) : (
+                  <ReleaseLogTable releases={log.data} />
+                ))}
             </QueryState>
           </section>
         </>

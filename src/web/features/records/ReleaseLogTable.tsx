@@ -15,7 +15,9 @@ function Masked({ masked }: { masked: RecordsRelease['masked'] }) {
 function Reviewed({ review }: { review: NonNullable<RecordsRelease['review']> }) {
   const { t } = useTranslation();
   const format = useFormat();
-  const grounds = review.masks.map((m) => `${OSL_GROUNDS.find((g) => g.code === m.ground)?.ref ?? m.ground}: ${format.number(m.count)}`).join('; ');
+  const grounds = review.masks
+    .map((m) => `${OSL_GROUNDS.find((g) => g.code === m.ground)?.ref ?? m.ground}: ${format.number(m.count)}`)
+    .join('; ');
   return (
     <>
       {review.reviewed_by.join(', ')}, <time dateTime={review.reviewed_at}>{format.timestamp(review.reviewed_at)}</time>
@@ -39,7 +41,9 @@ export function ReleaseLogTable({ releases }: { releases: readonly RecordsReleas
             <th scope="col">{t('records.colRef')}</th>
             <th scope="col">{t('records.colRecipient')}</th>
             <th scope="col">{t('records.colType')}</th>
-            <th scope="col" className="numeric">{t('records.colCount')}</th>
+            <th scope="col" className="numeric">
+              {t('records.colCount')}
+            </th>
             <th scope="col">{t('records.colFormat')}</th>
             <th scope="col">{t('records.colMasked')}</th>
             <th scope="col">{t('records.colReviewed')}</th>
@@ -48,14 +52,18 @@ export function ReleaseLogTable({ releases }: { releases: readonly RecordsReleas
         <tbody>
           {releases.map((r) => (
             <tr key={r.id} data-release-id={r.id}>
-              <td className="nowrap"><time dateTime={r.released_at}>{format.timestamp(r.released_at)}</time></td>
+              <td className="nowrap">
+                <time dateTime={r.released_at}>{format.timestamp(r.released_at)}</time>
+              </td>
               <td className="actor">{r.released_by}</td>
               <td>{r.request_ref}</td>
               <td>{r.recipient}</td>
               <td>{t(`records.types.${r.record_type}`)}</td>
               <td className="numeric">{format.number(r.record_ids.length)}</td>
               <td>{t(`records.formats.${r.format}`)}</td>
-              <td className="masked-cell"><Masked masked={r.masked} /></td>
+              <td className="masked-cell">
+                <Masked masked={r.masked} />
+              </td>
               <td className="actor">{r.review ? <Reviewed review={r.review} /> : '—'}</td>
             </tr>
           ))}

@@ -19,15 +19,38 @@ export interface ReleaseFormState {
 }
 
 export const emptyReleaseForm = (): ReleaseFormState => ({
-  request_ref: '', recipient: '', type: 'problem', by: 'ids', ids: '', unit_id: '', from: '', to: '', format: 'xlsx',
+  request_ref: '',
+  recipient: '',
+  type: 'problem',
+  by: 'ids',
+  ids: '',
+  unit_id: '',
+  from: '',
+  to: '',
+  format: 'xlsx',
 });
 
 export type ReleaseField = 'request_ref' | 'recipient' | 'type' | 'ids' | 'unit_id' | 'from' | 'to' | 'format';
-export const RELEASE_FIELDS: readonly ReleaseField[] = ['request_ref', 'recipient', 'type', 'ids', 'unit_id', 'from', 'to', 'format'];
+export const RELEASE_FIELDS: readonly ReleaseField[] = [
+  'request_ref',
+  'recipient',
+  'type',
+  'ids',
+  'unit_id',
+  'from',
+  'to',
+  'format',
+];
 /** The element each field's error links to. */
 export const RELEASE_INPUT_ID: Record<ReleaseField, string> = {
-  request_ref: 'release-ref', recipient: 'release-recipient', type: 'release-type', ids: 'release-ids',
-  unit_id: 'release-unit', from: 'release-from', to: 'release-to', format: 'release-format-json',
+  request_ref: 'release-ref',
+  recipient: 'release-recipient',
+  type: 'release-type',
+  ids: 'release-ids',
+  unit_id: 'release-unit',
+  from: 'release-from',
+  to: 'release-to',
+  format: 'release-format-json',
 };
 export type ReleaseErrors = Partial<Record<ReleaseField, string>>;
 
@@ -42,11 +65,21 @@ function fieldOf(path: readonly PropertyKey[]): ReleaseField | null {
 }
 
 /** The form as the request body, validated with the API's own schema. */
-export function validateRelease(state: ReleaseFormState, t: TFunction): { input: RecordsExport; errors: null } | { input: null; errors: ReleaseErrors } {
+export function validateRelease(
+  state: ReleaseFormState,
+  t: TFunction,
+): { input: RecordsExport; errors: null } | { input: null; errors: ReleaseErrors } {
   const ids = parseIds(state.ids);
-  const filter = { ...(state.unit_id ? { unit_id: state.unit_id } : {}), ...(state.from.trim() ? { from: state.from.trim() } : {}), ...(state.to.trim() ? { to: state.to.trim() } : {}) };
+  const filter = {
+    ...(state.unit_id ? { unit_id: state.unit_id } : {}),
+    ...(state.from.trim() ? { from: state.from.trim() } : {}),
+    ...(state.to.trim() ? { to: state.to.trim() } : {}),
+  };
   const candidate = {
-    request_ref: state.request_ref, recipient: state.recipient, type: state.type, format: state.format,
+    request_ref: state.request_ref,
+    recipient: state.recipient,
+    type: state.type,
+    format: state.format,
     // No ids typed leaves both out: the schema's "ids or filter" rule then reports it on the ids field.
     ...(state.by === 'ids' ? (ids.length ? { ids } : {}) : { filter }),
   };

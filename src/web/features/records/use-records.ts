@@ -5,7 +5,11 @@ import { recordsEndpoints } from '../../api/records-endpoints.js';
 
 /** The release log, newest first; one registry reference's releases when `requestRef` is given. */
 export function useReleases(requestRef: string | undefined, enabled: boolean) {
-  return useQuery({ queryKey: ['records', 'releases', requestRef ?? null], queryFn: () => recordsEndpoints.releases(requestRef), enabled });
+  return useQuery({
+    queryKey: ['records', 'releases', requestRef ?? null],
+    queryFn: () => recordsEndpoints.releases(requestRef),
+    enabled,
+  });
 }
 
 /** Starts the review of a request: the server reads the records and marks what may be personal data. */
@@ -15,7 +19,11 @@ export function useCreateDraft() {
 
 /** A draft under review. */
 export function useDraft(id: string | undefined) {
-  return useQuery({ queryKey: ['records', 'draft', id], queryFn: () => recordsEndpoints.draft(id!), enabled: id !== undefined });
+  return useQuery({
+    queryKey: ['records', 'draft', id],
+    queryFn: () => recordsEndpoints.draft(id!),
+    enabled: id !== undefined,
+  });
 }
 
 /** Records decisions on a draft; the answer is the draft as it now stands. */

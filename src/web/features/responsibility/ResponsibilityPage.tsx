@@ -27,9 +27,15 @@ export function ResponsibilityPage() {
     <div className="page programme-page responsibility-page">
       <h1>{t('responsibility.title')}</h1>
       <p className="lead">{t('responsibility.intro')}</p>
-      {session.isPending ? null : !session.data ? <SignInNotice /> : !allowed ? <p className="notice notice-info">{t('reports.noAccess')}</p> : (
+      {session.isPending ? null : !session.data ? (
+        <SignInNotice />
+      ) : !allowed ? (
+        <p className="notice notice-info">{t('reports.noAccess')}</p>
+      ) : (
         <>
-          <p className="card-links"><Link to="/service-levels">{t('responsibility.serviceLevelsLink')}</Link></p>
+          <p className="card-links">
+            <Link to="/service-levels">{t('responsibility.serviceLevelsLink')}</Link>
+          </p>
           <QueryState isPending={rules.isPending} error={rules.error} onRetry={() => void rules.refetch()}>
             {rules.data && <Matrix rules={rules.data} admin={allows(session.data, 'responsibility:manage')} />}
           </QueryState>
@@ -43,10 +49,11 @@ export function ResponsibilityPage() {
 function useRuleName(): (r: Pick<ResponsibilityRule, 'place_type' | 'category'>) => string {
   const { t } = useTranslation();
   const categoryLabel = useCategoryLabel();
-  return (r) => t('responsibility.ruleName', {
-    placeType: t(`places.types.${r.place_type}`, { defaultValue: r.place_type }),
-    category: r.category ? categoryLabel(r.category) : t('responsibility.allCategories'),
-  });
+  return (r) =>
+    t('responsibility.ruleName', {
+      placeType: t(`places.types.${r.place_type}`, { defaultValue: r.place_type }),
+      category: r.category ? categoryLabel(r.category) : t('responsibility.allCategories'),
+    });
 }
 
 function Matrix({ rules, admin }: { rules: readonly ResponsibilityRule[]; admin: boolean }) {
@@ -71,8 +78,12 @@ function Matrix({ rules, admin }: { rules: readonly ResponsibilityRule[]; admin:
 
   const placeLabel = (type: string) => t(`places.types.${type}`, { defaultValue: type });
   // Within a place type, the rule for all categories (the fallback) comes first.
-  const sorted = [...rules].sort((a, b) => placeLabel(a.place_type).localeCompare(placeLabel(b.place_type), 'sv')
-    || Number(a.category !== null) - Number(b.category !== null) || categoryLabel(a.category ?? '').localeCompare(categoryLabel(b.category ?? ''), 'sv'));
+  const sorted = [...rules].sort(
+    (a, b) =>
+      placeLabel(a.place_type).localeCompare(placeLabel(b.place_type), 'sv') ||
+      Number(a.category !== null) - Number(b.category !== null) ||
+      categoryLabel(a.category ?? '').localeCompare(categoryLabel(b.category ?? ''), 'sv'),
+  );
   // A tenant's own place types stay choosable alongside the known ones.
   const placeTypes = [...new Set<string>([...PLACE_TYPES, ...rules.map((r) => r.place_type)])];
 
@@ -114,8 +125,14 @@ function Matrix({ rules, admin }: { rules: readonly ResponsibilityRule[]; admin:
       {!admin && <p className="notice notice-info">{t('responsibility.readOnly')}</p>}
       <p className="hint">{t('responsibility.streetNote')}</p>
       <StatusMessage ref={messageRef} message={message} />
-      {remove.error && !remove.isPending && <p className="notice notice-error" role="alert">{errorText(remove.error)}</p>}
-      {sorted.length === 0 ? <p className="empty">{t('responsibility.empty')}</p> : (
+      {remove.error && !remove.isPending && (
+        <p className="notice notice-error" role="alert">
+          {errorText(remove.error)}
+        </p>
+      )}
+      {sorted.length === 0 ? (
+        <p className="empty">{t('responsibility.empty')}</p>
+      ) : (
         <div className="table-wrap">
           <table ref={table} className="data-table responsibility-matrix">
             <caption>{t('responsibility.caption')}</caption>
@@ -133,26 +150,54 @@ function Matrix({ rules, admin }: { rules: readonly ResponsibilityRule[]; admin:
                 <tr key={r.id} data-rule={r.id}>
                   <th scope="row">{placeLabel(r.place_type)}</th>
                   <td>{r.category ? categoryLabel(r.category) : <em>{t('responsibility.allCategories')}</em>}</td>
-                  <td>{r.unit ? unitNames.get(r.unit.id) ?? r.unit.name : t(`responsibility.targets.${r.target}`)}</td>
+                  <td>
+                    {r.unit ? (unitNames.get(r.unit.id) ?? r.unit.name) : t(`responsibility.targets.${r.target}`)}
+                  </td>
                   <td className="description">{r.note ?? <span className="muted">{t('common.none')}</span>}</td>
                   {admin && (
                     <td className="rule-actions">
                       {confirming === r.id ? (
                         <>
-                          <span id={`confirm-${r.id}`} className="confirm-question">{t('responsibility.confirmQuestion', { rule: ruleName(r) })}</span>
-                          <button ref={confirmRef} type="button" className="button button-primary button-small" aria-describedby={`confirm-${r.id}`}
-                            aria-disabled={remove.isPending || undefined} onClick={() => confirmRemove(r)}>
+                          <span id={`confirm-${r.id}`} className="confirm-question">
+                            {t('responsibility.confirmQuestion', { rule: ruleName(r) })}
+                          </span>
+                          <button
+                            ref={confirmRef}
+                            type="button"
+                            className="button button-primary button-small"
+                            aria-describedby={`confirm-${r.id}`}
+                            aria-disabled={remove.isPending || undefined}
+                            onClick={() => confirmRemove(r)}
+                          >
                             {t('responsibility.confirmRemove')}
                           </button>
-                          <button type="button" className="button button-secondary button-small" onClick={() => cancelRemove(r.id)}>{t('responsibility.cancel')}</button>
+                          <button
+                            type="button"
+                            className="button button-secondary button-small"
+                            onClick={() => cancelRemove(r.id)}
+                          >
+                            {t('responsibility.cancel')}
+                          </button>
                         </>
                       ) : (
                         <>
-                          <button type="button" className="button button-secondary button-small" data-edit={r.id} onClick={() => startEdit(r)}>
-                            {t('responsibility.edit')}<span className="visually-hidden">: {ruleName(r)}</span>
+                          <button
+                            type="button"
+                            className="button button-secondary button-small"
+                            data-edit={r.id}
+                            onClick={() => startEdit(r)}
+                          >
+                            {t('responsibility.edit')}
+                            <span className="visually-hidden">: {ruleName(r)}</span>
                           </button>
-                          <button type="button" className="button button-secondary button-small" data-remove={r.id} onClick={() => askRemove(r.id)}>
-                            {t('responsibility.remove')}<span className="visually-hidden">: {ruleName(r)}</span>
+                          <button
+                            type="button"
+                            className="button button-secondary button-small"
+                            data-remove={r.id}
+                            onClick={() => askRemove(r.id)}
+                          >
+                            {t('responsibility.remove')}
+                            <span className="visually-hidden">: {ruleName(r)}</span>
                           </button>
                         </>
                       )}
@@ -169,12 +214,18 @@ function Matrix({ rules, admin }: { rules: readonly ResponsibilityRule[]; admin:
           <h2 id="rule-form-heading" ref={formHeadingRef} tabIndex={-1}>
             {editing ? t('responsibility.editTitle', { rule: ruleName(editing) }) : t('responsibility.addTitle')}
           </h2>
-          <RuleForm key={editing?.id ?? 'new'} rule={editing} placeTypes={placeTypes} onSaved={(saved) =>
-            done(t(editing ? 'responsibility.saved' : 'responsibility.created', { rule: ruleName(saved) }))}
-          onCancel={() => {
-            setReturnTo(`[data-edit="${editing?.id}"]`);
-            setEditing(null);
-          }} />
+          <RuleForm
+            key={editing?.id ?? 'new'}
+            rule={editing}
+            placeTypes={placeTypes}
+            onSaved={(saved) =>
+              done(t(editing ? 'responsibility.saved' : 'responsibility.created', { rule: ruleName(saved) }))
+            }
+            onCancel={() => {
+              setReturnTo(`[data-edit="${editing?.id}"]`);
+              setEditing(null);
+            }}
+          />
         </section>
       )}
     </>

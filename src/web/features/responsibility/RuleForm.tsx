@@ -11,7 +11,16 @@ import { SubmitButton } from '../../forms/SubmitButton.js';
 import { Field } from '../../forms/Field.js';
 import { apiIssues, summaryItems } from '../../forms/field-errors.js';
 import { useUnitOptions } from '../views/use-reports.js';
-import { blankRule, RULE_FIELDS, type RuleField, type RuleFormState, ruleErrors, ruleInputId, ruleState, validateRule } from './rule-form.js';
+import {
+  blankRule,
+  RULE_FIELDS,
+  type RuleField,
+  type RuleFormState,
+  ruleErrors,
+  ruleInputId,
+  ruleState,
+  validateRule,
+} from './rule-form.js';
 import { useSaveRule } from './use-responsibility.js';
 
 interface Props {
@@ -50,7 +59,8 @@ export function RuleForm({ rule, placeTypes, onSaved, onCancel }: Props) {
       onSaved(saved);
       if (!rule) setState(blankRule());
     } catch (err) {
-      if (err instanceof ApiError && err.code === 'CONFLICT') return fail({ category: t('responsibility.conflict') }, null);
+      if (err instanceof ApiError && err.code === 'CONFLICT')
+        return fail({ category: t('responsibility.conflict') }, null);
       const fields = err instanceof ApiError ? ruleErrors(apiIssues(err.fieldIssues), t) : {};
       fail(fields, Object.keys(fields).length ? null : errorText(err));
     }
@@ -58,46 +68,93 @@ export function RuleForm({ rule, placeTypes, onSaved, onCancel }: Props) {
 
   return (
     <>
-      <ErrorSummary ref={summaryRef} title={t('responsibility.summaryTitle')} intro={t('report.summaryIntro')} general={general}
-        items={summaryItems(errors, RULE_FIELDS, ruleInputId)} />
+      <ErrorSummary
+        ref={summaryRef}
+        title={t('responsibility.summaryTitle')}
+        intro={t('report.summaryIntro')}
+        general={general}
+        items={summaryItems(errors, RULE_FIELDS, ruleInputId)}
+      />
       <form className="programme-form" noValidate onSubmit={(e) => void submit(e)}>
         <p className="hint">{t('report.required')}</p>
         <Field id="rule-place-type" label={t('responsibility.placeType')} error={errors.place_type} required>
           {(aria) => (
             <select {...aria} value={state.place_type} onChange={(e) => set('place_type', e.target.value)}>
               <option value="">{t('responsibility.choose')}</option>
-              {placeTypes.map((p) => <option key={p} value={p}>{t(`places.types.${p}`, { defaultValue: p })}</option>)}
-            </select>
-          )}
-        </Field>
-        <Field id="rule-category" label={t('responsibility.category')} hint={t('responsibility.categoryHint')} error={errors.category}>
-          {(aria) => (
-            <select {...aria} value={state.category} onChange={(e) => set('category', e.target.value)}>
-              <option value="">{t('responsibility.allCategories')}</option>
-              {(categories.data ?? []).filter((c) => c.active || c.code === state.category).map((c) => (
-                <option key={c.code} value={c.code}>{i18n.language === 'en' ? c.label_en : c.label_sv}</option>
+              {placeTypes.map((p) => (
+                <option key={p} value={p}>
+                  {t(`places.types.${p}`, { defaultValue: p })}
+                </option>
               ))}
             </select>
           )}
         </Field>
-        <RadioGroup name="rule-target" idPrefix="rule-target" legend={t('responsibility.target')} required value={state.target} error={errors.target}
-          options={ResponsibilityTargetSchema.options.map((v) => ({ value: v, label: t(`responsibility.targets.${v}`) }))} onChange={(v) => set('target', v)} />
+        <Field
+          id="rule-category"
+          label={t('responsibility.category')}
+          hint={t('responsibility.categoryHint')}
+          error={errors.category}
+        >
+          {(aria) => (
+            <select {...aria} value={state.category} onChange={(e) => set('category', e.target.value)}>
+              <option value="">{t('responsibility.allCategories')}</option>
+              {(categories.data ?? [])
+                .filter((c) => c.active || c.code === state.category)
+                .map((c) => (
+                  <option key={c.code} value={c.code}>
+                    {i18n.language === 'en' ? c.label_en : c.label_sv}
+                  </option>
+                ))}
+            </select>
+          )}
+        </Field>
+        <RadioGroup
+          name="rule-target"
+          idPrefix="rule-target"
+          legend={t('responsibility.target')}
+          required
+          value={state.target}
+          error={errors.target}
+          options={ResponsibilityTargetSchema.options.map((v) => ({
+            value: v,
+            label: t(`responsibility.targets.${v}`),
+          }))}
+          onChange={(v) => set('target', v)}
+        />
         {state.target === 'unit' && (
           <Field id="rule-unit-id" label={t('responsibility.unit')} error={errors.unit_id} required>
             {(aria) => (
               <select {...aria} value={state.unit_id} onChange={(e) => set('unit_id', e.target.value)}>
                 <option value="">{t('responsibility.choose')}</option>
-                {unitOptions.map((u) => <option key={u.id} value={u.id}>{u.name}</option>)}
+                {unitOptions.map((u) => (
+                  <option key={u.id} value={u.id}>
+                    {u.name}
+                  </option>
+                ))}
               </select>
             )}
           </Field>
         )}
         <Field id="rule-note" label={t('responsibility.note')} hint={t('responsibility.noteHint')} error={errors.note}>
-          {(aria) => <textarea {...aria} rows={2} maxLength={500} value={state.note} onChange={(e) => set('note', e.target.value)} />}
+          {(aria) => (
+            <textarea
+              {...aria}
+              rows={2}
+              maxLength={500}
+              value={state.note}
+              onChange={(e) => set('note', e.target.value)}
+            />
+          )}
         </Field>
         <p className="button-row">
-          <SubmitButton pending={change.isPending} pendingLabel={t('responsibility.saving')}>{rule ? t('responsibility.save') : t('responsibility.add')}</SubmitButton>
-          {rule && <button type="button" className="button button-secondary" onClick={onCancel}>{t('responsibility.cancel')}</button>}
+          <SubmitButton pending={change.isPending} pendingLabel={t('responsibility.saving')}>
+            {rule ? t('responsibility.save') : t('responsibility.add')}
+          </SubmitButton>
+          {rule && (
+            <button type="button" className="button button-secondary" onClick={onCancel}>
+              {t('responsibility.cancel')}
+            </button>
+          )}
         </p>
       </form>
     </>

@@ -28,9 +28,15 @@ export function ServiceLevelsPage() {
     <div className="page programme-page responsibility-page">
       <h1>{t('serviceLevels.title')}</h1>
       <p className="lead">{t('serviceLevels.intro')}</p>
-      {session.isPending ? null : !session.data ? <SignInNotice /> : !allowed ? <p className="notice notice-info">{t('reports.noAccess')}</p> : (
+      {session.isPending ? null : !session.data ? (
+        <SignInNotice />
+      ) : !allowed ? (
+        <p className="notice notice-info">{t('reports.noAccess')}</p>
+      ) : (
         <>
-          <p className="card-links"><Link to="/responsibility">{t('serviceLevels.matrixLink')}</Link></p>
+          <p className="card-links">
+            <Link to="/responsibility">{t('serviceLevels.matrixLink')}</Link>
+          </p>
           <section className="section" aria-labelledby="levels-heading">
             <h2 id="levels-heading">{t('serviceLevels.rulesTitle')}</h2>
             <QueryState isPending={levels.isPending} error={levels.error} onRetry={() => void levels.refetch()}>
@@ -53,14 +59,18 @@ function Levels({ levels, admin }: { levels: readonly ServiceLevel[]; admin: boo
   return (
     <>
       {!admin && <p className="notice notice-info">{t('serviceLevels.readOnly')}</p>}
-      {sorted.length === 0 ? <p className="empty">{t('serviceLevels.empty')}</p> : (
+      {sorted.length === 0 ? (
+        <p className="empty">{t('serviceLevels.empty')}</p>
+      ) : (
         <div className="table-wrap">
           <table className="data-table service-levels">
             <caption>{t('serviceLevels.caption')}</caption>
             <thead>
               <tr>
                 <th scope="col">{t('serviceLevels.category')}</th>
-                <th scope="col" className="numeric">{t('serviceLevels.time')}</th>
+                <th scope="col" className="numeric">
+                  {t('serviceLevels.time')}
+                </th>
                 <th scope="col">{t('serviceLevels.rule')}</th>
                 {admin && <th scope="col">{t('serviceLevels.actions')}</th>}
               </tr>
@@ -73,8 +83,13 @@ function Levels({ levels, admin }: { levels: readonly ServiceLevel[]; admin: boo
                   <td className="description">{l.rule}</td>
                   {admin && (
                     <td>
-                      <button type="button" className="button button-secondary button-small" onClick={() => setPicked({ category: l.category, at: Date.now() })}>
-                        {t('serviceLevels.edit')}<span className="visually-hidden">: {categoryLabel(l.category)}</span>
+                      <button
+                        type="button"
+                        className="button button-secondary button-small"
+                        onClick={() => setPicked({ category: l.category, at: Date.now() })}
+                      >
+                        {t('serviceLevels.edit')}
+                        <span className="visually-hidden">: {categoryLabel(l.category)}</span>
                       </button>
                     </td>
                   )}
@@ -105,9 +120,12 @@ function Compliance() {
     e.preventDefault();
     setParams(chosen ? { unit_id: chosen } : {});
   };
-  const share = (r: ComplianceRow) => (r.share === null
-    ? <span className="muted">{t('serviceLevels.compliance.noClosed')}</span>
-    : t('serviceLevels.compliance.percent', { value: format.number(Math.round(r.share * 1000) / 10) }));
+  const share = (r: ComplianceRow) =>
+    r.share === null ? (
+      <span className="muted">{t('serviceLevels.compliance.noClosed')}</span>
+    ) : (
+      t('serviceLevels.compliance.percent', { value: format.number(Math.round(r.share * 1000) / 10) })
+    );
 
   return (
     <section className="section" aria-labelledby="compliance-heading">
@@ -118,43 +136,68 @@ function Compliance() {
           <label htmlFor="compliance-unit">{t('serviceLevels.compliance.unit')}</label>
           <select id="compliance-unit" value={chosen} onChange={(e) => setChosen(e.target.value)}>
             <option value="">{t('serviceLevels.compliance.all')}</option>
-            {units.map((u) => <option key={u.id} value={u.id}>{u.name}</option>)}
+            {units.map((u) => (
+              <option key={u.id} value={u.id}>
+                {u.name}
+              </option>
+            ))}
           </select>
         </div>
-        <div className="field scope-submit"><button type="submit" className="button button-secondary">{t('serviceLevels.compliance.show')}</button></div>
+        <div className="field scope-submit">
+          <button type="submit" className="button button-secondary">
+            {t('serviceLevels.compliance.show')}
+          </button>
+        </div>
       </form>
       <QueryState isPending={compliance.isPending} error={compliance.error} onRetry={() => void compliance.refetch()}>
-        {compliance.data && (compliance.data.length === 0 ? <p className="empty">{t('serviceLevels.compliance.empty')}</p> : (
-          <div className="table-wrap">
-            <table className="data-table compliance">
-              <caption>{unitId && unitName ? t('serviceLevels.compliance.captionFor', { unit: unitName }) : t('serviceLevels.compliance.caption')}</caption>
-              <thead>
-                <tr>
-                  <th scope="col">{t('serviceLevels.compliance.unit')}</th>
-                  <th scope="col">{t('serviceLevels.category')}</th>
-                  <th scope="col" className="numeric">{t('serviceLevels.compliance.level')}</th>
-                  <th scope="col" className="numeric">{t('serviceLevels.compliance.closed')}</th>
-                  <th scope="col" className="numeric">{t('serviceLevels.compliance.within')}</th>
-                  <th scope="col" className="numeric">{t('serviceLevels.compliance.share')}</th>
-                  <th scope="col" className="numeric">{t('serviceLevels.compliance.openLate')}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {compliance.data.map((r) => (
-                  <tr key={`${r.unit_id}|${r.category}`}>
-                    <th scope="row">{units.find((u) => u.id === r.unit_id)?.name ?? r.unit_name}</th>
-                    <td>{categoryLabel(r.category)}</td>
-                    <td className="numeric nowrap">{t('serviceLevels.hours', { count: r.hours })}</td>
-                    <td className="numeric">{format.number(r.closed)}</td>
-                    <td className="numeric">{format.number(r.within)}</td>
-                    <td className="numeric nowrap">{share(r)}</td>
-                    <td className="numeric">{format.number(r.open_late)}</td>
+        {compliance.data &&
+          (compliance.data.length === 0 ? (
+            <p className="empty">{t('serviceLevels.compliance.empty')}</p>
+          ) : (
+            <div className="table-wrap">
+              <table className="data-table compliance">
+                <caption>
+                  {unitId && unitName
+                    ? t('serviceLevels.compliance.captionFor', { unit: unitName })
+                    : t('serviceLevels.compliance.caption')}
+                </caption>
+                <thead>
+                  <tr>
+                    <th scope="col">{t('serviceLevels.compliance.unit')}</th>
+                    <th scope="col">{t('serviceLevels.category')}</th>
+                    <th scope="col" className="numeric">
+                      {t('serviceLevels.compliance.level')}
+                    </th>
+                    <th scope="col" className="numeric">
+                      {t('serviceLevels.compliance.closed')}
+                    </th>
+                    <th scope="col" className="numeric">
+                      {t('serviceLevels.compliance.within')}
+                    </th>
+                    <th scope="col" className="numeric">
+                      {t('serviceLevels.compliance.share')}
+                    </th>
+                    <th scope="col" className="numeric">
+                      {t('serviceLevels.compliance.openLate')}
+                    </th>
                   </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
-        ))}
+                </thead>
+                <tbody>
+                  {compliance.data.map((r) => (
+                    <tr key={`${r.unit_id}|${r.category}`}>
+                      <th scope="row">{units.find((u) => u.id === r.unit_id)?.name ?? r.unit_name}</th>
+                      <td>{categoryLabel(r.category)}</td>
+                      <td className="numeric nowrap">{t('serviceLevels.hours', { count: r.hours })}</td>
+                      <td className="numeric">{format.number(r.closed)}</td>
+                      <td className="numeric">{format.number(r.within)}</td>
+                      <td className="numeric nowrap">{share(r)}</td>
+                      <td className="numeric">{format.number(r.open_late)}</td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </div>
+          ))}
       </QueryState>
     </section>
   );

@@ -20,13 +20,22 @@ export function levelState(category: string, levels: readonly ServiceLevel[]): L
 }
 
 /** The category and the body for PUT /api/service-levels/:code, checked with the server's schema. */
-export function validateLevel(s: LevelFormState, t: TFunction): Checked<{ category: string; body: { hours: number; rule: string } }, LevelField> {
+export function validateLevel(
+  s: LevelFormState,
+  t: TFunction,
+): Checked<{ category: string; body: { hours: number; rule: string } }, LevelField> {
   const hours = s.hours.trim();
-  const result = ServiceLevelInputSchema.safeParse({ hours: /^\d+$/.test(hours) ? Number(hours) : undefined, rule: s.rule });
+  const result = ServiceLevelInputSchema.safeParse({
+    hours: /^\d+$/.test(hours) ? Number(hours) : undefined,
+    rule: s.rule,
+  });
   const issues = topLevelIssues(result.success ? [] : result.error.issues);
   if (!s.category) issues.unshift({ field: 'category', code: 'required' });
   if (issues.length || !result.success) {
-    return { input: null, errors: fieldErrors(issues, LEVEL_FIELDS, 'rule', (field) => t(`serviceLevels.errors.${field}`)) };
+    return {
+      input: null,
+      errors: fieldErrors(issues, LEVEL_FIELDS, 'rule', (field) => t(`serviceLevels.errors.${field}`)),
+    };
   }
   return { input: { category: s.category, body: result.data }, errors: null };
 }

@@ -1,5 +1,9 @@
 import type { TFunction } from 'i18next';
-import { type ResponsibilityRule, type ResponsibilityRuleInput, ResponsibilityRuleInputSchema } from '../../../domain/responsibility.js';
+import {
+  type ResponsibilityRule,
+  type ResponsibilityRuleInput,
+  ResponsibilityRuleInputSchema,
+} from '../../../domain/responsibility.js';
 import { type FieldErrors, fieldErrors, topLevelIssues } from '../../forms/field-errors.js';
 
 type Target = ResponsibilityRuleInput['target'];
@@ -25,15 +29,26 @@ export const blankRule = (): RuleFormState => ({ place_type: '', category: '', t
 
 /** The form filled in with a rule as it is. */
 export function ruleState(r: ResponsibilityRule): RuleFormState {
-  return { place_type: r.place_type, category: r.category ?? '', target: r.target, unit_id: r.unit?.id ?? '', note: r.note ?? '' };
+  return {
+    place_type: r.place_type,
+    category: r.category ?? '',
+    target: r.target,
+    unit_id: r.unit?.id ?? '',
+    note: r.note ?? '',
+  };
 }
 
 /** The API's codes for a category or unit that is gone, each with its own message. */
 const UNKNOWN = new Set(['unknown_category', 'unknown_unit']);
 
 /** Field errors for zod's or the API's issues; an issue on an unknown field lands on the place type. */
-export function ruleErrors(issues: ReadonlyArray<{ field: string; code: string }>, t: TFunction): FieldErrors<RuleField> {
-  return fieldErrors(issues, RULE_FIELDS, 'place_type', (field, code) => t(`responsibility.errors.${UNKNOWN.has(code) ? code : field}`));
+export function ruleErrors(
+  issues: ReadonlyArray<{ field: string; code: string }>,
+  t: TFunction,
+): FieldErrors<RuleField> {
+  return fieldErrors(issues, RULE_FIELDS, 'place_type', (field, code) =>
+    t(`responsibility.errors.${UNKNOWN.has(code) ? code : field}`),
+  );
 }
 
 export type Checked<T, F extends string> = { input: T; errors: null } | { input: null; errors: FieldErrors<F> };
@@ -42,8 +57,13 @@ export type Checked<T, F extends string> = { input: T; errors: null } | { input:
 export function validateRule(s: RuleFormState, t: TFunction): Checked<ResponsibilityRuleInput, RuleField> {
   const note = s.note.trim();
   const result = ResponsibilityRuleInputSchema.safeParse({
-    place_type: s.place_type, category: s.category || null, target: s.target || undefined,
-    unit_id: s.target === 'unit' ? s.unit_id || null : null, ...(note ? { note } : {}),
+    place_type: s.place_type,
+    category: s.category || null,
+    target: s.target || undefined,
+    unit_id: s.target === 'unit' ? s.unit_id || null : null,
+    ...(note ? { note } : {}),
   });
-  return result.success ? { input: result.data, errors: null } : { input: null, errors: ruleErrors(topLevelIssues(result.error.issues), t) };
+  return result.success
+    ? { input: result.data, errors: null }
+    : { input: null, errors: ruleErrors(topLevelIssues(result.error.issues), t) };
 }

@@ -26,15 +26,23 @@ export function FrozenReportPage() {
   const { t } = useTranslation();
   const session = useSession();
   const view = useFrozenReport(session.data ? id : undefined);
-  const title = view.data ? t('meeting.title', { name: view.data.frozen.scope.name, week: view.data.report.week }) : t('situation.link');
+  const title = view.data
+    ? t('meeting.title', { name: view.data.frozen.scope.name, week: view.data.report.week })
+    : t('situation.link');
   useDocumentTitle(title);
   return (
     <div className="page frozen-report-page">
       {view.data?.report.area_id && (
-        <p className="breadcrumb"><Link to={`/districts/${view.data.report.area_id}/situation?week=${view.data.report.week}`}>← {t('situation.link')}</Link></p>
+        <p className="breadcrumb">
+          <Link to={`/districts/${view.data.report.area_id}/situation?week=${view.data.report.week}`}>
+            ← {t('situation.link')}
+          </Link>
+        </p>
       )}
       <h1>{title}</h1>
-      {session.isPending ? null : !session.data ? <SignInNotice /> : (
+      {session.isPending ? null : !session.data ? (
+        <SignInNotice />
+      ) : (
         <QueryState isPending={view.isPending} error={view.error} onRetry={() => void view.refetch()}>
           {view.data && <FrozenBody view={view.data} canWrite={canWriteSituation(session.data)} />}
         </QueryState>
@@ -60,30 +68,42 @@ function FrozenBody({ view, canWrite }: { view: FrozenReportView; canWrite: bool
   }, [view.report.meeting_id]);
   return (
     <>
-      <p className="subtitle">{t('meeting.frozenAt', { at: format.dateTime(view.report.frozen_at), by: view.report.frozen_by })}</p>
+      <p className="subtitle">
+        {t('meeting.frozenAt', { at: format.dateTime(view.report.frozen_at), by: view.report.frozen_by })}
+      </p>
       <section className="section" aria-labelledby="diff-heading">
         <h2 id="diff-heading">{t('meeting.diff')}</h2>
-        <p className="diff-late" data-testid="late-reports">{late > 0 ? t('meeting.lateReports', { count: late }) : t('meeting.noLate')}</p>
+        <p className="diff-late" data-testid="late-reports">
+          {late > 0 ? t('meeting.lateReports', { count: late }) : t('meeting.noLate')}
+        </p>
         <div className="table-wrap" role="region" aria-labelledby="diff-caption" tabIndex={0}>
           <table className="data-table">
             <caption id="diff-caption">{t('meeting.caption')}</caption>
             <thead>
               <tr>
-                <th scope="col">{t('situation.colName')}</th><th scope="col">{t('meeting.colFrozen')}</th><th scope="col">{t('meeting.colCurrent')}</th>
-                <th scope="col">{t('meeting.colDiff')}</th><th scope="col">{t('situation.colProposed')}</th>
+                <th scope="col">{t('situation.colName')}</th>
+                <th scope="col">{t('meeting.colFrozen')}</th>
+                <th scope="col">{t('meeting.colCurrent')}</th>
+                <th scope="col">{t('meeting.colDiff')}</th>
+                <th scope="col">{t('situation.colProposed')}</th>
               </tr>
             </thead>
             <tbody>
               <tr>
                 <th scope="row">{t('situation.totals')}</th>
-                <td>{view.diff.total.frozen}</td><td>{view.diff.total.current}</td><td>{signed(view.diff.total.difference)}</td><td />
+                <td>{view.diff.total.frozen}</td>
+                <td>{view.diff.total.current}</td>
+                <td>{signed(view.diff.total.difference)}</td>
+                <td />
               </tr>
               {view.diff.neighbourhoods.map((d) => {
                 const row = rows.find((r) => r.code === d.code);
                 return (
                   <tr key={d.code}>
                     <th scope="row">{d.name}</th>
-                    <td>{d.frozen}</td><td>{d.current}</td><td>{signed(d.difference)}</td>
+                    <td>{d.frozen}</td>
+                    <td>{d.current}</td>
+                    <td>{signed(d.difference)}</td>
                     <td>{row && <RatingBadge level={row.rating.confirmed?.level ?? row.rating.proposed} />}</td>
                   </tr>
                 );
@@ -92,18 +112,36 @@ function FrozenBody({ view, canWrite }: { view: FrozenReportView; canWrite: bool
           </table>
         </div>
         <p className="situation-actions">
-          <a className="button button-secondary" href={situationEndpoints.frozenFileUrl(view.report.id, 'pdf')} download>{t('situation.pdf')}</a>
-          <a className="button button-secondary" href={situationEndpoints.frozenFileUrl(view.report.id, 'xlsx')} download>{t('situation.xlsx')}</a>
+          <a
+            className="button button-secondary"
+            href={situationEndpoints.frozenFileUrl(view.report.id, 'pdf')}
+            download
+          >
+            {t('situation.pdf')}
+          </a>
+          <a
+            className="button button-secondary"
+            href={situationEndpoints.frozenFileUrl(view.report.id, 'xlsx')}
+            download
+          >
+            {t('situation.xlsx')}
+          </a>
         </p>
       </section>
 
       <section className="section" aria-labelledby="meeting-heading">
-        <h2 id="meeting-heading" ref={meetingHeading} tabIndex={-1}>{t('meeting.meeting')}</h2>
+        <h2 id="meeting-heading" ref={meetingHeading} tabIndex={-1}>
+          {t('meeting.meeting')}
+        </h2>
         {view.report.meeting_id ? (
           <QueryState isPending={meeting.isPending} error={meeting.error}>
             {meeting.data && <MeetingSummary meeting={meeting.data} />}
           </QueryState>
-        ) : canWrite ? <MeetingForm reportId={view.report.id} /> : <p className="empty">{t('situation.none')}</p>}
+        ) : canWrite ? (
+          <MeetingForm reportId={view.report.id} />
+        ) : (
+          <p className="empty">{t('situation.none')}</p>
+        )}
       </section>
 
       <section className="section" aria-labelledby="actions-heading">
@@ -113,7 +151,9 @@ function FrozenBody({ view, canWrite }: { view: FrozenReportView; canWrite: bool
             <ActionList meeting={meeting.data} />
             {canWrite && <ActionForm meetingId={meeting.data.id} />}
           </>
-        ) : <p className="hint">{t('meeting.needMeeting')}</p>}
+        ) : (
+          <p className="hint">{t('meeting.needMeeting')}</p>
+        )}
       </section>
     </>
   );
@@ -124,12 +164,26 @@ function MeetingSummary({ meeting }: { meeting: Meeting }) {
   const format = useFormat();
   return (
     <dl className="facts facts-stacked">
-      <div><dt>{t('meeting.heldAt')}</dt><dd>{format.dateTime(meeting.held_at)}</dd></div>
-      <div><dt>{t('meeting.participants')}</dt><dd>{meeting.participants.map((p) => p.name).join(', ')}</dd></div>
+      <div>
+        <dt>{t('meeting.heldAt')}</dt>
+        <dd>{format.dateTime(meeting.held_at)}</dd>
+      </div>
+      <div>
+        <dt>{t('meeting.participants')}</dt>
+        <dd>{meeting.participants.map((p) => p.name).join(', ')}</dd>
+      </div>
       {meeting.notes !== null && (
         <div>
           <dt>{t('meeting.notes')}</dt>
-          <dd className="description-text">{meeting.notes || '–'}{meeting.notes_redactions > 0 && <> <em>({t('meeting.redactions', { count: meeting.notes_redactions })})</em></>}</dd>
+          <dd className="description-text">
+            {meeting.notes || '–'}
+            {meeting.notes_redactions > 0 && (
+              <>
+                {' '}
+                <em>({t('meeting.redactions', { count: meeting.notes_redactions })})</em>
+              </>
+            )}
+          </dd>
         </div>
       )}
     </dl>
@@ -152,20 +206,39 @@ function MeetingForm({ reportId }: { reportId: string }) {
     if (create.isPending) return;
     if (participants.length === 0) return setMissing(true);
     setMissing(false);
-    create.mutate({ held_at: localInputToOffsetIso(heldAt), participants, ...(notes.trim() ? { notes } : {}), actions: [] });
+    create.mutate({
+      held_at: localInputToOffsetIso(heldAt),
+      participants,
+      ...(notes.trim() ? { notes } : {}),
+      actions: [],
+    });
   };
   return (
     <form className="meeting-form" onSubmit={submit} noValidate>
       <Field id="meeting-held-at" label={t('meeting.heldAt')}>
-        {(aria) => <input {...aria} type="datetime-local" value={heldAt} onChange={(e) => setHeldAt(e.target.value)} required />}
+        {(aria) => (
+          <input {...aria} type="datetime-local" value={heldAt} onChange={(e) => setHeldAt(e.target.value)} required />
+        )}
       </Field>
-      <CheckboxGroup id="meeting-participants" legend={t('meeting.participants')} error={missing ? t('meeting.needParticipant') : undefined}
-        options={sorted.map((u) => ({ value: u.id, label: u.name }))} values={participants} onChange={setParticipants} />
+      <CheckboxGroup
+        id="meeting-participants"
+        legend={t('meeting.participants')}
+        error={missing ? t('meeting.needParticipant') : undefined}
+        options={sorted.map((u) => ({ value: u.id, label: u.name }))}
+        values={participants}
+        onChange={setParticipants}
+      />
       <Field id="meeting-notes" label={t('meeting.notes')} hint={t('meeting.notesHint')}>
         {(aria) => <textarea {...aria} rows={4} value={notes} onChange={(e) => setNotes(e.target.value)} />}
       </Field>
-      <SubmitButton pending={create.isPending} pendingLabel={t('programme.saving')}>{t('meeting.save')}</SubmitButton>
-      {create.error && <p className="notice notice-error" role="alert">{errorText(create.error)}</p>}
+      <SubmitButton pending={create.isPending} pendingLabel={t('programme.saving')}>
+        {t('meeting.save')}
+      </SubmitButton>
+      {create.error && (
+        <p className="notice notice-error" role="alert">
+          {errorText(create.error)}
+        </p>
+      )}
     </form>
   );
 }
@@ -178,13 +251,23 @@ function ActionList({ meeting }: { meeting: Meeting }) {
     <div className="table-wrap">
       <table className="data-table actions-table" aria-labelledby="actions-heading">
         <thead>
-          <tr><th scope="col">{t('meeting.actionTitle')}</th><th scope="col">{t('meeting.assignee')}</th><th scope="col">{t('meeting.dueDate')}</th><th scope="col">{t('meeting.colStatus')}</th></tr>
+          <tr>
+            <th scope="col">{t('meeting.actionTitle')}</th>
+            <th scope="col">{t('meeting.assignee')}</th>
+            <th scope="col">{t('meeting.dueDate')}</th>
+            <th scope="col">{t('meeting.colStatus')}</th>
+          </tr>
         </thead>
         <tbody>
           {meeting.actions.map((a) => (
             <tr key={a.id}>
-              <th scope="row">{a.title}</th><td>{a.unit_name}</td><td>{format.day(a.due_date)}</td>
-              <td>{t(`meeting.status.${a.status}`)}{a.status_note ? ` – ${a.status_note}` : ''}</td>
+              <th scope="row">{a.title}</th>
+              <td>{a.unit_name}</td>
+              <td>{format.day(a.due_date)}</td>
+              <td>
+                {t(`meeting.status.${a.status}`)}
+                {a.status_note ? ` – ${a.status_note}` : ''}
+              </td>
             </tr>
           ))}
         </tbody>
@@ -222,16 +305,26 @@ function ActionForm({ meetingId }: { meetingId: string }) {
         <label htmlFor="action-unit">{t('meeting.assignee')}</label>
         <select id="action-unit" value={unitId} onChange={(e) => setUnitId(e.target.value)} required>
           <option value="">{t('meeting.chooseUnit')}</option>
-          {sorted.map((u) => <option key={u.id} value={u.id}>{u.name}</option>)}
+          {sorted.map((u) => (
+            <option key={u.id} value={u.id}>
+              {u.name}
+            </option>
+          ))}
         </select>
       </div>
       <div className="field">
         <label htmlFor="action-due">{t('meeting.dueDate')}</label>
         <input id="action-due" type="date" value={due} onChange={(e) => setDue(e.target.value)} required />
       </div>
-      <SubmitButton pending={add.isPending} pendingLabel={t('programme.saving')}>{t('meeting.addAction')}</SubmitButton>
+      <SubmitButton pending={add.isPending} pendingLabel={t('programme.saving')}>
+        {t('meeting.addAction')}
+      </SubmitButton>
       <div role="status">{add.isSuccess && <p className="notice notice-success">{t('meeting.actionAdded')}</p>}</div>
-      {add.error && <p className="notice notice-error" role="alert">{errorText(add.error)}</p>}
+      {add.error && (
+        <p className="notice notice-error" role="alert">
+          {errorText(add.error)}
+        </p>
+      )}
     </form>
   );
 }

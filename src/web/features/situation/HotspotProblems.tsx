@@ -10,7 +10,15 @@ import { useFormat } from '../../components/use-format.js';
 import { useArea } from '../areas/use-areas.js';
 import { useSession } from '../auth/use-session.js';
 import { canEditForUnit, editableUnits } from '../programme/access.js';
-import { cellCategory, type HotspotSource, hotspotEvidence, hotspotProblemLink, neighbourhoodOfCell, placeCategory, topPlaceProblemLink } from '../programme/hotspot-prefill.js';
+import {
+  cellCategory,
+  type HotspotSource,
+  hotspotEvidence,
+  hotspotProblemLink,
+  neighbourhoodOfCell,
+  placeCategory,
+  topPlaceProblemLink,
+} from '../programme/hotspot-prefill.js';
 import { useAddEvidence, useDistrictView } from '../programme/use-programme.js';
 
 /** Whether the user may record a problem for some unit (programme:write and a unit to write for). */
@@ -28,7 +36,9 @@ function useEditableProblems(areaId: string, enabled: boolean): EditableProblems
   const view = useDistrictView(unitId, enabled);
   // An area without a district unit in Trygg has no coordination view, hence no problems to offer.
   if (area.data && !unitId) return { problems: [], error: null };
-  const problems = view.data?.problems.filter((p) => canEditForUnit(me, p.owner_unit.id)).sort((a, b) => a.title.localeCompare(b.title, 'sv'));
+  const problems = view.data?.problems
+    .filter((p) => canEditForUnit(me, p.owner_unit.id))
+    .sort((a, b) => a.title.localeCompare(b.title, 'sv'));
   return { problems, error: area.error ?? view.error };
 }
 
@@ -37,7 +47,15 @@ function useEditableProblems(areaId: string, enabled: boolean): EditableProblems
  * hotspot" (the form opens with the cell's neighbourhood, its most frequent category and the cell as
  * evidence) and a disclosure to add the cell as evidence to one of the district's problems instead.
  */
-export function HotspotTable({ areaId, report, neighbourhoods }: { areaId: string; report: SituationReport; neighbourhoods: AreaFeatureCollection | undefined }) {
+export function HotspotTable({
+  areaId,
+  report,
+  neighbourhoods,
+}: {
+  areaId: string;
+  report: SituationReport;
+  neighbourhoods: AreaFeatureCollection | undefined;
+}) {
   const { t } = useTranslation();
   const format = useFormat();
   const categoryLabel = useCategoryLabel();
@@ -48,10 +66,14 @@ export function HotspotTable({ areaId, report, neighbourhoods }: { areaId: strin
   return (
     <section className="section" aria-labelledby="sit-hot-heading">
       <h2 id="sit-hot-heading">{t('programme.hotspot.heading')}</h2>
-      {h.cells.length === 0 ? <p className="empty">{t('situation.hotspotsNone')}</p> : (
+      {h.cells.length === 0 ? (
+        <p className="empty">{t('situation.hotspotsNone')}</p>
+      ) : (
         <div className="table-wrap" role="region" aria-labelledby="sit-hot-caption" tabIndex={0}>
           <table className="data-table hotspot-table">
-            <caption id="sit-hot-caption">{t('programme.hotspot.caption', { week: report.week, resolution: h.resolution })}</caption>
+            <caption id="sit-hot-caption">
+              {t('programme.hotspot.caption', { week: report.week, resolution: h.resolution })}
+            </caption>
             <thead>
               <tr>
                 <th scope="col">{t('programme.hotspot.class')}</th>
@@ -70,7 +92,9 @@ export function HotspotTable({ areaId, report, neighbourhoods }: { areaId: strin
                 return (
                   <tr key={c.cell} data-cell={c.cell}>
                     <th scope="row">{t(`situation.giClasses.${c.class}`)}</th>
-                    <td>{nbName ?? report.scope.name} <span className="muted nowrap">({c.cell})</span></td>
+                    <td>
+                      {nbName ?? report.scope.name} <span className="muted nowrap">({c.cell})</span>
+                    </td>
                     <td>{c.count}</td>
                     <td>{category ? categoryLabel(category) : t('common.none')}</td>
                     <td>{format.number(Math.round(c.z * 100) / 100)}</td>
@@ -79,9 +103,17 @@ export function HotspotTable({ areaId, report, neighbourhoods }: { areaId: strin
                         {c.class.startsWith('hot') && (
                           <>
                             <Link to={hotspotProblemLink(src, c.cell, category, nb)}>
-                              {t('programme.hotspot.create')}<span className="visually-hidden">: {nbName ?? report.scope.name}, {c.cell}</span>
+                              {t('programme.hotspot.create')}
+                              <span className="visually-hidden">
+                                : {nbName ?? report.scope.name}, {c.cell}
+                              </span>
                             </Link>
-                            <AttachHotspot src={src} cell={c.cell} where={nbName ?? report.scope.name} choice={choice} />
+                            <AttachHotspot
+                              src={src}
+                              cell={c.cell}
+                              where={nbName ?? report.scope.name}
+                              choice={choice}
+                            />
                           </>
                         )}
                       </td>
@@ -101,7 +133,17 @@ export function HotspotTable({ areaId, report, neighbourhoods }: { areaId: strin
  * "Lägg till i ett befintligt problem": a disclosure with the problem to choose and a button. The button stays
  * enabled while saving (a disabled button would drop the keyboard focus); the outcome is announced beside it.
  */
-function AttachHotspot({ src, cell, where, choice: { problems, error } }: { src: HotspotSource; cell: string; where: string; choice: EditableProblems }) {
+function AttachHotspot({
+  src,
+  cell,
+  where,
+  choice: { problems, error },
+}: {
+  src: HotspotSource;
+  cell: string;
+  where: string;
+  choice: EditableProblems;
+}) {
   const { t } = useTranslation();
   const errorText = useErrorText();
   const add = useAddEvidence();
@@ -115,15 +157,40 @@ function AttachHotspot({ src, cell, where, choice: { problems, error } }: { src:
   const done = add.isSuccess ? add.data : null;
   return (
     <details className="attach-hotspot">
-      <summary>{t('programme.hotspot.attach')}<span className="visually-hidden">: {where}, {cell}</span></summary>
-      {error ? <p className="notice notice-error">{errorText(error)}</p>
-        : !problems ? <p className="hint">{t('common.loading')}</p>
-        : problems.length === 0 ? <p className="hint">{t('programme.hotspot.noProblems')}</p> : (
+      <summary>
+        {t('programme.hotspot.attach')}
+        <span className="visually-hidden">
+          : {where}, {cell}
+        </span>
+      </summary>
+      {error ? (
+        <p className="notice notice-error">{errorText(error)}</p>
+      ) : !problems ? (
+        <p className="hint">{t('common.loading')}</p>
+      ) : problems.length === 0 ? (
+        <p className="hint">{t('programme.hotspot.noProblems')}</p>
+      ) : (
         <form onSubmit={submit} aria-label={`${t('programme.hotspot.attach')}: ${where}, ${cell}`}>
           <div className="field">
-            <label htmlFor={id}>{t('programme.hotspot.attachProblem')}<span className="visually-hidden">: {where}, {cell}</span></label>
-            <select id={id} value={problemId} onChange={(e) => { setChosen(e.target.value); add.reset(); }}>
-              {problems.map((p) => <option key={p.id} value={p.id}>{p.title} ({t(`programme.stages.${p.stage}`)})</option>)}
+            <label htmlFor={id}>
+              {t('programme.hotspot.attachProblem')}
+              <span className="visually-hidden">
+                : {where}, {cell}
+              </span>
+            </label>
+            <select
+              id={id}
+              value={problemId}
+              onChange={(e) => {
+                setChosen(e.target.value);
+                add.reset();
+              }}
+            >
+              {problems.map((p) => (
+                <option key={p.id} value={p.id}>
+                  {p.title} ({t(`programme.stages.${p.stage}`)})
+                </option>
+              ))}
             </select>
           </div>
           <button type="submit" className="button button-secondary button-small">
@@ -132,16 +199,32 @@ function AttachHotspot({ src, cell, where, choice: { problems, error } }: { src:
         </form>
       )}
       <div role="status">
-        {done && <p className="notice notice-success">{t('programme.hotspot.attached')} <Link to={`/problems/${done.id}`}>{done.title}</Link>.</p>}
+        {done && (
+          <p className="notice notice-success">
+            {t('programme.hotspot.attached')} <Link to={`/problems/${done.id}`}>{done.title}</Link>.
+          </p>
+        )}
       </div>
-      {add.isError && <p className="notice notice-error" role="alert">{errorText(add.error)}</p>}
+      {add.isError && (
+        <p className="notice notice-error" role="alert">
+          {errorText(add.error)}
+        </p>
+      )}
     </details>
   );
 }
 
 /** "Skapa problem" for one of the top places: the place (or street cell) and its most frequent category this week. */
-export function TopPlaceProblemLink({ areaId, report, place, neighbourhoods }: {
-  areaId: string; report: SituationReport; place: SituationReport['top_places']['places'][number]; neighbourhoods: AreaFeatureCollection | undefined;
+export function TopPlaceProblemLink({
+  areaId,
+  report,
+  place,
+  neighbourhoods,
+}: {
+  areaId: string;
+  report: SituationReport;
+  place: SituationReport['top_places']['places'][number];
+  neighbourhoods: AreaFeatureCollection | undefined;
 }) {
   const { t } = useTranslation();
   const mayRecord = useMayRecordProblem();
@@ -151,8 +234,13 @@ export function TopPlaceProblemLink({ areaId, report, place, neighbourhoods }: {
   const category = place.place_id ? placeCategory(report.points, place.place_id) : cellCategory(report.points, cell!);
   const nb = cell && neighbourhoods ? neighbourhoodOfCell(cell, neighbourhoods.features) : null;
   return (
-    <> · <Link to={topPlaceProblemLink(src, place, category, nb)}>
-      {t('programme.hotspot.createFromPlace')}<span className="visually-hidden">: {place.name ?? t('situation.streetCell')}</span>
-    </Link></>
+    <>
+      {' '}
+      ·{' '}
+      <Link to={topPlaceProblemLink(src, place, category, nb)}>
+        {t('programme.hotspot.createFromPlace')}
+        <span className="visually-hidden">: {place.name ?? t('situation.streetCell')}</span>
+      </Link>
+    </>
   );
 }

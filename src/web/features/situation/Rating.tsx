@@ -28,14 +28,27 @@ export function ChangeCell({ count, change }: { count: number; change: Change })
   const diff = count - change.reference;
   if (change.comparable === false) {
     // Said in words, not a tooltip: which sources lack data over both weeks.
-    const sources = (change.uncovered_sources ?? []).map((s) => t(`incidents.source.${s}`, { defaultValue: s })).join(', ');
-    return <>{t('situation.noComparison')} ({t('situation.noComparisonTitle', { sources })})</>;
+    const sources = (change.uncovered_sources ?? [])
+      .map((s) => t(`incidents.source.${s}`, { defaultValue: s }))
+      .join(', ');
+    return (
+      <>
+        {t('situation.noComparison')} ({t('situation.noComparisonTitle', { sources })})
+      </>
+    );
   }
   return (
     <>
-      {t('situation.change', { sign: diff > 0 ? '+' : diff < 0 ? '−' : '±', diff: Math.abs(diff), reference: change.reference })}
+      {t('situation.change', {
+        sign: diff > 0 ? '+' : diff < 0 ? '−' : '±',
+        diff: Math.abs(diff),
+        reference: change.reference,
+      })}
       {change.significant && (
-        <> <strong className="sig-marker">* {t('situation.significant')}</strong></>
+        <>
+          {' '}
+          <strong className="sig-marker">* {t('situation.significant')}</strong>
+        </>
       )}
     </>
   );

@@ -14,12 +14,23 @@ export type GiClass = SituationReport['hotspots']['cells'][number]['class'];
 export type EmergingClass = NonNullable<SituationReport['emerging']>['cells'][number]['class'];
 
 /** Colours of the "unusual for the place" classes: the new and intensifying ones strongest; the legend names each. */
-export const EMERGING_COLOURS: Record<EmergingClass, string> = { new: '#b2182b', intensifying: '#762a83', persistent: '#f4a582', sporadic: '#fee090' };
+export const EMERGING_COLOURS: Record<EmergingClass, string> = {
+  new: '#b2182b',
+  intensifying: '#762a83',
+  persistent: '#f4a582',
+  sporadic: '#fee090',
+};
 export const EMERGING_ORDER: readonly EmergingClass[] = ['new', 'intensifying', 'persistent', 'sporadic'];
 
 /** Colours of the Gi* classes (diverging, red hot, blue cold); the legend always names the class too. */
 export const GI_COLOURS: Record<GiClass, string> = {
-  hot99: '#b2182b', hot95: '#ef8a62', hot90: '#fddbc7', cold90: '#d1e5f0', cold95: '#67a9cf', cold99: '#2166ac', none: '#f0f0f0',
+  hot99: '#b2182b',
+  hot95: '#ef8a62',
+  hot90: '#fddbc7',
+  cold90: '#d1e5f0',
+  cold95: '#67a9cf',
+  cold99: '#2166ac',
+  none: '#f0f0f0',
 };
 export const GI_ORDER: readonly GiClass[] = ['hot99', 'hot95', 'hot90', 'cold90', 'cold95', 'cold99'];
 
@@ -60,20 +71,34 @@ export function SituationMap({ area, neighbourhoods, report, layer, label, descr
     const group = L.layerGroup();
     if (layer === 'points') {
       for (const p of report.points) {
-        L.circleMarker([p.lat, p.lon], { radius: 5, color: '#ffffff', weight: 1.5, fillColor: '#c2410c', fillOpacity: 0.9 })
-          .bindTooltip(mapText(categoryLabel(p.category))).addTo(group);
+        L.circleMarker([p.lat, p.lon], {
+          radius: 5,
+          color: '#ffffff',
+          weight: 1.5,
+          fillColor: '#c2410c',
+          fillOpacity: 0.9,
+        })
+          .bindTooltip(mapText(categoryLabel(p.category)))
+          .addTo(group);
       }
     } else if (layer === 'hotspots') {
       for (const c of report.hotspots.cells) {
         const ring = cellToBoundary(c.cell).map(([lat, lon]) => L.latLng(lat, lon));
         L.polygon(ring, { weight: 0.8, color: '#333333', fillColor: GI_COLOURS[c.class], fillOpacity: 0.8 })
-          .bindTooltip(mapText(`${c.class} · ${c.count} (z ${c.z.toFixed(2)})`)).addTo(group);
+          .bindTooltip(mapText(`${c.class} · ${c.count} (z ${c.z.toFixed(2)})`))
+          .addTo(group);
       }
     } else if (layer === 'emerging') {
       for (const c of report.emerging?.cells ?? []) {
         const ring = cellToBoundary(c.cell).map(([lat, lon]) => L.latLng(lat, lon));
-        const text = t('situation.emergingTooltip', { label: t(`situation.emergingClasses.${c.class}`), sum: c.local_sum, expected: c.expected.toFixed(1) });
-        L.polygon(ring, { weight: 0.8, color: '#333333', fillColor: EMERGING_COLOURS[c.class], fillOpacity: 0.8 }).bindTooltip(mapText(text)).addTo(group);
+        const text = t('situation.emergingTooltip', {
+          label: t(`situation.emergingClasses.${c.class}`),
+          sum: c.local_sum,
+          expected: c.expected.toFixed(1),
+        });
+        L.polygon(ring, { weight: 0.8, color: '#333333', fillColor: EMERGING_COLOURS[c.class], fillOpacity: 0.8 })
+          .bindTooltip(mapText(text))
+          .addTo(group);
       }
     } else {
       const d = report.density;
@@ -81,13 +106,30 @@ export function SituationMap({ area, neighbourhoods, report, layer, label, descr
       for (const [col, row, value] of d.cells) {
         const south = d.origin.lat + row * d.cell_deg.lat;
         const west = d.origin.lon + col * d.cell_deg.lon;
-        L.rectangle([[south, west], [south + d.cell_deg.lat, west + d.cell_deg.lon]], {
-          interactive: false, stroke: false, fillColor: densityColour(value / max), fillOpacity: 0.7,
-        }).addTo(group);
+        L.rectangle(
+          [
+            [south, west],
+            [south + d.cell_deg.lat, west + d.cell_deg.lon],
+          ],
+          {
+            interactive: false,
+            stroke: false,
+            fillColor: densityColour(value / max),
+            fillOpacity: 0.7,
+          },
+        ).addTo(group);
       }
     }
     return group;
   }, [layer, report, categoryLabel, t]);
 
-  return <MapView label={label} describedBy={describedBy} {...(area ? { bounds: bboxToBounds(area.bbox) } : {})} className="district-map situation-map" onReady={setMap} />;
+  return (
+    <MapView
+      label={label}
+      describedBy={describedBy}
+      {...(area ? { bounds: bboxToBounds(area.bbox) } : {})}
+      className="district-map situation-map"
+      onReady={setMap}
+    />
+  );
 }

@@ -2,7 +2,13 @@ import { describe, expect, it } from 'vitest';
 import { shade } from './charts.js';
 
 const lum = (rgb: string) => {
-  const [r, g, b] = (rgb.match(/\d+/g) ?? []).map(Number).map((c) => (c / 255 <= 0.04045 ? c / 255 / 12.92 : ((c / 255 + 0.055) / 1.055) ** 2.4)) as [number, number, number];
+  const [r, g, b] = (rgb.match(/\d+/g) ?? [])
+    .map(Number)
+    .map((c) => (c / 255 <= 0.04045 ? c / 255 / 12.92 : ((c / 255 + 0.055) / 1.055) ** 2.4)) as [
+    number,
+    number,
+    number,
+  ];
   return 0.2126 * r + 0.7152 * g + 0.0722 * b;
 };
 const contrast = (a: number, b: number) => (Math.max(a, b) + 0.05) / (Math.min(a, b) + 0.05);

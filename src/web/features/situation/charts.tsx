@@ -13,7 +13,10 @@ export function shade(share: number): { background: string; color: string } {
   const alpha = share * 0.85;
   const [r, g, b] = BASE.map((c) => 255 - alpha * (255 - c)) as [number, number, number];
   const luminance = 0.2126 * channel(r) + 0.7152 * channel(g) + 0.0722 * channel(b);
-  return { background: `rgb(${Math.round(r)}, ${Math.round(g)}, ${Math.round(b)})`, color: luminance < 0.18 ? '#ffffff' : '#000000' };
+  return {
+    background: `rgb(${Math.round(r)}, ${Math.round(g)}, ${Math.round(b)})`,
+    color: luminance < 0.18 ? '#ffffff' : '#000000',
+  };
 }
 
 /** Hour × weekday as a real table: numbers in every cell, shading only as an extra. */
@@ -26,11 +29,17 @@ export function TimeGrid({ profile }: { profile: SituationReport['time_profile']
   return (
     <div className="table-wrap" role="region" aria-labelledby="time-grid-caption" tabIndex={0}>
       <table className="data-table time-grid">
-        <caption id="time-grid-caption">{t('situation.timeProfileCaption', { from: profile.from_week, to: profile.to_week })}</caption>
+        <caption id="time-grid-caption">
+          {t('situation.timeProfileCaption', { from: profile.from_week, to: profile.to_week })}
+        </caption>
         <thead>
           <tr>
             <th scope="col">{t('situation.weekday')}</th>
-            {Array.from({ length: 24 }, (_, h) => <th key={h} scope="col"><abbr title={`${t('situation.hour')} ${h}`}>{String(h).padStart(2, '0')}</abbr></th>)}
+            {Array.from({ length: 24 }, (_, h) => (
+              <th key={h} scope="col">
+                <abbr title={`${t('situation.hour')} ${h}`}>{String(h).padStart(2, '0')}</abbr>
+              </th>
+            ))}
           </tr>
         </thead>
         <tbody>
@@ -38,7 +47,11 @@ export function TimeGrid({ profile }: { profile: SituationReport['time_profile']
             <tr key={d}>
               <th scope="row">{weekday(d)}</th>
               {row.map((n, h) => {
-                return <td key={h} style={shade(n / max)}>{n}</td>;
+                return (
+                  <td key={h} style={shade(n / max)}>
+                    {n}
+                  </td>
+                );
               })}
             </tr>
           ))}
@@ -64,20 +77,44 @@ export function TrendChart({ trend, week }: { trend: SituationReport['trend']; w
   const last = trend[trend.length - 1]!.week;
   return (
     <figure className="trend-chart">
-      <svg viewBox={`0 0 ${w} ${hgt}`} role="img" aria-label={t('situation.trendLabel', { from: first, to: last, max })}>
+      <svg
+        viewBox={`0 0 ${w} ${hgt}`}
+        role="img"
+        aria-label={t('situation.trendLabel', { from: first, to: last, max })}
+      >
         <line x1={pad} y1={hgt - pad} x2={w - pad} y2={hgt - pad} stroke="#58708a" />
         <line x1={pad} y1={pad} x2={pad} y2={hgt - pad} stroke="#58708a" />
-        <text x={pad - 4} y={pad + 4} textAnchor="end" fontSize="11" fill="#333">{max}</text>
-        <text x={pad - 4} y={hgt - pad} textAnchor="end" fontSize="11" fill="#333">0</text>
-        <text x={pad} y={hgt - 8} fontSize="11" fill="#333">{first}</text>
-        <text x={w - pad} y={hgt - 8} textAnchor="end" fontSize="11" fill="#333">{last}</text>
+        <text x={pad - 4} y={pad + 4} textAnchor="end" fontSize="11" fill="#333">
+          {max}
+        </text>
+        <text x={pad - 4} y={hgt - pad} textAnchor="end" fontSize="11" fill="#333">
+          0
+        </text>
+        <text x={pad} y={hgt - 8} fontSize="11" fill="#333">
+          {first}
+        </text>
+        <text x={w - pad} y={hgt - 8} textAnchor="end" fontSize="11" fill="#333">
+          {last}
+        </text>
         <path d={path} fill="none" stroke="#1f3a5f" strokeWidth="2" />
         {current >= 0 && <circle cx={x(current)} cy={y(trend[current]!.count)} r="4" fill="#c2410c" />}
       </svg>
       <table className="visually-hidden">
         <caption>{t('situation.trendTable')}</caption>
-        <thead><tr><th scope="col">{t('situation.week')}</th><th scope="col">{t('situation.colCount')}</th></tr></thead>
-        <tbody>{trend.map((p) => <tr key={p.week}><th scope="row">{p.week}</th><td>{p.count}</td></tr>)}</tbody>
+        <thead>
+          <tr>
+            <th scope="col">{t('situation.week')}</th>
+            <th scope="col">{t('situation.colCount')}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {trend.map((p) => (
+            <tr key={p.week}>
+              <th scope="row">{p.week}</th>
+              <td>{p.count}</td>
+            </tr>
+          ))}
+        </tbody>
       </table>
     </figure>
   );

@@ -6,13 +6,19 @@ import type { RatingConfirm } from '../../../domain/situation.js';
 import { situationEndpoints, type SituationReportQuery } from '../../api/situation-endpoints.js';
 
 // The server's policy table decides what to show; the server still decides what is allowed.
-export const canReadSituation = (me: Me | null | undefined) => Boolean(me?.memberships.some((m) => (POLICIES['situation:read'].roles as readonly string[]).includes(m.role)));
+export const canReadSituation = (me: Me | null | undefined) =>
+  Boolean(me?.memberships.some((m) => (POLICIES['situation:read'].roles as readonly string[]).includes(m.role)));
 /** Admins, and the coordinators of the district's own unit (any coordinator when the owner is unknown). */
 export const canWriteSituation = (me: Me | null | undefined, ownerUnitId?: string | null) =>
-  Boolean(me?.memberships.some((m) => m.role === 'admin' || (m.role === 'coordinator' && (!ownerUnitId || m.unit_id === ownerUnitId))));
+  Boolean(
+    me?.memberships.some(
+      (m) => m.role === 'admin' || (m.role === 'coordinator' && (!ownerUnitId || m.unit_id === ownerUnitId)),
+    ),
+  );
 
 /** Admins write city-wide reports (freeze); ratings are confirmed per district. */
-export const canWriteCitySituation = (me: Me | null | undefined) => Boolean(me?.memberships.some((m) => m.role === 'admin'));
+export const canWriteCitySituation = (me: Me | null | undefined) =>
+  Boolean(me?.memberships.some((m) => m.role === 'admin'));
 
 /** A district's report, or the whole city's without `areaId`. */
 export function useSituationReport(query: SituationReportQuery, enabled: boolean) {
@@ -35,11 +41,17 @@ export function useConfirmRatings(areaId: string | undefined) {
 }
 
 export function useFreeze() {
-  return useMutation({ mutationFn: (body: { area_id: string | null; week: string }) => situationEndpoints.freeze(body) });
+  return useMutation({
+    mutationFn: (body: { area_id: string | null; week: string }) => situationEndpoints.freeze(body),
+  });
 }
 
 export function useFrozenReport(id: string | undefined) {
-  return useQuery({ queryKey: ['frozen-report', id], queryFn: () => situationEndpoints.frozenReport(id!), enabled: Boolean(id) });
+  return useQuery({
+    queryKey: ['frozen-report', id],
+    queryFn: () => situationEndpoints.frozenReport(id!),
+    enabled: Boolean(id),
+  });
 }
 
 export function useMeeting(id: string | null | undefined) {
@@ -66,7 +78,11 @@ export function useAddAction(meetingId: string) {
 }
 
 export function useInbox(unitId: string | undefined) {
-  return useQuery({ queryKey: ['inbox', unitId], queryFn: () => situationEndpoints.inbox(unitId!), enabled: Boolean(unitId) });
+  return useQuery({
+    queryKey: ['inbox', unitId],
+    queryFn: () => situationEndpoints.inbox(unitId!),
+    enabled: Boolean(unitId),
+  });
 }
 
 export function useUpdateAction() {

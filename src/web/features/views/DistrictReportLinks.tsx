@@ -14,9 +14,11 @@ export function DistrictReportLinks({ unitId }: { unitId: string | undefined }) 
     <p className="district-report-links">
       {allows(me, 'quality:read') && <Link to={`/quality?scope=district&unit=${unit}`}>{t('quality.link')}</Link>}
       {allows(me, 'quality:read') && <Link to={`/annual?scope=district&unit=${unit}`}>{t('annual.link')}</Link>}
-      {me && allows(me, 'programme:read')
-        ? <Link to={`/agreements?district=${unit}`}>{t('agreements.title')}</Link>
-        : <Link to={`/overenskommelser?district=${unit}`}>{t('publicAgreements.title')}</Link>}
+      {me && allows(me, 'programme:read') ? (
+        <Link to={`/agreements?district=${unit}`}>{t('agreements.title')}</Link>
+      ) : (
+        <Link to={`/overenskommelser?district=${unit}`}>{t('publicAgreements.title')}</Link>
+      )}
     </p>
   );
 }

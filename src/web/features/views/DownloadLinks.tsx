@@ -6,8 +6,12 @@ export function DownloadLinks({ pdf, xlsx }: { pdf: string; xlsx: string }) {
   return (
     <p className="download-links">
       <span>{t('reports.download.intro')}</span>
-      <a className="button button-secondary" href={pdf} download>{t('reports.download.pdf')}</a>
-      <a className="button button-secondary" href={xlsx} download>{t('reports.download.xlsx')}</a>
+      <a className="button button-secondary" href={pdf} download>
+        {t('reports.download.pdf')}
+      </a>
+      <a className="button button-secondary" href={xlsx} download>
+        {t('reports.download.xlsx')}
+      </a>
     </p>
   );
 }

@@ -12,14 +12,23 @@ export function ProgrammeNav() {
   const district = defaultScope(me).scope === 'district' ? defaultScope(me).unitId : null;
   const links: Array<[string, string]> = [
     ['/city', t('city.title')],
-    ...(allows(me, 'quality:read') ? [['/quality', t('quality.title')], ['/annual', t('annual.title')]] as Array<[string, string]> : []),
+    ...(allows(me, 'quality:read')
+      ? ([
+          ['/quality', t('quality.title')],
+          ['/annual', t('annual.title')],
+        ] as Array<[string, string]>)
+      : []),
     [district ? `/agreements?district=${district}` : '/agreements', t('agreements.title')],
-    ...(own ? [[`/units/${own.unit_id}`, own.unit_name]] as Array<[string, string]> : []),
+    ...(own ? ([[`/units/${own.unit_id}`, own.unit_name]] as Array<[string, string]>) : []),
   ];
   return (
     <nav className="programme-nav" aria-label={t('reports.subnav')}>
       <ul>
-        {links.map(([to, label]) => <li key={to}><NavLink to={to}>{label}</NavLink></li>)}
+        {links.map(([to, label]) => (
+          <li key={to}>
+            <NavLink to={to}>{label}</NavLink>
+          </li>
+        ))}
       </ul>
     </nav>
   );

@@ -21,7 +21,9 @@ export interface UnitPoint {
 export function unitPoints(view: UnitView): UnitPoint[] {
   return [
     ...view.premises.map((p) => ({ kind: 'premise' as const, label: p.name, lon: p.lon, lat: p.lat })),
-    ...view.measures.flatMap(({ measure: m }) => m.places.map((p) => ({ kind: 'measure' as const, label: `${m.title} – ${p.name}`, lon: p.lon, lat: p.lat }))),
+    ...view.measures.flatMap(({ measure: m }) =>
+      m.places.map((p) => ({ kind: 'measure' as const, label: `${m.title} – ${p.name}`, lon: p.lon, lat: p.lat })),
+    ),
   ];
 }
 
@@ -32,7 +34,13 @@ interface Props {
   describedBy: string;
 }
 
-const DISTRICT_STYLE: L.PathOptions = { color: '#6b7c8f', weight: 1, fillColor: '#eef2f6', fillOpacity: 0.6, interactive: false };
+const DISTRICT_STYLE: L.PathOptions = {
+  color: '#6b7c8f',
+  weight: 1,
+  fillColor: '#eef2f6',
+  fillOpacity: 0.6,
+  interactive: false,
+};
 
 /**
  * The unit's premises and measure places across the city, over today's district outlines for orientation
@@ -44,10 +52,15 @@ export function UnitMap({ points, kindLabel, label, describedBy }: Props) {
   const districts = useDistrictsGeojson(organisationToday());
   const renderer = useMemo(() => L.svg({ padding: 0.5, pane: 'markerPane' }), []);
   useEffect(() => {
-    if (map && points.length) map.fitBounds(L.latLngBounds(points.map((p) => [p.lat, p.lon])), { padding: [32, 32], maxZoom: 15 });
+    if (map && points.length)
+      map.fitBounds(L.latLngBounds(points.map((p) => [p.lat, p.lon])), { padding: [32, 32], maxZoom: 15 });
   }, [map, points]);
 
-  useMapLayer(map, () => (districts.data ? L.geoJSON(districts.data as never, { style: () => DISTRICT_STYLE }) : null), [districts.data]);
+  useMapLayer(
+    map,
+    () => (districts.data ? L.geoJSON(districts.data as never, { style: () => DISTRICT_STYLE }) : null),
+    [districts.data],
+  );
 
   useMapLayer(map, () => {
     const group = L.layerGroup();
@@ -56,8 +69,16 @@ export function UnitMap({ points, kindLabel, label, describedBy }: Props) {
       const s = POINT_STYLE[kind];
       for (const p of points.filter((x) => x.kind === kind)) {
         L.circleMarker([p.lat, p.lon], {
-          renderer, className: `unit-map-${kind}`, radius: s.radius + 2, color: s.colour, weight: 2.5, fillColor: s.colour, fillOpacity: 0.85,
-        }).bindTooltip(mapText(`${kindLabel(kind)}: ${p.label}`)).addTo(group);
+          renderer,
+          className: `unit-map-${kind}`,
+          radius: s.radius + 2,
+          color: s.colour,
+          weight: 2.5,
+          fillColor: s.colour,
+          fillOpacity: 0.85,
+        })
+          .bindTooltip(mapText(`${kindLabel(kind)}: ${p.label}`))
+          .addTo(group);
       }
     }
     return group;

@@ -1,7 +1,10 @@
 import type { Me } from '../../../domain/auth.js';
 
 export type ScopeKind = 'city' | 'district' | 'unit';
-export interface ScopeChoice { scope: ScopeKind; unitId: string | null }
+export interface ScopeChoice {
+  scope: ScopeKind;
+  unitId: string | null;
+}
 
 /**
  * Where a report starts when the address names no scope: the user's district, else their own unit, else the
