@@ -23,6 +23,11 @@ export interface Column {
 }
 
 /** A simple table with a header row, zebra stripes, a page break when full and optional cell colours. */
+/** The width a cell's text may use: the column less its padding, and less the swatch when it has one. */
+function cellWidth(column: Column, swatch: string | undefined): number {
+  return column.width - (swatch ? 14 : 4);
+}
+
 export function table(
   doc: Doc,
   columns: readonly Column[],
@@ -48,12 +53,18 @@ export function table(
   };
   header();
   rows.forEach((row, r) => {
-    if (doc.y + rowH > BOTTOM) {
+    // A cell too long for its column wraps, and its row grows to hold it: text never runs into the next row.
+    doc.font('Helvetica').fontSize(7.5);
+    const height = Math.max(
+      rowH,
+      ...row.map((cell, c) => doc.heightOfString(cell, { width: cellWidth(columns[c]!, swatch?.(r, c)) }) + 4),
+    );
+    if (doc.y + height > BOTTOM) {
       doc.addPage();
       header();
     }
     const y = doc.y;
-    if (r % 2 === 1) doc.rect(MARGIN, y - 2, WIDTH, rowH).fill('#f5f7f8');
+    if (r % 2 === 1) doc.rect(MARGIN, y - 2, WIDTH, height).fill('#f5f7f8');
     let x = MARGIN;
     row.forEach((cell, c) => {
       const col = columns[c]!;
@@ -63,14 +74,10 @@ export function table(
         .font('Helvetica')
         .fontSize(7.5)
         .fillColor('#212121')
-        .text(cell, x + (colour ? 12 : 2), y, {
-          width: col.width - (colour ? 14 : 4),
-          align: col.align ?? 'left',
-          lineBreak: false,
-        });
+        .text(cell, x + (colour ? 12 : 2), y, { width: cellWidth(col, colour), align: col.align ?? 'left' });
       x += col.width;
     });
-    doc.y = y + rowH;
+    doc.y = y + height;
   });
   doc.x = MARGIN;
   doc.moveDown(0.5);

@@ -23,10 +23,10 @@ export interface PdfContext {
 
 const WEEKDAYS_SV = ['Mån', 'Tis', 'Ons', 'Tor', 'Fre', 'Lör', 'Sön'];
 
-/** '+5 *' style: the difference and a star when the exact test says it is more than chance. */
 /** A figure with the decimals it has (the API rounds), written as the web page writes it: 2,5, not 2,50. */
 const decimal = (x: number) => x.toLocaleString('sv-SE').replace(/\u00a0|\u2212/g, (c) => (c === '\u2212' ? '-' : ' '));
 
+/** '+5 *' style: the difference and a star when the exact test says it is more than chance. */
 function changeText(count: number, c: Change): string {
   if (c.comparable === false) return 'ingen jämförelse';
   const d = count - c.reference;
