@@ -1,13 +1,12 @@
-import { type FormEvent, useEffect, useMemo, useState } from 'react';
+import { type FormEvent, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useParams, useSearchParams } from 'react-router';
-import type { RatingLevel, SituationReport } from '../../../domain/situation.js';
+import type { SituationReport } from '../../../domain/situation.js';
 import { situationEndpoints } from '../../api/situation-endpoints.js';
 import { organisationToday } from '../../components/dates.js';
 import { QueryState, useErrorText } from '../../components/QueryState.js';
 import { Field } from '../../forms/Field.js';
 import { RadioGroup } from '../../forms/RadioGroup.js';
-import { SubmitButton } from '../../forms/SubmitButton.js';
 import { useDocumentTitle } from '../../components/use-document-title.js';
 import { useFormat } from '../../components/use-format.js';
 import { SignInNotice } from '../auth/SignInNotice.js';
@@ -16,27 +15,19 @@ import { useArea, useNeighbourhoodsGeojson, dayWithin } from '../areas/use-areas
 import { TimeGrid, TrendChart } from './charts.js';
 import { HotspotTable, TopPlaceProblemLink } from './HotspotProblems.js';
 import { addWeeks, isIsoWeek, isoWeekDay, isoWeekOfDay } from '../../../domain/calendar/index.js';
-import { ChangeCell, RATING_LEVELS, RatingBadge, useRatingLabel } from './Rating.js';
-import {
-  DENSITY_STOPS,
-  densityColour,
-  EMERGING_COLOURS,
-  EMERGING_ORDER,
-  GI_COLOURS,
-  GI_ORDER,
-  type SituationLayer,
-  SituationMap,
-} from './SituationMap.js';
+import { ChangeCell } from './Rating.js';
+import { type SituationLayer, SituationMap } from './SituationMap.js';
 import { filtersFromParams, ReportFilters, type ReportFilterValue } from './ReportFilters.js';
 import {
   canReadSituation,
   canWriteCitySituation,
   canWriteSituation,
-  useConfirmRatings,
   useFreeze,
   useSituationReport,
 } from './use-situation.js';
 import './situation.css';
+import { MapLegend } from './MapLegend.js';
+import { NeighbourhoodTable } from './NeighbourhoodTable.js';
 
 /** The weekly situation report (lägesbild) of one district, or of the whole city without a district id, for staff. */
 export function SituationPage() {
@@ -366,220 +357,5 @@ function ReportBody({
         )}
       </section>
     </>
-  );
-}
-
-function NeighbourhoodTable({
-  areaId,
-  report,
-  canWrite,
-}: {
-  areaId: string | undefined;
-  report: SituationReport;
-  canWrite: boolean;
-}) {
-  const { t } = useTranslation();
-  const format = useFormat();
-  const ratingLabel = useRatingLabel();
-  const errorText = useErrorText();
-  const confirm = useConfirmRatings(areaId);
-  const initial = useMemo(
-    () =>
-      Object.fromEntries(
-        report.neighbourhoods.map((n) => [n.code, n.rating.confirmed?.level ?? n.rating.proposed]),
-      ) as Record<string, RatingLevel>,
-    [report],
-  );
-  const [levels, setLevels] = useState(initial);
-  useEffect(() => setLevels(initial), [initial]);
-
-  const submit = (e: FormEvent) => {
-    e.preventDefault();
-    if (confirm.isPending) return;
-    confirm.mutate({
-      week: report.week,
-      ratings: report.neighbourhoods.map((n) => ({
-        neighbourhood_code: n.code,
-        level: levels[n.code] ?? n.rating.proposed,
-      })),
-    });
-  };
-
-  return (
-    <section className="section" aria-labelledby="sit-nb-heading">
-      <h2 id="sit-nb-heading">{t('situation.neighbourhoods')}</h2>
-      <form onSubmit={submit}>
-        <div className="table-wrap" role="region" aria-labelledby="sit-nb-caption" tabIndex={0}>
-          <table className="data-table neighbourhood-table">
-            <caption id="sit-nb-caption">{t('situation.neighbourhoodsCaption', { week: report.week })}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t('situation.colName')}</th>
-                <th scope="col">{t('situation.colCount')}</th>
-                <th scope="col">{t('situation.colPrev')}</th>
-                <th scope="col">{t('situation.colYear')}</th>
-                <th scope="col">{t('situation.colRate')}</th>
-                <th scope="col">{t('situation.colProposed')}</th>
-                <th scope="col">{t('situation.colConfirmed')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {report.neighbourhoods.map((n) => (
-                <tr key={n.code}>
-                  <th scope="row">{n.name}</th>
-                  <td>{n.count}</td>
-                  <td>
-                    <ChangeCell count={n.count} change={n.vs_previous_week} />
-                  </td>
-                  <td>
-                    <ChangeCell count={n.count} change={n.vs_last_year} />
-                  </td>
-                  <td>{n.rate_per_1000 ? format.number(n.rate_per_1000.rate) : '–'}</td>
-                  <td title={n.rating.reasons.join(' ')}>
-                    <RatingBadge level={n.rating.proposed} />
-                  </td>
-                  <td>
-                    {canWrite ? (
-                      <select
-                        aria-label={t('situation.confirmFor', { name: n.name })}
-                        value={levels[n.code] ?? n.rating.proposed}
-                        onChange={(e) => setLevels({ ...levels, [n.code]: Number(e.target.value) as RatingLevel })}
-                      >
-                        {RATING_LEVELS.map((l) => (
-                          <option key={l} value={l}>
-                            {ratingLabel(l)}
-                          </option>
-                        ))}
-                      </select>
-                    ) : n.rating.confirmed ? (
-                      <RatingBadge level={n.rating.confirmed.level} />
-                    ) : (
-                      <span className="muted">{t('situation.notConfirmed')}</span>
-                    )}
-                    {canWrite && n.rating.confirmed && <span className="muted"> ({t('situation.confirmedBy')})</span>}
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
-        <p className="hint">{t('situation.significantMarker')}</p>
-        {canWrite && report.neighbourhoods.length > 0 && (
-          <div className="button-row">
-            <SubmitButton variant="secondary" pending={confirm.isPending} pendingLabel={t('programme.saving')}>
-              {t('situation.confirm')}
-            </SubmitButton>
-          </div>
-        )}
-        <div role="status">
-          {confirm.isSuccess && <p className="notice notice-success">{t('situation.confirmed')}</p>}
-        </div>
-        {confirm.error && (
-          <p className="notice notice-error" role="alert">
-            {errorText(confirm.error)}
-          </p>
-        )}
-      </form>
-    </section>
-  );
-}
-
-function MapLegend({ report, layer }: { report: SituationReport; layer: SituationLayer }) {
-  const { t } = useTranslation();
-  const format = useFormat();
-  if (layer === 'points')
-    return (
-      <p id="sit-map-note" className="legend-note">
-        {t('situation.pointsNote', { count: report.points.length })}
-      </p>
-    );
-  if (layer === 'hotspots') {
-    const h = report.hotspots;
-    const counts = new Map<string, number>();
-    for (const c of h.cells) counts.set(c.class, (counts.get(c.class) ?? 0) + 1);
-    return (
-      <div className="legend">
-        <p id="sit-map-note" className="legend-note">
-          {h.cells.length === 0
-            ? t('situation.hotspotsNone')
-            : t('situation.hotspotsNote', {
-                resolution: h.resolution,
-                correction: h.correction,
-                cells: h.cells.length,
-              })}
-        </p>
-        <ul className="gi-legend" aria-label={t('situation.layers.hotspots')}>
-          {GI_ORDER.map((c) => (
-            <li key={c}>
-              <span className="legend-box" style={{ background: GI_COLOURS[c] }} aria-hidden="true" />{' '}
-              {t(`situation.giClasses.${c}`)} ({counts.get(c) ?? 0})
-            </li>
-          ))}
-        </ul>
-        <p className="legend-note">{t('situation.hotspotsMeaning')}</p>
-        <p className="legend-note">
-          {h.excluded_outside === undefined
-            ? t('situation.hotspotsExcludedOld', { coarse: h.excluded_coarse })
-            : t('situation.hotspotsExcluded', { coarse: h.excluded_coarse, outside: h.excluded_outside })}
-        </p>
-      </div>
-    );
-  }
-  if (layer === 'emerging') {
-    const e = report.emerging;
-    if (!e)
-      return (
-        <p id="sit-map-note" className="legend-note">
-          {t('situation.emergingMissing')}
-        </p>
-      );
-    return (
-      <div className="legend">
-        <p id="sit-map-note" className="legend-note">
-          {e.cells.length === 0
-            ? t('situation.emergingNone')
-            : t('situation.emergingNote', {
-                weeks: e.baseline_weeks,
-                from: e.from_week,
-                to: e.to_week,
-                correction: e.correction,
-                alpha: format.number(e.alpha),
-                cells: e.cells.length,
-              })}
-        </p>
-        <ul className="gi-legend" aria-label={t('situation.layers.emerging')}>
-          {EMERGING_ORDER.map((c) => (
-            <li key={c}>
-              <span className="legend-box" style={{ background: EMERGING_COLOURS[c] }} aria-hidden="true" />{' '}
-              {t(`situation.emergingClasses.${c}`)} ({e.counts[c]})
-            </li>
-          ))}
-        </ul>
-        <p className="legend-note">
-          {t('situation.emergingRules', { share: format.number(e.persistent_share * 100) })}
-        </p>
-      </div>
-    );
-  }
-  const d = report.density;
-  return (
-    <div className="legend">
-      <p id="sit-map-note" className="legend-note">
-        {t('situation.densityNote', {
-          bandwidth: format.number(Math.round(d.bandwidth_m)),
-          max: format.number(Math.round(d.max * 10) / 10),
-        })}
-      </p>
-      <ul className="density-legend" aria-label={t('situation.layers.density')}>
-        {DENSITY_STOPS.map((s, i) => (
-          <li key={s}>
-            <span className="legend-box" style={{ background: densityColour(s) }} aria-hidden="true" />
-            {i === 0 ? t('situation.densityLow') : i === DENSITY_STOPS.length - 1 ? t('situation.densityHigh') : ''}{' '}
-            {format.number(Math.round(d.max * (i / DENSITY_STOPS.length)))}–
-            {format.number(Math.round(d.max * ((i + 1) / DENSITY_STOPS.length)))}
-          </li>
-        ))}
-      </ul>
-    </div>
   );
 }
