@@ -6,6 +6,7 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { ApiError } from './api/client.js';
 import { App } from './App.js';
+import { OrganisationTimeZone } from './components/time-zone.js';
 import { setupI18n } from './i18n/index.js';
 
 setupI18n();
@@ -27,7 +28,9 @@ if (!root) throw new Error('#root missing from index.html');
 createRoot(root).render(
   <StrictMode>
     <QueryClientProvider client={queryClient}>
-      <App />
+      <OrganisationTimeZone>
+        <App />
+      </OrganisationTimeZone>
     </QueryClientProvider>
   </StrictMode>,
 );

@@ -55,6 +55,11 @@ async function insertArea(
   return row.id;
 }
 
+/** Moves an organisation to another clock (IANA zone), as a municipality outside Sweden's zone would be. */
+export async function setOrganisationTimeZone(db: Kysely<Database>, organisationId: string, timeZone: string) {
+  await db.updateTable('organisations').set({ time_zone: timeZone }).where('id', '=', organisationId).execute();
+}
+
 /**
  * A small organisation shaped like Stockholm's 2023 reorganisation: neighbourhood "north" belonged to
  * district "old-north" until 2023-06-30 and to "merged" from 2023-07-01; "south" stayed in "south-district".

@@ -5,6 +5,7 @@ import { createDemoAccounts, type DemoAccount } from '../../src/features/auth/de
 import { seedStockholm, STOCKHOLM } from '../../src/features/seed/seed.service.js';
 import { buildApp, defaultWebRoot } from '../../src/server/app.js';
 import type { TestIdentityProvider } from './oidc-provider.js';
+import { setOrganisationTimeZone } from '../factories/org.factory.js';
 import { openTestDb } from './test-db.js';
 
 export interface TestServer {
@@ -24,17 +25,21 @@ export async function startTestServer(
     demoIncidents?: number;
     identityProvider?: TestIdentityProvider /** Defaults to dist/web. */;
     webRoot?: string;
+    /** The organisation's time zone, where a suite needs another clock than Stockholm's. */
+    timeZone?: string;
   } = {},
 ): Promise<TestServer> {
   const webRoot = options.webRoot ?? defaultWebRoot();
   if (!webRoot) throw new Error('dist/web is missing: run `npm run build` first (npm test does)');
   const testDb = await openTestDb(options.engine ?? 'pglite');
   const seeded = await seedStockholm(testDb.db, { demoIncidents: options.demoIncidents ?? 1500, police: true });
+  const timeZone = options.timeZone ?? STOCKHOLM.time_zone;
+  if (timeZone !== STOCKHOLM.time_zone) await setOrganisationTimeZone(testDb.db, seeded.organisation.id, timeZone);
   // Without the one-time flag: suites sign in with these directly (the flag itself is tested in auth and e2e).
   const accounts = await createDemoAccounts(
     {
       db: testDb.db,
-      organisation: { ...seeded.organisation, timeZone: STOCKHOLM.time_zone },
+      organisation: { ...seeded.organisation, timeZone },
       principal: SYSTEM,
       actor: 'system',
       log: pino({ level: 'silent' }),

@@ -1,17 +1,3 @@
-import { DEFAULT_TIME_ZONE, today } from '../../domain/calendar/index.js';
-
-/**
- * The zone the web app reads days and times in. The organisation's own zone is in `/api/organisation`
- * (`time_zone`); until the pages take it from there they use the calendar's default, which is every
- * organisation's zone so far.
- */
-export const WEB_TIME_ZONE = DEFAULT_TIME_ZONE;
-
-/** Today as 'YYYY-MM-DD' on the organisation's wall clock. */
-export function organisationToday(now: Date = new Date()): string {
-  return today(WEB_TIME_ZONE, now);
-}
-
 /**
  * An instant `days` days before now, as an ISO string (UTC; 'Z' is a valid offset). Rounded down to the hour
  * so that query keys, and with them cached answers, stay the same for a while.
@@ -23,7 +9,10 @@ export function daysAgoIso(days: number, now: Date = new Date()): string {
 
 const pad = (n: number) => String(n).padStart(2, '0');
 
-/** The value a `datetime-local` input wants for an instant, in the browser's own time zone. */
+/**
+ * The value a `datetime-local` input wants for an instant, in the browser's own time zone: people type the
+ * time their own clock showed, and the value sent carries its offset (`localInputToOffsetIso`).
+ */
 export function toLocalInputValue(d: Date): string {
   return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}T${pad(d.getHours())}:${pad(d.getMinutes())}`;
 }

@@ -39,10 +39,10 @@ function snapshotWebBuild(): string {
   return copy;
 }
 
-export async function startHarness(): Promise<Harness> {
+export async function startHarness(options: { timeZone?: string } = {}): Promise<Harness> {
   mkdirSync(SHOTS, { recursive: true });
   const webRoot = snapshotWebBuild();
-  const server = await startTestServer({ webRoot });
+  const server = await startTestServer({ webRoot, ...options });
   const browser = await chromium.launch({
     executablePath: '/usr/bin/chromium',
     args: [

@@ -4,7 +4,7 @@ import { Link, useNavigate, useParams, useSearchParams } from 'react-router';
 import { type Agreement, AgreementKindSchema } from '../../../domain/agreements.js';
 import type { DistrictView } from '../../../domain/views.js';
 import { ApiError } from '../../api/client.js';
-import { organisationToday } from '../../components/dates.js';
+import { useToday } from '../../components/time-zone.js';
 import { ErrorSummary } from '../../forms/ErrorSummary.js';
 import { QueryState, useErrorText } from '../../components/QueryState.js';
 import { RadioGroup } from '../../forms/RadioGroup.js';
@@ -93,8 +93,9 @@ function AgreementForm({ view, agreement }: { view: DistrictView; agreement: Agr
   const format = useFormat();
   const units = useUnitOptions().filter((u) => u.id !== view.district.id);
   const police = units.find((u) => u.kind === 'partner')?.id ?? '';
+  const today = useToday();
   const [state, setState] = useState<AgreementFormState>(() =>
-    agreement ? agreementState(agreement) : blankAgreement(police, organisationToday()),
+    agreement ? agreementState(agreement) : blankAgreement(police, today),
   );
   // The version the form was filled from: saving over someone else's later change is refused (409) with a message to reload.
   const [openedVersion] = useState(agreement?.version ?? 0);

@@ -9,7 +9,7 @@ import {
   REVIEW_INTERVAL_MONTHS,
 } from '../../../domain/agreements.js';
 import { useCategoryLabel } from '../../api/use-reference-data.js';
-import { organisationToday } from '../../components/dates.js';
+import { useToday } from '../../components/time-zone.js';
 import { ErrorSummary } from '../../forms/ErrorSummary.js';
 import { useFormOutcome } from '../../forms/use-form-outcome.js';
 import { QueryState, useErrorText } from '../../components/QueryState.js';
@@ -79,7 +79,7 @@ function ReviewForm({ agreement: a }: { agreement: Agreement }) {
   const navigate = useNavigate();
   const review = useReviewAgreement(a.id);
   const errorText = useErrorText();
-  const today = organisationToday();
+  const today = useToday();
   const [state, setState] = useState<ReviewFormState>(() => blankReview(a, today));
   const { errors, general, summaryRef, fail, edited } = useFormOutcome<ReviewErrorKey>();
   const order: ReviewErrorKey[] = [

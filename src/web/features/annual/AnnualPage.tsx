@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
 import { type AnnualQuery, type AnnualReport, annualHeadline } from '../../../domain/annual.js';
 import { reportEndpoints } from '../../api/report-endpoints.js';
-import { organisationToday } from '../../components/dates.js';
+import { useToday } from '../../components/time-zone.js';
 import { QueryState } from '../../components/QueryState.js';
 import { useDocumentTitle } from '../../components/use-document-title.js';
 import { useFormat } from '../../components/use-format.js';
@@ -24,7 +24,7 @@ export function AnnualPage() {
   const session = useSession();
   const [params, setParams] = useSearchParams();
   const allowed = allows(session.data, 'quality:read');
-  const thisYear = Number(organisationToday().slice(0, 4));
+  const thisYear = Number(useToday().slice(0, 4));
   const year = Number(params.get('year')) || thisYear;
   const fromUrl = scopeFromParams(params);
   const choice = fromUrl && fromUrl.scope !== 'city' ? fromUrl : defaultScope(session.data);

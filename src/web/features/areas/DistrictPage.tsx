@@ -3,7 +3,8 @@ import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { MAX_PUBLIC_RESOLUTION, MIN_PUBLIC_COUNT } from '../../../analysis/stats/disclosure.js';
 import type { PlaceSummary } from '../../../domain/org.js';
-import { daysAgoIso, organisationToday } from '../../components/dates.js';
+import { daysAgoIso } from '../../components/dates.js';
+import { useToday } from '../../components/time-zone.js';
 import { ApproximateBadge } from '../../components/Badge.js';
 import { MapListLink } from '../../components/MapListLink.js';
 import { QueryState } from '../../components/QueryState.js';
@@ -28,7 +29,8 @@ export function DistrictPage() {
   const format = useFormat();
   const area = useArea(id);
   useDocumentTitle(area.data?.name);
-  const at = area.data ? dayWithin(area.data) : undefined;
+  const today = useToday();
+  const at = area.data ? dayWithin(area.data, today) : undefined;
   const neighbourhoods = useNeighbourhoodsGeojson(id, at);
   const from = daysAgoIso(30);
   const canRead = useCanReadIncidents();
@@ -98,7 +100,7 @@ export function DistrictPage() {
                         to: format.day(area.data.valid_to),
                       })
                     : t('district.validFrom', { from: format.day(area.data.valid_from) })}
-                  {area.data.valid_to && area.data.valid_to < organisationToday() && (
+                  {area.data.valid_to && area.data.valid_to < today && (
                     <>
                       {' '}
                       · <em>{t('district.historic')}</em>

@@ -16,6 +16,7 @@ import { canReadSituation } from '../situation/use-situation.js';
 import { CityMap } from './CityMap.js';
 import { DistrictList } from './DistrictList.js';
 import { type Layout, layoutDay, useDistrictCounts, useDistrictsGeojson } from './use-areas.js';
+import { useToday } from '../../components/time-zone.js';
 
 const PERIODS: readonly Period[] = ['d30', 'd365', 'all'];
 
@@ -52,7 +53,7 @@ export function StartPage() {
 
   const days = PERIOD_DAYS[period];
   const from = days === null ? undefined : daysAgoIso(days);
-  const districts = useDistrictsGeojson(layoutDay(layout));
+  const districts = useDistrictsGeojson(layoutDay(layout, useToday()));
   const hexbins = useHexbins({ resolution, ...(from ? { from } : {}) });
   const classes = useMemo(() => hexbinClasses((hexbins.data ?? []).map((h) => h.count)), [hexbins.data]);
   const total = useMemo(() => (hexbins.data ?? []).reduce((s, h) => s + h.count, 0), [hexbins.data]);

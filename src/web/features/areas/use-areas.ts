@@ -1,12 +1,11 @@
 import { useQueries, useQuery } from '@tanstack/react-query';
 import { endpoints } from '../../api/endpoints.js';
 import { EARLIER_LAYOUT_DAY } from '../../api/use-reference-data.js';
-import { organisationToday } from '../../components/dates.js';
 
 /** The two district layouts of Stockholm the start page offers. */
 export type Layout = 'current' | 'earlier';
-export function layoutDay(layout: Layout): string {
-  return layout === 'earlier' ? EARLIER_LAYOUT_DAY : organisationToday();
+export function layoutDay(layout: Layout, today: string): string {
+  return layout === 'earlier' ? EARLIER_LAYOUT_DAY : today;
 }
 
 /** District polygons of the layout in force on `at`, as GeoJSON with the area fields as properties. */
@@ -61,8 +60,7 @@ export function useDistrictCounts(
 }
 
 /** A day inside an area's validity, for loading its children of the same layout. */
-export function dayWithin(area: { valid_from: string; valid_to: string | null }): string {
-  const today = organisationToday();
+export function dayWithin(area: { valid_from: string; valid_to: string | null }, today: string): string {
   if (area.valid_to && area.valid_to < today) return area.valid_to;
   if (area.valid_from > today) return area.valid_from;
   return today;

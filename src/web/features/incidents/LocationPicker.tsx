@@ -3,7 +3,7 @@ import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { PlaceSummary } from '../../../domain/org.js';
 import { MapView, useMapLayer } from '../../components/MapView.js';
-import { organisationToday } from '../../components/dates.js';
+import { useToday } from '../../components/time-zone.js';
 import { useFormat } from '../../components/use-format.js';
 import { useDistrictsGeojson, useNeighbourhoodsGeojson } from '../areas/use-areas.js';
 import { usePlace, usePlaces } from '../places/use-places.js';
@@ -35,7 +35,7 @@ export function LocationPicker({ point, placeId, zoneId, onPoint, onPlace, onZon
   const [geoState, setGeoState] = useState<'idle' | 'locating' | 'failed'>('idle');
   const places = usePlaces();
   const place = usePlace(placeId || undefined);
-  const today = organisationToday();
+  const today = useToday();
   const districts = useDistrictsGeojson(today);
   const neighbourhoods = useNeighbourhoodsGeojson(undefined, today);
 

@@ -8,7 +8,7 @@ import { ApproximateBadge } from '../../components/Badge.js';
 import { MapView, useMapLayer } from '../../components/MapView.js';
 import { QueryState } from '../../components/QueryState.js';
 import { useDocumentTitle } from '../../components/use-document-title.js';
-import { organisationToday } from '../../components/dates.js';
+import { useToday } from '../../components/time-zone.js';
 import { useFormat } from '../../components/use-format.js';
 import { useNeighbourhoodsGeojson } from '../areas/use-areas.js';
 import { LatestIncidents } from '../incidents/LatestIncidents.js';
@@ -24,7 +24,7 @@ export function PlaceDetailPage() {
   useDocumentTitle(place.data?.name);
   const neighbourhoods = useNeighbourhoods();
   const [map, setMap] = useState<L.Map | null>(null);
-  const neighbourhoodShapes = useNeighbourhoodsGeojson(undefined, organisationToday());
+  const neighbourhoodShapes = useNeighbourhoodsGeojson(undefined, useToday());
   const unitName = (u: { name: string; name_en: string | null }) => (i18n.language === 'en' && u.name_en) || u.name;
 
   // Neighbourhood outlines and names, so the dot is somewhere recognisable.

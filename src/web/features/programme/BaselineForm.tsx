@@ -1,7 +1,7 @@
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Problem } from '../../../domain/problems.js';
-import { organisationToday } from '../../components/dates.js';
+import { useToday } from '../../components/time-zone.js';
 import { ErrorSummary } from '../../forms/ErrorSummary.js';
 import { useErrorText } from '../../components/QueryState.js';
 import { SubmitButton } from '../../forms/SubmitButton.js';
@@ -21,7 +21,7 @@ export function BaselineForm({ problem }: { problem: Problem }) {
   const format = useFormat();
   const change = useChangeProblem(problem.id);
   const errorText = useErrorText();
-  const today = organisationToday();
+  const today = useToday();
   const [from, setFrom] = useState(problem.baseline?.from ?? addDays(today, -182));
   const [to, setTo] = useState(problem.baseline?.to ?? today);
   const [invalid, setInvalid] = useState(false);

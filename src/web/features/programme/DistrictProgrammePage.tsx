@@ -17,6 +17,7 @@ import { POINT_STYLE, PROBLEM_AREA_COLOUR, ProgrammeMap } from './ProgrammeMap.j
 import { RequestTable } from './RequestTable.js';
 import { StatusBadge } from './StatusBadge.js';
 import { useDistrictView } from './use-programme.js';
+import { useToday } from '../../components/time-zone.js';
 import '../situation/situation.css';
 import './programme.css';
 
@@ -61,7 +62,7 @@ function Coordination({ area, view }: { area: AreaDetail; view: DistrictView }) 
   const format = useFormat();
   const session = useSession();
   const mayRecord = editableUnits(session.data, useUnits()).length > 0;
-  const neighbourhoods = useNeighbourhoodsGeojson(area.id, dayWithin(area));
+  const neighbourhoods = useNeighbourhoodsGeojson(area.id, dayWithin(area, useToday()));
   const kindLabel = useCallback((k: 'problem' | 'measure' | 'premise') => t(`programme.district.kinds.${k}`), [t]);
   const problemAreas = useMemo(() => {
     const byArea = new Map<string, string[]>();

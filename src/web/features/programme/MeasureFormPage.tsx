@@ -4,7 +4,7 @@ import { useNavigate, useSearchParams } from 'react-router';
 import type { Problem } from '../../../domain/problems.js';
 import { ApiError } from '../../api/client.js';
 import { useUnits } from '../../api/use-reference-data.js';
-import { organisationToday } from '../../components/dates.js';
+import { useToday } from '../../components/time-zone.js';
 import { ErrorSummary } from '../../forms/ErrorSummary.js';
 import { useFormOutcome } from '../../forms/use-form-outcome.js';
 import { QueryState, useErrorText } from '../../components/QueryState.js';
@@ -65,7 +65,7 @@ function MeasureForm({ problems }: { problems: readonly Problem[] }) {
   const create = useCreateMeasure();
   const errorText = useErrorText();
   const preselected = problems.find((p) => p.id === params.get('problem'));
-  const today = organisationToday();
+  const today = useToday();
   const [state, setState] = useState<MeasureFormState>(() => ({
     problem_ids: preselected ? [preselected.id] : [],
     responsible_unit_id: defaultUnit(session.data, units, preselected?.owner_unit.id),

@@ -4,7 +4,7 @@ import { Link, useNavigate, useParams, useSearchParams } from 'react-router';
 import { IndicatorDirectionSchema } from '../../../domain/problems.js';
 import { ApiError } from '../../api/client.js';
 import { useUnits } from '../../api/use-reference-data.js';
-import { organisationToday } from '../../components/dates.js';
+import { useToday } from '../../components/time-zone.js';
 import { ErrorSummary } from '../../forms/ErrorSummary.js';
 import { useFormOutcome } from '../../forms/use-form-outcome.js';
 import { QueryState, useErrorText } from '../../components/QueryState.js';
@@ -74,7 +74,7 @@ function ProblemForm({ areaId, ownerUnitId }: { areaId: string; ownerUnitId: str
   const create = useCreateProblem();
   const errorText = useErrorText();
   const prefill = useMemo(() => parsePrefill(params, areaId), [params, areaId]);
-  const today = organisationToday();
+  const today = useToday();
   const [state, setState] = useState<ProblemFormState>(() => ({
     owner_unit_id: defaultUnit(session.data, units, ownerUnitId),
     title: '',

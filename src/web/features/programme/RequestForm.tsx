@@ -4,7 +4,7 @@ import type { Problem } from '../../../domain/problems.js';
 import { RequestCreateSchema } from '../../../domain/requests.js';
 import { ApiError } from '../../api/client.js';
 import { useUnits } from '../../api/use-reference-data.js';
-import { organisationToday } from '../../components/dates.js';
+import { useToday } from '../../components/time-zone.js';
 import { useErrorText } from '../../components/QueryState.js';
 import { SubmitButton } from '../../forms/SubmitButton.js';
 import { useFocusIdAfterRender } from '../../components/use-focus-after-render.js';
@@ -32,7 +32,8 @@ export function RequestForm({ problem }: { problem: Problem }) {
   const from = chosenFrom || defaultUnit(session.data, units, problem.owner_unit.id);
   const [to, setTo] = useState('');
   const [what, setWhat] = useState('');
-  const [due, setDue] = useState(() => addDays(organisationToday(), 14));
+  const today = useToday();
+  const [due, setDue] = useState(() => addDays(today, 14));
   const [errors, setErrors] = useState<FieldErrors<RequestField>>({});
   const [sent, setSent] = useState<string | null>(null);
   const message = (f: RequestField) => t(`programme.errors.request.${f}`);

@@ -5,7 +5,8 @@ import { addDays } from '../../../domain/calendar/index.js';
 import type { FrozenReportView, Meeting } from '../../../domain/meetings.js';
 import { situationEndpoints } from '../../api/situation-endpoints.js';
 import { useUnits } from '../../api/use-reference-data.js';
-import { localInputToOffsetIso, organisationToday, toLocalInputValue } from '../../components/dates.js';
+import { localInputToOffsetIso, toLocalInputValue } from '../../components/dates.js';
+import { useToday } from '../../components/time-zone.js';
 import { QueryState, useErrorText } from '../../components/QueryState.js';
 import { CheckboxGroup } from '../../forms/CheckboxGroup.js';
 import { Field } from '../../forms/Field.js';
@@ -276,10 +277,6 @@ function ActionList({ meeting }: { meeting: Meeting }) {
   );
 }
 
-function inTwoWeeks(): string {
-  return addDays(organisationToday(), 14);
-}
-
 function ActionForm({ meetingId }: { meetingId: string }) {
   const { t } = useTranslation();
   const units = useUnits();
@@ -287,7 +284,8 @@ function ActionForm({ meetingId }: { meetingId: string }) {
   const add = useAddAction(meetingId);
   const [title, setTitle] = useState('');
   const [unitId, setUnitId] = useState('');
-  const [due, setDue] = useState(inTwoWeeks);
+  const today = useToday();
+  const [due, setDue] = useState(() => addDays(today, 14));
   const sorted = [...units].sort((a, b) => a.name.localeCompare(b.name, 'sv'));
   const submit = (e: FormEvent) => {
     e.preventDefault();

@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useParams, useSearchParams } from 'react-router';
 import type { SituationReport } from '../../../domain/situation.js';
 import { situationEndpoints } from '../../api/situation-endpoints.js';
-import { organisationToday } from '../../components/dates.js';
+import { useToday } from '../../components/time-zone.js';
 import { QueryState, useErrorText } from '../../components/QueryState.js';
 import { Field } from '../../forms/Field.js';
 import { RadioGroup } from '../../forms/RadioGroup.js';
@@ -36,7 +36,8 @@ export function SituationPage() {
   const { t } = useTranslation();
   const [params, setParams] = useSearchParams();
   const requested = params.get('week') ?? '';
-  const week = isIsoWeek(requested) ? requested : isoWeekOfDay(organisationToday());
+  const today = useToday();
+  const week = isIsoWeek(requested) ? requested : isoWeekOfDay(today);
   const filters = filtersFromParams(params);
   const session = useSession();
   const area = useArea(id);
@@ -159,10 +160,11 @@ function ReportBody({
   const format = useFormat();
   const navigate = useNavigate();
   const errorText = useErrorText();
+  const today = useToday();
   const area = useArea(areaId);
   const neighbourhoods = useNeighbourhoodsGeojson(
     areaId,
-    area.data ? dayWithin(area.data) : areaId ? undefined : organisationToday(),
+    area.data ? dayWithin(area.data, today) : areaId ? undefined : today,
   );
   const [layer, setLayer] = useState<SituationLayer>('points');
   const freeze = useFreeze();

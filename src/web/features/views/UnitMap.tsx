@@ -1,7 +1,7 @@
 import L from 'leaflet';
 import { useEffect, useMemo, useState } from 'react';
 import type { UnitView } from '../../../domain/views.js';
-import { organisationToday } from '../../components/dates.js';
+import { useToday } from '../../components/time-zone.js';
 import { MapView, useMapLayer } from '../../components/MapView.js';
 import { useDistrictsGeojson } from '../areas/use-areas.js';
 import { POINT_STYLE } from '../programme/ProgrammeMap.js';
@@ -49,7 +49,7 @@ const DISTRICT_STYLE: L.PathOptions = {
  */
 export function UnitMap({ points, kindLabel, label, describedBy }: Props) {
   const [map, setMap] = useState<L.Map | null>(null);
-  const districts = useDistrictsGeojson(organisationToday());
+  const districts = useDistrictsGeojson(useToday());
   const renderer = useMemo(() => L.svg({ padding: 0.5, pane: 'markerPane' }), []);
   useEffect(() => {
     if (map && points.length)
