@@ -35,6 +35,16 @@ export function findUnit(db: Db, organisationId: string, id: string) {
     .executeTakeFirst();
 }
 
+/** A place of the organisation by id, as a reference (id and name). */
+export function findPlaceRef(db: Db, organisationId: string, id: string) {
+  return db
+    .selectFrom('places')
+    .select(['id', 'name'])
+    .where('organisation_id', '=', organisationId)
+    .where('id', '=', id)
+    .executeTakeFirst();
+}
+
 export function findArea(db: Db, organisationId: string, id: string) {
   return db
     .selectFrom('areas')

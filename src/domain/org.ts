@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { IsoDateSchema, SlugSchema, UuidSchema } from './common.js';
+import { MeasureStatusSchema, MeasureTypeSchema } from './measures.js';
 
 export const UnitKindSchema = z.enum(['district', 'specialist', 'company', 'partner']);
 export type UnitKind = z.infer<typeof UnitKindSchema>;
@@ -114,12 +115,58 @@ export const PlaceSchema = z.object({
 });
 export type PlaceSummary = z.infer<typeof PlaceSchema>;
 
+const LocalTimeSchema = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'HH:MM');
+
+/** When an indoor public room is open: periods per ISO weekday (1 Monday … 7 Sunday), on the local clock. */
+export const OpeningHoursSchema = z.object({
+  periods: z
+    .array(
+      z
+        .object({ day: z.number().int().min(1).max(7), opens: LocalTimeSchema, closes: LocalTimeSchema })
+        .refine((p) => p.opens < p.closes, { message: 'opens before it closes', path: ['closes'] }),
+    )
+    .max(21),
+  /** Where the hours come from, or that they are an example. */
+  note: z.string().max(300).nullable(),
+});
+export type OpeningHours = z.infer<typeof OpeningHoursSchema>;
+
+/** A unit with the way a district reaches it for the local work (a function mailbox, a switchboard). */
+export const UnitWithContactSchema = UnitSchema.extend({
+  contact_email: z.string().nullable(),
+  contact_phone: z.string().nullable(),
+});
+
+/** Incidents at a place per zone (null: no zone given) and local calendar month ('YYYY-MM'). */
+export const ZoneMonthCountSchema = z.object({
+  zone_id: UuidSchema.nullable(),
+  month: z.string().regex(/^\d{4}-\d{2}$/),
+  /** Null for callers who may not read incidents when there are 1–4 (k-anonymity). */
+  count: z.number().int().nullable(),
+});
+
+export const PlaceMeasureSchema = z.object({
+  id: UuidSchema,
+  /** Null for callers who may not read free text (a title can say as much as the text under it). */
+  title: z.string().nullable(),
+  type: MeasureTypeSchema,
+  status: MeasureStatusSchema,
+  period_start: IsoDateSchema.nullable(),
+  period_end: IsoDateSchema.nullable(),
+  responsible_unit: z.object({ id: UuidSchema, name: z.string(), name_en: z.string().nullable() }),
+});
+
 export const PlaceDetailSchema = PlaceSchema.extend({
-  owner_unit: UnitSchema.nullable(),
-  responsible_units: z.array(UnitSchema.extend({ responsibility: z.string() })),
+  owner_unit: UnitWithContactSchema.nullable(),
+  responsible_units: z.array(UnitWithContactSchema.extend({ responsibility: z.string() })),
   zones: z.array(PlaceZoneSchema),
   /** Null for callers who may not read incidents when there are 1–4 (k-anonymity, analysis/stats/disclosure.ts). */
   incident_count: z.number().int().nullable(),
+  opening_hours: OpeningHoursSchema.nullable(),
+  /** The last twelve full months and the current one, oldest first; months without incidents are left out. */
+  zone_months: z.array(ZoneMonthCountSchema),
+  /** Measures aimed at the place that the caller may see. */
+  measures: z.array(PlaceMeasureSchema),
 });
 
 export const PlaceListQuerySchema = z.object({

@@ -19,6 +19,8 @@ export const RequestCreateSchema = z
     from_unit_id: UuidSchema,
     to_unit_id: UuidSchema,
     problem_id: UuidSchema,
+    /** The place the request is about, e.g. the library whose premises or staff the district calls on. */
+    place_id: UuidSchema.optional(),
     what: z.string().trim().min(1).max(2000),
     due_date: IsoDateSchema,
     /** Default partner: a request is made to be read by the unit asked, partners included. */
@@ -38,6 +40,7 @@ export const ContributionRequestSchema = z.object({
   from_unit: Ref,
   to_unit: Ref,
   problem: z.object({ id: UuidSchema, title: z.string() }),
+  place: Ref.nullable(),
   what: z.string(),
   due_date: IsoDateSchema,
   status: RequestStatusSchema,
@@ -70,4 +73,5 @@ export const RequestInboxItemSchema = z.object({
   status: RequestStatusSchema,
   counterpart: Ref,
   problem: z.object({ id: UuidSchema, title: z.string() }),
+  place: Ref.nullable(),
 });

@@ -18,6 +18,9 @@ export interface UnitsTable {
   name: string;
   name_en: string | null;
   kind: 'district' | 'specialist' | 'company' | 'partner';
+  /** How a district reaches the unit for the local work: a function mailbox and a switchboard, not a person. */
+  contact_email: string | null;
+  contact_phone: string | null;
   valid_from: DateString | null;
   valid_to: DateString | null;
   created_at: CreatedAt;
@@ -73,8 +76,16 @@ export interface PlacesTable {
   neighbourhood_code: string | null;
   owner_unit_id: string | null;
   geometry: Json<GeoJSONPolygonal> | null;
+  opening_hours: Json<OpeningHours> | null;
   created_at: CreatedAt;
   updated_at: UpdatedAt;
+}
+
+/** When an indoor public room is open: periods per ISO weekday (1 Monday … 7 Sunday), local wall-clock times. */
+export interface OpeningHours {
+  periods: Array<{ day: number; opens: string; closes: string }>;
+  /** Where the hours come from, or that they are an example (the demo's). */
+  note: string | null;
 }
 
 export interface PlaceResponsibilitiesTable {

@@ -99,6 +99,8 @@ export interface ContributionRequestsTable {
   from_unit_id: string;
   to_unit_id: string;
   problem_id: string;
+  /** The place the request is about, e.g. a library whose premises the district asks to use. */
+  place_id: string | null;
   what: string;
   due_date: DateString;
   status: Generated<RequestStatus>;

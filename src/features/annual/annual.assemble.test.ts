@@ -87,6 +87,7 @@ const request: fc.Arbitrary<ContributionRequest> = fc
   .map((r) => ({
     ...r,
     problem: { id: r.id, title: 'p' },
+    place: null,
     what: 'w',
     answer: null,
     overdue: false,

@@ -34,7 +34,7 @@ export const TABLE_PERSONAL_DATA: Record<keyof Database, TablePersonalData> = {
   oidc_logins: none('state of a sign-in under way'),
   open311_api_keys: none('hashed keys of partner systems'),
   organisations: REFERENCE,
-  units: REFERENCE,
+  units: { columns: ['contact_email', 'contact_phone'], activity: 'Contact routes of units' },
   areas: REFERENCE,
   area_populations: REFERENCE,
   places: REFERENCE,

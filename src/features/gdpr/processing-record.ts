@@ -162,6 +162,23 @@ export function processingRecord(organisationName: string): ProcessingRecord {
         },
       },
       {
+        name: { sv: 'Kontaktvägar till enheter', en: 'Contact routes of units' },
+        purpose: {
+          sv: 'Att stadsdelsnämnder ska kunna nå de nämnder, bolag och partner de ber om bidrag i det lokala arbetet.',
+          en: 'So that district committees can reach the committees, companies and partners they call on in the local work.',
+        },
+        legal_basis: { sv: 'Allmänt intresse (GDPR art. 6.1 e).', en: 'Public interest (GDPR art. 6(1)(e)).' },
+        data: {
+          sv: 'Enhetens funktionsbrevlåda och växelnummer. Det ska inte vara en enskild persons adress, men om en enhet anger en sådan är det en personuppgift.',
+          en: "The unit's function mailbox and switchboard number. It should not be one person's address, but if a unit gives one, it is personal data.",
+        },
+        recipients: { sv: 'Alla som ser platsens sida.', en: "Everyone who sees the place's page." },
+        retention: {
+          sv: 'Så länge uppgiften gäller; den ersätts när enheten ändrar den.',
+          en: 'As long as it is valid; it is replaced when the unit changes it.',
+        },
+      },
+      {
         name: { sv: 'Utlämnande av allmänna handlingar', en: 'Release of official records' },
         purpose: {
           sv: 'Att visa vilka uppgifter som lämnats ut, till vem och med vilka maskeringar (tryckfrihetsförordningen 2 kap.).',

@@ -1,4 +1,7 @@
+import { sql } from 'kysely';
 import type { Db } from '../../core/context.js';
+import type { TierAccess } from '../../core/policy.js';
+import { visibleTo } from '../../core/visibility.repo.js';
 
 const placeColumns = [
   'p.id',
@@ -37,9 +40,30 @@ export function listPlaces(
 export function findPlace(db: Db, organisationId: string, id: string) {
   return db
     .selectFrom('places as p')
-    .select(placeColumns)
+    .select([...placeColumns, 'p.opening_hours'])
     .where('p.organisation_id', '=', organisationId)
     .where('p.id', '=', id)
+    .executeTakeFirst();
+}
+
+const unitColumns = [
+  'u.id',
+  'u.slug',
+  'u.name',
+  'u.name_en',
+  'u.kind',
+  'u.valid_from',
+  'u.valid_to',
+  'u.contact_email',
+  'u.contact_phone',
+] as const;
+
+export function findUnitWithContact(db: Db, organisationId: string, id: string) {
+  return db
+    .selectFrom('units as u')
+    .select(unitColumns)
+    .where('u.organisation_id', '=', organisationId)
+    .where('u.id', '=', id)
     .executeTakeFirst();
 }
 
@@ -56,7 +80,7 @@ export function listResponsibleUnits(db: Db, placeId: string) {
   return db
     .selectFrom('place_responsibilities as r')
     .innerJoin('units as u', 'u.id', 'r.unit_id')
-    .select(['u.id', 'u.slug', 'u.name', 'u.name_en', 'u.kind', 'u.valid_from', 'u.valid_to', 'r.responsibility'])
+    .select([...unitColumns, 'r.responsibility'])
     .where('r.place_id', '=', placeId)
     .orderBy('r.responsibility')
     .execute();
@@ -69,6 +93,48 @@ export async function countIncidentsAtPlace(db: Db, placeId: string): Promise<nu
     .where('place_id', '=', placeId)
     .executeTakeFirstOrThrow();
   return row.n;
+}
+
+/** Incidents at a place since `from`, per zone and calendar month on the organisation's clock. */
+export function countIncidentsByZoneAndMonth(db: Db, placeId: string, from: Date, timeZone: string) {
+  // The month is named once, in a subquery: a bound zone in both SELECT and GROUP BY would be two parameters.
+  const monthly = db
+    .selectFrom('incidents')
+    .select(['zone_id', sql<string>`to_char(occurred_at AT TIME ZONE ${timeZone}, 'YYYY-MM')`.as('month')])
+    .where('place_id', '=', placeId)
+    .where('occurred_at', '>=', from)
+    .as('x');
+  return db
+    .selectFrom(monthly)
+    .select(['x.zone_id', 'x.month', (eb) => eb.fn.countAll<number>().as('count')])
+    .groupBy(['x.zone_id', 'x.month'])
+    .orderBy('x.month')
+    .execute();
+}
+
+/** Measures aimed at a place that `access` may see, newest period first. */
+export function listMeasuresAtPlace(db: Db, organisationId: string, placeId: string, access: TierAccess) {
+  return db
+    .selectFrom('measure_places as mp')
+    .innerJoin('measures as m', 'm.id', 'mp.measure_id')
+    .innerJoin('units as u', 'u.id', 'm.responsible_unit_id')
+    .select([
+      'm.id',
+      'm.title',
+      'm.type',
+      'm.status',
+      'm.period_start',
+      'm.period_end',
+      'u.id as unit_id',
+      'u.name as unit_name',
+      'u.name_en as unit_name_en',
+    ])
+    .where('mp.place_id', '=', placeId)
+    .where('m.organisation_id', '=', organisationId)
+    .where(visibleTo(access, 'measure', 'm'))
+    .orderBy('m.period_start', (o) => o.desc().nullsLast())
+    .orderBy('m.title')
+    .execute();
 }
 
 /** Neighbourhood codes of an area: itself if a neighbourhood, its children if a district. */

@@ -10,6 +10,7 @@ function selectRequests(db: Db, organisationId: string) {
     .innerJoin('units as f', 'f.id', 'r.from_unit_id')
     .innerJoin('units as t', 't.id', 'r.to_unit_id')
     .innerJoin('problems as p', 'p.id', 'r.problem_id')
+    .leftJoin('places as pl', 'pl.id', 'r.place_id')
     .select([
       'r.id',
       'r.from_unit_id',
@@ -18,6 +19,8 @@ function selectRequests(db: Db, organisationId: string) {
       't.name as to_unit_name',
       'r.problem_id',
       'p.title as problem_title',
+      'r.place_id',
+      'pl.name as place_name',
       'r.what',
       'r.due_date',
       'r.status',

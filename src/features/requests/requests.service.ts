@@ -16,7 +16,7 @@ import { recordAudit } from '../../core/audit.repo.js';
 import { freeTextGate } from '../auth/free-text.js';
 import { assertCanEditForUnit, canActForUnit, tierAccess } from '../../core/policy.js';
 import { DEFAULT_CONFIDENTIALITY } from '../../domain/confidentiality.js';
-import { findUnit } from '../../core/tenancy.repo.js';
+import { findPlaceRef, findUnit } from '../../core/tenancy.repo.js';
 import { assertProblemsExist } from '../problems/problems.service.js';
 import { findRequest, insertRequest, listRequestRows, type RequestRow, updateRequestRow } from './requests.repo.js';
 
@@ -29,6 +29,7 @@ function toRequest(ctx: ServiceContext, r: RequestRow, day: string): Contributio
     from_unit: { id: r.from_unit_id, name: r.from_unit_name },
     to_unit: { id: r.to_unit_id, name: r.to_unit_name },
     problem: shown('problem', { id: r.problem_id, title: r.problem_title }),
+    place: r.place_id && r.place_name ? { id: r.place_id, name: r.place_name } : null,
     what: r.what,
     due_date: r.due_date,
     status: r.status,
@@ -52,6 +53,10 @@ export async function createRequest(ctx: ServiceContext, input: RequestCreate): 
       throw new AppError('VALIDATION_FAILED', { details: [{ path, code: 'unknown_unit', message: 'no such unit' }] });
   }
   await assertProblemsExist(ctx, [input.problem_id], 'problem_id');
+  if (input.place_id && !(await findPlaceRef(ctx.db, org, input.place_id)))
+    throw new AppError('VALIDATION_FAILED', {
+      details: [{ path: 'place_id', code: 'unknown_place', message: 'no such place' }],
+    });
   assertCanEditForUnit(ctx.principal, input.from_unit_id, 'contribution request');
   const id = await inTransaction(ctx.db, async (trx) => {
     const requestId = await insertRequest(trx, {
@@ -59,6 +64,7 @@ export async function createRequest(ctx: ServiceContext, input: RequestCreate): 
       from_unit_id: input.from_unit_id,
       to_unit_id: input.to_unit_id,
       problem_id: input.problem_id,
+      place_id: input.place_id ?? null,
       what: redactPersonalData(input.what).text,
       due_date: input.due_date,
       created_by: ctx.actor,
@@ -181,6 +187,7 @@ export async function requestInboxItems(ctx: ServiceContext, unitId: string, day
           ? { id: r.from_unit_id, name: r.from_unit_name }
           : { id: r.to_unit_id, name: r.to_unit_name },
         problem: { id: r.problem_id, title: r.problem_title },
+        place: r.place_id && r.place_name ? { id: r.place_id, name: r.place_name } : null,
       };
     });
 }

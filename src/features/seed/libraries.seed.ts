@@ -12,6 +12,7 @@ import {
 import { readCsvFile } from './shared-data.js';
 import { slugify } from './slug.js';
 import { UNIT } from './units.seed.js';
+import type { OpeningHours } from '../../domain/org.js';
 
 const LIBRARIES_FILE = 'stockholm/libraries.csv';
 
@@ -42,6 +43,26 @@ const ZONES: Record<LibraryRow['kind'], PlaceZoneDef[]> = {
     { code: 'lasesal', name: 'Läsesal', name_en: 'Reading room' },
   ],
   museum: [{ code: 'entre', name: 'Entré', name_en: 'Entrance' }],
+};
+
+const EXAMPLE_NOTE = 'Exempel i demodatan, inte platsens verkliga öppettider.';
+const week = (days: number[], opens: string, closes: string) => days.map((day) => ({ day, opens, closes }));
+
+/**
+ * Typical hours of each kind of room, for the demo: libraries.csv has no opening hours, so every place says
+ * that its hours are an example.
+ */
+const EXAMPLE_HOURS: Record<LibraryRow['kind'], OpeningHours> = {
+  library: {
+    periods: [
+      ...week([1, 2, 3, 4], '10:00', '19:00'),
+      ...week([5], '10:00', '18:00'),
+      ...week([6, 7], '11:00', '16:00'),
+    ],
+    note: EXAMPLE_NOTE,
+  },
+  archive_reading_room: { periods: week([2, 3, 4], '10:00', '16:00'), note: EXAMPLE_NOTE },
+  museum: { periods: [...week([2, 4, 5, 6, 7], '11:00', '17:00'), ...week([3], '11:00', '20:00')], note: EXAMPLE_NOTE },
 };
 
 type Manual = { skip: string } | { stadsdel?: string; station?: string; why: string };
@@ -147,6 +168,7 @@ export async function planLibraries(
         [neighbourhood.districtSlug, 'environment'],
       ],
       zones: ZONES[row.kind],
+      openingHours: EXAMPLE_HOURS[row.kind],
     });
   }
   return { planned, skipped };

@@ -1,5 +1,6 @@
 import type { PlaceSetting } from '../../domain/org.js';
 import type { SeededAreas, SeededNeighbourhood } from './areas.seed.js';
+import type { OpeningHours } from '../../domain/org.js';
 
 /** A rail, metro, light-rail, tram or ferry stop from the stockholms-puls network (CC BY 4.0). */
 export interface Station {
@@ -31,6 +32,8 @@ export interface PlannedPlace {
   /** [unit slug, responsibility] pairs, e.g. ['trafiknamnden', 'lighting']. */
   responsibilities: Array<[string, string]>;
   zones: PlaceZoneDef[];
+  /** Indoor rooms: when they are open. */
+  openingHours?: OpeningHours;
 }
 
 /** Context shared by the place planners: the areas, the stations and the day whose layout applies. */

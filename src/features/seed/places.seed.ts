@@ -79,6 +79,7 @@ export async function seedPlaces(
         neighbourhood_code: p.neighbourhood.code,
         owner_unit_id: unitId(unitIds, p.ownerSlug),
         geometry: null,
+        opening_hours: p.openingHours ?? null,
       }),
     ),
   );

@@ -160,6 +160,14 @@ const OTHER_UNITS: readonly OtherUnit[] = [
   { slug: UNIT.police, name: 'Polismyndigheten (Polisen)', name_en: 'Swedish Police Authority', kind: 'partner' },
 ];
 
+/**
+ * A function mailbox for the demo on the reserved `.example` domain, so that no real address is invented.
+ * Phone numbers are left empty for the same reason.
+ */
+function exampleMailbox(slug: string): string {
+  return `trygghet.${slug}@stockholm.example`;
+}
+
 /** Inserts every unit; returns unit ids by slug and the number inserted per kind. */
 export async function seedUnits(
   db: Db,
@@ -175,9 +183,18 @@ export async function seedUnits(
         kind: 'district',
         valid_from: d.validFrom,
         valid_to: d.validTo,
+        contact_email: exampleMailbox(d.slug),
       }),
     ),
-    ...OTHER_UNITS.map((u): NewUnit => ({ organisation_id: organisationId, ...u, valid_from: null, valid_to: null })),
+    ...OTHER_UNITS.map(
+      (u): NewUnit => ({
+        organisation_id: organisationId,
+        ...u,
+        valid_from: null,
+        valid_to: null,
+        contact_email: exampleMailbox(u.slug),
+      }),
+    ),
   ];
   const inserted = await insertUnits(db, rows);
   const counts: Record<UnitKind, number> = { district: 0, specialist: 0, company: 0, partner: 0 };

@@ -8,6 +8,7 @@ import { enResponsibility } from './en-responsibility.js';
 import { enProgramme } from './en-programme.js';
 import { enProgrammeEdit } from './en-programme-edit.js';
 import { enStaff } from './en-staff.js';
+import { enPlaces } from './en-places.js';
 import { enRecords } from './en-records.js';
 import type { Shape } from './shape.js';
 import type { sv } from './sv.js';
@@ -25,6 +26,7 @@ export const en: Translation = {
   ...enProgramme,
   ...enProgrammeEdit,
   ...enRecords,
+  ...enPlaces,
   app: {
     name: 'Trygg',
     tagline: 'Safety work in {{organisation}}',

@@ -8,6 +8,7 @@ import { svResponsibility } from './sv-responsibility.js';
 import { svProgramme } from './sv-programme.js';
 import { svProgrammeEdit } from './sv-programme-edit.js';
 import { svStaff } from './sv-staff.js';
+import { svPlaces } from './sv-places.js';
 import { svRecords } from './sv-records.js';
 
 /** Swedish, the default language. en.ts must have exactly the same keys (checked by its type). */
@@ -22,6 +23,7 @@ export const sv = {
   ...svProgramme,
   ...svProgrammeEdit,
   ...svRecords,
+  ...svPlaces,
   app: {
     name: 'Trygg',
     tagline: 'Trygghetsarbete i {{organisation}}',

@@ -162,6 +162,13 @@ function InboxEntry({ item }: { item: InboxItem }) {
           {t(item.role === 'receiver' ? 'programme.inbox.from' : 'programme.inbox.to', { unit: item.counterpart.name })}{' '}
           · <StatusBadge kind="request" status={item.status} /> · {t('programme.inbox.problem')}{' '}
           <Link to={`/problems/${item.problem.id}`}>{item.problem.title}</Link>
+          {item.place && (
+            <>
+              {' '}
+              ·{' '}
+              <Link to={`/places/${item.place.id}`}>{t('programme.request.atPlace', { place: item.place.name })}</Link>
+            </>
+          )}
           {item.role === 'sender' && (
             <>
               {' '}

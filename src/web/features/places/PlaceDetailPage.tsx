@@ -12,6 +12,7 @@ import { useToday } from '../../components/time-zone.js';
 import { useFormat } from '../../components/use-format.js';
 import { useNeighbourhoodsGeojson } from '../areas/use-areas.js';
 import { LatestIncidents } from '../incidents/LatestIncidents.js';
+import { OpeningHoursTable, PlaceMeasures, UnitContact, ZoneMonthTable } from './PlaceResource.js';
 import { usePlace } from './use-places.js';
 import { mapText } from '../../components/map-text.js';
 
@@ -96,7 +97,16 @@ export function PlaceDetailPage() {
                 </div>
                 <div>
                   <dt>{t('places.owner')}</dt>
-                  <dd>{place.data.owner_unit ? unitName(place.data.owner_unit) : t('common.none')}</dd>
+                  <dd>
+                    {place.data.owner_unit ? (
+                      <>
+                        {unitName(place.data.owner_unit)}
+                        <UnitContact unit={place.data.owner_unit} />
+                      </>
+                    ) : (
+                      t('common.none')
+                    )}
+                  </dd>
                 </div>
                 <div>
                   <dt>{t('places.responsible')}</dt>
@@ -111,6 +121,7 @@ export function PlaceDetailPage() {
                             <span className="muted">
                               ({t(`places.responsibility.${u.responsibility}`, { defaultValue: u.responsibility })})
                             </span>
+                            <UnitContact unit={u} />
                           </li>
                         ))}
                       </ul>
@@ -152,6 +163,21 @@ export function PlaceDetailPage() {
                 </p>
               </div>
             </div>
+            {place.data.setting === 'indoor' && (
+              <section className="section" aria-labelledby="place-hours-heading">
+                <h2 id="place-hours-heading">{t('placeResource.hours')}</h2>
+                <OpeningHoursTable hours={place.data.opening_hours} />
+              </section>
+            )}
+            <section className="section" aria-labelledby="place-measures-heading">
+              <h2 id="place-measures-heading">{t('placeResource.measures')}</h2>
+              <PlaceMeasures measures={place.data.measures} />
+            </section>
+            <section className="section" aria-labelledby="place-zones-heading">
+              <h2 id="place-zones-heading">{t('placeResource.byZone')}</h2>
+              <p className="hint">{t('placeResource.byZoneIntro')}</p>
+              <ZoneMonthTable place={place.data} />
+            </section>
             <section className="section" aria-labelledby="place-incidents-heading">
               <h2 id="place-incidents-heading">{t('places.recent')}</h2>
               <LatestIncidents filter={{ place_id: place.data.id }} caption={t('places.recent')} showPlace={false} />

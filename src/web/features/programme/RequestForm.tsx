@@ -13,6 +13,7 @@ import { defaultUnit, editableUnits } from './access.js';
 import { addDays } from '../../../domain/calendar/index.js';
 import { Field } from '../../forms/Field.js';
 import { apiIssues, type FieldErrors, fieldErrors, topLevelIssues } from '../../forms/field-errors.js';
+import { usePlaces } from '../places/use-places.js';
 import { useCreateRequest } from './use-programme.js';
 
 const FIELDS = ['from_unit_id', 'to_unit_id', 'what', 'due_date'] as const;
@@ -32,6 +33,11 @@ export function RequestForm({ problem }: { problem: Problem }) {
   const from = chosenFrom || defaultUnit(session.data, units, problem.owner_unit.id);
   const [to, setTo] = useState('');
   const [what, setWhat] = useState('');
+  const [place, setPlace] = useState('');
+  const places = usePlaces();
+  const problemPlaceIds = new Set(problem.places.map((p) => p.id));
+  // The premises and places of the unit asked: what a district typically calls on (a library, a square).
+  const unitPlaces = (places.data ?? []).filter((p) => to && p.owner_unit_id === to && !problemPlaceIds.has(p.id));
   const today = useToday();
   const [due, setDue] = useState(() => addDays(today, 14));
   const [errors, setErrors] = useState<FieldErrors<RequestField>>({});
@@ -52,6 +58,7 @@ export function RequestForm({ problem }: { problem: Problem }) {
       from_unit_id: from,
       to_unit_id: to,
       problem_id: problem.id,
+      place_id: place || undefined,
       what,
       due_date: due,
     });
@@ -61,6 +68,7 @@ export function RequestForm({ problem }: { problem: Problem }) {
       setErrors({});
       setSent(r.to_unit.name);
       setTo('');
+      setPlace('');
       setWhat('');
     } catch (err) {
       if (err instanceof ApiError && err.fieldIssues.length)
@@ -101,6 +109,31 @@ export function RequestForm({ problem }: { problem: Problem }) {
                   {u.name}
                 </option>
               ))}
+          </select>
+        )}
+      </Field>
+      <Field id="request-place-id" label={t('programme.request.place')} hint={t('programme.request.placeHint')}>
+        {(aria) => (
+          <select {...aria} value={place} onChange={(e) => setPlace(e.target.value)}>
+            <option value="">{t('programme.request.noPlace')}</option>
+            {problem.places.length > 0 && (
+              <optgroup label={t('programme.request.problemPlaces')}>
+                {problem.places.map((p) => (
+                  <option key={p.id} value={p.id}>
+                    {p.name}
+                  </option>
+                ))}
+              </optgroup>
+            )}
+            {unitPlaces.length > 0 && (
+              <optgroup label={t('programme.request.unitPlaces')}>
+                {unitPlaces.map((p) => (
+                  <option key={p.id} value={p.id}>
+                    {p.name}
+                  </option>
+                ))}
+              </optgroup>
+            )}
           </select>
         )}
       </Field>

@@ -43,7 +43,14 @@ export function RequestTable({
               )}
               <td>{r.from_unit.name}</td>
               <td>{r.to_unit.name}</td>
-              <td>{r.what || <span className="muted">{t('programme.hiddenText')}</span>}</td>
+              <td>
+                {r.what || <span className="muted">{t('programme.hiddenText')}</span>}
+                {r.place && (
+                  <p className="hint">
+                    <Link to={`/places/${r.place.id}`}>{t('programme.request.atPlace', { place: r.place.name })}</Link>
+                  </p>
+                )}
+              </td>
               <td className="nowrap">
                 {format.day(r.due_date)}
                 {r.overdue && (
