@@ -65,5 +65,7 @@ export const authRoutes: FastifyPluginAsyncZod = async (app) => {
   serve(app, routes.revokeToken, async ({ ctx, params }) => {
     await revokeMyApiToken(ctx, params.id);
   });
-  serve(app, routes.createUser, async ({ ctx, body }) => createUser(ctx, body));
+  serveHttp(app, routes.createUser, async ({ context, body, request }) =>
+    createUser(await context(), body, { ssoAvailable: request.server.oidc !== null }),
+  );
 };
