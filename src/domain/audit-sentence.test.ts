@@ -21,7 +21,12 @@ describe('auditSentence', () => {
   });
 
   it('reads the same field name by the vocabulary of its kind of record', () => {
-    const e = { ...anna, action: 'update', entity_type: 'incident', changes: { status: { before: 'new', after: 'closed' } } };
+    const e = {
+      ...anna,
+      action: 'update',
+      entity_type: 'incident',
+      changes: { status: { before: 'new', after: 'closed' } },
+    };
     expect(auditSentence(e, 'sv')).toBe('Anna Andersson ändrade status på händelsen från Ny till Avslutad');
   });
 
@@ -38,7 +43,9 @@ describe('auditSentence', () => {
       },
     };
     const sv = auditSentence(e, 'sv');
-    expect(sv).toBe("Anna Andersson ändrade titel, sekretessnivå och ansvarig enhet på problemet 'Otrygghet vid torget'");
+    expect(sv).toBe(
+      "Anna Andersson ändrade titel, sekretessnivå och ansvarig enhet på problemet 'Otrygghet vid torget'",
+    );
     expect(sv).not.toMatch(/_/);
   });
 
@@ -71,7 +78,10 @@ describe('auditSentence', () => {
       'Anna Andersson loggade in',
     );
     expect(
-      auditSentence({ actor: 'system', action: 'create', entity_type: 'measure', entity_name: 'Vakter', changes: {} }, 'sv'),
+      auditSentence(
+        { actor: 'system', action: 'create', entity_type: 'measure', entity_name: 'Vakter', changes: {} },
+        'sv',
+      ),
     ).toBe("Systemet skapade åtgärden 'Vakter'");
     expect(
       auditSentence(
@@ -95,9 +105,9 @@ describe('auditSentence', () => {
   });
 
   it('keeps the e-mail of an actor that is no account of the organisation, and a record without a name by its kind', () => {
-    expect(auditSentence({ actor: 'x@example.se', action: 'create', entity_type: 'api_token', changes: {} }, 'en')).toBe(
-      'x@example.se created the API token',
-    );
+    expect(
+      auditSentence({ actor: 'x@example.se', action: 'create', entity_type: 'api_token', changes: {} }, 'en'),
+    ).toBe('x@example.se created the API token');
   });
 });
 

@@ -151,9 +151,7 @@ export function auditValueText(entityType: string, field: string, value: unknown
     return table ? labelOf(table, value, lang) : value;
   }
   if (Array.isArray(value) && field === 'memberships')
-    return value
-      .map((m) => labelOf(ROLE_LABELS, String((m as { role?: unknown }).role ?? ''), lang))
-      .join(', ');
+    return value.map((m) => labelOf(ROLE_LABELS, String((m as { role?: unknown }).role ?? ''), lang)).join(', ');
   return JSON.stringify(value);
 }
 
@@ -184,7 +182,9 @@ function updateSentence(who: string, e: AuditSentenceInput, lang: LabelLanguage)
   const changes = e.changes;
   if ('disabled' in changes && e.entity_type === 'user') {
     const off = changes.disabled?.after === true;
-    return sv ? `${who} ${off ? 'inaktiverade' : 'återaktiverade'} ${what}` : `${who} ${off ? 'deactivated' : 'reactivated'} ${what}`;
+    return sv
+      ? `${who} ${off ? 'inaktiverade' : 'återaktiverade'} ${what}`
+      : `${who} ${off ? 'deactivated' : 'reactivated'} ${what}`;
   }
   if (changes.password_changed?.after === true) return sv ? `${who} bytte lösenord` : `${who} changed their password`;
   const fields = Object.keys(changes);

@@ -13,7 +13,9 @@ export const UserSummarySchema = z.object({
   password_sign_in: z.boolean(),
   must_change_password: z.boolean(),
   created_at: z.string(),
-  memberships: z.array(z.object({ unit_id: UuidSchema, unit_name: z.string(), unit_kind: UnitKindSchema, role: RoleSchema })),
+  memberships: z.array(
+    z.object({ unit_id: UuidSchema, unit_name: z.string(), unit_kind: UnitKindSchema, role: RoleSchema }),
+  ),
 });
 export type UserSummary = z.infer<typeof UserSummarySchema>;
 

@@ -128,7 +128,10 @@ const DAILY_JOB_ACTOR = 'retention-job';
  * runs from the audit log.
  */
 export async function getRetentionOverview(ctx: ServiceContext, now = new Date()): Promise<RetentionOverview> {
-  const [preview, runs] = [await runRetention(ctx, { dryRun: true, now }), await listRetentionRuns(ctx.db, ctx.organisation.id, 10)];
+  const [preview, runs] = [
+    await runRetention(ctx, { dryRun: true, now }),
+    await listRetentionRuns(ctx.db, ctx.organisation.id, 10),
+  ];
   return {
     rules: [...RETENTION_RULES],
     preview,
@@ -142,7 +145,9 @@ export async function getRetentionOverview(ctx: ServiceContext, now = new Date()
         automatic: r.actor === DAILY_JOB_ACTOR,
         results: results.flatMap((x) => {
           const target = RetentionTargetSchema.safeParse(x.target);
-          return target.success && typeof x.affected === 'number' ? [{ target: target.data, affected: x.affected }] : [];
+          return target.success && typeof x.affected === 'number'
+            ? [{ target: target.data, affected: x.affected }]
+            : [];
         }),
       };
     }),
