@@ -34,7 +34,11 @@ export function RetentionPage() {
     try {
       const result = await run.mutateAsync();
       const removed = result.results.reduce((sum, r) => sum + r.affected, 0);
-      setMessage(result.skipped ? t('retention.skipped') : t('retention.done', { count: removed }));
+      setMessage(
+        result.skipped
+          ? t('retention.skipped')
+          : t('retention.done', { count: removed, formatted: format.number(removed) }),
+      );
       focusMessage();
     } catch (err) {
       setFailure(errorText(err));
@@ -78,12 +82,16 @@ export function RetentionPage() {
                   );
                 })}
               </ul>
-              <p>{total === 0 ? t('retention.nothing') : t('retention.total', { count: total })}</p>
+              <p>
+                {total === 0
+                  ? t('retention.nothing')
+                  : t('retention.total', { count: total, formatted: format.number(total) })}
+              </p>
               {total > 0 &&
                 (confirming ? (
                   <div className="confirm-box" role="group" aria-labelledby="retention-confirm">
                     <p id="retention-confirm" tabIndex={-1}>
-                      {t('retention.confirm', { count: total })}
+                      {t('retention.confirm', { count: total, formatted: format.number(total) })}
                     </p>
                     <button type="button" className="button button-danger" onClick={() => void runNow()}>
                       {t('retention.confirmYes')}
