@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { auditSentence, auditValueText } from './audit-sentence.js';
+import { auditFieldLabel, auditSentence, auditValueText } from './audit-sentence.js';
 
 const anna = { actor: 'anna.andersson@stockholm.se', actor_name: 'Anna Andersson' };
 
@@ -116,5 +116,8 @@ describe('auditValueText', () => {
     expect(auditValueText('problem', 'statement', '[text]', 'sv')).toBe('(text)');
     expect(auditValueText('measure', 'cost', null, 'sv')).toBe('tomt');
     expect(auditValueText('user', 'disabled', true, 'en')).toBe('Yes');
+    expect(auditValueText('user', 'method', 'oidc', 'sv')).toBe('SSO');
+    expect(auditFieldLabel('revoked_api_tokens', 'sv')).toBe('återkallade API-nycklar');
+    expect(auditFieldLabel('some_new_field', 'sv')).toBe('some new field');
   });
 });

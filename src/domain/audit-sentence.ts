@@ -93,6 +93,16 @@ const FIELD_LABELS: Readonly<Record<string, Label>> = {
   must_change_password: { sv: 'krav på lösenordsbyte', en: 'required password change' },
   scopes: { sv: 'behörigheter', en: 'scopes' },
   revoked: { sv: 'återkallad', en: 'revoked' },
+  revoked_api_tokens: { sv: 'återkallade API-nycklar', en: 'revoked API tokens' },
+  sso_only: { sv: 'endast SSO', en: 'SSO only' },
+  method: { sv: 'inloggningssätt', en: 'sign-in method' },
+  sessions_ended: { sv: 'avslutade inloggningar', en: 'sessions ended' },
+  reason: { sv: 'skäl', en: 'reason' },
+};
+
+const SIGN_IN_METHOD_LABELS: Labels<'password' | 'oidc'> = {
+  password: { sv: 'lösenord', en: 'password' },
+  oidc: { sv: 'SSO', en: 'SSO' },
 };
 
 /** The vocabulary of a coded field, per kind of record where the same field name means different things. */
@@ -112,6 +122,7 @@ function vocabulary(entityType: string, field: string): Labels<string> | null {
     stage: PROBLEM_STAGE_LABELS,
     role: ROLE_LABELS,
     closure_reason: CLOSURE_REASON_LABELS,
+    method: SIGN_IN_METHOD_LABELS,
     type: entityType === 'measure' ? MEASURE_TYPE_LABELS : {},
   };
   return byField[field] ?? null;

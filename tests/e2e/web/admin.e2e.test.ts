@@ -14,6 +14,7 @@ const NAME = 'Vera Nilsson';
 const EMAIL = `vera.nilsson.${STAMP}@example.se`;
 const NEW_PASSWORD = 'blåbärssoppa vid midnatt';
 let oneTimePassword = '';
+let vera: Page;
 const nav = (page: Page) => page.getByRole('navigation', { name: 'Huvudmeny' });
 
 beforeAll(async () => {
@@ -70,7 +71,7 @@ describe('users and roles', () => {
   }, 60_000);
 
   it('the new user signs in with the one-time password, must replace it, then finds "Byt lösenord" in the account menu', async () => {
-    const vera = await h.newPage();
+    vera = await h.newPage();
     await vera.goto(`${h.server.url}/login`);
     await vera.locator('#login-email').fill(EMAIL);
     await vera.locator('#login-password').fill(oneTimePassword);
@@ -87,6 +88,24 @@ describe('users and roles', () => {
     // Coordinators do not administer accounts: no menu link, and the page says so.
     await open(vera, h, '/admin/users', 'Användare och roller');
     expect(await vera.locator('main').textContent()).toMatch(/behörighet|administratörer/i);
+  }, 60_000);
+
+  it('deactivation asks first, signs the user out at once, and reactivation lets them back in', async () => {
+    await open(admin, h, '/admin/users', 'Användare och roller');
+    await admin.getByRole('button', { name: `Inaktivera ${NAME}` }).click();
+    const question = admin.getByText(`Inaktivera ${NAME}? Hen loggas ut direkt`);
+    await question.waitFor();
+    expect(await admin.evaluate(() => document.activeElement?.textContent)).toContain(`Inaktivera ${NAME}?`);
+    await admin.getByRole('button', { name: 'Ja, inaktivera' }).click();
+    await admin.getByText(`${NAME} är inaktiverad och utloggad.`).waitFor();
+    const row = admin.locator(`tr[data-user="${EMAIL}"]`);
+    await row.getByText('Inaktiverad').waitFor();
+    // Vera's open session is gone: the next page she loads finds her signed out.
+    await vera.goto(`${h.server.url}/inbox`);
+    await vera.locator('.session-link', { hasText: 'Logga in' }).waitFor();
+    await admin.getByRole('button', { name: `Återaktivera ${NAME}` }).click();
+    await admin.getByText(`${NAME} kan logga in igen.`).waitFor();
+    await row.getByText('Aktiv').waitFor();
   }, 60_000);
 });
 
@@ -135,6 +154,8 @@ describe('audit log', () => {
         expect.stringMatching(new RegExp(`skapade kontot '${NAME}'$`)),
         `${NAME} loggade in`,
         `${NAME} bytte lösenord`,
+        expect.stringMatching(new RegExp(`inaktiverade kontot '${NAME}'$`)),
+        expect.stringMatching(new RegExp(`återaktiverade kontot '${NAME}'$`)),
       ]),
     );
     expect(sentences.join(' ')).not.toMatch(/_|\{/);
