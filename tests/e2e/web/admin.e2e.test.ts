@@ -99,13 +99,13 @@ describe('users and roles', () => {
     await admin.getByRole('button', { name: 'Ja, inaktivera' }).click();
     await admin.getByText(`${NAME} är inaktiverad och utloggad.`).waitFor();
     const row = admin.locator(`tr[data-user="${EMAIL}"]`);
-    await row.getByText('Inaktiverad').waitFor();
+    await row.getByText('Inaktiverad', { exact: true }).waitFor();
     // Vera's open session is gone: the next page she loads finds her signed out.
     await vera.goto(`${h.server.url}/inbox`);
     await vera.locator('.session-link', { hasText: 'Logga in' }).waitFor();
     await admin.getByRole('button', { name: `Återaktivera ${NAME}` }).click();
     await admin.getByText(`${NAME} kan logga in igen.`).waitFor();
-    await row.getByText('Aktiv').waitFor();
+    await row.getByText('Aktiv', { exact: true }).waitFor();
   }, 60_000);
 });
 
