@@ -4,6 +4,7 @@ import {
   ErasureResultSchema,
   ProcessingRecordSchema,
   RegisterExtractSchema,
+  RetentionOverviewSchema,
   RetentionRunResultSchema,
 } from '../domain/gdpr.js';
 import { defineRoute } from './define-route.js';
@@ -36,6 +37,14 @@ export const gdprContract = {
     summary: "Erase a reporter's e-mail address",
     body: DataSubjectRequestSchema,
     response: { 200: ErasureResultSchema },
+  }),
+  retentionOverview: defineRoute({
+    method: 'GET',
+    path: '/gdpr/retention',
+    policy: 'gdpr:manage',
+    tags,
+    summary: 'The retention rules, what a run now would remove (dry run) and the last runs',
+    response: { 200: RetentionOverviewSchema },
   }),
   retention: defineRoute({
     method: 'POST',

@@ -13,6 +13,10 @@ export const AuditEventSchema = z.object({
   /** Only the fields that changed, before and after (free text is already redacted at write time). */
   changes: z.record(z.string(), z.object({ before: z.unknown(), after: z.unknown() })),
   remote_address: z.string().nullable(),
+  /** The acting account's name (when the actor is one of the organisation's accounts). */
+  actor_name: z.string().nullable().optional(),
+  /** The record's title, when it still exists and the reader may browse it. */
+  entity_name: z.string().nullable().optional(),
 });
 export type AuditEvent = z.infer<typeof AuditEventSchema>;
 

@@ -35,6 +35,8 @@ export const MeSchema = z.object({
   csrf_token: z.string().nullable(),
   /** True after signing in with a one-time password: only changing it (and signing out) is allowed. */
   must_change_password: z.boolean().optional(),
+  /** Whether the account has a password to change (an account of single sign-on only has none). */
+  password_sign_in: z.boolean().optional(),
 });
 export type Me = z.infer<typeof MeSchema>;
 
@@ -63,6 +65,8 @@ export const UserCreateSchema = z.strictObject({
   email: EmailSchema,
   display_name: z.string().trim().min(1).max(200),
   password: PasswordSchema.optional(),
+  /** An account that signs in only by single sign-on: no password at all (the server refuses it without OIDC). */
+  sso_only: z.boolean().optional(),
   memberships: z.array(z.object({ unit_id: UuidSchema, role: RoleSchema })).min(1),
 });
 export type UserCreate = z.infer<typeof UserCreateSchema>;

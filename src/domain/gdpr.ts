@@ -29,6 +29,26 @@ export const RetentionRunResultSchema = z.object({
   skipped: z.string().optional(),
 });
 
+/** A past retention run as the audit log keeps it: when, who (an account's name, or the daily job), what it removed. */
+export const RetentionRunSchema = z.object({
+  id: z.number().int(),
+  ran_at: z.string(),
+  actor: z.string(),
+  /** The account's name when a person ran it; null for the daily job and the command line. */
+  actor_name: z.string().nullable(),
+  automatic: z.boolean(),
+  results: z.array(z.object({ target: RetentionTargetSchema, affected: z.number().int() })),
+});
+export type RetentionRun = z.infer<typeof RetentionRunSchema>;
+
+/** The retention page: the rules, what a run now would remove (a dry run), and the last runs. */
+export const RetentionOverviewSchema = z.object({
+  rules: z.array(RetentionRuleSchema),
+  preview: RetentionRunResultSchema,
+  runs: z.array(RetentionRunSchema),
+});
+export type RetentionOverview = z.infer<typeof RetentionOverviewSchema>;
+
 /** One line of the record of processing (GDPR art. 30), shown on a public page. */
 export const ProcessingActivitySchema = z.object({
   name: z.object({ sv: z.string(), en: z.string() }),

@@ -5,6 +5,8 @@ import type { FollowupAssessment, MeasureStatus, MeasureType } from './measures.
 import type { PlaceSetting, PlaceType } from './org.js';
 import type { IndicatorDirection, ProblemStage } from './problems.js';
 import type { RequestStatus } from './requests.js';
+import type { RetentionTarget } from './gdpr.js';
+import type { Role } from './auth.js';
 
 /**
  * The one Swedish/English label per code of each vocabulary. The web's i18n resources and the PDF/Excel
@@ -223,3 +225,26 @@ export function indicatorChangeText(change: number, percent: number | null, lang
     ? signedNumber(change, lang)
     : `${signedNumber(change, lang)} (${signedNumber(percent, lang)} %)`;
 }
+
+/** What each retention rule removes, as a plural noun phrase ("Importrapporter äldre än 12 månader: 3"). */
+export const RETENTION_TARGET_LABELS: Labels<RetentionTarget> = {
+  incident_free_text: { sv: 'Fritext i händelser', en: 'Free text of incidents' },
+  reporter_contact: { sv: 'Bekräftade e-postadresser till rapportörer', en: "Reporters' confirmed e-mail addresses" },
+  unconfirmed_reporter_contact: {
+    sv: 'Obekräftade e-postadresser till rapportörer',
+    en: "Reporters' unconfirmed e-mail addresses",
+  },
+  session: { sv: 'Utgångna inloggningssessioner', en: 'Expired sign-in sessions' },
+  sign_in_throttle: { sv: 'IP-adresser från inloggningsförsök', en: 'Addresses of sign-in attempts' },
+  import_report: { sv: 'Importrapporter', en: 'Import reports' },
+  outbox_message: { sv: 'Skickade och uppgivna e-postmeddelanden', en: 'Sent and given-up e-mail messages' },
+  release_draft: { sv: 'Utkast till utlämnanden', en: 'Drafts of records releases' },
+};
+
+export const ROLE_LABELS: Labels<Role> = {
+  admin: { sv: 'Administratör', en: 'Administrator' },
+  coordinator: { sv: 'Samordnare', en: 'Coordinator' },
+  unit_editor: { sv: 'Handläggare', en: 'Unit editor' },
+  partner_viewer: { sv: 'Samverkanspart', en: 'Partner' },
+  analyst: { sv: 'Analytiker', en: 'Analyst' },
+};

@@ -43,6 +43,7 @@ import { qualityRoutes } from '../features/quality/quality.routes.js';
 import { requestsRoutes } from '../features/requests/requests.routes.js';
 import { responsibilityRoutes } from '../features/responsibility/responsibility.routes.js';
 import { viewsRoutes } from '../features/views/views.routes.js';
+import { usersRoutes } from '../features/users/users.routes.js';
 import { authPlugin } from './auth.js';
 import { type Config, DEFAULT_PUBLIC_URL } from './config.js';
 import { sendError } from './errors.js';
@@ -168,6 +169,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
         async () => ({ status: 'ok' as const, engine: options.engine }),
       );
       await api.register(authRoutes);
+      await api.register(usersRoutes);
       await api.register(oidcRoutes);
       await api.register(auditRoutes);
       await api.register(recordsRoutes);

@@ -28,6 +28,10 @@ const ProcessingRecordPage = lazy(() =>
   import('./features/gdpr/ProcessingRecordPage.js').then((m) => ({ default: m.ProcessingRecordPage })),
 );
 const AuditPage = lazy(() => import('./features/audit/AuditPage.js').then((m) => ({ default: m.AuditPage })));
+const UsersPage = lazy(() => import('./features/users/UsersPage.js').then((m) => ({ default: m.UsersPage })));
+const RetentionPage = lazy(() =>
+  import('./features/gdpr/RetentionPage.js').then((m) => ({ default: m.RetentionPage })),
+);
 const RecordsPage = lazy(() => import('./features/records/RecordsPage.js').then((m) => ({ default: m.RecordsPage })));
 const SituationPage = lazy(() =>
   import('./features/situation/SituationPage.js').then((m) => ({ default: m.SituationPage })),
@@ -134,6 +138,8 @@ const ELEMENTS: Record<PagePath, ReactNode> = {
   personuppgifter: page(<ProcessingRecordPage />),
   'admin/audit': page(<AuditPage />),
   'admin/records': page(<RecordsPage />),
+  'admin/users': page(<UsersPage />),
+  'admin/retention': page(<RetentionPage />),
   city: page(<CityPage />),
   quality: page(<QualityPage />),
   annual: page(<AnnualPage />),

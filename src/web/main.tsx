@@ -1,6 +1,7 @@
 import 'leaflet/dist/leaflet.css';
 import './styles.css';
 import './pages.css';
+import './admin.css';
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';

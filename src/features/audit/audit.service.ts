@@ -2,7 +2,15 @@ import { stringify } from 'csv-stringify/sync';
 import { defuseCell } from '../../analysis/text/spreadsheet-cell.js';
 import type { AuditEvent, AuditQuery } from '../../domain/audit.js';
 import type { ServiceContext } from '../../core/context.js';
-import { type AuditFilter, listAuditEvents } from './audit.repo.js';
+import {
+  type AuditFilter,
+  findActorNames,
+  findEntityNames,
+  listAuditEvents,
+  NAMED_ENTITY_TYPES,
+  type NamedEntityType,
+} from './audit.repo.js';
+import { tierAccess } from '../../core/policy.js';
 import { recordAudit } from '../../core/audit.repo.js';
 
 type Row = Awaited<ReturnType<typeof listAuditEvents>>[number];
@@ -44,10 +52,36 @@ function filterOf(query: Omit<AuditQuery, 'limit' | 'before_id'> & { before_id?:
   };
 }
 
-/** A page of the organisation's audit log, newest first. */
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+const isNamed = (type: string): type is NamedEntityType => (NAMED_ENTITY_TYPES as readonly string[]).includes(type);
+
+/**
+ * The names a page of events is told with: the actors' account names and the records' titles, one query for
+ * the actors and one per kind of record (never one per event). A record the caller may not browse keeps no name.
+ */
+async function withNames(ctx: ServiceContext, events: AuditEvent[]): Promise<AuditEvent[]> {
+  const access = tierAccess(ctx.principal);
+  const idsByKind = new Map<NamedEntityType, Set<string>>();
+  for (const e of events)
+    if (e.entity_id && isNamed(e.entity_type) && UUID.test(e.entity_id))
+      idsByKind.set(e.entity_type, (idsByKind.get(e.entity_type) ?? new Set()).add(e.entity_id));
+  const actors = await findActorNames(ctx.db, ctx.organisation.id, [...new Set(events.map((e) => e.actor))]);
+  const actorName = new Map(actors.map((a) => [a.email, a.name]));
+  const entityName = new Map<string, string>();
+  for (const [kind, ids] of idsByKind)
+    for (const r of await findEntityNames(ctx.db, ctx.organisation.id, access, kind, [...ids]))
+      entityName.set(`${kind}:${r.id}`, r.name);
+  return events.map((e) => ({
+    ...e,
+    actor_name: actorName.get(e.actor) ?? null,
+    entity_name: e.entity_id ? (entityName.get(`${e.entity_type}:${e.entity_id}`) ?? null) : null,
+  }));
+}
+
+/** A page of the organisation's audit log, newest first, with the names of actors and records. */
 export async function searchAudit(ctx: ServiceContext, query: AuditQuery) {
   const rows = await listAuditEvents(ctx.db, ctx.organisation.id, filterOf(query), query.limit + 1);
-  const items = rows.slice(0, query.limit).map(toEvent);
+  const items = await withNames(ctx, rows.slice(0, query.limit).map(toEvent));
   return { items, next_before_id: rows.length > query.limit ? items[items.length - 1]!.id : null };
 }
 

@@ -65,5 +65,10 @@ export const authRoutes: FastifyPluginAsyncZod = async (app) => {
   serve(app, routes.revokeToken, async ({ ctx, params }) => {
     await revokeMyApiToken(ctx, params.id);
   });
-  serve(app, routes.createUser, async ({ ctx, body }) => createUser(ctx, body));
+  // Single sign-on is the server's configuration: only then may an account be created without a password.
+  serveHttp(app, routes.createUser, async ({ context, body, request, reply }) => {
+    const created = await createUser(await context(), body, { ssoAvailable: request.server.oidc !== null });
+    reply.status(201);
+    return created;
+  });
 };

@@ -169,6 +169,7 @@ export async function me(ctx: ServiceContext, csrfToken: string | null): Promise
     })),
     csrf_token: csrfToken,
     must_change_password: user?.must_change_password ?? false,
+    password_sign_in: Boolean(user?.password_hash),
   };
 }
 
@@ -259,14 +260,23 @@ function weakPassword(path: string, problem: PasswordProblem): AppError {
 
 /**
  * Creates an account. Without a password a one-time one is generated and returned (shown once); given
- * passwords must pass the NIST checks.
+ * passwords must pass the NIST checks. `sso_only` creates one without any password, for single sign-on, which
+ * `ssoAvailable` says is configured.
  */
 export async function createUser(
   ctx: ServiceContext,
   input: UserCreate,
-  options: { oneTimePassword?: boolean } = {},
+  options: { oneTimePassword?: boolean; ssoAvailable?: boolean } = {},
 ): Promise<{ id: string; email: string; password: string | null }> {
-  const password = input.password ?? generatePassword();
+  if (input.sso_only && input.password)
+    throw new AppError('VALIDATION_FAILED', {
+      details: [{ path: 'password', code: 'sso_only', message: 'an account of single sign-on only has no password' }],
+    });
+  if (input.sso_only && !options.ssoAvailable)
+    throw new AppError('VALIDATION_FAILED', {
+      details: [{ path: 'sso_only', code: 'no_sso', message: 'single sign-on is not configured here' }],
+    });
+  const password = input.sso_only ? null : (input.password ?? generatePassword());
   const problem = input.password
     ? await passwordProblem(input.password, input.email, await organisationWords(ctx.db, ctx.organisation.id))
     : null;
@@ -293,9 +303,9 @@ export async function createUser(
         organisation_id: ctx.organisation.id,
         email: input.email,
         display_name: input.display_name,
-        password_hash: await hashPassword(password),
+        password_hash: password === null ? null : await hashPassword(password),
         // A generated password was seen by whoever printed or passed it on: its owner must replace it first.
-        must_change_password: options.oneTimePassword ?? !input.password,
+        must_change_password: password !== null && (options.oneTimePassword ?? !input.password),
       },
       input.memberships,
     );
@@ -305,7 +315,7 @@ export async function createUser(
       action: 'create',
       entityType: 'user',
       entityId: id,
-      after: { email: input.email, memberships: input.memberships },
+      after: { email: input.email, memberships: input.memberships, sso_only: Boolean(input.sso_only) },
       remoteAddress: ctx.remoteAddress,
     });
     return { id, email: input.email, password: input.password ? null : password };

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { inTransaction, liftStatementTimeout } from '../../db/transaction.js';
-import type { RetentionTarget } from '../../domain/gdpr.js';
+import { type RetentionOverview, type RetentionTarget, RetentionTargetSchema } from '../../domain/gdpr.js';
 import type { Db, ServiceContext } from '../../core/context.js';
 import { recordAudit } from '../../core/audit.repo.js';
 import { expireSignInThrottle } from '../auth/sign-in-throttle.js';
@@ -25,6 +25,7 @@ import {
   deleteDoneOutboxMessages,
   deleteExpiredContacts,
   deleteExpiredSessions,
+  listRetentionRuns,
   tryAdvisoryXactLock,
 } from './retention.repo.js';
 import { processingRecord, RETENTION_RULES } from './processing-record.js';
@@ -117,6 +118,40 @@ export async function runRetention(ctx: ServiceContext, options: { dryRun: boole
     }
     return { dry_run: options.dryRun, ran_at: now.toISOString(), results };
   });
+}
+
+/** The actor of the daily run (cli/background-jobs.ts): the run no person started. */
+const DAILY_JOB_ACTOR = 'retention-job';
+
+/**
+ * The retention page: the rules, what a run now would remove (the same run, counting only) and the last ten
+ * runs from the audit log.
+ */
+export async function getRetentionOverview(ctx: ServiceContext, now = new Date()): Promise<RetentionOverview> {
+  const [preview, runs] = [
+    await runRetention(ctx, { dryRun: true, now }),
+    await listRetentionRuns(ctx.db, ctx.organisation.id, 10),
+  ];
+  return {
+    rules: [...RETENTION_RULES],
+    preview,
+    runs: runs.map((r) => {
+      const results = ((r.after as { results?: unknown[] } | null)?.results ?? []) as Array<Record<string, unknown>>;
+      return {
+        id: r.id,
+        ran_at: new Date(r.occurred_at).toISOString(),
+        actor: r.actor,
+        actor_name: r.display_name ?? null,
+        automatic: r.actor === DAILY_JOB_ACTOR,
+        results: results.flatMap((x) => {
+          const target = RetentionTargetSchema.safeParse(x.target);
+          return target.success && typeof x.affected === 'number'
+            ? [{ target: target.data, affected: x.affected }]
+            : [];
+        }),
+      };
+    }),
+  };
 }
 
 export function getProcessingRecord(ctx: ServiceContext & { organisationRecord?: { name: string } }) {

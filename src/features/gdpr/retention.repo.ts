@@ -181,3 +181,18 @@ export async function tryAdvisoryXactLock(trx: Db, lock: number): Promise<boolea
   const { rows } = await sql<{ locked: boolean }>`SELECT pg_try_advisory_xact_lock(${lock}) AS locked`.execute(trx);
   return Boolean(rows[0]?.locked);
 }
+
+/** The last retention runs the audit log holds, newest first, with the name of the account that ran one. */
+export function listRetentionRuns(db: Db, organisationId: string, limit: number) {
+  return db
+    .selectFrom('audit_events as a')
+    .leftJoin('users as u', (join) =>
+      join.onRef('u.email', '=', 'a.actor').on('u.organisation_id', '=', organisationId),
+    )
+    .select(['a.id', 'a.occurred_at', 'a.actor', 'a.after', 'u.display_name'])
+    .where('a.organisation_id', '=', organisationId)
+    .where('a.entity_type', '=', 'retention_run')
+    .orderBy('a.id', 'desc')
+    .limit(limit)
+    .execute();
+}

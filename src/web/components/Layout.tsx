@@ -37,6 +37,16 @@ export function Layout() {
         <NavLink to="/admin/records">{t('records.nav')}</NavLink>
       </li>
     ),
+    allows(session.data, 'users:manage') && (
+      <li key="users">
+        <NavLink to="/admin/users">{t('users.nav')}</NavLink>
+      </li>
+    ),
+    allows(session.data, 'gdpr:manage') && (
+      <li key="retention">
+        <NavLink to="/admin/retention">{t('retention.nav')}</NavLink>
+      </li>
+    ),
     allows(session.data, 'programme:read') && (
       <li key="responsibility">
         <NavLink to="/responsibility">{t('responsibility.nav')}</NavLink>

@@ -1,4 +1,5 @@
 import { labelsIn, PLACE_TYPE_LABELS, SOURCE_LABELS } from '../../domain/labels.js';
+import { enAdmin } from './en-admin.js';
 import { enAbout } from './en-about.js';
 import { enAgreements } from './en-agreements.js';
 import { enAccount } from './en-account.js';
@@ -17,6 +18,7 @@ export type Translation = Shape<typeof sv>;
 
 export const en: Translation = {
   ...enAbout,
+  ...enAdmin,
   ...enAgreements,
   ...enAccount,
   ...enImports,

@@ -1,4 +1,5 @@
 import { labelsIn, PLACE_TYPE_LABELS, SOURCE_LABELS } from '../../domain/labels.js';
+import { svAdmin } from './sv-admin.js';
 import { svAbout } from './sv-about.js';
 import { svAgreements } from './sv-agreements.js';
 import { svAccount } from './sv-account.js';
@@ -14,6 +15,7 @@ import { svRecords } from './sv-records.js';
 /** Swedish, the default language. en.ts must have exactly the same keys (checked by its type). */
 export const sv = {
   ...svAbout,
+  ...svAdmin,
   ...svAgreements,
   ...svAccount,
   ...svImports,

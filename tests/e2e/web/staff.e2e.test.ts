@@ -222,13 +222,13 @@ describe('audit log', () => {
     await rows.first().getByText('samordnare.eav@stockholm.example').waitFor();
     expect(await rows.count()).toBe(2);
     // Newest first: the closing, then the move to "in progress".
-    expect(await rows.first().textContent()).toMatch(/closure_reason:\s*\(tomt\)\s*→\s*ändrat till\s*not_ours/);
+    expect(await rows.first().textContent()).toMatch(/skäl för avslut:\s*tomt\s*→\s*ändrat till\s*Inte stadens ansvar/);
     const row = rows.nth(1);
     const text = (await row.textContent()) ?? '';
-    expect(text).toContain('Ändrad');
-    expect(text).toMatch(/status:\s*new\s*→\s*ändrat till\s*in_progress/);
+    expect(text).toMatch(/ändrade status och handläggningsanteckning på händelsen/);
+    expect(text).toMatch(/status:\s*Ny\s*→\s*ändrat till\s*Pågår/);
     // The log says the note changed, not what it says (free text never enters the audit log).
-    expect(text).toMatch(/status_note:\s*\(tomt\)\s*→\s*ändrat till\s*\[text\]/);
+    expect(text).toMatch(/handläggningsanteckning:\s*tomt\s*→\s*ändrat till\s*\(text\)/);
     expect(text).not.toContain('fet');
     expect(await admin.locator('.audit-table b, .audit-table img').count()).toBe(0);
     await admin.getByText('2 händelser visas.').waitFor();

@@ -3,7 +3,10 @@ import { Link, useLocation, useNavigate } from 'react-router';
 import { DisclosureMenu } from '../../components/DisclosureMenu.js';
 import { useLogout, useSession } from './use-session.js';
 
-/** "Logga in" for visitors; for a signed-in user a button with their name that shows their e-mail and "Logga ut". */
+/**
+ * "Logga in" for visitors; for a signed-in user a button with their name that shows their e-mail, "Byt lösenord"
+ * (for an account with a password) and "Logga ut".
+ */
 export function SessionMenu() {
   const { t } = useTranslation();
   const session = useSession();
@@ -24,6 +27,11 @@ export function SessionMenu() {
   return (
     <DisclosureMenu label={user.display_name} labelPrefix={t('login.account')} className="session-menu">
       <p className="session-email">{user.email}</p>
+      {session.data.password_sign_in !== false && (
+        <Link className="session-link" to="/account/password">
+          {t('session.changePassword')}
+        </Link>
+      )}
       <button
         type="button"
         className="session-link"

@@ -1,0 +1,183 @@
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { expectAccessible, type Harness, open, printA11ySummary, settle, shot, signIn, startHarness } from './pages.js';
+
+/**
+ * Administration in the browser: the admin invites an account with a one-time password and changes its role;
+ * the new user signs in with that password and must replace it; the retention page shows its dry run and runs
+ * after a confirmation; the audit log tells all of it in sentences. Desktop and phone, scanned with axe.
+ */
+let h: Harness;
+let admin: Page;
+const STAMP = Date.now();
+const NAME = 'Vera Nilsson';
+const EMAIL = `vera.nilsson.${STAMP}@example.se`;
+const NEW_PASSWORD = 'blåbärssoppa vid midnatt';
+let oneTimePassword = '';
+let vera: Page;
+const nav = (page: Page) => page.getByRole('navigation', { name: 'Huvudmeny' });
+
+beforeAll(async () => {
+  h = await startHarness();
+  admin = await h.newPage();
+  await signIn(admin, h, 'admin');
+}, 120_000);
+afterAll(async () => {
+  printA11ySummary();
+  await h?.close();
+});
+
+describe('users and roles', () => {
+  it('the admin invites a user and is shown the one-time password once', async () => {
+    await nav(admin).getByRole('button', { name: 'Mer' }).click();
+    await nav(admin).getByRole('link', { name: 'Användare och roller' }).click();
+    await admin.getByRole('heading', { level: 1, name: 'Användare och roller' }).waitFor();
+    await settle(admin);
+
+    // An empty submit names every missing field in the summary.
+    await admin.getByRole('button', { name: 'Bjud in', exact: true }).click();
+    const summary = admin.locator('.error-summary');
+    await summary.waitFor();
+    expect(await summary.textContent()).toContain('Fyll i namnet.');
+    expect(await admin.locator('#invite-unit').getAttribute('aria-invalid')).toBe('true');
+
+    await admin.locator('#invite-name').fill(NAME);
+    await admin.locator('#invite-email').fill(EMAIL);
+    await admin.locator('#invite-unit').selectOption({ index: 1 });
+    await admin.locator('#invite-role').selectOption('analyst');
+    await admin.getByRole('button', { name: 'Bjud in', exact: true }).click();
+    const password = admin.getByTestId('one-time-password');
+    await password.waitFor();
+    oneTimePassword = (await password.textContent()) ?? '';
+    expect(oneTimePassword.length).toBeGreaterThanOrEqual(12);
+    const row = admin.locator(`tr[data-user="${EMAIL}"]`);
+    await row.waitFor();
+    expect(await row.textContent()).toContain('Analytiker');
+    expect(await row.textContent()).toContain('Engångslösenord, inte bytt');
+  }, 60_000);
+
+  it('changes the role, and the list shows it', async () => {
+    await admin.getByRole('button', { name: `Ändra roller för ${NAME}` }).click();
+    await admin.getByRole('heading', { level: 2, name: `Roller för ${NAME}` }).waitFor();
+    expect(await admin.evaluate(() => document.activeElement?.id)).toBe('memberships-title');
+    await admin.locator('#membership-0-role').selectOption('coordinator');
+    await admin.getByRole('button', { name: 'Spara roller' }).click();
+    await admin.getByText(`Rollerna för ${NAME} är sparade.`).waitFor();
+    const row = admin.locator(`tr[data-user="${EMAIL}"]`);
+    await row.getByText(/Samordnare/).waitFor();
+    expect(await row.textContent()).not.toContain('Analytiker');
+    await expectAccessible(admin, 'users and roles (desktop)');
+    await shot(admin, 'web-admin-users');
+  }, 60_000);
+
+  it('the new user signs in with the one-time password, must replace it, then finds "Byt lösenord" in the account menu', async () => {
+    vera = await h.newPage();
+    await vera.goto(`${h.server.url}/login`);
+    await vera.locator('#login-email').fill(EMAIL);
+    await vera.locator('#login-password').fill(oneTimePassword);
+    await vera.locator('.login-form button[type=submit]').click();
+    await vera.getByRole('heading', { level: 1, name: 'Byt lösenord' }).waitFor();
+    await vera.getByLabel('Nuvarande lösenord').fill(oneTimePassword);
+    await vera.getByLabel('Nytt lösenord').fill(NEW_PASSWORD);
+    await vera.getByRole('button', { name: 'Byt lösenord' }).click();
+    await vera.waitForURL(`${h.server.url}/`);
+    await vera.locator('.session-menu > button').click();
+    await vera.locator('.session-menu').getByRole('link', { name: 'Byt lösenord' }).click();
+    await vera.getByRole('heading', { level: 1, name: 'Byt lösenord' }).waitFor();
+    expect(await vera.locator('.lead').textContent()).toContain('Välj ett nytt lösenord');
+    // Coordinators do not administer accounts: no menu link, and the page says so.
+    await open(vera, h, '/admin/users', 'Användare och roller');
+    expect(await vera.locator('main').textContent()).toMatch(/behörighet|administratörer/i);
+  }, 60_000);
+
+  it('deactivation asks first, signs the user out at once, and reactivation lets them back in', async () => {
+    await open(admin, h, '/admin/users', 'Användare och roller');
+    await admin.getByRole('button', { name: `Inaktivera ${NAME}` }).click();
+    const question = admin.getByText(`Inaktivera ${NAME}? Hen loggas ut direkt`);
+    await question.waitFor();
+    expect(await admin.evaluate(() => document.activeElement?.textContent)).toContain(`Inaktivera ${NAME}?`);
+    await admin.getByRole('button', { name: 'Ja, inaktivera' }).click();
+    await admin.getByText(`${NAME} är inaktiverad och utloggad.`).waitFor();
+    const row = admin.locator(`tr[data-user="${EMAIL}"]`);
+    await row.getByText('Inaktiverad', { exact: true }).waitFor();
+    // Vera's open session is gone: the next page she loads finds her signed out.
+    await vera.goto(`${h.server.url}/inbox`);
+    await vera.locator('.session-link', { hasText: 'Logga in' }).waitFor();
+    await admin.getByRole('button', { name: `Återaktivera ${NAME}` }).click();
+    await admin.getByText(`${NAME} kan logga in igen.`).waitFor();
+    await row.getByText('Aktiv', { exact: true }).waitFor();
+  }, 60_000);
+});
+
+describe('retention', () => {
+  it('shows what the next run would remove, and runs after a confirmation', async () => {
+    await open(admin, h, '/admin/retention', 'Gallring av personuppgifter');
+    const preview = admin.getByTestId('retention-preview');
+    expect(await preview.textContent()).toMatch(/Importrapporter äldre än 12 månader: \d+/);
+    expect(await preview.textContent()).toMatch(/Utgångna inloggningssessioner äldre än 1 månad: \d+/);
+    await expectAccessible(admin, 'retention (desktop)');
+    await shot(admin, 'web-admin-retention');
+    const run = admin.getByRole('button', { name: 'Gallra nu' });
+    if ((await run.count()) > 0) {
+      await run.click();
+      await admin.getByText(/Gallra [\d\s]+ poster? nu\? Det går inte att ångra\./).waitFor();
+      await admin.getByRole('button', { name: 'Ja, gallra nu' }).click();
+      await admin.getByText(/Gallringen är klar/).waitFor();
+    } else {
+      await admin.getByText('Det finns inget att gallra just nu.').waitFor();
+      const res = await admin.request.post(`${h.server.url}/api/gdpr/retention`, {
+        data: { dry_run: false },
+        headers: { 'x-csrf-token': await csrf(admin) },
+      });
+      expect(res.status()).toBe(200);
+      await admin.reload();
+    }
+    await settle(admin);
+    const runs = admin.getByRole('region', { name: /De senaste gallringarna/ });
+    await runs.locator('tbody tr').first().waitFor();
+    expect(await runs.locator('tbody tr').first().textContent()).not.toContain('@');
+  }, 60_000);
+});
+
+async function csrf(page: Page): Promise<string> {
+  return ((await (await page.request.get(`${h.server.url}/api/auth/me`)).json()) as { csrf_token: string }).csrf_token;
+}
+
+describe('audit log', () => {
+  it('tells the invitation and the role change as sentences with names', async () => {
+    await open(admin, h, '/admin/audit?entity_type=user', 'Granskningslogg');
+    await admin.locator('.audit-table tbody tr').first().waitFor();
+    const sentences = await admin.getByTestId('audit-sentence').allTextContents();
+    expect(sentences).toEqual(
+      expect.arrayContaining([
+        expect.stringMatching(new RegExp(`ändrade roller på kontot '${NAME}' från Analytiker till Samordnare$`)),
+        expect.stringMatching(new RegExp(`skapade kontot '${NAME}'$`)),
+        `${NAME} loggade in`,
+        `${NAME} bytte lösenord`,
+        expect.stringMatching(new RegExp(`inaktiverade kontot '${NAME}'$`)),
+        expect.stringMatching(new RegExp(`återaktiverade kontot '${NAME}'$`)),
+      ]),
+    );
+    expect(sentences.join(' ')).not.toMatch(/_|\{/);
+    await expectAccessible(admin, 'audit log as sentences (desktop)');
+    await shot(admin, 'web-admin-audit');
+  }, 60_000);
+});
+
+describe('on a phone (390 px)', () => {
+  it('users, retention and the audit log fit and stay accessible', async () => {
+    const phone = await h.newPage({ width: 390, height: 844 });
+    await signIn(phone, h, 'admin');
+    for (const [path, h1, name] of [
+      ['/admin/users', 'Användare och roller', 'users'],
+      ['/admin/retention', 'Gallring av personuppgifter', 'retention'],
+      ['/admin/audit?entity_type=user', 'Granskningslogg', 'audit'],
+    ] as const) {
+      await open(phone, h, path, h1);
+      // The page itself does not scroll sideways; wide tables scroll in their own region.
+      expect(await phone.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+      await expectAccessible(phone, `${name} (phone)`);
+      await shot(phone, `web-admin-${name}-phone`);
+    }
+  }, 90_000);
+});
