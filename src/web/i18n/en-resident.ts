@@ -28,7 +28,6 @@ export const enResident: Shape<typeof svResident> = {
       mapNote: 'The point is rounded to about 100 metres.',
       photoHeading: 'Your photo',
       photoNote: "The photo is shown only to whoever holds the receipt code and to the city's staff.",
-      step: { new: 'Received', in_progress: 'In progress', closed: 'Closed' },
     },
     staff: {
       heading: 'The reporter',

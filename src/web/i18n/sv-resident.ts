@@ -25,7 +25,6 @@ export const svResident = {
       mapNote: 'Punkten är avrundad till ungefär 100 meter.',
       photoHeading: 'Ditt foto',
       photoNote: 'Fotot visas bara för den som har kvittokoden och för stadens handläggare.',
-      step: { new: 'Mottagen', in_progress: 'Under handläggning', closed: 'Avslutad' },
     },
     staff: {
       heading: 'Den som anmälde',

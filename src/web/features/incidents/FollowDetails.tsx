@@ -38,7 +38,7 @@ export function FollowDetails({ report }: { report: PublicReportStatus }) {
           {report.history.map((step) => (
             <li key={`${step.at}-${step.status}`}>
               <time dateTime={step.at}>{format.dateTime(step.at)}</time>{' '}
-              <strong>{t(`resident.follow.step.${step.status}`)}</strong>
+              <strong>{t(`incidents.status.${step.status}`)}</strong>
               {step.closure_reason && <> · {t(`follow.closure.${step.closure_reason}`)}</>}
             </li>
           ))}

@@ -10,13 +10,17 @@ export function useResidentSide(id: string | undefined, enabled = true) {
   });
 }
 
-/** Writes a reply to the reporter; the answer replaces the cached resident side. */
+/**
+ * Writes a reply to the reporter; the answer replaces the cached resident side. The reply counts as a change
+ * of the incident (its version goes up), so the incident is read again before its forms send the old version.
+ */
 export function useReplyToReporter(id: string) {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: (body: string) => residentEndpoints.reply(id, body),
     onSuccess: async (side) => {
       queryClient.setQueryData(['incidents', 'resident', id], side);
+      await queryClient.invalidateQueries({ queryKey: ['incidents', 'one', id] });
       await queryClient.invalidateQueries({ queryKey: ['audit'] });
     },
   });
