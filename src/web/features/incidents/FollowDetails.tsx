@@ -96,7 +96,8 @@ export function FollowDetails({ report }: { report: PublicReportStatus }) {
           onReady={setMap}
         />
         <p id="follow-map-note" className="legend-note">
-          {report.place_name ?? report.area_name ?? ''} {t('resident.follow.mapNote')}
+          {(report.place_name ?? report.area_name) && `${report.place_name ?? report.area_name}. `}
+          {t('resident.follow.mapNote')}
         </p>
       </section>
     </div>
