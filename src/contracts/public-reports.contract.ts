@@ -1,4 +1,6 @@
 import { z } from 'zod';
+import { IncidentSchema } from '../domain/incidents.js';
+import { UuidSchema } from '../domain/common.js';
 import {
   ANONYMOUS_REPORT_LIMIT,
   ContactConfirmSchema,
@@ -6,7 +8,10 @@ import {
   PublicReportReceiptSchema,
   PublicReportReopenSchema,
   PublicReportStatusSchema,
+  PhotoSizeQuerySchema,
+  PublicUpdateCreateSchema,
   ReceiptCodeSchema,
+  ResidentSideSchema,
 } from '../domain/public-reports.js';
 import { defineRoute } from './define-route.js';
 
@@ -55,5 +60,75 @@ export const publicReportsContract = {
     params: z.object({ receipt: ReceiptCodeSchema }),
     body: PublicReportReopenSchema,
     response: { 200: PublicReportStatusSchema },
+  }),
+  attachPhoto: defineRoute({
+    method: 'POST',
+    path: '/public/reports/:receipt/photo',
+    policy: 'public',
+    rateLimit: { max: 10, timeWindow: '10 minutes' },
+    tags,
+    summary:
+      'Add a photo to a report right after filing it (once, within an hour): JPEG or PNG up to 10 MB; stored resized, without EXIF or any other metadata',
+    description:
+      'multipart/form-data with one field "photo". HEIC is refused (415, code heic_not_supported): the image library cannot decode it.',
+    consumes: ['multipart/form-data'],
+    params: z.object({ receipt: ReceiptCodeSchema }),
+    response: { 201: z.object({ width: z.number().int(), height: z.number().int() }) },
+  }),
+  photo: defineRoute({
+    method: 'GET',
+    path: '/public/reports/:receipt/photo',
+    policy: 'public',
+    rateLimit: { max: 60, timeWindow: '1 minute' },
+    tags,
+    summary: "A report's photo (JPEG) for the holder of its receipt code; size=thumb for the thumbnail",
+    params: z.object({ receipt: ReceiptCodeSchema }),
+    query: PhotoSizeQuerySchema,
+    response: { 200: z.any().describe('the JPEG image') },
+  }),
+};
+
+const staffTags = ['incidents'];
+
+/** Staff's side of residents' reports: find one by receipt code, see its photo, answer the reporter. */
+export const residentSideContract = {
+  byReceipt: defineRoute({
+    method: 'GET',
+    path: '/incidents/by-receipt/:receipt',
+    policy: 'incidents:read',
+    tags: staffTags,
+    summary: 'The incident a receipt code belongs to (404 when unknown or not visible to the caller)',
+    params: z.object({ receipt: ReceiptCodeSchema }),
+    response: { 200: IncidentSchema },
+  }),
+  get: defineRoute({
+    method: 'GET',
+    path: '/incidents/:id/resident',
+    policy: 'incidents:read',
+    tags: staffTags,
+    summary: "An incident's receipt code, photo size and replies to the reporter",
+    params: z.object({ id: UuidSchema }),
+    response: { 200: ResidentSideSchema },
+  }),
+  reply: defineRoute({
+    method: 'POST',
+    path: '/incidents/:id/public-updates',
+    policy: 'incidents:update',
+    tags: staffTags,
+    summary:
+      "Reply to the reporter of a resident's report: redacted, shown on the follow page and e-mailed to a confirmed address",
+    params: z.object({ id: UuidSchema }),
+    body: PublicUpdateCreateSchema,
+    response: { 201: ResidentSideSchema },
+  }),
+  photo: defineRoute({
+    method: 'GET',
+    path: '/incidents/:id/photo',
+    policy: 'incidents:read',
+    tags: staffTags,
+    summary: "An incident's photo (JPEG) for staff who read free text; size=thumb for the thumbnail",
+    params: z.object({ id: UuidSchema }),
+    query: PhotoSizeQuerySchema,
+    response: { 200: z.any().describe('the JPEG image') },
   }),
 };

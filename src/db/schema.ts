@@ -11,6 +11,8 @@ import type {
 } from './schema/org.js';
 import type {
   AuditEventsTable,
+  IncidentPhotosTable,
+  IncidentPublicUpdatesTable,
   IncidentsTable,
   Open311ApiKeysTable,
   ReporterContactsTable,
@@ -75,6 +77,8 @@ export interface Database {
   incidents: IncidentsTable;
   audit_events: AuditEventsTable;
   reporter_contacts: ReporterContactsTable;
+  incident_photos: IncidentPhotosTable;
+  incident_public_updates: IncidentPublicUpdatesTable;
   open311_api_keys: Open311ApiKeysTable;
   users: UsersTable;
   memberships: MembershipsTable;

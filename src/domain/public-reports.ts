@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { CategoryCodeSchema } from './categories.js';
 import { IsoDateTimeSchema, LatSchema, LonSchema, UuidSchema } from './common.js';
-import { MAX_DESCRIPTION_LENGTH, StatusSchema } from './incidents.js';
+import { ClosureReasonSchema, MAX_DESCRIPTION_LENGTH, StatusSchema } from './incidents.js';
 
 /** Name of the honeypot field: invisible to people, filled in by form-spamming bots. */
 export const HONEYPOT_FIELD = 'website';
@@ -56,20 +56,43 @@ export const ReceiptCodeSchema = z.string().regex(/^TR-[A-HJKMNP-Z2-9]{4}-[A-HJK
 
 export const PublicReportReceiptSchema = z.object({ receipt_code: ReceiptCodeSchema, status: StatusSchema });
 
-/** What anyone holding the receipt may see: no free text, the location rounded to about 100 m. */
+/** One step of a report's status, from the audit trail of its changes. */
+export const StatusStepSchema = z.object({
+  at: z.string(),
+  status: StatusSchema,
+  closure_reason: ClosureReasonSchema.nullable(),
+});
+export type StatusStep = z.infer<typeof StatusStepSchema>;
+
+/** A reply staff wrote to the reporter, redacted on write. */
+export const PublicUpdateSchema = z.object({ body: z.string(), created_at: z.string() });
+export type PublicUpdate = z.infer<typeof PublicUpdateSchema>;
+
+/** The category's service level: how long handling is expected to take, and when that time is up. */
+export const HandlingPromiseSchema = z.object({ hours: z.number().int(), rule: z.string(), due_at: z.string() });
+
+/**
+ * What anyone holding the receipt may see: no free text of the report, the location rounded to about 100 m,
+ * the status history, the replies staff wrote to the reporter, the expected handling time and whether a
+ * photo came with it (shown only through the receipt code: the reporter's own).
+ */
 export const PublicReportStatusSchema = z.object({
   receipt_code: ReceiptCodeSchema,
   category: CategoryCodeSchema,
   category_label_sv: z.string(),
   category_label_en: z.string(),
   status: StatusSchema,
-  closure_reason: z.enum(['fixed', 'not_ours', 'wont_fix', 'duplicate']).nullable(),
+  closure_reason: ClosureReasonSchema.nullable(),
   reported_at: z.string(),
   updated_at: z.string(),
   area_name: z.string().nullable(),
   place_name: z.string().nullable(),
   lon: z.number(),
   lat: z.number(),
+  history: z.array(StatusStepSchema),
+  updates: z.array(PublicUpdateSchema),
+  handling: HandlingPromiseSchema.nullable(),
+  has_photo: z.boolean(),
 });
 export type PublicReportStatus = z.infer<typeof PublicReportStatusSchema>;
 
@@ -79,3 +102,25 @@ export type PublicReportReopen = z.infer<typeof PublicReportReopenSchema>;
 
 /** The token of the link that confirms a reporter's e-mail address. */
 export const ContactConfirmSchema = z.strictObject({ token: z.string().regex(/^[A-Za-z0-9_-]{20,64}$/) });
+
+/** A reply to the reporter, written by staff on the incident page; redacted like every text. */
+export const PublicUpdateCreateSchema = z.strictObject({ body: z.string().trim().min(1).max(2000) });
+export type PublicUpdateCreate = z.infer<typeof PublicUpdateCreateSchema>;
+
+/** What staff see of the resident's side of an incident: its receipt code, photo and replies. */
+export const ResidentSideSchema = z.object({
+  receipt_code: ReceiptCodeSchema.nullable(),
+  photo: z.object({ width: z.number().int(), height: z.number().int() }).nullable(),
+  updates: z.array(PublicUpdateSchema.extend({ id: UuidSchema })),
+});
+export type ResidentSide = z.infer<typeof ResidentSideSchema>;
+
+/** Photos a resident may attach: JPEG or PNG up to 10 MB. HEIC is refused: the image library shipped here cannot decode it. */
+export const PHOTO_MAX_BYTES = 10 * 1024 * 1024;
+/** Longest edge of a stored photo and of its thumbnail, in pixels. */
+export const PHOTO_MAX_EDGE = 1600;
+export const PHOTO_THUMB_EDGE = 320;
+/** A photo can be added within this time of the report, once: the reporter's own, sent right after the form. */
+export const PHOTO_WINDOW_MINUTES = 60;
+
+export const PhotoSizeQuerySchema = z.object({ size: z.enum(['full', 'thumb']).default('full') });

@@ -3,3 +3,6 @@
 
 /** The web page that confirms a reporter's address; the token travels in the fragment, which no server logs. */
 export const CONFIRM_CONTACT_PATH = '/report/confirm';
+
+/** The web page where a report is followed by its receipt code (the code follows as the last segment). */
+export const FOLLOW_PATH = '/follow';

@@ -45,6 +45,9 @@ const WRITES: Record<string, Entry> = {
   'POST /api/public/reports': { notOwned: 'public: anyone may report' },
   'POST /api/public/contacts/confirm': { notOwned: 'public: the token from the confirmation mail is the key' },
   'POST /api/public/reports/:receipt/reopen': { notOwned: 'public: the receipt code is the key' },
+  'POST /api/public/reports/:receipt/photo': {
+    notOwned: 'public: the receipt code is the key, once, right after the report',
+  },
   'POST /open311/v2/requests.:format': { notOwned: 'public: anyone may report (Open311)' },
   'POST /api/incidents': { notOwned: "reporting an incident anywhere in the city is every unit's right" },
   'POST /api/imports': { notOwned: 'organisation-wide data load by coordinators and admins (imports:run)' },
@@ -62,6 +65,9 @@ const WRITES: Record<string, Entry> = {
       url: `/api/incidents/${i.incident}/confidentiality`,
       payload: { from: 'municipal', confidentiality: 'partner' },
     }),
+  },
+  'POST /api/incidents/:id/public-updates': {
+    owned: (i) => ({ url: `/api/incidents/${i.incident}/public-updates`, payload: { body: 'Vi tittar på det.' } }),
   },
   'PUT /api/incidents/:id/assignment': {
     owned: (i) => ({ url: `/api/incidents/${i.incident}/assignment`, payload: { unit_id: i.library } }),

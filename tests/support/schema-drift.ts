@@ -4,7 +4,7 @@
  */
 
 /** A coarse class of a column's type: what a value of it is in JavaScript, as far as the two sides can agree. */
-export type TypeClass = 'text' | 'number' | 'boolean' | 'date' | 'json' | 'other';
+export type TypeClass = 'text' | 'number' | 'boolean' | 'date' | 'json' | 'binary' | 'other';
 
 export interface ColumnShape {
   nullable: boolean;
@@ -40,6 +40,7 @@ const SQL_TYPE_CLASSES: Record<string, TypeClass> = {
   'timestamp without time zone': 'date',
   json: 'json',
   jsonb: 'json',
+  bytea: 'binary',
 };
 
 /** The class of an information_schema `data_type`; connect.ts hands int8 and numeric over as numbers. */

@@ -70,6 +70,7 @@ function typeClass(checker: ts.TypeChecker, type: ts.Type): TypeClass {
   if (f & (ts.TypeFlags.NumberLike | ts.TypeFlags.BigIntLike)) return 'number';
   if (f & ts.TypeFlags.BooleanLike) return 'boolean';
   if (type.getSymbol()?.name === 'Date') return 'date';
+  if (type.getSymbol()?.name === 'Uint8Array') return 'binary';
   // jsonb holds objects (connect.ts: never top-level arrays); `unknown` is JSON whose shape the code checks itself.
   if (f & (ts.TypeFlags.Unknown | ts.TypeFlags.Any)) return 'json';
   if (f & ts.TypeFlags.Object && !checker.isArrayLikeType(type)) return 'json';

@@ -46,6 +46,29 @@ export interface IncidentsTable {
   version: Generated<number>;
 }
 
+/** A report's photo: re-encoded JPEG without metadata, at most PHOTO_MAX_EDGE px, and its thumbnail. */
+export interface IncidentPhotosTable {
+  id: Generated<string>;
+  organisation_id: string;
+  incident_id: string;
+  content_type: 'image/jpeg';
+  width: number;
+  height: number;
+  image: Uint8Array;
+  thumbnail: Uint8Array;
+  created_at: CreatedAt;
+}
+
+/** A reply to the reporter written by staff, redacted on write; shown on the follow page and e-mailed. */
+export interface IncidentPublicUpdatesTable {
+  id: Generated<string>;
+  organisation_id: string;
+  incident_id: string;
+  body: string;
+  created_by: string | null;
+  created_at: CreatedAt;
+}
+
 export interface AuditEventsTable {
   /** bigint identity; both engines hand int8 over as a JS number (see connect.ts). */
   id: Generated<number>;

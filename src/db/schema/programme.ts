@@ -149,7 +149,7 @@ export interface OutboxMessagesTable {
   id: Generated<string>;
   organisation_id: string;
   recipient: string;
-  kind: 'status_change' | 'weekly_digest' | 'contact_confirmation';
+  kind: 'status_change' | 'weekly_digest' | 'contact_confirmation' | 'public_update' | 'receipt';
   subject: string;
   body: string;
   incident_id: string | null;

@@ -21,6 +21,9 @@ const LINKS = none('links between records');
 export const TABLE_PERSONAL_DATA: Record<keyof Database, TablePersonalData> = {
   incidents: { columns: ['description', 'status_note'], rule: 'incident_free_text' },
   reporter_contacts: { columns: ['email'], rule: 'reporter_contact' },
+  // A photo can show faces and number plates; a reply can name people despite redaction: both go with the free text.
+  incident_photos: { columns: ['image', 'thumbnail'], rule: 'incident_free_text' },
+  incident_public_updates: { columns: ['body'], rule: 'incident_free_text' },
   outbox_messages: { columns: ['recipient', 'subject', 'body', 'last_error'], rule: 'outbox_message' },
   sessions: { columns: ['remote_address', 'user_agent'], rule: 'session' },
   sign_in_throttle: { columns: ['email', 'address'], rule: 'sign_in_throttle' },

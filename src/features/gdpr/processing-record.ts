@@ -6,8 +6,8 @@ export const RETENTION_RULES: readonly RetentionRule[] = [
     target: 'incident_free_text',
     months: 24,
     what: {
-      sv: 'Fritext och handläggningsanteckningar i händelser rensas efter 24 månader; kategori, tid och plats behålls.',
-      en: 'Free text and handling notes of incidents are cleared after 24 months; category, time and place are kept.',
+      sv: 'Fritext, handläggningsanteckningar, foton och svar till den som anmälde rensas efter 24 månader; kategori, tid och plats behålls.',
+      en: 'Free text, handling notes, photos and replies to the reporter are cleared after 24 months; category, time and place are kept.',
     },
   },
   {

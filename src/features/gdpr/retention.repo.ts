@@ -93,18 +93,50 @@ const incidentsWithFreeText = (db: Db, organisationId: string, cutoff: Date) =>
     .where('reported_at', '<', cutoff)
     .where((eb) => eb.or([eb('description', 'is not', null), eb('status_note', 'is not', null)]));
 
+/** Ids of the incidents reported before `cutoff`. */
+const incidentsBefore = (db: Db, organisationId: string, cutoff: Date) =>
+  db
+    .selectFrom('incidents')
+    .select('id')
+    .where('organisation_id', '=', organisationId)
+    .where('reported_at', '<', cutoff);
+
+/** Incidents whose free text, photo or replies to the reporter are due for clearing. */
 export async function countIncidentFreeText(db: Db, organisationId: string, cutoff: Date): Promise<number> {
-  return Number(
+  const count = async (table: 'incident_photos' | 'incident_public_updates') =>
+    Number(
+      (
+        await db
+          .selectFrom(table)
+          .select((eb) => eb.fn.count('incident_id').distinct().as('n'))
+          .where('incident_id', 'in', incidentsBefore(db, organisationId, cutoff))
+          .executeTakeFirstOrThrow()
+      ).n,
+    );
+  const text = Number(
     (
       await incidentsWithFreeText(db, organisationId, cutoff)
         .select((eb) => eb.fn.countAll().as('n'))
         .executeTakeFirstOrThrow()
     ).n,
   );
+  return text + (await count('incident_photos')) + (await count('incident_public_updates'));
 }
 
-/** The version goes up like on any change, so an edit form opened before is answered 409. */
+/**
+ * Clears the free text and deletes the photos and replies of incidents reported before `cutoff`. The version
+ * goes up like on any change, so an edit form opened before is answered 409.
+ */
 export async function clearIncidentFreeText(db: Db, organisationId: string, cutoff: Date): Promise<number> {
+  const photos = await db
+    .deleteFrom('incident_photos')
+    .where('incident_id', 'in', incidentsBefore(db, organisationId, cutoff))
+    .executeTakeFirst();
+  const replies = await db
+    .deleteFrom('incident_public_updates')
+    .where('incident_id', 'in', incidentsBefore(db, organisationId, cutoff))
+    .returning('incident_id')
+    .execute();
   const r = await db
     .updateTable('incidents')
     .set((eb) => ({ description: null, status_note: null, updated_at: new Date(), version: eb('version', '+', 1) }))
@@ -112,7 +144,7 @@ export async function clearIncidentFreeText(db: Db, organisationId: string, cuto
     .where('reported_at', '<', cutoff)
     .where((eb) => eb.or([eb('description', 'is not', null), eb('status_note', 'is not', null)]))
     .executeTakeFirst();
-  return Number(r.numUpdatedRows);
+  return Number(r.numUpdatedRows) + Number(photos.numDeletedRows) + new Set(replies.map((x) => x.incident_id)).size;
 }
 
 /** Reporter contacts created before `cutoff`, confirmed ('is not' null) or not ('is' null): the two rules never overlap. */

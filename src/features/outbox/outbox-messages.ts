@@ -64,6 +64,46 @@ export function statusChangeMessage(f: ReportFacts): OutboxText {
 }
 
 /**
+ * The receipt, sent once the reporter has confirmed the address: the code and the page to follow the report by.
+ * @example receiptMessage({ receiptCode: 'TR-AAAA-BBBB', categoryLabel: 'Klotter', where: null, status: 'new', closureReason: null, forwardedTo: null }, 'https://trygg.example/follow/TR-AAAA-BBBB').subject
+ * // 'Kvitto på din anmälan TR-AAAA-BBBB'
+ */
+export function receiptMessage(f: ReportFacts, followUrl: string): OutboxText {
+  return {
+    subject: `Kvitto på din anmälan ${f.receiptCode ?? ''}`.trim(),
+    body: [
+      'Hej!',
+      '',
+      `Tack för din anmälan (${reportLabel(f)}). Adressen är nu bekräftad och du får besked här när anmälan ändrar status eller när vi svarar dig.`,
+      '',
+      ...(f.receiptCode ? [`Din kvittokod: ${f.receiptCode}`, `Följ anmälan här: ${followUrl}`, ''] : []),
+      'Det går inte att svara på det här meddelandet.',
+    ].join('\n'),
+  };
+}
+
+/**
+ * A reply staff wrote to the reporter (already redacted), with the report's status in words.
+ * @example publicUpdateMessage({ receiptCode: 'TR-AAAA-BBBB', categoryLabel: 'Klotter', where: null, status: 'in_progress', closureReason: null, forwardedTo: null }, 'Vi sanerar i morgon.').subject
+ * // 'Svar om din anmälan TR-AAAA-BBBB'
+ */
+export function publicUpdateMessage(f: ReportFacts, reply: string): OutboxText {
+  return {
+    subject: `Svar om din anmälan ${f.receiptCode ?? ''}`.trim(),
+    body: [
+      'Hej!',
+      '',
+      `Vi har svarat på din anmälan (${reportLabel(f)}), som nu är ${statusInWords(f)}:`,
+      '',
+      reply,
+      '',
+      ...(f.receiptCode ? [`Du kan följa anmälan med kvittokoden ${f.receiptCode}.`, ''] : []),
+      'Du får det här meddelandet för att du bad om uppdateringar. Det går inte att svara på det.',
+    ].join('\n'),
+  };
+}
+
+/**
  * The message asking a reporter to confirm the address given for updates. Until the link is opened no status
  * mail goes to the address, so an address typed in by someone else gets this one message and nothing more.
  * @example contactConfirmationMessage({ receiptCode: null, categoryLabel: 'Klotter', where: null, status: 'new', closureReason: null, forwardedTo: null }, 'https://trygg.example/report/confirm#t').subject

@@ -1,6 +1,6 @@
 import { isoWeek, localDay, previousWeek, weekBounds } from '../../domain/calendar/index.js';
 import { AppError } from '../../domain/errors.js';
-import { CONFIRM_CONTACT_PATH } from '../../domain/web-paths.js';
+import { CONFIRM_CONTACT_PATH, FOLLOW_PATH } from '../../domain/web-paths.js';
 import { inTransaction } from '../../db/transaction.js';
 import type { ServiceContext } from '../../core/context.js';
 import { recordAudit } from '../../core/audit.repo.js';
@@ -8,7 +8,9 @@ import { hashSecret, newSecret } from '../auth/tokens.js';
 import {
   contactConfirmationMessage,
   type DigestItem,
+  publicUpdateMessage,
   type ReportFacts,
+  receiptMessage,
   statusChangeMessage,
   weeklyDigestMessage,
 } from './outbox-messages.js';
@@ -65,6 +67,29 @@ export async function queueStatusChangeMessage(
 }
 
 /**
+ * Queues a reply staff wrote to the reporter (redacted) for a reporter with a confirmed address; nothing
+ * otherwise. Call with the transaction of the reply. Returns whether a message was queued.
+ */
+export async function queuePublicUpdateMessage(
+  ctx: Pick<ServiceContext, 'db' | 'organisation'>,
+  incidentId: string,
+  reply: string,
+): Promise<boolean> {
+  const report = await findReportForReporter(ctx.db, ctx.organisation.id, incidentId);
+  if (!report) return false;
+  await insertOutboxMessages(ctx.db, [
+    {
+      organisation_id: ctx.organisation.id,
+      recipient: report.email,
+      kind: 'public_update',
+      incident_id: incidentId,
+      ...publicUpdateMessage(toFacts(report), reply),
+    },
+  ]);
+  return true;
+}
+
+/**
  * Keeps the e-mail of a reporter who asked for updates — unconfirmed — and queues the message whose link
  * confirms it. No status mail goes to the address before that (`queueStatusChangeMessage`); unconfirmed
  * addresses expire by the retention rule 'unconfirmed_reporter_contact'. Call inside the report's transaction.
@@ -90,8 +115,12 @@ export async function addReporterContact(
   ]);
 }
 
-/** Confirms a reporter's address by the token of its link (NOT_FOUND when unknown, used or expired); audited. */
-export async function confirmReporterContact(ctx: ServiceContext, token: string): Promise<void> {
+/**
+ * Confirms a reporter's address by the token of its link (NOT_FOUND when unknown, used or expired); audited.
+ * The receipt, with the code and the follow page (`publicUrl`: where the web app is served), goes to the
+ * address now that it is known to be the reporter's.
+ */
+export async function confirmReporterContact(ctx: ServiceContext, token: string, publicUrl: string): Promise<void> {
   await inTransaction(ctx.db, async (trx) => {
     const contact = await confirmContactRow(trx, ctx.organisation.id, hashSecret(token), new Date());
     if (!contact) throw new AppError('NOT_FOUND', { details: { entity: 'reporter_contact' } });
@@ -104,6 +133,18 @@ export async function confirmReporterContact(ctx: ServiceContext, token: string)
       after: { confirmed: true, incident_id: contact.incident_id },
       remoteAddress: ctx.remoteAddress,
     });
+    const report = await findReportForReporter(trx, ctx.organisation.id, contact.incident_id);
+    if (!report?.receipt_code) return;
+    const followUrl = `${publicUrl.replace(/\/$/, '')}${FOLLOW_PATH}/${report.receipt_code}`;
+    await insertOutboxMessages(trx, [
+      {
+        organisation_id: ctx.organisation.id,
+        recipient: report.email,
+        kind: 'receipt',
+        incident_id: contact.incident_id,
+        ...receiptMessage(toFacts(report), followUrl),
+      },
+    ]);
   });
 }
 

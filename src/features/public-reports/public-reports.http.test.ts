@@ -75,6 +75,10 @@ describeEachEngine('public report form', (getDb) => {
       place_name: null,
       lon: 18.021,
       lat: 59.271,
+      history: [{ at: follow.json().reported_at, status: 'new', closure_reason: null }],
+      updates: [],
+      handling: null,
+      has_photo: false,
     });
     expect(JSON.stringify(follow.json())).not.toContain('Lampan');
   });

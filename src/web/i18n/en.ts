@@ -11,6 +11,7 @@ import { enProgrammeEdit } from './en-programme-edit.js';
 import { enStaff } from './en-staff.js';
 import { enPlaces } from './en-places.js';
 import { enRecords } from './en-records.js';
+import { enResident } from './en-resident.js';
 import type { Shape } from './shape.js';
 import type { sv } from './sv.js';
 
@@ -29,6 +30,7 @@ export const en: Translation = {
   ...enProgrammeEdit,
   ...enRecords,
   ...enPlaces,
+  ...enResident,
   app: {
     name: 'Trygg',
     tagline: 'Safety work in {{organisation}}',

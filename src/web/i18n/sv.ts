@@ -11,6 +11,7 @@ import { svProgrammeEdit } from './sv-programme-edit.js';
 import { svStaff } from './sv-staff.js';
 import { svPlaces } from './sv-places.js';
 import { svRecords } from './sv-records.js';
+import { svResident } from './sv-resident.js';
 
 /** Swedish, the default language. en.ts must have exactly the same keys (checked by its type). */
 export const sv = {
@@ -26,6 +27,7 @@ export const sv = {
   ...svProgrammeEdit,
   ...svRecords,
   ...svPlaces,
+  ...svResident,
   app: {
     name: 'Trygg',
     tagline: 'Trygghetsarbete i {{organisation}}',

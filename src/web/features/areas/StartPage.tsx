@@ -10,6 +10,7 @@ import { RadioGroup } from '../../forms/RadioGroup.js';
 import { HexbinLegend } from '../incidents/HexbinLegend.js';
 import { hexbinClasses } from '../incidents/hexbin-classes.js';
 import { LatestIncidents } from '../incidents/LatestIncidents.js';
+import { ReceiptLookup } from '../incidents/ReceiptLookup.js';
 import { PERIOD_DAYS, type Period, useHexbins } from '../incidents/use-incidents.js';
 import { useCanReadIncidents, useSession } from '../auth/use-session.js';
 import { canReadSituation } from '../situation/use-situation.js';
@@ -151,6 +152,8 @@ export function StartPage() {
           {districts.data && <DistrictList districts={districts.data} counts={counts} />}
         </QueryState>
       </section>
+
+      {canReadIncidents === true && <ReceiptLookup />}
 
       <section aria-labelledby="latest-heading" className="section">
         <h2 id="latest-heading">{t('start.latestHeading')}</h2>

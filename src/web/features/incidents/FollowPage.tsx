@@ -5,6 +5,7 @@ import { ReceiptCodeSchema } from '../../../domain/public-reports.js';
 import { QueryState } from '../../components/QueryState.js';
 import { Field } from '../../forms/Field.js';
 import { useDocumentTitle } from '../../components/use-document-title.js';
+import { FollowDetails } from './FollowDetails.js';
 import { ReportStatusCard } from './ReportStatusCard.js';
 import { usePublicReport } from './use-incidents.js';
 
@@ -58,6 +59,7 @@ export function FollowPage() {
               <>
                 <h2>{t('follow.result', { code })}</h2>
                 <ReportStatusCard report={report.data} />
+                <FollowDetails report={report.data} />
               </>
             )}
           </QueryState>

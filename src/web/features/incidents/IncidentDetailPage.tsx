@@ -10,9 +10,11 @@ import { canReadFreeText, canReadIncidents, canUpdateIncidents, useSession } fro
 import { IncidentAssignmentPanel } from './IncidentAssignmentPanel.js';
 import { IncidentFacts } from './IncidentFacts.js';
 import { IncidentTierForm } from './IncidentTierForm.js';
+import { ResidentPanel } from './ResidentPanel.js';
 import { StatusForm } from './StatusForm.js';
 import { canWorkIncident } from './tier-form.js';
 import { useIncident, useIncidentAssignment } from './use-incidents.js';
+import { useResidentSide } from './use-resident.js';
 
 /** One incident for signed-in staff: every field, and the status and confidentiality forms for those who may change them. */
 export function IncidentDetailPage() {
@@ -25,6 +27,7 @@ export function IncidentDetailPage() {
   const incident = useIncident(id, canReadIncidents(me));
   const assignment = useIncidentAssignment(id, canUpdateIncidents(me));
   const district = useArea(incident.data?.district_id ?? undefined);
+  const resident = useResidentSide(id, canReadIncidents(me));
   const works = canWorkIncident(me, {
     assignedUnitId: assignment.data?.unit.id ?? null,
     reportingUnitId: incident.data?.reporting_unit_id ?? null,
@@ -61,7 +64,20 @@ export function IncidentDetailPage() {
                 <time dateTime={incident.data.occurred_at}>{format.dateTime(incident.data.occurred_at)}</time>
               </p>
               <div className="incident-layout">
-                <IncidentFacts incident={incident.data} showFreeText={canReadFreeText(me)} />
+                <div className="incident-main">
+                  <IncidentFacts
+                    incident={incident.data}
+                    showFreeText={canReadFreeText(me)}
+                    receiptCode={resident.data?.receipt_code}
+                  />
+                  {resident.data?.receipt_code && (
+                    <ResidentPanel
+                      incidentId={incident.data.id}
+                      side={resident.data}
+                      works={works && canUpdateIncidents(me)}
+                    />
+                  )}
+                </div>
                 {canUpdateIncidents(me) && (
                   <div className="incident-forms">
                     {works && <StatusForm incident={incident.data} />}

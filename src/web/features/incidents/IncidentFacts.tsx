@@ -19,9 +19,18 @@ function Fact({ term, children }: { term: string; children: ReactNode }) {
 
 /**
  * Every field of an incident in four groups. `showFreeText` is false for roles the server withholds free text
- * from (analysts): the description is then null for that reason, not because nobody wrote one.
+ * from (analysts): the description is then null for that reason, not because nobody wrote one. A resident's
+ * report is named by its receipt code, the reference the reporter also has, instead of the internal id.
  */
-export function IncidentFacts({ incident: i, showFreeText }: { incident: Incident; showFreeText: boolean }) {
+export function IncidentFacts({
+  incident: i,
+  showFreeText,
+  receiptCode,
+}: {
+  incident: Incident;
+  showFreeText: boolean;
+  receiptCode?: string | null | undefined;
+}) {
   const { t, i18n } = useTranslation();
   const format = useFormat();
   const categoryLabel = useCategoryLabel();
@@ -44,9 +53,15 @@ export function IncidentFacts({ incident: i, showFreeText }: { incident: Inciden
           <Fact term={t('incident.reportedAt')}>
             <time dateTime={i.reported_at}>{format.dateTime(i.reported_at)}</time>
           </Fact>
-          <Fact term={t('incident.id')}>
-            <code data-testid="incident-id">{i.id}</code>
-          </Fact>
+          {receiptCode ? (
+            <Fact term={t('resident.staff.receipt')}>
+              <code data-testid="incident-receipt">{receiptCode}</code>
+            </Fact>
+          ) : (
+            <Fact term={t('incident.id')}>
+              <code data-testid="incident-id">{i.id}</code>
+            </Fact>
+          )}
           <Fact term={t('incident.precision')}>
             <strong>{t(`incident.precisionLabel.${i.precision}`)}</strong>
             <span className="hint">{t(`incident.precisionHelp.${i.precision}`)}</span>

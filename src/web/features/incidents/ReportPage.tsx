@@ -16,6 +16,7 @@ import { useDocumentTitle } from '../../components/use-document-title.js';
 import type { PublicReportReceipt } from '../../api/endpoints.js';
 import { canCreateIncidents, useSession } from '../auth/use-session.js';
 import { LocationPicker } from './LocationPicker.js';
+import { PhotoField } from './PhotoField.js';
 import { PublicReceipt } from './PublicReceipt.js';
 import {
   FIELD_INPUT_ID,
@@ -58,6 +59,7 @@ export function ReportPage() {
   const { errors, general, summaryRef, fail, succeed, edited } = useFormOutcome<ReportField>();
   const [created, setCreated] = useState<Incident | null>(null);
   const [receipt, setReceipt] = useState<PublicReportReceipt | null>(null);
+  const [photo, setPhoto] = useState<File | null>(null);
   useDocumentTitle(created || receipt ? t('report.done.title') : t('report.title'));
 
   const update = (patch: Partial<ReportState>, clear: readonly ReportField[]) => {
@@ -95,6 +97,7 @@ export function ReportPage() {
     setCreated(null);
     setReceipt(null);
     setState(emptyState());
+    setPhoto(null);
     createIncident.reset();
     createPublic.reset();
   };
@@ -107,7 +110,7 @@ export function ReportPage() {
       {created ? (
         <ReportConfirmation incident={created} onAnother={again} />
       ) : receipt ? (
-        <PublicReceipt receipt={receipt} onAnother={again} />
+        <PublicReceipt receipt={receipt} photo={photo} onAnother={again} />
       ) : (
         <>
           <p className="lead">{t('report.intro')}</p>
@@ -198,6 +201,8 @@ export function ReportPage() {
                 </>
               )}
             </Field>
+
+            {mode === 'public' && <PhotoField photo={photo} onChange={setPhoto} />}
 
             {mode === 'public' && (
               <ContactFields
