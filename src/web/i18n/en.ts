@@ -9,6 +9,7 @@ import { enProgramme } from './en-programme.js';
 import { enProgrammeEdit } from './en-programme-edit.js';
 import { enStaff } from './en-staff.js';
 import { enRecords } from './en-records.js';
+import { enBasemap } from './en-basemap.js';
 import type { Shape } from './shape.js';
 import type { sv } from './sv.js';
 
@@ -25,6 +26,7 @@ export const en: Translation = {
   ...enProgramme,
   ...enProgrammeEdit,
   ...enRecords,
+  ...enBasemap,
   app: {
     name: 'Trygg',
     tagline: 'Safety work in {{organisation}}',

@@ -9,6 +9,7 @@ import { svProgramme } from './sv-programme.js';
 import { svProgrammeEdit } from './sv-programme-edit.js';
 import { svStaff } from './sv-staff.js';
 import { svRecords } from './sv-records.js';
+import { svBasemap } from './sv-basemap.js';
 
 /** Swedish, the default language. en.ts must have exactly the same keys (checked by its type). */
 export const sv = {
@@ -22,6 +23,7 @@ export const sv = {
   ...svProgramme,
   ...svProgrammeEdit,
   ...svRecords,
+  ...svBasemap,
   app: {
     name: 'Trygg',
     tagline: 'Trygghetsarbete i {{organisation}}',
