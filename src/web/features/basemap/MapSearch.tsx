@@ -123,14 +123,15 @@ export function MapSearch({ map, onPick }: Props) {
         }}
         onKeyDown={onKeyDown}
       />
-      <ul id={listId} role="listbox" aria-label={t('basemap.searchLabel')} hidden={!expanded}>
+      <div id={listId} role="listbox" aria-label={t('basemap.searchLabel')} hidden={!expanded}>
         {expanded &&
           hits.map((hit, i) => (
             // biome-ignore lint/a11y/useKeyWithClickEvents: the input owns the keyboard (arrows, Enter) of this combobox
-            <li
+            <div
               key={`${hit.kind}:${hit.name}:${hit.id ?? ''}`}
               id={`${id}-hit-${i}`}
               role="option"
+              tabIndex={-1}
               aria-selected={i === active}
               className={i === active ? 'active' : undefined}
               onClick={(e) => {
@@ -141,9 +142,9 @@ export function MapSearch({ map, onPick }: Props) {
               }}
             >
               <span>{hit.name}</span> <span className="map-search-kind">{t(`basemap.kinds.${hit.kind}`)}</span>
-            </li>
+            </div>
           ))}
-      </ul>
+      </div>
       <p className="visually-hidden" aria-live="polite">
         {status || announcement}
       </p>

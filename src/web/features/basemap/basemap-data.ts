@@ -1,10 +1,11 @@
-import { basemapUrls } from 'virtual:trygg-basemap';
+import { basemapUrls } from './basemap-urls.js';
 import type { BasemapDetail, BasemapOverview, StreetName } from './convert.js';
 
 /** Each asset is fetched once per page load and shared by every map (the browser caches it for a year). */
 const cache = new Map<string, Promise<unknown>>();
 
 function load<T>(url: string): Promise<T> {
+  if (!url) return Promise.reject(new Error('no basemap in this build'));
   let p = cache.get(url);
   if (!p) {
     p = fetch(url).then((r) => {

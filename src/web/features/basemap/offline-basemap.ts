@@ -108,7 +108,7 @@ export function addOfflineBasemap(map: L.Map, options: OfflineBasemapOptions): (
       if (on) restyleRoads(detailLayers, zoom);
     }
     labels.clearLayers();
-    placeLabels(map, overview, detailed ? detail : null, options.placeLabels).forEach((l) => labels.addLayer(l));
+    for (const l of placeLabels(map, overview, detailed ? detail : null, options.placeLabels)) labels.addLayer(l);
   };
 
   loadOverview()

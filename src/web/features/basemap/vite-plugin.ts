@@ -4,8 +4,8 @@ import type { FeatureCollection } from 'geojson';
 import type { Plugin } from 'vite';
 import { type BasemapAssets, type Bbox, convertBasemap } from './convert.js';
 
-const VIRTUAL_ID = 'virtual:trygg-basemap';
-const RESOLVED_ID = `\0${VIRTUAL_ID}`;
+/** The module whose placeholder URLs the build replaces. */
+const URLS_MODULE = /[\\/]src[\\/]web[\\/]features[\\/]basemap[\\/]basemap-urls\.ts$/;
 /** The clip box of the shared layers (SOURCES.md): the city and 1 km around it. */
 const CLIP: Bbox = [17.7431, 59.2183, 18.2177, 59.4493];
 const FILES = {
@@ -25,7 +25,7 @@ interface Options {
 
 /**
  * Converts the shared basemap into the app's own static assets when the web app is built (and in the dev
- * server): `import { basemapUrls } from 'virtual:trygg-basemap'` gives their fingerprinted URLs. The running
+ * server): `basemap-urls.ts` is replaced by a module with their fingerprinted URLs. The running
  * server never reads the shared folder for the map. Without the shared data the build still succeeds with an
  * empty basemap (and says so), so a deployment that uses an online basemap needs no local copy.
  */
@@ -33,11 +33,8 @@ export function basemapPlugin({ sharedDataDir, cacheDir }: Options): Plugin {
   let written: Record<'overview' | 'detail' | 'streets', string> | null = null;
   return {
     name: 'trygg-basemap',
-    resolveId(id) {
-      return id === VIRTUAL_ID ? RESOLVED_ID : null;
-    },
     load(id) {
-      if (id !== RESOLVED_ID) return null;
+      if (!URLS_MODULE.test(id.split('?')[0] ?? '')) return null;
       written ??= writeAssets(
         convertOrEmpty(sharedDataDir, (msg) => this.warn(msg)),
         cacheDir,
