@@ -1,6 +1,8 @@
+import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'vite';
+import { basemapPlugin } from './src/web/features/basemap/vite-plugin.js';
 
 const projectRoot = fileURLToPath(new URL('.', import.meta.url));
 const api = 'http://127.0.0.1:3000';
@@ -9,7 +11,13 @@ const api = 'http://127.0.0.1:3000';
 export default defineConfig({
   root: 'src/web',
   base: '/',
-  plugins: [react()],
+  plugins: [
+    react(),
+    basemapPlugin({
+      sharedDataDir: process.env.TRYGG_SHARED_DATA ?? resolve(projectRoot, '../shared/data'),
+      cacheDir: resolve(projectRoot, 'node_modules/.cache/trygg-basemap'),
+    }),
+  ],
   build: {
     outDir: `${projectRoot}dist/web`,
     emptyOutDir: true,

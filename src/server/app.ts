@@ -1,4 +1,5 @@
 import { existsSync } from 'node:fs';
+import { relative, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import compress from '@fastify/compress';
 import helmet from '@fastify/helmet';
@@ -44,6 +45,8 @@ import { requestsRoutes } from '../features/requests/requests.routes.js';
 import { responsibilityRoutes } from '../features/responsibility/responsibility.routes.js';
 import { viewsRoutes } from '../features/views/views.routes.js';
 import { usersRoutes } from '../features/users/users.routes.js';
+import { mapRoutes } from '../features/map/map.routes.js';
+import { type OnlineBasemap, tileTemplateSource } from '../domain/basemap.js';
 import { authPlugin } from './auth.js';
 import { type Config, DEFAULT_PUBLIC_URL } from './config.js';
 import { sendError } from './errors.js';
@@ -63,6 +66,8 @@ export interface AppOptions {
   redis?: Redis | undefined;
   /** Single sign-on with the city's identity provider, when configured. */
   oidc?: OidcSettings | null;
+  /** An online tile basemap (TRYGG_MAP_TILES); without it the maps draw the built-in offline basemap. */
+  basemap?: OnlineBasemap | null;
 }
 
 /** The built web app beside the compiled server (dist/web), found from src/ or dist/server/. */
@@ -101,14 +106,19 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   app.removeContentTypeParser('text/plain');
   app.addHook('preValidation', refuseNulCharacters);
 
+  // The tile host of a configured online basemap is the only foreign source the pages may load from.
+  const basemap = options.basemap ?? null;
+  const tileSource = basemap ? tileTemplateSource(basemap.url) : null;
+  if (tileSource && 'error' in tileSource) throw new Error(tileSource.error);
+  const tileHosts = tileSource ? [tileSource.source] : [];
   await app.register(helmet, {
     contentSecurityPolicy: {
       directives: {
         defaultSrc: ["'self'"],
         scriptSrc: ["'self'"],
         styleSrc: ["'self'"],
-        imgSrc: ["'self'", 'data:', 'blob:'],
-        connectSrc: ["'self'"],
+        imgSrc: ["'self'", 'data:', 'blob:', ...tileHosts],
+        connectSrc: ["'self'", ...tileHosts],
         objectSrc: ["'none'"],
         frameAncestors: ["'none'"],
       },
@@ -191,13 +201,29 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
       await api.register(viewsRoutes);
       await api.register(annualRoutes);
       await api.register(open311KeysRoutes);
+      await api.register(mapRoutes, { basemap });
     },
     { prefix: '/api' },
   );
   await app.register(open311Routes, { prefix: '/open311/v2' });
 
   const webRoot = options.webRoot === undefined ? defaultWebRoot() : options.webRoot;
-  if (webRoot) await app.register(fastifyStatic, { root: webRoot, wildcard: false, index: ['index.html'] });
+  if (webRoot) {
+    await app.register(fastifyStatic, {
+      root: webRoot,
+      wildcard: false,
+      index: ['index.html'],
+      // Source maps stay private even when a build made them.
+      allowedPath: (path) => !path.endsWith('.map'),
+      cacheControl: false,
+      // Files under /assets carry a content hash in their name: a changed file gets a new name, so they never
+      // go stale. Anything else (index.html) is checked on every visit, so a deploy is picked up at once.
+      setHeaders: (res, path) => {
+        const fingerprinted = relative(webRoot, path).startsWith(`assets${sep}`);
+        res.setHeader('cache-control', fingerprinted ? 'public, max-age=31536000, immutable' : 'no-cache');
+      },
+    });
+  }
 
   // Unknown API paths answer in the API's error shape; any other GET is a route of the single-page app.
   app.setNotFoundHandler((request, reply) => {

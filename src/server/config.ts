@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { type OnlineBasemap, tileTemplateSource } from '../domain/basemap.js';
 
 /** TRUST_PROXY: 'true'/'false', a number of hops, or addresses and CIDR ranges separated by commas. */
 const TrustProxySchema = z
@@ -59,6 +60,10 @@ const ConfigSchema = z.object({
   dbIdleInTransactionTimeoutMs: z.coerce.number().int().min(0).default(60_000),
   /** Where people reach the web app, for links in messages (never taken from a request's Host header). */
   publicUrl: z.string().url().default(DEFAULT_PUBLIC_URL),
+  /** An online tile basemap (XYZ URL template) drawn instead of the built-in offline one; needs the attribution. */
+  mapTiles: z.string().optional(),
+  mapAttribution: z.string().optional(),
+  mapMaxZoom: z.coerce.number().int().min(1).max(22).default(19),
 });
 export type Config = z.infer<typeof ConfigSchema>;
 
@@ -86,6 +91,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
     dbStatementTimeoutMs: env.TRYGG_DB_STATEMENT_TIMEOUT_MS,
     dbIdleInTransactionTimeoutMs: env.TRYGG_DB_IDLE_IN_TRANSACTION_TIMEOUT_MS,
     publicUrl: env.TRYGG_PUBLIC_URL || undefined,
+    mapTiles: env.TRYGG_MAP_TILES || undefined,
+    mapAttribution: env.TRYGG_MAP_ATTRIBUTION || undefined,
+    mapMaxZoom: env.TRYGG_MAP_MAX_ZOOM || undefined,
     ...overrides,
   });
 }
@@ -101,4 +109,15 @@ export function oidcSettings(config: Config) {
     redirectUri: config.oidcRedirectUri,
     allowHttp: host === '127.0.0.1' || host === 'localhost' || host === '[::1]',
   };
+}
+
+/** The online basemap, or null for the built-in offline one; a half or wrong setting stops the start. */
+export function onlineBasemap(
+  config: Pick<Config, 'mapTiles' | 'mapAttribution' | 'mapMaxZoom'>,
+): OnlineBasemap | null {
+  if (!config.mapTiles) return null;
+  const checked = tileTemplateSource(config.mapTiles);
+  if ('error' in checked) throw new Error(checked.error);
+  if (!config.mapAttribution?.trim()) throw new Error('TRYGG_MAP_ATTRIBUTION is required with TRYGG_MAP_TILES');
+  return { url: config.mapTiles, attribution: config.mapAttribution.trim(), maxZoom: config.mapMaxZoom };
 }

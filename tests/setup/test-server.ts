@@ -4,6 +4,7 @@ import { SYSTEM } from '../../src/domain/auth.js';
 import { createDemoAccounts, type DemoAccount } from '../../src/features/auth/demo-accounts.js';
 import { seedStockholm, STOCKHOLM } from '../../src/features/seed/seed.service.js';
 import { buildApp, defaultWebRoot } from '../../src/server/app.js';
+import type { OnlineBasemap } from '../../src/domain/basemap.js';
 import type { TestIdentityProvider } from './oidc-provider.js';
 import { setOrganisationTimeZone } from '../factories/org.factory.js';
 import { openTestDb } from './test-db.js';
@@ -27,6 +28,8 @@ export async function startTestServer(
     webRoot?: string;
     /** The organisation's time zone, where a suite needs another clock than Stockholm's. */
     timeZone?: string;
+    /** An online tile basemap instead of the built-in offline one. */
+    basemap?: OnlineBasemap;
   } = {},
 ): Promise<TestServer> {
   const webRoot = options.webRoot ?? defaultWebRoot();
@@ -58,6 +61,7 @@ export async function startTestServer(
     config: { bodyLimit: 1_048_576, defaultOrganisation: 'stockholm' },
     webRoot,
     oidc,
+    basemap: options.basemap ?? null,
   });
   await app.listen({ port: 0, host: '127.0.0.1' });
   const { port } = app.server.address() as { port: number };

@@ -6,7 +6,7 @@ import { createDemoAccounts, formatDemoAccounts } from '../../features/auth/demo
 import { failAbandonedImportRuns } from '../../features/imports/imports.service.js';
 import { seedStockholm } from '../../features/seed/seed.service.js';
 import { buildApp } from '../../server/app.js';
-import { loadConfig, oidcSettings } from '../../server/config.js';
+import { loadConfig, oidcSettings, onlineBasemap } from '../../server/config.js';
 import { startBackgroundJobs } from '../background-jobs.js';
 import { cliContext, openDatabase } from '../cli-context.js';
 
@@ -53,6 +53,7 @@ export function registerServe(program: Command): void {
         logger,
         redis,
         oidc: oidcSettings(config),
+        basemap: onlineBasemap(config),
       });
       const stopJobs = startBackgroundJobs(handle, config, logger);
       const shutdown = async (signal: string) => {

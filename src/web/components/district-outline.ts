@@ -15,7 +15,7 @@ export function addDistrictOutline(
 ): void {
   if (neighbourhoods) {
     L.geoJSON(neighbourhoods as never, {
-      style: () => ({ color: '#58708a', weight: 1, dashArray: '4 3', fillColor: '#e8eef4', fillOpacity: 0.5 }),
+      style: () => ({ color: '#58708a', weight: 1, dashArray: '4 3', fillColor: '#e8eef4', fillOpacity: 0.2 }),
       onEachFeature: (f, layer) =>
         layer.bindTooltip(mapText(String(f.properties?.name ?? '')), { sticky: true, className: 'area-tooltip' }),
     }).addTo(group);
@@ -28,7 +28,7 @@ export function addDistrictOutline(
       weight: 3,
       fill: fillOutline && !neighbourhoods,
       fillColor: '#e8eef4',
-      fillOpacity: 0.5,
+      fillOpacity: 0.2,
     }),
   }).addTo(group);
 }

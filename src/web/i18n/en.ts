@@ -12,6 +12,7 @@ import { enStaff } from './en-staff.js';
 import { enPlaces } from './en-places.js';
 import { enRecords } from './en-records.js';
 import { enResident } from './en-resident.js';
+import { enBasemap } from './en-basemap.js';
 import type { Shape } from './shape.js';
 import type { sv } from './sv.js';
 
@@ -31,6 +32,7 @@ export const en: Translation = {
   ...enRecords,
   ...enPlaces,
   ...enResident,
+  ...enBasemap,
   app: {
     name: 'Trygg',
     tagline: 'Safety work in {{organisation}}',

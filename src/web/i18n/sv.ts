@@ -12,6 +12,7 @@ import { svStaff } from './sv-staff.js';
 import { svPlaces } from './sv-places.js';
 import { svRecords } from './sv-records.js';
 import { svResident } from './sv-resident.js';
+import { svBasemap } from './sv-basemap.js';
 
 /** Swedish, the default language. en.ts must have exactly the same keys (checked by its type). */
 export const sv = {
@@ -28,6 +29,7 @@ export const sv = {
   ...svRecords,
   ...svPlaces,
   ...svResident,
+  ...svBasemap,
   app: {
     name: 'Trygg',
     tagline: 'Trygghetsarbete i {{organisation}}',

@@ -5,6 +5,7 @@ import { fileURLToPath } from 'node:url';
 import { AxeBuilder } from '@axe-core/playwright';
 import type { Result as AxeResult } from 'axe-core';
 import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
+import type { OnlineBasemap } from '../../../src/domain/basemap.js';
 import { isoWeekOfDay } from '../../../src/domain/calendar/index.js';
 import { startTestServer, type TestServer } from '../../setup/test-server.js';
 
@@ -39,10 +40,24 @@ function snapshotWebBuild(): string {
   return copy;
 }
 
-export async function startHarness(options: { timeZone?: string } = {}): Promise<Harness> {
+export async function startHarness(
+  options: {
+    /** An online tile basemap for the server to hand out. */
+    basemap?: OnlineBasemap;
+    /** Origins besides the app's that the pages may reach (a local tile server). */
+    allowOrigins?: readonly string[];
+    /** The organisation's time zone, where a suite needs another clock than Stockholm's. */
+    timeZone?: string;
+  } = {},
+): Promise<Harness> {
   mkdirSync(SHOTS, { recursive: true });
   const webRoot = snapshotWebBuild();
-  const server = await startTestServer({ webRoot, ...options });
+  const server = await startTestServer({
+    webRoot,
+    ...(options.basemap ? { basemap: options.basemap } : {}),
+    ...(options.timeZone ? { timeZone: options.timeZone } : {}),
+  });
+  const allowed = [server.url, ...(options.allowOrigins ?? [])];
   const browser = await chromium.launch({
     executablePath: '/usr/bin/chromium',
     args: [
@@ -66,7 +81,9 @@ export async function startHarness(options: { timeZone?: string } = {}): Promise
       contexts.push(context);
       await context.route('**/*', (route) => {
         const url = route.request().url();
-        if (url.startsWith(server.url) || url.startsWith('data:') || url.startsWith('blob:')) return route.continue();
+        if (allowed.some((o) => url.startsWith(`${o}/`)) || url.startsWith('data:') || url.startsWith('blob:')) {
+          return route.continue();
+        }
         foreignRequests.push(url);
         return route.abort();
       });

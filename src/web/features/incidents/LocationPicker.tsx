@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import type { PlaceSummary } from '../../../domain/org.js';
 import { MapView, useMapLayer } from '../../components/MapView.js';
 import { useToday } from '../../components/time-zone.js';
+import type { PlaceEntry } from '../basemap/place-search.js';
 import { useFormat } from '../../components/use-format.js';
 import { useDistrictsGeojson, useNeighbourhoodsGeojson } from '../areas/use-areas.js';
 import { usePlace, usePlaces } from '../places/use-places.js';
@@ -51,7 +52,7 @@ export function LocationPicker({ point, placeId, zoneId, onPoint, onPlace, onZon
     if (!districts.data) return null;
     return L.geoJSON(districts.data as never, {
       interactive: false,
-      style: () => ({ color: '#1f3a5f', weight: 1.5, fillColor: '#e8eef4', fillOpacity: 0.5 }),
+      style: () => ({ color: '#1f3a5f', weight: 1.5, fillColor: '#e8eef4', fillOpacity: 0.15 }),
       onEachFeature: (f, layer) =>
         layer.bindTooltip(mapText(String(f.properties?.name ?? '')), {
           permanent: true,
@@ -130,6 +131,11 @@ export function LocationPicker({ point, placeId, zoneId, onPoint, onPlace, onZon
 
   // The place list and the map answer for the whole group: they are described by its hint, status and error.
   const groupDescriptions = ['location-hint', 'location-status', locationError && 'location-error'];
+  const pointFromKeyboard = (p: { lat: number; lon: number }) => onPoint({ lon: round(p.lon), lat: round(p.lat) });
+  const placeFromSearch = (hit: PlaceEntry) => {
+    const chosen = hit.id ? places.data?.find((p) => p.id === hit.id) : undefined;
+    if (chosen) onPlace(chosen);
+  };
   return (
     <FieldGroup
       id="location"
@@ -208,12 +214,20 @@ export function LocationPicker({ point, placeId, zoneId, onPoint, onPlace, onZon
                 : t('report.noLocation')}
           </p>
         </div>
-        <MapView
-          label={t('report.mapLabel')}
-          describedBy={ariaDescribedBy(...groupDescriptions)}
-          className={`report-map ${locationError ? 'map-invalid' : ''}`}
-          onReady={setMap}
-        />
+        <div className="report-map-frame">
+          <MapView
+            label={t('report.mapLabel')}
+            describedBy={ariaDescribedBy(...groupDescriptions, 'location-keyboard-hint')}
+            className={`report-map ${locationError ? 'map-invalid' : ''}`}
+            onReady={setMap}
+            basemapLabels={false}
+            onSearchPick={placeFromSearch}
+            onKeyboardPoint={pointFromKeyboard}
+          />
+          <p id="location-keyboard-hint" className="hint">
+            {t('basemap.keyboardHint')}
+          </p>
+        </div>
       </div>
     </FieldGroup>
   );

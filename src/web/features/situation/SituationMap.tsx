@@ -85,7 +85,9 @@ export function SituationMap({ area, neighbourhoods, report, layer, label, descr
       for (const c of report.hotspots.cells) {
         const ring = cellToBoundary(c.cell).map(([lat, lon]) => L.latLng(lat, lon));
         L.polygon(ring, { weight: 0.8, color: '#333333', fillColor: GI_COLOURS[c.class], fillOpacity: 0.8 })
-          .bindTooltip(mapText(`${c.class} · ${c.count} (z ${c.z.toFixed(2)})`))
+          .bindTooltip(
+            mapText(t('basemap.hotspotTooltip', { label: t(`situation.giClasses.${c.class}`), count: c.count })),
+          )
           .addTo(group);
       }
     } else if (layer === 'emerging') {
