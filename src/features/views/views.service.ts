@@ -10,7 +10,7 @@ import { listMeasures } from '../measures/measures.service.js';
 import { listAreas, listUnits } from '../org/org.service.js';
 import { listPlaces } from '../places/places.service.js';
 import { listProblems } from '../problems/problems.service.js';
-import { getQualityReport } from '../quality/quality.service.js';
+import { qualityCountsByDistrict } from '../quality/quality.service.js';
 import { listRequests } from '../requests/requests.service.js';
 
 type Ref = { id: string; name: string };
@@ -181,24 +181,26 @@ export function getCityView(ctx: ServiceContext): Promise<CityView> {
 async function buildCityView(ctx: ServiceContext): Promise<CityView> {
   const programme = await loadProgramme(ctx);
   const districts = programme.units.filter((u) => u.kind === 'district');
+  const quality = await qualityCountsByDistrict(
+    ctx,
+    districts.map((u) => u.id),
+  );
   return {
-    districts: await Promise.all(
-      districts.map(async (u) => {
-        const view = districtSlice(programme, u.id);
-        const quality = await getQualityReport(ctx, { scope: 'district', unit_id: u.id });
-        return {
-          district: { id: u.id, name: u.name },
-          problems: view.problems.length,
-          measures: Object.fromEntries(
-            MeasureStatusSchema.options.map((s) => [s, view.measures.filter((m) => m.status === s).length]),
-          ) as CityView['districts'][number]['measures'],
-          requests_open: view.requests.filter((r) => r.status === 'requested' || r.status === 'accepted').length,
-          requests_overdue: view.requests.filter((r) => r.overdue).length,
-          followups_overdue: view.measures.flatMap((m) => m.followups).filter((f) => f.overdue).length,
-          quality: quality.counts,
-          quality_total: qualityTotal(quality.counts),
-        };
-      }),
-    ),
+    districts: districts.map((u) => {
+      const view = districtSlice(programme, u.id);
+      const counts = quality.get(u.id)!;
+      return {
+        district: { id: u.id, name: u.name },
+        problems: view.problems.length,
+        measures: Object.fromEntries(
+          MeasureStatusSchema.options.map((s) => [s, view.measures.filter((m) => m.status === s).length]),
+        ) as CityView['districts'][number]['measures'],
+        requests_open: view.requests.filter((r) => r.status === 'requested' || r.status === 'accepted').length,
+        requests_overdue: view.requests.filter((r) => r.overdue).length,
+        followups_overdue: view.measures.flatMap((m) => m.followups).filter((f) => f.overdue).length,
+        quality: counts,
+        quality_total: qualityTotal(counts),
+      };
+    }),
   };
 }
