@@ -284,7 +284,8 @@ async function run(engine: Engine): Promise<void> {
         ? `${over.length} endpoint(s) over ${TARGET}× the cached report's p95 (marked !)`
         : `every endpoint's p95 ≤ ${TARGET}× the cached report's p95`,
     );
-    for (const [name, roles] of refused) console.log(`  refused or absent for the role (as the policy says): ${name} for ${roles.join(', ')}`);
+    for (const [name, roles] of refused)
+      console.log(`  refused or absent for the role (as the policy says): ${name} for ${roles.join(', ')}`);
     await app.close();
   } finally {
     await h.dispose();
