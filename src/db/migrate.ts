@@ -23,6 +23,7 @@ import * as auditWithoutFreeText from './migrations/2026-12-06T5000-audit-withou
 import * as releaseReview from './migrations/2026-12-06T6000-release-review.js';
 import * as indicatorDirection from './migrations/2026-12-06T6100-indicator-direction.js';
 import * as organisationTimeZone from './migrations/2026-12-06T7100-organisation-time-zone.js';
+import * as programmeDataVersion from './migrations/2026-12-07T1200-programme-data-version.js';
 import * as residentLoop from './migrations/2026-12-07T1300-resident-loop.js';
 import * as placesAsAResource from './migrations/2026-12-07T1600-places-as-a-resource.js';
 
@@ -52,6 +53,7 @@ const migrations: Record<string, Migration> = {
   '2026-12-06T6000-release-review': releaseReview,
   '2026-12-06T6100-indicator-direction': indicatorDirection,
   '2026-12-06T7100-organisation-time-zone': organisationTimeZone,
+  '2026-12-07T1200-programme-data-version': programmeDataVersion,
   '2026-12-07T1300-resident-loop': residentLoop,
   '2026-12-07T1600-places-as-a-resource': placesAsAResource,
 };

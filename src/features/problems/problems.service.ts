@@ -13,6 +13,7 @@ import {
 } from '../../domain/problems.js';
 import type { ServiceContext } from '../../core/context.js';
 import { recordAudit } from '../../core/audit.repo.js';
+import { cachedProgramme } from '../../core/programme-cache.js';
 import { freeTextGate } from '../auth/free-text.js';
 import { assertCanEditForUnit, tierAccess } from '../../core/policy.js';
 import { DEFAULT_CONFIDENTIALITY } from '../../domain/confidentiality.js';
@@ -145,23 +146,29 @@ export async function getProblem(ctx: ServiceContext, id: string): Promise<Probl
   return problem!;
 }
 
-/** Problems, newest first. */
+/**
+ * Problems, newest first. Cached under the programme's data versions (`cachedProgramme`): the evidence's
+ * incident counts change only when an incident is written, and every write bumps a version the key holds.
+ */
 export async function listProblems(
   ctx: ServiceContext,
   query: ProblemListQuery & { ids?: readonly string[] },
 ): Promise<Problem[]> {
-  return toProblems(
-    ctx,
-    await listProblemRows(
-      ctx.db,
-      ctx.organisation.id,
-      {
-        ownerUnitId: query.owner_unit_id,
-        areaId: query.area_id,
-        stage: query.stage,
-        ...(query.ids ? { ids: query.ids } : {}),
-      },
-      tierAccess(ctx.principal),
+  const name = `problems|${query.owner_unit_id ?? ''}|${query.area_id ?? ''}|${query.stage ?? ''}|${query.ids?.join(',') ?? '*'}`;
+  return cachedProgramme(ctx, name, async () =>
+    toProblems(
+      ctx,
+      await listProblemRows(
+        ctx.db,
+        ctx.organisation.id,
+        {
+          ownerUnitId: query.owner_unit_id,
+          areaId: query.area_id,
+          stage: query.stage,
+          ...(query.ids ? { ids: query.ids } : {}),
+        },
+        tierAccess(ctx.principal),
+      ),
     ),
   );
 }

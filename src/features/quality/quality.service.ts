@@ -132,6 +132,30 @@ const analystTitle = (i: QualityItem) =>
     : neutralTitle(recordOf(i).entity, recordOf(i).id);
 
 /**
+ * The quality report's counts for each of the district units, from one read of the programme: what the city
+ * view shows side by side (the same counts as `getQualityReport` per district).
+ */
+export async function qualityCountsByDistrict(
+  ctx: ServiceContext,
+  districtUnitIds: readonly string[],
+): Promise<Map<string, Record<QualityCheck, number>>> {
+  const all = await loadProgrammeFacts(ctx.db, ctx.organisation.id, tierAccess(ctx.principal));
+  const day = today(ctx.organisation.timeZone);
+  return new Map(
+    districtUnitIds.map((unitId) => {
+      const found = qualityItems(scopeFacts(all, { kind: 'district', unitId }), all, day);
+      return [unitId, countByCheck(found)] as const;
+    }),
+  );
+}
+
+const countByCheck = (found: readonly QualityItem[]) =>
+  Object.fromEntries(QualityCheckSchema.options.map((c) => [c, found.filter((i) => i.check === c).length])) as Record<
+    QualityCheck,
+    number
+  >;
+
+/**
  * The quality report for the city, a district (its own work and its geography) or a unit. The counts take
  * in every record (statistics, docs/confidentiality.md); the items list only records the caller may see,
  * and titles (free text) only for callers who may read free text.
@@ -151,9 +175,7 @@ export async function getQualityReport(ctx: ServiceContext, query: ScopeQuery): 
   }
   const text = canReadFreeText(ctx.principal);
   const found = qualityItems(scopeFacts(all, scope), all, day);
-  const counts = Object.fromEntries(
-    QualityCheckSchema.options.map((c) => [c, found.filter((i) => i.check === c).length]),
-  ) as Record<QualityCheck, number>;
+  const counts = countByCheck(found);
   const items = found
     .filter((i) => !hidden.has(`${recordOf(i).entity}:${recordOf(i).id}`))
     .map((i) => (text ? i : { ...i, title: analystTitle(i) }));

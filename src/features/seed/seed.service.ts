@@ -10,7 +10,7 @@ import { seedDemoIncidents } from './demo.seed.js';
 import { seedPlaces } from './places.seed.js';
 import { seedPoliceEvents } from './police.seed.js';
 import { seedProgramme } from './programme.seed.js';
-import { findOrganisationId, insertOrganisation } from './seed.repo.js';
+import { analyzeSeededTables, findOrganisationId, insertOrganisation } from './seed.repo.js';
 import { resolveSharedDataDir } from './shared-data.js';
 import { seedUnits, UNIT, unitId } from './units.seed.js';
 
@@ -141,6 +141,7 @@ export async function seedStockholm(db: Kysely<Database>, options: SeedOptions =
       );
     }
 
+    await timed('analyze', () => analyzeSeededTables(trx));
     // Last: baselines and follow-ups are computed from the incidents seeded above.
     await timed('programme', () =>
       seedProgramme(trx, {

@@ -34,7 +34,7 @@ import { listPreviousActions } from './meetings.repo.js';
 import { listAnnotations, listRatings, listThresholds } from './ratings.repo.js';
 import { type ReusedBody, reusedBody } from './compressed-body.js';
 import { reportsForCaller } from './report-access.js';
-import { createLru } from './report-cache.js';
+import { createLru } from '../../core/lru.js';
 import {
   countBreakdown,
   type IncidentScope,

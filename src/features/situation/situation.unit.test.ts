@@ -3,7 +3,7 @@ import { iterateWeeks, weeksInIsoYear } from '../../domain/calendar/index.js';
 import { IsoWeekSchema } from '../../domain/situation.js';
 import { annualCalendar, knownPeriods } from './calendar.js';
 import { proposeRating } from './rating.js';
-import { createLru } from './report-cache.js';
+import { createLru } from '../../core/lru.js';
 
 describe('IsoWeekSchema', () => {
   it('agrees with the analysis library on which weeks exist, 1990–2100', () => {

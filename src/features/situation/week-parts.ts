@@ -1,7 +1,7 @@
 import { addWeeks, isoWeekOfDate, iterateWeeks, weekBounds } from '../../domain/calendar/index.js';
 import type { Db } from '../../core/context.js';
 import type { PlaceCount } from './spatial.js';
-import { createLru, type Lru } from './report-cache.js';
+import { createLru, type Lru } from '../../core/lru.js';
 import {
   countByCellWeekly,
   countByHourWeekdayWeekly,

@@ -5,11 +5,12 @@ import { qualityTotal } from '../../domain/quality.js';
 import type { CityView, DistrictView, UnitView } from '../../domain/views.js';
 import { AppError } from '../../domain/errors.js';
 import type { ServiceContext } from '../../core/context.js';
+import { cachedProgramme } from '../../core/programme-cache.js';
 import { listMeasures } from '../measures/measures.service.js';
 import { listAreas, listUnits } from '../org/org.service.js';
 import { listPlaces } from '../places/places.service.js';
 import { listProblems } from '../problems/problems.service.js';
-import { getQualityReport } from '../quality/quality.service.js';
+import { qualityCountsByDistrict } from '../quality/quality.service.js';
 import { listRequests } from '../requests/requests.service.js';
 
 type Ref = { id: string; name: string };
@@ -115,7 +116,11 @@ function districtSlice(programme: Programme, unitId: string) {
 }
 
 /** The district's coordination view: all units' work in its geography and its own, for a list and a map. */
-export async function getDistrictView(ctx: ServiceContext, unitId: string): Promise<DistrictView> {
+export function getDistrictView(ctx: ServiceContext, unitId: string): Promise<DistrictView> {
+  return cachedProgramme(ctx, `district|${unitId}`, () => buildDistrictView(ctx, unitId));
+}
+
+async function buildDistrictView(ctx: ServiceContext, unitId: string): Promise<DistrictView> {
   const programme = await loadProgramme(ctx);
   const district = unitRef(programme, unitId, 'district');
   const { problems, measures, requests } = districtSlice(programme, unitId);
@@ -151,7 +156,11 @@ export async function getDistrictView(ctx: ServiceContext, unitId: string): Prom
 }
 
 /** A unit's view: the measures it runs or contributes to in every district, and its premises. */
-export async function getUnitView(ctx: ServiceContext, unitId: string): Promise<UnitView> {
+export function getUnitView(ctx: ServiceContext, unitId: string): Promise<UnitView> {
+  return cachedProgramme(ctx, `unit|${unitId}`, () => buildUnitView(ctx, unitId));
+}
+
+async function buildUnitView(ctx: ServiceContext, unitId: string): Promise<UnitView> {
   const programme = await loadProgramme(ctx);
   const unit = unitRef(programme, unitId);
   const measures = programme.measures
@@ -165,27 +174,33 @@ export async function getUnitView(ctx: ServiceContext, unitId: string): Promise<
 }
 
 /** The districts side by side: their programme in figures and their quality report's counts. */
-export async function getCityView(ctx: ServiceContext): Promise<CityView> {
+export function getCityView(ctx: ServiceContext): Promise<CityView> {
+  return cachedProgramme(ctx, 'city', () => buildCityView(ctx));
+}
+
+async function buildCityView(ctx: ServiceContext): Promise<CityView> {
   const programme = await loadProgramme(ctx);
   const districts = programme.units.filter((u) => u.kind === 'district');
+  const quality = await qualityCountsByDistrict(
+    ctx,
+    districts.map((u) => u.id),
+  );
   return {
-    districts: await Promise.all(
-      districts.map(async (u) => {
-        const view = districtSlice(programme, u.id);
-        const quality = await getQualityReport(ctx, { scope: 'district', unit_id: u.id });
-        return {
-          district: { id: u.id, name: u.name },
-          problems: view.problems.length,
-          measures: Object.fromEntries(
-            MeasureStatusSchema.options.map((s) => [s, view.measures.filter((m) => m.status === s).length]),
-          ) as CityView['districts'][number]['measures'],
-          requests_open: view.requests.filter((r) => r.status === 'requested' || r.status === 'accepted').length,
-          requests_overdue: view.requests.filter((r) => r.overdue).length,
-          followups_overdue: view.measures.flatMap((m) => m.followups).filter((f) => f.overdue).length,
-          quality: quality.counts,
-          quality_total: qualityTotal(quality.counts),
-        };
-      }),
-    ),
+    districts: districts.map((u) => {
+      const view = districtSlice(programme, u.id);
+      const counts = quality.get(u.id)!;
+      return {
+        district: { id: u.id, name: u.name },
+        problems: view.problems.length,
+        measures: Object.fromEntries(
+          MeasureStatusSchema.options.map((s) => [s, view.measures.filter((m) => m.status === s).length]),
+        ) as CityView['districts'][number]['measures'],
+        requests_open: view.requests.filter((r) => r.status === 'requested' || r.status === 'accepted').length,
+        requests_overdue: view.requests.filter((r) => r.overdue).length,
+        followups_overdue: view.measures.flatMap((m) => m.followups).filter((f) => f.overdue).length,
+        quality: counts,
+        quality_total: qualityTotal(counts),
+      };
+    }),
   };
 }

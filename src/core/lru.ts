@@ -1,8 +1,8 @@
 /**
- * An in-process LRU of assembled reports. Entries are keyed by everything the report depends on, including
- * the organisation's data versions read from the database on every request: a write in any server process
- * bumps a version (incident weeks and areas by trigger, situation data by the service), so a stale entry is never
- * asked for again and ages out.
+ * An in-process LRU of assembled answers (situation reports, programme views). Entries are keyed by everything
+ * the answer depends on, including the organisation's data versions read from the database on every request: a
+ * write in any server process bumps a version (incident weeks, areas and the programme by trigger, situation data
+ * by the service), so a stale entry is never asked for again and ages out.
  */
 export interface Lru<V> {
   get(key: string): V | undefined;
