@@ -23,6 +23,7 @@ import * as auditWithoutFreeText from './migrations/2026-12-06T5000-audit-withou
 import * as releaseReview from './migrations/2026-12-06T6000-release-review.js';
 import * as indicatorDirection from './migrations/2026-12-06T6100-indicator-direction.js';
 import * as organisationTimeZone from './migrations/2026-12-06T7100-organisation-time-zone.js';
+import * as meetingAttendees from './migrations/2026-12-07T1500-meeting-attendees.js';
 
 /** Migrations in the order they run; names are timestamps and never change once landed. */
 const migrations: Record<string, Migration> = {
@@ -50,6 +51,7 @@ const migrations: Record<string, Migration> = {
   '2026-12-06T6000-release-review': releaseReview,
   '2026-12-06T6100-indicator-direction': indicatorDirection,
   '2026-12-06T7100-organisation-time-zone': organisationTimeZone,
+  '2026-12-07T1500-meeting-attendees': meetingAttendees,
 };
 
 /** Brings the database to the newest schema; throws with the failing migration's error. */

@@ -32,6 +32,7 @@ import type {
   IncidentWeeklyCountsTable,
   MeetingActionsTable,
   MeetingParticipantsTable,
+  MeetingAttendeesTable,
   MeetingsTable,
   RatingThresholdsTable,
   SituationReportsTable,
@@ -93,6 +94,7 @@ export interface Database {
   situation_reports: SituationReportsTable;
   meetings: MeetingsTable;
   meeting_participants: MeetingParticipantsTable;
+  meeting_attendees: MeetingAttendeesTable;
   meeting_actions: MeetingActionsTable;
   problems: ProblemsTable;
   problem_categories: { problem_id: string; category_id: string };
