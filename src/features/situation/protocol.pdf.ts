@@ -6,7 +6,10 @@ function body(doc: Doc, text: string): void {
 }
 
 function actionTable(doc: Doc, rows: readonly ActionRow[], empty: string): void {
-  if (!rows.length) return body(doc, empty);
+  if (!rows.length) {
+    body(doc, empty);
+    return;
+  }
   table(
     doc,
     [
