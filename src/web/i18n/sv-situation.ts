@@ -101,6 +101,31 @@ export const svSituation = {
     trend: 'Trend 52 veckor',
     trendLabel: 'Linjediagram: händelser per vecka från {{from}} till {{to}}, högst {{max}}',
     trendTable: 'Händelser per vecka (tabell)',
+    charts: {
+      count: 'Antal händelser',
+      weekShort: 'v{{n}}',
+      thisWeek: 'Veckan',
+      previousWeek: 'Förra veckan',
+      significant: 'Förändringen är mer än slumpen',
+      annotation: 'Anteckning',
+      peak: 'Återkommande topp',
+      trendNote:
+        'Staplar: händelser per vecka. Orange: rapportveckan; en stjärna över den när förändringen mot förra veckan eller samma vecka i fjol är mer än slumpen (p < 0,05). Streckad lila linje: anteckning om ändrad rapportering.',
+      categoriesLabel:
+        'Stapeldiagram: händelser per kategori vecka {{week}} och förra veckan; siffrorna finns i tabellen',
+      wheelLabel:
+        'Årshjul: händelser per veckonummer de senaste 52 veckorna, till och med {{week}}; topparna står i listan',
+      wheelNote:
+        'Varje stapel är en vecka i året (vecka 1 överst, medurs). Orange: veckor som varit höga minst två tidigare år.',
+      peaks: 'Återkommande toppar',
+      peakItem: 'Vecka {{week}} (hög {{years}} år)',
+      noPeaks: 'Inga återkommande toppar i {{years}}.',
+      tooLittle: 'För lite data från tidigare år för att se återkommande toppar.',
+      known: 'Kända perioder',
+      weeks: 'vecka {{weeks}}',
+      thisWeekCalendar: 'Den här veckan:',
+      wheel: 'Årshjul',
+    },
     annotations: 'Ändringar i rapporteringen',
     noAnnotations: 'Inga noteringar.',
     downloads: 'Ladda ner',
