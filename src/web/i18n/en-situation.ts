@@ -96,7 +96,7 @@ export const enSituation: Shape<typeof svSituation> = {
     hour: 'Hour',
     weekday: 'Weekday',
     trend: '52-week trend',
-    trendLabel: 'Line chart: incidents per week from {{from}} to {{to}}, at most {{max}}',
+    trendLabel: 'Bar chart: incidents per week from {{from}} to {{to}}, at most {{max}}',
     trendTable: 'Incidents per week (table)',
     charts: {
       count: 'Incidents',

@@ -99,7 +99,7 @@ export const svSituation = {
     hour: 'Timme',
     weekday: 'Veckodag',
     trend: 'Trend 52 veckor',
-    trendLabel: 'Linjediagram: händelser per vecka från {{from}} till {{to}}, högst {{max}}',
+    trendLabel: 'Stapeldiagram: händelser per vecka från {{from}} till {{to}}, högst {{max}}',
     trendTable: 'Händelser per vecka (tabell)',
     charts: {
       count: 'Antal händelser',
