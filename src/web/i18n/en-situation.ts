@@ -144,6 +144,7 @@ export const enSituation: Shape<typeof svSituation> = {
     colFrozen: 'Frozen',
     colCurrent: 'Now',
     colDiff: 'Difference',
+    colRating: 'Rating (confirmed, else proposed)',
     meeting: 'The meeting',
     heldAt: 'Held at',
     participants: 'Participants',

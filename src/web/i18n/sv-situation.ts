@@ -148,6 +148,7 @@ export const svSituation = {
     colFrozen: 'Fryst',
     colCurrent: 'Nu',
     colDiff: 'Skillnad',
+    colRating: 'Bedömning (bekräftad, annars förslag)',
     meeting: 'Mötet',
     heldAt: 'Mötet hölls',
     participants: 'Deltagare',

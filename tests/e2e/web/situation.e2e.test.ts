@@ -158,7 +158,13 @@ describe('situation report', () => {
     await coordinator.getByLabel('Värmekarta').check();
     await coordinator.locator('.density-legend').waitFor();
     await mapSection.screenshot({ path: 'test-results/web-situation-density.png' });
-    await open(coordinator, h, `/districts/${districtId}/situation?week=${week}`, /Lägesbild Enskede-Årsta-Vantör/);
+    // Back to the week the ratings were confirmed for: the one the meeting discusses.
+    await open(
+      coordinator,
+      h,
+      `/districts/${districtId}/situation?week=${lastCompleteWeek()}`,
+      /Lägesbild Enskede-Årsta-Vantör/,
+    );
   }, 60_000);
 
   it('freezes the report, records the meeting and adds an action for Trafiknämnden', async () => {
@@ -217,6 +223,9 @@ describe('situation report', () => {
       .replace(/[ \t]+/g, ' ');
     for (const part of ['1 Deltagare', '3 Områdesbedömning', '5 Beslutade åtgärder', 'Eva Lind', 'Sida 1 av'])
       expect(text).toContain(part);
+    // The ratings the coordinator confirmed for the week, as confirmed.
+    expect(text).toContain(`vecka ${Number(lastCompleteWeek().slice(6))}`);
+    expect(text).not.toContain('ej bekräftad');
     expect(text).toContain(ACTION.slice(0, 40));
     expect(text).toMatch(
       /\d{1,2} (januari|februari|mars|april|maj|juni|juli|augusti|september|oktober|november|december) \d{4}/,

@@ -55,7 +55,8 @@ function FrozenBody({ view, canWrite }: { view: FrozenReportView; canWrite: bool
   const format = useFormat();
   const meeting = useMeeting(view.report.meeting_id);
   const late = view.diff.reported_after_freeze;
-  const rows = view.frozen.neighbourhoods;
+  // Ratings as confirmed for the week: often at the meeting, after the freeze, so from the current rows.
+  const rows = view.current.neighbourhoods;
   const meetingHeading = useRef<HTMLHeadingElement>(null);
   const hadMeeting = useRef(view.report.meeting_id !== null);
   // Saving the meeting replaces its form with the summary, taking the focused button away: the focus goes to
@@ -84,7 +85,7 @@ function FrozenBody({ view, canWrite }: { view: FrozenReportView; canWrite: bool
                 <th scope="col">{t('meeting.colFrozen')}</th>
                 <th scope="col">{t('meeting.colCurrent')}</th>
                 <th scope="col">{t('meeting.colDiff')}</th>
-                <th scope="col">{t('situation.colProposed')}</th>
+                <th scope="col">{t('meeting.colRating')}</th>
               </tr>
             </thead>
             <tbody>
