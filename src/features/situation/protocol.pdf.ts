@@ -63,11 +63,11 @@ export function renderProtocolPdf(p: Protocol): Promise<Buffer> {
       table(
         doc,
         [
-          { title: 'Stadsdel', width: 120 },
+          { title: 'Stadsdel', width: 110 },
           { title: 'Händelser', width: 50, align: 'right' },
-          { title: 'Bedömning', width: 125 },
-          { title: 'Kommentar', width: 130 },
-          { title: 'Bekräftad', width: 90 },
+          { title: 'Bedömning', width: 115 },
+          { title: 'Kommentar', width: 125 },
+          { title: 'Bekräftad', width: 115 },
         ],
         p.ratings.map((r) => [r.neighbourhood, num(r.count), r.level, r.comment || '–', r.confirmed || '–']),
       );
