@@ -69,6 +69,17 @@ export const situationContract = {
       response: FileSchema,
     }),
   ),
+  protocolFile: perFormat((format) =>
+    defineRoute({
+      method: 'GET',
+      path: `/situation/meetings/:id/protocol/${format}`,
+      policy: 'meetings:read',
+      tags,
+      summary: `A meeting's protocol as ${format.toUpperCase()}`,
+      params: IdParams,
+      response: FileSchema,
+    }),
+  ),
   thresholds: defineRoute({
     method: 'GET',
     path: '/situation/districts/:area_id/thresholds',

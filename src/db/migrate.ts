@@ -25,6 +25,7 @@ import * as indicatorDirection from './migrations/2026-12-06T6100-indicator-dire
 import * as organisationTimeZone from './migrations/2026-12-06T7100-organisation-time-zone.js';
 import * as programmeDataVersion from './migrations/2026-12-07T1200-programme-data-version.js';
 import * as residentLoop from './migrations/2026-12-07T1300-resident-loop.js';
+import * as meetingAttendees from './migrations/2026-12-07T1500-meeting-attendees.js';
 import * as placesAsAResource from './migrations/2026-12-07T1600-places-as-a-resource.js';
 
 /** Migrations in the order they run; names are timestamps and never change once landed. */
@@ -55,6 +56,7 @@ const migrations: Record<string, Migration> = {
   '2026-12-06T7100-organisation-time-zone': organisationTimeZone,
   '2026-12-07T1200-programme-data-version': programmeDataVersion,
   '2026-12-07T1300-resident-loop': residentLoop,
+  '2026-12-07T1500-meeting-attendees': meetingAttendees,
   '2026-12-07T1600-places-as-a-resource': placesAsAResource,
 };
 

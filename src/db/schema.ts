@@ -34,6 +34,7 @@ import type {
   IncidentWeeklyCountsTable,
   MeetingActionsTable,
   MeetingParticipantsTable,
+  MeetingAttendeesTable,
   MeetingsTable,
   RatingThresholdsTable,
   SituationReportsTable,
@@ -97,6 +98,7 @@ export interface Database {
   situation_reports: SituationReportsTable;
   meetings: MeetingsTable;
   meeting_participants: MeetingParticipantsTable;
+  meeting_attendees: MeetingAttendeesTable;
   meeting_actions: MeetingActionsTable;
   problems: ProblemsTable;
   problem_categories: { problem_id: string; category_id: string };

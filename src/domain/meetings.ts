@@ -85,10 +85,19 @@ export const MeetingActionSchema = z.object({
 });
 export type MeetingAction = z.infer<typeof MeetingActionSchema>;
 
+/** A person at the meeting by name, and the unit they came from when known (none: an outside guest). */
+export const MeetingAttendeeInputSchema = z.strictObject({
+  name: z.string().trim().min(1).max(200),
+  unit_id: UuidSchema.nullable().default(null),
+});
+export type MeetingAttendeeInput = z.infer<typeof MeetingAttendeeInputSchema>;
+
 /** The EST meeting about a frozen report; notes are redacted of personal data before they are stored. */
 export const MeetingCreateSchema = z.strictObject({
   held_at: IsoDateTimeSchema,
   participants: z.array(UuidSchema).min(1).max(50),
+  /** The people there by name, for the protocol's list of participants. */
+  attendees: z.array(MeetingAttendeeInputSchema).max(100).default([]),
   notes: z.string().trim().max(20_000).optional(),
   actions: z.array(MeetingActionCreateSchema).max(100).default([]),
   confidentiality: ConfidentialitySchema.optional(),
@@ -99,6 +108,7 @@ export const MeetingUpdateSchema = z
   .strictObject({
     held_at: IsoDateTimeSchema.optional(),
     participants: z.array(UuidSchema).min(1).max(50).optional(),
+    attendees: z.array(MeetingAttendeeInputSchema).max(100).optional(),
     notes: z.string().trim().max(20_000).optional(),
     confidentiality: ConfidentialitySchema.optional(),
   })
@@ -112,6 +122,7 @@ export const MeetingSchema = z.object({
   week: z.string(),
   held_at: z.string(),
   participants: z.array(z.object({ id: UuidSchema, name: z.string() })),
+  attendees: z.array(z.object({ name: z.string(), unit_id: UuidSchema.nullable(), unit_name: z.string().nullable() })),
   /** Null for readers without access to free text (analysts). */
   notes: z.string().nullable(),
   notes_redactions: z.number().int(),

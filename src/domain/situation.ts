@@ -183,6 +183,20 @@ export const CategoryRowSchema = z.object({
   ...CountsWithChange,
 });
 
+/**
+ * A hotspot cell named as people name places: stadsdel and nearest registered place or street. Absent in
+ * reports frozen before it existed. `own_incidents` false: hot through its neighbours ("the area around it").
+ */
+export const HotspotPlaceSchema = z.object({
+  neighbourhood: z.string().nullable(),
+  near: z.string().nullable(),
+  near_kind: z.enum(['place', 'street']).nullable(),
+  own_incidents: z.boolean(),
+  text_sv: z.string(),
+  text_en: z.string(),
+});
+export type HotspotPlace = z.infer<typeof HotspotPlaceSchema>;
+
 export const GiClassSchema = z.enum(['hot99', 'hot95', 'hot90', 'cold99', 'cold95', 'cold90', 'none']);
 export const HotspotsSchema = z.object({
   method: z.literal('Getis-Ord Gi*'),
@@ -210,6 +224,7 @@ export const HotspotsSchema = z.object({
       p: z.number(),
       p_adjusted: z.number(),
       class: GiClassSchema,
+      place: HotspotPlaceSchema.optional(),
     }),
   ),
 });
@@ -250,6 +265,7 @@ export const EmergingSchema = z.object({
       p_adjusted: z.number(),
       gi_hot: z.boolean(),
       hot_weeks_before: z.number().int(),
+      place: HotspotPlaceSchema.optional(),
     }),
   ),
 });

@@ -99,6 +99,14 @@ export interface MeetingParticipantsTable {
   unit_id: string;
 }
 
+/** A named person at a meeting, in the order given, with the unit they came from when they said. */
+export interface MeetingAttendeesTable {
+  meeting_id: string;
+  position: number;
+  name: string;
+  unit_id: string | null;
+}
+
 export type MeetingActionStatus = 'open' | 'done' | 'cancelled';
 
 export interface MeetingActionsTable {

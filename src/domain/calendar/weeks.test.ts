@@ -10,6 +10,7 @@ import {
   isoWeekOfDate,
   isoWeekOfDay,
   iterateWeeks,
+  lastCompleteWeek,
   parseIsoWeek,
   previousWeek,
   sameWeekLastYear,
@@ -170,6 +171,29 @@ describe('ISO weeks of calendar days', () => {
         expect(start.getTime()).toBeLessThanOrEqual(d.getTime());
         expect(d.getTime()).toBeLessThan(end.getTime());
         expect(localParts(start, zone)).toMatchObject({ weekday: 1, hour: 0, minute: 0 });
+      }),
+    );
+  });
+});
+
+describe('the last complete week', () => {
+  it("is the week before now's on the zone's wall clock, turning at local Monday midnight", () => {
+    // Sunday 23:30 in Stockholm (22:30 UTC): week 48 is still running, so 47 is the last complete one.
+    expect(lastCompleteWeek(SE, new Date('2026-11-29T22:30:00Z'))).toBe('2026-W47');
+    // Monday 00:30 in Stockholm (Sunday 23:30 UTC): week 48 has ended.
+    expect(lastCompleteWeek(SE, new Date('2026-11-29T23:30:00Z'))).toBe('2026-W48');
+    // The same instant in New York is still Sunday afternoon.
+    expect(lastCompleteWeek('America/New_York', new Date('2026-11-29T23:30:00Z'))).toBe('2026-W47');
+    // Across a year with 53 weeks.
+    expect(lastCompleteWeek(SE, new Date('2021-01-05T12:00:00Z'))).toBe('2020-W53');
+  });
+
+  it('has always ended before now and is followed by the week now is in', () => {
+    fc.assert(
+      fc.property(anyInstant, (now) => {
+        const week = lastCompleteWeek(SE, now);
+        expect(weekBounds(week, SE).end.getTime()).toBeLessThanOrEqual(now.getTime());
+        expect(addWeeks(week, 1)).toBe(isoWeek(now, SE));
       }),
     );
   });

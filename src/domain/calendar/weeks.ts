@@ -96,6 +96,15 @@ export function isoWeek(instant: InstantInput, timeZone: string): IsoWeek {
   return isoWeekOfDate(p.year, p.month, p.day);
 }
 
+/**
+ * The last ISO week that has ended on the wall clock of `timeZone`: the week before the one `now` falls in.
+ * A Monday just after midnight already counts last week as complete; a Sunday evening does not.
+ * @example lastCompleteWeek('Europe/Stockholm', new Date('2026-11-29T23:30:00Z')) // '2026-W48' (Monday 00:30 local)
+ */
+export function lastCompleteWeek(timeZone: string, now: InstantInput = new Date()): IsoWeek {
+  return addWeeks(isoWeek(now, timeZone), -1);
+}
+
 function mondayOf(week: string): number {
   const { year, week: w } = parseIsoWeek(week);
   return week1Monday(year) + 7 * (w - 1);

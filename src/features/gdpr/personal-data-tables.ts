@@ -55,6 +55,7 @@ export const TABLE_PERSONAL_DATA: Record<keyof Database, TablePersonalData> = {
   situation_reports: PLANNING,
   meetings: PLANNING,
   meeting_participants: LINKS,
+  meeting_attendees: { columns: ['name'], activity: 'Meeting protocols' },
   meeting_actions: PLANNING,
   problems: PLANNING,
   problem_categories: LINKS,

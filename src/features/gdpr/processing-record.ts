@@ -179,6 +179,26 @@ export function processingRecord(organisationName: string): ProcessingRecord {
         },
       },
       {
+        name: { sv: 'Protokoll från EST-möten', en: 'Meeting protocols' },
+        purpose: {
+          sv: 'Att visa vilka som deltog i veckomötet om lägesbilden, så att protokollet kan skickas till dem.',
+          en: 'To show who took part in the weekly situation meeting, so that the protocol can be sent to them.',
+        },
+        legal_basis: {
+          sv: 'Uppgift av allmänt intresse (GDPR art. 6.1 e).',
+          en: 'Task in the public interest (GDPR art. 6(1)(e)).',
+        },
+        data: {
+          sv: 'Deltagarnas namn och vilken enhet de kom från.',
+          en: "The participants' names and the unit they came from.",
+        },
+        recipients: { sv: 'Mötets deltagare och enheter.', en: "The meeting's participants and units." },
+        retention: {
+          sv: 'Protokollet bevaras enligt stadens arkivregler.',
+          en: "The protocol is kept under the city's archive rules.",
+        },
+      },
+      {
         name: { sv: 'Utlämnande av allmänna handlingar', en: 'Release of official records' },
         purpose: {
           sv: 'Att visa vilka uppgifter som lämnats ut, till vem och med vilka maskeringar (tryckfrihetsförordningen 2 kap.).',

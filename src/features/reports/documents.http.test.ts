@@ -197,8 +197,35 @@ describeEachEngine('every PDF and Excel document is Swedish with labels: no code
       expect(res.statusCode, `${type} ${format}`).toBe(200);
       return res.rawPayload;
     };
+    // A frozen week with a meeting whose protocol holds units, people, a confirmed rating and an action.
+    let meeting: Promise<string> | undefined;
+    const meetingId = () =>
+      (meeting ??= (async () => {
+        const post = (url: string, payload: object, method: 'POST' | 'PUT' = 'POST') =>
+          app.inject({ method, url, headers: as.coordinator, payload });
+        const rated = await post(
+          `/api/situation/districts/${org.areas.southDistrict}/ratings`,
+          { week: '2026-W40', ratings: [{ neighbourhood_code: 'south', level: 3, comment: 'Oro vid torget' }] },
+          'PUT',
+        );
+        expect(rated.statusCode, rated.body).toBe(200);
+        const frozen = await post('/api/situation/reports', { area_id: org.areas.southDistrict, week: '2026-W40' });
+        expect(frozen.statusCode, frozen.body).toBe(201);
+        const created = await post(`/api/situation/reports/${frozen.json().report.id}/meeting`, {
+          held_at: '2026-10-05T09:30:00+02:00',
+          participants: [org.unitId, other],
+          attendees: [{ name: 'Eva Lind', unit_id: other }],
+          notes: 'Gick igenom veckan.',
+          actions: [{ unit_id: other, title: 'Ny belysning vid torget', due_date: '2026-10-19' }],
+        });
+        expect(created.statusCode, created.body).toBe(201);
+        return created.json().id as string;
+      })());
+    const protocol = (f: 'pdf' | 'xlsx') => async () =>
+      get(`/api/situation/meetings/${await meetingId()}/protocol/${f}`)();
     for (const f of ['pdf', 'xlsx'] as const) {
       documents.push(
+        { name: `protocol.${f}`, body: protocol(f) },
         {
           name: `annual.${f}`,
           body: get(`/api/reports/annual/${f}?scope=district&unit_id=${org.unitId}&year=${year}`),

@@ -92,9 +92,39 @@ export function note(doc: Doc, text: string): void {
   doc.font('Helvetica').fontSize(7).fillColor('#546e7a').text(text, MARGIN, doc.y, { width: WIDTH }).moveDown(0.3);
 }
 
-/** Renders an A4 document drawn by `draw` into a buffer. */
-export function renderPdf(title: string, draw: (doc: Doc) => void): Promise<Buffer> {
-  const doc = new PDFDocument({ size: 'A4', margin: MARGIN, info: { Title: title, Author: 'Trygg' } });
+/** 'Sida 2 av 5' at the foot of every page; pages must be buffered (`bufferPages`). */
+function numberPages(doc: Doc): void {
+  const { start, count } = doc.bufferedPageRange();
+  for (let i = start; i < start + count; i++) {
+    doc.switchToPage(i);
+    // Below the bottom margin: without lifting it, pdfkit would start a new page for the footer.
+    const bottom = doc.page.margins.bottom;
+    doc.page.margins.bottom = 0;
+    doc
+      .font('Helvetica')
+      .fontSize(7.5)
+      .fillColor('#546e7a')
+      .text(`Sida ${i - start + 1} av ${count}`, MARGIN, BOTTOM + 14, {
+        width: WIDTH,
+        align: 'right',
+        lineBreak: false,
+      });
+    doc.page.margins.bottom = bottom;
+  }
+}
+
+/** Renders an A4 document drawn by `draw` into a buffer; with `pageNumbers`, each page says which it is of how many. */
+export function renderPdf(
+  title: string,
+  draw: (doc: Doc) => void,
+  options: { pageNumbers?: boolean } = {},
+): Promise<Buffer> {
+  const doc = new PDFDocument({
+    size: 'A4',
+    margin: MARGIN,
+    bufferPages: options.pageNumbers ?? false,
+    info: { Title: title, Author: 'Trygg' },
+  });
   const chunks: Buffer[] = [];
   const done = new Promise<Buffer>((resolve, reject) => {
     doc.on('data', (c: Buffer) => chunks.push(c));
@@ -102,6 +132,7 @@ export function renderPdf(title: string, draw: (doc: Doc) => void): Promise<Buff
     doc.on('error', reject);
   });
   draw(doc);
+  if (options.pageNumbers) numberPages(doc);
   doc.end();
   return done;
 }

@@ -123,6 +123,30 @@ export async function replaceParticipants(db: Db, meetingId: string, unitIds: re
       .execute();
 }
 
+export async function replaceAttendees(
+  db: Db,
+  meetingId: string,
+  attendees: ReadonlyArray<{ name: string; unit_id: string | null }>,
+): Promise<void> {
+  await db.deleteFrom('meeting_attendees').where('meeting_id', '=', meetingId).execute();
+  if (attendees.length)
+    await db
+      .insertInto('meeting_attendees')
+      .values(attendees.map((a, position) => ({ meeting_id: meetingId, position, name: a.name, unit_id: a.unit_id })))
+      .execute();
+}
+
+/** The people at a meeting in the order given, with their unit's name. */
+export function listAttendees(db: Db, meetingId: string) {
+  return db
+    .selectFrom('meeting_attendees as a')
+    .leftJoin('units as u', 'u.id', 'a.unit_id')
+    .select(['a.name', 'a.unit_id', 'u.name as unit_name'])
+    .where('a.meeting_id', '=', meetingId)
+    .orderBy('a.position')
+    .execute();
+}
+
 export function listParticipants(db: Db, meetingId: string) {
   return db
     .selectFrom('meeting_participants as p')

@@ -30,10 +30,12 @@ import {
   insertMeeting,
   insertReport,
   listMeetingActions,
+  listAttendees,
   listOpenActionsForUnit,
   listParticipants,
   listReports,
   listUnitsById,
+  replaceAttendees,
   replaceParticipants,
   updateActionRow,
   updateMeetingRow,
@@ -177,6 +179,10 @@ async function checkUnits(db: Db, organisationId: string, ids: readonly string[]
     });
 }
 
+function attendeeUnits(attendees: ReadonlyArray<{ unit_id: string | null }>): string[] {
+  return [...new Set(attendees.flatMap((a) => (a.unit_id ? [a.unit_id] : [])))];
+}
+
 async function writableReport(ctx: ServiceContext, reportId: string) {
   const row = await findReport(ctx.db, ctx.organisation.id, reportId);
   if (!row) throw new AppError('NOT_FOUND', { details: { entity: 'situation_report', id: reportId } });
@@ -190,6 +196,7 @@ export async function createMeeting(ctx: ServiceContext, reportId: string, input
   const report = await writableReport(ctx, reportId);
   if (report.meeting_id) throw new AppError('CONFLICT', { details: { entity: 'meeting', report_id: reportId } });
   await checkUnits(ctx.db, ctx.organisation.id, input.participants, 'participants');
+  await checkUnits(ctx.db, ctx.organisation.id, attendeeUnits(input.attendees), 'attendees');
   await checkUnits(
     ctx.db,
     ctx.organisation.id,
@@ -208,6 +215,7 @@ export async function createMeeting(ctx: ServiceContext, reportId: string, input
       confidentiality: input.confidentiality ?? DEFAULT_CONFIDENTIALITY.meeting,
     });
     await replaceParticipants(trx, meetingId, [...new Set(input.participants)]);
+    await replaceAttendees(trx, meetingId, input.attendees);
     for (const a of input.actions) await addActionRow(trx, ctx, meetingId, a);
     await bumpDataVersion(trx, ctx.organisation.id, SITUATION);
     await recordAudit(trx, {
@@ -220,6 +228,7 @@ export async function createMeeting(ctx: ServiceContext, reportId: string, input
         report_id: reportId,
         held_at: input.held_at,
         participants: input.participants,
+        attendees: input.attendees.length,
         notes_redactions: notes?.count ?? 0,
         actions: input.actions.length,
       },
@@ -281,12 +290,14 @@ export async function updateMeeting(
       () => writableMeeting({ ...ctx, db: trx }, meetingId),
     );
     if (input.participants) await checkUnits(trx, ctx.organisation.id, input.participants, 'participants');
+    if (input.attendees) await checkUnits(trx, ctx.organisation.id, attendeeUnits(input.attendees), 'attendees');
     await updateMeetingRow(trx, meetingId, {
       ...(input.held_at ? { held_at: new Date(input.held_at) } : {}),
       ...(notes ? { notes: notes.text || null, notes_redactions: notes.count } : {}),
       ...(input.confidentiality ? { confidentiality: input.confidentiality } : {}),
     });
     if (input.participants) await replaceParticipants(trx, meetingId, [...new Set(input.participants)]);
+    if (input.attendees) await replaceAttendees(trx, meetingId, input.attendees);
     await bumpDataVersion(trx, ctx.organisation.id, SITUATION);
     await recordAudit(trx, {
       organisationId: ctx.organisation.id,
@@ -298,6 +309,7 @@ export async function updateMeeting(
       after: {
         ...(input.held_at ? { held_at: input.held_at } : {}),
         ...(input.participants ? { participants: input.participants } : {}),
+        ...(input.attendees ? { attendees: input.attendees.length } : {}),
         notes_changed: notes !== undefined,
       },
       remoteAddress: ctx.remoteAddress,
@@ -311,8 +323,9 @@ export async function getMeeting(ctx: ServiceContext, meetingId: string): Promis
   const access = tierAccess(ctx.principal);
   const meeting = await findMeeting(ctx.db, ctx.organisation.id, meetingId, access);
   if (!meeting) throw new AppError('NOT_FOUND', { details: { entity: 'meeting', id: meetingId } });
-  const [participants, actions] = await Promise.all([
+  const [participants, attendees, actions] = await Promise.all([
     listParticipants(ctx.db, meetingId),
+    listAttendees(ctx.db, meetingId),
     listMeetingActions(ctx.db, meetingId, access),
   ]);
   if (
@@ -330,6 +343,7 @@ export async function getMeeting(ctx: ServiceContext, meetingId: string): Promis
     week: meeting.week,
     held_at: new Date(meeting.held_at).toISOString(),
     participants,
+    attendees,
     notes: meeting.notes,
     notes_redactions: meeting.notes_redactions,
     actions: actions.map((a) => shown('meeting_action', toAction(a))),
@@ -401,7 +415,6 @@ export async function updateMeetingAction(
   return toAction((await findAction(ctx.db, ctx.organisation.id, actionId))!);
 }
 
-/** Days from `from` to `to` ('YYYY-MM-DD'), negative when `to` is earlier. */
 /** A unit's open meeting actions as inbox items, soonest due first, with days left (negative: overdue). */
 export async function meetingActionInboxItems(
   ctx: ServiceContext,

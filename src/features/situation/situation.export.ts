@@ -1,7 +1,10 @@
 import type { SituationQuery, SituationReport } from '../../domain/situation.js';
 import { type ExportFile, exportFile, type ExportFormat } from '../reports/export-file.js';
 import type { ServiceContext } from '../../core/context.js';
-import { getFrozenReport } from './meetings.service.js';
+import { getFrozenReport, getMeeting } from './meetings.service.js';
+import { protocolOf } from './protocol.js';
+import { renderProtocolPdf } from './protocol.pdf.js';
+import { renderProtocolXlsx } from './protocol.xlsx.js';
 import { renderSituationPdf } from './situation.pdf.js';
 import type { ReportScope } from './situation.scope.js';
 import { getSituationReport, situationScope } from './situation.service.js';
@@ -41,4 +44,17 @@ export async function exportFrozenReport(ctx: ServiceContext, id: string, format
     at: view.report.frozen_at,
     by: view.report.frozen_by,
   });
+}
+
+/** A meeting's protocol (participants, notes, confirmed ratings, decided actions) as PDF or Excel. */
+export async function exportMeetingProtocol(
+  ctx: ServiceContext,
+  meetingId: string,
+  format: ExportFormat,
+): Promise<ExportFile> {
+  const meeting = await getMeeting(ctx, meetingId);
+  const view = await getFrozenReport(ctx, meeting.report_id);
+  const protocol = protocolOf(meeting, view, ctx.organisation.timeZone);
+  const body = format === 'pdf' ? await renderProtocolPdf(protocol) : await renderProtocolXlsx(protocol);
+  return exportFile(body, format, `protokoll-${view.frozen.scope.code}-${view.frozen.week}`);
 }

@@ -3,6 +3,7 @@ import { localDay, localMinute } from '../../domain/calendar/index.js';
 import {
   ACTION_STATUS_LABELS,
   CATEGORY_GROUP_LABELS,
+  GI_CLASS_LABELS,
   labelOf,
   PLACE_SETTING_LABELS,
   PLACE_TYPE_LABELS,
@@ -131,6 +132,35 @@ const EMERGING_SV = {
 } as const;
 
 /** "Unusual for the place": the cells the baseline test and the Gi* history class, with how the classes are made. */
+/** The week's Gi* hotspots by name (stadsdel and nearest place or street), most significant first. */
+function hotspotSection(doc: Doc, r: SituationReport): void {
+  const hot = r.hotspots.cells.filter((c) => c.class.startsWith('hot')).slice(0, 20);
+  heading(doc, 'Hot spots veckan');
+  if (!hot.length) {
+    note(doc, 'Inga hot spots den här veckan.');
+    return;
+  }
+  table(
+    doc,
+    [
+      { title: 'Plats', width: 270 },
+      { title: 'Händelser i rutan', width: 80, align: 'right' },
+      { title: 'Med grannrutor', width: 80, align: 'right' },
+      { title: 'Säkerhet', width: 85 },
+    ],
+    hot.map((c) => [
+      c.place?.text_sv ?? r.scope.name,
+      num(c.count),
+      num(c.local_sum),
+      labelOf(GI_CLASS_LABELS, c.class),
+    ]),
+  );
+  note(
+    doc,
+    '"Området runt omkring": rutan har inga egna händelser men ligger mitt bland grannrutor med många; platsen är närmaste registrerade plats eller gata.',
+  );
+}
+
 function emergingSection(doc: Doc, r: SituationReport): void {
   const e = r.emerging;
   if (!e) return;
@@ -149,8 +179,8 @@ function emergingSection(doc: Doc, r: SituationReport): void {
   table(
     doc,
     [
-      { title: 'Klass', width: 70 },
-      { title: 'Läge (cellens mitt)', width: 120 },
+      { title: 'Klass', width: 60 },
+      { title: 'Plats', width: 130 },
       { title: 'Veckan', width: 55, align: 'right' },
       { title: 'Väntat', width: 55, align: 'right' },
       { title: 'p justerat', width: 65, align: 'right' },
@@ -160,7 +190,7 @@ function emergingSection(doc: Doc, r: SituationReport): void {
       const [lat, lon] = cellToLatLng(c.cell);
       return [
         EMERGING_SV[c.class],
-        `${lat.toFixed(4)}, ${lon.toFixed(4)}`,
+        c.place?.text_sv ?? `${lat.toFixed(4)}, ${lon.toFixed(4)}`,
         num(c.local_sum),
         num(c.expected, 1),
         num(c.p_adjusted, 3),
@@ -324,6 +354,7 @@ export function renderSituationPdf(report: SituationReport, ctx: PdfContext): Pr
     firstPage(doc, report, ctx);
     doc.addPage();
     ratingsAndCategories(doc, report);
+    hotspotSection(doc, report);
     emergingSection(doc, report);
     timeAndPlaces(doc, report);
   });

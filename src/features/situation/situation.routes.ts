@@ -21,7 +21,12 @@ import {
   setDistrictThresholds,
   updateAnnotation,
 } from './ratings.service.js';
-import { type ExportFile, exportFrozenReport, exportSituationReport } from './situation.export.js';
+import {
+  type ExportFile,
+  exportFrozenReport,
+  exportMeetingProtocol,
+  exportSituationReport,
+} from './situation.export.js';
 import { getSituationReport } from './situation.service.js';
 
 function download(
@@ -51,6 +56,9 @@ export const situationRoutes: FastifyPluginAsyncZod = async (app) => {
     );
     serveHttp(app, routes.frozenFile[format], async ({ context, params, reply }) =>
       download(reply, await exportFrozenReport(await context(), params.id, format)),
+    );
+    serveHttp(app, routes.protocolFile[format], async ({ context, params, reply }) =>
+      download(reply, await exportMeetingProtocol(await context(), params.id, format)),
     );
   }
 

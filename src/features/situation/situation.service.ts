@@ -29,6 +29,8 @@ import {
   TREND_WEEKS,
 } from './assemble.js';
 import { BASELINE_WEEKS, weeklyEmerging } from './emerging-hotspots.js';
+import { hotspotPlace, type NamingContext } from './hotspot-names.js';
+import { STREET_BY_CELL } from './street-cells.js';
 import { annualCalendar, CALENDAR_YEARS } from './calendar.js';
 import { listPreviousActions } from './meetings.repo.js';
 import { listAnnotations, listRatings, listThresholds } from './ratings.repo.js';
@@ -256,6 +258,16 @@ export async function buildReport(
   const pointCells = new Map<string, number>();
   for (const p of points) pointCells.set(p.h3_r9, (pointCells.get(p.h3_r9) ?? 0) + 1);
 
+  const naming: NamingContext = {
+    neighbourhoods: scope.neighbourhoods,
+    places: scopePlaces,
+    streetOf: (cell) => STREET_BY_CELL[cell],
+  };
+  // Named once here, so the page, the PDF and the workbook call a hotspot the same.
+  const named = <C extends { cell: string }>(cells: readonly C[]) =>
+    cells.map((c) => ({ ...c, place: hotspotPlace(c.cell, pointCells.get(c.cell) ?? 0, naming) }));
+  const emerging = weeklyEmerging(pointCells, [...cellWeeks.values()], studyCells, { from: baselineStart, to: prev });
+
   return {
     scope: { kind: scope.kind, area_id: scope.areaId, code: scope.code, name: scope.name },
     week,
@@ -274,8 +286,8 @@ export async function buildReport(
       covers,
     ),
     categories: categoryRows(counts, categories, covers),
-    hotspots,
-    emerging: weeklyEmerging(pointCells, [...cellWeeks.values()], studyCells, { from: baselineStart, to: prev }),
+    hotspots: { ...hotspots, cells: named(hotspots.cells) },
+    emerging: emerging && { ...emerging, cells: named(emerging.cells) },
     density: weeklyDensity(points),
     points: points.map((p) => ({
       id: p.id,

@@ -13,7 +13,7 @@ import {
   SOURCE_LABELS,
   yesNo,
 } from '../../domain/labels.js';
-import { RATING_LABELS, type SituationReport } from '../../domain/situation.js';
+import { type HotspotPlace, RATING_LABELS, type SituationReport } from '../../domain/situation.js';
 import { type Cell, newWorkbook, sheet, workbookBuffer } from '../reports/xlsx-layout.js';
 import type { Outline } from './pdf-charts.js';
 
@@ -182,16 +182,17 @@ export async function renderSituationXlsx(
     ]),
   );
   const h = r.hotspots;
-  const where = (cell: string): Cell[] => {
+  // The report names the cell (stadsdel and nearest place or street); frozen reports from before say only the stadsdel.
+  const where = ({ cell, place }: { cell: string; place?: HotspotPlace | undefined }): Cell[] => {
     const [lon, lat] = h3CellCentre(cell);
     const hood = outlines.find((o) => booleanPointInPolygon([lon, lat], o.geometry))?.name ?? '–';
-    return [hood, `${lat.toFixed(5)}, ${lon.toFixed(5)}`];
+    return [place?.text_sv ?? hood, `${lat.toFixed(5)}, ${lon.toFixed(5)}`];
   };
   sheet(
     book,
     'Hotspots',
     [
-      'Stadsdel',
+      'Plats',
       'Mittpunkt (lat, lon)',
       'Antal',
       'Antal med grannrutor',
@@ -202,7 +203,7 @@ export async function renderSituationXlsx(
     ],
     [
       ...h.cells.map(
-        (c) => [...where(c.cell), c.count, c.local_sum, c.z, c.p, c.p_adjusted, GI_CLASS_LABELS[c.class].sv] as Cell[],
+        (c) => [...where(c), c.count, c.local_sum, c.z, c.p, c.p_adjusted, GI_CLASS_LABELS[c.class].sv] as Cell[],
       ),
       [],
       [
@@ -217,7 +218,7 @@ export async function renderSituationXlsx(
       'Ovanligt för platsen',
       [
         'Klass',
-        'Stadsdel',
+        'Plats',
         'Mittpunkt (lat, lon)',
         'Antal med grannrutor',
         'Väntat',
@@ -231,7 +232,7 @@ export async function renderSituationXlsx(
           (c) =>
             [
               EMERGING_CLASS_LABELS[c.class].sv,
-              ...where(c.cell),
+              ...where(c),
               c.local_sum,
               c.expected,
               c.p,

@@ -31,6 +31,8 @@ export const situationEndpoints = {
   reportFileUrl: (q: SituationReportQuery, format: ExportFormat) =>
     routeUrl(routes.reportFile[format], { query: reportParams(q) }),
   frozenFileUrl: (id: string, format: ExportFormat) => routeUrl(routes.frozenFile[format], { params: { id } }),
+  protocolFileUrl: (meetingId: string, format: ExportFormat) =>
+    routeUrl(routes.protocolFile[format], { params: { id: meetingId } }),
   confirmRatings: (areaId: string, body: RatingConfirm) =>
     call(routes.confirmRatings, { params: { area_id: areaId }, body }),
   freeze: (body: { area_id: string | null; week: string }) => call(routes.freeze, { body }),

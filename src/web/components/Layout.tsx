@@ -10,6 +10,8 @@ import { LanguageSwitch } from './LanguageSwitch.js';
 
 /** The programme's follow-up pages, all reached through one header link. */
 const FOLLOW_UP = /^\/(city|quality|annual|agreements|units)(\/|$)/;
+/** The weekly situation picture: the city's, a district's and the frozen reports with their meetings. */
+const SITUATION = /^\/(situation|districts\/[^/]+\/situation)(\/|$)/;
 /** The tools under "Mer": importing, the audit log, the responsibility matrix and the service levels. */
 const TOOLS = /^\/(imports|admin|responsibility|service-levels)(\/|$)/;
 
@@ -108,6 +110,13 @@ export function Layout() {
               <li>
                 <NavLink to="/report">{t('nav.report')}</NavLink>
               </li>
+              {allows(session.data, 'situation:read') && (
+                <li>
+                  <NavLink to="/situation" className={SITUATION.test(pathname) ? 'active' : undefined}>
+                    {t('situation.link')}
+                  </NavLink>
+                </li>
+              )}
               {allows(session.data, 'inbox:read') && (
                 <li>
                   <NavLink to="/inbox">{t('inbox.nav')}</NavLink>

@@ -1,3 +1,5 @@
+import { execFileSync } from 'node:child_process';
+import { writeFileSync } from 'node:fs';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addWeeks, DEFAULT_TIME_ZONE, isoWeek } from '../../../src/domain/calendar/index.js';
@@ -16,6 +18,11 @@ const ACTION = `Se över belysningen vid Högdalens centrum ${Date.now()}`;
 
 function currentIsoWeek(): string {
   return isoWeek(new Date(), DEFAULT_TIME_ZONE);
+}
+
+/** The week the meeting discusses: the last one that has ended. */
+function lastCompleteWeek(): string {
+  return addWeeks(currentIsoWeek(), -1);
 }
 
 /** `week` and the `n` − 1 weeks before it, newest first. */
@@ -40,10 +47,26 @@ afterAll(async () => {
 });
 
 describe('situation report', () => {
-  it('is linked from the district page and shows the current week', async () => {
+  it("lands the coordinator on the district's picture of the last complete week after signing in and from the menu", async () => {
+    const page = await h.newPage();
+    await signIn(page, h, 'samordnare.eav');
+    await page.waitForURL(new RegExp(`/districts/${districtId}/situation`));
+    await page.getByRole('heading', { level: 1, name: /Lägesbild Enskede-Årsta-Vantör/ }).waitFor();
+    expect(await page.locator('h1').textContent()).toContain(lastCompleteWeek());
+    await open(page, h, '/', 'Trygghet i Stockholm');
+    await page
+      .getByRole('navigation', { name: /Huvudmeny|Meny/ })
+      .getByRole('link', { name: 'Lägesbild' })
+      .click();
+    await page.waitForURL(new RegExp(`/districts/${districtId}/situation`));
+    await page.getByRole('heading', { level: 1, name: /Lägesbild Enskede-Årsta-Vantör/ }).waitFor();
+    await page.close();
+  }, 90_000);
+
+  it('is linked from the district page and shows the last complete week with its charts', async () => {
     await open(coordinator, h, `/districts/${districtId}`, 'Enskede-Årsta-Vantör');
-    await coordinator.getByRole('link', { name: 'Lägesbild' }).click();
-    const week = currentIsoWeek();
+    await coordinator.getByRole('main').getByRole('link', { name: 'Lägesbild' }).click();
+    const week = lastCompleteWeek();
     await coordinator.getByRole('heading', { level: 1, name: /Lägesbild Enskede-Årsta-Vantör/ }).waitFor();
     await settle(coordinator);
     expect(await coordinator.locator('h1').textContent()).toContain(week);
@@ -55,7 +78,11 @@ describe('situation report', () => {
     // A rating select per neighbourhood for the coordinator.
     expect(await coordinator.getByRole('combobox', { name: /Bedömning för/ }).count()).toBe(await rows.count());
     await coordinator.getByRole('table', { name: /Händelser per veckodag och timme/ }).waitFor();
-    await coordinator.getByRole('img', { name: /Linjediagram/ }).waitFor();
+    // The charts are pictures with a summary, drawn by the lazily loaded chart library; the tables stay.
+    for (const name of [/Stapeldiagram: händelser per vecka/, /Händelser per veckodag och timme/, /Årshjul/])
+      await coordinator.getByRole('img', { name }).waitFor();
+    await expect.poll(() => coordinator.locator('.echart svg').count(), { timeout: 20_000 }).toBeGreaterThanOrEqual(3);
+    await coordinator.getByRole('heading', { name: 'Årshjul' }).waitFor();
     expect(await coordinator.getByRole('link', { name: 'Lägesbild som PDF' }).getAttribute('href')).toContain(
       '/api/situation/report/pdf',
     );
@@ -131,7 +158,13 @@ describe('situation report', () => {
     await coordinator.getByLabel('Värmekarta').check();
     await coordinator.locator('.density-legend').waitFor();
     await mapSection.screenshot({ path: 'test-results/web-situation-density.png' });
-    await open(coordinator, h, `/districts/${districtId}/situation?week=${week}`, /Lägesbild Enskede-Årsta-Vantör/);
+    // Back to the week the ratings were confirmed for: the one the meeting discusses.
+    await open(
+      coordinator,
+      h,
+      `/districts/${districtId}/situation?week=${lastCompleteWeek()}`,
+      /Lägesbild Enskede-Årsta-Vantör/,
+    );
   }, 60_000);
 
   it('freezes the report, records the meeting and adds an action for Trafiknämnden', async () => {
@@ -142,8 +175,22 @@ describe('situation report', () => {
     await settle(coordinator);
     expect(await coordinator.getByTestId('late-reports').textContent()).toMatch(/sen|Inga sena/);
 
+    // Saving without a participant: the error summary takes the focus and its link leads to the boxes.
+    await coordinator.getByRole('button', { name: 'Spara mötet' }).click();
+    const summary = coordinator.getByRole('alert').filter({ hasText: 'Mötet kunde inte sparas' });
+    await summary.waitFor();
+    expect(await coordinator.evaluate(() => document.activeElement?.className)).toContain('error-summary');
+    await summary.getByRole('link', { name: 'Välj minst en deltagare.' }).click();
+    expect(await coordinator.evaluate(() => document.activeElement?.id)).toBe('meeting-participants');
+    await expectAccessible(coordinator, 'meeting form with error summary');
+    await shot(coordinator, 'web-meeting-error-summary');
+
     await coordinator.getByLabel('Enskede-Årsta-Vantör', { exact: false }).first().check();
     await coordinator.getByLabel('Trafiknämnden (trafikkontoret)').check();
+    await coordinator.getByLabel('Namn', { exact: true }).fill('Eva Lind');
+    await coordinator.getByLabel('Från enhet').selectOption({ label: 'Trafiknämnden (trafikkontoret)' });
+    await coordinator.getByRole('button', { name: 'Lägg till person' }).click();
+    await coordinator.getByRole('button', { name: 'Ta bort Eva Lind' }).waitFor();
     await coordinator.getByLabel('Anteckningar').fill('Genomgång av veckan.');
     await coordinator.getByRole('button', { name: 'Spara mötet' }).click();
     await coordinator.getByLabel('Åtgärd', { exact: true }).waitFor();
@@ -158,6 +205,33 @@ describe('situation report', () => {
     expect(await row.textContent()).toContain('Öppen');
     await expectAccessible(coordinator, 'frozen report with meeting');
     await shot(coordinator, 'web-situation-frozen');
+    await coordinator.setViewportSize({ width: 390, height: 844 });
+    await shot(coordinator, 'web-situation-frozen-phone');
+    await coordinator.setViewportSize({ width: 1280, height: 900 });
+  }, 60_000);
+
+  it('downloads the meeting protocol as a PDF with the participants and the decided action', async () => {
+    const [download] = await Promise.all([
+      coordinator.waitForEvent('download'),
+      coordinator.getByRole('link', { name: 'Protokoll (PDF)' }).click(),
+    ]);
+    expect(download.suggestedFilename()).toMatch(/^protokoll-.*\.pdf$/);
+    const file = `test-results/meeting-protocol.pdf`;
+    await download.saveAs(file);
+    const text = execFileSync('pdftotext', ['-layout', file, '-'])
+      .toString()
+      .replace(/[ \t]+/g, ' ');
+    for (const part of ['1 Deltagare', '3 Områdesbedömning', '5 Beslutade åtgärder', 'Eva Lind', 'Sida 1 av'])
+      expect(text).toContain(part);
+    // The ratings the coordinator confirmed for the week, as confirmed.
+    expect(text).toContain(`vecka ${Number(lastCompleteWeek().slice(6))}`);
+    expect(text).not.toContain('ej bekräftad');
+    expect(text).toContain(ACTION.slice(0, 40));
+    expect(text).toMatch(
+      /\d{1,2} (januari|februari|mars|april|maj|juni|juli|augusti|september|oktober|november|december) \d{4}/,
+    );
+    execFileSync('pdftoppm', ['-png', '-r', '60', '-f', '1', '-l', '1', file, 'test-results/meeting-protocol']);
+    writeFileSync('test-results/meeting-protocol.txt', text);
   }, 60_000);
 });
 

@@ -145,7 +145,7 @@ export function StartPage() {
         <h2 id="districts-heading">{t('start.districtsHeading')}</h2>
         {canSituation && (
           <p className="district-situation-link">
-            <Link to="/situation">{t('situation.cityLink')}</Link>
+            <Link to="/situation?scope=city">{t('situation.cityLink')}</Link>
           </p>
         )}
         <QueryState isPending={districts.isPending} error={districts.error} onRetry={() => void districts.refetch()}>

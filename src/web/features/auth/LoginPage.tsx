@@ -11,6 +11,7 @@ import { SubmitButton } from '../../forms/SubmitButton.js';
 import { Field } from '../../forms/Field.js';
 import { type FieldErrors, summaryItems } from '../../forms/field-errors.js';
 import { useFormOutcome } from '../../forms/use-form-outcome.js';
+import { coordinatorDistrictUnit } from '../situation/own-district.js';
 import { useDocumentTitle } from '../../components/use-document-title.js';
 import { useLogin, useSession } from './use-session.js';
 
@@ -57,8 +58,9 @@ export function LoginPage() {
       return;
     }
     try {
-      await login.mutateAsync(parsed.data);
-      void navigate(next, { replace: true });
+      const me = await login.mutateAsync(parsed.data);
+      // A district's coordinator starts the week with its situation picture (SituationPage finds the district).
+      void navigate(next === '/' && coordinatorDistrictUnit(me) ? '/situation' : next, { replace: true });
     } catch (err) {
       // Wrong e-mail and wrong password get the same answer on purpose (no account probing).
       fail({}, err instanceof ApiError && err.code === 'VALIDATION_FAILED' ? t('login.errors.email') : errorText(err));

@@ -5,18 +5,16 @@ import { addDays } from '../../../domain/calendar/index.js';
 import type { FrozenReportView, Meeting } from '../../../domain/meetings.js';
 import { situationEndpoints } from '../../api/situation-endpoints.js';
 import { useUnits } from '../../api/use-reference-data.js';
-import { localInputToOffsetIso, toLocalInputValue } from '../../components/dates.js';
 import { useToday } from '../../components/time-zone.js';
 import { QueryState, useErrorText } from '../../components/QueryState.js';
-import { CheckboxGroup } from '../../forms/CheckboxGroup.js';
-import { Field } from '../../forms/Field.js';
 import { SubmitButton } from '../../forms/SubmitButton.js';
 import { useDocumentTitle } from '../../components/use-document-title.js';
 import { useFormat } from '../../components/use-format.js';
 import { SignInNotice } from '../auth/SignInNotice.js';
 import { useSession } from '../auth/use-session.js';
 import { RatingBadge } from './Rating.js';
-import { canWriteSituation, useAddAction, useCreateMeeting, useFrozenReport, useMeeting } from './use-situation.js';
+import { MeetingForm } from './MeetingForm.js';
+import { canWriteSituation, useAddAction, useFrozenReport, useMeeting } from './use-situation.js';
 import './situation.css';
 
 const signed = (n: number) => (n > 0 ? `+${n}` : n < 0 ? `−${-n}` : '±0');
@@ -57,7 +55,8 @@ function FrozenBody({ view, canWrite }: { view: FrozenReportView; canWrite: bool
   const format = useFormat();
   const meeting = useMeeting(view.report.meeting_id);
   const late = view.diff.reported_after_freeze;
-  const rows = view.frozen.neighbourhoods;
+  // Ratings as confirmed for the week: often at the meeting, after the freeze, so from the current rows.
+  const rows = view.current.neighbourhoods;
   const meetingHeading = useRef<HTMLHeadingElement>(null);
   const hadMeeting = useRef(view.report.meeting_id !== null);
   // Saving the meeting replaces its form with the summary, taking the focused button away: the focus goes to
@@ -86,7 +85,7 @@ function FrozenBody({ view, canWrite }: { view: FrozenReportView; canWrite: bool
                 <th scope="col">{t('meeting.colFrozen')}</th>
                 <th scope="col">{t('meeting.colCurrent')}</th>
                 <th scope="col">{t('meeting.colDiff')}</th>
-                <th scope="col">{t('situation.colProposed')}</th>
+                <th scope="col">{t('meeting.colRating')}</th>
               </tr>
             </thead>
             <tbody>
@@ -164,83 +163,46 @@ function MeetingSummary({ meeting }: { meeting: Meeting }) {
   const { t } = useTranslation();
   const format = useFormat();
   return (
-    <dl className="facts facts-stacked">
-      <div>
-        <dt>{t('meeting.heldAt')}</dt>
-        <dd>{format.dateTime(meeting.held_at)}</dd>
-      </div>
-      <div>
-        <dt>{t('meeting.participants')}</dt>
-        <dd>{meeting.participants.map((p) => p.name).join(', ')}</dd>
-      </div>
-      {meeting.notes !== null && (
+    <>
+      <dl className="facts facts-stacked">
         <div>
-          <dt>{t('meeting.notes')}</dt>
-          <dd className="description-text">
-            {meeting.notes || '–'}
-            {meeting.notes_redactions > 0 && (
-              <>
-                {' '}
-                <em>({t('meeting.redactions', { count: meeting.notes_redactions })})</em>
-              </>
-            )}
-          </dd>
+          <dt>{t('meeting.heldAt')}</dt>
+          <dd>{format.dateTime(meeting.held_at)}</dd>
         </div>
-      )}
-    </dl>
-  );
-}
-
-function MeetingForm({ reportId }: { reportId: string }) {
-  const { t } = useTranslation();
-  const units = useUnits();
-  const errorText = useErrorText();
-  const create = useCreateMeeting(reportId);
-  const [heldAt, setHeldAt] = useState(() => toLocalInputValue(new Date()));
-  const [participants, setParticipants] = useState<string[]>([]);
-  const [notes, setNotes] = useState('');
-  const [missing, setMissing] = useState(false);
-  const sorted = [...units].sort((a, b) => a.name.localeCompare(b.name, 'sv'));
-
-  const submit = (e: FormEvent) => {
-    e.preventDefault();
-    if (create.isPending) return;
-    if (participants.length === 0) return setMissing(true);
-    setMissing(false);
-    create.mutate({
-      held_at: localInputToOffsetIso(heldAt),
-      participants,
-      ...(notes.trim() ? { notes } : {}),
-      actions: [],
-    });
-  };
-  return (
-    <form className="meeting-form" onSubmit={submit} noValidate>
-      <Field id="meeting-held-at" label={t('meeting.heldAt')}>
-        {(aria) => (
-          <input {...aria} type="datetime-local" value={heldAt} onChange={(e) => setHeldAt(e.target.value)} required />
+        <div>
+          <dt>{t('meeting.participants')}</dt>
+          <dd>{meeting.participants.map((p) => p.name).join(', ')}</dd>
+        </div>
+        {meeting.attendees.length > 0 && (
+          <div>
+            <dt>{t('meeting.attendees')}</dt>
+            <dd>{meeting.attendees.map((a) => `${a.name} (${a.unit_name ?? t('meeting.guest')})`).join(', ')}</dd>
+          </div>
         )}
-      </Field>
-      <CheckboxGroup
-        id="meeting-participants"
-        legend={t('meeting.participants')}
-        error={missing ? t('meeting.needParticipant') : undefined}
-        options={sorted.map((u) => ({ value: u.id, label: u.name }))}
-        values={participants}
-        onChange={setParticipants}
-      />
-      <Field id="meeting-notes" label={t('meeting.notes')} hint={t('meeting.notesHint')}>
-        {(aria) => <textarea {...aria} rows={4} value={notes} onChange={(e) => setNotes(e.target.value)} />}
-      </Field>
-      <SubmitButton pending={create.isPending} pendingLabel={t('programme.saving')}>
-        {t('meeting.save')}
-      </SubmitButton>
-      {create.error && (
-        <p className="notice notice-error" role="alert">
-          {errorText(create.error)}
-        </p>
-      )}
-    </form>
+        {meeting.notes !== null && (
+          <div>
+            <dt>{t('meeting.notes')}</dt>
+            <dd className="description-text">
+              {meeting.notes || '–'}
+              {meeting.notes_redactions > 0 && (
+                <>
+                  {' '}
+                  <em>({t('meeting.redactions', { count: meeting.notes_redactions })})</em>
+                </>
+              )}
+            </dd>
+          </div>
+        )}
+      </dl>
+      <p className="situation-actions">
+        <a className="button" href={situationEndpoints.protocolFileUrl(meeting.id, 'pdf')} download>
+          {t('meeting.protocolPdf')}
+        </a>
+        <a className="button button-secondary" href={situationEndpoints.protocolFileUrl(meeting.id, 'xlsx')} download>
+          {t('meeting.protocolXlsx')}
+        </a>
+      </p>
+    </>
   );
 }
 

@@ -56,7 +56,7 @@ export function HotspotTable({
   report: SituationReport;
   neighbourhoods: AreaFeatureCollection | undefined;
 }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const format = useFormat();
   const categoryLabel = useCategoryLabel();
   const mayRecord = useMayRecordProblem();
@@ -89,12 +89,15 @@ export function HotspotTable({
                 const category = cellCategory(report.points, c.cell);
                 const nb = neighbourhoods ? neighbourhoodOfCell(c.cell, neighbourhoods.features) : null;
                 const nbName = neighbourhoods?.features.find((f) => f.properties.id === nb)?.properties.name;
+                // Named by the report (stadsdel and nearest place or street); older frozen reports: the stadsdel.
+                const where =
+                  (c.place && (i18n.language === 'en' ? c.place.text_en : c.place.text_sv)) ??
+                  nbName ??
+                  report.scope.name;
                 return (
                   <tr key={c.cell} data-cell={c.cell}>
                     <th scope="row">{t(`situation.giClasses.${c.class}`)}</th>
-                    <td>
-                      {nbName ?? report.scope.name} <span className="muted nowrap">({c.cell})</span>
-                    </td>
+                    <td>{where}</td>
                     <td>{c.count}</td>
                     <td>{category ? categoryLabel(category) : t('common.none')}</td>
                     <td>{format.number(Math.round(c.z * 100) / 100)}</td>
@@ -104,16 +107,9 @@ export function HotspotTable({
                           <>
                             <Link to={hotspotProblemLink(src, c.cell, category, nb)}>
                               {t('programme.hotspot.create')}
-                              <span className="visually-hidden">
-                                : {nbName ?? report.scope.name}, {c.cell}
-                              </span>
+                              <span className="visually-hidden">: {where}</span>
                             </Link>
-                            <AttachHotspot
-                              src={src}
-                              cell={c.cell}
-                              where={nbName ?? report.scope.name}
-                              choice={choice}
-                            />
+                            <AttachHotspot src={src} cell={c.cell} where={where} choice={choice} />
                           </>
                         )}
                       </td>
@@ -159,9 +155,7 @@ function AttachHotspot({
     <details className="attach-hotspot">
       <summary>
         {t('programme.hotspot.attach')}
-        <span className="visually-hidden">
-          : {where}, {cell}
-        </span>
+        <span className="visually-hidden">: {where}</span>
       </summary>
       {error ? (
         <p className="notice notice-error">{errorText(error)}</p>
@@ -170,13 +164,11 @@ function AttachHotspot({
       ) : problems.length === 0 ? (
         <p className="hint">{t('programme.hotspot.noProblems')}</p>
       ) : (
-        <form onSubmit={submit} aria-label={`${t('programme.hotspot.attach')}: ${where}, ${cell}`}>
+        <form onSubmit={submit} aria-label={`${t('programme.hotspot.attach')}: ${where}`}>
           <div className="field">
             <label htmlFor={id}>
               {t('programme.hotspot.attachProblem')}
-              <span className="visually-hidden">
-                : {where}, {cell}
-              </span>
+              <span className="visually-hidden">: {where}</span>
             </label>
             <select
               id={id}

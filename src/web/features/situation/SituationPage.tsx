@@ -1,9 +1,9 @@
 import { type FormEvent, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link, useNavigate, useParams, useSearchParams } from 'react-router';
+import { Link, Navigate, useNavigate, useParams, useSearchParams } from 'react-router';
 import type { SituationReport } from '../../../domain/situation.js';
 import { situationEndpoints } from '../../api/situation-endpoints.js';
-import { useToday } from '../../components/time-zone.js';
+import { useTimeZone, useToday } from '../../components/time-zone.js';
 import { QueryState, useErrorText } from '../../components/QueryState.js';
 import { Field } from '../../forms/Field.js';
 import { RadioGroup } from '../../forms/RadioGroup.js';
@@ -12,9 +12,9 @@ import { useFormat } from '../../components/use-format.js';
 import { SignInNotice } from '../auth/SignInNotice.js';
 import { useSession } from '../auth/use-session.js';
 import { useArea, useNeighbourhoodsGeojson, dayWithin } from '../areas/use-areas.js';
-import { TimeGrid, TrendChart } from './charts.js';
+import { CategoryChart, TimeGrid, TimeHeatmap, TrendChart, YearWheel } from './charts.js';
 import { HotspotTable, TopPlaceProblemLink } from './HotspotProblems.js';
-import { addWeeks, isIsoWeek, isoWeekDay, isoWeekOfDay } from '../../../domain/calendar/index.js';
+import { addWeeks, isIsoWeek, isoWeekDay, lastCompleteWeek } from '../../../domain/calendar/index.js';
 import { ChangeCell } from './Rating.js';
 import { type SituationLayer, SituationMap } from './SituationMap.js';
 import { filtersFromParams, ReportFilters, type ReportFilterValue } from './ReportFilters.js';
@@ -28,6 +28,7 @@ import {
 import './situation.css';
 import { MapLegend } from './MapLegend.js';
 import { NeighbourhoodTable } from './NeighbourhoodTable.js';
+import { useOwnSituationPath } from './own-district.js';
 
 /** The weekly situation report (lägesbild) of one district, or of the whole city without a district id, for staff. */
 export function SituationPage() {
@@ -36,10 +37,13 @@ export function SituationPage() {
   const { t } = useTranslation();
   const [params, setParams] = useSearchParams();
   const requested = params.get('week') ?? '';
-  const today = useToday();
-  const week = isIsoWeek(requested) ? requested : isoWeekOfDay(today);
+  const timeZone = useTimeZone();
+  // The meeting discusses a week that has ended: the last complete one on the organisation's clock.
+  const week = isIsoWeek(requested) ? requested : lastCompleteWeek(timeZone);
   const filters = filtersFromParams(params);
   const session = useSession();
+  // A coordinator opening "Lägesbild" lands on their own district; `scope=city` asks for the whole city.
+  const own = useOwnSituationPath(city && params.get('scope') !== 'city' ? session.data : null);
   const area = useArea(id);
   const canRead = canReadSituation(session.data);
   const canWrite = city
@@ -74,13 +78,17 @@ export function SituationPage() {
       { replace: true },
     );
 
+  if (own.path) return <Navigate to={`${own.path}${requested ? `?week=${requested}` : ''}`} replace />;
   return (
     <div className="page situation-page">
       <p className="breadcrumb">
         {city ? (
           <Link to="/">← {t('situation.backToStart')}</Link>
         ) : (
-          <Link to={`/districts/${id}`}>← {t('situation.back')}</Link>
+          <>
+            <Link to={`/districts/${id}`}>← {t('situation.back')}</Link> ·{' '}
+            <Link to={`/situation?scope=city&week=${week}`}>{t('situation.cityTitle')}</Link>
+          </>
         )}
       </p>
       <h1>
@@ -251,6 +259,7 @@ function ReportBody({
 
       <section className="section" aria-labelledby="sit-cat-heading">
         <h2 id="sit-cat-heading">{t('situation.categories')}</h2>
+        <CategoryChart report={report} />
         <div className="table-wrap" role="region" aria-labelledby="sit-cat-caption" tabIndex={0}>
           <table className="data-table">
             <caption id="sit-cat-caption">{t('situation.categoriesCaption', { week: report.week })}</caption>
@@ -315,12 +324,18 @@ function ReportBody({
 
       <section className="section" aria-labelledby="sit-time-heading">
         <h2 id="sit-time-heading">{t('situation.timeProfile')}</h2>
+        <TimeHeatmap report={report} />
         <TimeGrid profile={report.time_profile} />
       </section>
 
       <section className="section" aria-labelledby="sit-trend-heading">
         <h2 id="sit-trend-heading">{t('situation.trend')}</h2>
-        <TrendChart trend={report.trend} week={report.week} />
+        <TrendChart report={report} />
+      </section>
+
+      <section className="section" aria-labelledby="sit-wheel-heading">
+        <h2 id="sit-wheel-heading">{t('situation.charts.wheel')}</h2>
+        <YearWheel report={report} />
       </section>
 
       <section className="section" aria-labelledby="sit-ann-heading">
