@@ -19,7 +19,18 @@ import {
 let h: Harness;
 const ROLES = [
   { who: null, more: null },
-  { who: 'admin', more: ['Importera', 'Granskningslogg', 'Utlämnanden', 'Ansvarsmatris', 'Servicenivåer'] },
+  {
+    who: 'admin',
+    more: [
+      'Importera',
+      'Granskningslogg',
+      'Utlämnanden',
+      'Användare och roller',
+      'Gallring',
+      'Ansvarsmatris',
+      'Servicenivåer',
+    ],
+  },
   { who: 'samordnare.eav', more: ['Importera', 'Ansvarsmatris', 'Servicenivåer'] },
   { who: 'polis', more: ['Ansvarsmatris', 'Servicenivåer'] },
 ] as const;
@@ -99,6 +110,8 @@ describe('header', () => {
     await account.focus();
     await page.keyboard.press('Space');
     await page.getByText(/@/).first().waitFor();
+    await page.keyboard.press('Tab');
+    expect((await focused(page)).text).toBe('Byt lösenord');
     await page.keyboard.press('Tab');
     expect((await focused(page)).text).toBe('Logga ut');
     await expectAccessible(page, 'header: account open');

@@ -43,7 +43,8 @@ async function signInByKeyboard(page: Page, prefix: string): Promise<void> {
   await page.keyboard.type(password);
   await page.keyboard.press('Enter');
   await page.getByRole('button', { name: /^Konto: / }).waitFor();
-  await page.getByRole('heading', { level: 1, name: 'Trygghet i Stockholm' }).waitFor();
+  // A district's coordinator lands on the district's situation picture.
+  await page.getByRole('heading', { level: 1, name: /Lägesbild Enskede-Årsta-Vantör/ }).waitFor({ timeout: 20_000 });
 }
 
 /** Last week's report of Enskede-Årsta-Vantör, frozen through the API; its id. */
@@ -125,6 +126,7 @@ describe('keyboard only', () => {
     await signInByKeyboard(page, 'samordnare.eav');
 
     // From the latest incidents of the start page to one incident.
+    await page.goto(`${h.server.url}/`);
     await page.locator('.incident-link').first().waitFor({ timeout: 20_000 });
     await tabTo(page, (f) => f.className.includes('incident-link'), { max: 150, what: 'the first incident link' });
     await page.keyboard.press('Enter');

@@ -68,6 +68,8 @@ it('refuses a file that is not a JPEG or PNG photo before sending it', async () 
 
 it('staff find the report by its receipt code, see the photo and reply to the reporter', async () => {
   await signIn(coordinator, h, 'samordnare.eav');
+  // The coordinator lands on the district's situation picture; the receipt search is on the start page.
+  await open(coordinator, h, '/', 'Trygghet i Stockholm');
   await coordinator.getByLabel('Kvittokod').fill(receipt.toLowerCase());
   await coordinator.getByRole('button', { name: 'Sök' }).click();
   await coordinator.getByRole('heading', { level: 1, name: 'Trasig belysning' }).waitFor({ timeout: 15_000 });
