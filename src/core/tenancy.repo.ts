@@ -45,6 +45,16 @@ export function findPlaceRef(db: Db, organisationId: string, id: string) {
     .executeTakeFirst();
 }
 
+/** Of `unitIds`, those that are units of the organisation. */
+export function findUnitsOfOrganisation(db: Db, organisationId: string, unitIds: readonly string[]) {
+  return db
+    .selectFrom('units')
+    .select('id')
+    .where('organisation_id', '=', organisationId)
+    .where('id', 'in', unitIds)
+    .execute();
+}
+
 export function findArea(db: Db, organisationId: string, id: string) {
   return db
     .selectFrom('areas')

@@ -177,16 +177,6 @@ export async function revokeApiToken(db: Db, userId: string, id: string): Promis
   return Number(r.numUpdatedRows);
 }
 
-/** Of `unitIds`, those that are units of the organisation. */
-export function findUnitsOfOrganisation(db: Db, organisationId: string, unitIds: readonly string[]) {
-  return db
-    .selectFrom('units')
-    .select('id')
-    .where('organisation_id', '=', organisationId)
-    .where('id', 'in', unitIds)
-    .execute();
-}
-
 export function listUnitsForDemoAccounts(db: Db, organisationId: string) {
   return db.selectFrom('units').select(['id', 'slug', 'name']).where('organisation_id', '=', organisationId).execute();
 }

@@ -8,7 +8,6 @@ import {
   deleteSession,
   findApiToken,
   findSessionWithUser,
-  findUnitsOfOrganisation,
   findUserByEmail,
   findUserById,
   insertApiToken,
@@ -35,6 +34,7 @@ import {
   verifyPassword,
 } from './passwords.js';
 import { API_TOKEN_PREFIX, hashSecret, newSecret } from './tokens.js';
+import { findUnitsOfOrganisation } from '../../core/tenancy.repo.js';
 
 export const SESSION_HOURS = 12;
 const IDLE_MINUTES = 120;

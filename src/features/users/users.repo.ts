@@ -73,13 +73,3 @@ export async function deleteSessionsOfUser(db: Db, userId: string): Promise<numb
   const r = await db.deleteFrom('sessions').where('user_id', '=', userId).executeTakeFirst();
   return Number(r.numDeletedRows);
 }
-
-/** Of `unitIds`, those that are units of the organisation. */
-export function unitsOfOrganisation(db: Db, organisationId: string, unitIds: readonly string[]) {
-  return db
-    .selectFrom('units')
-    .select('id')
-    .where('organisation_id', '=', organisationId)
-    .where('id', 'in', unitIds)
-    .execute();
-}

@@ -10,8 +10,8 @@ import {
   membershipsOf,
   replaceMemberships,
   setUserDisabled,
-  unitsOfOrganisation,
 } from './users.repo.js';
+import { findUnitsOfOrganisation } from '../../core/tenancy.repo.js';
 
 /** The organisation's accounts with their roles per unit, for the administrator. */
 export async function listUsers(ctx: ServiceContext): Promise<UserSummary[]> {
@@ -48,7 +48,7 @@ export async function updateMemberships(ctx: ServiceContext, userId: string, inp
   return inTransaction(ctx.db, async (trx) => {
     await lockedUser(trx, ctx, userId);
     const unitIds = input.memberships.map((m) => m.unit_id);
-    if ((await unitsOfOrganisation(trx, ctx.organisation.id, unitIds)).length !== unitIds.length)
+    if ((await findUnitsOfOrganisation(trx, ctx.organisation.id, unitIds)).length !== unitIds.length)
       throw new AppError('VALIDATION_FAILED', {
         details: [{ path: 'memberships', code: 'unknown_unit', message: 'a unit does not exist in this organisation' }],
       });
