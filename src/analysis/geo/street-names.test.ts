@@ -1,6 +1,13 @@
+import { latLngToCell } from 'h3-js';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { buildStreetIndex, normaliseName, representativePoint, streetOfAddress } from './street-names.js';
+import {
+  buildStreetIndex,
+  normaliseName,
+  representativePoint,
+  streetOfAddress,
+  streetsByCell,
+} from './street-names.js';
 
 describe('normaliseName', () => {
   it.each([
@@ -94,5 +101,55 @@ describe('buildStreetIndex', () => {
     ]);
     expect([...index.keys()]).toEqual(['abyvagen']);
     expect(index.get('abyvagen')).toEqual({ name: 'Åbyvägen', point: [18.001, 59] });
+  });
+});
+
+describe('streetsByCell', () => {
+  it('names a cell by the street with the most length in it', () => {
+    // A long east–west street and a short stub, both through the cell of Medborgarplatsen.
+    const cell = latLngToCell(59.3145, 18.0735, 9);
+    const named = streetsByCell(
+      [
+        {
+          name: 'Långa gatan',
+          lines: [
+            [
+              [18.0725, 59.3145],
+              [18.0745, 59.3145],
+            ],
+          ],
+        },
+        {
+          name: 'Korta gränd',
+          lines: [
+            [
+              [18.0735, 59.3144],
+              [18.0735, 59.3146],
+            ],
+          ],
+        },
+      ],
+      9,
+    );
+    expect(named.get(cell)).toBe('Långa gatan');
+  });
+
+  it('leaves out cells no street crosses', () => {
+    const named = streetsByCell(
+      [
+        {
+          name: 'Götgatan',
+          lines: [
+            [
+              [18.07, 59.31],
+              [18.0701, 59.31],
+            ],
+          ],
+        },
+      ],
+      9,
+    );
+    expect(named.size).toBe(1);
+    expect(named.has(latLngToCell(59.35, 18.0, 9))).toBe(false);
   });
 });

@@ -1,3 +1,4 @@
+import { latLngToCell } from 'h3-js';
 /**
  * Matching a written address to a named place or street: accent-, case- and spacing-insensitive, with the
  * house number, postcode and town after it left out ("Storgatan 12 B, 114 55 Stockholm" → "storgatan").
@@ -70,4 +71,47 @@ export function buildStreetIndex(features: Iterable<StreetFeature>): Map<string,
       .filter(([, s]) => s.lines.some((l) => l.length > 0))
       .map(([key, s]) => [key, { name: s.name, point: representativePoint(s.lines) }]),
   );
+}
+
+const EARTH_RADIUS_M = 6_371_000;
+/** Pieces of a street segment at most this long are counted in the cell of their middle. */
+const STEP_M = 20;
+
+function metresBetween([lon1, lat1]: LonLat, [lon2, lat2]: LonLat): number {
+  const rad = Math.PI / 180;
+  const dx = (lon2 - lon1) * rad * Math.cos(((lat1 + lat2) / 2) * rad);
+  const dy = (lat2 - lat1) * rad;
+  return Math.hypot(dx, dy) * EARTH_RADIUS_M;
+}
+
+/**
+ * The named street with the most length in each H3 cell of `resolution` that a street crosses: how a hot
+ * cell without a registered place nearby is named ("vid Götgatan"). Lengths are summed per name over
+ * pieces of at most 20 m, each counted in the cell of its middle; ties go to the name first in order.
+ */
+export function streetsByCell(features: Iterable<StreetFeature>, resolution: number): Map<string, string> {
+  const lengths = new Map<string, Map<string, number>>();
+  for (const { name, lines } of features) {
+    for (const line of lines) {
+      for (let i = 1; i < line.length; i++) {
+        const [a, b] = [line[i - 1]!, line[i]!];
+        const length = metresBetween(a, b);
+        const steps = Math.max(1, Math.ceil(length / STEP_M));
+        for (let s = 0; s < steps; s++) {
+          const t = (s + 0.5) / steps;
+          const cell = latLngToCell(a[1] + (b[1] - a[1]) * t, a[0] + (b[0] - a[0]) * t, resolution);
+          const byName = lengths.get(cell) ?? lengths.set(cell, new Map()).get(cell)!;
+          byName.set(name, (byName.get(name) ?? 0) + length / steps);
+        }
+      }
+    }
+  }
+  const named = new Map<string, string>();
+  for (const [cell, byName] of lengths) {
+    let best = '';
+    let bestLength = -1;
+    for (const [name, length] of byName) if (length > bestLength) [best, bestLength] = [name, length];
+    named.set(cell, best);
+  }
+  return named;
 }

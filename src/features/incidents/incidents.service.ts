@@ -286,6 +286,13 @@ export async function updateIncidentConfidentiality(
   });
 }
 
+/** The incident a receipt code belongs to, when the caller may see it (NOT_FOUND otherwise). */
+export async function getIncidentByReceipt(ctx: ServiceContext, receiptCode: string): Promise<Incident> {
+  const found = await findIncidentByReceipt(ctx.db, ctx.organisation.id, receiptCode);
+  if (!found) throw new AppError('NOT_FOUND', { details: { receipt_code: receiptCode } });
+  return getIncident(ctx, found.id);
+}
+
 /**
  * A reporter reopens their closed report with its receipt code: back to 'new' (and into the responsible
  * unit's inbox) with the reason as the status note. Anything but a closed report is INVALID_TRANSITION.

@@ -12,7 +12,7 @@ import { createIncident } from '../incidents/incidents.service.js';
 import { addReporterContact } from '../outbox/outbox.service.js';
 import { normaliseName } from '../../analysis/geo/street-names.js';
 import { listPlacePoints, listServiceRequests, markApiKeyUsed, type ServiceRequestRow } from './open311.repo.js';
-import { findStreet } from './streets.js';
+import { findStreet } from '../places/streets.js';
 
 const NINETY_DAYS_MS = 90 * 24 * 3600_000;
 

@@ -108,13 +108,3 @@ export function findResidentFacts(db: Db, organisationId: string, incidentId: st
     .where('i.id', '=', incidentId)
     .executeTakeFirst();
 }
-
-/** The incident a receipt code belongs to. */
-export function findIncidentIdByReceipt(db: Db, organisationId: string, receiptCode: string) {
-  return db
-    .selectFrom('incidents')
-    .select('id')
-    .where('organisation_id', '=', organisationId)
-    .where('receipt_code', '=', receiptCode)
-    .executeTakeFirst();
-}

@@ -18,7 +18,8 @@ import {
   getPublicReport,
   reopenPublicReport,
 } from './public-reports.service.js';
-import { addPublicUpdate, getIncidentByReceipt, getResidentSide, getStaffPhoto } from './resident-side.service.js';
+import { getIncidentByReceipt } from '../incidents/incidents.service.js';
+import { addPublicUpdate, getResidentSide, getStaffPhoto } from './resident-side.service.js';
 
 /** The key of the trusted Open311 client a report came from, noted before the report limit counts it. */
 const trustedClientKeys = new WeakMap<FastifyRequest, string>();

@@ -1,7 +1,6 @@
 import { redactPersonalData } from '../../analysis/text/redact.js';
 import { inTransaction } from '../../db/transaction.js';
 import { AppError } from '../../domain/errors.js';
-import type { Incident } from '../../domain/incidents.js';
 import type { PublicUpdateCreate, ResidentSide } from '../../domain/public-reports.js';
 import type { ServiceContext } from '../../core/context.js';
 import { recordAudit } from '../../core/audit.repo.js';
@@ -9,13 +8,7 @@ import { canReadFreeText } from '../../core/policy.js';
 import { getIncident } from '../incidents/incidents.service.js';
 import { queuePublicUpdateMessage } from '../outbox/outbox.service.js';
 import { lockIncidentForChange } from '../responsibility/responsibility.service.js';
-import {
-  findIncidentIdByReceipt,
-  findPhoto,
-  findResidentFacts,
-  insertPublicUpdate,
-  listPublicUpdates,
-} from './public-reports.repo.js';
+import { findPhoto, findResidentFacts, insertPublicUpdate, listPublicUpdates } from './public-reports.repo.js';
 
 /*
  * Staff's side of a resident's report: its receipt code, photo and the replies to the reporter. Access is the
@@ -36,13 +29,6 @@ export async function getResidentSide(ctx: ServiceContext, incidentId: string): 
         : null,
     updates: updates.map((u) => ({ id: u.id, body: u.body, created_at: new Date(u.created_at).toISOString() })),
   };
-}
-
-/** The incident a receipt code belongs to, when the caller may see it (NOT_FOUND otherwise). */
-export async function getIncidentByReceipt(ctx: ServiceContext, receiptCode: string): Promise<Incident> {
-  const found = await findIncidentIdByReceipt(ctx.db, ctx.organisation.id, receiptCode);
-  if (!found) throw new AppError('NOT_FOUND', { details: { receipt_code: receiptCode } });
-  return getIncident(ctx, found.id);
 }
 
 /**

@@ -30,7 +30,7 @@ import {
 } from './assemble.js';
 import { BASELINE_WEEKS, weeklyEmerging } from './emerging-hotspots.js';
 import { hotspotPlace, type NamingContext } from './hotspot-names.js';
-import { STREET_BY_CELL } from './street-cells.js';
+import { streetNamesByCell } from '../places/streets.js';
 import { annualCalendar, CALENDAR_YEARS } from './calendar.js';
 import { listPreviousActions } from './meetings.repo.js';
 import { listAnnotations, listRatings, listThresholds } from './ratings.repo.js';
@@ -258,10 +258,11 @@ export async function buildReport(
   const pointCells = new Map<string, number>();
   for (const p of points) pointCells.set(p.h3_r9, (pointCells.get(p.h3_r9) ?? 0) + 1);
 
+  const streetNames = await streetNamesByCell(ctx.log);
   const naming: NamingContext = {
     neighbourhoods: scope.neighbourhoods,
     places: scopePlaces,
-    streetOf: (cell) => STREET_BY_CELL[cell],
+    streetOf: (cell) => streetNames.get(cell),
   };
   // Named once here, so the page, the PDF and the workbook call a hotspot the same.
   const named = <C extends { cell: string }>(cells: readonly C[]) =>

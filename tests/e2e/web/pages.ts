@@ -105,14 +105,19 @@ export function account(h: Harness, prefix: string): { email: string; password: 
   return found;
 }
 
-/** Signs in through the login page and waits until the header shows the account button. */
+/**
+ * Signs in through the login page and waits until the landing page has settled: a coordinator is sent on from
+ * the situation picture to their district's, and a click made before that redirect would be lost with it.
+ */
 export async function signIn(page: Page, h: Harness, prefix: string, next = '/'): Promise<void> {
   const { email, password } = account(h, prefix);
   await page.goto(`${h.server.url}/login?next=${encodeURIComponent(next)}`);
   await page.locator('#login-email').fill(email);
   await page.locator('#login-password').fill(password);
   await page.locator('.login-form button[type=submit]').click();
+  await page.waitForURL((url) => url.pathname !== '/login');
   await page.locator('.session-menu > button').waitFor();
+  await settle(page);
 }
 
 /** The signed-in page's CSRF token, for API writes made beside the browser (test data). */

@@ -86,7 +86,7 @@ export function ZoneMonthTable({ place }: { place: PlaceDetail }) {
   };
   return (
     // Focusable so that a keyboard can scroll the table sideways on a narrow screen.
-    <div className="table-wrap" tabIndex={0} role="region" aria-label={t('placeResource.byZone')}>
+    <div className="table-wrap" tabIndex={0} role="region" aria-label={t('placeResource.byZoneCaption')}>
       <table className="data-table">
         <caption>{t('placeResource.byZoneCaption')}</caption>
         <thead>
