@@ -57,6 +57,7 @@ export const enSituation: Shape<typeof svSituation> = {
     confirmed: 'The ratings are confirmed.',
     confirmedBy: 'confirmed',
     notConfirmed: 'not confirmed',
+    confirmedWhen: 'confirmed {{at}} by {{by}}',
     categories: 'Categories',
     categoriesCaption: 'Incidents per category in week {{week}}',
     colCategory: 'Category',
@@ -136,6 +137,15 @@ export const enSituation: Shape<typeof svSituation> = {
   meeting: {
     title: 'Frozen report {{name}} week {{week}}',
     frozenAt: 'Frozen {{at}} by {{by}}',
+    frozenExplain:
+      'The report as it was when it was frozen: figures, map, hotspots and charts. What has arrived since is under “Compared with now”.',
+    ratingsNote:
+      'The ratings are those confirmed for the week (usually at the meeting, after the freeze); the figures and proposals are as at the freeze.',
+    olderReport: 'This report was frozen before everything shown today existed:',
+    gaps: {
+      emerging: "the comparison with each place's own weeks (the “Unusual for the place” layer) is missing;",
+      hotspotNames: 'hotspots are named by stadsdel, not by the nearest place or street.',
+    },
     diff: 'Compared with now',
     lateReports_one: '+{{count}} late report',
     lateReports_other: '+{{count}} late reports',
@@ -144,7 +154,6 @@ export const enSituation: Shape<typeof svSituation> = {
     colFrozen: 'Frozen',
     colCurrent: 'Now',
     colDiff: 'Difference',
-    colRating: 'Rating (confirmed, else proposed)',
     meeting: 'The meeting',
     heldAt: 'Held at',
     participants: 'Participants',

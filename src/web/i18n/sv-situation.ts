@@ -54,6 +54,7 @@ export const svSituation = {
     confirmed: 'Bedömningarna är bekräftade.',
     confirmedBy: 'bekräftad',
     notConfirmed: 'ej bekräftad',
+    confirmedWhen: 'bekräftad {{at}} av {{by}}',
     categories: 'Kategorier',
     categoriesCaption: 'Händelser per kategori vecka {{week}}',
     colCategory: 'Kategori',
@@ -140,6 +141,15 @@ export const svSituation = {
   meeting: {
     title: 'Fryst lägesbild {{name}} vecka {{week}}',
     frozenAt: 'Fryst {{at}} av {{by}}',
+    frozenExplain:
+      'Lägesbilden visas som den var när den frystes: siffror, karta, hotspots och diagram. Det som kommit in sedan står under ”Jämfört med nu”.',
+    ratingsNote:
+      'Bedömningarna är de som bekräftats för veckan (oftast på mötet, efter frysningen); siffrorna och förslagen är som vid frysningen.',
+    olderReport: 'Den här lägesbilden frystes innan allt som visas i dag fanns:',
+    gaps: {
+      emerging: 'jämförelsen med platsens egna veckor (lagret ”Ovanligt för platsen”) saknas;',
+      hotspotNames: 'hotspots är namngivna efter stadsdel, inte efter närmaste plats eller gata.',
+    },
     diff: 'Jämfört med nu',
     lateReports_one: '+{{count}} sen rapport',
     lateReports_other: '+{{count}} sena rapporter',
@@ -148,7 +158,6 @@ export const svSituation = {
     colFrozen: 'Fryst',
     colCurrent: 'Nu',
     colDiff: 'Skillnad',
-    colRating: 'Bedömning (bekräftad, annars förslag)',
     meeting: 'Mötet',
     heldAt: 'Mötet hölls',
     participants: 'Deltagare',

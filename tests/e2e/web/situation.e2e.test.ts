@@ -185,7 +185,12 @@ describe('situation report', () => {
     await expectAccessible(coordinator, 'meeting form with error summary');
     await shot(coordinator, 'web-meeting-error-summary');
 
-    await coordinator.getByLabel('Enskede-Årsta-Vantör', { exact: false }).first().check();
+    // The participants' boxes: the report above the meeting names the district too (its map).
+    await coordinator
+      .locator('section[aria-labelledby="meeting-heading"]')
+      .getByLabel('Enskede-Årsta-Vantör', { exact: false })
+      .first()
+      .check();
     await coordinator.getByLabel('Trafiknämnden (trafikkontoret)').check();
     await coordinator.getByLabel('Namn', { exact: true }).fill('Eva Lind');
     await coordinator.getByLabel('Från enhet').selectOption({ label: 'Trafiknämnden (trafikkontoret)' });
@@ -208,6 +213,47 @@ describe('situation report', () => {
     await coordinator.setViewportSize({ width: 390, height: 844 });
     await shot(coordinator, 'web-situation-frozen-phone');
     await coordinator.setViewportSize({ width: 1280, height: 900 });
+  }, 60_000);
+
+  it('shows the whole report as frozen: map with hotspots over the basemap, charts with tables, ratings as confirmed', async () => {
+    const id = reportPath.split('/').pop();
+    const res = await coordinator.request.get(`${h.server.url}/api/situation/reports/${id}`);
+    const view = (await res.json()) as {
+      frozen: { hotspots: { cells: Array<{ place?: { text_sv: string } }> }; neighbourhoods: unknown[] };
+    };
+    const banner = (await coordinator.getByTestId('frozen-banner').textContent()) ?? '';
+    // When (the organisation's clock, a date and a time, never UTC) and by whom.
+    expect(banner).toMatch(/Fryst \d{4}-\d{2}-\d{2} \d{2}:\d{2} av samordnare\.eav/);
+    expect(await coordinator.getByTestId('frozen-gaps').count()).toBe(0);
+    // The map opens on the frozen hotspots, over the basemap with its attribution.
+    const map = coordinator.locator('section[aria-labelledby="sit-map-heading"]');
+    expect(await map.getByRole('radio', { name: 'Hotspots (Gi*)' }).isChecked()).toBe(true);
+    await map.locator('[data-basemap="drawn"]').waitFor({ timeout: 20_000 });
+    expect(await map.locator('.leaflet-control-attribution').textContent()).toContain('OpenStreetMap');
+    expect(await map.locator('.gi-legend').textContent()).toContain('Hotspot 99 %');
+    // The named hotspots are the frozen cells, one row each.
+    const cells = view.frozen.hotspots.cells;
+    if (cells.length === 0) await coordinator.getByText('Inga signifikanta hotspots').first().waitFor();
+    else {
+      const rows = coordinator.locator('.hotspot-table tbody tr');
+      expect(await rows.count()).toBe(cells.length);
+      expect(await rows.first().textContent()).toContain(cells[0]!.place!.text_sv);
+    }
+    // The charts, each with its table.
+    await expect.poll(() => coordinator.locator('.echart svg').count(), { timeout: 20_000 }).toBeGreaterThanOrEqual(3);
+    for (const name of [/Stapeldiagram: händelser per vecka/, /Händelser per veckodag och timme/, /Årshjul/])
+      await coordinator.getByRole('img', { name }).waitFor();
+    // The trend's table sits in a closed disclosure: present, not shown until opened.
+    for (const name of [/Händelser per veckodag och timme/, /Händelser per kategori/, /Händelser per vecka \(tabell\)/])
+      await coordinator.locator('table > caption', { hasText: name }).waitFor({ state: 'attached' });
+    // Every stadsdel's rating as the coordinator confirmed it for the week, read-only, with who and when.
+    const ratings = coordinator.locator('.neighbourhood-table tbody tr');
+    expect(await ratings.count()).toBe(view.frozen.neighbourhoods.length);
+    expect(await coordinator.getByRole('combobox', { name: /Bedömning för/ }).count()).toBe(0);
+    expect(await coordinator.locator('.neighbourhood-table .rating-confirmed').count()).toBe(await ratings.count());
+    expect(await coordinator.locator('.neighbourhood-table').textContent()).not.toContain('ej bekräftad');
+    await expectAccessible(coordinator, 'frozen report, whole report');
+    await shot(coordinator, 'web-situation-frozen-whole');
   }, 60_000);
 
   it('downloads the meeting protocol as a PDF with the participants and the decided action', async () => {

@@ -90,7 +90,17 @@ export function NeighbourhoodTable({
                         ))}
                       </select>
                     ) : n.rating.confirmed ? (
-                      <RatingBadge level={n.rating.confirmed.level} />
+                      <>
+                        <RatingBadge level={n.rating.confirmed.level} />
+                        {/* Who confirmed it and when, and why when they said so: the record the meeting reads. */}
+                        <span className="rating-confirmed muted">
+                          {t('situation.confirmedWhen', {
+                            at: format.dateTime(n.rating.confirmed.at),
+                            by: n.rating.confirmed.by,
+                          })}
+                          {n.rating.confirmed.comment ? `: ${n.rating.confirmed.comment}` : ''}
+                        </span>
+                      </>
                     ) : (
                       <span className="muted">{t('situation.notConfirmed')}</span>
                     )}
