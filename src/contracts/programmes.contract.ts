@@ -91,7 +91,7 @@ export const programmesContract = {
     path: '/programme-versions/:id/sections',
     policy: 'programmes:manage',
     tags,
-    summary: "Add a section at the end of its chapter of a draft",
+    summary: 'Add a section at the end of its chapter of a draft',
     params: IdParams,
     body: ProgrammeSectionCreateSchema,
     response: { 201: ProgrammeVersionSchema },

@@ -119,7 +119,11 @@ export const DecisionRefSchema = z.string().trim().min(1).max(60);
 
 /** Moving a version on; adoption records the decision (reference and day). */
 export const ProgrammeStatusChangeSchema = z
-  .strictObject({ status: ProgrammeStatusSchema, decision_ref: DecisionRefSchema.optional(), adopted_on: IsoDateSchema.optional() })
+  .strictObject({
+    status: ProgrammeStatusSchema,
+    decision_ref: DecisionRefSchema.optional(),
+    adopted_on: IsoDateSchema.optional(),
+  })
   .refine((v) => v.status !== 'adopted' || (v.decision_ref !== undefined && v.adopted_on !== undefined), {
     path: ['decision_ref'],
     message: 'an adoption records its decision reference and day',

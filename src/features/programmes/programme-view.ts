@@ -28,7 +28,9 @@ export function toSummary(row: VersionRow, byId: ReadonlyMap<string, VersionRow>
 }
 
 /** Sections in document order, each numbered within its kind's chapter. */
-export function orderSections<S extends Pick<SectionRow, 'kind' | 'position'>>(rows: readonly S[]): Array<S & { number: string }> {
+export function orderSections<S extends Pick<SectionRow, 'kind' | 'position'>>(
+  rows: readonly S[],
+): Array<S & { number: string }> {
   return SECTION_KIND_ORDER.flatMap((kind) =>
     rows
       .filter((r) => r.kind === kind)

@@ -16,8 +16,12 @@ describeEachEngine('programme versions: status, editing, access, audit and compa
   let draft = '';
   let subGoal = '';
 
-  const call = (method: 'GET' | 'POST' | 'PATCH' | 'DELETE', url: string, who: Record<string, string>, payload?: object) =>
-    app.inject({ method, url, headers: who, ...(payload ? { payload } : {}) });
+  const call = (
+    method: 'GET' | 'POST' | 'PATCH' | 'DELETE',
+    url: string,
+    who: Record<string, string>,
+    payload?: object,
+  ) => app.inject({ method, url, headers: who, ...(payload ? { payload } : {}) });
   const audits = async (entityId: string) =>
     getDb()
       .db.selectFrom('audit_events')
@@ -53,7 +57,9 @@ describeEachEngine('programme versions: status, editing, access, audit and compa
       { kind: 'responsibility', unit_kind: 'district', body: 'Stadsdelsnämnderna samordnar det lokala arbetet.' },
       { kind: 'definition', heading: 'Offentlig miljö', body: 'Gator, torg och parker.' },
     ])
-      expect((await call('POST', `/api/programme-versions/${adopted}/sections`, as.admin, section)).statusCode).toBe(201);
+      expect((await call('POST', `/api/programme-versions/${adopted}/sections`, as.admin, section)).statusCode).toBe(
+        201,
+      );
     const adopt = await call('POST', `/api/programme-versions/${adopted}/status`, as.admin, {
       status: 'adopted',
       decision_ref: 'KS 2017/1000',

@@ -3,7 +3,12 @@ import type { ProgrammeSectionsTable, ProgrammeVersionsTable } from '../../db/sc
 import type { ProgrammeSectionKind, ProgrammeStatus } from '../../domain/programmes.js';
 import type { Db } from '../../core/context.js';
 
-export async function insertProgramme(db: Db, organisationId: string, name: string, createdBy: string): Promise<string> {
+export async function insertProgramme(
+  db: Db,
+  organisationId: string,
+  name: string,
+  createdBy: string,
+): Promise<string> {
   return (
     await db
       .insertInto('programmes')
@@ -119,7 +124,11 @@ export async function deleteSectionRow(db: Db, id: string): Promise<void> {
   await db.deleteFrom('programme_sections').where('id', '=', id).execute();
 }
 
-export async function replaceSectionIndicators(db: Db, sectionId: string, problemIds: readonly string[]): Promise<void> {
+export async function replaceSectionIndicators(
+  db: Db,
+  sectionId: string,
+  problemIds: readonly string[],
+): Promise<void> {
   await db.deleteFrom('programme_section_indicators').where('section_id', '=', sectionId).execute();
   if (problemIds.length)
     await db

@@ -1,11 +1,7 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { programmesContract as routes } from '../../contracts/programmes.contract.js';
 import { serve } from '../../http/serve-route.js';
-import {
-  addProgrammeSection,
-  removeProgrammeSection,
-  updateProgrammeSection,
-} from './programme-sections.service.js';
+import { addProgrammeSection, removeProgrammeSection, updateProgrammeSection } from './programme-sections.service.js';
 import {
   changeProgrammeStatus,
   compareProgrammeVersions,
@@ -32,8 +28,6 @@ export const programmesRoutes: FastifyPluginAsyncZod = async (app) => {
   serve(app, routes.updateSection, async ({ ctx, params, body }) => updateProgrammeSection(ctx, params.id, body));
   serve(app, routes.removeSection, async ({ ctx, params }) => removeProgrammeSection(ctx, params.id));
   serve(app, routes.listPublic, async ({ ctx }) => listPublicProgrammes(ctx));
-  serve(app, routes.comparePublic, async ({ ctx, query }) =>
-    comparePublicProgrammeVersions(ctx, query.from, query.to),
-  );
+  serve(app, routes.comparePublic, async ({ ctx, query }) => comparePublicProgrammeVersions(ctx, query.from, query.to));
   serve(app, routes.getPublic, async ({ ctx, params }) => getPublicProgrammeVersion(ctx, params.id));
 };

@@ -224,7 +224,11 @@ export async function changeProgrammeStatus(
 }
 
 /** Two versions the caller may see, compared section by section (see diffVersions). */
-export async function compareProgrammeVersions(ctx: ServiceContext, fromId: string, toId: string): Promise<ProgrammeDiff> {
+export async function compareProgrammeVersions(
+  ctx: ServiceContext,
+  fromId: string,
+  toId: string,
+): Promise<ProgrammeDiff> {
   const [from, to] = await Promise.all([versionRow(ctx, fromId), versionRow(ctx, toId)]);
   const [a, b] = await Promise.all([toVersion(ctx, from, [], false), toVersion(ctx, to, [], false)]);
   return diffVersions(a, b);
