@@ -34,8 +34,11 @@ describe('programme version status', () => {
       false,
     );
     expect(
-      ProgrammeStatusChangeSchema.safeParse({ status: 'adopted', decision_ref: 'KS 2020/1939', adopted_on: '2020-06-15' })
-        .success,
+      ProgrammeStatusChangeSchema.safeParse({
+        status: 'adopted',
+        decision_ref: 'KS 2020/1939',
+        adopted_on: '2020-06-15',
+      }).success,
     ).toBe(true);
     expect(ProgrammeStatusChangeSchema.safeParse({ status: 'consultation' }).success).toBe(true);
   });
@@ -52,9 +55,9 @@ describe('programme sections', () => {
   it('has a responsibility name its holder, and no other section', () => {
     const body = 'Samordnar det lokala arbetet.';
     expect(ProgrammeSectionCreateSchema.safeParse({ kind: 'responsibility', body }).success).toBe(false);
-    expect(ProgrammeSectionCreateSchema.safeParse({ kind: 'responsibility', body, unit_kind: 'district' }).success).toBe(
-      true,
-    );
+    expect(
+      ProgrammeSectionCreateSchema.safeParse({ kind: 'responsibility', body, unit_kind: 'district' }).success,
+    ).toBe(true);
     expect(ProgrammeSectionCreateSchema.safeParse({ kind: 'sub_goal', body, unit_kind: 'district' }).success).toBe(
       false,
     );

@@ -110,6 +110,9 @@ export function Layout() {
               <li>
                 <NavLink to="/report">{t('nav.report')}</NavLink>
               </li>
+              <li>
+                <NavLink to="/programmes">{t('programmes.nav')}</NavLink>
+              </li>
               {allows(session.data, 'situation:read') && (
                 <li>
                   <NavLink to="/situation" className={SITUATION.test(pathname) ? 'active' : undefined}>
