@@ -20,7 +20,11 @@ export function ProgrammeComparePage() {
   const to = params.get('to');
   const diff = useProgrammeDiff(from, to);
   const programmes = useProgrammes();
-  const versions = programmes.data?.find((p) => p.versions.some((v) => v.id === to))?.versions;
+  // Without two versions chosen, the form offers the first programme that has two to compare.
+  const versions = (
+    programmes.data?.find((p) => p.versions.some((v) => v.id === to)) ??
+    programmes.data?.find((p) => p.versions.length > 1)
+  )?.versions;
   const [onlyChanged, setOnlyChanged] = useState(true);
   return (
     <div className="page programme-doc">
@@ -28,10 +32,16 @@ export function ProgrammeComparePage() {
         <Link to="/programmes">{t('programmes.back')}</Link>
       </p>
       <h1>{t('programmes.diffTitle')}</h1>
-      {versions && versions.length > 1 && from && to && (
-        <CompareForm key={`${from}-${to}`} versions={versions} idPrefix="compare" initial={{ from, to }} />
+      {versions && versions.length > 1 && (
+        <CompareForm
+          key={`${from}-${to}`}
+          versions={versions}
+          idPrefix="compare"
+          level={2}
+          {...(from && to ? { initial: { from, to } } : {})}
+        />
       )}
-      {from === to ? (
+      {!from || !to ? null : from === to ? (
         <p className="empty">{t('programmes.sameVersion')}</p>
       ) : (
         <QueryState isPending={diff.isPending} error={diff.error} onRetry={() => void diff.refetch()}>
@@ -40,15 +50,10 @@ export function ProgrammeComparePage() {
               <p className="lead">
                 {t('programmes.diffIntro', { from: diff.data.from.title, to: diff.data.to.title })}
               </p>
-              <div className="field checkbox">
-                <input
-                  id="diff-only-changed"
-                  type="checkbox"
-                  checked={onlyChanged}
-                  onChange={(e) => setOnlyChanged(e.target.checked)}
-                />
-                <label htmlFor="diff-only-changed">{t('programmes.diffOnlyChanged')}</label>
-              </div>
+              <label className="checkbox">
+                <input type="checkbox" checked={onlyChanged} onChange={(e) => setOnlyChanged(e.target.checked)} />
+                {t('programmes.diffOnlyChanged')}
+              </label>
               <DiffSections diff={diff.data} onlyChanged={onlyChanged} />
             </>
           )}

@@ -21,10 +21,10 @@ export function ProgrammeEditPage() {
       <p>
         <Link to={`/programmes/versions/${id}`}>{t('programmes.view')}</Link>
       </p>
+      <h1>{v ? t('programmes.editTitle', { title: v.title }) : t('programmes.title')}</h1>
       <QueryState isPending={version.isPending} error={version.error} onRetry={() => void version.refetch()}>
         {v && (
           <>
-            <h1>{t('programmes.editTitle', { title: v.title })}</h1>
             {v.status !== 'draft' ? (
               <p className="notice">{t('programmes.notDraft', { status: t(`programmes.status.${v.status}`) })}</p>
             ) : (

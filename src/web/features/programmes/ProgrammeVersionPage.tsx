@@ -21,10 +21,10 @@ export function ProgrammeVersionPage() {
       <p>
         <Link to="/programmes">{t('programmes.back')}</Link>
       </p>
+      <h1>{version.data?.title ?? t('programmes.title')}</h1>
       <QueryState isPending={version.isPending} error={version.error} onRetry={() => void version.refetch()}>
         {version.data && (
           <>
-            <h1>{version.data.title}</h1>
             <VersionFacts version={version.data} />
             {manages && version.data.status === 'draft' && (
               <p>
@@ -47,7 +47,7 @@ export function VersionFacts({ version: v }: { version: ProgrammeVersion }) {
   const { t } = useTranslation();
   const format = useFormat();
   return (
-    <dl className="facts" aria-label={t('programmes.facts')}>
+    <dl className="facts">
       <div>
         <dt>{t('programmes.programme')}</dt>
         <dd>{v.programme.name}</dd>

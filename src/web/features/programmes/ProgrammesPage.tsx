@@ -77,11 +77,15 @@ export function CompareForm({
   versions,
   idPrefix,
   initial,
+  level = 3,
 }: {
   versions: readonly ProgrammeVersionSummary[];
   idPrefix: string;
   initial?: { from: string; to: string };
+  /** The heading's level where the form stands: under a programme's h2, or right under the page's h1. */
+  level?: 2 | 3;
 }) {
+  const Heading = level === 2 ? 'h2' : 'h3';
   const { t } = useTranslation();
   const navigate = useNavigate();
   const newest = versions[0]!;
@@ -105,7 +109,7 @@ export function CompareForm({
   );
   return (
     <form className="compare-form" onSubmit={submit} aria-labelledby={`${idPrefix}-compare`}>
-      <h3 id={`${idPrefix}-compare`}>{t('programmes.compareTitle')}</h3>
+      <Heading id={`${idPrefix}-compare`}>{t('programmes.compareTitle')}</Heading>
       <div className="compare-fields">
         {select(`${idPrefix}-from`, t('programmes.compareFrom'), from, setFrom)}
         {select(`${idPrefix}-to`, t('programmes.compareTo'), to, setTo)}

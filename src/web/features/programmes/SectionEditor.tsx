@@ -79,17 +79,16 @@ export function SectionEditor({ section: s }: { section: ProgrammeSection }) {
           <fieldset className="field">
             <legend>{t('programmes.indicatorsPick')}</legend>
             {options.map((p) => (
-              <div key={p.id} className="checkbox">
+              <label key={p.id} className="checkbox">
                 <input
-                  id={`${id}-ind-${p.id}`}
                   type="checkbox"
                   checked={indicators.includes(p.id)}
                   onChange={(e) =>
                     setIndicators((x) => (e.target.checked ? [...x, p.id] : x.filter((y) => y !== p.id)))
                   }
                 />
-                <label htmlFor={`${id}-ind-${p.id}`}>{p.title}</label>
-              </div>
+                {p.title}
+              </label>
             ))}
           </fieldset>
         )}
