@@ -1,3 +1,4 @@
+import { redactPersonalData } from '../../analysis/text/redact.js';
 import { inTransaction } from '../../db/transaction.js';
 import { AppError } from '../../domain/errors.js';
 import type { ProgrammeSectionCreate, ProgrammeSectionUpdate, ProgrammeVersion } from '../../domain/programmes.js';
@@ -17,6 +18,8 @@ import {
 } from './programmes.repo.js';
 import { getProgrammeVersion, versionRow } from './programmes.service.js';
 
+/** A programme is a public document: identity numbers, e-mail addresses, phone numbers and plates never go in. */
+const redact = (text: string) => redactPersonalData(text).text;
 const invalid = (path: string, code: string, message: string) =>
   new AppError('VALIDATION_FAILED', { details: [{ path, code, message }] });
 
@@ -47,8 +50,8 @@ export async function addProgrammeSection(
       version_id: versionId,
       kind: input.kind,
       position: await nextPosition(trx, versionId, input.kind),
-      heading: input.heading ?? null,
-      body: input.body,
+      heading: input.heading ? redact(input.heading) : null,
+      body: redact(input.body),
       unit_kind: input.unit_kind ?? null,
       unit_id: input.unit_id ?? null,
     });
@@ -84,8 +87,8 @@ export async function updateProgrammeSection(
       await replaceSectionIndicators(trx, id, input.indicator_problem_ids);
     }
     await updateSectionRow(trx, id, {
-      ...(input.heading !== undefined ? { heading: input.heading } : {}),
-      ...(input.body !== undefined ? { body: input.body } : {}),
+      ...(input.heading !== undefined ? { heading: input.heading === null ? null : redact(input.heading) } : {}),
+      ...(input.body !== undefined ? { body: redact(input.body) } : {}),
     });
     await recordAudit(trx, {
       organisationId: ctx.organisation.id,

@@ -116,8 +116,10 @@ describeEachEngine('programme versions: status, editing, access, audit and compa
     const added = await call('POST', `/api/programme-versions/${draft}/sections`, as.admin, {
       kind: 'sub_goal',
       heading: 'Minskad brottslighet',
-      body: 'Brottsligheten ska minska.',
+      body: 'Brottsligheten ska minska. Frågor: ring 070-123 45 67.',
     });
+    // A programme is public: personal data never goes into its text.
+    expect(added.json().sections[2].body).toBe('Brottsligheten ska minska. Frågor: ring [telefon].');
     expect(added.json().sections.map((s: { number: string }) => s.number)).toEqual(['1', '2.1', '2.2', '3.1', '4.1']);
   });
 
