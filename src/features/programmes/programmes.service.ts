@@ -1,3 +1,4 @@
+import { redactPersonalData } from '../../analysis/text/redact.js';
 import { inTransaction } from '../../db/transaction.js';
 import { AppError } from '../../domain/errors.js';
 import {
@@ -29,6 +30,9 @@ import {
   updateVersionRow,
   type VersionRow,
 } from './programmes.repo.js';
+
+/** Titles are public text like the sections: personal data never goes in. */
+const redact = (text: string) => redactPersonalData(text).text;
 
 const audit = (
   ctx: ServiceContext,
@@ -81,11 +85,11 @@ export async function getProgrammeVersion(ctx: ServiceContext, id: string): Prom
 /** Starts a programme with its first, empty draft. */
 export async function createProgramme(ctx: ServiceContext, input: ProgrammeCreate): Promise<ProgrammeVersion> {
   const id = await inTransaction(ctx.db, async (trx) => {
-    const programmeId = await insertProgramme(trx, ctx.organisation.id, input.name, ctx.actor);
+    const programmeId = await insertProgramme(trx, ctx.organisation.id, redact(input.name), ctx.actor);
     const versionId = await insertVersion(trx, {
       organisation_id: ctx.organisation.id,
       programme_id: programmeId,
-      title: input.title,
+      title: redact(input.title),
       period_from: input.period_from,
       period_to: input.period_to,
       replaces_version_id: null,
@@ -113,7 +117,7 @@ export async function createProgrammeDraft(
     const versionId = await insertVersion(trx, {
       organisation_id: ctx.organisation.id,
       programme_id: from.programme_id,
-      title: input.title,
+      title: redact(input.title),
       period_from: input.period_from,
       period_to: input.period_to,
       replaces_version_id: from.id,
@@ -167,7 +171,7 @@ export async function updateProgrammeVersion(
       throw new AppError('VALIDATION_FAILED', {
         details: [{ path: 'period_to', code: 'before_start', message: 'period_to before period_from' }],
       });
-    await updateVersionRow(trx, id, input);
+    await updateVersionRow(trx, id, { ...input, ...(input.title ? { title: redact(input.title) } : {}) });
     await audit(ctx, trx, {
       action: 'update',
       entityType: 'programme_version',
