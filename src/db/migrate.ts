@@ -27,6 +27,7 @@ import * as programmeDataVersion from './migrations/2026-12-07T1200-programme-da
 import * as residentLoop from './migrations/2026-12-07T1300-resident-loop.js';
 import * as meetingAttendees from './migrations/2026-12-07T1500-meeting-attendees.js';
 import * as placesAsAResource from './migrations/2026-12-07T1600-places-as-a-resource.js';
+import * as programmeDocuments from './migrations/2026-12-07T2000-programme-documents.js';
 
 /** Migrations in the order they run; names are timestamps and never change once landed. */
 const migrations: Record<string, Migration> = {
@@ -58,6 +59,7 @@ const migrations: Record<string, Migration> = {
   '2026-12-07T1300-resident-loop': residentLoop,
   '2026-12-07T1500-meeting-attendees': meetingAttendees,
   '2026-12-07T1600-places-as-a-resource': placesAsAResource,
+  '2026-12-07T2000-programme-documents': programmeDocuments,
 };
 
 /** Brings the database to the newest schema; throws with the failing migration's error. */

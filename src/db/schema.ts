@@ -55,6 +55,7 @@ import type {
   ResponsibilityRulesTable,
   ServiceLevelsTable,
 } from './schema/programme.js';
+import type { ProgrammeSectionsTable, ProgrammeVersionsTable, ProgrammesTable } from './schema/programmes.js';
 
 export type * from './schema/org.js';
 export type * from './schema/incidents.js';
@@ -63,6 +64,7 @@ export type * from './schema/imports.js';
 export type * from './schema/situation.js';
 export type * from './schema/programme.js';
 export type * from './schema/records.js';
+export type * from './schema/programmes.js';
 
 /** Every table, as Kysely sees it; the table types live beside this file, one module per area. */
 export interface Database {
@@ -122,6 +124,10 @@ export interface Database {
   agreement_review_items: AgreementReviewItemsTable;
   records_releases: RecordsReleasesTable;
   records_release_drafts: RecordsReleaseDraftsTable;
+  programmes: ProgrammesTable;
+  programme_versions: ProgrammeVersionsTable;
+  programme_sections: ProgrammeSectionsTable;
+  programme_section_indicators: { section_id: string; problem_id: string };
 }
 
 export type Area = Selectable<AreasTable>;

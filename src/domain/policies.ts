@@ -41,6 +41,10 @@ export const POLICIES = {
   'records:export': { roles: ['admin'] },
   // Keys of trusted Open311 clients (systems reporting more than an address may) are issued by admins.
   'open311:keys': { roles: ['admin'] },
+  // The programme as a governing document (issue 16): everyone with a role reads every version, drafts
+  // included; the city's coordinating office edits — admins until that office has a role of its own.
+  'programmes:read': { roles: ['admin', 'coordinator', 'unit_editor', 'partner_viewer', 'analyst'] },
+  'programmes:manage': { roles: ['admin'] },
 } as const satisfies Record<string, { roles: 'anyone' | 'signed_in' | readonly Role[]; scope?: string }>;
 export type Policy = keyof typeof POLICIES;
 

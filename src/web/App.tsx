@@ -75,6 +75,18 @@ const AgreementFormPage = lazy(() =>
 const AgreementReviewPage = lazy(() =>
   import('./features/agreements/AgreementReviewPage.js').then((m) => ({ default: m.AgreementReviewPage })),
 );
+const ProgrammesPage = lazy(() =>
+  import('./features/programmes/ProgrammesPage.js').then((m) => ({ default: m.ProgrammesPage })),
+);
+const ProgrammeVersionPage = lazy(() =>
+  import('./features/programmes/ProgrammeVersionPage.js').then((m) => ({ default: m.ProgrammeVersionPage })),
+);
+const ProgrammeComparePage = lazy(() =>
+  import('./features/programmes/ProgrammeComparePage.js').then((m) => ({ default: m.ProgrammeComparePage })),
+);
+const ProgrammeEditPage = lazy(() =>
+  import('./features/programmes/ProgrammeEditPage.js').then((m) => ({ default: m.ProgrammeEditPage })),
+);
 const AnnualPage = lazy(() => import('./features/annual/AnnualPage.js').then((m) => ({ default: m.AnnualPage })));
 const ResponsibilityPage = lazy(() =>
   import('./features/responsibility/ResponsibilityPage.js').then((m) => ({ default: m.ResponsibilityPage })),
@@ -150,6 +162,10 @@ const ELEMENTS: Record<PagePath, ReactNode> = {
   'agreements/:id/edit': page(<AgreementFormPage />),
   'agreements/:id/review': page(<AgreementReviewPage />),
   overenskommelser: page(<PublicAgreementsPage />),
+  programmes: page(<ProgrammesPage />),
+  'programmes/compare': page(<ProgrammeComparePage />),
+  'programmes/versions/:id': page(<ProgrammeVersionPage />),
+  'programmes/versions/:id/edit': page(<ProgrammeEditPage />),
   responsibility: page(<ResponsibilityPage />),
   'service-levels': page(<ServiceLevelsPage />),
   imports: page(<ImportPage />),

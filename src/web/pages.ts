@@ -68,6 +68,15 @@ export const PAGES = {
     noAccess: 'agreementForm.noAccess',
   },
   overenskommelser: { policy: 'public' },
+  // The programme: staff read every version, the public the adopted and replaced ones (the API decides).
+  programmes: { policy: 'public' },
+  'programmes/compare': { policy: 'public' },
+  'programmes/versions/:id': { policy: 'public' },
+  'programmes/versions/:id/edit': {
+    policy: 'programmes:manage',
+    title: 'programmes.title',
+    noAccess: 'programmes.noAccess',
+  },
   responsibility: { policy: 'programme:read', title: 'responsibility.title', noAccess: 'reports.noAccess' },
   'service-levels': { policy: 'programme:read', title: 'serviceLevels.title', noAccess: 'reports.noAccess' },
   imports: { policy: 'imports:run', title: 'imports.title', noAccess: 'imports.noAccess' },

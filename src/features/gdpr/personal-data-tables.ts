@@ -76,4 +76,8 @@ export const TABLE_PERSONAL_DATA: Record<keyof Database, TablePersonalData> = {
   agreement_measures: LINKS,
   agreement_reviews: PLANNING,
   agreement_review_items: PLANNING,
+  programmes: PLANNING,
+  programme_versions: PLANNING,
+  programme_sections: PLANNING,
+  programme_section_indicators: LINKS,
 };

@@ -9,6 +9,7 @@ import { seedCategories } from './categories.seed.js';
 import { seedDemoIncidents } from './demo.seed.js';
 import { seedPlaces } from './places.seed.js';
 import { seedPoliceEvents } from './police.seed.js';
+import { seedProgrammeDocuments } from './programme-documents.seed.js';
 import { seedProgramme } from './programme.seed.js';
 import { analyzeSeededTables, findOrganisationId, insertOrganisation } from './seed.repo.js';
 import { resolveSharedDataDir } from './shared-data.js';
@@ -149,6 +150,12 @@ export async function seedStockholm(db: Kysely<Database>, options: SeedOptions =
         units: units.ids,
         places,
         now,
+      }),
+    );
+    await timed('programmeDocuments', () =>
+      seedProgrammeDocuments(trx, {
+        organisation: { ...report.organisation, timeZone: STOCKHOLM.time_zone },
+        units: units.ids,
       }),
     );
 

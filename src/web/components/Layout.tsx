@@ -12,8 +12,8 @@ import { LanguageSwitch } from './LanguageSwitch.js';
 const FOLLOW_UP = /^\/(city|quality|annual|agreements|units)(\/|$)/;
 /** The weekly situation picture: the city's, a district's and the frozen reports with their meetings. */
 const SITUATION = /^\/(situation|districts\/[^/]+\/situation)(\/|$)/;
-/** The tools under "Mer": importing, the audit log, the responsibility matrix and the service levels. */
-const TOOLS = /^\/(imports|admin|responsibility|service-levels)(\/|$)/;
+/** The tools under "Mer": the programme (for staff), importing, the audit log, the responsibility matrix and the service levels. */
+const TOOLS = /^\/(programmes|imports|admin|responsibility|service-levels)(\/|$)/;
 
 /** Header with skip link, navigation and language switch; main content; footer with the data sources. */
 export function Layout() {
@@ -23,7 +23,14 @@ export function Layout() {
   const mainRef = useRef<HTMLElement>(null);
   const { pathname } = useLocation();
   const firstRender = useRef(true);
+  // Staff with the situation picture and the inbox have the widest header: their programme link goes under "Mer".
+  const programmeInMore = allows(session.data, 'situation:read');
   const tools = [
+    programmeInMore && (
+      <li key="programmes">
+        <NavLink to="/programmes">{t('programmes.nav')}</NavLink>
+      </li>
+    ),
     allows(session.data, 'imports:run') && (
       <li key="imports">
         <NavLink to="/imports">{t('imports.nav')}</NavLink>
@@ -110,6 +117,11 @@ export function Layout() {
               <li>
                 <NavLink to="/report">{t('nav.report')}</NavLink>
               </li>
+              {!programmeInMore && (
+                <li>
+                  <NavLink to="/programmes">{t('programmes.nav')}</NavLink>
+                </li>
+              )}
               {allows(session.data, 'situation:read') && (
                 <li>
                   <NavLink to="/situation" className={SITUATION.test(pathname) ? 'active' : undefined}>

@@ -13,6 +13,7 @@ import { enPlaces } from './en-places.js';
 import { enRecords } from './en-records.js';
 import { enResident } from './en-resident.js';
 import { enBasemap } from './en-basemap.js';
+import { enProgrammes } from './en-programmes.js';
 import type { Shape } from './shape.js';
 import type { sv } from './sv.js';
 
@@ -33,6 +34,7 @@ export const en: Translation = {
   ...enPlaces,
   ...enResident,
   ...enBasemap,
+  ...enProgrammes,
   app: {
     name: 'Trygg',
     tagline: 'Safety work in {{organisation}}',

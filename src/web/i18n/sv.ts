@@ -13,6 +13,7 @@ import { svPlaces } from './sv-places.js';
 import { svRecords } from './sv-records.js';
 import { svResident } from './sv-resident.js';
 import { svBasemap } from './sv-basemap.js';
+import { svProgrammes } from './sv-programmes.js';
 
 /** Swedish, the default language. en.ts must have exactly the same keys (checked by its type). */
 export const sv = {
@@ -30,6 +31,7 @@ export const sv = {
   ...svPlaces,
   ...svResident,
   ...svBasemap,
+  ...svProgrammes,
   app: {
     name: 'Trygg',
     tagline: 'Trygghetsarbete i {{organisation}}',

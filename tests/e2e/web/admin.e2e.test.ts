@@ -181,3 +181,83 @@ describe('on a phone (390 px)', () => {
     }
   }, 90_000);
 });
+
+describe('the programme as a governing document', () => {
+  const DRAFT = `Trygghetsprogram 2024–2027, utkast ${STAMP}`;
+  const ADDED = 'och i kollektivtrafiken';
+  let draftPath = '';
+
+  it('the admin creates a draft from 2020–2023, edits a sub-goal and compares the versions', async () => {
+    // Staff find the programme under "Mer" (the header keeps one line); the public has it in the navigation.
+    await nav(admin).getByRole('button', { name: 'Mer' }).click();
+    await nav(admin).getByRole('link', { name: 'Programmet' }).click();
+    await admin.getByRole('heading', { level: 1, name: 'Programmet' }).waitFor();
+    await settle(admin);
+    const versions = admin.getByRole('table', { name: 'Versioner' });
+    expect(await versions.locator('tbody tr').allTextContents()).toEqual([
+      expect.stringMatching(/2020–2023.*Antagen.*KS 2020\/1939/),
+      expect.stringMatching(/2018–2021.*Ersatt/),
+    ]);
+    await shot(admin, 'web-programme-doc-list');
+    await versions.getByRole('link', { name: /2020–2023/ }).click();
+    await admin.getByRole('heading', { level: 1, name: /2020–2023/ }).waitFor();
+    await settle(admin);
+    expect(await admin.locator('.programme-goal').textContent()).toContain('trygg, säker och välskött stad');
+    expect(await admin.getByRole('heading', { level: 3, name: /^2\.2\s*Ökad trygghet/ }).count()).toBe(1);
+    await expectAccessible(admin, 'programme version (desktop)');
+    await shot(admin, 'web-programme-doc-version');
+
+    await admin.locator('#draft-title').fill(DRAFT);
+    await admin.locator('#draft-period_from').fill('2024');
+    await admin.locator('#draft-period_to').fill('2027');
+    await admin.getByRole('button', { name: 'Skapa utkast' }).click();
+    await admin.getByRole('heading', { level: 1, name: `Ändra ${DRAFT}` }).waitFor();
+    await settle(admin);
+    draftPath = new URL(admin.url()).pathname.replace(/\/edit$/, '');
+    const subGoal = admin.getByRole('listitem').filter({ has: admin.getByRole('heading', { name: /Ökad trygghet/ }) });
+    const body = subGoal.getByLabel('Text');
+    await body.fill(`${await body.inputValue()} ${ADDED}`);
+    await subGoal.getByRole('button', { name: 'Spara' }).click();
+    await subGoal.getByText('Sparat.').waitFor();
+    await expectAccessible(admin, 'programme draft edit page');
+    await shot(admin, 'web-programme-doc-edit');
+
+    await admin.getByRole('link', { name: 'Visa versionen' }).click();
+    await admin.getByRole('heading', { level: 1, name: DRAFT }).waitFor();
+    await admin.getByRole('link', { name: 'Jämför två versioner' }).click();
+    await admin.getByRole('heading', { level: 1, name: 'Vad skiljer versionerna' }).waitFor();
+    await settle(admin);
+    const changed = admin.locator('.diff-section[data-change="changed"]');
+    expect(await changed.count()).toBe(1);
+    expect(await changed.locator('ins').textContent()).toContain(ADDED);
+    await expectAccessible(admin, 'programme comparison (desktop)');
+    await shot(admin, 'web-programme-doc-compare');
+  }, 120_000);
+
+  it('a signed-out visitor sees only the adopted versions, and not the draft', async () => {
+    const visitor = await h.newPage({ width: 390, height: 844 });
+    await visitor.goto(`${h.server.url}/`);
+    await visitor.getByRole('link', { name: 'Programmet' }).click();
+    await visitor.getByRole('heading', { level: 1, name: 'Programmet' }).waitFor();
+    await settle(visitor);
+    const rows = await visitor.getByRole('table', { name: 'Versioner' }).locator('tbody tr').allTextContents();
+    expect(rows).toHaveLength(2);
+    expect(rows.join(' ')).not.toContain(DRAFT);
+    expect(rows.join(' ')).not.toMatch(/Utkast|På remiss/);
+    expect(await visitor.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+    await expectAccessible(visitor, 'programme list, public (phone)');
+    await shot(visitor, 'web-programme-doc-list-public-phone');
+    await open(visitor, h, draftPath, 'Programmet');
+    await visitor.getByTestId('not-found').waitFor();
+    await visitor.goto(`${h.server.url}/programmes`);
+    await visitor
+      .getByRole('table', { name: 'Versioner' })
+      .getByRole('link', { name: /2020–2023/ })
+      .click();
+    await visitor.getByRole('heading', { level: 1, name: /2020–2023/ }).waitFor();
+    await settle(visitor);
+    expect(await visitor.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+    await expectAccessible(visitor, 'programme version, public (phone)');
+    await shot(visitor, 'web-programme-doc-version-public-phone');
+  }, 90_000);
+});

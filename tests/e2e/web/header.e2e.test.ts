@@ -22,6 +22,7 @@ const ROLES = [
   {
     who: 'admin',
     more: [
+      'Programmet',
       'Importera',
       'Granskningslogg',
       'Utlämnanden',
@@ -31,7 +32,7 @@ const ROLES = [
       'Servicenivåer',
     ],
   },
-  { who: 'samordnare.eav', more: ['Importera', 'Ansvarsmatris', 'Servicenivåer'] },
+  { who: 'samordnare.eav', more: ['Programmet', 'Importera', 'Ansvarsmatris', 'Servicenivåer'] },
   { who: 'polis', more: ['Ansvarsmatris', 'Servicenivåer'] },
 ] as const;
 
@@ -93,12 +94,13 @@ describe('header', () => {
     await page.keyboard.press('Enter');
     expect(await more.getAttribute('aria-expanded')).toBe('true');
     await page.keyboard.press('Tab');
-    expect((await focused(page)).text).toBe('Importera');
+    expect((await focused(page)).text).toBe('Programmet');
     await expectAccessible(page, 'header: "Mer" open');
     await shot(page, 'web-header-admin-more-open');
     await page.keyboard.press('Escape');
     expect([await more.getAttribute('aria-expanded'), (await focused(page)).text]).toEqual(['false', 'Mer▾']);
     await page.keyboard.press('Enter');
+    await page.keyboard.press('Tab');
     await page.keyboard.press('Tab');
     await page.keyboard.press('Tab');
     await page.keyboard.press('Enter');

@@ -60,6 +60,9 @@ beforeAll(async () => {
     `/api/agreements${district.owner_unit ? `?district_unit_id=${district.owner_unit.id}` : ''}`,
   );
   if (agreements[0]) samples['agreements/:id'] = agreements[0].id;
+  // The adopted programme: a page every role and the public may read.
+  samples['versions/:id'] = (await get<Array<{ versions: Array<{ id: string }> }>>('/api/public/programmes'))[0]!
+    .versions[0]!.id;
   const token = await csrfToken(admin, h);
   const week = isoWeekOfDay(new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Stockholm' }).format(new Date()));
   const frozen = await admin.request.post(`${h.server.url}/api/situation/reports`, {

@@ -1,0 +1,125 @@
+import { redactPersonalData } from '../../analysis/text/redact.js';
+import { inTransaction } from '../../db/transaction.js';
+import { AppError } from '../../domain/errors.js';
+import type { ProgrammeSectionCreate, ProgrammeSectionUpdate, ProgrammeVersion } from '../../domain/programmes.js';
+import type { ServiceContext } from '../../core/context.js';
+import { recordAudit } from '../../core/audit.repo.js';
+import { findUnit } from '../../core/tenancy.repo.js';
+import { assertProblemsExist } from '../problems/problems.service.js';
+import { assertDraft } from './programmes.policy.js';
+import {
+  deleteSectionRow,
+  findSection,
+  insertSection,
+  listSectionRows,
+  nextPosition,
+  replaceSectionIndicators,
+  updateSectionRow,
+} from './programmes.repo.js';
+import { getProgrammeVersion, versionRow } from './programmes.service.js';
+
+/** A programme is a public document: identity numbers, e-mail addresses, phone numbers and plates never go in. */
+const redact = (text: string) => redactPersonalData(text).text;
+const invalid = (path: string, code: string, message: string) =>
+  new AppError('VALIDATION_FAILED', { details: [{ path, code, message }] });
+
+/** The section and its version, locked, once the version is a draft the caller may see. */
+async function draftSection(ctx: ServiceContext, id: string) {
+  const section = await findSection(ctx.db, id);
+  if (!section) throw new AppError('NOT_FOUND', { details: { entity: 'programme_section', id } });
+  const version = await versionRow(ctx, section.version_id, true);
+  assertDraft(version.status);
+  return section;
+}
+
+/** Adds a section at the end of its kind's chapter of a draft; a version has one overarching goal. */
+export async function addProgrammeSection(
+  ctx: ServiceContext,
+  versionId: string,
+  input: ProgrammeSectionCreate,
+): Promise<ProgrammeVersion> {
+  await inTransaction(ctx.db, async (trx) => {
+    const tx = { ...ctx, db: trx };
+    assertDraft((await versionRow(tx, versionId, true)).status);
+    if (input.kind === 'goal' && (await listSectionRows(trx, [versionId])).some((s) => s.kind === 'goal'))
+      throw invalid('kind', 'one_goal', 'a version has one overarching goal; edit it instead');
+    if (input.unit_id && !(await findUnit(trx, ctx.organisation.id, input.unit_id)))
+      throw invalid('unit_id', 'unknown_unit', 'no such unit');
+    await assertProblemsExist(tx, input.indicator_problem_ids, 'indicator_problem_ids');
+    const id = await insertSection(trx, {
+      version_id: versionId,
+      kind: input.kind,
+      position: await nextPosition(trx, versionId, input.kind),
+      heading: input.heading ? redact(input.heading) : null,
+      body: redact(input.body),
+      unit_kind: input.unit_kind ?? null,
+      unit_id: input.unit_id ?? null,
+    });
+    await replaceSectionIndicators(trx, id, input.indicator_problem_ids);
+    await recordAudit(trx, {
+      organisationId: ctx.organisation.id,
+      actor: ctx.actor,
+      action: 'create',
+      entityType: 'programme_section',
+      entityId: id,
+      after: { ...input, version_id: versionId },
+      remoteAddress: ctx.remoteAddress,
+    });
+  });
+  return getProgrammeVersion(ctx, versionId);
+}
+
+/** Changes a draft section's heading, text or indicators. */
+export async function updateProgrammeSection(
+  ctx: ServiceContext,
+  id: string,
+  input: ProgrammeSectionUpdate,
+): Promise<ProgrammeVersion> {
+  const versionId = await inTransaction(ctx.db, async (trx) => {
+    const tx = { ...ctx, db: trx };
+    const before = await draftSection(tx, id);
+    if (input.heading === null && before.kind === 'definition')
+      throw invalid('heading', 'term_required', 'a definition names its term');
+    if (input.indicator_problem_ids?.length && before.kind !== 'goal' && before.kind !== 'sub_goal')
+      throw invalid('indicator_problem_ids', 'not_a_goal', 'only goals are followed up by indicators');
+    if (input.indicator_problem_ids) {
+      await assertProblemsExist(tx, input.indicator_problem_ids, 'indicator_problem_ids');
+      await replaceSectionIndicators(trx, id, input.indicator_problem_ids);
+    }
+    await updateSectionRow(trx, id, {
+      ...(input.heading !== undefined ? { heading: input.heading === null ? null : redact(input.heading) } : {}),
+      ...(input.body !== undefined ? { body: redact(input.body) } : {}),
+    });
+    await recordAudit(trx, {
+      organisationId: ctx.organisation.id,
+      actor: ctx.actor,
+      action: 'update',
+      entityType: 'programme_section',
+      entityId: id,
+      before: { heading: before.heading, body: before.body },
+      after: { ...input },
+      remoteAddress: ctx.remoteAddress,
+    });
+    return before.version_id;
+  });
+  return getProgrammeVersion(ctx, versionId);
+}
+
+/** Removes a section from a draft (earlier versions keep theirs: every version is kept whole). */
+export async function removeProgrammeSection(ctx: ServiceContext, id: string): Promise<ProgrammeVersion> {
+  const versionId = await inTransaction(ctx.db, async (trx) => {
+    const before = await draftSection({ ...ctx, db: trx }, id);
+    await deleteSectionRow(trx, id);
+    await recordAudit(trx, {
+      organisationId: ctx.organisation.id,
+      actor: ctx.actor,
+      action: 'delete',
+      entityType: 'programme_section',
+      entityId: id,
+      before: { kind: before.kind, heading: before.heading, body: before.body, version_id: before.version_id },
+      remoteAddress: ctx.remoteAddress,
+    });
+    return before.version_id;
+  });
+  return getProgrammeVersion(ctx, versionId);
+}

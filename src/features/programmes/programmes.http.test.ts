@@ -1,0 +1,165 @@
+import type { FastifyInstance } from 'fastify';
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { buildApp } from '../../server/app.js';
+import { createTestOrganisation, createTestUnit, type TestOrganisation } from '../../../tests/factories/org.factory.js';
+import { signedInAs } from '../../../tests/factories/users.factory.js';
+import { describeEachEngine } from '../../../tests/setup/test-db.js';
+
+const ORG = { 'x-trygg-organisation': 'programdokument' };
+const GOAL = 'Stockholm ska vara en trygg, säker och välskött stad att bo, vistas och verka i.';
+
+describeEachEngine('programme versions: status, editing, access, audit and comparison', (getDb) => {
+  let app: FastifyInstance;
+  let org: TestOrganisation;
+  const as = {} as Record<'admin' | 'editor' | 'analyst', Record<string, string>>;
+  let adopted = '';
+  let draft = '';
+  let subGoal = '';
+
+  const call = (
+    method: 'GET' | 'POST' | 'PATCH' | 'DELETE',
+    url: string,
+    who: Record<string, string>,
+    payload?: object,
+  ) => app.inject({ method, url, headers: who, ...(payload ? { payload } : {}) });
+  const audits = async (entityId: string) =>
+    getDb()
+      .db.selectFrom('audit_events')
+      .select(['action', 'entity_type', 'actor'])
+      .where('entity_id', '=', entityId)
+      .execute();
+
+  beforeAll(async () => {
+    const db = getDb().db;
+    org = await createTestOrganisation(db, 'programdokument');
+    app = await buildApp({
+      db,
+      engine: getDb().engine,
+      config: { bodyLimit: 65_536, defaultOrganisation: 'programdokument' },
+      webRoot: null,
+    });
+    const office = await createTestUnit(db, org.organisation.id, 'stadsledningskontoret', 'specialist');
+    as.admin = (await signedInAs(app, db, org.organisation.id, office, 'admin', ORG)).headers;
+    as.editor = (await signedInAs(app, db, org.organisation.id, org.unitId, 'unit_editor', ORG)).headers;
+    as.analyst = (await signedInAs(app, db, org.organisation.id, org.unitId, 'analyst', ORG)).headers;
+
+    const created = await call('POST', '/api/programmes', as.admin, {
+      name: 'Program för trygghet',
+      title: 'Program för trygghet 2018–2021',
+      period_from: 2018,
+      period_to: 2021,
+    });
+    expect(created.statusCode).toBe(201);
+    adopted = created.json().id;
+    for (const section of [
+      { kind: 'goal', body: GOAL },
+      { kind: 'sub_goal', heading: 'Trygga offentliga miljöer', body: 'Offentliga miljöer ska upplevas trygga.' },
+      { kind: 'responsibility', unit_kind: 'district', body: 'Stadsdelsnämnderna samordnar det lokala arbetet.' },
+      { kind: 'definition', heading: 'Offentlig miljö', body: 'Gator, torg och parker.' },
+    ])
+      expect((await call('POST', `/api/programme-versions/${adopted}/sections`, as.admin, section)).statusCode).toBe(
+        201,
+      );
+    const adopt = await call('POST', `/api/programme-versions/${adopted}/status`, as.admin, {
+      status: 'adopted',
+      decision_ref: 'KS 2017/1000',
+      adopted_on: '2018-03-01',
+    });
+    expect(adopt.statusCode).toBe(200);
+  });
+  afterAll(async () => app?.close());
+
+  it('refuses to edit an adopted version, and refuses invalid status moves with 409', async () => {
+    const v = (await call('GET', `/api/programme-versions/${adopted}`, as.analyst)).json();
+    const section = v.sections.find((s: { kind: string }) => s.kind === 'sub_goal');
+    const edit = await call('PATCH', `/api/programme-sections/${section.id}`, as.admin, { body: 'Annat.' });
+    expect(edit.statusCode).toBe(409);
+    expect(edit.json().error.code).toBe('INVALID_TRANSITION');
+    const back = await call('POST', `/api/programme-versions/${adopted}/status`, as.admin, { status: 'draft' });
+    expect(back.statusCode).toBe(409);
+    expect(back.json().error.code).toBe('INVALID_TRANSITION');
+  });
+
+  it('copies a draft from the adopted version, with its numbered sections', async () => {
+    const res = await call('POST', `/api/programme-versions/${adopted}/drafts`, as.admin, {
+      title: 'Program för trygghet 2020–2023',
+      period_from: 2020,
+      period_to: 2023,
+    });
+    expect(res.statusCode).toBe(201);
+    const v = res.json();
+    draft = v.id;
+    expect(v.status).toBe('draft');
+    expect(v.replaces).toMatchObject({ id: adopted, status: 'adopted' });
+    expect(v.sections.map((s: { number: string }) => s.number)).toEqual(['1', '2.1', '3.1', '4.1']);
+    subGoal = v.sections[1].id;
+    expect((await audits(draft)).map((a) => a.action)).toContain('create');
+  });
+
+  it('lets an admin edit a draft section, audited, and refuses a unit editor', async () => {
+    const refused = await call('PATCH', `/api/programme-sections/${subGoal}`, as.editor, { body: 'Inte min sak.' });
+    expect(refused.statusCode).toBe(403);
+    const refusedDraft = await call('POST', `/api/programme-versions/${adopted}/drafts`, as.editor, {
+      title: 'X',
+      period_from: 2020,
+      period_to: 2023,
+    });
+    expect(refusedDraft.statusCode).toBe(403);
+    const res = await call('PATCH', `/api/programme-sections/${subGoal}`, as.admin, {
+      body: 'Offentliga miljöer inomhus och utomhus ska upplevas trygga.',
+    });
+    expect(res.statusCode).toBe(200);
+    expect(res.json().sections[1].body).toContain('inomhus och utomhus');
+    expect(await audits(subGoal)).toEqual([
+      expect.objectContaining({ action: 'update', entity_type: 'programme_section' }),
+    ]);
+    const added = await call('POST', `/api/programme-versions/${draft}/sections`, as.admin, {
+      kind: 'sub_goal',
+      heading: 'Minskad brottslighet',
+      body: 'Brottsligheten ska minska. Frågor: ring 070-123 45 67.',
+    });
+    // A programme is public: personal data never goes into its text.
+    expect(added.json().sections[2].body).toBe('Brottsligheten ska minska. Frågor: ring [telefon].');
+    expect(added.json().sections.map((s: { number: string }) => s.number)).toEqual(['1', '2.1', '2.2', '3.1', '4.1']);
+  });
+
+  it('compares the two versions section by section', async () => {
+    const res = await call('GET', `/api/programme-versions/compare?from=${adopted}&to=${draft}`, as.analyst);
+    expect(res.statusCode).toBe(200);
+    const changes = res.json().sections.map((s: { number_to: string; change: string }) => `${s.number_to} ${s.change}`);
+    expect(changes).toEqual(['1 unchanged', '2.1 changed', '2.2 added', '3.1 unchanged', '4.1 unchanged']);
+    const changed = res.json().sections[1].body;
+    expect(changed).toContainEqual({ op: 'added', text: 'inomhus och utomhus ' });
+  });
+
+  it('shows the public only adopted and replaced versions, never a draft', async () => {
+    const list = await call('GET', '/api/public/programmes', {});
+    expect(list.statusCode).toBe(200);
+    const ids = list.json().flatMap((p: { versions: { id: string }[] }) => p.versions.map((v) => v.id));
+    expect(ids).toEqual([adopted]);
+    expect((await call('GET', `/api/public/programme-versions/${draft}`, {})).statusCode).toBe(404);
+    expect((await call('GET', `/api/public/programme-versions/${adopted}`, {})).statusCode).toBe(200);
+    expect((await call('GET', `/api/programme-versions/${draft}`, {})).statusCode).toBe(401);
+    // Staff see the draft beside the adopted version.
+    const staff = (await call('GET', '/api/programmes', as.analyst)).json();
+    expect(staff[0].versions.map((v: { id: string }) => v.id).sort()).toEqual([adopted, draft].sort());
+  });
+
+  it('adopting the draft replaces the version in force, audited, and the public then sees both', async () => {
+    const res = await call('POST', `/api/programme-versions/${draft}/status`, as.admin, {
+      status: 'adopted',
+      decision_ref: 'KS 2020/1939',
+      adopted_on: '2020-06-15',
+    });
+    expect(res.statusCode).toBe(200);
+    expect(res.json()).toMatchObject({ status: 'adopted', decision_ref: 'KS 2020/1939', adopted_on: '2020-06-15' });
+    const old = (await call('GET', `/api/public/programme-versions/${adopted}`, {})).json();
+    expect(old.status).toBe('replaced');
+    expect(old.replaced_by).toEqual([expect.objectContaining({ id: draft })]);
+    expect((await audits(adopted)).filter((a) => a.action === 'update')).toHaveLength(2);
+    const statuses = (await call('GET', '/api/public/programmes', {}))
+      .json()[0]
+      .versions.map((v: { status: string }) => v.status);
+    expect(statuses).toEqual(['adopted', 'replaced']);
+  });
+});

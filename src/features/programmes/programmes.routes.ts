@@ -1,0 +1,33 @@
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { programmesContract as routes } from '../../contracts/programmes.contract.js';
+import { serve } from '../../http/serve-route.js';
+import { addProgrammeSection, removeProgrammeSection, updateProgrammeSection } from './programme-sections.service.js';
+import {
+  changeProgrammeStatus,
+  compareProgrammeVersions,
+  comparePublicProgrammeVersions,
+  createProgramme,
+  createProgrammeDraft,
+  getProgrammeVersion,
+  getPublicProgrammeVersion,
+  listProgrammes,
+  listPublicProgrammes,
+  updateProgrammeVersion,
+} from './programmes.service.js';
+
+/** The safety programme as a governing document: versions, sections, status, comparison, public reading. */
+export const programmesRoutes: FastifyPluginAsyncZod = async (app) => {
+  serve(app, routes.list, async ({ ctx }) => listProgrammes(ctx));
+  serve(app, routes.create, async ({ ctx, body }) => createProgramme(ctx, body));
+  serve(app, routes.compare, async ({ ctx, query }) => compareProgrammeVersions(ctx, query.from, query.to));
+  serve(app, routes.get, async ({ ctx, params }) => getProgrammeVersion(ctx, params.id));
+  serve(app, routes.createDraft, async ({ ctx, params, body }) => createProgrammeDraft(ctx, params.id, body));
+  serve(app, routes.update, async ({ ctx, params, body }) => updateProgrammeVersion(ctx, params.id, body));
+  serve(app, routes.changeStatus, async ({ ctx, params, body }) => changeProgrammeStatus(ctx, params.id, body));
+  serve(app, routes.addSection, async ({ ctx, params, body }) => addProgrammeSection(ctx, params.id, body));
+  serve(app, routes.updateSection, async ({ ctx, params, body }) => updateProgrammeSection(ctx, params.id, body));
+  serve(app, routes.removeSection, async ({ ctx, params }) => removeProgrammeSection(ctx, params.id));
+  serve(app, routes.listPublic, async ({ ctx }) => listPublicProgrammes(ctx));
+  serve(app, routes.comparePublic, async ({ ctx, query }) => comparePublicProgrammeVersions(ctx, query.from, query.to));
+  serve(app, routes.getPublic, async ({ ctx, params }) => getPublicProgrammeVersion(ctx, params.id));
+};

@@ -1,0 +1,55 @@
+import pino from 'pino';
+import { beforeAll, expect, it } from 'vitest';
+import { describeEachEngine } from '../../../tests/setup/test-db.js';
+import { ANONYMOUS } from '../../domain/auth.js';
+import type { ServiceContext } from '../../core/context.js';
+import { compareProgrammeVersions, listProgrammes } from '../programmes/programmes.service.js';
+import { seedStockholm } from './seed.service.js';
+
+describeEachEngine('demo seed: the 2018–2021 and 2020–2023 programmes', (getDb) => {
+  let ctx: ServiceContext;
+
+  beforeAll(async () => {
+    const report = await seedStockholm(getDb().db, {
+      demoIncidents: 0,
+      police: false,
+      now: new Date('2026-11-25T12:00:00Z'),
+    });
+    ctx = {
+      db: getDb().db,
+      organisation: { ...report.organisation, timeZone: 'Europe/Stockholm' },
+      principal: ANONYMOUS,
+      actor: 'anonymous',
+      log: pino({ level: 'silent' }),
+    };
+  });
+
+  it('has 2020–2023 adopted under KS 2020/1939, replacing 2018–2021', async () => {
+    const [programme] = await listProgrammes(ctx);
+    expect(programme!.versions.map((v) => [v.period_from, v.period_to, v.status, v.decision_ref])).toEqual([
+      [2020, 2023, 'adopted', 'KS 2020/1939'],
+      [2018, 2021, 'replaced', expect.any(String)],
+    ]);
+    expect(programme!.versions[0]!.replaces?.id).toBe(programme!.versions[1]!.id);
+  });
+
+  it('shows what changed: offentlig miljö widened to indoor public rooms, a sub-goal and a responsibility added', async () => {
+    const [programme] = await listProgrammes(ctx);
+    const [newer, older] = programme!.versions;
+    const diff = await compareProgrammeVersions(ctx, older!.id, newer!.id);
+    const changed = diff.sections.filter((s) => s.change !== 'unchanged');
+    expect(changed.map((s) => `${s.kind} ${s.change}`).sort()).toEqual([
+      'definition changed',
+      'responsibility added',
+      'sub_goal added',
+      'sub_goal changed',
+    ]);
+    const definition = changed.find((s) => s.kind === 'definition')!;
+    expect(
+      definition.body
+        .filter((p) => p.op === 'added')
+        .map((p) => p.text)
+        .join(''),
+    ).toContain('bibliotek, arkivens läsesalar');
+  });
+});

@@ -1,0 +1,24 @@
+import { programmesContract as programmes } from '../../contracts/programmes.contract.js';
+import type {
+  ProgrammeDraftCreate,
+  ProgrammeSectionCreate,
+  ProgrammeSectionUpdate,
+  ProgrammeStatusChange,
+  ProgrammeVersionUpdate,
+} from '../../domain/programmes.js';
+import { call } from './call.js';
+
+/** The programme as a governing document: staff read every version, the public the adopted and replaced ones. */
+export const programmeDocumentEndpoints = {
+  list: (staff: boolean) => (staff ? call(programmes.list) : call(programmes.listPublic)),
+  version: (id: string, staff: boolean) =>
+    staff ? call(programmes.get, { params: { id } }) : call(programmes.getPublic, { params: { id } }),
+  compare: (from: string, to: string, staff: boolean) =>
+    staff ? call(programmes.compare, { query: { from, to } }) : call(programmes.comparePublic, { query: { from, to } }),
+  createDraft: (id: string, body: ProgrammeDraftCreate) => call(programmes.createDraft, { params: { id }, body }),
+  update: (id: string, body: ProgrammeVersionUpdate) => call(programmes.update, { params: { id }, body }),
+  changeStatus: (id: string, body: ProgrammeStatusChange) => call(programmes.changeStatus, { params: { id }, body }),
+  addSection: (id: string, body: ProgrammeSectionCreate) => call(programmes.addSection, { params: { id }, body }),
+  updateSection: (id: string, body: ProgrammeSectionUpdate) => call(programmes.updateSection, { params: { id }, body }),
+  removeSection: (id: string) => call(programmes.removeSection, { params: { id } }),
+};

@@ -1,0 +1,112 @@
+import { useQuery } from '@tanstack/react-query';
+import { type FormEvent, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { ProgrammeSection } from '../../../domain/programmes.js';
+import { programmeDocumentEndpoints as api } from '../../api/programme-document-endpoints.js';
+import { programmeEndpoints } from '../../api/programme-endpoints.js';
+import { useErrorText } from '../../components/QueryState.js';
+import { StatusMessage } from '../../components/StatusMessage.js';
+import { SubmitButton } from '../../forms/SubmitButton.js';
+import { useSectionTitle } from './ProgrammeSections.js';
+import { useProgrammeChange } from './use-programmes.js';
+
+/** Problems with a baseline: the indicators a goal can be followed up by. */
+export function useIndicatorOptions() {
+  const problems = useQuery({ queryKey: ['problems', 'all'], queryFn: () => programmeEndpoints.problems() });
+  return (problems.data ?? []).filter((p) => p.baseline !== null);
+}
+
+const isGoal = (s: Pick<ProgrammeSection, 'kind'>) => s.kind === 'goal' || s.kind === 'sub_goal';
+
+/** One section of a draft: its heading (a definition's term), text and, for goals, indicators; saved or removed. */
+export function SectionEditor({ section: s }: { section: ProgrammeSection }) {
+  const { t } = useTranslation();
+  const errorText = useErrorText();
+  const title = useSectionTitle();
+  const options = useIndicatorOptions();
+  const [heading, setHeading] = useState(s.heading ?? '');
+  const [body, setBody] = useState(s.body);
+  const [indicators, setIndicators] = useState(() => s.indicators.map((i) => i.problem_id));
+  const [message, setMessage] = useState<string | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const save = useProgrammeChange(() =>
+    api.updateSection(s.id, {
+      ...(s.kind !== 'responsibility' ? { heading: heading.trim() ? heading : null } : {}),
+      body,
+      ...(isGoal(s) ? { indicator_problem_ids: indicators } : {}),
+    }),
+  );
+  const remove = useProgrammeChange(() => api.removeSection(s.id));
+  const submit = async (e: FormEvent) => {
+    e.preventDefault();
+    if (save.isPending) return;
+    try {
+      await save.mutateAsync(undefined);
+      setError(null);
+      setMessage(t('programmes.saved'));
+    } catch (err) {
+      setMessage(null);
+      setError(errorText(err));
+    }
+  };
+  const id = `section-${s.id}`;
+  return (
+    <li className="programme-edit-section" aria-labelledby={`${id}-title`}>
+      <h3 id={`${id}-title`}>
+        <span className="section-number">{s.number}</span>
+        {title(s) || t(`programmes.chapters.${s.kind}`)}
+      </h3>
+      {error && (
+        <p className="field-error" role="alert">
+          {error}
+        </p>
+      )}
+      <StatusMessage message={message} />
+      <form noValidate onSubmit={(e) => void submit(e)}>
+        {s.kind !== 'responsibility' && (
+          <div className="field">
+            <label htmlFor={`${id}-heading`}>
+              {t(s.kind === 'definition' ? 'programmes.term' : 'programmes.heading')}
+            </label>
+            <input id={`${id}-heading`} type="text" value={heading} onChange={(e) => setHeading(e.target.value)} />
+          </div>
+        )}
+        <div className="field">
+          <label htmlFor={`${id}-body`}>{t('programmes.body')}</label>
+          <textarea id={`${id}-body`} value={body} onChange={(e) => setBody(e.target.value)} />
+        </div>
+        {isGoal(s) && options.length > 0 && (
+          <fieldset className="field">
+            <legend>{t('programmes.indicatorsPick')}</legend>
+            {options.map((p) => (
+              <label key={p.id} className="checkbox">
+                <input
+                  type="checkbox"
+                  checked={indicators.includes(p.id)}
+                  onChange={(e) =>
+                    setIndicators((x) => (e.target.checked ? [...x, p.id] : x.filter((y) => y !== p.id)))
+                  }
+                />
+                {p.title}
+              </label>
+            ))}
+          </fieldset>
+        )}
+        <div className="button-row">
+          <SubmitButton pending={save.isPending} pendingLabel={t('programmes.saving')} variant="secondary">
+            {t('programmes.save')}
+          </SubmitButton>
+          <button
+            type="button"
+            className="button button-secondary"
+            onClick={() => {
+              remove.mutate(undefined, { onError: (err) => setError(errorText(err)) });
+            }}
+          >
+            {t('programmes.removeSection', { number: s.number })}
+          </button>
+        </div>
+      </form>
+    </li>
+  );
+}
