@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import { MIN_PUBLIC_COUNT } from '../../../analysis/stats/disclosure.js';
+import { MAX_PUBLIC_RESOLUTION, MIN_PUBLIC_COUNT } from '../../../analysis/stats/disclosure.js';
 import { useFormat } from '../../components/use-format.js';
 import { SvText } from '../../components/SvText.js';
 import { useDistrictCounts } from './use-areas.js';
@@ -18,9 +18,11 @@ export function NeighbourhoodCounts({ neighbourhoods, from }: Props) {
   const { t } = useTranslation();
   const format = useFormat();
   const rows = [...neighbourhoods].sort((a, b) => a.name.localeCompare(b.name, 'sv'));
+  // The district map's cell size, so a count here is the map's cells within the stadsdel.
   const counts = useDistrictCounts(
     rows.map((r) => r.id),
     from,
+    MAX_PUBLIC_RESOLUTION,
   );
   return (
     <div className="table-wrap">
