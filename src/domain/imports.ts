@@ -95,7 +95,10 @@ export const RowIssueSchema = z.object({
   row: z.number().int(),
   column: z.string().nullable(),
   code: z.string(),
+  /** In English, for the API and the command line; the web says it in its own language from code and params. */
   message: z.string(),
+  /** What the message names: `value` (the offending text, quoted and cut), `row`, `max`, `metres`, `minutes`. */
+  params: z.record(z.string(), z.union([z.string(), z.number()])).optional(),
   suggestion: z.string().optional(),
 });
 export type RowIssue = z.infer<typeof RowIssueSchema>;

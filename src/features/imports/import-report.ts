@@ -1,4 +1,11 @@
-import type { ImportField, ImportFormat, ImportReport, PreviewRow, SourceColumn } from '../../domain/imports.js';
+import type {
+  ImportField,
+  ImportFormat,
+  ImportReport,
+  PreviewRow,
+  RowIssue,
+  SourceColumn,
+} from '../../domain/imports.js';
 import { storedText } from './quoted-values.js';
 import type { MappedRow, Warning } from './row-mapper.js';
 
@@ -114,7 +121,11 @@ export function createReportBuilder(base: {
       }
     },
     /** Accepted rows that will not be written because they repeat one in the file or the database. */
-    addDuplicates(kind: DuplicateKind, count: number, examples: ReadonlyArray<{ row: number; message: string }>) {
+    addDuplicates(
+      kind: DuplicateKind,
+      count: number,
+      examples: ReadonlyArray<Pick<RowIssue, 'row' | 'message' | 'params'>>,
+    ) {
       if (count === 0) return;
       report.rows.ok -= count;
       report.rows.skipped += count;
@@ -122,7 +133,13 @@ export function createReportBuilder(base: {
       bump(report.skipped, `duplicate_${kind}`, count);
       for (const e of examples) {
         if (report.duplicates.examples.length >= MAX_LISTED_DUPLICATES) break;
-        report.duplicates.examples.push({ row: e.row, column: null, code: `duplicate_${kind}`, message: e.message });
+        report.duplicates.examples.push({
+          row: e.row,
+          column: null,
+          code: `duplicate_${kind}`,
+          message: e.message,
+          ...(e.params ? { params: e.params } : {}),
+        });
       }
       report.duplicates.examples.sort((a, b) => a.row - b.row);
     },

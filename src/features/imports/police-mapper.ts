@@ -95,6 +95,7 @@ export function mapPoliceRecord(record: PoliceRecord, ctx: PoliceContext): Mappe
       column: 'datetime',
       code: 'invalid_date',
       message: `'${quoted(event.datetime)}' is not the API's datetime`,
+      params: { value: quoted(event.datetime) },
     });
   const occurredAt = published ? policeOccurredAt(event, published) : null;
 
@@ -107,6 +108,7 @@ export function mapPoliceRecord(record: PoliceRecord, ctx: PoliceContext): Mappe
         column: 'location.name',
         code: 'unknown_location',
         message: `no point is known for the police location '${quoted(ctx.municipality.name)}'`,
+        params: { value: quoted(ctx.municipality.name) },
         suggestion: 'set police_location in the profile to a location name the police API uses',
       });
     } else {
@@ -121,6 +123,7 @@ export function mapPoliceRecord(record: PoliceRecord, ctx: PoliceContext): Mappe
         column: 'location.gps',
         code: 'invalid_coordinates',
         message: `'${quoted(event.location.gps)}' is not 'lat,lng'`,
+        params: { value: quoted(event.location.gps) },
       });
   }
   const readable = found.every((issues) => issues.length === 0);
@@ -165,7 +168,13 @@ function policeIssue(row: number, problem: AdmissionIssue, type: string): [numbe
     case 'unknown_category':
       return [
         CATEGORY,
-        { row, column: 'type', code: 'unknown_category', message: `'${quoted(type)}' maps to no category` },
+        {
+          row,
+          column: 'type',
+          code: 'unknown_category',
+          message: `'${quoted(type)}' maps to no category`,
+          params: { value: quoted(type) },
+        },
       ];
     case 'inactive_category':
       return [
@@ -175,6 +184,7 @@ function policeIssue(row: number, problem: AdmissionIssue, type: string): [numbe
           column: 'type',
           code: 'inactive_category',
           message: `category '${problem.category}' is no longer in use`,
+          params: { value: problem.category },
         },
       ];
     case 'in_future':
@@ -204,6 +214,7 @@ function policeIssue(row: number, problem: AdmissionIssue, type: string): [numbe
           column: 'summary',
           code: 'text_too_long',
           message: `the text is longer than ${MAX_DESCRIPTION_LENGTH} characters`,
+          params: { max: MAX_DESCRIPTION_LENGTH },
         },
       ];
   }

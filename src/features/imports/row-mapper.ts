@@ -68,13 +68,24 @@ export interface MapContext {
   swapCoordinates: boolean;
 }
 
-const issue = (row: number, column: string | null, code: string, message: string, suggestion?: string): RowIssue => ({
+/** An issue with the values its message names as `params`, so the web can say it in Swedish too. */
+const issue = (
+  row: number,
+  column: string | null,
+  code: string,
+  message: string,
+  extra: { suggestion?: string; params?: Record<string, string | number> } = {},
+): RowIssue => ({
   row,
   column,
   code,
   message,
-  ...(suggestion ? { suggestion } : {}),
+  ...(extra.params ? { params: extra.params } : {}),
+  ...(extra.suggestion ? { suggestion: extra.suggestion } : {}),
 });
+
+const numberIssue = (row: number, column: string, value: string): RowIssue =>
+  issue(row, column, 'invalid_number', `'${quoted(value)}' is not a number`, { params: { value: quoted(value) } });
 
 /** A stable id for a row without one: the same content always gives the same reference, so re-imports match. */
 export function contentRef(parts: readonly unknown[]): string {
@@ -128,26 +139,20 @@ export function mapTabularRow(record: TabularRecord, ctx: MapContext): MappedRow
     warnings.push('time_missing');
   if (split && 'error' in split && split.error === 'invalid_time') {
     found[TIME]!.push(
-      issue(
-        row,
-        col('occurred_time'),
-        'invalid_time',
-        `'${text('occurred_time').slice(0, 40)}' is not a time of day`,
-        'use 18:30 or 18.30',
-      ),
+      issue(row, col('occurred_time'), 'invalid_time', `'${text('occurred_time').slice(0, 40)}' is not a time of day`, {
+        suggestion: 'use 18:30 or 18.30',
+        params: { value: text('occurred_time').slice(0, 40) },
+      }),
     );
   } else if (!occurredAt) {
     const value = text('occurred_at');
     found[TIME]!.push(
       value === ''
         ? issue(row, col('occurred_at'), 'missing_value', 'the time is missing')
-        : issue(
-            row,
-            col('occurred_at'),
-            'invalid_date',
-            `'${quoted(value)}' is not a date`,
-            'use 2026-11-25T18:00+01:00, 2026-11-25 18:00, 2026-11-25 or 25/11/2026',
-          ),
+        : issue(row, col('occurred_at'), 'invalid_date', `'${quoted(value)}' is not a date`, {
+            suggestion: 'use 2026-11-25T18:00+01:00, 2026-11-25 18:00, 2026-11-25 or 25/11/2026',
+            params: { value: quoted(value) },
+          }),
     );
   }
 
@@ -163,6 +168,7 @@ export function mapTabularRow(record: TabularRecord, ctx: MapContext): MappedRow
         col('precision'),
         'invalid_precision',
         `'${quoted(text('precision'))}' is not exact, place, area or municipality`,
+        { params: { value: quoted(text('precision')) } },
       ),
     );
     precision = null;
@@ -178,7 +184,9 @@ export function mapTabularRow(record: TabularRecord, ctx: MapContext): MappedRow
     const named = crsText === '' ? ctx.crs : parseCrs(crsText);
     if (crsText !== '' && !named) {
       found[LOCATION]!.push(
-        issue(row, col('crs'), 'invalid_crs', `'${quoted(crsText)}' is not EPSG:4326, 3006 or 3011`),
+        issue(row, col('crs'), 'invalid_crs', `'${quoted(crsText)}' is not EPSG:4326, 3006 or 3011`, {
+          params: { value: quoted(crsText) },
+        }),
       );
       return [null, null];
     }
@@ -201,10 +209,8 @@ export function mapTabularRow(record: TabularRecord, ctx: MapContext): MappedRow
     );
   } else if (text('lon') !== '' || text('lat') !== '') {
     const [lon, lat] = [parseNumber(raw('lon')), parseNumber(raw('lat'))];
-    if (lon === null)
-      found[LOCATION]!.push(issue(row, col('lon'), 'invalid_number', `'${quoted(text('lon'))}' is not a number`));
-    if (lat === null)
-      found[LOCATION]!.push(issue(row, col('lat'), 'invalid_number', `'${quoted(text('lat'))}' is not a number`));
+    if (lon === null) found[LOCATION]!.push(numberIssue(row, col('lon'), text('lon')));
+    if (lat === null) found[LOCATION]!.push(numberIssue(row, col('lat'), text('lat')));
     if (lon !== null && lat !== null)
       [given, swapped] = [
         { lon, lat },
@@ -213,10 +219,8 @@ export function mapTabularRow(record: TabularRecord, ctx: MapContext): MappedRow
   } else if (text('x') !== '' || text('y') !== '') {
     locationColumn = col('x');
     const [x, y] = [parseNumber(raw('x')), parseNumber(raw('y'))];
-    if (x === null)
-      found[LOCATION]!.push(issue(row, col('x'), 'invalid_number', `'${quoted(text('x'))}' is not a number`));
-    if (y === null)
-      found[LOCATION]!.push(issue(row, col('y'), 'invalid_number', `'${quoted(text('y'))}' is not a number`));
+    if (x === null) found[LOCATION]!.push(numberIssue(row, col('x'), text('x')));
+    if (y === null) found[LOCATION]!.push(numberIssue(row, col('y'), text('y')));
     if (x !== null && y !== null) [given, swapped] = projected(text('crs'), x, y);
   } else {
     const where = text('place') || text('address');
@@ -237,13 +241,10 @@ export function mapTabularRow(record: TabularRecord, ctx: MapContext): MappedRow
       // The report lists each unmatched value, so it is stored like any text from the file.
       unknownPlace = storedText(where).slice(0, 200);
       found[LOCATION]!.push(
-        issue(
-          row,
-          locationColumn,
-          'unknown_place',
-          `'${quoted(where)}' is not a known place or area`,
-          'give coordinates, or add the place',
-        ),
+        issue(row, locationColumn, 'unknown_place', `'${quoted(where)}' is not a known place or area`, {
+          suggestion: 'give coordinates, or add the place',
+          params: { value: quoted(where) },
+        }),
       );
     }
   }
@@ -279,7 +280,11 @@ export function mapTabularRow(record: TabularRecord, ctx: MapContext): MappedRow
 
   const ref = text('source_ref');
   if (ref.length > 200)
-    found[REF]!.push(issue(row, col('source_ref'), 'text_too_long', 'the id is longer than 200 characters'));
+    found[REF]!.push(
+      issue(row, col('source_ref'), 'text_too_long', 'the id is longer than 200 characters', {
+        params: { max: 200 },
+      }),
+    );
 
   const source = storedRef(ref, () => contentRef([...mapped, record.point?.x, record.point?.y]));
   if (source.hadPersonalData) warnings.push('personal_data_in_ref');
@@ -324,18 +329,17 @@ function tabularIssue(
     case 'unknown_category':
       return [
         CATEGORY,
-        issue(
-          row,
-          at.col('category'),
-          'unknown_category',
-          `'${quoted(at.categoryText)}' is not a category`,
-          'map it to a category code in the profile’s category_map',
-        ),
+        issue(row, at.col('category'), 'unknown_category', `'${quoted(at.categoryText)}' is not a category`, {
+          suggestion: 'map it to a category code in the profile’s category_map',
+          params: { value: quoted(at.categoryText) },
+        }),
       ];
     case 'inactive_category':
       return [
         CATEGORY,
-        issue(row, at.col('category'), 'inactive_category', `category '${problem.category}' is no longer in use`),
+        issue(row, at.col('category'), 'inactive_category', `category '${problem.category}' is no longer in use`, {
+          params: { value: problem.category },
+        }),
       ];
     case 'swapped_coordinates':
       return [
@@ -345,7 +349,7 @@ function tabularIssue(
           at.locationColumn,
           'swapped_coordinates',
           'latitude and longitude (or northing and easting) look swapped',
-          'swap the columns, or import with --swap-coordinates (swap_coordinates in the profile)',
+          { suggestion: 'swap the columns, or import with --swap-coordinates (swap_coordinates in the profile)' },
         ),
       ];
     case 'outside_organisation':
@@ -371,6 +375,7 @@ function tabularIssue(
           at.col('description'),
           'text_too_long',
           `the text is longer than ${MAX_DESCRIPTION_LENGTH} characters`,
+          { params: { max: MAX_DESCRIPTION_LENGTH } },
         ),
       ];
   }

@@ -84,7 +84,13 @@ export async function settleStage(
     report.addDuplicates(
       kind,
       counts.skipped[kind] ?? 0,
-      examples.filter((e) => e.skip === kind).map((e) => ({ row: e.row, message: MESSAGES[kind](e.dup_of) })),
+      examples
+        .filter((e) => e.skip === kind)
+        .map((e) => ({
+          row: e.row,
+          message: MESSAGES[kind](e.dup_of),
+          params: { ...(e.dup_of === null ? {} : { row: e.dup_of }), metres: NEAR_METRES, minutes: NEAR_MINUTES },
+        })),
     );
   }
   report.addExisting(counts.changed, counts.unchanged);

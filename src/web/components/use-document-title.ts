@@ -12,3 +12,12 @@ export function useDocumentTitle(title: string | undefined): void {
     document.title = title ? `${title} – ${app}` : app;
   }, [title, app]);
 }
+
+/**
+ * One tab title from its parts, most specific first, leaving out the ones not loaded yet: "Klotter 3 dec
+ * 14:05 – Enskede – Händelse". Two pages of the same kind then differ in their titles.
+ * @example titleOf('Avtal 2026', undefined, 'Uppföljning') // 'Avtal 2026 – Uppföljning'
+ */
+export function titleOf(...parts: ReadonlyArray<string | null | undefined | false>): string {
+  return parts.filter((p): p is string => Boolean(p)).join(' – ');
+}

@@ -4,7 +4,11 @@ import { ariaDescribedBy, RequiredMark } from './aria.js';
 /** What the input inside a Field needs for its error and hint to be announced. */
 export interface FieldAria {
   id: string;
-  'aria-invalid'?: true;
+  /**
+   * Always set: false until the form shows an error for the field. A required select still on its empty
+   * option is natively invalid, and Chromium would announce it as invalid before anyone touched it.
+   */
+  'aria-invalid': boolean;
   'aria-describedby'?: string;
 }
 
@@ -44,7 +48,7 @@ export function Field({ id, label, error, hint, required, describedBy = [], clas
       )}
       {children({
         id,
-        ...(error ? { 'aria-invalid': true as const } : {}),
+        'aria-invalid': Boolean(error),
         ...(described ? { 'aria-describedby': described } : {}),
       })}
     </div>

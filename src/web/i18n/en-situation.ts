@@ -11,6 +11,8 @@ import type { svSituation } from './sv-situation.js';
 /** English texts of the situation report, the frozen report with its meeting, and the inbox. */
 export const enSituation: Shape<typeof svSituation> = {
   situation: {
+    reasonsToggle: 'Why?',
+    reasonsFor: 'the proposal for {{name}}',
     link: 'Situation report',
     title: 'Situation report {{name}}',
     back: 'Back to the district',

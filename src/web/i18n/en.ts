@@ -4,6 +4,7 @@ import { enAbout } from './en-about.js';
 import { enAgreements } from './en-agreements.js';
 import { enAccount } from './en-account.js';
 import { enImports } from './en-imports.js';
+import { enImportIssues } from './en-import-issues.js';
 import { enReports } from './en-reports.js';
 import { enResponsibility } from './en-responsibility.js';
 import { enProgramme } from './en-programme.js';
@@ -25,6 +26,7 @@ export const en: Translation = {
   ...enAgreements,
   ...enAccount,
   ...enImports,
+  ...enImportIssues,
   ...enReports,
   ...enResponsibility,
   ...enStaff,
@@ -115,6 +117,11 @@ export const en: Translation = {
     tooltip: '{{formatted}} incidents',
   },
   district: {
+    countsCaption: 'Incidents per neighbourhood, last 30 days',
+    colNeighbourhood: 'Neighbourhood',
+    colCount: 'Incidents',
+    countsNote:
+      'Counted from the map’s hexagons; hexagons with fewer than {{min}} incidents are neither shown nor counted.',
     kind: 'District',
     owner: 'Responsible council',
     validity: 'Division in force',
@@ -287,6 +294,8 @@ export const en: Translation = {
     missing: 'The link lacks its code. Open the link in the message again.',
   },
   follow: {
+    unknown: 'There is no report with the receipt code {{code}}. Check that you copied it correctly.',
+    unknownTitle: 'Unknown receipt code',
     title: 'Follow your report',
     intro: 'Enter the receipt code you got when you reported.',
     code: 'Receipt code',

@@ -8,6 +8,8 @@ import {
 /** Swedish texts of the situation report (lägesbild), the frozen report with its meeting, and the inbox. */
 export const svSituation = {
   situation: {
+    reasonsToggle: 'Varför?',
+    reasonsFor: 'förslaget för {{name}}',
     link: 'Lägesbild',
     title: 'Lägesbild {{name}}',
     back: 'Till stadsdelsområdet',

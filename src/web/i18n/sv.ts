@@ -4,6 +4,7 @@ import { svAbout } from './sv-about.js';
 import { svAgreements } from './sv-agreements.js';
 import { svAccount } from './sv-account.js';
 import { svImports } from './sv-imports.js';
+import { svImportIssues } from './sv-import-issues.js';
 import { svReports } from './sv-reports.js';
 import { svResponsibility } from './sv-responsibility.js';
 import { svProgramme } from './sv-programme.js';
@@ -22,6 +23,7 @@ export const sv = {
   ...svAgreements,
   ...svAccount,
   ...svImports,
+  ...svImportIssues,
   ...svReports,
   ...svResponsibility,
   ...svStaff,
@@ -113,6 +115,11 @@ export const sv = {
     tooltip: '{{formatted}} händelser',
   },
   district: {
+    countsCaption: 'Händelser per stadsdel de senaste 30 dagarna',
+    colNeighbourhood: 'Stadsdel',
+    colCount: 'Händelser',
+    countsNote:
+      'Räknat ur kartans sexhörningar; sexhörningar med färre än {{min}} händelser visas inte och räknas inte.',
     kind: 'Stadsdelsområde',
     owner: 'Ansvarig nämnd',
     validity: 'Indelning som gäller',
@@ -284,6 +291,8 @@ export const sv = {
     missing: 'Länken saknar sin kod. Öppna länken i meddelandet igen.',
   },
   follow: {
+    unknown: 'Det finns ingen rapport med kvittonumret {{code}}. Kontrollera att du har skrivit av det rätt.',
+    unknownTitle: 'Okänt kvittonummer',
     title: 'Följ din rapport',
     intro: 'Skriv kvittonumret du fick när du rapporterade.',
     code: 'Kvittonummer',

@@ -22,6 +22,16 @@ let districtPath = '';
 let placePath = '';
 let incidentPath = '';
 
+/** Whether Chromium tells assistive technology the element is invalid (its computed state, not an attribute). */
+async function axInvalid(p: Page, selector: string): Promise<string | undefined> {
+  const cdp = await p.context().newCDPSession(p);
+  const { root } = await cdp.send('DOM.getDocument');
+  const { nodeId } = await cdp.send('DOM.querySelector', { nodeId: root.nodeId, selector });
+  const { nodes } = await cdp.send('Accessibility.getPartialAXTree', { nodeId, fetchRelatives: false });
+  await cdp.detach();
+  return nodes[0]?.properties?.find((x) => x.name === 'invalid')?.value.value as string | undefined;
+}
+
 beforeAll(async () => {
   h = await startHarness();
   page = await h.newPage();
@@ -56,6 +66,15 @@ describe('axe, signed out', () => {
       h.server.url,
     ).pathname;
     await open(page, h, districtPath, 'Enskede-Årsta-Vantör');
+    // The visitor's map as a table: every stadsdel with its count, linked from the map's description.
+    const counts = page.getByRole('table', { name: 'Händelser per stadsdel de senaste 30 dagarna' });
+    await counts.waitFor();
+    expect(await counts.locator('tbody tr').count()).toBeGreaterThan(3);
+    // Swedish data inside the Swedish page needs no mark.
+    expect(await page.locator('h1').getAttribute('lang')).toBeNull();
+    await expect.poll(() => counts.locator('tbody td').allInnerTexts()).not.toContain('…');
+    for (const cell of await counts.locator('tbody td').allInnerTexts()) expect(cell).toMatch(/^\d[\d\s]*$/);
+    expect(await page.locator('#district-map-note a[href="#neighbourhood-counts"]').count()).toBe(1);
     await scan(page, 'district (visitor, hexbins)');
     await open(page, h, '/places', 'Platser');
     await scan(page, 'places');
@@ -68,8 +87,11 @@ describe('axe, signed out', () => {
   it('report form: empty, with errors, with the e-mail field, confirmation and follow page', async () => {
     await open(page, h, '/report', 'Rapportera');
     await scan(page, 'report form, empty');
+    // An empty required select is not announced as invalid before anyone tried to send the form.
+    expect(await axInvalid(page, '#report-category')).toBe('false');
     await page.getByRole('button', { name: 'Skicka rapport' }).click();
     await page.locator('.error-summary').waitFor();
+    expect(await axInvalid(page, '#report-category')).toBe('true');
     await scan(page, 'report form, with errors');
     await shot(page, 'web-a11y-report-errors');
 
@@ -96,6 +118,19 @@ describe('axe, signed out', () => {
     await page.getByRole('button', { name: 'Visa status' }).click();
     await page.locator('#follow-code-error').waitFor();
     await scan(page, 'follow page with an error');
+    // A code of the right form that matches no report: the error is the field's, focused and said.
+    await page.getByLabel('Kvittonummer').fill('TR-AAAA-AAAA');
+    await page.getByRole('button', { name: 'Visa status' }).click();
+    await page
+      .locator('#follow-code-error', { hasText: 'Det finns ingen rapport med kvittonumret TR-AAAA-AAAA' })
+      .waitFor();
+    const field = page.locator('#follow-code');
+    expect(await field.getAttribute('aria-invalid')).toBe('true');
+    expect(await field.getAttribute('aria-describedby')).toContain('follow-code-error');
+    expect(await field.evaluate((e) => e === document.activeElement)).toBe(true);
+    expect(await page.getByRole('status').innerText()).toContain('Det finns ingen rapport');
+    expect(await page.title()).toBe('Okänt kvittonummer – Trygg');
+    await scan(page, 'follow page, unknown code');
   }, 90_000);
 
   it('login, information pages, staff pages and a missing page', async () => {
@@ -143,6 +178,8 @@ describe('axe, signed in', () => {
     incidentPath = (await page.locator('.incident-link').first().getAttribute('href'))!;
     await open(page, h, incidentPath, /./);
     await page.getByRole('heading', { name: 'Ändra status' }).waitFor();
+    // Category, time and district: one incident's tab title is not another's.
+    await expect.poll(() => page.title()).toMatch(/^.+ \d{4}-\d{2}-\d{2} \d{2}:\d{2} – .+ – Händelse – Trygg$/);
     await scan(page, 'incident with status form');
     await page.getByLabel('Avslutad').check();
     await page.getByRole('button', { name: 'Spara status' }).click();
@@ -290,6 +327,14 @@ describe('axe, English and on a phone', () => {
     await open(en, h, '/overenskommelser', 'Local agreements with the police');
     await en.locator('.agreement').first().waitFor();
     await scan(en, 'public agreements (English)');
+    // Swedish data inside the English page is marked as Swedish.
+    await open(en, h, districtPath, 'Enskede-Årsta-Vantör');
+    expect(await en.locator('h1').getAttribute('lang')).toBe('sv');
+    const names = en.getByRole('table', { name: 'Incidents per neighbourhood, last 30 days' }).locator('tbody th');
+    await names.first().waitFor();
+    expect(await names.locator('[lang="sv"]').count()).toBe(await names.count());
+    await open(en, h, placePath, 'Högdalens bibliotek');
+    expect(await en.locator('h1 [lang="sv"]').innerText()).toBe('Högdalens bibliotek');
     await signIn(en, h, 'bibliotek', incidentPath);
     await open(en, h, incidentPath, /./);
     await en.getByRole('heading', { name: 'Change status' }).waitFor();

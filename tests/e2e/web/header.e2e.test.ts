@@ -125,6 +125,28 @@ describe('header', () => {
     await shot(page, 'web-header-admin-1280-en');
   }, 120_000);
 
+  it('shows the whole name: in the open account panel, and in the button for a name of usual length', async () => {
+    const page = await pageFor('samordnare.eav', 1280);
+    const name = 'Trygghetssamordnare Enskede-Årsta-Vantör';
+    const account = page.getByRole('button', { name: `Konto: ${name}` });
+    await account.click();
+    expect(await page.locator('.session-menu .disclosure-panel .session-name').innerText()).toBe(name);
+    await account.click();
+    // A first and a double last name, as people have them: not cut (two lines at most), the header still on one line.
+    const label = page.locator('.session-menu .disclosure-label');
+    await label.evaluate((l) => {
+      l.textContent = 'Anna-Karin Lindqvist Johansson';
+    });
+    expect(await label.evaluate((l) => l.scrollWidth <= l.clientWidth && l.scrollHeight <= l.clientHeight)).toBe(true);
+    expect(await headerLines(page)).toBe(1);
+    await shot(page, 'web-header-coordinator-1280-long-name');
+    const phone = await pageFor('samordnare.eav', 390);
+    expect(await phone.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+    await phone.getByRole('button', { name: `Konto: ${name}` }).click();
+    expect(await phone.locator('.session-menu .session-name').isVisible()).toBe(true);
+    await shot(phone, 'web-header-coordinator-390-account-open');
+  }, 120_000);
+
   it('keeps an open panel inside the screen at 320 px', async () => {
     const page = await pageFor('admin', 320);
     await page.getByRole('navigation', { name: 'Huvudmeny' }).getByRole('button', { name: 'Mer' }).click();

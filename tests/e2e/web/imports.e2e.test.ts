@@ -65,6 +65,11 @@ describe('import page', () => {
       ['4', 'kategori', 'unknown_category'],
       ['5', 'lon', 'swapped_coordinates'],
     ]);
+    // What is wrong, said in the page's language (the API's own message is English).
+    expect(errorRows.map((r) => r.split('\t')[3])).toEqual([
+      '”Ufo” motsvarar ingen kategori.',
+      'Latitud och longitud (eller nordlig och östlig koordinat) verkar ha bytt plats.',
+    ]);
     expect(await page.getByRole('table', { name: 'Okända kategorier' }).innerText()).toContain('Ufo');
     expect(await page.getByRole('button', { name: /^Importera \d+ rader$/ }).count()).toBe(0);
     await expectAccessible(page, 'import: dry-run report with errors');

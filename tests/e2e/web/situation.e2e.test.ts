@@ -77,6 +77,14 @@ describe('situation report', () => {
     expect(tableText).toMatch(/lugnt|viss oro|oroligt|allvarligt/);
     // A rating select per neighbourhood for the coordinator.
     expect(await coordinator.getByRole('combobox', { name: /Bedömning för/ }).count()).toBe(await rows.count());
+    // Why each rating was proposed: text behind a disclosure the keyboard opens, not a title.
+    expect(await coordinator.locator('.neighbourhood-table [title]').count()).toBe(0);
+    const why = coordinator.locator('.neighbourhood-table .rating-reasons').first();
+    await why.locator('summary').focus();
+    await coordinator.keyboard.press('Enter');
+    expect(await why.getAttribute('open')).not.toBeNull();
+    expect(await why.locator('li').first().innerText()).toMatch(/händelser.*poäng/);
+    await coordinator.keyboard.press('Enter');
     await coordinator.getByRole('table', { name: /Händelser per veckodag och timme/ }).waitFor();
     // The charts are pictures with a summary, drawn by the lazily loaded chart library; the tables stay.
     for (const name of [/Stapeldiagram: händelser per vecka/, /Händelser per veckodag och timme/, /Årshjul/])

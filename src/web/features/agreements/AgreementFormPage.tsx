@@ -9,7 +9,7 @@ import { ErrorSummary } from '../../forms/ErrorSummary.js';
 import { QueryState, useErrorText } from '../../components/QueryState.js';
 import { RadioGroup } from '../../forms/RadioGroup.js';
 import { SubmitButton } from '../../forms/SubmitButton.js';
-import { useDocumentTitle } from '../../components/use-document-title.js';
+import { titleOf, useDocumentTitle } from '../../components/use-document-title.js';
 import { useFormat } from '../../components/use-format.js';
 import { useFormOutcome } from '../../forms/use-form-outcome.js';
 import { SignInNotice } from '../auth/SignInNotice.js';
@@ -48,7 +48,7 @@ export function AgreementFormPage() {
   const districtId = id ? existing.data?.district_unit.id : params.get('district');
   const view = useDistrictView(districtId, Boolean(session.data));
   const title = id ? t('agreementForm.editTitle') : t('agreementForm.newTitle');
-  useDocumentTitle(title);
+  useDocumentTitle(titleOf(existing.data?.title, title));
   const back = districtId
     ? `/agreements?district=${encodeURIComponent(districtId)}${id ? `#agreement-${id}` : ''}`
     : '/agreements';

@@ -14,7 +14,7 @@ import { ErrorSummary } from '../../forms/ErrorSummary.js';
 import { useFormOutcome } from '../../forms/use-form-outcome.js';
 import { QueryState, useErrorText } from '../../components/QueryState.js';
 import { SubmitButton } from '../../forms/SubmitButton.js';
-import { useDocumentTitle } from '../../components/use-document-title.js';
+import { titleOf, useDocumentTitle } from '../../components/use-document-title.js';
 import { useFormat } from '../../components/use-format.js';
 import { SignInNotice } from '../auth/SignInNotice.js';
 import { useSession } from '../auth/use-session.js';
@@ -41,8 +41,8 @@ export function AgreementReviewPage() {
   const { t } = useTranslation();
   const session = useSession();
   const agreement = useAgreement(session.data ? id : undefined);
-  useDocumentTitle(t('agreementReview.title'));
   const a = agreement.data;
+  useDocumentTitle(titleOf(a?.title, a?.district_unit.name, t('agreementReview.title')));
   return (
     <div className="page programme-page">
       <p className="breadcrumb">

@@ -2,6 +2,7 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import type { AreaFeatureCollection } from '../../api/endpoints.js';
 import { useFormat } from '../../components/use-format.js';
+import { SvText } from '../../components/SvText.js';
 
 interface Props {
   districts: AreaFeatureCollection;
@@ -38,7 +39,9 @@ export function DistrictList({ districts, counts }: Props) {
             return (
               <tr key={r.id} data-district={r.name}>
                 <th scope="row">
-                  <Link to={`/districts/${r.id}`}>{r.name}</Link>
+                  <Link to={`/districts/${r.id}`}>
+                    <SvText>{r.name}</SvText>
+                  </Link>
                 </th>
                 <td>{r.owner ?? t('common.none')}</td>
                 <td className="numeric">{count === undefined ? '…' : format.number(count)}</td>

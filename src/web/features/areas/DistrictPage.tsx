@@ -10,6 +10,7 @@ import { MapListLink } from '../../components/MapListLink.js';
 import { QueryState } from '../../components/QueryState.js';
 import { useDocumentTitle } from '../../components/use-document-title.js';
 import { useFormat } from '../../components/use-format.js';
+import { SvText, useDataLang } from '../../components/SvText.js';
 import { DistrictReportLinks } from '../views/DistrictReportLinks.js';
 import { useCanReadIncidents, useSession } from '../auth/use-session.js';
 import { canReadProgramme } from '../programme/access.js';
@@ -20,6 +21,7 @@ import { LatestIncidents } from '../incidents/LatestIncidents.js';
 import { useHexbins, useIncidentPoints } from '../incidents/use-incidents.js';
 import { usePlaces } from '../places/use-places.js';
 import { DistrictMap } from './DistrictMap.js';
+import { NeighbourhoodCounts } from './NeighbourhoodCounts.js';
 import { dayWithin, useArea, useNeighbourhoodsGeojson } from './use-areas.js';
 
 /** A district: facts, map with neighbourhoods and recent incidents, the latest incidents and its places. */
@@ -27,6 +29,7 @@ export function DistrictPage() {
   const { id } = useParams();
   const { t, i18n } = useTranslation();
   const format = useFormat();
+  const dataLang = useDataLang();
   const area = useArea(id);
   useDocumentTitle(area.data?.name);
   const today = useToday();
@@ -67,7 +70,7 @@ export function DistrictPage() {
       <QueryState isPending={area.isPending} error={area.error} onRetry={() => void area.refetch()}>
         {area.data && (
           <>
-            <h1>{area.data.name}</h1>
+            <h1 {...dataLang}>{area.data.name}</h1>
             <p className="subtitle">
               {t('district.kind')} {area.data.approximate && <ApproximateBadge kind="borders" />}
             </p>
@@ -140,7 +143,7 @@ export function DistrictPage() {
                       suppressedBelow={MIN_PUBLIC_COUNT}
                     />
                     <p id="district-map-note" className="legend-note">
-                      {t('district.mapNoteHexbins')}
+                      {t('district.mapNoteHexbins')} <MapListLink targetId="neighbourhood-counts" />
                     </p>
                   </>
                 ) : (
@@ -161,13 +164,17 @@ export function DistrictPage() {
                   </>
                 )}
                 <h2 className="h3">{t('district.neighbourhoods')}</h2>
-                <ul className="plain-list columns">
-                  {[...area.data.children]
-                    .sort((a, b) => a.name.localeCompare(b.name, 'sv'))
-                    .map((c) => (
-                      <li key={c.id}>{c.name}</li>
-                    ))}
-                </ul>
+                {canRead === false ? (
+                  <NeighbourhoodCounts neighbourhoods={area.data.children} from={from} />
+                ) : (
+                  <ul className="plain-list columns" {...dataLang}>
+                    {[...area.data.children]
+                      .sort((a, b) => a.name.localeCompare(b.name, 'sv'))
+                      .map((c) => (
+                        <li key={c.id}>{c.name}</li>
+                      ))}
+                  </ul>
+                )}
               </aside>
             </div>
 
@@ -209,7 +216,9 @@ function PlaceLinks({ title, places }: { title: string; places: readonly PlaceSu
         <ul className="plain-list">
           {places.map((p) => (
             <li key={p.id}>
-              <Link to={`/places/${p.id}`}>{p.name}</Link>{' '}
+              <Link to={`/places/${p.id}`}>
+                <SvText>{p.name}</SvText>
+              </Link>{' '}
               <span className="muted">· {t(`places.types.${p.type}`, { defaultValue: p.type })}</span>
             </li>
           ))}

@@ -43,16 +43,18 @@ export function useNeighbourhoodsGeojson(parentId: string | undefined, at: strin
 
 /**
  * Mapped incidents per district: the sum of the district's hexbin counts (one small query each, in parallel,
- * cached), i.e. incidents with an exact or place location. Undefined while loading or on error.
+ * cached), i.e. incidents with an exact or place location. Undefined while loading or on error. `resolution`
+ * should be the map's, so the table beside it counts the same cells.
  */
 export function useDistrictCounts(
   districtIds: readonly string[],
   from: string | undefined,
+  resolution = 7,
 ): Map<string, number | undefined> {
   const results = useQueries({
     queries: districtIds.map((id) => ({
-      queryKey: ['incidents', 'hexbins', { resolution: 7, area_id: id, from }],
-      queryFn: () => endpoints.hexbins({ resolution: 7, area_id: id, ...(from ? { from } : {}) }),
+      queryKey: ['incidents', 'hexbins', { resolution, area_id: id, from }],
+      queryFn: () => endpoints.hexbins({ resolution, area_id: id, ...(from ? { from } : {}) }),
       staleTime: 60_000,
     })),
   });

@@ -26,6 +26,8 @@ export function SessionMenu() {
   const { user } = session.data;
   return (
     <DisclosureMenu label={user.display_name} labelPrefix={t('login.account')} className="session-menu">
+      {/* The button may cut a long name; the open panel always shows it whole. */}
+      <p className="session-name">{user.display_name}</p>
       <p className="session-email">{user.email}</p>
       {session.data.password_sign_in !== false && (
         <Link className="session-link" to="/account/password">

@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { ImportReport } from '../../../domain/imports.js';
 import { useFormat } from '../../components/use-format.js';
 import { ImportMappingView } from './ImportMappingView.js';
+import { useIssueText } from './issue-text.js';
 
 const DUPLICATE_KINDS = ['source_ref_in_file', 'source_ref_in_database', 'near_in_file', 'near_in_database'] as const;
 
@@ -18,6 +19,7 @@ interface Props {
 /** The dry run's report: counts, columns and preview, rows with errors, unknown categories, points outside, duplicates. */
 export function ImportReportView({ report, onSwap, swapped, headingRef }: Props) {
   const { t } = useTranslation();
+  const issue = useIssueText();
   const format = useFormat();
   const n = format.number;
   const r = report.rows;
@@ -87,8 +89,8 @@ export function ImportReportView({ report, onSwap, swapped, headingRef }: Props)
                     <td>
                       <code>{e.code}</code>
                     </td>
-                    <td>{e.message}</td>
-                    <td>{e.suggestion ?? ''}</td>
+                    <td>{issue.message(e)}</td>
+                    <td>{issue.suggestion(e)}</td>
                   </tr>
                 ))}
               </tbody>
@@ -134,7 +136,7 @@ export function ImportReportView({ report, onSwap, swapped, headingRef }: Props)
           {report.duplicates.examples.length > 0 && (
             <ul className="plain-list">
               {report.duplicates.examples.slice(0, 10).map((e) => (
-                <li key={`${e.row}-${e.code}`}>{`${t('imports.col.row')} ${e.row}: ${e.message}`}</li>
+                <li key={`${e.row}-${e.code}`}>{`${t('imports.col.row')} ${e.row}: ${issue.message(e)}`}</li>
               ))}
             </ul>
           )}

@@ -1,7 +1,8 @@
-import { type FormEvent, useState } from 'react';
+import { type FormEvent, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate, useParams } from 'react-router';
 import { ReceiptCodeSchema } from '../../../domain/public-reports.js';
+import { ApiError } from '../../api/client.js';
 import { QueryState } from '../../components/QueryState.js';
 import { Field } from '../../forms/Field.js';
 import { useDocumentTitle } from '../../components/use-document-title.js';
@@ -17,7 +18,13 @@ export function FollowPage() {
   const [value, setValue] = useState(code ?? '');
   const [error, setError] = useState<string | null>(null);
   const report = usePublicReport(code);
-  useDocumentTitle(code ? t('follow.result', { code }) : t('follow.title'));
+  // An unknown code is an error in the field that holds it, said and focused like the format error.
+  const unknown = Boolean(code) && report.error instanceof ApiError && report.error.code === 'NOT_FOUND';
+  useDocumentTitle(unknown ? t('follow.unknownTitle') : code ? t('follow.result', { code }) : t('follow.title'));
+  useEffect(() => {
+    if (unknown) document.getElementById('follow-code')?.focus();
+  }, [unknown, code]);
+  const fieldError = error ?? (unknown ? t('follow.unknown', { code }) : undefined);
 
   const submit = (e: FormEvent) => {
     e.preventDefault();
@@ -36,7 +43,7 @@ export function FollowPage() {
       <h1>{t('follow.title')}</h1>
       <p className="lead">{t('follow.intro')}</p>
       <form className="inline-form" noValidate onSubmit={submit}>
-        <Field id="follow-code" label={t('follow.code')} hint={t('follow.codeHelp')} error={error ?? undefined}>
+        <Field id="follow-code" label={t('follow.code')} hint={t('follow.codeHelp')} error={fieldError}>
           {(aria) => (
             <input
               {...aria}
@@ -44,7 +51,10 @@ export function FollowPage() {
               value={value}
               autoComplete="off"
               spellCheck={false}
-              onChange={(e) => setValue(e.target.value)}
+              onChange={(e) => {
+                setValue(e.target.value);
+                setError(null);
+              }}
             />
           )}
         </Field>
@@ -52,7 +62,10 @@ export function FollowPage() {
           {t('follow.submit')}
         </button>
       </form>
-      {code && (
+      <p className="visually-hidden" role="status">
+        {fieldError ?? ''}
+      </p>
+      {code && !unknown && (
         <section className="section" aria-live="polite">
           <QueryState isPending={report.isPending} error={report.error}>
             {report.data && (

@@ -2,7 +2,7 @@ import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { useCategoryLabel } from '../../api/use-reference-data.js';
 import { QueryState } from '../../components/QueryState.js';
-import { useDocumentTitle } from '../../components/use-document-title.js';
+import { titleOf, useDocumentTitle } from '../../components/use-document-title.js';
 import { useFormat } from '../../components/use-format.js';
 import { useArea } from '../areas/use-areas.js';
 import { SignInNotice } from '../auth/SignInNotice.js';
@@ -33,8 +33,15 @@ export function IncidentDetailPage() {
     reportingUnitId: incident.data?.reporting_unit_id ?? null,
     districtUnitId: district.data?.owner_unit_id ?? null,
   });
+  // Category, time and district tell one incident's tab from another's (WCAG 2.4.2).
   useDocumentTitle(
-    incident.data ? `${categoryLabel(incident.data.category)} (${t('incident.title')})` : t('incident.title'),
+    incident.data
+      ? titleOf(
+          `${categoryLabel(incident.data.category)} ${format.dateTime(incident.data.occurred_at)}`,
+          district.data?.name,
+          t('incident.title'),
+        )
+      : t('incident.title'),
   );
 
   return (

@@ -7,6 +7,7 @@ import { DemoBadge } from '../../components/Badge.js';
 import { useFormat } from '../../components/use-format.js';
 import { useArea } from '../areas/use-areas.js';
 import { usePlace } from '../places/use-places.js';
+import { SvText } from '../../components/SvText.js';
 
 function Fact({ term, children }: { term: string; children: ReactNode }) {
   return (
@@ -69,9 +70,20 @@ export function IncidentFacts({
           <Fact term={t('incident.position')}>
             {format.coordinate(i.lat)}, {format.coordinate(i.lon)}
           </Fact>
-          <Fact term={t('incident.neighbourhood')}>{(i.area_id && neighbourhoods.byId.get(i.area_id)) || none}</Fact>
+          <Fact term={t('incident.neighbourhood')}>
+            {(i.area_id && neighbourhoods.byId.get(i.area_id) && (
+              <SvText>{neighbourhoods.byId.get(i.area_id)}</SvText>
+            )) ||
+              none}
+          </Fact>
           <Fact term={t('incident.district')}>
-            {district.data ? <Link to={`/districts/${district.data.id}`}>{district.data.name}</Link> : none}
+            {district.data ? (
+              <Link to={`/districts/${district.data.id}`}>
+                <SvText>{district.data.name}</SvText>
+              </Link>
+            ) : (
+              none
+            )}
           </Fact>
           <Fact term={t('incident.place')}>
             {i.place_id ? <Link to={`/places/${i.place_id}`}>{place.data?.name ?? t('common.loading')}</Link> : none}
@@ -121,7 +133,9 @@ export function IncidentFacts({
             {t('incident.hiddenForRole')}
           </p>
         ) : i.description ? (
-          <p className="description-text">{i.description}</p>
+          <p className="description-text">
+            <SvText>{i.description}</SvText>
+          </p>
         ) : (
           <p className="empty">{t('incident.noDescription')}</p>
         )}

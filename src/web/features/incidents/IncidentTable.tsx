@@ -5,6 +5,7 @@ import { useCategoryLabel, useNeighbourhoods } from '../../api/use-reference-dat
 import { DemoBadge } from '../../components/Badge.js';
 import { useFormat } from '../../components/use-format.js';
 import { usePlaceNames } from '../places/use-places.js';
+import { SvText } from '../../components/SvText.js';
 
 interface Props {
   incidents: readonly Incident[];
@@ -58,13 +59,21 @@ export function IncidentTable({ incidents, caption, showPlace = true, id }: Prop
                   </>
                 )}
               </td>
-              <td>{i.area_id ? (neighbourhoods.byId.get(i.area_id) ?? t('common.none')) : t('common.none')}</td>
+              <td>
+                {i.area_id && neighbourhoods.byId.get(i.area_id) ? (
+                  <SvText>{neighbourhoods.byId.get(i.area_id)}</SvText>
+                ) : (
+                  t('common.none')
+                )}
+              </td>
               {showPlace && (
                 <td>
                   {i.precision === 'municipality' ? (
                     <span className="muted">{t('common.wholeMunicipality')}</span>
                   ) : i.place_id ? (
-                    <Link to={`/places/${i.place_id}`}>{placeNames.get(i.place_id) ?? t('common.none')}</Link>
+                    <Link to={`/places/${i.place_id}`}>
+                      <SvText>{placeNames.get(i.place_id) ?? t('common.none')}</SvText>
+                    </Link>
                   ) : (
                     t('common.none')
                   )}
@@ -74,7 +83,7 @@ export function IncidentTable({ incidents, caption, showPlace = true, id }: Prop
                 <span className={`status status-${i.status}`}>{t(`incidents.status.${i.status}`)}</span>
               </td>
               <td>{t(`incidents.source.${i.source}`)}</td>
-              <td className="description">{i.description ?? ''}</td>
+              <td className="description">{i.description && <SvText>{i.description}</SvText>}</td>
             </tr>
           ))}
         </tbody>

@@ -15,6 +15,7 @@ import { LatestIncidents } from '../incidents/LatestIncidents.js';
 import { OpeningHoursTable, PlaceMeasures, UnitContact, ZoneMonthTable } from './PlaceResource.js';
 import { usePlace } from './use-places.js';
 import { mapText } from '../../components/map-text.js';
+import { SvText } from '../../components/SvText.js';
 
 /** One place: facts, zones, responsible units, a small map and its recent incidents. */
 export function PlaceDetailPage() {
@@ -68,7 +69,9 @@ export function PlaceDetailPage() {
       <QueryState isPending={place.isPending} error={place.error} onRetry={() => void place.refetch()}>
         {place.data && (
           <>
-            <h1>{place.data.name}</h1>
+            <h1>
+              <SvText>{place.data.name}</SvText>
+            </h1>
             <p className="subtitle">
               {t(`places.types.${place.data.type}`, { defaultValue: place.data.type })} ·{' '}
               {t(`places.${place.data.setting}`)}

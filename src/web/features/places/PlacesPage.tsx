@@ -8,6 +8,7 @@ import { QueryState } from '../../components/QueryState.js';
 import { useDocumentTitle } from '../../components/use-document-title.js';
 import { useDebounced } from '../../components/use-debounced.js';
 import { usePlaces } from './use-places.js';
+import { SvText } from '../../components/SvText.js';
 
 /** All places with filters (indoor/outdoor, type, free-text search); the filters live in the URL. */
 export function PlacesPage() {
@@ -109,7 +110,9 @@ export function PlacesPage() {
                 {rows.map((p) => (
                   <tr key={p.id}>
                     <th scope="row">
-                      <Link to={`/places/${p.id}`}>{p.name}</Link>
+                      <Link to={`/places/${p.id}`}>
+                        <SvText>{p.name}</SvText>
+                      </Link>
                       {p.coordinate_approximate && (
                         <>
                           {' '}

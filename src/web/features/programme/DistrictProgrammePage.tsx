@@ -20,6 +20,7 @@ import { useDistrictView } from './use-programme.js';
 import { useToday } from '../../components/time-zone.js';
 import '../situation/situation.css';
 import './programme.css';
+import { SvText } from '../../components/SvText.js';
 
 /** The district's coordination view: every unit's problems, measures, requests and follow-ups in its geography. */
 export function DistrictProgrammePage() {
@@ -169,7 +170,9 @@ function Coordination({ area, view }: { area: AreaDetail; view: DistrictView }) 
                 {view.measures.map((m) => (
                   <tr key={m.id}>
                     <th scope="row">
-                      <Link to={`/measures/${m.id}`}>{m.title}</Link>
+                      <Link to={`/measures/${m.id}`}>
+                        <SvText>{m.title}</SvText>
+                      </Link>
                     </th>
                     <td>
                       {m.responsible_unit.name}

@@ -9,7 +9,7 @@ import { ErrorSummary } from '../../forms/ErrorSummary.js';
 import { useFormOutcome } from '../../forms/use-form-outcome.js';
 import { QueryState, useErrorText } from '../../components/QueryState.js';
 import { SubmitButton } from '../../forms/SubmitButton.js';
-import { useDocumentTitle } from '../../components/use-document-title.js';
+import { titleOf, useDocumentTitle } from '../../components/use-document-title.js';
 import { SignInNotice } from '../auth/SignInNotice.js';
 import { useSession } from '../auth/use-session.js';
 import { canEditForUnit, editableUnits } from './access.js';
@@ -38,7 +38,7 @@ export function MeasureEditPage() {
   const session = useSession();
   const measure = useMeasure(session.data ? id : undefined);
   const problems = useProblems(Boolean(session.data));
-  useDocumentTitle(t('programmeEdit.measure.title'));
+  useDocumentTitle(titleOf(measure.data?.title, t('programmeEdit.measure.title')));
   return (
     <div className="page programme-page">
       <p className="breadcrumb">

@@ -16,6 +16,7 @@ import { StatusBadge } from './StatusBadge.js';
 import { useChangeMeasure, useMeasure } from './use-programme.js';
 import '../situation/situation.css';
 import './programme.css';
+import { SvText } from '../../components/SvText.js';
 
 /** One measure: what, who, where and when, its status, its components and its follow-ups. */
 export function MeasurePage() {
@@ -107,7 +108,9 @@ function MeasureBody({ measure: m, notice }: { measure: Measure; notice: string 
   return (
     <>
       <p className="inbox-kind">{t('programme.measure.title')}</p>
-      <h1>{m.title}</h1>
+      <h1>
+        <SvText>{m.title}</SvText>
+      </h1>
       <StatusMessage message={notice ? t(notice) : null} />
       <dl className="facts">
         <div>
@@ -134,7 +137,9 @@ function MeasureBody({ measure: m, notice }: { measure: Measure; notice: string 
             {m.problems.map((p, i) => (
               <span key={p.id}>
                 {i > 0 && ', '}
-                <Link to={`/problems/${p.id}`}>{p.title}</Link>
+                <Link to={`/problems/${p.id}`}>
+                  <SvText>{p.title}</SvText>
+                </Link>
               </span>
             ))}
           </dd>
@@ -146,7 +151,9 @@ function MeasureBody({ measure: m, notice }: { measure: Measure; notice: string 
               ? m.places.map((p, i) => (
                   <span key={p.id}>
                     {i > 0 && ', '}
-                    <Link to={`/places/${p.id}`}>{p.name}</Link>
+                    <Link to={`/places/${p.id}`}>
+                      <SvText>{p.name}</SvText>
+                    </Link>
                   </span>
                 ))
               : none}
@@ -165,7 +172,11 @@ function MeasureBody({ measure: m, notice }: { measure: Measure; notice: string 
           <dd>{m.target_groups.map((g) => t(`programme.targetGroups.${g}`)).join(', ') || none}</dd>
         </div>
       </dl>
-      {m.description && <p className="description-text">{m.description}</p>}
+      {m.description && (
+        <p className="description-text">
+          <SvText>{m.description}</SvText>
+        </p>
+      )}
       {!m.has_indicator && <p className="notice notice-warning">{t('programme.measure.noIndicator')}</p>}
       {canEdit && (
         <p>
@@ -222,7 +233,9 @@ function MeasureBody({ measure: m, notice }: { measure: Measure; notice: string 
                 {m.components.map((c) => (
                   <tr key={c.id}>
                     <td>{c.position}</td>
-                    <th scope="row">{c.title}</th>
+                    <th scope="row">
+                      <SvText>{c.title}</SvText>
+                    </th>
                     <td>{t(`programme.measureTypes.${c.type}`)}</td>
                     <td>
                       <StatusBadge kind="measure" status={c.status} />

@@ -9,7 +9,7 @@ import { ErrorSummary } from '../../forms/ErrorSummary.js';
 import { useFormOutcome } from '../../forms/use-form-outcome.js';
 import { QueryState, useErrorText } from '../../components/QueryState.js';
 import { SubmitButton } from '../../forms/SubmitButton.js';
-import { useDocumentTitle } from '../../components/use-document-title.js';
+import { titleOf, useDocumentTitle } from '../../components/use-document-title.js';
 import { SignInNotice } from '../auth/SignInNotice.js';
 import { useSession } from '../auth/use-session.js';
 import { useArea } from '../areas/use-areas.js';
@@ -38,7 +38,7 @@ export function ProblemEditPage() {
   const { t } = useTranslation();
   const session = useSession();
   const problem = useProblem(session.data ? id : undefined);
-  useDocumentTitle(t('programmeEdit.problem.title'));
+  useDocumentTitle(titleOf(problem.data?.title, t('programmeEdit.problem.title')));
   return (
     <div className="page programme-page">
       <p className="breadcrumb">

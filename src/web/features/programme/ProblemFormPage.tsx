@@ -9,7 +9,7 @@ import { ErrorSummary } from '../../forms/ErrorSummary.js';
 import { useFormOutcome } from '../../forms/use-form-outcome.js';
 import { QueryState, useErrorText } from '../../components/QueryState.js';
 import { SubmitButton } from '../../forms/SubmitButton.js';
-import { useDocumentTitle } from '../../components/use-document-title.js';
+import { titleOf, useDocumentTitle } from '../../components/use-document-title.js';
 import { SignInNotice } from '../auth/SignInNotice.js';
 import { useSession } from '../auth/use-session.js';
 import { useArea } from '../areas/use-areas.js';
@@ -42,7 +42,7 @@ export function ProblemFormPage() {
   const area = useArea(areaId);
   const units = useUnits();
   const mine = editableUnits(session.data, units);
-  useDocumentTitle(t('programme.problemForm.title'));
+  useDocumentTitle(titleOf(area.data?.name, t('programme.problemForm.title')));
 
   return (
     <div className="page programme-page">

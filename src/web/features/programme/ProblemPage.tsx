@@ -18,6 +18,7 @@ import { StatusBadge } from './StatusBadge.js';
 import { useMeasuresOf, useProblem, useRequestsOf } from './use-programme.js';
 import '../situation/situation.css';
 import './programme.css';
+import { SvText } from '../../components/SvText.js';
 
 /** One identified problem: what, where, evidence, baseline and target, SARA stage, its measures and requests. */
 export function ProblemPage() {
@@ -66,7 +67,9 @@ function ProblemBody({ problem, notice }: { problem: Problem; notice: string | n
   return (
     <>
       <p className="inbox-kind">{t('programme.problem.title')}</p>
-      <h1>{problem.title}</h1>
+      <h1>
+        <SvText>{problem.title}</SvText>
+      </h1>
       <div role="status">{notice && <p className="notice notice-success">{t(notice)}</p>}</div>
       <dl className="facts">
         <div>
@@ -89,7 +92,9 @@ function ProblemBody({ problem, notice }: { problem: Problem; notice: string | n
               : problem.places.map((p, i) => (
                   <span key={p.id}>
                     {i > 0 && ', '}
-                    <Link to={`/places/${p.id}`}>{p.name}</Link>
+                    <Link to={`/places/${p.id}`}>
+                      <SvText>{p.name}</SvText>
+                    </Link>
                   </span>
                 ))}
           </dd>
@@ -159,8 +164,10 @@ function ProblemBody({ problem, notice }: { problem: Problem; notice: string | n
             <ul className="plain-list">
               {measures.data?.map((m) => (
                 <li key={m.id}>
-                  <Link to={`/measures/${m.id}`}>{m.title}</Link> · {m.responsible_unit.name} ·{' '}
-                  <StatusBadge kind="measure" status={m.status} />
+                  <Link to={`/measures/${m.id}`}>
+                    <SvText>{m.title}</SvText>
+                  </Link>{' '}
+                  · {m.responsible_unit.name} · <StatusBadge kind="measure" status={m.status} />
                 </li>
               ))}
             </ul>

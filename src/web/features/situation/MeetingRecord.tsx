@@ -100,6 +100,8 @@ export function ActionForm({ meetingId }: { meetingId: string }) {
   const add = useAddAction(meetingId);
   const [title, setTitle] = useState('');
   const [unitId, setUnitId] = useState('');
+  // The browser checks this form; the empty select counts as invalid only once a submit was refused.
+  const [refused, setRefused] = useState(false);
   const today = useToday();
   const [due, setDue] = useState(() => addDays(today, 14));
   const sorted = [...units].sort((a, b) => a.name.localeCompare(b.name, 'sv'));
@@ -117,7 +119,14 @@ export function ActionForm({ meetingId }: { meetingId: string }) {
       </div>
       <div className="field">
         <label htmlFor="action-unit">{t('meeting.assignee')}</label>
-        <select id="action-unit" value={unitId} onChange={(e) => setUnitId(e.target.value)} required>
+        <select
+          id="action-unit"
+          value={unitId}
+          onChange={(e) => setUnitId(e.target.value)}
+          onInvalid={() => setRefused(true)}
+          aria-invalid={refused && !unitId}
+          required
+        >
           <option value="">{t('meeting.chooseUnit')}</option>
           {sorted.map((u) => (
             <option key={u.id} value={u.id}>

@@ -4,7 +4,8 @@ import type { RatingLevel, SituationReport } from '../../../domain/situation.js'
 import { useErrorText } from '../../components/QueryState.js';
 import { SubmitButton } from '../../forms/SubmitButton.js';
 import { useFormat } from '../../components/use-format.js';
-import { ChangeCell, RATING_LEVELS, RatingBadge, useRatingLabel } from './Rating.js';
+import { SvText } from '../../components/SvText.js';
+import { ChangeCell, RATING_LEVELS, RatingBadge, RatingReasons, useRatingLabel } from './Rating.js';
 import { useConfirmRatings } from './use-situation.js';
 
 export function NeighbourhoodTable({
@@ -64,7 +65,9 @@ export function NeighbourhoodTable({
             <tbody>
               {report.neighbourhoods.map((n) => (
                 <tr key={n.code}>
-                  <th scope="row">{n.name}</th>
+                  <th scope="row">
+                    <SvText>{n.name}</SvText>
+                  </th>
                   <td>{n.count}</td>
                   <td>
                     <ChangeCell count={n.count} change={n.vs_previous_week} />
@@ -73,8 +76,9 @@ export function NeighbourhoodTable({
                     <ChangeCell count={n.count} change={n.vs_last_year} />
                   </td>
                   <td>{n.rate_per_1000 ? format.number(n.rate_per_1000.rate) : '–'}</td>
-                  <td title={n.rating.reasons.join(' ')}>
+                  <td>
                     <RatingBadge level={n.rating.proposed} />
+                    <RatingReasons reasons={n.rating.reasons} name={n.name} />
                   </td>
                   <td>
                     {canWrite ? (

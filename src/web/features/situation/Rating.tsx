@@ -1,6 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { RATING_LABELS, type RatingLevel } from '../../../domain/situation.js';
 import type { SituationReport } from '../../../domain/situation.js';
+import { SvText } from '../../components/SvText.js';
 
 export const RATING_LEVELS: readonly RatingLevel[] = [1, 2, 3, 4];
 
@@ -51,5 +52,29 @@ export function ChangeCell({ count, change }: { count: number; change: Change })
         </>
       )}
     </>
+  );
+}
+
+/**
+ * Why a rating was proposed, as text behind a native disclosure (keyboard- and screen-reader-reachable, unlike
+ * a title). The reasons are computed in Swedish, so they carry lang="sv" in the English page.
+ */
+export function RatingReasons({ reasons, name }: { reasons: readonly string[]; name: string }) {
+  const { t } = useTranslation();
+  if (reasons.length === 0) return null;
+  return (
+    <details className="rating-reasons">
+      <summary>
+        {t('situation.reasonsToggle')}
+        <span className="visually-hidden"> {t('situation.reasonsFor', { name })}</span>
+      </summary>
+      <ul>
+        {reasons.map((r) => (
+          <li key={r}>
+            <SvText>{r}</SvText>
+          </li>
+        ))}
+      </ul>
+    </details>
   );
 }
