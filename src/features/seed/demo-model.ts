@@ -7,6 +7,15 @@ import type { TimeProfile } from './demo-time.js';
  * places, evenings and weekends, seasons), and the UI labels every demo row as generated.
  */
 
+/** The demo covers three years before the seed day, so "same week last year" and the årshjul have history. */
+export const DEMO_YEARS = 3;
+
+/**
+ * Reports grow about six per cent a year: more staff and residents learn where to report. A modest,
+ * steady change, so year-on-year comparisons show a plausible rise rather than a flat copy.
+ */
+export const YEARLY_CHANGE = 1.06;
+
 /** Share of reports tied to a place (square, station, library …); the rest are street reports. */
 export const PLACE_SHARE = 0.6;
 
@@ -188,6 +197,27 @@ export const CATEGORY_PROFILE: Readonly<Record<string, TimeProfile>> = {
   otrygg_plats: 'dark',
 };
 
+/**
+ * Indoor rooms: reports happen while they are open (staff and visitors are there to see and report), except
+ * break-ins and vandalism at night, found at opening. Per category, the share of indoor reports that are
+ * such after-hours events, and their texts (so that a row says which kind it is).
+ */
+export const AFTER_HOURS: Readonly<Record<string, { share: number; texts: readonly string[] }>> = {
+  stold_inbrott: {
+    share: 0.3,
+    texts: [
+      'Inbrott nattetid, larmet gick',
+      'Inbrottsförsök nattetid, uppbruten dörr',
+      'Inbrott i personalrummet under natten',
+    ],
+  },
+  skadegorelse: {
+    share: 0.35,
+    texts: ['Krossad glasruta i entrédörren, upptäckt vid öppning', 'Sönderslagen fönsterruta under natten'],
+  },
+  klotter: { share: 0.4, texts: ['Klotter på fasaden vid entrén, upptäckt vid öppning'] },
+};
+
 /** Found afterwards rather than seen happening: reported hours later, not minutes. */
 export const FOUND_LATER = new Set(['klotter', 'skadegorelse', 'nedskrapning', 'trasig_belysning']);
 
@@ -229,7 +259,7 @@ export const TEMPLATES: Readonly<Record<string, readonly [outdoor: readonly stri
       'Trasig skylt vid gångvägen',
       'Bucklat och uppbrutet elskåp',
     ],
-    ['Sönderskuren stolsdyna', 'Skadad toalettdörr', 'Krossad glasruta vid entrén'],
+    ['Sönderskuren stolsdyna', 'Skadad toalettdörr', 'Sönderriven tidningshylla'],
   ],
   klotter: [
     [
@@ -239,7 +269,7 @@ export const TEMPLATES: Readonly<Record<string, readonly [outdoor: readonly stri
       'Klotter på fasaden mot torget',
       'Klotter i gångtunneln',
     ],
-    ['Klotter på toaletten', 'Klotter på bord i läsesalen', 'Klotter på väggen vid entrén'],
+    ['Klotter på toaletten', 'Klotter på bord i läsesalen', 'Klotter på väggen i trapphuset'],
   ],
   nedskrapning: [
     [
@@ -292,7 +322,7 @@ export const TEMPLATES: Readonly<Record<string, readonly [outdoor: readonly stri
   ],
   stold_inbrott: [
     ['Cykelstöld', 'Inbrott i förråd', 'Ficktjuvar i rörelse'],
-    ['Stöld av mobiltelefon i läsesalen', 'Väska stulen vid entrén', 'Inbrottsförsök nattetid'],
+    ['Stöld av mobiltelefon i läsesalen', 'Väska stulen vid entrén', 'Plånbok stulen vid garderoben'],
   ],
   brand: [
     ['Brand i papperskorg', 'Anlagd brand i container', 'Brand i sopkärl'],

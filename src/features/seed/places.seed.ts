@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type { NewPlace } from '../../db/schema.js';
-import type { PlaceSetting } from '../../domain/org.js';
+import type { OpeningHours, PlaceSetting } from '../../domain/org.js';
 import type { Db } from '../../core/context.js';
 import type { SeededAreas } from './areas.seed.js';
 import { planLibraries } from './libraries.seed.js';
@@ -24,6 +24,8 @@ export interface SeededPlace {
   lat: number;
   ownerUnitId: string;
   zones: Array<{ id: string; code: string }>;
+  /** Indoor rooms: when they are open (demo reports there happen inside them, break-ins aside). */
+  openingHours: OpeningHours | null;
 }
 
 /** Places seeded per setting and type, and the candidates left out. */
@@ -120,6 +122,7 @@ export async function seedPlaces(
       lat: p.lat,
       ownerUnitId: unitId(unitIds, p.ownerSlug),
       zones: zones.filter((z) => z.place_id === ids[i]).map((z) => ({ id: z.id, code: z.code })),
+      openingHours: p.openingHours ?? null,
     }),
   );
   return { places, report };

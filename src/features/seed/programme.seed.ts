@@ -15,6 +15,7 @@ import { createProblem } from '../problems/problems.service.js';
 import { answerRequest, createRequest } from '../requests/requests.service.js';
 import { createResponsibilityRule, setServiceLevel } from '../responsibility/responsibility.service.js';
 import { seedDistrictAgreements } from './agreements.seed.js';
+import { advanceProblem } from './problem-stages.seed.js';
 import type { SeededPlace } from './places.seed.js';
 import { UNIT, unitId } from './units.seed.js';
 
@@ -192,6 +193,7 @@ export async function seedProgramme(
       what_was_done: 'Möbleringen och belysningen klara, personal i par sedan tre månader.',
       assessment: 'improved',
     });
+    await advanceProblem(ctx, problem.id, 'assessment');
     const light = await createRequest(ctx, {
       from_unit_id: eav,
       to_unit_id: u(UNIT.transport),
@@ -253,6 +255,7 @@ export async function seedProgramme(
       components: [],
     });
     await changeMeasureStatus(ctx, walkers.id, 'ongoing');
+    await advanceProblem(ctx, problem.id, 'response');
     // Left overdue on purpose: the district and the company both see it escalated in their inboxes.
     await createRequest(ctx, {
       from_unit_id: jarva,
@@ -268,7 +271,7 @@ export async function seedProgramme(
 
   const archive = place('stadsarkivet-kungsklippan');
   if (archive) {
-    // No baseline yet: the quality report shows a newcomer what a gap looks like.
+    // No baseline yet: the quality report shows a newcomer what a gap looks like. Analysed, measure not started.
     const problem = await createProblem(ctx, {
       owner_unit_id: u(UNIT.cityArchives),
       place_ids: [archive],
@@ -289,6 +292,7 @@ export async function seedProgramme(
       components: [],
       contributing_unit_ids: [],
     });
+    await advanceProblem(ctx, problem.id, 'analysis');
     report.problems++;
     report.measures++;
   }
