@@ -85,6 +85,19 @@ export const CATEGORY_MIX: Readonly<Record<string, Mix>> = {
     annat: 30,
   },
   museum: { ordningsstorning: 25, stold_inbrott: 20, skadegorelse: 20, klotter: 10, hot: 10, annat: 15 },
+  // School yards after hours: graffiti, broken windows, small fires and gatherings.
+  school: {
+    klotter: 22,
+    skadegorelse: 20,
+    nedskrapning: 14,
+    ordningsstorning: 12,
+    brand: 7,
+    otrygg_plats: 8,
+    trasig_belysning: 6,
+    narkotika: 5,
+    stold_inbrott: 4,
+    annat: 2,
+  },
   area: {
     skadegorelse: 14,
     klotter: 14,
@@ -109,6 +122,8 @@ export const PLACE_TYPE_WEIGHT: Readonly<Record<string, number>> = {
   library: 2,
   archive_reading_room: 0.5,
   museum: 0.7,
+  // Many yards, each reported now and then: together about a tenth of the place reports.
+  school: 0.3,
 };
 
 /** A few places with many more reports, as in every real city: the demo's repeat places. */
@@ -127,6 +142,7 @@ export const JITTER_M: Readonly<Record<string, number>> = {
   metro_entrance: 35,
   square: 45,
   park: 90,
+  school: 40,
   area: 150,
 };
 
@@ -232,6 +248,7 @@ export const STAFF_SHARE: Readonly<Record<string, number>> = {
   metro_entrance: 0.25,
   square: 0.1,
   park: 0.1,
+  school: 0.3,
 };
 
 /**

@@ -109,4 +109,31 @@ describeEachEngine('the seeded demo', (getDb) => {
     }
     expect(new Set(problems.map((p) => p.stage))).toEqual(new Set(['scanning', 'analysis', 'response', 'assessment']));
   });
+
+  it('has the yards of SISAB’s compulsory schools as outdoor places owned by SISAB, with reports', async () => {
+    const yards = await db()
+      .selectFrom('places as p')
+      .innerJoin('units as u', 'u.id', 'p.owner_unit_id')
+      .select(['p.id', 'p.name', 'p.setting', 'p.coordinate_approximate', 'u.slug as owner'])
+      .where('p.type', '=', 'school')
+      .execute();
+    expect(yards).toHaveLength(165); // the 'Skola' features of stockholm_schools_sisab.geojson, all inside the city
+    expect(yards.find((y) => y.name === 'Askebyskolan, skolgården')).toMatchObject({
+      setting: 'outdoor',
+      coordinate_approximate: true,
+      owner: 'sisab',
+    });
+    expect(yards.every((y) => y.owner === 'sisab' && y.setting === 'outdoor')).toBe(true);
+    const { n } = await db()
+      .selectFrom('incidents')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .where('source', '=', 'demo')
+      .where(
+        'place_id',
+        'in',
+        yards.map((y) => y.id),
+      )
+      .executeTakeFirstOrThrow();
+    expect(Number(n)).toBeGreaterThan(COUNT / 100);
+  });
 });

@@ -31,7 +31,7 @@ import type { SeededPlace } from './places.seed.js';
 import { featureCollection, PointSchema, readJsonFile } from './shared-data.js';
 
 const BUS_STOPS_FILE = 'poi/stockholm_region_bus_stops.geojson';
-// Three years and a leap day: the window reaches back past the same ISO week three years ago.
+// Three 365-day years and a leap day: a 29 February inside the window does not cut off the oldest day.
 const DAYS = DEMO_YEARS * 365 + 1;
 const HOUR_MS = 3_600_000;
 
