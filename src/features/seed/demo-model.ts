@@ -2,7 +2,7 @@ import type { ClosureReason, IncidentStatus } from '../../db/schema.js';
 import type { TimeProfile } from './demo-time.js';
 
 /**
- * The assumptions behind the demo year, in one place so they can be read and argued with. None of the
+ * The assumptions behind the demo years, in one place so they can be read and argued with. None of the
  * numbers is a statistic; they are chosen so the demo looks like real report data (clusters at a few
  * places, evenings and weekends, seasons), and the UI labels every demo row as generated.
  */

@@ -4,7 +4,7 @@ import { cumulative } from './demo-rng.js';
 /** When reports of a kind happen: one weight per local hour, plus how weekdays and seasons scale them. */
 export type TimeProfile = 'night' | 'evening' | 'day' | 'dark';
 
-/** One local hour of the generated year. */
+/** One local hour of the generated years. */
 export interface HourSlot {
   /** UTC instant at the start of the hour. */
   start: number;

@@ -30,7 +30,7 @@ export interface ProgrammeSeedReport {
 
 /**
  * Realistic programme work in three districts, so a newcomer sees the workflow populated: problems with
- * evidence and baselines from the demo year, measures (the Högdalen library model with its five parts),
+ * evidence and baselines from the demo years, measures (the Högdalen library model with its five parts),
  * follow-ups, requests in every state, and a few gaps the quality report should find.
  */
 export async function seedProgramme(
