@@ -4,7 +4,7 @@ import { describeEachEngine } from '../../../tests/setup/test-db.js';
 import type { Database } from '../../db/schema.js';
 import { lastCompleteWeek, sameWeekLastYear, weekBounds } from '../../domain/calendar/index.js';
 import { isOpenAt } from '../../domain/opening-hours.js';
-import { AFTER_HOURS } from './demo-model.js';
+import { AFTER_HOURS } from './demo-texts.js';
 import { seedStockholm } from './seed.service.js';
 
 const NOW = new Date('2026-11-25T12:00:00Z');

@@ -7,7 +7,6 @@ import { incidentRow, writeIncidents } from '../incidents/incident-writer.js';
 import type { Db } from '../../core/context.js';
 import type { SeededAreas } from './areas.seed.js';
 import {
-  AFTER_HOURS,
   CATEGORY_MIX,
   CATEGORY_PROFILE,
   FOUND_LATER,
@@ -18,12 +17,12 @@ import {
   PLACE_TYPE_WEIGHT,
   STAFF_SHARE,
   statusFor,
-  TEMPLATES,
   DEMO_YEARS,
   YEARLY_CHANGE,
   ZONE_WEIGHT,
 } from './demo-model.js';
 import { occurrenceDrawer, type RoomTime } from './demo-occurrence.js';
+import { AFTER_HOURS, TEMPLATES } from './demo-texts.js';
 import { createRng, cumulative, type Rng } from './demo-rng.js';
 import { hourSlots } from './demo-time.js';
 import { interiorPoint, offsetMetres } from '../../analysis/geo/interior-point.js';
