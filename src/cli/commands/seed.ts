@@ -15,7 +15,7 @@ export function registerSeed(program: Command): void {
   seed
     .command('demo')
     .description(
-      'load Stockholm: real districts, units, places and police events, plus a generated year of demo incidents',
+      'load Stockholm: real districts, units, places and police events, plus three generated years of demo incidents',
     )
     .option('--incidents <n>', 'number of generated demo incidents', '50000')
     .option('--seed <n>', 'random seed of the generator (same seed, same rows)')

@@ -4,6 +4,7 @@ import { changeMeasureStatus, createMeasure } from '../measures/measures.service
 import { listAreas } from '../org/org.service.js';
 import { addDays } from '../../domain/calendar/index.js';
 import { createProblem } from '../problems/problems.service.js';
+import { advanceProblem } from './problem-stages.seed.js';
 
 /**
  * Enskede-Årsta-Vantör's local agreements with the police, and one gap for its quality report: a citizen
@@ -55,6 +56,7 @@ export async function seedDistrictAgreements(
     components: [],
   });
   await changeMeasureStatus(ctx, presence.id, 'ongoing');
+  await advanceProblem(ctx, disorder.id, 'response');
   // The gap: scanned and evidenced, but nobody has aimed a measure at it yet.
   await createProblem(ctx, {
     owner_unit_id: district,

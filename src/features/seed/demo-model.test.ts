@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { redactPersonalData } from '../../analysis/text/redact.js';
 import { DEFAULT_CATEGORIES } from '../../domain/categories.js';
-import { CATEGORY_MIX, CATEGORY_PROFILE, statusFor, TEMPLATES } from './demo-model.js';
+import { CATEGORY_MIX, CATEGORY_PROFILE, statusFor } from './demo-model.js';
+import { AFTER_HOURS, TEMPLATES } from './demo-texts.js';
 import { createRng, cumulative } from './demo-rng.js';
 import { festiveFactor, hourSlots, isDark, profileTables } from './demo-time.js';
 
@@ -17,7 +18,8 @@ describe('demo model', () => {
   });
 
   it('writes report texts that contain no personal data', () => {
-    for (const variants of Object.values(TEMPLATES)) {
+    const afterHours = Object.values(AFTER_HOURS).map((a) => a.texts);
+    for (const variants of [...Object.values(TEMPLATES), afterHours]) {
       for (const text of variants.flatMap((v) => v ?? [])) expect(redactPersonalData(text).count, text).toBe(0);
     }
   });

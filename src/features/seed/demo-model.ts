@@ -2,10 +2,19 @@ import type { ClosureReason, IncidentStatus } from '../../db/schema.js';
 import type { TimeProfile } from './demo-time.js';
 
 /**
- * The assumptions behind the demo year, in one place so they can be read and argued with. None of the
+ * The assumptions behind the demo years, in one place so they can be read and argued with. None of the
  * numbers is a statistic; they are chosen so the demo looks like real report data (clusters at a few
  * places, evenings and weekends, seasons), and the UI labels every demo row as generated.
  */
+
+/** The demo covers three years before the seed day, so "same week last year" and the årshjul have history. */
+export const DEMO_YEARS = 3;
+
+/**
+ * Reports grow about six per cent a year: more staff and residents learn where to report. A modest,
+ * steady change, so year-on-year comparisons show a plausible rise rather than a flat copy.
+ */
+export const YEARLY_CHANGE = 1.06;
 
 /** Share of reports tied to a place (square, station, library …); the rest are street reports. */
 export const PLACE_SHARE = 0.6;
@@ -76,6 +85,19 @@ export const CATEGORY_MIX: Readonly<Record<string, Mix>> = {
     annat: 30,
   },
   museum: { ordningsstorning: 25, stold_inbrott: 20, skadegorelse: 20, klotter: 10, hot: 10, annat: 15 },
+  // School yards after hours: graffiti, broken windows, small fires and gatherings.
+  school: {
+    klotter: 22,
+    skadegorelse: 20,
+    nedskrapning: 14,
+    ordningsstorning: 12,
+    brand: 7,
+    otrygg_plats: 8,
+    trasig_belysning: 6,
+    narkotika: 5,
+    stold_inbrott: 4,
+    annat: 2,
+  },
   area: {
     skadegorelse: 14,
     klotter: 14,
@@ -100,6 +122,8 @@ export const PLACE_TYPE_WEIGHT: Readonly<Record<string, number>> = {
   library: 2,
   archive_reading_room: 0.5,
   museum: 0.7,
+  // Many yards, each reported now and then: together about a tenth of the place reports.
+  school: 0.3,
 };
 
 /** A few places with many more reports, as in every real city: the demo's repeat places. */
@@ -118,6 +142,7 @@ export const JITTER_M: Readonly<Record<string, number>> = {
   metro_entrance: 35,
   square: 45,
   park: 90,
+  school: 40,
   area: 150,
 };
 
@@ -202,6 +227,7 @@ export const STAFF_SHARE: Readonly<Record<string, number>> = {
   metro_entrance: 0.25,
   square: 0.1,
   park: 0.1,
+  school: 0.3,
 };
 
 /**
@@ -218,91 +244,3 @@ export function statusFor(ageDays: number, u: number): { status: IncidentStatus;
     closure: c < 0.84 ? 'fixed' : c < 0.92 ? 'duplicate' : c < 0.97 ? 'wont_fix' : 'not_ours',
   };
 }
-
-/** Short Swedish report texts without personal data: outdoor and (where it occurs indoors) indoor variants. */
-export const TEMPLATES: Readonly<Record<string, readonly [outdoor: readonly string[], indoor?: readonly string[]]>> = {
-  skadegorelse: [
-    [
-      'Krossad glasruta i busskuren',
-      'Sönderslagen parkbänk',
-      'Vandaliserad papperskorg',
-      'Trasig skylt vid gångvägen',
-      'Bucklat och uppbrutet elskåp',
-    ],
-    ['Sönderskuren stolsdyna', 'Skadad toalettdörr', 'Krossad glasruta vid entrén'],
-  ],
-  klotter: [
-    [
-      'Klotter på väggen vid entrén',
-      'Nytt klotter på busskuren',
-      'Taggar på elskåpet',
-      'Klotter på fasaden mot torget',
-      'Klotter i gångtunneln',
-    ],
-    ['Klotter på toaletten', 'Klotter på bord i läsesalen', 'Klotter på väggen vid entrén'],
-  ],
-  nedskrapning: [
-    [
-      'Mycket skräp kring bänkarna',
-      'Överfull papperskorg',
-      'Glassplitter på gångbanan',
-      'Nedskräpat efter helgen',
-      'Fimpar och burkar vid trappan',
-    ],
-    ['Skräp kvarlämnat i läsesalen', 'Nedskräpat vid entrén'],
-  ],
-  trasig_belysning: [
-    [
-      'Trasig gatlampa på gångvägen',
-      'Mörkt vid trappan, lampan är ur funktion',
-      'Belysningen i gångtunneln är släckt',
-      'Flera lampor ur funktion',
-    ],
-    ['Trasig belysning vid entrén'],
-  ],
-  otrygg_plats: [
-    [
-      'Mörkt och otryggt på kvällstid',
-      'Skymd gångväg med tätt buskage',
-      'Grupper samlas och det känns otryggt',
-      'Otryggt att gå här ensam på kvällen',
-    ],
-    ['Otrygg stämning vid entrén på kvällen', 'Besökare upplever det otryggt vid stängning'],
-  ],
-  ordningsstorning: [
-    [
-      'Högljudd grupp sent på kvällen',
-      'Bråk mellan besökare',
-      'Störande musik och fest på natten',
-      'Berusade personer stör förbipasserande',
-    ],
-    ['Störande grupp i läsesalen', 'Stök vid entrén, personal fick ingripa', 'Högljudda ungdomar på barnavdelningen'],
-  ],
-  narkotika: [
-    ['Misstänkt narkotikaförsäljning', 'Sprutor hittade i buskaget', 'Misstänkt langning vid trappan'],
-    ['Misstänkt narkotikaanvändning på toaletten'],
-  ],
-  vald: [
-    ['Slagsmål på platsen', 'Misshandel, polis tillkallad', 'Knuffar och slag mellan två grupper'],
-    ['Besökare knuffade personal', 'Slagsmål vid entrén'],
-  ],
-  hot: [
-    ['Förbipasserande blev hotad', 'Hotfullt beteende mot väktare'],
-    ['Hot mot personal vid informationsdisken', 'Besökare hotade en annan besökare'],
-  ],
-  stold_inbrott: [
-    ['Cykelstöld', 'Inbrott i förråd', 'Ficktjuvar i rörelse'],
-    ['Stöld av mobiltelefon i läsesalen', 'Väska stulen vid entrén', 'Inbrottsförsök nattetid'],
-  ],
-  brand: [
-    ['Brand i papperskorg', 'Anlagd brand i container', 'Brand i sopkärl'],
-    ['Brandlarm utlöst, rök från papperskorg'],
-  ],
-  trafikfara: [
-    ['Bilar kör mot rött i korsningen', 'Felparkerade bilar skymmer övergångsstället', 'Mopeder kör på gångbanan'],
-  ],
-  annat: [
-    ['Övergivet föremål på platsen', 'Vattenläcka i gatan', 'Lösspringande hund'],
-    ['Hissen är ur funktion', 'Vattenläcka i taket'],
-  ],
-};

@@ -4,13 +4,15 @@ import { cumulative } from './demo-rng.js';
 /** When reports of a kind happen: one weight per local hour, plus how weekdays and seasons scale them. */
 export type TimeProfile = 'night' | 'evening' | 'day' | 'dark';
 
-/** One local hour of the generated year. */
+/** One local hour of the generated years. */
 export interface HourSlot {
   /** UTC instant at the start of the hour. */
   start: number;
   month: number; // 1–12, local
   day: number; // day of month, local
   hour: number; // 0–23, local
+  /** ISO weekday of the local day (1 = Monday … 7 = Sunday), the day opening hours are read on. */
+  weekday: number;
   /** 0 = Monday … 6 = Sunday, of the "evening" the hour belongs to (before 06:00 counts as the day before). */
   eveningWeekday: number;
 }
@@ -63,7 +65,7 @@ export function isDark(month: number, hour: number): boolean {
  * Festive nights with far more disorder: Valborg (30 April), midsummer eve (the Friday 19–25 June)
  * and New Year's Eve, each from 16:00 until 05:00 the next morning.
  */
-export function festiveFactor(slot: Omit<HourSlot, 'start'>): number {
+export function festiveFactor(slot: Pick<HourSlot, 'month' | 'day' | 'hour' | 'eveningWeekday'>): number {
   const evening = slot.hour >= 16;
   const morning = slot.hour < 5;
   const is = (m: number, d: number) => slot.month === m && slot.day === d;
@@ -85,21 +87,49 @@ export function hourSlots(now: Date, days: number, timeZone: string): HourSlot[]
   for (let start = end - days * 24 * 3_600_000; start < end; start += 3_600_000) {
     const { month, day, hour, weekday } = localParts(start, timeZone);
     const monday0 = weekday - 1;
-    slots.push({ start, month, day, hour, eveningWeekday: hour < 6 ? (monday0 + 6) % 7 : monday0 });
+    slots.push({ start, month, day, hour, weekday, eveningWeekday: hour < 6 ? (monday0 + 6) % 7 : monday0 });
   }
   return slots;
 }
 
+/**
+ * Slot weights per profile (not cumulative). With `yearlyChange`, an hour a year before the last one weighs
+ * that factor less (1.06: six per cent more reports each year), smoothly, so no step appears at a year's turn.
+ */
+export function profileWeights(slots: readonly HourSlot[], yearlyChange = 1): Record<TimeProfile, Float64Array> {
+  const last = slots.at(-1)?.start ?? 0;
+  const trend = slots.map((s) => yearlyChange ** ((s.start - last) / YEAR_MS));
+  const weights = (profile: TimeProfile) =>
+    Float64Array.from(slots, (s, i) => {
+      const hourWeight =
+        profile === 'dark' ? HOURS.evening[s.hour]! * (isDark(s.month, s.hour) ? 1 : 0.08) : HOURS[profile][s.hour]!;
+      const festive = profile === 'day' ? 1 : festiveFactor(s);
+      return hourWeight * WEEKDAY[profile][s.eveningWeekday]! * SEASON[profile][s.month - 1]! * festive * trend[i]!;
+    });
+  return { night: weights('night'), evening: weights('evening'), day: weights('day'), dark: weights('dark') };
+}
+const YEAR_MS = 365.25 * 24 * 3_600_000;
+
 /** Cumulative slot weights per profile, for drawing an hour with `Rng.pick`. */
-export function profileTables(slots: readonly HourSlot[]): Record<TimeProfile, Float64Array> {
-  const table = (profile: TimeProfile) =>
-    cumulative(
-      slots.map((s) => {
-        const hourWeight =
-          profile === 'dark' ? HOURS.evening[s.hour]! * (isDark(s.month, s.hour) ? 1 : 0.08) : HOURS[profile][s.hour]!;
-        const festive = profile === 'day' ? 1 : festiveFactor(s);
-        return hourWeight * WEEKDAY[profile][s.eveningWeekday]! * SEASON[profile][s.month - 1]! * festive;
-      }),
-    );
-  return { night: table('night'), evening: table('evening'), day: table('day'), dark: table('dark') };
+export function profileTables(slots: readonly HourSlot[], yearlyChange = 1): Record<TimeProfile, Float64Array> {
+  const w = profileWeights(slots, yearlyChange);
+  return {
+    night: cumulative(w.night),
+    evening: cumulative(w.evening),
+    day: cumulative(w.day),
+    dark: cumulative(w.dark),
+  };
+}
+
+/**
+ * Cumulative weights with the slots `keep` rejects weighed zero (e.g. the hours a room is closed); null when
+ * no slot with weight is kept.
+ */
+export function maskedTable(
+  weights: Float64Array,
+  slots: readonly HourSlot[],
+  keep: (slot: HourSlot) => boolean,
+): Float64Array | null {
+  const masked = weights.map((w, i) => (keep(slots[i]!) ? w : 0));
+  return masked.some((w) => w > 0) ? cumulative(masked) : null;
 }

@@ -17,26 +17,30 @@ import {
   PLACE_TYPE_WEIGHT,
   STAFF_SHARE,
   statusFor,
-  TEMPLATES,
+  DEMO_YEARS,
+  YEARLY_CHANGE,
   ZONE_WEIGHT,
 } from './demo-model.js';
+import { occurrenceDrawer, type RoomTime } from './demo-occurrence.js';
+import { AFTER_HOURS, TEMPLATES } from './demo-texts.js';
 import { createRng, cumulative, type Rng } from './demo-rng.js';
-import { hourSlots, profileTables } from './demo-time.js';
+import { hourSlots } from './demo-time.js';
 import { interiorPoint, offsetMetres } from '../../analysis/geo/interior-point.js';
 import type { SeededPlace } from './places.seed.js';
 import { featureCollection, PointSchema, readJsonFile } from './shared-data.js';
 
 const BUS_STOPS_FILE = 'poi/stockholm_region_bus_stops.geojson';
-const DAYS = 365;
+// Three 365-day years and a leap day: a 29 February inside the window does not cut off the oldest day.
+const DAYS = DEMO_YEARS * 365 + 1;
 const HOUR_MS = 3_600_000;
 
 export interface DemoInput {
   organisation: { id: string; slug: string };
   count: number;
   seed: number;
-  /** The generated year ends at the last whole hour before this instant. */
+  /** The generated years end at the last whole hour before this instant. */
   now: Date;
-  /** The organisation's zone: the demo year's hours and days are lived on its wall clock. */
+  /** The organisation's zone: the demo's hours, days and opening hours are lived on its wall clock. */
   timeZone: string;
   areas: SeededAreas;
   places: readonly SeededPlace[];
@@ -48,17 +52,18 @@ export interface DemoInput {
 type Point = readonly [number, number];
 
 /**
- * A reproducible year of demo reports (same input and seed → identical rows, in the same order). The
- * shape follows demo-model.ts: 60 % at places, the rest around bus stops weighted by neighbourhood
- * intensity; hours by category profile; status by age. Every row is admitted by `admitIncident` (placed,
+ * Reproducible demo reports over the three years before `now` (same input and seed → identical rows, in the
+ * same order); `count` is the total, spread by season and a modest yearly rise. The shape follows
+ * demo-model.ts: 60 % at places, the rest around bus stops weighted by neighbourhood intensity; hours by
+ * category profile; at indoor rooms inside opening hours, except break-ins and vandalism at night (after
+ * hours, with their own texts); status by age. Every row is admitted by `admitIncident` (placed,
  * H3 cells, category and time checked), and a point outside every area is drawn again, so all rows have a
  * neighbourhood, district and H3 cells.
  */
 export function generateDemoIncidents(input: DemoInput): NewIncidentRow[] {
   const rng = createRng(input.seed);
   const now = input.now.getTime();
-  const slots = hourSlots(input.now, DAYS, input.timeZone);
-  const timeTables = profileTables(slots);
+  const times = occurrenceDrawer(hourSlots(input.now, DAYS, input.timeZone), YEARLY_CHANGE);
   const today = localDay(input.now, input.timeZone);
 
   const hoods = input.areas.neighbourhoods
@@ -89,8 +94,15 @@ export function generateDemoIncidents(input: DemoInput): NewIncidentRow[] {
     const place = rng.next() < PLACE_SHARE ? places[rng.pick(placeTable)]! : undefined;
     const mix = mixes.get(place?.type ?? 'area')!;
     const category = mix.codes[rng.pick(mix.table)]!;
-    const slot = slots[rng.pick(timeTables[CATEGORY_PROFILE[category]!]!)]!;
-    const occurredAt = new Date(slot.start + Math.floor(rng.next() * 3600) * 1000);
+    const profile = CATEGORY_PROFILE[category]!;
+    const hours = place?.setting === 'indoor' ? place.openingHours : null;
+    const afterHours = AFTER_HOURS[category];
+    const when: RoomTime = !hours
+      ? 'any'
+      : afterHours && rng.next() < afterHours.share && times.ever(hours, profile, 'closed')
+        ? 'closed'
+        : 'open';
+    const occurredAt = times.draw(rng, profile, hours, when);
 
     let admitted: AdmittedIncident | undefined;
     for (let attempt = 0; !admitted; attempt++) {
@@ -123,7 +135,7 @@ export function generateDemoIncidents(input: DemoInput): NewIncidentRow[] {
     );
     const { status, closure } = statusFor((now - reportedAt) / (24 * HOUR_MS), rng.next());
     const [outdoor, indoor] = TEMPLATES[category]!;
-    const texts = place?.setting === 'indoor' && indoor ? indoor : outdoor;
+    const texts = when === 'closed' ? afterHours!.texts : place?.setting === 'indoor' && indoor ? indoor : outdoor;
 
     rows.push({
       ...incidentRow(input.organisation.id, admitted, {
@@ -182,7 +194,7 @@ async function loadStreetAnchors(dir: string, areas: SeededAreas, day: string): 
   return anchors;
 }
 
-/** Generates the demo year and stores it, unrouted (it is history, not work waiting); returns the number of rows. */
+/** Generates the demo years and stores them, unrouted (it is history, not work waiting); returns the number of rows. */
 export async function seedDemoIncidents(db: Db, dir: string, input: Omit<DemoInput, 'anchors'>): Promise<number> {
   const anchors = await loadStreetAnchors(dir, input.areas, localDay(input.now, input.timeZone));
   const rows = generateDemoIncidents({ ...input, anchors });

@@ -1,10 +1,11 @@
 import { z } from 'zod';
 import type { NewPlace } from '../../db/schema.js';
-import type { PlaceSetting } from '../../domain/org.js';
+import type { OpeningHours, PlaceSetting } from '../../domain/org.js';
 import type { Db } from '../../core/context.js';
 import type { SeededAreas } from './areas.seed.js';
 import { planLibraries } from './libraries.seed.js';
 import { planOutdoorPlaces } from './outdoor-places.seed.js';
+import { planSchoolYards } from './schools.seed.js';
 import type { PlaceContext } from './place-context.js';
 import { insertPlaces, insertResponsibilities, insertZones } from './seed.repo.js';
 import { featureCollection, PointSchema, readJsonFile } from './shared-data.js';
@@ -24,6 +25,8 @@ export interface SeededPlace {
   lat: number;
   ownerUnitId: string;
   zones: Array<{ id: string; code: string }>;
+  /** Indoor rooms: when they are open (demo reports there happen inside them, break-ins aside). */
+  openingHours: OpeningHours | null;
 }
 
 /** Places seeded per setting and type, and the candidates left out. */
@@ -35,7 +38,7 @@ export interface PlacesReport {
 }
 
 /**
- * Libraries, archive reading rooms and museums (indoor), metro stations, squares and parks (outdoor),
+ * Libraries, archive reading rooms and museums (indoor), metro stations, squares, parks and school yards (outdoor),
  * with zones and the units responsible for them. Only places inside a Stockholm neighbourhood are kept.
  */
 export async function seedPlaces(
@@ -55,7 +58,8 @@ export async function seedPlaces(
   const ctx: PlaceContext = { areas, stations, day };
   const indoor = await planLibraries(ctx, dir);
   const outdoor = planOutdoorPlaces(ctx);
-  const planned = [...indoor.planned, ...outdoor.planned];
+  const schools = await planSchoolYards(ctx, dir);
+  const planned = [...indoor.planned, ...outdoor.planned, ...schools.planned];
   const slugs = new Set<string>();
   for (const p of planned) {
     if (slugs.has(p.slug)) throw new Error(`duplicate place slug '${p.slug}'`);
@@ -103,7 +107,7 @@ export async function seedPlaces(
   const report: PlacesReport = {
     bySetting: { indoor: 0, outdoor: 0 },
     byType: {},
-    skipped: [...indoor.skipped, ...outdoor.skipped],
+    skipped: [...indoor.skipped, ...outdoor.skipped, ...schools.skipped],
   };
   for (const p of planned) {
     report.bySetting[p.setting]++;
@@ -120,6 +124,7 @@ export async function seedPlaces(
       lat: p.lat,
       ownerUnitId: unitId(unitIds, p.ownerSlug),
       zones: zones.filter((z) => z.place_id === ids[i]).map((z) => ({ id: z.id, code: z.code })),
+      openingHours: p.openingHours ?? null,
     }),
   );
   return { places, report };

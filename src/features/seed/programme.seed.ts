@@ -3,7 +3,6 @@ import pino from 'pino';
 import type { Database } from '../../db/schema.js';
 import { SYSTEM } from '../../domain/auth.js';
 import { addDays, today } from '../../domain/calendar/index.js';
-import type { ResponsibilityRuleInput } from '../../domain/responsibility.js';
 import type { ServiceContext } from '../../core/context.js';
 import {
   changeComponentStatus,
@@ -15,79 +14,10 @@ import { createProblem } from '../problems/problems.service.js';
 import { answerRequest, createRequest } from '../requests/requests.service.js';
 import { createResponsibilityRule, setServiceLevel } from '../responsibility/responsibility.service.js';
 import { seedDistrictAgreements } from './agreements.seed.js';
+import { advanceProblem } from './problem-stages.seed.js';
+import { responsibilityRules } from './responsibility-rules.seed.js';
 import type { SeededPlace } from './places.seed.js';
 import { UNIT, unitId } from './units.seed.js';
-
-/**
- * Stockholm's public-environment matrix as the programme describes it: street lighting and graffiti on
- * streets → Trafiknämnden; parks and squares → the district; library premises → Kulturförvaltningen;
- * archive reading rooms → Stadsarkivet; housing courtyards and metro entrances → their owner.
- */
-function rules(units: Map<string, string>): ResponsibilityRuleInput[] {
-  const traffic = unitId(units, UNIT.transport);
-  return [
-    {
-      place_type: 'street',
-      category: 'trasig_belysning',
-      target: 'unit',
-      unit_id: traffic,
-      note: 'Gatubelysning: trafikkontoret',
-    },
-    {
-      place_type: 'street',
-      category: 'klotter',
-      target: 'unit',
-      unit_id: traffic,
-      note: 'Klotter på stadens mark: trafikkontoret',
-    },
-    { place_type: 'street', category: 'nedskrapning', target: 'unit', unit_id: traffic },
-    {
-      place_type: 'street',
-      category: null,
-      target: 'district',
-      unit_id: null,
-      note: 'Övrigt i gatumiljön: stadsdelsnämnden',
-    },
-    {
-      place_type: 'park',
-      category: 'trasig_belysning',
-      target: 'unit',
-      unit_id: traffic,
-      note: 'Parkbelysning: trafikkontoret',
-    },
-    {
-      place_type: 'park',
-      category: null,
-      target: 'district',
-      unit_id: null,
-      note: 'Vegetation och skötsel i parker: stadsdelsnämnden',
-    },
-    { place_type: 'square', category: null, target: 'district', unit_id: null },
-    {
-      place_type: 'library',
-      category: null,
-      target: 'unit',
-      unit_id: unitId(units, UNIT.culture),
-      note: 'Bibliotekets lokaler: Kulturförvaltningen',
-    },
-    { place_type: 'museum', category: null, target: 'place_owner', unit_id: null },
-    {
-      place_type: 'archive_reading_room',
-      category: null,
-      target: 'unit',
-      unit_id: unitId(units, UNIT.cityArchives),
-      note: 'Läsesalen: Stadsarkivet',
-    },
-    {
-      place_type: 'courtyard',
-      category: null,
-      target: 'place_owner',
-      unit_id: null,
-      note: 'Innergårdar: bostadsbolaget',
-    },
-    { place_type: 'metro_entrance', category: null, target: 'place_owner', unit_id: null, note: 'Entréer: SL' },
-  ];
-}
 
 /** What the programme seed reports. */
 export interface ProgrammeSeedReport {
@@ -100,7 +30,7 @@ export interface ProgrammeSeedReport {
 
 /**
  * Realistic programme work in three districts, so a newcomer sees the workflow populated: problems with
- * evidence and baselines from the demo year, measures (the Högdalen library model with its five parts),
+ * evidence and baselines from the demo years, measures (the Högdalen library model with its five parts),
  * follow-ups, requests in every state, and a few gaps the quality report should find.
  */
 export async function seedProgramme(
@@ -125,7 +55,7 @@ export async function seedProgramme(
   const baseline = { from: addDays(day, -365), to: addDays(day, -183) };
   const report: ProgrammeSeedReport = { rules: 0, problems: 0, measures: 0, requests: 0, agreements: 0 };
 
-  for (const rule of rules(input.units)) {
+  for (const rule of responsibilityRules(input.units)) {
     await createResponsibilityRule(ctx, rule);
     report.rules++;
   }
@@ -192,6 +122,7 @@ export async function seedProgramme(
       what_was_done: 'Möbleringen och belysningen klara, personal i par sedan tre månader.',
       assessment: 'improved',
     });
+    await advanceProblem(ctx, problem.id, 'assessment');
     const light = await createRequest(ctx, {
       from_unit_id: eav,
       to_unit_id: u(UNIT.transport),
@@ -253,6 +184,7 @@ export async function seedProgramme(
       components: [],
     });
     await changeMeasureStatus(ctx, walkers.id, 'ongoing');
+    await advanceProblem(ctx, problem.id, 'response');
     // Left overdue on purpose: the district and the company both see it escalated in their inboxes.
     await createRequest(ctx, {
       from_unit_id: jarva,
@@ -268,7 +200,7 @@ export async function seedProgramme(
 
   const archive = place('stadsarkivet-kungsklippan');
   if (archive) {
-    // No baseline yet: the quality report shows a newcomer what a gap looks like.
+    // No baseline yet: the quality report shows a newcomer what a gap looks like. Analysed, measure not started.
     const problem = await createProblem(ctx, {
       owner_unit_id: u(UNIT.cityArchives),
       place_ids: [archive],
@@ -289,6 +221,7 @@ export async function seedProgramme(
       components: [],
       contributing_unit_ids: [],
     });
+    await advanceProblem(ctx, problem.id, 'analysis');
     report.problems++;
     report.measures++;
   }

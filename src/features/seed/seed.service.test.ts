@@ -305,7 +305,7 @@ describeEachEngine('seedStockholm', (getDb) => {
     }
   });
 
-  it('generates a demo year that is located, clustered at places and weighted to evenings and weekends', async () => {
+  it('generates demo years that are located, clustered at places and weighted to evenings and weekends', async () => {
     const rows = await db()
       .selectFrom('incidents')
       .select([
@@ -333,7 +333,8 @@ describeEachEngine('seedStockholm', (getDb) => {
     let weekend = 0;
     for (const r of rows) {
       expect(r.area_id && r.district_id && r.h3_r9).toBeTruthy();
-      expect(r.occurred_at.getTime()).toBeGreaterThanOrEqual(NOW.getTime() - 365 * 86_400_000);
+      // Three years and a leap day, so that "same week last year" has data for every week of the last two years.
+      expect(r.occurred_at.getTime()).toBeGreaterThanOrEqual(NOW.getTime() - (3 * 365 + 1) * 86_400_000);
       expect(r.occurred_at.getTime()).toBeLessThan(NOW.getTime());
       expect(r.reported_at.getTime()).toBeGreaterThanOrEqual(r.occurred_at.getTime());
       expect(r.reported_at.getTime()).toBeLessThanOrEqual(NOW.getTime());

@@ -29,13 +29,13 @@ export const DEFAULT_DEMO_SEED = 20_231;
 export interface SeedOptions {
   /** Folder with the shared public data; default env TRYGG_SHARED_DATA, else ../shared/data beside the project. */
   sharedDataDir?: string;
-  /** Generated demo incidents over the year before `now` (default 50,000; 0 for none). */
+  /** Generated demo incidents in all, over the three years before `now` (default 50,000; 0 for none). */
   demoIncidents?: number;
   /** Seed of the demo generator: the same seed and `now` give identical rows. */
   demoSeed?: number;
   /** Load the Stockholm-city police notices (default true). */
   police?: boolean;
-  /** The moment the demo year ends and whose district layout owns the places (default: the current time). */
+  /** The moment the demo years end and whose district layout owns the places (default: the current time). */
   now?: Date;
 }
 
@@ -77,7 +77,7 @@ function emptyReport(organisation: SeedReport['organisation'], alreadySeeded: bo
 
 /**
  * Seeds the Stockholm demo organisation from the shared public data: units, districts and neighbourhoods
- * of both layouts, populations, categories, places, police notices and a generated demo year. One
+ * of both layouts, populations, categories, places, police notices and three generated demo years. One
  * transaction: a failure anywhere leaves nothing behind. Idempotent: if organisation 'stockholm' exists,
  * nothing is done and the report says `alreadySeeded`.
  */

@@ -254,7 +254,12 @@ describe('the receiving unit and the district view', () => {
     expect(await coordinator.locator('.problem-table').textContent()).not.toContain('Högdalens bibliotek kvällstid');
     await expectAccessible(coordinator, 'problem list filtered by stage');
     await shot(coordinator, 'web-programme-problem-list');
+    // The seeded library problem, its measure followed up, is the district's one problem in assessment.
     await coordinator.getByLabel('Visa steg').selectOption({ label: 'Utvärdering' });
+    await coordinator.waitForURL(/stage=assessment/);
+    await coordinator.locator('.problem-table', { hasText: 'Högdalens bibliotek kvällstid' }).waitFor();
+    expect(await coordinator.locator('.problem-table').textContent()).not.toContain(TITLE);
+    await coordinator.getByLabel('Visa steg').selectOption({ label: 'Analys' });
     await coordinator.getByText('Inga problem registrerade här.').waitFor();
   }, 60_000);
 });
