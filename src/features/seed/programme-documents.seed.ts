@@ -1,12 +1,11 @@
 import type { Kysely, Transaction } from 'kysely';
-import pino from 'pino';
 import type { Database } from '../../db/schema.js';
-import { SYSTEM } from '../../domain/auth.js';
 import type { ProgrammeSectionCreate } from '../../domain/programmes.js';
 import type { ServiceContext } from '../../core/context.js';
 import { listProblems } from '../problems/problems.service.js';
 import { addProgrammeSection, updateProgrammeSection } from '../programmes/programme-sections.service.js';
 import { changeProgrammeStatus, createProgramme, createProgrammeDraft } from '../programmes/programmes.service.js';
+import { seedContext } from './seed-context.js';
 import { UNIT, unitId } from './units.seed.js';
 
 /** The overarching goal, as in the council's goal for the area and both programmes. */
@@ -33,13 +32,7 @@ export async function seedProgrammeDocuments(
   trx: Transaction<Database> | Kysely<Database>,
   input: { organisation: ServiceContext['organisation']; units: Map<string, string> },
 ): Promise<{ versions: number }> {
-  const ctx: ServiceContext = {
-    db: trx as Kysely<Database>,
-    organisation: input.organisation,
-    principal: SYSTEM,
-    actor: 'system',
-    log: pino({ level: 'silent' }),
-  };
+  const ctx = seedContext(trx, input.organisation);
   const u = (slug: string) => unitId(input.units, slug);
   const problems = new Map((await listProblems(ctx, {})).map((p) => [p.title, p.id]));
   const indicator = (title: string) => {

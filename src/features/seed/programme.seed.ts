@@ -1,7 +1,5 @@
 import type { Kysely, Transaction } from 'kysely';
-import pino from 'pino';
 import type { Database } from '../../db/schema.js';
-import { SYSTEM } from '../../domain/auth.js';
 import { addDays, today } from '../../domain/calendar/index.js';
 import type { ServiceContext } from '../../core/context.js';
 import {
@@ -17,6 +15,7 @@ import { seedDistrictAgreements } from './agreements.seed.js';
 import { advanceProblem } from './problem-stages.seed.js';
 import { responsibilityRules } from './responsibility-rules.seed.js';
 import type { SeededPlace } from './places.seed.js';
+import { seedContext } from './seed-context.js';
 import { UNIT, unitId } from './units.seed.js';
 
 /** What the programme seed reports. */
@@ -42,13 +41,7 @@ export async function seedProgramme(
     now: Date;
   },
 ): Promise<ProgrammeSeedReport> {
-  const ctx: ServiceContext = {
-    db: trx as Kysely<Database>,
-    organisation: input.organisation,
-    principal: SYSTEM,
-    actor: 'system',
-    log: pino({ level: 'silent' }),
-  };
+  const ctx = seedContext(trx, input.organisation);
   const u = (slug: string) => unitId(input.units, slug);
   const place = (slug: string) => input.places.find((p) => p.slug === slug)?.id;
   const day = today(input.organisation.timeZone, input.now);

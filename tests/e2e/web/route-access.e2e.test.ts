@@ -110,6 +110,7 @@ async function visit(page: Page, url: string) {
     dispatchEvent(new PopStateEvent('popstate'));
   }, url);
   // The first situation report of a fresh server is computed on demand: allow it time on a busy machine.
+  const deadline = Date.now() + 40_000;
   const settled = () =>
     page
       .waitForFunction(
@@ -127,13 +128,16 @@ async function visit(page: Page, url: string) {
           );
         },
         url,
-        { timeout: 40_000, polling: 100 },
+        { timeout: Math.max(deadline - Date.now(), 1), polling: 100 },
       )
       .catch(() => undefined);
-  await settled();
-  // Data may arrive after the heading: give the page a moment to show an error if it is going to.
-  await page.waitForTimeout(400);
-  await settled();
+  const loading = () => page.evaluate(() => document.querySelectorAll('main .loading').length > 0);
+  // Data may arrive after the heading, and one answer may start the next request (a frozen report, then its
+  // meeting and map): wait until the page stays settled for a moment, then give it that moment to show an error.
+  do {
+    await settled();
+    await page.waitForTimeout(400);
+  } while ((await loading()) && Date.now() < deadline);
   return page.evaluate(() => {
     const main = document.querySelector('main');
     return {
