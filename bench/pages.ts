@@ -24,6 +24,7 @@ import { measuresContract } from '../src/contracts/measures.contract.js';
 import { orgContract } from '../src/contracts/org.contract.js';
 import { placesContract } from '../src/contracts/places.contract.js';
 import { problemsContract } from '../src/contracts/problems.contract.js';
+import { programmesContract } from '../src/contracts/programmes.contract.js';
 import { qualityContract } from '../src/contracts/quality.contract.js';
 import { recordsContract } from '../src/contracts/records.contract.js';
 import { requestsContract } from '../src/contracts/requests.contract.js';
@@ -121,8 +122,17 @@ async function demoIds(h: DbHandle) {
     h.db.selectFrom('local_agreements').select('id').limit(1).executeTakeFirst(),
     'local agreement',
   );
+  const versions = await h.db
+    .selectFrom('programme_versions')
+    .select(['id', 'status'])
+    .where('status', 'in', ['adopted', 'replaced'])
+    .orderBy('period_from')
+    .execute();
+  if (versions.length < 2) throw new Error('the demo has no adopted programme replacing another');
   return {
     district: district.id,
+    replacedVersion: versions[0]!.id,
+    adoptedVersion: versions[versions.length - 1]!.id,
     area: area.id,
     incident: incident.id,
     place: place.id!,
@@ -172,6 +182,9 @@ function pageCalls(ids: Awaited<ReturnType<typeof demoIds>>, unitId: string, wee
     get(responsibilityContract.rules),
     get(responsibilityContract.serviceLevels),
     get(responsibilityContract.compliance, { query: { unit_id: unitId } }),
+    get(programmesContract.list),
+    get(programmesContract.get, { params: { id: ids.adoptedVersion } }),
+    get(programmesContract.compare, { query: { from: ids.replacedVersion, to: ids.adoptedVersion } }),
   ];
 }
 
