@@ -98,6 +98,18 @@ describeEachEngine('incidents API', (getDb) => {
           .sort(),
       ).toEqual([before.json().id, after.json().id].sort());
     }
+    // Paged one by one, the two neighbourhood layouts merge newest first, each once.
+    const paged: string[] = [];
+    let cursor: string | null = null;
+    do {
+      const res: { json(): { items: Array<{ id: string }>; next_cursor: string | null } } = await app.inject({
+        url: `/api/incidents?area_id=${org.areas.merged}&limit=1${cursor ? `&cursor=${cursor}` : ''}`,
+        headers,
+      });
+      paged.push(...res.json().items.map((i) => i.id));
+      cursor = res.json().next_cursor;
+    } while (cursor);
+    expect(paged).toEqual([after.json().id, before.json().id]);
   });
 
   it('filters by category, time, bbox and source and pages with a cursor without gaps or repeats', async () => {

@@ -1,5 +1,5 @@
-import { type ExpressionBuilder, sql } from 'kysely';
-import type { Database, IncidentRowUpdate, NewIncidentRow } from '../../db/schema.js';
+import { sql } from 'kysely';
+import type { IncidentRowUpdate, NewIncidentRow } from '../../db/schema.js';
 import type { Confidentiality } from '../../domain/confidentiality.js';
 import type { HexbinQuery, IncidentListQuery } from '../../domain/incidents.js';
 import type { TierAccess } from '../../core/policy.js';
@@ -72,32 +72,25 @@ export function findIncident(db: Db, organisationId: string, id: string, access?
 }
 
 /**
- * Incidents in an area of any level and any layout: matched through neighbourhood codes, which stay the
- * same when districts are merged, so "Järva" also finds 2022 incidents filed under Rinkeby-Kista.
+ * The neighbourhoods an area of any level and any layout stands for: matched through neighbourhood codes,
+ * which stay the same when districts are merged, so "Järva" also finds 2022 incidents filed under Rinkeby-Kista.
  */
-function inArea(eb: ExpressionBuilder<Database & { i: Database['incidents'] }, 'i'>, areaId: string) {
-  const codes = eb
+function neighbourhoodsOf(db: Db, areaId: string) {
+  const codes = db
     .selectFrom('areas as a')
     .innerJoin('areas as target', (j) => j.on('target.id', '=', areaId))
     .select('a.code')
     .where((w) =>
       w.or([w.and([w('target.level', '=', 'neighbourhood'), w('a.id', '=', areaId)]), w('a.parent_id', '=', areaId)]),
     );
-  return eb(
-    'i.area_id',
-    'in',
-    eb.selectFrom('areas as n').select('n.id').where('n.level', '=', 'neighbourhood').where('n.code', 'in', codes),
-  );
+  return db.selectFrom('areas as n').select('n.id').where('n.level', '=', 'neighbourhood').where('n.code', 'in', codes);
 }
 
 export type IncidentFilter = Omit<IncidentListQuery, 'limit' | 'cursor' | 'format' | 'coarse'>;
 
-function applyFilter<Q extends ReturnType<typeof selectIncidents>>(q: Q, filter: IncidentFilter): Q {
+function applyFilter<Q extends ReturnType<typeof selectIncidents>>(db: Db, q: Q, filter: IncidentFilter): Q {
   let r = q as ReturnType<typeof selectIncidents>;
-  if (filter.area_id) {
-    const id = filter.area_id;
-    r = r.where((eb) => inArea(eb as never, id));
-  }
+  if (filter.area_id) r = r.where('i.area_id', 'in', neighbourhoodsOf(db, filter.area_id));
   if (filter.category) r = r.where('c.code', 'in', filter.category);
   if (filter.source) r = r.where('i.source', 'in', filter.source);
   if (filter.status) r = r.where('i.status', 'in', filter.status);
@@ -117,7 +110,11 @@ function applyFilter<Q extends ReturnType<typeof selectIncidents>>(q: Q, filter:
   return r as Q;
 }
 
-/** Newest first, keyset-paged on (occurred_at, id) so pages stay stable while new rows arrive. */
+/**
+ * Newest first, keyset-paged on (occurred_at, id) so pages stay stable while new rows arrive. In an area, the
+ * newest `limit` are taken per neighbourhood (each an ordered index scan) and merged: a page then reads at most
+ * `limit` rows per neighbourhood instead of every incident the area ever had.
+ */
 export function listIncidents(
   db: Db,
   organisationId: string,
@@ -125,23 +122,38 @@ export function listIncidents(
   page: { limit: number; after?: { occurredAt: Date; id: string } },
   access?: TierAccess,
 ) {
-  let q = applyFilter(selectIncidents(db, organisationId), query);
-  if (access) q = q.where(visibleTo(access, 'incident', 'i'));
-  if (page.after) {
-    const { occurredAt, id } = page.after;
-    q = q.where((eb) =>
-      eb.or([
-        eb('i.occurred_at', '<', occurredAt),
-        eb.and([eb('i.occurred_at', '=', occurredAt), eb('i.id', '<', id)]),
-      ]),
-    );
-  }
-  return q.orderBy('i.occurred_at', 'desc').orderBy('i.id', 'desc').limit(page.limit).execute();
+  const { area_id: areaId, ...rest } = query;
+  const newest = (filter: IncidentFilter) => {
+    let q = applyFilter(db, selectIncidents(db, organisationId), filter);
+    if (access) q = q.where(visibleTo(access, 'incident', 'i'));
+    if (page.after) {
+      const { occurredAt, id } = page.after;
+      q = q.where((eb) =>
+        eb.or([
+          eb('i.occurred_at', '<', occurredAt),
+          eb.and([eb('i.occurred_at', '=', occurredAt), eb('i.id', '<', id)]),
+        ]),
+      );
+    }
+    return q.orderBy('i.occurred_at', 'desc').orderBy('i.id', 'desc').limit(page.limit);
+  };
+  if (!areaId) return newest(rest).execute();
+  return db
+    .selectFrom(neighbourhoodsOf(db, areaId).as('n'))
+    .innerJoinLateral(
+      (eb) => newest(rest).where('i.area_id', '=', eb.ref('n.id')).as('x'),
+      (j) => j.onTrue(),
+    )
+    .selectAll('x')
+    .orderBy('x.occurred_at', 'desc')
+    .orderBy('x.id', 'desc')
+    .limit(page.limit)
+    .execute();
 }
 
 /** How many incidents match a filter: indicators of problems and measures count this way. */
 export async function countIncidents(db: Db, organisationId: string, filter: IncidentFilter): Promise<number> {
-  const row = await applyFilter(selectIncidents(db, organisationId), filter)
+  const row = await applyFilter(db, selectIncidents(db, organisationId), filter)
     .clearSelect()
     .select((eb) => eb.fn.countAll<number>().as('n'))
     .executeTakeFirstOrThrow();
@@ -151,7 +163,7 @@ export async function countIncidents(db: Db, organisationId: string, filter: Inc
 /** Counts per H3 cell of the chosen resolution; only exact and place-precision incidents have cells. */
 export function countByCell(db: Db, organisationId: string, query: HexbinQuery) {
   const column = sql.ref(`i.h3_r${query.resolution}`);
-  const q = applyFilter(selectIncidents(db, organisationId), query);
+  const q = applyFilter(db, selectIncidents(db, organisationId), query);
   return q
     .clearSelect()
     .select([sql<string>`${column}`.as('cell'), (eb) => eb.fn.countAll<number>().as('count')])
