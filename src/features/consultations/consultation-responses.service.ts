@@ -8,7 +8,7 @@ import {
   type ResponseDraft,
 } from '../../domain/consultations.js';
 import type { ServiceContext } from '../../core/context.js';
-import { listSectionRows } from '../programmes/programmes.repo.js';
+import { getProgrammeVersion } from '../programmes/programmes.service.js';
 import { auditConsultation } from './consultation-audit.js';
 import { answeringUnits, answersForUnit, readsAllResponses, toResponse } from './consultation-view.js';
 import {
@@ -62,7 +62,10 @@ export async function getConsultationResponse(
 }
 
 /** The consultations the caller's units are asked to answer, newest deadline first. */
-export async function listMyConsultations(ctx: ServiceContext, now: Date = new Date()): Promise<ConsultationResponse[]> {
+export async function listMyConsultations(
+  ctx: ServiceContext,
+  now: Date = new Date(),
+): Promise<ConsultationResponse[]> {
   const rows = await listResponses(ctx.db, ctx.organisation.id, { unitIds: answeringUnits(ctx.principal) });
   return rows.map((r) => toResponse(ctx, r, [], now));
 }
@@ -79,7 +82,7 @@ export async function saveConsultationDraft(
 ): Promise<ConsultationResponse> {
   await inTransaction(ctx.db, async (trx) => {
     const row = await writable({ ...ctx, db: trx }, id);
-    const keys = new Set((await listSectionRows(trx, [row.version_id])).map((s) => s.section_key));
+    const keys = new Set((await getProgrammeVersion({ ...ctx, db: trx }, row.version_id)).sections.map((s) => s.key));
     const unknown = (input.sections ?? []).findIndex((s) => !keys.has(s.section_key));
     if (unknown >= 0)
       throw new AppError('VALIDATION_FAILED', {

@@ -50,7 +50,9 @@ export function answersForUnit(principal: Principal, unitId: string): boolean {
 
 /** Whether the caller reads every response (the coordinating office: admins, and the system). */
 export function readsAllResponses(principal: Principal): boolean {
-  return principal.kind === 'system' || (principal.kind === 'user' && principal.memberships.some((m) => m.role === 'admin'));
+  return (
+    principal.kind === 'system' || (principal.kind === 'user' && principal.memberships.some((m) => m.role === 'admin'))
+  );
 }
 
 /** The units the caller answers for. */

@@ -49,7 +49,12 @@ describeEachEngine('consultation rounds: sending, answering, handling, access an
     as.other = (await signedInAs(app, db, org.organisation.id, org.unitId, 'unit_editor', ORG)).headers;
 
     const ctx = testContext(db, org.organisation);
-    const v = await createProgramme(ctx, { name: 'Program', title: 'Program 2020–2023', period_from: 2020, period_to: 2023 });
+    const v = await createProgramme(ctx, {
+      name: 'Program',
+      title: 'Program 2020–2023',
+      period_from: 2020,
+      period_to: 2023,
+    });
     version = v.id;
     await addProgrammeSection(ctx, version, { kind: 'goal', body: 'En trygg stad.', indicator_problem_ids: [] });
     const withDef = await addProgrammeSection(ctx, version, {
@@ -111,9 +116,14 @@ describeEachEngine('consultation rounds: sending, answering, handling, access an
       summary: null,
       sections: [],
     });
-    const handleDraft = await call('POST', `/api/consultation-responses/${culture}/proposals/${definitionKey}`, as.admin, {
-      handling: 'accepted',
-    });
+    const handleDraft = await call(
+      'POST',
+      `/api/consultation-responses/${culture}/proposals/${definitionKey}`,
+      as.admin,
+      {
+        handling: 'accepted',
+      },
+    );
     expect(handleDraft.statusCode).toBe(409);
 
     expect((await call('POST', `/api/consultation-responses/${culture}/submit`, as.culture)).statusCode).toBe(200);

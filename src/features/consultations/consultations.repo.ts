@@ -108,7 +108,8 @@ export async function putStatement(
     .where('response_id', '=', row.response_id)
     .where('section_key', '=', row.section_key)
     .execute();
-  if (row.statement !== null || row.proposal !== null) await db.insertInto('consultation_statements').values(row).execute();
+  if (row.statement !== null || row.proposal !== null)
+    await db.insertInto('consultation_statements').values(row).execute();
 }
 
 export async function setHandling(

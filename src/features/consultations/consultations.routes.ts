@@ -19,7 +19,5 @@ export const consultationsRoutes: FastifyPluginAsyncZod = async (app) => {
   serve(app, routes.getResponse, async ({ ctx, params }) => getConsultationResponse(ctx, params.id));
   serve(app, routes.saveDraft, async ({ ctx, params, body }) => saveConsultationDraft(ctx, params.id, body));
   serve(app, routes.submit, async ({ ctx, params }) => submitConsultationResponse(ctx, params.id));
-  serve(app, routes.handle, async ({ ctx, params, body }) =>
-    handleProposal(ctx, params.id, params.section_key, body),
-  );
+  serve(app, routes.handle, async ({ ctx, params, body }) => handleProposal(ctx, params.id, params.section_key, body));
 };

@@ -1,10 +1,6 @@
 import { inTransaction } from '../../db/transaction.js';
 import { AppError } from '../../domain/errors.js';
-import {
-  type ConsultationRound,
-  type ConsultationRoundSummary,
-  type ConsultationSend,
-} from '../../domain/consultations.js';
+import type { ConsultationRound, ConsultationRoundSummary, ConsultationSend } from '../../domain/consultations.js';
 import type { ServiceContext } from '../../core/context.js';
 import { today } from '../../domain/calendar/index.js';
 import { changeProgrammeStatus, versionRow } from '../programmes/programmes.service.js';
@@ -87,7 +83,9 @@ export async function getConsultationRound(
     sent_on: dayOf(ctx, new Date(round.sent_at)),
     // A draft is the unit's own until submitted: the office sees that it is not in, not what it says.
     responses: responses.map((r) =>
-      r.status === 'submitted' ? toResponse(ctx, r, statements, now) : { ...toResponse(ctx, r, [], now), summary: null },
+      r.status === 'submitted'
+        ? toResponse(ctx, r, statements, now)
+        : { ...toResponse(ctx, r, [], now), summary: null },
     ),
   };
 }
@@ -102,9 +100,7 @@ export async function listConsultationRounds(
   const rounds = await listRoundsOfVersion(ctx.db, ctx.organisation.id, versionId);
   const responses = await listResponses(ctx.db, ctx.organisation.id, { roundIds: rounds.map((r) => r.id) });
   return rounds.map((round) => {
-    const states = responses
-      .filter((r) => r.round_id === round.id)
-      .map((r) => toResponse(ctx, r, [], now).state);
+    const states = responses.filter((r) => r.round_id === round.id).map((r) => toResponse(ctx, r, [], now).state);
     return {
       id: round.id,
       deadline: round.deadline,

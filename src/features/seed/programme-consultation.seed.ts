@@ -53,13 +53,7 @@ export async function seedProgrammeConsultation(
       sections: [{ section_key: definition, statement: answer.statement, proposal: answer.proposal }],
     });
     await submitConsultationResponse(ctx, id, new Date(answer.submitted));
-    await handleProposal(
-      ctx,
-      id,
-      definition,
-      { handling: 'accepted' },
-      new Date('2020-03-02T10:00:00Z'),
-    );
+    await handleProposal(ctx, id, definition, { handling: 'accepted' }, new Date('2020-03-02T10:00:00Z'));
   }
   await changeProgrammeStatus(ctx, draft.id, { status: 'draft' });
 }
