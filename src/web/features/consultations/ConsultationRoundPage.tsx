@@ -36,8 +36,9 @@ export function ConsultationRoundPage() {
                 deadline: format.day(round.data.deadline),
               })}
             </p>
-            <div className="table-wrap">
+            <div className="table-wrap" role="region" aria-labelledby="statusCaption-caption" tabIndex={0}>
               <table className="data-table">
+                <caption id="statusCaption-caption">{t('consultations.statusCaption')}</caption>
                 <thead>
                   <tr>
                     <th scope="col">{t('consultations.colUnit')}</th>

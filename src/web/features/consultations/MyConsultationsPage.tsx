@@ -17,8 +17,9 @@ export function MyConsultationsPage() {
       <h1>{t('consultations.mineTitle')}</h1>
       <QueryState isPending={mine.isPending} error={mine.error} onRetry={() => void mine.refetch()}>
         {mine.data?.length ? (
-          <div className="table-wrap">
+          <div className="table-wrap" role="region" aria-labelledby="mineTitle-caption" tabIndex={0}>
             <table className="data-table">
+              <caption id="mineTitle-caption">{t('consultations.mineTitle')}</caption>
               <thead>
                 <tr>
                   <th scope="col">{t('programmes.programme')}</th>

@@ -15,13 +15,13 @@ export function VersionConsultationPage() {
   const format = useFormat();
   const version = useProgrammeVersion(id);
   const rounds = useConsultationRounds(id);
-  useDocumentTitle(t('consultations.roundTitle', { title: version.data?.title ?? '' }));
+  useDocumentTitle(t('consultations.versionTitle', { title: version.data?.title ?? '' }));
   return (
     <div className="page programme-doc">
       <p>
         <Link to={`/programmes/versions/${id}`}>{t('consultations.back')}</Link>
       </p>
-      <h1>{t('consultations.roundTitle', { title: version.data?.title ?? '' })}</h1>
+      <h1>{t('consultations.versionTitle', { title: version.data?.title ?? '' })}</h1>
       <QueryState isPending={rounds.isPending} error={rounds.error} onRetry={() => void rounds.refetch()}>
         <h2>{t('consultations.rounds')}</h2>
         {rounds.data?.length ? (
