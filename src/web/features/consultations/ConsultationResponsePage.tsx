@@ -8,6 +8,7 @@ import { QueryState, useErrorText } from '../../components/QueryState.js';
 import { useDocumentTitle } from '../../components/use-document-title.js';
 import { useFormat } from '../../components/use-format.js';
 import { Field } from '../../forms/Field.js';
+import { useHolder } from '../programmes/ProgrammeSections.js';
 import { useProgrammeVersion } from '../programmes/use-programmes.js';
 import { useConsultationChange, useConsultationResponse } from './use-consultations.js';
 import './consultations.css';
@@ -43,6 +44,7 @@ function ResponseForm({ response, version }: { response: ConsultationResponse; v
   const { t } = useTranslation();
   const format = useFormat();
   const errorText = useErrorText();
+  const holder = useHolder();
   const editable = response.status === 'draft';
   const [summary, setSummary] = useState(response.summary ?? '');
   const [entries, setEntries] = useState<Record<string, Entry>>(() =>
@@ -92,40 +94,37 @@ function ResponseForm({ response, version }: { response: ConsultationResponse; v
           {message.text}
         </p>
       )}
-      <form noValidate onSubmit={(e) => e.preventDefault()}>
-        <Field id="response-summary" label={t('consultations.summary')} hint={t('consultations.summaryHint')} required>
-          {(aria) => (
-            <textarea
-              {...aria}
-              rows={4}
-              readOnly={!editable}
-              value={summary}
-              onChange={(e) => setSummary(e.target.value)}
-            />
-          )}
-        </Field>
-        {version.sections.map((s) => (
-          <fieldset key={s.key} className="consultation-section">
-            <legend>
-              {s.number} {s.heading ?? s.unit?.name ?? ''}
-            </legend>
-            <p className="hint">{s.body}</p>
-            {(['statement', 'proposal'] as const).map((f) => (
-              <Field key={f} id={`response-${s.key}-${f}`} label={t(`consultations.${f}`)}>
-                {(aria) => (
-                  <textarea
-                    {...aria}
-                    rows={2}
-                    readOnly={!editable}
-                    value={entries[s.key]![f]}
-                    onChange={(e) => set(s.key, f, e.target.value)}
-                  />
-                )}
-              </Field>
-            ))}
-          </fieldset>
-        ))}
-        {editable && (
+      {!editable && <SubmittedResponse response={response} version={version} />}
+      {editable && (
+        <form noValidate onSubmit={(e) => e.preventDefault()}>
+          <Field
+            id="response-summary"
+            label={t('consultations.summary')}
+            hint={t('consultations.summaryHint')}
+            required
+          >
+            {(aria) => <textarea {...aria} rows={4} value={summary} onChange={(e) => setSummary(e.target.value)} />}
+          </Field>
+          {version.sections.map((s) => (
+            <fieldset key={s.key} className="consultation-section">
+              <legend>
+                {s.number} {s.heading ?? holder(s)}
+              </legend>
+              <p className="hint">{s.body}</p>
+              {(['statement', 'proposal'] as const).map((f) => (
+                <Field key={f} id={`response-${s.key}-${f}`} label={t(`consultations.${f}`)}>
+                  {(aria) => (
+                    <textarea
+                      {...aria}
+                      rows={2}
+                      value={entries[s.key]![f]}
+                      onChange={(e) => set(s.key, f, e.target.value)}
+                    />
+                  )}
+                </Field>
+              ))}
+            </fieldset>
+          ))}
           <p className="button-row">
             <button type="button" className="button" disabled={save.isPending} onClick={() => void run('save')}>
               {t('consultations.saveDraft')}
@@ -139,9 +138,54 @@ function ResponseForm({ response, version }: { response: ConsultationResponse; v
               {t('consultations.submit')}
             </button>
           </p>
-        )}
-        {editable && <p className="hint">{t('consultations.submitHint')}</p>}
-      </form>
+          <p className="hint">{t('consultations.submitHint')}</p>
+        </form>
+      )}
+    </>
+  );
+}
+
+/** A submitted response as read: its summary, then the sections it speaks to, with any handling recorded. */
+function SubmittedResponse({ response, version }: { response: ConsultationResponse; version: ProgrammeVersion }) {
+  const { t } = useTranslation();
+  const holder = useHolder();
+  return (
+    <>
+      <h2>{t('consultations.summary')}</h2>
+      <p>{response.summary}</p>
+      {version.sections
+        .map((s) => ({ s, e: response.sections.find((x) => x.section_key === s.key) }))
+        .filter(({ e }) => e !== undefined)
+        .map(({ s, e }) => (
+          <section key={s.key} className="consultation-section">
+            <h3>
+              {s.number} {s.heading ?? holder(s)}
+            </h3>
+            <dl className="facts">
+              {e!.statement && (
+                <div>
+                  <dt>{t('consultations.statement')}</dt>
+                  <dd>{e!.statement}</dd>
+                </div>
+              )}
+              {e!.proposal && (
+                <div>
+                  <dt>{t('consultations.proposal')}</dt>
+                  <dd>{e!.proposal}</dd>
+                </div>
+              )}
+              {e!.handling && (
+                <div>
+                  <dt>{t('consultations.handling')}</dt>
+                  <dd>
+                    {t(`consultations.handlingOptions.${e!.handling}`)}
+                    {e!.handling_reason ? ` – ${e!.handling_reason}` : ''}
+                  </dd>
+                </div>
+              )}
+            </dl>
+          </section>
+        ))}
     </>
   );
 }

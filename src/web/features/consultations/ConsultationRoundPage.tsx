@@ -5,6 +5,7 @@ import type { ProgrammeVersion } from '../../../domain/programmes.js';
 import { QueryState } from '../../components/QueryState.js';
 import { useDocumentTitle } from '../../components/use-document-title.js';
 import { useFormat } from '../../components/use-format.js';
+import { useHolder } from '../programmes/ProgrammeSections.js';
 import { useProgrammeVersion } from '../programmes/use-programmes.js';
 import { HandlingForm } from './HandlingForm.js';
 import { useConsultationRound } from './use-consultations.js';
@@ -85,6 +86,7 @@ function BySectionOf({ round }: { round: ConsultationRound }) {
 /** Each section of the version with every unit's statement and proposal beside each other. */
 function BySection({ round, version }: { round: ConsultationRound; version: ProgrammeVersion }) {
   const { t } = useTranslation();
+  const holder = useHolder();
   return (
     <section aria-labelledby="by-section-title">
       <h2 id="by-section-title">{t('consultations.bySection')}</h2>
@@ -95,7 +97,7 @@ function BySection({ round, version }: { round: ConsultationRound; version: Prog
         return (
           <div key={s.key} className="consultation-section">
             <h3>
-              {s.number} {s.heading ?? s.unit?.name ?? ''}
+              {s.number} {s.heading ?? holder(s)}
             </h3>
             <p className="hint">{s.body}</p>
             {answers.length === 0 ? (
