@@ -56,6 +56,11 @@ import type {
   ServiceLevelsTable,
 } from './schema/programme.js';
 import type { ProgrammeSectionsTable, ProgrammeVersionsTable, ProgrammesTable } from './schema/programmes.js';
+import type {
+  ConsultationResponsesTable,
+  ConsultationRoundsTable,
+  ConsultationStatementsTable,
+} from './schema/consultations.js';
 
 export type * from './schema/org.js';
 export type * from './schema/incidents.js';
@@ -65,6 +70,7 @@ export type * from './schema/situation.js';
 export type * from './schema/programme.js';
 export type * from './schema/records.js';
 export type * from './schema/programmes.js';
+export type * from './schema/consultations.js';
 
 /** Every table, as Kysely sees it; the table types live beside this file, one module per area. */
 export interface Database {
@@ -128,6 +134,9 @@ export interface Database {
   programme_versions: ProgrammeVersionsTable;
   programme_sections: ProgrammeSectionsTable;
   programme_section_indicators: { section_id: string; problem_id: string };
+  consultation_rounds: ConsultationRoundsTable;
+  consultation_responses: ConsultationResponsesTable;
+  consultation_statements: ConsultationStatementsTable;
 }
 
 export type Area = Selectable<AreasTable>;

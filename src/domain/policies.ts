@@ -45,6 +45,9 @@ export const POLICIES = {
   // included; the city's coordinating office edits — admins until that office has a role of its own.
   'programmes:read': { roles: ['admin', 'coordinator', 'unit_editor', 'partner_viewer', 'analyst'] },
   'programmes:manage': { roles: ['admin'] },
+  // Consultation rounds: a consulted unit's editors and coordinators answer; they and the office read.
+  'consultations:respond': { roles: ['coordinator', 'unit_editor'] },
+  'consultations:read': { roles: ['admin', 'coordinator', 'unit_editor'] },
 } as const satisfies Record<string, { roles: 'anyone' | 'signed_in' | readonly Role[]; scope?: string }>;
 export type Policy = keyof typeof POLICIES;
 

@@ -30,7 +30,8 @@ type Ids = Record<
   | 'district'
   | 'area'
   | 'traffic'
-  | 'library',
+  | 'library'
+  | 'consultation',
   string
 >;
 type Call = { url: string; payload?: object };
@@ -185,6 +186,12 @@ const WRITES: Record<string, Entry> = {
       url: '/api/situation/annotations',
       payload: { date: '2026-09-29', kind: 'campaign', text: 'x', area_id: i.area },
     }),
+  },
+  'PATCH /api/consultation-responses/:id': {
+    owned: (i) => ({ url: `/api/consultation-responses/${i.consultation}`, payload: { summary: 'Ändrad' } }),
+  },
+  'POST /api/consultation-responses/:id/submit': {
+    owned: (i) => ({ url: `/api/consultation-responses/${i.consultation}/submit` }),
   },
   'PATCH /api/situation/annotations/:id': {
     owned: (i) => ({ url: `/api/situation/annotations/${i.annotation}`, payload: { text: 'Ändrad' } }),
@@ -343,6 +350,23 @@ describe('every write route × records of another unit or district', () => {
         area_ids: [ids.area],
       })
     ).id;
+    // A programme draft on consultation to the traffic unit, which alone answers it.
+    const draft = await ok('POST', '/api/programmes', {
+      name: 'Program',
+      title: 'Program',
+      period_from: 2026,
+      period_to: 2027,
+    });
+    await ok('POST', `/api/programme-versions/${draft.id}/sections`, { kind: 'goal', body: 'En trygg stad.' });
+    ids.consultation = (
+      await ok('POST', `/api/programme-versions/${draft.id}/consultations`, {
+        unit_ids: [ids.traffic],
+        deadline: '2099-01-01',
+      })
+    ).responses[0].id;
+    await call('PATCH', `/api/consultation-responses/${ids.consultation}`, as.trafficEditor, {
+      summary: 'Tillstyrks.',
+    });
     ids.report = (await ok('POST', '/api/situation/reports', { area_id: ids.area, week: '2026-W40' })).report.id;
     const meeting = await ok('POST', `/api/situation/reports/${ids.report}/meeting`, {
       held_at: '2026-10-06T09:00:00+02:00',

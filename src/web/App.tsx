@@ -87,6 +87,18 @@ const ProgrammeComparePage = lazy(() =>
 const ProgrammeEditPage = lazy(() =>
   import('./features/programmes/ProgrammeEditPage.js').then((m) => ({ default: m.ProgrammeEditPage })),
 );
+const VersionConsultationPage = lazy(() =>
+  import('./features/consultations/VersionConsultationPage.js').then((m) => ({ default: m.VersionConsultationPage })),
+);
+const ConsultationRoundPage = lazy(() =>
+  import('./features/consultations/ConsultationRoundPage.js').then((m) => ({ default: m.ConsultationRoundPage })),
+);
+const MyConsultationsPage = lazy(() =>
+  import('./features/consultations/MyConsultationsPage.js').then((m) => ({ default: m.MyConsultationsPage })),
+);
+const ConsultationResponsePage = lazy(() =>
+  import('./features/consultations/ConsultationResponsePage.js').then((m) => ({ default: m.ConsultationResponsePage })),
+);
 const AnnualPage = lazy(() => import('./features/annual/AnnualPage.js').then((m) => ({ default: m.AnnualPage })));
 const ResponsibilityPage = lazy(() =>
   import('./features/responsibility/ResponsibilityPage.js').then((m) => ({ default: m.ResponsibilityPage })),
@@ -166,6 +178,10 @@ const ELEMENTS: Record<PagePath, ReactNode> = {
   'programmes/compare': page(<ProgrammeComparePage />),
   'programmes/versions/:id': page(<ProgrammeVersionPage />),
   'programmes/versions/:id/edit': page(<ProgrammeEditPage />),
+  'programmes/versions/:id/consultation': page(<VersionConsultationPage />),
+  'programmes/consultations/:id': page(<ConsultationRoundPage />),
+  'programmes/responses': page(<MyConsultationsPage />),
+  'programmes/responses/:id': page(<ConsultationResponsePage />),
   responsibility: page(<ResponsibilityPage />),
   'service-levels': page(<ServiceLevelsPage />),
   imports: page(<ImportPage />),

@@ -77,6 +77,27 @@ export const PAGES = {
     title: 'programmes.title',
     noAccess: 'programmes.noAccess',
   },
+  // Consultation rounds: the office sends and reads the answers, the units consulted answer (never public).
+  'programmes/versions/:id/consultation': {
+    policy: 'programmes:manage',
+    title: 'consultations.title',
+    noAccess: 'consultations.noAccess',
+  },
+  'programmes/consultations/:id': {
+    policy: 'programmes:manage',
+    title: 'consultations.title',
+    noAccess: 'consultations.noAccess',
+  },
+  'programmes/responses': {
+    policy: 'consultations:respond',
+    title: 'consultations.mineTitle',
+    noAccess: 'consultations.noAccess',
+  },
+  'programmes/responses/:id': {
+    policy: 'consultations:read',
+    title: 'consultations.title',
+    noAccess: 'consultations.noAccess',
+  },
   responsibility: { policy: 'programme:read', title: 'responsibility.title', noAccess: 'reports.noAccess' },
   'service-levels': { policy: 'programme:read', title: 'serviceLevels.title', noAccess: 'reports.noAccess' },
   imports: { policy: 'imports:run', title: 'imports.title', noAccess: 'imports.noAccess' },

@@ -19,6 +19,12 @@ const DEMO_ACCOUNTS: ReadonlyArray<{ email: string; name: string; unitSlug: stri
     role: 'unit_editor',
   },
   {
+    email: 'arkiv@stockholm.example',
+    name: 'Arkivarie, Stadsarkivet',
+    unitSlug: 'stadsarkivet',
+    role: 'unit_editor',
+  },
+  {
     email: 'trafik@stockholm.example',
     name: 'Handläggare, trafikkontoret',
     unitSlug: 'trafiknamnden',

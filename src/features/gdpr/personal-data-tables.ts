@@ -80,4 +80,7 @@ export const TABLE_PERSONAL_DATA: Record<keyof Database, TablePersonalData> = {
   programme_versions: PLANNING,
   programme_sections: PLANNING,
   programme_section_indicators: LINKS,
+  consultation_rounds: PLANNING,
+  consultation_responses: PLANNING,
+  consultation_statements: PLANNING,
 };

@@ -4,6 +4,8 @@ import { describeEachEngine } from '../../../tests/setup/test-db.js';
 import { ANONYMOUS } from '../../domain/auth.js';
 import type { ServiceContext } from '../../core/context.js';
 import { compareProgrammeVersions, listProgrammes } from '../programmes/programmes.service.js';
+import { getConsultationRound, listConsultationRounds } from '../consultations/consultations.service.js';
+import { SYSTEM } from '../../domain/auth.js';
 import { seedStockholm } from './seed.service.js';
 
 describeEachEngine('demo seed: the 2018–2021 and 2020–2023 programmes', (getDb) => {
@@ -51,5 +53,21 @@ describeEachEngine('demo seed: the 2018–2021 and 2020–2023 programmes', (get
         .map((p) => p.text)
         .join(''),
     ).toContain('bibliotek, arkivens läsesalar');
+  });
+
+  it('keeps the 2020–2023 consultation: both units answered on time, asking for indoor public rooms, accepted', async () => {
+    const [programme] = await listProgrammes(ctx);
+    const office = { ...ctx, principal: SYSTEM };
+    const [summary] = await listConsultationRounds(office, programme!.versions[0]!.id);
+    expect(summary).toMatchObject({ deadline: '2020-02-14', invited: 2, answered: 2, overdue: 0 });
+    const round = await getConsultationRound(office, summary!.id);
+    expect(round.responses.map((r) => [r.unit.name, r.state])).toEqual([
+      ['Kulturnämnden/Kulturförvaltningen', 'answered'],
+      ['Stadsarkivet', 'answered'],
+    ]);
+    for (const r of round.responses) {
+      expect(r.sections[0]!.proposal).toMatch(/inomhus|läsesalar/);
+      expect(r.sections[0]!.handling).toBe('accepted');
+    }
   });
 });

@@ -5,6 +5,7 @@ import type { ServiceContext } from '../../core/context.js';
 import { listProblems } from '../problems/problems.service.js';
 import { addProgrammeSection, updateProgrammeSection } from '../programmes/programme-sections.service.js';
 import { changeProgrammeStatus, createProgramme, createProgrammeDraft } from '../programmes/programmes.service.js';
+import { seedProgrammeConsultation } from './programme-consultation.seed.js';
 import { seedContext } from './seed-context.js';
 import { UNIT, unitId } from './units.seed.js';
 
@@ -110,6 +111,7 @@ export async function seedProgrammeDocuments(
     period_from: 2020,
     period_to: 2023,
   });
+  await seedProgrammeConsultation(ctx, second, input.units);
   const find = (heading: string) => second.sections.find((s) => s.heading === heading)!.id;
   await updateProgrammeSection(ctx, find('Ökad trygghet i offentlig miljö'), {
     body: 'Stockholmarna ska känna sig trygga i stadens offentliga miljöer, inomhus och utomhus, under dygnets alla timmar.',

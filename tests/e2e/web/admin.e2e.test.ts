@@ -234,6 +234,78 @@ describe('the programme as a governing document', () => {
     await shot(admin, 'web-programme-doc-compare');
   }, 120_000);
 
+  it('the draft goes on consultation to the culture administration and the city archive, both answer, and the office handles the proposals', async () => {
+    const deadline = new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Stockholm' }).format(
+      new Date(Date.now() + 14 * 86_400_000),
+    );
+    await open(admin, h, `${draftPath}/consultation`, `Remissomgångar för ${DRAFT}`);
+    await admin.getByLabel('Kulturnämnden/Kulturförvaltningen').check();
+    await admin.getByLabel('Stadsarkivet', { exact: true }).check();
+    await admin.locator('#send-deadline').fill(deadline);
+    await expectAccessible(admin, 'send on consultation (desktop)');
+    await admin.getByRole('button', { name: 'Skicka remissen' }).click();
+    await admin.getByText('0 av 2 har svarat, 0 försenade').waitFor();
+    await shot(admin, 'web-consultation-version');
+
+    for (const [who, proposal] of [
+      ['bibliotek', 'Ange att offentlig miljö också omfattar bibliotek.'],
+      ['arkiv', 'Nämn arkivens läsesalar i definitionen.'],
+    ] as const) {
+      const unit = await h.newPage(who === 'arkiv' ? { width: 390, height: 844 } : undefined);
+      await signIn(unit, h, who);
+      await open(unit, h, '/programmes/responses', 'Remisser att besvara');
+      await unit.getByRole('link', { name: DRAFT }).click();
+      await unit.getByRole('heading', { level: 1, name: /^Remissvar: / }).waitFor();
+      await settle(unit);
+      await unit.getByLabel('Sammanfattning av svaret').fill('Nämnden tillstyrker förslaget med en ändring.');
+      const definition = unit.getByRole('group', { name: /Offentlig miljö/ });
+      await definition.getByLabel('Synpunkt').fill('Offentliga rum inomhus saknas i definitionen.');
+      await definition.getByLabel('Förslag till ändring').fill(proposal);
+      await unit.getByRole('button', { name: 'Spara utkast' }).click();
+      await unit.getByText('Utkastet är sparat.').waitFor();
+      await expectAccessible(unit, `answer the consultation (${who})`);
+      await unit.getByRole('button', { name: 'Skicka in svaret' }).click();
+      await unit.getByText(/^Svaret skickades in/).waitFor();
+      if (who === 'arkiv')
+        expect(await unit.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+      await shot(unit, `web-consultation-answer-${who}`);
+      await unit.close();
+    }
+
+    await admin.getByRole('link', { name: /^Skickad / }).click();
+    await admin.waitForURL(/\/programmes\/consultations\//);
+    await admin.getByRole('heading', { level: 1, name: `Remiss: ${DRAFT}` }).waitFor();
+    await settle(admin);
+    expect(await admin.locator('tbody tr td:nth-child(2)').allTextContents()).toEqual(['Har svarat', 'Har svarat']);
+    const statements = admin.locator('.consultation-section', {
+      has: admin.getByRole('heading', { name: /Offentlig miljö/ }),
+    });
+    expect(await statements.locator('.consultation-statements > li h4').allTextContents()).toEqual([
+      'Kulturnämnden/Kulturförvaltningen',
+      'Stadsarkivet',
+    ]);
+    const archive = statements.locator('.consultation-statements > li', { hasText: 'Stadsarkivet' });
+    await archive.getByLabel('Avslås').check();
+    await archive.getByRole('button', { name: 'Spara hanteringen' }).click();
+    await archive.getByText('Skriv en motivering.').waitFor();
+    await archive.getByLabel('Motivering').fill('Läsesalar ingår redan i bibliotek och andra offentliga rum.');
+    await archive.getByRole('button', { name: 'Spara hanteringen' }).click();
+    await archive.getByText('Hanterat: Avslås').waitFor();
+    const culture = statements.locator('.consultation-statements > li', { hasText: 'Kulturnämnden' });
+    await culture.getByRole('button', { name: 'Spara hanteringen' }).click();
+    await culture.getByText('Hanterat: Godtas').waitFor();
+    await expectAccessible(admin, 'consultation round (desktop)');
+    await shot(admin, 'web-consultation-round');
+    const phone = await h.newPage({ width: 390, height: 844 });
+    await signIn(phone, h, 'admin', new URL(admin.url()).pathname);
+    await phone.getByRole('heading', { level: 1, name: `Remiss: ${DRAFT}` }).waitFor();
+    await settle(phone);
+    expect(await phone.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+    await expectAccessible(phone, 'consultation round (phone)');
+    await shot(phone, 'web-consultation-round-phone');
+    await phone.close();
+  }, 180_000);
+
   it('a signed-out visitor sees only the adopted versions, and not the draft', async () => {
     const visitor = await h.newPage({ width: 390, height: 844 });
     await visitor.goto(`${h.server.url}/`);

@@ -63,6 +63,11 @@ beforeAll(async () => {
   // The adopted programme: a page every role and the public may read.
   samples['versions/:id'] = (await get<Array<{ versions: Array<{ id: string }> }>>('/api/public/programmes'))[0]!
     .versions[0]!.id;
+  // The seeded 2020–2023 consultation: its round (the office's page) and the culture administration's answer.
+  const [round] = await get<Array<{ id: string }>>(`/api/programme-versions/${samples['versions/:id']}/consultations`);
+  samples['consultations/:id'] = round!.id;
+  samples['responses/:id'] = (await get<{ responses: Array<{ id: string }> }>(`/api/consultation-rounds/${round!.id}`))
+    .responses[0]!.id;
   const token = await csrfToken(admin, h);
   const week = isoWeekOfDay(new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Stockholm' }).format(new Date()));
   const frozen = await admin.request.post(`${h.server.url}/api/situation/reports`, {

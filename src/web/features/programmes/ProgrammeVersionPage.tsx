@@ -4,6 +4,7 @@ import type { ProgrammeVersion } from '../../../domain/programmes.js';
 import { QueryState } from '../../components/QueryState.js';
 import { useDocumentTitle } from '../../components/use-document-title.js';
 import { useFormat } from '../../components/use-format.js';
+import { ConsultationLinks } from '../consultations/ConsultationLinks.js';
 import { DraftForm } from './DraftForm.js';
 import { ProgrammeSections } from './ProgrammeSections.js';
 import { useProgrammeReader, useProgrammeVersion } from './use-programmes.js';
@@ -33,6 +34,7 @@ export function ProgrammeVersionPage() {
                 </Link>
               </p>
             )}
+            <ConsultationLinks versionId={id} />
             <ProgrammeSections sections={version.data.sections} />
             {manages && <DraftForm from={version.data} />}
           </>

@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router';
 import type { Programme, ProgrammeVersionSummary } from '../../../domain/programmes.js';
 import { QueryState } from '../../components/QueryState.js';
+import { ConsultationLinks } from '../consultations/ConsultationLinks.js';
 import { useDocumentTitle } from '../../components/use-document-title.js';
 import { useFormat } from '../../components/use-format.js';
 import { useProgrammeReader, useProgrammes } from './use-programmes.js';
@@ -25,6 +26,7 @@ export function ProgrammesPage() {
           <ProgrammeVersions key={p.id} programme={p} />
         ))}
       </QueryState>
+      <ConsultationLinks />
     </div>
   );
 }
