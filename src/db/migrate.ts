@@ -28,6 +28,7 @@ import * as residentLoop from './migrations/2026-12-07T1300-resident-loop.js';
 import * as meetingAttendees from './migrations/2026-12-07T1500-meeting-attendees.js';
 import * as placesAsAResource from './migrations/2026-12-07T1600-places-as-a-resource.js';
 import * as programmeDocuments from './migrations/2026-12-07T2000-programme-documents.js';
+import * as lawDocuments from './migrations/2026-12-07T2200-law-documents.js';
 
 /** Migrations in the order they run; names are timestamps and never change once landed. */
 const migrations: Record<string, Migration> = {
@@ -60,6 +61,7 @@ const migrations: Record<string, Migration> = {
   '2026-12-07T1500-meeting-attendees': meetingAttendees,
   '2026-12-07T1600-places-as-a-resource': placesAsAResource,
   '2026-12-07T2000-programme-documents': programmeDocuments,
+  '2026-12-07T2200-law-documents': lawDocuments,
 };
 
 /** Brings the database to the newest schema; throws with the failing migration's error. */

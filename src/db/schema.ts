@@ -56,6 +56,7 @@ import type {
   ServiceLevelsTable,
 } from './schema/programme.js';
 import type { ProgrammeSectionsTable, ProgrammeVersionsTable, ProgrammesTable } from './schema/programmes.js';
+import type { LawDocumentSectionsTable, LawDocumentVersionsTable } from './schema/law-documents.js';
 
 export type * from './schema/org.js';
 export type * from './schema/incidents.js';
@@ -65,6 +66,7 @@ export type * from './schema/situation.js';
 export type * from './schema/programme.js';
 export type * from './schema/records.js';
 export type * from './schema/programmes.js';
+export type * from './schema/law-documents.js';
 
 /** Every table, as Kysely sees it; the table types live beside this file, one module per area. */
 export interface Database {
@@ -128,6 +130,8 @@ export interface Database {
   programme_versions: ProgrammeVersionsTable;
   programme_sections: ProgrammeSectionsTable;
   programme_section_indicators: { section_id: string; problem_id: string };
+  law_document_versions: LawDocumentVersionsTable;
+  law_document_sections: LawDocumentSectionsTable;
 }
 
 export type Area = Selectable<AreasTable>;

@@ -22,6 +22,7 @@ import type { Database } from '../db/schema.js';
 import { AppError } from '../domain/errors.js';
 import { agreementsRoutes } from '../features/agreements/agreements.routes.js';
 import { programmesRoutes } from '../features/programmes/programmes.routes.js';
+import { lawDocumentsRoutes } from '../features/law-documents/law-documents.routes.js';
 import { annualRoutes } from '../features/annual/annual.routes.js';
 import { auditRoutes } from '../features/audit/audit.routes.js';
 import { recordsRoutes } from '../features/records/records.routes.js';
@@ -200,6 +201,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
       await api.register(qualityRoutes);
       await api.register(agreementsRoutes);
       await api.register(programmesRoutes);
+      await api.register(lawDocumentsRoutes);
       await api.register(viewsRoutes);
       await api.register(annualRoutes);
       await api.register(open311KeysRoutes);

@@ -80,4 +80,6 @@ export const TABLE_PERSONAL_DATA: Record<keyof Database, TablePersonalData> = {
   programme_versions: PLANNING,
   programme_sections: PLANNING,
   programme_section_indicators: LINKS,
+  law_document_versions: PLANNING,
+  law_document_sections: PLANNING,
 };
