@@ -111,6 +111,13 @@ export function situationPictureSections(d: YearCounts): DraftSection[] {
   ];
 }
 
+/** The problem's baseline in words: 'Nollmätning 7 december 2025 – 6 juni 2026: 16 händelser; mål 5'. */
+function baselineText(p: Problem): string | null {
+  if (!p.baseline) return null;
+  const target = p.target_value === null ? '' : `; mål ${p.target_value}`;
+  return `Nollmätning ${svDay(p.baseline.from)} – ${svDay(p.baseline.to)}: ${p.baseline.value} händelser${target}`;
+}
+
 const where = (p: Problem) =>
   [p.area?.name, ...p.places.map((x) => x.name)].filter((x): x is string => Boolean(x)).join(', ') || 'Ej angivet';
 
@@ -140,7 +147,7 @@ export function causeAnalysisSections(scope: string, problems: readonly Problem[
         `Var: ${where(p)}`,
         `När: ${p.time_pattern ?? 'Inget tidsmönster beskrivet.'}`,
         `Skede i arbetet: ${PROBLEM_STAGE_LABELS[p.stage].sv}`,
-        p.baseline_label ? `Nollmätning: ${p.baseline_label}` : 'Ingen nollmätning ännu.',
+        baselineText(p) ?? 'Ingen nollmätning ännu.',
         p.evidence.length > 0 ? `Underlag:\n${p.evidence.map(evidenceLine).join('\n')}` : 'Inget underlag registrerat.',
       ].join('\n'),
     })),
@@ -158,8 +165,8 @@ function measureText(m: Measure, problems: readonly Problem[]): string {
       `  – ${svDay(f.due_date)}: ${f.assessment ? FOLLOWUP_ASSESSMENT_LABELS[f.assessment].sv : f.recorded_at ? 'uppföljd' : 'planerad'}`,
   );
   const indicators = problems
-    .filter((p) => m.problems.some((x) => x.id === p.id) && p.baseline_label)
-    .map((p) => `  – ${p.baseline_label}${p.target_value === null ? '' : `; mål ${p.target_value}`}`);
+    .filter((p) => m.problems.some((x) => x.id === p.id) && p.baseline)
+    .map((p) => `  – ${p.title}: ${baselineText(p)}`);
   return [
     `• ${m.title} (${MEASURE_TYPE_LABELS[m.type].sv})`,
     `  Ansvarig: ${m.responsible_unit.name}${m.contributing_units.length > 0 ? `; medverkande: ${m.contributing_units.map((u) => u.name).join(', ')}` : ''}`,

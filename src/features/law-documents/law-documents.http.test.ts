@@ -75,6 +75,9 @@ describeEachEngine('law documents: drafts from the demo, versions, adoption, acc
     for (const p of view.problems) expect(headings).toContain(p.title);
     const plan = (await call('GET', `/api/law-document-versions/${ids.action_plan}`, 'analyst')).json();
     const text = plan.sections.map((s: { body: string }) => s.body).join('\n');
+    // Baselines in words with Swedish dates, never a date range mistaken for a phone number.
+    expect(text).toMatch(/Nollmätning \d{1,2} [a-zåäö]+ \d{4} – \d{1,2} [a-zåäö]+ \d{4}: \d+ händelser/);
+    expect(text).not.toMatch(/\[telefon\]|\d{4}-\d{2}-\d{2}/);
     for (const m of view.measures) {
       expect(text).toContain(m.title);
       expect(text).toContain(m.responsible_unit.name);

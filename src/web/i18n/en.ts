@@ -15,6 +15,7 @@ import { enRecords } from './en-records.js';
 import { enResident } from './en-resident.js';
 import { enBasemap } from './en-basemap.js';
 import { enProgrammes } from './en-programmes.js';
+import { enLawDocuments } from './en-law-documents.js';
 import type { Shape } from './shape.js';
 import type { sv } from './sv.js';
 
@@ -37,6 +38,7 @@ export const en: Translation = {
   ...enResident,
   ...enBasemap,
   ...enProgrammes,
+  ...enLawDocuments,
   app: {
     name: 'Trygg',
     tagline: 'Safety work in {{organisation}}',

@@ -15,6 +15,7 @@ import { svRecords } from './sv-records.js';
 import { svResident } from './sv-resident.js';
 import { svBasemap } from './sv-basemap.js';
 import { svProgrammes } from './sv-programmes.js';
+import { svLawDocuments } from './sv-law-documents.js';
 
 /** Swedish, the default language. en.ts must have exactly the same keys (checked by its type). */
 export const sv = {
@@ -34,6 +35,7 @@ export const sv = {
   ...svResident,
   ...svBasemap,
   ...svProgrammes,
+  ...svLawDocuments,
   app: {
     name: 'Trygg',
     tagline: 'Trygghetsarbete i {{organisation}}',
