@@ -73,7 +73,12 @@ beforeAll(async () => {
   // An adopted law document: a page every role and the public may read.
   const drafted = await admin.request.post(`${h.server.url}/api/law-documents`, {
     headers: { 'X-CSRF-Token': token },
-    data: { kind: 'action_plan', district_id: district.owner_unit!.id },
+    data: {
+      kind: 'action_plan',
+      district_id: (await get<Array<{ id: string; kind: string; name: string }>>('/api/units')).find(
+        (u) => u.kind === 'district' && u.name.startsWith('Enskede-Årsta-Vantör'),
+      )!.id,
+    },
   });
   const lawDocument = ((await drafted.json()) as { id: string }).id;
   const adopted = await admin.request.post(`${h.server.url}/api/law-document-versions/${lawDocument}/status`, {
