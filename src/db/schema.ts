@@ -61,6 +61,7 @@ import type {
   ConsultationRoundsTable,
   ConsultationStatementsTable,
 } from './schema/consultations.js';
+import type { LawDocumentSectionsTable, LawDocumentVersionsTable } from './schema/law-documents.js';
 
 export type * from './schema/org.js';
 export type * from './schema/incidents.js';
@@ -71,6 +72,7 @@ export type * from './schema/programme.js';
 export type * from './schema/records.js';
 export type * from './schema/programmes.js';
 export type * from './schema/consultations.js';
+export type * from './schema/law-documents.js';
 
 /** Every table, as Kysely sees it; the table types live beside this file, one module per area. */
 export interface Database {
@@ -137,6 +139,8 @@ export interface Database {
   consultation_rounds: ConsultationRoundsTable;
   consultation_responses: ConsultationResponsesTable;
   consultation_statements: ConsultationStatementsTable;
+  law_document_versions: LawDocumentVersionsTable;
+  law_document_sections: LawDocumentSectionsTable;
 }
 
 export type Area = Selectable<AreasTable>;

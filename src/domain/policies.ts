@@ -48,6 +48,10 @@ export const POLICIES = {
   // Consultation rounds: a consulted unit's editors and coordinators answer; they and the office read.
   'consultations:respond': { roles: ['coordinator', 'unit_editor'] },
   'consultations:read': { roles: ['admin', 'coordinator', 'unit_editor'] },
+  // The documents of Lag (2023:196) (issue 16): a district's coordinators draft, edit and adopt its own
+  // (row rule in law-documents.policy.ts), admins the city's and any district's. Reading is open: staff read
+  // every version, everyone else only what the council adopted.
+  'law_documents:write': { roles: ['admin', 'coordinator'] },
 } as const satisfies Record<string, { roles: 'anyone' | 'signed_in' | readonly Role[]; scope?: string }>;
 export type Policy = keyof typeof POLICIES;
 

@@ -23,6 +23,7 @@ type Ids = Record<
   | 'followup'
   | 'request'
   | 'agreement'
+  | 'lawDocument'
   | 'report'
   | 'meeting'
   | 'action'
@@ -167,6 +168,22 @@ const WRITES: Record<string, Entry> = {
   },
   'PUT /api/agreements/:id/public-text': {
     owned: (i) => ({ url: `/api/agreements/${i.agreement}/public-text`, payload: { text: 'Vi lovar' } }),
+  },
+
+  'POST /api/law-documents': {
+    owned: (i) => ({ url: '/api/law-documents', payload: { kind: 'cause_analysis', district_id: i.district } }),
+  },
+  'POST /api/law-document-versions/:id/revisions': {
+    owned: (i) => ({
+      url: `/api/law-document-versions/${i.lawDocument}/revisions`,
+      payload: { sections: [{ position: 0, body: 'Ändrad' }] },
+    }),
+  },
+  'POST /api/law-document-versions/:id/status': {
+    owned: (i) => ({
+      url: `/api/law-document-versions/${i.lawDocument}/status`,
+      payload: { status: 'adopted', decision_ref: 'SDN 2026/1', adopted_on: '2026-12-01' },
+    }),
   },
 
   'PUT /api/situation/districts/:area_id/thresholds': {
@@ -367,6 +384,9 @@ describe('every write route × records of another unit or district', () => {
     await call('PATCH', `/api/consultation-responses/${ids.consultation}`, as.trafficEditor, {
       summary: 'Tillstyrks.',
     });
+    ids.lawDocument = (
+      await ok('POST', '/api/law-documents', { kind: 'cause_analysis', district_id: ids.district })
+    ).id;
     ids.report = (await ok('POST', '/api/situation/reports', { area_id: ids.area, week: '2026-W40' })).report.id;
     const meeting = await ok('POST', `/api/situation/reports/${ids.report}/meeting`, {
       held_at: '2026-10-06T09:00:00+02:00',

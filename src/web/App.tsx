@@ -75,6 +75,12 @@ const AgreementFormPage = lazy(() =>
 const AgreementReviewPage = lazy(() =>
   import('./features/agreements/AgreementReviewPage.js').then((m) => ({ default: m.AgreementReviewPage })),
 );
+const LawDocumentsPage = lazy(() =>
+  import('./features/law-documents/LawDocumentsPage.js').then((m) => ({ default: m.LawDocumentsPage })),
+);
+const LawDocumentPage = lazy(() =>
+  import('./features/law-documents/LawDocumentPage.js').then((m) => ({ default: m.LawDocumentPage })),
+);
 const ProgrammesPage = lazy(() =>
   import('./features/programmes/ProgrammesPage.js').then((m) => ({ default: m.ProgrammesPage })),
 );
@@ -182,6 +188,9 @@ const ELEMENTS: Record<PagePath, ReactNode> = {
   'programmes/consultations/:id': page(<ConsultationRoundPage />),
   'programmes/responses': page(<MyConsultationsPage />),
   'programmes/responses/:id': page(<ConsultationResponsePage />),
+  'law-documents': page(<LawDocumentsPage />),
+  'districts/:id/law-documents': page(<LawDocumentsPage />),
+  'law-documents/:id': page(<LawDocumentPage />),
   responsibility: page(<ResponsibilityPage />),
   'service-levels': page(<ServiceLevelsPage />),
   imports: page(<ImportPage />),

@@ -98,6 +98,10 @@ export const PAGES = {
     title: 'consultations.title',
     noAccess: 'consultations.noAccess',
   },
+  // The law's documents: staff read every version, everyone else the adopted ones (the API decides).
+  'law-documents': { policy: 'public' },
+  'districts/:id/law-documents': { policy: 'public' },
+  'law-documents/:id': { policy: 'public' },
   responsibility: { policy: 'programme:read', title: 'responsibility.title', noAccess: 'reports.noAccess' },
   'service-levels': { policy: 'programme:read', title: 'serviceLevels.title', noAccess: 'reports.noAccess' },
   imports: { policy: 'imports:run', title: 'imports.title', noAccess: 'imports.noAccess' },

@@ -83,4 +83,6 @@ export const TABLE_PERSONAL_DATA: Record<keyof Database, TablePersonalData> = {
   consultation_rounds: PLANNING,
   consultation_responses: PLANNING,
   consultation_statements: PLANNING,
+  law_document_versions: PLANNING,
+  law_document_sections: PLANNING,
 };

@@ -16,6 +16,7 @@ import { enResident } from './en-resident.js';
 import { enBasemap } from './en-basemap.js';
 import { enProgrammes } from './en-programmes.js';
 import { enConsultations } from './en-consultations.js';
+import { enLawDocuments } from './en-law-documents.js';
 import type { Shape } from './shape.js';
 import type { sv } from './sv.js';
 
@@ -39,6 +40,7 @@ export const en: Translation = {
   ...enBasemap,
   ...enProgrammes,
   ...enConsultations,
+  ...enLawDocuments,
   app: {
     name: 'Trygg',
     tagline: 'Safety work in {{organisation}}',

@@ -16,6 +16,7 @@ import { svResident } from './sv-resident.js';
 import { svBasemap } from './sv-basemap.js';
 import { svProgrammes } from './sv-programmes.js';
 import { svConsultations } from './sv-consultations.js';
+import { svLawDocuments } from './sv-law-documents.js';
 
 /** Swedish, the default language. en.ts must have exactly the same keys (checked by its type). */
 export const sv = {
@@ -36,6 +37,7 @@ export const sv = {
   ...svBasemap,
   ...svProgrammes,
   ...svConsultations,
+  ...svLawDocuments,
   app: {
     name: 'Trygg',
     tagline: 'Trygghetsarbete i {{organisation}}',

@@ -1,3 +1,5 @@
+import { execFileSync } from 'node:child_process';
+import { rmSync, writeFileSync } from 'node:fs';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
@@ -9,6 +11,7 @@ import {
   printA11ySummary,
   reportHotspotCluster,
   settle,
+  SHOTS,
   shot,
   signIn,
   signInCoordinator,
@@ -262,4 +265,74 @@ describe('the receiving unit and the district view', () => {
     await coordinator.getByLabel('Visa steg').selectOption({ label: 'Analys' });
     await coordinator.getByText('Inga problem registrerade här.').waitFor();
   }, 60_000);
+});
+
+describe("the law's documents (Lag 2023:196)", () => {
+  const DECISION = `SDN 2026/${STAMP % 1000}`;
+
+  it('drafts the three documents, saves an edited section as a new version and adopts it', async () => {
+    for (const [button, title] of [
+      ['Skapa utkast till lägesbild', 'Lägesbild Enskede-Årsta-Vantör'],
+      ['Skapa utkast till orsaksanalys', 'Orsaksanalys Enskede-Årsta-Vantör'],
+      ['Skapa utkast till åtgärdsplan', 'Åtgärdsplan Enskede-Årsta-Vantör'],
+    ] as const) {
+      await open(coordinator, h, `/districts/${districtId}/law-documents`, /Lagens dokument – Enskede-Årsta-Vantör/);
+      await coordinator.getByRole('button', { name: button }).click();
+      await coordinator.getByRole('heading', { level: 1, name: title }).waitFor({ timeout: 30_000 });
+      await settle(coordinator);
+    }
+    // The action plan names the measure the coordinator added above, with its responsible unit.
+    expect(await coordinator.locator('main').textContent()).toContain(MEASURE);
+    await coordinator.getByRole('button', { name: 'Redigera' }).click();
+    const edited = `Planen samordnas med polisen och fastighetsägarna ${STAMP}.`;
+    await coordinator.getByLabel('1. Inledning').fill(edited);
+    await coordinator.getByRole('button', { name: 'Spara som ny version' }).click();
+    await coordinator.getByText(/redigerad från version/).waitFor();
+    await settle(coordinator);
+    expect(await coordinator.locator('.law-section').first().textContent()).toContain(edited);
+    await coordinator.getByLabel('Beslutets diarienummer').fill(DECISION);
+    await coordinator.getByLabel('Beslutsdag').fill('2026-12-03');
+    await coordinator.getByRole('button', { name: 'Markera som antagen' }).click();
+    // Adopted, the version shows its decision and the form goes: an adopted version is not adopted twice.
+    await coordinator.locator('.facts', { hasText: DECISION }).waitFor();
+    expect(await coordinator.locator('.facts').textContent()).toContain('Antagen');
+    expect(await coordinator.getByRole('button', { name: 'Markera som antagen' }).count()).toBe(0);
+    expect(await coordinator.getByRole('heading', { name: 'Alla versioner' }).count()).toBe(1);
+    await expectAccessible(coordinator, 'law document, adopted');
+    await shot(coordinator, 'web-law-document-1280');
+    await coordinator.setViewportSize({ width: 390, height: 844 });
+    await shot(coordinator, 'web-law-document-390');
+    await coordinator.setViewportSize({ width: 1280, height: 900 });
+
+    const href = await coordinator.getByRole('link', { name: 'Ladda ner som PDF' }).getAttribute('href');
+    const pdf = await coordinator.request.get(`${h.server.url}${href}`);
+    expect(pdf.headers()['content-type']).toBe('application/pdf');
+    const body = await pdf.body();
+    const text = execFileSync('pdftotext', ['-', '-'], { input: body }).toString();
+    for (const s of [
+      'Åtgärdsplan Enskede-Årsta-Vantör',
+      '1. Inledning',
+      edited,
+      DECISION,
+      '3 december 2026',
+      'Sida 1 av',
+    ])
+      expect(text).toContain(s);
+    expect(text).not.toMatch(/[0-9a-f]{8}-[0-9a-f]{4}-/);
+    const file = `${SHOTS}/web-law-document.pdf`;
+    writeFileSync(file, body);
+    execFileSync('pdftoppm', [
+      '-png',
+      '-r',
+      '60',
+      '-f',
+      '1',
+      '-l',
+      '1',
+      '-singlefile',
+      file,
+      `${SHOTS}/web-law-document-pdf`,
+    ]);
+    rmSync(file);
+  }, 120_000);
 });

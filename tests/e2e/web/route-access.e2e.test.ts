@@ -75,6 +75,23 @@ beforeAll(async () => {
     data: { area_id: district.id, week },
   });
   samples['reports/:id'] = ((await frozen.json()) as { report: { id: string } }).report.id;
+  // An adopted law document: a page every role and the public may read.
+  const drafted = await admin.request.post(`${h.server.url}/api/law-documents`, {
+    headers: { 'X-CSRF-Token': token },
+    data: {
+      kind: 'action_plan',
+      district_id: (await get<Array<{ id: string; kind: string; name: string }>>('/api/units')).find(
+        (u) => u.kind === 'district' && u.name.startsWith('Enskede-Årsta-Vantör'),
+      )!.id,
+    },
+  });
+  const lawDocument = ((await drafted.json()) as { id: string }).id;
+  const adopted = await admin.request.post(`${h.server.url}/api/law-document-versions/${lawDocument}/status`, {
+    headers: { 'X-CSRF-Token': token },
+    data: { status: 'adopted', decision_ref: 'SDN 2026/1', adopted_on: '2026-12-01' },
+  });
+  if (adopted.status() !== 200) throw new Error(`adopting a law document: HTTP ${adopted.status()}`);
+  samples['law-documents/:id'] = lawDocument;
   const receipt = await admin.request.post(`${h.server.url}/api/public/reports`, {
     headers: { 'X-CSRF-Token': token },
     data: { category: 'klotter', lon: 18.0431, lat: 59.2636 },

@@ -84,6 +84,11 @@ export function DistrictPage() {
                 <Link to={`/districts/${area.data.id}/programme`}>{t('programme.district.link')}</Link>
               </p>
             )}
+            {area.data.owner_unit && (
+              <p className="district-situation-link">
+                <Link to={`/districts/${area.data.id}/law-documents`}>{t('lawDocuments.link')}</Link>
+              </p>
+            )}
             <DistrictReportLinks unitId={area.data.owner_unit?.id} />
             <dl className="facts">
               <div>

@@ -20,6 +20,9 @@ export function ProgrammesPage() {
       <h1>{t('programmes.title')}</h1>
       <p className="lead">{t('programmes.intro')}</p>
       {staff === false && <p>{t('programmes.publicIntro')}</p>}
+      <p>
+        <Link to="/law-documents">{t('lawDocuments.link')}</Link>
+      </p>
       <QueryState isPending={programmes.isPending} error={programmes.error} onRetry={() => void programmes.refetch()}>
         {programmes.data?.length === 0 && <p className="empty">{t('programmes.none')}</p>}
         {programmes.data?.map((p) => (

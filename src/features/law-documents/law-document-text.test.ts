@@ -1,0 +1,48 @@
+import { describe, expect, it } from 'vitest';
+import { situationPictureSections, svDay } from './law-document-text.js';
+
+const rows = (xs: Array<[string, string | null, number]>) =>
+  xs.map(([category, area, count]) => ({ category, area, count }));
+
+describe('the lägesbild text', () => {
+  const sections = situationPictureSections({
+    scope: 'Enskede-Årsta-Vantör',
+    from: '2025-12-07',
+    to: '2026-12-06',
+    current: rows([
+      ['Klotter', 'Högdalen', 30],
+      ['Klotter', 'Årsta', 10],
+      ['Nedskräpning', 'Högdalen', 5],
+    ]),
+    previous: rows([
+      ['Klotter', 'Högdalen', 20],
+      ['Nedskräpning', 'Årsta', 10],
+      ['Skadegörelse', null, 4],
+    ]),
+    hotspots: [],
+  });
+  const body = (heading: string) => sections.find((s) => s.heading === heading)!.body;
+
+  it('compares each category and stadsdel with the year before, largest first', () => {
+    expect(body('Händelser per kategori').split('\n')).toEqual([
+      'Klotter: 40 (föregående år 20; +100 % mot föregående år)',
+      'Nedskräpning: 5 (föregående år 10; -50 % mot föregående år)',
+      'Skadegörelse: 0 (föregående år 4; -100 % mot föregående år)',
+    ]);
+    expect(body('Händelser per stadsdel').split('\n')[0]).toBe(
+      'Högdalen: 35 (föregående år 20; +75 % mot föregående år)',
+    );
+    expect(body('Händelser per stadsdel')).toContain('Utan stadsdel: 0 (föregående år 4;');
+  });
+
+  it('names the total, the largest rises and falls, and says so when no place stands out', () => {
+    expect(body('Utveckling')).toContain(
+      'Totalt 45 händelser under perioden, mot 34 året före (+32 % mot föregående år).',
+    );
+    expect(body('Utveckling')).toContain('Störst ökning: Klotter (+20).');
+    expect(body('Utveckling')).toContain('Störst minskning: Nedskräpning (-5), Skadegörelse (-4).');
+    expect(body('Platser där händelserna koncentreras')).toMatch(/pekar inte ut/);
+    expect(body('Inledning')).toContain(`${svDay('2025-12-07')} – ${svDay('2026-12-06')}`);
+    expect(svDay('2026-12-03')).toBe('3 december 2026');
+  });
+});

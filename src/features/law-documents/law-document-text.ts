@@ -1,0 +1,204 @@
+import {
+  FOLLOWUP_ASSESSMENT_LABELS,
+  MEASURE_STATUS_LABELS,
+  MEASURE_TYPE_LABELS,
+  PROBLEM_STAGE_LABELS,
+} from '../../domain/labels.js';
+import type { Measure } from '../../domain/measures.js';
+import type { Problem } from '../../domain/problems.js';
+
+/**
+ * The generated text of the three documents, in Swedish and without field names or ids: each section a
+ * heading and a block of text the coordinator edits before the council adopts it. Figures are counted
+ * from the data handed in; nothing is added that the data does not hold.
+ */
+export interface DraftSection {
+  heading: string;
+  body: string;
+}
+
+/** '7 december 2026' for '2026-12-07': dates in documents are read, not parsed. */
+export function svDay(day: string): string {
+  return new Date(`${day}T12:00:00Z`).toLocaleDateString('sv-SE', {
+    day: 'numeric',
+    month: 'long',
+    year: 'numeric',
+    timeZone: 'UTC',
+  });
+}
+
+const LAW = 'lagen (2023:196) om kommuners ansvar för brottsförebyggande arbete';
+
+const change = (now: number, before: number): string => {
+  if (before === 0) return now === 0 ? 'oförändrat' : 'nytt jämfört med föregående år';
+  const pct = Math.round(((now - before) / before) * 100);
+  return `${pct > 0 ? '+' : ''}${pct} % mot föregående år`;
+};
+
+/** Counts of the last year and the year before, per category and per stadsdel. */
+export interface YearCounts {
+  scope: string;
+  from: string;
+  to: string;
+  current: ReadonlyArray<{ category: string; area: string | null; count: number }>;
+  previous: ReadonlyArray<{ category: string; area: string | null; count: number }>;
+  /** Named places where incidents concentrate (the situation report's hotspots and top places). */
+  hotspots: readonly string[];
+}
+
+function sums(rows: YearCounts['current'], key: 'category' | 'area'): Map<string, number> {
+  const out = new Map<string, number>();
+  for (const r of rows) {
+    const k = r[key] ?? 'Utan stadsdel';
+    out.set(k, (out.get(k) ?? 0) + r.count);
+  }
+  return out;
+}
+
+function compareLines(now: Map<string, number>, before: Map<string, number>): string[] {
+  const keys = [...new Set([...now.keys(), ...before.keys()])];
+  return keys
+    .map((k) => ({ k, n: now.get(k) ?? 0, b: before.get(k) ?? 0 }))
+    .sort((x, y) => y.n - x.n || x.k.localeCompare(y.k, 'sv'))
+    .map(({ k, n, b }) => `${k}: ${n} (föregående år ${b}; ${change(n, b)})`);
+}
+
+/** Lägesbild: the year's incidents against the year before, per category and stadsdel, trends and hotspots. */
+export function situationPictureSections(d: YearCounts): DraftSection[] {
+  const total = (rows: YearCounts['current']) => rows.reduce((s, r) => s + r.count, 0);
+  const [now, before] = [total(d.current), total(d.previous)];
+  const byCat = [sums(d.current, 'category'), sums(d.previous, 'category')] as const;
+  const moves = [...new Set([...byCat[0].keys(), ...byCat[1].keys()])]
+    .map((k) => ({ k, diff: (byCat[0].get(k) ?? 0) - (byCat[1].get(k) ?? 0) }))
+    .filter((m) => m.diff !== 0)
+    .sort((a, b) => b.diff - a.diff);
+  const rising = moves.filter((m) => m.diff > 0).slice(0, 3);
+  const falling = moves
+    .filter((m) => m.diff < 0)
+    .slice(-3)
+    .reverse();
+  const list = (ms: typeof moves) => ms.map((m) => `${m.k} (${m.diff > 0 ? '+' : ''}${m.diff})`).join(', ');
+  return [
+    {
+      heading: 'Inledning',
+      body: `Lägesbilden för ${d.scope} tas fram enligt ${LAW}. Den bygger på de händelser som registrerats under perioden ${svDay(d.from)} – ${svDay(d.to)} och jämför dem med året före.`,
+    },
+    {
+      heading: 'Händelser per kategori',
+      body: compareLines(byCat[0], byCat[1]).join('\n') || 'Inga registrerade händelser under perioden.',
+    },
+    {
+      heading: 'Händelser per stadsdel',
+      body:
+        compareLines(sums(d.current, 'area'), sums(d.previous, 'area')).join('\n') ||
+        'Inga registrerade händelser under perioden.',
+    },
+    {
+      heading: 'Utveckling',
+      body: [
+        `Totalt ${now} händelser under perioden, mot ${before} året före (${change(now, before)}).`,
+        rising.length > 0 ? `Störst ökning: ${list(rising)}.` : 'Ingen kategori ökade.',
+        falling.length > 0 ? `Störst minskning: ${list(falling)}.` : 'Ingen kategori minskade.',
+      ].join('\n'),
+    },
+    {
+      heading: 'Platser där händelserna koncentreras',
+      body:
+        d.hotspots.length > 0
+          ? d.hotspots.map((h) => `• ${h}`).join('\n')
+          : 'Lägesrapporten pekar inte ut några platser med signifikant koncentration.',
+    },
+  ];
+}
+
+/** The problem's baseline in words: 'Nollmätning 7 december 2025 – 6 juni 2026: 16 händelser; mål 5'. */
+function baselineText(p: Problem): string | null {
+  if (!p.baseline) return null;
+  const target = p.target_value === null ? '' : `; mål ${p.target_value}`;
+  return `Nollmätning ${svDay(p.baseline.from)} – ${svDay(p.baseline.to)}: ${p.baseline.value} händelser${target}`;
+}
+
+const where = (p: Problem) =>
+  [p.area?.name, ...p.places.map((x) => x.name)].filter((x): x is string => Boolean(x)).join(', ') || 'Ej angivet';
+
+function evidenceLine(e: Problem['evidence'][number]): string {
+  const count = e.incident_count === null ? '' : ` (${e.incident_count} händelser)`;
+  const text = e.note ?? (e.kind === 'document' ? e.ref : null);
+  const kind = {
+    incident_filter: 'Urval av händelser',
+    hotspot: 'Koncentration i lägesrapporten',
+    note: 'Iakttagelse',
+    document: 'Dokument',
+  }[e.kind];
+  return `• ${kind ?? 'Underlag'}${count}${text ? `: ${text}` : ''}`;
+}
+
+/** Orsaksanalys: per problem what, where, when, the analysis and the evidence it rests on. */
+export function causeAnalysisSections(scope: string, problems: readonly Problem[]): DraftSection[] {
+  return [
+    {
+      heading: 'Inledning',
+      body: `Orsaksanalysen för ${scope} tas fram enligt ${LAW}. Den beskriver de problem som arbetet riktas mot, var och när de uppträder och vad analysen av dem bygger på. ${problems.length === 0 ? 'Inga problem är ännu beskrivna.' : `Analysen omfattar ${problems.length} problem.`}`,
+    },
+    ...problems.map((p) => ({
+      heading: p.title,
+      body: [
+        `Vad: ${p.statement ?? 'Ingen problembeskrivning ännu.'}`,
+        `Var: ${where(p)}`,
+        `När: ${p.time_pattern ?? 'Inget tidsmönster beskrivet.'}`,
+        `Skede i arbetet: ${PROBLEM_STAGE_LABELS[p.stage].sv}`,
+        baselineText(p) ?? 'Ingen nollmätning ännu.',
+        p.evidence.length > 0 ? `Underlag:\n${p.evidence.map(evidenceLine).join('\n')}` : 'Inget underlag registrerat.',
+      ].join('\n'),
+    })),
+  ];
+}
+
+const period = (m: Measure) =>
+  m.period_start || m.period_end
+    ? `${m.period_start ? svDay(m.period_start) : '…'} – ${m.period_end ? svDay(m.period_end) : '…'}`
+    : 'Ingen period angiven';
+
+function measureText(m: Measure, problems: readonly Problem[]): string {
+  const followups = m.followups.map(
+    (f) =>
+      `  – ${svDay(f.due_date)}: ${f.assessment ? FOLLOWUP_ASSESSMENT_LABELS[f.assessment].sv : f.recorded_at ? 'uppföljd' : 'planerad'}`,
+  );
+  const indicators = problems
+    .filter((p) => m.problems.some((x) => x.id === p.id) && p.baseline)
+    .map((p) => `  – ${p.title}: ${baselineText(p)}`);
+  return [
+    `• ${m.title} (${MEASURE_TYPE_LABELS[m.type].sv})`,
+    `  Ansvarig: ${m.responsible_unit.name}${m.contributing_units.length > 0 ? `; medverkande: ${m.contributing_units.map((u) => u.name).join(', ')}` : ''}`,
+    `  Period: ${period(m)}`,
+    `  Status: ${MEASURE_STATUS_LABELS[m.status].sv}`,
+    followups.length > 0 ? `  Uppföljningar:\n${followups.join('\n')}` : '  Inga uppföljningar planerade.',
+    indicators.length > 0 ? `  Indikatorer:\n${indicators.join('\n')}` : '  Ingen indikator med nollmätning.',
+  ].join('\n');
+}
+
+/** Åtgärdsplan: the measures aimed at each problem, with responsible units, period, status, follow-ups and indicators. */
+export function actionPlanSections(
+  scope: string,
+  problems: readonly Problem[],
+  measures: readonly Measure[],
+): DraftSection[] {
+  const aimed = (p: Problem) => measures.filter((m) => m.problems.some((x) => x.id === p.id));
+  const other = measures.filter((m) => !m.problems.some((x) => problems.some((p) => p.id === x.id)));
+  return [
+    {
+      heading: 'Inledning',
+      body: `Åtgärdsplanen för ${scope} tas fram enligt ${LAW}. Den anger vilka åtgärder som ska genomföras mot de problem orsaksanalysen beskriver, vem som ansvarar, när de genomförs och hur de följs upp. Planen omfattar ${measures.length} åtgärder.`,
+    },
+    ...problems.map((p) => ({
+      heading: p.title,
+      body:
+        aimed(p)
+          .map((m) => measureText(m, problems))
+          .join('\n\n') || 'Inga åtgärder beslutade ännu.',
+    })),
+    ...(other.length > 0
+      ? [{ heading: 'Övriga åtgärder', body: other.map((m) => measureText(m, problems)).join('\n\n') }]
+      : []),
+  ];
+}

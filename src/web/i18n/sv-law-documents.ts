@@ -1,0 +1,47 @@
+/** The law's documents (Lag 2023:196): lägesbild, orsaksanalys, åtgärdsplan per district or for the city. */
+export const svLawDocuments = {
+  lawDocuments: {
+    title: 'Lagens dokument',
+    link: 'Lägesbild, orsaksanalys och åtgärdsplan',
+    city: 'hela staden',
+    intro:
+      'Sedan 1 juli 2023 ska kommunen enligt lagen (2023:196) om kommuners ansvar för brottsförebyggande arbete ta fram en lägesbild, en orsaksanalys och en åtgärdsplan som fullmäktige beslutar om. Utkasten skrivs ur systemets data och kan redigeras innan de antas.',
+    none: 'Inga versioner än.',
+    kind: { situation_picture: 'Lägesbild', cause_analysis: 'Orsaksanalys', action_plan: 'Åtgärdsplan' },
+    about: {
+      situation_picture:
+        'Händelser per kategori och stadsdel det senaste året jämfört med året före, utveckling och platser där de koncentreras.',
+      cause_analysis: 'Problemen som arbetet riktas mot: vad, var, när, analysen och underlaget.',
+      action_plan: 'Åtgärderna mot varje problem med ansvariga, period, status, uppföljningar och indikatorer.',
+    },
+    generate: {
+      situation_picture: 'Skapa utkast till lägesbild',
+      cause_analysis: 'Skapa utkast till orsaksanalys',
+      action_plan: 'Skapa utkast till åtgärdsplan',
+    },
+    version: 'Version {{n}}',
+    basedOn: 'redigerad från version {{n}}',
+    status: { draft: 'Utkast', adopted: 'Antagen', replaced: 'Ersatt' },
+    decision: 'Beslut {{ref}}, {{day}}',
+    noDecision: 'Inte antagen',
+    created: 'Skapad {{day}}',
+    createdBy: '{{who}}, {{day}}',
+    colVersion: 'Version',
+    colStatus: 'Status',
+    colDecision: 'Beslut',
+    colCreated: 'Skapad av',
+    pdf: 'Ladda ner som PDF',
+    edit: 'Redigera',
+    editHint: 'Ändra texten i avsnitten. När du sparar blir det en ny version; den här versionen finns kvar.',
+    save: 'Spara som ny version',
+    saving: 'Sparar …',
+    cancel: 'Avbryt',
+    versions: 'Alla versioner',
+    adoptTitle: 'Anta version',
+    decisionRef: 'Beslutets diarienummer',
+    adoptedOn: 'Beslutsdag',
+    adopt: 'Markera som antagen',
+    adopted: 'Versionen är antagen.',
+    adoptMissing: 'Fyll i diarienummer och beslutsdag.',
+  },
+};
