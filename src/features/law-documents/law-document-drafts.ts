@@ -1,4 +1,5 @@
 import { addDays, lastCompleteWeek, startOfLocalDay, today } from '../../domain/calendar/index.js';
+import type { Confidentiality } from '../../domain/confidentiality.js';
 import type { LawDocumentKind } from '../../domain/law-documents.js';
 import type { Measure } from '../../domain/measures.js';
 import type { Problem } from '../../domain/problems.js';
@@ -21,17 +22,21 @@ export interface DraftScope {
   name: string;
 }
 
-/** The district's problems and measures (all work in its geography, as the district page shows), or the city's. */
+/**
+ * The district's problems and measures (all work in its geography, as the district page shows), or the city's.
+ * An adopted document is public, so records of the restricted tier (details of security measures, say) never go
+ * into a draft, whoever drafts it; the rest is the drafter's to read through before adoption.
+ */
 async function programmeOf(
   ctx: ServiceContext,
   scope: DraftScope,
 ): Promise<{ problems: Problem[]; measures: Measure[] }> {
-  if (scope.districtId !== null) {
-    const view = await getDistrictView(ctx, scope.districtId);
-    return { problems: view.problems, measures: view.measures };
-  }
-  const [problems, measures] = await Promise.all([listProblems(ctx, {}), listMeasures(ctx, {})]);
-  return { problems, measures };
+  const { problems, measures } =
+    scope.districtId !== null
+      ? await getDistrictView(ctx, scope.districtId)
+      : { problems: await listProblems(ctx, {}), measures: await listMeasures(ctx, {}) };
+  const publishable = <T extends { confidentiality: Confidentiality }>(r: T) => r.confidentiality !== 'restricted';
+  return { problems: problems.filter(publishable), measures: measures.filter(publishable) };
 }
 
 /** Names of the places the last complete week's situation report singles out: Gi* hot spots, else the top places. */

@@ -162,4 +162,33 @@ describeEachEngine('law documents: drafts from the demo, versions, adoption, acc
     expect(text).not.toMatch(/[0-9a-f]{8}-[0-9a-f]{4}-/);
     expect(text).not.toMatch(/\b(district_id|decision_ref|adopted_on|action_plan|status)\b/);
   });
+
+  it('leaves restricted problems and measures out of a draft, since an adopted document is public', async () => {
+    const view = (await call('GET', `/api/views/districts/${district}`, 'coordinator')).json();
+    const [problem, measure] = [view.problems[0], view.measures[0]];
+    const db = getDb().db;
+    await db.updateTable('problems').set({ confidentiality: 'restricted' }).where('id', '=', problem.id).execute();
+    await db.updateTable('measures').set({ confidentiality: 'restricted' }).where('id', '=', measure.id).execute();
+    try {
+      const draft = async (kind: string) =>
+        (await call('POST', '/api/law-documents', 'coordinator', { kind, district_id: district })).json();
+      const analysis = await draft('cause_analysis');
+      expect(analysis.sections.map((s: { heading: string }) => s.heading)).not.toContain(problem.title);
+      const plan = await draft('action_plan');
+      const text = plan.sections.map((s: { heading: string; body: string }) => `${s.heading}\n${s.body}`).join('\n');
+      expect(text).not.toContain(measure.title);
+      expect(text).not.toContain(problem.title);
+    } finally {
+      await db
+        .updateTable('problems')
+        .set({ confidentiality: problem.confidentiality })
+        .where('id', '=', problem.id)
+        .execute();
+      await db
+        .updateTable('measures')
+        .set({ confidentiality: measure.confidentiality })
+        .where('id', '=', measure.id)
+        .execute();
+    }
+  });
 });

@@ -8,7 +8,7 @@ export const enLawDocuments: Shape<typeof svLawDocuments> = {
     link: 'Situation picture, cause analysis and action plan',
     city: 'the whole city',
     intro:
-      'Since 1 July 2023 the municipality must, under Lag (2023:196), produce a situation picture, a cause analysis and an action plan adopted by the council. Drafts are written from the data and can be edited before adoption.',
+      'Since 1 July 2023 the municipality must, under Lag (2023:196), produce a situation picture, a cause analysis and an action plan adopted by the council. Drafts are written from the data and can be edited before adoption. Problems and measures of the Restricted tier are never included. Anyone can read an adopted version, so read the text through before adoption.',
     none: 'No versions yet.',
     kind: { situation_picture: 'Situation picture', cause_analysis: 'Cause analysis', action_plan: 'Action plan' },
     about: {

@@ -5,7 +5,7 @@ export const svLawDocuments = {
     link: 'Lägesbild, orsaksanalys och åtgärdsplan',
     city: 'hela staden',
     intro:
-      'Sedan 1 juli 2023 ska kommunen enligt lagen (2023:196) om kommuners ansvar för brottsförebyggande arbete ta fram en lägesbild, en orsaksanalys och en åtgärdsplan som fullmäktige beslutar om. Utkasten skrivs ur systemets data och kan redigeras innan de antas.',
+      'Sedan 1 juli 2023 ska kommunen enligt lagen (2023:196) om kommuners ansvar för brottsförebyggande arbete ta fram en lägesbild, en orsaksanalys och en åtgärdsplan som fullmäktige beslutar om. Utkasten skrivs ur systemets data och kan redigeras innan de antas. Problem och åtgärder med skyddsnivån Begränsad tas aldrig med. En antagen version kan alla läsa, så läs igenom texten innan den antas.',
     none: 'Inga versioner än.',
     kind: { situation_picture: 'Lägesbild', cause_analysis: 'Orsaksanalys', action_plan: 'Åtgärdsplan' },
     about: {

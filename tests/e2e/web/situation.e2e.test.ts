@@ -65,7 +65,7 @@ describe('situation report', () => {
 
   it('is linked from the district page and shows the last complete week with its charts', async () => {
     await open(coordinator, h, `/districts/${districtId}`, 'Enskede-Årsta-Vantör');
-    await coordinator.getByRole('main').getByRole('link', { name: 'Lägesbild' }).click();
+    await coordinator.getByRole('main').getByRole('link', { name: 'Lägesbild', exact: true }).click();
     const week = lastCompleteWeek();
     await coordinator.getByRole('heading', { level: 1, name: /Lägesbild Enskede-Årsta-Vantör/ }).waitFor();
     await settle(coordinator);
