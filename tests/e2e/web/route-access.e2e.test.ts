@@ -153,13 +153,22 @@ async function visit(page: Page, url: string) {
         { timeout: Math.max(deadline - Date.now(), 1), polling: 100 },
       )
       .catch(() => undefined);
-  const loading = () => page.evaluate(() => document.querySelectorAll('main .loading').length > 0);
-  // Data may arrive after the heading, and one answer may start the next request (a frozen report, then its
-  // meeting and map): wait until the page stays settled for a moment, then give it that moment to show an error.
+  const unsettled = () =>
+    page.evaluate(() => {
+      const main = document.querySelector('main');
+      return (
+        main === null ||
+        main.querySelectorAll('.loading').length > 0 ||
+        (main.querySelector('h1') === null && main.querySelector('[data-testid=no-access]') === null)
+      );
+    });
+  // Data may arrive after the heading, one answer may start the next request (a frozen report, then its meeting
+  // and map), and a page may send the visitor on (a coordinator's situation picture to their district's): wait
+  // until the page stays settled for a moment, then give it that moment to show an error.
   do {
     await settled();
     await page.waitForTimeout(400);
-  } while ((await loading()) && Date.now() < deadline);
+  } while ((await unsettled()) && Date.now() < deadline);
   return page.evaluate(() => {
     const main = document.querySelector('main');
     return {
