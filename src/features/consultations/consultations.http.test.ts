@@ -68,6 +68,8 @@ describeEachEngine('consultation rounds: sending, answering, handling, access an
   afterAll(async () => app?.close());
 
   it('sends a draft on consultation, moving it to consultation, and refuses to send it again', async () => {
+    const never = await call('GET', `/api/programme-versions/${version}/consultations`, as.admin);
+    expect([never.statusCode, never.json()]).toEqual([200, []]);
     const deadline = addDays(today(ZONE), 30);
     const sent = await call('POST', `/api/programme-versions/${version}/consultations`, as.admin, {
       unit_ids: [unit.culture, unit.archive],

@@ -69,10 +69,16 @@ export function findResponse(db: Db, organisationId: string, id: string, forUpda
 }
 
 /** Responses of rounds or of units, by unit name. */
-export function listResponses(db: Db, organisationId: string, by: { roundIds?: string[]; unitIds?: string[] }) {
+export async function listResponses(
+  db: Db,
+  organisationId: string,
+  by: { roundIds?: string[]; unitIds?: string[] },
+): Promise<ResponseRow[]> {
+  // No rounds (a version never sent) or no units asked for: nothing to find, and `IN ()` is not SQL.
+  if (by.roundIds?.length === 0 || by.unitIds?.length === 0) return [];
   let q = selectResponses(db, organisationId);
-  if (by.roundIds) q = q.where('c.round_id', 'in', by.roundIds.length ? by.roundIds : ['']);
-  if (by.unitIds) q = q.where('c.unit_id', 'in', by.unitIds.length ? by.unitIds : ['']);
+  if (by.roundIds) q = q.where('c.round_id', 'in', by.roundIds);
+  if (by.unitIds) q = q.where('c.unit_id', 'in', by.unitIds);
   return q.orderBy('r.deadline', 'desc').orderBy('u.name').execute();
 }
 

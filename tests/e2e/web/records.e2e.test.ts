@@ -239,9 +239,9 @@ describe('records releases', () => {
     await admin.getByRole('searchbox', { name: 'Sök på diarienummer' }).fill(ref);
     await admin.getByRole('button', { name: 'Sök', exact: true }).click();
     await admin.waitForURL(/request_ref=/);
+    // The log shown before the search stays until the searched one arrives, so wait for the list itself.
     const rows = admin.locator('.release-log tbody tr');
-    await rows.first().waitFor();
-    expect(await rows.count()).toBe(1);
+    await expect.poll(() => rows.locator('td:nth-child(3)').allInnerTexts(), { timeout: 15_000 }).toEqual([ref]);
     expect(await rows.first().locator('td').nth(5).textContent()).toBe(String(body.records.length));
     await shot(admin, 'web-records-search');
   }, 120_000);
