@@ -202,18 +202,22 @@ export const ANNUAL_HEADLINE_LABELS: Labels<AnnualHeadlineKey> = {
   requests_answered: { sv: 'Besvarade begäranden om stöd', en: 'Contribution requests answered' },
 };
 
-/**
- * A signed whole number as every page and document writes it ('+2', '-3', '0'; ASCII minus and a plain space
- * between thousands, so PDF fonts and copied text agree with the screen).
- */
-export function signedNumber(n: number, lang: LabelLanguage = 'sv'): string {
-  return new Intl.NumberFormat(lang === 'en' ? 'en-GB' : 'sv-SE', {
-    signDisplay: 'exceptZero',
-    maximumFractionDigits: 0,
-  })
+/** ASCII minus and a plain space between thousands, so PDF fonts and copied text agree with the screen. */
+function documentNumber(n: number, lang: LabelLanguage, options: Intl.NumberFormatOptions): string {
+  return new Intl.NumberFormat(lang === 'en' ? 'en-GB' : 'sv-SE', options)
     .format(n)
     .replace(/\u2212/g, '-')
     .replace(/[\u00a0\u202f]/g, ' ');
+}
+
+/** A signed whole number as every page and document writes it ('+2', '-3', '0', '+1 250'). */
+export function signedNumber(n: number, lang: LabelLanguage = 'sv'): string {
+  return documentNumber(n, lang, { signDisplay: 'exceptZero', maximumFractionDigits: 0 });
+}
+
+/** A count or measured value as documents write it ('2 504', '3,5'; at most two decimals). */
+export function plainNumber(n: number, lang: LabelLanguage = 'sv'): string {
+  return documentNumber(n, lang, { maximumFractionDigits: 2 });
 }
 
 /**

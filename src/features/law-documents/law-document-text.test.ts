@@ -46,3 +46,20 @@ describe('the lägesbild text', () => {
     expect(svDay('2026-12-03')).toBe('3 december 2026');
   });
 });
+
+describe('figures in the lägesbild', () => {
+  it('are written the Swedish way, with a space between thousands', () => {
+    const [big] = situationPictureSections({
+      scope: 'Stockholms stad',
+      from: '2025-12-07',
+      to: '2026-12-06',
+      current: rows([['Klotter', 'Högdalen', 2504]]),
+      previous: rows([['Klotter', 'Högdalen', 1200]]),
+      hotspots: [],
+    }).filter((s) => s.heading === 'Utveckling');
+    expect(big!.body).toContain(
+      'Totalt 2 504 händelser under perioden, mot 1 200 året före (+109 % mot föregående år).',
+    );
+    expect(big!.body).toContain('Störst ökning: Klotter (+1 304).');
+  });
+});

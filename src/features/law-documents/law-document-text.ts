@@ -3,6 +3,8 @@ import {
   MEASURE_STATUS_LABELS,
   MEASURE_TYPE_LABELS,
   PROBLEM_STAGE_LABELS,
+  plainNumber,
+  signedNumber,
 } from '../../domain/labels.js';
 import type { Measure } from '../../domain/measures.js';
 import type { Problem } from '../../domain/problems.js';
@@ -32,7 +34,7 @@ const LAW = 'lagen (2023:196) om kommuners ansvar för brottsförebyggande arbet
 const change = (now: number, before: number): string => {
   if (before === 0) return now === 0 ? 'oförändrat' : 'nytt jämfört med föregående år';
   const pct = Math.round(((now - before) / before) * 100);
-  return `${pct > 0 ? '+' : ''}${pct} % mot föregående år`;
+  return `${signedNumber(pct)} % mot föregående år`;
 };
 
 /** Counts of the last year and the year before, per category and per stadsdel. */
@@ -60,7 +62,7 @@ function compareLines(now: Map<string, number>, before: Map<string, number>): st
   return keys
     .map((k) => ({ k, n: now.get(k) ?? 0, b: before.get(k) ?? 0 }))
     .sort((x, y) => y.n - x.n || x.k.localeCompare(y.k, 'sv'))
-    .map(({ k, n, b }) => `${k}: ${n} (föregående år ${b}; ${change(n, b)})`);
+    .map(({ k, n, b }) => `${k}: ${plainNumber(n)} (föregående år ${plainNumber(b)}; ${change(n, b)})`);
 }
 
 /** Lägesbild: the year's incidents against the year before, per category and stadsdel, trends and hotspots. */
@@ -77,7 +79,7 @@ export function situationPictureSections(d: YearCounts): DraftSection[] {
     .filter((m) => m.diff < 0)
     .slice(-3)
     .reverse();
-  const list = (ms: typeof moves) => ms.map((m) => `${m.k} (${m.diff > 0 ? '+' : ''}${m.diff})`).join(', ');
+  const list = (ms: typeof moves) => ms.map((m) => `${m.k} (${signedNumber(m.diff)})`).join(', ');
   return [
     {
       heading: 'Inledning',
@@ -96,7 +98,7 @@ export function situationPictureSections(d: YearCounts): DraftSection[] {
     {
       heading: 'Utveckling',
       body: [
-        `Totalt ${now} händelser under perioden, mot ${before} året före (${change(now, before)}).`,
+        `Totalt ${plainNumber(now)} händelser under perioden, mot ${plainNumber(before)} året före (${change(now, before)}).`,
         rising.length > 0 ? `Störst ökning: ${list(rising)}.` : 'Ingen kategori ökade.',
         falling.length > 0 ? `Störst minskning: ${list(falling)}.` : 'Ingen kategori minskade.',
       ].join('\n'),
@@ -114,15 +116,15 @@ export function situationPictureSections(d: YearCounts): DraftSection[] {
 /** The problem's baseline in words: 'Nollmätning 7 december 2025 – 6 juni 2026: 16 händelser; mål 5'. */
 function baselineText(p: Problem): string | null {
   if (!p.baseline) return null;
-  const target = p.target_value === null ? '' : `; mål ${p.target_value}`;
-  return `Nollmätning ${svDay(p.baseline.from)} – ${svDay(p.baseline.to)}: ${p.baseline.value} händelser${target}`;
+  const target = p.target_value === null ? '' : `; mål ${plainNumber(p.target_value)}`;
+  return `Nollmätning ${svDay(p.baseline.from)} – ${svDay(p.baseline.to)}: ${plainNumber(p.baseline.value)} händelser${target}`;
 }
 
 const where = (p: Problem) =>
   [p.area?.name, ...p.places.map((x) => x.name)].filter((x): x is string => Boolean(x)).join(', ') || 'Ej angivet';
 
 function evidenceLine(e: Problem['evidence'][number]): string {
-  const count = e.incident_count === null ? '' : ` (${e.incident_count} händelser)`;
+  const count = e.incident_count === null ? '' : ` (${plainNumber(e.incident_count)} händelser)`;
   const text = e.note ?? (e.kind === 'document' ? e.ref : null);
   const kind = {
     incident_filter: 'Urval av händelser',

@@ -29,17 +29,22 @@ export function isAccessDenied(error: unknown): boolean {
 }
 
 /** Loading and error states of a query; renders children once there is data. A refusal is an access message. */
+/** What a page says for a record that does not exist or that the reader may not see. */
+export function NotFound() {
+  const { t } = useTranslation();
+  return (
+    <p className="notice notice-info" role="alert" data-testid="not-found">
+      {t('access.notFound')}
+    </p>
+  );
+}
+
 export function QueryState({ isPending, error, onRetry, children }: Props) {
   const { t } = useTranslation();
   const errorText = useErrorText();
   if (isAccessDenied(error)) return <AccessDenied />;
   // A record one may not see answers 404 like one that does not exist: say so plainly, not "something went wrong".
-  if (error instanceof ApiError && error.status === 404)
-    return (
-      <p className="notice notice-info" role="alert" data-testid="not-found">
-        {t('access.notFound')}
-      </p>
-    );
+  if (error instanceof ApiError && error.status === 404) return <NotFound />;
   if (error) {
     return (
       <div className="notice notice-error" role="alert">

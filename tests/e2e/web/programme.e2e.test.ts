@@ -335,4 +335,11 @@ describe("the law's documents (Lag 2023:196)", () => {
     ]);
     rmSync(file);
   }, 120_000);
+
+  it('says plainly that an unknown district has no documents, instead of loading forever', async () => {
+    await coordinator.goto(`${h.server.url}/districts/00000000-0000-4000-8000-000000000000/law-documents`);
+    await coordinator.getByTestId('not-found').waitFor();
+    expect(await coordinator.getByRole('heading', { level: 1 }).textContent()).toBe('Lagens dokument');
+    expect(await coordinator.getByRole('status').count()).toBe(0);
+  }, 60_000);
 });
