@@ -1,4 +1,4 @@
-import type { Db } from './context.js';
+import type { Db, ServiceContext } from './context.js';
 import { auditValues } from './audit-values.js';
 
 export interface AuditEntry {
@@ -27,4 +27,27 @@ export async function recordAudit(db: Db, entry: AuditEntry): Promise<void> {
       remote_address: entry.remoteAddress ?? null,
     })
     .execute();
+}
+
+/** What a change made in a caller's name records: the organisation, actor and address come from its context. */
+export interface ChangeEntry {
+  action: AuditEntry['action'];
+  entityType: string;
+  entityId: string;
+  before?: object | null;
+  after?: object | null;
+}
+
+/** One audit event for a change made in `ctx`'s name, in the change's transaction `db`. */
+export function auditChange(db: Db, ctx: ServiceContext, entry: ChangeEntry): Promise<void> {
+  return recordAudit(db, {
+    organisationId: ctx.organisation.id,
+    actor: ctx.actor,
+    remoteAddress: ctx.remoteAddress,
+    action: entry.action,
+    entityType: entry.entityType,
+    entityId: entry.entityId,
+    before: (entry.before ?? null) as Record<string, unknown> | null,
+    after: (entry.after ?? null) as Record<string, unknown> | null,
+  });
 }

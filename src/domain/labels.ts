@@ -202,6 +202,16 @@ export const ANNUAL_HEADLINE_LABELS: Labels<AnnualHeadlineKey> = {
   requests_answered: { sv: 'Besvarade begäranden om stöd', en: 'Contribution requests answered' },
 };
 
+const LONG_DAY = new Intl.DateTimeFormat('sv-SE', { timeZone: 'UTC', day: 'numeric', month: 'long', year: 'numeric' });
+
+/**
+ * A calendar day ('YYYY-MM-DD') the way a Swedish letter writes it: documents are read, not parsed.
+ * @example swedishDay('2026-12-21') // '21 december 2026'
+ */
+export function swedishDay(day: string): string {
+  return LONG_DAY.format(new Date(`${day}T12:00:00Z`));
+}
+
 /** ASCII minus and a plain space between thousands, so PDF fonts and copied text agree with the screen. */
 function documentNumber(n: number, lang: LabelLanguage, options: Intl.NumberFormatOptions): string {
   return new Intl.NumberFormat(lang === 'en' ? 'en-GB' : 'sv-SE', options)

@@ -9,7 +9,7 @@ import {
 } from '../../domain/consultations.js';
 import type { ServiceContext } from '../../core/context.js';
 import { getProgrammeVersion } from '../programmes/programmes.service.js';
-import { auditConsultation } from './consultation-audit.js';
+import { auditChange } from '../../core/audit.repo.js';
 import { answeringUnits, answersForUnit, readsAllResponses, toResponse } from './consultation-view.js';
 import {
   findResponse,
@@ -96,7 +96,7 @@ export async function saveConsultationDraft(
         statement: redact(s.statement),
         proposal: redact(s.proposal),
       });
-    await auditConsultation(ctx, trx, {
+    await auditChange(trx, ctx, {
       action: 'update',
       entityType: 'consultation_response',
       entityId: id,
@@ -124,7 +124,7 @@ export async function submitConsultationResponse(
         details: [{ path: 'summary', code: 'required', message: 'a response is submitted with its summary' }],
       });
     await updateResponseRow(trx, id, { status: 'submitted', submitted_at: now, submitted_by: ctx.actor });
-    await auditConsultation(ctx, trx, {
+    await auditChange(trx, ctx, {
       action: 'update',
       entityType: 'consultation_response',
       entityId: id,
@@ -164,7 +164,7 @@ export async function handleProposal(
       { response_id: id, section_key: sectionKey },
       { handling: input.handling, handling_reason: redact(input.reason), handled_by: ctx.actor, handled_at: now },
     );
-    await auditConsultation(ctx, trx, {
+    await auditChange(trx, ctx, {
       action: 'update',
       entityType: 'consultation_response',
       entityId: id,

@@ -16,15 +16,6 @@ export async function insertResponses(db: Db, roundId: string, unitIds: readonly
 }
 
 /** Units of the organisation among `ids`, to refuse an invitation to a unit that is not ours. */
-export function listUnits(db: Db, organisationId: string, ids: readonly string[]) {
-  return db
-    .selectFrom('units')
-    .select(['id', 'name'])
-    .where('organisation_id', '=', organisationId)
-    .where('id', 'in', [...ids])
-    .execute();
-}
-
 function selectRounds(db: Db, organisationId: string) {
   return db
     .selectFrom('consultation_rounds as r')

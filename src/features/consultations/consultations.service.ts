@@ -1,10 +1,11 @@
+import { findUnitsOfOrganisation } from '../../core/tenancy.repo.js';
 import { inTransaction } from '../../db/transaction.js';
 import { AppError } from '../../domain/errors.js';
 import type { ConsultationRound, ConsultationRoundSummary, ConsultationSend } from '../../domain/consultations.js';
 import type { ServiceContext } from '../../core/context.js';
 import { today } from '../../domain/calendar/index.js';
 import { changeProgrammeStatus, versionRow } from '../programmes/programmes.service.js';
-import { auditConsultation } from './consultation-audit.js';
+import { auditChange } from '../../core/audit.repo.js';
 import { dayOf, toResponse } from './consultation-view.js';
 import {
   findRound,
@@ -13,7 +14,6 @@ import {
   listResponses,
   listRoundsOfVersion,
   listStatements,
-  listUnits,
 } from './consultations.repo.js';
 
 /**
@@ -35,7 +35,7 @@ export async function sendOnConsultation(
     });
   const id = await inTransaction(ctx.db, async (trx) => {
     const tx = { ...ctx, db: trx };
-    const units = await listUnits(trx, ctx.organisation.id, unitIds);
+    const units = await findUnitsOfOrganisation(trx, ctx.organisation.id, unitIds);
     if (units.length !== unitIds.length)
       throw new AppError('VALIDATION_FAILED', {
         details: [{ path: 'unit_ids', code: 'unknown_unit', message: 'every unit asked is one of ours' }],
@@ -49,7 +49,7 @@ export async function sendOnConsultation(
       sent_by: ctx.actor,
     });
     await insertResponses(trx, roundId, unitIds);
-    await auditConsultation(ctx, trx, {
+    await auditChange(trx, ctx, {
       action: 'create',
       entityType: 'consultation_round',
       entityId: roundId,

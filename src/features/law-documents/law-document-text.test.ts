@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { situationPictureSections, svDay } from './law-document-text.js';
+import { swedishDay } from '../../domain/labels.js';
+import { situationPictureSections } from './law-document-text.js';
 
 const rows = (xs: Array<[string, string | null, number]>) =>
   xs.map(([category, area, count]) => ({ category, area, count }));
@@ -42,8 +43,8 @@ describe('the lägesbild text', () => {
     expect(body('Utveckling')).toContain('Störst ökning: Klotter (+20).');
     expect(body('Utveckling')).toContain('Störst minskning: Nedskräpning (-5), Skadegörelse (-4).');
     expect(body('Platser där händelserna koncentreras')).toMatch(/pekar inte ut/);
-    expect(body('Inledning')).toContain(`${svDay('2025-12-07')} – ${svDay('2026-12-06')}`);
-    expect(svDay('2026-12-03')).toBe('3 december 2026');
+    expect(body('Inledning')).toContain(`${swedishDay('2025-12-07')} – ${swedishDay('2026-12-06')}`);
+    expect(swedishDay('2026-12-03')).toBe('3 december 2026');
   });
 });
 

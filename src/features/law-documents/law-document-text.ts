@@ -5,6 +5,7 @@ import {
   PROBLEM_STAGE_LABELS,
   plainNumber,
   signedNumber,
+  swedishDay,
 } from '../../domain/labels.js';
 import type { Measure } from '../../domain/measures.js';
 import type { Problem } from '../../domain/problems.js';
@@ -17,16 +18,6 @@ import type { Problem } from '../../domain/problems.js';
 export interface DraftSection {
   heading: string;
   body: string;
-}
-
-/** '7 december 2026' for '2026-12-07': dates in documents are read, not parsed. */
-export function svDay(day: string): string {
-  return new Date(`${day}T12:00:00Z`).toLocaleDateString('sv-SE', {
-    day: 'numeric',
-    month: 'long',
-    year: 'numeric',
-    timeZone: 'UTC',
-  });
 }
 
 const LAW = 'lagen (2023:196) om kommuners ansvar för brottsförebyggande arbete';
@@ -83,7 +74,7 @@ export function situationPictureSections(d: YearCounts): DraftSection[] {
   return [
     {
       heading: 'Inledning',
-      body: `Lägesbilden för ${d.scope} tas fram enligt ${LAW}. Den bygger på de händelser som registrerats under perioden ${svDay(d.from)} – ${svDay(d.to)} och jämför dem med året före.`,
+      body: `Lägesbilden för ${d.scope} tas fram enligt ${LAW}. Den bygger på de händelser som registrerats under perioden ${swedishDay(d.from)} – ${swedishDay(d.to)} och jämför dem med året före.`,
     },
     {
       heading: 'Händelser per kategori',
@@ -117,7 +108,7 @@ export function situationPictureSections(d: YearCounts): DraftSection[] {
 function baselineText(p: Problem): string | null {
   if (!p.baseline) return null;
   const target = p.target_value === null ? '' : `; mål ${plainNumber(p.target_value)}`;
-  return `Nollmätning ${svDay(p.baseline.from)} – ${svDay(p.baseline.to)}: ${plainNumber(p.baseline.value)} händelser${target}`;
+  return `Nollmätning ${swedishDay(p.baseline.from)} – ${swedishDay(p.baseline.to)}: ${plainNumber(p.baseline.value)} händelser${target}`;
 }
 
 const where = (p: Problem) =>
@@ -158,13 +149,13 @@ export function causeAnalysisSections(scope: string, problems: readonly Problem[
 
 const period = (m: Measure) =>
   m.period_start || m.period_end
-    ? `${m.period_start ? svDay(m.period_start) : '…'} – ${m.period_end ? svDay(m.period_end) : '…'}`
+    ? `${m.period_start ? swedishDay(m.period_start) : '…'} – ${m.period_end ? swedishDay(m.period_end) : '…'}`
     : 'Ingen period angiven';
 
 function measureText(m: Measure, problems: readonly Problem[]): string {
   const followups = m.followups.map(
     (f) =>
-      `  – ${svDay(f.due_date)}: ${f.assessment ? FOLLOWUP_ASSESSMENT_LABELS[f.assessment].sv : f.recorded_at ? 'uppföljd' : 'planerad'}`,
+      `  – ${swedishDay(f.due_date)}: ${f.assessment ? FOLLOWUP_ASSESSMENT_LABELS[f.assessment].sv : f.recorded_at ? 'uppföljd' : 'planerad'}`,
   );
   const indicators = problems
     .filter((p) => m.problems.some((x) => x.id === p.id) && p.baseline)

@@ -1,7 +1,7 @@
 import { LAW_DOCUMENT_KIND_LABELS, type LawDocumentVersion } from '../../domain/law-documents.js';
 import { type ExportFile, exportFile } from '../reports/export-file.js';
 import { heading, MARGIN, note, renderPdf, WIDTH } from '../reports/pdf-layout.js';
-import { svDay } from './law-document-text.js';
+import { swedishDay } from '../../domain/labels.js';
 
 const STATUS_TEXT: Record<LawDocumentVersion['status'], string> = {
   draft: 'Utkast, inte antaget',
@@ -11,7 +11,8 @@ const STATUS_TEXT: Record<LawDocumentVersion['status'], string> = {
 
 /** The line under the title: version, status and, once adopted, the council's decision and its day. */
 function statusLine(d: LawDocumentVersion): string {
-  const decided = d.decision_ref && d.adopted_on ? ` genom beslut ${d.decision_ref} den ${svDay(d.adopted_on)}` : '';
+  const decided =
+    d.decision_ref && d.adopted_on ? ` genom beslut ${d.decision_ref} den ${swedishDay(d.adopted_on)}` : '';
   return `Version ${d.version}. ${STATUS_TEXT[d.status]}${decided}.`;
 }
 
@@ -26,7 +27,7 @@ export async function exportLawDocumentPdf(d: LawDocumentVersion, timeZone: stri
       doc.font('Helvetica-Bold').fontSize(18).fillColor('#102a43').text(d.title, MARGIN, MARGIN, { width: WIDTH });
       note(
         doc,
-        `${statusLine(d)} Upprättad ${svDay(new Date(d.created_at).toLocaleDateString('sv-SE', { timeZone }))} enligt lagen (2023:196) om kommuners ansvar för brottsförebyggande arbete.`,
+        `${statusLine(d)} Upprättad ${swedishDay(new Date(d.created_at).toLocaleDateString('sv-SE', { timeZone }))} enligt lagen (2023:196) om kommuners ansvar för brottsförebyggande arbete.`,
       );
       for (const s of d.sections) {
         heading(doc, `${s.number}. ${s.heading}`);

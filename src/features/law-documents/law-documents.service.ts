@@ -12,7 +12,7 @@ import {
   type LawDocumentVersionSummary,
 } from '../../domain/law-documents.js';
 import type { ServiceContext } from '../../core/context.js';
-import { recordAudit } from '../../core/audit.repo.js';
+import { auditChange } from '../../core/audit.repo.js';
 import { findOrganisationName } from '../../core/tenancy.repo.js';
 import { draftSections } from './law-document-drafts.js';
 import { assertWritesLawDocument, readableLawStatuses } from './law-documents.policy.js';
@@ -32,24 +32,15 @@ import {
 /** Adopted documents are public: personal data never goes in, whoever wrote it. */
 const redact = (text: string) => redactPersonalData(text).text;
 
-const audit = (
+/** One audit event for a document version. */
+const auditVersion = (
   ctx: ServiceContext,
   db: ServiceContext['db'],
   id: string,
   action: 'create' | 'update',
   after: object,
   before?: object,
-) =>
-  recordAudit(db, {
-    organisationId: ctx.organisation.id,
-    actor: ctx.actor,
-    remoteAddress: ctx.remoteAddress,
-    action,
-    entityType: 'law_document_version',
-    entityId: id,
-    before: (before ?? null) as Record<string, unknown> | null,
-    after: after as Record<string, unknown>,
-  });
+) => auditChange(db, ctx, { action, entityType: 'law_document_version', entityId: id, after, before });
 
 function toSummary(row: LawVersionRow): LawDocumentVersionSummary {
   return {
@@ -138,7 +129,12 @@ export async function generateLawDocument(
       // Drawn from records their own services redacted on write; redacting again would read dates as phone numbers.
       sections,
     );
-    await audit(ctx, trx, versionId, 'create', { ...input, version, generated: true, sections: sections.length });
+    await auditVersion(ctx, trx, versionId, 'create', {
+      ...input,
+      version,
+      generated: true,
+      sections: sections.length,
+    });
     return versionId;
   });
   return getLawDocument(ctx, id);
@@ -183,7 +179,7 @@ export async function reviseLawDocument(
       },
       edited,
     );
-    await audit(ctx, trx, versionId, 'create', {
+    await auditVersion(ctx, trx, versionId, 'create', {
       version,
       based_on: from.version,
       edited_sections: input.sections.map((s) => s.position + 1),
@@ -210,14 +206,21 @@ export async function adoptLawDocument(
     const inForce = await findAdoptedLawVersion(trx, before);
     if (inForce) {
       await updateLawVersionStatus(trx, inForce.id, { status: 'replaced' });
-      await audit(ctx, trx, inForce.id, 'update', { status: 'replaced', replaced_by: id }, { status: 'adopted' });
+      await auditVersion(
+        ctx,
+        trx,
+        inForce.id,
+        'update',
+        { status: 'replaced', replaced_by: id },
+        { status: 'adopted' },
+      );
     }
     await updateLawVersionStatus(trx, id, {
       status: 'adopted',
       decision_ref: redact(input.decision_ref),
       adopted_on: input.adopted_on,
     });
-    await audit(ctx, trx, id, 'update', { ...input }, { status: before.status });
+    await auditVersion(ctx, trx, id, 'update', { ...input }, { status: before.status });
   });
   return getLawDocument(ctx, id);
 }

@@ -3,7 +3,7 @@ import { inTransaction } from '../../db/transaction.js';
 import { AppError } from '../../domain/errors.js';
 import type { ProgrammeSectionCreate, ProgrammeSectionUpdate, ProgrammeVersion } from '../../domain/programmes.js';
 import type { ServiceContext } from '../../core/context.js';
-import { recordAudit } from '../../core/audit.repo.js';
+import { auditChange } from '../../core/audit.repo.js';
 import { findUnit } from '../../core/tenancy.repo.js';
 import { assertProblemsExist } from '../problems/problems.service.js';
 import { assertDraft } from './programmes.policy.js';
@@ -56,14 +56,11 @@ export async function addProgrammeSection(
       unit_id: input.unit_id ?? null,
     });
     await replaceSectionIndicators(trx, id, input.indicator_problem_ids);
-    await recordAudit(trx, {
-      organisationId: ctx.organisation.id,
-      actor: ctx.actor,
+    await auditChange(trx, ctx, {
       action: 'create',
       entityType: 'programme_section',
       entityId: id,
       after: { ...input, version_id: versionId },
-      remoteAddress: ctx.remoteAddress,
     });
   });
   return getProgrammeVersion(ctx, versionId);
@@ -90,15 +87,12 @@ export async function updateProgrammeSection(
       ...(input.heading !== undefined ? { heading: input.heading === null ? null : redact(input.heading) } : {}),
       ...(input.body !== undefined ? { body: redact(input.body) } : {}),
     });
-    await recordAudit(trx, {
-      organisationId: ctx.organisation.id,
-      actor: ctx.actor,
+    await auditChange(trx, ctx, {
       action: 'update',
       entityType: 'programme_section',
       entityId: id,
       before: { heading: before.heading, body: before.body },
       after: { ...input },
-      remoteAddress: ctx.remoteAddress,
     });
     return before.version_id;
   });
@@ -110,14 +104,11 @@ export async function removeProgrammeSection(ctx: ServiceContext, id: string): P
   const versionId = await inTransaction(ctx.db, async (trx) => {
     const before = await draftSection({ ...ctx, db: trx }, id);
     await deleteSectionRow(trx, id);
-    await recordAudit(trx, {
-      organisationId: ctx.organisation.id,
-      actor: ctx.actor,
+    await auditChange(trx, ctx, {
       action: 'delete',
       entityType: 'programme_section',
       entityId: id,
       before: { kind: before.kind, heading: before.heading, body: before.body, version_id: before.version_id },
-      remoteAddress: ctx.remoteAddress,
     });
     return before.version_id;
   });

@@ -12,7 +12,7 @@ import {
   type ProgrammeVersionUpdate,
 } from '../../domain/programmes.js';
 import type { ServiceContext } from '../../core/context.js';
-import { recordAudit } from '../../core/audit.repo.js';
+import { auditChange } from '../../core/audit.repo.js';
 import { ANONYMOUS } from '../../domain/auth.js';
 import { diffVersions } from './programme-diff.js';
 import { toSummary, toVersion } from './programme-view.js';
@@ -33,20 +33,6 @@ import {
 
 /** Titles are public text like the sections: personal data never goes in. */
 const redact = (text: string) => redactPersonalData(text).text;
-
-const audit = (
-  ctx: ServiceContext,
-  db: ServiceContext['db'],
-  entry: { action: 'create' | 'update'; entityType: string; entityId: string; before?: object; after?: object },
-) =>
-  recordAudit(db, {
-    organisationId: ctx.organisation.id,
-    actor: ctx.actor,
-    remoteAddress: ctx.remoteAddress,
-    ...entry,
-    before: (entry.before ?? null) as Record<string, unknown> | null,
-    after: (entry.after ?? null) as Record<string, unknown> | null,
-  });
 
 /** The version if the caller may see it (the public: adopted and replaced ones only), else NOT_FOUND. */
 export async function versionRow(ctx: ServiceContext, id: string, forUpdate = false): Promise<VersionRow> {
@@ -97,7 +83,12 @@ export async function createProgramme(ctx: ServiceContext, input: ProgrammeCreat
       adopted_on: null,
       created_by: ctx.actor,
     });
-    await audit(ctx, trx, { action: 'create', entityType: 'programme', entityId: programmeId, after: { ...input } });
+    await auditChange(trx, ctx, {
+      action: 'create',
+      entityType: 'programme',
+      entityId: programmeId,
+      after: { ...input },
+    });
     return versionId;
   });
   return getProgrammeVersion(ctx, id);
@@ -147,7 +138,7 @@ export async function createProgrammeDraft(
         links.filter((l) => l.section_id === s.id).map((l) => l.problem_id),
       );
     }
-    await audit(ctx, trx, {
+    await auditChange(trx, ctx, {
       action: 'create',
       entityType: 'programme_version',
       entityId: versionId,
@@ -172,7 +163,7 @@ export async function updateProgrammeVersion(
         details: [{ path: 'period_to', code: 'before_start', message: 'period_to before period_from' }],
       });
     await updateVersionRow(trx, id, { ...input, ...(input.title ? { title: redact(input.title) } : {}) });
-    await audit(ctx, trx, {
+    await auditChange(trx, ctx, {
       action: 'update',
       entityType: 'programme_version',
       entityId: id,
@@ -205,7 +196,7 @@ export async function changeProgrammeStatus(
       status: input.status,
       ...(input.status === 'adopted' ? { decision_ref: input.decision_ref!, adopted_on: input.adopted_on! } : {}),
     });
-    await audit(ctx, trx, {
+    await auditChange(trx, ctx, {
       action: 'update',
       entityType: 'programme_version',
       entityId: id,
@@ -216,7 +207,7 @@ export async function changeProgrammeStatus(
     const replaced = await versionRow(tx, before.replaces_version_id, true);
     if (replaced.status !== 'adopted') return;
     await updateVersionRow(trx, replaced.id, { status: 'replaced' });
-    await audit(ctx, trx, {
+    await auditChange(trx, ctx, {
       action: 'update',
       entityType: 'programme_version',
       entityId: replaced.id,

@@ -1,5 +1,5 @@
 import { localMinute } from '../../domain/calendar/index.js';
-import { ACTION_STATUS_LABELS } from '../../domain/labels.js';
+import { ACTION_STATUS_LABELS, swedishDay } from '../../domain/labels.js';
 import type { FrozenReportView, Meeting } from '../../domain/meetings.js';
 import { RATING_LABELS, type RatingLevel } from '../../domain/situation.js';
 
@@ -28,16 +28,6 @@ export interface ActionRow {
   unit: string;
   due: string;
   status: string;
-}
-
-const LONG_DATE = new Intl.DateTimeFormat('sv-SE', { timeZone: 'UTC', day: 'numeric', month: 'long', year: 'numeric' });
-
-/**
- * A calendar day ('YYYY-MM-DD') the way a Swedish letter writes it.
- * @example swedishDay('2026-12-21') // '21 december 2026'
- */
-export function swedishDay(day: string): string {
-  return LONG_DATE.format(new Date(`${day}T12:00:00Z`));
 }
 
 /** An instant on the zone's wall clock, written out ('7 december 2026 kl. 09:30'). */

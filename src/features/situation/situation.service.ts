@@ -1,7 +1,7 @@
 import {
   addWeeks,
   isoWeekMonday,
-  isoWeekOfDate,
+  isoWeekOfDay,
   parseIsoWeek,
   previousWeek,
   sameWeekLastYear,
@@ -320,11 +320,6 @@ export async function buildReport(
       overdue: a.status === 'open' && a.due_date < day,
     })),
   };
-}
-
-function isoWeekOfDay(day: string): string {
-  const [y, m, d] = day.split('-').map(Number) as [number, number, number];
-  return isoWeekOfDate(y, m, d);
 }
 
 /** The thresholds a district uses (its own, or the defaults). */
