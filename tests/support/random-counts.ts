@@ -1,0 +1,64 @@
+/**
+ * Seeded random counts for the simulation tests of the evaluation statistics: Poisson counts, and
+ * overdispersed (gamma–Poisson, i.e. negative binomial) weekly counts like those of a real place.
+ */
+import { xoroshiro128plus } from 'pure-rand';
+
+/** A seeded source of counts: the same seed gives the same sequence on every machine. */
+export interface CountSource {
+  /** Uniform in [0, 1). */
+  uniform(): number;
+  /** Poisson with mean λ, by sequential inversion (exact; fine for the means used in tests, λ < 700). */
+  poisson(mean: number): number;
+  /** Negative binomial with the given mean and variance mean + mean²/size (gamma-mixed Poisson). */
+  negativeBinomial(mean: number, size: number): number;
+}
+
+const TWO_POW_32 = 4_294_967_296;
+
+/**
+ * A count source from a seed.
+ * @example const source = countSource(7); source.poisson(12); // the same value for seed 7 every time
+ */
+export function countSource(seed: number): CountSource {
+  // xoroshiro128+ seeded with neighbouring integers gives nearly equal first outputs (seeds 0…9 all start
+  // near 0.99999), so the seed is hashed first (MurmurHash3's finaliser) and the first outputs are dropped.
+  let h = seed >>> 0;
+  h = Math.imul(h ^ (h >>> 16), 0x85ebca6b);
+  h = Math.imul(h ^ (h >>> 13), 0xc2b2ae35);
+  const gen = xoroshiro128plus((h ^ (h >>> 16)) | 0);
+  for (let i = 0; i < 20; i++) gen.unsafeNext();
+  // 53 random bits, so that the tails of the inversion are reached.
+  const uniform = () => ((gen.unsafeNext() >>> 0) * TWO_POW_32 + (gen.unsafeNext() >>> 0)) / TWO_POW_32 ** 2;
+  const normal = () => Math.sqrt(-2 * Math.log(1 - uniform())) * Math.cos(2 * Math.PI * uniform());
+  // Marsaglia & Tsang (2000) for shape ≥ 1, boosted by U^(1/shape) below 1.
+  const gamma = (shape: number): number => {
+    if (shape < 1) return gamma(shape + 1) * (1 - uniform()) ** (1 / shape);
+    const d = shape - 1 / 3;
+    const c = 1 / Math.sqrt(9 * d);
+    for (;;) {
+      const x = normal();
+      const v = (1 + c * x) ** 3;
+      if (v <= 0) continue;
+      if (Math.log(1 - uniform()) < 0.5 * x * x + d - d * v + d * Math.log(v)) return d * v;
+    }
+  };
+  const poisson = (mean: number): number => {
+    if (mean <= 0) return 0;
+    const u = uniform();
+    let k = 0;
+    let p = Math.exp(-mean);
+    let cdf = p;
+    while (u > cdf && k < 10_000) {
+      k++;
+      p *= mean / k;
+      cdf += p;
+    }
+    return k;
+  };
+  return {
+    uniform,
+    poisson,
+    negativeBinomial: (mean, size) => poisson((mean * gamma(size)) / size),
+  };
+}
