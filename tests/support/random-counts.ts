@@ -8,6 +8,8 @@ import { xoroshiro128plus } from 'pure-rand';
 export interface CountSource {
   /** Uniform in [0, 1). */
   uniform(): number;
+  /** Standard normal (Box–Muller). */
+  normal(): number;
   /** Poisson with mean λ, by sequential inversion (exact; fine for the means used in tests, λ < 700). */
   poisson(mean: number): number;
   /** Negative binomial with the given mean and variance mean + mean²/size (gamma-mixed Poisson). */
@@ -58,6 +60,7 @@ export function countSource(seed: number): CountSource {
   };
   return {
     uniform,
+    normal,
     poisson,
     negativeBinomial: (mean, size) => poisson((mean * gamma(size)) / size),
   };
