@@ -2,7 +2,7 @@
  * Seeded random counts for the simulation tests of the evaluation statistics: Poisson counts, and
  * overdispersed (gamma–Poisson, i.e. negative binomial) weekly counts like those of a real place.
  */
-import { xoroshiro128plus } from 'pure-rand';
+import { seededUniform } from '../../src/analysis/stats/seeded-random.js';
 
 /** A seeded source of counts: the same seed gives the same sequence on every machine. */
 export interface CountSource {
@@ -16,22 +16,12 @@ export interface CountSource {
   negativeBinomial(mean: number, size: number): number;
 }
 
-const TWO_POW_32 = 4_294_967_296;
-
 /**
  * A count source from a seed.
  * @example const source = countSource(7); source.poisson(12); // the same value for seed 7 every time
  */
 export function countSource(seed: number): CountSource {
-  // xoroshiro128+ seeded with neighbouring integers gives nearly equal first outputs (seeds 0…9 all start
-  // near 0.99999), so the seed is hashed first (MurmurHash3's finaliser) and the first outputs are dropped.
-  let h = seed >>> 0;
-  h = Math.imul(h ^ (h >>> 16), 0x85ebca6b);
-  h = Math.imul(h ^ (h >>> 13), 0xc2b2ae35);
-  const gen = xoroshiro128plus((h ^ (h >>> 16)) | 0);
-  for (let i = 0; i < 20; i++) gen.unsafeNext();
-  // 53 random bits, so that the tails of the inversion are reached.
-  const uniform = () => ((gen.unsafeNext() >>> 0) * TWO_POW_32 + (gen.unsafeNext() >>> 0)) / TWO_POW_32 ** 2;
+  const uniform = seededUniform(seed);
   const normal = () => Math.sqrt(-2 * Math.log(1 - uniform())) * Math.cos(2 * Math.PI * uniform());
   // Marsaglia & Tsang (2000) for shape ≥ 1, boosted by U^(1/shape) below 1.
   const gamma = (shape: number): number => {
