@@ -1,6 +1,6 @@
 /**
  * Did the pattern change inside an area between two periods? Andresen's spatial point pattern test (Andresen
- * 2009, "Testing for similarity in area-based spatial patterns", J Quant Criminol 25:333), as the R package
+ * 2009, "Testing for similarity in area-based spatial patterns", Applied Geography 29:333), as the R package
  * sppt (Steenbeek et al.) runs it: units i = 1…m (street segments, grid cells, or a library's indoor zones)
  * with a base count (before) and a test count (after). 200 times, 85 % of the test events are drawn without
  * replacement and each unit's share of the sample is noted; a unit is similar when its base share lies inside
@@ -10,7 +10,7 @@
  * same data give the same answer on every machine.
  * Only the test events are resampled, so the base period's own chance variation is not in the interval: two
  * draws of one pattern already differ in many units, and with many events trivial differences count as
- * changes (Wheeler, Steenbeek & Andresen 2018, J Geogr Syst 20:221). Read S against 0.8 and look at the shares.
+ * changes (Wheeler, Steenbeek & Andresen 2018, Transactions in GIS 22:760). Read S against 0.8 and look at the shares.
  */
 import { seededUniform } from '../seeded-random.js';
 
