@@ -81,14 +81,20 @@ export function normalEquations(
   const p = x[0]?.length ?? 0;
   const xtwx: Matrix = Array.from({ length: p }, () => new Array<number>(p).fill(0));
   const xtwz = new Array<number>(p).fill(0);
+  // Design rows of dummies are mostly zero (one area, one week): accumulate over the non-zero entries only.
+  const nonZero: number[] = [];
   for (let r = 0; r < x.length; r++) {
     const row = x[r]!;
     const weight = w ? w[r]! : 1;
-    for (let i = 0; i < p; i++) {
+    nonZero.length = 0;
+    for (let i = 0; i < p; i++) if (row[i] !== 0) nonZero.push(i);
+    for (const i of nonZero) {
       const wi = weight * row[i]!;
-      if (wi === 0) continue;
       xtwz[i] = xtwz[i]! + wi * z[r]!;
-      for (let j = 0; j <= i; j++) xtwx[i]![j] = xtwx[i]![j]! + wi * row[j]!;
+      for (const j of nonZero) {
+        if (j > i) break;
+        xtwx[i]![j] = xtwx[i]![j]! + wi * row[j]!;
+      }
     }
   }
   for (let i = 0; i < p; i++) for (let j = 0; j < i; j++) xtwx[j]![i] = xtwx[i]![j]!;

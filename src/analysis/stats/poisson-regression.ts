@@ -76,7 +76,11 @@ export function poissonRegression(
     const l = cholesky(xtwx);
     if (!l) throw new RangeError('the design is not of full rank: some columns are combinations of others');
     coefficients = choleskySolve(l, xtwz);
-    eta = x.map((row, i) => row.reduce((s, v, j) => s + v * coefficients[j]!, off(i)));
+    eta = x.map((row, i) => {
+      let e = off(i);
+      for (let j = 0; j < p; j++) if (row[j] !== 0) e += row[j]! * coefficients[j]!;
+      return e;
+    });
     mu = eta.map((e) => Math.exp(e));
     const next = deviance(y, mu);
     const change = Math.abs(next - dev) / (Math.abs(next) + 0.1);
