@@ -1,6 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { countSource } from '../../../../tests/support/random-counts.js';
-import { type DidEstimate, differenceInDifferences, type WeeklyAreaCount } from './difference-in-differences.js';
+import {
+  type DidEstimate,
+  differenceInDifferences,
+  type PreTrend,
+  preTrendCheck,
+  type WeeklyAreaCount,
+} from './difference-in-differences.js';
 import { relativeEffect } from './relative-effect.js';
 
 /** Rows for areas × weeks from per-area weekly counts; the first `before` weeks are the before period. */
@@ -128,5 +134,51 @@ describe('difference-in-differences in simulation (200 seeded runs each)', () =>
     let significant = 0;
     for (let seed = 0; seed < 200; seed++) if (simulate(10_000 + seed, 0).significant) significant++;
     expect(significant / 200).toBeLessThanOrEqual(0.1);
+  });
+});
+
+describe('pre-trend check', () => {
+  function trend(result: ReturnType<typeof preTrendCheck>): PreTrend {
+    if (!result.ok) throw new Error(`expected a trend, got ${result.code}`);
+    return result;
+  }
+
+  it('finds no difference when the treatment area is always twice the comparison (γ = 0 fits exactly)', () => {
+    const comparison = [10, 14, 8, 12, 16, 9, 11, 13];
+    const r = trend(preTrendCheck(rows({ library: comparison.map((c) => 2 * c), other: comparison }, ['library'], 8)));
+    expect(r.weeklyRatio).toBeCloseTo(1, 8);
+    expect(r.differs).toBe(false);
+  });
+
+  it('finds a treatment area that grew 10 % a week against a flat comparison (deterministic series)', () => {
+    const weeks = 12;
+    const library = Array.from({ length: weeks }, (_, t) => Math.round(40 * 1.1 ** t));
+    const r = trend(preTrendCheck(rows({ library, other: new Array<number>(weeks).fill(40) }, ['library'], weeks)));
+    expect(r.weeklyRatio).toBeCloseTo(1.1, 2);
+    expect(r.differs).toBe(true);
+  });
+
+  it('uses only the before weeks, and says when there are too few', () => {
+    expect(preTrendCheck(twoAreas)).toMatchObject({ ok: true });
+    expect(preTrendCheck(rows({ library: [3, 4, 5, 1], other: [5, 6, 7, 8] }, ['library'], 3))).toEqual({
+      ok: false,
+      code: 'TOO_FEW_WEEKS',
+    });
+    expect(preTrendCheck(rows({ library: [0, 0, 0, 0, 5], other: [5, 6, 7, 8, 9] }, ['library'], 4))).toEqual({
+      ok: false,
+      code: 'EMPTY_CELL',
+    });
+  });
+
+  it('calls parallel seeded trends different in at most 10 % of 100 runs', () => {
+    let differs = 0;
+    for (let seed = 0; seed < 100; seed++) {
+      const source = countSource(50_000 + seed);
+      const series = (mean: number) =>
+        Array.from({ length: 26 }, (_, week) => source.negativeBinomial(mean * (1 + week / 52), 5));
+      const result = trend(preTrendCheck(rows({ library: series(4), a: series(6), b: series(5) }, ['library'], 26)));
+      if (result.differs) differs++;
+    }
+    expect(differs).toBeLessThanOrEqual(10);
   });
 });

@@ -90,7 +90,7 @@ describe('relative effect in words', () => {
     );
   });
 
-  it('carries the caveats: small counts, a zero cell, a buffer with few events, a before period at a peak', () => {
+  it('carries the caveats: small counts, a zero cell, a buffer with few events, a before period at a peak, differing pre-trends', () => {
     const small = interpretRelativeEffect(relativeEffect(cells(6, 4, 40, 38)), 'sv');
     expect(small.summary).toMatch(/kan vara slump$/);
     expect(small.caveats.map((c) => c.code)).toEqual(['small-counts']);

@@ -16,6 +16,7 @@ export type CaveatCode =
   | 'small-counts'
   | 'zero-cell'
   | 'regression-to-mean'
+  | 'pre-trend'
   | 'small-buffer-counts'
   | 'overdispersion'
   | 'autocorrelation'
@@ -55,6 +56,12 @@ const CAVEATS: { [C in Exclude<CaveatCode, 'overdispersion' | 'autocorrelation'>
       'Regression mot medelvärdet: föreperioden slutar på en topp. En nedgång hade troligen kommit även utan åtgärden, så effekten kan vara överskattad.',
     en: () =>
       'Regression to the mean: the before period ends at a peak. Some fall would probably have come without the measure, so the effect may be overstated.',
+  },
+  'pre-trend': {
+    sv: () =>
+      'Åtgärdsområdet och jämförelseområdena följde inte samma trend före åtgärden. Jämförelsen förutsätter att de gör det, så effekten kan vara missvisande.',
+    en: () =>
+      'The treatment and comparison areas did not follow the same trend before the measure. The comparison assumes they do, so the effect may be misleading.',
   },
   'small-buffer-counts': {
     sv: () =>
@@ -150,6 +157,8 @@ export interface EffectContext {
   displacement?: Displacement;
   /** The before period ends at a peak (see regression-to-mean.ts). */
   baselineAtPeak?: boolean;
+  /** The treatment and comparison areas' trends differed before the measure (see `preTrendCheck`). */
+  preTrendDiffers?: boolean;
 }
 
 function countCaveats(
@@ -168,6 +177,7 @@ function countCaveats(
       caveats.push(caveat('small-buffer-counts', lang));
   }
   if (context.baselineAtPeak) caveats.push(caveat('regression-to-mean', lang));
+  if (context.preTrendDiffers) caveats.push(caveat('pre-trend', lang));
   return caveats;
 }
 
