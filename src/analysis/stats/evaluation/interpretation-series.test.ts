@@ -22,6 +22,10 @@ describe('interrupted time series in words', () => {
     expect(r.summary).toMatch(/^The level changed by /);
     expect(r.caveats.map((c) => c.code)).toEqual(['autocorrelation']);
     expect(r.caveats[0]!.text).toMatch(/Durbin–Watson \d\.\d\d/);
+    const { lower, upper } = result.robust.levelChange;
+    expect(r.caveats[0]!.text).toContain(
+      `Newey–West errors the level change's 95% CI is ${lower.toFixed(1)} to ${upper.toFixed(1)}.`,
+    );
   });
 });
 

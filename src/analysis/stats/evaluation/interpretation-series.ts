@@ -41,12 +41,15 @@ export function interpretInterruptedTimeSeries(
   if (result.autocorrelation === 'positive') {
     const r1 = formatNumber(result.lag1Autocorrelation, lang, 2);
     const dw = formatNumber(result.durbinWatson, lang, 2);
+    const { levelChange: robust } = result.robust;
+    const n = (x: number) => formatNumber(x, lang, digits);
+    const label = intervalLabel(result.level, lang);
+    const range = `${n(robust.lower)} ${sv ? 'till' : 'to'} ${n(robust.upper)}`;
     caveats.push({
       code: 'autocorrelation',
-      text:
-        lang === 'sv'
-          ? `Perioderna hänger ihop (autokorrelation ${r1}, Durbin–Watson ${dw}): standardfelen är troligen för små och intervallen för smala.`
-          : `Successive periods are correlated (autocorrelation ${r1}, Durbin–Watson ${dw}): the standard errors are probably too small and the intervals too narrow.`,
+      text: sv
+        ? `Perioderna hänger ihop (autokorrelation ${r1}, Durbin–Watson ${dw}): standardfelen är troligen för små och intervallen för smala. Med Newey–West-korrigerade fel är nivåförändringens ${label} ${range}.`
+        : `Successive periods are correlated (autocorrelation ${r1}, Durbin–Watson ${dw}): the standard errors are probably too small and the intervals too narrow. With Newey–West errors the level change's ${label} is ${range}.`,
     });
   }
   if (result.fewPoints) caveats.push(caveat('few-points', lang));

@@ -1,7 +1,24 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { countSource } from '../../../../tests/support/random-counts.js';
-import { interruptedTimeSeries } from './interrupted-time-series.js';
+import { interruptedTimeSeries, neweyWestCovariance } from './interrupted-time-series.js';
+
+/** (XᵀX)⁻¹ by Gauss–Jordan elimination, independent of the Cholesky code under test. */
+function ordinaryInverse(x: number[][]): number[][] {
+  const k = x[0]!.length;
+  const a = Array.from({ length: k }, (_, i) => [
+    ...Array.from({ length: k }, (_, j) => x.reduce((s, row) => s + row[i]! * row[j]!, 0)),
+    ...Array.from({ length: k }, (_, j) => (i === j ? 1 : 0)),
+  ]);
+  for (let c = 0; c < k; c++) {
+    const pivot = a.findIndex((row, r) => r >= c && Math.abs(row[c]!) > 1e-12);
+    [a[c], a[pivot]] = [a[pivot]!, a[c]!];
+    const p = a[c]![c]!;
+    a[c] = a[c]!.map((v) => v / p);
+    for (let r = 0; r < k; r++) if (r !== c) a[r] = a[r]!.map((v, j) => v - a[r]![c]! * a[c]![j]!);
+  }
+  return a.map((row) => row.slice(k));
+}
 
 describe('interrupted time series (segmented regression)', () => {
   it('[2, 4, 5, 8 | 3, 4, 6, 6] interrupted at t = 4 (hand calculation)', () => {
@@ -28,6 +45,26 @@ describe('interrupted time series (segmented regression)', () => {
     expect(r.durbinWatson).toBeCloseTo(3.078571, 6);
     expect(r.lag1Autocorrelation).toBeCloseTo(-0.6, 10);
     expect(r).toMatchObject({ before: 4, after: 4, fewPoints: true });
+  });
+
+  it("Newey–West at lag 0 is White's HC0; at the default lag it matches the same formula computed in NumPy", () => {
+    // Lag 0, by hand on the two separate lines (residuals e as above; d = t − t̄ = −1.5, −0.5, 0.5, 1.5; Sxx = 5):
+    // slope change Var = Σd²e²/Sxx² before + after = 0.515/25 + 0.515/25 = 0.0412 → SE 0.202978. The level change
+    // is (after line at t0) − (before line at t0) with weights ¼ + (t0 − t̄)·d/5 on y: before −0.5, 0, 0.5, 1.0,
+    // after 0.7, 0.4, 0.1, −0.2 → Var = Σw²e² = 0.285 + 0.0226 = 0.3076 → SE 0.554617.
+    const y = [2, 4, 5, 8, 3, 4, 6, 6];
+    const x = y.map((_, t) => [1, t, t >= 4 ? 1 : 0, t >= 4 ? t - 4 : 0]);
+    const fitted = [1.9, 3.8, 5.7, 7.6, 3.1, 4.2, 5.3, 6.4];
+    const residuals = y.map((v, t) => v - fitted[t]!);
+    const r = interruptedTimeSeries(y, 4);
+    const hc0 = neweyWestCovariance(x, residuals, ordinaryInverse(x), 0);
+    expect(Math.sqrt(hc0[3]![3]!)).toBeCloseTo(0.202978, 6);
+    expect(Math.sqrt(hc0[2]![2]!)).toBeCloseTo(0.554617, 6);
+    // Default lag ⌊4·(8/100)^(2/9)⌋ = 2; NumPy on the same sandwich gives 0.418171 and 0.136870.
+    expect(r.robust.lag).toBe(2);
+    expect(r.robust.levelChange.se).toBeCloseTo(0.418171, 6);
+    expect(r.robust.slopeChange.se).toBeCloseTo(0.13687, 5);
+    expect(r.robust.levelChange.estimate).toBeCloseTo(-6.4, 10);
   });
 
   it('recovers level and slope changes exactly from a noiseless series', () => {
@@ -66,6 +103,20 @@ describe('interrupted time series (segmented regression)', () => {
     }
     expect(flaggedAr).toBeGreaterThanOrEqual(90);
     expect(flaggedWhite).toBeLessThanOrEqual(10);
+  });
+
+  it('keeps the level change interval closer to 95 % under AR(1) errors with Newey–West than with OLS (200 seeded series)', () => {
+    let ols = 0;
+    let robust = 0;
+    for (let seed = 0; seed < 200; seed++) {
+      const s = countSource(60_000 + seed);
+      let e = 0;
+      const series = Array.from({ length: 104 }, (_, t) => 20 - (t >= 52 ? 6 : 0) + (e = 0.6 * e + 2 * s.normal()));
+      const r = interruptedTimeSeries(series, 52);
+      if (r.levelChange.lower <= -6 && -6 <= r.levelChange.upper) ols++;
+      if (r.robust.levelChange.lower <= -6 && -6 <= r.robust.levelChange.upper) robust++;
+    }
+    expect(robust).toBeGreaterThan(ols);
   });
 
   it('covers the true level change in about 95 % of white-noise series (≥ 90 % of 200)', () => {

@@ -5,8 +5,10 @@
  * fitted by ordinary least squares. β2 is the change in level at the interruption (the after line at t0
  * minus the before line carried forward), β3 the change in slope per period. Weekly counts of one place are
  * seldom independent from week to week; OLS standard errors then are too small (positive autocorrelation),
- * so the result carries the Durbin–Watson statistic and the lag-1 autocorrelation of the residuals, and a
- * flag when the latter is larger than white noise would give (|r₁| > z/√n, Bartlett's approximation).
+ * so the result carries the Durbin–Watson statistic and the lag-1 autocorrelation of the residuals, a flag
+ * when the latter is larger than white noise would give (|r₁| > z/√n, Bartlett's approximation), and
+ * Newey–West standard errors that stay valid under autocorrelation (Newey & West 1987, Bartlett weights,
+ * lag ⌊4·(n/100)^(2/9)⌋; as R's sandwich::NeweyWest(fit, lag, prewhite = FALSE)).
  */
 import { cholesky, choleskyInverse, choleskySolve, normalEquations } from '../linear-algebra.js';
 import { normalQuantile, studentTQuantile, studentTTwoSided } from '../special.js';
@@ -45,6 +47,37 @@ export interface SegmentedRegression {
   autocorrelation: 'positive' | 'negative' | 'none';
   /** Fewer than 12 periods on one side of the interruption (Wagner et al. 2002 recommend at least 12 each). */
   fewPoints: boolean;
+  /** The level and slope changes with Newey–West (autocorrelation-robust) standard errors, t on n − 4 df. */
+  robust: { lag: number; levelChange: Coefficient; slopeChange: Coefficient };
+}
+
+/**
+ * Newey–West covariance (XᵀX)⁻¹ S (XᵀX)⁻¹ with S = Σ_l w_l Σ_t e_t·e_{t−l}·(x_t x_{t−l}ᵀ + x_{t−l} x_tᵀ)
+ * (the l = 0 term counted once) and Bartlett weights w_l = 1 − l/(lag + 1).
+ * @example neweyWestCovariance(x, residuals, inverse, 0) // White's HC0 covariance
+ */
+export function neweyWestCovariance(
+  x: readonly (readonly number[])[],
+  residuals: readonly number[],
+  inverse: readonly (readonly number[])[],
+  lag: number,
+): number[][] {
+  const k = inverse.length;
+  const meat = Array.from({ length: k }, () => new Array<number>(k).fill(0));
+  for (let l = 0; l <= lag; l++) {
+    const weight = l === 0 ? 1 : 1 - l / (lag + 1);
+    for (let t = l; t < x.length; t++) {
+      const ee = weight * residuals[t]! * residuals[t - l]!;
+      for (let i = 0; i < k; i++)
+        for (let j = 0; j < k; j++) {
+          const cross = x[t]![i]! * x[t - l]![j]! + (l === 0 ? 0 : x[t - l]![i]! * x[t]![j]!);
+          meat[i]![j] = meat[i]![j]! + ee * cross;
+        }
+    }
+  }
+  const product = (a: readonly (readonly number[])[], b: readonly (readonly number[])[]) =>
+    a.map((row) => b[0]!.map((_, j) => row.reduce((s, v, m) => s + v * b[m]![j]!, 0)));
+  return product(product(inverse, meat), inverse);
 }
 
 /** The minimum periods on each side that Wagner et al. (2002) recommend. */
@@ -82,9 +115,9 @@ export function interruptedTimeSeries(
   const df = n - 4;
   const sigma2 = rss / df;
   const q = studentTQuantile(1 - (1 - level) / 2, df);
-  const coefficient = (j: number): Coefficient => {
+  const coefficient = (j: number, variance = sigma2 * inverse[j]![j]!): Coefficient => {
     const estimate = beta[j]!;
-    const se = Math.sqrt(sigma2 * inverse[j]![j]!);
+    const se = Math.sqrt(variance);
     // A perfect fit has no spread: the estimate is exact, p is 0 unless the estimate is 0 too.
     const p = se > 0 ? studentTTwoSided(estimate / se, df) : estimate === 0 ? 1 : 0;
     return { estimate, se, lower: estimate - q * se, upper: estimate + q * se, p };
@@ -98,6 +131,8 @@ export function interruptedTimeSeries(
   const durbinWatson = rss > 0 ? diff2 / rss : 2;
   const lag1Autocorrelation = rss > 0 ? lagged / rss : 0;
   const bound = normalQuantile(1 - (1 - level) / 2) / Math.sqrt(n);
+  const lag = Math.floor(4 * (n / 100) ** (2 / 9));
+  const hac = neweyWestCovariance(x, residuals, inverse, lag);
   return {
     baselineLevel: coefficient(0),
     baselineSlope: coefficient(1),
@@ -112,5 +147,6 @@ export function interruptedTimeSeries(
     lag1Autocorrelation,
     autocorrelation: lag1Autocorrelation > bound ? 'positive' : lag1Autocorrelation < -bound ? 'negative' : 'none',
     fewPoints: interruption < RECOMMENDED_POINTS_PER_SIDE || n - interruption < RECOMMENDED_POINTS_PER_SIDE,
+    robust: { lag, levelChange: coefficient(2, hac[2]![2]!), slopeChange: coefficient(3, hac[3]![3]!) },
   };
 }
