@@ -5,7 +5,7 @@
  * text. The thresholds for small counts (a cell under 5, a total under 20) follow the usual rule for when a
  * Poisson or normal approximation is too rough to trust.
  */
-import type { LabelLanguage } from '../../../domain/labels.js';
+import type { LabelLanguage, Labels } from '../../../domain/labels.js';
 import type { DidResult } from './difference-in-differences.js';
 import type { Displacement } from './displacement.js';
 import { formatNumber, formatPercent } from './number-text.js';
@@ -38,50 +38,43 @@ export interface Interpretation {
 export const SMALL_CELL = 5;
 export const SMALL_TOTAL = 20;
 
-type Text<A extends unknown[] = []> = Record<LabelLanguage, (...args: A) => string>;
+/** The caveats whose text needs no figures (overdispersion and autocorrelation quote theirs). */
+type FixedCaveat = Exclude<CaveatCode, 'overdispersion' | 'autocorrelation'>;
 
-const CAVEATS: { [C in Exclude<CaveatCode, 'overdispersion' | 'autocorrelation'>]: Text } = {
+const CAVEATS: Labels<FixedCaveat> = {
   'small-counts': {
-    sv: () =>
-      'Små tal: färre än 5 händelser i någon av de fyra cellerna eller färre än 20 totalt. Skattningen är osäker; läs intervallet snarare än punktvärdet.',
-    en: () =>
-      'Small counts: fewer than 5 incidents in one of the four cells or fewer than 20 in all. The estimate is uncertain; read the interval rather than the point value.',
+    sv: 'Små tal: färre än 5 händelser i någon av de fyra cellerna eller färre än 20 totalt. Skattningen är osäker; läs intervallet snarare än punktvärdet.',
+    en: 'Small counts: fewer than 5 incidents in one of the four cells or fewer than 20 in all. The estimate is uncertain; read the interval rather than the point value.',
   },
   'zero-cell': {
-    sv: () => 'En av cellerna saknade händelser; 0,5 har lagts till i alla fyra för att effekten ska gå att beräkna.',
-    en: () => 'One of the cells had no incidents; 0.5 was added to all four so that the effect could be computed.',
+    sv: 'En av cellerna saknade händelser; 0,5 har lagts till i alla fyra för att effekten ska gå att beräkna.',
+    en: 'One of the cells had no incidents; 0.5 was added to all four so that the effect could be computed.',
   },
   'regression-to-mean': {
-    sv: () =>
-      'Regression mot medelvärdet: föreperioden slutar på en topp. En nedgång hade troligen kommit även utan åtgärden, så effekten kan vara överskattad.',
-    en: () =>
-      'Regression to the mean: the before period ends at a peak. Some fall would probably have come without the measure, so the effect may be overstated.',
+    sv: 'Regression mot medelvärdet: föreperioden slutar på en topp. En nedgång hade troligen kommit även utan åtgärden, så effekten kan vara överskattad.',
+    en: 'Regression to the mean: the before period ends at a peak. Some fall would probably have come without the measure, so the effect may be overstated.',
   },
   'pre-trend': {
-    sv: () =>
-      'Åtgärdsområdet och jämförelseområdena följde inte samma trend före åtgärden. Jämförelsen förutsätter att de gör det, så effekten kan vara missvisande.',
-    en: () =>
-      'The treatment and comparison areas did not follow the same trend before the measure. The comparison assumes they do, so the effect may be misleading.',
+    sv: 'Åtgärdsområdet och jämförelseområdena följde inte samma trend före åtgärden. Jämförelsen förutsätter att de gör det, så effekten kan vara missvisande.',
+    en: 'The treatment and comparison areas did not follow the same trend before the measure. The comparison assumes they do, so the effect may be misleading.',
   },
   'small-buffer-counts': {
-    sv: () =>
-      'Få händelser i buffertområdet (färre än 5 i en period): att inga tecken på förflyttning syns säger lite.',
-    en: () =>
-      'Few incidents in the buffer area (fewer than 5 in a period): seeing no sign of displacement says little.',
+    sv: 'Få händelser i buffertområdet (färre än 5 i en period): att inga tecken på förflyttning syns säger lite.',
+    en: 'Few incidents in the buffer area (fewer than 5 in a period): seeing no sign of displacement says little.',
   },
   'few-points': {
-    sv: () => 'Färre än 12 perioder före eller efter insatsen: nivå och trend är osäkra.',
-    en: () => 'Fewer than 12 periods before or after the measure: level and trend are uncertain.',
+    sv: 'Färre än 12 perioder före eller efter insatsen: nivå och trend är osäkra.',
+    en: 'Fewer than 12 periods before or after the measure: level and trend are uncertain.',
   },
   'small-sample': {
-    sv: () => 'Färre än 30 svarande: ett eller två svar flyttar resultatet märkbart.',
-    en: () => 'Fewer than 30 respondents: one or two answers move the result noticeably.',
+    sv: 'Färre än 30 svarande: ett eller två svar flyttar resultatet märkbart.',
+    en: 'Fewer than 30 respondents: one or two answers move the result noticeably.',
   },
 };
 
 /** A caveat whose text needs no figures. */
-export function caveat(code: keyof typeof CAVEATS, lang: LabelLanguage): Caveat {
-  return { code, text: CAVEATS[code][lang]() };
+export function caveat(code: FixedCaveat, lang: LabelLanguage): Caveat {
+  return { code, text: CAVEATS[code][lang] };
 }
 
 /** "95 % KI" / "95% CI". */
@@ -205,30 +198,30 @@ export function interpretRelativeEffect(
   };
 }
 
-const DID_FAILURES: Record<Extract<DidResult, { ok: false }>['code'], Text> = {
+const DID_FAILURES: Labels<Extract<DidResult, { ok: false }>['code']> = {
   NO_TREATED_AREA: {
-    sv: () => 'Det finns inget åtgärdsområde i underlaget.',
-    en: () => 'There is no treatment area in the data.',
+    sv: 'Det finns inget åtgärdsområde i underlaget.',
+    en: 'There is no treatment area in the data.',
   },
   NO_COMPARISON_AREA: {
-    sv: () => 'Det finns inget jämförelseområde i underlaget.',
-    en: () => 'There is no comparison area in the data.',
+    sv: 'Det finns inget jämförelseområde i underlaget.',
+    en: 'There is no comparison area in the data.',
   },
   NO_BEFORE_WEEKS: {
-    sv: () => 'Det finns inga veckor före åtgärden.',
-    en: () => 'There are no weeks before the measure.',
+    sv: 'Det finns inga veckor före åtgärden.',
+    en: 'There are no weeks before the measure.',
   },
   NO_AFTER_WEEKS: {
-    sv: () => 'Det finns inga veckor efter åtgärden.',
-    en: () => 'There are no weeks after the measure.',
+    sv: 'Det finns inga veckor efter åtgärden.',
+    en: 'There are no weeks after the measure.',
   },
   EMPTY_CELL: {
-    sv: () => 'Åtgärds- eller jämförelseområdet saknar händelser i en av perioderna, så ingen effekt kan skattas.',
-    en: () => 'The treatment or comparison area has no incidents in one of the periods, so no effect can be estimated.',
+    sv: 'Åtgärds- eller jämförelseområdet saknar händelser i en av perioderna, så ingen effekt kan skattas.',
+    en: 'The treatment or comparison area has no incidents in one of the periods, so no effect can be estimated.',
   },
   NOT_CONVERGED: {
-    sv: () => 'Modellen gick inte att skatta med dessa veckosiffror.',
-    en: () => 'The model could not be fitted to these weekly counts.',
+    sv: 'Modellen gick inte att skatta med dessa veckosiffror.',
+    en: 'The model could not be fitted to these weekly counts.',
   },
 };
 
@@ -241,7 +234,7 @@ export function interpretDifferenceInDifferences(
   lang: LabelLanguage,
   context: EffectContext = {},
 ): Interpretation {
-  if (!result.ok) return { summary: DID_FAILURES[result.code][lang](), caveats: [] };
+  if (!result.ok) return { summary: DID_FAILURES[result.code][lang], caveats: [] };
   const t = result.totals;
   const caveats = countCaveats(
     [t.treatmentBefore, t.treatmentAfter, t.comparisonBefore, t.comparisonAfter],
