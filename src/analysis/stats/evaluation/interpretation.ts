@@ -63,7 +63,7 @@ const CAVEATS: Labels<FixedCaveat> = {
     en: 'Few incidents in the buffer area (fewer than 5 in a period): seeing no sign of displacement says little.',
   },
   'few-points': {
-    sv: 'Färre än 12 perioder före eller efter insatsen: nivå och trend är osäkra.',
+    sv: 'Färre än 12 perioder före eller efter åtgärden: nivå och trend är osäkra.',
     en: 'Fewer than 12 periods before or after the measure: level and trend are uncertain.',
   },
   'small-sample': {
