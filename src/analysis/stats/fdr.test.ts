@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { adjustBenjaminiHochberg, benjaminiHochberg } from './fdr.js';
+import { adjustBenjaminiHochberg, adjustBenjaminiYekutieli, benjaminiHochberg } from './fdr.js';
 
 // The 15 p-values of Benjamini & Hochberg (1995), J R Stat Soc B 57:289–300, section 4 (myocardial infarction study).
 const BH1995 = [
@@ -62,5 +62,25 @@ describe('Benjamini–Hochberg', () => {
         });
       }),
     );
+  });
+});
+
+describe('Benjamini–Yekutieli', () => {
+  it('is BH times c(n) = Σ 1/i, capped at 1 (R: p.adjust(c(0.01, 0.04, 0.03), "BY") = 0.055 0.0733 0.0733)', () => {
+    const by = adjustBenjaminiYekutieli([0.01, 0.04, 0.03]);
+    expect(by[0]).toBeCloseTo(0.055, 12);
+    expect(by[1]).toBeCloseTo(0.04 * (11 / 6), 12);
+    expect(by[2]).toBeCloseTo(0.04 * (11 / 6), 12);
+    expect(adjustBenjaminiYekutieli([0.9, 0.8])).toEqual([1, 1]);
+  });
+
+  it('is never below BH and equals it for a single test', () => {
+    fc.assert(
+      fc.property(fc.array(fc.double({ min: 0, max: 1, noNaN: true }), { minLength: 1, maxLength: 40 }), (p) => {
+        const bh = adjustBenjaminiHochberg(p);
+        for (const [i, q] of adjustBenjaminiYekutieli(p).entries()) expect(q).toBeGreaterThanOrEqual(bh[i]! - 1e-15);
+      }),
+    );
+    expect(adjustBenjaminiYekutieli([0.02])).toEqual([0.02]);
   });
 });

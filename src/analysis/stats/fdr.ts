@@ -39,3 +39,14 @@ export function benjaminiHochberg(pValues: readonly number[], alpha = 0.05): boo
   // the two functions in agreement even where floating point rounds k·α/n and p·n/k differently.
   return adjustBenjaminiHochberg(pValues).map((q) => q <= alpha);
 }
+
+/**
+ * Benjamini–Yekutieli adjusted p-values, for tests that may be dependent in any way (neighbouring areas
+ * sharing events): the BH values times c(n) = Σ_{i≤n} 1/i, capped at 1, exactly as R's p.adjust(p, "BY").
+ * @example adjustBenjaminiYekutieli([0.01, 0.04, 0.03]) // [0.055, 0.07333, 0.07333] (c(3) = 11/6)
+ */
+export function adjustBenjaminiYekutieli(pValues: readonly number[]): number[] {
+  let c = 0;
+  for (let i = 1; i <= pValues.length; i++) c += 1 / i;
+  return adjustBenjaminiHochberg(pValues).map((q) => Math.min(1, q * c));
+}

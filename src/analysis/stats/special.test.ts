@@ -10,6 +10,9 @@ import {
   regularizedBeta,
   regularizedGammaP,
   regularizedGammaQ,
+  studentTCdf,
+  studentTQuantile,
+  studentTTwoSided,
 } from './special.js';
 
 describe('normal distribution', () => {
@@ -97,5 +100,30 @@ describe('incomplete beta', () => {
         },
       ),
     );
+  });
+});
+
+describe("Student's t distribution", () => {
+  it('matches the t table (NIST/SEMATECH e-Handbook 1.3.6.7.2, upper critical values)', () => {
+    expect(studentTQuantile(0.975, 1)).toBeCloseTo(12.706, 3);
+    expect(studentTQuantile(0.975, 10)).toBeCloseTo(2.228, 3);
+    expect(studentTQuantile(0.975, 30)).toBeCloseTo(2.042, 3);
+    expect(studentTQuantile(0.995, 5)).toBeCloseTo(4.032, 3);
+    expect(studentTQuantile(0.025, 10)).toBeCloseTo(-2.228, 3);
+    expect(studentTQuantile(0.5, 3)).toBe(0);
+  });
+
+  it('gives the Cauchy CDF exactly at df = 1: P(T ≤ t) = ½ + atan(t)/π', () => {
+    for (const t of [-5, -1, 0.3, 2, 40]) expect(studentTCdf(t, 1)).toBeCloseTo(0.5 + Math.atan(t) / Math.PI, 12);
+  });
+
+  it('inverts its CDF and approaches the normal for large df', () => {
+    fc.assert(
+      fc.property(fc.double({ min: 0.001, max: 0.999, noNaN: true }), fc.integer({ min: 1, max: 200 }), (p, df) => {
+        expect(studentTCdf(studentTQuantile(p, df), df)).toBeCloseTo(p, 9);
+      }),
+    );
+    expect(studentTQuantile(0.975, 1e6)).toBeCloseTo(normalQuantile(0.975), 5);
+    expect(studentTTwoSided(2.228139, 10)).toBeCloseTo(0.05, 6);
   });
 });

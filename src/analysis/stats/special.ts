@@ -230,3 +230,63 @@ export function gammaQuantile(p: number, a: number): number {
 export function chiSquareQuantile(p: number, df: number): number {
   return 2 * gammaQuantile(p, df / 2);
 }
+
+function checkDf(df: number): void {
+  if (!(df > 0) || !Number.isFinite(df)) throw new RangeError(`degrees of freedom must be positive, got ${df}`);
+}
+
+/**
+ * Two-sided tail of Student's t with df degrees of freedom, P(|T| ≥ |t|) = I_{df/(df+t²)}(df/2, ½).
+ * @example studentTTwoSided(2.228139, 10) // ≈ 0.05
+ */
+export function studentTTwoSided(t: number, df: number): number {
+  checkDf(df);
+  if (Number.isNaN(t)) return NaN;
+  if (!Number.isFinite(t)) return 0;
+  return regularizedBeta(df / (df + t * t), df / 2, 0.5);
+}
+
+/**
+ * Student's t CDF P(T ≤ t).
+ * @example studentTCdf(0, 7) // 0.5
+ */
+export function studentTCdf(t: number, df: number): number {
+  const tail = studentTTwoSided(t, df) / 2;
+  return t >= 0 ? 1 - tail : tail;
+}
+
+/**
+ * Quantile of Student's t with df degrees of freedom: Newton steps on the smaller tail, kept inside a
+ * bisection bracket so it cannot diverge.
+ * @example studentTQuantile(0.975, 10) // ≈ 2.228139
+ */
+export function studentTQuantile(p: number, df: number): number {
+  checkDf(df);
+  if (!(p >= 0 && p <= 1)) return NaN;
+  if (p === 0) return -Infinity;
+  if (p === 1) return Infinity;
+  if (p === 0.5) return 0;
+  // Solve P(|T| ≥ x) = 2·min(p, 1 − p) for x > 0, then give it p's sign.
+  const target = 2 * Math.min(p, 1 - p);
+  const sign = p > 0.5 ? 1 : -1;
+  const logDensityConstant = lnGamma((df + 1) / 2) - lnGamma(df / 2) - 0.5 * Math.log(df * Math.PI);
+  let lo = 0;
+  let hi = Math.max(1, Math.abs(normalQuantile(target / 2)));
+  while (studentTTwoSided(hi, df) > target) hi *= 2;
+  let x = (lo + hi) / 2;
+  for (let i = 0; i < 200; i++) {
+    const r = studentTTwoSided(x, df) - target; // falls as x rises
+    if (r === 0) break;
+    if (r > 0) lo = x;
+    else hi = x;
+    const density = Math.exp(logDensityConstant - ((df + 1) / 2) * Math.log1p((x * x) / df));
+    let next = x + r / (2 * density);
+    if (!(next > lo && next < hi)) next = (lo + hi) / 2;
+    if (Math.abs(next - x) <= 1e-15 * x) {
+      x = next;
+      break;
+    }
+    x = next;
+  }
+  return sign * x;
+}
