@@ -1,6 +1,7 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { programmesContract as routes } from '../../contracts/programmes.contract.js';
-import { serve } from '../../http/serve-route.js';
+import { serve, serveHttp } from '../../http/serve-route.js';
+import { exportManagementFile } from './management-export.service.js';
 import { addProgrammeSection, removeProgrammeSection, updateProgrammeSection } from './programme-sections.service.js';
 import {
   changeProgrammeStatus,
@@ -21,6 +22,13 @@ export const programmesRoutes: FastifyPluginAsyncZod = async (app) => {
   serve(app, routes.create, async ({ ctx, body }) => createProgramme(ctx, body));
   serve(app, routes.compare, async ({ ctx, query }) => compareProgrammeVersions(ctx, query.from, query.to));
   serve(app, routes.get, async ({ ctx, params }) => getProgrammeVersion(ctx, params.id));
+  for (const format of ['csv', 'xlsx'] as const) {
+    serveHttp(app, routes.managementExport[format], async ({ context, params, query, reply }) => {
+      const file = await exportManagementFile(await context(), params.id, query, format);
+      reply.header('content-disposition', `attachment; filename="${file.filename}"`);
+      return reply.type(file.contentType).send(file.body);
+    });
+  }
   serve(app, routes.createDraft, async ({ ctx, params, body }) => createProgrammeDraft(ctx, params.id, body));
   serve(app, routes.update, async ({ ctx, params, body }) => updateProgrammeVersion(ctx, params.id, body));
   serve(app, routes.changeStatus, async ({ ctx, params, body }) => changeProgrammeStatus(ctx, params.id, body));
