@@ -1,4 +1,3 @@
-import { readFileSync } from 'node:fs';
 import ExcelJS from 'exceljs';
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, expect, it } from 'vitest';
@@ -12,6 +11,7 @@ import {
 } from '../../../tests/factories/org.factory.js';
 import { signedInAs } from '../../../tests/factories/users.factory.js';
 import { describeEachEngine } from '../../../tests/setup/test-db.js';
+import { documentedManagementColumns } from '../../../tests/support/management-columns.js';
 import { createIncident } from '../incidents/incidents.service.js';
 import { createProblem } from '../problems/problems.service.js';
 import { addProgrammeSection } from './programme-sections.service.js';
@@ -25,13 +25,7 @@ const BASELINE = { from: addDays(DAY, -200), to: addDays(DAY, -171) };
 const OUTCOME = { from: addDays(DAY, -29), to: DAY };
 const TITLE = 'Program för trygghet 2024–2027';
 
-/** The documented columns: the first cell of each row of the table under "## Columns" in the layout's page. */
-const DOCUMENTED = readFileSync(new URL('../../../docs/management-export.md', import.meta.url), 'utf8')
-  .split('## Columns')[1]!
-  .split('\n## ')[0]!
-  .split('\n')
-  .filter((l) => l.startsWith('| ') && !l.startsWith('| Kolumn'))
-  .map((l) => l.split('|')[1]!.trim());
+const DOCUMENTED = documentedManagementColumns();
 
 describeEachEngine('export to the management system: goal → committee → indicator with assessment', (getDb) => {
   let app: FastifyInstance;

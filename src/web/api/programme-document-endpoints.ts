@@ -6,7 +6,8 @@ import type {
   ProgrammeStatusChange,
   ProgrammeVersionUpdate,
 } from '../../domain/programmes.js';
-import { call } from './call.js';
+import type { ManagementExportFormat } from '../../domain/management-export.js';
+import { call, routeUrl } from './call.js';
 
 /** The programme as a governing document: staff read every version, the public the adopted and replaced ones. */
 export const programmeDocumentEndpoints = {
@@ -21,4 +22,7 @@ export const programmeDocumentEndpoints = {
   addSection: (id: string, body: ProgrammeSectionCreate) => call(programmes.addSection, { params: { id }, body }),
   updateSection: (id: string, body: ProgrammeSectionUpdate) => call(programmes.updateSection, { params: { id }, body }),
   removeSection: (id: string) => call(programmes.removeSection, { params: { id } }),
+  /** A link, not a fetch: the browser downloads the file (the server sets Content-Disposition). */
+  managementExportUrl: (id: string, year: number, format: ManagementExportFormat) =>
+    routeUrl(programmes.managementExport[format], { params: { id }, query: { year } }),
 };
