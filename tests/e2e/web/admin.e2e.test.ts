@@ -253,8 +253,16 @@ describe('the programme as a governing document', () => {
     ] as const) {
       const unit = await h.newPage(who === 'arkiv' ? { width: 390, height: 844 } : undefined);
       await signIn(unit, h, who);
-      await open(unit, h, '/programmes/responses', 'Remisser att besvara');
-      await unit.getByRole('link', { name: DRAFT }).click();
+      if (who === 'bibliotek') {
+        // The consultation waits in the unit's inbox, linked to the response, until the unit has answered.
+        await open(unit, h, '/inbox', 'Inkorg');
+        const item = unit.locator('li[data-kind="consultation_response"]', { hasText: DRAFT });
+        await item.getByText('Remiss att besvara').waitFor();
+        await item.getByRole('link', { name: DRAFT }).click();
+      } else {
+        await open(unit, h, '/programmes/responses', 'Remisser att besvara');
+        await unit.getByRole('link', { name: DRAFT }).click();
+      }
       await unit.getByRole('heading', { level: 1, name: /^Remissvar: / }).waitFor();
       await settle(unit);
       await unit.getByLabel('Sammanfattning av svaret').fill('Nämnden tillstyrker förslaget med en ändring.');
@@ -269,6 +277,11 @@ describe('the programme as a governing document', () => {
       if (who === 'arkiv')
         expect(await unit.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
       await shot(unit, `web-consultation-answer-${who}`);
+      if (who === 'bibliotek') {
+        await open(unit, h, '/inbox', 'Inkorg');
+        await unit.getByText(/^\d+ (ärende|ärenden)$/).waitFor();
+        expect(await unit.locator('li[data-kind="consultation_response"]', { hasText: DRAFT }).count()).toBe(0);
+      }
       await unit.close();
     }
 
