@@ -117,8 +117,10 @@ export const programmesContract = {
     path: '/programme-sections/:id',
     policy: 'programmes:manage',
     tags,
-    summary: "Change a draft section's heading, text or indicators",
+    summary:
+      "Change a draft section's heading, text or indicators (If-Match: the section's version; 409 CONFLICT when someone changed it since)",
     params: IdParams,
+    ifMatch: true,
     body: ProgrammeSectionUpdateSchema,
     response: { 200: ProgrammeVersionSchema },
   }),
@@ -127,8 +129,9 @@ export const programmesContract = {
     path: '/programme-sections/:id',
     policy: 'programmes:manage',
     tags,
-    summary: 'Remove a section from a draft',
+    summary: "Remove a section from a draft (If-Match: the section's version; 409 CONFLICT when stale)",
     params: IdParams,
+    ifMatch: true,
     response: { 200: ProgrammeVersionSchema },
   }),
   listPublic: defineRoute({

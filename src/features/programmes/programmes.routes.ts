@@ -33,8 +33,10 @@ export const programmesRoutes: FastifyPluginAsyncZod = async (app) => {
   serve(app, routes.update, async ({ ctx, params, body }) => updateProgrammeVersion(ctx, params.id, body));
   serve(app, routes.changeStatus, async ({ ctx, params, body }) => changeProgrammeStatus(ctx, params.id, body));
   serve(app, routes.addSection, async ({ ctx, params, body }) => addProgrammeSection(ctx, params.id, body));
-  serve(app, routes.updateSection, async ({ ctx, params, body }) => updateProgrammeSection(ctx, params.id, body));
-  serve(app, routes.removeSection, async ({ ctx, params }) => removeProgrammeSection(ctx, params.id));
+  serve(app, routes.updateSection, async ({ ctx, params, body, version }) =>
+    updateProgrammeSection(ctx, params.id, body, version),
+  );
+  serve(app, routes.removeSection, async ({ ctx, params, version }) => removeProgrammeSection(ctx, params.id, version));
   serve(app, routes.listPublic, async ({ ctx }) => listPublicProgrammes(ctx));
   serve(app, routes.comparePublic, async ({ ctx, query }) => comparePublicProgrammeVersions(ctx, query.from, query.to));
   serve(app, routes.getPublic, async ({ ctx, params }) => getPublicProgrammeVersion(ctx, params.id));
