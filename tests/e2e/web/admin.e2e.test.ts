@@ -1,6 +1,16 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { expectAccessible, type Harness, open, printA11ySummary, settle, shot, signIn, startHarness } from './pages.js';
+import {
+  csrfToken,
+  expectAccessible,
+  type Harness,
+  open,
+  printA11ySummary,
+  settle,
+  shot,
+  signIn,
+  startHarness,
+} from './pages.js';
 
 /**
  * Administration in the browser: the admin invites an account with a one-time password and changes its role;
@@ -221,6 +231,26 @@ describe('the programme as a governing document', () => {
     await subGoal.getByText('Sparat.').waitFor();
     await expectAccessible(admin, 'programme draft edit page');
     await shot(admin, 'web-programme-doc-edit');
+
+    // Another admin saves the same section meanwhile (same text): this form's next save is refused, not lost.
+    const draftId = draftPath.split('/').pop()!;
+    const sections = (
+      (await (await admin.request.get(`${h.server.url}/api/programme-versions/${draftId}`)).json()) as {
+        sections: Array<{ id: string; heading: string | null; body: string; version: number }>;
+      }
+    ).sections;
+    const current = sections.find((s) => s.heading?.startsWith('Ökad trygghet'))!;
+    const other = await admin.request.patch(`${h.server.url}/api/programme-sections/${current.id}`, {
+      headers: { 'X-CSRF-Token': await csrfToken(admin, h), 'If-Match': `"${current.version}"` },
+      data: { body: current.body },
+    });
+    expect(other.status()).toBe(200);
+    await subGoal.getByRole('button', { name: 'Spara' }).click();
+    await subGoal
+      .getByRole('alert')
+      .filter({ hasText: 'Någon annan har ändrat uppgiften sedan du öppnade den. Ladda om och gör din ändring igen.' })
+      .waitFor();
+    await shot(admin, 'web-programme-doc-edit-conflict');
 
     await admin.getByRole('link', { name: 'Visa versionen' }).click();
     await admin.getByRole('heading', { level: 1, name: DRAFT }).waitFor();
