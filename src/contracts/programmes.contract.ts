@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { UuidSchema } from '../domain/common.js';
+import { type ManagementExportFormat, ManagementExportQuerySchema } from '../domain/management-export.js';
 import {
   ProgrammeCompareQuerySchema,
   ProgrammeCreateSchema,
@@ -17,6 +18,19 @@ import { defineRoute } from './define-route.js';
 const tags = ['programme'];
 const IdParams = z.object({ id: UuidSchema });
 const publicLimit = { max: 60, timeWindow: '1 minute' };
+
+/** The follow-up for the city's management system, one route per file (docs/management-export.md). */
+const managementExport = (format: ManagementExportFormat) =>
+  defineRoute({
+    method: 'GET',
+    path: `/programme-versions/:id/management-export/${format}`,
+    policy: 'programmes:read',
+    tags,
+    summary: `A year's goal → committee → indicator follow-up with assessment, as ${format.toUpperCase()} for the management system`,
+    params: IdParams,
+    query: ManagementExportQuerySchema,
+    response: { 200: z.any().describe('the file') },
+  });
 
 /** The safety programme as a governing document: versions, numbered sections, status and comparison. */
 export const programmesContract = {
@@ -55,6 +69,8 @@ export const programmesContract = {
     params: IdParams,
     response: { 200: ProgrammeVersionSchema },
   }),
+  /** Files the browser downloads. */
+  managementExport: { csv: managementExport('csv'), xlsx: managementExport('xlsx') },
   createDraft: defineRoute({
     method: 'POST',
     path: '/programme-versions/:id/drafts',
@@ -101,8 +117,10 @@ export const programmesContract = {
     path: '/programme-sections/:id',
     policy: 'programmes:manage',
     tags,
-    summary: "Change a draft section's heading, text or indicators",
+    summary:
+      "Change a draft section's heading, text or indicators (If-Match: the section's version; 409 CONFLICT when someone changed it since)",
     params: IdParams,
+    ifMatch: true,
     body: ProgrammeSectionUpdateSchema,
     response: { 200: ProgrammeVersionSchema },
   }),
@@ -111,8 +129,9 @@ export const programmesContract = {
     path: '/programme-sections/:id',
     policy: 'programmes:manage',
     tags,
-    summary: 'Remove a section from a draft',
+    summary: "Remove a section from a draft (If-Match: the section's version; 409 CONFLICT when stale)",
     params: IdParams,
+    ifMatch: true,
     response: { 200: ProgrammeVersionSchema },
   }),
   listPublic: defineRoute({

@@ -226,7 +226,7 @@ export const situationContract = {
     body: MeetingActionUpdateSchema,
     response: { 200: MeetingActionSchema },
   }),
-  /** What a unit has to do (meeting actions, contribution requests, routed incidents). */
+  /** What a unit has to do (meeting actions, contribution requests, routed incidents, agreement reviews, consultations to answer). */
   inbox: defineRoute({
     method: 'GET',
     path: '/inbox',

@@ -2,7 +2,7 @@ import { type Kysely, sql } from 'kysely';
 import { AppError, type LocalisedMessage } from '../domain/errors.js';
 import type { Database } from './schema.js';
 
-/** The tables whose rows carry a `version` (migration 2026-12-06T3000-row-versions). */
+/** The tables whose rows carry a `version` (migrations 2026-12-06T3000-row-versions, 2026-12-07T2300-programme-section-versions). */
 export type VersionedTable =
   | 'incidents'
   | 'measures'
@@ -11,7 +11,11 @@ export type VersionedTable =
   | 'local_agreements'
   | 'meetings'
   | 'meeting_actions'
-  | 'annotations';
+  | 'annotations'
+  | 'programme_sections';
+
+/** Tables whose rows carry their organisation themselves (a programme section belongs to one through its version). */
+type OrganisationTable = Exclude<VersionedTable, 'programme_sections'>;
 
 const STALE: LocalisedMessage = {
   sv: 'Någon annan har ändrat uppgiften sedan du öppnade den. Ladda om och gör din ändring igen.',
@@ -25,7 +29,7 @@ const STALE: LocalisedMessage = {
  */
 export async function lockRow(
   db: Kysely<Database>,
-  table: VersionedTable,
+  table: OrganisationTable,
   organisationId: string,
   id: string,
 ): Promise<boolean> {
@@ -42,7 +46,7 @@ export async function lockRow(
  */
 export async function lockForChange<T extends { version: number }>(
   db: Kysely<Database>,
-  table: VersionedTable,
+  table: OrganisationTable,
   entity: string,
   organisationId: string,
   id: string,

@@ -133,3 +133,15 @@ export const ConsultationRoundSummarySchema = z.object({
   overdue: z.number().int(),
 });
 export type ConsultationRoundSummary = z.infer<typeof ConsultationRoundSummarySchema>;
+
+/** A consultation a unit is to answer, in its inbox while the version is out on consultation and the unit has not submitted. */
+export const ConsultationInboxItemSchema = z.object({
+  kind: z.literal('consultation_response'),
+  /** The unit's response, where it is drafted and submitted. */
+  id: UuidSchema,
+  /** The title of the programme version consulted. */
+  title: z.string(),
+  due_date: IsoDateSchema,
+  days_left: z.number().int(),
+  overdue: z.boolean(),
+});

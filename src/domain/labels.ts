@@ -1,6 +1,7 @@
 import type { AnnualHeadlineKey, IndicatorOutcome } from './annual.js';
 import type { Confidentiality } from './confidentiality.js';
 import type { ClosureReason, Precision, Source } from './incidents.js';
+import type { AssessmentReason, GoalAssessment } from './management-export.js';
 import type { FollowupAssessment, MeasureStatus, MeasureType } from './measures.js';
 import type { PlaceSetting, PlaceType } from './org.js';
 import type { IndicatorDirection, ProblemStage } from './problems.js';
@@ -98,6 +99,30 @@ export const INDICATOR_OUTCOME_LABELS: Labels<IndicatorOutcome> = {
   better: { sv: 'Åt rätt håll', en: 'The right way' },
   unchanged: { sv: 'Oförändrat', en: 'Unchanged' },
   worse: { sv: 'Åt fel håll', en: 'The wrong way' },
+};
+
+/** The management system's (ILS) own words for how far a goal's indicator reached its target in a year. */
+export const GOAL_ASSESSMENT_LABELS: Labels<GoalAssessment> = {
+  met: { sv: 'Uppnås helt', en: 'Fully met' },
+  partly_met: { sv: 'Uppnås delvis', en: 'Partly met' },
+  not_met: { sv: 'Uppnås ej', en: 'Not met' },
+  not_assessable: { sv: 'Kan inte bedömas', en: 'Cannot be assessed' },
+};
+
+/** Why an indicator was assessed as it was, said beside the assessment. */
+export const ASSESSMENT_REASON_LABELS: Labels<AssessmentReason> = {
+  target_reached: { sv: 'Utfallet når årsmålet', en: 'The outcome reaches the annual target' },
+  improved: {
+    sv: 'Bättre än nollmätningen men årsmålet nås inte',
+    en: 'Better than the baseline, but short of the annual target',
+  },
+  not_improved: { sv: 'Inte bättre än nollmätningen', en: 'No better than the baseline' },
+  no_baseline: { sv: 'Indikatorn saknar nollmätning', en: 'The indicator has no baseline' },
+  no_outcome: {
+    sv: 'Inget utfall för året: året har inte börjat eller perioden överlappar nollmätningen',
+    en: 'No outcome for the year: the year has not begun or the period overlaps the baseline',
+  },
+  no_target: { sv: 'Årsmål saknas', en: 'No annual target' },
 };
 
 export const SOURCE_LABELS: Labels<Source> = {

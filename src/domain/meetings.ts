@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { AgreementReviewInboxItemSchema } from './agreements.js';
 import { IsoDateSchema, IsoDateTimeSchema, UuidSchema } from './common.js';
+import { ConsultationInboxItemSchema } from './consultations.js';
 import { RequestInboxItemSchema } from './requests.js';
 import { IncidentInboxItemSchema } from './responsibility.js';
 import { IsoWeekSchema, SituationReportSchema } from './situation.js';
@@ -133,7 +134,10 @@ export const MeetingSchema = z.object({
 });
 export type Meeting = z.infer<typeof MeetingSchema>;
 
-/** A meeting action in a unit's inbox; InboxItemSchema below adds contribution requests, routed incidents and agreement reviews. */
+/**
+ * A meeting action in a unit's inbox; InboxItemSchema below adds contribution requests, routed incidents, agreement
+ * reviews and consultations to answer.
+ */
 export const MeetingActionInboxItemSchema = z.object({
   kind: z.literal('meeting_action'),
   id: UuidSchema,
@@ -149,6 +153,7 @@ export const InboxItemSchema = z.discriminatedUnion('kind', [
   RequestInboxItemSchema,
   IncidentInboxItemSchema,
   AgreementReviewInboxItemSchema,
+  ConsultationInboxItemSchema,
 ]);
 export type InboxItem = z.infer<typeof InboxItemSchema>;
 export const InboxQuerySchema = z.object({ unit_id: UuidSchema });

@@ -155,6 +155,8 @@ export const ProgrammeSectionSchema = z.object({
   unit_kind: UnitKindSchema.nullable(),
   unit: z.object({ id: UuidSchema, name: z.string() }).nullable(),
   indicators: z.array(ProgrammeIndicatorSchema),
+  /** Raised on every change; sent back as `If-Match` when editing the section, so a stale edit is refused (409). */
+  version: z.number().int(),
 });
 export type ProgrammeSection = z.infer<typeof ProgrammeSectionSchema>;
 

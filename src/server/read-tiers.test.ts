@@ -62,6 +62,7 @@ describeEachEngine('no record beyond the caller’s tier, and no free text for a
   let org: TestOrganisation;
   let planted: Planted[] = [];
   let callerUnit = '';
+  let programmeVersion = '';
   const callers: Caller[] = [];
 
   beforeAll(async () => {
@@ -83,6 +84,27 @@ describeEachEngine('no record beyond the caller’s tier, and no free text for a
       partner,
       area: org.areas.southDistrict,
     });
+    // A programme version whose goal is followed up by every planted problem: its page and its export to the
+    // management system list them only as far as the caller may see them.
+    const programme = await app.inject({
+      method: 'POST',
+      url: '/api/programmes',
+      headers: owner,
+      payload: { name: 'Program', title: 'Program 2024–2027', period_from: 2024, period_to: 2027 },
+    });
+    programmeVersion = programme.json().id;
+    const goal = await app.inject({
+      method: 'POST',
+      url: `/api/programme-versions/${programmeVersion}/sections`,
+      headers: owner,
+      payload: {
+        kind: 'sub_goal',
+        heading: 'Trygga platser',
+        body: 'Platserna ska vara trygga.',
+        indicator_problem_ids: planted.filter((p) => p.kind === 'problem').map((p) => p.id),
+      },
+    });
+    expect(goal.statusCode).toBe(201);
     callers.push({ label: 'anonymous', headers: {}, hidden: PUBLIC_ONLY, freeText: false });
     for (const role of ROLES) {
       const session = await signedInAs(app, db, org.organisation.id, callerUnit, role);
@@ -115,6 +137,7 @@ describeEachEngine('no record beyond the caller’s tier, and no free text for a
       [/\/requests\/:id/, ids('request')],
       [/\/agreements\/:id/, ids('agreement')],
       [/\/situation\/meetings\/:id/, ids('meeting')],
+      [/\/programme-versions\/:id/, [programmeVersion]],
     ];
     let paths = [pattern];
     const fill = (name: string, values: string[]) => {
@@ -140,6 +163,7 @@ describeEachEngine('no record beyond the caller’s tier, and no free text for a
         [`scope=district&unit_id=${org.unitId}&year=${year}`, `scope=unit&unit_id=${org.unitId}&year=${year}`],
       ],
       [/\/inbox$/, [`unit_id=${org.unitId}`, `unit_id=${callerUnit}`]],
+      [/\/management-export\//, [`year=${year}`]],
       [/\/api\/incidents$/, ['', 'format=geojson']],
       [/\/service-levels\/compliance$/, ['', `unit_id=${org.unitId}`]],
       [/\/views\/districts\/|\/views\/units\//, ['']],
@@ -184,6 +208,12 @@ describeEachEngine('no record beyond the caller’s tier, and no free text for a
       }
     }
     expect(leaks).toEqual([]);
+    // The export reached the planted problems: an admin's file lists every one of them (its key names the problem).
+    const exported = await app.inject({
+      url: `/api/programme-versions/${programmeVersion}/management-export/csv?year=${matrixWeeks().week.slice(0, 4)}`,
+      headers: callers.find((c) => c.label === 'admin')!.headers,
+    });
+    for (const p of planted.filter((x) => x.kind === 'problem')) expect(exported.body).toContain(p.id);
     // The matrix reached the records: every marker shows somewhere for an admin, and the routes that hand out
     // records, their figures and their files answered.
     expect([...seenByAdmin].sort()).toEqual(planted.flatMap((p) => p.freeText).sort());
@@ -212,6 +242,9 @@ describeEachEngine('no record beyond the caller’s tier, and no free text for a
         '/api/agreements',
         '/api/situation/meetings/:id',
         '/api/situation/annotations',
+        '/api/programme-versions/:id',
+        '/api/programme-versions/:id/management-export/csv',
+        '/api/programme-versions/:id/management-export/xlsx',
       ]),
     );
   }, 600_000);

@@ -40,4 +40,6 @@ export interface ProgrammeSectionsTable {
   body: string;
   unit_kind: UnitKind | null;
   unit_id: string | null;
+  /** Raised on every change (If-Match, 409 when stale). */
+  version: Generated<number>;
 }

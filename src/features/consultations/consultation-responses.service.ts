@@ -1,6 +1,8 @@
 import { redactPersonalData } from '../../analysis/text/redact.js';
 import { inTransaction } from '../../db/transaction.js';
+import { daysBetween } from '../../domain/calendar/index.js';
 import { AppError } from '../../domain/errors.js';
+import type { InboxItem } from '../../domain/meetings.js';
 import {
   canChangeResponseStatus,
   type ConsultationResponse,
@@ -68,6 +70,27 @@ export async function listMyConsultations(
 ): Promise<ConsultationResponse[]> {
   const rows = await listResponses(ctx.db, ctx.organisation.id, { unitIds: answeringUnits(ctx.principal) });
   return rows.map((r) => toResponse(ctx, r, [], now));
+}
+
+/**
+ * The unit's inbox entries: each consultation it has not yet answered while the version is still out on
+ * consultation (a version back in draft or adopted has closed the round). Due on the deadline day.
+ */
+export async function consultationInboxItems(ctx: ServiceContext, unitId: string, day: string): Promise<InboxItem[]> {
+  const rows = await listResponses(ctx.db, ctx.organisation.id, { unitIds: [unitId] });
+  return rows
+    .filter((r) => r.status === 'draft' && r.version_status === 'consultation')
+    .map((r) => {
+      const daysLeft = daysBetween(day, r.deadline);
+      return {
+        kind: 'consultation_response' as const,
+        id: r.id,
+        title: r.version_title,
+        due_date: r.deadline,
+        days_left: daysLeft,
+        overdue: daysLeft < 0,
+      };
+    });
 }
 
 /**

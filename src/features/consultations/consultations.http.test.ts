@@ -136,6 +136,26 @@ describeEachEngine('consultation rounds: sending, answering, handling, access an
     expect(mine.map((r: { unit: { id: string } }) => r.unit.id)).toEqual([unit.archive]);
   });
 
+  it("puts a consultation in the unit's inbox until the unit has submitted its response", async () => {
+    const consultations = async (u: string, who: Record<string, string>) => {
+      const inbox = await call('GET', `/api/inbox?unit_id=${u}`, who);
+      expect(inbox.statusCode).toBe(200);
+      return inbox.json().items.filter((i: { kind: string }) => i.kind === 'consultation_response');
+    };
+    expect(await consultations(unit.archive, as.archive)).toEqual([
+      {
+        kind: 'consultation_response',
+        id: responseOf(unit.archive),
+        title: 'Program 2020–2023',
+        due_date: addDays(today(ZONE), 30),
+        days_left: 30,
+        overdue: false,
+      },
+    ]);
+    // Kulturnämnden submitted above: nothing left to do.
+    expect(await consultations(unit.culture, as.culture)).toEqual([]);
+  });
+
   it('records handling with a reason for partly or rejected, audits every change, and is never public', async () => {
     const culture = responseOf(unit.culture);
     const url = `/api/consultation-responses/${culture}/proposals/${definitionKey}`;

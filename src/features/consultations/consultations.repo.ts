@@ -48,6 +48,7 @@ function selectResponses(db: Db, organisationId: string) {
       'c.status',
       'c.summary',
       'c.submitted_at',
+      'v.status as version_status',
     ])
     .where('r.organisation_id', '=', organisationId);
 }

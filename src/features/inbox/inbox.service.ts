@@ -4,6 +4,7 @@ import type { Principal } from '../../domain/auth.js';
 import type { InboxItem } from '../../domain/meetings.js';
 import type { ServiceContext } from '../../core/context.js';
 import { agreementInboxItems } from '../agreements/agreements.service.js';
+import { consultationInboxItems } from '../consultations/consultation-responses.service.js';
 import { findUnit } from '../../core/tenancy.repo.js';
 import { requestInboxItems } from '../requests/requests.service.js';
 import { incidentInboxItems } from '../responsibility/responsibility.service.js';
@@ -12,12 +13,16 @@ import { meetingActionInboxItems } from '../situation/meetings.service.js';
 /** One kind of work that lands in a unit's inbox; each source lists the unit's open items of its kind. */
 export type InboxSource = (ctx: ServiceContext, unitId: string, today: string) => Promise<InboxItem[]>;
 
-/** The sources, one per item kind: meeting actions, contribution requests, incidents routed by the matrix, agreement reviews. */
+/**
+ * The sources, one per item kind: meeting actions, contribution requests, incidents routed by the matrix, agreement
+ * reviews, consultations to answer.
+ */
 const SOURCES: readonly InboxSource[] = [
   meetingActionInboxItems,
   requestInboxItems,
   incidentInboxItems,
   agreementInboxItems,
+  consultationInboxItems,
 ];
 
 /** A unit's inbox is for its members (not analysts, who work with aggregates) and admins. */

@@ -1,4 +1,5 @@
 import { redactPersonalData } from '../../analysis/text/redact.js';
+import { assertAndBumpVersion } from '../../db/row-version.repo.js';
 import { inTransaction } from '../../db/transaction.js';
 import { AppError } from '../../domain/errors.js';
 import type { ProgrammeSectionCreate, ProgrammeSectionUpdate, ProgrammeVersion } from '../../domain/programmes.js';
@@ -23,12 +24,17 @@ const redact = (text: string) => redactPersonalData(text).text;
 const invalid = (path: string, code: string, message: string) =>
   new AppError('VALIDATION_FAILED', { details: [{ path, code, message }] });
 
-/** The section and its version, locked, once the version is a draft the caller may see. */
-async function draftSection(ctx: ServiceContext, id: string) {
-  const section = await findSection(ctx.db, id);
+/**
+ * The start of every change of a section: locks it, then its version (NOT_FOUND unless the caller may see it),
+ * which must be a draft; only then is `expected` (If-Match) compared, so a stale copy is 409 CONFLICT, and
+ * the section's version raised.
+ */
+async function draftSection(ctx: ServiceContext, id: string, expected: number | undefined) {
+  const section = await findSection(ctx.db, id, true);
   if (!section) throw new AppError('NOT_FOUND', { details: { entity: 'programme_section', id } });
   const version = await versionRow(ctx, section.version_id, true);
   assertDraft(version.status);
+  await assertAndBumpVersion(ctx.db, 'programme_sections', 'programme_section', id, section.version, expected);
   return section;
 }
 
@@ -66,15 +72,16 @@ export async function addProgrammeSection(
   return getProgrammeVersion(ctx, versionId);
 }
 
-/** Changes a draft section's heading, text or indicators. */
+/** Changes a draft section's heading, text or indicators; `expected` is the section's version it was edited from. */
 export async function updateProgrammeSection(
   ctx: ServiceContext,
   id: string,
   input: ProgrammeSectionUpdate,
+  expected?: number,
 ): Promise<ProgrammeVersion> {
   const versionId = await inTransaction(ctx.db, async (trx) => {
     const tx = { ...ctx, db: trx };
-    const before = await draftSection(tx, id);
+    const before = await draftSection(tx, id, expected);
     if (input.heading === null && before.kind === 'definition')
       throw invalid('heading', 'term_required', 'a definition names its term');
     if (input.indicator_problem_ids?.length && before.kind !== 'goal' && before.kind !== 'sub_goal')
@@ -99,10 +106,17 @@ export async function updateProgrammeSection(
   return getProgrammeVersion(ctx, versionId);
 }
 
-/** Removes a section from a draft (earlier versions keep theirs: every version is kept whole). */
-export async function removeProgrammeSection(ctx: ServiceContext, id: string): Promise<ProgrammeVersion> {
+/**
+ * Removes a section from a draft (earlier versions keep theirs: every version is kept whole); `expected` is
+ * the section's version the remover saw.
+ */
+export async function removeProgrammeSection(
+  ctx: ServiceContext,
+  id: string,
+  expected?: number,
+): Promise<ProgrammeVersion> {
   const versionId = await inTransaction(ctx.db, async (trx) => {
-    const before = await draftSection({ ...ctx, db: trx }, id);
+    const before = await draftSection({ ...ctx, db: trx }, id, expected);
     await deleteSectionRow(trx, id);
     await auditChange(trx, ctx, {
       action: 'delete',

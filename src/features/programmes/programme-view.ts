@@ -104,6 +104,7 @@ export async function toVersion(
         unit_kind: s.unit_kind,
         unit: s.unit_id ? { id: s.unit_id, name: s.unit_name ?? '' } : null,
         indicators: indicators.get(s.id) ?? [],
+        version: s.version,
       }),
     ),
   };

@@ -123,6 +123,37 @@ describeEachEngine('programme versions: status, editing, access, audit and compa
     expect(added.json().sections.map((s: { number: string }) => s.number)).toEqual(['1', '2.1', '2.2', '3.1', '4.1']);
   });
 
+  it('refuses an edit made from an older copy of a section with 409 and a message, so no edit is lost', async () => {
+    const section = () =>
+      call('GET', `/api/programme-versions/${draft}`, as.admin).then(
+        (r) => r.json().sections.find((s: { id: string }) => s.id === subGoal) as { body: string; version: number },
+      );
+    const seen = await section();
+    const edit = (version: number | string, body: string) =>
+      call('PATCH', `/api/programme-sections/${subGoal}`, { ...as.admin, 'if-match': `"${version}"` }, { body });
+    // Two admins opened the same copy; both save from it at once: exactly one edit is made.
+    const both = await Promise.all([
+      edit(seen.version, 'Första admins text.'),
+      edit(seen.version, 'Andra admins text.'),
+    ]);
+    expect(both.map((r) => r.statusCode).sort()).toEqual([200, 409]);
+    const stale = both.find((r) => r.statusCode === 409)!.json().error;
+    expect([stale.code, stale.messages.sv]).toEqual([
+      'CONFLICT',
+      'Någon annan har ändrat uppgiften sedan du öppnade den. Ladda om och gör din ändring igen.',
+    ]);
+    const now = await section();
+    expect(now.version).toBe(seen.version + 1);
+    expect(['Första admins text.', 'Andra admins text.']).toContain(now.body);
+    expect(
+      (await call('DELETE', `/api/programme-sections/${subGoal}`, { ...as.admin, 'if-match': `"${seen.version}"` }))
+        .statusCode,
+    ).toBe(409);
+    expect((await edit('x', 'Fel.')).statusCode).toBe(400);
+    const fresh = await edit(now.version, 'Offentliga miljöer inomhus och utomhus ska upplevas trygga.');
+    expect([fresh.statusCode, (await section()).version]).toEqual([200, now.version + 1]);
+  });
+
   it('compares the two versions section by section', async () => {
     const res = await call('GET', `/api/programme-versions/compare?from=${adopted}&to=${draft}`, as.analyst);
     expect(res.statusCode).toBe(200);

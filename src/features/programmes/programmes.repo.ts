@@ -87,6 +87,7 @@ export async function listSectionRows(db: Db, versionIds: readonly string[]) {
       's.position',
       's.heading',
       's.body',
+      's.version',
       's.unit_kind',
       's.unit_id',
       'u.name as unit_name',
@@ -97,8 +98,10 @@ export async function listSectionRows(db: Db, versionIds: readonly string[]) {
 }
 export type SectionRow = Awaited<ReturnType<typeof listSectionRows>>[number];
 
-export function findSection(db: Db, id: string) {
-  return db.selectFrom('programme_sections').selectAll().where('id', '=', id).executeTakeFirst();
+/** One section; locked for the rest of the transaction with `forUpdate`. */
+export function findSection(db: Db, id: string, forUpdate = false) {
+  const q = db.selectFrom('programme_sections').selectAll().where('id', '=', id);
+  return (forUpdate ? q.forUpdate() : q).executeTakeFirst();
 }
 
 /** The position after the last section of the kind in the version. */

@@ -6,7 +6,8 @@ import type {
   ProgrammeStatusChange,
   ProgrammeVersionUpdate,
 } from '../../domain/programmes.js';
-import { call } from './call.js';
+import type { ManagementExportFormat } from '../../domain/management-export.js';
+import { call, routeUrl } from './call.js';
 
 /** The programme as a governing document: staff read every version, the public the adopted and replaced ones. */
 export const programmeDocumentEndpoints = {
@@ -19,6 +20,11 @@ export const programmeDocumentEndpoints = {
   update: (id: string, body: ProgrammeVersionUpdate) => call(programmes.update, { params: { id }, body }),
   changeStatus: (id: string, body: ProgrammeStatusChange) => call(programmes.changeStatus, { params: { id }, body }),
   addSection: (id: string, body: ProgrammeSectionCreate) => call(programmes.addSection, { params: { id }, body }),
-  updateSection: (id: string, body: ProgrammeSectionUpdate) => call(programmes.updateSection, { params: { id }, body }),
-  removeSection: (id: string) => call(programmes.removeSection, { params: { id } }),
+  /** `version`: of the section the edit was made from; a newer one on the server is a 409. */
+  updateSection: (id: string, body: ProgrammeSectionUpdate, version?: number) =>
+    call(programmes.updateSection, { params: { id }, body, version }),
+  removeSection: (id: string, version?: number) => call(programmes.removeSection, { params: { id }, version }),
+  /** A link, not a fetch: the browser downloads the file (the server sets Content-Disposition). */
+  managementExportUrl: (id: string, year: number, format: ManagementExportFormat) =>
+    routeUrl(programmes.managementExport[format], { params: { id }, query: { year } }),
 };

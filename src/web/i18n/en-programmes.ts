@@ -110,5 +110,13 @@ export const enProgrammes: Shape<typeof svProgrammes> = {
     noMoves: 'The version can no longer change status.',
     choose: 'Choose …',
     view: 'Show the version',
+    ils: {
+      title: "Export to the city's management system",
+      intro:
+        "The year's follow-up per goal, committee and indicator with baseline, annual target, outcome and assessment (fully, partly or not met), for the city's integrated management system (ILS). Only problems you may see are included.",
+      year: 'Year',
+      xlsx: 'Download {{year}} as Excel',
+      csv: 'Download {{year}} as CSV for ILS',
+    },
   },
 };

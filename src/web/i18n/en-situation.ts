@@ -203,6 +203,7 @@ export const enSituation: Shape<typeof svSituation> = {
       contribution_request: 'Contribution request',
       incident: 'Incident',
       agreement_review: 'Agreement review',
+      consultation_response: 'Consultation to answer',
     },
     due: 'Due {{date}}',
     daysLeft_one: '{{count}} day left',

@@ -107,5 +107,13 @@ export const svProgrammes = {
     noMoves: 'Versionen kan inte ändra status längre.',
     choose: 'Välj …',
     view: 'Visa versionen',
+    ils: {
+      title: 'Export till stadens ledningssystem',
+      intro:
+        'Årets uppföljning per mål, nämnd och indikator med nollmätning, årsmål, utfall och bedömning (uppnås helt, delvis eller ej), för inläsning i stadens integrerade ledningssystem (ILS). Bara problem du har behörighet att se kommer med.',
+      year: 'År',
+      xlsx: 'Ladda ner {{year}} som Excel',
+      csv: 'Ladda ner {{year}} som CSV för ILS',
+    },
   },
 };

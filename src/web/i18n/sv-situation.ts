@@ -207,6 +207,7 @@ export const svSituation = {
       contribution_request: 'Begäran om bidrag',
       incident: 'Händelse',
       agreement_review: 'Uppföljning av överenskommelse',
+      consultation_response: 'Remiss att besvara',
     },
     due: 'Klart senast {{date}}',
     daysLeft_one: '{{count}} dag kvar',

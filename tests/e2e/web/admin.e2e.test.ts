@@ -1,6 +1,16 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { expectAccessible, type Harness, open, printA11ySummary, settle, shot, signIn, startHarness } from './pages.js';
+import {
+  csrfToken,
+  expectAccessible,
+  type Harness,
+  open,
+  printA11ySummary,
+  settle,
+  shot,
+  signIn,
+  startHarness,
+} from './pages.js';
 
 /**
  * Administration in the browser: the admin invites an account with a one-time password and changes its role;
@@ -222,6 +232,26 @@ describe('the programme as a governing document', () => {
     await expectAccessible(admin, 'programme draft edit page');
     await shot(admin, 'web-programme-doc-edit');
 
+    // Another admin saves the same section meanwhile (same text): this form's next save is refused, not lost.
+    const draftId = draftPath.split('/').pop()!;
+    const sections = (
+      (await (await admin.request.get(`${h.server.url}/api/programme-versions/${draftId}`)).json()) as {
+        sections: Array<{ id: string; heading: string | null; body: string; version: number }>;
+      }
+    ).sections;
+    const current = sections.find((s) => s.heading?.startsWith('Ökad trygghet'))!;
+    const other = await admin.request.patch(`${h.server.url}/api/programme-sections/${current.id}`, {
+      headers: { 'X-CSRF-Token': await csrfToken(admin, h), 'If-Match': `"${current.version}"` },
+      data: { body: current.body },
+    });
+    expect(other.status()).toBe(200);
+    await subGoal.getByRole('button', { name: 'Spara' }).click();
+    await subGoal
+      .getByRole('alert')
+      .filter({ hasText: 'Någon annan har ändrat uppgiften sedan du öppnade den. Ladda om och gör din ändring igen.' })
+      .waitFor();
+    await shot(admin, 'web-programme-doc-edit-conflict');
+
     await admin.getByRole('link', { name: 'Visa versionen' }).click();
     await admin.getByRole('heading', { level: 1, name: DRAFT }).waitFor();
     await admin.getByRole('link', { name: 'Jämför två versioner' }).click();
@@ -253,8 +283,16 @@ describe('the programme as a governing document', () => {
     ] as const) {
       const unit = await h.newPage(who === 'arkiv' ? { width: 390, height: 844 } : undefined);
       await signIn(unit, h, who);
-      await open(unit, h, '/programmes/responses', 'Remisser att besvara');
-      await unit.getByRole('link', { name: DRAFT }).click();
+      if (who === 'bibliotek') {
+        // The consultation waits in the unit's inbox, linked to the response, until the unit has answered.
+        await open(unit, h, '/inbox', 'Inkorg');
+        const item = unit.locator('li[data-kind="consultation_response"]', { hasText: DRAFT });
+        await item.getByText('Remiss att besvara').waitFor();
+        await item.getByRole('link', { name: DRAFT }).click();
+      } else {
+        await open(unit, h, '/programmes/responses', 'Remisser att besvara');
+        await unit.getByRole('link', { name: DRAFT }).click();
+      }
       await unit.getByRole('heading', { level: 1, name: /^Remissvar: / }).waitFor();
       await settle(unit);
       await unit.getByLabel('Sammanfattning av svaret').fill('Nämnden tillstyrker förslaget med en ändring.');
@@ -269,6 +307,11 @@ describe('the programme as a governing document', () => {
       if (who === 'arkiv')
         expect(await unit.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
       await shot(unit, `web-consultation-answer-${who}`);
+      if (who === 'bibliotek') {
+        await open(unit, h, '/inbox', 'Inkorg');
+        await unit.getByText(/^\d+ (ärende|ärenden)$/).waitFor();
+        expect(await unit.locator('li[data-kind="consultation_response"]', { hasText: DRAFT }).count()).toBe(0);
+      }
       await unit.close();
     }
 

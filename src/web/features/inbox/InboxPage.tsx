@@ -14,7 +14,10 @@ import { canReadSituation, useInbox, useUpdateAction } from '../situation/use-si
 import { RequestActions } from './RequestActions.js';
 import '../situation/situation.css';
 
-/** What one of my units has to do: meeting actions, contribution requests, routed incidents, agreement reviews. */
+/**
+ * What one of my units has to do: meeting actions, contribution requests, routed incidents, agreement reviews,
+ * consultations to answer.
+ */
 export function InboxPage() {
   const { t } = useTranslation();
   useDocumentTitle(t('inbox.title'));
@@ -134,6 +137,8 @@ function itemLink(item: InboxItem): string | null {
       return `/incidents/${item.id}`;
     case 'agreement_review':
       return `/agreements/${item.id}/review`;
+    case 'consultation_response':
+      return `/programmes/responses/${item.id}`;
     default:
       return null;
   }

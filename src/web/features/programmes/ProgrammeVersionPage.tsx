@@ -6,6 +6,7 @@ import { useDocumentTitle } from '../../components/use-document-title.js';
 import { useFormat } from '../../components/use-format.js';
 import { ConsultationLinks } from '../consultations/ConsultationLinks.js';
 import { DraftForm } from './DraftForm.js';
+import { ManagementExport } from './ManagementExport.js';
 import { ProgrammeSections } from './ProgrammeSections.js';
 import { useProgrammeReader, useProgrammeVersion } from './use-programmes.js';
 import './programmes.css';
@@ -15,7 +16,7 @@ export function ProgrammeVersionPage() {
   const { id = '' } = useParams();
   const { t } = useTranslation();
   const version = useProgrammeVersion(id);
-  const { manages } = useProgrammeReader();
+  const { staff, manages } = useProgrammeReader();
   useDocumentTitle(version.data?.title ?? t('programmes.title'));
   return (
     <div className="page programme-doc">
@@ -36,6 +37,7 @@ export function ProgrammeVersionPage() {
             )}
             <ConsultationLinks versionId={id} />
             <ProgrammeSections sections={version.data.sections} />
+            {staff && <ManagementExport version={version.data} />}
             {manages && <DraftForm from={version.data} />}
           </>
         )}

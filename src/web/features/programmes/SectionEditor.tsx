@@ -29,19 +29,27 @@ export function SectionEditor({ section: s }: { section: ProgrammeSection }) {
   const [indicators, setIndicators] = useState(() => s.indicators.map((i) => i.problem_id));
   const [message, setMessage] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
+  // The section's version the form was filled from (a refetch must not move it on under unsaved text): another
+  // admin's save in between makes this one a 409 with its message.
+  const [base, setBase] = useState(s.version);
   const save = useProgrammeChange(() =>
-    api.updateSection(s.id, {
-      ...(s.kind !== 'responsibility' ? { heading: heading.trim() ? heading : null } : {}),
-      body,
-      ...(isGoal(s) ? { indicator_problem_ids: indicators } : {}),
-    }),
+    api.updateSection(
+      s.id,
+      {
+        ...(s.kind !== 'responsibility' ? { heading: heading.trim() ? heading : null } : {}),
+        body,
+        ...(isGoal(s) ? { indicator_problem_ids: indicators } : {}),
+      },
+      base,
+    ),
   );
-  const remove = useProgrammeChange(() => api.removeSection(s.id));
+  const remove = useProgrammeChange(() => api.removeSection(s.id, base));
   const submit = async (e: FormEvent) => {
     e.preventDefault();
     if (save.isPending) return;
     try {
-      await save.mutateAsync(undefined);
+      const saved = await save.mutateAsync(undefined);
+      setBase(saved.sections.find((x) => x.id === s.id)?.version ?? base);
       setError(null);
       setMessage(t('programmes.saved'));
     } catch (err) {
