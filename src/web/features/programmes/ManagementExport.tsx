@@ -31,7 +31,7 @@ export function ManagementExport({ version }: { version: Pick<ProgrammeVersion, 
           </select>
         )}
       </Field>
-      <p className="download-links">
+      <p className="button-row">
         <a className="button button-secondary" href={api.managementExportUrl(version.id, year, 'xlsx')} download>
           {t('programmes.ils.xlsx', { year })}
         </a>
