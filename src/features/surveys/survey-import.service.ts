@@ -93,6 +93,11 @@ export async function importSurveyResults(
   const read = table.records.length;
   if (issues.length) {
     throw new AppError('IMPORT_HAS_ERRORS', {
+      // A survey file has no "skip the bad rows": the general message must not offer it.
+      messages: {
+        sv: 'Ingenting importerades: rader i filen har fel. Rätta raderna och skicka filen igen.',
+        en: 'Nothing was imported: rows of the file have errors. Fix the rows and send the file again.',
+      },
       details: {
         rows: {
           read,

@@ -135,7 +135,9 @@ describeEachEngine('safety surveys: published figures, series with Wilson interv
     expect(res.statusCode).toBe(422);
     const error = res.json().error;
     expect(error.code).toBe('IMPORT_HAS_ERRORS');
-    expect(error.messages.sv).toMatch(/Importen gjordes inte/);
+    expect(error.messages.sv).toBe(
+      'Ingenting importerades: rader i filen har fel. Rätta raderna och skicka filen igen.',
+    );
     const issues = error.details.errors.map((i: { row: number; code: string; column: string | null }) => [
       i.row,
       i.code,
