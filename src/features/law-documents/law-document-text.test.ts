@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { situationPictureSections, svDay } from './law-document-text.js';
+import type { Problem } from '../../domain/problems.js';
+import { causeAnalysisSections, situationPictureSections, svDay } from './law-document-text.js';
 
 const rows = (xs: Array<[string, string | null, number]>) =>
   xs.map(([category, area, count]) => ({ category, area, count }));
@@ -44,5 +45,45 @@ describe('the lägesbild text', () => {
     expect(body('Platser där händelserna koncentreras')).toMatch(/pekar inte ut/);
     expect(body('Inledning')).toContain(`${svDay('2025-12-07')} – ${svDay('2026-12-06')}`);
     expect(svDay('2026-12-03')).toBe('3 december 2026');
+  });
+});
+
+describe('the orsaksanalys text', () => {
+  it("names a survey item's question, area and first and latest figures, in Swedish", () => {
+    const evidence = {
+      id: '00000000-0000-4000-8000-000000000001',
+      kind: 'survey_item',
+      ref: '00000000-0000-4000-8000-000000000002',
+      filter: { survey_area_id: '00000000-0000-4000-8000-000000000003' },
+      note: null,
+      created_at: '2026-12-07T08:00:00.000Z',
+      incident_count: null,
+      survey: {
+        question: 'Ofta orolig för att utsättas för brott',
+        area: 'Spånga-Tensta',
+        direction: 'lower' as const,
+        first: { year: 2017, share: 26, respondents: null, ci: null },
+        latest: { year: 2020, share: 12.5, respondents: 400, ci: { low: 9.6, high: 16.1 } },
+      },
+    };
+    const problem = {
+      title: 'Otrygghet vid Tensta centrum',
+      statement: 'Boende undviker torget kvällstid.',
+      area: { id: evidence.filter.survey_area_id, name: 'Spånga-Tensta' },
+      places: [],
+      categories: [],
+      time_pattern: null,
+      stage: 'analysis',
+      affected: [],
+      baseline: null,
+      target_value: null,
+      evidence: [evidence],
+    } as unknown as Problem;
+    const text = causeAnalysisSections('Spånga-Tensta', [problem])
+      .map((s) => s.body)
+      .join('\n');
+    expect(text).toContain(
+      '• Trygghetsmätning: Ofta orolig för att utsättas för brott, Spånga-Tensta: 2017 26 % → 2020 12,5 %',
+    );
   });
 });
