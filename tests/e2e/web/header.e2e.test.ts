@@ -24,6 +24,7 @@ const ROLES = [
     more: [
       'Programmet',
       'Importera',
+      'Trygghetsmätningar',
       'Granskningslogg',
       'Utlämnanden',
       'Användare och roller',
@@ -32,8 +33,8 @@ const ROLES = [
       'Servicenivåer',
     ],
   },
-  { who: 'samordnare.eav', more: ['Programmet', 'Importera', 'Ansvarsmatris', 'Servicenivåer'] },
-  { who: 'polis', more: ['Ansvarsmatris', 'Servicenivåer'] },
+  { who: 'samordnare.eav', more: ['Programmet', 'Importera', 'Trygghetsmätningar', 'Ansvarsmatris', 'Servicenivåer'] },
+  { who: 'polis', more: ['Trygghetsmätningar', 'Ansvarsmatris', 'Servicenivåer'] },
 ] as const;
 
 beforeAll(async () => {
