@@ -104,3 +104,37 @@ export const SurveyImportReportSchema = z.object({
   rows: z.object({ read: z.number().int(), inserted: z.number().int(), updated: z.number().int() }),
 });
 export type SurveyImportReport = z.infer<typeof SurveyImportReportSchema>;
+
+const name = z.string().trim().min(1).max(200);
+
+/** A new survey; its average area, when given, must be one of the catalogue's areas. */
+export const SurveyCreateSchema = z.strictObject({ name, reference_area_id: UuidSchema.nullable().default(null) });
+export type SurveyCreate = z.infer<typeof SurveyCreateSchema>;
+
+/** A new survey area; a district may name the organisation's own area it is. */
+export const SurveyAreaCreateSchema = z.strictObject({
+  name,
+  level: SurveyAreaLevelSchema,
+  area_id: UuidSchema.nullable().default(null),
+});
+export type SurveyAreaCreate = z.infer<typeof SurveyAreaCreateSchema>;
+
+/** A new question of a survey: its answer options, the one charts follow, and which way is better. */
+export const SurveyQuestionCreateSchema = z
+  .strictObject({
+    survey_id: UuidSchema,
+    text: z.string().trim().min(1).max(300),
+    kind: SurveyQuestionKindSchema.default('item'),
+    options: z.array(z.string().trim().min(1).max(100)).min(2).max(12),
+    key_option: z.string().trim().min(1).max(100),
+    direction: IndicatorDirectionSchema,
+  })
+  .refine((q) => q.options.includes(q.key_option), {
+    path: ['key_option'],
+    message: 'the key option must be one of the options',
+  })
+  .refine((q) => new Set(q.options.map((o) => o.toLocaleLowerCase('sv'))).size === q.options.length, {
+    path: ['options'],
+    message: 'each option once',
+  });
+export type SurveyQuestionCreate = z.infer<typeof SurveyQuestionCreateSchema>;

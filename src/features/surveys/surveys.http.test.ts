@@ -233,6 +233,51 @@ describeEachEngine('safety surveys: published figures, series with Wilson interv
     });
   });
 
+  it('grows the catalogue: a survey, an area and a question, each audited, then imports against them', async () => {
+    const post = (url: string, payload: object, who: Who = 'coordinator') =>
+      app.inject({ method: 'POST', url, headers: as[who], payload });
+    const skarpnack = await post('/api/surveys/areas', { name: 'Skarpnäck', level: 'stadsdelsomrade' });
+    expect(skarpnack.statusCode).toBe(201);
+    expect((await post('/api/surveys/areas', { name: ' skarpnäck ', level: 'stadsdelsomrade' })).statusCode).toBe(409);
+    const survey = await post('/api/surveys', {
+      name: 'Skarpnäcks egen enkät',
+      reference_area_id: skarpnack.json().id,
+    });
+    expect(survey.statusCode).toBe(201);
+    const payload = {
+      survey_id: survey.json().id,
+      text: 'Problem med nedskräpning i området',
+      options: ['Stort problem', 'Litet problem', 'Inget problem'],
+      key_option: 'Stort problem',
+      direction: 'lower',
+    };
+    const unknownKey = await post('/api/surveys/questions', { ...payload, key_option: 'Vet ej' });
+    expect(unknownKey.statusCode).toBe(400);
+    expect(unknownKey.json().error.details[0]).toMatchObject({ path: 'key_option' });
+    expect((await post('/api/surveys/questions', payload, 'analyst')).statusCode).toBe(403);
+    const created = await post('/api/surveys/questions', payload);
+    expect(created.statusCode).toBe(201);
+    expect(created.json()).toMatchObject({ kind: 'item', key_option: 'Stort problem' });
+    const audit = await getDb()
+      .db.selectFrom('audit_events')
+      .select(['entity_type', 'entity_id'])
+      .where('entity_type', 'in', ['survey', 'survey_area', 'survey_question'])
+      .orderBy('id')
+      .execute();
+    expect(audit).toEqual([
+      { entity_type: 'survey_area', entity_id: skarpnack.json().id },
+      { entity_type: 'survey', entity_id: survey.json().id },
+      { entity_type: 'survey_question', entity_id: created.json().id },
+    ]);
+    const file = [
+      'survey,year,area_name,area_level,question,respondents,share: Stort problem,share: Litet problem,share: Inget problem',
+      `Skarpnäcks egen enkät,2024,Skarpnäck,stadsdelsomrade,${payload.text},210,18,41,41`,
+    ].join('\n');
+    const res = await send('', 'skarpnack.csv', file);
+    expect(res.statusCode).toBe(200);
+    expect(res.json().rows.inserted).toBe(1);
+  });
+
   describe('access', () => {
     it.each([
       ['public', 401],
