@@ -278,6 +278,16 @@ describeEachEngine('safety surveys: published figures, series with Wilson interv
     expect(res.json().rows.inserted).toBe(1);
   });
 
+  it('describes its routes in the OpenAPI document', async () => {
+    const doc = (await app.inject({ url: '/api/openapi.json' })).json();
+    expect(Object.keys(doc.paths)).toEqual(
+      expect.arrayContaining(['/api/surveys/catalogue', '/api/surveys/series', '/api/surveys/results/import']),
+    );
+    expect(doc.paths['/api/surveys/questions'].post.requestBody.content['application/json'].schema.required).toEqual(
+      expect.arrayContaining(['survey_id', 'text', 'options', 'key_option', 'direction']),
+    );
+  });
+
   describe('access', () => {
     it.each([
       ['public', 401],
