@@ -31,6 +31,7 @@ import * as programmeDocuments from './migrations/2026-12-07T2000-programme-docu
 import * as consultationRounds from './migrations/2026-12-07T2100-consultation-rounds.js';
 import * as lawDocuments from './migrations/2026-12-07T2200-law-documents.js';
 import * as programmeSectionVersions from './migrations/2026-12-07T2300-programme-section-versions.js';
+import * as safetySurveys from './migrations/2026-12-07T2350-safety-surveys.js';
 
 /** Migrations in the order they run; names are timestamps and never change once landed. */
 const migrations: Record<string, Migration> = {
@@ -66,6 +67,7 @@ const migrations: Record<string, Migration> = {
   '2026-12-07T2100-consultation-rounds': consultationRounds,
   '2026-12-07T2200-law-documents': lawDocuments,
   '2026-12-07T2300-programme-section-versions': programmeSectionVersions,
+  '2026-12-07T2350-safety-surveys': safetySurveys,
 };
 
 /** Brings the database to the newest schema; throws with the failing migration's error. */

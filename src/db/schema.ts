@@ -62,6 +62,13 @@ import type {
   ConsultationStatementsTable,
 } from './schema/consultations.js';
 import type { LawDocumentSectionsTable, LawDocumentVersionsTable } from './schema/law-documents.js';
+import type {
+  SurveyAreasTable,
+  SurveyQuestionsTable,
+  SurveyResultSharesTable,
+  SurveyResultsTable,
+  SurveysTable,
+} from './schema/surveys.js';
 
 export type * from './schema/org.js';
 export type * from './schema/incidents.js';
@@ -141,6 +148,11 @@ export interface Database {
   consultation_statements: ConsultationStatementsTable;
   law_document_versions: LawDocumentVersionsTable;
   law_document_sections: LawDocumentSectionsTable;
+  survey_areas: SurveyAreasTable;
+  surveys: SurveysTable;
+  survey_questions: SurveyQuestionsTable;
+  survey_results: SurveyResultsTable;
+  survey_result_shares: SurveyResultSharesTable;
 }
 
 export type Area = Selectable<AreasTable>;

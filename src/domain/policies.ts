@@ -52,6 +52,10 @@ export const POLICIES = {
   // (row rule in law-documents.policy.ts), admins the city's and any district's. Reading is open: staff read
   // every version, everyone else only what the council adopted.
   'law_documents:write': { roles: ['admin', 'coordinator'] },
+  // Safety surveys (issue 18): published aggregates, read by everyone with a role; importing results is the
+  // same city-level job as importing incidents.
+  'surveys:read': { roles: ['admin', 'coordinator', 'unit_editor', 'partner_viewer', 'analyst'] },
+  'surveys:import': { roles: ['admin', 'coordinator'], scope: 'imports:run' },
 } as const satisfies Record<string, { roles: 'anyone' | 'signed_in' | readonly Role[]; scope?: string }>;
 export type Policy = keyof typeof POLICIES;
 

@@ -52,9 +52,35 @@ export const EvidenceInputSchema = z.discriminatedUnion('kind', [
     ref: z.string().trim().min(1).max(500),
     note: z.string().trim().max(2000).optional(),
   }),
+  z.strictObject({
+    kind: z.literal('survey_item'),
+    /** The survey question; `filter.survey_area_id` the area its figures are for. */
+    ref: UuidSchema,
+    filter: z.strictObject({ survey_area_id: UuidSchema }),
+    note: z.string().trim().max(2000).optional(),
+  }),
 ]);
 export type EvidenceInput = z.infer<typeof EvidenceInputSchema>;
-export const EVIDENCE_KINDS = ['incident_filter', 'hotspot', 'note', 'document'] as const;
+export const EVIDENCE_KINDS = ['incident_filter', 'hotspot', 'note', 'document', 'survey_item'] as const;
+
+const SurveyFigureSchema = z.object({
+  year: z.number().int(),
+  /** Percent answering the question's key option. */
+  share: z.number(),
+  respondents: z.number().int().nullable(),
+  /** 95 % Wilson interval in percent; null when the source gave no respondents. */
+  ci: z.object({ low: z.number(), high: z.number() }).nullable(),
+});
+
+/** A survey item as evidence and indicator: which way is better, the first figure and the latest after it. */
+export const SurveyEvidenceSchema = z.object({
+  question: z.string(),
+  area: z.string(),
+  direction: z.enum(['lower', 'higher']),
+  first: SurveyFigureSchema.nullable(),
+  latest: SurveyFigureSchema.nullable(),
+});
+export type SurveyEvidence = z.infer<typeof SurveyEvidenceSchema>;
 
 export const EvidenceSchema = z.object({
   id: UuidSchema,
@@ -65,6 +91,8 @@ export const EvidenceSchema = z.object({
   created_at: z.string(),
   /** For incident filters: how many incidents match now. */
   incident_count: z.number().int().nullable(),
+  /** For a survey item: its question, area and first and latest figures, the problem's survey indicator. */
+  survey: SurveyEvidenceSchema.nullable(),
 });
 export type Evidence = z.infer<typeof EvidenceSchema>;
 

@@ -55,6 +55,18 @@ const WRITES: Record<string, Entry> = {
   'POST /api/imports': { notOwned: 'organisation-wide data load by coordinators and admins (imports:run)' },
   'POST /api/import-profiles': { notOwned: 'organisation-wide column mappings shared by everyone who imports' },
   'PUT /api/import-profiles/:id': { notOwned: 'organisation-wide column mappings shared by everyone who imports' },
+  'POST /api/surveys': {
+    notOwned: 'the organisation-wide survey catalogue, kept by those who import (surveys:import)',
+  },
+  'POST /api/surveys/areas': {
+    notOwned: 'the organisation-wide survey catalogue, kept by those who import (surveys:import)',
+  },
+  'POST /api/surveys/questions': {
+    notOwned: 'the organisation-wide survey catalogue, kept by those who import (surveys:import)',
+  },
+  'POST /api/surveys/results/import': {
+    notOwned: 'published survey figures for the whole organisation, loaded like incidents (surveys:import)',
+  },
 
   'PATCH /api/incidents/:id/status': {
     owned: (i) => ({

@@ -75,6 +75,13 @@ const AgreementFormPage = lazy(() =>
 const AgreementReviewPage = lazy(() =>
   import('./features/agreements/AgreementReviewPage.js').then((m) => ({ default: m.AgreementReviewPage })),
 );
+const SurveysPage = lazy(() => import('./features/surveys/SurveysPage.js').then((m) => ({ default: m.SurveysPage })));
+const SurveyAreaPage = lazy(() =>
+  import('./features/surveys/SurveyAreaPage.js').then((m) => ({ default: m.SurveyAreaPage })),
+);
+const SurveyImportPage = lazy(() =>
+  import('./features/surveys/SurveyImportPage.js').then((m) => ({ default: m.SurveyImportPage })),
+);
 const LawDocumentsPage = lazy(() =>
   import('./features/law-documents/LawDocumentsPage.js').then((m) => ({ default: m.LawDocumentsPage })),
 );
@@ -191,6 +198,9 @@ const ELEMENTS: Record<PagePath, ReactNode> = {
   'law-documents': page(<LawDocumentsPage />),
   'districts/:id/law-documents': page(<LawDocumentsPage />),
   'law-documents/:id': page(<LawDocumentPage />),
+  surveys: page(<SurveysPage />),
+  'surveys/import': page(<SurveyImportPage />),
+  'survey-areas/:id': page(<SurveyAreaPage />),
   responsibility: page(<ResponsibilityPage />),
   'service-levels': page(<ServiceLevelsPage />),
   imports: page(<ImportPage />),

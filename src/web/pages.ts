@@ -105,6 +105,10 @@ export const PAGES = {
   responsibility: { policy: 'programme:read', title: 'responsibility.title', noAccess: 'reports.noAccess' },
   'service-levels': { policy: 'programme:read', title: 'serviceLevels.title', noAccess: 'reports.noAccess' },
   imports: { policy: 'imports:run', title: 'imports.title', noAccess: 'imports.noAccess' },
+  // Safety surveys: published aggregates for staff and partners; importing is the importers'.
+  surveys: { policy: 'surveys:read', title: 'surveys.title', noAccess: 'surveys.noAccess' },
+  'surveys/import': { policy: 'surveys:import', title: 'surveys.import.title', noAccess: 'imports.noAccess' },
+  'survey-areas/:id': { policy: 'surveys:read', title: 'surveys.title', noAccess: 'surveys.noAccess' },
   login: { policy: 'public' },
   'account/password': { policy: 'signed_in' },
 } as const satisfies Record<string, PageAccess>;

@@ -85,4 +85,9 @@ export const TABLE_PERSONAL_DATA: Record<keyof Database, TablePersonalData> = {
   consultation_statements: PLANNING,
   law_document_versions: PLANNING,
   law_document_sections: PLANNING,
+  survey_areas: REFERENCE,
+  surveys: REFERENCE,
+  survey_questions: REFERENCE,
+  survey_results: none('published survey aggregates per area and year'),
+  survey_result_shares: none('published survey aggregates per area and year'),
 };

@@ -18,9 +18,10 @@ export const DEFAULT_MAX_UPLOAD_BYTES = 200 * 1024 * 1024;
 /**
  * Streams the multipart 'file' field to a temporary file: imports read files twice (fingerprint, then
  * rows) and must never hold an upload in memory. The name and declared type are ignored except as the
- * name kept in the audit trail: the importer reads the format from the content.
+ * name kept in the audit trail: the importer reads the format from the content. Survey results arrive the
+ * same way. The caller removes `dir` when done.
  */
-async function receiveUpload(request: FastifyRequest, maxBytes: number) {
+export async function receiveUpload(request: FastifyRequest, maxBytes: number) {
   const part = await request.file().catch((e: unknown) => {
     throw uploadError(e, maxBytes);
   });

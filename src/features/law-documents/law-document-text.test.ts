@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import type { Problem } from '../../domain/problems.js';
 import { swedishDay } from '../../domain/labels.js';
-import { situationPictureSections } from './law-document-text.js';
+import { causeAnalysisSections, situationPictureSections } from './law-document-text.js';
 
 const rows = (xs: Array<[string, string | null, number]>) =>
   xs.map(([category, area, count]) => ({ category, area, count }));
@@ -62,5 +63,45 @@ describe('figures in the lägesbild', () => {
       'Totalt 2 504 händelser under perioden, mot 1 200 året före (+109 % mot föregående år).',
     );
     expect(big!.body).toContain('Störst ökning: Klotter (+1 304).');
+  });
+});
+
+describe('the orsaksanalys text', () => {
+  it("names a survey item's question, area and first and latest figures, in Swedish", () => {
+    const evidence = {
+      id: '00000000-0000-4000-8000-000000000001',
+      kind: 'survey_item',
+      ref: '00000000-0000-4000-8000-000000000002',
+      filter: { survey_area_id: '00000000-0000-4000-8000-000000000003' },
+      note: null,
+      created_at: '2026-12-07T08:00:00.000Z',
+      incident_count: null,
+      survey: {
+        question: 'Ofta orolig för att utsättas för brott',
+        area: 'Spånga-Tensta',
+        direction: 'lower' as const,
+        first: { year: 2017, share: 26, respondents: null, ci: null },
+        latest: { year: 2020, share: 12.5, respondents: 400, ci: { low: 9.6, high: 16.1 } },
+      },
+    };
+    const problem = {
+      title: 'Otrygghet vid Tensta centrum',
+      statement: 'Boende undviker torget kvällstid.',
+      area: { id: evidence.filter.survey_area_id, name: 'Spånga-Tensta' },
+      places: [],
+      categories: [],
+      time_pattern: null,
+      stage: 'analysis',
+      affected: [],
+      baseline: null,
+      target_value: null,
+      evidence: [evidence],
+    } as unknown as Problem;
+    const text = causeAnalysisSections('Spånga-Tensta', [problem])
+      .map((s) => s.body)
+      .join('\n');
+    expect(text).toContain(
+      '• Trygghetsmätning: Ofta orolig för att utsättas för brott, Spånga-Tensta: 2017 26 % → 2020 12,5 %',
+    );
   });
 });

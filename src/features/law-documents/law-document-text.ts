@@ -114,14 +114,24 @@ function baselineText(p: Problem): string | null {
 const where = (p: Problem) =>
   [p.area?.name, ...p.places.map((x) => x.name)].filter((x): x is string => Boolean(x)).join(', ') || 'Ej angivet';
 
+/** A survey item's figures in words: 'Ofta orolig …, Spånga-Tensta: 2017 26 % → 2020 13 %'. */
+function surveyText(s: NonNullable<Problem['evidence'][number]['survey']>): string {
+  const figure = (f: { year: number; share: number }) => `${f.year} ${String(f.share).replace('.', ',')} %`;
+  const figures = [s.first, s.latest].flatMap((f) => (f ? [figure(f)] : [])).join(' → ');
+  return `${s.question}, ${s.area}${figures ? `: ${figures}` : ''}`;
+}
+
 function evidenceLine(e: Problem['evidence'][number]): string {
   const count = e.incident_count === null ? '' : ` (${plainNumber(e.incident_count)} händelser)`;
-  const text = e.note ?? (e.kind === 'document' ? e.ref : null);
+  const text = e.survey
+    ? [surveyText(e.survey), e.note].filter(Boolean).join(' – ')
+    : (e.note ?? (e.kind === 'document' ? e.ref : null));
   const kind = {
     incident_filter: 'Urval av händelser',
     hotspot: 'Koncentration i lägesrapporten',
     note: 'Iakttagelse',
     document: 'Dokument',
+    survey_item: 'Trygghetsmätning',
   }[e.kind];
   return `• ${kind ?? 'Underlag'}${count}${text ? `: ${text}` : ''}`;
 }

@@ -18,6 +18,7 @@ import { freeTextGate } from '../auth/free-text.js';
 import { assertCanEditForUnit, tierAccess } from '../../core/policy.js';
 import { DEFAULT_CONFIDENTIALITY } from '../../domain/confidentiality.js';
 import { findArea, findCategoriesByCode, findUnit } from '../../core/tenancy.repo.js';
+import { findSurveyEvidence } from '../surveys/surveys.service.js';
 import { computeIndicator, type IndicatorDefinition } from './indicator.js';
 import {
   deleteEvidence,
@@ -49,6 +50,18 @@ function evidenceRow(problemId: string, actor: string, e: EvidenceInput) {
   };
 }
 
+/** Throws VALIDATION_FAILED unless every survey item names a question and area of the organisation. */
+async function assertSurveyItemsExist(
+  ctx: ServiceContext,
+  evidence: readonly EvidenceInput[],
+  pathOf: (index: number) => string,
+) {
+  for (const [i, e] of evidence.entries()) {
+    if (e.kind === 'survey_item' && !(await findSurveyEvidence(ctx, e.ref, e.filter.survey_area_id)))
+      throw invalid(pathOf(i), 'unknown_survey_item', 'no such survey question and area');
+  }
+}
+
 async function categoryIds(ctx: ServiceContext, codes: readonly string[]): Promise<string[]> {
   const found = await findCategoriesByCode(ctx.db, ctx.organisation.id, codes);
   const missing = codes.filter((c) => !found.some((f) => f.code === c));
@@ -72,6 +85,7 @@ export async function createProblem(ctx: ServiceContext, input: ProblemCreate): 
   if (input.area_id && !(await findArea(ctx.db, org, input.area_id)))
     throw invalid('area_id', 'unknown_area', 'no such area');
   await assertPlacesExist(ctx, input.place_ids);
+  await assertSurveyItemsExist(ctx, input.evidence, (i) => `evidence.${i}.ref`);
   const categories = await categoryIds(ctx, input.categories);
   const def: IndicatorDefinition = {
     categories: input.categories,
@@ -291,6 +305,7 @@ export async function addEvidence(
   input: EvidenceInput,
   expectedVersion?: number,
 ): Promise<Problem> {
+  await assertSurveyItemsExist(ctx, [input], () => 'ref');
   await inTransaction(ctx.db, async (trx) => {
     await lockProblem({ ...ctx, db: trx }, id, expectedVersion);
     if (
@@ -410,6 +425,10 @@ async function toProblems(ctx: ServiceContext, rows: readonly ProblemRow[]): Pro
                       (e.filter.from as string | undefined) ?? '2000-01-01',
                       (e.filter.to as string | undefined) ?? '2100-01-01',
                     )
+                  : null,
+              survey:
+                e.kind === 'survey_item' && e.ref && typeof e.filter?.survey_area_id === 'string'
+                  ? await findSurveyEvidence(ctx, e.ref, e.filter.survey_area_id)
                   : null,
             }),
           ),

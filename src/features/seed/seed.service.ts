@@ -11,6 +11,7 @@ import { seedPlaces } from './places.seed.js';
 import { seedPoliceEvents } from './police.seed.js';
 import { seedProgrammeDocuments } from './programme-documents.seed.js';
 import { seedProgramme } from './programme.seed.js';
+import { seedSurveys } from './surveys.seed.js';
 import { analyzeSeededTables, findOrganisationId, insertOrganisation } from './seed.repo.js';
 import { resolveSharedDataDir } from './shared-data.js';
 import { seedUnits, UNIT, unitId } from './units.seed.js';
@@ -55,6 +56,8 @@ export interface SeedReport {
   demoIncidents: number;
   policeIncidents: number;
   policeSkipped: Record<PoliceSkipReason, number>;
+  /** Published safety-survey results (area × question × year). */
+  surveyResults: number;
   /** Wall-clock milliseconds per step, for the "first npm start" budget. */
   timingsMs: Record<string, number>;
 }
@@ -70,6 +73,7 @@ function emptyReport(organisation: SeedReport['organisation'], alreadySeeded: bo
     categories: 0,
     demoIncidents: 0,
     policeIncidents: 0,
+    surveyResults: 0,
     policeSkipped: { other_location: 0, summary: 0, about_person: 0, police_activity: 0, not_an_event: 0, invalid: 0 },
     timingsMs: {},
   };
@@ -142,6 +146,7 @@ export async function seedStockholm(db: Kysely<Database>, options: SeedOptions =
       );
     }
 
+    report.surveyResults = await timed('surveys', () => seedSurveys(trx, organisationId, dir));
     await timed('analyze', () => analyzeSeededTables(trx));
     // Last: baselines and follow-ups are computed from the incidents seeded above.
     await timed('programme', () =>

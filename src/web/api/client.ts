@@ -7,6 +7,8 @@ export class ApiError extends Error {
   readonly messages: LocalisedMessage | null;
   /** Field issues of a 400 answer; `path` is the field name. */
   readonly fieldIssues: FieldIssue[];
+  /** The answer's `details` as sent (a refused import's row issues), for the page that knows their shape. */
+  readonly details: unknown;
 
   constructor(
     status: number,
@@ -14,6 +16,7 @@ export class ApiError extends Error {
     message: string,
     messages: LocalisedMessage | null,
     fieldIssues: FieldIssue[],
+    details: unknown = null,
   ) {
     super(message);
     this.name = 'ApiError';
@@ -21,6 +24,7 @@ export class ApiError extends Error {
     this.code = code;
     this.messages = messages;
     this.fieldIssues = fieldIssues;
+    this.details = details;
   }
 }
 
@@ -84,6 +88,7 @@ async function toApiError(response: Response): Promise<ApiError> {
       typeof error.message === 'string' ? error.message : response.statusText,
       messages ?? null,
       toFieldIssues(error.details),
+      error.details ?? null,
     );
   }
   return new ApiError(response.status, 'INTERNAL', `HTTP ${response.status} ${response.statusText}`, null, []);

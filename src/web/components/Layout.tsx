@@ -12,8 +12,8 @@ import { LanguageSwitch } from './LanguageSwitch.js';
 const FOLLOW_UP = /^\/(city|quality|annual|agreements|units)(\/|$)/;
 /** The weekly situation picture: the city's, a district's and the frozen reports with their meetings. */
 const SITUATION = /^\/(situation|districts\/[^/]+\/situation)(\/|$)/;
-/** The tools under "Mer": the programme (for staff), importing, the audit log, the responsibility matrix and the service levels. */
-const TOOLS = /^\/(programmes|imports|admin|responsibility|service-levels)(\/|$)/;
+/** The tools under "Mer": the programme (for staff), importing, the safety surveys, the audit log, the responsibility matrix and the service levels. */
+const TOOLS = /^\/(programmes|imports|surveys|survey-areas|admin|responsibility|service-levels)(\/|$)/;
 
 /** Header with skip link, navigation and language switch; main content; footer with the data sources. */
 export function Layout() {
@@ -34,6 +34,11 @@ export function Layout() {
     allows(session.data, 'imports:run') && (
       <li key="imports">
         <NavLink to="/imports">{t('imports.nav')}</NavLink>
+      </li>
+    ),
+    allows(session.data, 'surveys:read') && (
+      <li key="surveys">
+        <NavLink to="/surveys">{t('surveys.nav')}</NavLink>
       </li>
     ),
     canReadAudit(session.data) && (

@@ -53,6 +53,8 @@ beforeAll(async () => {
     .items[0]!.id;
   samples['problems/:id'] = (await get<Array<{ id: string }>>('/api/problems'))[0]!.id;
   samples['measures/:id'] = (await get<Array<{ id: string }>>('/api/measures'))[0]!.id;
+  samples['survey-areas/:id'] = (await get<{ series: Array<{ survey_area_id: string }> }>('/api/surveys/catalogue'))
+    .series[0]!.survey_area_id;
   samples['units/:id'] = (await get<Array<{ id: string; kind: string }>>('/api/units')).find(
     (u) => u.kind === 'district',
   )!.id;

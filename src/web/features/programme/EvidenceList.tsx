@@ -2,15 +2,16 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import type { Evidence, EvidenceInput } from '../../../domain/problems.js';
 import { useCategoryLabel, useNeighbourhoods } from '../../api/use-reference-data.js';
+import { useFormat } from '../../components/use-format.js';
 import { usePlaceNames } from '../places/use-places.js';
 
-type AnyEvidence = EvidenceInput | Pick<Evidence, 'kind' | 'ref' | 'filter' | 'note' | 'incident_count'>;
+type AnyEvidence = EvidenceInput | Pick<Evidence, 'kind' | 'ref' | 'filter' | 'note' | 'incident_count' | 'survey'>;
 
 const str = (v: unknown) => (typeof v === 'string' ? v : undefined);
 
 /**
  * One evidence link in words: a hotspot (with a link to its week's report), an incident filter, a note, a
- * document. `knownAreas` names areas the neighbourhood list lacks (a problem's district).
+ * document, a survey item (its first and latest figures, with a link to its chart). `knownAreas` names areas the neighbourhood list lacks (a problem's district).
  */
 export function EvidenceText({
   evidence,
@@ -23,6 +24,7 @@ export function EvidenceText({
   const categoryLabel = useCategoryLabel();
   const placeNames = usePlaceNames();
   const { byId: areaNames } = useNeighbourhoods();
+  const format = useFormat();
   const filter = ('filter' in evidence ? evidence.filter : null) as Record<string, unknown> | null;
   const ref = 'ref' in evidence ? evidence.ref : null;
   const note = evidence.note ?? null;
@@ -70,6 +72,33 @@ export function EvidenceText({
           {note && <> – {note}</>}
         </>
       );
+    case 'survey_item': {
+      const survey = 'survey' in evidence ? evidence.survey : null;
+      const area = str(filter?.survey_area_id);
+      const figure = (f: { year: number; share: number } | null | undefined) =>
+        f ? `${f.year} ${format.number(f.share)} %` : '';
+      const text = survey
+        ? t(survey.latest ? 'surveys.evidence' : 'surveys.evidenceOne', {
+            question: survey.question,
+            area: survey.area,
+            first: figure(survey.first),
+            latest: figure(survey.latest),
+            direction: t(`surveys.direction.${survey.direction}`),
+          })
+        : t('surveys.title');
+      return (
+        <>
+          {text}
+          {area && ref && (
+            <>
+              {' '}
+              <Link to={`/survey-areas/${area}?question=${ref}`}>{t('surveys.evidenceLink')}</Link>
+            </>
+          )}
+          {note && <> – {note}</>}
+        </>
+      );
+    }
     case 'note':
       return (
         <>

@@ -1,0 +1,73 @@
+/** Safety surveys (trygghetsmätningar): the catalogue, an area's series, the import and the indicator link. */
+export const svSurveys = {
+  surveys: {
+    title: 'Trygghetsmätningar',
+    nav: 'Trygghetsmätningar',
+    noAccess: 'Trygghetsmätningarna är för stadens och polisens medarbetare.',
+    intro:
+      'Publicerade resultat från stadens och polisens trygghetsmätningar och närliggande undersökningar, per område, fråga och år. Områdena är på källans egen nivå.',
+    importLink: 'Importera resultat',
+    ended: 'stadsdelsområdet upphörde {{day}}',
+    levels: {
+      kommun: 'Kommun',
+      stadsdelsomrade: 'Stadsdelsområde',
+      lokalpolisomrade: 'Lokalpolisområde',
+      polisregion: 'Polisregion',
+      lan: 'Län',
+    },
+    question: 'Fråga',
+    direction: { lower: 'lägre andel är bättre', higher: 'högre andel är bättre' },
+    keyOption: 'andel som svarat ”{{option}}”',
+    average: '{{area}} (hela undersökningen)',
+    chartSummary:
+      'Diagram över andelen i {{area}} per år, första år {{first}}, senaste år {{last}}. Siffrorna finns i tabellen nedan.',
+    ciNote:
+      'Strecken visar 95 % konfidensintervall (Wilson) för år där källan anger antalet svarande. Intervallet tar inte hänsyn till urvalsdesign eller viktning.',
+    ciResponseRate:
+      'Svarsfrekvensen är en andel av de tillfrågade, inte av de svarande, så inget konfidensintervall visas.',
+    ciMissing_one: 'För {{count}} år anger källan inte antalet svarande, så osäkerheten kan inte beräknas.',
+    ciMissing_other: 'För {{count}} år anger källan inte antalet svarande, så osäkerheten kan inte beräknas.',
+    noAverage: 'Undersökningen har ingen siffra för hela staden eller regionen för den här frågan att jämföra med.',
+    tableCaption: 'Andel per år i {{area}}',
+    year: 'År',
+    ci: '95 % konfidensintervall',
+    respondents: 'Antal svarande',
+    sources: 'Källor',
+    indicator: {
+      title: 'Använd som indikator för ett problem',
+      intro:
+        'Frågan i det här området blir underlag och indikator för problemet; problemets sida visar första och senaste mätningen.',
+      problem: 'Problem',
+      placeholder: 'Välj ett problem',
+      choose: 'Välj det problem som frågan ska vara indikator för.',
+      none: 'Det finns inga problem som dina enheter äger.',
+      submit: 'Koppla till problemet',
+      pending: 'Kopplar …',
+      summary: 'Frågan kunde inte kopplas',
+      done: 'Frågan är nu indikator för ”{{title}}”.',
+      open: 'Öppna problemet',
+    },
+    evidence: 'Trygghetsmätning: {{question}}, {{area}}: {{first}} → {{latest}} ({{direction}})',
+    evidenceOne: 'Trygghetsmätning: {{question}}, {{area}}: {{first}} ({{direction}})',
+    evidenceLink: 'Visa mätningen',
+    import: {
+      title: 'Importera resultat från trygghetsmätningar',
+      intro:
+        'En CSV-fil eller Excelfil med kolumnerna survey, year, area_name, area_level och question, och andelen i value_percent (frågans huvudsvar) eller en kolumn ”share: <svarsalternativ>” per svarsalternativ. respondents och source får finnas. Undersökning, område och fråga måste finnas i katalogen. Hela filen importeras, eller ingenting.',
+      formTitle: 'Välj fil',
+      file: 'Fil',
+      fileHelp: 'CSV eller Excel (.xlsx), högst 5 MB.',
+      fileMissing: 'Välj en fil att importera.',
+      submit: 'Importera',
+      pending: 'Importerar …',
+      summary: 'Filen importerades inte',
+      issues_one: '{{count}} fel i filen',
+      issues_other: '{{count}} fel i filen',
+      row: 'Rad',
+      column: 'Kolumn',
+      problem: 'Fel',
+      done: 'Importen är klar: {{inserted}} nya resultat, {{updated}} ersatta.',
+      toCatalogue: 'Till trygghetsmätningarna',
+    },
+  },
+};
