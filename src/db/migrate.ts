@@ -30,6 +30,7 @@ import * as placesAsAResource from './migrations/2026-12-07T1600-places-as-a-res
 import * as programmeDocuments from './migrations/2026-12-07T2000-programme-documents.js';
 import * as consultationRounds from './migrations/2026-12-07T2100-consultation-rounds.js';
 import * as lawDocuments from './migrations/2026-12-07T2200-law-documents.js';
+import * as reportingCycle from './migrations/2026-12-07T2300-reporting-cycle.js';
 
 /** Migrations in the order they run; names are timestamps and never change once landed. */
 const migrations: Record<string, Migration> = {
@@ -64,6 +65,7 @@ const migrations: Record<string, Migration> = {
   '2026-12-07T2000-programme-documents': programmeDocuments,
   '2026-12-07T2100-consultation-rounds': consultationRounds,
   '2026-12-07T2200-law-documents': lawDocuments,
+  '2026-12-07T2300-reporting-cycle': reportingCycle,
 };
 
 /** Brings the database to the newest schema; throws with the failing migration's error. */

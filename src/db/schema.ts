@@ -62,6 +62,7 @@ import type {
   ConsultationStatementsTable,
 } from './schema/consultations.js';
 import type { LawDocumentSectionsTable, LawDocumentVersionsTable } from './schema/law-documents.js';
+import type { ReportingPeriodsTable, UnitFollowupGoalsTable, UnitFollowupsTable } from './schema/reporting.js';
 
 export type * from './schema/org.js';
 export type * from './schema/incidents.js';
@@ -73,6 +74,7 @@ export type * from './schema/records.js';
 export type * from './schema/programmes.js';
 export type * from './schema/consultations.js';
 export type * from './schema/law-documents.js';
+export type * from './schema/reporting.js';
 
 /** Every table, as Kysely sees it; the table types live beside this file, one module per area. */
 export interface Database {
@@ -141,6 +143,9 @@ export interface Database {
   consultation_statements: ConsultationStatementsTable;
   law_document_versions: LawDocumentVersionsTable;
   law_document_sections: LawDocumentSectionsTable;
+  reporting_periods: ReportingPeriodsTable;
+  unit_followups: UnitFollowupsTable;
+  unit_followup_goals: UnitFollowupGoalsTable;
 }
 
 export type Area = Selectable<AreasTable>;

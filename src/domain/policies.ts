@@ -52,6 +52,12 @@ export const POLICIES = {
   // (row rule in law-documents.policy.ts), admins the city's and any district's. Reading is open: staff read
   // every version, everyone else only what the council adopted.
   'law_documents:write': { roles: ['admin', 'coordinator'] },
+  // The reporting cycle (issue 16 part 3): the city's office (admins) opens and closes periods; a unit's
+  // editors and coordinators write its follow-up (row rule: editsForUnit); staff who read free text read the
+  // submitted follow-ups and the compiled report (a draft stays its unit's until submitted).
+  'reporting:manage': { roles: ['admin'] },
+  'reporting:read': { roles: ['admin', 'coordinator', 'unit_editor'] },
+  'reporting:respond': { roles: ['admin', 'coordinator', 'unit_editor'] },
 } as const satisfies Record<string, { roles: 'anyone' | 'signed_in' | readonly Role[]; scope?: string }>;
 export type Policy = keyof typeof POLICIES;
 

@@ -24,6 +24,7 @@ import { agreementsRoutes } from '../features/agreements/agreements.routes.js';
 import { programmesRoutes } from '../features/programmes/programmes.routes.js';
 import { consultationsRoutes } from '../features/consultations/consultations.routes.js';
 import { lawDocumentsRoutes } from '../features/law-documents/law-documents.routes.js';
+import { reportingRoutes } from '../features/reporting/reporting.routes.js';
 import { annualRoutes } from '../features/annual/annual.routes.js';
 import { auditRoutes } from '../features/audit/audit.routes.js';
 import { recordsRoutes } from '../features/records/records.routes.js';
@@ -204,6 +205,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
       await api.register(programmesRoutes);
       await api.register(consultationsRoutes);
       await api.register(lawDocumentsRoutes);
+      await api.register(reportingRoutes);
       await api.register(viewsRoutes);
       await api.register(annualRoutes);
       await api.register(open311KeysRoutes);

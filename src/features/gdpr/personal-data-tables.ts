@@ -85,4 +85,7 @@ export const TABLE_PERSONAL_DATA: Record<keyof Database, TablePersonalData> = {
   consultation_statements: PLANNING,
   law_document_versions: PLANNING,
   law_document_sections: PLANNING,
+  reporting_periods: PLANNING,
+  unit_followups: PLANNING,
+  unit_followup_goals: PLANNING,
 };
