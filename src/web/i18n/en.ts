@@ -17,6 +17,7 @@ import { enBasemap } from './en-basemap.js';
 import { enProgrammes } from './en-programmes.js';
 import { enConsultations } from './en-consultations.js';
 import { enLawDocuments } from './en-law-documents.js';
+import { enReporting } from './en-reporting.js';
 import type { Shape } from './shape.js';
 import type { sv } from './sv.js';
 
@@ -41,6 +42,7 @@ export const en: Translation = {
   ...enProgrammes,
   ...enConsultations,
   ...enLawDocuments,
+  ...enReporting,
   app: {
     name: 'Trygg',
     tagline: 'Safety work in {{organisation}}',

@@ -17,6 +17,7 @@ import { svBasemap } from './sv-basemap.js';
 import { svProgrammes } from './sv-programmes.js';
 import { svConsultations } from './sv-consultations.js';
 import { svLawDocuments } from './sv-law-documents.js';
+import { svReporting } from './sv-reporting.js';
 
 /** Swedish, the default language. en.ts must have exactly the same keys (checked by its type). */
 export const sv = {
@@ -38,6 +39,7 @@ export const sv = {
   ...svProgrammes,
   ...svConsultations,
   ...svLawDocuments,
+  ...svReporting,
   app: {
     name: 'Trygg',
     tagline: 'Trygghetsarbete i {{organisation}}',
