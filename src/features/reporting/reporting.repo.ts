@@ -1,3 +1,4 @@
+import { sql } from 'kysely';
 import type { Db } from '../../core/context.js';
 import type { FollowupStatus, UnitFigures } from '../../domain/reporting.js';
 
@@ -82,16 +83,19 @@ export function findAdoptedProgrammeVersion(db: Db, organisationId: string) {
 
 /** Units of the given kinds in force on `day`, by kind and name. */
 export function listReportingUnits(db: Db, organisationId: string, kinds: readonly string[], day: string) {
-  return db
-    .selectFrom('units')
-    .select(['id', 'name', 'kind'])
-    .where('organisation_id', '=', organisationId)
-    .where('kind', 'in', [...kinds] as Array<'district' | 'specialist' | 'company'>)
-    .where((eb) => eb.or([eb('valid_from', 'is', null), eb('valid_from', '<=', day)]))
-    .where((eb) => eb.or([eb('valid_to', 'is', null), eb('valid_to', '>=', day)]))
-    .orderBy('kind')
-    .orderBy('name')
-    .execute();
+  return (
+    db
+      .selectFrom('units')
+      .select(['id', 'name', 'kind'])
+      .where('organisation_id', '=', organisationId)
+      .where('kind', 'in', [...kinds] as Array<'district' | 'specialist' | 'company'>)
+      .where((eb) => eb.or([eb('valid_from', 'is', null), eb('valid_from', '<=', day)]))
+      .where((eb) => eb.or([eb('valid_to', 'is', null), eb('valid_to', '>=', day)]))
+      // Districts first, then specialist committees, then companies: the order of the committee's report.
+      .orderBy(sql`CASE kind WHEN 'district' THEN 0 WHEN 'specialist' THEN 1 ELSE 2 END`)
+      .orderBy('name')
+      .execute()
+  );
 }
 export type ReportingUnitRow = Awaited<ReturnType<typeof listReportingUnits>>[number];
 

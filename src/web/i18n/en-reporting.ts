@@ -100,6 +100,8 @@ export const enReporting: Shape<typeof svReporting> = {
       intro:
         "Every unit's follow-up per programme goal. A submitted follow-up's figures are those of when it was submitted; the other units' are drawn from the system now.",
       totals: 'Summary',
+      measure: 'Measure',
+      count: 'Count',
       districts: "The districts' coordination",
       goals: "The programme's goals",
       others: 'Specialist committees and companies',

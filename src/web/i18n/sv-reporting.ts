@@ -98,6 +98,8 @@ export const svReporting = {
       intro:
         'Alla enheters uppföljningar per programmets mål. En inskickad uppföljnings siffror är de som gällde när den skickades in; övriga enheters hämtas ur systemet nu.',
       totals: 'Sammanfattning',
+      measure: 'Mått',
+      count: 'Antal',
       districts: 'Stadsdelsnämndernas samordning',
       goals: 'Programmets mål',
       others: 'Facknämnder och bolag',

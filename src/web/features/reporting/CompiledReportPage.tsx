@@ -88,14 +88,27 @@ function ReportBody({ report }: { report: CompiledReport }) {
     <>
       <section aria-labelledby="report-totals">
         <h2 id="report-totals">1. {r('totals')}</h2>
-        <dl className="totals">
-          {headline.map(([key, n]) => (
-            <div key={key}>
-              <dt>{r(`headline.${key}`)}</dt>
-              <dd>{format.number(n)}</dd>
-            </div>
-          ))}
-        </dl>
+        <div className="table-wrap" role="region" aria-labelledby="report-totals-caption" tabIndex={0}>
+          <table className="data-table">
+            <caption id="report-totals-caption" className="visually-hidden">
+              {r('totals')}
+            </caption>
+            <thead>
+              <tr>
+                <th scope="col">{r('measure')}</th>
+                <th scope="col">{r('count')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {headline.map(([key, n]) => (
+                <tr key={key}>
+                  <th scope="row">{r(`headline.${key}`)}</th>
+                  <td>{format.number(n)}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
       </section>
       <section aria-labelledby="report-districts">
         <h2 id="report-districts">2. {r('districts')}</h2>
@@ -114,10 +127,11 @@ function ReportBody({ report }: { report: CompiledReport }) {
               3.{i + 1} {g.heading ?? g.number}
             </h3>
             <p className="goal-body">{g.body}</p>
+            <h4>{r('indicators')}</h4>
             {g.indicators.length ? (
               <IndicatorTable
                 id={`goal-${g.section_key}-indicators`}
-                caption={r('indicators')}
+                caption={`${r('indicators')}: ${g.heading ?? g.number}`}
                 rows={g.indicators}
                 unitColumn
               />

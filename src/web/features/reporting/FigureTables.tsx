@@ -7,7 +7,9 @@ function Table({ id, caption, head, rows }: { id: string; caption: string; head:
   return (
     <div className="table-wrap" role="region" aria-labelledby={id} tabIndex={0}>
       <table className="data-table">
-        <caption id={id}>{caption}</caption>
+        <caption id={id} className="visually-hidden">
+          {caption}
+        </caption>
         <thead>
           <tr>
             {head.map((h) => (

@@ -31,7 +31,7 @@ export function FollowupPage() {
       </p>
       <h1>{title}</h1>
       <QueryState isPending={followup.isPending} error={followup.error} onRetry={() => void followup.refetch()}>
-        {followup.data && <FollowupBody key={`${followup.data.status}`} followup={followup.data} />}
+        {followup.data && <FollowupBody key={String(followup.data.editable)} followup={followup.data} />}
       </QueryState>
     </div>
   );

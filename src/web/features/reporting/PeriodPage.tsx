@@ -77,7 +77,7 @@ function PeriodBody({ period }: { period: PeriodOverview }) {
         <Link to={`/programmes/reporting/${period.id}/report`}>{t('reporting.reportLink')}</Link>
       </p>
       <DownloadLinks pdf={api.fileUrl(period.id, 'pdf')} xlsx={api.fileUrl(period.id, 'xlsx')} />
-      <section aria-labelledby="period-units">
+      <section>
         <h2 id="period-units">{t('reporting.unitsTitle')}</h2>
         <p>
           {t('reporting.counts', {
@@ -87,8 +87,11 @@ function PeriodBody({ period }: { period: PeriodOverview }) {
             overdue: c.overdue ?? 0,
           })}
         </p>
-        <div className="table-wrap" role="region" aria-labelledby="period-units" tabIndex={0}>
+        <div className="table-wrap" role="region" aria-labelledby="period-units-caption" tabIndex={0}>
           <table className="data-table">
+            <caption id="period-units-caption" className="visually-hidden">
+              {t('reporting.unitsTitle')}
+            </caption>
             <thead>
               <tr>
                 <th scope="col">{t('reporting.colUnit')}</th>

@@ -54,13 +54,16 @@ export function ReportingPage() {
             </ul>
           </nav>
         )}
-        <section aria-labelledby="reporting-periods">
+        <section>
           <h2 id="reporting-periods">{t('reporting.periods')}</h2>
           {periods.data?.length === 0 ? (
             <p>{t('reporting.none')}</p>
           ) : (
-            <div className="table-wrap" role="region" aria-labelledby="reporting-periods" tabIndex={0}>
+            <div className="table-wrap" role="region" aria-labelledby="reporting-periods-caption" tabIndex={0}>
               <table className="data-table">
+                <caption id="reporting-periods-caption" className="visually-hidden">
+                  {t('reporting.periods')}
+                </caption>
                 <thead>
                   <tr>
                     <th scope="col">{t('reporting.colPeriod')}</th>
