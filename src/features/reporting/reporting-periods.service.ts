@@ -25,6 +25,7 @@ import {
   listFollowups,
   listPeriodRows,
   listReportingUnits,
+  lockPeriodSlot,
   type PeriodRow,
   type ReportingUnitRow,
 } from './reporting.repo.js';
@@ -141,6 +142,7 @@ export async function openReportingPeriod(
       ],
     });
   const id = await inTransaction(ctx.db, async (trx) => {
+    await lockPeriodSlot(trx, ctx.organisation.id, input.year, input.tertial);
     if (await findPeriodOf(trx, ctx.organisation.id, input.year, input.tertial))
       throw new AppError('CONFLICT', {
         messages: { sv: 'Perioden är redan öppnad för rapportering.', en: 'The period is already open for reporting.' },

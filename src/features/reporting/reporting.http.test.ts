@@ -167,6 +167,10 @@ describeEachEngine('reporting cycle: periods, follow-ups, the compiled report an
       programme_version: { title: 'Trygghetsprogram' },
     });
     expect((await call('POST', '/api/reporting-periods', as.admin, body)).json().error.code).toBe('CONFLICT');
+    // Two offices opening the same year at once: one opens it, the other is told it is open already.
+    const year = { year: YEAR, tertial: null, deadline: addDays(DAY, 10) };
+    const both = await Promise.all([1, 2].map(() => call('POST', '/api/reporting-periods', as.admin, year)));
+    expect(both.map((r) => r.statusCode).sort()).toEqual([201, 409]);
     // Districts, specialist committees and companies report; partners such as the police do not.
     const units = opened.json().units.map((u: { unit: { id: string }; state: string }) => [u.unit.id, u.state]);
     expect(units).toHaveLength(5);
@@ -333,6 +337,7 @@ describeEachEngine('reporting cycle: periods, follow-ups, the compiled report an
       .where('organisation_id', '=', org.organisation.id)
       .execute();
     expect(audits.map((a) => `${a.entity_type} ${a.action}`).sort()).toEqual([
+      'reporting_period create',
       'reporting_period create',
       'reporting_period update',
       'unit_followup create',

@@ -45,6 +45,16 @@ export function findPeriodOf(db: Db, organisationId: string, year: number, terti
   return q.executeTakeFirst();
 }
 
+/**
+ * Holds the slot of a year and tertial for the rest of the transaction, so two offices opening the same period at
+ * once are one opened and one CONFLICT, never a unique-index error.
+ */
+export async function lockPeriodSlot(db: Db, organisationId: string, year: number, tertial: number | null) {
+  await sql`SELECT pg_advisory_xact_lock(hashtext(${`reporting|${organisationId}|${year}|${tertial ?? 0}`}))`.execute(
+    db,
+  );
+}
+
 export async function insertPeriod(
   db: Db,
   row: {
