@@ -69,6 +69,7 @@ import type {
   SurveyResultsTable,
   SurveysTable,
 } from './schema/surveys.js';
+import type { ReportingPeriodsTable, UnitFollowupGoalsTable, UnitFollowupsTable } from './schema/reporting.js';
 
 export type * from './schema/org.js';
 export type * from './schema/incidents.js';
@@ -80,6 +81,7 @@ export type * from './schema/records.js';
 export type * from './schema/programmes.js';
 export type * from './schema/consultations.js';
 export type * from './schema/law-documents.js';
+export type * from './schema/reporting.js';
 
 /** Every table, as Kysely sees it; the table types live beside this file, one module per area. */
 export interface Database {
@@ -153,6 +155,9 @@ export interface Database {
   survey_questions: SurveyQuestionsTable;
   survey_results: SurveyResultsTable;
   survey_result_shares: SurveyResultSharesTable;
+  reporting_periods: ReportingPeriodsTable;
+  unit_followups: UnitFollowupsTable;
+  unit_followup_goals: UnitFollowupGoalsTable;
 }
 
 export type Area = Selectable<AreasTable>;

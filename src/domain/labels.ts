@@ -3,11 +3,12 @@ import type { Confidentiality } from './confidentiality.js';
 import type { ClosureReason, Precision, Source } from './incidents.js';
 import type { AssessmentReason, GoalAssessment } from './management-export.js';
 import type { FollowupAssessment, MeasureStatus, MeasureType } from './measures.js';
-import type { PlaceSetting, PlaceType } from './org.js';
+import type { PlaceSetting, PlaceType, UnitKind } from './org.js';
 import type { IndicatorDirection, ProblemStage } from './problems.js';
 import type { RequestStatus } from './requests.js';
 import type { RetentionTarget } from './gdpr.js';
 import type { Role } from './auth.js';
+import type { CoordinationState } from './reporting.js';
 
 /**
  * The one Swedish/English label per code of each vocabulary. The web's i18n resources and the PDF/Excel
@@ -286,4 +287,20 @@ export const ROLE_LABELS: Labels<Role> = {
   unit_editor: { sv: 'Handläggare', en: 'Unit editor' },
   partner_viewer: { sv: 'Samverkanspart', en: 'Partner' },
   analyst: { sv: 'Analytiker', en: 'Analyst' },
+};
+
+export const UNIT_KIND_LABELS: Labels<UnitKind> = {
+  district: { sv: 'Stadsdelsnämnd', en: 'District committee' },
+  specialist: { sv: 'Facknämnd', en: 'Specialist committee' },
+  company: { sv: 'Bolag', en: 'Company' },
+  partner: { sv: 'Samverkanspart', en: 'Partner' },
+};
+
+/** Where a unit stands in a reporting period. */
+export const COORDINATION_STATE_LABELS: Labels<CoordinationState> = {
+  submitted: { sv: 'Inskickad', en: 'Submitted' },
+  submitted_late: { sv: 'Inskickad för sent', en: 'Submitted late' },
+  draft: { sv: 'Utkast', en: 'Draft' },
+  not_started: { sv: 'Inte påbörjad', en: 'Not started' },
+  overdue: { sv: 'Försenad', en: 'Overdue' },
 };

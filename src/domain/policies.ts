@@ -56,6 +56,12 @@ export const POLICIES = {
   // same city-level job as importing incidents.
   'surveys:read': { roles: ['admin', 'coordinator', 'unit_editor', 'partner_viewer', 'analyst'] },
   'surveys:import': { roles: ['admin', 'coordinator'], scope: 'imports:run' },
+  // The reporting cycle (issue 16 part 3): the city's office (admins) opens and closes periods; a unit's
+  // editors and coordinators write its follow-up (row rule: editsForUnit); staff who read free text read the
+  // submitted follow-ups and the compiled report (a draft stays its unit's until submitted).
+  'reporting:manage': { roles: ['admin'] },
+  'reporting:read': { roles: ['admin', 'coordinator', 'unit_editor'] },
+  'reporting:respond': { roles: ['admin', 'coordinator', 'unit_editor'] },
 } as const satisfies Record<string, { roles: 'anyone' | 'signed_in' | readonly Role[]; scope?: string }>;
 export type Policy = keyof typeof POLICIES;
 

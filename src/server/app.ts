@@ -25,6 +25,7 @@ import { programmesRoutes } from '../features/programmes/programmes.routes.js';
 import { consultationsRoutes } from '../features/consultations/consultations.routes.js';
 import { lawDocumentsRoutes } from '../features/law-documents/law-documents.routes.js';
 import { surveysRoutes } from '../features/surveys/surveys.routes.js';
+import { reportingRoutes } from '../features/reporting/reporting.routes.js';
 import { annualRoutes } from '../features/annual/annual.routes.js';
 import { auditRoutes } from '../features/audit/audit.routes.js';
 import { recordsRoutes } from '../features/records/records.routes.js';
@@ -206,6 +207,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
       await api.register(consultationsRoutes);
       await api.register(lawDocumentsRoutes);
       await api.register(surveysRoutes);
+      await api.register(reportingRoutes);
       await api.register(viewsRoutes);
       await api.register(annualRoutes);
       await api.register(open311KeysRoutes);

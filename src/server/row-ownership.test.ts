@@ -32,7 +32,8 @@ type Ids = Record<
   | 'area'
   | 'traffic'
   | 'library'
-  | 'consultation',
+  | 'consultation'
+  | 'period',
   string
 >;
 type Call = { url: string; payload?: object };
@@ -222,6 +223,12 @@ const WRITES: Record<string, Entry> = {
   'POST /api/consultation-responses/:id/submit': {
     owned: (i) => ({ url: `/api/consultation-responses/${i.consultation}/submit` }),
   },
+  'PUT /api/reporting-periods/:id/units/:unit_id': {
+    owned: (i) => ({ url: `/api/reporting-periods/${i.period}/units/${i.district}`, payload: { summary: 'Ändrad' } }),
+  },
+  'POST /api/reporting-periods/:id/units/:unit_id/submit': {
+    owned: (i) => ({ url: `/api/reporting-periods/${i.period}/units/${i.district}/submit` }),
+  },
   'PATCH /api/situation/annotations/:id': {
     owned: (i) => ({ url: `/api/situation/annotations/${i.annotation}`, payload: { text: 'Ändrad' } }),
   },
@@ -395,6 +402,11 @@ describe('every write route × records of another unit or district', () => {
     ).responses[0].id;
     await call('PATCH', `/api/consultation-responses/${ids.consultation}`, as.trafficEditor, {
       summary: 'Tillstyrks.',
+    });
+    // A reporting period in which the south district's coordinator has begun its follow-up.
+    ids.period = (await ok('POST', '/api/reporting-periods', { year: 2099, tertial: 1, deadline: '2099-01-15' })).id;
+    await call('PUT', `/api/reporting-periods/${ids.period}/units/${ids.district}`, as.districtCoordinator, {
+      summary: 'Belysningen är utbytt.',
     });
     ids.lawDocument = (
       await ok('POST', '/api/law-documents', { kind: 'cause_analysis', district_id: ids.district })

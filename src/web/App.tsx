@@ -82,6 +82,16 @@ const SurveyAreaPage = lazy(() =>
 const SurveyImportPage = lazy(() =>
   import('./features/surveys/SurveyImportPage.js').then((m) => ({ default: m.SurveyImportPage })),
 );
+const ReportingPage = lazy(() =>
+  import('./features/reporting/ReportingPage.js').then((m) => ({ default: m.ReportingPage })),
+);
+const PeriodPage = lazy(() => import('./features/reporting/PeriodPage.js').then((m) => ({ default: m.PeriodPage })));
+const FollowupPage = lazy(() =>
+  import('./features/reporting/FollowupPage.js').then((m) => ({ default: m.FollowupPage })),
+);
+const CompiledReportPage = lazy(() =>
+  import('./features/reporting/CompiledReportPage.js').then((m) => ({ default: m.CompiledReportPage })),
+);
 const LawDocumentsPage = lazy(() =>
   import('./features/law-documents/LawDocumentsPage.js').then((m) => ({ default: m.LawDocumentsPage })),
 );
@@ -195,6 +205,10 @@ const ELEMENTS: Record<PagePath, ReactNode> = {
   'programmes/consultations/:id': page(<ConsultationRoundPage />),
   'programmes/responses': page(<MyConsultationsPage />),
   'programmes/responses/:id': page(<ConsultationResponsePage />),
+  'programmes/reporting': page(<ReportingPage />),
+  'programmes/reporting/:id': page(<PeriodPage />),
+  'programmes/reporting/:id/report': page(<CompiledReportPage />),
+  'programmes/reporting/:id/units/:unitId': page(<FollowupPage />),
   'law-documents': page(<LawDocumentsPage />),
   'districts/:id/law-documents': page(<LawDocumentsPage />),
   'law-documents/:id': page(<LawDocumentPage />),

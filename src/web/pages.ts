@@ -98,6 +98,19 @@ export const PAGES = {
     title: 'consultations.title',
     noAccess: 'consultations.noAccess',
   },
+  // The reporting cycle: staff who report or read the programme's follow-up (the API decides per unit).
+  'programmes/reporting': { policy: 'reporting:read', title: 'reporting.title', noAccess: 'reporting.noAccess' },
+  'programmes/reporting/:id': { policy: 'reporting:read', title: 'reporting.title', noAccess: 'reporting.noAccess' },
+  'programmes/reporting/:id/report': {
+    policy: 'reporting:read',
+    title: 'reporting.title',
+    noAccess: 'reporting.noAccess',
+  },
+  'programmes/reporting/:id/units/:unitId': {
+    policy: 'reporting:read',
+    title: 'reporting.title',
+    noAccess: 'reporting.noAccess',
+  },
   // The law's documents: staff read every version, everyone else the adopted ones (the API decides).
   'law-documents': { policy: 'public' },
   'districts/:id/law-documents': { policy: 'public' },

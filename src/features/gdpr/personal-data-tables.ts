@@ -90,4 +90,7 @@ export const TABLE_PERSONAL_DATA: Record<keyof Database, TablePersonalData> = {
   survey_questions: REFERENCE,
   survey_results: none('published survey aggregates per area and year'),
   survey_result_shares: none('published survey aggregates per area and year'),
+  reporting_periods: PLANNING,
+  unit_followups: PLANNING,
+  unit_followup_goals: PLANNING,
 };

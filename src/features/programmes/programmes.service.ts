@@ -15,7 +15,7 @@ import type { ServiceContext } from '../../core/context.js';
 import { auditChange } from '../../core/audit.repo.js';
 import { ANONYMOUS } from '../../domain/auth.js';
 import { diffVersions } from './programme-diff.js';
-import { toSummary, toVersion } from './programme-view.js';
+import { orderSections, toSummary, toVersion } from './programme-view.js';
 import { assertDraft, readableStatuses } from './programmes.policy.js';
 import {
   findVersion,
@@ -239,3 +239,34 @@ export const getPublicProgrammeVersion = (ctx: ServiceContext, id: string) => ge
 /** Two adopted or replaced versions compared. */
 export const comparePublicProgrammeVersions = (ctx: ServiceContext, fromId: string, toId: string) =>
   compareProgrammeVersions(asPublic(ctx), fromId, toId);
+
+/** A goal or sub-goal of a version, with the problems whose indicators follow it up. */
+export interface ProgrammeGoal {
+  key: string;
+  number: string;
+  heading: string | null;
+  body: string;
+  problem_ids: string[];
+}
+
+/**
+ * A version's goals and sub-goals in document order with their indicators' problems, without computing any
+ * value: what a follow-up is reported against (the reporting cycle draws the values itself, per period).
+ */
+export async function listProgrammeGoals(ctx: ServiceContext, versionId: string): Promise<ProgrammeGoal[]> {
+  await versionRow(ctx, versionId);
+  const goals = orderSections(await listSectionRows(ctx.db, [versionId])).filter(
+    (s) => s.kind === 'goal' || s.kind === 'sub_goal',
+  );
+  const links = await listSectionIndicators(
+    ctx.db,
+    goals.map((g) => g.id),
+  );
+  return goals.map((g) => ({
+    key: g.section_key,
+    number: g.number,
+    heading: g.heading,
+    body: g.body,
+    problem_ids: links.filter((l) => l.section_id === g.id).map((l) => l.problem_id),
+  }));
+}

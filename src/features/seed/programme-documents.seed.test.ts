@@ -6,6 +6,8 @@ import type { ServiceContext } from '../../core/context.js';
 import { compareProgrammeVersions, listProgrammes } from '../programmes/programmes.service.js';
 import { getConsultationRound, listConsultationRounds } from '../consultations/consultations.service.js';
 import { SYSTEM } from '../../domain/auth.js';
+import { getCompiledReport } from '../reporting/compiled-report.service.js';
+import { getPeriodOverview, listReportingPeriods } from '../reporting/reporting-periods.service.js';
 import { seedStockholm } from './seed.service.js';
 
 describeEachEngine('demo seed: the 2018–2021 and 2020–2023 programmes', (getDb) => {
@@ -69,5 +71,25 @@ describeEachEngine('demo seed: the 2018–2021 and 2020–2023 programmes', (get
       expect(r.sections[0]!.proposal).toMatch(/inomhus|läsesalar/);
       expect(r.sections[0]!.handling).toBe('accepted');
     }
+  });
+
+  it('has tertial 2 2026 reported: three follow-ups submitted on time, one draft, the rest overdue, then closed', async () => {
+    const office = { ...ctx, principal: SYSTEM };
+    const [period] = await listReportingPeriods(office, new Date('2026-11-25T12:00:00Z'));
+    expect(period).toMatchObject({ year: 2026, tertial: 2, status: 'closed', deadline: '2026-09-14' });
+    expect(period!.programme_version?.title).toBe('Stockholms stads trygghetsprogram 2020–2023');
+    const overview = await getPeriodOverview(office, period!.id, new Date('2026-11-25T12:00:00Z'));
+    const submitted = overview.units.filter((u) => u.state === 'submitted').map((u) => u.unit.name);
+    expect(submitted.sort()).toEqual([
+      'Enskede-Årsta-Vantörs stadsdelsnämnd',
+      'Kulturnämnden/Kulturförvaltningen',
+      'Trafiknämnden (trafikkontoret)',
+    ]);
+    expect(overview.counts).toMatchObject({ submitted: 3, submitted_late: 0, not_started: 0, draft: 0 });
+    expect(overview.counts.overdue).toBe(overview.units.length - 3);
+    const report = await getCompiledReport(office, period!.id, new Date('2026-11-25T12:00:00Z'));
+    expect(report.units.filter((u) => u.summary !== null)).toHaveLength(3);
+    const comments = report.goals.flatMap((g) => g.comments.map((c) => c.unit.name));
+    expect(comments).toContain('Kulturnämnden/Kulturförvaltningen');
   });
 });

@@ -10,6 +10,7 @@ import { seedDemoIncidents } from './demo.seed.js';
 import { seedPlaces } from './places.seed.js';
 import { seedPoliceEvents } from './police.seed.js';
 import { seedProgrammeDocuments } from './programme-documents.seed.js';
+import { seedReporting } from './reporting.seed.js';
 import { seedProgramme } from './programme.seed.js';
 import { seedSurveys } from './surveys.seed.js';
 import { analyzeSeededTables, findOrganisationId, insertOrganisation } from './seed.repo.js';
@@ -161,6 +162,13 @@ export async function seedStockholm(db: Kysely<Database>, options: SeedOptions =
       seedProgrammeDocuments(trx, {
         organisation: { ...report.organisation, timeZone: STOCKHOLM.time_zone },
         units: units.ids,
+      }),
+    );
+    await timed('reporting', () =>
+      seedReporting(trx, {
+        organisation: { ...report.organisation, timeZone: STOCKHOLM.time_zone },
+        units: units.ids,
+        now,
       }),
     );
 

@@ -18,6 +18,7 @@ import { svProgrammes } from './sv-programmes.js';
 import { svConsultations } from './sv-consultations.js';
 import { svLawDocuments } from './sv-law-documents.js';
 import { svSurveys } from './sv-surveys.js';
+import { svReporting } from './sv-reporting.js';
 
 /** Swedish, the default language. en.ts must have exactly the same keys (checked by its type). */
 export const sv = {
@@ -40,6 +41,7 @@ export const sv = {
   ...svConsultations,
   ...svLawDocuments,
   ...svSurveys,
+  ...svReporting,
   app: {
     name: 'Trygg',
     tagline: 'Trygghetsarbete i {{organisation}}',

@@ -94,6 +94,12 @@ beforeAll(async () => {
   });
   if (adopted.status() !== 200) throw new Error(`adopting a law document: HTTP ${adopted.status()}`);
   samples['law-documents/:id'] = lawDocument;
+  // The seeded past tertial, and a follow-up submitted in it: every role that reads the report may read it.
+  const period = (await get<Array<{ id: string }>>('/api/reporting-periods'))[0]!.id;
+  samples['reporting/:id'] = period;
+  samples['units/:unitId'] = (
+    await get<{ units: Array<{ unit: { id: string }; state: string }> }>(`/api/reporting-periods/${period}`)
+  ).units.find((u) => u.state === 'submitted')!.unit.id;
   const receipt = await admin.request.post(`${h.server.url}/api/public/reports`, {
     headers: { 'X-CSRF-Token': token },
     data: { category: 'klotter', lon: 18.0431, lat: 59.2636 },

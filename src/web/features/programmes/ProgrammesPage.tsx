@@ -6,6 +6,8 @@ import { QueryState } from '../../components/QueryState.js';
 import { ConsultationLinks } from '../consultations/ConsultationLinks.js';
 import { useDocumentTitle } from '../../components/use-document-title.js';
 import { useFormat } from '../../components/use-format.js';
+import { useSession } from '../auth/use-session.js';
+import { allows } from '../views/access.js';
 import { useProgrammeReader, useProgrammes } from './use-programmes.js';
 import './programmes.css';
 
@@ -15,14 +17,22 @@ export function ProgrammesPage() {
   useDocumentTitle(t('programmes.title'));
   const { staff } = useProgrammeReader();
   const programmes = useProgrammes();
+  const session = useSession();
   return (
     <div className="page programme-doc">
       <h1>{t('programmes.title')}</h1>
       <p className="lead">{t('programmes.intro')}</p>
       {staff === false && <p>{t('programmes.publicIntro')}</p>}
-      <p>
-        <Link to="/law-documents">{t('lawDocuments.link')}</Link>
-      </p>
+      <ul className="programme-links">
+        <li>
+          <Link to="/law-documents">{t('lawDocuments.link')}</Link>
+        </li>
+        {allows(session.data, 'reporting:read') && (
+          <li>
+            <Link to="/programmes/reporting">{t('reporting.link')}</Link>
+          </li>
+        )}
+      </ul>
       <QueryState isPending={programmes.isPending} error={programmes.error} onRetry={() => void programmes.refetch()}>
         {programmes.data?.length === 0 && <p className="empty">{t('programmes.none')}</p>}
         {programmes.data?.map((p) => (

@@ -1,0 +1,132 @@
+import { useTranslation } from 'react-i18next';
+import type { FigureIndicator, UnitFigures } from '../../../domain/reporting.js';
+import { useFormat } from '../../components/use-format.js';
+
+/** A table with its caption as the region's name, scrolling on its own at phone width. */
+function Table({ id, caption, head, rows }: { id: string; caption: string; head: string[]; rows: string[][] }) {
+  return (
+    <div className="table-wrap" role="region" aria-labelledby={id} tabIndex={0}>
+      <table className="data-table">
+        <caption id={id} className="visually-hidden">
+          {caption}
+        </caption>
+        <thead>
+          <tr>
+            {head.map((h) => (
+              <th key={h} scope="col">
+                {h}
+              </th>
+            ))}
+          </tr>
+        </thead>
+        <tbody>
+          {rows.map((r, i) => (
+            <tr key={i}>
+              <th scope="row">{r[0]}</th>
+              {r.slice(1).map((c, j) => (
+                <td key={j}>{c}</td>
+              ))}
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}
+
+/** An indicator's row cells: baseline, value, target, change and whether the target is reached. */
+export function useIndicatorCells() {
+  const { t } = useTranslation();
+  const format = useFormat();
+  return (i: FigureIndicator) => [
+    format.number(i.baseline.value),
+    format.number(i.current.value),
+    i.target_value === null ? '–' : format.number(i.target_value),
+    t(`programme.indicatorOutcomes.${i.outcome}`),
+    t(`reporting.followup.targetMet.${i.target_met === null ? 'none' : i.target_met ? 'yes' : 'no'}`),
+  ];
+}
+
+export function IndicatorTable({
+  id,
+  caption,
+  rows,
+  unitColumn,
+}: {
+  id: string;
+  caption: string;
+  rows: Array<FigureIndicator & { unit?: { name: string } }>;
+  unitColumn?: boolean;
+}) {
+  const { t } = useTranslation();
+  const cells = useIndicatorCells();
+  const f = (k: string) => t(`reporting.followup.${k}`);
+  return (
+    <Table
+      id={id}
+      caption={caption}
+      head={[
+        f('colIndicator'),
+        ...(unitColumn ? [t('reporting.colUnit')] : []),
+        f('colBaseline'),
+        f('colValue'),
+        f('colTarget'),
+        f('colOutcome'),
+        f('colTargetMet'),
+      ]}
+      rows={rows.map((i) => [`${i.title} (${i.where})`, ...(unitColumn ? [i.unit?.name ?? ''] : []), ...cells(i)])}
+    />
+  );
+}
+
+/** A unit's figures: its measures, its problems' indicators and its requests, each a table. */
+export function FigureTables({ figures }: { figures: UnitFigures }) {
+  const { t } = useTranslation();
+  const format = useFormat();
+  const f = (k: string) => t(`reporting.followup.${k}`);
+  return (
+    <>
+      <h3>{f('measures')}</h3>
+      {figures.measures.length ? (
+        <Table
+          id="figures-measures"
+          caption={f('measures')}
+          head={[f('colMeasure'), f('colType'), f('colStatus'), f('colDue'), f('colRecorded'), f('colOverdue')]}
+          rows={figures.measures.map((m) => [
+            m.title,
+            t(`programme.measureTypes.${m.type}`),
+            t(`programme.measureStatus.${m.status}`),
+            format.number(m.followups_due),
+            format.number(m.followups_recorded),
+            format.number(m.followups_overdue),
+          ])}
+        />
+      ) : (
+        <p>{f('noMeasures')}</p>
+      )}
+      <h3>{f('indicators')}</h3>
+      {figures.indicators.length ? (
+        <IndicatorTable id="figures-indicators" caption={f('indicators')} rows={figures.indicators} />
+      ) : (
+        <p>{f('noIndicators')}</p>
+      )}
+      <h3>{f('requests')}</h3>
+      {figures.requests.length ? (
+        <Table
+          id="figures-requests"
+          caption={f('requests')}
+          head={[f('colCounterpart'), f('colRole'), f('colStatus'), t('reporting.colDeadline'), f('colAnswered')]}
+          rows={figures.requests.map((r) => [
+            r.counterpart.name,
+            f(`role.${r.role}`),
+            t(`programme.requestStatus.${r.status}`),
+            format.day(r.due_date),
+            r.answered_on ? format.day(r.answered_on) : '–',
+          ])}
+        />
+      ) : (
+        <p>{f('noRequests')}</p>
+      )}
+    </>
+  );
+}
