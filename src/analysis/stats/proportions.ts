@@ -34,15 +34,27 @@ function zFor(level: number): number {
  */
 export function wilsonInterval(x: number, n: number, level = 0.95): Interval {
   checkShare(x, n);
+  return wilsonShareInterval(x / n, n, level);
+}
+
+/**
+ * The same interval for a share p among n respondents, where p comes from a rounded published percentage and
+ * p·n need not be a whole number (the survey figures of `features/surveys`).
+ * @example wilsonShareInterval(0.11, 17_669) // { estimate: 0.11, lower: 0.1055, upper: 0.1147, level: 0.95 }
+ */
+export function wilsonShareInterval(p: number, n: number, level = 0.95): Interval {
+  if (!(n > 0) || !Number.isFinite(n)) throw new RangeError(`n must be a positive number, got ${n}`);
+  if (!(p >= 0 && p <= 1)) throw new RangeError(`p must be within [0, 1], got ${p}`);
   const z = zFor(level);
   const z2 = z * z;
-  const centre = (x + z2 / 2) / (n + z2);
-  const half = (z / (n + z2)) * Math.sqrt((x * (n - x)) / n + z2 / 4);
-  // At x = 0 or x = n one bound is exactly 0 or 1; the arithmetic above only nearly gets there.
+  const denominator = 1 + z2 / n;
+  const centre = (p + z2 / (2 * n)) / denominator;
+  const half = (z / denominator) * Math.sqrt((p * (1 - p)) / n + z2 / (4 * n * n));
+  // At p = 0 or 1 one bound is exactly 0 or 1; the arithmetic above only nearly gets there.
   return {
-    estimate: x / n,
-    lower: x === 0 ? 0 : centre - half,
-    upper: x === n ? 1 : centre + half,
+    estimate: p,
+    lower: p === 0 ? 0 : Math.max(0, centre - half),
+    upper: p === 1 ? 1 : Math.min(1, centre + half),
     level,
   };
 }

@@ -1,4 +1,4 @@
-import { wilsonInterval } from '../../analysis/stats/proportion.js';
+import { wilsonShareInterval } from '../../analysis/stats/proportions.js';
 import type { SurveyPoint, SurveyQuestionKind } from '../../domain/surveys.js';
 
 export interface StoredResult {
@@ -20,7 +20,7 @@ export function surveyPoint(result: StoredResult, keyOption: string, kind: Surve
   const n = result.respondents;
   const ci =
     share !== null && n !== null && n > 0 && kind === 'item'
-      ? (({ low, high }) => ({ low: low * 100, high: high * 100 }))(wilsonInterval(share / 100, n))
+      ? (({ lower, upper }) => ({ low: lower * 100, high: upper * 100 }))(wilsonShareInterval(share / 100, n))
       : null;
   return {
     year: result.year,
