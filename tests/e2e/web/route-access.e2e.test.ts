@@ -154,7 +154,7 @@ async function visit(page: Page, url: string) {
             arrived &&
             main !== null &&
             main.querySelectorAll('.loading').length === 0 &&
-            (main.querySelector('h1') !== null || main.querySelector('[data-testid=no-access]') !== null)
+            main.querySelector('h1, [data-testid=no-access], [data-testid=not-found]') !== null
           );
         },
         url,
@@ -167,11 +167,12 @@ async function visit(page: Page, url: string) {
       return (
         main === null ||
         main.querySelectorAll('.loading').length > 0 ||
-        (main.querySelector('h1') === null && main.querySelector('[data-testid=no-access]') === null)
+        main.querySelector('h1, [data-testid=no-access], [data-testid=not-found]') === null
       );
     });
-  // Data may arrive after the heading, one answer may start the next request (a frozen report, then its meeting
-  // and map), and a page may send the visitor on (a coordinator's situation picture to their district's): wait
+  // A page has settled when it shows a heading, the access message or the not-found notice (a record page of a
+  // record the role may not see has no heading of its own). Data may arrive after the heading, one answer may
+  // start the next request (a frozen report, then its meeting and map), and a page may send the visitor on (a coordinator's situation picture to their district's): wait
   // until the page stays settled for a moment, then give it that moment to show an error.
   do {
     await settled();
