@@ -1,3 +1,4 @@
+import { localDay } from '../../domain/calendar/index.js';
 import { LAW_DOCUMENT_KIND_LABELS, type LawDocumentVersion } from '../../domain/law-documents.js';
 import { type ExportFile, exportFile } from '../reports/export-file.js';
 import { heading, MARGIN, note, renderPdf, WIDTH } from '../reports/pdf-layout.js';
@@ -27,7 +28,7 @@ export async function exportLawDocumentPdf(d: LawDocumentVersion, timeZone: stri
       doc.font('Helvetica-Bold').fontSize(18).fillColor('#102a43').text(d.title, MARGIN, MARGIN, { width: WIDTH });
       note(
         doc,
-        `${statusLine(d)} Upprättad ${swedishDay(new Date(d.created_at).toLocaleDateString('sv-SE', { timeZone }))} enligt lagen (2023:196) om kommuners ansvar för brottsförebyggande arbete.`,
+        `${statusLine(d)} Upprättad ${swedishDay(localDay(d.created_at, timeZone))} enligt lagen (2023:196) om kommuners ansvar för brottsförebyggande arbete.`,
       );
       for (const s of d.sections) {
         heading(doc, `${s.number}. ${s.heading}`);

@@ -4,21 +4,13 @@ import {
   INDICATOR_OUTCOME_LABELS,
   MEASURE_STATUS_LABELS,
   MEASURE_TYPE_LABELS,
+  swedishDay,
   UNIT_KIND_LABELS,
 } from '../../domain/labels.js';
 import { type CompiledReport, type FollowupTotals, type GoalIndicator, periodName } from '../../domain/reporting.js';
 import { type ExportFile, exportFile, type ExportFormat } from '../reports/export-file.js';
 import { type Doc, heading, MARGIN, note, num, renderPdf, table, WIDTH } from '../reports/pdf-layout.js';
 import { newWorkbook, sheet, workbookBuffer } from '../reports/xlsx-layout.js';
-
-/** A day as the committee reads it: '15 maj 2026'. */
-const svDay = (day: string) =>
-  new Date(`${day}T12:00:00Z`).toLocaleDateString('sv-SE', {
-    day: 'numeric',
-    month: 'long',
-    year: 'numeric',
-    timeZone: 'UTC',
-  });
 
 /** The headline figures in the order the document shows them. */
 function headline(t: FollowupTotals): Array<[string, number]> {
@@ -116,9 +108,9 @@ function renderPdfReport(r: CompiledReport, timeZone: string): Promise<Buffer> {
       doc.font('Helvetica-Bold').fontSize(18).fillColor('#102a43').text(title, MARGIN, MARGIN, { width: WIDTH });
       note(
         doc,
-        `Sammanställning av stadsdelsnämndernas, facknämndernas och bolagens uppföljning för perioden ${svDay(r.period.from)} – ${svDay(r.period.to)}` +
-          `${r.period.programme_version ? ` mot ${r.period.programme_version.title}` : ''}. Sista dag att lämna uppföljningen var ${svDay(r.period.deadline)}. ` +
-          `Sammanställd ${svDay(localDay(r.generated_at, timeZone))}. En inskickad uppföljnings siffror är de som gällde när den skickades in; ` +
+        `Sammanställning av stadsdelsnämndernas, facknämndernas och bolagens uppföljning för perioden ${swedishDay(r.period.from)} – ${swedishDay(r.period.to)}` +
+          `${r.period.programme_version ? ` mot ${r.period.programme_version.title}` : ''}. Sista dag att lämna uppföljningen var ${swedishDay(r.period.deadline)}. ` +
+          `Sammanställd ${swedishDay(localDay(r.generated_at, timeZone))}. En inskickad uppföljnings siffror är de som gällde när den skickades in; ` +
           'för övriga enheter är siffrorna hämtade ur systemet vid sammanställningen. Sekretessbelagda problem och åtgärder ingår inte.',
       );
       heading(doc, '1. Sammanfattning');
@@ -148,7 +140,7 @@ function renderPdfReport(r: CompiledReport, timeZone: string): Promise<Buffer> {
         districts.map((u) => [
           u.unit.name,
           state(u),
-          u.submitted_at ? svDay(localDay(u.submitted_at, timeZone)) : '–',
+          u.submitted_at ? swedishDay(localDay(u.submitted_at, timeZone)) : '–',
           num(u.totals.measures),
           num(u.totals.followups_recorded),
           num(u.totals.followups_overdue),
