@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { addDays, addMonths, formatDay } from './calendar/index.js';
 import { IsoDateSchema, UuidSchema } from './common.js';
 import { isAfterDeadline } from './consultations.js';
 import { UnitKindSchema } from './org.js';
@@ -21,12 +22,9 @@ export const TertialSchema = z.number().int().min(1).max(3);
  * @example periodDays(2026, 1) // { from: '2026-01-01', to: '2026-04-30' }
  */
 export function periodDays(year: number, tertial: number | null): { from: string; to: string } {
-  const pad = (n: number) => String(n).padStart(2, '0');
-  if (tertial === null) return { from: `${year}-01-01`, to: `${year}-12-31` };
-  const firstMonth = (tertial - 1) * 4 + 1;
-  const lastMonth = firstMonth + 3;
-  const lastDay = new Date(Date.UTC(year, lastMonth, 0)).getUTCDate();
-  return { from: `${year}-${pad(firstMonth)}-01`, to: `${year}-${pad(lastMonth)}-${pad(lastDay)}` };
+  if (tertial === null) return { from: formatDay(year, 1, 1), to: formatDay(year, 12, 31) };
+  const from = formatDay(year, (tertial - 1) * 4 + 1, 1);
+  return { from, to: addDays(addMonths(from, 4), -1) };
 }
 
 /**

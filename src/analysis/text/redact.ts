@@ -52,3 +52,10 @@ export function redactPersonalData(input: string): Redaction {
   const count = Object.values(kinds).reduce((a, b) => a + b, 0);
   return { text, count, kinds };
 }
+
+/** Free text that others will read, with its personal data replaced; no text stays no text. */
+export function redactedText(text: string): string;
+export function redactedText(text: string | null | undefined): string | null;
+export function redactedText(text: string | null | undefined): string | null {
+  return text === null || text === undefined ? null : redactPersonalData(text).text;
+}

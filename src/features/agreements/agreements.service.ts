@@ -1,5 +1,5 @@
 import { publicCount } from '../../analysis/stats/disclosure.js';
-import { redactPersonalData } from '../../analysis/text/redact.js';
+import { redactedText } from '../../analysis/text/redact.js';
 import { lockForChange } from '../../db/row-version.repo.js';
 import { inTransaction } from '../../db/transaction.js';
 import type {
@@ -35,7 +35,6 @@ import {
   updateAgreementRow,
 } from './agreements.repo.js';
 
-const redact = (text: string) => redactPersonalData(text).text;
 const invalid = (path: string, code: string, message: string) =>
   new AppError('VALIDATION_FAILED', { details: [{ path, code, message }] });
 /** How far ahead a coming review shows in the district's inbox. */
@@ -76,8 +75,8 @@ export async function createAgreement(ctx: ServiceContext, input: AgreementCreat
       district_unit_id: input.district_unit_id,
       partner_unit_id: input.partner_unit_id,
       kind: input.kind,
-      title: redact(input.title),
-      summary: input.summary ? redact(input.summary) : null,
+      title: redactedText(input.title),
+      summary: input.summary ? redactedText(input.summary) : null,
       period_start: input.period_start,
       period_end: input.period_end,
       last_review: null,
@@ -142,8 +141,8 @@ export async function updateAgreement(
     await updateAgreementRow(trx, id, {
       ...(input.kind ? { kind: input.kind } : {}),
       ...(input.partner_unit_id ? { partner_unit_id: input.partner_unit_id } : {}),
-      ...(input.title ? { title: redact(input.title) } : {}),
-      ...(input.summary !== undefined ? { summary: input.summary ? redact(input.summary) : null } : {}),
+      ...(input.title ? { title: redactedText(input.title) } : {}),
+      ...(input.summary !== undefined ? { summary: input.summary ? redactedText(input.summary) : null } : {}),
       ...(input.period_start ? { period_start: input.period_start } : {}),
       ...(input.period_end ? { period_end: input.period_end } : {}),
       ...(input.confidentiality ? { confidentiality: input.confidentiality } : {}),
@@ -185,7 +184,7 @@ export async function setAgreementPublicText(
   text: string | null,
   expectedVersion?: number,
 ): Promise<Agreement> {
-  const approved = text ? redact(text) : null;
+  const approved = text ? redactedText(text) : null;
   await inTransaction(ctx.db, async (trx) => {
     const before = await lockAgreement({ ...ctx, db: trx }, id, expectedVersion);
     await updateAgreementRow(trx, id, {

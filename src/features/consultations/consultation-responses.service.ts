@@ -1,4 +1,4 @@
-import { redactPersonalData } from '../../analysis/text/redact.js';
+import { redactedText } from '../../analysis/text/redact.js';
 import { inTransaction } from '../../db/transaction.js';
 import { daysBetween } from '../../domain/calendar/index.js';
 import { AppError } from '../../domain/errors.js';
@@ -22,9 +22,6 @@ import {
   updateResponseRow,
   type ResponseRow,
 } from './consultations.repo.js';
-
-/** Responses are internal, but read like the programme's text: personal data never goes in. */
-const redact = (text: string | null | undefined) => (text ? redactPersonalData(text).text : null);
 
 const notFound = (id: string) => new AppError('NOT_FOUND', { details: { entity: 'consultation_response', id } });
 
@@ -111,13 +108,13 @@ export async function saveConsultationDraft(
       throw new AppError('VALIDATION_FAILED', {
         details: [{ path: `sections.${unknown}.section_key`, code: 'unknown_section', message: 'no such section' }],
       });
-    if (input.summary !== undefined) await updateResponseRow(trx, id, { summary: redact(input.summary) });
+    if (input.summary !== undefined) await updateResponseRow(trx, id, { summary: redactedText(input.summary) });
     for (const s of input.sections ?? [])
       await putStatement(trx, {
         response_id: id,
         section_key: s.section_key,
-        statement: redact(s.statement),
-        proposal: redact(s.proposal),
+        statement: redactedText(s.statement),
+        proposal: redactedText(s.proposal),
       });
     await auditChange(trx, ctx, {
       action: 'update',
@@ -185,7 +182,7 @@ export async function handleProposal(
     await setHandling(
       trx,
       { response_id: id, section_key: sectionKey },
-      { handling: input.handling, handling_reason: redact(input.reason), handled_by: ctx.actor, handled_at: now },
+      { handling: input.handling, handling_reason: redactedText(input.reason), handled_by: ctx.actor, handled_at: now },
     );
     await auditChange(trx, ctx, {
       action: 'update',

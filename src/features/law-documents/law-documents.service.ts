@@ -1,4 +1,4 @@
-import { redactPersonalData } from '../../analysis/text/redact.js';
+import { redactedText } from '../../analysis/text/redact.js';
 import { inTransaction } from '../../db/transaction.js';
 import { AppError } from '../../domain/errors.js';
 import {
@@ -28,9 +28,6 @@ import {
   nextVersionNumber,
   updateLawVersionStatus,
 } from './law-documents.repo.js';
-
-/** Adopted documents are public: personal data never goes in, whoever wrote it. */
-const redact = (text: string) => redactPersonalData(text).text;
 
 /** One audit event for a document version. */
 const auditVersion = (
@@ -162,7 +159,7 @@ export async function reviseLawDocument(
     const edited = sections.map((s) => {
       const e = input.sections.find((x) => x.position === s.position);
       return e
-        ? { heading: redact(e.heading ?? s.heading), body: redact(e.body) }
+        ? { heading: redactedText(e.heading ?? s.heading), body: redactedText(e.body) }
         : { heading: s.heading, body: s.body };
     });
     const version = await nextVersionNumber(trx, ctx.organisation.id, from.kind, from.district_id);
@@ -217,7 +214,7 @@ export async function adoptLawDocument(
     }
     await updateLawVersionStatus(trx, id, {
       status: 'adopted',
-      decision_ref: redact(input.decision_ref),
+      decision_ref: redactedText(input.decision_ref),
       adopted_on: input.adopted_on,
     });
     await auditVersion(ctx, trx, id, 'update', { ...input }, { status: before.status });

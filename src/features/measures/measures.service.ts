@@ -1,4 +1,4 @@
-import { redactPersonalData } from '../../analysis/text/redact.js';
+import { redactedText } from '../../analysis/text/redact.js';
 import { lockForChange } from '../../db/row-version.repo.js';
 import { inTransaction } from '../../db/transaction.js';
 import { today } from '../../domain/calendar/index.js';
@@ -39,7 +39,6 @@ import {
   updateMeasureRow,
 } from './measures.repo.js';
 
-const redact = (text: string) => redactPersonalData(text).text;
 const invalid = (path: string, code: string, message: string) =>
   new AppError('VALIDATION_FAILED', { details: [{ path, code, message }] });
 
@@ -78,8 +77,8 @@ export async function createMeasure(ctx: ServiceContext, input: MeasureCreate): 
     const measureId = await insertMeasure(trx, {
       organisation_id: ctx.organisation.id,
       responsible_unit_id: input.responsible_unit_id,
-      title: redact(input.title),
-      description: input.description ? redact(input.description) : null,
+      title: redactedText(input.title),
+      description: input.description ? redactedText(input.description) : null,
       type: input.type,
       period_start: input.period_start ?? null,
       period_end: input.period_end ?? null,
@@ -97,7 +96,7 @@ export async function createMeasure(ctx: ServiceContext, input: MeasureCreate): 
       trx,
       measureId,
       input.components.map((c) => ({
-        title: redact(c.title),
+        title: redactedText(c.title),
         type: c.type,
         confidentiality: c.confidentiality ?? input.confidentiality ?? DEFAULT_CONFIDENTIALITY.measure_component,
       })),
@@ -192,8 +191,10 @@ export async function updateMeasure(
       ? [...input.problem_ids, ...(await hiddenProblemIds(trx, id, tierAccess(ctx.principal)))]
       : undefined;
     await updateMeasureRow(trx, id, {
-      ...(input.title ? { title: redact(input.title) } : {}),
-      ...(input.description !== undefined ? { description: input.description ? redact(input.description) : null } : {}),
+      ...(input.title ? { title: redactedText(input.title) } : {}),
+      ...(input.description !== undefined
+        ? { description: input.description ? redactedText(input.description) : null }
+        : {}),
       ...(input.period_start !== undefined ? { period_start: input.period_start } : {}),
       ...(input.period_end !== undefined ? { period_end: input.period_end } : {}),
       ...(input.cost_estimate_sek !== undefined ? { cost_estimate_sek: input.cost_estimate_sek } : {}),
@@ -253,7 +254,7 @@ async function componentChanges(
             {
               id: r.id,
               change: {
-                title: redact(r.title),
+                title: redactedText(r.title),
                 type: r.type,
                 confidentiality: r.confidentiality ?? byId.get(r.id)!.confidentiality,
               },
@@ -264,7 +265,7 @@ async function componentChanges(
     added: rows
       .filter((r) => !r.id)
       .map((r) => ({
-        title: redact(r.title),
+        title: redactedText(r.title),
         type: r.type,
         confidentiality: r.confidentiality ?? DEFAULT_CONFIDENTIALITY.measure_component,
       })),
@@ -387,7 +388,7 @@ export async function recordFollowup(
     await recordFollowupRow(trx, followupId, {
       recorded_at: new Date(),
       recorded_by: ctx.actor,
-      what_was_done: redact(input.what_was_done),
+      what_was_done: redactedText(input.what_was_done),
       assessment: input.assessment,
       indicator_problem_id: indicator?.problem_id ?? null,
       indicator_from: indicator?.from ?? null,

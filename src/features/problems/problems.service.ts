@@ -1,4 +1,4 @@
-import { redactPersonalData } from '../../analysis/text/redact.js';
+import { redactedText } from '../../analysis/text/redact.js';
 import { lockForChange } from '../../db/row-version.repo.js';
 import { inTransaction } from '../../db/transaction.js';
 import { AppError } from '../../domain/errors.js';
@@ -35,7 +35,6 @@ import {
   updateProblemRow,
 } from './problems.repo.js';
 
-const redact = (text: string) => redactPersonalData(text).text;
 const invalid = (path: string, code: string, message: string) =>
   new AppError('VALIDATION_FAILED', { details: [{ path, code, message }] });
 
@@ -46,7 +45,7 @@ function evidenceRow(problemId: string, actor: string, e: EvidenceInput) {
     created_by: actor,
     ref: 'ref' in e ? e.ref : null,
     filter: 'filter' in e ? (e.filter as Record<string, unknown>) : null,
-    note: e.note ? redact(e.note) : null,
+    note: e.note ? redactedText(e.note) : null,
   };
 }
 
@@ -98,9 +97,9 @@ export async function createProblem(ctx: ServiceContext, input: ProblemCreate): 
       organisation_id: org,
       owner_unit_id: input.owner_unit_id,
       area_id: input.area_id ?? null,
-      title: redact(input.title),
-      statement: redact(input.statement),
-      time_pattern: input.time_pattern ? redact(input.time_pattern) : null,
+      title: redactedText(input.title),
+      statement: redactedText(input.statement),
+      time_pattern: input.time_pattern ? redactedText(input.time_pattern) : null,
       affected: { groups: input.affected },
       created_by: ctx.actor,
       baseline_from: input.baseline?.from ?? null,
@@ -206,10 +205,10 @@ export async function updateProblem(
     }
     const where = await changedDefinition({ ...ctx, db: trx }, before, input);
     await updateProblemRow(trx, id, {
-      ...(input.title ? { title: redact(input.title) } : {}),
-      ...(input.statement ? { statement: redact(input.statement) } : {}),
+      ...(input.title ? { title: redactedText(input.title) } : {}),
+      ...(input.statement ? { statement: redactedText(input.statement) } : {}),
       ...(input.time_pattern !== undefined
-        ? { time_pattern: input.time_pattern ? redact(input.time_pattern) : null }
+        ? { time_pattern: input.time_pattern ? redactedText(input.time_pattern) : null }
         : {}),
       ...(input.affected ? { affected: { groups: input.affected } } : {}),
       ...(input.stage ? { stage: input.stage } : {}),

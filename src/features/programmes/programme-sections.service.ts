@@ -1,4 +1,4 @@
-import { redactPersonalData } from '../../analysis/text/redact.js';
+import { redactedText } from '../../analysis/text/redact.js';
 import { assertAndBumpVersion } from '../../db/row-version.repo.js';
 import { inTransaction } from '../../db/transaction.js';
 import { AppError } from '../../domain/errors.js';
@@ -19,8 +19,6 @@ import {
 } from './programmes.repo.js';
 import { getProgrammeVersion, versionRow } from './programmes.service.js';
 
-/** A programme is a public document: identity numbers, e-mail addresses, phone numbers and plates never go in. */
-const redact = (text: string) => redactPersonalData(text).text;
 const invalid = (path: string, code: string, message: string) =>
   new AppError('VALIDATION_FAILED', { details: [{ path, code, message }] });
 
@@ -56,8 +54,8 @@ export async function addProgrammeSection(
       version_id: versionId,
       kind: input.kind,
       position: await nextPosition(trx, versionId, input.kind),
-      heading: input.heading ? redact(input.heading) : null,
-      body: redact(input.body),
+      heading: input.heading ? redactedText(input.heading) : null,
+      body: redactedText(input.body),
       unit_kind: input.unit_kind ?? null,
       unit_id: input.unit_id ?? null,
     });
@@ -91,8 +89,8 @@ export async function updateProgrammeSection(
       await replaceSectionIndicators(trx, id, input.indicator_problem_ids);
     }
     await updateSectionRow(trx, id, {
-      ...(input.heading !== undefined ? { heading: input.heading === null ? null : redact(input.heading) } : {}),
-      ...(input.body !== undefined ? { body: redact(input.body) } : {}),
+      ...(input.heading !== undefined ? { heading: input.heading === null ? null : redactedText(input.heading) } : {}),
+      ...(input.body !== undefined ? { body: redactedText(input.body) } : {}),
     });
     await auditChange(trx, ctx, {
       action: 'update',

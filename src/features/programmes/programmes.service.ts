@@ -1,4 +1,4 @@
-import { redactPersonalData } from '../../analysis/text/redact.js';
+import { redactedText } from '../../analysis/text/redact.js';
 import { inTransaction } from '../../db/transaction.js';
 import { AppError } from '../../domain/errors.js';
 import {
@@ -30,9 +30,6 @@ import {
   updateVersionRow,
   type VersionRow,
 } from './programmes.repo.js';
-
-/** Titles are public text like the sections: personal data never goes in. */
-const redact = (text: string) => redactPersonalData(text).text;
 
 /** The version if the caller may see it (the public: adopted and replaced ones only), else NOT_FOUND. */
 export async function versionRow(ctx: ServiceContext, id: string, forUpdate = false): Promise<VersionRow> {
@@ -71,11 +68,11 @@ export async function getProgrammeVersion(ctx: ServiceContext, id: string): Prom
 /** Starts a programme with its first, empty draft. */
 export async function createProgramme(ctx: ServiceContext, input: ProgrammeCreate): Promise<ProgrammeVersion> {
   const id = await inTransaction(ctx.db, async (trx) => {
-    const programmeId = await insertProgramme(trx, ctx.organisation.id, redact(input.name), ctx.actor);
+    const programmeId = await insertProgramme(trx, ctx.organisation.id, redactedText(input.name), ctx.actor);
     const versionId = await insertVersion(trx, {
       organisation_id: ctx.organisation.id,
       programme_id: programmeId,
-      title: redact(input.title),
+      title: redactedText(input.title),
       period_from: input.period_from,
       period_to: input.period_to,
       replaces_version_id: null,
@@ -108,7 +105,7 @@ export async function createProgrammeDraft(
     const versionId = await insertVersion(trx, {
       organisation_id: ctx.organisation.id,
       programme_id: from.programme_id,
-      title: redact(input.title),
+      title: redactedText(input.title),
       period_from: input.period_from,
       period_to: input.period_to,
       replaces_version_id: from.id,
@@ -162,7 +159,7 @@ export async function updateProgrammeVersion(
       throw new AppError('VALIDATION_FAILED', {
         details: [{ path: 'period_to', code: 'before_start', message: 'period_to before period_from' }],
       });
-    await updateVersionRow(trx, id, { ...input, ...(input.title ? { title: redact(input.title) } : {}) });
+    await updateVersionRow(trx, id, { ...input, ...(input.title ? { title: redactedText(input.title) } : {}) });
     await auditChange(trx, ctx, {
       action: 'update',
       entityType: 'programme_version',

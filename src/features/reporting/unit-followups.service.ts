@@ -1,4 +1,4 @@
-import { redactPersonalData } from '../../analysis/text/redact.js';
+import { redactedText } from '../../analysis/text/redact.js';
 import { inTransaction } from '../../db/transaction.js';
 import type { ServiceContext } from '../../core/context.js';
 import { SYSTEM } from '../../domain/auth.js';
@@ -17,9 +17,6 @@ import {
   putGoalComment,
   updateFollowupRow,
 } from './reporting.repo.js';
-
-/** A follow-up is read by the committee and every unit: personal data never goes in. */
-const redact = (text: string | null | undefined) => (text ? redactPersonalData(text).text : null);
 
 /** The period's programme goals (none when no version was adopted when it opened). */
 export async function periodGoals(ctx: ServiceContext, row: PeriodRow) {
@@ -121,9 +118,9 @@ export async function saveFollowupDraft(
         ],
       });
     const id = followup?.id ?? (await insertFollowup(trx, periodId, unitId));
-    if (input.summary !== undefined) await updateFollowupRow(trx, id, { summary: redact(input.summary) });
+    if (input.summary !== undefined) await updateFollowupRow(trx, id, { summary: redactedText(input.summary) });
     for (const g of input.goals ?? [])
-      await putGoalComment(trx, { followup_id: id, section_key: g.section_key, comment: redact(g.comment) });
+      await putGoalComment(trx, { followup_id: id, section_key: g.section_key, comment: redactedText(g.comment) });
     await auditReporting(ctx, trx, {
       action: followup ? 'update' : 'create',
       entityType: 'unit_followup',
