@@ -263,6 +263,8 @@ describe('records releases', () => {
   it('is not offered to a coordinator, who is told so at the URL', async () => {
     const coordinator = await h.newPage();
     await signIn(coordinator, h, 'samordnare.eav');
+    // The start page sends a coordinator on to their district; open the menu on a page that stays put.
+    await open(coordinator, h, '/places', /.+/);
     await nav(coordinator).getByRole('button', { name: 'Mer' }).click();
     await nav(coordinator).getByRole('link', { name: 'Importera' }).waitFor();
     expect(await nav(coordinator).getByRole('link', { name: 'Utlämnanden' }).count()).toBe(0);
