@@ -33,7 +33,7 @@ export async function recordAudit(db: Db, entry: AuditEntry): Promise<void> {
 export interface ChangeEntry {
   action: AuditEntry['action'];
   entityType: string;
-  entityId: string;
+  entityId?: string | null;
   before?: object | null;
   after?: object | null;
 }
@@ -46,7 +46,7 @@ export function auditChange(db: Db, ctx: ServiceContext, entry: ChangeEntry): Pr
     remoteAddress: ctx.remoteAddress,
     action: entry.action,
     entityType: entry.entityType,
-    entityId: entry.entityId,
+    entityId: entry.entityId ?? null,
     before: (entry.before ?? null) as Record<string, unknown> | null,
     after: (entry.after ?? null) as Record<string, unknown> | null,
   });

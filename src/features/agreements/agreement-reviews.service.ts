@@ -7,7 +7,7 @@ import { AppError } from '../../domain/errors.js';
 import type { Measure } from '../../domain/measures.js';
 import type { Problem } from '../../domain/problems.js';
 import type { ServiceContext } from '../../core/context.js';
-import { recordAudit } from '../../core/audit.repo.js';
+import { auditChange } from '../../core/audit.repo.js';
 import { comparisonPeriod, computeIndicator } from '../problems/indicator.js';
 import { nextReview } from './agreement-review.js';
 import { insertReview, type listReviews, type ReviewItemRow } from './agreements.repo.js';
@@ -124,9 +124,7 @@ export async function recordReview(ctx: ServiceContext, current: Agreement, inpu
       items,
     );
     if (!reviewId) throw refused();
-    await recordAudit(trx, {
-      organisationId: ctx.organisation.id,
-      actor: ctx.actor,
+    await auditChange(trx, ctx, {
       action: 'update',
       entityType: 'agreement',
       entityId: current.id,
@@ -140,7 +138,6 @@ export async function recordReview(ctx: ServiceContext, current: Agreement, inpu
           indicators: input.indicators.map((i) => [i.problem_id, i.assessment]),
         },
       },
-      remoteAddress: ctx.remoteAddress,
     });
   });
 }

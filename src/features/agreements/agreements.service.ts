@@ -13,7 +13,7 @@ import { today } from '../../domain/calendar/index.js';
 import { AppError } from '../../domain/errors.js';
 import type { InboxItem } from '../../domain/meetings.js';
 import type { ServiceContext } from '../../core/context.js';
-import { recordAudit } from '../../core/audit.repo.js';
+import { auditChange } from '../../core/audit.repo.js';
 import { SYSTEM } from '../../domain/auth.js';
 import { DEFAULT_CONFIDENTIALITY } from '../../domain/confidentiality.js';
 import type { Measure } from '../../domain/measures.js';
@@ -86,14 +86,11 @@ export async function createAgreement(ctx: ServiceContext, input: AgreementCreat
       confidentiality: input.confidentiality ?? DEFAULT_CONFIDENTIALITY.agreement,
     });
     await replaceAgreementLinks(trx, agreementId, { areaIds: input.area_ids, measureIds: input.measure_ids });
-    await recordAudit(trx, {
-      organisationId: ctx.organisation.id,
-      actor: ctx.actor,
+    await auditChange(trx, ctx, {
       action: 'create',
       entityType: 'agreement',
       entityId: agreementId,
       after: { ...input, summary: input.summary ? '[text]' : null },
-      remoteAddress: ctx.remoteAddress,
     });
     return agreementId;
   });
@@ -148,14 +145,11 @@ export async function updateAgreement(
       ...(input.confidentiality ? { confidentiality: input.confidentiality } : {}),
     });
     await replaceAgreementLinks(trx, id, { areaIds: input.area_ids, measureIds: input.measure_ids });
-    await recordAudit(trx, {
-      organisationId: ctx.organisation.id,
-      actor: ctx.actor,
+    await auditChange(trx, ctx, {
       action: 'update',
       entityType: 'agreement',
       entityId: id,
       after: { fields: Object.keys(input) },
-      remoteAddress: ctx.remoteAddress,
     });
   });
   return getAgreement(ctx, id);
@@ -191,15 +185,12 @@ export async function setAgreementPublicText(
       approved_public_text: approved,
       approved_public_by: approved ? ctx.actor : null,
     });
-    await recordAudit(trx, {
-      organisationId: ctx.organisation.id,
-      actor: ctx.actor,
+    await auditChange(trx, ctx, {
       action: 'update',
       entityType: 'agreement',
       entityId: id,
       before: { approved_public_text: before.approved_public_text },
       after: { approved_public_text: approved },
-      remoteAddress: ctx.remoteAddress,
     });
   });
   return getAgreement(ctx, id);

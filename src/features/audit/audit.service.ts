@@ -11,7 +11,7 @@ import {
   type NamedEntityType,
 } from './audit.repo.js';
 import { tierAccess } from '../../core/policy.js';
-import { recordAudit } from '../../core/audit.repo.js';
+import { auditChange } from '../../core/audit.repo.js';
 
 type Row = Awaited<ReturnType<typeof listAuditEvents>>[number];
 
@@ -108,14 +108,10 @@ export async function exportAudit(
     if (rows.length < EXPORT_BATCH) break;
     beforeId = rows[rows.length - 1]!.id;
   }
-  await recordAudit(ctx.db, {
-    organisationId: ctx.organisation.id,
-    actor: ctx.actor,
+  await auditChange(ctx.db, ctx, {
     action: 'export',
     entityType: 'audit_log',
-    entityId: null,
     after: { filters: { ...query }, rows: events.length },
-    remoteAddress: ctx.remoteAddress,
   });
   if (query.format === 'json') return { contentType: 'application/json; charset=utf-8', body: JSON.stringify(events) };
   const columns = [

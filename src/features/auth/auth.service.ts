@@ -2,7 +2,7 @@ import type { ApiTokenCreate, Login, Me, PasswordChange, Principal, UserCreate }
 import { AppError } from '../../domain/errors.js';
 import { inTransaction } from '../../db/transaction.js';
 import type { ServiceContext, Db } from '../../core/context.js';
-import { recordAudit } from '../../core/audit.repo.js';
+import { auditChange, recordAudit } from '../../core/audit.repo.js';
 import {
   deleteOtherSessions,
   deleteSession,
@@ -216,14 +216,11 @@ export async function createApiToken(ctx: ServiceContext, input: ApiTokenCreate)
       scopes: input.scopes,
       expires_at: new Date(Date.now() + input.expires_in_days * 86_400_000),
     });
-    await recordAudit(trx, {
-      organisationId: ctx.organisation.id,
-      actor: ctx.actor,
+    await auditChange(trx, ctx, {
       action: 'create',
       entityType: 'api_token',
       entityId: row.id,
       after: { name: input.name, scopes: input.scopes },
-      remoteAddress: ctx.remoteAddress,
     });
     return { ...tokenView(row), token };
   });
@@ -240,14 +237,11 @@ export async function revokeMyApiToken(ctx: ServiceContext, id: string): Promise
   await inTransaction(ctx.db, async (trx) => {
     if (!(await revokeApiToken(trx, userId, id)))
       throw new AppError('NOT_FOUND', { details: { entity: 'api_token', id } });
-    await recordAudit(trx, {
-      organisationId: ctx.organisation.id,
-      actor: ctx.actor,
+    await auditChange(trx, ctx, {
       action: 'update',
       entityType: 'api_token',
       entityId: id,
       after: { revoked: true },
-      remoteAddress: ctx.remoteAddress,
     });
   });
 }
@@ -309,14 +303,11 @@ export async function createUser(
       },
       input.memberships,
     );
-    await recordAudit(trx, {
-      organisationId: ctx.organisation.id,
-      actor: ctx.actor,
+    await auditChange(trx, ctx, {
       action: 'create',
       entityType: 'user',
       entityId: id,
       after: { email: input.email, memberships: input.memberships, sso_only: Boolean(input.sso_only) },
-      remoteAddress: ctx.remoteAddress,
     });
     return { id, email: input.email, password: input.password ? null : password };
   });
@@ -350,25 +341,19 @@ export async function changePassword(
     await setPassword(trx, user.id, hash);
     await deleteOtherSessions(trx, user.id, sessionToken ? hashSecret(sessionToken) : null);
     const revoked = await revokeAllApiTokens(trx, user.id);
-    await recordAudit(trx, {
-      organisationId: ctx.organisation.id,
-      actor: ctx.actor,
+    await auditChange(trx, ctx, {
       action: 'update',
       entityType: 'user',
       entityId: user.id,
       before: { must_change_password: user.must_change_password },
       after: { password_changed: true, must_change_password: false, revoked_api_tokens: revoked.length },
-      remoteAddress: ctx.remoteAddress,
     });
     for (const id of revoked) {
-      await recordAudit(trx, {
-        organisationId: ctx.organisation.id,
-        actor: ctx.actor,
+      await auditChange(trx, ctx, {
         action: 'update',
         entityType: 'api_token',
         entityId: id,
         after: { revoked: true, reason: 'password_changed' },
-        remoteAddress: ctx.remoteAddress,
       });
     }
     return { revoked_api_tokens: revoked.length };

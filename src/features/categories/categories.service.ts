@@ -7,7 +7,7 @@ import {
 import { AppError } from '../../domain/errors.js';
 import { inTransaction } from '../../db/transaction.js';
 import type { ServiceContext, Db } from '../../core/context.js';
-import { recordAudit } from '../../core/audit.repo.js';
+import { auditChange } from '../../core/audit.repo.js';
 import {
   findCategoryByCode,
   findCategoryIdByCode,
@@ -31,14 +31,11 @@ export async function createCategory(ctx: ServiceContext, input: CategoryCreate)
         details: [{ path: 'code', code: 'duplicate', message: `category '${input.code}' exists` }],
       });
     const created = await insertCategory(trx, { ...input, organisation_id: ctx.organisation.id });
-    await recordAudit(trx, {
-      organisationId: ctx.organisation.id,
-      actor: ctx.actor,
+    await auditChange(trx, ctx, {
       action: 'create',
       entityType: 'incident_category',
       entityId: created.id,
       after: created,
-      remoteAddress: ctx.remoteAddress,
     });
     return created;
   });
@@ -50,15 +47,12 @@ export async function updateCategory(ctx: ServiceContext, code: string, update: 
     const before = await findCategoryByCode(trx, ctx.organisation.id, code);
     if (!before) throw new AppError('NOT_FOUND', { details: { entity: 'incident_category', code } });
     const after = await updateCategoryRow(trx, before.id, { ...update, updated_at: new Date() });
-    await recordAudit(trx, {
-      organisationId: ctx.organisation.id,
-      actor: ctx.actor,
+    await auditChange(trx, ctx, {
       action: 'update',
       entityType: 'incident_category',
       entityId: before.id,
       before,
       after,
-      remoteAddress: ctx.remoteAddress,
     });
     return after;
   });

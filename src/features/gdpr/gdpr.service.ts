@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { inTransaction, liftStatementTimeout } from '../../db/transaction.js';
 import { type RetentionOverview, type RetentionTarget, RetentionTargetSchema } from '../../domain/gdpr.js';
 import type { Db, ServiceContext } from '../../core/context.js';
-import { recordAudit } from '../../core/audit.repo.js';
+import { auditChange } from '../../core/audit.repo.js';
 import { expireSignInThrottle } from '../auth/sign-in-throttle.js';
 import {
   deleteMessagesTo,
@@ -107,13 +107,10 @@ export async function runRetention(ctx: ServiceContext, options: { dryRun: boole
       });
     }
     if (!options.dryRun) {
-      await recordAudit(trx, {
-        organisationId: ctx.organisation.id,
-        actor: ctx.actor,
+      await auditChange(trx, ctx, {
         action: 'delete',
         entityType: 'retention_run',
         after: { results },
-        remoteAddress: ctx.remoteAddress,
       });
     }
     return { dry_run: options.dryRun, ran_at: now.toISOString(), results };
@@ -167,14 +164,11 @@ export async function registerExtract(ctx: ServiceContext, email: string) {
   const user = await findUserByEmail(ctx.db, ctx.organisation.id, email);
   const memberships = user ? await listMembershipsOfUser(ctx.db, user.id) : [];
   const messages = await listMessagesTo(ctx.db, ctx.organisation.id, email);
-  await recordAudit(ctx.db, {
-    organisationId: ctx.organisation.id,
-    actor: ctx.actor,
+  await auditChange(ctx.db, ctx, {
     action: 'export',
     entityType: 'register_extract',
     entityId: fingerprint(email),
     after: { reports: reports.length, messages: messages.length, account: Boolean(user) },
-    remoteAddress: ctx.remoteAddress,
   });
   return {
     email,
@@ -213,14 +207,11 @@ export async function eraseReporterEmail(ctx: ServiceContext, email: string) {
   return inTransaction(ctx.db, async (trx) => {
     const erased = await deleteReporterContactsByEmail(trx, ctx.organisation.id, email);
     const messages = await deleteMessagesTo(trx, ctx.organisation.id, email);
-    await recordAudit(trx, {
-      organisationId: ctx.organisation.id,
-      actor: ctx.actor,
+    await auditChange(trx, ctx, {
       action: 'erase',
       entityType: 'reporter_contact',
       entityId: fingerprint(email),
       after: { contacts_erased: erased, messages_erased: messages },
-      remoteAddress: ctx.remoteAddress,
     });
     return { email, contacts_erased: erased, messages_erased: messages };
   });

@@ -9,7 +9,7 @@ import {
   type ImportRun,
 } from '../../domain/imports.js';
 import type { ServiceContext, Db } from '../../core/context.js';
-import { recordAudit } from '../../core/audit.repo.js';
+import { auditChange, recordAudit } from '../../core/audit.repo.js';
 import { probeFile, sniffFile } from './file-probe.js';
 import { createReportBuilder } from './import-report.js';
 import { prepareImport, SAMPLE_ROWS } from './import-plan.js';
@@ -179,9 +179,7 @@ export async function runImport(ctx: ServiceContext, request: ImportRequest): Pr
             // No waiting for a pending progress write here: on PGlite it waits for this transaction. It runs
             // after the commit and finds the run no longer 'running', so it cannot undo the final status.
             const report = await finish('committed', null, trx);
-            await recordAudit(trx, {
-              organisationId: ctx.organisation.id,
-              actor: ctx.actor,
+            await auditChange(trx, ctx, {
               action: 'import',
               entityType: 'import_run',
               entityId: run.id,
@@ -191,7 +189,6 @@ export async function runImport(ctx: ServiceContext, request: ImportRequest): Pr
                 profile: profile?.name ?? null,
                 rows: report.rows,
               },
-              remoteAddress: ctx.remoteAddress,
             });
             return report;
           });

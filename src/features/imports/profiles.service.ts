@@ -8,7 +8,7 @@ import {
 } from '../../domain/imports.js';
 import { inTransaction } from '../../db/transaction.js';
 import type { ServiceContext, Db } from '../../core/context.js';
-import { recordAudit } from '../../core/audit.repo.js';
+import { auditChange } from '../../core/audit.repo.js';
 import { listCategoriesForImport } from './imports.repo.js';
 import {
   findProfileRow,
@@ -130,14 +130,11 @@ export async function createImportProfile(ctx: ServiceContext, input: ImportProf
     });
     await replaceCategoryMappings(trx, row.id, mappings);
     const created = await getImportProfile(ctx, { id: row.id }, trx);
-    await recordAudit(trx, {
-      organisationId: ctx.organisation.id,
-      actor: ctx.actor,
+    await auditChange(trx, ctx, {
       action: 'create',
       entityType: 'import_profile',
       entityId: row.id,
       after: created,
-      remoteAddress: ctx.remoteAddress,
     });
     return created;
   });
@@ -165,15 +162,12 @@ export async function updateImportProfile(
     });
     await replaceCategoryMappings(trx, id, mappings);
     const after = await getImportProfile(ctx, { id }, trx);
-    await recordAudit(trx, {
-      organisationId: ctx.organisation.id,
-      actor: ctx.actor,
+    await auditChange(trx, ctx, {
       action: 'update',
       entityType: 'import_profile',
       entityId: id,
       before,
       after,
-      remoteAddress: ctx.remoteAddress,
     });
     return after;
   });

@@ -12,7 +12,7 @@ import type {
 import { bumpVersion, lockRow } from '../../db/row-version.repo.js';
 import { inTransaction } from '../../db/transaction.js';
 import type { ServiceContext } from '../../core/context.js';
-import { recordAudit } from '../../core/audit.repo.js';
+import { auditChange } from '../../core/audit.repo.js';
 import { freeTextGate } from '../auth/free-text.js';
 import { checkPolicy, tierAccess } from '../../core/policy.js';
 import { DEFAULT_CONFIDENTIALITY } from '../../domain/confidentiality.js';
@@ -157,14 +157,11 @@ export async function createIncident(
       },
     );
     const created = toIncident((await findIncident(trx, organisationId, id!))!);
-    await recordAudit(trx, {
-      organisationId,
-      actor: ctx.actor,
+    await auditChange(trx, ctx, {
       action: 'create',
       entityType: 'incident',
-      entityId: id!,
+      entityId: id,
       after: created as unknown as Record<string, unknown>,
-      remoteAddress: ctx.remoteAddress,
     });
     return forViewer(ctx, created);
   });
@@ -272,15 +269,12 @@ export async function updateIncidentConfidentiality(
     if (before.confidentiality !== update.from)
       throw invalid('from', 'stale', `the tier is now '${before.confidentiality}', not '${update.from}'`, 'CONFLICT');
     await updateTierRow(trx, organisationId, id, update.confidentiality);
-    await recordAudit(trx, {
-      organisationId,
-      actor: ctx.actor,
+    await auditChange(trx, ctx, {
       action: 'update',
       entityType: 'incident',
       entityId: id,
       before: { confidentiality: before.confidentiality },
       after: { confidentiality: update.confidentiality },
-      remoteAddress: ctx.remoteAddress,
     });
     return forViewer(ctx, toIncident((await findIncident(trx, organisationId, id))!));
   });
@@ -342,15 +336,12 @@ async function changeStatus(
     status_note: i.status_note,
     forwarded_to_unit_id: i.forwarded_to_unit_id,
   });
-  await recordAudit(ctx.db, {
-    organisationId,
-    actor: ctx.actor,
+  await auditChange(ctx.db, ctx, {
     action: 'update',
     entityType: 'incident',
     entityId: before.id,
     before: pick(before),
     after: pick(after),
-    remoteAddress: ctx.remoteAddress,
   });
   // A note alone is not news to the reporter; a new status or reason is.
   if (after.status !== before.status || after.closure_reason !== before.closure_reason)

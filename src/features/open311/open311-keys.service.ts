@@ -2,7 +2,7 @@ import { inTransaction } from '../../db/transaction.js';
 import { AppError } from '../../domain/errors.js';
 import type { Open311ApiKey, Open311ApiKeyCreate } from '../../domain/open311.js';
 import type { ServiceContext } from '../../core/context.js';
-import { recordAudit } from '../../core/audit.repo.js';
+import { auditChange } from '../../core/audit.repo.js';
 import { hashSecret, newSecret } from '../auth/tokens.js';
 import { findApiKey, insertApiKey, listApiKeys as listKeyRows, revokeApiKey as revokeKeyRow } from './open311.repo.js';
 
@@ -38,13 +38,10 @@ export async function createApiKey(
       key_hash: hashSecret(key),
       created_by: ctx.actor,
     });
-    await recordAudit(trx, {
-      organisationId: ctx.organisation.id,
-      actor: ctx.actor,
+    await auditChange(trx, ctx, {
       action: 'create',
       entityType: 'open311_api_key',
       entityId: row.id,
-      remoteAddress: ctx.remoteAddress,
     });
     return { ...toKey(row), key };
   });
@@ -60,14 +57,11 @@ export async function revokeApiKey(ctx: ServiceContext, id: string): Promise<voi
   await inTransaction(ctx.db, async (trx) => {
     if (!(await revokeKeyRow(trx, ctx.organisation.id, id, new Date())))
       throw new AppError('NOT_FOUND', { details: { entity: 'open311_api_key', id } });
-    await recordAudit(trx, {
-      organisationId: ctx.organisation.id,
-      actor: ctx.actor,
+    await auditChange(trx, ctx, {
       action: 'delete',
       entityType: 'open311_api_key',
       entityId: id,
       after: { revoked: true },
-      remoteAddress: ctx.remoteAddress,
     });
   });
 }

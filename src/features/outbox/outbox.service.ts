@@ -3,7 +3,7 @@ import { AppError } from '../../domain/errors.js';
 import { CONFIRM_CONTACT_PATH, FOLLOW_PATH } from '../../domain/web-paths.js';
 import { inTransaction } from '../../db/transaction.js';
 import type { ServiceContext } from '../../core/context.js';
-import { recordAudit } from '../../core/audit.repo.js';
+import { auditChange } from '../../core/audit.repo.js';
 import { hashSecret, newSecret } from '../auth/tokens.js';
 import {
   contactConfirmationMessage,
@@ -124,14 +124,11 @@ export async function confirmReporterContact(ctx: ServiceContext, token: string,
   await inTransaction(ctx.db, async (trx) => {
     const contact = await confirmContactRow(trx, ctx.organisation.id, hashSecret(token), new Date());
     if (!contact) throw new AppError('NOT_FOUND', { details: { entity: 'reporter_contact' } });
-    await recordAudit(trx, {
-      organisationId: ctx.organisation.id,
-      actor: ctx.actor,
+    await auditChange(trx, ctx, {
       action: 'update',
       entityType: 'reporter_contact',
       entityId: contact.id,
       after: { confirmed: true, incident_id: contact.incident_id },
-      remoteAddress: ctx.remoteAddress,
     });
     const report = await findReportForReporter(trx, ctx.organisation.id, contact.incident_id);
     if (!report?.receipt_code) return;
@@ -196,14 +193,11 @@ export async function writeWeeklyDigests(ctx: ServiceContext, week: string): Pro
           })),
         );
         if (written) {
-          await recordAudit(trx, {
-            organisationId: ctx.organisation.id,
-            actor: ctx.actor,
+          await auditChange(trx, ctx, {
             action: 'create',
             entityType: 'weekly_digest',
             entityId: unitId,
             after: { week, reports: unit.items.length, recipients: written },
-            remoteAddress: ctx.remoteAddress,
           });
         }
         return { ...base, recipients: recipients.length, written, already_written: false };

@@ -11,7 +11,7 @@ import {
   type StatusStep,
 } from '../../domain/public-reports.js';
 import type { Db, ServiceContext } from '../../core/context.js';
-import { recordAudit } from '../../core/audit.repo.js';
+import { auditChange } from '../../core/audit.repo.js';
 import { createIncident, reopenIncidentByReceipt } from '../incidents/incidents.service.js';
 import { addReporterContact } from '../outbox/outbox.service.js';
 import { processPhoto } from './photo.js';
@@ -147,14 +147,11 @@ export async function attachPhoto(ctx: ServiceContext, receiptCode: string, file
       thumbnail: photo.thumbnail,
     });
     if (!id) throw new AppError('CONFLICT', { details: [{ path: 'photo', code: 'photo_closed', message: 'has one' }] });
-    await recordAudit(trx, {
-      organisationId: ctx.organisation.id,
-      actor: ctx.actor,
+    await auditChange(trx, ctx, {
       action: 'create',
       entityType: 'incident_photo',
       entityId: id,
       after: { incident_id: row.id, width: photo.width, height: photo.height, bytes: photo.image.length },
-      remoteAddress: ctx.remoteAddress,
     });
     return { width: photo.width, height: photo.height };
   });

@@ -3,7 +3,7 @@ import { inTransaction } from '../../db/transaction.js';
 import { AppError } from '../../domain/errors.js';
 import type { PublicUpdateCreate, ResidentSide } from '../../domain/public-reports.js';
 import type { ServiceContext } from '../../core/context.js';
-import { recordAudit } from '../../core/audit.repo.js';
+import { auditChange } from '../../core/audit.repo.js';
 import { canReadFreeText } from '../../core/policy.js';
 import { getIncident } from '../incidents/incidents.service.js';
 import { queuePublicUpdateMessage } from '../outbox/outbox.service.js';
@@ -61,14 +61,11 @@ export async function addPublicUpdate(
       created_by: ctx.principal.kind === 'user' ? ctx.principal.userId : null,
     });
     const mailed = await queuePublicUpdateMessage(tx, incidentId, body);
-    await recordAudit(trx, {
-      organisationId: ctx.organisation.id,
-      actor: ctx.actor,
+    await auditChange(trx, ctx, {
       action: 'create',
       entityType: 'incident_public_update',
       entityId: row.id,
       after: { incident_id: incidentId, mailed },
-      remoteAddress: ctx.remoteAddress,
     });
   });
   return getResidentSide(ctx, incidentId);

@@ -9,7 +9,7 @@ import { AUTOMATIC_GROUND, type Ground, OSL_GROUNDS, type ReleaseReview } from '
 import { MASKED, type RecordsExport, type RecordsExportResult, type ReleasedRecord } from '../../domain/records.js';
 import type { DraftReview, ReleaseDraft, ReviewMark } from '../../domain/release-review.js';
 import type { ServiceContext } from '../../core/context.js';
-import { recordAudit } from '../../core/audit.repo.js';
+import { auditChange } from '../../core/audit.repo.js';
 import { checkPolicy } from '../../core/policy.js';
 import type { ExportFile } from '../reports/export-file.js';
 import { releaseFile } from './records.export.js';
@@ -115,9 +115,7 @@ export async function createDraft(ctx: ServiceContext, input: RecordsExport): Pr
       marks,
       created_by: ctx.actor,
     });
-    await recordAudit(trx, {
-      organisationId: ctx.organisation.id,
-      actor: ctx.actor,
+    await auditChange(trx, ctx, {
       action: 'create',
       entityType: 'records_release_draft',
       entityId: row.id,
@@ -129,7 +127,6 @@ export async function createDraft(ctx: ServiceContext, input: RecordsExport): Pr
         automatic: marks.filter((m) => m.origin === 'automatic').length,
         format: input.format,
       },
-      remoteAddress: ctx.remoteAddress,
     });
     return toDraft(row);
   });
@@ -236,9 +233,7 @@ export async function reviewDraft(ctx: ServiceContext, id: string, input: DraftR
     const { marks, issues } = decide(row, input, ctx.actor);
     if (issues.length) throw invalid(issues);
     const updated = await updateDraftMarks(trx, id, marks);
-    await recordAudit(trx, {
-      organisationId: ctx.organisation.id,
-      actor: ctx.actor,
+    await auditChange(trx, ctx, {
       action: 'update',
       entityType: 'records_release_draft',
       entityId: id,
@@ -249,7 +244,6 @@ export async function reviewDraft(ctx: ServiceContext, id: string, input: DraftR
         removed: input.remove.length,
         undecided: marks.filter((m) => m.decision === null).length,
       },
-      remoteAddress: ctx.remoteAddress,
     });
     return toDraft(updated);
   });
@@ -328,9 +322,7 @@ export async function releaseDraft(ctx: ServiceContext, id: string): Promise<Rec
       draft_id: row.id,
       review,
     });
-    await recordAudit(trx, {
-      organisationId: ctx.organisation.id,
-      actor: ctx.actor,
+    await auditChange(trx, ctx, {
       action: 'export',
       entityType: 'records_release',
       entityId: release.id,
@@ -345,7 +337,6 @@ export async function releaseDraft(ctx: ServiceContext, id: string): Promise<Rec
         masks: review.masks.reduce((n, m) => n + m.count, 0),
         approved: review.approved,
       },
-      remoteAddress: ctx.remoteAddress,
     });
     await deleteDraft(trx, row.id);
     return { release: toRelease(release), records };
@@ -359,14 +350,11 @@ export async function discardDraft(ctx: ServiceContext, id: string): Promise<voi
     const row = await findDraft(trx, ctx.organisation.id, id, true);
     if (!row) throw new AppError('NOT_FOUND', { details: { entity: 'records_release_draft', id } });
     await deleteDraft(trx, id);
-    await recordAudit(trx, {
-      organisationId: ctx.organisation.id,
-      actor: ctx.actor,
+    await auditChange(trx, ctx, {
       action: 'delete',
       entityType: 'records_release_draft',
       entityId: id,
       before: { request_ref: row.request_ref, type: row.record_type, records: row.records.records.length },
-      remoteAddress: ctx.remoteAddress,
     });
   });
 }

@@ -12,7 +12,7 @@ import {
   type RequestStatus,
 } from '../../domain/requests.js';
 import type { ServiceContext } from '../../core/context.js';
-import { recordAudit } from '../../core/audit.repo.js';
+import { auditChange } from '../../core/audit.repo.js';
 import { freeTextGate } from '../auth/free-text.js';
 import { assertCanEditForUnit, canActForUnit, tierAccess } from '../../core/policy.js';
 import { DEFAULT_CONFIDENTIALITY } from '../../domain/confidentiality.js';
@@ -72,14 +72,11 @@ export async function createRequest(ctx: ServiceContext, input: RequestCreate): 
       answered_at: null,
       confidentiality: input.confidentiality ?? DEFAULT_CONFIDENTIALITY.request,
     });
-    await recordAudit(trx, {
-      organisationId: org,
-      actor: ctx.actor,
+    await auditChange(trx, ctx, {
       action: 'create',
       entityType: 'contribution_request',
       entityId: requestId,
       after: { ...input, what: '[text]' },
-      remoteAddress: ctx.remoteAddress,
     });
     return requestId;
   });
@@ -149,15 +146,12 @@ export async function answerRequest(
     }
     const answer = text ? redactPersonalData(text).text : before.answer;
     await updateRequestRow(trx, id, { status, answer, answered_at: new Date() });
-    await recordAudit(trx, {
-      organisationId: ctx.organisation.id,
-      actor: ctx.actor,
+    await auditChange(trx, ctx, {
       action: 'update',
       entityType: 'contribution_request',
       entityId: id,
       before: { status: before.status },
       after: { status },
-      remoteAddress: ctx.remoteAddress,
     });
   });
   return getRequest(ctx, id);

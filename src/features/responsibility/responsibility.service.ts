@@ -10,7 +10,7 @@ import type {
   ServiceLevel,
 } from '../../domain/responsibility.js';
 import type { ServiceContext } from '../../core/context.js';
-import { recordAudit } from '../../core/audit.repo.js';
+import { auditChange } from '../../core/audit.repo.js';
 import { assertWorksIncident, tierAccess } from '../../core/policy.js';
 import { findCategoriesByCode, findUnit } from '../../core/tenancy.repo.js';
 import {
@@ -83,14 +83,11 @@ export async function createResponsibilityRule(
   const row = await ruleRow(ctx, input);
   const id = await inTransaction(ctx.db, async (trx) => {
     const ruleId = await insertRule(trx, { organisation_id: ctx.organisation.id, ...row }).catch(conflict);
-    await recordAudit(trx, {
-      organisationId: ctx.organisation.id,
-      actor: ctx.actor,
+    await auditChange(trx, ctx, {
       action: 'create',
       entityType: 'responsibility_rule',
       entityId: ruleId,
       after: row,
-      remoteAddress: ctx.remoteAddress,
     });
     return ruleId;
   });
@@ -107,14 +104,11 @@ export async function updateResponsibilityRule(
   await inTransaction(ctx.db, async (trx) => {
     if (!(await updateRule(trx, ctx.organisation.id, id, row).catch(conflict)))
       throw new AppError('NOT_FOUND', { details: { entity: 'responsibility_rule', id } });
-    await recordAudit(trx, {
-      organisationId: ctx.organisation.id,
-      actor: ctx.actor,
+    await auditChange(trx, ctx, {
       action: 'update',
       entityType: 'responsibility_rule',
       entityId: id,
       after: row,
-      remoteAddress: ctx.remoteAddress,
     });
   });
   return (await listResponsibilityRules(ctx)).find((r) => r.id === id)!;
@@ -125,13 +119,10 @@ export async function deleteResponsibilityRule(ctx: ServiceContext, id: string):
   await inTransaction(ctx.db, async (trx) => {
     if (!(await deleteRule(trx, ctx.organisation.id, id)))
       throw new AppError('NOT_FOUND', { details: { entity: 'responsibility_rule', id } });
-    await recordAudit(trx, {
-      organisationId: ctx.organisation.id,
-      actor: ctx.actor,
+    await auditChange(trx, ctx, {
       action: 'delete',
       entityType: 'responsibility_rule',
       entityId: id,
-      remoteAddress: ctx.remoteAddress,
     });
   });
 }
@@ -236,15 +227,12 @@ export async function overrideAssignment(
       },
       true,
     );
-    await recordAudit(trx, {
-      organisationId: ctx.organisation.id,
-      actor: ctx.actor,
+    await auditChange(trx, ctx, {
       action: 'update',
       entityType: 'incident_assignment',
       entityId: incidentId,
       before: { unit_id: before?.unit_id ?? null },
       after: { unit_id: unitId },
-      remoteAddress: ctx.remoteAddress,
     });
   });
   return getAssignment(ctx, incidentId);
@@ -289,14 +277,11 @@ export async function setServiceLevel(
   if (!c) throw new AppError('UNKNOWN_CATEGORY', { details: { category } });
   await inTransaction(ctx.db, async (trx) => {
     await upsertServiceLevel(trx, { organisation_id: ctx.organisation.id, category_id: c.id, ...input });
-    await recordAudit(trx, {
-      organisationId: ctx.organisation.id,
-      actor: ctx.actor,
+    await auditChange(trx, ctx, {
       action: 'update',
       entityType: 'service_level',
       entityId: category,
       after: input,
-      remoteAddress: ctx.remoteAddress,
     });
   });
   return { category, ...input };

@@ -17,7 +17,7 @@ import type {
 } from '../../domain/meetings.js';
 import type { SituationReport } from '../../domain/situation.js';
 import type { ServiceContext, Db } from '../../core/context.js';
-import { recordAudit } from '../../core/audit.repo.js';
+import { auditChange } from '../../core/audit.repo.js';
 import { DEFAULT_CONFIDENTIALITY } from '../../domain/confidentiality.js';
 import { freeTextGate } from '../auth/free-text.js';
 import { tierAccess } from '../../core/policy.js';
@@ -95,14 +95,11 @@ export async function freezeSituationReport(ctx: ServiceContext, input: FreezeRe
       throw e;
     });
     await bumpDataVersion(trx, ctx.organisation.id, SITUATION);
-    await recordAudit(trx, {
-      organisationId: ctx.organisation.id,
-      actor: ctx.actor,
+    await auditChange(trx, ctx, {
       action: 'create',
       entityType: 'situation_report',
       entityId: reportId,
       after: { area_id: scope.areaId, week: input.week, total: report.totals.count },
-      remoteAddress: ctx.remoteAddress,
     });
     return reportId;
   });
@@ -218,9 +215,7 @@ export async function createMeeting(ctx: ServiceContext, reportId: string, input
     await replaceAttendees(trx, meetingId, input.attendees);
     for (const a of input.actions) await addActionRow(trx, ctx, meetingId, a);
     await bumpDataVersion(trx, ctx.organisation.id, SITUATION);
-    await recordAudit(trx, {
-      organisationId: ctx.organisation.id,
-      actor: ctx.actor,
+    await auditChange(trx, ctx, {
       action: 'create',
       entityType: 'meeting',
       entityId: meetingId,
@@ -232,7 +227,6 @@ export async function createMeeting(ctx: ServiceContext, reportId: string, input
         notes_redactions: notes?.count ?? 0,
         actions: input.actions.length,
       },
-      remoteAddress: ctx.remoteAddress,
     });
     return meetingId;
   });
@@ -250,14 +244,11 @@ async function addActionRow(db: Db, ctx: ServiceContext, meetingId: string, a: M
     created_by: ctx.actor,
     confidentiality: a.confidentiality ?? DEFAULT_CONFIDENTIALITY.meeting_action,
   });
-  await recordAudit(db, {
-    organisationId: ctx.organisation.id,
-    actor: ctx.actor,
+  await auditChange(db, ctx, {
     action: 'create',
     entityType: 'meeting_action',
     entityId: id,
     after: { meeting_id: meetingId, unit_id: a.unit_id, title, due_date: a.due_date },
-    remoteAddress: ctx.remoteAddress,
   });
   return id;
 }
@@ -299,9 +290,7 @@ export async function updateMeeting(
     if (input.participants) await replaceParticipants(trx, meetingId, [...new Set(input.participants)]);
     if (input.attendees) await replaceAttendees(trx, meetingId, input.attendees);
     await bumpDataVersion(trx, ctx.organisation.id, SITUATION);
-    await recordAudit(trx, {
-      organisationId: ctx.organisation.id,
-      actor: ctx.actor,
+    await auditChange(trx, ctx, {
       action: 'update',
       entityType: 'meeting',
       entityId: meetingId,
@@ -312,7 +301,6 @@ export async function updateMeeting(
         ...(input.attendees ? { attendees: input.attendees.length } : {}),
         notes_changed: notes !== undefined,
       },
-      remoteAddress: ctx.remoteAddress,
     });
   });
   return getMeeting(ctx, meetingId);
@@ -401,15 +389,12 @@ export async function updateMeetingAction(
       closed_at: input.status === 'open' ? null : new Date(),
     });
     await bumpDataVersion(trx, ctx.organisation.id, SITUATION);
-    await recordAudit(trx, {
-      organisationId: ctx.organisation.id,
-      actor: ctx.actor,
+    await auditChange(trx, ctx, {
       action: 'update',
       entityType: 'meeting_action',
       entityId: actionId,
       before: { status: before.status },
       after: { status: input.status },
-      remoteAddress: ctx.remoteAddress,
     });
   });
   return toAction((await findAction(ctx.db, ctx.organisation.id, actionId))!);

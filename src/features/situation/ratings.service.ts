@@ -12,7 +12,7 @@ import type {
   SituationReport,
 } from '../../domain/situation.js';
 import type { ServiceContext } from '../../core/context.js';
-import { recordAudit } from '../../core/audit.repo.js';
+import { auditChange } from '../../core/audit.repo.js';
 import { freeTextGate } from '../auth/free-text.js';
 import { findArea } from '../../core/tenancy.repo.js';
 import {
@@ -63,15 +63,12 @@ export async function setDistrictThresholds(
       updated_by: ctx.actor,
     });
     await bumpDataVersion(trx, ctx.organisation.id, SITUATION);
-    await recordAudit(trx, {
-      organisationId: ctx.organisation.id,
-      actor: ctx.actor,
+    await auditChange(trx, ctx, {
       action: 'update',
       entityType: 'rating_thresholds',
       entityId: scope.code,
       before: { ...before },
       after: { ...input },
-      remoteAddress: ctx.remoteAddress,
     });
   });
   return getThresholds(ctx, scope.code);
@@ -114,14 +111,11 @@ export async function confirmRatings(
         confirmed_by: ctx.actor,
       };
       await upsertRating(trx, row);
-      await recordAudit(trx, {
-        organisationId: ctx.organisation.id,
-        actor: ctx.actor,
+      await auditChange(trx, ctx, {
         action: 'update',
         entityType: 'area_rating',
         entityId: `${r.neighbourhood_code}@${input.week}`,
         after: row,
-        remoteAddress: ctx.remoteAddress,
       });
     }
     await bumpDataVersion(trx, ctx.organisation.id, SITUATION);
@@ -174,14 +168,11 @@ export async function createAnnotation(ctx: ServiceContext, input: AnnotationInp
     const id = await insertAnnotation(trx, { organisation_id: ctx.organisation.id, ...input, created_by: ctx.actor });
     const created = toAnnotation((await findAnnotation(trx, ctx.organisation.id, id))!);
     await bumpDataVersion(trx, ctx.organisation.id, SITUATION);
-    await recordAudit(trx, {
-      organisationId: ctx.organisation.id,
-      actor: ctx.actor,
+    await auditChange(trx, ctx, {
       action: 'create',
       entityType: 'annotation',
       entityId: id,
       after: created,
-      remoteAddress: ctx.remoteAddress,
     });
     return created;
   });
@@ -217,15 +208,12 @@ export async function updateAnnotation(
     await updateAnnotationRow(trx, ctx.organisation.id, id, input);
     const after = toAnnotation((await findAnnotation(trx, ctx.organisation.id, id))!);
     await bumpDataVersion(trx, ctx.organisation.id, SITUATION);
-    await recordAudit(trx, {
-      organisationId: ctx.organisation.id,
-      actor: ctx.actor,
+    await auditChange(trx, ctx, {
       action: 'update',
       entityType: 'annotation',
       entityId: id,
       before,
       after,
-      remoteAddress: ctx.remoteAddress,
     });
     return after;
   });
@@ -237,14 +225,11 @@ export async function deleteAnnotation(ctx: ServiceContext, id: string, expected
     const before = await lockAnnotation({ ...ctx, db: trx }, id, expectedVersion);
     await deleteAnnotationRow(trx, ctx.organisation.id, id);
     await bumpDataVersion(trx, ctx.organisation.id, SITUATION);
-    await recordAudit(trx, {
-      organisationId: ctx.organisation.id,
-      actor: ctx.actor,
+    await auditChange(trx, ctx, {
       action: 'delete',
       entityType: 'annotation',
       entityId: id,
       before,
-      remoteAddress: ctx.remoteAddress,
     });
   });
 }

@@ -1,4 +1,4 @@
-import { recordAudit } from '../../core/audit.repo.js';
+import { auditChange } from '../../core/audit.repo.js';
 import type { Db, ServiceContext } from '../../core/context.js';
 import { findArea } from '../../core/tenancy.repo.js';
 import { inTransaction } from '../../db/transaction.js';
@@ -32,14 +32,11 @@ async function audited<T extends { id: string }>(
 ): Promise<T> {
   return inTransaction(ctx.db, async (trx) => {
     const created = await write(trx);
-    await recordAudit(trx, {
-      organisationId: ctx.organisation.id,
-      actor: ctx.actor,
+    await auditChange(trx, ctx, {
       action: 'create',
       entityType,
       entityId: created.id,
       after,
-      remoteAddress: ctx.remoteAddress,
     });
     return created;
   });

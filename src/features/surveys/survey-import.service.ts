@@ -1,4 +1,4 @@
-import { recordAudit } from '../../core/audit.repo.js';
+import { auditChange } from '../../core/audit.repo.js';
 import type { Db, ServiceContext } from '../../core/context.js';
 import { AppError } from '../../domain/errors.js';
 import type { SurveyImportReport, SurveyRowIssue } from '../../domain/surveys.js';
@@ -115,13 +115,10 @@ export async function importSurveyResults(
       trx,
       rows.map((r) => ({ ...r, organisationId: ctx.organisation.id })),
     );
-    await recordAudit(trx, {
-      organisationId: ctx.organisation.id,
-      actor: ctx.actor,
+    await auditChange(trx, ctx, {
       action: 'import',
       entityType: 'survey_results',
       after: { file_name: input.fileName, file_sha256: table.sha256, rows: read, ...written },
-      remoteAddress: ctx.remoteAddress,
     });
     return { status: 'committed' as const, rows: { read, ...written } };
   });

@@ -2,7 +2,7 @@ import { AppError } from '../../domain/errors.js';
 import type { MembershipsUpdate, UserSummary } from '../../domain/users.js';
 import { inTransaction } from '../../db/transaction.js';
 import type { ServiceContext } from '../../core/context.js';
-import { recordAudit } from '../../core/audit.repo.js';
+import { auditChange } from '../../core/audit.repo.js';
 import {
   deleteSessionsOfUser,
   listUsersWithMemberships,
@@ -54,15 +54,12 @@ export async function updateMemberships(ctx: ServiceContext, userId: string, inp
       });
     const before = await membershipsOf(trx, userId);
     await replaceMemberships(trx, userId, input.memberships);
-    await recordAudit(trx, {
-      organisationId: ctx.organisation.id,
-      actor: ctx.actor,
+    await auditChange(trx, ctx, {
       action: 'update',
       entityType: 'user',
       entityId: userId,
       before: { memberships: before },
       after: { memberships: input.memberships },
-      remoteAddress: ctx.remoteAddress,
     });
   });
 }
@@ -81,15 +78,12 @@ export async function setUserActive(ctx: ServiceContext, userId: string, disable
     if (user.disabled === disabled) return;
     await setUserDisabled(trx, userId, disabled);
     const sessions = disabled ? await deleteSessionsOfUser(trx, userId) : 0;
-    await recordAudit(trx, {
-      organisationId: ctx.organisation.id,
-      actor: ctx.actor,
+    await auditChange(trx, ctx, {
       action: 'update',
       entityType: 'user',
       entityId: userId,
       before: { disabled: user.disabled },
       after: disabled ? { disabled, sessions_ended: sessions } : { disabled },
-      remoteAddress: ctx.remoteAddress,
     });
   });
 }
