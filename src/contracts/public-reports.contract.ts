@@ -68,9 +68,9 @@ export const publicReportsContract = {
     rateLimit: { max: 10, timeWindow: '10 minutes' },
     tags,
     summary:
-      'Add a photo to a report right after filing it (once, within an hour): JPEG or PNG up to 10 MB; stored resized, without EXIF or any other metadata',
+      'Add a photo to a report right after filing it (once, within an hour): JPEG, PNG or HEIC up to 10 MB; stored resized, without EXIF or any other metadata',
     description:
-      'multipart/form-data with one field "photo". HEIC is refused (415, code heic_not_supported): the image library cannot decode it.',
+      'multipart/form-data with one field "photo". Any other kind of file is refused (415, code not_a_photo).',
     consumes: ['multipart/form-data'],
     params: z.object({ receipt: ReceiptCodeSchema }),
     response: { 201: z.object({ width: z.number().int(), height: z.number().int() }) },

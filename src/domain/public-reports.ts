@@ -115,7 +115,7 @@ export const ResidentSideSchema = z.object({
 });
 export type ResidentSide = z.infer<typeof ResidentSideSchema>;
 
-/** Photos a resident may attach: JPEG or PNG up to 10 MB. HEIC is refused: the image library shipped here cannot decode it. */
+/** Photos a resident may attach: JPEG, PNG or HEIC (a phone's HEVC-coded HEIF) up to 10 MB. */
 export const PHOTO_MAX_BYTES = 10 * 1024 * 1024;
 /** Longest edge of a stored photo and of its thumbnail, in pixels. */
 export const PHOTO_MAX_EDGE = 1600;

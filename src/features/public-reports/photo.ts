@@ -1,6 +1,7 @@
-import sharp from 'sharp';
+import sharp, { type Metadata, type Sharp } from 'sharp';
 import { AppError } from '../../domain/errors.js';
 import { PHOTO_MAX_BYTES, PHOTO_MAX_EDGE, PHOTO_THUMB_EDGE } from '../../domain/public-reports.js';
+import { decodeHeic } from './heic.js';
 
 /** A photo as stored: re-encoded JPEG without any metadata, and its thumbnail. */
 export interface ProcessedPhoto {
@@ -10,20 +11,17 @@ export interface ProcessedPhoto {
   height: number;
 }
 
-const ACCEPTED = new Set(['jpeg', 'png']);
+const ACCEPTED = new Set(['jpeg', 'png', 'heif']);
 // About 50 megapixels: above any phone camera, below what a crafted image could make us decode.
 const MAX_INPUT_PIXELS = 50_000_000;
 
 export const photoTypeError = (format?: string) =>
   new AppError('UNSUPPORTED_MEDIA_TYPE', {
-    details: [{ path: 'photo', code: format === 'heif' ? 'heic_not_supported' : 'not_a_photo', message: format ?? '' }],
-    messages:
-      format === 'heif'
-        ? {
-            sv: 'HEIC-bilder kan inte tas emot än. Spara bilden som JPEG (på iPhone: Inställningar › Kamera › Format › Mest kompatibel) och försök igen.',
-            en: 'HEIC images cannot be received yet. Save the picture as JPEG (on iPhone: Settings › Camera › Formats › Most Compatible) and try again.',
-          }
-        : { sv: 'Fotot måste vara en JPEG- eller PNG-bild.', en: 'The photo must be a JPEG or PNG image.' },
+    details: [{ path: 'photo', code: 'not_a_photo', message: format ?? '' }],
+    messages: {
+      sv: 'Fotot måste vara en JPEG-, PNG- eller HEIC-bild.',
+      en: 'The photo must be a JPEG, PNG or HEIC image.',
+    },
   });
 
 export const photoTooLarge = () =>
@@ -34,9 +32,10 @@ export const photoTooLarge = () =>
 
 /**
  * Reads a resident's photo from its content (the declared type and name are not trusted), turns it upright
- * by its EXIF orientation, shrinks it to at most PHOTO_MAX_EDGE px and re-encodes it as JPEG with no metadata
- * at all: EXIF (GPS position, camera, time), XMP and ICC are dropped, so a photo never says more than the
- * report does. The report's point is the one the resident chose on the map, never one read from the photo.
+ * by its EXIF orientation (a HEIC photo by its own rotation), shrinks it to at most PHOTO_MAX_EDGE px and
+ * re-encodes it as JPEG with no metadata at all: EXIF (GPS position, camera, time), XMP and ICC are dropped,
+ * so a photo never says more than the report does. The report's point is the one the resident chose on the
+ * map, never one read from the photo.
  */
 export async function processPhoto(input: Buffer): Promise<ProcessedPhoto> {
   if (input.length > PHOTO_MAX_BYTES) throw photoTooLarge();
@@ -46,8 +45,8 @@ export async function processPhoto(input: Buffer): Promise<ProcessedPhoto> {
       throw photoTypeError();
     });
   if (!meta.format || !ACCEPTED.has(meta.format)) throw photoTypeError(meta.format);
-  const upright = () => sharp(input, { limitInputPixels: MAX_INPUT_PIXELS, failOn: 'error' }).rotate();
   try {
+    const upright = await uprightSource(input, meta);
     const { data: image, info } = await upright()
       .resize(PHOTO_MAX_EDGE, PHOTO_MAX_EDGE, { fit: 'inside', withoutEnlargement: true })
       .jpeg({ quality: 82, mozjpeg: true })
@@ -61,4 +60,14 @@ export async function processPhoto(input: Buffer): Promise<ProcessedPhoto> {
     // A truncated or corrupt file, or one past the pixel limit: not a photo we can keep.
     throw photoTypeError();
   }
+}
+
+/** The photo as a sharp pipeline the right way up; HEVC-coded HEIF is decoded apart, as libvips here cannot. */
+async function uprightSource(input: Buffer, meta: Metadata): Promise<() => Sharp> {
+  if (meta.format !== 'heif' || meta.compression !== 'hevc') {
+    return () => sharp(input, { limitInputPixels: MAX_INPUT_PIXELS, failOn: 'error' }).rotate();
+  }
+  if (!meta.width || !meta.height || meta.width * meta.height > MAX_INPUT_PIXELS) throw photoTypeError();
+  const { width, height, data } = await decodeHeic(input);
+  return () => sharp(data, { raw: { width, height, channels: 4 } }).flatten({ background: '#ffffff' });
 }

@@ -1,3 +1,4 @@
+import { readFile } from 'node:fs/promises';
 import type { FastifyInstance } from 'fastify';
 import sharp from 'sharp';
 import { afterAll, beforeAll, expect, it } from 'vitest';
@@ -189,23 +190,51 @@ describeEachEngine('the resident hears back: photo, history, replies, receipt lo
     expect(audit).toMatchObject({ action: 'create', after: { incident_id: id, width: 1600, height: 1200 } });
   });
 
-  it('refuses HEIC, other files and oversize photos with a code and a Swedish and English message', async () => {
+  it("keeps a phone's HEIC photo (HEVC) as an upright JPEG without its EXIF or GPS", async () => {
     const { receipt, id } = await file();
-    const heif = await sharp({ create: { width: 64, height: 64, channels: 3, background: '#336699' } })
-      .heif({ compression: 'av1' })
-      .toBuffer();
-    const heic = await upload(receipt, heif);
-    expect([heic.statusCode, heic.json().error.code, heic.json().error.details[0].code]).toEqual([
-      415,
-      'UNSUPPORTED_MEDIA_TYPE',
-      'heic_not_supported',
+    // Made with libheif's heif-enc from a 320×240 JPEG (blue top-left quarter on red) carrying camera and GPS
+    // EXIF, as an iPhone writes it: HEVC-coded, the EXIF kept in the file.
+    const heic = await readFile(new URL('../../../tests/fixtures/photos/phone-with-gps.heic', import.meta.url));
+    const before = await sharp(heic).metadata();
+    expect([before.format, before.compression, before.exif?.toString('latin1')]).toEqual([
+      'heif',
+      'hevc',
+      expect.stringContaining('GPS-phone'),
     ]);
-    expect(heic.json().error.messages.sv).toContain('JPEG');
+
+    const res = await upload(receipt, heic);
+    expect([res.statusCode, res.json()]).toEqual([201, { width: 320, height: 240 }]);
+    const stored = await getDb()
+      .db.selectFrom('incident_photos')
+      .selectAll()
+      .where('incident_id', '=', id)
+      .executeTakeFirstOrThrow();
+    const image = Buffer.from(stored.image);
+    const meta = await sharp(image).metadata();
+    expect([meta.format, meta.width, meta.height, meta.exif, meta.xmp]).toEqual([
+      'jpeg',
+      320,
+      240,
+      undefined,
+      undefined,
+    ]);
+    expect(image.toString('latin1')).not.toMatch(/Exif|TestCam|GPS/);
+    const pixel = async (left: number, top: number) =>
+      [...(await sharp(image).extract({ left, top, width: 1, height: 1 }).raw().toBuffer())].slice(0, 3);
+    const [topLeft, bottomRight] = [await pixel(40, 30), await pixel(280, 200)];
+    expect(topLeft[2]).toBeGreaterThan(150);
+    expect(topLeft[0]).toBeLessThan(80);
+    expect(bottomRight[0]).toBeGreaterThan(150);
+    expect(bottomRight[2]).toBeLessThan(80);
+  });
+
+  it('refuses other files and oversize photos with a code and a Swedish and English message', async () => {
+    const { receipt, id } = await file();
     const text = await upload(receipt, Buffer.from('inte en bild'));
     expect([text.statusCode, text.json().error.details[0].code]).toEqual([415, 'not_a_photo']);
     expect(text.json().error.messages).toEqual({
-      sv: 'Fotot måste vara en JPEG- eller PNG-bild.',
-      en: 'The photo must be a JPEG or PNG image.',
+      sv: 'Fotot måste vara en JPEG-, PNG- eller HEIC-bild.',
+      en: 'The photo must be a JPEG, PNG or HEIC image.',
     });
     const big = await upload(receipt, Buffer.alloc(10 * 1024 * 1024 + 1, 0xff));
     expect([big.statusCode, big.json().error.messages.sv]).toEqual([413, 'Fotot får vara högst 10 MB.']);

@@ -6,8 +6,8 @@ export const enResident: Shape<typeof svResident> = {
   resident: {
     photo: {
       label: 'Photo',
-      hint: "Optional. JPEG or PNG, at most 10 MB. We remove the camera's data (such as position and time) and shrink the picture. Avoid photographing faces or number plates.",
-      wrongType: 'The photo must be a JPEG or PNG image. HEIC images cannot be received yet: save the picture as JPEG.',
+      hint: "Optional. JPEG, PNG or HEIC, at most 10 MB. We remove the camera's data (such as position and time) and shrink the picture. Avoid photographing faces or number plates.",
+      wrongType: 'The photo must be a JPEG, PNG or HEIC image.',
       tooLarge: 'The photo may be at most 10 MB.',
       remove: 'Remove the photo',
       sending: 'Sending the photo …',

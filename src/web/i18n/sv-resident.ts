@@ -3,8 +3,8 @@ export const svResident = {
   resident: {
     photo: {
       label: 'Foto',
-      hint: 'Valfritt. JPEG eller PNG, högst 10 MB. Vi tar bort kamerans uppgifter (som position och tid) och förminskar bilden. Fotografera helst inte ansikten eller registreringsskyltar.',
-      wrongType: 'Fotot måste vara en JPEG- eller PNG-bild. HEIC-bilder kan inte tas emot än: spara bilden som JPEG.',
+      hint: 'Valfritt. JPEG, PNG eller HEIC, högst 10 MB. Vi tar bort kamerans uppgifter (som position och tid) och förminskar bilden. Fotografera helst inte ansikten eller registreringsskyltar.',
+      wrongType: 'Fotot måste vara en JPEG-, PNG- eller HEIC-bild.',
       tooLarge: 'Fotot får vara högst 10 MB.',
       remove: 'Ta bort fotot',
       sending: 'Skickar fotot …',

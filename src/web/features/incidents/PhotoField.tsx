@@ -3,10 +3,12 @@ import { useTranslation } from 'react-i18next';
 import { PHOTO_MAX_BYTES } from '../../../domain/public-reports.js';
 import { Field } from '../../forms/Field.js';
 
-const ACCEPTED = ['image/jpeg', 'image/png'];
+const ACCEPTED = ['image/jpeg', 'image/png', 'image/heic', 'image/heif'];
+// Some browsers give a phone's HEIC file no type at all: its name says what it is.
+const HEIC_NAME = /\.hei[cf]$/i;
 
 /**
- * The optional photo of a resident's report: JPEG or PNG up to 10 MB, checked when chosen (the server checks
+ * The optional photo of a resident's report: JPEG, PNG or HEIC up to 10 MB, checked when chosen (the server checks
  * the content again). A file that does not fit is not kept, so it can never hold the report back.
  */
 export function PhotoField({ photo, onChange }: { photo: File | null; onChange: (photo: File | null) => void }) {
@@ -16,7 +18,7 @@ export function PhotoField({ photo, onChange }: { photo: File | null; onChange: 
 
   const choose = (file: File | undefined) => {
     if (!file) return onChange(null);
-    const problem = !ACCEPTED.includes(file.type)
+    const problem = !(ACCEPTED.includes(file.type) || (file.type === '' && HEIC_NAME.test(file.name)))
       ? t('resident.photo.wrongType')
       : file.size > PHOTO_MAX_BYTES
         ? t('resident.photo.tooLarge')
@@ -34,7 +36,7 @@ export function PhotoField({ photo, onChange }: { photo: File | null; onChange: 
             {...aria}
             key={inputKey}
             type="file"
-            accept={ACCEPTED.join(',')}
+            accept={[...ACCEPTED, '.heic', '.heif'].join(',')}
             onChange={(e) => choose(e.target.files?.[0])}
           />
           {photo && (
