@@ -238,6 +238,11 @@ export function swedishDay(day: string): string {
   return LONG_DAY.format(new Date(`${day}T12:00:00Z`));
 }
 
+/** An ISO week ('2026-W05') as a Swedish document writes it: 'vecka 5 2026'. */
+export function swedishWeek(week: string): string {
+  return `vecka ${Number(week.slice(6))} ${week.slice(0, 4)}`;
+}
+
 /** ASCII minus and a plain space between thousands, so PDF fonts and copied text agree with the screen. */
 function documentNumber(n: number, lang: LabelLanguage, options: Intl.NumberFormatOptions): string {
   return new Intl.NumberFormat(lang === 'en' ? 'en-GB' : 'sv-SE', options)

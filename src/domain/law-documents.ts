@@ -74,12 +74,22 @@ export const LawDocumentListQuerySchema = z.object({
 });
 export type LawDocumentListQuery = z.infer<typeof LawDocumentListQuerySchema>;
 
+/** A table of figures in a section: column titles (numeric ones right-aligned) and rows of formatted cells. */
+export const LawDocumentFiguresSchema = z.object({
+  caption: z.string(),
+  columns: z.array(z.object({ title: z.string(), numeric: z.boolean() })),
+  rows: z.array(z.array(z.string())),
+});
+export type LawDocumentFigures = z.infer<typeof LawDocumentFiguresSchema>;
+
 export const LawDocumentSectionSchema = z.object({
   position: z.number().int(),
   /** '1', '2' …: the heading's number in the document. */
   number: z.string(),
   heading: z.string(),
   body: z.string(),
+  /** Figures drawn from the data when the draft was made; edits of the text keep them as they were. */
+  figures: LawDocumentFiguresSchema.nullable(),
 });
 export type LawDocumentSection = z.infer<typeof LawDocumentSectionSchema>;
 

@@ -1,5 +1,5 @@
-import type { Generated } from 'kysely';
-import type { LawDocumentKind, LawDocumentStatus } from '../../domain/law-documents.js';
+import type { ColumnType, Generated } from 'kysely';
+import type { LawDocumentFigures, LawDocumentKind, LawDocumentStatus } from '../../domain/law-documents.js';
 import type { CreatedAt, DateString, UpdatedAt } from './columns.js';
 
 /** One version of a law document (lägesbild, orsaksanalys, åtgärdsplan) for a district or the city (null). */
@@ -19,10 +19,11 @@ export interface LawDocumentVersionsTable {
   updated_at: UpdatedAt;
 }
 
-/** A numbered section of a version: heading and editable text. */
+/** A numbered section of a version: heading and editable text, and the figures drawn from the data, if any. */
 export interface LawDocumentSectionsTable {
   version_id: string;
   position: number;
   heading: string;
   body: string;
+  figures: ColumnType<LawDocumentFigures | null, LawDocumentFigures | null | undefined, LawDocumentFigures | null>;
 }

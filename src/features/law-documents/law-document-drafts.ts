@@ -1,4 +1,5 @@
 import { addDays, lastCompleteWeek, startOfLocalDay, today } from '../../domain/calendar/index.js';
+import { plainNumber, swedishWeek } from '../../domain/labels.js';
 import type { Confidentiality } from '../../domain/confidentiality.js';
 import type { LawDocumentKind } from '../../domain/law-documents.js';
 import type { Measure } from '../../domain/measures.js';
@@ -49,7 +50,7 @@ async function hotspotNames(ctx: ServiceContext, areaId: string | null): Promise
     .slice(0, 5)
     .map(
       (p) =>
-        `${p.name}: ${p.count} händelser under veckorna ${report.top_places.from_week.slice(-2)}–${report.top_places.to_week.slice(-2)}`,
+        `${p.name}: ${plainNumber(p.count)} ${p.count === 1 ? 'händelse' : 'händelser'} från ${swedishWeek(report.top_places.from_week)} till ${swedishWeek(report.top_places.to_week)}`,
     );
   return [...new Set(hot)].slice(0, 8).concat(hot.length > 0 ? [] : top);
 }

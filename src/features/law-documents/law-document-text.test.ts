@@ -24,17 +24,41 @@ describe('the lägesbild text', () => {
     hotspots: [],
   });
   const body = (heading: string) => sections.find((s) => s.heading === heading)!.body;
+  const figures = (heading: string) => sections.find((s) => s.heading === heading)!.figures!;
 
-  it('compares each category and stadsdel with the year before, largest first', () => {
-    expect(body('Händelser per kategori').split('\n')).toEqual([
-      'Klotter: 40 (föregående år 20; +100 % mot föregående år)',
-      'Nedskräpning: 5 (föregående år 10; -50 % mot föregående år)',
-      'Skadegörelse: 0 (föregående år 4; -100 % mot föregående år)',
+  it('compares each category and stadsdel with the year before in a table, largest first, with a total', () => {
+    const byCategory = figures('Händelser per kategori');
+    expect(byCategory.columns.map((c) => [c.title, c.numeric])).toEqual([
+      ['Kategori', false],
+      ['Senaste året', true],
+      ['Året före', true],
+      ['Förändring', true],
     ]);
-    expect(body('Händelser per stadsdel').split('\n')[0]).toBe(
-      'Högdalen: 35 (föregående år 20; +75 % mot föregående år)',
+    expect(byCategory.rows).toEqual([
+      ['Klotter', '40', '20', '+100 %'],
+      ['Nedskräpning', '5', '10', '-50 %'],
+      ['Skadegörelse', '0', '4', '-100 %'],
+      ['Totalt', '45', '34', '+32 %'],
+    ]);
+    expect(body('Händelser per kategori')).toBe(
+      `Registrerade händelser ${swedishDay('2025-12-07')} – ${swedishDay('2026-12-06')} jämfört med samma period året före.`,
     );
-    expect(body('Händelser per stadsdel')).toContain('Utan stadsdel: 0 (föregående år 4;');
+    const byArea = figures('Händelser per stadsdel').rows;
+    expect(byArea[0]).toEqual(['Högdalen', '35', '20', '+75 %']);
+    expect(byArea).toContainEqual(['Årsta', '10', '10', '0 %']);
+    expect(byArea).toContainEqual(['Utan stadsdel', '0', '4', '-100 %']);
+  });
+
+  it('says there were no incidents, without a table, when neither year has any', () => {
+    const empty = situationPictureSections({
+      scope: 'Enskede-Årsta-Vantör',
+      from: '2025-12-07',
+      to: '2026-12-06',
+      current: [],
+      previous: [],
+      hotspots: [],
+    }).find((s) => s.heading === 'Händelser per kategori')!;
+    expect([empty.body, empty.figures]).toEqual(['Inga registrerade händelser under perioden.', undefined]);
   });
 
   it('names the total, the largest rises and falls, and says so when no place stands out', () => {

@@ -7,6 +7,7 @@ import {
   signedNumber,
   swedishDay,
 } from '../../domain/labels.js';
+import type { LawDocumentFigures } from '../../domain/law-documents.js';
 import type { Measure } from '../../domain/measures.js';
 import type { Problem } from '../../domain/problems.js';
 
@@ -18,6 +19,7 @@ import type { Problem } from '../../domain/problems.js';
 export interface DraftSection {
   heading: string;
   body: string;
+  figures?: LawDocumentFigures;
 }
 
 const LAW = 'lagen (2023:196) om kommuners ansvar för brottsförebyggande arbete';
@@ -26,6 +28,12 @@ const change = (now: number, before: number): string => {
   if (before === 0) return now === 0 ? 'oförändrat' : 'nytt jämfört med föregående år';
   const pct = Math.round(((now - before) / before) * 100);
   return `${signedNumber(pct)} % mot föregående år`;
+};
+
+/** The change in a table's column headed 'Förändring': '+75 %', or 'ny' where the year before had none. */
+const changeCell = (now: number, before: number): string => {
+  if (before === 0) return now === 0 ? '0 %' : 'ny';
+  return `${signedNumber(Math.round(((now - before) / before) * 100))} %`;
 };
 
 /** Counts of the last year and the year before, per category and per stadsdel. */
@@ -48,12 +56,43 @@ function sums(rows: YearCounts['current'], key: 'category' | 'area'): Map<string
   return out;
 }
 
-function compareLines(now: Map<string, number>, before: Map<string, number>): string[] {
+/** The year's counts beside the year before's, largest first, with a total row; null when both are empty. */
+function compareTable(
+  caption: string,
+  label: string,
+  now: Map<string, number>,
+  before: Map<string, number>,
+): LawDocumentFigures | null {
   const keys = [...new Set([...now.keys(), ...before.keys()])];
-  return keys
-    .map((k) => ({ k, n: now.get(k) ?? 0, b: before.get(k) ?? 0 }))
-    .sort((x, y) => y.n - x.n || x.k.localeCompare(y.k, 'sv'))
-    .map(({ k, n, b }) => `${k}: ${plainNumber(n)} (föregående år ${plainNumber(b)}; ${change(n, b)})`);
+  if (keys.length === 0) return null;
+  const total = (m: Map<string, number>) => [...m.values()].reduce((s, n) => s + n, 0);
+  const row = (k: string, n: number, b: number) => [k, plainNumber(n), plainNumber(b), changeCell(n, b)];
+  return {
+    caption,
+    columns: [
+      { title: label, numeric: false },
+      { title: 'Senaste året', numeric: true },
+      { title: 'Året före', numeric: true },
+      { title: 'Förändring', numeric: true },
+    ],
+    rows: [
+      ...keys
+        .map((k) => ({ k, n: now.get(k) ?? 0, b: before.get(k) ?? 0 }))
+        .sort((x, y) => y.n - x.n || x.k.localeCompare(y.k, 'sv'))
+        .map(({ k, n, b }) => row(k, n, b)),
+      row('Totalt', total(now), total(before)),
+    ],
+  };
+}
+
+/** A section of counts: a sentence on what the table holds, and the table, or a sentence saying there is none. */
+function countsSection(heading: string, figures: LawDocumentFigures | null, d: YearCounts): DraftSection {
+  if (!figures) return { heading, body: 'Inga registrerade händelser under perioden.' };
+  return {
+    heading,
+    body: `Registrerade händelser ${swedishDay(d.from)} – ${swedishDay(d.to)} jämfört med samma period året före.`,
+    figures,
+  };
 }
 
 /** Lägesbild: the year's incidents against the year before, per category and stadsdel, trends and hotspots. */
@@ -76,16 +115,12 @@ export function situationPictureSections(d: YearCounts): DraftSection[] {
       heading: 'Inledning',
       body: `Lägesbilden för ${d.scope} tas fram enligt ${LAW}. Den bygger på de händelser som registrerats under perioden ${swedishDay(d.from)} – ${swedishDay(d.to)} och jämför dem med året före.`,
     },
-    {
-      heading: 'Händelser per kategori',
-      body: compareLines(byCat[0], byCat[1]).join('\n') || 'Inga registrerade händelser under perioden.',
-    },
-    {
-      heading: 'Händelser per stadsdel',
-      body:
-        compareLines(sums(d.current, 'area'), sums(d.previous, 'area')).join('\n') ||
-        'Inga registrerade händelser under perioden.',
-    },
+    countsSection('Händelser per kategori', compareTable('Händelser per kategori', 'Kategori', byCat[0], byCat[1]), d),
+    countsSection(
+      'Händelser per stadsdel',
+      compareTable('Händelser per stadsdel', 'Stadsdel', sums(d.current, 'area'), sums(d.previous, 'area')),
+      d,
+    ),
     {
       heading: 'Utveckling',
       body: [

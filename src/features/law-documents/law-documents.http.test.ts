@@ -84,7 +84,19 @@ describeEachEngine('law documents: drafts from the demo, versions, adoption, acc
     }
     const picture = (await call('GET', `/api/law-document-versions/${ids.situation_picture}`, 'analyst')).json();
     expect(picture.sections.map((s: { heading: string }) => s.heading)).toContain('Händelser per kategori');
-    expect(picture.sections[1].body).toMatch(/föregående år/);
+    const byCategory = picture.sections[1].figures;
+    expect(byCategory.columns.map((c: { title: string }) => c.title)).toEqual([
+      'Kategori',
+      'Senaste året',
+      'Året före',
+      'Förändring',
+    ]);
+    const total = byCategory.rows.at(-1);
+    expect(total[0]).toBe('Totalt');
+    const sum = (col: number) =>
+      byCategory.rows.slice(0, -1).reduce((s: number, r: string[]) => s + Number(r[col]!.replace(/\s/g, '')), 0);
+    expect([Number(total[1].replace(/\s/g, '')), Number(total[2].replace(/\s/g, ''))]).toEqual([sum(1), sum(2)]);
+    expect(sum(1)).toBeGreaterThan(0);
   });
 
   it("refuses another district's coordinator, the city's documents to a coordinator, and the public's writes", async () => {
@@ -143,6 +155,25 @@ describeEachEngine('law documents: drafts from the demo, versions, adoption, acc
     expect((await call('GET', `/api/law-document-versions/${ids.v2}/pdf`, 'public')).statusCode).toBe(404);
     const staff = (await call('GET', `/api/law-documents?district_id=${district}`, 'analyst')).json();
     expect(staff).toHaveLength(4);
+  });
+
+  it("keeps a section's table of figures through an edit of its text, and prints it as a table", async () => {
+    const edit = await call('POST', `/api/law-document-versions/${ids.situation_picture}/revisions`, 'coordinator', {
+      sections: [{ position: 1, body: 'Klotter är den vanligaste kategorin, som året före.' }],
+    });
+    expect(edit.statusCode).toBe(201);
+    const [before, after] = [
+      (await call('GET', `/api/law-document-versions/${ids.situation_picture}`, 'analyst')).json().sections[1],
+      edit.json().sections[1],
+    ];
+    expect(after.body).toBe('Klotter är den vanligaste kategorin, som året före.');
+    expect(after.figures).toEqual(before.figures);
+    const pdf = await call('GET', `/api/law-document-versions/${edit.json().id}/pdf`, 'analyst');
+    const text = execFileSync('pdftotext', ['-layout', '-', '-'], { input: pdf.rawPayload }).toString();
+    const [category, now, then] = before.figures.rows[0];
+    expect(text).toMatch(/Kategori\s+Senaste året\s+Året före\s+Förändring/);
+    expect(text).toMatch(new RegExp(`${category}\\s+${now}\\s+${then}`));
+    expect(text).toMatch(/Totalt\s+[\d ]+\s+[\d ]+/);
   });
 
   it('exports a PDF in Swedish with numbered headings, page numbers, the decision and no ids or field names', async () => {

@@ -1,7 +1,7 @@
 import { localDay } from '../../domain/calendar/index.js';
 import { LAW_DOCUMENT_KIND_LABELS, type LawDocumentVersion } from '../../domain/law-documents.js';
 import { type ExportFile, exportFile } from '../reports/export-file.js';
-import { heading, MARGIN, note, renderPdf, WIDTH } from '../reports/pdf-layout.js';
+import { type Doc, heading, MARGIN, note, renderPdf, table, WIDTH } from '../reports/pdf-layout.js';
 import { swedishDay } from '../../domain/labels.js';
 
 const STATUS_TEXT: Record<LawDocumentVersion['status'], string> = {
@@ -15,6 +15,22 @@ function statusLine(d: LawDocumentVersion): string {
   const decided =
     d.decision_ref && d.adopted_on ? ` genom beslut ${d.decision_ref} den ${swedishDay(d.adopted_on)}` : '';
   return `Version ${d.version}. ${STATUS_TEXT[d.status]}${decided}.`;
+}
+
+/** A section's figures as a table: the first column takes what the numeric ones leave. */
+function figuresTable(doc: Doc, figures: NonNullable<LawDocumentVersion['sections'][number]['figures']>): void {
+  const numericWidth = 90;
+  const numeric = figures.columns.filter((c) => c.numeric).length;
+  const rest = (WIDTH - numeric * numericWidth) / Math.max(1, figures.columns.length - numeric);
+  table(
+    doc,
+    figures.columns.map((c) => ({
+      title: c.title,
+      width: c.numeric ? numericWidth : rest,
+      align: c.numeric ? 'right' : 'left',
+    })),
+    figures.rows,
+  );
 }
 
 /**
@@ -34,6 +50,7 @@ export async function exportLawDocumentPdf(d: LawDocumentVersion, timeZone: stri
         heading(doc, `${s.number}. ${s.heading}`);
         doc.font('Helvetica').fontSize(9.5).fillColor('#212121').text(s.body, MARGIN, doc.y, { width: WIDTH });
         doc.moveDown(0.4);
+        if (s.figures) figuresTable(doc, s.figures);
       }
     },
     { pageNumbers: true },

@@ -1,6 +1,6 @@
 import { type Kysely, type Selectable, sql } from 'kysely';
 import type { Database, LawDocumentSectionsTable, LawDocumentVersionsTable } from '../../db/schema.js';
-import type { LawDocumentKind, LawDocumentStatus } from '../../domain/law-documents.js';
+import type { LawDocumentFigures, LawDocumentKind, LawDocumentStatus } from '../../domain/law-documents.js';
 
 type Db = Kysely<Database>;
 export type LawVersionRow = Selectable<LawDocumentVersionsTable> & { district_name: string | null };
@@ -61,13 +61,21 @@ export async function insertLawVersion(
     LawDocumentVersionsTable,
     'id' | 'status' | 'created_at' | 'updated_at' | 'decision_ref' | 'adopted_on'
   >,
-  sections: ReadonlyArray<{ heading: string; body: string }>,
+  sections: ReadonlyArray<{ heading: string; body: string; figures?: LawDocumentFigures | null }>,
 ): Promise<string> {
   const { id } = await db.insertInto('law_document_versions').values(version).returning('id').executeTakeFirstOrThrow();
   if (sections.length > 0)
     await db
       .insertInto('law_document_sections')
-      .values(sections.map((s, position) => ({ version_id: id, position, heading: s.heading, body: s.body })))
+      .values(
+        sections.map((s, position) => ({
+          version_id: id,
+          position,
+          heading: s.heading,
+          body: s.body,
+          figures: s.figures ?? null,
+        })),
+      )
       .execute();
   return id;
 }

@@ -89,6 +89,7 @@ export async function getLawDocument(ctx: ServiceContext, id: string): Promise<L
       number: String(s.position + 1),
       heading: s.heading,
       body: s.body,
+      figures: s.figures,
     })),
   };
 }
@@ -159,8 +160,8 @@ export async function reviseLawDocument(
     const edited = sections.map((s) => {
       const e = input.sections.find((x) => x.position === s.position);
       return e
-        ? { heading: redactedText(e.heading ?? s.heading), body: redactedText(e.body) }
-        : { heading: s.heading, body: s.body };
+        ? { heading: redactedText(e.heading ?? s.heading), body: redactedText(e.body), figures: s.figures }
+        : { heading: s.heading, body: s.body, figures: s.figures };
     });
     const version = await nextVersionNumber(trx, ctx.organisation.id, from.kind, from.district_id);
     const versionId = await insertLawVersion(

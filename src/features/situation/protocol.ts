@@ -1,5 +1,5 @@
 import { localMinute } from '../../domain/calendar/index.js';
-import { ACTION_STATUS_LABELS, swedishDay } from '../../domain/labels.js';
+import { ACTION_STATUS_LABELS, swedishDay, swedishWeek } from '../../domain/labels.js';
 import type { FrozenReportView, Meeting } from '../../domain/meetings.js';
 import { RATING_LABELS, type RatingLevel } from '../../domain/situation.js';
 
@@ -37,7 +37,6 @@ export function swedishMoment(iso: string, timeZone: string): string {
 }
 
 const ratingText = (level: RatingLevel) => `${level} ${RATING_LABELS[level].sv}`;
-const weekText = (week: string) => `vecka ${Number(week.slice(6))} ${week.slice(0, 4)}`;
 
 /**
  * The protocol of a meeting about a frozen report. The figures are the frozen ones (what the meeting saw);
@@ -58,7 +57,7 @@ export function protocolOf(meeting: Meeting, view: FrozenReportView, timeZone: s
     status: ACTION_STATUS_LABELS[a.status].sv,
   });
   return {
-    title: `Protokoll EST-möte ${weekText(frozen.week)}`,
+    title: `Protokoll EST-möte ${swedishWeek(frozen.week)}`,
     scope: frozen.scope.kind === 'city' ? `Hela staden (${frozen.scope.name})` : `Stadsdelsområde ${frozen.scope.name}`,
     heldAt: swedishMoment(meeting.held_at, timeZone),
     frozenAt: swedishMoment(view.report.frozen_at, timeZone),

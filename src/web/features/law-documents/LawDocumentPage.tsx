@@ -3,7 +3,9 @@ import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useParams } from 'react-router';
 import type { LawDocumentVersion } from '../../../domain/law-documents.js';
 import { lawDocumentEndpoints as api } from '../../api/law-document-endpoints.js';
+import { DataTable } from '../../components/DataTable.js';
 import { QueryState, useErrorText } from '../../components/QueryState.js';
+import { useDataLang } from '../../components/SvText.js';
 import { useDocumentTitle } from '../../components/use-document-title.js';
 import { useFormat } from '../../components/use-format.js';
 import { SubmitButton } from '../../forms/SubmitButton.js';
@@ -83,18 +85,29 @@ function LawDocument({ doc }: { doc: LawDocumentVersion }) {
   );
 }
 
+/** The document's text is Swedish whatever the interface language, and is marked so for screen readers. */
 function Sections({ doc }: { doc: LawDocumentVersion }) {
+  const lang = useDataLang();
   return (
-    <>
+    <div {...lang}>
       {doc.sections.map((s) => (
         <section key={s.position} className="law-section" aria-labelledby={`section-${s.number}`}>
           <h2 id={`section-${s.number}`}>
             {s.number}. {s.heading}
           </h2>
           <p className="law-section-body">{s.body}</p>
+          {s.figures && (
+            <DataTable
+              id={`section-${s.number}-figures`}
+              caption={s.figures.caption}
+              head={s.figures.columns.map((c) => c.title)}
+              rows={s.figures.rows}
+              numeric={s.figures.columns.map((c) => c.numeric)}
+            />
+          )}
         </section>
       ))}
-    </>
+    </div>
   );
 }
 

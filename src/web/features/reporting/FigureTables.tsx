@@ -1,38 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import type { FigureIndicator, UnitFigures } from '../../../domain/reporting.js';
+import { DataTable as Table } from '../../components/DataTable.js';
 import { useFormat } from '../../components/use-format.js';
-
-/** A table with its caption as the region's name, scrolling on its own at phone width. */
-function Table({ id, caption, head, rows }: { id: string; caption: string; head: string[]; rows: string[][] }) {
-  return (
-    <div className="table-wrap" role="region" aria-labelledby={id} tabIndex={0}>
-      <table className="data-table">
-        <caption id={id} className="visually-hidden">
-          {caption}
-        </caption>
-        <thead>
-          <tr>
-            {head.map((h) => (
-              <th key={h} scope="col">
-                {h}
-              </th>
-            ))}
-          </tr>
-        </thead>
-        <tbody>
-          {rows.map((r, i) => (
-            <tr key={i}>
-              <th scope="row">{r[0]}</th>
-              {r.slice(1).map((c, j) => (
-                <td key={j}>{c}</td>
-              ))}
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </div>
-  );
-}
 
 /** An indicator's row cells: baseline, value, target, change and whether the target is reached. */
 export function useIndicatorCells() {
