@@ -2,6 +2,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { reportingContract as routes } from '../../contracts/reporting.contract.js';
 import { serve, serveHttp } from '../../http/serve-route.js';
 import { getCompiledReport } from './compiled-report.service.js';
+import { getPublicFollowup } from './public-followup.service.js';
 import { exportCompiledReport } from './reporting.export.js';
 import {
   closeReportingPeriod,
@@ -23,6 +24,7 @@ export const reportingRoutes: FastifyPluginAsyncZod = async (app) => {
   );
   serve(app, routes.submit, async ({ ctx, params }) => submitFollowup(ctx, params.id, params.unit_id));
   serve(app, routes.report, async ({ ctx, params }) => getCompiledReport(ctx, params.id));
+  serve(app, routes.publicFollowup, async ({ ctx, params }) => getPublicFollowup(ctx, params.id));
 
   for (const format of ['pdf', 'xlsx'] as const) {
     serveHttp(app, routes.file[format], async ({ context, params, reply }) => {

@@ -1,4 +1,5 @@
 import { programmesContract as programmes } from '../../contracts/programmes.contract.js';
+import { reportingContract as reporting } from '../../contracts/reporting.contract.js';
 import type {
   ProgrammeDraftCreate,
   ProgrammeSectionCreate,
@@ -24,6 +25,8 @@ export const programmeDocumentEndpoints = {
   updateSection: (id: string, body: ProgrammeSectionUpdate, version?: number) =>
     call(programmes.updateSection, { params: { id }, body, version }),
   removeSection: (id: string, version?: number) => call(programmes.removeSection, { params: { id }, version }),
+  /** The adopted version's follow-up as the public reads it, for every reader alike. */
+  publicFollowup: (id: string) => call(reporting.publicFollowup, { params: { id } }),
   /** A link, not a fetch: the browser downloads the file (the server sets Content-Disposition). */
   managementExportUrl: (id: string, year: number, format: ManagementExportFormat) =>
     routeUrl(programmes.managementExport[format], { params: { id }, query: { year } }),

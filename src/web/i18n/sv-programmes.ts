@@ -115,5 +115,16 @@ export const svProgrammes = {
       xlsx: 'Ladda ner {{year}} som Excel',
       csv: 'Ladda ner {{year}} som CSV för ILS',
     },
+    followup: {
+      title: 'Så går det: uppföljning av programmet',
+      none: 'Programmet har ännu inte följts upp. Uppföljningen visas här när en rapportperiod är avslutad.',
+      intro:
+        '{{period}} ({{from}} – {{to}}). {{reported}} av {{total}} nämnder och bolag lämnade sin uppföljning; siffrorna är de som lämnades in. Problem och åtgärder med skyddsnivån Begränsad visas inte.',
+      goal: 'Övergripande mål',
+      indicators: 'Indikatorer för mål {{goal}} mot nollmätning och mål',
+      measures: 'Åtgärder för mål {{goal}} och deras status',
+      noIndicators: 'Inga indikatorer för målet rapporterades under perioden.',
+      noMeasures: 'Inga åtgärder för målet rapporterades under perioden.',
+    },
   },
 };

@@ -17,7 +17,8 @@ import {
 /**
  * The committee reporting cycle in the browser: the city's office (admin) opens the current tertial, the culture
  * administration's editor writes and submits its follow-up, the office sees it submitted beside the units that
- * have not begun, opens the compiled report and downloads its PDF — whose first page is rendered to look at.
+ * have not begun, opens the compiled report and downloads its PDF — whose first page is rendered to look at. An
+ * unsigned visitor then reads the adopted programme's follow-up: the seeded closed tertial, without any unit's text.
  */
 let h: Harness;
 let admin: Page;
@@ -163,4 +164,27 @@ describe('the reporting cycle', () => {
     ]);
     rmSync(file);
   }, 120_000);
+
+  it("shows an unsigned visitor the adopted programme's follow-up per goal, without the units' texts or drafts", async () => {
+    const visitor = await h.newPage();
+    const TITLE = 'Stockholms stads trygghetsprogram 2020–2023';
+    await open(visitor, h, '/programmes', 'Programmet');
+    await visitor.getByRole('link', { name: TITLE }).click();
+    await visitor.getByRole('heading', { level: 1, name: TITLE }).waitFor();
+    await settle(visitor);
+    const followup = visitor.locator('section[aria-labelledby="public-followup"]');
+    await followup.getByRole('heading', { level: 3, name: /Ökad trygghet i offentlig miljö/ }).waitFor();
+    // The seeded closed tertial with its three submitted units; the period opened above is still open.
+    expect(await followup.textContent()).toMatch(/3 av \d+ nämnder och bolag lämnade/);
+    expect(await followup.getByRole('table').count()).toBeGreaterThan(0);
+    const main = (await visitor.locator('main').textContent()) ?? '';
+    for (const s of ['Biblioteken är offentliga rum inomhus', 'biblioteksvärdar kvällstid', 'Utkast:', SUMMARY])
+      expect(main).not.toContain(s);
+    await expectAccessible(visitor, 'programme version, public follow-up');
+    await followup.scrollIntoViewIfNeeded();
+    await shot(visitor, 'web-programme-public-followup-1280');
+    await visitor.setViewportSize({ width: 390, height: 844 });
+    expect(await noOverflow(visitor)).toBe(true);
+    await shot(visitor, 'web-programme-public-followup-390');
+  }, 60_000);
 });

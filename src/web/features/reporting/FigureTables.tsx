@@ -3,7 +3,17 @@ import type { FigureIndicator, UnitFigures } from '../../../domain/reporting.js'
 import { useFormat } from '../../components/use-format.js';
 
 /** A table with its caption as the region's name, scrolling on its own at phone width. */
-function Table({ id, caption, head, rows }: { id: string; caption: string; head: string[]; rows: string[][] }) {
+export function FigureTable({
+  id,
+  caption,
+  head,
+  rows,
+}: {
+  id: string;
+  caption: string;
+  head: string[];
+  rows: string[][];
+}) {
   return (
     <div className="table-wrap" role="region" aria-labelledby={id} tabIndex={0}>
       <table className="data-table">
@@ -38,7 +48,7 @@ function Table({ id, caption, head, rows }: { id: string; caption: string; head:
 export function useIndicatorCells() {
   const { t } = useTranslation();
   const format = useFormat();
-  return (i: FigureIndicator) => [
+  return (i: Pick<FigureIndicator, 'baseline' | 'current' | 'target_value' | 'outcome' | 'target_met'>) => [
     format.number(i.baseline.value),
     format.number(i.current.value),
     i.target_value === null ? '–' : format.number(i.target_value),
@@ -62,7 +72,7 @@ export function IndicatorTable({
   const cells = useIndicatorCells();
   const f = (k: string) => t(`reporting.followup.${k}`);
   return (
-    <Table
+    <FigureTable
       id={id}
       caption={caption}
       head={[
@@ -88,7 +98,7 @@ export function FigureTables({ figures }: { figures: UnitFigures }) {
     <>
       <h3>{f('measures')}</h3>
       {figures.measures.length ? (
-        <Table
+        <FigureTable
           id="figures-measures"
           caption={f('measures')}
           head={[f('colMeasure'), f('colType'), f('colStatus'), f('colDue'), f('colRecorded'), f('colOverdue')]}
@@ -112,7 +122,7 @@ export function FigureTables({ figures }: { figures: UnitFigures }) {
       )}
       <h3>{f('requests')}</h3>
       {figures.requests.length ? (
-        <Table
+        <FigureTable
           id="figures-requests"
           caption={f('requests')}
           head={[f('colCounterpart'), f('colRole'), f('colStatus'), t('reporting.colDeadline'), f('colAnswered')]}
