@@ -71,8 +71,10 @@ export const reportingContract = {
     path: '/reporting-periods/:id/units/:unit_id',
     policy: 'reporting:respond',
     tags,
-    summary: "Save the unit's text as a draft (403 if not the unit's editor, 409 once submitted or closed)",
+    summary:
+      "Save the unit's text as a draft (If-Match: the follow-up's version, 0 before its first save; 409 CONFLICT when someone saved since, and once submitted or closed; 403 if not the unit's editor)",
     params: UnitParams,
+    ifMatch: true,
     body: FollowupDraftSchema,
     response: { 200: UnitFollowupSchema },
   }),

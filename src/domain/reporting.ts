@@ -136,6 +136,10 @@ export const FollowupGoalSchema = z.object({
 
 /** A unit's follow-up for a period: the drawn figures (frozen once submitted) and its text. */
 export const UnitFollowupSchema = z.object({
+  /** The follow-up's id once begun (its first save), else null. */
+  id: UuidSchema.nullable(),
+  /** What a save names as If-Match: the stored draft's version, or 0 while not begun (a save then finds none). */
+  version: z.number().int(),
   period: ReportingPeriodSchema.omit({ counts: true }),
   unit: Ref,
   kind: UnitKindSchema,

@@ -335,6 +335,39 @@ describeEachEngine('reporting cycle: periods, follow-ups, the compiled report an
     expect((await call('PUT', followupUrl(unit.north), as.north, { summary: NORTH_DRAFT })).statusCode).toBe(200);
   });
 
+  it("refuses a save of a unit's draft made from an older copy with 409 and a message, so no text is lost", async () => {
+    const put = (version: number | string, summary: string) =>
+      call('PUT', followupUrl(unit.housing), { ...as.admin, 'if-match': `"${version}"` }, { summary });
+    const opened = (await call('GET', followupUrl(unit.housing), as.admin)).json();
+    expect([opened.id, opened.version]).toEqual([null, 0]);
+    // Two writers opened the draft before it was begun and save at once: exactly one text is kept.
+    const both = await Promise.all([put(0, 'Bolagets första text.'), put(0, 'Bolagets andra text.')]);
+    expect(both.map((r) => r.statusCode).sort()).toEqual([200, 409]);
+    const stale = both.find((r) => r.statusCode === 409)!.json().error;
+    expect([stale.code, stale.details.reason, stale.messages.sv, stale.messages.en]).toEqual([
+      'CONFLICT',
+      'stale',
+      'Någon annan har ändrat uppgiften sedan du öppnade den. Ladda om och gör din ändring igen.',
+      'Someone else changed this record after you opened it. Reload it and make your change again.',
+    ]);
+    const saved = both.find((r) => r.statusCode === 200)!;
+    expect(saved.headers.etag).toBe(`"${saved.json().version}"`);
+    const now = (await call('GET', followupUrl(unit.housing), as.admin)).json();
+    expect(now.summary).toBe(saved.json().summary);
+    // A save from the first copy is stale too; one from the current copy goes through and raises the version.
+    expect((await put(0, 'Gammal kopia.')).statusCode).toBe(409);
+    expect((await put('x', 'Fel.')).statusCode).toBe(400);
+    const fresh = await put(now.version, 'Bolaget har bytt lås i trapphusen.');
+    expect([fresh.statusCode, fresh.json().version, fresh.json().summary]).toEqual([
+      200,
+      now.version + 1,
+      'Bolaget har bytt lås i trapphusen.',
+    ]);
+    expect((await call('GET', followupUrl(unit.housing), as.admin)).json().summary).toBe(
+      'Bolaget har bytt lås i trapphusen.',
+    );
+  });
+
   it('refuses the public, partners and analysts, closes once, then takes no more writes, and audits every change', async () => {
     const url = `/api/reporting-periods/${period}/report`;
     expect((await call('GET', url, ORG)).statusCode).toBe(401);
@@ -357,6 +390,8 @@ describeEachEngine('reporting cycle: periods, follow-ups, the compiled report an
       'unit_followup create',
       'unit_followup create',
       'unit_followup create',
+      'unit_followup create',
+      'unit_followup update',
       'unit_followup update',
       'unit_followup update',
     ]);

@@ -143,7 +143,7 @@ export type ReportingUnitRow = Awaited<ReturnType<typeof listReportingUnits>>[nu
 function selectFollowups(db: Db) {
   return db
     .selectFrom('unit_followups')
-    .select(['id', 'period_id', 'unit_id', 'status', 'summary', 'figures', 'submitted_at', 'submitted_by']);
+    .select(['id', 'period_id', 'unit_id', 'status', 'summary', 'figures', 'submitted_at', 'submitted_by', 'version']);
 }
 export type FollowupRow = Awaited<ReturnType<ReturnType<typeof selectFollowups>['executeTakeFirstOrThrow']>>;
 

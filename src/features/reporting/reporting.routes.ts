@@ -19,8 +19,8 @@ export const reportingRoutes: FastifyPluginAsyncZod = async (app) => {
   serve(app, routes.get, async ({ ctx, params }) => getPeriodOverview(ctx, params.id));
   serve(app, routes.close, async ({ ctx, params }) => closeReportingPeriod(ctx, params.id));
   serve(app, routes.followup, async ({ ctx, params }) => getUnitFollowup(ctx, params.id, params.unit_id));
-  serve(app, routes.saveDraft, async ({ ctx, params, body }) =>
-    saveFollowupDraft(ctx, params.id, params.unit_id, body),
+  serve(app, routes.saveDraft, async ({ ctx, params, body, version }) =>
+    saveFollowupDraft(ctx, params.id, params.unit_id, body, undefined, version),
   );
   serve(app, routes.submit, async ({ ctx, params }) => submitFollowup(ctx, params.id, params.unit_id));
   serve(app, routes.report, async ({ ctx, params }) => getCompiledReport(ctx, params.id));

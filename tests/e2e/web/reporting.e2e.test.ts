@@ -3,6 +3,7 @@ import { rmSync, writeFileSync } from 'node:fs';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
+  csrfToken,
   expectAccessible,
   type Harness,
   open,
@@ -89,6 +90,26 @@ describe('the reporting cycle', () => {
       .locator('fieldset', { hasText: 'Ökad trygghet i offentlig miljö' })
       .getByLabel('Kommentar till målet')
       .fill(COMMENT);
+    await editor.getByRole('button', { name: 'Spara utkast' }).click();
+    await editor.getByText('Utkastet är sparat.').waitFor();
+    // A colleague saves the same draft meanwhile: the next save here is refused with a way to load theirs.
+    const [, periodId, unitId] = /reporting\/([^/]+)\/units\/([^/]+)/.exec(new URL(editor.url()).pathname)!;
+    const colleague = await editor.request.put(`${h.server.url}/api/reporting-periods/${periodId}/units/${unitId}`, {
+      headers: { 'X-CSRF-Token': await csrfToken(editor, h) },
+      data: { summary: `Kollegans text (${STAMP}).` },
+    });
+    expect(colleague.status()).toBe(200);
+    await editor.getByRole('button', { name: 'Spara utkast' }).click();
+    await editor
+      .getByRole('alert')
+      .getByText(/Någon annan har ändrat uppgiften/)
+      .waitFor();
+    await editor.getByRole('button', { name: 'Ladda den senaste versionen' }).click();
+    await editor.waitForFunction(
+      (text) => (document.querySelector('#followup-summary') as HTMLTextAreaElement | null)?.value === text,
+      `Kollegans text (${STAMP}).`,
+    );
+    await editor.getByLabel(/Sammanfattning av perioden/).fill(SUMMARY);
     await editor.getByRole('button', { name: 'Spara utkast' }).click();
     await editor.getByText('Utkastet är sparat.').waitFor();
     await expectAccessible(editor, 'unit follow-up, draft');
