@@ -3,6 +3,7 @@ import { reportingContract as reporting } from '../../contracts/reporting.contra
 import type {
   ProgrammeDraftCreate,
   ProgrammeSectionCreate,
+  ProgrammeSectionMove,
   ProgrammeSectionUpdate,
   ProgrammeStatusChange,
   ProgrammeVersionUpdate,
@@ -24,6 +25,7 @@ export const programmeDocumentEndpoints = {
   /** `version`: of the section the edit was made from; a newer one on the server is a 409. */
   updateSection: (id: string, body: ProgrammeSectionUpdate, version?: number) =>
     call(programmes.updateSection, { params: { id }, body, version }),
+  moveSection: (id: string, body: ProgrammeSectionMove) => call(programmes.moveSection, { params: { id }, body }),
   removeSection: (id: string, version?: number) => call(programmes.removeSection, { params: { id }, version }),
   /** The adopted version's follow-up as the public reads it, for every reader alike. */
   publicFollowup: (id: string) => call(reporting.publicFollowup, { params: { id } }),
