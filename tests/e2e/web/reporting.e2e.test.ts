@@ -104,6 +104,7 @@ describe('the reporting cycle', () => {
       .getByRole('alert')
       .getByText(/Någon annan har ändrat uppgiften/)
       .waitFor();
+    await shot(editor, 'web-reporting-followup-stale-1280');
     await editor.getByRole('button', { name: 'Ladda den senaste versionen' }).click();
     await editor.waitForFunction(
       (text) => (document.querySelector('#followup-summary') as HTMLTextAreaElement | null)?.value === text,

@@ -144,6 +144,7 @@ function FollowupForm({ followup, onReload }: { followup: UnitFollowup; onReload
       setError(null);
       setMessage(t(which === 'save' ? 'reporting.followup.saved' : 'reporting.followup.submitted'));
     } catch (err) {
+      setMessage(null);
       setError({ text: errorText(err), summary: false, stale: isStale(err) });
     }
   };
