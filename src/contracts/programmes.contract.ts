@@ -8,6 +8,7 @@ import {
   ProgrammeDraftCreateSchema,
   ProgrammeSchema,
   ProgrammeSectionCreateSchema,
+  ProgrammeSectionMoveSchema,
   ProgrammeSectionUpdateSchema,
   ProgrammeStatusChangeSchema,
   ProgrammeVersionSchema,
@@ -122,6 +123,17 @@ export const programmesContract = {
     params: IdParams,
     ifMatch: true,
     body: ProgrammeSectionUpdateSchema,
+    response: { 200: ProgrammeVersionSchema },
+  }),
+  moveSection: defineRoute({
+    method: 'POST',
+    path: '/programme-sections/:id/move',
+    policy: 'programmes:manage',
+    tags,
+    summary:
+      'Move a draft section one place up or down in its chapter (400 when already first or last; 409 INVALID_TRANSITION unless a draft)',
+    params: IdParams,
+    body: ProgrammeSectionMoveSchema,
     response: { 200: ProgrammeVersionSchema },
   }),
   removeSection: defineRoute({

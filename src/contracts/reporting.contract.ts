@@ -5,6 +5,7 @@ import {
   FollowupDraftSchema,
   PeriodOpenSchema,
   PeriodOverviewSchema,
+  PublicFollowupSchema,
   ReportingPeriodSchema,
   UnitFollowupSchema,
 } from '../domain/reporting.js';
@@ -16,7 +17,8 @@ const UnitParams = z.object({ id: UuidSchema, unit_id: UuidSchema });
 
 /**
  * The committee reporting cycle: the city's office opens a tertial or the year for reporting, each unit submits
- * its follow-up, and the city reads the compiled report per programme goal. Never public.
+ * its follow-up, and the city reads the compiled report per programme goal. Public only as `publicFollowup`: the
+ * adopted programme's follow-up from submitted figures, without any unit's text.
  */
 export const reportingContract = {
   list: defineRoute({
@@ -69,8 +71,10 @@ export const reportingContract = {
     path: '/reporting-periods/:id/units/:unit_id',
     policy: 'reporting:respond',
     tags,
-    summary: "Save the unit's text as a draft (403 if not the unit's editor, 409 once submitted or closed)",
+    summary:
+      "Save the unit's text as a draft (If-Match: the follow-up's version, 0 before its first save; 409 CONFLICT when someone saved since, and once submitted or closed; 403 if not the unit's editor)",
     params: UnitParams,
+    ifMatch: true,
     body: FollowupDraftSchema,
     response: { 200: UnitFollowupSchema },
   }),
@@ -104,4 +108,15 @@ export const reportingContract = {
       response: { 200: z.any().describe('the file') },
     }),
   ),
+  publicFollowup: defineRoute({
+    method: 'GET',
+    path: '/public/programme-versions/:id/followup',
+    policy: 'public',
+    rateLimit: { max: 60, timeWindow: '1 minute' },
+    tags: ['public'],
+    summary:
+      "An adopted or replaced version's follow-up from its latest closed period: per goal the submitted indicators and measures' status, no text (404 for a draft)",
+    params: IdParams,
+    response: { 200: PublicFollowupSchema },
+  }),
 };

@@ -2,7 +2,8 @@ import { type Kysely, sql } from 'kysely';
 import { AppError, type LocalisedMessage } from '../domain/errors.js';
 import type { Database } from './schema.js';
 
-/** The tables whose rows carry a `version` (migrations 2026-12-06T3000-row-versions, 2026-12-07T2300-programme-section-versions). */
+/** The tables whose rows carry a `version` (migrations 2026-12-06T3000-row-versions, 2026-12-07T2300-programme-section-versions,
+ * 2026-12-09T0400-followup-versions). */
 export type VersionedTable =
   | 'incidents'
   | 'measures'
@@ -12,10 +13,11 @@ export type VersionedTable =
   | 'meetings'
   | 'meeting_actions'
   | 'annotations'
-  | 'programme_sections';
+  | 'programme_sections'
+  | 'unit_followups';
 
-/** Tables whose rows carry their organisation themselves (a programme section belongs to one through its version). */
-type OrganisationTable = Exclude<VersionedTable, 'programme_sections'>;
+/** Tables whose rows carry their organisation themselves (a section or follow-up belongs to one through its version or period). */
+type OrganisationTable = Exclude<VersionedTable, 'programme_sections' | 'unit_followups'>;
 
 const STALE: LocalisedMessage = {
   sv: 'Någon annan har ändrat uppgiften sedan du öppnade den. Ladda om och gör din ändring igen.',

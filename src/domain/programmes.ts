@@ -92,6 +92,10 @@ export const ProgrammeSectionUpdateSchema = z
   .refine((v) => Object.keys(v).length > 0, 'nothing to update');
 export type ProgrammeSectionUpdate = z.infer<typeof ProgrammeSectionUpdateSchema>;
 
+/** Moving a section one place up or down within its chapter (its kind); the chapter's numbers follow. */
+export const ProgrammeSectionMoveSchema = z.strictObject({ direction: z.enum(['up', 'down']) });
+export type ProgrammeSectionMove = z.infer<typeof ProgrammeSectionMoveSchema>;
+
 const periodInOrder = (v: { period_from?: number | undefined; period_to?: number | undefined }) =>
   v.period_from === undefined || v.period_to === undefined || v.period_to >= v.period_from;
 const periodMessage = { path: ['period_to'], message: 'period_to before period_from' };

@@ -136,6 +136,10 @@ export const FollowupGoalSchema = z.object({
 
 /** A unit's follow-up for a period: the drawn figures (frozen once submitted) and its text. */
 export const UnitFollowupSchema = z.object({
+  /** The follow-up's id once begun (its first save), else null. */
+  id: UuidSchema.nullable(),
+  /** What a save names as If-Match: the stored draft's version, or 0 while not begun (a save then finds none). */
+  version: z.number().int(),
   period: ReportingPeriodSchema.omit({ counts: true }),
   unit: Ref,
   kind: UnitKindSchema,
@@ -180,3 +184,37 @@ export const CompiledReportSchema = z.object({
   ),
 });
 export type CompiledReport = z.infer<typeof CompiledReportSchema>;
+
+/**
+ * The programme's follow-up as the public reads it: the latest closed period of an adopted (or replaced) version,
+ * from the units' submitted follow-ups only, per goal its indicators against baseline and target and its measures'
+ * status. Never a draft, never a unit's own text, never an id or title of a record: an indicator is named by
+ * where it is measured and a measure by its type, as the public agreement page names its activities.
+ */
+export const PublicFollowupSchema = z.object({
+  /** The period followed up; null until a period of this version is closed. */
+  period: z
+    .object({ year: z.number().int(), tertial: TertialSchema.nullable(), from: IsoDateSchema, to: IsoDateSchema })
+    .nullable(),
+  /** How many of the period's reporting units submitted, of how many: the figures are theirs. */
+  units: z.object({ reported: z.number().int(), total: z.number().int() }),
+  goals: z.array(
+    z.object({
+      number: z.string(),
+      heading: z.string().nullable(),
+      indicators: z.array(
+        GoalIndicatorSchema.pick({
+          where: true,
+          baseline: true,
+          current: true,
+          target_value: true,
+          direction: true,
+          outcome: true,
+          target_met: true,
+        }).extend({ unit: z.string() }),
+      ),
+      measures: z.array(z.object({ unit: z.string(), type: MeasureTypeSchema, status: MeasureStatusSchema })),
+    }),
+  ),
+});
+export type PublicFollowup = z.infer<typeof PublicFollowupSchema>;

@@ -27,6 +27,8 @@ export interface UnitFollowupsTable {
   figures: Json<UnitFigures> | null;
   submitted_at: Date | null;
   submitted_by: string | null;
+  /** Raised by every change: the ETag a draft is saved against (migration 2026-12-09T0400-followup-versions). */
+  version: Generated<number>;
   updated_at: UpdatedAt;
 }
 

@@ -2,11 +2,17 @@ import { redactedText } from '../../analysis/text/redact.js';
 import { assertAndBumpVersion } from '../../db/row-version.repo.js';
 import { inTransaction } from '../../db/transaction.js';
 import { AppError } from '../../domain/errors.js';
-import type { ProgrammeSectionCreate, ProgrammeSectionUpdate, ProgrammeVersion } from '../../domain/programmes.js';
+import type {
+  ProgrammeSectionCreate,
+  ProgrammeSectionMove,
+  ProgrammeSectionUpdate,
+  ProgrammeVersion,
+} from '../../domain/programmes.js';
 import type { ServiceContext } from '../../core/context.js';
 import { auditChange } from '../../core/audit.repo.js';
 import { findUnit } from '../../core/tenancy.repo.js';
 import { assertProblemsExist } from '../problems/problems.service.js';
+import { orderSections } from './programme-view.js';
 import { assertDraft } from './programmes.policy.js';
 import {
   deleteSectionRow,
@@ -28,11 +34,17 @@ const invalid = (path: string, code: string, message: string) =>
  * the section's version raised.
  */
 async function draftSection(ctx: ServiceContext, id: string, expected: number | undefined) {
+  const section = await lockDraftSection(ctx, id);
+  await assertAndBumpVersion(ctx.db, 'programme_sections', 'programme_section', id, section.version, expected);
+  return section;
+}
+
+/** The section and its version locked (so changes of one version's sections run one at a time), if a draft. */
+async function lockDraftSection(ctx: ServiceContext, id: string) {
   const section = await findSection(ctx.db, id, true);
   if (!section) throw new AppError('NOT_FOUND', { details: { entity: 'programme_section', id } });
   const version = await versionRow(ctx, section.version_id, true);
   assertDraft(version.status);
-  await assertAndBumpVersion(ctx.db, 'programme_sections', 'programme_section', id, section.version, expected);
   return section;
 }
 
@@ -123,6 +135,40 @@ export async function removeProgrammeSection(
       before: { kind: before.kind, heading: before.heading, body: before.body, version_id: before.version_id },
     });
     return before.version_id;
+  });
+  return getProgrammeVersion(ctx, versionId);
+}
+
+/**
+ * Moves a draft section one place up or down within its chapter, swapping positions with its neighbour. Neither
+ * text changes, so neither version is raised: an admin editing either section saves it as before, and moves are
+ * relative, taken one at a time under the version's lock. A section already first (or last) is a validation
+ * error. The audit records the numbers before and after.
+ */
+export async function moveProgrammeSection(
+  ctx: ServiceContext,
+  id: string,
+  input: ProgrammeSectionMove,
+): Promise<ProgrammeVersion> {
+  const versionId = await inTransaction(ctx.db, async (trx) => {
+    const moved = await lockDraftSection({ ...ctx, db: trx }, id);
+    const chapter = orderSections(await listSectionRows(trx, [moved.version_id])).filter((s) => s.kind === moved.kind);
+    const at = chapter.findIndex((s) => s.id === id);
+    const neighbour = chapter[input.direction === 'up' ? at - 1 : at + 1];
+    if (!neighbour)
+      throw invalid('direction', 'at_edge', `the section is already ${input.direction === 'up' ? 'first' : 'last'}`);
+    // Through a free position: (version, kind, position) is unique at every statement.
+    await updateSectionRow(trx, id, { position: await nextPosition(trx, moved.version_id, moved.kind) });
+    await updateSectionRow(trx, neighbour.id, { position: moved.position });
+    await updateSectionRow(trx, id, { position: neighbour.position });
+    await auditChange(trx, ctx, {
+      action: 'update',
+      entityType: 'programme_section',
+      entityId: id,
+      before: { number: chapter[at]!.number },
+      after: { number: neighbour.number, direction: input.direction },
+    });
+    return moved.version_id;
   });
   return getProgrammeVersion(ctx, versionId);
 }

@@ -163,6 +163,50 @@ describeEachEngine('programme versions: status, editing, access, audit and compa
     expect(changed).toContainEqual({ op: 'added', text: 'inomhus och utomhus ' });
   });
 
+  it('moves a draft section up or down within its chapter, persisted and audited, for admins only', async () => {
+    const move = (id: string, direction: string, who = as.admin) =>
+      call('POST', `/api/programme-sections/${id}/move`, who, { direction });
+    const order = async () =>
+      (await call('GET', `/api/programme-versions/${draft}`, as.admin))
+        .json()
+        .sections.map((s: { number: string; heading: string | null }) => `${s.number} ${s.heading ?? ''}`.trim());
+    const before = (await call('GET', `/api/programme-versions/${draft}`, as.admin)).json();
+    const second = before.sections.find((s: { heading: string | null }) => s.heading === 'Minskad brottslighet');
+    expect((await move(second.id, 'up', as.editor)).statusCode).toBe(403);
+    expect((await move(subGoal, 'up')).json().error.details).toEqual([
+      expect.objectContaining({ path: 'direction', code: 'at_edge' }),
+    ]);
+    expect((await move(second.id, 'sideways')).statusCode).toBe(400);
+    const moved = await move(second.id, 'up');
+    expect(moved.statusCode).toBe(200);
+    // Stored: the page read afterwards has the new order; the texts and versions are the sections' own still.
+    expect(await order()).toEqual([
+      '1',
+      '2.1 Minskad brottslighet',
+      '2.2 Trygga offentliga miljöer',
+      '3.1',
+      '4.1 Offentlig miljö',
+    ]);
+    const after = moved.json().sections.find((s: { id: string }) => s.id === second.id);
+    expect([after.body, after.version]).toEqual([second.body, second.version]);
+    const audit = await getDb()
+      .db.selectFrom('audit_events')
+      .select(['action', 'before', 'after'])
+      .where('entity_id', '=', second.id)
+      .where('action', '=', 'update')
+      .execute();
+    expect(audit).toEqual([
+      expect.objectContaining({ before: { number: '2.2' }, after: { number: '2.1', direction: 'up' } }),
+    ]);
+    // Back down again, and an adopted version's sections do not move.
+    expect((await move(second.id, 'down')).statusCode).toBe(200);
+    expect((await order())[1]).toBe('2.1 Trygga offentliga miljöer');
+    const adoptedGoal = (await call('GET', `/api/programme-versions/${adopted}`, as.admin))
+      .json()
+      .sections.find((s: { kind: string }) => s.kind === 'sub_goal');
+    expect((await move(adoptedGoal.id, 'down')).json().error.code).toBe('INVALID_TRANSITION');
+  });
+
   it('shows the public only adopted and replaced versions, never a draft', async () => {
     const list = await call('GET', '/api/public/programmes', {});
     expect(list.statusCode).toBe(200);

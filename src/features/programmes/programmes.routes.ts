@@ -2,7 +2,12 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { programmesContract as routes } from '../../contracts/programmes.contract.js';
 import { serve, serveHttp } from '../../http/serve-route.js';
 import { exportManagementFile } from './management-export.service.js';
-import { addProgrammeSection, removeProgrammeSection, updateProgrammeSection } from './programme-sections.service.js';
+import {
+  addProgrammeSection,
+  moveProgrammeSection,
+  removeProgrammeSection,
+  updateProgrammeSection,
+} from './programme-sections.service.js';
 import {
   changeProgrammeStatus,
   compareProgrammeVersions,
@@ -36,6 +41,7 @@ export const programmesRoutes: FastifyPluginAsyncZod = async (app) => {
   serve(app, routes.updateSection, async ({ ctx, params, body, version }) =>
     updateProgrammeSection(ctx, params.id, body, version),
   );
+  serve(app, routes.moveSection, async ({ ctx, params, body }) => moveProgrammeSection(ctx, params.id, body));
   serve(app, routes.removeSection, async ({ ctx, params, version }) => removeProgrammeSection(ctx, params.id, version));
   serve(app, routes.listPublic, async ({ ctx }) => listPublicProgrammes(ctx));
   serve(app, routes.comparePublic, async ({ ctx, query }) => comparePublicProgrammeVersions(ctx, query.from, query.to));

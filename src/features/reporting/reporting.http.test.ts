@@ -23,6 +23,7 @@ import { answerRequest, createRequest } from '../requests/requests.service.js';
 const ORG = { 'x-trygg-organisation': 'rapportkommun' };
 const ZONE = 'Europe/Stockholm';
 const SECRET = 'Hemlig larmåtgärd i arkivet';
+const NORTH_DRAFT = 'Norrs utkast som inte är klart';
 const DAY = today(ZONE);
 const YEAR = Number(DAY.slice(0, 4));
 const TERTIAL = Math.floor((Number(DAY.slice(5, 7)) - 1) / 4) + 1;
@@ -35,12 +36,13 @@ describeEachEngine('reporting cycle: periods, follow-ups, the compiled report an
   let org: TestOrganisation;
   const as = {} as Record<'admin' | 'culture' | 'south' | 'north' | 'partner' | 'analyst', Record<string, string>>;
   const unit = {} as Record<'culture' | 'north' | 'housing' | 'police', string>;
-  const ids = {} as Record<'lamps' | 'guards' | 'secret' | 'problem' | 'secretProblem' | 'goal', string>;
+  const ids = {} as Record<'lamps' | 'guards' | 'secret' | 'problem' | 'secretProblem' | 'goal' | 'version', string>;
   let period = '';
 
   const call = (method: 'GET' | 'POST' | 'PUT', url: string, who: Record<string, string>, payload?: object) =>
     app.inject({ method, url, headers: who, ...(payload ? { payload } : {}) });
   const followupUrl = (u: string) => `/api/reporting-periods/${period}/units/${u}`;
+  const publicUrl = (version: string) => `/api/public/programme-versions/${version}/followup`;
 
   beforeAll(async () => {
     const db = getDb().db;
@@ -148,6 +150,7 @@ describeEachEngine('reporting cycle: periods, follow-ups, the compiled report an
       indicator_problem_ids: [ids.problem, ids.secretProblem],
     });
     ids.goal = goal.sections.find((s) => s.kind === 'sub_goal')!.key;
+    ids.version = v.id;
     await changeProgrammeStatus(ctx, v.id, { status: 'adopted', decision_ref: 'KS 2026/1', adopted_on: FROM });
   }, 180_000);
   afterAll(async () => app.close());
@@ -321,6 +324,50 @@ describeEachEngine('reporting cycle: periods, follow-ups, the compiled report an
     for (const ws of book.worksheets) ws.eachRow((row) => expect(JSON.stringify(row.values)).not.toContain('Hemlig'));
   });
 
+  it('shows the public no follow-up while the period is open; a second unit submits and a third keeps a draft', async () => {
+    const open = await call('GET', publicUrl(ids.version), ORG);
+    expect(open.statusCode).toBe(200);
+    expect(open.json()).toEqual({ period: null, units: { reported: 0, total: 0 }, goals: [] });
+    expect(
+      (await call('PUT', followupUrl(org.unitId), as.south, { summary: 'Södra: belysningen är bytt.' })).statusCode,
+    ).toBe(200);
+    expect((await call('POST', `${followupUrl(org.unitId)}/submit`, as.south)).statusCode).toBe(200);
+    expect((await call('PUT', followupUrl(unit.north), as.north, { summary: NORTH_DRAFT })).statusCode).toBe(200);
+  });
+
+  it("refuses a save of a unit's draft made from an older copy with 409 and a message, so no text is lost", async () => {
+    const put = (version: number | string, summary: string) =>
+      call('PUT', followupUrl(unit.housing), { ...as.admin, 'if-match': `"${version}"` }, { summary });
+    const opened = (await call('GET', followupUrl(unit.housing), as.admin)).json();
+    expect([opened.id, opened.version]).toEqual([null, 0]);
+    // Two writers opened the draft before it was begun and save at once: exactly one text is kept.
+    const both = await Promise.all([put(0, 'Bolagets första text.'), put(0, 'Bolagets andra text.')]);
+    expect(both.map((r) => r.statusCode).sort()).toEqual([200, 409]);
+    const stale = both.find((r) => r.statusCode === 409)!.json().error;
+    expect([stale.code, stale.details.reason, stale.messages.sv, stale.messages.en]).toEqual([
+      'CONFLICT',
+      'stale',
+      'Någon annan har ändrat uppgiften sedan du öppnade den. Ladda om och gör din ändring igen.',
+      'Someone else changed this record after you opened it. Reload it and make your change again.',
+    ]);
+    const saved = both.find((r) => r.statusCode === 200)!;
+    expect(saved.headers.etag).toBe(`"${saved.json().version}"`);
+    const now = (await call('GET', followupUrl(unit.housing), as.admin)).json();
+    expect(now.summary).toBe(saved.json().summary);
+    // A save from the first copy is stale too; one from the current copy goes through and raises the version.
+    expect((await put(0, 'Gammal kopia.')).statusCode).toBe(409);
+    expect((await put('x', 'Fel.')).statusCode).toBe(400);
+    const fresh = await put(now.version, 'Bolaget har bytt lås i trapphusen.');
+    expect([fresh.statusCode, fresh.json().version, fresh.json().summary]).toEqual([
+      200,
+      now.version + 1,
+      'Bolaget har bytt lås i trapphusen.',
+    ]);
+    expect((await call('GET', followupUrl(unit.housing), as.admin)).json().summary).toBe(
+      'Bolaget har bytt lås i trapphusen.',
+    );
+  });
+
   it('refuses the public, partners and analysts, closes once, then takes no more writes, and audits every change', async () => {
     const url = `/api/reporting-periods/${period}/report`;
     expect((await call('GET', url, ORG)).statusCode).toBe(401);
@@ -341,7 +388,67 @@ describeEachEngine('reporting cycle: periods, follow-ups, the compiled report an
       'reporting_period create',
       'reporting_period update',
       'unit_followup create',
+      'unit_followup create',
+      'unit_followup create',
+      'unit_followup create',
+      'unit_followup update',
+      'unit_followup update',
       'unit_followup update',
     ]);
+  });
+
+  it("shows the public the closed period's follow-up per goal from submitted figures only, without any unit's text", async () => {
+    const res = await call('GET', publicUrl(ids.version), ORG);
+    expect(res.statusCode).toBe(200);
+    const body = res.json();
+    expect(body.period).toEqual({ year: YEAR, tertial: TERTIAL, ...periodDays(YEAR, TERTIAL) });
+    // South and culture submitted; north's draft and the units that never began add nothing.
+    expect(body.units).toEqual({ reported: 2, total: 5 });
+    const goal = body.goals.find((g: { heading: string | null }) => g.heading === 'Ökad trygghet i offentlig miljö');
+    expect(goal.indicators).toEqual([
+      {
+        unit: 'Södra stadsdelsnämnden',
+        where: 'Södra biblioteket',
+        baseline: expect.objectContaining({ value: 3 }),
+        current: expect.objectContaining({ value: 1 }),
+        target_value: 2,
+        direction: 'lower',
+        outcome: 'better',
+        target_met: true,
+      },
+    ]);
+    // As submitted: the hosts were ongoing then, though done now; the restricted measure is left out.
+    expect(goal.measures).toEqual(
+      expect.arrayContaining([
+        { unit: 'Södra stadsdelsnämnden', type: 'situational', status: 'ongoing' },
+        { unit: 'Kulturnämnden', type: 'situational', status: 'ongoing' },
+      ]),
+    );
+    expect(goal.measures).toHaveLength(2);
+    for (const hidden of [
+      'Hemlig',
+      'Ny belysning',
+      'Värdar i biblioteket',
+      'Klotter vid',
+      'Värdar finns',
+      'Biblioteken upplevs',
+      'Södra: belysningen',
+      NORTH_DRAFT,
+      ids.lamps,
+      ids.guards,
+      ids.secret,
+      ids.problem,
+      ids.secretProblem,
+    ])
+      expect(res.body).not.toContain(hidden);
+    // A staff member reads the same public view; a draft version has none.
+    expect((await call('GET', publicUrl(ids.version), as.south)).json()).toEqual(body);
+    const draft = await call('POST', `/api/programme-versions/${ids.version}/drafts`, as.admin, {
+      title: 'Nytt utkast',
+      period_from: YEAR + 1,
+      period_to: YEAR + 4,
+    });
+    expect(draft.statusCode).toBe(201);
+    expect((await call('GET', publicUrl(draft.json().id), ORG)).statusCode).toBe(404);
   });
 });

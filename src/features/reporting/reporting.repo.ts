@@ -91,6 +91,37 @@ export function findAdoptedProgrammeVersion(db: Db, organisationId: string) {
     .executeTakeFirst();
 }
 
+/** The newest closed period that reports against the programme version, if any: what the public follow-up shows. */
+export function findLatestClosedPeriod(db: Db, organisationId: string, versionId: string) {
+  return selectPeriods(db, organisationId)
+    .where('p.programme_version_id', '=', versionId)
+    .where('p.status', '=', 'closed')
+    .orderBy('p.year', 'desc')
+    .orderBy((eb) => eb.fn.coalesce('p.tertial', eb.val(4)), 'desc')
+    .executeTakeFirst();
+}
+
+/**
+ * Of the given problems or measures, those that may still be published: not restricted now (a record restricted
+ * after its unit submitted leaves the public follow-up) and not removed.
+ */
+export async function publishableIds(
+  db: Db,
+  organisationId: string,
+  table: 'problems' | 'measures',
+  ids: readonly string[],
+): Promise<Set<string>> {
+  if (!ids.length) return new Set();
+  const rows = await db
+    .selectFrom(table)
+    .select('id')
+    .where('organisation_id', '=', organisationId)
+    .where('id', 'in', [...ids])
+    .where('confidentiality', '!=', 'restricted')
+    .execute();
+  return new Set(rows.map((r) => r.id));
+}
+
 /** Units of the given kinds in force on `day`, by kind and name. */
 export function listReportingUnits(db: Db, organisationId: string, kinds: readonly string[], day: string) {
   return (
@@ -112,7 +143,7 @@ export type ReportingUnitRow = Awaited<ReturnType<typeof listReportingUnits>>[nu
 function selectFollowups(db: Db) {
   return db
     .selectFrom('unit_followups')
-    .select(['id', 'period_id', 'unit_id', 'status', 'summary', 'figures', 'submitted_at', 'submitted_by']);
+    .select(['id', 'period_id', 'unit_id', 'status', 'summary', 'figures', 'submitted_at', 'submitted_by', 'version']);
 }
 export type FollowupRow = Awaited<ReturnType<ReturnType<typeof selectFollowups>['executeTakeFirstOrThrow']>>;
 

@@ -2,6 +2,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { reportingContract as routes } from '../../contracts/reporting.contract.js';
 import { serve, serveHttp } from '../../http/serve-route.js';
 import { getCompiledReport } from './compiled-report.service.js';
+import { getPublicFollowup } from './public-followup.service.js';
 import { exportCompiledReport } from './reporting.export.js';
 import {
   closeReportingPeriod,
@@ -18,11 +19,12 @@ export const reportingRoutes: FastifyPluginAsyncZod = async (app) => {
   serve(app, routes.get, async ({ ctx, params }) => getPeriodOverview(ctx, params.id));
   serve(app, routes.close, async ({ ctx, params }) => closeReportingPeriod(ctx, params.id));
   serve(app, routes.followup, async ({ ctx, params }) => getUnitFollowup(ctx, params.id, params.unit_id));
-  serve(app, routes.saveDraft, async ({ ctx, params, body }) =>
-    saveFollowupDraft(ctx, params.id, params.unit_id, body),
+  serve(app, routes.saveDraft, async ({ ctx, params, body, version }) =>
+    saveFollowupDraft(ctx, params.id, params.unit_id, body, undefined, version),
   );
   serve(app, routes.submit, async ({ ctx, params }) => submitFollowup(ctx, params.id, params.unit_id));
   serve(app, routes.report, async ({ ctx, params }) => getCompiledReport(ctx, params.id));
+  serve(app, routes.publicFollowup, async ({ ctx, params }) => getPublicFollowup(ctx, params.id));
 
   for (const format of ['pdf', 'xlsx'] as const) {
     serveHttp(app, routes.file[format], async ({ context, params, reply }) => {

@@ -1,4 +1,5 @@
 import { redactedText } from '../../analysis/text/redact.js';
+import { assertAndBumpVersion } from '../../db/row-version.repo.js';
 import { inTransaction } from '../../db/transaction.js';
 import type { ServiceContext } from '../../core/context.js';
 import { SYSTEM } from '../../domain/auth.js';
@@ -51,6 +52,8 @@ export async function getUnitFollowup(
       ? followup.figures
       : (await drawFigures(ctx, [unitId], periodDays(row.year, row.tertial), now)).get(unitId)!;
   return {
+    id: followup?.id ?? null,
+    version: followup?.version ?? 0,
     period: toPeriod(ctx, row),
     unit: { id: unit.id, name: unit.name },
     kind: unit.kind,
@@ -94,6 +97,8 @@ async function writable(ctx: ServiceContext, periodId: string, unitId: string, n
 /**
  * Saves the unit's text as a draft (begun on its first save): the summary and a comment per goal of the period's
  * programme version; an empty comment removes the goal's. A goal not in that version is a validation error.
+ * `expected` (If-Match) is the version the writer opened — 0 for a draft not yet begun — and a draft saved by
+ * someone else since is 409 CONFLICT (reason stale), so two editors never overwrite each other unawares.
  */
 export async function saveFollowupDraft(
   ctx: ServiceContext,
@@ -101,6 +106,7 @@ export async function saveFollowupDraft(
   unitId: string,
   input: FollowupDraft,
   now: Date = new Date(),
+  expected?: number,
 ): Promise<UnitFollowup> {
   await inTransaction(ctx.db, async (trx) => {
     const tx = { ...ctx, db: trx };
@@ -118,6 +124,8 @@ export async function saveFollowupDraft(
         ],
       });
     const id = followup?.id ?? (await insertFollowup(trx, periodId, unitId));
+    // A draft not yet begun is version 0: a writer who opened it then, and finds it begun by another, is stale.
+    await assertAndBumpVersion(trx, 'unit_followups', 'unit_followup', id, followup?.version ?? 0, expected);
     if (input.summary !== undefined) await updateFollowupRow(trx, id, { summary: redactedText(input.summary) });
     for (const g of input.goals ?? [])
       await putGoalComment(trx, { followup_id: id, section_key: g.section_key, comment: redactedText(g.comment) });

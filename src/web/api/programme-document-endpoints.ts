@@ -1,7 +1,9 @@
 import { programmesContract as programmes } from '../../contracts/programmes.contract.js';
+import { reportingContract as reporting } from '../../contracts/reporting.contract.js';
 import type {
   ProgrammeDraftCreate,
   ProgrammeSectionCreate,
+  ProgrammeSectionMove,
   ProgrammeSectionUpdate,
   ProgrammeStatusChange,
   ProgrammeVersionUpdate,
@@ -23,7 +25,10 @@ export const programmeDocumentEndpoints = {
   /** `version`: of the section the edit was made from; a newer one on the server is a 409. */
   updateSection: (id: string, body: ProgrammeSectionUpdate, version?: number) =>
     call(programmes.updateSection, { params: { id }, body, version }),
+  moveSection: (id: string, body: ProgrammeSectionMove) => call(programmes.moveSection, { params: { id }, body }),
   removeSection: (id: string, version?: number) => call(programmes.removeSection, { params: { id }, version }),
+  /** The adopted version's follow-up as the public reads it, for every reader alike. */
+  publicFollowup: (id: string) => call(reporting.publicFollowup, { params: { id } }),
   /** A link, not a fetch: the browser downloads the file (the server sets Content-Disposition). */
   managementExportUrl: (id: string, year: number, format: ManagementExportFormat) =>
     routeUrl(programmes.managementExport[format], { params: { id }, query: { year } }),

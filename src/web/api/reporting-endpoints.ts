@@ -9,8 +9,9 @@ export const reportingEndpoints = {
   get: (id: string) => call(c.get, { params: { id } }),
   close: (id: string) => call(c.close, { params: { id } }),
   followup: (id: string, unitId: string) => call(c.followup, { params: { id, unit_id: unitId } }),
-  saveDraft: (id: string, unitId: string, body: FollowupDraft) =>
-    call(c.saveDraft, { params: { id, unit_id: unitId }, body }),
+  /** `version`: of the follow-up the text was written from (0 before its first save); a newer one is a 409. */
+  saveDraft: (id: string, unitId: string, body: FollowupDraft, version: number) =>
+    call(c.saveDraft, { params: { id, unit_id: unitId }, body, version }),
   submit: (id: string, unitId: string) => call(c.submit, { params: { id, unit_id: unitId } }),
   report: (id: string) => call(c.report, { params: { id } }),
   fileUrl: (id: string, format: 'pdf' | 'xlsx') => routeUrl(c.file[format], { params: { id } }),

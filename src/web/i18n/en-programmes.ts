@@ -93,6 +93,9 @@ export const enProgrammes: Shape<typeof svProgrammes> = {
     body: 'Text',
     indicatorsPick: 'Indicators (problems with a baseline)',
     removeSection: 'Remove section {{number}}',
+    moveUp: 'Move {{number}} up',
+    moveDown: 'Move {{number}} down',
+    moved: 'The section is moved and is now number {{number}}.',
     removed: 'The section was removed.',
     addTitle: 'Add a section',
     kind: 'Kind of section',
@@ -117,6 +120,17 @@ export const enProgrammes: Shape<typeof svProgrammes> = {
       year: 'Year',
       xlsx: 'Download {{year}} as Excel',
       csv: 'Download {{year}} as CSV for ILS',
+    },
+    followup: {
+      title: 'How it is going: follow-up of the programme',
+      none: 'The programme has not been followed up yet. The follow-up appears here once a reporting period is closed.',
+      intro:
+        '{{period}} ({{from}} – {{to}}). {{reported}} of {{total}} committees and companies submitted their follow-up; the figures are those they submitted. Problems and measures marked Restricted are not shown.',
+      goal: 'Overarching goal',
+      indicators: 'Indicators of goal {{goal}} against baseline and target',
+      measures: 'Measures of goal {{goal}} and their status',
+      noIndicators: 'No indicators for this goal were reported in the period.',
+      noMeasures: 'No measures for this goal were reported in the period.',
     },
   },
 };

@@ -94,6 +94,9 @@ export const enReporting: Shape<typeof svReporting> = {
       saved: 'The draft is saved.',
       submitted: 'The follow-up is submitted.',
       needSummary: 'Write a summary before submitting the follow-up.',
+      staleHint:
+        'Your text stays in the form until you reload. Copy what you want to keep, load the latest version and make your change again.',
+      reload: 'Load the latest version',
     },
     report: {
       title: 'Compiled report: {{period}}',

@@ -90,6 +90,9 @@ export const svProgrammes = {
     body: 'Text',
     indicatorsPick: 'Indikatorer (problem med nollmätning)',
     removeSection: 'Ta bort avsnitt {{number}}',
+    moveUp: 'Flytta {{number}} uppåt',
+    moveDown: 'Flytta {{number}} nedåt',
+    moved: 'Avsnittet är flyttat och har nu nummer {{number}}.',
     removed: 'Avsnittet är borttaget.',
     addTitle: 'Lägg till ett avsnitt',
     kind: 'Slag av avsnitt',
@@ -114,6 +117,17 @@ export const svProgrammes = {
       year: 'År',
       xlsx: 'Ladda ner {{year}} som Excel',
       csv: 'Ladda ner {{year}} som CSV för ILS',
+    },
+    followup: {
+      title: 'Så går det: uppföljning av programmet',
+      none: 'Programmet har ännu inte följts upp. Uppföljningen visas här när en rapportperiod är avslutad.',
+      intro:
+        '{{period}} ({{from}} – {{to}}). {{reported}} av {{total}} nämnder och bolag lämnade sin uppföljning; siffrorna är de som lämnades in. Problem och åtgärder med skyddsnivån Begränsad visas inte.',
+      goal: 'Övergripande mål',
+      indicators: 'Indikatorer för mål {{goal}} mot nollmätning och mål',
+      measures: 'Åtgärder för mål {{goal}} och deras status',
+      noIndicators: 'Inga indikatorer för målet rapporterades under perioden.',
+      noMeasures: 'Inga åtgärder för målet rapporterades under perioden.',
     },
   },
 };

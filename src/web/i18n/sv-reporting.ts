@@ -92,6 +92,9 @@ export const svReporting = {
       saved: 'Utkastet är sparat.',
       submitted: 'Uppföljningen är inskickad.',
       needSummary: 'Skriv en sammanfattning innan uppföljningen skickas in.',
+      staleHint:
+        'Din text finns kvar i formuläret tills du laddar om. Kopiera det du vill behålla, ladda den senaste versionen och för in din ändring igen.',
+      reload: 'Ladda den senaste versionen',
     },
     report: {
       title: 'Sammanställd rapport: {{period}}',

@@ -213,7 +213,9 @@ describe('the programme as a governing document', () => {
     await admin.getByRole('heading', { level: 1, name: /2020–2023/ }).waitFor();
     await settle(admin);
     expect(await admin.locator('.programme-goal').textContent()).toContain('trygg, säker och välskött stad');
-    expect(await admin.getByRole('heading', { level: 3, name: /^2\.2\s*Ökad trygghet/ }).count()).toBe(1);
+    // Once in the document's sub-goals (the follow-up below the document names the goal again).
+    const subGoals = admin.locator('section[aria-labelledby="chapter-sub_goal"]');
+    expect(await subGoals.getByRole('heading', { level: 3, name: /^2\.2\s*Ökad trygghet/ }).count()).toBe(1);
     await expectAccessible(admin, 'programme version (desktop)');
     await shot(admin, 'web-programme-doc-version');
 
@@ -251,6 +253,15 @@ describe('the programme as a governing document', () => {
       .filter({ hasText: 'Någon annan har ändrat uppgiften sedan du öppnade den. Ladda om och gör din ändring igen.' })
       .waitFor();
     await shot(admin, 'web-programme-doc-edit-conflict');
+
+    // By keyboard: Enter on "move up" moves the sub-goal to 2.1, and the focus stays with the section's move button.
+    await subGoal.getByRole('button', { name: 'Flytta 2.2 uppåt' }).focus();
+    await admin.keyboard.press('Enter');
+    await subGoal.getByText('Avsnittet är flyttat och har nu nummer 2.1.').waitFor();
+    expect(await admin.evaluate(() => document.activeElement?.textContent)).toBe('Flytta 2.1 nedåt');
+    await shot(admin, 'web-programme-doc-edit-moved');
+    await admin.keyboard.press('Enter');
+    await subGoal.getByText('Avsnittet är flyttat och har nu nummer 2.2.').waitFor();
 
     await admin.getByRole('link', { name: 'Visa versionen' }).click();
     await admin.getByRole('heading', { level: 1, name: DRAFT }).waitFor();

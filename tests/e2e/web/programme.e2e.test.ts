@@ -261,6 +261,13 @@ describe('the receiving unit and the district view', () => {
     await coordinator.getByLabel('Visa steg').selectOption({ label: 'Utvärdering' });
     await coordinator.waitForURL(/stage=assessment/);
     await coordinator.locator('.problem-table', { hasText: 'Högdalens bibliotek kvällstid' }).waitFor();
+    // Each row says how much evidence the problem rests on.
+    expect(
+      await coordinator
+        .locator('.problem-table tr', { hasText: 'Högdalens bibliotek kvällstid' })
+        .locator('td.evidence-count')
+        .textContent(),
+    ).toMatch(/^\d+ underlag/);
     expect(await coordinator.locator('.problem-table').textContent()).not.toContain(TITLE);
     await coordinator.getByLabel('Visa steg').selectOption({ label: 'Analys' });
     await coordinator.getByText('Inga problem registrerade här.').waitFor();

@@ -3,6 +3,7 @@ import { rmSync, writeFileSync } from 'node:fs';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
+  csrfToken,
   expectAccessible,
   type Harness,
   open,
@@ -17,7 +18,8 @@ import {
 /**
  * The committee reporting cycle in the browser: the city's office (admin) opens the current tertial, the culture
  * administration's editor writes and submits its follow-up, the office sees it submitted beside the units that
- * have not begun, opens the compiled report and downloads its PDF — whose first page is rendered to look at.
+ * have not begun, opens the compiled report and downloads its PDF — whose first page is rendered to look at. An
+ * unsigned visitor then reads the adopted programme's follow-up: the seeded closed tertial, without any unit's text.
  */
 let h: Harness;
 let admin: Page;
@@ -88,6 +90,27 @@ describe('the reporting cycle', () => {
       .locator('fieldset', { hasText: 'Ökad trygghet i offentlig miljö' })
       .getByLabel('Kommentar till målet')
       .fill(COMMENT);
+    await editor.getByRole('button', { name: 'Spara utkast' }).click();
+    await editor.getByText('Utkastet är sparat.').waitFor();
+    // A colleague saves the same draft meanwhile: the next save here is refused with a way to load theirs.
+    const [, periodId, unitId] = /reporting\/([^/]+)\/units\/([^/]+)/.exec(new URL(editor.url()).pathname)!;
+    const colleague = await editor.request.put(`${h.server.url}/api/reporting-periods/${periodId}/units/${unitId}`, {
+      headers: { 'X-CSRF-Token': await csrfToken(editor, h) },
+      data: { summary: `Kollegans text (${STAMP}).` },
+    });
+    expect(colleague.status()).toBe(200);
+    await editor.getByRole('button', { name: 'Spara utkast' }).click();
+    await editor
+      .getByRole('alert')
+      .getByText(/Någon annan har ändrat uppgiften/)
+      .waitFor();
+    await shot(editor, 'web-reporting-followup-stale-1280');
+    await editor.getByRole('button', { name: 'Ladda den senaste versionen' }).click();
+    await editor.waitForFunction(
+      (text) => (document.querySelector('#followup-summary') as HTMLTextAreaElement | null)?.value === text,
+      `Kollegans text (${STAMP}).`,
+    );
+    await editor.getByLabel(/Sammanfattning av perioden/).fill(SUMMARY);
     await editor.getByRole('button', { name: 'Spara utkast' }).click();
     await editor.getByText('Utkastet är sparat.').waitFor();
     await expectAccessible(editor, 'unit follow-up, draft');
@@ -163,4 +186,27 @@ describe('the reporting cycle', () => {
     ]);
     rmSync(file);
   }, 120_000);
+
+  it("shows an unsigned visitor the adopted programme's follow-up per goal, without the units' texts or drafts", async () => {
+    const visitor = await h.newPage();
+    const TITLE = 'Stockholms stads trygghetsprogram 2020–2023';
+    await open(visitor, h, '/programmes', 'Programmet');
+    await visitor.getByRole('link', { name: TITLE }).click();
+    await visitor.getByRole('heading', { level: 1, name: TITLE }).waitFor();
+    await settle(visitor);
+    const followup = visitor.locator('section[aria-labelledby="public-followup"]');
+    await followup.getByRole('heading', { level: 3, name: /Ökad trygghet i offentlig miljö/ }).waitFor();
+    // The seeded closed tertial with its three submitted units; the period opened above is still open.
+    expect(await followup.textContent()).toMatch(/3 av \d+ nämnder och bolag lämnade/);
+    expect(await followup.getByRole('table').count()).toBeGreaterThan(0);
+    const main = (await visitor.locator('main').textContent()) ?? '';
+    for (const s of ['Biblioteken är offentliga rum inomhus', 'biblioteksvärdar kvällstid', 'Utkast:', SUMMARY])
+      expect(main).not.toContain(s);
+    await expectAccessible(visitor, 'programme version, public follow-up');
+    await followup.scrollIntoViewIfNeeded();
+    await shot(visitor, 'web-programme-public-followup-1280');
+    await visitor.setViewportSize({ width: 390, height: 844 });
+    expect(await noOverflow(visitor)).toBe(true);
+    await shot(visitor, 'web-programme-public-followup-390');
+  }, 60_000);
 });

@@ -2,11 +2,22 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import type { Problem } from '../../../domain/problems.js';
 import { useCategoryLabel } from '../../api/use-reference-data.js';
+import { useFormat } from '../../components/use-format.js';
+import { evidenceTally } from './evidence-tally.js';
 
-/** Problems as a table: title (a link), owner, where, categories, SARA stage, baseline and measures. */
+/** Problems as a table: title (a link), owner, where, categories, SARA stage, baseline, evidence and measures. */
 export function ProblemTable({ problems, caption, id }: { problems: readonly Problem[]; caption: string; id: string }) {
   const { t } = useTranslation();
   const categoryLabel = useCategoryLabel();
+  const format = useFormat();
+  const evidence = (p: Problem) => {
+    const { items, incidents } = evidenceTally(p.evidence);
+    if (items === 0) return <span className="muted">{t('programme.problem.missing')}</span>;
+    const counted = t('programme.problemList.evidenceItems', { count: items, value: format.number(items) });
+    return incidents === null
+      ? counted
+      : `${counted}, ${t('programme.problemList.evidenceIncidents', { count: incidents, value: format.number(incidents) })}`;
+  };
   if (problems.length === 0)
     return (
       <p className="empty" id={id}>
@@ -25,6 +36,7 @@ export function ProblemTable({ problems, caption, id }: { problems: readonly Pro
             <th scope="col">{t('programme.fields.categories')}</th>
             <th scope="col">{t('programme.fields.stage')}</th>
             <th scope="col">{t('programme.fields.baseline')}</th>
+            <th scope="col">{t('programme.problem.evidence')}</th>
             <th scope="col">{t('programme.problem.measures')}</th>
           </tr>
         </thead>
@@ -39,6 +51,7 @@ export function ProblemTable({ problems, caption, id }: { problems: readonly Pro
               <td>{p.categories.map(categoryLabel).join(', ')}</td>
               <td>{t(`programme.stages.${p.stage}`)}</td>
               <td>{p.baseline ? p.baseline.value : <span className="muted">{t('programme.problem.missing')}</span>}</td>
+              <td className="evidence-count">{evidence(p)}</td>
               <td>{p.measure_ids.length}</td>
             </tr>
           ))}

@@ -39,8 +39,9 @@ export function ProgrammeEditPage() {
                     <ol className="programme-sections">
                       {v.sections
                         .filter((s) => s.kind === kind)
-                        .map((s) => (
-                          <SectionEditor key={`${s.id}-${s.number}`} section={s} />
+                        .map((s, at, chapter) => (
+                          // Keyed by id alone: a move or a removal renumbers sections without losing unsaved text.
+                          <SectionEditor key={s.id} section={s} canUp={at > 0} canDown={at < chapter.length - 1} />
                         ))}
                     </ol>
                   </section>

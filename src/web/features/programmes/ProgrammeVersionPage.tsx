@@ -8,6 +8,7 @@ import { ConsultationLinks } from '../consultations/ConsultationLinks.js';
 import { DraftForm } from './DraftForm.js';
 import { ManagementExport } from './ManagementExport.js';
 import { ProgrammeSections } from './ProgrammeSections.js';
+import { PublicFollowup } from './PublicFollowup.js';
 import { useProgrammeReader, useProgrammeVersion } from './use-programmes.js';
 import './programmes.css';
 
@@ -37,6 +38,10 @@ export function ProgrammeVersionPage() {
             )}
             <ConsultationLinks versionId={id} />
             <ProgrammeSections sections={version.data.sections} />
+            <PublicFollowup
+              versionId={id}
+              enabled={version.data.status === 'adopted' || version.data.status === 'replaced'}
+            />
             {staff && <ManagementExport version={version.data} />}
             {manages && <DraftForm from={version.data} />}
           </>

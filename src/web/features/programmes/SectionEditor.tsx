@@ -1,5 +1,5 @@
 import { useQuery } from '@tanstack/react-query';
-import { type FormEvent, useState } from 'react';
+import { type FormEvent, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ProgrammeSection } from '../../../domain/programmes.js';
 import { programmeDocumentEndpoints as api } from '../../api/programme-document-endpoints.js';
@@ -18,8 +18,19 @@ export function useIndicatorOptions() {
 
 const isGoal = (s: Pick<ProgrammeSection, 'kind'>) => s.kind === 'goal' || s.kind === 'sub_goal';
 
-/** One section of a draft: its heading (a definition's term), text and, for goals, indicators; saved or removed. */
-export function SectionEditor({ section: s }: { section: ProgrammeSection }) {
+/**
+ * One section of a draft: its heading (a definition's term), text and, for goals, indicators; saved, moved up or
+ * down within its chapter, or removed.
+ */
+export function SectionEditor({
+  section: s,
+  canUp,
+  canDown,
+}: {
+  section: ProgrammeSection;
+  canUp: boolean;
+  canDown: boolean;
+}) {
   const { t } = useTranslation();
   const errorText = useErrorText();
   const title = useSectionTitle();
@@ -44,6 +55,30 @@ export function SectionEditor({ section: s }: { section: ProgrammeSection }) {
     ),
   );
   const remove = useProgrammeChange(() => api.removeSection(s.id, base));
+  const move = useProgrammeChange((direction: 'up' | 'down') => api.moveSection(s.id, { direction }));
+  const moveButtons = { up: useRef<HTMLButtonElement>(null), down: useRef<HTMLButtonElement>(null) };
+  // The section's list item moves in the page, which takes the focus off its button: give it back once moved
+  // (to the other button when it has reached the chapter's edge).
+  const [refocus, setRefocus] = useState<'up' | 'down' | null>(null);
+  useEffect(() => {
+    if (!refocus) return;
+    (moveButtons[refocus].current ?? moveButtons[refocus === 'up' ? 'down' : 'up'].current)?.focus();
+    setRefocus(null);
+  });
+  const moveTo = (direction: 'up' | 'down') => {
+    if (move.isPending) return;
+    move.mutate(direction, {
+      onSuccess: (version) => {
+        setError(null);
+        setMessage(t('programmes.moved', { number: version.sections.find((x) => x.id === s.id)?.number ?? '' }));
+        setRefocus(direction);
+      },
+      onError: (err) => {
+        setMessage(null);
+        setError(errorText(err));
+      },
+    });
+  };
   const submit = async (e: FormEvent) => {
     e.preventDefault();
     if (save.isPending) return;
@@ -104,6 +139,20 @@ export function SectionEditor({ section: s }: { section: ProgrammeSection }) {
           <SubmitButton pending={save.isPending} pendingLabel={t('programmes.saving')} variant="secondary">
             {t('programmes.save')}
           </SubmitButton>
+          {(['up', 'down'] as const)
+            .filter((d) => (d === 'up' ? canUp : canDown))
+            .map((d) => (
+              <button
+                key={d}
+                ref={moveButtons[d]}
+                type="button"
+                className="button button-secondary"
+                aria-disabled={move.isPending}
+                onClick={() => moveTo(d)}
+              >
+                {t(d === 'up' ? 'programmes.moveUp' : 'programmes.moveDown', { number: s.number })}
+              </button>
+            ))}
           <button
             type="button"
             className="button button-secondary"

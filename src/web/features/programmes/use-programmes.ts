@@ -38,6 +38,15 @@ export function useProgrammeDiff(from: string | null, to: string | null) {
   });
 }
 
+/** The follow-up of an adopted or replaced version: the same public reading for staff and residents. */
+export function usePublicFollowup(id: string, enabled: boolean) {
+  return useQuery({
+    queryKey: ['programmes', 'public-followup', id],
+    queryFn: () => api.publicFollowup(id),
+    enabled,
+  });
+}
+
 /** A change to a version: the answer is the version as it now stands, put in the cache; the lists refetch. */
 export function useProgrammeChange<A>(change: (args: A) => Promise<ProgrammeVersion>) {
   const client = useQueryClient();

@@ -1,13 +1,13 @@
 import { useTranslation } from 'react-i18next';
 import type { FigureIndicator, UnitFigures } from '../../../domain/reporting.js';
-import { DataTable as Table } from '../../components/DataTable.js';
+import { DataTable } from '../../components/DataTable.js';
 import { useFormat } from '../../components/use-format.js';
 
 /** An indicator's row cells: baseline, value, target, change and whether the target is reached. */
 export function useIndicatorCells() {
   const { t } = useTranslation();
   const format = useFormat();
-  return (i: FigureIndicator) => [
+  return (i: Pick<FigureIndicator, 'baseline' | 'current' | 'target_value' | 'outcome' | 'target_met'>) => [
     format.number(i.baseline.value),
     format.number(i.current.value),
     i.target_value === null ? '–' : format.number(i.target_value),
@@ -31,7 +31,7 @@ export function IndicatorTable({
   const cells = useIndicatorCells();
   const f = (k: string) => t(`reporting.followup.${k}`);
   return (
-    <Table
+    <DataTable
       id={id}
       caption={caption}
       head={[
@@ -57,7 +57,7 @@ export function FigureTables({ figures }: { figures: UnitFigures }) {
     <>
       <h3>{f('measures')}</h3>
       {figures.measures.length ? (
-        <Table
+        <DataTable
           id="figures-measures"
           caption={f('measures')}
           head={[f('colMeasure'), f('colType'), f('colStatus'), f('colDue'), f('colRecorded'), f('colOverdue')]}
@@ -81,7 +81,7 @@ export function FigureTables({ figures }: { figures: UnitFigures }) {
       )}
       <h3>{f('requests')}</h3>
       {figures.requests.length ? (
-        <Table
+        <DataTable
           id="figures-requests"
           caption={f('requests')}
           head={[f('colCounterpart'), f('colRole'), f('colStatus'), t('reporting.colDeadline'), f('colAnswered')]}

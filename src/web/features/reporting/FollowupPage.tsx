@@ -2,6 +2,7 @@ import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import type { UnitFollowup } from '../../../domain/reporting.js';
+import { ApiError } from '../../api/client.js';
 import { reportingEndpoints as api } from '../../api/reporting-endpoints.js';
 import { QueryState, useErrorText } from '../../components/QueryState.js';
 import { StatusMessage } from '../../components/StatusMessage.js';
@@ -18,6 +19,12 @@ export function FollowupPage() {
   const { t } = useTranslation();
   const name = usePeriodName();
   const followup = useUnitFollowup(id, unitId);
+  // Raised by "load the latest": the form starts again from what is stored now.
+  const [generation, setGeneration] = useState(0);
+  const reload = async () => {
+    await followup.refetch();
+    setGeneration((g) => g + 1);
+  };
   const title = followup.data
     ? t('reporting.followup.title', { period: name(followup.data.period), unit: followup.data.unit.name })
     : t('reporting.title');
@@ -31,13 +38,19 @@ export function FollowupPage() {
       </p>
       <h1>{title}</h1>
       <QueryState isPending={followup.isPending} error={followup.error} onRetry={() => void followup.refetch()}>
-        {followup.data && <FollowupBody key={String(followup.data.editable)} followup={followup.data} />}
+        {followup.data && (
+          <FollowupBody
+            key={`${followup.data.editable}-${generation}`}
+            followup={followup.data}
+            onReload={() => void reload()}
+          />
+        )}
       </QueryState>
     </div>
   );
 }
 
-function FollowupBody({ followup }: { followup: UnitFollowup }) {
+function FollowupBody({ followup, onReload }: { followup: UnitFollowup; onReload: () => void }) {
   const { t } = useTranslation();
   const format = useFormat();
   const f = (k: string, o?: Record<string, string>) => t(`reporting.followup.${k}`, o);
@@ -54,7 +67,11 @@ function FollowupBody({ followup }: { followup: UnitFollowup }) {
       </section>
       <section aria-labelledby="followup-text">
         <h2 id="followup-text">{f('text')}</h2>
-        {followup.editable ? <FollowupForm followup={followup} /> : <FollowupText followup={followup} />}
+        {followup.editable ? (
+          <FollowupForm followup={followup} onReload={onReload} />
+        ) : (
+          <FollowupText followup={followup} />
+        )}
       </section>
     </>
   );
@@ -81,7 +98,7 @@ function FollowupText({ followup }: { followup: UnitFollowup }) {
   );
 }
 
-function FollowupForm({ followup }: { followup: UnitFollowup }) {
+function FollowupForm({ followup, onReload }: { followup: UnitFollowup; onReload: () => void }) {
   const { t } = useTranslation();
   const errorText = useErrorText();
   const summaryRef = useRef<HTMLTextAreaElement>(null);
@@ -89,19 +106,28 @@ function FollowupForm({ followup }: { followup: UnitFollowup }) {
   const [comments, setComments] = useState<Record<string, string>>(() =>
     Object.fromEntries(followup.goals.map((g) => [g.section_key, g.comment ?? ''])),
   );
-  const [error, setError] = useState<{ text: string; summary: boolean } | null>(null);
+  const [error, setError] = useState<{ text: string; summary: boolean; stale?: boolean } | null>(null);
+  // The version the text was written from: a refetch while typing must not move it, only this form's own saves.
+  const version = useRef(followup.version);
   const [message, setMessage] = useState<string | null>(null);
   const { id } = followup.period;
   const unitId = followup.unit.id;
-  const save = useReportingChange(() =>
-    api.saveDraft(id, unitId, {
-      summary: summary.trim() || null,
-      goals: followup.goals.map((g) => ({
-        section_key: g.section_key,
-        comment: comments[g.section_key]!.trim() || null,
-      })),
-    }),
-  );
+  const save = useReportingChange(async () => {
+    const saved = await api.saveDraft(
+      id,
+      unitId,
+      {
+        summary: summary.trim() || null,
+        goals: followup.goals.map((g) => ({
+          section_key: g.section_key,
+          comment: comments[g.section_key]!.trim() || null,
+        })),
+      },
+      version.current,
+    );
+    version.current = saved.version;
+    return saved;
+  });
   const submit = useReportingChange(async () => {
     await save.mutateAsync(undefined);
     return api.submit(id, unitId);
@@ -118,15 +144,24 @@ function FollowupForm({ followup }: { followup: UnitFollowup }) {
       setError(null);
       setMessage(t(which === 'save' ? 'reporting.followup.saved' : 'reporting.followup.submitted'));
     } catch (err) {
-      setError({ text: errorText(err), summary: false });
+      setMessage(null);
+      setError({ text: errorText(err), summary: false, stale: isStale(err) });
     }
   };
   return (
     <form noValidate onSubmit={(e) => e.preventDefault()}>
       {error && !error.summary && (
-        <p className="field-error" role="alert">
-          {error.text}
-        </p>
+        <div className="notice notice-error" role="alert">
+          <p>{error.text}</p>
+          {error.stale && (
+            <>
+              <p>{t('reporting.followup.staleHint')}</p>
+              <button type="button" className="button button-secondary" onClick={onReload}>
+                {t('reporting.followup.reload')}
+              </button>
+            </>
+          )}
+        </div>
       )}
       <StatusMessage message={message} />
       <Field
@@ -174,5 +209,14 @@ function FollowupForm({ followup }: { followup: UnitFollowup }) {
       </p>
       <p className="hint">{t('reporting.followup.submitHint')}</p>
     </form>
+  );
+}
+
+/** A save refused because someone else saved the draft after it was opened (409, reason stale). */
+function isStale(err: unknown): boolean {
+  return (
+    err instanceof ApiError &&
+    err.code === 'CONFLICT' &&
+    (err.details as { reason?: unknown } | null)?.reason === 'stale'
   );
 }
