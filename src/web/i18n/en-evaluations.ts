@@ -60,6 +60,6 @@ export const enEvaluations: Shape<typeof svEvaluations> = {
     noCaveats: 'No particular caveats.',
     conclusion: 'Conclusion',
     noConclusion: 'The evaluator has not written a conclusion yet.',
-    measure: 'Measure',
+    measure: 'To the measure',
   },
 };

@@ -56,6 +56,6 @@ export const svEvaluations = {
     noCaveats: 'Inga särskilda förbehåll.',
     conclusion: 'Slutsats',
     noConclusion: 'Utvärderaren har inte skrivit någon slutsats ännu.',
-    measure: 'Åtgärd',
+    measure: 'Till åtgärden',
   },
 };
