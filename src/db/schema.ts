@@ -70,6 +70,12 @@ import type {
   SurveysTable,
 } from './schema/surveys.js';
 import type { ReportingPeriodsTable, UnitFollowupGoalsTable, UnitFollowupsTable } from './schema/reporting.js';
+import type {
+  EvaluationCategoriesTable,
+  EvaluationSitesTable,
+  EvaluationsTable,
+  PlaceMonthFiguresTable,
+} from './schema/evaluations.js';
 
 export type * from './schema/org.js';
 export type * from './schema/incidents.js';
@@ -82,6 +88,7 @@ export type * from './schema/programmes.js';
 export type * from './schema/consultations.js';
 export type * from './schema/law-documents.js';
 export type * from './schema/reporting.js';
+export type * from './schema/evaluations.js';
 
 /** Every table, as Kysely sees it; the table types live beside this file, one module per area. */
 export interface Database {
@@ -158,6 +165,10 @@ export interface Database {
   reporting_periods: ReportingPeriodsTable;
   unit_followups: UnitFollowupsTable;
   unit_followup_goals: UnitFollowupGoalsTable;
+  evaluations: EvaluationsTable;
+  evaluation_sites: EvaluationSitesTable;
+  evaluation_categories: EvaluationCategoriesTable;
+  place_month_figures: PlaceMonthFiguresTable;
 }
 
 export type Area = Selectable<AreasTable>;

@@ -62,6 +62,13 @@ export const POLICIES = {
   'reporting:manage': { roles: ['admin'] },
   'reporting:read': { roles: ['admin', 'coordinator', 'unit_editor'] },
   'reporting:respond': { roles: ['admin', 'coordinator', 'unit_editor'] },
+  // Evaluations (issue 17): everyone on staff reads designs and results, drafts included (analysts too: the
+  // figures are aggregates); the measure's responsible unit and the coordinators of its units and problems'
+  // districts write (row rule in evaluations.service.ts). The public reads published evaluations only.
+  'evaluations:read': { roles: ['admin', 'coordinator', 'unit_editor', 'partner_viewer', 'analyst'] },
+  'evaluations:write': { roles: ['admin', 'coordinator', 'unit_editor'] },
+  // Monthly visitors and opening hours of a place: kept by the editors of the unit that owns it.
+  'place_figures:write': { roles: ['admin', 'coordinator', 'unit_editor'] },
 } as const satisfies Record<string, { roles: 'anyone' | 'signed_in' | readonly Role[]; scope?: string }>;
 export type Policy = keyof typeof POLICIES;
 

@@ -44,6 +44,7 @@ import { publicReportsRoutes } from '../features/public-reports/public-reports.r
 import { inboxRoutes } from '../features/inbox/inbox.routes.js';
 import { situationRoutes } from '../features/situation/situation.routes.js';
 import { measuresRoutes } from '../features/measures/measures.routes.js';
+import { evaluationsRoutes } from '../features/evaluations/evaluations.routes.js';
 import { problemsRoutes } from '../features/problems/problems.routes.js';
 import { qualityRoutes } from '../features/quality/quality.routes.js';
 import { requestsRoutes } from '../features/requests/requests.routes.js';
@@ -199,6 +200,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
       await api.register(inboxRoutes);
       await api.register(problemsRoutes);
       await api.register(measuresRoutes);
+      await api.register(evaluationsRoutes);
       await api.register(requestsRoutes);
       await api.register(responsibilityRoutes);
       await api.register(qualityRoutes);

@@ -33,10 +33,20 @@ type Ids = Record<
   | 'traffic'
   | 'library'
   | 'consultation'
-  | 'period',
+  | 'period'
+  | 'evaluation'
+  | 'place',
   string
 >;
 type Call = { url: string; payload?: object };
+const evaluationDesign = (i: Ids) => ({
+  title: 'Utvärdering',
+  treatment: { place_ids: [i.place] },
+  comparison: { area_ids: [i.area] },
+  before: { from: '2025-01-01', to: '2025-06-30' },
+  after: { from: '2025-09-01', to: '2026-02-28' },
+  categories: ['klotter'],
+});
 type Entry = { owned: (ids: Ids) => Call } | { notOwned: string };
 
 const WRITES: Record<string, Entry> = {
@@ -196,6 +206,22 @@ const WRITES: Record<string, Entry> = {
     owned: (i) => ({
       url: `/api/law-document-versions/${i.lawDocument}/status`,
       payload: { status: 'adopted', decision_ref: 'SDN 2026/1', adopted_on: '2026-12-01' },
+    }),
+  },
+
+  'POST /api/measures/:id/evaluations': {
+    owned: (i) => ({ url: `/api/measures/${i.measure}/evaluations`, payload: evaluationDesign(i) }),
+  },
+  'PUT /api/evaluations/:id': {
+    owned: (i) => ({
+      url: `/api/evaluations/${i.evaluation}`,
+      payload: { ...evaluationDesign(i), status: 'published' },
+    }),
+  },
+  'PUT /api/places/:id/figures': {
+    owned: (i) => ({
+      url: `/api/places/${i.place}/figures`,
+      payload: { months: [{ month: '2026-01', visitors: 100, opening_hours: null }] },
     }),
   },
 
@@ -364,6 +390,8 @@ describe('every write route × records of another unit or district', () => {
       components: [{ title: 'Lampor', type: 'situational' }],
     });
     ids.measure = measure.id;
+    ids.place = org.placeId;
+    ids.evaluation = (await ok('POST', `/api/measures/${ids.measure}/evaluations`, evaluationDesign(ids))).id;
     ids.component = measure.components[0].id;
     ids.followup = measure.followups[0].id;
     ids.request = (

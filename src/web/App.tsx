@@ -53,6 +53,9 @@ const ProblemPage = lazy(() => import('./features/programme/ProblemPage.js').the
 const MeasureFormPage = lazy(() =>
   import('./features/programme/MeasureFormPage.js').then((m) => ({ default: m.MeasureFormPage })),
 );
+const EvaluationPage = lazy(() =>
+  import('./features/evaluations/EvaluationPage.js').then((m) => ({ default: m.EvaluationPage })),
+);
 const MeasurePage = lazy(() => import('./features/programme/MeasurePage.js').then((m) => ({ default: m.MeasurePage })));
 const ProblemEditPage = lazy(() =>
   import('./features/programme/ProblemEditPage.js').then((m) => ({ default: m.ProblemEditPage })),
@@ -174,6 +177,7 @@ const ELEMENTS: Record<PagePath, ReactNode> = {
   'measures/new': page(<MeasureFormPage />),
   'measures/:id': page(<MeasurePage />),
   'measures/:id/edit': page(<MeasureEditPage />),
+  'evaluations/:id': page(<EvaluationPage />),
   places: page(<PlacesPage />),
   'places/:id': page(<PlaceDetailPage />),
   report: page(<ReportPage />),

@@ -40,6 +40,8 @@ export const PAGES = {
   'measures/new': { policy: 'programme:write', title: 'programme.measure.title' },
   'measures/:id': { policy: 'programme:read', title: 'programme.measure.title', noAccess: 'programme.noAccess' },
   'measures/:id/edit': { policy: 'programme:write', title: 'programme.measure.title' },
+  // A published evaluation is public; a draft is not found for those outside the staff (the server decides).
+  'evaluations/:id': { policy: 'public' },
   places: { policy: 'public' },
   'places/:id': { policy: 'public' },
   report: { policy: 'public' },

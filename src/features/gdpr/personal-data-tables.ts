@@ -93,4 +93,8 @@ export const TABLE_PERSONAL_DATA: Record<keyof Database, TablePersonalData> = {
   reporting_periods: PLANNING,
   unit_followups: PLANNING,
   unit_followup_goals: PLANNING,
+  evaluations: PLANNING,
+  evaluation_sites: LINKS,
+  evaluation_categories: LINKS,
+  place_month_figures: FIGURES,
 };

@@ -25,6 +25,8 @@ export interface ProgrammeSeedReport {
   measures: number;
   requests: number;
   agreements: number;
+  /** The Högdalen library model, which the seeded evaluation is attached to. */
+  libraryModelMeasureId?: string;
 }
 
 /**
@@ -107,6 +109,7 @@ export async function seedProgramme(
     });
     await changeMeasureStatus(ctx, model.id, 'ongoing');
     eavActivities.push(model.id);
+    report.libraryModelMeasureId = model.id;
     for (const c of model.components.slice(0, 3)) {
       await changeComponentStatus(ctx, model.id, c.id, 'ongoing');
       await changeComponentStatus(ctx, model.id, c.id, 'done');

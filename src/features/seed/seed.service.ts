@@ -7,6 +7,7 @@ import { recordAudit } from '../../core/audit.repo.js';
 import { seedAreas } from './areas.seed.js';
 import { seedCategories } from './categories.seed.js';
 import { seedDemoIncidents } from './demo.seed.js';
+import { seedLibraryEvaluation } from './evaluation.seed.js';
 import { seedPlaces } from './places.seed.js';
 import { seedPoliceEvents } from './police.seed.js';
 import { seedProgrammeDocuments } from './programme-documents.seed.js';
@@ -59,6 +60,8 @@ export interface SeedReport {
   policeSkipped: Record<PoliceSkipReason, number>;
   /** Published safety-survey results (area × question × year). */
   surveyResults: number;
+  /** Staff reports of the worked library evaluation (Högdalen and two comparison libraries, 2017–2020). */
+  evaluationIncidents: number;
   /** Wall-clock milliseconds per step, for the "first npm start" budget. */
   timingsMs: Record<string, number>;
 }
@@ -75,6 +78,7 @@ function emptyReport(organisation: SeedReport['organisation'], alreadySeeded: bo
     demoIncidents: 0,
     policeIncidents: 0,
     surveyResults: 0,
+    evaluationIncidents: 0,
     policeSkipped: { other_location: 0, summary: 0, about_person: 0, police_activity: 0, not_an_event: 0, invalid: 0 },
     timingsMs: {},
   };
@@ -150,12 +154,20 @@ export async function seedStockholm(db: Kysely<Database>, options: SeedOptions =
     report.surveyResults = await timed('surveys', () => seedSurveys(trx, organisationId, dir));
     await timed('analyze', () => analyzeSeededTables(trx));
     // Last: baselines and follow-ups are computed from the incidents seeded above.
-    await timed('programme', () =>
+    const programme = await timed('programme', () =>
       seedProgramme(trx, {
         organisation: { ...report.organisation, timeZone: STOCKHOLM.time_zone },
         units: units.ids,
         places,
         now,
+      }),
+    );
+    report.evaluationIncidents = await timed('evaluation', () =>
+      seedLibraryEvaluation(trx, {
+        organisation: { ...report.organisation, timeZone: STOCKHOLM.time_zone },
+        places,
+        categoryIds,
+        measureId: programme.libraryModelMeasureId,
       }),
     );
     await timed('programmeDocuments', () =>

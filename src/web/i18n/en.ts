@@ -19,6 +19,7 @@ import { enConsultations } from './en-consultations.js';
 import { enLawDocuments } from './en-law-documents.js';
 import { enSurveys } from './en-surveys.js';
 import { enReporting } from './en-reporting.js';
+import { enEvaluations } from './en-evaluations.js';
 import type { Shape } from './shape.js';
 import type { sv } from './sv.js';
 
@@ -45,6 +46,7 @@ export const en: Translation = {
   ...enLawDocuments,
   ...enSurveys,
   ...enReporting,
+  ...enEvaluations,
   app: {
     name: 'Trygg',
     tagline: 'Safety work in {{organisation}}',

@@ -19,6 +19,7 @@ import { svConsultations } from './sv-consultations.js';
 import { svLawDocuments } from './sv-law-documents.js';
 import { svSurveys } from './sv-surveys.js';
 import { svReporting } from './sv-reporting.js';
+import { svEvaluations } from './sv-evaluations.js';
 
 /** Swedish, the default language. en.ts must have exactly the same keys (checked by its type). */
 export const sv = {
@@ -42,6 +43,7 @@ export const sv = {
   ...svLawDocuments,
   ...svSurveys,
   ...svReporting,
+  ...svEvaluations,
   app: {
     name: 'Trygg',
     tagline: 'Trygghetsarbete i {{organisation}}',

@@ -52,7 +52,11 @@ beforeAll(async () => {
   samples['incidents/:id'] = (await get<{ items: Array<{ id: string }> }>('/api/incidents?limit=1&format=json'))
     .items[0]!.id;
   samples['problems/:id'] = (await get<Array<{ id: string }>>('/api/problems'))[0]!.id;
-  samples['measures/:id'] = (await get<Array<{ id: string }>>('/api/measures'))[0]!.id;
+  const measures = await get<Array<{ id: string; title: string }>>('/api/measures');
+  samples['measures/:id'] = measures[0]!.id;
+  // The seeded Högdalen library evaluation, published: a page the public may read too.
+  const libraryModel = measures.find((m) => m.title.startsWith('Högdalsmodellen'))!;
+  samples['evaluations/:id'] = (await get<Array<{ id: string }>>(`/api/measures/${libraryModel.id}/evaluations`))[0]!.id;
   samples['survey-areas/:id'] = (await get<{ series: Array<{ survey_area_id: string }> }>('/api/surveys/catalogue'))
     .series[0]!.survey_area_id;
   samples['units/:id'] = (await get<Array<{ id: string; kind: string }>>('/api/units')).find(

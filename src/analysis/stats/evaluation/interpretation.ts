@@ -121,7 +121,11 @@ export function percentChangeText(change: PercentChange, lang: LabelLanguage): s
   return sv ? `Ökning med ${p(pct)} (${span})` : `An increase of ${p(pct)} (${span})`;
 }
 
-function displacementText(displacement: Displacement, lang: LabelLanguage): string {
+/**
+ * The WDQ's reading in words, as the effect's summary ends with it.
+ * @example displacementText(displacement, 'sv') // 'inga tecken på förflyttning till buffertområdet'
+ */
+export function displacementText(displacement: Displacement, lang: LabelLanguage): string {
   const { bufferChange, wdq, reading } = displacement;
   const sv = lang === 'sv';
   const wdqText = wdq === null ? '' : ` (WDQ ${formatNumber(wdq, lang, 2)})`;

@@ -11,6 +11,7 @@ import { SignInNotice } from '../auth/SignInNotice.js';
 import { useSession } from '../auth/use-session.js';
 import { canEditForUnit, canReadProgramme } from './access.js';
 import { MeasureFollowups } from './MeasureFollowups.js';
+import { MeasureEvaluations } from '../evaluations/MeasureEvaluations.js';
 import { useNavigationNotice } from './navigation-notice.js';
 import { StatusBadge } from './StatusBadge.js';
 import { useChangeMeasure, useMeasure } from './use-programme.js';
@@ -266,6 +267,7 @@ function MeasureBody({ measure: m, notice }: { measure: Measure; notice: string 
       </section>
 
       <MeasureFollowups measure={m} canEdit={canEdit} />
+      <MeasureEvaluations measureId={m.id} />
     </>
   );
 }

@@ -1,0 +1,55 @@
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { expectAccessible, type Harness, open, printA11ySummary, shot, signIn, startHarness } from './pages.js';
+
+/**
+ * The worked Högdalen library evaluation: from the Högdalen model measure, a coordinator follows "Utvärdera"
+ * to the evaluation and reads its design and the table of effects, on a desktop and on a phone.
+ */
+let h: Harness;
+let page: Page;
+
+beforeAll(async () => {
+  h = await startHarness();
+  page = await h.newPage();
+  await signIn(page, h, 'samordnare.eav');
+}, 180_000);
+
+afterAll(async () => {
+  printA11ySummary();
+  expect(h?.foreignRequests ?? []).toEqual([]);
+  await h?.close();
+});
+
+describe('evaluating a measure', () => {
+  it('opens the Högdalen evaluation from its measure and shows the effects with their reading', async () => {
+    const measures = await (await page.request.get(`${h.server.url}/api/measures`)).json();
+    const model = measures.find((m: { title: string }) => m.title.startsWith('Högdalsmodellen'));
+    await open(page, h, `/measures/${model.id}`, 'Högdalsmodellen: tryggare bibliotek');
+    await page.getByRole('link', { name: /^Utvärdera: Högdalens modell/ }).click();
+    await page.getByRole('heading', { level: 1, name: /^Högdalens modell/ }).waitFor();
+    const effects = page.getByRole('table', { name: 'Effekter' });
+    await effects.waitFor();
+    const rows = (await effects.locator('tbody tr').allInnerTexts()).map((r) => r.split('\t'));
+    expect(rows.map((r) => r[0])).toEqual([
+      'Relativ effektstorlek (RES)',
+      'Skillnad i skillnader, veckovis',
+      'Per besökare',
+      'Tidsserie, åtgärdsplatsen ensam',
+    ]);
+    expect(rows[0]![3]).toMatch(/^Minskning med \d+ % \(95 % KI \d+–\d+ %\), sannolikt inte slump/);
+    const counts = (await page.getByRole('table', { name: 'Antal händelser' }).locator('tbody tr').allInnerTexts()).map(
+      (r) => r.split('\t')[0],
+    );
+    expect(counts).toEqual(['Åtgärdsplats', 'Jämförelseplatser', 'Buffertområde']);
+    await page.getByRole('table', { name: 'Per zon i lokalen' }).getByRole('rowheader', { name: 'Entré' }).waitFor();
+    await page.getByRole('heading', { level: 2, name: 'Slutsats' }).waitFor();
+    await expectAccessible(page, 'evaluation: Högdalen');
+    await shot(page, 'evaluation-1280');
+    await page.setViewportSize({ width: 390, height: 844 });
+    await page.getByRole('heading', { level: 1, name: /^Högdalens modell/ }).waitFor();
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+    expect(overflow).toBeLessThanOrEqual(0);
+    await shot(page, 'evaluation-390');
+  });
+});
