@@ -59,6 +59,7 @@ import { refuseNulCharacters } from './nul-guard.js';
 import { redisRateLimitStore } from './rate-limit-store.js';
 import { RequestLogController } from './request-log.js';
 import { addETags } from './etag.js';
+import { type OperationsOptions, registerOperations, requestId } from './operations.js';
 
 export interface AppOptions {
   db: Kysely<Database>;
@@ -73,6 +74,8 @@ export interface AppOptions {
   oidc?: OidcSettings | null;
   /** An online tile basemap (TRYGG_MAP_TILES); without it the maps draw the built-in offline basemap. */
   basemap?: OnlineBasemap | null;
+  /** Pool and job figures for /metrics, and the token that opens /metrics on the app's address. */
+  operations?: OperationsOptions;
 }
 
 /** The built web app beside the compiled server (dist/web), found from src/ or dist/server/. */
@@ -97,6 +100,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
       : { logger: options.logger ?? false }),
     bodyLimit: options.config.bodyLimit,
     logController: new RequestLogController(),
+    genReqId: requestId,
     // Off unless configured: otherwise anyone could pick their own address (rate limits) with X-Forwarded-For.
     trustProxy: fastifyTrustProxy(options.config.trustProxy ?? false),
   }).withTypeProvider<ZodTypeProvider>();
@@ -110,6 +114,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   // The API speaks JSON only; plain text would otherwise reach the schemas as a string.
   app.removeContentTypeParser('text/plain');
   app.addHook('preValidation', refuseNulCharacters);
+  registerOperations(app, options.operations ?? {});
 
   // The tile host of a configured online basemap is the only foreign source the pages may load from.
   const basemap = options.basemap ?? null;
