@@ -51,6 +51,8 @@ import { responsibilityRoutes } from '../features/responsibility/responsibility.
 import { viewsRoutes } from '../features/views/views.routes.js';
 import { usersRoutes } from '../features/users/users.routes.js';
 import { mapRoutes } from '../features/map/map.routes.js';
+import type { JobRunner } from '../features/jobs/job-runner.js';
+import { jobsRoutes } from '../features/jobs/jobs.routes.js';
 import { type OnlineBasemap, tileTemplateSource } from '../domain/basemap.js';
 import { authPlugin } from './auth.js';
 import { type Config, DEFAULT_PUBLIC_URL } from './config.js';
@@ -76,6 +78,8 @@ export interface AppOptions {
   basemap?: OnlineBasemap | null;
   /** Pool and job figures for /metrics, and the token that opens /metrics on the app's address. */
   operations?: OperationsOptions;
+  /** The background jobs this server runs, listed on the admin page. */
+  jobs?: JobRunner | null;
 }
 
 /** The built web app beside the compiled server (dist/web), found from src/ or dist/server/. */
@@ -217,6 +221,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
       await api.register(annualRoutes);
       await api.register(open311KeysRoutes);
       await api.register(mapRoutes, { basemap });
+      await api.register(jobsRoutes, { runner: options.jobs ?? null });
     },
     { prefix: '/api' },
   );

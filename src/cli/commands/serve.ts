@@ -46,6 +46,7 @@ export function registerServe(program: Command): void {
           console.log(formatDemoAccounts(accounts));
         }
       }
+      const jobs = await startBackgroundJobs(handle, config, logger);
       const redis = config.redisUrl ? new Redis(config.redisUrl) : undefined;
       const app = await buildApp({
         db: handle.db,
@@ -55,9 +56,9 @@ export function registerServe(program: Command): void {
         redis,
         oidc: oidcSettings(config),
         basemap: onlineBasemap(config),
-        operations: { poolStats: handle.poolStats, metricsToken: config.metricsToken },
+        jobs,
+        operations: { poolStats: handle.poolStats, metricsToken: config.metricsToken, jobQueueDepth: jobs.queueDepth },
       });
-      const stopJobs = startBackgroundJobs(handle, config, logger);
       const metricsServer =
         config.metricsPort === undefined
           ? null
@@ -69,9 +70,9 @@ export function registerServe(program: Command): void {
           logger.error('requests still running after 25 s: stopping anyway');
           process.exit(1);
         }, 25_000).unref();
-        stopJobs();
-        // New requests get 503 with Connection: close while the ones in flight run to their end.
-        await app.close();
+        // New requests get 503 with Connection: close while the ones in flight run to their end; a job
+        // running here finishes too (another server would otherwise take it up again after it expires).
+        await Promise.all([app.close(), jobs.stop()]);
         metricsServer?.close();
         redis?.disconnect();
         await handle.close();
