@@ -195,9 +195,10 @@ export function inProcessRunner(jobs: readonly PeriodicJob[], options: RunnerOpt
         // pg-boss's backoff: about delay × 2^n, with jitter so that failures spread out.
         const base = (job.retryDelaySeconds ?? 60) * 2 ** record.retry_count;
         const delay = (base / 2 + (base / 2) * Math.random()) * 1000;
-        record.retry_count += 1;
         const retry = setTimeout(() => {
           retries.delete(retry);
+          // Counted when the retry starts, as pg-boss counts it.
+          record.retry_count += 1;
           attempt(job, record);
         }, delay);
         retry.unref();

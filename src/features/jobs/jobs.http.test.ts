@@ -47,7 +47,7 @@ describe('GET /api/admin/jobs', () => {
     const response = await app.inject({ url: '/api/admin/jobs', headers: headers.admin });
     expect(response.statusCode).toBe(200);
     expect(response.json().jobs).toEqual([
-      expect.objectContaining({ name: 'retention', state: 'retry', retry_count: 1, last_error: 'connection refused' }),
+      expect.objectContaining({ name: 'retention', state: 'retry', retry_count: 0, last_error: 'connection refused' }),
     ]);
   });
 
