@@ -10,6 +10,16 @@ export interface DbHandle {
   db: Kysely<Database>;
   engine: Engine;
   close(): Promise<void>;
+  /** PostgreSQL: the pool's connections now (for metrics); PGlite has one in-process connection and none. */
+  poolStats?: () => PoolStats;
+}
+
+export interface PoolStats {
+  total: number;
+  idle: number;
+  /** Queries waiting for a free connection: above zero the pool is too small for the load. */
+  waiting: number;
+  max: number;
 }
 
 export interface ConnectOptions {
@@ -131,7 +141,13 @@ async function connectPostgres(url: string, options: ConnectOptions): Promise<Db
     });
   });
   const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
-  return { db, engine: 'postgres', close: () => db.destroy() };
+  const max = options.maxConnections ?? 10;
+  return {
+    db,
+    engine: 'postgres',
+    close: () => db.destroy(),
+    poolStats: () => ({ total: pool.totalCount, idle: pool.idleCount, waiting: pool.waitingCount, max }),
+  };
 }
 
 /** SQLSTATE classes and codes that mean the database went away or refused to go on, not that the query was wrong. */

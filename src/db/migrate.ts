@@ -81,15 +81,26 @@ const migrations: Record<string, Migration> = {
 /** Brings the database to the newest schema; throws with the failing migration's error. */
 // biome-ignore lint/suspicious/noExplicitAny: Kysely<Database> is no Kysely<unknown>; this runs on a database of any type
 export async function migrateToLatest(db: Kysely<any>): Promise<MigrationResultSet> {
+  const result = await (await migratorFor(db)).migrateToLatest();
+  if (result.error) throw result.error;
+  return result;
+}
+
+/** The migrations this code knows that the database has not run yet (none: its schema is current). */
+// biome-ignore lint/suspicious/noExplicitAny: as migrateToLatest
+export async function pendingMigrations(db: Kysely<any>): Promise<string[]> {
+  const known = await (await migratorFor(db)).getMigrations();
+  return known.filter((m) => m.executedAt === undefined).map((m) => m.name);
+}
+
+// biome-ignore lint/suspicious/noExplicitAny: as migrateToLatest
+async function migratorFor(db: Kysely<any>): Promise<Migrator> {
   // Kysely looks for its bookkeeping tables in every schema unless told which one; name the current one
   // so another schema's migrations (a second tenant database, a test schema) are never mistaken for ours.
   const { rows } = await sql<{ schema: string }>`SELECT current_schema() AS schema`.execute(db);
-  const migrator = new Migrator({
+  return new Migrator({
     db,
     provider: { getMigrations: async () => migrations },
     migrationTableSchema: rows[0]!.schema,
   });
-  const result = await migrator.migrateToLatest();
-  if (result.error) throw result.error;
-  return result;
 }

@@ -19,6 +19,8 @@ export const POLICIES = {
   'audit:read': { roles: ['admin'] },
   'gdpr:manage': { roles: ['admin'] },
   'users:manage': { roles: ['admin'] },
+  // Background jobs are the installation's, not one organisation's: their names, states and error messages.
+  'jobs:read': { roles: ['admin'] },
   // Situation picture (issue 4): live figures are aggregates for staff and analysts; coordinators write for
   // their own district (checked per row in situation.policy.ts), admins everywhere; police and other partners
   // read the frozen reports of meetings their unit takes part in; units work their own inbox and actions.

@@ -52,6 +52,8 @@ import { responsibilityRoutes } from '../features/responsibility/responsibility.
 import { viewsRoutes } from '../features/views/views.routes.js';
 import { usersRoutes } from '../features/users/users.routes.js';
 import { mapRoutes } from '../features/map/map.routes.js';
+import type { JobRunner } from '../features/jobs/job-runner.js';
+import { jobsRoutes } from '../features/jobs/jobs.routes.js';
 import { type OnlineBasemap, tileTemplateSource } from '../domain/basemap.js';
 import { authPlugin } from './auth.js';
 import { type Config, DEFAULT_PUBLIC_URL } from './config.js';
@@ -60,6 +62,7 @@ import { refuseNulCharacters } from './nul-guard.js';
 import { redisRateLimitStore } from './rate-limit-store.js';
 import { RequestLogController } from './request-log.js';
 import { addETags } from './etag.js';
+import { type OperationsOptions, registerOperations, requestId } from './operations.js';
 
 export interface AppOptions {
   db: Kysely<Database>;
@@ -74,6 +77,10 @@ export interface AppOptions {
   oidc?: OidcSettings | null;
   /** An online tile basemap (TRYGG_MAP_TILES); without it the maps draw the built-in offline basemap. */
   basemap?: OnlineBasemap | null;
+  /** Pool and job figures for /metrics, and the token that opens /metrics on the app's address. */
+  operations?: OperationsOptions;
+  /** The background jobs this server runs, listed on the admin page. */
+  jobs?: JobRunner | null;
 }
 
 /** The built web app beside the compiled server (dist/web), found from src/ or dist/server/. */
@@ -98,6 +105,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
       : { logger: options.logger ?? false }),
     bodyLimit: options.config.bodyLimit,
     logController: new RequestLogController(),
+    genReqId: requestId,
     // Off unless configured: otherwise anyone could pick their own address (rate limits) with X-Forwarded-For.
     trustProxy: fastifyTrustProxy(options.config.trustProxy ?? false),
   }).withTypeProvider<ZodTypeProvider>();
@@ -111,6 +119,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   // The API speaks JSON only; plain text would otherwise reach the schemas as a string.
   app.removeContentTypeParser('text/plain');
   app.addHook('preValidation', refuseNulCharacters);
+  registerOperations(app, options.operations ?? {});
 
   // The tile host of a configured online basemap is the only foreign source the pages may load from.
   const basemap = options.basemap ?? null;
@@ -214,6 +223,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
       await api.register(annualRoutes);
       await api.register(open311KeysRoutes);
       await api.register(mapRoutes, { basemap });
+      await api.register(jobsRoutes, { runner: options.jobs ?? null });
     },
     { prefix: '/api' },
   );

@@ -23,6 +23,8 @@ declare module 'fastify' {
     policy?: Policy;
     /** Open to a user who must still change a one-time password (changing it, signing out, who am I). */
     allowDuringPasswordChange?: boolean;
+    /** A platform endpoint (health, readiness, metrics): no caller is identified, so a probe needs no database. */
+    platform?: boolean;
   }
   interface FastifyRequest {
     principal: Principal;
@@ -85,6 +87,7 @@ export const authPlugin = fp(async (app: FastifyInstance) => {
   app.addHook('onRequest', async (request) => {
     request.principal = ANONYMOUS;
     request.mustChangePassword = false;
+    if (request.routeOptions.config.platform) return;
     await identify(request);
     const policy = request.routeOptions.config.policy;
     if (!policy) return;

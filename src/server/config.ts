@@ -64,6 +64,11 @@ const ConfigSchema = z.object({
   mapTiles: z.string().optional(),
   mapAttribution: z.string().optional(),
   mapMaxZoom: z.coerce.number().int().min(1).max(22).default(19),
+  /** Prometheus metrics on an address of their own; without a port there is no such listener. */
+  metricsPort: z.coerce.number().int().min(0).max(65535).optional(),
+  metricsHost: z.string().default('127.0.0.1'),
+  /** Opens /metrics on the app's own address to callers with this bearer token (long and random). */
+  metricsToken: z.string().min(16, 'TRYGG_METRICS_TOKEN must be at least 16 characters').optional(),
 });
 export type Config = z.infer<typeof ConfigSchema>;
 
@@ -94,6 +99,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
     mapTiles: env.TRYGG_MAP_TILES || undefined,
     mapAttribution: env.TRYGG_MAP_ATTRIBUTION || undefined,
     mapMaxZoom: env.TRYGG_MAP_MAX_ZOOM || undefined,
+    metricsPort: env.TRYGG_METRICS_PORT || undefined,
+    metricsHost: env.TRYGG_METRICS_HOST || undefined,
+    metricsToken: env.TRYGG_METRICS_TOKEN || undefined,
     ...overrides,
   });
 }

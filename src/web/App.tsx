@@ -29,6 +29,7 @@ const ProcessingRecordPage = lazy(() =>
 );
 const AuditPage = lazy(() => import('./features/audit/AuditPage.js').then((m) => ({ default: m.AuditPage })));
 const UsersPage = lazy(() => import('./features/users/UsersPage.js').then((m) => ({ default: m.UsersPage })));
+const JobsPage = lazy(() => import('./features/jobs/JobsPage.js').then((m) => ({ default: m.JobsPage })));
 const RetentionPage = lazy(() =>
   import('./features/gdpr/RetentionPage.js').then((m) => ({ default: m.RetentionPage })),
 );
@@ -191,6 +192,7 @@ const ELEMENTS: Record<PagePath, ReactNode> = {
   'admin/records': page(<RecordsPage />),
   'admin/users': page(<UsersPage />),
   'admin/retention': page(<RetentionPage />),
+  'admin/jobs': page(<JobsPage />),
   city: page(<CityPage />),
   quality: page(<QualityPage />),
   annual: page(<AnnualPage />),

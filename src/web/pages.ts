@@ -56,6 +56,7 @@ export const PAGES = {
   'admin/records': { policy: 'records:export', title: 'records.title', noAccess: 'records.noAccess' },
   'admin/users': { policy: 'users:manage', title: 'users.title', noAccess: 'users.noAccess' },
   'admin/retention': { policy: 'gdpr:manage', title: 'retention.title', noAccess: 'retention.noAccess' },
+  'admin/jobs': { policy: 'jobs:read', title: 'jobs.title', noAccess: 'jobs.noAccess' },
   city: { policy: 'programme:read', title: 'city.title', noAccess: 'reports.noAccess' },
   quality: { policy: 'quality:read', title: 'quality.title', noAccess: 'reports.noAccess' },
   annual: { policy: 'quality:read', title: 'annual.title', noAccess: 'reports.noAccess' },

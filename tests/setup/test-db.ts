@@ -35,7 +35,10 @@ export async function openTestDb(engine: Engine): Promise<TestDb> {
     ...handle,
     dispose: async () => {
       await handle.close();
-      await withSchemaLock('exclusive', (client) => client.query(`DROP SCHEMA ${schema} CASCADE`));
+      // The background jobs' own schema, when a server or job runner made one beside the test's.
+      await withSchemaLock('exclusive', (client) =>
+        client.query(`DROP SCHEMA ${schema} CASCADE; DROP SCHEMA IF EXISTS ${schema}_jobs CASCADE`),
+      );
     },
   };
 }

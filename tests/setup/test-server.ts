@@ -1,3 +1,4 @@
+import type { JobRunner } from '../../src/features/jobs/job-runner.js';
 import type { Engine } from '../../src/db/connect.js';
 import pino from 'pino';
 import { SYSTEM } from '../../src/domain/auth.js';
@@ -30,6 +31,8 @@ export async function startTestServer(
     timeZone?: string;
     /** An online tile basemap instead of the built-in offline one. */
     basemap?: OnlineBasemap;
+    /** Background jobs for the admin page to list. */
+    jobs?: JobRunner;
   } = {},
 ): Promise<TestServer> {
   const webRoot = options.webRoot ?? defaultWebRoot();
@@ -62,6 +65,7 @@ export async function startTestServer(
     webRoot,
     oidc,
     basemap: options.basemap ?? null,
+    jobs: options.jobs ?? null,
   });
   await app.listen({ port: 0, host: '127.0.0.1' });
   const { port } = app.server.address() as { port: number };

@@ -7,6 +7,7 @@ import { failAbandonedImportRuns } from '../../features/imports/imports.service.
 import { seedStockholm } from '../../features/seed/seed.service.js';
 import { buildApp } from '../../server/app.js';
 import { loadConfig, oidcSettings, onlineBasemap } from '../../server/config.js';
+import { startMetricsServer } from '../../server/operations.js';
 import { startBackgroundJobs } from '../background-jobs.js';
 import { cliContext, openDatabase } from '../cli-context.js';
 
@@ -45,6 +46,7 @@ export function registerServe(program: Command): void {
           console.log(formatDemoAccounts(accounts));
         }
       }
+      const jobs = await startBackgroundJobs(handle, config, logger);
       const redis = config.redisUrl ? new Redis(config.redisUrl) : undefined;
       const app = await buildApp({
         db: handle.db,
@@ -54,20 +56,37 @@ export function registerServe(program: Command): void {
         redis,
         oidc: oidcSettings(config),
         basemap: onlineBasemap(config),
+        jobs,
+        operations: { poolStats: handle.poolStats, metricsToken: config.metricsToken, jobQueueDepth: jobs.queueDepth },
       });
-      const stopJobs = startBackgroundJobs(handle, config, logger);
+      const metricsServer =
+        config.metricsPort === undefined
+          ? null
+          : await startMetricsServer(app.metrics, config.metricsHost, config.metricsPort);
       const shutdown = async (signal: string) => {
-        logger.info({ signal }, 'shutting down');
-        stopJobs();
-        await app.close();
+        logger.info({ signal }, 'shutting down: finishing the requests in flight');
+        // A request that never ends must not keep a deploy waiting: the orchestrator kills at its own limit.
+        setTimeout(() => {
+          logger.error('requests still running after 25 s: stopping anyway');
+          process.exit(1);
+        }, 25_000).unref();
+        // New requests get 503 with Connection: close while the ones in flight run to their end; a job
+        // running here finishes too (another server would otherwise take it up again after it expires).
+        await Promise.all([app.close(), jobs.stop()]);
+        metricsServer?.close();
         redis?.disconnect();
         await handle.close();
+        logger.info('shut down');
         process.exit(0);
       };
       process.once('SIGINT', () => void shutdown('SIGINT'));
       process.once('SIGTERM', () => void shutdown('SIGTERM'));
       await app.listen({ port: config.port, host: config.host });
       const shown = config.host === '127.0.0.1' || config.host === '0.0.0.0' ? 'localhost' : config.host;
+      if (metricsServer) {
+        const { port } = metricsServer.address() as { port: number };
+        logger.info({ host: config.metricsHost, port }, 'metrics served on their own address at /metrics');
+      }
       console.log(
         `Trygg is running on http://${shown}:${(app.server.address() as { port: number }).port} (database: ${handle.engine})`,
       );

@@ -61,6 +61,11 @@ export function Layout() {
         <NavLink to="/admin/retention">{t('retention.nav')}</NavLink>
       </li>
     ),
+    allows(session.data, 'jobs:read') && (
+      <li key="jobs">
+        <NavLink to="/admin/jobs">{t('jobs.nav')}</NavLink>
+      </li>
+    ),
     allows(session.data, 'programme:read') && (
       <li key="responsibility">
         <NavLink to="/responsibility">{t('responsibility.nav')}</NavLink>

@@ -1,3 +1,4 @@
+import type { JobRunner } from '../../../src/features/jobs/job-runner.js';
 import { cpSync, existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -48,6 +49,8 @@ export async function startHarness(
     allowOrigins?: readonly string[];
     /** The organisation's time zone, where a suite needs another clock than Stockholm's. */
     timeZone?: string;
+    /** Background jobs for the admin page to list. */
+    jobs?: JobRunner;
   } = {},
 ): Promise<Harness> {
   mkdirSync(SHOTS, { recursive: true });
@@ -56,6 +59,7 @@ export async function startHarness(
     webRoot,
     ...(options.basemap ? { basemap: options.basemap } : {}),
     ...(options.timeZone ? { timeZone: options.timeZone } : {}),
+    ...(options.jobs ? { jobs: options.jobs } : {}),
   });
   const allowed = [server.url, ...(options.allowOrigins ?? [])];
   const browser = await chromium.launch({
