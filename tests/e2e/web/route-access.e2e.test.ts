@@ -56,7 +56,9 @@ beforeAll(async () => {
   samples['measures/:id'] = measures[0]!.id;
   // The seeded Högdalen library evaluation, published: a page the public may read too.
   const libraryModel = measures.find((m) => m.title.startsWith('Högdalsmodellen'))!;
-  samples['evaluations/:id'] = (await get<Array<{ id: string }>>(`/api/measures/${libraryModel.id}/evaluations`))[0]!.id;
+  samples['evaluations/:id'] = (
+    await get<Array<{ id: string }>>(`/api/measures/${libraryModel.id}/evaluations`)
+  )[0]!.id;
   samples['survey-areas/:id'] = (await get<{ series: Array<{ survey_area_id: string }> }>('/api/surveys/catalogue'))
     .series[0]!.survey_area_id;
   samples['units/:id'] = (await get<Array<{ id: string; kind: string }>>('/api/units')).find(
