@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { interpretInterruptedTimeSeries, interpretPatternTest } from './interpretation-series.js';
+import { decimalsFor, interpretInterruptedTimeSeries, interpretPatternTest } from './interpretation-series.js';
 import { interruptedTimeSeries } from './interrupted-time-series.js';
 import { spatialPointPatternTest } from './spatial-point-pattern.js';
 
@@ -12,6 +12,20 @@ describe('interrupted time series in words', () => {
     );
     // r₁ = −0.6 is negative, which makes the errors conservative: only the short series is noted.
     expect(r.caveats.map((c) => c.code)).toEqual(['few-points']);
+  });
+
+  it('shows a small weekly trend with the decimals it needs, not as 0,0', () => {
+    expect([decimalsFor([0.03, -0.01, 0.07], 1), decimalsFor([0.4, 0.2], 1), decimalsFor([2.5, 0.001], 1)]).toEqual([
+      3, 2, 1,
+    ]);
+    expect([decimalsFor([0, 0], 1), decimalsFor([1e-9], 1)]).toEqual([1, 4]);
+    // A slow rise: 0.05 a week before, level drop 3, then 0.02 a week less; no noise beyond a small wobble.
+    const weeks = Array.from(
+      { length: 40 },
+      (_, t) => 10 + 0.05 * t + (t >= 20 ? -3 - 0.02 * (t - 20) : 0) + (t % 2) * 0.1,
+    );
+    const r = interpretInterruptedTimeSeries(interruptedTimeSeries(weeks, 20), 'sv');
+    expect(r.summary).toMatch(/trenden ändrades med \u22120,0\d\d per period/);
   });
 
   it('warns of positive autocorrelation', () => {

@@ -11,9 +11,20 @@ import type { SpptResult } from './spatial-point-pattern.js';
 /** S at or above this reads as "the same pattern" (Andresen's convention). */
 export const SIMILAR_S = 0.8;
 
+/**
+ * Decimals enough for the largest of the figures to show two significant digits, never fewer than `digits`
+ * (at most four): a weekly trend of 0,03 reads "0,030", not "0,0".
+ */
+export function decimalsFor(values: readonly number[], digits: number): number {
+  const scale = Math.max(...values.map(Math.abs));
+  if (!(scale > 0) || scale >= 1) return digits;
+  return Math.min(4, Math.max(digits, Math.ceil(-Math.log10(scale)) + 1));
+}
+
 /** "−6,4 vid åtgärden (95 % KI −8,8 till −4,0), sannolikt inte slump"; `where` follows the estimate. */
 function coefficientText(c: Coefficient, where: string, level: number, digits: number, lang: LabelLanguage): string {
-  const n = (x: number) => formatNumber(x, lang, digits);
+  const decimals = decimalsFor([c.estimate, c.lower, c.upper], digits);
+  const n = (x: number) => formatNumber(x, lang, decimals);
   const significant = c.lower > 0 || c.upper < 0;
   const to = lang === 'sv' ? 'till' : 'to';
   return `${n(c.estimate)} ${where} (${intervalLabel(level, lang)} ${n(c.lower)} ${to} ${n(c.upper)}), ${chanceText(significant, lang)}`;

@@ -132,6 +132,6 @@ describe('difference-in-differences in words', () => {
     expect(text.summary).toMatch(/^Minskning med \d+ % \(95 % KI /);
     expect(result.scaled).toBe(true);
     expect(text.caveats.map((c) => c.code)).toEqual(['overdispersion']);
-    expect(text.caveats[0]!.text).toMatch(/spridningsfaktor \d+,\d\)/);
+    expect(text.caveats[0]!.text).toMatch(/spridningsfaktor \d+,\d\d\)/);
   });
 });

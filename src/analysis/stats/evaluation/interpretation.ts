@@ -247,7 +247,8 @@ export function interpretDifferenceInDifferences(
     false,
   );
   if (result.scaled) {
-    const phi = formatNumber(result.dispersion, lang, 1);
+    // Two decimals: a factor just above 1 still widens the interval and must not read as "1,0".
+    const phi = formatNumber(result.dispersion, lang, 2);
     caveats.push({
       code: 'overdispersion',
       text:
