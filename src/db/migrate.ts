@@ -33,6 +33,7 @@ import * as lawDocuments from './migrations/2026-12-07T2200-law-documents.js';
 import * as programmeSectionVersions from './migrations/2026-12-07T2300-programme-section-versions.js';
 import * as safetySurveys from './migrations/2026-12-07T2350-safety-surveys.js';
 import * as reportingCycle from './migrations/2026-12-08T0000-reporting-cycle.js';
+import * as safetyWalks from './migrations/2026-12-09T0200-safety-walks.js';
 
 /** Migrations in the order they run; names are timestamps and never change once landed. */
 const migrations: Record<string, Migration> = {
@@ -70,6 +71,7 @@ const migrations: Record<string, Migration> = {
   '2026-12-07T2300-programme-section-versions': programmeSectionVersions,
   '2026-12-07T2350-safety-surveys': safetySurveys,
   '2026-12-08T0000-reporting-cycle': reportingCycle,
+  '2026-12-09T0200-safety-walks': safetyWalks,
 };
 
 /** Brings the database to the newest schema; throws with the failing migration's error. */

@@ -63,6 +63,12 @@ import type {
 } from './schema/consultations.js';
 import type { LawDocumentSectionsTable, LawDocumentVersionsTable } from './schema/law-documents.js';
 import type {
+  SafetyWalksTable,
+  WalkChecklistItemsTable,
+  WalkObservationPhotosTable,
+  WalkObservationsTable,
+} from './schema/walks.js';
+import type {
   SurveyAreasTable,
   SurveyQuestionsTable,
   SurveyResultSharesTable,
@@ -158,6 +164,11 @@ export interface Database {
   reporting_periods: ReportingPeriodsTable;
   unit_followups: UnitFollowupsTable;
   unit_followup_goals: UnitFollowupGoalsTable;
+  walk_checklist_items: WalkChecklistItemsTable;
+  safety_walks: SafetyWalksTable;
+  safety_walk_units: { walk_id: string; unit_id: string };
+  walk_observations: WalkObservationsTable;
+  walk_observation_photos: WalkObservationPhotosTable;
 }
 
 export type Area = Selectable<AreasTable>;
