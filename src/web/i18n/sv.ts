@@ -18,6 +18,7 @@ import { svProgrammes } from './sv-programmes.js';
 import { svConsultations } from './sv-consultations.js';
 import { svLawDocuments } from './sv-law-documents.js';
 import { svSurveys } from './sv-surveys.js';
+import { svWalks } from './sv-walks.js';
 import { svReporting } from './sv-reporting.js';
 
 /** Swedish, the default language. en.ts must have exactly the same keys (checked by its type). */
@@ -41,6 +42,7 @@ export const sv = {
   ...svConsultations,
   ...svLawDocuments,
   ...svSurveys,
+  ...svWalks,
   ...svReporting,
   app: {
     name: 'Trygg',
