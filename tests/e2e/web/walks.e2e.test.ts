@@ -93,6 +93,21 @@ const stored = async () =>
   ).observations;
 
 describe('a safety walk on a phone', () => {
+  it('lists the walk and keeps the checklist for coordinators', async () => {
+    await page.setViewportSize({ width: 1280, height: 900 });
+    await page.goto(`${h.server.url}/walks`);
+    await page.getByRole('heading', { level: 1, name: 'Trygghetsvandringar' }).waitFor();
+    await page.locator('.walk-list strong', { hasText: 'Kvällsvandring Högdalen centrum' }).waitFor();
+    await expectAccessible(page, 'walks: list and plan form');
+    await shot(page, 'walks-1280');
+    await page.getByRole('link', { name: 'Checklistan' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Checklista för trygghetsvandringar' }).waitFor();
+    await page.getByRole('rowheader', { name: 'Belysning: bländande' }).waitFor();
+    await expectAccessible(page, 'walks: checklist');
+    await shot(page, 'walk-checklist-1280');
+    await page.setViewportSize({ width: 390, height: 844 });
+  });
+
   it('notes observations with photos, keeps one on the phone while offline and sends it once when back', async () => {
     await page.goto(`${h.server.url}/walks/${walkId}/capture`);
     await page.getByRole('heading', { level: 1, name: 'Kvällsvandring Högdalen centrum' }).waitFor();
@@ -111,6 +126,11 @@ describe('a safety walk on a phone', () => {
     await expect.poll(() => page.locator('.walk-observation-list .badge').allInnerTexts()).toEqual(['Väntar på nätet']);
     await shot(page, 'walk-capture-offline-390');
     expect(await stored()).toHaveLength(1);
+    // Reopened without a network: the service worker serves the page, and the queue is still on the phone.
+    await page.reload();
+    await page.getByRole('heading', { level: 1, name: 'Kvällsvandring Högdalen centrum' }).waitFor();
+    expect(await page.evaluate(() => navigator.serviceWorker.controller?.scriptURL)).toMatch(/\/walk-sw\.js$/);
+    await page.getByText('1 iakttagelse väntar på att skickas.').waitFor();
 
     await page.context().setOffline(false);
     await page.getByText(/^Ansluten/).waitFor();

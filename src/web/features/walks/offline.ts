@@ -28,3 +28,9 @@ export async function prepareOffline(extra: readonly string[] = []): Promise<boo
     worker.postMessage({ type: 'warm', urls });
   });
 }
+
+/** Drops the walk pages' cached answers (signing out): nothing a signed-in user saw stays on a shared phone. */
+export async function forgetOfflineCopies(): Promise<void> {
+  if (!('caches' in window)) return;
+  for (const key of await caches.keys()) if (key.startsWith('trygg-walk-')) await caches.delete(key);
+}
