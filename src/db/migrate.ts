@@ -36,6 +36,7 @@ import * as lawDocumentFigures from './migrations/2026-12-09T0500-law-document-f
 import * as reportingCycle from './migrations/2026-12-08T0000-reporting-cycle.js';
 import * as followupVersions from './migrations/2026-12-09T0400-followup-versions.js';
 import * as evaluations from './migrations/2026-12-09T0100-evaluations.js';
+import * as safetyWalks from './migrations/2026-12-09T0200-safety-walks.js';
 
 /** Migrations in the order they run; names are timestamps and never change once landed. */
 const migrations: Record<string, Migration> = {
@@ -74,6 +75,7 @@ const migrations: Record<string, Migration> = {
   '2026-12-07T2350-safety-surveys': safetySurveys,
   '2026-12-08T0000-reporting-cycle': reportingCycle,
   '2026-12-09T0100-evaluations': evaluations,
+  '2026-12-09T0200-safety-walks': safetyWalks,
   '2026-12-09T0400-followup-versions': followupVersions,
   '2026-12-09T0500-law-document-figures': lawDocumentFigures,
 };

@@ -63,6 +63,12 @@ import type {
 } from './schema/consultations.js';
 import type { LawDocumentSectionsTable, LawDocumentVersionsTable } from './schema/law-documents.js';
 import type {
+  SafetyWalksTable,
+  WalkChecklistItemsTable,
+  WalkObservationPhotosTable,
+  WalkObservationsTable,
+} from './schema/walks.js';
+import type {
   SurveyAreasTable,
   SurveyQuestionsTable,
   SurveyResultSharesTable,
@@ -169,6 +175,11 @@ export interface Database {
   evaluation_sites: EvaluationSitesTable;
   evaluation_categories: EvaluationCategoriesTable;
   place_month_figures: PlaceMonthFiguresTable;
+  walk_checklist_items: WalkChecklistItemsTable;
+  safety_walks: SafetyWalksTable;
+  safety_walk_units: { walk_id: string; unit_id: string };
+  walk_observations: WalkObservationsTable;
+  walk_observation_photos: WalkObservationPhotosTable;
 }
 
 export type Area = Selectable<AreasTable>;

@@ -58,6 +58,13 @@ export const POLICIES = {
   // same city-level job as importing incidents.
   'surveys:read': { roles: ['admin', 'coordinator', 'unit_editor', 'partner_viewer', 'analyst'] },
   'surveys:import': { roles: ['admin', 'coordinator'], scope: 'imports:run' },
+  // Safety walks (issue 18 part 1): staff and partners who walk read and capture (row rule: a member of the
+  // organising or an invited unit); the organising unit's editors and coordinators plan; the checklist is the
+  // city's, kept by admins and coordinators. Analysts work with aggregates and do not read walk notes.
+  'walks:read': { roles: ['admin', 'coordinator', 'unit_editor', 'partner_viewer'] },
+  'walks:plan': { roles: ['admin', 'coordinator', 'unit_editor'] },
+  'walks:capture': { roles: ['admin', 'coordinator', 'unit_editor', 'partner_viewer'] },
+  'walks:checklist': { roles: ['admin', 'coordinator'] },
   // The reporting cycle (issue 16 part 3): the city's office (admins) opens and closes periods; a unit's
   // editors and coordinators write its follow-up (row rule: editsForUnit); staff who read free text read the
   // submitted follow-ups and the compiled report (a draft stays its unit's until submitted).

@@ -53,6 +53,13 @@ export const EvidenceInputSchema = z.discriminatedUnion('kind', [
     note: z.string().trim().max(2000).optional(),
   }),
   z.strictObject({
+    kind: z.literal('walk_observation'),
+    /** An observation of a safety walk; `filter.walk_id` the walk whose report shows it. */
+    ref: UuidSchema,
+    filter: z.strictObject({ walk_id: UuidSchema }),
+    note: z.string().trim().max(2000).optional(),
+  }),
+  z.strictObject({
     kind: z.literal('survey_item'),
     /** The survey question; `filter.survey_area_id` the area its figures are for. */
     ref: UuidSchema,
@@ -61,7 +68,14 @@ export const EvidenceInputSchema = z.discriminatedUnion('kind', [
   }),
 ]);
 export type EvidenceInput = z.infer<typeof EvidenceInputSchema>;
-export const EVIDENCE_KINDS = ['incident_filter', 'hotspot', 'note', 'document', 'survey_item'] as const;
+export const EVIDENCE_KINDS = [
+  'incident_filter',
+  'hotspot',
+  'note',
+  'document',
+  'survey_item',
+  'walk_observation',
+] as const;
 
 const SurveyFigureSchema = z.object({
   year: z.number().int(),

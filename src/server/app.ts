@@ -25,6 +25,7 @@ import { programmesRoutes } from '../features/programmes/programmes.routes.js';
 import { consultationsRoutes } from '../features/consultations/consultations.routes.js';
 import { lawDocumentsRoutes } from '../features/law-documents/law-documents.routes.js';
 import { surveysRoutes } from '../features/surveys/surveys.routes.js';
+import { walksRoutes } from '../features/walks/walks.routes.js';
 import { reportingRoutes } from '../features/reporting/reporting.routes.js';
 import { annualRoutes } from '../features/annual/annual.routes.js';
 import { auditRoutes } from '../features/audit/audit.routes.js';
@@ -171,6 +172,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
         { name: 'audit' },
         { name: 'gdpr' },
         { name: 'imports' },
+        { name: 'walks', description: 'Safety walks: checklist, capture, report' },
       ],
     },
     transform: jsonSchemaTransform,
@@ -218,6 +220,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
       await api.register(consultationsRoutes);
       await api.register(lawDocumentsRoutes);
       await api.register(surveysRoutes);
+      await api.register(walksRoutes);
       await api.register(reportingRoutes);
       await api.register(viewsRoutes);
       await api.register(annualRoutes);

@@ -79,6 +79,16 @@ const AgreementFormPage = lazy(() =>
 const AgreementReviewPage = lazy(() =>
   import('./features/agreements/AgreementReviewPage.js').then((m) => ({ default: m.AgreementReviewPage })),
 );
+const WalksPage = lazy(() => import('./features/walks/WalksPage.js').then((m) => ({ default: m.WalksPage })));
+const WalkCapturePage = lazy(() =>
+  import('./features/walks/WalkCapturePage.js').then((m) => ({ default: m.WalkCapturePage })),
+);
+const WalkReportPage = lazy(() =>
+  import('./features/walks/WalkReportPage.js').then((m) => ({ default: m.WalkReportPage })),
+);
+const WalkChecklistPage = lazy(() =>
+  import('./features/walks/WalkChecklistPage.js').then((m) => ({ default: m.WalkChecklistPage })),
+);
 const SurveysPage = lazy(() => import('./features/surveys/SurveysPage.js').then((m) => ({ default: m.SurveysPage })));
 const SurveyAreaPage = lazy(() =>
   import('./features/surveys/SurveyAreaPage.js').then((m) => ({ default: m.SurveyAreaPage })),
@@ -221,6 +231,10 @@ const ELEMENTS: Record<PagePath, ReactNode> = {
   surveys: page(<SurveysPage />),
   'surveys/import': page(<SurveyImportPage />),
   'survey-areas/:id': page(<SurveyAreaPage />),
+  walks: page(<WalksPage />),
+  'walks/checklist': page(<WalkChecklistPage />),
+  'walks/:id/capture': page(<WalkCapturePage />),
+  'walks/:id/report': page(<WalkReportPage />),
   responsibility: page(<ResponsibilityPage />),
   'service-levels': page(<ServiceLevelsPage />),
   imports: page(<ImportPage />),

@@ -125,6 +125,11 @@ export const PAGES = {
   surveys: { policy: 'surveys:read', title: 'surveys.title', noAccess: 'surveys.noAccess' },
   'surveys/import': { policy: 'surveys:import', title: 'surveys.import.title', noAccess: 'imports.noAccess' },
   'survey-areas/:id': { policy: 'surveys:read', title: 'surveys.title', noAccess: 'surveys.noAccess' },
+  // Safety walks: staff and invited partners; the API decides per walk (organising or invited unit).
+  walks: { policy: 'walks:read', title: 'walks.title', noAccess: 'walks.noAccess' },
+  'walks/checklist': { policy: 'walks:checklist', title: 'walks.checklist.title', noAccess: 'walks.noAccess' },
+  'walks/:id/capture': { policy: 'walks:read', title: 'walks.captureTitle', noAccess: 'walks.noAccess' },
+  'walks/:id/report': { policy: 'walks:read', title: 'walks.reportTitle', noAccess: 'walks.noAccess' },
   login: { policy: 'public' },
   'account/password': { policy: 'signed_in' },
 } as const satisfies Record<string, PageAccess>;

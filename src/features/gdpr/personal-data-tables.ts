@@ -90,6 +90,13 @@ export const TABLE_PERSONAL_DATA: Record<keyof Database, TablePersonalData> = {
   survey_questions: REFERENCE,
   survey_results: none('published survey aggregates per area and year'),
   survey_result_shares: none('published survey aggregates per area and year'),
+  walk_checklist_items: REFERENCE,
+  safety_walks: PLANNING,
+  safety_walk_units: LINKS,
+  // A walk's note can name people despite redaction and a photo can show faces or number plates: both are
+  // kept as walk records of the reports activity (no automatic clearing yet).
+  walk_observations: { columns: ['note'], activity: 'Reports about places and events' },
+  walk_observation_photos: { columns: ['image', 'thumbnail'], activity: 'Reports about places and events' },
   reporting_periods: PLANNING,
   unit_followups: PLANNING,
   unit_followup_goals: PLANNING,

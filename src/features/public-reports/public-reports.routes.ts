@@ -55,7 +55,7 @@ export function reportLimit(app: FastifyInstance): ReturnType<FastifyInstance['r
 }
 
 /** Reads the one multipart field 'photo' into memory (at most PHOTO_MAX_BYTES: a photo, not an import). */
-async function receivePhoto(request: FastifyRequest): Promise<Buffer> {
+export async function receivePhoto(request: FastifyRequest): Promise<Buffer> {
   const part = await request.file().catch((e: unknown) => {
     const code = (e as { code?: string }).code;
     if (code === 'FST_REQ_FILE_TOO_LARGE') throw photoTooLarge();
@@ -77,7 +77,7 @@ async function receivePhoto(request: FastifyRequest): Promise<Buffer> {
 }
 
 /** A stored JPEG, private to whoever may see it: never kept by a shared cache. */
-const sendPhoto = (reply: FastifyReply, photo: { content_type: string; data: Uint8Array }) =>
+export const sendPhoto = (reply: FastifyReply, photo: { content_type: string; data: Uint8Array }) =>
   reply.type(photo.content_type).header('cache-control', 'private, no-store').send(Buffer.from(photo.data));
 
 /** Residents' reports without an account: rate-limited per address, honeypot-guarded, redacted like all text. */

@@ -325,3 +325,33 @@ export async function serviceLevelCompliance(ctx: ServiceContext, unitId?: strin
     .map((g) => ({ ...g, share: g.closed ? g.within / g.closed : null }))
     .sort((a, b) => a.unit_name.localeCompare(b.unit_name) || a.category.localeCompare(b.category));
 }
+
+/**
+ * The unit the matrix names for something noted in the street environment of a district (a safety walk's
+ * observation), per category code; `null` as code means no category (the district's, by the fallback).
+ */
+export async function streetResponsibility(
+  ctx: ServiceContext,
+  districtUnitId: string | null,
+  categoryCodes: readonly (string | null)[],
+): Promise<Map<string | null, { id: string; name: string } | null>> {
+  const rules = (await listRules(ctx.db, ctx.organisation.id)).map((r) => ({
+    id: r.id,
+    placeType: r.place_type,
+    categoryId: r.category,
+    target: r.target,
+    unitId: r.unit_id,
+  }));
+  const names = new Map<string, string>();
+  const nameOf = async (id: string) => {
+    if (!names.has(id)) names.set(id, (await findUnit(ctx.db, ctx.organisation.id, id))?.name ?? '');
+    return names.get(id)!;
+  };
+  const result = new Map<string | null, { id: string; name: string } | null>();
+  for (const code of new Set(categoryCodes)) {
+    // Codes stand in for ids on both sides: the router compares them only with each other.
+    const routed = routeIncident(rules, { categoryId: code ?? '', place: null, districtUnitId });
+    result.set(code, routed ? { id: routed.unitId, name: await nameOf(routed.unitId) } : null);
+  }
+  return result;
+}

@@ -14,6 +14,7 @@ import { seedProgrammeDocuments } from './programme-documents.seed.js';
 import { seedReporting } from './reporting.seed.js';
 import { seedProgramme } from './programme.seed.js';
 import { seedSurveys } from './surveys.seed.js';
+import { seedDefaultChecklist } from '../walks/checklist.service.js';
 import { analyzeSeededTables, findOrganisationId, insertOrganisation } from './seed.repo.js';
 import { resolveSharedDataDir } from './shared-data.js';
 import { seedUnits, UNIT, unitId } from './units.seed.js';
@@ -152,6 +153,7 @@ export async function seedStockholm(db: Kysely<Database>, options: SeedOptions =
     }
 
     report.surveyResults = await timed('surveys', () => seedSurveys(trx, organisationId, dir));
+    await timed('walkChecklist', () => seedDefaultChecklist(trx, organisationId));
     await timed('analyze', () => analyzeSeededTables(trx));
     // Last: baselines and follow-ups are computed from the incidents seeded above.
     const programme = await timed('programme', () =>

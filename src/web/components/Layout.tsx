@@ -12,8 +12,8 @@ import { LanguageSwitch } from './LanguageSwitch.js';
 const FOLLOW_UP = /^\/(city|quality|annual|agreements|units)(\/|$)/;
 /** The weekly situation picture: the city's, a district's and the frozen reports with their meetings. */
 const SITUATION = /^\/(situation|districts\/[^/]+\/situation)(\/|$)/;
-/** The tools under "Mer": the programme (for staff), importing, the safety surveys, the audit log, the responsibility matrix and the service levels. */
-const TOOLS = /^\/(programmes|imports|surveys|survey-areas|admin|responsibility|service-levels)(\/|$)/;
+/** The tools under "Mer": the programme (for staff), importing, the safety surveys and walks, the audit log, the responsibility matrix and the service levels. */
+const TOOLS = /^\/(programmes|imports|surveys|survey-areas|walks|admin|responsibility|service-levels)(\/|$)/;
 
 /** Header with skip link, navigation and language switch; main content; footer with the data sources. */
 export function Layout() {
@@ -39,6 +39,11 @@ export function Layout() {
     allows(session.data, 'surveys:read') && (
       <li key="surveys">
         <NavLink to="/surveys">{t('surveys.nav')}</NavLink>
+      </li>
+    ),
+    allows(session.data, 'walks:read') && (
+      <li key="walks">
+        <NavLink to="/walks">{t('walks.nav')}</NavLink>
       </li>
     ),
     canReadAudit(session.data) && (

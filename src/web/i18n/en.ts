@@ -18,6 +18,7 @@ import { enProgrammes } from './en-programmes.js';
 import { enConsultations } from './en-consultations.js';
 import { enLawDocuments } from './en-law-documents.js';
 import { enSurveys } from './en-surveys.js';
+import { enWalks } from './en-walks.js';
 import { enReporting } from './en-reporting.js';
 import { enEvaluations } from './en-evaluations.js';
 import type { Shape } from './shape.js';
@@ -45,6 +46,7 @@ export const en: Translation = {
   ...enConsultations,
   ...enLawDocuments,
   ...enSurveys,
+  ...enWalks,
   ...enReporting,
   ...enEvaluations,
   app: {

@@ -18,6 +18,7 @@ import { svProgrammes } from './sv-programmes.js';
 import { svConsultations } from './sv-consultations.js';
 import { svLawDocuments } from './sv-law-documents.js';
 import { svSurveys } from './sv-surveys.js';
+import { svWalks } from './sv-walks.js';
 import { svReporting } from './sv-reporting.js';
 import { svEvaluations } from './sv-evaluations.js';
 
@@ -42,6 +43,7 @@ export const sv = {
   ...svConsultations,
   ...svLawDocuments,
   ...svSurveys,
+  ...svWalks,
   ...svReporting,
   ...svEvaluations,
   app: {

@@ -100,6 +100,20 @@ beforeAll(async () => {
   });
   if (adopted.status() !== 200) throw new Error(`adopting a law document: HTTP ${adopted.status()}`);
   samples['law-documents/:id'] = lawDocument;
+  // A safety walk of the district, with the police invited: its report and capture pages.
+  const units = await get<Array<{ id: string; kind: string; name: string }>>('/api/units');
+  const walk = await admin.request.post(`${h.server.url}/api/walks`, {
+    headers: { 'X-CSRF-Token': token },
+    data: {
+      title: 'Trygghetsvandring Högdalen',
+      unit_id: units.find((u) => u.kind === 'district' && u.name.startsWith('Enskede-Årsta-Vantör'))!.id,
+      area_id: district.id,
+      walk_date: '2026-12-10',
+      invited_unit_ids: units.filter((u) => u.name.startsWith('Polis')).map((u) => u.id),
+    },
+  });
+  if (walk.status() !== 201) throw new Error(`planning a walk: HTTP ${walk.status()} ${await walk.text()}`);
+  samples['walks/:id'] = ((await walk.json()) as { id: string }).id;
   // The seeded past tertial, and a follow-up submitted in it: every role that reads the report may read it.
   const period = (await get<Array<{ id: string }>>('/api/reporting-periods'))[0]!.id;
   samples['reporting/:id'] = period;

@@ -3,6 +3,7 @@ import type { Login, Me, Role } from '../../../domain/auth.js';
 import { FREE_TEXT_ROLES, POLICIES } from '../../../domain/policies.js';
 import { ApiError, setCsrfToken } from '../../api/client.js';
 import { endpoints } from '../../api/endpoints.js';
+import { forgetOfflineCopies } from '../walks/offline.js';
 
 // The server's own policy table, used here only to decide what to show: the server decides.
 const READ_INCIDENTS: readonly Role[] = POLICIES['incidents:read'].roles;
@@ -71,6 +72,7 @@ export function useLogout() {
       queryClient.setQueryData(['session'], null);
       // Nothing a signed-in user saw may linger in the cache.
       queryClient.removeQueries({ queryKey: ['incidents'] });
+      void forgetOfflineCopies();
     },
   });
 }

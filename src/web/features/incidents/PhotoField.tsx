@@ -1,11 +1,7 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { PHOTO_MAX_BYTES } from '../../../domain/public-reports.js';
 import { Field } from '../../forms/Field.js';
-
-const ACCEPTED = ['image/jpeg', 'image/png', 'image/heic', 'image/heif'];
-// Some browsers give a phone's HEIC file no type at all: its name says what it is.
-const HEIC_NAME = /\.hei[cf]$/i;
+import { PHOTO_ACCEPT, photoFileProblem } from '../../forms/photo-file.js';
 
 /**
  * The optional photo of a resident's report: JPEG, PNG or HEIC up to 10 MB, checked when chosen (the server checks
@@ -18,11 +14,8 @@ export function PhotoField({ photo, onChange }: { photo: File | null; onChange: 
 
   const choose = (file: File | undefined) => {
     if (!file) return onChange(null);
-    const problem = !(ACCEPTED.includes(file.type) || (file.type === '' && HEIC_NAME.test(file.name)))
-      ? t('resident.photo.wrongType')
-      : file.size > PHOTO_MAX_BYTES
-        ? t('resident.photo.tooLarge')
-        : undefined;
+    const kind = photoFileProblem(file);
+    const problem = kind ? t(`resident.photo.${kind}`) : undefined;
     setError(problem);
     onChange(problem ? null : file);
     if (problem) setInputKey((k) => k + 1);
@@ -36,7 +29,7 @@ export function PhotoField({ photo, onChange }: { photo: File | null; onChange: 
             {...aria}
             key={inputKey}
             type="file"
-            accept={[...ACCEPTED, '.heic', '.heif'].join(',')}
+            accept={PHOTO_ACCEPT}
             onChange={(e) => choose(e.target.files?.[0])}
           />
           {photo && (

@@ -99,6 +99,21 @@ export function EvidenceText({
         </>
       );
     }
+    case 'walk_observation': {
+      const walk = str(filter?.walk_id);
+      return (
+        <>
+          {t('walks.evidence')}
+          {note && <>: {note}</>}
+          {walk && ref && (
+            <>
+              {' '}
+              <Link to={`/walks/${walk}/report#obs-${ref}`}>{t('walks.evidenceLink')}</Link>
+            </>
+          )}
+        </>
+      );
+    }
     case 'note':
       return (
         <>

@@ -1,0 +1,365 @@
+import { randomUUID } from 'node:crypto';
+import { readFile } from 'node:fs/promises';
+import type { FastifyInstance } from 'fastify';
+import sharp from 'sharp';
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { createTestOrganisation, createTestUnit, type TestOrganisation } from '../../../tests/factories/org.factory.js';
+import { signedInAs } from '../../../tests/factories/users.factory.js';
+import { describeEachEngine } from '../../../tests/setup/test-db.js';
+import { buildApp } from '../../server/app.js';
+import { seedDefaultChecklist } from './checklist.service.js';
+
+type Who = 'coordinator' | 'police' | 'traffic' | 'analyst' | 'outsider' | 'stranger';
+
+/** A phone's photo: a JPEG carrying its camera and a GPS position in EXIF. */
+const photoWithGps = () =>
+  sharp({ create: { width: 1200, height: 900, channels: 3, background: { r: 30, g: 90, b: 160 } } })
+    .jpeg()
+    .withExif({
+      IFD0: { Make: 'WalkCam' },
+      IFD3: {
+        GPSLatitudeRef: 'N',
+        GPSLatitude: '59/1 16/1 1234/100',
+        GPSLongitudeRef: 'E',
+        GPSLongitude: '18/1 1/1 0/1',
+      },
+    })
+    .toBuffer();
+
+function multipart(content: Buffer, type = 'image/jpeg') {
+  const boundary = `----walk${Math.random().toString(16).slice(2)}`;
+  const payload = Buffer.concat([
+    Buffer.from(
+      `--${boundary}\r\nContent-Disposition: form-data; name="photo"; filename="bild.jpg"\r\nContent-Type: ${type}\r\n\r\n`,
+    ),
+    content,
+    Buffer.from(`\r\n--${boundary}--\r\n`),
+  ]);
+  return { payload, headers: { 'content-type': `multipart/form-data; boundary=${boundary}` } };
+}
+
+describeEachEngine('safety walks: checklist, planning, idempotent capture, photos without EXIF, report', (getDb) => {
+  let app: FastifyInstance;
+  let org: TestOrganisation;
+  let trafficUnit: string;
+  let policeUnit: string;
+  let walkId: string;
+  const as = {} as Record<Who, Record<string, string>>;
+  const items = new Map<string, string>();
+
+  const call = (method: 'GET' | 'POST' | 'PATCH' | 'PUT', url: string, who: Who, payload?: object) =>
+    app.inject({ method, url, headers: as[who], ...(payload ? { payload } : {}) });
+  const observation = (extra: object = {}) => ({
+    id: randomUUID(),
+    item_id: items.get('klotter'),
+    lon: 18.02,
+    lat: 59.271,
+    severity: 'medium',
+    note: 'Klotter på tunnelns väggar, ring 070-123 45 67',
+    ...extra,
+  });
+  const count = async () =>
+    Number(
+      (
+        await getDb()
+          .db.selectFrom('walk_observations')
+          .select((eb) => eb.fn.countAll<number>().as('n'))
+          .where('walk_id', '=', walkId)
+          .executeTakeFirstOrThrow()
+      ).n,
+    );
+
+  beforeAll(async () => {
+    const db = getDb().db;
+    org = await createTestOrganisation(db, 'vandring');
+    const other = await createTestOrganisation(db, 'annanstad');
+    await seedDefaultChecklist(db, org.organisation.id);
+    trafficUnit = await createTestUnit(db, org.organisation.id, 'trafik', 'specialist', 'Trafiknämnden');
+    policeUnit = await createTestUnit(db, org.organisation.id, 'polis', 'partner', 'Polisen');
+    const northUnit = await createTestUnit(db, org.organisation.id, 'sdn-norr', 'district', 'Norra stadsdelsnämnden');
+    const klotter = await db
+      .selectFrom('incident_categories')
+      .select('id')
+      .where('organisation_id', '=', org.organisation.id)
+      .where('code', '=', 'klotter')
+      .executeTakeFirstOrThrow();
+    await db
+      .insertInto('responsibility_rules')
+      .values([
+        {
+          organisation_id: org.organisation.id,
+          place_type: 'street',
+          category_id: klotter.id,
+          target: 'unit',
+          unit_id: trafficUnit,
+          note: null,
+        },
+        {
+          organisation_id: org.organisation.id,
+          place_type: 'street',
+          category_id: null,
+          target: 'district',
+          unit_id: null,
+          note: null,
+        },
+      ])
+      .execute();
+    app = await buildApp({
+      db,
+      engine: getDb().engine,
+      config: { bodyLimit: 65_536, defaultOrganisation: 'vandring' },
+      webRoot: null,
+    });
+    const header = { 'x-trygg-organisation': 'vandring' };
+    const sign = async (unit: string, role: 'coordinator' | 'partner_viewer' | 'unit_editor' | 'analyst') =>
+      (await signedInAs(app, db, org.organisation.id, unit, role, header)).headers;
+    as.coordinator = await sign(org.unitId, 'coordinator');
+    as.police = await sign(policeUnit, 'partner_viewer');
+    as.traffic = await sign(trafficUnit, 'unit_editor');
+    as.analyst = await sign(org.unitId, 'analyst');
+    as.outsider = await sign(northUnit, 'coordinator');
+    as.stranger = (
+      await signedInAs(app, db, other.organisation.id, other.unitId, 'coordinator', {
+        'x-trygg-organisation': 'annanstad',
+      })
+    ).headers;
+    const checklist = (await call('GET', '/api/walks/checklist', 'police')).json();
+    for (const i of checklist.items) items.set(i.code, i.id);
+  }, 120_000);
+  afterAll(async () => app?.close());
+
+  it('starts from the CPTED checklist, which coordinators edit and others may not', async () => {
+    expect([...items.keys()]).toEqual(
+      expect.arrayContaining([
+        'belysning_trasig',
+        'belysning_blandande',
+        'belysning_saknas',
+        'vegetation',
+        'klotter',
+        'inne_utgangar',
+      ]),
+    );
+    expect(items.size).toBe(16);
+    const item = {
+      code: 'lekplats',
+      label: 'Lekplatsens skick',
+      label_en: 'State of the playground',
+      setting: 'outdoor',
+      category: 'skadegorelse',
+    };
+    const created = await call('POST', '/api/walks/checklist', 'coordinator', item);
+    expect([created.statusCode, created.json().category, created.json().sort_order]).toEqual([
+      201,
+      'skadegorelse',
+      170,
+    ]);
+    expect((await call('POST', '/api/walks/checklist', 'coordinator', item)).statusCode).toBe(409);
+    expect((await call('POST', '/api/walks/checklist', 'police', { ...item, code: 'annan' })).statusCode).toBe(403);
+    const unknown = await call('POST', '/api/walks/checklist', 'coordinator', {
+      ...item,
+      code: 'x_y',
+      category: 'finns_inte',
+    });
+    expect([unknown.statusCode, unknown.json().error.code]).toEqual([400, 'UNKNOWN_CATEGORY']);
+    expect((await call('POST', '/api/walks/checklist', 'coordinator', { ...item, code: 'Inte OK' })).statusCode).toBe(
+      400,
+    );
+    const off = await call('PATCH', `/api/walks/checklist/${created.json().id}`, 'coordinator', {
+      active: false,
+      label: 'Lekplats',
+    });
+    expect([off.statusCode, off.json().active, off.json().label]).toEqual([200, false, 'Lekplats']);
+    expect((await call('PATCH', `/api/walks/checklist/${created.json().id}`, 'coordinator', {})).statusCode).toBe(400);
+    items.set('lekplats', created.json().id);
+    const audit = await getDb()
+      .db.selectFrom('audit_events')
+      .select('action')
+      .where('entity_type', '=', 'walk_checklist_item')
+      .execute();
+    expect(audit.map((a) => a.action).sort()).toEqual(['create', 'update']);
+  });
+
+  it('plans a walk along a route with invited units and groups; refuses bad input and those who do not plan', async () => {
+    const walk = {
+      title: 'Trygghetsvandring Söderby',
+      unit_id: org.unitId,
+      area_id: org.areas.south,
+      route: {
+        type: 'LineString',
+        coordinates: [
+          [18.01, 59.27],
+          [18.02, 59.271],
+          [18.03, 59.272],
+        ],
+      },
+      walk_date: '2026-12-10',
+      invited_unit_ids: [policeUnit, trafficUnit],
+      groups: ['residents', 'housing_company', 'youth'],
+    };
+    expect((await call('POST', '/api/walks', 'analyst', walk)).statusCode).toBe(403);
+    expect((await call('POST', '/api/walks', 'outsider', walk)).statusCode).toBe(403);
+    expect(
+      (
+        await call('POST', '/api/walks', 'coordinator', {
+          ...walk,
+          route: { type: 'LineString', coordinates: [[18, 59]] },
+        })
+      ).statusCode,
+    ).toBe(400);
+    expect((await call('POST', '/api/walks', 'coordinator', { ...walk, groups: ['aliens'] })).statusCode).toBe(400);
+    const unknownArea = await call('POST', '/api/walks', 'coordinator', { ...walk, area_id: randomUUID() });
+    expect([unknownArea.statusCode, unknownArea.json().error.details[0].code]).toEqual([400, 'unknown_area']);
+    const res = await call('POST', '/api/walks', 'coordinator', walk);
+    expect(res.statusCode).toBe(201);
+    walkId = res.json().id;
+    expect(res.json()).toMatchObject({
+      status: 'planned',
+      area: { name: 'Söderby' },
+      groups: walk.groups,
+      route: walk.route,
+      can_capture: true,
+    });
+    expect(res.json().invited_units.map((u: { name: string }) => u.name)).toEqual(['Polisen', 'Trafiknämnden']);
+    // Invited partners see it; another district and another organisation do not.
+    expect((await call('GET', '/api/walks', 'police')).json().walks.map((w: { id: string }) => w.id)).toEqual([walkId]);
+    expect((await call('GET', '/api/walks', 'outsider')).json().walks).toEqual([]);
+    expect((await call('GET', `/api/walks/${walkId}`, 'outsider')).statusCode).toBe(404);
+    expect((await call('GET', `/api/walks/${walkId}`, 'stranger')).statusCode).toBe(404);
+    expect((await call('GET', `/api/walks/${walkId}`, 'analyst')).statusCode).toBe(403);
+  });
+
+  it('stores an observation once however often the phone resends it, redacting its note', async () => {
+    const obs = observation();
+    const first = await call('POST', `/api/walks/${walkId}/observations`, 'police', obs);
+    expect(first.statusCode).toBe(201);
+    expect(first.json().note).not.toContain('070');
+    const again = await call('POST', `/api/walks/${walkId}/observations`, 'police', obs);
+    expect([again.statusCode, again.json()]).toEqual([200, first.json()]);
+    expect(await count()).toBe(1);
+    // The first observation starts the walk.
+    expect((await call('GET', `/api/walks/${walkId}`, 'police')).json().status).toBe('ongoing');
+    // Two sends at once still make one row.
+    const twin = observation({ item_id: items.get('vegetation'), severity: 'high' });
+    const both = await Promise.all(
+      [1, 2].map(() => call('POST', `/api/walks/${walkId}/observations`, 'coordinator', twin)),
+    );
+    expect(both.map((r) => r.statusCode).sort()).toEqual([200, 201]);
+    expect(await count()).toBe(2);
+    const audits = await getDb()
+      .db.selectFrom('audit_events')
+      .select('entity_id')
+      .where('entity_type', '=', 'walk_observation')
+      .where('action', '=', 'create')
+      .execute();
+    expect(audits.map((a) => a.entity_id).sort()).toEqual([obs.id, twin.id].sort());
+  });
+
+  it('refuses bad observations with a 4xx and no row', async () => {
+    const post = (body: object, who: Who = 'police') => call('POST', `/api/walks/${walkId}/observations`, who, body);
+    expect((await post(observation({ id: 'inte-ett-uuid' }))).statusCode).toBe(400);
+    expect((await post(observation({ severity: 'extreme' }))).statusCode).toBe(400);
+    expect((await post(observation({ lat: 91 }))).statusCode).toBe(400);
+    expect((await post(observation({ note: 'x'.repeat(1001) }))).statusCode).toBe(400);
+    const inactive = await post(observation({ item_id: items.get('lekplats') }));
+    expect([inactive.statusCode, inactive.json().error.details[0].code]).toEqual([400, 'unknown_item']);
+    expect((await post(observation(), 'outsider')).statusCode).toBe(404);
+    expect((await post(observation(), 'analyst')).statusCode).toBe(403);
+    expect(await count()).toBe(2);
+  });
+
+  it("keeps a photo without EXIF or GPS, with a thumbnail; a resend replaces it; a phone's HEIC is taken; other files are refused with a code", async () => {
+    const obs = (await call('POST', `/api/walks/${walkId}/observations`, 'traffic', observation())).json();
+    const original = await photoWithGps();
+    expect((await sharp(original).metadata()).exif?.toString('latin1')).toContain('WalkCam');
+    const put = (content: Buffer, who: Who = 'traffic') => {
+      const body = multipart(content);
+      return app.inject({
+        method: 'PUT',
+        url: `/api/walks/${walkId}/observations/${obs.id}/photo`,
+        headers: { ...as[who], ...body.headers },
+        payload: body.payload,
+      });
+    };
+    const res = await put(original);
+    expect([res.statusCode, res.json()]).toEqual([200, { width: 1200, height: 900 }]);
+    expect((await put(original)).statusCode).toBe(200);
+    const rows = await getDb()
+      .db.selectFrom('walk_observation_photos')
+      .selectAll()
+      .where('observation_id', '=', obs.id)
+      .execute();
+    expect(rows).toHaveLength(1);
+    for (const size of ['full', 'thumb']) {
+      const got = await call('GET', `/api/walks/${walkId}/observations/${obs.id}/photo?size=${size}`, 'police');
+      expect([got.statusCode, got.headers['content-type']]).toEqual([200, 'image/jpeg']);
+      const meta = await sharp(got.rawPayload).metadata();
+      expect([meta.exif, meta.xmp, meta.icc, meta.iptc]).toEqual([undefined, undefined, undefined, undefined]);
+      expect(got.rawPayload.toString('latin1')).not.toMatch(/Exif|WalkCam|GPS/);
+      expect(meta.width).toBe(size === 'full' ? 1200 : 320);
+    }
+    expect((await call('GET', `/api/walks/${walkId}/observations/${obs.id}/photo`, 'outsider')).statusCode).toBe(404);
+    const heic = await put(
+      await readFile(new URL('../../../tests/fixtures/photos/phone-with-gps.heic', import.meta.url)),
+    );
+    expect([heic.statusCode, heic.json()]).toEqual([200, { width: 320, height: 240 }]);
+    const text = await put(Buffer.from('inte en bild'));
+    expect([text.statusCode, text.json().error.details[0].code]).toEqual([415, 'not_a_photo']);
+    expect((await put(original, 'outsider')).statusCode).toBe(404);
+  });
+
+  it('reports each observation with its responsible unit and turns one into a problem and one into inbox work', async () => {
+    const report = (await call('GET', `/api/walks/${walkId}/report`, 'coordinator')).json();
+    const byItem = (code: string) =>
+      report.observations.filter((o: { item: { code: string } }) => o.item.code === code);
+    expect(byItem('klotter').map((o: { responsible_unit: { name: string } }) => o.responsible_unit.name)).toEqual([
+      'Trafiknämnden',
+      'Trafiknämnden',
+    ]);
+    expect(byItem('vegetation')[0].responsible_unit.name).toBe('Södra stadsdelsnämnden');
+
+    const [graffiti] = byItem('klotter');
+    const routed = await call('POST', `/api/walks/${walkId}/observations/${graffiti.id}/route`, 'coordinator');
+    expect(routed.statusCode).toBe(200);
+    const inbox = (await call('GET', `/api/inbox?unit_id=${trafficUnit}`, 'traffic')).json();
+    expect(
+      inbox.items.filter(
+        (i: { kind: string; id: string }) => i.kind === 'incident' && i.id === routed.json().incident_id,
+      ),
+    ).toHaveLength(1);
+    expect(
+      (await call('POST', `/api/walks/${walkId}/observations/${graffiti.id}/route`, 'coordinator')).statusCode,
+    ).toBe(409);
+
+    const [bushes] = byItem('vegetation');
+    expect(
+      (await call('POST', `/api/walks/${walkId}/observations/${bushes.id}/problem`, 'police', {})).statusCode,
+    ).toBe(403);
+    const problem = await call('POST', `/api/walks/${walkId}/observations/${bushes.id}/problem`, 'coordinator', {});
+    expect(problem.statusCode).toBe(200);
+    const created = (await call('GET', `/api/problems/${problem.json().problem_id}`, 'coordinator')).json();
+    expect(created.evidence.map((e: { kind: string; ref: string }) => [e.kind, e.ref])).toEqual([
+      ['walk_observation', bushes.id],
+    ]);
+    expect(created.owner_unit_id ?? created.owner_unit?.id).toBe(org.unitId);
+    expect(
+      (await call('POST', `/api/walks/${walkId}/observations/${bushes.id}/problem`, 'coordinator', {})).statusCode,
+    ).toBe(409);
+  });
+
+  it('finishes the walk: no new observations, but a resend of a stored one still answers with it', async () => {
+    const stored = (await call('GET', `/api/walks/${walkId}/observations`, 'police')).json().observations[0];
+    const done = await call('POST', `/api/walks/${walkId}/status`, 'police', { status: 'finished' });
+    expect([done.statusCode, done.json().status, done.json().can_capture]).toEqual([200, 'finished', false]);
+    const late = await call('POST', `/api/walks/${walkId}/observations`, 'police', observation());
+    expect([late.statusCode, late.json().error.code]).toEqual([409, 'INVALID_TRANSITION']);
+    const resend = await call('POST', `/api/walks/${walkId}/observations`, 'police', {
+      id: stored.id,
+      item_id: stored.item.id,
+      lon: stored.lon,
+      lat: stored.lat,
+      severity: stored.severity,
+    });
+    expect([resend.statusCode, resend.json().id]).toEqual([200, stored.id]);
+    expect((await call('POST', `/api/walks/${walkId}/status`, 'police', { status: 'ongoing' })).statusCode).toBe(409);
+  });
+});

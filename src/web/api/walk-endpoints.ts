@@ -1,0 +1,28 @@
+import { walksContract as routes } from '../../contracts/walks.contract.js';
+import type { ChecklistItemCreate, ChecklistItemUpdate, ObservationCreate, WalkCreate } from '../../domain/walks.js';
+import { call, routeUrl } from './call.js';
+
+/** Safety walks: checklist, planning, capture, photos and the report's follow-up. */
+export const walkEndpoints = {
+  checklist: () => call(routes.checklist),
+  createChecklistItem: (body: ChecklistItemCreate) => call(routes.createChecklistItem, { body }),
+  updateChecklistItem: (id: string, body: ChecklistItemUpdate) =>
+    call(routes.updateChecklistItem, { params: { id }, body }),
+  list: () => call(routes.list),
+  create: (body: WalkCreate) => call(routes.create, { body }),
+  get: (id: string) => call(routes.get, { params: { id } }),
+  setStatus: (id: string, status: 'ongoing' | 'finished') =>
+    call(routes.setStatus, { params: { id }, body: { status } }),
+  observations: (id: string) => call(routes.observations, { params: { id } }),
+  addObservation: (id: string, body: ObservationCreate) => call(routes.addObservation, { params: { id }, body }),
+  attachPhoto: (id: string, observationId: string, photo: Blob, name: string) => {
+    const form = new FormData();
+    form.append('photo', photo, name);
+    return call(routes.attachPhoto, { params: { id, observationId }, body: form });
+  },
+  photoUrl: (id: string, observationId: string, size: 'full' | 'thumb') =>
+    routeUrl(routes.photo, { params: { id, observationId }, query: { size } }),
+  report: (id: string) => call(routes.report, { params: { id } }),
+  toProblem: (id: string, observationId: string) => call(routes.toProblem, { params: { id, observationId }, body: {} }),
+  toInbox: (id: string, observationId: string) => call(routes.toInbox, { params: { id, observationId } }),
+};
