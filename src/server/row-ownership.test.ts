@@ -35,7 +35,10 @@ type Ids = Record<
   | 'consultation'
   | 'period'
   | 'evaluation'
-  | 'place',
+  | 'place'
+  | 'walk'
+  | 'walkItem'
+  | 'observation',
   string
 >;
 type Call = { url: string; payload?: object };
@@ -46,6 +49,13 @@ const evaluationDesign = (i: Ids) => ({
   before: { from: '2025-01-01', to: '2025-06-30' },
   after: { from: '2025-09-01', to: '2026-02-28' },
   categories: ['klotter'],
+});
+const walkPlan = (i: Ids) => ({
+  title: 'Trygghetsvandring',
+  unit_id: i.district,
+  area_id: i.area,
+  walk_date: '2026-10-01',
+  invited_unit_ids: [i.traffic],
 });
 type Entry = { owned: (ids: Ids) => Call } | { notOwned: string };
 
@@ -223,6 +233,38 @@ const WRITES: Record<string, Entry> = {
       url: `/api/places/${i.place}/figures`,
       payload: { months: [{ month: '2026-01', visitors: 100, opening_hours: null }] },
     }),
+  },
+
+  'POST /api/walks/checklist': {
+    notOwned: 'the organisation-wide walk checklist, kept by coordinators and admins (walks:checklist)',
+  },
+  'PATCH /api/walks/checklist/:id': {
+    notOwned: 'the organisation-wide walk checklist, kept by coordinators and admins (walks:checklist)',
+  },
+  'POST /api/walks': { owned: (i) => ({ url: '/api/walks', payload: walkPlan(i) }) },
+  'POST /api/walks/:id/status': {
+    owned: (i) => ({ url: `/api/walks/${i.walk}/status`, payload: { status: 'finished' } }),
+  },
+  'POST /api/walks/:id/observations': {
+    owned: (i) => ({
+      url: `/api/walks/${i.walk}/observations`,
+      payload: {
+        id: '0b9c5a52-3f55-4d7e-9d0a-6f1f2f3c4d5e',
+        item_id: i.walkItem,
+        lon: 18.02,
+        lat: 59.27,
+        severity: 'high',
+      },
+    }),
+  },
+  'PUT /api/walks/:id/observations/:observationId/photo': {
+    owned: (i) => ({ url: `/api/walks/${i.walk}/observations/${i.observation}/photo` }),
+  },
+  'POST /api/walks/:id/observations/:observationId/problem': {
+    owned: (i) => ({ url: `/api/walks/${i.walk}/observations/${i.observation}/problem`, payload: {} }),
+  },
+  'POST /api/walks/:id/observations/:observationId/route': {
+    owned: (i) => ({ url: `/api/walks/${i.walk}/observations/${i.observation}/route` }),
   },
 
   'PUT /api/situation/districts/:area_id/thresholds': {
@@ -438,6 +480,26 @@ describe('every write route × records of another unit or district', () => {
     });
     ids.lawDocument = (
       await ok('POST', '/api/law-documents', { kind: 'cause_analysis', district_id: ids.district })
+    ).id;
+    // A walk of the south district with the traffic unit invited, and one observation on it.
+    ids.walkItem = (
+      await ok('POST', '/api/walks/checklist', {
+        code: 'belysning',
+        label: 'Belysning',
+        label_en: 'Lighting',
+        setting: 'outdoor',
+        category: 'klotter',
+      })
+    ).id;
+    ids.walk = (await ok('POST', '/api/walks', walkPlan(ids))).id;
+    ids.observation = (
+      await ok('POST', `/api/walks/${ids.walk}/observations`, {
+        id: '5d0f3c1e-8a2b-4c6d-9e7f-0a1b2c3d4e5f',
+        item_id: ids.walkItem,
+        lon: 18.02,
+        lat: 59.27,
+        severity: 'medium',
+      })
     ).id;
     ids.report = (await ok('POST', '/api/situation/reports', { area_id: ids.area, week: '2026-W40' })).report.id;
     const meeting = await ok('POST', `/api/situation/reports/${ids.report}/meeting`, {

@@ -38,12 +38,13 @@ export async function attachObservationPhoto(
   ctx: ServiceContext,
   walkId: string,
   observationId: string,
-  input: Buffer,
+  readPhoto: () => Promise<Buffer>,
 ): Promise<{ width: number; height: number }> {
   const { units } = await walkWithRow(ctx, walkId);
   assertCaptures(ctx, units);
   await observationOfWalk(ctx, walkId, observationId);
-  const photo = await processPhoto(input);
+  // The upload is read only once the caller may add it: a stranger's file is never decoded.
+  const photo = await processPhoto(await readPhoto());
   await inTransaction(ctx.db, async (trx) => {
     await upsertObservationPhoto(trx, {
       observation_id: observationId,

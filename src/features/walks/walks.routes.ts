@@ -31,7 +31,7 @@ export const walksRoutes: FastifyPluginAsyncZod = async (app) => {
   });
   serveHttp(app, routes.attachPhoto, async ({ context, params, request }) => {
     const ctx = await context();
-    return attachObservationPhoto(ctx, params.id, params.observationId, await receivePhoto(request));
+    return attachObservationPhoto(ctx, params.id, params.observationId, () => receivePhoto(request));
   });
   serveHttp(app, routes.photo, async ({ context, params, query, reply }) =>
     sendPhoto(reply, await getObservationPhoto(await context(), params.id, params.observationId, query.size)),
