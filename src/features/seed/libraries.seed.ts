@@ -74,61 +74,64 @@ type Manual = { skip: string } | { stadsdel?: string; station?: string; why: str
  */
 const MANUAL: Record<string, Manual> = {
   'Barnens bokbuss': { skip: 'mobile library bus without a fixed site' },
-  'Brommaplans bibliotek': { station: 'Brommaplan', why: 'named after Brommaplan; placed at the metro station there' },
+  'Brommaplans bibliotek': {
+    station: 'Brommaplan',
+    why: 'uppkallat efter Brommaplan; placerat vid tunnelbanestationen där',
+  },
   'Enskede bibliotek': {
     stadsdel: 'ENSKEDEDALEN',
-    why: 'assumed to be the library in Dalen (Dalens allé) run by the Enskede libraries (Mitt i); unverified',
+    why: 'antaget vara biblioteket i Dalen (Dalens allé) som drivs av Enskede bibliotek (Mitt i); inte kontrollerat',
   },
   'Luma bibliotek': {
     stadsdel: 'SÖDRA HAMMARBYHAMNEN',
     station: 'Luma',
-    why: 'Luma in Hammarby sjöstad; placed at the Luma light-rail stop',
+    why: 'Luma i Hammarby sjöstad; placerat vid Lumas hållplats på Tvärbanan',
   },
   'Norra Djurgårdsstadens bibliotek': {
     stadsdel: 'HJORTHAGEN',
     station: 'Ropsten',
-    why: 'Bobergsgatan 81, Norra Djurgårdsstaden, near Ropsten',
+    why: 'Bobergsgatan 81, Norra Djurgårdsstaden, nära Ropsten',
   },
-  'Skarpnäcks bibliotek': { station: 'Skarpnäck', why: 'named after Skarpnäck; placed at the metro station' },
-  'Spånga bibliotek': { station: 'Spånga', why: 'Spånga centrum by the commuter-rail station' },
+  'Skarpnäcks bibliotek': { station: 'Skarpnäck', why: 'uppkallat efter Skarpnäck; placerat vid tunnelbanestationen' },
+  'Spånga bibliotek': { station: 'Spånga', why: 'Spånga centrum vid pendeltågsstationen' },
   'Sture bibliotek': {
     stadsdel: 'ÖSTERMALM',
     station: 'Östermalmstorg',
-    why: 'inside Östermalmstorg metro station at the Sture exit (opened 2009; tea.se)',
+    why: 'i Östermalmstorgs tunnelbanestation vid uppgången mot Sturegallerian (öppnat 2009; tea.se)',
   },
   'Telefonplans bibliotek': {
     stadsdel: 'MIDSOMMARKRANSEN',
     station: 'Telefonplan',
-    why: 'Telefonplan 1, by the metro station',
+    why: 'Telefonplan 1, vid tunnelbanestationen',
   },
   'Tranströmerbiblioteket/PUNKT': {
     stadsdel: 'SÖDERMALM',
     station: 'Medborgarplatsen',
-    why: 'in Medborgarhuset at Medborgarplatsen',
+    why: 'i Medborgarhuset vid Medborgarplatsen',
   },
   'Östermalms bibliotek': {
     stadsdel: 'ÖSTERMALM',
     station: 'Karlaplan',
-    why: 'in the Fältöversten centre at Karlaplan',
+    why: 'i Fältöversten vid Karlaplan',
   },
   'Stadsarkivet Kungsklippan': {
     stadsdel: 'KUNGSHOLMEN',
     station: 'Rådhuset',
-    why: 'Kungsklippan 6, a few hundred metres from Rådhuset station',
+    why: 'Kungsklippan 6, några hundra meter från Rådhusets station',
   },
   'Stadsarkivet Liljeholmskajen': {
     stadsdel: 'LILJEHOLMEN',
     station: 'Liljeholmen',
-    why: 'Sjöviksvägen 126 at Liljeholmskajen/Årstadal, about 0.5 km east of Liljeholmen station',
+    why: 'Sjöviksvägen 126 vid Liljeholmskajen/Årstadal, ungefär 0,5 km öster om Liljeholmens station',
   },
 };
 
 const MODE_LABEL: Record<string, string> = {
-  subway: 'metro station',
-  rail: 'commuter-rail station',
-  lightrail: 'light-rail stop',
-  tram: 'tram stop',
-  ferry: 'ferry pier',
+  subway: 'tunnelbanestation',
+  rail: 'pendeltågsstation',
+  lightrail: 'hållplats för lokalbana',
+  tram: 'spårvagnshållplats',
+  ferry: 'båtbrygga',
 };
 
 /**
@@ -184,7 +187,7 @@ function locate(
       lon: row.lon,
       lat: row.lat,
       approximate: false,
-      note: `coordinate as published (${row.coord_source}); see shared/data/SOURCES.md`,
+      note: `Koordinat enligt publicerad källa (${row.coord_source.replace(/^web:/, '')})`,
     };
   }
   const key = manual?.stadsdel ?? (row.stadsdel || undefined);
@@ -198,22 +201,22 @@ function locate(
         lon: station.lon,
         lat: station.lat,
         approximate: true,
-        note: `approximate: position of ${station.name} ${MODE_LABEL[station.mode] ?? 'station'} (stockholms-puls network, CC BY 4.0)${why}`,
+        note: `Ungefärligt läge: vid ${station.name} (${MODE_LABEL[station.mode] ?? 'station'}) enligt linjenätet från stockholms-puls (CC BY 4.0)${why}`,
       };
     }
   }
   if (key === undefined) throw new Error(`${LIBRARIES_FILE}: no stadsdel and no station for '${row.name}'`);
   const n = neighbourhoodByKey(ctx, key);
   const { point, method } = interiorPoint(n.geometry);
-  const how = method === 'bbox-centre' ? 'centre of the bounding box' : 'an interior point (scanline midpoint)';
+  const how = method === 'bbox-centre' ? 'mitten av rektangeln runt stadsdelen' : 'en punkt inuti stadsdelen';
   const rejected = station
-    ? `; the station point ${station.name} in the source lies outside ${n.name}, so it was not used`
+    ? `; hållplatsen ${station.name} ligger enligt källan utanför ${n.name} och användes inte`
     : '';
   return {
     lon: point[0],
     lat: point[1],
     approximate: true,
-    note: `approximate: ${how} of stadsdel ${n.name}${rejected}${why}`,
+    note: `Ungefärligt läge: ${how} ${n.name}${rejected}${why}`,
   };
 }
 

@@ -2,7 +2,7 @@ import { neighbourhoodAt, type PlaceContext, type PlannedPlace } from './place-c
 import { slugify } from './slug.js';
 import { UNIT } from './units.seed.js';
 
-const HAND_PLACED_NOTE = 'approximate, hand-placed from public maps';
+const HAND_PLACED_NOTE = 'Ungefärligt läge, utsatt för hand efter offentliga kartor';
 
 /**
  * Well-known squares, centres and parks, hand-placed from public maps (good to ~50–100 m; several
@@ -58,9 +58,9 @@ export function planOutdoorPlaces(ctx: PlaceContext): {
       lat: s.lat,
       approximate: misplaced,
       note:
-        'station point from the stockholms-puls network (CC BY 4.0), rounded to 4 decimals (~10 m); the station, not a particular entrance' +
+        'Stationens läge enligt linjenätet från stockholms-puls (CC BY 4.0), avrundat till ungefär 10 m; stationen, inte en viss uppgång' +
         (misplaced
-          ? `. Suspect: it lies in ${neighbourhood.name}, not in its namesake stadsdel ${namesake}; the source may misplace it`
+          ? `. Osäkert: punkten ligger i ${neighbourhood.name}, inte i stadsdelen ${namesake} som stationen heter efter; källan kan ha placerat den fel`
           : ''),
       address: null,
       neighbourhood,

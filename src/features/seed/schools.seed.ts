@@ -43,7 +43,7 @@ export async function planSchoolYards(
       lon,
       lat,
       approximate: true,
-      note: `school building address geocoded in SISAB's 2019 list (${sisab_id}, ebo-data-grid, MIT); the yard lies around it`,
+      note: `Ungefärligt läge: skolbyggnadens adress i SISAB:s lista från 2019 (${sisab_id}), omräknad till en punkt; skolgården ligger runt byggnaden`,
       address: `${address}, ${postal_code} ${postal_town}`,
       neighbourhood,
       ownerSlug: SISAB,

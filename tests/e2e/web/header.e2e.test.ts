@@ -25,16 +25,21 @@ const ROLES = [
       'Programmet',
       'Importera',
       'Trygghetsmätningar',
+      'Trygghetsvandringar',
       'Granskningslogg',
       'Utlämnanden',
       'Användare och roller',
       'Gallring',
+      'Bakgrundsjobb',
       'Ansvarsmatris',
       'Servicenivåer',
     ],
   },
-  { who: 'samordnare.eav', more: ['Programmet', 'Importera', 'Trygghetsmätningar', 'Ansvarsmatris', 'Servicenivåer'] },
-  { who: 'polis', more: ['Trygghetsmätningar', 'Ansvarsmatris', 'Servicenivåer'] },
+  {
+    who: 'samordnare.eav',
+    more: ['Programmet', 'Importera', 'Trygghetsmätningar', 'Trygghetsvandringar', 'Ansvarsmatris', 'Servicenivåer'],
+  },
+  { who: 'polis', more: ['Trygghetsmätningar', 'Trygghetsvandringar', 'Ansvarsmatris', 'Servicenivåer'] },
 ] as const;
 
 beforeAll(async () => {
@@ -101,8 +106,8 @@ describe('header', () => {
     await page.keyboard.press('Escape');
     expect([await more.getAttribute('aria-expanded'), (await focused(page)).text]).toEqual(['false', 'Mer▾']);
     await page.keyboard.press('Enter');
-    // Programmet, Importera, Trygghetsmätningar, Granskningslogg.
-    for (let i = 0; i < 4; i++) await page.keyboard.press('Tab');
+    // Programmet, Importera, Trygghetsmätningar, Trygghetsvandringar, Granskningslogg.
+    for (let i = 0; i < 5; i++) await page.keyboard.press('Tab');
     await page.keyboard.press('Enter');
     await page.getByRole('heading', { level: 1, name: 'Granskningslogg' }).waitFor();
     expect(await more.getAttribute('aria-expanded')).toBe('false');

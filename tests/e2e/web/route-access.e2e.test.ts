@@ -181,33 +181,36 @@ async function visit(page: Page, url: string) {
         { timeout: Math.max(deadline - Date.now(), 1), polling: 100 },
       )
       .catch(() => undefined);
-  const unsettled = () =>
-    page.evaluate(() => {
-      const main = document.querySelector('main');
-      return (
-        main === null ||
-        main.querySelectorAll('.loading').length > 0 ||
-        main.querySelector('h1, [data-testid=no-access], [data-testid=not-found]') === null
-      );
-    });
+  // The page's state and whether it has settled, read at one instant: a redirect between two reads would
+  // otherwise pair "settled" with the next page's empty main. A navigation during the read counts as unsettled.
+  const read = () =>
+    page
+      .evaluate(() => {
+        const main = document.querySelector('main');
+        return {
+          settled:
+            main !== null &&
+            main.querySelectorAll('.loading').length === 0 &&
+            main.querySelector('h1, [data-testid=no-access], [data-testid=not-found]') !== null,
+          h1: [...(main?.querySelectorAll('h1') ?? [])].map((e) => (e.textContent ?? '').trim()),
+          noAccess: (main?.querySelectorAll('[data-testid=no-access]').length ?? 0) > 0,
+          notFound: (main?.querySelectorAll('[data-testid=not-found]').length ?? 0) > 0,
+          text: (main?.textContent ?? '').replace(/\s+/g, ' ').trim(),
+          loading: (main?.querySelectorAll('.loading').length ?? 0) > 0,
+        };
+      })
+      .catch(() => null);
   // A page has settled when it shows a heading, the access message or the not-found notice (a record page of a
   // record the role may not see has no heading of its own). Data may arrive after the heading, one answer may
   // start the next request (a frozen report, then its meeting and map), and a page may send the visitor on (a coordinator's situation picture to their district's): wait
   // until the page stays settled for a moment, then give it that moment to show an error.
+  let state: Awaited<ReturnType<typeof read>>;
   do {
     await settled();
     await page.waitForTimeout(400);
-  } while ((await unsettled()) && Date.now() < deadline);
-  return page.evaluate(() => {
-    const main = document.querySelector('main');
-    return {
-      h1: [...(main?.querySelectorAll('h1') ?? [])].map((e) => (e.textContent ?? '').trim()),
-      noAccess: (main?.querySelectorAll('[data-testid=no-access]').length ?? 0) > 0,
-      notFound: (main?.querySelectorAll('[data-testid=not-found]').length ?? 0) > 0,
-      text: (main?.textContent ?? '').replace(/\s+/g, ' ').trim(),
-      loading: (main?.querySelectorAll('.loading').length ?? 0) > 0,
-    };
-  });
+    state = await read();
+  } while (!state?.settled && Date.now() < deadline);
+  return state ?? { h1: [], noAccess: false, notFound: false, text: '', loading: true };
 }
 
 const GENERIC_ERRORS = /Något gick fel|Something went wrong|Sidan finns inte|This page does not exist/;
