@@ -55,11 +55,15 @@ export async function countIncidents(db: Kysely<Database>, source?: string): Pro
 }
 
 /** A multipart/form-data body with one file field, as a browser's FormData sends it. */
-export function multipartUpload(fileName: string, content: string | Buffer) {
+export function multipartUpload(
+  fileName: string,
+  content: string | Buffer,
+  { field = 'file', type = 'application/octet-stream' }: { field?: string; type?: string } = {},
+) {
   const boundary = `----trygg${Math.random().toString(16).slice(2)}`;
   const payload = Buffer.concat([
     Buffer.from(
-      `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${fileName}"\r\nContent-Type: application/octet-stream\r\n\r\n`,
+      `--${boundary}\r\nContent-Disposition: form-data; name="${field}"; filename="${fileName}"\r\nContent-Type: ${type}\r\n\r\n`,
     ),
     Buffer.from(content),
     Buffer.from(`\r\n--${boundary}--\r\n`),

@@ -4,6 +4,7 @@ import sharp from 'sharp';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { buildApp } from '../../server/app.js';
 import { monthsBefore, runRetention } from '../gdpr/gdpr.service.js';
+import { multipartUpload } from '../../../tests/factories/imports.factory.js';
 import { createTestOrganisation, type TestOrganisation, testContext } from '../../../tests/factories/org.factory.js';
 import { signedInAs } from '../../../tests/factories/users.factory.js';
 import { describeEachEngine } from '../../../tests/setup/test-db.js';
@@ -26,18 +27,6 @@ const photoWithGps = () =>
       },
     })
     .toBuffer();
-
-function multipart(content: Buffer, field = 'photo', type = 'image/jpeg') {
-  const boundary = `----trygg${Math.random().toString(16).slice(2)}`;
-  const payload = Buffer.concat([
-    Buffer.from(
-      `--${boundary}\r\nContent-Disposition: form-data; name="${field}"; filename="bild.jpg"\r\nContent-Type: ${type}\r\n\r\n`,
-    ),
-    content,
-    Buffer.from(`\r\n--${boundary}--\r\n`),
-  ]);
-  return { payload, headers: { 'content-type': `multipart/form-data; boundary=${boundary}` } };
-}
 
 describeEachEngine('the resident hears back: photo, history, replies, receipt lookup', (getDb) => {
   let app: FastifyInstance;
@@ -64,8 +53,8 @@ describeEachEngine('the resident hears back: photo, history, replies, receipt lo
       .executeTakeFirstOrThrow();
     return { receipt, id };
   };
-  const upload = (receipt: string, content: Buffer, field?: string) => {
-    const body = multipart(content, field);
+  const upload = (receipt: string, content: Buffer, field = 'photo') => {
+    const body = multipartUpload('bild.jpg', content, { field, type: 'image/jpeg' });
     return app.inject({
       method: 'POST',
       url: `/api/public/reports/${receipt}/photo`,

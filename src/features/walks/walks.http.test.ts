@@ -3,6 +3,7 @@ import { readFile } from 'node:fs/promises';
 import type { FastifyInstance } from 'fastify';
 import sharp from 'sharp';
 import { afterAll, beforeAll, expect, it } from 'vitest';
+import { multipartUpload } from '../../../tests/factories/imports.factory.js';
 import { createTestOrganisation, createTestUnit, type TestOrganisation } from '../../../tests/factories/org.factory.js';
 import { signedInAs } from '../../../tests/factories/users.factory.js';
 import { describeEachEngine } from '../../../tests/setup/test-db.js';
@@ -25,18 +26,6 @@ const photoWithGps = () =>
       },
     })
     .toBuffer();
-
-function multipart(content: Buffer, type = 'image/jpeg') {
-  const boundary = `----walk${Math.random().toString(16).slice(2)}`;
-  const payload = Buffer.concat([
-    Buffer.from(
-      `--${boundary}\r\nContent-Disposition: form-data; name="photo"; filename="bild.jpg"\r\nContent-Type: ${type}\r\n\r\n`,
-    ),
-    content,
-    Buffer.from(`\r\n--${boundary}--\r\n`),
-  ]);
-  return { payload, headers: { 'content-type': `multipart/form-data; boundary=${boundary}` } };
-}
 
 describeEachEngine('safety walks: checklist, planning, idempotent capture, photos without EXIF, report', (getDb) => {
   let app: FastifyInstance;
@@ -272,7 +261,7 @@ describeEachEngine('safety walks: checklist, planning, idempotent capture, photo
     const original = await photoWithGps();
     expect((await sharp(original).metadata()).exif?.toString('latin1')).toContain('WalkCam');
     const put = (content: Buffer, who: Who = 'traffic') => {
-      const body = multipart(content);
+      const body = multipartUpload('bild.jpg', content, { field: 'photo', type: 'image/jpeg' });
       return app.inject({
         method: 'PUT',
         url: `/api/walks/${walkId}/observations/${obs.id}/photo`,
