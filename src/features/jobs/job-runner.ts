@@ -48,6 +48,10 @@ export function periodJobId(name: string, period: number): string {
 const tickMs = (jobs: readonly PeriodicJob[], options: RunnerOptions) =>
   options.tickMs ?? Math.min(30_000, ...jobs.map((j) => j.periodSeconds * 100));
 
+const WORK_POLL_MS = 500;
+/** How long stopping waits for jobs running here before leaving them to expire and run elsewhere. */
+const STOP_WAIT_MS = 20_000;
+
 const message = (error: unknown) => (error instanceof Error ? error.message : String(error));
 
 /**
@@ -110,14 +114,51 @@ export function pgBossRunner(
     }
   };
 
+  /** A job's outcome is recorded here; losing the database meanwhile leaves the job to expire and be tried again. */
+  const settle = async (record: () => Promise<unknown>, name: string) => {
+    try {
+      await record();
+    } catch (error) {
+      options.onError?.(error, name);
+    }
+  };
+  const runFetched = async (job: PeriodicJob) => {
+    for (const fetched of (await boss.fetch(job.name)) ?? []) {
+      try {
+        await job.run();
+        await settle(() => boss.complete(job.name, fetched.id), job.name);
+      } catch (error) {
+        const failure = error instanceof Error ? error : new Error(String(error));
+        await settle(
+          () => boss.fail(job.name, fetched.id, { message: failure.message, stack: failure.stack }),
+          job.name,
+        );
+      }
+    }
+  };
+  let stopping = false;
+  const loops: Array<Promise<void>> = [];
+  /**
+   * pg-boss's own worker (`work`) records a job's outcome without awaiting it, so a connection lost at that
+   * instant is an unhandled rejection that ends the process; this loop fetches and records by itself.
+   */
+  const workLoop = async (job: PeriodicJob) => {
+    while (!stopping) {
+      try {
+        await runFetched(job);
+      } catch (error) {
+        options.onError?.(error, job.name);
+      }
+      await new Promise((resolve) => setTimeout(resolve, WORK_POLL_MS).unref());
+    }
+  };
+
   return {
     async start() {
       await boss.start();
       for (const job of jobs) {
         await createQueue(boss, job.name);
-        await boss.work(job.name, { pollingIntervalSeconds: 0.5 }, async () => {
-          await job.run();
-        });
+        loops.push(workLoop(job));
       }
       await enqueue();
       timer = setInterval(() => void enqueue(), tickMs(jobs, options));
@@ -125,7 +166,9 @@ export function pgBossRunner(
     },
     async stop() {
       clearInterval(timer);
-      await boss.stop({ graceful: true, wait: true, timeout: 20_000 });
+      stopping = true;
+      await Promise.race([Promise.all(loops), new Promise((resolve) => setTimeout(resolve, STOP_WAIT_MS).unref())]);
+      await boss.stop({ graceful: false, wait: true });
     },
     list: (limit = 100) => listBossJobs(db, connection.schema, limit),
     async queueDepth() {

@@ -1,33 +1,11 @@
-import { type ChildProcess, spawn } from 'node:child_process';
 import { sql } from 'kysely';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestOrganisation } from '../../factories/org.factory.js';
 import { openTestDb, TEST_POSTGRES_URL, type TestDb, withSchemaLock } from '../../setup/test-db.js';
+import { startServeProcess, type ServeProcess } from '../../setup/serve-process.js';
 
-const main = new URL('../../../src/cli/main.ts', import.meta.url).pathname;
-
-/** Starts `trygg serve` as its own process (from the sources) and resolves once it listens. */
-function startServer(env: Record<string, string>): Promise<{ child: ChildProcess; url: string; output: () => string }> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', main, 'serve', '--port', '0'], {
-      env: { ...process.env, ...env },
-    });
-    let output = '';
-    const timer = setTimeout(() => reject(new Error(`server did not start:\n${output}`)), 60_000);
-    const onData = (chunk: Buffer) => {
-      output += chunk.toString();
-      const match = output.match(/running on (http:\/\/localhost:\d+)/);
-      if (match) {
-        clearTimeout(timer);
-        resolve({ child, url: match[1]!.replace('localhost', '127.0.0.1'), output: () => output });
-      }
-    };
-    child.stdout.on('data', onData);
-    child.stderr.on('data', onData);
-    child.on('exit', (code) => reject(new Error(`server exited with ${code}:\n${output}`)));
-  });
-}
+const startServer = (env: Record<string, string>) => startServeProcess({ env });
 
 /**
  * PostgreSQL going away under a running server. The shared test database cannot be restarted (other suites
@@ -36,7 +14,7 @@ function startServer(env: Record<string, string>): Promise<{ child: ChildProcess
  */
 describe('the server when PostgreSQL ends its connections', () => {
   let testDb: TestDb;
-  let server: Awaited<ReturnType<typeof startServer>> | undefined;
+  let server: ServeProcess | undefined;
   let appName = '';
   const admin = new pg.Client({ connectionString: TEST_POSTGRES_URL });
 

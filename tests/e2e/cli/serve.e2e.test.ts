@@ -1,42 +1,28 @@
-import { type ChildProcess, spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { SMTPServer } from 'smtp-server';
 import { afterAll, describe, expect, it } from 'vitest';
+import { startServeProcess } from '../../setup/serve-process.js';
 
 const cli = new URL('../../../dist/server/cli/main.js', import.meta.url).pathname;
 
-/** Starts `trygg serve --seed-if-empty` as `npm start` does and collects what it prints until it listens. */
-function startServer(dataDir: string, smtpPort: number): Promise<{ child: ChildProcess; output: string; url: string }> {
-  return new Promise((resolve, reject) => {
-    const child = spawn('node', [cli, 'serve', '--seed-if-empty', '--port', '0'], {
-      env: {
-        ...process.env,
-        TRYGG_DATA_DIR: dataDir,
-        DATABASE_URL: '',
-        LOG_LEVEL: 'warn',
-        SMTP_URL: `smtp://127.0.0.1:${smtpPort}`,
-        MAIL_FROM: 'Trygg <no-reply@stockholm.example>',
-        TRYGG_MAIL_INTERVAL_SECONDS: '1',
-      },
-    });
-    let output = '';
-    const timer = setTimeout(() => reject(new Error(`server did not start:\n${output}`)), 150_000);
-    const onData = (chunk: Buffer) => {
-      output += chunk.toString();
-      const match = output.match(/running on (http:\/\/localhost:\d+)/);
-      if (match) {
-        clearTimeout(timer);
-        resolve({ child, output, url: match[1]!.replace('localhost', '127.0.0.1') });
-      }
-    };
-    child.stdout.on('data', onData);
-    child.stderr.on('data', onData);
-    child.on('exit', (code) => reject(new Error(`server exited with ${code}:\n${output}`)));
+/** As `npm start` runs it, from the build. */
+const startServer = (dataDir: string, smtpPort: number) =>
+  startServeProcess({
+    command: ['node', cli],
+    args: ['--seed-if-empty'],
+    timeoutMs: 150_000,
+    env: {
+      TRYGG_DATA_DIR: dataDir,
+      DATABASE_URL: '',
+      LOG_LEVEL: 'warn',
+      SMTP_URL: `smtp://127.0.0.1:${smtpPort}`,
+      MAIL_FROM: 'Trygg <no-reply@stockholm.example>',
+      TRYGG_MAIL_INTERVAL_SECONDS: '1',
+    },
   });
-}
 
 /** A mail server on loopback that keeps what it receives. */
 async function startSmtp(received: Array<{ to: string; data: string }>): Promise<{ server: SMTPServer; port: number }> {
@@ -82,8 +68,8 @@ describe('first start (what `npm start` runs)', () => {
   it('migrates, loads the demo once, prints one-time passwords for the demo accounts, and serves the app', async () => {
     smtp = await startSmtp(mails);
     started = await startServer(dataDir, smtp.port);
-    expect(started.output).toMatch(/admin\s+admin@stockholm\.example\s+[a-z2-9]{5}(-[a-z2-9]{5}){3}/);
-    expect(started.output).toMatch(/coordinator\s+samordnare\.eav@stockholm\.example/);
+    expect(started.output()).toMatch(/admin\s+admin@stockholm\.example\s+[a-z2-9]{5}(-[a-z2-9]{5}){3}/);
+    expect(started.output()).toMatch(/coordinator\s+samordnare\.eav@stockholm\.example/);
 
     const health = await fetch(`${started.url}/api/health`);
     expect(await health.json()).toEqual({ status: 'ok', engine: 'pglite' });
@@ -93,7 +79,7 @@ describe('first start (what `npm start` runs)', () => {
     const districts = await (await fetch(`${started.url}/api/areas?level=district`)).json();
     expect(districts).toHaveLength(11);
 
-    const password = started.output.match(/admin@stockholm\.example\s+(\S+)/)![1]!;
+    const password = started.output().match(/admin@stockholm\.example\s+(\S+)/)![1]!;
     const login = await fetch(`${started.url}/api/auth/login`, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },

@@ -1,43 +1,11 @@
-import { type ChildProcess, spawn } from 'node:child_process';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestOrganisation, type TestOrganisation } from '../../factories/org.factory.js';
 import { createUser, TEST_PASSWORD } from '../../factories/users.factory.js';
 import { openTestDb, TEST_POSTGRES_URL, type TestDb, withSchemaLock } from '../../setup/test-db.js';
+import { startServeProcess, type ServeProcess } from '../../setup/serve-process.js';
 
-const main = new URL('../../../src/cli/main.ts', import.meta.url).pathname;
-
-interface Server {
-  child: ChildProcess;
-  url: string;
-  exited: Promise<number | null>;
-}
-
-/** Starts `trygg serve` as its own process (from the sources) and resolves once it listens. */
-function startServer(env: Record<string, string>): Promise<Server> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', main, 'serve', '--port', '0'], {
-      env: { ...process.env, ...env },
-    });
-    const exited = new Promise<number | null>((done) => child.on('exit', (code) => done(code)));
-    let output = '';
-    const timer = setTimeout(() => {
-      child.kill('SIGKILL');
-      reject(new Error(`server did not start:\n${output}`));
-    }, 60_000);
-    const onData = (chunk: Buffer) => {
-      output += chunk.toString();
-      const match = output.match(/running on (http:\/\/localhost:\d+)/);
-      if (match) {
-        clearTimeout(timer);
-        resolve({ child, exited, url: match[1]!.replace('localhost', '127.0.0.1') });
-      }
-    };
-    child.stdout.on('data', onData);
-    child.stderr.on('data', onData);
-    void exited.then((code) => reject(new Error(`server exited with ${code}:\n${output}`)));
-  });
-}
+const startServer = (env: Record<string, string>) => startServeProcess({ env });
 
 /**
  * Two `trygg serve` processes on one PostgreSQL, as behind a load balancer: a session made on one is good on
@@ -48,7 +16,7 @@ function startServer(env: Record<string, string>): Promise<Server> {
 describe('two servers on one PostgreSQL', () => {
   let testDb: TestDb;
   let org: TestOrganisation;
-  const servers: Server[] = [];
+  const servers: ServeProcess[] = [];
   let headers: Record<string, string> = {};
 
   beforeAll(async () => {
@@ -81,7 +49,7 @@ describe('two servers on one PostgreSQL', () => {
     await testDb?.dispose();
   });
 
-  const reportCount = async (server: Server) => {
+  const reportCount = async (server: ServeProcess) => {
     const query = `area_id=${org.areas.southDistrict}&week=2026-W43`;
     const res = await fetch(`${server.url}/api/situation/report?${query}`, { headers });
     expect(res.status).toBe(200);
@@ -89,7 +57,7 @@ describe('two servers on one PostgreSQL', () => {
   };
 
   it('shows a write made on one server in the other’s cached situation report within a second', async () => {
-    const [a, b] = servers as [Server, Server];
+    const [a, b] = servers as [ServeProcess, ServeProcess];
     const before = await reportCount(b);
     expect(await reportCount(b)).toBe(before);
     const write = await fetch(`${a.url}/api/incidents`, {
