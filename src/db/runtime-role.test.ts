@@ -55,7 +55,7 @@ describe('running as a role that owns no table (MIGRATION_DATABASE_URL as owner,
     await withSchemaLock('shared', (client) => client.query(`CREATE SCHEMA ${schema}`));
     config = loadConfig({ DATABASE_URL: urlFor(schema, role), MIGRATION_DATABASE_URL: urlFor(schema) });
     app = await withSchemaLock('shared', () => openDatabase({ purpose: 'server' }, config));
-    owner = await openDatabase({ asOwner: true }, config);
+    owner = await withSchemaLock('shared', () => openDatabase({ asOwner: true }, config));
   });
   afterAll(async () => {
     await app?.close();

@@ -7,7 +7,7 @@ import { openTestDb, type TestDb } from '../setup/test-db.js';
 import { type FuzzFinding, fuzzRoute, rowCounts } from './api-fuzz.js';
 
 /** Generated requests per route; CI runs the default, bench/fuzz.ts many more. */
-const RUNS = Number(process.env.FUZZ_RUNS ?? 500);
+const RUNS = Number(process.env.FUZZ_RUNS ?? 300);
 
 /**
  * Fuzzes every `shards`-th JSON route starting at `shard`: the suite is split over several files so that

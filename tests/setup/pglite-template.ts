@@ -5,11 +5,14 @@ import { PGlite } from '@electric-sql/pglite';
 import type { TestProject } from 'vitest/node';
 import { connect } from '../../src/db/connect.js';
 import { migrateToLatest } from '../../src/db/migrate.js';
+import { DEFAULT_DEMO_INCIDENTS, type DemoData, seedDemo } from './demo-seed.js';
 
 declare module 'vitest' {
   export interface ProvidedContext {
     /** A dumped PGlite data directory with every migration applied (see openTestDb). */
     pgliteTemplate: string;
+    /** The same after the web suites' demo seed (see startTestServer), with what the seed made. */
+    seededTemplate: DemoData & { file: string };
   }
 }
 
@@ -21,13 +24,21 @@ declare module 'vitest' {
 export default async function setup(project: TestProject): Promise<() => void> {
   const dir = mkdtempSync(join(tmpdir(), 'trygg-pglite-template-'));
   const dataDir = join(dir, 'data');
-  const handle = await connect({ dataDir });
-  await migrateToLatest(handle.db);
-  await handle.close();
+  const migrated = await connect({ dataDir });
+  await migrateToLatest(migrated.db);
+  await migrated.close();
+  project.provide('pgliteTemplate', await dumpDataDir(dataDir, join(dir, 'migrated.tar')));
+  // Seeding Stockholm and hashing the demo accounts' passwords took each of some thirty web suites seconds.
+  const seeded = await connect({ dataDir });
+  const demo = await seedDemo(seeded.db, DEFAULT_DEMO_INCIDENTS);
+  await seeded.close();
+  project.provide('seededTemplate', { ...demo, file: await dumpDataDir(dataDir, join(dir, 'seeded.tar')) });
+  return () => rmSync(dir, { recursive: true, force: true });
+}
+
+async function dumpDataDir(dataDir: string, file: string): Promise<string> {
   const pglite = await PGlite.create(dataDir);
-  const file = join(dir, 'migrated.tar');
   writeFileSync(file, Buffer.from(await (await pglite.dumpDataDir('none')).arrayBuffer()));
   await pglite.close();
-  project.provide('pgliteTemplate', file);
-  return () => rmSync(dir, { recursive: true, force: true });
+  return file;
 }

@@ -16,14 +16,16 @@ export interface TestDb extends DbHandle {
   dispose(): Promise<void>;
 }
 
-/** A fresh, migrated, isolated database: in-memory PGlite, or a new schema on the test PostgreSQL. */
-export async function openTestDb(engine: Engine): Promise<TestDb> {
+/**
+ * A fresh, migrated, isolated database: in-memory PGlite, or a new schema on the test PostgreSQL; on PGlite
+ * optionally with the web suites' demo seed already in it.
+ */
+export async function openTestDb(engine: Engine, from: 'migrated' | 'seeded' = 'migrated'): Promise<TestDb> {
+  if (from === 'seeded' && engine !== 'pglite') throw new Error('the seeded template is a PGlite one');
   if (engine === 'pglite') {
-    // From the run's migrated template (tests/setup/pglite-template.ts); migrating again finds nothing to do.
-    const handle = await connect({
-      dataDir: 'memory://',
-      loadDataDir: new Blob([readFileSync(inject('pgliteTemplate'))]),
-    });
+    // From the run's templates (tests/setup/pglite-template.ts); migrating again finds nothing to do.
+    const template = from === 'seeded' ? inject('seededTemplate').file : inject('pgliteTemplate');
+    const handle = await connect({ dataDir: 'memory://', loadDataDir: new Blob([readFileSync(template)]) });
     await migrateToLatest(handle.db);
     return { ...handle, dispose: () => handle.close() };
   }

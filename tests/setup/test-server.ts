@@ -1,13 +1,13 @@
 import type { JobRunner } from '../../src/features/jobs/job-runner.js';
 import type { Engine } from '../../src/db/connect.js';
-import pino from 'pino';
-import { SYSTEM } from '../../src/domain/auth.js';
-import { createDemoAccounts, type DemoAccount } from '../../src/features/auth/demo-accounts.js';
-import { seedStockholm, STOCKHOLM } from '../../src/features/seed/seed.service.js';
+import { inject } from 'vitest';
+import type { DemoAccount } from '../../src/features/auth/demo-accounts.js';
+import { STOCKHOLM } from '../../src/features/seed/seed.service.js';
 import { buildApp, defaultWebRoot } from '../../src/server/app.js';
 import type { OnlineBasemap } from '../../src/domain/basemap.js';
 import type { TestIdentityProvider } from './oidc-provider.js';
 import { setOrganisationTimeZone } from '../factories/org.factory.js';
+import { DEFAULT_DEMO_INCIDENTS, seedDemo } from './demo-seed.js';
 import { openTestDb } from './test-db.js';
 
 export interface TestServer {
@@ -37,21 +37,14 @@ export async function startTestServer(
 ): Promise<TestServer> {
   const webRoot = options.webRoot ?? defaultWebRoot();
   if (!webRoot) throw new Error('dist/web is missing: run `npm run build` first (npm test does)');
-  const testDb = await openTestDb(options.engine ?? 'pglite');
-  const seeded = await seedStockholm(testDb.db, { demoIncidents: options.demoIncidents ?? 1500, police: true });
+  const demoIncidents = options.demoIncidents ?? DEFAULT_DEMO_INCIDENTS;
+  const fromTemplate = (options.engine ?? 'pglite') === 'pglite' && demoIncidents === DEFAULT_DEMO_INCIDENTS;
+  const testDb = await openTestDb(options.engine ?? 'pglite', fromTemplate ? 'seeded' : 'migrated');
+  const { organisationId, accounts } = fromTemplate
+    ? inject('seededTemplate')
+    : await seedDemo(testDb.db, demoIncidents);
   const timeZone = options.timeZone ?? STOCKHOLM.time_zone;
-  if (timeZone !== STOCKHOLM.time_zone) await setOrganisationTimeZone(testDb.db, seeded.organisation.id, timeZone);
-  // Without the one-time flag: suites sign in with these directly (the flag itself is tested in auth and e2e).
-  const accounts = await createDemoAccounts(
-    {
-      db: testDb.db,
-      organisation: { ...seeded.organisation, timeZone },
-      principal: SYSTEM,
-      actor: 'system',
-      log: pino({ level: 'silent' }),
-    },
-    { oneTimePasswords: false },
-  );
+  if (timeZone !== STOCKHOLM.time_zone) await setOrganisationTimeZone(testDb.db, organisationId, timeZone);
   const idp = options.identityProvider;
   // The callback URL needs the port, which is known only once the server listens; the settings object is
   // the one the app holds, so completing it afterwards is seen by the routes.

@@ -87,18 +87,19 @@ describeEachEngine('sign-in throttling: per place, never a lockout of the owner'
     expect(await answers('finns.inte@example.se', '192.0.2.32')).toEqual(forKnown);
     expect(forKnown.map((a) => a.status)).toEqual([401, 401, 401, 401, 401, 429, 429]);
 
-    const median = async (email: string, address: string) => {
-      const times: number[] = [];
-      for (let i = 0; i < 4; i++) {
-        const start = performance.now();
-        await login(email, `ett annat fel ${i}`, address);
-        times.push(performance.now() - start);
-      }
-      return times.sort((a, b) => a - b)[2]!;
-    };
     const second = await createUser(getDb().db, org.organisation.id, org.unitId, 'analyst');
-    const knownTime = await median(second.email, '192.0.2.41');
-    const unknownTime = await median('ingen.alls@example.se', '192.0.2.42');
+    const timed = async (email: string, address: string, i: number) => {
+      const start = performance.now();
+      await login(email, `ett annat fel ${i}`, address);
+      return performance.now() - start;
+    };
+    // Alternating, and the fastest of each: a busy machine only ever adds time, to either path.
+    let knownTime = Number.POSITIVE_INFINITY;
+    let unknownTime = Number.POSITIVE_INFINITY;
+    for (let i = 0; i < 4; i++) {
+      knownTime = Math.min(knownTime, await timed(second.email, '192.0.2.41', i));
+      unknownTime = Math.min(unknownTime, await timed('ingen.alls@example.se', '192.0.2.42', i));
+    }
     // Both run argon2 (tens of milliseconds); without the dummy hash the unknown path took a few.
     expect(unknownTime).toBeGreaterThan(knownTime * 0.5);
   });

@@ -24,10 +24,18 @@ const ROLES: ReadonlyArray<{ who: string | null; role: Role | null }> = [
 const samples: Record<string, string> = {};
 /** One signed-in page per role, reused by every test. */
 const pages = new Map<string | null, Page>();
+/** Each page's requests still waiting for an answer. */
+const inFlight = new Map<Page, number>();
 async function pageAs(who: string | null): Promise<Page> {
   let page = pages.get(who);
   if (!page) {
     page = await h.newPage();
+    const tracked = page;
+    inFlight.set(tracked, 0);
+    const finished = () => inFlight.set(tracked, inFlight.get(tracked)! - 1);
+    tracked.on('request', () => inFlight.set(tracked, inFlight.get(tracked)! + 1));
+    tracked.on('requestfinished', finished);
+    tracked.on('requestfailed', finished);
     if (who) await signIn(page, h, who);
     pages.set(who, page);
   }
@@ -150,6 +158,19 @@ function me(role: Role | null): Me | null {
 }
 
 /**
+ * Waits until the page has had no request in flight for a moment: an answer that arrives after the heading
+ * (and may turn into an error message) has arrived and been drawn.
+ */
+async function quiet(page: Page, deadline: number): Promise<void> {
+  let quietSince = Date.now();
+  while (Date.now() < deadline) {
+    if ((inFlight.get(page) ?? 0) > 0) quietSince = Date.now();
+    else if (Date.now() - quietSince >= 150) return;
+    await page.waitForTimeout(50);
+  }
+}
+
+/**
  * Goes to `url` inside the running app (as a link would: no reload, so the visit costs the page, not the app)
  * and reports what the main area shows once it has settled.
  */
@@ -207,7 +228,7 @@ async function visit(page: Page, url: string) {
   let state: Awaited<ReturnType<typeof read>>;
   do {
     await settled();
-    await page.waitForTimeout(400);
+    await quiet(page, deadline);
     state = await read();
   } while (!state?.settled && Date.now() < deadline);
   return state ?? { h1: [], noAccess: false, notFound: false, text: '', loading: true };
