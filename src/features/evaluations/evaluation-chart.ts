@@ -49,7 +49,8 @@ export function drawBeforeAfterChart(doc: Doc, box: Box, series: Series): void {
   const yOf = (v: number) => plot.y + plot.h - (v / top) * plot.h;
   const left = (i: number) => plot.x + (i * plot.w) / n;
 
-  for (const [from, to] of runsOf(series, 'implementation')) {
+  const implementation = runsOf(series, 'implementation');
+  for (const [from, to] of implementation) {
     doc.rect(left(from), plot.y, left(to + 1) - left(from), plot.h).fill('#e3e8ec');
     doc
       .font('Helvetica')
@@ -154,7 +155,8 @@ export function drawBeforeAfterChart(doc: Doc, box: Box, series: Series): void {
   entry('Åtgärdsplats, per vecka', swatch(TREATMENT, 0.7));
   entry('Jämförelseplatser, per vecka', swatch(COMPARISON, 0.7));
   entry('Medel per period', swatch('#37474f', 2.2));
-  entry('Genomförande (räknas inte)', (x0, y0) => doc.rect(x0, y0 - 4, 14, 8).fill('#e3e8ec'));
+  if (implementation.length)
+    entry('Genomförande (räknas inte)', (x0, y0) => doc.rect(x0, y0 - 4, 14, 8).fill('#e3e8ec'));
   entry('Åtgärden på plats', (x0, y0) =>
     doc
       .moveTo(x0 + 7, y0 - 5)

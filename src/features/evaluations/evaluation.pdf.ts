@@ -43,7 +43,7 @@ function design(doc: Doc, r: EvaluationReport): void {
   heading(doc, 'Upplägg');
   paragraph(
     doc,
-    'Utvärderingen jämför platsen där åtgärden gjordes med liknande platser där inget ändrades, före och efter. Så går det att skilja åtgärdens effekt från det som hände överallt. Perioderna är lika långa; tiden då åtgärden genomfördes räknas inte med.',
+    'Utvärderingen jämför platsen där åtgärden gjordes med liknande platser där inget ändrades, före och efter. Så går det att skilja åtgärdens effekt från det som hände överallt. Tiden då åtgärden genomfördes räknas inte med.',
   );
   table(
     doc,
