@@ -9,7 +9,7 @@ import {
   PlaceMonthFigureSchema,
   PlaceMonthFiguresUpdateSchema,
 } from '../domain/evaluations.js';
-import { defineRoute } from './define-route.js';
+import { defineRoute, perFormat } from './define-route.js';
 
 const tags = ['evaluations'];
 const IdParams = z.object({ id: UuidSchema });
@@ -73,6 +73,18 @@ export const evaluationsContract = {
     params: IdParams,
     response: { 200: EvaluationResultsSchema },
   }),
+  /** Files the browser downloads: the same readers as the evaluation itself. */
+  file: perFormat((format) =>
+    defineRoute({
+      method: 'GET',
+      path: `/evaluations/:id/${format}`,
+      policy: 'public',
+      tags,
+      summary: `The evaluation as ${format === 'pdf' ? 'a PDF report to read and sign' : 'an Excel workbook'}: design, effects, weekly series`,
+      params: IdParams,
+      response: { 200: z.any().describe('the file') },
+    }),
+  ),
   placeFigures: defineRoute({
     method: 'GET',
     path: '/places/:id/figures',

@@ -8,6 +8,7 @@ import { csvList, IsoDateSchema, UuidSchema } from './common.js';
  */
 
 export const EvaluationStatusSchema = z.enum(['draft', 'published']);
+export type EvaluationStatus = z.infer<typeof EvaluationStatusSchema>;
 
 const PeriodSchema = z.strictObject({ from: IsoDateSchema, to: IsoDateSchema });
 

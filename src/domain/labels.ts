@@ -1,5 +1,6 @@
 import type { AnnualHeadlineKey, IndicatorOutcome } from './annual.js';
 import type { Confidentiality } from './confidentiality.js';
+import type { EvaluationEffect, EvaluationResults, EvaluationStatus } from './evaluations.js';
 import type { ClosureReason, Precision, Source } from './incidents.js';
 import type { AssessmentReason, GoalAssessment } from './management-export.js';
 import type { FollowupAssessment, MeasureStatus, MeasureType } from './measures.js';
@@ -308,4 +309,24 @@ export const COORDINATION_STATE_LABELS: Labels<CoordinationState> = {
   draft: { sv: 'Utkast', en: 'Draft' },
   not_started: { sv: 'Inte påbörjad', en: 'Not started' },
   overdue: { sv: 'Försenad', en: 'Overdue' },
+};
+
+/** An evaluation's effect methods, as the evaluation page names them (src/web/i18n/sv-evaluations.ts). */
+export const EVALUATION_METHOD_LABELS: Labels<EvaluationEffect['method']> = {
+  relative_effect: { sv: 'Relativ effektstorlek (RES)', en: 'Relative effect size (RES)' },
+  difference_in_differences: { sv: 'Skillnad i skillnader, veckovis', en: 'Difference in differences, weekly' },
+  rate_per_visitors: { sv: 'Per besökare', en: 'Per visitor' },
+  interrupted_time_series: { sv: 'Tidsserie, åtgärdsplatsen ensam', en: 'Time series, the treatment site alone' },
+};
+
+export const EVALUATION_STATUS_LABELS: Labels<EvaluationStatus> = {
+  draft: { sv: 'Utkast', en: 'Draft' },
+  published: { sv: 'Publicerad', en: 'Published' },
+};
+
+/** Whether a zone's share of the treatment place's incidents changed after the measure. */
+export const ZONE_CHANGE_LABELS: Labels<EvaluationResults['zones'][number]['change']> = {
+  higher: { sv: 'Större andel', en: 'Larger share' },
+  lower: { sv: 'Mindre andel', en: 'Smaller share' },
+  similar: { sv: 'Ingen säker skillnad', en: 'No clear difference' },
 };

@@ -1,7 +1,10 @@
+import { execFileSync } from 'node:child_process';
+import ExcelJS from 'exceljs';
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { h3Cells } from '../../analysis/geo/h3.js';
-import { addDays, startOfLocalDay } from '../../domain/calendar/index.js';
+import { addDays, localDay, startOfLocalDay } from '../../domain/calendar/index.js';
+import { swedishDay } from '../../domain/labels.js';
 import {
   createTestOrganisation,
   createTestUnit,
@@ -15,7 +18,7 @@ import { createMeasure } from '../measures/measures.service.js';
 import { createProblem } from '../problems/problems.service.js';
 
 const ORG = { 'x-trygg-organisation': 'testkommun' };
-type Who = 'coordinator' | 'analyst' | 'otherEditor' | 'public';
+type Who = 'coordinator' | 'analyst' | 'otherEditor' | 'public' | 'otherMunicipality';
 
 /**
  * Known data, so every figure is worked by hand: the treatment library has 80 disorder incidents before and
@@ -29,7 +32,13 @@ describeEachEngine('evaluations: design, access, results with known counts', (ge
   let measureId: string;
   let comparisonId: string;
   let otherLibraryId: string;
-  const as: Record<Who, Record<string, string>> = { public: ORG, coordinator: {}, analyst: {}, otherEditor: {} };
+  const as: Record<Who, Record<string, string>> = {
+    public: ORG,
+    coordinator: {},
+    analyst: {},
+    otherEditor: {},
+    otherMunicipality: {},
+  };
   const BEFORE = { from: '2024-01-01', to: '2024-06-30' };
   const AFTER = { from: '2024-09-02', to: '2025-03-02' };
 
@@ -170,6 +179,12 @@ describeEachEngine('evaluations: design, access, results with known counts', (ge
     as.coordinator = (await signedInAs(app, db, o, org.unitId, 'coordinator', ORG)).headers;
     as.analyst = (await signedInAs(app, db, o, org.unitId, 'analyst', ORG)).headers;
     as.otherEditor = (await signedInAs(app, db, o, other, 'unit_editor', ORG)).headers;
+    const elsewhere = await createTestOrganisation(db, 'annankommun');
+    as.otherMunicipality = (
+      await signedInAs(app, db, elsewhere.organisation.id, elsewhere.unitId, 'coordinator', {
+        'x-trygg-organisation': 'annankommun',
+      })
+    ).headers;
   }, 120_000);
 
   afterAll(async () => {
@@ -293,6 +308,8 @@ describeEachEngine('evaluations: design, access, results with known counts', (ge
   it('hides a draft from the public and shows it once published', async () => {
     expect((await call('GET', `/api/evaluations/${evaluationId}`, 'public')).statusCode).toBe(404);
     expect((await call('GET', `/api/evaluations/${evaluationId}/results`, 'public')).statusCode).toBe(404);
+    for (const format of ['pdf', 'xlsx'])
+      expect((await call('GET', `/api/evaluations/${evaluationId}/${format}`, 'public')).statusCode).toBe(404);
     expect((await call('GET', `/api/measures/${measureId}/evaluations`, 'public')).json()).toEqual([]);
     expect((await call('PUT', `/api/evaluations/${evaluationId}`, 'otherEditor', design())).statusCode).toBe(403);
     const published = await call(
@@ -307,6 +324,100 @@ describeEachEngine('evaluations: design, access, results with known counts', (ge
     expect(seen.statusCode).toBe(200);
     expect(seen.json()).toMatchObject({ status: 'published', can_edit: false });
     expect((await call('GET', `/api/evaluations/${evaluationId}/results`, 'public')).statusCode).toBe(200);
+  });
+
+  it('exports a Swedish PDF report with the design, chart, effects, displacement and conclusion, and no codes', async () => {
+    const r = (await call('GET', `/api/evaluations/${evaluationId}/results`, 'coordinator')).json();
+    const pdf = await call('GET', `/api/evaluations/${evaluationId}/pdf`, 'coordinator');
+    expect([pdf.statusCode, pdf.headers['content-type']]).toEqual([200, 'application/pdf']);
+    expect(pdf.headers['content-disposition']).toBe('attachment; filename="utvardering-sodra-biblioteket-2025.pdf"');
+    const text = execFileSync('pdftotext', ['-', '-'], { input: pdf.rawPayload }).toString().replace(/\s+/g, ' ');
+    const made = swedishDay(localDay(new Date(), 'Europe/Stockholm'));
+    const effect = (method: string) => r.effects.find((e: { method: string }) => e.method === method);
+    for (const s of [
+      'Utvärdering av Ny möblering, Södra biblioteket',
+      'Högdalsmodellen, första året',
+      `Publicerad. Upprättad ${made} kl. `,
+      'Jämförelseplatser norra-biblioteket',
+      'Ring på 250 meter runt åtgärdsplatsen',
+      'Före-period 1 januari 2024 – 30 juni 2024, 182 dagar',
+      'Genomförande (räknas inte) 1 juli 2024 – 1 september 2024',
+      'Efter-period 2 september 2024 – 2 mars 2025',
+      'Händelser som räknas Ordningsstörning',
+      'Händelser per vecka, före och efter',
+      'Åtgärden på plats',
+      // RES 2 with 1,187–3,370: the worked figures, as the results API gives them.
+      '2,00',
+      '1,19 till 3,37',
+      '-50 % (-70 % till -16 %)',
+      'Skillnad i skillnader, veckovis 0,50 0,30 till 0,84 -50 % (-70 % till -16 %)',
+      // The readings as written, their minus signs (U+2212, missing from the PDF font) as hyphen-minus.
+      effect('relative_effect').summary.sv,
+      effect('interrupted_time_series').summary.sv.replace(/\u2212/g, '-'),
+      'Viktad förflyttningskvot (WDQ)',
+      'Total nettoeffekt (händelser) 40,0',
+      r.displacement.summary.sv,
+      'Större andel',
+      'Mindre andel',
+      'Att tänka på',
+      'Utvärderarens slutsats Stöket minskade',
+      'Underskrift',
+      'Sida 1 av',
+    ])
+      expect(text).toContain(s);
+    expect(effect('interrupted_time_series').summary.sv).toContain('\u2212');
+    expect(text).not.toMatch(/\u2212|[0-9a-f]{8}-[0-9a-f]{4}-|\d{4}-\d{2}-\d{2}|\b[a-z]+_[a-z_]+\b|ordningsstorning/);
+    // An analyst reads no free text of the measure: its title stays out rather than showing as a label with an id.
+    const analyst = await call('GET', `/api/evaluations/${evaluationId}/pdf`, 'analyst');
+    const analystText = execFileSync('pdftotext', ['-', '-'], { input: analyst.rawPayload }).toString();
+    expect(analystText.replace(/\s+/g, ' ')).toContain('Utvärdering, Södra biblioteket');
+    expect(analystText).not.toMatch(/Ny möblering|Åtgärd [0-9a-f]{8}/);
+  });
+
+  it('exports an Excel workbook with the design, effects and weekly series as numbers and dates', async () => {
+    const r = (await call('GET', `/api/evaluations/${evaluationId}/results`, 'coordinator')).json();
+    const file = await call('GET', `/api/evaluations/${evaluationId}/xlsx`, 'coordinator');
+    expect(file.statusCode).toBe(200);
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.load(file.rawPayload as unknown as ArrayBuffer);
+    expect(book.worksheets.map((w) => w.name)).toEqual([
+      'Upplägg',
+      'Antal',
+      'Effekter',
+      'Förflyttning',
+      'Per zon',
+      'Per vecka',
+    ]);
+    const design = book.getWorksheet('Upplägg')!;
+    const before = design.getColumn(1).values.indexOf('Före-period');
+    expect(design.getRow(before).getCell(3).value).toEqual(new Date('2024-01-01T00:00:00Z'));
+    expect(design.getRow(before).getCell(3).numFmt).toBe('yyyy-mm-dd');
+    const effects = book.getWorksheet('Effekter')!;
+    expect(effects.getRow(1).values).toContain('Skattning');
+    const res = effects.getRow(2);
+    expect(res.getCell(1).value).toBe('Relativ effektstorlek (RES)');
+    expect(res.getCell(2).value).toBeCloseTo(2, 10);
+    expect(res.getCell(3).value).toBeCloseTo(1.187, 3);
+    expect(res.getCell(5).value).toBeCloseTo(-0.5, 10);
+    expect([res.getCell(2).numFmt, res.getCell(5).numFmt]).toEqual(['0.00', '0.0%']);
+    const weeks = book.getWorksheet('Per vecka')!;
+    expect(weeks.rowCount - 1).toBe(r.series.length);
+    const column = (n: number) => (weeks.getColumn(n).values as unknown[]).slice(2);
+    expect(column(5)).toEqual(r.series.map((w: { treatment: number }) => w.treatment));
+    expect(column(6)).toEqual(r.series.map((w: { comparison: number }) => w.comparison));
+    expect(weeks.getRow(2).getCell(3).value).toBeInstanceOf(Date);
+  });
+
+  it('refuses the export exactly as it refuses the evaluation: another municipality finds neither', async () => {
+    for (const who of ['public', 'analyst', 'otherEditor', 'otherMunicipality'] as const) {
+      const read = (await call('GET', `/api/evaluations/${evaluationId}`, who)).statusCode;
+      for (const format of ['pdf', 'xlsx'])
+        expect([who, (await call('GET', `/api/evaluations/${evaluationId}/${format}`, who)).statusCode]).toEqual([
+          who,
+          read,
+        ]);
+    }
+    expect((await call('GET', `/api/evaluations/${evaluationId}/pdf`, 'otherMunicipality')).statusCode).toBe(404);
   });
 
   it('suggests libraries with a similar before period, explained in Swedish', async () => {

@@ -1,6 +1,6 @@
 import PDFDocument from 'pdfkit';
 import { describe, expect, it } from 'vitest';
-import { type Column, MARGIN, table } from './pdf-layout.js';
+import { type Column, MARGIN, num, pdfSafe, table } from './pdf-layout.js';
 
 const COLUMNS: Column[] = [
   { title: 'Stadsdel', width: 80 },
@@ -41,5 +41,24 @@ describe('table', () => {
       ['Bagarmossen', '0'],
     ]);
     expect(tops[2]! - tops[1]!).toBe(tops[1]! - tops[0]!);
+  });
+});
+
+describe('pdfSafe and num', () => {
+  it('writes the minus sign the standard font lacks as a hyphen-minus and keeps the en dash it has', () => {
+    expect(pdfSafe('Nivån ändrades med \u22123,6 (95 % KI \u22124,5 till \u22122,6); 83–93 %')).toBe(
+      'Nivån ändrades med -3,6 (95 % KI -4,5 till -2,6); 83–93 %',
+    );
+    expect(pdfSafe('a → b ₁')).toBe('a -> b ?');
+  });
+
+  it('writes zero without a sign, however it was reached', () => {
+    expect([num(-0, 2), num(-0.001, 2), num(-0.4), num(-0.6), num(-1234.5, 1)]).toEqual([
+      '0,00',
+      '0,00',
+      '0',
+      '-1',
+      '-1 234,5',
+    ]);
   });
 });

@@ -11,9 +11,32 @@ export const WIDTH = 595.28 - 2 * MARGIN;
 export const BOTTOM = 841.89 - MARGIN;
 /** Swedish number: decimal comma, space as thousands separator. */
 export function num(x: number, digits = 0): string {
-  return x
-    .toLocaleString('sv-SE', { minimumFractionDigits: digits, maximumFractionDigits: digits })
-    .replace(/\u00a0|\u2212/g, (c) => (c === '\u2212' ? '-' : ' '));
+  return (
+    x
+      .toLocaleString('sv-SE', { minimumFractionDigits: digits, maximumFractionDigits: digits })
+      .replace(/\u00a0|\u2212/g, (c) => (c === '\u2212' ? '-' : ' '))
+      // -0 and what rounds to zero are written 0, not '-0,00'.
+      .replace(/^-(?=0(,0+)?$)/, '')
+  );
+}
+
+// The characters above U+00FF that Helvetica's WinAnsi encoding holds; anything else would print as junk.
+const WIN_ANSI_EXTRA = new Set('€‚ƒ„…†‡ˆ‰Š‹ŒŽ‘’“”•–—˜™š›œžŸ');
+const STAND_INS: Record<string, string> = {
+  '\u2212': '-',
+  '\u2192': '->',
+  '\u2190': '<-',
+  '\u2009': ' ',
+  '\u202f': ' ',
+};
+
+/**
+ * Text the standard PDF font can draw: the minus sign (U+2212, which the analysis readings use) becomes a
+ * hyphen-minus, arrows become '->', thin spaces plain ones; any other character outside WinAnsi becomes '?'.
+ * @example pdfSafe('\u221212 % (95 % KI 3–20 %)') // '-12 % (95 % KI 3–20 %)'
+ */
+export function pdfSafe(text: string): string {
+  return text.replace(/[^\t\n\r\u0020-\u00ff]/gu, (c) => STAND_INS[c] ?? (WIN_ANSI_EXTRA.has(c) ? c : '?'));
 }
 
 export interface Column {
@@ -40,7 +63,7 @@ export function table(
     const y = doc.y;
     doc.font('Helvetica-Bold').fontSize(7.5).fillColor('#263238');
     for (const c of columns) {
-      doc.text(c.title, x + 2, y, { width: c.width - 4, align: c.align ?? 'left', lineBreak: false });
+      doc.text(pdfSafe(c.title), x + 2, y, { width: c.width - 4, align: c.align ?? 'left', lineBreak: false });
       x += c.width;
     }
     doc.y = y + rowH - 2;
@@ -52,7 +75,8 @@ export function table(
       .stroke();
   };
   header();
-  rows.forEach((row, r) => {
+  rows.forEach((raw, r) => {
+    const row = raw.map(pdfSafe);
     // A cell too long for its column wraps, and its row grows to hold it: text never runs into the next row.
     doc.font('Helvetica').fontSize(7.5);
     const height = Math.max(
@@ -85,11 +109,22 @@ export function table(
 
 export function heading(doc: Doc, text: string): void {
   if (doc.y > BOTTOM - 60) doc.addPage();
-  doc.moveDown(0.4).font('Helvetica-Bold').fontSize(11).fillColor('#102a43').text(text, MARGIN, doc.y).moveDown(0.3);
+  doc
+    .moveDown(0.4)
+    .font('Helvetica-Bold')
+    .fontSize(11)
+    .fillColor('#102a43')
+    .text(pdfSafe(text), MARGIN, doc.y)
+    .moveDown(0.3);
 }
 
 export function note(doc: Doc, text: string): void {
-  doc.font('Helvetica').fontSize(7).fillColor('#546e7a').text(text, MARGIN, doc.y, { width: WIDTH }).moveDown(0.3);
+  doc
+    .font('Helvetica')
+    .fontSize(7)
+    .fillColor('#546e7a')
+    .text(pdfSafe(text), MARGIN, doc.y, { width: WIDTH })
+    .moveDown(0.3);
 }
 
 /** 'Sida 2 av 5' at the foot of every page; pages must be buffered (`bufferPages`). */

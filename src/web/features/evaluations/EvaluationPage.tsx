@@ -5,6 +5,8 @@ import { QueryState } from '../../components/QueryState.js';
 import { SvText } from '../../components/SvText.js';
 import { useDocumentTitle } from '../../components/use-document-title.js';
 import { useFormat } from '../../components/use-format.js';
+import { evaluationEndpoints as api } from '../../api/evaluation-endpoints.js';
+import { DownloadLinks } from '../views/DownloadLinks.js';
 import { useEvaluation, useEvaluationResults } from './use-evaluations.js';
 import '../programme/programme.css';
 import './evaluations.css';
@@ -30,6 +32,10 @@ export function EvaluationPage() {
             <p>
               <Link to={`/measures/${evaluation.data.measure_id}`}>{t('evaluations.measure')}</Link>
             </p>
+            <DownloadLinks
+              pdf={api.fileUrl(evaluation.data.id, 'pdf')}
+              xlsx={api.fileUrl(evaluation.data.id, 'xlsx')}
+            />
             <Design evaluation={evaluation.data} />
             <QueryState isPending={results.isPending} error={results.error} onRetry={() => void results.refetch()}>
               {results.data && <Results results={results.data} />}
