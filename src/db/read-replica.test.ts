@@ -213,6 +213,29 @@ describe('read replica (DATABASE_READ_URL) on a real hot standby', () => {
     return id;
   }
 
+  it('answers every heavy read from the standby, where a write would fail', async () => {
+    const unit = org.unitId;
+    for (const url of [
+      '/api/incidents/hexbins?resolution=8',
+      '/api/problems',
+      '/api/measures',
+      '/api/requests',
+      '/api/quality?scope=city',
+      `/api/quality/xlsx?scope=district&unit_id=${unit}`,
+      '/api/views/city',
+      `/api/views/districts/${unit}`,
+      `/api/views/units/${unit}`,
+      `/api/reports/annual?scope=district&unit_id=${unit}&year=2026`,
+      `/api/reports/annual/pdf?scope=unit&unit_id=${unit}&year=2026`,
+      reportUrl().replace('/report?', '/report/pdf?'),
+      reportUrl().replace('/report?', '/report/xlsx?'),
+    ]) {
+      const res = await get(url);
+      expect(res.statusCode, `${url}: ${res.body.slice(0, 200)}`).toBe(200);
+    }
+    expect(warnings).toEqual([]);
+  });
+
   it('reads from the primary with a warning, never an error, while the replica is down', async () => {
     await caughtUp();
     const expected = await listedIds();
