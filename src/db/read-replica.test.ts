@@ -245,6 +245,27 @@ describe('read replica (DATABASE_READ_URL) on a real hot standby', () => {
     expect(warnings).toContain('read replica unavailable: reading from the primary for now');
   });
 
+  it('sets no read-from-primary marker when there is no replica', async () => {
+    const single = await buildApp({
+      db: handle!.db,
+      engine: handle!.engine,
+      config: { bodyLimit: 65_536, defaultOrganisation: 'testkommun' },
+      webRoot: null,
+    });
+    try {
+      const res = await single.inject({
+        method: 'POST',
+        url: '/api/incidents',
+        headers,
+        payload: { occurred_at: '2026-09-30T12:00:00+02:00', category: 'klotter', lon: 18.02, lat: 59.27 },
+      });
+      expect(res.statusCode).toBe(201);
+      expect(res.cookies.map((c) => c.name)).not.toContain(READ_PRIMARY_COOKIE);
+    } finally {
+      await single.close();
+    }
+  });
+
   it('refuses DATABASE_READ_URL without DATABASE_URL', () => {
     expect(() => loadConfig({ DATABASE_READ_URL: standbyUrl })).toThrow(/DATABASE_READ_URL needs DATABASE_URL/);
   });
