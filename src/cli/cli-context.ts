@@ -1,4 +1,5 @@
-import { type ConnectOptions, connect, type DbHandle } from '../db/connect.js';
+import { type ConnectionLog, type ConnectOptions, connect, type DbHandle } from '../db/connect.js';
+import { connectReadReplica, type ReadReplica } from '../db/read-replica.js';
 import { migrateToLatest } from '../db/migrate.js';
 import { currentRole, grantRuntimeRole } from '../db/runtime-role.js';
 import { SYSTEM } from '../domain/auth.js';
@@ -59,6 +60,23 @@ export async function openDatabase(
     await owner.close();
   }
   return handle;
+}
+
+/**
+ * The read replica (DATABASE_READ_URL) for the server's heavy reads, with the server's statement timeout;
+ * null without one. Not migrated: a standby follows its primary.
+ */
+export async function openReadReplica(
+  primary: DbHandle,
+  config: Config,
+  log: ConnectionLog,
+): Promise<ReadReplica | null> {
+  if (!config.databaseReadUrl || !primary.pool) return null;
+  return connectReadReplica(config.databaseReadUrl, primary.pool, {
+    statementTimeoutMs: config.dbStatementTimeoutMs,
+    idleInTransactionTimeoutMs: config.dbIdleInTransactionTimeoutMs,
+    log,
+  });
 }
 
 /** A service context for a CLI command acting as 'system' (or the named actor) for one organisation. */

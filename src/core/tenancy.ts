@@ -13,6 +13,8 @@ export interface ContextOptions {
   /** By default warnings and errors go to stderr, as a command's do. */
   log?: ServiceContext['log'] | undefined;
   remoteAddress?: string | undefined;
+  /** The read replica this context's heavy reads may use (ServiceContext.readDb). */
+  readDb?: Kysely<Database> | undefined;
 }
 
 // Organisations are created, never renamed or deleted, so a slug's row can be kept once found (per database).
@@ -48,6 +50,7 @@ export async function contextFor(
     throw new AppError('FORBIDDEN', { details: { organisation: slug } });
   return {
     db,
+    readDb: options.readDb,
     organisation: { id: organisation.id, slug: organisation.slug, timeZone: organisation.time_zone },
     organisationRecord: organisation,
     principal,

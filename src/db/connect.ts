@@ -1,6 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import { PGlite, types as pgliteTypes } from '@electric-sql/pglite';
 import { Kysely, PostgresDialect } from 'kysely';
+import type { Pool } from 'pg';
 import { PGliteDialect } from './pglite-dialect.js';
 import type { Database } from './schema.js';
 
@@ -12,6 +13,8 @@ export interface DbHandle {
   close(): Promise<void>;
   /** PostgreSQL: the pool's connections now (for metrics); PGlite has one in-process connection and none. */
   poolStats?: () => PoolStats;
+  /** PostgreSQL: the pool itself, which a read replica falls back to (read-replica.ts). */
+  pool?: Pool;
 }
 
 export interface PoolStats {
@@ -98,6 +101,20 @@ async function connectPGlite(
 }
 
 async function connectPostgres(url: string, options: ConnectOptions): Promise<DbHandle> {
+  const pool = await openPool(url, options);
+  const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+  const max = options.maxConnections ?? 10;
+  return {
+    db,
+    engine: 'postgres',
+    close: () => db.destroy(),
+    pool,
+    poolStats: () => ({ total: pool.totalCount, idle: pool.idleCount, waiting: pool.waitingCount, max }),
+  };
+}
+
+/** A pg pool for `url` with the app's type parsers, timeouts and connection-loss handling. */
+export async function openPool(url: string, options: ConnectOptions): Promise<Pool> {
   // Loaded only for PostgreSQL, so a PGlite batch job does not carry the driver.
   const { default: pg } = await import('pg');
   const parsers: Record<number, (v: string) => unknown> = {
@@ -140,14 +157,7 @@ async function connectPostgres(url: string, options: ConnectOptions): Promise<Db
       /* PostgreSQL before 14 lacks it */
     });
   });
-  const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
-  const max = options.maxConnections ?? 10;
-  return {
-    db,
-    engine: 'postgres',
-    close: () => db.destroy(),
-    poolStats: () => ({ total: pool.totalCount, idle: pool.idleCount, waiting: pool.waitingCount, max }),
-  };
+  return pool;
 }
 
 /** SQLSTATE classes and codes that mean the database went away or refused to go on, not that the query was wrong. */

@@ -5,6 +5,7 @@ import { AppError } from '../domain/errors.js';
 import type { Organisation } from '../domain/org.js';
 import type { ServiceContext } from '../core/context.js';
 import { contextFor } from '../core/tenancy.js';
+import { replicaFor } from './read-routing.js';
 
 declare module 'fastify' {
   interface FastifyInstance {
@@ -25,7 +26,11 @@ export async function serviceContext(
 ): Promise<ServiceContext & { organisationRecord: Organisation }> {
   const header = request.headers[ORGANISATION_HEADER];
   const slug = organisationSlug ?? (Array.isArray(header) ? header[0] : header) ?? request.server.defaultOrganisation;
-  return contextFor(request.server.db, slug, request.principal, { remoteAddress: request.ip, log: request.log });
+  return contextFor(request.server.db, slug, request.principal, {
+    remoteAddress: request.ip,
+    log: request.log,
+    readDb: replicaFor(request),
+  });
 }
 
 /**

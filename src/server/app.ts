@@ -57,7 +57,8 @@ import type { JobRunner } from '../features/jobs/job-runner.js';
 import { jobsRoutes } from '../features/jobs/jobs.routes.js';
 import { type OnlineBasemap, tileTemplateSource } from '../domain/basemap.js';
 import { authPlugin } from './auth.js';
-import { type Config, DEFAULT_PUBLIC_URL } from './config.js';
+import { type Config, DEFAULT_PUBLIC_URL, DEFAULT_READ_PRIMARY_AFTER_WRITE_SECONDS } from './config.js';
+import { registerReadRouting } from '../http/read-routing.js';
 import { sendError } from './errors.js';
 import { refuseNulCharacters } from './nul-guard.js';
 import { redisRateLimitStore } from './rate-limit-store.js';
@@ -67,8 +68,11 @@ import { type OperationsOptions, registerOperations, requestId } from './operati
 
 export interface AppOptions {
   db: Kysely<Database>;
+  /** The read replica for heavy reads (DATABASE_READ_URL), if any. */
+  readDb?: Kysely<Database> | null;
   engine: string;
-  config: Pick<Config, 'bodyLimit' | 'defaultOrganisation'> & Partial<Pick<Config, 'trustProxy' | 'publicUrl'>>;
+  config: Pick<Config, 'bodyLimit' | 'defaultOrganisation'> &
+    Partial<Pick<Config, 'trustProxy' | 'publicUrl' | 'readPrimaryAfterWriteSeconds'>>;
   logger?: Logger | boolean;
   /** Built web app to serve; defaults to dist/web when it exists. */
   webRoot?: string | null;
@@ -150,6 +154,10 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     ...(options.redis ? { store: redisRateLimitStore(options.redis) } : {}),
   });
   await app.register(authPlugin);
+  registerReadRouting(app, {
+    readDb: options.readDb ?? null,
+    primaryAfterWriteSeconds: options.config.readPrimaryAfterWriteSeconds ?? DEFAULT_READ_PRIMARY_AFTER_WRITE_SECONDS,
+  });
 
   await app.register(swagger, {
     openapi: {

@@ -9,7 +9,7 @@ import { buildApp } from '../../server/app.js';
 import { loadConfig, oidcSettings, onlineBasemap } from '../../server/config.js';
 import { startMetricsServer } from '../../server/operations.js';
 import { startBackgroundJobs } from '../background-jobs.js';
-import { cliContext, openDatabase } from '../cli-context.js';
+import { cliContext, openDatabase, openReadReplica } from '../cli-context.js';
 
 export function registerServe(program: Command): void {
   program
@@ -46,10 +46,12 @@ export function registerServe(program: Command): void {
           console.log(formatDemoAccounts(accounts));
         }
       }
+      const replica = await openReadReplica(handle, config, logger);
       const jobs = await startBackgroundJobs(handle, config, logger);
       const redis = config.redisUrl ? new Redis(config.redisUrl) : undefined;
       const app = await buildApp({
         db: handle.db,
+        readDb: replica?.db ?? null,
         engine: handle.engine,
         config,
         logger,
@@ -75,6 +77,7 @@ export function registerServe(program: Command): void {
         await Promise.all([app.close(), jobs.stop()]);
         metricsServer?.close();
         redis?.disconnect();
+        await replica?.close();
         await handle.close();
         logger.info('shut down');
         process.exit(0);

@@ -1,6 +1,6 @@
 import type { AnnualQuery, AnnualReport } from '../../domain/annual.js';
 import { today } from '../../domain/calendar/index.js';
-import type { ServiceContext } from '../../core/context.js';
+import { heavyReadContext, type ServiceContext } from '../../core/context.js';
 import { listRequests } from '../requests/requests.service.js';
 import { getDistrictView, getUnitView } from '../views/views.service.js';
 import { assembleAnnualReport } from './annual.assemble.js';
@@ -8,7 +8,8 @@ import { assembleAnnualReport } from './annual.assemble.js';
 export { ranInYear } from './annual.assemble.js';
 
 /** The annual follow-up of a unit (its own measures and requests) or a district (all work in its geography). */
-export async function getAnnualReport(ctx: ServiceContext, query: AnnualQuery): Promise<AnnualReport> {
+export async function getAnnualReport(caller: ServiceContext, query: AnnualQuery): Promise<AnnualReport> {
+  const ctx = heavyReadContext(caller);
   const [unit, all, requests] =
     query.scope === 'district'
       ? await getDistrictView(ctx, query.unit_id).then((v) => [v.district, v.measures, v.requests] as const)

@@ -11,7 +11,7 @@ import type {
 } from '../../domain/incidents.js';
 import { bumpVersion, lockRow } from '../../db/row-version.repo.js';
 import { inTransaction } from '../../db/transaction.js';
-import type { ServiceContext } from '../../core/context.js';
+import { heavyReadContext, type ServiceContext } from '../../core/context.js';
 import { auditChange } from '../../core/audit.repo.js';
 import { freeTextGate } from '../auth/free-text.js';
 import { checkPolicy, tierAccess } from '../../core/policy.js';
@@ -182,9 +182,10 @@ export async function getIncident(ctx: ServiceContext, id: string): Promise<Inci
 
 /** A page of incidents, newest first, with the cursor for the next page. */
 export async function listIncidents(
-  ctx: ServiceContext,
+  caller: ServiceContext,
   query: IncidentListQuery,
 ): Promise<{ items: Incident[]; next_cursor: string | null }> {
+  const ctx = heavyReadContext(caller);
   const after = query.cursor ? decodeCursor(query.cursor) : undefined;
   const rows = await listIncidentRows(
     ctx.db,
@@ -202,7 +203,8 @@ export async function listIncidents(
  * Incident counts per H3 cell for the map. Those who may read incidents get the cells asked for; anyone else
  * the public figures (analysis/stats/disclosure.ts): resolution 8 at the finest, whole weeks, no cell under k.
  */
-export async function incidentHexbins(ctx: ServiceContext, query: HexbinQuery) {
+export async function incidentHexbins(caller: ServiceContext, query: HexbinQuery) {
+  const ctx = heavyReadContext(caller);
   if (checkPolicy(ctx.principal, 'incidents:read') === 'ok') return countByCell(ctx.db, ctx.organisation.id, query);
   const coarse = {
     ...query,

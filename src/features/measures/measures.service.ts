@@ -12,7 +12,7 @@ import {
   type MeasureStatus,
   type MeasureUpdate,
 } from '../../domain/measures.js';
-import type { ServiceContext } from '../../core/context.js';
+import { heavyReadContext, type ServiceContext } from '../../core/context.js';
 import { recordAudit } from '../../core/audit.repo.js';
 import { freeTextGate } from '../auth/free-text.js';
 import { assertCanEditForUnit, tierAccess } from '../../core/policy.js';
@@ -147,9 +147,10 @@ export async function getMeasure(ctx: ServiceContext, id: string): Promise<Measu
 
 /** Measures, newest first; `unit_id` finds those a unit runs or contributes to. */
 export async function listMeasures(
-  ctx: ServiceContext,
+  caller: ServiceContext,
   query: MeasureListQuery & { ids?: readonly string[] },
 ): Promise<Measure[]> {
+  const ctx = heavyReadContext(caller);
   const rows = await listMeasureRows(
     ctx.db,
     ctx.organisation.id,

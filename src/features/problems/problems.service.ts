@@ -11,7 +11,7 @@ import {
   type ProblemUpdate,
   stageAllowed,
 } from '../../domain/problems.js';
-import type { ServiceContext } from '../../core/context.js';
+import { heavyReadContext, type ServiceContext } from '../../core/context.js';
 import { recordAudit } from '../../core/audit.repo.js';
 import { cachedProgramme } from '../../core/programme-cache.js';
 import { freeTextGate } from '../auth/free-text.js';
@@ -164,9 +164,10 @@ export async function getProblem(ctx: ServiceContext, id: string): Promise<Probl
  * incident counts change only when an incident is written, and every write bumps a version the key holds.
  */
 export async function listProblems(
-  ctx: ServiceContext,
+  caller: ServiceContext,
   query: ProblemListQuery & { ids?: readonly string[] },
 ): Promise<Problem[]> {
+  const ctx = heavyReadContext(caller);
   const name = `problems|${query.owner_unit_id ?? ''}|${query.area_id ?? ''}|${query.stage ?? ''}|${query.ids?.join(',') ?? '*'}`;
   return cachedProgramme(ctx, name, async () =>
     toProblems(

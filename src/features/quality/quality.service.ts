@@ -7,7 +7,7 @@ import {
   QualityCheckSchema,
   type ScopeQuery,
 } from '../../domain/quality.js';
-import type { ServiceContext } from '../../core/context.js';
+import { heavyReadContext, type ServiceContext } from '../../core/context.js';
 import { neutralTitle } from '../auth/free-text.js';
 import { canReadFreeText, tierAccess } from '../../core/policy.js';
 import { findUnit } from '../../core/tenancy.repo.js';
@@ -160,7 +160,8 @@ const countByCheck = (found: readonly QualityItem[]) =>
  * in every record (statistics, docs/confidentiality.md); the items list only records the caller may see,
  * and titles (free text) only for callers who may read free text.
  */
-export async function getQualityReport(ctx: ServiceContext, query: ScopeQuery): Promise<QualityReport> {
+export async function getQualityReport(caller: ServiceContext, query: ScopeQuery): Promise<QualityReport> {
+  const ctx = heavyReadContext(caller);
   const scope = await resolveScope(ctx, query);
   const all = await loadProgrammeFacts(ctx.db, ctx.organisation.id, tierAccess(ctx.principal));
   const day = today(ctx.organisation.timeZone);

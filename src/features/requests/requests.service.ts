@@ -11,7 +11,7 @@ import {
   type RequestListQuery,
   type RequestStatus,
 } from '../../domain/requests.js';
-import type { ServiceContext } from '../../core/context.js';
+import { heavyReadContext, type ServiceContext } from '../../core/context.js';
 import { auditChange } from '../../core/audit.repo.js';
 import { freeTextGate } from '../auth/free-text.js';
 import { assertCanEditForUnit, canActForUnit, tierAccess } from '../../core/policy.js';
@@ -95,7 +95,8 @@ export async function getRequest(ctx: ServiceContext, id: string): Promise<Contr
 }
 
 /** Requests sent or received by a unit (or all), soonest due first. */
-export async function listRequests(ctx: ServiceContext, query: RequestListQuery): Promise<ContributionRequest[]> {
+export async function listRequests(caller: ServiceContext, query: RequestListQuery): Promise<ContributionRequest[]> {
+  const ctx = heavyReadContext(caller);
   const day = today(ctx.organisation.timeZone);
   return (
     await listRequestRows(

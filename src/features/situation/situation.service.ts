@@ -14,7 +14,7 @@ import {
   type SituationQuery,
   type SituationReport,
 } from '../../domain/situation.js';
-import type { ServiceContext } from '../../core/context.js';
+import { heavyReadDb, type ServiceContext } from '../../core/context.js';
 import { findOrganisationName } from '../../core/tenancy.repo.js';
 import {
   type CategoryInfo,
@@ -104,12 +104,15 @@ export async function sharedSituationReport(
   ctx: ServiceContext,
   query: SituationQuery,
 ): Promise<{ report: SituationReport; json: ReusedBody; scope: ReportScope; key: string }> {
+  // A heavy read: on the replica when the request may use it. The versions of the cache key are read from the
+  // same database as the report, so an entry never holds figures older than its key says.
+  const read = { ...ctx, db: heavyReadDb(ctx) };
   // One read of the data versions serves both the scope cache and the report cache.
-  const versions = await readDataVersions(ctx.db, ctx.organisation.id, {
+  const versions = await readDataVersions(read.db, ctx.organisation.id, {
     from: reportWeeks(query.week).seriesFrom,
     to: query.week,
   });
-  const scope = await situationScope(ctx, query.area_id, versions);
+  const scope = await situationScope(read, query.area_id, versions);
   const key = [
     ctx.organisation.id,
     scope.areaId ?? 'city',
@@ -123,7 +126,7 @@ export async function sharedSituationReport(
   ].join('|');
   const hit = cache.get(key);
   if (hit) return { ...hit, scope, key };
-  const report = await buildReport(ctx, scope, query);
+  const report = await buildReport(read, scope, query);
   const entry = { report, json: reusedBody(JSON.stringify(report)) };
   cache.set(key, entry);
   return { ...entry, scope, key };

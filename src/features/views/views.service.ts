@@ -4,7 +4,7 @@ import type { Problem } from '../../domain/problems.js';
 import { qualityTotal } from '../../domain/quality.js';
 import type { CityView, DistrictView, UnitView } from '../../domain/views.js';
 import { AppError } from '../../domain/errors.js';
-import type { ServiceContext } from '../../core/context.js';
+import { heavyReadContext, type ServiceContext } from '../../core/context.js';
 import { cachedProgramme } from '../../core/programme-cache.js';
 import { listMeasures } from '../measures/measures.service.js';
 import { listAreas, listUnits } from '../org/org.service.js';
@@ -116,7 +116,8 @@ function districtSlice(programme: Programme, unitId: string) {
 }
 
 /** The district's coordination view: all units' work in its geography and its own, for a list and a map. */
-export function getDistrictView(ctx: ServiceContext, unitId: string): Promise<DistrictView> {
+export function getDistrictView(caller: ServiceContext, unitId: string): Promise<DistrictView> {
+  const ctx = heavyReadContext(caller);
   return cachedProgramme(ctx, `district|${unitId}`, () => buildDistrictView(ctx, unitId));
 }
 
@@ -156,7 +157,8 @@ async function buildDistrictView(ctx: ServiceContext, unitId: string): Promise<D
 }
 
 /** A unit's view: the measures it runs or contributes to in every district, and its premises. */
-export function getUnitView(ctx: ServiceContext, unitId: string): Promise<UnitView> {
+export function getUnitView(caller: ServiceContext, unitId: string): Promise<UnitView> {
+  const ctx = heavyReadContext(caller);
   return cachedProgramme(ctx, `unit|${unitId}`, () => buildUnitView(ctx, unitId));
 }
 
@@ -174,7 +176,8 @@ async function buildUnitView(ctx: ServiceContext, unitId: string): Promise<UnitV
 }
 
 /** The districts side by side: their programme in figures and their quality report's counts. */
-export function getCityView(ctx: ServiceContext): Promise<CityView> {
+export function getCityView(caller: ServiceContext): Promise<CityView> {
+  const ctx = heavyReadContext(caller);
   return cachedProgramme(ctx, 'city', () => buildCityView(ctx));
 }
 
