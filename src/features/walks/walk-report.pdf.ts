@@ -170,7 +170,7 @@ export function renderWalkReportPdf(d: WalkDocument, severityLabels: Record<Seve
             { title: 'Iakttagelse', width: 150 },
             { title: 'Från vandringen', width: 110 },
             { title: 'Bedömning', width: 70 },
-            { title: 'Anteckning vid uppföljningen', width: 100 },
+            { title: 'Anteckning', width: 100 },
             { title: 'Bedömd av', width: 85 },
           ],
           d.earlier.map((e) => [e.item, e.walk, e.answer, e.note, e.by]),
