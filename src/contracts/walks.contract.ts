@@ -51,7 +51,9 @@ export const walksContract = {
     path: '/walks/checklist/:id',
     policy: 'walks:checklist',
     tags,
-    summary: 'Rename, reorder, recategorise or take a checklist item out of use',
+    ifMatch: true,
+    summary:
+      'Reword, reorder, recategorise or take a checklist item out of use (409 when If-Match names an older version)',
     params: WalkParamsSchema,
     body: ChecklistItemUpdateSchema,
     response: { 200: ChecklistItemSchema },

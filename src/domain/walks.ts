@@ -87,6 +87,8 @@ export const ChecklistItemSchema = z.object({
   category: z.string().nullable(),
   sort_order: z.number().int(),
   active: z.boolean(),
+  /** Raised by one on every change (the ETag); an edit made from an older one is refused. */
+  version: z.number().int(),
 });
 export type ChecklistItem = z.infer<typeof ChecklistItemSchema>;
 export const ChecklistSchema = z.object({ items: z.array(ChecklistItemSchema) });

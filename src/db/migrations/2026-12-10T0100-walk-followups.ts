@@ -3,7 +3,8 @@ import { type Kysely, sql } from 'kysely';
 /**
  * "Åtgärdad?" at the next walk (issue 18): a walker of a later walk in the same area says whether an earlier
  * walk's observation is fixed, not fixed or partly fixed. One answer per observation and later walk; a
- * changed answer replaces it (the audit log keeps the earlier one).
+ * changed answer replaces it (the audit log keeps the earlier one). Checklist items get a version, so an
+ * edit of an item's wording made from an outdated page is refused instead of overwriting another's.
  */
 export async function up(db: Kysely<unknown>): Promise<void> {
   await sql`
@@ -18,9 +19,13 @@ export async function up(db: Kysely<unknown>): Promise<void> {
       PRIMARY KEY (observation_id, walk_id)
     );
     CREATE INDEX walk_observation_followups_walk_idx ON walk_observation_followups (walk_id);
+    ALTER TABLE walk_checklist_items ADD COLUMN version integer NOT NULL DEFAULT 1;
   `.execute(db);
 }
 
 export async function down(db: Kysely<unknown>): Promise<void> {
-  await sql`DROP TABLE walk_observation_followups;`.execute(db);
+  await sql`
+    ALTER TABLE walk_checklist_items DROP COLUMN version;
+    DROP TABLE walk_observation_followups;
+  `.execute(db);
 }

@@ -13,6 +13,8 @@ export interface WalkChecklistItemsTable {
   category_id: string | null;
   sort_order: Generated<number>;
   active: Generated<boolean>;
+  /** Raised by one on every change; the ETag of the item. */
+  version: Generated<number>;
   created_at: CreatedAt;
   updated_at: UpdatedAt;
 }

@@ -165,13 +165,30 @@ describeEachEngine('safety walks: checklist, planning, idempotent capture, photo
     });
     expect([off.statusCode, off.json().active, off.json().label]).toEqual([200, false, 'Lekplats']);
     expect((await call('PATCH', `/api/walks/checklist/${created.json().id}`, 'coordinator', {})).statusCode).toBe(400);
+    // Rewording names the version it was made from: a second edit from the same list is refused, not lost.
+    const reword = (version: number) =>
+      app.inject({
+        method: 'PATCH',
+        url: `/api/walks/checklist/${created.json().id}`,
+        headers: { ...as.coordinator, 'if-match': `"${version}"` },
+        payload: { label: 'Lekplatsens utrustning', label_en: 'Playground equipment' },
+      });
+    const version = off.json().version;
+    const reworded = await reword(version);
+    expect([reworded.statusCode, reworded.json().label, reworded.json().version]).toEqual([
+      200,
+      'Lekplatsens utrustning',
+      version + 1,
+    ]);
+    const stale = await reword(version);
+    expect([stale.statusCode, stale.json().error.code]).toEqual([409, 'CONFLICT']);
     items.set('lekplats', created.json().id);
     const audit = await getDb()
       .db.selectFrom('audit_events')
       .select('action')
       .where('entity_type', '=', 'walk_checklist_item')
       .execute();
-    expect(audit.map((a) => a.action).sort()).toEqual(['create', 'update']);
+    expect(audit.map((a) => a.action).sort()).toEqual(['create', 'update', 'update']);
   });
 
   it('plans a walk along a route with invited units and groups; refuses bad input and those who do not plan', async () => {

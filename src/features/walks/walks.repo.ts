@@ -14,7 +14,17 @@ export function listChecklistRows(db: Db, organisationId: string) {
   return db
     .selectFrom('walk_checklist_items as w')
     .leftJoin('incident_categories as c', 'c.id', 'w.category_id')
-    .select(['w.id', 'w.code', 'w.label', 'w.label_en', 'w.setting', 'w.sort_order', 'w.active', 'c.code as category'])
+    .select([
+      'w.id',
+      'w.code',
+      'w.label',
+      'w.label_en',
+      'w.setting',
+      'w.sort_order',
+      'w.active',
+      'w.version',
+      'c.code as category',
+    ])
     .where('w.organisation_id', '=', organisationId)
     .orderBy('w.sort_order')
     .orderBy('w.code')

@@ -21,7 +21,9 @@ export const walksRoutes: FastifyPluginAsyncZod = async (app) => {
   await app.register(multipart, { limits: { fileSize: PHOTO_MAX_BYTES, files: 1, fields: 0, parts: 1 } });
   serve(app, routes.checklist, async ({ ctx }) => getChecklist(ctx));
   serve(app, routes.createChecklistItem, async ({ ctx, body }) => createChecklistItem(ctx, body));
-  serve(app, routes.updateChecklistItem, async ({ ctx, params, body }) => updateChecklistItem(ctx, params.id, body));
+  serve(app, routes.updateChecklistItem, async ({ ctx, params, body, version }) =>
+    updateChecklistItem(ctx, params.id, body, version),
+  );
   serve(app, routes.list, async ({ ctx }) => listWalks(ctx));
   serve(app, routes.create, async ({ ctx, body }) => createWalk(ctx, body));
   serve(app, routes.get, async ({ ctx, params }) => getWalk(ctx, params.id));

@@ -12,8 +12,8 @@ import { call, routeUrl } from './call.js';
 export const walkEndpoints = {
   checklist: () => call(routes.checklist),
   createChecklistItem: (body: ChecklistItemCreate) => call(routes.createChecklistItem, { body }),
-  updateChecklistItem: (id: string, body: ChecklistItemUpdate) =>
-    call(routes.updateChecklistItem, { params: { id }, body }),
+  updateChecklistItem: (id: string, body: ChecklistItemUpdate, version?: number) =>
+    call(routes.updateChecklistItem, { params: { id }, body, version }),
   list: () => call(routes.list),
   create: (body: WalkCreate) => call(routes.create, { body }),
   get: (id: string) => call(routes.get, { params: { id } }),
