@@ -129,7 +129,7 @@ export const enWalks: Shape<typeof svWalks> = {
       active: 'In use',
       inactive: 'Out of use',
       retire: 'Take out of use',
-      edit: 'Change the wording',
+      edit: 'Edit',
       editHint: 'The new wording also shows on earlier observations of the item.',
       saveEdit: 'Save the wording',
       cancelEdit: 'Cancel',

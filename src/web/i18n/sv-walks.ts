@@ -126,7 +126,7 @@ export const svWalks = {
       active: 'I bruk',
       inactive: 'Ur bruk',
       retire: 'Ta ur bruk',
-      edit: 'Ändra benämningen',
+      edit: 'Ändra',
       editHint: 'Den nya benämningen visas också på tidigare iakttagelser av punkten.',
       saveEdit: 'Spara benämningen',
       cancelEdit: 'Avbryt',
