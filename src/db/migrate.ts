@@ -37,6 +37,7 @@ import * as reportingCycle from './migrations/2026-12-08T0000-reporting-cycle.js
 import * as followupVersions from './migrations/2026-12-09T0400-followup-versions.js';
 import * as evaluations from './migrations/2026-12-09T0100-evaluations.js';
 import * as safetyWalks from './migrations/2026-12-09T0200-safety-walks.js';
+import * as walkFollowups from './migrations/2026-12-10T0100-walk-followups.js';
 
 /** Migrations in the order they run; names are timestamps and never change once landed. */
 const migrations: Record<string, Migration> = {
@@ -78,6 +79,7 @@ const migrations: Record<string, Migration> = {
   '2026-12-09T0200-safety-walks': safetyWalks,
   '2026-12-09T0400-followup-versions': followupVersions,
   '2026-12-09T0500-law-document-figures': lawDocumentFigures,
+  '2026-12-10T0100-walk-followups': walkFollowups,
 };
 
 /** Brings the database to the newest schema; throws with the failing migration's error. */

@@ -65,6 +65,7 @@ import type { LawDocumentSectionsTable, LawDocumentVersionsTable } from './schem
 import type {
   SafetyWalksTable,
   WalkChecklistItemsTable,
+  WalkObservationFollowupsTable,
   WalkObservationPhotosTable,
   WalkObservationsTable,
 } from './schema/walks.js';
@@ -180,6 +181,7 @@ export interface Database {
   safety_walk_units: { walk_id: string; unit_id: string };
   walk_observations: WalkObservationsTable;
   walk_observation_photos: WalkObservationPhotosTable;
+  walk_observation_followups: WalkObservationFollowupsTable;
 }
 
 export type Area = Selectable<AreasTable>;

@@ -63,6 +63,13 @@ const ENTITY_LABELS: Readonly<Record<string, Label>> = {
   weekly_digest: { sv: 'veckosammanfattningen', en: 'the weekly digest' },
   organisation: { sv: 'organisationen', en: 'the organisation' },
   retention_run: { sv: 'personuppgifter enligt gallringsreglerna', en: 'personal data under the retention rules' },
+  safety_walk: { sv: 'trygghetsvandringen', en: 'the safety walk' },
+  walk_observation: { sv: 'iakttagelsen från en trygghetsvandring', en: 'the safety walk observation' },
+  walk_observation_followup: {
+    sv: 'uppföljningen av en tidigare vandrings iakttagelse',
+    en: "the follow-up of an earlier walk's observation",
+  },
+  walk_checklist_item: { sv: 'punkten på vandringarnas checklista', en: 'the walk checklist item' },
 };
 
 /** Field names as words ("status", "titel"); a field not listed reads as its name with spaces. */

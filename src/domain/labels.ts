@@ -10,6 +10,8 @@ import type { RequestStatus } from './requests.js';
 import type { RetentionTarget } from './gdpr.js';
 import type { Role } from './auth.js';
 import type { CoordinationState } from './reporting.js';
+import { localMinute } from './calendar/index.js';
+import type { FollowUpOutcome, Severity, WalkGroup, WalkStatus } from './walks.js';
 
 /**
  * The one Swedish/English label per code of each vocabulary. The web's i18n resources and the PDF/Excel
@@ -239,6 +241,12 @@ export function swedishDay(day: string): string {
   return LONG_DAY.format(new Date(`${day}T12:00:00Z`));
 }
 
+/** An instant on the zone's wall clock, written out ('7 december 2026 kl. 09:30'). */
+export function swedishMoment(iso: string, timeZone: string): string {
+  const [day, time] = localMinute(iso, timeZone).split(' ');
+  return `${swedishDay(day!)} kl. ${time}`;
+}
+
 /** An ISO week ('2026-W05') as a Swedish document writes it: 'vecka 5 2026'. */
 export function swedishWeek(week: string): string {
   return `vecka ${Number(week.slice(6))} ${week.slice(0, 4)}`;
@@ -329,4 +337,33 @@ export const ZONE_CHANGE_LABELS: Labels<EvaluationResults['zones'][number]['chan
   higher: { sv: 'Större andel', en: 'Larger share' },
   lower: { sv: 'Mindre andel', en: 'Smaller share' },
   similar: { sv: 'Ingen säker skillnad', en: 'No clear difference' },
+};
+
+export const WALK_STATUS_LABELS: Labels<WalkStatus> = {
+  planned: { sv: 'Planerad', en: 'Planned' },
+  ongoing: { sv: 'Pågår', en: 'Ongoing' },
+  finished: { sv: 'Avslutad', en: 'Finished' },
+};
+
+/** The groups a safety walk invites besides units. */
+export const WALK_GROUP_LABELS: Labels<WalkGroup> = {
+  residents: { sv: 'Boende', en: 'Residents' },
+  housing_company: { sv: 'Bostadsbolag', en: 'Housing company' },
+  police: { sv: 'Polisen', en: 'Police' },
+  youth: { sv: 'Unga', en: 'Young people' },
+  library_staff: { sv: 'Bibliotekspersonal', en: 'Library staff' },
+  school_staff: { sv: 'Skolpersonal', en: 'School staff' },
+};
+
+export const SEVERITY_LABELS: Labels<Severity> = {
+  low: { sv: 'Låg', en: 'Low' },
+  medium: { sv: 'Medel', en: 'Medium' },
+  high: { sv: 'Hög', en: 'High' },
+};
+
+/** "Åtgärdad?": what a later walk found of an earlier walk's observation. */
+export const FOLLOWUP_OUTCOME_LABELS: Labels<FollowUpOutcome> = {
+  fixed: { sv: 'Åtgärdad', en: 'Fixed' },
+  not_fixed: { sv: 'Inte åtgärdad', en: 'Not fixed' },
+  partly: { sv: 'Delvis åtgärdad', en: 'Partly fixed' },
 };

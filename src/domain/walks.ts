@@ -21,6 +21,7 @@ export const WALK_GROUPS = [
   'school_staff',
 ] as const;
 export const WalkGroupSchema = z.enum(WALK_GROUPS);
+export type WalkGroup = z.infer<typeof WalkGroupSchema>;
 
 export const SEVERITIES = ['low', 'medium', 'high'] as const;
 export const SeveritySchema = z.enum(SEVERITIES);
@@ -86,6 +87,8 @@ export const ChecklistItemSchema = z.object({
   category: z.string().nullable(),
   sort_order: z.number().int(),
   active: z.boolean(),
+  /** Raised by one on every change (the ETag); an edit made from an older one is refused. */
+  version: z.number().int(),
 });
 export type ChecklistItem = z.infer<typeof ChecklistItemSchema>;
 export const ChecklistSchema = z.object({ items: z.array(ChecklistItemSchema) });
@@ -146,11 +149,57 @@ export const ObservationSchema = z.object({
 });
 export type Observation = z.infer<typeof ObservationSchema>;
 
-/** An observation in the report: with the unit the responsibility matrix names for it. */
-export const ReportObservationSchema = ObservationSchema.extend({ responsible_unit: ref.nullable() });
+/** "Åtgärdad?": what a later walk found of an earlier walk's observation. */
+export const FOLLOWUP_OUTCOMES = ['fixed', 'not_fixed', 'partly'] as const;
+export const FollowUpOutcomeSchema = z.enum(FOLLOWUP_OUTCOMES);
+export type FollowUpOutcome = z.infer<typeof FollowUpOutcomeSchema>;
+
+export const FollowUpInputSchema = z.strictObject({
+  outcome: FollowUpOutcomeSchema,
+  note: z.string().trim().max(OBSERVATION_NOTE_MAX).optional(),
+});
+export type FollowUpInput = z.infer<typeof FollowUpInputSchema>;
+
+const walkRef = z.object({ id: UuidSchema, title: z.string(), walk_date: IsoDateSchema });
+
+/** One later walk's answer: the outcome, a redacted note, who answered (their name) and when. */
+export const FollowUpAnswerSchema = z.object({
+  walk: walkRef,
+  outcome: FollowUpOutcomeSchema,
+  note: z.string().nullable(),
+  answered_by: z.string().nullable(),
+  answered_at: z.string(),
+});
+export type FollowUpAnswer = z.infer<typeof FollowUpAnswerSchema>;
+
+/**
+ * An earlier walk's observation in the same or an overlapping area, as a later walk sees it: open (no walk
+ * has found it fixed) or answered on this walk; `answer` is this walk's.
+ */
+export const EarlierObservationSchema = ObservationSchema.extend({
+  earlier_walk: walkRef,
+  answer: FollowUpAnswerSchema.nullable(),
+});
+export type EarlierObservation = z.infer<typeof EarlierObservationSchema>;
+export const EarlierObservationsSchema = z.object({ observations: z.array(EarlierObservationSchema) });
+
+/**
+ * An observation in the report: with the unit the responsibility matrix names for it, the problem it became
+ * (its title) and what later walks found of it.
+ */
+export const ReportObservationSchema = ObservationSchema.extend({
+  responsible_unit: ref.nullable(),
+  problem_title: z.string().nullable(),
+  followups: z.array(FollowUpAnswerSchema),
+});
 export type ReportObservation = z.infer<typeof ReportObservationSchema>;
 
-export const WalkReportSchema = z.object({ walk: WalkSchema, observations: z.array(ReportObservationSchema) });
+export const WalkReportSchema = z.object({
+  walk: WalkSchema,
+  observations: z.array(ReportObservationSchema),
+  /** Earlier walks' observations in this walk's area: the open ones and those answered on this walk. */
+  earlier: z.array(EarlierObservationSchema),
+});
 export type WalkReport = z.infer<typeof WalkReportSchema>;
 
 export const WalkObservationsSchema = z.object({ observations: z.array(ObservationSchema) });

@@ -37,6 +37,7 @@ type Ids = Record<
   | 'evaluation'
   | 'place'
   | 'walk'
+  | 'laterWalk'
   | 'walkItem'
   | 'observation',
   string
@@ -259,6 +260,9 @@ const WRITES: Record<string, Entry> = {
   },
   'PUT /api/walks/:id/observations/:observationId/photo': {
     owned: (i) => ({ url: `/api/walks/${i.walk}/observations/${i.observation}/photo` }),
+  },
+  'PUT /api/walks/:id/followups/:observationId': {
+    owned: (i) => ({ url: `/api/walks/${i.laterWalk}/followups/${i.observation}`, payload: { outcome: 'fixed' } }),
   },
   'POST /api/walks/:id/observations/:observationId/problem': {
     owned: (i) => ({ url: `/api/walks/${i.walk}/observations/${i.observation}/problem`, payload: {} }),
@@ -501,6 +505,8 @@ describe('every write route × records of another unit or district', () => {
         severity: 'medium',
       })
     ).id;
+    // The next walk in the area, which asks whether that observation was fixed.
+    ids.laterWalk = (await ok('POST', '/api/walks', { ...walkPlan(ids), walk_date: '2026-10-08' })).id;
     ids.report = (await ok('POST', '/api/situation/reports', { area_id: ids.area, week: '2026-W40' })).report.id;
     const meeting = await ok('POST', `/api/situation/reports/${ids.report}/meeting`, {
       held_at: '2026-10-06T09:00:00+02:00',

@@ -1,5 +1,5 @@
 import type { Generated } from 'kysely';
-import type { LineString, Severity, WalkStatus } from '../../domain/walks.js';
+import type { FollowUpOutcome, LineString, Severity, WalkStatus } from '../../domain/walks.js';
 import type { CreatedAt, DateString, Json, UpdatedAt } from './columns.js';
 
 /** An item of the organisation's walk checklist; the category routes an observation through the matrix. */
@@ -13,6 +13,8 @@ export interface WalkChecklistItemsTable {
   category_id: string | null;
   sort_order: Generated<number>;
   active: Generated<boolean>;
+  /** Raised by one on every change; the ETag of the item. */
+  version: Generated<number>;
   created_at: CreatedAt;
   updated_at: UpdatedAt;
 }
@@ -61,4 +63,15 @@ export interface WalkObservationPhotosTable {
   image: Uint8Array;
   thumbnail: Uint8Array;
   created_at: CreatedAt;
+}
+
+/** A later walk's answer to whether an earlier walk's observation is fixed. */
+export interface WalkObservationFollowupsTable {
+  observation_id: string;
+  walk_id: string;
+  organisation_id: string;
+  outcome: FollowUpOutcome;
+  note: string | null;
+  answered_by: string | null;
+  answered_at: Generated<Date>;
 }

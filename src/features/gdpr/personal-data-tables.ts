@@ -97,6 +97,7 @@ export const TABLE_PERSONAL_DATA: Record<keyof Database, TablePersonalData> = {
   // kept as walk records of the reports activity (no automatic clearing yet).
   walk_observations: { columns: ['note'], activity: 'Reports about places and events' },
   walk_observation_photos: { columns: ['image', 'thumbnail'], activity: 'Reports about places and events' },
+  walk_observation_followups: { columns: ['note'], activity: 'Reports about places and events' },
   reporting_periods: PLANNING,
   unit_followups: PLANNING,
   unit_followup_goals: PLANNING,

@@ -70,3 +70,13 @@ export async function findStreet(log: Log, address: string) {
   index ??= streets(log).then(buildStreetIndex);
   return (await index).get(streetOfAddress(address));
 }
+
+/** The named streets' lines that touch the box [minLon, minLat, maxLon, maxLat], for drawing a small map. */
+export async function streetLinesWithin(
+  log: Log,
+  box: readonly [number, number, number, number],
+): Promise<ReadonlyArray<ReadonlyArray<LonLat>>> {
+  const [a, b, c, d] = box;
+  const inside = ([lon, lat]: LonLat) => lon >= a && lon <= c && lat >= b && lat <= d;
+  return (await streets(log)).flatMap((f) => f.lines.filter((line) => line.some(inside)));
+}

@@ -1,5 +1,4 @@
-import { localMinute } from '../../domain/calendar/index.js';
-import { ACTION_STATUS_LABELS, swedishDay, swedishWeek } from '../../domain/labels.js';
+import { ACTION_STATUS_LABELS, swedishDay, swedishMoment, swedishWeek } from '../../domain/labels.js';
 import type { FrozenReportView, Meeting } from '../../domain/meetings.js';
 import { RATING_LABELS, type RatingLevel } from '../../domain/situation.js';
 
@@ -28,12 +27,6 @@ export interface ActionRow {
   unit: string;
   due: string;
   status: string;
-}
-
-/** An instant on the zone's wall clock, written out ('7 december 2026 kl. 09:30'). */
-export function swedishMoment(iso: string, timeZone: string): string {
-  const [day, time] = localMinute(iso, timeZone).split(' ');
-  return `${swedishDay(day!)} kl. ${time}`;
 }
 
 const ratingText = (level: RatingLevel) => `${level} ${RATING_LABELS[level].sv}`;

@@ -1,5 +1,6 @@
 import { auditChange } from '../../core/audit.repo.js';
 import type { Db, ServiceContext } from '../../core/context.js';
+import { lockForChange } from '../../db/row-version.repo.js';
 import { inTransaction } from '../../db/transaction.js';
 import { AppError } from '../../domain/errors.js';
 import {
@@ -26,6 +27,7 @@ const toItem = (r: ChecklistRow): ChecklistItem => ({
   category: r.category,
   sort_order: r.sort_order,
   active: r.active,
+  version: r.version,
 });
 
 /** The organisation's walk checklist, items taken out of use included (marked inactive). */
@@ -79,21 +81,33 @@ export async function createChecklistItem(ctx: ServiceContext, input: ChecklistI
   return (await getChecklist(ctx)).items.find((i) => i.id === id)!;
 }
 
-/** Renames, reorders, recategorises or takes an item out of use; observations keep pointing at it. */
+/**
+ * Rewords, reorders, recategorises or takes an item out of use; observations keep pointing at it (and read
+ * its current wording). With `expectedVersion` (If-Match), an edit made from an outdated list is refused
+ * with CONFLICT instead of overwriting what someone else saved in between.
+ */
 export async function updateChecklistItem(
   ctx: ServiceContext,
   id: string,
   input: ChecklistItemUpdate,
+  expectedVersion?: number,
 ): Promise<ChecklistItem> {
   const org = ctx.organisation.id;
-  const before = (await getChecklist(ctx)).items.find((i) => i.id === id);
-  if (!before) throw new AppError('NOT_FOUND', { details: { entity: 'walk_checklist_item', id } });
   const { category, ...rest } = input;
   const changes = {
     ...rest,
     ...(category !== undefined ? { category_id: await categoryId(ctx.db, org, category) } : {}),
   };
   await inTransaction(ctx.db, async (trx) => {
+    const before = await lockForChange(
+      trx,
+      'walk_checklist_items',
+      'walk_checklist_item',
+      org,
+      id,
+      expectedVersion,
+      async () => toItem((await listChecklistRows(trx, org)).find((r) => r.id === id)!),
+    );
     await updateItemRow(trx, org, id, changes);
     await auditChange(trx, ctx, {
       action: 'update',

@@ -8,13 +8,17 @@ import { createProblem } from '../problems/problems.service.js';
 import { processPhoto } from '../public-reports/photo.js';
 import { streetResponsibility } from '../responsibility/responsibility.service.js';
 import { assertCaptures, assertPlans } from './walk-access.js';
+import { earlierObservationsOf, followupsByObservation } from './walk-followups.service.js';
 import { findObservationPhoto, linkObservation, listObservationRows, upsertObservationPhoto } from './walks.repo.js';
 import { observationOfWalk, toObservation, walkWithRow } from './walks.service.js';
 
 /** What an observation without a category of its own is about, for problems and incidents. */
 const FALLBACK_CATEGORY = 'otrygg_plats';
 
-/** The walk and its observations, each with the unit the responsibility matrix names for it. */
+/**
+ * The walk and its observations, each with the unit the responsibility matrix names for it and what later
+ * walks found of it, and the earlier walks' observations this walk follows up.
+ */
 export async function getWalkReport(ctx: ServiceContext, walkId: string): Promise<WalkReport> {
   const { row, walk } = await walkWithRow(ctx, walkId);
   const rows = await listObservationRows(ctx.db, ctx.organisation.id, walkId);
@@ -23,9 +27,19 @@ export async function getWalkReport(ctx: ServiceContext, walkId: string): Promis
     row.district_unit_id,
     rows.map((r) => r.category),
   );
+  const followups = await followupsByObservation(
+    ctx,
+    rows.map((r) => r.id),
+  );
   return {
     walk,
-    observations: rows.map((r) => ({ ...toObservation(r), responsible_unit: responsible.get(r.category) ?? null })),
+    observations: rows.map((r) => ({
+      ...toObservation(r),
+      responsible_unit: responsible.get(r.category) ?? null,
+      problem_title: r.problem_title,
+      followups: followups.get(r.id) ?? [],
+    })),
+    earlier: await earlierObservationsOf(ctx, row),
   };
 }
 

@@ -1,3 +1,4 @@
+import { execFileSync } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import type { FastifyInstance } from 'fastify';
@@ -11,6 +12,11 @@ import { buildApp } from '../../server/app.js';
 import { seedDefaultChecklist } from './checklist.service.js';
 
 type Who = 'coordinator' | 'police' | 'traffic' | 'analyst' | 'outsider' | 'stranger';
+
+const pdfText = (body: Buffer) => execFileSync('pdftotext', ['-layout', '-', '-'], { input: body }).toString();
+/** What a document must never show: ids, UTC instants, and the codes behind its labels. */
+const CODE_LIKE =
+  /[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}|\d{4}-\d{2}-\d{2}T\d{2}|\b(?:low|medium|high|planned|ongoing|finished|fixed|not_fixed|partly|residents|housing_company|youth|klotter|vegetation)\b/;
 
 /** A phone's photo: a JPEG carrying its camera and a GPS position in EXIF. */
 const photoWithGps = () =>
@@ -159,13 +165,30 @@ describeEachEngine('safety walks: checklist, planning, idempotent capture, photo
     });
     expect([off.statusCode, off.json().active, off.json().label]).toEqual([200, false, 'Lekplats']);
     expect((await call('PATCH', `/api/walks/checklist/${created.json().id}`, 'coordinator', {})).statusCode).toBe(400);
+    // Rewording names the version it was made from: a second edit from the same list is refused, not lost.
+    const reword = (version: number) =>
+      app.inject({
+        method: 'PATCH',
+        url: `/api/walks/checklist/${created.json().id}`,
+        headers: { ...as.coordinator, 'if-match': `"${version}"` },
+        payload: { label: 'Lekplatsens utrustning', label_en: 'Playground equipment' },
+      });
+    const version = off.json().version;
+    const reworded = await reword(version);
+    expect([reworded.statusCode, reworded.json().label, reworded.json().version]).toEqual([
+      200,
+      'Lekplatsens utrustning',
+      version + 1,
+    ]);
+    const stale = await reword(version);
+    expect([stale.statusCode, stale.json().error.code]).toEqual([409, 'CONFLICT']);
     items.set('lekplats', created.json().id);
     const audit = await getDb()
       .db.selectFrom('audit_events')
       .select('action')
       .where('entity_type', '=', 'walk_checklist_item')
       .execute();
-    expect(audit.map((a) => a.action).sort()).toEqual(['create', 'update']);
+    expect(audit.map((a) => a.action).sort()).toEqual(['create', 'update', 'update']);
   });
 
   it('plans a walk along a route with invited units and groups; refuses bad input and those who do not plan', async () => {
@@ -335,6 +358,43 @@ describeEachEngine('safety walks: checklist, planning, idempotent capture, photo
     ).toBe(409);
   });
 
+  it('downloads the report as a Swedish PDF with labels, photos and outcomes, for those who see the walk', async () => {
+    const res = await call('GET', `/api/walks/${walkId}/report/pdf`, 'police');
+    expect([res.statusCode, res.headers['content-type']]).toEqual([200, 'application/pdf']);
+    expect(res.headers['content-disposition']).toBe('attachment; filename="trygghetsvandring-soderby-2026-12-10.pdf"');
+    const text = pdfText(res.rawPayload);
+    for (const words of [
+      'Trygghetsvandring i Söderby',
+      '10 december 2026',
+      'Polisen',
+      'Boende, Bostadsbolag, Unga',
+      'Per ansvarig enhet',
+      'Klotter (2)',
+      'Vegetation som skymmer sikten (1)',
+      'Hög allvar',
+      'Medel allvar',
+      'Skickad som ärende till Trafiknämnden',
+      'Blev problemet',
+    ])
+      expect(text).toContain(words);
+    expect(text).toMatch(/Nr 1: Klotter/);
+    expect(text).not.toMatch(CODE_LIKE);
+    expect(text).not.toContain('070');
+    // No basemap streets this far south: no OpenStreetMap credit either.
+    expect(text).not.toContain('OpenStreetMap');
+    expect(res.rawPayload.toString('latin1')).toContain('/Subtype /Image');
+    expect((await call('GET', `/api/walks/${walkId}/report/pdf`, 'outsider')).statusCode).toBe(404);
+    expect((await call('GET', `/api/walks/${walkId}/report/pdf`, 'stranger')).statusCode).toBe(404);
+    expect((await call('GET', `/api/walks/${walkId}/report/pdf`, 'analyst')).statusCode).toBe(403);
+    const exports = await getDb()
+      .db.selectFrom('audit_events')
+      .select(['entity_id'])
+      .where('entity_type', '=', 'safety_walk')
+      .where('action', '=', 'export')
+      .execute();
+    expect(exports.map((e) => e.entity_id)).toEqual([walkId]);
+  });
+
   it('finishes the walk: no new observations, but a resend of a stored one still answers with it', async () => {
     const stored = (await call('GET', `/api/walks/${walkId}/observations`, 'police')).json().observations[0];
     const done = await call('POST', `/api/walks/${walkId}/status`, 'police', { status: 'finished' });
@@ -350,5 +410,82 @@ describeEachEngine('safety walks: checklist, planning, idempotent capture, photo
     });
     expect([resend.statusCode, resend.json().id]).toEqual([200, stored.id]);
     expect((await call('POST', `/api/walks/${walkId}/status`, 'police', { status: 'ongoing' })).statusCode).toBe(409);
+  });
+
+  it('asks the next walk in the area whether the observations were fixed, stores and audits the answer, and shows it on both reports', async () => {
+    const plan = async (date: string, area: string, route?: number[][]) => {
+      const res = await call('POST', '/api/walks', 'coordinator', {
+        title: `Återbesök ${date}`,
+        unit_id: org.unitId,
+        area_id: area,
+        walk_date: date,
+        invited_unit_ids: [policeUnit],
+        ...(route ? { route: { type: 'LineString', coordinates: route } } : {}),
+      });
+      expect(res.statusCode).toBe(201);
+      return res.json().id as string;
+    };
+    // The district around Söderby overlaps it; the route runs through the city centre's streets.
+    const next = await plan('2026-12-20', org.areas.southDistrict, [
+      [18.064, 59.331],
+      [18.07, 59.333],
+    ]);
+    const earlier = (await call('GET', `/api/walks/${next}/followups`, 'police')).json().observations;
+    expect(earlier).toHaveLength(3);
+    expect(earlier.every((o: { answer: unknown }) => o.answer === null)).toBe(true);
+    const [graffiti] = earlier;
+    const url = `/api/walks/${next}/followups/${graffiti.id}`;
+    const followups = async () =>
+      (await getDb().db.selectFrom('walk_observation_followups').selectAll().execute()).length;
+
+    expect((await call('PUT', url, 'outsider', { outcome: 'fixed' })).statusCode).toBe(404);
+    expect((await call('PUT', url, 'stranger', { outcome: 'fixed' })).statusCode).toBe(404);
+    expect((await call('PUT', url, 'analyst', { outcome: 'fixed' })).statusCode).toBe(403);
+    expect((await call('GET', `/api/walks/${next}/followups`, 'outsider')).statusCode).toBe(404);
+    expect((await call('PUT', url, 'police', { outcome: 'maybe' })).statusCode).toBe(400);
+    expect(
+      (await call('PUT', `/api/walks/${next}/followups/${randomUUID()}`, 'police', { outcome: 'fixed' })).statusCode,
+    ).toBe(404);
+    expect(await followups()).toBe(0);
+
+    const partly = await call('PUT', url, 'police', { outcome: 'partly', note: 'Hälften kvar, ring 070-123 45 67' });
+    expect(partly.statusCode).toBe(200);
+    expect(partly.json().answer).toMatchObject({ outcome: 'partly', walk: { id: next } });
+    expect(partly.json().answer.note).not.toContain('070');
+    expect(partly.json().answer.answered_by).toEqual(expect.any(String));
+    const fixed = await call('PUT', url, 'police', { outcome: 'fixed' });
+    expect([fixed.statusCode, fixed.json().answer.outcome, fixed.json().answer.note]).toEqual([200, 'fixed', null]);
+    expect(await followups()).toBe(1);
+    const audit = await getDb()
+      .db.selectFrom('audit_events')
+      .select(['action', 'entity_id'])
+      .where('entity_type', '=', 'walk_observation_followup')
+      .orderBy('occurred_at')
+      .execute();
+    expect(audit).toEqual([
+      { action: 'create', entity_id: graffiti.id },
+      { action: 'update', entity_id: graffiti.id },
+    ]);
+
+    // The earlier walk's report says what the next walk found; the next walk's report lists its answer.
+    const before = (await call('GET', `/api/walks/${walkId}/report`, 'coordinator')).json();
+    expect(before.observations.find((o: { id: string }) => o.id === graffiti.id).followups).toMatchObject([
+      { outcome: 'fixed', walk: { id: next, title: 'Återbesök 2026-12-20' } },
+    ]);
+    const after = (await call('GET', `/api/walks/${next}/report`, 'coordinator')).json();
+    expect(after.earlier.find((o: { id: string }) => o.id === graffiti.id).answer.outcome).toBe('fixed');
+    // A fixed observation is no longer asked about on the walk after.
+    const third = await plan('2026-12-30', org.areas.south);
+    const open = (await call('GET', `/api/walks/${third}/followups`, 'police')).json().observations;
+    expect(open.map((o: { id: string }) => o.id)).not.toContain(graffiti.id);
+    expect(open).toHaveLength(2);
+
+    const earlierPdf = pdfText((await call('GET', `/api/walks/${walkId}/report/pdf`, 'coordinator')).rawPayload);
+    expect(earlierPdf).toMatch(/Vid vandringen ”Återbesök 2026-12-20” 20 december 2026: Åtgärdad/);
+    const nextPdf = pdfText((await call('GET', `/api/walks/${next}/report/pdf`, 'coordinator')).rawPayload);
+    expect(nextPdf).toContain('Åtgärdat sedan tidigare vandringar?');
+    expect(nextPdf).toContain('Inte bedömd');
+    expect(nextPdf).toContain('© OpenStreetMap-bidragsgivare, ODbL');
+    expect(nextPdf.replace('Återbesök 2026-12-20', '')).not.toMatch(CODE_LIKE);
   });
 });

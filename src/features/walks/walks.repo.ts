@@ -3,6 +3,7 @@ import type { Db } from '../../core/context.js';
 import type {
   SafetyWalksTable,
   WalkChecklistItemsTable,
+  WalkObservationFollowupsTable,
   WalkObservationPhotosTable,
   WalkObservationsTable,
 } from '../../db/schema/walks.js';
@@ -13,7 +14,17 @@ export function listChecklistRows(db: Db, organisationId: string) {
   return db
     .selectFrom('walk_checklist_items as w')
     .leftJoin('incident_categories as c', 'c.id', 'w.category_id')
-    .select(['w.id', 'w.code', 'w.label', 'w.label_en', 'w.setting', 'w.sort_order', 'w.active', 'c.code as category'])
+    .select([
+      'w.id',
+      'w.code',
+      'w.label',
+      'w.label_en',
+      'w.setting',
+      'w.sort_order',
+      'w.active',
+      'w.version',
+      'c.code as category',
+    ])
     .where('w.organisation_id', '=', organisationId)
     .orderBy('w.sort_order')
     .orderBy('w.code')
@@ -157,6 +168,7 @@ function observationQuery(db: Db, organisationId: string) {
     .innerJoin('walk_checklist_items as i', 'i.id', 'o.item_id')
     .leftJoin('incident_categories as c', 'c.id', 'i.category_id')
     .leftJoin('walk_observation_photos as ph', 'ph.observation_id', 'o.id')
+    .leftJoin('problems as p', 'p.id', 'o.problem_id')
     .select([
       'o.id',
       'o.walk_id',
@@ -174,6 +186,7 @@ function observationQuery(db: Db, organisationId: string) {
       'o.incident_id',
       'ph.width as photo_width',
       'ph.height as photo_height',
+      'p.title as problem_title',
     ])
     .where('o.organisation_id', '=', organisationId);
 }
@@ -252,5 +265,114 @@ export function findCategoryIdsByCode(db: Db, organisationId: string, codes: rea
     .select(['id', 'code'])
     .where('organisation_id', '=', organisationId)
     .where('code', 'in', codes)
+    .execute();
+}
+
+/** The area, its parent and its children: the areas whose walks look at the same streets. */
+export async function overlappingAreaIds(db: Db, organisationId: string, areaId: string): Promise<string[]> {
+  const rows = await db
+    .selectFrom('areas as a')
+    .select(['a.id', 'a.parent_id'])
+    .where('a.organisation_id', '=', organisationId)
+    .where((eb) => eb.or([eb('a.id', '=', areaId), eb('a.parent_id', '=', areaId)]))
+    .execute();
+  const parent = rows.find((r) => r.id === areaId)?.parent_id;
+  return [...new Set([...rows.map((r) => r.id), ...(parent ? [parent] : [])])];
+}
+
+/**
+ * Observations of walks before `walkId` (an earlier date, or the same date planned earlier) in `areaIds`
+ * that no other walk has found fixed, with this walk's answer when it has given one.
+ */
+export function listEarlierObservationRows(db: Db, organisationId: string, walkId: string, areaIds: string[]) {
+  return observationQuery(db, organisationId)
+    .innerJoin('safety_walks as e', 'e.id', 'o.walk_id')
+    .innerJoin('safety_walks as w', (j) => j.on('w.id', '=', walkId))
+    .leftJoin('walk_observation_followups as f', (j) =>
+      j.onRef('f.observation_id', '=', 'o.id').on('f.walk_id', '=', walkId),
+    )
+    .leftJoin('users as fu', 'fu.id', 'f.answered_by')
+    .select([
+      'e.title as earlier_title',
+      'e.walk_date as earlier_date',
+      'f.outcome',
+      'f.note as answer_note',
+      'f.answered_at',
+      'fu.display_name as answered_by',
+    ])
+    .where('e.id', '<>', walkId)
+    .where('e.area_id', 'in', areaIds)
+    .where((eb) =>
+      eb.or([
+        eb('e.walk_date', '<', eb.ref('w.walk_date')),
+        eb.and([eb('e.walk_date', '=', eb.ref('w.walk_date')), eb('e.created_at', '<', eb.ref('w.created_at'))]),
+      ]),
+    )
+    .where((eb) =>
+      eb.not(
+        eb.exists(
+          eb
+            .selectFrom('walk_observation_followups as fx')
+            .select('fx.observation_id')
+            .whereRef('fx.observation_id', '=', 'o.id')
+            .where('fx.walk_id', '<>', walkId)
+            .where('fx.outcome', '=', 'fixed'),
+        ),
+      ),
+    )
+    .orderBy('e.walk_date')
+    .orderBy('o.observed_at')
+    .orderBy('o.id')
+    .execute();
+}
+
+export type EarlierObservationRow = Awaited<ReturnType<typeof listEarlierObservationRows>>[number];
+
+/** What later walks answered about these observations, oldest answer first. */
+export function listFollowupRows(db: Db, organisationId: string, observationIds: readonly string[]) {
+  if (observationIds.length === 0) return Promise.resolve([]);
+  return db
+    .selectFrom('walk_observation_followups as f')
+    .innerJoin('safety_walks as w', 'w.id', 'f.walk_id')
+    .leftJoin('users as u', 'u.id', 'f.answered_by')
+    .select([
+      'f.observation_id',
+      'f.walk_id',
+      'w.title',
+      'w.walk_date',
+      'f.outcome',
+      'f.note',
+      'f.answered_at',
+      'u.display_name as answered_by',
+    ])
+    .where('f.organisation_id', '=', organisationId)
+    .where('f.observation_id', 'in', observationIds)
+    .orderBy('f.answered_at')
+    .execute();
+}
+
+export function findFollowup(db: Db, observationId: string, walkId: string) {
+  return db
+    .selectFrom('walk_observation_followups')
+    .select(['outcome', 'note'])
+    .where('observation_id', '=', observationId)
+    .where('walk_id', '=', walkId)
+    .forUpdate()
+    .executeTakeFirst();
+}
+
+/** Stores the walk's answer about the observation, replacing an earlier answer of the same walk. */
+export async function upsertFollowup(db: Db, row: Insertable<WalkObservationFollowupsTable>): Promise<void> {
+  await db
+    .insertInto('walk_observation_followups')
+    .values(row)
+    .onConflict((oc) =>
+      oc.columns(['observation_id', 'walk_id']).doUpdateSet({
+        outcome: row.outcome,
+        note: row.note ?? null,
+        answered_by: row.answered_by ?? null,
+        answered_at: new Date(),
+      }),
+    )
     .execute();
 }

@@ -12,6 +12,8 @@ import {
   observationToInbox,
   observationToProblem,
 } from './walk-report.service.js';
+import { answerFollowUp, listEarlierObservations } from './walk-followups.service.js';
+import { exportWalkReportPdf } from './walk-report.export.js';
 import { addObservation, changeWalkStatus, createWalk, getWalk, listObservations, listWalks } from './walks.service.js';
 
 /** Safety walks: checklist, planning, capture, photos, report and follow-up. */
@@ -19,7 +21,9 @@ export const walksRoutes: FastifyPluginAsyncZod = async (app) => {
   await app.register(multipart, { limits: { fileSize: PHOTO_MAX_BYTES, files: 1, fields: 0, parts: 1 } });
   serve(app, routes.checklist, async ({ ctx }) => getChecklist(ctx));
   serve(app, routes.createChecklistItem, async ({ ctx, body }) => createChecklistItem(ctx, body));
-  serve(app, routes.updateChecklistItem, async ({ ctx, params, body }) => updateChecklistItem(ctx, params.id, body));
+  serve(app, routes.updateChecklistItem, async ({ ctx, params, body, version }) =>
+    updateChecklistItem(ctx, params.id, body, version),
+  );
   serve(app, routes.list, async ({ ctx }) => listWalks(ctx));
   serve(app, routes.create, async ({ ctx, body }) => createWalk(ctx, body));
   serve(app, routes.get, async ({ ctx, params }) => getWalk(ctx, params.id));
@@ -37,6 +41,15 @@ export const walksRoutes: FastifyPluginAsyncZod = async (app) => {
     sendPhoto(reply, await getObservationPhoto(await context(), params.id, params.observationId, query.size)),
   );
   serve(app, routes.report, async ({ ctx, params }) => getWalkReport(ctx, params.id));
+  serveHttp(app, routes.reportPdf, async ({ context, params, reply }) => {
+    const file = await exportWalkReportPdf(await context(), params.id);
+    reply.header('content-disposition', `attachment; filename="${file.filename}"`);
+    return reply.type(file.contentType).send(file.body);
+  });
+  serve(app, routes.earlier, async ({ ctx, params }) => listEarlierObservations(ctx, params.id));
+  serve(app, routes.answerFollowUp, async ({ ctx, params, body }) =>
+    answerFollowUp(ctx, params.id, params.observationId, body),
+  );
   serve(app, routes.toProblem, async ({ ctx, params, body }) =>
     observationToProblem(ctx, params.id, params.observationId, body.owner_unit_id),
   );

@@ -1,3 +1,11 @@
+import {
+  FOLLOWUP_OUTCOME_LABELS,
+  labelsIn,
+  SEVERITY_LABELS,
+  WALK_GROUP_LABELS,
+  WALK_STATUS_LABELS,
+} from '../../domain/labels.js';
+
 import type { svWalks } from './sv-walks.js';
 import type { Shape } from './shape.js';
 
@@ -11,17 +19,10 @@ export const enWalks: Shape<typeof svWalks> = {
       'Plan a walk with residents, property owners, police and others, note what makes places feel unsafe on your phone during the walk, and turn the notes into problems or work for whoever is responsible.',
     none: 'No walks yet.',
     checklistLink: 'The checklist',
-    status: { planned: 'Planned', ongoing: 'Ongoing', finished: 'Finished' },
-    groups: {
-      residents: 'Residents',
-      housing_company: 'Housing company',
-      police: 'Police',
-      youth: 'Young people',
-      library_staff: 'Library staff',
-      school_staff: 'School staff',
-    },
+    status: labelsIn(WALK_STATUS_LABELS, 'en'),
+    groups: labelsIn(WALK_GROUP_LABELS, 'en'),
     severityLegend: 'How serious?',
-    severity: { low: 'Low', medium: 'Medium', high: 'High' },
+    severity: labelsIn(SEVERITY_LABELS, 'en'),
     setting: { outdoor: 'Outdoor', indoor: 'Indoor' },
     capture: 'Take notes',
     report: 'Report',
@@ -100,6 +101,21 @@ export const enWalks: Shape<typeof svWalks> = {
     participants: 'Invited',
     evidence: 'Observation from a safety walk',
     evidenceLink: 'The report',
+    pdf: 'Report as PDF',
+    laterFindings: 'At the walk “{{walk}}” on {{day}}: {{outcome}} ({{who}}, {{time}})',
+    followUp: {
+      heading: 'Fixed since earlier walks?',
+      intro:
+        'Observations from earlier walks in this area that no walk has yet found fixed. Take a look and answer for each.',
+      from: 'from “{{walk}}” on {{day}}',
+      question: 'Fixed? {{item}}',
+      outcome: labelsIn(FOLLOWUP_OUTCOME_LABELS, 'en'),
+      note: 'Note (optional)',
+      save: 'Save the answer',
+      needOutcome: 'Choose whether it is fixed, not fixed or partly fixed.',
+      saved: 'The answer about “{{item}}” is saved.',
+      answered: 'Assessed: {{outcome}} by {{who}}, {{time}}',
+    },
     checklist: {
       title: 'Safety walk checklist',
       intro:
@@ -113,6 +129,10 @@ export const enWalks: Shape<typeof svWalks> = {
       active: 'In use',
       inactive: 'Out of use',
       retire: 'Take out of use',
+      edit: 'Edit',
+      editHint: 'The new wording also shows on earlier observations of the item.',
+      saveEdit: 'Save the wording',
+      cancelEdit: 'Cancel',
       restore: 'Put in use',
       add: 'Add an item',
       addSubmit: 'Add',

@@ -1,3 +1,11 @@
+import {
+  FOLLOWUP_OUTCOME_LABELS,
+  labelsIn,
+  SEVERITY_LABELS,
+  WALK_GROUP_LABELS,
+  WALK_STATUS_LABELS,
+} from '../../domain/labels.js';
+
 /** Safety walks (trygghetsvandringar): planning, the capture page, the report and the checklist. */
 export const svWalks = {
   walks: {
@@ -8,17 +16,10 @@ export const svWalks = {
       'Planera en vandring med boende, fastighetsägare, polis och andra, anteckna det som gör platser otrygga på telefonen under vandringen och gör iakttagelserna till problem eller ärenden hos den som ansvarar.',
     none: 'Inga vandringar ännu.',
     checklistLink: 'Checklistan',
-    status: { planned: 'Planerad', ongoing: 'Pågår', finished: 'Avslutad' },
-    groups: {
-      residents: 'Boende',
-      housing_company: 'Bostadsbolag',
-      police: 'Polisen',
-      youth: 'Unga',
-      library_staff: 'Bibliotekspersonal',
-      school_staff: 'Skolpersonal',
-    },
+    status: labelsIn(WALK_STATUS_LABELS, 'sv'),
+    groups: labelsIn(WALK_GROUP_LABELS, 'sv'),
     severityLegend: 'Hur allvarligt?',
-    severity: { low: 'Låg', medium: 'Medel', high: 'Hög' },
+    severity: labelsIn(SEVERITY_LABELS, 'sv'),
     setting: { outdoor: 'Utomhus', indoor: 'Inomhus' },
     capture: 'Anteckna',
     report: 'Rapport',
@@ -97,6 +98,21 @@ export const svWalks = {
     participants: 'Inbjudna',
     evidence: 'Iakttagelse från trygghetsvandring',
     evidenceLink: 'Rapporten',
+    pdf: 'Rapporten som PDF',
+    laterFindings: 'Vid vandringen ”{{walk}}” {{day}}: {{outcome}} ({{who}}, {{time}})',
+    followUp: {
+      heading: 'Åtgärdat sedan tidigare vandringar?',
+      intro:
+        'Iakttagelser från tidigare vandringar i området som ingen vandring ännu funnit åtgärdade. Titta efter och svara för varje.',
+      from: 'från ”{{walk}}” {{day}}',
+      question: 'Åtgärdad? {{item}}',
+      outcome: labelsIn(FOLLOWUP_OUTCOME_LABELS, 'sv'),
+      note: 'Anteckning (frivillig)',
+      save: 'Spara svaret',
+      needOutcome: 'Välj om det är åtgärdat, inte åtgärdat eller delvis åtgärdat.',
+      saved: 'Svaret om ”{{item}}” är sparat.',
+      answered: 'Bedömd: {{outcome}} av {{who}}, {{time}}',
+    },
     checklist: {
       title: 'Checklista för trygghetsvandringar',
       intro:
@@ -110,6 +126,10 @@ export const svWalks = {
       active: 'I bruk',
       inactive: 'Ur bruk',
       retire: 'Ta ur bruk',
+      edit: 'Ändra',
+      editHint: 'Den nya benämningen visas också på tidigare iakttagelser av punkten.',
+      saveEdit: 'Spara benämningen',
+      cancelEdit: 'Avbryt',
       restore: 'Ta i bruk',
       add: 'Lägg till en punkt',
       addSubmit: 'Lägg till',

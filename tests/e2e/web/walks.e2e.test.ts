@@ -1,4 +1,5 @@
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
@@ -9,11 +10,15 @@ import { csrfToken, expectAccessible, type Harness, printA11ySummary, shot, sign
 /**
  * A safety walk on a phone (390×844): a coordinator notes three observations with photos, one of them with
  * the network gone (kept on the phone and sent once, when it is back), finishes the walk and opens its report,
- * where one observation goes to the responsible unit's inbox.
+ * where one observation goes to the responsible unit's inbox. At the next walk in the district, an earlier
+ * observation is marked fixed on the phone, and that walk's report is downloaded as a PDF.
  */
 let h: Harness;
 let page: Page;
 let walkId: string;
+/** The walk as planned: the next walk in the same district is planned like it. */
+let plan: Record<string, unknown>;
+let csrf: string;
 const dir = mkdtempSync(join(tmpdir(), 'trygg-walk-e2e-'));
 /** Observations the server stored (201) and resends it answered with a stored one (200), as the page saw them. */
 const answers: number[] = [];
@@ -33,30 +38,29 @@ beforeAll(async () => {
   page = await h.newPage({ width: 390, height: 844 });
   await signIn(page, h, 'samordnare.eav');
   const token = await csrfToken(page, h);
+  csrf = token;
   const get = async <T>(path: string) => (await (await page.request.get(`${h.server.url}${path}`)).json()) as T;
   const units = await get<Array<{ id: string; kind: string; name: string }>>('/api/units');
   const district = (await get<Array<{ id: string; name: string }>>('/api/areas?level=district&format=json')).find(
     (d) => d.name === 'Enskede-Årsta-Vantör',
   )!;
-  const res = await page.request.post(`${h.server.url}/api/walks`, {
-    headers: { 'X-CSRF-Token': token },
-    data: {
-      title: 'Kvällsvandring Högdalen centrum',
-      unit_id: units.find((u) => u.kind === 'district' && u.name.startsWith('Enskede-Årsta-Vantör'))!.id,
-      area_id: district.id,
-      route: {
-        type: 'LineString',
-        coordinates: [
-          [18.0405, 59.2625],
-          [18.0431, 59.2636],
-          [18.0462, 59.2648],
-        ],
-      },
-      walk_date: '2026-12-10',
-      invited_unit_ids: units.filter((u) => u.name.startsWith('Polis')).map((u) => u.id),
-      groups: ['residents', 'housing_company'],
+  plan = {
+    title: 'Kvällsvandring Högdalen centrum',
+    unit_id: units.find((u) => u.kind === 'district' && u.name.startsWith('Enskede-Årsta-Vantör'))!.id,
+    area_id: district.id,
+    route: {
+      type: 'LineString',
+      coordinates: [
+        [18.0405, 59.2625],
+        [18.0431, 59.2636],
+        [18.0462, 59.2648],
+      ],
     },
-  });
+    walk_date: '2026-12-10',
+    invited_unit_ids: units.filter((u) => u.name.startsWith('Polis')).map((u) => u.id),
+    groups: ['residents', 'housing_company'],
+  };
+  const res = await page.request.post(`${h.server.url}/api/walks`, { headers: { 'X-CSRF-Token': token }, data: plan });
   expect(res.status()).toBe(201);
   walkId = ((await res.json()) as { id: string }).id;
   page.on('response', (r) => {
@@ -103,6 +107,10 @@ describe('a safety walk on a phone', () => {
     await page.getByRole('link', { name: 'Checklistan' }).click();
     await page.getByRole('heading', { level: 1, name: 'Checklista för trygghetsvandringar' }).waitFor();
     await page.getByRole('rowheader', { name: 'Belysning: bländande' }).waitFor();
+    await page.getByRole('button', { name: /^Ändra\s*: Flyktvägar$/ }).click();
+    await page.locator('#edit-label').fill('Flyktvägar och genvägar');
+    await page.getByRole('button', { name: 'Spara benämningen' }).click();
+    await page.getByRole('rowheader', { name: 'Flyktvägar och genvägar' }).waitFor();
     await expectAccessible(page, 'walks: checklist');
     await shot(page, 'walk-checklist-1280');
     await page.setViewportSize({ width: 390, height: 844 });
@@ -172,5 +180,53 @@ describe('a safety walk on a phone', () => {
     await page.setViewportSize({ width: 1280, height: 900 });
     await expectAccessible(page, 'walks: report');
     await shot(page, 'walk-report-1280');
+  });
+
+  it('asks the next walk whether the earlier observations were fixed, and downloads its report as a PDF', async () => {
+    await page.setViewportSize({ width: 390, height: 844 });
+    const res = await page.request.post(`${h.server.url}/api/walks`, {
+      headers: { 'X-CSRF-Token': csrf },
+      data: { ...plan, title: 'Återbesök Högdalen centrum', walk_date: '2026-12-17' },
+    });
+    expect(res.status()).toBe(201);
+    const next = ((await res.json()) as { id: string }).id;
+    await page.goto(`${h.server.url}/walks/${next}/capture`);
+    await page.getByRole('heading', { level: 2, name: 'Åtgärdat sedan tidigare vandringar? (3)' }).waitFor();
+    // Nothing is chosen for the walker: saving without an answer asks for one.
+    await page.getByRole('button', { name: /^Spara svaret\s*: Belysning: trasig$/ }).click();
+    await page.getByText('Välj om det är åtgärdat, inte åtgärdat eller delvis åtgärdat.').waitFor();
+    const graffiti = page.getByRole('group', { name: 'Åtgärdad? Klotter' });
+    await graffiti.getByRole('radio', { name: 'Åtgärdad', exact: true }).check();
+    await page.getByLabel('Anteckning (frivillig)').first().fill('Tunneln är sanerad');
+    await page.getByRole('button', { name: /^Spara svaret\s*: Klotter$/ }).click();
+    await page.getByText('Svaret om ”Klotter” är sparat.').waitFor();
+    await page.getByText(/^Bedömd: Åtgärdad av .+ – Tunneln är sanerad$/).waitFor();
+    await expectAccessible(page, 'walks: earlier observations on the capture page');
+    await shot(page, 'walk-followup-390');
+
+    await page.goto(`${h.server.url}/walks/${next}/report`);
+    await page.getByRole('heading', { level: 1, name: /Rapport från trygghetsvandring/ }).waitFor();
+    await page.getByText(/^Bedömd: Åtgärdad av/).waitFor();
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('link', { name: 'Rapporten som PDF' }).click(),
+    ]);
+    expect(download.suggestedFilename()).toBe('trygghetsvandring-enskede-arsta-vantor-2026-12-17.pdf');
+    const file = join(dir, 'rapport.pdf');
+    await download.saveAs(file);
+    const text = execFileSync('pdftotext', ['-layout', file, '-']).toString();
+    expect(text).toContain('Trygghetsvandring i Enskede-Årsta-Vantör');
+    expect(text).toContain('17 december 2026');
+    expect(text).toContain('Åtgärdat sedan tidigare vandringar?');
+    expect(text).toContain('Tunneln är sanerad');
+    expect(text).toContain('Åtgärdad');
+    expect(readFileSync(file).subarray(0, 5).toString()).toBe('%PDF-');
+    await shot(page, 'walk-followup-report-390');
+    await page.setViewportSize({ width: 1280, height: 900 });
+    await expectAccessible(page, 'walks: report with earlier observations');
+    await shot(page, 'walk-followup-report-1280');
+    // The earlier walk's report says what the next walk found.
+    await page.goto(`${h.server.url}/walks/${walkId}/report`);
+    await page.getByText(/^Vid vandringen ”Återbesök Högdalen centrum” 17 december 2026: Åtgärdad/).waitFor();
   });
 });

@@ -13,6 +13,7 @@ import { useDocumentTitle } from '../../components/use-document-title.js';
 import { useFormat } from '../../components/use-format.js';
 import { Field } from '../../forms/Field.js';
 import { RadioGroup } from '../../forms/RadioGroup.js';
+import { EarlierObservations } from './EarlierObservations.js';
 import { prepareOffline } from './offline.js';
 import { enqueue, type QueuedObservation, queued, replay } from './outbox.js';
 import { latLngs, round6, SEVERITY_COLOURS, useChecklist, useWalk, useWalkObservations } from './use-walks.js';
@@ -402,6 +403,7 @@ export function WalkCapturePage() {
                 </ul>
               )}
             </section>
+            <EarlierObservations walkId={id} canAnswer={data.can_capture} />
             {data.can_capture && (
               <div className="walk-finish">
                 {finishError && (

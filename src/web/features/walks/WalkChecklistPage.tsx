@@ -1,5 +1,5 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { type FormEvent, useState } from 'react';
+import { type FormEvent, Fragment, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ChecklistItem } from '../../../domain/walks.js';
 import { CHECKLIST_SETTINGS } from '../../../domain/walks.js';
@@ -12,7 +12,7 @@ import { Field } from '../../forms/Field.js';
 import { useChecklist } from './use-walks.js';
 import './walks.css';
 
-/** The organisation's walk checklist: take items out of use or back, and add new ones. */
+/** The organisation's walk checklist: reword items, take them out of use or back, and add new ones. */
 export function WalkChecklistPage() {
   const { t, i18n } = useTranslation();
   const errorText = useErrorText();
@@ -27,6 +27,17 @@ export function WalkChecklistPage() {
   const toggle = useMutation({
     mutationFn: (item: ChecklistItem) => api.updateChecklistItem(item.id, { active: !item.active }),
     onSuccess: async (item) => {
+      setMessage(t('walks.checklist.changed', { label: item.label }));
+      await refresh();
+    },
+  });
+  // The edit names the version it was made from: someone else's change in between is refused, not overwritten.
+  const [editing, setEditing] = useState<{ item: ChecklistItem; label: string; label_en: string } | null>(null);
+  const reword = useMutation({
+    mutationFn: (e: NonNullable<typeof editing>) =>
+      api.updateChecklistItem(e.item.id, { label: e.label, label_en: e.label_en }, e.item.version),
+    onSuccess: async (item) => {
+      setEditing(null);
       setMessage(t('walks.checklist.changed', { label: item.label }));
       await refresh();
     },
@@ -51,7 +62,7 @@ export function WalkChecklistPage() {
     setMessage(null);
     add.mutate();
   };
-  const error = toggle.error ?? add.error;
+  const error = toggle.error ?? add.error ?? reword.error;
   return (
     <div className="page walk-checklist">
       <h1>{t('walks.checklist.title')}</h1>
@@ -76,18 +87,78 @@ export function WalkChecklistPage() {
             </thead>
             <tbody>
               {checklist.data?.items.map((item) => (
-                <tr key={item.id} className={item.active ? undefined : 'muted'}>
-                  <th scope="row">{i18n.language === 'en' ? item.label_en : item.label}</th>
-                  <td>{t(`walks.setting.${item.setting}`)}</td>
-                  <td>{item.category ? categoryLabel(item.category) : t('walks.checklist.categoryNone')}</td>
-                  <td>
-                    {item.active ? t('walks.checklist.active') : t('walks.checklist.inactive')}{' '}
-                    <button type="button" className="button button-secondary" onClick={() => toggle.mutate(item)}>
-                      {item.active ? t('walks.checklist.retire') : t('walks.checklist.restore')}
-                      <span className="visually-hidden">: {item.label}</span>
-                    </button>
-                  </td>
-                </tr>
+                <Fragment key={item.id}>
+                  <tr className={item.active ? undefined : 'muted'}>
+                    <th scope="row">{i18n.language === 'en' ? item.label_en : item.label}</th>
+                    <td>{t(`walks.setting.${item.setting}`)}</td>
+                    <td>{item.category ? categoryLabel(item.category) : t('walks.checklist.categoryNone')}</td>
+                    <td>
+                      {item.active ? t('walks.checklist.active') : t('walks.checklist.inactive')}{' '}
+                      <button type="button" className="button button-secondary" onClick={() => toggle.mutate(item)}>
+                        {item.active ? t('walks.checklist.retire') : t('walks.checklist.restore')}
+                        <span className="visually-hidden">: {item.label}</span>
+                      </button>{' '}
+                      <button
+                        type="button"
+                        className="button button-secondary"
+                        aria-expanded={editing?.item.id === item.id}
+                        onClick={() => {
+                          reword.reset();
+                          setEditing({ item, label: item.label, label_en: item.label_en });
+                        }}
+                      >
+                        {t('walks.checklist.edit')}
+                        <span className="visually-hidden">: {item.label}</span>
+                      </button>
+                    </td>
+                  </tr>
+                  {editing?.item.id === item.id && (
+                    <tr>
+                      <td colSpan={4}>
+                        <form
+                          className="walk-checklist-edit"
+                          onSubmit={(e) => {
+                            e.preventDefault();
+                            setMessage(null);
+                            reword.mutate(editing);
+                          }}
+                        >
+                          <Field id="edit-label" label={t('walks.checklist.label')} required>
+                            {(aria) => (
+                              <input
+                                {...aria}
+                                required
+                                maxLength={120}
+                                value={editing.label}
+                                onChange={(e) => setEditing({ ...editing, label: e.target.value })}
+                              />
+                            )}
+                          </Field>
+                          <Field id="edit-label-en" label={t('walks.checklist.labelEn')} required>
+                            {(aria) => (
+                              <input
+                                {...aria}
+                                required
+                                maxLength={120}
+                                value={editing.label_en}
+                                onChange={(e) => setEditing({ ...editing, label_en: e.target.value })}
+                              />
+                            )}
+                          </Field>
+                          <p className="hint">{t('walks.checklist.editHint')}</p>
+                          <p className="walk-actions">
+                            <button type="submit" className="button" disabled={reword.isPending}>
+                              {t('walks.checklist.saveEdit')}
+                            </button>
+                            <button type="button" className="button button-secondary" onClick={() => setEditing(null)}>
+                              {t('walks.checklist.cancelEdit')}
+                            </button>
+                          </p>
+                        </form>
+                      </td>
+                    </tr>
+                  )}
+                </Fragment>
               ))}
             </tbody>
           </table>

@@ -12,6 +12,7 @@ import { useDocumentTitle } from '../../components/use-document-title.js';
 import { useFormat } from '../../components/use-format.js';
 import { useSession } from '../auth/use-session.js';
 import { allows } from '../views/access.js';
+import { EarlierObservations } from './EarlierObservations.js';
 import { latLngs, SEVERITY_COLOURS, useWalkReport } from './use-walks.js';
 import './walks.css';
 
@@ -101,6 +102,11 @@ export function WalkReportPage() {
                 ...data.walk.groups.map((g) => t(`walks.groups.${g}`)),
               ].join(', ')}
             </p>
+            <p className="actions">
+              <a className="button button-secondary" href={api.reportPdfUrl(id)} download>
+                {t('walks.pdf')}
+              </a>
+            </p>
             <MapView
               label={t('walks.reportMap')}
               describedBy="walk-report-map-hint"
@@ -112,7 +118,8 @@ export function WalkReportPage() {
             <p id="walk-report-map-hint" className="hint">
               {t('walks.reportMapHint')}
             </p>
-            <section aria-labelledby="walk-by-unit">
+            {data.observations.length === 0 && <p>{t('walks.noObservations')}</p>}
+            <section aria-labelledby="walk-by-unit" hidden={data.observations.length === 0}>
               <h2 id="walk-by-unit">{t('walks.byUnit')}</h2>
               <ul className="walk-by-unit">
                 {byUnit.map((g) => (
@@ -128,7 +135,7 @@ export function WalkReportPage() {
                 ))}
               </ul>
             </section>
-            <section aria-labelledby="walk-by-item">
+            <section aria-labelledby="walk-by-item" hidden={data.observations.length === 0}>
               <h2 id="walk-by-item">{t('walks.byItem')}</h2>
               {byItem.map((g) => (
                 <section key={g.key} aria-labelledby={`item-${g.key}`}>
@@ -149,6 +156,7 @@ export function WalkReportPage() {
                 </section>
               ))}
             </section>
+            <EarlierObservations walkId={id} canAnswer={allows(session.data, 'walks:capture')} />
           </>
         )}
       </QueryState>
@@ -202,6 +210,18 @@ function ObservationCard({
           {o.responsible_unit && <> · {o.responsible_unit.name}</>}
         </p>
         {o.note && <p className="walk-note">{o.note}</p>}
+        {o.followups.map((a) => (
+          <p key={a.walk.id} className="walk-answer">
+            {t('walks.laterFindings', {
+              walk: a.walk.title,
+              day: format.longDay(a.walk.walk_date),
+              outcome: t(`walks.followUp.outcome.${a.outcome}`),
+              who: a.answered_by ?? '–',
+              time: format.dateTime(a.answered_at),
+            })}
+            {a.note && <> – {a.note}</>}
+          </p>
+        ))}
         {o.problem_id ? (
           <p>
             <Link to={`/problems/${o.problem_id}`}>{t('walks.becameProblem')}</Link>

@@ -25,6 +25,11 @@ export function useWalkReport(id: string | undefined) {
   return useQuery({ queryKey: ['walks', id, 'report'], queryFn: () => api.report(id!), enabled: Boolean(id) });
 }
 
+/** Earlier walks' observations in the walk's area, to be answered "Åtgärdad?". */
+export function useEarlierObservations(id: string | undefined) {
+  return useQuery({ queryKey: ['walks', id, 'followups'], queryFn: () => api.earlier(id!), enabled: Boolean(id) });
+}
+
 /** Leaflet wants [lat, lon]; GeoJSON gives [lon, lat]. */
 export const latLngs = (coordinates: ReadonlyArray<readonly [number, number]>): Array<[number, number]> =>
   coordinates.map(([lon, lat]) => [lat, lon]);
