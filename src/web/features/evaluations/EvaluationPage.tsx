@@ -2,9 +2,11 @@ import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import type { Evaluation, EvaluationResults } from '../../../domain/evaluations.js';
 import { QueryState } from '../../components/QueryState.js';
+import { StatusMessage } from '../../components/StatusMessage.js';
 import { SvText } from '../../components/SvText.js';
 import { useDocumentTitle } from '../../components/use-document-title.js';
 import { useFormat } from '../../components/use-format.js';
+import { useNavigationNotice } from '../programme/navigation-notice.js';
 import { useEvaluation, useEvaluationResults } from './use-evaluations.js';
 import '../programme/programme.css';
 import './evaluations.css';
@@ -15,6 +17,7 @@ export function EvaluationPage() {
   const { t } = useTranslation();
   const evaluation = useEvaluation(id);
   const results = useEvaluationResults(id);
+  const notice = useNavigationNotice();
   useDocumentTitle(evaluation.data?.title ?? t('evaluations.title'));
   return (
     <div className="page programme-page evaluation-page">
@@ -30,6 +33,7 @@ export function EvaluationPage() {
             <p>
               <Link to={`/measures/${evaluation.data.measure_id}`}>{t('evaluations.measure')}</Link>
             </p>
+            <StatusMessage message={notice ? t(notice) : null} />
             <Design evaluation={evaluation.data} />
             <QueryState isPending={results.isPending} error={results.error} onRetry={() => void results.refetch()}>
               {results.data && <Results results={results.data} />}
@@ -86,6 +90,13 @@ function Design({ evaluation: e }: { evaluation: Evaluation }) {
           e.categories.map((c) => (i18n.language === 'en' ? c.label_en : c.label_sv)).join(', '),
         )}
       </dl>
+      {e.can_edit && e.status === 'draft' && (
+        <p>
+          <Link className="button button-secondary" to={`/evaluations/${e.id}/edit`}>
+            {t('evaluationForm.edit')}
+          </Link>
+        </p>
+      )}
     </section>
   );
 }
