@@ -95,6 +95,7 @@ export const enEvaluations: Shape<typeof svEvaluations> = {
     comparison: 'Comparison places',
     comparisonHint:
       'Similar places where nothing changed. They show what would probably have happened without the measure. Choose at least one.',
+    comparisonChosen: 'Chosen comparison places',
     suggestions: 'Suggested comparison places',
     suggestionsIntro:
       'Places of the same kind with a similar number of incidents and a similar trend in the before period.',

@@ -92,6 +92,7 @@ export const svEvaluations = {
     comparison: 'Jämförelseplatser',
     comparisonHint:
       'Liknande platser där inget ändrades. De visar vad som troligen hade hänt utan åtgärden. Välj minst en.',
+    comparisonChosen: 'Valda jämförelseplatser',
     suggestions: 'Förslag på jämförelseplatser',
     suggestionsIntro: 'Platser av samma typ med liknande antal händelser och liknande utveckling under före-perioden.',
     suggestionsWaiting: 'Välj åtgärdsplats, händelser och före-period, så föreslår systemet jämförelseplatser.',

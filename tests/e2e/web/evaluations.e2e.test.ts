@@ -82,6 +82,7 @@ describe('evaluating a measure', () => {
     expect(await summary.getByRole('link').allInnerTexts()).toEqual([
       'Skriv en rubrik (högst 200 tecken).',
       'Välj minst en typ av händelse.',
+      'Välj minst en jämförelseplats.',
     ]);
     expect(await page.evaluate(() => document.activeElement?.className)).toContain('error-summary');
     expect(await page.locator('#evaluation-title').getAttribute('aria-invalid')).toBe('true');
@@ -97,8 +98,6 @@ describe('evaluating a measure', () => {
     const incidents = page.getByRole('group', { name: /^Händelser som räknas/ });
     await incidents.getByLabel('Ordningsstörning').check();
     await incidents.getByLabel('Skadegörelse').check();
-    await page.getByRole('button', { name: 'Spara utvärderingen' }).click();
-    await summary.getByRole('link', { name: 'Välj minst en jämförelseplats.' }).waitFor();
 
     // The suggestions say why; the first is added with the keyboard.
     const suggestions = page.getByRole('region', { name: 'Förslag på jämförelseplatser' });
@@ -111,7 +110,7 @@ describe('evaluating a measure', () => {
     await first.getByRole('button', { name: new RegExp(`^Lägg till\\W+${comparisonName}$`) }).focus();
     await page.keyboard.press('Enter');
     await first.getByText('Tillagd').waitFor();
-    const chosen = page.getByRole('group', { name: 'Jämförelseplatser' }).locator('ul.plain-list > li');
+    const chosen = page.getByRole('group', { name: 'Valda jämförelseplatser' }).locator('ul.plain-list > li');
     expect((await chosen.allInnerTexts()).map((x) => x.startsWith(comparisonName))).toEqual([true]);
     await expectAccessible(page, 'evaluation form: filled in');
     await shot(page, 'evaluation-form-1280');

@@ -142,7 +142,7 @@ export function EvaluationDesignForm({ initial, knownNames, backTo, submitLabel,
           />
           <PlacePicker
             id="evaluation-comparison"
-            legend={t('evaluationForm.comparison')}
+            legend={t('evaluationForm.comparisonChosen')}
             error={errors.comparison}
             places={sortedPlaces.filter((p) => !state.treatment.includes(p.id))}
             extraNames={knownNames}

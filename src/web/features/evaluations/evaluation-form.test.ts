@@ -61,6 +61,7 @@ describe('the evaluation form', () => {
     const refused = validateEvaluation(s, t);
     expect(refused.errors).toEqual({
       categories: 'evaluationForm.errors.fields.categories',
+      comparison: 'evaluationForm.errors.no_comparison',
     });
     const noComparison = validateEvaluation({ ...s, categories: ['hot'] }, t);
     expect(noComparison.errors).toEqual({ comparison: 'evaluationForm.errors.no_comparison' });
@@ -83,6 +84,8 @@ describe('the evaluation form', () => {
     expect(v.errors).toEqual({
       title: 'evaluationForm.errors.fields.title',
       before: 'evaluationForm.errors.fields.before',
+      after: 'evaluationForm.errors.period_reversed',
+      comparison: 'evaluationForm.errors.comparison_is_treatment',
     });
     const rules = validateEvaluation({ ...s, after: { from: '2025-06-01', to: '2025-05-01' } }, t);
     expect(rules.errors).toEqual({

@@ -152,11 +152,14 @@ export function validateEvaluation(
   s: EvaluationFormState,
   t: TFunction,
 ): { design: EvaluationDesign; errors: null } | { design: null; errors: FieldErrors<EvaluationField> } {
-  const parsed = EvaluationDesignSchema.safeParse(toDesignCandidate(s));
-  if (!parsed.success) return { design: null, errors: evaluationErrors(topLevelIssues(parsed.error.issues), t) };
-  const issues = designIssues(parsed.data);
+  const candidate = toDesignCandidate(s);
+  const parsed = EvaluationDesignSchema.safeParse(candidate);
+  // The design rules are checked on the form as it is even when a field is malformed, so every problem is
+  // shown at once; a field's own problem comes first.
+  const rules = designIssues(parsed.success ? parsed.data : (candidate as EvaluationDesign));
+  const issues = [...(parsed.success ? [] : parsed.error.issues), ...rules];
   if (issues.length) return { design: null, errors: evaluationErrors(topLevelIssues(issues), t) };
-  return { design: parsed.data, errors: null };
+  return { design: parsed.data!, errors: null };
 }
 
 /** The days between the periods, left out as the implementation (null when none). */
