@@ -1,4 +1,4 @@
-import type { EvaluationDesign } from '../../domain/evaluations.js';
+import type { EvaluationDesign, PlaceMonthFigure } from '../../domain/evaluations.js';
 import { evaluationsContract as routes } from '../../contracts/evaluations.contract.js';
 import { call } from './call.js';
 
@@ -11,6 +11,9 @@ export const evaluationEndpoints = {
   /** `version`: of the evaluation the form was filled from; a newer one on the server is a 409. */
   update: (id: string, body: EvaluationDesign, version: number) =>
     call(routes.update, { params: { id }, body, version }),
+  placeFigures: (placeId: string) => call(routes.placeFigures, { params: { id: placeId } }),
+  savePlaceFigures: (placeId: string, months: PlaceMonthFigure[]) =>
+    call(routes.savePlaceFigures, { params: { id: placeId }, body: { months } }),
   suggestComparisons: (query: {
     treatment_place_ids: string[];
     categories: string[];

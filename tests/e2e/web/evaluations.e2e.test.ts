@@ -1,6 +1,6 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { expectAccessible, type Harness, open, printA11ySummary, shot, signIn, startHarness } from './pages.js';
+import { expectAccessible, type Harness, open, printA11ySummary, SHOTS, shot, signIn, startHarness } from './pages.js';
 
 /**
  * The worked Högdalen library evaluation: from the Högdalen model measure, a coordinator follows "Utvärdera"
@@ -139,4 +139,42 @@ describe('evaluating a measure', () => {
     await page.getByText('Ändringarna är sparade.').waitFor();
     await design.getByText(/^Inget/).waitFor();
   }, 90_000);
+
+  it("lets the library's editor record a month's visitors and opening hours on the place page", async () => {
+    const library = await h.newPage();
+    library.setDefaultTimeout(10_000);
+    await signIn(library, h, 'bibliotek');
+    const places = await (await library.request.get(`${h.server.url}/api/places?q=H%C3%B6gdalens`)).json();
+    const place = places.find((p: { name: string }) => p.name === 'Högdalens bibliotek');
+    await open(library, h, `/places/${place.id}`, 'Högdalens bibliotek');
+    const section = library.getByRole('region', { name: 'Besökare och öppettider per månad' });
+    const table = section.getByRole('table', { name: 'Registrerade månader, senaste först' });
+    expect(await table.locator('tbody th').first().innerText()).toBe('2020-06');
+
+    await library.locator('#place-figure-month').fill('2021-01');
+    await library.locator('#place-figure-visitors').fill('många');
+    await section.getByRole('button', { name: 'Spara månaden' }).click();
+    const summary = section.getByRole('alert').filter({ hasText: 'Månaden kunde inte sparas' });
+    expect(await summary.getByRole('link').allInnerTexts()).toEqual([
+      'Ange antalet besökare som ett heltal, eller öppettimmar om besökarna saknas.',
+    ]);
+    await expectAccessible(library, 'place figures: error');
+
+    await library.locator('#place-figure-visitors').fill('4 200');
+    await library.locator('#place-figure-opening-hours').fill('180');
+    await section.getByRole('button', { name: 'Spara månaden' }).click();
+    await section.getByText('Månaden 2021-01 är sparad.').waitFor();
+    const first = (await table.locator('tbody tr').first().innerText()).split('\t');
+    expect(first.map((c) => c.replace(/\s/g, ''))).toEqual(['2021-01', '4200', '180']);
+    await expectAccessible(library, 'place figures: saved');
+    await section.scrollIntoViewIfNeeded();
+    await library.screenshot({ path: `${SHOTS}/place-figures-1280.png` });
+    await library.setViewportSize({ width: 390, height: 844 });
+    await section.scrollIntoViewIfNeeded();
+    expect(await library.evaluate(() => document.documentElement.scrollWidth - window.innerWidth)).toBeLessThanOrEqual(
+      0,
+    );
+    await library.screenshot({ path: `${SHOTS}/place-figures-390.png` });
+    await library.close();
+  }, 60_000);
 });
