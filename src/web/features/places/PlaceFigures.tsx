@@ -40,21 +40,25 @@ export function PlaceFigures({ placeId }: { placeId: string }) {
           <p>{t('placeFigures.none')}</p>
         ) : (
           <>
-            <table className="place-figures">
+            <table className="data-table place-figures">
               <caption>{t('placeFigures.caption')}</caption>
               <thead>
                 <tr>
                   <th scope="col">{t('placeFigures.month')}</th>
-                  <th scope="col">{t('placeFigures.visitors')}</th>
-                  <th scope="col">{t('placeFigures.openingHours')}</th>
+                  <th scope="col" className="numeric">
+                    {t('placeFigures.visitors')}
+                  </th>
+                  <th scope="col" className="numeric">
+                    {t('placeFigures.openingHours')}
+                  </th>
                 </tr>
               </thead>
               <tbody>
                 {shown.map((m) => (
                   <tr key={m.month}>
                     <th scope="row">{m.month}</th>
-                    <td>{num(m.visitors)}</td>
-                    <td>{num(m.opening_hours)}</td>
+                    <td className="numeric">{num(m.visitors)}</td>
+                    <td className="numeric">{num(m.opening_hours)}</td>
                   </tr>
                 ))}
               </tbody>
