@@ -61,6 +61,7 @@ export const evaluationsContract = {
     tags,
     summary: 'Replace the design, status and conclusion of an evaluation',
     params: IdParams,
+    ifMatch: true,
     body: EvaluationDesignSchema,
     response: { 200: EvaluationSchema },
   }),

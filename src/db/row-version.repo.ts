@@ -3,7 +3,8 @@ import { AppError, type LocalisedMessage } from '../domain/errors.js';
 import type { Database } from './schema.js';
 
 /** The tables whose rows carry a `version` (migrations 2026-12-06T3000-row-versions, 2026-12-07T2300-programme-section-versions,
- * 2026-12-09T0400-followup-versions, 2026-12-10T0100-walk-followups). */
+ * 2026-12-09T0400-followup-versions, 2026-12-10T0100-walk-followups; evaluations carry one from their own
+ * migration). */
 export type VersionedTable =
   | 'incidents'
   | 'measures'
@@ -15,7 +16,8 @@ export type VersionedTable =
   | 'annotations'
   | 'programme_sections'
   | 'unit_followups'
-  | 'walk_checklist_items';
+  | 'walk_checklist_items'
+  | 'evaluations';
 
 /** Tables whose rows carry their organisation themselves (a section or follow-up belongs to one through its version or period). */
 type OrganisationTable = Exclude<VersionedTable, 'programme_sections' | 'unit_followups'>;

@@ -57,6 +57,12 @@ const MeasureFormPage = lazy(() =>
 const EvaluationPage = lazy(() =>
   import('./features/evaluations/EvaluationPage.js').then((m) => ({ default: m.EvaluationPage })),
 );
+const NewEvaluationPage = lazy(() =>
+  import('./features/evaluations/EvaluationFormPage.js').then((m) => ({ default: m.NewEvaluationPage })),
+);
+const EditEvaluationPage = lazy(() =>
+  import('./features/evaluations/EvaluationFormPage.js').then((m) => ({ default: m.EditEvaluationPage })),
+);
 const MeasurePage = lazy(() => import('./features/programme/MeasurePage.js').then((m) => ({ default: m.MeasurePage })));
 const ProblemEditPage = lazy(() =>
   import('./features/programme/ProblemEditPage.js').then((m) => ({ default: m.ProblemEditPage })),
@@ -188,7 +194,9 @@ const ELEMENTS: Record<PagePath, ReactNode> = {
   'measures/new': page(<MeasureFormPage />),
   'measures/:id': page(<MeasurePage />),
   'measures/:id/edit': page(<MeasureEditPage />),
+  'measures/:id/evaluations/new': page(<NewEvaluationPage />),
   'evaluations/:id': page(<EvaluationPage />),
+  'evaluations/:id/edit': page(<EditEvaluationPage />),
   places: page(<PlacesPage />),
   'places/:id': page(<PlaceDetailPage />),
   report: page(<ReportPage />),

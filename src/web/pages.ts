@@ -42,6 +42,8 @@ export const PAGES = {
   'measures/:id/edit': { policy: 'programme:write', title: 'programme.measure.title' },
   // A published evaluation is public; a draft is not found for those outside the staff (the server decides).
   'evaluations/:id': { policy: 'public' },
+  'measures/:id/evaluations/new': { policy: 'evaluations:write', title: 'evaluationForm.newTitle' },
+  'evaluations/:id/edit': { policy: 'evaluations:write', title: 'evaluationForm.editTitle' },
   places: { policy: 'public' },
   'places/:id': { policy: 'public' },
   report: { policy: 'public' },

@@ -320,6 +320,17 @@ describeEachEngine('evaluations: design, access, results with known counts', (ge
     );
     expect(published.statusCode).toBe(200);
     expect(published.json().conclusion).not.toContain('070-123 45 67');
+    // A form filled from the version before this change may not overwrite it.
+    const stale = await app.inject({
+      method: 'PUT',
+      url: `/api/evaluations/${evaluationId}`,
+      headers: { ...as.coordinator, 'if-match': `"${published.json().version - 1}"` },
+      payload: design({ status: 'published' }),
+    });
+    expect(stale.statusCode).toBe(409);
+    expect((await call('GET', `/api/evaluations/${evaluationId}`, 'coordinator')).json().version).toBe(
+      published.json().version,
+    );
     const seen = await call('GET', `/api/evaluations/${evaluationId}`, 'public');
     expect(seen.statusCode).toBe(200);
     expect(seen.json()).toMatchObject({ status: 'published', can_edit: false });

@@ -23,7 +23,7 @@ export async function updateEvaluationRow(
 ): Promise<void> {
   await db
     .updateTable('evaluations')
-    .set({ ...row, updated_at: sql`now()`, version: sql`version + 1` })
+    .set({ ...row, updated_at: sql`now()` })
     .where('organisation_id', '=', organisationId)
     .where('id', '=', id)
     .execute();

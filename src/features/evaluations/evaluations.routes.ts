@@ -13,7 +13,7 @@ export const evaluationsRoutes: FastifyPluginAsyncZod = async (app) => {
   serve(app, routes.listOfMeasure, async ({ ctx, params }) => listEvaluations(ctx, params.id));
   serve(app, routes.suggestComparisons, async ({ ctx, query }) => suggestComparisons(ctx, query));
   serve(app, routes.get, async ({ ctx, params }) => getEvaluation(ctx, params.id));
-  serve(app, routes.update, async ({ ctx, params, body }) => updateEvaluation(ctx, params.id, body));
+  serve(app, routes.update, async ({ ctx, params, body, version }) => updateEvaluation(ctx, params.id, body, version));
   serve(app, routes.results, async ({ ctx, params }) => evaluationResults(ctx, params.id));
   for (const format of ['pdf', 'xlsx'] as const) {
     serveHttp(app, routes.file[format], async ({ context, params, reply }) => {

@@ -2,6 +2,7 @@ import type { ServiceContext } from '../../core/context.js';
 import { auditChange } from '../../core/audit.repo.js';
 import { canEditForUnit, checkPolicy } from '../../core/policy.js';
 import { findCategoriesByCode } from '../../core/tenancy.repo.js';
+import { lockForChange } from '../../db/row-version.repo.js';
 import { inTransaction } from '../../db/transaction.js';
 import { redactedText } from '../../analysis/text/redact.js';
 import { addDays } from '../../domain/calendar/index.js';
@@ -149,14 +150,27 @@ export async function createEvaluation(
   return getEvaluation(ctx, id);
 }
 
-/** Replaces an evaluation's design (the whole form is sent, as the evaluator sees it). */
-export async function updateEvaluation(ctx: ServiceContext, id: string, design: EvaluationDesign): Promise<Evaluation> {
+/**
+ * Replaces an evaluation's design (the whole form is sent, as the evaluator sees it). `expectedVersion`: the
+ * version the form was filled from (If-Match); a design changed by someone else since is refused (409).
+ */
+export async function updateEvaluation(
+  ctx: ServiceContext,
+  id: string,
+  design: EvaluationDesign,
+  expectedVersion?: number,
+): Promise<Evaluation> {
   const row = await findEvaluation(ctx.db, ctx.organisation.id, id);
   if (!row || !readsDrafts(ctx)) throw notFound(id);
   await assertMayEdit(ctx, row.measure_id);
   const { sites, categoryIds } = await checkedDesign(ctx, design);
   const before = (await toEvaluations(ctx, [row], false))[0]!;
   await inTransaction(ctx.db, async (trx) => {
+    await lockForChange(trx, 'evaluations', 'evaluation', ctx.organisation.id, id, expectedVersion, async () => {
+      const locked = await findEvaluation(trx, ctx.organisation.id, id);
+      if (!locked) throw notFound(id);
+      return locked;
+    });
     await updateEvaluationRow(trx, ctx.organisation.id, id, rowValues(design));
     await replaceDesignLinks(trx, ctx.organisation.id, id, sites, categoryIds);
     await auditChange(trx, ctx, {

@@ -7,7 +7,8 @@ import { expectAccessible, type Harness, open, printA11ySummary, SHOTS, shot, si
 /**
  * The worked Högdalen library evaluation: from the Högdalen model measure, a coordinator follows "Utvärdera"
  * to the evaluation and reads its design and the table of effects, on a desktop and on a phone, then downloads
- * the evaluation as a PDF report whose first page is rendered to look at.
+ * the evaluation as a PDF report whose first page is rendered to look at; then designs a new evaluation of the
+ * same measure with the form, and changes the draft.
  */
 let h: Harness;
 let page: Page;
@@ -96,4 +97,128 @@ describe('evaluating a measure', () => {
     ]);
     rmSync(file);
   });
+
+  it('designs a new evaluation from the measure: a suggested comparison place, the default periods, saved as a draft', async () => {
+    page.setDefaultTimeout(10_000);
+    await page.setViewportSize({ width: 1280, height: 900 });
+    const measures = await (await page.request.get(`${h.server.url}/api/measures`)).json();
+    const model = measures.find((m: { title: string }) => m.title.startsWith('Högdalsmodellen'));
+    await open(page, h, `/measures/${model.id}`, 'Högdalsmodellen: tryggare bibliotek');
+    await page.getByRole('link', { name: 'Utvärdera', exact: true }).click();
+    await page.getByRole('heading', { level: 1, name: /^Utvärdera åtgärden/ }).waitFor();
+    const treatment = page.getByRole('group', { name: 'Åtgärdsplatser' });
+    await treatment.getByText('Högdalens bibliotek').waitFor();
+    // The default periods: as long as each other, the implementation left out between them.
+    const day = (id: string) => page.locator(`#evaluation-${id}`).inputValue();
+    const [beforeFrom, beforeTo, afterFrom, afterTo] = await Promise.all(
+      ['before-from', 'before-to', 'after-from', 'after-to'].map(day),
+    );
+    const days = (a: string, b: string) => (Date.parse(b) - Date.parse(a)) / 86_400_000;
+    expect(days(beforeFrom!, beforeTo!)).toBe(days(afterFrom!, afterTo!));
+    expect(days(beforeTo!, afterFrom!)).toBeGreaterThan(1);
+    await page.getByText(/^Tiden .* räknas inte: då pågick arbetet/).waitFor();
+
+    // One invalid submit: no title, no incidents, no comparison place; each error at its field, in Swedish.
+    await page.getByLabel('Rubrik').fill('');
+    await page.getByRole('button', { name: 'Spara utvärderingen' }).click();
+    const summary = page.getByRole('alert').filter({ hasText: 'Utvärderingen kunde inte sparas' });
+    await summary.waitFor();
+    expect(await summary.getByRole('link').allInnerTexts()).toEqual([
+      'Skriv en rubrik (högst 200 tecken).',
+      'Välj minst en typ av händelse.',
+      'Välj minst en jämförelseplats.',
+    ]);
+    expect(await page.evaluate(() => document.activeElement?.className)).toContain('error-summary');
+    expect(await page.locator('#evaluation-title').getAttribute('aria-invalid')).toBe('true');
+    await page
+      .getByRole('group', { name: /^Händelser som räknas/ })
+      .getByText('Välj minst en typ av händelse.')
+      .waitFor();
+    await expectAccessible(page, 'evaluation form: errors');
+    await shot(page, 'evaluation-form-errors-1280');
+
+    const title = 'Högdalsmodellen: personalens rapporter, första året';
+    await page.getByLabel('Rubrik').fill(title);
+    const incidents = page.getByRole('group', { name: /^Händelser som räknas/ });
+    await incidents.getByLabel('Ordningsstörning').check();
+    await incidents.getByLabel('Skadegörelse').check();
+
+    // The suggestions say why; the first is added with the keyboard.
+    const suggestions = page.getByRole('region', { name: 'Förslag på jämförelseplatser' });
+    await suggestions
+      .getByText(/^Samma typ av plats \(bibliotek\)/)
+      .first()
+      .waitFor();
+    const first = suggestions.locator('li').first();
+    const comparisonName = await first.locator('strong').innerText();
+    await first.getByRole('button', { name: new RegExp(`^Lägg till\\W+${comparisonName}$`) }).focus();
+    await page.keyboard.press('Enter');
+    await first.getByText('Tillagd').waitFor();
+    const chosen = page.getByRole('group', { name: 'Valda jämförelseplatser' }).locator('ul.plain-list > li');
+    expect((await chosen.allInnerTexts()).map((x) => x.startsWith(comparisonName))).toEqual([true]);
+    await expectAccessible(page, 'evaluation form: filled in');
+    await shot(page, 'evaluation-form-1280');
+    await page.setViewportSize({ width: 390, height: 844 });
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+    expect(overflow).toBeLessThanOrEqual(0);
+    await shot(page, 'evaluation-form-390');
+    await page.setViewportSize({ width: 1280, height: 900 });
+
+    await page.getByRole('button', { name: 'Spara utvärderingen' }).click();
+    await page.getByRole('heading', { level: 1, name: title }).waitFor();
+    await page.getByText('Utvärderingen är sparad som utkast.').waitFor();
+    const design = page.locator('dl.evaluation-design');
+    await design.getByText(comparisonName).waitFor();
+    await design.getByText('Ring på 250 meter runt åtgärdsplatsen').waitFor();
+    await design.getByText(/Ordningsstörning, Skadegörelse|Skadegörelse, Ordningsstörning/).waitFor();
+    expect(await page.locator('.inbox-kind').textContent()).toContain('Utkast');
+
+    // The draft is changed from its page: no buffer area this time.
+    await page.getByRole('link', { name: 'Ändra upplägget' }).click();
+    await page.getByRole('heading', { level: 1, name: /^Ändra upplägget/ }).waitFor();
+    expect(await page.getByLabel('Rubrik').inputValue()).toBe(title);
+    await page.getByLabel('Inget buffertområde').check();
+    await expectAccessible(page, 'evaluation form: change a draft');
+    await page.getByRole('button', { name: 'Spara ändringarna' }).click();
+    await page.getByText('Ändringarna är sparade.').waitFor();
+    await design.getByText(/^Inget/).waitFor();
+  }, 90_000);
+
+  it("lets the library's editor record a month's visitors and opening hours on the place page", async () => {
+    const library = await h.newPage();
+    library.setDefaultTimeout(10_000);
+    await signIn(library, h, 'bibliotek');
+    const places = await (await library.request.get(`${h.server.url}/api/places?q=H%C3%B6gdalens`)).json();
+    const place = places.find((p: { name: string }) => p.name === 'Högdalens bibliotek');
+    await open(library, h, `/places/${place.id}`, 'Högdalens bibliotek');
+    const section = library.getByRole('region', { name: 'Besökare och öppettider per månad' });
+    const table = section.getByRole('table', { name: 'Registrerade månader, senaste först' });
+    expect(await table.locator('tbody th').first().innerText()).toBe('2020-06');
+
+    await library.locator('#place-figure-month').fill('2021-01');
+    await library.locator('#place-figure-visitors').fill('många');
+    await section.getByRole('button', { name: 'Spara månaden' }).click();
+    const summary = section.getByRole('alert').filter({ hasText: 'Månaden kunde inte sparas' });
+    expect(await summary.getByRole('link').allInnerTexts()).toEqual([
+      'Ange antalet besökare som ett heltal, eller öppettimmar om besökarna saknas.',
+    ]);
+    await expectAccessible(library, 'place figures: error');
+
+    await library.locator('#place-figure-visitors').fill('4 200');
+    await library.locator('#place-figure-opening-hours').fill('180');
+    await section.getByRole('button', { name: 'Spara månaden' }).click();
+    await section.getByText('Månaden 2021-01 är sparad.').waitFor();
+    const first = (await table.locator('tbody tr').first().innerText()).split('\t');
+    expect(first.map((c) => c.replace(/\s/g, ''))).toEqual(['2021-01', '4200', '180']);
+    await expectAccessible(library, 'place figures: saved');
+    await section.scrollIntoViewIfNeeded();
+    await library.screenshot({ path: `${SHOTS}/place-figures-1280.png` });
+    await library.setViewportSize({ width: 390, height: 844 });
+    await section.scrollIntoViewIfNeeded();
+    expect(await library.evaluate(() => document.documentElement.scrollWidth - window.innerWidth)).toBeLessThanOrEqual(
+      0,
+    );
+    await library.screenshot({ path: `${SHOTS}/place-figures-390.png` });
+    await library.close();
+  }, 60_000);
 });

@@ -2,11 +2,13 @@ import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import type { Evaluation, EvaluationResults } from '../../../domain/evaluations.js';
 import { QueryState } from '../../components/QueryState.js';
+import { StatusMessage } from '../../components/StatusMessage.js';
 import { SvText } from '../../components/SvText.js';
 import { useDocumentTitle } from '../../components/use-document-title.js';
 import { useFormat } from '../../components/use-format.js';
 import { evaluationEndpoints as api } from '../../api/evaluation-endpoints.js';
 import { DownloadLinks } from '../views/DownloadLinks.js';
+import { useNavigationNotice } from '../programme/navigation-notice.js';
 import { useEvaluation, useEvaluationResults } from './use-evaluations.js';
 import '../programme/programme.css';
 import './evaluations.css';
@@ -17,6 +19,7 @@ export function EvaluationPage() {
   const { t } = useTranslation();
   const evaluation = useEvaluation(id);
   const results = useEvaluationResults(id);
+  const notice = useNavigationNotice();
   useDocumentTitle(evaluation.data?.title ?? t('evaluations.title'));
   return (
     <div className="page programme-page evaluation-page">
@@ -32,6 +35,7 @@ export function EvaluationPage() {
             <p>
               <Link to={`/measures/${evaluation.data.measure_id}`}>{t('evaluations.measure')}</Link>
             </p>
+            <StatusMessage message={notice ? t(notice) : null} />
             <DownloadLinks
               pdf={api.fileUrl(evaluation.data.id, 'pdf')}
               xlsx={api.fileUrl(evaluation.data.id, 'xlsx')}
@@ -92,6 +96,13 @@ function Design({ evaluation: e }: { evaluation: Evaluation }) {
           e.categories.map((c) => (i18n.language === 'en' ? c.label_en : c.label_sv)).join(', '),
         )}
       </dl>
+      {e.can_edit && e.status === 'draft' && (
+        <p>
+          <Link className="button button-secondary" to={`/evaluations/${e.id}/edit`}>
+            {t('evaluationForm.edit')}
+          </Link>
+        </p>
+      )}
     </section>
   );
 }

@@ -1,12 +1,16 @@
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
+import type { Measure } from '../../../domain/measures.js';
 import { SvText } from '../../components/SvText.js';
+import { useSession } from '../auth/use-session.js';
+import { mayEvaluate } from './access.js';
 import { useMeasureEvaluations } from './use-evaluations.js';
 
-/** The measure page's way into its evaluations ("Utvärdera"). */
-export function MeasureEvaluations({ measureId }: { measureId: string }) {
+/** The measure page's way into its evaluations, and "Utvärdera" to design a new one. */
+export function MeasureEvaluations({ measure }: { measure: Measure }) {
   const { t } = useTranslation();
-  const evaluations = useMeasureEvaluations(measureId);
+  const session = useSession();
+  const evaluations = useMeasureEvaluations(measure.id);
   const list = evaluations.data ?? [];
   return (
     <section aria-labelledby="measure-evaluations">
@@ -24,6 +28,13 @@ export function MeasureEvaluations({ measureId }: { measureId: string }) {
             </li>
           ))}
         </ul>
+      )}
+      {mayEvaluate(session.data, measure) && (
+        <p>
+          <Link className="button button-secondary" to={`/measures/${measure.id}/evaluations/new`}>
+            {t('evaluations.evaluate')}
+          </Link>
+        </p>
       )}
     </section>
   );

@@ -14,6 +14,9 @@ import { useNeighbourhoodsGeojson } from '../areas/use-areas.js';
 import { LatestIncidents } from '../incidents/LatestIncidents.js';
 import { OpeningHoursTable, PlaceMeasures, UnitContact, ZoneMonthTable } from './PlaceResource.js';
 import { usePlace } from './use-places.js';
+import { PlaceFigures } from './PlaceFigures.js';
+import { useSession } from '../auth/use-session.js';
+import { allows } from '../views/access.js';
 import { mapText } from '../../components/map-text.js';
 import { SvText } from '../../components/SvText.js';
 
@@ -23,6 +26,7 @@ export function PlaceDetailPage() {
   const { t, i18n } = useTranslation();
   const format = useFormat();
   const place = usePlace(id);
+  const session = useSession();
   useDocumentTitle(place.data?.name);
   const neighbourhoods = useNeighbourhoods();
   const [map, setMap] = useState<L.Map | null>(null);
@@ -176,6 +180,7 @@ export function PlaceDetailPage() {
               <h2 id="place-measures-heading">{t('placeResource.measures')}</h2>
               <PlaceMeasures measures={place.data.measures} />
             </section>
+            {allows(session.data, 'evaluations:read') && <PlaceFigures placeId={place.data.id} />}
             <section className="section" aria-labelledby="place-zones-heading">
               <h2 id="place-zones-heading">{t('placeResource.byZone')}</h2>
               <p className="hint">{t('placeResource.byZoneIntro')}</p>

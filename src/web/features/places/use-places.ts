@@ -1,7 +1,9 @@
-import { keepPreviousData, useQuery } from '@tanstack/react-query';
+import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useMemo } from 'react';
 import type { PlaceSetting } from '../../../domain/org.js';
+import type { PlaceMonthFigure } from '../../../domain/evaluations.js';
 import { endpoints } from '../../api/endpoints.js';
+import { evaluationEndpoints } from '../../api/evaluation-endpoints.js';
 
 export interface PlaceFilter {
   setting?: PlaceSetting | undefined;
@@ -28,4 +30,21 @@ export function usePlace(id: string | undefined) {
 export function usePlaceNames(): Map<string, string> {
   const { data } = usePlaces();
   return useMemo(() => new Map((data ?? []).map((p) => [p.id, p.name])), [data]);
+}
+
+/** A place's monthly visitors and opening hours (staff only: the caller decides whether to ask). */
+export function usePlaceFigures(id: string | undefined) {
+  return useQuery({
+    queryKey: ['place', id, 'figures'],
+    queryFn: () => evaluationEndpoints.placeFigures(id!),
+    enabled: Boolean(id),
+  });
+}
+
+export function useSavePlaceFigures(id: string) {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: (months: PlaceMonthFigure[]) => evaluationEndpoints.savePlaceFigures(id, months),
+    onSuccess: (saved) => client.setQueryData(['place', id, 'figures'], saved),
+  });
 }

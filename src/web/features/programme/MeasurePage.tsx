@@ -267,7 +267,7 @@ function MeasureBody({ measure: m, notice }: { measure: Measure; notice: string 
       </section>
 
       <MeasureFollowups measure={m} canEdit={canEdit} />
-      <MeasureEvaluations measureId={m.id} />
+      <MeasureEvaluations measure={m} />
     </>
   );
 }

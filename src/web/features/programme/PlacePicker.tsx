@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { PlaceSummary } from '../../../domain/org.js';
+import { FieldGroup } from '../../forms/FieldGroup.js';
 
 interface Props {
   id: string;
@@ -10,17 +11,18 @@ interface Props {
   extraNames?: ReadonlyMap<string, string>;
   values: readonly string[];
   onChange: (values: string[]) => void;
+  hint?: string | undefined;
+  error?: string | undefined;
 }
 
 /** Places chosen one at a time from a list, each removable: compact for districts with many places. */
-export function PlacePicker({ id, legend, places, extraNames, values, onChange }: Props) {
+export function PlacePicker({ id, legend, places, extraNames, values, onChange, hint, error }: Props) {
   const { t } = useTranslation();
   const [choice, setChoice] = useState('');
   const name = (pid: string) => places.find((p) => p.id === pid)?.name ?? extraNames?.get(pid) ?? pid;
   const available = places.filter((p) => !values.includes(p.id));
   return (
-    <fieldset className="field-group place-picker">
-      <legend>{legend}</legend>
+    <FieldGroup id={id} legend={legend} hint={hint} error={error} className="place-picker">
       {values.length === 0 ? (
         <p className="empty">{t('programme.places.none')}</p>
       ) : (
@@ -64,6 +66,6 @@ export function PlacePicker({ id, legend, places, extraNames, values, onChange }
           {t('programme.places.add')}
         </button>
       </div>
-    </fieldset>
+    </FieldGroup>
   );
 }
