@@ -2,7 +2,7 @@ import type { Db, ServiceContext } from './context.js';
 import { auditValues } from './audit-values.js';
 
 export interface AuditEntry {
-  organisationId: string | null;
+  organisationId: string;
   actor: string;
   action: 'create' | 'update' | 'delete' | 'import' | 'export' | 'sign_in' | 'seed' | 'erase';
   entityType: string;

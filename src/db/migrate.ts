@@ -33,6 +33,7 @@ import * as lawDocuments from './migrations/2026-12-07T2200-law-documents.js';
 import * as programmeSectionVersions from './migrations/2026-12-07T2300-programme-section-versions.js';
 import * as safetySurveys from './migrations/2026-12-07T2350-safety-surveys.js';
 import * as lawDocumentFigures from './migrations/2026-12-09T0500-law-document-figures.js';
+import * as organisationEverywhere from './migrations/2026-12-10T0300-organisation-everywhere.js';
 import * as reportingCycle from './migrations/2026-12-08T0000-reporting-cycle.js';
 import * as followupVersions from './migrations/2026-12-09T0400-followup-versions.js';
 import * as evaluations from './migrations/2026-12-09T0100-evaluations.js';
@@ -80,6 +81,7 @@ const migrations: Record<string, Migration> = {
   '2026-12-09T0400-followup-versions': followupVersions,
   '2026-12-09T0500-law-document-figures': lawDocumentFigures,
   '2026-12-10T0100-walk-followups': walkFollowups,
+  '2026-12-10T0300-organisation-everywhere': organisationEverywhere,
 };
 
 /** Brings the database to the newest schema; throws with the failing migration's error. */

@@ -134,13 +134,13 @@ export interface Database {
   meeting_attendees: MeetingAttendeesTable;
   meeting_actions: MeetingActionsTable;
   problems: ProblemsTable;
-  problem_categories: { problem_id: string; category_id: string };
-  problem_places: { problem_id: string; place_id: string };
+  problem_categories: { organisation_id: string; problem_id: string; category_id: string };
+  problem_places: { organisation_id: string; problem_id: string; place_id: string };
   problem_evidence: ProblemEvidenceTable;
   measures: MeasuresTable;
-  measure_problems: { measure_id: string; problem_id: string };
-  measure_units: { measure_id: string; unit_id: string };
-  measure_places: { measure_id: string; place_id: string };
+  measure_problems: { organisation_id: string; measure_id: string; problem_id: string };
+  measure_units: { organisation_id: string; measure_id: string; unit_id: string };
+  measure_places: { organisation_id: string; measure_id: string; place_id: string };
   measure_components: MeasureComponentsTable;
   measure_followups: MeasureFollowupsTable;
   contribution_requests: ContributionRequestsTable;
@@ -149,8 +149,8 @@ export interface Database {
   service_levels: ServiceLevelsTable;
   outbox_messages: OutboxMessagesTable;
   local_agreements: LocalAgreementsTable;
-  agreement_areas: { agreement_id: string; area_id: string };
-  agreement_measures: { agreement_id: string; measure_id: string };
+  agreement_areas: { organisation_id: string; agreement_id: string; area_id: string };
+  agreement_measures: { organisation_id: string; agreement_id: string; measure_id: string };
   agreement_reviews: AgreementReviewsTable;
   agreement_review_items: AgreementReviewItemsTable;
   records_releases: RecordsReleasesTable;
@@ -158,7 +158,7 @@ export interface Database {
   programmes: ProgrammesTable;
   programme_versions: ProgrammeVersionsTable;
   programme_sections: ProgrammeSectionsTable;
-  programme_section_indicators: { section_id: string; problem_id: string };
+  programme_section_indicators: { organisation_id: string; section_id: string; problem_id: string };
   consultation_rounds: ConsultationRoundsTable;
   consultation_responses: ConsultationResponsesTable;
   consultation_statements: ConsultationStatementsTable;
@@ -178,7 +178,7 @@ export interface Database {
   place_month_figures: PlaceMonthFiguresTable;
   walk_checklist_items: WalkChecklistItemsTable;
   safety_walks: SafetyWalksTable;
-  safety_walk_units: { walk_id: string; unit_id: string };
+  safety_walk_units: { organisation_id: string; walk_id: string; unit_id: string };
   walk_observations: WalkObservationsTable;
   walk_observation_photos: WalkObservationPhotosTable;
   walk_observation_followups: WalkObservationFollowupsTable;

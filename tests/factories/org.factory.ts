@@ -163,7 +163,7 @@ export async function createTestOrganisation(db: Kysely<Database>, slug = 'testk
     .executeTakeFirstOrThrow();
   const zone = await db
     .insertInto('place_zones')
-    .values({ place_id: place.id, code: 'entre', name: 'Entré', name_en: 'Entrance' })
+    .values({ organisation_id: org.id, place_id: place.id, code: 'entre', name: 'Entré', name_en: 'Entrance' })
     .returning('id')
     .executeTakeFirstOrThrow();
   return {

@@ -27,7 +27,10 @@ export async function createUser(
     })
     .returning('id')
     .executeTakeFirstOrThrow();
-  await db.insertInto('memberships').values({ user_id: user.id, unit_id: unitId, role }).execute();
+  await db
+    .insertInto('memberships')
+    .values({ organisation_id: organisationId, user_id: user.id, unit_id: unitId, role })
+    .execute();
   return { id: user.id, email };
 }
 

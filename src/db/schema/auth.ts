@@ -19,6 +19,7 @@ export interface UsersTable {
 }
 
 export interface MembershipsTable {
+  organisation_id: string;
   user_id: string;
   unit_id: string;
   role: Role;
@@ -26,6 +27,7 @@ export interface MembershipsTable {
 }
 
 export interface SessionsTable {
+  organisation_id: string;
   token_hash: string;
   user_id: string;
   csrf_token: string;
@@ -37,6 +39,7 @@ export interface SessionsTable {
 }
 
 export interface ApiTokensTable {
+  organisation_id: string;
   id: Generated<string>;
   user_id: string;
   name: string;

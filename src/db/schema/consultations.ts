@@ -14,6 +14,7 @@ export interface ConsultationRoundsTable {
 
 /** One invited unit's response, created with the round. */
 export interface ConsultationResponsesTable {
+  organisation_id: string;
   id: Generated<string>;
   round_id: string;
   unit_id: string;
@@ -26,6 +27,7 @@ export interface ConsultationResponsesTable {
 
 /** A response's statement and proposed change on one section, and how the proposal was handled. */
 export interface ConsultationStatementsTable {
+  organisation_id: string;
   response_id: string;
   section_key: string;
   statement: string | null;

@@ -17,6 +17,7 @@ export interface ImportProfilesTable {
 }
 
 export interface ImportCategoryMappingsTable {
+  organisation_id: string;
   profile_id: string;
   source_value: string;
   category_id: string;

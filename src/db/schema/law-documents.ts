@@ -21,6 +21,7 @@ export interface LawDocumentVersionsTable {
 
 /** A numbered section of a version: heading and editable text, and the figures drawn from the data, if any. */
 export interface LawDocumentSectionsTable {
+  organisation_id: string;
   version_id: string;
   position: number;
   heading: string;

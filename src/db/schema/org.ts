@@ -89,12 +89,14 @@ export interface OpeningHours {
 }
 
 export interface PlaceResponsibilitiesTable {
+  organisation_id: string;
   place_id: string;
   unit_id: string;
   responsibility: string;
 }
 
 export interface PlaceZonesTable {
+  organisation_id: string;
   id: Generated<string>;
   place_id: string;
   code: string;

@@ -32,6 +32,7 @@ export interface ProblemsTable {
 }
 
 export interface ProblemEvidenceTable {
+  organisation_id: string;
   id: Generated<string>;
   problem_id: string;
   kind: string;
@@ -64,6 +65,7 @@ export interface MeasuresTable {
 }
 
 export interface MeasureComponentsTable {
+  organisation_id: string;
   id: Generated<string>;
   measure_id: string;
   position: number;
@@ -77,6 +79,7 @@ export interface MeasureComponentsTable {
 export type FollowupAssessment = 'improved' | 'unchanged' | 'worse' | 'unclear';
 
 export interface MeasureFollowupsTable {
+  organisation_id: string;
   id: Generated<string>;
   measure_id: string;
   due_date: DateString;
@@ -191,6 +194,7 @@ export interface LocalAgreementsTable {
 
 /** A six-monthly review of a local agreement. */
 export interface AgreementReviewsTable {
+  organisation_id: string;
   id: Generated<string>;
   agreement_id: string;
   reviewed_on: DateString;
@@ -201,6 +205,7 @@ export interface AgreementReviewsTable {
 
 /** A review's assessment of one activity (measure) or one indicator (problem), the indicator counted on the day. */
 export interface AgreementReviewItemsTable {
+  organisation_id: string;
   id: Generated<string>;
   review_id: string;
   measure_id: string | null;

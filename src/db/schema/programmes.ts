@@ -31,6 +31,7 @@ export interface ProgrammeVersionsTable {
 
 /** A numbered section of a version; `section_key` is shared by its copies in later versions. */
 export interface ProgrammeSectionsTable {
+  organisation_id: string;
   id: Generated<string>;
   version_id: string;
   section_key: Generated<string>;

@@ -19,6 +19,7 @@ export interface ReportingPeriodsTable {
 
 /** A unit's follow-up for a period: its text, and once submitted the figures it was submitted with. */
 export interface UnitFollowupsTable {
+  organisation_id: string;
   id: Generated<string>;
   period_id: string;
   unit_id: string;
@@ -34,6 +35,7 @@ export interface UnitFollowupsTable {
 
 /** A follow-up's comment on one programme goal, by the goal's section key. */
 export interface UnitFollowupGoalsTable {
+  organisation_id: string;
   followup_id: string;
   section_key: string;
   comment: string;

@@ -95,12 +95,14 @@ export interface MeetingsTable {
 }
 
 export interface MeetingParticipantsTable {
+  organisation_id: string;
   meeting_id: string;
   unit_id: string;
 }
 
 /** A named person at a meeting, in the order given, with the unit they came from when they said. */
 export interface MeetingAttendeesTable {
+  organisation_id: string;
   meeting_id: string;
   position: number;
   name: string;

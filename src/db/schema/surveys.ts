@@ -50,6 +50,7 @@ export interface SurveyResultsTable {
 
 /** The share (percent) of one answer option in a result. */
 export interface SurveyResultSharesTable {
+  organisation_id: string;
   result_id: string;
   option: string;
   share_percent: number;

@@ -120,7 +120,13 @@ export async function recordReview(ctx: ServiceContext, current: Agreement, inpu
   await inTransaction(ctx.db, async (trx) => {
     const reviewId = await insertReview(
       trx,
-      { agreement_id: current.id, reviewed_on: day, note: redact(input.note), created_by: ctx.actor },
+      {
+        organisation_id: ctx.organisation.id,
+        agreement_id: current.id,
+        reviewed_on: day,
+        note: redact(input.note),
+        created_by: ctx.actor,
+      },
       items,
     );
     if (!reviewId) throw refused();

@@ -53,7 +53,7 @@ describeEachEngine('local agreements: review, inbox, quality and the public prog
     const mixed = await createUser(db, org.organisation.id, other, 'coordinator');
     await db
       .insertInto('memberships')
-      .values({ user_id: mixed.id, unit_id: org.unitId, role: 'unit_editor' })
+      .values({ organisation_id: org.organisation.id, user_id: mixed.id, unit_id: org.unitId, role: 'unit_editor' })
       .execute();
     as.coordinatorElsewhere = (await signIn(app, mixed.email, undefined, ORG)).headers;
     for (const at of ['2026-01-05T21:00:00+01:00', '2026-01-12T21:00:00+01:00']) {

@@ -45,6 +45,7 @@ export async function updateAgreementRow(db: Db, id: string, change: Updateable<
 /** Replaces the given link sets (priority areas, activities). */
 export async function replaceAgreementLinks(
   db: Db,
+  organisationId: string,
   id: string,
   links: { areaIds?: readonly string[] | undefined; measureIds?: readonly string[] | undefined },
 ): Promise<void> {
@@ -53,7 +54,13 @@ export async function replaceAgreementLinks(
     if (links.areaIds.length)
       await db
         .insertInto('agreement_areas')
-        .values([...new Set(links.areaIds)].map((area_id) => ({ agreement_id: id, area_id })))
+        .values(
+          [...new Set(links.areaIds)].map((area_id) => ({
+            organisation_id: organisationId,
+            agreement_id: id,
+            area_id,
+          })),
+        )
         .execute();
   }
   if (links.measureIds) {
@@ -61,7 +68,13 @@ export async function replaceAgreementLinks(
     if (links.measureIds.length)
       await db
         .insertInto('agreement_measures')
-        .values([...new Set(links.measureIds)].map((measure_id) => ({ agreement_id: id, measure_id })))
+        .values(
+          [...new Set(links.measureIds)].map((measure_id) => ({
+            organisation_id: organisationId,
+            agreement_id: id,
+            measure_id,
+          })),
+        )
         .execute();
   }
 }
@@ -104,7 +117,7 @@ export async function agreementLinks(db: Db, ids: readonly string[]) {
   return { areas, measures };
 }
 
-export type ReviewItemRow = Omit<Insertable<AgreementReviewItemsTable>, 'review_id'>;
+export type ReviewItemRow = Omit<Insertable<AgreementReviewItemsTable>, 'review_id' | 'organisation_id'>;
 
 /**
  * Moves the agreement's last review forward to the review's day and records the review with its assessments;
@@ -127,7 +140,7 @@ export async function insertReview(
   if (items.length)
     await db
       .insertInto('agreement_review_items')
-      .values(items.map((i) => ({ ...i, review_id: id })))
+      .values(items.map((i) => ({ ...i, review_id: id, organisation_id: review.organisation_id })))
       .execute();
   return id;
 }

@@ -85,7 +85,10 @@ export async function createAgreement(ctx: ServiceContext, input: AgreementCreat
       created_by: ctx.actor,
       confidentiality: input.confidentiality ?? DEFAULT_CONFIDENTIALITY.agreement,
     });
-    await replaceAgreementLinks(trx, agreementId, { areaIds: input.area_ids, measureIds: input.measure_ids });
+    await replaceAgreementLinks(trx, ctx.organisation.id, agreementId, {
+      areaIds: input.area_ids,
+      measureIds: input.measure_ids,
+    });
     await auditChange(trx, ctx, {
       action: 'create',
       entityType: 'agreement',
@@ -144,7 +147,10 @@ export async function updateAgreement(
       ...(input.period_end ? { period_end: input.period_end } : {}),
       ...(input.confidentiality ? { confidentiality: input.confidentiality } : {}),
     });
-    await replaceAgreementLinks(trx, id, { areaIds: input.area_ids, measureIds: input.measure_ids });
+    await replaceAgreementLinks(trx, ctx.organisation.id, id, {
+      areaIds: input.area_ids,
+      measureIds: input.measure_ids,
+    });
     await auditChange(trx, ctx, {
       action: 'update',
       entityType: 'agreement',

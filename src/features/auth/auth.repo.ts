@@ -53,7 +53,14 @@ export async function insertUser(
     .executeTakeFirstOrThrow();
   await db
     .insertInto('memberships')
-    .values(memberships.map((m) => ({ user_id: id, unit_id: m.unit_id, role: m.role })))
+    .values(
+      memberships.map((m) => ({
+        organisation_id: user.organisation_id,
+        user_id: id,
+        unit_id: m.unit_id,
+        role: m.role,
+      })),
+    )
     .execute();
   return id;
 }
@@ -77,6 +84,7 @@ export async function deleteOtherSessions(db: Db, userId: string, keepTokenHash:
 export async function insertSession(
   db: Db,
   session: {
+    organisation_id: string;
     token_hash: string;
     user_id: string;
     csrf_token: string;
@@ -128,7 +136,14 @@ export async function deleteSession(db: Db, tokenHash: string): Promise<void> {
 
 export async function insertApiToken(
   db: Db,
-  token: { user_id: string; name: string; token_hash: string; scopes: string[]; expires_at: Date },
+  token: {
+    organisation_id: string;
+    user_id: string;
+    name: string;
+    token_hash: string;
+    scopes: string[];
+    expires_at: Date;
+  },
 ) {
   return db
     .insertInto('api_tokens')

@@ -90,6 +90,7 @@ export async function startSession(
     // Signing in (by password or single sign-on) makes this place known: it keeps its attempts when the account is under attack.
     await recordSignInSuccess(trx, signInPlace(ctx, user.email), now);
     await insertSession(trx, {
+      organisation_id: user.organisation_id,
       token_hash: hashSecret(token),
       user_id: user.id,
       csrf_token: csrfToken,
@@ -210,6 +211,7 @@ export async function createApiToken(ctx: ServiceContext, input: ApiTokenCreate)
   const token = newSecret(API_TOKEN_PREFIX);
   return inTransaction(ctx.db, async (trx) => {
     const row = await insertApiToken(trx, {
+      organisation_id: ctx.organisation.id,
       user_id: principal.userId,
       name: input.name,
       token_hash: hashSecret(token),

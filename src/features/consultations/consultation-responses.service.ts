@@ -111,6 +111,7 @@ export async function saveConsultationDraft(
     if (input.summary !== undefined) await updateResponseRow(trx, id, { summary: redactedText(input.summary) });
     for (const s of input.sections ?? [])
       await putStatement(trx, {
+        organisation_id: ctx.organisation.id,
         response_id: id,
         section_key: s.section_key,
         statement: redactedText(s.statement),

@@ -8,10 +8,15 @@ export async function insertRound(
   return (await db.insertInto('consultation_rounds').values(row).returning('id').executeTakeFirstOrThrow()).id;
 }
 
-export async function insertResponses(db: Db, roundId: string, unitIds: readonly string[]): Promise<void> {
+export async function insertResponses(
+  db: Db,
+  organisationId: string,
+  roundId: string,
+  unitIds: readonly string[],
+): Promise<void> {
   await db
     .insertInto('consultation_responses')
-    .values(unitIds.map((unit_id) => ({ round_id: roundId, unit_id })))
+    .values(unitIds.map((unit_id) => ({ organisation_id: organisationId, round_id: roundId, unit_id })))
     .execute();
 }
 
@@ -99,7 +104,13 @@ export async function updateResponseRow(
 /** Replaces a draft's statement on a section; nothing left to say removes it. */
 export async function putStatement(
   db: Db,
-  row: { response_id: string; section_key: string; statement: string | null; proposal: string | null },
+  row: {
+    organisation_id: string;
+    response_id: string;
+    section_key: string;
+    statement: string | null;
+    proposal: string | null;
+  },
 ): Promise<void> {
   await db
     .deleteFrom('consultation_statements')

@@ -48,7 +48,7 @@ export async function sendOnConsultation(
       sent_at: now,
       sent_by: ctx.actor,
     });
-    await insertResponses(trx, roundId, unitIds);
+    await insertResponses(trx, ctx.organisation.id, roundId, unitIds);
     await auditChange(trx, ctx, {
       action: 'create',
       entityType: 'consultation_round',

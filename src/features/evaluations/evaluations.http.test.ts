@@ -81,7 +81,13 @@ describeEachEngine('evaluations: design, access, results with known counts', (ge
     otherLibraryId = (await library('ostra-biblioteket', 18.04, 59.38)).id;
     const children = await db
       .insertInto('place_zones')
-      .values({ place_id: org.placeId, code: 'barn', name: 'Barnavdelning', name_en: 'Children' })
+      .values({
+        organisation_id: org.organisation.id,
+        place_id: org.placeId,
+        code: 'barn',
+        name: 'Barnavdelning',
+        name_en: 'Children',
+      })
       .returning('id')
       .executeTakeFirstOrThrow();
     const cats = await db

@@ -40,6 +40,7 @@ describeEachEngine('a dry run of retention counts exactly what the run then remo
       await db
         .insertInto('sessions')
         .values({
+          organisation_id: orgId,
           token_hash: hashSecret(newSecret()),
           user_id: user.id,
           csrf_token: 'c',

@@ -64,6 +64,7 @@ export function listCategoryMappings(db: Db, profileIds: string[]) {
 
 export async function replaceCategoryMappings(
   db: Db,
+  organisationId: string,
   profileId: string,
   rows: Array<{ source_value: string; category_id: string }>,
 ): Promise<void> {
@@ -71,6 +72,6 @@ export async function replaceCategoryMappings(
   if (rows.length)
     await db
       .insertInto('import_category_mappings')
-      .values(rows.map((r) => ({ ...r, profile_id: profileId })))
+      .values(rows.map((r) => ({ ...r, organisation_id: organisationId, profile_id: profileId })))
       .execute();
 }

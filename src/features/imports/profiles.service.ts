@@ -128,7 +128,7 @@ export async function createImportProfile(ctx: ServiceContext, input: ImportProf
       columns: parsed.columns as Record<string, string>,
       options: parsed.options,
     });
-    await replaceCategoryMappings(trx, row.id, mappings);
+    await replaceCategoryMappings(trx, ctx.organisation.id, row.id, mappings);
     const created = await getImportProfile(ctx, { id: row.id }, trx);
     await auditChange(trx, ctx, {
       action: 'create',
@@ -160,7 +160,7 @@ export async function updateImportProfile(
       columns: parsed.columns as Record<string, string>,
       options: parsed.options,
     });
-    await replaceCategoryMappings(trx, id, mappings);
+    await replaceCategoryMappings(trx, ctx.organisation.id, id, mappings);
     const after = await getImportProfile(ctx, { id }, trx);
     await auditChange(trx, ctx, {
       action: 'update',

@@ -69,6 +69,7 @@ export async function insertLawVersion(
       .insertInto('law_document_sections')
       .values(
         sections.map((s, position) => ({
+          organisation_id: version.organisation_id,
           version_id: id,
           position,
           heading: s.heading,

@@ -38,6 +38,7 @@ export async function insertMeasure(db: Db, row: Insertable<MeasuresTable>): Pro
 /** Replaces the given link sets; problems are inserted before old ones go, so the measure is never aimed at nothing. */
 export async function replaceMeasureLinks(
   db: Db,
+  organisationId: string,
   measureId: string,
   links: { problemIds?: readonly string[]; unitIds?: readonly string[]; placeIds?: readonly string[] },
 ): Promise<void> {
@@ -45,7 +46,7 @@ export async function replaceMeasureLinks(
     const keep = [...new Set(links.problemIds)];
     await db
       .insertInto('measure_problems')
-      .values(keep.map((problem_id) => ({ measure_id: measureId, problem_id })))
+      .values(keep.map((problem_id) => ({ organisation_id: organisationId, measure_id: measureId, problem_id })))
       .onConflict((oc) => oc.doNothing())
       .execute();
     await db
@@ -59,7 +60,13 @@ export async function replaceMeasureLinks(
     if (links.unitIds.length)
       await db
         .insertInto('measure_units')
-        .values([...new Set(links.unitIds)].map((unit_id) => ({ measure_id: measureId, unit_id })))
+        .values(
+          [...new Set(links.unitIds)].map((unit_id) => ({
+            organisation_id: organisationId,
+            measure_id: measureId,
+            unit_id,
+          })),
+        )
         .execute();
   }
   if (links.placeIds) {
@@ -67,7 +74,13 @@ export async function replaceMeasureLinks(
     if (links.placeIds.length)
       await db
         .insertInto('measure_places')
-        .values([...new Set(links.placeIds)].map((place_id) => ({ measure_id: measureId, place_id })))
+        .values(
+          [...new Set(links.placeIds)].map((place_id) => ({
+            organisation_id: organisationId,
+            measure_id: measureId,
+            place_id,
+          })),
+        )
         .execute();
   }
 }
@@ -77,6 +90,7 @@ type ComponentFields = { title: string; type: MeasuresTable['type']; confidentia
 /** Inserts components in order, numbered from `firstPosition` (after the existing ones when adding). */
 export async function insertComponents(
   db: Db,
+  organisationId: string,
   measureId: string,
   components: readonly ComponentFields[],
   firstPosition = 1,
@@ -84,7 +98,14 @@ export async function insertComponents(
   if (components.length)
     await db
       .insertInto('measure_components')
-      .values(components.map((c, i) => ({ measure_id: measureId, position: firstPosition + i, ...c })))
+      .values(
+        components.map((c, i) => ({
+          organisation_id: organisationId,
+          measure_id: measureId,
+          position: firstPosition + i,
+          ...c,
+        })),
+      )
       .execute();
 }
 
@@ -103,11 +124,18 @@ export function listComponents(db: Db, measureId: string) {
 }
 
 /** Plans follow-up dates; returns how many were new (a date the measure already has is left as it is). */
-export async function insertFollowups(db: Db, measureId: string, dates: readonly string[]): Promise<number> {
+export async function insertFollowups(
+  db: Db,
+  organisationId: string,
+  measureId: string,
+  dates: readonly string[],
+): Promise<number> {
   if (!dates.length) return 0;
   const rows = await db
     .insertInto('measure_followups')
-    .values([...new Set(dates)].map((due_date) => ({ measure_id: measureId, due_date })))
+    .values(
+      [...new Set(dates)].map((due_date) => ({ organisation_id: organisationId, measure_id: measureId, due_date })),
+    )
     .onConflict((oc) => oc.doNothing())
     .returning('id')
     .execute();

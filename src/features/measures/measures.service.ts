@@ -87,13 +87,14 @@ export async function createMeasure(ctx: ServiceContext, input: MeasureCreate): 
       created_by: ctx.actor,
       confidentiality: input.confidentiality ?? DEFAULT_CONFIDENTIALITY.measure,
     });
-    await replaceMeasureLinks(trx, measureId, {
+    await replaceMeasureLinks(trx, ctx.organisation.id, measureId, {
       problemIds: input.problem_ids,
       unitIds: input.contributing_unit_ids,
       placeIds: input.place_ids,
     });
     await insertComponents(
       trx,
+      ctx.organisation.id,
       measureId,
       input.components.map((c) => ({
         title: redactedText(c.title),
@@ -101,7 +102,7 @@ export async function createMeasure(ctx: ServiceContext, input: MeasureCreate): 
         confidentiality: c.confidentiality ?? input.confidentiality ?? DEFAULT_CONFIDENTIALITY.measure_component,
       })),
     );
-    await insertFollowups(trx, measureId, input.followup_dates);
+    await insertFollowups(trx, ctx.organisation.id, measureId, input.followup_dates);
     await recordAudit(trx, {
       organisationId: ctx.organisation.id,
       actor: ctx.actor,
@@ -204,10 +205,14 @@ export async function updateMeasure(
       ...(input.type ? { type: input.type } : {}),
       ...(input.responsible_unit_id ? { responsible_unit_id: input.responsible_unit_id } : {}),
     });
-    await replaceMeasureLinks(trx, id, { problemIds, unitIds: input.contributing_unit_ids, placeIds: input.place_ids });
+    await replaceMeasureLinks(trx, ctx.organisation.id, id, {
+      problemIds,
+      unitIds: input.contributing_unit_ids,
+      placeIds: input.place_ids,
+    });
     if (components) {
       for (const c of components.edited) await updateComponent(trx, c.id, c.change);
-      await insertComponents(trx, id, components.added, components.nextPosition);
+      await insertComponents(trx, ctx.organisation.id, id, components.added, components.nextPosition);
     }
     await recordAudit(trx, {
       organisationId: ctx.organisation.id,
@@ -344,7 +349,7 @@ export async function addFollowup(
 ): Promise<Measure> {
   await inTransaction(ctx.db, async (trx) => {
     await lockMeasure({ ...ctx, db: trx }, id, expectedVersion);
-    if (!(await insertFollowups(trx, id, [dueDate])))
+    if (!(await insertFollowups(trx, ctx.organisation.id, id, [dueDate])))
       throw new AppError('CONFLICT', {
         details: [{ path: 'due_date', code: 'duplicate', message: 'the measure already has a follow-up on that date' }],
       });

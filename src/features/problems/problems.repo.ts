@@ -41,6 +41,7 @@ export async function insertProblem(db: Db, row: Insertable<ProblemsTable>): Pro
 
 export async function insertProblemLinks(
   db: Db,
+  organisationId: string,
   problemId: string,
   categoryIds: readonly string[],
   placeIds: readonly string[],
@@ -48,12 +49,14 @@ export async function insertProblemLinks(
   if (categoryIds.length)
     await db
       .insertInto('problem_categories')
-      .values(categoryIds.map((category_id) => ({ problem_id: problemId, category_id })))
+      .values(
+        categoryIds.map((category_id) => ({ organisation_id: organisationId, problem_id: problemId, category_id })),
+      )
       .execute();
   if (placeIds.length)
     await db
       .insertInto('problem_places')
-      .values(placeIds.map((place_id) => ({ problem_id: problemId, place_id })))
+      .values(placeIds.map((place_id) => ({ organisation_id: organisationId, problem_id: problemId, place_id })))
       .execute();
 }
 
@@ -96,16 +99,17 @@ export async function updateProblemRow(
 /** Replaces the given link sets (categories by id, places). */
 export async function replaceProblemLinks(
   db: Db,
+  organisationId: string,
   problemId: string,
   links: { categoryIds?: readonly string[]; placeIds?: readonly string[] },
 ): Promise<void> {
   if (links.categoryIds) {
     await db.deleteFrom('problem_categories').where('problem_id', '=', problemId).execute();
-    await insertProblemLinks(db, problemId, links.categoryIds, []);
+    await insertProblemLinks(db, organisationId, problemId, links.categoryIds, []);
   }
   if (links.placeIds) {
     await db.deleteFrom('problem_places').where('problem_id', '=', problemId).execute();
-    await insertProblemLinks(db, problemId, [], [...new Set(links.placeIds)]);
+    await insertProblemLinks(db, organisationId, problemId, [], [...new Set(links.placeIds)]);
   }
 }
 

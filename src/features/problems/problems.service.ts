@@ -38,11 +38,12 @@ import {
 const invalid = (path: string, code: string, message: string) =>
   new AppError('VALIDATION_FAILED', { details: [{ path, code, message }] });
 
-function evidenceRow(problemId: string, actor: string, e: EvidenceInput) {
+function evidenceRow(ctx: ServiceContext, problemId: string, e: EvidenceInput) {
   return {
+    organisation_id: ctx.organisation.id,
     problem_id: problemId,
     kind: e.kind,
-    created_by: actor,
+    created_by: ctx.actor,
     ref: 'ref' in e ? e.ref : null,
     filter: 'filter' in e ? (e.filter as Record<string, unknown>) : null,
     note: e.note ? redactedText(e.note) : null,
@@ -109,10 +110,10 @@ export async function createProblem(ctx: ServiceContext, input: ProblemCreate): 
       ...(input.baseline ? { indicator_direction: input.baseline.direction } : {}),
       confidentiality: input.confidentiality ?? DEFAULT_CONFIDENTIALITY.problem,
     });
-    await insertProblemLinks(trx, problemId, categories, [...new Set(input.place_ids)]);
+    await insertProblemLinks(trx, ctx.organisation.id, problemId, categories, [...new Set(input.place_ids)]);
     await insertEvidence(
       trx,
-      input.evidence.map((e) => evidenceRow(problemId, ctx.actor, e)),
+      input.evidence.map((e) => evidenceRow(ctx, problemId, e)),
     );
     await recordAudit(trx, {
       organisationId: org,
@@ -220,7 +221,7 @@ export async function updateProblem(
       ...(where?.baseline !== undefined ? { baseline_value: where.baseline } : {}),
     });
     if (where)
-      await replaceProblemLinks(trx, id, {
+      await replaceProblemLinks(trx, ctx.organisation.id, id, {
         ...(where.categoryIds ? { categoryIds: where.categoryIds } : {}),
         ...(input.place_ids ? { placeIds: input.place_ids } : {}),
       });
@@ -326,7 +327,7 @@ export async function addEvidence(
         ],
       });
     }
-    await insertEvidence(trx, [evidenceRow(id, ctx.actor, input)]);
+    await insertEvidence(trx, [evidenceRow(ctx, id, input)]);
     await recordAudit(trx, {
       organisationId: ctx.organisation.id,
       actor: ctx.actor,

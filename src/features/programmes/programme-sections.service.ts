@@ -63,6 +63,7 @@ export async function addProgrammeSection(
       throw invalid('unit_id', 'unknown_unit', 'no such unit');
     await assertProblemsExist(tx, input.indicator_problem_ids, 'indicator_problem_ids');
     const id = await insertSection(trx, {
+      organisation_id: ctx.organisation.id,
       version_id: versionId,
       kind: input.kind,
       position: await nextPosition(trx, versionId, input.kind),
@@ -71,7 +72,7 @@ export async function addProgrammeSection(
       unit_kind: input.unit_kind ?? null,
       unit_id: input.unit_id ?? null,
     });
-    await replaceSectionIndicators(trx, id, input.indicator_problem_ids);
+    await replaceSectionIndicators(trx, ctx.organisation.id, id, input.indicator_problem_ids);
     await auditChange(trx, ctx, {
       action: 'create',
       entityType: 'programme_section',
@@ -98,7 +99,7 @@ export async function updateProgrammeSection(
       throw invalid('indicator_problem_ids', 'not_a_goal', 'only goals are followed up by indicators');
     if (input.indicator_problem_ids) {
       await assertProblemsExist(tx, input.indicator_problem_ids, 'indicator_problem_ids');
-      await replaceSectionIndicators(trx, id, input.indicator_problem_ids);
+      await replaceSectionIndicators(trx, ctx.organisation.id, id, input.indicator_problem_ids);
     }
     await updateSectionRow(trx, id, {
       ...(input.heading !== undefined ? { heading: input.heading === null ? null : redactedText(input.heading) } : {}),

@@ -129,6 +129,7 @@ export async function deleteSectionRow(db: Db, id: string): Promise<void> {
 
 export async function replaceSectionIndicators(
   db: Db,
+  organisationId: string,
   sectionId: string,
   problemIds: readonly string[],
 ): Promise<void> {
@@ -136,7 +137,13 @@ export async function replaceSectionIndicators(
   if (problemIds.length)
     await db
       .insertInto('programme_section_indicators')
-      .values([...new Set(problemIds)].map((problem_id) => ({ section_id: sectionId, problem_id })))
+      .values(
+        [...new Set(problemIds)].map((problem_id) => ({
+          organisation_id: organisationId,
+          section_id: sectionId,
+          problem_id,
+        })),
+      )
       .execute();
 }
 

@@ -120,6 +120,7 @@ export async function createProgrammeDraft(
     );
     for (const s of sections) {
       const copy = await insertSection(trx, {
+        organisation_id: ctx.organisation.id,
         version_id: versionId,
         section_key: s.section_key,
         kind: s.kind,
@@ -131,6 +132,7 @@ export async function createProgrammeDraft(
       });
       await replaceSectionIndicators(
         trx,
+        ctx.organisation.id,
         copy,
         links.filter((l) => l.section_id === s.id).map((l) => l.problem_id),
       );

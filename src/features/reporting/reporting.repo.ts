@@ -162,11 +162,16 @@ export async function listFollowups(db: Db, periodIds: readonly string[]): Promi
 }
 
 /** The draft of a unit in a period, made on its first save. */
-export async function insertFollowup(db: Db, periodId: string, unitId: string): Promise<string> {
+export async function insertFollowup(
+  db: Db,
+  organisationId: string,
+  periodId: string,
+  unitId: string,
+): Promise<string> {
   return (
     await db
       .insertInto('unit_followups')
-      .values({ period_id: periodId, unit_id: unitId })
+      .values({ organisation_id: organisationId, period_id: periodId, unit_id: unitId })
       .returning('id')
       .executeTakeFirstOrThrow()
   ).id;
@@ -203,7 +208,7 @@ export type GoalCommentRow = Awaited<ReturnType<typeof listGoalComments>>[number
 /** Replaces a draft's comment on a goal; an empty comment removes it. */
 export async function putGoalComment(
   db: Db,
-  row: { followup_id: string; section_key: string; comment: string | null },
+  row: { organisation_id: string; followup_id: string; section_key: string; comment: string | null },
 ): Promise<void> {
   await db
     .deleteFrom('unit_followup_goals')
@@ -213,6 +218,6 @@ export async function putGoalComment(
   if (row.comment !== null)
     await db
       .insertInto('unit_followup_goals')
-      .values({ followup_id: row.followup_id, section_key: row.section_key, comment: row.comment })
+      .values({ ...row, comment: row.comment })
       .execute();
 }

@@ -123,12 +123,17 @@ export async function saveFollowupDraft(
           },
         ],
       });
-    const id = followup?.id ?? (await insertFollowup(trx, periodId, unitId));
+    const id = followup?.id ?? (await insertFollowup(trx, ctx.organisation.id, periodId, unitId));
     // A draft not yet begun is version 0: a writer who opened it then, and finds it begun by another, is stale.
     await assertAndBumpVersion(trx, 'unit_followups', 'unit_followup', id, followup?.version ?? 0, expected);
     if (input.summary !== undefined) await updateFollowupRow(trx, id, { summary: redactedText(input.summary) });
     for (const g of input.goals ?? [])
-      await putGoalComment(trx, { followup_id: id, section_key: g.section_key, comment: redactedText(g.comment) });
+      await putGoalComment(trx, {
+        organisation_id: ctx.organisation.id,
+        followup_id: id,
+        section_key: g.section_key,
+        comment: redactedText(g.comment),
+      });
     await auditReporting(ctx, trx, {
       action: followup ? 'update' : 'create',
       entityType: 'unit_followup',

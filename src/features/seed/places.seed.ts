@@ -91,12 +91,13 @@ export async function seedPlaces(
   const ids = planned.map((p) => idBySlug.get(p.slug)!);
   const zones = await insertZones(
     db,
-    planned.flatMap((p, i) => p.zones.map((z) => ({ place_id: ids[i]!, ...z }))),
+    planned.flatMap((p, i) => p.zones.map((z) => ({ organisation_id: organisationId, place_id: ids[i]!, ...z }))),
   );
   await insertResponsibilities(
     db,
     planned.flatMap((p, i) =>
       p.responsibilities.map(([slug, responsibility]) => ({
+        organisation_id: organisationId,
         place_id: ids[i]!,
         unit_id: unitId(unitIds, slug),
         responsibility,

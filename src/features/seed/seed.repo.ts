@@ -61,7 +61,7 @@ export function insertZones(db: Db, rows: Insertable<PlaceZonesTable>[]) {
 /** Inserts which unit answers for what at a place. */
 export async function insertResponsibilities(
   db: Db,
-  rows: Array<{ place_id: string; unit_id: string; responsibility: string }>,
+  rows: Array<{ organisation_id: string; place_id: string; unit_id: string; responsibility: string }>,
 ): Promise<void> {
   if (rows.length) await db.insertInto('place_responsibilities').values(rows).execute();
 }

@@ -114,17 +114,23 @@ export async function updateMeetingRow(
     .execute();
 }
 
-export async function replaceParticipants(db: Db, meetingId: string, unitIds: readonly string[]): Promise<void> {
+export async function replaceParticipants(
+  db: Db,
+  organisationId: string,
+  meetingId: string,
+  unitIds: readonly string[],
+): Promise<void> {
   await db.deleteFrom('meeting_participants').where('meeting_id', '=', meetingId).execute();
   if (unitIds.length)
     await db
       .insertInto('meeting_participants')
-      .values(unitIds.map((unit_id) => ({ meeting_id: meetingId, unit_id })))
+      .values(unitIds.map((unit_id) => ({ organisation_id: organisationId, meeting_id: meetingId, unit_id })))
       .execute();
 }
 
 export async function replaceAttendees(
   db: Db,
+  organisationId: string,
   meetingId: string,
   attendees: ReadonlyArray<{ name: string; unit_id: string | null }>,
 ): Promise<void> {
@@ -132,7 +138,15 @@ export async function replaceAttendees(
   if (attendees.length)
     await db
       .insertInto('meeting_attendees')
-      .values(attendees.map((a, position) => ({ meeting_id: meetingId, position, name: a.name, unit_id: a.unit_id })))
+      .values(
+        attendees.map((a, position) => ({
+          organisation_id: organisationId,
+          meeting_id: meetingId,
+          position,
+          name: a.name,
+          unit_id: a.unit_id,
+        })),
+      )
       .execute();
 }
 

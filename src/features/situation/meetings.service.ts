@@ -211,8 +211,8 @@ export async function createMeeting(ctx: ServiceContext, reportId: string, input
       created_by: ctx.actor,
       confidentiality: input.confidentiality ?? DEFAULT_CONFIDENTIALITY.meeting,
     });
-    await replaceParticipants(trx, meetingId, [...new Set(input.participants)]);
-    await replaceAttendees(trx, meetingId, input.attendees);
+    await replaceParticipants(trx, ctx.organisation.id, meetingId, [...new Set(input.participants)]);
+    await replaceAttendees(trx, ctx.organisation.id, meetingId, input.attendees);
     for (const a of input.actions) await addActionRow(trx, ctx, meetingId, a);
     await bumpDataVersion(trx, ctx.organisation.id, SITUATION);
     await auditChange(trx, ctx, {
@@ -287,8 +287,9 @@ export async function updateMeeting(
       ...(notes ? { notes: notes.text || null, notes_redactions: notes.count } : {}),
       ...(input.confidentiality ? { confidentiality: input.confidentiality } : {}),
     });
-    if (input.participants) await replaceParticipants(trx, meetingId, [...new Set(input.participants)]);
-    if (input.attendees) await replaceAttendees(trx, meetingId, input.attendees);
+    if (input.participants)
+      await replaceParticipants(trx, ctx.organisation.id, meetingId, [...new Set(input.participants)]);
+    if (input.attendees) await replaceAttendees(trx, ctx.organisation.id, meetingId, input.attendees);
     await bumpDataVersion(trx, ctx.organisation.id, SITUATION);
     await auditChange(trx, ctx, {
       action: 'update',

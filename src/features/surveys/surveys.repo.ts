@@ -115,7 +115,14 @@ export async function upsertResults(
     if (r.shares.length)
       await db
         .insertInto('survey_result_shares')
-        .values(r.shares.map((s) => ({ result_id: saved.id, option: s.option, share_percent: s.share })))
+        .values(
+          r.shares.map((s) => ({
+            organisation_id: r.organisationId,
+            result_id: saved.id,
+            option: s.option,
+            share_percent: s.share,
+          })),
+        )
         .execute();
   }
   return { inserted, updated: rows.length - inserted };

@@ -54,13 +54,16 @@ export function membershipsOf(db: Db, userId: string) {
 /** Replaces an account's memberships with `memberships`. */
 export async function replaceMemberships(
   db: Db,
+  organisationId: string,
   userId: string,
   memberships: ReadonlyArray<{ unit_id: string; role: Role }>,
 ): Promise<void> {
   await db.deleteFrom('memberships').where('user_id', '=', userId).execute();
   await db
     .insertInto('memberships')
-    .values(memberships.map((m) => ({ user_id: userId, unit_id: m.unit_id, role: m.role })))
+    .values(
+      memberships.map((m) => ({ organisation_id: organisationId, user_id: userId, unit_id: m.unit_id, role: m.role })),
+    )
     .execute();
 }
 

@@ -53,7 +53,7 @@ export async function updateMemberships(ctx: ServiceContext, userId: string, inp
         details: [{ path: 'memberships', code: 'unknown_unit', message: 'a unit does not exist in this organisation' }],
       });
     const before = await membershipsOf(trx, userId);
-    await replaceMemberships(trx, userId, input.memberships);
+    await replaceMemberships(trx, ctx.organisation.id, userId, input.memberships);
     await auditChange(trx, ctx, {
       action: 'update',
       entityType: 'user',

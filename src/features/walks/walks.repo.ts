@@ -137,7 +137,7 @@ export async function insertWalk(
   if (invitedUnitIds.length > 0)
     await db
       .insertInto('safety_walk_units')
-      .values(invitedUnitIds.map((unit_id) => ({ walk_id: id, unit_id })))
+      .values(invitedUnitIds.map((unit_id) => ({ organisation_id: row.organisation_id, walk_id: id, unit_id })))
       .execute();
   return id;
 }
