@@ -44,7 +44,8 @@ export function drawBeforeAfterChart(doc: Doc, box: Box, series: Series): void {
   const max = Math.max(1, ...series.flatMap((w) => [w.treatment, w.comparison]));
   const step = niceStep(max / 4);
   const top = step * Math.ceil(max / step);
-  const plot = { x: box.x + 26, y: box.y + 12, w: box.w - 30, h: box.h - 44 };
+  // Below the plot: the year labels, and the legend on up to two lines.
+  const plot = { x: box.x + 26, y: box.y + 12, w: box.w - 30, h: box.h - 54 };
   const xOf = (i: number) => plot.x + ((i + 0.5) * plot.w) / n;
   const yOf = (v: number) => plot.y + plot.h - (v / top) * plot.h;
   const left = (i: number) => plot.x + (i * plot.w) / n;
@@ -134,9 +135,14 @@ export function drawBeforeAfterChart(doc: Doc, box: Box, series: Series): void {
     }
   doc.rect(plot.x, plot.y, plot.w, plot.h).lineWidth(0.5).strokeColor('#90a4ae').stroke();
 
-  const legendY = plot.y + plot.h + 18;
+  let legendY = plot.y + plot.h + 18;
   let x = plot.x;
   const entry = (label: string, draw: (x: number, y: number) => void) => {
+    doc.font('Helvetica').fontSize(7);
+    if (x > plot.x && x + 18 + doc.widthOfString(label) > plot.x + plot.w) {
+      x = plot.x;
+      legendY += 11;
+    }
     draw(x, legendY + 3);
     doc
       .font('Helvetica')
