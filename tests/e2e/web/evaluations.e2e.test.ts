@@ -1,8 +1,18 @@
-import { execFileSync } from 'node:child_process';
-import { rmSync, writeFileSync } from 'node:fs';
+
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { expectAccessible, type Harness, open, printA11ySummary, SHOTS, shot, signIn, startHarness } from './pages.js';
+import {
+  expectAccessible,
+  type Harness,
+  open,
+  printA11ySummary,
+  SHOTS,
+  shot,
+  signIn,
+  startHarness,
+  pdfFirstPageShot,
+  pdfText,
+} from './pages.js';
 
 /**
  * The worked Högdalen library evaluation: from the Högdalen model measure, a coordinator follows "Utvärdera"
@@ -67,7 +77,7 @@ describe('evaluating a measure', () => {
     expect(pdf.headers()['content-type']).toBe('application/pdf');
     expect(pdf.headers()['content-disposition']).toMatch(/filename="utvardering-hogdalens-bibliotek-2020\.pdf"/);
     const body = await pdf.body();
-    const text = execFileSync('pdftotext', ['-', '-'], { input: body }).toString().replace(/\s+/g, ' ');
+    const text = pdfText(body).replace(/\s+/g, ' ');
     for (const s of [
       'Utvärdering av Högdalsmodellen: tryggare bibliotek, Högdalens bibliotek',
       'Jämförelseplatser Farsta bibliotek, Skärholmens bibliotek',
@@ -81,21 +91,7 @@ describe('evaluating a measure', () => {
     ])
       expect(text).toContain(s);
     expect(text).not.toMatch(/[0-9a-f]{8}-[0-9a-f]{4}-|\d{4}-\d{2}-\d{2}|relative_effect|\u2212/);
-    const file = `${SHOTS}/evaluation-report.pdf`;
-    writeFileSync(file, body);
-    execFileSync('pdftoppm', [
-      '-png',
-      '-r',
-      '60',
-      '-f',
-      '1',
-      '-l',
-      '1',
-      '-singlefile',
-      file,
-      `${SHOTS}/evaluation-report-pdf`,
-    ]);
-    rmSync(file);
+    pdfFirstPageShot(body, 'evaluation-report-pdf');
   });
 
   it('designs a new evaluation from the measure: a suggested comparison place, the default periods, saved as a draft', async () => {

@@ -1,3 +1,4 @@
+import { execFileSync } from 'node:child_process';
 import type { JobRunner } from '../../../src/features/jobs/job-runner.js';
 import { cpSync, existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -227,6 +228,18 @@ export function printA11ySummary(): void {
   ];
   for (const r of minor) lines.push(`  moderate/minor on "${r.label}":\n${r.other.map(describe).join('\n')}`);
   console.log(lines.join('\n'));
+}
+
+/** A PDF's text, as poppler reads it (what a recipient's reader would find and copy). */
+export function pdfText(pdf: Buffer): string {
+  return execFileSync('pdftotext', ['-', '-'], { input: pdf }).toString();
+}
+
+/** Renders a PDF's first page to `${SHOTS}/${name}.png`, to look at as its recipient would. */
+export function pdfFirstPageShot(pdf: Buffer, name: string): void {
+  execFileSync('pdftoppm', ['-png', '-r', '60', '-f', '1', '-l', '1', '-singlefile', '-', `${SHOTS}/${name}`], {
+    input: pdf,
+  });
 }
 
 export async function shot(page: Page, name: string): Promise<void> {

@@ -1,5 +1,4 @@
-import { execFileSync } from 'node:child_process';
-import { rmSync, writeFileSync } from 'node:fs';
+
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
@@ -11,11 +10,12 @@ import {
   printA11ySummary,
   reportHotspotCluster,
   settle,
-  SHOTS,
   shot,
   signIn,
   signInCoordinator,
   startHarness,
+  pdfFirstPageShot,
+  pdfText,
 } from './pages.js';
 
 /**
@@ -316,7 +316,7 @@ describe("the law's documents (Lag 2023:196)", () => {
     const pdf = await coordinator.request.get(`${h.server.url}${href}`);
     expect(pdf.headers()['content-type']).toBe('application/pdf');
     const body = await pdf.body();
-    const text = execFileSync('pdftotext', ['-', '-'], { input: body }).toString();
+    const text = pdfText(body);
     for (const s of [
       'Åtgärdsplan Enskede-Årsta-Vantör',
       '1. Inledning',
@@ -327,21 +327,7 @@ describe("the law's documents (Lag 2023:196)", () => {
     ])
       expect(text).toContain(s);
     expect(text).not.toMatch(/[0-9a-f]{8}-[0-9a-f]{4}-/);
-    const file = `${SHOTS}/web-law-document.pdf`;
-    writeFileSync(file, body);
-    execFileSync('pdftoppm', [
-      '-png',
-      '-r',
-      '60',
-      '-f',
-      '1',
-      '-l',
-      '1',
-      '-singlefile',
-      file,
-      `${SHOTS}/web-law-document-pdf`,
-    ]);
-    rmSync(file);
+    pdfFirstPageShot(body, 'web-law-document-pdf');
   }, 120_000);
 
   it('says plainly that an unknown district has no documents, instead of loading forever', async () => {

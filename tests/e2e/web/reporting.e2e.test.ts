@@ -1,5 +1,4 @@
-import { execFileSync } from 'node:child_process';
-import { rmSync, writeFileSync } from 'node:fs';
+
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
@@ -8,11 +7,12 @@ import {
   type Harness,
   open,
   printA11ySummary,
-  SHOTS,
   settle,
   shot,
   signIn,
   startHarness,
+  pdfFirstPageShot,
+  pdfText,
 } from './pages.js';
 
 /**
@@ -156,7 +156,7 @@ describe('the reporting cycle', () => {
     const pdf = await admin.request.get(`${h.server.url}${href}`);
     expect(pdf.headers()['content-type']).toBe('application/pdf');
     const body = await pdf.body();
-    const text = execFileSync('pdftotext', ['-', '-'], { input: body }).toString();
+    const text = pdfText(body);
     for (const s of [
       `Uppföljning av trygghetsprogrammet, ${PERIOD}`,
       '1. Sammanfattning',
@@ -170,21 +170,7 @@ describe('the reporting cycle', () => {
     ])
       expect(text.replace(/\s+/g, ' ')).toContain(s);
     expect(text).not.toMatch(/[0-9a-f]{8}-[0-9a-f]{4}-|not_started|submitted/);
-    const file = `${SHOTS}/web-reporting-report.pdf`;
-    writeFileSync(file, body);
-    execFileSync('pdftoppm', [
-      '-png',
-      '-r',
-      '60',
-      '-f',
-      '1',
-      '-l',
-      '1',
-      '-singlefile',
-      file,
-      `${SHOTS}/web-reporting-report-pdf`,
-    ]);
-    rmSync(file);
+    pdfFirstPageShot(body, 'web-reporting-report-pdf');
   }, 120_000);
 
   it("shows an unsigned visitor the adopted programme's follow-up per goal, without the units' texts or drafts", async () => {
