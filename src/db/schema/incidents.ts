@@ -72,7 +72,8 @@ export interface IncidentPublicUpdatesTable {
 export interface AuditEventsTable {
   /** bigint identity; both engines hand int8 over as a JS number (see connect.ts). */
   id: Generated<number>;
-  organisation_id: string | null;
+  /** Events written before 2026-12-10T0300 may have none; every new one names its organisation. */
+  organisation_id: ColumnType<string | null, string, never>;
   occurred_at: CreatedAt;
   actor: string;
   action: string;

@@ -1,6 +1,7 @@
 import { sql } from 'kysely';
 import { expect, it } from 'vitest';
 import { up } from '../../db/migrations/2026-12-06T5000-audit-without-free-text.js';
+import { createTestOrganisation } from '../../../tests/factories/org.factory.js';
 import { describeEachEngine } from '../../../tests/setup/test-db.js';
 import { auditValues } from '../../core/audit-values.js';
 
@@ -28,12 +29,13 @@ const written = [
 describeEachEngine('audit rows written before free text was kept out of the log', (getDb) => {
   it('are rewritten by the migration exactly as auditValues writes new ones, and the log stays append-only', async () => {
     const { db } = getDb();
+    const { organisation } = await createTestOrganisation(db);
     // As rows were written before the change: straight into the table.
     for (const row of written) {
       await db
         .insertInto('audit_events')
         .values({
-          organisation_id: null,
+          organisation_id: organisation.id,
           actor: 'test',
           action: 'update',
           entity_type: 'history',

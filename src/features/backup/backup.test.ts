@@ -95,10 +95,14 @@ describe('backup and restore', () => {
         await expect(sql`DELETE FROM audit_events`.execute(target.db)).rejects.toThrow(/append-only/);
         await expect(sql`TRUNCATE records_releases`.execute(target.db)).rejects.toThrow(/append-only/);
         // New rows continue the identity sequence instead of colliding with restored ids.
+        const { id: organisationId } = await target.db
+          .selectFrom('organisations')
+          .select('id')
+          .executeTakeFirstOrThrow();
         await target.db
           .insertInto('audit_events')
           .values({
-            organisation_id: null,
+            organisation_id: organisationId,
             actor: 'test',
             action: 'create',
             entity_type: 'x',

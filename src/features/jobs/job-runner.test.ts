@@ -90,7 +90,10 @@ describe('periodic jobs on PostgreSQL with two servers', () => {
     const counts = [...t.runsPerPeriod.values()];
     expect(counts.length).toBeGreaterThanOrEqual(3);
     expect(counts.every((n) => n === 1)).toBe(true);
-    expect(jobs.filter((j) => j.name === 'every-two-seconds').length).toBe(counts.length);
+    // Every run is listed; listed after the count, the newest period's job may not have started yet.
+    const listed = (await a.list()).filter((j) => j.name === 'every-two-seconds').length;
+    expect(listed - counts.length).toBeGreaterThanOrEqual(0);
+    expect(listed - counts.length).toBeLessThanOrEqual(1);
     expect(await a.queueDepth()).toMatchObject({ broken: 0 });
   }, 60_000);
 });

@@ -42,7 +42,7 @@ afterAll(async () => {
 describe('the place page', () => {
   it('shows opening hours, the responsible units with their contact, incidents per zone and month, and the measures', async () => {
     await open(coordinator, h, `/places/${libraryId}`, 'Högdalens bibliotek');
-    const hours = coordinator.getByRole('region', { name: 'Öppettider' });
+    const hours = coordinator.getByRole('region', { name: 'Öppettider', exact: true });
     await expect.poll(() => hours.getByRole('row', { name: /måndag/i }).innerText()).toMatch(/10:00–19:00/);
     expect(await hours.innerText()).toContain('Exempel i demodatan');
     await expect
@@ -62,7 +62,9 @@ describe('the place page', () => {
   it('reads on a phone, and the public sees hours but no measures they may not see', async () => {
     const resident = await h.newPage({ width: 390, height: 844 });
     await open(resident, h, `/places/${libraryId}`, 'Högdalens bibliotek');
-    await expect.poll(() => resident.getByRole('region', { name: 'Öppettider' }).innerText()).toMatch(/10:00–19:00/);
+    await expect
+      .poll(() => resident.getByRole('region', { name: 'Öppettider', exact: true }).innerText())
+      .toMatch(/10:00–19:00/);
     expect(await resident.getByRole('region', { name: 'Åtgärder på platsen' }).innerText()).not.toContain(
       'Högdalsmodellen',
     );
