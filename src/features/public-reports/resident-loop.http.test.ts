@@ -8,25 +8,13 @@ import { multipartUpload } from '../../../tests/factories/imports.factory.js';
 import { createTestOrganisation, type TestOrganisation, testContext } from '../../../tests/factories/org.factory.js';
 import { signedInAs } from '../../../tests/factories/users.factory.js';
 import { describeEachEngine } from '../../../tests/setup/test-db.js';
+import { photoWithGps } from '../../../tests/factories/photos.factory.js';
 
 const report = { category: 'trasig_belysning', lon: 18.021, lat: 59.271 };
 let address = 0;
 const nextAddress = () => `10.7.0.${++address}`;
 
-/** A camera-sized JPEG that carries its maker and a GPS position in EXIF, as a phone's photo does. */
-const photoWithGps = () =>
-  sharp({ create: { width: 2400, height: 1800, channels: 3, background: { r: 200, g: 80, b: 40 } } })
-    .jpeg()
-    .withExif({
-      IFD0: { Make: 'TestCam' },
-      IFD3: {
-        GPSLatitudeRef: 'N',
-        GPSLatitude: '59/1 16/1 1234/100',
-        GPSLongitudeRef: 'E',
-        GPSLongitude: '18/1 1/1 0/1',
-      },
-    })
-    .toBuffer();
+const phonePhoto = () => photoWithGps({ width: 2400, height: 1800, make: 'TestCam' });
 
 describeEachEngine('the resident hears back: photo, history, replies, receipt lookup', (getDb) => {
   let app: FastifyInstance;
@@ -125,7 +113,7 @@ describeEachEngine('the resident hears back: photo, history, replies, receipt lo
 
   it('keeps a photo resized and without EXIF or GPS, with a thumbnail, shown to the receipt holder and staff', async () => {
     const { receipt, id } = await file();
-    const original = await photoWithGps();
+    const original = await phonePhoto();
     const before = await sharp(original).metadata();
     expect(before.exif?.toString('latin1')).toContain('TestCam');
     expect(before.exif!.includes(Buffer.from([0x88, 0x25])) || before.exif!.includes(Buffer.from([0x25, 0x88]))).toBe(
@@ -227,7 +215,7 @@ describeEachEngine('the resident hears back: photo, history, replies, receipt lo
     });
     const big = await upload(receipt, Buffer.alloc(10 * 1024 * 1024 + 1, 0xff));
     expect([big.statusCode, big.json().error.messages.sv]).toEqual([413, 'Fotot får vara högst 10 MB.']);
-    const wrongField = await upload(receipt, await photoWithGps(), 'file');
+    const wrongField = await upload(receipt, await phonePhoto(), 'file');
     expect([wrongField.statusCode, wrongField.json().error.details[0].path]).toEqual([400, 'photo']);
     const png = await sharp({ create: { width: 40, height: 30, channels: 4, background: '#ffffff80' } })
       .png()
@@ -346,7 +334,7 @@ describeEachEngine('the resident hears back: photo, history, replies, receipt lo
     const old = await file();
     const recent = await file();
     for (const r of [old, recent]) {
-      expect((await upload(r.receipt, await photoWithGps())).statusCode).toBe(201);
+      expect((await upload(r.receipt, await phonePhoto())).statusCode).toBe(201);
       expect((await reply(r.id, 'Tack för anmälan.')).statusCode).toBe(201);
     }
     const now = new Date();

@@ -8,6 +8,7 @@ import { multipartUpload } from '../../../tests/factories/imports.factory.js';
 import { createTestOrganisation, createTestUnit, type TestOrganisation } from '../../../tests/factories/org.factory.js';
 import { signedInAs } from '../../../tests/factories/users.factory.js';
 import { describeEachEngine } from '../../../tests/setup/test-db.js';
+import { photoWithGps } from '../../../tests/factories/photos.factory.js';
 import { buildApp } from '../../server/app.js';
 import { seedDefaultChecklist } from './checklist.service.js';
 
@@ -18,20 +19,7 @@ const pdfText = (body: Buffer) => execFileSync('pdftotext', ['-layout', '-', '-'
 const CODE_LIKE =
   /[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}|\d{4}-\d{2}-\d{2}T\d{2}|\b(?:low|medium|high|planned|ongoing|finished|fixed|not_fixed|partly|residents|housing_company|youth|klotter|vegetation)\b/;
 
-/** A phone's photo: a JPEG carrying its camera and a GPS position in EXIF. */
-const photoWithGps = () =>
-  sharp({ create: { width: 1200, height: 900, channels: 3, background: { r: 30, g: 90, b: 160 } } })
-    .jpeg()
-    .withExif({
-      IFD0: { Make: 'WalkCam' },
-      IFD3: {
-        GPSLatitudeRef: 'N',
-        GPSLatitude: '59/1 16/1 1234/100',
-        GPSLongitudeRef: 'E',
-        GPSLongitude: '18/1 1/1 0/1',
-      },
-    })
-    .toBuffer();
+const phonePhoto = () => photoWithGps({ width: 1200, height: 900, make: 'WalkCam' });
 
 describeEachEngine('safety walks: checklist, planning, idempotent capture, photos without EXIF, report', (getDb) => {
   let app: FastifyInstance;
@@ -281,7 +269,7 @@ describeEachEngine('safety walks: checklist, planning, idempotent capture, photo
 
   it("keeps a photo without EXIF or GPS, with a thumbnail; a resend replaces it; a phone's HEIC is taken; other files are refused with a code", async () => {
     const obs = (await call('POST', `/api/walks/${walkId}/observations`, 'traffic', observation())).json();
-    const original = await photoWithGps();
+    const original = await phonePhoto();
     expect((await sharp(original).metadata()).exif?.toString('latin1')).toContain('WalkCam');
     const put = (content: Buffer, who: Who = 'traffic') => {
       const body = multipartUpload('bild.jpg', content, { field: 'photo', type: 'image/jpeg' });

@@ -1,6 +1,7 @@
 import L from 'leaflet';
 import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { roundCoordinate, useDevicePosition } from '../../components/use-device-position.js';
 import type { PlaceSummary } from '../../../domain/org.js';
 import { MapView, useMapLayer } from '../../components/MapView.js';
 import { useToday } from '../../components/time-zone.js';
@@ -33,7 +34,6 @@ export function LocationPicker({ point, placeId, zoneId, onPoint, onPlace, onZon
   const format = useFormat();
   const [map, setMap] = useState<L.Map | null>(null);
   const [search, setSearch] = useState('');
-  const [geoState, setGeoState] = useState<'idle' | 'locating' | 'failed'>('idle');
   const places = usePlaces();
   const place = usePlace(placeId || undefined);
   const today = useToday();
@@ -90,7 +90,8 @@ export function LocationPicker({ point, placeId, zoneId, onPoint, onPlace, onZon
 
   useEffect(() => {
     if (!map) return;
-    const click = (e: L.LeafletMouseEvent) => onPoint({ lon: round(e.latlng.lng), lat: round(e.latlng.lat) });
+    const click = (e: L.LeafletMouseEvent) =>
+      onPoint({ lon: roundCoordinate(e.latlng.lng), lat: roundCoordinate(e.latlng.lat) });
     map.on('click', click);
     return () => {
       map.off('click', click);
@@ -112,26 +113,18 @@ export function LocationPicker({ point, placeId, zoneId, onPoint, onPlace, onZon
     });
   }, [point?.lat, point?.lon]);
 
-  const locateMe = () => {
-    if (!('geolocation' in navigator)) {
-      setGeoState('failed');
-      return;
-    }
-    setGeoState('locating');
-    navigator.geolocation.getCurrentPosition(
-      (pos) => {
-        setGeoState('idle');
-        onPoint({ lon: round(pos.coords.longitude), lat: round(pos.coords.latitude) });
-        showOnMap(pos.coords.latitude, pos.coords.longitude);
-      },
-      () => setGeoState('failed'),
-      { enableHighAccuracy: true, timeout: 10_000, maximumAge: 60_000 },
-    );
-  };
+  const { state: geoState, locate: locateMe } = useDevicePosition(
+    (p) => {
+      onPoint(p);
+      showOnMap(p.lat, p.lon);
+    },
+    { maximumAgeMs: 60_000 },
+  );
 
   // The place list and the map answer for the whole group: they are described by its hint, status and error.
   const groupDescriptions = ['location-hint', 'location-status', locationError && 'location-error'];
-  const pointFromKeyboard = (p: { lat: number; lon: number }) => onPoint({ lon: round(p.lon), lat: round(p.lat) });
+  const pointFromKeyboard = (p: { lat: number; lon: number }) =>
+    onPoint({ lon: roundCoordinate(p.lon), lat: roundCoordinate(p.lat) });
   const placeFromSearch = (hit: PlaceEntry) => {
     const chosen = hit.id ? places.data?.find((p) => p.id === hit.id) : undefined;
     if (chosen) onPlace(chosen);
@@ -231,9 +224,4 @@ export function LocationPicker({ point, placeId, zoneId, onPoint, onPlace, onZon
       </div>
     </FieldGroup>
   );
-}
-
-/** Six decimals (~0.1 m) are more than any reporter can point at. */
-function round(n: number): number {
-  return Math.round(n * 1e6) / 1e6;
 }

@@ -2,6 +2,7 @@ import { useQueryClient } from '@tanstack/react-query';
 import L from 'leaflet';
 import { type FormEvent, useCallback, useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { roundCoordinate, useDevicePosition } from '../../components/use-device-position.js';
 import { Link, useParams } from 'react-router';
 import type { Severity } from '../../../domain/walks.js';
 import { SEVERITIES } from '../../../domain/walks.js';
@@ -16,7 +17,7 @@ import { RadioGroup } from '../../forms/RadioGroup.js';
 import { EarlierObservations } from './EarlierObservations.js';
 import { prepareOffline } from './offline.js';
 import { enqueue, type QueuedObservation, queued, replay } from './outbox.js';
-import { latLngs, round6, SEVERITY_COLOURS, useChecklist, useWalk, useWalkObservations } from './use-walks.js';
+import { latLngs, SEVERITY_COLOURS, useChecklist, useWalk, useWalkObservations } from './use-walks.js';
 import './walks.css';
 import { PHOTO_ACCEPT, photoFileProblem } from '../../forms/photo-file.js';
 
@@ -60,7 +61,6 @@ export function WalkCapturePage() {
   const [online, setOnline] = useState(navigator.onLine);
   const [offlineReady, setOfflineReady] = useState(false);
   const [pending, setPending] = useState<QueuedObservation[]>([]);
-  const [geoState, setGeoState] = useState<'idle' | 'locating' | 'failed'>('idle');
   const [finishError, setFinishError] = useState<string | null>(null);
   useDocumentTitle(walk.data ? `${t('walks.captureTitle')}: ${walk.data.title}` : t('walks.captureTitle'));
 
@@ -104,7 +104,8 @@ export function WalkCapturePage() {
 
   useEffect(() => {
     if (!map) return;
-    const click = (e: L.LeafletMouseEvent) => setPoint({ lon: round6(e.latlng.lng), lat: round6(e.latlng.lat) });
+    const click = (e: L.LeafletMouseEvent) =>
+      setPoint({ lon: roundCoordinate(e.latlng.lng), lat: roundCoordinate(e.latlng.lat) });
     map.on('click', click);
     return () => {
       map.off('click', click);
@@ -192,22 +193,13 @@ export function WalkCapturePage() {
     [point?.lat, point?.lon],
   );
 
-  const locateMe = () => {
-    if (!('geolocation' in navigator)) {
-      setGeoState('failed');
-      return;
-    }
-    setGeoState('locating');
-    navigator.geolocation.getCurrentPosition(
-      (pos) => {
-        setGeoState('idle');
-        setPoint({ lon: round6(pos.coords.longitude), lat: round6(pos.coords.latitude) });
-        map?.setView([pos.coords.latitude, pos.coords.longitude], Math.max(map.getZoom(), 16));
-      },
-      () => setGeoState('failed'),
-      { enableHighAccuracy: true, timeout: 10_000, maximumAge: 30_000 },
-    );
-  };
+  const { state: geoState, locate: locateMe } = useDevicePosition(
+    (p) => {
+      setPoint(p);
+      map?.setView([p.lat, p.lon], Math.max(map.getZoom(), 16));
+    },
+    { maximumAgeMs: 30_000 },
+  );
 
   const choosePhoto = (file: File | null) => {
     setErrors((e) => ({ ...e, photo: undefined }));
@@ -300,7 +292,7 @@ export function WalkCapturePage() {
                     onReady={setMap}
                     search={false}
                     basemapLabels={false}
-                    onKeyboardPoint={(p) => setPoint({ lon: round6(p.lon), lat: round6(p.lat) })}
+                    onKeyboardPoint={(p) => setPoint({ lon: roundCoordinate(p.lon), lat: roundCoordinate(p.lat) })}
                   />
                 </div>
                 <p id="walk-point-status" className="location-status" aria-live="polite" tabIndex={-1}>

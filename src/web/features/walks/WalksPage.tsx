@@ -17,7 +17,8 @@ import { CheckboxGroup } from '../../forms/CheckboxGroup.js';
 import { Field } from '../../forms/Field.js';
 import { useSession } from '../auth/use-session.js';
 import { allows } from '../views/access.js';
-import { latLngs, round6, useWalks } from './use-walks.js';
+import { roundCoordinate } from '../../components/use-device-position.js';
+import { latLngs, useWalks } from './use-walks.js';
 import './walks.css';
 
 /** The walks of the caller's units, and for those who plan, a form to plan one with its route on the map. */
@@ -112,7 +113,8 @@ function PlanWalkForm() {
 
   useEffect(() => {
     if (!map) return;
-    const click = (e: L.LeafletMouseEvent) => setRoute((r) => [...r, [round6(e.latlng.lng), round6(e.latlng.lat)]]);
+    const click = (e: L.LeafletMouseEvent) =>
+      setRoute((r) => [...r, [roundCoordinate(e.latlng.lng), roundCoordinate(e.latlng.lat)]]);
     map.on('click', click);
     return () => {
       map.off('click', click);
@@ -231,7 +233,7 @@ function PlanWalkForm() {
             onReady={setMap}
             search={false}
             basemapLabels={false}
-            onKeyboardPoint={(p) => setRoute((r) => [...r, [round6(p.lon), round6(p.lat)]])}
+            onKeyboardPoint={(p) => setRoute((r) => [...r, [roundCoordinate(p.lon), roundCoordinate(p.lat)]])}
           />
           <p id="walk-route-status" aria-live="polite">
             {route.length ? t('walks.plan.routePoints', { count: route.length }) : t('walks.plan.routeNone')}

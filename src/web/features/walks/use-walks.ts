@@ -34,7 +34,4 @@ export function useEarlierObservations(id: string | undefined) {
 export const latLngs = (coordinates: ReadonlyArray<readonly [number, number]>): Array<[number, number]> =>
   coordinates.map(([lon, lat]) => [lat, lon]);
 
-/** Six decimals (~0.1 m) are more than anyone can point at on a phone. */
-export const round6 = (n: number) => Math.round(n * 1e6) / 1e6;
-
 export const SEVERITY_COLOURS = { low: '#1d6f42', medium: '#b45309', high: '#b91c1c' } as const;
