@@ -76,6 +76,8 @@ afterAll(async () => {
   rmSync(dir, { recursive: true, force: true });
 });
 
+const GEO_UNAVAILABLE = 'Positionen gick inte att hämta. Tryck på kartan i stället.';
+
 /** Taps the map a little off its centre, picks the item and severity, writes a note, adds a photo and saves. */
 async function note(item: string, severity: string, text: string, file: string, dx: number) {
   const map = page.locator('.walk-map');
@@ -144,6 +146,16 @@ describe('a safety walk on a phone', () => {
     await page.getByText(/^Ansluten/).waitFor();
     await expect.poll(async () => (await stored()).length, { timeout: 15_000 }).toBe(2);
     await expect.poll(() => page.locator('.walk-observation-list .badge').count()).toBe(0);
+
+    // "Använd min position": refused until the walker allows it, then the phone's position is the point.
+    const useMyPosition = page.getByRole('button', { name: 'Använd min position' });
+    await useMyPosition.click();
+    await page.getByText(GEO_UNAVAILABLE).waitFor();
+    await page.context().grantPermissions(['geolocation'], { origin: h.server.url });
+    await page.context().setGeolocation({ latitude: 59.2636123456, longitude: 18.0431987654 });
+    await useMyPosition.click();
+    await page.getByText(/^Vald plats: 59,26361, 18,04320$/).waitFor();
+    expect(await page.getByText(GEO_UNAVAILABLE).count()).toBe(0);
 
     await note(
       'Vegetation som skymmer sikten',
